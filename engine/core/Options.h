@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace sextant {
+
+// When a write counts as acknowledged (SQLite's names).
+enum class Durability {
+    Full,   // after its WAL frame is fdatasync'd: survives power loss
+    Normal, // after write(): survives a crash of the process, not of the machine
+    Off,    // no syncs at all, not even at checkpoint: for throwaway indexes
+};
+QString durabilityName(Durability d);
+std::optional<Durability> durabilityFromName(const QString &name);
+
+// What open does with a damaged write-ahead log (RocksDB's names).
+enum class RecoveryMode {
+    TolerateCorruptedTail, // default: cut a torn or damaged tail, report it; fail on damage with valid frames after it
+    AbsoluteConsistency,   // fail on any damage, even a torn tail
+    PointInTime,           // stop at the first damage, cut everything after it, report what was dropped
+};
+QString recoveryModeName(RecoveryMode m);
+std::optional<RecoveryMode> recoveryModeFromName(const QString &name);
+
+// Who holds an index's writer lock, as its lock file says.
+struct LockHolder {
+    qint64 pid = 0;
+    QString host;
+    QString application;
+    QString describe() const; // "sextant-cli (pid 1234 on host)"
+};
+
+struct OpenOptions {
+    bool readOnly = false;
+    std::optional<Durability> durability; // unset: the index's own setting
+    RecoveryMode recovery = RecoveryMode::TolerateCorruptedTail;
+    // Checkpoint automatically once the WAL holds this many bytes.
+    qint64 checkpointWalBytes = 128ll * 1024 * 1024;
+    // Shown to other processes in the lock file.
+    QString applicationName;
+};
+
+} // namespace sextant

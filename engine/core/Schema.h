@@ -1,0 +1,58 @@
+#pragma once
+// What an index promises about its items: vector shape, metric, and the
+// metadata fields it declares. Stored in the manifest; checked on every write.
+
+#include "core/Error.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <span>
+
+namespace sextant {
+
+enum class Metric { Cosine, L2, Dot };
+enum class FieldType { String, Number, Bool, StringList };
+
+QString metricName(Metric metric);
+std::optional<Metric> metricFromName(const QString &name);
+QString fieldTypeName(FieldType type);
+std::optional<FieldType> fieldTypeFromName(const QString &name);
+
+struct FieldSpec {
+    QString name;
+    FieldType type = FieldType::String;
+    bool required = false;
+    bool operator==(const FieldSpec &) const = default;
+};
+
+struct Schema {
+    static constexpr int kMinDimensions = 1;
+    static constexpr int kMaxDimensions = 8192;
+    static constexpr int kMaxIdBytes = 512;
+    static constexpr qint64 kDefaultMaxMetadataBytes = 1024 * 1024;
+
+    int dimensions = 0;
+    Metric metric = Metric::Cosine;
+    QList<FieldSpec> fields;
+    qint64 maxMetadataBytes = kDefaultMaxMetadataBytes;
+
+    bool operator==(const Schema &) const = default;
+
+    Error validateSelf() const;
+    // Checks one item against the schema. `metadataJsonSize` is the size of
+    // the compact serialisation, which the caller has already computed.
+    Error validateVector(std::span<const float> vector) const;
+    Error validateMetadata(const QJsonObject &metadata, qint64 metadataJsonSize) const;
+
+    QJsonObject toJson() const;
+    // Accepts the manifest's form and the user's `--schema` file, which may
+    // leave out dimensions and metric (given on the command line instead).
+    static Result<Schema> fromJson(const QJsonObject &json, bool requireShape = true);
+};
+
+// Ids are UTF-8 strings of 1..512 bytes without NUL characters.
+Error validateId(const QString &id);
+Error validateIdBytes(const QByteArray &utf8);
+
+} // namespace sextant

@@ -1,0 +1,162 @@
+#include "storage/Manifest.h"
+
+#include "storage/Binary.h"
+#include "storage/Checksums.h"
+#include "storage/FileIo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+
+namespace sextant::storage {
+
+const FileRecord *Manifest::fileRecord(const QString &name) const
+{
+    for (const FileRecord &f : files)
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+QByteArray Manifest::encode() const
+{
+    QJsonArray segs;
+    for (const SegmentEntry &s : segments) {
+        QJsonObject o{{QStringLiteral("id"), double(s.id)},
+                      {QStringLiteral("file"), s.file},
+                      {QStringLiteral("rows"), double(s.rows)},
+                      {QStringLiteral("deletedRows"), double(s.deletedRows)}};
+        if (!s.deletionFile.isEmpty()) o.insert(QStringLiteral("deletionFile"), s.deletionFile);
+        segs.append(o);
+    }
+    QJsonArray fileArray;
+    for (const FileRecord &f : files)
+        fileArray.append(QJsonObject{{QStringLiteral("name"), f.name},
+                                     {QStringLiteral("size"), double(f.size)},
+                                     {QStringLiteral("sha256"), f.sha256}});
+    const QJsonObject body{
+        {QStringLiteral("format"), int(manifest::kVersion)},
+        {QStringLiteral("generation"), double(generation)},
+        {QStringLiteral("schema"), schema.toJson()},
+        {QStringLiteral("durability"), durabilityName(durability)},
+        {QStringLiteral("checkpointLsn"), double(checkpointLsn)},
+        {QStringLiteral("walFile"), walFile},
+        {QStringLiteral("nextSegmentId"), double(nextSegmentId)},
+        {QStringLiteral("liveItems"), double(liveItems)},
+        {QStringLiteral("segments"), segs},
+        {QStringLiteral("files"), fileArray},
+        {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("checkpointed"), checkpointed.toUTC().toString(Qt::ISODateWithMs)},
+    };
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Indented);
+    QByteArray out;
+    out.append(manifest::kMagic, 8);
+    appendU32(out, manifest::kVersion);
+    appendU32(out, uint32_t(json.size()));
+    appendU64(out, xxh3(json));
+    out.append(json);
+    return out;
+}
+
+namespace {
+// Integers in the manifest are JSON numbers; all of ours stay below 2^53.
+bool readCount(const QJsonObject &o, const char *key, uint64_t *out)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (!v.isDouble()) return false;
+    const double d = v.toDouble();
+    if (d < 0 || d != std::floor(d) || d > 9007199254740992.0) return false;
+    *out = uint64_t(d);
+    return true;
+}
+
+bool isPlainFileName(const QString &name)
+{
+    return !name.isEmpty() && !name.contains(u'/') && !name.contains(u'\\') && name != u"." && name != u".."
+        && !name.contains(QChar(0));
+}
+} // namespace
+
+Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
+{
+    auto bad = [&](const QString &why) {
+        return Error(ErrorCode::Corruption, QStringLiteral("The manifest %1 is damaged: %2").arg(path, why), path);
+    };
+    if (bytes.size() < manifest::kEnvelopeSize) return bad(QStringLiteral("it is too short"));
+    if (std::memcmp(bytes.constData(), manifest::kMagic, 8) != 0) return bad(QStringLiteral("it does not start with the manifest magic"));
+    if (getU32(bytes.constData() + 8) != manifest::kVersion)
+        return Error(ErrorCode::UnsupportedFormat,
+                     QStringLiteral("The manifest %1 has format version %2; this version of Sextant reads version %3.")
+                         .arg(path).arg(getU32(bytes.constData() + 8)).arg(manifest::kVersion), path);
+    const qint64 len = getU32(bytes.constData() + 12);
+    if (len != bytes.size() - manifest::kEnvelopeSize) return bad(QStringLiteral("its length field does not match its size"));
+    const char *body = bytes.constData() + manifest::kEnvelopeSize;
+    if (xxh3(body, size_t(len)) != getU64(bytes.constData() + 16)) return bad(QStringLiteral("checksum mismatch"));
+
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(body, int(len)), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) return bad(QStringLiteral("its body is not a JSON object"));
+    const QJsonObject o = doc.object();
+    Manifest m;
+    uint64_t format = 0;
+    if (!readCount(o, "format", &format) || format != manifest::kVersion) return bad(QStringLiteral("unknown body format"));
+    uint64_t live = 0;
+    if (!readCount(o, "generation", &m.generation) || !readCount(o, "checkpointLsn", &m.checkpointLsn)
+        || !readCount(o, "nextSegmentId", &m.nextSegmentId) || !readCount(o, "liveItems", &live))
+        return bad(QStringLiteral("a counter is missing or not a whole number"));
+    m.liveItems = qint64(live);
+    Result<Schema> schema = Schema::fromJson(o.value(QStringLiteral("schema")).toObject(), true);
+    if (!schema.ok()) return bad(schema.error().message());
+    m.schema = *schema;
+    const auto durability = durabilityFromName(o.value(QStringLiteral("durability")).toString());
+    if (!durability) return bad(QStringLiteral("unknown durability"));
+    m.durability = *durability;
+    m.walFile = o.value(QStringLiteral("walFile")).toString();
+    if (!isPlainFileName(m.walFile)) return bad(QStringLiteral("the WAL file name is invalid"));
+    for (const QJsonValue &v : o.value(QStringLiteral("files")).toArray()) {
+        const QJsonObject f = v.toObject();
+        FileRecord r;
+        uint64_t size = 0;
+        r.name = f.value(QStringLiteral("name")).toString();
+        r.sha256 = f.value(QStringLiteral("sha256")).toString();
+        if (!isPlainFileName(r.name) || !readCount(f, "size", &size) || r.sha256.size() != 64)
+            return bad(QStringLiteral("a file entry is malformed"));
+        r.size = qint64(size);
+        m.files.append(r);
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("segments")).toArray()) {
+        const QJsonObject s = v.toObject();
+        SegmentEntry e;
+        uint64_t rows = 0, deleted = 0;
+        e.file = s.value(QStringLiteral("file")).toString();
+        e.deletionFile = s.value(QStringLiteral("deletionFile")).toString();
+        if (!readCount(s, "id", &e.id) || !readCount(s, "rows", &rows) || !readCount(s, "deletedRows", &deleted)
+            || !isPlainFileName(e.file) || deleted > rows
+            || (!e.deletionFile.isEmpty() && !isPlainFileName(e.deletionFile)))
+            return bad(QStringLiteral("a segment entry is malformed"));
+        if (!m.fileRecord(e.file) || (!e.deletionFile.isEmpty() && !m.fileRecord(e.deletionFile)))
+            return bad(QStringLiteral("segment %1 names a file the file list does not hold").arg(e.id));
+        e.rows = qint64(rows);
+        e.deletedRows = qint64(deleted);
+        m.segments.append(e);
+    }
+    m.created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
+    m.checkpointed = QDateTime::fromString(o.value(QStringLiteral("checkpointed")).toString(), Qt::ISODateWithMs);
+    return m;
+}
+
+Result<Manifest> Manifest::read(const QString &path)
+{
+    Result<QByteArray> bytes = readWholeFile(path, manifest::kMaxBodyBytes + manifest::kEnvelopeSize);
+    if (!bytes.ok()) return bytes.error();
+    return decode(*bytes, path);
+}
+
+Error publishManifest(const QString &dir, const Manifest &next, const QByteArray &currentBytes, bool sync)
+{
+    if (!currentBytes.isEmpty())
+        if (Error e = saveFileAtomically(dir + u'/' + manifest::previousName(), currentBytes, sync)) return e;
+    return saveFileAtomically(dir + u'/' + manifest::currentName(), next.encode(), sync);
+}
+
+} // namespace sextant::storage

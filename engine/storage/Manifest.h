@@ -1,0 +1,57 @@
+#pragma once
+// The single commit point of an index: a small file named MANIFEST that
+// lists the schema, the segments (with their deletion files), the live WAL,
+// and the size and SHA-256 of every immutable file. Replaced atomically;
+// the generation before it is kept as MANIFEST.prev.
+// Envelope: "SXTMANI1" | u32 version | u32 body length | u64 XXH3(body) | body (UTF-8 JSON).
+
+#include "core/Error.h"
+#include "core/Options.h"
+#include "core/Schema.h"
+#include "storage/Segment.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace sextant::storage {
+
+namespace manifest {
+constexpr char kMagic[8] = {'S', 'X', 'T', 'M', 'A', 'N', 'I', '1'};
+constexpr uint32_t kVersion = 1;
+constexpr qint64 kEnvelopeSize = 24;
+constexpr qint64 kMaxBodyBytes = 64 * 1024 * 1024;
+inline QString currentName() { return QStringLiteral("MANIFEST"); }
+inline QString previousName() { return QStringLiteral("MANIFEST.prev"); }
+} // namespace manifest
+
+struct SegmentEntry {
+    uint64_t id = 0;
+    QString file;
+    qint64 rows = 0;
+    qint64 deletedRows = 0;
+    QString deletionFile; // empty when no row is deleted
+};
+
+struct Manifest {
+    uint64_t generation = 0;
+    Schema schema;
+    Durability durability = Durability::Full;
+    uint64_t checkpointLsn = 0;    // every frame up to here is in segments
+    QString walFile;               // frames after checkpointLsn
+    uint64_t nextSegmentId = 1;
+    qint64 liveItems = 0;          // items in segments at checkpointLsn
+    QList<SegmentEntry> segments;
+    QList<FileRecord> files;       // every segment and deletion file
+    QDateTime created;
+    QDateTime checkpointed;
+
+    const FileRecord *fileRecord(const QString &name) const;
+    QByteArray encode() const;
+    static Result<Manifest> decode(const QByteArray &bytes, const QString &path);
+    static Result<Manifest> read(const QString &path);
+};
+
+// Keeps the old manifest as MANIFEST.prev, then replaces MANIFEST atomically.
+Error publishManifest(const QString &dir, const Manifest &next, const QByteArray &currentBytes, bool sync);
+
+} // namespace sextant::storage

@@ -1,0 +1,74 @@
+#include "storage/Record.h"
+
+#include "storage/Binary.h"
+
+namespace sextant::storage {
+
+void encodeBatchPayload(QByteArray &out, const QList<Record> &records)
+{
+    appendU32(out, uint32_t(records.size()));
+    for (const Record &r : records) {
+        appendU8(out, uint8_t(r.type));
+        appendU8(out, 0);
+        appendU8(out, 0);
+        appendU8(out, 0);
+        appendU32(out, uint32_t(r.id.size()));
+        out.append(r.id);
+        if (r.isDelete()) continue;
+        appendU32(out, uint32_t(r.vector.size()));
+        const qsizetype at = out.size();
+        out.resize(at + r.vector.size() * 4);
+        char *p = out.data() + at;
+        for (float f : r.vector) {
+            uint32_t bits;
+            std::memcpy(&bits, &f, 4);
+            putU32(p, bits);
+            p += 4;
+        }
+        appendU32(out, uint32_t(r.metadata.size()));
+        out.append(r.metadata);
+    }
+}
+
+Result<QList<Record>> decodeBatchPayload(const char *data, size_t size)
+{
+    auto bad = [](const QString &why) {
+        return Error(ErrorCode::Corruption, QStringLiteral("Malformed WAL batch: %1").arg(why));
+    };
+    ByteReader in(data, size);
+    const uint32_t count = in.u32();
+    // Each record takes at least 8 bytes, which bounds the count.
+    if (in.failed() || count > in.remaining() / 8 + 1) return bad(QStringLiteral("record count out of range"));
+    QList<Record> records;
+    records.reserve(count);
+    for (uint32_t i = 0; i < count; ++i) {
+        Record r;
+        const uint8_t type = in.u8();
+        in.take(3);
+        if (type < 1 || type > 3) return bad(QStringLiteral("unknown record type %1").arg(type));
+        r.type = RecordType(type);
+        const uint32_t idLen = in.u32();
+        const char *id = in.take(idLen);
+        if (!id) return bad(QStringLiteral("id runs past the end"));
+        r.id = QByteArray(id, int(idLen));
+        if (!r.isDelete()) {
+            const uint32_t dims = in.u32();
+            if (in.failed() || dims > 8192) return bad(QStringLiteral("vector length out of range"));
+            const char *v = in.take(size_t(dims) * 4);
+            if (!v) return bad(QStringLiteral("vector runs past the end"));
+            r.vector.resize(dims);
+            for (uint32_t d = 0; d < dims; ++d)
+                r.vector[d] = getF32(v + 4 * d);
+            const uint32_t metaLen = in.u32();
+            const char *meta = in.take(metaLen);
+            if (!meta) return bad(QStringLiteral("metadata runs past the end"));
+            r.metadata = QByteArray(meta, int(metaLen));
+        }
+        if (in.failed()) return bad(QStringLiteral("record %1 is cut short").arg(i));
+        records.append(std::move(r));
+    }
+    if (!in.atEnd()) return bad(QStringLiteral("%1 stray bytes after the last record").arg(in.remaining()));
+    return records;
+}
+
+} // namespace sextant::storage

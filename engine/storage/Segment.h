@@ -1,0 +1,113 @@
+#pragma once
+// An immutable segment: the items of one checkpoint (or compaction), sorted
+// by id, in one file that is memory-mapped on open. Layout (docs/format.md):
+//   header (128 B) | vectors | norms | id offsets | id bytes |
+//   metadata offsets | metadata bytes | block checksum table | footer (40 B)
+// Every 64 KiB block of everything before the table carries an XXH3-64 in the
+// table. Opening checks header, footer and table (a few hundred KiB at most
+// for a million rows); blocks are verified the first time a lookup parses
+// them, so structure is never parsed unchecked and open stays O(1).
+
+#include "core/Error.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QFile>
+#include <QString>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace sextant::storage {
+
+namespace segment {
+constexpr char kMagic[8] = {'S', 'X', 'T', 'S', 'E', 'G', '0', '1'};
+constexpr char kFooterMagic[8] = {'S', 'X', 'T', 'S', 'E', 'G', 'F', 'T'};
+constexpr uint32_t kVersion = 1;
+constexpr qint64 kHeaderSize = 128;
+constexpr qint64 kFooterSize = 40;
+constexpr uint32_t kBlockSize = 64 * 1024;
+constexpr qint64 kAlign = 64;
+QString fileName(uint64_t segmentId);
+} // namespace segment
+
+// A file the manifest names, with what full verify checks it against.
+struct FileRecord {
+    QString name;
+    qint64 size = 0;
+    QString sha256;
+};
+
+// Rows handed to the writer, already sorted by id, ids unique.
+class SegmentRowSource {
+public:
+    virtual ~SegmentRowSource() = default;
+    virtual qint64 rowCount() const = 0;
+    virtual QByteArrayView id(qint64 row) const = 0;
+    virtual const float *vector(qint64 row) const = 0;
+    virtual QByteArrayView metadata(qint64 row) const = 0;
+};
+
+Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dimensions,
+                                const SegmentRowSource &rows, bool sync);
+
+struct SegmentLayout {
+    uint32_t dimensions = 0;
+    qint64 rowCount = 0;
+    uint32_t blockSize = 0;
+    qint64 vectorsOffset = 0, normsOffset = 0, idOffsetsOffset = 0, idBytesOffset = 0, idBytesLength = 0,
+           metaOffsetsOffset = 0, metaBytesOffset = 0, metaBytesLength = 0, dataEnd = 0;
+    qint64 blockCount = 0;
+};
+
+class Segment {
+public:
+    ~Segment();
+    // Checks size arithmetic, header, footer and block table before mapping.
+    static Result<std::shared_ptr<Segment>> open(const QString &path, uint64_t segmentId, int expectedDimensions);
+
+    uint64_t segmentId() const { return m_id; }
+    qint64 rowCount() const { return m_layout.rowCount; }
+    int dimensions() const { return int(m_layout.dimensions); }
+    qint64 fileSize() const { return m_fileSize; }
+    const QString &path() const { return m_path; }
+    const SegmentLayout &layout() const { return m_layout; }
+
+    // Id of a row (blocks verified on first use).
+    Result<QByteArrayView> id(qint64 row) const;
+    // Raw mapped vector of a row: for scans. Verified by verify(), not here.
+    const float *vectorData(qint64 row) const;
+    float norm(qint64 row) const;
+    // Vector and metadata with their blocks verified: for get().
+    Result<std::vector<float>> vectorChecked(qint64 row) const;
+    Result<QByteArray> metadata(qint64 row) const;
+    // Row of `id`, or nullopt.
+    Result<std::optional<qint64>> find(QByteArrayView id) const;
+    // First row whose id is greater than `id` (strictly).
+    Result<qint64> upperBound(QByteArrayView id) const;
+
+    // Full check of every block against the table. Calls `onBadBlock` with the
+    // block's offset and length for each mismatch; `onProgress` with bytes done.
+    void verifyAllBlocks(const std::function<void(qint64 offset, qint64 length)> &onBadBlock,
+                         const std::function<bool(qint64 bytes)> &onProgress = {}) const;
+    const uchar *mappedData() const { return m_map; }
+
+private:
+    Segment() = default;
+    Error ensureVerified(qint64 offset, qint64 length) const;
+    Error corrupt(qint64 offset, const QString &what) const;
+
+    uint64_t m_id = 0;
+    QString m_path;
+    QFile m_file;
+    uchar *m_map = nullptr;
+    qint64 m_fileSize = 0;
+    SegmentLayout m_layout;
+    std::vector<uint64_t> m_blockSums;
+    // 0 = not checked yet, 1 = good, 2 = bad
+    std::unique_ptr<std::atomic<uint8_t>[]> m_blockState;
+};
+
+} // namespace sextant::storage

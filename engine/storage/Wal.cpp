@@ -1,0 +1,220 @@
+#include "storage/Wal.h"
+
+#include "storage/Binary.h"
+#include "storage/Checksums.h"
+
+#include <vector>
+
+namespace sextant::storage {
+
+namespace wal {
+
+QString fileName(uint64_t firstLsn)
+{
+    return QStringLiteral("wal-%1.log").arg(firstLsn, 20, 10, QLatin1Char('0'));
+}
+
+QByteArray encodeHeader(uint64_t firstLsn)
+{
+    QByteArray h;
+    h.append(kMagic, 8);
+    appendU32(h, kVersion);
+    appendU32(h, 0);
+    appendU64(h, firstLsn);
+    appendU64(h, xxh3(h.constData(), 24));
+    return h;
+}
+
+qsizetype beginFrame(QByteArray &out, uint8_t type, uint64_t lsn)
+{
+    const qsizetype start = out.size();
+    appendU32(out, 0);
+    appendU8(out, type);
+    appendU8(out, 0);
+    appendU8(out, 0);
+    appendU8(out, 0);
+    appendU64(out, lsn);
+    return start;
+}
+
+void endFrame(QByteArray &out, qsizetype frameStart)
+{
+    const qsizetype payload = out.size() - frameStart - kFrameHeaderSize;
+    putU32(out.data() + frameStart, uint32_t(payload));
+    appendU64(out, xxh3(out.constData() + frameStart, size_t(out.size() - frameStart)));
+}
+
+} // namespace wal
+
+namespace {
+
+bool allZero(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; ++i)
+        if (p[i]) return false;
+    return true;
+}
+
+struct FrameView {
+    uint32_t payloadLength;
+    uint8_t type;
+    uint64_t lsn;
+};
+
+// Checks whether a valid frame starts at `offset`; used to tell corruption
+// in the middle of the log from a damaged tail.
+bool validFrameAt(const File &file, qint64 offset, qint64 fileSize)
+{
+    if (fileSize - offset < wal::kFrameOverhead) return false;
+    char hdr[wal::kFrameHeaderSize];
+    if (file.readAt(hdr, sizeof hdr, offset)) return false;
+    const uint32_t len = getU32(hdr);
+    if (len > wal::kMaxPayload || fileSize - offset < wal::kFrameOverhead + len) return false;
+    QByteArray frame(wal::kFrameOverhead + len, Qt::Uninitialized);
+    if (file.readAt(frame.data(), size_t(frame.size()), offset)) return false;
+    return xxh3(frame.constData(), size_t(frame.size() - 8)) == getU64(frame.constData() + frame.size() - 8);
+}
+
+} // namespace
+
+Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t expectedNextLsn,
+                              const FrameCallback &onFrame)
+{
+    WalScanResult r;
+    const Result<qint64> sizeR = file.size();
+    if (!sizeR.ok()) return sizeR.error();
+    const qint64 fileSize = *sizeR;
+    const QString &path = file.path();
+
+    qint64 offset = startOffset;
+    if (startOffset == 0) {
+        char hdr[wal::kHeaderSize];
+        if (fileSize < wal::kHeaderSize)
+            return Error(ErrorCode::Corruption,
+                         QStringLiteral("The write-ahead log %1 is shorter than its 32-byte header.").arg(path), path);
+        if (Error e = file.readAt(hdr, sizeof hdr, 0)) return e;
+        if (std::memcmp(hdr, wal::kMagic, 8) != 0 || xxh3(hdr, 24) != getU64(hdr + 24))
+            return Error(ErrorCode::Corruption,
+                         QStringLiteral("The write-ahead log %1 has a damaged header.").arg(path), path);
+        if (getU32(hdr + 8) != wal::kVersion)
+            return Error(ErrorCode::UnsupportedFormat,
+                         QStringLiteral("The write-ahead log %1 has format version %2, which this version of Sextant cannot read.")
+                             .arg(path).arg(getU32(hdr + 8)), path);
+        r.firstLsn = getU64(hdr + 16);
+        offset = wal::kHeaderSize;
+        if (expectedNextLsn == 0) expectedNextLsn = r.firstLsn;
+    }
+    r.lastLsn = expectedNextLsn ? expectedNextLsn - 1 : 0;
+
+    // Frames are read in chunks to keep the number of system calls low.
+    std::vector<char> buf;
+    for (;;) {
+        r.validEnd = offset;
+        const qint64 left = fileSize - offset;
+        if (left == 0) break;
+        auto stopIncomplete = [&](const QString &why) {
+            r.tail = {WalTail::Kind::Incomplete, offset, left, why, false};
+        };
+        if (left < wal::kFrameOverhead) {
+            stopIncomplete(QStringLiteral("%1 bytes of an unfinished frame").arg(left));
+            break;
+        }
+        char hdr[wal::kFrameHeaderSize];
+        if (Error e = file.readAt(hdr, sizeof hdr, offset)) return e;
+        const FrameView fv{getU32(hdr), uint8_t(hdr[4]), getU64(hdr + 8)};
+        if (fv.payloadLength > wal::kMaxPayload || left < wal::kFrameOverhead + qint64(fv.payloadLength)) {
+            // Either a frame cut short by a crash, or a damaged length field.
+            // Zeros (a size update without its data) and short tails are torn writes.
+            stopIncomplete(QStringLiteral("a frame of %1 bytes was cut short after %2 bytes")
+                               .arg(wal::kFrameOverhead + qint64(fv.payloadLength)).arg(left));
+            break;
+        }
+        const size_t frameSize = size_t(wal::kFrameOverhead + fv.payloadLength);
+        buf.resize(frameSize);
+        if (Error e = file.readAt(buf.data(), frameSize, offset)) return e;
+        const bool checksumOk = xxh3(buf.data(), frameSize - 8) == getU64(buf.data() + frameSize - 8);
+        QString problem;
+        if (!checksumOk) {
+            if (allZero(buf.data(), frameSize)) {
+                // A run of zeros where the frame should be: the file size was
+                // extended but the data never reached the disk.
+                QByteArray rest(left, Qt::Uninitialized);
+                if (!file.readAt(rest.data(), size_t(left), offset) && allZero(rest.constData(), size_t(left))) {
+                    stopIncomplete(QStringLiteral("%1 zero bytes where an unfinished frame was being written").arg(left));
+                    break;
+                }
+            }
+            problem = QStringLiteral("frame checksum mismatch");
+        } else if (fv.type != wal::kFrameBatch) {
+            problem = QStringLiteral("unknown frame type %1").arg(fv.type);
+        } else if (expectedNextLsn && fv.lsn != expectedNextLsn) {
+            problem = QStringLiteral("LSN %1 where %2 was expected").arg(fv.lsn).arg(expectedNextLsn);
+        }
+        if (!problem.isEmpty()) {
+            r.tail = {WalTail::Kind::Corrupt, offset, left, problem,
+                      validFrameAt(file, offset + qint64(frameSize), fileSize)};
+            break;
+        }
+        if (onFrame) {
+            if (Error e = onFrame(fv.lsn, fv.type, buf.data() + wal::kFrameHeaderSize, fv.payloadLength)) {
+                if (e.code() == ErrorCode::Corruption) {
+                    r.tail = {WalTail::Kind::Corrupt, offset, left, e.message(), false};
+                    break;
+                }
+                return e;
+            }
+        }
+        r.lastLsn = fv.lsn;
+        expectedNextLsn = fv.lsn + 1;
+        ++r.frames;
+        offset += qint64(frameSize);
+    }
+    return r;
+}
+
+Result<WalWriter> WalWriter::create(const QString &path, uint64_t firstLsn, bool sync)
+{
+    Result<File> f = File::open(path, File::Mode::CreateOrTruncate);
+    if (!f.ok()) return f.error();
+    const QByteArray header = wal::encodeHeader(firstLsn);
+    if (Error e = f->writeAt(header.constData(), size_t(header.size()), 0)) return e;
+    if (sync)
+        if (Error e = f->syncData()) return e;
+    WalWriter w;
+    w.m_file = f.takeValue();
+    w.m_end = header.size();
+    return w;
+}
+
+Result<WalWriter> WalWriter::openForAppend(const QString &path, qint64 validEnd, bool sync)
+{
+    Result<File> f = File::open(path, File::Mode::ReadWrite);
+    if (!f.ok()) return f.error();
+    const Result<qint64> size = f->size();
+    if (!size.ok()) return size.error();
+    if (*size != validEnd) {
+        if (Error e = f->truncate(validEnd)) return e;
+        if (sync)
+            if (Error e = f->syncData()) return e;
+    }
+    WalWriter w;
+    w.m_file = f.takeValue();
+    w.m_end = validEnd;
+    return w;
+}
+
+Error WalWriter::append(const QByteArray &frames)
+{
+    if (Error e = m_file.writeAt(frames.constData(), size_t(frames.size()), m_end)) {
+        // Cut whatever part of the write landed; if even that fails the
+        // caller must stop writing to this log.
+        if (Error t = m_file.truncate(m_end))
+            return Error(ErrorCode::Io, QStringLiteral("%1; cutting the partial write also failed: %2")
+                                            .arg(e.message(), t.message()), e.path());
+        return e;
+    }
+    m_end += frames.size();
+    return {};
+}
+
+} // namespace sextant::storage

@@ -1,0 +1,30 @@
+#pragma once
+// One writer process per index: a QLockFile named LOCK in the index folder,
+// held for the life of the writer (stale time 0, so age never breaks it; a
+// lock whose process has died on this host is taken over).
+
+#include "core/Error.h"
+#include "core/Options.h"
+
+#include <QString>
+#include <memory>
+
+class QLockFile;
+
+namespace sextant::storage {
+
+class WriterLock {
+public:
+    ~WriterLock();
+    static Result<std::unique_ptr<WriterLock>> acquire(const QString &indexDir);
+    // Who holds the lock now, if anyone.
+    static std::optional<LockHolder> holder(const QString &indexDir);
+    static QString lockPath(const QString &indexDir);
+
+private:
+    WriterLock() = default;
+    std::unique_ptr<QLockFile> m_lock;
+    QString m_key;
+};
+
+} // namespace sextant::storage
