@@ -148,7 +148,7 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
 
     const QByteArray header = encodeHeader(l);
     if (Error e = w.write(header.constData(), size_t(header.size()))) return e;
-    std::vector<float> norms(size_t(n));
+    std::vector<float> norms(static_cast<size_t>(n)); // not norms(size_t(n)): that declares a function
     std::vector<char> le(size_t(dimensions) * 4);
     for (qint64 r = 0; r < n; ++r) {
         const float *v = rows.vector(r);
@@ -354,6 +354,13 @@ Result<std::vector<float>> Segment::vectorChecked(qint64 row) const
 
 Result<QByteArray> Segment::metadata(qint64 row) const
 {
+    const Result<QByteArrayView> view = metadataView(row);
+    if (!view.ok()) return view.error();
+    return view->toByteArray();
+}
+
+Result<QByteArrayView> Segment::metadataView(qint64 row) const
+{
     if (row < 0 || row >= m_layout.rowCount) return corrupt(0, QStringLiteral("row %1 out of range").arg(row));
     const qint64 at = m_layout.metaOffsetsOffset + row * 8;
     if (Error e = ensureVerified(at, 16)) return e;
@@ -362,7 +369,7 @@ Result<QByteArray> Segment::metadata(qint64 row) const
     if (begin < 0 || end < begin || end > m_layout.metaBytesLength)
         return corrupt(at, QStringLiteral("metadata offsets of row %1 are out of order").arg(row));
     if (Error e = ensureVerified(m_layout.metaBytesOffset + begin, end - begin)) return e;
-    return QByteArray(reinterpret_cast<const char *>(m_map + m_layout.metaBytesOffset + begin), end - begin);
+    return QByteArrayView(reinterpret_cast<const char *>(m_map + m_layout.metaBytesOffset + begin), end - begin);
 }
 
 Result<std::optional<qint64>> Segment::find(QByteArrayView key) const

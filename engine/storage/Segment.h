@@ -83,6 +83,8 @@ public:
     // Vector and metadata with their blocks verified: for get().
     Result<std::vector<float>> vectorChecked(qint64 row) const;
     Result<QByteArray> metadata(qint64 row) const;
+    // The same, as a view into the mapping (valid while the Segment lives).
+    Result<QByteArrayView> metadataView(qint64 row) const;
     // Row of `id`, or nullopt.
     Result<std::optional<qint64>> find(QByteArrayView id) const;
     // First row whose id is greater than `id` (strictly).

@@ -1,0 +1,97 @@
+#include "index/WriteQueue.h"
+
+namespace sextant {
+
+WriteResult failedWrite(const Error &error)
+{
+    WriteResult r;
+    r.error = error;
+    return r;
+}
+
+QFuture<WriteResult> finishedWrite(const WriteResult &result)
+{
+    QPromise<WriteResult> p;
+    p.start();
+    p.addResult(result);
+    p.finish();
+    return p.future();
+}
+
+WriteQueue::WriteQueue(std::function<void(WriteGroup &)> handler)
+    : m_handler(std::move(handler)), m_thread([this] { run(); })
+{
+}
+
+WriteQueue::~WriteQueue() { stop(); }
+
+QFuture<WriteResult> WriteQueue::submit(std::unique_ptr<WriteRequest> request)
+{
+    QFuture<WriteResult> future = request->promise.future();
+    request->promise.start();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) {
+            request->promise.addResult(failedWrite(Error(ErrorCode::Closed, QStringLiteral("The index is closed."))));
+            request->promise.finish();
+            return future;
+        }
+        (request->priority == Priority::Interactive ? m_interactive : m_bulk).push_back(std::move(request));
+    }
+    m_wake.notify_one();
+    return future;
+}
+
+void WriteQueue::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping && !m_thread.joinable()) return;
+        m_stopping = true;
+    }
+    m_wake.notify_one();
+    if (m_thread.joinable() && m_thread.get_id() != std::this_thread::get_id()) m_thread.join();
+}
+
+qint64 WriteQueue::pending() const
+{
+    std::lock_guard lock(m_mutex);
+    return qint64(m_interactive.size() + m_bulk.size()) + m_inFlight;
+}
+
+bool WriteQueue::takeGroup(WriteGroup &group)
+{
+    std::unique_lock lock(m_mutex);
+    m_wake.wait(lock, [&] { return m_stopping || !m_interactive.empty() || !m_bulk.empty(); });
+    if (m_interactive.empty() && m_bulk.empty()) return false; // stopping and drained
+    qint64 bytes = 0;
+    for (auto *queue : {&m_interactive, &m_bulk}) {
+        while (!queue->empty() && group.size() < kMaxGroupRequests) {
+            WriteRequest &next = *queue->front();
+            const bool control = next.kind != WriteRequest::Kind::Write;
+            if (control && !group.empty()) break; // control requests run alone
+            if (!group.empty() && bytes + next.bytes > kMaxGroupBytes) break;
+            bytes += next.bytes;
+            group.push_back(std::move(queue->front()));
+            queue->pop_front();
+            if (control) break;
+        }
+        if (!group.empty() && group.back()->kind != WriteRequest::Kind::Write) break;
+        if (group.size() >= kMaxGroupRequests || bytes >= kMaxGroupBytes) break;
+    }
+    m_inFlight = qint64(group.size());
+    return true;
+}
+
+void WriteQueue::run()
+{
+    for (;;) {
+        WriteGroup group;
+        if (!takeGroup(group)) return;
+        m_handler(group);
+        std::lock_guard lock(m_mutex);
+        m_inFlight = 0;
+    }
+}
+
+} // namespace sextant

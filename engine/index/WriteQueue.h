@@ -1,0 +1,64 @@
+#pragma once
+// The write queue of one index: callers on any thread submit requests and
+// get a QFuture; one writer thread drains them, interactive before bulk,
+// and hands consecutive writes to the handler as one group, so they share
+// one WAL append and one fdatasync (group commit).
+
+#include "index/Index.h"
+#include "storage/Record.h"
+
+#include <QPromise>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace sextant {
+
+struct WriteRequest {
+    enum class Kind { Write, Checkpoint, Compact };
+    Kind kind = Kind::Write;
+    Priority priority = Priority::Interactive;
+    QList<storage::Record> records;
+    qint64 bytes = 0; // encoded size estimate, bounds a group
+    QPromise<WriteResult> promise;
+};
+
+using WriteGroup = std::vector<std::unique_ptr<WriteRequest>>;
+
+class WriteQueue {
+public:
+    // Limits of one group; control requests (checkpoint, compact) always run alone.
+    static constexpr size_t kMaxGroupRequests = 4096;
+    static constexpr qint64 kMaxGroupBytes = 32ll * 1024 * 1024;
+
+    explicit WriteQueue(std::function<void(WriteGroup &)> handler);
+    ~WriteQueue();
+
+    QFuture<WriteResult> submit(std::unique_ptr<WriteRequest> request);
+    // Runs everything already queued, then stops the thread. Later submits
+    // fail with ErrorCode::Closed.
+    void stop();
+    qint64 pending() const;
+
+private:
+    void run();
+    bool takeGroup(WriteGroup &group);
+
+    std::function<void(WriteGroup &)> m_handler;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::unique_ptr<WriteRequest>> m_interactive;
+    std::deque<std::unique_ptr<WriteRequest>> m_bulk;
+    qint64 m_inFlight = 0;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+WriteResult failedWrite(const Error &error);
+QFuture<WriteResult> finishedWrite(const WriteResult &result);
+
+} // namespace sextant
