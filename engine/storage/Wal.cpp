@@ -61,18 +61,25 @@ struct FrameView {
     uint64_t lsn;
 };
 
-// Checks whether a valid frame starts at `offset`; used to tell corruption
-// in the middle of the log from a damaged tail.
-bool validFrameAt(const File &file, qint64 offset, qint64 fileSize)
+// Looks for a valid frame carrying `lsn` anywhere after `from`. Used when a
+// frame is damaged: if a later acknowledged frame survives, the damage is in
+// the middle of the log, not a torn tail, and cutting would lose writes.
+bool validFrameFollows(const File &file, qint64 from, qint64 fileSize, uint64_t lsn)
 {
-    if (fileSize - offset < wal::kFrameOverhead) return false;
-    char hdr[wal::kFrameHeaderSize];
-    if (file.readAt(hdr, sizeof hdr, offset)) return false;
-    const uint32_t len = getU32(hdr);
-    if (len > wal::kMaxPayload || fileSize - offset < wal::kFrameOverhead + len) return false;
-    QByteArray frame(wal::kFrameOverhead + len, Qt::Uninitialized);
-    if (file.readAt(frame.data(), size_t(frame.size()), offset)) return false;
-    return xxh3(frame.constData(), size_t(frame.size() - 8)) == getU64(frame.constData() + frame.size() - 8);
+    constexpr qint64 kMaxSearch = 256ll * 1024 * 1024;
+    const qint64 len = std::min(fileSize - from, kMaxSearch);
+    if (len < wal::kFrameOverhead) return false;
+    QByteArray rest(len, Qt::Uninitialized);
+    if (file.readAt(rest.data(), size_t(len), from)) return false;
+    const char *p = rest.constData();
+    for (qint64 at = 0; at + wal::kFrameOverhead <= len; ++at) {
+        if (getU64(p + at + 8) != lsn || p[at + 4] != char(wal::kFrameBatch)) continue;
+        const qint64 payload = getU32(p + at);
+        if (at + wal::kFrameOverhead + payload > len) continue;
+        const size_t body = size_t(wal::kFrameHeaderSize + payload);
+        if (xxh3(p + at, body) == getU64(p + at + body)) return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -113,7 +120,13 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
         const qint64 left = fileSize - offset;
         if (left == 0) break;
         auto stopIncomplete = [&](const QString &why) {
-            r.tail = {WalTail::Kind::Incomplete, offset, left, why, false};
+            // A damaged length field looks like a frame running past the end;
+            // a surviving later frame tells the two apart.
+            if (left >= 2 * wal::kFrameOverhead && validFrameFollows(file, offset + 1, fileSize, expectedNextLsn + 1))
+                r.tail = {WalTail::Kind::Corrupt, offset, left,
+                          QStringLiteral("damaged frame header (%1)").arg(why), true};
+            else
+                r.tail = {WalTail::Kind::Incomplete, offset, left, why, false};
         };
         if (left < wal::kFrameOverhead) {
             stopIncomplete(QStringLiteral("%1 bytes of an unfinished frame").arg(left));
@@ -152,7 +165,7 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
         }
         if (!problem.isEmpty()) {
             r.tail = {WalTail::Kind::Corrupt, offset, left, problem,
-                      validFrameAt(file, offset + qint64(frameSize), fileSize)};
+                      validFrameFollows(file, offset + 1, fileSize, expectedNextLsn + 1)};
             break;
         }
         if (onFrame) {
