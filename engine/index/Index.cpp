@@ -14,6 +14,7 @@ using namespace storage;
 
 QByteArray metadataBytes(const QJsonObject &metadata)
 {
+    if (metadata.isEmpty()) return QByteArrayLiteral("{}");
     return QJsonDocument(metadata).toJson(QJsonDocument::Compact);
 }
 

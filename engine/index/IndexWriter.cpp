@@ -118,11 +118,17 @@ WriteResult Index::Impl::processWrites(WriteGroup &group)
     };
 
     QByteArray frames;
-    std::vector<std::pair<WriteRequest *, quint64>> accepted;
+    struct Accepted {
+        WriteRequest *request;
+        quint64 lsn;
+        qint64 liveDelta; // items added minus items removed
+    };
+    std::vector<Accepted> accepted;
     quint64 lsn = lastLsn;
     for (auto &req : group) {
         Error err;
         QHash<QByteArray, bool> local;
+        qint64 liveDelta = 0;
         for (qsizetype i = 0; i < req->records.size() && err.ok(); ++i) {
             const Record &r = req->records[i];
             const auto li = local.constFind(r.id);
@@ -137,6 +143,7 @@ WriteResult Index::Impl::processWrites(WriteGroup &group)
             if (!err.ok() && req->records.size() > 1)
                 err = Error(err.code(), QStringLiteral("Item %1 of the batch: %2").arg(i + 1).arg(err.message()));
             local.insert(r.id, !r.isDelete());
+            liveDelta += int(!r.isDelete()) - int(exists);
         }
         if (!err.ok()) {
             finish(*req, failedWrite(err));
@@ -147,7 +154,7 @@ WriteResult Index::Impl::processWrites(WriteGroup &group)
         const qsizetype start = wal::beginFrame(frames, wal::kFrameBatch, lsn);
         encodeBatchPayload(frames, req->records);
         wal::endFrame(frames, start);
-        accepted.push_back({req.get(), lsn});
+        accepted.push_back({req.get(), lsn, liveDelta});
     }
     if (accepted.empty()) return {};
 
@@ -163,27 +170,26 @@ WriteResult Index::Impl::processWrites(WriteGroup &group)
         failure = ioError;
     }
     if (!ioError.ok()) {
-        for (auto &[req, l] : accepted) finish(*req, failedWrite(ioError));
+        for (const Accepted &a : accepted) finish(*a.request, failedWrite(ioError));
         return {};
     }
 
     {
         std::unique_lock lock(stateMutex);
-        for (auto &[req, l] : accepted) {
-            for (const Record &r : req->records) {
-                const Result<Location> before = locate(r.id);
-                liveCount += int(!r.isDelete()) - int(before.ok() && before->found());
+        for (const Accepted &a : accepted) {
+            for (Record &r : a.request->records) {
                 MemEntry e;
                 e.deleted = r.isDelete();
-                e.vector = r.vector;
-                e.metadata = r.metadata;
-                e.lsn = l;
+                e.vector = std::move(r.vector);
+                e.metadata = std::move(r.metadata);
+                e.lsn = a.lsn;
                 mem.put(r.id, std::move(e));
             }
+            liveCount += a.liveDelta;
         }
         lastLsn = lsn;
     }
-    for (auto &[req, l] : accepted) finish(*req, okResult(l, int(req->records.size())));
+    for (const Accepted &a : accepted) finish(*a.request, okResult(a.lsn, int(a.request->records.size())));
     return {};
 }
 

@@ -34,6 +34,31 @@ inline float getF32(const char *p)
     return f;
 }
 
+// Arrays of f32: a plain copy on little-endian machines.
+inline void appendF32Array(QByteArray &out, const float *v, size_t n)
+{
+    const qsizetype at = out.size();
+    out.resize(at + qsizetype(n * 4));
+    char *p = out.data() + at;
+    if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
+        std::memcpy(p, v, n * 4);
+    } else {
+        for (size_t i = 0; i < n; ++i) {
+            uint32_t bits;
+            std::memcpy(&bits, &v[i], 4);
+            qToLittleEndian(bits, p + 4 * i);
+        }
+    }
+}
+inline void readF32Array(const char *p, float *out, size_t n)
+{
+    if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
+        std::memcpy(out, p, n * 4);
+    } else {
+        for (size_t i = 0; i < n; ++i) out[i] = getF32(p + 4 * i);
+    }
+}
+
 // Bounded reader over a byte range: every read checks what is left and
 // sets failed() instead of reading past the end.
 class ByteReader {

@@ -16,15 +16,7 @@ void encodeBatchPayload(QByteArray &out, const QList<Record> &records)
         out.append(r.id);
         if (r.isDelete()) continue;
         appendU32(out, uint32_t(r.vector.size()));
-        const qsizetype at = out.size();
-        out.resize(at + r.vector.size() * 4);
-        char *p = out.data() + at;
-        for (float f : r.vector) {
-            uint32_t bits;
-            std::memcpy(&bits, &f, 4);
-            putU32(p, bits);
-            p += 4;
-        }
+        appendF32Array(out, r.vector.constData(), size_t(r.vector.size()));
         appendU32(out, uint32_t(r.metadata.size()));
         out.append(r.metadata);
     }
@@ -57,8 +49,7 @@ Result<QList<Record>> decodeBatchPayload(const char *data, size_t size)
             const char *v = in.take(size_t(dims) * 4);
             if (!v) return bad(QStringLiteral("vector runs past the end"));
             r.vector.resize(dims);
-            for (uint32_t d = 0; d < dims; ++d)
-                r.vector[d] = getF32(v + 4 * d);
+            readF32Array(v, r.vector.data(), dims);
             const uint32_t metaLen = in.u32();
             const char *meta = in.take(metaLen);
             if (!meta) return bad(QStringLiteral("metadata runs past the end"));

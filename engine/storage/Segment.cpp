@@ -149,18 +149,16 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
     const QByteArray header = encodeHeader(l);
     if (Error e = w.write(header.constData(), size_t(header.size()))) return e;
     std::vector<float> norms(static_cast<size_t>(n)); // not norms(size_t(n)): that declares a function
-    std::vector<char> le(size_t(dimensions) * 4);
+    QByteArray le;
+    le.reserve(dimensions * 4);
     for (qint64 r = 0; r < n; ++r) {
         const float *v = rows.vector(r);
         double sum = 0;
-        for (int d = 0; d < dimensions; ++d) {
-            sum += double(v[d]) * double(v[d]);
-            uint32_t bits;
-            std::memcpy(&bits, &v[d], 4);
-            putU32(le.data() + 4 * d, bits);
-        }
+        for (int d = 0; d < dimensions; ++d) sum += double(v[d]) * double(v[d]);
         norms[size_t(r)] = float(std::sqrt(sum));
-        if (Error e = w.write(le.data(), le.size())) return e;
+        le.resize(0);
+        appendF32Array(le, v, size_t(dimensions));
+        if (Error e = w.write(le.constData(), size_t(le.size()))) return e;
     }
     if (Error e = w.padTo(l.normsOffset)) return e;
     for (float f : norms) {
@@ -347,8 +345,7 @@ Result<std::vector<float>> Segment::vectorChecked(qint64 row) const
     const qint64 bytes = qint64(m_layout.dimensions) * 4;
     if (Error e = ensureVerified(m_layout.vectorsOffset + row * bytes, bytes)) return e;
     std::vector<float> v(m_layout.dimensions);
-    const char *p = reinterpret_cast<const char *>(vectorData(row));
-    for (uint32_t d = 0; d < m_layout.dimensions; ++d) v[d] = getF32(p + 4 * d);
+    readF32Array(reinterpret_cast<const char *>(vectorData(row)), v.data(), m_layout.dimensions);
     return v;
 }
 
