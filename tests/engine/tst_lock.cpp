@@ -1,0 +1,267 @@
+// The writer lock: one writer per index folder, the holder named when a
+// second one is refused, and locks of dead processes taken over.
+
+#include "storage/WriterLock.h"
+
+#include "TestSupport.h"
+
+#include <QCoreApplication>
+#include <QLockFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace sextant;
+using namespace sextant::storage;
+using namespace testsupport;
+
+namespace {
+
+// A child process that holds the QLockFile of `dir` until it is killed.
+struct LockHoldingChild {
+    pid_t pid = -1;
+
+    bool start(const QString &dir)
+    {
+        int fds[2];
+        if (pipe(fds) != 0) return false;
+        const QByteArray lockPath = WriterLock::lockPath(dir).toLocal8Bit();
+        pid = fork();
+        if (pid < 0) return false;
+        if (pid == 0) {
+            ::close(fds[0]);
+            QLockFile lock(QString::fromLocal8Bit(lockPath));
+            lock.setStaleLockTime(0);
+            const char ok = lock.tryLock(0) ? '1' : '0';
+            (void)!::write(fds[1], &ok, 1);
+            for (;;) pause();
+        }
+        ::close(fds[1]);
+        char ok = 0;
+        const bool got = ::read(fds[0], &ok, 1) == 1 && ok == '1';
+        ::close(fds[0]);
+        return got;
+    }
+    void kill()
+    {
+        if (pid > 0) {
+            ::kill(pid, SIGKILL);
+            int status = 0;
+            waitpid(pid, &status, 0);
+            pid = -1;
+        }
+    }
+    ~LockHoldingChild() { kill(); }
+};
+
+// A pid that certainly belongs to no running process: a child that has
+// exited and been reaped.
+pid_t deadPid()
+{
+    const pid_t p = fork();
+    if (p == 0) _exit(0);
+    int status = 0;
+    waitpid(p, &status, 0);
+    return p;
+}
+
+} // namespace
+
+class TestLock : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void acquireCreatesLockFile();
+    void secondAcquireInSameProcessIsRefused();
+    void differentSpellingOfSameFolderIsRefused();
+    void releasedOnDestruction();
+    void independentFoldersDoNotInterfere();
+    void lockOfLiveProcessIsRefusedWithHolder();
+    void oldLockOfLiveProcessIsNotBroken();
+    void lockOfKilledProcessIsTakenOver();
+    void staleLockFileWithDeadPidIsTakenOver();
+    void missingFolderIsIoError();
+    void holderOfUnlockedFolderIsEmpty();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_app;
+};
+
+void TestLock::initTestCase()
+{
+    // QLockFile records the executable's name, whatever applicationName says.
+    m_app = QFileInfo(QCoreApplication::applicationFilePath()).fileName();
+    QCOMPARE(m_app, QStringLiteral("tst_lock"));
+}
+
+void TestLock::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestLock::acquireCreatesLockFile()
+{
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    QVERIFY2(lock.ok(), qPrintable(lock.error().message()));
+    QCOMPARE(WriterLock::lockPath(m_dir->path()), m_dir->path() + QStringLiteral("/LOCK"));
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("LOCK"))));
+    const std::optional<LockHolder> h = WriterLock::holder(m_dir->path());
+    QVERIFY(h.has_value());
+    QCOMPARE(h->pid, QCoreApplication::applicationPid());
+    QCOMPARE(h->application, m_app);
+    QVERIFY(!h->host.isEmpty());
+}
+
+void TestLock::secondAcquireInSameProcessIsRefused()
+{
+    Result<std::unique_ptr<WriterLock>> first = WriterLock::acquire(m_dir->path());
+    QVERIFY(first.ok());
+    Result<std::unique_ptr<WriterLock>> second = WriterLock::acquire(m_dir->path());
+    QVERIFY(!second.ok());
+    QCOMPARE(second.error().code(), ErrorCode::Locked);
+    const QString msg = second.error().message();
+    QVERIFY2(msg.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(msg));
+    QVERIFY2(msg.contains(m_app), qPrintable(msg));
+    QVERIFY2(msg.contains(WriterLock::holder(m_dir->path())->host), qPrintable(msg));
+    QVERIFY2(msg.contains(QStringLiteral("read-only")), qPrintable(msg));
+    // The refusal did not disturb the holder.
+    QVERIFY(QFile::exists(m_dir->filePath(QStringLiteral("LOCK"))));
+    QCOMPARE(WriterLock::holder(m_dir->path())->pid, QCoreApplication::applicationPid());
+}
+
+void TestLock::differentSpellingOfSameFolderIsRefused()
+{
+    Result<std::unique_ptr<WriterLock>> first = WriterLock::acquire(m_dir->path());
+    QVERIFY(first.ok());
+    const QString dotted = m_dir->path() + QStringLiteral("/./");
+    QCOMPARE(WriterLock::acquire(dotted).error().code(), ErrorCode::Locked);
+    const QString link = m_dir->path() + QStringLiteral("-link");
+    QFile::remove(link);
+    QVERIFY(QFile::link(m_dir->path(), link));
+    Result<std::unique_ptr<WriterLock>> viaLink = WriterLock::acquire(link);
+    QFile::remove(link);
+    QVERIFY(!viaLink.ok());
+    QCOMPARE(viaLink.error().code(), ErrorCode::Locked);
+}
+
+void TestLock::releasedOnDestruction()
+{
+    {
+        Result<std::unique_ptr<WriterLock>> first = WriterLock::acquire(m_dir->path());
+        QVERIFY(first.ok());
+    }
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("LOCK"))));
+    QVERIFY(!WriterLock::holder(m_dir->path()).has_value());
+    for (int i = 0; i < 3; ++i) {
+        Result<std::unique_ptr<WriterLock>> again = WriterLock::acquire(m_dir->path());
+        QVERIFY2(again.ok(), qPrintable(again.error().message()));
+    }
+}
+
+void TestLock::independentFoldersDoNotInterfere()
+{
+    QTemporaryDir other;
+    Result<std::unique_ptr<WriterLock>> a = WriterLock::acquire(m_dir->path());
+    Result<std::unique_ptr<WriterLock>> b = WriterLock::acquire(other.path());
+    QVERIFY(a.ok());
+    QVERIFY(b.ok());
+}
+
+void TestLock::lockOfLiveProcessIsRefusedWithHolder()
+{
+    LockHoldingChild child;
+    QVERIFY(child.start(m_dir->path()));
+    const std::optional<LockHolder> h = WriterLock::holder(m_dir->path());
+    QVERIFY(h.has_value());
+    QCOMPARE(h->pid, qint64(child.pid));
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    QVERIFY(!lock.ok());
+    QCOMPARE(lock.error().code(), ErrorCode::Locked);
+    QVERIFY2(lock.error().message().contains(QString::number(child.pid)), qPrintable(lock.error().message()));
+    QVERIFY(lock.error().message().contains(h->host));
+    // The refused attempt left the child's lock alone.
+    QCOMPARE(WriterLock::holder(m_dir->path())->pid, qint64(child.pid));
+}
+
+void TestLock::oldLockOfLiveProcessIsNotBroken()
+{
+    // Stale time 0: however old the lock file is, a live holder keeps it.
+    LockHoldingChild child;
+    QVERIFY(child.start(m_dir->path()));
+    QFile f(WriterLock::lockPath(m_dir->path()));
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const QDateTime old = QDateTime::currentDateTime().addDays(-30);
+    QVERIFY(f.setFileTime(old, QFileDevice::FileModificationTime));
+    f.close();
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    QVERIFY(!lock.ok());
+    QCOMPARE(lock.error().code(), ErrorCode::Locked);
+}
+
+void TestLock::lockOfKilledProcessIsTakenOver()
+{
+    LockHoldingChild child;
+    QVERIFY(child.start(m_dir->path()));
+    const qint64 childPid = child.pid;
+    child.kill(); // SIGKILL: the lock file stays behind
+    QVERIFY(QFile::exists(WriterLock::lockPath(m_dir->path())));
+    QCOMPARE(WriterLock::holder(m_dir->path())->pid, childPid);
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    QVERIFY2(lock.ok(), qPrintable(lock.error().message()));
+    QCOMPARE(WriterLock::holder(m_dir->path())->pid, QCoreApplication::applicationPid());
+    // And it is really ours now: a second acquire is refused.
+    QCOMPARE(WriterLock::acquire(m_dir->path()).error().code(), ErrorCode::Locked);
+}
+
+void TestLock::staleLockFileWithDeadPidIsTakenOver()
+{
+    // Take a lock to learn the exact file format of this Qt version, then
+    // rewrite it with the pid of a process that no longer exists.
+    QByteArray content;
+    {
+        QLockFile probe(WriterLock::lockPath(m_dir->path()));
+        QVERIFY(probe.tryLock(0));
+        content = readAll(WriterLock::lockPath(m_dir->path()));
+    }
+    QVERIFY(!content.isEmpty());
+    QList<QByteArray> lines = content.split('\n');
+    QCOMPARE(lines[0], QByteArray::number(QCoreApplication::applicationPid()));
+    const pid_t dead = deadPid();
+    lines[0] = QByteArray::number(dead);
+    lines[1] = "crashed-writer";
+    QVERIFY(writeAll(WriterLock::lockPath(m_dir->path()), lines.join('\n')));
+    const std::optional<LockHolder> stale = WriterLock::holder(m_dir->path());
+    QVERIFY(stale.has_value());
+    QCOMPARE(stale->pid, qint64(dead));
+    QCOMPARE(stale->application, QStringLiteral("crashed-writer"));
+
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    QVERIFY2(lock.ok(), qPrintable(lock.error().message()));
+    QCOMPARE(WriterLock::holder(m_dir->path())->pid, QCoreApplication::applicationPid());
+}
+
+void TestLock::missingFolderIsIoError()
+{
+    const QString missing = m_dir->filePath(QStringLiteral("does/not/exist"));
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(missing);
+    QVERIFY(!lock.ok());
+    QCOMPARE(lock.error().code(), ErrorCode::Io);
+    QVERIFY(lock.error().message().contains(missing));
+    // The failed attempt does not block a later one once the folder exists.
+    QVERIFY(QDir().mkpath(missing));
+    QVERIFY(WriterLock::acquire(missing).ok());
+}
+
+void TestLock::holderOfUnlockedFolderIsEmpty()
+{
+    QVERIFY(!WriterLock::holder(m_dir->path()).has_value());
+}
+
+QTEST_GUILESS_MAIN(TestLock)
+#include "tst_lock.moc"

@@ -1,0 +1,537 @@
+// Immutable segments and deletion files: what is written reads back, and no
+// damaged byte is ever served as data.
+
+#include "storage/Binary.h"
+#include "storage/Checksums.h"
+#include "storage/DeletionVector.h"
+#include "storage/Segment.h"
+
+#include "TestSupport.h"
+
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace sextant;
+using namespace sextant::storage;
+using namespace testsupport;
+
+namespace {
+
+class VectorRows : public SegmentRowSource {
+public:
+    QList<QByteArray> ids;
+    QList<QVector<float>> vectors;
+    QList<QByteArray> metas;
+    qint64 rowCount() const override { return ids.size(); }
+    QByteArrayView id(qint64 r) const override { return ids[r]; }
+    const float *vector(qint64 r) const override { return vectors[r].constData(); }
+    QByteArrayView metadata(qint64 r) const override { return metas[r]; }
+};
+
+// `n` rows with ids sorted bytewise (some non-ASCII), varied metadata sizes.
+VectorRows makeRows(int n, int dims)
+{
+    QList<QByteArray> ids;
+    for (int i = 0; i < n; ++i) {
+        QByteArray id = "doc-" + QByteArray::number(i * 7 + 3).rightJustified(6, '0');
+        if (i % 11 == 0) id += QString::fromUtf8("-é").toUtf8();
+        if (i % 13 == 0) id += QByteArray(i % 50, 'q');
+        ids.append(id);
+    }
+    std::sort(ids.begin(), ids.end(), [](const QByteArray &a, const QByteArray &b) { return QByteArrayView(a).compare(b) < 0; });
+    VectorRows rows;
+    for (int i = 0; i < n; ++i) {
+        rows.ids.append(ids[i]);
+        rows.vectors.append(makeVector(dims, quint32(i)));
+        rows.metas.append(i % 5 == 0 ? QByteArray() : "{\"i\":" + QByteArray::number(i) + ",\"pad\":\"" + QByteArray(i % 97, 'm') + "\"}");
+    }
+    return rows;
+}
+
+QString shaOfFile(const QString &path)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(readAll(path), QCryptographicHash::Sha256).toHex());
+}
+
+Result<std::shared_ptr<Segment>> openSeg(const QString &path, int dims, uint64_t id = 1)
+{
+    return Segment::open(path, id, dims);
+}
+
+} // namespace
+
+class TestSegment : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void writeAndReadBack();
+    void fileRecordMatchesFile();
+    void headerAndFooterLayout();
+    void findAndUpperBound();
+    void emptySegment();
+    void singleRow();
+    void dimensionMismatchIsRejected();
+    void bitFlipsInHeaderFailOpen();
+    void bitFlipsInFooterFailOpen();
+    void bitFlipsInBlockTableFailOpen();
+    void bitFlipInVectorBlockIsCaught();
+    void bitFlipInIdBytesIsCaught();
+    void bitFlipInMetadataIsCaught();
+    void verifyAllBlocksFindsEachDamagedBlock();
+    void truncatedFileFailsOpenCleanly();
+    void extendedFileFailsOpen();
+    void outOfRangeRowsAreErrors();
+    void missingFileIsIoError();
+    void deletionVectorRoundTrip();
+    void deletionVectorEmpty();
+    void deletionVectorDamageIsDetected();
+    void deletionVectorWrongSegment();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    // A multi-block segment (vectors alone span three 64 KiB blocks).
+    static constexpr int kDims = 64;
+    static constexpr int kRows = 700;
+    QString writeBig(VectorRows *rowsOut = nullptr, FileRecord *recOut = nullptr);
+};
+
+void TestSegment::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QString TestSegment::writeBig(VectorRows *rowsOut, FileRecord *recOut)
+{
+    const VectorRows rows = makeRows(kRows, kDims);
+    Result<FileRecord> rec = writeSegment(m_dir->path(), 1, kDims, rows, false);
+    if (!rec.ok()) {
+        qWarning("%s", qPrintable(rec.error().message()));
+        return {};
+    }
+    if (rowsOut) *rowsOut = rows;
+    if (recOut) *recOut = *rec;
+    return m_dir->filePath(rec->name);
+}
+
+void TestSegment::writeAndReadBack()
+{
+    VectorRows rows;
+    const QString path = writeBig(&rows);
+    QVERIFY(!path.isEmpty());
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+    QVERIFY2(seg.ok(), qPrintable(seg.error().message()));
+    const Segment &s = **seg;
+    QCOMPARE(s.rowCount(), qint64(kRows));
+    QCOMPARE(s.dimensions(), kDims);
+    QCOMPARE(s.segmentId(), quint64(1));
+    QCOMPARE(s.fileSize(), fileSize(path));
+    QVERIFY(s.layout().blockCount >= 3);
+    for (int r = 0; r < kRows; ++r) {
+        const Result<QByteArrayView> id = s.id(r);
+        QVERIFY(id.ok());
+        QCOMPARE(id->toByteArray(), rows.ids[r]);
+        const Result<QByteArray> meta = s.metadata(r);
+        QVERIFY(meta.ok());
+        QCOMPARE(*meta, rows.metas[r]);
+        const Result<std::vector<float>> v = s.vectorChecked(r);
+        QVERIFY(v.ok());
+        QCOMPARE(QVector<float>(v->begin(), v->end()), rows.vectors[r]);
+        QVERIFY(std::memcmp(s.vectorData(r), rows.vectors[r].constData(), kDims * 4) == 0);
+        double sum = 0;
+        for (float f : rows.vectors[r]) sum += double(f) * f;
+        QVERIFY(std::abs(s.norm(r) - float(std::sqrt(sum))) <= 1e-4f * float(std::sqrt(sum)) + 1e-6f);
+    }
+    bool anyBad = false;
+    s.verifyAllBlocks([&](qint64, qint64) { anyBad = true; });
+    QVERIFY(!anyBad);
+    QCOMPARE(segment::fileName(1), QStringLiteral("seg-00000001.sxs"));
+}
+
+void TestSegment::fileRecordMatchesFile()
+{
+    FileRecord rec;
+    const QString path = writeBig(nullptr, &rec);
+    QCOMPARE(rec.name, QStringLiteral("seg-00000001.sxs"));
+    QCOMPARE(rec.size, fileSize(path));
+    QCOMPARE(rec.sha256, shaOfFile(path));
+
+    // With sync on, the result is the same.
+    const VectorRows rows = makeRows(10, 3);
+    Result<FileRecord> synced = writeSegment(m_dir->path(), 2, 3, rows, true);
+    QVERIFY(synced.ok());
+    QCOMPARE(synced->sha256, shaOfFile(m_dir->filePath(synced->name)));
+}
+
+void TestSegment::headerAndFooterLayout()
+{
+    const QString path = writeBig();
+    const QByteArray b = readAll(path);
+    QCOMPARE(b.left(8), QByteArray("SXTSEG01"));
+    QCOMPARE(getU32(b.constData() + 8), segment::kVersion);
+    QCOMPARE(getU32(b.constData() + 12), uint32_t(kDims));
+    QCOMPARE(getU64(b.constData() + 16), uint64_t(kRows));
+    QCOMPARE(getU32(b.constData() + 24), segment::kBlockSize);
+    QCOMPARE(getU64(b.constData() + 120), xxh3(b.constData(), 120));
+    const char *footer = b.constData() + b.size() - segment::kFooterSize;
+    QCOMPARE(QByteArray(footer + 24, 8), QByteArray("SXTSEGFT"));
+    QCOMPARE(getU64(footer + 32), xxh3(footer, 32));
+    const qint64 tableOffset = qint64(getU64(footer));
+    const qint64 blocks = qint64(getU64(footer + 8));
+    QCOMPARE(tableOffset + blocks * 8 + segment::kFooterSize, qint64(b.size()));
+    QCOMPARE(getU64(footer + 16), xxh3(b.constData() + tableOffset, size_t(blocks * 8)));
+    // Each table entry is the XXH3 of its 64 KiB block of the data region.
+    for (qint64 i = 0; i < blocks; ++i) {
+        const qint64 start = i * segment::kBlockSize;
+        const qint64 len = std::min<qint64>(segment::kBlockSize, tableOffset - start);
+        QCOMPARE(getU64(b.constData() + tableOffset + 8 * i), xxh3(b.constData() + start, size_t(len)));
+    }
+}
+
+void TestSegment::findAndUpperBound()
+{
+    VectorRows rows;
+    const QString path = writeBig(&rows);
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+    QVERIFY(seg.ok());
+    const Segment &s = **seg;
+    for (int r = 0; r < kRows; ++r) {
+        const Result<std::optional<qint64>> f = s.find(rows.ids[r]);
+        QVERIFY(f.ok());
+        QVERIFY(f->has_value());
+        QCOMPARE(**f, qint64(r));
+        QCOMPARE(*s.upperBound(rows.ids[r]), qint64(r + 1));
+        // Just below and just above each id.
+        const QByteArray below = rows.ids[r].left(rows.ids[r].size() - 1);
+        QVERIFY(!(*s.find(rows.ids[r] + '\0')).has_value());
+        QCOMPARE(*s.upperBound(rows.ids[r] + '\0'), qint64(r + 1));
+        if (r == 0 || QByteArrayView(rows.ids[r - 1]).compare(below) < 0)
+            QCOMPARE(*s.upperBound(below), qint64(r));
+    }
+    QVERIFY(!(*s.find(QByteArray("a"))).has_value());
+    QVERIFY(!(*s.find(QByteArray("zzz"))).has_value());
+    QVERIFY(!(*s.find(QByteArray())).has_value());
+    QCOMPARE(*s.upperBound(QByteArray()), qint64(0));
+    QCOMPARE(*s.upperBound(QByteArray("a")), qint64(0));
+    QCOMPARE(*s.upperBound(QByteArray("\xff")), qint64(kRows));
+}
+
+void TestSegment::emptySegment()
+{
+    const VectorRows rows;
+    Result<FileRecord> rec = writeSegment(m_dir->path(), 5, 16, rows, false);
+    QVERIFY2(rec.ok(), qPrintable(rec.error().message()));
+    QCOMPARE(rec->sha256, shaOfFile(m_dir->filePath(rec->name)));
+    Result<std::shared_ptr<Segment>> seg = openSeg(m_dir->filePath(rec->name), 16, 5);
+    QVERIFY2(seg.ok(), qPrintable(seg.error().message()));
+    QCOMPARE((*seg)->rowCount(), qint64(0));
+    QVERIFY(!(*(*seg)->find(QByteArray("x"))).has_value());
+    QCOMPARE(*(*seg)->upperBound(QByteArray()), qint64(0));
+    QVERIFY(!(*seg)->id(0).ok());
+    bool anyBad = false;
+    (*seg)->verifyAllBlocks([&](qint64, qint64) { anyBad = true; });
+    QVERIFY(!anyBad);
+}
+
+void TestSegment::singleRow()
+{
+    const VectorRows rows = makeRows(1, 1);
+    Result<FileRecord> rec = writeSegment(m_dir->path(), 9, 1, rows, false);
+    QVERIFY(rec.ok());
+    Result<std::shared_ptr<Segment>> seg = openSeg(m_dir->filePath(rec->name), 1, 9);
+    QVERIFY(seg.ok());
+    QCOMPARE((*seg)->id(0)->toByteArray(), rows.ids[0]);
+    QCOMPARE(**(*seg)->find(rows.ids[0]), qint64(0));
+}
+
+void TestSegment::dimensionMismatchIsRejected()
+{
+    const QString path = writeBig();
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims + 1);
+    QVERIFY(!seg.ok());
+    QCOMPARE(seg.error().code(), ErrorCode::Corruption);
+    QVERIFY(seg.error().message().contains(path));
+}
+
+void TestSegment::bitFlipsInHeaderFailOpen()
+{
+    const QString path = writeBig();
+    for (int bit = 0; bit < segment::kHeaderSize * 8; ++bit) {
+        QVERIFY(flipBit(path, bit / 8, bit % 8));
+        Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+        QVERIFY(flipBit(path, bit / 8, bit % 8));
+        QVERIFY2(!seg.ok(), qPrintable(QStringLiteral("header bit %1 accepted").arg(bit)));
+        QVERIFY2(seg.error().code() == ErrorCode::Corruption, qPrintable(seg.error().message()));
+        QVERIFY(!seg.error().message().isEmpty());
+    }
+    QVERIFY(openSeg(path, kDims).ok());
+}
+
+void TestSegment::bitFlipsInFooterFailOpen()
+{
+    const QString path = writeBig();
+    const qint64 size = fileSize(path);
+    for (int bit = 0; bit < segment::kFooterSize * 8; ++bit) {
+        const qint64 at = size - segment::kFooterSize + bit / 8;
+        QVERIFY(flipBit(path, at, bit % 8));
+        Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+        QVERIFY(flipBit(path, at, bit % 8));
+        QVERIFY2(!seg.ok(), qPrintable(QStringLiteral("footer bit %1 accepted").arg(bit)));
+        QCOMPARE(seg.error().code(), ErrorCode::Corruption);
+    }
+}
+
+void TestSegment::bitFlipsInBlockTableFailOpen()
+{
+    const QString path = writeBig();
+    const QByteArray b = readAll(path);
+    const qint64 tableOffset = qint64(getU64(b.constData() + b.size() - segment::kFooterSize));
+    const qint64 tableEnd = b.size() - segment::kFooterSize;
+    QVERIFY(tableEnd - tableOffset >= 24);
+    for (qint64 bit = 0; bit < (tableEnd - tableOffset) * 8; ++bit) {
+        QVERIFY(flipBit(path, tableOffset + bit / 8, int(bit % 8)));
+        Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+        QVERIFY(flipBit(path, tableOffset + bit / 8, int(bit % 8)));
+        QVERIFY2(!seg.ok(), qPrintable(QStringLiteral("table bit %1 accepted").arg(bit)));
+        QCOMPARE(seg.error().code(), ErrorCode::Corruption);
+    }
+}
+
+void TestSegment::bitFlipInVectorBlockIsCaught()
+{
+    VectorRows rows;
+    const QString path = writeBig(&rows);
+    Result<std::shared_ptr<Segment>> clean = openSeg(path, kDims);
+    QVERIFY(clean.ok());
+    const SegmentLayout l = (*clean)->layout();
+    clean = Error();
+    // A row whose vector lies wholly inside block 1.
+    const qint64 rowBytes = kDims * 4;
+    qint64 row = (segment::kBlockSize + 1000 - l.vectorsOffset) / rowBytes;
+    const qint64 at = l.vectorsOffset + row * rowBytes + 5;
+    QCOMPARE(at / segment::kBlockSize, qint64(1));
+    QVERIFY(flipBit(path, at, 2));
+
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims); // open is O(1): does not read blocks
+    QVERIFY2(seg.ok(), qPrintable(seg.error().message()));
+    const Segment &s = **seg;
+    const Result<std::vector<float>> v = s.vectorChecked(row);
+    QVERIFY(!v.ok());
+    QCOMPARE(v.error().code(), ErrorCode::Corruption);
+    QVERIFY2(v.error().message().contains(QString::number(segment::kBlockSize)), qPrintable(v.error().message()));
+    // Every row with a byte in block 1 fails; rows wholly in other blocks do not.
+    for (qint64 r = 0; r < kRows; ++r) {
+        const qint64 begin = l.vectorsOffset + r * rowBytes, end = begin + rowBytes - 1;
+        const bool touches = begin / segment::kBlockSize <= 1 && end / segment::kBlockSize >= 1;
+        QCOMPARE(s.vectorChecked(r).ok(), !touches);
+    }
+    // Asking again gives the same answer (the verdict is cached, not forgotten).
+    QVERIFY(!s.vectorChecked(row).ok());
+}
+
+void TestSegment::bitFlipInIdBytesIsCaught()
+{
+    VectorRows rows;
+    const QString path = writeBig(&rows);
+    Result<std::shared_ptr<Segment>> clean = openSeg(path, kDims);
+    const SegmentLayout l = (*clean)->layout();
+    clean = Error();
+    const qint64 at = l.idBytesOffset + 3; // in the first row's id
+    QVERIFY(flipBit(path, at, 0));
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+    QVERIFY(seg.ok());
+    const Segment &s = **seg;
+    const Result<QByteArrayView> id = s.id(0);
+    QVERIFY(!id.ok());
+    QCOMPARE(id.error().code(), ErrorCode::Corruption);
+    // Lookups that have to read that block fail rather than answer wrongly.
+    const Result<std::optional<qint64>> f = s.find(rows.ids[0]);
+    QVERIFY(!f.ok());
+    QCOMPARE(f.error().code(), ErrorCode::Corruption);
+    QVERIFY(!s.upperBound(rows.ids[0]).ok());
+}
+
+void TestSegment::bitFlipInMetadataIsCaught()
+{
+    VectorRows rows;
+    const QString path = writeBig(&rows);
+    Result<std::shared_ptr<Segment>> clean = openSeg(path, kDims);
+    const SegmentLayout l = (*clean)->layout();
+    clean = Error();
+    QVERIFY(l.metaBytesLength > 100);
+    const qint64 at = l.metaBytesOffset + l.metaBytesLength - 2; // in the last row's metadata
+    QVERIFY(flipBit(path, at, 6));
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+    QVERIFY(seg.ok());
+    const Result<QByteArray> meta = (*seg)->metadata(kRows - 1);
+    QVERIFY(!meta.ok());
+    QCOMPARE(meta.error().code(), ErrorCode::Corruption);
+    // The same damage through a fresh mapping, read via the view accessor.
+    Result<std::shared_ptr<Segment>> seg2 = openSeg(path, kDims);
+    QVERIFY(!(*seg2)->metadataView(kRows - 1).ok());
+}
+
+void TestSegment::verifyAllBlocksFindsEachDamagedBlock()
+{
+    const QString path = writeBig();
+    Result<std::shared_ptr<Segment>> clean = openSeg(path, kDims);
+    const SegmentLayout l = (*clean)->layout();
+    clean = Error();
+    QVERIFY(l.blockCount >= 4);
+    // One flip in block 0 (past the header), one in the last block.
+    const qint64 a = 200, b = (l.blockCount - 1) * segment::kBlockSize + 17;
+    QVERIFY(b < l.dataEnd);
+    QVERIFY(flipBit(path, a, 1));
+    QVERIFY(flipBit(path, b, 7));
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+    QVERIFY(seg.ok());
+    QList<QPair<qint64, qint64>> bad;
+    (*seg)->verifyAllBlocks([&](qint64 offset, qint64 length) { bad.append({offset, length}); });
+    QCOMPARE(bad.size(), 2);
+    QCOMPARE(bad[0].first, qint64(0));
+    QCOMPARE(bad[0].second, qint64(segment::kBlockSize));
+    QCOMPARE(bad[1].first, (l.blockCount - 1) * segment::kBlockSize);
+    QCOMPARE(bad[1].first + bad[1].second, l.dataEnd);
+
+    // A bit flip in padding between sections is still a damaged block.
+    QVERIFY(flipBit(path, a, 1));
+    QVERIFY(flipBit(path, b, 7));
+    if (l.normsOffset > l.vectorsOffset + qint64(kRows) * kDims * 4) {
+        const qint64 pad = l.normsOffset - 1;
+        QVERIFY(flipBit(path, pad, 0));
+        Result<std::shared_ptr<Segment>> seg3 = openSeg(path, kDims);
+        int count = 0;
+        (*seg3)->verifyAllBlocks([&](qint64 offset, qint64) {
+            ++count;
+            QCOMPARE(offset, pad / segment::kBlockSize * segment::kBlockSize);
+        });
+        QCOMPARE(count, 1);
+    }
+}
+
+void TestSegment::truncatedFileFailsOpenCleanly()
+{
+    const QString path = writeBig();
+    const QByteArray full = readAll(path);
+    const QString cut = m_dir->filePath(QStringLiteral("cut.sxs"));
+    QList<qint64> sizes;
+    for (qint64 s = 0; s < 300; ++s) sizes << s;
+    for (qint64 s = 300; s < full.size(); s += 4093) sizes << s;
+    for (qint64 s = full.size() - 300; s < full.size(); ++s) sizes << s;
+    for (qint64 s : sizes) {
+        QVERIFY(writeAll(cut, full.left(s)));
+        Result<std::shared_ptr<Segment>> seg = openSeg(cut, kDims);
+        QVERIFY2(!seg.ok(), qPrintable(QStringLiteral("a segment cut to %1 of %2 bytes opened").arg(s).arg(full.size())));
+        QCOMPARE(seg.error().code(), ErrorCode::Corruption);
+    }
+}
+
+void TestSegment::extendedFileFailsOpen()
+{
+    const QString path = writeBig();
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write(QByteArray(64, '\0'));
+    }
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+    QVERIFY(!seg.ok());
+    QCOMPARE(seg.error().code(), ErrorCode::Corruption);
+}
+
+void TestSegment::outOfRangeRowsAreErrors()
+{
+    const QString path = writeBig();
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+    QVERIFY(seg.ok());
+    const Segment &s = **seg;
+    for (qint64 r : {qint64(-1), qint64(kRows), qint64(kRows) + 1, qint64(1) << 40}) {
+        QVERIFY2(!s.id(r).ok(), qPrintable(QStringLiteral("id(%1)").arg(r)));
+        QVERIFY2(!s.metadata(r).ok(), qPrintable(QStringLiteral("metadata(%1)").arg(r)));
+        QVERIFY2(!s.vectorChecked(r).ok(), qPrintable(QStringLiteral("vectorChecked(%1) returned data for a row that does not exist").arg(r)));
+    }
+}
+
+void TestSegment::missingFileIsIoError()
+{
+    Result<std::shared_ptr<Segment>> seg = openSeg(m_dir->filePath(QStringLiteral("seg-00000042.sxs")), 4);
+    QVERIFY(!seg.ok());
+    QCOMPARE(seg.error().code(), ErrorCode::Io);
+    QVERIFY(seg.error().message().contains(QStringLiteral("seg-00000042.sxs")));
+}
+
+void TestSegment::deletionVectorRoundTrip()
+{
+    DeletionVector dv(3, 1001);
+    for (qint64 r : {0, 7, 8, 500, 1000}) dv.markDeleted(r);
+    dv.markDeleted(7); // twice counts once
+    QCOMPARE(dv.deletedCount(), qint64(5));
+    Result<FileRecord> rec = dv.write(m_dir->path(), 12, true);
+    QVERIFY2(rec.ok(), qPrintable(rec.error().message()));
+    QCOMPARE(rec->name, QStringLiteral("del-00000003-00000012.sxd"));
+    const QString path = m_dir->filePath(rec->name);
+    QCOMPARE(rec->size, fileSize(path));
+    QCOMPARE(rec->sha256, shaOfFile(path));
+    QCOMPARE(rec->size, deletion::kHeaderSize + (1001 + 7) / 8 + 8);
+    Result<DeletionVector> back = DeletionVector::read(path, 3, 1001);
+    QVERIFY2(back.ok(), qPrintable(back.error().message()));
+    QCOMPARE(back->deletedCount(), qint64(5));
+    QCOMPARE(back->rows(), qint64(1001));
+    for (qint64 r = 0; r < 1001; ++r)
+        QCOMPARE(back->isDeleted(r), r == 0 || r == 7 || r == 8 || r == 500 || r == 1000);
+}
+
+void TestSegment::deletionVectorEmpty()
+{
+    const DeletionVector none(4, 10);
+    QCOMPARE(none.deletedCount(), qint64(0));
+    QVERIFY(!none.isDeleted(3));
+    Result<FileRecord> rec = none.write(m_dir->path(), 1, false);
+    QVERIFY(rec.ok());
+    Result<DeletionVector> back = DeletionVector::read(m_dir->filePath(rec->name), 4, 10);
+    QVERIFY(back.ok());
+    QCOMPARE(back->deletedCount(), qint64(0));
+}
+
+void TestSegment::deletionVectorDamageIsDetected()
+{
+    DeletionVector dv(2, 100);
+    dv.markDeleted(42);
+    Result<FileRecord> rec = dv.write(m_dir->path(), 5, false);
+    QVERIFY(rec.ok());
+    const QString path = m_dir->filePath(rec->name);
+    for (qint64 bit = 0; bit < rec->size * 8; ++bit) {
+        QVERIFY(flipBit(path, bit / 8, int(bit % 8)));
+        Result<DeletionVector> back = DeletionVector::read(path, 2, 100);
+        QVERIFY(flipBit(path, bit / 8, int(bit % 8)));
+        QVERIFY2(!back.ok(), qPrintable(QStringLiteral("bit %1 accepted").arg(bit)));
+        QVERIFY(back.error().code() == ErrorCode::Corruption || back.error().code() == ErrorCode::UnsupportedFormat);
+    }
+    const QByteArray good = readAll(path);
+    for (int len : {0, 8, 39, 40, int(good.size() - 1)}) {
+        QVERIFY(writeAll(path, good.left(len)));
+        Result<DeletionVector> back = DeletionVector::read(path, 2, 100);
+        QVERIFY(!back.ok());
+        QCOMPARE(back.error().code(), ErrorCode::Corruption);
+    }
+    QVERIFY(writeAll(path, good + 'x'));
+    QVERIFY(!DeletionVector::read(path, 2, 100).ok());
+}
+
+void TestSegment::deletionVectorWrongSegment()
+{
+    DeletionVector dv(2, 100);
+    Result<FileRecord> rec = dv.write(m_dir->path(), 5, false);
+    QVERIFY(rec.ok());
+    const QString path = m_dir->filePath(rec->name);
+    QCOMPARE(DeletionVector::read(path, 3, 100).error().code(), ErrorCode::Corruption);
+    QCOMPARE(DeletionVector::read(path, 2, 101).error().code(), ErrorCode::Corruption);
+    QVERIFY(DeletionVector::read(path, 2, 100).ok());
+}
+
+QTEST_GUILESS_MAIN(TestSegment)
+#include "tst_segment.moc"
