@@ -1,0 +1,67 @@
+// sextant-bench: prints benchmark figures as JSON (one object per line on
+// standard output; progress goes to standard error).
+//
+//   sextant-bench                      same as `sextant-bench engine`
+//   sextant-bench engine [--quick] ... storage engine: inserts, bulk import, open, verify
+//   sextant-bench help                 the list of commands
+//
+// Every command takes --quick, --dir, --seed, --keep, --pretty and --help.
+// Adding a command (search, verify, import, ...) is one function with the
+// signature of Command::run and one row in kCommands.
+
+#include "BenchSupport.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <iterator>
+
+using namespace sextant::bench;
+
+namespace {
+
+const Command kCommands[] = {
+    {"engine", "Storage engine: durable inserts, concurrent writers, bulk import, open of a large index, verify.",
+     &runEngine, false},
+    {"_open-probe", "Internal: opens one index in a fresh process and reports time and memory.", &runOpenProbe, true},
+};
+
+void printUsage(FILE *to)
+{
+    std::fprintf(to, "Usage: sextant-bench [COMMAND] [OPTIONS]\n\n"
+                     "Prints benchmark figures as JSON lines on standard output.\n"
+                     "Without a command, runs `engine`. `sextant-bench COMMAND --help` lists its options.\n\n"
+                     "Commands:\n");
+    for (const Command &c : kCommands)
+        if (!c.hidden) std::fprintf(to, "  %-10s %s\n", c.name, c.summary);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sextant-bench"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_BENCH_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    QString name = QStringLiteral("engine");
+    if (args.size() > 1 && !args.at(1).startsWith(u'-')) name = args.takeAt(1);
+    if (name == QLatin1String("help")) {
+        printUsage(stdout);
+        return 0;
+    }
+    if (args.size() > 1 && (args.at(1) == QLatin1String("--list") || args.at(1) == QLatin1String("--commands"))) {
+        printUsage(stdout);
+        return 0;
+    }
+    for (const Command &c : kCommands) {
+        if (name == QLatin1String(c.name)) {
+            args[0] = QStringLiteral("sextant-bench ") + name;
+            return c.run(args);
+        }
+    }
+    std::fprintf(stderr, "sextant-bench: unknown command '%s'\n\n", qPrintable(name));
+    printUsage(stderr);
+    return 2;
+}
