@@ -405,8 +405,9 @@ void TestWal::bitFlipInLengthFieldOfMiddleFrameIsNotATornTail()
             QVERIFY(flipBit(b.path, b.frameStarts[f] + bit / 8, bit % 8));
             QVERIFY(s.result.ok());
             QVERIFY2(s->frames == f && s->validEnd == b.frameStarts[f], qPrintable(describe(s)));
-            if (s->tail.kind != WalTail::Kind::Corrupt)
-                wrong << QStringLiteral("frame %1 length bit %2 -> %3").arg(f).arg(bit).arg(QLatin1String(kindName(s->tail.kind)));
+            if (s->tail.kind != WalTail::Kind::Corrupt || !s->tail.validFramesAfter)
+                wrong << QStringLiteral("frame %1 length bit %2 -> %3 (validFramesAfter %4)")
+                             .arg(f).arg(bit).arg(QLatin1String(kindName(s->tail.kind))).arg(s->tail.validFramesAfter);
         }
     }
     QVERIFY2(wrong.isEmpty(), qPrintable(QStringLiteral("%1 of 96 length-field flips in middle frames were not reported as corruption, e.g. %2")
@@ -504,6 +505,7 @@ void TestWal::zerosInPlaceOfMiddleFrameAreCorrupt()
     QVERIFY2(s->tail.kind == WalTail::Kind::Corrupt, qPrintable(describe(s)));
     QCOMPARE(s->frames, qint64(1));
     QCOMPARE(s->validEnd, at);
+    QVERIFY2(s->tail.validFramesAfter, qPrintable(describe(s)));
 }
 
 void TestWal::garbageTailIsNeverClean()
