@@ -432,7 +432,7 @@ void TwoProcessTest::readerRefreshesWhileWriterCheckpointsAndCompacts()
     QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
     std::shared_ptr<Index> reader = opened.takeValue();
 
-    int refreshes = 0, changes = 0, walOnlyChanges = 0;
+    int refreshes = 0, changes = 0, walOnlyChanges = 0, opens = 0;
     quint64 firstGeneration = reader->stats().generation, lastGeneration = firstGeneration;
     clock.restart();
     // Until the writer has published a good number of generations (bounded).
@@ -440,6 +440,14 @@ void TwoProcessTest::readerRefreshesWhileWriterCheckpointsAndCompacts()
         QVERIFY2(writer.state() == QProcess::Running, "the writer stopped");
         writer.waitForReadyRead(0); // keep the pipe from filling up
         writer.readAllStandardOutput();
+        if (refreshes % 50 == 0) { // a fresh read-only open in the middle of it all works too
+            Result<std::shared_ptr<Index>> another = Index::open(dir, ro);
+            QVERIFY2(another.ok(), qPrintable(QStringLiteral("read-only open %1 failed: %2").arg(refreshes / 50).arg(another.error().toString())));
+            ++opens;
+            Result<ListPage> page = another.value()->list({}, 50, true);
+            QVERIFY2(page.ok(), qPrintable(page.error().toString()));
+            QVERIFY(another.value()->close().ok());
+        }
         Result<bool> r = reader->refresh();
         QVERIFY2(r.ok(), qPrintable(QStringLiteral("refresh %1 failed: %2").arg(refreshes).arg(r.error().toString())));
         ++refreshes;
@@ -466,8 +474,8 @@ void TwoProcessTest::readerRefreshesWhileWriterCheckpointsAndCompacts()
         }
         QCOMPARE(listed, reader->count());
     }
-    qInfo("%d refreshes, %d saw changes (%d within one generation), generation %llu -> %llu", refreshes, changes,
-          walOnlyChanges, firstGeneration, lastGeneration);
+    qInfo("%d refreshes, %d saw changes (%d within one generation), generation %llu -> %llu, %d read-only opens",
+          refreshes, changes, walOnlyChanges, firstGeneration, lastGeneration, opens);
     QVERIFY(changes > 0);
 }
 
