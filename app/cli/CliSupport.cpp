@@ -1,0 +1,208 @@
+#include "CliSupport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace sextant::cli {
+
+bool isInputRejection(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::InvalidId:
+    case ErrorCode::DimensionMismatch:
+    case ErrorCode::NonFiniteValue:
+    case ErrorCode::MetadataTooLarge:
+    case ErrorCode::SchemaViolation:
+    case ErrorCode::MalformedInput:
+    case ErrorCode::DuplicateId:
+    case ErrorCode::AlreadyExists:
+    case ErrorCode::NotFound:
+        return true;
+    default:
+        return false;
+    }
+}
+
+int exitCodeFor(ErrorCode code)
+{
+    if (code == ErrorCode::None)
+        return ExitSuccess;
+    // Damage is "a problem found", like verify's findings; everything else
+    // that is not about the input means the index or the disk is unusable.
+    if (isInputRejection(code) || code == ErrorCode::Corruption)
+        return ExitProblem;
+    return ExitUsageOrIo;
+}
+
+QJsonObject errorToJson(const Error &error)
+{
+    QJsonObject body{{QStringLiteral("code"), error.codeName()},
+                     {QStringLiteral("message"), error.message()}};
+    if (!error.path().isEmpty())
+        body.insert(QStringLiteral("path"), error.path());
+    return body;
+}
+
+QString humanBytes(qint64 bytes)
+{
+    static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};
+    if (bytes < 1024)
+        return QStringLiteral("%1 B").arg(bytes);
+    double value = double(bytes);
+    int unit = -1;
+    while (value >= 1024 && unit < 3) {
+        value /= 1024;
+        ++unit;
+    }
+    return QStringLiteral("%1 %2").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
+}
+
+void Console::write(QByteArrayView bytes)
+{
+    std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
+}
+
+void Console::printLine(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8() + '\n';
+    write(utf8);
+}
+
+void Console::printJson(const QJsonObject &object)
+{
+    write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void Console::printError(const QString &message)
+{
+    const QByteArray utf8 = QStringLiteral("sextant-cli: %1\n").arg(message).toUtf8();
+    std::fwrite(utf8.data(), 1, size_t(utf8.size()), stderr);
+}
+
+void Console::flush()
+{
+    std::fflush(stdout);
+    std::fflush(stderr);
+}
+
+int Console::fail(const Error &error)
+{
+    return fail(error, exitCodeFor(error.code()));
+}
+
+int Console::fail(const Error &error, int exitCode)
+{
+    printError(error.toString());
+    if (m_json)
+        printJson(QJsonObject{{QStringLiteral("error"), errorToJson(error)}});
+    flush();
+    return exitCode;
+}
+
+int Console::usageError(const QString &message)
+{
+    printError(message);
+    if (m_json)
+        printJson(QJsonObject{{QStringLiteral("error"),
+                               QJsonObject{{QStringLiteral("code"), QStringLiteral("usage")},
+                                           {QStringLiteral("message"), message}}}});
+    flush();
+    return ExitUsageOrIo;
+}
+
+std::optional<qint64> Invocation::integerOption(const QString &option, qint64 minimum, qint64 maximum,
+                                                int &exitCode) const
+{
+    bool ok = false;
+    const QString text = parser.value(option);
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok || value < minimum || value > maximum) {
+        exitCode = console.usageError(QStringLiteral("--%1 must be a whole number from %2 to %3, not \"%4\".")
+                                          .arg(option).arg(minimum).arg(maximum).arg(text));
+        return std::nullopt;
+    }
+    return value;
+}
+
+static Error noIndexAt(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error(ErrorCode::NotFound, QStringLiteral("There is no index at %1: the folder does not exist.").arg(path), path);
+    if (!info.isDir())
+        return Error(ErrorCode::NotFound, QStringLiteral("There is no index at %1: it is a file, not a folder.").arg(path), path);
+    return Error(ErrorCode::NotFound,
+                 QStringLiteral("There is no index at %1: the folder holds no Sextant manifest.").arg(path), path);
+}
+
+static OpenOptions cliOpenOptions(bool readOnly)
+{
+    OpenOptions options;
+    options.readOnly = readOnly;
+    options.applicationName = QStringLiteral("sextant-cli");
+    return options;
+}
+
+Result<std::shared_ptr<Index>> openForReading(const QString &path)
+{
+    if (!Index::exists(path))
+        return noIndexAt(path);
+    return Index::open(path, cliOpenOptions(true));
+}
+
+Result<std::shared_ptr<Index>> openForWriting(Console &console, const QString &path)
+{
+    if (!Index::exists(path))
+        return noIndexAt(path);
+    auto opened = Index::open(path, cliOpenOptions(false));
+    if (!opened.ok()) {
+        if (opened.error().code() == ErrorCode::Locked)
+            return Error(ErrorCode::Locked,
+                         opened.error().message()
+                             + QStringLiteral(" Commands that only read (info, get, list, count, export, verify) still work."),
+                         opened.error().path());
+        return opened;
+    }
+    // What recovery did (a torn tail cut after a crash, say) is worth a line
+    // on stderr; it never changes what this command does.
+    for (const QString &note : (*opened)->openReport().notes)
+        console.printError(QStringLiteral("note: %1").arg(note));
+    return opened;
+}
+
+int failOpen(Console &console, const Error &error)
+{
+    // A missing index is an I/O problem with the arguments, not a rejected item.
+    if (error.code() == ErrorCode::NotFound)
+        return console.fail(error, ExitUsageOrIo);
+    return console.fail(error);
+}
+
+int closeIndex(Console &console, Index &index, int exitCode)
+{
+    const Error error = index.close();
+    if (error.ok())
+        return exitCode;
+    const int closeCode = console.fail(Error(error.code(),
+                                             QStringLiteral("Closing the index failed: %1").arg(error.message()),
+                                             error.path()));
+    return std::max(exitCode, closeCode);
+}
+
+WriteResult waitForWrite(QFuture<WriteResult> future)
+{
+    future.waitForFinished();
+    if (future.resultCount() == 0) {
+        WriteResult cancelled;
+        cancelled.error = Error(ErrorCode::Cancelled,
+                                QStringLiteral("The write was cancelled before it was acknowledged; it may not be stored."));
+        return cancelled;
+    }
+    return future.result();
+}
+
+} // namespace sextant::cli

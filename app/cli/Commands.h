@@ -1,0 +1,20 @@
+#pragma once
+// One function per sextant-cli command; main.cpp parses the command line
+// and calls them. Each returns the process exit code.
+
+#include "CliSupport.h"
+
+namespace sextant::cli {
+
+int runCreate(Invocation &invocation);
+int runInfo(Invocation &invocation);
+int runGet(Invocation &invocation);
+int runDelete(Invocation &invocation);
+int runList(Invocation &invocation);
+int runCount(Invocation &invocation);
+int runVerify(Invocation &invocation);
+int runCompact(Invocation &invocation);
+int runExport(Invocation &invocation);
+// runInsert and runImport live in Ingest.h.
+
+} // namespace sextant::cli

@@ -1,0 +1,428 @@
+#include "Ingest.h"
+
+#include "io/JsonLines.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+
+#include <atomic>
+#include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace sextant::cli {
+
+namespace {
+
+// Enough writes in flight for group commit to fill its batches, few enough
+// that a slow disk does not pile up gigabytes of parsed vectors.
+constexpr qsizetype kMaxItemsInFlight = 8192;
+
+struct LineRecord {
+    qint64 line = 0;
+    QString id; // empty when the line could not be parsed
+};
+
+struct LineProblem {
+    qint64 line = 0;
+    QString id;
+    Error error;
+};
+
+// One write, or one line rejected before it could become a write.
+struct Submission {
+    QList<LineRecord> records;    // in line order; several for a --batch group
+    QList<LineProblem> problems;  // found before submitting: the write was never made
+    QFuture<WriteResult> future;  // valid when problems is empty
+    bool isBatch = false;
+};
+
+QString describeLine(qint64 line, const QString &id)
+{
+    if (id.isEmpty())
+        return QStringLiteral("line %1").arg(line);
+    return QStringLiteral("line %1: item \"%2\"").arg(line).arg(id);
+}
+
+// Waits for submissions in order and reports each one. Runs on its own
+// thread so acknowledgements go out while the reader blocks on input.
+class AckReporter {
+public:
+    AckReporter(Console &console, bool acknowledgeEachItem)
+        : m_console(console), m_acknowledgeEachItem(acknowledgeEachItem), m_thread([this] { run(); }) {}
+
+    ~AckReporter() { finish(); }
+
+    // Blocks while too many items are in flight.
+    void push(Submission submission)
+    {
+        const qsizetype weight = submission.records.size();
+        std::unique_lock lock(m_mutex);
+        m_notFull.wait(lock, [&] { return m_itemsQueued + weight <= kMaxItemsInFlight || m_queue.empty(); });
+        m_itemsQueued += weight;
+        m_queue.push_back(std::move(submission));
+        lock.unlock();
+        m_notEmpty.notify_one();
+    }
+
+    // Reports everything queued, then stops the thread.
+    void finish()
+    {
+        if (!m_thread.joinable())
+            return;
+        {
+            std::lock_guard lock(m_mutex);
+            m_closed = true;
+        }
+        m_notEmpty.notify_one();
+        m_thread.join();
+    }
+
+    bool indexFailed() const { return m_indexFailed.load(); }
+    // Valid after finish().
+    const IngestSummary &summary() const { return m_summary; }
+
+private:
+    void run()
+    {
+        for (;;) {
+            std::unique_lock lock(m_mutex);
+            if (m_queue.empty() && !m_closed) {
+                // Everything printed so far must reach the reader before
+                // this thread waits for anything.
+                lock.unlock();
+                m_console.flush();
+                lock.lock();
+                m_notEmpty.wait(lock, [&] { return !m_queue.empty() || m_closed; });
+            }
+            if (m_queue.empty())
+                break;
+            Submission submission = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_itemsQueued -= submission.records.size();
+            lock.unlock();
+            m_notFull.notify_one();
+
+            if (submission.problems.isEmpty() && !submission.future.isFinished())
+                m_console.flush();
+            report(submission);
+        }
+        m_console.flush();
+    }
+
+    void report(Submission &submission)
+    {
+        const qsizetype count = submission.records.size();
+        if (!submission.problems.isEmpty()) {
+            for (const LineProblem &problem : submission.problems)
+                reportLine(problem.line, problem.id, problem.error);
+            if (submission.isBatch)
+                reportBatchNotWritten(submission,
+                                      QStringLiteral("line %1 was rejected").arg(submission.problems.first().line),
+                                      submission.problems.first().error.code());
+            m_summary.rejected += count;
+            return;
+        }
+
+        const WriteResult result = waitForWrite(submission.future);
+        if (result.error.ok()) {
+            m_summary.written += count;
+            if (m_acknowledgeEachItem)
+                for (const LineRecord &record : submission.records)
+                    acknowledge(record.id, result.lsn);
+            return;
+        }
+        if (!isInputRejection(result.error.code())) {
+            // The index itself failed (disk, lock, closed): report it once;
+            // the reader stops submitting and nothing later is written.
+            if (!m_indexFailed.exchange(true)) {
+                m_summary.failure = result.error;
+                reportLine(submission.records.first().line, QString(), result.error);
+            }
+            return;
+        }
+        m_summary.rejected += count;
+        if (submission.isBatch)
+            reportBatchNotWritten(submission, result.error.message(), result.error.code());
+        else
+            reportLine(submission.records.first().line, submission.records.first().id, result.error);
+    }
+
+    void acknowledge(const QString &id, quint64 lsn)
+    {
+        if (m_console.json())
+            m_console.printJson(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("lsn"), double(lsn)}});
+        else
+            m_console.write(QStringLiteral("ok %1\n").arg(id).toUtf8());
+    }
+
+    void reportLine(qint64 line, const QString &id, const Error &error)
+    {
+        m_console.printError(QStringLiteral("%1: %2").arg(describeLine(line, id), error.toString()));
+        if (m_console.json()) {
+            QJsonObject object{{QStringLiteral("line"), double(line)}, {QStringLiteral("error"), errorToJson(error)}};
+            if (!id.isEmpty())
+                object.insert(QStringLiteral("id"), id);
+            m_console.printJson(object);
+        }
+    }
+
+    void reportBatchNotWritten(const Submission &batch, const QString &reason, ErrorCode code)
+    {
+        const qint64 first = batch.records.first().line;
+        const qint64 last = batch.records.last().line;
+        const QString message = QStringLiteral("The batch of lines %1-%2 (%3 records) was not written, "
+                                               "because %4 (a batch is all or nothing).")
+                                    .arg(first).arg(last).arg(batch.records.size()).arg(reason);
+        m_console.printError(QStringLiteral("lines %1-%2: %3").arg(first).arg(last).arg(message));
+        if (m_console.json())
+            m_console.printJson(QJsonObject{
+                {QStringLiteral("lines"), QJsonArray{double(first), double(last)}},
+                {QStringLiteral("error"), errorToJson(Error(code, message))}});
+    }
+
+    Console &m_console;
+    const bool m_acknowledgeEachItem;
+    std::mutex m_mutex;
+    std::condition_variable m_notEmpty;
+    std::condition_variable m_notFull;
+    std::deque<Submission> m_queue;
+    qsizetype m_itemsQueued = 0;
+    bool m_closed = false;
+    std::atomic<bool> m_indexFailed{false};
+    IngestSummary m_summary;
+    std::thread m_thread; // last: starts once everything above exists
+};
+
+// Collects up to --batch N lines and submits them as one write.
+class BatchBuilder {
+public:
+    BatchBuilder(Index &index, const IngestOptions &options) : m_index(index), m_options(options) {}
+
+    bool isFull() const { return m_batch.records.size() >= m_options.batchSize; }
+    bool isEmpty() const { return m_batch.records.isEmpty(); }
+
+    void addProblem(qint64 line, const Error &error)
+    {
+        m_batch.records.append({line, QString()});
+        m_batch.problems.append({line, QString(), error});
+    }
+
+    void addItem(qint64 line, Item item)
+    {
+        const QString id = item.id;
+        m_batch.records.append({line, id});
+        WriteOp op = m_options.upsert ? WriteOp::upsert(std::move(item)) : WriteOp::insert(std::move(item));
+        // Checked here, not only by the write, so the report can name the line.
+        if (Error error = m_index.validate(op)) {
+            m_batch.problems.append({line, id, error});
+            return;
+        }
+        const auto seen = m_lineOfId.constFind(id);
+        if (seen != m_lineOfId.constEnd()) {
+            m_batch.problems.append({line, id, Error(ErrorCode::DuplicateId,
+                                                     QStringLiteral("The id \"%1\" appears twice in one batch (first on line %2).")
+                                                         .arg(id).arg(*seen))});
+            return;
+        }
+        m_lineOfId.insert(id, line);
+        m_ops.append(std::move(op));
+    }
+
+    // Hands the batch over, submitting it when every line was good.
+    Submission take()
+    {
+        Submission batch = std::move(m_batch);
+        batch.isBatch = true;
+        if (batch.problems.isEmpty())
+            batch.future = m_index.write(std::move(m_ops), m_options.priority);
+        m_batch = Submission();
+        m_ops.clear();
+        m_lineOfId.clear();
+        return batch;
+    }
+
+private:
+    Index &m_index;
+    const IngestOptions &m_options;
+    Submission m_batch;
+    QList<WriteOp> m_ops;
+    QHash<QString, qint64> m_lineOfId;
+};
+
+} // namespace
+
+IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, const IngestOptions &options)
+{
+    AckReporter reporter(console, options.acknowledgeEachItem);
+    BatchBuilder batch(index, options);
+    qint64 lines = 0;
+    Error inputFailure;
+
+    while (!reporter.indexFailed()) {
+        QByteArrayView text;
+        const LineReader::Status status = reader.next(text);
+        if (status == LineReader::Status::End)
+            break;
+        if (status == LineReader::Status::Failed) {
+            inputFailure = reader.error();
+            break;
+        }
+        if (status == LineReader::Status::Line && io::isBlankLine(text))
+            continue;
+        ++lines;
+        const qint64 lineNumber = reader.lineNumber();
+        Result<Item> item = status == LineReader::Status::TooLong
+            ? Result<Item>(Error(ErrorCode::MalformedInput,
+                                 QStringLiteral("The line is longer than %1 and was skipped.")
+                                     .arg(humanBytes(LineReader::kMaxLineBytes))))
+            : io::parseJsonLine(text);
+
+        if (options.batchSize > 0) {
+            if (item.ok())
+                batch.addItem(lineNumber, item.takeValue());
+            else
+                batch.addProblem(lineNumber, item.error());
+            if (batch.isFull())
+                reporter.push(batch.take());
+            continue;
+        }
+
+        Submission single;
+        if (!item.ok()) {
+            single.records.append({lineNumber, QString()});
+            single.problems.append({lineNumber, QString(), item.error()});
+        } else {
+            single.records.append({lineNumber, item->id});
+            single.future = options.upsert ? index.upsert(item.takeValue(), options.priority)
+                                           : index.insert(item.takeValue(), options.priority);
+        }
+        reporter.push(std::move(single));
+    }
+    if (!batch.isEmpty() && !reporter.indexFailed())
+        reporter.push(batch.take());
+    reporter.finish();
+
+    IngestSummary summary = reporter.summary();
+    summary.lines = lines;
+    // Lines read but never submitted because the index failed midway.
+    summary.notWritten = lines - summary.written - summary.rejected;
+    if (summary.failure.ok() && !inputFailure.ok())
+        summary.failure = inputFailure;
+    return summary;
+}
+
+namespace {
+
+std::optional<IngestOptions> ingestOptions(Invocation &invocation, int &exitCode)
+{
+    IngestOptions options;
+    options.upsert = invocation.isSet(QStringLiteral("upsert"));
+    if (invocation.isSet(QStringLiteral("batch"))) {
+        const auto size = invocation.integerOption(QStringLiteral("batch"), 1, 1000000, exitCode);
+        if (!size)
+            return std::nullopt;
+        options.batchSize = int(*size);
+    }
+    return options;
+}
+
+int exitCodeForSummary(const IngestSummary &summary)
+{
+    if (!summary.failure.ok())
+        return std::max<int>(exitCodeFor(summary.failure.code()), ExitProblem);
+    return summary.rejected > 0 ? ExitProblem : ExitSuccess;
+}
+
+void reportFailure(Console &console, const IngestSummary &summary)
+{
+    if (summary.failure.ok())
+        return;
+    QString reason = summary.failure.message();
+    if (!reason.endsWith(u'.'))
+        reason += u'.';
+    console.fail(Error(summary.failure.code(),
+                       QStringLiteral("Stopped early: %1 Of the %2 records read, %3 were not written.")
+                           .arg(reason)
+                           .arg(summary.lines)
+                           .arg(summary.notWritten),
+                       summary.failure.path()));
+}
+
+} // namespace
+
+int runInsert(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    int exitCode = ExitSuccess;
+    auto options = ingestOptions(invocation, exitCode);
+    if (!options)
+        return exitCode;
+    auto opened = openForWriting(console, invocation.path());
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+    Index &index = **opened;
+
+    LineReader reader(0); // standard input
+    const IngestSummary summary = ingestLines(console, index, reader, *options);
+    reportFailure(console, summary);
+    return closeIndex(console, index, exitCodeForSummary(summary));
+}
+
+int runImport(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    int exitCode = ExitSuccess;
+    auto options = ingestOptions(invocation, exitCode);
+    if (!options)
+        return exitCode;
+    options->priority = Priority::Bulk;
+    options->acknowledgeEachItem = false;
+
+    const QString fileName = invocation.arguments.value(1);
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return console.fail(Error(ErrorCode::Io,
+                                  QStringLiteral("Could not open %1: %2").arg(fileName, file.errorString()), fileName));
+
+    auto opened = openForWriting(console, invocation.path());
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+    Index &index = **opened;
+
+    QElapsedTimer timer;
+    timer.start();
+    LineReader reader(file.handle());
+    const IngestSummary summary = ingestLines(console, index, reader, *options);
+    reportFailure(console, summary);
+    // The summary counts the time to close too: the final checkpoint is part
+    // of getting the data into the index.
+    exitCode = closeIndex(console, index, exitCodeForSummary(summary));
+    const double seconds = std::max<qint64>(timer.elapsed(), 1) / 1000.0;
+
+    if (console.json()) {
+        console.printJson(QJsonObject{{QStringLiteral("imported"), double(summary.written)},
+                                      {QStringLiteral("rejected"), double(summary.rejected)},
+                                      {QStringLiteral("notWritten"), double(summary.notWritten)},
+                                      {QStringLiteral("records"), double(summary.lines)},
+                                      {QStringLiteral("elapsedMs"), double(timer.elapsed())},
+                                      {QStringLiteral("itemsPerSecond"), std::round(summary.written / seconds)}});
+    } else {
+        QString text = QStringLiteral("imported %1, rejected %2").arg(summary.written).arg(summary.rejected);
+        if (summary.notWritten > 0)
+            text += QStringLiteral(", not written %1").arg(summary.notWritten);
+        text += QStringLiteral(", elapsed %1 s (%2 items/s)")
+                    .arg(seconds, 0, 'f', 2)
+                    .arg(qint64(std::round(summary.written / seconds)));
+        console.printLine(text);
+    }
+    console.flush();
+    return exitCode;
+}
+
+} // namespace sextant::cli

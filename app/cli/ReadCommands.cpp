@@ -1,0 +1,326 @@
+// Commands that only read: info, get, list, count, export, verify. They open
+// the index read-only (verify does not open it at all), so they work while
+// another process holds the writer lock and never change the folder.
+
+#include "Commands.h"
+
+#include "integrity/Verifier.h"
+#include "io/JsonLines.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <charconv>
+#include <cstdio>
+
+namespace sextant::cli {
+
+namespace {
+
+QJsonValue dateToJson(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QString dateToText(const QDateTime &time)
+{
+    return time.isValid() ? time.toLocalTime().toString(Qt::ISODate) : QStringLiteral("never");
+}
+
+QString fieldsToText(const Schema &schema)
+{
+    if (schema.fields.isEmpty())
+        return QStringLiteral("none declared");
+    QStringList parts;
+    for (const FieldSpec &field : schema.fields)
+        parts << QStringLiteral("%1 (%2%3)")
+                     .arg(field.name, fieldTypeName(field.type),
+                          field.required ? QStringLiteral(", required") : QString());
+    return parts.join(QStringLiteral(", "));
+}
+
+QString vectorToText(const QVector<float> &vector)
+{
+    QByteArray text;
+    char number[32];
+    for (qsizetype i = 0; i < vector.size(); ++i) {
+        if (i > 0)
+            text += ' ';
+        const auto result = std::to_chars(number, number + sizeof number, vector[i]);
+        text.append(number, result.ptr - number);
+    }
+    return QString::fromLatin1(text);
+}
+
+// Every page of `list` in id order, for list and export.
+template <typename OnPage>
+Error forEachPage(const Index &index, QString after, qint64 limit, bool withVectors, OnPage onPage)
+{
+    constexpr int kPageSize = 1000;
+    qint64 remaining = limit;
+    for (;;) {
+        const int pageSize = limit > 0 ? int(std::min<qint64>(kPageSize, remaining)) : kPageSize;
+        auto page = index.list(after, pageSize, withVectors);
+        if (!page.ok())
+            return page.error();
+        onPage(*page);
+        remaining -= page->items.size();
+        after = page->nextAfter;
+        if (after.isEmpty() || page->items.isEmpty() || (limit > 0 && remaining <= 0))
+            return {};
+    }
+}
+
+int checkStandardOutput(Console &console, int exitCode)
+{
+    console.flush();
+    if (std::ferror(stdout))
+        return console.fail(Error(ErrorCode::Io, QStringLiteral("Could not write to standard output.")));
+    return exitCode;
+}
+
+} // namespace
+
+int runInfo(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    const QString path = invocation.path();
+    auto opened = openForReading(path);
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+    const Index &index = **opened;
+    const IndexStats stats = index.stats();
+    const OpenReport &report = index.openReport();
+    const std::optional<LockHolder> holder = Index::lockHolder(path);
+    const QString absolutePath = QFileInfo(path).absoluteFilePath();
+
+    if (console.json()) {
+        QJsonObject lock{{QStringLiteral("held"), holder.has_value()}};
+        if (holder)
+            lock.insert(QStringLiteral("holder"),
+                        QJsonObject{{QStringLiteral("pid"), double(holder->pid)},
+                                    {QStringLiteral("host"), holder->host},
+                                    {QStringLiteral("application"), holder->application},
+                                    {QStringLiteral("description"), holder->describe()}});
+        const QJsonObject openReport{{QStringLiteral("replayedFrames"), double(report.replayedFrames)},
+                                     {QStringLiteral("lastLsn"), double(report.lastLsn)},
+                                     {QStringLiteral("tailCut"), report.tailCut},
+                                     {QStringLiteral("tailWasCorrupt"), report.tailWasCorrupt},
+                                     {QStringLiteral("cutOffset"), double(report.cutOffset)},
+                                     {QStringLiteral("cutBytes"), double(report.cutBytes)},
+                                     {QStringLiteral("tailReason"), report.tailReason},
+                                     {QStringLiteral("notes"), QJsonArray::fromStringList(report.notes)}};
+        console.printJson(QJsonObject{{QStringLiteral("path"), absolutePath},
+                                      {QStringLiteral("schema"), stats.schema.toJson()},
+                                      {QStringLiteral("dimensions"), stats.schema.dimensions},
+                                      {QStringLiteral("metric"), metricName(stats.schema.metric)},
+                                      {QStringLiteral("durability"), durabilityName(stats.durability)},
+                                      {QStringLiteral("items"), double(stats.items)},
+                                      {QStringLiteral("segments"), double(stats.segments)},
+                                      {QStringLiteral("segmentRows"), double(stats.segmentRows)},
+                                      {QStringLiteral("deletedRows"), double(stats.deletedRows)},
+                                      {QStringLiteral("unflushedItems"), double(stats.unflushedItems)},
+                                      {QStringLiteral("walBytes"), double(stats.walBytes)},
+                                      {QStringLiteral("diskBytes"), double(stats.diskBytes)},
+                                      {QStringLiteral("lastLsn"), double(stats.lastLsn)},
+                                      {QStringLiteral("checkpointLsn"), double(stats.checkpointLsn)},
+                                      {QStringLiteral("generation"), double(stats.generation)},
+                                      {QStringLiteral("created"), dateToJson(stats.created)},
+                                      {QStringLiteral("lastCheckpoint"), dateToJson(stats.lastCheckpoint)},
+                                      {QStringLiteral("openedReadOnly"), true},
+                                      {QStringLiteral("lock"), lock},
+                                      {QStringLiteral("openReport"), openReport}});
+        return checkStandardOutput(console, ExitSuccess);
+    }
+
+    auto row = [&](const QString &label, const QString &value) {
+        console.printLine(QStringLiteral("%1 %2").arg(label, -16).arg(value));
+    };
+    row(QStringLiteral("index"), absolutePath);
+    row(QStringLiteral("dimensions"), QString::number(stats.schema.dimensions));
+    row(QStringLiteral("metric"), metricName(stats.schema.metric));
+    row(QStringLiteral("fields"), fieldsToText(stats.schema));
+    row(QStringLiteral("max metadata"), QStringLiteral("%1 per item").arg(humanBytes(stats.schema.maxMetadataBytes)));
+    row(QStringLiteral("durability"), durabilityName(stats.durability));
+    row(QStringLiteral("items"), QString::number(stats.items));
+    row(QStringLiteral("segments"), QStringLiteral("%1 (%2 rows, %3 deleted)")
+                                        .arg(stats.segments).arg(stats.segmentRows).arg(stats.deletedRows));
+    row(QStringLiteral("wal"), QStringLiteral("%1 (%2 bytes), %3 changes not yet in segments")
+                                   .arg(humanBytes(stats.walBytes)).arg(stats.walBytes).arg(stats.unflushedItems));
+    row(QStringLiteral("disk"), QStringLiteral("%1 (%2 bytes)").arg(humanBytes(stats.diskBytes)).arg(stats.diskBytes));
+    row(QStringLiteral("last lsn"), QString::number(stats.lastLsn));
+    row(QStringLiteral("checkpoint lsn"), QString::number(stats.checkpointLsn));
+    row(QStringLiteral("generation"), QString::number(stats.generation));
+    row(QStringLiteral("created"), dateToText(stats.created));
+    row(QStringLiteral("last checkpoint"), dateToText(stats.lastCheckpoint));
+    row(QStringLiteral("writer lock"),
+        holder ? QStringLiteral("held by %1; this report is a read-only snapshot of what it has committed")
+                     .arg(holder->describe())
+               : QStringLiteral("free"));
+    for (const QString &note : report.notes)
+        row(QStringLiteral("note"), note);
+    return checkStandardOutput(console, ExitSuccess);
+}
+
+int runGet(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    auto opened = openForReading(invocation.path());
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+    const auto item = (*opened)->get(invocation.arguments.value(1), true);
+    if (!item.ok())
+        return console.fail(item.error());
+    if (console.json()) {
+        console.write(io::itemToJsonLine(*item) + '\n');
+    } else {
+        console.printLine(QStringLiteral("id: %1").arg(item->id));
+        console.printLine(QStringLiteral("metadata: %1")
+                              .arg(QString::fromUtf8(QJsonDocument(item->metadata).toJson(QJsonDocument::Compact))));
+        console.printLine(QStringLiteral("vector (%1 dimensions): %2").arg(item->vector.size()).arg(vectorToText(item->vector)));
+    }
+    return checkStandardOutput(console, ExitSuccess);
+}
+
+int runList(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    int exitCode = ExitSuccess;
+    qint64 limit = 0; // 0: all
+    if (invocation.isSet(QStringLiteral("limit"))) {
+        const auto value = invocation.integerOption(QStringLiteral("limit"), 1, std::numeric_limits<int>::max(), exitCode);
+        if (!value)
+            return exitCode;
+        limit = *value;
+    }
+    auto opened = openForReading(invocation.path());
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+
+    QJsonArray items;
+    QString nextAfter;
+    const Error error = forEachPage(**opened, invocation.value(QStringLiteral("after")), limit, false,
+                                    [&](const ListPage &page) {
+                                        for (const Item &item : page.items) {
+                                            if (console.json())
+                                                items.append(QJsonObject{{QStringLiteral("id"), item.id},
+                                                                         {QStringLiteral("metadata"), item.metadata}});
+                                            else
+                                                console.write(item.id.toUtf8() + '\n');
+                                        }
+                                        nextAfter = page.nextAfter;
+                                    });
+    if (error)
+        return console.fail(error);
+    if (console.json())
+        console.printJson(QJsonObject{{QStringLiteral("items"), items},
+                                      {QStringLiteral("nextAfter"), nextAfter.isEmpty() ? QJsonValue() : QJsonValue(nextAfter)}});
+    return checkStandardOutput(console, ExitSuccess);
+}
+
+int runCount(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    auto opened = openForReading(invocation.path());
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+    const qint64 count = (*opened)->count();
+    if (console.json())
+        console.printJson(QJsonObject{{QStringLiteral("count"), double(count)}});
+    else
+        console.printLine(QString::number(count));
+    return checkStandardOutput(console, ExitSuccess);
+}
+
+int runExport(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    const QString format = invocation.isSet(QStringLiteral("format")) ? invocation.value(QStringLiteral("format"))
+                                                                       : QStringLiteral("jsonl");
+    if (format != u"jsonl")
+        return console.usageError(QStringLiteral("Unknown export format \"%1\"; the only format is jsonl.").arg(format));
+    auto opened = openForReading(invocation.path());
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+
+    constexpr qsizetype kFlushBytes = 1024 * 1024;
+    QByteArray buffer;
+    buffer.reserve(kFlushBytes + 64 * 1024);
+    const Error error = forEachPage(**opened, QString(), 0, true, [&](const ListPage &page) {
+        for (const Item &item : page.items) {
+            io::appendJsonLine(buffer, item);
+            if (buffer.size() >= kFlushBytes) {
+                console.write(buffer);
+                buffer.clear();
+            }
+        }
+    });
+    console.write(buffer);
+    if (error)
+        return console.fail(error);
+    return checkStandardOutput(console, ExitSuccess);
+}
+
+int runVerify(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    const QString path = invocation.path();
+    // No Index::exists() check: a folder whose manifest is damaged is
+    // exactly what verify must be able to look at.
+    if (!QFileInfo(path).isDir())
+        return console.fail(Error(ErrorCode::NotFound, QStringLiteral("There is no index folder at %1.").arg(path), path),
+                            ExitUsageOrIo);
+    VerifyOptions options;
+    options.full = invocation.isSet(QStringLiteral("full"));
+    const auto verified = verifyIndex(path, options);
+    if (!verified.ok())
+        return console.fail(verified.error());
+    const VerifyReport &report = *verified;
+    const int exitCode = report.clean() ? ExitSuccess : ExitProblem;
+
+    if (console.json()) {
+        QJsonArray findings;
+        for (const Finding &finding : report.findings) {
+            QJsonObject object{{QStringLiteral("severity"), severityName(finding.severity)},
+                               {QStringLiteral("file"), finding.file},
+                               {QStringLiteral("offset"), finding.offset >= 0 ? QJsonValue(double(finding.offset)) : QJsonValue()},
+                               {QStringLiteral("message"), finding.message}};
+            if (!finding.itemId.isEmpty())
+                object.insert(QStringLiteral("itemId"), finding.itemId);
+            findings.append(object);
+        }
+        console.printJson(QJsonObject{{QStringLiteral("path"), QFileInfo(path).absoluteFilePath()},
+                                      {QStringLiteral("full"), report.full},
+                                      {QStringLiteral("clean"), report.clean()},
+                                      {QStringLiteral("problems"), report.problemCount()},
+                                      {QStringLiteral("filesChecked"), report.filesChecked},
+                                      {QStringLiteral("bytesChecked"), double(report.bytesChecked)},
+                                      {QStringLiteral("elapsedMs"), double(report.elapsedMs)},
+                                      {QStringLiteral("cancelled"), report.cancelled},
+                                      {QStringLiteral("findings"), findings}});
+        return checkStandardOutput(console, exitCode);
+    }
+
+    for (const Finding &finding : report.findings) {
+        QString where = finding.file.isEmpty() ? QStringLiteral("(index)") : finding.file;
+        if (finding.offset >= 0)
+            where += QStringLiteral(" at byte %1").arg(finding.offset);
+        if (!finding.itemId.isEmpty())
+            where += QStringLiteral(" (item \"%1\")").arg(finding.itemId);
+        console.printLine(QStringLiteral("%1 %2: %3").arg(severityName(finding.severity), -8).arg(where, finding.message));
+    }
+    const QString verdict = report.clean()
+        ? QStringLiteral("clean")
+        : QStringLiteral("%1 problem%2 found").arg(report.problemCount()).arg(report.problemCount() == 1 ? QString() : QStringLiteral("s"));
+    console.printLine(QStringLiteral("%1 verify: %2 files, %3 checked in %4 ms: %5")
+                          .arg(report.full ? QStringLiteral("full") : QStringLiteral("quick"))
+                          .arg(report.filesChecked)
+                          .arg(humanBytes(report.bytesChecked))
+                          .arg(report.elapsedMs)
+                          .arg(verdict));
+    return checkStandardOutput(console, exitCode);
+}
+
+} // namespace sextant::cli

@@ -1,0 +1,196 @@
+// Commands that change an index: create, delete, compact (insert and import
+// are in Ingest.cpp). They take the writer lock.
+
+#include "Commands.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace sextant::cli {
+
+namespace {
+
+// Schema files are a few lines; anything much larger is the wrong file.
+constexpr qint64 kMaxSchemaFileBytes = 1024 * 1024;
+
+Result<Schema> readSchemaFile(const QString &fileName)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Io, QStringLiteral("Could not open the schema file %1: %2").arg(fileName, file.errorString()),
+                     fileName);
+    if (file.size() > kMaxSchemaFileBytes)
+        return Error(ErrorCode::MalformedInput,
+                     QStringLiteral("The schema file %1 is larger than 1 MiB; a schema is a small JSON object.").arg(fileName),
+                     fileName);
+    const QByteArray bytes = file.readAll();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error(ErrorCode::MalformedInput,
+                     QStringLiteral("The schema file %1 is not valid JSON: %2 at byte %3.")
+                         .arg(fileName, parseError.errorString())
+                         .arg(parseError.offset),
+                     fileName);
+    if (!document.isObject())
+        return Error(ErrorCode::MalformedInput,
+                     QStringLiteral("The schema file %1 must hold a JSON object.").arg(fileName), fileName);
+    auto schema = Schema::fromJson(document.object(), false);
+    if (!schema.ok())
+        return Error(schema.error().code(), QStringLiteral("%1 (in %2)").arg(schema.error().message(), fileName), fileName);
+    return schema;
+}
+
+} // namespace
+
+int runCreate(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    const QString path = invocation.path();
+    Schema schema;
+    bool haveDimensions = false;
+    if (invocation.isSet(QStringLiteral("schema"))) {
+        auto fromFile = readSchemaFile(invocation.value(QStringLiteral("schema")));
+        if (!fromFile.ok())
+            return console.fail(fromFile.error());
+        schema = *fromFile;
+        haveDimensions = schema.dimensions > 0;
+    }
+    // The flags override the schema file.
+    int exitCode = ExitSuccess;
+    if (invocation.isSet(QStringLiteral("dims"))) {
+        const auto dims = invocation.integerOption(QStringLiteral("dims"), Schema::kMinDimensions, Schema::kMaxDimensions,
+                                                   exitCode);
+        if (!dims)
+            return exitCode;
+        schema.dimensions = int(*dims);
+        haveDimensions = true;
+    }
+    if (!haveDimensions)
+        return console.usageError(QStringLiteral("create needs the number of dimensions: --dims N "
+                                                 "(or \"dimensions\" in the --schema file)."));
+    if (invocation.isSet(QStringLiteral("metric"))) {
+        const auto metric = metricFromName(invocation.value(QStringLiteral("metric")));
+        if (!metric)
+            return console.usageError(QStringLiteral("Unknown metric \"%1\"; use cosine, l2 or dot.")
+                                          .arg(invocation.value(QStringLiteral("metric"))));
+        schema.metric = *metric;
+    }
+    Durability durability = Durability::Full;
+    if (invocation.isSet(QStringLiteral("durability"))) {
+        const auto mode = durabilityFromName(invocation.value(QStringLiteral("durability")));
+        if (!mode)
+            return console.usageError(QStringLiteral("Unknown durability \"%1\"; use full, normal or off.")
+                                          .arg(invocation.value(QStringLiteral("durability"))));
+        durability = *mode;
+    }
+    if (Error error = schema.validateSelf())
+        return console.fail(error);
+
+    OpenOptions options;
+    options.applicationName = QStringLiteral("sextant-cli");
+    auto created = Index::create(path, schema, durability, options);
+    if (!created.ok())
+        return console.fail(created.error());
+    exitCode = closeIndex(console, **created, ExitSuccess);
+    if (exitCode != ExitSuccess)
+        return exitCode;
+
+    const QString absolutePath = QFileInfo(path).absoluteFilePath();
+    if (console.json())
+        console.printJson(QJsonObject{{QStringLiteral("path"), absolutePath},
+                                      {QStringLiteral("schema"), schema.toJson()},
+                                      {QStringLiteral("durability"), durabilityName(durability)}});
+    else
+        console.printLine(QStringLiteral("created %1: %2 dimensions, %3, durability %4")
+                              .arg(absolutePath)
+                              .arg(schema.dimensions)
+                              .arg(metricName(schema.metric), durabilityName(durability)));
+    console.flush();
+    return ExitSuccess;
+}
+
+int runDelete(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    auto opened = openForWriting(console, invocation.path());
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+    Index &index = **opened;
+
+    // Submit every removal first so they share fdatasyncs, then report in order.
+    const QStringList ids = invocation.arguments.mid(1);
+    QList<QFuture<WriteResult>> removals;
+    for (const QString &id : ids)
+        removals.append(index.remove(id));
+
+    int exitCode = ExitSuccess;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        WriteResult result = waitForWrite(removals[i]);
+        if (result.error.ok() && result.items == 0)
+            result.error = Error(ErrorCode::NotFound,
+                                 QStringLiteral("No item has the id \"%1\"; nothing was deleted.").arg(ids[i]));
+        if (!result.error.ok()) {
+            console.printError(QStringLiteral("item \"%1\": %2").arg(ids[i], result.error.toString()));
+            if (console.json())
+                console.printJson(QJsonObject{{QStringLiteral("id"), ids[i]},
+                                              {QStringLiteral("error"), errorToJson(result.error)}});
+            exitCode = std::max(exitCode, exitCodeFor(result.error.code()));
+            continue;
+        }
+        if (console.json())
+            console.printJson(QJsonObject{{QStringLiteral("id"), ids[i]},
+                                          {QStringLiteral("lsn"), double(result.lsn)},
+                                          {QStringLiteral("deleted"), true}});
+        else
+            console.printLine(QStringLiteral("deleted %1").arg(ids[i]));
+    }
+    console.flush();
+    return closeIndex(console, index, exitCode);
+}
+
+int runCompact(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    auto opened = openForWriting(console, invocation.path());
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+    Index &index = **opened;
+
+    const IndexStats before = index.stats();
+    const WriteResult result = waitForWrite(index.compact());
+    if (!result.error.ok()) {
+        const int exitCode = console.fail(result.error);
+        return closeIndex(console, index, exitCode);
+    }
+    const IndexStats after = index.stats();
+    const int exitCode = closeIndex(console, index, ExitSuccess);
+    if (exitCode != ExitSuccess)
+        return exitCode;
+
+    auto statsJson = [](const IndexStats &stats) {
+        return QJsonObject{{QStringLiteral("items"), double(stats.items)},
+                           {QStringLiteral("segments"), double(stats.segments)},
+                           {QStringLiteral("segmentRows"), double(stats.segmentRows)},
+                           {QStringLiteral("deletedRows"), double(stats.deletedRows)},
+                           {QStringLiteral("walBytes"), double(stats.walBytes)},
+                           {QStringLiteral("diskBytes"), double(stats.diskBytes)}};
+    };
+    if (console.json())
+        console.printJson(QJsonObject{{QStringLiteral("before"), statsJson(before)},
+                                      {QStringLiteral("after"), statsJson(after)},
+                                      {QStringLiteral("generation"), double(after.generation)}});
+    else
+        console.printLine(QStringLiteral("compacted: %1 items; segments %2 -> %3; %4 deleted rows dropped; disk %5 -> %6")
+                              .arg(after.items)
+                              .arg(before.segments)
+                              .arg(after.segments)
+                              .arg(std::max<qint64>(0, before.deletedRows - after.deletedRows))
+                              .arg(humanBytes(before.diskBytes), humanBytes(after.diskBytes)));
+    console.flush();
+    return ExitSuccess;
+}
+
+} // namespace sextant::cli

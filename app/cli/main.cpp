@@ -1,0 +1,198 @@
+// sextant-cli: the command line face of the Sextant engine. This file only
+// parses the command line and dispatches; each command lives in
+// ReadCommands.cpp, WriteCommands.cpp or Ingest.cpp. docs/cli.md is the
+// manual.
+
+#include "Commands.h"
+#include "Ingest.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace sextant;
+using namespace sextant::cli;
+
+namespace {
+
+struct CommandSpec {
+    QString name;
+    QString syntax;  // what follows the name in a usage line
+    QString summary; // one sentence for --help
+    QList<QCommandLineOption> options;
+    int minArguments = 1; // positional arguments after the command name
+    int maxArguments = 1; // -1: no limit
+    bool changesIndex = false;
+    int (*run)(Invocation &) = nullptr;
+};
+
+QCommandLineOption valueOption(const QString &name, const QString &description, const QString &valueName)
+{
+    return QCommandLineOption(name, description, valueName);
+}
+
+QList<CommandSpec> commandTable()
+{
+    const QCommandLineOption upsert(QStringLiteral("upsert"), QStringLiteral("Replace items whose id already exists instead of rejecting them."));
+    const QCommandLineOption batch = valueOption(QStringLiteral("batch"),
+                                                 QStringLiteral("Write groups of N lines as all-or-nothing batches."),
+                                                 QStringLiteral("N"));
+    return {
+        {QStringLiteral("create"), QStringLiteral("PATH --dims N [--metric cosine|l2|dot] [--schema FILE] [--durability full|normal|off]"),
+         QStringLiteral("Create a new, empty index in the folder PATH."),
+         {valueOption(QStringLiteral("dims"), QStringLiteral("Dimensions of the vectors (1-8192)."), QStringLiteral("N")),
+          valueOption(QStringLiteral("metric"), QStringLiteral("Distance metric: cosine (default), l2 or dot."), QStringLiteral("METRIC")),
+          valueOption(QStringLiteral("schema"), QStringLiteral("JSON file declaring metadata fields (and optionally dimensions and metric)."),
+                      QStringLiteral("FILE")),
+          valueOption(QStringLiteral("durability"), QStringLiteral("When a write counts as done: full (default), normal or off."),
+                      QStringLiteral("MODE"))},
+         1, 1, true, runCreate},
+        {QStringLiteral("info"), QStringLiteral("PATH"), QStringLiteral("Show the schema, size, state and lock holder of an index."),
+         {}, 1, 1, false, runInfo},
+        {QStringLiteral("insert"), QStringLiteral("PATH [--upsert] [--batch N]"),
+         QStringLiteral("Insert JSON Lines records from standard input; prints \"ok ID\" once each item is durable."),
+         {upsert, batch}, 1, 1, true, runInsert},
+        {QStringLiteral("get"), QStringLiteral("PATH ID"), QStringLiteral("Show one item: id, metadata and vector."),
+         {}, 2, 2, false, runGet},
+        {QStringLiteral("delete"), QStringLiteral("PATH ID..."), QStringLiteral("Delete items by id."),
+         {}, 2, -1, true, runDelete},
+        {QStringLiteral("list"), QStringLiteral("PATH [--after ID] [--limit N]"), QStringLiteral("List item ids in id order."),
+         {valueOption(QStringLiteral("after"), QStringLiteral("Start after this id (the last id of the previous page)."), QStringLiteral("ID")),
+          valueOption(QStringLiteral("limit"), QStringLiteral("List at most N items."), QStringLiteral("N"))},
+         1, 1, false, runList},
+        {QStringLiteral("count"), QStringLiteral("PATH"), QStringLiteral("Print the number of items."), {}, 1, 1, false, runCount},
+        {QStringLiteral("verify"), QStringLiteral("PATH [--full]"),
+         QStringLiteral("Check every checksum of an index; exit status 1 when something is wrong."),
+         {QCommandLineOption(QStringLiteral("full"), QStringLiteral("Also check the size and SHA-256 of every file."))},
+         1, 1, false, runVerify},
+        {QStringLiteral("compact"), QStringLiteral("PATH"),
+         QStringLiteral("Fold the write-ahead log into segments and rewrite them without deleted rows."),
+         {}, 1, 1, true, runCompact},
+        {QStringLiteral("export"), QStringLiteral("PATH [--format jsonl]"),
+         QStringLiteral("Write every item as JSON Lines to standard output."),
+         {valueOption(QStringLiteral("format"), QStringLiteral("Output format; jsonl is the only one."), QStringLiteral("FORMAT"))},
+         1, 1, false, runExport},
+        {QStringLiteral("import"), QStringLiteral("PATH FILE.jsonl [--upsert] [--batch N]"),
+         QStringLiteral("Import a JSON Lines file; prints a summary and the lines it rejected."),
+         {upsert, batch}, 2, 2, true, runImport},
+    };
+}
+
+const QCommandLineOption &jsonOption()
+{
+    static const QCommandLineOption option(QStringLiteral("json"), QStringLiteral("Print results and errors as JSON."));
+    return option;
+}
+
+const QCommandLineOption &readOnlyOption()
+{
+    static const QCommandLineOption option(QStringLiteral("read-only"),
+                                           QStringLiteral("Refuse to change the index (reading commands always open it read-only)."));
+    return option;
+}
+
+void printOverview()
+{
+    QString text = QStringLiteral("Usage: sextant-cli COMMAND [options] PATH ...\n\n"
+                                  "Commands:\n");
+    for (const CommandSpec &command : commandTable())
+        text += QStringLiteral("  %1 %2\n").arg(command.name, -8).arg(command.summary);
+    text += QStringLiteral("\nGlobal options:\n"
+                           "  --json       Print results and errors as JSON.\n"
+                           "  --read-only  Refuse to change the index.\n"
+                           "  --help       Show help (after a command: that command's help).\n"
+                           "  --version    Show the version.\n\n"
+                           "Exit status: 0 success, 1 a problem found or input rejected, 2 a usage or I/O error.\n"
+                           "Run 'sextant-cli COMMAND --help' for a command's options; docs/cli.md is the manual.\n");
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.data(), 1, size_t(utf8.size()), stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("sextant-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
+    const QStringList arguments = QCoreApplication::arguments();
+
+    // Global options take no value, so the first word that is not an option
+    // names the command.
+    QString commandName;
+    bool wantsHelp = false, wantsVersion = false, wantsJson = false;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == u"--")
+            break;
+        if (argument == u"--help" || argument == u"-h")
+            wantsHelp = true;
+        else if (argument == u"--version")
+            wantsVersion = true;
+        else if (argument == u"--json")
+            wantsJson = true;
+        else if (!argument.startsWith(u'-') && commandName.isEmpty())
+            commandName = argument;
+    }
+
+    Console console(wantsJson);
+    if (commandName.isEmpty()) {
+        if (wantsVersion) {
+            console.printLine(QStringLiteral("sextant-cli %1").arg(QCoreApplication::applicationVersion()));
+            console.flush();
+            return ExitSuccess;
+        }
+        if (wantsHelp) {
+            printOverview();
+            return ExitSuccess;
+        }
+        return console.usageError(QStringLiteral("No command given. Run 'sextant-cli --help' for the list of commands."));
+    }
+
+    const QList<CommandSpec> commands = commandTable();
+    const auto spec = std::find_if(commands.begin(), commands.end(),
+                                   [&](const CommandSpec &c) { return c.name == commandName; });
+    if (spec == commands.end())
+        return console.usageError(QStringLiteral("Unknown command \"%1\". Run 'sextant-cli --help' for the list.").arg(commandName));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(spec->summary);
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption versionOption(QStringLiteral("version"), QStringLiteral("Show the version."));
+    parser.addOption(helpOption);
+    parser.addOption(versionOption);
+    parser.addOption(jsonOption());
+    parser.addOption(readOnlyOption());
+    parser.addOptions(spec->options);
+    parser.addPositionalArgument(spec->name, spec->summary, QStringLiteral("%1 %2").arg(spec->name, spec->syntax));
+
+    if (!parser.parse(arguments))
+        return console.usageError(QStringLiteral("%1. Run 'sextant-cli %2 --help' for its options.")
+                                      .arg(parser.errorText(), spec->name));
+    if (parser.isSet(helpOption)) {
+        console.write(parser.helpText().toUtf8());
+        console.flush();
+        return ExitSuccess;
+    }
+    if (parser.isSet(versionOption)) {
+        console.printLine(QStringLiteral("sextant-cli %1").arg(QCoreApplication::applicationVersion()));
+        console.flush();
+        return ExitSuccess;
+    }
+
+    QStringList positional = parser.positionalArguments();
+    positional.removeFirst(); // the command name
+    const qsizetype count = positional.size();
+    if (count < spec->minArguments || (spec->maxArguments >= 0 && count > spec->maxArguments))
+        return console.usageError(QStringLiteral("Wrong arguments for %1. Usage: sextant-cli %1 %2")
+                                      .arg(spec->name, spec->syntax));
+    const bool readOnly = parser.isSet(readOnlyOption());
+    if (readOnly && spec->changesIndex)
+        return console.usageError(QStringLiteral("%1 changes the index, which --read-only forbids.").arg(spec->name));
+
+    Invocation invocation{console, parser, positional, readOnly};
+    const int exitCode = spec->run(invocation);
+    console.flush();
+    return exitCode;
+}
