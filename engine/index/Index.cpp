@@ -284,7 +284,7 @@ Result<std::shared_ptr<Index>> Index::create(const QString &path, const Schema &
         return Error(ErrorCode::Io, QStringLiteral("Could not create the folder %1.").arg(path), path);
     const bool sync = durability != Durability::Off;
     {
-        Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(path);
+        Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(path, options.applicationName);
         if (!lock.ok()) return lock.error();
         Manifest m;
         m.generation = 1;
@@ -315,7 +315,7 @@ Result<std::shared_ptr<Index>> Index::open(const QString &path, const OpenOption
     impl->dir = QFileInfo(path).absoluteFilePath();
     impl->options = options;
     if (!options.readOnly) {
-        Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(impl->dir);
+        Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(impl->dir, options.applicationName);
         if (!lock.ok()) return lock.error();
         impl->lock = lock.takeValue();
     }

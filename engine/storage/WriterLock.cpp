@@ -1,9 +1,15 @@
 #include "storage/WriterLock.h"
 
+#include "storage/FileIo.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLockFile>
 #include <QMutex>
 #include <QSet>
-#include <QFileInfo>
+#include <QThread>
+#include <QCoreApplication>
 
 
 namespace sextant::storage {
@@ -23,10 +29,12 @@ QString canonical(const QString &dir)
 } // namespace
 
 QString WriterLock::lockPath(const QString &indexDir) { return indexDir + QStringLiteral("/LOCK"); }
+QString WriterLock::ownerPath(const QString &indexDir) { return indexDir + QStringLiteral("/LOCK.owner"); }
 
 WriterLock::~WriterLock()
 {
     if (m_lock) {
+        if (!m_ownerPath.isEmpty()) removeFile(m_ownerPath);
         m_lock->unlock();
         QMutexLocker g(&g_heldMutex);
         g_held.remove(m_key);
@@ -38,10 +46,17 @@ std::optional<LockHolder> WriterLock::holder(const QString &indexDir)
     QLockFile probe(lockPath(indexDir));
     LockHolder h;
     if (!probe.getLockInfo(&h.pid, &h.host, &h.application)) return std::nullopt;
+    // The owner file is only believed when it was written by the same process.
+    const Result<QByteArray> owner = readWholeFile(ownerPath(indexDir), 64 * 1024);
+    if (owner.ok()) {
+        const QJsonObject o = QJsonDocument::fromJson(*owner).object();
+        const QString app = o.value(QStringLiteral("application")).toString();
+        if (qint64(o.value(QStringLiteral("pid")).toDouble(-1)) == h.pid && !app.isEmpty()) h.application = app;
+    }
     return h;
 }
 
-Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir)
+Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir, const QString &application)
 {
     const QString key = canonical(indexDir);
     auto lock = std::make_unique<QLockFile>(lockPath(indexDir));
@@ -55,7 +70,18 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir)
                              .arg(h ? h->describe() : QStringLiteral("this program")),
                          indexDir);
         }
-        if (!lock->tryLock(0)) {
+        bool locked = lock->tryLock(0);
+        if (!locked && lock->error() == QLockFile::LockFailedError && !holder(indexDir)) {
+            // An unreadable lock file: QLockFile creates the file before it
+            // takes the flock and writes its content, so a writer killed in
+            // between leaves an empty file that would lock the index forever.
+            // Look again after a moment (a live writer is past that gap by
+            // then); if it is still unreadable, removeStaleLockFile() succeeds
+            // only when no live process holds the flock.
+            QThread::msleep(50);
+            if (!holder(indexDir) && lock->removeStaleLockFile()) locked = lock->tryLock(0);
+        }
+        if (!locked) {
             if (lock->error() == QLockFile::LockFailedError) {
                 std::optional<LockHolder> h = holder(indexDir);
                 return Error(ErrorCode::Locked,
@@ -72,6 +98,15 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir)
     std::unique_ptr<WriterLock> w(new WriterLock);
     w->m_lock = std::move(lock);
     w->m_key = key;
+    if (application.isEmpty()) {
+        removeFile(ownerPath(indexDir)); // a dead holder's
+    } else {
+        const QJsonObject owner{{QStringLiteral("pid"), double(QCoreApplication::applicationPid())},
+                                {QStringLiteral("application"), application}};
+        // Informational only: no sync needed, a failure just loses the name.
+        if (!saveFileAtomically(ownerPath(indexDir), QJsonDocument(owner).toJson(QJsonDocument::Compact), false))
+            w->m_ownerPath = ownerPath(indexDir);
+    }
     return w;
 }
 

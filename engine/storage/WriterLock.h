@@ -16,15 +16,21 @@ namespace sextant::storage {
 class WriterLock {
 public:
     ~WriterLock();
-    static Result<std::unique_ptr<WriterLock>> acquire(const QString &indexDir);
+    // `application` is shown to others who find the index locked; empty
+    // means the executable's name.
+    static Result<std::unique_ptr<WriterLock>> acquire(const QString &indexDir, const QString &application = {});
     // Who holds the lock now, if anyone.
     static std::optional<LockHolder> holder(const QString &indexDir);
     static QString lockPath(const QString &indexDir);
+    // LOCK.owner: the holder's chosen application name (QLockFile itself
+    // records the executable's name and must keep it to detect staleness).
+    static QString ownerPath(const QString &indexDir);
 
 private:
     WriterLock() = default;
     std::unique_ptr<QLockFile> m_lock;
     QString m_key;
+    QString m_ownerPath;
 };
 
 } // namespace sextant::storage
