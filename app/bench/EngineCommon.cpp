@@ -2,6 +2,8 @@
 
 #include "EngineBench.h"
 
+#include <QJsonArray>
+
 #include <deque>
 
 namespace sextant::bench {
@@ -159,6 +161,9 @@ BulkRun bulkImport(const QString &path, const EngineParams &p, quint64 seed, qin
     const MemStatus memBefore = readMemStatus();
     Stopwatch sw;
     std::deque<QFuture<WriteResult>> pending;
+    QJsonArray slices; // rate of submission per tenth (submission runs at most `window` batches ahead)
+    double sliceMs = 0;
+    qint64 sliceItems = 0;
     for (qint64 b = 0; b < batches; ++b) {
         QList<WriteOp> ops = pregenerate ? std::move(prepared[size_t(b)]) : makeBatch(b);
         if (int(pending.size()) >= p.window) {
@@ -166,8 +171,22 @@ BulkRun bulkImport(const QString &path, const EngineParams &p, quint64 seed, qin
             pending.pop_front();
         }
         pending.push_back(index->write(std::move(ops), Priority::Bulk));
-        if (!pregenerate && (b + 1) % 100 == 0)
-            progress(QStringLiteral("  %1 / %2 items").arg((b + 1) * p.batch).arg(items));
+        // Ten slices of the import: how the rate changes as segments accumulate.
+        if ((b + 1) % std::max<qint64>(1, batches / 10) == 0 || b + 1 == batches) {
+            const double now = sw.elapsedMs();
+            const qint64 submitted = std::min(items, (b + 1) * p.batch);
+            const IndexStats st = index->stats();
+            QJsonObject slice;
+            slice[QStringLiteral("submitted")] = double(submitted);
+            slice[QStringLiteral("items_per_s")] = double(submitted - sliceItems) / ((now - sliceMs) / 1000.0);
+            slice[QStringLiteral("segments")] = double(st.segments);
+            slice[QStringLiteral("unflushed_items")] = double(st.unflushedItems);
+            slices.append(slice);
+            sliceMs = now;
+            sliceItems = submitted;
+            if (!pregenerate)
+                progress(QStringLiteral("  %1 / %2 items, %3 segments").arg(submitted).arg(items).arg(st.segments));
+        }
     }
     while (!pending.empty()) {
         settle(pending.front());
@@ -209,6 +228,7 @@ BulkRun bulkImport(const QString &path, const EngineParams &p, quint64 seed, qin
     r[QStringLiteral("rss_peak_mib")] = double(memAfter.vmHwmKiB) / 1024.0;
     r[QStringLiteral("cpu_until_acked")] = cpuAck;
     r[QStringLiteral("cpu_with_checkpoint")] = cpuAll;
+    r[QStringLiteral("slices")] = slices;
     r[QStringLiteral("failures")] = failures;
     if (!error.isEmpty()) r[QStringLiteral("first_error")] = error;
     if (cp.error) r[QStringLiteral("checkpoint_error")] = errorJson(cp.error);
