@@ -1,6 +1,6 @@
 #include "Ingest.h"
 
-#include "io/JsonLines.h"
+#include "ParallelLineParser.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -261,27 +261,16 @@ IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, co
 {
     AckReporter reporter(console, options.acknowledgeEachItem);
     BatchBuilder batch(index, options);
+    ParallelLineParser parser(reader);
     qint64 lines = 0;
-    Error inputFailure;
 
     while (!reporter.indexFailed()) {
-        QByteArrayView text;
-        const LineReader::Status status = reader.next(text);
-        if (status == LineReader::Status::End)
+        std::optional<ParsedLine> parsed = parser.next();
+        if (!parsed)
             break;
-        if (status == LineReader::Status::Failed) {
-            inputFailure = reader.error();
-            break;
-        }
-        if (status == LineReader::Status::Line && io::isBlankLine(text))
-            continue;
         ++lines;
-        const qint64 lineNumber = reader.lineNumber();
-        Result<Item> item = status == LineReader::Status::TooLong
-            ? Result<Item>(Error(ErrorCode::MalformedInput,
-                                 QStringLiteral("The line is longer than %1 and was skipped.")
-                                     .arg(humanBytes(LineReader::kMaxLineBytes))))
-            : io::parseJsonLine(text);
+        const qint64 lineNumber = parsed->number;
+        Result<Item> &item = parsed->item;
 
         if (options.batchSize > 0) {
             if (item.ok())
@@ -312,8 +301,8 @@ IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, co
     summary.lines = lines;
     // Lines read but never submitted because the index failed midway.
     summary.notWritten = lines - summary.written - summary.rejected;
-    if (summary.failure.ok() && !inputFailure.ok())
-        summary.failure = inputFailure;
+    if (summary.failure.ok() && !parser.error().ok())
+        summary.failure = parser.error();
     return summary;
 }
 
@@ -403,22 +392,26 @@ int runImport(Invocation &invocation)
     // The summary counts the time to close too: the final checkpoint is part
     // of getting the data into the index.
     exitCode = closeIndex(console, index, exitCodeForSummary(summary));
-    const double seconds = std::max<qint64>(timer.elapsed(), 1) / 1000.0;
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    // A rate over a few milliseconds says nothing; leave it out.
+    const bool rateIsMeaningful = seconds >= 0.1;
+    const qint64 itemsPerSecond = rateIsMeaningful ? qint64(std::round(summary.written / seconds)) : 0;
 
     if (console.json()) {
         console.printJson(QJsonObject{{QStringLiteral("imported"), double(summary.written)},
                                       {QStringLiteral("rejected"), double(summary.rejected)},
                                       {QStringLiteral("notWritten"), double(summary.notWritten)},
                                       {QStringLiteral("records"), double(summary.lines)},
-                                      {QStringLiteral("elapsedMs"), double(timer.elapsed())},
-                                      {QStringLiteral("itemsPerSecond"), std::round(summary.written / seconds)}});
+                                      {QStringLiteral("elapsedMs"), std::round(seconds * 1000)},
+                                      {QStringLiteral("itemsPerSecond"),
+                                       rateIsMeaningful ? QJsonValue(double(itemsPerSecond)) : QJsonValue()}});
     } else {
         QString text = QStringLiteral("imported %1, rejected %2").arg(summary.written).arg(summary.rejected);
         if (summary.notWritten > 0)
             text += QStringLiteral(", not written %1").arg(summary.notWritten);
-        text += QStringLiteral(", elapsed %1 s (%2 items/s)")
-                    .arg(seconds, 0, 'f', 2)
-                    .arg(qint64(std::round(summary.written / seconds)));
+        text += QStringLiteral(", elapsed %1 s").arg(seconds, 0, 'f', 3);
+        if (rateIsMeaningful)
+            text += QStringLiteral(" (%1 items/s)").arg(itemsPerSecond);
         console.printLine(text);
     }
     console.flush();

@@ -47,6 +47,14 @@ bool LineReader::fill()
     }
 }
 
+bool LineReader::hasBufferedLine() const
+{
+    if (m_endOfInput)
+        return true;
+    const char *from = m_buffer.constData() + m_start + m_scanned;
+    return std::memchr(from, '\n', size_t(m_filled - m_start - m_scanned)) != nullptr;
+}
+
 LineReader::Status LineReader::next(QByteArrayView &line)
 {
     bool skipping = false; // inside a line that is too long

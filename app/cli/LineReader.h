@@ -29,6 +29,10 @@ public:
     // `line` stays valid until the next call.
     Status next(QByteArrayView &line);
 
+    // Whether next() can return without waiting for input: a complete line
+    // (or the end of input) is already in the buffer.
+    bool hasBufferedLine() const;
+
     // 1-based number of the line last returned (or skipped).
     qint64 lineNumber() const { return m_lineNumber; }
     const Error &error() const { return m_error; }
