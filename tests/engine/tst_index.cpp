@@ -4,6 +4,8 @@
 #include "IndexTestSupport.h"
 
 #include <QCoreApplication>
+#include <QMutex>
+#include <QProcess>
 #include <QSemaphore>
 #include <QSet>
 #include <QTemporaryDir>
@@ -17,9 +19,32 @@ using namespace testsupport;
 
 namespace {
 
-struct ReleaseOnExit {
-    QSemaphore *s;
-    ~ReleaseOnExit() { s->release(1000); }
+// Holds the index's writer thread inside the completion of a write (a
+// synchronous continuation runs on the thread that finishes the promise), so
+// that the writes queued meanwhile are taken as one group when it is let go.
+class WriterPause {
+public:
+    explicit WriterPause(Index &idx)
+    {
+        QThread *testThread = QThread::currentThread();
+        for (int attempt = 0; attempt < 50 && !m_paused; ++attempt) {
+            QFuture<WriteResult> f = idx.insert(makeItem(QStringLiteral("pause-%1-%2").arg(quintptr(this)).arg(attempt), 1));
+            f.then(QtFuture::Launch::Sync, [this, testThread](WriteResult) {
+                if (QThread::currentThread() == testThread) return; // already finished: try again
+                m_entered.release();
+                m_release.acquire();
+            });
+            if (m_entered.tryAcquire(1, 100)) m_paused = true;
+            else f.waitForFinished();
+        }
+    }
+    ~WriterPause() { resume(); }
+    bool paused() const { return m_paused; }
+    void resume() { m_release.release(1000); }
+
+private:
+    QSemaphore m_entered, m_release;
+    bool m_paused = false;
 };
 
 } // namespace
@@ -56,6 +81,12 @@ private slots:
     void durabilityOverrideOnOpen();
     void concurrentWritersAreAllAcknowledged();
     void interactiveBeforeBulk();
+    void readsDuringWritesCheckpointsAndCompactions();
+    void sameGroupSeesEarlierWritesOfTheGroup();
+    void closeFromContinuationOnWriterThread_data();
+    void closeFromContinuationOnWriterThread();
+    void childCloseFromContinuation_data();
+    void childCloseFromContinuation();
     void secondWriterIsRefusedWithHolder();
     void lockHolderNamesApplication();
     void readOnlyOpenAndRefresh();
@@ -763,33 +794,15 @@ void TestIndex::interactiveBeforeBulk()
 {
     auto idx = createIndex(Durability::Full);
     QVERIFY(idx);
-    // Hold the writer thread inside the completion of one write (a
-    // synchronous continuation runs on the thread that finishes the promise),
-    // queue bulk and interactive writes behind it, then let it go.
-    QThread *testThread = QThread::currentThread();
-    QSemaphore entered, release;
-    ReleaseOnExit guard{&release};
-    bool blocked = false;
-    for (int attempt = 0; attempt < 50 && !blocked; ++attempt) {
-        std::shared_ptr<std::atomic<bool>> onWriter = std::make_shared<std::atomic<bool>>(false);
-        QFuture<WriteResult> f = idx->insert(makeItem(QStringLiteral("blocker%1").arg(attempt), 1));
-        f.then(QtFuture::Launch::Sync, [&, onWriter](WriteResult) {
-            if (QThread::currentThread() == testThread) return; // already finished: try again
-            *onWriter = true;
-            entered.release();
-            release.acquire();
-        });
-        if (entered.tryAcquire(1, 100)) blocked = true;
-        else f.waitForFinished();
-    }
-    if (!blocked) QSKIP("could not catch the writer thread inside a completion");
+    WriterPause pause(*idx);
+    if (!pause.paused()) QSKIP("could not pause the writer thread");
 
     QList<QFuture<WriteResult>> bulk, interactive;
     for (int i = 0; i < 5; ++i) bulk.append(idx->insert(makeItem(QStringLiteral("bulk%1").arg(i), 2), Priority::Bulk));
     for (int i = 0; i < 5; ++i) interactive.append(idx->insert(makeItem(QStringLiteral("inter%1").arg(i), 3), Priority::Interactive));
     QVERIFY(idx->stats().pendingWrites >= 10);
     for (auto &f : bulk) QVERIFY(!f.isFinished());
-    release.release();
+    pause.resume();
 
     quint64 maxInteractive = 0, minBulk = ~quint64(0), prev = 0;
     for (auto &f : interactive) {
@@ -809,6 +822,180 @@ void TestIndex::interactiveBeforeBulk()
     }
     QVERIFY2(maxInteractive < minBulk,
              qPrintable(QStringLiteral("interactive writes got LSNs up to %1, bulk writes from %2").arg(maxInteractive).arg(minBulk)));
+}
+
+void TestIndex::readsDuringWritesCheckpointsAndCompactions()
+{
+    // Readers run on snapshots while the writer inserts, checkpoints and
+    // compacts: what they see only ever grows, is always in order, and an
+    // item once seen stays readable with its data.
+    OpenOptions o;
+    o.checkpointWalBytes = 16 * 1024; // automatic checkpoints along the way
+    auto idx = createIndex(Durability::Normal, o);
+    QVERIFY(idx);
+    constexpr int kItems = 1500;
+    std::atomic<bool> done{false};
+    QMutex problemsMutex;
+    QStringList problems;
+    auto problem = [&](const QString &p) {
+        QMutexLocker l(&problemsMutex);
+        if (problems.size() < 20) problems << p;
+    };
+    auto itemId = [](int i) { return QStringLiteral("c%1").arg(i, 5, 10, QLatin1Char('0')); };
+
+    std::vector<std::thread> readers;
+    for (int t = 0; t < 3; ++t) {
+        readers.emplace_back([&, t] {
+            qint64 lastCount = 0;
+            int rounds = 0;
+            while (!done.load() || rounds < 3) {
+                ++rounds;
+                const qint64 c = idx->count();
+                if (c < lastCount) problem(QStringLiteral("count went from %1 to %2").arg(lastCount).arg(c));
+                lastCount = c;
+                Result<ListPage> page = idx->list(t == 0 ? QString() : itemId(int(c / 2)), 200, t == 1);
+                if (!page.ok()) {
+                    problem(QStringLiteral("list failed: ") + page.error().message());
+                    continue;
+                }
+                for (int i = 1; i < page->items.size(); ++i)
+                    if (page->items[i - 1].id.toUtf8() >= page->items[i].id.toUtf8())
+                        problem(QStringLiteral("list out of order: %1 then %2").arg(page->items[i - 1].id, page->items[i].id));
+                if (c > 0) {
+                    // Items are inserted in id order, so every id below the count exists.
+                    const int i = int(QRandomGenerator::global()->bounded(int(c)));
+                    Result<Item> got = idx->get(itemId(i));
+                    if (!got.ok()) problem(QStringLiteral("get(%1) with count %2 failed: %3").arg(itemId(i)).arg(c).arg(got.error().message()));
+                    else if (got->vector != makeVector(4, quint32(i))) problem(QStringLiteral("get(%1) returned another vector").arg(itemId(i)));
+                }
+                if (page->items.size() > c + 200) problem(QStringLiteral("a page larger than the index"));
+            }
+        });
+    }
+    for (int i = 0; i < kItems; i += 25) {
+        QList<WriteOp> batch;
+        for (int j = i; j < i + 25; ++j) batch.append(WriteOp::insert(makeItem(itemId(j), quint32(j))));
+        const WriteResult r = waitFor(idx->write(batch, Priority::Bulk));
+        if (!r.error.ok()) problem(r.error.message());
+        if (i % 300 == 275) {
+            const WriteResult c = waitFor(i % 600 == 575 ? idx->compact() : idx->checkpoint());
+            if (!c.error.ok()) problem(c.error.message());
+        }
+    }
+    done = true;
+    for (auto &th : readers) th.join();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    QCOMPARE(idx->count(), qint64(kItems));
+    QVERIFY(idx->stats().segments >= 1);
+}
+
+void TestIndex::sameGroupSeesEarlierWritesOfTheGroup()
+{
+    auto idx = createIndex();
+    QVERIFY(idx);
+    QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("old"), 1))).error.ok());
+    WriterPause pause(*idx);
+    if (!pause.paused()) QSKIP("could not pause the writer thread");
+    const qint64 base = idx->count();
+    // All of these are taken as one group, in this order.
+    QFuture<WriteResult> insertA = idx->insert(makeItem(QStringLiteral("a"), 2));
+    QFuture<WriteResult> insertAAgain = idx->insert(makeItem(QStringLiteral("a"), 3));
+    QFuture<WriteResult> removeA = idx->remove(QStringLiteral("a"));
+    QFuture<WriteResult> insertAThird = idx->insert(makeItem(QStringLiteral("a"), 4));
+    QFuture<WriteResult> removeOld = idx->remove(QStringLiteral("old"));
+    QFuture<WriteResult> removeOldAgain = idx->remove(QStringLiteral("old"));
+    QFuture<WriteResult> upsertOld = idx->upsert(makeItem(QStringLiteral("old"), 5));
+    QFuture<WriteResult> batch = idx->write({WriteOp::insert(makeItem(QStringLiteral("b"), 6)), WriteOp::insert(makeItem(QStringLiteral("a"), 7))});
+    QFuture<WriteResult> insertB = idx->insert(makeItem(QStringLiteral("b"), 8));
+    pause.resume();
+    QVERIFY(waitFor(insertA).error.ok());
+    QCOMPARE(waitFor(insertAAgain).error.code(), ErrorCode::AlreadyExists);
+    QVERIFY(waitFor(removeA).error.ok());
+    QVERIFY(waitFor(insertAThird).error.ok());
+    QVERIFY(waitFor(removeOld).error.ok());
+    QCOMPARE(waitFor(removeOldAgain).error.code(), ErrorCode::NotFound);
+    QVERIFY(waitFor(upsertOld).error.ok());
+    QCOMPARE(waitFor(batch).error.code(), ErrorCode::AlreadyExists); // "a" exists again
+    QVERIFY(waitFor(insertB).error.ok());                           // the failed batch left no "b"
+    QCOMPARE(idx->get(QStringLiteral("a"))->vector, makeVector(4, 4));
+    QCOMPARE(idx->get(QStringLiteral("old"))->vector, makeVector(4, 5));
+    QCOMPARE(idx->get(QStringLiteral("b"))->vector, makeVector(4, 8));
+    QCOMPARE(idx->count(), base + 2);
+    QVERIFY(!idx->close());
+    idx.reset();
+    Result<std::shared_ptr<Index>> re = Index::open(indexPath());
+    QVERIFY(re.ok());
+    QCOMPARE((*re)->count(), base + 2);
+    QCOMPARE((*re)->get(QStringLiteral("a"))->vector, makeVector(4, 4));
+}
+
+void TestIndex::closeFromContinuationOnWriterThread_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("close()") << QStringLiteral("close");
+    QTest::newRow("last reference released") << QStringLiteral("release");
+}
+
+void TestIndex::closeFromContinuationOnWriterThread()
+{
+    // A continuation that closes the index, or drops the last reference to
+    // it, may run on the writer thread. That must not crash the program, so
+    // the scenario runs in a child process and the parent checks how it ended.
+    QFETCH(QString, how);
+    QProcess child;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SEXTANT_TEST_CHILD_DIR"), m_dir->path());
+    env.insert(QStringLiteral("QTEST_DISABLE_STACK_DUMP"), QStringLiteral("1"));
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(),
+                {QStringLiteral("childCloseFromContinuation:") + QString::fromLatin1(QTest::currentDataTag())});
+    QVERIFY(child.waitForStarted());
+    QVERIFY(child.waitForFinished(60000));
+    const QString out = QString::fromLocal8Bit(child.readAll());
+    QVERIFY2(child.exitStatus() == QProcess::NormalExit, qPrintable(QStringLiteral("the child crashed:\n") + out.right(1500)));
+    QVERIFY2(child.exitCode() == 0, qPrintable(out.right(1500)));
+    QVERIFY2(out.contains(QStringLiteral("PASS   : TestIndex::childCloseFromContinuation")), qPrintable(out.right(1500)));
+    // What the child acknowledged is there.
+    Result<std::shared_ptr<Index>> idx = Index::open(m_dir->filePath(QStringLiteral("child")));
+    QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
+    QVERIFY((*idx)->contains(QStringLiteral("last")));
+}
+
+void TestIndex::childCloseFromContinuation_data()
+{
+    closeFromContinuationOnWriterThread_data();
+}
+
+void TestIndex::childCloseFromContinuation()
+{
+    const QString dir = qEnvironmentVariable("SEXTANT_TEST_CHILD_DIR");
+    if (dir.isEmpty()) QSKIP("runs only as the child of closeFromContinuationOnWriterThread");
+    QFETCH(QString, how);
+    Result<std::shared_ptr<Index>> created = Index::create(dir + QStringLiteral("/child"), smallSchema());
+    QVERIFY(created.ok());
+    std::shared_ptr<Index> idx = created.takeValue(); // the only reference
+    std::unique_ptr<WriterPause> pause = std::make_unique<WriterPause>(*idx);
+    if (!pause->paused()) QSKIP("could not pause the writer thread");
+    QFuture<WriteResult> last = idx->insert(makeItem(QStringLiteral("last"), 1));
+    QSemaphore ran;
+    QFuture<void> cont;
+    if (how == u"close") {
+        cont = last.then(QtFuture::Launch::Sync, [raw = idx.get(), &ran](WriteResult) {
+            raw->close();
+            ran.release();
+        });
+    } else {
+        cont = last.then(QtFuture::Launch::Sync, [keep = idx, &ran](WriteResult) mutable {
+            keep.reset(); // the test has dropped its own reference: this is the last one
+            ran.release();
+        });
+        idx.reset();
+    }
+    pause->resume();
+    QVERIFY(ran.tryAcquire(1, 30000));
+    cont.waitForFinished();
+    QThread::msleep(200); // let whatever the writer thread does next happen
 }
 
 void TestIndex::secondWriterIsRefusedWithHolder()

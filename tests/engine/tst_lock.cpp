@@ -11,6 +11,8 @@
 #include <QtTest>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -57,6 +59,40 @@ struct LockHoldingChild {
     ~LockHoldingChild() { kill(); }
 };
 
+// A child that creates LOCK empty and holds an flock on it, as a writer
+// stopped between QLockFile's create and write would (if it were still alive).
+struct EmptyLockHoldingChild {
+    pid_t pid = -1;
+    bool start(const QString &dir)
+    {
+        int fds[2];
+        if (pipe(fds) != 0) return false;
+        const QByteArray lockPath = QFile::encodeName(WriterLock::lockPath(dir));
+        pid = fork();
+        if (pid < 0) return false;
+        if (pid == 0) {
+            ::close(fds[0]);
+            const int fd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_EXCL, 0644);
+            const char ok = fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0 ? '1' : '0';
+            (void)!::write(fds[1], &ok, 1);
+            for (;;) pause();
+        }
+        ::close(fds[1]);
+        char ok = 0;
+        const bool got = ::read(fds[0], &ok, 1) == 1 && ok == '1';
+        ::close(fds[0]);
+        return got;
+    }
+    ~EmptyLockHoldingChild()
+    {
+        if (pid > 0) {
+            ::kill(pid, SIGKILL);
+            int status = 0;
+            waitpid(pid, &status, 0);
+        }
+    }
+};
+
 // A pid that certainly belongs to no running process: a child that has
 // exited and been reaped.
 pid_t deadPid()
@@ -84,6 +120,10 @@ private slots:
     void oldLockOfLiveProcessIsNotBroken();
     void lockOfKilledProcessIsTakenOver();
     void staleLockFileWithDeadPidIsTakenOver();
+    void applicationNameIsShownToOthers();
+    void ownerFileOfAnotherPidIsIgnored();
+    void emptyLockFileOfDeadWriterIsTakenOver();
+    void emptyLockFileHeldByLiveProcessIsRefused();
     void missingFolderIsIoError();
     void holderOfUnlockedFolderIsEmpty();
 
@@ -244,6 +284,61 @@ void TestLock::staleLockFileWithDeadPidIsTakenOver()
     Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
     QVERIFY2(lock.ok(), qPrintable(lock.error().message()));
     QCOMPARE(WriterLock::holder(m_dir->path())->pid, QCoreApplication::applicationPid());
+}
+
+void TestLock::applicationNameIsShownToOthers()
+{
+    {
+        Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path(), QStringLiteral("Sextant Workbench"));
+        QVERIFY2(lock.ok(), qPrintable(lock.error().message()));
+        QCOMPARE(WriterLock::holder(m_dir->path())->application, QStringLiteral("Sextant Workbench"));
+        Result<std::unique_ptr<WriterLock>> second = WriterLock::acquire(m_dir->path(), QStringLiteral("other"));
+        QCOMPARE(second.error().code(), ErrorCode::Locked);
+        QVERIFY2(second.error().message().contains(QStringLiteral("Sextant Workbench")), qPrintable(second.error().message()));
+    }
+    // Released: neither the lock nor the name stays behind.
+    QVERIFY(!WriterLock::holder(m_dir->path()).has_value());
+    QVERIFY(!QFile::exists(WriterLock::ownerPath(m_dir->path())));
+    // The next holder without a name is shown by its executable's name.
+    Result<std::unique_ptr<WriterLock>> plain = WriterLock::acquire(m_dir->path());
+    QVERIFY(plain.ok());
+    QCOMPARE(WriterLock::holder(m_dir->path())->application, m_app);
+}
+
+void TestLock::ownerFileOfAnotherPidIsIgnored()
+{
+    // A name left behind by a writer that was killed must not be shown for
+    // the next holder.
+    QVERIFY(writeAll(WriterLock::ownerPath(m_dir->path()),
+                     "{\"pid\":" + QByteArray::number(deadPid()) + ",\"application\":\"ghost\"}"));
+    LockHoldingChild child;
+    QVERIFY(child.start(m_dir->path()));
+    const std::optional<LockHolder> h = WriterLock::holder(m_dir->path());
+    QVERIFY(h.has_value());
+    QCOMPARE(h->pid, qint64(child.pid));
+    QVERIFY(h->application != QStringLiteral("ghost"));
+    const Result<std::unique_ptr<WriterLock>> refused = WriterLock::acquire(m_dir->path());
+    QVERIFY(!refused.error().message().contains(QStringLiteral("ghost")));
+}
+
+void TestLock::emptyLockFileOfDeadWriterIsTakenOver()
+{
+    // QLockFile creates the file before writing into it: a writer killed in
+    // between leaves an empty LOCK that no live process holds.
+    QVERIFY(writeAll(WriterLock::lockPath(m_dir->path()), QByteArray()));
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    QVERIFY2(lock.ok(), qPrintable(lock.error().message()));
+    QCOMPARE(WriterLock::holder(m_dir->path())->pid, QCoreApplication::applicationPid());
+}
+
+void TestLock::emptyLockFileHeldByLiveProcessIsRefused()
+{
+    EmptyLockHoldingChild child;
+    QVERIFY(child.start(m_dir->path()));
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    QVERIFY2(!lock.ok(), "took over a lock file that a live process holds");
+    QCOMPARE(lock.error().code(), ErrorCode::Locked);
+    QVERIFY(QFile::exists(WriterLock::lockPath(m_dir->path())));
 }
 
 void TestLock::missingFolderIsIoError()
