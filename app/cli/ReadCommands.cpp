@@ -12,7 +12,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <QSysInfo>
+
+#include <cerrno>
 #include <charconv>
+#include <csignal>
 #include <cstdio>
 
 namespace sextant::cli {
@@ -52,6 +56,16 @@ QString vectorToText(const QVector<float> &vector)
         text.append(number, result.ptr - number);
     }
     return QString::fromLatin1(text);
+}
+
+// Index::lockHolder() reports what the lock file says, also after its
+// writer was killed (the file stays; the next writer takes it over). On this
+// host we can tell whether that process still runs.
+bool holderIsGone(const LockHolder &holder)
+{
+    if (holder.host != QSysInfo::machineHostName() || holder.pid <= 0)
+        return false;
+    return ::kill(pid_t(holder.pid), 0) != 0 && errno == ESRCH;
 }
 
 // Every page of `list` in id order, for list and export.
@@ -94,10 +108,13 @@ int runInfo(Invocation &invocation)
     const IndexStats stats = index.stats();
     const OpenReport &report = index.openReport();
     const std::optional<LockHolder> holder = Index::lockHolder(path);
+    const bool staleLock = holder && holderIsGone(*holder);
     const QString absolutePath = QFileInfo(path).absoluteFilePath();
 
     if (console.json()) {
-        QJsonObject lock{{QStringLiteral("held"), holder.has_value()}};
+        QJsonObject lock{{QStringLiteral("held"), holder.has_value() && !staleLock}};
+        if (staleLock)
+            lock.insert(QStringLiteral("stale"), true);
         if (holder)
             lock.insert(QStringLiteral("holder"),
                         QJsonObject{{QStringLiteral("pid"), double(holder->pid)},
@@ -155,10 +172,14 @@ int runInfo(Invocation &invocation)
     row(QStringLiteral("generation"), QString::number(stats.generation));
     row(QStringLiteral("created"), dateToText(stats.created));
     row(QStringLiteral("last checkpoint"), dateToText(stats.lastCheckpoint));
-    row(QStringLiteral("writer lock"),
-        holder ? QStringLiteral("held by %1; this report is a read-only snapshot of what it has committed")
-                     .arg(holder->describe())
-               : QStringLiteral("free"));
+    QString lockText = QStringLiteral("free");
+    if (staleLock)
+        lockText = QStringLiteral("free (the lock file names %1, which is no longer running; the next writer takes it over)")
+                       .arg(holder->describe());
+    else if (holder)
+        lockText = QStringLiteral("held by %1; this report is a read-only snapshot of what it has committed")
+                       .arg(holder->describe());
+    row(QStringLiteral("writer lock"), lockText);
     for (const QString &note : report.notes)
         row(QStringLiteral("note"), note);
     return checkStandardOutput(console, ExitSuccess);

@@ -667,6 +667,34 @@ private slots:
                      .json().value(QStringLiteral("lock")).toObject().value(QStringLiteral("held")).toBool());
     }
 
+    void infoTellsAStaleLockFromAHeldOne()
+    {
+        const QString path = createIndex();
+        QProcess writer;
+        writer.start(QStringLiteral(SEXTANT_CLI_PATH), {QStringLiteral("insert"), path});
+        QVERIFY(writer.waitForStarted());
+        writer.write(line(QStringLiteral("x"), {1, 2, 3}));
+        QTRY_VERIFY_WITH_TIMEOUT(writer.canReadLine() || writer.state() != QProcess::Running, 20000);
+        QCOMPARE(runCli({QStringLiteral("info"), path, QStringLiteral("--json")})
+                     .json().value(QStringLiteral("lock")).toObject().value(QStringLiteral("held")).toBool(),
+                 true);
+        writer.kill();
+        QVERIFY(writer.waitForFinished(10000));
+
+        // The killed writer's lock file stays behind; info says it is stale.
+        Run run = runCli({QStringLiteral("info"), path, QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        const QJsonObject lock = run.json().value(QStringLiteral("lock")).toObject();
+        QCOMPARE(lock.value(QStringLiteral("held")).toBool(), false);
+        QCOMPARE(lock.value(QStringLiteral("stale")).toBool(), true);
+        run = runCli({QStringLiteral("info"), path});
+        QVERIFY2(run.out.contains("which is no longer running"), run.out.constData());
+        // ...and the next writer takes it over.
+        run = runCli({QStringLiteral("insert"), path}, line(QStringLiteral("y"), {1, 2, 3}));
+        CHECK_EXIT(run, 0);
+        QCOMPARE(count(path), 2);
+    }
+
     void acknowledgedItemsSurviveAKill()
     {
         // The contract behind "ok ID": whatever was printed before the
