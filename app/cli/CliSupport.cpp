@@ -1,6 +1,5 @@
 #include "CliSupport.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 

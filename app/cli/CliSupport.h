@@ -58,7 +58,6 @@ struct Invocation {
     Console &console;
     const QCommandLineParser &parser;
     QStringList arguments;
-    bool readOnlyRequested = false;
 
     QString path() const { return arguments.value(0); }
     bool isSet(const QString &option) const { return parser.isSet(option); }

@@ -123,7 +123,7 @@ private:
                 reportLine(problem.line, problem.id, problem.error);
             if (submission.isBatch)
                 reportBatchNotWritten(submission,
-                                      QStringLiteral("line %1 was rejected").arg(submission.problems.first().line),
+                                      QStringLiteral("line %1 was rejected.").arg(submission.problems.first().line),
                                       submission.problems.first().error.code());
             m_summary.rejected += count;
             return;
@@ -176,8 +176,8 @@ private:
     {
         const qint64 first = batch.records.first().line;
         const qint64 last = batch.records.last().line;
-        const QString message = QStringLiteral("The batch of lines %1-%2 (%3 records) was not written, "
-                                               "because %4 (a batch is all or nothing).")
+        const QString message = QStringLiteral("The batch of lines %1-%2 (%3 records) was not written "
+                                               "(a batch is all or nothing): %4")
                                     .arg(first).arg(last).arg(batch.records.size()).arg(reason);
         m_console.printError(QStringLiteral("lines %1-%2: %3").arg(first).arg(last).arg(message));
         if (m_console.json())

@@ -7,7 +7,6 @@
 #include "integrity/Verifier.h"
 #include "io/JsonLines.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>

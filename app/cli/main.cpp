@@ -7,7 +7,6 @@
 #include "Ingest.h"
 
 #include <QCoreApplication>
-#include <QTextStream>
 
 #include <cstdio>
 
@@ -167,9 +166,12 @@ int main(int argc, char *argv[])
     parser.addOptions(spec->options);
     parser.addPositionalArgument(spec->name, spec->summary, QStringLiteral("%1 %2").arg(spec->name, spec->syntax));
 
-    if (!parser.parse(arguments))
-        return console.usageError(QStringLiteral("%1. Run 'sextant-cli %2 --help' for its options.")
-                                      .arg(parser.errorText(), spec->name));
+    if (!parser.parse(arguments)) {
+        QString problem = parser.errorText();
+        if (!problem.endsWith(u'.'))
+            problem += u'.';
+        return console.usageError(QStringLiteral("%1 Run 'sextant-cli %2 --help' for its options.").arg(problem, spec->name));
+    }
     if (parser.isSet(helpOption)) {
         console.write(parser.helpText().toUtf8());
         console.flush();
@@ -191,7 +193,7 @@ int main(int argc, char *argv[])
     if (readOnly && spec->changesIndex)
         return console.usageError(QStringLiteral("%1 changes the index, which --read-only forbids.").arg(spec->name));
 
-    Invocation invocation{console, parser, positional, readOnly};
+    Invocation invocation{console, parser, positional};
     const int exitCode = spec->run(invocation);
     console.flush();
     return exitCode;

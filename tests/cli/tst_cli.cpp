@@ -358,7 +358,7 @@ private slots:
         QCOMPARE(run.out, QByteArray("ok b1\nok b2\nok b3\nok b10\n"));
         const QString err = QString::fromUtf8(run.err);
         QVERIFY2(err.contains(QStringLiteral("line 5: item \"b5\": The vector has 2 dimensions")), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("lines 4-6: The batch of lines 4-6 (3 records) was not written, because line 5 was rejected")),
+        QVERIFY2(err.contains(QStringLiteral("lines 4-6: The batch of lines 4-6 (3 records) was not written (a batch is all or nothing): line 5 was rejected.")),
                  qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("line 8: item \"b7\": The id \"b7\" appears twice in one batch (first on line 7).")),
                  qPrintable(err));
