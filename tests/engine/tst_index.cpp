@@ -75,6 +75,7 @@ private slots:
     void checkpointOnDemandAndAutomatic();
     void reopenKeepsEverything();
     void reopenWithoutCheckpointReplaysWal();
+    void reopenAfterInterruptedCheckpoint();
     void statsAreSane();
     void durabilityModes_data();
     void durabilityModes();
@@ -639,6 +640,53 @@ void TestIndex::reopenWithoutCheckpointReplaysWal()
     QCOMPARE((*idx)->openReport().lastLsn, quint64(20));
     QVERIFY(!(*idx)->openReport().tailCut);
     QCOMPARE(diffContent(**idx, expected), QString());
+}
+
+void TestIndex::reopenAfterInterruptedCheckpoint()
+{
+    // A checkpoint that stopped after writing its segment and new WAL but
+    // before replacing the manifest: the old manifest and WAL still describe
+    // everything, and the half-made files must not confuse the next open.
+    Expected expected;
+    const QString copy = m_dir->filePath(QStringLiteral("copy"));
+    {
+        auto idx = createIndex();
+        QVERIFY(idx);
+        for (int i = 0; i < 12; ++i) {
+            const Item it = makeItem(QStringLiteral("ic%1").arg(i), quint32(i));
+            QVERIFY(waitFor(idx->insert(it)).error.ok());
+            expectPut(expected, it);
+        }
+        QVERIFY(waitFor(idx->remove(QStringLiteral("ic4"))).error.ok());
+        expected.erase("ic4");
+        QVERIFY(waitFor(idx->checkpoint()).error.ok());
+        QVERIFY(copyFolder(indexPath(), copy, {QStringLiteral("LOCK")}));
+    }
+    // Roll the copy back to the generation before the checkpoint.
+    const QByteArray previous = readAll(copy + QStringLiteral("/MANIFEST.prev"));
+    QVERIFY(!previous.isEmpty());
+    QVERIFY(writeAll(copy + QStringLiteral("/MANIFEST"), previous));
+    QVERIFY(QFile::remove(copy + QStringLiteral("/MANIFEST.prev")));
+    QCOMPARE(filesMatching(copy, QStringLiteral("seg-*.sxs")).size(), 1); // the orphan
+    {
+        Result<std::shared_ptr<Index>> idx = Index::open(copy);
+        QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
+        QCOMPARE((*idx)->openReport().replayedFrames, quint64(13));
+        QCOMPARE(diffContent(**idx, expected), QString());
+        QCOMPARE((*idx)->stats().segments, qint64(0));
+        // Writing and checkpointing again reuses the segment number safely.
+        const Item more = makeItem(QStringLiteral("more"), 77);
+        QVERIFY(waitFor((*idx)->insert(more)).error.ok());
+        expectPut(expected, more);
+        QVERIFY(waitFor((*idx)->checkpoint()).error.ok());
+        QCOMPARE(diffContent(**idx, expected), QString());
+    }
+    Result<std::shared_ptr<Index>> re = Index::open(copy);
+    QVERIFY(re.ok());
+    QCOMPARE(diffContent(**re, expected), QString());
+    Result<VerifyReport> v = verifyIndex(copy, VerifyOptions{true, {}});
+    QVERIFY(v.ok());
+    QVERIFY(v->clean());
 }
 
 void TestIndex::statsAreSane()

@@ -78,6 +78,7 @@ private slots:
     void walIncompleteTailIsOnlyANote();
     void missingSegmentFile();
     void progressAndCancel();
+    void damagedBlockUnderOpenIndexIsNotServed();
 
 private:
     QTemporaryDir m_base;
@@ -406,6 +407,42 @@ void TestVerify::progressAndCancel()
     Result<VerifyReport> c = verifyIndex(work(), stop);
     QVERIFY(c.ok());
     QVERIFY(c->cancelled);
+}
+
+void TestVerify::damagedBlockUnderOpenIndexIsNotServed()
+{
+    // Invariant 3 at the Index level: a damaged block is reported, never
+    // parsed or returned as data, and the rest of the index keeps working.
+    Result<std::shared_ptr<storage::Segment>> probe = storage::Segment::open(workFile(m_segFile), 1, 32);
+    QVERIFY(probe.ok());
+    const storage::SegmentLayout l = (*probe)->layout();
+    // Damage the vector of one row that is not deleted (every tenth row is).
+    const qint64 row = 601;
+    const QString id = QString::fromUtf8((*probe)->id(row)->toByteArray());
+    const qint64 at = l.vectorsOffset + row * 32 * 4 + 9;
+    const qint64 block = at / storage::segment::kBlockSize;
+    probe = Error();
+    QVERIFY(flipBit(workFile(m_segFile), at, 2));
+
+    Result<std::shared_ptr<Index>> idx = Index::open(work());
+    QVERIFY2(idx.ok(), qPrintable(idx.error().message())); // open does not read blocks
+    Index &index = **idx;
+    Result<Item> damaged = index.get(id);
+    QVERIFY2(!damaged.ok(), "an item from a damaged block was returned");
+    QCOMPARE(damaged.error().code(), ErrorCode::Corruption);
+    // Metadata lives in another block: a get without the vector still works.
+    QVERIFY(index.get(id, false).ok());
+    // An item in another block is fine.
+    const qint64 otherRow = block == 0 ? 1199 : 1;
+    QVERIFY(otherRow * 32 * 4 / storage::segment::kBlockSize != block);
+    QVERIFY(index.get(QStringLiteral("v%1").arg(otherRow, 5, 10, QLatin1Char('0'))).ok());
+    // Compaction refuses to copy the damage.
+    const WriteResult c = waitFor(index.compact());
+    QCOMPARE(c.error.code(), ErrorCode::Corruption);
+    QVERIFY(c.error.message().contains(m_segFile));
+    // Writes still work.
+    QVERIFY(waitFor(index.insert(makeItem(QStringLiteral("after-damage"), 1, 32))).error.ok());
+    QVERIFY(index.contains(QStringLiteral("after-damage")));
 }
 
 QTEST_GUILESS_MAIN(TestVerify)
