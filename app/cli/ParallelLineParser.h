@@ -55,6 +55,7 @@ private:
     QThreadPool m_pool;
     std::deque<QFuture<std::vector<ParsedLine>>> m_jobs; // in input order
     std::deque<ParsedLine> m_ready;
+    qsizetype m_lastChunkBytes = 0;
     bool m_inputEnded = false;
     Error m_error;
 };
