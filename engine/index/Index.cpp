@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <thread>
+
 namespace sextant {
 
 using namespace storage;
@@ -260,7 +262,17 @@ Error Index::Impl::loadFromManifest(bool writer)
 
 Index::Index(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
 
-Index::~Index() { close(); }
+Index::~Index()
+{
+    if (d && d->queue && d->queue->isWriterThread()) {
+        // The last reference was dropped in a continuation running on the
+        // writer thread, which cannot wait for itself: finish on another one.
+        // close() there joins the writer thread once this continuation returns.
+        std::thread([impl = d.release()] { Index(std::unique_ptr<Impl>(impl)).close(); }).detach();
+        return;
+    }
+    close();
+}
 
 bool Index::exists(const QString &path)
 {
@@ -321,6 +333,7 @@ Result<std::shared_ptr<Index>> Index::open(const QString &path, const OpenOption
     }
     if (Error e = impl->loadFromManifest(!options.readOnly)) return e;
     impl->durability = options.durability.value_or(impl->manifest.durability);
+    impl->schema = impl->manifest.schema;
     if (!options.readOnly) {
         impl->retireUnreferencedFiles();
         Impl *raw = impl.get();
@@ -332,6 +345,10 @@ Result<std::shared_ptr<Index>> Index::open(const QString &path, const OpenOption
 Error Index::close()
 {
     if (!d || d->closed) return {};
+    if (d->queue && d->queue->isWriterThread())
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("An index cannot be closed from a continuation running on its own writer thread; "
+                                    "close it from another thread."));
     Error result;
     if (d->queue) {
         d->queue->stop();
@@ -351,7 +368,7 @@ Error Index::close()
 }
 
 QString Index::path() const { return d->dir; }
-Schema Index::schema() const { return d->manifest.schema; }
+Schema Index::schema() const { return d->schema; }
 bool Index::isReadOnly() const { return d->options.readOnly; }
 Durability Index::durability() const { return d->durability; }
 const OpenReport &Index::openReport() const { return d->openReport; }
@@ -362,7 +379,7 @@ Error Index::validate(const WriteOp &op) const
 {
     if (Error e = validateId(op.item.id)) return e;
     if (op.kind == WriteOp::Kind::Delete) return {};
-    const Schema &schema = d->manifest.schema;
+    const Schema &schema = d->schema;
     if (Error e = schema.validateVector(std::span<const float>(op.item.vector.constData(), size_t(op.item.vector.size()))))
         return e;
     const QByteArray meta = metadataBytes(op.item.metadata);
@@ -380,7 +397,7 @@ QFuture<WriteResult> Index::write(QList<WriteOp> batch, Priority priority)
     auto request = std::make_unique<WriteRequest>();
     request->priority = priority;
     request->records.reserve(batch.size());
-    const Schema &schema = d->manifest.schema;
+    const Schema &schema = d->schema;
     QSet<QByteArray> seen;
     seen.reserve(batch.size());
     for (qsizetype i = 0; i < batch.size(); ++i) {

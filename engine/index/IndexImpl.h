@@ -35,6 +35,7 @@ struct Location {
 struct Index::Impl {
     QString dir;
     OpenOptions options;
+    Schema schema; // fixed for the index's life; readable without stateMutex
     Durability durability = Durability::Full;
     OpenReport openReport;
     std::unique_ptr<storage::WriterLock> lock;

@@ -43,6 +43,7 @@ public:
     // fail with ErrorCode::Closed.
     void stop();
     qint64 pending() const;
+    bool isWriterThread() const { return std::this_thread::get_id() == m_thread.get_id(); }
 
 private:
     void run();

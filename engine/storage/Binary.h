@@ -37,6 +37,7 @@ inline float getF32(const char *p)
 // Arrays of f32: a plain copy on little-endian machines.
 inline void appendF32Array(QByteArray &out, const float *v, size_t n)
 {
+    if (n == 0) return;
     const qsizetype at = out.size();
     out.resize(at + qsizetype(n * 4));
     char *p = out.data() + at;
@@ -52,6 +53,7 @@ inline void appendF32Array(QByteArray &out, const float *v, size_t n)
 }
 inline void readF32Array(const char *p, float *out, size_t n)
 {
+    if (n == 0) return;
     if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
         std::memcpy(out, p, n * 4);
     } else {

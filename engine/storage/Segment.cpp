@@ -342,6 +342,7 @@ float Segment::norm(qint64 row) const
 
 Result<std::vector<float>> Segment::vectorChecked(qint64 row) const
 {
+    if (row < 0 || row >= m_layout.rowCount) return corrupt(0, QStringLiteral("row %1 out of range").arg(row));
     const qint64 bytes = qint64(m_layout.dimensions) * 4;
     if (Error e = ensureVerified(m_layout.vectorsOffset + row * bytes, bytes)) return e;
     std::vector<float> v(m_layout.dimensions);
