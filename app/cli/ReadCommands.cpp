@@ -57,16 +57,6 @@ QString vectorToText(const QVector<float> &vector)
     return QString::fromLatin1(text);
 }
 
-// Index::lockHolder() reports what the lock file says, also after its
-// writer was killed (the file stays; the next writer takes it over). On this
-// host we can tell whether that process still runs.
-bool holderIsGone(const LockHolder &holder)
-{
-    if (holder.host != QSysInfo::machineHostName() || holder.pid <= 0)
-        return false;
-    return ::kill(pid_t(holder.pid), 0) != 0 && errno == ESRCH;
-}
-
 // Every page of `list` in id order, for list and export.
 template <typename OnPage>
 Error forEachPage(const Index &index, QString after, qint64 limit, bool withVectors, OnPage onPage)
@@ -107,7 +97,7 @@ int runInfo(Invocation &invocation)
     const IndexStats stats = index.stats();
     const OpenReport &report = index.openReport();
     const std::optional<LockHolder> holder = Index::lockHolder(path);
-    const bool staleLock = holder && holderIsGone(*holder);
+    const bool staleLock = holder && holder->stale;
     const QString absolutePath = QFileInfo(path).absoluteFilePath();
 
     if (console.json()) {

@@ -28,6 +28,9 @@ struct LockHolder {
     qint64 pid = 0;
     QString host;
     QString application;
+    // The process is gone (same host, pid not running): the lock is left
+    // over from a crash and the next writer takes it over.
+    bool stale = false;
     QString describe() const; // "sextant-cli (pid 1234 on host)"
 };
 

@@ -8,7 +8,11 @@
 #include <QLockFile>
 #include <QMutex>
 #include <QSet>
+#include <QSysInfo>
 #include <QThread>
+
+#include <cerrno>
+#include <csignal>
 #include <QCoreApplication>
 
 
@@ -46,6 +50,8 @@ std::optional<LockHolder> WriterLock::holder(const QString &indexDir)
     QLockFile probe(lockPath(indexDir));
     LockHolder h;
     if (!probe.getLockInfo(&h.pid, &h.host, &h.application)) return std::nullopt;
+    if (h.pid > 0 && h.host == QSysInfo::machineHostName())
+        h.stale = ::kill(pid_t(h.pid), 0) != 0 && errno == ESRCH;
     // The owner file is only believed when it was written by the same process.
     const Result<QByteArray> owner = readWholeFile(ownerPath(indexDir), 64 * 1024);
     if (owner.ok()) {

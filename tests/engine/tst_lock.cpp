@@ -220,6 +220,7 @@ void TestLock::lockOfLiveProcessIsRefusedWithHolder()
     const std::optional<LockHolder> h = WriterLock::holder(m_dir->path());
     QVERIFY(h.has_value());
     QCOMPARE(h->pid, qint64(child.pid));
+    QVERIFY(!h->stale);
     Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
     QVERIFY(!lock.ok());
     QCOMPARE(lock.error().code(), ErrorCode::Locked);
@@ -252,8 +253,10 @@ void TestLock::lockOfKilledProcessIsTakenOver()
     child.kill(); // SIGKILL: the lock file stays behind
     QVERIFY(QFile::exists(WriterLock::lockPath(m_dir->path())));
     QCOMPARE(WriterLock::holder(m_dir->path())->pid, childPid);
+    QVERIFY(WriterLock::holder(m_dir->path())->stale); // the lock file outlived its writer
     Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
     QVERIFY2(lock.ok(), qPrintable(lock.error().message()));
+    QVERIFY(!WriterLock::holder(m_dir->path())->stale);
     QCOMPARE(WriterLock::holder(m_dir->path())->pid, QCoreApplication::applicationPid());
     // And it is really ours now: a second acquire is refused.
     QCOMPARE(WriterLock::acquire(m_dir->path()).error().code(), ErrorCode::Locked);
