@@ -5,6 +5,7 @@
 //   concurrent_writers N threads each inserting and awaiting sequentially: inserts/s (group commit)
 //   inflight_futures   one thread keeping N insert futures in flight: inserts/s
 //   bulk_import        Index::write batches with Priority::Bulk: items/s, MB/s, with and without the final checkpoint
+//   interactive_during_bulk  single interactive inserts while a bulk import runs: latency (priority, checkpoint stalls)
 //   build_large_index  the same at 1M (100k with --quick), then checkpoint and close; input for the next two
 //   open               Index::open of that index in a fresh child process: ms, RSS growth, first get()
 //   verify             verifyIndex quick and full, warm and cold page cache: GB/s
@@ -33,7 +34,7 @@ int runEngine(const QStringList &args)
     addCommonOptions(parser);
     parser.addOptions({
         {QStringLiteral("only"),
-         QStringLiteral("Comma-separated groups: fsync,single,concurrent,inflight,bulk,open,verify (default all)."),
+         QStringLiteral("Comma-separated groups: fsync,single,concurrent,inflight,bulk,mixed,open,verify (default all)."),
          QStringLiteral("list")},
         {QStringLiteral("dims"), QStringLiteral("Vector dimensions (default 384)."), QStringLiteral("n")},
         {QStringLiteral("durability"), QStringLiteral("full (default), normal or off."), QStringLiteral("mode")},
@@ -138,6 +139,10 @@ int runEngine(const QStringList &args)
     if (p.want("bulk")) {
         progress(QStringLiteral("bulk import: %1 items").arg(p.bulkItems));
         ok &= benchBulkImport(scratch, p, common.seed + 4);
+    }
+    if (p.want("mixed")) {
+        progress(QStringLiteral("interactive inserts during a bulk import of %1 items").arg(p.bulkItems));
+        ok &= benchMixed(scratch, p, common.seed + 6);
     }
     if (p.want("open") || p.want("verify")) {
         const quint64 largeSeed = common.seed + 5;

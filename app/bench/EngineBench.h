@@ -69,6 +69,7 @@ bool benchSingleInsert(const QString &scratch, const EngineParams &p, quint64 se
 bool benchConcurrentWriters(const QString &scratch, const EngineParams &p, quint64 seed);
 bool benchInflightFutures(const QString &scratch, const EngineParams &p, quint64 seed);
 bool benchBulkImport(const QString &scratch, const EngineParams &p, quint64 seed);
+bool benchMixed(const QString &scratch, const EngineParams &p, quint64 seed);
 
 // EngineLargeIndexBench.cpp
 bool buildLargeIndex(const QString &path, const EngineParams &p, quint64 seed);

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QJsonArray>
 
+#include <algorithm>
+#include <atomic>
 #include <deque>
 #include <fcntl.h>
 #include <latch>
@@ -272,5 +274,101 @@ bool benchBulkImport(const QString &scratch, const EngineParams &p, quint64 seed
     return run.ok;
 }
 
+// ---------------------------------------------------------------- interactive during bulk
+
+// One thread inserts interactively (each awaited) while the main thread runs
+// a bulk import: does Priority::Interactive keep those inserts fast, and what
+// does an automatic checkpoint (run on the writer thread) cost them?
+bool benchMixed(const QString &scratch, const EngineParams &p, quint64 seed)
+{
+    QJsonObject rec = scenarioRecord(QStringLiteral("interactive_during_bulk"));
+    const qint64 items = p.bulkItems;
+    QJsonObject params;
+    params[QStringLiteral("bulk_items")] = double(items);
+    params[QStringLiteral("batch")] = p.batch;
+    params[QStringLiteral("batches_in_flight")] = p.window;
+    params[QStringLiteral("what")] = QStringLiteral(
+        "main thread: bulk import as in bulk_import; second thread: insert(item, Interactive).waitForFinished() in a loop until it ends");
+    rec[QStringLiteral("params")] = params;
+    const QString path = scratch + QStringLiteral("/mixed");
+    Result<std::shared_ptr<Index>> created = createIndex(path, p);
+    if (!created.ok()) {
+        rec[QStringLiteral("error")] = errorJson(created.error());
+        emitJson(rec);
+        return false;
+    }
+    std::shared_ptr<Index> index = created.takeValue();
+    VectorSource vectors(seed);
+    const qint64 batches = (items + p.batch - 1) / p.batch;
+    std::vector<QList<WriteOp>> prepared(static_cast<size_t>(batches));
+    for (qint64 b = 0; b < batches; ++b) {
+        const qint64 first = b * p.batch, last = std::min(items, first + p.batch);
+        prepared[size_t(b)].reserve(last - first);
+        for (qint64 i = first; i < last; ++i)
+            prepared[size_t(b)].append(WriteOp::insert(makeItem(seed, i, p.dims, vectors)));
+    }
+
+    std::atomic<bool> bulkDone{false};
+    std::vector<double> lat;
+    int interactiveFailures = 0;
+    QString interactiveError;
+    std::thread interactive([&] {
+        VectorSource own(seed ^ 0x5555);
+        const quint64 ownSeed = seed + 1000003;
+        for (qint64 k = 0; !bulkDone.load(std::memory_order_acquire); ++k) {
+            Item item = makeItem(ownSeed, k, p.dims, own);
+            const auto t0 = Clock::now();
+            const WriteResult r = await(index->insert(std::move(item), Priority::Interactive));
+            lat.push_back(msSince(t0));
+            if (r.error && !interactiveFailures++) interactiveError = r.error.toString();
+        }
+    });
+    int failures = 0;
+    QString error;
+    auto settle = [&](QFuture<WriteResult> f) {
+        const WriteResult r = await(std::move(f));
+        if (r.error && !failures++) error = r.error.toString();
+    };
+    Stopwatch sw;
+    std::deque<QFuture<WriteResult>> pending;
+    for (qint64 b = 0; b < batches; ++b) {
+        if (int(pending.size()) >= p.window) {
+            settle(pending.front());
+            pending.pop_front();
+        }
+        pending.push_back(index->write(std::move(prepared[size_t(b)]), Priority::Bulk));
+    }
+    while (!pending.empty()) {
+        settle(pending.front());
+        pending.pop_front();
+    }
+    const double bulkS = sw.elapsedSeconds();
+    bulkDone.store(true, std::memory_order_release);
+    interactive.join();
+    rec[QStringLiteral("cpu")] = sw.cpuJson();
+
+    QJsonObject results;
+    results[QStringLiteral("bulk_items_per_s")] = double(items) / bulkS;
+    results[QStringLiteral("bulk_failures")] = failures;
+    if (!error.isEmpty()) results[QStringLiteral("bulk_first_error")] = error;
+    results[QStringLiteral("interactive")] = latencySummary(lat);
+    results[QStringLiteral("interactive_over_10ms")] =
+        double(std::count_if(lat.begin(), lat.end(), [](double ms) { return ms > 10.0; }));
+    results[QStringLiteral("interactive_over_100ms")] =
+        double(std::count_if(lat.begin(), lat.end(), [](double ms) { return ms > 100.0; }));
+    results[QStringLiteral("interactive_failures")] = interactiveFailures;
+    if (!interactiveError.isEmpty()) results[QStringLiteral("interactive_first_error")] = interactiveError;
+    const IndexStats st = index->stats();
+    results[QStringLiteral("automatic_checkpoints")] = double(st.generation) - 1;
+    results[QStringLiteral("stats_before_close")] = statsJson(st);
+    closeIndex(index, results);
+    rec[QStringLiteral("results")] = results;
+    rec[QStringLiteral("targets")] = QJsonArray{
+        target(QStringLiteral("interactive.p50_ms"), QStringLiteral("<="), 0.5,
+               results[QStringLiteral("interactive")].toObject()[QStringLiteral("p50_ms")].toDouble(), QStringLiteral("ms"))};
+    emitJson(rec);
+    QDir(path).removeRecursively();
+    return failures == 0 && interactiveFailures == 0;
+}
 
 } // namespace sextant::bench
