@@ -13,8 +13,10 @@
 #include "storage/WriterLock.h"
 
 #include <QHash>
+#include <atomic>
 #include <mutex>
 #include <shared_mutex>
+#include <thread>
 
 namespace sextant {
 
@@ -33,6 +35,10 @@ struct Location {
 };
 
 struct Index::Impl {
+    ~Impl()
+    {
+        if (flushThread.joinable()) flushThread.join();
+    }
     QString dir;
     OpenOptions options;
     Schema schema; // fixed for the index's life; readable without stateMutex
@@ -45,17 +51,24 @@ struct Index::Impl {
     QByteArray manifestBytes;
     std::vector<LoadedSegment> segments;
     Memtable mem;
+    // A memtable frozen by a checkpoint and being written to a segment in
+    // the background; its records are in the log files before the active one.
+    std::shared_ptr<const Memtable> imm;
+    quint64 immLastLsn = 0;
     qint64 liveCount = 0;
     quint64 lastLsn = 0;
+    QString walFile;        // the active log: the last of the chain after the manifest's
+    qint64 walEnd = 0;      // readers: how far they have read it
 
     // Writer only.
     std::optional<storage::WalWriter> wal;
     std::unique_ptr<WriteQueue> queue;
     Error failure; // set when a write could not be undone: the index must be reopened
+    std::thread flushThread;
+    std::atomic<bool> flushRunning{false};
 
     // Read-only only.
     std::mutex refreshMutex;
-    qint64 walReadOffset = 0;
 
     bool closed = false;
 
@@ -64,22 +77,49 @@ struct Index::Impl {
     QString filePath(const QString &name) const { return dir + u'/' + name; }
 
     // ---- Index.cpp
-    Error loadFromManifest(bool writer);
     Result<Location> locate(const QByteArray &id) const; // caller holds stateMutex
-    Error replayWal(storage::WalScanResult *scan, Memtable *into, qint64 *liveDelta, quint64 *lastLsnOut,
-                    const QString &walPath, qint64 startOffset, quint64 expectedLsn);
-    Error handleWalTail(const storage::WalScanResult &scan, const QString &walPath);
+
+    // ---- Recovery.cpp: reading the manifest and the log chain
+    Error loadFromManifest(bool writer);
+    Result<bool> refreshReadOnly();
+    struct ChainEnd {
+        QString file;          // the last log of the chain
+        storage::WalScanResult scan; // of that file
+        quint64 lastLsn = 0;
+        quint64 frames = 0;
+    };
+    // Replays the log `firstFile` from `offset` and every log that follows
+    // it (wal-<last LSN + 1>.log) into `into`.
+    Error replayChain(const QString &firstFile, qint64 offset, quint64 expectedLsn, Memtable *into,
+                      QList<QPair<quint64, QList<storage::Record>>> *frames, ChainEnd *end, bool writer);
+    Error handleWalTail(const storage::WalScanResult &scan, const QString &walPath, bool moreLogsFollow);
     Error quarantineBytes(const QString &walPath, qint64 offset, qint64 bytes, const QString &reason,
                           QString *savedTo);
 
-    // ---- IndexWriter.cpp
+    // ---- IndexWriter.cpp: group commit
     void processGroup(WriteGroup &group);
-    WriteResult processWrites(WriteGroup &group);
-    Error checkpointLocked();
+    void processWrites(WriteGroup &group);
+
+    // ---- Checkpoint.cpp
+    Error checkpointLocked();  // freeze and flush, waiting for it
+    void maybeCheckpointInBackground();
+    Error freezeMemtable();
+    Error flushFrozen();
+    void waitForFlush();
     Error compactLocked();
     Error publish(storage::Manifest next, std::vector<LoadedSegment> nextSegments);
     void retireUnreferencedFiles();
 };
+
+// Where an id lives: the active memtable hides the frozen one, which hides the segments.
+Result<Location> locateIn(const std::vector<LoadedSegment> &segments, const Memtable &mem, const Memtable *imm,
+                          const QByteArray &id);
+qint64 countLive(const std::vector<LoadedSegment> &segments, const Memtable &mem);
+Result<std::vector<LoadedSegment>> loadSegments(const QString &dir, const storage::Manifest &m,
+                                                const std::vector<LoadedSegment> &reuse);
+void applyRecords(Memtable &mem, const QList<storage::Record> &records, quint64 lsn);
+// An Io error about a file that no longer exists (retired by a writer meanwhile).
+bool isMissingFile(const Error &e);
 
 // Compact JSON of an item's metadata, the form stored everywhere.
 QByteArray metadataBytes(const QJsonObject &metadata);

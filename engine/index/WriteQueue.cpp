@@ -64,20 +64,20 @@ bool WriteQueue::takeGroup(WriteGroup &group)
     std::unique_lock lock(m_mutex);
     m_wake.wait(lock, [&] { return m_stopping || !m_interactive.empty() || !m_bulk.empty(); });
     if (m_interactive.empty() && m_bulk.empty()) return false; // stopping and drained
+    // Waiting interactive requests form a group of their own: sharing an
+    // fdatasync with megabytes of bulk batches would make a user wait for
+    // them. Bulk work goes on in the next group, one sync later.
+    auto &queue = m_interactive.empty() ? m_bulk : m_interactive;
     qint64 bytes = 0;
-    for (auto *queue : {&m_interactive, &m_bulk}) {
-        while (!queue->empty() && group.size() < kMaxGroupRequests) {
-            WriteRequest &next = *queue->front();
-            const bool control = next.kind != WriteRequest::Kind::Write;
-            if (control && !group.empty()) break; // control requests run alone
-            if (!group.empty() && bytes + next.bytes > kMaxGroupBytes) break;
-            bytes += next.bytes;
-            group.push_back(std::move(queue->front()));
-            queue->pop_front();
-            if (control) break;
-        }
-        if (!group.empty() && group.back()->kind != WriteRequest::Kind::Write) break;
-        if (group.size() >= kMaxGroupRequests || bytes >= kMaxGroupBytes) break;
+    while (!queue.empty() && group.size() < kMaxGroupRequests) {
+        WriteRequest &next = *queue.front();
+        const bool control = next.kind != WriteRequest::Kind::Write;
+        if (control && !group.empty()) break; // control requests run alone
+        if (!group.empty() && bytes + next.bytes > kMaxGroupBytes) break;
+        bytes += next.bytes;
+        group.push_back(std::move(queue.front()));
+        queue.pop_front();
+        if (control) break;
     }
     m_inFlight = qint64(group.size());
     return true;

@@ -39,6 +39,8 @@ public:
     Error truncate(qint64 size);
     Error syncData(); // fdatasync
     void close();
+    // Records a new name after the file was renamed on disk.
+    void rename(const QString &newPath) { m_path = newPath; }
 
 private:
     int m_fd = -1;

@@ -187,12 +187,17 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
 
 Result<WalWriter> WalWriter::create(const QString &path, uint64_t firstLsn, bool sync)
 {
-    Result<File> f = File::open(path, File::Mode::CreateOrTruncate);
+    // Written under a temporary name and renamed, so a reader that sees the
+    // log (as the next in the chain) never sees it without its header.
+    const QString temp = path + QStringLiteral(".tmp");
+    Result<File> f = File::open(temp, File::Mode::CreateOrTruncate);
     if (!f.ok()) return f.error();
     const QByteArray header = wal::encodeHeader(firstLsn);
     if (Error e = f->writeAt(header.constData(), size_t(header.size()), 0)) return e;
     if (sync)
         if (Error e = f->syncData()) return e;
+    if (Error e = renameFile(temp, path)) return e;
+    f->rename(path);
     WalWriter w;
     w.m_file = f.takeValue();
     w.m_end = header.size();

@@ -590,7 +590,9 @@ void TestIndex::checkpointOnDemandAndAutomatic()
     QCOMPARE(s.items, qint64(100));
     for (int i = 0; i < 100; ++i) QVERIFY(idx->contains(QStringLiteral("auto%1").arg(i)));
     // Retired files do not pile up: at most the current and previous generation's.
-    QVERIFY(filesMatching(indexPath(), QStringLiteral("wal-*.log")).size() <= 2);
+    // Old logs are retired: what stays is the previous generation's log, the
+    // current one's, and the active log of a checkpoint still in flight.
+    QVERIFY(filesMatching(indexPath(), QStringLiteral("wal-*.log")).size() <= 3);
 }
 
 void TestIndex::reopenKeepsEverything()
