@@ -13,7 +13,39 @@ QString segment::fileName(uint64_t segmentId)
     return QStringLiteral("seg-%1.sxs").arg(segmentId, 8, 10, QLatin1Char('0'));
 }
 
+qint64 segment::bloomBits(qint64 rows)
+{
+    if (rows <= 0) return 0;
+    if (rows >= kBloomMaxBits / kBloomBitsPerRow) return kBloomMaxBits; // also keeps the product below from overflowing
+    return (rows * kBloomBitsPerRow + 63) / 64 * 64;
+}
+
 namespace {
+
+// The bit positions an id sets in (writer) or tests in (reader) a filter of
+// m bits: with h = XXH3-64 of the id bytes, h1 = its low and h2 its high 32
+// bits, probe i is (h1 + i*h2) mod m. Stepped by addition so that only two
+// divisions are needed per id; pos and step stay below m <= 2^32, so the
+// sum never overflows.
+class BloomProbe {
+public:
+    BloomProbe(QByteArrayView id, uint64_t bits) : m_bits(bits)
+    {
+        const uint64_t h = xxh3(id.data(), size_t(id.size()));
+        m_pos = (h & 0xffffffffu) % bits;
+        m_step = (h >> 32) % bits;
+    }
+    uint64_t next()
+    {
+        const uint64_t p = m_pos;
+        m_pos += m_step;
+        if (m_pos >= m_bits) m_pos -= m_bits;
+        return p;
+    }
+
+private:
+    uint64_t m_bits, m_pos, m_step;
+};
 
 qint64 alignUp(qint64 v) { return (v + segment::kAlign - 1) / segment::kAlign * segment::kAlign; }
 
@@ -31,7 +63,9 @@ SegmentLayout computeLayout(uint32_t dims, qint64 rows, qint64 idBytes, qint64 m
     l.metaOffsetsOffset = alignUp(l.idBytesOffset + idBytes);
     l.metaBytesOffset = alignUp(l.metaOffsetsOffset + (rows + 1) * 8);
     l.metaBytesLength = metaBytes;
-    l.dataEnd = l.metaBytesOffset + metaBytes;
+    l.bloomOffset = alignUp(l.metaBytesOffset + metaBytes);
+    l.bloomLength = segment::bloomBits(rows) / 8;
+    l.dataEnd = l.bloomOffset + l.bloomLength;
     l.blockCount = (l.dataEnd + l.blockSize - 1) / l.blockSize;
     return l;
 }
@@ -46,7 +80,8 @@ QByteArray encodeHeader(const SegmentLayout &l)
     appendU32(h, l.blockSize);
     appendU32(h, 0);
     for (qint64 v : {l.vectorsOffset, l.normsOffset, l.idOffsetsOffset, l.idBytesOffset, l.idBytesLength,
-                     l.metaOffsetsOffset, l.metaBytesOffset, l.metaBytesLength, l.dataEnd})
+                     l.metaOffsetsOffset, l.metaBytesOffset, l.metaBytesLength, l.dataEnd, l.bloomOffset,
+                     l.bloomLength})
         appendU64(h, uint64_t(v));
     h.append(QByteArray(segment::kHeaderSize - 8 - h.size(), '\0'));
     appendU64(h, xxh3(h.constData(), size_t(h.size())));
@@ -135,9 +170,19 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
 {
     const qint64 n = rows.rowCount();
     qint64 idBytes = 0, metaBytes = 0;
+    // Bit p of the filter is bit p mod 64 of word p div 64, written as u64 LE:
+    // that is bit p mod 8 of byte p div 8, as the reader tests it.
+    const uint64_t filterBits = uint64_t(segment::bloomBits(n));
+    std::vector<uint64_t> filter(size_t(filterBits / 64));
     for (qint64 r = 0; r < n; ++r) {
-        idBytes += rows.id(r).size();
+        const QByteArrayView id = rows.id(r);
+        idBytes += id.size();
         metaBytes += rows.metadata(r).size();
+        BloomProbe probe(id, filterBits);
+        for (int i = 0; i < segment::kBloomProbes; ++i) {
+            const uint64_t bit = probe.next();
+            filter[size_t(bit / 64)] |= uint64_t(1) << (bit % 64);
+        }
     }
     const SegmentLayout l = computeLayout(uint32_t(dimensions), n, idBytes, metaBytes);
     const QString name = segment::fileName(segmentId);
@@ -193,6 +238,21 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
     for (qint64 r = 0; r < n; ++r) {
         const QByteArrayView m = rows.metadata(r);
         if (Error e = w.write(m.data(), size_t(m.size()))) return e;
+    }
+    if (Error e = w.padTo(l.bloomOffset)) return e;
+    {
+        char chunk[4096];
+        size_t fill = 0;
+        for (uint64_t word : filter) {
+            putU64(chunk + fill, word);
+            fill += 8;
+            if (fill == sizeof chunk) {
+                if (Error e = w.write(chunk, fill)) return e;
+                fill = 0;
+            }
+        }
+        if (fill)
+            if (Error e = w.write(chunk, fill)) return e;
     }
     Q_ASSERT(w.position() == l.dataEnd);
     w.endBlocks();
@@ -260,15 +320,18 @@ Result<std::shared_ptr<Segment>> Segment::open(const QString &path, uint64_t seg
     // Bound the row count by the file size before any arithmetic with it.
     if (rows > uint64_t(*size) / 20)
         return s->corrupt(16, QStringLiteral("its row count %1 cannot fit in %2 bytes").arg(rows).arg(*size));
-    qint64 fields[9];
-    for (int i = 0; i < 9; ++i) fields[i] = qint64(getU64(header + 32 + 8 * i));
+    // Bytes 32-119: eleven u64 fields, every one of them implied by D, R and
+    // the two byte lengths; all must equal what computeLayout derives.
+    qint64 fields[11];
+    for (int i = 0; i < 11; ++i) fields[i] = qint64(getU64(header + 32 + 8 * i));
     const qint64 idBytes = fields[4], metaBytes = fields[7];
     if (idBytes < 0 || metaBytes < 0 || idBytes > *size || metaBytes > *size)
         return s->corrupt(32, QStringLiteral("section lengths exceed the file"));
     const SegmentLayout expect = computeLayout(dims, qint64(rows), idBytes, metaBytes);
-    const qint64 got[9] = {expect.vectorsOffset, expect.normsOffset, expect.idOffsetsOffset, expect.idBytesOffset,
-                           expect.idBytesLength, expect.metaOffsetsOffset, expect.metaBytesOffset,
-                           expect.metaBytesLength, expect.dataEnd};
+    const qint64 got[11] = {expect.vectorsOffset, expect.normsOffset, expect.idOffsetsOffset, expect.idBytesOffset,
+                            expect.idBytesLength, expect.metaOffsetsOffset, expect.metaBytesOffset,
+                            expect.metaBytesLength, expect.dataEnd, expect.bloomOffset, expect.bloomLength};
+    static_assert(sizeof got == segment::kHeaderSize - 32 - 8);
     if (getU32(header + 24) != segment::kBlockSize || std::memcmp(fields, got, sizeof got) != 0)
         return s->corrupt(24, QStringLiteral("the section table is inconsistent"));
     const qint64 tableOffset = qint64(getU64(footer));
@@ -370,8 +433,37 @@ Result<QByteArrayView> Segment::metadataView(qint64 row) const
     return QByteArrayView(reinterpret_cast<const char *>(m_map + m_layout.metaBytesOffset + begin), end - begin);
 }
 
+bool Segment::probeFilter(QByteArrayView id, Error *damage) const
+{
+    if (m_layout.bloomLength == 0) return false; // only an empty segment has none
+    BloomProbe probe(id, uint64_t(m_layout.bloomLength) * 8);
+    for (int i = 0; i < segment::kBloomProbes; ++i) {
+        const uint64_t bit = probe.next();
+        const qint64 at = m_layout.bloomOffset + qint64(bit / 8);
+        // Fast path: the block was checked before. Otherwise check it now,
+        // and never draw "absent" from bytes that failed their checksum.
+        if (m_blockState[size_t(at / segment::kBlockSize)].load(std::memory_order_acquire) != 1) {
+            if (Error e = ensureVerified(at, 1)) {
+                *damage = std::move(e);
+                return true;
+            }
+        }
+        if (((m_map[at] >> (bit % 8)) & 1) == 0) return false;
+    }
+    return true;
+}
+
+bool Segment::mayContain(QByteArrayView id) const
+{
+    Error damage;
+    return probeFilter(id, &damage);
+}
+
 Result<std::optional<qint64>> Segment::find(QByteArrayView key) const
 {
+    Error damage;
+    if (!probeFilter(key, &damage)) return std::optional<qint64>();
+    if (damage) return damage;
     qint64 lo = 0, hi = m_layout.rowCount;
     while (lo < hi) {
         const qint64 mid = lo + (hi - lo) / 2;

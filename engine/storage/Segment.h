@@ -2,11 +2,14 @@
 // An immutable segment: the items of one checkpoint (or compaction), sorted
 // by id, in one file that is memory-mapped on open. Layout (docs/format.md):
 //   header (128 B) | vectors | norms | id offsets | id bytes |
-//   metadata offsets | metadata bytes | block checksum table | footer (40 B)
+//   metadata offsets | metadata bytes | id Bloom filter |
+//   block checksum table | footer (40 B)
 // Every 64 KiB block of everything before the table carries an XXH3-64 in the
 // table. Opening checks header, footer and table (a few hundred KiB at most
 // for a million rows); blocks are verified the first time a lookup parses
 // them, so structure is never parsed unchecked and open stays O(1).
+// The Bloom filter answers "certainly absent" for most new ids without the
+// binary search; it stays in the mapping and is probed in place.
 
 #include "core/Error.h"
 
@@ -25,11 +28,18 @@ namespace sextant::storage {
 namespace segment {
 constexpr char kMagic[8] = {'S', 'X', 'T', 'S', 'E', 'G', '0', '1'};
 constexpr char kFooterMagic[8] = {'S', 'X', 'T', 'S', 'E', 'G', 'F', 'T'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 constexpr qint64 kHeaderSize = 128;
 constexpr qint64 kFooterSize = 40;
 constexpr uint32_t kBlockSize = 64 * 1024;
 constexpr qint64 kAlign = 64;
+// Bloom filter of the ids (docs/format.md, "Bloom filter"): 10 bits per row
+// rounded up to a multiple of 64, at most 2^32 bits (512 MiB); 7 probes.
+constexpr qint64 kBloomBitsPerRow = 10;
+constexpr int kBloomProbes = 7;
+constexpr qint64 kBloomMaxBits = qint64(1) << 32;
+// Size of the filter in bits for a segment of `rows` rows (0 when empty).
+qint64 bloomBits(qint64 rows);
 QString fileName(uint64_t segmentId);
 } // namespace segment
 
@@ -58,7 +68,8 @@ struct SegmentLayout {
     qint64 rowCount = 0;
     uint32_t blockSize = 0;
     qint64 vectorsOffset = 0, normsOffset = 0, idOffsetsOffset = 0, idBytesOffset = 0, idBytesLength = 0,
-           metaOffsetsOffset = 0, metaBytesOffset = 0, metaBytesLength = 0, dataEnd = 0;
+           metaOffsetsOffset = 0, metaBytesOffset = 0, metaBytesLength = 0, bloomOffset = 0, bloomLength = 0,
+           dataEnd = 0;
     qint64 blockCount = 0;
 };
 
@@ -85,7 +96,12 @@ public:
     Result<QByteArray> metadata(qint64 row) const;
     // The same, as a view into the mapping (valid while the Segment lives).
     Result<QByteArrayView> metadataView(qint64 row) const;
-    // Row of `id`, or nullopt.
+    // False only when `id` is certainly not in this segment (Bloom filter).
+    // True when it may be, and also when a filter block fails its checksum:
+    // damage never turns into a false "absent" (find() then reports it).
+    bool mayContain(QByteArrayView id) const;
+    // Row of `id`, or nullopt. Consults the filter first; a damaged filter
+    // block that the probe reads is a Corruption error, like any other block.
     Result<std::optional<qint64>> find(QByteArrayView id) const;
     // First row whose id is greater than `id` (strictly).
     Result<qint64> upperBound(QByteArrayView id) const;
@@ -99,6 +115,9 @@ public:
 private:
     Segment() = default;
     Error ensureVerified(qint64 offset, qint64 length) const;
+    // The filter's answer; sets `damage` (and answers true) when a block it
+    // had to read does not match its checksum.
+    bool probeFilter(QByteArrayView id, Error *damage) const;
     Error corrupt(qint64 offset, const QString &what) const;
 
     uint64_t m_id = 0;

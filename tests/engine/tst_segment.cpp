@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 using namespace sextant;
 using namespace sextant::storage;
@@ -62,6 +64,45 @@ Result<std::shared_ptr<Segment>> openSeg(const QString &path, int dims, uint64_t
     return Segment::open(path, id, dims);
 }
 
+// The Bloom filter as docs/format.md defines it, written from the page and
+// sharing no code with the writer: m bits, probe i of an id is
+// (h1 + i*h2) mod m with h = XXH3-64(id), h1 = low, h2 = high 32 bits.
+qint64 referenceFilterBits(qint64 rows)
+{
+    if (rows == 0) return 0;
+    return std::min<qint64>((rows * 10 + 63) / 64 * 64, qint64(1) << 32);
+}
+
+quint64 referenceProbe(const QByteArray &id, int i, quint64 m)
+{
+    const quint64 h = xxh3(id.constData(), size_t(id.size()));
+    const quint64 h1 = h & 0xffffffffu, h2 = h >> 32;
+    return (h1 + quint64(i) * h2) % m;
+}
+
+QByteArray referenceFilter(const QList<QByteArray> &ids)
+{
+    const quint64 m = quint64(referenceFilterBits(ids.size()));
+    QByteArray f(qsizetype(m / 8), '\0');
+    for (const QByteArray &id : ids)
+        for (int i = 0; i < 7; ++i) {
+            const quint64 p = referenceProbe(id, i, m);
+            f[qsizetype(p / 8)] = char(uchar(f[qsizetype(p / 8)]) | (1u << (p % 8)));
+        }
+    return f;
+}
+
+// Rewrites header fields and seals the header with a correct checksum, so that
+// only the layout check (not the header XXH3) can catch the change.
+bool patchHeader(const QString &path, const std::function<void(char *header)> &change)
+{
+    QByteArray b = readAll(path);
+    if (b.size() < segment::kHeaderSize) return false;
+    change(b.data());
+    putU64(b.data() + 120, xxh3(b.constData(), 120));
+    return writeAll(path, b);
+}
+
 } // namespace
 
 class TestSegment : public QObject {
@@ -86,6 +127,15 @@ private slots:
     void extendedFileFailsOpen();
     void outOfRangeRowsAreErrors();
     void missingFileIsIoError();
+    void bloomFilterSizes();
+    void bloomFilterIsReproducibleFromTheFormatPage();
+    void bloomNoFalseNegatives_data();
+    void bloomNoFalseNegatives();
+    void bloomFalsePositiveRate();
+    void bloomDamageNeverAnswersAbsent();
+    void bloomDamageInOneOfSeveralFilterBlocks();
+    void bloomLayoutInHeaderIsChecked();
+    void olderSegmentVersionIsUnsupported();
     void deletionVectorRoundTrip();
     void deletionVectorEmpty();
     void deletionVectorDamageIsDetected();
@@ -175,8 +225,22 @@ void TestSegment::headerAndFooterLayout()
     QCOMPARE(getU32(b.constData() + 8), segment::kVersion);
     QCOMPARE(getU32(b.constData() + 12), uint32_t(kDims));
     QCOMPARE(getU64(b.constData() + 16), uint64_t(kRows));
+    QCOMPARE(segment::kVersion, uint32_t(2));
     QCOMPARE(getU32(b.constData() + 24), segment::kBlockSize);
+    QCOMPARE(getU32(b.constData() + 28), uint32_t(0)); // still reserved
     QCOMPARE(getU64(b.constData() + 120), xxh3(b.constData(), 120));
+    // The section table: the offsets follow from D, R and the byte lengths.
+    auto field = [&](int at) { return qint64(getU64(b.constData() + at)); };
+    auto align = [](qint64 v) { return (v + 63) / 64 * 64; };
+    QCOMPARE(field(32), qint64(128));
+    QCOMPARE(field(40), align(128 + qint64(kRows) * kDims * 4));
+    QCOMPARE(field(48), align(field(40) + kRows * 4));
+    QCOMPARE(field(56), align(field(48) + (kRows + 1) * 8));
+    QCOMPARE(field(72), align(field(56) + field(64)));
+    QCOMPARE(field(80), align(field(72) + (kRows + 1) * 8));
+    QCOMPARE(field(104), align(field(80) + field(88))); // bloomOffset
+    QCOMPARE(field(112), referenceFilterBits(kRows) / 8); // bloomLength
+    QCOMPARE(field(96), field(104) + field(112));        // dataEnd
     const char *footer = b.constData() + b.size() - segment::kFooterSize;
     QCOMPARE(QByteArray(footer + 24, 8), QByteArray("SXTSEGFT"));
     QCOMPARE(getU64(footer + 32), xxh3(footer, 32));
@@ -230,6 +294,10 @@ void TestSegment::emptySegment()
     QVERIFY2(seg.ok(), qPrintable(seg.error().message()));
     QCOMPARE((*seg)->rowCount(), qint64(0));
     QVERIFY(!(*(*seg)->find(QByteArray("x"))).has_value());
+    QVERIFY(!(*seg)->mayContain(QByteArray("x")));
+    QVERIFY(!(*seg)->mayContain(QByteArray()));
+    QCOMPARE((*seg)->layout().bloomLength, qint64(0));
+    QCOMPARE((*seg)->layout().bloomOffset, (*seg)->layout().dataEnd);
     QCOMPARE(*(*seg)->upperBound(QByteArray()), qint64(0));
     QVERIFY(!(*seg)->id(0).ok());
     bool anyBad = false;
@@ -246,6 +314,8 @@ void TestSegment::singleRow()
     QVERIFY(seg.ok());
     QCOMPARE((*seg)->id(0)->toByteArray(), rows.ids[0]);
     QCOMPARE(**(*seg)->find(rows.ids[0]), qint64(0));
+    QVERIFY((*seg)->mayContain(rows.ids[0]));
+    QCOMPARE((*seg)->layout().bloomLength, qint64(8)); // 10 bits round up to one 64-bit word
 }
 
 void TestSegment::dimensionMismatchIsRejected()
@@ -462,6 +532,242 @@ void TestSegment::missingFileIsIoError()
     QVERIFY(!seg.ok());
     QCOMPARE(seg.error().code(), ErrorCode::Io);
     QVERIFY(seg.error().message().contains(QStringLiteral("seg-00000042.sxs")));
+}
+
+void TestSegment::bloomFilterSizes()
+{
+    QCOMPARE(segment::bloomBits(0), qint64(0));
+    QCOMPARE(segment::bloomBits(1), qint64(64));
+    QCOMPARE(segment::bloomBits(6), qint64(64));
+    QCOMPARE(segment::bloomBits(7), qint64(128));
+    QCOMPARE(segment::bloomBits(1000), qint64(10048));
+    QCOMPARE(segment::bloomBits(1000000), qint64(10000000));
+    // The cap: 2^32 bits (512 MiB) from 429,496,730 rows on.
+    QCOMPARE(segment::bloomBits(429496729), qint64(4294967296));
+    QCOMPARE(segment::bloomBits(429496730), qint64(1) << 32);
+    QCOMPARE(segment::bloomBits(qint64(1) << 40), qint64(1) << 32);
+    QCOMPARE(segment::bloomBits(std::numeric_limits<qint64>::max() / 20), qint64(1) << 32);
+    for (qint64 r : {0, 1, 2, 63, 64, 65, 640, 641, 99999, 100000})
+        QCOMPARE(segment::bloomBits(r), referenceFilterBits(r));
+}
+
+void TestSegment::bloomFilterIsReproducibleFromTheFormatPage()
+{
+    for (int n : {0, 1, 2, 7, kRows, 1000}) {
+        const VectorRows rows = makeRows(n, 3);
+        Result<FileRecord> rec = writeSegment(m_dir->path(), 20 + n, 3, rows, false);
+        QVERIFY(rec.ok());
+        const QByteArray b = readAll(m_dir->filePath(rec->name));
+        const qint64 metaEnd = qint64(getU64(b.constData() + 80) + getU64(b.constData() + 88));
+        const qint64 bloomOffset = qint64(getU64(b.constData() + 104));
+        const qint64 bloomLength = qint64(getU64(b.constData() + 112));
+        QCOMPARE(bloomOffset, (metaEnd + 63) / 64 * 64);
+        QCOMPARE(bloomLength, referenceFilterBits(n) / 8);
+        QCOMPARE(qint64(getU64(b.constData() + 96)), bloomOffset + bloomLength);
+        QCOMPARE(b.mid(metaEnd, bloomOffset - metaEnd), QByteArray(bloomOffset - metaEnd, '\0')); // padding
+        QCOMPARE(b.mid(bloomOffset, bloomLength), referenceFilter(rows.ids));
+        // The table and footer follow it.
+        QCOMPARE(qint64(getU64(b.constData() + b.size() - segment::kFooterSize)), bloomOffset + bloomLength);
+        Result<std::shared_ptr<Segment>> seg = openSeg(m_dir->filePath(rec->name), 3, 20 + n);
+        QVERIFY2(seg.ok(), qPrintable(seg.error().message()));
+        QCOMPARE((*seg)->layout().bloomOffset, bloomOffset);
+        QCOMPARE((*seg)->layout().bloomLength, bloomLength);
+    }
+}
+
+void TestSegment::bloomNoFalseNegatives_data()
+{
+    QTest::addColumn<int>("rows");
+    QTest::newRow("empty") << 0;
+    QTest::newRow("one") << 1;
+    QTest::newRow("thousand") << 1000;
+    QTest::newRow("hundred-thousand") << 100000;
+}
+
+void TestSegment::bloomNoFalseNegatives()
+{
+    QFETCH(int, rows);
+    const VectorRows data = makeRows(rows, 2);
+    Result<FileRecord> rec = writeSegment(m_dir->path(), 3, 2, data, false);
+    QVERIFY(rec.ok());
+    Result<std::shared_ptr<Segment>> seg = openSeg(m_dir->filePath(rec->name), 2, 3);
+    QVERIFY2(seg.ok(), qPrintable(seg.error().message()));
+    const Segment &s = **seg;
+    for (int r = 0; r < rows; ++r) {
+        QVERIFY2(s.mayContain(data.ids[r]), data.ids[r].constData());
+        const Result<std::optional<qint64>> f = s.find(data.ids[r]);
+        QVERIFY(f.ok());
+        QCOMPARE(f->value_or(-1), qint64(r));
+    }
+    if (rows == 0) {
+        QVERIFY(!s.mayContain(QByteArray("doc-000003")));
+        QVERIFY(!s.mayContain(QByteArray()));
+    }
+    bool anyBad = false;
+    s.verifyAllBlocks([&](qint64, qint64) { anyBad = true; });
+    QVERIFY(!anyBad);
+}
+
+void TestSegment::bloomFalsePositiveRate()
+{
+    const int n = 100000;
+    const VectorRows data = makeRows(n, 2);
+    Result<FileRecord> rec = writeSegment(m_dir->path(), 4, 2, data, false);
+    QVERIFY(rec.ok());
+    Result<std::shared_ptr<Segment>> seg = openSeg(m_dir->filePath(rec->name), 2, 4);
+    QVERIFY(seg.ok());
+    const Segment &s = **seg;
+    // 100,000 absent ids: half unrelated, half near misses of present ids
+    // (same prefix, a number no present id has).
+    int falsePositives = 0, findAbsent = 0;
+    for (int i = 0; i < n; ++i) {
+        const QByteArray id = i % 2 ? "absent-" + QByteArray::number(i)
+                                    : "doc-" + QByteArray::number(i / 2 * 7 + 5).rightJustified(6, '0');
+        if (s.mayContain(id)) ++falsePositives;
+        const Result<std::optional<qint64>> f = s.find(id);
+        QVERIFY(f.ok());
+        if (!f->has_value()) ++findAbsent;
+    }
+    QCOMPARE(findAbsent, n);
+    const double rate = double(falsePositives) / n;
+    qInfo("Bloom filter: %d rows, %lld bits, false positives %d of %d absent ids (%.3f%%)", n,
+          s.layout().bloomLength * 8, falsePositives, n, rate * 100);
+    QVERIFY2(rate < 0.02, qPrintable(QString::number(rate)));
+    QVERIFY(falsePositives > 0); // a Bloom filter at 10 bits per key is not exact: the count is real
+}
+
+void TestSegment::bloomDamageNeverAnswersAbsent()
+{
+    VectorRows rows;
+    const QString path = writeBig(&rows);
+    Result<std::shared_ptr<Segment>> clean = openSeg(path, kDims);
+    QVERIFY(clean.ok());
+    const SegmentLayout l = (*clean)->layout();
+    clean = Error();
+    // The whole filter lies in one block here.
+    QCOMPARE(l.bloomOffset / segment::kBlockSize, (l.dataEnd - 1) / segment::kBlockSize);
+    // Clear a bit that the first row's id set: without the block check, that
+    // row would be answered "certainly absent".
+    const quint64 bit = referenceProbe(rows.ids[0], 3, quint64(l.bloomLength) * 8);
+    const qint64 at = l.bloomOffset + qint64(bit / 8);
+    QVERIFY(uchar(readAll(path)[at]) & (1u << (bit % 8)));
+    QVERIFY(flipBit(path, at, int(bit % 8)));
+
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims); // open does not read the filter
+    QVERIFY2(seg.ok(), qPrintable(seg.error().message()));
+    const Segment &s = **seg;
+    for (int r = 0; r < kRows; ++r) {
+        QVERIFY(s.mayContain(rows.ids[r]));
+        const Result<std::optional<qint64>> f = s.find(rows.ids[r]);
+        QVERIFY2(!f.ok(), rows.ids[r].constData());
+        QCOMPARE(f.error().code(), ErrorCode::Corruption);
+        QVERIFY2(f.error().message().contains(path), qPrintable(f.error().message()));
+    }
+    // Absent ids fall back too: the damaged block cannot prove absence.
+    QVERIFY(s.mayContain(QByteArray("not-there")));
+    QCOMPARE(s.find(QByteArray("not-there")).error().code(), ErrorCode::Corruption);
+    // Verify sees the same block.
+    QList<qint64> bad;
+    s.verifyAllBlocks([&](qint64 offset, qint64) { bad.append(offset); });
+    QCOMPARE(bad, QList<qint64>{at / segment::kBlockSize * segment::kBlockSize});
+    // Reads that do not need the filter still work when their blocks are good.
+    if (l.vectorsOffset / segment::kBlockSize != at / segment::kBlockSize) QVERIFY(s.vectorChecked(0).ok());
+}
+
+void TestSegment::bloomDamageInOneOfSeveralFilterBlocks()
+{
+    const int n = 100000; // a 125,000-byte filter: it spans three 64 KiB blocks
+    const VectorRows data = makeRows(n, 2);
+    Result<FileRecord> rec = writeSegment(m_dir->path(), 6, 2, data, false);
+    QVERIFY(rec.ok());
+    const QString path = m_dir->filePath(rec->name);
+    Result<std::shared_ptr<Segment>> clean = openSeg(path, 2, 6);
+    QVERIFY(clean.ok());
+    const SegmentLayout l = (*clean)->layout();
+    clean = Error();
+    const qint64 bs = segment::kBlockSize;
+    const qint64 firstBlock = l.bloomOffset / bs, lastBlock = (l.dataEnd - 1) / bs;
+    QVERIFY(lastBlock - firstBlock >= 2);
+    // Damage a set bit in the middle block, which holds filter bytes only.
+    const qint64 damagedBlock = firstBlock + 1;
+    const quint64 m = quint64(l.bloomLength) * 8;
+    qint64 at = -1;
+    int bitInByte = 0;
+    for (int r = 0; r < n && at < 0; ++r) {
+        const quint64 p = referenceProbe(data.ids[r], 0, m);
+        if ((l.bloomOffset + qint64(p / 8)) / bs == damagedBlock) {
+            at = l.bloomOffset + qint64(p / 8);
+            bitInByte = int(p % 8);
+        }
+    }
+    QVERIFY(at >= 0);
+    QVERIFY(flipBit(path, at, bitInByte));
+    Result<std::shared_ptr<Segment>> seg = openSeg(path, 2, 6);
+    QVERIFY(seg.ok());
+    const Segment &s = **seg;
+    int failed = 0, served = 0;
+    for (int r = 0; r < n; ++r) {
+        QVERIFY(s.mayContain(data.ids[r])); // never a false "absent"
+        bool touches = false;
+        for (int i = 0; i < 7; ++i)
+            touches |= (l.bloomOffset + qint64(referenceProbe(data.ids[r], i, m) / 8)) / bs == damagedBlock;
+        const Result<std::optional<qint64>> f = s.find(data.ids[r]);
+        if (touches) {
+            QVERIFY(!f.ok());
+            QCOMPARE(f.error().code(), ErrorCode::Corruption);
+            ++failed;
+        } else {
+            // Ids whose probes stay in good blocks are still found.
+            QVERIFY(f.ok());
+            QCOMPARE(f->value_or(-1), qint64(r));
+            ++served;
+        }
+    }
+    QVERIFY(failed > 0);
+    QVERIFY(served > 0);
+}
+
+void TestSegment::bloomLayoutInHeaderIsChecked()
+{
+    const QString path = writeBig();
+    const QByteArray pristine = readAll(path);
+    // Each section field moved by 64 bytes (header checksum resealed): the
+    // layout check, not the checksum, must refuse it.
+    for (int at = 32; at < 120; at += 8) {
+        QVERIFY(patchHeader(path, [&](char *h) { putU64(h + at, getU64(h + at) + 64); }));
+        Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+        QVERIFY2(!seg.ok(), qPrintable(QStringLiteral("field at %1 moved and accepted").arg(at)));
+        QCOMPARE(seg.error().code(), ErrorCode::Corruption);
+        QVERIFY(writeAll(path, pristine));
+    }
+    // A filter one word longer, with dataEnd moved to match: still not the
+    // length the row count implies.
+    QVERIFY(patchHeader(path, [](char *h) {
+        putU64(h + 112, getU64(h + 112) + 8);
+        putU64(h + 96, getU64(h + 96) + 8);
+    }));
+    QCOMPARE(openSeg(path, kDims).error().code(), ErrorCode::Corruption);
+    // A zero-length filter claimed for a segment with rows.
+    QVERIFY(writeAll(path, pristine));
+    QVERIFY(patchHeader(path, [](char *h) {
+        putU64(h + 96, getU64(h + 104));
+        putU64(h + 112, 0);
+    }));
+    QCOMPARE(openSeg(path, kDims).error().code(), ErrorCode::Corruption);
+    QVERIFY(writeAll(path, pristine));
+    QVERIFY(openSeg(path, kDims).ok());
+}
+
+void TestSegment::olderSegmentVersionIsUnsupported()
+{
+    const QString path = writeBig();
+    for (uint32_t version : {uint32_t(1), uint32_t(3)}) {
+        QVERIFY(patchHeader(path, [&](char *h) { putU32(h + 8, version); }));
+        Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+        QVERIFY(!seg.ok());
+        QCOMPARE(seg.error().code(), ErrorCode::UnsupportedFormat);
+        QVERIFY2(seg.error().message().contains(QStringLiteral("version %1").arg(version)), qPrintable(seg.error().message()));
+    }
 }
 
 void TestSegment::deletionVectorRoundTrip()
