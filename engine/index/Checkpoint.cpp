@@ -51,8 +51,10 @@ public:
     QByteArrayView metadata(qint64 r) const override { return refs[size_t(r)].metadata; }
 };
 
-QList<FileRecord> fileRecordsOf(const std::vector<LoadedSegment> &segs, const Manifest &old,
-                                const QList<FileRecord> &fresh)
+} // namespace
+
+void describeSegments(Manifest &next, const std::vector<LoadedSegment> &segs, const Manifest &old,
+                      const QList<FileRecord> &fresh)
 {
     auto lookup = [&](const QString &name) -> FileRecord {
         for (const FileRecord &f : fresh)
@@ -60,25 +62,36 @@ QList<FileRecord> fileRecordsOf(const std::vector<LoadedSegment> &segs, const Ma
         if (const FileRecord *f = old.fileRecord(name)) return *f;
         return FileRecord{name, 0, {}};
     };
-    QList<FileRecord> out;
-    for (const LoadedSegment &s : segs) {
-        out.append(lookup(s.entry.file));
-        if (!s.entry.deletionFile.isEmpty()) out.append(lookup(s.entry.deletionFile));
-    }
-    return out;
-}
-
-void describeSegments(Manifest &next, const std::vector<LoadedSegment> &segs)
-{
     next.segments.clear();
+    next.files.clear();
     next.liveItems = 0;
     for (const LoadedSegment &s : segs) {
         next.segments.append(s.entry);
         next.liveItems += s.entry.rows - s.entry.deletedRows;
+        next.files.append(lookup(s.entry.file));
+        if (!s.entry.deletionFile.isEmpty()) next.files.append(lookup(s.entry.deletionFile));
     }
 }
 
-} // namespace
+Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs,
+                            const std::vector<std::optional<DeletionVector>> &changed, quint64 generation, bool sync,
+                            QList<FileRecord> *fresh)
+{
+    for (size_t i = 0; i < changed.size(); ++i) {
+        if (!changed[i]) continue;
+        LoadedSegment &ls = segs[i];
+        ls.deletions = std::make_shared<DeletionVector>(*changed[i]);
+        ls.entry.deletedRows = changed[i]->deletedCount();
+        if (ls.entry.deletedRows == ls.entry.rows) continue; // dropped below
+        Result<FileRecord> written = changed[i]->write(dir, generation, sync);
+        if (!written.ok()) return written.error();
+        fresh->append(*written);
+        ls.entry.deletionFile = written->name;
+    }
+    // A segment whose every row is gone is no longer needed.
+    std::erase_if(segs, [](const LoadedSegment &s) { return s.entry.deletedRows == s.entry.rows; });
+    return {};
+}
 
 Error Index::Impl::publish(Manifest next, std::vector<LoadedSegment> nextSegments)
 {
@@ -164,19 +177,7 @@ Error Index::Impl::flushFrozen()
             break; // at most one live row holds an id
         }
     }
-    for (size_t i = 0; i < base.size(); ++i) {
-        if (!changed[i]) continue;
-        LoadedSegment &ls = nextSegments[i];
-        ls.deletions = std::make_shared<DeletionVector>(*changed[i]);
-        ls.entry.deletedRows = changed[i]->deletedCount();
-        if (ls.entry.deletedRows == ls.entry.rows) continue; // dropped below
-        Result<FileRecord> written = changed[i]->write(dir, generation, syncFiles());
-        if (!written.ok()) return written.error();
-        fresh.append(*written);
-        ls.entry.deletionFile = written->name;
-    }
-    // A segment whose every row is gone is no longer needed.
-    std::erase_if(nextSegments, [](const LoadedSegment &s) { return s.entry.deletedRows == s.entry.rows; });
+    if (Error e = writeChangedDeletions(dir, nextSegments, changed, generation, syncFiles(), &fresh)) return e;
     if (syncFiles())
         if (Error e = syncDirectory(dir)) return e;
 
@@ -185,8 +186,7 @@ Error Index::Impl::flushFrozen()
     next.checkpointLsn = frozenLsn;
     next.walFile = wal::fileName(frozenLsn + 1);
     next.checkpointed = QDateTime::currentDateTimeUtc();
-    describeSegments(next, nextSegments);
-    next.files = fileRecordsOf(nextSegments, manifest, fresh);
+    describeSegments(next, nextSegments, manifest, fresh);
     if (Error e = publishManifest(dir, next, manifestBytes, syncFiles())) return e;
     {
         std::unique_lock lock(stateMutex);
@@ -291,8 +291,7 @@ Error Index::Impl::compactLocked()
         if (Error e = syncDirectory(dir)) return e;
     next.generation = manifest.generation + 1;
     next.checkpointed = QDateTime::currentDateTimeUtc();
-    describeSegments(next, nextSegments);
-    next.files = fileRecordsOf(nextSegments, manifest, fresh);
+    describeSegments(next, nextSegments, manifest, fresh);
     if (Error e = publish(std::move(next), std::move(nextSegments))) return e;
     retireUnreferencedFiles();
     return {};

@@ -205,6 +205,8 @@ QFuture<WriteResult> Index::write(QList<WriteOp> batch, Priority priority)
         request->bytes += 16 + r.id.size() + r.vector.size() * 4 + r.metadata.size();
         request->records.append(std::move(r));
     }
+    if (priority == Priority::Bulk && request->records.size() >= Impl::kIngestMinRecords)
+        request->kind = WriteRequest::Kind::Ingest;
     return d->queue->submit(std::move(request));
 }
 

@@ -100,6 +100,11 @@ struct Index::Impl {
     void processGroup(WriteGroup &group);
     void processWrites(WriteGroup &group);
 
+    // ---- Ingest.cpp: returns false, having done nothing, when the batch
+    // must go through the log instead.
+    bool ingestBatch(WriteRequest &request);
+    static constexpr qsizetype kIngestMinRecords = 2048;
+
     // ---- Checkpoint.cpp
     Error checkpointLocked();  // freeze and flush, waiting for it
     void maybeCheckpointInBackground();
@@ -120,6 +125,17 @@ Result<std::vector<LoadedSegment>> loadSegments(const QString &dir, const storag
 void applyRecords(Memtable &mem, const QList<storage::Record> &records, quint64 lsn);
 // An Io error about a file that no longer exists (retired by a writer meanwhile).
 bool isMissingFile(const Error &e);
+
+// Insert of a present id, delete of an absent one: the checks that need the state.
+Error checkRecordAgainstState(const storage::Record &r, bool exists, qsizetype index, qsizetype count);
+// The manifest's view of a list of segments: entries, live count, file records.
+void describeSegments(storage::Manifest &next, const std::vector<LoadedSegment> &segs, const storage::Manifest &old,
+                      const QList<storage::FileRecord> &fresh);
+// Writes the deletion files of the segments in `changed` (index-aligned with
+// `segs`) and drops segments whose every row is deleted.
+Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs,
+                            const std::vector<std::optional<storage::DeletionVector>> &changed, quint64 generation,
+                            bool sync, QList<storage::FileRecord> *fresh);
 
 // Compact JSON of an item's metadata, the form stored everywhere.
 QByteArray metadataBytes(const QJsonObject &metadata);

@@ -10,31 +10,37 @@ namespace sextant {
 
 using namespace storage;
 
-namespace {
 
-WriteResult okResult(quint64 lsn, int items)
+Error checkRecordAgainstState(const Record &r, bool exists, qsizetype index, qsizetype count)
 {
-    WriteResult r;
-    r.lsn = lsn;
-    r.items = items;
-    return r;
+    const QString shown = QString::fromUtf8(r.id.left(200));
+    Error err;
+    if (r.type == RecordType::Insert && exists)
+        err = Error(ErrorCode::AlreadyExists,
+                    QStringLiteral("An item with the id \"%1\" already exists; use upsert to replace it.").arg(shown));
+    else if (r.type == RecordType::Delete && !exists)
+        err = Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(shown));
+    if (!err.ok() && count > 1)
+        err = Error(err.code(), QStringLiteral("Item %1 of the batch: %2").arg(index + 1).arg(err.message()));
+    return err;
 }
-
-void finish(WriteRequest &req, const WriteResult &result)
-{
-    req.promise.addResult(result);
-    req.promise.finish();
-}
-
-} // namespace
 
 void Index::Impl::processGroup(WriteGroup &group)
 {
     WriteRequest &first = *group.front();
+    if (first.kind == WriteRequest::Kind::Ingest) {
+        if (!failure.ok()) {
+            finishRequest(first, failedWrite(failure));
+            return;
+        }
+        if (!ingestBatch(first)) processWrites(group); // it touches the memtable: log it instead
+        maybeCheckpointInBackground();
+        return;
+    }
     if (first.kind != WriteRequest::Kind::Write) {
         Error e = failure;
         if (e.ok()) e = first.kind == WriteRequest::Kind::Checkpoint ? checkpointLocked() : compactLocked();
-        finish(first, e.ok() ? okResult(lastLsn, 0) : failedWrite(e));
+        finishRequest(first, e.ok() ? succeededWrite(lastLsn, 0) : failedWrite(e));
         return;
     }
     processWrites(group);
@@ -44,7 +50,7 @@ void Index::Impl::processGroup(WriteGroup &group)
 void Index::Impl::processWrites(WriteGroup &group)
 {
     if (!failure.ok()) {
-        for (auto &req : group) finish(*req, failedWrite(failure));
+        for (auto &req : group) finishRequest(*req, failedWrite(failure));
         return;
     }
     // Only this thread changes the memtable, but a background checkpoint may
@@ -80,19 +86,12 @@ void Index::Impl::processWrites(WriteGroup &group)
             const auto li = local.constFind(r.id);
             const bool exists = li != local.constEnd() ? *li : existsNow(r.id, &err);
             if (!err.ok()) break;
-            const QString shown = QString::fromUtf8(r.id.left(200));
-            if (r.type == RecordType::Insert && exists)
-                err = Error(ErrorCode::AlreadyExists,
-                            QStringLiteral("An item with the id \"%1\" already exists; use upsert to replace it.").arg(shown));
-            else if (r.type == RecordType::Delete && !exists)
-                err = Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(shown));
-            if (!err.ok() && req->records.size() > 1)
-                err = Error(err.code(), QStringLiteral("Item %1 of the batch: %2").arg(i + 1).arg(err.message()));
+            err = checkRecordAgainstState(r, exists, i, req->records.size());
             local.insert(r.id, !r.isDelete());
             liveDelta += int(!r.isDelete()) - int(exists);
         }
         if (!err.ok()) {
-            finish(*req, failedWrite(err));
+            finishRequest(*req, failedWrite(err));
             continue;
         }
         for (auto it = local.constBegin(); it != local.constEnd(); ++it) overlay.insert(it.key(), it.value());
@@ -117,7 +116,7 @@ void Index::Impl::processWrites(WriteGroup &group)
         failure = ioError;
     }
     if (!ioError.ok()) {
-        for (const Accepted &a : accepted) finish(*a.request, failedWrite(ioError));
+        for (const Accepted &a : accepted) finishRequest(*a.request, failedWrite(ioError));
         return;
     }
 
@@ -136,7 +135,7 @@ void Index::Impl::processWrites(WriteGroup &group)
         }
         lastLsn = lsn;
     }
-    for (const Accepted &a : accepted) finish(*a.request, okResult(a.lsn, int(a.request->records.size())));
+    for (const Accepted &a : accepted) finishRequest(*a.request, succeededWrite(a.lsn, int(a.request->records.size())));
 }
 
 } // namespace sextant

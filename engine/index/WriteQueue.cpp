@@ -9,6 +9,20 @@ WriteResult failedWrite(const Error &error)
     return r;
 }
 
+WriteResult succeededWrite(quint64 lsn, int items)
+{
+    WriteResult r;
+    r.lsn = lsn;
+    r.items = items;
+    return r;
+}
+
+void finishRequest(WriteRequest &request, const WriteResult &result)
+{
+    request.promise.addResult(result);
+    request.promise.finish();
+}
+
 QFuture<WriteResult> finishedWrite(const WriteResult &result)
 {
     QPromise<WriteResult> p;
@@ -72,7 +86,7 @@ bool WriteQueue::takeGroup(WriteGroup &group)
     while (!queue.empty() && group.size() < kMaxGroupRequests) {
         WriteRequest &next = *queue.front();
         const bool control = next.kind != WriteRequest::Kind::Write;
-        if (control && !group.empty()) break; // control requests run alone
+        if (control && !group.empty()) break; // control requests and ingests run alone
         if (!group.empty() && bytes + next.bytes > kMaxGroupBytes) break;
         bytes += next.bytes;
         group.push_back(std::move(queue.front()));

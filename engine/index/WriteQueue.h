@@ -19,7 +19,8 @@
 namespace sextant {
 
 struct WriteRequest {
-    enum class Kind { Write, Checkpoint, Compact };
+    // Ingest: a large bulk batch written straight into a segment (see Ingest.cpp).
+    enum class Kind { Write, Ingest, Checkpoint, Compact };
     Kind kind = Kind::Write;
     Priority priority = Priority::Interactive;
     QList<storage::Record> records;
@@ -60,6 +61,8 @@ private:
 };
 
 WriteResult failedWrite(const Error &error);
+WriteResult succeededWrite(quint64 lsn, int items);
+void finishRequest(WriteRequest &request, const WriteResult &result);
 QFuture<WriteResult> finishedWrite(const WriteResult &result);
 
 } // namespace sextant

@@ -96,6 +96,7 @@ struct Pending {
     quint64 no = 0;
     QString text;
     QList<Op> ops;          // empty for checkpoint/compact
+    bool bulk = false;      // written with Priority::Bulk
     QFuture<WriteResult> future;
 };
 
@@ -186,7 +187,10 @@ int runWriter(const QString &dir, quint64 seedBase, bool compactLoop)
         busy.insert(op.id);
         return op;
     };
+    int bulkNext = 0;
+    bool bulkBusy = false; // one bulk batch at a time, so its ids are never busy twice
     auto finishOps = [&](const Pending &p, bool ok) {
+        if (p.bulk) bulkBusy = false;
         for (const Op &op : p.ops) {
             if (ok) {
                 if (op.kind == WriteOp::Kind::Delete) present.remove(op.id);
@@ -202,7 +206,29 @@ int runWriter(const QString &dir, quint64 seedBase, bool compactLoop)
         while (writes.size() < kInFlight) {
             Pending p;
             const int roll = int(rng.bounded(100));
-            if (roll < 10) { // an all-or-nothing batch of 2..4 distinct ids
+            if (roll < 2 && !bulkBusy) {
+                // A bulk batch large enough to be ingested straight into a
+                // segment; with one id of the main pool it may instead go
+                // through the log (when that id is in the memtable).
+                QStringList words;
+                for (int i = 0; i < 2100; ++i) {
+                    Op op;
+                    op.kind = WriteOp::Kind::Upsert;
+                    op.id = QStringLiteral("blk-%1").arg((bulkNext + i) % 3000, 5, 10, QChar(u'0'));
+                    op.seed = nextSeed++;
+                    p.ops << op;
+                    words << op.word(u':');
+                }
+                bulkNext += 2100;
+                if (rng.bounded(2) == 0)
+                    if (std::optional<Op> op = makeOp(0)) {
+                        p.ops << *op;
+                        words << op->word(u':');
+                    }
+                p.text = QStringLiteral("batch ") + words.join(u' ');
+                p.bulk = true;
+                bulkBusy = true;
+            } else if (roll < 10) { // an all-or-nothing batch of 2..4 distinct ids
                 const int n = 2 + int(rng.bounded(3));
                 QStringList words;
                 for (int i = 0; i < n; ++i) {
@@ -231,7 +257,7 @@ int runWriter(const QString &dir, quint64 seedBase, bool compactLoop)
             } else {
                 QList<WriteOp> batch;
                 for (const Op &op : p.ops) batch << op.toWriteOp();
-                p.future = index->write(batch);
+                p.future = index->write(batch, p.bulk ? Priority::Bulk : Priority::Interactive);
             }
             writes.push_back(std::move(p));
         }

@@ -93,6 +93,7 @@ private slots:
     void readOnlyOpenAndRefresh();
     void readOnlyRefreshAfterCheckpointAndCompact();
     void validateChecksWithoutWriting();
+    void largeBulkBatchesAreIngestedAsSegments();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1170,6 +1171,80 @@ void TestIndex::validateChecksWithoutWriting()
     QVERIFY(!idx->validate(WriteOp::remove(QStringLiteral("whatever"))));
     QCOMPARE(idx->stats().lastLsn, quint64(0));
     QCOMPARE(idx->count(), qint64(0));
+}
+
+
+void TestIndex::largeBulkBatchesAreIngestedAsSegments()
+{
+    auto idx = createIndex();
+    QVERIFY(idx);
+    QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("m1"), 1))).error.ok()); // in the memtable
+    const int n = 3000;
+    auto batch = [&](const QString &prefix, quint32 seed, WriteOp::Kind kind) {
+        QList<WriteOp> ops;
+        for (int i = 0; i < n; ++i) {
+            Item it = makeItem(QStringLiteral("%1%2").arg(prefix).arg(i, 4, 10, QLatin1Char('0')), seed + quint32(i));
+            ops.append(kind == WriteOp::Kind::Delete ? WriteOp::remove(it.id) : WriteOp{kind, it});
+        }
+        return ops;
+    };
+    const qint64 walBefore = idx->stats().walBytes;
+
+    // Inserts go straight to a segment: the log does not grow.
+    WriteResult r = waitFor(idx->write(batch(QStringLiteral("b"), 0, WriteOp::Kind::Insert), Priority::Bulk));
+    QVERIFY2(r.error.ok(), qPrintable(r.error.message()));
+    QCOMPARE(r.items, n);
+    QCOMPARE(idx->count(), qint64(n + 1));
+    QCOMPARE(idx->stats().walBytes, walBefore);
+    QCOMPARE(idx->stats().segments, qint64(1));
+    QCOMPARE(idx->get(QStringLiteral("b0042"))->vector, makeVector(4, 42));
+
+    // Upserts over them replace every row: the old segment is dropped.
+    r = waitFor(idx->write(batch(QStringLiteral("b"), 100000, WriteOp::Kind::Upsert), Priority::Bulk));
+    QVERIFY2(r.error.ok(), qPrintable(r.error.message()));
+    QCOMPARE(idx->count(), qint64(n + 1));
+    QCOMPARE(idx->stats().segments, qint64(1));
+    QCOMPARE(idx->get(QStringLiteral("b0042"))->vector, makeVector(4, 100042));
+
+    // An insert of one present id fails the whole batch and changes nothing.
+    QList<WriteOp> clash = batch(QStringLiteral("c"), 0, WriteOp::Kind::Insert);
+    clash[2000] = WriteOp::insert(makeItem(QStringLiteral("b0007"), 7));
+    r = waitFor(idx->write(clash, Priority::Bulk));
+    QCOMPARE(r.error.code(), ErrorCode::AlreadyExists);
+    QVERIFY2(r.error.message().contains(QStringLiteral("b0007")), qPrintable(r.error.message()));
+    QCOMPARE(idx->count(), qint64(n + 1));
+    QVERIFY(!idx->contains(QStringLiteral("c0000")));
+
+    // A batch that touches an id in the memtable goes through the log.
+    QList<WriteOp> mixed = batch(QStringLiteral("d"), 0, WriteOp::Kind::Upsert);
+    mixed[5] = WriteOp::upsert(makeItem(QStringLiteral("m1"), 99));
+    r = waitFor(idx->write(mixed, Priority::Bulk));
+    QVERIFY2(r.error.ok(), qPrintable(r.error.message()));
+    QVERIFY(idx->stats().walBytes > walBefore);
+    QCOMPARE(idx->get(QStringLiteral("m1"))->vector, makeVector(4, 99));
+    QCOMPARE(idx->count(), qint64(2 * n)); // b*, d* without d0005 (now m1), m1
+
+    // Deletes of ingested ids.
+    r = waitFor(idx->write(batch(QStringLiteral("b"), 0, WriteOp::Kind::Delete), Priority::Bulk));
+    QVERIFY2(r.error.ok(), qPrintable(r.error.message()));
+    QCOMPARE(idx->count(), qint64(n));
+    QVERIFY(!idx->contains(QStringLiteral("b0000")));
+
+    // Everything survives a reopen, in order, and verifies clean.
+    QVERIFY(!idx->close());
+    Result<std::shared_ptr<Index>> again = Index::open(indexPath());
+    QVERIFY2(again.ok(), qPrintable(again.error().message()));
+    QCOMPARE((*again)->count(), qint64(n));
+    QCOMPARE((*again)->get(QStringLiteral("m1"))->vector, makeVector(4, 99));
+    QCOMPARE((*again)->get(QStringLiteral("d2999"))->vector, makeVector(4, 2999));
+    Result<ListPage> page = (*again)->list({}, 3);
+    QVERIFY(page.ok());
+    QCOMPARE(page->items.size(), 3);
+    QCOMPARE(page->items[0].id, QStringLiteral("d0000"));
+    QVERIFY(!(*again)->close());
+    Result<VerifyReport> v = verifyIndex(indexPath(), VerifyOptions{true, {}});
+    QVERIFY(v.ok());
+    QVERIFY(v->clean());
 }
 
 QTEST_GUILESS_MAIN(TestIndex)
