@@ -42,7 +42,7 @@ int runEngine(const QStringList &args)
         {QStringLiteral("writers"), QStringLiteral("Concurrent writer threads (default 64)."), QStringLiteral("n")},
         {QStringLiteral("per-writer"), QStringLiteral("Inserts per writer thread (default 100)."), QStringLiteral("n")},
         {QStringLiteral("bulk"), QStringLiteral("Items of the bulk import (default 200000)."), QStringLiteral("n")},
-        {QStringLiteral("batch"), QStringLiteral("Items per bulk batch (default 1000)."), QStringLiteral("n")},
+        {QStringLiteral("batch"), QStringLiteral("Items per bulk batch (default 10000; from 2,048 on, a bulk batch is ingested straight into a segment)."), QStringLiteral("n")},
         {QStringLiteral("window"), QStringLiteral("Bulk batches in flight (default 4)."), QStringLiteral("n")},
         {QStringLiteral("large"), QStringLiteral("Items of the index that open and verify use (default 1000000)."),
          QStringLiteral("n")},

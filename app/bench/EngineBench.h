@@ -27,7 +27,7 @@ struct EngineParams {
     int inflight = 64;
     int inflightTotal = 6400;
     qint64 bulkItems = 200000;
-    int batch = 1000;
+    int batch = 10000; // bulk batches of 2,048 or more items are ingested straight into segments
     int window = 4; // bulk batches in flight
     qint64 largeItems = 1000000;
     int getSamples = 1000;
