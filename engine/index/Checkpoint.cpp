@@ -73,6 +73,24 @@ void describeSegments(Manifest &next, const std::vector<LoadedSegment> &segs, co
     }
 }
 
+Error addNewSegment(const QString &dir, Manifest *next, int dimensions, const SegmentRowSource &rows, bool sync,
+                    std::vector<LoadedSegment> *segs, QList<FileRecord> *fresh)
+{
+    if (rows.rowCount() == 0) return {};
+    const quint64 id = next->nextSegmentId++;
+    Result<FileRecord> written = writeSegment(dir, id, dimensions, rows, sync);
+    if (!written.ok()) return written.error();
+    Result<std::shared_ptr<Segment>> seg = Segment::open(dir + u'/' + written->name, id, dimensions);
+    if (!seg.ok()) return seg.error();
+    fresh->append(*written);
+    LoadedSegment ls;
+    ls.entry = SegmentEntry{id, written->name, rows.rowCount(), 0, {}};
+    ls.segment = *seg;
+    ls.deletions = std::make_shared<DeletionVector>(id, rows.rowCount());
+    segs->push_back(ls); // newest last
+    return {};
+}
+
 Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs,
                             const std::vector<std::optional<DeletionVector>> &changed, quint64 generation, bool sync,
                             QList<FileRecord> *fresh)
@@ -150,20 +168,7 @@ Error Index::Impl::flushFrozen()
     QList<FileRecord> fresh;
 
     // 1. The frozen memtable's live entries become a new segment.
-    const MemtableRows rows(*frozen);
-    if (rows.rowCount() > 0) {
-        const quint64 id = next.nextSegmentId++;
-        Result<FileRecord> written = writeSegment(dir, id, dims, rows, syncFiles());
-        if (!written.ok()) return written.error();
-        Result<std::shared_ptr<Segment>> seg = Segment::open(filePath(written->name), id, dims);
-        if (!seg.ok()) return seg.error();
-        fresh.append(*written);
-        LoadedSegment ls;
-        ls.entry = SegmentEntry{id, written->name, rows.rowCount(), 0, {}};
-        ls.segment = *seg;
-        ls.deletions = std::make_shared<DeletionVector>(id, rows.rowCount());
-        nextSegments.push_back(ls); // newest last
-    }
+    if (Error e = addNewSegment(dir, &next, dims, MemtableRows(*frozen), syncFiles(), &nextSegments, &fresh)) return e;
 
     // 2. Rows of older segments that the frozen memtable replaced or deleted.
     std::vector<std::optional<DeletionVector>> changed(base.size());
@@ -274,19 +279,7 @@ Error Index::Impl::compactLocked()
     Manifest next = manifest;
     std::vector<LoadedSegment> nextSegments;
     QList<FileRecord> fresh;
-    if (merged.rowCount() > 0) {
-        const quint64 id = next.nextSegmentId++;
-        Result<FileRecord> written = writeSegment(dir, id, schema.dimensions, merged, syncFiles());
-        if (!written.ok()) return written.error();
-        Result<std::shared_ptr<Segment>> seg = Segment::open(filePath(written->name), id, schema.dimensions);
-        if (!seg.ok()) return seg.error();
-        fresh.append(*written);
-        LoadedSegment ls;
-        ls.entry = SegmentEntry{id, written->name, merged.rowCount(), 0, {}};
-        ls.segment = *seg;
-        ls.deletions = std::make_shared<DeletionVector>(id, merged.rowCount());
-        nextSegments.push_back(ls);
-    }
+    if (Error e = addNewSegment(dir, &next, schema.dimensions, merged, syncFiles(), &nextSegments, &fresh)) return e;
     if (syncFiles())
         if (Error e = syncDirectory(dir)) return e;
     next.generation = manifest.generation + 1;

@@ -88,6 +88,9 @@ struct Index::Impl {
         quint64 lastLsn = 0;
         quint64 frames = 0;
     };
+    // Makes a freshly read generation the current state.
+    void installLoaded(storage::Manifest m, const QByteArray &bytes, std::vector<LoadedSegment> segs, Memtable replayed,
+                       const ChainEnd &end);
     // Replays the log `firstFile` from `offset` and every log that follows
     // it (wal-<last LSN + 1>.log) into `into`.
     Error replayChain(const QString &firstFile, qint64 offset, quint64 expectedLsn, Memtable *into,
@@ -131,6 +134,10 @@ Error checkRecordAgainstState(const storage::Record &r, bool exists, qsizetype i
 // The manifest's view of a list of segments: entries, live count, file records.
 void describeSegments(storage::Manifest &next, const std::vector<LoadedSegment> &segs, const storage::Manifest &old,
                       const QList<storage::FileRecord> &fresh);
+// Writes `rows` as segment `next->nextSegmentId` (and advances it), opens it,
+// and appends it to `segs` and its file record to `fresh`. No rows: nothing.
+Error addNewSegment(const QString &dir, storage::Manifest *next, int dimensions, const storage::SegmentRowSource &rows,
+                    bool sync, std::vector<LoadedSegment> *segs, QList<storage::FileRecord> *fresh);
 // Writes the deletion files of the segments in `changed` (index-aligned with
 // `segs`) and drops segments whose every row is deleted.
 Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs,

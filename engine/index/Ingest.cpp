@@ -80,20 +80,8 @@ bool Index::Impl::ingestBatch(WriteRequest &request)
         return true; // files written so far are unreferenced and retired later
     };
     if (Error e = writeChangedDeletions(dir, nextSegments, changed, generation, syncFiles(), &fresh)) return fail(e);
-    if (!puts.empty()) {
-        const RecordRows rows(std::move(puts));
-        const quint64 id = next.nextSegmentId++;
-        Result<FileRecord> written = writeSegment(dir, id, schema.dimensions, rows, syncFiles());
-        if (!written.ok()) return fail(written.error());
-        Result<std::shared_ptr<Segment>> seg = Segment::open(filePath(written->name), id, schema.dimensions);
-        if (!seg.ok()) return fail(seg.error());
-        fresh.append(*written);
-        LoadedSegment ls;
-        ls.entry = SegmentEntry{id, written->name, rows.rowCount(), 0, {}};
-        ls.segment = *seg;
-        ls.deletions = std::make_shared<DeletionVector>(id, rows.rowCount());
-        nextSegments.push_back(ls);
-    }
+    if (Error e = addNewSegment(dir, &next, schema.dimensions, RecordRows(std::move(puts)), syncFiles(), &nextSegments, &fresh))
+        return fail(e);
     if (syncFiles())
         if (Error e = syncDirectory(dir)) return fail(e);
     next.generation = generation;

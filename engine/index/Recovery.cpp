@@ -229,6 +229,21 @@ Error Index::Impl::replayChain(const QString &firstFile, qint64 offset, quint64 
     }
 }
 
+void Index::Impl::installLoaded(Manifest m, const QByteArray &bytes, std::vector<LoadedSegment> segs, Memtable replayed,
+                                const ChainEnd &end)
+{
+    const qint64 live = countLive(segs, replayed);
+    std::unique_lock lock(stateMutex);
+    manifest = std::move(m);
+    manifestBytes = bytes;
+    segments = std::move(segs);
+    mem = std::move(replayed);
+    lastLsn = std::max<quint64>(end.lastLsn, manifest.checkpointLsn);
+    liveCount = live;
+    walFile = end.file;
+    walEnd = end.scan.validEnd;
+}
+
 Error Index::Impl::loadFromManifest(bool writer)
 {
     // A reader can race a writer that retires files between our reading the
@@ -260,15 +275,7 @@ Error Index::Impl::loadFromManifest(bool writer)
             if (!w.ok()) return w.error();
             wal.emplace(w.takeValue());
         }
-        std::unique_lock lock(stateMutex);
-        manifest = m.takeValue();
-        manifestBytes = *bytes;
-        segments = segs.takeValue();
-        mem = std::move(replayed);
-        lastLsn = std::max<quint64>(end.lastLsn, manifest.checkpointLsn);
-        liveCount = countLive(segments, mem);
-        walFile = end.file;
-        walEnd = end.scan.validEnd;
+        installLoaded(m.takeValue(), *bytes, segs.takeValue(), std::move(replayed), end);
         openReport.replayedFrames = end.frames;
         openReport.lastLsn = lastLsn;
         return {};
@@ -321,15 +328,7 @@ Result<bool> Index::Impl::refreshReadOnly()
             if (isMissingFile(e)) continue;
             return e;
         }
-        std::unique_lock lock(stateMutex);
-        manifest = m.takeValue();
-        manifestBytes = *bytes;
-        segments = segs.takeValue();
-        mem = std::move(replayed);
-        lastLsn = std::max<quint64>(end.lastLsn, manifest.checkpointLsn);
-        walFile = end.file;
-        walEnd = end.scan.validEnd;
-        liveCount = countLive(segments, mem);
+        installLoaded(m.takeValue(), *bytes, segs.takeValue(), std::move(replayed), end);
         return true;
     }
     return Error(ErrorCode::Io, QStringLiteral("The index kept changing while it was being re-read; try again."), dir);
