@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace sextant {
 
 using namespace storage;
@@ -206,7 +208,20 @@ Error Index::Impl::flushFrozen()
 
 void Index::Impl::maybeCheckpointInBackground()
 {
-    if (!failure.ok() || !wal || wal->size() < options.checkpointWalBytes) return;
+    if (!failure.ok() || !wal) return;
+    if (wal->size() < options.checkpointWalBytes) {
+        // No checkpoint due: merge segments if there are too many.
+        if (flushRunning.load()) return;
+        const std::vector<size_t> which = segmentsToMerge();
+        if (which.empty()) return;
+        waitForFlush();
+        flushRunning = true;
+        flushThread = std::thread([this, which] {
+            if (Error e = mergeSegments(which)) qWarning("sextant: merging segments failed: %s", qPrintable(e.toString()));
+            flushRunning = false;
+        });
+        return;
+    }
     if (flushRunning.load()) {
         // Let the log grow while the last checkpoint finishes, within bounds.
         if (wal->size() < 2 * options.checkpointWalBytes) return;
@@ -238,27 +253,41 @@ Error Index::Impl::compactLocked()
     qint64 deleted = 0;
     for (const LoadedSegment &s : segments) deleted += s.entry.deletedRows;
     if (segments.size() <= 1 && deleted == 0) return {};
+    std::vector<size_t> all(segments.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    return mergeSegments(all);
+}
+
+Error Index::Impl::mergeSegments(const std::vector<size_t> &which)
+{
+    std::vector<LoadedSegment> base;
+    {
+        std::shared_lock lock(stateMutex);
+        base = segments;
+    }
+    std::vector<const LoadedSegment *> inputs;
+    for (size_t i : which) inputs.push_back(&base[i]);
 
     // Nothing damaged may be copied into the new segment unnoticed.
-    for (const LoadedSegment &s : segments) {
+    for (const LoadedSegment *s : inputs) {
         Error bad;
-        s.segment->verifyAllBlocks([&](qint64 offset, qint64) {
+        s->segment->verifyAllBlocks([&](qint64 offset, qint64) {
             if (bad.ok())
                 bad = Error(ErrorCode::Corruption,
                             QStringLiteral("Compaction stopped: segment %1 is damaged at byte %2. Run verify and repair first.")
-                                .arg(s.entry.file).arg(offset),
-                            filePath(s.entry.file));
+                                .arg(s->entry.file).arg(offset),
+                            filePath(s->entry.file));
         });
         if (bad) return bad;
     }
+    // The live rows of the inputs in id order: each id is live in one place.
     MergedRows merged;
-    merged.refs.reserve(size_t(std::max<qint64>(liveCount, 0)));
-    std::vector<qint64> cursor(segments.size(), 0);
+    std::vector<qint64> cursor(inputs.size(), 0);
     for (;;) {
         int best = -1;
         QByteArrayView bestId;
-        for (size_t i = 0; i < segments.size(); ++i) {
-            const LoadedSegment &s = segments[i];
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            const LoadedSegment &s = *inputs[i];
             while (cursor[i] < s.segment->rowCount() && s.deletions->isDeleted(cursor[i])) ++cursor[i];
             if (cursor[i] >= s.segment->rowCount()) continue;
             const Result<QByteArrayView> id = s.segment->id(cursor[i]);
@@ -269,7 +298,7 @@ Error Index::Impl::compactLocked()
             }
         }
         if (best < 0) break;
-        const LoadedSegment &s = segments[size_t(best)];
+        const LoadedSegment &s = *inputs[size_t(best)];
         const Result<QByteArrayView> meta = s.segment->metadataView(cursor[size_t(best)]);
         if (!meta.ok()) return meta.error();
         merged.refs.push_back({&s, cursor[size_t(best)], bestId, *meta});
@@ -278,6 +307,8 @@ Error Index::Impl::compactLocked()
 
     Manifest next = manifest;
     std::vector<LoadedSegment> nextSegments;
+    for (size_t i = 0; i < base.size(); ++i)
+        if (std::find(which.begin(), which.end(), i) == which.end()) nextSegments.push_back(base[i]);
     QList<FileRecord> fresh;
     if (Error e = addNewSegment(dir, &next, schema.dimensions, merged, syncFiles(), &nextSegments, &fresh)) return e;
     if (syncFiles())
@@ -288,6 +319,21 @@ Error Index::Impl::compactLocked()
     if (Error e = publish(std::move(next), std::move(nextSegments))) return e;
     retireUnreferencedFiles();
     return {};
+}
+
+std::vector<size_t> Index::Impl::segmentsToMerge() const
+{
+    // Tiered: when there are too many segments (every checkpoint and bulk
+    // ingestion adds one), merge the smallest into one, leaving the few
+    // largest alone, so the work done stays proportional to what is small.
+    if (segments.size() <= kMaxSegments) return {};
+    std::vector<size_t> order(segments.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto live = [&](size_t i) { return segments[i].entry.rows - segments[i].entry.deletedRows; };
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return live(a) < live(b); });
+    order.resize(segments.size() - kSegmentsKeptByMerge);
+    std::sort(order.begin(), order.end());
+    return order;
 }
 
 void Index::Impl::retireUnreferencedFiles()

@@ -64,7 +64,7 @@ struct Index::Impl {
     std::optional<storage::WalWriter> wal;
     std::unique_ptr<WriteQueue> queue;
     Error failure; // set when a write could not be undone: the index must be reopened
-    std::thread flushThread;
+    std::thread flushThread; // a background checkpoint or segment merge; one at a time
     std::atomic<bool> flushRunning{false};
 
     // Read-only only.
@@ -115,6 +115,11 @@ struct Index::Impl {
     Error flushFrozen();
     void waitForFlush();
     Error compactLocked();
+    // Rewrites the live rows of segments `which` (indexes into `segments`) as one.
+    Error mergeSegments(const std::vector<size_t> &which);
+    std::vector<size_t> segmentsToMerge() const;
+    static constexpr size_t kMaxSegments = 12;
+    static constexpr size_t kSegmentsKeptByMerge = 4;
     Error publish(storage::Manifest next, std::vector<LoadedSegment> nextSegments);
     void retireUnreferencedFiles();
 };

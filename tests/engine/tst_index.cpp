@@ -94,6 +94,7 @@ private slots:
     void readOnlyRefreshAfterCheckpointAndCompact();
     void validateChecksWithoutWriting();
     void largeBulkBatchesAreIngestedAsSegments();
+    void manySegmentsAreMergedInTheBackground();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1247,6 +1248,52 @@ void TestIndex::largeBulkBatchesAreIngestedAsSegments()
     Result<VerifyReport> v = verifyIndex(indexPath(), VerifyOptions{true, {}});
     QVERIFY(v.ok());
     QVERIFY(v->clean());
+}
+
+void TestIndex::manySegmentsAreMergedInTheBackground()
+{
+    auto idx = createIndex();
+    QVERIFY(idx);
+    const int batches = 30, perBatch = 2048;
+    int maxSegments = 0;
+    for (int b = 0; b < batches; ++b) {
+        QList<WriteOp> ops;
+        for (int i = 0; i < perBatch; ++i)
+            ops.append(WriteOp::upsert(makeItem(QStringLiteral("s%1-%2").arg(b, 2, 10, QLatin1Char('0')).arg(i), quint32(b * perBatch + i))));
+        // Every third batch replaces half of the previous one's ids.
+        if (b % 3 == 2)
+            for (int i = 0; i < perBatch / 2; ++i)
+                ops[i] = WriteOp::upsert(makeItem(QStringLiteral("s%1-%2").arg(b - 1, 2, 10, QLatin1Char('0')).arg(i), 7));
+        const WriteResult r = waitFor(idx->write(ops, Priority::Bulk));
+        QVERIFY2(r.error.ok(), qPrintable(r.error.message()));
+        maxSegments = std::max<int>(maxSegments, int(idx->stats().segments));
+    }
+    QVERIFY(waitFor(idx->checkpoint()).error.ok()); // waits for a merge in flight
+    const qint64 expected = qint64(batches) * perBatch - (batches / 3) * (perBatch / 2);
+    QCOMPARE(idx->count(), expected);
+    // Without merging there would be one segment per batch.
+    QVERIFY2(maxSegments <= 14, qPrintable(QString::number(maxSegments)));
+    QVERIFY2(idx->stats().segments <= 13, qPrintable(QString::number(idx->stats().segments)));
+    QCOMPARE(idx->get(QStringLiteral("s00-5"))->vector, makeVector(4, 5));
+    QCOMPARE(idx->get(QStringLiteral("s28-3"))->vector, makeVector(4, 7));
+    QCOMPARE(idx->get(QStringLiteral("s29-2047"))->vector, makeVector(4, 29 * perBatch + 2047));
+    qint64 listed = 0;
+    QString after;
+    for (;;) {
+        Result<ListPage> page = idx->list(after, 5000);
+        QVERIFY(page.ok());
+        listed += page->items.size();
+        if (page->nextAfter.isEmpty()) break;
+        after = page->nextAfter;
+    }
+    QCOMPARE(listed, expected);
+    QVERIFY(!idx->close());
+    Result<VerifyReport> v = verifyIndex(indexPath(), VerifyOptions{true, {}});
+    QVERIFY(v.ok());
+    QVERIFY(v->clean());
+    Result<std::shared_ptr<Index>> again = Index::open(indexPath());
+    QVERIFY(again.ok());
+    QCOMPARE((*again)->count(), expected);
 }
 
 QTEST_GUILESS_MAIN(TestIndex)
