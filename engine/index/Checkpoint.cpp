@@ -323,17 +323,19 @@ Error Index::Impl::mergeSegments(const std::vector<size_t> &which)
 
 std::vector<size_t> Index::Impl::segmentsToMerge() const
 {
-    // Tiered: when there are too many segments (every checkpoint and bulk
-    // ingestion adds one), merge the smallest into one, leaving the few
-    // largest alone, so the work done stays proportional to what is small.
-    if (segments.size() <= kMaxSegments) return {};
-    std::vector<size_t> order(segments.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    auto live = [&](size_t i) { return segments[i].entry.rows - segments[i].entry.deletedRows; };
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return live(a) < live(b); });
-    order.resize(segments.size() - kSegmentsKeptByMerge);
-    std::sort(order.begin(), order.end());
-    return order;
+    // Small segments (from checkpoints of a small log, or bulk batches of a
+    // few thousand items) are merged once there are enough of them; large
+    // ones are left alone. Each row is rewritten about once, and the number
+    // of segments stays below (items / kSmallSegmentRows) + kMaxSmallSegments.
+    // While writes are queued (a bulk import), merging would write the same
+    // rows again and make them wait: it waits for a pause, unless small
+    // segments pile up regardless.
+    std::vector<size_t> small;
+    for (size_t i = 0; i < segments.size(); ++i)
+        if (segments[i].entry.rows - segments[i].entry.deletedRows < kSmallSegmentRows) small.push_back(i);
+    const size_t needed = queue && queue->queued() > 0 ? 4 * kMaxSmallSegments : kMaxSmallSegments;
+    if (small.size() < needed) return {};
+    return small;
 }
 
 void Index::Impl::retireUnreferencedFiles()

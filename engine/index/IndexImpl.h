@@ -118,8 +118,8 @@ struct Index::Impl {
     // Rewrites the live rows of segments `which` (indexes into `segments`) as one.
     Error mergeSegments(const std::vector<size_t> &which);
     std::vector<size_t> segmentsToMerge() const;
-    static constexpr size_t kMaxSegments = 12;
-    static constexpr size_t kSegmentsKeptByMerge = 4;
+    static constexpr qint64 kSmallSegmentRows = 65536;
+    static constexpr size_t kMaxSmallSegments = 8;
     Error publish(storage::Manifest next, std::vector<LoadedSegment> nextSegments);
     void retireUnreferencedFiles();
 };

@@ -73,6 +73,12 @@ qint64 WriteQueue::pending() const
     return qint64(m_interactive.size() + m_bulk.size()) + m_inFlight;
 }
 
+qint64 WriteQueue::queued() const
+{
+    std::lock_guard lock(m_mutex);
+    return qint64(m_interactive.size() + m_bulk.size());
+}
+
 bool WriteQueue::takeGroup(WriteGroup &group)
 {
     std::unique_lock lock(m_mutex);

@@ -44,6 +44,8 @@ public:
     // fail with ErrorCode::Closed.
     void stop();
     qint64 pending() const;
+    // Requests waiting, not counting the group being written.
+    qint64 queued() const;
     bool isWriterThread() const { return std::this_thread::get_id() == m_thread.get_id(); }
 
 private:

@@ -1272,8 +1272,8 @@ void TestIndex::manySegmentsAreMergedInTheBackground()
     const qint64 expected = qint64(batches) * perBatch - (batches / 3) * (perBatch / 2);
     QCOMPARE(idx->count(), expected);
     // Without merging there would be one segment per batch.
-    QVERIFY2(maxSegments <= 14, qPrintable(QString::number(maxSegments)));
-    QVERIFY2(idx->stats().segments <= 13, qPrintable(QString::number(idx->stats().segments)));
+    QVERIFY2(maxSegments <= 10, qPrintable(QString::number(maxSegments)));
+    QVERIFY2(idx->stats().segments <= 9, qPrintable(QString::number(idx->stats().segments)));
     QCOMPARE(idx->get(QStringLiteral("s00-5"))->vector, makeVector(4, 5));
     QCOMPARE(idx->get(QStringLiteral("s28-3"))->vector, makeVector(4, 7));
     QCOMPARE(idx->get(QStringLiteral("s29-2047"))->vector, makeVector(4, 29 * perBatch + 2047));
