@@ -1,5 +1,7 @@
 #include "storage/FileIo.h"
 
+#include "storage/FaultInjection.h"
+
 #include <QFile>
 #include <QSaveFile>
 #include <QThread>
@@ -78,7 +80,14 @@ Error File::writeAt(const void *data, size_t size, qint64 offset)
 {
     const char *p = static_cast<const char *>(data);
     while (size > 0) {
-        const ssize_t n = retrying([&] { return ::pwrite(m_fd, p, size, offset); });
+        const ssize_t n = retrying([&]() -> ssize_t {
+            bool shorten = false;
+            if (const int err = faults::maybeFail(faults::Op::Write, m_path, &shorten)) {
+                errno = err;
+                return -1;
+            }
+            return ::pwrite(m_fd, p, shorten ? std::max<size_t>(size / 2, 1) : size, offset);
+        });
         if (n < 0) return Error::fromErrno(errno, QStringLiteral("write to"), m_path);
         if (n == 0) return Error::fromErrno(EIO, QStringLiteral("write to"), m_path);
         p += n;
@@ -126,7 +135,13 @@ Result<qint64> File::size() const
 
 Error File::truncate(qint64 size)
 {
-    if (retrying([&] { return ::ftruncate(m_fd, size); }) < 0)
+    if (retrying([&] {
+            if (const int err = faults::maybeFail(faults::Op::Truncate, m_path)) {
+                errno = err;
+                return -1;
+            }
+            return ::ftruncate(m_fd, size);
+        }) < 0)
         return Error::fromErrno(errno, QStringLiteral("truncate"), m_path);
     return {};
 }
@@ -136,7 +151,13 @@ Error File::syncData()
     // fdatasync is not retried on EIO: after a failed sync the page cache may
     // have dropped the dirty pages (the "fsyncgate" lesson), so the caller
     // must treat the file as suspect instead of trying again.
-    if (retrying([&] { return ::fdatasync(m_fd); }) < 0)
+    if (retrying([&] {
+            if (const int err = faults::maybeFail(faults::Op::Sync, m_path)) {
+                errno = err;
+                return -1;
+            }
+            return ::fdatasync(m_fd);
+        }) < 0)
         return Error::fromErrno(errno, QStringLiteral("flush to disk"), m_path);
     return {};
 }
@@ -172,7 +193,13 @@ Error removeFile(const QString &path)
 Error renameFile(const QString &from, const QString &to)
 {
     const QByteArray a = QFile::encodeName(from), b = QFile::encodeName(to);
-    if (retrying([&] { return ::rename(a.constData(), b.constData()); }) < 0)
+    if (retrying([&] {
+            if (const int err = faults::maybeFail(faults::Op::Rename, to)) {
+                errno = err;
+                return -1;
+            }
+            return ::rename(a.constData(), b.constData());
+        }) < 0)
         return Error::fromErrno(errno, QStringLiteral("rename"), from);
     return {};
 }
@@ -204,10 +231,20 @@ Error saveFileAtomically(const QString &path, const QByteArray &contents, bool s
         file.cancelWriting();
         return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(path, reason), path);
     }
-    if (sync && retrying([&] { return ::fdatasync(file.handle()); }) < 0) {
+    if (sync && retrying([&] {
+            if (const int err = faults::maybeFail(faults::Op::Sync, path)) {
+                errno = err;
+                return -1;
+            }
+            return ::fdatasync(file.handle());
+        }) < 0) {
         const int err = errno;
         file.cancelWriting();
         return Error::fromErrno(err, QStringLiteral("flush to disk"), path);
+    }
+    if (const int err = faults::maybeFail(faults::Op::Rename, path)) {
+        file.cancelWriting();
+        return Error::fromErrno(err, QStringLiteral("replace"), path);
     }
     if (!file.commit())
         return Error(ErrorCode::Io, QStringLiteral("Could not replace %1: %2").arg(path, file.errorString()), path);

@@ -1,0 +1,257 @@
+// I/O errors injected into the storage layer: transient ones are retried,
+// permanent ones surface as errors naming the file, and in every case the
+// index stays openable with no acknowledged write lost.
+
+#include "IndexTestSupport.h"
+#include "storage/FaultInjection.h"
+
+#include <cerrno>
+
+using namespace sextant;
+using namespace testsupport;
+namespace faults = sextant::storage::faults;
+
+class TestFaults : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void transientWriteErrorsAreRetried_data();
+    void transientWriteErrorsAreRetried();
+    void shortWritesAreContinued();
+    void permanentWriteErrorFailsTheWriteOnly_data();
+    void permanentWriteErrorFailsTheWriteOnly();
+    void failedSyncStopsWritesUntilReopen();
+    void failedCheckpointKeepsTheIndexWorking_data();
+    void failedCheckpointKeepsTheIndexWorking();
+    void failedCutOfAPartialWriteStopsWrites();
+    void failedIngestionChangesNothing();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString path() const { return m_dir->filePath(QStringLiteral("idx")); }
+    std::shared_ptr<Index> create()
+    {
+        Result<std::shared_ptr<Index>> idx = Index::create(path(), smallSchema());
+        return idx.ok() ? *idx : nullptr;
+    }
+    std::shared_ptr<Index> reopen()
+    {
+        Result<std::shared_ptr<Index>> idx = Index::open(path());
+        if (!idx.ok()) qWarning("reopen: %s", qPrintable(idx.error().message()));
+        return idx.ok() ? *idx : nullptr;
+    }
+    bool verifiesClean()
+    {
+        const Result<VerifyReport> v = verifyIndex(path(), VerifyOptions{true, {}});
+        return v.ok() && v->clean();
+    }
+};
+
+void TestFaults::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TestFaults::cleanup() { faults::disarm(); }
+
+void TestFaults::transientWriteErrorsAreRetried_data()
+{
+    QTest::addColumn<int>("error");
+    QTest::newRow("EINTR") << EINTR;
+    QTest::newRow("EAGAIN") << EAGAIN;
+    QTest::newRow("EBUSY") << EBUSY;
+}
+
+void TestFaults::transientWriteErrorsAreRetried()
+{
+    QFETCH(int, error);
+    auto idx = create();
+    QVERIFY(idx);
+    faults::arm({faults::Op::Write, 0, 3, error, false, QStringLiteral("wal-")});
+    const WriteResult r = waitFor(idx->insert(makeItem(QStringLiteral("a"), 1)));
+    QVERIFY2(r.error.ok(), qPrintable(r.error.message()));
+    QCOMPARE(faults::injected(), 3);
+    faults::disarm();
+    QVERIFY(!idx->close());
+    auto again = reopen();
+    QVERIFY(again);
+    QCOMPARE(again->get(QStringLiteral("a"))->vector, makeVector(4, 1));
+}
+
+void TestFaults::shortWritesAreContinued()
+{
+    auto idx = create();
+    QVERIFY(idx);
+    faults::arm({faults::Op::Write, 0, -1, 0, true, QStringLiteral("wal-")});
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("s%1").arg(i), quint32(i)))).error.ok());
+    QVERIFY(faults::injected() >= 20);
+    faults::disarm();
+    QVERIFY(!idx->close());
+    QVERIFY(verifiesClean());
+    auto again = reopen();
+    QVERIFY(again);
+    QCOMPARE(again->count(), qint64(20));
+    QCOMPARE(again->get(QStringLiteral("s19"))->vector, makeVector(4, 19));
+}
+
+void TestFaults::permanentWriteErrorFailsTheWriteOnly_data()
+{
+    QTest::addColumn<int>("error");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("EIO") << EIO << QStringLiteral("Input/output error");
+    QTest::newRow("ENOSPC") << ENOSPC << QStringLiteral("No space left on device");
+    QTest::newRow("EROFS") << EROFS << QStringLiteral("Read-only file system");
+}
+
+void TestFaults::permanentWriteErrorFailsTheWriteOnly()
+{
+    QFETCH(int, error);
+    QFETCH(QString, reason);
+    auto idx = create();
+    QVERIFY(idx);
+    QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("before"), 1))).error.ok());
+    faults::arm({faults::Op::Write, 0, 1, error, false, QStringLiteral("wal-")});
+    const WriteResult failed = waitFor(idx->insert(makeItem(QStringLiteral("lost"), 2)));
+    QCOMPARE(failed.error.code(), ErrorCode::Io);
+    QVERIFY2(failed.error.message().contains(reason), qPrintable(failed.error.message()));
+    QVERIFY2(failed.error.message().contains(QStringLiteral("wal-")), qPrintable(failed.error.message()));
+    QCOMPARE(faults::injected(), 1); // permanent errors are not retried
+    QVERIFY(!idx->contains(QStringLiteral("lost")));
+    // The index goes on working once the disk does.
+    QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("after"), 3))).error.ok());
+    faults::disarm();
+    QVERIFY(!idx->close());
+    QVERIFY(verifiesClean());
+    auto again = reopen();
+    QVERIFY(again);
+    QVERIFY(again->contains(QStringLiteral("before")));
+    QVERIFY(again->contains(QStringLiteral("after")));
+    QVERIFY(!again->contains(QStringLiteral("lost")));
+}
+
+void TestFaults::failedSyncStopsWritesUntilReopen()
+{
+    auto idx = create();
+    QVERIFY(idx);
+    QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("safe"), 1))).error.ok());
+    faults::arm({faults::Op::Sync, 0, 1, EIO, false, QStringLiteral("wal-")});
+    const WriteResult r = waitFor(idx->insert(makeItem(QStringLiteral("doubt"), 2)));
+    QCOMPARE(r.error.code(), ErrorCode::Io);
+    faults::disarm();
+    // After a failed fdatasync nothing since the last good one can be trusted:
+    // the index refuses further writes rather than acknowledging on top of it.
+    const WriteResult next = waitFor(idx->insert(makeItem(QStringLiteral("refused"), 3)));
+    QCOMPARE(next.error.code(), ErrorCode::Io);
+    QVERIFY2(next.error.message().contains(QStringLiteral("reopen")), qPrintable(next.error.message()));
+    QVERIFY(idx->close()); // reports the failure
+    idx.reset();
+    auto again = reopen();
+    QVERIFY(again);
+    QVERIFY(again->contains(QStringLiteral("safe")));
+    QVERIFY(!again->contains(QStringLiteral("refused")));
+    QVERIFY(waitFor(again->insert(makeItem(QStringLiteral("later"), 4))).error.ok());
+    QVERIFY(!again->close());
+    QVERIFY(verifiesClean());
+}
+
+void TestFaults::failedCheckpointKeepsTheIndexWorking_data()
+{
+    QTest::addColumn<int>("op");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("segment write") << int(faults::Op::Write) << QStringLiteral("seg-");
+    QTest::newRow("segment sync") << int(faults::Op::Sync) << QStringLiteral("seg-");
+    QTest::newRow("new log") << int(faults::Op::Write) << QStringLiteral(".log.tmp");
+    QTest::newRow("manifest sync") << int(faults::Op::Sync) << QStringLiteral("MANIFEST");
+    QTest::newRow("manifest replace") << int(faults::Op::Rename) << QStringLiteral("MANIFEST");
+}
+
+void TestFaults::failedCheckpointKeepsTheIndexWorking()
+{
+    QFETCH(int, op);
+    QFETCH(QString, file);
+    auto idx = create();
+    QVERIFY(idx);
+    for (int i = 0; i < 30; ++i)
+        QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("k%1").arg(i, 2, 10, QLatin1Char('0')), quint32(i)))).error.ok());
+    faults::arm({faults::Op(op), 0, 1, ENOSPC, false, file});
+    const WriteResult cp = waitFor(idx->checkpoint());
+    QCOMPARE(faults::injected(), 1);
+    QCOMPARE(cp.error.code(), ErrorCode::Io);
+    QVERIFY2(cp.error.message().contains(QStringLiteral("No space left")), qPrintable(cp.error.message()));
+    faults::disarm();
+    // Reads and writes go on; a later checkpoint succeeds.
+    QCOMPARE(idx->count(), qint64(30));
+    QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("k30"), 30))).error.ok());
+    QVERIFY(waitFor(idx->remove(QStringLiteral("k05"))).error.ok());
+    const WriteResult again = waitFor(idx->checkpoint());
+    QVERIFY2(again.error.ok(), qPrintable(again.error.message()));
+    QVERIFY(!idx->close());
+    QVERIFY(verifiesClean());
+    auto reopened = reopen();
+    QVERIFY(reopened);
+    QCOMPARE(reopened->count(), qint64(30));
+    QVERIFY(!reopened->contains(QStringLiteral("k05")));
+    QCOMPARE(reopened->get(QStringLiteral("k29"))->vector, makeVector(4, 29));
+}
+
+void TestFaults::failedCutOfAPartialWriteStopsWrites()
+{
+    // A write fails and so does cutting what of it landed: the log's end is
+    // unknown, so the index must not append after it.
+    auto idx = create();
+    QVERIFY(idx);
+    QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("safe"), 1))).error.ok());
+    faults::arm({{faults::Op::Write, 0, 1, EIO, false, QStringLiteral("wal-")},
+                 {faults::Op::Truncate, 0, -1, EIO, false, QStringLiteral("wal-")}});
+    const WriteResult r = waitFor(idx->insert(makeItem(QStringLiteral("x"), 2)));
+    QCOMPARE(r.error.code(), ErrorCode::Io);
+    QVERIFY2(r.error.message().contains(QStringLiteral("cutting the partial write also failed")), qPrintable(r.error.message()));
+    faults::disarm();
+    const WriteResult next = waitFor(idx->insert(makeItem(QStringLiteral("y"), 3)));
+    QCOMPARE(next.error.code(), ErrorCode::Io);
+    QVERIFY(idx->close());
+    idx.reset();
+    auto again = reopen();
+    QVERIFY(again);
+    QVERIFY(again->contains(QStringLiteral("safe")));
+    QVERIFY(!again->contains(QStringLiteral("x")));
+    QVERIFY(!again->contains(QStringLiteral("y")));
+    QVERIFY(!again->close());
+    QVERIFY(verifiesClean());
+}
+
+void TestFaults::failedIngestionChangesNothing()
+{
+    auto idx = create();
+    QVERIFY(idx);
+    auto bulk = [](const QString &prefix) {
+        QList<WriteOp> ops;
+        for (int i = 0; i < 3000; ++i) ops.append(WriteOp::insert(makeItem(prefix + QString::number(i), quint32(i))));
+        return ops;
+    };
+    QVERIFY(waitFor(idx->write(bulk(QStringLiteral("a")), Priority::Bulk)).error.ok());
+    const qint64 generation = idx->stats().generation;
+    faults::arm({faults::Op::Sync, 0, 1, ENOSPC, false, QStringLiteral("seg-")});
+    const WriteResult r = waitFor(idx->write(bulk(QStringLiteral("b")), Priority::Bulk));
+    QCOMPARE(faults::injected(), 1);
+    QCOMPARE(r.error.code(), ErrorCode::Io);
+    faults::disarm();
+    QCOMPARE(idx->count(), qint64(3000));
+    QVERIFY(!idx->contains(QStringLiteral("b0")));
+    QCOMPARE(idx->stats().generation, quint64(generation));
+    QVERIFY(waitFor(idx->write(bulk(QStringLiteral("c")), Priority::Bulk)).error.ok());
+    QVERIFY(!idx->close());
+    QVERIFY(verifiesClean());
+    auto again = reopen();
+    QVERIFY(again);
+    QCOMPARE(again->count(), qint64(6000));
+    QVERIFY(!again->contains(QStringLiteral("b0")));
+    // The unpublished segment of the failed batch was removed as a leftover.
+    QCOMPARE(filesMatching(path(), QStringLiteral("seg-*.sxs")).size(), 2);
+}
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
