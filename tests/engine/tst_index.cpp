@@ -849,7 +849,7 @@ void TestIndex::interactiveBeforeBulk()
     auto idx = createIndex(Durability::Full);
     QVERIFY(idx);
     WriterPause pause(*idx);
-    if (!pause.paused()) QSKIP("could not pause the writer thread");
+    QVERIFY2(pause.paused(), "could not pause the writer thread");
 
     QList<QFuture<WriteResult>> bulk, interactive;
     for (int i = 0; i < 5; ++i) bulk.append(idx->insert(makeItem(QStringLiteral("bulk%1").arg(i), 2), Priority::Bulk));
@@ -949,7 +949,7 @@ void TestIndex::sameGroupSeesEarlierWritesOfTheGroup()
     QVERIFY(idx);
     QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("old"), 1))).error.ok());
     WriterPause pause(*idx);
-    if (!pause.paused()) QSKIP("could not pause the writer thread");
+    QVERIFY2(pause.paused(), "could not pause the writer thread");
     const qint64 base = idx->count();
     // All of these are taken as one group, in this order.
     QFuture<WriteResult> insertA = idx->insert(makeItem(QStringLiteral("a"), 2));
@@ -1030,7 +1030,7 @@ void TestIndex::childCloseFromContinuation()
     QVERIFY(created.ok());
     std::shared_ptr<Index> idx = created.takeValue(); // the only reference
     std::unique_ptr<WriterPause> pause = std::make_unique<WriterPause>(*idx);
-    if (!pause->paused()) QSKIP("could not pause the writer thread");
+    QVERIFY2(pause->paused(), "could not pause the writer thread");
     QFuture<WriteResult> last = idx->insert(makeItem(QStringLiteral("last"), 1));
     QSemaphore ran;
     QFuture<void> cont;
