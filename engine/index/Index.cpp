@@ -127,6 +127,7 @@ Error Index::close()
     if (d->queue) {
         d->queue->stop();
         d->waitForFlush();
+        d->waitForMerge();
         if (d->failure.ok()) {
             result = d->checkpointLocked();
             if (result.ok() && d->durability == Durability::Normal && d->wal) result = d->wal->sync();

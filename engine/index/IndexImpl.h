@@ -13,6 +13,8 @@
 #include "storage/WriterLock.h"
 
 #include <QHash>
+#include <QSet>
+#include <functional>
 #include <atomic>
 #include <mutex>
 #include <shared_mutex>
@@ -38,6 +40,7 @@ struct Index::Impl {
     ~Impl()
     {
         if (flushThread.joinable()) flushThread.join();
+        if (mergeThread.joinable()) mergeThread.join();
     }
     QString dir;
     OpenOptions options;
@@ -64,8 +67,19 @@ struct Index::Impl {
     std::optional<storage::WalWriter> wal;
     std::unique_ptr<WriteQueue> queue;
     Error failure; // set when a write could not be undone: the index must be reopened
-    std::thread flushThread; // a background checkpoint or segment merge; one at a time
+    // Background work: one checkpoint and one merge may run beside the writer
+    // thread. They write their segments unlocked; deciding which rows a new
+    // segment replaces, writing deletion files and publishing the manifest
+    // happen under publishMutex, one publisher at a time, against the
+    // segments current at that moment.
+    std::thread flushThread;
     std::atomic<bool> flushRunning{false};
+    std::thread mergeThread;
+    std::atomic<bool> mergeRunning{false};
+    std::mutex publishMutex;
+    std::atomic<quint64> nextSegmentId{1};
+    std::mutex inProgressMutex;
+    QSet<QString> filesInProgress; // written but not yet published: retiring skips them
 
     // Read-only only.
     std::mutex refreshMutex;
@@ -114,13 +128,23 @@ struct Index::Impl {
     Error freezeMemtable();
     Error flushFrozen();
     void waitForFlush();
+    // Writes `rows` as a new segment (not yet published). No rows: nullopt.
+    Result<std::optional<LoadedSegment>> writeNewSegment(const storage::SegmentRowSource &rows,
+                                                         QList<storage::FileRecord> *fresh);
+    void doneWithFiles(const QList<storage::FileRecord> &files);
+    // Caller holds publishMutex: publishes `next` naming `segs`, installs it
+    // (with `alsoInstall` run under the state lock) and retires old files.
+    Error publishLocked(storage::Manifest next, std::vector<LoadedSegment> segs, const QList<storage::FileRecord> &fresh,
+                        const std::function<void()> &alsoInstall = {});
+
+    // ---- Merge.cpp
     Error compactLocked();
-    // Rewrites the live rows of segments `which` (indexes into `segments`) as one.
-    Error mergeSegments(const std::vector<size_t> &which);
-    std::vector<size_t> segmentsToMerge() const;
+    // Rewrites the live rows of the segments with these ids as one segment.
+    Error mergeSegments(const QList<quint64> &segmentIds);
+    QList<quint64> segmentsToMerge() const;
+    void waitForMerge();
     static constexpr qint64 kSmallSegmentRows = 65536;
     static constexpr size_t kMaxSmallSegments = 8;
-    Error publish(storage::Manifest next, std::vector<LoadedSegment> nextSegments);
     void retireUnreferencedFiles();
 };
 
@@ -139,10 +163,26 @@ Error checkRecordAgainstState(const storage::Record &r, bool exists, qsizetype i
 // The manifest's view of a list of segments: entries, live count, file records.
 void describeSegments(storage::Manifest &next, const std::vector<LoadedSegment> &segs, const storage::Manifest &old,
                       const QList<storage::FileRecord> &fresh);
-// Writes `rows` as segment `next->nextSegmentId` (and advances it), opens it,
-// and appends it to `segs` and its file record to `fresh`. No rows: nothing.
-Error addNewSegment(const QString &dir, storage::Manifest *next, int dimensions, const storage::SegmentRowSource &rows,
-                    bool sync, std::vector<LoadedSegment> *segs, QList<storage::FileRecord> *fresh);
+// Marks, in `changed` (index-aligned with `segs`), the live row that holds each id.
+template <typename Ids>
+Error markLiveRows(const std::vector<LoadedSegment> &segs, const Ids &ids,
+                   std::vector<std::optional<storage::DeletionVector>> &changed)
+{
+    changed.resize(segs.size());
+    for (const auto &id : ids) {
+        for (size_t i = 0; i < segs.size(); ++i) {
+            const Result<std::optional<qint64>> row = segs[i].segment->find(id);
+            if (!row.ok()) return row.error();
+            if (!row->has_value()) continue;
+            const storage::DeletionVector &dv = changed[i] ? *changed[i] : *segs[i].deletions;
+            if (dv.isDeleted(**row)) continue;
+            if (!changed[i]) changed[i] = *segs[i].deletions;
+            changed[i]->markDeleted(**row);
+            break; // at most one live row holds an id
+        }
+    }
+    return {};
+}
 // Writes the deletion files of the segments in `changed` (index-aligned with
 // `segs`) and drops segments whose every row is deleted.
 Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs,

@@ -32,7 +32,7 @@ private:
 
 bool Index::Impl::ingestBatch(WriteRequest &request)
 {
-    // Publishing here must not race a background checkpoint's publishing.
+    // A frozen memtable being checkpointed could hide the new segment's rows.
     waitForFlush();
     if (imm) {
         if (Error e = flushFrozen()) {
@@ -45,56 +45,47 @@ bool Index::Impl::ingestBatch(WriteRequest &request)
         if (mem.find(r.id)) return false;
 
     // The same checks as a logged write; the memtable holds none of these ids,
-    // so only segments can.
-    std::vector<std::optional<DeletionVector>> changed(segments.size());
+    // so only segments can. (A merge running meanwhile changes where rows
+    // are, not which ids exist.)
     std::vector<const Record *> puts;
     puts.reserve(size_t(records.size()));
     qint64 liveDelta = 0;
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        const Record &r = records[i];
-        const Result<Location> loc = locate(r.id);
-        if (!loc.ok()) {
-            finishRequest(request, failedWrite(loc.error()));
-            return true;
+    {
+        std::shared_lock lock(stateMutex);
+        for (qsizetype i = 0; i < records.size(); ++i) {
+            const Record &r = records[i];
+            const Result<Location> loc = locate(r.id);
+            Error e = loc.ok() ? checkRecordAgainstState(r, loc->found(), i, records.size()) : loc.error();
+            if (e) {
+                lock.unlock();
+                finishRequest(request, failedWrite(e));
+                return true;
+            }
+            liveDelta += int(!r.isDelete()) - int(loc->found());
+            if (!r.isDelete()) puts.push_back(&r);
         }
-        if (Error e = checkRecordAgainstState(r, loc->found(), i, records.size())) {
-            finishRequest(request, failedWrite(e));
-            return true;
-        }
-        if (loc->found()) {
-            const size_t s = size_t(loc->segmentIndex);
-            if (!changed[s]) changed[s] = *segments[s].deletions;
-            changed[s]->markDeleted(loc->row);
-        }
-        liveDelta += int(!r.isDelete()) - int(loc->found());
-        if (!r.isDelete()) puts.push_back(&r);
     }
     std::sort(puts.begin(), puts.end(), [](const Record *a, const Record *b) { return a->id < b->id; });
 
-    const quint64 generation = manifest.generation + 1;
-    Manifest next = manifest;
-    std::vector<LoadedSegment> nextSegments = segments;
     QList<FileRecord> fresh;
     auto fail = [&](const Error &e) {
+        doneWithFiles(fresh); // what was written is unreferenced and retired later
         finishRequest(request, failedWrite(e));
-        return true; // files written so far are unreferenced and retired later
+        return true;
     };
-    if (Error e = writeChangedDeletions(dir, nextSegments, changed, generation, syncFiles(), &fresh)) return fail(e);
-    if (Error e = addNewSegment(dir, &next, schema.dimensions, RecordRows(std::move(puts)), syncFiles(), &nextSegments, &fresh))
-        return fail(e);
-    if (syncFiles())
-        if (Error e = syncDirectory(dir)) return fail(e);
-    next.generation = generation;
-    describeSegments(next, nextSegments, manifest, fresh);
-    if (Error e = publishManifest(dir, next, manifestBytes, syncFiles())) return fail(e);
-    {
-        std::unique_lock lock(stateMutex);
-        manifestBytes = next.encode();
-        manifest = std::move(next);
-        segments = std::move(nextSegments);
-        liveCount += liveDelta;
-    }
-    retireUnreferencedFiles();
+    Result<std::optional<LoadedSegment>> added = writeNewSegment(RecordRows(std::move(puts)), &fresh);
+    if (!added.ok()) return fail(added.error());
+
+    std::lock_guard publishing(publishMutex);
+    std::vector<LoadedSegment> segs = segments;
+    std::vector<std::optional<DeletionVector>> changed;
+    std::vector<QByteArray> ids;
+    ids.reserve(size_t(records.size()));
+    for (const Record &r : records) ids.push_back(r.id);
+    if (Error e = markLiveRows(segs, ids, changed)) return fail(e);
+    if (Error e = writeChangedDeletions(dir, segs, changed, manifest.generation + 1, syncFiles(), &fresh)) return fail(e);
+    if (*added) segs.push_back(**added);
+    if (Error e = publishLocked(manifest, std::move(segs), fresh, [&] { liveCount += liveDelta; })) return fail(e);
     finishRequest(request, succeededWrite(lastLsn, int(records.size())));
     return true;
 }

@@ -240,6 +240,7 @@ void Index::Impl::installLoaded(Manifest m, const QByteArray &bytes, std::vector
     mem = std::move(replayed);
     lastLsn = std::max<quint64>(end.lastLsn, manifest.checkpointLsn);
     liveCount = live;
+    nextSegmentId = manifest.nextSegmentId;
     walFile = end.file;
     walEnd = end.scan.validEnd;
 }

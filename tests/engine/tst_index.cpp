@@ -95,6 +95,7 @@ private slots:
     void validateChecksWithoutWriting();
     void largeBulkBatchesAreIngestedAsSegments();
     void manySegmentsAreMergedInTheBackground();
+    void writesDuringMergesAreCarriedOver();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1294,6 +1295,62 @@ void TestIndex::manySegmentsAreMergedInTheBackground()
     Result<std::shared_ptr<Index>> again = Index::open(indexPath());
     QVERIFY(again.ok());
     QCOMPARE((*again)->count(), expected);
+}
+
+void TestIndex::writesDuringMergesAreCarriedOver()
+{
+    // Bulk batches that replace and delete rows of segments a background
+    // merge is rewriting at the same time, plus logged writes and
+    // checkpoints: nothing may come back and nothing may be lost.
+    OpenOptions o;
+    o.checkpointWalBytes = 16 * 1024;
+    const int dims = 512; // big enough that merges take a while
+    auto idx = createIndex(Durability::Normal, o, dims);
+    QVERIFY(idx);
+    Expected expected;
+    QRandomGenerator rng(1234);
+    QList<QFuture<WriteResult>> inFlight;
+    quint32 seed = 1;
+    for (int round = 0; round < 40; ++round) {
+        QList<WriteOp> ops;
+        QSet<QString> used;
+        while (ops.size() < 2100) {
+            const QString id = QStringLiteral("p%1").arg(rng.bounded(8000), 4, 10, QLatin1Char('0'));
+            if (used.contains(id)) continue;
+            used.insert(id);
+            const bool remove = expected.count(id.toUtf8()) && rng.bounded(5) == 0;
+            if (remove) {
+                ops.append(WriteOp::remove(id));
+                expected.erase(id.toUtf8());
+            } else {
+                const Item it = makeItem(id, seed++, dims);
+                ops.append(WriteOp::upsert(it));
+                expectPut(expected, it);
+            }
+        }
+        inFlight.append(idx->write(ops, Priority::Bulk));
+        // Logged writes to other ids between the batches.
+        for (int i = 0; i < 20; ++i) {
+            const Item it = makeItem(QStringLiteral("w%1-%2").arg(round).arg(i), seed++, dims);
+            inFlight.append(idx->upsert(it));
+            expectPut(expected, it);
+        }
+        // Waiting lets the queue run empty, which is when merges start; the
+        // next round's batch then publishes while the merge is running.
+        for (auto &f : inFlight) QVERIFY2(waitFor(f).error.ok(), qPrintable(waitFor(f).error.message()));
+        inFlight.clear();
+    }
+    for (auto &f : inFlight) QVERIFY2(waitFor(f).error.ok(), qPrintable(waitFor(f).error.message()));
+    QCOMPARE(diffContent(*idx, expected), QString());
+    QVERIFY(waitFor(idx->checkpoint()).error.ok());
+    QCOMPARE(diffContent(*idx, expected), QString());
+    QVERIFY(!idx->close());
+    Result<VerifyReport> v = verifyIndex(indexPath(), VerifyOptions{true, {}});
+    QVERIFY(v.ok());
+    QVERIFY(v->clean());
+    Result<std::shared_ptr<Index>> again = Index::open(indexPath());
+    QVERIFY(again.ok());
+    QCOMPARE(diffContent(**again, expected), QString());
 }
 
 QTEST_GUILESS_MAIN(TestIndex)
