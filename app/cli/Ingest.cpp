@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 
 #include <atomic>
 #include <cmath>
@@ -40,7 +41,15 @@ struct Submission {
     QList<LineProblem> problems;  // found before submitting: the write was never made
     QFuture<WriteResult> future;  // valid when problems is empty
     bool isBatch = false;
+    // A chunk: independent lines written as one bulk batch so the engine can
+    // ingest them straight into a segment. If the batch is refused because
+    // of one line (an id that exists), its lines are written one by one.
+    QList<WriteOp> chunkOps;
 };
+
+// Import groups this many valid lines into one bulk write; from 2,048 items
+// on the engine writes a bulk batch straight into a segment.
+constexpr qsizetype kChunkItems = 4096;
 
 QString describeLine(qint64 line, const QString &id)
 {
@@ -53,8 +62,9 @@ QString describeLine(qint64 line, const QString &id)
 // thread so acknowledgements go out while the reader blocks on input.
 class AckReporter {
 public:
-    AckReporter(Console &console, bool acknowledgeEachItem)
-        : m_console(console), m_acknowledgeEachItem(acknowledgeEachItem), m_thread([this] { run(); }) {}
+    AckReporter(Console &console, Index &index, const IngestOptions &options)
+        : m_console(console), m_index(index), m_priority(options.priority),
+          m_acknowledgeEachItem(options.acknowledgeEachItem), m_thread([this] { run(); }) {}
 
     ~AckReporter() { finish(); }
 
@@ -130,6 +140,10 @@ private:
         }
 
         const WriteResult result = waitForWrite(submission.future);
+        if (!result.error.ok() && !submission.chunkOps.isEmpty() && isInputRejection(result.error.code())) {
+            writeChunkOneByOne(submission);
+            return;
+        }
         if (result.error.ok()) {
             m_summary.written += count;
             if (m_acknowledgeEachItem)
@@ -151,6 +165,29 @@ private:
             reportBatchNotWritten(submission, result.error.message(), result.error.code());
         else
             reportLine(submission.records.first().line, submission.records.first().id, result.error);
+    }
+
+    // A refused chunk: each line on its own, so only the lines at fault are
+    // rejected, as if the chunk had never been formed.
+    void writeChunkOneByOne(const Submission &chunk)
+    {
+        for (qsizetype i = 0; i < chunk.chunkOps.size(); ++i) {
+            const LineRecord &record = chunk.records[i];
+            const WriteResult r = waitForWrite(m_index.write({chunk.chunkOps[i]}, m_priority));
+            if (r.error.ok()) {
+                ++m_summary.written;
+                if (m_acknowledgeEachItem) acknowledge(record.id, r.lsn);
+            } else if (isInputRejection(r.error.code())) {
+                ++m_summary.rejected;
+                reportLine(record.line, record.id, r.error);
+            } else {
+                if (!m_indexFailed.exchange(true)) {
+                    m_summary.failure = r.error;
+                    reportLine(record.line, QString(), r.error);
+                }
+                return;
+            }
+        }
     }
 
     void acknowledge(const QString &id, quint64 lsn)
@@ -187,6 +224,8 @@ private:
     }
 
     Console &m_console;
+    Index &m_index;
+    const Priority m_priority;
     const bool m_acknowledgeEachItem;
     std::mutex m_mutex;
     std::condition_variable m_notEmpty;
@@ -255,12 +294,57 @@ private:
     QHash<QString, qint64> m_lineOfId;
 };
 
+// Groups independent lines into chunks for import (see Submission::chunkOps).
+// A line that fails validation is rejected on its own; an id already in the
+// chunk closes it first, so the later line still comes after the earlier.
+class ChunkBuilder {
+public:
+    ChunkBuilder(Index &index, const IngestOptions &options) : m_index(index), m_options(options) {}
+
+    // Returns a finished chunk when this line closed one.
+    std::optional<Submission> addItem(qint64 line, Item item, Submission *rejected)
+    {
+        WriteOp op = m_options.upsert ? WriteOp::upsert(std::move(item)) : WriteOp::insert(std::move(item));
+        if (Error error = m_index.validate(op)) {
+            rejected->records.append({line, op.item.id});
+            rejected->problems.append({line, op.item.id, error});
+            return std::nullopt;
+        }
+        std::optional<Submission> done;
+        if (m_ids.contains(op.item.id)) done = take();
+        m_ids.insert(op.item.id);
+        m_chunk.records.append({line, op.item.id});
+        m_chunk.chunkOps.append(std::move(op));
+        if (m_chunk.chunkOps.size() >= kChunkItems) done = take();
+        return done;
+    }
+
+    bool isEmpty() const { return m_chunk.chunkOps.isEmpty(); }
+
+    Submission take()
+    {
+        Submission chunk = std::move(m_chunk);
+        chunk.future = m_index.write(chunk.chunkOps, m_options.priority);
+        m_chunk = Submission();
+        m_ids.clear();
+        return chunk;
+    }
+
+private:
+    Index &m_index;
+    const IngestOptions &m_options;
+    Submission m_chunk;
+    QSet<QString> m_ids;
+};
+
 } // namespace
 
 IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, const IngestOptions &options)
 {
-    AckReporter reporter(console, options.acknowledgeEachItem);
+    AckReporter reporter(console, index, options);
     BatchBuilder batch(index, options);
+    ChunkBuilder chunks(index, options);
+    const bool chunked = options.batchSize == 0 && options.chunked;
     ParallelLineParser parser(reader);
     qint64 lines = 0;
 
@@ -282,6 +366,20 @@ IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, co
             continue;
         }
 
+        if (chunked) {
+            Submission rejected;
+            std::optional<Submission> done;
+            if (item.ok()) {
+                done = chunks.addItem(lineNumber, item.takeValue(), &rejected);
+            } else {
+                rejected.records.append({lineNumber, QString()});
+                rejected.problems.append({lineNumber, QString(), item.error()});
+            }
+            if (done) reporter.push(std::move(*done));
+            if (!rejected.records.isEmpty()) reporter.push(std::move(rejected));
+            continue;
+        }
+
         Submission single;
         if (!item.ok()) {
             single.records.append({lineNumber, QString()});
@@ -295,6 +393,8 @@ IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, co
     }
     if (!batch.isEmpty() && !reporter.indexFailed())
         reporter.push(batch.take());
+    if (!chunks.isEmpty() && !reporter.indexFailed())
+        reporter.push(chunks.take());
     reporter.finish();
 
     IngestSummary summary = reporter.summary();
@@ -372,6 +472,7 @@ int runImport(Invocation &invocation)
         return exitCode;
     options->priority = Priority::Bulk;
     options->acknowledgeEachItem = false;
+    options->chunked = true;
 
     const QString fileName = invocation.arguments.value(1);
     QFile file(fileName);

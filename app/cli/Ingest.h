@@ -19,6 +19,9 @@ struct IngestOptions {
     int batchSize = 0; // 0: every line is its own write; N: groups of N lines, all or nothing
     Priority priority = Priority::Interactive;
     bool acknowledgeEachItem = true; // insert prints "ok ID" lines; import only errors and a summary
+    // Without --batch, group valid lines into bulk chunks (import): same
+    // per-line outcome, but the engine can ingest them into segments.
+    bool chunked = false;
 };
 
 struct IngestSummary {

@@ -247,6 +247,32 @@ private slots:
         QVERIFY(run.err.contains("no-such-file.jsonl"));
     }
 
+    void largeImportsRejectOnlyTheLinesAtFault()
+    {
+        // Import writes lines in bulk chunks; a chunk refused because of one
+        // line (an id already stored, or repeated in the file) is written
+        // line by line, so only that line is rejected.
+        const QString path = createIndex();
+        QCOMPARE(runCli({QStringLiteral("insert"), path}, line(QStringLiteral("c05000"), {9, 9, 9})).exitCode, 0);
+        const QString file = m_dir.filePath(QStringLiteral("large.jsonl"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 10000; ++i)
+            out.write(line(QStringLiteral("c%1").arg(i, 5, 10, QLatin1Char('0')), {float(i), 1, 2}));
+        out.write(line(QStringLiteral("c00007"), {7, 7, 7})); // line 10001 repeats an id
+        out.close();
+        const Run run = runCli({QStringLiteral("import"), path, file});
+        CHECK_EXIT(run, 1);
+        QVERIFY2(run.out.startsWith("imported 9999, rejected 2, elapsed "), run.out.constData());
+        QVERIFY2(run.err.contains("line 5001: item \"c05000\""), run.err.constData());
+        QVERIFY2(run.err.contains("line 10001: item \"c00007\""), run.err.constData());
+        QCOMPARE(count(path), 10000);
+        const Run get = runCli({QStringLiteral("get"), path, QStringLiteral("c05000"), QStringLiteral("--json")});
+        QVERIFY2(get.out.contains("[9,9,9]"), get.out.constData());
+        const Run again = runCli({QStringLiteral("get"), path, QStringLiteral("c00007"), QStringLiteral("--json")});
+        QVERIFY2(again.out.contains("[7,1,2]"), again.out.constData());
+    }
+
     void acknowledgedItemsSurviveAKill()
     {
         // The contract behind "ok ID": whatever was printed before the
