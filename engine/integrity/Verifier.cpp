@@ -8,6 +8,7 @@
 #include "storage/Segment.h"
 #include "storage/Wal.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -158,42 +159,59 @@ public:
         progress(size);
     }
 
+    // The manifest's log and the chain of logs after it (docs/format.md):
+    // those hold acknowledged writes a background checkpoint has not yet
+    // published.
     void verifyWal(const Manifest &m)
     {
-        ++report.filesChecked;
-        Result<File> f = File::open(path(m.walFile), File::Mode::ReadOnly);
-        if (!f.ok()) {
-            add(Finding::Severity::Error, m.walFile, -1, QStringLiteral("The write-ahead log cannot be opened: %1").arg(f.error().message()));
-            return;
+        QString file = m.walFile;
+        quint64 expected = m.checkpointLsn + 1;
+        for (;;) {
+            ++report.filesChecked;
+            Result<File> f = File::open(path(file), File::Mode::ReadOnly);
+            if (!f.ok()) {
+                add(Finding::Severity::Error, file, -1,
+                    QStringLiteral("The write-ahead log cannot be opened: %1").arg(f.error().message()));
+                return;
+            }
+            Result<WalScanResult> scan = scanWal(*f, 0, expected,
+                                                 [](uint64_t, uint8_t, const char *payload, size_t size) -> Error {
+                                                     const Result<QList<Record>> r = decodeBatchPayload(payload, size);
+                                                     return r.ok() ? Error() : r.error();
+                                                 });
+            if (!scan.ok()) {
+                addError(file, scan.error());
+                return;
+            }
+            if (scan->firstLsn != expected)
+                add(Finding::Severity::Error, file, 16,
+                    QStringLiteral("The log starts at record %1; record %2 comes next.").arg(scan->firstLsn).arg(expected));
+            const QString next = wal::fileName(scan->lastLsn + 1);
+            const bool hasNext = next != file && QFileInfo::exists(path(next));
+            const WalTail &t = scan->tail;
+            if (t.kind == WalTail::Kind::Incomplete && !hasNext)
+                add(Finding::Severity::Info, file, t.offset,
+                    QStringLiteral("The log ends in an unfinished record (%1 bytes: %2). An interrupted write leaves this; "
+                                   "it is cut when the index is next opened for writing.").arg(t.bytes).arg(t.reason));
+            else if (t.kind == WalTail::Kind::Incomplete)
+                add(Finding::Severity::Error, file, t.offset,
+                    QStringLiteral("The log ends in an unfinished record (%1) although the log %2 follows it.").arg(t.reason, next));
+            else if (t.kind == WalTail::Kind::Corrupt)
+                add(Finding::Severity::Error, file, t.offset,
+                    QStringLiteral("A complete log record is damaged (%1)%2.")
+                        .arg(t.reason, t.validFramesAfter || hasNext ? QStringLiteral("; valid records follow it") : QString()));
+            progress(scan->validEnd + t.bytes);
+            if (!hasNext || t.kind != WalTail::Kind::Clean) return;
+            file = next;
+            expected = scan->lastLsn + 1;
         }
-        Result<WalScanResult> scan = scanWal(*f, 0, m.checkpointLsn + 1,
-                                             [](uint64_t, uint8_t, const char *payload, size_t size) -> Error {
-                                                 const Result<QList<Record>> r = decodeBatchPayload(payload, size);
-                                                 return r.ok() ? Error() : r.error();
-                                             });
-        if (!scan.ok()) {
-            addError(m.walFile, scan.error());
-            return;
-        }
-        if (scan->firstLsn != m.checkpointLsn + 1)
-            add(Finding::Severity::Error, m.walFile, 16,
-                QStringLiteral("The log starts at record %1; the manifest expects %2.").arg(scan->firstLsn).arg(m.checkpointLsn + 1));
-        const WalTail &t = scan->tail;
-        if (t.kind == WalTail::Kind::Incomplete)
-            add(Finding::Severity::Info, m.walFile, t.offset,
-                QStringLiteral("The log ends in an unfinished record (%1 bytes: %2). An interrupted write leaves this; "
-                               "it is cut when the index is next opened for writing.").arg(t.bytes).arg(t.reason));
-        else if (t.kind == WalTail::Kind::Corrupt)
-            add(Finding::Severity::Error, m.walFile, t.offset,
-                QStringLiteral("A complete log record is damaged (%1)%2.")
-                    .arg(t.reason, t.validFramesAfter ? QStringLiteral("; valid records follow it") : QString()));
-        progress(scan->validEnd + t.bytes);
     }
 
     void setTotal(const Manifest &m)
     {
         for (const FileRecord &f : m.files) m_total += f.size;
-        m_total += QFileInfo(path(m.walFile)).size();
+        for (const QString &log : QDir(m_dir).entryList({QStringLiteral("wal-*.log")}, QDir::Files))
+            if (log >= m.walFile) m_total += QFileInfo(path(log)).size();
     }
 
 private:

@@ -26,6 +26,7 @@ private slots:
     void failedCheckpointKeepsTheIndexWorking();
     void failedCutOfAPartialWriteStopsWrites();
     void failedIngestionChangesNothing();
+    void logChainOfAnUnpublishedCheckpoint();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -251,6 +252,50 @@ void TestFaults::failedIngestionChangesNothing()
     QVERIFY(!again->contains(QStringLiteral("b0")));
     // The unpublished segment of the failed batch was removed as a leftover.
     QCOMPARE(filesMatching(path(), QStringLiteral("seg-*.sxs")).size(), 2);
+}
+
+void TestFaults::logChainOfAnUnpublishedCheckpoint()
+{
+    // A checkpoint that froze the memtable and started the next log but
+    // could not publish its manifest: the writes after it are only in the
+    // new log, which follows the manifest's log in the chain.
+    auto idx = create();
+    QVERIFY(idx);
+    for (int i = 0; i < 10; ++i) QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("a%1").arg(i), quint32(i)))).error.ok());
+    faults::arm({faults::Op::Rename, 0, -1, EIO, false, QStringLiteral("MANIFEST")});
+    QCOMPARE(waitFor(idx->checkpoint()).error.code(), ErrorCode::Io);
+    for (int i = 0; i < 10; ++i) QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("b%1").arg(i), quint32(100 + i)))).error.ok());
+    QVERIFY(waitFor(idx->remove(QStringLiteral("a3"))).error.ok());
+    QCOMPARE(filesMatching(path(), QStringLiteral("wal-*.log")).size(), 2);
+
+    // What a crash now would leave behind.
+    const QString copy = m_dir->filePath(QStringLiteral("copy"));
+    QVERIFY(copyFolder(path(), copy, {QStringLiteral("LOCK"), QStringLiteral("LOCK.owner")}));
+    faults::disarm();
+    Result<VerifyReport> v = verifyIndex(copy, VerifyOptions{true, {}});
+    QVERIFY(v.ok());
+    QVERIFY(v->clean());
+    QCOMPARE(v->filesChecked, 3); // MANIFEST and both logs
+    {
+        Result<std::shared_ptr<Index>> reopened = Index::open(copy);
+        QVERIFY2(reopened.ok(), qPrintable(reopened.error().message()));
+        QCOMPARE((*reopened)->count(), qint64(19));
+        QVERIFY(!(*reopened)->contains(QStringLiteral("a3")));
+        QCOMPARE((*reopened)->get(QStringLiteral("b9"))->vector, makeVector(4, 109));
+        QVERIFY(!(*reopened)->close());
+    }
+    QVERIFY(verifyIndex(copy, VerifyOptions{true, {}})->clean());
+
+    // Damage in the second log of the chain is found by verify.
+    const QString copy2 = m_dir->filePath(QStringLiteral("copy2"));
+    QVERIFY(copyFolder(path(), copy2, {QStringLiteral("LOCK"), QStringLiteral("LOCK.owner")}));
+    const QStringList logs = filesMatching(copy2, QStringLiteral("wal-*.log"));
+    QVERIFY(flipBit(copy2 + u'/' + logs.last(), 40, 3));
+    v = verifyIndex(copy2, VerifyOptions{false, {}});
+    QVERIFY(v.ok());
+    QVERIFY(!v->clean());
+    QCOMPARE(v->findings.first().file, logs.last());
+    QVERIFY(!idx->close());
 }
 
 QTEST_GUILESS_MAIN(TestFaults)
