@@ -19,6 +19,7 @@ WriteResult succeededWrite(quint64 lsn, int items)
 
 void finishRequest(WriteRequest &request, const WriteResult &result)
 {
+    if (request.unfinished) request.unfinished->fetch_sub(1);
     request.promise.addResult(result);
     request.promise.finish();
 }
@@ -50,6 +51,8 @@ QFuture<WriteResult> WriteQueue::submit(std::unique_ptr<WriteRequest> request)
             request->promise.finish();
             return future;
         }
+        request->unfinished = &m_unfinished;
+        m_unfinished.fetch_add(1);
         (request->priority == Priority::Interactive ? m_interactive : m_bulk).push_back(std::move(request));
     }
     m_wake.notify_one();
@@ -67,11 +70,7 @@ void WriteQueue::stop()
     if (m_thread.joinable() && m_thread.get_id() != std::this_thread::get_id()) m_thread.join();
 }
 
-qint64 WriteQueue::pending() const
-{
-    std::lock_guard lock(m_mutex);
-    return qint64(m_interactive.size() + m_bulk.size()) + m_inFlight;
-}
+qint64 WriteQueue::pending() const { return m_unfinished.load(); }
 
 qint64 WriteQueue::queued() const
 {
@@ -99,7 +98,6 @@ bool WriteQueue::takeGroup(WriteGroup &group)
         queue.pop_front();
         if (control) break;
     }
-    m_inFlight = qint64(group.size());
     return true;
 }
 
@@ -109,8 +107,6 @@ void WriteQueue::run()
         WriteGroup group;
         if (!takeGroup(group)) return;
         m_handler(group);
-        std::lock_guard lock(m_mutex);
-        m_inFlight = 0;
     }
 }
 

@@ -8,6 +8,7 @@
 #include "storage/Record.h"
 
 #include <QPromise>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -26,6 +27,10 @@ struct WriteRequest {
     QList<storage::Record> records;
     qint64 bytes = 0; // encoded size estimate, bounds a group
     QPromise<WriteResult> promise;
+    // The queue's count of unfinished requests; finishRequest() decrements
+    // it before the future finishes, so a caller that saw its future finish
+    // never sees its request still counted.
+    std::atomic<qint64> *unfinished = nullptr;
 };
 
 using WriteGroup = std::vector<std::unique_ptr<WriteRequest>>;
@@ -43,6 +48,7 @@ public:
     // Runs everything already queued, then stops the thread. Later submits
     // fail with ErrorCode::Closed.
     void stop();
+    // Requests submitted and not yet finished.
     qint64 pending() const;
     // Requests waiting, not counting the group being written.
     qint64 queued() const;
@@ -57,7 +63,7 @@ private:
     std::condition_variable m_wake;
     std::deque<std::unique_ptr<WriteRequest>> m_interactive;
     std::deque<std::unique_ptr<WriteRequest>> m_bulk;
-    qint64 m_inFlight = 0;
+    std::atomic<qint64> m_unfinished{0};
     bool m_stopping = false;
     std::thread m_thread;
 };
