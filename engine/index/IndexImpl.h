@@ -138,7 +138,9 @@ struct Index::Impl {
                         const std::function<void()> &alsoInstall = {});
 
     // ---- Merge.cpp
-    Error compactLocked();
+    // Checkpoint on the writer thread, then merge every segment on the merge
+    // thread while writes go on; the request finishes when that is published.
+    void compactInBackground(std::unique_ptr<WriteRequest> request);
     // Rewrites the live rows of the segments with these ids as one segment.
     Error mergeSegments(const QList<quint64> &segmentIds);
     QList<quint64> segmentsToMerge() const;

@@ -37,9 +37,13 @@ void Index::Impl::processGroup(WriteGroup &group)
         maybeCheckpointInBackground();
         return;
     }
+    if (first.kind == WriteRequest::Kind::Compact && failure.ok()) {
+        compactInBackground(std::move(group.front()));
+        return;
+    }
     if (first.kind != WriteRequest::Kind::Write) {
         Error e = failure;
-        if (e.ok()) e = first.kind == WriteRequest::Kind::Checkpoint ? checkpointLocked() : compactLocked();
+        if (e.ok()) e = checkpointLocked();
         finishRequest(first, e.ok() ? succeededWrite(lastLsn, 0) : failedWrite(e));
         return;
     }

@@ -44,9 +44,13 @@ void Index::Impl::waitForMerge()
     if (mergeThread.joinable()) mergeThread.join();
 }
 
-Error Index::Impl::compactLocked()
+void Index::Impl::compactInBackground(std::unique_ptr<WriteRequest> request)
 {
-    if (Error e = checkpointLocked()) return e;
+    const quint64 lsn = lastLsn;
+    if (Error e = checkpointLocked()) {
+        finishRequest(*request, failedWrite(e));
+        return;
+    }
     waitForMerge();
     qint64 deleted = 0;
     QList<quint64> all;
@@ -54,8 +58,16 @@ Error Index::Impl::compactLocked()
         deleted += s.entry.deletedRows;
         all.append(s.entry.id);
     }
-    if (segments.size() <= 1 && deleted == 0) return {};
-    return mergeSegments(all);
+    if (segments.size() <= 1 && deleted == 0) {
+        finishRequest(*request, succeededWrite(lsn, 0));
+        return;
+    }
+    mergeRunning = true;
+    mergeThread = std::thread([this, all, lsn, request = std::move(request)] {
+        const Error e = mergeSegments(all);
+        mergeRunning = false;
+        finishRequest(*request, e.ok() ? succeededWrite(lsn, 0) : failedWrite(e));
+    });
 }
 
 QList<quint64> Index::Impl::segmentsToMerge() const

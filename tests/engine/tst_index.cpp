@@ -96,6 +96,7 @@ private slots:
     void largeBulkBatchesAreIngestedAsSegments();
     void manySegmentsAreMergedInTheBackground();
     void writesDuringMergesAreCarriedOver();
+    void compactionDoesNotHoldUpWrites();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1351,6 +1352,42 @@ void TestIndex::writesDuringMergesAreCarriedOver()
     Result<std::shared_ptr<Index>> again = Index::open(indexPath());
     QVERIFY(again.ok());
     QCOMPARE(diffContent(**again, expected), QString());
+}
+
+void TestIndex::compactionDoesNotHoldUpWrites()
+{
+    const int dims = 256;
+    auto idx = createIndex(Durability::Full, {}, dims);
+    QVERIFY(idx);
+    for (int b = 0; b < 6; ++b) {
+        QList<WriteOp> ops;
+        for (int i = 0; i < 10000; ++i)
+            ops.append(WriteOp::insert(makeItem(QStringLiteral("c%1-%2").arg(b).arg(i), quint32(b * 10000 + i), dims)));
+        QVERIFY(waitFor(idx->write(ops, Priority::Bulk)).error.ok());
+    }
+    QVERIFY(waitFor(idx->remove(QStringLiteral("c0-0"))).error.ok());
+    QVERIFY(waitFor(idx->checkpoint()).error.ok());
+    QVERIFY(idx->stats().segments >= 6);
+
+    // The merge runs on its own thread: a write queued behind the compaction
+    // is acknowledged before the compaction finishes.
+    QFuture<WriteResult> compaction = idx->compact();
+    const WriteResult during = waitFor(idx->insert(makeItem(QStringLiteral("during"), 7, dims)));
+    QVERIFY(during.error.ok());
+    QVERIFY2(!compaction.isFinished(), "the compaction finished before a single insert did");
+    QVERIFY(waitFor(idx->remove(QStringLiteral("c5-9999"))).error.ok()); // a row being merged
+    QVERIFY(waitFor(compaction).error.ok());
+    QCOMPARE(idx->count(), qint64(60000 - 2 + 1));
+    QVERIFY(!idx->contains(QStringLiteral("c5-9999")));
+    QVERIFY(waitFor(idx->checkpoint()).error.ok());
+    QVERIFY(!idx->contains(QStringLiteral("c5-9999")));
+    QCOMPARE(idx->get(QStringLiteral("during"))->vector, makeVector(dims, 7));
+    QVERIFY(!idx->close());
+    Result<std::shared_ptr<Index>> again = Index::open(indexPath());
+    QVERIFY(again.ok());
+    QCOMPARE((*again)->count(), qint64(60000 - 2 + 1));
+    QVERIFY(!(*again)->contains(QStringLiteral("c5-9999")));
+    QVERIFY(verifyIndex(indexPath(), VerifyOptions{true, {}})->clean());
 }
 
 QTEST_GUILESS_MAIN(TestIndex)
