@@ -135,7 +135,12 @@ Error Index::Impl::freezeMemtable()
 {
     if (imm)
         if (Error e = flushFrozen()) return e; // an earlier background flush failed: retry it first
-    if (lastLsn == manifest.checkpointLsn) return {}; // nothing logged since the last checkpoint
+    quint64 checkpointLsn = 0;
+    {
+        std::shared_lock lock(stateMutex); // a merge may be publishing a manifest
+        checkpointLsn = manifest.checkpointLsn;
+    }
+    if (lastLsn == checkpointLsn) return {}; // nothing logged since the last checkpoint
     const QString nextName = wal::fileName(lastLsn + 1);
     if (nextName == walFile) return {};
     // The old log must be complete on disk before any record goes to the next.
