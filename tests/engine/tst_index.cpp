@@ -1,6 +1,7 @@
 // The Index facade: the operations a program uses, their errors, and what
 // survives a close and reopen.
 
+#include <cstdio>
 #include "IndexTestSupport.h"
 
 #include <QCoreApplication>
@@ -86,8 +87,6 @@ private slots:
     void sameGroupSeesEarlierWritesOfTheGroup();
     void closeFromContinuationOnWriterThread_data();
     void closeFromContinuationOnWriterThread();
-    void childCloseFromContinuation_data();
-    void childCloseFromContinuation();
     void secondWriterIsRefusedWithHolder();
     void lockHolderNamesApplication();
     void readOnlyOpenAndRefresh();
@@ -1004,55 +1003,19 @@ void TestIndex::closeFromContinuationOnWriterThread()
     env.insert(QStringLiteral("QTEST_DISABLE_STACK_DUMP"), QStringLiteral("1"));
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::MergedChannels);
-    child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("childCloseFromContinuation:") + QString::fromLatin1(QTest::currentDataTag())});
+    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--close-from-continuation"), how});
     QVERIFY(child.waitForStarted());
     QVERIFY(child.waitForFinished(60000));
     const QString out = QString::fromLocal8Bit(child.readAll());
     QVERIFY2(child.exitStatus() == QProcess::NormalExit, qPrintable(QStringLiteral("the child crashed:\n") + out.right(1500)));
     QVERIFY2(child.exitCode() == 0, qPrintable(out.right(1500)));
-    QVERIFY2(out.contains(QStringLiteral("PASS   : TestIndex::childCloseFromContinuation")), qPrintable(out.right(1500)));
+    QVERIFY2(out.contains(QStringLiteral("child finished")), qPrintable(out.right(1500)));
     // What the child acknowledged is there.
     Result<std::shared_ptr<Index>> idx = Index::open(m_dir->filePath(QStringLiteral("child")));
     QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
     QVERIFY((*idx)->contains(QStringLiteral("last")));
 }
 
-void TestIndex::childCloseFromContinuation_data()
-{
-    closeFromContinuationOnWriterThread_data();
-}
-
-void TestIndex::childCloseFromContinuation()
-{
-    const QString dir = qEnvironmentVariable("SEXTANT_TEST_CHILD_DIR");
-    if (dir.isEmpty()) QSKIP("runs only as the child of closeFromContinuationOnWriterThread");
-    QFETCH(QString, how);
-    Result<std::shared_ptr<Index>> created = Index::create(dir + QStringLiteral("/child"), smallSchema());
-    QVERIFY(created.ok());
-    std::shared_ptr<Index> idx = created.takeValue(); // the only reference
-    std::unique_ptr<WriterPause> pause = std::make_unique<WriterPause>(*idx);
-    QVERIFY2(pause->paused(), "could not pause the writer thread");
-    QFuture<WriteResult> last = idx->insert(makeItem(QStringLiteral("last"), 1));
-    QSemaphore ran;
-    QFuture<void> cont;
-    if (how == u"close") {
-        cont = last.then(QtFuture::Launch::Sync, [raw = idx.get(), &ran](WriteResult) {
-            raw->close();
-            ran.release();
-        });
-    } else {
-        cont = last.then(QtFuture::Launch::Sync, [keep = idx, &ran](WriteResult) mutable {
-            keep.reset(); // the test has dropped its own reference: this is the last one
-            ran.release();
-        });
-        idx.reset();
-    }
-    pause->resume();
-    QVERIFY(ran.tryAcquire(1, 30000));
-    cont.waitForFinished();
-    QThread::msleep(200); // let whatever the writer thread does next happen
-}
 
 void TestIndex::secondWriterIsRefusedWithHolder()
 {
@@ -1393,5 +1356,51 @@ void TestIndex::compactionDoesNotHoldUpWrites()
     QVERIFY(verifyIndex(indexPath(), VerifyOptions{true, {}})->clean());
 }
 
-QTEST_GUILESS_MAIN(TestIndex)
+// The child process of closeFromContinuationOnWriterThread: closes the index
+// (or drops its last reference) in a continuation on the writer thread.
+// Exits 0 and prints "child finished" when the program survived it.
+static int closeFromContinuationChild(const QString &dir, const QString &how)
+{
+    auto fail = [](const char *what) {
+        std::fprintf(stderr, "child failed: %s\n", what);
+        return 1;
+    };
+    Result<std::shared_ptr<Index>> created = Index::create(dir + QStringLiteral("/child"), smallSchema());
+    if (!created.ok()) return fail("create");
+    std::shared_ptr<Index> idx = created.takeValue(); // the only reference
+    std::unique_ptr<WriterPause> pause = std::make_unique<WriterPause>(*idx);
+    if (!pause->paused()) return fail("could not pause the writer thread");
+    QFuture<WriteResult> last = idx->insert(makeItem(QStringLiteral("last"), 1));
+    QSemaphore ran;
+    QFuture<void> cont;
+    if (how == u"close") {
+        cont = last.then(QtFuture::Launch::Sync, [raw = idx.get(), &ran](WriteResult) {
+            raw->close();
+            ran.release();
+        });
+    } else {
+        cont = last.then(QtFuture::Launch::Sync, [keep = idx, &ran](WriteResult) mutable {
+            keep.reset(); // the test has dropped its own reference: this is the last one
+            ran.release();
+        });
+        idx.reset();
+    }
+    pause->resume();
+    if (!ran.tryAcquire(1, 30000)) return fail("the continuation never ran");
+    cont.waitForFinished();
+    QThread::msleep(200); // let whatever the writer thread does next happen
+    std::printf("child finished\n");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() == 3 && args[1] == u"--close-from-continuation")
+        return closeFromContinuationChild(qEnvironmentVariable("SEXTANT_TEST_CHILD_DIR"), args[2]);
+    TestIndex test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_index.moc"
