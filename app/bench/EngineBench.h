@@ -46,6 +46,9 @@ Item makeItem(quint64 seed, qint64 i, int dims, VectorSource &vectors);
 qint64 payloadBytes(int dims, qint64 items);
 OpenOptions benchOpenOptions();
 Result<std::shared_ptr<Index>> createIndex(const QString &path, const EngineParams &p);
+// Creates the scenario's index; on failure puts the error in `rec`, prints
+// it and returns null.
+std::shared_ptr<Index> createIndexOrReport(const QString &path, const EngineParams &p, QJsonObject &rec);
 QJsonObject statsJson(const IndexStats &s);
 // Closes and times it (into results["close_ms"]); a writer's close checkpoints what is left in the WAL.
 double closeIndex(std::shared_ptr<Index> &index, QJsonObject &results);

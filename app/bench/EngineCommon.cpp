@@ -125,6 +125,15 @@ double closeIndex(std::shared_ptr<Index> &index, QJsonObject &results)
     return ms;
 }
 
+std::shared_ptr<Index> createIndexOrReport(const QString &path, const EngineParams &p, QJsonObject &rec)
+{
+    Result<std::shared_ptr<Index>> created = createIndex(path, p);
+    if (created.ok()) return created.takeValue();
+    rec[QStringLiteral("error")] = errorJson(created.error());
+    emitJson(rec);
+    return nullptr;
+}
+
 // ---------------------------------------------------------------- bulk import
 
 BulkRun bulkImport(const QString &path, const EngineParams &p, quint64 seed, qint64 items, bool pregenerate)

@@ -76,13 +76,8 @@ bool benchSingleInsert(const QString &scratch, const EngineParams &p, quint64 se
     params[QStringLiteral("priority")] = QStringLiteral("interactive");
     params[QStringLiteral("what")] = QStringLiteral("Index::insert(item).waitForFinished(), one after the other");
     rec[QStringLiteral("params")] = params;
-    Result<std::shared_ptr<Index>> created = createIndex(scratch + QStringLiteral("/single"), p);
-    if (!created.ok()) {
-        rec[QStringLiteral("error")] = errorJson(created.error());
-        emitJson(rec);
-        return false;
-    }
-    std::shared_ptr<Index> index = created.takeValue();
+    std::shared_ptr<Index> index = createIndexOrReport(scratch + QStringLiteral("/single"), p, rec);
+    if (!index) return false;
     VectorSource vectors(seed);
     int failures = 0;
     Error firstError;
@@ -127,13 +122,8 @@ bool benchConcurrentWriters(const QString &scratch, const EngineParams &p, quint
     params[QStringLiteral("priority")] = QStringLiteral("interactive");
     params[QStringLiteral("what")] = QStringLiteral("each thread: insert(item).waitForFinished() in a loop; items made before the clock starts");
     rec[QStringLiteral("params")] = params;
-    Result<std::shared_ptr<Index>> created = createIndex(scratch + QStringLiteral("/concurrent"), p);
-    if (!created.ok()) {
-        rec[QStringLiteral("error")] = errorJson(created.error());
-        emitJson(rec);
-        return false;
-    }
-    std::shared_ptr<Index> index = created.takeValue();
+    std::shared_ptr<Index> index = createIndexOrReport(scratch + QStringLiteral("/concurrent"), p, rec);
+    if (!index) return false;
 
     std::vector<std::vector<double>> lat(size_t(p.writers));
     std::vector<int> failures(size_t(p.writers), 0);
@@ -203,13 +193,8 @@ bool benchInflightFutures(const QString &scratch, const EngineParams &p, quint64
     params[QStringLiteral("priority")] = QStringLiteral("interactive");
     params[QStringLiteral("what")] = QStringLiteral("one thread keeps N insert futures outstanding, waiting for the oldest");
     rec[QStringLiteral("params")] = params;
-    Result<std::shared_ptr<Index>> created = createIndex(scratch + QStringLiteral("/inflight"), p);
-    if (!created.ok()) {
-        rec[QStringLiteral("error")] = errorJson(created.error());
-        emitJson(rec);
-        return false;
-    }
-    std::shared_ptr<Index> index = created.takeValue();
+    std::shared_ptr<Index> index = createIndexOrReport(scratch + QStringLiteral("/inflight"), p, rec);
+    if (!index) return false;
     VectorSource vectors(seed);
     QList<Item> items;
     items.reserve(p.inflightTotal);
@@ -291,13 +276,8 @@ bool benchMixed(const QString &scratch, const EngineParams &p, quint64 seed)
         "main thread: bulk import as in bulk_import; second thread: insert(item, Interactive).waitForFinished() in a loop until it ends");
     rec[QStringLiteral("params")] = params;
     const QString path = scratch + QStringLiteral("/mixed");
-    Result<std::shared_ptr<Index>> created = createIndex(path, p);
-    if (!created.ok()) {
-        rec[QStringLiteral("error")] = errorJson(created.error());
-        emitJson(rec);
-        return false;
-    }
-    std::shared_ptr<Index> index = created.takeValue();
+    std::shared_ptr<Index> index = createIndexOrReport(path, p, rec);
+    if (!index) return false;
     VectorSource vectors(seed);
     const qint64 batches = (items + p.batch - 1) / p.batch;
     std::vector<QList<WriteOp>> prepared(static_cast<size_t>(batches));
