@@ -25,6 +25,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::UnsupportedFormat: return QStringLiteral("unsupported_format");
     case ErrorCode::Closed: return QStringLiteral("closed");
     case ErrorCode::Cancelled: return QStringLiteral("cancelled");
+    case ErrorCode::NotReady: return QStringLiteral("not-ready");
     }
     return QStringLiteral("unknown");
 }

@@ -27,6 +27,7 @@ enum class ErrorCode {
     UnsupportedFormat, // a newer or foreign format version
     Closed,            // the index was closed or has failed
     Cancelled,
+    NotReady,          // derived data (the HNSW graph) is not available yet
 };
 
 // Stable, lower-case names used in JSON output and docs/cli.md.

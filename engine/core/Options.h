@@ -42,6 +42,10 @@ struct OpenOptions {
     qint64 checkpointWalBytes = 128ll * 1024 * 1024;
     // Shown to other processes in the lock file.
     QString applicationName;
+    // Keep an HNSW graph for approximate search: loaded (or built) in the
+    // background after open and kept up to date. Without it every query is
+    // an exact scan. One-shot tools that do not query turn it off.
+    bool graph = true;
 };
 
 } // namespace sextant

@@ -56,6 +56,15 @@ Error Schema::validateSelf() const
     if (maxMetadataBytes < 2 || maxMetadataBytes > 64 * 1024 * 1024)
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("The metadata size limit must be between 2 bytes and 64 MiB."));
+    if (ann.m < AnnParams::kMinM || ann.m > AnnParams::kMaxM)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The HNSW parameter M must be between %1 and %2, not %3.")
+                                                     .arg(AnnParams::kMinM).arg(AnnParams::kMaxM).arg(ann.m));
+    if (ann.efConstruction < AnnParams::kMinEf || ann.efConstruction > AnnParams::kMaxEf)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("efConstruction must be between %1 and %2, not %3.")
+                                                     .arg(AnnParams::kMinEf).arg(AnnParams::kMaxEf).arg(ann.efConstruction));
+    if (ann.efSearch < AnnParams::kMinEf || ann.efSearch > AnnParams::kMaxEf)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("efSearch must be between %1 and %2, not %3.")
+                                                     .arg(AnnParams::kMinEf).arg(AnnParams::kMaxEf).arg(ann.efSearch));
     QSet<QString> seen;
     for (const FieldSpec &f : fields) {
         if (f.name.isEmpty())
@@ -132,7 +141,10 @@ QJsonObject Schema::toJson() const
     return QJsonObject{{QStringLiteral("dimensions"), dimensions},
                        {QStringLiteral("metric"), metricName(metric)},
                        {QStringLiteral("fields"), fieldArray},
-                       {QStringLiteral("maxMetadataBytes"), double(maxMetadataBytes)}};
+                       {QStringLiteral("maxMetadataBytes"), double(maxMetadataBytes)},
+                       {QStringLiteral("ann"), QJsonObject{{QStringLiteral("M"), ann.m},
+                                                           {QStringLiteral("efConstruction"), ann.efConstruction},
+                                                           {QStringLiteral("efSearch"), ann.efSearch}}}};
 }
 
 static Error malformed(const QString &what)
@@ -169,6 +181,26 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
         s.maxMetadataBytes = qint64(m);
     } else if (!maxMeta.isUndefined()) {
         return malformed(QStringLiteral("\"maxMetadataBytes\" must be a number."));
+    }
+
+    const QJsonValue ann = json.value(QStringLiteral("ann"));
+    if (ann.isObject()) {
+        const QJsonObject a = ann.toObject();
+        auto whole = [&](const char *key, int lo, int hi, int *out) -> Error {
+            const QJsonValue v = a.value(QLatin1String(key));
+            if (v.isUndefined()) return {};
+            const double d = v.toDouble(-1);
+            if (!v.isDouble() || d != std::floor(d) || d < lo || d > hi)
+                return malformed(QStringLiteral("\"ann.%1\" must be a whole number between %2 and %3.")
+                                     .arg(QLatin1String(key)).arg(lo).arg(hi));
+            *out = int(d);
+            return {};
+        };
+        if (Error e = whole("M", AnnParams::kMinM, AnnParams::kMaxM, &s.ann.m)) return e;
+        if (Error e = whole("efConstruction", AnnParams::kMinEf, AnnParams::kMaxEf, &s.ann.efConstruction)) return e;
+        if (Error e = whole("efSearch", AnnParams::kMinEf, AnnParams::kMaxEf, &s.ann.efSearch)) return e;
+    } else if (!ann.isUndefined()) {
+        return malformed(QStringLiteral("\"ann\" must be an object like {\"M\": 16, \"efConstruction\": 200}."));
     }
 
     const QJsonValue fields = json.value(QStringLiteral("fields"));

@@ -26,6 +26,17 @@ struct FieldSpec {
     bool operator==(const FieldSpec &) const = default;
 };
 
+// HNSW parameters of an index (hnswlib's names): graph degree M and the
+// candidate list size while building; efSearch is the default per query.
+struct AnnParams {
+    static constexpr int kMinM = 2, kMaxM = 128;
+    static constexpr int kMinEf = 1, kMaxEf = 4096;
+    int m = 16;
+    int efConstruction = 200;
+    int efSearch = 64;
+    bool operator==(const AnnParams &) const = default;
+};
+
 struct Schema {
     static constexpr int kMinDimensions = 1;
     static constexpr int kMaxDimensions = 8192;
@@ -36,6 +47,7 @@ struct Schema {
     Metric metric = Metric::Cosine;
     QList<FieldSpec> fields;
     qint64 maxMetadataBytes = kDefaultMaxMetadataBytes;
+    AnnParams ann;
 
     bool operator==(const Schema &) const = default;
 

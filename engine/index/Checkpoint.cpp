@@ -56,6 +56,7 @@ void describeSegments(Manifest &next, const std::vector<LoadedSegment> &segs, co
         next.files.append(lookup(s.entry.file));
         if (!s.entry.deletionFile.isEmpty()) next.files.append(lookup(s.entry.deletionFile));
     }
+    if (next.graph) next.files.append(lookup(next.graph->file));
 }
 
 Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs,

@@ -113,6 +113,7 @@ Result<std::shared_ptr<Index>> Index::open(const QString &path, const OpenOption
         Impl *raw = impl.get();
         impl->queue = std::make_unique<WriteQueue>([raw](WriteGroup &g) { raw->processGroup(g); });
     }
+    impl->startGraph();
     return std::shared_ptr<Index>(new Index(std::move(impl)));
 }
 
@@ -134,8 +135,12 @@ Error Index::close()
         } else {
             result = d->failure;
         }
+        // The graph is saved while the lock is still ours.
+        d->stopGraph(d->failure.ok());
         if (d->wal) d->wal->close();
         d->queue.reset();
+    } else {
+        d->stopGraph(false);
     }
     d->lock.reset();
     d->closed = true;
@@ -231,7 +236,7 @@ QFuture<WriteResult> Index::compact() { return submitControl(d.get(), WriteReque
 
 // ------------------------------------------------------------------ reads
 
-static Result<Item> itemAt(const Index::Impl &d, const QString &id, const Location &loc, bool withVector)
+Result<Item> itemAt(const Index::Impl &d, const QString &id, const Location &loc, bool withVector)
 {
     Item item;
     item.id = id;
@@ -371,6 +376,7 @@ IndexStats Index::stats() const
     s.created = d->manifest.created;
     s.lastCheckpoint = d->manifest.checkpointed;
     s.pendingWrites = d->queue ? d->queue->pending() : 0;
+    if (d->graph) s.graph = d->graph->status();
     return s;
 }
 

@@ -8,6 +8,7 @@
 #include "core/Item.h"
 #include "core/Options.h"
 #include "core/Schema.h"
+#include "index/Query.h"
 
 #include <QDateTime>
 #include <QFuture>
@@ -56,6 +57,7 @@ struct IndexStats {
     QDateTime created;
     QDateTime lastCheckpoint;
     qint64 pendingWrites = 0;
+    GraphStatus graph;
 };
 
 struct ListPage {
@@ -105,6 +107,20 @@ public:
     // (bytewise UTF-8), at most `limit` of them.
     Result<ListPage> list(const QString &after, int limit, bool withVectors = false) const;
     IndexStats stats() const;
+
+    // ---- search (any thread; runs in parallel with writes and other queries)
+    // The k nearest items to a vector (or to an item: "more like this") among
+    // those the filter matches. Sees every write acknowledged before it started.
+    Result<QueryResult> query(const QueryRequest &request) const;
+    // The same on a worker thread (QThreadPool::globalInstance()).
+    QFuture<Result<QueryResult>> queryAsync(QueryRequest request) const;
+    // Mean recall@k of the HNSW graph against exact search, with `sample`
+    // live items (chosen with `seed`) as queries. NotReady without a graph.
+    Result<RecallEstimate> estimateRecall(int sample, int k = 10, int ef = 0, quint64 seed = 1) const;
+    GraphStatus graphStatus() const;
+    // Waits until the graph holds every committed change; false on timeout
+    // or when the index keeps no graph.
+    bool waitForGraph(int timeoutMs) const;
 
     // Read-only indexes: picks up what the writer committed since. Returns
     // whether anything changed.

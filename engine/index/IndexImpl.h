@@ -3,6 +3,9 @@
 // read-only index) changes it, and only while holding `stateMutex`
 // exclusively; readers hold it shared.
 
+#include "core/SharedMutex.h"
+#include "index/Filter.h"
+#include "index/GraphManager.h"
 #include "index/Index.h"
 #include "index/Memtable.h"
 #include "index/WriteQueue.h"
@@ -14,6 +17,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <list>
 #include <functional>
 #include <atomic>
 #include <mutex>
@@ -36,9 +40,18 @@ struct Location {
     bool found() const { return mem || segmentIndex >= 0; }
 };
 
-struct Index::Impl {
-    ~Impl()
+// Filter columns and recent filter results of one (immutable) segment.
+struct SegmentFilterCache {
+    std::mutex mutex;
+    std::optional<FilterColumns> columns;
+    std::list<std::pair<QByteArray, std::shared_ptr<const Bitmap>>> recent; // canonical filter -> rows, newest first
+    static constexpr size_t kRecent = 16;
+};
+
+struct Index::Impl final : GraphManager::Host {
+    ~Impl() override
     {
+        graph.reset(); // its thread reads the state below
         if (flushThread.joinable()) flushThread.join();
         if (mergeThread.joinable()) mergeThread.join();
     }
@@ -49,7 +62,7 @@ struct Index::Impl {
     OpenReport openReport;
     std::unique_ptr<storage::WriterLock> lock;
 
-    mutable std::shared_mutex stateMutex;
+    mutable SharedMutex stateMutex; // writer-preferring: long queries never starve the writer
     storage::Manifest manifest;
     QByteArray manifestBytes;
     std::vector<LoadedSegment> segments;
@@ -84,11 +97,36 @@ struct Index::Impl {
     // Read-only only.
     std::mutex refreshMutex;
 
+    // Search: the HNSW graph (null when OpenOptions::graph is off) and the
+    // per-segment filter caches, by segment id.
+    std::unique_ptr<GraphManager> graph;
+    mutable std::mutex filterCacheMutex;
+    mutable QHash<quint64, std::shared_ptr<SegmentFilterCache>> filterCaches;
+
     bool closed = false;
 
     bool syncWal() const { return durability == Durability::Full; }
-    bool syncFiles() const { return durability != Durability::Off; }
     QString filePath(const QString &name) const { return dir + u'/' + name; }
+
+    // ---- IndexGraph.cpp: the graph's host
+    void startGraph();
+    void stopGraph(bool save);
+    std::vector<HnswGraph::Change> currentVectors(const std::vector<QByteArray> &ids) override;
+    Error forEachLiveItem(const std::function<bool(const QByteArray &, const float *)> &item) override;
+    qint64 liveItemCount() override;
+    Error publishGraph(const storage::FileRecord &file, const storage::GraphEntry &entry) override;
+    QString directory() const override { return dir; }
+    bool syncFiles() const override { return durability != Durability::Off; }
+    void notePending(const QString &fileName, bool inProgress) override;
+    // Under the exclusive state lock, for every committed change.
+    void graphChanged(const QByteArray &id)
+    {
+        if (graph) graph->changed(id);
+    }
+
+    // ---- Search.cpp
+    // The rows of a segment that `filter` matches (deleted rows included).
+    Result<std::shared_ptr<const Bitmap>> filterRows(const LoadedSegment &segment, const Filter &filter) const;
 
     // ---- Index.cpp
     Result<Location> locate(const QByteArray &id) const; // caller holds stateMutex
@@ -190,6 +228,9 @@ Error markLiveRows(const std::vector<LoadedSegment> &segs, const Ids &ids,
 Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs,
                             const std::vector<std::optional<storage::DeletionVector>> &changed, quint64 generation,
                             bool sync, QList<storage::FileRecord> *fresh);
+
+// The item at a location (metadata always, the vector when asked).
+Result<Item> itemAt(const Index::Impl &d, const QString &id, const Location &loc, bool withVector);
 
 // Compact JSON of an item's metadata, the form stored everywhere.
 QByteArray metadataBytes(const QJsonObject &metadata);

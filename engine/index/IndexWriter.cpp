@@ -134,6 +134,7 @@ void Index::Impl::processWrites(WriteGroup &group)
                 e.metadata = std::move(r.metadata);
                 e.lsn = a.lsn;
                 mem.put(r.id, std::move(e));
+                graphChanged(r.id);
             }
             liveCount += a.liveDelta;
         }

@@ -85,7 +85,10 @@ bool Index::Impl::ingestBatch(WriteRequest &request)
     if (Error e = markLiveRows(segs, ids, changed)) return fail(e);
     if (Error e = writeChangedDeletions(dir, segs, changed, manifest.generation + 1, syncFiles(), &fresh)) return fail(e);
     if (*added) segs.push_back(**added);
-    if (Error e = publishLocked(manifest, std::move(segs), fresh, [&] { liveCount += liveDelta; })) return fail(e);
+    if (Error e = publishLocked(manifest, std::move(segs), fresh, [&] {
+            liveCount += liveDelta;
+            for (const Record &r : records) graphChanged(r.id);
+        })) return fail(e);
     finishRequest(request, succeededWrite(lastLsn, int(records.size())));
     return true;
 }

@@ -204,7 +204,7 @@ void Index::Impl::retireUnreferencedFiles()
         keepAll(*prev);
     }
     static const QRegularExpression walName(QStringLiteral("^wal-(\\d{20})\\.log$"));
-    const QStringList ours = QDir(dir).entryList({QStringLiteral("seg-*.sxs"), QStringLiteral("del-*.sxd"),
+    const QStringList ours = QDir(dir).entryList({QStringLiteral("seg-*.sxs"), QStringLiteral("del-*.sxd"), QStringLiteral("graph-*.sxg"),
                                                   QStringLiteral("wal-*.log"), QStringLiteral("wal-*.log.tmp")},
                                                  QDir::Files);
     bool removed = false;

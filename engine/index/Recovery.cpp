@@ -303,7 +303,10 @@ Result<bool> Index::Impl::refreshReadOnly()
             if (e) return e;
             if (frames.isEmpty() && end.file == walFile) return false;
             std::unique_lock lock(stateMutex);
-            for (const auto &[lsn, recs] : frames) applyRecords(mem, recs, lsn);
+            for (const auto &[lsn, recs] : frames) {
+                applyRecords(mem, recs, lsn);
+                for (const Record &r : recs) graphChanged(r.id);
+            }
             lastLsn = std::max(lastLsn, end.lastLsn);
             walFile = end.file;
             walEnd = end.scan.validEnd;
@@ -330,6 +333,7 @@ Result<bool> Index::Impl::refreshReadOnly()
             return e;
         }
         installLoaded(m.takeValue(), *bytes, segs.takeValue(), std::move(replayed), end);
+        if (graph) graph->reconcileLater();
         return true;
     }
     return Error(ErrorCode::Io, QStringLiteral("The index kept changing while it was being re-read; try again."), dir);

@@ -34,7 +34,7 @@ QByteArray Manifest::encode() const
         fileArray.append(QJsonObject{{QStringLiteral("name"), f.name},
                                      {QStringLiteral("size"), double(f.size)},
                                      {QStringLiteral("sha256"), f.sha256}});
-    const QJsonObject body{
+    QJsonObject body{
         {QStringLiteral("format"), int(manifest::kVersion)},
         {QStringLiteral("generation"), double(generation)},
         {QStringLiteral("schema"), schema.toJson()},
@@ -48,6 +48,11 @@ QByteArray Manifest::encode() const
         {QStringLiteral("created"), created.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("checkpointed"), checkpointed.toUTC().toString(Qt::ISODateWithMs)},
     };
+    if (graph)
+        body.insert(QStringLiteral("graph"), QJsonObject{{QStringLiteral("file"), graph->file},
+                                                         {QStringLiteral("number"), double(graph->number)},
+                                                         {QStringLiteral("items"), double(graph->items)},
+                                                         {QStringLiteral("labels"), double(graph->labels)}});
     const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Indented);
     QByteArray out;
     out.append(manifest::kMagic, 8);
@@ -139,6 +144,19 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
         e.rows = qint64(rows);
         e.deletedRows = qint64(deleted);
         m.segments.append(e);
+    }
+    if (o.contains(QStringLiteral("graph"))) {
+        const QJsonObject g = o.value(QStringLiteral("graph")).toObject();
+        GraphEntry e;
+        uint64_t items = 0, labels = 0;
+        e.file = g.value(QStringLiteral("file")).toString();
+        if (!isPlainFileName(e.file) || !readCount(g, "number", &e.number) || !readCount(g, "items", &items)
+            || !readCount(g, "labels", &labels) || items > labels)
+            return bad(QStringLiteral("the graph entry is malformed"));
+        if (!m.fileRecord(e.file)) return bad(QStringLiteral("the graph names a file the file list does not hold"));
+        e.items = qint64(items);
+        e.labels = qint64(labels);
+        m.graph = e;
     }
     m.created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
     m.checkpointed = QDateTime::fromString(o.value(QStringLiteral("checkpointed")).toString(), Qt::ISODateWithMs);

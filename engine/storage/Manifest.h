@@ -32,6 +32,16 @@ struct SegmentEntry {
     QString deletionFile; // empty when no row is deleted
 };
 
+// The saved HNSW graph (derived data: rebuildable from the vectors). Its file
+// is also in `files`, with size and SHA-256.
+struct GraphEntry {
+    QString file;
+    uint64_t number = 0;   // the NNN of graph-NNN.sxg; each save takes the next
+    qint64 items = 0;      // live items in the graph when it was saved
+    qint64 labels = 0;
+    bool operator==(const GraphEntry &) const = default;
+};
+
 struct Manifest {
     uint64_t generation = 0;
     Schema schema;
@@ -41,7 +51,8 @@ struct Manifest {
     uint64_t nextSegmentId = 1;
     qint64 liveItems = 0;          // items in segments at checkpointLsn
     QList<SegmentEntry> segments;
-    QList<FileRecord> files;       // every segment and deletion file
+    QList<FileRecord> files;       // every segment, deletion and graph file
+    std::optional<GraphEntry> graph;
     QDateTime created;
     QDateTime checkpointed;
 

@@ -1,0 +1,708 @@
+// The only translation unit that includes hnswlib (it defines non-inline
+// functions in its headers). See Graph.h for what is wrapped and why.
+
+#include "index/Graph.h"
+#include "index/Distance.h"
+#include "storage/Binary.h"
+#include "storage/Checksums.h"
+#include "storage/FileIo.h"
+
+#include <hnswlib/hnswlib.h>
+
+#include <QFile>
+#include <atomic>
+#include <cmath>
+#include <cstring>
+#include <queue>
+#include <thread>
+
+namespace sextant {
+
+using namespace storage;
+
+QString graphfile::fileName(uint64_t number)
+{
+    return QStringLiteral("graph-%1.sxg").arg(number, 20, 10, QLatin1Char('0'));
+}
+
+namespace {
+
+// hnswlib hands its distance function the space's parameter; it reads the
+// first size_t as the dimension (getDataByLabel), so that comes first.
+struct DistanceParam {
+    size_t dims;
+    const distance::Kernels *kernels;
+};
+
+float ipDistance(const void *a, const void *b, const void *param)
+{
+    const auto *p = static_cast<const DistanceParam *>(param);
+    return 1.0f - p->kernels->dot(static_cast<const float *>(a), static_cast<const float *>(b), p->dims);
+}
+
+float l2Distance(const void *a, const void *b, const void *param)
+{
+    const auto *p = static_cast<const DistanceParam *>(param);
+    return p->kernels->l2sq(static_cast<const float *>(a), static_cast<const float *>(b), p->dims);
+}
+
+class Space final : public hnswlib::SpaceInterface<float> {
+public:
+    Space(int dims, Metric metric) : m_metric(metric) { m_param = {size_t(dims), &distance::kernels()}; }
+    size_t get_data_size() override { return m_param.dims * sizeof(float); }
+    hnswlib::DISTFUNC<float> get_dist_func() override { return m_metric == Metric::L2 ? &l2Distance : &ipDistance; }
+    void *get_dist_func_param() override { return &m_param; }
+
+private:
+    Metric m_metric;
+    DistanceParam m_param;
+};
+
+using Alg = hnswlib::HierarchicalNSW<float>;
+using hnswlib::tableint;
+
+constexpr int kMaxLevel = 64; // hnswlib draws levels from -ln(U)/ln(M): far below this
+
+uint32_t metricCode(Metric m) { return m == Metric::Cosine ? 0 : m == Metric::L2 ? 1 : 2; }
+
+// Writes sequentially through a buffer, hashing what it writes.
+class HashingWriter {
+public:
+    explicit HashingWriter(File &file) : m_file(file) { m_buffer.reserve(kChunk); }
+    void put(const void *data, size_t size)
+    {
+        if (!m_error.ok()) return;
+        m_xxh.update(data, size);
+        m_sha.update(data, size);
+        const char *p = static_cast<const char *>(data);
+        while (size > 0) {
+            const size_t room = kChunk - size_t(m_buffer.size());
+            const size_t n = std::min(room, size);
+            m_buffer.append(p, qsizetype(n));
+            p += n;
+            size -= n;
+            if (m_buffer.size() == kChunk) flush();
+        }
+    }
+    template <typename T> void pod(const T &v) { put(&v, sizeof v); }
+    void flush()
+    {
+        if (!m_error.ok() || m_buffer.isEmpty()) return;
+        m_error = m_file.writeAt(m_buffer.constData(), size_t(m_buffer.size()), m_offset);
+        m_offset += m_buffer.size();
+        m_buffer.clear();
+    }
+    qint64 position() const { return m_offset + m_buffer.size(); }
+    quint64 xxh3() const { return m_xxh.digest(); }
+    QString sha256() { return m_sha.finalHex(); }
+    const Error &error() const { return m_error; }
+
+private:
+    static constexpr qsizetype kChunk = 4 * 1024 * 1024;
+    File &m_file;
+    QByteArray m_buffer;
+    qint64 m_offset = 0;
+    Xxh3Stream m_xxh;
+    Sha256 m_sha;
+    Error m_error;
+};
+
+// Bounds-checked reading of a mapped, checksum-verified file.
+struct Reader {
+    const uchar *data;
+    qint64 size;
+    qint64 pos = 0;
+    bool failed = false;
+    template <typename T> T pod()
+    {
+        T v{};
+        if (pos < 0 || size - pos < qint64(sizeof(T))) {
+            failed = true;
+            return v;
+        }
+        std::memcpy(&v, data + pos, sizeof(T));
+        pos += qint64(sizeof(T));
+        return v;
+    }
+    const uchar *take(qint64 n)
+    {
+        if (n < 0 || pos < 0 || size - pos < n) {
+            failed = true;
+            return nullptr;
+        }
+        const uchar *p = data + pos;
+        pos += n;
+        return p;
+    }
+};
+
+} // namespace
+
+struct HnswGraph::Hnsw {
+    Hnsw(int dims, Metric metric, const AnnParams &p, size_t capacity)
+        : space(dims, metric), alg(&space, std::max<size_t>(capacity, 1), size_t(p.m), size_t(p.efConstruction))
+    {
+    }
+    Space space;
+    Alg alg;
+};
+
+HnswGraph::HnswGraph(int dimensions, Metric metric, AnnParams params, size_t capacity)
+    : m_dims(dimensions), m_metric(metric), m_params(params),
+      m_hnsw(std::make_unique<Hnsw>(dimensions, metric, params, capacity))
+{
+}
+
+HnswGraph::~HnswGraph() = default;
+
+std::optional<uint32_t> HnswGraph::labelOf(const QByteArray &id) const
+{
+    const auto it = m_idLabels.constFind(id);
+    if (it == m_idLabels.constEnd()) return std::nullopt;
+    return *it;
+}
+
+bool HnswGraph::holds(const QByteArray &id, quint64 hash) const
+{
+    const auto label = labelOf(id);
+    return label && m_live[*label] && m_hashes[*label] == hash;
+}
+
+qint64 HnswGraph::deletedCount() const { return qint64(m_hnsw->alg.num_deleted_); }
+qint64 HnswGraph::capacity() const { return qint64(m_hnsw->alg.max_elements_); }
+
+qint64 HnswGraph::memoryBytes() const
+{
+    const Alg &a = m_hnsw->alg;
+    qint64 bytes = qint64(a.max_elements_) * qint64(a.size_data_per_element_ + sizeof(void *) + sizeof(int));
+    for (size_t i = 0; i < a.cur_element_count; ++i)
+        if (a.element_levels_[i] > 0) bytes += qint64(a.size_links_per_element_) * a.element_levels_[i];
+    bytes += qint64(a.label_lookup_.size()) * 32;
+    for (const QByteArray &id : m_labelIds) bytes += id.size() + 48;
+    bytes += qint64(m_hashes.size()) * 9;
+    return bytes;
+}
+
+quint64 HnswGraph::vectorHash(const float *vector, int dimensions)
+{
+    return xxh3(vector, size_t(dimensions) * sizeof(float));
+}
+
+std::vector<float> HnswGraph::prepareQuery(const float *query) const
+{
+    std::vector<float> v(query, query + m_dims);
+    if (m_metric == Metric::Cosine) {
+        const double n = distance::norm(v.data(), v.size());
+        if (n > 0)
+            for (float &x : v) x = float(x / n);
+    }
+    return v;
+}
+
+float HnswGraph::distanceToScore(float d) const
+{
+    return m_metric == Metric::L2 ? std::sqrt(std::max(d, 0.0f)) : 1.0f - d;
+}
+
+uint32_t HnswGraph::labelFor(const QByteArray &id)
+{
+    const auto it = m_idLabels.constFind(id);
+    if (it != m_idLabels.constEnd()) return *it;
+    const auto label = uint32_t(m_labelIds.size());
+    m_labelIds.push_back(id);
+    m_hashes.push_back(0);
+    m_live.push_back(0);
+    m_idLabels.insert(id, label);
+    return label;
+}
+
+Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
+{
+    Alg &a = m_hnsw->alg;
+    struct Add {
+        uint32_t label;
+        const Change *change;
+        std::vector<float> prepared;
+    };
+    std::vector<Add> adds;
+    size_t fresh = 0;
+    try {
+        for (const Change &c : changes) {
+            if (c.vector.empty()) {
+                const auto label = labelOf(c.id);
+                if (!label || !m_live[*label]) continue;
+                a.markDelete(*label);
+                m_live[*label] = 0;
+                --m_liveCount;
+                continue;
+            }
+            if (int(c.vector.size()) != m_dims)
+                return Error(ErrorCode::InvalidArgument, QStringLiteral("A graph vector has the wrong dimension."));
+            const uint32_t label = labelFor(c.id);
+            if (m_live[label] && m_hashes[label] == c.hash) continue;
+            if (a.label_lookup_.find(label) == a.label_lookup_.end()) ++fresh;
+            adds.push_back({label, &c, prepareQuery(c.vector.data())});
+        }
+        if (a.cur_element_count + fresh > a.max_elements_)
+            a.resizeIndex(std::max(a.max_elements_ * 2, a.cur_element_count + fresh + 1024));
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::Io, QStringLiteral("The HNSW graph could not grow: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+
+    std::atomic<size_t> next{0};
+    std::atomic<bool> failed{false};
+    QString failure;
+    std::mutex failureMutex;
+    auto worker = [&] {
+        for (;;) {
+            const size_t i = next.fetch_add(1);
+            if (i >= adds.size() || failed.load()) return;
+            try {
+                a.addPoint(adds[i].prepared.data(), adds[i].label);
+            } catch (const std::exception &e) {
+                std::lock_guard lock(failureMutex);
+                failure = QString::fromLocal8Bit(e.what());
+                failed = true;
+            }
+        }
+    };
+    const int n = std::clamp(threads, 1, 8);
+    if (n == 1 || adds.size() < 16) {
+        worker();
+    } else {
+        std::vector<std::thread> pool;
+        for (int t = 1; t < n; ++t) pool.emplace_back(worker);
+        worker();
+        for (std::thread &t : pool) t.join();
+    }
+    // Record what is now in the graph (a failed add leaves its label as it was).
+    for (size_t i = 0; i < adds.size() && i < next.load(); ++i) {
+        const uint32_t label = adds[i].label;
+        const auto it = a.label_lookup_.find(label);
+        if (it == a.label_lookup_.end() || a.isMarkedDeleted(it->second)) continue;
+        if (!m_live[label]) ++m_liveCount;
+        m_live[label] = 1;
+        m_hashes[label] = adds[i].change->hash;
+    }
+    if (failed) return Error(ErrorCode::Io, QStringLiteral("Adding to the HNSW graph failed: %1").arg(failure));
+    return {};
+}
+
+std::vector<HnswGraph::Candidate> HnswGraph::search(const float *q, int ef) const
+{
+    const Alg &a = m_hnsw->alg;
+    std::vector<Candidate> out;
+    if (a.cur_element_count == 0 || m_liveCount == 0 || ef <= 0) return out;
+    const distance::Kernels &k = distance::kernels();
+    const size_t dims = size_t(m_dims);
+    const bool l2 = m_metric == Metric::L2;
+    auto one = [&](tableint id) {
+        const auto *v = reinterpret_cast<const float *>(a.getDataByInternalId(id));
+        return l2 ? k.l2sq(q, v, dims) : 1.0f - k.dot(q, v, dims);
+    };
+    // Distances to a batch of nodes, computed together by the gather kernels.
+    const size_t maxBatch = std::max(a.maxM0_, a.maxM_);
+    std::vector<const float *> rows(maxBatch);
+    std::vector<tableint> ids(maxBatch);
+    std::vector<float> dist(maxBatch);
+    auto batch = [&](size_t count) {
+        if (l2) {
+            k.l2sqGather(q, rows.data(), count, dims, dist.data());
+        } else {
+            k.dotGather(q, rows.data(), count, dims, dist.data());
+            for (size_t i = 0; i < count; ++i) dist[i] = 1.0f - dist[i];
+        }
+    };
+
+    tableint cur = a.enterpoint_node_;
+    float curDist = one(cur);
+    for (int level = a.maxlevel_; level > 0; --level) {
+        bool changed = true;
+        while (changed) {
+            changed = false;
+            const auto *ll = reinterpret_cast<const hnswlib::linklistsizeint *>(a.get_linklist(cur, level));
+            const size_t n = std::min<size_t>(a.getListCount(const_cast<hnswlib::linklistsizeint *>(ll)), a.maxM_);
+            const auto *nb = reinterpret_cast<const tableint *>(ll + 1);
+            for (size_t i = 0; i < n; ++i) {
+                ids[i] = nb[i];
+                rows[i] = reinterpret_cast<const float *>(a.getDataByInternalId(nb[i]));
+            }
+            batch(n);
+            for (size_t i = 0; i < n; ++i)
+                if (dist[i] < curDist) {
+                    curDist = dist[i];
+                    cur = ids[i];
+                    changed = true;
+                }
+        }
+    }
+
+    using Pair = std::pair<float, tableint>;
+    std::priority_queue<Pair> top; // farthest on top
+    std::priority_queue<Pair, std::vector<Pair>, std::greater<Pair>> candidates; // closest on top
+    hnswlib::VisitedList *visited = a.visited_list_pool_->getFreeVisitedList();
+    hnswlib::vl_type *mark = visited->mass;
+    const hnswlib::vl_type tag = visited->curV;
+    const bool hasDeleted = a.num_deleted_ > 0;
+    const size_t want = size_t(ef);
+    float bound = std::numeric_limits<float>::max();
+    if (!hasDeleted || !a.isMarkedDeleted(cur)) {
+        top.emplace(curDist, cur);
+        bound = curDist;
+    }
+    candidates.emplace(curDist, cur);
+    mark[cur] = tag;
+    while (!candidates.empty()) {
+        const Pair c = candidates.top();
+        if (c.first > bound && (top.size() == want || !hasDeleted)) break;
+        candidates.pop();
+        const auto *ll = reinterpret_cast<const hnswlib::linklistsizeint *>(a.get_linklist0(c.second));
+        const size_t n = std::min<size_t>(a.getListCount(const_cast<hnswlib::linklistsizeint *>(ll)), a.maxM0_);
+        const auto *nb = reinterpret_cast<const tableint *>(ll + 1);
+        size_t m = 0;
+        for (size_t i = 0; i < n; ++i) {
+            const tableint id = nb[i];
+            if (mark[id] == tag) continue;
+            mark[id] = tag;
+            ids[m] = id;
+            rows[m] = reinterpret_cast<const float *>(a.getDataByInternalId(id));
+            ++m;
+        }
+        if (m == 0) continue;
+        batch(m);
+        for (size_t i = 0; i < m; ++i) {
+            const float d = dist[i];
+            if (top.size() < want || d < bound) {
+                candidates.emplace(d, ids[i]);
+                if (!hasDeleted || !a.isMarkedDeleted(ids[i])) {
+                    top.emplace(d, ids[i]);
+                    if (top.size() > want) top.pop();
+                }
+                if (!top.empty()) bound = top.top().first;
+            }
+        }
+    }
+    a.visited_list_pool_->releaseVisitedList(visited);
+
+    out.resize(top.size());
+    for (size_t i = top.size(); i-- > 0;) {
+        out[i] = {top.top().first, uint32_t(a.getExternalLabel(top.top().second))};
+        top.pop();
+    }
+    return out;
+}
+
+// ---- files
+
+Result<FileRecord> HnswGraph::save(const QString &dir, const QString &name, bool sync) const
+{
+    const Alg &a = m_hnsw->alg;
+    const QString path = dir + u'/' + name;
+    Result<File> opened = File::open(path, File::Mode::CreateNew);
+    if (!opened.ok()) return opened.error();
+    File file = opened.takeValue();
+    HashingWriter w(file);
+
+    const size_t cur = a.cur_element_count;
+    const uint64_t hnswLength = 96 + cur * a.size_data_per_element_ + [&] {
+        uint64_t links = 0;
+        for (size_t i = 0; i < cur; ++i) links += 4 + uint64_t(a.element_levels_[i] > 0 ? a.size_links_per_element_ * a.element_levels_[i] : 0);
+        return links;
+    }();
+    // Header.
+    w.put(graphfile::kMagic, 8);
+    w.pod(graphfile::kVersion);
+    w.pod(uint32_t(m_dims));
+    w.pod(metricCode(m_metric));
+    w.pod(uint32_t(m_params.m));
+    w.pod(uint32_t(m_params.efConstruction));
+    w.pod(uint32_t(0));
+    w.pod(uint64_t(m_labelIds.size()));
+    w.pod(uint64_t(graphfile::kHeaderSize));
+    w.pod(hnswLength);
+    w.pod(uint64_t(graphfile::kHeaderSize) + hnswLength);
+    // hnswlib 0.6.2's saveIndex layout, with max_elements = the element count.
+    w.pod(uint64_t(a.offsetLevel0_));
+    w.pod(uint64_t(cur));
+    w.pod(uint64_t(cur));
+    w.pod(uint64_t(a.size_data_per_element_));
+    w.pod(uint64_t(a.label_offset_));
+    w.pod(uint64_t(a.offsetData_));
+    w.pod(int32_t(a.maxlevel_));
+    w.pod(uint32_t(a.enterpoint_node_));
+    w.pod(uint64_t(a.maxM_));
+    w.pod(uint64_t(a.maxM0_));
+    w.pod(uint64_t(a.M_));
+    w.pod(double(a.mult_));
+    w.pod(uint64_t(a.ef_construction_));
+    w.put(a.data_level0_memory_, cur * a.size_data_per_element_);
+    for (size_t i = 0; i < cur; ++i) {
+        const uint32_t size = a.element_levels_[i] > 0 ? uint32_t(a.size_links_per_element_ * a.element_levels_[i]) : 0;
+        w.pod(size);
+        if (size) w.put(a.linkLists_[i], size);
+    }
+    // Labels.
+    const qint64 labelsStart = w.position();
+    for (size_t l = 0; l < m_labelIds.size(); ++l) {
+        w.pod(uint64_t(m_hashes[l]));
+        w.pod(uint8_t(m_live[l]));
+        w.pod(uint32_t(m_labelIds[l].size()));
+        w.put(m_labelIds[l].constData(), size_t(m_labelIds[l].size()));
+    }
+    const uint64_t labelsLength = uint64_t(w.position() - labelsStart);
+    w.pod(labelsLength);
+    w.flush();
+    const uint64_t sum = w.xxh3();
+    w.pod(sum);
+    w.put(graphfile::kFooterMagic, 8);
+    w.flush();
+    if (w.error()) {
+        file.close();
+        removeFile(path);
+        return w.error();
+    }
+    if (sync)
+        if (Error e = file.syncData()) {
+            file.close();
+            removeFile(path);
+            return e;
+        }
+    FileRecord rec{name, w.position(), w.sha256()};
+    file.close();
+    return rec;
+}
+
+namespace {
+
+Error corruptGraph(const QString &path, const QString &what, qint64 offset = -1)
+{
+    return Error(ErrorCode::Corruption,
+                 offset >= 0 ? QStringLiteral("The graph file %1 is damaged at byte %2: %3.").arg(path).arg(offset).arg(what)
+                             : QStringLiteral("The graph file %1 is damaged: %2.").arg(path, what),
+                 path);
+}
+
+struct ParsedGraph {
+    uint32_t dims = 0, metric = 0, m = 0, efc = 0;
+    uint64_t labelCount = 0;
+    // hnswlib header
+    uint64_t cur = 0, sizePerElement = 0, labelOffset = 0, offsetData = 0, maxM = 0, maxM0 = 0, M = 0, efConstruction = 0;
+    int32_t maxLevel = -1;
+    uint32_t enterpoint = 0;
+    double mult = 0;
+    const uchar *level0 = nullptr;
+    std::vector<const uchar *> links;
+    std::vector<uint32_t> linkSizes;
+    const uchar *labels = nullptr;
+    uint64_t labelsLength = 0;
+};
+
+// Everything the loader needs is checked here, before hnswlib sees a byte.
+Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &path, int dims, Metric metric)
+{
+    if (size < graphfile::kHeaderSize + graphfile::kFooterSize)
+        return corruptGraph(path, QStringLiteral("it is too short (%1 bytes)").arg(size));
+    const uchar *footer = data + size - graphfile::kFooterSize;
+    if (std::memcmp(footer + 16, graphfile::kFooterMagic, 8) != 0)
+        return corruptGraph(path, QStringLiteral("the footer is missing (torn or truncated file)"), size - 8);
+    uint64_t stored = 0;
+    std::memcpy(&stored, footer + 8, 8);
+    if (xxh3(data, size_t(size - graphfile::kFooterSize + 8)) != stored)
+        return corruptGraph(path, QStringLiteral("its checksum does not match its contents"));
+    if (std::memcmp(data, graphfile::kMagic, 8) != 0) return corruptGraph(path, QStringLiteral("bad magic"), 0);
+
+    ParsedGraph g;
+    Reader r{data, size - graphfile::kFooterSize + 8};
+    r.pos = 8;
+    const uint32_t version = r.pod<uint32_t>();
+    if (version != graphfile::kVersion)
+        return Error(ErrorCode::UnsupportedFormat, QStringLiteral("The graph file %1 has version %2; this build reads version %3.")
+                                                       .arg(path).arg(version).arg(graphfile::kVersion), path);
+    g.dims = r.pod<uint32_t>();
+    g.metric = r.pod<uint32_t>();
+    g.m = r.pod<uint32_t>();
+    g.efc = r.pod<uint32_t>();
+    r.pod<uint32_t>();
+    g.labelCount = r.pod<uint64_t>();
+    const uint64_t hnswOffset = r.pod<uint64_t>();
+    const uint64_t hnswLength = r.pod<uint64_t>();
+    const uint64_t labelsOffset = r.pod<uint64_t>();
+    if (int(g.dims) != dims || g.metric != metricCode(metric))
+        return corruptGraph(path, QStringLiteral("it was built for another vector shape or metric"), 12);
+    if (g.m < uint32_t(AnnParams::kMinM) || g.m > uint32_t(AnnParams::kMaxM))
+        return corruptGraph(path, QStringLiteral("M is out of range"), 20);
+    if (hnswOffset != uint64_t(graphfile::kHeaderSize) || hnswLength > uint64_t(size) ||
+        labelsOffset != hnswOffset + hnswLength || labelsOffset > uint64_t(size - graphfile::kFooterSize))
+        return corruptGraph(path, QStringLiteral("its section offsets do not add up"), 40);
+    r.pos = qint64(hnswOffset);
+    const uint64_t offsetLevel0 = r.pod<uint64_t>();
+    r.pod<uint64_t>(); // max_elements: capacity, ignored
+    g.cur = r.pod<uint64_t>();
+    g.sizePerElement = r.pod<uint64_t>();
+    g.labelOffset = r.pod<uint64_t>();
+    g.offsetData = r.pod<uint64_t>();
+    g.maxLevel = r.pod<int32_t>();
+    g.enterpoint = r.pod<uint32_t>();
+    g.maxM = r.pod<uint64_t>();
+    g.maxM0 = r.pod<uint64_t>();
+    g.M = r.pod<uint64_t>();
+    g.mult = r.pod<double>();
+    g.efConstruction = r.pod<uint64_t>();
+    const qint64 at = qint64(hnswOffset);
+    if (r.failed) return corruptGraph(path, QStringLiteral("the hnswlib header is cut short"), at);
+    if (offsetLevel0 != 0 || g.M != g.m || g.maxM != g.M || g.maxM0 != 2 * g.M)
+        return corruptGraph(path, QStringLiteral("the hnswlib header does not match M = %1").arg(g.m), at);
+    const uint64_t linksLevel0 = g.maxM0 * 4 + 4;
+    if (g.offsetData != linksLevel0 || g.labelOffset != linksLevel0 + uint64_t(dims) * 4 ||
+        g.sizePerElement != g.labelOffset + 8)
+        return corruptGraph(path, QStringLiteral("the hnswlib element layout does not match the dimensions"), at);
+    if (g.cur > (uint64_t(1) << 31) || g.cur > uint64_t(size) / g.sizePerElement)
+        return corruptGraph(path, QStringLiteral("the element count is impossible for the file's size"), at + 16);
+    if (g.cur == 0 ? g.maxLevel != -1 : (g.maxLevel < 0 || g.maxLevel > kMaxLevel || g.enterpoint >= g.cur))
+        return corruptGraph(path, QStringLiteral("the entry point or top level is invalid"), at + 48);
+    if (!(g.mult > 0 && g.mult < 10)) return corruptGraph(path, QStringLiteral("the level multiplier is invalid"), at + 80);
+    g.level0 = r.take(qint64(g.cur * g.sizePerElement));
+    if (!g.level0) return corruptGraph(path, QStringLiteral("the element table is cut short"), r.pos);
+    const uint64_t linksUpper = g.maxM * 4 + 4;
+    g.links.resize(g.cur);
+    g.linkSizes.resize(g.cur);
+    for (uint64_t i = 0; i < g.cur; ++i) {
+        const qint64 pos = r.pos;
+        const uint32_t bytes = r.pod<uint32_t>();
+        if (r.failed || bytes % linksUpper != 0 || bytes / linksUpper > uint64_t(kMaxLevel))
+            return corruptGraph(path, QStringLiteral("the upper links of element %1 are invalid").arg(i), pos);
+        g.linkSizes[i] = bytes;
+        g.links[i] = bytes ? r.take(bytes) : nullptr;
+        if (r.failed) return corruptGraph(path, QStringLiteral("the upper links are cut short"), pos);
+    }
+    if (uint64_t(r.pos) != labelsOffset) return corruptGraph(path, QStringLiteral("the hnswlib section has the wrong length"), r.pos);
+    if (g.cur > 0 && int64_t(g.linkSizes[g.enterpoint] / linksUpper) != g.maxLevel)
+        return corruptGraph(path, QStringLiteral("the entry point is not on the top level"), at + 52);
+    // Every link points at an element that exists on that level.
+    auto levelOf = [&](uint64_t i) { return uint64_t(g.linkSizes[i] / linksUpper); };
+    for (uint64_t i = 0; i < g.cur; ++i) {
+        const uchar *l0 = g.level0 + i * g.sizePerElement;
+        uint16_t count = 0;
+        std::memcpy(&count, l0, 2);
+        if (count > g.maxM0) return corruptGraph(path, QStringLiteral("element %1 has too many links").arg(i), at + 96 + qint64(i * g.sizePerElement));
+        for (uint16_t j = 0; j < count; ++j) {
+            uint32_t t = 0;
+            std::memcpy(&t, l0 + 4 + 4 * j, 4);
+            if (t >= g.cur) return corruptGraph(path, QStringLiteral("element %1 links to a missing element").arg(i), at + 96 + qint64(i * g.sizePerElement));
+        }
+        uint64_t label = 0;
+        std::memcpy(&label, l0 + g.labelOffset, 8);
+        if (label >= g.labelCount) return corruptGraph(path, QStringLiteral("element %1 has an unknown label").arg(i));
+        const uint64_t levels = levelOf(i);
+        for (uint64_t lv = 1; lv <= levels; ++lv) {
+            const uchar *ll = g.links[i] + (lv - 1) * linksUpper;
+            uint16_t n = 0;
+            std::memcpy(&n, ll, 2);
+            if (n > g.maxM) return corruptGraph(path, QStringLiteral("element %1 has too many links on level %2").arg(i).arg(lv));
+            for (uint16_t j = 0; j < n; ++j) {
+                uint32_t t = 0;
+                std::memcpy(&t, ll + 4 + 4 * j, 4);
+                if (t >= g.cur || levelOf(t) < lv)
+                    return corruptGraph(path, QStringLiteral("element %1 links to an element missing on level %2").arg(i).arg(lv));
+            }
+        }
+    }
+    g.labels = data + labelsOffset;
+    g.labelsLength = uint64_t(size - graphfile::kFooterSize) - labelsOffset;
+    uint64_t declared = 0;
+    std::memcpy(&declared, footer, 8);
+    if (declared != g.labelsLength) return corruptGraph(path, QStringLiteral("the label table has the wrong length"), size - graphfile::kFooterSize);
+    return g;
+}
+
+} // namespace
+
+Error HnswGraph::check(const QString &path, int dimensions, Metric metric, qint64 expectedSize)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Io, QStringLiteral("Cannot open the graph file %1: %2").arg(path, f.errorString()), path);
+    if (expectedSize >= 0 && f.size() != expectedSize)
+        return corruptGraph(path, QStringLiteral("it has %1 bytes, the manifest says %2").arg(f.size()).arg(expectedSize));
+    if (f.size() == 0) return corruptGraph(path, QStringLiteral("it is empty"));
+    const uchar *map = f.map(0, f.size());
+    if (!map) return Error(ErrorCode::Io, QStringLiteral("Cannot map the graph file %1.").arg(path), path);
+    const Result<ParsedGraph> g = parseGraph(map, f.size(), path, dimensions, metric);
+    return g.ok() ? Error() : g.error();
+}
+
+Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dimensions, Metric metric, AnnParams params,
+                                                   qint64 expectedSize)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Io, QStringLiteral("Cannot open the graph file %1: %2").arg(path, f.errorString()), path);
+    if (expectedSize >= 0 && f.size() != expectedSize)
+        return corruptGraph(path, QStringLiteral("it has %1 bytes, the manifest says %2").arg(f.size()).arg(expectedSize));
+    if (f.size() == 0) return corruptGraph(path, QStringLiteral("it is empty"));
+    const uchar *map = f.map(0, f.size());
+    if (!map) return Error(ErrorCode::Io, QStringLiteral("Cannot map the graph file %1.").arg(path), path);
+    Result<ParsedGraph> parsed = parseGraph(map, f.size(), path, dimensions, metric);
+    if (!parsed.ok()) return parsed.error();
+    const ParsedGraph &g = *parsed;
+    params.m = int(g.m);
+    params.efConstruction = int(std::max<uint64_t>(g.efConstruction, 1));
+
+    auto graph = std::make_unique<HnswGraph>(dimensions, metric, params, size_t(g.cur) + 1024);
+    // Labels first: ids must be valid and distinct.
+    Reader lr{g.labels, qint64(g.labelsLength)};
+    graph->m_labelIds.reserve(g.labelCount);
+    for (uint64_t l = 0; l < g.labelCount; ++l) {
+        const uint64_t hash = lr.pod<uint64_t>();
+        const uint8_t live = lr.pod<uint8_t>();
+        const uint32_t len = lr.pod<uint32_t>();
+        const uchar *bytes = lr.take(len);
+        if (lr.failed || live > 1) return corruptGraph(path, QStringLiteral("label %1 is cut short or invalid").arg(l));
+        QByteArray id(reinterpret_cast<const char *>(bytes), qsizetype(len));
+        if (validateIdBytes(id) || graph->m_idLabels.contains(id))
+            return corruptGraph(path, QStringLiteral("label %1 has an invalid or repeated id").arg(l));
+        graph->m_idLabels.insert(id, uint32_t(l));
+        graph->m_labelIds.push_back(std::move(id));
+        graph->m_hashes.push_back(hash);
+        graph->m_live.push_back(live);
+    }
+    if (lr.pos != lr.size) return corruptGraph(path, QStringLiteral("the label table has trailing bytes"));
+
+    Alg &a = graph->m_hnsw->alg;
+    try {
+        std::memcpy(a.data_level0_memory_, g.level0, size_t(g.cur * g.sizePerElement));
+        std::vector<uint8_t> seen(g.labelCount, 0);
+        for (uint64_t i = 0; i < g.cur; ++i) {
+            const uint64_t label = a.getExternalLabel(tableint(i));
+            if (seen[label]) return corruptGraph(path, QStringLiteral("two elements carry label %1").arg(label));
+            seen[label] = 1;
+            const uint32_t bytes = g.linkSizes[i];
+            a.element_levels_[i] = int(bytes / a.size_links_per_element_);
+            if (bytes) {
+                a.linkLists_[i] = static_cast<char *>(std::malloc(bytes));
+                if (!a.linkLists_[i]) throw std::runtime_error("out of memory");
+                std::memcpy(a.linkLists_[i], g.links[i], bytes);
+            } else {
+                a.linkLists_[i] = nullptr;
+            }
+            a.label_lookup_[label] = tableint(i);
+            // cur_element_count grows as elements become complete, so the
+            // destructor frees exactly the lists allocated so far.
+            a.cur_element_count = i + 1;
+            const bool deleted = a.isMarkedDeleted(tableint(i));
+            if (deleted) ++a.num_deleted_;
+            if (bool(graph->m_live[label]) == deleted)
+                return corruptGraph(path, QStringLiteral("label %1's state disagrees with the graph").arg(label));
+        }
+        for (uint64_t l = 0; l < g.labelCount; ++l)
+            if (graph->m_live[l] && !seen[l]) return corruptGraph(path, QStringLiteral("live label %1 is not in the graph").arg(l));
+        a.enterpoint_node_ = g.cur ? g.enterpoint : tableint(-1);
+        a.maxlevel_ = g.maxLevel;
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::Io, QStringLiteral("Loading the graph %1 failed: %2").arg(path, QString::fromLocal8Bit(e.what())), path);
+    }
+    for (uint8_t live : graph->m_live) graph->m_liveCount += live;
+    return graph;
+}
+
+} // namespace sextant

@@ -1,0 +1,112 @@
+#pragma once
+// The HNSW graph of an index: hnswlib 0.6.2 underneath (Graph.cpp is the only
+// translation unit that includes it), plus what hnswlib lacks:
+//   - item ids: hnswlib knows numeric labels; a label is given to an id the
+//     first time it is added and kept for the id's life (an update replaces
+//     the vector under the same label, a delete marks it, a re-insert revives it);
+//   - a per-query ef and our own dispatched distance kernels: hnswlib keeps ef
+//     in the index object, so its searchKnn cannot run two efs at once;
+//   - a checked file format around hnswlib's own layout (docs/format.md,
+//     "Graph file"): every byte is covered by an XXH3 checked before anything
+//     is parsed, and every link, level and label is range-checked on load.
+// Thread safety: search(), save() and the const accessors may run in
+// parallel with each other; upsert()/remove()/apply() need exclusive access
+// (GraphManager holds the lock).
+
+#include "core/Error.h"
+#include "core/Schema.h"
+#include "storage/Segment.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace sextant {
+
+namespace graphfile {
+constexpr char kMagic[8] = {'S', 'X', 'T', 'G', 'R', 'P', 'H', '1'};
+constexpr char kFooterMagic[8] = {'S', 'X', 'T', 'G', 'R', 'F', 'T', '1'};
+constexpr uint32_t kVersion = 1;
+constexpr qint64 kHeaderSize = 64;
+constexpr qint64 kFooterSize = 24;
+QString fileName(uint64_t number); // graph-NNNNNNNNNNNNNNNNNNNN.sxg
+} // namespace graphfile
+
+class HnswGraph {
+public:
+    struct Candidate {
+        float distance; // lower is closer (see distanceToScore)
+        uint32_t label;
+    };
+    struct Change {
+        QByteArray id;
+        std::vector<float> vector; // empty: remove
+        quint64 hash = 0;          // vectorHash() of the stored (raw) vector
+    };
+
+    HnswGraph(int dimensions, Metric metric, AnnParams params, size_t capacity = 1024);
+    ~HnswGraph();
+    HnswGraph(const HnswGraph &) = delete;
+    HnswGraph &operator=(const HnswGraph &) = delete;
+
+    int dimensions() const { return m_dims; }
+    Metric metric() const { return m_metric; }
+    const AnnParams &params() const { return m_params; }
+
+    // ---- ids and labels
+    qint64 labelCount() const { return qint64(m_labelIds.size()); }
+    std::optional<uint32_t> labelOf(const QByteArray &id) const;
+    const QByteArray &idOf(uint32_t label) const { return m_labelIds[label]; }
+    bool isLive(uint32_t label) const { return label < m_live.size() && m_live[label]; }
+    quint64 hashOf(uint32_t label) const { return m_hashes[label]; }
+    qint64 liveCount() const { return m_liveCount; }
+    qint64 deletedCount() const; // in the graph, marked deleted
+    qint64 capacity() const;
+    qint64 memoryBytes() const;
+    // Whether `id` is in the graph with exactly this vector.
+    bool holds(const QByteArray &id, quint64 hash) const;
+
+    // ---- changes (exclusive access)
+    // Applies the changes, adding in parallel on up to `threads` threads, and
+    // grows the graph when it is full. Ids must be distinct within one call.
+    Error apply(const std::vector<Change> &changes, int threads);
+
+    // ---- search (shared access)
+    // The query as the graph compares it: normalised for cosine.
+    std::vector<float> prepareQuery(const float *query) const;
+    // Up to `ef` nearest live entries to a prepared query, closest first.
+    std::vector<Candidate> search(const float *prepared, int ef) const;
+    float distanceToScore(float distance) const;
+
+    // ---- files
+    // Writes the graph to `path` (a new file) and fsyncs it when `sync`.
+    Result<storage::FileRecord> save(const QString &dir, const QString &name, bool sync) const;
+    // Reads and checks a graph file; `expected` (from the manifest) gives its size.
+    static Result<std::unique_ptr<HnswGraph>> load(const QString &path, int dimensions, Metric metric,
+                                                   AnnParams params, qint64 expectedSize);
+    // Checks a graph file without keeping it: the findings verify reports.
+    static Error check(const QString &path, int dimensions, Metric metric, qint64 expectedSize);
+
+    static quint64 vectorHash(const float *vector, int dimensions);
+
+    struct Hnsw;
+
+private:
+    Error addOne(const Change &c);
+    uint32_t labelFor(const QByteArray &id);
+
+    int m_dims;
+    Metric m_metric;
+    AnnParams m_params;
+    std::unique_ptr<Hnsw> m_hnsw;
+    std::vector<QByteArray> m_labelIds;
+    QHash<QByteArray, uint32_t> m_idLabels;
+    std::vector<quint64> m_hashes;
+    std::vector<uint8_t> m_live;
+    qint64 m_liveCount = 0;
+};
+
+} // namespace sextant

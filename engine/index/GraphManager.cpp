@@ -1,0 +1,320 @@
+#include "index/GraphManager.h"
+
+#include "storage/FileIo.h"
+
+#include <QElapsedTimer>
+
+namespace sextant {
+
+using namespace storage;
+
+QString graphStateName(GraphStatus::State state)
+{
+    switch (state) {
+    case GraphStatus::State::Disabled: return QStringLiteral("disabled");
+    case GraphStatus::State::Loading: return QStringLiteral("loading");
+    case GraphStatus::State::Building: return QStringLiteral("building");
+    case GraphStatus::State::Ready: return QStringLiteral("ready");
+    case GraphStatus::State::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+GraphManager::GraphManager(Host &host, int dimensions, Metric metric, AnnParams params, bool canSave)
+    : m_host(host), m_dims(dimensions), m_metric(metric), m_params(params), m_canSave(canSave),
+      m_graphLock(QReadWriteLock::NonRecursive)
+{
+}
+
+GraphManager::~GraphManager() { stop(); }
+
+void GraphManager::start(std::optional<GraphEntry> saved)
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_state = GraphStatus::State::Loading;
+        m_saved = saved;
+    }
+    m_thread = std::thread([this, saved] { run(saved); });
+}
+
+void GraphManager::stop()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_stop = true;
+    }
+    m_queueCond.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void GraphManager::setState(GraphStatus::State s, const QString &message)
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_state = s;
+        m_message = message;
+    }
+    m_queueCond.notify_all();
+}
+
+void GraphManager::changed(const QByteArray &id)
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_queue.push_back(id);
+        ++m_pending[id];
+    }
+    m_queueCond.notify_all();
+}
+
+void GraphManager::reconcileLater()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_reconcileRequested = true;
+    }
+    m_queueCond.notify_all();
+}
+
+void GraphManager::run(std::optional<GraphEntry> saved)
+{
+    std::unique_ptr<HnswGraph> graph;
+    QString note;
+    if (saved) {
+        setState(GraphStatus::State::Loading, QStringLiteral("Loading %1").arg(saved->file));
+        const QString path = m_host.directory() + u'/' + saved->file;
+        // The manifest's file record gives the size; the loader checks the
+        // file's own checksum before parsing anything.
+        Result<std::unique_ptr<HnswGraph>> loaded = HnswGraph::load(path, m_dims, m_metric, m_params, -1);
+        if (loaded.ok()) {
+            graph = loaded.takeValue();
+        } else {
+            note = QStringLiteral("The saved graph could not be used (%1); it is being rebuilt.").arg(loaded.error().message());
+            qWarning("sextant: %s", qPrintable(note));
+        }
+    }
+    if (!graph)
+        graph = std::make_unique<HnswGraph>(m_dims, m_metric, m_params,
+                                            size_t(std::max<qint64>(m_host.liveItemCount(), 1024)));
+    {
+        QWriteLocker lock(&m_graphLock);
+        m_graph = std::move(graph);
+    }
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_note = note;
+    }
+    setState(GraphStatus::State::Building, note);
+    reconcile();
+
+    std::vector<QByteArray> ids;
+    for (;;) {
+        bool doReconcile = false;
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_queueCond.wait(lock, [&] { return m_stop || m_reconcileRequested || !m_queue.empty(); });
+            if (m_stop) return;
+            if (m_reconcileRequested) {
+                m_reconcileRequested = false;
+                doReconcile = true;
+            }
+        }
+        if (doReconcile) {
+            reconcile();
+            continue;
+        }
+        if (!takeBatch(&ids)) continue;
+        std::vector<HnswGraph::Change> changes = m_host.currentVectors(ids);
+        Error e;
+        {
+            QWriteLocker lock(&m_graphLock);
+            e = m_graph->apply(changes, 2);
+        }
+        finishBatch(ids);
+        if (e) {
+            setState(GraphStatus::State::Failed, e.message());
+            qWarning("sextant: %s", qPrintable(e.message()));
+            return;
+        }
+        bool drained = false;
+        qint64 changesSinceSave = 0;
+        {
+            std::lock_guard lock(m_queueMutex);
+            m_changesSinceSave += qint64(changes.size());
+            drained = m_queue.empty();
+            changesSinceSave = m_changesSinceSave;
+            if (drained && m_state == GraphStatus::State::Building) {
+                m_state = GraphStatus::State::Ready;
+                m_message.clear();
+            }
+        }
+        m_queueCond.notify_all();
+        if (drained && m_canSave && changesSinceSave >= std::max<qint64>(1000, m_graph->liveCount() / 10)) {
+            std::lock_guard saving(m_saveMutex);
+            if (Error se = saveLocked()) qWarning("sextant: saving the graph failed: %s", qPrintable(se.message()));
+        }
+    }
+}
+
+void GraphManager::reconcile()
+{
+    // Only this thread changes the graph, so it reads it without the lock.
+    std::vector<uint8_t> seen(size_t(m_graph->labelCount()), 0);
+    std::vector<QByteArray> toSync;
+    const Error e = m_host.forEachLiveItem([&](const QByteArray &id, const float *vector) {
+        const auto label = m_graph->labelOf(id);
+        if (label && *label < seen.size()) seen[*label] = 1;
+        if (!m_graph->holds(id, HnswGraph::vectorHash(vector, m_dims))) toSync.push_back(id);
+        std::lock_guard lock(m_queueMutex);
+        return !m_stop;
+    });
+    if (e) {
+        setState(GraphStatus::State::Failed, QStringLiteral("Reading the items for the graph failed: %1").arg(e.message()));
+        return;
+    }
+    for (size_t l = 0; l < seen.size(); ++l)
+        if (!seen[l] && m_graph->isLive(uint32_t(l))) toSync.push_back(m_graph->idOf(uint32_t(l)));
+    {
+        std::lock_guard lock(m_queueMutex);
+        for (QByteArray &id : toSync) {
+            ++m_pending[id];
+            m_queue.push_back(std::move(id));
+        }
+        if (m_queue.empty()) {
+            m_state = GraphStatus::State::Ready;
+            m_message.clear();
+        } else if (m_state != GraphStatus::State::Failed) {
+            m_state = GraphStatus::State::Building;
+        }
+    }
+    m_queueCond.notify_all();
+}
+
+bool GraphManager::takeBatch(std::vector<QByteArray> *ids)
+{
+    ids->clear();
+    std::lock_guard lock(m_queueMutex);
+    QSet<QByteArray> distinct;
+    while (!m_queue.empty() && qsizetype(ids->size()) < kBatch) {
+        QByteArray id = std::move(m_queue.front());
+        m_queue.pop_front();
+        if (distinct.contains(id)) {
+            // Already in this batch: one sync covers both.
+            if (--m_pending[id] == 0) m_pending.remove(id);
+            continue;
+        }
+        distinct.insert(id);
+        ids->push_back(std::move(id));
+    }
+    m_busy = !ids->empty();
+    return m_busy;
+}
+
+void GraphManager::finishBatch(const std::vector<QByteArray> &ids)
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        for (const QByteArray &id : ids) {
+            const auto it = m_pending.find(id);
+            if (it != m_pending.end() && --*it == 0) m_pending.erase(it);
+        }
+        m_busy = false;
+    }
+    m_queueCond.notify_all();
+}
+
+std::unique_ptr<GraphManager::View> GraphManager::view(qsizetype maxPending) const
+{
+    auto v = std::make_unique<View>(&m_graphLock);
+    std::lock_guard lock(m_queueMutex);
+    if (m_state == GraphStatus::State::Loading) {
+        v->reason = QStringLiteral("the HNSW graph is still loading");
+    } else if (m_state == GraphStatus::State::Failed || !m_graph) {
+        v->reason = QStringLiteral("the HNSW graph failed: %1").arg(m_message);
+    } else if (m_pending.size() > maxPending) {
+        v->reason = QStringLiteral("the HNSW graph is catching up (%1 changes not yet in it)").arg(m_pending.size());
+    } else {
+        v->graph = m_graph.get();
+        for (auto it = m_pending.constBegin(); it != m_pending.constEnd(); ++it) v->pending.insert(it.key());
+    }
+    if (!v->graph) v->lock.unlock();
+    return v;
+}
+
+GraphStatus GraphManager::status() const
+{
+    GraphStatus s;
+    s.m = m_params.m;
+    s.efConstruction = m_params.efConstruction;
+    s.efSearch = m_params.efSearch;
+    {
+        std::lock_guard lock(m_queueMutex);
+        s.state = m_state;
+        s.message = m_message.isEmpty() ? m_note : m_message;
+        s.pending = m_pending.size();
+        if (m_saved) s.file = m_saved->file;
+    }
+    QReadLocker lock(&m_graphLock);
+    if (m_graph) {
+        s.items = m_graph->liveCount();
+        s.deleted = m_graph->deletedCount();
+        s.capacity = m_graph->capacity();
+        s.memoryBytes = m_graph->memoryBytes();
+    }
+    return s;
+}
+
+bool GraphManager::waitUntilCurrent(int timeoutMs) const
+{
+    std::unique_lock lock(m_queueMutex);
+    return m_queueCond.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
+        return m_state == GraphStatus::State::Failed || m_stop ||
+               (m_state == GraphStatus::State::Ready && m_queue.empty() && !m_busy && !m_reconcileRequested);
+    }) && m_state == GraphStatus::State::Ready;
+}
+
+Error GraphManager::saveNow()
+{
+    if (!m_canSave) return {};
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (!m_graph || m_state == GraphStatus::State::Loading || m_state == GraphStatus::State::Failed) return {};
+        if (m_changesSinceSave == 0 && m_saved) return {};
+    }
+    std::lock_guard saving(m_saveMutex);
+    return saveLocked();
+}
+
+Error GraphManager::saveLocked()
+{
+    qint64 changesAtSave = 0;
+    std::optional<GraphEntry> previous;
+    {
+        std::lock_guard lock(m_queueMutex);
+        changesAtSave = m_changesSinceSave;
+        previous = m_saved;
+    }
+    GraphEntry entry;
+    entry.number = (previous ? previous->number : 0) + 1;
+    entry.file = graphfile::fileName(entry.number);
+    m_host.notePending(entry.file, true);
+    const auto done = qScopeGuard([&] { m_host.notePending(entry.file, false); });
+    Result<FileRecord> written = [&] {
+        QReadLocker lock(&m_graphLock);
+        entry.items = m_graph->liveCount();
+        entry.labels = m_graph->labelCount();
+        return m_graph->save(m_host.directory(), entry.file, m_host.syncFiles());
+    }();
+    if (!written.ok()) return written.error();
+    if (Error e = m_host.publishGraph(*written, entry)) {
+        removeFile(m_host.directory() + u'/' + entry.file);
+        return e;
+    }
+    std::lock_guard lock(m_queueMutex);
+    m_saved = entry;
+    m_changesSinceSave -= changesAtSave;
+    return {};
+}
+
+} // namespace sextant

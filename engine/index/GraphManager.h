@@ -1,0 +1,124 @@
+#pragma once
+// Keeps an index's HNSW graph in step with its committed items, off the
+// writer thread.
+//
+// Every committed change enqueues the changed id ("sync this id"). One
+// maintenance thread takes ids in batches, reads each id's current vector
+// from the index (or finds it gone), and applies the batch to the graph
+// under the graph's exclusive lock, adding on two threads. A sync reads the
+// current state, so applying it late, twice, or out of order is harmless.
+// Until an id's last sync is applied it is "pending": queries search the
+// pending ids exactly and ignore the graph's entries for them, so a query
+// always sees every acknowledged write.
+//
+// At start the thread loads the graph file the manifest names (checked
+// before it is parsed; a damaged one is reported and rebuilt), then
+// reconciles it with the items: every item the graph does not hold with the
+// same vector hash, and every graph entry that is no longer an item, is
+// synced. A missing graph is thus built from scratch the same way. The
+// graph is saved (a new graph file, then a manifest naming it) when it has
+// drifted from the saved one by a tenth, and at close.
+
+#include "index/Graph.h"
+#include "index/Query.h"
+#include "storage/Manifest.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QReadWriteLock>
+#include <QSet>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace sextant {
+
+class GraphManager {
+public:
+    // What the manager needs from the index it serves.
+    struct Host {
+        virtual ~Host() = default;
+        // The current vector of each id (std::nullopt when it is not a live
+        // item), read under the index's state lock.
+        virtual std::vector<HnswGraph::Change> currentVectors(const std::vector<QByteArray> &ids) = 0;
+        // Calls `item` for every live item (id, raw vector), reading a
+        // consistent snapshot; returns false if stopped early.
+        virtual Error forEachLiveItem(const std::function<bool(const QByteArray &, const float *)> &item) = 0;
+        virtual qint64 liveItemCount() = 0;
+        // Publishes a manifest naming a newly written graph file.
+        virtual Error publishGraph(const storage::FileRecord &file, const storage::GraphEntry &entry) = 0;
+        virtual QString directory() const = 0;
+        virtual bool syncFiles() const = 0;
+        virtual void notePending(const QString &fileName, bool inProgress) = 0;
+    };
+
+    GraphManager(Host &host, int dimensions, Metric metric, AnnParams params, bool canSave);
+    ~GraphManager(); // stops the thread (does not save: call saveNow() first)
+
+    // Starts the maintenance thread: loads `saved` (if any), reconciles, then follows changes.
+    void start(std::optional<storage::GraphEntry> saved);
+    void stop();
+
+    // The writer, under the index's exclusive state lock, for each committed change.
+    void changed(const QByteArray &id);
+    // The index's content changed in ways not reported id by id (a read-only
+    // refresh that read a new generation): reconcile again.
+    void reconcileLater();
+
+    // A query's view: the graph under a shared lock, and the ids it must
+    // search exactly instead. `graph` is null when the graph cannot be used
+    // (then `reason` says why).
+    struct View {
+        QReadLocker lock;
+        const HnswGraph *graph = nullptr;
+        QSet<QByteArray> pending;
+        QString reason;
+        explicit View(QReadWriteLock *l) : lock(l) {}
+    };
+    std::unique_ptr<View> view(qsizetype maxPending) const;
+
+    GraphStatus status() const;
+    // Waits until the graph is ready and nothing is pending (tests, benchmarks,
+    // `query --ann`). False on timeout or failure.
+    bool waitUntilCurrent(int timeoutMs) const;
+    // Saves the graph if it changed since it was last saved (close()).
+    Error saveNow();
+
+    static constexpr qsizetype kBatch = 256;
+
+private:
+    void run(std::optional<storage::GraphEntry> saved);
+    void reconcile();
+    bool takeBatch(std::vector<QByteArray> *ids);
+    void finishBatch(const std::vector<QByteArray> &ids);
+    Error saveLocked(); // caller holds saveMutex
+    void setState(GraphStatus::State s, const QString &message = {});
+
+    Host &m_host;
+    const int m_dims;
+    const Metric m_metric;
+    const AnnParams m_params;
+    const bool m_canSave;
+
+    mutable QReadWriteLock m_graphLock; // prefers writers: searches never starve the maintenance thread
+    std::unique_ptr<HnswGraph> m_graph;
+
+    mutable std::mutex m_queueMutex;
+    mutable std::condition_variable m_queueCond;
+    std::deque<QByteArray> m_queue;
+    QHash<QByteArray, int> m_pending; // id -> syncs queued or being applied
+    bool m_stop = false;
+    bool m_reconcileRequested = false;
+    bool m_busy = false; // a batch or reconcile is in progress
+    GraphStatus::State m_state = GraphStatus::State::Disabled;
+    QString m_message;
+    QString m_note; // what happened to the saved graph at start, kept for status()
+    qint64 m_changesSinceSave = 0;
+    std::optional<storage::GraphEntry> m_saved;
+
+    std::mutex m_saveMutex;
+    std::thread m_thread;
+};
+
+} // namespace sextant

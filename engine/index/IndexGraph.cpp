@@ -1,0 +1,124 @@
+// The index as the host of its HNSW graph: what the GraphManager reads,
+// and how a saved graph becomes part of the manifest.
+
+#include "index/IndexImpl.h"
+#include "storage/FileIo.h"
+
+namespace sextant {
+
+using namespace storage;
+
+void Index::Impl::startGraph()
+{
+    if (!options.graph) return;
+    graph = std::make_unique<GraphManager>(*this, schema.dimensions, schema.metric, schema.ann, !options.readOnly);
+    std::optional<GraphEntry> saved;
+    {
+        std::shared_lock lock(stateMutex);
+        saved = manifest.graph;
+    }
+    graph->start(saved);
+}
+
+void Index::Impl::stopGraph(bool save)
+{
+    if (!graph) return;
+    graph->stop();
+    if (save)
+        if (Error e = graph->saveNow()) qWarning("sextant: saving the graph at close failed: %s", qPrintable(e.message()));
+}
+
+std::vector<HnswGraph::Change> Index::Impl::currentVectors(const std::vector<QByteArray> &ids)
+{
+    std::vector<HnswGraph::Change> out;
+    out.reserve(ids.size());
+    std::shared_lock lock(stateMutex);
+    for (const QByteArray &id : ids) {
+        HnswGraph::Change c;
+        c.id = id;
+        const Result<Location> loc = locate(id);
+        if (loc.ok() && loc->found()) {
+            const float *v = nullptr;
+            if (loc->mem) {
+                v = loc->mem->vector.constData();
+            } else {
+                v = segments[size_t(loc->segmentIndex)].segment->vectorData(loc->row);
+            }
+            c.vector.assign(v, v + schema.dimensions);
+            c.hash = HnswGraph::vectorHash(v, schema.dimensions);
+        }
+        // A damaged segment block reads as "absent": the graph drops the id
+        // and verify reports the damage.
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Error Index::Impl::forEachLiveItem(const std::function<bool(const QByteArray &, const float *)> &item)
+{
+    // Copy what the scan needs under the lock; segments are immutable and
+    // stay mapped while we hold them.
+    std::vector<LoadedSegment> segs;
+    std::vector<std::pair<QByteArray, QVector<float>>> memItems;
+    QSet<QByteArray> hidden; // ids whose segment rows the memtables replace
+    {
+        std::shared_lock lock(stateMutex);
+        segs = segments;
+        const Memtable *tables[2] = {&mem, imm.get()};
+        for (const Memtable *t : tables) {
+            if (!t) continue;
+            for (const auto &[id, e] : t->entries) {
+                if (hidden.contains(id)) continue; // the active memtable's version wins
+                hidden.insert(id);
+                if (!e.deleted) memItems.emplace_back(id, e.vector);
+            }
+        }
+    }
+    for (const auto &[id, v] : memItems)
+        if (!item(id, v.constData())) return {};
+    for (const LoadedSegment &ls : segs) {
+        const Segment &seg = *ls.segment;
+        for (qint64 row = 0; row < seg.rowCount(); ++row) {
+            if (ls.deletions->isDeleted(row)) continue;
+            const Result<QByteArrayView> id = seg.id(row);
+            if (!id.ok()) return id.error();
+            const QByteArray key = id->toByteArray();
+            if (!hidden.isEmpty() && hidden.contains(key)) continue;
+            if (!item(key, seg.vectorData(row))) return {};
+        }
+    }
+    return {};
+}
+
+qint64 Index::Impl::liveItemCount()
+{
+    std::shared_lock lock(stateMutex);
+    return liveCount;
+}
+
+void Index::Impl::notePending(const QString &fileName, bool inProgress)
+{
+    std::lock_guard lock(inProgressMutex);
+    if (inProgress)
+        filesInProgress.insert(fileName);
+    else
+        filesInProgress.remove(fileName);
+}
+
+Error Index::Impl::publishGraph(const FileRecord &file, const GraphEntry &entry)
+{
+    if (syncFiles())
+        if (Error e = syncDirectory(dir)) return e;
+    std::lock_guard publishing(publishMutex);
+    Manifest next;
+    std::vector<LoadedSegment> segs;
+    {
+        std::shared_lock lock(stateMutex);
+        next = manifest;
+        segs = segments;
+    }
+    next.graph = entry;
+    return publishLocked(std::move(next), std::move(segs), {file});
+}
+
+} // namespace sextant

@@ -1,0 +1,565 @@
+// Queries: the planner, the exact scan, the HNSW path with post-filtering,
+// and recall estimation. docs/search.md describes the plans and their costs.
+//
+// A query holds the state lock shared for its whole run (the lock prefers
+// the writer, so a stream of queries cannot starve it): the memtables,
+// segments and deletion vectors it reads stay as they are meanwhile. The
+// graph is read under its own shared lock, taken after the state lock.
+
+#include "index/Distance.h"
+#include "index/IndexImpl.h"
+
+#include <QElapsedTimer>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
+#include <random>
+
+namespace sextant {
+
+using namespace storage;
+
+QString queryModeName(QueryMode mode)
+{
+    switch (mode) {
+    case QueryMode::Auto: return QStringLiteral("auto");
+    case QueryMode::Exact: return QStringLiteral("exact");
+    case QueryMode::Ann: return QStringLiteral("ann");
+    }
+    return {};
+}
+
+QString queryStrategyName(QueryStrategy s)
+{
+    switch (s) {
+    case QueryStrategy::ExactScan: return QStringLiteral("exact");
+    case QueryStrategy::ExactFiltered: return QStringLiteral("exact-filtered");
+    case QueryStrategy::Ann: return QStringLiteral("ann");
+    case QueryStrategy::AnnPostFiltered: return QStringLiteral("ann-post-filtered");
+    }
+    return {};
+}
+
+namespace {
+
+constexpr int kMaxK = 10000;
+// Auto scans indexes this small: the scan costs less than a graph search.
+constexpr qint64 kExactBelow = 2048;
+// More unapplied changes than this and the graph is not used: searching them
+// one by one would cost more than the scan.
+constexpr qsizetype kMaxPendingForAnn = 4096;
+// A graph search at ef computes about this many distances per unit of ef
+// (measured on 100k x 384, M 16: 2,600 distances at ef 64). The planner
+// compares it with the exact scan of the matching items.
+constexpr double kDistancesPerEf = 40;
+constexpr qint64 kChunkRows = 16384;
+constexpr qint64 kParallelBelow = 32768; // smaller scans stay on the calling thread
+
+struct Candidate {
+    float distance;
+    int source;  // -1: memtable item `row`; >= 0: segment index
+    qint64 row;
+    bool operator<(const Candidate &o) const { return distance < o.distance; }
+};
+
+// The k smallest distances seen, as a max-heap.
+class TopK {
+public:
+    explicit TopK(size_t k) : m_k(k) { m_heap.reserve(k + 1); }
+    float worst() const { return m_heap.size() < m_k ? std::numeric_limits<float>::infinity() : m_heap.front().distance; }
+    void push(const Candidate &c)
+    {
+        if (m_heap.size() < m_k) {
+            m_heap.push_back(c);
+            std::push_heap(m_heap.begin(), m_heap.end());
+        } else if (c.distance < m_heap.front().distance) {
+            std::pop_heap(m_heap.begin(), m_heap.end());
+            m_heap.back() = c;
+            std::push_heap(m_heap.begin(), m_heap.end());
+        }
+    }
+    void merge(const TopK &other)
+    {
+        for (const Candidate &c : other.m_heap) push(c);
+    }
+    std::vector<Candidate> sorted() const
+    {
+        std::vector<Candidate> v = m_heap;
+        std::sort(v.begin(), v.end());
+        return v;
+    }
+
+private:
+    size_t m_k;
+    std::vector<Candidate> m_heap;
+};
+
+// Everything a query reads, gathered under the state lock.
+struct QueryContext {
+    const Index::Impl &d;
+    Metric metric;
+    int dims;
+    std::vector<float> q;       // the query vector as given
+    double qNorm = 0;
+    QByteArray exclude;         // "more like this": the item itself
+    std::optional<Filter> filter;
+    std::vector<std::shared_ptr<const Bitmap>> segmentMatches; // per segment, when filtered
+    // Live memtable items (the active memtable's version of an id wins), and
+    // whether each matches the filter.
+    std::vector<std::pair<const QByteArray *, const MemEntry *>> memItems;
+    std::vector<uint8_t> memMatches;
+    bool memtablesEmpty = true;
+
+    // Distance as the graph measures it: lower is closer.
+    float distanceFromDot(float dot, float norm) const
+    {
+        if (metric == Metric::Cosine) return (norm > 0 && qNorm > 0) ? 1.0f - float(dot / (qNorm * norm)) : 1.0f;
+        return 1.0f - dot;
+    }
+    float distanceTo(const float *v) const
+    {
+        const distance::Kernels &k = distance::kernels();
+        if (metric == Metric::L2) return k.l2sq(q.data(), v, size_t(dims));
+        const float dot = k.dot(q.data(), v, size_t(dims));
+        return distanceFromDot(dot, metric == Metric::Cosine ? float(distance::norm(v, size_t(dims))) : 1.0f);
+    }
+    float score(float distance) const { return metric == Metric::L2 ? std::sqrt(std::max(distance, 0.0f)) : 1.0f - distance; }
+
+    // A segment row the memtables replace, or the excluded item: not a result.
+    bool hidden(const Segment &seg, qint64 row) const
+    {
+        if (memtablesEmpty && exclude.isEmpty()) return false;
+        const Result<QByteArrayView> id = seg.id(row);
+        if (!id.ok()) return true;
+        if (!exclude.isEmpty() && *id == QByteArrayView(exclude)) return true;
+        if (memtablesEmpty) return false;
+        const QByteArray key = id->toByteArray();
+        return d.mem.find(key) || (d.imm && d.imm->find(key));
+    }
+    bool memMatch(size_t i) const { return memMatches.empty() || memMatches[i]; }
+};
+
+struct ScanChunk {
+    int segment;
+    qint64 begin, end;
+    TopK top;
+    qint64 scanned = 0;
+};
+
+// Scans rows [begin, end) of one segment into `chunk.top`.
+void scanChunk(const QueryContext &ctx, ScanChunk &chunk)
+{
+    const LoadedSegment &ls = ctx.d.segments[size_t(chunk.segment)];
+    const Segment &seg = *ls.segment;
+    const Bitmap *match = ctx.segmentMatches.empty() ? nullptr : ctx.segmentMatches[size_t(chunk.segment)].get();
+    const distance::Kernels &k = distance::kernels();
+    const size_t dims = size_t(ctx.dims);
+    auto consider = [&](qint64 row, float raw) {
+        const float dist = ctx.metric == Metric::L2 ? raw : ctx.distanceFromDot(raw, ctx.metric == Metric::Cosine ? seg.norm(row) : 1.0f);
+        if (dist < chunk.top.worst() && !ctx.hidden(seg, row)) chunk.top.push({dist, chunk.segment, row});
+    };
+    if (match) {
+        // The rows the filter matches, gathered in small batches.
+        constexpr int kBatch = 64;
+        const float *rows[kBatch];
+        qint64 ids[kBatch];
+        float out[kBatch];
+        int n = 0;
+        auto flush = [&] {
+            if (ctx.metric == Metric::L2)
+                k.l2sqGather(ctx.q.data(), rows, size_t(n), dims, out);
+            else
+                k.dotGather(ctx.q.data(), rows, size_t(n), dims, out);
+            for (int i = 0; i < n; ++i) consider(ids[i], out[i]);
+            chunk.scanned += n;
+            n = 0;
+        };
+        for (qint64 row = chunk.begin; row < chunk.end; ++row) {
+            if (!match->test(row) || ls.deletions->isDeleted(row)) continue;
+            rows[n] = seg.vectorData(row);
+            ids[n++] = row;
+            if (n == kBatch) flush();
+        }
+        if (n) flush();
+        return;
+    }
+    constexpr qint64 kBlock = 1024;
+    std::vector<float> out(static_cast<size_t>(kBlock));
+    for (qint64 start = chunk.begin; start < chunk.end; start += kBlock) {
+        const qint64 n = std::min(kBlock, chunk.end - start);
+        if (ctx.metric == Metric::L2)
+            k.l2sqMany(ctx.q.data(), seg.vectorData(start), dims, size_t(n), dims, out.data());
+        else
+            k.dotMany(ctx.q.data(), seg.vectorData(start), dims, size_t(n), dims, out.data());
+        chunk.scanned += n;
+        for (qint64 i = 0; i < n; ++i) {
+            const qint64 row = start + i;
+            if (ls.deletions->isDeleted(row)) continue;
+            consider(row, out[size_t(i)]);
+        }
+    }
+}
+
+// The exact top-k over every live (matching) item.
+TopK exactSearch(const QueryContext &ctx, size_t k, qint64 *scanned)
+{
+    TopK top(k);
+    for (size_t i = 0; i < ctx.memItems.size(); ++i) {
+        if (!ctx.memMatch(i) || *ctx.memItems[i].first == ctx.exclude) continue;
+        top.push({ctx.distanceTo(ctx.memItems[i].second->vector.constData()), -1, qint64(i)});
+        ++*scanned;
+    }
+    std::vector<ScanChunk> chunks;
+    qint64 total = 0;
+    for (size_t s = 0; s < ctx.d.segments.size(); ++s) {
+        const qint64 rows = ctx.d.segments[s].segment->rowCount();
+        for (qint64 b = 0; b < rows; b += kChunkRows)
+            chunks.push_back({int(s), b, std::min(rows, b + kChunkRows), TopK(k)});
+        total += rows;
+    }
+    if (total < kParallelBelow || chunks.size() < 2) {
+        for (ScanChunk &c : chunks) scanChunk(ctx, c);
+    } else {
+        QtConcurrent::blockingMap(chunks, [&ctx](ScanChunk &c) { scanChunk(ctx, c); });
+    }
+    for (const ScanChunk &c : chunks) {
+        top.merge(c.top);
+        *scanned += c.scanned;
+    }
+    return top;
+}
+
+} // namespace
+
+Result<std::shared_ptr<const Bitmap>> Index::Impl::filterRows(const LoadedSegment &ls, const Filter &filter) const
+{
+    std::shared_ptr<SegmentFilterCache> cache;
+    {
+        std::lock_guard lock(filterCacheMutex);
+        auto &slot = filterCaches[ls.entry.id];
+        if (!slot) slot = std::make_shared<SegmentFilterCache>();
+        cache = slot;
+    }
+    const QByteArray key = filter.canonical();
+    std::lock_guard lock(cache->mutex);
+    for (auto it = cache->recent.begin(); it != cache->recent.end(); ++it)
+        if (it->first == key) {
+            cache->recent.splice(cache->recent.begin(), cache->recent, it);
+            return cache->recent.front().second;
+        }
+    const Segment &seg = *ls.segment;
+    Error damage;
+    auto metadataOf = [&](qint64 row) -> QByteArrayView {
+        const Result<QByteArrayView> m = seg.metadataView(row);
+        if (m.ok()) return *m;
+        if (damage.ok()) damage = m.error();
+        return {};
+    };
+    const QStringList fields = filter.fields();
+    if (!cache->columns) cache->columns = FilterColumns::build(fields, seg.rowCount(), metadataOf);
+    else cache->columns->addFields(fields, metadataOf);
+    if (damage) {
+        cache->columns.reset(); // do not keep columns built from damaged metadata
+        return damage;
+    }
+    auto rows = std::make_shared<Bitmap>();
+    filter.evaluate(*cache->columns, *rows);
+    cache->recent.emplace_front(key, rows);
+    if (cache->recent.size() > SegmentFilterCache::kRecent) cache->recent.pop_back();
+    return std::shared_ptr<const Bitmap>(rows);
+}
+
+Result<QueryResult> Index::query(const QueryRequest &req) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (d->closed) return Error(ErrorCode::Closed, QStringLiteral("The index is closed."));
+    if (req.k < 1 || req.k > kMaxK)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("k must be between 1 and %1, not %2.").arg(kMaxK).arg(req.k));
+    if (req.ef < 0 || req.ef > AnnParams::kMaxEf)
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("ef must be between 1 and %1 (0 for the index's default), not %2.").arg(AnnParams::kMaxEf).arg(req.ef));
+    const bool byId = !req.likeId.isEmpty();
+    if (byId == !req.vector.isEmpty())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("Give either a query vector or the id of an item (\"more like this\"), not both."));
+    if (!byId)
+        if (Error e = d->schema.validateVector(std::span<const float>(req.vector.constData(), size_t(req.vector.size()))))
+            return e;
+    std::optional<Filter> filter;
+    if (!req.filter.trimmed().isEmpty()) {
+        Result<Filter> f = Filter::parse(req.filter);
+        if (!f.ok()) return f.error();
+        if (!f->isEmpty()) filter = f.takeValue();
+    }
+
+    QueryContext ctx{*d, d->schema.metric, d->schema.dimensions, {}, 0, {}, std::move(filter), {}, {}, {}, true};
+    QueryResult result;
+    std::shared_lock lock(d->stateMutex);
+    result.liveItems = d->liveCount;
+    if (byId) {
+        if (Error e = validateId(req.likeId)) return e;
+        ctx.exclude = req.likeId.toUtf8();
+        const Result<Location> loc = d->locate(ctx.exclude);
+        if (!loc.ok()) return loc.error();
+        if (!loc->found())
+            return Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(req.likeId));
+        if (loc->mem) {
+            ctx.q.assign(loc->mem->vector.cbegin(), loc->mem->vector.cend());
+        } else {
+            Result<std::vector<float>> v = d->segments[size_t(loc->segmentIndex)].segment->vectorChecked(loc->row);
+            if (!v.ok()) return v.error();
+            ctx.q = v.takeValue();
+        }
+    } else {
+        ctx.q.assign(req.vector.cbegin(), req.vector.cend());
+    }
+    ctx.qNorm = distance::norm(ctx.q.data(), ctx.q.size());
+
+    // Memtable items, then what the filter matches and how many that is.
+    const Memtable *tables[2] = {&d->mem, d->imm.get()};
+    for (const Memtable *t : tables) {
+        if (!t) continue;
+        for (const auto &[id, e] : t->entries) {
+            ctx.memtablesEmpty = false;
+            if (e.deleted || (t != &d->mem && d->mem.find(id))) continue;
+            ctx.memItems.emplace_back(&id, &e);
+        }
+    }
+    qint64 matching = -1;
+    if (ctx.filter) {
+        matching = 0;
+        ctx.memMatches.resize(ctx.memItems.size());
+        for (size_t i = 0; i < ctx.memItems.size(); ++i) {
+            ctx.memMatches[i] = ctx.filter->matchesJson(ctx.memItems[i].second->metadata);
+            matching += ctx.memMatches[i];
+        }
+        for (const LoadedSegment &ls : d->segments) {
+            Result<std::shared_ptr<const Bitmap>> rows = d->filterRows(ls, *ctx.filter);
+            if (!rows.ok()) return rows.error();
+            const qint64 rowCount = ls.segment->rowCount();
+            const qint64 hits = (*rows)->count();
+            // Deleted rows match as often as the others, on average.
+            matching += rowCount ? qint64(double(hits) * double(rowCount - ls.deletions->deletedCount()) / double(rowCount)) : 0;
+            ctx.segmentMatches.push_back(*rows);
+        }
+        matching = std::min(matching, result.liveItems);
+        result.matching = matching;
+    }
+
+    const size_t k = size_t(req.k);
+    const int ef = std::max(req.ef > 0 ? req.ef : d->schema.ann.efSearch, req.k);
+    const qint64 live = std::max<qint64>(result.liveItems, 1);
+    // The ef a post-filtered search needs to meet k matches: twice k over the selectivity.
+    const int efFiltered = ctx.filter ? int(std::min<double>(AnnParams::kMaxEf, std::max<double>(ef, std::ceil(2.0 * req.k * double(live) / double(std::max<qint64>(matching, 1))))))
+                                      : ef;
+
+    bool useAnn = false;
+    if (req.mode != QueryMode::Exact) {
+        useAnn = true;
+        if (req.mode == QueryMode::Auto) {
+            if (result.liveItems < kExactBelow) useAnn = false;
+            else if (ctx.filter && double(matching) <= kDistancesPerEf * efFiltered) useAnn = false;
+        }
+    }
+    std::unique_ptr<GraphManager::View> view;
+    if (useAnn) {
+        if (!d->graph) {
+            result.fellBack = true;
+            result.fallbackReason = QStringLiteral("the index was opened without a graph");
+        } else {
+            view = d->graph->view(kMaxPendingForAnn);
+            if (!view->graph) {
+                result.fellBack = true;
+                result.fallbackReason = view->reason;
+                view.reset();
+            }
+        }
+    }
+
+    struct Hit {
+        float distance;
+        QByteArray id;
+        Location loc;
+    };
+    std::vector<Hit> hits;
+    if (view) {
+        const HnswGraph &g = *view->graph;
+        const std::vector<float> prepared = g.prepareQuery(ctx.q.data());
+        int efNow = ctx.filter ? efFiltered : ef;
+        auto matches = [&](const QByteArray &id, Location *loc) -> bool {
+            if (!ctx.filter) return true;
+            const Result<Location> l = d->locate(id);
+            if (!l.ok() || !l->found()) return false;
+            *loc = *l;
+            if (l->mem) return ctx.filter->matchesJson(l->mem->metadata);
+            return ctx.segmentMatches[size_t(l->segmentIndex)]->test(l->row);
+        };
+        for (;;) {
+            hits.clear();
+            const std::vector<HnswGraph::Candidate> cands = g.search(prepared.data(), efNow);
+            for (const HnswGraph::Candidate &c : cands) {
+                const QByteArray &id = g.idOf(c.label);
+                if (id == ctx.exclude || view->pending.contains(id)) continue;
+                Location loc;
+                if (!matches(id, &loc)) continue;
+                hits.push_back({c.distance, id, loc});
+                if (hits.size() == k) break;
+            }
+            // Too few matches among the candidates: widen the search.
+            if (!ctx.filter || hits.size() >= k || qint64(cands.size()) < efNow || efNow >= AnnParams::kMaxEf) break;
+            efNow = std::min(efNow * 2, AnnParams::kMaxEf);
+        }
+        result.efUsed = efNow;
+        // Changes not yet in the graph: measured exactly.
+        for (const QByteArray &id : view->pending) {
+            if (id == ctx.exclude) continue;
+            const Result<Location> l = d->locate(id);
+            if (!l.ok() || !l->found()) continue;
+            Location loc = *l;
+            bool ok = true;
+            if (ctx.filter) ok = loc.mem ? ctx.filter->matchesJson(loc.mem->metadata) : ctx.segmentMatches[size_t(loc.segmentIndex)]->test(loc.row);
+            if (!ok) continue;
+            const float *v = loc.mem ? loc.mem->vector.constData() : d->segments[size_t(loc.segmentIndex)].segment->vectorData(loc.row);
+            hits.push_back({ctx.distanceTo(v), id, loc});
+            ++result.scanned;
+        }
+        std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
+        if (hits.size() > k) hits.resize(k);
+        result.strategy = ctx.filter ? QueryStrategy::AnnPostFiltered : QueryStrategy::Ann;
+        result.plan = ctx.filter ? QStringLiteral("HNSW search, ef %1 (grown to %2 for the filter), keeping matching items").arg(ef).arg(efNow)
+                                 : QStringLiteral("HNSW search, ef %1").arg(efNow);
+        if (!view->pending.isEmpty())
+            result.plan += QStringLiteral("; %1 changes not yet in the graph searched exactly").arg(view->pending.size());
+    } else {
+        const TopK top = exactSearch(ctx, k, &result.scanned);
+        for (const Candidate &c : top.sorted()) {
+            Hit h{c.distance, {}, {}};
+            if (c.source < 0) {
+                h.id = *ctx.memItems[size_t(c.row)].first;
+                h.loc.mem = ctx.memItems[size_t(c.row)].second;
+            } else {
+                const Result<QByteArrayView> id = d->segments[size_t(c.source)].segment->id(c.row);
+                if (!id.ok()) return id.error();
+                h.id = id->toByteArray();
+                h.loc.segmentIndex = c.source;
+                h.loc.row = c.row;
+            }
+            hits.push_back(std::move(h));
+        }
+        result.strategy = ctx.filter ? QueryStrategy::ExactFiltered : QueryStrategy::ExactScan;
+        result.plan = ctx.filter ? QStringLiteral("exact scan of the %1 matching items").arg(matching)
+                                 : QStringLiteral("exact scan of %1 items").arg(result.liveItems);
+    }
+    if (result.fellBack) result.plan += QStringLiteral(" (the graph was not used: %1)").arg(result.fallbackReason);
+
+    for (Hit &h : hits) {
+        QueryHit out;
+        out.id = QString::fromUtf8(h.id);
+        out.score = ctx.score(h.distance);
+        if (req.withMetadata || req.withVectors) {
+            if (!h.loc.found()) {
+                const Result<Location> l = d->locate(h.id);
+                if (!l.ok()) return l.error();
+                h.loc = *l;
+            }
+            if (h.loc.found()) {
+                Result<Item> item = itemAt(*d, out.id, h.loc, req.withVectors);
+                if (!item.ok()) return item.error();
+                if (req.withMetadata) out.metadata = item->metadata;
+                if (req.withVectors) out.vector = item->vector;
+            }
+        }
+        result.hits.append(std::move(out));
+    }
+    view.reset();
+    lock.unlock();
+    result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
+    return result;
+}
+
+QFuture<Result<QueryResult>> Index::queryAsync(QueryRequest request) const
+{
+    return QtConcurrent::run([this, request = std::move(request)] { return query(request); });
+}
+
+GraphStatus Index::graphStatus() const
+{
+    if (!d->graph) return {};
+    return d->graph->status();
+}
+
+bool Index::waitForGraph(int timeoutMs) const
+{
+    return d->graph && d->graph->waitUntilCurrent(timeoutMs);
+}
+
+Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 seed) const
+{
+    if (sample < 1 || sample > 100000)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The sample must hold between 1 and 100,000 queries."));
+    if (!d->graph) return Error(ErrorCode::NotReady, QStringLiteral("The index was opened without an HNSW graph."));
+    // Sampled items' vectors as the queries.
+    std::vector<QVector<float>> queries;
+    {
+        std::shared_lock lock(d->stateMutex);
+        std::mt19937_64 rng(seed);
+        qint64 rows = 0;
+        for (const LoadedSegment &ls : d->segments) rows += ls.segment->rowCount();
+        const qint64 memCount = qint64(d->mem.entries.size());
+        const qint64 total = rows + memCount;
+        for (int attempt = 0; attempt < sample * 4 && int(queries.size()) < sample && total > 0; ++attempt) {
+            qint64 pick = qint64(rng() % quint64(total));
+            if (pick >= rows) {
+                auto it = d->mem.entries.begin();
+                std::advance(it, pick - rows);
+                if (!it->second.deleted) queries.push_back(it->second.vector);
+                continue;
+            }
+            for (const LoadedSegment &ls : d->segments) {
+                if (pick >= ls.segment->rowCount()) {
+                    pick -= ls.segment->rowCount();
+                    continue;
+                }
+                if (!ls.deletions->isDeleted(pick)) {
+                    const float *v = ls.segment->vectorData(pick);
+                    queries.emplace_back(v, v + d->schema.dimensions);
+                }
+                break;
+            }
+        }
+    }
+    if (queries.empty()) return Error(ErrorCode::NotFound, QStringLiteral("The index holds no items to sample."));
+    RecallEstimate est;
+    est.k = k;
+    est.ef = ef > 0 ? ef : d->schema.ann.efSearch;
+    double recallSum = 0;
+    for (const QVector<float> &v : queries) {
+        QueryRequest r;
+        r.vector = v;
+        r.k = k;
+        r.ef = ef;
+        r.withMetadata = false;
+        r.mode = QueryMode::Ann;
+        Result<QueryResult> ann = query(r);
+        if (!ann.ok()) return ann.error();
+        if (ann->fellBack) return Error(ErrorCode::NotReady, QStringLiteral("The HNSW graph is not available: %1.").arg(ann->fallbackReason));
+        r.mode = QueryMode::Exact;
+        Result<QueryResult> exact = query(r);
+        if (!exact.ok()) return exact.error();
+        QSet<QString> truth;
+        for (const QueryHit &h : exact->hits) truth.insert(h.id);
+        int found = 0;
+        for (const QueryHit &h : ann->hits) found += truth.contains(h.id);
+        recallSum += truth.isEmpty() ? 1.0 : double(found) / double(truth.size());
+        est.annMilliseconds += ann->milliseconds;
+        est.exactMilliseconds += exact->milliseconds;
+    }
+    est.queries = int(queries.size());
+    est.recall = recallSum / est.queries;
+    est.annMilliseconds /= est.queries;
+    est.exactMilliseconds /= est.queries;
+    return est;
+}
+
+} // namespace sextant
