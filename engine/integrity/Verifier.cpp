@@ -1,4 +1,5 @@
 #include "integrity/Verifier.h"
+#include "index/Graph.h"
 
 #include "storage/Checksums.h"
 #include "storage/DeletionVector.h"
@@ -159,6 +160,33 @@ public:
         progress(size);
     }
 
+    // The saved HNSW graph: derived data, so damage is a warning (it is
+    // rebuilt from the vectors when the index opens), never an error.
+    void verifyGraph(const Manifest &m)
+    {
+        const GraphEntry &g = *m.graph;
+        ++report.filesChecked;
+        const FileRecord *rec = m.fileRecord(g.file);
+        if (!QFileInfo::exists(path(g.file))) {
+            add(Finding::Severity::Warning, g.file, -1,
+                QStringLiteral("The saved HNSW graph is missing; it is rebuilt from the vectors when the index opens."));
+            return;
+        }
+        const qint64 size = QFileInfo(path(g.file)).size();
+        if (Error e = HnswGraph::check(path(g.file), m.schema.dimensions, m.schema.metric, rec ? rec->size : -1)) {
+            static const QRegularExpression atByte(QStringLiteral("at byte (\\d+)"));
+            const QRegularExpressionMatch at = atByte.match(e.message());
+            add(Finding::Severity::Warning, g.file, at.hasMatch() ? at.captured(1).toLongLong() : -1,
+                QStringLiteral("%1 It is not loaded; the graph is rebuilt from the vectors when the index opens.").arg(e.message()));
+        } else if (m_options.full && rec) {
+            Result<QString> sha = hashFile(g.file);
+            if (sha.ok() && *sha != rec->sha256)
+                add(Finding::Severity::Warning, g.file, -1,
+                    QStringLiteral("The graph file's SHA-256 differs from the one the manifest recorded; it is rebuilt when the index opens."));
+        }
+        progress(size);
+    }
+
     // The manifest's log and the chain of logs after it (docs/format.md):
     // those hold acknowledged writes a background checkpoint has not yet
     // published.
@@ -257,6 +285,7 @@ Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &optio
             run.verifySegment(m, e);
             if (!e.deletionFile.isEmpty() && !run.report.cancelled) run.verifyDeletionFile(m, e);
         }
+        if (!run.report.cancelled && m.graph) run.verifyGraph(m);
         if (!run.report.cancelled) run.verifyWal(m);
     }
     run.report.elapsedMs = timer.elapsed();

@@ -445,6 +445,13 @@ private slots:
         else if (damage == "truncate") QVERIFY(QFile::resize(file, size / 2));
         else QVERIFY(QFile::remove(file));
         if (damage != "delete") QVERIFY(!HnswGraph::check(file, 16, Metric::L2, size).ok());
+        // Verify reports it as a warning (derived data: rebuilt, nothing lost).
+        const Result<VerifyReport> rep = verifyIndex(path);
+        QVERIFY(rep.ok());
+        bool reported = false;
+        for (const Finding &f : rep->findings)
+            reported |= f.file == QFileInfo(file).fileName() && f.severity == Finding::Severity::Warning;
+        QVERIFY(reported);
         auto index = Index::open(path);
         QVERIFY(index.ok());
         QVERIFY((*index)->waitForGraph(120000));

@@ -98,7 +98,10 @@ void TestVerify::initTestCase()
     QVERIFY(m_base.isValid());
     const QString live = m_base.filePath(QStringLiteral("live"));
     m_pristine = m_base.filePath(QStringLiteral("pristine"));
-    Result<std::shared_ptr<Index>> idx = Index::create(live, smallSchema(32), Durability::Full);
+    // No graph: its background saves would change the folder while it is copied.
+    OpenOptions noGraph;
+    noGraph.graph = false;
+    Result<std::shared_ptr<Index>> idx = Index::create(live, smallSchema(32), Durability::Full, noGraph);
     QVERIFY(idx.ok());
     // Segment 1: 1200 rows of 32 dims (about 150 KiB of vectors: three blocks).
     QList<WriteOp> batch;
