@@ -3,6 +3,7 @@
 //
 //   sextant-bench                      same as `sextant-bench engine`
 //   sextant-bench engine [--quick] ... storage engine: inserts, bulk import, open, verify
+//   sextant-bench kernels [--quick] .. distance kernels: ns per pair, GB/s streaming, per SIMD level
 //   sextant-bench help                 the list of commands
 //
 // Every command takes --quick, --dir, --seed, --keep, --pretty and --help.
@@ -10,6 +11,7 @@
 // signature of Command::run and one row in kCommands.
 
 #include "BenchSupport.h"
+#include "KernelBench.h"
 
 #include <QCoreApplication>
 
@@ -23,6 +25,8 @@ namespace {
 const Command kCommands[] = {
     {"engine", "Storage engine: durable inserts, concurrent writers, bulk import, open of a large index, verify.",
      &runEngine, false},
+    {"kernels", "Distance kernels: ns per pair in cache, GB/s streaming a matrix from RAM, at every SIMD level.",
+     &runKernels, false},
     {"_open-probe", "Internal: opens one index in a fresh process and reports time and memory.", &runOpenProbe, true},
 };
 
