@@ -27,6 +27,7 @@ struct Command {
 };
 
 int runEngine(const QStringList &args);
+int runSearch(const QStringList &args);
 int runOpenProbe(const QStringList &args); // hidden: measures one open in a fresh process
 
 // ---- options every command takes

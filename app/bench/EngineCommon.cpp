@@ -92,6 +92,7 @@ OpenOptions benchOpenOptions()
 {
     OpenOptions o;
     o.applicationName = QStringLiteral("sextant-bench");
+    o.graph = false; // storage figures: the graph's build has its own benchmark (search)
     return o;
 }
 

@@ -4,6 +4,7 @@
 //   sextant-bench                      same as `sextant-bench engine`
 //   sextant-bench engine [--quick] ... storage engine: inserts, bulk import, open, verify
 //   sextant-bench kernels [--quick] .. distance kernels: ns per pair, GB/s streaming, per SIMD level
+//   sextant-bench search [--quick] ... HNSW and exact search: build, recall, QPS, filters, memory
 //   sextant-bench help                 the list of commands
 //
 // Every command takes --quick, --dir, --seed, --keep, --pretty and --help.
@@ -27,6 +28,8 @@ const Command kCommands[] = {
      &runEngine, false},
     {"kernels", "Distance kernels: ns per pair in cache, GB/s streaming a matrix from RAM, at every SIMD level.",
      &runKernels, false},
+    {"search", "Search: import + graph build, recall@10, QPS and latency per ef, filtered queries, raw hnswlib beside it.",
+     &runSearch, false},
     {"_open-probe", "Internal: opens one index in a fresh process and reports time and memory.", &runOpenProbe, true},
 };
 
