@@ -1,9 +1,12 @@
 #include "CliSupport.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <charconv>
 #include <cstdio>
+#include <unistd.h>
 
 namespace sextant::cli {
 
@@ -58,6 +61,19 @@ QString humanBytes(qint64 bytes)
         ++unit;
     }
     return QStringLiteral("%1 %2").arg(value, 0, 'f', 1).arg(QLatin1String(units[unit]));
+}
+
+QString vectorToText(const QVector<float> &vector)
+{
+    QByteArray text;
+    char number[32];
+    for (qsizetype i = 0; i < vector.size(); ++i) {
+        if (i > 0)
+            text += ' ';
+        const auto result = std::to_chars(number, number + sizeof number, vector[i]);
+        text.append(number, result.ptr - number);
+    }
+    return QString::fromLatin1(text);
 }
 
 void Console::write(QByteArrayView bytes)
@@ -120,8 +136,10 @@ std::optional<qint64> Invocation::integerOption(const QString &option, qint64 mi
     const QString text = parser.value(option);
     const qint64 value = text.toLongLong(&ok);
     if (!ok || value < minimum || value > maximum) {
-        exitCode = console.usageError(QStringLiteral("--%1 must be a whole number from %2 to %3, not \"%4\".")
-                                          .arg(option).arg(minimum).arg(maximum).arg(text));
+        // One-letter options are written -k, the others --limit.
+        const QString dashes = option.size() == 1 ? QStringLiteral("-") : QStringLiteral("--");
+        exitCode = console.usageError(QStringLiteral("%1%2 must be a whole number from %3 to %4, not \"%5\".")
+                                          .arg(dashes, option).arg(minimum).arg(maximum).arg(text));
         return std::nullopt;
     }
     return value;
@@ -138,31 +156,32 @@ static Error noIndexAt(const QString &path)
                  QStringLiteral("There is no index at %1: the folder holds no Sextant manifest.").arg(path), path);
 }
 
-static OpenOptions cliOpenOptions(bool readOnly)
+static OpenOptions cliOpenOptions(bool readOnly, GraphUse graph)
 {
     OpenOptions options;
     options.readOnly = readOnly;
     options.applicationName = QStringLiteral("sextant-cli");
+    options.graph = graph == GraphUse::On;
     return options;
 }
 
-Result<std::shared_ptr<Index>> openForReading(const QString &path)
+Result<std::shared_ptr<Index>> openForReading(const QString &path, GraphUse graph)
 {
     if (!Index::exists(path))
         return noIndexAt(path);
-    return Index::open(path, cliOpenOptions(true));
+    return Index::open(path, cliOpenOptions(true, graph));
 }
 
-Result<std::shared_ptr<Index>> openForWriting(Console &console, const QString &path)
+Result<std::shared_ptr<Index>> openForWriting(Console &console, const QString &path, GraphUse graph)
 {
     if (!Index::exists(path))
         return noIndexAt(path);
-    auto opened = Index::open(path, cliOpenOptions(false));
+    auto opened = Index::open(path, cliOpenOptions(false, graph));
     if (!opened.ok()) {
         if (opened.error().code() == ErrorCode::Locked)
             return Error(ErrorCode::Locked,
                          opened.error().message()
-                             + QStringLiteral(" Commands that only read (info, get, list, count, export, verify) still work."),
+                             + QStringLiteral(" Commands that only read (info, get, list, count, export, verify, query, recall) still work."),
                          opened.error().path());
         return opened;
     }
@@ -190,6 +209,81 @@ int closeIndex(Console &console, Index &index, int exitCode)
                                              QStringLiteral("Closing the index failed: %1").arg(error.message()),
                                              error.path()));
     return std::max(exitCode, closeCode);
+}
+
+int checkStandardOutput(Console &console, int exitCode)
+{
+    console.flush();
+    if (std::ferror(stdout))
+        return console.fail(Error(ErrorCode::Io, QStringLiteral("Could not write to standard output.")));
+    return exitCode;
+}
+
+static QString graphProgressText(const GraphStatus &status, qint64 items, qint64 elapsedMs)
+{
+    const qint64 seconds = elapsedMs / 1000;
+    if (status.state == GraphStatus::State::Loading)
+        return QStringLiteral("loading the HNSW graph%1 (%2 s)")
+            .arg(status.file.isEmpty() ? QString() : QStringLiteral(" from %1").arg(status.file))
+            .arg(seconds);
+    return QStringLiteral("building the HNSW graph: %1 of %2 items in it, %3 changes to apply (%4 s)")
+        .arg(status.items).arg(items).arg(status.pending).arg(seconds);
+}
+
+GraphWait waitForGraph(Console &console, const Index &index, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const bool showProgress = !console.json();
+    // On a terminal one line is rewritten in place; in a log, a line now and then.
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    qint64 nextReport = 1000;
+    bool reported = false;
+    GraphWait wait;
+    for (;;) {
+        const qint64 left = timeoutMs - timer.elapsed();
+        if (index.waitForGraph(int(std::clamp<qint64>(left, 0, 250)))) {
+            wait.ready = true;
+            break;
+        }
+        wait.status = index.graphStatus();
+        if (wait.status.state == GraphStatus::State::Failed || wait.status.state == GraphStatus::State::Disabled
+            || timer.elapsed() >= timeoutMs)
+            break;
+        if (showProgress && timer.elapsed() >= nextReport) {
+            const QString text = graphProgressText(wait.status, index.count(), timer.elapsed());
+            if (terminal) {
+                const QByteArray line = QStringLiteral("\rsextant-cli: %1\x1b[K").arg(text).toUtf8();
+                std::fwrite(line.data(), 1, size_t(line.size()), stderr);
+                std::fflush(stderr);
+            } else {
+                console.printError(text);
+                console.flush();
+            }
+            reported = true;
+            nextReport = timer.elapsed() + (terminal ? 250 : 5000);
+        }
+    }
+    wait.seconds = double(timer.elapsed()) / 1000;
+    wait.status = index.graphStatus();
+    if (reported && terminal)
+        std::fputc('\n', stderr);
+    if (wait.ready) {
+        if (reported)
+            console.printError(QStringLiteral("the HNSW graph is ready: %1 items (%2 s)")
+                                   .arg(wait.status.items).arg(wait.seconds, 0, 'f', 1));
+    } else if (wait.status.state == GraphStatus::State::Failed) {
+        console.printError(QStringLiteral("warning: the HNSW graph failed: %1").arg(wait.status.message));
+    } else if (wait.status.state == GraphStatus::State::Disabled) {
+        console.printError(QStringLiteral("warning: the index keeps no HNSW graph."));
+    } else {
+        console.printError(QStringLiteral("warning: the HNSW graph was not ready after %1 s (%2, %3 changes to apply).")
+                               .arg(wait.seconds, 0, 'f', 0)
+                               .arg(graphStateName(wait.status.state))
+                               .arg(wait.status.pending));
+    }
+    console.flush();
+    return wait;
 }
 
 WriteResult waitForWrite(QFuture<WriteResult> future)

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <memory>
 #include <optional>
@@ -28,6 +29,8 @@ int exitCodeFor(ErrorCode code);
 QJsonObject errorToJson(const Error &error);
 // "1.5 MiB" style sizes for text output.
 QString humanBytes(qint64 bytes);
+// "0.1 -2 3e-05": each float in the shortest form that reads back to it.
+QString vectorToText(const QVector<float> &vector);
 
 // All output goes through here so that text and --json stay consistent and
 // stdout carries only data.
@@ -68,17 +71,41 @@ struct Invocation {
                                         int &exitCode) const;
 };
 
+// Whether an open loads (or builds) the index's HNSW graph. A one-shot
+// process that does not search leaves it off: loading a graph costs more
+// than the command itself, and building one more than one exact scan.
+enum class GraphUse { Off, On };
+
 // Commands that only read open the index read-only, so they work while
 // another process writes and never change the folder.
-Result<std::shared_ptr<Index>> openForReading(const QString &path);
+Result<std::shared_ptr<Index>> openForReading(const QString &path, GraphUse graph = GraphUse::Off);
 // Commands that write take the writer lock; a refusal names the holder.
-Result<std::shared_ptr<Index>> openForWriting(Console &console, const QString &path);
+Result<std::shared_ptr<Index>> openForWriting(Console &console, const QString &path, GraphUse graph = GraphUse::Off);
 // The exit code for a failed open: 2 when the folder cannot be used at all.
 int failOpen(Console &console, const Error &error);
 
 // Closes a writer, reporting what close() says went wrong (its final
 // checkpoint can fail on a full disk). Returns the exit code to use.
 int closeIndex(Console &console, Index &index, int exitCode);
+
+// Flushes standard output; a failed write (a full disk, a closed pipe)
+// turns `exitCode` into an I/O error. Commands that print data end with it.
+int checkStandardOutput(Console &console, int exitCode);
+
+// How long a command waits for the graph to take in every committed change
+// (loading a saved one, or building it): generous, since building a large
+// graph on a small machine takes minutes; Ctrl-C is always safe meanwhile.
+constexpr int kGraphWaitMs = 60 * 60 * 1000;
+
+struct GraphWait {
+    bool ready = false;  // the graph holds every committed change
+    double seconds = 0;  // time spent waiting
+    GraphStatus status;  // as it was when the wait ended
+};
+// Waits until the index's graph is current. In text mode, when that takes
+// over a second, its progress goes to stderr; a graph that failed or is not
+// ready in time gets a warning there (the caller decides what follows).
+GraphWait waitForGraph(Console &console, const Index &index, int timeoutMs = kGraphWaitMs);
 
 // Waits for a write and returns its result; a future that finished without
 // one (cancelled by close) becomes an Error.

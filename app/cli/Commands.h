@@ -15,6 +15,8 @@ int runCount(Invocation &invocation);
 int runVerify(Invocation &invocation);
 int runCompact(Invocation &invocation);
 int runExport(Invocation &invocation);
+int runQuery(Invocation &invocation);  // SearchCommands.cpp
+int runRecall(Invocation &invocation); // SearchCommands.cpp
 // runInsert and runImport live in Ingest.h.
 
 } // namespace sextant::cli

@@ -480,7 +480,11 @@ int runImport(Invocation &invocation)
         return console.fail(Error(ErrorCode::Io,
                                   QStringLiteral("Could not open %1: %2").arg(fileName, file.errorString()), fileName));
 
-    auto opened = openForWriting(console, invocation.path());
+    // The graph is kept by default so that the index is ready to search when
+    // import ends, and close() saves it (a reader then loads it instead of
+    // building it).
+    const bool keepGraph = !invocation.isSet(QStringLiteral("no-graph"));
+    auto opened = openForWriting(console, invocation.path(), keepGraph ? GraphUse::On : GraphUse::Off);
     if (!opened.ok())
         return failOpen(console, opened.error());
     Index &index = **opened;
@@ -490,8 +494,11 @@ int runImport(Invocation &invocation)
     LineReader reader(file.handle());
     const IngestSummary summary = ingestLines(console, index, reader, *options);
     reportFailure(console, summary);
-    // The summary counts the time to close too: the final checkpoint is part
-    // of getting the data into the index.
+    std::optional<GraphWait> graph;
+    if (keepGraph && summary.failure.ok())
+        graph = waitForGraph(console, index);
+    // The summary counts the time to close too: the final checkpoint (and the
+    // graph's save) is part of getting the data into the index.
     exitCode = closeIndex(console, index, exitCodeForSummary(summary));
     const double seconds = timer.nsecsElapsed() / 1e9;
     // A rate over a few milliseconds says nothing; leave it out.
@@ -505,7 +512,13 @@ int runImport(Invocation &invocation)
                                       {QStringLiteral("records"), double(summary.lines)},
                                       {QStringLiteral("elapsedMs"), std::round(seconds * 1000)},
                                       {QStringLiteral("itemsPerSecond"),
-                                       rateIsMeaningful ? QJsonValue(double(itemsPerSecond)) : QJsonValue()}});
+                                       rateIsMeaningful ? QJsonValue(double(itemsPerSecond)) : QJsonValue()},
+                                      {QStringLiteral("graph"),
+                                       graph ? QJsonValue(QJsonObject{{QStringLiteral("state"), graphStateName(graph->status.state)},
+                                                                      {QStringLiteral("ready"), graph->ready},
+                                                                      {QStringLiteral("items"), double(graph->status.items)},
+                                                                      {QStringLiteral("waitMs"), std::round(graph->seconds * 1000)}})
+                                             : QJsonValue()}});
     } else {
         QString text = QStringLiteral("imported %1, rejected %2").arg(summary.written).arg(summary.rejected);
         if (summary.notWritten > 0)
@@ -513,6 +526,11 @@ int runImport(Invocation &invocation)
         text += QStringLiteral(", elapsed %1 s").arg(seconds, 0, 'f', 3);
         if (rateIsMeaningful)
             text += QStringLiteral(" (%1 items/s)").arg(itemsPerSecond);
+        if (graph)
+            text += graph->ready ? QStringLiteral("; HNSW graph ready, %1 items (waited %2 s for it after the last write)")
+                                       .arg(graph->status.items)
+                                       .arg(graph->seconds, 0, 'f', 3)
+                                 : QStringLiteral("; HNSW graph not ready (%1)").arg(graphStateName(graph->status.state));
         console.printLine(text);
     }
     console.flush();

@@ -14,7 +14,7 @@
 #include <QSysInfo>
 
 #include <cerrno>
-#include <charconv>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 
@@ -44,19 +44,6 @@ QString fieldsToText(const Schema &schema)
     return parts.join(QStringLiteral(", "));
 }
 
-QString vectorToText(const QVector<float> &vector)
-{
-    QByteArray text;
-    char number[32];
-    for (qsizetype i = 0; i < vector.size(); ++i) {
-        if (i > 0)
-            text += ' ';
-        const auto result = std::to_chars(number, number + sizeof number, vector[i]);
-        text.append(number, result.ptr - number);
-    }
-    return QString::fromLatin1(text);
-}
-
 // Every page of `list` in id order, for list and export.
 template <typename OnPage>
 Error forEachPage(const Index &index, QString after, qint64 limit, bool withVectors, OnPage onPage)
@@ -76,25 +63,21 @@ Error forEachPage(const Index &index, QString after, qint64 limit, bool withVect
     }
 }
 
-int checkStandardOutput(Console &console, int exitCode)
-{
-    console.flush();
-    if (std::ferror(stdout))
-        return console.fail(Error(ErrorCode::Io, QStringLiteral("Could not write to standard output.")));
-    return exitCode;
-}
-
 } // namespace
 
 int runInfo(Invocation &invocation)
 {
     Console &console = invocation.console;
     const QString path = invocation.path();
-    auto opened = openForReading(path);
+    const bool withGraph = invocation.isSet(QStringLiteral("graph"));
+    auto opened = openForReading(path, withGraph ? GraphUse::On : GraphUse::Off);
     if (!opened.ok())
         return failOpen(console, opened.error());
     const Index &index = **opened;
+    // The graph loads in the background; report it once it is current.
+    const GraphWait graphWait = withGraph ? waitForGraph(console, index) : GraphWait();
     const IndexStats stats = index.stats();
+    const AnnParams &ann = stats.schema.ann;
     const OpenReport &report = index.openReport();
     const std::optional<LockHolder> holder = Index::lockHolder(path);
     const bool staleLock = holder && holder->stale;
@@ -118,6 +101,22 @@ int runInfo(Invocation &invocation)
                                      {QStringLiteral("cutBytes"), double(report.cutBytes)},
                                      {QStringLiteral("tailReason"), report.tailReason},
                                      {QStringLiteral("notes"), QJsonArray::fromStringList(report.notes)}};
+        QJsonObject graph{{QStringLiteral("loaded"), withGraph},
+                          {QStringLiteral("M"), ann.m},
+                          {QStringLiteral("efConstruction"), ann.efConstruction},
+                          {QStringLiteral("efSearch"), ann.efSearch}};
+        if (withGraph) {
+            const GraphStatus &g = stats.graph;
+            graph.insert(QStringLiteral("state"), graphStateName(g.state));
+            graph.insert(QStringLiteral("items"), double(g.items));
+            graph.insert(QStringLiteral("pending"), double(g.pending));
+            graph.insert(QStringLiteral("deleted"), double(g.deleted));
+            graph.insert(QStringLiteral("capacity"), double(g.capacity));
+            graph.insert(QStringLiteral("memoryBytes"), double(g.memoryBytes));
+            graph.insert(QStringLiteral("file"), g.file.isEmpty() ? QJsonValue() : QJsonValue(g.file));
+            graph.insert(QStringLiteral("message"), g.message);
+            graph.insert(QStringLiteral("waitMs"), std::round(graphWait.seconds * 1000));
+        }
         console.printJson(QJsonObject{{QStringLiteral("path"), absolutePath},
                                       {QStringLiteral("schema"), stats.schema.toJson()},
                                       {QStringLiteral("dimensions"), stats.schema.dimensions},
@@ -136,6 +135,7 @@ int runInfo(Invocation &invocation)
                                       {QStringLiteral("created"), dateToJson(stats.created)},
                                       {QStringLiteral("lastCheckpoint"), dateToJson(stats.lastCheckpoint)},
                                       {QStringLiteral("openedReadOnly"), true},
+                                      {QStringLiteral("graph"), graph},
                                       {QStringLiteral("lock"), lock},
                                       {QStringLiteral("openReport"), openReport}});
         return checkStandardOutput(console, ExitSuccess);
@@ -161,6 +161,22 @@ int runInfo(Invocation &invocation)
     row(QStringLiteral("generation"), QString::number(stats.generation));
     row(QStringLiteral("created"), dateToText(stats.created));
     row(QStringLiteral("last checkpoint"), dateToText(stats.lastCheckpoint));
+    row(QStringLiteral("hnsw"), QStringLiteral("M %1, efConstruction %2, efSearch %3")
+                                    .arg(ann.m).arg(ann.efConstruction).arg(ann.efSearch));
+    if (withGraph) {
+        const GraphStatus &g = stats.graph;
+        row(QStringLiteral("graph"), QStringLiteral("%1: %2 items, %3 deleted, %4 changes to apply, %5 in memory")
+                                         .arg(graphStateName(g.state))
+                                         .arg(g.items)
+                                         .arg(g.deleted)
+                                         .arg(g.pending)
+                                         .arg(humanBytes(g.memoryBytes)));
+        row(QStringLiteral("graph file"), g.file.isEmpty() ? QStringLiteral("none saved") : g.file);
+        if (!g.message.isEmpty())
+            row(QStringLiteral("graph note"), g.message);
+    } else {
+        row(QStringLiteral("graph"), QStringLiteral("not loaded (info --graph loads it)"));
+    }
     QString lockText = QStringLiteral("free");
     if (staleLock)
         lockText = QStringLiteral("free (the lock file names %1, which is no longer running; the next writer takes it over)")

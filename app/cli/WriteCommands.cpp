@@ -78,6 +78,23 @@ int runCreate(Invocation &invocation)
                                           .arg(invocation.value(QStringLiteral("metric"))));
         schema.metric = *metric;
     }
+    // HNSW parameters; like --dims, they override the schema file's "ann".
+    const struct {
+        const char *option;
+        qint64 minimum, maximum;
+        int *value;
+    } annOptions[] = {{"m", AnnParams::kMinM, AnnParams::kMaxM, &schema.ann.m},
+                      {"ef-construction", AnnParams::kMinEf, AnnParams::kMaxEf, &schema.ann.efConstruction},
+                      {"ef-search", AnnParams::kMinEf, AnnParams::kMaxEf, &schema.ann.efSearch}};
+    for (const auto &ann : annOptions) {
+        const QString option = QLatin1String(ann.option);
+        if (!invocation.isSet(option))
+            continue;
+        const auto value = invocation.integerOption(option, ann.minimum, ann.maximum, exitCode);
+        if (!value)
+            return exitCode;
+        *ann.value = int(*value);
+    }
     Durability durability = Durability::Full;
     if (invocation.isSet(QStringLiteral("durability"))) {
         const auto mode = durabilityFromName(invocation.value(QStringLiteral("durability")));
@@ -91,6 +108,7 @@ int runCreate(Invocation &invocation)
 
     OpenOptions options;
     options.applicationName = QStringLiteral("sextant-cli");
+    options.graph = false; // nothing to index yet; the first graph-keeping opener builds it
     auto created = Index::create(path, schema, durability, options);
     if (!created.ok())
         return console.fail(created.error());
@@ -104,10 +122,13 @@ int runCreate(Invocation &invocation)
                                       {QStringLiteral("schema"), schema.toJson()},
                                       {QStringLiteral("durability"), durabilityName(durability)}});
     else
-        console.printLine(QStringLiteral("created %1: %2 dimensions, %3, durability %4")
+        console.printLine(QStringLiteral("created %1: %2 dimensions, %3, durability %4, HNSW M %5, efConstruction %6, efSearch %7")
                               .arg(absolutePath)
                               .arg(schema.dimensions)
-                              .arg(metricName(schema.metric), durabilityName(durability)));
+                              .arg(metricName(schema.metric), durabilityName(durability))
+                              .arg(schema.ann.m)
+                              .arg(schema.ann.efConstruction)
+                              .arg(schema.ann.efSearch));
     console.flush();
     return ExitSuccess;
 }

@@ -25,7 +25,8 @@ private slots:
         QVERIFY(run.out.startsWith("sextant-cli "));
         run = runCli({QStringLiteral("--help")});
         CHECK_EXIT(run, 0);
-        for (const char *command : {"create", "info", "insert", "get", "delete", "list", "count", "verify", "compact", "export", "import"})
+        for (const char *command : {"create", "info", "insert", "get", "delete", "list", "count", "verify", "compact", "export", "import",
+                                    "query", "recall"})
             QVERIFY2(run.out.contains(QByteArray("  ") + command + ' '), command);
         run = runCli({QStringLiteral("insert"), QStringLiteral("--help")});
         CHECK_EXIT(run, 0);

@@ -1,0 +1,28 @@
+#pragma once
+// The query vector of `sextant-cli query --vector`: a JSON array of numbers
+// given on the command line, on standard input (-) or in a file (@FILE).
+// Errors say where the text came from and what is wrong with it; the
+// dimension is checked later, by the index, against its schema.
+
+#include "core/Error.h"
+
+#include <QByteArrayView>
+#include <QString>
+#include <QVector>
+
+namespace sextant::cli {
+
+// A vector of 8,192 dimensions written out in full is about 200 KB; a
+// megabyte more than that is the wrong input.
+constexpr qint64 kMaxQueryVectorBytes = 16 * 1024 * 1024;
+
+// Parses `text` (a JSON array of finite numbers within float32's range).
+// `source` names where it came from in messages ("--vector", "standard
+// input", "the file q.json").
+Result<QVector<float>> parseQueryVector(QByteArrayView text, const QString &source);
+
+// The value of --vector: "-" reads standard input, "@FILE" a file, anything
+// else is the JSON itself.
+Result<QVector<float>> readQueryVector(const QString &argument);
+
+} // namespace sextant::cli
