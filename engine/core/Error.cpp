@@ -25,7 +25,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::UnsupportedFormat: return QStringLiteral("unsupported_format");
     case ErrorCode::Closed: return QStringLiteral("closed");
     case ErrorCode::Cancelled: return QStringLiteral("cancelled");
-    case ErrorCode::NotReady: return QStringLiteral("not-ready");
+    case ErrorCode::NotReady: return QStringLiteral("not_ready");
     }
     return QStringLiteral("unknown");
 }

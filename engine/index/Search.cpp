@@ -365,8 +365,10 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
     std::unique_ptr<GraphManager::View> view;
     if (useAnn) {
         if (!d->graph) {
-            result.fellBack = true;
-            result.fallbackReason = QStringLiteral("the index was opened without a graph");
+            // Auto on an index opened without a graph is an exact query by
+            // choice, not a fallback.
+            result.fellBack = req.mode == QueryMode::Ann;
+            if (result.fellBack) result.fallbackReason = QStringLiteral("the index was opened without a graph");
         } else {
             view = d->graph->view(kMaxPendingForAnn);
             if (!view->graph) {
@@ -427,8 +429,12 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
         std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
         if (hits.size() > k) hits.resize(k);
         result.strategy = ctx.filter ? QueryStrategy::AnnPostFiltered : QueryStrategy::Ann;
-        result.plan = ctx.filter ? QStringLiteral("HNSW search, ef %1 (grown to %2 for the filter), keeping matching items").arg(ef).arg(efNow)
-                                 : QStringLiteral("HNSW search, ef %1").arg(efNow);
+        if (!ctx.filter)
+            result.plan = QStringLiteral("HNSW search, ef %1").arg(efNow);
+        else if (efNow == ef)
+            result.plan = QStringLiteral("HNSW search, ef %1, keeping matching items").arg(efNow);
+        else
+            result.plan = QStringLiteral("HNSW search, ef %1 (grown from %2 for the filter), keeping matching items").arg(efNow).arg(ef);
         if (!view->pending.isEmpty())
             result.plan += QStringLiteral("; %1 changes not yet in the graph searched exactly").arg(view->pending.size());
     } else {
@@ -506,22 +512,33 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
         std::mt19937_64 rng(seed);
         qint64 rows = 0;
         for (const LoadedSegment &ls : d->segments) rows += ls.segment->rowCount();
-        const qint64 memCount = qint64(d->mem.entries.size());
-        const qint64 total = rows + memCount;
-        for (int attempt = 0; attempt < sample * 4 && int(queries.size()) < sample && total > 0; ++attempt) {
+        // Live memtable items (the active table's version of an id wins).
+        std::vector<const MemEntry *> memLive;
+        const Memtable *tables[2] = {&d->mem, d->imm.get()};
+        for (const Memtable *t : tables) {
+            if (!t) continue;
+            for (const auto &[id, e] : t->entries)
+                if (!e.deleted && (t == &d->mem || !d->mem.find(id))) memLive.push_back(&e);
+        }
+        const qint64 total = rows + qint64(memLive.size());
+        for (int attempt = 0; attempt < sample * 8 && int(queries.size()) < sample && total > 0; ++attempt) {
             qint64 pick = qint64(rng() % quint64(total));
             if (pick >= rows) {
-                auto it = d->mem.entries.begin();
-                std::advance(it, pick - rows);
-                if (!it->second.deleted) queries.push_back(it->second.vector);
+                queries.push_back(memLive[size_t(pick - rows)]->vector);
                 continue;
             }
-            for (const LoadedSegment &ls : d->segments) {
+            for (size_t s = 0; s < d->segments.size(); ++s) {
+                const LoadedSegment &ls = d->segments[s];
                 if (pick >= ls.segment->rowCount()) {
                     pick -= ls.segment->rowCount();
                     continue;
                 }
-                if (!ls.deletions->isDeleted(pick)) {
+                // Only a row that is its id's live version: not deleted, not
+                // replaced by a memtable entry.
+                const Result<QByteArrayView> id = ls.segment->id(pick);
+                if (!id.ok()) break;
+                const Result<Location> loc = d->locate(id->toByteArray());
+                if (loc.ok() && loc->segmentIndex == int(s) && loc->row == pick) {
                     const float *v = ls.segment->vectorData(pick);
                     queries.emplace_back(v, v + d->schema.dimensions);
                 }
@@ -532,7 +549,7 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
     if (queries.empty()) return Error(ErrorCode::NotFound, QStringLiteral("The index holds no items to sample."));
     RecallEstimate est;
     est.k = k;
-    est.ef = ef > 0 ? ef : d->schema.ann.efSearch;
+    est.ef = std::max(ef > 0 ? ef : d->schema.ann.efSearch, k); // what query() searches with
     double recallSum = 0;
     for (const QVector<float> &v : queries) {
         QueryRequest r;

@@ -487,6 +487,41 @@ private slots:
         QCOMPARE(res->strategy, QueryStrategy::ExactScan);
         QCOMPARE(ids(*res), referenceTopK(Metric::L2, items, r.vector, 10));
         QCOMPARE((*index)->estimateRecall(5).error().code(), ErrorCode::NotReady);
+        QCOMPARE(errorCodeName(ErrorCode::NotReady), QStringLiteral("not_ready"));
+        // Auto on an index opened without a graph is exact by choice, not a fallback.
+        r.mode = QueryMode::Auto;
+        const Result<QueryResult> autoRes = (*index)->query(r);
+        QVERIFY(autoRes.ok());
+        QVERIFY(!autoRes->fellBack);
+        QVERIFY(autoRes->fallbackReason.isEmpty());
+        QCOMPARE(ids(*autoRes), referenceTopK(Metric::L2, items, r.vector, 10));
+    }
+
+    void reportsWhatItDid()
+    {
+        QTemporaryDir dir;
+        auto index = Index::create(dir.path() + "/i", smallSchema(16, Metric::L2), Durability::Off);
+        QVERIFY(index.ok());
+        fill(**index, 3000, 16, 12);
+        QVERIFY((*index)->waitForGraph(120000));
+        // The ef reported is the one searched with: at least k.
+        const Result<RecallEstimate> est = (*index)->estimateRecall(5, 20, 16);
+        QVERIFY(est.ok());
+        QCOMPARE(est->ef, 20);
+        // A broad filter that needs no wider search does not claim one.
+        QueryRequest r;
+        r.vector = makeVector(16, 2);
+        r.filter = R"({"even": true})";
+        r.mode = QueryMode::Ann;
+        const Result<QueryResult> res = (*index)->query(r);
+        QVERIFY(res.ok());
+        QCOMPARE(res->efUsed, 64);
+        QVERIFY2(!res->plan.contains("grown"), qPrintable(res->plan));
+        r.filter = R"({"group": 3, "tag": "t0"})";
+        const Result<QueryResult> rare = (*index)->query(r);
+        QVERIFY(rare.ok());
+        QVERIFY(rare->efUsed > 64);
+        QVERIFY2(rare->plan.contains(QStringLiteral("grown from 64")), qPrintable(rare->plan));
     }
 
     void graphFileRoundTripsExactly()
