@@ -33,5 +33,8 @@ fi
 echo; echo "== sextant-cli info $demo"; "$cli" info "$demo"
 echo; echo "== sextant-cli list $demo --limit 3"; "$cli" list "$demo" --limit 3
 echo; echo "== sextant-cli get $demo doc-00042"; "$cli" get "$demo" doc-00042 | cut -c1-300
+echo; echo "== sextant-cli query $demo --like doc-00042 -k 5 --filter '{\"year\": {\"\$gte\": 2010}}'"
+"$cli" query "$demo" --like doc-00042 -k 5 --filter '{"year": {"$gte": 2010}}'
+echo; echo "== sextant-cli recall $demo --sample 100"; "$cli" recall "$demo" --sample 100
 echo; echo "== sextant-cli verify $demo --full"; "$cli" verify "$demo" --full
 echo; echo "The demo index is in $demo; see docs/cli.md for every command."

@@ -219,6 +219,7 @@ void GraphManager::finishBatch(const std::vector<QByteArray> &ids)
             const auto it = m_pending.find(id);
             if (it != m_pending.end() && --*it == 0) m_pending.erase(it);
         }
+        if (m_pending.isEmpty() && m_pending.capacity() > 1024) m_pending = {}; // give back a large build's buckets
         m_busy = false;
     }
     m_queueCond.notify_all();
@@ -236,7 +237,10 @@ std::unique_ptr<GraphManager::View> GraphManager::view(qsizetype maxPending) con
         v->reason = QStringLiteral("the HNSW graph is catching up (%1 changes not yet in it)").arg(m_pending.size());
     } else {
         v->graph = m_graph.get();
-        for (auto it = m_pending.constBegin(); it != m_pending.constEnd(); ++it) v->pending.insert(it.key());
+        // (An empty QHash that once held many ids still has their buckets,
+        // and iterating it walks them all: check first.)
+        if (!m_pending.isEmpty())
+            for (auto it = m_pending.constBegin(); it != m_pending.constEnd(); ++it) v->pending.insert(it.key());
     }
     if (!v->graph) v->lock.unlock();
     return v;
