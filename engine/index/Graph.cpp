@@ -612,6 +612,9 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
     uint64_t declared = 0;
     std::memcpy(&declared, footer, 8);
     if (declared != g.labelsLength) return corruptGraph(path, QStringLiteral("the label table has the wrong length"), size - graphfile::kFooterSize);
+    // Each label takes at least 14 bytes (hash, flag, length, a 1-byte id).
+    if (g.labelCount > g.labelsLength / 14 || g.labelCount < g.cur)
+        return corruptGraph(path, QStringLiteral("the label count does not fit the label table"), 32);
     return g;
 }
 

@@ -237,6 +237,14 @@ Result<std::shared_ptr<const Bitmap>> Index::Impl::filterRows(const LoadedSegmen
     std::shared_ptr<SegmentFilterCache> cache;
     {
         std::lock_guard lock(filterCacheMutex);
+        // Drop the caches of segments that merges have replaced (the caller
+        // holds the state lock, so `segments` is current).
+        if (filterCaches.size() > qsizetype(segments.size()) + 16) {
+            QSet<quint64> current;
+            for (const LoadedSegment &s : segments) current.insert(s.entry.id);
+            for (auto it = filterCaches.begin(); it != filterCaches.end();)
+                it = current.contains(it.key()) ? std::next(it) : filterCaches.erase(it);
+        }
         auto &slot = filterCaches[ls.entry.id];
         if (!slot) slot = std::make_shared<SegmentFilterCache>();
         cache = slot;
