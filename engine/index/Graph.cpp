@@ -618,34 +618,34 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
     return g;
 }
 
-} // namespace
-
-Error HnswGraph::check(const QString &path, int dimensions, Metric metric, qint64 expectedSize)
+// Opens and maps a graph file (the mapping lives as long as `f`) and checks it.
+Result<ParsedGraph> mapAndParse(QFile &f, const QString &path, int dimensions, Metric metric, qint64 expectedSize)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    f.setFileName(path);
+        if (!f.open(QIODevice::ReadOnly))
         return Error(ErrorCode::Io, QStringLiteral("Cannot open the graph file %1: %2").arg(path, f.errorString()), path);
     if (expectedSize >= 0 && f.size() != expectedSize)
         return corruptGraph(path, QStringLiteral("it has %1 bytes, the manifest says %2").arg(f.size()).arg(expectedSize));
     if (f.size() == 0) return corruptGraph(path, QStringLiteral("it is empty"));
     const uchar *map = f.map(0, f.size());
     if (!map) return Error(ErrorCode::Io, QStringLiteral("Cannot map the graph file %1.").arg(path), path);
-    const Result<ParsedGraph> g = parseGraph(map, f.size(), path, dimensions, metric);
+    return parseGraph(map, f.size(), path, dimensions, metric);
+}
+
+} // namespace
+
+Error HnswGraph::check(const QString &path, int dimensions, Metric metric, qint64 expectedSize)
+{
+    QFile f;
+    const Result<ParsedGraph> g = mapAndParse(f, path, dimensions, metric, expectedSize);
     return g.ok() ? Error() : g.error();
 }
 
 Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dimensions, Metric metric, AnnParams params,
                                                    qint64 expectedSize)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, QStringLiteral("Cannot open the graph file %1: %2").arg(path, f.errorString()), path);
-    if (expectedSize >= 0 && f.size() != expectedSize)
-        return corruptGraph(path, QStringLiteral("it has %1 bytes, the manifest says %2").arg(f.size()).arg(expectedSize));
-    if (f.size() == 0) return corruptGraph(path, QStringLiteral("it is empty"));
-    const uchar *map = f.map(0, f.size());
-    if (!map) return Error(ErrorCode::Io, QStringLiteral("Cannot map the graph file %1.").arg(path), path);
-    Result<ParsedGraph> parsed = parseGraph(map, f.size(), path, dimensions, metric);
+    QFile f;
+    Result<ParsedGraph> parsed = mapAndParse(f, path, dimensions, metric, expectedSize);
     if (!parsed.ok()) return parsed.error();
     const ParsedGraph &g = *parsed;
     params.m = int(g.m);
