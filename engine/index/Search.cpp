@@ -138,6 +138,13 @@ struct QueryContext {
         return d.mem.find(key) || (d.imm && d.imm->find(key));
     }
     bool memMatch(size_t i) const { return memMatches.empty() || memMatches[i]; }
+    // Whether the item at a found location passes the filter.
+    bool matchesAt(const Location &loc) const
+    {
+        if (!filter) return true;
+        if (loc.mem) return filter->matchesJson(loc.mem->metadata);
+        return segmentMatches[size_t(loc.segmentIndex)]->test(loc.row);
+    }
 };
 
 struct ScanChunk {
@@ -402,8 +409,7 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
             const Result<Location> l = d->locate(id);
             if (!l.ok() || !l->found()) return false;
             *loc = *l;
-            if (l->mem) return ctx.filter->matchesJson(l->mem->metadata);
-            return ctx.segmentMatches[size_t(l->segmentIndex)]->test(l->row);
+            return ctx.matchesAt(*l);
         };
         for (;;) {
             hits.clear();
@@ -426,10 +432,8 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
             if (id == ctx.exclude) continue;
             const Result<Location> l = d->locate(id);
             if (!l.ok() || !l->found()) continue;
-            Location loc = *l;
-            bool ok = true;
-            if (ctx.filter) ok = loc.mem ? ctx.filter->matchesJson(loc.mem->metadata) : ctx.segmentMatches[size_t(loc.segmentIndex)]->test(loc.row);
-            if (!ok) continue;
+            const Location loc = *l;
+            if (!ctx.matchesAt(loc)) continue;
             const float *v = loc.mem ? loc.mem->vector.constData() : d->segments[size_t(loc.segmentIndex)].segment->vectorData(loc.row);
             hits.push_back({ctx.distanceTo(v), id, loc});
             ++result.scanned;

@@ -51,11 +51,12 @@ public:
         report.findings.append(Finding{sev, file, offset, message, {}});
     }
     // Errors from the storage layer name the byte in their sentence.
-    void addError(const QString &file, const Error &e)
+    void addError(const QString &file, const Error &e, Finding::Severity sev = Finding::Severity::Error,
+                  const QString &message = {})
     {
         static const QRegularExpression atByte(QStringLiteral("at byte (\\d+)"));
         const QRegularExpressionMatch m = atByte.match(e.message());
-        add(Finding::Severity::Error, file, m.hasMatch() ? m.captured(1).toLongLong() : -1, e.message());
+        add(sev, file, m.hasMatch() ? m.captured(1).toLongLong() : -1, message.isEmpty() ? e.message() : message);
     }
     bool progress(qint64 bytes)
     {
@@ -174,10 +175,8 @@ public:
         }
         const qint64 size = QFileInfo(path(g.file)).size();
         if (Error e = HnswGraph::check(path(g.file), m.schema.dimensions, m.schema.metric, rec ? rec->size : -1)) {
-            static const QRegularExpression atByte(QStringLiteral("at byte (\\d+)"));
-            const QRegularExpressionMatch at = atByte.match(e.message());
-            add(Finding::Severity::Warning, g.file, at.hasMatch() ? at.captured(1).toLongLong() : -1,
-                QStringLiteral("%1 It is not loaded; the graph is rebuilt from the vectors when the index opens.").arg(e.message()));
+            addError(g.file, e, Finding::Severity::Warning,
+                     QStringLiteral("%1 It is not loaded; the graph is rebuilt from the vectors when the index opens.").arg(e.message()));
         } else if (m_options.full && rec) {
             Result<QString> sha = hashFile(g.file);
             if (sha.ok() && *sha != rec->sha256)
