@@ -284,33 +284,31 @@ qint64 Index::count() const
     return d->liveCount;
 }
 
-Result<ListPage> Index::list(const QString &after, int limit, bool withVectors) const
+// Visits the live ids greater than `after` in id order (bytewise UTF-8),
+// with where each lives, until `visit` returns false. Caller holds stateMutex.
+// A merge over one cursor per source: the active memtable hides the frozen
+// one, and both hide the segments; on equal ids the higher wins.
+static Error walkLive(const Index::Impl &d, const QByteArray &afterKey,
+                      const std::function<bool(const QByteArray &, const Location &)> &visit)
 {
-    if (limit < 0) return Error(ErrorCode::InvalidArgument, QStringLiteral("The page size must not be negative."));
-    const QByteArray afterKey = after.toUtf8();
-    std::shared_lock lock(d->stateMutex);
-    ListPage page;
-    // A merge over one cursor per source. The active memtable hides the
-    // frozen one, and both hide the segments; on equal ids the higher wins.
-    const Memtable *tables[2] = {&d->mem, d->imm.get()};
+    const Memtable *tables[2] = {&d.mem, d.imm.get()};
     std::map<QByteArray, MemEntry>::const_iterator tableIt[2];
     for (int t = 0; t < 2; ++t)
         if (tables[t])
-            tableIt[t] = after.isEmpty() ? tables[t]->entries.begin() : tables[t]->entries.upper_bound(afterKey);
+            tableIt[t] = afterKey.isEmpty() ? tables[t]->entries.begin() : tables[t]->entries.upper_bound(afterKey);
     auto hiddenAbove = [&](int rank, const QByteArray &id) {
         for (int t = 0; t < std::min(rank, 2); ++t)
             if (tables[t] && tables[t]->find(id)) return true;
         return false;
     };
-    std::vector<qint64> rows(d->segments.size());
-    for (size_t i = 0; i < d->segments.size(); ++i) {
-        if (after.isEmpty()) continue;
-        const Result<qint64> r = d->segments[i].segment->upperBound(afterKey);
+    std::vector<qint64> rows(d.segments.size());
+    for (size_t i = 0; i < d.segments.size(); ++i) {
+        if (afterKey.isEmpty()) continue;
+        const Result<qint64> r = d.segments[i].segment->upperBound(afterKey);
         if (!r.ok()) return r.error();
         rows[i] = *r;
     }
-    QByteArray lastId;
-    while (page.items.size() < limit) {
+    for (;;) {
         QByteArrayView best;
         int bestRank = -1; // 0, 1: memtables; 2 + i: segment i
         for (int t = 0; t < 2; ++t) {
@@ -320,16 +318,16 @@ Result<ListPage> Index::list(const QString &after, int limit, bool withVectors) 
                 bestRank = t;
             }
         }
-        for (size_t i = 0; i < d->segments.size(); ++i) {
-            if (rows[i] >= d->segments[i].segment->rowCount()) continue;
-            const Result<QByteArrayView> id = d->segments[i].segment->id(rows[i]);
+        for (size_t i = 0; i < d.segments.size(); ++i) {
+            if (rows[i] >= d.segments[i].segment->rowCount()) continue;
+            const Result<QByteArrayView> id = d.segments[i].segment->id(rows[i]);
             if (!id.ok()) return id.error();
             if (bestRank < 0 || id->compare(best) < 0) {
                 best = *id;
                 bestRank = 2 + int(i);
             }
         }
-        if (bestRank < 0) break;
+        if (bestRank < 0) return {};
         const QByteArray id = best.toByteArray();
         Location loc;
         if (bestRank < 2) {
@@ -340,16 +338,77 @@ Result<ListPage> Index::list(const QString &after, int limit, bool withVectors) 
         } else {
             const size_t i = size_t(bestRank - 2);
             const qint64 row = rows[i]++;
-            if (d->segments[i].deletions->isDeleted(row) || hiddenAbove(bestRank, id)) continue;
+            if (d.segments[i].deletions->isDeleted(row) || hiddenAbove(bestRank, id)) continue;
             loc.segmentIndex = int(i);
             loc.row = row;
         }
+        if (!visit(id, loc)) return {};
+    }
+}
+
+Result<ListPage> Index::list(const QString &after, int limit, bool withVectors) const
+{
+    if (limit < 0) return Error(ErrorCode::InvalidArgument, QStringLiteral("The page size must not be negative."));
+    std::shared_lock lock(d->stateMutex);
+    ListPage page;
+    if (limit == 0) return page;
+    Error failed;
+    QByteArray lastId;
+    const Error walked = walkLive(*d, after.toUtf8(), [&](const QByteArray &id, const Location &loc) {
         Result<Item> item = itemAt(*d, QString::fromUtf8(id), loc, withVectors);
-        if (!item.ok()) return item.error();
+        if (!item.ok()) {
+            failed = item.error();
+            return false;
+        }
         page.items.append(item.takeValue());
         lastId = id;
+        return page.items.size() < limit;
+    });
+    if (walked) return walked;
+    if (failed) return failed;
+    if (page.items.size() == limit) page.nextAfter = QString::fromUtf8(lastId);
+    return page;
+}
+
+Result<IdPage> Index::listIds(const QString &after, int limit, const QByteArray &filter) const
+{
+    if (limit < 0) return Error(ErrorCode::InvalidArgument, QStringLiteral("The page size must not be negative."));
+    std::optional<Filter> parsed;
+    if (!filter.trimmed().isEmpty()) {
+        Result<Filter> f = Filter::parse(filter);
+        if (!f.ok()) return f.error();
+        if (!f->isEmpty()) parsed = f.takeValue();
     }
-    if (page.items.size() == limit && limit > 0) page.nextAfter = QString::fromUtf8(lastId);
+    std::shared_lock lock(d->stateMutex);
+    IdPage page;
+    if (limit == 0) return page;
+    // The rows each segment's filter matches (cached per segment and filter).
+    std::vector<std::shared_ptr<const Bitmap>> matches;
+    if (parsed) {
+        matches.reserve(d->segments.size());
+        for (const LoadedSegment &ls : d->segments) {
+            Result<std::shared_ptr<const Bitmap>> rows = d->filterRows(ls, *parsed);
+            if (!rows.ok()) return rows.error();
+            matches.push_back(rows.takeValue());
+        }
+    }
+    QByteArray lastId;
+    qint64 visited = 0;
+    const Error walked = walkLive(*d, after.toUtf8(), [&](const QByteArray &id, const Location &loc) {
+        ++visited;
+        lastId = id;
+        bool keep = true;
+        if (parsed)
+            keep = loc.mem ? parsed->matchesJson(loc.mem->metadata)
+                           : matches[size_t(loc.segmentIndex)]->test(loc.row);
+        if (keep) page.ids.append(QString::fromUtf8(id));
+        // A selective filter must not hold the lock for the whole index:
+        // stop after a bounded walk and let the caller continue.
+        return page.ids.size() < limit && visited < qint64(limit) * 64 + 65536;
+    });
+    if (walked) return walked;
+    page.scanned = visited;
+    if (page.ids.size() == limit || visited >= qint64(limit) * 64 + 65536) page.nextAfter = QString::fromUtf8(lastId);
     return page;
 }
 

@@ -65,6 +65,12 @@ struct ListPage {
     QString nextAfter; // pass as `after` for the next page; empty when done
 };
 
+struct IdPage {
+    QStringList ids;
+    QString nextAfter; // pass as `after` for the next page; empty when done
+    qint64 scanned = 0; // live items walked to find these
+};
+
 class Index {
 public:
     ~Index(); // closes, see close()
@@ -106,6 +112,12 @@ public:
     // Items with ids greater than `after` (all when empty), in id order
     // (bytewise UTF-8), at most `limit` of them.
     Result<ListPage> list(const QString &after, int limit, bool withVectors = false) const;
+    // Only the ids, optionally of the items `filter` matches (the filter
+    // language; empty matches all): cheap enough to walk a million items.
+    // A selective filter may return fewer than `limit` ids with a non-empty
+    // nextAfter: the walk stops after a bounded number of items so that it
+    // never holds up the writer for long.
+    Result<IdPage> listIds(const QString &after, int limit, const QByteArray &filter = {}) const;
     IndexStats stats() const;
 
     // ---- search (any thread; runs in parallel with writes and other queries)

@@ -71,6 +71,7 @@ private slots:
     void getRejectsInvalidIds();
     void listInBytewiseOrderAcrossMemtableAndSegments();
     void listCursorEdges();
+    void listIdsPagesAndFilters();
     void compactDropsDeletedRows();
     void compactOfEmptyIndex();
     void checkpointOnDemandAndAutomatic();
@@ -508,6 +509,63 @@ void TestIndex::listCursorEdges()
     Result<ListPage> withVec = idx->list(QString(), 2, true);
     QCOMPARE(withVec->items[0].vector, makeVector(4, 2)); // "a" from the memtable
     QCOMPARE(withVec->items[1].vector, makeVector(4, 1)); // "b" from the segment
+}
+
+void TestIndex::listIdsPagesAndFilters()
+{
+    auto idx = createIndex();
+    QVERIFY(idx);
+    // Items in two segments and in the memtable, some replaced or deleted.
+    QSet<QString> live, small;
+    for (int i = 0; i < 300; ++i) {
+        const QString id = QStringLiteral("i%1").arg(i, 4, 10, QLatin1Char('0'));
+        QVERIFY(waitFor(idx->insert(makeItem(id, quint32(i), 4, QJsonObject{{QStringLiteral("n"), i}}))).error.ok());
+        live.insert(id);
+        if (i == 99 || i == 199) QVERIFY(waitFor(idx->checkpoint()).error.ok());
+    }
+    for (int i = 0; i < 300; i += 7) {
+        const QString id = QStringLiteral("i%1").arg(i, 4, 10, QLatin1Char('0'));
+        if (i % 2) {
+            QVERIFY(waitFor(idx->remove(id)).error.ok());
+            live.remove(id);
+        } else { // moves to "big"
+            QVERIFY(waitFor(idx->upsert(makeItem(id, 1, 4, QJsonObject{{QStringLiteral("n"), 1000 + i}}))).error.ok());
+        }
+    }
+    for (const QString &id : live) {
+        const int n = idx->get(id, false)->metadata.value(QStringLiteral("n")).toInt();
+        if (n < 50) small.insert(id);
+    }
+    auto walk = [&](const QByteArray &filter, int pageSize) {
+        QStringList out;
+        QString after;
+        for (int guard = 0; guard < 10000; ++guard) {
+            Result<IdPage> page = idx->listIds(after, pageSize, filter);
+            if (!page.ok()) return QStringList{QStringLiteral("error: ") + page.error().message()};
+            out += page->ids;
+            if (page->nextAfter.isEmpty()) break;
+            after = page->nextAfter;
+        }
+        return out;
+    };
+    QStringList expectedAll(live.begin(), live.end());
+    std::sort(expectedAll.begin(), expectedAll.end());
+    QStringList expectedSmall(small.begin(), small.end());
+    std::sort(expectedSmall.begin(), expectedSmall.end());
+    QCOMPARE(walk({}, 1000), expectedAll);
+    QCOMPARE(walk({}, 7), expectedAll);
+    const QByteArray filter = R"({"n": {"$lt": 50}})";
+    QCOMPARE(walk(filter, 1000), expectedSmall);
+    QCOMPARE(walk(filter, 3), expectedSmall);
+    // The same ids as list(), in the same order.
+    QStringList listed;
+    const Result<ListPage> all = idx->list({}, 100000);
+    QVERIFY(all.ok());
+    for (const Item &it : all->items) listed << it.id;
+    QCOMPARE(listed, expectedAll);
+    // A bad filter is an error, not an empty page.
+    QCOMPARE(idx->listIds({}, 10, "{\"n\": {\"$lt\": }").error().code(), ErrorCode::MalformedInput);
+    QCOMPARE(idx->listIds({}, -1).error().code(), ErrorCode::InvalidArgument);
 }
 
 void TestIndex::compactDropsDeletedRows()
