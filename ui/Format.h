@@ -1,0 +1,13 @@
+#pragma once
+// Numbers, sizes and times the way the GUI shows them (locale-aware).
+
+#include <QString>
+
+namespace sextant::ui {
+
+QString formatBytes(qint64 bytes);     // "1.4 GB", "512 bytes"
+QString formatCount(qint64 n);         // "1,000,000" in the user's locale
+QString formatMilliseconds(double ms); // "0.42 ms", "1.3 s"
+QString formatScore(float score);      // 4 significant decimals
+
+} // namespace sextant::ui

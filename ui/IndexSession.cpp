@@ -1,0 +1,200 @@
+#include "IndexSession.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QSettings>
+#include <QThreadPool>
+
+namespace sextant::ui {
+
+namespace {
+OpenOptions guiOptions(OpenOptions options)
+{
+    if (options.applicationName.isEmpty()) options.applicationName = QStringLiteral("sextant");
+    return options;
+}
+
+QString healthKey(const QString &path)
+{
+    const QByteArray hash = QCryptographicHash::hash(QDir::cleanPath(QFileInfo(path).absoluteFilePath()).toUtf8(),
+                                                     QCryptographicHash::Sha1).toHex().left(16);
+    return QStringLiteral("health/") + QString::fromLatin1(hash);
+}
+
+// Batches this small are validated and queued on the calling thread (a few
+// microseconds); bigger ones on a worker so the GUI never validates a
+// million vectors.
+constexpr qsizetype kDirectWriteOps = 256;
+} // namespace
+
+QFuture<OpenOutcome> IndexSession::openAsync(const QString &path, OpenOptions options)
+{
+    return QtConcurrent::run([path, options = guiOptions(options)]() {
+        OpenOutcome out;
+        Result<std::shared_ptr<Index>> opened = Index::open(path, options);
+        if (!opened.ok() && opened.error().code() == ErrorCode::Locked && !options.readOnly) {
+            OpenOptions ro = options;
+            ro.readOnly = true;
+            out.lockHolder = Index::lockHolder(path);
+            opened = Index::open(path, ro);
+        }
+        if (opened.ok()) out.index = opened.takeValue();
+        else out.error = opened.error();
+        return out;
+    });
+}
+
+QFuture<OpenOutcome> IndexSession::createAsync(const QString &path, const Schema &schema, Durability durability)
+{
+    return QtConcurrent::run([path, schema, durability]() {
+        OpenOutcome out;
+        Result<std::shared_ptr<Index>> created = Index::create(path, schema, durability, guiOptions({}));
+        if (created.ok()) out.index = created.takeValue();
+        else out.error = created.error();
+        return out;
+    });
+}
+
+IndexSession::IndexSession(std::shared_ptr<Index> index, std::optional<LockHolder> lockHolder, QObject *parent)
+    : QObject(parent), m_index(std::move(index)), m_lockHolder(std::move(lockHolder))
+{
+    m_path = m_index->path();
+    m_schema = m_index->schema();
+    m_readOnly = m_index->isReadOnly();
+    // A read-only session follows another writer: look often, and at once
+    // when the folder changes (a new manifest or log file).
+    m_pollTimer.setInterval(m_readOnly ? 500 : 1000);
+    connect(&m_pollTimer, &QTimer::timeout, this, &IndexSession::poll);
+    m_pollTimer.start();
+    m_watcher.addPath(m_path);
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &IndexSession::refreshSoon);
+    poll();
+}
+
+IndexSession::~IndexSession()
+{
+    // Closing finishes queued writes and checkpoints: never on the GUI
+    // thread. main() waits for the pool before the process exits.
+    std::shared_ptr<Index> idx = std::move(m_index);
+    QThreadPool::globalInstance()->start([idx]() { idx->close(); });
+}
+
+QString IndexSession::displayName() const
+{
+    const QString name = QFileInfo(m_path).fileName();
+    return name.isEmpty() ? m_path : name;
+}
+
+QFuture<WriteResult> IndexSession::write(QList<WriteOp> batch, Priority priority)
+{
+    QFuture<WriteResult> future;
+    if (batch.size() <= kDirectWriteOps) {
+        future = m_index->write(std::move(batch), priority);
+    } else {
+        std::shared_ptr<Index> idx = m_index;
+        future = QtConcurrent::run([idx, batch = std::move(batch), priority]() mutable {
+                     return idx->write(std::move(batch), priority);
+                 }).unwrap();
+    }
+    auto *watcher = new QFutureWatcher<WriteResult>(this);
+    connect(watcher, &QFutureWatcher<WriteResult>::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() == 0) return;
+        const WriteResult r = watcher->future().result();
+        if (!r.error.ok()) {
+            emit writeFailed(r.error.message());
+            return;
+        }
+        ++m_contentVersion;
+        emit contentChanged();
+        refreshSoon();
+    });
+    watcher->setFuture(future);
+    return future;
+}
+
+void IndexSession::refreshSoon()
+{
+    // Coalesce bursts of folder events into one poll.
+    if (!m_pollInFlight) QTimer::singleShot(50, this, &IndexSession::poll);
+    else m_pollAgain = true;
+}
+
+void IndexSession::poll()
+{
+    if (m_pollInFlight) {
+        m_pollAgain = true;
+        return;
+    }
+    m_pollInFlight = true;
+    const bool readOnly = m_readOnly;
+    auto *watcher = new QFutureWatcher<IndexStats>(this);
+    connect(watcher, &QFutureWatcher<IndexStats>::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        m_pollInFlight = false;
+        if (watcher->future().resultCount() > 0) applyStats(watcher->future().result());
+        if (m_pollAgain) {
+            m_pollAgain = false;
+            QTimer::singleShot(50, this, &IndexSession::poll);
+        }
+    });
+    watcher->setFuture(run([readOnly](Index &idx) {
+        if (readOnly) (void)idx.refresh(); // picks up what the other writer committed
+        return idx.stats();
+    }));
+}
+
+void IndexSession::applyStats(const IndexStats &stats)
+{
+    const bool changed = m_hasStats && (stats.lastLsn != m_stats.lastLsn || stats.generation != m_stats.generation ||
+                                        stats.items != m_stats.items);
+    m_stats = stats;
+    m_hasStats = true;
+    // The watcher loses files that were replaced; keep watching the folder.
+    if (!m_watcher.directories().contains(m_path)) m_watcher.addPath(m_path);
+    if (changed) {
+        ++m_contentVersion;
+        emit contentChanged();
+    }
+    emit statsChanged();
+}
+
+void IndexSession::setCurrentItem(const QString &id)
+{
+    if (id == m_currentItem) return;
+    m_currentItem = id;
+    emit currentItemChanged(id);
+}
+
+void IndexSession::setQueryHits(const QStringList &ids)
+{
+    m_queryHits = ids;
+    emit queryHitsChanged(ids);
+}
+
+IndexSession::Health IndexSession::health() const
+{
+    QSettings settings;
+    settings.beginGroup(healthKey(m_path));
+    Health h;
+    h.checked = settings.value(QStringLiteral("checked")).toDateTime();
+    h.full = settings.value(QStringLiteral("full")).toBool();
+    h.problems = settings.value(QStringLiteral("problems"), -1).toInt();
+    h.summary = settings.value(QStringLiteral("summary")).toString();
+    return h;
+}
+
+void IndexSession::setHealth(const Health &h)
+{
+    QSettings settings;
+    settings.beginGroup(healthKey(m_path));
+    settings.setValue(QStringLiteral("checked"), h.checked);
+    settings.setValue(QStringLiteral("full"), h.full);
+    settings.setValue(QStringLiteral("problems"), h.problems);
+    settings.setValue(QStringLiteral("summary"), h.summary);
+    emit healthChanged();
+}
+
+} // namespace sextant::ui

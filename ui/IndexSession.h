@@ -1,0 +1,124 @@
+#pragma once
+// One open index in the GUI: the engine handle and what every view of that
+// index shares (cached statistics, the undo stack, the current item, the
+// last query's hits). The GUI thread never calls a method of Index that can
+// wait on a lock or the disk: views run engine calls on worker threads
+// through run() and get the results back as queued signals or QFutures.
+
+#include "core/Options.h"
+#include "core/Schema.h"
+#include "index/Index.h"
+
+#include <QFileSystemWatcher>
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUndoStack>
+#include <QtConcurrent>
+#include <memory>
+#include <optional>
+
+namespace sextant::ui {
+
+// What opening an index on a worker thread found.
+struct OpenOutcome {
+    std::shared_ptr<Index> index;
+    Error error;                         // when index is null
+    std::optional<LockHolder> lockHolder; // opened read-only because this process writes it
+};
+
+class IndexSession : public QObject {
+    Q_OBJECT
+public:
+    // Opens `path` on a worker thread: as the writer when possible, and
+    // read-only (saying who holds the lock) when another process writes it.
+    static QFuture<OpenOutcome> openAsync(const QString &path, OpenOptions options = {});
+    static QFuture<OpenOutcome> createAsync(const QString &path, const Schema &schema, Durability durability);
+
+    IndexSession(std::shared_ptr<Index> index, std::optional<LockHolder> lockHolder, QObject *parent = nullptr);
+    ~IndexSession() override; // closes the index on a worker thread
+
+    // The engine handle, for worker threads. Never call a blocking method on
+    // the GUI thread: use run().
+    std::shared_ptr<Index> index() const { return m_index; }
+    QString path() const { return m_path; }
+    QString displayName() const; // the folder's name
+    const Schema &schema() const { return m_schema; }
+    bool isReadOnly() const { return m_readOnly; }
+    // Who writes the index when this session is read-only because of it.
+    std::optional<LockHolder> lockHolder() const { return m_lockHolder; }
+
+    // The most recent statistics (refreshed every second on a worker thread).
+    const IndexStats &stats() const { return m_stats; }
+    bool hasStats() const { return m_hasStats; }
+    // Bumped whenever the content may have changed (a write through this
+    // session, or a change seen from another process). Views compare it to
+    // drop stale results.
+    quint64 contentVersion() const { return m_contentVersion; }
+
+    QUndoStack *undoStack() { return &m_undo; }
+
+    // Runs `f(index)` on the global thread pool and returns its future.
+    template <typename F>
+    auto run(F f) const
+    {
+        std::shared_ptr<Index> idx = m_index;
+        return QtConcurrent::run([idx, f = std::move(f)]() mutable { return f(*idx); });
+    }
+
+    // Writes go through the engine's write queue; when the future finishes
+    // the session refreshes and announces the change (contentChanged).
+    QFuture<WriteResult> write(QList<WriteOp> batch, Priority priority = Priority::Interactive);
+
+    // Asks for fresh statistics now (e.g. after the folder changed).
+    void refreshSoon();
+
+    // The item the user is looking at, shared by browse, map, query results
+    // and the inspector.
+    QString currentItem() const { return m_currentItem; }
+    void setCurrentItem(const QString &id);
+    // The ids of the last query's hits, best first (the map highlights them).
+    QStringList queryHits() const { return m_queryHits; }
+    void setQueryHits(const QStringList &ids);
+
+    // The last verification's outcome, remembered across runs (QSettings).
+    struct Health {
+        QDateTime checked;
+        bool full = false;
+        int problems = -1; // -1: never verified
+        QString summary;
+    };
+    Health health() const;
+    void setHealth(const Health &health);
+
+signals:
+    void statsChanged();
+    void contentChanged();
+    void currentItemChanged(const QString &id);
+    void queryHitsChanged(const QStringList &ids);
+    void writeFailed(const QString &message);
+    void healthChanged();
+
+private:
+    void poll();
+    void applyStats(const IndexStats &stats);
+
+    std::shared_ptr<Index> m_index;
+    QString m_path;
+    Schema m_schema;
+    bool m_readOnly = false;
+    std::optional<LockHolder> m_lockHolder;
+    IndexStats m_stats;
+    bool m_hasStats = false;
+    quint64 m_contentVersion = 1;
+    QUndoStack m_undo;
+    QString m_currentItem;
+    QStringList m_queryHits;
+    QTimer m_pollTimer;
+    QFileSystemWatcher m_watcher;
+    bool m_pollInFlight = false;
+    bool m_pollAgain = false;
+};
+
+} // namespace sextant::ui
