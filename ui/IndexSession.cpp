@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QMutex>
 #include <QSettings>
 #include <QThreadPool>
 
@@ -27,6 +28,9 @@ QString healthKey(const QString &path)
 // microseconds); bigger ones on a worker so the GUI never validates a
 // million vectors.
 constexpr qsizetype kDirectWriteOps = 256;
+
+QMutex g_closingMutex;
+QList<QFuture<void>> g_closing;
 } // namespace
 
 QFuture<OpenOutcome> IndexSession::openAsync(const QString &path, OpenOptions options)
@@ -78,7 +82,20 @@ IndexSession::~IndexSession()
     // Closing finishes queued writes and checkpoints: never on the GUI
     // thread. main() waits for the pool before the process exits.
     std::shared_ptr<Index> idx = std::move(m_index);
-    QThreadPool::globalInstance()->start([idx]() { idx->close(); });
+    QFuture<void> closing = QtConcurrent::run([idx]() { idx->close(); });
+    QMutexLocker lock(&g_closingMutex);
+    g_closing.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+    g_closing.append(closing);
+}
+
+void IndexSession::waitForClosing()
+{
+    QList<QFuture<void>> closing;
+    {
+        QMutexLocker lock(&g_closingMutex);
+        closing.swap(g_closing);
+    }
+    for (QFuture<void> &f : closing) f.waitForFinished();
 }
 
 QString IndexSession::displayName() const

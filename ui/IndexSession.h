@@ -39,6 +39,11 @@ public:
     IndexSession(std::shared_ptr<Index> index, std::optional<LockHolder> lockHolder, QObject *parent = nullptr);
     ~IndexSession() override; // closes the index on a worker thread
 
+    // Waits until every index whose session was destroyed has closed (its
+    // writes finished, its checkpoint written, its lock released). main()
+    // calls it before the process exits; tests before removing folders.
+    static void waitForClosing();
+
     // The engine handle, for worker threads. Never call a blocking method on
     // the GUI thread: use run().
     std::shared_ptr<Index> index() const { return m_index; }

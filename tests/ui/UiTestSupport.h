@@ -12,6 +12,12 @@
 
 namespace sextant::ui::test {
 
+// A temporary folder that outlives the closing of the indexes in it
+// (sessions close their index on a worker thread).
+struct TempDir : QTemporaryDir {
+    ~TempDir() { IndexSession::waitForClosing(); }
+};
+
 // Waits for `future` while processing events (queued signals arrive).
 template <typename T>
 bool waitForFuture(const QFuture<T> &future, int timeoutMs = 30000)

@@ -17,7 +17,7 @@ private slots:
 
     void openWriteAndSeeChange()
     {
-        QTemporaryDir dir;
+        TempDir dir;
         { auto idx = createTestIndex(dir.path() + QStringLiteral("/ix"), 20); QVERIFY(idx); idx->close(); }
         QFuture<OpenOutcome> f = IndexSession::openAsync(dir.path() + QStringLiteral("/ix"));
         QVERIFY(waitForFuture(f));
@@ -57,7 +57,7 @@ private slots:
 
     void openFailureIsAnError()
     {
-        QTemporaryDir dir;
+        TempDir dir;
         QFuture<OpenOutcome> f = IndexSession::openAsync(dir.path() + QStringLiteral("/missing"));
         QVERIFY(waitForFuture(f));
         QVERIFY(!f.result().index);
@@ -67,7 +67,7 @@ private slots:
 
     void lockedIndexOpensReadOnlyAndFollows()
     {
-        QTemporaryDir dir;
+        TempDir dir;
         const QString path = dir.path() + QStringLiteral("/ix");
         auto writer = createTestIndex(path, 10);
         QVERIFY(writer);
@@ -95,7 +95,7 @@ private slots:
 
     void healthIsRemembered()
     {
-        QTemporaryDir dir;
+        TempDir dir;
         auto idx = createTestIndex(dir.path() + QStringLiteral("/ix"), 1);
         QVERIFY(idx);
         IndexSession session(idx, std::nullopt);
