@@ -1,0 +1,104 @@
+#include "IndexPage.h"
+
+#include "BrowseView.h"
+#include "IndexSession.h"
+#include "InspectorView.h"
+#include "MapView.h"
+#include "QueryView.h"
+#include "SummaryView.h"
+#include "Theme.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace sextant::ui {
+
+IndexPage::IndexPage(IndexSession *session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    session->setParent(this);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    if (session->isReadOnly()) {
+        const auto holder = session->lockHolder();
+        const QString text =
+            holder ? tr("<b>Read-only.</b> %1 is writing this index. Its changes appear here as they happen; "
+                        "to change the index yourself, close it there.")
+                         .arg(holder->describe().toHtmlEscaped())
+                   : tr("<b>Read-only.</b> This index was opened read-only; its changes made elsewhere appear here as "
+                        "they happen.");
+        QWidget *banner = makeBanner(QStringLiteral("readOnlyBanner"), text, QColor(0xf2, 0xc0, 0x37));
+        auto *retry = new QPushButton(tr("Open for Writing"), banner);
+        retry->setToolTip(tr("Try again to open the index for writing (works once the other program has closed it)."));
+        banner->layout()->addWidget(retry);
+        connect(retry, &QPushButton::clicked, this, &IndexPage::reopenRequested);
+        layout->addWidget(banner);
+    }
+    const OpenReport &report = session->index()->openReport();
+    if (report.tailCut || !report.notes.isEmpty()) {
+        QStringList notes = report.notes;
+        if (notes.isEmpty() && report.tailCut) notes << report.tailReason;
+        QString text = tr("<b>Recovered.</b> %1").arg(notes.join(QLatin1Char(' ')).toHtmlEscaped());
+        if (!report.quarantinedTo.isEmpty())
+            text += QLatin1Char(' ') + tr("The cut bytes were saved to %1.").arg(report.quarantinedTo.toHtmlEscaped());
+        layout->addWidget(makeBanner(QStringLiteral("recoveryBanner"), text, QColor(0x5b, 0x9b, 0xd5)));
+    }
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_tabs = new QTabWidget(m_splitter);
+    m_tabs->setDocumentMode(true);
+    m_summary = new SummaryView(session, m_tabs);
+    m_browse = new BrowseView(session, m_tabs);
+    m_query = new QueryView(session, m_tabs);
+    m_map = new MapView(session, m_tabs);
+    m_tabs->addTab(m_summary, tr("Summary"));
+    m_tabs->addTab(m_browse, tr("Browse"));
+    m_tabs->addTab(m_query, tr("Query"));
+    m_tabs->addTab(m_map, tr("Map"));
+    m_inspector = new InspectorView(session, m_splitter);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(m_inspector);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({900, 340});
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_browse, &BrowseView::findSimilarRequested, this, [this](const QString &id) {
+        showView(View::Query);
+        m_query->findSimilar(id);
+    });
+    showView(View::Browse);
+}
+
+IndexPage::~IndexPage() = default;
+
+QWidget *IndexPage::makeBanner(const QString &objectName, const QString &text, const QColor &colour)
+{
+    auto *banner = new QWidget(this);
+    banner->setObjectName(objectName);
+    banner->setAutoFillBackground(true);
+    QPalette p = banner->palette();
+    const bool dark = isDarkPalette(p);
+    p.setColor(QPalette::Window, dark ? colour.darker(260) : colour.lighter(150));
+    p.setColor(QPalette::WindowText, dark ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x20, 0x20, 0x20));
+    banner->setPalette(p);
+    auto *row = new QHBoxLayout(banner);
+    row->setContentsMargins(12, 8, 12, 8);
+    auto *label = new QLabel(text, banner);
+    label->setObjectName(objectName + QStringLiteral("Text"));
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::RichText);
+    row->addWidget(label, 1);
+    return banner;
+}
+
+void IndexPage::showView(View view) { m_tabs->setCurrentIndex(int(view)); }
+
+IndexPage::View IndexPage::currentView() const { return View(m_tabs->currentIndex()); }
+
+} // namespace sextant::ui

@@ -1,0 +1,413 @@
+#include "MainWindow.h"
+
+#include "IndexSession.h"
+#include "NewIndexDialog.h"
+#include "PreferencesDialog.h"
+#include "StartPage.h"
+#include "SummaryView.h"
+#include "TaskMonitor.h"
+#include "Theme.h"
+#include "index/Distance.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QUndoGroup>
+
+namespace sextant::ui {
+
+namespace {
+QString cleanPath(const QString &path) { return QDir::cleanPath(QFileInfo(path).absoluteFilePath()); }
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("Sextant"));
+    setAcceptDrops(true);
+    m_undoGroup = new QUndoGroup(this);
+
+    m_stack = new QStackedWidget(this);
+    m_start = new StartPage(m_stack);
+    m_tabs = new QTabWidget(m_stack);
+    m_tabs->setObjectName(QStringLiteral("indexTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    m_stack->addWidget(m_start);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
+
+    m_tasks = new TaskMonitor(this);
+    m_queueLabel = new QLabel(this);
+    m_queueLabel->setObjectName(QStringLiteral("queueLabel"));
+    m_accessLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_tasks);
+    statusBar()->addPermanentWidget(m_accessLabel);
+    statusBar()->addPermanentWidget(m_queueLabel);
+
+    createActions();
+
+    connect(m_start, &StartPage::newIndexRequested, this, &MainWindow::newIndex);
+    connect(m_start, &StartPage::openIndexRequested, this, &MainWindow::openIndexDialog);
+    connect(m_start, &StartPage::openPathRequested, this, &MainWindow::openIndex);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeIndex);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentPageChanged);
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    currentPageChanged();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newAction = file->addAction(tr("&New Index…"), this, &MainWindow::newIndex);
+    newAction->setShortcut(QKeySequence::New);
+    QAction *openAction = file->addAction(tr("&Open Index…"), this, &MainWindow::openIndexDialog);
+    openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addSeparator();
+    QAction *closeAction = file->addAction(tr("&Close Index"), this, &MainWindow::closeCurrentIndex);
+    closeAction->setShortcut(QKeySequence::Close);
+    m_indexActions << closeAction;
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    prefs->setShortcut(QKeySequence::Preferences);
+    if (prefs->shortcut().isEmpty()) prefs->setShortcut(QKeySequence(tr("Ctrl+,")));
+    prefs->setMenuRole(QAction::PreferencesRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const std::pair<IndexPage::View, QString> views[] = {{IndexPage::View::Summary, tr("&Summary")},
+                                                         {IndexPage::View::Browse, tr("&Browse")},
+                                                         {IndexPage::View::Query, tr("&Query")},
+                                                         {IndexPage::View::Map, tr("&Map")}};
+    int n = 1;
+    for (const auto &[which, title] : views) {
+        QAction *a = view->addAction(title, this, [this, which = which]() {
+            if (IndexPage *p = currentPage()) p->showView(which);
+        });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n++)));
+        m_indexActions << a;
+    }
+    view->addSeparator();
+    QAction *refresh = view->addAction(tr("&Refresh"), this, [this]() {
+        if (IndexPage *p = currentPage()) p->session()->refreshSoon();
+    });
+    refresh->setShortcut(QKeySequence::Refresh);
+    m_indexActions << refresh;
+
+    QMenu *index = menuBar()->addMenu(tr("&Index"));
+    QAction *verify = index->addAction(tr("&Verify"), this, [this]() {
+        if (IndexPage *p = currentPage()) {
+            p->showView(IndexPage::View::Summary);
+            p->summaryView()->verify(false);
+        }
+    });
+    QAction *fullVerify = index->addAction(tr("&Full Verify"), this, [this]() {
+        if (IndexPage *p = currentPage()) {
+            p->showView(IndexPage::View::Summary);
+            p->summaryView()->verify(true);
+        }
+    });
+    QAction *recall = index->addAction(tr("Estimate &Recall"), this, [this]() {
+        if (IndexPage *p = currentPage()) {
+            p->showView(IndexPage::View::Summary);
+            p->summaryView()->estimateRecall();
+        }
+    });
+    index->addSeparator();
+    QAction *checkpoint = index->addAction(tr("&Checkpoint"), this, [this]() {
+        if (IndexPage *p = currentPage()) p->summaryView()->checkpoint();
+    });
+    QAction *compact = index->addAction(tr("C&ompact"), this, [this]() {
+        if (IndexPage *p = currentPage()) p->summaryView()->compact();
+    });
+    m_indexActions << verify << fullVerify << recall << checkpoint << compact;
+    m_writeActions << checkpoint << compact;
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Sextant"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = Preferences::recentIndexes();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path]() { openIndex(path); });
+    if (recent.isEmpty()) m_recentMenu->addAction(tr("No recent indexes"))->setEnabled(false);
+}
+
+IndexPage *MainWindow::currentPage() const { return qobject_cast<IndexPage *>(m_tabs->currentWidget()); }
+
+int MainWindow::pageCount() const { return m_tabs->count(); }
+
+IndexPage *MainWindow::pageFor(const QString &path) const
+{
+    const QString clean = cleanPath(path);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *page = qobject_cast<IndexPage *>(m_tabs->widget(i));
+        if (page && cleanPath(page->session()->path()) == clean) return page;
+    }
+    return nullptr;
+}
+
+void MainWindow::openIndex(const QString &path)
+{
+    const QString clean = cleanPath(path);
+    if (IndexPage *page = pageFor(clean)) {
+        m_tabs->setCurrentWidget(page);
+        return;
+    }
+    if (m_opening.contains(clean)) return;
+    m_opening << clean;
+    OpenOptions options;
+    options.durability = Preferences::load().durability;
+    QFuture<OpenOutcome> future = IndexSession::openAsync(clean, options);
+    m_tasks->track(tr("Opening %1").arg(QFileInfo(clean).fileName()), QFuture<void>(future));
+    statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(clean)));
+    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
+    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, clean]() {
+        watcher->deleteLater();
+        m_opening.removeAll(clean);
+        statusBar()->clearMessage();
+        const OpenOutcome out = watcher->result();
+        if (!out.index) {
+            emit openFailed(clean, out.error.message());
+            QMessageBox box(QMessageBox::Warning, tr("Could Not Open the Index"),
+                            tr("Sextant could not open %1.").arg(QDir::toNativeSeparators(clean)),
+                            QMessageBox::Ok, this);
+            QString detail = out.error.message();
+            if (out.error.code() == ErrorCode::Corruption)
+                detail += QStringLiteral("\n\n") +
+                          tr("The index is damaged. Run \"sextant-cli verify %1 --full\" to see where.").arg(clean);
+            box.setInformativeText(detail);
+            box.exec();
+            return;
+        }
+        Preferences::addRecentIndex(clean);
+        m_start->reloadRecent();
+        addPage(new IndexPage(new IndexSession(out.index, out.lockHolder), m_tabs));
+        emit indexOpened(clean);
+    });
+    watcher->setFuture(future);
+}
+
+void MainWindow::createIndex(const QString &path, const Schema &schema, Durability durability)
+{
+    const QString clean = cleanPath(path);
+    QFuture<OpenOutcome> future = IndexSession::createAsync(clean, schema, durability);
+    m_tasks->track(tr("Creating %1").arg(QFileInfo(clean).fileName()), QFuture<void>(future));
+    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
+    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, clean]() {
+        watcher->deleteLater();
+        const OpenOutcome out = watcher->result();
+        if (!out.index) {
+            emit openFailed(clean, out.error.message());
+            QMessageBox::warning(this, tr("Could Not Create the Index"), out.error.message());
+            return;
+        }
+        Preferences::addRecentIndex(clean);
+        m_start->reloadRecent();
+        addPage(new IndexPage(new IndexSession(out.index, std::nullopt), m_tabs));
+        emit indexOpened(clean);
+    });
+    watcher->setFuture(future);
+}
+
+void MainWindow::addPage(IndexPage *page)
+{
+    IndexSession *session = page->session();
+    const int tab = m_tabs->addTab(page, session->displayName());
+    m_tabs->setTabToolTip(tab, QDir::toNativeSeparators(session->path()));
+    m_undoGroup->addStack(session->undoStack());
+    connect(session, &IndexSession::statsChanged, this, [this, page]() {
+        if (page == currentPage()) updateStatus();
+    });
+    connect(session, &IndexSession::writeFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("A write failed: %1").arg(message), 10000);
+    });
+    connect(page, &IndexPage::reopenRequested, this, [this, page]() { reopenForWriting(page); });
+    QSettings settings;
+    page->splitter()->restoreState(settings.value(QStringLiteral("window/indexSplitter")).toByteArray());
+    m_tabs->setCurrentIndex(tab);
+    currentPageChanged();
+}
+
+void MainWindow::reopenForWriting(IndexPage *page)
+{
+    const QString path = page->session()->path();
+    if (auto holder = Index::lockHolder(path); holder && !holder->stale) {
+        QMessageBox::information(this, tr("Still in Use"),
+                                 tr("%1 is still writing this index. Close it there first.").arg(holder->describe()));
+        return;
+    }
+    closeIndex(m_tabs->indexOf(page));
+    // The read-only session closes on a worker first; opening waits its turn.
+    QTimer::singleShot(0, this, [this, path]() {
+        IndexSession::waitForClosing();
+        openIndex(path);
+    });
+}
+
+void MainWindow::closeCurrentIndex() { closeIndex(m_tabs->currentIndex()); }
+
+void MainWindow::closeIndex(int tab)
+{
+    auto *page = qobject_cast<IndexPage *>(m_tabs->widget(tab));
+    if (!page) return;
+    QSettings().setValue(QStringLiteral("window/indexSplitter"), page->splitter()->saveState());
+    m_undoGroup->removeStack(page->session()->undoStack());
+    m_tabs->removeTab(tab);
+    delete page; // the session closes its index on a worker thread
+    currentPageChanged();
+}
+
+void MainWindow::currentPageChanged()
+{
+    IndexPage *page = currentPage();
+    m_stack->setCurrentWidget(page ? static_cast<QWidget *>(m_tabs) : m_start);
+    m_undoGroup->setActiveStack(page ? page->session()->undoStack() : nullptr);
+    for (QAction *a : std::as_const(m_indexActions)) a->setEnabled(page);
+    for (QAction *a : std::as_const(m_writeActions)) a->setEnabled(page && !page->session()->isReadOnly());
+    setWindowTitle(page ? tr("%1 — Sextant").arg(page->session()->displayName()) : tr("Sextant"));
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    IndexPage *page = currentPage();
+    if (!page) {
+        m_queueLabel->clear();
+        m_accessLabel->clear();
+        return;
+    }
+    IndexSession *s = page->session();
+    m_accessLabel->setText(s->isReadOnly() ? tr("Read-only") : QString());
+    if (!s->hasStats()) {
+        m_queueLabel->setText(tr("Reading…"));
+        return;
+    }
+    const IndexStats &st = s->stats();
+    const QString items = tr("%n item(s)", nullptr, int(std::min<qint64>(st.items, INT_MAX)));
+    const QString queue = s->isReadOnly() ? tr("following changes")
+                          : st.pendingWrites == 0
+                              ? tr("writes: idle")
+                              : tr("writes: %n queued", nullptr, int(std::min<qint64>(st.pendingWrites, INT_MAX)));
+    m_queueLabel->setText(tr("%1 · %2").arg(items, queue));
+}
+
+void MainWindow::newIndex()
+{
+    NewIndexDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    createIndex(dialog.indexPath(), dialog.schema(), dialog.durability());
+}
+
+void MainWindow::openIndexDialog()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Index Folder"));
+    if (!dir.isEmpty()) openIndex(dir);
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(Preferences::load(), this);
+    if (dialog.exec() != QDialog::Accepted) return;
+    const Preferences p = dialog.preferences();
+    p.save();
+    applyTheme(p.theme);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Sextant"),
+        tr("<h3>Sextant %1</h3>"
+           "<p>A workbench and embedded engine for local vector indexes: create, browse, query, verify and "
+           "repair them.</p>"
+           "<p>Every write is checksummed and, by default, on stable storage before it is acknowledged.</p>"
+           "<p>Distance kernels: %2. Qt %3.</p>")
+            .arg(QApplication::applicationVersion(), distance::levelName(distance::kernels().level), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::restoreOpenIndexes()
+{
+    const QStringList paths = QSettings().value(QStringLiteral("window/openIndexes")).toStringList();
+    for (const QString &p : paths) openIndex(p);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QStringList open;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *page = qobject_cast<IndexPage *>(m_tabs->widget(i))) open << page->session()->path();
+    settings.setValue(QStringLiteral("window/openIndexes"), open);
+    if (IndexPage *page = currentPage())
+        settings.setValue(QStringLiteral("window/indexSplitter"), page->splitter()->saveState());
+    while (m_tabs->count() > 0) closeIndex(0);
+    event->accept();
+}
+
+QStringList MainWindow::droppedFolders(const QMimeData *mime) const
+{
+    QStringList folders;
+    if (!mime || !mime->hasUrls()) return folders;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile()) folders << url.toLocalFile();
+    return folders;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedFolders(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList folders = droppedFolders(event->mimeData());
+    if (folders.isEmpty()) return;
+    event->acceptProposedAction();
+    // Opening says clearly when a dropped path is not an index.
+    for (const QString &f : folders) openIndex(f);
+}
+
+} // namespace sextant::ui

@@ -1,0 +1,58 @@
+#pragma once
+// "New index…": name and place, vector shape, metric, declared metadata
+// fields, durability and the HNSW parameters.
+
+#include "core/Options.h"
+#include "core/Schema.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+
+namespace sextant::ui {
+
+class NewIndexDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit NewIndexDialog(QWidget *parent = nullptr);
+
+    QString indexPath() const;
+    Schema schema() const;
+    Durability durability() const;
+
+    // For tests and the demo: fill the form.
+    void setName(const QString &name);
+    void setLocation(const QString &folder);
+    void setDimensions(int dims);
+    void setMetric(Metric metric);
+    void addField(const QString &name, FieldType type, bool required);
+
+    void accept() override;
+
+private:
+    void updateState();
+    void addFieldRow();
+    void removeFieldRow();
+    void chooseLocation();
+    QString validationError() const;
+
+    QLineEdit *m_name;
+    QLineEdit *m_location;
+    QSpinBox *m_dims;
+    QComboBox *m_metric;
+    QComboBox *m_durability;
+    QTableWidget *m_fields;
+    QSpinBox *m_m;
+    QSpinBox *m_efConstruction;
+    QSpinBox *m_efSearch;
+    QLabel *m_pathPreview;
+    QLabel *m_error;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace sextant::ui

@@ -1,0 +1,27 @@
+#pragma once
+// Preferences: durability, query defaults and the theme.
+
+#include "Preferences.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QSpinBox;
+
+namespace sextant::ui {
+
+class PreferencesDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit PreferencesDialog(const Preferences &current, QWidget *parent = nullptr);
+    Preferences preferences() const;
+
+private:
+    QComboBox *m_durability;
+    QComboBox *m_newDurability;
+    QSpinBox *m_k;
+    QSpinBox *m_ef;
+    QComboBox *m_theme;
+};
+
+} // namespace sextant::ui

@@ -1,0 +1,115 @@
+#include "StartPage.h"
+
+#include "Preferences.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace sextant::ui {
+
+StartPage::StartPage(QWidget *parent) : QWidget(parent)
+{
+    auto *outer = new QHBoxLayout(this);
+    outer->addStretch(1);
+    auto *column = new QVBoxLayout;
+    column->addStretch(1);
+
+    auto *title = new QLabel(tr("Sextant"), this);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 2.4);
+    f.setBold(true);
+    title->setFont(f);
+    column->addWidget(title);
+    auto *tagline = new QLabel(tr("Create, browse, query and repair local vector indexes."), this);
+    QFont tf = tagline->font();
+    tf.setPointSizeF(tf.pointSizeF() * 1.2);
+    tagline->setFont(tf);
+    column->addWidget(tagline);
+    column->addSpacing(24);
+
+    auto *buttons = new QHBoxLayout;
+    auto *newButton = new QPushButton(tr("New Index…"), this);
+    newButton->setObjectName(QStringLiteral("newIndexButton"));
+    auto *openButton = new QPushButton(tr("Open Index…"), this);
+    openButton->setObjectName(QStringLiteral("openIndexButton"));
+    for (QPushButton *b : {newButton, openButton}) {
+        b->setMinimumHeight(36);
+        b->setMinimumWidth(150);
+        buttons->addWidget(b);
+    }
+    buttons->addStretch();
+    column->addLayout(buttons);
+    column->addSpacing(24);
+
+    auto *recentTitle = new QLabel(tr("Recent indexes"), this);
+    QFont rf = recentTitle->font();
+    rf.setBold(true);
+    recentTitle->setFont(rf);
+    column->addWidget(recentTitle);
+    m_recent = new QListWidget(this);
+    m_recent->setObjectName(QStringLiteral("recentList"));
+    m_recent->setMinimumSize(520, 200);
+    m_recent->setContextMenuPolicy(Qt::CustomContextMenu);
+    column->addWidget(m_recent);
+    m_noRecent = new QLabel(tr("No recent indexes yet. Create one, open one, or drop an index folder here."), this);
+    m_noRecent->setForegroundRole(QPalette::PlaceholderText);
+    m_noRecent->setWordWrap(true);
+    column->addWidget(m_noRecent);
+    column->addSpacing(12);
+    auto *hint = new QLabel(tr("Tip: drop an index folder anywhere on this window to open it. "
+                               "Sextant opens Sextant indexes; an index another program is writing opens read-only."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    column->addWidget(hint);
+    column->addStretch(2);
+
+    outer->addLayout(column, 3);
+    outer->addStretch(1);
+
+    connect(newButton, &QPushButton::clicked, this, &StartPage::newIndexRequested);
+    connect(openButton, &QPushButton::clicked, this, &StartPage::openIndexRequested);
+    connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        emit openPathRequested(item->data(Qt::UserRole).toString());
+    });
+    connect(m_recent, &QListWidget::customContextMenuRequested, this, &StartPage::showRecentMenu);
+    reloadRecent();
+}
+
+void StartPage::reloadRecent()
+{
+    m_recent->clear();
+    const QStringList recent = Preferences::recentIndexes();
+    for (const QString &path : recent) {
+        const QString name = QFileInfo(path).fileName();
+        auto *item = new QListWidgetItem(tr("%1\n%2").arg(name, QDir::toNativeSeparators(path)), m_recent);
+        item->setData(Qt::UserRole, path);
+        item->setToolTip(QDir::toNativeSeparators(path));
+    }
+    m_recent->setVisible(!recent.isEmpty());
+    m_noRecent->setVisible(recent.isEmpty());
+}
+
+void StartPage::showRecentMenu(const QPoint &pos)
+{
+    QListWidgetItem *item = m_recent->itemAt(pos);
+    if (!item) return;
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("Open"));
+    QAction *forget = menu.addAction(tr("Remove from This List"));
+    QAction *chosen = menu.exec(m_recent->viewport()->mapToGlobal(pos));
+    const QString path = item->data(Qt::UserRole).toString();
+    if (chosen == open) emit openPathRequested(path);
+    if (chosen == forget) {
+        Preferences::removeRecentIndex(path);
+        reloadRecent();
+    }
+}
+
+} // namespace sextant::ui

@@ -1,0 +1,349 @@
+#include "SummaryView.h"
+
+#include "Format.h"
+#include "IndexSession.h"
+#include "TaskMonitor.h"
+
+#include <QDir>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPromise>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace sextant::ui {
+
+namespace {
+QLabel *valueLabel(QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->setWordWrap(true);
+    return l;
+}
+
+QGroupBox *group(const QString &title, QFormLayout **form, QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    *form = new QFormLayout(box);
+    (*form)->setLabelAlignment(Qt::AlignRight);
+    (*form)->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    return box;
+}
+
+QString dateText(const QDateTime &t)
+{
+    if (!t.isValid()) return QCoreApplication::translate("SummaryView", "never");
+    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+}
+
+// Samples for estimateRecall: each costs one exact scan.
+int recallSample(qint64 items) { return items > 200000 ? 30 : items > 20000 ? 100 : 200; }
+} // namespace
+
+SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+
+    m_title = new QLabel(content);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_path = valueLabel(content);
+    m_path->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_title);
+    layout->addWidget(m_path);
+
+    auto *grid = new QGridLayout;
+    QFormLayout *form = nullptr;
+
+    QGroupBox *shape = group(tr("Index"), &form, content);
+    form->addRow(tr("Dimensions:"), m_dims = valueLabel(shape));
+    form->addRow(tr("Metric:"), m_metric = valueLabel(shape));
+    form->addRow(tr("Metadata fields:"), m_fields = valueLabel(shape));
+    form->addRow(tr("Durability:"), m_durability = valueLabel(shape));
+    form->addRow(tr("Created:"), m_created = valueLabel(shape));
+    form->addRow(tr("Access:"), m_access = valueLabel(shape));
+    grid->addWidget(shape, 0, 0);
+
+    QGroupBox *contents = group(tr("Contents"), &form, content);
+    form->addRow(tr("Items:"), m_items = valueLabel(contents));
+    form->addRow(tr("Segments:"), m_segments = valueLabel(contents));
+    form->addRow(tr("Not yet checkpointed:"), m_unflushed = valueLabel(contents));
+    form->addRow(tr("Size on disk:"), m_disk = valueLabel(contents));
+    form->addRow(tr("Write-ahead log:"), m_wal = valueLabel(contents));
+    form->addRow(tr("Last checkpoint:"), m_checkpoint = valueLabel(contents));
+    form->addRow(tr("Write queue:"), m_queue = valueLabel(contents));
+    auto *maintenance = new QHBoxLayout;
+    m_checkpointButton = new QPushButton(tr("Checkpoint"), contents);
+    m_checkpointButton->setToolTip(tr("Fold the write-ahead log into segments now."));
+    m_compactButton = new QPushButton(tr("Compact"), contents);
+    m_compactButton->setToolTip(tr("Rewrite all segments into one, dropping deleted rows."));
+    maintenance->addWidget(m_checkpointButton);
+    maintenance->addWidget(m_compactButton);
+    maintenance->addStretch();
+    form->addRow(maintenance);
+    grid->addWidget(contents, 0, 1);
+
+    QGroupBox *graph = group(tr("Search graph (HNSW)"), &form, content);
+    form->addRow(tr("State:"), m_graphState = valueLabel(graph));
+    form->addRow(tr("Items in graph:"), m_graphItems = valueLabel(graph));
+    form->addRow(tr("Parameters:"), m_graphParams = valueLabel(graph));
+    form->addRow(tr("Memory:"), m_graphMemory = valueLabel(graph));
+    auto *recallRow = new QHBoxLayout;
+    m_recall = valueLabel(graph);
+    m_recallButton = new QPushButton(tr("Estimate"), graph);
+    m_recallButton->setToolTip(tr("Compare approximate with exact search on sampled items."));
+    recallRow->addWidget(m_recall, 1);
+    recallRow->addWidget(m_recallButton);
+    form->addRow(tr("Estimated recall@10:"), recallRow);
+    grid->addWidget(graph, 1, 0);
+
+    QGroupBox *health = group(tr("Health"), &form, content);
+    form->addRow(tr("Last verification:"), m_health = valueLabel(health));
+    auto *verifyRow = new QHBoxLayout;
+    m_verifyQuick = new QPushButton(tr("Verify"), health);
+    m_verifyQuick->setToolTip(tr("Check every log frame and data block against its checksum."));
+    m_verifyFull = new QPushButton(tr("Full Verify"), health);
+    m_verifyFull->setToolTip(tr("Also check the size and SHA-256 of every file."));
+    verifyRow->addWidget(m_verifyQuick);
+    verifyRow->addWidget(m_verifyFull);
+    verifyRow->addStretch();
+    form->addRow(verifyRow);
+    m_verifyProgress = new QProgressBar(health);
+    m_verifyProgress->setRange(0, 1000);
+    m_verifyProgress->hide();
+    form->addRow(m_verifyProgress);
+    grid->addWidget(health, 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    layout->addLayout(grid);
+    layout->addStretch();
+
+    connect(m_verifyQuick, &QPushButton::clicked, this, [this]() { verify(false); });
+    connect(m_verifyFull, &QPushButton::clicked, this, [this]() { verify(true); });
+    connect(m_recallButton, &QPushButton::clicked, this, &SummaryView::estimateRecall);
+    connect(m_checkpointButton, &QPushButton::clicked, this, &SummaryView::checkpoint);
+    connect(m_compactButton, &QPushButton::clicked, this, &SummaryView::compact);
+    connect(session, &IndexSession::statsChanged, this, &SummaryView::updateStats);
+    connect(session, &IndexSession::healthChanged, this, &SummaryView::updateHealth);
+    connect(&m_verifyWatcher, &QFutureWatcher<VerifyReport>::progressValueChanged, m_verifyProgress,
+            &QProgressBar::setValue);
+    connect(&m_verifyWatcher, &QFutureWatcher<VerifyReport>::finished, this, [this]() {
+        m_verifyProgress->hide();
+        m_verifyQuick->setEnabled(true);
+        m_verifyFull->setEnabled(true);
+        if (m_verifyWatcher.future().isCanceled() || m_verifyWatcher.future().resultCount() == 0) {
+            updateHealth();
+            return;
+        }
+        const VerifyReport report = m_verifyWatcher.result();
+        if (report.cancelled) {
+            updateHealth();
+            return;
+        }
+        IndexSession::Health h;
+        h.checked = QDateTime::currentDateTime();
+        h.full = report.full;
+        h.problems = report.problemCount();
+        h.summary = report.clean()
+                        ? tr("No problems in %1 checked in %2.")
+                              .arg(formatBytes(report.bytesChecked), formatMilliseconds(double(report.elapsedMs)))
+                        : tr("%n problem(s) found.", nullptr, report.problemCount());
+        m_session->setHealth(h);
+        emit verified(report);
+    });
+    connect(&m_recallWatcher, &QFutureWatcher<Result<RecallEstimate>>::finished, this, [this]() {
+        m_recallButton->setEnabled(true);
+        const Result<RecallEstimate> r = m_recallWatcher.result();
+        if (!r.ok()) {
+            setValue(m_recall, tr("not available"), r.error().message());
+            return;
+        }
+        setValue(m_recall,
+                 tr("%1 (%2 sampled queries, ef %3; %4 per approximate query, %5 per exact query)")
+                     .arg(QLocale().toString(r->recall, 'f', 3))
+                     .arg(r->queries)
+                     .arg(r->ef)
+                     .arg(formatMilliseconds(r->annMilliseconds), formatMilliseconds(r->exactMilliseconds)));
+    });
+
+    m_title->setText(session->displayName());
+    m_path->setText(QDir::toNativeSeparators(session->path()));
+    const Schema &s = session->schema();
+    setValue(m_dims, QLocale().toString(s.dimensions));
+    setValue(m_metric, metricName(s.metric));
+    QStringList fields;
+    for (const FieldSpec &f : s.fields)
+        fields << (f.required ? tr("%1 (%2, required)") : tr("%1 (%2)")).arg(f.name, fieldTypeName(f.type));
+    setValue(m_fields, fields.isEmpty() ? tr("none declared") : fields.join(QStringLiteral(", ")));
+    setValue(m_recall, tr("not estimated yet"));
+    const bool ro = session->isReadOnly();
+    m_checkpointButton->setEnabled(!ro);
+    m_compactButton->setEnabled(!ro);
+    if (ro) {
+        const QString why = tr("The index is open read-only.");
+        m_checkpointButton->setToolTip(why);
+        m_compactButton->setToolTip(why);
+    }
+    updateStats();
+    updateHealth();
+}
+
+void SummaryView::setValue(QLabel *label, const QString &text, const QString &tooltip)
+{
+    label->setText(text);
+    label->setToolTip(tooltip);
+}
+
+void SummaryView::updateStats()
+{
+    if (!m_session->hasStats()) {
+        for (QLabel *l : {m_items, m_segments, m_unflushed, m_disk, m_wal, m_checkpoint, m_queue, m_graphState})
+            setValue(l, tr("reading…"));
+        return;
+    }
+    const IndexStats &st = m_session->stats();
+    setValue(m_durability, durabilityName(st.durability));
+    setValue(m_created, dateText(st.created));
+    if (st.readOnly) {
+        const auto holder = m_session->lockHolder();
+        setValue(m_access, holder ? tr("Read-only: %1 writes this index.").arg(holder->describe())
+                                  : tr("Read-only."));
+    } else {
+        setValue(m_access, tr("Open for writing by this window."));
+    }
+    setValue(m_items, formatCount(st.items));
+    setValue(m_segments, tr("%1 (%2 rows, %3 deleted rows that compaction drops)")
+                             .arg(formatCount(st.segments), formatCount(st.segmentRows), formatCount(st.deletedRows)));
+    setValue(m_unflushed, tr("%n change(s)", nullptr, int(std::min<qint64>(st.unflushedItems, INT_MAX))));
+    setValue(m_disk, formatBytes(st.diskBytes));
+    setValue(m_wal, formatBytes(st.walBytes));
+    setValue(m_checkpoint, dateText(st.lastCheckpoint),
+             tr("Log sequence number %1 of %2").arg(st.checkpointLsn).arg(st.lastLsn));
+    setValue(m_queue, st.pendingWrites == 0 ? tr("idle")
+                                            : tr("%n write(s) queued", nullptr, int(std::min<qint64>(st.pendingWrites, INT_MAX))));
+
+    const GraphStatus &g = st.graph;
+    QString state = graphStateName(g.state);
+    switch (g.state) {
+    case GraphStatus::State::Disabled: state = tr("off: every query scans exactly"); break;
+    case GraphStatus::State::Loading: state = tr("loading"); break;
+    case GraphStatus::State::Building: state = tr("building"); break;
+    case GraphStatus::State::Ready: state = tr("ready"); break;
+    case GraphStatus::State::Failed: state = tr("failed: queries scan exactly"); break;
+    }
+    setValue(m_graphState, g.message.isEmpty() ? state : tr("%1: %2").arg(state, g.message));
+    setValue(m_graphItems, g.pending > 0 ? tr("%1 (%2 changes pending, searched exactly meanwhile)")
+                                               .arg(formatCount(g.items), formatCount(g.pending))
+                                         : formatCount(g.items));
+    setValue(m_graphParams, tr("M %1, ef construction %2, ef search %3").arg(g.m).arg(g.efConstruction).arg(g.efSearch));
+    setValue(m_graphMemory, formatBytes(g.memoryBytes), g.file.isEmpty() ? tr("not saved yet") : tr("saved as %1").arg(g.file));
+    const bool graphReady = g.state == GraphStatus::State::Ready;
+    m_recallButton->setEnabled(graphReady && !m_recallWatcher.isRunning());
+    if (graphReady && !m_autoRecallDone && st.items > 0 && st.items <= 200000 && g.pending == 0) {
+        m_autoRecallDone = true; // cheap enough to show without asking
+        estimateRecall();
+    }
+}
+
+void SummaryView::updateHealth()
+{
+    const IndexSession::Health h = m_session->health();
+    if (h.problems < 0) {
+        setValue(m_health, tr("Never verified on this computer."));
+        return;
+    }
+    const QString kind = h.full ? tr("Full verification") : tr("Quick verification");
+    setValue(m_health, tr("%1 on %2: %3").arg(kind, dateText(h.checked), h.summary));
+}
+
+void SummaryView::verify(bool full)
+{
+    if (m_verifyWatcher.isRunning()) return;
+    const QString path = m_session->path();
+    QFuture<VerifyReport> future = QtConcurrent::run([path, full](QPromise<VerifyReport> &promise) {
+        promise.setProgressRange(0, 1000);
+        VerifyOptions options;
+        options.full = full;
+        options.progress = [&promise](qint64 done, qint64 total) {
+            if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
+            return !promise.isCanceled();
+        };
+        Result<VerifyReport> r = verifyIndex(path, options);
+        if (r.ok()) {
+            promise.addResult(r.takeValue());
+        } else {
+            VerifyReport failed;
+            failed.full = full;
+            failed.findings.append(Finding{Finding::Severity::Error, QString(), -1, r.error().message(), QString()});
+            promise.addResult(failed);
+        }
+    });
+    m_verifyWatcher.setFuture(future);
+    m_verifyProgress->setValue(0);
+    m_verifyProgress->show();
+    m_verifyQuick->setEnabled(false);
+    m_verifyFull->setEnabled(false);
+    setValue(m_health, full ? tr("Full verification running…") : tr("Verification running…"));
+    TaskMonitor::trackGlobal(full ? tr("Full verification of %1").arg(m_session->displayName())
+                                  : tr("Verification of %1").arg(m_session->displayName()),
+                             QFuture<void>(future));
+}
+
+void SummaryView::estimateRecall()
+{
+    if (m_recallWatcher.isRunning() || !m_session->hasStats()) return;
+    const int sample = recallSample(m_session->stats().items);
+    m_recallButton->setEnabled(false);
+    setValue(m_recall, tr("estimating…"));
+    QFuture<Result<RecallEstimate>> f = m_session->run([sample](Index &idx) { return idx.estimateRecall(sample, 10); });
+    m_recallWatcher.setFuture(f);
+    TaskMonitor::trackGlobal(tr("Estimating recall of %1").arg(m_session->displayName()), QFuture<void>(f));
+}
+
+void SummaryView::checkpoint()
+{
+    QFuture<WriteResult> f = m_session->index()->checkpoint();
+    TaskMonitor::trackGlobal(tr("Checkpoint of %1").arg(m_session->displayName()), QFuture<void>(f));
+    auto *w = new QFutureWatcher<WriteResult>(this);
+    connect(w, &QFutureWatcher<WriteResult>::finished, this, [this, w]() {
+        w->deleteLater();
+        const WriteResult r = w->result();
+        if (!r.error.ok()) QMessageBox::warning(this, tr("Checkpoint failed"), r.error.message());
+        m_session->refreshSoon();
+    });
+    w->setFuture(f);
+}
+
+void SummaryView::compact()
+{
+    QFuture<WriteResult> f = m_session->index()->compact();
+    TaskMonitor::trackGlobal(tr("Compaction of %1").arg(m_session->displayName()), QFuture<void>(f));
+    auto *w = new QFutureWatcher<WriteResult>(this);
+    connect(w, &QFutureWatcher<WriteResult>::finished, this, [this, w]() {
+        w->deleteLater();
+        const WriteResult r = w->result();
+        if (!r.error.ok()) QMessageBox::warning(this, tr("Compaction failed"), r.error.message());
+        m_session->refreshSoon();
+    });
+    w->setFuture(f);
+}
+
+} // namespace sextant::ui

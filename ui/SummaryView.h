@@ -1,0 +1,53 @@
+#pragma once
+// Summary of one open index: shape, contents, files, the search graph and
+// its estimated recall, health from the last verification, and who writes it.
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include "index/Index.h"
+#include "integrity/Verifier.h"
+
+class QFormLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace sextant::ui {
+
+class IndexSession;
+
+class SummaryView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SummaryView(IndexSession *session, QWidget *parent = nullptr);
+
+public slots:
+    void verify(bool full);
+    void estimateRecall();
+    void checkpoint();
+    void compact();
+
+signals:
+    // A verification finished (the integrity view shows the findings).
+    void verified(const sextant::VerifyReport &report);
+
+private:
+    void updateStats();
+    void updateHealth();
+    void setValue(QLabel *label, const QString &text, const QString &tooltip = {});
+
+    IndexSession *m_session;
+    QLabel *m_title, *m_path;
+    QLabel *m_dims, *m_metric, *m_durability, *m_fields, *m_created;
+    QLabel *m_items, *m_segments, *m_unflushed, *m_disk, *m_wal, *m_checkpoint, *m_queue;
+    QLabel *m_graphState, *m_graphItems, *m_graphParams, *m_graphMemory, *m_recall;
+    QLabel *m_health, *m_access;
+    QPushButton *m_verifyQuick, *m_verifyFull, *m_recallButton, *m_checkpointButton, *m_compactButton;
+    QProgressBar *m_verifyProgress;
+    QFutureWatcher<VerifyReport> m_verifyWatcher;
+    QFutureWatcher<Result<RecallEstimate>> m_recallWatcher;
+    bool m_autoRecallDone = false;
+};
+
+} // namespace sextant::ui
