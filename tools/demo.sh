@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# First command of the README: install, build, and show Sextant working on a
-# demo index in the user's data folder.
+# First command of the README: install, build, create a demo index in the
+# user's data folder and open it in the desktop GUI (sextant). Without a
+# display, it shows the same index through sextant-cli instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
@@ -29,6 +30,14 @@ if [ ! -f "$demo/MANIFEST" ]; then
   "$cli" import "$demo" "$demo.jsonl"
   rm -f "$demo.jsonl"
 fi
+
+gui=build/app/gui/sextant
+if [ -x "$gui" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+  echo "Starting the Sextant GUI on $demo"
+  exec "$gui" "$demo"
+fi
+echo "(No display: showing the demo index through sextant-cli. On a desktop, this"
+echo " command opens it in the GUI: $gui \"$demo\")"
 
 echo; echo "== sextant-cli info $demo"; "$cli" info "$demo"
 echo; echo "== sextant-cli list $demo --limit 3"; "$cli" list "$demo" --limit 3

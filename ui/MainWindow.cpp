@@ -65,7 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
     connect(m_start, &StartPage::newIndexRequested, this, &MainWindow::newIndex);
     connect(m_start, &StartPage::openIndexRequested, this, &MainWindow::openIndexDialog);
-    connect(m_start, &StartPage::openPathRequested, this, &MainWindow::openIndex);
+    connect(m_start, &StartPage::openPathRequested, this, [this](const QString &path) { openIndex(path); });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeIndex);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentPageChanged);
 
@@ -187,7 +187,7 @@ IndexPage *MainWindow::pageFor(const QString &path) const
     return nullptr;
 }
 
-void MainWindow::openIndex(const QString &path)
+void MainWindow::openIndex(const QString &path, OpenOptions options)
 {
     const QString clean = cleanPath(path);
     if (IndexPage *page = pageFor(clean)) {
@@ -196,8 +196,7 @@ void MainWindow::openIndex(const QString &path)
     }
     if (m_opening.contains(clean)) return;
     m_opening << clean;
-    OpenOptions options;
-    options.durability = Preferences::load().durability;
+    if (!options.durability) options.durability = Preferences::load().durability;
     QFuture<OpenOutcome> future = IndexSession::openAsync(clean, options);
     m_tasks->track(tr("Opening %1").arg(QFileInfo(clean).fileName()), QFuture<void>(future));
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(clean)));
@@ -370,6 +369,7 @@ void MainWindow::restoreOpenIndexes()
 {
     const QStringList paths = QSettings().value(QStringLiteral("window/openIndexes")).toStringList();
     for (const QString &p : paths) openIndex(p);
+
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -27,7 +27,8 @@ public:
 
     // Opens `path` in a new tab (or shows its tab when it is open already).
     // Opening runs on a worker thread; the tab appears when it is done.
-    void openIndex(const QString &path);
+    // `options` are the engine's; the durability preference fills in theirs.
+    void openIndex(const QString &path, OpenOptions options = {});
     // Creates an index and opens it.
     void createIndex(const QString &path, const Schema &schema, Durability durability);
 

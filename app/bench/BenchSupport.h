@@ -28,7 +28,8 @@ struct Command {
 
 int runEngine(const QStringList &args);
 int runSearch(const QStringList &args);
-int runOpenProbe(const QStringList &args); // hidden: measures one open in a fresh process
+int runOpenProbe(const QStringList &args);
+int runGui(const QStringList &args); // only with SEXTANT_BUILD_GUI // hidden: measures one open in a fresh process
 
 // ---- options every command takes
 struct CommonOptions {

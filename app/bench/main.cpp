@@ -15,6 +15,10 @@
 #include "KernelBench.h"
 
 #include <QCoreApplication>
+#ifdef SEXTANT_BENCH_GUI
+#include <QApplication>
+#endif
+#include <memory>
 
 #include <cstdio>
 #include <iterator>
@@ -30,6 +34,10 @@ const Command kCommands[] = {
      &runKernels, false},
     {"search", "Search: import + graph build, recall@10, QPS and latency per ef, filtered queries, raw hnswlib beside it.",
      &runSearch, false},
+#ifdef SEXTANT_BENCH_GUI
+    {"gui", "GUI: worst event-loop stall while importing 1M vectors and scrolling a 1M-row table; open to first rows.",
+     &runGui, false},
+#endif
     {"_open-probe", "Internal: opens one index in a fresh process and reports time and memory.", &runOpenProbe, true},
 };
 
@@ -47,7 +55,18 @@ void printUsage(FILE *to)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // The gui command needs a QApplication (and a platform: offscreen
+    // without a display); the others run without one.
+    std::unique_ptr<QCoreApplication> app;
+#ifdef SEXTANT_BENCH_GUI
+    if (argc > 1 && qstrcmp(argv[1], "gui") == 0) {
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+#endif
+    if (!app) app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sextant-bench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_BENCH_VERSION));
 

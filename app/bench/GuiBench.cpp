@@ -1,0 +1,334 @@
+// sextant-bench gui: how responsive the desktop GUI stays.
+//
+// A timer on the GUI thread measures its own lateness (the event loop's
+// stalls) while (1) 1,000,000 vectors are imported into the open index on a
+// worker thread, the window following the change, and (2) the Browse table
+// of 1,000,000 rows is scrolled page by page, dragged end to end and jumped
+// around. It also measures the time from asking to open the index to the
+// first painted rows of real data. Targets from the issue: worst stall
+// <= 50 ms, first rows <= 1 s. The window is shown on the platform Qt picks
+// (offscreen when there is no display).
+
+#include "BenchSupport.h"
+
+#include "BrowseView.h"
+#include "IndexPage.h"
+#include "IndexSession.h"
+#include "ItemTableModel.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <atomic>
+#include <thread>
+
+namespace sextant::bench {
+
+namespace {
+
+using namespace sextant::ui;
+
+// Measures how late a 5 ms timer fires on the GUI thread.
+class StallMonitor : public QObject {
+public:
+    static constexpr int kIntervalMs = 5;
+    StallMonitor()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(kIntervalMs);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this]() {
+            const double now = m_clock.nsecsElapsed() / 1e6;
+            if (m_last >= 0) m_lateness.push_back(std::max(0.0, now - m_last - kIntervalMs));
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_lateness.clear();
+        m_last = -1;
+        m_clock.start();
+        m_timer.start();
+    }
+    QJsonObject stop()
+    {
+        m_timer.stop();
+        QJsonObject o = latencySummary(m_lateness);
+        o[QStringLiteral("ticks")] = qint64(m_lateness.size());
+        return o;
+    }
+    double worst() const { return m_lateness.empty() ? 0 : *std::max_element(m_lateness.begin(), m_lateness.end()); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    double m_last = -1;
+    std::vector<double> m_lateness;
+};
+
+// Runs the event loop until `done` or the timeout; false on timeout.
+template <typename Pred>
+bool spinUntil(Pred done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > timeoutMs) return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+void spinFor(int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
+
+QTableView *browseTable(IndexPage *page) { return page->browseView()->findChild<QTableView *>(); }
+
+// Reports when the table has painted with real data in its top row.
+class FirstRowsProbe : public QObject {
+public:
+    explicit FirstRowsProbe(QTableView *table) : m_table(table) { table->viewport()->installEventFilter(this); }
+    bool painted() const { return m_painted; }
+    bool eventFilter(QObject *, QEvent *e) override
+    {
+        if (e->type() == QEvent::Paint && !m_painted && m_table->model() && m_table->model()->rowCount() > 0) {
+            const QModelIndex top = m_table->indexAt(QPoint(2, 2));
+            if (top.isValid() && m_table->model()->data(top, ItemTableModel::LoadedRole).toBool()) m_painted = true;
+        }
+        return false;
+    }
+
+private:
+    QTableView *m_table;
+    bool m_painted = false;
+};
+
+QJsonObject stallTarget(const QString &figure, double worst)
+{
+    return target(figure, QStringLiteral("<="), 50, worst, QStringLiteral("ms"));
+}
+
+} // namespace
+
+int runGui(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("GUI responsiveness: event-loop stalls while importing and scrolling, time to first rows."));
+    addCommonOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("n"), QStringLiteral("Items (default 1000000; --quick 100000)."), QStringLiteral("count")},
+        {QStringLiteral("dims"), QStringLiteral("Dimensions (default 64)."), QStringLiteral("d")},
+        {QStringLiteral("batch"), QStringLiteral("Import batch size (default 10000)."), QStringLiteral("count")},
+        {QStringLiteral("no-graph"),
+         QStringLiteral("Keep no HNSW graph (the GUI keeps one by default; building it competes for the CPU).")},
+    });
+    parser.process(args);
+    const CommonOptions common = commonOptions(parser);
+    setPrettyOutput(common.pretty);
+    const qint64 n = parser.value(QStringLiteral("n")).isEmpty() ? (common.quick ? 100000 : 1000000)
+                                                                 : parser.value(QStringLiteral("n")).toLongLong();
+    const int dims = parser.value(QStringLiteral("dims")).isEmpty() ? 64 : parser.value(QStringLiteral("dims")).toInt();
+    const int batchSize =
+        parser.value(QStringLiteral("batch")).isEmpty() ? 10000 : parser.value(QStringLiteral("batch")).toInt();
+    const bool graph = !parser.isSet(QStringLiteral("no-graph"));
+
+    QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) +
+                          QStringLiteral("/sextant-bench-gui-XXXXXX"));
+    scratch.setAutoRemove(!common.keep);
+    const QString path = scratch.filePath(QStringLiteral("index"));
+    QJsonObject out;
+    out[QStringLiteral("bench")] = QStringLiteral("gui");
+    out[QStringLiteral("machine")] = machineInfo(scratch.path());
+    out[QStringLiteral("platform")] = QGuiApplication::platformName();
+    out[QStringLiteral("items")] = n;
+    out[QStringLiteral("dims")] = dims;
+    out[QStringLiteral("graph")] = graph;
+
+    Schema schema;
+    schema.dimensions = dims;
+    schema.metric = Metric::Cosine;
+    {
+        Result<std::shared_ptr<Index>> created = Index::create(path, schema, Durability::Full);
+        if (!created.ok()) {
+            progress(created.error().toString());
+            return 1;
+        }
+        (*created)->close();
+    }
+
+    QJsonArray targets;
+    StallMonitor stalls;
+    {
+        // ---- 1. import while the window shows the index
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        OpenOptions options;
+        options.graph = graph;
+        window.openIndex(path, options);
+        if (!spinUntil([&]() { return window.pageCount() == 1; }, 30000)) {
+            progress(QStringLiteral("the index did not open"));
+            return 1;
+        }
+        IndexPage *page = window.currentPage();
+        page->showView(IndexPage::View::Browse);
+        std::shared_ptr<Index> idx = page->session()->index();
+        spinFor(300);
+
+        progress(QStringLiteral("importing %1 vectors of %2 dimensions while the window follows").arg(n).arg(dims));
+        std::atomic<bool> importDone{false};
+        std::atomic<qint64> written{0};
+        QString importError;
+        Stopwatch importClock;
+        stalls.start();
+        std::thread importer([&]() {
+            VectorSource source(common.seed);
+            for (qint64 start = 0; start < n; start += batchSize) {
+                QList<WriteOp> batch;
+                const qint64 end = std::min<qint64>(n, start + batchSize);
+                batch.reserve(end - start);
+                for (qint64 i = start; i < end; ++i) {
+                    Item it;
+                    it.id = QStringLiteral("v%1").arg(i, 8, 10, QLatin1Char('0'));
+                    it.vector = source.next(dims);
+                    it.vector[int(i % dims)] += 2.f; // clusters, so the map and neighbours mean something
+                    it.metadata = QJsonObject{{QStringLiteral("n"), double(i)},
+                                              {QStringLiteral("cluster"), QStringLiteral("c%1").arg(i % dims)}};
+                    batch.append(WriteOp::insert(std::move(it)));
+                }
+                const WriteResult r = idx->write(std::move(batch), Priority::Bulk).result();
+                if (!r.error.ok()) {
+                    importError = r.error.toString();
+                    break;
+                }
+                written += end - start;
+            }
+            importDone = true;
+        });
+        spinUntil([&]() { return importDone.load(); }, 3600 * 1000);
+        importer.join();
+        const double importSeconds = importClock.elapsedSeconds();
+        QJsonObject importStalls = stalls.stop();
+        if (!importError.isEmpty()) {
+            progress(QStringLiteral("import failed: ") + importError);
+            return 1;
+        }
+        // How long until the table shows every row.
+        auto *table = browseTable(page);
+        Stopwatch follow;
+        spinUntil([&]() { return table->model()->rowCount() == n; }, 120000);
+        QJsonObject import;
+        import[QStringLiteral("seconds")] = importSeconds;
+        import[QStringLiteral("vectors_per_s")] = double(n) / importSeconds;
+        import[QStringLiteral("event_loop_lateness_ms")] = importStalls;
+        import[QStringLiteral("table_caught_up_after_ms")] = follow.elapsedMs();
+        import[QStringLiteral("table_rows")] = table->model()->rowCount();
+        out[QStringLiteral("import")] = import;
+        targets.append(stallTarget(QStringLiteral("worst stall while importing"), importStalls.value(QStringLiteral("max")).toDouble()));
+        progress(QStringLiteral("import: %1 s, worst stall %2 ms")
+                     .arg(importSeconds, 0, 'f', 1)
+                     .arg(importStalls.value(QStringLiteral("max")).toDouble(), 0, 'f', 1));
+        if (graph) {
+            progress(QStringLiteral("waiting for the graph (the window stays open)"));
+            Stopwatch g;
+            spinUntil([&]() { return idx->graphStatus().state == GraphStatus::State::Ready && idx->graphStatus().pending == 0; },
+                      3600 * 1000);
+            out[QStringLiteral("graph_ready_after_import_s")] = g.elapsedSeconds();
+        }
+        window.close(); // closes the index: checkpoint, graph saved
+        IndexSession::waitForClosing();
+    }
+
+    // ---- 2. open -> first painted rows, three times (the page cache is warm)
+    QJsonArray opens;
+    double worstOpen = 0;
+    for (int round = 0; round < 3; ++round) {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        spinFor(100);
+        QElapsedTimer t;
+        t.start();
+        OpenOptions options;
+        options.graph = graph;
+        window.openIndex(path, options);
+        if (!spinUntil([&]() { return window.pageCount() == 1; }, 30000)) return 1;
+        const double pageMs = t.nsecsElapsed() / 1e6;
+        window.currentPage()->showView(IndexPage::View::Browse);
+        FirstRowsProbe probe(browseTable(window.currentPage()));
+        spinUntil([&]() { return probe.painted(); }, 30000);
+        const double firstRowsMs = t.nsecsElapsed() / 1e6;
+        worstOpen = std::max(worstOpen, firstRowsMs);
+        opens.append(QJsonObject{{QStringLiteral("tab_shown_ms"), pageMs}, {QStringLiteral("first_rows_painted_ms"), firstRowsMs}});
+        progress(QStringLiteral("open %1: first rows painted after %2 ms").arg(round + 1).arg(firstRowsMs, 0, 'f', 1));
+        if (round < 2) {
+            window.close();
+            IndexSession::waitForClosing();
+            continue;
+        }
+
+        // ---- 3. scrolling the million-row table (the same window)
+        QTableView *table = browseTable(window.currentPage());
+        auto *model = table->model();
+        spinUntil([&]() { return model->rowCount() == n; }, 120000);
+        QScrollBar *bar = table->verticalScrollBar();
+        QJsonObject scroll;
+        auto timedSteps = [&](const QString &name, int steps, int everyMs, const std::function<void(int)> &step) {
+            stalls.start();
+            for (int i = 0; i < steps; ++i) {
+                step(i);
+                spinFor(everyMs);
+            }
+            const QJsonObject s = stalls.stop();
+            scroll[name] = s;
+            targets.append(stallTarget(QStringLiteral("worst stall, ") + name, s.value(QStringLiteral("max")).toDouble()));
+            progress(QStringLiteral("%1: worst stall %2 ms").arg(name).arg(s.value(QStringLiteral("max")).toDouble(), 0, 'f', 1));
+        };
+        timedSteps(QStringLiteral("page_down_x400"), 400, 16, [&](int) { bar->setValue(bar->value() + bar->pageStep()); });
+        timedSteps(QStringLiteral("drag_top_to_bottom_200_steps"), 200, 16,
+                   [&](int i) { bar->setValue(int(qint64(bar->maximum()) * (i + 1) / 200)); });
+        quint64 state = common.seed;
+        timedSteps(QStringLiteral("random_jumps_x100"), 100, 50,
+                   [&](int) { bar->setValue(int(splitmix64(state) % quint64(bar->maximum() + 1))); });
+        // After a jump, how long until the rows in view are real.
+        std::vector<double> ready;
+        for (int i = 0; i < 30; ++i) {
+            bar->setValue(int(splitmix64(state) % quint64(bar->maximum() + 1)));
+            QElapsedTimer r;
+            r.start();
+            spinUntil([&]() {
+                const QModelIndex top = table->indexAt(QPoint(2, 2));
+                const QModelIndex bottom = table->indexAt(QPoint(2, table->viewport()->height() - 2));
+                return top.isValid() && model->data(top, ItemTableModel::LoadedRole).toBool() &&
+                       (!bottom.isValid() || model->data(bottom, ItemTableModel::LoadedRole).toBool());
+            }, 30000);
+            ready.push_back(r.nsecsElapsed() / 1e6);
+            spinFor(20);
+        }
+        scroll[QStringLiteral("rows_in_view_ready_after_jump_ms")] = latencySummary(ready);
+        out[QStringLiteral("scroll")] = scroll;
+        window.close();
+        IndexSession::waitForClosing();
+    }
+    out[QStringLiteral("open")] = opens;
+    targets.append(target(QStringLiteral("open to first painted rows (worst of 3)"), QStringLiteral("<="), 1000, worstOpen,
+                          QStringLiteral("ms")));
+    out[QStringLiteral("targets")] = targets;
+    if (common.keep) out[QStringLiteral("scratch")] = scratch.path();
+    emitJson(out);
+    return 0;
+}
+
+} // namespace sextant::bench

@@ -1,0 +1,268 @@
+// The whole window, as a user meets it: create an index, see items written
+// through the engine in the table, query (plain and filtered), edit metadata
+// and undo it, open an index another process is writing (read-only, with
+// its name) and watch its change appear; open by dropping a folder.
+
+#include "UiTestSupport.h"
+
+#include "BrowseView.h"
+#include "FilterEdit.h"
+#include "IndexPage.h"
+#include "ItemCommands.h"
+#include "ItemTableModel.h"
+#include "MainWindow.h"
+#include "Preferences.h"
+#include "QueryView.h"
+#include "StartPage.h"
+#include "Theme.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QListWidget>
+#include <QJsonDocument>
+#include <QMimeData>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTableView>
+
+using namespace sextant;
+using namespace sextant::ui;
+using namespace sextant::ui::test;
+
+namespace {
+
+// Reads the ids of every row of the browse table (loading pages as needed).
+QStringList tableIds(ItemTableModel *model)
+{
+    QStringList ids;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QString id;
+        QElapsedTimer t;
+        t.start();
+        while ((id = model->data(model->index(row, model->idColumn()), ItemTableModel::IdRole).toString()).isEmpty()) {
+            if (t.elapsed() > 10000) return ids << QStringLiteral("<row %1 never loaded>").arg(row);
+            model->setViewport(row, row + 50);
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        }
+        ids << id;
+    }
+    return ids;
+}
+
+QAction *menuAction(MainWindow &w, const QString &text)
+{
+    for (QAction *a : w.findChildren<QAction *>())
+        if (a->text() == text) return a;
+    return nullptr;
+}
+
+// A sextant-cli insert process: holds the index's writer lock while its
+// standard input is open, and acknowledges each line once it is durable.
+class CliWriter {
+public:
+    bool start(const QString &path)
+    {
+        m_process.setProgram(QStringLiteral(SEXTANT_CLI));
+        m_process.setArguments({QStringLiteral("insert"), path});
+        m_process.start();
+        return m_process.waitForStarted(10000);
+    }
+    bool insert(const Item &item)
+    {
+        QJsonArray v;
+        for (float f : item.vector) v.append(double(f));
+        const QJsonObject line{{QStringLiteral("id"), item.id}, {QStringLiteral("vector"), v},
+                               {QStringLiteral("metadata"), item.metadata}};
+        m_process.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+        const QByteArray expected = "ok " + item.id.toUtf8() + '\n';
+        QElapsedTimer t;
+        t.start();
+        while (!m_out.contains(expected)) {
+            if (t.elapsed() > 15000 || m_process.state() != QProcess::Running) return false;
+            m_process.waitForReadyRead(100);
+            m_out += m_process.readAllStandardOutput();
+        }
+        return true;
+    }
+    void finish()
+    {
+        m_process.closeWriteChannel();
+        m_process.waitForFinished(15000);
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_out;
+};
+
+} // namespace
+
+class TestGui : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("sextant-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_gui"));
+        QSettings().clear();
+    }
+
+    void createInsertBrowseQueryEditUndo()
+    {
+        TempDir dir;
+        const QString path = dir.path() + QStringLiteral("/created");
+        MainWindow w;
+        w.resize(1200, 760);
+        w.show();
+        QSignalSpy opened(&w, &MainWindow::indexOpened);
+        w.createIndex(path, testSchema(), Durability::Full);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
+        QCOMPARE(opened.count(), 1);
+        IndexPage *page = w.currentPage();
+        IndexSession *session = page->session();
+        QVERIFY(!session->isReadOnly());
+        QVERIFY(Preferences::recentIndexes().contains(QDir::cleanPath(path)));
+
+        // Items written through the engine appear in the table, in id order.
+        QList<WriteOp> batch;
+        QStringList expected;
+        for (int i = 0; i < 300; ++i) {
+            batch.append(WriteOp::insert(testItem(i)));
+            expected << testItem(i).id;
+        }
+        QVERIFY(waitForFuture(session->write(batch)));
+        page->showView(IndexPage::View::Browse);
+        ItemTableModel *model = page->browseView()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 300, 15000);
+        QCOMPARE(tableIds(model), expected);
+
+        // A query through the Query view equals the engine's answer.
+        QueryView *query = page->queryView();
+        QSignalSpy finished(query, &QueryView::queryFinished);
+        query->findSimilar(QStringLiteral("item-000003"));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1 && !query->isRunning(), 15000);
+        QVERIFY(query->lastResult().has_value());
+        QueryRequest request;
+        request.likeId = QStringLiteral("item-000003");
+        request.k = Preferences::load().defaultK;
+        const Result<QueryResult> direct = session->index()->query(request);
+        QVERIFY(direct.ok());
+        QCOMPARE(query->lastResult()->hits.size(), direct->hits.size());
+        for (int i = 0; i < direct->hits.size(); ++i) QCOMPARE(query->lastResult()->hits[i].id, direct->hits[i].id);
+        QCOMPARE(session->queryHits().size(), direct->hits.size());
+
+        // ... and a filtered one keeps only matching items.
+        query->filterEdit()->setPlainText(QStringLiteral(R"({"colour": "red"})"));
+        QVERIFY(query->filterEdit()->isValid());
+        const int before = int(finished.count());
+        query->run();
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() > before && !query->isRunning(), 15000);
+        QVERIFY(!query->lastResult()->hits.isEmpty());
+        for (const QueryHit &h : query->lastResult()->hits) {
+            const Result<Item> item = session->index()->get(h.id, false);
+            QVERIFY(item.ok());
+            QCOMPARE(item->metadata.value(QStringLiteral("colour")).toString(), QStringLiteral("red"));
+        }
+
+        // Edit metadata, then undo it from the Edit menu.
+        const Item old = *session->index()->get(QStringLiteral("item-000007"));
+        QJsonObject changed = old.metadata;
+        changed[QStringLiteral("title")] = QStringLiteral("Renamed");
+        session->undoStack()->push(new EditMetadataCommand(session, old, changed));
+        QTRY_COMPARE_WITH_TIMEOUT(session->index()->get(QStringLiteral("item-000007"))->metadata, changed, 10000);
+        QAction *undo = menuAction(w, tr("&Undo"));
+        QVERIFY(undo);
+        QTRY_VERIFY(undo->isEnabled());
+        undo->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(session->index()->get(QStringLiteral("item-000007"))->metadata, old.metadata, 10000);
+        QCOMPARE(session->index()->get(QStringLiteral("item-000007"))->vector, old.vector);
+
+        // Closing the tab returns to the start page, which lists the index.
+        w.closeCurrentIndex();
+        QCOMPARE(w.pageCount(), 0);
+        auto *recent = w.startPage()->findChild<QListWidget *>(QStringLiteral("recentList"));
+        QVERIFY(recent);
+        QVERIFY(recent->count() >= 1);
+        QCOMPARE(recent->item(0)->data(Qt::UserRole).toString(), QDir::cleanPath(path));
+    }
+
+    void indexWrittenByAnotherProcessOpensReadOnlyAndFollows()
+    {
+        TempDir dir;
+        const QString path = dir.path() + QStringLiteral("/shared");
+        { auto idx = createTestIndex(path, 20); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        CliWriter cli;
+        QVERIFY(cli.start(path));
+        QVERIFY(cli.insert(testItem(1000)));
+
+        MainWindow w;
+        w.resize(1200, 760);
+        w.show();
+        w.openIndex(path);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
+        IndexPage *page = w.currentPage();
+        QVERIFY(page->session()->isReadOnly());
+        auto *banner = page->findChild<QLabel *>(QStringLiteral("readOnlyBannerText"));
+        QVERIFY(banner);
+        QVERIFY2(banner->text().contains(QLatin1String("sextant-cli")), qPrintable(banner->text()));
+        page->showView(IndexPage::View::Browse);
+        ItemTableModel *model = page->browseView()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 21, 15000);
+
+        // The other process writes; the table follows.
+        QVERIFY(cli.insert(testItem(1001)));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 22, 15000);
+        QVERIFY(tableIds(model).contains(testItem(1001).id));
+        cli.finish();
+        w.closeCurrentIndex();
+    }
+
+    void droppingAFolderOpensIt()
+    {
+        TempDir dir;
+        const QString path = dir.path() + QStringLiteral("/dropped");
+        { auto idx = createTestIndex(path, 5); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        MainWindow w;
+        w.show();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
+        QCOMPARE(w.currentPage()->session()->path(), path);
+
+        // Dropping a folder that is no index says so and opens nothing.
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        QTimer::singleShot(0, [] {}); // keep the loop alive
+        QMimeData other;
+        other.setUrls({QUrl::fromLocalFile(dir.path())});
+        QDropEvent drop2(QPointF(10, 10), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
+        // The failure is shown in a message box: close it as soon as it appears.
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, [] {
+            if (QWidget *modal = QApplication::activeModalWidget()) modal->close();
+        });
+        closer.start(50);
+        QApplication::sendEvent(&w, &drop2);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
+        QCOMPARE(w.pageCount(), 1);
+    }
+
+    void darkThemeOverride()
+    {
+        captureSystemPalette();
+        applyTheme(Theme::Dark);
+        QVERIFY(isDarkPalette(QApplication::palette()));
+        applyTheme(Theme::Light);
+        QVERIFY(!isDarkPalette(QApplication::palette()));
+        applyTheme(Theme::System);
+        QCOMPARE(isDarkPalette(QApplication::palette()), systemPrefersDark());
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"
