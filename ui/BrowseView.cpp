@@ -115,7 +115,7 @@ BrowseView::BrowseView(IndexSession *session, QWidget *parent)
     vh->hide();
     QHeaderView *hh = m_table->horizontalHeader();
     hh->setSectionResizeMode(QHeaderView::Interactive);
-    hh->setStretchLastSection(false);
+    hh->setStretchLastSection(true); // the sparkline takes the spare width
     hh->setHighlightSections(false);
     m_table->setItemDelegateForColumn(m_model->sparklineColumn(), new SparklineDelegate(m_table));
     auto sizeColumns = [this]() {
@@ -218,6 +218,8 @@ void BrowseView::validateFilter()
     const FilterErrorPosition pos = filterErrorPosition(m_filterError, utf8);
     QString sentence = m_filterError;
     if (sentence.startsWith(QLatin1String("Filter: "))) sentence = sentence.mid(8);
+    if (pos.offset >= 0) // the position is shown apart
+        sentence.remove(QRegularExpression(QStringLiteral(" at character \\d+ \\(line \\d+, column \\d+\\)")));
     QString html = QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(sentence.toHtmlEscaped());
     if (pos.offset >= 0) {
         // The text around the offending character, with that character marked.
@@ -254,9 +256,9 @@ void BrowseView::updateCount()
     } else if (filtered) {
         const qint64 total = m_session->hasStats() ? m_session->stats().items : -1;
         text = total >= 0 ? tr("%1 of %2 items").arg(formatCount(rows), formatCount(total))
-                          : tr("%n item(s) match", nullptr, int(rows));
+                          : tr("%Ln item(s) match", nullptr, int(rows));
     } else {
-        text = tr("%n item(s)", nullptr, int(rows));
+        text = tr("%Ln item(s)", nullptr, int(rows));
     }
     m_countLabel->setText(text);
 
