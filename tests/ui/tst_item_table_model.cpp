@@ -233,7 +233,7 @@ private slots:
         QVERIFY(waitCounted(*view.model()));
         const QStringList expected = expectedIds();
         QTRY_VERIFY(!view.model()->idAt(0).isEmpty());
-        QCOMPARE(view.countText(), tr("%n item(s)", nullptr, int(expected.size())));
+        QVERIFY(view.countText().startsWith(formatCount(expected.size()) + QLatin1Char(' ')));
 
         // Another view makes a far item current: browse finds and selects its row.
         const int far = int(expected.size()) - 300;
