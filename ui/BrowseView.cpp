@@ -256,9 +256,9 @@ void BrowseView::updateCount()
     } else if (filtered) {
         const qint64 total = m_session->hasStats() ? m_session->stats().items : -1;
         text = total >= 0 ? tr("%1 of %2 items").arg(formatCount(rows), formatCount(total))
-                          : tr("%Ln item(s) match", nullptr, int(rows));
+                          : (rows == 1 ? tr("1 item matches") : tr("%1 items match").arg(formatCount(rows)));
     } else {
-        text = tr("%Ln item(s)", nullptr, int(rows));
+        text = rows == 1 ? tr("1 item") : tr("%1 items").arg(formatCount(rows));
     }
     m_countLabel->setText(text);
 

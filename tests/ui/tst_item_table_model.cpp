@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QScrollBar>
 #include <QTableView>
 
 using namespace sextant;
@@ -283,6 +284,68 @@ private slots:
         view.setFilterText(QStringLiteral(R"({"colour": "purple"})"));
         QVERIFY(waitCounted(*view.model()));
         QCOMPARE(view.emptyStateText(), tr("No items match this filter."));
+    }
+
+    // Scrolling a big index loads only the pages on screen, also when the
+    // scrollbar is dragged across many positions before any page arrives.
+    // SEXTANT_BROWSE_ITEMS sets the size (default 50,000); the times are
+    // printed for a look, never asserted.
+    void scrollingLoadsOnlyVisiblePages()
+    {
+        const int count = qEnvironmentVariableIntValue("SEXTANT_BROWSE_ITEMS") > 0
+                              ? qEnvironmentVariableIntValue("SEXTANT_BROWSE_ITEMS") : 50000;
+        QTemporaryDir dir;
+        QElapsedTimer t;
+        t.start();
+        auto idx = createTestIndex(dir.path() + QStringLiteral("/big"), count, 64, false);
+        QVERIFY(idx);
+        qInfo("created %d items in %lld ms", count, t.elapsed());
+        IndexSession session(idx, std::nullopt);
+        t.restart();
+        BrowseView view(&session);
+        view.resize(1200, 750);
+        view.show();
+        ItemTableModel &model = *view.model();
+        while (model.idAt(0).isEmpty() && t.elapsed() < 20000) {
+            view.grab(); // paints: asks for the visible rows
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        }
+        QVERIFY(!model.idAt(0).isEmpty());
+        qInfo("first rows after %lld ms (%d rows counted by then)", t.elapsed(), model.rowCount());
+        QVERIFY(waitCounted(model));
+        qInfo("counted %d rows after %lld ms", model.rowCount(), t.elapsed());
+        QCOMPARE(model.rowCount(), count);
+        QVERIFY(model.pagesLoaded() <= 2);
+
+        // Drag the scrollbar through 40 positions without letting a page
+        // arrive in between, then stop in the middle.
+        const qint64 before = model.pagesLoaded();
+        QScrollBar *bar = view.table()->verticalScrollBar();
+        for (int i = 1; i <= 40; ++i) {
+            bar->setValue(bar->maximum() * i / 41);
+            view.grab();
+        }
+        const int middle = count / 2;
+        view.table()->scrollTo(model.index(middle, 0), QAbstractItemView::PositionAtTop);
+        view.grab();
+        const int firstVisible = view.table()->rowAt(0);
+        QVERIFY(firstVisible >= middle - 1 && firstVisible <= middle + 1);
+        t.restart();
+        while (model.idAt(firstVisible).isEmpty() && t.elapsed() < 20000) {
+            view.grab();
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        }
+        qInfo("middle rows after %lld ms", t.elapsed());
+        QCOMPARE(model.idAt(firstVisible), testItem(firstVisible).id); // ids sort like their numbers
+        const int lastVisible = view.table()->rowAt(view.table()->viewport()->height() - 1);
+        QVERIFY(!model.idAt(lastVisible).isEmpty());
+        QTest::qWait(50);
+        // Only the pages on screen were loaded, not the 40 passed over.
+        const qint64 loaded = model.pagesLoaded() - before;
+        qInfo("pages loaded for the drag: %lld", loaded);
+        QVERIFY(loaded >= 1);
+        QVERIFY(loaded <= 3);
+        view.grab().save(QDir::tempPath() + QStringLiteral("/browse-big.png"));
     }
 
     void emptyIndexShowsTheEmptyState()
