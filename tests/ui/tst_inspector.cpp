@@ -4,6 +4,7 @@
 
 #include "Format.h"
 #include "InspectorView.h"
+#include "ItemCommands.h"
 #include "JsonTreeModel.h"
 #include "UiTestSupport.h"
 
@@ -126,19 +127,19 @@ private slots:
         m_session->setCurrentItem(old.id);
         QTRY_COMPARE(view.itemId(), old.id);
         QUndoStack *undo = m_session->undoStack();
-        const int commands = undo->count();
+        const int commands = undo->index();
 
         // Malformed JSON: an inline error with its position, nothing pushed.
         view.jsonEditor()->setPlainText(QStringLiteral("{\n  \"title\": \"x\",\n  oops\n}"));
         QVERIFY(view.applyButton()->isEnabled());
         view.applyEdits();
         QVERIFY2(view.editError().startsWith(QLatin1String("Line 3, column ")), qPrintable(view.editError()));
-        QCOMPARE(undo->count(), commands);
+        QCOMPARE(undo->index(), commands);
         // Metadata the schema refuses ("n" is declared a number).
         view.jsonEditor()->setPlainText(QStringLiteral("{\"n\": \"seven\"}"));
         view.applyEdits();
         QVERIFY(!view.editError().isEmpty());
-        QCOMPARE(undo->count(), commands);
+        QCOMPARE(undo->index(), commands);
         QCOMPARE(engineItem(*m_session, old.id).metadata, old.metadata);
 
         // A good edit goes through the write queue.
@@ -147,7 +148,7 @@ private slots:
         view.jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(edited).toJson()));
         view.applyEdits();
         QVERIFY2(view.editError().isEmpty(), qPrintable(view.editError()));
-        QCOMPARE(undo->count(), commands + 1);
+        QCOMPARE(undo->index(), commands + 1);
         QTRY_COMPARE(engineItem(*m_session, old.id).metadata, edited);
         QCOMPARE(engineItem(*m_session, old.id).vector, old.vector);
         QTRY_COMPARE(view.metadataModel()->json(), edited); // the inspector reloads
@@ -182,6 +183,20 @@ private slots:
         QCOMPARE(back.metadata, old.metadata);
         QTRY_COMPARE(view.itemId(), old.id);
         QVERIFY(view.messageText().isEmpty());
+    }
+
+    // The browse view's Delete: the same undoable command, the item read first.
+    void deleteByIdIsUndoable()
+    {
+        const Item old = testItem(12, 16);
+        const int position = m_session->undoStack()->index();
+        deleteItemUndoably(m_session.get(), old.id);
+        QTRY_COMPARE(m_session->undoStack()->index(), position + 1);
+        QTRY_VERIFY(!m_session->index()->contains(old.id));
+        m_session->undoStack()->undo();
+        QTRY_VERIFY(m_session->index()->contains(old.id));
+        QCOMPARE(engineItem(*m_session, old.id).vector, old.vector);
+        QCOMPARE(engineItem(*m_session, old.id).metadata, old.metadata);
     }
 
     void readOnlyDisablesEditing()

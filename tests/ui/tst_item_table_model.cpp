@@ -348,6 +348,33 @@ private slots:
         view.grab().save(QDir::tempPath() + QStringLiteral("/browse-big.png"));
     }
 
+    // Without declared fields the columns are the commonest metadata keys.
+    void schemaWithoutFieldsShowsCommonKeys()
+    {
+        QTemporaryDir dir;
+        Schema schema = testSchema(8);
+        schema.fields.clear();
+        Result<std::shared_ptr<Index>> idx = Index::create(dir.path() + QStringLiteral("/nofields"), schema, Durability::Off);
+        QVERIFY(idx.ok());
+        QList<WriteOp> batch;
+        for (int i = 0; i < 50; ++i) {
+            Item it = testItem(i);
+            if (i % 10 == 0) it.metadata.insert(QStringLiteral("rare"), true);
+            batch.append(WriteOp::insert(it));
+        }
+        QVERIFY((*idx)->write(batch).result().error.ok());
+        IndexSession session(*idx, std::nullopt);
+        ItemTableModel model(&session);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QVERIFY(waitCounted(model));
+        QCOMPARE(loadedId(model, 0), testItem(0).id);
+        QCOMPARE(model.fieldColumns(), (QStringList{QStringLiteral("colour"), QStringLiteral("n"), QStringLiteral("tags"),
+                                                    QStringLiteral("title"), QStringLiteral("rare")}));
+        QCOMPARE(model.columnCount(), 8);
+        QCOMPARE(model.data(model.index(0, 3)).toString(), QStringLiteral("t0")); // tags
+        QCOMPARE(model.data(model.index(0, 5)).toString(), QStringLiteral("true")); // rare
+    }
+
     void emptyIndexShowsTheEmptyState()
     {
         QTemporaryDir dir;
