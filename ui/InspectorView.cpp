@@ -6,6 +6,7 @@
 #include "JsonTreeModel.h"
 
 #include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -25,6 +26,21 @@
 #include <cmath>
 
 namespace sextant::ui {
+
+namespace {
+// Calls `done(result)` on `context`'s thread when `future` finishes (not if
+// `context` is gone first). A QFutureWatcher: deterministic delivery.
+template <typename T, typename F>
+void whenFinished(QObject *context, const QFuture<T> &future, F done)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done]() mutable {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() > 0) done(watcher->future().result());
+    });
+    watcher->setFuture(future);
+}
+} // namespace
 
 // ---- statistics and histogram
 
@@ -255,7 +271,7 @@ void InspectorView::load(bool keepEdits)
         return;
     }
     if (!keepEdits || !m_item || m_item->id != id) m_editorDirty = false;
-    m_session->run([id](Index &idx) { return idx.get(id, true); }).then(this, [this, token, id](Result<Item> item) {
+    whenFinished(this, m_session->run([id](Index &idx) { return idx.get(id, true); }), [this, token, id](Result<Item> item) {
         if (token != m_loadToken) return; // the user moved on, or the content changed again
         if (!item.ok()) {
             m_item.reset();
@@ -318,8 +334,8 @@ void InspectorView::loadNeighbours()
     request.likeId = id;
     request.k = 10;
     request.withMetadata = false;
-    m_session->run([request](Index &idx) { return idx.query(request); })
-        .then(this, [this, token, id](Result<QueryResult> result) {
+    whenFinished(this, m_session->run([request](Index &idx) { return idx.query(request); }),
+        [this, token, id](Result<QueryResult> result) {
             if (token != m_neighbourToken) return;
             m_neighbours->clear();
             if (!result.ok()) {

@@ -3,6 +3,7 @@
 #include "IndexSession.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
 #include <QPointer>
 
 namespace sextant::ui {
@@ -35,15 +36,18 @@ void deleteItemUndoably(IndexSession *session, const QString &id)
 {
     if (!session || session->isReadOnly() || id.isEmpty()) return;
     QPointer<IndexSession> guard(session);
-    session->run([id](Index &idx) { return idx.get(id, true); })
-        .then(session, [guard](Result<Item> item) {
-            if (!guard) return;
-            if (!item.ok()) {
-                emit guard->writeFailed(item.error().message());
-                return;
-            }
-            guard->undoStack()->push(new DeleteItemCommand(guard, item.takeValue()));
-        });
+    auto *watcher = new QFutureWatcher<Result<Item>>(session);
+    QObject::connect(watcher, &QFutureWatcher<Result<Item>>::finished, session, [guard, watcher]() {
+        watcher->deleteLater();
+        if (!guard || watcher->future().resultCount() == 0) return;
+        Result<Item> item = watcher->future().result();
+        if (!item.ok()) {
+            emit guard->writeFailed(item.error().message());
+            return;
+        }
+        guard->undoStack()->push(new DeleteItemCommand(guard, item.takeValue()));
+    });
+    watcher->setFuture(session->run([id](Index &idx) { return idx.get(id, true); }));
 }
 
 } // namespace sextant::ui

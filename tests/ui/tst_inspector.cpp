@@ -12,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTreeWidget>
 
 using namespace sextant;
@@ -140,6 +141,9 @@ private slots:
         view.applyEdits();
         QVERIFY(!view.editError().isEmpty());
         QCOMPARE(undo->index(), commands);
+        view.resize(1200, 750);
+        view.findChild<QTabWidget *>()->setCurrentIndex(1);
+        view.grab().save(QDir::tempPath() + QStringLiteral("/inspector-json-error.png"));
         QCOMPARE(engineItem(*m_session, old.id).metadata, old.metadata);
 
         // A good edit goes through the write queue.
