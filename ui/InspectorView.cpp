@@ -1,0 +1,412 @@
+#include "InspectorView.h"
+
+#include "Format.h"
+#include "IndexSession.h"
+#include "ItemCommands.h"
+#include "JsonTreeModel.h"
+
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTextCursor>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace sextant::ui {
+
+namespace {
+// Calls `done(result)` on `context`'s thread when `future` finishes (not if
+// `context` is gone first). A QFutureWatcher: deterministic delivery.
+template <typename T, typename F>
+void whenFinished(QObject *context, const QFuture<T> &future, F done)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done]() mutable {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() > 0) done(watcher->future().result());
+    });
+    watcher->setFuture(future);
+}
+} // namespace
+
+// ---- statistics and histogram
+
+VectorStats computeVectorStats(const QVector<float> &v)
+{
+    VectorStats s;
+    s.dimensions = int(v.size());
+    if (v.isEmpty()) return s;
+    double sum = 0, sq = 0;
+    s.min = s.max = v.first();
+    for (float x : v) {
+        sum += x;
+        sq += double(x) * double(x);
+        s.min = std::min(s.min, double(x));
+        s.max = std::max(s.max, double(x));
+    }
+    s.norm = std::sqrt(sq);
+    s.mean = sum / double(v.size());
+    double var = 0;
+    for (float x : v) var += (x - s.mean) * (x - s.mean);
+    s.stddev = std::sqrt(var / double(v.size()));
+    return s;
+}
+
+VectorHistogram::VectorHistogram(QWidget *parent) : QWidget(parent)
+{
+    setMinimumHeight(90);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void VectorHistogram::setValues(const QVector<float> &values)
+{
+    m_counts.fill(0, values.isEmpty() ? 0 : kBins);
+    if (!values.isEmpty()) {
+        m_min = *std::min_element(values.begin(), values.end());
+        m_max = *std::max_element(values.begin(), values.end());
+        const float span = m_max - m_min;
+        for (float x : values) {
+            int b = span > 0 ? int((x - m_min) / span * kBins) : kBins / 2;
+            m_counts[std::clamp(b, 0, kBins - 1)]++;
+        }
+    }
+    update();
+}
+
+void VectorHistogram::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    p.fillRect(rect(), pal.color(QPalette::Base));
+    if (m_counts.isEmpty()) return;
+    const int labelHeight = fontMetrics().height() + 2;
+    const QRectF plot = QRectF(rect()).adjusted(6, 6, -6, -6 - labelHeight);
+    const int top = *std::max_element(m_counts.begin(), m_counts.end());
+    const qreal w = plot.width() / kBins;
+    QColor bar = pal.color(QPalette::Highlight);
+    for (int i = 0; i < kBins; ++i) {
+        const qreal h = top > 0 ? plot.height() * m_counts[i] / top : 0;
+        p.fillRect(QRectF(plot.left() + i * w + 1, plot.bottom() - h, std::max<qreal>(1, w - 2), h), bar);
+    }
+    p.setPen(pal.color(QPalette::Mid));
+    p.drawLine(plot.bottomLeft(), plot.bottomRight());
+    p.setPen(pal.color(QPalette::Text));
+    const QRectF labels(plot.left(), plot.bottom() + 2, plot.width(), labelHeight);
+    p.drawText(labels, Qt::AlignLeft | Qt::AlignVCenter, QLocale().toString(double(m_min), 'g', 4));
+    p.drawText(labels, Qt::AlignRight | Qt::AlignVCenter, QLocale().toString(double(m_max), 'g', 4));
+    if (m_min < 0 && m_max > 0) {
+        const qreal x0 = plot.left() + plot.width() * (0 - m_min) / (m_max - m_min);
+        p.setPen(QPen(pal.color(QPalette::Text), 1, Qt::DashLine));
+        p.drawLine(QPointF(x0, plot.top()), QPointF(x0, plot.bottom()));
+        p.drawText(QRectF(x0 - 20, labels.top(), 40, labelHeight), Qt::AlignCenter, QStringLiteral("0"));
+    }
+}
+
+// ---- InspectorView
+
+InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(parent), m_session(session)
+{
+    m_message = new QLabel(this);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    QPalette pal = m_message->palette();
+    pal.setColor(QPalette::WindowText, pal.color(QPalette::Disabled, QPalette::WindowText));
+    m_message->setPalette(pal);
+
+    auto *content = new QWidget(this);
+    m_title = new QLabel(content);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_delete = new QPushButton(tr("Delete"), content);
+    m_delete->setToolTip(tr("Delete this item (undoable)"));
+
+    m_treeModel = new JsonTreeModel(this);
+    m_tree = new QTreeView(content);
+    m_tree->setModel(m_treeModel);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_tree->setColumnWidth(JsonTreeModel::KeyColumn, 160);
+    m_tree->setColumnWidth(JsonTreeModel::ValueColumn, 260);
+
+    auto *jsonPage = new QWidget(content);
+    m_editor = new QPlainTextEdit(jsonPage);
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_editError = new QLabel(jsonPage);
+    m_editError->setWordWrap(true);
+    m_editError->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_editError->hide();
+    m_apply = new QPushButton(tr("Apply"), jsonPage);
+    m_apply->setToolTip(tr("Write the edited metadata to the index (undoable)"));
+    m_revert = new QPushButton(tr("Revert"), jsonPage);
+    m_apply->setEnabled(false);
+    m_revert->setEnabled(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_apply);
+    auto *jsonLayout = new QVBoxLayout(jsonPage);
+    jsonLayout->setContentsMargins(0, 0, 0, 0);
+    jsonLayout->addWidget(m_editor, 1);
+    jsonLayout->addWidget(m_editError);
+    jsonLayout->addLayout(buttons);
+
+    m_tabs = new QTabWidget(content);
+    m_tabs->addTab(m_tree, tr("Metadata"));
+    m_tabs->addTab(jsonPage, tr("JSON"));
+
+    auto *vectorBox = new QGroupBox(tr("Vector"), content);
+    m_stats = new QLabel(vectorBox);
+    m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_histogram = new VectorHistogram(vectorBox);
+    auto *vectorLayout = new QVBoxLayout(vectorBox);
+    vectorLayout->addWidget(m_stats);
+    vectorLayout->addWidget(m_histogram, 1);
+
+    auto *neighbourBox = new QGroupBox(tr("Nearest neighbours"), content);
+    m_neighbourStatus = new QLabel(neighbourBox);
+    m_neighbours = new QTreeWidget(neighbourBox);
+    m_neighbours->setRootIsDecorated(false);
+    m_neighbours->setColumnCount(2);
+    const bool distance = session->schema().metric == Metric::L2;
+    m_neighbours->setHeaderLabels({tr("Id"), distance ? tr("Distance") : tr("Similarity")});
+    m_neighbours->header()->setStretchLastSection(false);
+    m_neighbours->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_neighbours->setToolTip(tr("Click a neighbour to inspect it"));
+    auto *neighbourLayout = new QVBoxLayout(neighbourBox);
+    neighbourLayout->addWidget(m_neighbourStatus);
+    neighbourLayout->addWidget(m_neighbours, 1);
+
+    auto *right = new QSplitter(Qt::Vertical, content);
+    right->addWidget(vectorBox);
+    right->addWidget(neighbourBox);
+    auto *split = new QSplitter(Qt::Horizontal, content);
+    split->addWidget(m_tabs);
+    split->addWidget(right);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_delete);
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(header);
+    contentLayout->addWidget(split, 1);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_message);
+    m_stack->addWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_stack);
+
+    if (session->isReadOnly()) {
+        const QString why = tr("The index is open read-only, so items cannot be changed.");
+        m_editor->setReadOnly(true);
+        for (QPushButton *b : {m_apply, m_revert, m_delete}) {
+            b->setEnabled(false);
+            b->setToolTip(why);
+        }
+        m_editor->setToolTip(why);
+    }
+
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this]() {
+        if (m_settingText) return;
+        m_editorDirty = true;
+        if (!m_session->isReadOnly()) {
+            m_apply->setEnabled(true);
+            m_revert->setEnabled(true);
+        }
+    });
+    connect(m_apply, &QPushButton::clicked, this, &InspectorView::applyEdits);
+    connect(m_revert, &QPushButton::clicked, this, &InspectorView::revertEdits);
+    connect(m_delete, &QPushButton::clicked, this, &InspectorView::deleteItem);
+    connect(m_neighbours, &QTreeWidget::itemClicked, this, &InspectorView::onNeighbourClicked);
+    connect(session, &IndexSession::currentItemChanged, this, [this]() { load(false); });
+    connect(session, &IndexSession::contentChanged, this, [this]() { load(true); });
+    connect(session, &IndexSession::writeFailed, this, [this](const QString &message) {
+        if (m_item) setEditError(tr("The change was not written: %1").arg(message));
+    });
+    load(false);
+}
+
+QString InspectorView::messageText() const
+{
+    return m_stack->currentWidget() == m_message ? m_message->text() : QString();
+}
+
+QString InspectorView::editError() const { return m_editError->isHidden() ? QString() : m_editError->text(); }
+
+QStringList InspectorView::neighbourIds() const
+{
+    QStringList ids;
+    for (int i = 0; i < m_neighbours->topLevelItemCount(); ++i) ids.append(m_neighbours->topLevelItem(i)->text(0));
+    return ids;
+}
+
+void InspectorView::load(bool keepEdits)
+{
+    const QString id = m_session->currentItem();
+    const quint64 token = ++m_loadToken;
+    if (id.isEmpty()) {
+        m_item.reset();
+        showMessage(tr("Select an item to inspect it."));
+        return;
+    }
+    if (!keepEdits || !m_item || m_item->id != id) m_editorDirty = false;
+    whenFinished(this, m_session->run([id](Index &idx) { return idx.get(id, true); }), [this, token, id](Result<Item> item) {
+        if (token != m_loadToken) return; // the user moved on, or the content changed again
+        if (!item.ok()) {
+            m_item.reset();
+            showMessage(item.error().code() == ErrorCode::NotFound
+                            ? tr("This item no longer exists.")
+                            : tr("The item could not be read: %1").arg(item.error().message()));
+            return;
+        }
+        const bool sameItem = m_item && m_item->id == id;
+        showItem(item.takeValue(), sameItem && m_editorDirty);
+    });
+}
+
+void InspectorView::showMessage(const QString &text)
+{
+    m_message->setText(text);
+    m_stack->setCurrentWidget(m_message);
+    ++m_neighbourToken;
+}
+
+void InspectorView::showItem(const Item &item, bool keepEdits)
+{
+    const bool changedItem = !m_item || m_item->id != item.id || m_item->vector != item.vector;
+    m_item = item;
+    m_title->setText(item.id);
+    m_treeModel->setJson(item.metadata);
+    m_tree->expandToDepth(0);
+    if (!keepEdits) {
+        m_settingText = true;
+        m_editor->setPlainText(QString::fromUtf8(QJsonDocument(item.metadata).toJson(QJsonDocument::Indented)));
+        m_settingText = false;
+        m_editorDirty = false;
+        m_apply->setEnabled(false);
+        m_revert->setEnabled(false);
+        setEditError({});
+    }
+    const VectorStats s = computeVectorStats(item.vector);
+    const QLocale l;
+    m_stats->setText(tr("<table cellspacing=4>"
+                        "<tr><td>Dimensions</td><td align=right>%1</td><td width=24></td><td>Norm</td><td align=right>%2</td></tr>"
+                        "<tr><td>Minimum</td><td align=right>%3</td><td></td><td>Maximum</td><td align=right>%4</td></tr>"
+                        "<tr><td>Mean</td><td align=right>%5</td><td></td><td>Standard deviation</td><td align=right>%6</td></tr>"
+                        "</table>")
+                         .arg(l.toString(s.dimensions), l.toString(s.norm, 'g', 5), l.toString(s.min, 'g', 5),
+                              l.toString(s.max, 'g', 5), l.toString(s.mean, 'g', 5), l.toString(s.stddev, 'g', 5)));
+    m_histogram->setValues(item.vector);
+    m_stack->setCurrentIndex(1);
+    if (changedItem || m_neighbours->topLevelItemCount() == 0) loadNeighbours();
+    emit itemLoaded(item.id);
+}
+
+void InspectorView::loadNeighbours()
+{
+    if (!m_item) return;
+    const quint64 token = ++m_neighbourToken;
+    const QString id = m_item->id;
+    m_neighbours->clear();
+    m_neighbourStatus->setText(tr("Searching…"));
+    QueryRequest request;
+    request.likeId = id;
+    request.k = 10;
+    request.withMetadata = false;
+    whenFinished(this, m_session->run([request](Index &idx) { return idx.query(request); }),
+        [this, token, id](Result<QueryResult> result) {
+            if (token != m_neighbourToken) return;
+            m_neighbours->clear();
+            if (!result.ok()) {
+                m_neighbourStatus->setText(tr("No neighbours: %1").arg(result.error().message()));
+                return;
+            }
+            for (const QueryHit &hit : std::as_const(result->hits)) {
+                auto *row = new QTreeWidgetItem(m_neighbours, {hit.id, formatScore(hit.score)});
+                row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+            }
+            m_neighbourStatus->setText(result->hits.isEmpty()
+                                           ? tr("This item has no neighbours.")
+                                           : tr("%1 (%2)").arg(result->plan, formatMilliseconds(result->milliseconds)));
+            emit neighboursLoaded(id);
+        });
+}
+
+void InspectorView::onNeighbourClicked(QTreeWidgetItem *item)
+{
+    if (item) m_session->setCurrentItem(item->text(0));
+}
+
+void InspectorView::setEditError(const QString &text)
+{
+    m_editError->setText(text);
+    m_editError->setVisible(!text.isEmpty());
+}
+
+void InspectorView::applyEdits()
+{
+    if (!m_item || m_session->isReadOnly()) return;
+    const QByteArray text = m_editor->toPlainText().toUtf8();
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &err);
+    if (err.error != QJsonParseError::NoError) {
+        int line = 1, column = 1;
+        const QByteArray before = text.left(err.offset);
+        line += int(before.count('\n'));
+        column += int(QString::fromUtf8(before.mid(before.lastIndexOf('\n') + 1)).size());
+        setEditError(tr("Line %1, column %2: %3").arg(line).arg(column).arg(err.errorString()));
+        QTextCursor c = m_editor->textCursor();
+        c.setPosition(std::min<int>(int(QString::fromUtf8(before).size()), int(m_editor->toPlainText().size())));
+        m_editor->setTextCursor(c);
+        return;
+    }
+    if (!doc.isObject()) {
+        setEditError(tr("The metadata must be a JSON object: { … }."));
+        return;
+    }
+    const QJsonObject metadata = doc.object();
+    // Pure CPU (the schema's checks): fine on the GUI thread.
+    if (Error e = m_session->index()->validate(WriteOp::upsert(Item{m_item->id, m_item->vector, metadata}))) {
+        setEditError(e.message());
+        return;
+    }
+    setEditError({});
+    m_editorDirty = false;
+    m_apply->setEnabled(false);
+    m_revert->setEnabled(false);
+    m_session->undoStack()->push(new EditMetadataCommand(m_session, *m_item, metadata));
+}
+
+void InspectorView::revertEdits()
+{
+    if (m_item) showItem(*m_item, false);
+}
+
+void InspectorView::deleteItem()
+{
+    if (!m_item || m_session->isReadOnly()) return;
+    m_session->undoStack()->push(new DeleteItemCommand(m_session, *m_item));
+}
+
+} // namespace sextant::ui

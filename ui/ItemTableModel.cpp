@@ -1,0 +1,516 @@
+#include "ItemTableModel.h"
+
+#include "Format.h"
+#include "IndexSession.h"
+#include "index/Filter.h"
+
+#include <QColor>
+#include <QFont>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPalette>
+#include <QGuiApplication>
+#include <QPromise>
+#include <QTimer>
+#include <QtConcurrent>
+#include <algorithm>
+#include <cmath>
+
+namespace sextant::ui {
+
+struct ItemTableModel::PageResult {
+    quint64 scan = 0;
+    int page = 0;
+    QList<Row> rows;
+    QString error;
+};
+
+namespace {
+
+// The vector's shape for the sparkline: at most `bins` means of equal runs.
+QVector<float> downsample(const QVector<float> &v, int bins)
+{
+    const qsizetype n = v.size();
+    if (n <= bins) return v;
+    QVector<float> out(bins);
+    for (int b = 0; b < bins; ++b) {
+        const qsizetype from = n * b / bins, to = std::max(from + 1, n * (b + 1) / bins);
+        double sum = 0;
+        for (qsizetype i = from; i < to; ++i) sum += v[i];
+        out[b] = float(sum / double(to - from));
+    }
+    return out;
+}
+
+ItemTableModel::Row rowOf(const Item &item)
+{
+    ItemTableModel::Row row;
+    row.id = item.id;
+    row.metadata = item.metadata;
+    double sq = 0;
+    for (float x : item.vector) sq += double(x) * double(x);
+    row.norm = float(std::sqrt(sq));
+    row.bins = downsample(item.vector, ItemTableModel::kSparklineBins);
+    return row;
+}
+
+QString cellText(const QJsonValue &v)
+{
+    QString text;
+    switch (v.type()) {
+    case QJsonValue::Undefined:
+    case QJsonValue::Null: return {};
+    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: return QString::number(v.toDouble(), 'g', 12);
+    case QJsonValue::String: text = v.toString(); break;
+    case QJsonValue::Array: {
+        const QJsonArray a = v.toArray();
+        bool allStrings = true;
+        for (const QJsonValue &e : a) allStrings = allStrings && e.isString();
+        if (allStrings) {
+            QStringList parts;
+            for (const QJsonValue &e : a) parts.append(e.toString());
+            text = parts.join(QStringLiteral(", "));
+        } else {
+            text = QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+        }
+        break;
+    }
+    case QJsonValue::Object: text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)); break;
+    }
+    // A cell shows one line; the tooltip holds the rest.
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (text.size() > 200) text = text.left(199) + QChar(0x2026);
+    return text;
+}
+
+// Walks every (matching) id and keeps the one that ends each page.
+void scanRowMap(QPromise<ItemTableModel::ScanChunk> &promise, std::shared_ptr<Index> idx, QByteArray filter)
+{
+    QString after;
+    qint64 count = 0;
+    for (;;) {
+        if (promise.isCanceled()) return;
+        Result<IdPage> page = idx->listIds(after, ItemTableModel::kScanChunk, filter);
+        ItemTableModel::ScanChunk chunk;
+        if (!page.ok()) {
+            chunk.error = page.error().message();
+            chunk.done = true;
+            chunk.count = count;
+            promise.addResult(chunk);
+            return;
+        }
+        for (const QString &id : std::as_const(page->ids)) {
+            ++count;
+            if (count % ItemTableModel::kPageSize == 0) chunk.anchors.append(id.toUtf8());
+        }
+        chunk.count = count;
+        chunk.done = page->nextAfter.isEmpty();
+        // Selective filters come back in small pieces: only report growth.
+        if (!page->ids.isEmpty() || chunk.done) promise.addResult(chunk);
+        if (chunk.done) return;
+        after = page->nextAfter;
+    }
+}
+
+ItemTableModel::PageResult loadPage(Index &idx, quint64 scan, int pageNumber, const QByteArray &anchor,
+                                    const QByteArray &filter)
+{
+    ItemTableModel::PageResult result;
+    result.scan = scan;
+    result.page = pageNumber;
+    const QString after = QString::fromUtf8(anchor);
+    if (filter.trimmed().isEmpty()) {
+        Result<ListPage> page = idx.list(after, ItemTableModel::kPageSize, true);
+        if (!page.ok()) {
+            result.error = page.error().message();
+            return result;
+        }
+        for (const Item &item : std::as_const(page->items)) result.rows.append(rowOf(item));
+        return result;
+    }
+    QStringList ids;
+    QString from = after;
+    while (ids.size() < ItemTableModel::kPageSize) {
+        Result<IdPage> page = idx.listIds(from, int(ItemTableModel::kPageSize - ids.size()), filter);
+        if (!page.ok()) {
+            result.error = page.error().message();
+            return result;
+        }
+        ids += page->ids;
+        if (page->nextAfter.isEmpty()) break;
+        from = page->nextAfter;
+    }
+    for (const QString &id : std::as_const(ids)) {
+        Result<Item> item = idx.get(id, true);
+        if (item.ok()) result.rows.append(rowOf(*item)); // deleted meanwhile: the rescan will follow
+    }
+    return result;
+}
+
+} // namespace
+
+ItemTableModel::ItemTableModel(IndexSession *session, QObject *parent)
+    : QAbstractTableModel(parent), m_session(session)
+{
+    for (const FieldSpec &f : session->schema().fields) m_fields.append(f.name);
+    m_schemaFields = !m_fields.isEmpty();
+    connect(session, &IndexSession::contentChanged, this, &ItemTableModel::onContentChanged);
+    startScan(true);
+}
+
+ItemTableModel::~ItemTableModel()
+{
+    if (m_scanWatcher) m_scanWatcher->future().cancel();
+}
+
+int ItemTableModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows); }
+
+int ItemTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : 3 + int(m_fields.size());
+}
+
+const ItemTableModel::Row *ItemTableModel::rowAt(int row, bool request) const
+{
+    if (row < 0 || row >= m_rows) return nullptr;
+    const int page = row / kPageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        if (request) requestPage(page);
+        return nullptr;
+    }
+    it->lastUse = ++m_useClock;
+    // A page of the previous map still shows until its fresh copy arrives.
+    if (it->scan != m_scan && request) requestPage(page);
+    const int i = row % kPageSize;
+    return i < it->rows.size() ? &it->rows[i] : nullptr;
+}
+
+QVariant ItemTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+    const bool wantsRow = role == Qt::DisplayRole || role == Qt::ToolTipRole || role == IdRole ||
+                          role == SparklineRole || role == LoadedRole || role == Qt::ForegroundRole;
+    if (!wantsRow) {
+        if (role == Qt::TextAlignmentRole && index.column() == normColumn())
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
+    const Row *row = rowAt(index.row(), true);
+    if (role == LoadedRole) return row != nullptr;
+    if (!row) {
+        if (role == Qt::DisplayRole && index.column() == idColumn()) return tr("Loading…");
+        if (role == Qt::ForegroundRole) return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        return {};
+    }
+    const int c = index.column();
+    switch (role) {
+    case IdRole: return row->id;
+    case SparklineRole: return c == sparklineColumn() ? QVariant::fromValue(row->bins) : QVariant();
+    case Qt::ForegroundRole: return {};
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        if (c == idColumn()) return row->id;
+        if (c == normColumn()) return formatScore(row->norm);
+        if (c == sparklineColumn())
+            return role == Qt::ToolTipRole ? tr("The vector's %n value(s), averaged into the sparkline", nullptr,
+                                                int(row->bins.size()))
+                                           : QVariant();
+        if (c >= 1 && c <= m_fields.size()) {
+            const QJsonValue v = row->metadata.value(m_fields.at(c - 1));
+            if (role == Qt::DisplayRole) return cellText(v);
+            const QString full = v.isString() ? v.toString()
+                                              : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+            return full.left(2000);
+        }
+        return {};
+    }
+    return {};
+}
+
+QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole) return {};
+    if (orientation == Qt::Vertical) return QString::number(section + 1);
+    if (section == idColumn()) return tr("Id");
+    if (section == normColumn()) return tr("Norm");
+    if (section == sparklineColumn()) return tr("Vector");
+    if (section >= 1 && section <= m_fields.size()) return m_fields.at(section - 1);
+    return {};
+}
+
+void ItemTableModel::setFilter(const QByteArray &filter)
+{
+    const QByteArray trimmed = filter.trimmed();
+    if (trimmed == m_filter) return;
+    Result<Filter> parsed = Filter::parse(trimmed);
+    if (!parsed.ok()) {
+        m_scanError = parsed.error().message();
+        emit scanFailed(m_scanError);
+        return;
+    }
+    m_filter = trimmed;
+    startScan(true);
+}
+
+void ItemTableModel::onContentChanged()
+{
+    if (m_counting) {
+        m_rescanAgain = true; // after the scan under way: it may have walked past the change
+        return;
+    }
+    startScan(false);
+}
+
+void ItemTableModel::startScan(bool reset)
+{
+    if (!m_session) return;
+    if (m_scanWatcher) {
+        m_scanWatcher->disconnect(this);
+        m_scanWatcher->future().cancel();
+        m_scanWatcher->deleteLater();
+        m_scanWatcher = nullptr;
+    }
+    const quint64 scan = std::max(m_scan, m_pendingScan) + 1;
+    m_pendingScan = scan;
+    m_pendingReset = reset;
+    m_pendingAnchors = {QByteArray()};
+    m_pendingRows = 0;
+    m_rescanAgain = false;
+    m_counting = true;
+    m_scanError.clear();
+    if (reset) {
+        // A new filter: the rows fill in as the scan finds them.
+        beginResetModel();
+        m_scan = scan;
+        m_anchors = {QByteArray()};
+        m_rows = 0;
+        m_pages.clear();
+        m_queue.clear();
+        m_inFlight.clear();
+        m_locating.clear();
+        endResetModel();
+    }
+    m_scanWatcher = new QFutureWatcher<ScanChunk>(this);
+    connect(m_scanWatcher, &QFutureWatcher<ScanChunk>::resultsReadyAt, this, [this, scan](int begin, int end) {
+        for (int i = begin; i < end && m_scanWatcher; ++i) applyScanChunk(scan, m_scanWatcher->resultAt(i));
+    });
+    m_scanWatcher->setFuture(QtConcurrent::run(scanRowMap, m_session->index(), m_filter));
+    emit countChanged();
+}
+
+void ItemTableModel::applyScanChunk(quint64 scan, const ScanChunk &chunk)
+{
+    if (scan != m_pendingScan) return; // a scan that was replaced
+    m_pendingAnchors += chunk.anchors;
+    m_pendingRows = chunk.count;
+    if (m_pendingReset) {
+        m_anchors = m_pendingAnchors;
+        if (chunk.count > m_rows) {
+            beginInsertRows({}, int(m_rows), int(chunk.count - 1));
+            m_rows = chunk.count;
+            endInsertRows();
+        }
+    }
+    if (!chunk.done) {
+        emit countChanged();
+        return;
+    }
+    m_counting = false;
+    m_scanWatcher->deleteLater();
+    m_scanWatcher = nullptr;
+    if (!chunk.error.isEmpty()) {
+        m_scanError = chunk.error;
+        emit scanFailed(chunk.error);
+    } else if (!m_pendingReset) {
+        // Replace the map in one step. Rows change only at the end, so the
+        // view keeps its scroll position; cached pages become stale but show
+        // until fresh copies replace them.
+        m_anchors = m_pendingAnchors;
+        m_scan = scan;
+        const qint64 rows = chunk.count;
+        if (rows > m_rows) {
+            beginInsertRows({}, int(m_rows), int(rows - 1));
+            m_rows = rows;
+            endInsertRows();
+        } else if (rows < m_rows) {
+            beginRemoveRows({}, int(rows), int(m_rows - 1));
+            m_rows = rows;
+            endRemoveRows();
+            for (auto it = m_pages.begin(); it != m_pages.end();)
+                it = it.key() >= pageCount() ? m_pages.erase(it) : std::next(it);
+        }
+        m_locating.clear();
+        if (m_rows > 0) emit dataChanged(index(0, 0), index(int(m_rows - 1), columnCount() - 1));
+        emit mapReplaced();
+    }
+    m_pendingAnchors.clear();
+    emit countChanged();
+    if (m_rescanAgain) startScan(false);
+}
+
+void ItemTableModel::requestPage(int page) const
+{
+    if (m_inFlight.value(page) == m_scan) return;
+    m_queue.removeOne(page);
+    m_queue.append(page);
+    while (m_queue.size() > kMaxQueuedPages) m_queue.removeFirst();
+    schedulePump();
+}
+
+void ItemTableModel::schedulePump() const
+{
+    if (m_pumpScheduled) return;
+    m_pumpScheduled = true;
+    // data() runs while the view paints: start work after it.
+    QTimer::singleShot(0, const_cast<ItemTableModel *>(this), &ItemTableModel::pump);
+}
+
+void ItemTableModel::pump()
+{
+    m_pumpScheduled = false;
+    if (!m_session) return;
+    while (m_running < kMaxInFlight && !m_queue.isEmpty()) {
+        const int page = m_queue.takeLast(); // what was asked for last is what is on screen now
+        if (page >= pageCount() || page >= m_anchors.size()) continue;
+        auto cached = m_pages.constFind(page);
+        if (cached != m_pages.cend() && cached->scan == m_scan) continue;
+        if (m_inFlight.value(page) == m_scan) continue;
+        const bool located = std::find(m_locating.cbegin(), m_locating.cend(), page) != m_locating.cend();
+        if (m_viewFirst >= 0 && !located) {
+            // Scrolled away before its turn: drop it.
+            const int firstPage = m_viewFirst / kPageSize - 1, lastPage = m_viewLast / kPageSize + 1;
+            if (page < firstPage || page > lastPage) continue;
+        }
+        const quint64 scan = m_scan;
+        const QByteArray anchor = m_anchors.at(page), filter = m_filter;
+        m_inFlight.insert(page, scan);
+        ++m_running;
+        auto *watcher = new QFutureWatcher<PageResult>(this);
+        connect(watcher, &QFutureWatcher<PageResult>::finished, this, [this, watcher]() {
+            watcher->deleteLater();
+            --m_running;
+            if (watcher->future().resultCount() > 0) {
+                const PageResult r = watcher->future().result();
+                if (m_inFlight.value(r.page) == r.scan) m_inFlight.remove(r.page);
+                if (r.scan == m_scan) applyPage(r); // else: an older map's page, dropped
+            }
+            schedulePump();
+        });
+        watcher->setFuture(m_session->run([scan, page, anchor, filter](Index &idx) {
+            return loadPage(idx, scan, page, anchor, filter);
+        }));
+    }
+}
+
+void ItemTableModel::applyPage(const PageResult &result)
+{
+    if (!result.error.isEmpty()) {
+        emit scanFailed(result.error);
+        return;
+    }
+    ++m_pagesLoaded;
+    if (!m_schemaFields && m_fields.isEmpty()) chooseDynamicColumns(result.rows);
+    Page &page = m_pages[result.page];
+    page.rows = result.rows;
+    page.scan = result.scan;
+    page.lastUse = ++m_useClock;
+    evictPages();
+    const int first = result.page * kPageSize;
+    const int last = int(std::min<qint64>(m_rows, qint64(first) + kPageSize)) - 1;
+    if (last >= first) {
+        emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+        emit rowsLoaded(first, last);
+    }
+    finishLocate(result.page);
+}
+
+void ItemTableModel::evictPages()
+{
+    while (m_pages.size() > kCachedPages) {
+        auto oldest = m_pages.begin();
+        for (auto it = m_pages.begin(); it != m_pages.end(); ++it)
+            if (it->lastUse < oldest->lastUse) oldest = it;
+        m_pages.erase(oldest);
+    }
+}
+
+void ItemTableModel::chooseDynamicColumns(const QList<Row> &rows)
+{
+    // Without declared fields: the most common keys of the first rows seen.
+    QHash<QString, int> counts;
+    for (const Row &r : rows)
+        for (auto it = r.metadata.begin(); it != r.metadata.end(); ++it) ++counts[it.key()];
+    if (counts.isEmpty()) return;
+    QStringList keys = counts.keys();
+    std::sort(keys.begin(), keys.end(), [&](const QString &a, const QString &b) {
+        return counts.value(a) != counts.value(b) ? counts.value(a) > counts.value(b) : a < b;
+    });
+    keys = keys.mid(0, kMaxDynamicColumns);
+    beginInsertColumns({}, 1, int(keys.size()));
+    m_fields = keys;
+    endInsertColumns();
+}
+
+int ItemTableModel::pageOf(const QByteArray &id) const
+{
+    if (m_rows == 0 || m_anchors.isEmpty()) return -1;
+    // m_anchors[p] (p >= 1) is the last id of page p - 1: the page of `id`
+    // is the number of anchors before it.
+    const auto it = std::lower_bound(m_anchors.cbegin() + 1, m_anchors.cend(), id);
+    const int page = int(it - (m_anchors.cbegin() + 1));
+    return std::min(page, pageCount() - 1);
+}
+
+QString ItemTableModel::idAt(int row) const
+{
+    const Row *r = rowAt(row, false);
+    return r ? r->id : QString();
+}
+
+int ItemTableModel::loadedRowOf(const QString &id) const
+{
+    const int page = pageOf(id.toUtf8());
+    if (page < 0) return -1;
+    auto it = m_pages.constFind(page);
+    if (it == m_pages.cend() || it->scan != m_scan) return -1;
+    for (int i = 0; i < it->rows.size(); ++i)
+        if (it->rows.at(i).id == id) return page * kPageSize + i < m_rows ? page * kPageSize + i : -1;
+    return -1;
+}
+
+void ItemTableModel::locate(const QString &id)
+{
+    if (id.isEmpty()) return;
+    const int row = loadedRowOf(id);
+    const int page = pageOf(id.toUtf8());
+    if (row >= 0 || page < 0) {
+        emit rowLocated(id, row);
+        return;
+    }
+    auto cached = m_pages.constFind(page);
+    if (cached != m_pages.cend() && cached->scan == m_scan) { // loaded, and it is not there
+        emit rowLocated(id, -1);
+        return;
+    }
+    m_locating.insert(id, page);
+    requestPage(page);
+}
+
+void ItemTableModel::finishLocate(int page)
+{
+    const QStringList ids = m_locating.keys(page);
+    for (const QString &id : ids) {
+        m_locating.remove(id);
+        emit rowLocated(id, loadedRowOf(id));
+    }
+}
+
+void ItemTableModel::setViewport(int firstRow, int lastRow)
+{
+    m_viewFirst = firstRow;
+    m_viewLast = std::max(firstRow, lastRow);
+}
+
+} // namespace sextant::ui
