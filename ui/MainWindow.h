@@ -5,10 +5,13 @@
 
 #include "IndexPage.h"
 #include "Preferences.h"
+#include "core/Options.h"
+#include "core/Schema.h"
 
 #include <QMainWindow>
 
 class QLabel;
+class QMimeData;
 class QMenu;
 class QStackedWidget;
 class QTabWidget;
