@@ -130,6 +130,7 @@ MapView::MapView(IndexSession *session, QWidget *parent) : QWidget(parent), m_se
     connect(m_session, &IndexSession::currentItemChanged, this, &MapView::applyHighlights);
     connect(m_session, &IndexSession::queryHitsChanged, this, &MapView::applyHighlights);
     connect(m_session, &IndexSession::contentChanged, this, &MapView::updateNotice);
+    connect(m_session, &IndexSession::statsChanged, this, &MapView::updateNotice);
     showHover(-1);
 }
 
@@ -151,6 +152,8 @@ void MapView::recompute()
     const quint64 serial = ++m_serial;
     m_computing = true;
     m_projectionVersion = m_session->contentVersion();
+    m_projectionState.reset();
+    if (m_session->hasStats()) m_projectionState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
     m_future = Projection::start(m_session->index(), m_sampleLimit, m_seed);
     TaskMonitor::trackGlobal(tr("Computing the map"), QFuture<void>(m_future));
     auto *watcher = new QFutureWatcher<ProjectionResult>(this);
@@ -241,7 +244,15 @@ QString MapView::description() const
     return text + QLatin1Char('.');
 }
 
-bool MapView::isStale() const { return m_projection && m_session->contentVersion() != m_projectionVersion; }
+bool MapView::isStale() const
+{
+    if (!m_projection || m_session->contentVersion() == m_projectionVersion) return false;
+    // The version also moves when only the storage changed (a checkpoint or
+    // a saved graph publishes a new generation): then the items did not.
+    if (m_projectionState && m_session->hasStats())
+        return m_session->stats().lastLsn != m_projectionState->first || m_session->stats().items != m_projectionState->second;
+    return true;
+}
 
 void MapView::updateNotice() { m_notice->setVisible(isStale() && !m_computing); }
 

@@ -86,6 +86,7 @@ private:
     QFuture<ProjectionResult> m_future;
     std::optional<ProjectionResult> m_projection;
     quint64 m_projectionVersion = 0;
+    std::optional<std::pair<quint64, qint64>> m_projectionState; // lastLsn and items when it started
     QHash<QString, int> m_pointOf;
     QString m_colourField;
     QList<ScatterPlot::LegendEntry> m_legend;

@@ -106,7 +106,11 @@ QString QueryResultsModel::valueText(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::String: return value.toString();
-    case QJsonValue::Double: return QLocale().toString(value.toDouble(), 'g', 12);
+    case QJsonValue::Double: { // no group separators: years and codes read wrong with them
+        QLocale locale;
+        locale.setNumberOptions(QLocale::OmitGroupSeparator);
+        return locale.toString(value.toDouble(), 'g', 12);
+    }
     case QJsonValue::Bool: return value.toBool() ? tr("true") : tr("false");
     case QJsonValue::Null: return tr("null");
     case QJsonValue::Array: {

@@ -58,6 +58,7 @@ QueryView::QueryView(IndexSession *session, QWidget *parent)
 {
     buildForm();
     connect(m_session, &IndexSession::contentChanged, this, &QueryView::showSummary);
+    connect(m_session, &IndexSession::statsChanged, this, &QueryView::showSummary);
     connect(m_session, &IndexSession::currentItemChanged, this, &QueryView::selectCurrentItem);
     updateInputState();
     showEmptyState();
@@ -416,11 +417,13 @@ void QueryView::onQueryDone(quint64 serial, const QueryRequest &request, const R
     m_request = request;
     m_result = *result;
     m_resultContentVersion = m_session->contentVersion();
+    m_resultState.reset();
+    if (m_session->hasStats()) m_resultState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
     m_recallFound = -1;
     m_recall->hide();
     m_model->setResult(result->hits, m_session->schema().metric, m_session->schema().fields);
     m_table->resizeColumnsToContents();
-    for (int c = 0; c < m_model->columnCount(); ++c)
+    for (int c = 0; c + 1 < m_model->columnCount(); ++c)
         m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 320));
     QStringList ids;
     for (const QueryHit &h : result->hits) ids.append(h.id);
@@ -487,7 +490,11 @@ void QueryView::showSummary()
     if (r.efUsed > 0) parts << tr("ef %1").arg(r.efUsed);
     QString text = parts.join(QStringLiteral("  ·  "));
     if (r.fellBack) text += QLatin1Char('\n') + tr("Fell back to the exact scan: %1").arg(r.fallbackReason);
-    if (m_session->contentVersion() != m_resultContentVersion)
+    bool changed = m_session->contentVersion() != m_resultContentVersion;
+    // A checkpoint or a saved graph moves the version without changing items.
+    if (changed && m_resultState && m_session->hasStats())
+        changed = m_session->stats().lastLsn != m_resultState->first || m_session->stats().items != m_resultState->second;
+    if (changed)
         text += QLatin1Char('\n') + tr("The index has changed since this query ran; run it again for current results.");
     m_summary->setText(text);
 }

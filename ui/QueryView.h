@@ -104,6 +104,7 @@ private:
     std::optional<QueryRequest> m_request; // the request behind m_result
     std::optional<QueryResult> m_result;
     quint64 m_resultContentVersion = 0;
+    std::optional<std::pair<quint64, qint64>> m_resultState; // lastLsn and items when it ran
     int m_recallFound = -1, m_recallOf = 0, m_recallK = 0;
 };
 
