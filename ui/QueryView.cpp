@@ -152,8 +152,8 @@ void QueryView::buildForm()
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
@@ -422,9 +422,7 @@ void QueryView::onQueryDone(quint64 serial, const QueryRequest &request, const R
     m_recallFound = -1;
     m_recall->hide();
     m_model->setResult(result->hits, m_session->schema().metric, m_session->schema().fields);
-    m_table->resizeColumnsToContents();
-    for (int c = 0; c + 1 < m_model->columnCount(); ++c)
-        m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 320));
+    fitColumns();
     QStringList ids;
     for (const QueryHit &h : result->hits) ids.append(h.id);
     m_session->setQueryHits(ids);
@@ -454,7 +452,7 @@ void QueryView::onExactDone(quint64 serial, const Result<QueryResult> &result)
     m_recallOf = int(result->hits.size());
     m_recallK = m_request->k;
     m_model->setExactHits(result->hits);
-    m_table->resizeColumnsToContents();
+    fitColumns();
     m_recall->setText(recallText() + QStringLiteral("  ·  ")
                       + tr("exact scan took %1").arg(formatMilliseconds(result->milliseconds)));
     m_recall->setToolTip(tr("Rows marked \"missed\" (in italics) are true neighbours this query did not return"));
@@ -497,6 +495,17 @@ void QueryView::showSummary()
     if (changed)
         text += QLatin1Char('\n') + tr("The index has changed since this query ran; run it again for current results.");
     m_summary->setText(text);
+}
+
+void QueryView::fitColumns()
+{
+    m_table->resizeColumnsToContents();
+    for (int c = 0; c + 1 < m_model->columnCount(); ++c)
+        m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 320));
+    // Sizing the last column by hand ends its stretching; turn it on again.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setStretchLastSection(true);
 }
 
 void QueryView::showError(const QString &message) { setError(m_errorLabel, message); }

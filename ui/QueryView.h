@@ -70,6 +70,7 @@ private:
     void onQueryDone(quint64 serial, const QueryRequest &request, const Result<QueryResult> &result);
     void onExactDone(quint64 serial, const Result<QueryResult> &result);
     void showEmptyState();
+    void fitColumns();
     void showSummary();
     void showError(const QString &message);
     void selectCurrentItem(const QString &id);

@@ -7,6 +7,7 @@
 #include "FilterEdit.h"
 #include "QueryResultsModel.h"
 #include "QueryView.h"
+#include "TaskMonitor.h"
 #include "UiTestSupport.h"
 
 #include <QAbstractItemModelTester>
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -347,6 +349,30 @@ private slots:
         QueryRequest req;
         req.likeId = testItem(20).id;
         QCOMPARE(modelIds(view.resultsModel(), 10), idsOf(m_index->query(req)->hits));
+    }
+
+    void cancelDropsTheResult()
+    {
+        TaskMonitor monitor; // the global monitor while it lives
+        QueryView view(m_session);
+        QSignalSpy finished(&view, &QueryView::queryFinished);
+        // Hold every pool thread so the query cannot finish before the cancel.
+        QSemaphore gate;
+        const int threads = QThreadPool::globalInstance()->maxThreadCount();
+        for (int i = 0; i < threads; ++i) QThreadPool::globalInstance()->start([&gate] { gate.acquire(); });
+        view.findSimilar(testItem(8).id);
+        QVERIFY(view.isRunning());
+        QCOMPARE(monitor.runningTasks(), 1);
+        view.cancel();
+        QVERIFY(!view.isRunning());
+        gate.release(threads);
+        QThreadPool::globalInstance()->waitForDone();
+        QTest::qWait(50); // let a (wrongly) delivered result arrive
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(view.resultsModel()->rowCount(), 0);
+        QVERIFY(!view.lastResult());
+        QTRY_COMPARE(monitor.runningTasks(), 0);
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("cancelled")));
     }
 
 private:
