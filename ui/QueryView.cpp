@@ -1,0 +1,542 @@
+#include "QueryView.h"
+
+#include "FilterEdit.h"
+#include "Format.h"
+#include "IndexSession.h"
+#include "Preferences.h"
+#include "QueryResultsModel.h"
+#include "TaskMonitor.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace sextant::ui {
+
+namespace {
+
+QLabel *errorLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette p = label->palette();
+    const bool dark = p.color(QPalette::Window).lightness() < 128;
+    p.setColor(QPalette::WindowText, dark ? QColor(255, 130, 130) : QColor(180, 0, 0));
+    label->setPalette(p);
+    label->hide();
+    return label;
+}
+
+void setError(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace
+
+QueryView::QueryView(IndexSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_model(new QueryResultsModel(this))
+{
+    buildForm();
+    connect(m_session, &IndexSession::contentChanged, this, &QueryView::showSummary);
+    connect(m_session, &IndexSession::statsChanged, this, &QueryView::showSummary);
+    connect(m_session, &IndexSession::currentItemChanged, this, &QueryView::selectCurrentItem);
+    updateInputState();
+    showEmptyState();
+}
+
+QueryView::~QueryView() { finishTicket(); }
+
+void QueryView::buildForm()
+{
+    const Preferences prefs = Preferences::load();
+    const Schema &schema = m_session->schema();
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("sourceCombo"));
+    m_source->addItem(tr("Vector"), int(Source::Vector));
+    m_source->addItem(tr("Similar to item"), int(Source::LikeId));
+    m_source->setToolTip(tr("Search with a vector you paste, or with the vector of an item (the item itself is left out)"));
+
+    m_vectorEdit = new QPlainTextEdit(this);
+    m_vectorEdit->setObjectName(QStringLiteral("vectorEdit"));
+    m_vectorEdit->setFont(mono);
+    m_vectorEdit->setTabChangesFocus(true);
+    m_vectorEdit->setPlaceholderText(tr("A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]", nullptr, schema.dimensions));
+    m_idEdit = new QLineEdit(this);
+    m_idEdit->setObjectName(QStringLiteral("likeIdEdit"));
+    m_idEdit->setPlaceholderText(tr("Id of an item in this index"));
+    m_idEdit->setClearButtonEnabled(true);
+    auto *idPage = new QWidget(this);
+    auto *idLayout = new QVBoxLayout(idPage);
+    idLayout->setContentsMargins(0, 0, 0, 0);
+    idLayout->addWidget(m_idEdit);
+    idLayout->addStretch();
+    m_sourceStack = new QStackedWidget(this);
+    m_sourceStack->addWidget(m_vectorEdit);
+    m_sourceStack->addWidget(idPage);
+    m_vectorError = errorLabel(this, QStringLiteral("vectorError"));
+
+    m_filter = new FilterEdit(this);
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filterError = errorLabel(this, QStringLiteral("filterError"));
+
+    m_k = new QSpinBox(this);
+    m_k->setObjectName(QStringLiteral("kSpin"));
+    m_k->setRange(1, 10000);
+    m_k->setValue(qBound(1, prefs.defaultK, 10000));
+    m_k->setToolTip(tr("How many nearest items to return"));
+    m_mode = new QComboBox(this);
+    m_mode->setObjectName(QStringLiteral("modeCombo"));
+    m_mode->addItem(tr("Auto"), int(QueryMode::Auto));
+    m_mode->addItem(tr("Exact"), int(QueryMode::Exact));
+    m_mode->addItem(tr("ANN"), int(QueryMode::Ann));
+    m_mode->setToolTip(tr("Auto lets the planner choose; Exact scans every matching item (the true top-k); "
+                          "ANN searches the HNSW graph"));
+    m_ef = new QSpinBox(this);
+    m_ef->setObjectName(QStringLiteral("efSpin"));
+    m_ef->setRange(0, AnnParams::kMaxEf);
+    m_ef->setSpecialValueText(tr("index default (%1)").arg(schema.ann.efSearch));
+    m_ef->setValue(qBound(0, prefs.defaultEf, AnnParams::kMaxEf));
+    m_ef->setToolTip(tr("HNSW candidate list size: larger is slower and finds more of the true neighbours"));
+
+    m_runButton = new QPushButton(tr("Run"), this);
+    m_runButton->setObjectName(QStringLiteral("runButton"));
+    m_runButton->setDefault(true);
+    m_runButton->setToolTip(tr("Run the query (Ctrl+Return)"));
+    m_compareButton = new QPushButton(tr("Compare with exact"), this);
+    m_compareButton->setObjectName(QStringLiteral("compareButton"));
+    m_compareButton->setToolTip(tr("Run the same query as an exact scan and show which true neighbours were found"));
+    m_cancelButton = new QPushButton(tr("Cancel"), this);
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setToolTip(tr("Stop waiting for the running query"));
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summaryLabel"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_recall = new QLabel(this);
+    m_recall->setObjectName(QStringLiteral("recallLabel"));
+    m_recall->hide();
+    QFont bold = m_recall->font();
+    bold.setBold(true);
+    m_recall->setFont(bold);
+    m_errorLabel = errorLabel(this, QStringLiteral("queryError"));
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("resultsTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_emptyLabel = new QLabel(this);
+    m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
+    m_emptyLabel->setAlignment(Qt::AlignCenter);
+    m_emptyLabel->setWordWrap(true);
+    m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
+    m_resultsStack = new QStackedWidget(this);
+    m_resultsStack->addWidget(m_emptyLabel);
+    m_resultsStack->addWidget(m_table);
+
+    // Layout: query source and filter side by side, the parameters and
+    // buttons in one row, then what happened, then the hits.
+    auto *inputs = new QGridLayout;
+    auto *sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(new QLabel(tr("Query:"), this));
+    sourceRow->addWidget(m_source);
+    sourceRow->addStretch();
+    inputs->addLayout(sourceRow, 0, 0);
+    auto *filterLabel = new QLabel(tr("Filter:"), this);
+    filterLabel->setToolTip(tr("Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything"));
+    filterLabel->setBuddy(m_filter);
+    inputs->addWidget(filterLabel, 0, 1);
+    inputs->addWidget(m_sourceStack, 1, 0);
+    inputs->addWidget(m_filter, 1, 1);
+    inputs->addWidget(m_vectorError, 2, 0);
+    inputs->addWidget(m_filterError, 2, 1);
+    inputs->setColumnStretch(0, 1);
+    inputs->setColumnStretch(1, 1);
+    const int editHeight = m_filter->sizeHint().height();
+    m_sourceStack->setFixedHeight(editHeight);
+    m_filter->setFixedHeight(editHeight);
+
+    auto *params = new QHBoxLayout;
+    auto addLabelled = [&](const QString &text, QWidget *w) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(w);
+        params->addWidget(l);
+        params->addWidget(w);
+        params->addSpacing(8);
+    };
+    addLabelled(tr("&k:"), m_k);
+    addLabelled(tr("&Mode:"), m_mode);
+    addLabelled(tr("&ef:"), m_ef);
+    params->addStretch();
+    params->addWidget(m_cancelButton);
+    params->addWidget(m_compareButton);
+    params->addWidget(m_runButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(inputs);
+    layout->addLayout(params);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_recall);
+    layout->addWidget(m_resultsStack, 1);
+
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_sourceStack->setCurrentIndex(i);
+        updateInputState();
+    });
+    connect(m_vectorEdit, &QPlainTextEdit::textChanged, this, &QueryView::updateInputState);
+    connect(m_idEdit, &QLineEdit::textChanged, this, &QueryView::updateInputState);
+    connect(m_idEdit, &QLineEdit::returnPressed, this, &QueryView::run);
+    connect(m_filter, &FilterEdit::validityChanged, this, &QueryView::updateInputState);
+    connect(m_filter, &FilterEdit::errorChanged, this, [this](const QString &m) { setError(m_filterError, m); });
+    connect(m_runButton, &QPushButton::clicked, this, &QueryView::run);
+    connect(m_compareButton, &QPushButton::clicked, this, &QueryView::compareWithExact);
+    connect(m_cancelButton, &QPushButton::clicked, this, &QueryView::cancel);
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &QueryView::run);
+    }
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid()) m_session->setCurrentItem(m_model->idAt(current.row()));
+            });
+}
+
+Result<QVector<float>> QueryView::parseVector(const QString &input, int dimensions)
+{
+    QString text = input.trimmed();
+    if (text.isEmpty()) return Error(ErrorCode::InvalidArgument, tr("Enter a vector of %n numbers.", nullptr, dimensions));
+    static const QRegularExpression nonFinite(QStringLiteral("(?<![\\w.])-?(nan|inf|infinity)(?![\\w.])"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    if (nonFinite.match(text).hasMatch())
+        return Error(ErrorCode::NonFiniteValue, tr("NaN and infinity are not allowed in a vector: every value must be a finite number."));
+    if (!text.startsWith(QLatin1Char('['))) text = QLatin1Char('[') + text + QLatin1Char(']');
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error(ErrorCode::MalformedInput,
+                     tr("Not a JSON array of numbers: %1 near character %2.").arg(parseError.errorString()).arg(parseError.offset));
+    if (!doc.isArray()) return Error(ErrorCode::MalformedInput, tr("Not a JSON array of numbers."));
+    const QJsonArray array = doc.array();
+    QVector<float> v;
+    v.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array[i].isDouble())
+            return Error(ErrorCode::MalformedInput, tr("Element %1 is not a number.").arg(i + 1));
+        const double d = array[i].toDouble();
+        if (!std::isfinite(d) || !std::isfinite(float(d)))
+            return Error(ErrorCode::NonFiniteValue, tr("Element %1 is not a finite number (or too large for a float).").arg(i + 1));
+        v.append(float(d));
+    }
+    if (v.size() != dimensions)
+        return Error(ErrorCode::DimensionMismatch,
+                     tr("The vector has %1 numbers; this index holds vectors of %2 dimensions.").arg(v.size()).arg(dimensions));
+    return v;
+}
+
+std::optional<QueryRequest> QueryView::requestFromForm(QString *error) const
+{
+    QueryRequest req;
+    if (Source(m_source->currentData().toInt()) == Source::Vector) {
+        Result<QVector<float>> v = parseVector(m_vectorEdit->toPlainText(), m_session->schema().dimensions);
+        if (!v.ok()) {
+            *error = v.error().message();
+            return std::nullopt;
+        }
+        req.vector = v.takeValue();
+    } else {
+        req.likeId = m_idEdit->text().trimmed();
+        if (req.likeId.isEmpty()) {
+            *error = tr("Enter the id of an item.");
+            return std::nullopt;
+        }
+        if (Error e = validateId(req.likeId)) {
+            *error = e.message();
+            return std::nullopt;
+        }
+    }
+    if (!m_filter->isValid()) {
+        *error = m_filter->errorMessage();
+        return std::nullopt;
+    }
+    req.filter = m_filter->filterJson();
+    req.k = m_k->value();
+    req.mode = QueryMode(m_mode->currentData().toInt());
+    req.ef = m_ef->value();
+    req.withMetadata = true;
+    return req;
+}
+
+void QueryView::updateInputState()
+{
+    QString error;
+    const bool vectorMode = Source(m_source->currentData().toInt()) == Source::Vector;
+    const bool ok = requestFromForm(&error).has_value();
+    // Say what is wrong with the vector as soon as there is one; a blank field
+    // only disables Run.
+    QString vectorError;
+    if (vectorMode && !m_vectorEdit->toPlainText().trimmed().isEmpty()) {
+        Result<QVector<float>> v = parseVector(m_vectorEdit->toPlainText(), m_session->schema().dimensions);
+        if (!v.ok()) vectorError = v.error().message();
+    }
+    setError(m_vectorError, vectorError);
+    m_runButton->setEnabled(ok);
+    m_compareButton->setEnabled(m_result.has_value() && !m_comparing && !m_running);
+    m_cancelButton->setVisible(m_running || m_comparing);
+}
+
+void QueryView::startTicket(const QString &title)
+{
+    finishTicket();
+    m_ticket = QFutureInterface<void>();
+    m_ticket.reportStarted();
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::canceled, this, &QueryView::cancel);
+    connect(watcher, &QFutureWatcher<void>::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(m_ticket.future());
+    TaskMonitor::trackGlobal(title, m_ticket.future());
+}
+
+void QueryView::finishTicket()
+{
+    if (m_ticket.isStarted() && !m_ticket.isFinished()) m_ticket.reportFinished();
+}
+
+void QueryView::run()
+{
+    QString error;
+    std::optional<QueryRequest> req = requestFromForm(&error);
+    if (!req) {
+        showError(error);
+        return;
+    }
+    const quint64 serial = ++m_serial;
+    m_running = true;
+    m_comparing = false;
+    showError({});
+    m_summary->setText(tr("Running…"));
+    startTicket(req->mode == QueryMode::Exact ? tr("Exact query") : tr("Query"));
+    updateInputState();
+    // session->run keeps the Index alive for the worker even if the session
+    // closes meanwhile (Index::queryAsync holds only a raw pointer).
+    auto *watcher = new QFutureWatcher<Result<QueryResult>>(this);
+    const QueryRequest request = *req;
+    connect(watcher, &QFutureWatcher<Result<QueryResult>>::finished, this, [this, watcher, serial, request]() {
+        watcher->deleteLater();
+        onQueryDone(serial, request, watcher->result());
+    });
+    watcher->setFuture(m_session->run([request](Index &index) { return index.query(request); }));
+}
+
+void QueryView::compareWithExact()
+{
+    if (!m_request || !m_result || m_running || m_comparing) return;
+    QueryRequest exact = *m_request;
+    exact.mode = QueryMode::Exact;
+    exact.ef = 0;
+    const quint64 serial = ++m_serial;
+    m_comparing = true;
+    startTicket(tr("Exact query for comparison"));
+    m_recall->setText(tr("Comparing with the exact search…"));
+    m_recall->show();
+    updateInputState();
+    auto *watcher = new QFutureWatcher<Result<QueryResult>>(this);
+    connect(watcher, &QFutureWatcher<Result<QueryResult>>::finished, this, [this, watcher, serial]() {
+        watcher->deleteLater();
+        onExactDone(serial, watcher->result());
+    });
+    watcher->setFuture(m_session->run([exact](Index &index) { return index.query(exact); }));
+}
+
+void QueryView::findSimilar(const QString &id)
+{
+    m_source->setCurrentIndex(m_source->findData(int(Source::LikeId)));
+    m_idEdit->setText(id);
+    run();
+}
+
+void QueryView::cancel()
+{
+    if (!m_running && !m_comparing) return;
+    ++m_serial; // the result, when it comes, is dropped
+    const bool wasComparing = m_comparing;
+    m_running = m_comparing = false;
+    finishTicket();
+    if (wasComparing) {
+        m_recall->setText(tr("Comparison cancelled."));
+    } else {
+        showSummary();
+        m_summary->setText(m_result ? tr("Query cancelled; the hits below are from the previous query.")
+                                    : tr("Query cancelled."));
+    }
+    updateInputState();
+}
+
+void QueryView::onQueryDone(quint64 serial, const QueryRequest &request, const Result<QueryResult> &result)
+{
+    if (serial != m_serial) return; // a newer run or a cancel superseded it
+    m_running = false;
+    finishTicket();
+    if (!result.ok()) {
+        showError(result.error().message());
+        m_summary->setText(m_result ? tr("The hits below are from the previous query.") : QString());
+        updateInputState();
+        emit queryFinished();
+        return;
+    }
+    m_request = request;
+    m_result = *result;
+    m_resultContentVersion = m_session->contentVersion();
+    m_resultState.reset();
+    if (m_session->hasStats()) m_resultState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
+    m_recallFound = -1;
+    m_recall->hide();
+    m_model->setResult(result->hits, m_session->schema().metric, m_session->schema().fields);
+    fitColumns();
+    QStringList ids;
+    for (const QueryHit &h : result->hits) ids.append(h.id);
+    m_session->setQueryHits(ids);
+    showSummary();
+    showEmptyState();
+    selectCurrentItem(m_session->currentItem());
+    updateInputState();
+    emit queryFinished();
+}
+
+void QueryView::onExactDone(quint64 serial, const Result<QueryResult> &result)
+{
+    if (serial != m_serial) return;
+    m_comparing = false;
+    finishTicket();
+    if (!result.ok()) {
+        m_recall->setText(tr("The exact search failed: %1").arg(result.error().message()));
+        updateInputState();
+        emit comparisonFinished();
+        return;
+    }
+    QSet<QString> exactIds;
+    for (const QueryHit &h : result->hits) exactIds.insert(h.id);
+    int found = 0;
+    for (const QueryHit &h : m_result->hits) found += exactIds.contains(h.id) ? 1 : 0;
+    m_recallFound = found;
+    m_recallOf = int(result->hits.size());
+    m_recallK = m_request->k;
+    m_model->setExactHits(result->hits);
+    fitColumns();
+    m_recall->setText(recallText() + QStringLiteral("  ·  ")
+                      + tr("exact scan took %1").arg(formatMilliseconds(result->milliseconds)));
+    m_recall->setToolTip(tr("Rows marked \"missed\" (in italics) are true neighbours this query did not return"));
+    m_recall->show();
+    showEmptyState();
+    updateInputState();
+    emit comparisonFinished();
+}
+
+QString QueryView::recallText() const
+{
+    if (m_recallFound < 0) return {};
+    if (m_recallOf == 0) return tr("Recall: the exact search found no hits either");
+    return tr("Recall %1/%2 = %3 against the exact top-%4")
+        .arg(m_recallFound)
+        .arg(m_recallOf)
+        .arg(QLocale().toString(double(m_recallFound) / m_recallOf, 'f', 2))
+        .arg(m_recallK);
+}
+
+void QueryView::showSummary()
+{
+    if (!m_result || m_running) return;
+    const QueryResult &r = *m_result;
+    QStringList parts;
+    parts << tr("%n hit(s) in %1", nullptr, int(r.hits.size())).arg(formatMilliseconds(r.milliseconds));
+    parts << r.plan;
+    parts << tr("strategy: %1").arg(queryStrategyName(r.strategy));
+    if (r.matching >= 0)
+        parts << tr("%1 of %2 items match the filter").arg(formatCount(r.matching), formatCount(r.liveItems));
+    else
+        parts << tr("%1 items").arg(formatCount(r.liveItems));
+    if (r.efUsed > 0) parts << tr("ef %1").arg(r.efUsed);
+    QString text = parts.join(QStringLiteral("  ·  "));
+    if (r.fellBack) text += QLatin1Char('\n') + tr("Fell back to the exact scan: %1").arg(r.fallbackReason);
+    bool changed = m_session->contentVersion() != m_resultContentVersion;
+    // A checkpoint or a saved graph moves the version without changing items.
+    if (changed && m_resultState && m_session->hasStats())
+        changed = m_session->stats().lastLsn != m_resultState->first || m_session->stats().items != m_resultState->second;
+    if (changed)
+        text += QLatin1Char('\n') + tr("The index has changed since this query ran; run it again for current results.");
+    m_summary->setText(text);
+}
+
+void QueryView::fitColumns()
+{
+    m_table->resizeColumnsToContents();
+    for (int c = 0; c + 1 < m_model->columnCount(); ++c)
+        m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 320));
+    // Sizing the last column by hand ends its stretching; turn it on again.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setStretchLastSection(true);
+}
+
+void QueryView::showError(const QString &message) { setError(m_errorLabel, message); }
+
+void QueryView::showEmptyState()
+{
+    if (!m_result) {
+        m_emptyLabel->setText(tr("No query yet.\n\nPaste a vector as JSON, or choose \"Similar to item\" and enter an id, "
+                                 "then press Run (Ctrl+Return)."));
+        m_resultsStack->setCurrentWidget(m_emptyLabel);
+    } else if (m_model->rowCount() == 0) {
+        if (m_result->matching == 0)
+            m_emptyLabel->setText(tr("The filter matches no items, so there are no hits.\n\nLoosen the filter and run again."));
+        else if (m_result->liveItems == 0)
+            m_emptyLabel->setText(tr("The index is empty: there is nothing to find yet."));
+        else
+            m_emptyLabel->setText(tr("No hits."));
+        m_resultsStack->setCurrentWidget(m_emptyLabel);
+    } else {
+        m_resultsStack->setCurrentWidget(m_table);
+    }
+}
+
+void QueryView::selectCurrentItem(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0) return;
+    const QModelIndex index = m_model->index(row, QueryResultsModel::IdColumn);
+    if (m_table->currentIndex().row() == row) return;
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+}
+
+} // namespace sextant::ui

@@ -1,0 +1,112 @@
+#pragma once
+// The Query view: a vector (JSON) or "similar to item", k, mode, ef and a
+// filter; runs the query on a worker thread and shows the hits with the
+// planner's account of how it answered. "Compare with exact" runs the same
+// request as an exact scan and shows recall@k. Selecting a hit makes it the
+// session's current item; each query's hits become the session's query hits.
+
+#include "core/Error.h"
+#include "index/Query.h"
+
+#include <QFutureInterface>
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTableView;
+
+namespace sextant::ui {
+
+class FilterEdit;
+class IndexSession;
+class QueryResultsModel;
+
+class QueryView : public QWidget {
+    Q_OBJECT
+public:
+    explicit QueryView(IndexSession *session, QWidget *parent = nullptr);
+    ~QueryView() override;
+
+    QueryResultsModel *resultsModel() const { return m_model; }
+    FilterEdit *filterEdit() const { return m_filter; }
+    bool isRunning() const { return m_running; }
+    bool isComparing() const { return m_comparing; }
+    // The result on display (none before the first query finished).
+    const std::optional<QueryResult> &lastResult() const { return m_result; }
+    // "Recall 9/10 = 0.90 against the exact top-10"; empty before a comparison.
+    QString recallText() const;
+
+    // Parses "[0.1, 0.2, ...]" (the brackets may be left out) into a vector
+    // of `dimensions` finite numbers, or says what is wrong.
+    static Result<QVector<float>> parseVector(const QString &text, int dimensions);
+
+public slots:
+    // Runs the request the form describes (Ctrl+Return).
+    void run();
+    // Runs the last request as an exact scan and marks the hits.
+    void compareWithExact();
+    // Switches to "similar to item" with `id` and runs.
+    void findSimilar(const QString &id);
+    // Drops the running query's result (it still finishes on its worker).
+    void cancel();
+
+signals:
+    void queryFinished();      // a result (or an error) is on display
+    void comparisonFinished();
+
+private:
+    enum class Source { Vector, LikeId };
+    void buildForm();
+    void updateInputState();
+    std::optional<QueryRequest> requestFromForm(QString *error) const;
+    void startTicket(const QString &title);
+    void finishTicket();
+    void onQueryDone(quint64 serial, const QueryRequest &request, const Result<QueryResult> &result);
+    void onExactDone(quint64 serial, const Result<QueryResult> &result);
+    void showEmptyState();
+    void fitColumns();
+    void showSummary();
+    void showError(const QString &message);
+    void selectCurrentItem(const QString &id);
+
+    IndexSession *m_session;
+    QueryResultsModel *m_model;
+
+    QComboBox *m_source;
+    QStackedWidget *m_sourceStack;
+    QPlainTextEdit *m_vectorEdit;
+    QLineEdit *m_idEdit;
+    QLabel *m_vectorError;
+    FilterEdit *m_filter;
+    QLabel *m_filterError;
+    QSpinBox *m_k;
+    QComboBox *m_mode;
+    QSpinBox *m_ef;
+    QPushButton *m_runButton;
+    QPushButton *m_compareButton;
+    QPushButton *m_cancelButton;
+    QLabel *m_summary;
+    QLabel *m_recall;
+    QLabel *m_errorLabel;
+    QStackedWidget *m_resultsStack;
+    QLabel *m_emptyLabel;
+    QTableView *m_table;
+
+    quint64 m_serial = 0; // bumped by each run and comparison; older results are dropped
+    bool m_running = false;
+    bool m_comparing = false;
+    QFutureInterface<void> m_ticket; // what the task monitor shows and cancels
+    std::optional<QueryRequest> m_request; // the request behind m_result
+    std::optional<QueryResult> m_result;
+    quint64 m_resultContentVersion = 0;
+    std::optional<std::pair<quint64, qint64>> m_resultState; // lastLsn and items when it ran
+    int m_recallFound = -1, m_recallOf = 0, m_recallK = 0;
+};
+
+} // namespace sextant::ui
