@@ -120,10 +120,11 @@ BrowseView::BrowseView(IndexSession *session, QWidget *parent)
     m_table->setItemDelegateForColumn(m_model->sparklineColumn(), new SparklineDelegate(m_table));
     auto sizeColumns = [this]() {
         m_table->setItemDelegateForColumn(m_model->sparklineColumn(), new SparklineDelegate(m_table));
-        m_table->setColumnWidth(m_model->idColumn(), 200);
-        for (int c = 1; c < m_model->normColumn(); ++c) m_table->setColumnWidth(c, 160);
-        m_table->setColumnWidth(m_model->normColumn(), 80);
-        m_table->setColumnWidth(m_model->sparklineColumn(), 140);
+        const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+        m_table->setColumnWidth(m_model->idColumn(), 11 * em);
+        for (int c = 1; c < m_model->normColumn(); ++c) m_table->setColumnWidth(c, 10 * em);
+        m_table->setColumnWidth(m_model->normColumn(), 6 * em);
+        m_table->setColumnWidth(m_model->sparklineColumn(), 9 * em);
     };
     sizeColumns();
     connect(m_model, &QAbstractItemModel::columnsInserted, this, [this, sizeColumns]() {
@@ -327,7 +328,11 @@ void BrowseView::selectRow(int row)
     m_selecting = true;
     const QModelIndex idx = m_model->index(row, 0);
     m_table->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_table->scrollTo(idx, QAbstractItemView::EnsureVisible);
+    // A row chosen elsewhere (map, query, neighbours) comes to the middle,
+    // unless it is wholly in view already.
+    const QRect rect = m_table->visualRect(idx);
+    if (!m_table->viewport()->rect().contains(rect.adjusted(0, 0, -rect.width() + 1, 0)))
+        m_table->scrollTo(idx, QAbstractItemView::PositionAtCenter);
     m_selecting = false;
 }
 

@@ -141,9 +141,11 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
     m_tree = new QTreeView(content);
     m_tree->setModel(m_treeModel);
     m_tree->setAlternatingRowColors(true);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_tree->setColumnWidth(JsonTreeModel::KeyColumn, 160);
-    m_tree->setColumnWidth(JsonTreeModel::ValueColumn, 260);
+    m_tree->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_tree->setColumnWidth(JsonTreeModel::KeyColumn, 130);
+    m_tree->setColumnWidth(JsonTreeModel::TypeColumn, 70);
 
     auto *jsonPage = new QWidget(content);
     m_editor = new QPlainTextEdit(jsonPage);
@@ -194,14 +196,14 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
     neighbourLayout->addWidget(m_neighbourStatus);
     neighbourLayout->addWidget(m_neighbours, 1);
 
-    auto *right = new QSplitter(Qt::Vertical, content);
-    right->addWidget(vectorBox);
-    right->addWidget(neighbourBox);
-    auto *split = new QSplitter(Qt::Horizontal, content);
+    // One column: the inspector sits beside the views and is narrow.
+    auto *split = new QSplitter(Qt::Vertical, content);
     split->addWidget(m_tabs);
-    split->addWidget(right);
-    split->setStretchFactor(0, 3);
+    split->addWidget(vectorBox);
+    split->addWidget(neighbourBox);
+    split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 2);
+    split->setStretchFactor(2, 3);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);

@@ -214,7 +214,7 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         if (c == idColumn()) return row->id;
         if (c == normColumn()) return formatScore(row->norm);
         if (c == sparklineColumn())
-            return role == Qt::ToolTipRole ? tr("The vector's %n value(s), averaged into the sparkline", nullptr,
+            return role == Qt::ToolTipRole ? tr("The vector's %Ln value(s), averaged into the sparkline", nullptr,
                                                 int(row->bins.size()))
                                            : QVariant();
         if (c >= 1 && c <= m_fields.size()) {

@@ -325,11 +325,11 @@ void MainWindow::updateStatus()
         return;
     }
     const IndexStats &st = s->stats();
-    const QString items = tr("%n item(s)", nullptr, int(std::min<qint64>(st.items, INT_MAX)));
+    const QString items = tr("%Ln item(s)", nullptr, int(std::min<qint64>(st.items, INT_MAX)));
     const QString queue = s->isReadOnly() ? tr("following changes")
                           : st.pendingWrites == 0
                               ? tr("writes: idle")
-                              : tr("writes: %n queued", nullptr, int(std::min<qint64>(st.pendingWrites, INT_MAX)));
+                              : tr("writes: %Ln queued", nullptr, int(std::min<qint64>(st.pendingWrites, INT_MAX)));
     m_queueLabel->setText(tr("%1 · %2").arg(items, queue));
 }
 

@@ -106,13 +106,14 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
     form->addRow(tr("Items in graph:"), m_graphItems = valueLabel(graph));
     form->addRow(tr("Parameters:"), m_graphParams = valueLabel(graph));
     form->addRow(tr("Memory:"), m_graphMemory = valueLabel(graph));
-    auto *recallRow = new QHBoxLayout;
     m_recall = valueLabel(graph);
-    m_recallButton = new QPushButton(tr("Estimate"), graph);
+    form->addRow(tr("Estimated recall@10:"), m_recall);
+    m_recallButton = new QPushButton(tr("Estimate Recall"), graph);
     m_recallButton->setToolTip(tr("Compare approximate with exact search on sampled items."));
-    recallRow->addWidget(m_recall, 1);
+    auto *recallRow = new QHBoxLayout;
     recallRow->addWidget(m_recallButton);
-    form->addRow(tr("Estimated recall@10:"), recallRow);
+    recallRow->addStretch();
+    form->addRow(recallRow);
     grid->addWidget(graph, 1, 0);
 
     QGroupBox *health = group(tr("Health"), &form, content);
@@ -177,10 +178,11 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
             return;
         }
         setValue(m_recall,
-                 tr("%1 (%2 sampled queries, ef %3; %4 per approximate query, %5 per exact query)")
+                 tr("%1 (%2 sampled queries, ef %3)")
                      .arg(QLocale().toString(r->recall, 'f', 3))
                      .arg(r->queries)
-                     .arg(r->ef)
+                     .arg(r->ef),
+                 tr("%1 per approximate query, %2 per exact query")
                      .arg(formatMilliseconds(r->annMilliseconds), formatMilliseconds(r->exactMilliseconds)));
     });
 
@@ -232,13 +234,13 @@ void SummaryView::updateStats()
     setValue(m_items, formatCount(st.items));
     setValue(m_segments, tr("%1 (%2 rows, %3 deleted rows that compaction drops)")
                              .arg(formatCount(st.segments), formatCount(st.segmentRows), formatCount(st.deletedRows)));
-    setValue(m_unflushed, tr("%n change(s)", nullptr, int(std::min<qint64>(st.unflushedItems, INT_MAX))));
+    setValue(m_unflushed, tr("%Ln change(s)", nullptr, int(std::min<qint64>(st.unflushedItems, INT_MAX))));
     setValue(m_disk, formatBytes(st.diskBytes));
     setValue(m_wal, formatBytes(st.walBytes));
     setValue(m_checkpoint, dateText(st.lastCheckpoint),
              tr("Log sequence number %1 of %2").arg(st.checkpointLsn).arg(st.lastLsn));
     setValue(m_queue, st.pendingWrites == 0 ? tr("idle")
-                                            : tr("%n write(s) queued", nullptr, int(std::min<qint64>(st.pendingWrites, INT_MAX))));
+                                            : tr("%Ln write(s) queued", nullptr, int(std::min<qint64>(st.pendingWrites, INT_MAX))));
 
     const GraphStatus &g = st.graph;
     QString state = graphStateName(g.state);

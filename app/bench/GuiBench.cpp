@@ -236,10 +236,10 @@ int runGui(const QStringList &args)
         import[QStringLiteral("table_caught_up_after_ms")] = follow.elapsedMs();
         import[QStringLiteral("table_rows")] = table->model()->rowCount();
         out[QStringLiteral("import")] = import;
-        targets.append(stallTarget(QStringLiteral("worst stall while importing"), importStalls.value(QStringLiteral("max")).toDouble()));
+        targets.append(stallTarget(QStringLiteral("worst stall while importing"), importStalls.value(QStringLiteral("max_ms")).toDouble()));
         progress(QStringLiteral("import: %1 s, worst stall %2 ms")
                      .arg(importSeconds, 0, 'f', 1)
-                     .arg(importStalls.value(QStringLiteral("max")).toDouble(), 0, 'f', 1));
+                     .arg(importStalls.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1));
         if (graph) {
             progress(QStringLiteral("waiting for the graph (the window stays open)"));
             Stopwatch g;
@@ -293,8 +293,8 @@ int runGui(const QStringList &args)
             }
             const QJsonObject s = stalls.stop();
             scroll[name] = s;
-            targets.append(stallTarget(QStringLiteral("worst stall, ") + name, s.value(QStringLiteral("max")).toDouble()));
-            progress(QStringLiteral("%1: worst stall %2 ms").arg(name).arg(s.value(QStringLiteral("max")).toDouble(), 0, 'f', 1));
+            targets.append(stallTarget(QStringLiteral("worst stall, ") + name, s.value(QStringLiteral("max_ms")).toDouble()));
+            progress(QStringLiteral("%1: worst stall %2 ms").arg(name).arg(s.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1));
         };
         timedSteps(QStringLiteral("page_down_x400"), 400, 16, [&](int) { bar->setValue(bar->value() + bar->pageStep()); });
         timedSteps(QStringLiteral("drag_top_to_bottom_200_steps"), 200, 16,

@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "Preferences.h"
 #include "Theme.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,6 +19,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Sextant"));
     QApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("dev.sextant.Sextant"));
+
+    sextant::ui::installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Workbench for local vector indexes."));

@@ -13,6 +13,7 @@
 #include "QueryView.h"
 #include "SummaryView.h"
 #include "Theme.h"
+#include "Translations.h"
 
 #include <QApplication>
 #include <QDir>
@@ -112,6 +113,7 @@ int main(int argc, char **argv)
     }
     const QString out = QDir(QString::fromLocal8Bit(argv[1])).absolutePath();
     QDir().mkpath(out);
+    installTranslations(QLocale(QLocale::English));
     captureSystemPalette();
     applyTheme(Theme::Light);
     QFont font = QApplication::font();
