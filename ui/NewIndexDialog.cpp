@@ -43,7 +43,7 @@ NewIndexDialog::NewIndexDialog(QWidget *parent) : QDialog(parent)
     auto *browse = new QPushButton(tr("Choose…"), this);
     locationRow->addWidget(m_location, 1);
     locationRow->addWidget(browse);
-    form->addRow(tr("&Location:"), locationRow);
+    form->addRow(tr("Location:"), locationRow);
     m_pathPreview = new QLabel(this);
     m_pathPreview->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_pathPreview->setForegroundRole(QPalette::PlaceholderText);
@@ -81,6 +81,8 @@ NewIndexDialog::NewIndexDialog(QWidget *parent) : QDialog(parent)
     m_fields = new QTableWidget(0, 3, fieldsBox);
     m_fields->setHorizontalHeaderLabels({tr("Field"), tr("Type"), tr("Required")});
     m_fields->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_fields->horizontalHeader()->setSectionResizeMode(TypeColumn, QHeaderView::ResizeToContents);
+    m_fields->horizontalHeader()->setSectionResizeMode(RequiredColumn, QHeaderView::ResizeToContents);
     m_fields->verticalHeader()->hide();
     m_fields->setMinimumHeight(110);
     fieldsLayout->addWidget(m_fields);
