@@ -27,7 +27,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTimer>
+#include <QtConcurrent>
 #include <QUndoGroup>
 
 namespace sextant::ui {
@@ -272,18 +272,27 @@ void MainWindow::addPage(IndexPage *page)
 
 void MainWindow::reopenForWriting(IndexPage *page)
 {
+    // Reading the lock file and waiting for the read-only session to close
+    // touch the disk: both on workers.
     const QString path = page->session()->path();
-    if (auto holder = Index::lockHolder(path); holder && !holder->stale) {
-        QMessageBox::information(this, tr("Still in Use"),
-                                 tr("%1 is still writing this index. Close it there first.").arg(holder->describe()));
-        return;
-    }
-    closeIndex(m_tabs->indexOf(page));
-    // The read-only session closes on a worker first; opening waits its turn.
-    QTimer::singleShot(0, this, [this, path]() {
-        IndexSession::waitForClosing();
-        openIndex(path);
+    auto *check = new QFutureWatcher<std::optional<LockHolder>>(this);
+    connect(check, &QFutureWatcher<std::optional<LockHolder>>::finished, this, [this, check, path]() {
+        check->deleteLater();
+        const std::optional<LockHolder> holder = check->result();
+        if (holder && !holder->stale) {
+            QMessageBox::information(this, tr("Still in Use"),
+                                     tr("%1 is still writing this index. Close it there first.").arg(holder->describe()));
+            return;
+        }
+        if (IndexPage *open = pageFor(path)) closeIndex(m_tabs->indexOf(open));
+        auto *closed = new QFutureWatcher<void>(this);
+        connect(closed, &QFutureWatcher<void>::finished, this, [this, closed, path]() {
+            closed->deleteLater();
+            openIndex(path);
+        });
+        closed->setFuture(QtConcurrent::run([]() { IndexSession::waitForClosing(); }));
     });
+    check->setFuture(QtConcurrent::run([path]() { return Index::lockHolder(path); }));
 }
 
 void MainWindow::closeCurrentIndex() { closeIndex(m_tabs->currentIndex()); }

@@ -322,30 +322,27 @@ void SummaryView::estimateRecall()
 
 void SummaryView::checkpoint()
 {
-    QFuture<WriteResult> f = m_session->index()->checkpoint();
-    TaskMonitor::trackGlobal(tr("Checkpoint of %1").arg(m_session->displayName()), QFuture<void>(f));
-    auto *w = new QFutureWatcher<WriteResult>(this);
-    connect(w, &QFutureWatcher<WriteResult>::finished, this, [this, w]() {
-        w->deleteLater();
-        const WriteResult r = w->result();
-        if (!r.error.ok()) QMessageBox::warning(this, tr("Checkpoint failed"), r.error.message());
-        m_session->refreshSoon();
-    });
-    w->setFuture(f);
+    runMaintenance(m_session->index()->checkpoint(), tr("Checkpoint of %1").arg(m_session->displayName()),
+                   tr("Checkpoint failed"));
 }
 
 void SummaryView::compact()
 {
-    QFuture<WriteResult> f = m_session->index()->compact();
-    TaskMonitor::trackGlobal(tr("Compaction of %1").arg(m_session->displayName()), QFuture<void>(f));
+    runMaintenance(m_session->index()->compact(), tr("Compaction of %1").arg(m_session->displayName()),
+                   tr("Compaction failed"));
+}
+
+void SummaryView::runMaintenance(QFuture<WriteResult> future, const QString &task, const QString &failureTitle)
+{
+    TaskMonitor::trackGlobal(task, QFuture<void>(future));
     auto *w = new QFutureWatcher<WriteResult>(this);
-    connect(w, &QFutureWatcher<WriteResult>::finished, this, [this, w]() {
+    connect(w, &QFutureWatcher<WriteResult>::finished, this, [this, w, failureTitle]() {
         w->deleteLater();
         const WriteResult r = w->result();
-        if (!r.error.ok()) QMessageBox::warning(this, tr("Compaction failed"), r.error.message());
+        if (!r.error.ok()) QMessageBox::warning(this, failureTitle, r.error.message());
         m_session->refreshSoon();
     });
-    w->setFuture(f);
+    w->setFuture(future);
 }
 
 } // namespace sextant::ui

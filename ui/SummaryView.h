@@ -36,6 +36,8 @@ private:
     void updateStats();
     void updateHealth();
     void setValue(QLabel *label, const QString &text, const QString &tooltip = {});
+    // Shows a checkpoint or compaction in the status bar; reports a failure.
+    void runMaintenance(QFuture<WriteResult> future, const QString &task, const QString &failureTitle);
 
     IndexSession *m_session;
     QLabel *m_title, *m_path;

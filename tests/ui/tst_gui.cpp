@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QMimeData>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 
@@ -213,6 +214,14 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 22, 15000);
         QVERIFY(tableIds(model).contains(testItem(1001).id));
         cli.finish();
+
+        // Once the other process has closed it, "Open for Writing" reopens
+        // the index as its writer.
+        auto *reopen = page->findChild<QWidget *>(QStringLiteral("readOnlyBanner"))->findChild<QPushButton *>();
+        QVERIFY(reopen);
+        reopen->click();
+        QTRY_VERIFY_WITH_TIMEOUT(w.pageCount() == 1 && !w.currentPage()->session()->isReadOnly(), 15000);
+        QCOMPARE(w.currentPage()->session()->path(), path);
         w.closeCurrentIndex();
     }
 
