@@ -29,6 +29,70 @@ QString severityName(Finding::Severity s)
     return {};
 }
 
+QString repairActionName(RepairAction action)
+{
+    switch (action) {
+    case RepairAction::None: return QStringLiteral("none");
+    case RepairAction::CutWalTail: return QStringLiteral("cut-wal-tail");
+    case RepairAction::SalvageWal: return QStringLiteral("salvage-wal");
+    case RepairAction::RebuildGraph: return QStringLiteral("rebuild-graph");
+    case RepairAction::RebuildIdMap: return QStringLiteral("rebuild-id-map");
+    case RepairAction::UsePreviousManifest: return QStringLiteral("use-previous-manifest");
+    case RepairAction::RewriteSegment: return QStringLiteral("rewrite-segment");
+    case RepairAction::QuarantineFile: return QStringLiteral("quarantine-file");
+    case RepairAction::RemoveStaleLock: return QStringLiteral("remove-stale-lock");
+    }
+    return {};
+}
+
+QString repairActionDescription(RepairAction action)
+{
+    switch (action) {
+    case RepairAction::None: return QStringLiteral("Nothing to repair.");
+    case RepairAction::CutWalTail:
+        return QStringLiteral("Copy the unfinished bytes at the end of the log to quarantine/ and cut them off.");
+    case RepairAction::SalvageWal:
+        return QStringLiteral("Rewrite the log with every record that is still valid; the damaged records go to quarantine/.");
+    case RepairAction::RebuildGraph:
+        return QStringLiteral("Set the saved HNSW graph aside and build it again from the vectors.");
+    case RepairAction::RebuildIdMap:
+        return QStringLiteral("Work out again from the segments which row of each id is live (the newest wins).");
+    case RepairAction::UsePreviousManifest:
+        return QStringLiteral("Go back to the previous manifest generation (MANIFEST.prev) and replay the log on it.");
+    case RepairAction::RewriteSegment:
+        return QStringLiteral("Copy every readable row to a new segment; the old file and the unreadable rows go to quarantine/.");
+    case RepairAction::QuarantineFile: return QStringLiteral("Move the file to quarantine/.");
+    case RepairAction::RemoveStaleLock:
+        return QStringLiteral("Take over the lock left by a process that no longer runs.");
+    }
+    return {};
+}
+
+QString fileKindName(FileKind kind)
+{
+    switch (kind) {
+    case FileKind::Manifest: return QStringLiteral("manifest");
+    case FileKind::PreviousManifest: return QStringLiteral("previous-manifest");
+    case FileKind::Wal: return QStringLiteral("wal");
+    case FileKind::Segment: return QStringLiteral("segment");
+    case FileKind::Deletion: return QStringLiteral("deletion");
+    case FileKind::Graph: return QStringLiteral("graph");
+    case FileKind::Lock: return QStringLiteral("lock");
+    case FileKind::Quarantine: return QStringLiteral("quarantine");
+    case FileKind::Orphan: return QStringLiteral("orphan");
+    case FileKind::Unexpected: return QStringLiteral("unexpected");
+    }
+    return {};
+}
+
+QList<Finding> VerifyReport::findingsFor(const QString &file) const
+{
+    QList<Finding> out;
+    for (const Finding &f : findings)
+        if (f.file == file) out.append(f);
+    return out;
+}
+
 bool VerifyReport::clean() const { return problemCount() == 0; }
 
 int VerifyReport::problemCount() const
