@@ -452,6 +452,7 @@ Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &optio
         if (!run.report.cancelled) run.verifyWal(m);
         if (!run.report.cancelled && options.full) run.verifyContent(m);
     }
+    if (!run.report.cancelled) run.considerFallback();
     if (!run.report.cancelled) run.verifyFolder();
     run.reportCapped();
     run.report.elapsedMs = timer.elapsed();

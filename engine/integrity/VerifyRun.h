@@ -64,6 +64,10 @@ public:
 
     // VerifyFolder.cpp
     void verifyFolder();
+    // Damage to files only the current generation uses: when the previous
+    // generation and the logs after it hold the same items, going back to it
+    // restores everything, so that becomes the repair action.
+    void considerFallback();
 
     // Per-item findings are capped per file and kind (key "file/kind"); the
     // rest are counted and reported once by reportCapped().
