@@ -271,10 +271,6 @@ void Run::measureRecall(const Manifest &m)
 
 void Run::verifyContent(const Manifest &m)
 {
-    for (OpenedSegment &s : segments) {
-        if (report.cancelled) return;
-        checkSegmentRows(m, s);
-    }
     if (report.cancelled) return;
     checkIdMap(m);
     // Unreadable rows would count as "removed" from the graph's view.
