@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QThread>
 
 namespace sextant {
@@ -247,7 +248,23 @@ Result<RepairResult> Repairer::run()
         const Result<Manifest> current = Manifest::read(m_dir + u'/' + manifest::currentName());
         next.generation = std::max(base.generation, current.ok() ? current->generation : base.generation + 1) + 1;
     }
+    // Orphans go first: no manifest names them, and a new file of this
+    // repair may take the name of one (a repair killed earlier leaves some).
+    for (const RepairStep &s : m_plan.steps) {
+        if (s.action != RepairAction::QuarantineFile || s.file == manifest::previousName()) continue;
+        bool isSegment = false;
+        for (const SegmentEntry &e : base.segments) isSegment = isSegment || e.file == s.file;
+        if (isSegment || !QFileInfo::exists(m_dir + u'/' + s.file)) continue;
+        Result<QString> moved = m_q.moveFile(s.file, QStringLiteral("Left over: neither manifest named it when a repair ran."));
+        if (!moved.ok()) return moved.error();
+        m_result.quarantined << *moved;
+    }
+    // New segments take ids no file in the folder has.
     m_nextSegmentId = base.nextSegmentId;
+    static const QRegularExpression segName(QStringLiteral("^seg-(\\d+)\\.sxs$"));
+    for (const QString &name : QDir(m_dir).entryList({QStringLiteral("seg-*.sxs")}, QDir::Files))
+        if (const QRegularExpressionMatch mm = segName.match(name); mm.hasMatch())
+            m_nextSegmentId = std::max<uint64_t>(m_nextSegmentId, mm.captured(1).toULongLong() + 1);
     if (fallback) {
         if (!step(QStringLiteral("Going back to the previous manifest generation."))) return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
         if (QFileInfo::exists(m_dir + u'/' + manifest::currentName())) {
@@ -325,15 +342,6 @@ Result<RepairResult> Repairer::run()
     for (const auto &[name, why] : m_after) {
         if (!QFileInfo::exists(m_dir + u'/' + name)) continue;
         Result<QString> moved = m_q.moveFile(name, why);
-        if (moved.ok()) m_result.quarantined << *moved;
-        else m_result.log << moved.error().message();
-    }
-    for (const RepairStep &s : m_plan.steps) {
-        if (s.action != RepairAction::QuarantineFile || s.file == manifest::previousName()) continue;
-        bool isSegment = false;
-        for (const SegmentEntry &e : base.segments) isSegment = isSegment || e.file == s.file;
-        if (isSegment || !QFileInfo::exists(m_dir + u'/' + s.file)) continue;
-        Result<QString> moved = m_q.moveFile(s.file, QStringLiteral("Left over: neither manifest named it when a repair ran."));
         if (moved.ok()) m_result.quarantined << *moved;
         else m_result.log << moved.error().message();
     }

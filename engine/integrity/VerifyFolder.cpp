@@ -129,6 +129,11 @@ void Run::considerFallback()
     }
     if (switchable.isEmpty()) return;
     // The previous generation's own files must be whole.
+    struct PrevSegment {
+        std::shared_ptr<Segment> segment;
+        std::optional<DeletionVector> deletions;
+    };
+    std::vector<PrevSegment> prevSegments;
     for (const SegmentEntry &e : prev.segments) {
         const FileRecord *rec = prev.fileRecord(e.file);
         if (!rec || QFileInfo(path(e.file)).size() != rec->size) return;
@@ -137,24 +142,68 @@ void Run::considerFallback()
         bool bad = false;
         (*seg)->verifyAllBlocks([&](qint64, qint64) { bad = true; });
         if (bad) return;
-        if (!e.deletionFile.isEmpty() && !DeletionVector::read(path(e.deletionFile), e.id, e.rows).ok()) return;
+        PrevSegment ps{*seg, std::nullopt};
+        if (!e.deletionFile.isEmpty()) {
+            Result<DeletionVector> dv = DeletionVector::read(path(e.deletionFile), e.id, e.rows);
+            if (!dv.ok()) return;
+            ps.deletions = *dv;
+        }
+        prevSegments.push_back(std::move(ps));
     }
-    // And the log chain after it must reach the current checkpoint intact.
+    // The log chain after it must reach the current checkpoint intact; what
+    // it says about each id up to there, the last record winning.
+    QHash<QByteArray, bool> logged; // id -> put (true) or deleted (false)
     QString file = prev.walFile;
     quint64 expected = prev.checkpointLsn + 1;
     quint64 reached = prev.checkpointLsn;
-    while (reached < cur.checkpointLsn) {
+    const quint64 until = cur.checkpointLsn;
+    while (reached < until) {
         Result<File> f = File::open(path(file), File::Mode::ReadOnly);
         if (!f.ok()) return;
-        Result<WalScanResult> scan = scanWal(*f, 0, expected, {});
+        Result<WalScanResult> scan = scanWal(*f, 0, expected, [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
+            if (lsn > until) return {};
+            Result<QList<Record>> records = decodeBatchPayload(payload, size);
+            if (!records.ok()) return records.error();
+            for (const Record &r : *records) logged.insert(r.id, !r.isDelete());
+            return {};
+        });
         if (!scan.ok()) return;
         reached = std::max<quint64>(reached, scan->lastLsn);
-        if (reached >= cur.checkpointLsn) break;
+        if (reached >= until) break;
         if (scan->tail.kind != WalTail::Kind::Clean) return;
         const QString next = wal::fileName(scan->lastLsn + 1);
         if (next == file || !QFileInfo::exists(path(next))) return;
         file = next;
         expected = scan->lastLsn + 1;
+    }
+    auto liveInPrev = [&](const QByteArray &id) {
+        for (const PrevSegment &ps : prevSegments) {
+            const Result<std::optional<qint64>> row = ps.segment->find(id);
+            if (row.ok() && *row && !(ps.deletions && ps.deletions->isDeleted(**row))) return true;
+        }
+        return false;
+    };
+    // A generation can add a segment the log never saw (a bulk batch goes
+    // straight into one): then the previous generation plus the log do not
+    // hold the same items. The count at the checkpoint tells, and every
+    // readable live id of the current generation's own segments must be
+    // accounted for.
+    qint64 count = prev.liveItems;
+    for (auto it = logged.cbegin(); it != logged.cend(); ++it) {
+        const bool before = liveInPrev(it.key());
+        count += (*it && !before) - (!*it && before);
+    }
+    if (count != cur.liveItems) return;
+    for (const OpenedSegment &s : segments) {
+        if (prevFiles.contains(s.entry.file) || s.badBlocks || !s.deletionsKnown) continue;
+        for (qint64 r = 0; r < s.segment->rowCount(); ++r) {
+            if (s.deletions && s.deletions->isDeleted(r)) continue;
+            const Result<QByteArrayView> id = s.segment->id(r);
+            if (!id.ok()) return;
+            const QByteArray key = id->toByteArray();
+            const auto it = logged.constFind(key);
+            if (it != logged.cend() ? !*it : !liveInPrev(key)) return;
+        }
     }
     for (qsizetype i : switchable) {
         Finding &f = report.findings[i];
