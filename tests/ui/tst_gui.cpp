@@ -7,7 +7,9 @@
 
 #include "BrowseView.h"
 #include "FilterEdit.h"
+#include "FindingsModel.h"
 #include "IndexPage.h"
+#include "IntegrityView.h"
 #include "ItemCommands.h"
 #include "ItemTableModel.h"
 #include "MainWindow.h"
@@ -48,6 +50,22 @@ QStringList tableIds(ItemTableModel *model)
         ids << id;
     }
     return ids;
+}
+
+bool flipByte(const QString &file, qint64 offset)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadWrite) || !f.seek(offset)) return false;
+    char c = 0;
+    if (f.read(&c, 1) != 1 || !f.seek(offset)) return false;
+    c = char(c ^ 0x10);
+    return f.write(&c, 1) == 1;
+}
+
+QString onlySegment(const QString &index)
+{
+    const QStringList segs = QDir(index).entryList({QStringLiteral("seg-*.sxs")}, QDir::Files);
+    return segs.size() == 1 ? segs.first() : QString();
 }
 
 QAction *menuAction(MainWindow &w, const QString &objectName)
@@ -259,6 +277,52 @@ private slots:
         QApplication::sendEvent(&w, &drop2);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
         QCOMPARE(w.pageCount(), 1);
+    }
+
+    void openingADamagedIndexShowsTheIntegrityView()
+    {
+        TempDir dir;
+        const QString path = dir.path() + QStringLiteral("/damaged");
+        { auto idx = createTestIndex(path, 50); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        const QString seg = onlySegment(path);
+        QVERIFY(!seg.isEmpty());
+        QVERIFY(flipByte(path + u'/' + seg, 20)); // the header's row count: its checksum fails
+
+        MainWindow w;
+        w.resize(1200, 760);
+        w.show();
+        QSignalSpy damaged(&w, &MainWindow::damagedIndexShown);
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        QSignalSpy opened(&w, &MainWindow::indexOpened);
+        w.openIndex(path);
+        QTRY_COMPARE_WITH_TIMEOUT(damaged.count(), 1, 15000);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(opened.count(), 0);
+        QVERIFY(!QApplication::activeModalWidget()); // no error box in the way
+        QCOMPARE(w.pageCount(), 1);
+        IndexPage *page = w.currentPage();
+        QVERIFY(page->isDamaged());
+        QVERIFY(!page->session());
+        QCOMPARE(page->path(), path);
+        QCOMPARE(page->currentView(), IndexPage::View::Integrity);
+        auto *banner = page->findChild<QLabel *>(QStringLiteral("damagedBannerText"));
+        QVERIFY(banner);
+        QVERIFY2(banner->text().contains(damaged.first().at(1).toString().toHtmlEscaped()), qPrintable(banner->text()));
+
+        // A full verification starts by itself and shows the damaged file.
+        IntegrityView *view = page->integrityView();
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->hasReport() && !view->isBusy(), 30000);
+        QVERIFY(view->report()->full);
+        const QModelIndex file = view->findingsModel()->indexOfFile(seg);
+        QVERIFY(file.isValid());
+        QCOMPARE(file.data(FindingsModel::SeverityRole).toInt(), int(Finding::Severity::Error));
+
+        // Opening it again shows the same tab, and closing it works.
+        w.openIndex(path);
+        QCOMPARE(w.pageCount(), 1);
+        w.closeCurrentIndex();
+        QCOMPARE(w.pageCount(), 0);
     }
 
     void darkThemeOverride()
