@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -139,6 +140,16 @@ IntegrityView::~IntegrityView() = default;
 QString IntegrityView::summaryText() const { return m_summary->text(); }
 
 RepairDialog *IntegrityView::repairDialog() const { return m_dialog.data(); }
+
+void IntegrityView::changeEvent(QEvent *event)
+{
+    // The summary's icon is a pixmap in the palette's colours: repaint it
+    // when the theme changes (only while it shows a report).
+    if (event->type() == QEvent::PaletteChange && m_phase == Phase::Idle && m_report &&
+        m_summary->text() == reportSummary(*m_report))
+        showReportSummary();
+    QWidget::changeEvent(event);
+}
 
 void IntegrityView::setSummary(const QString &text, const QIcon &icon)
 {

@@ -74,6 +74,9 @@ signals:
     // The repaired folder should be opened (a tab without an index).
     void openIndexRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     enum class Phase { Idle, Verifying, Releasing, Planning, Reviewing, Repairing, Reopening };
     struct VerifyOutcome {
