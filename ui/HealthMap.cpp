@@ -142,7 +142,8 @@ BlockHealth HealthMap::blockHealth(const QString &file, qint64 block) const
     const int r = rowIndexOf(file);
     if (r < 0) return BlockHealth::NotChecked;
     const Row &row = m_rows[r];
-    BlockHealth h = std::max(baseHealth(row), row.wholeFile);
+    BlockHealth h = baseHealth(row);
+    if (row.wholeFileFinding >= 0) h = std::max(h, row.wholeFile);
     for (const Interval &s : row.intervals)
         if (block >= s.first && block <= s.last) h = std::max(h, s.health);
     return h;

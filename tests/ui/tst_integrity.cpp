@@ -128,6 +128,42 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // A segment of a 1M-row index (1.6 GB, 24,000 blocks) fits in a few
+    // lines of cells, each standing for consecutive blocks and showing the
+    // worst of them; a finding about a whole file colours the whole row.
+    void mapCompressesBigFilesAndColoursWholeFiles()
+    {
+        const qint64 blocks = 24000;
+        VerifyReport r;
+        r.files << FileHealth{QStringLiteral("seg-00000001.sxs"), FileKind::Segment, blocks * 65536, 65536, true}
+                << FileHealth{QStringLiteral("graph-1.sxg"), FileKind::Graph, 300 * 65536, 0, true}
+                << FileHealth{QStringLiteral("seg-00000002.sxs"), FileKind::Segment, 4 * 65536, 65536, false};
+        r.findings << finding(Finding::Severity::Error, QStringLiteral("seg-00000001.sxs"), 10 * 65536 + 5, QStringLiteral("a"))
+                   << finding(Finding::Severity::Warning, QStringLiteral("seg-00000001.sxs"), 20000 * 65536, QStringLiteral("b"))
+                   << finding(Finding::Severity::Warning, QStringLiteral("graph-1.sxg"), -1, QStringLiteral("c"));
+        HealthMap map;
+        map.resize(900, 400);
+        map.setReport(r);
+        const QString seg = QStringLiteral("seg-00000001.sxs");
+        const QRect first = map.cellRect(seg, 0), last = map.cellRect(seg, blocks - 1);
+        QVERIFY(!first.isEmpty() && !last.isEmpty());
+        QVERIFY(last.bottom() - first.top() < (HealthMap::kMaxCellLines + 1) * first.height() * 2);
+        QCOMPARE(map.cellRect(seg, 10), map.cellRect(seg, 11)); // one cell, several blocks
+        QVERIFY(map.cellRect(seg, 10) != map.cellRect(seg, 20000));
+        QCOMPARE(map.blockHealth(seg, 10), BlockHealth::Error);
+        QCOMPARE(map.blockHealth(seg, 11), BlockHealth::Good);
+        QCOMPARE(map.blockHealth(seg, 20000), BlockHealth::Warning);
+        QCOMPARE(map.blocksWith(BlockHealth::Error), (QList<QPair<QString, qint64>>{{seg, 10}}));
+        // Whole file: every block of the graph shows the warning.
+        QCOMPARE(map.filesWith(BlockHealth::Warning), QStringList{QStringLiteral("graph-1.sxg")});
+        QCOMPARE(map.unitOf(QStringLiteral("graph-1.sxg")), HealthMap::kNominalUnit);
+        QCOMPARE(map.blockHealth(QStringLiteral("graph-1.sxg"), 0), BlockHealth::Warning);
+        QCOMPARE(map.blockHealth(QStringLiteral("graph-1.sxg"), 299), BlockHealth::Warning);
+        // A file this run did not check is grey, not green.
+        QCOMPARE(map.blockHealth(QStringLiteral("seg-00000002.sxs"), 0), BlockHealth::NotChecked);
+        QCOMPARE(map.files().size(), 3);
+    }
+
     void flippedSegmentByteIsOneRedBlock()
     {
         TempDir dir;
