@@ -15,6 +15,8 @@
 #include "MainWindow.h"
 #include "Preferences.h"
 #include "QueryView.h"
+#include "RepairDialog.h"
+#include "RepairResultPanel.h"
 #include "StartPage.h"
 #include "Theme.h"
 
@@ -323,6 +325,70 @@ private slots:
         QCOMPARE(w.pageCount(), 1);
         w.closeCurrentIndex();
         QCOMPARE(w.pageCount(), 0);
+    }
+
+    // The repair needs the writer lock this window holds: planning closes
+    // the index, the repair runs, and the index opens again for writing,
+    // with every item that was readable before.
+    void repairingAnIndexOpenForWritingClosesAndReopensIt()
+    {
+        TempDir dir;
+        const QString path = dir.path() + QStringLiteral("/open");
+        const int count = 3000, dims = 16;
+        { auto idx = createTestIndex(path, count, dims, false); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        QVERIFY(flipByte(path + u'/' + onlySegment(path), 65536 + 1000)); // a block of vectors
+        QStringList readable;
+        {
+            OpenOptions ro;
+            ro.readOnly = true;
+            ro.graph = false;
+            auto idx = Index::open(path, ro);
+            QVERIFY(idx.ok());
+            for (int i = 0; i < count; ++i)
+                if ((*idx)->get(testItem(i, dims).id, true).ok()) readable << testItem(i, dims).id;
+        }
+        QVERIFY(!readable.isEmpty() && readable.size() < count);
+
+        MainWindow w;
+        w.resize(1200, 760);
+        w.show();
+        w.openIndex(path);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
+        IndexPage *page = w.currentPage();
+        IndexSession *session = page->session();
+        QVERIFY(!session->isReadOnly());
+        page->showView(IndexPage::View::Integrity);
+        IntegrityView *view = page->integrityView();
+        QSignalSpy verified(view, &IntegrityView::verified);
+        view->verify(true);
+        QVERIFY(verified.wait(30000));
+        QVERIFY(!view->report()->clean());
+
+        QSignalSpy shown(view, &IntegrityView::planShown);
+        QSignalSpy planFailed(view, &IntegrityView::planFailed);
+        QSignalSpy reopened(session, &IndexSession::indexReopened);
+        QSignalSpy finished(view, &IntegrityView::repairFinished);
+        view->planRepair();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() + planFailed.count() > 0, 30000);
+        QVERIFY2(planFailed.isEmpty(), qPrintable(planFailed.value(0).value(0).toString()));
+        QVERIFY(session->isReleased()); // closed while the plan is shown
+        RepairDialog *dialog = view->repairDialog();
+        QVERIFY2(dialog->plan().canRun(), qPrintable(dialog->plan().blockers.join(u'\n')));
+        dialog->setBackup(false);
+        dialog->approveButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(finished.first().first().toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 30000);
+        QCOMPARE(reopened.count(), 1);
+        QVERIFY(!session->isReleased());
+        QVERIFY(!session->isReadOnly());
+        QVERIFY(view->lastRepair()->after.clean());
+        QVERIFY(view->resultPanel()->isVisible());
+        for (const QString &id : std::as_const(readable)) QVERIFY2(session->index()->get(id, true).ok(), qPrintable(id));
+        // The reopened index takes writes.
+        QVERIFY(waitForFuture(session->write({WriteOp::insert(testItem(count + 1, dims))})));
+        QVERIFY(session->index()->get(testItem(count + 1, dims).id).ok());
+        w.closeCurrentIndex();
     }
 
     void darkThemeOverride()
