@@ -92,7 +92,12 @@ IndexPage::IndexPage(const QString &damagedPath, const QString &reason, QWidget 
         tr("<b>This index could not be opened.</b> %1<br>Verification below shows where it is damaged; a repair "
            "can often make it usable again, after you have seen and approved its plan.")
             .arg(reason.toHtmlEscaped());
-    layout->addWidget(makeBanner(QStringLiteral("damagedBanner"), text, QColor(0xd9, 0x53, 0x4f)));
+    QWidget *banner = makeBanner(QStringLiteral("damagedBanner"), text, QColor(0xd9, 0x53, 0x4f));
+    auto *retry = new QPushButton(tr("Try Again"), banner);
+    retry->setToolTip(tr("Try again to open the index (for example after freeing disk space or fixing permissions)."));
+    banner->layout()->addWidget(retry);
+    connect(retry, &QPushButton::clicked, this, &IndexPage::openRequested);
+    layout->addWidget(banner);
     m_integrity = new IntegrityView(damagedPath, nullptr, this);
     layout->addWidget(m_integrity, 1);
     connect(m_integrity, &IntegrityView::openIndexRequested, this, &IndexPage::openRequested);
