@@ -320,9 +320,20 @@ private slots:
         QVERIFY(file.isValid());
         QCOMPARE(file.data(FindingsModel::SeverityRole).toInt(), int(Finding::Severity::Error));
 
-        // Opening it again shows the same tab, and closing it works.
+        // Opening it again shows the same tab; "Try Again" replaces the page
+        // in place (still damaged: a new page with the reason again).
         w.openIndex(path);
         QCOMPARE(w.pageCount(), 1);
+        QCOMPARE(w.currentPage(), page);
+        auto *retry = page->findChild<QWidget *>(QStringLiteral("damagedBanner"))->findChild<QPushButton *>();
+        QVERIFY(retry);
+        retry->click();
+        QTRY_COMPARE_WITH_TIMEOUT(damaged.count(), 2, 15000);
+        QCOMPARE(w.pageCount(), 1);
+        QVERIFY(w.currentPage() != page);
+        QVERIFY(w.currentPage()->isDamaged());
+        QCOMPARE(failed.count(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.currentPage()->integrityView()->isBusy(), 30000);
         w.closeCurrentIndex();
         QCOMPARE(w.pageCount(), 0);
     }
