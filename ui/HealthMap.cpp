@@ -41,6 +41,21 @@ QString kindLabel(FileKind kind)
 }
 
 qint64 ceilDiv(qint64 a, qint64 b) { return (a + b - 1) / b; }
+
+QColor mix(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+// A cell coloured by a finding about its whole file: tinted and hatched in
+// that finding's colour, so that a cell with a finding of its own (solid)
+// still stands out inside the row.
+void paintWholeFileCell(QPainter &p, const QRect &r, const QColor &background, const QColor &whole)
+{
+    p.fillRect(r, mix(background, whole, 0.5));
+    p.fillRect(r, QBrush(whole.darker(130), Qt::BDiagPattern));
+}
 } // namespace
 
 HealthMap::HealthMap(QWidget *parent) : QWidget(parent)
@@ -413,8 +428,7 @@ void HealthMap::paintLegend(QPainter &p, bool dark)
         x += fm.horizontalAdvance(name) + 14;
     }
     const QRect hatch(x, y + (fm.height() - kCell) / 2, kCell, kCell);
-    p.fillRect(hatch, healthColour(BlockHealth::Good, dark));
-    p.fillRect(hatch, QBrush(healthColour(BlockHealth::Error, dark), Qt::BDiagPattern));
+    paintWholeFileCell(p, hatch, palette().color(QPalette::Base), healthColour(BlockHealth::Error, dark));
     x += kCell + 4;
     p.drawText(QPoint(x, y + fm.ascent()), tr("hatched: a finding about the whole file"));
     p.setPen(palette().color(QPalette::Mid));
@@ -447,8 +461,8 @@ void HealthMap::paintRow(QPainter &p, const Row &row, bool dark)
         const QRect r = cellGeometry(row, c);
         BlockHealth h = base;
         if (c < row.cellMarks.size() && row.cellMarks[c].finding >= 0) h = std::max(h, row.cellMarks[c].health);
-        p.fillRect(r, healthColour(h, dark));
-        if (hatched && row.wholeFile > h) p.fillRect(r, QBrush(wholeColour, Qt::BDiagPattern));
+        if (hatched && row.wholeFile > h) paintWholeFileCell(p, r, palette().color(QPalette::Base), wholeColour);
+        else p.fillRect(r, healthColour(h, dark));
     }
     if (m_selectedFinding >= 0) {
         // Outline the cells of the finding selected in the tree.
