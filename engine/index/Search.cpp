@@ -578,9 +578,15 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
         if (!exact.ok()) return exact.error();
         QSet<QString> truth;
         for (const QueryHit &h : exact->hits) truth.insert(h.id);
+        // Ties: items as close as the exact k-th are as right as it is (with
+        // duplicate vectors, which of the tied ids make the top k is arbitrary).
+        const bool lowerIsCloser = d->schema.metric == Metric::L2;
+        const float kth = exact->hits.isEmpty() ? 0.0f : exact->hits.back().score;
+        const float tolerance = 1e-5f * std::max(1.0f, std::abs(kth));
         int found = 0;
-        for (const QueryHit &h : ann->hits) found += truth.contains(h.id);
-        recallSum += truth.isEmpty() ? 1.0 : double(found) / double(truth.size());
+        for (const QueryHit &h : ann->hits)
+            found += truth.contains(h.id) || (lowerIsCloser ? h.score <= kth + tolerance : h.score >= kth - tolerance);
+        recallSum += truth.isEmpty() ? 1.0 : double(std::min<qsizetype>(found, truth.size())) / double(truth.size());
         est.annMilliseconds += ann->milliseconds;
         est.exactMilliseconds += exact->milliseconds;
     }

@@ -1,5 +1,6 @@
 #include "integrity/Verifier.h"
 #include "index/Graph.h"
+#include "integrity/VerifyRun.h"
 
 #include "storage/Checksums.h"
 #include "storage/DeletionVector.h"
@@ -12,12 +13,15 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace sextant {
 
 using namespace storage;
+using integrity::Run;
 
 QString severityName(Finding::Severity s)
 {
@@ -102,216 +106,328 @@ int VerifyReport::problemCount() const
     return n;
 }
 
-namespace {
 
-class Run {
-public:
-    Run(const QString &dir, const VerifyOptions &options) : m_dir(dir), m_options(options) {}
+namespace integrity {
 
-    VerifyReport report;
+void Run::add(Finding::Severity sev, const QString &file, qint64 offset, const QString &message, RepairAction action,
+              const QString &itemId, qint64 length)
+{
+    report.findings.append(Finding{sev, file, offset, message, itemId, action, length});
+}
 
-    void add(Finding::Severity sev, const QString &file, qint64 offset, const QString &message)
-    {
-        report.findings.append(Finding{sev, file, offset, message, {}});
+// Errors from the storage layer name the byte in their sentence.
+void Run::addError(const QString &file, const Error &e, Finding::Severity sev, RepairAction action, const QString &message)
+{
+    static const QRegularExpression atByte(QStringLiteral("at byte (\\d+)"));
+    const QRegularExpressionMatch m = atByte.match(e.message());
+    add(sev, file, m.hasMatch() ? m.captured(1).toLongLong() : -1, message.isEmpty() ? e.message() : message, action);
+}
+
+bool Run::progress(qint64 bytes)
+{
+    report.bytesChecked += bytes;
+    if (m_options.progress && !m_options.progress(report.bytesChecked, m_total)) {
+        report.cancelled = true;
+        return false;
     }
-    // Errors from the storage layer name the byte in their sentence.
-    void addError(const QString &file, const Error &e, Finding::Severity sev = Finding::Severity::Error,
-                  const QString &message = {})
-    {
-        static const QRegularExpression atByte(QStringLiteral("at byte (\\d+)"));
-        const QRegularExpressionMatch m = atByte.match(e.message());
-        add(sev, file, m.hasMatch() ? m.captured(1).toLongLong() : -1, message.isEmpty() ? e.message() : message);
-    }
-    bool progress(qint64 bytes)
-    {
-        report.bytesChecked += bytes;
-        if (m_options.progress && !m_options.progress(report.bytesChecked, m_total)) {
-            report.cancelled = true;
-            return false;
-        }
-        return true;
-    }
-    QString path(const QString &name) const { return m_dir + u'/' + name; }
+    return true;
+}
 
-    void checkSizeAndHash(const FileRecord &rec, qint64 actualSize, const QString &actualSha)
-    {
-        if (actualSize != rec.size)
-            add(Finding::Severity::Error, rec.name, -1,
-                QStringLiteral("The file is %1 bytes; the manifest recorded %2.").arg(actualSize).arg(rec.size));
-        else if (actualSha != rec.sha256)
-            add(Finding::Severity::Error, rec.name, -1,
-                QStringLiteral("The file's SHA-256 differs from the one the manifest recorded: its content changed after it was written."));
-    }
+void Run::checkSizeAndHash(const FileRecord &rec, qint64 actualSize, const QString &actualSha, Finding::Severity sev,
+                           RepairAction action)
+{
+    if (actualSize != rec.size)
+        add(sev, rec.name, -1,
+            QStringLiteral("The file is %1 bytes; the manifest recorded %2.").arg(actualSize).arg(rec.size), action);
+    else if (actualSha != rec.sha256)
+        add(sev, rec.name, -1,
+            QStringLiteral("The file's SHA-256 differs from the one the manifest recorded: its content changed after it was written."),
+            action);
+}
 
-    // Whole-file SHA-256 read in chunks (files that are not mapped).
-    Result<QString> hashFile(const QString &name)
-    {
-        Result<File> f = File::open(path(name), File::Mode::ReadOnly);
-        if (!f.ok()) return f.error();
-        Sha256 sha;
-        QByteArray buf(4 * 1024 * 1024, Qt::Uninitialized);
-        qint64 at = 0;
-        for (;;) {
-            Result<qint64> n = f->readSomeAt(buf.data(), size_t(buf.size()), at);
-            if (!n.ok()) return n.error();
-            if (*n == 0) break;
-            sha.update(buf.constData(), size_t(*n));
-            at += *n;
-        }
-        return sha.finalHex();
+// Whole-file SHA-256 read in chunks (files that are not mapped).
+Result<QString> Run::hashFile(const QString &name)
+{
+    Result<File> f = File::open(path(name), File::Mode::ReadOnly);
+    if (!f.ok()) return f.error();
+    Sha256 sha;
+    QByteArray buf(4 * 1024 * 1024, Qt::Uninitialized);
+    qint64 at = 0;
+    for (;;) {
+        Result<qint64> n = f->readSomeAt(buf.data(), size_t(buf.size()), at);
+        if (!n.ok()) return n.error();
+        if (*n == 0) break;
+        sha.update(buf.constData(), size_t(*n));
+        at += *n;
     }
+    return sha.finalHex();
+}
 
-    void verifySegment(const Manifest &m, const SegmentEntry &e)
-    {
+void Run::verifyManifests()
+{
+    Result<Manifest> cur = Manifest::read(path(manifest::currentName()));
+    ++report.filesChecked;
+    std::optional<Manifest> prev;
+    if (QFileInfo::exists(path(manifest::previousName()))) {
         ++report.filesChecked;
-        const FileRecord *rec = m.fileRecord(e.file);
-        if (!QFileInfo::exists(path(e.file))) {
-            add(Finding::Severity::Error, e.file, -1, QStringLiteral("The segment file is missing."));
-            return;
+        Result<Manifest> p = Manifest::read(path(manifest::previousName()));
+        if (p.ok()) prev = *p;
+        else
+            add(Finding::Severity::Warning, manifest::previousName(), -1,
+                QStringLiteral("%1 The previous generation is a fallback only; the index works without it, but repair "
+                               "could not go back to it.").arg(p.error().message()),
+                RepairAction::QuarantineFile);
+    }
+    previous = prev;
+    if (cur.ok()) {
+        current = *cur;
+        currentReadable = true;
+        return;
+    }
+    if (prev) {
+        addError(manifest::currentName(), cur.error(), Finding::Severity::Error, RepairAction::UsePreviousManifest,
+                 QStringLiteral("%1 The previous generation (MANIFEST.prev) is readable: the files it names were checked "
+                                "instead, and repair can go back to it.").arg(cur.error().message()));
+        current = prev;
+    } else {
+        addError(manifest::currentName(), cur.error(), Finding::Severity::Error, RepairAction::None,
+                 QStringLiteral("%1 No readable previous generation exists, so the index cannot be opened or repaired "
+                                "automatically; its files were not changed.").arg(cur.error().message()));
+    }
+}
+
+void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
+{
+    ++report.filesChecked;
+    const FileRecord *rec = m.fileRecord(e.file);
+    const qint64 items = e.rows - e.deletedRows;
+    if (!QFileInfo::exists(path(e.file))) {
+        add(Finding::Severity::Error, e.file, -1,
+            QStringLiteral("The segment file is missing; the %1 items it held cannot be read.").arg(items),
+            RepairAction::QuarantineFile);
+        return;
+    }
+    Result<std::shared_ptr<Segment>> seg = Segment::open(path(e.file), e.id, m.schema.dimensions);
+    if (!seg.ok()) {
+        addError(e.file, seg.error(), Finding::Severity::Error, RepairAction::QuarantineFile,
+                 QStringLiteral("%1 The segment cannot be read at all (it held %2 items).").arg(seg.error().message()).arg(items));
+        if (m_options.full && rec) {
+            Result<QString> sha = hashFile(e.file);
+            if (sha.ok())
+                checkSizeAndHash(*rec, QFileInfo(path(e.file)).size(), *sha, Finding::Severity::Error,
+                                 RepairAction::QuarantineFile);
         }
-        Result<std::shared_ptr<Segment>> seg = Segment::open(path(e.file), e.id, m.schema.dimensions);
-        if (!seg.ok()) {
-            addError(e.file, seg.error());
-            if (m_options.full && rec) {
-                Result<QString> sha = hashFile(e.file);
-                if (sha.ok()) checkSizeAndHash(*rec, QFileInfo(path(e.file)).size(), *sha);
-            }
-            return;
-        }
-        const Segment &s = **seg;
-        if (s.rowCount() != e.rows)
-            add(Finding::Severity::Error, e.file, 16,
-                QStringLiteral("The segment holds %1 rows; the manifest says %2.").arg(s.rowCount()).arg(e.rows));
-        // SHA-256 runs beside the block checksums on the other core.
-        QFuture<QString> sha;
-        if (m_options.full)
-            sha = QtConcurrent::run([&s] { return sha256Hex(s.mappedData(), size_t(s.fileSize())); });
-        qint64 reported = 0;
-        s.verifyAllBlocks(
-            [&](qint64 offset, qint64 length) {
-                add(Finding::Severity::Error, e.file, offset,
-                    QStringLiteral("The data block at bytes %1–%2 does not match its XXH3 checksum.")
-                        .arg(offset).arg(offset + length - 1));
-            },
-            [&](qint64 bytes) {
-                const bool go = progress(bytes - reported);
-                reported = bytes;
-                return go;
-            });
-        progress(s.fileSize() - reported);
-        if (m_options.full) {
-            sha.waitForFinished();
-            if (rec) checkSizeAndHash(*rec, s.fileSize(), sha.result());
+        progress(rec ? rec->size : 0);
+        return;
+    }
+    const Segment &s = **seg;
+    if (s.rowCount() != e.rows)
+        add(Finding::Severity::Error, e.file, 16,
+            QStringLiteral("The segment holds %1 rows; the manifest says %2.").arg(s.rowCount()).arg(e.rows),
+            RepairAction::RebuildIdMap);
+    // SHA-256 runs beside the block checksums on the other core.
+    QFuture<QString> sha;
+    if (m_options.full)
+        sha = QtConcurrent::run([&s] { return sha256Hex(s.mappedData(), size_t(s.fileSize())); });
+    qint64 reported = 0;
+    int badBlocks = 0;
+    s.verifyAllBlocks(
+        [&](qint64 offset, qint64 length) {
+            ++badBlocks;
+            add(Finding::Severity::Error, e.file, offset,
+                QStringLiteral("The data block at bytes %1–%2 does not match its XXH3 checksum; the rows stored in it "
+                               "cannot be read.").arg(offset).arg(offset + length - 1),
+                RepairAction::RewriteSegment, {}, length);
+        },
+        [&](qint64 bytes) {
+            const bool go = progress(bytes - reported);
+            reported = bytes;
+            return go;
+        });
+    progress(s.fileSize() - reported);
+    if (m_options.full) {
+        sha.waitForFinished();
+        if (rec)
+            checkSizeAndHash(*rec, s.fileSize(), sha.result(), Finding::Severity::Error, RepairAction::RewriteSegment);
+    }
+    segments.push_back(OpenedSegment{e, *seg, std::nullopt, true, badBlocks, {}, {}});
+}
+
+void Run::verifyDeletionFile(const Manifest &m, const SegmentEntry &e)
+{
+    ++report.filesChecked;
+    OpenedSegment *opened = nullptr;
+    for (OpenedSegment &s : segments)
+        if (s.entry.id == e.id) opened = &s;
+    if (opened) opened->deletionsKnown = false;
+    if (!QFileInfo::exists(path(e.deletionFile))) {
+        add(Finding::Severity::Error, e.deletionFile, -1,
+            QStringLiteral("The deletion file is missing: which of the segment's %1 rows were deleted is unknown.").arg(e.rows),
+            RepairAction::RebuildIdMap);
+        return;
+    }
+    const qint64 size = QFileInfo(path(e.deletionFile)).size();
+    Result<DeletionVector> dv = DeletionVector::read(path(e.deletionFile), e.id, e.rows);
+    bool good = dv.ok();
+    if (!dv.ok()) {
+        addError(e.deletionFile, dv.error(), Finding::Severity::Error, RepairAction::RebuildIdMap);
+    } else if (dv->deletedCount() != e.deletedRows) {
+        good = false;
+        add(Finding::Severity::Error, e.deletionFile, -1,
+            QStringLiteral("The file marks %1 rows deleted; the manifest says %2.").arg(dv->deletedCount()).arg(e.deletedRows),
+            RepairAction::RebuildIdMap);
+    }
+    if (m_options.full) {
+        Result<QString> sha = hashFile(e.deletionFile);
+        if (const FileRecord *rec = m.fileRecord(e.deletionFile); rec && sha.ok() && good) {
+            const int before = report.findings.size();
+            checkSizeAndHash(*rec, size, *sha, Finding::Severity::Error, RepairAction::RebuildIdMap);
+            good = report.findings.size() == before;
         }
     }
-
-    void verifyDeletionFile(const Manifest &m, const SegmentEntry &e)
-    {
-        ++report.filesChecked;
-        if (!QFileInfo::exists(path(e.deletionFile))) {
-            add(Finding::Severity::Error, e.deletionFile, -1, QStringLiteral("The deletion file is missing."));
-            return;
-        }
-        Result<DeletionVector> dv = DeletionVector::read(path(e.deletionFile), e.id, e.rows);
-        if (!dv.ok()) addError(e.deletionFile, dv.error());
-        else if (dv->deletedCount() != e.deletedRows)
-            add(Finding::Severity::Error, e.deletionFile, -1,
-                QStringLiteral("The file marks %1 rows deleted; the manifest says %2.").arg(dv->deletedCount()).arg(e.deletedRows));
-        const qint64 size = QFileInfo(path(e.deletionFile)).size();
-        if (m_options.full) {
-            Result<QString> sha = hashFile(e.deletionFile);
-            if (const FileRecord *rec = m.fileRecord(e.deletionFile); rec && sha.ok()) checkSizeAndHash(*rec, size, *sha);
-        }
-        progress(size);
+    if (opened && good) {
+        opened->deletions = *dv;
+        opened->deletionsKnown = true;
     }
+    progress(size);
+}
 
-    // The saved HNSW graph: derived data, so damage is a warning (it is
-    // rebuilt from the vectors when the index opens), never an error.
-    void verifyGraph(const Manifest &m)
-    {
-        const GraphEntry &g = *m.graph;
-        ++report.filesChecked;
-        const FileRecord *rec = m.fileRecord(g.file);
-        if (!QFileInfo::exists(path(g.file))) {
+// The saved HNSW graph: derived data, so damage is a warning (it is
+// rebuilt from the vectors), never an error.
+void Run::verifyGraphFile(const Manifest &m)
+{
+    const GraphEntry &g = *m.graph;
+    ++report.filesChecked;
+    const FileRecord *rec = m.fileRecord(g.file);
+    if (!QFileInfo::exists(path(g.file))) {
+        add(Finding::Severity::Warning, g.file, -1,
+            QStringLiteral("The saved HNSW graph is missing; until it is rebuilt, every open builds it again from the vectors."),
+            RepairAction::RebuildGraph);
+        return;
+    }
+    const qint64 size = QFileInfo(path(g.file)).size();
+    if (Error e = HnswGraph::check(path(g.file), m.schema.dimensions, m.schema.metric, rec ? rec->size : -1)) {
+        addError(g.file, e, Finding::Severity::Warning, RepairAction::RebuildGraph,
+                 QStringLiteral("%1 It is not loaded; the graph is rebuilt from the vectors instead.").arg(e.message()));
+    } else if (m_options.full && rec) {
+        Result<QString> sha = hashFile(g.file);
+        if (sha.ok() && *sha != rec->sha256)
             add(Finding::Severity::Warning, g.file, -1,
-                QStringLiteral("The saved HNSW graph is missing; it is rebuilt from the vectors when the index opens."));
+                QStringLiteral("The graph file's SHA-256 differs from the one the manifest recorded."), RepairAction::RebuildGraph);
+        else graphFileGood = true;
+    } else {
+        graphFileGood = true;
+    }
+    progress(size);
+}
+
+// The manifest's log and the chain of logs after it (docs/format.md):
+// those hold acknowledged writes a background checkpoint has not yet
+// published.
+void Run::verifyWal(const Manifest &m)
+{
+    QString file = m.walFile;
+    quint64 expected = m.checkpointLsn + 1;
+    const bool full = m_options.full;
+    const Schema &schema = m.schema;
+    for (;;) {
+        ++report.filesChecked;
+        walChain.append(file);
+        Result<File> f = File::open(path(file), File::Mode::ReadOnly);
+        if (!f.ok()) {
+            add(Finding::Severity::Error, file, -1,
+                QStringLiteral("The write-ahead log cannot be opened: %1 Writes acknowledged after the last checkpoint "
+                               "are in it.").arg(f.error().message()),
+                RepairAction::SalvageWal);
             return;
         }
-        const qint64 size = QFileInfo(path(g.file)).size();
-        if (Error e = HnswGraph::check(path(g.file), m.schema.dimensions, m.schema.metric, rec ? rec->size : -1)) {
-            addError(g.file, e, Finding::Severity::Warning,
-                     QStringLiteral("%1 It is not loaded; the graph is rebuilt from the vectors when the index opens.").arg(e.message()));
-        } else if (m_options.full && rec) {
-            Result<QString> sha = hashFile(g.file);
-            if (sha.ok() && *sha != rec->sha256)
-                add(Finding::Severity::Warning, g.file, -1,
-                    QStringLiteral("The graph file's SHA-256 differs from the one the manifest recorded; it is rebuilt when the index opens."));
+        QString currentFile = file;
+        Result<WalScanResult> scan = scanWal(
+            *f, 0, expected, [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
+                Result<QList<Record>> r = decodeBatchPayload(payload, size);
+                if (!r.ok()) return r.error();
+                if (!full) return {};
+                for (Record &rec : *r) {
+                    if (!rec.isDelete()) {
+                        QString problem;
+                        if (Error e = schema.validateVector(rec.vector)) problem = e.message();
+                        else {
+                            QJsonParseError pe;
+                            const QJsonDocument doc = QJsonDocument::fromJson(rec.metadata, &pe);
+                            if (!doc.isObject()) problem = QStringLiteral("its metadata is not a JSON object");
+                            else if (Error e2 = schema.validateMetadata(doc.object(), rec.metadata.size())) problem = e2.message();
+                        }
+                        if (!problem.isEmpty()) {
+                            if (underCap(currentFile + QStringLiteral("/record")))
+                                add(Finding::Severity::Error, currentFile, -1,
+                                    QStringLiteral("Log record %1 for this item is invalid: %2").arg(lsn).arg(problem),
+                                    RepairAction::SalvageWal, QString::fromUtf8(rec.id));
+                            continue;
+                        }
+                    }
+                    walChanges.push_back(WalChange{rec.id, rec.isDelete(), rec.vector});
+                }
+                return {};
+            });
+        if (!scan.ok()) {
+            addError(file, scan.error(), Finding::Severity::Error, RepairAction::SalvageWal);
+            return;
         }
-        progress(size);
+        if (scan->firstLsn != expected)
+            add(Finding::Severity::Error, file, 16,
+                QStringLiteral("The log starts at record %1; record %2 comes next.").arg(scan->firstLsn).arg(expected),
+                RepairAction::SalvageWal);
+        const QString next = wal::fileName(scan->lastLsn + 1);
+        const bool hasNext = next != file && QFileInfo::exists(path(next));
+        const WalTail &t = scan->tail;
+        if (t.kind == WalTail::Kind::Incomplete && !hasNext)
+            add(Finding::Severity::Info, file, t.offset,
+                QStringLiteral("The log ends in an unfinished record (%1 bytes: %2). An interrupted write leaves this; "
+                               "it was never acknowledged and is cut when the index is next opened for writing.")
+                    .arg(t.bytes).arg(t.reason),
+                RepairAction::CutWalTail, {}, t.bytes);
+        else if (t.kind == WalTail::Kind::Incomplete)
+            add(Finding::Severity::Error, file, t.offset,
+                QStringLiteral("The log ends in an unfinished record (%1) although the log %2 follows it.").arg(t.reason, next),
+                RepairAction::SalvageWal, {}, t.bytes);
+        else if (t.kind == WalTail::Kind::Corrupt && !t.validFramesAfter && !hasNext)
+            add(Finding::Severity::Error, file, t.offset,
+                QStringLiteral("The last log record is damaged (%1); no valid record follows it.").arg(t.reason),
+                RepairAction::CutWalTail, {}, t.bytes);
+        else if (t.kind == WalTail::Kind::Corrupt)
+            add(Finding::Severity::Error, file, t.offset,
+                QStringLiteral("A complete log record is damaged (%1); valid records follow it, so the index refuses to "
+                               "open rather than lose them.").arg(t.reason),
+                RepairAction::SalvageWal, {}, t.bytes);
+        progress(scan->validEnd + t.bytes);
+        if (!hasNext || t.kind != WalTail::Kind::Clean) return;
+        file = next;
+        expected = scan->lastLsn + 1;
     }
+}
 
-    // The manifest's log and the chain of logs after it (docs/format.md):
-    // those hold acknowledged writes a background checkpoint has not yet
-    // published.
-    void verifyWal(const Manifest &m)
-    {
-        QString file = m.walFile;
-        quint64 expected = m.checkpointLsn + 1;
-        for (;;) {
-            ++report.filesChecked;
-            Result<File> f = File::open(path(file), File::Mode::ReadOnly);
-            if (!f.ok()) {
-                add(Finding::Severity::Error, file, -1,
-                    QStringLiteral("The write-ahead log cannot be opened: %1").arg(f.error().message()));
-                return;
-            }
-            Result<WalScanResult> scan = scanWal(*f, 0, expected,
-                                                 [](uint64_t, uint8_t, const char *payload, size_t size) -> Error {
-                                                     const Result<QList<Record>> r = decodeBatchPayload(payload, size);
-                                                     return r.ok() ? Error() : r.error();
-                                                 });
-            if (!scan.ok()) {
-                addError(file, scan.error());
-                return;
-            }
-            if (scan->firstLsn != expected)
-                add(Finding::Severity::Error, file, 16,
-                    QStringLiteral("The log starts at record %1; record %2 comes next.").arg(scan->firstLsn).arg(expected));
-            const QString next = wal::fileName(scan->lastLsn + 1);
-            const bool hasNext = next != file && QFileInfo::exists(path(next));
-            const WalTail &t = scan->tail;
-            if (t.kind == WalTail::Kind::Incomplete && !hasNext)
-                add(Finding::Severity::Info, file, t.offset,
-                    QStringLiteral("The log ends in an unfinished record (%1 bytes: %2). An interrupted write leaves this; "
-                                   "it is cut when the index is next opened for writing.").arg(t.bytes).arg(t.reason));
-            else if (t.kind == WalTail::Kind::Incomplete)
-                add(Finding::Severity::Error, file, t.offset,
-                    QStringLiteral("The log ends in an unfinished record (%1) although the log %2 follows it.").arg(t.reason, next));
-            else if (t.kind == WalTail::Kind::Corrupt)
-                add(Finding::Severity::Error, file, t.offset,
-                    QStringLiteral("A complete log record is damaged (%1)%2.")
-                        .arg(t.reason, t.validFramesAfter || hasNext ? QStringLiteral("; valid records follow it") : QString()));
-            progress(scan->validEnd + t.bytes);
-            if (!hasNext || t.kind != WalTail::Kind::Clean) return;
-            file = next;
-            expected = scan->lastLsn + 1;
-        }
+void Run::setTotal(const Manifest &m)
+{
+    for (const FileRecord &f : m.files) m_total += f.size;
+    for (const QString &log : QDir(m_dir).entryList({QStringLiteral("wal-*.log")}, QDir::Files))
+        if (log >= m.walFile) m_total += QFileInfo(path(log)).size();
+}
+
+bool Run::underCap(const QString &key) { return ++m_capCounts[key] <= kItemFindingCap; }
+
+void Run::reportCapped()
+{
+    for (auto it = m_capCounts.cbegin(); it != m_capCounts.cend(); ++it) {
+        if (it.value() <= kItemFindingCap) continue;
+        const QString file = it.key().section(u'/', 0, 0);
+        add(Finding::Severity::Error, file, -1,
+            QStringLiteral("%1 more items of this file have the same kind of problem (only the first %2 are listed).")
+                .arg(it.value() - kItemFindingCap).arg(kItemFindingCap),
+            RepairAction::None);
     }
+}
 
-    void setTotal(const Manifest &m)
-    {
-        for (const FileRecord &f : m.files) m_total += f.size;
-        for (const QString &log : QDir(m_dir).entryList({QStringLiteral("wal-*.log")}, QDir::Files))
-            if (log >= m.walFile) m_total += QFileInfo(path(log)).size();
-    }
-
-private:
-    QString m_dir;
-    VerifyOptions m_options;
-    qint64 m_total = 0;
-};
-
-} // namespace
+} // namespace integrity
 
 Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &options)
 {
@@ -323,34 +439,21 @@ Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &optio
     Run run(dir, options);
     run.report.full = options.full;
 
-    std::optional<Manifest> current;
-    Result<Manifest> cur = Manifest::read(dir + u'/' + manifest::currentName());
-    ++run.report.filesChecked;
-    if (cur.ok()) current = *cur;
-    else run.addError(manifest::currentName(), cur.error());
-    if (QFileInfo::exists(dir + u'/' + manifest::previousName())) {
-        ++run.report.filesChecked;
-        Result<Manifest> prev = Manifest::read(dir + u'/' + manifest::previousName());
-        if (!prev.ok()) {
-            Finding f{Finding::Severity::Warning, manifest::previousName(), -1, prev.error().message(), {}};
-            run.report.findings.append(f);
-        } else if (!current) {
-            run.add(Finding::Severity::Info, manifest::previousName(), -1,
-                    QStringLiteral("The current manifest is unreadable; the files of the previous generation were checked instead."));
-            current = *prev;
-        }
-    }
-    if (current) {
-        const Manifest &m = *current;
+    run.verifyManifests();
+    if (run.current) {
+        const Manifest &m = *run.current;
         run.setTotal(m);
         for (const SegmentEntry &e : m.segments) {
             if (run.report.cancelled) break;
             run.verifySegment(m, e);
             if (!e.deletionFile.isEmpty() && !run.report.cancelled) run.verifyDeletionFile(m, e);
         }
-        if (!run.report.cancelled && m.graph) run.verifyGraph(m);
+        if (!run.report.cancelled && m.graph) run.verifyGraphFile(m);
         if (!run.report.cancelled) run.verifyWal(m);
+        if (!run.report.cancelled && options.full) run.verifyContent(m);
     }
+    if (!run.report.cancelled) run.verifyFolder();
+    run.reportCapped();
     run.report.elapsedMs = timer.elapsed();
     return run.report;
 }

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include "IndexTestSupport.h"
+#include "VerifySupport.h"
 
 #include <QCoreApplication>
 #include <QMutex>
@@ -1314,9 +1315,9 @@ void TestIndex::manySegmentsAreMergedInTheBackground()
     QVERIFY(!idx->close());
     Result<VerifyReport> v = verifyIndex(indexPath(), VerifyOptions{true, {}});
     QVERIFY(v.ok());
-    QVERIFY(v->clean());
     Result<std::shared_ptr<Index>> again = Index::open(indexPath());
     QVERIFY(again.ok());
+    QVERIFY2(v->clean(), qPrintable(testsupport::findingsText(*v)));
     QCOMPARE((*again)->count(), expected);
     // close() waited for the last merge: few segments are left.
     QVERIFY2((*again)->stats().segments <= 12, qPrintable(QString::number((*again)->stats().segments)));
@@ -1372,7 +1373,7 @@ void TestIndex::writesDuringMergesAreCarriedOver()
     QVERIFY(!idx->close());
     Result<VerifyReport> v = verifyIndex(indexPath(), VerifyOptions{true, {}});
     QVERIFY(v.ok());
-    QVERIFY(v->clean());
+    QVERIFY2(v->clean(), qPrintable(testsupport::findingsText(*v)));
     Result<std::shared_ptr<Index>> again = Index::open(indexPath());
     QVERIFY(again.ok());
     QCOMPARE(diffContent(**again, expected), QString());

@@ -1,0 +1,281 @@
+// Full verify's look inside the files: every live row's vector and metadata,
+// the id map (one live row per id, the counts the manifest records), the
+// saved graph's labels against the live items, and the graph's recall.
+
+#include "index/Graph.h"
+#include "index/Index.h"
+#include "integrity/VerifyRun.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+#include <cstring>
+#include <queue>
+
+namespace sextant::integrity {
+
+using namespace storage;
+
+namespace {
+
+bool allFinite(const float *v, int n)
+{
+    // The exponent of an infinity or NaN is all ones; integer compares
+    // vectorise where std::isfinite does not.
+    int bad = 0;
+    for (int i = 0; i < n; ++i) {
+        uint32_t bits;
+        std::memcpy(&bits, v + i, 4);
+        bad |= (bits & 0x7f800000u) == 0x7f800000u;
+    }
+    return bad == 0;
+}
+
+bool idLess(QByteArrayView a, QByteArrayView b)
+{
+    const int c = std::memcmp(a.data(), b.data(), size_t(std::min(a.size(), b.size())));
+    return c < 0 || (c == 0 && a.size() < b.size());
+}
+
+} // namespace
+
+void Run::checkSegmentRows(const Manifest &m, OpenedSegment &s)
+{
+    const Segment &seg = *s.segment;
+    const Schema &schema = m.schema;
+    const int dims = seg.dimensions();
+    const SegmentLayout &layout = seg.layout();
+    const bool checkFields = !schema.fields.isEmpty();
+    QByteArrayView previous;
+    bool havePrevious = false;
+    s.liveIds.reserve(size_t(seg.rowCount()));
+    s.liveRows.reserve(size_t(seg.rowCount()));
+    std::vector<float> checked;
+    for (qint64 r = 0; r < seg.rowCount(); ++r) {
+        if ((r & 0xffff) == 0xffff && !progress(0)) return;
+        const Result<QByteArrayView> id = seg.id(r);
+        if (!id.ok()) continue; // in a damaged block: already reported
+        const QString file = s.entry.file;
+        if (havePrevious && !idLess(previous, *id)) {
+            if (underCap(file + QStringLiteral("/order")))
+                add(Finding::Severity::Error, file, layout.idBytesOffset,
+                    QStringLiteral("Row %1's id does not sort after the row before it: the segment holds an id twice or out of order.").arg(r),
+                    RepairAction::RewriteSegment, QString::fromUtf8(id->data(), id->size()));
+            continue;
+        }
+        previous = *id;
+        havePrevious = true;
+        if (s.deletions && s.deletions->isDeleted(r)) continue;
+
+        const float *vector = nullptr;
+        if (s.badBlocks) {
+            Result<std::vector<float>> v = seg.vectorChecked(r);
+            if (!v.ok()) continue;
+            checked = std::move(*v);
+            vector = checked.data();
+        } else {
+            vector = seg.vectorData(r);
+        }
+        const QString idText = QString::fromUtf8(id->data(), id->size());
+        if (!allFinite(vector, dims)) {
+            if (underCap(file + QStringLiteral("/finite")))
+                add(Finding::Severity::Error, file, layout.vectorsOffset + r * dims * 4,
+                    QStringLiteral("The item's vector holds a NaN or an infinity; no search can rank it."),
+                    RepairAction::RewriteSegment, idText, dims * 4);
+            continue;
+        }
+        const Result<QByteArrayView> meta = seg.metadataView(r);
+        if (!meta.ok()) continue;
+        const QByteArray bytes = QByteArray::fromRawData(meta->data(), meta->size());
+        QJsonParseError pe;
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
+        if (!doc.isObject()) {
+            if (underCap(file + QStringLiteral("/json")))
+                add(Finding::Severity::Error, file, -1,
+                    QStringLiteral("The item's metadata is not a valid JSON object (%1).")
+                        .arg(pe.error ? pe.errorString() : QStringLiteral("not an object")),
+                    RepairAction::RewriteSegment, idText);
+            continue;
+        }
+        if (checkFields || bytes.size() > schema.maxMetadataBytes) {
+            if (Error e = schema.validateMetadata(doc.object(), bytes.size())) {
+                if (underCap(file + QStringLiteral("/schema")))
+                    add(Finding::Severity::Warning, file, -1,
+                        QStringLiteral("The item's metadata does not match the schema: %1").arg(e.message()),
+                        RepairAction::RewriteSegment, idText);
+            }
+        }
+        s.liveIds.push_back(*id);
+        s.liveRows.push_back(r);
+    }
+}
+
+// Each id must be live in at most one row over all segments; the manifest's
+// counts must be the segments'.
+void Run::checkIdMap(const Manifest &m)
+{
+    struct Head {
+        size_t segment;
+        size_t at;
+    };
+    auto later = [this](const Head &a, const Head &b) {
+        return idLess(segments[b.segment].liveIds[b.at], segments[a.segment].liveIds[a.at]);
+    };
+    std::priority_queue<Head, std::vector<Head>, decltype(later)> heap(later);
+    qint64 liveRows = 0;
+    for (size_t i = 0; i < segments.size(); ++i) {
+        liveRows += qint64(segments[i].liveIds.size());
+        if (!segments[i].liveIds.empty()) heap.push(Head{i, 0});
+    }
+    qint64 distinct = 0;
+    QByteArrayView last;
+    size_t lastSegment = 0;
+    bool any = false;
+    while (!heap.empty()) {
+        const Head h = heap.top();
+        heap.pop();
+        const QByteArrayView id = segments[h.segment].liveIds[h.at];
+        if (any && id == last) {
+            const size_t older = std::min(lastSegment, h.segment);
+            const QString file = segments[older].entry.file;
+            if (underCap(file + QStringLiteral("/duplicate")))
+                add(Finding::Severity::Error, file, -1,
+                    QStringLiteral("The item is live in two segments (%1 and %2); only the newer row should be.")
+                        .arg(segments[older].entry.file, segments[std::max(lastSegment, h.segment)].entry.file),
+                    RepairAction::RebuildIdMap, QString::fromUtf8(id.data(), id.size()));
+        } else {
+            ++distinct;
+        }
+        last = id;
+        lastSegment = h.segment;
+        any = true;
+        if (h.at + 1 < segments[h.segment].liveIds.size()) heap.push(Head{h.segment, h.at + 1});
+    }
+    // The count is only comparable when every segment and deletion file was read.
+    bool complete = qsizetype(segments.size()) == m.segments.size();
+    for (const OpenedSegment &s : segments) complete = complete && s.deletionsKnown && s.badBlocks == 0;
+    if (complete && liveRows != m.liveItems)
+        add(Finding::Severity::Error, manifest::currentName(), -1,
+            QStringLiteral("The manifest records %1 live items; the segments hold %2 live rows.").arg(m.liveItems).arg(liveRows),
+            RepairAction::RebuildIdMap);
+
+    // The log's changes on top of the segments give the items a reader sees.
+    QHash<QByteArray, bool> walState;
+    qint64 live = distinct;
+    for (const WalChange &c : walChanges) {
+        const auto it = walState.constFind(c.id);
+        bool present = false;
+        if (it != walState.constEnd()) {
+            present = *it;
+        } else {
+            for (const OpenedSegment &s : segments)
+                if (std::binary_search(s.liveIds.begin(), s.liveIds.end(), QByteArrayView(c.id), idLess)) present = true;
+        }
+        if (!c.deleted && !present) ++live;
+        if (c.deleted && present) --live;
+        walState.insert(c.id, !c.deleted);
+    }
+    report.liveItems = live;
+}
+
+// The saved graph against the live items: differences are normal (the graph
+// may be saved before or after the checkpoint) and are reconciled on open,
+// so they are a note; damage was judged by verifyGraphFile.
+void Run::checkGraph(const Manifest &m)
+{
+    const GraphEntry &g = *m.graph;
+    const FileRecord *rec = m.fileRecord(g.file);
+    Result<std::unique_ptr<HnswGraph>> loaded =
+        HnswGraph::load(path(g.file), m.schema.dimensions, m.schema.metric, m.schema.ann, rec ? rec->size : -1);
+    if (!loaded.ok()) {
+        addError(g.file, loaded.error(), Finding::Severity::Warning, RepairAction::RebuildGraph);
+        graphFileGood = false;
+        return;
+    }
+    const HnswGraph &graph = **loaded;
+    const int dims = m.schema.dimensions;
+    QHash<QByteArray, const WalChange *> latest;
+    for (const WalChange &c : walChanges) latest.insert(c.id, &c);
+    qint64 missing = 0, liveNow = 0;
+    QSet<QByteArray> liveIds;
+    for (const OpenedSegment &s : segments) {
+        for (size_t i = 0; i < s.liveIds.size(); ++i) {
+            const QByteArray id = s.liveIds[i].toByteArray();
+            if (latest.contains(id)) continue;
+            liveIds.insert(id);
+            ++liveNow;
+            const float *v = s.segment->vectorData(s.liveRows[i]);
+            if (!graph.holds(id, HnswGraph::vectorHash(v, dims))) ++missing;
+        }
+    }
+    for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
+        if ((*it)->deleted) continue;
+        liveIds.insert(it.key());
+        ++liveNow;
+        if (!graph.holds(it.key(), HnswGraph::vectorHash((*it)->vector.constData(), dims))) ++missing;
+    }
+    qint64 stale = 0;
+    for (qint64 l = 0; l < graph.labelCount(); ++l)
+        if (graph.isLive(uint32_t(l)) && !liveIds.contains(graph.idOf(uint32_t(l)))) ++stale;
+    graphBehind = missing + stale;
+    if (missing || stale)
+        add(Finding::Severity::Info, g.file, -1,
+            QStringLiteral("The saved graph lacks %1 of the %2 live items (or holds an older vector for them) and still "
+                           "holds %3 removed ones: it was saved before the latest changes. They are reconciled when the "
+                           "index is opened.").arg(missing).arg(liveNow).arg(stale));
+}
+
+// Recall@10 of the graph against the exact search, on the index opened
+// read-only (so it measures what queries get, after reconciling).
+void Run::measureRecall(const Manifest &m)
+{
+    Q_UNUSED(m);
+    if (m_options.recallSample <= 0 || !graphFileGood || report.liveItems < 20) return;
+    // A graph far behind the items is mostly rebuilt when opened: measuring
+    // it would measure that rebuild, and wait for it.
+    if (graphBehind < 0 || graphBehind > std::max<qint64>(1000, report.liveItems / 10)) {
+        add(Finding::Severity::Info, m.graph->file, -1,
+            QStringLiteral("The graph's recall was not measured: the saved graph is too far behind the items, and the "
+                           "writer brings it up to date when it opens the index."));
+        return;
+    }
+    OpenOptions o;
+    o.readOnly = true;
+    Result<std::shared_ptr<Index>> index = Index::open(m_dir, o);
+    if (!index.ok()) {
+        add(Finding::Severity::Info, {}, -1,
+            QStringLiteral("The graph's recall was not measured: the index cannot be opened (%1)").arg(index.error().message()));
+        return;
+    }
+    if (!(*index)->waitForGraph(60000)) {
+        add(Finding::Severity::Info, {}, -1,
+            QStringLiteral("The graph's recall was not measured: the graph was not ready within a minute."));
+        (*index)->close();
+        return;
+    }
+    Result<RecallEstimate> r = (*index)->estimateRecall(m_options.recallSample, 10);
+    (*index)->close();
+    if (!r.ok()) return;
+    report.measuredRecall = r->recall;
+    if (r->recall < m_options.minRecall)
+        add(Finding::Severity::Warning, m.graph ? m.graph->file : QString(), -1,
+            QStringLiteral("The graph finds %1 % of the true 10 nearest neighbours on %2 sampled items (ef %3); below %4 % "
+                           "it misses too many. Rebuilding it from the vectors restores the recall its parameters give.")
+                .arg(r->recall * 100, 0, 'f', 1).arg(r->queries).arg(r->ef).arg(m_options.minRecall * 100, 0, 'f', 0),
+            RepairAction::RebuildGraph);
+}
+
+void Run::verifyContent(const Manifest &m)
+{
+    for (OpenedSegment &s : segments) {
+        if (report.cancelled) return;
+        checkSegmentRows(m, s);
+    }
+    if (report.cancelled) return;
+    checkIdMap(m);
+    if (m.graph && graphFileGood) checkGraph(m);
+    if (m.graph && graphFileGood) measureRecall(m);
+}
+
+} // namespace sextant::integrity
