@@ -99,13 +99,13 @@ QString repairActionLabel(RepairAction action)
 {
     switch (action) {
     case RepairAction::None: return QCoreApplication::translate("IntegrityHealth", "none");
-    case RepairAction::CutWalTail: return QCoreApplication::translate("IntegrityHealth", "Cut the log's unfinished tail");
-    case RepairAction::SalvageWal: return QCoreApplication::translate("IntegrityHealth", "Salvage the log's valid records");
-    case RepairAction::RebuildGraph: return QCoreApplication::translate("IntegrityHealth", "Rebuild the search graph");
+    case RepairAction::CutWalTail: return QCoreApplication::translate("IntegrityHealth", "Cut the log's tail");
+    case RepairAction::SalvageWal: return QCoreApplication::translate("IntegrityHealth", "Salvage the log");
+    case RepairAction::RebuildGraph: return QCoreApplication::translate("IntegrityHealth", "Rebuild the graph");
     case RepairAction::RebuildIdMap: return QCoreApplication::translate("IntegrityHealth", "Rebuild the id map");
-    case RepairAction::UsePreviousManifest: return QCoreApplication::translate("IntegrityHealth", "Go back to the previous manifest");
-    case RepairAction::RewriteSegment: return QCoreApplication::translate("IntegrityHealth", "Rewrite the segment's readable rows");
-    case RepairAction::QuarantineFile: return QCoreApplication::translate("IntegrityHealth", "Move the file to quarantine");
+    case RepairAction::UsePreviousManifest: return QCoreApplication::translate("IntegrityHealth", "Use the previous manifest");
+    case RepairAction::RewriteSegment: return QCoreApplication::translate("IntegrityHealth", "Rewrite the segment");
+    case RepairAction::QuarantineFile: return QCoreApplication::translate("IntegrityHealth", "Move to quarantine");
     case RepairAction::RemoveStaleLock: return QCoreApplication::translate("IntegrityHealth", "Take over the stale lock");
     }
     return {};

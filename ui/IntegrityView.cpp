@@ -92,8 +92,8 @@ IntegrityView::IntegrityView(const QString &path, IndexSession *session, QWidget
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(FindingsModel::ProblemColumn, QHeaderView::Stretch);
-    m_tree->setColumnWidth(FindingsModel::WhereColumn, 260);
-    m_tree->setColumnWidth(FindingsModel::RepairColumn, 240);
+    m_tree->setColumnWidth(FindingsModel::WhereColumn, 300);
+    m_tree->setColumnWidth(FindingsModel::RepairColumn, 190);
     m_map = new HealthMap;
     m_map->setObjectName(QStringLiteral("healthMap"));
     m_mapScroll = new QScrollArea(m_splitter);
@@ -104,6 +104,7 @@ IntegrityView::IntegrityView(const QString &path, IndexSession *session, QWidget
     m_splitter->addWidget(m_mapScroll);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({240, 360}); // the map needs the room more than a handful of findings
     layout->addWidget(m_splitter, 1);
 
     connect(m_quick, &QPushButton::clicked, this, [this]() { verify(false); });
