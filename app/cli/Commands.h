@@ -12,7 +12,8 @@ int runGet(Invocation &invocation);
 int runDelete(Invocation &invocation);
 int runList(Invocation &invocation);
 int runCount(Invocation &invocation);
-int runVerify(Invocation &invocation);
+int runVerify(Invocation &invocation); // IntegrityCommands.cpp
+int runRepair(Invocation &invocation); // IntegrityCommands.cpp
 int runCompact(Invocation &invocation);
 int runExport(Invocation &invocation);
 int runQuery(Invocation &invocation);  // SearchCommands.cpp

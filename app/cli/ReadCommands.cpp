@@ -1,6 +1,6 @@
-// Commands that only read: info, get, list, count, export, verify. They open
-// the index read-only (verify does not open it at all), so they work while
-// another process holds the writer lock and never change the folder.
+// Commands that only read: info, get, list, count, export. They open
+// the index read-only, so they work while another process holds the writer
+// lock and never change the folder. (verify and repair: IntegrityCommands.cpp)
 
 #include "Commands.h"
 
@@ -287,66 +287,6 @@ int runExport(Invocation &invocation)
     if (error)
         return console.fail(error);
     return checkStandardOutput(console, ExitSuccess);
-}
-
-int runVerify(Invocation &invocation)
-{
-    Console &console = invocation.console;
-    const QString path = invocation.path();
-    // No Index::exists() check: a folder whose manifest is damaged is
-    // exactly what verify must be able to look at.
-    if (!QFileInfo(path).isDir())
-        return console.fail(Error(ErrorCode::NotFound, QStringLiteral("There is no index folder at %1.").arg(path), path),
-                            ExitUsageOrIo);
-    VerifyOptions options;
-    options.full = invocation.isSet(QStringLiteral("full"));
-    const auto verified = verifyIndex(path, options);
-    if (!verified.ok())
-        return console.fail(verified.error());
-    const VerifyReport &report = *verified;
-    const int exitCode = report.clean() ? ExitSuccess : ExitProblem;
-
-    if (console.json()) {
-        QJsonArray findings;
-        for (const Finding &finding : report.findings) {
-            QJsonObject object{{QStringLiteral("severity"), severityName(finding.severity)},
-                               {QStringLiteral("file"), finding.file},
-                               {QStringLiteral("offset"), finding.offset >= 0 ? QJsonValue(double(finding.offset)) : QJsonValue()},
-                               {QStringLiteral("message"), finding.message}};
-            if (!finding.itemId.isEmpty())
-                object.insert(QStringLiteral("itemId"), finding.itemId);
-            findings.append(object);
-        }
-        console.printJson(QJsonObject{{QStringLiteral("path"), QFileInfo(path).absoluteFilePath()},
-                                      {QStringLiteral("full"), report.full},
-                                      {QStringLiteral("clean"), report.clean()},
-                                      {QStringLiteral("problems"), report.problemCount()},
-                                      {QStringLiteral("filesChecked"), report.filesChecked},
-                                      {QStringLiteral("bytesChecked"), double(report.bytesChecked)},
-                                      {QStringLiteral("elapsedMs"), double(report.elapsedMs)},
-                                      {QStringLiteral("cancelled"), report.cancelled},
-                                      {QStringLiteral("findings"), findings}});
-        return checkStandardOutput(console, exitCode);
-    }
-
-    for (const Finding &finding : report.findings) {
-        QString where = finding.file.isEmpty() ? QStringLiteral("(index)") : finding.file;
-        if (finding.offset >= 0)
-            where += QStringLiteral(" at byte %1").arg(finding.offset);
-        if (!finding.itemId.isEmpty())
-            where += QStringLiteral(" (item \"%1\")").arg(finding.itemId);
-        console.printLine(QStringLiteral("%1 %2: %3").arg(severityName(finding.severity), -8).arg(where, finding.message));
-    }
-    const QString verdict = report.clean()
-        ? QStringLiteral("clean")
-        : QStringLiteral("%1 problem%2 found").arg(report.problemCount()).arg(report.problemCount() == 1 ? QString() : QStringLiteral("s"));
-    console.printLine(QStringLiteral("%1 verify: %2 files, %3 checked in %4 ms: %5")
-                          .arg(report.full ? QStringLiteral("full") : QStringLiteral("quick"))
-                          .arg(report.filesChecked)
-                          .arg(humanBytes(report.bytesChecked))
-                          .arg(report.elapsedMs)
-                          .arg(verdict));
-    return checkStandardOutput(console, exitCode);
 }
 
 } // namespace sextant::cli

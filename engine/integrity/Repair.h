@@ -32,6 +32,9 @@ struct RepairPlan {
     // Why the plan cannot run (for example: another process holds the lock,
     // neither manifest can be read). Empty when it can.
     QStringList blockers;
+    // The manifests and logs as the plan saw them: runRepair refuses to run
+    // a plan made for a folder that has changed since.
+    QString fingerprint;
     bool needed() const { return !steps.isEmpty(); }
     bool canRun() const { return blockers.isEmpty() && needed(); }
 };
@@ -39,6 +42,9 @@ struct RepairPlan {
 // Reads only. `report` should come from verifyIndex on the same folder (a
 // full report finds more to repair than a quick one).
 Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report);
+
+// What the plan's fingerprint is computed from (exposed for tests).
+QString folderFingerprint(const QString &path);
 
 struct RepairOptions {
     bool backup = true;

@@ -84,6 +84,24 @@ bool validFrameFollows(const File &file, qint64 from, qint64 fileSize, uint64_t 
 
 } // namespace
 
+std::optional<std::pair<qint64, uint64_t>> findValidFrame(const File &file, qint64 from, uint64_t minLsn)
+{
+    const Result<qint64> size = file.size();
+    if (!size.ok() || *size - from < wal::kFrameOverhead) return std::nullopt;
+    QByteArray rest(*size - from, Qt::Uninitialized);
+    if (file.readAt(rest.data(), size_t(rest.size()), from)) return std::nullopt;
+    const char *p = rest.constData();
+    const qint64 len = rest.size();
+    for (qint64 at = 0; at + wal::kFrameOverhead <= len; ++at) {
+        if (p[at + 4] != char(wal::kFrameBatch) || getU64(p + at + 8) < minLsn) continue;
+        const qint64 payload = getU32(p + at);
+        if (payload > wal::kMaxPayload || at + wal::kFrameOverhead + payload > len) continue;
+        const size_t body = size_t(wal::kFrameHeaderSize + payload);
+        if (xxh3(p + at, body) == getU64(p + at + body)) return std::make_pair(from + at, getU64(p + at + 8));
+    }
+    return std::nullopt;
+}
+
 Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t expectedNextLsn,
                               const FrameCallback &onFrame)
 {

@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QString>
 #include <functional>
+#include <optional>
 
 namespace sextant::storage {
 
@@ -60,6 +61,12 @@ struct WalScanResult {
 using FrameCallback = std::function<Error(uint64_t lsn, uint8_t type, const char *payload, size_t size)>;
 Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t expectedNextLsn,
                               const FrameCallback &onFrame);
+
+// The first frame at or after `from` that is whole, carries a correct
+// checksum and an LSN of at least `minLsn`: where reading can go on after
+// damage (repair salvages the records behind a damaged one). Returns its
+// offset and LSN, or nothing.
+std::optional<std::pair<qint64, uint64_t>> findValidFrame(const File &file, qint64 from, uint64_t minLsn);
 
 class WalWriter {
 public:

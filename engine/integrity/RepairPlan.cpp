@@ -1,0 +1,177 @@
+// Making a repair plan: reads the folder and a verify report, changes nothing.
+
+#include "integrity/Repair.h"
+#include "storage/Checksums.h"
+#include "storage/FileIo.h"
+#include "storage/Manifest.h"
+#include "storage/Segment.h"
+#include "storage/WriterLock.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <algorithm>
+
+namespace sextant {
+
+using namespace storage;
+
+QString folderFingerprint(const QString &path)
+{
+    const QString dir = QFileInfo(path).absoluteFilePath();
+    Xxh3Stream h;
+    for (const QString &name : {manifest::currentName(), manifest::previousName()}) {
+        const Result<QByteArray> bytes = readWholeFile(dir + u'/' + name, manifest::kMaxBodyBytes + manifest::kEnvelopeSize);
+        const QByteArray b = bytes.ok() ? *bytes : QByteArray("-");
+        h.update(b.constData(), size_t(b.size()));
+    }
+    for (const QFileInfo &log : QDir(dir).entryInfoList({QStringLiteral("wal-*.log")}, QDir::Files, QDir::Name)) {
+        const QByteArray line = QStringLiteral("%1:%2;").arg(log.fileName()).arg(log.size()).toUtf8();
+        h.update(line.constData(), size_t(line.size()));
+    }
+    return QString::number(h.digest(), 16);
+}
+
+namespace {
+
+// The order steps run in; it is also the order the plan shows them.
+int actionOrder(RepairAction a)
+{
+    switch (a) {
+    case RepairAction::RemoveStaleLock: return 0;
+    case RepairAction::UsePreviousManifest: return 1;
+    case RepairAction::SalvageWal: return 2;
+    case RepairAction::QuarantineFile: return 3;
+    case RepairAction::RewriteSegment: return 4;
+    case RepairAction::RebuildIdMap: return 5;
+    case RepairAction::CutWalTail: return 6;
+    case RepairAction::RebuildGraph: return 7;
+    case RepairAction::None: return 8;
+    }
+    return 8;
+}
+
+// Live rows of a segment whose id, vector or metadata sit in a damaged
+// block (they cannot be copied and go to quarantine/ as far as readable).
+qint64 unreadableLiveRows(const QString &dir, const Manifest &m, const SegmentEntry &e)
+{
+    Result<std::shared_ptr<Segment>> seg = Segment::open(dir + u'/' + e.file, e.id, m.schema.dimensions);
+    if (!seg.ok()) return e.rows - e.deletedRows;
+    qint64 bad = 0;
+    (*seg)->verifyAllBlocks({});
+    for (qint64 r = 0; r < (*seg)->rowCount(); ++r) {
+        if (!(*seg)->id(r).ok() || !(*seg)->vectorChecked(r).ok() || !(*seg)->metadataView(r).ok()) ++bad;
+    }
+    return bad;
+}
+
+} // namespace
+
+Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report)
+{
+    RepairPlan plan;
+    plan.path = QFileInfo(path).absoluteFilePath();
+    plan.before = report;
+    plan.fingerprint = folderFingerprint(plan.path);
+    const QString dir = plan.path;
+    if (report.cancelled)
+        plan.blockers << QStringLiteral("The verification was cancelled before it finished; verify again, then plan the repair.");
+    if (const std::optional<LockHolder> holder = WriterLock::holder(dir); holder && !holder->stale)
+        plan.blockers << QStringLiteral("%1 has the index open for writing. Close it there, then repair.").arg(holder->describe());
+
+    std::optional<Manifest> m;
+    bool fallback = false;
+    for (const Finding &f : report.findings) fallback = fallback || f.action == RepairAction::UsePreviousManifest;
+    Result<Manifest> read = Manifest::read(dir + u'/' + (fallback ? manifest::previousName() : manifest::currentName()));
+    if (read.ok()) m = *read;
+    else
+        plan.blockers << QStringLiteral("Neither the manifest nor its previous generation can be read, so what the index "
+                                        "holds is unknown. Restore a backup; the files were not changed.");
+
+    auto entryFor = [&](const QString &file) -> const SegmentEntry * {
+        if (!m) return nullptr;
+        for (const SegmentEntry &e : m->segments)
+            if (e.file == file) return &e;
+        return nullptr;
+    };
+
+    QSet<QString> seen;
+    for (const Finding &f : report.findings) {
+        if (f.action == RepairAction::None) continue;
+        const QString key = repairActionName(f.action) + u'|' + f.file;
+        if (seen.contains(key)) continue;
+        seen.insert(key);
+        RepairStep step;
+        step.action = f.action;
+        step.file = f.file;
+        const SegmentEntry *seg = entryFor(f.file);
+        switch (f.action) {
+        case RepairAction::RemoveStaleLock:
+            step.description = QStringLiteral("Take over the writer lock left by a process that no longer runs.");
+            break;
+        case RepairAction::UsePreviousManifest:
+            step.description = QStringLiteral("Set the damaged MANIFEST aside in quarantine/ and go back to the previous "
+                                              "generation (MANIFEST.prev); the logs after it are replayed on it.");
+            break;
+        case RepairAction::SalvageWal:
+            step.description = QStringLiteral("Read every valid record of the log chain starting at %1, including the ones "
+                                              "after the damage, and fold them into a new segment; the damaged bytes and "
+                                              "the old logs go to quarantine/.").arg(m ? m->walFile : f.file);
+            break;
+        case RepairAction::CutWalTail:
+            step.description = QStringLiteral("Copy the unfinished or damaged bytes at the end of %1 to quarantine/ and cut "
+                                              "them off (no acknowledged write is in them).").arg(f.file);
+            break;
+        case RepairAction::QuarantineFile:
+            if (seg) {
+                step.itemsSetAside = seg->rows - seg->deletedRows;
+                step.description = QFileInfo::exists(dir + u'/' + f.file)
+                    ? QStringLiteral("The segment cannot be read: move %1 to quarantine/ and remove it from the index "
+                                     "(its %2 items are lost to the index; the raw file is kept).").arg(f.file).arg(step.itemsSetAside)
+                    : QStringLiteral("Remove the missing segment %1 from the index (its %2 items are gone).").arg(f.file).arg(step.itemsSetAside);
+            } else if (f.file == manifest::previousName()) {
+                step.description = QStringLiteral("Move the damaged MANIFEST.prev to quarantine/; the repair writes a new one.");
+            } else {
+                step.description = QStringLiteral("Move %1, which the index does not use, to quarantine/.").arg(f.file);
+            }
+            break;
+        case RepairAction::RewriteSegment:
+            if (seg) {
+                qint64 badItems = 0;
+                for (const Finding &g : report.findings)
+                    if (g.file == f.file && g.action == RepairAction::RewriteSegment && !g.itemId.isEmpty()) ++badItems;
+                step.itemsSetAside = badItems + unreadableLiveRows(dir, *m, *seg);
+            }
+            step.description = QStringLiteral("Copy every readable, valid item of %1 to a new segment; %2 the old file goes to "
+                                              "quarantine/ with a report of each item set aside.")
+                                   .arg(f.file, step.itemsSetAside
+                                                    ? QStringLiteral("%1 items that cannot be read or are invalid are set aside, and").arg(step.itemsSetAside)
+                                                    : QString());
+            break;
+        case RepairAction::RebuildIdMap:
+            step.description = QStringLiteral("Work out again from the segments which row of each id is live (the newest "
+                                              "wins), write new deletion files and record the counts in a new manifest.");
+            break;
+        case RepairAction::RebuildGraph:
+            step.description = QStringLiteral("Drop the saved HNSW graph and build it again from the vectors, then save it.");
+            break;
+        case RepairAction::None: break;
+        }
+        plan.steps.append(step);
+    }
+    // The id map is recomputed whenever segments change; say so once.
+    const bool segmentsChange = std::any_of(plan.steps.cbegin(), plan.steps.cend(), [&](const RepairStep &s) {
+        return s.action == RepairAction::RewriteSegment || s.action == RepairAction::SalvageWal
+               || (s.action == RepairAction::QuarantineFile && entryFor(s.file));
+    });
+    const bool hasIdMap = std::any_of(plan.steps.cbegin(), plan.steps.cend(),
+                                      [](const RepairStep &s) { return s.action == RepairAction::RebuildIdMap; });
+    if (segmentsChange && !hasIdMap)
+        plan.steps.append(RepairStep{RepairAction::RebuildIdMap, {},
+                                     QStringLiteral("Work out again which row of each id is live over the changed segments "
+                                                    "and record the counts in a new manifest."), 0});
+    std::stable_sort(plan.steps.begin(), plan.steps.end(),
+                     [](const RepairStep &a, const RepairStep &b) { return actionOrder(a.action) < actionOrder(b.action); });
+    return plan;
+}
+
+} // namespace sextant
