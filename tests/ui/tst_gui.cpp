@@ -1,7 +1,10 @@
 // The whole window, as a user meets it: create an index, see items written
 // through the engine in the table, query (plain and filtered), edit metadata
 // and undo it, open an index another process is writing (read-only, with
-// its name) and watch its change appear; open by dropping a folder.
+// its name) and watch its change appear; open by dropping a folder; an
+// index that cannot be opened shows the Integrity view, is repaired there
+// and opened in the same tab; repairing an index open for writing closes
+// and reopens it.
 
 #include "UiTestSupport.h"
 
@@ -334,6 +337,31 @@ private slots:
         QVERIFY(w.currentPage()->isDamaged());
         QCOMPARE(failed.count(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(!w.currentPage()->integrityView()->isBusy(), 30000);
+
+        // Repair it, then "Open Index" opens it in the same tab.
+        view = w.currentPage()->integrityView();
+        QSignalSpy shown(view, &IntegrityView::planShown);
+        QSignalSpy planFailed(view, &IntegrityView::planFailed);
+        QSignalSpy finished(view, &IntegrityView::repairFinished);
+        view->planRepair();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() + planFailed.count() > 0, 30000);
+        QVERIFY2(planFailed.isEmpty(), qPrintable(planFailed.value(0).value(0).toString()));
+        QVERIFY2(view->repairDialog()->plan().canRun(), qPrintable(view->repairDialog()->plan().blockers.join(u'\n')));
+        view->repairDialog()->setBackup(false);
+        view->repairDialog()->approveButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(finished.first().first().toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 30000);
+        QVERIFY2(view->lastRepair()->after.clean(), qPrintable(view->summaryText()));
+        auto *openButton = view->resultPanel()->findChild<QPushButton *>(QStringLiteral("repairOpenIndex"));
+        QVERIFY(openButton && openButton->isVisible());
+        openButton->click();
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 15000);
+        QCOMPARE(w.pageCount(), 1);
+        QVERIFY(!w.currentPage()->isDamaged());
+        QVERIFY(w.currentPage()->session());
+        QVERIFY(!w.currentPage()->session()->isReadOnly());
+        QCOMPARE(failed.count(), 0);
         w.closeCurrentIndex();
         QCOMPARE(w.pageCount(), 0);
     }
