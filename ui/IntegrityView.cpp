@@ -94,6 +94,14 @@ IntegrityView::IntegrityView(const QString &path, IndexSession *session, QWidget
     m_tree->header()->setSectionResizeMode(FindingsModel::ProblemColumn, QHeaderView::Stretch);
     m_tree->setColumnWidth(FindingsModel::WhereColumn, 300);
     m_tree->setColumnWidth(FindingsModel::RepairColumn, 190);
+    // The tree's empty state: a sentence in the middle of its viewport.
+    m_treeEmpty = new QLabel(m_tree->viewport());
+    m_treeEmpty->setObjectName(QStringLiteral("findingsEmpty"));
+    m_treeEmpty->setAlignment(Qt::AlignCenter);
+    m_treeEmpty->setWordWrap(true);
+    m_treeEmpty->setForegroundRole(QPalette::PlaceholderText);
+    auto *emptyLayout = new QVBoxLayout(m_tree->viewport());
+    emptyLayout->addWidget(m_treeEmpty);
     m_map = new HealthMap;
     m_map->setObjectName(QStringLiteral("healthMap"));
     m_mapScroll = new QScrollArea(m_splitter);
@@ -131,6 +139,7 @@ IntegrityView::IntegrityView(const QString &path, IndexSession *session, QWidget
     connect(m_map, &HealthMap::fileActivated, this, &IntegrityView::selectFile);
     connect(m_result, &RepairResultPanel::openIndexRequested, this, &IntegrityView::openIndexRequested);
 
+    m_treeEmpty->setText(tr("Findings appear here after a verification."));
     setSummary(tr("Not verified yet. Quick Verify checks every checksum; Full Verify also reads every file, vector "
                   "and metadata document."));
     setPhase(Phase::Idle);
@@ -257,6 +266,8 @@ void IntegrityView::showReport(const VerifyReport &report)
     m_model->setReport(report);
     m_map->setReport(report);
     m_tree->expandAll();
+    m_treeEmpty->setText(tr("No findings: every check passed."));
+    m_treeEmpty->setVisible(report.findings.isEmpty());
     showReportSummary();
     setPhase(m_phase); // Plan Repair follows the report
 }

@@ -122,6 +122,7 @@ private:
     RepairResultPanel *m_result;
     FindingsModel *m_model;
     QTreeView *m_tree;
+    QLabel *m_treeEmpty;
     HealthMap *m_map;
     QScrollArea *m_mapScroll;
     QSplitter *m_splitter;

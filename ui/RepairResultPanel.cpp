@@ -87,10 +87,12 @@ RepairResultPanel::RepairResultPanel(QWidget *parent) : QFrame(parent)
     m_backup = new QLabel(this);
     m_backup->setObjectName(QStringLiteral("repairResultBackup"));
     m_backup->setWordWrap(true);
+    m_backup->setTextFormat(Qt::RichText);
     m_backup->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_quarantine = new QLabel(this);
     m_quarantine->setObjectName(QStringLiteral("repairResultQuarantine"));
     m_quarantine->setWordWrap(true);
+    m_quarantine->setTextFormat(Qt::RichText);
     m_quarantine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_backup);
     layout->addWidget(m_quarantine);
@@ -145,13 +147,16 @@ void RepairResultPanel::showResult(const RepairResult &r)
                                                    int(std::min<qint64>(r.itemsSetAside, INT_MAX)))
                                                     .arg(itemsText(r.itemsAfter))
                                               : itemsText(r.itemsAfter));
-    m_backup->setText(r.backupFile.isEmpty() ? tr("Backup: none (declined).")
-                                             : tr("Backup: %1").arg(QDir::toNativeSeparators(r.backupFile)));
+    m_backup->setText(r.backupFile.isEmpty()
+                          ? tr("Backup: none (declined).")
+                          : tr("Backup: %1").arg(QDir::toNativeSeparators(r.backupFile).toHtmlEscaped()));
     m_backup->show();
+    QStringList quarantined;
+    for (const QString &file : r.quarantined) quarantined << QDir::toNativeSeparators(file).toHtmlEscaped();
     m_quarantine->setText(r.quarantined.isEmpty()
                               ? tr("Quarantine: nothing was set aside.")
                               : tr("Quarantine (%n file(s)): %1", nullptr, int(r.quarantined.size()))
-                                    .arg(r.quarantined.join(QStringLiteral(", "))));
+                                    .arg(QStringLiteral("<br>&nbsp;&nbsp;") + quarantined.join(QStringLiteral("<br>&nbsp;&nbsp;"))));
     m_quarantine->show();
     m_log->setPlainText(r.log.join(u'\n'));
     m_logToggle->setVisible(!r.log.isEmpty());

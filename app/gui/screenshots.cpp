@@ -162,7 +162,7 @@ bool integrityShots(const QTemporaryDir &scratch, const QString &out)
             return false;
         }
         RepairDialog *dialog = view->repairDialog();
-        // A path that reads well in the picture; the archive goes to scratch.
+        // The archive goes to the scratch folder, not beside a real index.
         dialog->setBackupPath(scratch.filePath(QStringLiteral("field-notes-backup.tar.zst")));
         ok &= save(dialog, out, QStringLiteral("integrity-plan.png"));
         dialog->approveButton()->click();

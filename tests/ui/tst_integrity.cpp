@@ -16,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -198,6 +199,7 @@ private slots:
         QCOMPARE(view.report()->findings[blockFinding].severity, Finding::Severity::Error);
         QVERIFY(view.summaryText().contains(QLatin1String("error")));
         QVERIFY(view.planButton()->isEnabled());
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("findingsEmpty"))->isHidden());
 
         // The map: exactly block 1 of that segment is red, nothing else.
         HealthMap *map = view.healthMap();
@@ -258,6 +260,7 @@ private slots:
         QVERIFY(verified.wait(30000));
         QVERIFY(view.report()->clean());
         QVERIFY(!view.planButton()->isEnabled());
+        QVERIFY(!view.findChild<QLabel *>(QStringLiteral("findingsEmpty"))->isHidden()); // "No findings"
     }
 
     void repairWithoutBackup() { repair(false); }
