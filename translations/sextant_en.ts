@@ -15,7 +15,7 @@
 <context>
     <name>sextant::ui::HealthMap</name>
     <message numerus="yes">
-        <location filename="../ui/HealthMap.cpp" line="348"/>
+        <location filename="../ui/HealthMap.cpp" line="363"/>
         <source>one cell: %Ln block(s) of %1</source>
         <translation>
             <numerusform>one cell: %Ln block of %1</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>sextant::ui::IntegrityView</name>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="280"/>
+        <location filename="../ui/IntegrityView.cpp" line="292"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 in %Ln file checked in %2</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="288"/>
+        <location filename="../ui/IntegrityView.cpp" line="300"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>No problems (%n note).</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="291"/>
+        <location filename="../ui/IntegrityView.cpp" line="303"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <location filename="../ui/IntegrityView.cpp" line="304"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="288"/>
+        <location filename="../ui/IntegrityView.cpp" line="300"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="294"/>
+        <location filename="../ui/IntegrityView.cpp" line="306"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n problem: %1.</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="310"/>
+        <location filename="../ui/IntegrityView.cpp" line="322"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -188,7 +188,7 @@
 <context>
     <name>sextant::ui::RepairResultPanel</name>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="134"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="136"/>
         <source>Repaired, but %n problem(s) remain.</source>
         <translation>
             <numerusform>Repaired, but %n problem remains.</numerusform>
@@ -196,7 +196,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="144"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="146"/>
         <source>%1 (%Ln set aside in quarantine/)</source>
         <translation>
             <numerusform>%1 (%Ln set aside in quarantine/)</numerusform>
@@ -204,7 +204,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="153"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="158"/>
         <source>Quarantine (%n file(s)): %1</source>
         <translation>
             <numerusform>Quarantine (%n file): %1</numerusform>
