@@ -171,4 +171,12 @@ int runEngine(const QStringList &args)
     return ok ? 0 : 1;
 }
 
+int runVerifyBench(const QStringList &args)
+{
+    // The engine command's large index and verify group, on their own.
+    QStringList forwarded = args;
+    forwarded.insert(std::min<qsizetype>(1, forwarded.size()), QStringLiteral("--only=verify"));
+    return runEngine(forwarded);
+}
+
 } // namespace sextant::bench

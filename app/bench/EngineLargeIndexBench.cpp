@@ -144,9 +144,11 @@ void benchVerify(const QString &path)
             const double gbps = double(vr.bytesChecked) / s / 1e9;
             results[QStringLiteral("checked_gb_per_s")] = gbps;
             results[QStringLiteral("index_gb_per_s")] = double(bytes) / s / 1e9;
-            if (v.full)
-                rec[QStringLiteral("targets")] = QJsonArray{
-                    target(QStringLiteral("checked_gb_per_s"), QStringLiteral(">="), 1.0, gbps, QStringLiteral("GB/s"))};
+            // Issue 5's targets: quick 5 GB/s (XXH3 of every block), full
+            // 1.2 GB/s (SHA-256 with SHA-NI measured 1.41 GB/s here).
+            rec[QStringLiteral("targets")] = QJsonArray{target(QStringLiteral("checked_gb_per_s"), QStringLiteral(">="),
+                                                               v.full ? 1.2 : 5.0, gbps, QStringLiteral("GB/s"))};
+            if (vr.liveItems >= 0) results[QStringLiteral("items_counted")] = double(vr.liveItems);
         }
         rec[QStringLiteral("results")] = results;
         emitJson(rec);

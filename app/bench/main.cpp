@@ -3,6 +3,7 @@
 //
 //   sextant-bench                      same as `sextant-bench engine`
 //   sextant-bench engine [--quick] ... storage engine: inserts, bulk import, open, verify
+//   sextant-bench verify [--quick] ... quick and full verify of a large index: GB/s
 //   sextant-bench kernels [--quick] .. distance kernels: ns per pair, GB/s streaming, per SIMD level
 //   sextant-bench search [--quick] ... HNSW and exact search: build, recall, QPS, filters, memory
 //   sextant-bench help                 the list of commands
@@ -30,6 +31,8 @@ namespace {
 const Command kCommands[] = {
     {"engine", "Storage engine: durable inserts, concurrent writers, bulk import, open of a large index, verify.",
      &runEngine, false},
+    {"verify", "Verify: quick and full verification of a large index (default 1M x 384), warm and cold page cache, GB/s.",
+     &runVerifyBench, false},
     {"kernels", "Distance kernels: ns per pair in cache, GB/s streaming a matrix from RAM, at every SIMD level.",
      &runKernels, false},
     {"search", "Search: import + graph build, recall@10, QPS and latency per ef, filtered queries, raw hnswlib beside it.",

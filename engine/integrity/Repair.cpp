@@ -179,6 +179,7 @@ Error Repairer::foldLog(const Manifest &base, Manifest &next)
     next.checkpointLsn = std::max<uint64_t>(base.checkpointLsn, salvage->lastLsn);
     next.walFile = wal::fileName(next.checkpointLsn + 1);
     for (const QString &log : salvage->chain) {
+        if (!QFileInfo::exists(m_dir + u'/' + log)) continue;
         if (log == next.walFile) {
             // It holds no record after the new checkpoint (those would have
             // been salvaged): set it aside now so the new log can take its name.
@@ -240,13 +241,25 @@ Result<RepairResult> Repairer::run()
     if (!baseRead.ok()) return baseRead.error();
     const Manifest base = *baseRead;
     Manifest next = base;
-    next.generation = base.generation + (fallback ? 2 : 1);
+    next.generation = base.generation + 1;
+    if (fallback) {
+        // Above the generation gone back from, when it can still be read.
+        const Result<Manifest> current = Manifest::read(m_dir + u'/' + manifest::currentName());
+        next.generation = std::max(base.generation, current.ok() ? current->generation : base.generation + 1) + 1;
+    }
     m_nextSegmentId = base.nextSegmentId;
     if (fallback) {
         if (!step(QStringLiteral("Going back to the previous manifest generation."))) return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
-        Result<QString> saved = m_q.copyWholeFile(manifest::currentName(), QStringLiteral("The manifest could not be read; a repair went back to MANIFEST.prev."));
-        if (!saved.ok()) return saved.error();
-        m_result.quarantined << *saved;
+        if (QFileInfo::exists(m_dir + u'/' + manifest::currentName())) {
+            Result<QString> saved = m_q.copyWholeFile(manifest::currentName(),
+                                                      QStringLiteral("A repair went back to the previous generation (MANIFEST.prev) from this one."));
+            if (!saved.ok()) return saved.error();
+            m_result.quarantined << *saved;
+        }
+        // Damaged files only the abandoned generation used go to quarantine/.
+        for (const RepairStep &s : m_plan.steps)
+            if (s.action == RepairAction::UsePreviousManifest && s.file != manifest::currentName() && !s.file.isEmpty())
+                m_after.append({s.file, QStringLiteral("Damaged; used only by the manifest generation a repair went back from.")});
         m_changed = true;
     }
     if (plannedFor(RepairAction::QuarantineFile, manifest::previousName()) && !fallback) {

@@ -109,8 +109,13 @@ Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report)
             step.description = QStringLiteral("Take over the writer lock left by a process that no longer runs.");
             break;
         case RepairAction::UsePreviousManifest:
-            step.description = QStringLiteral("Set the damaged MANIFEST aside in quarantine/ and go back to the previous "
-                                              "generation (MANIFEST.prev); the logs after it are replayed on it.");
+            if (f.file == manifest::currentName())
+                step.description = QStringLiteral("Set the damaged MANIFEST aside in quarantine/ and go back to the previous "
+                                                  "generation (MANIFEST.prev); the logs after it are replayed on it.");
+            else
+                step.description = QStringLiteral("Go back to the previous generation (MANIFEST.prev), which does not use the "
+                                                  "damaged %1; the logs after it hold every change since, so nothing is lost. "
+                                                  "The damaged file goes to quarantine/.").arg(f.file);
             break;
         case RepairAction::SalvageWal:
             step.description = QStringLiteral("Read every valid record of the log chain starting at %1, including the ones "

@@ -245,12 +245,18 @@ void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
             return go;
         });
     progress(s.fileSize() - reported);
-    if (m_options.full) {
-        sha.waitForFinished();
-        if (rec)
-            checkSizeAndHash(*rec, s.fileSize(), sha.result(), Finding::Severity::Error, RepairAction::RewriteSegment);
-    }
-    segments.push_back(OpenedSegment{e, *seg, std::nullopt, true, badBlocks, {}, {}});
+    segments.push_back(OpenedSegment{e, *seg, std::nullopt, true, badBlocks, {}, {}, sha});
+}
+
+void Run::finishSegment(const Manifest &m, OpenedSegment &s)
+{
+    // The rows are checked while the SHA-256 still runs on the other core.
+    if (m_options.full && !report.cancelled) checkSegmentRows(m, s);
+    if (!s.sha.isValid()) return;
+    s.sha.waitForFinished();
+    if (const FileRecord *rec = m.fileRecord(s.entry.file))
+        checkSizeAndHash(*rec, s.segment->fileSize(), s.sha.result(), Finding::Severity::Error, RepairAction::RewriteSegment);
+    s.sha = {};
 }
 
 void Run::verifyDeletionFile(const Manifest &m, const SegmentEntry &e)
@@ -445,13 +451,16 @@ Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &optio
         run.setTotal(m);
         for (const SegmentEntry &e : m.segments) {
             if (run.report.cancelled) break;
+            const size_t opened = run.segments.size();
             run.verifySegment(m, e);
             if (!e.deletionFile.isEmpty() && !run.report.cancelled) run.verifyDeletionFile(m, e);
+            if (run.segments.size() > opened) run.finishSegment(m, run.segments.back());
         }
         if (!run.report.cancelled && m.graph) run.verifyGraphFile(m);
         if (!run.report.cancelled) run.verifyWal(m);
         if (!run.report.cancelled && options.full) run.verifyContent(m);
     }
+    if (!run.report.cancelled) run.considerFallback();
     if (!run.report.cancelled) run.verifyFolder();
     run.reportCapped();
     run.report.elapsedMs = timer.elapsed();

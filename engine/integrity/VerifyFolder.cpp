@@ -4,6 +4,7 @@
 // of the report, in the order the health map shows it.
 
 #include "integrity/VerifyRun.h"
+#include "storage/FileIo.h"
 #include "storage/Wal.h"
 #include "storage/WriterLock.h"
 
@@ -104,6 +105,63 @@ void Run::verifyFolder()
     while (q.hasNext()) quarantined.append(QDir(m_dir).relativeFilePath(q.next()));
     quarantined.sort();
     for (const QString &name : quarantined) addFile(name, FileKind::Quarantine, false);
+}
+
+void Run::considerFallback()
+{
+    if (!currentReadable || !previous) return;
+    const Manifest &cur = *current;
+    const Manifest &prev = *previous;
+    QSet<QString> prevFiles;
+    for (const FileRecord &f : prev.files) prevFiles.insert(f.name);
+    for (const SegmentEntry &e : prev.segments) prevFiles << e.file << e.deletionFile;
+    QSet<QString> curData;
+    for (const SegmentEntry &e : cur.segments) curData << e.file << e.deletionFile;
+    QList<qsizetype> switchable;
+    for (qsizetype i = 0; i < report.findings.size(); ++i) {
+        const Finding &f = report.findings[i];
+        if (f.severity != Finding::Severity::Error) continue;
+        const bool dataAction = f.action == RepairAction::RewriteSegment || f.action == RepairAction::RebuildIdMap
+                                || f.action == RepairAction::QuarantineFile;
+        if (!dataAction) continue;
+        if (!curData.contains(f.file) || prevFiles.contains(f.file)) return; // going back would not help with this one
+        switchable.append(i);
+    }
+    if (switchable.isEmpty()) return;
+    // The previous generation's own files must be whole.
+    for (const SegmentEntry &e : prev.segments) {
+        const FileRecord *rec = prev.fileRecord(e.file);
+        if (!rec || QFileInfo(path(e.file)).size() != rec->size) return;
+        Result<std::shared_ptr<Segment>> seg = Segment::open(path(e.file), e.id, prev.schema.dimensions);
+        if (!seg.ok()) return;
+        bool bad = false;
+        (*seg)->verifyAllBlocks([&](qint64, qint64) { bad = true; });
+        if (bad) return;
+        if (!e.deletionFile.isEmpty() && !DeletionVector::read(path(e.deletionFile), e.id, e.rows).ok()) return;
+    }
+    // And the log chain after it must reach the current checkpoint intact.
+    QString file = prev.walFile;
+    quint64 expected = prev.checkpointLsn + 1;
+    quint64 reached = prev.checkpointLsn;
+    while (reached < cur.checkpointLsn) {
+        Result<File> f = File::open(path(file), File::Mode::ReadOnly);
+        if (!f.ok()) return;
+        Result<WalScanResult> scan = scanWal(*f, 0, expected, {});
+        if (!scan.ok()) return;
+        reached = std::max<quint64>(reached, scan->lastLsn);
+        if (reached >= cur.checkpointLsn) break;
+        if (scan->tail.kind != WalTail::Kind::Clean) return;
+        const QString next = wal::fileName(scan->lastLsn + 1);
+        if (next == file || !QFileInfo::exists(path(next))) return;
+        file = next;
+        expected = scan->lastLsn + 1;
+    }
+    for (qsizetype i : switchable) {
+        Finding &f = report.findings[i];
+        f.action = RepairAction::UsePreviousManifest;
+        f.message += QStringLiteral(" The previous generation (MANIFEST.prev) does not use this file, and with the log after "
+                                    "it holds every item: going back to it loses nothing.");
+    }
 }
 
 } // namespace sextant::integrity

@@ -10,6 +10,7 @@
 #include "storage/Record.h"
 #include "storage/Segment.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QSet>
 #include <memory>
@@ -27,6 +28,7 @@ struct OpenedSegment {
     int badBlocks = 0;
     std::vector<QByteArrayView> liveIds; // filled by the content check, in id order
     std::vector<qint64> liveRows;        // the rows of liveIds
+    QFuture<QString> sha;                // full verify: the file's SHA-256, computed beside the other checks
 };
 
 // What the log holds after the checkpoint, in order (content check).
@@ -55,6 +57,9 @@ public:
     void verifyManifests();
     void verifySegment(const storage::Manifest &m, const storage::SegmentEntry &e);
     void verifyDeletionFile(const storage::Manifest &m, const storage::SegmentEntry &e);
+    // Full verify: the rows (VerifyContent.cpp), then the SHA-256 started by verifySegment.
+    void finishSegment(const storage::Manifest &m, OpenedSegment &s);
+    void checkSegmentRows(const storage::Manifest &m, OpenedSegment &s);
     void verifyGraphFile(const storage::Manifest &m);
     void verifyWal(const storage::Manifest &m);
     void setTotal(const storage::Manifest &m);
@@ -64,6 +69,10 @@ public:
 
     // VerifyFolder.cpp
     void verifyFolder();
+    // Damage to files only the current generation uses: when the previous
+    // generation and the logs after it hold the same items, going back to it
+    // restores everything, so that becomes the repair action.
+    void considerFallback();
 
     // Per-item findings are capped per file and kind (key "file/kind"); the
     // rest are counted and reported once by reportCapped().
@@ -80,7 +89,6 @@ public:
     qint64 graphBehind = -1; // live items the saved graph lacks or holds stale, plus removed ones it holds
 
 private:
-    void checkSegmentRows(const storage::Manifest &m, OpenedSegment &s);
     void checkIdMap(const storage::Manifest &m);
     void checkGraph(const storage::Manifest &m);
     void measureRecall(const storage::Manifest &m);

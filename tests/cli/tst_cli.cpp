@@ -25,8 +25,8 @@ private slots:
         QVERIFY(run.out.startsWith("sextant-cli "));
         run = runCli({QStringLiteral("--help")});
         CHECK_EXIT(run, 0);
-        for (const char *command : {"create", "info", "insert", "get", "delete", "list", "count", "verify", "compact", "export", "import",
-                                    "query", "recall"})
+        for (const char *command : {"create", "info", "insert", "get", "delete", "list", "count", "verify", "repair", "compact", "export",
+                                    "import", "query", "recall"})
             QVERIFY2(run.out.contains(QByteArray("  ") + command + ' '), command);
         run = runCli({QStringLiteral("insert"), QStringLiteral("--help")});
         CHECK_EXIT(run, 0);
@@ -288,6 +288,70 @@ private slots:
         QVERIFY(!finding.value(QStringLiteral("severity")).toString().isEmpty());
         QVERIFY(!finding.value(QStringLiteral("message")).toString().isEmpty());
         QVERIFY(finding.contains(QStringLiteral("file")) && finding.contains(QStringLiteral("offset")));
+    }
+
+    static QByteArray readAll(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    void repairShowsThePlanAndAsksFirst()
+    {
+        const QString path = createIndex(8);
+        QByteArray input;
+        for (int i = 0; i < 300; ++i)
+            input += line(QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0')), {1, 2, 3, 4, 5, 6, 7, float(i)});
+        QCOMPARE(runCli({QStringLiteral("insert"), path}, input).exitCode, 0);
+        Run run = runCli({QStringLiteral("repair"), path, QStringLiteral("--dry-run")});
+        CHECK_EXIT(run, 0);
+        QVERIFY2(run.out.contains("Nothing to repair."), run.out.constData());
+
+        // Damage the first data block of the segment: the ids' rows go.
+        QString segment;
+        for (const QFileInfo &info : QDir(path).entryInfoList({QStringLiteral("*.sxs")}, QDir::Files)) segment = info.absoluteFilePath();
+        QVERIFY(!segment.isEmpty());
+        QFile f(segment);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek(200));
+        char byte = 0;
+        QVERIFY(f.getChar(&byte));
+        QVERIFY(f.seek(200));
+        QVERIFY(f.putChar(char(byte ^ 0x01)));
+        f.close();
+        const QByteArray damaged = readAll(segment);
+
+        run = runCli({QStringLiteral("repair"), path, QStringLiteral("--dry-run"), QStringLiteral("--json")});
+        CHECK_EXIT(run, 1);
+        const QJsonObject plan = run.json().value(QStringLiteral("plan")).toObject();
+        QVERIFY(plan.value(QStringLiteral("canRun")).toBool());
+        QStringList actions;
+        for (const QJsonValue &step : plan.value(QStringLiteral("steps")).toArray())
+            actions << step.toObject().value(QStringLiteral("action")).toString();
+        // The previous generation (no segment) and the log after it hold all
+        // 300 items, so going back to it beats copying what is readable.
+        QVERIFY2(actions.contains(QStringLiteral("use-previous-manifest")), qPrintable(actions.join(u' ')));
+        QCOMPARE(readAll(segment), damaged); // a dry run changes nothing
+
+        // Without --yes and without a terminal it refuses.
+        run = runCli({QStringLiteral("repair"), path});
+        CHECK_EXIT(run, 1);
+        QVERIFY(run.out.contains("Repair plan"));
+        QVERIFY(run.err.contains("--yes"));
+        QCOMPARE(readAll(segment), damaged);
+
+        const QString backup = QFileInfo(path).absolutePath() + QStringLiteral("/cli-backup.tar.zst");
+        run = runCli({QStringLiteral("repair"), path, QStringLiteral("--yes"), QStringLiteral("--json"), QStringLiteral("--backup"), backup});
+        CHECK_EXIT(run, 0);
+        const QJsonObject result = run.json().value(QStringLiteral("result")).toObject();
+        QCOMPARE(result.value(QStringLiteral("backup")).toString(), backup);
+        QVERIFY(QFile::exists(backup));
+        QVERIFY(result.value(QStringLiteral("after")).toObject().value(QStringLiteral("clean")).toBool());
+        QVERIFY(!result.value(QStringLiteral("quarantined")).toArray().isEmpty());
+        QVERIFY(QDir(path + QStringLiteral("/quarantine")).exists());
+        CHECK_EXIT(runCli({QStringLiteral("verify"), path, QStringLiteral("--full")}), 0);
+        run = runCli({QStringLiteral("count"), path, QStringLiteral("--json")});
+        QCOMPARE(run.json().value(QStringLiteral("count")).toInt(), 300);
     }
 
     void readCommandsWorkWhileAnotherProcessWrites()
