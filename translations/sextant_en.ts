@@ -188,7 +188,7 @@
 <context>
     <name>sextant::ui::RepairResultPanel</name>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="136"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="137"/>
         <source>Repaired, but %n problem(s) remain.</source>
         <translation>
             <numerusform>Repaired, but %n problem remains.</numerusform>
@@ -196,7 +196,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="146"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="158"/>
         <source>%1 (%Ln set aside in quarantine/)</source>
         <translation>
             <numerusform>%1 (%Ln set aside in quarantine/)</numerusform>
@@ -204,11 +204,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="158"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="170"/>
         <source>Quarantine (%n file(s)): %1</source>
         <translation>
             <numerusform>Quarantine (%n file): %1</numerusform>
             <numerusform>Quarantine (%n files): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="144"/>
+        <source>Repaired, but %Ln item(s) readable before are neither in the index nor in quarantine/.</source>
+        <translation>
+            <numerusform>Repaired, but %Ln item readable before is neither in the index nor in quarantine/.</numerusform>
+            <numerusform>Repaired, but %Ln items readable before are neither in the index nor in quarantine/.</numerusform>
         </translation>
     </message>
 </context>

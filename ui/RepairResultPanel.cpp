@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <climits>
 
 namespace sextant::ui {
 
@@ -135,6 +136,17 @@ void RepairResultPanel::showResult(const RepairResult &r)
     m_heading->setText(clean ? tr("Repaired: the index verifies clean.")
                              : tr("Repaired, but %n problem(s) remain.", nullptr, r.after.problemCount()));
     m_note->hide();
+    // Never let a clean report hide lost items: readable before, neither
+    // readable after nor set aside in quarantine/ (invariant 6).
+    const qint64 missing = r.itemsBefore >= 0 && r.itemsAfter >= 0 ? r.itemsBefore - r.itemsAfter - r.itemsSetAside : 0;
+    if (missing > 0) {
+        m_icon->setPixmap(severityIcon(Finding::Severity::Error, dark).pixmap(24, 24));
+        m_heading->setText(tr("Repaired, but %Ln item(s) readable before are neither in the index nor in quarantine/.",
+                              nullptr, int(std::min<qint64>(missing, INT_MAX))));
+        m_note->setText(r.backupFile.isEmpty() ? tr("No backup archive was written.")
+                                               : tr("The backup archive holds the index as it was before the repair."));
+        m_note->show();
+    }
     m_table->show();
     setValue(ProblemsRow, 1, QLocale().toString(r.before.problemCount()));
     setValue(ProblemsRow, 2, QLocale().toString(r.after.problemCount()));
