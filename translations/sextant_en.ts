@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>sextant::ui::FindingsModel</name>
+    <message numerus="yes">
+        <location filename="../ui/FindingsModel.cpp" line="109"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::HealthMap</name>
+    <message numerus="yes">
+        <location filename="../ui/HealthMap.cpp" line="363"/>
+        <source>one cell: %Ln block(s) of %1</source>
+        <translation>
+            <numerusform>one cell: %Ln block of %1</numerusform>
+            <numerusform>one cell: %Ln blocks of %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::IntegrityView</name>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <source>%1 in %Ln file(s) checked in %2</source>
+        <translation>
+            <numerusform>%1 in %Ln file checked in %2</numerusform>
+            <numerusform>%1 in %Ln files checked in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="300"/>
+        <source>No problems (%n note(s)).</source>
+        <translation>
+            <numerusform>No problems (%n note).</numerusform>
+            <numerusform>No problems (%n notes).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="303"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="304"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="300"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="306"/>
+        <source>%n problem(s): %1.</source>
+        <translation>
+            <numerusform>%n problem: %1.</numerusform>
+            <numerusform>%n problems: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="322"/>
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problem found.</numerusform>
+            <numerusform>%n problems found.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
         <location filename="../ui/ItemTableModel.cpp" line="217"/>
@@ -74,6 +155,68 @@
         <translation>
             <numerusform>%n hit in %1</numerusform>
             <numerusform>%n hits in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::RepairDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/RepairDialog.cpp" line="53"/>
+        <source>Nothing has been changed yet. Approve to carry out these %n step(s); afterwards the index is verified again and you see the result before and after.</source>
+        <translation>
+            <numerusform>Nothing has been changed yet. Approve to carry out this step; afterwards the index is verified again and you see the result before and after.</numerusform>
+            <numerusform>Nothing has been changed yet. Approve to carry out these %n steps; afterwards the index is verified again and you see the result before and after.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairDialog.cpp" line="74"/>
+        <source>In all, %Ln item(s) will be set aside in quarantine/, with whatever of them could be read. Every other item stays in the index.</source>
+        <translation>
+            <numerusform>In all, %Ln item will be set aside in quarantine/, with whatever of it could be read. Every other item stays in the index.</numerusform>
+            <numerusform>In all, %Ln items will be set aside in quarantine/, with whatever of them could be read. Every other item stays in the index.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairDialog.cpp" line="143"/>
+        <source>%Ln item(s) set aside to quarantine/</source>
+        <translation>
+            <numerusform>%Ln item set aside to quarantine/</numerusform>
+            <numerusform>%Ln items set aside to quarantine/</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::RepairResultPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="137"/>
+        <source>Repaired, but %n problem(s) remain.</source>
+        <translation>
+            <numerusform>Repaired, but %n problem remains.</numerusform>
+            <numerusform>Repaired, but %n problems remain.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="158"/>
+        <source>%1 (%Ln set aside in quarantine/)</source>
+        <translation>
+            <numerusform>%1 (%Ln set aside in quarantine/)</numerusform>
+            <numerusform>%1 (%Ln set aside in quarantine/)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="170"/>
+        <source>Quarantine (%n file(s)): %1</source>
+        <translation>
+            <numerusform>Quarantine (%n file): %1</numerusform>
+            <numerusform>Quarantine (%n files): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="144"/>
+        <source>Repaired, but %Ln item(s) readable before are neither in the index nor in quarantine/.</source>
+        <translation>
+            <numerusform>Repaired, but %Ln item readable before is neither in the index nor in quarantine/.</numerusform>
+            <numerusform>Repaired, but %Ln items readable before are neither in the index nor in quarantine/.</numerusform>
         </translation>
     </message>
 </context>

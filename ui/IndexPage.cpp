@@ -3,11 +3,13 @@
 #include "BrowseView.h"
 #include "IndexSession.h"
 #include "InspectorView.h"
+#include "IntegrityView.h"
 #include "MapView.h"
 #include "QueryView.h"
 #include "SummaryView.h"
 #include "Theme.h"
 
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -17,7 +19,8 @@
 
 namespace sextant::ui {
 
-IndexPage::IndexPage(IndexSession *session, QWidget *parent) : QWidget(parent), m_session(session)
+IndexPage::IndexPage(IndexSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_path(session->path())
 {
     session->setParent(this);
     auto *layout = new QVBoxLayout(this);
@@ -56,10 +59,12 @@ IndexPage::IndexPage(IndexSession *session, QWidget *parent) : QWidget(parent), 
     m_browse = new BrowseView(session, m_tabs);
     m_query = new QueryView(session, m_tabs);
     m_map = new MapView(session, m_tabs);
+    m_integrity = new IntegrityView(session->path(), session, m_tabs);
     m_tabs->addTab(m_summary, tr("Summary"));
     m_tabs->addTab(m_browse, tr("Browse"));
     m_tabs->addTab(m_query, tr("Query"));
     m_tabs->addTab(m_map, tr("Map"));
+    m_tabs->addTab(m_integrity, tr("Integrity"));
     m_inspector = new InspectorView(session, m_splitter);
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_inspector);
@@ -72,7 +77,38 @@ IndexPage::IndexPage(IndexSession *session, QWidget *parent) : QWidget(parent), 
         showView(View::Query);
         m_query->findSimilar(id);
     });
+    // The Summary's Verify fills the Integrity view's findings and map too.
+    connect(m_summary, &SummaryView::verified, m_integrity, &IntegrityView::showReport);
     showView(View::Browse);
+}
+
+IndexPage::IndexPage(const QString &damagedPath, const QString &reason, QWidget *parent)
+    : QWidget(parent), m_path(damagedPath)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    const QString text =
+        tr("<b>This index could not be opened.</b> %1<br>Verification below shows where it is damaged; a repair "
+           "can often make it usable again, after you have seen and approved its plan.")
+            .arg(reason.toHtmlEscaped());
+    QWidget *banner = makeBanner(QStringLiteral("damagedBanner"), text, QColor(0xd9, 0x53, 0x4f));
+    auto *retry = new QPushButton(tr("Try Again"), banner);
+    retry->setToolTip(tr("Try again to open the index (for example after freeing disk space or fixing permissions)."));
+    banner->layout()->addWidget(retry);
+    connect(retry, &QPushButton::clicked, this, &IndexPage::openRequested);
+    layout->addWidget(banner);
+    m_integrity = new IntegrityView(damagedPath, nullptr, this);
+    layout->addWidget(m_integrity, 1);
+    connect(m_integrity, &IntegrityView::openIndexRequested, this, &IndexPage::openRequested);
+    // Where the damage is, without asking: that is why the user is here.
+    m_integrity->verify(true);
+}
+
+QString IndexPage::displayName() const
+{
+    const QString name = QDir::cleanPath(m_path).section(u'/', -1);
+    return name.isEmpty() ? m_path : name;
 }
 
 IndexPage::~IndexPage() = default;
@@ -97,8 +133,11 @@ QWidget *IndexPage::makeBanner(const QString &objectName, const QString &text, c
     return banner;
 }
 
-void IndexPage::showView(View view) { m_tabs->setCurrentIndex(int(view)); }
+void IndexPage::showView(View view)
+{
+    if (m_tabs) m_tabs->setCurrentIndex(int(view));
+}
 
-IndexPage::View IndexPage::currentView() const { return View(m_tabs->currentIndex()); }
+IndexPage::View IndexPage::currentView() const { return m_tabs ? View(m_tabs->currentIndex()) : View::Integrity; }
 
 } // namespace sextant::ui

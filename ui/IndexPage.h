@@ -1,6 +1,9 @@
 #pragma once
-// Everything about one open index in its tab: banners (read-only, what
-// opening found), the views (Summary, Browse, Query, Map) and the inspector.
+// Everything about one index in its tab: banners (read-only, what opening
+// found), the views (Summary, Browse, Query, Map, Integrity) and the
+// inspector. An index that could not be opened gets a page of its own kind:
+// no session, a banner with the reason, and only the Integrity view, which
+// verifies the folder at once and can repair it.
 
 #include <QWidget>
 #include <memory>
@@ -14,6 +17,7 @@ namespace sextant::ui {
 class BrowseView;
 class IndexSession;
 class InspectorView;
+class IntegrityView;
 class MapView;
 class QueryView;
 class SummaryView;
@@ -21,13 +25,19 @@ class SummaryView;
 class IndexPage : public QWidget {
     Q_OBJECT
 public:
-    enum class View { Summary, Browse, Query, Map };
+    enum class View { Summary, Browse, Query, Map, Integrity };
 
     // Takes ownership of the session.
     explicit IndexPage(IndexSession *session, QWidget *parent = nullptr);
+    // A folder that looks like an index but could not be opened (`reason`).
+    IndexPage(const QString &damagedPath, const QString &reason, QWidget *parent = nullptr);
     ~IndexPage() override;
 
+    // Null on a page of an index that could not be opened.
     IndexSession *session() const { return m_session; }
+    bool isDamaged() const { return !m_session; }
+    QString path() const { return m_path; }
+    QString displayName() const;
     void showView(View view);
     View currentView() const;
 
@@ -35,24 +45,29 @@ public:
     BrowseView *browseView() const { return m_browse; }
     QueryView *queryView() const { return m_query; }
     MapView *mapView() const { return m_map; }
+    IntegrityView *integrityView() const { return m_integrity; }
     InspectorView *inspectorView() const { return m_inspector; }
-    QSplitter *splitter() const { return m_splitter; }
+    QSplitter *splitter() const { return m_splitter; } // null on a damaged page
 
 signals:
     // The user asked to open this index for writing again (read-only banner).
     void reopenRequested();
+    // A damaged page: the user asked to open the (repaired) index here.
+    void openRequested();
 
 private:
     QWidget *makeBanner(const QString &objectName, const QString &text, const QColor &colour);
 
-    IndexSession *m_session;
-    QTabWidget *m_tabs;
-    QSplitter *m_splitter;
-    SummaryView *m_summary;
-    BrowseView *m_browse;
-    QueryView *m_query;
-    MapView *m_map;
-    InspectorView *m_inspector;
+    IndexSession *m_session = nullptr;
+    QString m_path;
+    QTabWidget *m_tabs = nullptr;
+    QSplitter *m_splitter = nullptr;
+    SummaryView *m_summary = nullptr;
+    BrowseView *m_browse = nullptr;
+    QueryView *m_query = nullptr;
+    MapView *m_map = nullptr;
+    IntegrityView *m_integrity = nullptr;
+    InspectorView *m_inspector = nullptr;
 };
 
 } // namespace sextant::ui

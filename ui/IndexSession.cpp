@@ -44,8 +44,15 @@ QFuture<OpenOutcome> IndexSession::openAsync(const QString &path, OpenOptions op
             out.lockHolder = Index::lockHolder(path);
             opened = Index::open(path, ro);
         }
-        if (opened.ok()) out.index = opened.takeValue();
-        else out.error = opened.error();
+        out.options = options;
+        if (opened.ok()) {
+            out.index = opened.takeValue();
+            out.options.readOnly = out.index->isReadOnly();
+        } else {
+            out.error = opened.error();
+            const QDir dir(path);
+            out.looksLikeIndex = dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev"));
+        }
         return out;
     });
 }
@@ -54,7 +61,8 @@ QFuture<OpenOutcome> IndexSession::createAsync(const QString &path, const Schema
 {
     return QtConcurrent::run([path, schema, durability]() {
         OpenOutcome out;
-        Result<std::shared_ptr<Index>> created = Index::create(path, schema, durability, guiOptions({}));
+        out.options = guiOptions({});
+        Result<std::shared_ptr<Index>> created = Index::create(path, schema, durability, out.options);
         if (created.ok()) out.index = created.takeValue();
         else out.error = created.error();
         return out;
@@ -67,6 +75,8 @@ IndexSession::IndexSession(std::shared_ptr<Index> index, std::optional<LockHolde
     m_path = m_index->path();
     m_schema = m_index->schema();
     m_readOnly = m_index->isReadOnly();
+    m_openOptions = guiOptions({});
+    m_openOptions.readOnly = m_readOnly;
     // A read-only session follows another writer: look often, and at once
     // when the folder changes (a new manifest or log file).
     m_pollTimer.setInterval(m_readOnly ? 500 : 1000);
@@ -86,6 +96,42 @@ IndexSession::~IndexSession()
     QMutexLocker lock(&g_closingMutex);
     g_closing.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
     g_closing.append(closing);
+}
+
+QFuture<Error> IndexSession::releaseIndex()
+{
+    m_released = true;
+    m_pollTimer.stop();
+    std::shared_ptr<Index> idx = m_index;
+    QFuture<Error> closing = QtConcurrent::run([idx]() { return idx->close(); });
+    emit indexReleased();
+    return closing;
+}
+
+QFuture<OpenOutcome> IndexSession::reopenIndex()
+{
+    // Opening again as the writer: the first open's options, minus read-only
+    // when only this session's lock made it so (it never does: a read-only
+    // session is not released). openAsync falls back to read-only itself.
+    QFuture<OpenOutcome> opening = openAsync(m_path, m_openOptions);
+    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
+    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        const OpenOutcome out = watcher->result();
+        if (!out.index) return; // stays released; the caller reports the error
+        m_index = out.index;
+        m_readOnly = m_index->isReadOnly();
+        m_lockHolder = out.lockHolder;
+        m_released = false;
+        m_undo.clear(); // its commands hold items of the state before the repair
+        ++m_contentVersion;
+        m_pollTimer.start();
+        emit indexReopened();
+        emit contentChanged();
+        poll();
+    });
+    watcher->setFuture(opening);
+    return opening;
 }
 
 void IndexSession::waitForClosing()
@@ -141,6 +187,7 @@ void IndexSession::refreshSoon()
 
 void IndexSession::poll()
 {
+    if (m_released) return; // the closed handle has nothing new to say
     if (m_pollInFlight) {
         m_pollAgain = true;
         return;

@@ -26,6 +26,8 @@ struct OpenOutcome {
     std::shared_ptr<Index> index;
     Error error;                         // when index is null
     std::optional<LockHolder> lockHolder; // opened read-only because this process writes it
+    OpenOptions options;                  // what it was opened with (a reopen uses them again)
+    bool looksLikeIndex = false;          // when it failed: the folder has a MANIFEST or MANIFEST.prev
 };
 
 class IndexSession : public QObject {
@@ -53,6 +55,17 @@ public:
     bool isReadOnly() const { return m_readOnly; }
     // Who writes the index when this session is read-only because of it.
     std::optional<LockHolder> lockHolder() const { return m_lockHolder; }
+
+    // Repair needs the writer lock this session holds. releaseIndex() stops
+    // polling and closes the index on a worker (the session keeps the closed
+    // handle meanwhile: its calls fail with "closed", reads see the old
+    // state); reopenIndex() opens the folder again on a worker with the
+    // options of the first open, swaps the new handle in and announces it
+    // (indexReopened, contentChanged). Both report through their futures.
+    QFuture<Error> releaseIndex();
+    QFuture<OpenOutcome> reopenIndex();
+    bool isReleased() const { return m_released; }
+    void setOpenOptions(const OpenOptions &options) { m_openOptions = options; }
 
     // The most recent statistics (refreshed every second on a worker thread).
     const IndexStats &stats() const { return m_stats; }
@@ -104,6 +117,10 @@ signals:
     void queryHitsChanged(const QStringList &ids);
     void writeFailed(const QString &message);
     void healthChanged();
+    // The index was closed for a repair / opened again (views drop what they
+    // cached of the old handle).
+    void indexReleased();
+    void indexReopened();
 
 private:
     void poll();
@@ -124,6 +141,8 @@ private:
     QFileSystemWatcher m_watcher;
     bool m_pollInFlight = false;
     bool m_pollAgain = false;
+    bool m_released = false;
+    OpenOptions m_openOptions;
 };
 
 } // namespace sextant::ui

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "IndexSession.h"
+#include "IntegrityView.h"
 #include "NewIndexDialog.h"
 #include "PreferencesDialog.h"
 #include "StartPage.h"
@@ -25,7 +26,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QPointer>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QtConcurrent>
 #include <QUndoGroup>
@@ -89,7 +92,7 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close Index"), this, &MainWindow::closeCurrentIndex);
     closeAction->setShortcut(QKeySequence::Close);
-    m_indexActions << closeAction;
+    m_pageActions << closeAction;
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -114,18 +117,20 @@ void MainWindow::createActions()
     const std::pair<IndexPage::View, QString> views[] = {{IndexPage::View::Summary, tr("&Summary")},
                                                          {IndexPage::View::Browse, tr("&Browse")},
                                                          {IndexPage::View::Query, tr("&Query")},
-                                                         {IndexPage::View::Map, tr("&Map")}};
+                                                         {IndexPage::View::Map, tr("&Map")},
+                                                         {IndexPage::View::Integrity, tr("&Integrity")}};
     int n = 1;
     for (const auto &[which, title] : views) {
         QAction *a = view->addAction(title, this, [this, which = which]() {
             if (IndexPage *p = currentPage()) p->showView(which);
         });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + n++)));
-        m_indexActions << a;
+        // A page whose index could not be opened has the Integrity view only.
+        (which == IndexPage::View::Integrity ? m_pageActions : m_indexActions) << a;
     }
     view->addSeparator();
     QAction *refresh = view->addAction(tr("&Refresh"), this, [this]() {
-        if (IndexPage *p = currentPage()) p->session()->refreshSoon();
+        if (IndexPage *p = currentPage(); p && p->session()) p->session()->refreshSoon();
     });
     refresh->setShortcut(QKeySequence::Refresh);
     m_indexActions << refresh;
@@ -133,30 +138,37 @@ void MainWindow::createActions()
     QMenu *index = menuBar()->addMenu(tr("&Index"));
     QAction *verify = index->addAction(tr("&Verify"), this, [this]() {
         if (IndexPage *p = currentPage()) {
-            p->showView(IndexPage::View::Summary);
-            p->summaryView()->verify(false);
+            p->showView(IndexPage::View::Integrity);
+            p->integrityView()->verify(false);
         }
     });
     QAction *fullVerify = index->addAction(tr("&Full Verify"), this, [this]() {
         if (IndexPage *p = currentPage()) {
-            p->showView(IndexPage::View::Summary);
-            p->summaryView()->verify(true);
+            p->showView(IndexPage::View::Integrity);
+            p->integrityView()->verify(true);
+        }
+    });
+    QAction *repair = index->addAction(tr("Plan &Repair…"), this, [this]() {
+        if (IndexPage *p = currentPage()) {
+            p->showView(IndexPage::View::Integrity);
+            p->integrityView()->planRepair();
         }
     });
     QAction *recall = index->addAction(tr("Estimate &Recall"), this, [this]() {
-        if (IndexPage *p = currentPage()) {
+        if (IndexPage *p = currentPage(); p && p->summaryView()) {
             p->showView(IndexPage::View::Summary);
             p->summaryView()->estimateRecall();
         }
     });
     index->addSeparator();
     QAction *checkpoint = index->addAction(tr("&Checkpoint"), this, [this]() {
-        if (IndexPage *p = currentPage()) p->summaryView()->checkpoint();
+        if (IndexPage *p = currentPage(); p && p->summaryView()) p->summaryView()->checkpoint();
     });
     QAction *compact = index->addAction(tr("C&ompact"), this, [this]() {
-        if (IndexPage *p = currentPage()) p->summaryView()->compact();
+        if (IndexPage *p = currentPage(); p && p->summaryView()) p->summaryView()->compact();
     });
-    m_indexActions << verify << fullVerify << recall << checkpoint << compact;
+    m_pageActions << verify << fullVerify << repair;
+    m_indexActions << recall << checkpoint << compact;
     m_writeActions << checkpoint << compact;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -184,7 +196,7 @@ IndexPage *MainWindow::pageFor(const QString &path) const
     const QString clean = cleanPath(path);
     for (int i = 0; i < m_tabs->count(); ++i) {
         auto *page = qobject_cast<IndexPage *>(m_tabs->widget(i));
-        if (page && cleanPath(page->session()->path()) == clean) return page;
+        if (page && cleanPath(page->path()) == clean) return page;
     }
     return nullptr;
 }
@@ -196,6 +208,12 @@ void MainWindow::openIndex(const QString &path, OpenOptions options)
         m_tabs->setCurrentWidget(page);
         return;
     }
+    openInto(clean, options, nullptr);
+}
+
+void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *replacing)
+{
+    const QString clean = cleanPath(path);
     if (m_opening.contains(clean)) return;
     m_opening << clean;
     if (!options.durability) options.durability = Preferences::load().durability;
@@ -203,11 +221,19 @@ void MainWindow::openIndex(const QString &path, OpenOptions options)
     m_tasks->track(tr("Opening %1").arg(QFileInfo(clean).fileName()), QFuture<void>(future));
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(clean)));
     auto *watcher = new QFutureWatcher<OpenOutcome>(this);
-    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, clean]() {
+    QPointer<IndexPage> old = replacing;
+    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, clean, old]() {
         watcher->deleteLater();
         m_opening.removeAll(clean);
         statusBar()->clearMessage();
         const OpenOutcome out = watcher->result();
+        if (!out.index && out.looksLikeIndex) {
+            // A damaged index: show where, and offer the repair, instead of
+            // only an error.
+            addPage(new IndexPage(clean, out.error.message(), m_tabs), old);
+            emit damagedIndexShown(clean, out.error.message());
+            return;
+        }
         if (!out.index) {
             emit openFailed(clean, out.error.message());
             QMessageBox box(QMessageBox::Warning, tr("Could Not Open the Index"),
@@ -223,7 +249,9 @@ void MainWindow::openIndex(const QString &path, OpenOptions options)
         }
         Preferences::addRecentIndex(clean);
         m_start->reloadRecent();
-        addPage(new IndexPage(new IndexSession(out.index, out.lockHolder), m_tabs));
+        auto *session = new IndexSession(out.index, out.lockHolder);
+        session->setOpenOptions(out.options);
+        addPage(new IndexPage(session, m_tabs), old);
         emit indexOpened(clean);
     });
     watcher->setFuture(future);
@@ -251,11 +279,28 @@ void MainWindow::createIndex(const QString &path, const Schema &schema, Durabili
     watcher->setFuture(future);
 }
 
-void MainWindow::addPage(IndexPage *page)
+void MainWindow::addPage(IndexPage *page, IndexPage *replacing)
 {
+    int tab = -1;
+    if (replacing && m_tabs->indexOf(replacing) >= 0) {
+        // Same place in the tab bar: the user asked to open it here.
+        tab = m_tabs->indexOf(replacing);
+        m_tabs->removeTab(tab);
+        replacing->deleteLater();
+        tab = m_tabs->insertTab(tab, page, page->displayName());
+    } else {
+        tab = m_tabs->addTab(page, page->displayName());
+    }
+    m_tabs->setTabToolTip(tab, QDir::toNativeSeparators(page->path()));
+    const QString path = page->path();
+    connect(page, &IndexPage::openRequested, this, [this, page, path]() { openInto(path, {}, page); });
     IndexSession *session = page->session();
-    const int tab = m_tabs->addTab(page, session->displayName());
-    m_tabs->setTabToolTip(tab, QDir::toNativeSeparators(session->path()));
+    if (!session) {
+        m_tabs->setTabIcon(tab, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        m_tabs->setCurrentIndex(tab);
+        currentPageChanged();
+        return;
+    }
     m_undoGroup->addStack(session->undoStack());
     connect(session, &IndexSession::statsChanged, this, [this, page]() {
         if (page == currentPage()) updateStatus();
@@ -266,6 +311,7 @@ void MainWindow::addPage(IndexPage *page)
     connect(page, &IndexPage::reopenRequested, this, [this, page]() { reopenForWriting(page); });
     QSettings settings;
     page->splitter()->restoreState(settings.value(QStringLiteral("window/indexSplitter")).toByteArray());
+    m_tabs->setTabIcon(tab, QIcon());
     m_tabs->setCurrentIndex(tab);
     currentPageChanged();
 }
@@ -274,7 +320,7 @@ void MainWindow::reopenForWriting(IndexPage *page)
 {
     // Reading the lock file and waiting for the read-only session to close
     // touch the disk: both on workers.
-    const QString path = page->session()->path();
+    const QString path = page->path();
     auto *check = new QFutureWatcher<std::optional<LockHolder>>(this);
     connect(check, &QFutureWatcher<std::optional<LockHolder>>::finished, this, [this, check, path]() {
         check->deleteLater();
@@ -301,8 +347,8 @@ void MainWindow::closeIndex(int tab)
 {
     auto *page = qobject_cast<IndexPage *>(m_tabs->widget(tab));
     if (!page) return;
-    QSettings().setValue(QStringLiteral("window/indexSplitter"), page->splitter()->saveState());
-    m_undoGroup->removeStack(page->session()->undoStack());
+    if (page->splitter()) QSettings().setValue(QStringLiteral("window/indexSplitter"), page->splitter()->saveState());
+    if (page->session()) m_undoGroup->removeStack(page->session()->undoStack());
     m_tabs->removeTab(tab);
     delete page; // the session closes its index on a worker thread
     currentPageChanged();
@@ -312,19 +358,21 @@ void MainWindow::currentPageChanged()
 {
     IndexPage *page = currentPage();
     m_stack->setCurrentWidget(page ? static_cast<QWidget *>(m_tabs) : m_start);
-    m_undoGroup->setActiveStack(page ? page->session()->undoStack() : nullptr);
-    for (QAction *a : std::as_const(m_indexActions)) a->setEnabled(page);
-    for (QAction *a : std::as_const(m_writeActions)) a->setEnabled(page && !page->session()->isReadOnly());
-    setWindowTitle(page ? tr("%1 — Sextant").arg(page->session()->displayName()) : tr("Sextant"));
+    IndexSession *session = page ? page->session() : nullptr;
+    m_undoGroup->setActiveStack(session ? session->undoStack() : nullptr);
+    for (QAction *a : std::as_const(m_pageActions)) a->setEnabled(page);
+    for (QAction *a : std::as_const(m_indexActions)) a->setEnabled(session);
+    for (QAction *a : std::as_const(m_writeActions)) a->setEnabled(session && !session->isReadOnly());
+    setWindowTitle(page ? tr("%1 — Sextant").arg(page->displayName()) : tr("Sextant"));
     updateStatus();
 }
 
 void MainWindow::updateStatus()
 {
     IndexPage *page = currentPage();
-    if (!page) {
+    if (!page || !page->session()) {
         m_queueLabel->clear();
-        m_accessLabel->clear();
+        m_accessLabel->setText(page ? tr("Could not be opened") : QString());
         return;
     }
     IndexSession *s = page->session();
@@ -390,9 +438,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/state"), saveState());
     QStringList open;
     for (int i = 0; i < m_tabs->count(); ++i)
-        if (auto *page = qobject_cast<IndexPage *>(m_tabs->widget(i))) open << page->session()->path();
+        if (auto *page = qobject_cast<IndexPage *>(m_tabs->widget(i))) open << page->path();
     settings.setValue(QStringLiteral("window/openIndexes"), open);
-    if (IndexPage *page = currentPage())
+    if (IndexPage *page = currentPage(); page && page->splitter())
         settings.setValue(QStringLiteral("window/indexSplitter"), page->splitter()->saveState());
     while (m_tabs->count() > 0) closeIndex(0);
     event->accept();

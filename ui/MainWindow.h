@@ -47,6 +47,9 @@ public:
 signals:
     void indexOpened(const QString &path);
     void openFailed(const QString &path, const QString &message);
+    // A folder that looks like an index could not be opened: its tab shows
+    // the Integrity view instead (verify runs at once; repair is offered).
+    void damagedIndexShown(const QString &path, const QString &reason);
 
 public slots:
     void newIndex();
@@ -63,7 +66,10 @@ protected:
 
 private:
     void createActions();
-    void addPage(IndexPage *page);
+    // Opens `path`; the result replaces `replacing` (a damaged page) in its
+    // tab when given, else it gets a new tab.
+    void openInto(const QString &path, OpenOptions options, IndexPage *replacing);
+    void addPage(IndexPage *page, IndexPage *replacing = nullptr);
     void currentPageChanged();
     void updateStatus();
     void rebuildRecentMenu();
@@ -78,6 +84,7 @@ private:
     QLabel *m_accessLabel;
     QUndoGroup *m_undoGroup;
     QMenu *m_recentMenu;
+    QList<QAction *> m_pageActions;  // enabled with any index tab, also one that could not be opened
     QList<QAction *> m_indexActions; // enabled only with an index open
     QList<QAction *> m_writeActions; // ... that is writable
     QStringList m_opening;           // paths being opened now

@@ -5,12 +5,16 @@
 #include "BrowseView.h"
 #include "FilterEdit.h"
 #include "IndexPage.h"
+#include "FindingsModel.h"
+#include "HealthMap.h"
 #include "IndexSession.h"
+#include "IntegrityView.h"
 #include "ItemTableModel.h"
 #include "MainWindow.h"
 #include "MapView.h"
 #include "NewIndexDialog.h"
 #include "QueryView.h"
+#include "RepairDialog.h"
 #include "SummaryView.h"
 #include "Theme.h"
 #include "Translations.h"
@@ -20,8 +24,11 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QFile>
 #include <QLineEdit>
+#include <QTreeView>
 #include <QProcess>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
@@ -87,12 +94,98 @@ bool makeDemo(const QString &path, int count, int dims)
     return (*idx)->close().ok();
 }
 
+// Flips one bit of `file` at `offset`: the damage a bad disk sector does.
+bool flipBit(const QString &file, qint64 offset)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadWrite) || !f.seek(offset)) return false;
+    char c = 0;
+    if (f.read(&c, 1) != 1 || !f.seek(offset)) return false;
+    c = char(c ^ 0x08);
+    return f.write(&c, 1) == 1;
+}
+
+QString firstSegment(const QString &index)
+{
+    const QStringList segs = QDir(index).entryList({QStringLiteral("seg-*.sxs")}, QDir::Files, QDir::Name);
+    return segs.isEmpty() ? QString() : index + u'/' + segs.first();
+}
+
 bool save(QWidget *w, const QString &dir, const QString &name)
 {
     spinFor(150);
     const QString file = dir + u'/' + name;
     const bool ok = w->grab().save(file);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(file));
+    return ok;
+}
+
+// The Integrity view on a demo index with a flipped bit in a segment's data
+// block (it still opens: blocks are checked when read), its repair plan and
+// the result; then an index whose segment header is damaged, which cannot be
+// opened and gets the Integrity view instead.
+bool integrityShots(const QTemporaryDir &scratch, const QString &out)
+{
+    bool ok = true;
+    const QString damaged = scratch.filePath(QStringLiteral("field-notes"));
+    if (!makeDemo(damaged, 5000, 64) || !flipBit(firstSegment(damaged), 3 * 65536 + 777)) {
+        std::fprintf(stderr, "could not create the damaged demo index\n");
+        return false;
+    }
+    {
+        MainWindow w;
+        w.resize(1360, 840);
+        w.show();
+        w.openIndex(damaged);
+        if (!spinUntil([&] { return w.pageCount() == 1; })) return false;
+        IndexPage *page = w.currentPage();
+        page->showView(IndexPage::View::Integrity);
+        IntegrityView *view = page->integrityView();
+        view->verify(true);
+        spinUntil([&] { return view->hasReport() && !view->isBusy(); });
+        // Select the damaged block's finding: the map outlines it.
+        for (int i = 0; i < view->report()->findings.size(); ++i)
+            if (view->report()->findings[i].offset > 0) {
+                view->findingsView()->setCurrentIndex(view->findingsModel()->indexOfFinding(i));
+                break;
+            }
+        ok &= save(&w, out, QStringLiteral("integrity-damaged.png"));
+
+        applyTheme(Theme::Dark);
+        spinFor(300);
+        ok &= save(&w, out, QStringLiteral("integrity-damaged-dark.png"));
+        applyTheme(Theme::Light);
+
+        view->planRepair();
+        if (!spinUntil([&] { return view->repairDialog() && view->repairDialog()->isVisible(); }, 60000)) {
+            std::fprintf(stderr, "no repair plan: %s\n", qPrintable(view->summaryText()));
+            return false;
+        }
+        RepairDialog *dialog = view->repairDialog();
+        // The archive goes to the scratch folder, not beside a real index.
+        dialog->setBackupPath(scratch.filePath(QStringLiteral("field-notes-backup.tar.zst")));
+        ok &= save(dialog, out, QStringLiteral("integrity-plan.png"));
+        dialog->approveButton()->click();
+        spinUntil([&] { return view->lastRepair().has_value() && !view->isBusy(); }, 120000);
+        spinFor(500);
+        ok &= save(&w, out, QStringLiteral("integrity-after.png"));
+        w.close();
+        IndexSession::waitForClosing();
+    }
+    {
+        const QString unopenable = scratch.filePath(QStringLiteral("archive-2019"));
+        if (!makeDemo(unopenable, 2000, 64) || !flipBit(firstSegment(unopenable), 20)) return false;
+        MainWindow w;
+        w.resize(1360, 840);
+        w.show();
+        w.openIndex(unopenable);
+        if (!spinUntil([&] { return w.pageCount() == 1; })) return false;
+        IntegrityView *view = w.currentPage()->integrityView();
+        spinUntil([&] { return view->hasReport() && !view->isBusy(); });
+        ok &= save(&w, out, QStringLiteral("integrity-open-failed.png"));
+        w.close();
+        IndexSession::waitForClosing();
+    }
     return ok;
 }
 
@@ -227,5 +320,6 @@ int main(int argc, char **argv)
             ok = false;
         }
     }
+    ok &= integrityShots(scratch, out);
     return ok ? 0 : 1;
 }

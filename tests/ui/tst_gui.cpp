@@ -1,18 +1,25 @@
 // The whole window, as a user meets it: create an index, see items written
 // through the engine in the table, query (plain and filtered), edit metadata
 // and undo it, open an index another process is writing (read-only, with
-// its name) and watch its change appear; open by dropping a folder.
+// its name) and watch its change appear; open by dropping a folder; an
+// index that cannot be opened shows the Integrity view, is repaired there
+// and opened in the same tab; repairing an index open for writing closes
+// and reopens it.
 
 #include "UiTestSupport.h"
 
 #include "BrowseView.h"
 #include "FilterEdit.h"
+#include "FindingsModel.h"
 #include "IndexPage.h"
+#include "IntegrityView.h"
 #include "ItemCommands.h"
 #include "ItemTableModel.h"
 #include "MainWindow.h"
 #include "Preferences.h"
 #include "QueryView.h"
+#include "RepairDialog.h"
+#include "RepairResultPanel.h"
 #include "StartPage.h"
 #include "Theme.h"
 
@@ -48,6 +55,22 @@ QStringList tableIds(ItemTableModel *model)
         ids << id;
     }
     return ids;
+}
+
+bool flipByte(const QString &file, qint64 offset)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadWrite) || !f.seek(offset)) return false;
+    char c = 0;
+    if (f.read(&c, 1) != 1 || !f.seek(offset)) return false;
+    c = char(c ^ 0x10);
+    return f.write(&c, 1) == 1;
+}
+
+QString onlySegment(const QString &index)
+{
+    const QStringList segs = QDir(index).entryList({QStringLiteral("seg-*.sxs")}, QDir::Files);
+    return segs.size() == 1 ? segs.first() : QString();
 }
 
 QAction *menuAction(MainWindow &w, const QString &objectName)
@@ -259,6 +282,152 @@ private slots:
         QApplication::sendEvent(&w, &drop2);
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
         QCOMPARE(w.pageCount(), 1);
+    }
+
+    void openingADamagedIndexShowsTheIntegrityView()
+    {
+        TempDir dir;
+        const QString path = dir.path() + QStringLiteral("/damaged");
+        { auto idx = createTestIndex(path, 50); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        const QString seg = onlySegment(path);
+        QVERIFY(!seg.isEmpty());
+        QVERIFY(flipByte(path + u'/' + seg, 20)); // the header's row count: its checksum fails
+
+        MainWindow w;
+        w.resize(1200, 760);
+        w.show();
+        QSignalSpy damaged(&w, &MainWindow::damagedIndexShown);
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        QSignalSpy opened(&w, &MainWindow::indexOpened);
+        w.openIndex(path);
+        QTRY_COMPARE_WITH_TIMEOUT(damaged.count(), 1, 15000);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(opened.count(), 0);
+        QVERIFY(!QApplication::activeModalWidget()); // no error box in the way
+        QCOMPARE(w.pageCount(), 1);
+        IndexPage *page = w.currentPage();
+        QVERIFY(page->isDamaged());
+        QVERIFY(!page->session());
+        QCOMPARE(page->path(), path);
+        QCOMPARE(page->currentView(), IndexPage::View::Integrity);
+        auto *banner = page->findChild<QLabel *>(QStringLiteral("damagedBannerText"));
+        QVERIFY(banner);
+        QVERIFY2(banner->text().contains(damaged.first().at(1).toString().toHtmlEscaped()), qPrintable(banner->text()));
+
+        // A full verification starts by itself and shows the damaged file.
+        IntegrityView *view = page->integrityView();
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->hasReport() && !view->isBusy(), 30000);
+        QVERIFY(view->report()->full);
+        const QModelIndex file = view->findingsModel()->indexOfFile(seg);
+        QVERIFY(file.isValid());
+        QCOMPARE(file.data(FindingsModel::SeverityRole).toInt(), int(Finding::Severity::Error));
+
+        // Opening it again shows the same tab; "Try Again" replaces the page
+        // in place (still damaged: a new page with the reason again).
+        w.openIndex(path);
+        QCOMPARE(w.pageCount(), 1);
+        QCOMPARE(w.currentPage(), page);
+        auto *retry = page->findChild<QWidget *>(QStringLiteral("damagedBanner"))->findChild<QPushButton *>();
+        QVERIFY(retry);
+        retry->click();
+        QTRY_COMPARE_WITH_TIMEOUT(damaged.count(), 2, 15000);
+        QCOMPARE(w.pageCount(), 1);
+        QVERIFY(w.currentPage() != page);
+        QVERIFY(w.currentPage()->isDamaged());
+        QCOMPARE(failed.count(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.currentPage()->integrityView()->isBusy(), 30000);
+
+        // Repair it, then "Open Index" opens it in the same tab.
+        view = w.currentPage()->integrityView();
+        QSignalSpy shown(view, &IntegrityView::planShown);
+        QSignalSpy planFailed(view, &IntegrityView::planFailed);
+        QSignalSpy finished(view, &IntegrityView::repairFinished);
+        view->planRepair();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() + planFailed.count() > 0, 30000);
+        QVERIFY2(planFailed.isEmpty(), qPrintable(planFailed.value(0).value(0).toString()));
+        QVERIFY2(view->repairDialog()->plan().canRun(), qPrintable(view->repairDialog()->plan().blockers.join(u'\n')));
+        view->repairDialog()->setBackup(false);
+        view->repairDialog()->approveButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(finished.first().first().toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 30000);
+        QVERIFY2(view->lastRepair()->after.clean(), qPrintable(view->summaryText()));
+        auto *openButton = view->resultPanel()->findChild<QPushButton *>(QStringLiteral("repairOpenIndex"));
+        QVERIFY(openButton && openButton->isVisible());
+        openButton->click();
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 15000);
+        QCOMPARE(w.pageCount(), 1);
+        QVERIFY(!w.currentPage()->isDamaged());
+        QVERIFY(w.currentPage()->session());
+        QVERIFY(!w.currentPage()->session()->isReadOnly());
+        QCOMPARE(failed.count(), 0);
+        w.closeCurrentIndex();
+        QCOMPARE(w.pageCount(), 0);
+    }
+
+    // The repair needs the writer lock this window holds: planning closes
+    // the index, the repair runs, and the index opens again for writing,
+    // with every item that was readable before.
+    void repairingAnIndexOpenForWritingClosesAndReopensIt()
+    {
+        TempDir dir;
+        const QString path = dir.path() + QStringLiteral("/open");
+        const int count = 3000, dims = 16;
+        { auto idx = createTestIndex(path, count, dims, false); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        QVERIFY(flipByte(path + u'/' + onlySegment(path), 65536 + 1000)); // a block of vectors
+        QStringList readable;
+        {
+            OpenOptions ro;
+            ro.readOnly = true;
+            ro.graph = false;
+            auto idx = Index::open(path, ro);
+            QVERIFY(idx.ok());
+            for (int i = 0; i < count; ++i)
+                if ((*idx)->get(testItem(i, dims).id, true).ok()) readable << testItem(i, dims).id;
+        }
+        QVERIFY(!readable.isEmpty() && readable.size() < count);
+
+        MainWindow w;
+        w.resize(1200, 760);
+        w.show();
+        w.openIndex(path);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
+        IndexPage *page = w.currentPage();
+        IndexSession *session = page->session();
+        QVERIFY(!session->isReadOnly());
+        page->showView(IndexPage::View::Integrity);
+        IntegrityView *view = page->integrityView();
+        QSignalSpy verified(view, &IntegrityView::verified);
+        view->verify(true);
+        QVERIFY(verified.wait(30000));
+        QVERIFY(!view->report()->clean());
+
+        QSignalSpy shown(view, &IntegrityView::planShown);
+        QSignalSpy planFailed(view, &IntegrityView::planFailed);
+        QSignalSpy reopened(session, &IndexSession::indexReopened);
+        QSignalSpy finished(view, &IntegrityView::repairFinished);
+        view->planRepair();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.count() + planFailed.count() > 0, 30000);
+        QVERIFY2(planFailed.isEmpty(), qPrintable(planFailed.value(0).value(0).toString()));
+        QVERIFY(session->isReleased()); // closed while the plan is shown
+        RepairDialog *dialog = view->repairDialog();
+        QVERIFY2(dialog->plan().canRun(), qPrintable(dialog->plan().blockers.join(u'\n')));
+        dialog->setBackup(false);
+        dialog->approveButton()->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(finished.first().first().toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 30000);
+        QCOMPARE(reopened.count(), 1);
+        QVERIFY(!session->isReleased());
+        QVERIFY(!session->isReadOnly());
+        QVERIFY(view->lastRepair()->after.clean());
+        QVERIFY(view->resultPanel()->isVisible());
+        for (const QString &id : std::as_const(readable)) QVERIFY2(session->index()->get(id, true).ok(), qPrintable(id));
+        // The reopened index takes writes.
+        QVERIFY(waitForFuture(session->write({WriteOp::insert(testItem(count + 1, dims))})));
+        QVERIFY(session->index()->get(testItem(count + 1, dims).id).ok());
+        w.closeCurrentIndex();
     }
 
     void darkThemeOverride()
