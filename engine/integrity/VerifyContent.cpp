@@ -222,11 +222,14 @@ void Run::checkGraph(const Manifest &m)
     for (qint64 l = 0; l < graph.labelCount(); ++l)
         if (graph.isLive(uint32_t(l)) && !liveIds.contains(graph.idOf(uint32_t(l)))) ++stale;
     graphBehind = missing + stale;
-    if (missing || stale)
+    if (missing || stale) {
+        QStringList parts;
+        if (missing) parts << QStringLiteral("lacks %1 of the %2 live items (or holds an older vector for them)").arg(missing).arg(liveNow);
+        if (stale) parts << QStringLiteral("still holds %1 removed ones").arg(stale);
         add(Finding::Severity::Info, g.file, -1,
-            QStringLiteral("The saved graph lacks %1 of the %2 live items (or holds an older vector for them) and still "
-                           "holds %3 removed ones: it was saved before the latest changes. They are reconciled when the "
-                           "index is opened.").arg(missing).arg(liveNow).arg(stale));
+            QStringLiteral("The saved graph %1: it was saved before the latest changes. They are reconciled when the index "
+                           "is opened.").arg(parts.join(QStringLiteral(" and "))));
+    }
 }
 
 // Recall@10 of the graph against the exact search, on the index opened
