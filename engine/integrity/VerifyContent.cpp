@@ -240,7 +240,12 @@ void Run::measureRecall(const Manifest &m)
     if (m_options.recallSample <= 0 || !graphFileGood || report.liveItems < 20) return;
     // A graph far behind the items is mostly rebuilt when opened: measuring
     // it would measure that rebuild, and wait for it.
-    if (graphBehind < 0 || graphBehind > std::max<qint64>(1000, report.liveItems / 10)) {
+    if (graphBehind < 0) {
+        add(Finding::Severity::Info, m.graph->file, -1,
+            QStringLiteral("The graph's recall was not measured: not every item of the index can be read."));
+        return;
+    }
+    if (graphBehind > std::max<qint64>(1000, report.liveItems / 10)) {
         add(Finding::Severity::Info, m.graph->file, -1,
             QStringLiteral("The graph's recall was not measured: the saved graph is too far behind the items, and the "
                            "writer brings it up to date when it opens the index."));
