@@ -2,6 +2,7 @@
 // the id map (one live row per id, the counts the manifest records), the
 // saved graph's labels against the live items, and the graph's recall.
 
+#include "core/JsonSyntax.h"
 #include "index/Graph.h"
 #include "index/Index.h"
 #include "integrity/VerifyRun.h"
@@ -88,17 +89,17 @@ void Run::checkSegmentRows(const Manifest &m, OpenedSegment &s)
         const Result<QByteArrayView> meta = seg.metadataView(r);
         if (!meta.ok()) continue;
         const QByteArray bytes = QByteArray::fromRawData(meta->data(), meta->size());
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
-        if (!doc.isObject()) {
+        QString why;
+        if (!isJsonObjectText(*meta, &why)) {
             if (underCap(file + QStringLiteral("/json")))
                 add(Finding::Severity::Error, file, -1,
-                    QStringLiteral("The item's metadata is not a valid JSON object (%1).")
-                        .arg(pe.error ? pe.errorString() : QStringLiteral("not an object")),
+                    QStringLiteral("The item's metadata is not a valid JSON object (%1).").arg(why),
                     RepairAction::RewriteSegment, idText);
             continue;
         }
+        // The values matter only for declared fields and the size limit.
         if (checkFields || bytes.size() > schema.maxMetadataBytes) {
+            const QJsonDocument doc = QJsonDocument::fromJson(bytes);
             if (Error e = schema.validateMetadata(doc.object(), bytes.size())) {
                 if (underCap(file + QStringLiteral("/schema")))
                     add(Finding::Severity::Warning, file, -1,
