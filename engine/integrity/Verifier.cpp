@@ -225,7 +225,7 @@ void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
         add(Finding::Severity::Error, e.file, 16,
             QStringLiteral("The segment holds %1 rows; the manifest says %2.").arg(s.rowCount()).arg(e.rows),
             RepairAction::RebuildIdMap);
-    // SHA-256 runs beside the block checksums on the other core.
+    // SHA-256 runs on the pool beside the block and row checks (collectHashes).
     QFuture<QString> sha;
     if (m_options.full)
         sha = QtConcurrent::run([&s] { return sha256Hex(s.mappedData(), size_t(s.fileSize())); });
@@ -250,13 +250,21 @@ void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
 
 void Run::finishSegment(const Manifest &m, OpenedSegment &s)
 {
-    // The rows are checked while the SHA-256 still runs on the other core.
+    // The rows are checked while SHA-256s run on the pool's threads.
     if (m_options.full && !report.cancelled) checkSegmentRows(m, s);
-    if (!s.sha.isValid()) return;
-    s.sha.waitForFinished();
-    if (const FileRecord *rec = m.fileRecord(s.entry.file))
-        checkSizeAndHash(*rec, s.segment->fileSize(), s.sha.result(), Finding::Severity::Error, RepairAction::RewriteSegment);
-    s.sha = {};
+}
+
+void Run::collectHashes(const Manifest &m)
+{
+    // Each segment's SHA-256 was started when it was opened; the pool runs
+    // as many at once as there are cores, beside the checks above.
+    for (OpenedSegment &s : segments) {
+        if (!s.sha.isValid()) continue;
+        s.sha.waitForFinished();
+        if (const FileRecord *rec = m.fileRecord(s.entry.file); rec && !report.cancelled)
+            checkSizeAndHash(*rec, s.segment->fileSize(), s.sha.result(), Finding::Severity::Error, RepairAction::RewriteSegment);
+        s.sha = {};
+    }
 }
 
 void Run::verifyDeletionFile(const Manifest &m, const SegmentEntry &e)
@@ -456,6 +464,7 @@ Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &optio
             if (!e.deletionFile.isEmpty() && !run.report.cancelled) run.verifyDeletionFile(m, e);
             if (run.segments.size() > opened) run.finishSegment(m, run.segments.back());
         }
+        run.collectHashes(m);
         if (!run.report.cancelled && m.graph) run.verifyGraphFile(m);
         if (!run.report.cancelled) run.verifyWal(m);
         if (!run.report.cancelled && options.full) run.verifyContent(m);

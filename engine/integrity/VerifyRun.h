@@ -59,6 +59,7 @@ public:
     void verifyDeletionFile(const storage::Manifest &m, const storage::SegmentEntry &e);
     // Full verify: the rows (VerifyContent.cpp), then the SHA-256 started by verifySegment.
     void finishSegment(const storage::Manifest &m, OpenedSegment &s);
+    void collectHashes(const storage::Manifest &m);
     void checkSegmentRows(const storage::Manifest &m, OpenedSegment &s);
     void verifyGraphFile(const storage::Manifest &m);
     void verifyWal(const storage::Manifest &m);
