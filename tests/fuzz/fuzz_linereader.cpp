@@ -12,6 +12,8 @@
 
 #include "io/JsonLines.h"
 
+#include <QFile>
+
 #include <fcntl.h>
 
 using namespace sextant;
