@@ -3,6 +3,8 @@
 
 #include "FuzzSupport.h"
 
+#include "core/Schema.h"
+
 #include "storage/Binary.h"
 #include "storage/Checksums.h"
 #include "storage/Record.h"
@@ -40,6 +42,9 @@ void scan(const QByteArray &bytes)
         Result<QList<Record>> recs = decodeBatchPayload(payload, size);
         if (!recs.ok()) return recs.error();
         for (const Record &rec : *recs) {
+            // docs/format.md: ids are 1-512 bytes without NUL; the decoder
+            // refuses others, so recovery never applies one.
+            if (validateIdBytes(rec.id)) fuzzsupport::propertyFailed("a record with an invalid id was decoded");
             // What recovery does with a record: touch every byte it keeps.
             records += rec.id.size() + rec.vector.size() + rec.metadata.size();
         }

@@ -5,7 +5,8 @@
 //
 //   fuzz_make_seeds tests/fuzz/corpus
 //
-// Files are named seed-*; regression inputs (regress-*) and inputs kept from
+// Files are named seed-*, except regression inputs that are easiest to make
+// with the writers (regress-*); other regression inputs and inputs kept from
 // fuzzing runs are added by hand (docs/fuzzing.md).
 
 #include "index/Graph.h"
@@ -88,6 +89,10 @@ void walSeeds()
     damaged[20] = char(damaged[20] ^ 0x10);
     writeSeed(QStringLiteral("wal"), QStringLiteral("seed-damage-before-good-frame"), header + f1 + damaged + f3);
     writeSeed(QStringLiteral("wal"), QStringLiteral("seed-other-dimension"), wal::encodeHeader(104) + f4);
+    // A checksummed frame whose record has an empty id: decodeBatchPayload
+    // used to accept it, and recovery put it in the memtable.
+    writeSeed(QStringLiteral("wal"), QStringLiteral("regress-empty-id-in-checksummed-frame"),
+              wal::encodeHeader(101) + frame(101, {put(RecordType::Insert, "", 4, 5, "{}")}));
 }
 
 Schema schema(int dims)
