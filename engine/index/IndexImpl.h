@@ -144,8 +144,9 @@ struct Index::Impl final : GraphManager::Host {
     void installLoaded(storage::Manifest m, const QByteArray &bytes, std::vector<LoadedSegment> segs, Memtable replayed,
                        const ChainEnd &end);
     // Replays the log `firstFile` from `offset` and every log that follows
-    // it (wal-<last LSN + 1>.log) into `into`.
-    Error replayChain(const QString &firstFile, qint64 offset, quint64 expectedLsn, Memtable *into,
+    // it (wal-<last LSN + 1>.log) into `into`. A frame holding a vector that
+    // is not `dimensions` long is damage, like a failed checksum.
+    Error replayChain(const QString &firstFile, qint64 offset, quint64 expectedLsn, int dimensions, Memtable *into,
                       QList<QPair<quint64, QList<storage::Record>>> *frames, ChainEnd *end, bool writer);
     Error handleWalTail(const storage::WalScanResult &scan, const QString &walPath, bool moreLogsFollow);
     Error quarantineBytes(const QString &walPath, qint64 offset, qint64 bytes, const QString &reason,

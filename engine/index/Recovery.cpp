@@ -169,7 +169,7 @@ Error Index::Impl::handleWalTail(const WalScanResult &scan, const QString &walPa
     return {};
 }
 
-Error Index::Impl::replayChain(const QString &firstFile, qint64 offset, quint64 expectedLsn, Memtable *into,
+Error Index::Impl::replayChain(const QString &firstFile, qint64 offset, quint64 expectedLsn, int dimensions, Memtable *into,
                                QList<QPair<quint64, QList<Record>>> *frames, ChainEnd *end, bool writer)
 {
     QString file = firstFile;
@@ -182,6 +182,14 @@ Error Index::Impl::replayChain(const QString &firstFile, qint64 offset, quint64 
                                              [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
                                                  Result<QList<Record>> recs = decodeBatchPayload(payload, size);
                                                  if (!recs.ok()) return recs.error();
+                                                 // The checksum only says these are the bytes a writer wrote;
+                                                 // a vector of another length would be read past its end
+                                                 // by search and checkpoint.
+                                                 for (const Record &r : *recs)
+                                                     if (!r.isDelete() && r.vector.size() != dimensions)
+                                                         return Error(ErrorCode::Corruption,
+                                                                      QStringLiteral("Malformed WAL batch: a %1-dimensional vector in a %2-dimensional index")
+                                                                          .arg(r.vector.size()).arg(dimensions));
                                                  if (into) applyRecords(*into, *recs, lsn);
                                                  if (frames) frames->append({lsn, recs.takeValue()});
                                                  return {};
@@ -265,7 +273,7 @@ Error Index::Impl::loadFromManifest(bool writer)
         Memtable replayed;
         ChainEnd end;
         const OpenReport reportBefore = openReport;
-        if (Error e = replayChain(m->walFile, 0, m->checkpointLsn + 1, &replayed, nullptr, &end, writer)) {
+        if (Error e = replayChain(m->walFile, 0, m->checkpointLsn + 1, m->schema.dimensions, &replayed, nullptr, &end, writer)) {
             last = e;
             openReport = reportBefore;
             if (!writer && isMissingFile(e)) continue;
@@ -298,7 +306,7 @@ Result<bool> Index::Impl::refreshReadOnly()
             // Same generation: the records appended since the last look.
             QList<QPair<quint64, QList<Record>>> frames;
             ChainEnd end;
-            Error e = replayChain(walFile, walEnd, lastLsn + 1, nullptr, &frames, &end, false);
+            Error e = replayChain(walFile, walEnd, lastLsn + 1, schema.dimensions, nullptr, &frames, &end, false);
             if (e && isMissingFile(e)) continue; // a checkpoint retired it: reload below
             if (e) return e;
             if (frames.isEmpty() && end.file == walFile) return false;
@@ -328,7 +336,7 @@ Result<bool> Index::Impl::refreshReadOnly()
         }
         Memtable replayed;
         ChainEnd end;
-        if (Error e = replayChain(m->walFile, 0, m->checkpointLsn + 1, &replayed, nullptr, &end, false)) {
+        if (Error e = replayChain(m->walFile, 0, m->checkpointLsn + 1, m->schema.dimensions, &replayed, nullptr, &end, false)) {
             if (isMissingFile(e)) continue;
             return e;
         }

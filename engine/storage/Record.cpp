@@ -2,6 +2,8 @@
 
 #include "storage/Binary.h"
 
+#include "core/Schema.h"
+
 namespace sextant::storage {
 
 void encodeBatchPayload(QByteArray &out, const QList<Record> &records)
@@ -43,6 +45,9 @@ Result<QList<Record>> decodeBatchPayload(const char *data, size_t size)
         const char *id = in.take(idLen);
         if (!id) return bad(QStringLiteral("id runs past the end"));
         r.id = QByteArray(id, int(idLen));
+        // The writer only logs valid ids (1-512 bytes, no NUL); anything else
+        // is damage, and must not reach the memtable or a segment.
+        if (const Error e = validateIdBytes(r.id)) return bad(QStringLiteral("record %1: %2").arg(i).arg(e.message()));
         if (!r.isDelete()) {
             const uint32_t dims = in.u32();
             if (in.failed() || dims > 8192) return bad(QStringLiteral("vector length out of range"));
