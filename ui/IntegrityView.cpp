@@ -192,20 +192,7 @@ void IntegrityView::verify(bool full)
 void IntegrityView::startVerify(bool full)
 {
     const QString path = m_path;
-    QFuture<VerifyOutcome> future = QtConcurrent::run([path, full](QPromise<VerifyOutcome> &promise) {
-        promise.setProgressRange(0, 1000);
-        VerifyOptions options;
-        options.full = full;
-        options.progress = [&promise](qint64 done, qint64 total) {
-            if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
-            return !promise.isCanceled();
-        };
-        VerifyOutcome out;
-        Result<VerifyReport> r = verifyIndex(path, options);
-        if (r.ok()) out.report = r.takeValue();
-        else out.error = r.error().message();
-        promise.addResult(out);
-    });
+    QFuture<VerifyOutcome> future = startVerifyTask(path, full);
     m_progress->setRange(0, 1000);
     m_progress->setValue(0);
     setPhase(Phase::Verifying);

@@ -12,6 +12,7 @@
 // the repair will find it; the index is opened again when the repair is
 // done or the plan is declined.
 
+#include "VerifyTask.h"
 #include "integrity/Repair.h"
 #include "integrity/Verifier.h"
 
@@ -79,10 +80,6 @@ protected:
 
 private:
     enum class Phase { Idle, Verifying, Releasing, Planning, Reviewing, Repairing, Reopening };
-    struct VerifyOutcome {
-        std::optional<VerifyReport> report;
-        QString error;
-    };
     struct PlanOutcome {
         std::optional<RepairPlan> plan;
         QString error;

@@ -1,4 +1,5 @@
 #include "SummaryView.h"
+#include "VerifyTask.h"
 
 #include "Format.h"
 #include "IndexSession.h"
@@ -144,9 +145,9 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
     connect(m_compactButton, &QPushButton::clicked, this, &SummaryView::compact);
     connect(session, &IndexSession::statsChanged, this, &SummaryView::updateStats);
     connect(session, &IndexSession::healthChanged, this, &SummaryView::updateHealth);
-    connect(&m_verifyWatcher, &QFutureWatcher<VerifyReport>::progressValueChanged, m_verifyProgress,
+    connect(&m_verifyWatcher, &QFutureWatcher<VerifyOutcome>::progressValueChanged, m_verifyProgress,
             &QProgressBar::setValue);
-    connect(&m_verifyWatcher, &QFutureWatcher<VerifyReport>::finished, this, [this]() {
+    connect(&m_verifyWatcher, &QFutureWatcher<VerifyOutcome>::finished, this, [this]() {
         m_verifyProgress->hide();
         m_verifyQuick->setEnabled(true);
         m_verifyFull->setEnabled(true);
@@ -154,7 +155,13 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
             updateHealth();
             return;
         }
-        const VerifyReport report = m_verifyWatcher.result();
+        const VerifyOutcome outcome = m_verifyWatcher.result();
+        VerifyReport report;
+        if (outcome.report) {
+            report = *outcome.report;
+        } else {
+            report.findings.append(Finding{Finding::Severity::Error, QString(), -1, outcome.error, QString()});
+        }
         if (report.cancelled) {
             updateHealth();
             return;
@@ -280,24 +287,7 @@ void SummaryView::verify(bool full)
 {
     if (m_verifyWatcher.isRunning()) return;
     const QString path = m_session->path();
-    QFuture<VerifyReport> future = QtConcurrent::run([path, full](QPromise<VerifyReport> &promise) {
-        promise.setProgressRange(0, 1000);
-        VerifyOptions options;
-        options.full = full;
-        options.progress = [&promise](qint64 done, qint64 total) {
-            if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
-            return !promise.isCanceled();
-        };
-        Result<VerifyReport> r = verifyIndex(path, options);
-        if (r.ok()) {
-            promise.addResult(r.takeValue());
-        } else {
-            VerifyReport failed;
-            failed.full = full;
-            failed.findings.append(Finding{Finding::Severity::Error, QString(), -1, r.error().message(), QString()});
-            promise.addResult(failed);
-        }
-    });
+    QFuture<VerifyOutcome> future = startVerifyTask(path, full);
     m_verifyWatcher.setFuture(future);
     m_verifyProgress->setValue(0);
     m_verifyProgress->show();

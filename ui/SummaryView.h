@@ -2,6 +2,8 @@
 // Summary of one open index: shape, contents, files, the search graph and
 // its estimated recall, health from the last verification, and who writes it.
 
+#include "VerifyTask.h"
+
 #include <QFutureWatcher>
 #include <QWidget>
 
@@ -47,7 +49,7 @@ private:
     QLabel *m_health, *m_access;
     QPushButton *m_verifyQuick, *m_verifyFull, *m_recallButton, *m_checkpointButton, *m_compactButton;
     QProgressBar *m_verifyProgress;
-    QFutureWatcher<VerifyReport> m_verifyWatcher;
+    QFutureWatcher<VerifyOutcome> m_verifyWatcher;
     QFutureWatcher<Result<RecallEstimate>> m_recallWatcher;
     bool m_autoRecallDone = false;
 };
