@@ -5,6 +5,7 @@
 #include "IndexTestSupport.h"
 #include "storage/FaultInjection.h"
 
+#include <QRandomGenerator>
 #include <cerrno>
 
 using namespace sextant;
@@ -27,6 +28,7 @@ private slots:
     void failedCutOfAPartialWriteStopsWrites();
     void failedIngestionChangesNothing();
     void logChainOfAnUnpublishedCheckpoint();
+    void randomFaultSweep();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -296,6 +298,101 @@ void TestFaults::logChainOfAnUnpublishedCheckpoint()
     QVERIFY(!v->clean());
     QCOMPARE(v->findings.first().file, logs.last());
     QVERIFY(!idx->close());
+}
+
+// The Nth write, fdatasync or rename of a random kind of file fails with EIO
+// or ENOSPC, or writes short, in the middle of a workload of inserts,
+// batches, deletes, checkpoints and compactions. Every fault surfaces as an
+// error of the call it hit (short writes are continued, never errors); the
+// index reopens; every acknowledged write is there; full verify is clean.
+// SEXTANT_FAULT_ITERATIONS runs more (CI: 24); SEXTANT_FAULT_SEED replays.
+void TestFaults::randomFaultSweep()
+{
+    bool ok = false;
+    const int iterations = std::max(24, qEnvironmentVariableIntValue("SEXTANT_FAULT_ITERATIONS", &ok));
+    const quint64 seed = qEnvironmentVariableIsSet("SEXTANT_FAULT_SEED") ? qEnvironmentVariable("SEXTANT_FAULT_SEED").toULongLong()
+                                                                          : QRandomGenerator::global()->generate64();
+    qInfo("fault sweep: %d iterations, SEXTANT_FAULT_SEED=%llu", iterations, seed);
+    QRandomGenerator rng(quint32(seed ^ (seed >> 32)));
+    int faultedRuns = 0, surfaced = 0;
+    const QString kinds[] = {QString(), QStringLiteral("wal-"), QStringLiteral("seg-"), QStringLiteral("MANIFEST"), QStringLiteral("del-")};
+    for (int it = 0; it < iterations; ++it) {
+        m_dir = std::make_unique<QTemporaryDir>();
+        OpenOptions o;
+        o.graph = false;
+        Result<std::shared_ptr<Index>> created = Index::create(path(), smallSchema(), Durability::Full, o);
+        QVERIFY(created.ok());
+        std::shared_ptr<Index> idx = *created;
+        faults::Rule rule;
+        const int kind = int(rng.bounded(4));
+        rule.op = kind == 1 ? faults::Op::Sync : kind == 2 ? faults::Op::Rename : faults::Op::Write;
+        rule.shortWrite = kind == 3;
+        rule.error = rng.bounded(2) ? EIO : ENOSPC;
+        rule.skip = int(rng.bounded(30));
+        rule.times = 1;
+        rule.pathContains = kinds[rng.bounded(5)];
+        const QString where = QStringLiteral("iteration %1, SEXTANT_FAULT_SEED=%2: op %3, skip %4, errno %5, short %6, files \"%7\"")
+                                  .arg(it).arg(seed).arg(int(rule.op)).arg(rule.skip).arg(rule.error).arg(rule.shortWrite).arg(rule.pathContains);
+        faults::arm(rule);
+
+        std::map<QString, QVector<float>> acked;  // id -> vector, acknowledged present
+        QSet<QString> uncertain;                 // a failed call touched it: present or absent
+        int errors = 0, next = 0;
+        for (int step = 0; step < 40; ++step) {
+            const int what = int(rng.bounded(10));
+            if (what < 4) {
+                const Item item = makeItem(QStringLiteral("s%1").arg(next++, 4, 10, QLatin1Char('0')), quint32(next));
+                const WriteResult r = waitFor(idx->insert(item));
+                if (r.error) ++errors, uncertain.insert(item.id);
+                else acked[item.id] = item.vector;
+            } else if (what < 7) {
+                QList<WriteOp> batch;
+                QStringList ids;
+                for (int i = 0; i < 20; ++i) {
+                    const Item item = makeItem(QStringLiteral("s%1").arg(next++, 4, 10, QLatin1Char('0')), quint32(next));
+                    batch.append(WriteOp::insert(item));
+                    ids << item.id;
+                }
+                const WriteResult r = waitFor(idx->write(batch, rng.bounded(2) ? Priority::Bulk : Priority::Interactive));
+                for (int i = 0; i < batch.size(); ++i) {
+                    if (r.error) uncertain.insert(ids[i]);
+                    else acked[ids[i]] = batch[i].item.vector;
+                }
+                if (r.error) ++errors;
+            } else if (what < 8 && !acked.empty()) {
+                auto victim = acked.begin();
+                std::advance(victim, rng.bounded(int(acked.size())));
+                const QString id = victim->first;
+                const WriteResult r = waitFor(idx->remove(id));
+                if (r.error) ++errors, uncertain.insert(id);
+                acked.erase(id);
+                if (!r.error) uncertain.remove(id);
+            } else if (what < 9) {
+                if (waitFor(idx->checkpoint()).error) ++errors;
+            } else {
+                if (waitFor(idx->compact()).error) ++errors;
+            }
+        }
+        const int injected = faults::injected();
+        faults::disarm();
+        faultedRuns += injected > 0;
+        surfaced += injected > 0 && errors > 0;
+        if (injected > 0 && !rule.shortWrite) QVERIFY2(errors > 0, qPrintable(where + QStringLiteral(": a fault did not surface")));
+        idx->close();
+        idx.reset();
+        Result<std::shared_ptr<Index>> again = Index::open(path(), o);
+        QVERIFY2(again.ok(), qPrintable(where + QStringLiteral(": ") + again.error().message()));
+        for (const auto &[id, vector] : acked) {
+            if (uncertain.contains(id)) continue;
+            Result<Item> got = (*again)->get(id);
+            QVERIFY2(got.ok() && got->vector == vector, qPrintable(where + QStringLiteral(": acknowledged %1 lost").arg(id)));
+        }
+        QVERIFY(!(*again)->close());
+        const Result<VerifyReport> v = verifyIndex(path(), VerifyOptions{true, {}});
+        QVERIFY2(v.ok() && v->clean(), qPrintable(where));
+    }
+    qInfo("%d of %d runs hit a fault; %d of them saw it as an error", faultedRuns, iterations, surfaced);
+    QVERIFY(faultedRuns >= iterations / 5); // the sweep must exercise faults to mean anything (about half do)
 }
 
 QTEST_GUILESS_MAIN(TestFaults)
