@@ -360,6 +360,12 @@ void Run::verifyWal(const Manifest &m)
             *f, 0, expected, [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
                 Result<QList<Record>> r = decodeBatchPayload(payload, size);
                 if (!r.ok()) return r.error();
+                // Open treats a record of another dimension as a damaged frame; so does verify.
+                for (const Record &rec : *r)
+                    if (!rec.isDelete() && rec.vector.size() != schema.dimensions)
+                        return Error(ErrorCode::Corruption,
+                                     QStringLiteral("record %1 holds a vector of %2 dimensions in a %3-dimensional index")
+                                         .arg(lsn).arg(rec.vector.size()).arg(schema.dimensions));
                 if (!full) return {};
                 for (Record &rec : *r) {
                     if (!rec.isDelete()) {
