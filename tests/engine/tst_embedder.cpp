@@ -1,0 +1,123 @@
+// The built-in hashing embedder: deterministic unit vectors, lexical
+// similarity (shared words, phrases and stems), and clear errors.
+
+#include "io/HashingEmbedder.h"
+
+#include <QtTest>
+#include <cmath>
+
+using namespace sextant;
+
+namespace {
+
+double cosine(const QVector<float> &a, const QVector<float> &b)
+{
+    double dot = 0, na = 0, nb = 0;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        dot += double(a[i]) * b[i];
+        na += double(a[i]) * a[i];
+        nb += double(b[i]) * b[i];
+    }
+    return dot / std::sqrt(na * nb);
+}
+
+} // namespace
+
+class TestEmbedder : public QObject {
+    Q_OBJECT
+
+private:
+    QVector<float> one(HashingEmbedder &e, const QString &text)
+    {
+        Result<std::vector<QVector<float>>> r = e.embed({text});
+        if (!r.ok()) qFatal("embed failed: %s", qPrintable(r.error().message()));
+        return r->front();
+    }
+
+private slots:
+    void unitVectorsOfTheChosenDimension()
+    {
+        for (int dims : {16, 384, 1536}) {
+            HashingEmbedder e(HashingEmbedderOptions{dims});
+            QCOMPARE(e.dimensions(), dims);
+            const QVector<float> v = one(e, QStringLiteral("Vectors of a chosen size, normalised."));
+            QCOMPARE(v.size(), dims);
+            double norm = 0;
+            for (float x : v) {
+                QVERIFY(std::isfinite(x));
+                norm += double(x) * x;
+            }
+            QVERIFY(std::abs(norm - 1.0) < 1e-5);
+        }
+    }
+
+    void deterministicAcrossInstancesAndBatches()
+    {
+        HashingEmbedder a, b;
+        const QStringList texts{QStringLiteral("alpha beta"), QStringLiteral("gamma delta epsilon")};
+        Result<std::vector<QVector<float>>> batch = a.embed(texts);
+        QVERIFY(batch.ok());
+        QCOMPARE(batch->size(), size_t(2));
+        QCOMPARE(batch->at(0), one(b, texts[0]));
+        QCOMPARE(batch->at(1), one(b, texts[1]));
+    }
+
+    void sharedWordsAreClose()
+    {
+        HashingEmbedder e;
+        const QVector<float> fox = one(e, QStringLiteral("The quick brown fox jumps over the lazy dog"));
+        const QVector<float> fox2 = one(e, QStringLiteral("A quick brown fox leaped over a sleeping dog"));
+        const QVector<float> db = one(e, QStringLiteral("Checkpoints fold the write-ahead log into segments"));
+        QVERIFY2(cosine(fox, fox2) > 0.4, qPrintable(QString::number(cosine(fox, fox2))));
+        QVERIFY2(cosine(fox, db) < 0.15, qPrintable(QString::number(cosine(fox, db))));
+    }
+
+    void caseAndPunctuationDoNotMatter()
+    {
+        HashingEmbedder e;
+        QCOMPARE(one(e, QStringLiteral("Hello, World!")), one(e, QStringLiteral("hello world")));
+        // Simple case folding: ß stays as it is.
+        QCOMPARE(HashingEmbedder::words(QStringLiteral("Straße — ÉTÉ, 42nd")),
+                 (QStringList{QStringLiteral("straße"), QStringLiteral("été"), QStringLiteral("42nd")}));
+    }
+
+    void stemsShareCharacterGrams()
+    {
+        HashingEmbedder e;
+        const QVector<float> running = one(e, QStringLiteral("running"));
+        QVERIFY(cosine(running, one(e, QStringLiteral("runner"))) > cosine(running, one(e, QStringLiteral("table"))) + 0.2);
+        // Without character n-grams, different words share nothing.
+        HashingEmbedder wordsOnly(HashingEmbedderOptions{384, true, 3, 0});
+        QVERIFY(std::abs(cosine(one(wordsOnly, QStringLiteral("running")), one(wordsOnly, QStringLiteral("runner")))) < 0.2);
+    }
+
+    void wordOrderMattersThroughPairs()
+    {
+        HashingEmbedder e;
+        const QVector<float> a = one(e, QStringLiteral("dog bites man"));
+        QVERIFY(cosine(a, one(e, QStringLiteral("man bites dog"))) < 0.999);
+        HashingEmbedder noPairs(HashingEmbedderOptions{384, false});
+        QVERIFY(cosine(one(noPairs, QStringLiteral("dog bites man")), one(noPairs, QStringLiteral("man bites dog"))) > 0.9999);
+    }
+
+    void idNamesWhatChangesTheVectors()
+    {
+        QCOMPARE(HashingEmbedder().id(), QStringLiteral("sextant-hash-v1/384/pairs/3-5"));
+        QVERIFY(HashingEmbedder(HashingEmbedderOptions{256}).id() != HashingEmbedder().id());
+        QVERIFY(HashingEmbedder(HashingEmbedderOptions{384, false}).id() != HashingEmbedder().id());
+    }
+
+    void textWithoutWordsIsAnError()
+    {
+        HashingEmbedder e;
+        Result<std::vector<QVector<float>>> r = e.embed({QStringLiteral("fine"), QStringLiteral(" -- !! ")});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);
+        QVERIFY2(r.error().message().startsWith(QStringLiteral("Text 2:")), qPrintable(r.error().message()));
+        HashingEmbedder tiny(HashingEmbedderOptions{4});
+        QVERIFY(!tiny.embed({QStringLiteral("x")}).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEmbedder)
+#include "tst_embedder.moc"
