@@ -86,6 +86,8 @@ private slots:
         HashingEmbedder e;
         const QVector<float> running = one(e, QStringLiteral("running"));
         QVERIFY(cosine(running, one(e, QStringLiteral("runner"))) > cosine(running, one(e, QStringLiteral("table"))) + 0.2);
+        const QVector<float> db = one(e, QStringLiteral("Datenbank"));
+        QVERIFY(cosine(db, one(e, QStringLiteral("Datenbanken"))) > cosine(db, one(e, QStringLiteral("Tisch"))) + 0.2);
         // Without character n-grams, different words share nothing.
         HashingEmbedder wordsOnly(HashingEmbedderOptions{384, true, 3, 0});
         QVERIFY(std::abs(cosine(one(wordsOnly, QStringLiteral("running")), one(wordsOnly, QStringLiteral("runner")))) < 0.2);
