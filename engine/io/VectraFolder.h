@@ -1,0 +1,42 @@
+#pragma once
+// Reading a Vectra LocalIndex folder (../shared/reference: index.json with
+// version, metadata_config.indexed and items of id, metadata, vector, norm,
+// and an optional metadataFile holding the item's full metadata). Every
+// item that cannot be taken is reported with the reason; the rest are
+// returned. Norms are recomputed, never trusted (old Vectra kept stale ones).
+
+#include "core/Error.h"
+#include "core/Item.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace sextant {
+
+struct VectraProblem {
+    QString itemId;  // empty when not about one item
+    qsizetype index = -1; // position in index.json's items
+    QString message;
+};
+
+struct VectraFolder {
+    int dimensions = 0;
+    QStringList indexedKeys;   // metadata_config.indexed
+    QList<Item> items;         // full metadata (the metadataFile's when there is one)
+    QList<VectraProblem> problems;
+    bool hasProtobufIndex = false; // index.pb is there too (not read)
+    int metadataFilesRead = 0;
+};
+
+struct VectraLimits {
+    qint64 maxIndexBytes = 2ll * 1024 * 1024 * 1024;  // index.json
+    qint64 maxMetadataFileBytes = 16 * 1024 * 1024;   // each <uuid>.json
+};
+
+// True when the folder looks like a Vectra LocalIndex (index.json or index.pb).
+bool isVectraFolder(const QString &folder);
+
+Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits &limits = {});
+
+} // namespace sextant
