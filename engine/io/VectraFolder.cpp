@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
+#include <QUuid>
 #include <cmath>
 
 namespace sextant {
@@ -138,6 +140,54 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
         out.items.append(item);
     }
     return out;
+}
+
+Error writeVectraFolder(const QString &folder, const QList<Item> &items, const QStringList &indexedKeys)
+{
+    const QString dir = QFileInfo(folder).absoluteFilePath();
+    if (!QDir().mkpath(dir)) return Error(ErrorCode::Io, QStringLiteral("Could not create the folder %1.").arg(dir), dir);
+    if (QFileInfo::exists(dir + QStringLiteral("/index.json")))
+        return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already holds a Vectra index (index.json).").arg(dir), dir);
+    QJsonArray out;
+    for (const Item &item : items) {
+        QJsonArray vector;
+        double norm = 0;
+        for (float x : item.vector) {
+            vector.append(double(x));
+            norm += double(x) * double(x);
+        }
+        QJsonObject o{{QStringLiteral("id"), item.id}, {QStringLiteral("vector"), vector}, {QStringLiteral("norm"), std::sqrt(norm)}};
+        if (indexedKeys.isEmpty()) {
+            o.insert(QStringLiteral("metadata"), item.metadata);
+        } else {
+            QJsonObject inline_;
+            bool others = false;
+            for (auto it = item.metadata.constBegin(); it != item.metadata.constEnd(); ++it) {
+                if (indexedKeys.contains(it.key())) inline_.insert(it.key(), it.value());
+                else others = true;
+            }
+            o.insert(QStringLiteral("metadata"), inline_);
+            if (others) {
+                const QString file = QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".json");
+                QFile f(dir + u'/' + file);
+                const QByteArray bytes = QJsonDocument(item.metadata).toJson(QJsonDocument::Compact);
+                if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+                    return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(f.fileName(), f.errorString()), f.fileName());
+                o.insert(QStringLiteral("metadataFile"), file);
+            }
+        }
+        out.append(o);
+    }
+    QJsonObject config;
+    if (!indexedKeys.isEmpty()) config.insert(QStringLiteral("indexed"), QJsonArray::fromStringList(indexedKeys));
+    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                                       {QStringLiteral("metadata_config"), config},
+                                                       {QStringLiteral("items"), out}})
+                                 .toJson(QJsonDocument::Compact);
+    QSaveFile f(dir + QStringLiteral("/index.json"));
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(f.fileName(), f.errorString()), f.fileName());
+    return {};
 }
 
 } // namespace sextant

@@ -39,4 +39,11 @@ bool isVectraFolder(const QString &folder);
 
 Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits &limits = {});
 
+// Writes items as a Vectra LocalIndex that Vectra 0.15 opens: index.json
+// (version 1, each item's L2 norm) and, when `indexedKeys` is not empty, a
+// <uuid>.json with the full metadata for every item that has other keys.
+// The folder must not hold an index.json yet; index.json is written under a
+// temporary name and renamed, so a failed export leaves none.
+Error writeVectraFolder(const QString &folder, const QList<Item> &items, const QStringList &indexedKeys = {});
+
 } // namespace sextant

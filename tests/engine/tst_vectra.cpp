@@ -116,6 +116,37 @@ private slots:
         QCOMPARE(v->problems.size(), 2);
     }
 
+    void writeThenReadKeepsIdsVectorsAndMetadata_data()
+    {
+        QTest::addColumn<QStringList>("indexed");
+        QTest::newRow("no indexed keys") << QStringList();
+        QTest::newRow("lang indexed") << QStringList{QStringLiteral("lang")};
+    }
+    void writeThenReadKeepsIdsVectorsAndMetadata()
+    {
+        QFETCH(QStringList, indexed);
+        QList<Item> items;
+        for (int i = 0; i < 50; ++i)
+            items.append(Item{QStringLiteral("id-%1").arg(i), {float(i) * 0.25f, -1.5f, 3.0e-7f, 1e6f},
+                              i % 3 ? QJsonObject{{QStringLiteral("lang"), QStringLiteral("en")}, {QStringLiteral("n"), i}}
+                                    : QJsonObject{{QStringLiteral("lang"), QStringLiteral("de")}}});
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("out"));
+        QVERIFY(!writeVectraFolder(folder, items, indexed));
+        QVERIFY(writeVectraFolder(folder, items, indexed)); // never over an existing index
+        Result<VectraFolder> v = readVectraFolder(folder);
+        QVERIFY2(v.ok(), qPrintable(v.error().message()));
+        QVERIFY(v->problems.isEmpty());
+        QCOMPARE(v->items.size(), items.size());
+        for (int i = 0; i < items.size(); ++i) {
+            QCOMPARE(v->items[i].id, items[i].id);
+            QCOMPARE(v->items[i].vector, items[i].vector); // float -> double -> float is exact
+            QCOMPARE(v->items[i].metadata, items[i].metadata);
+        }
+        // With lang indexed, only items with other keys get a metadata file.
+        QCOMPARE(v->metadataFilesRead, indexed.isEmpty() ? 0 : 33);
+    }
+
     void notVectraOrProtobufOrBrokenJson()
     {
         QTemporaryDir dir;
