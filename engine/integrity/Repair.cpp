@@ -14,6 +14,7 @@
 #include "storage/WriterLock.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -37,13 +38,15 @@ public:
     Result<RepairResult> run();
 
 private:
-    bool planned(RepairAction a, const QString &file = QString(), bool anyFile = true) const
+    bool planned(RepairAction a) const
     {
-        for (const RepairStep &s : m_plan.steps)
-            if (s.action == a && (anyFile || s.file == file)) return true;
-        return false;
+        return std::any_of(m_plan.steps.cbegin(), m_plan.steps.cend(), [a](const RepairStep &s) { return s.action == a; });
     }
-    bool plannedFor(RepairAction a, const QString &file) const { return planned(a, file, false); }
+    bool plannedFor(RepairAction a, const QString &file) const
+    {
+        return std::any_of(m_plan.steps.cbegin(), m_plan.steps.cend(),
+                           [&](const RepairStep &s) { return s.action == a && s.file == file; });
+    }
     // Advances the progress; false when the user cancelled.
     bool step(const QString &what)
     {

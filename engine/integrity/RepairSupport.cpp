@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <cstring>
 #include <queue>
 
 namespace sextant::integrity {
@@ -104,11 +103,8 @@ void RowBuffer::append(const QByteArray &id, const float *vector, const QByteArr
 
 namespace {
 
-bool idLess(QByteArrayView a, QByteArrayView b)
-{
-    const int c = std::memcmp(a.data(), b.data(), size_t(std::min(a.size(), b.size())));
-    return c < 0 || (c == 0 && a.size() < b.size());
-}
+// Id order is bytewise (docs/format.md), as QByteArrayView::compare gives it.
+bool idLess(QByteArrayView a, QByteArrayView b) { return a.compare(b) < 0; }
 
 // Why an item cannot stay, or empty.
 QString invalidItem(const Schema &schema, std::span<const float> vector, const QByteArray &metadata)

@@ -33,11 +33,8 @@ bool allFinite(const float *v, int n)
     return bad == 0;
 }
 
-bool idLess(QByteArrayView a, QByteArrayView b)
-{
-    const int c = std::memcmp(a.data(), b.data(), size_t(std::min(a.size(), b.size())));
-    return c < 0 || (c == 0 && a.size() < b.size());
-}
+// Id order is bytewise (docs/format.md), as QByteArrayView::compare gives it.
+bool idLess(QByteArrayView a, QByteArrayView b) { return a.compare(b) < 0; }
 
 } // namespace
 

@@ -61,25 +61,34 @@ struct FrameView {
     uint64_t lsn;
 };
 
-// Looks for a valid frame carrying `lsn` anywhere after `from`. Used when a
-// frame is damaged: if a later acknowledged frame survives, the damage is in
-// the middle of the log, not a torn tail, and cutting would lose writes.
+// The first whole frame with a correct checksum at or after `from`, within
+// `maxSearch` bytes, whose LSN `wanted` accepts: its offset and LSN.
+template <typename Accept>
+std::optional<std::pair<qint64, uint64_t>> findFrame(const File &file, qint64 from, qint64 fileSize, qint64 maxSearch,
+                                                     Accept wanted)
+{
+    const qint64 len = std::min(fileSize - from, maxSearch);
+    if (len < wal::kFrameOverhead) return std::nullopt;
+    QByteArray rest(len, Qt::Uninitialized);
+    if (file.readAt(rest.data(), size_t(len), from)) return std::nullopt;
+    const char *p = rest.constData();
+    for (qint64 at = 0; at + wal::kFrameOverhead <= len; ++at) {
+        if (p[at + 4] != char(wal::kFrameBatch) || !wanted(getU64(p + at + 8))) continue;
+        const qint64 payload = getU32(p + at);
+        if (payload > wal::kMaxPayload || at + wal::kFrameOverhead + payload > len) continue;
+        const size_t body = size_t(wal::kFrameHeaderSize + payload);
+        if (xxh3(p + at, body) == getU64(p + at + body)) return std::make_pair(from + at, getU64(p + at + 8));
+    }
+    return std::nullopt;
+}
+
+// Whether a valid frame carrying `lsn` lies anywhere after `from`. Used when
+// a frame is damaged: if a later acknowledged frame survives, the damage is
+// in the middle of the log, not a torn tail, and cutting would lose writes.
 bool validFrameFollows(const File &file, qint64 from, qint64 fileSize, uint64_t lsn)
 {
     constexpr qint64 kMaxSearch = 256ll * 1024 * 1024;
-    const qint64 len = std::min(fileSize - from, kMaxSearch);
-    if (len < wal::kFrameOverhead) return false;
-    QByteArray rest(len, Qt::Uninitialized);
-    if (file.readAt(rest.data(), size_t(len), from)) return false;
-    const char *p = rest.constData();
-    for (qint64 at = 0; at + wal::kFrameOverhead <= len; ++at) {
-        if (getU64(p + at + 8) != lsn || p[at + 4] != char(wal::kFrameBatch)) continue;
-        const qint64 payload = getU32(p + at);
-        if (at + wal::kFrameOverhead + payload > len) continue;
-        const size_t body = size_t(wal::kFrameHeaderSize + payload);
-        if (xxh3(p + at, body) == getU64(p + at + body)) return true;
-    }
-    return false;
+    return findFrame(file, from, fileSize, kMaxSearch, [lsn](uint64_t l) { return l == lsn; }).has_value();
 }
 
 } // namespace
@@ -87,19 +96,8 @@ bool validFrameFollows(const File &file, qint64 from, qint64 fileSize, uint64_t 
 std::optional<std::pair<qint64, uint64_t>> findValidFrame(const File &file, qint64 from, uint64_t minLsn)
 {
     const Result<qint64> size = file.size();
-    if (!size.ok() || *size - from < wal::kFrameOverhead) return std::nullopt;
-    QByteArray rest(*size - from, Qt::Uninitialized);
-    if (file.readAt(rest.data(), size_t(rest.size()), from)) return std::nullopt;
-    const char *p = rest.constData();
-    const qint64 len = rest.size();
-    for (qint64 at = 0; at + wal::kFrameOverhead <= len; ++at) {
-        if (p[at + 4] != char(wal::kFrameBatch) || getU64(p + at + 8) < minLsn) continue;
-        const qint64 payload = getU32(p + at);
-        if (payload > wal::kMaxPayload || at + wal::kFrameOverhead + payload > len) continue;
-        const size_t body = size_t(wal::kFrameHeaderSize + payload);
-        if (xxh3(p + at, body) == getU64(p + at + body)) return std::make_pair(from + at, getU64(p + at + 8));
-    }
-    return std::nullopt;
+    if (!size.ok()) return std::nullopt;
+    return findFrame(file, from, *size, *size, [minLsn](uint64_t l) { return l >= minLsn; });
 }
 
 Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t expectedNextLsn,

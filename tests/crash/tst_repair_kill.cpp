@@ -6,11 +6,11 @@
 // middle (salvage), the graph (rebuild). SEXTANT_CRASH_ITERATIONS raises the
 // number of kills per kind; SEXTANT_CRASH_SEED replays a run.
 
+#include "TestSupport.h"
 #include "index/Index.h"
 #include "integrity/Verifier.h"
 #include "storage/Manifest.h"
 
-#include <QDirIterator>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -20,6 +20,7 @@
 #include <map>
 
 using namespace sextant;
+using namespace testsupport;
 
 namespace {
 
@@ -31,29 +32,6 @@ QVector<float> vectorFor(quint32 seed)
     QVector<float> v(kDims);
     for (float &f : v) f = float(g.bounded(2000) - 1000) / 100.0f;
     return v;
-}
-
-bool copyFolder(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString src = it.next();
-        const QString rel = QDir(from).relativeFilePath(src);
-        if (rel == QLatin1String("LOCK") || rel == QLatin1String("LOCK.owner")) continue;
-        QDir().mkpath(QFileInfo(to + u'/' + rel).absolutePath());
-        if (!QFile::copy(src, to + u'/' + rel)) return false;
-    }
-    return true;
-}
-
-bool flipByte(const QString &path, qint64 offset)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadWrite) || !f.seek(offset)) return false;
-    char c = 0;
-    if (!f.getChar(&c) || !f.seek(offset)) return false;
-    return f.putChar(char(c ^ 0x20));
 }
 
 } // namespace
@@ -122,7 +100,7 @@ void TestRepairKill::initTestCase()
         QVERIFY(!(*idx)->insert(it).result().error);
         m_expected[it.id] = it;
     }
-    QVERIFY(copyFolder(live, m_pristine));
+    QVERIFY(copyFolder(live, m_pristine, {QStringLiteral("LOCK"), QStringLiteral("LOCK.owner")}));
     QVERIFY(!(*idx)->close());
     Result<storage::Manifest> m = storage::Manifest::read(m_pristine + QStringLiteral("/MANIFEST"));
     QVERIFY(m.ok());
@@ -162,7 +140,7 @@ void TestRepairKill::killDuringRepair()
             file = m_manifest.graph->file;
             offset = qint64(rng.bounded(quint32(QFileInfo(dir + u'/' + file).size())));
         }
-        QVERIFY(flipByte(dir + u'/' + file, offset));
+        QVERIFY(flipBit(dir + u'/' + file, offset, 5));
         const QString where = QStringLiteral("%1 byte %2, iteration %3, SEXTANT_CRASH_SEED=%4").arg(file).arg(offset).arg(i).arg(m_seed);
 
         std::map<QString, Item> readable;
