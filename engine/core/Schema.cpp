@@ -65,6 +65,12 @@ Error Schema::validateSelf() const
     if (ann.efSearch < AnnParams::kMinEf || ann.efSearch > AnnParams::kMaxEf)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("efSearch must be between %1 and %2, not %3.")
                                                      .arg(AnnParams::kMinEf).arg(AnnParams::kMaxEf).arg(ann.efSearch));
+    if (embedder.size() > kMaxEmbedderIdLength)
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("The embedder id may be at most %1 characters.").arg(kMaxEmbedderIdLength));
+    for (const QChar c : embedder)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return Error(ErrorCode::InvalidArgument, QStringLiteral("The embedder id must not contain control characters."));
     QSet<QString> seen;
     for (const FieldSpec &f : fields) {
         if (f.name.isEmpty())
@@ -138,13 +144,15 @@ QJsonObject Schema::toJson() const
         fieldArray.append(QJsonObject{{QStringLiteral("name"), f.name},
                                       {QStringLiteral("type"), fieldTypeName(f.type)},
                                       {QStringLiteral("required"), f.required}});
-    return QJsonObject{{QStringLiteral("dimensions"), dimensions},
-                       {QStringLiteral("metric"), metricName(metric)},
-                       {QStringLiteral("fields"), fieldArray},
-                       {QStringLiteral("maxMetadataBytes"), double(maxMetadataBytes)},
-                       {QStringLiteral("ann"), QJsonObject{{QStringLiteral("M"), ann.m},
-                                                           {QStringLiteral("efConstruction"), ann.efConstruction},
-                                                           {QStringLiteral("efSearch"), ann.efSearch}}}};
+    QJsonObject json{{QStringLiteral("dimensions"), dimensions},
+                     {QStringLiteral("metric"), metricName(metric)},
+                     {QStringLiteral("fields"), fieldArray},
+                     {QStringLiteral("maxMetadataBytes"), double(maxMetadataBytes)},
+                     {QStringLiteral("ann"), QJsonObject{{QStringLiteral("M"), ann.m},
+                                                         {QStringLiteral("efConstruction"), ann.efConstruction},
+                                                         {QStringLiteral("efSearch"), ann.efSearch}}}};
+    if (!embedder.isEmpty()) json.insert(QStringLiteral("embedder"), embedder);
+    return json;
 }
 
 static Error malformed(const QString &what)
@@ -181,6 +189,13 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
         s.maxMetadataBytes = qint64(m);
     } else if (!maxMeta.isUndefined()) {
         return malformed(QStringLiteral("\"maxMetadataBytes\" must be a number."));
+    }
+
+    const QJsonValue embedder = json.value(QStringLiteral("embedder"));
+    if (embedder.isString()) {
+        s.embedder = embedder.toString();
+    } else if (!embedder.isUndefined() && !embedder.isNull()) {
+        return malformed(QStringLiteral("\"embedder\" must be a string."));
     }
 
     const QJsonValue ann = json.value(QStringLiteral("ann"));

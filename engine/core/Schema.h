@@ -48,6 +48,13 @@ struct Schema {
     QList<FieldSpec> fields;
     qint64 maxMetadataBytes = kDefaultMaxMetadataBytes;
     AnnParams ann;
+    // The id of the embedder that turns text into this index's vectors
+    // (io/Embedder.h), recorded when the index is made for documents. Text is
+    // only ever embedded by that embedder, so vectors of two models never mix
+    // in one index. Empty: the vectors come from elsewhere, and text queries
+    // and document import are refused.
+    QString embedder;
+    static constexpr int kMaxEmbedderIdLength = 256;
 
     bool operator==(const Schema &) const = default;
 
