@@ -52,6 +52,10 @@ QFuture<OpenOutcome> IndexSession::openAsync(const QString &path, OpenOptions op
             out.error = opened.error();
             const QDir dir(path);
             out.looksLikeIndex = dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev"));
+            if (!out.looksLikeIndex) {
+                const io::SourceFormat format = io::detectSourceFormat(path);
+                if (format == io::SourceFormat::Vectra || format == io::SourceFormat::LangChain) out.foreignFormat = format;
+            }
         }
         return out;
     });
@@ -124,6 +128,8 @@ QFuture<OpenOutcome> IndexSession::reopenIndex()
         m_lockHolder = out.lockHolder;
         m_released = false;
         m_undo.clear(); // its commands hold items of the state before the repair
+        // A fresh cache: the old one's generation numbers describe the old files.
+        m_keywordCache = std::make_shared<io::KeywordIndexCache>();
         ++m_contentVersion;
         m_pollTimer.start();
         emit indexReopened();

@@ -8,6 +8,8 @@
 #include "core/Options.h"
 #include "core/Schema.h"
 #include "index/Index.h"
+#include "io/TextSearch.h"
+#include "io/VectorSource.h"
 
 #include <QFileSystemWatcher>
 #include <QFuture>
@@ -28,6 +30,9 @@ struct OpenOutcome {
     std::optional<LockHolder> lockHolder; // opened read-only because this process writes it
     OpenOptions options;                  // what it was opened with (a reopen uses them again)
     bool looksLikeIndex = false;          // when it failed: the folder has a MANIFEST or MANIFEST.prev
+    // When it failed and is no Sextant index: what other tool's index it is
+    // (Vectra, LangChain), which Sextant can convert; Auto when none.
+    io::SourceFormat foreignFormat = io::SourceFormat::Auto;
 };
 
 class IndexSession : public QObject {
@@ -76,6 +81,11 @@ public:
     quint64 contentVersion() const { return m_contentVersion; }
 
     QUndoStack *undoStack() { return &m_undo; }
+
+    // The BM25 index of this index's passages, kept between text queries and
+    // rebuilt by the engine when the index has changed (thread-safe: workers
+    // use it; the session only owns it).
+    std::shared_ptr<io::KeywordIndexCache> keywordCache() const { return m_keywordCache; }
 
     // Runs `f(index)` on the global thread pool and returns its future.
     template <typename F>
@@ -135,6 +145,7 @@ private:
     bool m_hasStats = false;
     quint64 m_contentVersion = 1;
     QUndoStack m_undo;
+    std::shared_ptr<io::KeywordIndexCache> m_keywordCache = std::make_shared<io::KeywordIndexCache>();
     QString m_currentItem;
     QStringList m_queryHits;
     QTimer m_pollTimer;

@@ -95,6 +95,14 @@ QIcon cleanIcon(bool dark)
     return icon;
 }
 
+QIcon discIcon(const QColor &fill, const QString &glyph)
+{
+    QIcon icon;
+    icon.addPixmap(paintedIcon(16, fill, glyph));
+    icon.addPixmap(paintedIcon(32, fill, glyph));
+    return icon;
+}
+
 QString repairActionLabel(RepairAction action)
 {
     switch (action) {

@@ -26,6 +26,9 @@ QString severityLabel(Finding::Severity severity); // translated: "Error", "Warn
 QIcon severityIcon(Finding::Severity severity, bool dark);
 // The same disc in the "good" colour with a tick: a clean report.
 QIcon cleanIcon(bool dark);
+// A disc of any colour with a glyph, 16 × 16 and 32 × 32 (the import
+// report's outcomes use the same visual language).
+QIcon discIcon(const QColor &fill, const QString &glyph);
 
 // A short translated name of a repair action ("Rebuild the graph").
 QString repairActionLabel(RepairAction action);

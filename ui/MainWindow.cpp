@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "ExportDialog.h"
+#include "Format.h"
+#include "ImportDialog.h"
 #include "IndexSession.h"
 #include "IntegrityView.h"
 #include "NewIndexDialog.h"
@@ -9,6 +12,7 @@
 #include "TaskMonitor.h"
 #include "Theme.h"
 #include "index/Distance.h"
+#include "io/Backup.h"
 
 #include <QAction>
 #include <QApplication>
@@ -27,6 +31,8 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QPointer>
+#include <QPromise>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
@@ -89,6 +95,17 @@ void MainWindow::createActions()
     openAction->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addSeparator();
+    QAction *importFiles = file->addAction(tr("&Import Files…"), this, &MainWindow::importFilesDialog);
+    importFiles->setShortcut(QKeySequence(tr("Ctrl+I")));
+    importFiles->setToolTip(tr("Import documents or vector files into the current index, or into a new one"));
+    file->addAction(tr("Import a Fol&der…"), this, &MainWindow::importFolderDialog)
+        ->setToolTip(tr("Import every document in a folder, or a Vectra or LangChain index folder"));
+    QAction *exportAction = file->addAction(tr("&Export…"), this, &MainWindow::showExportDialog);
+    exportAction->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    m_indexActions << exportAction;
+    file->addAction(tr("Restore &Backup…"), this, &MainWindow::restoreBackupDialog)
+        ->setToolTip(tr("Make a new index folder from a backup archive (.tar.zst) and open it"));
     file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close Index"), this, &MainWindow::closeCurrentIndex);
     closeAction->setShortcut(QKeySequence::Close);
@@ -232,6 +249,11 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
             // only an error.
             addPage(new IndexPage(clean, out.error.message(), m_tabs), old);
             emit damagedIndexShown(clean, out.error.message());
+            return;
+        }
+        if (!out.index && out.foreignFormat != io::SourceFormat::Auto) {
+            emit openFailed(clean, out.error.message());
+            offerConversion(clean, out.foreignFormat);
             return;
         }
         if (!out.index) {
@@ -446,27 +468,181 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-QStringList MainWindow::droppedFolders(const QMimeData *mime) const
+QStringList MainWindow::droppedPaths(const QMimeData *mime) const
 {
-    QStringList folders;
-    if (!mime || !mime->hasUrls()) return folders;
+    QStringList paths;
+    if (!mime || !mime->hasUrls()) return paths;
     for (const QUrl &url : mime->urls())
-        if (url.isLocalFile()) folders << url.toLocalFile();
-    return folders;
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    return paths;
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedFolders(event->mimeData()).isEmpty()) event->acceptProposedAction();
+    if (!droppedPaths(event->mimeData()).isEmpty()) event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QStringList folders = droppedFolders(event->mimeData());
-    if (folders.isEmpty()) return;
+    const QStringList paths = droppedPaths(event->mimeData());
+    if (paths.isEmpty()) return;
     event->acceptProposedAction();
-    // Opening says clearly when a dropped path is not an index.
-    for (const QString &f : folders) openIndex(f);
+    importPaths(paths);
+}
+
+void MainWindow::importPaths(const QStringList &paths)
+{
+    // The page the drop landed on, remembered now: the user may switch tabs
+    // while the paths are looked at.
+    QPointer<IndexPage> page = m_stack->currentWidget() == m_tabs ? currentPage() : nullptr;
+    statusBar()->showMessage(tr("Looking at %n dropped item(s)…", nullptr, int(paths.size())));
+    auto *watcher = new QFutureWatcher<QList<ImportInput>>(this);
+    connect(watcher, &QFutureWatcher<QList<ImportInput>>::finished, this, [this, watcher, page]() {
+        watcher->deleteLater();
+        statusBar()->clearMessage();
+        QList<ImportInput> toImport;
+        for (const ImportInput &in : watcher->result()) {
+            if (in.kind == ImportInputKind::SextantIndex) openIndex(in.path);
+            else toImport << in;
+        }
+        if (toImport.isEmpty()) return;
+        IndexPage *target = page && page->session() ? page.data() : nullptr;
+        if (!target && toImport.size() == 1 && toImport.first().isFolder &&
+            (toImport.first().format == io::SourceFormat::Vectra || toImport.first().format == io::SourceFormat::LangChain)) {
+            convertToIndex(toImport.first().path, toImport.first().format);
+            return;
+        }
+        showImportDialog(toImport, target);
+    });
+    watcher->setFuture(classifyImportInputsAsync(paths));
+}
+
+ImportDialog *MainWindow::importDialog() const { return m_importDialog; }
+
+ExportDialog *MainWindow::exportDialog() const { return m_exportDialog; }
+
+void MainWindow::showImportDialog(const QList<ImportInput> &inputs, IndexPage *page)
+{
+    auto *dialog = page ? new ImportDialog(page->session(), this) : new ImportDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::newIndexCreated, this, [this](const QString &path) { openIndex(path); });
+    connect(dialog, &ImportDialog::importFinished, this, [this, dialog]() {
+        if (!dialog->task()) return;
+        statusBar()->showMessage(importSummarySentence(dialog->task()->result()), 10000);
+    });
+    dialog->setInputs(inputs);
+    m_importDialog = dialog;
+    dialog->show();
+    emit importDialogShown(dialog);
+}
+
+void MainWindow::convertToIndex(const QString &folder, io::SourceFormat format)
+{
+    ImportInput input;
+    input.path = cleanPath(folder);
+    input.kind = ImportInputKind::Vectors;
+    input.format = format;
+    input.isFolder = true;
+    auto *dialog = new ImportDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Convert to a Sextant Index"));
+    dialog->setHeading(tr("Convert the %1 in %2 to a Sextant index. The folder itself is only read.")
+                           .arg(sourceFormatTitle(format), QDir::toNativeSeparators(input.path)));
+    dialog->setNewIndexFolder(input.path + QStringLiteral("-sextant"));
+    connect(dialog, &ImportDialog::newIndexCreated, this, [this](const QString &path) { openIndex(path); });
+    dialog->setInputs({input});
+    m_importDialog = dialog;
+    dialog->show();
+    emit importDialogShown(dialog);
+}
+
+void MainWindow::offerConversion(const QString &path, io::SourceFormat format)
+{
+    QMessageBox box(QMessageBox::Question, tr("Not a Sextant Index"),
+                    tr("%1 holds a %2, not a Sextant index.").arg(QDir::toNativeSeparators(path), sourceFormatTitle(format)),
+                    QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Sextant can make a new Sextant index from its items, with their ids, vectors and "
+                              "metadata. The folder itself is left as it is."));
+    QPushButton *convert = box.addButton(tr("Convert to a Sextant Index…"), QMessageBox::AcceptRole);
+    box.setDefaultButton(convert);
+    box.exec();
+    if (box.clickedButton() == convert) convertToIndex(path, format);
+}
+
+void MainWindow::importFilesDialog()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Files"), QString(),
+        tr("Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson "
+           "*.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)"));
+    if (!files.isEmpty()) importPaths(files);
+}
+
+void MainWindow::importFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder"));
+    if (!folder.isEmpty()) importPaths({folder});
+}
+
+void MainWindow::showExportDialog()
+{
+    IndexPage *page = currentPage();
+    if (!page || !page->session()) return;
+    auto *dialog = new ExportDialog(page->session(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_exportDialog = dialog;
+    dialog->show();
+}
+
+void MainWindow::restoreBackupDialog()
+{
+    const QString archive = QFileDialog::getOpenFileName(this, tr("Restore a Backup"), QString(),
+                                                         tr("Backup archives (*.tar.zst);;All files (*)"));
+    if (archive.isEmpty()) return;
+    QString suggested = archive;
+    if (suggested.endsWith(QLatin1String(".tar.zst"))) suggested.chop(8);
+    suggested += QStringLiteral("-restored");
+    const QString folder = QFileDialog::getSaveFileName(this, tr("New Folder for the Restored Index"), suggested,
+                                                        QString(), nullptr, QFileDialog::ShowDirsOnly);
+    if (!folder.isEmpty()) restoreBackup(archive, folder);
+}
+
+void MainWindow::restoreBackup(const QString &archive, const QString &folder)
+{
+    const QString target = cleanPath(folder);
+    QFuture<Result<RestoreSummary>> future = QtConcurrent::run([archive, target](QPromise<Result<RestoreSummary>> &promise) {
+        promise.setProgressRange(0, 1000);
+        Result<RestoreSummary> restored = restoreBackupArchive(archive, target, [&promise](qint64 done, qint64 total) {
+            if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
+            return !promise.isCanceled();
+        });
+        promise.addResult(std::move(restored));
+    });
+    m_tasks->track(tr("Restoring %1").arg(QFileInfo(archive).fileName()), QFuture<void>(future));
+    statusBar()->showMessage(tr("Restoring %1…").arg(QDir::toNativeSeparators(archive)));
+    auto *watcher = new QFutureWatcher<Result<RestoreSummary>>(this);
+    connect(watcher, &QFutureWatcher<Result<RestoreSummary>>::finished, this, [this, watcher, archive, target]() {
+        watcher->deleteLater();
+        statusBar()->clearMessage();
+        if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
+            statusBar()->showMessage(tr("The restore was cancelled."), 10000);
+            emit restoreFinished(target, tr("The restore was cancelled."));
+            return;
+        }
+        const Result<RestoreSummary> r = watcher->result();
+        if (!r.ok()) {
+            emit restoreFinished(target, r.error().message());
+            QMessageBox::warning(this, tr("Could Not Restore the Backup"),
+                                 tr("Sextant could not restore %1: %2").arg(QDir::toNativeSeparators(archive), r.error().message()));
+            return;
+        }
+        statusBar()->showMessage(tr("Restored %n file(s) (%1) into %2.", nullptr, r->files)
+                                     .arg(formatBytes(r->bytes), QDir::toNativeSeparators(r->folder)),
+                                 10000);
+        emit restoreFinished(r->folder, QString());
+        openIndex(r->folder);
+    });
+    watcher->setFuture(future);
 }
 
 } // namespace sextant::ui

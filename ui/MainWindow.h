@@ -3,12 +3,14 @@
 // index, menus with standard shortcuts, and a status bar with the running
 // tasks and the write queue's state.
 
+#include "ImportTask.h"
 #include "IndexPage.h"
 #include "Preferences.h"
 #include "core/Options.h"
 #include "core/Schema.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QMimeData;
@@ -19,6 +21,8 @@ class QUndoGroup;
 
 namespace sextant::ui {
 
+class ExportDialog;
+class ImportDialog;
 class StartPage;
 class TaskMonitor;
 
@@ -44,18 +48,41 @@ public:
     // Reopens the indexes that were open when the window last closed.
     void restoreOpenIndexes();
 
+    // What a drop does (File ▸ Import too): the paths are looked at on a
+    // worker; folders holding a Sextant index open; the rest goes to the
+    // import dialog, into the current index, or from the start page into a
+    // new index whose folder the dialog asks for.
+    void importPaths(const QStringList &paths);
+    // A Vectra or LangChain folder: the import dialog in its "convert" form
+    // (a new Sextant index; the folder itself is only read).
+    void convertToIndex(const QString &folder, io::SourceFormat format);
+    // Restores a backup archive into `folder` (must not exist or be empty)
+    // on a worker, then opens it.
+    void restoreBackup(const QString &archive, const QString &folder);
+
+    // The import and export dialogs shown last (null once closed).
+    ImportDialog *importDialog() const;
+    ExportDialog *exportDialog() const;
+
 signals:
     void indexOpened(const QString &path);
     void openFailed(const QString &path, const QString &message);
     // A folder that looks like an index could not be opened: its tab shows
     // the Integrity view instead (verify runs at once; repair is offered).
     void damagedIndexShown(const QString &path, const QString &reason);
+    void importDialogShown(ImportDialog *dialog);
+    // A restore finished: `error` is empty when `folder` now holds the index.
+    void restoreFinished(const QString &folder, const QString &error);
 
 public slots:
     void newIndex();
     void openIndexDialog();
     void closeCurrentIndex();
     void closeIndex(int tab);
+    void importFilesDialog();
+    void importFolderDialog();
+    void showExportDialog();
+    void restoreBackupDialog();
     void showPreferences();
     void showAbout();
 
@@ -74,7 +101,9 @@ private:
     void updateStatus();
     void rebuildRecentMenu();
     void reopenForWriting(IndexPage *page);
-    QStringList droppedFolders(const QMimeData *mime) const;
+    QStringList droppedPaths(const QMimeData *mime) const;
+    void showImportDialog(const QList<ImportInput> &inputs, IndexPage *page);
+    void offerConversion(const QString &path, io::SourceFormat format);
 
     QStackedWidget *m_stack;
     StartPage *m_start;
@@ -88,6 +117,8 @@ private:
     QList<QAction *> m_indexActions; // enabled only with an index open
     QList<QAction *> m_writeActions; // ... that is writable
     QStringList m_opening;           // paths being opened now
+    QPointer<ImportDialog> m_importDialog;
+    QPointer<ExportDialog> m_exportDialog;
 };
 
 } // namespace sextant::ui

@@ -6,6 +6,8 @@
 #include "Preferences.h"
 #include "QueryResultsModel.h"
 #include "TaskMonitor.h"
+#include "TextResultsModel.h"
+#include "io/EmbedderChoice.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -23,6 +25,7 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <cmath>
@@ -54,9 +57,10 @@ void setError(QLabel *label, const QString &text)
 } // namespace
 
 QueryView::QueryView(IndexSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_model(new QueryResultsModel(this))
+    : QWidget(parent), m_session(session), m_model(new QueryResultsModel(this)), m_textModel(new TextResultsModel(this))
 {
     buildForm();
+    checkItemsCarryText();
     connect(m_session, &IndexSession::contentChanged, this, &QueryView::showSummary);
     connect(m_session, &IndexSession::statsChanged, this, &QueryView::showSummary);
     connect(m_session, &IndexSession::currentItemChanged, this, &QueryView::selectCurrentItem);
@@ -76,7 +80,9 @@ void QueryView::buildForm()
     m_source->setObjectName(QStringLiteral("sourceCombo"));
     m_source->addItem(tr("Vector"), int(Source::Vector));
     m_source->addItem(tr("Similar to item"), int(Source::LikeId));
-    m_source->setToolTip(tr("Search with a vector you paste, or with the vector of an item (the item itself is left out)"));
+    m_source->addItem(tr("Text"), int(Source::Text));
+    m_source->setToolTip(tr("Search with a vector you paste, with the vector of an item (the item itself is left out), "
+                            "or with words (documents imported into this index)"));
 
     m_vectorEdit = new QPlainTextEdit(this);
     m_vectorEdit->setObjectName(QStringLiteral("vectorEdit"));
@@ -95,6 +101,7 @@ void QueryView::buildForm()
     m_sourceStack = new QStackedWidget(this);
     m_sourceStack->addWidget(m_vectorEdit);
     m_sourceStack->addWidget(idPage);
+    m_sourceStack->addWidget(buildTextPage());
     m_vectorError = errorLabel(this, QStringLiteral("vectorError"));
 
     m_filter = new FilterEdit(this);
@@ -162,6 +169,18 @@ void QueryView::buildForm()
     m_resultsStack = new QStackedWidget(this);
     m_resultsStack->addWidget(m_emptyLabel);
     m_resultsStack->addWidget(m_table);
+    m_textTable = new QTableView(this);
+    m_textTable->setObjectName(QStringLiteral("textResultsTable"));
+    m_textTable->setModel(m_textModel);
+    m_textTable->setItemDelegateForColumn(TextResultsModel::PassageColumn, new PassageDelegate(m_textTable));
+    m_textTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_textTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_textTable->setAlternatingRowColors(true);
+    m_textTable->setWordWrap(false);
+    m_textTable->verticalHeader()->hide();
+    m_textTable->verticalHeader()->setDefaultSectionSize(m_textTable->fontMetrics().height() + 8);
+    m_textTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_resultsStack->addWidget(m_textTable);
 
     // Layout: query source and filter side by side, the parameters and
     // buttons in one row, then what happened, then the hits.
@@ -230,6 +249,215 @@ void QueryView::buildForm()
             [this](const QModelIndex &current) {
                 if (current.isValid()) m_session->setCurrentItem(m_model->idAt(current.row()));
             });
+    connect(m_textTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid()) m_session->setCurrentItem(m_textModel->idAt(current.row()));
+            });
+    connect(m_textEdit, &QLineEdit::textChanged, this, &QueryView::updateInputState);
+    connect(m_textEdit, &QLineEdit::returnPressed, this, &QueryView::run);
+    connect(m_textMode, &QComboBox::currentIndexChanged, this, &QueryView::updateInputState);
+    // An index made for documents is searched by words first.
+    if (!m_session->schema().embedder.isEmpty()) setSource(Source::Text);
+}
+
+QWidget *QueryView::buildTextPage()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
+    m_textEdit = new QLineEdit(page);
+    m_textEdit->setObjectName(QStringLiteral("textQueryEdit"));
+    m_textEdit->setPlaceholderText(tr("Search the documents…"));
+    m_textEdit->setClearButtonEnabled(true);
+    m_textMode = new QComboBox(page);
+    m_textMode->setObjectName(QStringLiteral("textModeCombo"));
+    m_textMode->addItem(tr("Hybrid"), int(io::TextSearchMode::Hybrid));
+    m_textMode->addItem(tr("Meaning (vector)"), int(io::TextSearchMode::Vector));
+    m_textMode->addItem(tr("Keywords (BM25)"), int(io::TextSearchMode::Keyword));
+    m_textMode->setToolTip(tr("Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; "
+                              "Keywords ranks the passages that contain the words (BM25)"));
+    row->addWidget(m_textEdit, 1);
+    row->addWidget(m_textMode);
+    layout->addLayout(row);
+    m_textNote = new QLabel(page);
+    m_textNote->setObjectName(QStringLiteral("textNote"));
+    m_textNote->setWordWrap(true);
+    m_textNote->setForegroundRole(QPalette::PlaceholderText);
+    m_textNote->hide();
+    layout->addWidget(m_textNote);
+    layout->addStretch();
+    return page;
+}
+
+void QueryView::checkItemsCarryText()
+{
+    if (!m_session->schema().embedder.isEmpty()) {
+        updateTextAvailability();
+        return;
+    }
+    // Keyword search needs passages: look for an item with a "text" field.
+    // The walk is bounded: a selective filter may stop early, page by page.
+    auto *watcher = new QFutureWatcher<bool>(this);
+    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        m_itemsCarryText = watcher->result() ? 1 : 0;
+        updateTextAvailability();
+    });
+    watcher->setFuture(m_session->run([](Index &index) {
+        const QByteArray filter = QByteArrayLiteral(R"({"text": {"$exists": true}})");
+        QString after;
+        for (int page = 0; page < 256; ++page) {
+            Result<IdPage> ids = index.listIds(after, 1, filter);
+            if (!ids.ok()) return false;
+            if (!ids->ids.isEmpty()) return true;
+            if (ids->nextAfter.isEmpty()) return false;
+            after = ids->nextAfter;
+        }
+        return false;
+    }));
+    updateTextAvailability();
+}
+
+bool QueryView::isTextModeAvailable(io::TextSearchMode mode) const
+{
+    if (!m_session->schema().embedder.isEmpty()) return true;
+    return mode == io::TextSearchMode::Keyword && m_itemsCarryText == 1;
+}
+
+QString QueryView::textAvailabilityNote() const { return m_textNote->isVisible() || !m_textNote->text().isEmpty() ? m_textNote->text() : QString(); }
+
+void QueryView::updateTextAvailability()
+{
+    const bool embedder = !m_session->schema().embedder.isEmpty();
+    auto *model = qobject_cast<QStandardItemModel *>(m_textMode->model());
+    for (int i = 0; i < m_textMode->count(); ++i) {
+        const auto mode = io::TextSearchMode(m_textMode->itemData(i).toInt());
+        if (QStandardItem *item = model ? model->item(i) : nullptr) item->setEnabled(isTextModeAvailable(mode));
+    }
+    QString note;
+    if (!embedder) {
+        note = tr("Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant "
+                  "cannot turn words into its vectors.");
+        if (m_itemsCarryText == 1) {
+            note += QLatin1Char(' ') + tr("Its items carry a \"text\" field, so Keywords (BM25) works.");
+            m_textMode->setCurrentIndex(m_textMode->findData(int(io::TextSearchMode::Keyword)));
+        }
+    }
+    m_textNote->setText(note);
+    m_textNote->setVisible(!note.isEmpty());
+    const bool any = embedder || m_itemsCarryText == 1;
+    m_textEdit->setEnabled(any);
+    m_textMode->setEnabled(any);
+    updateInputState();
+    emit textAvailabilityChanged();
+}
+
+void QueryView::setSource(Source source) { m_source->setCurrentIndex(m_source->findData(int(source))); }
+
+void QueryView::setTextQuery(const QString &text, io::TextSearchMode mode)
+{
+    setSource(Source::Text);
+    m_textMode->setCurrentIndex(m_textMode->findData(int(mode)));
+    m_textEdit->setText(text);
+}
+
+QString QueryView::summaryText() const { return m_summary->text(); }
+
+QString QueryView::errorText() const { return m_errorLabel->isVisible() ? m_errorLabel->text() : QString(); }
+
+std::optional<io::TextQuery> QueryView::textQueryFromForm(QString *error) const
+{
+    io::TextQuery q;
+    q.text = m_textEdit->text().trimmed();
+    q.mode = io::TextSearchMode(m_textMode->currentData().toInt());
+    if (!isTextModeAvailable(q.mode)) {
+        *error = m_session->schema().embedder.isEmpty()
+                     ? tr("Text search needs an index made for documents.")
+                     : tr("This search mode is not available for this index.");
+        return std::nullopt;
+    }
+    if (q.text.isEmpty()) {
+        *error = tr("Enter the words to search for.");
+        return std::nullopt;
+    }
+    if (!m_filter->isValid()) {
+        *error = m_filter->errorMessage();
+        return std::nullopt;
+    }
+    q.filter = m_filter->filterJson();
+    q.k = m_k->value();
+    q.ef = m_ef->value();
+    return q;
+}
+
+void QueryView::runText()
+{
+    QString error;
+    std::optional<io::TextQuery> query = textQueryFromForm(&error);
+    if (!query) {
+        showError(error);
+        return;
+    }
+    const quint64 serial = ++m_serial;
+    m_running = true;
+    m_comparing = false;
+    showError({});
+    m_summary->setText(m_textResult || query->mode == io::TextSearchMode::Vector
+                           ? tr("Searching…")
+                           : tr("Searching… (the first keyword search reads every passage once)"));
+    startTicket(tr("Text search"));
+    updateInputState();
+    auto *watcher = new QFutureWatcher<Result<io::TextResult>>(this);
+    const io::TextQuery q = *query;
+    connect(watcher, &QFutureWatcher<Result<io::TextResult>>::finished, this, [this, watcher, serial, q]() {
+        watcher->deleteLater();
+        onTextDone(serial, q, watcher->result());
+    });
+    std::shared_ptr<io::KeywordIndexCache> cache = m_session->keywordCache();
+    const Schema schema = m_session->schema();
+    watcher->setFuture(m_session->run([q, cache, schema](Index &index) -> Result<io::TextResult> {
+        std::unique_ptr<Embedder> embedder;
+        if (q.mode != io::TextSearchMode::Keyword) {
+            Result<std::unique_ptr<Embedder>> made = io::embedderForSchema(schema);
+            if (!made.ok()) return made.error();
+            embedder = made.takeValue();
+        }
+        return io::searchText(index, embedder.get(), q, cache.get());
+    }));
+}
+
+void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Result<io::TextResult> &result)
+{
+    if (serial != m_serial) return;
+    m_running = false;
+    finishTicket();
+    if (!result.ok()) {
+        showError(result.error().message());
+        m_summary->setText(m_textResult && m_showingText ? tr("The hits below are from the previous search.") : QString());
+        updateInputState();
+        emit queryFinished();
+        return;
+    }
+    m_textResult = *result;
+    m_showingText = true;
+    m_resultContentVersion = m_session->contentVersion();
+    m_resultState.reset();
+    if (m_session->hasStats()) m_resultState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
+    m_recall->hide();
+    m_textModel->setResult(*result, query.text, query.mode);
+    m_textTable->resizeColumnsToContents();
+    m_textTable->setColumnWidth(TextResultsModel::PassageColumn, qMax(240, m_textTable->width() / 2));
+    m_textTable->setColumnWidth(TextResultsModel::DocumentColumn, qMin(m_textTable->columnWidth(TextResultsModel::DocumentColumn), 260));
+    m_textTable->horizontalHeader()->setStretchLastSection(true);
+    QStringList ids;
+    for (const io::TextHit &h : result->hits) ids.append(h.id);
+    m_session->setQueryHits(ids);
+    showSummary();
+    showEmptyState();
+    selectCurrentItem(m_session->currentItem());
+    updateInputState();
+    emit queryFinished();
 }
 
 Result<QVector<float>> QueryView::parseVector(const QString &input, int dimensions)
@@ -300,8 +528,11 @@ std::optional<QueryRequest> QueryView::requestFromForm(QString *error) const
 void QueryView::updateInputState()
 {
     QString error;
-    const bool vectorMode = Source(m_source->currentData().toInt()) == Source::Vector;
-    const bool ok = requestFromForm(&error).has_value();
+    const Source source = Source(m_source->currentData().toInt());
+    const bool vectorMode = source == Source::Vector;
+    const bool textMode = source == Source::Text;
+    const bool ok = textMode ? textQueryFromForm(&error).has_value() : requestFromForm(&error).has_value();
+    m_mode->setEnabled(!textMode);
     // Say what is wrong with the vector as soon as there is one; a blank field
     // only disables Run.
     QString vectorError;
@@ -311,7 +542,7 @@ void QueryView::updateInputState()
     }
     setError(m_vectorError, vectorError);
     m_runButton->setEnabled(ok);
-    m_compareButton->setEnabled(m_result.has_value() && !m_comparing && !m_running);
+    m_compareButton->setEnabled(m_result.has_value() && !m_showingText && !textMode && !m_comparing && !m_running);
     m_cancelButton->setVisible(m_running || m_comparing);
 }
 
@@ -334,6 +565,10 @@ void QueryView::finishTicket()
 
 void QueryView::run()
 {
+    if (Source(m_source->currentData().toInt()) == Source::Text) {
+        runText();
+        return;
+    }
     QString error;
     std::optional<QueryRequest> req = requestFromForm(&error);
     if (!req) {
@@ -360,7 +595,7 @@ void QueryView::run()
 
 void QueryView::compareWithExact()
 {
-    if (!m_request || !m_result || m_running || m_comparing) return;
+    if (!m_request || !m_result || m_showingText || m_running || m_comparing) return;
     QueryRequest exact = *m_request;
     exact.mode = QueryMode::Exact;
     exact.ef = 0;
@@ -396,8 +631,8 @@ void QueryView::cancel()
         m_recall->setText(tr("Comparison cancelled."));
     } else {
         showSummary();
-        m_summary->setText(m_result ? tr("Query cancelled; the hits below are from the previous query.")
-                                    : tr("Query cancelled."));
+        m_summary->setText(m_result || m_textResult ? tr("Query cancelled; the hits below are from the previous query.")
+                                                    : tr("Query cancelled."));
     }
     updateInputState();
 }
@@ -416,6 +651,7 @@ void QueryView::onQueryDone(quint64 serial, const QueryRequest &request, const R
     }
     m_request = request;
     m_result = *result;
+    m_showingText = false;
     m_resultContentVersion = m_session->contentVersion();
     m_resultState.reset();
     if (m_session->hasStats()) m_resultState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
@@ -475,7 +711,23 @@ QString QueryView::recallText() const
 
 void QueryView::showSummary()
 {
-    if (!m_result || m_running) return;
+    if (m_running) return;
+    if (m_showingText && m_textResult) {
+        const io::TextResult &r = *m_textResult;
+        QStringList parts;
+        parts << tr("%n hit(s) in %1", nullptr, int(r.hits.size())).arg(formatMilliseconds(r.milliseconds));
+        if (!r.plan.isEmpty()) parts << r.plan;
+        if (r.keywordDocuments > 0) parts << tr("%n passage(s) in the keyword index", nullptr, int(std::min<qint64>(r.keywordDocuments, INT_MAX)));
+        QString text = parts.join(QStringLiteral("  ·  "));
+        bool changed = m_session->contentVersion() != m_resultContentVersion;
+        if (changed && m_resultState && m_session->hasStats())
+            changed = m_session->stats().lastLsn != m_resultState->first || m_session->stats().items != m_resultState->second;
+        if (changed)
+            text += QLatin1Char('\n') + tr("The index has changed since this search ran; run it again for current results.");
+        m_summary->setText(text);
+        return;
+    }
+    if (!m_result) return;
     const QueryResult &r = *m_result;
     QStringList parts;
     parts << tr("%n hit(s) in %1", nullptr, int(r.hits.size())).arg(formatMilliseconds(r.milliseconds));
@@ -512,7 +764,25 @@ void QueryView::showError(const QString &message) { setError(m_errorLabel, messa
 
 void QueryView::showEmptyState()
 {
+    if (m_showingText && m_textResult) {
+        if (m_textModel->rowCount() > 0) {
+            m_resultsStack->setCurrentWidget(m_textTable);
+        } else {
+            m_emptyLabel->setText(m_textResult->keywordDocuments == 0 && m_session->schema().embedder.isEmpty()
+                                      ? tr("No passages: the items of this index carry no text.")
+                                      : tr("No passage matches these words.\n\nTry other words, or Meaning (vector) "
+                                           "to find passages that say the same thing differently."));
+            m_resultsStack->setCurrentWidget(m_emptyLabel);
+        }
+        return;
+    }
     if (!m_result) {
+        if (!m_session->schema().embedder.isEmpty()) {
+            m_emptyLabel->setText(tr("No search yet.\n\nType words in \"Search the documents…\" and press Enter, "
+                                     "or search by vector or by item."));
+            m_resultsStack->setCurrentWidget(m_emptyLabel);
+            return;
+        }
         m_emptyLabel->setText(tr("No query yet.\n\nPaste a vector as JSON, or choose \"Similar to item\" and enter an id, "
                                  "then press Run (Ctrl+Return)."));
         m_resultsStack->setCurrentWidget(m_emptyLabel);
@@ -531,6 +801,14 @@ void QueryView::showEmptyState()
 
 void QueryView::selectCurrentItem(const QString &id)
 {
+    if (m_showingText) {
+        const int row = m_textModel->rowOf(id);
+        if (row < 0 || m_textTable->currentIndex().row() == row) return;
+        const QModelIndex index = m_textModel->index(row, TextResultsModel::PassageColumn);
+        m_textTable->setCurrentIndex(index);
+        m_textTable->scrollTo(index);
+        return;
+    }
     const int row = m_model->rowOf(id);
     if (row < 0) return;
     const QModelIndex index = m_model->index(row, QueryResultsModel::IdColumn);

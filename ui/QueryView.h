@@ -7,6 +7,7 @@
 
 #include "core/Error.h"
 #include "index/Query.h"
+#include "io/TextSearch.h"
 
 #include <QFutureInterface>
 #include <QPointer>
@@ -26,6 +27,7 @@ namespace sextant::ui {
 class FilterEdit;
 class IndexSession;
 class QueryResultsModel;
+class TextResultsModel;
 
 class QueryView : public QWidget {
     Q_OBJECT
@@ -33,12 +35,28 @@ public:
     explicit QueryView(IndexSession *session, QWidget *parent = nullptr);
     ~QueryView() override;
 
+    enum class Source { Vector, LikeId, Text };
+
     QueryResultsModel *resultsModel() const { return m_model; }
+    TextResultsModel *textResultsModel() const { return m_textModel; }
+    QTableView *textResultsView() const { return m_textTable; }
     FilterEdit *filterEdit() const { return m_filter; }
     bool isRunning() const { return m_running; }
     bool isComparing() const { return m_comparing; }
     // The result on display (none before the first query finished).
     const std::optional<QueryResult> &lastResult() const { return m_result; }
+    // The text query's result on display (none before the first finished).
+    const std::optional<io::TextResult> &lastTextResult() const { return m_textResult; }
+    // Text search: which modes the index allows (an index without an
+    // embedder allows Keywords only, and only when its items carry "text").
+    bool isTextModeAvailable(io::TextSearchMode mode) const;
+    QString textAvailabilityNote() const;
+    // Fills the text query form (the tests and the screenshots use it).
+    void setTextQuery(const QString &text, io::TextSearchMode mode);
+    void setSource(Source source);
+    QString summaryText() const;
+    QString errorText() const;
+
     // "Recall 9/10 = 0.90 against the exact top-10"; empty before a comparison.
     QString recallText() const;
 
@@ -58,11 +76,17 @@ public slots:
 
 signals:
     void queryFinished();      // a result (or an error) is on display
+    void textAvailabilityChanged();
     void comparisonFinished();
 
 private:
-    enum class Source { Vector, LikeId };
     void buildForm();
+    QWidget *buildTextPage();
+    void checkItemsCarryText();
+    void updateTextAvailability();
+    std::optional<io::TextQuery> textQueryFromForm(QString *error) const;
+    void runText();
+    void onTextDone(quint64 serial, const io::TextQuery &query, const Result<io::TextResult> &result);
     void updateInputState();
     std::optional<QueryRequest> requestFromForm(QString *error) const;
     void startTicket(const QString &title);
@@ -82,6 +106,9 @@ private:
     QStackedWidget *m_sourceStack;
     QPlainTextEdit *m_vectorEdit;
     QLineEdit *m_idEdit;
+    QLineEdit *m_textEdit;
+    QComboBox *m_textMode;
+    QLabel *m_textNote;
     QLabel *m_vectorError;
     FilterEdit *m_filter;
     QLabel *m_filterError;
@@ -97,6 +124,8 @@ private:
     QStackedWidget *m_resultsStack;
     QLabel *m_emptyLabel;
     QTableView *m_table;
+    TextResultsModel *m_textModel;
+    QTableView *m_textTable;
 
     quint64 m_serial = 0; // bumped by each run and comparison; older results are dropped
     bool m_running = false;
@@ -104,6 +133,9 @@ private:
     QFutureInterface<void> m_ticket; // what the task monitor shows and cancels
     std::optional<QueryRequest> m_request; // the request behind m_result
     std::optional<QueryResult> m_result;
+    std::optional<io::TextResult> m_textResult;
+    bool m_showingText = false;      // the last finished run was a text query
+    int m_itemsCarryText = -1;       // -1 not known yet (an index without an embedder)
     quint64 m_resultContentVersion = 0;
     std::optional<std::pair<quint64, qint64>> m_resultState; // lastLsn and items when it ran
     int m_recallFound = -1, m_recallOf = 0, m_recallK = 0;

@@ -57,13 +57,15 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_recent->setMinimumSize(520, 200);
     m_recent->setContextMenuPolicy(Qt::CustomContextMenu);
     column->addWidget(m_recent);
-    m_noRecent = new QLabel(tr("No recent indexes yet. Create one, open one, or drop an index folder here."), this);
+    m_noRecent = new QLabel(tr("No recent indexes yet. Create one, open one, or drop an index folder or files to import here."), this);
     m_noRecent->setForegroundRole(QPalette::PlaceholderText);
     m_noRecent->setWordWrap(true);
     column->addWidget(m_noRecent);
     column->addSpacing(12);
-    auto *hint = new QLabel(tr("Tip: drop an index folder anywhere on this window to open it. "
-                               "Sextant opens Sextant indexes; an index another program is writing opens read-only."),
+    auto *hint = new QLabel(tr("Tip: drop an index folder anywhere on this window to open it; an index another program "
+                               "is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar "
+                               "archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) "
+                               "to make a new index from them."),
                             this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);

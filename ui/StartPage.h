@@ -1,6 +1,7 @@
 #pragma once
 // What the window shows with no index open: recent indexes, "New index…",
-// "Open…", and the hint that an index folder can be dropped here.
+// "Open…", and the hint that an index folder, documents or vector files can
+// be dropped here (files become a new index: MainWindow::importPaths).
 
 #include <QWidget>
 

@@ -1,7 +1,8 @@
 // The whole window, as a user meets it: create an index, see items written
 // through the engine in the table, query (plain and filtered), edit metadata
 // and undo it, open an index another process is writing (read-only, with
-// its name) and watch its change appear; open by dropping a folder; an
+// its name) and watch its change appear; open by dropping a folder (a
+// folder that is no index is offered for import instead); an
 // index that cannot be opened shows the Integrity view, is repaired there
 // and opened in the same tab; repairing an index open for writing closes
 // and reopens it.
@@ -11,6 +12,7 @@
 #include "BrowseView.h"
 #include "FilterEdit.h"
 #include "FindingsModel.h"
+#include "ImportDialog.h"
 #include "IndexPage.h"
 #include "IntegrityView.h"
 #include "ItemCommands.h"
@@ -265,7 +267,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
         QCOMPARE(w.currentPage()->session()->path(), path);
 
-        // Dropping a folder that is no index says so and opens nothing.
+        // A folder that is no index is not opened: dropped on an index's page
+        // it is offered for import into that index. This index holds vectors
+        // made elsewhere, so the dialog refuses its documents with a sentence.
+        QSignalSpy shown(&w, &MainWindow::importDialogShown);
         QSignalSpy failed(&w, &MainWindow::openFailed);
         QMimeData other;
         other.setUrls({QUrl::fromLocalFile(dir.path())});
@@ -273,15 +278,18 @@ private slots:
         QApplication::sendEvent(&w, &enter2);
         QVERIFY(enter2.isAccepted());
         QDropEvent drop2(QPointF(10, 10), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
-        // The failure is shown in a message box: close it as soon as it appears.
-        QTimer closer;
-        connect(&closer, &QTimer::timeout, [] {
-            if (QWidget *modal = QApplication::activeModalWidget()) modal->close();
-        });
-        closer.start(50);
         QApplication::sendEvent(&w, &drop2);
-        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 15000);
+        ImportDialog *dialog = w.importDialog();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isPlanReady());
+        QCOMPARE(dialog->inputs().size(), 1);
+        QCOMPARE(dialog->inputs().first().kind, ImportInputKind::Documents);
+        QVERIFY(!dialog->canImport());
+        QVERIFY2(dialog->refusal().contains(documentsRefusedSentence()), qPrintable(dialog->refusal()));
+        dialog->close();
         QCOMPARE(w.pageCount(), 1);
+        QCOMPARE(failed.count(), 0);
     }
 
     void openingADamagedIndexShowsTheIntegrityView()

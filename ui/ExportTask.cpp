@@ -1,0 +1,143 @@
+#include "ExportTask.h"
+
+#include "Format.h"
+#include "io/Backup.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QPromise>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+
+namespace sextant::ui {
+
+namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ExportTask)
+};
+
+QString cannotWrite(const QString &path, const QString &why)
+{
+    return Text::tr("Sextant could not write %1: %2").arg(QDir::toNativeSeparators(path), why);
+}
+
+// A stream export into `path` through QSaveFile: committed only when the
+// export succeeded and was not cancelled.
+Result<io::ExportSummary> exportStream(const Index &index, const ExportRequest &request, const io::ExportProgress &progress)
+{
+    QSaveFile out(request.destination);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error(ErrorCode::Io, cannotWrite(request.destination, out.errorString()));
+    std::unique_ptr<QSaveFile> ids;
+    if (request.format == io::ExportFormat::Npy && !request.idsFile.isEmpty()) {
+        ids = std::make_unique<QSaveFile>(request.idsFile);
+        if (!ids->open(QIODevice::WriteOnly))
+            return Error(ErrorCode::Io, cannotWrite(request.idsFile, ids->errorString()));
+    }
+    Result<io::ExportSummary> summary = request.format == io::ExportFormat::Npy
+                                            ? io::exportNpy(index, out, ids.get(), progress)
+                                            : io::exportJsonLines(index, out, progress);
+    if (!summary.ok()) {
+        out.cancelWriting();
+        if (ids) ids->cancelWriting();
+        return summary;
+    }
+    if (ids && !ids->commit()) return Error(ErrorCode::Io, cannotWrite(request.idsFile, ids->errorString()));
+    if (!out.commit()) return Error(ErrorCode::Io, cannotWrite(request.destination, out.errorString()));
+    if (ids) summary->notes << Text::tr("The ids, one per line in the order of the rows, are in %1.")
+                                   .arg(QDir::toNativeSeparators(request.idsFile));
+    return summary;
+}
+
+} // namespace
+
+QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const ExportRequest &request)
+{
+    return QtConcurrent::run([index, request](QPromise<ExportOutcome> &promise) {
+        promise.setProgressRange(0, 1000);
+        const io::ExportProgress progress = [&promise](qint64 done, qint64 total) {
+            if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
+            return !promise.isCanceled();
+        };
+        ExportOutcome out;
+        switch (request.format) {
+        case io::ExportFormat::JsonLines:
+        case io::ExportFormat::Npy: {
+            Result<io::ExportSummary> r = exportStream(*index, request, progress);
+            out.ok = r.ok();
+            if (r.ok()) out.summary = r.takeValue();
+            else out.error = r.error().message();
+            break;
+        }
+        case io::ExportFormat::Vectra: {
+            Result<io::ExportSummary> r = io::exportVectra(*index, request.destination, progress);
+            out.ok = r.ok();
+            if (r.ok()) out.summary = r.takeValue();
+            else out.error = r.error().message();
+            break;
+        }
+        case io::ExportFormat::Archive: {
+            Result<BackupSummary> r = writeBackupArchive(index->path(), request.destination, progress);
+            out.ok = r.ok();
+            if (r.ok()) {
+                out.summary.destination = r->file;
+                out.summary.bytes = r->archiveBytes;
+                out.summary.notes << Text::tr("%n file(s) of the index folder, %1 before compression.", nullptr, r->files)
+                                         .arg(formatBytes(r->bytes));
+            } else {
+                out.error = r.error().message();
+            }
+            break;
+        }
+        }
+        if (out.summary.destination.isEmpty()) out.summary.destination = request.destination;
+        promise.addResult(out);
+    });
+}
+
+QString exportFormatTitle(io::ExportFormat format)
+{
+    switch (format) {
+    case io::ExportFormat::JsonLines: return Text::tr("JSON Lines (.jsonl)");
+    case io::ExportFormat::Npy: return Text::tr("NumPy array (.npy) and its ids");
+    case io::ExportFormat::Vectra: return Text::tr("Vectra index folder");
+    case io::ExportFormat::Archive: return Text::tr("Backup archive (.tar.zst)");
+    }
+    return {};
+}
+
+QString defaultExportPath(const QString &indexPath, io::ExportFormat format)
+{
+    const QString base = QDir::cleanPath(indexPath);
+    switch (format) {
+    case io::ExportFormat::JsonLines: return base + QStringLiteral(".jsonl");
+    case io::ExportFormat::Npy: return base + QStringLiteral(".npy");
+    case io::ExportFormat::Vectra: return base + QStringLiteral("-vectra");
+    case io::ExportFormat::Archive: return defaultBackupPath(indexPath);
+    }
+    return base;
+}
+
+QString idsFileFor(const QString &npyPath)
+{
+    QString stem = npyPath;
+    if (stem.endsWith(QLatin1String(".npy"), Qt::CaseInsensitive)) stem.chop(4);
+    return stem + QStringLiteral(".ids.txt");
+}
+
+QString exportResultSentence(const ExportOutcome &outcome)
+{
+    if (!outcome.ok) return Text::tr("The export failed: %1").arg(outcome.error);
+    const io::ExportSummary &s = outcome.summary;
+    QString text = s.items > 0 || s.bytes == 0
+                       ? Text::tr("Exported %n item(s) (%1) to %2.", nullptr, int(std::min<qint64>(s.items, INT_MAX)))
+                             .arg(formatBytes(s.bytes), QDir::toNativeSeparators(s.destination))
+                       : Text::tr("Wrote %1 to %2.").arg(formatBytes(s.bytes), QDir::toNativeSeparators(s.destination));
+    for (const QString &note : s.notes) text += QLatin1Char(' ') + note;
+    return text;
+}
+
+} // namespace sextant::ui
