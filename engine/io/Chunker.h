@@ -13,10 +13,17 @@ namespace sextant {
 
 enum class DocumentKind { PlainText, Markdown, Html, Code };
 
+// What a chunk's size and overlap count. Tokens are the words (runs of
+// letters and digits) and the single other non-space characters, as the
+// built-in embedder splits text: close to, but not the same as, a model's
+// subword tokens (one of those is a word or part of one).
+enum class ChunkUnit { Characters, Tokens };
+
 struct ChunkOptions {
-    int size = 1000;  // at most this many characters (UTF-16 code units) per chunk
+    int size = 1000;  // at most this many units (characters: UTF-16 code units) per chunk
     int overlap = 100; // at least this many shared with the chunk before (0: none); at most size / 4
     DocumentKind kind = DocumentKind::PlainText;
+    ChunkUnit unit = ChunkUnit::Characters;
 };
 
 struct Chunk {
@@ -29,7 +36,7 @@ struct Chunk {
 QStringList chunkSeparators(DocumentKind kind);
 
 // Chunks covering the whole text, in order. Options out of range are
-// clamped (size at least 50, overlap at most size / 4).
+// clamped (size at least 50 characters or 10 tokens, overlap at most size / 4).
 QList<Chunk> chunkText(const QString &text, ChunkOptions options);
 
 } // namespace sextant

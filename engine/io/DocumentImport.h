@@ -25,7 +25,7 @@
 
 namespace sextant::io {
 
-enum class ChunkUnit { Characters, Tokens };
+using sextant::ChunkUnit;
 
 struct DocumentImportOptions {
     int chunkSize = 1000;    // in `unit`s

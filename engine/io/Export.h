@@ -1,6 +1,7 @@
 #pragma once
-// An index out to other tools' formats. Each export reads one consistent
-// view of the items, page by page, and runs on the caller's thread.
+// An index out to other tools' formats. Each export pages through the items
+// in id order on the caller's thread (a worker's); writes made while it runs
+// may or may not be in it, as with `sextant-cli export`.
 
 #include "core/Error.h"
 #include "index/Index.h"

@@ -94,6 +94,42 @@ private slots:
         QCOMPARE(chunks.last().end, text.size());
     }
 
+    void tokensCountWordsAndPunctuation()
+    {
+        const QString text = prose(3000, 7);
+        auto tokens = [](const QString &t) {
+            int count = 0;
+            for (qsizetype i = 0; i < t.size();) {
+                if (t[i].isSpace()) { ++i; continue; }
+                ++count;
+                if (t[i].isLetterOrNumber()) while (i < t.size() && t[i].isLetterOrNumber()) ++i;
+                else ++i;
+            }
+            return count;
+        };
+        ChunkOptions options;
+        options.unit = ChunkUnit::Tokens;
+        options.size = 120;
+        options.overlap = 20;
+        const QList<Chunk> chunks = chunkText(text, options);
+        QVERIFY(chunks.size() > 10);
+        QCOMPARE(chunks.first().start, 0);
+        QCOMPARE(chunks.last().end, text.size());
+        for (qsizetype i = 0; i < chunks.size(); ++i) {
+            const Chunk &c = chunks[i];
+            QVERIFY2(tokens(c.text) <= 120, qPrintable(QString::number(tokens(c.text))));
+            if (i == 0) continue;
+            const Chunk &before = chunks[i - 1];
+            QVERIFY(c.start < before.end);   // they overlap ...
+            QVERIFY(c.start > before.start); // ... and move on
+            QVERIFY(tokens(text.mid(c.start, before.end - c.start)) >= 20);
+            QVERIFY(c.start == 0 || text[c.start - 1].isSpace() || !text[c.start].isLetterOrNumber());
+        }
+        // In characters the same text needs far fewer, larger chunks per token count.
+        options.unit = ChunkUnit::Characters;
+        QVERIFY(chunkText(text, options).size() > chunks.size());
+    }
+
     void emptyAndBlankTextHaveNoChunks()
     {
         QVERIFY(chunkText(QString(), {}).isEmpty());

@@ -1,0 +1,112 @@
+#include "io/Export.h"
+
+#include "io/JsonLines.h"
+#include "io/VectraFolder.h"
+
+namespace sextant::io {
+
+namespace {
+
+constexpr int kPage = 1000;
+
+Error cancelledError()
+{
+    return Error(ErrorCode::Cancelled, QStringLiteral("The export was cancelled."));
+}
+
+Error writeAll(QIODevice &out, const QByteArray &bytes)
+{
+    if (out.write(bytes) != bytes.size())
+        return Error(ErrorCode::Io, QStringLiteral("Could not write the export: %1").arg(out.errorString()));
+    return {};
+}
+
+// Calls `visit` for every item in id order, a page at a time.
+Error forEachItem(const Index &index, bool withVectors, const ExportProgress &progress,
+                  const std::function<Error(const Item &)> &visit)
+{
+    const qint64 total = index.count();
+    qint64 done = 0;
+    QString after;
+    do {
+        Result<ListPage> page = index.list(after, kPage, withVectors);
+        if (!page.ok()) return page.error();
+        for (const Item &item : page->items)
+            if (Error e = visit(item)) return e;
+        done += page->items.size();
+        if (progress && !progress(done, std::max(total, done))) return cancelledError();
+        after = page->nextAfter;
+    } while (!after.isEmpty());
+    return {};
+}
+
+} // namespace
+
+QString exportFormatName(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::JsonLines: return QStringLiteral("jsonl");
+    case ExportFormat::Vectra: return QStringLiteral("vectra");
+    case ExportFormat::Npy: return QStringLiteral("npy");
+    case ExportFormat::Archive: return QStringLiteral("archive");
+    }
+    return {};
+}
+
+std::optional<ExportFormat> exportFormatFromName(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == u"jsonl" || n == u"ndjson") return ExportFormat::JsonLines;
+    if (n == u"vectra") return ExportFormat::Vectra;
+    if (n == u"npy") return ExportFormat::Npy;
+    if (n == u"archive" || n == u"backup") return ExportFormat::Archive;
+    return std::nullopt;
+}
+
+bool exportFormatIsStream(ExportFormat format)
+{
+    return format == ExportFormat::JsonLines || format == ExportFormat::Npy;
+}
+
+Result<ExportSummary> exportJsonLines(const Index &index, QIODevice &out, const ExportProgress &progress)
+{
+    ExportSummary summary;
+    QByteArray buffer;
+    Error e = forEachItem(index, true, progress, [&](const Item &item) -> Error {
+        appendJsonLine(buffer, item);
+        ++summary.items;
+        if (buffer.size() >= (1 << 20)) {
+            summary.bytes += buffer.size();
+            if (Error w = writeAll(out, buffer)) return w;
+            buffer.clear();
+        }
+        return {};
+    });
+    if (e) return e;
+    summary.bytes += buffer.size();
+    if (Error w = writeAll(out, buffer)) return w;
+    return summary;
+}
+
+Result<ExportSummary> exportVectra(const Index &index, const QString &folder, const ExportProgress &progress)
+{
+    QList<Item> items;
+    items.reserve(index.count());
+    Error e = forEachItem(index, true, progress, [&](const Item &item) -> Error {
+        items.append(item);
+        return {};
+    });
+    if (e) return e;
+    QStringList indexed;
+    for (const FieldSpec &field : index.schema().fields) indexed << field.name;
+    if (Error w = writeVectraFolder(folder, items, indexed)) return w;
+    ExportSummary summary;
+    summary.items = items.size();
+    summary.destination = folder;
+    if (index.schema().metric != Metric::Cosine)
+        summary.notes << QStringLiteral("Vectra ranks by cosine similarity; this index uses %1, so Vectra's order may differ.")
+                             .arg(metricName(index.schema().metric));
+    return summary;
+}
+
+} // namespace sextant::io
