@@ -209,6 +209,10 @@ void ImportDialog::build()
     m_pages->addWidget(run);
 
     connect(m_chunkSize, &QSpinBox::valueChanged, this, [this](int size) { m_chunkOverlap->setMaximum(size / 4); });
+    // The chunker's floor: 50 characters or 10 tokens.
+    connect(m_chunkUnit, &QComboBox::currentIndexChanged, this, [this]() {
+        m_chunkSize->setMinimum(io::ChunkUnit(m_chunkUnit->currentData().toInt()) == io::ChunkUnit::Tokens ? 10 : 50);
+    });
     connect(m_folderEdit, &QLineEdit::textChanged, this, &ImportDialog::updatePlanState);
     connect(browse, &QPushButton::clicked, this, [this]() {
         const QString folder = QFileDialog::getSaveFileName(this, tr("New Index Folder"), m_folderEdit->text(), QString(),
