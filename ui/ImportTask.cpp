@@ -221,17 +221,26 @@ public:
     QPromise<void> &promise;
     std::shared_ptr<ImportShared> shared;
     ImportResult result;
-    // Counts across the phases, so that the bar moves once over everything.
-    int totalFiles = 0;
-    int filesBefore = 0;
-    qint64 itemsBefore = 0;
+    // Files across the phases: vector sources (and missing paths) one by
+    // one first, then the documents, whose count the engine learns as it
+    // walks folders and archives.
+    int otherInputs = 0;     // vector sources, missing paths, index folders
+    int documentInputs = 0;  // document paths as given (a folder counts once until walked)
+    int filesBefore = 0;     // inputs of the first phase done
+    qint64 itemsBefore = 0;  // items written by the first phase
+    bool inDocuments = false;
 
     bool cancelled() const { return promise.isCanceled(); }
 
     void report(io::ImportProgress p, const QString &phase)
     {
-        p.doneFiles += filesBefore;
-        p.totalFiles = std::max(totalFiles, p.doneFiles);
+        if (inDocuments) {
+            p.totalFiles = filesBefore + (p.totalFiles > 0 ? p.totalFiles : documentInputs);
+            p.doneFiles += filesBefore;
+        } else {
+            p.totalFiles = otherInputs + documentInputs;
+            p.doneFiles = filesBefore;
+        }
         p.itemsWritten += itemsBefore;
         if (p.totalBytes > 0) promise.setProgressValue(int(std::min<qint64>(1000, p.doneBytes * 1000 / p.totalBytes)));
         shared->setProgress(p, phase);
@@ -271,7 +280,6 @@ public:
             io::importVectors(index, **source, request.vectors, [this, &input](const io::ImportProgress &p) {
                 io::ImportProgress q = p;
                 if (q.current.isEmpty()) q.current = input.path;
-                q.doneFiles = 0; // counted per source below
                 report(q, Text::tr("Reading vectors"));
                 return !cancelled();
             });
@@ -365,8 +373,9 @@ public:
         QStringList documents;
         for (const ImportInput &in : request.inputs) {
             if (in.kind == ImportInputKind::Documents) documents << in.path;
-            ++totalFiles;
+            else ++otherInputs;
         }
+        documentInputs = int(documents.size());
         for (const ImportInput &in : request.inputs) {
             if (cancelled()) break;
             if (in.kind == ImportInputKind::Missing || in.kind == ImportInputKind::SextantIndex) {
@@ -385,8 +394,7 @@ public:
             }
         }
         if (!documents.isEmpty() && !cancelled()) {
-            // A folder or an archive counts as its documents from here on.
-            totalFiles -= int(documents.size());
+            inDocuments = true;
             importDocumentInputs(*index, documents);
         }
         if (cancelled()) result.cancelled = true;

@@ -5,7 +5,10 @@
 #include "BrowseView.h"
 #include "FilterEdit.h"
 #include "IndexPage.h"
+#include "ExportDialog.h"
 #include "FindingsModel.h"
+#include "ImportDialog.h"
+#include "ImportReportModel.h"
 #include "HealthMap.h"
 #include "IndexSession.h"
 #include "IntegrityView.h"
@@ -17,7 +20,9 @@
 #include "RepairDialog.h"
 #include "SummaryView.h"
 #include "Theme.h"
+#include "TextResultsModel.h"
 #include "Translations.h"
+#include "io/EmbedderChoice.h"
 
 #include <QApplication>
 #include <QDir>
@@ -32,7 +37,9 @@
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QSpinBox>
 #include <QTableView>
+#include <QTimer>
 #include <QTemporaryDir>
 #include <cstdio>
 
@@ -189,6 +196,123 @@ bool integrityShots(const QTemporaryDir &scratch, const QString &out)
     return ok;
 }
 
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// A small folder of field notes: Markdown, text, HTML, plus a binary file
+// and a damaged PDF that the report shows as failed.
+QStringList writeFieldNotes(const QString &dir)
+{
+    QDir().mkpath(dir);
+    const QString tides = dir + QStringLiteral("/tides.md");
+    writeFile(tides, "# Tides\n\n"
+                     "The tide rises and falls twice a day on most coasts, because the Moon's gravity pulls the "
+                     "ocean into two bulges, one facing the Moon and one on the far side of the Earth.\n\n"
+                     "## Spring and neap tides\n\n"
+                     "When the Sun and the Moon line up, at new and full moon, their pulls add up and the range "
+                     "between high and low water is largest: these are spring tides. At the quarter moons the two "
+                     "pulls are at right angles and the range is smallest: neap tides.\n\n"
+                     "## Reading a tide table\n\n"
+                     "A tide table gives the times and heights of high and low water for one port. Heights are "
+                     "measured from chart datum, usually the lowest astronomical tide, so a negative height means "
+                     "the water falls below the charted depths.\n\n"
+                     "## The rule of twelfths\n\n"
+                     "Between low and high water the tide rises by one twelfth of its range in the first hour, two "
+                     "twelfths in the second, three in the third and fourth, two in the fifth and one in the sixth.\n");
+    const QString lighthouse = dir + QStringLiteral("/lighthouse-log.txt");
+    writeFile(lighthouse, "Keeper's log, Skerry Point light.\n\n"
+                          "Fog came in from the west at four. Started the fog signal and kept the lantern lit through "
+                          "the afternoon. A fishing boat passed close under the rocks at dusk and answered our signal.\n\n"
+                          "Cleaned the lens and trimmed the wicks in the morning. The clockwork that turns the lens ran "
+                          "slow: oiled it and wound it twice. Low water at eleven, the lowest of the month, spring tide.\n\n"
+                          "Supply boat delayed by the swell. Paraffin for nine more nights. Wrote to the board to ask "
+                          "for a second tank before the winter gales.\n");
+    const QString bread = dir + QStringLiteral("/sourdough.html");
+    writeFile(bread, "<html><head><title>Keeping a sourdough starter</title></head><body>"
+                     "<h1>Keeping a sourdough starter</h1>"
+                     "<p>A starter is flour and water in which wild yeast and lactic acid bacteria live together. "
+                     "Feed it with equal weights of flour and water and keep it at room temperature.</p>"
+                     "<h2>Feeding</h2><p>Discard all but a spoonful, then feed. A lively starter doubles within "
+                     "six hours and smells sour and fruity; a sluggish one needs warmth and more frequent feeding.</p>"
+                     "<h2>Baking day</h2><p>Build the levain the night before, mix the dough in the morning, and "
+                     "let the bulk fermentation run until the dough has risen by half.</p></body></html>");
+    const QString knots = dir + QStringLiteral("/knots.md");
+    writeFile(knots, "# Knots every sailor uses\n\n"
+                     "The bowline makes a fixed loop at the end of a line that does not slip or jam and is easy "
+                     "to untie after a load.\n\n"
+                     "The clove hitch holds a line to a post or a rail quickly, but it can slip when the load comes "
+                     "and goes; finish it with two half hitches.\n\n"
+                     "The reef knot joins two ends of one line around a sail. Never use it to join two ropes that "
+                     "carry a load: it capsizes.\n");
+    const QString binary = dir + QStringLiteral("/depth-sounder.bin");
+    QByteArray raw(2048, '\0');
+    for (int i = 0; i < raw.size(); ++i) raw[i] = char((i * 131 + 7) % 256);
+    writeFile(binary, raw);
+    const QString broken = dir + QStringLiteral("/harbour-survey.pdf");
+    writeFile(broken, "%PDF-1.7\nthe rest of this file was lost\n%%EOF\n");
+    return {tides, lighthouse, bread, knots, binary, broken};
+}
+
+// The import dialog after a drop of field notes on an index made for
+// documents, a text query over them, and the export dialog.
+bool importShots(const QTemporaryDir &scratch, const QString &out)
+{
+    bool ok = true;
+    const QStringList files = writeFieldNotes(scratch.filePath(QStringLiteral("field-notes")));
+    const QString path = scratch.filePath(QStringLiteral("coastal-notes"));
+    {
+        Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(QStringLiteral("hash"));
+        if (!embedder.ok()) return false;
+        Schema schema;
+        schema.dimensions = (*embedder)->dimensions();
+        schema.embedder = (*embedder)->id();
+        Result<std::shared_ptr<Index>> made = Index::create(path, schema, Durability::Normal);
+        if (!made.ok() || !(*made)->close().ok()) return false;
+    }
+    MainWindow w;
+    w.resize(1360, 840);
+    w.show();
+    w.openIndex(path);
+    if (!spinUntil([&] { return w.pageCount() == 1; })) return false;
+    IndexPage *page = w.currentPage();
+    w.importPaths(files);
+    if (!spinUntil([&] { return w.importDialog() && w.importDialog()->isPlanReady(); })) return false;
+    ImportDialog *dialog = w.importDialog();
+    dialog->resize(980, 560);
+    if (auto *size = dialog->findChild<QSpinBox *>(QStringLiteral("chunkSize"))) size->setValue(400);
+    if (auto *overlap = dialog->findChild<QSpinBox *>(QStringLiteral("chunkOverlap"))) overlap->setValue(60);
+    ok &= save(dialog, out, QStringLiteral("import-plan.png"));
+    dialog->startImport();
+    if (!spinUntil([&] { return dialog->isFinished(); }, 60000)) return false;
+    ok &= save(dialog, out, QStringLiteral("import-report.png"));
+    dialog->close();
+
+    page->showView(IndexPage::View::Query);
+    QueryView *query = page->queryView();
+    query->setTextQuery(QStringLiteral("spring tide low water"), io::TextSearchMode::Hybrid);
+    query->run();
+    if (!spinUntil([&] { return query->lastTextResult().has_value() && !query->isRunning(); })) return false;
+    query->textResultsView()->setCurrentIndex(query->textResultsModel()->index(0, TextResultsModel::PassageColumn));
+    spinFor(800);
+    ok &= save(&w, out, QStringLiteral("query-text.png"));
+
+    auto *exporter = new ExportDialog(page->session(), &w);
+    exporter->setFormat(io::ExportFormat::JsonLines);
+    exporter->setDestination(scratch.filePath(QStringLiteral("coastal-notes.jsonl")));
+    exporter->show();
+    exporter->startExport();
+    spinUntil([&] { return exporter->isFinished(); }, 30000);
+    // The path in the picture: where a user's export would go.
+    ok &= save(exporter, out, QStringLiteral("export.png"));
+    delete exporter;
+    w.close();
+    IndexSession::waitForClosing();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -201,7 +325,7 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     if (argc < 2) {
-        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--dark]\n");
+        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import]\n");
         return 2;
     }
     const QString out = QDir(QString::fromLocal8Bit(argv[1])).absolutePath();
@@ -214,6 +338,9 @@ int main(int argc, char **argv)
     QApplication::setFont(font);
 
     QTemporaryDir scratch;
+    // --only-import: just the import, text query and export screens (quick
+    // to look at while working on them).
+    if (argc > 2 && QByteArray(argv[2]) == "--only-import") return importShots(scratch, out) ? 0 : 1;
     const QString demo = scratch.filePath(QStringLiteral("demo"));
     if (!makeDemo(demo, 5000, 64)) {
         std::fprintf(stderr, "could not create the demo index\n");
@@ -321,5 +448,6 @@ int main(int argc, char **argv)
         }
     }
     ok &= integrityShots(scratch, out);
+    ok &= importShots(scratch, out);
     return ok ? 0 : 1;
 }
