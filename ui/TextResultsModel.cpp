@@ -112,10 +112,10 @@ QVariant TextResultsModel::data(const QModelIndex &index, int role) const
         const QUrl url(h.uri);
         if (url.isLocalFile()) where = QDir::toNativeSeparators(url.toLocalFile());
         if (role == Qt::DisplayRole) {
-            if (h.uri.isEmpty() && h.title.isEmpty()) return h.id;
+            if (h.uri.isEmpty()) return h.title.isEmpty() ? h.id : h.title;
             return h.title.isEmpty() ? where : tr("%1 — %2").arg(h.title, where);
         }
-        if (role == Qt::ToolTipRole) return tr("%1\nItem %2").arg(where, h.id);
+        if (role == Qt::ToolTipRole) return where.isEmpty() ? tr("Item %1").arg(h.id) : tr("%1\nItem %2").arg(where, h.id);
         break;
     }
     case RangeColumn:
