@@ -179,6 +179,9 @@ QString importSummarySentence(const ImportResult &r)
                               : Text::tr("%n file(s): %1.", nullptr, files).arg(counts.join(QStringLiteral(", ")));
     text += QLatin1Char(' ') + Text::tr("%n item(s) written in %1.", nullptr, int(std::min<qint64>(r.itemsWritten, INT_MAX)))
                                    .arg(formatMilliseconds(r.seconds * 1000));
+    if (r.skippedNotDocuments > 0)
+        text += QLatin1Char(' ') + Text::tr("%n file(s) in folders or archives were no documents and were skipped.", nullptr,
+                                            r.skippedNotDocuments);
     if (r.cancelled) text += QLatin1Char(' ') + Text::tr("Cancelled: what was written before stays in the index.");
     if (!r.error.isEmpty()) text += QLatin1Char(' ') + Text::tr("The import stopped: %1").arg(r.error);
     return text;
@@ -344,6 +347,7 @@ public:
         callbacks.documentDone = [this](const io::DocumentReport &d) { addRow(rowOf(d)); };
         const io::DocumentImportSummary summary = io::importDocuments(index, **embedder, paths, request.documents, callbacks);
         result.itemsWritten += summary.chunksWritten;
+        result.skippedNotDocuments += summary.skippedNotDocuments;
         result.bytesRead += summary.bytesRead;
         if (summary.cancelled) result.cancelled = true;
         if (!summary.error.ok()) result.error = summary.error.message();

@@ -92,6 +92,7 @@ struct ImportRequest {
 struct ImportResult {
     QList<ImportReportRow> rows;
     int added = 0, replaced = 0, unchanged = 0, incomplete = 0, failed = 0;
+    int skippedNotDocuments = 0; // files in folders and archives that are no documents
     qint64 itemsWritten = 0; // vectors and chunks
     qint64 bytesRead = 0;
     double seconds = 0;
