@@ -4,8 +4,10 @@
 // file and a broken one are reported with their reasons; documents dropped
 // on the start page make a new index; vector files go through importVectors;
 // an index of vectors made elsewhere refuses documents with a sentence; text
-// queries in the Query view find the passages; File ▸ Export writes JSON
-// Lines and .npy files on a worker.
+// queries in the Query view find the passages; opening a Vectra folder
+// offers to convert it into a new index; a backup archive is restored into
+// a new folder and opened; File ▸ Export writes JSON Lines and .npy files on
+// a worker.
 
 #include "UiTestSupport.h"
 
@@ -19,7 +21,9 @@
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
 #include "io/DocumentImport.h"
+#include "io/Backup.h"
 #include "io/EmbedderChoice.h"
+#include "io/VectraFolder.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -27,12 +31,14 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTimer>
 
 using namespace sextant;
 using namespace sextant::ui;
@@ -467,6 +473,79 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 60000);
         QCOMPARE(dialog->reportModel()->rowAt(0).count, 3);
         QVERIFY(dialog->reportModel()->rowAt(0).reason.startsWith(QStringLiteral("1 item")));
+        w.close();
+    }
+
+    void openingAVectraFolderOffersToConvertIt()
+    {
+        const QString vectra = m_dir.filePath(QStringLiteral("vectra-notes"));
+        QList<Item> items;
+        for (int i = 0; i < 12; ++i) items << testItem(i);
+        QVERIFY(QDir().mkpath(vectra));
+        QVERIFY(writeVectraFolder(vectra, items, {QStringLiteral("colour")}).ok());
+        MainWindow w;
+        w.show();
+        QSignalSpy shown(&w, &MainWindow::importDialogShown);
+        QSignalSpy opened(&w, &MainWindow::indexOpened);
+        // The question comes as a message box: press its Convert button.
+        QTimer presser;
+        connect(&presser, &QTimer::timeout, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box) return;
+            for (QAbstractButton *b : box->buttons())
+                if (b->text().startsWith(QStringLiteral("Convert"))) b->click();
+        });
+        presser.start(50);
+        w.openIndex(vectra);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 15000);
+        presser.stop();
+        ImportDialog *dialog = w.importDialog();
+        QTRY_VERIFY(dialog->isPlanReady());
+        QCOMPARE(dialog->inputs().size(), 1);
+        QCOMPARE(dialog->inputs().first().format, io::SourceFormat::Vectra);
+        QCOMPARE(dialog->newIndexFolder(), vectra + QStringLiteral("-sextant"));
+        QCOMPARE(dialog->request().createSchema.dimensions, 8);
+        QVERIFY2(dialog->canImport(), qPrintable(dialog->refusal()));
+        QTest::mouseClick(dialog->importButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 60000);
+        QCOMPARE(dialog->reportModel()->rowAt(0).outcome, ImportOutcome::Added);
+        QCOMPARE(dialog->reportModel()->rowAt(0).count, 12);
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 15000);
+        QCOMPARE(w.currentPage()->path(), vectra + QStringLiteral("-sextant"));
+        // The original is untouched and still no Sextant index.
+        QVERIFY(!QFileInfo::exists(vectra + QStringLiteral("/MANIFEST")));
+        QVERIFY(QFileInfo::exists(vectra + QStringLiteral("/index.json")));
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentPage()->session()->stats().items, 12, 10000);
+        w.close();
+    }
+
+    void aBackupIsRestoredIntoANewFolderAndOpened()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("to-back-up"));
+        { auto idx = createTestIndex(path, 40); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        const QString archive = m_dir.filePath(QStringLiteral("to-back-up.tar.zst"));
+        QVERIFY(writeBackupArchive(path, archive).ok());
+        MainWindow w;
+        w.show();
+        QSignalSpy restored(&w, &MainWindow::restoreFinished);
+        QSignalSpy opened(&w, &MainWindow::indexOpened);
+        const QString target = m_dir.filePath(QStringLiteral("restored"));
+        w.restoreBackup(archive, target);
+        QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 60000);
+        QVERIFY2(restored.first().at(1).toString().isEmpty(), qPrintable(restored.first().at(1).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 15000);
+        QCOMPARE(w.currentPage()->path(), target);
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentPage()->session()->stats().items, 40, 10000);
+        // Restoring into a folder that is not empty is refused with a sentence.
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, [] {
+            if (QWidget *modal = QApplication::activeModalWidget()) modal->close();
+        });
+        closer.start(50);
+        w.restoreBackup(archive, m_docs);
+        QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 2, 60000);
+        QVERIFY(!restored.last().at(1).toString().isEmpty());
+        QCOMPARE(w.pageCount(), 1);
         w.close();
     }
 
