@@ -479,7 +479,18 @@ QStringList MainWindow::droppedPaths(const QMimeData *mime) const
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedPaths(event->mimeData()).isEmpty()) event->acceptProposedAction();
+    if (droppedPaths(event->mimeData()).isEmpty()) return;
+    event->acceptProposedAction();
+    IndexPage *page = m_stack->currentWidget() == m_tabs ? currentPage() : nullptr;
+    statusBar()->showMessage(page && page->session()
+                                 ? tr("Drop to import into %1 (an index folder opens instead)").arg(page->displayName())
+                                 : tr("Drop to open an index folder, or to make a new index from documents or vectors"));
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    statusBar()->clearMessage();
+    QMainWindow::dragLeaveEvent(event);
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
