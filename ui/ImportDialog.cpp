@@ -310,6 +310,7 @@ void ImportDialog::showPlan()
     m_vectorsBox->setVisible(countOf(m_inputs, ImportInputKind::Vectors) > 0 && m_session);
     m_planReady = true;
     updatePlanState();
+    if (m_importButton->isEnabled()) m_importButton->setFocus();
     emit planReady();
 }
 
