@@ -54,19 +54,26 @@ QString tidyMessage(const QString &text)
     return out;
 }
 
-QString messageFromJson(const QJsonValue &value)
+// Messages sit at most a few levels down ({"detail":[{"msg":...}]}); the
+// depth limit also keeps a hostile nesting of empty objects from costing
+// four calls per level.
+QString messageFromJson(const QJsonValue &value, int depth = 0)
 {
+    if (depth > 3) return {};
     if (value.isString()) return value.toString();
     if (value.isObject()) {
         const QJsonObject o = value.toObject();
         for (const auto *key : {"message", "error", "detail", "msg"}) {
             const QJsonValue inner = o.value(QLatin1StringView(key));
             if (inner.isString()) return inner.toString();
-            if (inner.isObject()) return messageFromJson(inner);
+            if (inner.isObject() || inner.isArray()) {
+                const QString found = messageFromJson(inner, depth + 1);
+                if (!found.isEmpty()) return found;
+            }
         }
     }
     // FastAPI (vLLM) reports validation errors as {"detail": [{"msg": ...}, ...]}.
-    if (value.isArray() && !value.toArray().isEmpty()) return messageFromJson(value.toArray().first());
+    if (value.isArray() && !value.toArray().isEmpty()) return messageFromJson(value.toArray().first(), depth + 1);
     return {};
 }
 
@@ -120,8 +127,8 @@ Result<std::vector<QVector<float>>> parseEmbeddingResponse(const QByteArray &bod
         return malformed(QStringLiteral("The response has %1 embeddings for %2 texts.").arg(data.size()).arg(expected));
 
     // Either every item says where it belongs or none does (then array order).
-    std::vector<QVector<float>> out(size_t(expected));
-    std::vector<bool> filled(size_t(expected), false);
+    std::vector<QVector<float>> out(static_cast<size_t>(expected));
+    std::vector<bool> filled(static_cast<size_t>(expected), false);
     bool sawIndex = false;
     bool sawNoIndex = false;
     int found = dimensions;        // the dimension every vector must have; 0 until the first one
