@@ -40,10 +40,10 @@ QString attemptsText(int attempts)
     return attempts == 1 ? QStringLiteral("1 attempt") : QStringLiteral("%1 attempts").arg(attempts);
 }
 
-// ": message" when the server said something, else nothing.
+// ": “message”" when the server said something, else nothing.
 QString saying(const QString &serverMessage)
 {
-    return serverMessage.isEmpty() ? QString() : QStringLiteral(" (the server said: \u201c%1\u201d)").arg(serverMessage);
+    return serverMessage.isEmpty() ? QString() : QStringLiteral(": \u201c%1\u201d").arg(serverMessage);
 }
 
 Error cancelledError()
@@ -445,7 +445,11 @@ Result<std::vector<QVector<float>>> HttpEmbedder::embedBatch(Session &session, c
         case Attempt::Outcome::Cancelled: retry = false; break;
         }
         // OpenAI answers 429 also when the account is out of credit; that does not pass.
-        if (retry && attempt.status == 429 && attempt.body.contains("insufficient_quota")) retry = false;
+        if (attempt.status == 429 && attempt.body.contains("insufficient_quota"))
+            return Error(ErrorCode::AccessDenied,
+                         QStringLiteral("The server at %1 refused the request for lack of credit (HTTP 429)%2. Check "
+                                        "the account's plan and billing.")
+                             .arg(shownUrl(), saying(serverErrorMessage(attempt.body))));
 
         if (!retry && attempt.outcome == Attempt::Outcome::Answered && !isRetryableStatus(attempt.status))
             return errorForHttpStatus(attempt, int(batch.size()));

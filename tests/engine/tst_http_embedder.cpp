@@ -303,6 +303,7 @@ private slots:
                           {said, QString::number(code), QStringLiteral("4 attempts"), QStringLiteral("model is loading"),
                            embedder.endpoint().toString()}));
         QCOMPARE(server.requestCount(), 4);
+        QCOMPARE(r.error().codeName(), QStringLiteral("network_error"));
     }
 
     void noRetriesWhenTheyAreOff()
@@ -320,8 +321,9 @@ private slots:
         LoopbackHttpServer server(status(
             429, R"({"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","code":"insufficient_quota"}})"));
         HttpEmbedder embedder(optionsFor(server));
-        QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Network,
-                          {QStringLiteral("429"), QStringLiteral("You exceeded your current quota.")}));
+        QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::AccessDenied,
+                          {QStringLiteral("429"), QStringLiteral("You exceeded your current quota."),
+                           QStringLiteral("billing")}));
         QCOMPARE(server.requestCount(), 1);
     }
 
@@ -338,7 +340,9 @@ private slots:
         QCOMPARE(server.requestCount(), 1);
 
         server.setFallback(status(403, "{}"));
-        QVERIFY(failsWith(embedder.probe(), ErrorCode::AccessDenied, {QStringLiteral("403")}));
+        const Error refused = embedder.probe();
+        QVERIFY(failsWith(refused, ErrorCode::AccessDenied, {QStringLiteral("403")}));
+        QCOMPARE(refused.codeName(), QStringLiteral("access_denied"));
     }
 
     void missingKeyAsksForOne()
@@ -558,17 +562,22 @@ private slots:
     void cancelDuringBackoff()
     {
         // Cancelled once the server has answered, so (but for a rare race
-        // with the 50 ms poll) the call is in its 30 s pause when it asks.
+        // with the 50 ms poll) the call is in its 60 s pause when it asks.
         std::atomic<bool> answered{false};
         LoopbackHttpServer server([&answered](const HttpRequest &) {
             HttpAnswer a = HttpAnswer::json(503, "{}");
-            a.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "30"));
+            a.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "60"));
             answered = true;
             return a;
         });
         HttpEmbedder embedder(optionsFor(server));
         embedder.setCancelCheck([&answered] { return answered.load(); });
-        QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Cancelled, {}));
+        QFuture<Result<Vectors>> call = QtConcurrent::run([&embedder] { return embedder.embed({QStringLiteral("a")}); });
+        const auto outlive = qScopeGuard([&call] { call.waitForFinished(); }); // the call uses embedder and server
+        // The one bound on time in this suite, and a loose one: a pause that
+        // ignored the cancel check would take the whole 60 s.
+        QTRY_VERIFY_WITH_TIMEOUT(call.isFinished(), 20000);
+        QVERIFY(failsWith(call.result(), ErrorCode::Cancelled, {}));
         QCOMPARE(server.requestCount(), 1);
     }
 
