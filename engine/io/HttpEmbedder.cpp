@@ -436,24 +436,19 @@ Result<std::vector<QVector<float>>> HttpEmbedder::embedBatch(Session &session, c
         if (attempt.outcome == Attempt::Outcome::Answered && attempt.status >= 200 && attempt.status < 300)
             return vectorsFrom(attempt, int(batch.size()));
 
-        bool retry = false;
-        switch (attempt.outcome) {
-        case Attempt::Outcome::Answered: retry = isRetryableStatus(attempt.status); break;
-        case Attempt::Outcome::TimedOut: retry = true; break;
-        case Attempt::Outcome::NetworkFailed: retry = isTransientNetworkError(attempt.networkError); break;
-        case Attempt::Outcome::TooLarge:
-        case Attempt::Outcome::Cancelled: retry = false; break;
+        if (attempt.outcome == Attempt::Outcome::Answered) {
+            // OpenAI answers 429 also when the account is out of credit; that does not pass.
+            if (attempt.status == 429 && attempt.body.contains("insufficient_quota"))
+                return Error(ErrorCode::AccessDenied,
+                             QStringLiteral("The server at %1 refused the request for lack of credit (HTTP 429)%2. "
+                                            "Check the account's plan and billing.")
+                                 .arg(shownUrl(), saying(serverErrorMessage(attempt.body))));
+            if (!isRetryableStatus(attempt.status)) return errorForHttpStatus(attempt, int(batch.size()));
         }
-        // OpenAI answers 429 also when the account is out of credit; that does not pass.
-        if (attempt.status == 429 && attempt.body.contains("insufficient_quota"))
-            return Error(ErrorCode::AccessDenied,
-                         QStringLiteral("The server at %1 refused the request for lack of credit (HTTP 429)%2. Check "
-                                        "the account's plan and billing.")
-                             .arg(shownUrl(), saying(serverErrorMessage(attempt.body))));
-
-        if (!retry && attempt.outcome == Attempt::Outcome::Answered && !isRetryableStatus(attempt.status))
-            return errorForHttpStatus(attempt, int(batch.size()));
-        if (!retry || attemptNumber > m_options.maxRetries) return errorForGivingUp(attempt, attemptNumber);
+        const bool transient = attempt.outcome == Attempt::Outcome::Answered
+            || attempt.outcome == Attempt::Outcome::TimedOut
+            || (attempt.outcome == Attempt::Outcome::NetworkFailed && isTransientNetworkError(attempt.networkError));
+        if (!transient || attemptNumber > m_options.maxRetries) return errorForGivingUp(attempt, attemptNumber);
         if (!waitUnlessCancelled(backoffMs(attemptNumber - 1, attempt))) return cancelledError();
     }
 }
