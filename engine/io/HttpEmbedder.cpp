@@ -272,15 +272,7 @@ QByteArray HttpEmbedder::requestBody(const QStringList &batch) const
 
 int HttpEmbedder::backoffMs(int retry, const Attempt &attempt) const
 {
-    if (!attempt.retryAfter.isEmpty()) {
-        bool isNumber = false;
-        const qint64 retryAfterSeconds = attempt.retryAfter.toLongLong(&isNumber);
-        if (isNumber && retryAfterSeconds >= 0) return int(qMin(retryAfterSeconds * 1000, qint64(kMaxRetryAfterMs)));
-        // The other form RFC 9110 allows: an HTTP date.
-        const QDateTime at = QDateTime::fromString(QString::fromLatin1(attempt.retryAfter), Qt::RFC2822Date);
-        if (at.isValid())
-            return int(qBound(qint64(0), QDateTime::currentDateTimeUtc().msecsTo(at), qint64(kMaxRetryAfterMs)));
-    }
+    if (const int asked = retryAfterMs(attempt.retryAfter, QDateTime::currentDateTimeUtc()); asked >= 0) return asked;
     qint64 ms = m_options.initialBackoffMs;
     for (int i = 0; i < retry && ms < kMaxBackoffMs; ++i) ms *= 2;
     ms = qMin(ms, qint64(kMaxBackoffMs));
@@ -297,6 +289,22 @@ bool HttpEmbedder::waitUnlessCancelled(int ms) const
         QThread::msleep(quint64(qMin(qint64(kCancelPollMs), qMax(qint64(1), until.remainingTime()))));
     }
     return !isCancelled();
+}
+
+int retryAfterMs(const QByteArray &value, const QDateTime &now)
+{
+    const QByteArray text = value.trimmed();
+    if (text.isEmpty()) return -1;
+    bool isNumber = false;
+    const qint64 seconds = text.toLongLong(&isNumber);
+    if (isNumber) return seconds < 0 ? -1 : int(qMin(seconds, qint64(kMaxRetryAfterMs / 1000)) * 1000);
+    // The other form RFC 9110 allows, an HTTP date, always ends in "GMT",
+    // which Qt's RFC 2822 parser does not read as a zone.
+    QString date = QString::fromLatin1(text.left(64));
+    if (date.endsWith(QLatin1StringView(" GMT"))) date = date.chopped(4) + QLatin1StringView(" +0000");
+    const QDateTime at = QDateTime::fromString(date, Qt::RFC2822Date);
+    if (!at.isValid()) return -1;
+    return int(qBound(qint64(0), now.msecsTo(at), qint64(kMaxRetryAfterMs)));
 }
 
 Error HttpEmbedder::errorForHttpStatus(const Attempt &attempt, int batchSize) const

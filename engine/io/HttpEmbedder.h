@@ -14,6 +14,7 @@
 #include "io/Embedder.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QUrl>
 
 #include <atomic>
@@ -101,6 +102,11 @@ private:
 // one. Errors: MalformedInput (not the protocol, wrong count, bad indexes),
 // DimensionMismatch, NonFiniteValue.
 Result<std::vector<QVector<float>>> parseEmbeddingResponse(const QByteArray &body, int expected, int dimensions);
+
+// The pause a Retry-After header value asks for, in milliseconds, at most
+// 60 s: whole seconds, or an HTTP date (in the past: 0). -1 when the value
+// is empty or neither.
+int retryAfterMs(const QByteArray &value, const QDateTime &now);
 
 // The human part of an error body, as servers write it: {"error":{"message":
 // ...}}, {"error": "..."}, {"message": ...}, {"detail": ...}, or short plain

@@ -784,6 +784,29 @@ private slots:
         QCOMPARE(serverErrorMessage(body), message);
     }
 
+    void retryAfterIsRead_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("ms");
+        QTest::newRow("absent") << QByteArray() << -1;
+        QTest::newRow("seconds") << QByteArray("7") << 7000;
+        QTest::newRow("zero") << QByteArray(" 0 ") << 0;
+        QTest::newRow("capped") << QByteArray("3600") << 60000;
+        QTest::newRow("huge") << QByteArray("99999999999999999") << 60000;
+        QTest::newRow("negative") << QByteArray("-5") << -1;
+        QTest::newRow("date ahead") << QByteArray("Wed, 21 Oct 2015 07:28:30 GMT") << 30000;
+        QTest::newRow("date past") << QByteArray("Wed, 21 Oct 2015 07:27:00 GMT") << 0;
+        QTest::newRow("date far ahead") << QByteArray("Thu, 22 Oct 2015 07:28:00 GMT") << 60000;
+        QTest::newRow("garbage") << QByteArray("soon") << -1;
+    }
+    void retryAfterIsRead()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(int, ms);
+        const QDateTime now(QDate(2015, 10, 21), QTime(7, 28), Qt::UTC);
+        QCOMPARE(retryAfterMs(value, now), ms);
+    }
+
     void longServerMessagesAreCut()
     {
         const QString message = serverErrorMessage(errorJson(QString(5000, u'x')));
