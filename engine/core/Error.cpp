@@ -26,6 +26,8 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Closed: return QStringLiteral("closed");
     case ErrorCode::Cancelled: return QStringLiteral("cancelled");
     case ErrorCode::NotReady: return QStringLiteral("not_ready");
+    case ErrorCode::Network: return QStringLiteral("network_error");
+    case ErrorCode::AccessDenied: return QStringLiteral("access_denied");
     }
     return QStringLiteral("unknown");
 }

@@ -28,6 +28,8 @@ enum class ErrorCode {
     Closed,            // the index was closed or has failed
     Cancelled,
     NotReady,          // derived data (the HNSW graph) is not available yet
+    Network,           // a remote server could not be reached, timed out or kept failing
+    AccessDenied,      // a remote server refused the credentials (an API key)
 };
 
 // Stable, lower-case names used in JSON output and docs/cli.md.
