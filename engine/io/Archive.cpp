@@ -25,14 +25,12 @@ struct ArchiveSource {
     QString displayName;     // how errors name it
 };
 
-enum class Pass { Check, Deliver };
-
 class ArchivePass {
 public:
-    ArchivePass(const ArchiveSource &source, const ArchiveLimits &limits, Pass pass)
-        : m_source(source), m_limits(limits), m_pass(pass) {}
+    ArchivePass(const ArchiveSource &source, const ArchiveLimits &limits) : m_source(source), m_limits(limits) {}
 
-    Error run(const std::function<bool(ArchiveFile &&)> &visit, const std::function<bool(qint64)> &progress)
+    // `visitor` is null for the checking pass.
+    Error run(const ArchiveStreamVisitor *visitor, const std::function<bool(qint64)> &progress)
     {
         if (Error e = open()) return e;
         qint64 entries = 0, total = 0;
@@ -53,12 +51,12 @@ public:
             }
             if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > m_limits.maxEntryBytes)
                 return tooLarge(verdict.path, archive_entry_size(entry));
-            ArchiveFile file;
-            file.path = verdict.path;
-            if (archive_entry_mtime_is_set(entry))
-                file.modified = qint64(archive_entry_mtime(entry)) * 1000 + archive_entry_mtime_nsec(entry) / 1000000;
-            if (Error e = readData(verdict.path, total, file.data, progress)) return e;
-            if (m_pass == Pass::Deliver && !visit(std::move(file))) return cancelled();
+            const qint64 modified = archive_entry_mtime_is_set(entry)
+                                        ? qint64(archive_entry_mtime(entry)) * 1000 + archive_entry_mtime_nsec(entry) / 1000000
+                                        : 0;
+            if (visitor && !visitor->begin(verdict.path, modified)) return cancelled();
+            if (Error e = readData(verdict.path, total, visitor, progress)) return e;
+            if (visitor && !visitor->end()) return cancelled();
         }
         return {};
     }
@@ -89,24 +87,15 @@ private:
         return {};
     }
 
-    // Decompresses one entry, counting every byte against the limits; the
-    // bytes are kept only when delivering.
-    Error readData(const QString &path, qint64 &total, QByteArray &data, const std::function<bool(qint64)> &progress)
+    // Decompresses one entry, counting every byte against the limits
+    // before the visitor (if any) sees it.
+    Error readData(const QString &path, qint64 &total, const ArchiveStreamVisitor *visitor, const std::function<bool(qint64)> &progress)
     {
         static constexpr qsizetype kBlock = 256 * 1024;
-        QByteArray scratch;
+        if (m_buffer.isEmpty()) m_buffer.resize(kBlock);
         qint64 entryBytes = 0;
         for (;;) {
-            char *into;
-            if (m_pass == Pass::Deliver) {
-                if (data.capacity() < entryBytes + kBlock) data.reserve(std::max<qsizetype>(2 * data.capacity(), entryBytes + kBlock));
-                data.resize(entryBytes + kBlock);
-                into = data.data() + entryBytes;
-            } else {
-                if (scratch.isEmpty()) scratch.resize(kBlock);
-                into = scratch.data();
-            }
-            const la_ssize_t n = archive_read_data(m_archive.get(), into, size_t(kBlock));
+            const la_ssize_t n = archive_read_data(m_archive.get(), m_buffer.data(), size_t(kBlock));
             if (n < 0) return unreadable(path);
             if (n == 0) break;
             entryBytes += n;
@@ -118,9 +107,9 @@ private:
                 return refused(QStringLiteral("it unpacks to over %1 times its size (a zip bomb?), at the entry %2")
                                    .arg(m_limits.maxRatio)
                                    .arg(path));
+            if (visitor && !visitor->data(m_buffer.constData(), qsizetype(n))) return cancelled();
             if (progress && !progress(archive_filter_bytes(m_archive.get(), -1))) return cancelled();
         }
-        if (m_pass == Pass::Deliver) data.resize(entryBytes);
         return {};
     }
 
@@ -152,11 +141,11 @@ private:
 
     const ArchiveSource &m_source;
     const ArchiveLimits &m_limits;
-    const Pass m_pass;
     ArchivePtr m_archive;
+    QByteArray m_buffer;
 };
 
-Error readTwice(const ArchiveSource &source, const ArchiveLimits &limits, const std::function<bool(ArchiveFile &&)> &visit,
+Error readTwice(const ArchiveSource &source, const ArchiveLimits &limits, const ArchiveStreamVisitor &visitor,
                 const std::function<bool(qint64, qint64)> &progress)
 {
     const qint64 total = 2 * source.size;
@@ -164,8 +153,37 @@ Error readTwice(const ArchiveSource &source, const ArchiveLimits &limits, const 
         if (!progress) return {};
         return [&progress, base, total](qint64 done) { return progress(std::min(base + done, total), total); };
     };
-    if (Error e = ArchivePass(source, limits, Pass::Check).run({}, progressFrom(0))) return e;
-    return ArchivePass(source, limits, Pass::Deliver).run(visit, progressFrom(source.size));
+    if (Error e = ArchivePass(source, limits).run(nullptr, progressFrom(0))) return e;
+    return ArchivePass(source, limits).run(&visitor, progressFrom(source.size));
+}
+
+// Collects each entry into an ArchiveFile for forEachArchiveFile's visit.
+ArchiveStreamVisitor collectingVisitor(ArchiveFile &current, const std::function<bool(ArchiveFile &&)> &visit)
+{
+    ArchiveStreamVisitor v;
+    v.begin = [&current](const QString &path, qint64 modified) {
+        current = ArchiveFile{path, {}, modified};
+        return true;
+    };
+    v.data = [&current](const char *data, qsizetype size) {
+        current.data.append(data, size);
+        return true;
+    };
+    v.end = [&current, &visit] { return visit(std::move(current)); };
+    return v;
+}
+
+Error sourceFromPath(const QString &archivePath, ArchiveSource &source)
+{
+    const QFileInfo info(archivePath);
+    source.path = info.absoluteFilePath();
+    source.displayName = info.fileName();
+    if (!info.exists())
+        return Error(ErrorCode::NotFound, QStringLiteral("%1: there is no such file.").arg(source.displayName), source.path);
+    if (!info.isFile())
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("%1: not a file.").arg(source.displayName), source.path);
+    source.size = info.size();
+    return {};
 }
 
 } // namespace
@@ -183,16 +201,18 @@ bool isArchiveFileName(const QString &fileName)
 Error forEachArchiveFile(const QString &archivePath, const ArchiveLimits &limits, const std::function<bool(ArchiveFile &&)> &visit,
                          const std::function<bool(qint64, qint64)> &progress)
 {
-    const QFileInfo info(archivePath);
     ArchiveSource source;
-    source.path = info.absoluteFilePath();
-    source.displayName = info.fileName();
-    if (!info.exists())
-        return Error(ErrorCode::NotFound, QStringLiteral("%1: there is no such file.").arg(source.displayName), source.path);
-    if (!info.isFile())
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("%1: not a file.").arg(source.displayName), source.path);
-    source.size = info.size();
-    return readTwice(source, limits, visit, progress);
+    if (Error e = sourceFromPath(archivePath, source)) return e;
+    ArchiveFile current;
+    return readTwice(source, limits, collectingVisitor(current, visit), progress);
+}
+
+Error streamArchiveFiles(const QString &archivePath, const ArchiveLimits &limits, const ArchiveStreamVisitor &visitor,
+                         const std::function<bool(qint64, qint64)> &progress)
+{
+    ArchiveSource source;
+    if (Error e = sourceFromPath(archivePath, source)) return e;
+    return readTwice(source, limits, visitor, progress);
 }
 
 Error forEachArchiveFileInMemory(const QByteArray &archive, const ArchiveLimits &limits,
@@ -202,7 +222,8 @@ Error forEachArchiveFileInMemory(const QByteArray &archive, const ArchiveLimits 
     source.bytes = &archive;
     source.size = archive.size();
     source.displayName = displayName;
-    return readTwice(source, limits, visit, {});
+    ArchiveFile current;
+    return readTwice(source, limits, collectingVisitor(current, visit), {});
 }
 
 } // namespace sextant::io

@@ -51,6 +51,19 @@ Error forEachArchiveFile(const QString &archivePath, const ArchiveLimits &limits
                          const std::function<bool(ArchiveFile &&)> &visit,
                          const std::function<bool(qint64 done, qint64 total)> &progress = {});
 
+// The streaming form, for entries too large to hold (restoring a backup):
+// begin(path, modified), then data() with the entry's bytes in pieces, then
+// end(); any returning false stops (a Cancelled error). The same two passes
+// and the same refusals; a file may only be written once the first pass
+// has accepted the whole archive, which this guarantees.
+struct ArchiveStreamVisitor {
+    std::function<bool(const QString &path, qint64 modified)> begin;
+    std::function<bool(const char *data, qsizetype size)> data;
+    std::function<bool()> end;
+};
+Error streamArchiveFiles(const QString &archivePath, const ArchiveLimits &limits, const ArchiveStreamVisitor &visitor,
+                         const std::function<bool(qint64 done, qint64 total)> &progress = {});
+
 // The same over bytes in memory (fuzzing, nested use); `displayName` is the
 // name errors give the archive.
 Error forEachArchiveFileInMemory(const QByteArray &archive, const ArchiveLimits &limits,

@@ -16,6 +16,8 @@
 namespace testsupport {
 
 struct TestEntry {
+    TestEntry(QByteArray n = {}, QByteArray d = {}, int t = AE_IFREG, QByteArray l = {}, bool hard = false)
+        : name(std::move(n)), data(std::move(d)), type(t), link(std::move(l)), hardlink(hard) {}
     QByteArray name;
     QByteArray data;
     int type = AE_IFREG;       // AE_IFDIR, AE_IFLNK, AE_IFCHR, AE_IFIFO, …
