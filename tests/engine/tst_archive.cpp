@@ -189,7 +189,7 @@ void TestArchive::hostileArchivesAreRefusedWhole_data()
     const TestEntry hardlink{"docs/hard", {}, AE_IFREG, "/etc/shadow", true};
     const TestEntry device{"dev/tty", {}, AE_IFCHR};
     const TestEntry fifo{"pipe", {}, AE_IFIFO};
-    for (const QByteArray format : {QByteArray("tar"), QByteArray("zip")}) {
+    for (const QByteArray &format : {QByteArray("tar"), QByteArray("zip")}) {
         const char *f = format.constData();
         QTest::addRow("%s ..", f) << format << dotdot << QStringLiteral("refused: the entry ../../etc/passwd would be written outside the target folder");
         QTest::addRow("%s inner ..", f) << format << inner << QStringLiteral("refused: the entry docs/../../outside.txt would be written outside the target folder");

@@ -198,7 +198,7 @@ void TestDocuments::binaryAndInvalidTextIsRefused()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, error);
-    for (const QString name : {QStringLiteral("x.txt"), QStringLiteral("x.md"), QStringLiteral("x.html"), QStringLiteral("x.c")})
+    for (const QString &name : {QStringLiteral("x.txt"), QStringLiteral("x.md"), QStringLiteral("x.html"), QStringLiteral("x.c")})
         QCOMPARE(errorOf(bytes, name), error);
 }
 
