@@ -25,6 +25,17 @@ struct ArchiveSource {
     QString displayName;     // how errors name it
 };
 
+// The entry's time in ms since the epoch; 0 when unset or absurd (a
+// hostile header's time must not overflow the multiplication).
+qint64 modifiedMs(archive_entry *entry)
+{
+    if (!archive_entry_mtime_is_set(entry)) return 0;
+    const qint64 seconds = qint64(archive_entry_mtime(entry));
+    if (seconds < -(1ll << 40) || seconds > (1ll << 40)) return 0;
+    const long nsec = archive_entry_mtime_nsec(entry);
+    return seconds * 1000 + (nsec >= 0 && nsec < 1000000000 ? nsec / 1000000 : 0);
+}
+
 class ArchivePass {
 public:
     ArchivePass(const ArchiveSource &source, const ArchiveLimits &limits) : m_source(source), m_limits(limits) {}
@@ -51,9 +62,7 @@ public:
             }
             if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > m_limits.maxEntryBytes)
                 return tooLarge(verdict.path, archive_entry_size(entry));
-            const qint64 modified = archive_entry_mtime_is_set(entry)
-                                        ? qint64(archive_entry_mtime(entry)) * 1000 + archive_entry_mtime_nsec(entry) / 1000000
-                                        : 0;
+            const qint64 modified = modifiedMs(entry);
             if (visitor && !visitor->begin(verdict.path, modified)) return cancelled();
             if (Error e = readData(verdict.path, total, visitor, progress)) return e;
             if (visitor && !visitor->end()) return cancelled();
