@@ -66,7 +66,10 @@ Result<PdfText> extractPdfText(const QByteArray &bytes, const DocumentLimits &li
         anyText = true;
         if (out.text.size() > limits.maxTextChars)
             return Error(ErrorCode::MalformedInput,
-                         QStringLiteral("too much text (over %1 characters; the limit is %1)").arg(limits.maxTextChars));
+                         QStringLiteral("too much text (%1 characters by page %2; the limit is %3)")
+                             .arg(out.text.size())
+                             .arg(i + 1)
+                             .arg(limits.maxTextChars));
     }
     if (!anyText) return Error(ErrorCode::MalformedInput, QStringLiteral("the PDF has no text layer (scanned pages?)"));
     return out;

@@ -20,7 +20,8 @@ struct PdfText {
 
 // Errors (MalformedInput, UnsupportedFormat when encrypted): "the PDF could
 // not be read: ...", "the PDF is encrypted", "the PDF has no text layer
-// (scanned pages?)", "too many pages (N; the limit is M)", "too much text ...".
+// (scanned pages?)", "too many pages (N; the limit is M)", "too much text (N characters by page P; the limit is M)" (reading
+// stops at the page that crosses the limit).
 Result<PdfText> extractPdfText(const QByteArray &bytes, const DocumentLimits &limits);
 
 } // namespace sextant::io

@@ -373,6 +373,11 @@ void TestDocuments::textLimit()
     limits.maxTextChars = 5;
     QCOMPARE(errorOf("123456", QStringLiteral("x.txt"), limits), QStringLiteral("too much text (6 characters; the limit is 5)"));
     QCOMPARE(extracted("<p>12345</p><script>lots of script</script>", QStringLiteral("x.html"), limits).text, QStringLiteral("12345"));
+    testsupport::PdfSpec spec;
+    spec.pages = {{QStringLiteral("abc")}, {QStringLiteral("defghij")}, {QStringLiteral("never read")}};
+    limits.maxTextChars = 8;
+    QCOMPARE(errorOf(testsupport::buildPdf(spec), QStringLiteral("x.pdf"), limits),
+             QStringLiteral("too much text (12 characters by page 2; the limit is 8)"));
 }
 
 void TestDocuments::emptyFileHasItsNameAsTitle()
