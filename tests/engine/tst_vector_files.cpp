@@ -83,6 +83,19 @@ bool hasProblem(const Drained &d, const QString &where, const QString &fragment)
     return false;
 }
 
+// The first Python that has NumPy (a pyenv python3 may shadow the
+// system's), or empty.
+QString pythonWithNumpy()
+{
+    for (const QString &candidate : {QStringLiteral("python3"), QStringLiteral("/usr/bin/python3")}) {
+        QProcess probe;
+        probe.start(candidate, {QStringLiteral("-c"), QStringLiteral("import numpy")});
+        if (probe.waitForFinished(30000) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0)
+            return candidate;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestVectorFiles : public QObject {
@@ -664,9 +677,8 @@ private slots:
 
     void npyReadsBackInNumPy()
     {
-        QProcess probe;
-        probe.start(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral("import numpy")});
-        if (!probe.waitForFinished(30000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
+        const QString python = pythonWithNumpy();
+        if (python.isEmpty())
             QSKIP("python3 with numpy is not installed here");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("check.npy"));
@@ -678,7 +690,7 @@ private slots:
         QVERIFY(!writer.finish());
         file.close();
         QProcess numpy;
-        numpy.start(QStringLiteral("python3"),
+        numpy.start(python,
                     {QStringLiteral("-c"),
                      QStringLiteral("import sys, numpy as np\n"
                                     "a = np.load(sys.argv[1])\n"
@@ -689,6 +701,36 @@ private slots:
         QVERIFY(numpy.waitForFinished(30000));
         QVERIFY2(numpy.exitCode() == 0, numpy.readAllStandardError().constData());
         QCOMPARE(numpy.readAllStandardOutput().trimmed(), QByteArray("ok"));
+    }
+
+    void npyWrittenByNumPyReads()
+    {
+        const QString python = pythonWithNumpy();
+        if (python.isEmpty())
+            QSKIP("python3 with numpy is not installed here");
+        QTemporaryDir dir;
+        QProcess numpy;
+        numpy.start(python, {QStringLiteral("-c"),
+                             QStringLiteral("import sys, numpy as np\n"
+                                            "d = sys.argv[1]\n"
+                                            "a = (np.arange(12).reshape(4, 3) - 5) / 8\n"
+                                            "np.save(d + '/f8.npy', a)\n"
+                                            "np.save(d + '/f4be.npy', a.astype('>f4'))\n"
+                                            "np.save(d + '/f2.npy', a.astype('<f2'))\n"
+                                            "with open(d + '/v2.npy', 'wb') as f:\n"
+                                            "    np.lib.format.write_array(f, a.astype('<f4'), version=(2, 0))\n"),
+                             dir.path()});
+        QVERIFY(numpy.waitForFinished(30000));
+        QVERIFY2(numpy.exitCode() == 0, numpy.readAllStandardError().constData());
+        for (const char *name : {"f8.npy", "f4be.npy", "f2.npy", "v2.npy"}) {
+            Drained d = drainPath(dir.filePath(QString::fromLatin1(name)));
+            QVERIFY2(d.error.ok(), qPrintable(d.error.message()));
+            QVERIFY(d.problems.isEmpty());
+            QCOMPARE(d.items.size(), 4);
+            for (int r = 0; r < 4; ++r)
+                for (int c = 0; c < 3; ++c)
+                    QCOMPARE(d.items[r].vector[c], float(r * 3 + c - 5) / 8); // all exact in float16 too
+        }
     }
 
     // ---- .fvecs / .bvecs -----------------------------------------------------
