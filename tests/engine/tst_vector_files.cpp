@@ -5,6 +5,7 @@
 #include "VectorFileTestSupport.h"
 
 #include "io/CsvFile.h"
+#include "io/JsonFileReader.h"
 #include "io/JsonLines.h"
 #include "io/NumpyFile.h"
 #include "io/VecsFile.h"
@@ -264,6 +265,42 @@ private slots:
         QVERIFY(second.error().message().contains(QStringLiteral("Line 2")));
         QVERIFY(second.error().message().contains(path));
         QCOMPARE((*source)->next(10).error().message(), second.error().message()); // stays stopped
+    }
+
+    void jsonLinesAcrossReadChunks()
+    {
+        // The reader takes 1 MiB at a time: lines cross chunk boundaries,
+        // and one line is longer than two chunks.
+        QByteArray bytes;
+        QList<Item> items;
+        for (int i = 0; i < 20000; ++i) {
+            items.append(Item{QStringLiteral("n%1").arg(i), {float(i), 0.5f}, {}});
+            if (i == 7000)
+                items.last().metadata.insert(QStringLiteral("long"), QString(2'500'000, u'x'));
+            appendJsonLine(bytes, items.last());
+        }
+        QVERIFY(bytes.size() > 3 * 1024 * 1024);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.jsonl"));
+        QVERIFY(writeFile(path, bytes));
+        Drained d = drainPath(path);
+        QVERIFY(d.error.ok());
+        QVERIFY(d.problems.isEmpty());
+        QCOMPARE(d.items.size(), items.size());
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            QCOMPARE(d.items[i].id, items[i].id);
+            QCOMPARE(d.items[i].vector, items[i].vector);
+        }
+        QCOMPARE(d.items[7000].metadata.value(QStringLiteral("long")).toString().size(), 2'500'000);
+    }
+
+    void jsonNestingIsCountedOutsideStrings()
+    {
+        QCOMPARE(findJsonNestingBeyond("{\"a\":\"[[[[{{{\"}", 1), -1);
+        QCOMPARE(findJsonNestingBeyond("{\"a\":\"\\\"[[[[\"}", 1), -1); // an escaped quote does not end the string
+        QCOMPARE(findJsonNestingBeyond("{\"a\":[[1]]}", 3), -1);
+        QCOMPARE(findJsonNestingBeyond("{\"a\":[[1]]}", 2), 6); // the second "["
+        QCOMPARE(findJsonNestingBeyond("]]]][", 1), -1); // stray closers do not go below zero
     }
 
     void jsonLinesEmptyFileHasNoItems()
