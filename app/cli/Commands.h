@@ -18,6 +18,7 @@ int runCompact(Invocation &invocation);
 int runExport(Invocation &invocation);
 int runQuery(Invocation &invocation);  // SearchCommands.cpp
 int runRecall(Invocation &invocation); // SearchCommands.cpp
+int runTextQuery(Invocation &invocation); // TextQuery.cpp
 // runInsert and runImport live in Ingest.h.
 
 } // namespace sextant::cli

@@ -147,6 +147,8 @@ int runInfo(Invocation &invocation)
     row(QStringLiteral("index"), absolutePath);
     row(QStringLiteral("dimensions"), QString::number(stats.schema.dimensions));
     row(QStringLiteral("metric"), metricName(stats.schema.metric));
+    row(QStringLiteral("embedder"), stats.schema.embedder.isEmpty() ? QStringLiteral("none (vectors made elsewhere)")
+                                                                    : stats.schema.embedder);
     row(QStringLiteral("fields"), fieldsToText(stats.schema));
     row(QStringLiteral("max metadata"), QStringLiteral("%1 per item").arg(humanBytes(stats.schema.maxMetadataBytes)));
     row(QStringLiteral("durability"), durabilityName(stats.durability));

@@ -212,12 +212,16 @@ std::optional<int> optionalInteger(Invocation &invocation, const QString &option
 int runQuery(Invocation &invocation)
 {
     Console &console = invocation.console;
+    if (invocation.isSet(QStringLiteral("text")))
+        return runTextQuery(invocation);
+    if (invocation.isSet(QStringLiteral("mode")))
+        return console.usageError(QStringLiteral("--mode chooses how --text is searched; it needs --text."));
     const bool byVector = invocation.isSet(QStringLiteral("vector"));
     const bool byId = invocation.isSet(QStringLiteral("like"));
     if (byVector == byId)
         return console.usageError(byVector ? QStringLiteral("Give either --vector or --like, not both.")
                                            : QStringLiteral("query needs a query: --vector JSON (- reads standard input, "
-                                                            "@FILE a file) or --like ID."));
+                                                            "@FILE a file), --like ID or --text WORDS."));
     const bool ann = invocation.isSet(QStringLiteral("ann"));
     if (ann && invocation.isSet(QStringLiteral("exact")))
         return console.usageError(QStringLiteral("--exact and --ann exclude each other."));

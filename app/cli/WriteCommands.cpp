@@ -3,6 +3,8 @@
 
 #include "Commands.h"
 
+#include "io/EmbedderChoice.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -68,9 +70,23 @@ int runCreate(Invocation &invocation)
         schema.dimensions = int(*dims);
         haveDimensions = true;
     }
+    if (invocation.isSet(QStringLiteral("embedder"))) {
+        // An index for documents: the embedder's dimension, recorded with its id.
+        Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(invocation.value(QStringLiteral("embedder")));
+        if (!embedder.ok())
+            return console.usageError(embedder.error().message());
+        if (Error e = io::learnDimensions(**embedder))
+            return console.fail(e);
+        if (haveDimensions && schema.dimensions != (*embedder)->dimensions())
+            return console.usageError(QStringLiteral("The embedder %1 gives %2-dimensional vectors, not %3: leave out --dims.")
+                                          .arg((*embedder)->id()).arg((*embedder)->dimensions()).arg(schema.dimensions));
+        schema.dimensions = (*embedder)->dimensions();
+        schema.embedder = (*embedder)->id();
+        haveDimensions = true;
+    }
     if (!haveDimensions)
         return console.usageError(QStringLiteral("create needs the number of dimensions: --dims N "
-                                                 "(or \"dimensions\" in the --schema file)."));
+                                                 "(or \"dimensions\" in the --schema file), or an --embedder for documents."));
     if (invocation.isSet(QStringLiteral("metric"))) {
         const auto metric = metricFromName(invocation.value(QStringLiteral("metric")));
         if (!metric)
@@ -128,7 +144,8 @@ int runCreate(Invocation &invocation)
                               .arg(metricName(schema.metric), durabilityName(durability))
                               .arg(schema.ann.m)
                               .arg(schema.ann.efConstruction)
-                              .arg(schema.ann.efSearch));
+                              .arg(schema.ann.efSearch)
+                          + (schema.embedder.isEmpty() ? QString() : QStringLiteral(", embedder %1").arg(schema.embedder)));
     console.flush();
     return ExitSuccess;
 }

@@ -38,10 +38,14 @@ QList<CommandSpec> commandTable()
                                                  QStringLiteral("Write groups of N lines as all-or-nothing batches."),
                                                  QStringLiteral("N"));
     return {
-        {QStringLiteral("create"), QStringLiteral("PATH --dims N [--metric cosine|l2|dot] [--schema FILE] [--durability full|normal|off] "
-                                                     "[--m N] [--ef-construction N] [--ef-search N]"),
+        {QStringLiteral("create"), QStringLiteral("PATH (--dims N | --embedder hash|hash:N|openai) [--metric cosine|l2|dot] [--schema FILE] "
+                                                     "[--durability full|normal|off] [--m N] [--ef-construction N] [--ef-search N]"),
          QStringLiteral("Create a new, empty index in the folder PATH."),
          {valueOption(QStringLiteral("dims"), QStringLiteral("Dimensions of the vectors (1-8192)."), QStringLiteral("N")),
+          valueOption(QStringLiteral("embedder"),
+                      QStringLiteral("An index for documents and text queries: the embedder that makes its vectors "
+                                     "(hash, hash:N or openai; docs/embedders.md)."),
+                      QStringLiteral("SPEC")),
           valueOption(QStringLiteral("metric"), QStringLiteral("Distance metric: cosine (default), l2 or dot."), QStringLiteral("METRIC")),
           valueOption(QStringLiteral("schema"), QStringLiteral("JSON file declaring metadata fields (and optionally dimensions and metric)."),
                       QStringLiteral("FILE")),
@@ -96,13 +100,19 @@ QList<CommandSpec> commandTable()
                              QStringLiteral("Do not bring the HNSW graph up to date (the next process that loads it does)."))},
          2, 2, true, runImport},
         {QStringLiteral("query"),
-         QStringLiteral("PATH (--vector JSON|-|@FILE | --like ID) [-k N] [--filter JSON] [--exact|--ann] [--ef N] "
-                        "[--with-vectors] [--no-metadata]"),
-         QStringLiteral("Find the k items nearest to a vector or to an item."),
+         QStringLiteral("PATH (--vector JSON|-|@FILE | --like ID | --text WORDS [--mode hybrid|vector|keyword]) [-k N] "
+                        "[--filter JSON] [--exact|--ann] [--ef N] [--with-vectors] [--no-metadata]"),
+         QStringLiteral("Find the k items nearest to a vector, to an item, or to a text."),
          {valueOption(QStringLiteral("vector"),
                       QStringLiteral("The query vector as a JSON array; - reads it from standard input, @FILE from a file."),
                       QStringLiteral("JSON")),
           valueOption(QStringLiteral("like"), QStringLiteral("Use this item's vector (the item itself is left out)."), QStringLiteral("ID")),
+          valueOption(QStringLiteral("text"),
+                      QStringLiteral("Search a document index for this text, embedded with the index's own embedder."),
+                      QStringLiteral("WORDS")),
+          valueOption(QStringLiteral("mode"),
+                      QStringLiteral("With --text: hybrid (default: meaning and keywords fused by rank), vector or keyword."),
+                      QStringLiteral("MODE")),
           valueOption(QStringLiteral("k"), QStringLiteral("How many results (1-10000, default 10)."), QStringLiteral("N")),
           valueOption(QStringLiteral("filter"), QStringLiteral("Only items whose metadata match this filter (docs/filters.md)."),
                       QStringLiteral("JSON")),

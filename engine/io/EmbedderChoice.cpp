@@ -66,6 +66,18 @@ Result<std::unique_ptr<Embedder>> embedderForSchema(const Schema &schema)
                      .arg(schema.embedder));
 }
 
+Error learnDimensions(Embedder &embedder)
+{
+    if (embedder.dimensions() > 0) return {};
+    Result<std::vector<QVector<float>>> probe = embedder.embed({QStringLiteral("Sextant asks for one embedding to learn its size.")});
+    if (!probe.ok()) return probe.error();
+    if (embedder.dimensions() <= 0 || embedder.dimensions() > Schema::kMaxDimensions)
+        return Error(ErrorCode::UnsupportedFormat,
+                     QStringLiteral("The embedder gives %1-dimensional vectors; an index holds 1 to %2 dimensions.")
+                         .arg(embedder.dimensions()).arg(Schema::kMaxDimensions));
+    return {};
+}
+
 Error checkEmbedderMatches(const Schema &schema, const Embedder &embedder)
 {
     if (schema.embedder.isEmpty())

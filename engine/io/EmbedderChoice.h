@@ -19,6 +19,9 @@ Result<std::unique_ptr<Embedder>> embedderFromSpec(const QString &spec);
 // a sentence when the index records none, or when it needs a server that is
 // not configured.
 Result<std::unique_ptr<Embedder>> embedderForSchema(const Schema &schema);
+// An embedder that learns its dimension from its first answer (a server's)
+// embeds one probe text when it does not know it yet.
+Error learnDimensions(Embedder &embedder);
 // Schema::embedder must equal embedder.id(); otherwise an error that names both.
 Error checkEmbedderMatches(const Schema &schema, const Embedder &embedder);
 
