@@ -6,6 +6,7 @@
 //   sextant-bench verify [--quick] ... quick and full verify of a large index: GB/s
 //   sextant-bench kernels [--quick] .. distance kernels: ns per pair, GB/s streaming, per SIMD level
 //   sextant-bench search [--quick] ... HNSW and exact search: build, recall, QPS, filters, memory
+//   sextant-bench import [--quick] ... documents/s and MB/s (built-in embedder), vectors/s from .npy
 //   sextant-bench help                 the list of commands
 //
 // Every command takes --quick, --dir, --seed, --keep, --pretty and --help.
@@ -37,6 +38,8 @@ const Command kCommands[] = {
      &runKernels, false},
     {"search", "Search: import + graph build, recall@10, QPS and latency per ef, filtered queries, raw hnswlib beside it.",
      &runSearch, false},
+    {"import", "Import: documents/s and MB/s with the built-in embedder on /usr/share/doc; vectors/s from a .npy file.",
+     &runImportBench, false},
 #ifdef SEXTANT_BENCH_GUI
     {"gui", "GUI: worst event-loop stall while importing 1M vectors and scrolling a 1M-row table; open to first rows.",
      &runGui, false},

@@ -15,10 +15,11 @@ int runCount(Invocation &invocation);
 int runVerify(Invocation &invocation); // IntegrityCommands.cpp
 int runRepair(Invocation &invocation); // IntegrityCommands.cpp
 int runCompact(Invocation &invocation);
-int runExport(Invocation &invocation);
+int runExport(Invocation &invocation); // ImportCommands.cpp
+int runImport(Invocation &invocation); // ImportCommands.cpp
 int runQuery(Invocation &invocation);  // SearchCommands.cpp
 int runRecall(Invocation &invocation); // SearchCommands.cpp
 int runTextQuery(Invocation &invocation); // TextQuery.cpp
-// runInsert and runImport live in Ingest.h.
+// runInsert lives in Ingest.h.
 
 } // namespace sextant::cli

@@ -463,7 +463,7 @@ int runInsert(Invocation &invocation)
     return closeIndex(console, index, exitCodeForSummary(summary));
 }
 
-int runImport(Invocation &invocation)
+int runJsonLinesImport(Invocation &invocation, const QString &fileName)
 {
     Console &console = invocation.console;
     int exitCode = ExitSuccess;
@@ -474,7 +474,6 @@ int runImport(Invocation &invocation)
     options->acknowledgeEachItem = false;
     options->chunked = true;
 
-    const QString fileName = invocation.arguments.value(1);
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly))
         return console.fail(Error(ErrorCode::Io,

@@ -35,6 +35,8 @@ struct IngestSummary {
 IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, const IngestOptions &options);
 
 int runInsert(Invocation &invocation);
-int runImport(Invocation &invocation);
+// `import` of one JSON Lines file into the index at invocation.path()
+// (ImportCommands.cpp decides when).
+int runJsonLinesImport(Invocation &invocation, const QString &fileName);
 
 } // namespace sextant::cli

@@ -262,33 +262,4 @@ int runCount(Invocation &invocation)
     return checkStandardOutput(console, ExitSuccess);
 }
 
-int runExport(Invocation &invocation)
-{
-    Console &console = invocation.console;
-    const QString format = invocation.isSet(QStringLiteral("format")) ? invocation.value(QStringLiteral("format"))
-                                                                       : QStringLiteral("jsonl");
-    if (format != u"jsonl")
-        return console.usageError(QStringLiteral("Unknown export format \"%1\"; the only format is jsonl.").arg(format));
-    auto opened = openForReading(invocation.path());
-    if (!opened.ok())
-        return failOpen(console, opened.error());
-
-    constexpr qsizetype kFlushBytes = 1024 * 1024;
-    QByteArray buffer;
-    buffer.reserve(kFlushBytes + 64 * 1024);
-    const Error error = forEachPage(**opened, QString(), 0, true, [&](const ListPage &page) {
-        for (const Item &item : page.items) {
-            io::appendJsonLine(buffer, item);
-            if (buffer.size() >= kFlushBytes) {
-                console.write(buffer);
-                buffer.clear();
-            }
-        }
-    });
-    console.write(buffer);
-    if (error)
-        return console.fail(error);
-    return checkStandardOutput(console, ExitSuccess);
-}
-
 } // namespace sextant::cli

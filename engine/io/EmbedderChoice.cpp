@@ -1,6 +1,7 @@
 #include "io/EmbedderChoice.h"
 
 #include "io/HashingEmbedder.h"
+#include "io/HttpEmbedder.h"
 
 #include <QRegularExpression>
 
@@ -47,6 +48,11 @@ Result<std::unique_ptr<Embedder>> embedderFromSpec(const QString &spec)
         Result<std::unique_ptr<Embedder>> made = hashingFromId(s);
         if (made.ok()) return made;
     }
+    if (s == u"openai" || s.startsWith(u"openai:")) {
+        Result<HttpEmbedderOptions> options = httpEmbedderOptionsFromEnvironment(s.mid(7));
+        if (!options.ok()) return options.error();
+        return std::unique_ptr<Embedder>(std::make_unique<HttpEmbedder>(*options));
+    }
     return Error(ErrorCode::InvalidArgument,
                  QStringLiteral("Unknown embedder \"%1\". Use hash, hash:DIMENSIONS, or openai (docs/embedders.md).").arg(s));
 }
@@ -60,6 +66,17 @@ Result<std::unique_ptr<Embedder>> embedderForSchema(const Schema &schema)
     if (schema.embedder.startsWith(u"sextant-hash-v1/")) {
         Result<std::unique_ptr<Embedder>> made = hashingFromId(schema.embedder);
         if (made.ok()) return made;
+    }
+    static const QRegularExpression http(QStringLiteral("^openai-compatible:(.+)/(\\d{1,5})$"));
+    const QRegularExpressionMatch m = http.match(schema.embedder);
+    if (m.hasMatch()) {
+        Result<HttpEmbedderOptions> options = httpEmbedderOptionsFromEnvironment(m.captured(1));
+        if (!options.ok())
+            return Error(options.error().code(),
+                         QStringLiteral("This index was made with the model %1 on an OpenAI-compatible server. %2")
+                             .arg(m.captured(1), options.error().message()));
+        options->dimensions = m.captured(2).toInt();
+        return std::unique_ptr<Embedder>(std::make_unique<HttpEmbedder>(*options));
     }
     return Error(ErrorCode::UnsupportedFormat,
                  QStringLiteral("This index was made with the embedder \"%1\", which this version of Sextant does not know.")

@@ -1,6 +1,7 @@
 #include "io/Export.h"
 
 #include "io/JsonLines.h"
+#include "io/NumpyFile.h"
 #include "io/VectraFolder.h"
 
 namespace sextant::io {
@@ -85,6 +86,40 @@ Result<ExportSummary> exportJsonLines(const Index &index, QIODevice &out, const 
     if (e) return e;
     summary.bytes += buffer.size();
     if (Error w = writeAll(out, buffer)) return w;
+    return summary;
+}
+
+Result<ExportSummary> exportNpy(const Index &index, QIODevice &out, QIODevice *ids, const ExportProgress &progress)
+{
+    // The header names the row count, so it is taken first; an index that
+    // gains or loses items while it is exported fails the export instead of
+    // writing an array whose header lies.
+    const qint64 rows = index.count();
+    NpyWriter writer(&out, rows, index.schema().dimensions);
+    ExportSummary summary;
+    QByteArray idLines;
+    Error e = forEachItem(index, true, progress, [&](const Item &item) -> Error {
+        if (summary.items == rows)
+            return Error(ErrorCode::Cancelled, QStringLiteral("The index gained items while it was exported; export it again."));
+        if (Error w = writer.append(std::span<const float>(item.vector.constData(), size_t(item.vector.size())))) return w;
+        ++summary.items;
+        if (ids) {
+            idLines += item.id.toUtf8();
+            idLines += '\n';
+            if (idLines.size() >= (1 << 20)) {
+                if (Error w = writeAll(*ids, idLines)) return w;
+                idLines.clear();
+            }
+        }
+        return {};
+    });
+    if (e) return e;
+    if (summary.items != rows)
+        return Error(ErrorCode::Cancelled, QStringLiteral("The index lost items while it was exported; export it again."));
+    if (Error w = writer.finish()) return w;
+    if (ids)
+        if (Error w = writeAll(*ids, idLines)) return w;
+    summary.bytes = NpyWriter::header(rows, index.schema().dimensions).size() + rows * qint64(index.schema().dimensions) * 4;
     return summary;
 }
 

@@ -520,7 +520,7 @@ Error HttpEmbedder::probe()
     return one.ok() ? Error() : one.error();
 }
 
-Result<HttpEmbedderOptions> httpEmbedderOptionsFromEnvironment()
+Result<HttpEmbedderOptions> httpEmbedderOptionsFromEnvironment(const QString &model)
 {
     HttpEmbedderOptions options;
     const QString url = qEnvironmentVariable("SEXTANT_EMBED_URL").trimmed();
@@ -537,7 +537,7 @@ Result<HttpEmbedderOptions> httpEmbedderOptionsFromEnvironment()
                                     "http://localhost:11434/v1.")
                          .arg(options.baseUrl.isValid() ? options.baseUrl.toDisplayString(QUrl::RemoveUserInfo) : url.left(200)));
 
-    options.model = qEnvironmentVariable("SEXTANT_EMBED_MODEL").trimmed();
+    options.model = model.isEmpty() ? qEnvironmentVariable("SEXTANT_EMBED_MODEL").trimmed() : model;
     if (options.model.isEmpty())
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("SEXTANT_EMBED_MODEL is not set. Set it to the embedding model's name as the server "

@@ -43,7 +43,8 @@ struct HttpEmbedderOptions {
 //   SEXTANT_EMBED_SEND_DIMENSIONS  1/true/yes: also ask the server for that many dimensions
 //   SEXTANT_EMBED_BATCH_SIZE       texts per request (optional, 1 to 2048)
 // A missing or invalid variable gives ErrorCode::InvalidArgument naming it.
-Result<HttpEmbedderOptions> httpEmbedderOptionsFromEnvironment();
+// `model`, when not empty, stands in for SEXTANT_EMBED_MODEL (an index names its own model).
+Result<HttpEmbedderOptions> httpEmbedderOptionsFromEnvironment(const QString &model = {});
 
 class HttpEmbedder final : public Embedder {
 public:

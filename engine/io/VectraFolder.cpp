@@ -1,5 +1,6 @@
 #include "io/VectraFolder.h"
 #include "core/Schema.h"
+#include "io/JsonFileReader.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,6 +11,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QUuid>
+#include <cfloat>
 #include <cmath>
 
 namespace sextant {
@@ -55,6 +57,11 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
                      folder);
     Result<QByteArray> bytes = readLimited(dir + QStringLiteral("/index.json"), limits.maxIndexBytes, QStringLiteral("the Vectra index"));
     if (!bytes.ok()) return bytes.error();
+    if (const qsizetype deep = io::findJsonNestingBeyond(*bytes, limits.maxJsonDepth); deep >= 0)
+        return Error(ErrorCode::MalformedInput,
+                     QStringLiteral("index.json in %1 nests arrays and objects more than %2 deep (at byte %3).")
+                         .arg(folder).arg(limits.maxJsonDepth).arg(deep),
+                     folder);
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
@@ -109,7 +116,11 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
         bool numbers = true;
         for (const QJsonValue &x : vector) {
             const double d = x.toDouble(std::nan(""));
-            if (!x.isDouble() || !std::isfinite(float(d))) numbers = false;
+            // A double beyond float's range must not be converted (undefined behaviour).
+            if (!x.isDouble() || !std::isfinite(d) || std::fabs(d) > double(FLT_MAX)) {
+                numbers = false;
+                break;
+            }
             item.vector.append(float(d));
         }
         if (!numbers) {
@@ -138,6 +149,7 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
         }
         seen.insert(id);
         out.items.append(item);
+        out.itemPositions.append(i);
     }
     return out;
 }

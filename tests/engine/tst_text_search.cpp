@@ -193,6 +193,29 @@ private slots:
         QCOMPARE((*io::embedderFromSpec(id))->id(), id);
     }
 
+    void anIndexOnAServerNamesItsModel()
+    {
+        Schema schema = smallSchema(768, Metric::Cosine);
+        schema.embedder = QStringLiteral("openai-compatible:nomic-embed-text/768");
+        qunsetenv("SEXTANT_EMBED_URL");
+        Result<std::unique_ptr<Embedder>> missing = io::embedderForSchema(schema);
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error().message().contains(QStringLiteral("nomic-embed-text")));
+        QVERIFY(missing.error().message().contains(QStringLiteral("SEXTANT_EMBED_URL")));
+        qputenv("SEXTANT_EMBED_URL", "http://127.0.0.1:9/v1");
+        qputenv("SEXTANT_EMBED_MODEL", "some-other-model");
+        Result<std::unique_ptr<Embedder>> made = io::embedderForSchema(schema);
+        QVERIFY2(made.ok(), qPrintable(made.error().message()));
+        // The index's model wins over the environment's, with its dimension.
+        QCOMPARE((*made)->id(), schema.embedder);
+        QVERIFY(!io::checkEmbedderMatches(schema, **made));
+        Result<std::unique_ptr<Embedder>> spec = io::embedderFromSpec(QStringLiteral("openai:text-embedding-3-small"));
+        QVERIFY(spec.ok());
+        QVERIFY((*spec)->id().startsWith(QStringLiteral("openai-compatible:text-embedding-3-small/")));
+        qunsetenv("SEXTANT_EMBED_URL");
+        qunsetenv("SEXTANT_EMBED_MODEL");
+    }
+
     void exportJsonLinesReadsBack()
     {
         QBuffer buffer;
