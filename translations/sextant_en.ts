@@ -2,6 +2,116 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ExportTask</name>
+    <message numerus="yes">
+        <location filename="../ui/ExportTask.cpp" line="88"/>
+        <source>%n file(s) of the index folder, %1 before compression.</source>
+        <translation>
+            <numerusform>%n file of the index folder, %1 before compression.</numerusform>
+            <numerusform>%n files of the index folder, %1 before compression.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportTask.cpp" line="136"/>
+        <source>Exported %n item(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>Exported %n item (%1) to %2.</numerusform>
+            <numerusform>Exported %n items (%1) to %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportTask</name>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="172"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="173"/>
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n replaced</numerusform>
+            <numerusform>%n replaced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="174"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="175"/>
+        <source>%n added in part</source>
+        <translation>
+            <numerusform>%n added in part</numerusform>
+            <numerusform>%n added in part</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="176"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="179"/>
+        <source>%n file(s): %1.</source>
+        <translation>
+            <numerusform>%n file: %1.</numerusform>
+            <numerusform>%n files: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="180"/>
+        <source>%n item(s) written in %1.</source>
+        <translation>
+            <numerusform>%n item written in %1.</numerusform>
+            <numerusform>%n items written in %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="183"/>
+        <source>%n file(s) in folders or archives were no documents and were skipped.</source>
+        <translation>
+            <numerusform>%n file in folders or archives was no document and was skipped.</numerusform>
+            <numerusform>%n files in folders or archives were no documents and were skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="303"/>
+        <source>Stopped after %n item(s): %1</source>
+        <translation>
+            <numerusform>Stopped after %n item: %1</numerusform>
+            <numerusform>Stopped after %n items: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="308"/>
+        <source>%n item(s) left out</source>
+        <translation>
+            <numerusform>%n item left out</numerusform>
+            <numerusform>%n items left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="312"/>
+        <source>Cancelled after %n item(s).</source>
+        <translation>
+            <numerusform>Cancelled after %n item.</numerusform>
+            <numerusform>Cancelled after %n items.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::FindingsModel</name>
     <message numerus="yes">
         <location filename="../ui/FindingsModel.cpp" line="109"/>
@@ -24,9 +134,107 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="301"/>
+        <source>%n dimension(s), %1</source>
+        <translation>
+            <numerusform>%n finding&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n finding&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n findings&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::HealthMap&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/HealthMap.cpp" line="363"/&gt;
+        &lt;source&gt;one cell: %Ln block of %1&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;one cell: %Ln block of %1&lt;/numerusform&gt;
+            &lt;numerusform&gt;one cell: %Ln blocks of %1&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::ImportDialog&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/ImportDialog.cpp" line="301"/&gt;
+        &lt;source&gt;%n dimension, %1</numerusform>
+            <numerusform>%n findings&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n finding&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n findings&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::HealthMap&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/HealthMap.cpp" line="363"/&gt;
+        &lt;source&gt;one cell: %Ln blocks of %1&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;one cell: %Ln block of %1&lt;/numerusform&gt;
+            &lt;numerusform&gt;one cell: %Ln blocks of %1&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::ImportDialog&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/ImportDialog.cpp" line="301"/&gt;
+        &lt;source&gt;%n dimensions, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="343"/>
+        <source>%n folder(s) hold a Sextant index; they are not imported.</source>
+        <translation>
+            <numerusform>%n folder holds a Sextant index; it is not imported.</numerusform>
+            <numerusform>%n folders hold a Sextant index; they are not imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="417"/>
+        <source>%n item(s) written</source>
+        <translation>
+            <numerusform>%n item written</numerusform>
+            <numerusform>%n items written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="434"/>
+        <source>%1 read  ·  %n item(s) written</source>
+        <translation>
+            <numerusform>%1 read  ·  %n item written</numerusform>
+            <numerusform>%1 read  ·  %n items written</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ImportReportModel</name>
+    <message numerus="yes">
+        <location filename="../ui/ImportReportModel.cpp" line="87"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportReportModel.cpp" line="88"/>
+        <source>%n chunk(s)</source>
+        <translation>
+            <numerusform>%n chunk</numerusform>
+            <numerusform>%n chunks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::IntegrityView</name>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <location filename="../ui/IntegrityView.cpp" line="279"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 in %Ln file checked in %2</numerusform>
@@ -34,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="300"/>
+        <location filename="../ui/IntegrityView.cpp" line="287"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>No problems (%n note).</numerusform>
@@ -42,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="303"/>
+        <location filename="../ui/IntegrityView.cpp" line="290"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -50,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="304"/>
+        <location filename="../ui/IntegrityView.cpp" line="291"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -58,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="300"/>
+        <location filename="../ui/IntegrityView.cpp" line="292"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -66,7 +274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="306"/>
+        <location filename="../ui/IntegrityView.cpp" line="293"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n problem: %1.</numerusform>
@@ -74,7 +282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="322"/>
+        <location filename="../ui/IntegrityView.cpp" line="309"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -115,7 +323,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="328"/>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -123,18 +331,244 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
             <numerusform>writes: %Ln queued</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="509"/>
+        <source>Looking at %n dropped item(s)…</source>
+        <translation>
+            <numerusform>%1 in %Ln file checked in %2&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%1 in %Ln file checked in %2&lt;/numerusform&gt;
+            &lt;numerusform&gt;%1 in %Ln files checked in %2&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="287"/&gt;
+        &lt;source&gt;No problems (%n note).&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;No problems (%n note).&lt;/numerusform&gt;
+            &lt;numerusform&gt;No problems (%n notes).&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="290"/&gt;
+        &lt;source&gt;%n error&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n error&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n errors&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="291"/&gt;
+        &lt;source&gt;%n warning&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n warning&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n warnings&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="292"/&gt;
+        &lt;source&gt;%n note&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n note&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n notes&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="293"/&gt;
+        &lt;source&gt;%n problem: %1.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n problem: %1.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n problems: %1.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="309"/&gt;
+        &lt;source&gt;%n problem found.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n problem found.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n problems found.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::ItemTableModel&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/ItemTableModel.cpp" line="217"/&gt;
+        &lt;source&gt;The vector's %Ln value, averaged into the sparkline&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;The vector's %Ln value, averaged into the sparkline&lt;/numerusform&gt;
+            &lt;numerusform&gt;The vector's %Ln values, averaged into the sparkline&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::JsonTreeModel&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/JsonTreeModel.cpp" line="84"/&gt;
+        &lt;source&gt;%n element&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n element&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n elements&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/JsonTreeModel.cpp" line="85"/&gt;
+        &lt;source&gt;%n member&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n member&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n members&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::MainWindow&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/MainWindow.cpp" line="407"/&gt;
+        &lt;source&gt;%Ln item&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln item&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln items&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/MainWindow.cpp" line="411"/&gt;
+        &lt;source&gt;writes: %Ln queued&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;writes: %Ln queued&lt;/numerusform&gt;
+            &lt;numerusform&gt;writes: %Ln queued&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/MainWindow.cpp" line="509"/&gt;
+        &lt;source&gt;Looking at %n dropped item…</numerusform>
+            <numerusform>%1 in %Ln files checked in %2&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%1 in %Ln file checked in %2&lt;/numerusform&gt;
+            &lt;numerusform&gt;%1 in %Ln files checked in %2&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="287"/&gt;
+        &lt;source&gt;No problems (%n notes).&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;No problems (%n note).&lt;/numerusform&gt;
+            &lt;numerusform&gt;No problems (%n notes).&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="290"/&gt;
+        &lt;source&gt;%n errors&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n error&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n errors&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="291"/&gt;
+        &lt;source&gt;%n warnings&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n warning&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n warnings&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="292"/&gt;
+        &lt;source&gt;%n notes&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n note&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n notes&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="293"/&gt;
+        &lt;source&gt;%n problems: %1.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n problem: %1.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n problems: %1.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/IntegrityView.cpp" line="309"/&gt;
+        &lt;source&gt;%n problems found.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n problem found.&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n problems found.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::ItemTableModel&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/ItemTableModel.cpp" line="217"/&gt;
+        &lt;source&gt;The vector's %Ln values, averaged into the sparkline&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;The vector's %Ln value, averaged into the sparkline&lt;/numerusform&gt;
+            &lt;numerusform&gt;The vector's %Ln values, averaged into the sparkline&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::JsonTreeModel&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/JsonTreeModel.cpp" line="84"/&gt;
+        &lt;source&gt;%n elements&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n element&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n elements&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/JsonTreeModel.cpp" line="85"/&gt;
+        &lt;source&gt;%n members&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n member&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n members&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;sextant::ui::MainWindow&lt;/name&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/MainWindow.cpp" line="407"/&gt;
+        &lt;source&gt;%Ln items&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%Ln item&lt;/numerusform&gt;
+            &lt;numerusform&gt;%Ln items&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/MainWindow.cpp" line="411"/&gt;
+        &lt;source&gt;writes: %Ln queued&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;writes: %Ln queued&lt;/numerusform&gt;
+            &lt;numerusform&gt;writes: %Ln queued&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/MainWindow.cpp" line="509"/&gt;
+        &lt;source&gt;Looking at %n dropped items…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="650"/>
+        <source>Restored %n file(s) (%1) into %2.</source>
+        <translation>
+            <numerusform>Restored %n file (%1) into %2.</numerusform>
+            <numerusform>Restored %n files (%1) into %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sextant::ui::QueryView</name>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="85"/>
+        <location filename="../ui/QueryView.cpp" line="91"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>A vector of %n number as JSON, e.g. [0.12, -0.5, ...]</numerusform>
@@ -142,7 +576,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="238"/>
+        <location filename="../ui/QueryView.cpp" line="466"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Enter a vector of %n number.</numerusform>
@@ -150,11 +584,70 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="481"/>
+        <location filename="../ui/QueryView.cpp" line="718"/>
+        <location filename="../ui/QueryView.cpp" line="733"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n hit in %1</numerusform>
             <numerusform>%n hits in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="720"/>
+        <source>%n passage(s) in the keyword index</source>
+        <translation>
+            <numerusform>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;A vector of %n number as JSON, e.g. [0.12, -0.5, ...]&lt;/numerusform&gt;
+            &lt;numerusform&gt;A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/QueryView.cpp" line="466"/&gt;
+        &lt;source&gt;Enter a vector of %n numbers.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;Enter a vector of %n number.&lt;/numerusform&gt;
+            &lt;numerusform&gt;Enter a vector of %n numbers.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/QueryView.cpp" line="718"/&gt;
+        &lt;location filename="../ui/QueryView.cpp" line="733"/&gt;
+        &lt;source&gt;%n hit in %1&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n hit in %1&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n hits in %1&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/QueryView.cpp" line="720"/&gt;
+        &lt;source&gt;%n passage in the keyword index</numerusform>
+            <numerusform>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;A vector of %n number as JSON, e.g. [0.12, -0.5, ...]&lt;/numerusform&gt;
+            &lt;numerusform&gt;A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/QueryView.cpp" line="466"/&gt;
+        &lt;source&gt;Enter a vector of %n numbers.&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;Enter a vector of %n number.&lt;/numerusform&gt;
+            &lt;numerusform&gt;Enter a vector of %n numbers.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/QueryView.cpp" line="718"/&gt;
+        &lt;location filename="../ui/QueryView.cpp" line="733"/&gt;
+        &lt;source&gt;%n hits in %1&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n hit in %1&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n hits in %1&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus="yes"&gt;
+        &lt;location filename="../ui/QueryView.cpp" line="720"/&gt;
+        &lt;source&gt;%n passages in the keyword index</numerusform>
         </translation>
     </message>
 </context>
@@ -223,7 +716,7 @@
 <context>
     <name>sextant::ui::SummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="169"/>
+        <location filename="../ui/SummaryView.cpp" line="176"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -231,7 +724,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <location filename="../ui/SummaryView.cpp" line="244"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln change</numerusform>
@@ -239,7 +732,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="250"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln write queued</numerusform>
