@@ -21,6 +21,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -118,18 +119,23 @@ void ImportDialog::build()
     m_chunkSize = new QSpinBox(m_documentsBox);
     m_chunkSize->setObjectName(QStringLiteral("chunkSize"));
     m_chunkSize->setRange(50, 100000);
-    m_chunkSize->setValue(io::DocumentImportOptions{}.chunkSize);
+    // The last import's chunking: documents imported again with the same
+    // chunking and unchanged bytes are left as they are ("unchanged").
+    QSettings settings;
+    const io::DocumentImportOptions defaults;
+    m_chunkSize->setValue(settings.value(QStringLiteral("import/chunkSize"), defaults.chunkSize).toInt());
     m_chunkSize->setToolTip(tr("At most this many characters (or tokens) per chunk; each chunk becomes one item."));
     m_chunkOverlap = new QSpinBox(m_documentsBox);
     m_chunkOverlap->setObjectName(QStringLiteral("chunkOverlap"));
     m_chunkOverlap->setRange(0, m_chunkSize->value() / 4);
-    m_chunkOverlap->setValue(io::DocumentImportOptions{}.chunkOverlap);
+    m_chunkOverlap->setValue(settings.value(QStringLiteral("import/chunkOverlap"), defaults.chunkOverlap).toInt());
     m_chunkOverlap->setToolTip(tr("How much of the chunk before each chunk repeats (at most a quarter of the size), "
                                   "so that a sentence cut at a break is still found whole."));
     m_chunkUnit = new QComboBox(m_documentsBox);
     m_chunkUnit->setObjectName(QStringLiteral("chunkUnit"));
     m_chunkUnit->addItem(tr("characters"), int(io::ChunkUnit::Characters));
     m_chunkUnit->addItem(tr("tokens"), int(io::ChunkUnit::Tokens));
+    m_chunkUnit->setCurrentIndex(qMax(0, m_chunkUnit->findData(settings.value(QStringLiteral("import/chunkUnit")).toInt())));
     chunkRow->addWidget(new QLabel(tr("size"), m_documentsBox));
     chunkRow->addWidget(m_chunkSize);
     chunkRow->addSpacing(12);
@@ -213,6 +219,12 @@ void ImportDialog::build()
     connect(m_chunkUnit, &QComboBox::currentIndexChanged, this, [this]() {
         m_chunkSize->setMinimum(io::ChunkUnit(m_chunkUnit->currentData().toInt()) == io::ChunkUnit::Tokens ? 10 : 50);
     });
+    // The remembered size may be in tokens, below the characters' floor.
+    if (io::ChunkUnit(m_chunkUnit->currentData().toInt()) == io::ChunkUnit::Tokens) {
+        m_chunkSize->setMinimum(10);
+        m_chunkSize->setValue(settings.value(QStringLiteral("import/chunkSize"), defaults.chunkSize).toInt());
+        m_chunkOverlap->setValue(settings.value(QStringLiteral("import/chunkOverlap"), defaults.chunkOverlap).toInt());
+    }
     connect(m_folderEdit, &QLineEdit::textChanged, this, &ImportDialog::updatePlanState);
     connect(browse, &QPushButton::clicked, this, [this]() {
         const QString folder = QFileDialog::getSaveFileName(this, tr("New Index Folder"), m_folderEdit->text(), QString(),
@@ -287,7 +299,8 @@ void ImportDialog::showPlan()
     for (const ImportInput &in : std::as_const(m_inputs)) {
         auto *item = new QTreeWidgetItem(m_inputList, {QDir::toNativeSeparators(in.path), describeImportInput(in)});
         item->setToolTip(0, QDir::toNativeSeparators(in.path));
-        const QStyle::StandardPixmap icon = in.kind == ImportInputKind::Missing ? QStyle::SP_MessageBoxWarning
+        const bool unreadable = in.kind == ImportInputKind::Missing || in.kind == ImportInputKind::NotDocument;
+        const QStyle::StandardPixmap icon = unreadable ? QStyle::SP_MessageBoxWarning
                                             : in.isFolder                       ? QStyle::SP_DirIcon
                                                                                 : QStyle::SP_FileIcon;
         item->setIcon(0, style()->standardIcon(icon));
@@ -320,6 +333,7 @@ void ImportDialog::updatePlanState()
     const int documents = countOf(m_inputs, ImportInputKind::Documents);
     const int vectors = countOf(m_inputs, ImportInputKind::Vectors);
     const int indexes = countOf(m_inputs, ImportInputKind::SextantIndex);
+    const int unreadable = countOf(m_inputs, ImportInputKind::NotDocument) + countOf(m_inputs, ImportInputKind::Missing);
     QStringList problems;
     bool possible = documents + vectors > 0;
     if (m_session && m_session->isReadOnly()) {
@@ -341,7 +355,12 @@ void ImportDialog::updatePlanState()
         }
     }
     if (indexes > 0) problems << tr("%n folder(s) hold a Sextant index; they are not imported.", nullptr, indexes);
-    if (documents + vectors == 0 && indexes == 0) problems << tr("None of the chosen paths exists.");
+    if (documents + vectors == 0 && indexes == 0)
+        problems << tr("Nothing here can be imported: Sextant reads documents (text, Markdown, HTML, PDF, source code, "
+                       "zip or tar archives) and vector files (JSON Lines, CSV, .npy, .fvecs, .bvecs, Vectra and "
+                       "LangChain folders).");
+    else if (unreadable > 0)
+        problems << tr("%n path(s) cannot be imported and will be listed as failed.", nullptr, unreadable);
     m_refusal = problems.join(QLatin1Char(' '));
     m_refusalLabel->setText(m_refusal);
     m_refusalLabel->setVisible(!m_refusal.isEmpty());
@@ -376,6 +395,12 @@ void ImportDialog::startImport()
 {
     if (!canImport() || m_task) return;
     const ImportRequest req = request();
+    if (countOf(m_inputs, ImportInputKind::Documents) > 0) {
+        QSettings settings;
+        settings.setValue(QStringLiteral("import/chunkSize"), req.documents.chunkSize);
+        settings.setValue(QStringLiteral("import/chunkOverlap"), req.documents.chunkOverlap);
+        settings.setValue(QStringLiteral("import/chunkUnit"), int(req.documents.unit));
+    }
     std::shared_ptr<Index> index = m_session ? m_session->index() : nullptr;
     m_task = new ImportTask(index, req, this);
     m_pages->setCurrentIndex(1);

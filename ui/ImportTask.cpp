@@ -1,6 +1,8 @@
 #include "ImportTask.h"
 
 #include "Format.h"
+#include "io/Archive.h"
+#include "io/DocumentText.h"
 #include "io/EmbedderChoice.h"
 
 #include <QCoreApplication>
@@ -79,6 +81,11 @@ QList<ImportInput> classifyImportInputs(const QStringList &paths)
         }
         in.format = io::detectSourceFormat(in.path);
         in.kind = in.format == io::SourceFormat::Auto ? ImportInputKind::Documents : ImportInputKind::Vectors;
+        // The document walk takes a named file only when its name says it is
+        // a document or an archive; say so here rather than skip it silently.
+        if (in.kind == ImportInputKind::Documents && !in.isFolder && !io::isDocumentFileName(info.fileName()) &&
+            !io::isArchiveFileName(info.fileName()))
+            in.kind = ImportInputKind::NotDocument;
         inputs.append(in);
     }
     return inputs;
@@ -108,13 +115,29 @@ QString describeImportInput(const ImportInput &input)
 {
     switch (input.kind) {
     case ImportInputKind::Missing: return Text::tr("not found");
-    case ImportInputKind::SextantIndex: return Text::tr("a Sextant index (open it instead: File ▸ Export copies one)");
+    case ImportInputKind::SextantIndex: return Text::tr("a Sextant index: it opens instead");
+    case ImportInputKind::NotDocument: return Text::tr("not a document or a vector file: not imported");
     case ImportInputKind::Vectors:
         if (input.isFolder) return Text::tr("vectors: %1 folder").arg(sourceFormatTitle(input.format));
         return Text::tr("vectors: %1, %2").arg(sourceFormatTitle(input.format), formatBytes(input.bytes));
     case ImportInputKind::Documents:
         if (input.isFolder) return Text::tr("documents: a folder (every document in it)");
         return Text::tr("documents: %1").arg(formatBytes(input.bytes));
+    }
+    return {};
+}
+
+QString unreadableInputReason(ImportInputKind kind)
+{
+    switch (kind) {
+    case ImportInputKind::Missing: return Text::tr("There is no file or folder at this path.");
+    case ImportInputKind::SextantIndex:
+        return Text::tr("This folder is a Sextant index: open it, or export it to a format to import.");
+    case ImportInputKind::NotDocument:
+        return Text::tr("Not a document Sextant reads (text, Markdown, HTML, PDF, source code, or a zip or tar archive "
+                        "of them) nor a vector file.");
+    case ImportInputKind::Documents:
+    case ImportInputKind::Vectors: break;
     }
     return {};
 }
@@ -382,14 +405,14 @@ public:
         documentInputs = int(documents.size());
         for (const ImportInput &in : request.inputs) {
             if (cancelled()) break;
-            if (in.kind == ImportInputKind::Missing || in.kind == ImportInputKind::SextantIndex) {
+            if (in.kind == ImportInputKind::Missing || in.kind == ImportInputKind::SextantIndex ||
+                in.kind == ImportInputKind::NotDocument) {
                 ImportReportRow row;
                 row.uri = in.path;
                 row.title = QFileInfo(in.path).fileName();
+                row.bytes = in.bytes;
                 row.outcome = ImportOutcome::Failed;
-                row.reason = in.kind == ImportInputKind::Missing
-                                 ? Text::tr("There is no file or folder at this path.")
-                                 : Text::tr("This folder is a Sextant index: open it, or export it to a format to import.");
+                row.reason = unreadableInputReason(in.kind);
                 addRow(row);
                 ++filesBefore;
             } else if (in.kind == ImportInputKind::Vectors) {

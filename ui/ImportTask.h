@@ -32,6 +32,7 @@ enum class ImportInputKind {
     Documents,
     Vectors,
     SextantIndex, // a folder that holds a Sextant index (a drop opens it; an import refuses it)
+    NotDocument,  // a file that is neither vectors nor a document nor an archive (reported, not read)
     Missing,
 };
 
@@ -62,6 +63,8 @@ QFuture<Result<Schema>> schemaForNewIndexAsync(const QList<ImportInput> &inputs)
 
 // The sentence the GUI shows when documents meet an index without an embedder.
 QString documentsRefusedSentence();
+// Why an input that is missing, an index folder or no document is not read.
+QString unreadableInputReason(ImportInputKind kind);
 
 enum class ImportOutcome { Added, Replaced, Unchanged, Incomplete, Failed };
 QString importOutcomeLabel(ImportOutcome outcome); // translated: "added", "replaced", ...

@@ -119,7 +119,8 @@ class TestDropImport : public QObject {
     TempDir m_dir;
     QString m_docs;        // the folder of generated documents
     QStringList m_good;    // text, Markdown, HTML
-    QString m_binary;      // not text
+    QString m_binary;      // no document by its name (.bin)
+    QString m_binaryText;  // named like text, but binary data
     QString m_broken;      // a PDF that is not one
 
     // Drops `paths` on the current page (or the start page), presses Import
@@ -173,6 +174,8 @@ private slots:
         QByteArray binary(4096, '\0');
         for (int i = 0; i < binary.size(); ++i) binary[i] = char((i * 131 + 7) % 256);
         QVERIFY(writeFile(m_binary, binary));
+        m_binaryText = m_docs + QStringLiteral("/sensor-log.txt");
+        QVERIFY(writeFile(m_binaryText, binary));
         m_broken = m_docs + QStringLiteral("/annual-report.pdf");
         QVERIFY(writeFile(m_broken, "%PDF-1.7\nthis is not really a PDF: the objects are missing\n%%EOF\n"));
     }
@@ -193,7 +196,7 @@ private slots:
         IndexSession *session = w.currentPage()->session();
         QVERIFY(session);
 
-        const QStringList dropped = m_good + QStringList{m_binary, m_broken};
+        const QStringList dropped = m_good + QStringList{m_binary, m_binaryText, m_broken};
         QSignalSpy shown(&w, &MainWindow::importDialogShown);
         QVERIFY(dropOn(w, w.currentPage(), dropped));
         QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 15000);
@@ -201,11 +204,13 @@ private slots:
         QVERIFY(dialog);
         QAbstractItemModelTester tester(dialog->reportModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY(dialog->isPlanReady());
-        // The plan: five documents into this index, chunked as shown.
-        QCOMPARE(dialog->inputs().size(), 5);
-        for (const ImportInput &in : dialog->inputs()) QCOMPARE(in.kind, ImportInputKind::Documents);
+        // The plan: five documents into this index, chunked as shown, and
+        // one file that is no document, which the plan warns about.
+        QCOMPARE(dialog->inputs().size(), 6);
+        for (const ImportInput &in : dialog->inputs())
+            QCOMPARE(in.kind, in.path == m_binary ? ImportInputKind::NotDocument : ImportInputKind::Documents);
         QVERIFY2(dialog->canImport(), qPrintable(dialog->refusal()));
-        QVERIFY(dialog->refusal().isEmpty());
+        QVERIFY2(dialog->refusal().contains(QStringLiteral("cannot be imported")), qPrintable(dialog->refusal()));
         auto *size = dialog->findChild<QSpinBox *>(QStringLiteral("chunkSize"));
         auto *overlap = dialog->findChild<QSpinBox *>(QStringLiteral("chunkOverlap"));
         QVERIFY(size && overlap && size->isVisibleTo(dialog));
@@ -238,20 +243,24 @@ private slots:
         }
         // The notes are long enough for several chunks of 400 characters.
         QVERIFY(report->rowAt(reportRow(report, m_good[0])).count >= 5);
-        for (const QString &bad : {m_binary, m_broken}) {
+        const std::pair<QString, QString> failures[] = {{m_binary, QStringLiteral("Not a document")},
+                                                        {m_binaryText, QStringLiteral("binary data")},
+                                                        {m_broken, QStringLiteral("PDF could not be read")}};
+        for (const auto &[bad, why] : failures) {
             const int r = reportRow(report, bad);
             QVERIFY2(r >= 0, qPrintable(bad + QStringLiteral(" missing from\n") + all));
             QCOMPARE(report->rowAt(r).outcome, ImportOutcome::Failed);
-            QVERIFY2(!report->rowAt(r).reason.isEmpty(), qPrintable(all));
+            QVERIFY2(report->rowAt(r).reason.contains(why), qPrintable(all));
+            QCOMPARE(report->data(report->index(r, ImportReportModel::ReasonColumn)).toString(), report->rowAt(r).reason);
             QCOMPARE(report->data(report->index(r, ImportReportModel::OutcomeColumn), Qt::DecorationRole).typeId(),
                      QMetaType::QIcon);
         }
         const ImportResult &result = dialog->task()->result();
         QCOMPARE(result.added, 3);
-        QCOMPARE(result.failed, 2);
+        QCOMPARE(result.failed, 3);
         QCOMPARE(result.itemsWritten, chunks);
         QVERIFY2(dialog->summaryText().contains(QStringLiteral("3 added")), qPrintable(dialog->summaryText()));
-        QVERIFY2(dialog->summaryText().contains(QStringLiteral("2 failed")), qPrintable(dialog->summaryText()));
+        QVERIFY2(dialog->summaryText().contains(QStringLiteral("3 failed")), qPrintable(dialog->summaryText()));
 
         // The index holds exactly those chunks, under their documents.
         auto listed = session->run([](Index &index) { return io::listDocuments(index); });
@@ -266,8 +275,12 @@ private slots:
         dialog->close();
         QTRY_VERIFY(!w.importDialog());
 
-        // The same files again: nothing changed, nothing is written.
+        // The same files again, with the chunking the dialog remembered:
+        // nothing changed, nothing is written.
         ImportDialog *again = dropAndImport(w, m_good);
+        QVERIFY(again);
+        QCOMPARE(again->request().documents.chunkSize, 400);
+        QCOMPARE(again->request().documents.chunkOverlap, 60);
         QVERIFY(again);
         const ImportReportModel *second = again->reportModel();
         for (const QString &file : std::as_const(m_good)) {
