@@ -23,7 +23,7 @@
 <context>
     <name>ImportTask</name>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="172"/>
+        <location filename="../ui/ImportTask.cpp" line="195"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n added</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="173"/>
+        <location filename="../ui/ImportTask.cpp" line="196"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n replaced</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="174"/>
+        <location filename="../ui/ImportTask.cpp" line="197"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="175"/>
+        <location filename="../ui/ImportTask.cpp" line="198"/>
         <source>%n added in part</source>
         <translation>
             <numerusform>%n added in part</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="176"/>
+        <location filename="../ui/ImportTask.cpp" line="199"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="179"/>
+        <location filename="../ui/ImportTask.cpp" line="202"/>
         <source>%n file(s): %1.</source>
         <translation>
             <numerusform>%n file: %1.</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="180"/>
+        <location filename="../ui/ImportTask.cpp" line="203"/>
         <source>%n item(s) written in %1.</source>
         <translation>
             <numerusform>%n item written in %1.</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="183"/>
+        <location filename="../ui/ImportTask.cpp" line="206"/>
         <source>%n file(s) in folders or archives were no documents and were skipped.</source>
         <translation>
             <numerusform>%n file in folders or archives was no document and was skipped.</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="303"/>
+        <location filename="../ui/ImportTask.cpp" line="326"/>
         <source>Stopped after %n item(s): %1</source>
         <translation>
             <numerusform>Stopped after %n item: %1</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="308"/>
+        <location filename="../ui/ImportTask.cpp" line="331"/>
         <source>%n item(s) left out</source>
         <translation>
             <numerusform>%n item left out</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="312"/>
+        <location filename="../ui/ImportTask.cpp" line="335"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Cancelled after %n item.</numerusform>
@@ -136,59 +136,15 @@
 <context>
     <name>sextant::ui::ImportDialog</name>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="301"/>
+        <location filename="../ui/ImportDialog.cpp" line="314"/>
         <source>%n dimension(s), %1</source>
         <translation>
-            <numerusform>%n finding&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n finding&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n findings&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::HealthMap&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/HealthMap.cpp" line="363"/&gt;
-        &lt;source&gt;one cell: %Ln block of %1&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;one cell: %Ln block of %1&lt;/numerusform&gt;
-            &lt;numerusform&gt;one cell: %Ln blocks of %1&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::ImportDialog&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/ImportDialog.cpp" line="301"/&gt;
-        &lt;source&gt;%n dimension, %1</numerusform>
-            <numerusform>%n findings&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n finding&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n findings&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::HealthMap&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/HealthMap.cpp" line="363"/&gt;
-        &lt;source&gt;one cell: %Ln blocks of %1&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;one cell: %Ln block of %1&lt;/numerusform&gt;
-            &lt;numerusform&gt;one cell: %Ln blocks of %1&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::ImportDialog&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/ImportDialog.cpp" line="301"/&gt;
-        &lt;source&gt;%n dimensions, %1</numerusform>
+            <numerusform>%n dimension, %1</numerusform>
+            <numerusform>%n dimensions, %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="343"/>
+        <location filename="../ui/ImportDialog.cpp" line="357"/>
         <source>%n folder(s) hold a Sextant index; they are not imported.</source>
         <translation>
             <numerusform>%n folder holds a Sextant index; it is not imported.</numerusform>
@@ -196,7 +152,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="417"/>
+        <location filename="../ui/ImportDialog.cpp" line="363"/>
+        <source>%n path(s) cannot be imported and will be listed as failed.</source>
+        <translation>
+            <numerusform>%n path cannot be imported and will be listed as failed.</numerusform>
+            <numerusform>%n paths cannot be imported and will be listed as failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="442"/>
         <source>%n item(s) written</source>
         <translation>
             <numerusform>%n item written</numerusform>
@@ -204,7 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="434"/>
+        <location filename="../ui/ImportDialog.cpp" line="459"/>
         <source>%1 read  ·  %n item(s) written</source>
         <translation>
             <numerusform>%1 read  ·  %n item written</numerusform>
@@ -342,218 +306,8 @@
         <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
-            <numerusform>%1 in %Ln file checked in %2&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%1 in %Ln file checked in %2&lt;/numerusform&gt;
-            &lt;numerusform&gt;%1 in %Ln files checked in %2&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="287"/&gt;
-        &lt;source&gt;No problems (%n note).&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;No problems (%n note).&lt;/numerusform&gt;
-            &lt;numerusform&gt;No problems (%n notes).&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="290"/&gt;
-        &lt;source&gt;%n error&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n error&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n errors&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="291"/&gt;
-        &lt;source&gt;%n warning&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n warning&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n warnings&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="292"/&gt;
-        &lt;source&gt;%n note&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n note&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n notes&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="293"/&gt;
-        &lt;source&gt;%n problem: %1.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n problem: %1.&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n problems: %1.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="309"/&gt;
-        &lt;source&gt;%n problem found.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n problem found.&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n problems found.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::ItemTableModel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/ItemTableModel.cpp" line="217"/&gt;
-        &lt;source&gt;The vector's %Ln value, averaged into the sparkline&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;The vector's %Ln value, averaged into the sparkline&lt;/numerusform&gt;
-            &lt;numerusform&gt;The vector's %Ln values, averaged into the sparkline&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::JsonTreeModel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/JsonTreeModel.cpp" line="84"/&gt;
-        &lt;source&gt;%n element&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n element&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n elements&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/JsonTreeModel.cpp" line="85"/&gt;
-        &lt;source&gt;%n member&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n member&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n members&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::MainWindow&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/MainWindow.cpp" line="407"/&gt;
-        &lt;source&gt;%Ln item&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%Ln item&lt;/numerusform&gt;
-            &lt;numerusform&gt;%Ln items&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/MainWindow.cpp" line="411"/&gt;
-        &lt;source&gt;writes: %Ln queued&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;writes: %Ln queued&lt;/numerusform&gt;
-            &lt;numerusform&gt;writes: %Ln queued&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/MainWindow.cpp" line="509"/&gt;
-        &lt;source&gt;Looking at %n dropped item…</numerusform>
-            <numerusform>%1 in %Ln files checked in %2&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%1 in %Ln file checked in %2&lt;/numerusform&gt;
-            &lt;numerusform&gt;%1 in %Ln files checked in %2&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="287"/&gt;
-        &lt;source&gt;No problems (%n notes).&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;No problems (%n note).&lt;/numerusform&gt;
-            &lt;numerusform&gt;No problems (%n notes).&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="290"/&gt;
-        &lt;source&gt;%n errors&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n error&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n errors&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="291"/&gt;
-        &lt;source&gt;%n warnings&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n warning&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n warnings&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="292"/&gt;
-        &lt;source&gt;%n notes&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n note&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n notes&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="293"/&gt;
-        &lt;source&gt;%n problems: %1.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n problem: %1.&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n problems: %1.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/IntegrityView.cpp" line="309"/&gt;
-        &lt;source&gt;%n problems found.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n problem found.&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n problems found.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::ItemTableModel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/ItemTableModel.cpp" line="217"/&gt;
-        &lt;source&gt;The vector's %Ln values, averaged into the sparkline&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;The vector's %Ln value, averaged into the sparkline&lt;/numerusform&gt;
-            &lt;numerusform&gt;The vector's %Ln values, averaged into the sparkline&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::JsonTreeModel&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/JsonTreeModel.cpp" line="84"/&gt;
-        &lt;source&gt;%n elements&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n element&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n elements&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/JsonTreeModel.cpp" line="85"/&gt;
-        &lt;source&gt;%n members&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n member&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n members&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-&lt;/context&gt;
-&lt;context&gt;
-    &lt;name&gt;sextant::ui::MainWindow&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/MainWindow.cpp" line="407"/&gt;
-        &lt;source&gt;%Ln items&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%Ln item&lt;/numerusform&gt;
-            &lt;numerusform&gt;%Ln items&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/MainWindow.cpp" line="411"/&gt;
-        &lt;source&gt;writes: %Ln queued&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;writes: %Ln queued&lt;/numerusform&gt;
-            &lt;numerusform&gt;writes: %Ln queued&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/MainWindow.cpp" line="509"/&gt;
-        &lt;source&gt;Looking at %n dropped items…</numerusform>
+            <numerusform>Looking at %n dropped item…</numerusform>
+            <numerusform>Looking at %n dropped items…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -596,58 +350,8 @@
         <location filename="../ui/QueryView.cpp" line="720"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
-            <numerusform>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;A vector of %n number as JSON, e.g. [0.12, -0.5, ...]&lt;/numerusform&gt;
-            &lt;numerusform&gt;A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/QueryView.cpp" line="466"/&gt;
-        &lt;source&gt;Enter a vector of %n numbers.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;Enter a vector of %n number.&lt;/numerusform&gt;
-            &lt;numerusform&gt;Enter a vector of %n numbers.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/QueryView.cpp" line="718"/&gt;
-        &lt;location filename="../ui/QueryView.cpp" line="733"/&gt;
-        &lt;source&gt;%n hit in %1&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n hit in %1&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n hits in %1&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/QueryView.cpp" line="720"/&gt;
-        &lt;source&gt;%n passage in the keyword index</numerusform>
-            <numerusform>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;A vector of %n number as JSON, e.g. [0.12, -0.5, ...]&lt;/numerusform&gt;
-            &lt;numerusform&gt;A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/QueryView.cpp" line="466"/&gt;
-        &lt;source&gt;Enter a vector of %n numbers.&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;Enter a vector of %n number.&lt;/numerusform&gt;
-            &lt;numerusform&gt;Enter a vector of %n numbers.&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/QueryView.cpp" line="718"/&gt;
-        &lt;location filename="../ui/QueryView.cpp" line="733"/&gt;
-        &lt;source&gt;%n hits in %1&lt;/source&gt;
-        &lt;translation&gt;
-            &lt;numerusform&gt;%n hit in %1&lt;/numerusform&gt;
-            &lt;numerusform&gt;%n hits in %1&lt;/numerusform&gt;
-        &lt;/translation&gt;
-    &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
-        &lt;location filename="../ui/QueryView.cpp" line="720"/&gt;
-        &lt;source&gt;%n passages in the keyword index</numerusform>
+            <numerusform>%n passage in the keyword index</numerusform>
+            <numerusform>%n passages in the keyword index</numerusform>
         </translation>
     </message>
 </context>
