@@ -37,7 +37,9 @@ ExportDialog::ExportDialog(IndexSession *session, QWidget *parent) : QDialog(par
     auto *choose = new QPushButton(tr("Choose…"), this);
     destRow->addWidget(m_destination, 1);
     destRow->addWidget(choose);
-    form->addRow(tr("&Destination:"), destRow);
+    auto *destLabel = new QLabel(tr("&Destination:"), this);
+    destLabel->setBuddy(m_destination);
+    form->addRow(destLabel, destRow);
     m_idsLabel = new QLabel(this);
     m_idsLabel->setWordWrap(true);
     m_idsLabel->setForegroundRole(QPalette::PlaceholderText);

@@ -107,7 +107,9 @@ void ImportDialog::build()
     auto *browse = new QPushButton(tr("Choose…"), m_newIndexBox);
     folderRow->addWidget(m_folderEdit, 1);
     folderRow->addWidget(browse);
-    newForm->addRow(tr("&Folder:"), folderRow);
+    auto *folderLabel = new QLabel(tr("&Folder:"), m_newIndexBox);
+    folderLabel->setBuddy(m_folderEdit);
+    newForm->addRow(folderLabel, folderRow);
     m_schemaLabel = sentenceLabel(m_newIndexBox, QStringLiteral("newIndexSchema"));
     newForm->addRow(tr("Shape:"), m_schemaLabel);
     m_newIndexBox->setVisible(!m_session);
@@ -191,11 +193,12 @@ void ImportDialog::build()
     m_reportView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_reportView->setAlternatingRowColors(true);
     m_reportView->setWordWrap(false);
-    m_reportView->setTextElideMode(Qt::ElideMiddle);
+    m_reportView->setTextElideMode(Qt::ElideRight);
     m_reportView->verticalHeader()->hide();
     m_reportView->verticalHeader()->setDefaultSectionSize(m_reportView->fontMetrics().height() + 8);
     m_reportView->horizontalHeader()->setStretchLastSection(true);
-    m_reportView->setColumnWidth(ImportReportModel::FileColumn, 300);
+    m_reportView->setColumnWidth(ImportReportModel::FileColumn, 190);
+    m_reportView->setColumnWidth(ImportReportModel::TitleColumn, 190);
     m_reportView->setColumnWidth(ImportReportModel::OutcomeColumn, 130);
     m_reportView->setColumnWidth(ImportReportModel::CountColumn, 90);
     m_reportView->setColumnWidth(ImportReportModel::SizeColumn, 80);

@@ -53,17 +53,27 @@ QIcon ImportReportModel::outcomeIcon(ImportOutcome outcome, bool dark)
     return {};
 }
 
-QString ImportReportModel::shownName(const ImportReportRow &row) const
+QString ImportReportModel::fullLocation(const QString &uri)
 {
-    // A document inside an archive or a folder has a uri; show its path
-    // without the scheme, and the title when it has one.
-    QString where = row.uri;
-    const QUrl url(row.uri);
-    if (url.isLocalFile()) where = url.toLocalFile();
-    where = QDir::toNativeSeparators(where);
-    if (!row.title.isEmpty() && row.title != QFileInfo(where).fileName())
-        return tr("%1 — %2").arg(row.title, where);
-    return where;
+    // Documents have file URLs ("file:///a/b.md", "file:///a/c.zip!/d/e.md");
+    // vector sources have paths.
+    if (!uri.startsWith(QLatin1String("file:"))) return QDir::toNativeSeparators(uri);
+    const qsizetype bang = uri.indexOf(QLatin1String("!/"));
+    const QString file = QUrl(bang < 0 ? uri : uri.left(bang)).toLocalFile();
+    if (bang < 0) return QDir::toNativeSeparators(file);
+    return tr("%1 ▸ %2").arg(QDir::toNativeSeparators(file), QUrl::fromPercentEncoding(uri.mid(bang + 2).toUtf8()));
+}
+
+QString ImportReportModel::shownName(const QString &uri)
+{
+    const qsizetype bang = uri.startsWith(QLatin1String("file:")) ? uri.indexOf(QLatin1String("!/")) : -1;
+    if (bang >= 0) {
+        const QString archive = QFileInfo(QUrl(uri.left(bang)).toLocalFile()).fileName();
+        return tr("%1 ▸ %2").arg(archive, QUrl::fromPercentEncoding(uri.mid(bang + 2).toUtf8()));
+    }
+    const QString path = uri.startsWith(QLatin1String("file:")) ? QUrl(uri).toLocalFile() : uri;
+    const QString name = QFileInfo(path).fileName();
+    return name.isEmpty() ? QDir::toNativeSeparators(path) : name;
 }
 
 QVariant ImportReportModel::data(const QModelIndex &index, int role) const
@@ -74,8 +84,11 @@ QVariant ImportReportModel::data(const QModelIndex &index, int role) const
     if (role == UriRole) return row.uri;
     switch (index.column()) {
     case FileColumn:
-        if (role == Qt::DisplayRole) return shownName(row);
-        if (role == Qt::ToolTipRole) return row.uri;
+        if (role == Qt::DisplayRole) return shownName(row.uri);
+        if (role == Qt::ToolTipRole) return fullLocation(row.uri);
+        break;
+    case TitleColumn:
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return row.title == shownName(row.uri) ? QString() : row.title;
         break;
     case OutcomeColumn:
         if (role == Qt::DisplayRole) return importOutcomeLabel(row.outcome);
@@ -93,13 +106,17 @@ QVariant ImportReportModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole) return row.bytes >= 0 ? formatBytes(row.bytes) : QString();
         if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
-    case ReasonColumn:
-        if (role == Qt::DisplayRole) return row.reason;
+    case ReasonColumn: {
+        // The engine's reasons may start in lower case ("the PDF could not be read: …").
+        QString reason = row.reason;
+        if (!reason.isEmpty()) reason[0] = reason[0].toUpper();
+        if (role == Qt::DisplayRole) return reason;
         if (role == Qt::ToolTipRole) {
-            if (row.details.isEmpty()) return row.reason.isEmpty() ? QVariant() : QVariant(row.reason);
-            return QStringList{row.reason, row.details.join(QLatin1Char('\n'))}.join(QStringLiteral("\n\n"));
+            if (row.details.isEmpty()) return reason.isEmpty() ? QVariant() : QVariant(reason);
+            return QStringList{reason, row.details.join(QLatin1Char('\n'))}.join(QStringLiteral("\n\n"));
         }
         break;
+    }
     default: break;
     }
     return {};
@@ -110,6 +127,7 @@ QVariant ImportReportModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
     case FileColumn: return tr("File");
+    case TitleColumn: return tr("Title");
     case OutcomeColumn: return tr("Outcome");
     case CountColumn: return tr("In the index");
     case SizeColumn: return tr("Size");

@@ -14,7 +14,7 @@ namespace sextant::ui {
 class ImportReportModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { FileColumn, OutcomeColumn, CountColumn, SizeColumn, ReasonColumn, ColumnCount };
+    enum Column { FileColumn, TitleColumn, OutcomeColumn, CountColumn, SizeColumn, ReasonColumn, ColumnCount };
     enum Role { OutcomeRole = Qt::UserRole + 1, UriRole };
 
     explicit ImportReportModel(QObject *parent = nullptr);
@@ -33,7 +33,10 @@ public:
     static QIcon outcomeIcon(ImportOutcome outcome, bool dark);
 
 private:
-    QString shownName(const ImportReportRow &row) const;
+    // The file's name, or "archive.zip ▸ docs/a.md" for an archive's entry.
+    static QString shownName(const QString &uri);
+    // The full path (local files) or the uri, for tooltips.
+    static QString fullLocation(const QString &uri);
 
     QList<ImportReportRow> m_rows;
 };

@@ -446,10 +446,10 @@ void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Res
     if (m_session->hasStats()) m_resultState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
     m_recall->hide();
     m_textModel->setResult(*result, query.text, query.mode);
+    // The passage takes the room the other columns leave.
     m_textTable->resizeColumnsToContents();
-    m_textTable->setColumnWidth(TextResultsModel::PassageColumn, qMax(240, m_textTable->width() / 2));
-    m_textTable->setColumnWidth(TextResultsModel::DocumentColumn, qMin(m_textTable->columnWidth(TextResultsModel::DocumentColumn), 260));
-    m_textTable->horizontalHeader()->setStretchLastSection(true);
+    m_textTable->setColumnWidth(TextResultsModel::DocumentColumn, qMin(m_textTable->columnWidth(TextResultsModel::DocumentColumn), 240));
+    m_textTable->horizontalHeader()->setSectionResizeMode(TextResultsModel::PassageColumn, QHeaderView::Stretch);
     QStringList ids;
     for (const io::TextHit &h : result->hits) ids.append(h.id);
     m_session->setQueryHits(ids);

@@ -32,11 +32,15 @@ QString TextResultsModel::passageLine(const QString &passage, const QRegularExpr
     qsizetype start = 0;
     if (words.isValid()) {
         const QRegularExpressionMatch m = words.match(line);
-        if (m.hasMatch() && m.capturedStart() > maxChars / 3) {
-            start = m.capturedStart() - maxChars / 6;
+        // A few words of lead-in, so that the match is in sight in a
+        // narrow column.
+        constexpr qsizetype kLeadIn = 24;
+        if (m.hasMatch() && m.capturedStart() > kLeadIn) {
+            start = m.capturedStart() - kLeadIn;
             // Start on a word.
             const qsizetype space = line.lastIndexOf(u' ', start);
-            if (space > 0 && m.capturedStart() - space < maxChars / 3) start = space + 1;
+            if (space < 0) start = 0; // the passage's first word: show it whole
+            else if (m.capturedStart() - space < 2 * kLeadIn) start = space + 1;
         }
     }
     QString shown = line.mid(start, maxChars);
@@ -112,8 +116,10 @@ QVariant TextResultsModel::data(const QModelIndex &index, int role) const
         const QUrl url(h.uri);
         if (url.isLocalFile()) where = QDir::toNativeSeparators(url.toLocalFile());
         if (role == Qt::DisplayRole) {
+            // The title and the file's name; the tooltip has the whole path.
             if (h.uri.isEmpty()) return h.title.isEmpty() ? h.id : h.title;
-            return h.title.isEmpty() ? where : tr("%1 — %2").arg(h.title, where);
+            const QString name = where.section(QRegularExpression(QStringLiteral("[/\\\\]")), -1);
+            return h.title.isEmpty() || h.title == name ? name : tr("%1 — %2").arg(h.title, name);
         }
         if (role == Qt::ToolTipRole) return where.isEmpty() ? tr("Item %1").arg(h.id) : tr("%1\nItem %2").arg(where, h.id);
         break;

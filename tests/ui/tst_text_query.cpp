@@ -149,7 +149,8 @@ private slots:
         QVERIFY2(html.contains(QStringLiteral("<b>river</b>")), qPrintable(html));
         QVERIFY2(!html.contains(QStringLiteral("<b>heronries</b>")), qPrintable(html)); // whole words only
         QCOMPARE(hits->data(hits->index(0, TextResultsModel::DocumentColumn)).toString(),
-                 QStringLiteral("Herons — /notes/herons.md"));
+                 QStringLiteral("Herons — herons.md"));
+        QVERIFY(hits->data(hits->index(0, TextResultsModel::DocumentColumn), Qt::ToolTipRole).toString().startsWith(QStringLiteral("/notes/herons.md")));
         QVERIFY(!hits->data(hits->index(0, TextResultsModel::RangeColumn)).toString().isEmpty());
         const QString ranks = hits->data(hits->index(0, TextResultsModel::RanksColumn)).toString();
         QVERIFY2(ranks.contains(QStringLiteral("vector #")) && ranks.contains(QStringLiteral("keyword #")), qPrintable(ranks));
@@ -264,6 +265,14 @@ private slots:
         QVERIFY2(line.startsWith(QChar(0x2026)), qPrintable(line));
         QVERIFY(line.contains(QStringLiteral("needle")));
         QVERIFY(line.size() <= 122);
+        // The lead-in starts on a word.
+        const QString cut = TextResultsModel::passageLine(
+            QStringLiteral("Heights are measured from chart datum, so a negative height means the water falls below."),
+            TextResultsModel::wordsPattern(QStringLiteral("water")), 120);
+        QVERIFY2(cut.startsWith(QStringLiteral("…negative height")) || cut.startsWith(QStringLiteral("…a negative")), qPrintable(cut));
+        QCOMPARE(TextResultsModel::passageLine(QStringLiteral("negative height means the water falls"),
+                                               TextResultsModel::wordsPattern(QStringLiteral("water")), 120),
+                 QStringLiteral("negative height means the water falls"));
         // A short passage is shown whole, its line breaks folded.
         QCOMPARE(TextResultsModel::passageLine(QStringLiteral("a needle\n\nin hay"), words, 120), QStringLiteral("a needle in hay"));
         QVERIFY(!TextResultsModel::wordsPattern(QStringLiteral("  !! ")).isValid());
