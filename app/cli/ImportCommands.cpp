@@ -39,7 +39,8 @@ Result<ImportPlan> planSources(const QStringList &sources, bool docs, std::optio
     ImportPlan plan;
     for (const QString &source : sources) {
         if (!QFileInfo::exists(source))
-            return Error(ErrorCode::NotFound, QStringLiteral("There is no file or folder %1.").arg(source), source);
+            // Like any input that cannot be opened: an I/O error (exit status 2).
+            return Error(ErrorCode::Io, QStringLiteral("Could not open %1: there is no such file or folder.").arg(source), source);
         if (docs) {
             plan.documents << source;
             continue;
