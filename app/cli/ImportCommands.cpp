@@ -85,8 +85,7 @@ Error createIfMissing(Console &console, const QString &path, const ImportPlan &p
         if ((*source)->shape().dimensions <= 0)
             return Error(ErrorCode::MalformedInput,
                          QStringLiteral("%1 holds no vector to take the new index's dimensions from.").arg(plan.vectors.first().first));
-        schema = io::schemaForSource((*source)->shape());
-        for (const QString &note : (*source)->shape().notes) console.printError(note);
+        schema = io::schemaForSource((*source)->shape()); // its notes are printed when it is read
     } else {
         Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(embedderSpec);
         if (!embedder.ok()) return embedder.error();
