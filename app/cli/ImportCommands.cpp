@@ -39,7 +39,8 @@ Result<ImportPlan> planSources(const QStringList &sources, bool docs, std::optio
     ImportPlan plan;
     for (const QString &source : sources) {
         if (!QFileInfo::exists(source))
-            return Error(ErrorCode::NotFound, QStringLiteral("There is no file or folder %1.").arg(source), source);
+            // Like any input that cannot be opened: an I/O error (exit status 2).
+            return Error(ErrorCode::Io, QStringLiteral("Could not open %1: there is no such file or folder.").arg(source), source);
         if (docs) {
             plan.documents << source;
             continue;
@@ -84,8 +85,7 @@ Error createIfMissing(Console &console, const QString &path, const ImportPlan &p
         if ((*source)->shape().dimensions <= 0)
             return Error(ErrorCode::MalformedInput,
                          QStringLiteral("%1 holds no vector to take the new index's dimensions from.").arg(plan.vectors.first().first));
-        schema = io::schemaForSource((*source)->shape());
-        for (const QString &note : (*source)->shape().notes) console.printError(note);
+        schema = io::schemaForSource((*source)->shape()); // its notes are printed when it is read
     } else {
         Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(embedderSpec);
         if (!embedder.ok()) return embedder.error();

@@ -223,9 +223,7 @@ public:
     Error open()
     {
         const QString path = m_file.fileName();
-        if (!m_file.open(QIODevice::ReadOnly))
-            return Error(m_file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
-                         QStringLiteral("Could not open %1: %2").arg(path, m_file.errorString()), path);
+        if (Error e = openSourceFile(m_file)) return e;
         m_total = m_file.size();
         CsvRecord header;
         Result<bool> any = m_records.read(header);

@@ -2,6 +2,9 @@
 #include "storage/Checksums.h"
 
 #include <QHash>
+
+#include <algorithm>
+#include <vector>
 #include <cmath>
 
 namespace sextant {
@@ -47,30 +50,74 @@ Result<QVector<float>> HashingEmbedder::embedOne(const QString &text) const
 {
     const QStringList ws = words(text);
     if (ws.isEmpty()) return Error(ErrorCode::InvalidArgument, QStringLiteral("The text has no words to embed."));
-    // Feature -> (count, weight); the kind is part of the hashed bytes, so a
-    // word and a character n-gram with the same letters stay apart.
-    QHash<QByteArray, std::pair<int, float>> features;
-    auto add = [&](const QByteArray &feature, float weight) {
-        auto &slot = features[feature];
-        ++slot.first;
-        slot.second = weight;
+    // Every feature is hashed as it is made, into one reusable buffer: a
+    // feature's bytes start with its kind ("w:", "p:", "c:"), so a word and a
+    // character n-gram with the same letters stay apart. The hashes are then
+    // sorted, so equal features sit together (their count is the run length)
+    // and the buckets are summed in one fixed order, the same in every process.
+    struct Feature {
+        uint64_t hash;
+        float weight;
     };
+    std::vector<Feature> features;
+    features.reserve(size_t(ws.size()) * 16);
+    QByteArray buffer;
+    buffer.reserve(256);
+    auto add = [&](float weight) { features.push_back(Feature{storage::xxh3(buffer), weight}); };
+    QList<QByteArray> utf8;
+    utf8.reserve(ws.size());
+    for (const QString &w : ws) utf8.append(w.toUtf8());
+    std::vector<qsizetype> offsets;
     for (qsizetype i = 0; i < ws.size(); ++i) {
-        const QByteArray w = ws[i].toUtf8();
-        add("w:" + w, kWordWeight);
-        if (m_options.wordPairs && i + 1 < ws.size()) add("p:" + w + ' ' + ws[i + 1].toUtf8(), kPairWeight);
-        if (m_options.maxCharGram > 0) {
-            const QString marked = u'<' + ws[i] + u'>';
-            for (int n = m_options.minCharGram; n <= m_options.maxCharGram; ++n)
-                for (qsizetype at = 0; at + n <= marked.size(); ++at) add("c:" + marked.mid(at, n).toUtf8(), kCharGramWeight);
+        buffer = "w:";
+        buffer += utf8[i];
+        add(kWordWeight);
+        if (m_options.wordPairs && i + 1 < ws.size()) {
+            buffer = "p:";
+            buffer += utf8[i];
+            buffer += ' ';
+            buffer += utf8[i + 1];
+            add(kPairWeight);
         }
+        if (m_options.maxCharGram <= 0) continue;
+        const QString marked = u'<' + ws[i] + u'>';
+        bool surrogates = false;
+        for (const QChar c : marked) surrogates = surrogates || c.isSurrogate();
+        if (surrogates) {
+            // A gram may split a surrogate pair; its bytes are what toUtf8 makes of that.
+            for (int n = m_options.minCharGram; n <= m_options.maxCharGram; ++n)
+                for (qsizetype at = 0; at + n <= marked.size(); ++at) {
+                    buffer = "c:";
+                    buffer += marked.mid(at, n).toUtf8();
+                    add(kCharGramWeight);
+                }
+            continue;
+        }
+        // Without surrogates each UTF-16 unit is one code point: a gram's
+        // UTF-8 is a slice of the word's, found through byte offsets.
+        const QByteArray markedUtf8 = marked.toUtf8();
+        offsets.assign(size_t(marked.size()) + 1, 0);
+        for (qsizetype k = 0; k < marked.size(); ++k) {
+            const char16_t u = marked[k].unicode();
+            offsets[size_t(k) + 1] = offsets[size_t(k)] + (u < 0x80 ? 1 : u < 0x800 ? 2 : 3);
+        }
+        for (int n = m_options.minCharGram; n <= m_options.maxCharGram; ++n)
+            for (qsizetype at = 0; at + n <= marked.size(); ++at) {
+                buffer = "c:";
+                buffer.append(markedUtf8.constData() + offsets[size_t(at)], offsets[size_t(at + n)] - offsets[size_t(at)]);
+                add(kCharGramWeight);
+            }
     }
+    std::sort(features.begin(), features.end(), [](const Feature &x, const Feature &y) { return x.hash < y.hash; });
     QVector<float> v(m_options.dimensions, 0.0f);
-    for (auto it = features.cbegin(); it != features.cend(); ++it) {
-        const uint64_t h = storage::xxh3(it.key());
+    for (size_t at = 0; at < features.size();) {
+        size_t end = at + 1;
+        while (end < features.size() && features[end].hash == features[at].hash) ++end;
+        const uint64_t h = features[at].hash;
         const auto bucket = qsizetype(h % uint64_t(m_options.dimensions));
         const float sign = (h >> 63) ? -1.0f : 1.0f; // signed buckets: collisions cancel instead of piling up
-        v[bucket] += sign * it->second * (1.0f + std::log(float(it->first)));
+        v[bucket] += sign * features[at].weight * (1.0f + std::log(float(end - at)));
+        at = end;
     }
     double norm = 0;
     for (float x : v) norm += double(x) * x;

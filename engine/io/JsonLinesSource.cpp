@@ -19,9 +19,7 @@ public:
 
     Error open()
     {
-        if (!m_file.open(QIODevice::ReadOnly))
-            return Error(m_file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
-                         QStringLiteral("Could not open %1: %2").arg(m_file.fileName(), m_file.errorString()), m_file.fileName());
+        if (Error e = openSourceFile(m_file)) return e;
         m_total = m_file.size();
         return readAhead();
     }

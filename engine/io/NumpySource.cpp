@@ -25,19 +25,14 @@ QString shapeText(const QList<qint64> &shape)
     return QStringLiteral("(%1%2)").arg(parts.join(QStringLiteral(", ")), shape.size() == 1 ? QStringLiteral(",") : QString());
 }
 
-class NpySource final : public VectorSourceBase {
+class NpySource final : public RowFileSource {
 public:
-    NpySource(const QString &path, const SourceOptions &options)
-        : m_file(path), m_prefix(generatedIdPrefix(path, options))
-    {
-    }
+    NpySource(const QString &path, const SourceOptions &options) : RowFileSource(path, options) {}
 
     Error open()
     {
         const QString path = m_file.fileName();
-        if (!m_file.open(QIODevice::ReadOnly))
-            return Error(m_file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
-                         QStringLiteral("Could not open %1: %2").arg(path, m_file.errorString()), path);
+        if (Error e = openSourceFile(m_file)) return e;
         m_total = m_file.size();
         const QByteArray start = m_file.read(std::min<qint64>(m_total, 12 + kMaxNpyHeaderBytes));
         Result<NpyHeader> parsed = parseNpyHeader(start);
@@ -79,24 +74,13 @@ public:
             m_notes << QStringLiteral("%1 has %2 bytes after its array's data; they were not read.").arg(path).arg(extra);
         m_dimensions = int(columns);
         m_rows = rows;
-        if (Error e = validateId(m_prefix + QString::number(std::max<qint64>(rows - 1, 0))))
-            return Error(ErrorCode::InvalidId, QStringLiteral("The ids made for %1 are not valid: %2").arg(path, e.message()), path);
+        if (Error e = checkIdsFor(rows)) return e;
         m_reader.emplace(&m_file, m_header.dataOffset, m_rowBytes, rows);
         m_vector.resize(m_dimensions);
         return {};
     }
 
     SourceFormat format() const override { return SourceFormat::Npy; }
-    SourceShape shape() const override
-    {
-        SourceShape shape;
-        shape.dimensions = m_dimensions;
-        shape.items = m_rows;
-        shape.notes = m_notes;
-        return shape;
-    }
-    qint64 bytesDone() const override { return m_reader ? m_reader->bytesDone() : 0; }
-    qint64 bytesTotal() const override { return m_total; }
 
 protected:
     Result<Step> readOne(Item &item) override
@@ -158,15 +142,8 @@ private:
         return acceptFinite(m_vector, QStringLiteral("row %1").arg(row), id);
     }
 
-    QFile m_file;
-    QString m_prefix;
     NpyHeader m_header;
-    qint64 m_total = 0;
-    qint64 m_rows = 0;
     qint64 m_rowBytes = 0;
-    QStringList m_notes;
-    std::optional<RowChunkReader> m_reader;
-    QVector<float> m_vector;
 };
 
 } // namespace

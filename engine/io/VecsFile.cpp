@@ -17,10 +17,10 @@ qint64 vecsRecordBytes(VecsElement element, int dimensions)
 
 namespace {
 
-class VecsSource final : public VectorSourceBase {
+class VecsSource final : public RowFileSource {
 public:
     VecsSource(const QString &path, VecsElement element, const SourceOptions &options)
-        : m_file(path), m_element(element), m_prefix(generatedIdPrefix(path, options))
+        : RowFileSource(path, options), m_element(element)
     {
     }
 
@@ -28,9 +28,7 @@ public:
     {
         const QString path = m_file.fileName();
         const QString kind = m_element == VecsElement::Float32 ? QStringLiteral(".fvecs") : QStringLiteral(".bvecs");
-        if (!m_file.open(QIODevice::ReadOnly))
-            return Error(m_file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
-                         QStringLiteral("Could not open %1: %2").arg(path, m_file.errorString()), path);
+        if (Error e = openSourceFile(m_file)) return e;
         m_total = m_file.size();
         if (m_total == 0) {
             m_rows = 0; // an empty file is an empty set of vectors
@@ -60,24 +58,13 @@ public:
                                       "before it are read, then the import stops with an error.")
                            .arg(path).arg(m_partialAt).arg(partial).arg(m_recordBytes).arg(m_rows);
         }
-        if (Error e = validateId(m_prefix + QString::number(std::max<qint64>(m_rows - 1, 0))))
-            return Error(ErrorCode::InvalidId, QStringLiteral("The ids made for %1 are not valid: %2").arg(path, e.message()), path);
+        if (Error e = checkIdsFor(m_rows)) return e;
         m_reader.emplace(&m_file, 0, m_recordBytes, m_rows);
         m_vector.resize(dimensions);
         return {};
     }
 
     SourceFormat format() const override { return m_element == VecsElement::Float32 ? SourceFormat::Fvecs : SourceFormat::Bvecs; }
-    SourceShape shape() const override
-    {
-        SourceShape shape;
-        shape.dimensions = m_dimensions;
-        shape.items = m_rows;
-        shape.notes = m_notes;
-        return shape;
-    }
-    qint64 bytesDone() const override { return m_reader ? m_reader->bytesDone() : 0; }
-    qint64 bytesTotal() const override { return m_total; }
 
 protected:
     Result<Step> readOne(Item &item) override
@@ -124,16 +111,9 @@ protected:
     }
 
 private:
-    QFile m_file;
     VecsElement m_element;
-    QString m_prefix;
-    qint64 m_total = 0;
-    qint64 m_rows = 0;
     qint64 m_recordBytes = 0;
     qint64 m_partialAt = -1; // where an incomplete last record starts
-    QStringList m_notes;
-    std::optional<RowChunkReader> m_reader;
-    QVector<float> m_vector;
 };
 
 } // namespace

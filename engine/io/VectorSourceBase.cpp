@@ -118,4 +118,33 @@ bool VectorSourceBase::acceptFinite(std::span<const float> vector, const QString
     return false;
 }
 
+Error openSourceFile(QFile &file)
+{
+    if (file.open(QIODevice::ReadOnly)) return {};
+    return Error(file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
+                 QStringLiteral("Could not open %1: %2").arg(file.fileName(), file.errorString()), file.fileName());
+}
+
+RowFileSource::RowFileSource(const QString &path, const SourceOptions &options)
+    : m_file(path), m_prefix(generatedIdPrefix(path, options))
+{
+}
+
+SourceShape RowFileSource::shape() const
+{
+    SourceShape shape;
+    shape.dimensions = m_dimensions;
+    shape.items = m_rows;
+    shape.notes = m_notes;
+    return shape;
+}
+
+Error RowFileSource::checkIdsFor(qint64 rows) const
+{
+    if (Error e = validateId(m_prefix + QString::number(std::max<qint64>(rows - 1, 0))))
+        return Error(ErrorCode::InvalidId,
+                     QStringLiteral("The ids made for %1 are not valid: %2").arg(m_file.fileName(), e.message()), m_file.fileName());
+    return {};
+}
+
 } // namespace sextant::io

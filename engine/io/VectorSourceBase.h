@@ -5,9 +5,13 @@
 // that is new in the source, a finite vector of the source's dimension).
 // Internal to engine/io.
 
+#include "io/RowChunkReader.h"
 #include "io/VectorSource.h"
 
+#include <QFile>
 #include <QSet>
+
+#include <optional>
 
 #include <span>
 
@@ -47,6 +51,31 @@ private:
     bool m_ended = false;
     Error m_error;
 };
+
+// The sources of fixed-size rows without ids (.npy, .fvecs, .bvecs): one
+// file read in chunks of rows; item ids are the prefix and the row number.
+class RowFileSource : public VectorSourceBase {
+public:
+    SourceShape shape() const override;
+    qint64 bytesDone() const override { return m_reader ? m_reader->bytesDone() : 0; }
+    qint64 bytesTotal() const override { return m_total; }
+
+protected:
+    RowFileSource(const QString &path, const SourceOptions &options);
+    // Every id the rows will get is valid when the longest one is.
+    Error checkIdsFor(qint64 rows) const;
+
+    QFile m_file;
+    QString m_prefix;
+    qint64 m_total = 0; // the file's size
+    qint64 m_rows = 0;
+    QStringList m_notes;
+    std::optional<RowChunkReader> m_reader;
+    QVector<float> m_vector;
+};
+
+// Opens a source's file for reading; the error names it (NotFound or Io).
+Error openSourceFile(QFile &file);
 
 // Index of the first NaN or infinity in `vector`, or -1.
 qsizetype firstNonFinite(std::span<const float> vector);

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QUuid>
+
+#include <charconv>
 #include <cfloat>
 #include <cmath>
 
@@ -160,42 +162,58 @@ Error writeVectraFolder(const QString &folder, const QList<Item> &items, const Q
     if (!QDir().mkpath(dir)) return Error(ErrorCode::Io, QStringLiteral("Could not create the folder %1.").arg(dir), dir);
     if (QFileInfo::exists(dir + QStringLiteral("/index.json")))
         return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already holds a Vectra index (index.json).").arg(dir), dir);
-    QJsonArray out;
-    for (const Item &item : items) {
-        QJsonArray vector;
-        double norm = 0;
-        for (float x : item.vector) {
-            vector.append(double(x));
-            norm += double(x) * double(x);
-        }
-        QJsonObject o{{QStringLiteral("id"), item.id}, {QStringLiteral("vector"), vector}, {QStringLiteral("norm"), std::sqrt(norm)}};
-        if (indexedKeys.isEmpty()) {
-            o.insert(QStringLiteral("metadata"), item.metadata);
-        } else {
-            QJsonObject inline_;
-            bool others = false;
-            for (auto it = item.metadata.constBegin(); it != item.metadata.constEnd(); ++it) {
-                if (indexedKeys.contains(it.key())) inline_.insert(it.key(), it.value());
-                else others = true;
-            }
-            o.insert(QStringLiteral("metadata"), inline_);
-            if (others) {
-                const QString file = QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".json");
-                QFile f(dir + u'/' + file);
-                const QByteArray bytes = QJsonDocument(item.metadata).toJson(QJsonDocument::Compact);
-                if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-                    return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(f.fileName(), f.errorString()), f.fileName());
-                o.insert(QStringLiteral("metadataFile"), file);
-            }
-        }
-        out.append(o);
-    }
+    // index.json is written as text, item by item: a float goes out in the
+    // shortest form that reads back to the same float32 (negative zero
+    // included, which QJsonDocument would write as 0), and no JSON tree of
+    // the whole index is ever held.
+    auto jsonString = [](const QString &text) {
+        const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+        return array.mid(1, array.size() - 2);
+    };
+    auto compact = [](const QJsonObject &object) { return QJsonDocument(object).toJson(QJsonDocument::Compact); };
     QJsonObject config;
     if (!indexedKeys.isEmpty()) config.insert(QStringLiteral("indexed"), QJsonArray::fromStringList(indexedKeys));
-    const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                                       {QStringLiteral("metadata_config"), config},
-                                                       {QStringLiteral("items"), out}})
-                                 .toJson(QJsonDocument::Compact);
+    QByteArray bytes = "{\"version\":1,\"metadata_config\":" + compact(config) + ",\"items\":[";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const Item &item = items[i];
+        if (i > 0) bytes += ',';
+        bytes += "{\"id\":" + jsonString(item.id) + ",\"metadata\":";
+        QJsonObject inline_ = item.metadata;
+        QString metadataFile;
+        if (!indexedKeys.isEmpty()) {
+            bool others = false;
+            for (auto it = item.metadata.constBegin(); it != item.metadata.constEnd(); ++it)
+                if (!indexedKeys.contains(it.key())) {
+                    inline_.remove(it.key());
+                    others = true;
+                }
+            if (others) {
+                metadataFile = QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".json");
+                QFile f(dir + u'/' + metadataFile);
+                const QByteArray full = compact(item.metadata);
+                if (!f.open(QIODevice::WriteOnly) || f.write(full) != full.size())
+                    return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(f.fileName(), f.errorString()), f.fileName());
+            }
+        }
+        bytes += compact(inline_);
+        if (!metadataFile.isEmpty()) bytes += ",\"metadataFile\":" + jsonString(metadataFile);
+        bytes += ",\"vector\":[";
+        double norm = 0;
+        for (qsizetype j = 0; j < item.vector.size(); ++j) {
+            const float x = item.vector[j];
+            char text[32];
+            const auto written = std::to_chars(text, text + sizeof text, x);
+            if (j > 0) bytes += ',';
+            bytes.append(text, written.ptr - text);
+            norm += double(x) * double(x);
+        }
+        char normText[32];
+        const auto normEnd = std::to_chars(normText, normText + sizeof normText, std::sqrt(norm));
+        bytes += "],\"norm\":";
+        bytes.append(normText, normEnd.ptr - normText);
+        bytes += '}';
+    }
+    bytes += "]}";
     QSaveFile f(dir + QStringLiteral("/index.json"));
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
         return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(f.fileName(), f.errorString()), f.fileName());

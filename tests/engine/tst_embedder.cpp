@@ -2,6 +2,9 @@
 // similarity (shared words, phrases and stems), and clear errors.
 
 #include "io/HashingEmbedder.h"
+#include "storage/Checksums.h"
+
+#include <QMap>
 
 #include <QtTest>
 #include <cmath>
@@ -34,7 +37,53 @@ private:
         return r->front();
     }
 
+    // docs/embedders.md's definition, written plainly: every feature's bytes,
+    // counted, each added to its signed bucket with weight × (1 + ln count).
+    static QVector<float> reference(const QString &text, int dims)
+    {
+        const QStringList ws = HashingEmbedder::words(text);
+        QMap<QByteArray, std::pair<int, float>> features;
+        auto add = [&](const QByteArray &f, float weight) {
+            ++features[f].first;
+            features[f].second = weight;
+        };
+        for (qsizetype i = 0; i < ws.size(); ++i) {
+            add("w:" + ws[i].toUtf8(), 1.0f);
+            if (i + 1 < ws.size()) add("p:" + ws[i].toUtf8() + ' ' + ws[i + 1].toUtf8(), 0.7f);
+            const QString marked = u'<' + ws[i] + u'>';
+            for (int n = 3; n <= 5; ++n)
+                for (qsizetype at = 0; at + n <= marked.size(); ++at) add("c:" + marked.mid(at, n).toUtf8(), 0.35f);
+        }
+        std::vector<double> v(size_t(dims), 0.0);
+        for (auto it = features.cbegin(); it != features.cend(); ++it) {
+            const uint64_t h = storage::xxh3(it.key());
+            v[h % uint64_t(dims)] += ((h >> 63) ? -1.0 : 1.0) * it->second * (1.0 + std::log(double(it->first)));
+        }
+        double norm = 0;
+        for (double x : v) norm += x * x;
+        QVector<float> out;
+        for (double x : v) out.append(float(x / std::sqrt(norm)));
+        return out;
+    }
+
 private slots:
+    void matchesThePlainDefinition()
+    {
+        const QStringList texts{QStringLiteral("The quick brown fox jumps over the lazy dog, the quick one."),
+                                QStringLiteral("Straße, Größe und Maße: café crème à la française"),
+                                QStringLiteral("東京の天気は晴れ、明日は雨でしょう"),
+                                QStringLiteral("emoji 😀 between words 🚀launch and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 letters"),
+                                QStringLiteral("a b c d e f g a b c")};
+        HashingEmbedder embedder(HashingEmbedderOptions{96, true, 3, 5});
+        for (const QString &text : texts) {
+            const QVector<float> fast = embedder.embed({text})->front();
+            const QVector<float> plain = reference(text, 96);
+            for (int i = 0; i < 96; ++i)
+                QVERIFY2(std::abs(fast[i] - plain[i]) < 1e-6f, qPrintable(QStringLiteral("%1, bucket %2: %3 vs %4")
+                                                                               .arg(text).arg(i).arg(fast[i]).arg(plain[i])));
+        }
+    }
+
     void unitVectorsOfTheChosenDimension()
     {
         for (int dims : {16, 384, 1536}) {

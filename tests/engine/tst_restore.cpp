@@ -187,15 +187,26 @@ void TestRestore::corruptedArchiveIsRefused_data()
 
 void TestRestore::corruptedArchiveIsRefused()
 {
-    // A flipped byte inside the zstd stream: the frame checksum, the tar
-    // structure or, failing both, the index's own checksums catch it.
+    // A flipped bit inside the zstd stream: the tar structure or the index's
+    // own checksums catch it wherever it changes the index. A flip that only
+    // lands in what no reader uses (a tar header's time, the padding after a
+    // file) changes nothing, and then the restore must give the same items.
     QFETCH(double, where);
     const QString archive = place(QStringLiteral("flipped.tar.zst"));
     QVERIFY(QFile::copy(m_backup, archive));
     QVERIFY(flipBit(archive, qint64(double(fileSize(archive)) * where), 3));
     const QStringList before = workListing();
-    const Result<RestoreSummary> r = restoreBackupArchive(archive, place(QStringLiteral("target")));
-    QVERIFY(!r.ok());
+    const QString target = place(QStringLiteral("target"));
+    const Result<RestoreSummary> r = restoreBackupArchive(archive, target);
+    if (r.ok()) {
+        auto idx = Index::open(target, OpenOptions{.readOnly = true});
+        QVERIFY(idx.ok());
+        const QString diff = diffContent(**idx, m_expected);
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        (*idx)->close();
+        QVERIFY(QDir(target).removeRecursively());
+        return;
+    }
     QVERIFY2(r.error().message().startsWith(QLatin1String("flipped.tar.zst: ")), qPrintable(r.error().message()));
     QCOMPARE(workListing(), before);
 }
