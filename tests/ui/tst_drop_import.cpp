@@ -333,6 +333,45 @@ private slots:
         w.close();
     }
 
+    void cancellingStopsTheImportAndKeepsWhatWasWritten()
+    {
+        const QString many = m_dir.filePath(QStringLiteral("many"));
+        QVERIFY(QDir().mkpath(many));
+        for (int i = 0; i < 2000; ++i)
+            QVERIFY(writeFile(many + QStringLiteral("/note-%1.txt").arg(i, 4, 10, QLatin1Char('0')),
+                              paragraphs(QStringLiteral("note %1").arg(i), {QStringLiteral("tide"), QStringLiteral("moon")}, 3)));
+        const QString path = m_dir.filePath(QStringLiteral("cancelled"));
+        {
+            Result<std::shared_ptr<Index>> made = Index::create(path, documentSchema(), Durability::Off);
+            QVERIFY(made.ok());
+            QVERIFY((*made)->close().ok());
+        }
+        MainWindow w;
+        w.show();
+        w.openIndex(path);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
+        QSignalSpy shown(&w, &MainWindow::importDialogShown);
+        QVERIFY(dropOn(w, w.currentPage(), {many}));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 15000);
+        ImportDialog *dialog = w.importDialog();
+        QTRY_VERIFY(dialog->isPlanReady());
+        QCOMPARE(dialog->inputs().first().isFolder, true);
+        QTest::mouseClick(dialog->importButton(), Qt::LeftButton);
+        auto *cancel = dialog->findChild<QPushButton *>(QStringLiteral("cancelImportButton"));
+        QVERIFY(cancel && cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 60000);
+        const ImportResult &r = dialog->task()->result();
+        QVERIFY(r.cancelled);
+        QVERIFY2(r.added < 2000, qPrintable(dialog->summaryText()));
+        QVERIFY2(dialog->summaryText().contains(QStringLiteral("Cancelled")), qPrintable(dialog->summaryText()));
+        // What was written before the cancel stays, whole documents only.
+        auto listed = w.currentPage()->session()->run([](Index &index) { return io::listDocuments(index); });
+        QVERIFY(waitForFuture(listed));
+        QCOMPARE(listed.result()->size(), r.added);
+        w.close();
+    }
+
     void documentsAreRefusedByAnIndexWithoutAnEmbedder()
     {
         const QString path = m_dir.filePath(QStringLiteral("vectors-only"));
