@@ -20,6 +20,7 @@ int runImport(Invocation &invocation); // ImportCommands.cpp
 int runQuery(Invocation &invocation);  // SearchCommands.cpp
 int runRecall(Invocation &invocation); // SearchCommands.cpp
 int runTextQuery(Invocation &invocation); // TextQuery.cpp
+int runDocuments(Invocation &invocation); // TextQuery.cpp
 // runInsert lives in Ingest.h.
 
 } // namespace sextant::cli

@@ -4,6 +4,7 @@
 
 #include "Commands.h"
 
+#include "io/DocumentImport.h"
 #include "io/EmbedderChoice.h"
 #include "io/TextSearch.h"
 
@@ -111,6 +112,44 @@ int runTextQuery(Invocation &invocation)
                                       {QStringLiteral("milliseconds"), result->milliseconds}});
     } else {
         printHits(console, *result);
+    }
+    return checkStandardOutput(console, ExitSuccess);
+}
+
+int runDocuments(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    auto opened = openForReading(invocation.path(), GraphUse::Off);
+    if (!opened.ok()) return failOpen(console, opened.error());
+    const Result<QList<io::CatalogEntry>> documents = io::listDocuments(**opened);
+    if (!documents.ok()) return console.fail(documents.error());
+    if (console.json()) {
+        QJsonArray list;
+        for (const io::CatalogEntry &d : *documents) {
+            QJsonArray ranges;
+            for (const auto &[start, end] : d.ranges) ranges.append(QJsonArray{double(start), double(end)});
+            list.append(QJsonObject{{QStringLiteral("uri"), d.uri},
+                                    {QStringLiteral("title"), d.title},
+                                    {QStringLiteral("type"), d.type},
+                                    {QStringLiteral("documentHash"), d.documentHash},
+                                    {QStringLiteral("documentId"), d.documentId},
+                                    {QStringLiteral("chunks"), d.chunks},
+                                    {QStringLiteral("ranges"), ranges}});
+        }
+        console.printJson(QJsonObject{{QStringLiteral("documents"), list}});
+    } else {
+        qint64 chunks = 0;
+        for (const io::CatalogEntry &d : *documents) {
+            chunks += d.chunks;
+            const qint64 characters = d.ranges.isEmpty() ? 0 : d.ranges.last().second;
+            console.printLine(QStringLiteral("%1  %2 chunks  %3 characters  %4%5")
+                                  .arg(d.type.isEmpty() ? QStringLiteral("-") : d.type, -8)
+                                  .arg(d.chunks, 5)
+                                  .arg(characters, 8)
+                                  .arg(d.uri)
+                                  .arg(d.title.isEmpty() ? QString() : QStringLiteral("  \u201c%1\u201d").arg(d.title)));
+        }
+        console.printLine(QStringLiteral("%1 documents, %2 chunks").arg(documents->size()).arg(chunks));
     }
     return checkStandardOutput(console, ExitSuccess);
 }

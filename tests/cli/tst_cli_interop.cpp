@@ -52,6 +52,15 @@ private slots:
                 sawReason = d.toObject().value(QStringLiteral("reason")).toString().contains(QStringLiteral("binary"));
         QVERIFY(sawReason);
 
+        run = runCli({QStringLiteral("documents"), index, QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        const QJsonArray listed = run.json().value(QStringLiteral("documents")).toArray();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed[0].toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Bread"));
+        QCOMPARE(listed[1].toObject().value(QStringLiteral("type")).toString(), QStringLiteral("markdown"));
+        QCOMPARE(listed[1].toObject().value(QStringLiteral("ranges")).toArray().size(),
+                 listed[1].toObject().value(QStringLiteral("chunks")).toInt());
+
         run = runCli({QStringLiteral("info"), index});
         QVERIFY(run.out.contains("embedder         sextant-hash-v1/384/pairs/3-5"));
 
