@@ -1,10 +1,34 @@
 #include "Translations.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QTranslator>
 
 namespace sextant::ui {
+
+namespace {
+
+// Where Sextant's .qm files are looked for, in order: the installed ones
+// (share/sextant/translations beside the executable's bin/, where the
+// package puts them, so that a translation can be replaced without a
+// rebuild), then the copies compiled into the executable (:/i18n), which
+// are all a build tree has.
+QStringList translationDirectories()
+{
+    QStringList directories;
+#ifdef SEXTANT_INSTALLED_TRANSLATIONS
+    const QString installed = QDir(QCoreApplication::applicationDirPath())
+                                  .absoluteFilePath(QStringLiteral(SEXTANT_INSTALLED_TRANSLATIONS));
+    if (QFileInfo(installed).isDir())
+        directories << QDir::cleanPath(installed);
+#endif
+    directories << QStringLiteral(":/i18n");
+    return directories;
+}
+
+} // namespace
 
 QString installTranslations(const QLocale &locale)
 {
@@ -14,13 +38,18 @@ QString installTranslations(const QLocale &locale)
     else
         delete qt;
     auto *own = new QTranslator(QCoreApplication::instance());
-    if (own->load(locale, QStringLiteral("sextant"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(own);
-        return own->language();
+    const QStringList directories = translationDirectories();
+    for (const QString &directory : directories) {
+        if (own->load(locale, QStringLiteral("sextant"), QStringLiteral("_"), directory)) {
+            QCoreApplication::installTranslator(own);
+            return own->language();
+        }
     }
-    if (own->load(QStringLiteral("sextant_en"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(own);
-        return QStringLiteral("en");
+    for (const QString &directory : directories) {
+        if (own->load(QStringLiteral("sextant_en"), directory)) {
+            QCoreApplication::installTranslator(own);
+            return QStringLiteral("en");
+        }
     }
     delete own;
     return QStringLiteral("en");

@@ -1,6 +1,8 @@
 #pragma once
-// Loads Sextant's translations (compiled into the executable under
-// :/i18n by qt_add_translations) and Qt's own for the user's language.
+// Loads Sextant's translations and Qt's own for the user's language.
+// Sextant's are looked for where the package installs them
+// (share/sextant/translations, relative to the executable's folder), then
+// under :/i18n, where qt_add_translations compiles them into the executable.
 // English has a file too: it carries the plural forms of "%n item(s)".
 
 #include <QLocale>
