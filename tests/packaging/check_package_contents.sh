@@ -39,6 +39,8 @@ need_file "$lib.$version"
 soname=$(readelf -d "$prefix/$lib.$version" 2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 [ "$soname" = "libsextant_engine.so.$soversion" ] || fail "the engine library's SONAME is '$soname'"
 [ ! -e "$prefix/$lib" ] || fail "/usr/$lib (a development link) is installed without headers"
+lib_runpath=$(readelf -d "$prefix/$lib.$version" 2>/dev/null | grep -E '\((RUNPATH|RPATH)\)')
+[ -z "$lib_runpath" ] || fail "the engine library has a search path of its own: $lib_runpath"
 
 # The installed command line runs from the installed library alone.
 if [ -x "$prefix/bin/sextant-cli" ]; then
