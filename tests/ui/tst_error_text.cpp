@@ -51,7 +51,9 @@ private slots:
                                           QStringLiteral("Segment %1 is damaged: block 3 fails its checksum.").arg(path), path)
                                  << ErrorContext::Open << UserProblem::Damaged << QStringLiteral("The index is damaged")
                                  << QStringLiteral("Plan Repair");
-        QTest::newRow("wrong dimension") << Schema{.dimensions = 4}.validateVector(std::vector<float>{1, 2, 3})
+        Schema fourDimensions;
+        fourDimensions.dimensions = 4;
+        QTest::newRow("wrong dimension") << fourDimensions.validateVector(std::vector<float>{1, 2, 3})
                                          << ErrorContext::Query << UserProblem::WrongDimension
                                          << QStringLiteral("wrong number of dimensions") << QStringLiteral("as many numbers");
         QTest::newRow("embedder unreachable")

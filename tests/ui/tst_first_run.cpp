@@ -17,6 +17,7 @@
 #include "io/EmbedderChoice.h"
 
 #include <QPushButton>
+#include <QTableView>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtTest>
