@@ -72,6 +72,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_demoButton = new QPushButton(tr("Create a Demo Index"), m_demoOffer);
     m_demoButton->setObjectName(QStringLiteral("demoIndexButton"));
     m_demoButton->setMinimumHeight(36);
+    m_demoButton->setMinimumWidth(200);
     m_demoButton->setDefault(true);
     demoRow->addWidget(m_demoButton);
     demoRow->addStretch();
