@@ -10,7 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
-#include <QTemporaryDir>
+#include <QSaveFile>
 #include <QtConcurrent>
 
 namespace sextant::ui {
@@ -31,6 +31,8 @@ QString defaultDemoIndexPath()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("demo"));
 }
+
+QString demoTextsFolder(const QString &indexPath) { return QDir::cleanPath(indexPath) + QStringLiteral("-texts"); }
 
 QStringList demoTextResources()
 {
@@ -58,21 +60,27 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
         return out;
     }
 
-    // The texts as files: the importer reads files, and a file URL is what
-    // a document's uri names.
-    QTemporaryDir texts(QDir(QDir::tempPath()).filePath(QStringLiteral("sextant-demo-texts-XXXXXX")));
-    if (!texts.isValid()) {
-        out.error = Error(ErrorCode::Io, Text::tr("Could not make a temporary folder for the demo texts: %1").arg(texts.errorString()),
-                          QDir::tempPath());
+    // The texts as files beside the index (the importer reads files, and a
+    // document's uri is its file URL): in a folder of their own that stays,
+    // so the uris lead to real files and the ids are the same every time.
+    const QString textsPath = demoTextsFolder(path);
+    const bool textsFolderIsNew = !QFileInfo::exists(textsPath);
+    auto removeWhatWasMade = [&]() {
+        if (folderWasEmpty) QDir(path).removeRecursively();
+        if (textsFolderIsNew) QDir(textsPath).removeRecursively();
+    };
+    if (!QDir().mkpath(textsPath)) {
+        out.error = Error(ErrorCode::Io, Text::tr("Could not make the folder %1 for the demo texts.").arg(textsPath), textsPath);
         return out;
     }
     QStringList files;
     for (const QString &resource : demoTextResources()) {
-        const QString target = QDir(texts.path()).filePath(QFileInfo(resource).fileName());
+        const QString target = QDir(textsPath).filePath(QFileInfo(resource).fileName());
         QFile in(resource);
-        QFile file(target);
-        if (!in.open(QIODevice::ReadOnly) || !file.open(QIODevice::WriteOnly) || file.write(in.readAll()) < 0 || !file.flush()) {
-            out.error = Error(ErrorCode::Io, Text::tr("Could not copy the demo text %1: %2").arg(target, file.errorString()), target);
+        QSaveFile file(target);
+        if (!in.open(QIODevice::ReadOnly) || !file.open(QIODevice::WriteOnly) || file.write(in.readAll()) < 0 || !file.commit()) {
+            out.error = Error(ErrorCode::Io, Text::tr("Could not write the demo text %1: %2").arg(target, file.errorString()), target);
+            removeWhatWasMade();
             return out;
         }
         files << target;
@@ -128,7 +136,7 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
         // A half-made demo would be taken for the demo next time: remove it.
         index->close();
         index.reset();
-        if (folderWasEmpty) QDir(path).removeRecursively();
+        removeWhatWasMade();
         return out;
     }
     if (promise) promise->setProgressValue(1000);

@@ -19,6 +19,8 @@ namespace sextant::ui {
 
 // <AppLocalDataLocation>/demo, e.g. ~/.local/share/Sextant/Sextant/demo.
 QString defaultDemoIndexPath();
+// Where the texts are written for the import: beside the index, "<path>-texts".
+QString demoTextsFolder(const QString &indexPath);
 // The shipped texts as resource paths (":/demo/tides.txt"), sorted.
 QStringList demoTextResources();
 // The text query the demo opens with in the Query view.
@@ -37,10 +39,10 @@ struct DemoCreation {
 };
 
 // On the calling thread, which must be a worker: when `path` holds no index,
-// copies the texts into a temporary folder, creates the index there (the
+// writes the texts into demoTextsFolder(path), creates the index (the
 // built-in embedder "hash", cosine, Schema::embedder set), imports them with
 // io::importDocuments and returns it open. A creation that fails or is
-// cancelled removes the folder it made, so the next try starts afresh.
+// cancelled removes the folders it made, so the next try starts afresh.
 // `promise` (may be null) gets progress 0–1000 and is polled for cancel.
 DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promise = nullptr);
 QFuture<DemoCreation> createDemoIndexAsync(const QString &path);

@@ -334,6 +334,7 @@ bool firstRunShots(const QString &out)
     w.close();
     IndexSession::waitForClosing();
     QDir(defaultDemoIndexPath()).removeRecursively();
+    QDir(demoTextsFolder(defaultDemoIndexPath())).removeRecursively();
     QSettings().clear();
     return ok;
 }

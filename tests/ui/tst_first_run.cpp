@@ -78,12 +78,14 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("tst_first_run"));
         QSettings().clear(); // no recent indexes: a first run
         QDir(defaultDemoIndexPath()).removeRecursively();
+        QDir(demoTextsFolder(defaultDemoIndexPath())).removeRecursively();
     }
 
     void cleanupTestCase()
     {
         IndexSession::waitForClosing();
         QDir(defaultDemoIndexPath()).removeRecursively();
+        QDir(demoTextsFolder(defaultDemoIndexPath())).removeRecursively();
         QSettings().clear();
     }
 
@@ -162,6 +164,11 @@ private slots:
         QCOMPARE(first.documents.size(), shipped);
         QVERIFY(first.items >= shipped);
         QVERIFY2(first.chunkProblems.isEmpty(), qPrintable(first.chunkProblems.join(QLatin1Char('\n'))));
+        // Each document's uri leads to its text, kept beside the index.
+        for (const QString &doc : first.documents) {
+            const QString file = QUrl(doc.section(QLatin1Char(' '), 0, 0)).toLocalFile();
+            QVERIFY2(file.startsWith(demoTextsFolder(path)) && QFileInfo::exists(file), qPrintable(doc));
+        }
 
         // Now it is a recent index: the start page no longer offers the demo.
         QVERIFY(!start->isDemoOffered());
@@ -200,6 +207,7 @@ private slots:
         QVERIFY(!out.existed);
         QCOMPARE(out.error.code(), ErrorCode::Cancelled);
         QVERIFY(!QFileInfo::exists(path));
+        QVERIFY(!QFileInfo::exists(demoTextsFolder(path)));
     }
 
     void aFolderHoldingAnIndexIsOpenedNotMadeAgain()
@@ -210,6 +218,9 @@ private slots:
         QVERIFY2(made.index, qPrintable(made.error.toString()));
         QCOMPARE(made.documents, int(demoTextResources().size()));
         QVERIFY(made.chunks >= made.documents);
+        // The documents' uris lead to the texts, which stay beside the index.
+        const QStringList written = QDir(demoTextsFolder(path)).entryList(QDir::Files);
+        QCOMPARE(written.size(), made.documents);
         made.index->close();
         const DemoCreation again = createDemoIndex(path);
         QVERIFY(again.existed);
