@@ -112,6 +112,17 @@
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message numerus="yes">
+        <location filename="../app/gui/main.cpp"/>
+        <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
+        <translation>
+            <numerusform>Made the demo index in %1: %n document, %2 chunks, in %3 s.</numerusform>
+            <numerusform>Made the demo index in %1: %n documents, %2 chunks, in %3 s.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::FindingsModel</name>
     <message numerus="yes">
         <location filename="../ui/FindingsModel.cpp" line="109"/>
@@ -318,6 +329,14 @@
             <numerusform>Restored %n files (%1) into %2.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp"/>
+        <source>Made the demo index from %n document(s) in %1 s.</source>
+        <translation>
+            <numerusform>Made the demo index from %n document in %1 s.</numerusform>
+            <numerusform>Made the demo index from %n documents in %1 s.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sextant::ui::QueryView</name>
@@ -414,6 +433,17 @@
         <translation>
             <numerusform>Repaired, but %Ln item readable before is neither in the index nor in quarantine/.</numerusform>
             <numerusform>Repaired, but %Ln items readable before are neither in the index nor in quarantine/.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::StartPage</name>
+    <message numerus="yes">
+        <location filename="../ui/StartPage.cpp"/>
+        <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
+        <translation>
+            <numerusform>Make a demo index from %n short text about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</numerusform>
+            <numerusform>Make a demo index from %n short texts about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 #include "BrowseView.h"
 #include "FilterEdit.h"
 #include "IndexPage.h"
+#include "DemoIndex.h"
 #include "ExportDialog.h"
 #include "FindingsModel.h"
 #include "ImportDialog.h"
@@ -313,6 +314,31 @@ bool importShots(const QTemporaryDir &scratch, const QString &out)
     return ok;
 }
 
+// The first run: the start page offering the demo index, and the demo
+// index opened on the Query view with its example query (DemoIndex.h).
+bool firstRunShots(const QString &out)
+{
+    QDir(defaultDemoIndexPath()).removeRecursively();
+    bool ok = true;
+    MainWindow w;
+    w.resize(1360, 840);
+    w.show();
+    ok &= save(&w, out, QStringLiteral("first-run.png"));
+    w.openDemoIndex();
+    if (!spinUntil([&] { return w.pageCount() == 1; }, 60000)) return false;
+    QueryView *query = w.currentPage()->queryView();
+    if (!spinUntil([&] { return query->lastTextResult().has_value() && !query->isRunning(); })) return false;
+    query->textResultsView()->setCurrentIndex(query->textResultsModel()->index(0, TextResultsModel::PassageColumn));
+    spinFor(800);
+    ok &= save(&w, out, QStringLiteral("demo-query.png"));
+    w.close();
+    IndexSession::waitForClosing();
+    QDir(defaultDemoIndexPath()).removeRecursively();
+    QDir(demoTextsFolder(defaultDemoIndexPath())).removeRecursively();
+    QSettings().clear();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -325,7 +351,7 @@ int main(int argc, char **argv)
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     if (argc < 2) {
-        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import]\n");
+        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import | --only-first-run]\n");
         return 2;
     }
     const QString out = QDir(QString::fromLocal8Bit(argv[1])).absolutePath();
@@ -341,12 +367,14 @@ int main(int argc, char **argv)
     // --only-import: just the import, text query and export screens (quick
     // to look at while working on them).
     if (argc > 2 && QByteArray(argv[2]) == "--only-import") return importShots(scratch, out) ? 0 : 1;
+    // --only-first-run: the start page's demo offer and the demo index.
+    if (argc > 2 && QByteArray(argv[2]) == "--only-first-run") return firstRunShots(out) ? 0 : 1;
     const QString demo = scratch.filePath(QStringLiteral("demo"));
     if (!makeDemo(demo, 5000, 64)) {
         std::fprintf(stderr, "could not create the demo index\n");
         return 1;
     }
-    bool ok = true;
+    bool ok = firstRunShots(out);
     {
         MainWindow w;
         w.resize(1360, 840);
