@@ -185,9 +185,8 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
             return;
         }
         setValue(m_recall,
-                 tr("%1 (%2 sampled queries, ef %3)")
+                 tr("%1 (%Ln sampled queries, ef %2)", nullptr, int(r->queries))
                      .arg(QLocale().toString(r->recall, 'f', 3))
-                     .arg(r->queries)
                      .arg(r->ef),
                  tr("%1 per approximate query, %2 per exact query")
                      .arg(formatMilliseconds(r->annMilliseconds), formatMilliseconds(r->exactMilliseconds)));
@@ -239,8 +238,11 @@ void SummaryView::updateStats()
         setValue(m_access, tr("Open for writing by this window."));
     }
     setValue(m_items, formatCount(st.items));
-    setValue(m_segments, tr("%1 (%2 rows, %3 deleted rows that compaction drops)")
-                             .arg(formatCount(st.segments), formatCount(st.segmentRows), formatCount(st.deletedRows)));
+    setValue(m_segments, tr("%1 (%2, %3)")
+                             .arg(formatCount(st.segments),
+                                  tr("%Ln row(s)", nullptr, int(std::min<qint64>(st.segmentRows, INT_MAX))),
+                                  tr("%Ln deleted row(s) that compaction drops", nullptr,
+                                     int(std::min<qint64>(st.deletedRows, INT_MAX)))));
     setValue(m_unflushed, tr("%Ln change(s)", nullptr, int(std::min<qint64>(st.unflushedItems, INT_MAX))));
     setValue(m_disk, formatBytes(st.diskBytes));
     setValue(m_wal, formatBytes(st.walBytes));
@@ -259,8 +261,9 @@ void SummaryView::updateStats()
     case GraphStatus::State::Failed: state = tr("failed: queries scan exactly"); break;
     }
     setValue(m_graphState, g.message.isEmpty() ? state : tr("%1: %2").arg(state, g.message));
-    setValue(m_graphItems, g.pending > 0 ? tr("%1 (%2 changes pending, searched exactly meanwhile)")
-                                               .arg(formatCount(g.items), formatCount(g.pending))
+    setValue(m_graphItems, g.pending > 0 ? tr("%1 (%Ln change(s) pending, searched exactly meanwhile)", nullptr,
+                                                  int(std::min<qint64>(g.pending, INT_MAX)))
+                                               .arg(formatCount(g.items))
                                          : formatCount(g.items));
     setValue(m_graphParams, tr("M %1, ef construction %2, ef search %3").arg(g.m).arg(g.efConstruction).arg(g.efSearch));
     setValue(m_graphMemory, formatBytes(g.memoryBytes), g.file.isEmpty() ? tr("not saved yet") : tr("saved as %1").arg(g.file));
