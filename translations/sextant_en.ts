@@ -116,23 +116,23 @@
     <message numerus="yes">
         <location filename="../ui/BrowseView.cpp" line="259"/>
         <source>%1 of %Ln item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 of %Ln item</numerusform>
+            <numerusform>%1 of %Ln items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/BrowseView.cpp" line="260"/>
         <source>%Ln item(s) match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln item matches</numerusform>
+            <numerusform>%Ln items match</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/BrowseView.cpp" line="262"/>
         <source>%Ln item(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln item</numerusform>
             <numerusform>%Ln items</numerusform>
         </translation>
@@ -275,9 +275,9 @@
     <message numerus="yes">
         <location filename="../ui/IntegrityView.cpp" line="296"/>
         <source>%Ln readable item(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln readable item.</numerusform>
+            <numerusform>%Ln readable items.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -359,25 +359,25 @@
     <message numerus="yes">
         <location filename="../ui/MapView.cpp" line="235"/>
         <source>PCA of all %Ln item(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PCA of %Ln item</numerusform>
+            <numerusform>PCA of all %Ln items</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/MapView.cpp" line="236"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>PCA of %1 of %Ln item, seed %2</numerusform>
+            <numerusform>PCA of %1 of %Ln items, seed %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/MapView.cpp" line="245"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; sample capped at %Ln item for %1 dimensions</numerusform>
+            <numerusform>; sample capped at %Ln items for %1 dimensions</numerusform>
         </translation>
     </message>
 </context>
@@ -402,9 +402,9 @@
     <message numerus="yes">
         <location filename="../ui/QueryView.cpp" line="491"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
+            <numerusform>The vector has %n numbers; this index holds vectors of %1 dimensions.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -427,15 +427,15 @@
     <message numerus="yes">
         <location filename="../ui/QueryView.cpp" line="737"/>
         <source>%Ln item(s) of %1 match the filter</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln item of %1 matches the filter</numerusform>
+            <numerusform>%Ln items of %1 match the filter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/QueryView.cpp" line="740"/>
         <source>%Ln item(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln item</numerusform>
             <numerusform>%Ln items</numerusform>
         </translation>
@@ -516,25 +516,25 @@
     <message numerus="yes">
         <location filename="../ui/SummaryView.cpp" line="188"/>
         <source>%1 (%Ln sampled queries, ef %2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%Ln sampled query, ef %2)</numerusform>
+            <numerusform>%1 (%Ln sampled queries, ef %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/SummaryView.cpp" line="243"/>
         <source>%Ln row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/SummaryView.cpp" line="244"/>
         <source>%Ln deleted row(s) that compaction drops</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln deleted row that compaction drops</numerusform>
+            <numerusform>%Ln deleted rows that compaction drops</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -556,9 +556,9 @@
     <message numerus="yes">
         <location filename="../ui/SummaryView.cpp" line="264"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%Ln change pending, searched exactly meanwhile)</numerusform>
+            <numerusform>%1 (%Ln changes pending, searched exactly meanwhile)</numerusform>
         </translation>
     </message>
 </context>
