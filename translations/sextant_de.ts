@@ -455,7 +455,7 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="44"/>
+        <location filename="../ui/SummaryView.cpp" line="78"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -1305,117 +1305,117 @@
         <translation>Diesen Eintrag löschen (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="158"/>
+        <location filename="../ui/InspectorView.cpp" line="159"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="159"/>
+        <location filename="../ui/InspectorView.cpp" line="160"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Die bearbeiteten Metadaten in den Index schreiben (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="160"/>
+        <location filename="../ui/InspectorView.cpp" line="161"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="174"/>
+        <location filename="../ui/InspectorView.cpp" line="175"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="175"/>
+        <location filename="../ui/InspectorView.cpp" line="176"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="177"/>
+        <location filename="../ui/InspectorView.cpp" line="178"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="185"/>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
         <source>Nearest neighbours</source>
         <translation>Nächste Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="191"/>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="191"/>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="191"/>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
         <source>Similarity</source>
         <translation>Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="194"/>
+        <location filename="../ui/InspectorView.cpp" line="195"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Klicken Sie auf einen Nachbarn, um ihn anzusehen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="223"/>
+        <location filename="../ui/InspectorView.cpp" line="224"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>Der Index ist schreibgeschützt geöffnet, daher lassen sich Einträge nicht ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="247"/>
+        <location filename="../ui/InspectorView.cpp" line="248"/>
         <source>The change was not written: %1</source>
         <translation>Die Änderung wurde nicht geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="272"/>
+        <location filename="../ui/InspectorView.cpp" line="273"/>
         <source>Select an item to inspect it.</source>
         <translation>Wählen Sie einen Eintrag aus, um ihn anzusehen.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="281"/>
+        <location filename="../ui/InspectorView.cpp" line="282"/>
         <source>This item no longer exists.</source>
         <translation>Diesen Eintrag gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="282"/>
+        <location filename="../ui/InspectorView.cpp" line="283"/>
         <source>The item could not be read: %1</source>
         <translation>Der Eintrag konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="315"/>
+        <location filename="../ui/InspectorView.cpp" line="316"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensionen&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mittelwert&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standardabweichung&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="334"/>
+        <location filename="../ui/InspectorView.cpp" line="335"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="344"/>
+        <location filename="../ui/InspectorView.cpp" line="345"/>
         <source>No neighbours: %1</source>
         <translation>Keine Nachbarn: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="352"/>
+        <location filename="../ui/InspectorView.cpp" line="353"/>
         <source>This item has no neighbours.</source>
         <translation>Dieser Eintrag hat keine Nachbarn.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="353"/>
+        <location filename="../ui/InspectorView.cpp" line="354"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="380"/>
+        <location filename="../ui/InspectorView.cpp" line="381"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="387"/>
+        <location filename="../ui/InspectorView.cpp" line="388"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Die Metadaten müssen ein JSON-Objekt sein: { … }.</translation>
     </message>
@@ -3472,177 +3472,227 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="77"/>
+        <location filename="../ui/SummaryView.cpp" line="31"/>
+        <source>cosine similarity</source>
+        <translation>Kosinus-Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="32"/>
+        <source>Euclidean distance (L2)</source>
+        <translation>euklidischer Abstand (L2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="33"/>
+        <source>dot product</source>
+        <translation>Skalarprodukt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="41"/>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="42"/>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="43"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="51"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="52"/>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="53"/>
+        <source>yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="54"/>
+        <source>list of texts</source>
+        <translation>Liste von Texten</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="111"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="78"/>
+        <location filename="../ui/SummaryView.cpp" line="112"/>
         <source>Dimensions:</source>
         <translation>Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="79"/>
+        <location filename="../ui/SummaryView.cpp" line="113"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="80"/>
+        <location filename="../ui/SummaryView.cpp" line="114"/>
         <source>Metadata fields:</source>
         <translation>Metadatenfelder:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="81"/>
+        <location filename="../ui/SummaryView.cpp" line="115"/>
         <source>Durability:</source>
         <translation>Dauerhaftigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="82"/>
+        <location filename="../ui/SummaryView.cpp" line="116"/>
         <source>Created:</source>
         <translation>Angelegt:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="83"/>
+        <location filename="../ui/SummaryView.cpp" line="117"/>
         <source>Access:</source>
         <translation>Zugriff:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="86"/>
+        <location filename="../ui/SummaryView.cpp" line="120"/>
         <source>Contents</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="87"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Items:</source>
         <translation>Einträge:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="88"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Segments:</source>
         <translation>Segmente:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="89"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Not yet checkpointed:</source>
         <translation>Noch nicht im Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="90"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Size on disk:</source>
         <translation>Größe auf der Festplatte:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="91"/>
+        <location filename="../ui/SummaryView.cpp" line="125"/>
         <source>Write-ahead log:</source>
         <translation>Transaktionsprotokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="92"/>
+        <location filename="../ui/SummaryView.cpp" line="126"/>
         <source>Last checkpoint:</source>
         <translation>Letzter Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="93"/>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
         <source>Write queue:</source>
         <translation>Schreibwarteschlange:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="95"/>
+        <location filename="../ui/SummaryView.cpp" line="129"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="96"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Das Transaktionsprotokoll jetzt in die Segmente übernehmen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="97"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Compact</source>
         <translation>Verdichten</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="98"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Alle Segmente in eines umschreiben und gelöschte Zeilen dabei entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="105"/>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
         <source>Search graph (HNSW)</source>
         <translation>Suchgraph (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="106"/>
+        <location filename="../ui/SummaryView.cpp" line="140"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="107"/>
+        <location filename="../ui/SummaryView.cpp" line="141"/>
         <source>Items in graph:</source>
         <translation>Einträge im Graphen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="108"/>
+        <location filename="../ui/SummaryView.cpp" line="142"/>
         <source>Parameters:</source>
         <translation>Parameter:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="109"/>
+        <location filename="../ui/SummaryView.cpp" line="143"/>
         <source>Memory:</source>
         <translation>Speicher:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="111"/>
+        <location filename="../ui/SummaryView.cpp" line="145"/>
         <source>Estimated recall@10:</source>
         <translation>Geschätzte Trefferquote@10:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="112"/>
+        <location filename="../ui/SummaryView.cpp" line="146"/>
         <source>Estimate Recall</source>
         <translation>Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="113"/>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Näherungssuche und exakte Suche an Stichproben-Einträgen vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="120"/>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="155"/>
         <source>Last verification:</source>
         <translation>Letzte Prüfung:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="157"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="158"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Jeden Protokollrahmen und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <location filename="../ui/SummaryView.cpp" line="159"/>
         <source>Full Verify</source>
         <translation>Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="126"/>
+        <location filename="../ui/SummaryView.cpp" line="160"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Außerdem Größe und SHA-256 jeder Datei prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="174"/>
+        <location filename="../ui/SummaryView.cpp" line="208"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Keine Probleme in %1 (geprüft in %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="176"/>
+        <location filename="../ui/SummaryView.cpp" line="210"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n Problem gefunden.</numerusform>
@@ -3650,12 +3700,12 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="184"/>
+        <location filename="../ui/SummaryView.cpp" line="218"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="188"/>
+        <location filename="../ui/SummaryView.cpp" line="222"/>
         <source>%1 (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 (%Ln Stichprobenabfrage, ef %2)</numerusform>
@@ -3663,62 +3713,62 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="191"/>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 pro Näherungsabfrage, %2 pro exakter Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="202"/>
+        <location filename="../ui/SummaryView.cpp" line="236"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, Pflicht)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="202"/>
+        <location filename="../ui/SummaryView.cpp" line="236"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="203"/>
+        <location filename="../ui/SummaryView.cpp" line="237"/>
         <source>none declared</source>
         <translation>keine deklariert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="204"/>
+        <location filename="../ui/SummaryView.cpp" line="238"/>
         <source>not estimated yet</source>
         <translation>noch nicht geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="209"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="227"/>
+        <location filename="../ui/SummaryView.cpp" line="261"/>
         <source>reading…</source>
         <translation>wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="235"/>
+        <location filename="../ui/SummaryView.cpp" line="269"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Schreibgeschützt: %1 schreibt in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
         <source>Read-only.</source>
         <translation>Schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="238"/>
+        <location filename="../ui/SummaryView.cpp" line="272"/>
         <source>Open for writing by this window.</source>
         <translation>Von diesem Fenster zum Schreiben geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="241"/>
+        <location filename="../ui/SummaryView.cpp" line="275"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="277"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -3726,7 +3776,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="244"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln gelöschte Zeile, die das Verdichten entfernt</numerusform>
@@ -3734,7 +3784,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="246"/>
+        <location filename="../ui/SummaryView.cpp" line="280"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln Änderung</numerusform>
@@ -3742,17 +3792,17 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="250"/>
+        <location filename="../ui/SummaryView.cpp" line="284"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Protokollsequenznummer %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="251"/>
+        <location filename="../ui/SummaryView.cpp" line="285"/>
         <source>idle</source>
         <translation>leer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="252"/>
+        <location filename="../ui/SummaryView.cpp" line="286"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln Schreibvorgang wartet</numerusform>
@@ -3760,37 +3810,37 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="257"/>
+        <location filename="../ui/SummaryView.cpp" line="291"/>
         <source>off: every query scans exactly</source>
         <translation>aus: Jede Abfrage durchsucht exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="258"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>loading</source>
         <translation>wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="259"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>building</source>
         <translation>wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="260"/>
+        <location filename="../ui/SummaryView.cpp" line="294"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="261"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>failed: queries scan exactly</source>
         <translation>fehlgeschlagen: Abfragen durchsuchen exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="263"/>
+        <location filename="../ui/SummaryView.cpp" line="297"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="264"/>
+        <location filename="../ui/SummaryView.cpp" line="298"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln Änderung ausstehend, bis dahin exakt durchsucht)</numerusform>
@@ -3798,87 +3848,87 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="268"/>
+        <location filename="../ui/SummaryView.cpp" line="302"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="269"/>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
         <source>not saved yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="269"/>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
         <source>saved as %1</source>
         <translation>gespeichert als %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="282"/>
+        <location filename="../ui/SummaryView.cpp" line="316"/>
         <source>Never verified on this computer.</source>
         <translation>Auf diesem Rechner nie geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
         <source>Full verification</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
         <source>Quick verification</source>
         <translation>Schnelle Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="320"/>
         <source>%1 on %2: %3</source>
         <translation>%1 am %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="333"/>
         <source>Full verification running…</source>
         <translation>Vollständige Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="333"/>
         <source>Verification running…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="300"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Full verification of %1</source>
         <translation>Vollständige Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="301"/>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>Verification of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="310"/>
+        <location filename="../ui/SummaryView.cpp" line="344"/>
         <source>estimating…</source>
         <translation>wird geschätzt …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="313"/>
+        <location filename="../ui/SummaryView.cpp" line="347"/>
         <source>Estimating recall of %1</source>
         <translation>Trefferquote von %1 wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="318"/>
+        <location filename="../ui/SummaryView.cpp" line="352"/>
         <source>Checkpoint of %1</source>
         <translation>Checkpoint von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <location filename="../ui/SummaryView.cpp" line="353"/>
         <source>Checkpoint failed</source>
         <translation>Checkpoint fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="324"/>
+        <location filename="../ui/SummaryView.cpp" line="358"/>
         <source>Compaction of %1</source>
         <translation>Verdichtung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="325"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>Compaction failed</source>
         <translation>Verdichtung fehlgeschlagen</translation>
     </message>

@@ -455,7 +455,7 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="44"/>
+        <location filename="../ui/SummaryView.cpp" line="78"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -1305,117 +1305,117 @@
         <translation>Supprimer cet élément (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="158"/>
+        <location filename="../ui/InspectorView.cpp" line="159"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="159"/>
+        <location filename="../ui/InspectorView.cpp" line="160"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Écrire les métadonnées modifiées dans l’index (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="160"/>
+        <location filename="../ui/InspectorView.cpp" line="161"/>
         <source>Revert</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="174"/>
+        <location filename="../ui/InspectorView.cpp" line="175"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="175"/>
+        <location filename="../ui/InspectorView.cpp" line="176"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="177"/>
+        <location filename="../ui/InspectorView.cpp" line="178"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="185"/>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
         <source>Nearest neighbours</source>
         <translation>Plus proches voisins</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="191"/>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="191"/>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="191"/>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
         <source>Similarity</source>
         <translation>Similarité</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="194"/>
+        <location filename="../ui/InspectorView.cpp" line="195"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Cliquez sur un voisin pour l’inspecter</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="223"/>
+        <location filename="../ui/InspectorView.cpp" line="224"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>L’index est ouvert en lecture seule&#xa0;: les éléments ne peuvent donc pas être modifiés.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="247"/>
+        <location filename="../ui/InspectorView.cpp" line="248"/>
         <source>The change was not written: %1</source>
         <translation>La modification n’a pas été écrite&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="272"/>
+        <location filename="../ui/InspectorView.cpp" line="273"/>
         <source>Select an item to inspect it.</source>
         <translation>Sélectionnez un élément pour l’inspecter.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="281"/>
+        <location filename="../ui/InspectorView.cpp" line="282"/>
         <source>This item no longer exists.</source>
         <translation>Cet élément n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="282"/>
+        <location filename="../ui/InspectorView.cpp" line="283"/>
         <source>The item could not be read: %1</source>
         <translation>Impossible de lire l’élément&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="315"/>
+        <location filename="../ui/InspectorView.cpp" line="316"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norme&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Moyenne&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Écart type&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="334"/>
+        <location filename="../ui/InspectorView.cpp" line="335"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="344"/>
+        <location filename="../ui/InspectorView.cpp" line="345"/>
         <source>No neighbours: %1</source>
         <translation>Aucun voisin&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="352"/>
+        <location filename="../ui/InspectorView.cpp" line="353"/>
         <source>This item has no neighbours.</source>
         <translation>Cet élément n’a aucun voisin.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="353"/>
+        <location filename="../ui/InspectorView.cpp" line="354"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="380"/>
+        <location filename="../ui/InspectorView.cpp" line="381"/>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="387"/>
+        <location filename="../ui/InspectorView.cpp" line="388"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Les métadonnées doivent être un objet JSON&#xa0;: { … }.</translation>
     </message>
@@ -2839,7 +2839,7 @@
     <message>
         <location filename="../ui/QueryView.cpp" line="134"/>
         <source>Compare with exact</source>
-        <translation>Comparer avec l’exacte</translation>
+        <translation>Comparer à la recherche exacte</translation>
     </message>
     <message>
         <location filename="../ui/QueryView.cpp" line="136"/>
@@ -3472,177 +3472,227 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="77"/>
+        <location filename="../ui/SummaryView.cpp" line="31"/>
+        <source>cosine similarity</source>
+        <translation>similarité cosinus</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="32"/>
+        <source>Euclidean distance (L2)</source>
+        <translation>distance euclidienne (L2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="33"/>
+        <source>dot product</source>
+        <translation>produit scalaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="41"/>
+        <source>full</source>
+        <translation>complète</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="42"/>
+        <source>normal</source>
+        <translation>normale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="43"/>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="51"/>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="52"/>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="53"/>
+        <source>yes/no</source>
+        <translation>oui/non</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="54"/>
+        <source>list of texts</source>
+        <translation>liste de textes</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="111"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="78"/>
+        <location filename="../ui/SummaryView.cpp" line="112"/>
         <source>Dimensions:</source>
         <translation>Dimensions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="79"/>
+        <location filename="../ui/SummaryView.cpp" line="113"/>
         <source>Metric:</source>
         <translation>Métrique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="80"/>
+        <location filename="../ui/SummaryView.cpp" line="114"/>
         <source>Metadata fields:</source>
         <translation>Champs de métadonnées&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="81"/>
+        <location filename="../ui/SummaryView.cpp" line="115"/>
         <source>Durability:</source>
         <translation>Durabilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="82"/>
+        <location filename="../ui/SummaryView.cpp" line="116"/>
         <source>Created:</source>
         <translation>Création&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="83"/>
+        <location filename="../ui/SummaryView.cpp" line="117"/>
         <source>Access:</source>
         <translation>Accès&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="86"/>
+        <location filename="../ui/SummaryView.cpp" line="120"/>
         <source>Contents</source>
         <translation>Contenu</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="87"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Items:</source>
         <translation>Éléments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="88"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Segments:</source>
         <translation>Segments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="89"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Not yet checkpointed:</source>
         <translation>Pas encore au point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="90"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Size on disk:</source>
         <translation>Taille sur le disque&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="91"/>
+        <location filename="../ui/SummaryView.cpp" line="125"/>
         <source>Write-ahead log:</source>
         <translation>Journal de transactions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="92"/>
+        <location filename="../ui/SummaryView.cpp" line="126"/>
         <source>Last checkpoint:</source>
         <translation>Dernier point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="93"/>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
         <source>Write queue:</source>
         <translation>File d’écriture&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="95"/>
+        <location filename="../ui/SummaryView.cpp" line="129"/>
         <source>Checkpoint</source>
         <translation>Point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="96"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Verser maintenant le journal de transactions dans les segments.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="97"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Compact</source>
         <translation>Compacter</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="98"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Réécrire tous les segments en un seul, en supprimant les lignes effacées.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="105"/>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
         <source>Search graph (HNSW)</source>
         <translation>Graphe de recherche (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="106"/>
+        <location filename="../ui/SummaryView.cpp" line="140"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="107"/>
+        <location filename="../ui/SummaryView.cpp" line="141"/>
         <source>Items in graph:</source>
         <translation>Éléments dans le graphe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="108"/>
+        <location filename="../ui/SummaryView.cpp" line="142"/>
         <source>Parameters:</source>
         <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="109"/>
+        <location filename="../ui/SummaryView.cpp" line="143"/>
         <source>Memory:</source>
         <translation>Mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="111"/>
+        <location filename="../ui/SummaryView.cpp" line="145"/>
         <source>Estimated recall@10:</source>
         <translation>Rappel@10 estimé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="112"/>
+        <location filename="../ui/SummaryView.cpp" line="146"/>
         <source>Estimate Recall</source>
         <translation>Estimer le rappel</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="113"/>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Comparer la recherche approximative et la recherche exacte sur des éléments échantillonnés.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="120"/>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
         <source>Health</source>
         <translation>Santé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="155"/>
         <source>Last verification:</source>
         <translation>Dernière vérification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="157"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="158"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Contrôler chaque trame du journal et chaque bloc de données avec sa somme de contrôle.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <location filename="../ui/SummaryView.cpp" line="159"/>
         <source>Full Verify</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="126"/>
+        <location filename="../ui/SummaryView.cpp" line="160"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="174"/>
+        <location filename="../ui/SummaryView.cpp" line="208"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Aucun problème sur %1 (vérification en %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="176"/>
+        <location filename="../ui/SummaryView.cpp" line="210"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème trouvé.</numerusform>
@@ -3650,12 +3700,12 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="184"/>
+        <location filename="../ui/SummaryView.cpp" line="218"/>
         <source>not available</source>
         <translation>indisponible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="188"/>
+        <location filename="../ui/SummaryView.cpp" line="222"/>
         <source>%1 (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 (%Ln requête échantillon, ef %2)</numerusform>
@@ -3663,62 +3713,62 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="191"/>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 par requête approximative, %2 par requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="202"/>
+        <location filename="../ui/SummaryView.cpp" line="236"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, obligatoire)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="202"/>
+        <location filename="../ui/SummaryView.cpp" line="236"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="203"/>
+        <location filename="../ui/SummaryView.cpp" line="237"/>
         <source>none declared</source>
         <translation>aucun déclaré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="204"/>
+        <location filename="../ui/SummaryView.cpp" line="238"/>
         <source>not estimated yet</source>
         <translation>pas encore estimé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="209"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="227"/>
+        <location filename="../ui/SummaryView.cpp" line="261"/>
         <source>reading…</source>
         <translation>lecture…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="235"/>
+        <location filename="../ui/SummaryView.cpp" line="269"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Lecture seule&#xa0;: %1 écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
         <source>Read-only.</source>
         <translation>Lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="238"/>
+        <location filename="../ui/SummaryView.cpp" line="272"/>
         <source>Open for writing by this window.</source>
         <translation>Ouvert en écriture par cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="241"/>
+        <location filename="../ui/SummaryView.cpp" line="275"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="277"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln ligne</numerusform>
@@ -3726,7 +3776,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="244"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln ligne effacée que le compactage supprimera</numerusform>
@@ -3734,7 +3784,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="246"/>
+        <location filename="../ui/SummaryView.cpp" line="280"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln modification</numerusform>
@@ -3742,17 +3792,17 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="250"/>
+        <location filename="../ui/SummaryView.cpp" line="284"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Numéro de séquence du journal %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="251"/>
+        <location filename="../ui/SummaryView.cpp" line="285"/>
         <source>idle</source>
         <translation>vide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="252"/>
+        <location filename="../ui/SummaryView.cpp" line="286"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln écriture en attente</numerusform>
@@ -3760,37 +3810,37 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="257"/>
+        <location filename="../ui/SummaryView.cpp" line="291"/>
         <source>off: every query scans exactly</source>
         <translation>désactivé&#xa0;: chaque requête fait un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="258"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>loading</source>
         <translation>chargement</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="259"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>building</source>
         <translation>construction</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="260"/>
+        <location filename="../ui/SummaryView.cpp" line="294"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="261"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>failed: queries scan exactly</source>
         <translation>échec&#xa0;: les requêtes font un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="263"/>
+        <location filename="../ui/SummaryView.cpp" line="297"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="264"/>
+        <location filename="../ui/SummaryView.cpp" line="298"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln modification en attente, recherchée exactement d’ici là)</numerusform>
@@ -3798,87 +3848,87 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="268"/>
+        <location filename="../ui/SummaryView.cpp" line="302"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="269"/>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
         <source>not saved yet</source>
         <translation>pas encore enregistré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="269"/>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
         <source>saved as %1</source>
         <translation>enregistré sous %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="282"/>
+        <location filename="../ui/SummaryView.cpp" line="316"/>
         <source>Never verified on this computer.</source>
         <translation>Jamais vérifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="320"/>
         <source>%1 on %2: %3</source>
         <translation>%1 du %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="333"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="333"/>
         <source>Verification running…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="300"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="301"/>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="310"/>
+        <location filename="../ui/SummaryView.cpp" line="344"/>
         <source>estimating…</source>
         <translation>estimation…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="313"/>
+        <location filename="../ui/SummaryView.cpp" line="347"/>
         <source>Estimating recall of %1</source>
         <translation>Estimation du rappel de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="318"/>
+        <location filename="../ui/SummaryView.cpp" line="352"/>
         <source>Checkpoint of %1</source>
         <translation>Point de contrôle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <location filename="../ui/SummaryView.cpp" line="353"/>
         <source>Checkpoint failed</source>
         <translation>Échec du point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="324"/>
+        <location filename="../ui/SummaryView.cpp" line="358"/>
         <source>Compaction of %1</source>
         <translation>Compactage de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="325"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>Compaction failed</source>
         <translation>Échec du compactage</translation>
     </message>

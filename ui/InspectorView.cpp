@@ -145,7 +145,8 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tree->setColumnWidth(JsonTreeModel::KeyColumn, 130);
-    m_tree->setColumnWidth(JsonTreeModel::TypeColumn, 70);
+    // The type's name is as wide as the language makes it ("Zeichenkette").
+    m_tree->header()->setSectionResizeMode(JsonTreeModel::TypeColumn, QHeaderView::ResizeToContents);
 
     auto *jsonPage = new QWidget(content);
     m_editor = new QPlainTextEdit(jsonPage);

@@ -22,6 +22,40 @@
 namespace sextant::ui {
 
 namespace {
+
+// The schema's words as a reader of the summary says them (the engine's
+// names, "cosine" or "string", are what the CLI and the filters take).
+QString metricText(Metric metric)
+{
+    switch (metric) {
+    case Metric::Cosine: return SummaryView::tr("cosine similarity");
+    case Metric::L2: return SummaryView::tr("Euclidean distance (L2)");
+    case Metric::Dot: return SummaryView::tr("dot product");
+    }
+    return metricName(metric);
+}
+
+QString durabilityText(Durability durability)
+{
+    switch (durability) {
+    case Durability::Full: return SummaryView::tr("full");
+    case Durability::Normal: return SummaryView::tr("normal");
+    case Durability::Off: return SummaryView::tr("off");
+    }
+    return durabilityName(durability);
+}
+
+QString fieldTypeText(FieldType type)
+{
+    switch (type) {
+    case FieldType::String: return SummaryView::tr("text");
+    case FieldType::Number: return SummaryView::tr("number");
+    case FieldType::Bool: return SummaryView::tr("yes/no");
+    case FieldType::StringList: return SummaryView::tr("list of texts");
+    }
+    return fieldTypeName(type);
+}
+
 QLabel *valueLabel(QWidget *parent)
 {
     auto *l = new QLabel(parent);
@@ -196,10 +230,10 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
     m_path->setText(QDir::toNativeSeparators(session->path()));
     const Schema &s = session->schema();
     setValue(m_dims, QLocale().toString(s.dimensions));
-    setValue(m_metric, metricName(s.metric));
+    setValue(m_metric, metricText(s.metric));
     QStringList fields;
     for (const FieldSpec &f : s.fields)
-        fields << (f.required ? tr("%1 (%2, required)") : tr("%1 (%2)")).arg(f.name, fieldTypeName(f.type));
+        fields << (f.required ? tr("%1 (%2, required)") : tr("%1 (%2)")).arg(f.name, fieldTypeText(f.type));
     setValue(m_fields, fields.isEmpty() ? tr("none declared") : fields.join(QStringLiteral(", ")));
     setValue(m_recall, tr("not estimated yet"));
     const bool ro = session->isReadOnly();
@@ -228,7 +262,7 @@ void SummaryView::updateStats()
         return;
     }
     const IndexStats &st = m_session->stats();
-    setValue(m_durability, durabilityName(st.durability));
+    setValue(m_durability, durabilityText(st.durability));
     setValue(m_created, dateText(st.created));
     if (st.readOnly) {
         const auto holder = m_session->lockHolder();
