@@ -1,5 +1,6 @@
 #include "QueryView.h"
 
+#include "ErrorText.h"
 #include "FilterEdit.h"
 #include "Format.h"
 #include "IndexSession.h"
@@ -433,7 +434,7 @@ void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Res
     m_running = false;
     finishTicket();
     if (!result.ok()) {
-        showError(result.error().message());
+        showError(userMessageText(result.error(), ErrorContext::Query));
         m_summary->setText(m_textResult && m_showingText ? tr("The hits below are from the previous search.") : QString());
         updateInputState();
         emit queryFinished();
@@ -488,7 +489,7 @@ Result<QVector<float>> QueryView::parseVector(const QString &input, int dimensio
     }
     if (v.size() != dimensions)
         return Error(ErrorCode::DimensionMismatch,
-                     tr("The vector has %1 numbers; this index holds vectors of %2 dimensions.").arg(v.size()).arg(dimensions));
+                     tr("The vector has %n number(s); this index holds vectors of %1 dimensions.", nullptr, int(v.size())).arg(dimensions));
     return v;
 }
 
@@ -643,7 +644,7 @@ void QueryView::onQueryDone(quint64 serial, const QueryRequest &request, const R
     m_running = false;
     finishTicket();
     if (!result.ok()) {
-        showError(result.error().message());
+        showError(userMessageText(result.error(), ErrorContext::Query));
         m_summary->setText(m_result ? tr("The hits below are from the previous query.") : QString());
         updateInputState();
         emit queryFinished();
@@ -675,7 +676,7 @@ void QueryView::onExactDone(quint64 serial, const Result<QueryResult> &result)
     m_comparing = false;
     finishTicket();
     if (!result.ok()) {
-        m_recall->setText(tr("The exact search failed: %1").arg(result.error().message()));
+        m_recall->setText(tr("The exact search failed.") + QLatin1Char(' ') + userMessage(result.error(), ErrorContext::Query).summary());
         updateInputState();
         emit comparisonFinished();
         return;
@@ -734,9 +735,10 @@ void QueryView::showSummary()
     parts << r.plan;
     parts << tr("strategy: %1").arg(queryStrategyName(r.strategy));
     if (r.matching >= 0)
-        parts << tr("%1 of %2 items match the filter").arg(formatCount(r.matching), formatCount(r.liveItems));
+        parts << tr("%Ln item(s) of %1 match the filter", nullptr, int(std::min<qint64>(r.matching, INT_MAX)))
+                     .arg(formatCount(r.liveItems));
     else
-        parts << tr("%1 items").arg(formatCount(r.liveItems));
+        parts << tr("%Ln item(s)", nullptr, int(std::min<qint64>(r.liveItems, INT_MAX)));
     if (r.efUsed > 0) parts << tr("ef %1").arg(r.efUsed);
     QString text = parts.join(QStringLiteral("  ·  "));
     if (r.fellBack) text += QLatin1Char('\n') + tr("Fell back to the exact scan: %1").arg(r.fallbackReason);

@@ -28,31 +28,66 @@ QStringList translationDirectories()
     return directories;
 }
 
+// Loads the first of `directories` that has a file for `locale` (or, with
+// `englishOnly`, sextant_en.qm).
+bool loadFromFirst(QTranslator *translator, const QStringList &directories, const QLocale &locale, bool englishOnly)
+{
+    for (const QString &directory : directories) {
+        if (englishOnly ? translator->load(QStringLiteral("sextant_en"), directory)
+                        : translator->load(locale, QStringLiteral("sextant"), QStringLiteral("_"), directory))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
+
+QStringList availableLanguages()
+{
+    return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")};
+}
+
+QLocale translationLocale(const QString &override)
+{
+    if (availableLanguages().contains(override)) return QLocale(override);
+    return QLocale::system();
+}
 
 QString installTranslations(const QLocale &locale)
 {
+    // Sextant's own texts first: QTranslator::load(QLocale, ...) walks the
+    // locale's uiLanguages() ("fr-CA", "fr", ...) and takes the first file
+    // that exists in a folder of translationDirectories().
+    auto *own = new QTranslator(QCoreApplication::instance());
+    QString language;
+    const QStringList directories = translationDirectories();
+    if (loadFromFirst(own, directories, locale, false)) {
+        language = own->language().section(u'_', 0, 0);
+    } else if (loadFromFirst(own, directories, locale, true)) {
+        language = QStringLiteral("en");
+    } else {
+        delete own;
+        own = nullptr;
+        language = QStringLiteral("en");
+    }
+    if (own) QCoreApplication::installTranslator(own);
+
+    // Qt's own texts (standard buttons, file dialogs) in the same language,
+    // never in a third one: a Spanish system gets English from both.
     auto *qt = new QTranslator(QCoreApplication::instance());
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt;
-    auto *own = new QTranslator(QCoreApplication::instance());
-    const QStringList directories = translationDirectories();
-    for (const QString &directory : directories) {
-        if (own->load(locale, QStringLiteral("sextant"), QStringLiteral("_"), directory)) {
-            QCoreApplication::installTranslator(own);
-            return own->language();
-        }
-    }
-    for (const QString &directory : directories) {
-        if (own->load(QStringLiteral("sextant_en"), directory)) {
-            QCoreApplication::installTranslator(own);
-            return QStringLiteral("en");
-        }
-    }
-    delete own;
-    return QStringLiteral("en");
+    return language;
+}
+
+QString installTranslations(const QString &override)
+{
+    const QLocale locale = translationLocale(override);
+    if (availableLanguages().contains(override)) QLocale::setDefault(locale);
+    return installTranslations(locale);
 }
 
 } // namespace sextant::ui

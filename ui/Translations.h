@@ -1,16 +1,28 @@
 #pragma once
-// Loads Sextant's translations and Qt's own for the user's language.
-// Sextant's are looked for where the package installs them
-// (share/sextant/translations, relative to the executable's folder), then
-// under :/i18n, where qt_add_translations compiles them into the executable.
-// English has a file too: it carries the plural forms of "%n item(s)".
+// Loads Sextant's translations (from share/sextant/translations beside
+// the executable's bin/ when installed, else compiled into the executable
+// under :/i18n by qt_add_lrelease) and Qt's own (qtbase_<lang>.qm from
+// QLibraryInfo's translations folder) for the same language, so that
+// standard dialogs speak it too. English has a file too: it carries the
+// plural forms of "%n item(s)".
 
 #include <QLocale>
+#include <QStringList>
 
 namespace sextant::ui {
 
+// The languages Sextant's texts exist in ("en", "de", "fr").
+QStringList availableLanguages();
+
+// The locale to translate for: the system's (its uiLanguages(), in order)
+// when `override` is empty or not an available language, else that language.
+QLocale translationLocale(const QString &override);
+
 // Installs the translators for `locale` on the application; returns the
 // language Sextant's texts are shown in ("en" when there is none for it).
-QString installTranslations(const QLocale &locale = QLocale());
+// When `override` names an available language, it also becomes the default
+// QLocale, so numbers and dates match the texts.
+QString installTranslations(const QLocale &locale = QLocale::system());
+QString installTranslations(const QString &override);
 
 } // namespace sextant::ui

@@ -73,7 +73,8 @@ void TestRestore::initTestCase()
         QVERIFY(waitFor((*idx)->insert(it)).error.ok());
         expectPut(m_expected, it);
     }
-    QVERIFY(!(*idx)->close());
+    const Error closed = (*idx)->close();
+    QVERIFY2(!closed, qPrintable(closed.toString()));
     m_backup = m_base.filePath(QStringLiteral("ix.tar.zst"));
     Result<BackupSummary> b = writeBackupArchive(m_index, m_backup);
     QVERIFY2(b.ok(), qPrintable(b.error().message()));

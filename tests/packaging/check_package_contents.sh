@@ -83,6 +83,15 @@ for qm in "$build"/app/gui/sextant_*.qm; do
   need_file "share/sextant/translations/$(basename "$qm")"
 done
 
+# The first-run demo's texts: every file of resources/demo but its list.
+demo_files=0
+for text in "$source"/resources/demo/*; do
+  [ "$(basename "$text")" = DemoTexts.cmake ] && continue
+  need_file "share/sextant/demo/$(basename "$text")"
+  demo_files=$((demo_files + 1))
+done
+[ $demo_files -gt 0 ] || fail "no demo texts found in $source/resources/demo"
+
 # Manual pages, gzipped.
 for page in sextant-cli sextant; do
   need_file "share/man/man1/$page.1.gz"
