@@ -10,7 +10,7 @@ rm -f build/sextant_*.deb
 (cd build && cpack -G DEB > cpack.log 2>&1) || { cat build/cpack.log; exit 1; }
 deb=$(ls build/sextant_*.deb)
 echo "== $deb"
-dpkg-deb --field "$deb" Package Version Architecture Section Priority Depends
+dpkg-deb --field "$deb" Package Version Architecture Section Priority Depends Recommends
 dpkg-deb --contents "$deb" | awk '{ print $1, $6, $7, $8 }'
 
 contents=$(mktemp -d)
