@@ -87,7 +87,8 @@ void quitAfterShown(QWidget *window, int ms)
         if (!window->isVisible() || !handle || !handle->isExposed())
             return;
         poll->stop();
-        std::printf("sextant: the main window was shown (%dx%d); quitting in %d ms\n", window->width(), window->height(), ms);
+        std::printf("sextant: the main window was shown (%dx%d, window icon in %d sizes); quitting in %d ms\n",
+                    window->width(), window->height(), int(window->windowIcon().availableSizes().size()), ms);
         std::fflush(stdout);
         QTimer::singleShot(ms, qApp, &QCoreApplication::quit);
     });
