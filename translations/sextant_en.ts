@@ -112,6 +112,33 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::BrowseView</name>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="259"/>
+        <source>%1 of %Ln item(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln item</numerusform>
+            <numerusform>%1 of %Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="260"/>
+        <source>%Ln item(s) match</source>
+        <translation>
+            <numerusform>%Ln item matches</numerusform>
+            <numerusform>%Ln items match</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="262"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::FindingsModel</name>
     <message numerus="yes">
         <location filename="../ui/FindingsModel.cpp" line="109"/>
@@ -136,7 +163,7 @@
 <context>
     <name>sextant::ui::ImportDialog</name>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="314"/>
+        <location filename="../ui/ImportDialog.cpp" line="317"/>
         <source>%n dimension(s), %1</source>
         <translation>
             <numerusform>%n dimension, %1</numerusform>
@@ -144,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="357"/>
+        <location filename="../ui/ImportDialog.cpp" line="360"/>
         <source>%n folder(s) hold a Sextant index; they are not imported.</source>
         <translation>
             <numerusform>%n folder holds a Sextant index; it is not imported.</numerusform>
@@ -152,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="363"/>
+        <location filename="../ui/ImportDialog.cpp" line="366"/>
         <source>%n path(s) cannot be imported and will be listed as failed.</source>
         <translation>
             <numerusform>%n path cannot be imported and will be listed as failed.</numerusform>
@@ -160,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="442"/>
+        <location filename="../ui/ImportDialog.cpp" line="445"/>
         <source>%n item(s) written</source>
         <translation>
             <numerusform>%n item written</numerusform>
@@ -168,7 +195,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="459"/>
+        <location filename="../ui/ImportDialog.cpp" line="462"/>
         <source>%1 read  ·  %n item(s) written</source>
         <translation>
             <numerusform>%1 read  ·  %n item written</numerusform>
@@ -179,7 +206,7 @@
 <context>
     <name>sextant::ui::ImportReportModel</name>
     <message numerus="yes">
-        <location filename="../ui/ImportReportModel.cpp" line="87"/>
+        <location filename="../ui/ImportReportModel.cpp" line="100"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -187,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportReportModel.cpp" line="88"/>
+        <location filename="../ui/ImportReportModel.cpp" line="101"/>
         <source>%n chunk(s)</source>
         <translation>
             <numerusform>%n chunk</numerusform>
@@ -243,6 +270,14 @@
         <translation>
             <numerusform>%n problem: %1.</numerusform>
             <numerusform>%n problems: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="296"/>
+        <source>%Ln readable item(s).</source>
+        <translation>
+            <numerusform>%Ln readable item.</numerusform>
+            <numerusform>%Ln readable items.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -320,6 +355,33 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::MapView</name>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="235"/>
+        <source>PCA of all %Ln item(s)</source>
+        <translation>
+            <numerusform>PCA of %Ln item</numerusform>
+            <numerusform>PCA of all %Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="236"/>
+        <source>PCA of %1 of %Ln item(s), seed %2</source>
+        <translation>
+            <numerusform>PCA of %1 of %Ln item, seed %2</numerusform>
+            <numerusform>PCA of %1 of %Ln items, seed %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="245"/>
+        <source>; sample capped at %Ln item(s) for %1 dimensions</source>
+        <translation>
+            <numerusform>; sample capped at %Ln item for %1 dimensions</numerusform>
+            <numerusform>; sample capped at %Ln items for %1 dimensions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::QueryView</name>
     <message numerus="yes">
         <location filename="../ui/QueryView.cpp" line="91"/>
@@ -338,6 +400,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="491"/>
+        <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
+        <translation>
+            <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
+            <numerusform>The vector has %n numbers; this index holds vectors of %1 dimensions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../ui/QueryView.cpp" line="718"/>
         <location filename="../ui/QueryView.cpp" line="733"/>
         <source>%n hit(s) in %1</source>
@@ -352,6 +422,22 @@
         <translation>
             <numerusform>%n passage in the keyword index</numerusform>
             <numerusform>%n passages in the keyword index</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="737"/>
+        <source>%Ln item(s) of %1 match the filter</source>
+        <translation>
+            <numerusform>%Ln item of %1 matches the filter</numerusform>
+            <numerusform>%Ln items of %1 match the filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="740"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
         </translation>
     </message>
 </context>
@@ -428,7 +514,31 @@
         </translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="188"/>
+        <source>%1 (%Ln sampled queries, ef %2)</source>
+        <translation>
+            <numerusform>%1 (%Ln sampled query, ef %2)</numerusform>
+            <numerusform>%1 (%Ln sampled queries, ef %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../ui/SummaryView.cpp" line="244"/>
+        <source>%Ln deleted row(s) that compaction drops</source>
+        <translation>
+            <numerusform>%Ln deleted row that compaction drops</numerusform>
+            <numerusform>%Ln deleted rows that compaction drops</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="246"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln change</numerusform>
@@ -436,11 +546,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="250"/>
+        <location filename="../ui/SummaryView.cpp" line="252"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln write queued</numerusform>
             <numerusform>%Ln writes queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="264"/>
+        <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
+        <translation>
+            <numerusform>%1 (%Ln change pending, searched exactly meanwhile)</numerusform>
+            <numerusform>%1 (%Ln changes pending, searched exactly meanwhile)</numerusform>
         </translation>
     </message>
 </context>

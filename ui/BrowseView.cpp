@@ -256,10 +256,10 @@ void BrowseView::updateCount()
         text = rows > 0 ? tr("counting… %1 so far").arg(formatCount(rows)) : tr("counting…");
     } else if (filtered) {
         const qint64 total = m_session->hasStats() ? m_session->stats().items : -1;
-        text = total >= 0 ? tr("%1 of %2 items").arg(formatCount(rows), formatCount(total))
-                          : (rows == 1 ? tr("1 item matches") : tr("%1 items match").arg(formatCount(rows)));
+        text = total >= 0 ? tr("%1 of %Ln item(s)", nullptr, int(std::min<qint64>(total, INT_MAX))).arg(formatCount(rows))
+                          : tr("%Ln item(s) match", nullptr, int(std::min<qint64>(rows, INT_MAX)));
     } else {
-        text = rows == 1 ? tr("1 item") : tr("%1 items").arg(formatCount(rows));
+        text = tr("%Ln item(s)", nullptr, int(std::min<qint64>(rows, INT_MAX)));
     }
     m_countLabel->setText(text);
 

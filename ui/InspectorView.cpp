@@ -145,7 +145,12 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tree->setColumnWidth(JsonTreeModel::KeyColumn, 130);
-    m_tree->setColumnWidth(JsonTreeModel::TypeColumn, 70);
+    // As wide as the longest type name in the user's language ("Zeichenkette"),
+    // fixed, so that the inspector does not grow with its contents.
+    int typeWidth = 70;
+    for (const char *type : {"null", "boolean", "number", "string", "array", "object"})
+        typeWidth = std::max(typeWidth, m_tree->fontMetrics().horizontalAdvance(JsonTreeModel::tr(type)) + 14);
+    m_tree->setColumnWidth(JsonTreeModel::TypeColumn, typeWidth);
 
     auto *jsonPage = new QWidget(content);
     m_editor = new QPlainTextEdit(jsonPage);

@@ -293,7 +293,7 @@ QString IntegrityView::reportSummary(const VerifyReport &r) const
         head = tr("%n problem(s): %1.", nullptr, r.problemCount()).arg(parts.join(QStringLiteral(", ")));
     }
     QString items;
-    if (r.liveItems >= 0) items = QLatin1Char(' ') + tr("%1 readable items.").arg(formatCount(r.liveItems));
+    if (r.liveItems >= 0) items = QLatin1Char(' ') + tr("%Ln readable item(s).", nullptr, int(std::min<qint64>(r.liveItems, INT_MAX)));
     return tr("%1 %2: %3.%4").arg(head, kind, checked, items);
 }
 

@@ -171,7 +171,7 @@ void MainWindow::createActions()
             p->integrityView()->planRepair();
         }
     });
-    QAction *recall = index->addAction(tr("Estimate &Recall"), this, [this]() {
+    QAction *recall = index->addAction(tr("Estimate R&ecall"), this, [this]() {
         if (IndexPage *p = currentPage(); p && p->summaryView()) {
             p->showView(IndexPage::View::Summary);
             p->summaryView()->estimateRecall();

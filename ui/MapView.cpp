@@ -232,15 +232,17 @@ QString MapView::description() const
     const ProjectionResult &p = *m_projection;
     if (p.count() == 0) return tr("The index is empty.");
     QString text = p.count() >= p.totalItems
-        ? tr("PCA of all %1 items").arg(formatCount(p.count()))
-        : tr("PCA of %1 of %2 items, seed %3").arg(formatCount(p.count()), formatCount(p.totalItems)).arg(p.seed);
+        ? tr("PCA of all %Ln item(s)", nullptr, int(p.count()))
+        : tr("PCA of %1 of %Ln item(s), seed %2", nullptr, int(std::min<qint64>(p.totalItems, INT_MAX)))
+              .arg(formatCount(p.count()))
+              .arg(p.seed);
     const double both = (p.explained[0] + p.explained[1]) * 100;
     text += tr("; the two axes explain %1 % of the variance (%2 % and %3 %)")
                 .arg(QLocale().toString(both, 'f', 0), QLocale().toString(p.explained[0] * 100, 'f', 1),
                      QLocale().toString(p.explained[1] * 100, 'f', 1));
     if (p.normalised) text += tr("; vectors normalised (cosine)");
     if (p.effectiveLimit < p.sampleLimit && p.count() < p.totalItems)
-        text += tr("; sample capped at %1 items for %2 dimensions").arg(formatCount(p.effectiveLimit)).arg(p.dimensions);
+        text += tr("; sample capped at %Ln item(s) for %1 dimensions", nullptr, int(p.effectiveLimit)).arg(p.dimensions);
     return text + QLatin1Char('.');
 }
 

@@ -39,6 +39,7 @@ Preferences Preferences::load()
     p.defaultK = std::clamp(s.value(QStringLiteral("query/k"), 10).toInt(), 1, 10000);
     p.defaultEf = std::clamp(s.value(QStringLiteral("query/ef"), 0).toInt(), 0, 4096);
     p.theme = themeFromName(s.value(QStringLiteral("theme")).toString()).value_or(Theme::System);
+    p.language = s.value(QStringLiteral("language")).toString();
     return p;
 }
 
@@ -50,6 +51,7 @@ void Preferences::save() const
     s.setValue(QStringLiteral("query/k"), defaultK);
     s.setValue(QStringLiteral("query/ef"), defaultEf);
     s.setValue(QStringLiteral("theme"), themeName(theme));
+    s.setValue(QStringLiteral("language"), language);
 }
 
 QStringList Preferences::recentIndexes() { return QSettings().value(kRecent).toStringList(); }

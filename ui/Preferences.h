@@ -17,6 +17,10 @@ struct Preferences {
     int defaultK = 10;
     int defaultEf = 0; // 0: the index's own efSearch
     Theme theme = Theme::System;
+    // Empty: follow the system's languages; else "en", "de" or "fr".
+    // Read once at start (installTranslations), so a change shows at the
+    // next start.
+    QString language;
 
     static Preferences load();
     void save() const;

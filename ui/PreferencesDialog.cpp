@@ -55,6 +55,19 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, QWidget *parent
     m_theme->addItem(tr("Dark"), int(Theme::Dark));
     m_theme->setCurrentIndex(m_theme->findData(int(current.theme)));
     lookForm->addRow(tr("&Theme:"), m_theme);
+    m_language = new QComboBox(look);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("Follow the system"), QString());
+    // Each language in its own words: whoever reads it can find theirs.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("Fran\u00e7ais"), QStringLiteral("fr"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(current.language)));
+    lookForm->addRow(tr("&Language:"), m_language);
+    auto *restartNote = new QLabel(tr("A new language takes effect the next time Sextant starts."), look);
+    restartNote->setWordWrap(true);
+    restartNote->setEnabled(false); // the muted colour of a hint
+    lookForm->addRow(QString(), restartNote);
     layout->addWidget(look);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -71,6 +84,7 @@ Preferences PreferencesDialog::preferences() const
     p.defaultK = m_k->value();
     p.defaultEf = m_ef->value();
     p.theme = Theme(m_theme->currentData().toInt());
+    p.language = m_language->currentData().toString();
     return p;
 }
 

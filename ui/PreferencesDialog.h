@@ -1,5 +1,5 @@
 #pragma once
-// Preferences: durability, query defaults and the theme.
+// Preferences: durability, query defaults, the theme and the language.
 
 #include "Preferences.h"
 
@@ -22,6 +22,7 @@ private:
     QSpinBox *m_k;
     QSpinBox *m_ef;
     QComboBox *m_theme;
+    QComboBox *m_language;
 };
 
 } // namespace sextant::ui

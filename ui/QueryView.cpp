@@ -488,7 +488,7 @@ Result<QVector<float>> QueryView::parseVector(const QString &input, int dimensio
     }
     if (v.size() != dimensions)
         return Error(ErrorCode::DimensionMismatch,
-                     tr("The vector has %1 numbers; this index holds vectors of %2 dimensions.").arg(v.size()).arg(dimensions));
+                     tr("The vector has %n number(s); this index holds vectors of %1 dimensions.", nullptr, int(v.size())).arg(dimensions));
     return v;
 }
 
@@ -734,9 +734,10 @@ void QueryView::showSummary()
     parts << r.plan;
     parts << tr("strategy: %1").arg(queryStrategyName(r.strategy));
     if (r.matching >= 0)
-        parts << tr("%1 of %2 items match the filter").arg(formatCount(r.matching), formatCount(r.liveItems));
+        parts << tr("%Ln item(s) of %1 match the filter", nullptr, int(std::min<qint64>(r.matching, INT_MAX)))
+                     .arg(formatCount(r.liveItems));
     else
-        parts << tr("%1 items").arg(formatCount(r.liveItems));
+        parts << tr("%Ln item(s)", nullptr, int(std::min<qint64>(r.liveItems, INT_MAX)));
     if (r.efUsed > 0) parts << tr("ef %1").arg(r.efUsed);
     QString text = parts.join(QStringLiteral("  ·  "));
     if (r.fellBack) text += QLatin1Char('\n') + tr("Fell back to the exact scan: %1").arg(r.fallbackReason);

@@ -22,6 +22,40 @@
 namespace sextant::ui {
 
 namespace {
+
+// The schema's words as a reader of the summary says them (the engine's
+// names, "cosine" or "string", are what the CLI and the filters take).
+QString metricText(Metric metric)
+{
+    switch (metric) {
+    case Metric::Cosine: return SummaryView::tr("cosine similarity");
+    case Metric::L2: return SummaryView::tr("Euclidean distance (L2)");
+    case Metric::Dot: return SummaryView::tr("dot product");
+    }
+    return metricName(metric);
+}
+
+QString durabilityText(Durability durability)
+{
+    switch (durability) {
+    case Durability::Full: return SummaryView::tr("full");
+    case Durability::Normal: return SummaryView::tr("normal");
+    case Durability::Off: return SummaryView::tr("off");
+    }
+    return durabilityName(durability);
+}
+
+QString fieldTypeText(FieldType type)
+{
+    switch (type) {
+    case FieldType::String: return SummaryView::tr("text");
+    case FieldType::Number: return SummaryView::tr("number");
+    case FieldType::Bool: return SummaryView::tr("yes/no");
+    case FieldType::StringList: return SummaryView::tr("list of texts");
+    }
+    return fieldTypeName(type);
+}
+
 QLabel *valueLabel(QWidget *parent)
 {
     auto *l = new QLabel(parent);
@@ -185,9 +219,8 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
             return;
         }
         setValue(m_recall,
-                 tr("%1 (%2 sampled queries, ef %3)")
+                 tr("%1 (%Ln sampled queries, ef %2)", nullptr, int(r->queries))
                      .arg(QLocale().toString(r->recall, 'f', 3))
-                     .arg(r->queries)
                      .arg(r->ef),
                  tr("%1 per approximate query, %2 per exact query")
                      .arg(formatMilliseconds(r->annMilliseconds), formatMilliseconds(r->exactMilliseconds)));
@@ -197,10 +230,10 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
     m_path->setText(QDir::toNativeSeparators(session->path()));
     const Schema &s = session->schema();
     setValue(m_dims, QLocale().toString(s.dimensions));
-    setValue(m_metric, metricName(s.metric));
+    setValue(m_metric, metricText(s.metric));
     QStringList fields;
     for (const FieldSpec &f : s.fields)
-        fields << (f.required ? tr("%1 (%2, required)") : tr("%1 (%2)")).arg(f.name, fieldTypeName(f.type));
+        fields << (f.required ? tr("%1 (%2, required)") : tr("%1 (%2)")).arg(f.name, fieldTypeText(f.type));
     setValue(m_fields, fields.isEmpty() ? tr("none declared") : fields.join(QStringLiteral(", ")));
     setValue(m_recall, tr("not estimated yet"));
     const bool ro = session->isReadOnly();
@@ -229,7 +262,7 @@ void SummaryView::updateStats()
         return;
     }
     const IndexStats &st = m_session->stats();
-    setValue(m_durability, durabilityName(st.durability));
+    setValue(m_durability, durabilityText(st.durability));
     setValue(m_created, dateText(st.created));
     if (st.readOnly) {
         const auto holder = m_session->lockHolder();
@@ -239,8 +272,11 @@ void SummaryView::updateStats()
         setValue(m_access, tr("Open for writing by this window."));
     }
     setValue(m_items, formatCount(st.items));
-    setValue(m_segments, tr("%1 (%2 rows, %3 deleted rows that compaction drops)")
-                             .arg(formatCount(st.segments), formatCount(st.segmentRows), formatCount(st.deletedRows)));
+    setValue(m_segments, tr("%1 (%2, %3)")
+                             .arg(formatCount(st.segments),
+                                  tr("%Ln row(s)", nullptr, int(std::min<qint64>(st.segmentRows, INT_MAX))),
+                                  tr("%Ln deleted row(s) that compaction drops", nullptr,
+                                     int(std::min<qint64>(st.deletedRows, INT_MAX)))));
     setValue(m_unflushed, tr("%Ln change(s)", nullptr, int(std::min<qint64>(st.unflushedItems, INT_MAX))));
     setValue(m_disk, formatBytes(st.diskBytes));
     setValue(m_wal, formatBytes(st.walBytes));
@@ -259,8 +295,9 @@ void SummaryView::updateStats()
     case GraphStatus::State::Failed: state = tr("failed: queries scan exactly"); break;
     }
     setValue(m_graphState, g.message.isEmpty() ? state : tr("%1: %2").arg(state, g.message));
-    setValue(m_graphItems, g.pending > 0 ? tr("%1 (%2 changes pending, searched exactly meanwhile)")
-                                               .arg(formatCount(g.items), formatCount(g.pending))
+    setValue(m_graphItems, g.pending > 0 ? tr("%1 (%Ln change(s) pending, searched exactly meanwhile)", nullptr,
+                                                  int(std::min<qint64>(g.pending, INT_MAX)))
+                                               .arg(formatCount(g.items))
                                          : formatCount(g.items));
     setValue(m_graphParams, tr("M %1, ef construction %2, ef search %3").arg(g.m).arg(g.efConstruction).arg(g.efSearch));
     setValue(m_graphMemory, formatBytes(g.memoryBytes), g.file.isEmpty() ? tr("not saved yet") : tr("saved as %1").arg(g.file));

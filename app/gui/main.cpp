@@ -20,7 +20,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("dev.sextant.Sextant"));
 
-    sextant::ui::installTranslations();
+    // The language chosen in Preferences, or the system's.
+    sextant::ui::installTranslations(sextant::ui::Preferences::load().language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Workbench for local vector indexes."));

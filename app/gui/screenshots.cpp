@@ -1,6 +1,8 @@
-// sextant-screenshots OUTDIR: writes the screenshots of the main screens
-// (docs/screenshots/) from a seeded demo index, offscreen. Not installed:
-// a tool for the documentation and for looking at the GUI without a display.
+// sextant-screenshots OUTDIR [--only-import] [--language de|fr]: writes the
+// screenshots of the main screens (docs/screenshots/) from a seeded demo
+// index, offscreen. Not installed: a tool for the documentation and for
+// looking at the GUI without a display. With --language, the texts are in
+// that language and every file name ends in -LANG (start-de.png).
 
 #include "BrowseView.h"
 #include "FilterEdit.h"
@@ -16,6 +18,7 @@
 #include "MainWindow.h"
 #include "MapView.h"
 #include "NewIndexDialog.h"
+#include "PreferencesDialog.h"
 #include "QueryView.h"
 #include "RepairDialog.h"
 #include "SummaryView.h"
@@ -118,10 +121,14 @@ QString firstSegment(const QString &index)
     return segs.isEmpty() ? QString() : index + u'/' + segs.first();
 }
 
+// "-de" with --language de: appended to every file name.
+QString g_nameSuffix;
+
 bool save(QWidget *w, const QString &dir, const QString &name)
 {
     spinFor(150);
-    const QString file = dir + u'/' + name;
+    QString file = dir + u'/' + name;
+    if (!g_nameSuffix.isEmpty()) file.insert(file.lastIndexOf(u'.'), g_nameSuffix);
     const bool ok = w->grab().save(file);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(file));
     return ok;
@@ -324,13 +331,26 @@ int main(int argc, char **argv)
     QApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import]\n");
+    QStringList args = QCoreApplication::arguments().mid(1);
+    QString language = QStringLiteral("en");
+    if (const qsizetype at = args.indexOf(QStringLiteral("--language")); at >= 0 && at + 1 < args.size()) {
+        language = args.at(at + 1);
+        args.remove(at, 2);
+        if (!availableLanguages().contains(language)) {
+            std::fprintf(stderr, "unknown language %s (one of: %s)\n", qPrintable(language),
+                         qPrintable(availableLanguages().join(QStringLiteral(", "))));
+            return 2;
+        }
+        if (language != QLatin1String("en")) g_nameSuffix = u'-' + language;
+    }
+    const bool onlyImport = args.removeAll(QStringLiteral("--only-import")) > 0;
+    if (args.size() != 1) {
+        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import] [--language de|fr]\n");
         return 2;
     }
-    const QString out = QDir(QString::fromLocal8Bit(argv[1])).absolutePath();
+    const QString out = QDir(args.first()).absolutePath();
     QDir().mkpath(out);
-    installTranslations(QLocale(QLocale::English));
+    installTranslations(language);
     captureSystemPalette();
     applyTheme(Theme::Light);
     QFont font = QApplication::font();
@@ -340,7 +360,7 @@ int main(int argc, char **argv)
     QTemporaryDir scratch;
     // --only-import: just the import, text query and export screens (quick
     // to look at while working on them).
-    if (argc > 2 && QByteArray(argv[2]) == "--only-import") return importShots(scratch, out) ? 0 : 1;
+    if (onlyImport) return importShots(scratch, out) ? 0 : 1;
     const QString demo = scratch.filePath(QStringLiteral("demo"));
     if (!makeDemo(demo, 5000, 64)) {
         std::fprintf(stderr, "could not create the demo index\n");
@@ -362,6 +382,11 @@ int main(int argc, char **argv)
         dialog.show();
         ok &= save(&dialog, out, QStringLiteral("new-index.png"));
         dialog.hide();
+
+        PreferencesDialog preferences(Preferences::load(), &w);
+        preferences.show();
+        ok &= save(&preferences, out, QStringLiteral("preferences.png"));
+        preferences.hide();
 
         w.openIndex(demo);
         if (!spinUntil([&] { return w.pageCount() == 1; })) return 1;

@@ -217,7 +217,7 @@ private slots:
         const ProjectionResult *p = view.projection();
         QVERIFY(p);
         QCOMPARE(p->count(), 600);
-        QVERIFY(view.description().contains(QStringLiteral("PCA of all 600 items")));
+        QVERIFY(view.description().contains(QStringLiteral("PCA of all 600 item")));
         ScatterPlot *plot = view.plot();
         QCOMPARE(plot->pointCount(), 600);
 

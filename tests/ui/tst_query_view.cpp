@@ -227,7 +227,7 @@ private slots:
         QVERIFY(!error->isVisible());
         edit->setPlainText(QStringLiteral("[1, 2, 3]"));
         QVERIFY(error->isVisible());
-        QVERIFY2(error->text().contains(QStringLiteral("3 numbers")) && error->text().contains(QStringLiteral("8 dimensions")),
+        QVERIFY2(error->text().contains(QStringLiteral("has 3 number")) && error->text().contains(QStringLiteral("8 dimensions")),
                  qPrintable(error->text()));
         QVERIFY(!runButton->isEnabled());
         edit->setPlainText(QStringLiteral("[1, 2, 3, NaN, 5, 6, 7, 8]"));

@@ -1,0 +1,4077 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>ExportTask</name>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="24"/>
+        <source>Sextant could not write %1: %2</source>
+        <translation>Sextant konnte %1 nicht schreiben: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="50"/>
+        <source>The ids, one per line in the order of the rows, are in %1.</source>
+        <translation>Die IDs stehen in %1, eine pro Zeile in der Reihenfolge der Zeilen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportTask.cpp" line="88"/>
+        <source>%n file(s) of the index folder, %1 before compression.</source>
+        <translation>
+            <numerusform>%n Datei des Indexordners, %1 vor der Kompression.</numerusform>
+            <numerusform>%n Dateien des Indexordners, %1 vor der Kompression.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="104"/>
+        <source>JSON Lines (.jsonl)</source>
+        <translation>JSON Lines (.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="105"/>
+        <source>NumPy array (.npy) and its ids</source>
+        <translation>NumPy-Array (.npy) mit seinen IDs</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="106"/>
+        <source>Vectra index folder</source>
+        <translation>Vectra-Indexordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="107"/>
+        <source>Backup archive (.tar.zst)</source>
+        <translation>Sicherungsarchiv (.tar.zst)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="133"/>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportTask.cpp" line="136"/>
+        <source>Exported %n item(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n Eintrag (%1) nach %2 exportiert.</numerusform>
+            <numerusform>%n Einträge (%1) nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="138"/>
+        <source>Wrote %1 to %2.</source>
+        <translation>%1 nach %2 geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../ui/Format.cpp" line="17"/>
+        <location filename="../ui/Format.cpp" line="18"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="19"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTask</name>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="56"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="57"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="102"/>
+        <source>documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="103"/>
+        <source>Vectra index</source>
+        <translation>Vectra-Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="104"/>
+        <source>LangChain HNSWLib folder</source>
+        <translation>LangChain-HNSWLib-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="105"/>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="106"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="107"/>
+        <source>NumPy array</source>
+        <translation>NumPy-Array</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="108"/>
+        <source>fvecs</source>
+        <translation>fvecs</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="109"/>
+        <source>bvecs</source>
+        <translation>bvecs</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="117"/>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="118"/>
+        <source>a Sextant index: it opens instead</source>
+        <translation>ein Sextant-Index: wird stattdessen geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="119"/>
+        <source>not a document or a vector file: not imported</source>
+        <translation>weder Dokument noch Vektordatei: wird nicht importiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="121"/>
+        <source>vectors: %1 folder</source>
+        <translation>Vektoren: %1-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="122"/>
+        <source>vectors: %1, %2</source>
+        <translation>Vektoren: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="124"/>
+        <source>documents: a folder (every document in it)</source>
+        <translation>Dokumente: ein Ordner (alle Dokumente darin)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="125"/>
+        <source>documents: %1</source>
+        <translation>Dokumente: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="133"/>
+        <source>There is no file or folder at this path.</source>
+        <translation>Unter diesem Pfad gibt es weder Datei noch Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="135"/>
+        <source>This folder is a Sextant index: open it, or export it to a format to import.</source>
+        <translation>Dieser Ordner ist ein Sextant-Index: Öffnen Sie ihn oder exportieren Sie ihn in ein importierbares Format.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="137"/>
+        <source>Not a document Sextant reads (text, Markdown, HTML, PDF, source code, or a zip or tar archive of them) nor a vector file.</source>
+        <translation>Weder ein Dokument, das Sextant lesen kann (Text, Markdown, HTML, PDF, Quellcode oder ein Zip- bzw. Tar-Archiv davon), noch eine Vektordatei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="147"/>
+        <source>This index holds vectors made elsewhere, so Sextant cannot embed documents into it. Create a new index for documents.</source>
+        <translation>Dieser Index enthält anderswo berechnete Vektoren, daher kann Sextant keine Dokumente in ihn einbetten. Legen Sie für Dokumente einen neuen Index an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="169"/>
+        <source>Sextant could not read %1: %2</source>
+        <translation>Sextant konnte %1 nicht lesen: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="172"/>
+        <source>There is nothing to import: none of the paths exists.</source>
+        <translation>Es gibt nichts zu importieren: Keiner der Pfade existiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="183"/>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="184"/>
+        <source>replaced</source>
+        <translation>ersetzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="185"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="186"/>
+        <source>added in part</source>
+        <translation>teilweise hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="187"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="195"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n hinzugefügt</numerusform>
+            <numerusform>%n hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="196"/>
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n ersetzt</numerusform>
+            <numerusform>%n ersetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="197"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unverändert</numerusform>
+            <numerusform>%n unverändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="198"/>
+        <source>%n added in part</source>
+        <translation>
+            <numerusform>%n teilweise hinzugefügt</numerusform>
+            <numerusform>%n teilweise hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="199"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="201"/>
+        <source>Nothing was imported.</source>
+        <translation>Es wurde nichts importiert.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="202"/>
+        <source>%n file(s): %1.</source>
+        <translation>
+            <numerusform>%n Datei: %1.</numerusform>
+            <numerusform>%n Dateien: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="203"/>
+        <source>%n item(s) written in %1.</source>
+        <translation>
+            <numerusform>%n Eintrag in %1 geschrieben.</numerusform>
+            <numerusform>%n Einträge in %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="206"/>
+        <source>%n file(s) in folders or archives were no documents and were skipped.</source>
+        <translation>
+            <numerusform>%n Datei in Ordnern oder Archiven war kein Dokument und wurde übersprungen.</numerusform>
+            <numerusform>%n Dateien in Ordnern oder Archiven waren keine Dokumente und wurden übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="208"/>
+        <source>Cancelled: what was written before stays in the index.</source>
+        <translation>Abgebrochen: Was bis dahin geschrieben wurde, bleibt im Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="209"/>
+        <source>The import stopped: %1</source>
+        <translation>Der Import wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="297"/>
+        <location filename="../ui/ImportTask.cpp" line="309"/>
+        <source>Reading vectors</source>
+        <translation>Vektoren werden gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="326"/>
+        <source>Stopped after %n item(s): %1</source>
+        <translation>
+            <numerusform>Nach %n Eintrag abgebrochen: %1</numerusform>
+            <numerusform>Nach %n Einträgen abgebrochen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="331"/>
+        <source>%n item(s) left out</source>
+        <translation>
+            <numerusform>%n Eintrag ausgelassen</numerusform>
+            <numerusform>%n Einträge ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="332"/>
+        <source>, the first: %1</source>
+        <translation>, der erste: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="335"/>
+        <source>Cancelled after %n item(s).</source>
+        <translation>
+            <numerusform>Nach %n Eintrag abgebrochen.</numerusform>
+            <numerusform>Nach %n Einträgen abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="338"/>
+        <source>The source holds no items.</source>
+        <translation>Die Quelle enthält keine Einträge.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="367"/>
+        <source>Embedding documents</source>
+        <translation>Dokumente werden eingebettet</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityHealth</name>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="57"/>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="58"/>
+        <source>good</source>
+        <translation>in Ordnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="59"/>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="60"/>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="61"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="62"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="70"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="71"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="72"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="109"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="110"/>
+        <source>Cut the log&apos;s tail</source>
+        <translation>Ende des Protokolls abschneiden</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="111"/>
+        <source>Salvage the log</source>
+        <translation>Protokoll retten</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="112"/>
+        <source>Rebuild the graph</source>
+        <translation>Graph neu aufbauen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="113"/>
+        <source>Rebuild the id map</source>
+        <translation>ID-Zuordnung neu aufbauen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="114"/>
+        <source>Use the previous manifest</source>
+        <translation>Vorheriges Manifest verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="115"/>
+        <source>Rewrite the segment</source>
+        <translation>Segment neu schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="116"/>
+        <source>Move to quarantine</source>
+        <translation>In Quarantäne verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="117"/>
+        <source>Take over the stale lock</source>
+        <translation>Verwaiste Sperre übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/Projection.cpp" line="222"/>
+        <source>Sampling items</source>
+        <translation>Stichprobe der Einträge wird gezogen</translation>
+    </message>
+    <message>
+        <location filename="../ui/Projection.cpp" line="227"/>
+        <source>Reading vectors</source>
+        <translation>Vektoren werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/Projection.cpp" line="279"/>
+        <source>Computing principal components</source>
+        <translation>Hauptkomponenten werden berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="78"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="27"/>
+        <source>Workbench for local vector indexes.</source>
+        <translation>Werkbank für lokale Vektorindizes.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="31"/>
+        <source>Index folders to open.</source>
+        <translation>Zu öffnende Indexordner.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="34"/>
+        <source>Do not reopen the indexes open at the last exit.</source>
+        <translation>Die beim letzten Beenden geöffneten Indizes nicht wieder öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::BrowseView</name>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="90"/>
+        <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Enter to apply)</source>
+        <translation>Filter, z. B. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Eingabetaste zum Anwenden)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="91"/>
+        <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
+        <translation>Ein Metadatenfilter in der Filtersprache. Wird mit der Eingabetaste oder nach einer kurzen Pause angewendet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="171"/>
+        <source>Could not list the items: %1</source>
+        <translation>Die Einträge konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="231"/>
+        <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
+        <translation>&lt;b&gt;Zeile %1, Spalte %2:&lt;/b&gt; %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <source>counting… %1 so far</source>
+        <translation>wird gezählt … bisher %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <source>counting…</source>
+        <translation>wird gezählt …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="259"/>
+        <source>%1 of %Ln item(s)</source>
+        <translation>
+            <numerusform>%1 von %Ln Eintrag</numerusform>
+            <numerusform>%1 von %Ln Einträgen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="260"/>
+        <source>%Ln item(s) match</source>
+        <translation>
+            <numerusform>%Ln Eintrag passt</numerusform>
+            <numerusform>%Ln Einträge passen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="262"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="267"/>
+        <source>No items match this filter.</source>
+        <translation>Kein Eintrag passt zu diesem Filter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="268"/>
+        <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
+        <translation>Dieser Index hat noch keine Einträge. Ziehen Sie Vektoren oder Dokumente hierher oder fügen Sie sie mit sextant-cli ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="346"/>
+        <source>Copy id</source>
+        <translation>ID kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="347"/>
+        <source>Find similar</source>
+        <translation>Ähnliche finden</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="349"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="352"/>
+        <source>The index is open read-only.</source>
+        <translation>Der Index ist schreibgeschützt geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="23"/>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="33"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="37"/>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="40"/>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="67"/>
+        <source>Cancel Export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="111"/>
+        <source>One JSON object per line with id, vector and metadata, in id order: what &quot;sextant-cli insert&quot; and most tools read.</source>
+        <translation>Ein JSON-Objekt pro Zeile mit ID, Vektor und Metadaten, nach ID sortiert: Das lesen „sextant-cli insert“ und die meisten Werkzeuge.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="115"/>
+        <source>The vectors as a float32 matrix (items × dimensions) for NumPy; the metadata is not exported.</source>
+        <translation>Die Vektoren als float32-Matrix (Einträge × Dimensionen) für NumPy; die Metadaten werden nicht exportiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="119"/>
+        <source>A Vectra LocalIndex folder (index.json) that Vectra opens and queries. The folder must not hold an index yet.</source>
+        <translation>Ein Vectra-LocalIndex-Ordner (index.json), den Vectra öffnen und abfragen kann. Der Ordner darf noch keinen Index enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="123"/>
+        <source>Every file of the index folder in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
+        <translation>Alle Dateien des Indexordners in einem komprimierten Archiv; Datei ▸ Sicherung wiederherstellen … macht daraus wieder einen Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="135"/>
+        <source>New Vectra Folder</source>
+        <translation>Neuer Vectra-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <source>Export to JSON Lines</source>
+        <translation>Als JSON Lines exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <source>Export to NumPy</source>
+        <translation>Für NumPy exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy-Arrays (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <source>Backup Archive</source>
+        <translation>Sicherungsarchiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <source>Archives (*.tar.zst)</source>
+        <translation>Archive (*.tar.zst)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="155"/>
+        <source>The ids go to %1.</source>
+        <translation>Die IDs kommen nach %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="175"/>
+        <source>Exporting %1</source>
+        <translation>%1 wird exportiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="184"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="195"/>
+        <source>Export cancelled: no export was completed.</source>
+        <translation>Export abgebrochen: Es wurde kein Export fertiggestellt.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::FilterEdit</name>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="104"/>
+        <source>Filter (optional), e.g. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</source>
+        <translation>Filter (optional), z. B. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="154"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="155"/>
+        <source>Line %1, column %2: %3; expected %4</source>
+        <translation>Zeile %1, Spalte %2: %3; erwartet: %4</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::FindingsModel</name>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="106"/>
+        <source>The index as a whole</source>
+        <translation>Der Index als Ganzes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingsModel.cpp" line="109"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n Befund</numerusform>
+            <numerusform>%n Befunde</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="115"/>
+        <source>Findings about the index as a whole</source>
+        <translation>Befunde zum Index als Ganzem</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="137"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="149"/>
+        <source>File / location</source>
+        <translation>Datei / Stelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="150"/>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="151"/>
+        <source>Repair</source>
+        <translation>Reparatur</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="161"/>
+        <source>bytes %1–%2</source>
+        <translation>Bytes %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="163"/>
+        <source>byte %1</source>
+        <translation>Byte %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="165"/>
+        <source>item %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="165"/>
+        <source>item %1 (%2)</source>
+        <translation>Eintrag %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="167"/>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="167"/>
+        <source>whole file</source>
+        <translation>ganze Datei</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::HealthMap</name>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="29"/>
+        <source>manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="30"/>
+        <source>previous manifest</source>
+        <translation>vorheriges Manifest</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="31"/>
+        <source>write-ahead log</source>
+        <translation>Transaktionsprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="32"/>
+        <source>segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="33"/>
+        <source>deletion vector</source>
+        <translation>Löschvektor</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="34"/>
+        <source>search graph</source>
+        <translation>Suchgraph</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="35"/>
+        <source>lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="36"/>
+        <source>quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="37"/>
+        <source>leftover file</source>
+        <translation>übrig gebliebene Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="38"/>
+        <source>unexpected file</source>
+        <translation>unerwartete Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="357"/>
+        <location filename="../ui/HealthMap.cpp" line="446"/>
+        <source>The index as a whole</source>
+        <translation>Der Index als Ganzes</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="360"/>
+        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="361"/>
+        <location filename="../ui/HealthMap.cpp" line="452"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/HealthMap.cpp" line="363"/>
+        <source>one cell: %Ln block(s) of %1</source>
+        <translation>
+            <numerusform>eine Zelle: %Ln Block von %1</numerusform>
+            <numerusform>eine Zelle: %Ln Blöcke von %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="365"/>
+        <source>not checked by this run</source>
+        <translation>bei diesem Durchlauf nicht geprüft</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="374"/>
+        <source>block %1, bytes %2–%3</source>
+        <translation>Block %1, Bytes %2–%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="375"/>
+        <source>blocks %1–%2, bytes %3–%4</source>
+        <translation>Blöcke %1–%2, Bytes %3–%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="386"/>
+        <source>health: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="404"/>
+        <source>This report lists no files.</source>
+        <translation>Dieser Bericht führt keine Dateien auf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="405"/>
+        <source>Verify the index to see its files and blocks here.</source>
+        <translation>Prüfen Sie den Index, um hier seine Dateien und Blöcke zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="433"/>
+        <source>hatched: a finding about the whole file</source>
+        <translation>schraffiert: ein Befund zur ganzen Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <source>%1, missing</source>
+        <translation>%1, fehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="453"/>
+        <source>not listed in the report</source>
+        <translation>nicht im Bericht aufgeführt</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="454"/>
+        <source>, not checked</source>
+        <translation>, nicht geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ImportDialog</name>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="72"/>
+        <source>Import into %1</source>
+        <translation>In %1 importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="72"/>
+        <source>Import into a New Index</source>
+        <translation>In einen neuen Index importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <source>&lt;b&gt;Import into %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;In %1 importieren&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="88"/>
+        <source>&lt;b&gt;Import into a new index&lt;/b&gt;</source>
+        <translation>&lt;b&gt;In einen neuen Index importieren&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="90"/>
+        <source>Looking at what was chosen…</source>
+        <translation>Auswahl wird untersucht …</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <source>What it is</source>
+        <translation>Was es ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="101"/>
+        <source>New index</source>
+        <translation>Neuer Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="106"/>
+        <source>The folder the new index is created in; it must not exist yet or be empty.</source>
+        <translation>Der Ordner, in dem der neue Index angelegt wird; er darf noch nicht existieren oder muss leer sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="107"/>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="110"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="114"/>
+        <source>Shape:</source>
+        <translation>Form:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="118"/>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="129"/>
+        <source>At most this many characters (or tokens) per chunk; each chunk becomes one item.</source>
+        <translation>Höchstens so viele Zeichen (oder Token) pro Abschnitt; jeder Abschnitt wird ein Eintrag.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="134"/>
+        <source>How much of the chunk before each chunk repeats (at most a quarter of the size), so that a sentence cut at a break is still found whole.</source>
+        <translation>Wie viel vom vorigen Abschnitt sich am Anfang jedes Abschnitts wiederholt (höchstens ein Viertel der Größe), damit ein an einer Grenze geteilter Satz trotzdem ganz gefunden wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="138"/>
+        <source>characters</source>
+        <translation>Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="139"/>
+        <source>tokens</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="141"/>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
+        <source>overlap</source>
+        <translation>Überlappung</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="149"/>
+        <source>Chunks:</source>
+        <translation>Abschnitte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="151"/>
+        <source>Embedder:</source>
+        <translation>Einbettungsmodell:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="154"/>
+        <source>Vectors</source>
+        <translation>Vektoren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="156"/>
+        <source>&amp;Replace items whose id is already in the index (upsert)</source>
+        <translation>Einträge, deren ID schon im Index ist, &amp;ersetzen (Upsert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="158"/>
+        <source>Without it, an item whose id is taken is left out and listed in the report.</source>
+        <translation>Andernfalls wird ein Eintrag mit bereits vergebener ID ausgelassen und im Bericht aufgeführt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="168"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="212"/>
+        <source>Cancel Import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="214"/>
+        <source>Stop after the current document or batch; what was written stays in the index.</source>
+        <translation>Nach dem aktuellen Dokument oder Stapel anhalten; was geschrieben wurde, bleibt im Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="233"/>
+        <source>New Index Folder</source>
+        <translation>Neuer Indexordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="276"/>
+        <source>Reading the shape of the vectors…</source>
+        <translation>Form der Vektoren wird gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="317"/>
+        <source>%n dimension(s), %1</source>
+        <translation>
+            <numerusform>%n Dimension, %1</numerusform>
+            <numerusform>%n Dimensionen, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="318"/>
+        <source>, made for documents (embedder %1)</source>
+        <translation>, für Dokumente angelegt (Einbettungsmodell %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="324"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="343"/>
+        <source>This index is open read-only, so nothing can be imported into it.</source>
+        <translation>Dieser Index ist schreibgeschützt geöffnet, daher kann nichts in ihn importiert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="348"/>
+        <source>Only the vector files will be imported.</source>
+        <translation>Nur die Vektordateien werden importiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="356"/>
+        <source>Choose the folder of the new index.</source>
+        <translation>Wählen Sie den Ordner des neuen Index.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="360"/>
+        <source>%n folder(s) hold a Sextant index; they are not imported.</source>
+        <translation>
+            <numerusform>%n Ordner enthält einen Sextant-Index; er wird nicht importiert.</numerusform>
+            <numerusform>%n Ordner enthalten einen Sextant-Index; sie werden nicht importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="362"/>
+        <source>Nothing here can be imported: Sextant reads documents (text, Markdown, HTML, PDF, source code, zip or tar archives) and vector files (JSON Lines, CSV, .npy, .fvecs, .bvecs, Vectra and LangChain folders).</source>
+        <translation>Hiervon lässt sich nichts importieren: Sextant liest Dokumente (Text, Markdown, HTML, PDF, Quellcode, Zip- oder Tar-Archive) und Vektordateien (JSON Lines, CSV, .npy, .fvecs, .bvecs, Vectra- und LangChain-Ordner).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="366"/>
+        <source>%n path(s) cannot be imported and will be listed as failed.</source>
+        <translation>
+            <numerusform>%n Pfad lässt sich nicht importieren und wird als fehlgeschlagen aufgeführt.</numerusform>
+            <numerusform>%n Pfade lassen sich nicht importieren und werden als fehlgeschlagen aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="410"/>
+        <source>Starting…</source>
+        <translation>Wird gestartet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="419"/>
+        <source>Importing into %1</source>
+        <translation>Import in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="430"/>
+        <source>Importing</source>
+        <translation>Import läuft</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="432"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="442"/>
+        <source>file %1 of %2</source>
+        <translation>Datei %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="443"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="444"/>
+        <source>%1 read</source>
+        <translation>%1 gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="445"/>
+        <source>%n item(s) written</source>
+        <translation>
+            <numerusform>%n Eintrag geschrieben</numerusform>
+            <numerusform>%n Einträge geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="460"/>
+        <source>Import cancelled.</source>
+        <translation>Import abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="460"/>
+        <source>The import stopped.</source>
+        <translation>Der Import wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="461"/>
+        <source>Import finished.</source>
+        <translation>Import abgeschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="462"/>
+        <source>%1 read  ·  %n item(s) written</source>
+        <translation>
+            <numerusform>%1 gelesen  ·  %n Eintrag geschrieben</numerusform>
+            <numerusform>%1 gelesen  ·  %n Einträge geschrieben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="481"/>
+        <source>Cancelling after the current document or batch…</source>
+        <translation>Wird nach dem aktuellen Dokument oder Stapel abgebrochen …</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ImportReportModel</name>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="64"/>
+        <location filename="../ui/ImportReportModel.cpp" line="72"/>
+        <source>%1 ▸ %2</source>
+        <translation>%1 ▸ %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportReportModel.cpp" line="100"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportReportModel.cpp" line="101"/>
+        <source>%n chunk(s)</source>
+        <translation>
+            <numerusform>%n Abschnitt</numerusform>
+            <numerusform>%n Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="129"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="130"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="131"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="132"/>
+        <source>In the index</source>
+        <translation>Im Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="133"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="134"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::IndexPage</name>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="33"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
+        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Seine Änderungen erscheinen hier, sobald sie geschehen; um den Index selbst zu ändern, schließen Sie ihn dort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
+        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Dieser Index wurde schreibgeschützt geöffnet; anderswo vorgenommene Änderungen erscheinen hier, sobald sie geschehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="39"/>
+        <source>Open for Writing</source>
+        <translation>Zum Schreiben öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="40"/>
+        <source>Try again to open the index for writing (works once the other program has closed it).</source>
+        <translation>Erneut versuchen, den Index zum Schreiben zu öffnen (gelingt, sobald das andere Programm ihn geschlossen hat).</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="49"/>
+        <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Wiederhergestellt.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="51"/>
+        <source>The cut bytes were saved to %1.</source>
+        <translation>Die abgeschnittenen Bytes wurden in %1 gesichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="63"/>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <source>Browse</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="92"/>
+        <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
+        <translation>&lt;b&gt;Dieser Index konnte nicht geöffnet werden.&lt;/b&gt; %1&lt;br&gt;Die Prüfung unten zeigt, wo er beschädigt ist; eine Reparatur kann ihn oft wieder nutzbar machen, nachdem Sie ihren Plan gesehen und freigegeben haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="96"/>
+        <source>Try Again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="97"/>
+        <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
+        <translation>Erneut versuchen, den Index zu öffnen (z. B. nachdem Sie Speicherplatz freigegeben oder Berechtigungen korrigiert haben).</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::InspectorView</name>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="137"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="138"/>
+        <source>Delete this item (undoable)</source>
+        <translation>Diesen Eintrag löschen (rückgängig machbar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="159"/>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="160"/>
+        <source>Write the edited metadata to the index (undoable)</source>
+        <translation>Die bearbeiteten Metadaten in den Index schreiben (rückgängig machbar)</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="161"/>
+        <source>Revert</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="175"/>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="176"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="178"/>
+        <source>Vector</source>
+        <translation>Vektor</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
+        <source>Nearest neighbours</source>
+        <translation>Nächste Nachbarn</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <source>Distance</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <source>Similarity</source>
+        <translation>Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="195"/>
+        <source>Click a neighbour to inspect it</source>
+        <translation>Klicken Sie auf einen Nachbarn, um ihn anzusehen</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="224"/>
+        <source>The index is open read-only, so items cannot be changed.</source>
+        <translation>Der Index ist schreibgeschützt geöffnet, daher lassen sich Einträge nicht ändern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="248"/>
+        <source>The change was not written: %1</source>
+        <translation>Die Änderung wurde nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="273"/>
+        <source>Select an item to inspect it.</source>
+        <translation>Wählen Sie einen Eintrag aus, um ihn anzusehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="282"/>
+        <source>This item no longer exists.</source>
+        <translation>Diesen Eintrag gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="283"/>
+        <source>The item could not be read: %1</source>
+        <translation>Der Eintrag konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="316"/>
+        <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensionen&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mittelwert&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standardabweichung&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="335"/>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="345"/>
+        <source>No neighbours: %1</source>
+        <translation>Keine Nachbarn: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="353"/>
+        <source>This item has no neighbours.</source>
+        <translation>Dieser Eintrag hat keine Nachbarn.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="354"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="381"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="388"/>
+        <source>The metadata must be a JSON object: { … }.</source>
+        <translation>Die Metadaten müssen ein JSON-Objekt sein: { … }.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::IntegrityView</name>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="46"/>
+        <source>Quick Verify</source>
+        <translation>Schnell prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="48"/>
+        <source>Check every log record and data block against its checksum.</source>
+        <translation>Jeden Protokolleintrag und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="49"/>
+        <source>Full Verify</source>
+        <translation>Vollständig prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="51"/>
+        <source>Also check the size and SHA-256 of every file, every vector and metadata document, the id map, and the graph&apos;s recall.</source>
+        <translation>Außerdem Größe und SHA-256 jeder Datei, jeden Vektor und jedes Metadatendokument, die ID-Zuordnung und die Trefferquote des Graphen prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="53"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="59"/>
+        <source>Plan Repair…</source>
+        <translation>Reparatur planen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="61"/>
+        <source>Work out what repair would do and show it for approval. Nothing changes before you approve.</source>
+        <translation>Ermitteln, was eine Reparatur tun würde, und es zur Freigabe zeigen. Vor Ihrer Freigabe ändert sich nichts.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="132"/>
+        <source>Repairing, step %1 of %2: %3</source>
+        <translation>Reparatur, Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="142"/>
+        <source>Findings appear here after a verification.</source>
+        <translation>Befunde erscheinen hier nach einer Prüfung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="143"/>
+        <source>Not verified yet. Quick Verify checks every checksum; Full Verify also reads every file, vector and metadata document.</source>
+        <translation>Noch nicht geprüft. „Schnell prüfen“ prüft jede Prüfsumme; „Vollständig prüfen“ liest außerdem jede Datei, jeden Vektor und jedes Metadatendokument.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="199"/>
+        <source>Full verification running…</source>
+        <translation>Vollständige Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="199"/>
+        <source>Quick verification running…</source>
+        <translation>Schnelle Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <source>Full verification of %1</source>
+        <translation>Vollständige Prüfung von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <source>Verification of %1</source>
+        <translation>Prüfung von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="217"/>
+        <source>Verification cancelled; the findings below are from the run before.</source>
+        <translation>Prüfung abgebrochen; die Befunde unten stammen aus dem vorigen Durchlauf.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="218"/>
+        <source>Verification cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="226"/>
+        <source>Verification failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="242"/>
+        <source>Verified again after closing the index: nothing to repair.</source>
+        <translation>Nach dem Schließen des Index erneut geprüft: nichts zu reparieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="256"/>
+        <source>No findings: every check passed.</source>
+        <translation>Keine Befunde: Alle Prüfungen bestanden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="278"/>
+        <source>Full verification</source>
+        <translation>Vollständige Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="278"/>
+        <source>Quick verification</source>
+        <translation>Schnelle Prüfung</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="279"/>
+        <source>%1 in %Ln file(s) checked in %2</source>
+        <translation>
+            <numerusform>%1 in %Ln Datei in %2 geprüft</numerusform>
+            <numerusform>%1 in %Ln Dateien in %2 geprüft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="283"/>
+        <source>(%1 GB/s)</source>
+        <translation>(%1 GB/s)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <source>No problems (%n note(s)).</source>
+        <translation>
+            <numerusform>Keine Probleme (%n Hinweis).</numerusform>
+            <numerusform>Keine Probleme (%n Hinweise).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <source>No problems.</source>
+        <translation>Keine Probleme.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="290"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="291"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <source>%n problem(s): %1.</source>
+        <translation>
+            <numerusform>%n Problem: %1.</numerusform>
+            <numerusform>%n Probleme: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="296"/>
+        <source>%Ln readable item(s).</source>
+        <translation>
+            <numerusform>%Ln lesbarer Eintrag.</numerusform>
+            <numerusform>%Ln lesbare Einträge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="297"/>
+        <source>%1 %2: %3.%4</source>
+        <translation>%1 %2: %3.%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="307"/>
+        <source>No problems in %1 checked in %2.</source>
+        <translation>Keine Probleme in %1 (geprüft in %2).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="309"/>
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n Problem gefunden.</numerusform>
+            <numerusform>%n Probleme gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="343"/>
+        <source>Closing the index for the repair…</source>
+        <translation>Index wird für die Reparatur geschlossen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="360"/>
+        <source>Planning the repair…</source>
+        <translation>Reparatur wird geplant …</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="377"/>
+        <source>The repair could not be planned: %1</source>
+        <translation>Die Reparatur konnte nicht geplant werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="399"/>
+        <source>Repairing…</source>
+        <translation>Reparatur läuft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="416"/>
+        <source>Repair of %1</source>
+        <translation>Reparatur von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="425"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="452"/>
+        <source>Opening the index again…</source>
+        <translation>Index wird wieder geöffnet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="460"/>
+        <source>The index could not be opened again: %1</source>
+        <translation>Der Index konnte nicht wieder geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ItemCommands</name>
+    <message>
+        <location filename="../ui/ItemCommands.cpp" line="14"/>
+        <source>Edit metadata of %1</source>
+        <translation>Metadaten von %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemCommands.cpp" line="27"/>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ItemTableModel</name>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="203"/>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ItemTableModel.cpp" line="217"/>
+        <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
+        <translation>
+            <numerusform>Der %Ln Wert des Vektors, gemittelt in der Sparkline</numerusform>
+            <numerusform>Die %Ln Werte des Vektors, gemittelt zur Sparkline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="236"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="237"/>
+        <source>Norm</source>
+        <translation>Norm</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="238"/>
+        <source>Vector</source>
+        <translation>Vektor</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::JsonTreeModel</name>
+    <message numerus="yes">
+        <location filename="../ui/JsonTreeModel.cpp" line="84"/>
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n Element</numerusform>
+            <numerusform>%n Elemente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/JsonTreeModel.cpp" line="85"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Feld</numerusform>
+            <numerusform>%n Felder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="91"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="92"/>
+        <source>boolean</source>
+        <translation>Boolescher Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="93"/>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="94"/>
+        <source>string</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="95"/>
+        <source>array</source>
+        <translation>Array</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="107"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="108"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="109"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="50"/>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <source>Sextant</source>
+        <translation>Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="91"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
+        <source>&amp;New Index…</source>
+        <translation>&amp;Neuer Index …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <source>&amp;Open Index…</source>
+        <translation>Index ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <source>&amp;Import Files…</source>
+        <translation>Dateien &amp;importieren …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <source>Import documents or vector files into the current index, or into a new one</source>
+        <translation>Dokumente oder Vektordateien in den aktuellen Index importieren oder in einen neuen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <source>Import a Fol&amp;der…</source>
+        <translation>&amp;Ordner importieren …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
+        <translation>Alle Dokumente eines Ordners importieren, oder einen Vectra- oder LangChain-Indexordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <source>Restore &amp;Backup…</source>
+        <translation>Sicherung &amp;wiederherstellen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
+        <translation>Aus einem Sicherungsarchiv (.tar.zst) einen neuen Indexordner anlegen und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <source>&amp;Close Index</source>
+        <translation>Index &amp;schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <source>&amp;Summary</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <source>&amp;Browse</source>
+        <translation>&amp;Einträge</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <source>&amp;Query</source>
+        <translation>&amp;Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <source>&amp;Map</source>
+        <translation>&amp;Karte</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <source>&amp;Integrity</source>
+        <translation>&amp;Integrität</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <source>&amp;Refresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <source>&amp;Index</source>
+        <translation>&amp;Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <source>&amp;Verify</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <source>&amp;Full Verify</source>
+        <translation>&amp;Vollständig prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <source>Plan &amp;Repair…</source>
+        <translation>&amp;Reparatur planen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <source>Estimate R&amp;ecall</source>
+        <translation>&amp;Trefferquote schätzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <source>&amp;Checkpoint</source>
+        <translation>&amp;Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <source>C&amp;ompact</source>
+        <translation>Ver&amp;dichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <source>&amp;About Sextant</source>
+        <translation>Ü&amp;ber Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <source>No recent indexes</source>
+        <translation>Keine zuletzt geöffneten Indizes</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <source>Opening %1</source>
+        <translation>%1 wird geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <source>Could Not Open the Index</source>
+        <translation>Index konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <source>Sextant could not open %1.</source>
+        <translation>Sextant konnte %1 nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="267"/>
+        <source>The index is damaged. Run &quot;sextant-cli verify %1 --full&quot; to see where.</source>
+        <translation>Der Index ist beschädigt. Führen Sie „sextant-cli verify %1 --full“ aus, um zu sehen, wo.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <source>Creating %1</source>
+        <translation>%1 wird angelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <source>Could Not Create the Index</source>
+        <translation>Index konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <source>A write failed: %1</source>
+        <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <source>Still in Use</source>
+        <translation>Noch in Benutzung</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="352"/>
+        <source>%1 is still writing this index. Close it there first.</source>
+        <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <source>%1 — Sextant</source>
+        <translation>%1 — Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <source>Could not be opened</source>
+        <translation>Konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="401"/>
+        <source>Read-only</source>
+        <translation>Schreibgeschützt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <source>Reading…</source>
+        <translation>Wird gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="408"/>
+        <source>following changes</source>
+        <translation>folgt Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="410"/>
+        <source>writes: idle</source>
+        <translation>Schreibvorgänge: keine</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <source>writes: %Ln queued</source>
+        <translation>
+            <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
+            <numerusform>Schreibvorgänge: %Ln warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="424"/>
+        <source>Open Index Folder</source>
+        <translation>Indexordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="440"/>
+        <source>About Sextant</source>
+        <translation>Über Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <source>Drop to import into %1 (an index folder opens instead)</source>
+        <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
+        <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="509"/>
+        <source>Looking at %n dropped item(s)…</source>
+        <translation>
+            <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
+            <numerusform>%n abgelegte Objekte werden untersucht …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="559"/>
+        <source>Convert to a Sextant Index</source>
+        <translation>In einen Sextant-Index umwandeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
+        <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <source>Not a Sextant Index</source>
+        <translation>Kein Sextant-Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="573"/>
+        <source>%1 holds a %2, not a Sextant index.</source>
+        <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="575"/>
+        <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
+        <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="577"/>
+        <source>Convert to a Sextant Index…</source>
+        <translation>In einen Sextant-Index umwandeln …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="586"/>
+        <source>Import Files</source>
+        <translation>Dateien importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="587"/>
+        <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
+        <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <source>Import a Folder</source>
+        <translation>Ordner importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="610"/>
+        <source>Restore a Backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="611"/>
+        <source>Backup archives (*.tar.zst);;All files (*)</source>
+        <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="616"/>
+        <source>New Folder for the Restored Index</source>
+        <translation>Neuer Ordner für den wiederhergestellten Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="632"/>
+        <source>Restoring %1</source>
+        <translation>%1 wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="633"/>
+        <source>Restoring %1…</source>
+        <translation>%1 wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="639"/>
+        <location filename="../ui/MainWindow.cpp" line="640"/>
+        <source>The restore was cancelled.</source>
+        <translation>Die Wiederherstellung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="646"/>
+        <source>Could Not Restore the Backup</source>
+        <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="647"/>
+        <source>Sextant could not restore %1: %2</source>
+        <translation>Sextant konnte %1 nicht wiederherstellen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="650"/>
+        <source>Restored %n file(s) (%1) into %2.</source>
+        <translation>
+            <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>
+            <numerusform>%n Dateien (%1) nach %2 wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::MapView</name>
+    <message>
+        <location filename="../ui/MapView.cpp" line="55"/>
+        <source>Colour the points by a metadata field: a palette for text and bools, a gradient for numbers</source>
+        <translation>Punkte nach einem Metadatenfeld einfärben: eine Palette für Texte und Wahrheitswerte, ein Verlauf für Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="57"/>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="58"/>
+        <source>Show all points</source>
+        <translation>Alle Punkte zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="59"/>
+        <location filename="../ui/MapView.cpp" line="74"/>
+        <source>Recompute</source>
+        <translation>Neu berechnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="60"/>
+        <source>Sample and project the index again</source>
+        <translation>Erneut eine Stichprobe ziehen und den Index projizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="73"/>
+        <source>The index has changed since this map was computed.</source>
+        <translation>Der Index hat sich geändert, seit diese Karte berechnet wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="86"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="100"/>
+        <source>The map appears here once it has been computed.</source>
+        <translation>Die Karte erscheint hier, sobald sie berechnet ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="107"/>
+        <source>Colour by:</source>
+        <translation>Färben nach:</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="120"/>
+        <location filename="../ui/MapView.cpp" line="213"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="158"/>
+        <source>Computing the map</source>
+        <translation>Karte wird berechnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="172"/>
+        <source>Sampling items</source>
+        <translation>Stichprobe der Einträge wird gezogen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="176"/>
+        <source>Computing the map…</source>
+        <translation>Karte wird berechnet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="191"/>
+        <source>Computing the map was cancelled. Press Recompute to start again.</source>
+        <translation>Die Berechnung der Karte wurde abgebrochen. Mit „Neu berechnen“ beginnt sie von vorn.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="192"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="199"/>
+        <source>The map could not be computed: %1</source>
+        <translation>Die Karte konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="208"/>
+        <source>The index is empty: add items to see them on the map.</source>
+        <translation>Der Index ist leer: Fügen Sie Einträge hinzu, um sie auf der Karte zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="233"/>
+        <source>The index is empty.</source>
+        <translation>Der Index ist leer.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="235"/>
+        <source>PCA of all %Ln item(s)</source>
+        <translation>
+            <numerusform>PCA von %Ln Eintrag</numerusform>
+            <numerusform>PCA aller %Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="236"/>
+        <source>PCA of %1 of %Ln item(s), seed %2</source>
+        <translation>
+            <numerusform>PCA von %1 von %Ln Eintrag, Startwert %2</numerusform>
+            <numerusform>PCA von %1 der %Ln Einträge, Startwert %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="240"/>
+        <source>; the two axes explain %1 % of the variance (%2 % and %3 %)</source>
+        <translation>; die beiden Achsen erklären %1 % der Varianz (%2 % und %3 %)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="243"/>
+        <source>; vectors normalised (cosine)</source>
+        <translation>; Vektoren normalisiert (Kosinus)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="245"/>
+        <source>; sample capped at %Ln item(s) for %1 dimensions</source>
+        <translation>
+            <numerusform>; Stichprobe auf %Ln Eintrag begrenzt bei %1 Dimensionen</numerusform>
+            <numerusform>; Stichprobe auf %Ln Einträge begrenzt bei %1 Dimensionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="305"/>
+        <source>(missing or not a number)</source>
+        <translation>(fehlt oder keine Zahl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="327"/>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="328"/>
+        <source>(missing)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="350"/>
+        <source>Scroll to zoom, drag to pan, click a point to select its item.</source>
+        <translation>Mausrad zum Zoomen, Ziehen zum Verschieben, Klick auf einen Punkt wählt seinen Eintrag.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::NewIndexDialog</name>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="31"/>
+        <source>New Index</source>
+        <translation>Neuer Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="36"/>
+        <source>for example: product-docs</source>
+        <translation>zum Beispiel: produkt-doku</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="37"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="43"/>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="46"/>
+        <source>Location:</source>
+        <translation>Speicherort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="55"/>
+        <source>The length of every vector: it must match the model that makes the embeddings (384 for all-MiniLM-L6-v2, 1536 for text-embedding-3-small).</source>
+        <translation>Die Länge jedes Vektors: Sie muss zum Modell passen, das die Embeddings berechnet (384 für all-MiniLM-L6-v2, 1536 für text-embedding-3-small).</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="57"/>
+        <source>&amp;Dimensions:</source>
+        <translation>&amp;Dimensionen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="60"/>
+        <source>Cosine similarity</source>
+        <translation>Kosinus-Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="61"/>
+        <source>Euclidean distance (L2)</source>
+        <translation>Euklidischer Abstand (L2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="62"/>
+        <source>Dot product</source>
+        <translation>Skalarprodukt</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="63"/>
+        <source>Cosine suits most text embeddings. Dot product suits vectors that are already normalised or whose length carries meaning.</source>
+        <translation>Kosinus passt zu den meisten Text-Embeddings. Das Skalarprodukt passt zu Vektoren, die schon normalisiert sind oder deren Länge eine Bedeutung trägt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="65"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Metrik:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="68"/>
+        <source>Full: every write survives a power failure</source>
+        <translation>Vollständig: Jeder Schreibvorgang übersteht einen Stromausfall</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="69"/>
+        <source>Normal: writes survive a crash of Sextant, not of the machine</source>
+        <translation>Normal: Schreibvorgänge überstehen einen Absturz von Sextant, nicht des Rechners</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="70"/>
+        <source>Off: fastest, for throwaway indexes</source>
+        <translation>Aus: am schnellsten, für Wegwerf-Indizes</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="72"/>
+        <source>D&amp;urability:</source>
+        <translation>Da&amp;uerhaftigkeit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="75"/>
+        <source>Metadata fields (optional)</source>
+        <translation>Metadatenfelder (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="77"/>
+        <source>Declared fields are checked on every write and shown as columns. Items may carry other metadata too.</source>
+        <translation>Deklarierte Felder werden bei jedem Schreibvorgang geprüft und als Spalten gezeigt. Einträge dürfen auch andere Metadaten tragen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="82"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="82"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="82"/>
+        <source>Required</source>
+        <translation>Pflicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="90"/>
+        <source>&amp;Add Field</source>
+        <translation>Feld &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="91"/>
+        <source>&amp;Remove Field</source>
+        <translation>Feld &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="98"/>
+        <source>Approximate search (HNSW)</source>
+        <translation>Näherungssuche (HNSW)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="104"/>
+        <source>Links per node. More links: better recall, more memory, slower building.</source>
+        <translation>Verbindungen pro Knoten. Mehr Verbindungen: bessere Trefferquote, mehr Speicher, langsamerer Aufbau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="108"/>
+        <source>Candidates considered while building. Higher: a better graph, slower building.</source>
+        <translation>Beim Aufbau betrachtete Kandidaten. Höher: ein besserer Graph, langsamerer Aufbau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="112"/>
+        <source>Default candidates per query. Higher: better recall, slower queries.</source>
+        <translation>Standardzahl der Kandidaten pro Abfrage. Höher: bessere Trefferquote, langsamere Abfragen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="113"/>
+        <source>M:</source>
+        <translation>M:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="114"/>
+        <source>ef construction:</source>
+        <translation>ef construction:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="115"/>
+        <source>ef search:</source>
+        <translation>ef search:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="126"/>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="189"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="190"/>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="191"/>
+        <source>Yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="192"/>
+        <source>List of texts</source>
+        <translation>Liste von Texten</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="209"/>
+        <source>Choose Where to Create the Index</source>
+        <translation>Speicherort für den Index wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="216"/>
+        <source>Give the index a name: it becomes the name of its folder.</source>
+        <translation>Geben Sie dem Index einen Namen: Er wird zum Namen seines Ordners.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="218"/>
+        <source>The name must not contain slashes.</source>
+        <translation>Der Name darf keine Schrägstriche enthalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="219"/>
+        <source>Choose the folder to create the index in.</source>
+        <translation>Wählen Sie den Ordner, in dem der Index angelegt wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="222"/>
+        <source>The field &quot;%1&quot; is declared twice.</source>
+        <translation>Das Feld „%1“ ist doppelt deklariert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="234"/>
+        <source>Creates %1</source>
+        <translation>Legt %1 an</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::PreferencesDialog</name>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="15"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="18"/>
+        <source>Writes</source>
+        <translation>Schreibvorgänge</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="21"/>
+        <source>As each index was created</source>
+        <translation>Wie beim Anlegen des jeweiligen Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="22"/>
+        <source>Full (survives power failure)</source>
+        <translation>Vollständig (übersteht einen Stromausfall)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="23"/>
+        <source>Normal (survives a crash of Sextant)</source>
+        <translation>Normal (übersteht einen Absturz von Sextant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="24"/>
+        <source>Off (no syncs: fastest, unsafe)</source>
+        <translation>Aus (kein Sync: am schnellsten, unsicher)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="27"/>
+        <source>When a write counts as done. Applies to indexes opened from now on.</source>
+        <translation>Wann ein Schreibvorgang als erledigt gilt. Gilt für Indizes, die ab jetzt geöffnet werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="28"/>
+        <source>&amp;Durability of open indexes:</source>
+        <translation>&amp;Dauerhaftigkeit geöffneter Indizes:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="33"/>
+        <source>Default for &amp;new indexes:</source>
+        <translation>Vorgabe für &amp;neue Indizes:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="36"/>
+        <source>Queries</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="41"/>
+        <source>Default &amp;k (results):</source>
+        <translation>Vorgabe für &amp;k (Ergebnisse):</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="44"/>
+        <source>The index&apos;s own</source>
+        <translation>Wert des Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="46"/>
+        <source>Candidates an approximate query considers. Higher: better recall, slower.</source>
+        <translation>Kandidaten, die eine Näherungsabfrage betrachtet. Höher: bessere Trefferquote, langsamer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="47"/>
+        <source>Default &amp;ef:</source>
+        <translation>Vorgabe für &amp;ef:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="50"/>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="53"/>
+        <location filename="../ui/PreferencesDialog.cpp" line="60"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="54"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="55"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="57"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="66"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="67"/>
+        <source>A new language takes effect the next time Sextant starts.</source>
+        <translation>Eine andere Sprache gilt ab dem nächsten Start von Sextant.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::QueryResultsModel</name>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="114"/>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="114"/>
+        <source>false</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="115"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="148"/>
+        <source>In the exact top-k at rank %1, but missed by this query</source>
+        <translation>In den exakten Top-k auf Rang %1, aber von dieser Abfrage verfehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="155"/>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="161"/>
+        <source>missed</source>
+        <translation>verfehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="162"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="162"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="174"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="175"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="178"/>
+        <source>Similarity</source>
+        <translation>Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="179"/>
+        <source>Dot product</source>
+        <translation>Skalarprodukt</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="180"/>
+        <source>Distance</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="182"/>
+        <source>Score</source>
+        <translation>Wertung</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="185"/>
+        <source>In exact top-k</source>
+        <translation>In exakten Top-k</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="191"/>
+        <source>Cosine similarity to the query: higher is closer (1 = same direction)</source>
+        <translation>Kosinus-Ähnlichkeit zur Abfrage: höher ist näher (1 = gleiche Richtung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="192"/>
+        <source>Inner product with the query: higher is closer</source>
+        <translation>Skalarprodukt mit der Abfrage: höher ist näher</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="193"/>
+        <source>Euclidean (L2) distance to the query: lower is closer (0 = identical)</source>
+        <translation>Euklidischer Abstand (L2) zur Abfrage: niedriger ist näher (0 = identisch)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="197"/>
+        <source>Whether the hit is among the exact search&apos;s top-k; rows in italics are exact hits this query missed</source>
+        <translation>Ob der Treffer zu den exakten Top-k gehört; kursive Zeilen sind exakte Treffer, die diese Abfrage verfehlt hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="198"/>
+        <source>Position in the results, best first; (n) is the rank in the exact results of a missed hit</source>
+        <translation>Position in den Ergebnissen, beste zuerst; (n) ist der Rang eines verfehlten Treffers in den exakten Ergebnissen</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::QueryView</name>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="81"/>
+        <source>Vector</source>
+        <translation>Vektor</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="82"/>
+        <source>Similar to item</source>
+        <translation>Ähnlich wie Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="83"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="84"/>
+        <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
+        <translation>Mit einem eingefügten Vektor suchen, mit dem Vektor eines Eintrags (der Eintrag selbst wird ausgelassen) oder mit Wörtern (in diesen Index importierte Dokumente)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="91"/>
+        <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
+        <translation>
+            <numerusform>Ein Vektor aus %n Zahl als JSON, z. B. [0.12, -0.5, ...]</numerusform>
+            <numerusform>Ein Vektor aus %n Zahlen als JSON, z. B. [0.12, -0.5, ...]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="94"/>
+        <source>Id of an item in this index</source>
+        <translation>ID eines Eintrags in diesem Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="115"/>
+        <source>How many nearest items to return</source>
+        <translation>Wie viele nächste Einträge zurückgegeben werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="118"/>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="119"/>
+        <source>Exact</source>
+        <translation>Exakt</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="120"/>
+        <source>ANN</source>
+        <translation>ANN</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="121"/>
+        <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
+        <translation>„Automatisch“ lässt den Planer wählen; „Exakt“ durchsucht jeden passenden Eintrag (die echten Top-k); „ANN“ durchsucht den HNSW-Graphen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="126"/>
+        <source>index default (%1)</source>
+        <translation>Vorgabe des Index (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="128"/>
+        <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
+        <translation>Größe der HNSW-Kandidatenliste: größer ist langsamer und findet mehr der echten Nachbarn</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="130"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="133"/>
+        <source>Run the query (Ctrl+Return)</source>
+        <translation>Die Abfrage ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="134"/>
+        <source>Compare with exact</source>
+        <translation>Mit exakter Suche vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="136"/>
+        <source>Run the same query as an exact scan and show which true neighbours were found</source>
+        <translation>Dieselbe Abfrage als exakten Durchlauf ausführen und zeigen, welche echten Nachbarn gefunden wurden</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="137"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="139"/>
+        <source>Stop waiting for the running query</source>
+        <translation>Nicht länger auf die laufende Abfrage warten</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="189"/>
+        <source>Query:</source>
+        <translation>Abfrage:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="193"/>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="194"/>
+        <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
+        <translation>Metadatenfilter in der JSON-Filtersprache (siehe docs/filters.md); leer passt alles</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="215"/>
+        <source>&amp;k:</source>
+        <translation>&amp;k:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="216"/>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="217"/>
+        <source>&amp;ef:</source>
+        <translation>&amp;ef:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="271"/>
+        <source>Search the documents…</source>
+        <translation>Dokumente durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="275"/>
+        <source>Hybrid</source>
+        <translation>Hybrid</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="276"/>
+        <source>Meaning (vector)</source>
+        <translation>Bedeutung (Vektor)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="277"/>
+        <source>Keywords (BM25)</source>
+        <translation>Stichwörter (BM25)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="278"/>
+        <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
+        <translation>„Hybrid“ verbindet beide Rangfolgen; „Bedeutung“ bettet die Wörter ein und sucht per Vektor; „Stichwörter“ ordnet die Textstellen, die die Wörter enthalten (BM25)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="340"/>
+        <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
+        <translation>Die Textsuche braucht einen für Dokumente angelegten Index: Dieser enthält anderswo berechnete Vektoren, daher kann Sextant Wörter nicht in seine Vektoren umwandeln.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="343"/>
+        <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
+        <translation>Seine Einträge haben ein Feld „text“, daher funktioniert „Stichwörter (BM25)“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="376"/>
+        <source>Text search needs an index made for documents.</source>
+        <translation>Die Textsuche braucht einen für Dokumente angelegten Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="377"/>
+        <source>This search mode is not available for this index.</source>
+        <translation>Diese Suchart ist für diesen Index nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="381"/>
+        <source>Enter the words to search for.</source>
+        <translation>Geben Sie die zu suchenden Wörter ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="407"/>
+        <source>Searching…</source>
+        <translation>Suche läuft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="408"/>
+        <source>Searching… (the first keyword search reads every passage once)</source>
+        <translation>Suche läuft … (die erste Stichwortsuche liest jede Textstelle einmal)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="409"/>
+        <source>Text search</source>
+        <translation>Textsuche</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="437"/>
+        <source>The hits below are from the previous search.</source>
+        <translation>Die Treffer unten stammen aus der vorigen Suche.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="466"/>
+        <source>Enter a vector of %n numbers.</source>
+        <translation>
+            <numerusform>Geben Sie einen Vektor aus %n Zahl ein.</numerusform>
+            <numerusform>Geben Sie einen Vektor aus %n Zahlen ein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="470"/>
+        <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
+        <translation>NaN und Unendlich sind in einem Vektor nicht erlaubt: Jeder Wert muss eine endliche Zahl sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="476"/>
+        <source>Not a JSON array of numbers: %1 near character %2.</source>
+        <translation>Kein JSON-Array aus Zahlen: %1 bei Zeichen %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="477"/>
+        <source>Not a JSON array of numbers.</source>
+        <translation>Kein JSON-Array aus Zahlen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="483"/>
+        <source>Element %1 is not a number.</source>
+        <translation>Element %1 ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="486"/>
+        <source>Element %1 is not a finite number (or too large for a float).</source>
+        <translation>Element %1 ist keine endliche Zahl (oder zu groß für float).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="491"/>
+        <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
+        <translation>
+            <numerusform>Der Vektor hat %n Zahl; dieser Index enthält Vektoren mit %1 Dimensionen.</numerusform>
+            <numerusform>Der Vektor hat %n Zahlen; dieser Index enthält Vektoren mit %1 Dimensionen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="508"/>
+        <source>Enter the id of an item.</source>
+        <translation>Geben Sie die ID eines Eintrags ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="582"/>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="583"/>
+        <source>Exact query</source>
+        <translation>Exakte Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="583"/>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="604"/>
+        <source>Exact query for comparison</source>
+        <translation>Exakte Abfrage zum Vergleich</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="605"/>
+        <source>Comparing with the exact search…</source>
+        <translation>Vergleich mit der exakten Suche …</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="631"/>
+        <source>Comparison cancelled.</source>
+        <translation>Vergleich abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="634"/>
+        <source>Query cancelled; the hits below are from the previous query.</source>
+        <translation>Abfrage abgebrochen; die Treffer unten stammen aus der vorigen Abfrage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="635"/>
+        <source>Query cancelled.</source>
+        <translation>Abfrage abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="647"/>
+        <source>The hits below are from the previous query.</source>
+        <translation>Die Treffer unten stammen aus der vorigen Abfrage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="678"/>
+        <source>The exact search failed: %1</source>
+        <translation>Die exakte Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="693"/>
+        <source>exact scan took %1</source>
+        <translation>exakter Durchlauf dauerte %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="694"/>
+        <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
+        <translation>Als „verfehlt“ markierte Zeilen (kursiv) sind echte Nachbarn, die diese Abfrage nicht geliefert hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="704"/>
+        <source>Recall: the exact search found no hits either</source>
+        <translation>Trefferquote: Auch die exakte Suche fand keine Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="705"/>
+        <source>Recall %1/%2 = %3 against the exact top-%4</source>
+        <translation>Trefferquote %1/%2 = %3 gegenüber den exakten Top-%4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="718"/>
+        <location filename="../ui/QueryView.cpp" line="733"/>
+        <source>%n hit(s) in %1</source>
+        <translation>
+            <numerusform>%n Treffer in %1</numerusform>
+            <numerusform>%n Treffer in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="720"/>
+        <source>%n passage(s) in the keyword index</source>
+        <translation>
+            <numerusform>%n Textstelle im Stichwortindex</numerusform>
+            <numerusform>%n Textstellen im Stichwortindex</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="726"/>
+        <source>The index has changed since this search ran; run it again for current results.</source>
+        <translation>Der Index hat sich seit dieser Suche geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="735"/>
+        <source>strategy: %1</source>
+        <translation>Strategie: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="737"/>
+        <source>%Ln item(s) of %1 match the filter</source>
+        <translation>
+            <numerusform>%Ln von %1 Einträgen passt zum Filter</numerusform>
+            <numerusform>%Ln von %1 Einträgen passen zum Filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="740"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="741"/>
+        <source>ef %1</source>
+        <translation>ef %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="743"/>
+        <source>Fell back to the exact scan: %1</source>
+        <translation>Auf den exakten Durchlauf ausgewichen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="749"/>
+        <source>The index has changed since this query ran; run it again for current results.</source>
+        <translation>Der Index hat sich seit dieser Abfrage geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="773"/>
+        <source>No passages: the items of this index carry no text.</source>
+        <translation>Keine Textstellen: Die Einträge dieses Index enthalten keinen Text.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="774"/>
+        <source>No passage matches these words.
+
+Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
+        <translation>Keine Textstelle passt zu diesen Wörtern.
+
+Versuchen Sie andere Wörter oder „Bedeutung (Vektor)“, um Textstellen zu finden, die dasselbe anders sagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="782"/>
+        <source>No search yet.
+
+Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
+        <translation>Noch keine Suche.
+
+Geben Sie Wörter in „Dokumente durchsuchen …“ ein und drücken Sie die Eingabetaste, oder suchen Sie per Vektor oder per Eintrag.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="787"/>
+        <source>No query yet.
+
+Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
+        <translation>Noch keine Abfrage.
+
+Fügen Sie einen Vektor als JSON ein oder wählen Sie „Ähnlich wie Eintrag“ und geben Sie eine ID ein; dann „Ausführen“ (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="792"/>
+        <source>The filter matches no items, so there are no hits.
+
+Loosen the filter and run again.</source>
+        <translation>Der Filter passt zu keinem Eintrag, daher gibt es keine Treffer.
+
+Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="794"/>
+        <source>The index is empty: there is nothing to find yet.</source>
+        <translation>Der Index ist leer: Es gibt noch nichts zu finden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="796"/>
+        <source>No hits.</source>
+        <translation>Keine Treffer.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::RepairDialog</name>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="42"/>
+        <source>Repair %1</source>
+        <translation>%1 reparieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="46"/>
+        <source>&lt;b&gt;Repair plan for %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Reparaturplan für %1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairDialog.cpp" line="53"/>
+        <source>Nothing has been changed yet. Approve to carry out these %n step(s); afterwards the index is verified again and you see the result before and after.</source>
+        <translation>
+            <numerusform>Bisher wurde nichts geändert. Geben Sie frei, um diesen %n Schritt auszuführen; danach wird der Index erneut geprüft und Sie sehen das Ergebnis vorher und nachher.</numerusform>
+            <numerusform>Bisher wurde nichts geändert. Geben Sie frei, um diese %n Schritte auszuführen; danach wird der Index erneut geprüft und Sie sehen das Ergebnis vorher und nachher.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="56"/>
+        <source>Nothing has been changed. The repair below cannot run now.</source>
+        <translation>Es wurde nichts geändert. Die Reparatur unten kann jetzt nicht ausgeführt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="57"/>
+        <source>Nothing has been changed. The last report gives repair nothing to do.</source>
+        <translation>Es wurde nichts geändert. Nach dem letzten Bericht gibt es nichts zu reparieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="59"/>
+        <source>The index is closed in this window while you decide; Cancel opens it again.</source>
+        <translation>Der Index ist in diesem Fenster geschlossen, solange Sie entscheiden; „Abbrechen“ öffnet ihn wieder.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairDialog.cpp" line="74"/>
+        <source>In all, %Ln item(s) will be set aside in quarantine/, with whatever of them could be read. Every other item stays in the index.</source>
+        <translation>
+            <numerusform>Insgesamt wird %Ln Eintrag in quarantine/ abgelegt, mit allem, was sich davon lesen ließ. Alle anderen Einträge bleiben im Index.</numerusform>
+            <numerusform>Insgesamt werden %Ln Einträge in quarantine/ abgelegt, mit allem, was sich davon lesen ließ. Alle anderen Einträge bleiben im Index.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="77"/>
+        <source>No item will be set aside: every item readable now stays in the index.</source>
+        <translation>Kein Eintrag wird abgelegt: Jeder jetzt lesbare Eintrag bleibt im Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="88"/>
+        <source>&lt;b&gt;The repair cannot run:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Die Reparatur kann nicht ausgeführt werden:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="103"/>
+        <source>Write a backup archive first</source>
+        <translation>Zuerst ein Sicherungsarchiv schreiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="106"/>
+        <source>A .tar.zst archive of the whole index folder as it is now, written before anything changes.</source>
+        <translation>Ein .tar.zst-Archiv des ganzen Indexordners im jetzigen Zustand, geschrieben, bevor sich etwas ändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="112"/>
+        <source>Change…</source>
+        <translation>Ändern …</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="118"/>
+        <source>Approve and Repair</source>
+        <translation>Freigeben und reparieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="134"/>
+        <source>No steps.</source>
+        <translation>Keine Schritte.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairDialog.cpp" line="143"/>
+        <source>%Ln item(s) set aside to quarantine/</source>
+        <translation>
+            <numerusform>%Ln Eintrag in quarantine/ abgelegt</numerusform>
+            <numerusform>%Ln Einträge in quarantine/ abgelegt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="164"/>
+        <source>Backup Archive</source>
+        <translation>Sicherungsarchiv</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="165"/>
+        <source>Zstandard tar archives (*.tar.zst)</source>
+        <translation>Zstandard-Tar-Archive (*.tar.zst)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="175"/>
+        <source>The plan cannot run; see why above.</source>
+        <translation>Der Plan kann nicht ausgeführt werden; der Grund steht oben.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::RepairResultPanel</name>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="31"/>
+        <source>not counted</source>
+        <translation>nicht gezählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="51"/>
+        <source>Open Index</source>
+        <translation>Index öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="53"/>
+        <source>Open the repaired index in this tab.</source>
+        <translation>Den reparierten Index in diesem Tab öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="56"/>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="71"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="71"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <source>Problems:</source>
+        <translation>Probleme:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <source>Errors:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <source>Readable items:</source>
+        <translation>Lesbare Einträge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="102"/>
+        <source>Repair log</source>
+        <translation>Reparaturprotokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="136"/>
+        <source>Repaired: the index verifies clean.</source>
+        <translation>Repariert: Die Prüfung des Index ist fehlerfrei.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="137"/>
+        <source>Repaired, but %n problem(s) remain.</source>
+        <translation>
+            <numerusform>Repariert, aber %n Problem bleibt.</numerusform>
+            <numerusform>Repariert, aber %n Probleme bleiben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="144"/>
+        <source>Repaired, but %Ln item(s) readable before are neither in the index nor in quarantine/.</source>
+        <translation>
+            <numerusform>Repariert, aber %Ln vorher lesbarer Eintrag ist weder im Index noch in quarantine/.</numerusform>
+            <numerusform>Repariert, aber %Ln vorher lesbare Einträge sind weder im Index noch in quarantine/.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="146"/>
+        <source>No backup archive was written.</source>
+        <translation>Es wurde kein Sicherungsarchiv geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="147"/>
+        <source>The backup archive holds the index as it was before the repair.</source>
+        <translation>Das Sicherungsarchiv enthält den Index im Zustand vor der Reparatur.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="158"/>
+        <source>%1 (%Ln set aside in quarantine/)</source>
+        <translation>
+            <numerusform>%1 (%Ln in quarantine/ abgelegt)</numerusform>
+            <numerusform>%1 (%Ln in quarantine/ abgelegt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="163"/>
+        <source>Backup: none (declined).</source>
+        <translation>Sicherung: keine (abgelehnt).</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="164"/>
+        <source>Backup: %1</source>
+        <translation>Sicherung: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="169"/>
+        <source>Quarantine: nothing was set aside.</source>
+        <translation>Quarantäne: Es wurde nichts abgelegt.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="170"/>
+        <source>Quarantine (%n file(s)): %1</source>
+        <translation>
+            <numerusform>Quarantäne (%n Datei): %1</numerusform>
+            <numerusform>Quarantäne (%n Dateien): %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="181"/>
+        <source>The repair did not finish: %1</source>
+        <translation>Die Reparatur wurde nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="182"/>
+        <source>The findings below are a new verification of the folder as it is now.</source>
+        <translation>Die Befunde unten stammen aus einer neuen Prüfung des Ordners in seinem jetzigen Zustand.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::StartPage</name>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="23"/>
+        <source>Sextant</source>
+        <translation>Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="29"/>
+        <source>Create, browse, query and repair local vector indexes.</source>
+        <translation>Lokale Vektorindizes anlegen, durchsehen, abfragen und reparieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="37"/>
+        <source>New Index…</source>
+        <translation>Neuer Index …</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="39"/>
+        <source>Open Index…</source>
+        <translation>Index öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="50"/>
+        <source>Recent indexes</source>
+        <translation>Zuletzt geöffnete Indizes</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="60"/>
+        <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
+        <translation>Noch keine zuletzt geöffneten Indizes. Legen Sie einen an, öffnen Sie einen, oder ziehen Sie einen Indexordner oder zu importierende Dateien hierher.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="65"/>
+        <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
+        <translation>Tipp: Ziehen Sie einen Indexordner an eine beliebige Stelle dieses Fensters, um ihn zu öffnen; ein Index, in den ein anderes Programm schreibt, wird schreibgeschützt geöffnet. Ziehen Sie Dokumente (Text, Markdown, HTML, PDF, Zip- oder Tar-Archive) oder Vektordateien (JSON Lines, CSV, .npy, .fvecs, ein Vectra- oder LangChain-Ordner) hierher, um daraus einen neuen Index anzulegen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="93"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="106"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="107"/>
+        <source>Remove from This List</source>
+        <translation>Aus dieser Liste entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::SummaryView</name>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="31"/>
+        <source>cosine similarity</source>
+        <translation>Kosinus-Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="32"/>
+        <source>Euclidean distance (L2)</source>
+        <translation>euklidischer Abstand (L2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="33"/>
+        <source>dot product</source>
+        <translation>Skalarprodukt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="41"/>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="42"/>
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="43"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="51"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="52"/>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="53"/>
+        <source>yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="54"/>
+        <source>list of texts</source>
+        <translation>Liste von Texten</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="111"/>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="112"/>
+        <source>Dimensions:</source>
+        <translation>Dimensionen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="113"/>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="114"/>
+        <source>Metadata fields:</source>
+        <translation>Metadatenfelder:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="115"/>
+        <source>Durability:</source>
+        <translation>Dauerhaftigkeit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="116"/>
+        <source>Created:</source>
+        <translation>Angelegt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="117"/>
+        <source>Access:</source>
+        <translation>Zugriff:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="120"/>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <source>Items:</source>
+        <translation>Einträge:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <source>Segments:</source>
+        <translation>Segmente:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <source>Not yet checkpointed:</source>
+        <translation>Noch nicht im Checkpoint:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <source>Size on disk:</source>
+        <translation>Größe auf der Festplatte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <source>Write-ahead log:</source>
+        <translation>Transaktionsprotokoll:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="126"/>
+        <source>Last checkpoint:</source>
+        <translation>Letzter Checkpoint:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
+        <source>Write queue:</source>
+        <translation>Schreibwarteschlange:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="129"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <source>Fold the write-ahead log into segments now.</source>
+        <translation>Das Transaktionsprotokoll jetzt in die Segmente übernehmen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <source>Compact</source>
+        <translation>Verdichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <source>Rewrite all segments into one, dropping deleted rows.</source>
+        <translation>Alle Segmente in eines umschreiben und gelöschte Zeilen dabei entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
+        <source>Search graph (HNSW)</source>
+        <translation>Suchgraph (HNSW)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="140"/>
+        <source>State:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="141"/>
+        <source>Items in graph:</source>
+        <translation>Einträge im Graphen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="142"/>
+        <source>Parameters:</source>
+        <translation>Parameter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="143"/>
+        <source>Memory:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="145"/>
+        <source>Estimated recall@10:</source>
+        <translation>Geschätzte Trefferquote@10:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="146"/>
+        <source>Estimate Recall</source>
+        <translation>Trefferquote schätzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <source>Compare approximate with exact search on sampled items.</source>
+        <translation>Näherungssuche und exakte Suche an Stichproben-Einträgen vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="155"/>
+        <source>Last verification:</source>
+        <translation>Letzte Prüfung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="157"/>
+        <source>Verify</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="158"/>
+        <source>Check every log frame and data block against its checksum.</source>
+        <translation>Jeden Protokollrahmen und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="159"/>
+        <source>Full Verify</source>
+        <translation>Vollständig prüfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="160"/>
+        <source>Also check the size and SHA-256 of every file.</source>
+        <translation>Außerdem Größe und SHA-256 jeder Datei prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="208"/>
+        <source>No problems in %1 checked in %2.</source>
+        <translation>Keine Probleme in %1 (geprüft in %2).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="210"/>
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n Problem gefunden.</numerusform>
+            <numerusform>%n Probleme gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="218"/>
+        <source>not available</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="222"/>
+        <source>%1 (%Ln sampled queries, ef %2)</source>
+        <translation>
+            <numerusform>%1 (%Ln Stichprobenabfrage, ef %2)</numerusform>
+            <numerusform>%1 (%Ln Stichprobenabfragen, ef %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
+        <source>%1 per approximate query, %2 per exact query</source>
+        <translation>%1 pro Näherungsabfrage, %2 pro exakter Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <source>%1 (%2, required)</source>
+        <translation>%1 (%2, Pflicht)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <source>none declared</source>
+        <translation>keine deklariert</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="238"/>
+        <source>not estimated yet</source>
+        <translation>noch nicht geschätzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <source>The index is open read-only.</source>
+        <translation>Der Index ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="261"/>
+        <source>reading…</source>
+        <translation>wird gelesen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="269"/>
+        <source>Read-only: %1 writes this index.</source>
+        <translation>Schreibgeschützt: %1 schreibt in diesen Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
+        <source>Read-only.</source>
+        <translation>Schreibgeschützt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="272"/>
+        <source>Open for writing by this window.</source>
+        <translation>Von diesem Fenster zum Schreiben geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="275"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="277"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <source>%Ln deleted row(s) that compaction drops</source>
+        <translation>
+            <numerusform>%Ln gelöschte Zeile, die das Verdichten entfernt</numerusform>
+            <numerusform>%Ln gelöschte Zeilen, die das Verdichten entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln Änderung</numerusform>
+            <numerusform>%Ln Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="284"/>
+        <source>Log sequence number %1 of %2</source>
+        <translation>Protokollsequenznummer %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <source>idle</source>
+        <translation>leer</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <source>%Ln write(s) queued</source>
+        <translation>
+            <numerusform>%Ln Schreibvorgang wartet</numerusform>
+            <numerusform>%Ln Schreibvorgänge warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="291"/>
+        <source>off: every query scans exactly</source>
+        <translation>aus: Jede Abfrage durchsucht exakt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <source>loading</source>
+        <translation>wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <source>building</source>
+        <translation>wird aufgebaut</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <source>failed: queries scan exactly</source>
+        <translation>fehlgeschlagen: Abfragen durchsuchen exakt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="297"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
+        <translation>
+            <numerusform>%1 (%Ln Änderung ausstehend, bis dahin exakt durchsucht)</numerusform>
+            <numerusform>%1 (%Ln Änderungen ausstehend, bis dahin exakt durchsucht)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="302"/>
+        <source>M %1, ef construction %2, ef search %3</source>
+        <translation>M %1, ef construction %2, ef search %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <source>not saved yet</source>
+        <translation>noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <source>saved as %1</source>
+        <translation>gespeichert als %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="316"/>
+        <source>Never verified on this computer.</source>
+        <translation>Auf diesem Rechner nie geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <source>Full verification</source>
+        <translation>Vollständige Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <source>Quick verification</source>
+        <translation>Schnelle Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <source>%1 on %2: %3</source>
+        <translation>%1 am %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <source>Full verification running…</source>
+        <translation>Vollständige Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <source>Verification running…</source>
+        <translation>Prüfung läuft …</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <source>Full verification of %1</source>
+        <translation>Vollständige Prüfung von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <source>Verification of %1</source>
+        <translation>Prüfung von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="344"/>
+        <source>estimating…</source>
+        <translation>wird geschätzt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="347"/>
+        <source>Estimating recall of %1</source>
+        <translation>Trefferquote von %1 wird geschätzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="352"/>
+        <source>Checkpoint of %1</source>
+        <translation>Checkpoint von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="353"/>
+        <source>Checkpoint failed</source>
+        <translation>Checkpoint fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="358"/>
+        <source>Compaction of %1</source>
+        <translation>Verdichtung von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <source>Compaction failed</source>
+        <translation>Verdichtung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::TaskMonitor</name>
+    <message>
+        <location filename="../ui/TaskMonitor.cpp" line="26"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskMonitor.cpp" line="27"/>
+        <source>Cancel this task</source>
+        <translation>Diese Aufgabe abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/TaskMonitor.cpp" line="87"/>
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (und %n weitere)</numerusform>
+            <numerusform>%1 (und %n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskMonitor.cpp" line="88"/>
+        <source>Cancelling: %1</source>
+        <translation>Wird abgebrochen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::TextResultsModel</name>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="122"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <source>Item %1</source>
+        <translation>Eintrag %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <source>%1
+Item %2</source>
+        <translation>%1
+Eintrag %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="129"/>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="131"/>
+        <source>Characters %1 to %2 of the document&apos;s text</source>
+        <translation>Zeichen %1 bis %2 des Dokumenttexts</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="138"/>
+        <source>Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)</source>
+        <translation>Reziproke Rangfusion der beiden Rangfolgen (je 1 / (60 + Rang))</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="139"/>
+        <source>Similarity of the passage&apos;s vector to the query&apos;s</source>
+        <translation>Ähnlichkeit des Vektors der Textstelle zu dem der Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="140"/>
+        <source>BM25 score of the passage for the query&apos;s words</source>
+        <translation>BM25-Wertung der Textstelle für die Wörter der Abfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <source>vector #%1</source>
+        <translation>Vektor #%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <source>vector –</source>
+        <translation>Vektor –</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <source>keyword #%1</source>
+        <translation>Stichwort #%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <source>keyword –</source>
+        <translation>Stichwort –</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="154"/>
+        <source>Meaning: #%1, similarity %2</source>
+        <translation>Bedeutung: #%1, Ähnlichkeit %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="155"/>
+        <source>Meaning: not among the candidates</source>
+        <translation>Bedeutung: nicht unter den Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="157"/>
+        <source>Keywords: #%1, BM25 %2</source>
+        <translation>Stichwörter: #%1, BM25 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="158"/>
+        <source>Keywords: not among the candidates</source>
+        <translation>Stichwörter: nicht unter den Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="171"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="172"/>
+        <source>Passage</source>
+        <translation>Textstelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="173"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="174"/>
+        <source>Range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="175"/>
+        <source>Score</source>
+        <translation>Wertung</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="176"/>
+        <source>Ranks</source>
+        <translation>Ränge</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,4077 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>ExportTask</name>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="24"/>
+        <source>Sextant could not write %1: %2</source>
+        <translation>Sextant n’a pas pu écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="50"/>
+        <source>The ids, one per line in the order of the rows, are in %1.</source>
+        <translation>Les identifiants se trouvent dans %1, un par ligne, dans l’ordre des lignes.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportTask.cpp" line="88"/>
+        <source>%n file(s) of the index folder, %1 before compression.</source>
+        <translation>
+            <numerusform>%n fichier du dossier de l’index, %1 avant compression.</numerusform>
+            <numerusform>%n fichiers du dossier de l’index, %1 avant compression.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="104"/>
+        <source>JSON Lines (.jsonl)</source>
+        <translation>JSON Lines (.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="105"/>
+        <source>NumPy array (.npy) and its ids</source>
+        <translation>Tableau NumPy (.npy) et ses identifiants</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="106"/>
+        <source>Vectra index folder</source>
+        <translation>Dossier d’index Vectra</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="107"/>
+        <source>Backup archive (.tar.zst)</source>
+        <translation>Archive de sauvegarde (.tar.zst)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="133"/>
+        <source>The export failed: %1</source>
+        <translation>L’export a échoué&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportTask.cpp" line="136"/>
+        <source>Exported %n item(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n élément (%1) exporté vers %2.</numerusform>
+            <numerusform>%n éléments (%1) exportés vers %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportTask.cpp" line="138"/>
+        <source>Wrote %1 to %2.</source>
+        <translation>%1 écrit dans %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../ui/Format.cpp" line="17"/>
+        <location filename="../ui/Format.cpp" line="18"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="19"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTask</name>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="56"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="57"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="102"/>
+        <source>documents</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="103"/>
+        <source>Vectra index</source>
+        <translation>index Vectra</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="104"/>
+        <source>LangChain HNSWLib folder</source>
+        <translation>dossier HNSWLib de LangChain</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="105"/>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="106"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="107"/>
+        <source>NumPy array</source>
+        <translation>tableau NumPy</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="108"/>
+        <source>fvecs</source>
+        <translation>fvecs</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="109"/>
+        <source>bvecs</source>
+        <translation>bvecs</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="117"/>
+        <source>not found</source>
+        <translation>introuvable</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="118"/>
+        <source>a Sextant index: it opens instead</source>
+        <translation>un index Sextant&#xa0;: il sera ouvert à la place</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="119"/>
+        <source>not a document or a vector file: not imported</source>
+        <translation>ni un document ni un fichier de vecteurs&#xa0;: non importé</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="121"/>
+        <source>vectors: %1 folder</source>
+        <translation>vecteurs&#xa0;: dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="122"/>
+        <source>vectors: %1, %2</source>
+        <translation>vecteurs&#xa0;: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="124"/>
+        <source>documents: a folder (every document in it)</source>
+        <translation>documents&#xa0;: un dossier (tous les documents qu’il contient)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="125"/>
+        <source>documents: %1</source>
+        <translation>documents&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="133"/>
+        <source>There is no file or folder at this path.</source>
+        <translation>Il n’y a ni fichier ni dossier à cet emplacement.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="135"/>
+        <source>This folder is a Sextant index: open it, or export it to a format to import.</source>
+        <translation>Ce dossier est un index Sextant&#xa0;: ouvrez-le, ou exportez-le dans un format importable.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="137"/>
+        <source>Not a document Sextant reads (text, Markdown, HTML, PDF, source code, or a zip or tar archive of them) nor a vector file.</source>
+        <translation>Ni un document que Sextant sait lire (texte, Markdown, HTML, PDF, code source, ou archive zip ou tar de ceux-ci), ni un fichier de vecteurs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="147"/>
+        <source>This index holds vectors made elsewhere, so Sextant cannot embed documents into it. Create a new index for documents.</source>
+        <translation>Cet index contient des vecteurs calculés ailleurs&#xa0;: Sextant ne peut donc pas y plonger de documents. Créez un nouvel index pour les documents.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="169"/>
+        <source>Sextant could not read %1: %2</source>
+        <translation>Sextant n’a pas pu lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="172"/>
+        <source>There is nothing to import: none of the paths exists.</source>
+        <translation>Il n’y a rien à importer&#xa0;: aucun des chemins n’existe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="183"/>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="184"/>
+        <source>replaced</source>
+        <translation>remplacé</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="185"/>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="186"/>
+        <source>added in part</source>
+        <translation>ajouté en partie</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="187"/>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="195"/>
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n ajouté</numerusform>
+            <numerusform>%n ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="196"/>
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n remplacé</numerusform>
+            <numerusform>%n remplacés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="197"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n inchangé</numerusform>
+            <numerusform>%n inchangés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="198"/>
+        <source>%n added in part</source>
+        <translation>
+            <numerusform>%n ajouté en partie</numerusform>
+            <numerusform>%n ajoutés en partie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="199"/>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n en échec</numerusform>
+            <numerusform>%n en échec</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="201"/>
+        <source>Nothing was imported.</source>
+        <translation>Rien n’a été importé.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="202"/>
+        <source>%n file(s): %1.</source>
+        <translation>
+            <numerusform>%n fichier&#xa0;: %1.</numerusform>
+            <numerusform>%n fichiers&#xa0;: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="203"/>
+        <source>%n item(s) written in %1.</source>
+        <translation>
+            <numerusform>%n élément écrit en %1.</numerusform>
+            <numerusform>%n éléments écrits en %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="206"/>
+        <source>%n file(s) in folders or archives were no documents and were skipped.</source>
+        <translation>
+            <numerusform>%n fichier de dossiers ou d’archives n’était pas un document et a été ignoré.</numerusform>
+            <numerusform>%n fichiers de dossiers ou d’archives n’étaient pas des documents et ont été ignorés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="208"/>
+        <source>Cancelled: what was written before stays in the index.</source>
+        <translation>Annulé&#xa0;: ce qui a déjà été écrit reste dans l’index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="209"/>
+        <source>The import stopped: %1</source>
+        <translation>L’import s’est arrêté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="297"/>
+        <location filename="../ui/ImportTask.cpp" line="309"/>
+        <source>Reading vectors</source>
+        <translation>Lecture des vecteurs</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="326"/>
+        <source>Stopped after %n item(s): %1</source>
+        <translation>
+            <numerusform>Arrêt après %n élément&#xa0;: %1</numerusform>
+            <numerusform>Arrêt après %n éléments&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="331"/>
+        <source>%n item(s) left out</source>
+        <translation>
+            <numerusform>%n élément écarté</numerusform>
+            <numerusform>%n éléments écartés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="332"/>
+        <source>, the first: %1</source>
+        <translation>, le premier&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportTask.cpp" line="335"/>
+        <source>Cancelled after %n item(s).</source>
+        <translation>
+            <numerusform>Annulé après %n élément.</numerusform>
+            <numerusform>Annulé après %n éléments.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="338"/>
+        <source>The source holds no items.</source>
+        <translation>La source ne contient aucun élément.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportTask.cpp" line="367"/>
+        <source>Embedding documents</source>
+        <translation>Plongement des documents</translation>
+    </message>
+</context>
+<context>
+    <name>IntegrityHealth</name>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="57"/>
+        <source>not checked</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="58"/>
+        <source>good</source>
+        <translation>bon</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="59"/>
+        <source>note</source>
+        <translation>remarque</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="60"/>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="61"/>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="62"/>
+        <source>missing</source>
+        <translation>manquant</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="70"/>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="71"/>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="72"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="109"/>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="110"/>
+        <source>Cut the log&apos;s tail</source>
+        <translation>Couper la fin du journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="111"/>
+        <source>Salvage the log</source>
+        <translation>Récupérer le journal</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="112"/>
+        <source>Rebuild the graph</source>
+        <translation>Reconstruire le graphe</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="113"/>
+        <source>Rebuild the id map</source>
+        <translation>Reconstruire la table des identifiants</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="114"/>
+        <source>Use the previous manifest</source>
+        <translation>Utiliser le manifeste précédent</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="115"/>
+        <source>Rewrite the segment</source>
+        <translation>Réécrire le segment</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="116"/>
+        <source>Move to quarantine</source>
+        <translation>Mettre en quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityHealth.cpp" line="117"/>
+        <source>Take over the stale lock</source>
+        <translation>Reprendre le verrou périmé</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/Projection.cpp" line="222"/>
+        <source>Sampling items</source>
+        <translation>Échantillonnage des éléments</translation>
+    </message>
+    <message>
+        <location filename="../ui/Projection.cpp" line="227"/>
+        <source>Reading vectors</source>
+        <translation>Lecture des vecteurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/Projection.cpp" line="279"/>
+        <source>Computing principal components</source>
+        <translation>Calcul des composantes principales</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryView</name>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="78"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="27"/>
+        <source>Workbench for local vector indexes.</source>
+        <translation>Atelier pour index vectoriels locaux.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="31"/>
+        <source>Index folders to open.</source>
+        <translation>Dossiers d’index à ouvrir.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="34"/>
+        <source>Do not reopen the indexes open at the last exit.</source>
+        <translation>Ne pas rouvrir les index ouverts lors de la dernière fermeture.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::BrowseView</name>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="90"/>
+        <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Enter to apply)</source>
+        <translation>Filtre, p. ex. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Entrée pour appliquer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="91"/>
+        <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
+        <translation>Un filtre sur les métadonnées, dans le langage de filtre. Appliqué avec Entrée ou après une courte pause.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="171"/>
+        <source>Could not list the items: %1</source>
+        <translation>Impossible de lister les éléments&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="231"/>
+        <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
+        <translation>&lt;b&gt;Ligne %1, colonne %2&#xa0;:&lt;/b&gt; %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <source>counting… %1 so far</source>
+        <translation>comptage… %1 pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <source>counting…</source>
+        <translation>comptage…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="259"/>
+        <source>%1 of %Ln item(s)</source>
+        <translation>
+            <numerusform>%1 sur %Ln élément</numerusform>
+            <numerusform>%1 sur %Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="260"/>
+        <source>%Ln item(s) match</source>
+        <translation>
+            <numerusform>%Ln élément correspond</numerusform>
+            <numerusform>%Ln éléments correspondent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="262"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="267"/>
+        <source>No items match this filter.</source>
+        <translation>Aucun élément ne correspond à ce filtre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="268"/>
+        <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
+        <translation>Cet index n’a encore aucun élément. Déposez ici des vecteurs ou des documents, ou insérez-les avec sextant-cli.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="346"/>
+        <source>Copy id</source>
+        <translation>Copier l’identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="347"/>
+        <source>Find similar</source>
+        <translation>Trouver des éléments similaires</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="349"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="352"/>
+        <source>The index is open read-only.</source>
+        <translation>L’index est ouvert en lecture seule.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="23"/>
+        <source>Export %1</source>
+        <translation>Exporter %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="33"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="37"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="40"/>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="67"/>
+        <source>Cancel Export</source>
+        <translation>Annuler l’export</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="111"/>
+        <source>One JSON object per line with id, vector and metadata, in id order: what &quot;sextant-cli insert&quot; and most tools read.</source>
+        <translation>Un objet JSON par ligne avec identifiant, vecteur et métadonnées, dans l’ordre des identifiants&#xa0;: ce que lisent «&#xa0;sextant-cli insert&#xa0;» et la plupart des outils.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="115"/>
+        <source>The vectors as a float32 matrix (items × dimensions) for NumPy; the metadata is not exported.</source>
+        <translation>Les vecteurs sous forme de matrice float32 (éléments × dimensions) pour NumPy&#x202f;; les métadonnées ne sont pas exportées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="119"/>
+        <source>A Vectra LocalIndex folder (index.json) that Vectra opens and queries. The folder must not hold an index yet.</source>
+        <translation>Un dossier LocalIndex de Vectra (index.json), que Vectra ouvre et interroge. Le dossier ne doit pas déjà contenir d’index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="123"/>
+        <source>Every file of the index folder in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
+        <translation>Tous les fichiers du dossier de l’index dans une archive compressée&#x202f;; Fichier ▸ Restaurer une sauvegarde… en refait un index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="135"/>
+        <source>New Vectra Folder</source>
+        <translation>Nouveau dossier Vectra</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <source>Export to JSON Lines</source>
+        <translation>Exporter en JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <source>Export to NumPy</source>
+        <translation>Exporter pour NumPy</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>Tableaux NumPy (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <source>Backup Archive</source>
+        <translation>Archive de sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <source>Archives (*.tar.zst)</source>
+        <translation>Archives (*.tar.zst)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="155"/>
+        <source>The ids go to %1.</source>
+        <translation>Les identifiants vont dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="175"/>
+        <source>Exporting %1</source>
+        <translation>Export de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="184"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="195"/>
+        <source>Export cancelled: no export was completed.</source>
+        <translation>Export annulé&#xa0;: aucun export n’a été mené à terme.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::FilterEdit</name>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="104"/>
+        <source>Filter (optional), e.g. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</source>
+        <translation>Filtre (facultatif), p. ex. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="154"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="155"/>
+        <source>Line %1, column %2: %3; expected %4</source>
+        <translation>Ligne %1, colonne %2&#xa0;: %3&#x202f;; attendu&#xa0;: %4</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::FindingsModel</name>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="106"/>
+        <source>The index as a whole</source>
+        <translation>L’index dans son ensemble</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/FindingsModel.cpp" line="109"/>
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n constat</numerusform>
+            <numerusform>%n constats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="115"/>
+        <source>Findings about the index as a whole</source>
+        <translation>Constats sur l’index dans son ensemble</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="137"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="149"/>
+        <source>File / location</source>
+        <translation>Fichier / emplacement</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="150"/>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="151"/>
+        <source>Repair</source>
+        <translation>Réparation</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="161"/>
+        <source>bytes %1–%2</source>
+        <translation>octets %1 à %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="163"/>
+        <source>byte %1</source>
+        <translation>octet %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="165"/>
+        <source>item %1</source>
+        <translation>élément %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="165"/>
+        <source>item %1 (%2)</source>
+        <translation>élément %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="167"/>
+        <source>index</source>
+        <translation>index</translation>
+    </message>
+    <message>
+        <location filename="../ui/FindingsModel.cpp" line="167"/>
+        <source>whole file</source>
+        <translation>fichier entier</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::HealthMap</name>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="29"/>
+        <source>manifest</source>
+        <translation>manifeste</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="30"/>
+        <source>previous manifest</source>
+        <translation>manifeste précédent</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="31"/>
+        <source>write-ahead log</source>
+        <translation>journal de transactions</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="32"/>
+        <source>segment</source>
+        <translation>segment</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="33"/>
+        <source>deletion vector</source>
+        <translation>vecteur de suppression</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="34"/>
+        <source>search graph</source>
+        <translation>graphe de recherche</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="35"/>
+        <source>lock</source>
+        <translation>verrou</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="36"/>
+        <source>quarantine</source>
+        <translation>quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="37"/>
+        <source>leftover file</source>
+        <translation>fichier résiduel</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="38"/>
+        <source>unexpected file</source>
+        <translation>fichier inattendu</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="357"/>
+        <location filename="../ui/HealthMap.cpp" line="446"/>
+        <source>The index as a whole</source>
+        <translation>L’index dans son ensemble</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="360"/>
+        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <source>missing</source>
+        <translation>manquant</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="361"/>
+        <location filename="../ui/HealthMap.cpp" line="452"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/HealthMap.cpp" line="363"/>
+        <source>one cell: %Ln block(s) of %1</source>
+        <translation>
+            <numerusform>une case&#xa0;: %Ln bloc de %1</numerusform>
+            <numerusform>une case&#xa0;: %Ln blocs de %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="365"/>
+        <source>not checked by this run</source>
+        <translation>non vérifié lors de ce passage</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="374"/>
+        <source>block %1, bytes %2–%3</source>
+        <translation>bloc %1, octets %2 à %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="375"/>
+        <source>blocks %1–%2, bytes %3–%4</source>
+        <translation>blocs %1 à %2, octets %3 à %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="386"/>
+        <source>health: %1</source>
+        <translation>état&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="404"/>
+        <source>This report lists no files.</source>
+        <translation>Ce rapport ne liste aucun fichier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="405"/>
+        <source>Verify the index to see its files and blocks here.</source>
+        <translation>Vérifiez l’index pour voir ici ses fichiers et ses blocs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="433"/>
+        <source>hatched: a finding about the whole file</source>
+        <translation>hachuré&#xa0;: un constat sur le fichier entier</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <source>%1, missing</source>
+        <translation>%1, manquant</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="453"/>
+        <source>not listed in the report</source>
+        <translation>absent du rapport</translation>
+    </message>
+    <message>
+        <location filename="../ui/HealthMap.cpp" line="454"/>
+        <source>, not checked</source>
+        <translation>, non vérifié</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ImportDialog</name>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="72"/>
+        <source>Import into %1</source>
+        <translation>Importer dans %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="72"/>
+        <source>Import into a New Index</source>
+        <translation>Importer dans un nouvel index</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <source>&lt;b&gt;Import into %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Importer dans %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="88"/>
+        <source>&lt;b&gt;Import into a new index&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Importer dans un nouvel index&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="90"/>
+        <source>Looking at what was chosen…</source>
+        <translation>Examen de la sélection…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <source>What it is</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="101"/>
+        <source>New index</source>
+        <translation>Nouvel index</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="106"/>
+        <source>The folder the new index is created in; it must not exist yet or be empty.</source>
+        <translation>Le dossier où le nouvel index est créé&#x202f;; il ne doit pas encore exister, ou bien être vide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="107"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="110"/>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Dossier&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="114"/>
+        <source>Shape:</source>
+        <translation>Forme&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="118"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="129"/>
+        <source>At most this many characters (or tokens) per chunk; each chunk becomes one item.</source>
+        <translation>Au plus ce nombre de caractères (ou de jetons) par fragment&#x202f;; chaque fragment devient un élément.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="134"/>
+        <source>How much of the chunk before each chunk repeats (at most a quarter of the size), so that a sentence cut at a break is still found whole.</source>
+        <translation>Quelle part du fragment précédent est répétée au début de chaque fragment (au plus un quart de la taille), pour qu’une phrase coupée à une limite soit tout de même trouvée en entier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="138"/>
+        <source>characters</source>
+        <translation>caractères</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="139"/>
+        <source>tokens</source>
+        <translation>jetons</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="141"/>
+        <source>size</source>
+        <translation>taille</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
+        <source>overlap</source>
+        <translation>chevauchement</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="149"/>
+        <source>Chunks:</source>
+        <translation>Fragments&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="151"/>
+        <source>Embedder:</source>
+        <translation>Modèle de plongement&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="154"/>
+        <source>Vectors</source>
+        <translation>Vecteurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="156"/>
+        <source>&amp;Replace items whose id is already in the index (upsert)</source>
+        <translation>&amp;Remplacer les éléments dont l’identifiant est déjà dans l’index (upsert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="158"/>
+        <source>Without it, an item whose id is taken is left out and listed in the report.</source>
+        <translation>Sinon, un élément dont l’identifiant est déjà pris est écarté et signalé dans le rapport.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="168"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="212"/>
+        <source>Cancel Import</source>
+        <translation>Annuler l’import</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="214"/>
+        <source>Stop after the current document or batch; what was written stays in the index.</source>
+        <translation>S’arrêter après le document ou le lot en cours&#x202f;; ce qui a été écrit reste dans l’index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="233"/>
+        <source>New Index Folder</source>
+        <translation>Nouveau dossier d’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="276"/>
+        <source>Reading the shape of the vectors…</source>
+        <translation>Lecture de la forme des vecteurs…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="317"/>
+        <source>%n dimension(s), %1</source>
+        <translation>
+            <numerusform>%n dimension, %1</numerusform>
+            <numerusform>%n dimensions, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="318"/>
+        <source>, made for documents (embedder %1)</source>
+        <translation>, conçu pour des documents (modèle de plongement %1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="324"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="343"/>
+        <source>This index is open read-only, so nothing can be imported into it.</source>
+        <translation>Cet index est ouvert en lecture seule&#xa0;: rien ne peut donc y être importé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="348"/>
+        <source>Only the vector files will be imported.</source>
+        <translation>Seuls les fichiers de vecteurs seront importés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="356"/>
+        <source>Choose the folder of the new index.</source>
+        <translation>Choisissez le dossier du nouvel index.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="360"/>
+        <source>%n folder(s) hold a Sextant index; they are not imported.</source>
+        <translation>
+            <numerusform>%n dossier contient un index Sextant&#x202f;; il n’est pas importé.</numerusform>
+            <numerusform>%n dossiers contiennent un index Sextant&#x202f;; ils ne sont pas importés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="362"/>
+        <source>Nothing here can be imported: Sextant reads documents (text, Markdown, HTML, PDF, source code, zip or tar archives) and vector files (JSON Lines, CSV, .npy, .fvecs, .bvecs, Vectra and LangChain folders).</source>
+        <translation>Rien ici ne peut être importé&#xa0;: Sextant lit les documents (texte, Markdown, HTML, PDF, code source, archives zip ou tar) et les fichiers de vecteurs (JSON Lines, CSV, .npy, .fvecs, .bvecs, dossiers Vectra et LangChain).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="366"/>
+        <source>%n path(s) cannot be imported and will be listed as failed.</source>
+        <translation>
+            <numerusform>%n chemin ne peut pas être importé et sera signalé en échec.</numerusform>
+            <numerusform>%n chemins ne peuvent pas être importés et seront signalés en échec.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="410"/>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="419"/>
+        <source>Importing into %1</source>
+        <translation>Import dans %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="430"/>
+        <source>Importing</source>
+        <translation>Import en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="432"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="442"/>
+        <source>file %1 of %2</source>
+        <translation>fichier %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="443"/>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="444"/>
+        <source>%1 read</source>
+        <translation>%1 lus</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="445"/>
+        <source>%n item(s) written</source>
+        <translation>
+            <numerusform>%n élément écrit</numerusform>
+            <numerusform>%n éléments écrits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="460"/>
+        <source>Import cancelled.</source>
+        <translation>Import annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="460"/>
+        <source>The import stopped.</source>
+        <translation>L’import s’est arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="461"/>
+        <source>Import finished.</source>
+        <translation>Import terminé.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportDialog.cpp" line="462"/>
+        <source>%1 read  ·  %n item(s) written</source>
+        <translation>
+            <numerusform>%1 lus  ·  %n élément écrit</numerusform>
+            <numerusform>%1 lus  ·  %n éléments écrits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportDialog.cpp" line="481"/>
+        <source>Cancelling after the current document or batch…</source>
+        <translation>Annulation après le document ou le lot en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ImportReportModel</name>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="64"/>
+        <location filename="../ui/ImportReportModel.cpp" line="72"/>
+        <source>%1 ▸ %2</source>
+        <translation>%1 ▸ %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportReportModel.cpp" line="100"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ImportReportModel.cpp" line="101"/>
+        <source>%n chunk(s)</source>
+        <translation>
+            <numerusform>%n fragment</numerusform>
+            <numerusform>%n fragments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="129"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="130"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="131"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="132"/>
+        <source>In the index</source>
+        <translation>Dans l’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="133"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../ui/ImportReportModel.cpp" line="134"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::IndexPage</name>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="33"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
+        <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1 écrit dans cet index. Ses modifications apparaissent ici au fur et à mesure&#x202f;; pour modifier l’index vous-même, fermez-le dans ce programme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
+        <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; Cet index a été ouvert en lecture seule&#x202f;; les modifications faites ailleurs apparaissent ici au fur et à mesure.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="39"/>
+        <source>Open for Writing</source>
+        <translation>Ouvrir en écriture</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="40"/>
+        <source>Try again to open the index for writing (works once the other program has closed it).</source>
+        <translation>Réessayer d’ouvrir l’index en écriture (possible dès que l’autre programme l’a fermé).</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="49"/>
+        <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Récupéré.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="51"/>
+        <source>The cut bytes were saved to %1.</source>
+        <translation>Les octets coupés ont été enregistrés dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="63"/>
+        <source>Summary</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <source>Browse</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <source>Integrity</source>
+        <translation>Intégrité</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="92"/>
+        <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
+        <translation>&lt;b&gt;Impossible d’ouvrir cet index.&lt;/b&gt; %1&lt;br&gt;La vérification ci-dessous montre où il est endommagé&#x202f;; une réparation peut souvent le rendre de nouveau utilisable, une fois que vous en avez vu et approuvé le plan.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="96"/>
+        <source>Try Again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="97"/>
+        <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
+        <translation>Réessayer d’ouvrir l’index (par exemple après avoir libéré de l’espace disque ou corrigé les permissions).</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::InspectorView</name>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="137"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="138"/>
+        <source>Delete this item (undoable)</source>
+        <translation>Supprimer cet élément (annulable)</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="159"/>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="160"/>
+        <source>Write the edited metadata to the index (undoable)</source>
+        <translation>Écrire les métadonnées modifiées dans l’index (annulable)</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="161"/>
+        <source>Revert</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="175"/>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="176"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="178"/>
+        <source>Vector</source>
+        <translation>Vecteur</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
+        <source>Nearest neighbours</source>
+        <translation>Plus proches voisins</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <source>Similarity</source>
+        <translation>Similarité</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="195"/>
+        <source>Click a neighbour to inspect it</source>
+        <translation>Cliquez sur un voisin pour l’inspecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="224"/>
+        <source>The index is open read-only, so items cannot be changed.</source>
+        <translation>L’index est ouvert en lecture seule&#xa0;: les éléments ne peuvent donc pas être modifiés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="248"/>
+        <source>The change was not written: %1</source>
+        <translation>La modification n’a pas été écrite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="273"/>
+        <source>Select an item to inspect it.</source>
+        <translation>Sélectionnez un élément pour l’inspecter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="282"/>
+        <source>This item no longer exists.</source>
+        <translation>Cet élément n’existe plus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="283"/>
+        <source>The item could not be read: %1</source>
+        <translation>Impossible de lire l’élément&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="316"/>
+        <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norme&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Moyenne&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Écart type&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="335"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="345"/>
+        <source>No neighbours: %1</source>
+        <translation>Aucun voisin&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="353"/>
+        <source>This item has no neighbours.</source>
+        <translation>Cet élément n’a aucun voisin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="354"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="381"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="388"/>
+        <source>The metadata must be a JSON object: { … }.</source>
+        <translation>Les métadonnées doivent être un objet JSON&#xa0;: { … }.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::IntegrityView</name>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="46"/>
+        <source>Quick Verify</source>
+        <translation>Vérification rapide</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="48"/>
+        <source>Check every log record and data block against its checksum.</source>
+        <translation>Contrôler chaque enregistrement du journal et chaque bloc de données avec sa somme de contrôle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="49"/>
+        <source>Full Verify</source>
+        <translation>Vérification complète</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="51"/>
+        <source>Also check the size and SHA-256 of every file, every vector and metadata document, the id map, and the graph&apos;s recall.</source>
+        <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier, chaque vecteur et chaque document de métadonnées, la table des identifiants et le rappel du graphe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="53"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="59"/>
+        <source>Plan Repair…</source>
+        <translation>Planifier la réparation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="61"/>
+        <source>Work out what repair would do and show it for approval. Nothing changes before you approve.</source>
+        <translation>Déterminer ce que ferait la réparation et le présenter pour approbation. Rien ne change avant votre approbation.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="132"/>
+        <source>Repairing, step %1 of %2: %3</source>
+        <translation>Réparation, étape %1 sur %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="142"/>
+        <source>Findings appear here after a verification.</source>
+        <translation>Les constats apparaissent ici après une vérification.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="143"/>
+        <source>Not verified yet. Quick Verify checks every checksum; Full Verify also reads every file, vector and metadata document.</source>
+        <translation>Pas encore vérifié. La vérification rapide contrôle chaque somme de contrôle&#x202f;; la vérification complète lit aussi chaque fichier, chaque vecteur et chaque document de métadonnées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="199"/>
+        <source>Full verification running…</source>
+        <translation>Vérification complète en cours…</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="199"/>
+        <source>Quick verification running…</source>
+        <translation>Vérification rapide en cours…</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <source>Full verification of %1</source>
+        <translation>Vérification complète de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <source>Verification of %1</source>
+        <translation>Vérification de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="217"/>
+        <source>Verification cancelled; the findings below are from the run before.</source>
+        <translation>Vérification annulée&#x202f;; les constats ci-dessous viennent du passage précédent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="218"/>
+        <source>Verification cancelled.</source>
+        <translation>Vérification annulée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="226"/>
+        <source>Verification failed: %1</source>
+        <translation>La vérification a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="242"/>
+        <source>Verified again after closing the index: nothing to repair.</source>
+        <translation>Vérifié de nouveau après fermeture de l’index&#xa0;: rien à réparer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="256"/>
+        <source>No findings: every check passed.</source>
+        <translation>Aucun constat&#xa0;: tous les contrôles sont réussis.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="278"/>
+        <source>Full verification</source>
+        <translation>Vérification complète</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="278"/>
+        <source>Quick verification</source>
+        <translation>Vérification rapide</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="279"/>
+        <source>%1 in %Ln file(s) checked in %2</source>
+        <translation>
+            <numerusform>%1 sur %Ln fichier, en %2</numerusform>
+            <numerusform>%1 sur %Ln fichiers, en %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="283"/>
+        <source>(%1 GB/s)</source>
+        <translation>(%1 Go/s)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <source>No problems (%n note(s)).</source>
+        <translation>
+            <numerusform>Aucun problème (%n remarque).</numerusform>
+            <numerusform>Aucun problème (%n remarques).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <source>No problems.</source>
+        <translation>Aucun problème.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="290"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n erreur</numerusform>
+            <numerusform>%n erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="291"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n avertissement</numerusform>
+            <numerusform>%n avertissements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n remarque</numerusform>
+            <numerusform>%n remarques</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <source>%n problem(s): %1.</source>
+        <translation>
+            <numerusform>%n problème&#xa0;: %1.</numerusform>
+            <numerusform>%n problèmes&#xa0;: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="296"/>
+        <source>%Ln readable item(s).</source>
+        <translation>
+            <numerusform>%Ln élément lisible.</numerusform>
+            <numerusform>%Ln éléments lisibles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="297"/>
+        <source>%1 %2: %3.%4</source>
+        <translation>%1 %2&#xa0;: %3.%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="307"/>
+        <source>No problems in %1 checked in %2.</source>
+        <translation>Aucun problème sur %1 (vérification en %2).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="309"/>
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problème trouvé.</numerusform>
+            <numerusform>%n problèmes trouvés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="343"/>
+        <source>Closing the index for the repair…</source>
+        <translation>Fermeture de l’index pour la réparation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="360"/>
+        <source>Planning the repair…</source>
+        <translation>Planification de la réparation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="377"/>
+        <source>The repair could not be planned: %1</source>
+        <translation>Impossible de planifier la réparation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="399"/>
+        <source>Repairing…</source>
+        <translation>Réparation en cours…</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="416"/>
+        <source>Repair of %1</source>
+        <translation>Réparation de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="425"/>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="452"/>
+        <source>Opening the index again…</source>
+        <translation>Réouverture de l’index…</translation>
+    </message>
+    <message>
+        <location filename="../ui/IntegrityView.cpp" line="460"/>
+        <source>The index could not be opened again: %1</source>
+        <translation>Impossible de rouvrir l’index&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ItemCommands</name>
+    <message>
+        <location filename="../ui/ItemCommands.cpp" line="14"/>
+        <source>Edit metadata of %1</source>
+        <translation>Modifier les métadonnées de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemCommands.cpp" line="27"/>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ItemTableModel</name>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="203"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ItemTableModel.cpp" line="217"/>
+        <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
+        <translation>
+            <numerusform>La %Ln valeur du vecteur, moyennée dans la mini-courbe</numerusform>
+            <numerusform>Les %Ln valeurs du vecteur, moyennées dans la mini-courbe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="236"/>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="237"/>
+        <source>Norm</source>
+        <translation>Norme</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="238"/>
+        <source>Vector</source>
+        <translation>Vecteur</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::JsonTreeModel</name>
+    <message numerus="yes">
+        <location filename="../ui/JsonTreeModel.cpp" line="84"/>
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n élément</numerusform>
+            <numerusform>%n éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/JsonTreeModel.cpp" line="85"/>
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="91"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="92"/>
+        <source>boolean</source>
+        <translation>booléen</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="93"/>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="94"/>
+        <source>string</source>
+        <translation>chaîne</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="95"/>
+        <source>array</source>
+        <translation>tableau</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
+        <source>object</source>
+        <translation>objet</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="107"/>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="108"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../ui/JsonTreeModel.cpp" line="109"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="50"/>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <source>Sextant</source>
+        <translation>Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="91"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
+        <source>&amp;New Index…</source>
+        <translation>&amp;Nouvel index…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <source>&amp;Open Index…</source>
+        <translation>&amp;Ouvrir un index…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <source>Open &amp;Recent</source>
+        <translation>Index &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <source>&amp;Import Files…</source>
+        <translation>&amp;Importer des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <source>Import documents or vector files into the current index, or into a new one</source>
+        <translation>Importer des documents ou des fichiers de vecteurs dans l’index courant, ou dans un nouvel index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <source>Import a Fol&amp;der…</source>
+        <translation>Importer un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
+        <translation>Importer tous les documents d’un dossier, ou un dossier d’index Vectra ou LangChain</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <source>Restore &amp;Backup…</source>
+        <translation>Restaurer une &amp;sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
+        <translation>Créer un nouveau dossier d’index à partir d’une archive de sauvegarde (.tar.zst) et l’ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <source>&amp;Close Index</source>
+        <translation>&amp;Fermer l’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <source>&amp;Summary</source>
+        <translation>&amp;Vue d’ensemble</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <source>&amp;Browse</source>
+        <translation>É&amp;léments</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <source>&amp;Query</source>
+        <translation>&amp;Requête</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <source>&amp;Map</source>
+        <translation>&amp;Carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <source>&amp;Integrity</source>
+        <translation>&amp;Intégrité</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <source>&amp;Index</source>
+        <translation>&amp;Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <source>&amp;Verify</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <source>&amp;Full Verify</source>
+        <translation>Vérification co&amp;mplète</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <source>Plan &amp;Repair…</source>
+        <translation>Planifier une &amp;réparation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <source>Estimate R&amp;ecall</source>
+        <translation>Estimer le ra&amp;ppel</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <source>&amp;Checkpoint</source>
+        <translation>Point de &amp;contrôle</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <source>C&amp;ompact</source>
+        <translation>C&amp;ompacter</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <source>&amp;About Sextant</source>
+        <translation>À &amp;propos de Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <source>No recent indexes</source>
+        <translation>Aucun index récent</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <source>Opening %1</source>
+        <translation>Ouverture de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <source>Could Not Open the Index</source>
+        <translation>Impossible d’ouvrir l’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <source>Sextant could not open %1.</source>
+        <translation>Sextant n’a pas pu ouvrir %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="267"/>
+        <source>The index is damaged. Run &quot;sextant-cli verify %1 --full&quot; to see where.</source>
+        <translation>L’index est endommagé. Lancez «&#xa0;sextant-cli verify %1 --full&#xa0;» pour voir où.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <source>Creating %1</source>
+        <translation>Création de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <source>Could Not Create the Index</source>
+        <translation>Impossible de créer l’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <source>A write failed: %1</source>
+        <translation>Une écriture a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <source>Still in Use</source>
+        <translation>Encore utilisé</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="352"/>
+        <source>%1 is still writing this index. Close it there first.</source>
+        <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <source>%1 — Sextant</source>
+        <translation>%1 — Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <source>Could not be opened</source>
+        <translation>Ouverture impossible</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="401"/>
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <source>Reading…</source>
+        <translation>Lecture…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="408"/>
+        <source>following changes</source>
+        <translation>suit les modifications</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="410"/>
+        <source>writes: idle</source>
+        <translation>écritures&#xa0;: aucune</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <source>writes: %Ln queued</source>
+        <translation>
+            <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
+            <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="424"/>
+        <source>Open Index Folder</source>
+        <translation>Ouvrir un dossier d’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="440"/>
+        <source>About Sextant</source>
+        <translation>À propos de Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <source>Drop to import into %1 (an index folder opens instead)</source>
+        <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
+        <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="509"/>
+        <source>Looking at %n dropped item(s)…</source>
+        <translation>
+            <numerusform>Examen de %n objet déposé…</numerusform>
+            <numerusform>Examen de %n objets déposés…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="559"/>
+        <source>Convert to a Sextant Index</source>
+        <translation>Convertir en index Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
+        <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <source>Not a Sextant Index</source>
+        <translation>Pas un index Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="573"/>
+        <source>%1 holds a %2, not a Sextant index.</source>
+        <translation>%1 contient un %2, pas un index Sextant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="575"/>
+        <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
+        <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="577"/>
+        <source>Convert to a Sextant Index…</source>
+        <translation>Convertir en index Sextant…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="586"/>
+        <source>Import Files</source>
+        <translation>Importer des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="587"/>
+        <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
+        <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <source>Import a Folder</source>
+        <translation>Importer un dossier</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="610"/>
+        <source>Restore a Backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="611"/>
+        <source>Backup archives (*.tar.zst);;All files (*)</source>
+        <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="616"/>
+        <source>New Folder for the Restored Index</source>
+        <translation>Nouveau dossier pour l’index restauré</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="632"/>
+        <source>Restoring %1</source>
+        <translation>Restauration de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="633"/>
+        <source>Restoring %1…</source>
+        <translation>Restauration de %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="639"/>
+        <location filename="../ui/MainWindow.cpp" line="640"/>
+        <source>The restore was cancelled.</source>
+        <translation>La restauration a été annulée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="646"/>
+        <source>Could Not Restore the Backup</source>
+        <translation>Impossible de restaurer la sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="647"/>
+        <source>Sextant could not restore %1: %2</source>
+        <translation>Sextant n’a pas pu restaurer %1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="650"/>
+        <source>Restored %n file(s) (%1) into %2.</source>
+        <translation>
+            <numerusform>%n fichier (%1) restauré dans %2.</numerusform>
+            <numerusform>%n fichiers (%1) restaurés dans %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::MapView</name>
+    <message>
+        <location filename="../ui/MapView.cpp" line="55"/>
+        <source>Colour the points by a metadata field: a palette for text and bools, a gradient for numbers</source>
+        <translation>Colorer les points selon un champ de métadonnées&#xa0;: une palette pour le texte et les booléens, un dégradé pour les nombres</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="57"/>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="58"/>
+        <source>Show all points</source>
+        <translation>Afficher tous les points</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="59"/>
+        <location filename="../ui/MapView.cpp" line="74"/>
+        <source>Recompute</source>
+        <translation>Recalculer</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="60"/>
+        <source>Sample and project the index again</source>
+        <translation>Rééchantillonner et projeter de nouveau l’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="73"/>
+        <source>The index has changed since this map was computed.</source>
+        <translation>L’index a changé depuis le calcul de cette carte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="86"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="100"/>
+        <source>The map appears here once it has been computed.</source>
+        <translation>La carte apparaît ici une fois calculée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="107"/>
+        <source>Colour by:</source>
+        <translation>Colorer selon&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="120"/>
+        <location filename="../ui/MapView.cpp" line="213"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="158"/>
+        <source>Computing the map</source>
+        <translation>Calcul de la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="172"/>
+        <source>Sampling items</source>
+        <translation>Échantillonnage des éléments</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="176"/>
+        <source>Computing the map…</source>
+        <translation>Calcul de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="191"/>
+        <source>Computing the map was cancelled. Press Recompute to start again.</source>
+        <translation>Le calcul de la carte a été annulé. Cliquez sur «&#xa0;Recalculer&#xa0;» pour le relancer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="192"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="199"/>
+        <source>The map could not be computed: %1</source>
+        <translation>Impossible de calculer la carte&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="208"/>
+        <source>The index is empty: add items to see them on the map.</source>
+        <translation>L’index est vide&#xa0;: ajoutez des éléments pour les voir sur la carte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="233"/>
+        <source>The index is empty.</source>
+        <translation>L’index est vide.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="235"/>
+        <source>PCA of all %Ln item(s)</source>
+        <translation>
+            <numerusform>ACP de %Ln élément</numerusform>
+            <numerusform>ACP des %Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="236"/>
+        <source>PCA of %1 of %Ln item(s), seed %2</source>
+        <translation>
+            <numerusform>ACP de %1 éléments sur %Ln, graine %2</numerusform>
+            <numerusform>ACP de %1 éléments sur %Ln, graine %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="240"/>
+        <source>; the two axes explain %1 % of the variance (%2 % and %3 %)</source>
+        <translation>&#x202f;; les deux axes expliquent %1&#xa0;% de la variance (%2&#xa0;% et %3&#xa0;%)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="243"/>
+        <source>; vectors normalised (cosine)</source>
+        <translation>&#x202f;; vecteurs normalisés (cosinus)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="245"/>
+        <source>; sample capped at %Ln item(s) for %1 dimensions</source>
+        <translation>
+            <numerusform>&#x202f;; échantillon limité à %Ln élément pour %1 dimensions</numerusform>
+            <numerusform>; échantillon limité à %Ln éléments pour %1 dimensions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="305"/>
+        <source>(missing or not a number)</source>
+        <translation>(absent ou pas un nombre)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="327"/>
+        <source>other</source>
+        <translation>autres</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="328"/>
+        <source>(missing)</source>
+        <translation>(absent)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="350"/>
+        <source>Scroll to zoom, drag to pan, click a point to select its item.</source>
+        <translation>Molette pour zoomer, glisser pour déplacer, clic sur un point pour sélectionner son élément.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::NewIndexDialog</name>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="31"/>
+        <source>New Index</source>
+        <translation>Nouvel index</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="36"/>
+        <source>for example: product-docs</source>
+        <translation>par exemple&#xa0;: docs-produit</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="37"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="43"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="46"/>
+        <source>Location:</source>
+        <translation>Emplacement&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="55"/>
+        <source>The length of every vector: it must match the model that makes the embeddings (384 for all-MiniLM-L6-v2, 1536 for text-embedding-3-small).</source>
+        <translation>La longueur de chaque vecteur&#xa0;: elle doit correspondre au modèle qui calcule les plongements (384 pour all-MiniLM-L6-v2, 1536 pour text-embedding-3-small).</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="57"/>
+        <source>&amp;Dimensions:</source>
+        <translation>&amp;Dimensions&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="60"/>
+        <source>Cosine similarity</source>
+        <translation>Similarité cosinus</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="61"/>
+        <source>Euclidean distance (L2)</source>
+        <translation>Distance euclidienne (L2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="62"/>
+        <source>Dot product</source>
+        <translation>Produit scalaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="63"/>
+        <source>Cosine suits most text embeddings. Dot product suits vectors that are already normalised or whose length carries meaning.</source>
+        <translation>Le cosinus convient à la plupart des plongements de texte. Le produit scalaire convient aux vecteurs déjà normalisés ou dont la longueur a un sens.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="65"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Métrique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="68"/>
+        <source>Full: every write survives a power failure</source>
+        <translation>Complète&#xa0;: chaque écriture survit à une coupure de courant</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="69"/>
+        <source>Normal: writes survive a crash of Sextant, not of the machine</source>
+        <translation>Normale&#xa0;: les écritures survivent à un plantage de Sextant, pas de la machine</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="70"/>
+        <source>Off: fastest, for throwaway indexes</source>
+        <translation>Désactivée&#xa0;: la plus rapide, pour des index jetables</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="72"/>
+        <source>D&amp;urability:</source>
+        <translation>D&amp;urabilité&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="75"/>
+        <source>Metadata fields (optional)</source>
+        <translation>Champs de métadonnées (facultatifs)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="77"/>
+        <source>Declared fields are checked on every write and shown as columns. Items may carry other metadata too.</source>
+        <translation>Les champs déclarés sont contrôlés à chaque écriture et affichés en colonnes. Les éléments peuvent aussi porter d’autres métadonnées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="82"/>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="82"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="82"/>
+        <source>Required</source>
+        <translation>Obligatoire</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="90"/>
+        <source>&amp;Add Field</source>
+        <translation>&amp;Ajouter un champ</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="91"/>
+        <source>&amp;Remove Field</source>
+        <translation>&amp;Supprimer le champ</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="98"/>
+        <source>Approximate search (HNSW)</source>
+        <translation>Recherche approximative (HNSW)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="104"/>
+        <source>Links per node. More links: better recall, more memory, slower building.</source>
+        <translation>Liens par nœud. Plus de liens&#xa0;: meilleur rappel, plus de mémoire, construction plus lente.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="108"/>
+        <source>Candidates considered while building. Higher: a better graph, slower building.</source>
+        <translation>Candidats examinés pendant la construction. Plus élevé&#xa0;: un meilleur graphe, une construction plus lente.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="112"/>
+        <source>Default candidates per query. Higher: better recall, slower queries.</source>
+        <translation>Nombre de candidats par défaut par requête. Plus élevé&#xa0;: meilleur rappel, requêtes plus lentes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="113"/>
+        <source>M:</source>
+        <translation>M&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="114"/>
+        <source>ef construction:</source>
+        <translation>ef construction&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="115"/>
+        <source>ef search:</source>
+        <translation>ef search&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="126"/>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="189"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="190"/>
+        <source>Number</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="191"/>
+        <source>Yes/no</source>
+        <translation>Oui/non</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="192"/>
+        <source>List of texts</source>
+        <translation>Liste de textes</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="209"/>
+        <source>Choose Where to Create the Index</source>
+        <translation>Choisir où créer l’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="216"/>
+        <source>Give the index a name: it becomes the name of its folder.</source>
+        <translation>Donnez un nom à l’index&#xa0;: ce sera le nom de son dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="218"/>
+        <source>The name must not contain slashes.</source>
+        <translation>Le nom ne doit pas contenir de barre oblique.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="219"/>
+        <source>Choose the folder to create the index in.</source>
+        <translation>Choisissez le dossier où créer l’index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="222"/>
+        <source>The field &quot;%1&quot; is declared twice.</source>
+        <translation>Le champ «&#xa0;%1&#xa0;» est déclaré deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="234"/>
+        <source>Creates %1</source>
+        <translation>Crée %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::PreferencesDialog</name>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="15"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="18"/>
+        <source>Writes</source>
+        <translation>Écritures</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="21"/>
+        <source>As each index was created</source>
+        <translation>Comme à la création de chaque index</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="22"/>
+        <source>Full (survives power failure)</source>
+        <translation>Complète (survit à une coupure de courant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="23"/>
+        <source>Normal (survives a crash of Sextant)</source>
+        <translation>Normale (survit à un plantage de Sextant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="24"/>
+        <source>Off (no syncs: fastest, unsafe)</source>
+        <translation>Désactivée (aucune synchronisation&#xa0;: la plus rapide, risquée)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="27"/>
+        <source>When a write counts as done. Applies to indexes opened from now on.</source>
+        <translation>Quand une écriture est considérée comme faite. S’applique aux index ouverts à partir de maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="28"/>
+        <source>&amp;Durability of open indexes:</source>
+        <translation>&amp;Durabilité des index ouverts&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="33"/>
+        <source>Default for &amp;new indexes:</source>
+        <translation>Par défaut pour les &amp;nouveaux index&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="36"/>
+        <source>Queries</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="41"/>
+        <source>Default &amp;k (results):</source>
+        <translation>&amp;k par défaut (résultats)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="44"/>
+        <source>The index&apos;s own</source>
+        <translation>Celui de l’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="46"/>
+        <source>Candidates an approximate query considers. Higher: better recall, slower.</source>
+        <translation>Candidats examinés par une requête approximative. Plus élevé&#xa0;: meilleur rappel, plus lent.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="47"/>
+        <source>Default &amp;ef:</source>
+        <translation>&amp;ef par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="50"/>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="53"/>
+        <location filename="../ui/PreferencesDialog.cpp" line="60"/>
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="54"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="55"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="57"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="66"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreferencesDialog.cpp" line="67"/>
+        <source>A new language takes effect the next time Sextant starts.</source>
+        <translation>Une nouvelle langue s’applique au prochain démarrage de Sextant.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::QueryResultsModel</name>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="114"/>
+        <source>true</source>
+        <translation>vrai</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="114"/>
+        <source>false</source>
+        <translation>faux</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="115"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="148"/>
+        <source>In the exact top-k at rank %1, but missed by this query</source>
+        <translation>Dans le top-k exact au rang %1, mais manqué par cette requête</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="155"/>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="161"/>
+        <source>missed</source>
+        <translation>manqué</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="162"/>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="162"/>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="174"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="175"/>
+        <source>Id</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="178"/>
+        <source>Similarity</source>
+        <translation>Similarité</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="179"/>
+        <source>Dot product</source>
+        <translation>Produit scalaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="180"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="182"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="185"/>
+        <source>In exact top-k</source>
+        <translation>Dans le top-k exact</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="191"/>
+        <source>Cosine similarity to the query: higher is closer (1 = same direction)</source>
+        <translation>Similarité cosinus avec la requête&#xa0;: plus elle est élevée, plus l’élément est proche (1 = même direction)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="192"/>
+        <source>Inner product with the query: higher is closer</source>
+        <translation>Produit scalaire avec la requête&#xa0;: plus il est élevé, plus l’élément est proche</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="193"/>
+        <source>Euclidean (L2) distance to the query: lower is closer (0 = identical)</source>
+        <translation>Distance euclidienne (L2) à la requête&#xa0;: plus elle est faible, plus l’élément est proche (0 = identique)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="197"/>
+        <source>Whether the hit is among the exact search&apos;s top-k; rows in italics are exact hits this query missed</source>
+        <translation>Si le résultat fait partie du top-k exact&#x202f;; les lignes en italique sont des résultats exacts que cette requête a manqués</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryResultsModel.cpp" line="198"/>
+        <source>Position in the results, best first; (n) is the rank in the exact results of a missed hit</source>
+        <translation>Position dans les résultats, du meilleur au moins bon&#x202f;; (n) est le rang d’un résultat manqué dans les résultats exacts</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::QueryView</name>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="81"/>
+        <source>Vector</source>
+        <translation>Vecteur</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="82"/>
+        <source>Similar to item</source>
+        <translation>Similaire à l’élément</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="83"/>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="84"/>
+        <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
+        <translation>Rechercher avec un vecteur collé, avec le vecteur d’un élément (l’élément lui-même est exclu), ou avec des mots (documents importés dans cet index)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="91"/>
+        <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
+        <translation>
+            <numerusform>Un vecteur de %n nombre en JSON, p. ex. [0.12, -0.5, ...]</numerusform>
+            <numerusform>Un vecteur de %n nombres en JSON, p. ex. [0.12, -0.5, ...]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="94"/>
+        <source>Id of an item in this index</source>
+        <translation>Identifiant d’un élément de cet index</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="115"/>
+        <source>How many nearest items to return</source>
+        <translation>Nombre d’éléments les plus proches à renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="118"/>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="119"/>
+        <source>Exact</source>
+        <translation>Exacte</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="120"/>
+        <source>ANN</source>
+        <translation>ANN</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="121"/>
+        <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
+        <translation>«&#xa0;Auto&#xa0;» laisse le planificateur choisir&#x202f;; «&#xa0;Exacte&#xa0;» parcourt chaque élément correspondant (le vrai top-k)&#x202f;; «&#xa0;ANN&#xa0;» parcourt le graphe HNSW</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="126"/>
+        <source>index default (%1)</source>
+        <translation>valeur de l’index (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="128"/>
+        <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
+        <translation>Taille de la liste de candidats HNSW&#xa0;: plus elle est grande, plus c’est lent et plus on trouve de vrais voisins</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="130"/>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="133"/>
+        <source>Run the query (Ctrl+Return)</source>
+        <translation>Lancer la requête (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="134"/>
+        <source>Compare with exact</source>
+        <translation>Comparer à la recherche exacte</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="136"/>
+        <source>Run the same query as an exact scan and show which true neighbours were found</source>
+        <translation>Lancer la même requête en parcours exact et montrer quels vrais voisins ont été trouvés</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="137"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="139"/>
+        <source>Stop waiting for the running query</source>
+        <translation>Ne plus attendre la requête en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="189"/>
+        <source>Query:</source>
+        <translation>Requête&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="193"/>
+        <source>Filter:</source>
+        <translation>Filtre&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="194"/>
+        <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
+        <translation>Filtre sur les métadonnées dans le langage de filtre JSON (voir docs/filters.md)&#x202f;; vide, il laisse tout passer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="215"/>
+        <source>&amp;k:</source>
+        <translation>&amp;k&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="216"/>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Mode&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="217"/>
+        <source>&amp;ef:</source>
+        <translation>&amp;ef&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="271"/>
+        <source>Search the documents…</source>
+        <translation>Rechercher dans les documents…</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="275"/>
+        <source>Hybrid</source>
+        <translation>Hybride</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="276"/>
+        <source>Meaning (vector)</source>
+        <translation>Sens (vecteur)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="277"/>
+        <source>Keywords (BM25)</source>
+        <translation>Mots-clés (BM25)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="278"/>
+        <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
+        <translation>«&#xa0;Hybride&#xa0;» fusionne les deux classements&#x202f;; «&#xa0;Sens&#xa0;» plonge les mots et cherche par vecteur&#x202f;; «&#xa0;Mots-clés&#xa0;» classe les passages qui contiennent les mots (BM25)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="340"/>
+        <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
+        <translation>La recherche de texte nécessite un index conçu pour des documents&#xa0;: celui-ci contient des vecteurs calculés ailleurs, Sextant ne peut donc pas transformer des mots en ses vecteurs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="343"/>
+        <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
+        <translation>Ses éléments portent un champ «&#xa0;text&#xa0;»&#xa0;: «&#xa0;Mots-clés (BM25)&#xa0;» fonctionne donc.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="376"/>
+        <source>Text search needs an index made for documents.</source>
+        <translation>La recherche de texte nécessite un index conçu pour des documents.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="377"/>
+        <source>This search mode is not available for this index.</source>
+        <translation>Ce mode de recherche n’est pas disponible pour cet index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="381"/>
+        <source>Enter the words to search for.</source>
+        <translation>Saisissez les mots à rechercher.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="407"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="408"/>
+        <source>Searching… (the first keyword search reads every passage once)</source>
+        <translation>Recherche… (la première recherche par mots-clés lit chaque passage une fois)</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="409"/>
+        <source>Text search</source>
+        <translation>Recherche de texte</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="437"/>
+        <source>The hits below are from the previous search.</source>
+        <translation>Les résultats ci-dessous viennent de la recherche précédente.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="466"/>
+        <source>Enter a vector of %n numbers.</source>
+        <translation>
+            <numerusform>Saisissez un vecteur de %n nombre.</numerusform>
+            <numerusform>Saisissez un vecteur de %n nombres.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="470"/>
+        <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
+        <translation>NaN et l’infini ne sont pas admis dans un vecteur&#xa0;: chaque valeur doit être un nombre fini.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="476"/>
+        <source>Not a JSON array of numbers: %1 near character %2.</source>
+        <translation>Pas un tableau JSON de nombres&#xa0;: %1 vers le caractère %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="477"/>
+        <source>Not a JSON array of numbers.</source>
+        <translation>Pas un tableau JSON de nombres.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="483"/>
+        <source>Element %1 is not a number.</source>
+        <translation>L’élément %1 n’est pas un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="486"/>
+        <source>Element %1 is not a finite number (or too large for a float).</source>
+        <translation>L’élément %1 n’est pas un nombre fini (ou est trop grand pour un float).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="491"/>
+        <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
+        <translation>
+            <numerusform>Le vecteur a %n nombre&#x202f;; cet index contient des vecteurs de %1 dimensions.</numerusform>
+            <numerusform>Le vecteur a %n nombres&#x202f;; cet index contient des vecteurs de %1 dimensions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="508"/>
+        <source>Enter the id of an item.</source>
+        <translation>Saisissez l’identifiant d’un élément.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="582"/>
+        <source>Running…</source>
+        <translation>En cours…</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="583"/>
+        <source>Exact query</source>
+        <translation>Requête exacte</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="583"/>
+        <source>Query</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="604"/>
+        <source>Exact query for comparison</source>
+        <translation>Requête exacte pour comparaison</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="605"/>
+        <source>Comparing with the exact search…</source>
+        <translation>Comparaison avec la recherche exacte…</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="631"/>
+        <source>Comparison cancelled.</source>
+        <translation>Comparaison annulée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="634"/>
+        <source>Query cancelled; the hits below are from the previous query.</source>
+        <translation>Requête annulée&#x202f;; les résultats ci-dessous viennent de la requête précédente.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="635"/>
+        <source>Query cancelled.</source>
+        <translation>Requête annulée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="647"/>
+        <source>The hits below are from the previous query.</source>
+        <translation>Les résultats ci-dessous viennent de la requête précédente.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="678"/>
+        <source>The exact search failed: %1</source>
+        <translation>La recherche exacte a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="693"/>
+        <source>exact scan took %1</source>
+        <translation>le parcours exact a pris %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="694"/>
+        <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
+        <translation>Les lignes marquées «&#xa0;manqué&#xa0;» (en italique) sont de vrais voisins que cette requête n’a pas renvoyés</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="704"/>
+        <source>Recall: the exact search found no hits either</source>
+        <translation>Rappel&#xa0;: la recherche exacte n’a trouvé aucun résultat non plus</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="705"/>
+        <source>Recall %1/%2 = %3 against the exact top-%4</source>
+        <translation>Rappel %1/%2 = %3 par rapport au top-%4 exact</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="718"/>
+        <location filename="../ui/QueryView.cpp" line="733"/>
+        <source>%n hit(s) in %1</source>
+        <translation>
+            <numerusform>%n résultat en %1</numerusform>
+            <numerusform>%n résultats en %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="720"/>
+        <source>%n passage(s) in the keyword index</source>
+        <translation>
+            <numerusform>%n passage dans l’index des mots-clés</numerusform>
+            <numerusform>%n passages dans l’index des mots-clés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="726"/>
+        <source>The index has changed since this search ran; run it again for current results.</source>
+        <translation>L’index a changé depuis cette recherche&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="735"/>
+        <source>strategy: %1</source>
+        <translation>stratégie&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="737"/>
+        <source>%Ln item(s) of %1 match the filter</source>
+        <translation>
+            <numerusform>%Ln élément sur %1 correspond au filtre</numerusform>
+            <numerusform>%Ln éléments sur %1 correspondent au filtre</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="740"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln élément</numerusform>
+            <numerusform>%Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="741"/>
+        <source>ef %1</source>
+        <translation>ef %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="743"/>
+        <source>Fell back to the exact scan: %1</source>
+        <translation>Repli sur le parcours exact&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="749"/>
+        <source>The index has changed since this query ran; run it again for current results.</source>
+        <translation>L’index a changé depuis cette requête&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="773"/>
+        <source>No passages: the items of this index carry no text.</source>
+        <translation>Aucun passage&#xa0;: les éléments de cet index ne contiennent pas de texte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="774"/>
+        <source>No passage matches these words.
+
+Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
+        <translation>Aucun passage ne correspond à ces mots.
+
+Essayez d’autres mots, ou «&#xa0;Sens (vecteur)&#xa0;» pour trouver des passages qui disent la même chose autrement.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="782"/>
+        <source>No search yet.
+
+Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
+        <translation>Aucune recherche pour l’instant.
+
+Tapez des mots dans «&#xa0;Rechercher dans les documents…&#xa0;» et appuyez sur Entrée, ou recherchez par vecteur ou par élément.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="787"/>
+        <source>No query yet.
+
+Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
+        <translation>Aucune requête pour l’instant.
+
+Collez un vecteur en JSON, ou choisissez «&#xa0;Similaire à l’élément&#xa0;» et saisissez un identifiant, puis cliquez sur «&#xa0;Lancer&#xa0;» (Ctrl+Entrée).</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="792"/>
+        <source>The filter matches no items, so there are no hits.
+
+Loosen the filter and run again.</source>
+        <translation>Le filtre ne retient aucun élément&#xa0;: il n’y a donc aucun résultat.
+
+Assouplissez le filtre et relancez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="794"/>
+        <source>The index is empty: there is nothing to find yet.</source>
+        <translation>L’index est vide&#xa0;: il n’y a encore rien à trouver.</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="796"/>
+        <source>No hits.</source>
+        <translation>Aucun résultat.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::RepairDialog</name>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="42"/>
+        <source>Repair %1</source>
+        <translation>Réparer %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="46"/>
+        <source>&lt;b&gt;Repair plan for %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Plan de réparation de %1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairDialog.cpp" line="53"/>
+        <source>Nothing has been changed yet. Approve to carry out these %n step(s); afterwards the index is verified again and you see the result before and after.</source>
+        <translation>
+            <numerusform>Rien n’a encore été modifié. Approuvez pour exécuter le plan (%n étape)&#x202f;; l’index est ensuite vérifié de nouveau et vous voyez le résultat avant et après.</numerusform>
+            <numerusform>Rien n’a encore été modifié. Approuvez pour exécuter le plan (%n étapes)&#x202f;; l’index est ensuite vérifié de nouveau et vous voyez le résultat avant et après.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="56"/>
+        <source>Nothing has been changed. The repair below cannot run now.</source>
+        <translation>Rien n’a été modifié. La réparation ci-dessous ne peut pas s’exécuter maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="57"/>
+        <source>Nothing has been changed. The last report gives repair nothing to do.</source>
+        <translation>Rien n’a été modifié. D’après le dernier rapport, il n’y a rien à réparer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="59"/>
+        <source>The index is closed in this window while you decide; Cancel opens it again.</source>
+        <translation>L’index est fermé dans cette fenêtre le temps de votre décision&#x202f;; «&#xa0;Annuler&#xa0;» le rouvre.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairDialog.cpp" line="74"/>
+        <source>In all, %Ln item(s) will be set aside in quarantine/, with whatever of them could be read. Every other item stays in the index.</source>
+        <translation>
+            <numerusform>Au total, %Ln élément sera mis de côté dans quarantine/, avec tout ce qui a pu en être lu. Tous les autres éléments restent dans l’index.</numerusform>
+            <numerusform>Au total, %Ln éléments seront mis de côté dans quarantine/, avec tout ce qui a pu en être lu. Tous les autres éléments restent dans l’index.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="77"/>
+        <source>No item will be set aside: every item readable now stays in the index.</source>
+        <translation>Aucun élément ne sera mis de côté&#xa0;: chaque élément lisible maintenant reste dans l’index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="88"/>
+        <source>&lt;b&gt;The repair cannot run:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;La réparation ne peut pas s’exécuter&#xa0;:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="103"/>
+        <source>Write a backup archive first</source>
+        <translation>Écrire d’abord une archive de sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="106"/>
+        <source>A .tar.zst archive of the whole index folder as it is now, written before anything changes.</source>
+        <translation>Une archive .tar.zst de tout le dossier de l’index dans son état actuel, écrite avant toute modification.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="112"/>
+        <source>Change…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="118"/>
+        <source>Approve and Repair</source>
+        <translation>Approuver et réparer</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="134"/>
+        <source>No steps.</source>
+        <translation>Aucune étape.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairDialog.cpp" line="143"/>
+        <source>%Ln item(s) set aside to quarantine/</source>
+        <translation>
+            <numerusform>%Ln élément mis de côté dans quarantine/</numerusform>
+            <numerusform>%Ln éléments mis de côté dans quarantine/</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="164"/>
+        <source>Backup Archive</source>
+        <translation>Archive de sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="165"/>
+        <source>Zstandard tar archives (*.tar.zst)</source>
+        <translation>Archives tar Zstandard (*.tar.zst)</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairDialog.cpp" line="175"/>
+        <source>The plan cannot run; see why above.</source>
+        <translation>Le plan ne peut pas s’exécuter&#x202f;; la raison est indiquée ci-dessus.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::RepairResultPanel</name>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="31"/>
+        <source>not counted</source>
+        <translation>non compté</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="51"/>
+        <source>Open Index</source>
+        <translation>Ouvrir l’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="53"/>
+        <source>Open the repaired index in this tab.</source>
+        <translation>Ouvrir l’index réparé dans cet onglet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="56"/>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="71"/>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="71"/>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <source>Problems:</source>
+        <translation>Problèmes&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <source>Errors:</source>
+        <translation>Erreurs&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <source>Warnings:</source>
+        <translation>Avertissements&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <source>Readable items:</source>
+        <translation>Éléments lisibles&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="102"/>
+        <source>Repair log</source>
+        <translation>Journal de réparation</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="136"/>
+        <source>Repaired: the index verifies clean.</source>
+        <translation>Réparé&#xa0;: la vérification de l’index ne signale plus rien.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="137"/>
+        <source>Repaired, but %n problem(s) remain.</source>
+        <translation>
+            <numerusform>Réparé, mais %n problème subsiste.</numerusform>
+            <numerusform>Réparé, mais %n problèmes subsistent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="144"/>
+        <source>Repaired, but %Ln item(s) readable before are neither in the index nor in quarantine/.</source>
+        <translation>
+            <numerusform>Réparé, mais %Ln élément lisible auparavant n’est ni dans l’index ni dans quarantine/.</numerusform>
+            <numerusform>Réparé, mais %Ln éléments lisibles auparavant ne sont ni dans l’index ni dans quarantine/.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="146"/>
+        <source>No backup archive was written.</source>
+        <translation>Aucune archive de sauvegarde n’a été écrite.</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="147"/>
+        <source>The backup archive holds the index as it was before the repair.</source>
+        <translation>L’archive de sauvegarde contient l’index tel qu’il était avant la réparation.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="158"/>
+        <source>%1 (%Ln set aside in quarantine/)</source>
+        <translation>
+            <numerusform>%1 (%Ln mis de côté dans quarantine/)</numerusform>
+            <numerusform>%1 (%Ln mis de côté dans quarantine/)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="163"/>
+        <source>Backup: none (declined).</source>
+        <translation>Sauvegarde&#xa0;: aucune (refusée).</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="164"/>
+        <source>Backup: %1</source>
+        <translation>Sauvegarde&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="169"/>
+        <source>Quarantine: nothing was set aside.</source>
+        <translation>Quarantaine&#xa0;: rien n’a été mis de côté.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/RepairResultPanel.cpp" line="170"/>
+        <source>Quarantine (%n file(s)): %1</source>
+        <translation>
+            <numerusform>Quarantaine (%n fichier)&#xa0;: %1</numerusform>
+            <numerusform>Quarantaine (%n fichiers)&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="181"/>
+        <source>The repair did not finish: %1</source>
+        <translation>La réparation n’a pas abouti&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/RepairResultPanel.cpp" line="182"/>
+        <source>The findings below are a new verification of the folder as it is now.</source>
+        <translation>Les constats ci-dessous viennent d’une nouvelle vérification du dossier dans son état actuel.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::StartPage</name>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="23"/>
+        <source>Sextant</source>
+        <translation>Sextant</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="29"/>
+        <source>Create, browse, query and repair local vector indexes.</source>
+        <translation>Créer, parcourir, interroger et réparer des index vectoriels locaux.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="37"/>
+        <source>New Index…</source>
+        <translation>Nouvel index…</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="39"/>
+        <source>Open Index…</source>
+        <translation>Ouvrir un index…</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="50"/>
+        <source>Recent indexes</source>
+        <translation>Index récents</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="60"/>
+        <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
+        <translation>Aucun index récent pour l’instant. Créez-en un, ouvrez-en un, ou déposez ici un dossier d’index ou des fichiers à importer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="65"/>
+        <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
+        <translation>Astuce&#xa0;: déposez un dossier d’index n’importe où sur cette fenêtre pour l’ouvrir&#x202f;; un index dans lequel un autre programme écrit s’ouvre en lecture seule. Déposez des documents (texte, Markdown, HTML, PDF, archives zip ou tar) ou des fichiers de vecteurs (JSON Lines, CSV, .npy, .fvecs, un dossier Vectra ou LangChain) pour en faire un nouvel index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="93"/>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="106"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="107"/>
+        <source>Remove from This List</source>
+        <translation>Retirer de cette liste</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::SummaryView</name>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="31"/>
+        <source>cosine similarity</source>
+        <translation>similarité cosinus</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="32"/>
+        <source>Euclidean distance (L2)</source>
+        <translation>distance euclidienne (L2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="33"/>
+        <source>dot product</source>
+        <translation>produit scalaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="41"/>
+        <source>full</source>
+        <translation>complète</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="42"/>
+        <source>normal</source>
+        <translation>normale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="43"/>
+        <source>off</source>
+        <translation>désactivée</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="51"/>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="52"/>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="53"/>
+        <source>yes/no</source>
+        <translation>oui/non</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="54"/>
+        <source>list of texts</source>
+        <translation>liste de textes</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="111"/>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="112"/>
+        <source>Dimensions:</source>
+        <translation>Dimensions&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="113"/>
+        <source>Metric:</source>
+        <translation>Métrique&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="114"/>
+        <source>Metadata fields:</source>
+        <translation>Champs de métadonnées&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="115"/>
+        <source>Durability:</source>
+        <translation>Durabilité&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="116"/>
+        <source>Created:</source>
+        <translation>Création&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="117"/>
+        <source>Access:</source>
+        <translation>Accès&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="120"/>
+        <source>Contents</source>
+        <translation>Contenu</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <source>Items:</source>
+        <translation>Éléments&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <source>Segments:</source>
+        <translation>Segments&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <source>Not yet checkpointed:</source>
+        <translation>Pas encore au point de contrôle&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <source>Size on disk:</source>
+        <translation>Taille sur le disque&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <source>Write-ahead log:</source>
+        <translation>Journal de transactions&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="126"/>
+        <source>Last checkpoint:</source>
+        <translation>Dernier point de contrôle&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
+        <source>Write queue:</source>
+        <translation>File d’écriture&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="129"/>
+        <source>Checkpoint</source>
+        <translation>Point de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <source>Fold the write-ahead log into segments now.</source>
+        <translation>Verser maintenant le journal de transactions dans les segments.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <source>Compact</source>
+        <translation>Compacter</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <source>Rewrite all segments into one, dropping deleted rows.</source>
+        <translation>Réécrire tous les segments en un seul, en supprimant les lignes effacées.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
+        <source>Search graph (HNSW)</source>
+        <translation>Graphe de recherche (HNSW)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="140"/>
+        <source>State:</source>
+        <translation>État&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="141"/>
+        <source>Items in graph:</source>
+        <translation>Éléments dans le graphe&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="142"/>
+        <source>Parameters:</source>
+        <translation>Paramètres&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="143"/>
+        <source>Memory:</source>
+        <translation>Mémoire&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="145"/>
+        <source>Estimated recall@10:</source>
+        <translation>Rappel@10 estimé&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="146"/>
+        <source>Estimate Recall</source>
+        <translation>Estimer le rappel</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <source>Compare approximate with exact search on sampled items.</source>
+        <translation>Comparer la recherche approximative et la recherche exacte sur des éléments échantillonnés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="155"/>
+        <source>Last verification:</source>
+        <translation>Dernière vérification&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="157"/>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="158"/>
+        <source>Check every log frame and data block against its checksum.</source>
+        <translation>Contrôler chaque trame du journal et chaque bloc de données avec sa somme de contrôle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="159"/>
+        <source>Full Verify</source>
+        <translation>Vérification complète</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="160"/>
+        <source>Also check the size and SHA-256 of every file.</source>
+        <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="208"/>
+        <source>No problems in %1 checked in %2.</source>
+        <translation>Aucun problème sur %1 (vérification en %2).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="210"/>
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>%n problème trouvé.</numerusform>
+            <numerusform>%n problèmes trouvés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="218"/>
+        <source>not available</source>
+        <translation>indisponible</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="222"/>
+        <source>%1 (%Ln sampled queries, ef %2)</source>
+        <translation>
+            <numerusform>%1 (%Ln requête échantillon, ef %2)</numerusform>
+            <numerusform>%1 (%Ln requêtes échantillons, ef %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
+        <source>%1 per approximate query, %2 per exact query</source>
+        <translation>%1 par requête approximative, %2 par requête exacte</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <source>%1 (%2, required)</source>
+        <translation>%1 (%2, obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <source>none declared</source>
+        <translation>aucun déclaré</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="238"/>
+        <source>not estimated yet</source>
+        <translation>pas encore estimé</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <source>The index is open read-only.</source>
+        <translation>L’index est ouvert en lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="261"/>
+        <source>reading…</source>
+        <translation>lecture…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="269"/>
+        <source>Read-only: %1 writes this index.</source>
+        <translation>Lecture seule&#xa0;: %1 écrit dans cet index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
+        <source>Read-only.</source>
+        <translation>Lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="272"/>
+        <source>Open for writing by this window.</source>
+        <translation>Ouvert en écriture par cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="275"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="277"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln ligne</numerusform>
+            <numerusform>%Ln lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <source>%Ln deleted row(s) that compaction drops</source>
+        <translation>
+            <numerusform>%Ln ligne effacée que le compactage supprimera</numerusform>
+            <numerusform>%Ln lignes effacées que le compactage supprimera</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln modification</numerusform>
+            <numerusform>%Ln modifications</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="284"/>
+        <source>Log sequence number %1 of %2</source>
+        <translation>Numéro de séquence du journal %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <source>idle</source>
+        <translation>vide</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <source>%Ln write(s) queued</source>
+        <translation>
+            <numerusform>%Ln écriture en attente</numerusform>
+            <numerusform>%Ln écritures en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="291"/>
+        <source>off: every query scans exactly</source>
+        <translation>désactivé&#xa0;: chaque requête fait un parcours exact</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <source>loading</source>
+        <translation>chargement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <source>building</source>
+        <translation>construction</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <source>failed: queries scan exactly</source>
+        <translation>échec&#xa0;: les requêtes font un parcours exact</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="297"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
+        <translation>
+            <numerusform>%1 (%Ln modification en attente, recherchée exactement d’ici là)</numerusform>
+            <numerusform>%1 (%Ln modifications en attente, recherchées exactement d’ici là)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="302"/>
+        <source>M %1, ef construction %2, ef search %3</source>
+        <translation>M %1, ef construction %2, ef search %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <source>not saved yet</source>
+        <translation>pas encore enregistré</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <source>saved as %1</source>
+        <translation>enregistré sous %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="316"/>
+        <source>Never verified on this computer.</source>
+        <translation>Jamais vérifié sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <source>Full verification</source>
+        <translation>Vérification complète</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <source>Quick verification</source>
+        <translation>Vérification rapide</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <source>%1 on %2: %3</source>
+        <translation>%1 du %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <source>Full verification running…</source>
+        <translation>Vérification complète en cours…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <source>Verification running…</source>
+        <translation>Vérification en cours…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <source>Full verification of %1</source>
+        <translation>Vérification complète de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <source>Verification of %1</source>
+        <translation>Vérification de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="344"/>
+        <source>estimating…</source>
+        <translation>estimation…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="347"/>
+        <source>Estimating recall of %1</source>
+        <translation>Estimation du rappel de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="352"/>
+        <source>Checkpoint of %1</source>
+        <translation>Point de contrôle de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="353"/>
+        <source>Checkpoint failed</source>
+        <translation>Échec du point de contrôle</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="358"/>
+        <source>Compaction of %1</source>
+        <translation>Compactage de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <source>Compaction failed</source>
+        <translation>Échec du compactage</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::TaskMonitor</name>
+    <message>
+        <location filename="../ui/TaskMonitor.cpp" line="26"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskMonitor.cpp" line="27"/>
+        <source>Cancel this task</source>
+        <translation>Annuler cette tâche</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/TaskMonitor.cpp" line="87"/>
+        <source>%1 (and %n more)</source>
+        <translation>
+            <numerusform>%1 (et %n autre)</numerusform>
+            <numerusform>%1 (et %n autres)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/TaskMonitor.cpp" line="88"/>
+        <source>Cancelling: %1</source>
+        <translation>Annulation&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::TextResultsModel</name>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="122"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <source>Item %1</source>
+        <translation>Élément %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <source>%1
+Item %2</source>
+        <translation>%1
+Élément %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="129"/>
+        <source>%1–%2</source>
+        <translation>%1–%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="131"/>
+        <source>Characters %1 to %2 of the document&apos;s text</source>
+        <translation>Caractères %1 à %2 du texte du document</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="138"/>
+        <source>Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)</source>
+        <translation>Fusion par rang réciproque des deux classements (1 / (60 + rang) chacun)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="139"/>
+        <source>Similarity of the passage&apos;s vector to the query&apos;s</source>
+        <translation>Similarité du vecteur du passage avec celui de la requête</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="140"/>
+        <source>BM25 score of the passage for the query&apos;s words</source>
+        <translation>Score BM25 du passage pour les mots de la requête</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <source>vector #%1</source>
+        <translation>vecteur n° %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <source>vector –</source>
+        <translation>vecteur –</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <source>keyword #%1</source>
+        <translation>mots-clés n° %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <source>keyword –</source>
+        <translation>mots-clés –</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="154"/>
+        <source>Meaning: #%1, similarity %2</source>
+        <translation>Sens&#xa0;: n° %1, similarité %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="155"/>
+        <source>Meaning: not among the candidates</source>
+        <translation>Sens&#xa0;: absent des candidats</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="157"/>
+        <source>Keywords: #%1, BM25 %2</source>
+        <translation>Mots-clés&#xa0;: n° %1, BM25 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="158"/>
+        <source>Keywords: not among the candidates</source>
+        <translation>Mots-clés&#xa0;: absent des candidats</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="171"/>
+        <source>#</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="172"/>
+        <source>Passage</source>
+        <translation>Passage</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="173"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="174"/>
+        <source>Range</source>
+        <translation>Plage</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="175"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="176"/>
+        <source>Ranks</source>
+        <translation>Rangs</translation>
+    </message>
+</context>
+</TS>
