@@ -3744,32 +3744,32 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::StartPage</name>
     <message>
-        <location filename="../ui/StartPage.cpp" line="25"/>
+        <location filename="../ui/StartPage.cpp" line="28"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="31"/>
+        <location filename="../ui/StartPage.cpp" line="34"/>
         <source>Create, browse, query and repair local vector indexes.</source>
         <translation>Lokale Vektorindizes anlegen, durchsehen, abfragen und reparieren.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="39"/>
+        <location filename="../ui/StartPage.cpp" line="42"/>
         <source>New Index…</source>
         <translation>Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="41"/>
+        <location filename="../ui/StartPage.cpp" line="44"/>
         <source>Open Index…</source>
         <translation>Index öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="58"/>
+        <location filename="../ui/StartPage.cpp" line="61"/>
         <source>New to Sextant?</source>
         <translation>Neu bei Sextant?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="64"/>
+        <location filename="../ui/StartPage.cpp" line="67"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Legen Sie einen Demo-Index aus %n kurzen Text über Navigation, Astronomie, Kochen, Musik und mehr an, und probieren Sie daran das Durchsehen, die Suche, die Karte und die Integritätsprüfung aus. Das dauert wenige Sekunden; der Index bleibt in Ihrem Datenordner.</numerusform>
@@ -3777,45 +3777,47 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="72"/>
-        <location filename="../ui/StartPage.cpp" line="141"/>
+        <location filename="../ui/StartPage.cpp" line="75"/>
+        <location filename="../ui/StartPage.cpp" line="83"/>
+        <location filename="../ui/StartPage.cpp" line="152"/>
         <source>Create a Demo Index</source>
         <translation>Demo-Index anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="83"/>
+        <location filename="../ui/StartPage.cpp" line="94"/>
         <source>Recent indexes</source>
         <translation>Zuletzt geöffnete Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="93"/>
+        <location filename="../ui/StartPage.cpp" line="104"/>
         <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
         <translation>Noch keine zuletzt geöffneten Indizes. Legen Sie einen an, öffnen Sie einen, oder ziehen Sie einen Indexordner oder zu importierende Dateien hierher.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="98"/>
+        <location filename="../ui/StartPage.cpp" line="109"/>
         <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
         <translation>Tipp: Ziehen Sie einen Indexordner an eine beliebige Stelle dieses Fensters, um ihn zu öffnen; ein Index, in den ein anderes Programm schreibt, wird schreibgeschützt geöffnet. Ziehen Sie Dokumente (Text, Markdown, HTML, PDF, Zip- oder Tar-Archive) oder Vektordateien (JSON Lines, CSV, .npy, .fvecs, ein Vectra- oder LangChain-Ordner) hierher, um daraus einen neuen Index anzulegen.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="127"/>
+        <location filename="../ui/StartPage.cpp" line="138"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="141"/>
+        <location filename="../ui/StartPage.cpp" line="84"/>
+        <location filename="../ui/StartPage.cpp" line="152"/>
         <source>Creating the Demo Index…</source>
         <translation>Demo-Index wird angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="149"/>
+        <location filename="../ui/StartPage.cpp" line="160"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="150"/>
+        <location filename="../ui/StartPage.cpp" line="161"/>
         <source>Remove from This List</source>
         <translation>Aus dieser Liste entfernen</translation>
     </message>

@@ -525,7 +525,7 @@
 <context>
     <name>sextant::ui::StartPage</name>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="64"/>
+        <location filename="../ui/StartPage.cpp" line="67"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Make a demo index from %n short text about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</numerusform>

@@ -3744,32 +3744,32 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::StartPage</name>
     <message>
-        <location filename="../ui/StartPage.cpp" line="25"/>
+        <location filename="../ui/StartPage.cpp" line="28"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="31"/>
+        <location filename="../ui/StartPage.cpp" line="34"/>
         <source>Create, browse, query and repair local vector indexes.</source>
         <translation>Créer, parcourir, interroger et réparer des index vectoriels locaux.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="39"/>
+        <location filename="../ui/StartPage.cpp" line="42"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="41"/>
+        <location filename="../ui/StartPage.cpp" line="44"/>
         <source>Open Index…</source>
         <translation>Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="58"/>
+        <location filename="../ui/StartPage.cpp" line="61"/>
         <source>New to Sextant?</source>
         <translation>Vous découvrez Sextant&#x202f;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="64"/>
+        <location filename="../ui/StartPage.cpp" line="67"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Créez un index de démonstration à partir de %n court texte sur la navigation, l’astronomie, la cuisine, la musique et bien d’autres sujets, puis découvrez-y comment parcourir les éléments, faire des recherches, utiliser la carte et vérifier l’intégrité. Cela ne prend que quelques secondes, et l’index reste dans votre dossier de données.</numerusform>
@@ -3777,45 +3777,47 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="72"/>
-        <location filename="../ui/StartPage.cpp" line="141"/>
+        <location filename="../ui/StartPage.cpp" line="75"/>
+        <location filename="../ui/StartPage.cpp" line="83"/>
+        <location filename="../ui/StartPage.cpp" line="152"/>
         <source>Create a Demo Index</source>
         <translation>Créer un index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="83"/>
+        <location filename="../ui/StartPage.cpp" line="94"/>
         <source>Recent indexes</source>
         <translation>Index récents</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="93"/>
+        <location filename="../ui/StartPage.cpp" line="104"/>
         <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
         <translation>Aucun index récent pour l’instant. Créez-en un, ouvrez-en un, ou déposez ici un dossier d’index ou des fichiers à importer.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="98"/>
+        <location filename="../ui/StartPage.cpp" line="109"/>
         <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
         <translation>Astuce&#xa0;: déposez un dossier d’index n’importe où sur cette fenêtre pour l’ouvrir&#x202f;; un index dans lequel un autre programme écrit s’ouvre en lecture seule. Déposez des documents (texte, Markdown, HTML, PDF, archives zip ou tar) ou des fichiers de vecteurs (JSON Lines, CSV, .npy, .fvecs, un dossier Vectra ou LangChain) pour en faire un nouvel index.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="127"/>
+        <location filename="../ui/StartPage.cpp" line="138"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="141"/>
+        <location filename="../ui/StartPage.cpp" line="84"/>
+        <location filename="../ui/StartPage.cpp" line="152"/>
         <source>Creating the Demo Index…</source>
         <translation>Création de l’index de démonstration…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="149"/>
+        <location filename="../ui/StartPage.cpp" line="160"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="150"/>
+        <location filename="../ui/StartPage.cpp" line="161"/>
         <source>Remove from This List</source>
         <translation>Retirer de cette liste</translation>
     </message>
