@@ -1,5 +1,6 @@
 #include "ExportTask.h"
 
+#include "ErrorText.h"
 #include "Format.h"
 #include "io/Backup.h"
 
@@ -69,14 +70,14 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
             Result<io::ExportSummary> r = exportStream(*index, request, progress);
             out.ok = r.ok();
             if (r.ok()) out.summary = r.takeValue();
-            else out.error = r.error().message();
+            else out.error = userMessageText(r.error(), ErrorContext::Export);
             break;
         }
         case io::ExportFormat::Vectra: {
             Result<io::ExportSummary> r = io::exportVectra(*index, request.destination, progress);
             out.ok = r.ok();
             if (r.ok()) out.summary = r.takeValue();
-            else out.error = r.error().message();
+            else out.error = userMessageText(r.error(), ErrorContext::Export);
             break;
         }
         case io::ExportFormat::Archive: {
@@ -88,7 +89,7 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
                 out.summary.notes << Text::tr("%n file(s) of the index folder, %1 before compression.", nullptr, r->files)
                                          .arg(formatBytes(r->bytes));
             } else {
-                out.error = r.error().message();
+                out.error = userMessageText(r.error(), ErrorContext::Export);
             }
             break;
         }

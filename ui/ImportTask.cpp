@@ -1,5 +1,6 @@
 #include "ImportTask.h"
 
+#include "ErrorText.h"
 #include "Format.h"
 #include "io/Archive.h"
 #include "io/DocumentText.h"
@@ -359,7 +360,7 @@ public:
         }
         Result<std::unique_ptr<Embedder>> embedder = io::embedderForSchema(schema);
         if (!embedder.ok()) {
-            failAll(embedder.error().message());
+            failAll(userMessageText(embedder.error(), ErrorContext::Embed));
             return;
         }
         io::ImportCallbacks callbacks;
@@ -373,7 +374,7 @@ public:
         result.skippedNotDocuments += summary.skippedNotDocuments;
         result.bytesRead += summary.bytesRead;
         if (summary.cancelled) result.cancelled = true;
-        if (!summary.error.ok()) result.error = summary.error.message();
+        if (!summary.error.ok()) result.error = userMessageText(summary.error, ErrorContext::Import);
     }
 
     void run(Index *openIndex)
@@ -390,7 +391,7 @@ public:
             Result<std::shared_ptr<Index>> made =
                 Index::create(request.createPath, request.createSchema, request.createDurability, options);
             if (!made.ok()) {
-                result.error = made.error().message();
+                result.error = userMessageText(made.error(), ErrorContext::Create);
                 return;
             }
             created = made.takeValue();
@@ -426,7 +427,7 @@ public:
         }
         if (cancelled()) result.cancelled = true;
         if (created) {
-            if (Error e = created->close(); !e.ok() && result.error.isEmpty()) result.error = e.message();
+            if (Error e = created->close(); !e.ok() && result.error.isEmpty()) result.error = userMessageText(e, ErrorContext::Write);
         }
         result.seconds = double(timer.nsecsElapsed()) / 1e9;
     }

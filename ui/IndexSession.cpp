@@ -1,5 +1,7 @@
 #include "IndexSession.h"
 
+#include "ErrorText.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
@@ -173,7 +175,7 @@ QFuture<WriteResult> IndexSession::write(QList<WriteOp> batch, Priority priority
         if (watcher->future().resultCount() == 0) return;
         const WriteResult r = watcher->future().result();
         if (!r.error.ok()) {
-            emit writeFailed(r.error.message());
+            emit writeFailed(userMessageText(r.error, ErrorContext::Write));
             return;
         }
         ++m_contentVersion;

@@ -1,5 +1,6 @@
 #include "InspectorView.h"
 
+#include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
 #include "ItemCommands.h"
@@ -284,7 +285,7 @@ void InspectorView::load(bool keepEdits)
             m_item.reset();
             showMessage(item.error().code() == ErrorCode::NotFound
                             ? tr("This item no longer exists.")
-                            : tr("The item could not be read: %1").arg(item.error().message()));
+                            : tr("The item could not be read.") + QLatin1Char('\n') + userMessageText(item.error(), ErrorContext::General));
             return;
         }
         const bool sameItem = m_item && m_item->id == id;
@@ -346,7 +347,7 @@ void InspectorView::loadNeighbours()
             if (token != m_neighbourToken) return;
             m_neighbours->clear();
             if (!result.ok()) {
-                m_neighbourStatus->setText(tr("No neighbours: %1").arg(result.error().message()));
+                m_neighbourStatus->setText(tr("No neighbours.") + QLatin1Char(' ') + userMessage(result.error(), ErrorContext::Query).summary());
                 return;
             }
             for (const QueryHit &hit : std::as_const(result->hits)) {
@@ -395,7 +396,7 @@ void InspectorView::applyEdits()
     const QJsonObject metadata = doc.object();
     // Pure CPU (the schema's checks): fine on the GUI thread.
     if (Error e = m_session->index()->validate(WriteOp::upsert(Item{m_item->id, m_item->vector, metadata}))) {
-        setEditError(e.message());
+        setEditError(userMessageText(e, ErrorContext::Write));
         return;
     }
     setEditError({});

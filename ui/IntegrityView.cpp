@@ -1,5 +1,6 @@
 #include "IntegrityView.h"
 
+#include "ErrorText.h"
 #include "FindingsModel.h"
 #include "Format.h"
 #include "HealthMap.h"
@@ -364,7 +365,7 @@ void IntegrityView::startPlanning()
         PlanOutcome out;
         Result<RepairPlan> r = sextant::planRepair(path, report);
         if (r.ok()) out.plan = r.takeValue();
-        else out.error = r.error().message();
+        else out.error = userMessageText(r.error(), ErrorContext::Repair);
         return out;
     }));
 }
@@ -409,7 +410,7 @@ void IntegrityView::runRepair(const RepairPlan &plan, RepairOptions options)
         RepairOutcome out;
         Result<RepairResult> r = sextant::runRepair(plan, options);
         if (r.ok()) out.result = r.takeValue();
-        else out.error = r.error().message();
+        else out.error = userMessageText(r.error(), ErrorContext::Repair);
         promise.addResult(out);
     });
     m_repairWatcher.setFuture(future);
@@ -457,7 +458,7 @@ void IntegrityView::reopenIfClosed()
         const OpenOutcome out = w->result();
         m_summary->setText(out.index ? before
                                      : before + QLatin1Char(' ') +
-                                           tr("The index could not be opened again: %1").arg(out.error.message()));
+                                           tr("The index could not be opened again.") + QLatin1Char('\n') + userMessageText(out.error, ErrorContext::Open));
         m_summaryIcon->setPixmap(beforeIcon);
         setPhase(Phase::Idle);
     });

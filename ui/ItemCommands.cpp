@@ -1,5 +1,6 @@
 #include "ItemCommands.h"
 
+#include "ErrorText.h"
 #include "IndexSession.h"
 
 #include <QCoreApplication>
@@ -42,7 +43,7 @@ void deleteItemUndoably(IndexSession *session, const QString &id)
         if (!guard || watcher->future().resultCount() == 0) return;
         Result<Item> item = watcher->future().result();
         if (!item.ok()) {
-            emit guard->writeFailed(item.error().message());
+            emit guard->writeFailed(userMessageText(item.error(), ErrorContext::Write));
             return;
         }
         guard->undoStack()->push(new DeleteItemCommand(guard, item.takeValue()));

@@ -1,5 +1,6 @@
 #include "ItemTableModel.h"
 
+#include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
 #include "index/Filter.h"
@@ -94,7 +95,7 @@ void scanRowMap(QPromise<ItemTableModel::ScanChunk> &promise, std::shared_ptr<In
         Result<IdPage> page = idx->listIds(after, ItemTableModel::kScanChunk, filter);
         ItemTableModel::ScanChunk chunk;
         if (!page.ok()) {
-            chunk.error = page.error().message();
+            chunk.error = userMessageText(page.error());
             chunk.done = true;
             chunk.count = count;
             promise.addResult(chunk);
@@ -123,7 +124,7 @@ ItemTableModel::PageResult loadPage(Index &idx, quint64 scan, int pageNumber, co
     if (filter.trimmed().isEmpty()) {
         Result<ListPage> page = idx.list(after, ItemTableModel::kPageSize, true);
         if (!page.ok()) {
-            result.error = page.error().message();
+            result.error = userMessageText(page.error());
             return result;
         }
         for (const Item &item : std::as_const(page->items)) result.rows.append(rowOf(item));
@@ -134,7 +135,7 @@ ItemTableModel::PageResult loadPage(Index &idx, quint64 scan, int pageNumber, co
     while (ids.size() < ItemTableModel::kPageSize) {
         Result<IdPage> page = idx.listIds(from, int(ItemTableModel::kPageSize - ids.size()), filter);
         if (!page.ok()) {
-            result.error = page.error().message();
+            result.error = userMessageText(page.error());
             return result;
         }
         ids += page->ids;

@@ -1,10 +1,13 @@
 #include "MainWindow.h"
 
+#include "DemoIndex.h"
+#include "ErrorText.h"
 #include "ExportDialog.h"
 #include "Format.h"
 #include "ImportDialog.h"
 #include "IndexSession.h"
 #include "IntegrityView.h"
+#include "QueryView.h"
 #include "NewIndexDialog.h"
 #include "PreferencesDialog.h"
 #include "StartPage.h"
@@ -24,6 +27,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -75,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_start, &StartPage::newIndexRequested, this, &MainWindow::newIndex);
     connect(m_start, &StartPage::openIndexRequested, this, &MainWindow::openIndexDialog);
     connect(m_start, &StartPage::openPathRequested, this, [this](const QString &path) { openIndex(path); });
+    connect(m_start, &StartPage::demoIndexRequested, this, [this]() { openDemoIndex(); });
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeIndex);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentPageChanged);
 
@@ -189,6 +194,9 @@ void MainWindow::createActions()
     m_writeActions << checkpoint << compact;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Open the &Demo Index"), this, [this]() { openDemoIndex(); })
+        ->setToolTip(tr("Make an index from short example texts (or open it when it exists) and search it"));
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Sextant"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -242,8 +250,10 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
     connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, clean, old]() {
         watcher->deleteLater();
         m_opening.removeAll(clean);
+        const bool demo = m_demoQueryFor.removeAll(clean) > 0;
         statusBar()->clearMessage();
         const OpenOutcome out = watcher->result();
+        if (!out.index && demo) emit demoIndexFailed(clean, userMessageText(out.error, ErrorContext::Open));
         if (!out.index && out.looksLikeIndex) {
             // A damaged index: show where, and offer the repair, instead of
             // only an error.
@@ -261,11 +271,7 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
             QMessageBox box(QMessageBox::Warning, tr("Could Not Open the Index"),
                             tr("Sextant could not open %1.").arg(QDir::toNativeSeparators(clean)),
                             QMessageBox::Ok, this);
-            QString detail = out.error.message();
-            if (out.error.code() == ErrorCode::Corruption)
-                detail += QStringLiteral("\n\n") +
-                          tr("The index is damaged. Run \"sextant-cli verify %1 --full\" to see where.").arg(clean);
-            box.setInformativeText(detail);
+            box.setInformativeText(userMessageText(out.error, ErrorContext::Open));
             box.exec();
             return;
         }
@@ -273,8 +279,10 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
         m_start->reloadRecent();
         auto *session = new IndexSession(out.index, out.lockHolder);
         session->setOpenOptions(out.options);
-        addPage(new IndexPage(session, m_tabs), old);
+        auto *page = new IndexPage(session, m_tabs);
+        addPage(page, old);
         emit indexOpened(clean);
+        if (demo) showDemoQuery(page);
     });
     watcher->setFuture(future);
 }
@@ -290,7 +298,7 @@ void MainWindow::createIndex(const QString &path, const Schema &schema, Durabili
         const OpenOutcome out = watcher->result();
         if (!out.index) {
             emit openFailed(clean, out.error.message());
-            QMessageBox::warning(this, tr("Could Not Create the Index"), out.error.message());
+            QMessageBox::warning(this, tr("Could Not Create the Index"), userMessageText(out.error, ErrorContext::Create));
             return;
         }
         Preferences::addRecentIndex(clean);
@@ -299,6 +307,74 @@ void MainWindow::createIndex(const QString &path, const Schema &schema, Durabili
         emit indexOpened(clean);
     });
     watcher->setFuture(future);
+}
+
+void MainWindow::openDemoIndex(const QString &path)
+{
+    const QString clean = cleanPath(path.isEmpty() ? defaultDemoIndexPath() : path);
+    if (IndexPage *page = pageFor(clean)) {
+        m_tabs->setCurrentWidget(page);
+        if (page->session()) showDemoQuery(page);
+        return;
+    }
+    if (m_opening.contains(clean)) return;
+    m_opening << clean;
+    m_start->setDemoBusy(true);
+    // Checking the folder, copying the texts, embedding and writing them:
+    // all on a worker (invariant 8), with progress and cancel.
+    QFuture<DemoCreation> future = createDemoIndexAsync(clean);
+    m_tasks->track(tr("Creating the demo index"), QFuture<void>(future));
+    statusBar()->showMessage(tr("Creating the demo index in %1…").arg(QDir::toNativeSeparators(clean)));
+    auto *watcher = new QFutureWatcher<DemoCreation>(this);
+    connect(watcher, &QFutureWatcher<DemoCreation>::finished, this, [this, watcher, clean]() {
+        watcher->deleteLater();
+        m_opening.removeAll(clean);
+        m_start->setDemoBusy(false);
+        statusBar()->clearMessage();
+        if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
+            const QString message = userMessageText(Error(ErrorCode::Cancelled, {}), ErrorContext::Create);
+            statusBar()->showMessage(message, 10000);
+            emit demoIndexFailed(clean, message);
+            return;
+        }
+        const DemoCreation out = watcher->result();
+        if (out.existed) {
+            m_demoQueryFor << clean;
+            openInto(clean, {}, nullptr);
+            return;
+        }
+        if (!out.index) {
+            const QString message = userMessageText(out.error, ErrorContext::Create);
+            emit demoIndexFailed(clean, message);
+            if (out.error.code() == ErrorCode::Cancelled) {
+                statusBar()->showMessage(message, 10000);
+                return;
+            }
+            QMessageBox::warning(this, tr("Could Not Create the Demo Index"), message);
+            return;
+        }
+        Preferences::addRecentIndex(clean);
+        m_start->reloadRecent();
+        auto *page = new IndexPage(new IndexSession(out.index, std::nullopt), m_tabs);
+        addPage(page);
+        statusBar()->showMessage(tr("Made the demo index from %n document(s) in %1 s.", nullptr, out.documents)
+                                     .arg(QLocale().toString(out.seconds, 'f', 1)),
+                                 10000);
+        emit demoIndexCreated(clean, out.documents, out.seconds);
+        emit indexOpened(clean);
+        showDemoQuery(page);
+    });
+    watcher->setFuture(future);
+}
+
+void MainWindow::showDemoQuery(IndexPage *page)
+{
+    if (!page || !page->session() || !page->queryView()) return;
+    page->showView(IndexPage::View::Query);
+    // An index without an embedder (not the demo after all) keeps its form.
+    if (page->session()->schema().embedder.isEmpty()) return;
+    page->queryView()->setTextQuery(demoExampleQuery(), io::TextSearchMode::Hybrid);
+    page->queryView()->run();
 }
 
 void MainWindow::addPage(IndexPage *page, IndexPage *replacing)
@@ -328,7 +404,7 @@ void MainWindow::addPage(IndexPage *page, IndexPage *replacing)
         if (page == currentPage()) updateStatus();
     });
     connect(session, &IndexSession::writeFailed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("A write failed: %1").arg(message), 10000);
+        statusBar()->showMessage(tr("A write failed: %1").arg(QString(message).replace(QLatin1Char('\n'), QLatin1Char(' '))), 10000);
     });
     connect(page, &IndexPage::reopenRequested, this, [this, page]() { reopenForWriting(page); });
     QSettings settings;
@@ -644,7 +720,8 @@ void MainWindow::restoreBackup(const QString &archive, const QString &folder)
         if (!r.ok()) {
             emit restoreFinished(target, r.error().message());
             QMessageBox::warning(this, tr("Could Not Restore the Backup"),
-                                 tr("Sextant could not restore %1: %2").arg(QDir::toNativeSeparators(archive), r.error().message()));
+                                 tr("Sextant could not restore %1.").arg(QDir::toNativeSeparators(archive)) + QLatin1Char('\n') +
+                                     userMessageText(r.error(), ErrorContext::Restore));
             return;
         }
         statusBar()->showMessage(tr("Restored %n file(s) (%1) into %2.", nullptr, r->files)

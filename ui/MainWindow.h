@@ -38,6 +38,10 @@ public:
     void openIndex(const QString &path, OpenOptions options = {});
     // Creates an index and opens it.
     void createIndex(const QString &path, const Schema &schema, Durability durability);
+    // The first-run demo (DemoIndex.h): makes the demo index in `path`
+    // (defaultDemoIndexPath() when empty) on a worker, or opens it when it
+    // exists, and shows it on the Query view with the example query run.
+    void openDemoIndex(const QString &path = {});
 
     IndexPage *currentPage() const;
     IndexPage *pageFor(const QString &path) const;
@@ -73,6 +77,10 @@ signals:
     void importDialogShown(ImportDialog *dialog);
     // A restore finished: `error` is empty when `folder` now holds the index.
     void restoreFinished(const QString &folder, const QString &error);
+    // openDemoIndex() made a new demo index (`documents` imported in `seconds`).
+    void demoIndexCreated(const QString &path, int documents, double seconds);
+    // openDemoIndex() could not make or open the demo index.
+    void demoIndexFailed(const QString &path, const QString &message);
 
 public slots:
     void newIndex();
@@ -105,6 +113,7 @@ private:
     QStringList droppedPaths(const QMimeData *mime) const;
     void showImportDialog(const QList<ImportInput> &inputs, IndexPage *page);
     void offerConversion(const QString &path, io::SourceFormat format);
+    void showDemoQuery(IndexPage *page);
 
     QStackedWidget *m_stack;
     StartPage *m_start;
@@ -118,6 +127,7 @@ private:
     QList<QAction *> m_indexActions; // enabled only with an index open
     QList<QAction *> m_writeActions; // ... that is writable
     QStringList m_opening;           // paths being opened now
+    QStringList m_demoQueryFor;      // paths whose page opens on the demo's example query
     QPointer<ImportDialog> m_importDialog;
     QPointer<ExportDialog> m_exportDialog;
 };

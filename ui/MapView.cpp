@@ -1,5 +1,6 @@
 #include "MapView.h"
 
+#include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
 #include "TaskMonitor.h"
@@ -196,7 +197,7 @@ void MapView::onFinished(quint64 serial, QFuture<ProjectionResult> future)
     }
     ProjectionResult result = future.takeResult();
     if (!result.error.ok() && result.count() == 0) {
-        m_plot->setMessage(tr("The map could not be computed: %1").arg(result.error.message()));
+        m_plot->setMessage(tr("The map could not be computed.") + QLatin1Char('\n') + userMessageText(result.error));
         emit projectionFinished();
         return;
     }

@@ -1,5 +1,6 @@
 #include "QueryView.h"
 
+#include "ErrorText.h"
 #include "FilterEdit.h"
 #include "Format.h"
 #include "IndexSession.h"
@@ -433,7 +434,7 @@ void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Res
     m_running = false;
     finishTicket();
     if (!result.ok()) {
-        showError(result.error().message());
+        showError(userMessageText(result.error(), ErrorContext::Query));
         m_summary->setText(m_textResult && m_showingText ? tr("The hits below are from the previous search.") : QString());
         updateInputState();
         emit queryFinished();
@@ -643,7 +644,7 @@ void QueryView::onQueryDone(quint64 serial, const QueryRequest &request, const R
     m_running = false;
     finishTicket();
     if (!result.ok()) {
-        showError(result.error().message());
+        showError(userMessageText(result.error(), ErrorContext::Query));
         m_summary->setText(m_result ? tr("The hits below are from the previous query.") : QString());
         updateInputState();
         emit queryFinished();
@@ -675,7 +676,7 @@ void QueryView::onExactDone(quint64 serial, const Result<QueryResult> &result)
     m_comparing = false;
     finishTicket();
     if (!result.ok()) {
-        m_recall->setText(tr("The exact search failed: %1").arg(result.error().message()));
+        m_recall->setText(tr("The exact search failed.") + QLatin1Char(' ') + userMessage(result.error(), ErrorContext::Query).summary());
         updateInputState();
         emit comparisonFinished();
         return;

@@ -1,15 +1,20 @@
 #include "StartPage.h"
 
+#include "DemoIndex.h"
 #include "Preferences.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFontMetrics>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sextant::ui {
 
@@ -47,6 +52,45 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     column->addLayout(buttons);
     column->addSpacing(24);
 
+    // The first run: one click to an index that shows what Sextant does.
+    auto *demoFrame = new QFrame(this);
+    demoFrame->setObjectName(QStringLiteral("demoOffer"));
+    demoFrame->setFrameShape(QFrame::StyledPanel);
+    m_demoOffer = demoFrame;
+    auto *demoLayout = new QVBoxLayout(m_demoOffer);
+    auto *demoTitle = new QLabel(tr("New to Sextant?"), m_demoOffer);
+    QFont df = demoTitle->font();
+    df.setBold(true);
+    demoTitle->setFont(df);
+    demoLayout->addWidget(demoTitle);
+    const int texts = int(demoTextResources().size());
+    auto *demoText = new QLabel(tr("Make a demo index from %n short text(s) about navigation, astronomy, cooking, music "
+                                   "and more, and try browsing, searching, the map and the integrity check on it. "
+                                   "It takes a few seconds and stays in your data folder.",
+                                   nullptr, texts),
+                                m_demoOffer);
+    demoText->setWordWrap(true);
+    demoLayout->addWidget(demoText);
+    auto *demoRow = new QHBoxLayout;
+    m_demoButton = new QPushButton(tr("Create a Demo Index"), m_demoOffer);
+    m_demoButton->setObjectName(QStringLiteral("demoIndexButton"));
+    m_demoButton->setMinimumHeight(36);
+    // As wide as the longer of its two texts (idle and busy) with room on
+    // both sides: the French "Créer un index de démonstration" touched the
+    // frame, and the button would jump when its text changes.
+    {
+        const QFontMetrics fm(m_demoButton->font());
+        const int text = std::max(fm.horizontalAdvance(tr("Create a Demo Index")),
+                                  fm.horizontalAdvance(tr("Creating the Demo Index…")));
+        m_demoButton->setMinimumWidth(std::max(200, text + 48));
+    }
+    m_demoButton->setDefault(true);
+    demoRow->addWidget(m_demoButton);
+    demoRow->addStretch();
+    demoLayout->addLayout(demoRow);
+    column->addWidget(m_demoOffer);
+    column->addSpacing(24);
+
     auto *recentTitle = new QLabel(tr("Recent indexes"), this);
     QFont rf = recentTitle->font();
     rf.setBold(true);
@@ -77,6 +121,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
 
     connect(newButton, &QPushButton::clicked, this, &StartPage::newIndexRequested);
     connect(openButton, &QPushButton::clicked, this, &StartPage::openIndexRequested);
+    connect(m_demoButton, &QPushButton::clicked, this, &StartPage::demoIndexRequested);
     connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         emit openPathRequested(item->data(Qt::UserRole).toString());
     });
@@ -96,6 +141,15 @@ void StartPage::reloadRecent()
     }
     m_recent->setVisible(!recent.isEmpty());
     m_noRecent->setVisible(recent.isEmpty());
+    m_demoOffer->setVisible(recent.isEmpty());
+}
+
+bool StartPage::isDemoOffered() const { return !m_demoOffer->isHidden(); }
+
+void StartPage::setDemoBusy(bool busy)
+{
+    m_demoButton->setEnabled(!busy);
+    m_demoButton->setText(busy ? tr("Creating the Demo Index…") : tr("Create a Demo Index"));
 }
 
 void StartPage::showRecentMenu(const QPoint &pos)

@@ -1,6 +1,7 @@
 #include "SummaryView.h"
 #include "VerifyTask.h"
 
+#include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
 #include "TaskMonitor.h"
@@ -215,7 +216,7 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
         m_recallButton->setEnabled(true);
         const Result<RecallEstimate> r = m_recallWatcher.result();
         if (!r.ok()) {
-            setValue(m_recall, tr("not available"), r.error().message());
+            setValue(m_recall, tr("not available"), userMessageText(r.error(), ErrorContext::Query));
             return;
         }
         setValue(m_recall,
@@ -366,7 +367,7 @@ void SummaryView::runMaintenance(QFuture<WriteResult> future, const QString &tas
     connect(w, &QFutureWatcher<WriteResult>::finished, this, [this, w, failureTitle]() {
         w->deleteLater();
         const WriteResult r = w->result();
-        if (!r.error.ok()) QMessageBox::warning(this, failureTitle, r.error.message());
+        if (!r.error.ok()) QMessageBox::warning(this, failureTitle, userMessageText(r.error, ErrorContext::Write));
         m_session->refreshSoon();
     });
     w->setFuture(future);

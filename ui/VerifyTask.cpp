@@ -1,5 +1,7 @@
 #include "VerifyTask.h"
 
+#include "ErrorText.h"
+
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -19,7 +21,7 @@ QFuture<VerifyOutcome> startVerifyTask(const QString &path, bool full)
         VerifyOutcome out;
         Result<VerifyReport> r = verifyIndex(path, options);
         if (r.ok()) out.report = r.takeValue();
-        else out.error = r.error().message();
+        else out.error = userMessageText(r.error(), ErrorContext::Verify);
         promise.addResult(out);
     });
 }

@@ -1,6 +1,11 @@
 // sextant: the desktop GUI. Opens the index folders named on the command
-// line (or the ones open when it last closed).
+// line (or the ones open when it last closed). Two hidden options serve
+// tools/demo.sh: --create-demo PATH makes the demo index (ui/DemoIndex.h)
+// without a window and exits; --demo PATH opens it (making it first when
+// missing) on the Query view, as the start page's "Create a Demo Index" does.
 
+#include "DemoIndex.h"
+#include "ErrorText.h"
 #include "IndexSession.h"
 #include "MainWindow.h"
 #include "Preferences.h"
@@ -9,11 +14,57 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
 #include <QThreadPool>
+#include <memory>
+
+namespace {
+// --create-demo needs no window, and so no display: it runs in a
+// QCoreApplication (the option is looked for before any application exists).
+bool wantsNoWindow(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (qstrcmp(argv[i], "--create-demo") == 0 || qstrncmp(argv[i], "--create-demo=", 14) == 0) return true;
+    return false;
+}
+
+int createDemoAndExit(const QString &path)
+{
+    using namespace sextant::ui;
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString folder = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    DemoCreation made = createDemoIndex(folder);
+    if (made.existed) {
+        out << QCoreApplication::translate("main", "The demo index is in %1 already.").arg(QDir::toNativeSeparators(folder)) << Qt::endl;
+        return 0;
+    }
+    if (!made.index) {
+        err << QCoreApplication::translate("main", "Could not create the demo index in %1.").arg(QDir::toNativeSeparators(folder))
+            << Qt::endl << userMessageText(made.error, ErrorContext::Create) << Qt::endl;
+        return 1;
+    }
+    const sextant::Error closed = made.index->close();
+    if (!closed.ok()) {
+        err << userMessageText(closed, ErrorContext::Write) << Qt::endl;
+        return 1;
+    }
+    out << QCoreApplication::translate("main", "Made the demo index in %1: %n document(s), %2 chunks, in %3 s.", nullptr, made.documents)
+               .arg(QDir::toNativeSeparators(folder))
+               .arg(made.chunks)
+               .arg(made.seconds, 0, 'f', 2)
+        << Qt::endl;
+    return 0;
+}
+} // namespace
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    const bool noWindow = wantsNoWindow(argc, argv);
+    std::unique_ptr<QCoreApplication> application(noWindow ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    QCoreApplication &app = *application;
     QApplication::setOrganizationName(QStringLiteral("Sextant"));
     QApplication::setApplicationName(QStringLiteral("Sextant"));
     QApplication::setApplicationDisplayName(QStringLiteral("Sextant"));
@@ -33,7 +84,18 @@ int main(int argc, char **argv)
     QCommandLineOption noRestore(QStringLiteral("no-restore"),
                                  QApplication::translate("main", "Do not reopen the indexes open at the last exit."));
     parser.addOption(noRestore);
+    QCommandLineOption createDemo(QStringLiteral("create-demo"),
+                                  QApplication::translate("main", "Make the demo index in PATH (unless it exists) and exit."),
+                                  QStringLiteral("PATH"));
+    createDemo.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(createDemo);
+    QCommandLineOption demo(QStringLiteral("demo"),
+                            QApplication::translate("main", "Open the demo index in PATH, making it first when missing."),
+                            QStringLiteral("PATH"));
+    demo.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(demo);
     parser.process(app);
+    if (noWindow) return createDemoAndExit(parser.value(createDemo));
 
     using namespace sextant::ui;
     captureSystemPalette();
@@ -42,12 +104,15 @@ int main(int argc, char **argv)
     MainWindow window;
     window.show();
     const QStringList paths = parser.positionalArguments();
-    if (!paths.isEmpty()) {
+    if (parser.isSet(demo)) {
+        window.openDemoIndex(parser.value(demo));
+        for (const QString &p : paths) window.openIndex(p);
+    } else if (!paths.isEmpty()) {
         for (const QString &p : paths) window.openIndex(p);
     } else if (!parser.isSet(noRestore)) {
         window.restoreOpenIndexes();
     }
-    const int rc = app.exec();
+    const int rc = QApplication::exec();
     // Closing indexes finishes their queued writes and checkpoints.
     IndexSession::waitForClosing();
     QThreadPool::globalInstance()->waitForDone();

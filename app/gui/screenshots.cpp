@@ -7,6 +7,7 @@
 #include "BrowseView.h"
 #include "FilterEdit.h"
 #include "IndexPage.h"
+#include "DemoIndex.h"
 #include "ExportDialog.h"
 #include "FindingsModel.h"
 #include "ImportDialog.h"
@@ -320,6 +321,31 @@ bool importShots(const QTemporaryDir &scratch, const QString &out)
     return ok;
 }
 
+// The first run: the start page offering the demo index, and the demo
+// index opened on the Query view with its example query (DemoIndex.h).
+bool firstRunShots(const QString &out)
+{
+    QDir(defaultDemoIndexPath()).removeRecursively();
+    bool ok = true;
+    MainWindow w;
+    w.resize(1360, 840);
+    w.show();
+    ok &= save(&w, out, QStringLiteral("first-run.png"));
+    w.openDemoIndex();
+    if (!spinUntil([&] { return w.pageCount() == 1; }, 60000)) return false;
+    QueryView *query = w.currentPage()->queryView();
+    if (!spinUntil([&] { return query->lastTextResult().has_value() && !query->isRunning(); })) return false;
+    query->textResultsView()->setCurrentIndex(query->textResultsModel()->index(0, TextResultsModel::PassageColumn));
+    spinFor(800);
+    ok &= save(&w, out, QStringLiteral("demo-query.png"));
+    w.close();
+    IndexSession::waitForClosing();
+    QDir(defaultDemoIndexPath()).removeRecursively();
+    QDir(demoTextsFolder(defaultDemoIndexPath())).removeRecursively();
+    QSettings().clear();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -344,8 +370,9 @@ int main(int argc, char **argv)
         if (language != QLatin1String("en")) g_nameSuffix = u'-' + language;
     }
     const bool onlyImport = args.removeAll(QStringLiteral("--only-import")) > 0;
+    const bool onlyFirstRun = args.removeAll(QStringLiteral("--only-first-run")) > 0;
     if (args.size() != 1) {
-        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import] [--language de|fr]\n");
+        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import | --only-first-run] [--language de|fr]\n");
         return 2;
     }
     const QString out = QDir(args.first()).absolutePath();
@@ -361,12 +388,14 @@ int main(int argc, char **argv)
     // --only-import: just the import, text query and export screens (quick
     // to look at while working on them).
     if (onlyImport) return importShots(scratch, out) ? 0 : 1;
+    // --only-first-run: the start page's demo offer and the demo index.
+    if (onlyFirstRun) return firstRunShots(out) ? 0 : 1;
     const QString demo = scratch.filePath(QStringLiteral("demo"));
     if (!makeDemo(demo, 5000, 64)) {
         std::fprintf(stderr, "could not create the demo index\n");
         return 1;
     }
-    bool ok = true;
+    bool ok = firstRunShots(out);
     {
         MainWindow w;
         w.resize(1360, 840);
