@@ -2,19 +2,290 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>DemoIndex</name>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="46"/>
+        <source>how do sailors find their position at night</source>
+        <translation>how do sailors find their position at night</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="73"/>
+        <source>Could not make the folder %1 for the demo texts.</source>
+        <translation>Der Ordner %1 für die Demo-Texte konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="82"/>
+        <source>Could not write the demo text %1: %2</source>
+        <translation>Der Demo-Text %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="89"/>
+        <source>This build of Sextant carries no demo texts.</source>
+        <translation>Dieser Sextant-Build enthält keine Demo-Texte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="129"/>
+        <source>The demo text %1 could not be imported: %2</source>
+        <translation>Der Demo-Text %1 konnte nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="133"/>
+        <source>Creating the demo index was cancelled.</source>
+        <translation>Das Anlegen des Demo-Index wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="115"/>
+        <source>Another program is writing to this index.</source>
+        <translation>Ein anderes Programm schreibt gerade in diesen Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="116"/>
+        <source>%1 is writing to this index.</source>
+        <translation>%1 schreibt gerade in diesen Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="117"/>
+        <source>Close the index there, or open it read-only to look at it meanwhile.</source>
+        <translation>Schließen Sie den Index dort, oder öffnen Sie ihn schreibgeschützt, um ihn sich in der Zwischenzeit anzusehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <source>The index is damaged: a checksum or a structure check failed.</source>
+        <translation>Der Index ist beschädigt: Eine Prüfsumme oder eine Strukturprüfung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="122"/>
+        <source>Open it in the Integrity view: Full Verify shows what is damaged, and Plan Repair… mends it after making a backup.</source>
+        <translation>Öffnen Sie ihn in der Ansicht „Integrität“: „Vollständig prüfen“ zeigt, was beschädigt ist, und „Reparatur planen …“ behebt es, nachdem eine Sicherung angelegt wurde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="126"/>
+        <source>The vector has the wrong number of dimensions for this index.</source>
+        <translation>Die Anzahl der Dimensionen des Vektors passt nicht zu diesem Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <source>Give exactly as many numbers as the index has dimensions (its Summary shows them).</source>
+        <translation>Geben Sie genau so viele Zahlen an, wie der Index Dimensionen hat (seine Übersicht zeigt sie).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="130"/>
+        <source>The embedding server could not be reached, or kept failing.</source>
+        <translation>Der Embedding-Server war nicht erreichbar oder ist wiederholt fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <source>Check that the server is running and that SEXTANT_EMBED_URL names it, then try again.</source>
+        <translation>Prüfen Sie, ob der Server läuft und SEXTANT_EMBED_URL auf ihn verweist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="134"/>
+        <source>The embedding server refused access.</source>
+        <translation>Der Embedding-Server hat den Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <source>Set SEXTANT_EMBED_API_KEY to a key the server accepts (and check the account&apos;s credit), then start Sextant again.</source>
+        <translation>Setzen Sie SEXTANT_EMBED_API_KEY auf einen Schlüssel, den der Server akzeptiert (und prüfen Sie das Guthaben des Kontos), und starten Sie Sextant dann neu.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="139"/>
+        <source>The embedding server does not offer that model.</source>
+        <translation>Der Embedding-Server bietet dieses Modell nicht an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="140"/>
+        <source>Check SEXTANT_EMBED_MODEL and that the model is loaded on the server; the base URL usually ends with /v1.</source>
+        <translation>Prüfen Sie SEXTANT_EMBED_MODEL und ob das Modell auf dem Server geladen ist; die Basis-URL endet meist auf /v1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <source>The embedder&apos;s vectors do not fit this index: their number of dimensions differs.</source>
+        <translation>Die Vektoren des Einbettungsmodells passen nicht zu diesem Index: Ihre Anzahl an Dimensionen weicht ab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <source>Use the embedder and model the index was made with, or create a new index for this one.</source>
+        <translation>Verwenden Sie dasselbe Einbettungsmodell wie beim Anlegen des Index, oder legen Sie für dieses Modell einen neuen Index an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <source>The disk is full.</source>
+        <translation>Der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
+        <source>Free some space on the disk that holds the index, or choose a folder on another disk, then try again. Writes that were acknowledged are safe.</source>
+        <translation>Schaffen Sie Platz auf dem Datenträger des Index, oder wählen Sie einen Ordner auf einem anderen Datenträger, und versuchen Sie es dann erneut. Bereits bestätigte Schreibvorgänge sind sicher.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="153"/>
+        <source>Sextant is not allowed to use this file or folder.</source>
+        <translation>Sextant darf diese Datei oder diesen Ordner nicht verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="154"/>
+        <source>Check its permissions, or choose a folder of your own.</source>
+        <translation>Prüfen Sie die Zugriffsrechte, oder wählen Sie einen eigenen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="157"/>
+        <source>The disk is mounted read-only.</source>
+        <translation>Der Datenträger ist schreibgeschützt eingehängt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <source>Open the index read-only, or copy it to a disk you can write to.</source>
+        <translation>Öffnen Sie den Index schreibgeschützt, oder kopieren Sie ihn auf einen beschreibbaren Datenträger.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="161"/>
+        <source>This index is open read-only, so it cannot be changed here.</source>
+        <translation>Dieser Index ist schreibgeschützt geöffnet, daher kann er hier nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <source>Close it in the program that writes it, then choose Open for Writing.</source>
+        <translation>Schließen Sie ihn in dem Programm, das in ihn schreibt, und wählen Sie dann „Zum Schreiben öffnen“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="165"/>
+        <source>There is no Sextant index in this folder.</source>
+        <translation>In diesem Ordner befindet sich kein Sextant-Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="166"/>
+        <source>Choose the folder that holds the index (it contains a MANIFEST file), or create a new index.</source>
+        <translation>Wählen Sie den Ordner, der den Index enthält (darin liegt eine Datei MANIFEST), oder legen Sie einen neuen Index an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="170"/>
+        <source>Sextant could not find what it was asked for.</source>
+        <translation>Sextant konnte das Angeforderte nicht finden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <source>It may have been moved, renamed or deleted; check the path or the id.</source>
+        <translation>Möglicherweise wurde es verschoben, umbenannt oder gelöscht; prüfen Sie den Pfad oder die ID.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="174"/>
+        <source>That already exists.</source>
+        <translation>Das ist bereits vorhanden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="176"/>
+        <source>Choose an empty or new folder, or open the index that is there.</source>
+        <translation>Wählen Sie einen leeren oder neuen Ordner, oder öffnen Sie den dort vorhandenen Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <source>Choose another name, or change the one that exists.</source>
+        <translation>Wählen Sie einen anderen Namen, oder ändern Sie das bereits Vorhandene.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="180"/>
+        <source>The input could not be read.</source>
+        <translation>Die Eingabe konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <source>The line below says where; correct it and try again. Nothing was changed.</source>
+        <translation>Die Zeile darunter nennt die Stelle; korrigieren Sie sie und versuchen Sie es erneut. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="184"/>
+        <source>The filter is not valid.</source>
+        <translation>Der Filter ist ungültig.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="185"/>
+        <source>Correct it where the line below says; the filter language is described in docs/filters.md.</source>
+        <translation>Korrigieren Sie ihn an der Stelle, die die Zeile darunter nennt; die Filtersprache ist in docs/filters.md beschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="189"/>
+        <source>Sextant cannot read this format.</source>
+        <translation>Sextant kann dieses Format nicht lesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="190"/>
+        <source>It may come from a newer Sextant or another program: update Sextant, or convert it to a format Sextant reads.</source>
+        <translation>Die Datei stammt möglicherweise aus einer neueren Sextant-Version oder einem anderen Programm: Aktualisieren Sie Sextant, oder wandeln Sie sie in ein Format um, das Sextant lesen kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="194"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="195"/>
+        <source>What was finished before stays as it is; start again to do the rest.</source>
+        <translation>Was bereits fertig war, bleibt erhalten; starten Sie erneut, um den Rest zu erledigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="198"/>
+        <source>The index has been closed.</source>
+        <translation>Der Index wurde geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="199"/>
+        <source>Open it again; if it closed after an error, verify it in the Integrity view.</source>
+        <translation>Öffnen Sie ihn erneut; wurde er nach einem Fehler geschlossen, prüfen Sie ihn in der Ansicht „Integrität“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="202"/>
+        <source>The search graph is still being built.</source>
+        <translation>Der Suchgraph wird noch aufgebaut.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="203"/>
+        <source>Try again in a moment, or search exactly meanwhile.</source>
+        <translation>Versuchen Sie es gleich noch einmal, oder suchen Sie in der Zwischenzeit exakt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="206"/>
+        <source>The input was refused; nothing was changed.</source>
+        <translation>Die Eingabe wurde abgelehnt; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="207"/>
+        <source>The line below says what to correct.</source>
+        <translation>Die Zeile darunter nennt, was zu korrigieren ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="210"/>
+        <source>The operating system refused to read or write a file.</source>
+        <translation>Das Betriebssystem hat das Lesen oder Schreiben einer Datei verweigert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <source>Check that the disk is connected and working, then try again; Full Verify checks the index&apos;s files.</source>
+        <translation>Prüfen Sie, ob der Datenträger angeschlossen ist und funktioniert, und versuchen Sie es dann erneut; „Vollständig prüfen“ prüft die Dateien des Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="215"/>
+        <source>Something went wrong.</source>
+        <translation>Etwas ist schiefgelaufen.</translation>
+    </message>
+</context>
+<context>
     <name>ExportTask</name>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="24"/>
+        <location filename="../ui/ExportTask.cpp" line="25"/>
         <source>Sextant could not write %1: %2</source>
         <translation>Sextant konnte %1 nicht schreiben: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="50"/>
+        <location filename="../ui/ExportTask.cpp" line="51"/>
         <source>The ids, one per line in the order of the rows, are in %1.</source>
         <translation>Die IDs stehen in %1, eine pro Zeile in der Reihenfolge der Zeilen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="88"/>
+        <location filename="../ui/ExportTask.cpp" line="89"/>
         <source>%n file(s) of the index folder, %1 before compression.</source>
         <translation>
             <numerusform>%n Datei des Indexordners, %1 vor der Kompression.</numerusform>
@@ -22,32 +293,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="104"/>
+        <location filename="../ui/ExportTask.cpp" line="105"/>
         <source>JSON Lines (.jsonl)</source>
         <translation>JSON Lines (.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="105"/>
+        <location filename="../ui/ExportTask.cpp" line="106"/>
         <source>NumPy array (.npy) and its ids</source>
         <translation>NumPy-Array (.npy) mit seinen IDs</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="106"/>
+        <location filename="../ui/ExportTask.cpp" line="107"/>
         <source>Vectra index folder</source>
         <translation>Vectra-Indexordner</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="107"/>
+        <location filename="../ui/ExportTask.cpp" line="108"/>
         <source>Backup archive (.tar.zst)</source>
         <translation>Sicherungsarchiv (.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="133"/>
+        <location filename="../ui/ExportTask.cpp" line="134"/>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="136"/>
+        <location filename="../ui/ExportTask.cpp" line="137"/>
         <source>Exported %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>%n Eintrag (%1) nach %2 exportiert.</numerusform>
@@ -55,7 +326,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="138"/>
+        <location filename="../ui/ExportTask.cpp" line="139"/>
         <source>Wrote %1 to %2.</source>
         <translation>%1 nach %2 geschrieben.</translation>
     </message>
@@ -77,147 +348,147 @@
 <context>
     <name>ImportTask</name>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="56"/>
+        <location filename="../ui/ImportTask.cpp" line="57"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="57"/>
+        <location filename="../ui/ImportTask.cpp" line="58"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="102"/>
+        <location filename="../ui/ImportTask.cpp" line="103"/>
         <source>documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="103"/>
+        <location filename="../ui/ImportTask.cpp" line="104"/>
         <source>Vectra index</source>
         <translation>Vectra-Index</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="104"/>
+        <location filename="../ui/ImportTask.cpp" line="105"/>
         <source>LangChain HNSWLib folder</source>
         <translation>LangChain-HNSWLib-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="105"/>
+        <location filename="../ui/ImportTask.cpp" line="106"/>
         <source>JSON Lines</source>
         <translation>JSON Lines</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="106"/>
+        <location filename="../ui/ImportTask.cpp" line="107"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="107"/>
+        <location filename="../ui/ImportTask.cpp" line="108"/>
         <source>NumPy array</source>
         <translation>NumPy-Array</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="108"/>
+        <location filename="../ui/ImportTask.cpp" line="109"/>
         <source>fvecs</source>
         <translation>fvecs</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="109"/>
+        <location filename="../ui/ImportTask.cpp" line="110"/>
         <source>bvecs</source>
         <translation>bvecs</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="117"/>
+        <location filename="../ui/ImportTask.cpp" line="118"/>
         <source>not found</source>
         <translation>nicht gefunden</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="118"/>
+        <location filename="../ui/ImportTask.cpp" line="119"/>
         <source>a Sextant index: it opens instead</source>
         <translation>ein Sextant-Index: wird stattdessen geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="119"/>
+        <location filename="../ui/ImportTask.cpp" line="120"/>
         <source>not a document or a vector file: not imported</source>
         <translation>weder Dokument noch Vektordatei: wird nicht importiert</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="121"/>
+        <location filename="../ui/ImportTask.cpp" line="122"/>
         <source>vectors: %1 folder</source>
         <translation>Vektoren: %1-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="122"/>
+        <location filename="../ui/ImportTask.cpp" line="123"/>
         <source>vectors: %1, %2</source>
         <translation>Vektoren: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="124"/>
+        <location filename="../ui/ImportTask.cpp" line="125"/>
         <source>documents: a folder (every document in it)</source>
         <translation>Dokumente: ein Ordner (alle Dokumente darin)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="125"/>
+        <location filename="../ui/ImportTask.cpp" line="126"/>
         <source>documents: %1</source>
         <translation>Dokumente: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="133"/>
+        <location filename="../ui/ImportTask.cpp" line="134"/>
         <source>There is no file or folder at this path.</source>
         <translation>Unter diesem Pfad gibt es weder Datei noch Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="135"/>
+        <location filename="../ui/ImportTask.cpp" line="136"/>
         <source>This folder is a Sextant index: open it, or export it to a format to import.</source>
         <translation>Dieser Ordner ist ein Sextant-Index: Öffnen Sie ihn oder exportieren Sie ihn in ein importierbares Format.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="137"/>
+        <location filename="../ui/ImportTask.cpp" line="138"/>
         <source>Not a document Sextant reads (text, Markdown, HTML, PDF, source code, or a zip or tar archive of them) nor a vector file.</source>
         <translation>Weder ein Dokument, das Sextant lesen kann (Text, Markdown, HTML, PDF, Quellcode oder ein Zip- bzw. Tar-Archiv davon), noch eine Vektordatei.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="147"/>
+        <location filename="../ui/ImportTask.cpp" line="148"/>
         <source>This index holds vectors made elsewhere, so Sextant cannot embed documents into it. Create a new index for documents.</source>
         <translation>Dieser Index enthält anderswo berechnete Vektoren, daher kann Sextant keine Dokumente in ihn einbetten. Legen Sie für Dokumente einen neuen Index an.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="169"/>
+        <location filename="../ui/ImportTask.cpp" line="170"/>
         <source>Sextant could not read %1: %2</source>
         <translation>Sextant konnte %1 nicht lesen: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="172"/>
+        <location filename="../ui/ImportTask.cpp" line="173"/>
         <source>There is nothing to import: none of the paths exists.</source>
         <translation>Es gibt nichts zu importieren: Keiner der Pfade existiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="183"/>
+        <location filename="../ui/ImportTask.cpp" line="184"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="184"/>
+        <location filename="../ui/ImportTask.cpp" line="185"/>
         <source>replaced</source>
         <translation>ersetzt</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="185"/>
+        <location filename="../ui/ImportTask.cpp" line="186"/>
         <source>unchanged</source>
         <translation>unverändert</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="186"/>
+        <location filename="../ui/ImportTask.cpp" line="187"/>
         <source>added in part</source>
         <translation>teilweise hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="187"/>
+        <location filename="../ui/ImportTask.cpp" line="188"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="195"/>
+        <location filename="../ui/ImportTask.cpp" line="196"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n hinzugefügt</numerusform>
@@ -225,7 +496,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="196"/>
+        <location filename="../ui/ImportTask.cpp" line="197"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n ersetzt</numerusform>
@@ -233,7 +504,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="197"/>
+        <location filename="../ui/ImportTask.cpp" line="198"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unverändert</numerusform>
@@ -241,7 +512,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="198"/>
+        <location filename="../ui/ImportTask.cpp" line="199"/>
         <source>%n added in part</source>
         <translation>
             <numerusform>%n teilweise hinzugefügt</numerusform>
@@ -249,7 +520,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="199"/>
+        <location filename="../ui/ImportTask.cpp" line="200"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n fehlgeschlagen</numerusform>
@@ -257,12 +528,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="201"/>
+        <location filename="../ui/ImportTask.cpp" line="202"/>
         <source>Nothing was imported.</source>
         <translation>Es wurde nichts importiert.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="202"/>
+        <location filename="../ui/ImportTask.cpp" line="203"/>
         <source>%n file(s): %1.</source>
         <translation>
             <numerusform>%n Datei: %1.</numerusform>
@@ -270,7 +541,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="203"/>
+        <location filename="../ui/ImportTask.cpp" line="204"/>
         <source>%n item(s) written in %1.</source>
         <translation>
             <numerusform>%n Eintrag in %1 geschrieben.</numerusform>
@@ -278,7 +549,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="206"/>
+        <location filename="../ui/ImportTask.cpp" line="207"/>
         <source>%n file(s) in folders or archives were no documents and were skipped.</source>
         <translation>
             <numerusform>%n Datei in Ordnern oder Archiven war kein Dokument und wurde übersprungen.</numerusform>
@@ -286,23 +557,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="208"/>
+        <location filename="../ui/ImportTask.cpp" line="209"/>
         <source>Cancelled: what was written before stays in the index.</source>
         <translation>Abgebrochen: Was bis dahin geschrieben wurde, bleibt im Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="209"/>
+        <location filename="../ui/ImportTask.cpp" line="210"/>
         <source>The import stopped: %1</source>
         <translation>Der Import wurde abgebrochen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="297"/>
-        <location filename="../ui/ImportTask.cpp" line="309"/>
+        <location filename="../ui/ImportTask.cpp" line="298"/>
+        <location filename="../ui/ImportTask.cpp" line="310"/>
         <source>Reading vectors</source>
         <translation>Vektoren werden gelesen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="326"/>
+        <location filename="../ui/ImportTask.cpp" line="327"/>
         <source>Stopped after %n item(s): %1</source>
         <translation>
             <numerusform>Nach %n Eintrag abgebrochen: %1</numerusform>
@@ -310,7 +581,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="331"/>
+        <location filename="../ui/ImportTask.cpp" line="332"/>
         <source>%n item(s) left out</source>
         <translation>
             <numerusform>%n Eintrag ausgelassen</numerusform>
@@ -318,12 +589,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="332"/>
+        <location filename="../ui/ImportTask.cpp" line="333"/>
         <source>, the first: %1</source>
         <translation>, der erste: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="335"/>
+        <location filename="../ui/ImportTask.cpp" line="336"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Nach %n Eintrag abgebrochen.</numerusform>
@@ -331,12 +602,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="338"/>
+        <location filename="../ui/ImportTask.cpp" line="339"/>
         <source>The source holds no items.</source>
         <translation>Die Quelle enthält keine Einträge.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="367"/>
+        <location filename="../ui/ImportTask.cpp" line="368"/>
         <source>Embedding documents</source>
         <translation>Dokumente werden eingebettet</translation>
     </message>
@@ -455,7 +726,7 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="78"/>
+        <location filename="../ui/SummaryView.cpp" line="79"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -463,19 +734,47 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="27"/>
+        <location filename="../app/gui/main.cpp" line="41"/>
+        <source>The demo index is in %1 already.</source>
+        <translation>Der Demo-Index liegt bereits in %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="45"/>
+        <source>Could not create the demo index in %1.</source>
+        <translation>Der Demo-Index konnte nicht in %1 angelegt werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main.cpp" line="54"/>
+        <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
+        <translation>
+            <numerusform>Demo-Index in %1 angelegt: %n Dokument, %2 Abschnitte, in %3 s.</numerusform>
+            <numerusform>Demo-Index in %1 angelegt: %n Dokumente, %2 Abschnitte, in %3 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="78"/>
         <source>Workbench for local vector indexes.</source>
         <translation>Werkbank für lokale Vektorindizes.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="31"/>
+        <location filename="../app/gui/main.cpp" line="82"/>
         <source>Index folders to open.</source>
         <translation>Zu öffnende Indexordner.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="34"/>
+        <location filename="../app/gui/main.cpp" line="85"/>
         <source>Do not reopen the indexes open at the last exit.</source>
         <translation>Die beim letzten Beenden geöffneten Indizes nicht wieder öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="88"/>
+        <source>Make the demo index in PATH (unless it exists) and exit.</source>
+        <translation>Den Demo-Index in PATH anlegen (sofern er noch nicht existiert) und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="93"/>
+        <source>Open the demo index in PATH, making it first when missing.</source>
+        <translation>Den Demo-Index in PATH öffnen und ihn vorher anlegen, falls er fehlt.</translation>
     </message>
 </context>
 <context>
@@ -1295,127 +1594,127 @@
 <context>
     <name>sextant::ui::InspectorView</name>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="137"/>
+        <location filename="../ui/InspectorView.cpp" line="138"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="138"/>
+        <location filename="../ui/InspectorView.cpp" line="139"/>
         <source>Delete this item (undoable)</source>
         <translation>Diesen Eintrag löschen (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="159"/>
+        <location filename="../ui/InspectorView.cpp" line="164"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="160"/>
+        <location filename="../ui/InspectorView.cpp" line="165"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Die bearbeiteten Metadaten in den Index schreiben (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="161"/>
+        <location filename="../ui/InspectorView.cpp" line="166"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="175"/>
+        <location filename="../ui/InspectorView.cpp" line="180"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="176"/>
+        <location filename="../ui/InspectorView.cpp" line="181"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="178"/>
+        <location filename="../ui/InspectorView.cpp" line="183"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="186"/>
+        <location filename="../ui/InspectorView.cpp" line="191"/>
         <source>Nearest neighbours</source>
         <translation>Nächste Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <location filename="../ui/InspectorView.cpp" line="197"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <location filename="../ui/InspectorView.cpp" line="197"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <location filename="../ui/InspectorView.cpp" line="197"/>
         <source>Similarity</source>
         <translation>Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="195"/>
+        <location filename="../ui/InspectorView.cpp" line="200"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Klicken Sie auf einen Nachbarn, um ihn anzusehen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="224"/>
+        <location filename="../ui/InspectorView.cpp" line="229"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>Der Index ist schreibgeschützt geöffnet, daher lassen sich Einträge nicht ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="248"/>
+        <location filename="../ui/InspectorView.cpp" line="253"/>
         <source>The change was not written: %1</source>
         <translation>Die Änderung wurde nicht geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="273"/>
+        <location filename="../ui/InspectorView.cpp" line="278"/>
         <source>Select an item to inspect it.</source>
         <translation>Wählen Sie einen Eintrag aus, um ihn anzusehen.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="282"/>
+        <location filename="../ui/InspectorView.cpp" line="287"/>
         <source>This item no longer exists.</source>
         <translation>Diesen Eintrag gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="283"/>
-        <source>The item could not be read: %1</source>
-        <translation>Der Eintrag konnte nicht gelesen werden: %1</translation>
+        <location filename="../ui/InspectorView.cpp" line="288"/>
+        <source>The item could not be read.</source>
+        <translation>Der Eintrag konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="316"/>
+        <location filename="../ui/InspectorView.cpp" line="350"/>
+        <source>No neighbours.</source>
+        <translation>Keine Nachbarn.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="321"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensionen&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mittelwert&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standardabweichung&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="335"/>
+        <location filename="../ui/InspectorView.cpp" line="340"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="345"/>
-        <source>No neighbours: %1</source>
-        <translation>Keine Nachbarn: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/InspectorView.cpp" line="353"/>
+        <location filename="../ui/InspectorView.cpp" line="358"/>
         <source>This item has no neighbours.</source>
         <translation>Dieser Eintrag hat keine Nachbarn.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="354"/>
+        <location filename="../ui/InspectorView.cpp" line="359"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="381"/>
+        <location filename="../ui/InspectorView.cpp" line="386"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="388"/>
+        <location filename="../ui/InspectorView.cpp" line="393"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Die Metadaten müssen ein JSON-Objekt sein: { … }.</translation>
     </message>
@@ -1423,112 +1722,112 @@
 <context>
     <name>sextant::ui::IntegrityView</name>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="46"/>
+        <location filename="../ui/IntegrityView.cpp" line="47"/>
         <source>Quick Verify</source>
         <translation>Schnell prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="48"/>
+        <location filename="../ui/IntegrityView.cpp" line="49"/>
         <source>Check every log record and data block against its checksum.</source>
         <translation>Jeden Protokolleintrag und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="49"/>
+        <location filename="../ui/IntegrityView.cpp" line="50"/>
         <source>Full Verify</source>
         <translation>Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="51"/>
+        <location filename="../ui/IntegrityView.cpp" line="52"/>
         <source>Also check the size and SHA-256 of every file, every vector and metadata document, the id map, and the graph&apos;s recall.</source>
         <translation>Außerdem Größe und SHA-256 jeder Datei, jeden Vektor und jedes Metadatendokument, die ID-Zuordnung und die Trefferquote des Graphen prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="53"/>
+        <location filename="../ui/IntegrityView.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="59"/>
+        <location filename="../ui/IntegrityView.cpp" line="60"/>
         <source>Plan Repair…</source>
         <translation>Reparatur planen …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="61"/>
+        <location filename="../ui/IntegrityView.cpp" line="62"/>
         <source>Work out what repair would do and show it for approval. Nothing changes before you approve.</source>
         <translation>Ermitteln, was eine Reparatur tun würde, und es zur Freigabe zeigen. Vor Ihrer Freigabe ändert sich nichts.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="132"/>
+        <location filename="../ui/IntegrityView.cpp" line="133"/>
         <source>Repairing, step %1 of %2: %3</source>
         <translation>Reparatur, Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="142"/>
+        <location filename="../ui/IntegrityView.cpp" line="143"/>
         <source>Findings appear here after a verification.</source>
         <translation>Befunde erscheinen hier nach einer Prüfung.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="143"/>
+        <location filename="../ui/IntegrityView.cpp" line="144"/>
         <source>Not verified yet. Quick Verify checks every checksum; Full Verify also reads every file, vector and metadata document.</source>
         <translation>Noch nicht geprüft. „Schnell prüfen“ prüft jede Prüfsumme; „Vollständig prüfen“ liest außerdem jede Datei, jeden Vektor und jedes Metadatendokument.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="199"/>
+        <location filename="../ui/IntegrityView.cpp" line="200"/>
         <source>Full verification running…</source>
         <translation>Vollständige Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="199"/>
+        <location filename="../ui/IntegrityView.cpp" line="200"/>
         <source>Quick verification running…</source>
         <translation>Schnelle Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <location filename="../ui/IntegrityView.cpp" line="203"/>
         <source>Full verification of %1</source>
         <translation>Vollständige Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <location filename="../ui/IntegrityView.cpp" line="203"/>
         <source>Verification of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="217"/>
+        <location filename="../ui/IntegrityView.cpp" line="218"/>
         <source>Verification cancelled; the findings below are from the run before.</source>
         <translation>Prüfung abgebrochen; die Befunde unten stammen aus dem vorigen Durchlauf.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="218"/>
+        <location filename="../ui/IntegrityView.cpp" line="219"/>
         <source>Verification cancelled.</source>
         <translation>Prüfung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="226"/>
+        <location filename="../ui/IntegrityView.cpp" line="227"/>
         <source>Verification failed: %1</source>
         <translation>Prüfung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="242"/>
+        <location filename="../ui/IntegrityView.cpp" line="243"/>
         <source>Verified again after closing the index: nothing to repair.</source>
         <translation>Nach dem Schließen des Index erneut geprüft: nichts zu reparieren.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="256"/>
+        <location filename="../ui/IntegrityView.cpp" line="257"/>
         <source>No findings: every check passed.</source>
         <translation>Keine Befunde: Alle Prüfungen bestanden.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="278"/>
+        <location filename="../ui/IntegrityView.cpp" line="279"/>
         <source>Full verification</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="278"/>
+        <location filename="../ui/IntegrityView.cpp" line="279"/>
         <source>Quick verification</source>
         <translation>Schnelle Prüfung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="279"/>
+        <location filename="../ui/IntegrityView.cpp" line="280"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 in %Ln Datei in %2 geprüft</numerusform>
@@ -1536,12 +1835,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="283"/>
+        <location filename="../ui/IntegrityView.cpp" line="284"/>
         <source>(%1 GB/s)</source>
         <translation>(%1 GB/s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <location filename="../ui/IntegrityView.cpp" line="288"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>Keine Probleme (%n Hinweis).</numerusform>
@@ -1549,12 +1848,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <location filename="../ui/IntegrityView.cpp" line="288"/>
         <source>No problems.</source>
         <translation>Keine Probleme.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="290"/>
+        <location filename="../ui/IntegrityView.cpp" line="291"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n Fehler</numerusform>
@@ -1562,7 +1861,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="291"/>
+        <location filename="../ui/IntegrityView.cpp" line="292"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n Warnung</numerusform>
@@ -1570,7 +1869,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <location filename="../ui/IntegrityView.cpp" line="293"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n Hinweis</numerusform>
@@ -1578,7 +1877,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="294"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n Problem: %1.</numerusform>
@@ -1586,7 +1885,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="296"/>
+        <location filename="../ui/IntegrityView.cpp" line="297"/>
         <source>%Ln readable item(s).</source>
         <translation>
             <numerusform>%Ln lesbarer Eintrag.</numerusform>
@@ -1594,17 +1893,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="297"/>
+        <location filename="../ui/IntegrityView.cpp" line="298"/>
         <source>%1 %2: %3.%4</source>
         <translation>%1 %2: %3.%4</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="307"/>
+        <location filename="../ui/IntegrityView.cpp" line="308"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Keine Probleme in %1 (geprüft in %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="309"/>
+        <location filename="../ui/IntegrityView.cpp" line="310"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n Problem gefunden.</numerusform>
@@ -1612,55 +1911,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="343"/>
+        <location filename="../ui/IntegrityView.cpp" line="344"/>
         <source>Closing the index for the repair…</source>
         <translation>Index wird für die Reparatur geschlossen …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="360"/>
+        <location filename="../ui/IntegrityView.cpp" line="361"/>
         <source>Planning the repair…</source>
         <translation>Reparatur wird geplant …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="377"/>
+        <location filename="../ui/IntegrityView.cpp" line="378"/>
         <source>The repair could not be planned: %1</source>
         <translation>Die Reparatur konnte nicht geplant werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="399"/>
+        <location filename="../ui/IntegrityView.cpp" line="400"/>
         <source>Repairing…</source>
         <translation>Reparatur läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="416"/>
+        <location filename="../ui/IntegrityView.cpp" line="417"/>
         <source>Repair of %1</source>
         <translation>Reparatur von %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="425"/>
+        <location filename="../ui/IntegrityView.cpp" line="426"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="452"/>
+        <location filename="../ui/IntegrityView.cpp" line="453"/>
         <source>Opening the index again…</source>
         <translation>Index wird wieder geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="460"/>
-        <source>The index could not be opened again: %1</source>
-        <translation>Der Index konnte nicht wieder geöffnet werden: %1</translation>
+        <location filename="../ui/IntegrityView.cpp" line="461"/>
+        <source>The index could not be opened again.</source>
+        <translation>Der Index konnte nicht wieder geöffnet werden.</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::ItemCommands</name>
     <message>
-        <location filename="../ui/ItemCommands.cpp" line="14"/>
+        <location filename="../ui/ItemCommands.cpp" line="15"/>
         <source>Edit metadata of %1</source>
         <translation>Metadaten von %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/ItemCommands.cpp" line="27"/>
+        <location filename="../ui/ItemCommands.cpp" line="28"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
@@ -1668,12 +1967,12 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="203"/>
+        <location filename="../ui/ItemTableModel.cpp" line="204"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="217"/>
+        <location filename="../ui/ItemTableModel.cpp" line="218"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>Der %Ln Wert des Vektors, gemittelt in der Sparkline</numerusform>
@@ -1681,17 +1980,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="236"/>
+        <location filename="../ui/ItemTableModel.cpp" line="237"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="237"/>
+        <location filename="../ui/ItemTableModel.cpp" line="238"/>
         <source>Norm</source>
         <translation>Norm</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="238"/>
+        <location filename="../ui/ItemTableModel.cpp" line="239"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
@@ -1763,273 +2062,306 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="50"/>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <location filename="../ui/MainWindow.cpp" line="54"/>
+        <location filename="../ui/MainWindow.cpp" line="464"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="91"/>
+        <location filename="../ui/MainWindow.cpp" line="96"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="92"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
         <source>&amp;Open Index…</source>
         <translation>Index ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>&amp;Import Files…</source>
         <translation>Dateien &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Dokumente oder Vektordateien in den aktuellen Index importieren oder in einen neuen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>Import a Fol&amp;der…</source>
         <translation>&amp;Ordner importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Alle Dokumente eines Ordners importieren, oder einen Vectra- oder LangChain-Indexordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>Restore &amp;Backup…</source>
         <translation>Sicherung &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Aus einem Sicherungsarchiv (.tar.zst) einen neuen Indexordner anlegen und öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>&amp;Close Index</source>
         <translation>Index &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
         <source>&amp;Summary</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>&amp;Browse</source>
         <translation>&amp;Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>&amp;Query</source>
         <translation>&amp;Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>&amp;Refresh</source>
         <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Full Verify</source>
         <translation>&amp;Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Plan &amp;Repair…</source>
         <translation>&amp;Reparatur planen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Estimate R&amp;ecall</source>
         <translation>&amp;Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>&amp;Checkpoint</source>
         <translation>&amp;Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>C&amp;ompact</source>
         <translation>Ver&amp;dichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <source>Open the &amp;Demo Index</source>
+        <translation>&amp;Demo-Index öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <source>Make an index from short example texts (or open it when it exists) and search it</source>
+        <translation>Einen Index aus kurzen Beispieltexten anlegen (oder ihn öffnen, falls er existiert) und darin suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>&amp;About Sextant</source>
         <translation>Ü&amp;ber Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>No recent indexes</source>
         <translation>Keine zuletzt geöffneten Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="246"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>Could Not Open the Index</source>
         <translation>Index konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant konnte %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="267"/>
-        <source>The index is damaged. Run &quot;sextant-cli verify %1 --full&quot; to see where.</source>
-        <translation>Der Index ist beschädigt. Führen Sie „sextant-cli verify %1 --full“ aus, um zu sehen, wo.</translation>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <source>Sextant could not restore %1.</source>
+        <translation>Sextant konnte %1 nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>Creating %1</source>
         <translation>%1 wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>Could Not Create the Index</source>
         <translation>Index konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <source>Creating the demo index</source>
+        <translation>Demo-Index wird angelegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <source>Creating the demo index in %1…</source>
+        <translation>Demo-Index wird in %1 angelegt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <source>Could Not Create the Demo Index</source>
+        <translation>Demo-Index konnte nicht angelegt werden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <source>Made the demo index from %n document(s) in %1 s.</source>
+        <translation>
+            <numerusform>Demo-Index aus %n Dokument in %1 s angelegt.</numerusform>
+            <numerusform>Demo-Index aus %n Dokumenten in %1 s angelegt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>A write failed: %1</source>
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="427"/>
         <source>Still in Use</source>
         <translation>Noch in Benutzung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="352"/>
+        <location filename="../ui/MainWindow.cpp" line="428"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <location filename="../ui/MainWindow.cpp" line="464"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindow.cpp" line="473"/>
         <source>Could not be opened</source>
         <translation>Konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="401"/>
+        <location filename="../ui/MainWindow.cpp" line="477"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>Reading…</source>
         <translation>Wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -2037,17 +2369,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="408"/>
+        <location filename="../ui/MainWindow.cpp" line="484"/>
         <source>following changes</source>
         <translation>folgt Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="410"/>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
         <source>writes: idle</source>
         <translation>Schreibvorgänge: keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
@@ -2055,37 +2387,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <location filename="../ui/MainWindow.cpp" line="488"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="424"/>
+        <location filename="../ui/MainWindow.cpp" line="500"/>
         <source>Open Index Folder</source>
         <translation>Indexordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="440"/>
+        <location filename="../ui/MainWindow.cpp" line="516"/>
         <source>About Sextant</source>
         <translation>Über Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <location filename="../ui/MainWindow.cpp" line="517"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="562"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="563"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="509"/>
+        <location filename="../ui/MainWindow.cpp" line="585"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
@@ -2093,93 +2425,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="559"/>
+        <location filename="../ui/MainWindow.cpp" line="635"/>
         <source>Convert to a Sextant Index</source>
         <translation>In einen Sextant-Index umwandeln</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <location filename="../ui/MainWindow.cpp" line="636"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <location filename="../ui/MainWindow.cpp" line="648"/>
         <source>Not a Sextant Index</source>
         <translation>Kein Sextant-Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="573"/>
+        <location filename="../ui/MainWindow.cpp" line="649"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="575"/>
+        <location filename="../ui/MainWindow.cpp" line="651"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="577"/>
+        <location filename="../ui/MainWindow.cpp" line="653"/>
         <source>Convert to a Sextant Index…</source>
         <translation>In einen Sextant-Index umwandeln …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="586"/>
+        <location filename="../ui/MainWindow.cpp" line="662"/>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="587"/>
+        <location filename="../ui/MainWindow.cpp" line="663"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <location filename="../ui/MainWindow.cpp" line="670"/>
         <source>Import a Folder</source>
         <translation>Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="610"/>
+        <location filename="../ui/MainWindow.cpp" line="686"/>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="611"/>
+        <location filename="../ui/MainWindow.cpp" line="687"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="616"/>
+        <location filename="../ui/MainWindow.cpp" line="692"/>
         <source>New Folder for the Restored Index</source>
         <translation>Neuer Ordner für den wiederhergestellten Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="632"/>
+        <location filename="../ui/MainWindow.cpp" line="708"/>
         <source>Restoring %1</source>
         <translation>%1 wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="633"/>
+        <location filename="../ui/MainWindow.cpp" line="709"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="639"/>
-        <location filename="../ui/MainWindow.cpp" line="640"/>
+        <location filename="../ui/MainWindow.cpp" line="715"/>
+        <location filename="../ui/MainWindow.cpp" line="716"/>
         <source>The restore was cancelled.</source>
         <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="646"/>
+        <location filename="../ui/MainWindow.cpp" line="722"/>
         <source>Could Not Restore the Backup</source>
         <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
     </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="647"/>
-        <source>Sextant could not restore %1: %2</source>
-        <translation>Sextant konnte %1 nicht wiederherstellen: %2</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="650"/>
+        <location filename="../ui/MainWindow.cpp" line="727"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>
@@ -2190,99 +2517,99 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message>
-        <location filename="../ui/MapView.cpp" line="55"/>
+        <location filename="../ui/MapView.cpp" line="56"/>
         <source>Colour the points by a metadata field: a palette for text and bools, a gradient for numbers</source>
         <translation>Punkte nach einem Metadatenfeld einfärben: eine Palette für Texte und Wahrheitswerte, ein Verlauf für Zahlen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="57"/>
+        <location filename="../ui/MapView.cpp" line="58"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="58"/>
+        <location filename="../ui/MapView.cpp" line="59"/>
         <source>Show all points</source>
         <translation>Alle Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="59"/>
-        <location filename="../ui/MapView.cpp" line="74"/>
+        <location filename="../ui/MapView.cpp" line="60"/>
+        <location filename="../ui/MapView.cpp" line="75"/>
         <source>Recompute</source>
         <translation>Neu berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="60"/>
+        <location filename="../ui/MapView.cpp" line="61"/>
         <source>Sample and project the index again</source>
         <translation>Erneut eine Stichprobe ziehen und den Index projizieren</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="73"/>
+        <location filename="../ui/MapView.cpp" line="74"/>
         <source>The index has changed since this map was computed.</source>
         <translation>Der Index hat sich geändert, seit diese Karte berechnet wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="86"/>
+        <location filename="../ui/MapView.cpp" line="87"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="100"/>
+        <location filename="../ui/MapView.cpp" line="101"/>
         <source>The map appears here once it has been computed.</source>
         <translation>Die Karte erscheint hier, sobald sie berechnet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="107"/>
+        <location filename="../ui/MapView.cpp" line="108"/>
         <source>Colour by:</source>
         <translation>Färben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="120"/>
-        <location filename="../ui/MapView.cpp" line="213"/>
+        <location filename="../ui/MapView.cpp" line="121"/>
+        <location filename="../ui/MapView.cpp" line="214"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="158"/>
+        <location filename="../ui/MapView.cpp" line="159"/>
         <source>Computing the map</source>
         <translation>Karte wird berechnet</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="172"/>
+        <location filename="../ui/MapView.cpp" line="173"/>
         <source>Sampling items</source>
         <translation>Stichprobe der Einträge wird gezogen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="176"/>
+        <location filename="../ui/MapView.cpp" line="177"/>
         <source>Computing the map…</source>
         <translation>Karte wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="191"/>
+        <location filename="../ui/MapView.cpp" line="192"/>
         <source>Computing the map was cancelled. Press Recompute to start again.</source>
         <translation>Die Berechnung der Karte wurde abgebrochen. Mit „Neu berechnen“ beginnt sie von vorn.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="192"/>
+        <location filename="../ui/MapView.cpp" line="193"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="199"/>
-        <source>The map could not be computed: %1</source>
-        <translation>Die Karte konnte nicht berechnet werden: %1</translation>
+        <location filename="../ui/MapView.cpp" line="200"/>
+        <source>The map could not be computed.</source>
+        <translation>Die Karte konnte nicht berechnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="208"/>
+        <location filename="../ui/MapView.cpp" line="209"/>
         <source>The index is empty: add items to see them on the map.</source>
         <translation>Der Index ist leer: Fügen Sie Einträge hinzu, um sie auf der Karte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="233"/>
+        <location filename="../ui/MapView.cpp" line="234"/>
         <source>The index is empty.</source>
         <translation>Der Index ist leer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="235"/>
+        <location filename="../ui/MapView.cpp" line="236"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>PCA von %Ln Eintrag</numerusform>
@@ -2290,7 +2617,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="236"/>
+        <location filename="../ui/MapView.cpp" line="237"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>PCA von %1 von %Ln Eintrag, Startwert %2</numerusform>
@@ -2298,17 +2625,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="240"/>
+        <location filename="../ui/MapView.cpp" line="241"/>
         <source>; the two axes explain %1 % of the variance (%2 % and %3 %)</source>
         <translation>; die beiden Achsen erklären %1 % der Varianz (%2 % und %3 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="243"/>
+        <location filename="../ui/MapView.cpp" line="244"/>
         <source>; vectors normalised (cosine)</source>
         <translation>; Vektoren normalisiert (Kosinus)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="245"/>
+        <location filename="../ui/MapView.cpp" line="246"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>; Stichprobe auf %Ln Eintrag begrenzt bei %1 Dimensionen</numerusform>
@@ -2316,22 +2643,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="305"/>
+        <location filename="../ui/MapView.cpp" line="306"/>
         <source>(missing or not a number)</source>
         <translation>(fehlt oder keine Zahl)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="327"/>
+        <location filename="../ui/MapView.cpp" line="328"/>
         <source>other</source>
         <translation>andere</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="328"/>
+        <location filename="../ui/MapView.cpp" line="329"/>
         <source>(missing)</source>
         <translation>(fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="350"/>
+        <location filename="../ui/MapView.cpp" line="351"/>
         <source>Scroll to zoom, drag to pan, click a point to select its item.</source>
         <translation>Mausrad zum Zoomen, Ziehen zum Verschieben, Klick auf einen Punkt wählt seinen Eintrag.</translation>
     </message>
@@ -2759,27 +3086,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="81"/>
+        <location filename="../ui/QueryView.cpp" line="82"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="82"/>
+        <location filename="../ui/QueryView.cpp" line="83"/>
         <source>Similar to item</source>
         <translation>Ähnlich wie Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="83"/>
+        <location filename="../ui/QueryView.cpp" line="84"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="84"/>
+        <location filename="../ui/QueryView.cpp" line="85"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Mit einem eingefügten Vektor suchen, mit dem Vektor eines Eintrags (der Eintrag selbst wird ausgelassen) oder mit Wörtern (in diesen Index importierte Dokumente)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="91"/>
+        <location filename="../ui/QueryView.cpp" line="92"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Ein Vektor aus %n Zahl als JSON, z. B. [0.12, -0.5, ...]</numerusform>
@@ -2787,177 +3114,177 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="94"/>
+        <location filename="../ui/QueryView.cpp" line="95"/>
         <source>Id of an item in this index</source>
         <translation>ID eines Eintrags in diesem Index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="115"/>
+        <location filename="../ui/QueryView.cpp" line="116"/>
         <source>How many nearest items to return</source>
         <translation>Wie viele nächste Einträge zurückgegeben werden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="118"/>
+        <location filename="../ui/QueryView.cpp" line="119"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="119"/>
+        <location filename="../ui/QueryView.cpp" line="120"/>
         <source>Exact</source>
         <translation>Exakt</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="120"/>
+        <location filename="../ui/QueryView.cpp" line="121"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="121"/>
+        <location filename="../ui/QueryView.cpp" line="122"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>„Automatisch“ lässt den Planer wählen; „Exakt“ durchsucht jeden passenden Eintrag (die echten Top-k); „ANN“ durchsucht den HNSW-Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="126"/>
+        <location filename="../ui/QueryView.cpp" line="127"/>
         <source>index default (%1)</source>
         <translation>Vorgabe des Index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="128"/>
+        <location filename="../ui/QueryView.cpp" line="129"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Größe der HNSW-Kandidatenliste: größer ist langsamer und findet mehr der echten Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="130"/>
+        <location filename="../ui/QueryView.cpp" line="131"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="133"/>
+        <location filename="../ui/QueryView.cpp" line="134"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Die Abfrage ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="134"/>
+        <location filename="../ui/QueryView.cpp" line="135"/>
         <source>Compare with exact</source>
         <translation>Mit exakter Suche vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="136"/>
+        <location filename="../ui/QueryView.cpp" line="137"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Dieselbe Abfrage als exakten Durchlauf ausführen und zeigen, welche echten Nachbarn gefunden wurden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="137"/>
+        <location filename="../ui/QueryView.cpp" line="138"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="139"/>
+        <location filename="../ui/QueryView.cpp" line="140"/>
         <source>Stop waiting for the running query</source>
         <translation>Nicht länger auf die laufende Abfrage warten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="189"/>
+        <location filename="../ui/QueryView.cpp" line="190"/>
         <source>Query:</source>
         <translation>Abfrage:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="193"/>
+        <location filename="../ui/QueryView.cpp" line="194"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="194"/>
+        <location filename="../ui/QueryView.cpp" line="195"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Metadatenfilter in der JSON-Filtersprache (siehe docs/filters.md); leer passt alles</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="215"/>
+        <location filename="../ui/QueryView.cpp" line="216"/>
         <source>&amp;k:</source>
         <translation>&amp;k:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="216"/>
+        <location filename="../ui/QueryView.cpp" line="217"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="217"/>
+        <location filename="../ui/QueryView.cpp" line="218"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="271"/>
+        <location filename="../ui/QueryView.cpp" line="272"/>
         <source>Search the documents…</source>
         <translation>Dokumente durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="275"/>
+        <location filename="../ui/QueryView.cpp" line="276"/>
         <source>Hybrid</source>
         <translation>Hybrid</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="276"/>
+        <location filename="../ui/QueryView.cpp" line="277"/>
         <source>Meaning (vector)</source>
         <translation>Bedeutung (Vektor)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="277"/>
+        <location filename="../ui/QueryView.cpp" line="278"/>
         <source>Keywords (BM25)</source>
         <translation>Stichwörter (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="278"/>
+        <location filename="../ui/QueryView.cpp" line="279"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>„Hybrid“ verbindet beide Rangfolgen; „Bedeutung“ bettet die Wörter ein und sucht per Vektor; „Stichwörter“ ordnet die Textstellen, die die Wörter enthalten (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="340"/>
+        <location filename="../ui/QueryView.cpp" line="341"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index: Dieser enthält anderswo berechnete Vektoren, daher kann Sextant Wörter nicht in seine Vektoren umwandeln.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="343"/>
+        <location filename="../ui/QueryView.cpp" line="344"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Seine Einträge haben ein Feld „text“, daher funktioniert „Stichwörter (BM25)“.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="376"/>
+        <location filename="../ui/QueryView.cpp" line="377"/>
         <source>Text search needs an index made for documents.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="377"/>
+        <location filename="../ui/QueryView.cpp" line="378"/>
         <source>This search mode is not available for this index.</source>
         <translation>Diese Suchart ist für diesen Index nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="381"/>
+        <location filename="../ui/QueryView.cpp" line="382"/>
         <source>Enter the words to search for.</source>
         <translation>Geben Sie die zu suchenden Wörter ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="407"/>
+        <location filename="../ui/QueryView.cpp" line="408"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="408"/>
+        <location filename="../ui/QueryView.cpp" line="409"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Suche läuft … (die erste Stichwortsuche liest jede Textstelle einmal)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="409"/>
+        <location filename="../ui/QueryView.cpp" line="410"/>
         <source>Text search</source>
         <translation>Textsuche</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="437"/>
+        <location filename="../ui/QueryView.cpp" line="438"/>
         <source>The hits below are from the previous search.</source>
         <translation>Die Treffer unten stammen aus der vorigen Suche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="466"/>
+        <location filename="../ui/QueryView.cpp" line="467"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Geben Sie einen Vektor aus %n Zahl ein.</numerusform>
@@ -2965,32 +3292,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="470"/>
+        <location filename="../ui/QueryView.cpp" line="471"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN und Unendlich sind in einem Vektor nicht erlaubt: Jeder Wert muss eine endliche Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="476"/>
+        <location filename="../ui/QueryView.cpp" line="477"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Kein JSON-Array aus Zahlen: %1 bei Zeichen %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="477"/>
+        <location filename="../ui/QueryView.cpp" line="478"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Kein JSON-Array aus Zahlen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="483"/>
+        <location filename="../ui/QueryView.cpp" line="484"/>
         <source>Element %1 is not a number.</source>
         <translation>Element %1 ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="486"/>
+        <location filename="../ui/QueryView.cpp" line="487"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>Element %1 ist keine endliche Zahl (oder zu groß für float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="491"/>
+        <location filename="../ui/QueryView.cpp" line="492"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Der Vektor hat %n Zahl; dieser Index enthält Vektoren mit %1 Dimensionen.</numerusform>
@@ -2998,83 +3325,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="508"/>
+        <location filename="../ui/QueryView.cpp" line="509"/>
         <source>Enter the id of an item.</source>
         <translation>Geben Sie die ID eines Eintrags ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="582"/>
+        <location filename="../ui/QueryView.cpp" line="583"/>
         <source>Running…</source>
         <translation>Läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="583"/>
+        <location filename="../ui/QueryView.cpp" line="584"/>
         <source>Exact query</source>
         <translation>Exakte Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="583"/>
+        <location filename="../ui/QueryView.cpp" line="584"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="604"/>
+        <location filename="../ui/QueryView.cpp" line="605"/>
         <source>Exact query for comparison</source>
         <translation>Exakte Abfrage zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="605"/>
+        <location filename="../ui/QueryView.cpp" line="606"/>
         <source>Comparing with the exact search…</source>
         <translation>Vergleich mit der exakten Suche …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="631"/>
+        <location filename="../ui/QueryView.cpp" line="632"/>
         <source>Comparison cancelled.</source>
         <translation>Vergleich abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="634"/>
+        <location filename="../ui/QueryView.cpp" line="635"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Abfrage abgebrochen; die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="635"/>
+        <location filename="../ui/QueryView.cpp" line="636"/>
         <source>Query cancelled.</source>
         <translation>Abfrage abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="647"/>
+        <location filename="../ui/QueryView.cpp" line="648"/>
         <source>The hits below are from the previous query.</source>
         <translation>Die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="678"/>
-        <source>The exact search failed: %1</source>
-        <translation>Die exakte Suche ist fehlgeschlagen: %1</translation>
+        <location filename="../ui/QueryView.cpp" line="679"/>
+        <source>The exact search failed.</source>
+        <translation>Die exakte Suche ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="693"/>
+        <location filename="../ui/QueryView.cpp" line="694"/>
         <source>exact scan took %1</source>
         <translation>exakter Durchlauf dauerte %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="694"/>
+        <location filename="../ui/QueryView.cpp" line="695"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Als „verfehlt“ markierte Zeilen (kursiv) sind echte Nachbarn, die diese Abfrage nicht geliefert hat</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="704"/>
+        <location filename="../ui/QueryView.cpp" line="705"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Trefferquote: Auch die exakte Suche fand keine Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="705"/>
+        <location filename="../ui/QueryView.cpp" line="706"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Trefferquote %1/%2 = %3 gegenüber den exakten Top-%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="718"/>
-        <location filename="../ui/QueryView.cpp" line="733"/>
+        <location filename="../ui/QueryView.cpp" line="719"/>
+        <location filename="../ui/QueryView.cpp" line="734"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n Treffer in %1</numerusform>
@@ -3082,7 +3409,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="720"/>
+        <location filename="../ui/QueryView.cpp" line="721"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n Textstelle im Stichwortindex</numerusform>
@@ -3090,17 +3417,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="726"/>
+        <location filename="../ui/QueryView.cpp" line="727"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Suche geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="735"/>
+        <location filename="../ui/QueryView.cpp" line="736"/>
         <source>strategy: %1</source>
         <translation>Strategie: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="737"/>
+        <location filename="../ui/QueryView.cpp" line="738"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln von %1 Einträgen passt zum Filter</numerusform>
@@ -3108,7 +3435,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="740"/>
+        <location filename="../ui/QueryView.cpp" line="741"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -3116,27 +3443,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="741"/>
+        <location filename="../ui/QueryView.cpp" line="742"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="743"/>
+        <location filename="../ui/QueryView.cpp" line="744"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Auf den exakten Durchlauf ausgewichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="749"/>
+        <location filename="../ui/QueryView.cpp" line="750"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Abfrage geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="773"/>
+        <location filename="../ui/QueryView.cpp" line="774"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Keine Textstellen: Die Einträge dieses Index enthalten keinen Text.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="774"/>
+        <location filename="../ui/QueryView.cpp" line="775"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -3145,7 +3472,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Versuchen Sie andere Wörter oder „Bedeutung (Vektor)“, um Textstellen zu finden, die dasselbe anders sagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="782"/>
+        <location filename="../ui/QueryView.cpp" line="783"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -3154,7 +3481,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Geben Sie Wörter in „Dokumente durchsuchen …“ ein und drücken Sie die Eingabetaste, oder suchen Sie per Vektor oder per Eintrag.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="787"/>
+        <location filename="../ui/QueryView.cpp" line="788"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -3163,7 +3490,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Fügen Sie einen Vektor als JSON ein oder wählen Sie „Ähnlich wie Eintrag“ und geben Sie eine ID ein; dann „Ausführen“ (Strg+Eingabe).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="792"/>
+        <location filename="../ui/QueryView.cpp" line="793"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -3172,12 +3499,12 @@ Loosen the filter and run again.</source>
 Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="794"/>
+        <location filename="../ui/QueryView.cpp" line="795"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>Der Index ist leer: Es gibt noch nichts zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="796"/>
+        <location filename="../ui/QueryView.cpp" line="797"/>
         <source>No hits.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -3417,54 +3744,80 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::StartPage</name>
     <message>
-        <location filename="../ui/StartPage.cpp" line="23"/>
+        <location filename="../ui/StartPage.cpp" line="28"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="29"/>
+        <location filename="../ui/StartPage.cpp" line="34"/>
         <source>Create, browse, query and repair local vector indexes.</source>
         <translation>Lokale Vektorindizes anlegen, durchsehen, abfragen und reparieren.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="37"/>
+        <location filename="../ui/StartPage.cpp" line="42"/>
         <source>New Index…</source>
         <translation>Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="39"/>
+        <location filename="../ui/StartPage.cpp" line="44"/>
         <source>Open Index…</source>
         <translation>Index öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="50"/>
+        <location filename="../ui/StartPage.cpp" line="61"/>
+        <source>New to Sextant?</source>
+        <translation>Neu bei Sextant?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/StartPage.cpp" line="67"/>
+        <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
+        <translation>
+            <numerusform>Legen Sie einen Demo-Index aus %n kurzen Text über Navigation, Astronomie, Kochen, Musik und mehr an, und probieren Sie daran das Durchsehen, die Suche, die Karte und die Integritätsprüfung aus. Das dauert wenige Sekunden; der Index bleibt in Ihrem Datenordner.</numerusform>
+            <numerusform>Legen Sie einen Demo-Index aus %n kurzen Texten über Navigation, Astronomie, Kochen, Musik und mehr an, und probieren Sie daran das Durchsehen, die Suche, die Karte und die Integritätsprüfung aus. Das dauert wenige Sekunden; der Index bleibt in Ihrem Datenordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="75"/>
+        <location filename="../ui/StartPage.cpp" line="83"/>
+        <location filename="../ui/StartPage.cpp" line="152"/>
+        <source>Create a Demo Index</source>
+        <translation>Demo-Index anlegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="94"/>
         <source>Recent indexes</source>
         <translation>Zuletzt geöffnete Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="60"/>
+        <location filename="../ui/StartPage.cpp" line="104"/>
         <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
         <translation>Noch keine zuletzt geöffneten Indizes. Legen Sie einen an, öffnen Sie einen, oder ziehen Sie einen Indexordner oder zu importierende Dateien hierher.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="65"/>
+        <location filename="../ui/StartPage.cpp" line="109"/>
         <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
         <translation>Tipp: Ziehen Sie einen Indexordner an eine beliebige Stelle dieses Fensters, um ihn zu öffnen; ein Index, in den ein anderes Programm schreibt, wird schreibgeschützt geöffnet. Ziehen Sie Dokumente (Text, Markdown, HTML, PDF, Zip- oder Tar-Archive) oder Vektordateien (JSON Lines, CSV, .npy, .fvecs, ein Vectra- oder LangChain-Ordner) hierher, um daraus einen neuen Index anzulegen.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="93"/>
+        <location filename="../ui/StartPage.cpp" line="138"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="106"/>
+        <location filename="../ui/StartPage.cpp" line="84"/>
+        <location filename="../ui/StartPage.cpp" line="152"/>
+        <source>Creating the Demo Index…</source>
+        <translation>Demo-Index wird angelegt …</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="160"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="107"/>
+        <location filename="../ui/StartPage.cpp" line="161"/>
         <source>Remove from This List</source>
         <translation>Aus dieser Liste entfernen</translation>
     </message>
@@ -3472,227 +3825,227 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="31"/>
+        <location filename="../ui/SummaryView.cpp" line="32"/>
         <source>cosine similarity</source>
         <translation>Kosinus-Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="32"/>
+        <location filename="../ui/SummaryView.cpp" line="33"/>
         <source>Euclidean distance (L2)</source>
         <translation>euklidischer Abstand (L2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="33"/>
+        <location filename="../ui/SummaryView.cpp" line="34"/>
         <source>dot product</source>
         <translation>Skalarprodukt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="41"/>
+        <location filename="../ui/SummaryView.cpp" line="42"/>
         <source>full</source>
         <translation>vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="42"/>
+        <location filename="../ui/SummaryView.cpp" line="43"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="43"/>
+        <location filename="../ui/SummaryView.cpp" line="44"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="51"/>
+        <location filename="../ui/SummaryView.cpp" line="52"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="52"/>
+        <location filename="../ui/SummaryView.cpp" line="53"/>
         <source>number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="53"/>
+        <location filename="../ui/SummaryView.cpp" line="54"/>
         <source>yes/no</source>
         <translation>Ja/Nein</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="54"/>
+        <location filename="../ui/SummaryView.cpp" line="55"/>
         <source>list of texts</source>
         <translation>Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="111"/>
+        <location filename="../ui/SummaryView.cpp" line="112"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="112"/>
+        <location filename="../ui/SummaryView.cpp" line="113"/>
         <source>Dimensions:</source>
         <translation>Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="113"/>
+        <location filename="../ui/SummaryView.cpp" line="114"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="114"/>
+        <location filename="../ui/SummaryView.cpp" line="115"/>
         <source>Metadata fields:</source>
         <translation>Metadatenfelder:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="115"/>
+        <location filename="../ui/SummaryView.cpp" line="116"/>
         <source>Durability:</source>
         <translation>Dauerhaftigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="116"/>
+        <location filename="../ui/SummaryView.cpp" line="117"/>
         <source>Created:</source>
         <translation>Angelegt:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="117"/>
+        <location filename="../ui/SummaryView.cpp" line="118"/>
         <source>Access:</source>
         <translation>Zugriff:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="120"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Contents</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Items:</source>
         <translation>Einträge:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Segments:</source>
         <translation>Segmente:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Not yet checkpointed:</source>
         <translation>Noch nicht im Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="125"/>
         <source>Size on disk:</source>
         <translation>Größe auf der Festplatte:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <location filename="../ui/SummaryView.cpp" line="126"/>
         <source>Write-ahead log:</source>
         <translation>Transaktionsprotokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="126"/>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
         <source>Last checkpoint:</source>
         <translation>Letzter Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="127"/>
+        <location filename="../ui/SummaryView.cpp" line="128"/>
         <source>Write queue:</source>
         <translation>Schreibwarteschlange:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="129"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Das Transaktionsprotokoll jetzt in die Segmente übernehmen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Compact</source>
         <translation>Verdichten</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <location filename="../ui/SummaryView.cpp" line="133"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Alle Segmente in eines umschreiben und gelöschte Zeilen dabei entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="139"/>
+        <location filename="../ui/SummaryView.cpp" line="140"/>
         <source>Search graph (HNSW)</source>
         <translation>Suchgraph (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="140"/>
+        <location filename="../ui/SummaryView.cpp" line="141"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="141"/>
+        <location filename="../ui/SummaryView.cpp" line="142"/>
         <source>Items in graph:</source>
         <translation>Einträge im Graphen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="142"/>
+        <location filename="../ui/SummaryView.cpp" line="143"/>
         <source>Parameters:</source>
         <translation>Parameter:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="143"/>
+        <location filename="../ui/SummaryView.cpp" line="144"/>
         <source>Memory:</source>
         <translation>Speicher:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="145"/>
+        <location filename="../ui/SummaryView.cpp" line="146"/>
         <source>Estimated recall@10:</source>
         <translation>Geschätzte Trefferquote@10:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="146"/>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
         <source>Estimate Recall</source>
         <translation>Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <location filename="../ui/SummaryView.cpp" line="148"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Näherungssuche und exakte Suche an Stichproben-Einträgen vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="154"/>
+        <location filename="../ui/SummaryView.cpp" line="155"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="155"/>
+        <location filename="../ui/SummaryView.cpp" line="156"/>
         <source>Last verification:</source>
         <translation>Letzte Prüfung:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="157"/>
+        <location filename="../ui/SummaryView.cpp" line="158"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="158"/>
+        <location filename="../ui/SummaryView.cpp" line="159"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Jeden Protokollrahmen und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="159"/>
+        <location filename="../ui/SummaryView.cpp" line="160"/>
         <source>Full Verify</source>
         <translation>Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="160"/>
+        <location filename="../ui/SummaryView.cpp" line="161"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Außerdem Größe und SHA-256 jeder Datei prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="208"/>
+        <location filename="../ui/SummaryView.cpp" line="209"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Keine Probleme in %1 (geprüft in %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="210"/>
+        <location filename="../ui/SummaryView.cpp" line="211"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n Problem gefunden.</numerusform>
@@ -3700,12 +4053,12 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="218"/>
+        <location filename="../ui/SummaryView.cpp" line="219"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="222"/>
+        <location filename="../ui/SummaryView.cpp" line="223"/>
         <source>%1 (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 (%Ln Stichprobenabfrage, ef %2)</numerusform>
@@ -3713,62 +4066,62 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="225"/>
+        <location filename="../ui/SummaryView.cpp" line="226"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 pro Näherungsabfrage, %2 pro exakter Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <location filename="../ui/SummaryView.cpp" line="237"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, Pflicht)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <location filename="../ui/SummaryView.cpp" line="237"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <location filename="../ui/SummaryView.cpp" line="238"/>
         <source>none declared</source>
         <translation>keine deklariert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="238"/>
+        <location filename="../ui/SummaryView.cpp" line="239"/>
         <source>not estimated yet</source>
         <translation>noch nicht geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="244"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="261"/>
+        <location filename="../ui/SummaryView.cpp" line="262"/>
         <source>reading…</source>
         <translation>wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="269"/>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Schreibgeschützt: %1 schreibt in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="270"/>
+        <location filename="../ui/SummaryView.cpp" line="271"/>
         <source>Read-only.</source>
         <translation>Schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="272"/>
+        <location filename="../ui/SummaryView.cpp" line="273"/>
         <source>Open for writing by this window.</source>
         <translation>Von diesem Fenster zum Schreiben geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="275"/>
+        <location filename="../ui/SummaryView.cpp" line="276"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="277"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -3776,7 +4129,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <location filename="../ui/SummaryView.cpp" line="279"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln gelöschte Zeile, die das Verdichten entfernt</numerusform>
@@ -3784,7 +4137,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <location filename="../ui/SummaryView.cpp" line="281"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln Änderung</numerusform>
@@ -3792,17 +4145,17 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="284"/>
+        <location filename="../ui/SummaryView.cpp" line="285"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Protokollsequenznummer %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="286"/>
         <source>idle</source>
         <translation>leer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="287"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln Schreibvorgang wartet</numerusform>
@@ -3810,37 +4163,37 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="291"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>off: every query scans exactly</source>
         <translation>aus: Jede Abfrage durchsucht exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>loading</source>
         <translation>wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <location filename="../ui/SummaryView.cpp" line="294"/>
         <source>building</source>
         <translation>wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="296"/>
         <source>failed: queries scan exactly</source>
         <translation>fehlgeschlagen: Abfragen durchsuchen exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="297"/>
+        <location filename="../ui/SummaryView.cpp" line="298"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <location filename="../ui/SummaryView.cpp" line="299"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln Änderung ausstehend, bis dahin exakt durchsucht)</numerusform>
@@ -3848,87 +4201,87 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="302"/>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="304"/>
         <source>not saved yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="304"/>
         <source>saved as %1</source>
         <translation>gespeichert als %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="316"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
         <source>Never verified on this computer.</source>
         <translation>Auf diesem Rechner nie geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <location filename="../ui/SummaryView.cpp" line="320"/>
         <source>Full verification</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <location filename="../ui/SummaryView.cpp" line="320"/>
         <source>Quick verification</source>
         <translation>Schnelle Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <location filename="../ui/SummaryView.cpp" line="321"/>
         <source>%1 on %2: %3</source>
         <translation>%1 am %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Full verification running…</source>
         <translation>Vollständige Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Verification running…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>Full verification of %1</source>
         <translation>Vollständige Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <location filename="../ui/SummaryView.cpp" line="336"/>
         <source>Verification of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="344"/>
+        <location filename="../ui/SummaryView.cpp" line="345"/>
         <source>estimating…</source>
         <translation>wird geschätzt …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="347"/>
+        <location filename="../ui/SummaryView.cpp" line="348"/>
         <source>Estimating recall of %1</source>
         <translation>Trefferquote von %1 wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="352"/>
+        <location filename="../ui/SummaryView.cpp" line="353"/>
         <source>Checkpoint of %1</source>
         <translation>Checkpoint von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="353"/>
+        <location filename="../ui/SummaryView.cpp" line="354"/>
         <source>Checkpoint failed</source>
         <translation>Checkpoint fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="358"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>Compaction of %1</source>
         <translation>Verdichtung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="360"/>
         <source>Compaction failed</source>
         <translation>Verdichtung fehlgeschlagen</translation>
     </message>

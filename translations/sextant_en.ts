@@ -4,7 +4,7 @@
 <context>
     <name>ExportTask</name>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="88"/>
+        <location filename="../ui/ExportTask.cpp" line="89"/>
         <source>%n file(s) of the index folder, %1 before compression.</source>
         <translation>
             <numerusform>%n file of the index folder, %1 before compression.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="136"/>
+        <location filename="../ui/ExportTask.cpp" line="137"/>
         <source>Exported %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>Exported %n item (%1) to %2.</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>ImportTask</name>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="195"/>
+        <location filename="../ui/ImportTask.cpp" line="196"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n added</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="196"/>
+        <location filename="../ui/ImportTask.cpp" line="197"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n replaced</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="197"/>
+        <location filename="../ui/ImportTask.cpp" line="198"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="198"/>
+        <location filename="../ui/ImportTask.cpp" line="199"/>
         <source>%n added in part</source>
         <translation>
             <numerusform>%n added in part</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="199"/>
+        <location filename="../ui/ImportTask.cpp" line="200"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="202"/>
+        <location filename="../ui/ImportTask.cpp" line="203"/>
         <source>%n file(s): %1.</source>
         <translation>
             <numerusform>%n file: %1.</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="203"/>
+        <location filename="../ui/ImportTask.cpp" line="204"/>
         <source>%n item(s) written in %1.</source>
         <translation>
             <numerusform>%n item written in %1.</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="206"/>
+        <location filename="../ui/ImportTask.cpp" line="207"/>
         <source>%n file(s) in folders or archives were no documents and were skipped.</source>
         <translation>
             <numerusform>%n file in folders or archives was no document and was skipped.</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="326"/>
+        <location filename="../ui/ImportTask.cpp" line="327"/>
         <source>Stopped after %n item(s): %1</source>
         <translation>
             <numerusform>Stopped after %n item: %1</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="331"/>
+        <location filename="../ui/ImportTask.cpp" line="332"/>
         <source>%n item(s) left out</source>
         <translation>
             <numerusform>%n item left out</numerusform>
@@ -103,11 +103,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="335"/>
+        <location filename="../ui/ImportTask.cpp" line="336"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Cancelled after %n item.</numerusform>
             <numerusform>Cancelled after %n items.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message numerus="yes">
+        <location filename="../app/gui/main.cpp" line="54"/>
+        <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
+        <translation>
+            <numerusform>Made the demo index in %1: %n document, %2 chunks, in %3 s.</numerusform>
+            <numerusform>Made the demo index in %1: %n documents, %2 chunks, in %3 s.</numerusform>
         </translation>
     </message>
 </context>
@@ -225,7 +236,7 @@
 <context>
     <name>sextant::ui::IntegrityView</name>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="279"/>
+        <location filename="../ui/IntegrityView.cpp" line="280"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 in %Ln file checked in %2</numerusform>
@@ -233,7 +244,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <location filename="../ui/IntegrityView.cpp" line="288"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>No problems (%n note).</numerusform>
@@ -241,7 +252,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="290"/>
+        <location filename="../ui/IntegrityView.cpp" line="291"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -249,7 +260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="291"/>
+        <location filename="../ui/IntegrityView.cpp" line="292"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -257,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <location filename="../ui/IntegrityView.cpp" line="293"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -265,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="294"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n problem: %1.</numerusform>
@@ -273,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="296"/>
+        <location filename="../ui/IntegrityView.cpp" line="297"/>
         <source>%Ln readable item(s).</source>
         <translation>
             <numerusform>%Ln readable item.</numerusform>
@@ -281,7 +292,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="309"/>
+        <location filename="../ui/IntegrityView.cpp" line="310"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -292,7 +303,7 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="217"/>
+        <location filename="../ui/ItemTableModel.cpp" line="218"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>The vector&apos;s %Ln value, averaged into the sparkline</numerusform>
@@ -322,7 +333,15 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <source>Made the demo index from %n document(s) in %1 s.</source>
+        <translation>
+            <numerusform>Made the demo index from %n document in %1 s.</numerusform>
+            <numerusform>Made the demo index from %n documents in %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -330,7 +349,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -338,7 +357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="509"/>
+        <location filename="../ui/MainWindow.cpp" line="585"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -346,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="650"/>
+        <location filename="../ui/MainWindow.cpp" line="727"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>
@@ -357,7 +376,7 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="235"/>
+        <location filename="../ui/MapView.cpp" line="236"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>PCA of %Ln item</numerusform>
@@ -365,7 +384,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="236"/>
+        <location filename="../ui/MapView.cpp" line="237"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>PCA of %1 of %Ln item, seed %2</numerusform>
@@ -373,7 +392,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="245"/>
+        <location filename="../ui/MapView.cpp" line="246"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>; sample capped at %Ln item for %1 dimensions</numerusform>
@@ -384,7 +403,7 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="91"/>
+        <location filename="../ui/QueryView.cpp" line="92"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>A vector of %n number as JSON, e.g. [0.12, -0.5, ...]</numerusform>
@@ -392,7 +411,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="466"/>
+        <location filename="../ui/QueryView.cpp" line="467"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Enter a vector of %n number.</numerusform>
@@ -400,7 +419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="491"/>
+        <location filename="../ui/QueryView.cpp" line="492"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
@@ -408,8 +427,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="718"/>
-        <location filename="../ui/QueryView.cpp" line="733"/>
+        <location filename="../ui/QueryView.cpp" line="719"/>
+        <location filename="../ui/QueryView.cpp" line="734"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n hit in %1</numerusform>
@@ -417,7 +436,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="720"/>
+        <location filename="../ui/QueryView.cpp" line="721"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage in the keyword index</numerusform>
@@ -425,7 +444,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="737"/>
+        <location filename="../ui/QueryView.cpp" line="738"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln item of %1 matches the filter</numerusform>
@@ -433,7 +452,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="740"/>
+        <location filename="../ui/QueryView.cpp" line="741"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -504,9 +523,20 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::StartPage</name>
+    <message numerus="yes">
+        <location filename="../ui/StartPage.cpp" line="67"/>
+        <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
+        <translation>
+            <numerusform>Make a demo index from %n short text about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</numerusform>
+            <numerusform>Make a demo index from %n short texts about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::SummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="176"/>
+        <location filename="../ui/SummaryView.cpp" line="211"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -514,7 +544,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="188"/>
+        <location filename="../ui/SummaryView.cpp" line="223"/>
         <source>%1 (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 (%Ln sampled query, ef %2)</numerusform>
@@ -522,7 +552,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -530,7 +560,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="244"/>
+        <location filename="../ui/SummaryView.cpp" line="279"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln deleted row that compaction drops</numerusform>
@@ -538,7 +568,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="246"/>
+        <location filename="../ui/SummaryView.cpp" line="281"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln change</numerusform>
@@ -546,7 +576,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="252"/>
+        <location filename="../ui/SummaryView.cpp" line="287"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln write queued</numerusform>
@@ -554,7 +584,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="264"/>
+        <location filename="../ui/SummaryView.cpp" line="299"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln change pending, searched exactly meanwhile)</numerusform>

@@ -2,19 +2,290 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>DemoIndex</name>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="46"/>
+        <source>how do sailors find their position at night</source>
+        <translation>how do sailors find their position at night</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="73"/>
+        <source>Could not make the folder %1 for the demo texts.</source>
+        <translation>Impossible de créer le dossier %1 pour les textes de démonstration.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="82"/>
+        <source>Could not write the demo text %1: %2</source>
+        <translation>Impossible d’écrire le texte de démonstration %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="89"/>
+        <source>This build of Sextant carries no demo texts.</source>
+        <translation>Cette version de Sextant ne contient aucun texte de démonstration.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="129"/>
+        <source>The demo text %1 could not be imported: %2</source>
+        <translation>Impossible d’importer le texte de démonstration %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/DemoIndex.cpp" line="133"/>
+        <source>Creating the demo index was cancelled.</source>
+        <translation>La création de l’index de démonstration a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="115"/>
+        <source>Another program is writing to this index.</source>
+        <translation>Un autre programme écrit dans cet index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="116"/>
+        <source>%1 is writing to this index.</source>
+        <translation>%1 écrit dans cet index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="117"/>
+        <source>Close the index there, or open it read-only to look at it meanwhile.</source>
+        <translation>Fermez l’index dans ce programme, ou ouvrez-le en lecture seule pour le consulter en attendant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <source>The index is damaged: a checksum or a structure check failed.</source>
+        <translation>L’index est endommagé&#xa0;: une somme de contrôle ou une vérification de structure a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="122"/>
+        <source>Open it in the Integrity view: Full Verify shows what is damaged, and Plan Repair… mends it after making a backup.</source>
+        <translation>Ouvrez-le dans la vue «&#xa0;Intégrité&#xa0;»&#xa0;: «&#xa0;Vérification complète&#xa0;» montre ce qui est endommagé, et «&#xa0;Planifier la réparation…&#xa0;» le répare après avoir fait une sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="126"/>
+        <source>The vector has the wrong number of dimensions for this index.</source>
+        <translation>Le vecteur n’a pas le bon nombre de dimensions pour cet index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <source>Give exactly as many numbers as the index has dimensions (its Summary shows them).</source>
+        <translation>Saisissez exactement autant de nombres que l’index a de dimensions (sa «&#xa0;Vue d’ensemble&#xa0;» les indique).</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="130"/>
+        <source>The embedding server could not be reached, or kept failing.</source>
+        <translation>Le serveur de plongements n’a pas pu être joint ou a échoué à plusieurs reprises.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <source>Check that the server is running and that SEXTANT_EMBED_URL names it, then try again.</source>
+        <translation>Vérifiez que le serveur est en marche et que SEXTANT_EMBED_URL le désigne, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="134"/>
+        <source>The embedding server refused access.</source>
+        <translation>Le serveur de plongements a refusé l’accès.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <source>Set SEXTANT_EMBED_API_KEY to a key the server accepts (and check the account&apos;s credit), then start Sextant again.</source>
+        <translation>Donnez à SEXTANT_EMBED_API_KEY une clé que le serveur accepte (et vérifiez le crédit du compte), puis redémarrez Sextant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="139"/>
+        <source>The embedding server does not offer that model.</source>
+        <translation>Le serveur de plongements ne propose pas ce modèle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="140"/>
+        <source>Check SEXTANT_EMBED_MODEL and that the model is loaded on the server; the base URL usually ends with /v1.</source>
+        <translation>Vérifiez SEXTANT_EMBED_MODEL et que le modèle est chargé sur le serveur&#x202f;; l’URL de base se termine généralement par /v1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <source>The embedder&apos;s vectors do not fit this index: their number of dimensions differs.</source>
+        <translation>Les vecteurs du modèle de plongement ne conviennent pas à cet index&#xa0;: leur nombre de dimensions diffère.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <source>Use the embedder and model the index was made with, or create a new index for this one.</source>
+        <translation>Utilisez le modèle de plongement avec lequel l’index a été créé, ou créez un nouvel index pour ce modèle.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <source>The disk is full.</source>
+        <translation>Le disque est plein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
+        <source>Free some space on the disk that holds the index, or choose a folder on another disk, then try again. Writes that were acknowledged are safe.</source>
+        <translation>Libérez de l’espace sur le disque qui contient l’index, ou choisissez un dossier sur un autre disque, puis réessayez. Les écritures déjà confirmées sont en sécurité.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="153"/>
+        <source>Sextant is not allowed to use this file or folder.</source>
+        <translation>Sextant n’est pas autorisé à utiliser ce fichier ou ce dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="154"/>
+        <source>Check its permissions, or choose a folder of your own.</source>
+        <translation>Vérifiez les droits d’accès, ou choisissez un dossier qui vous appartient.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="157"/>
+        <source>The disk is mounted read-only.</source>
+        <translation>Le disque est monté en lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <source>Open the index read-only, or copy it to a disk you can write to.</source>
+        <translation>Ouvrez l’index en lecture seule, ou copiez-le sur un disque accessible en écriture.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="161"/>
+        <source>This index is open read-only, so it cannot be changed here.</source>
+        <translation>Cet index est ouvert en lecture seule&#xa0;: il ne peut donc pas être modifié ici.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <source>Close it in the program that writes it, then choose Open for Writing.</source>
+        <translation>Fermez-le dans le programme qui y écrit, puis choisissez «&#xa0;Ouvrir en écriture&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="165"/>
+        <source>There is no Sextant index in this folder.</source>
+        <translation>Ce dossier ne contient aucun index Sextant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="166"/>
+        <source>Choose the folder that holds the index (it contains a MANIFEST file), or create a new index.</source>
+        <translation>Choisissez le dossier qui contient l’index (on y trouve un fichier MANIFEST), ou créez un nouvel index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="170"/>
+        <source>Sextant could not find what it was asked for.</source>
+        <translation>Sextant n’a pas trouvé ce qui lui était demandé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <source>It may have been moved, renamed or deleted; check the path or the id.</source>
+        <translation>L’objet a peut-être été déplacé, renommé ou supprimé&#x202f;; vérifiez le chemin ou l’identifiant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="174"/>
+        <source>That already exists.</source>
+        <translation>Cela existe déjà.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="176"/>
+        <source>Choose an empty or new folder, or open the index that is there.</source>
+        <translation>Choisissez un dossier vide ou nouveau, ou ouvrez l’index qui s’y trouve.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <source>Choose another name, or change the one that exists.</source>
+        <translation>Choisissez un autre nom, ou modifiez celui qui existe déjà.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="180"/>
+        <source>The input could not be read.</source>
+        <translation>Les données d’entrée n’ont pas pu être lues.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <source>The line below says where; correct it and try again. Nothing was changed.</source>
+        <translation>La ligne ci-dessous indique l’endroit&#x202f;; corrigez l’erreur et réessayez. Rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="184"/>
+        <source>The filter is not valid.</source>
+        <translation>Le filtre n’est pas valide.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="185"/>
+        <source>Correct it where the line below says; the filter language is described in docs/filters.md.</source>
+        <translation>Corrigez-le à l’endroit qu’indique la ligne ci-dessous&#x202f;; le langage des filtres est décrit dans docs/filters.md.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="189"/>
+        <source>Sextant cannot read this format.</source>
+        <translation>Sextant ne sait pas lire ce format.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="190"/>
+        <source>It may come from a newer Sextant or another program: update Sextant, or convert it to a format Sextant reads.</source>
+        <translation>Le fichier provient peut-être d’une version plus récente de Sextant ou d’un autre programme&#xa0;: mettez Sextant à jour, ou convertissez le fichier dans un format que Sextant sait lire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="194"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="195"/>
+        <source>What was finished before stays as it is; start again to do the rest.</source>
+        <translation>Ce qui était déjà terminé reste tel quel&#x202f;; relancez l’opération pour faire le reste.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="198"/>
+        <source>The index has been closed.</source>
+        <translation>L’index a été fermé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="199"/>
+        <source>Open it again; if it closed after an error, verify it in the Integrity view.</source>
+        <translation>Rouvrez-le&#x202f;; s’il a été fermé après une erreur, vérifiez-le dans la vue «&#xa0;Intégrité&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="202"/>
+        <source>The search graph is still being built.</source>
+        <translation>Le graphe de recherche est encore en cours de construction.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="203"/>
+        <source>Try again in a moment, or search exactly meanwhile.</source>
+        <translation>Réessayez dans un instant, ou lancez une recherche exacte en attendant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="206"/>
+        <source>The input was refused; nothing was changed.</source>
+        <translation>Les données fournies ont été refusées&#x202f;; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="207"/>
+        <source>The line below says what to correct.</source>
+        <translation>La ligne ci-dessous indique ce qu’il faut corriger.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="210"/>
+        <source>The operating system refused to read or write a file.</source>
+        <translation>Le système d’exploitation a refusé de lire ou d’écrire un fichier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <source>Check that the disk is connected and working, then try again; Full Verify checks the index&apos;s files.</source>
+        <translation>Vérifiez que le disque est connecté et fonctionne, puis réessayez&#x202f;; «&#xa0;Vérification complète&#xa0;» contrôle les fichiers de l’index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="215"/>
+        <source>Something went wrong.</source>
+        <translation>Une erreur s’est produite.</translation>
+    </message>
+</context>
+<context>
     <name>ExportTask</name>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="24"/>
+        <location filename="../ui/ExportTask.cpp" line="25"/>
         <source>Sextant could not write %1: %2</source>
         <translation>Sextant n’a pas pu écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="50"/>
+        <location filename="../ui/ExportTask.cpp" line="51"/>
         <source>The ids, one per line in the order of the rows, are in %1.</source>
         <translation>Les identifiants se trouvent dans %1, un par ligne, dans l’ordre des lignes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="88"/>
+        <location filename="../ui/ExportTask.cpp" line="89"/>
         <source>%n file(s) of the index folder, %1 before compression.</source>
         <translation>
             <numerusform>%n fichier du dossier de l’index, %1 avant compression.</numerusform>
@@ -22,32 +293,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="104"/>
+        <location filename="../ui/ExportTask.cpp" line="105"/>
         <source>JSON Lines (.jsonl)</source>
         <translation>JSON Lines (.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="105"/>
+        <location filename="../ui/ExportTask.cpp" line="106"/>
         <source>NumPy array (.npy) and its ids</source>
         <translation>Tableau NumPy (.npy) et ses identifiants</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="106"/>
+        <location filename="../ui/ExportTask.cpp" line="107"/>
         <source>Vectra index folder</source>
         <translation>Dossier d’index Vectra</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="107"/>
+        <location filename="../ui/ExportTask.cpp" line="108"/>
         <source>Backup archive (.tar.zst)</source>
         <translation>Archive de sauvegarde (.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="133"/>
+        <location filename="../ui/ExportTask.cpp" line="134"/>
         <source>The export failed: %1</source>
         <translation>L’export a échoué&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="136"/>
+        <location filename="../ui/ExportTask.cpp" line="137"/>
         <source>Exported %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>%n élément (%1) exporté vers %2.</numerusform>
@@ -55,7 +326,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="138"/>
+        <location filename="../ui/ExportTask.cpp" line="139"/>
         <source>Wrote %1 to %2.</source>
         <translation>%1 écrit dans %2.</translation>
     </message>
@@ -77,147 +348,147 @@
 <context>
     <name>ImportTask</name>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="56"/>
+        <location filename="../ui/ImportTask.cpp" line="57"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="57"/>
+        <location filename="../ui/ImportTask.cpp" line="58"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="102"/>
+        <location filename="../ui/ImportTask.cpp" line="103"/>
         <source>documents</source>
         <translation>documents</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="103"/>
+        <location filename="../ui/ImportTask.cpp" line="104"/>
         <source>Vectra index</source>
         <translation>index Vectra</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="104"/>
+        <location filename="../ui/ImportTask.cpp" line="105"/>
         <source>LangChain HNSWLib folder</source>
         <translation>dossier HNSWLib de LangChain</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="105"/>
+        <location filename="../ui/ImportTask.cpp" line="106"/>
         <source>JSON Lines</source>
         <translation>JSON Lines</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="106"/>
+        <location filename="../ui/ImportTask.cpp" line="107"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="107"/>
+        <location filename="../ui/ImportTask.cpp" line="108"/>
         <source>NumPy array</source>
         <translation>tableau NumPy</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="108"/>
+        <location filename="../ui/ImportTask.cpp" line="109"/>
         <source>fvecs</source>
         <translation>fvecs</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="109"/>
+        <location filename="../ui/ImportTask.cpp" line="110"/>
         <source>bvecs</source>
         <translation>bvecs</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="117"/>
+        <location filename="../ui/ImportTask.cpp" line="118"/>
         <source>not found</source>
         <translation>introuvable</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="118"/>
+        <location filename="../ui/ImportTask.cpp" line="119"/>
         <source>a Sextant index: it opens instead</source>
         <translation>un index Sextant&#xa0;: il sera ouvert à la place</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="119"/>
+        <location filename="../ui/ImportTask.cpp" line="120"/>
         <source>not a document or a vector file: not imported</source>
         <translation>ni un document ni un fichier de vecteurs&#xa0;: non importé</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="121"/>
+        <location filename="../ui/ImportTask.cpp" line="122"/>
         <source>vectors: %1 folder</source>
         <translation>vecteurs&#xa0;: dossier %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="122"/>
+        <location filename="../ui/ImportTask.cpp" line="123"/>
         <source>vectors: %1, %2</source>
         <translation>vecteurs&#xa0;: %1, %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="124"/>
+        <location filename="../ui/ImportTask.cpp" line="125"/>
         <source>documents: a folder (every document in it)</source>
         <translation>documents&#xa0;: un dossier (tous les documents qu’il contient)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="125"/>
+        <location filename="../ui/ImportTask.cpp" line="126"/>
         <source>documents: %1</source>
         <translation>documents&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="133"/>
+        <location filename="../ui/ImportTask.cpp" line="134"/>
         <source>There is no file or folder at this path.</source>
         <translation>Il n’y a ni fichier ni dossier à cet emplacement.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="135"/>
+        <location filename="../ui/ImportTask.cpp" line="136"/>
         <source>This folder is a Sextant index: open it, or export it to a format to import.</source>
         <translation>Ce dossier est un index Sextant&#xa0;: ouvrez-le, ou exportez-le dans un format importable.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="137"/>
+        <location filename="../ui/ImportTask.cpp" line="138"/>
         <source>Not a document Sextant reads (text, Markdown, HTML, PDF, source code, or a zip or tar archive of them) nor a vector file.</source>
         <translation>Ni un document que Sextant sait lire (texte, Markdown, HTML, PDF, code source, ou archive zip ou tar de ceux-ci), ni un fichier de vecteurs.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="147"/>
+        <location filename="../ui/ImportTask.cpp" line="148"/>
         <source>This index holds vectors made elsewhere, so Sextant cannot embed documents into it. Create a new index for documents.</source>
         <translation>Cet index contient des vecteurs calculés ailleurs&#xa0;: Sextant ne peut donc pas y plonger de documents. Créez un nouvel index pour les documents.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="169"/>
+        <location filename="../ui/ImportTask.cpp" line="170"/>
         <source>Sextant could not read %1: %2</source>
         <translation>Sextant n’a pas pu lire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="172"/>
+        <location filename="../ui/ImportTask.cpp" line="173"/>
         <source>There is nothing to import: none of the paths exists.</source>
         <translation>Il n’y a rien à importer&#xa0;: aucun des chemins n’existe.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="183"/>
+        <location filename="../ui/ImportTask.cpp" line="184"/>
         <source>added</source>
         <translation>ajouté</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="184"/>
+        <location filename="../ui/ImportTask.cpp" line="185"/>
         <source>replaced</source>
         <translation>remplacé</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="185"/>
+        <location filename="../ui/ImportTask.cpp" line="186"/>
         <source>unchanged</source>
         <translation>inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="186"/>
+        <location filename="../ui/ImportTask.cpp" line="187"/>
         <source>added in part</source>
         <translation>ajouté en partie</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="187"/>
+        <location filename="../ui/ImportTask.cpp" line="188"/>
         <source>failed</source>
         <translation>échec</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="195"/>
+        <location filename="../ui/ImportTask.cpp" line="196"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n ajouté</numerusform>
@@ -225,7 +496,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="196"/>
+        <location filename="../ui/ImportTask.cpp" line="197"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n remplacé</numerusform>
@@ -233,7 +504,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="197"/>
+        <location filename="../ui/ImportTask.cpp" line="198"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n inchangé</numerusform>
@@ -241,7 +512,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="198"/>
+        <location filename="../ui/ImportTask.cpp" line="199"/>
         <source>%n added in part</source>
         <translation>
             <numerusform>%n ajouté en partie</numerusform>
@@ -249,7 +520,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="199"/>
+        <location filename="../ui/ImportTask.cpp" line="200"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n en échec</numerusform>
@@ -257,12 +528,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="201"/>
+        <location filename="../ui/ImportTask.cpp" line="202"/>
         <source>Nothing was imported.</source>
         <translation>Rien n’a été importé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="202"/>
+        <location filename="../ui/ImportTask.cpp" line="203"/>
         <source>%n file(s): %1.</source>
         <translation>
             <numerusform>%n fichier&#xa0;: %1.</numerusform>
@@ -270,7 +541,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="203"/>
+        <location filename="../ui/ImportTask.cpp" line="204"/>
         <source>%n item(s) written in %1.</source>
         <translation>
             <numerusform>%n élément écrit en %1.</numerusform>
@@ -278,7 +549,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="206"/>
+        <location filename="../ui/ImportTask.cpp" line="207"/>
         <source>%n file(s) in folders or archives were no documents and were skipped.</source>
         <translation>
             <numerusform>%n fichier de dossiers ou d’archives n’était pas un document et a été ignoré.</numerusform>
@@ -286,23 +557,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="208"/>
+        <location filename="../ui/ImportTask.cpp" line="209"/>
         <source>Cancelled: what was written before stays in the index.</source>
         <translation>Annulé&#xa0;: ce qui a déjà été écrit reste dans l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="209"/>
+        <location filename="../ui/ImportTask.cpp" line="210"/>
         <source>The import stopped: %1</source>
         <translation>L’import s’est arrêté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="297"/>
-        <location filename="../ui/ImportTask.cpp" line="309"/>
+        <location filename="../ui/ImportTask.cpp" line="298"/>
+        <location filename="../ui/ImportTask.cpp" line="310"/>
         <source>Reading vectors</source>
         <translation>Lecture des vecteurs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="326"/>
+        <location filename="../ui/ImportTask.cpp" line="327"/>
         <source>Stopped after %n item(s): %1</source>
         <translation>
             <numerusform>Arrêt après %n élément&#xa0;: %1</numerusform>
@@ -310,7 +581,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="331"/>
+        <location filename="../ui/ImportTask.cpp" line="332"/>
         <source>%n item(s) left out</source>
         <translation>
             <numerusform>%n élément écarté</numerusform>
@@ -318,12 +589,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="332"/>
+        <location filename="../ui/ImportTask.cpp" line="333"/>
         <source>, the first: %1</source>
         <translation>, le premier&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="335"/>
+        <location filename="../ui/ImportTask.cpp" line="336"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Annulé après %n élément.</numerusform>
@@ -331,12 +602,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="338"/>
+        <location filename="../ui/ImportTask.cpp" line="339"/>
         <source>The source holds no items.</source>
         <translation>La source ne contient aucun élément.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="367"/>
+        <location filename="../ui/ImportTask.cpp" line="368"/>
         <source>Embedding documents</source>
         <translation>Plongement des documents</translation>
     </message>
@@ -455,7 +726,7 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="78"/>
+        <location filename="../ui/SummaryView.cpp" line="79"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -463,19 +734,47 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="27"/>
+        <location filename="../app/gui/main.cpp" line="41"/>
+        <source>The demo index is in %1 already.</source>
+        <translation>L’index de démonstration se trouve déjà dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="45"/>
+        <source>Could not create the demo index in %1.</source>
+        <translation>Impossible de créer l’index de démonstration dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/gui/main.cpp" line="54"/>
+        <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
+        <translation>
+            <numerusform>Index de démonstration créé dans %1&#xa0;: %n document, %2 fragments, en %3 s.</numerusform>
+            <numerusform>Index de démonstration créé dans %1&#xa0;: %n documents, %2 fragments, en %3 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="78"/>
         <source>Workbench for local vector indexes.</source>
         <translation>Atelier pour index vectoriels locaux.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="31"/>
+        <location filename="../app/gui/main.cpp" line="82"/>
         <source>Index folders to open.</source>
         <translation>Dossiers d’index à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="34"/>
+        <location filename="../app/gui/main.cpp" line="85"/>
         <source>Do not reopen the indexes open at the last exit.</source>
         <translation>Ne pas rouvrir les index ouverts lors de la dernière fermeture.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="88"/>
+        <source>Make the demo index in PATH (unless it exists) and exit.</source>
+        <translation>Créer l’index de démonstration dans PATH (s’il n’existe pas encore) et quitter.</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="93"/>
+        <source>Open the demo index in PATH, making it first when missing.</source>
+        <translation>Ouvrir l’index de démonstration dans PATH, en le créant d’abord s’il n’existe pas.</translation>
     </message>
 </context>
 <context>
@@ -1295,127 +1594,127 @@
 <context>
     <name>sextant::ui::InspectorView</name>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="137"/>
+        <location filename="../ui/InspectorView.cpp" line="138"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="138"/>
+        <location filename="../ui/InspectorView.cpp" line="139"/>
         <source>Delete this item (undoable)</source>
         <translation>Supprimer cet élément (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="159"/>
+        <location filename="../ui/InspectorView.cpp" line="164"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="160"/>
+        <location filename="../ui/InspectorView.cpp" line="165"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Écrire les métadonnées modifiées dans l’index (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="161"/>
+        <location filename="../ui/InspectorView.cpp" line="166"/>
         <source>Revert</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="175"/>
+        <location filename="../ui/InspectorView.cpp" line="180"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="176"/>
+        <location filename="../ui/InspectorView.cpp" line="181"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="178"/>
+        <location filename="../ui/InspectorView.cpp" line="183"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="186"/>
+        <location filename="../ui/InspectorView.cpp" line="191"/>
         <source>Nearest neighbours</source>
         <translation>Plus proches voisins</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <location filename="../ui/InspectorView.cpp" line="197"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <location filename="../ui/InspectorView.cpp" line="197"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="192"/>
+        <location filename="../ui/InspectorView.cpp" line="197"/>
         <source>Similarity</source>
         <translation>Similarité</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="195"/>
+        <location filename="../ui/InspectorView.cpp" line="200"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Cliquez sur un voisin pour l’inspecter</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="224"/>
+        <location filename="../ui/InspectorView.cpp" line="229"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>L’index est ouvert en lecture seule&#xa0;: les éléments ne peuvent donc pas être modifiés.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="248"/>
+        <location filename="../ui/InspectorView.cpp" line="253"/>
         <source>The change was not written: %1</source>
         <translation>La modification n’a pas été écrite&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="273"/>
+        <location filename="../ui/InspectorView.cpp" line="278"/>
         <source>Select an item to inspect it.</source>
         <translation>Sélectionnez un élément pour l’inspecter.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="282"/>
+        <location filename="../ui/InspectorView.cpp" line="287"/>
         <source>This item no longer exists.</source>
         <translation>Cet élément n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="283"/>
-        <source>The item could not be read: %1</source>
-        <translation>Impossible de lire l’élément&#xa0;: %1</translation>
+        <location filename="../ui/InspectorView.cpp" line="288"/>
+        <source>The item could not be read.</source>
+        <translation>Impossible de lire l’élément.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="316"/>
+        <location filename="../ui/InspectorView.cpp" line="350"/>
+        <source>No neighbours.</source>
+        <translation>Aucun voisin.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="321"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norme&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Moyenne&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Écart type&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="335"/>
+        <location filename="../ui/InspectorView.cpp" line="340"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="345"/>
-        <source>No neighbours: %1</source>
-        <translation>Aucun voisin&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/InspectorView.cpp" line="353"/>
+        <location filename="../ui/InspectorView.cpp" line="358"/>
         <source>This item has no neighbours.</source>
         <translation>Cet élément n’a aucun voisin.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="354"/>
+        <location filename="../ui/InspectorView.cpp" line="359"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="381"/>
+        <location filename="../ui/InspectorView.cpp" line="386"/>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="388"/>
+        <location filename="../ui/InspectorView.cpp" line="393"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Les métadonnées doivent être un objet JSON&#xa0;: { … }.</translation>
     </message>
@@ -1423,112 +1722,112 @@
 <context>
     <name>sextant::ui::IntegrityView</name>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="46"/>
+        <location filename="../ui/IntegrityView.cpp" line="47"/>
         <source>Quick Verify</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="48"/>
+        <location filename="../ui/IntegrityView.cpp" line="49"/>
         <source>Check every log record and data block against its checksum.</source>
         <translation>Contrôler chaque enregistrement du journal et chaque bloc de données avec sa somme de contrôle.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="49"/>
+        <location filename="../ui/IntegrityView.cpp" line="50"/>
         <source>Full Verify</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="51"/>
+        <location filename="../ui/IntegrityView.cpp" line="52"/>
         <source>Also check the size and SHA-256 of every file, every vector and metadata document, the id map, and the graph&apos;s recall.</source>
         <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier, chaque vecteur et chaque document de métadonnées, la table des identifiants et le rappel du graphe.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="53"/>
+        <location filename="../ui/IntegrityView.cpp" line="54"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="59"/>
+        <location filename="../ui/IntegrityView.cpp" line="60"/>
         <source>Plan Repair…</source>
         <translation>Planifier la réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="61"/>
+        <location filename="../ui/IntegrityView.cpp" line="62"/>
         <source>Work out what repair would do and show it for approval. Nothing changes before you approve.</source>
         <translation>Déterminer ce que ferait la réparation et le présenter pour approbation. Rien ne change avant votre approbation.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="132"/>
+        <location filename="../ui/IntegrityView.cpp" line="133"/>
         <source>Repairing, step %1 of %2: %3</source>
         <translation>Réparation, étape %1 sur %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="142"/>
+        <location filename="../ui/IntegrityView.cpp" line="143"/>
         <source>Findings appear here after a verification.</source>
         <translation>Les constats apparaissent ici après une vérification.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="143"/>
+        <location filename="../ui/IntegrityView.cpp" line="144"/>
         <source>Not verified yet. Quick Verify checks every checksum; Full Verify also reads every file, vector and metadata document.</source>
         <translation>Pas encore vérifié. La vérification rapide contrôle chaque somme de contrôle&#x202f;; la vérification complète lit aussi chaque fichier, chaque vecteur et chaque document de métadonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="199"/>
+        <location filename="../ui/IntegrityView.cpp" line="200"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="199"/>
+        <location filename="../ui/IntegrityView.cpp" line="200"/>
         <source>Quick verification running…</source>
         <translation>Vérification rapide en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <location filename="../ui/IntegrityView.cpp" line="203"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <location filename="../ui/IntegrityView.cpp" line="203"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="217"/>
+        <location filename="../ui/IntegrityView.cpp" line="218"/>
         <source>Verification cancelled; the findings below are from the run before.</source>
         <translation>Vérification annulée&#x202f;; les constats ci-dessous viennent du passage précédent.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="218"/>
+        <location filename="../ui/IntegrityView.cpp" line="219"/>
         <source>Verification cancelled.</source>
         <translation>Vérification annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="226"/>
+        <location filename="../ui/IntegrityView.cpp" line="227"/>
         <source>Verification failed: %1</source>
         <translation>La vérification a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="242"/>
+        <location filename="../ui/IntegrityView.cpp" line="243"/>
         <source>Verified again after closing the index: nothing to repair.</source>
         <translation>Vérifié de nouveau après fermeture de l’index&#xa0;: rien à réparer.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="256"/>
+        <location filename="../ui/IntegrityView.cpp" line="257"/>
         <source>No findings: every check passed.</source>
         <translation>Aucun constat&#xa0;: tous les contrôles sont réussis.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="278"/>
+        <location filename="../ui/IntegrityView.cpp" line="279"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="278"/>
+        <location filename="../ui/IntegrityView.cpp" line="279"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="279"/>
+        <location filename="../ui/IntegrityView.cpp" line="280"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 sur %Ln fichier, en %2</numerusform>
@@ -1536,12 +1835,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="283"/>
+        <location filename="../ui/IntegrityView.cpp" line="284"/>
         <source>(%1 GB/s)</source>
         <translation>(%1 Go/s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <location filename="../ui/IntegrityView.cpp" line="288"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>Aucun problème (%n remarque).</numerusform>
@@ -1549,12 +1848,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <location filename="../ui/IntegrityView.cpp" line="288"/>
         <source>No problems.</source>
         <translation>Aucun problème.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="290"/>
+        <location filename="../ui/IntegrityView.cpp" line="291"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -1562,7 +1861,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="291"/>
+        <location filename="../ui/IntegrityView.cpp" line="292"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -1570,7 +1869,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <location filename="../ui/IntegrityView.cpp" line="293"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n remarque</numerusform>
@@ -1578,7 +1877,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="294"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n problème&#xa0;: %1.</numerusform>
@@ -1586,7 +1885,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="296"/>
+        <location filename="../ui/IntegrityView.cpp" line="297"/>
         <source>%Ln readable item(s).</source>
         <translation>
             <numerusform>%Ln élément lisible.</numerusform>
@@ -1594,17 +1893,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="297"/>
+        <location filename="../ui/IntegrityView.cpp" line="298"/>
         <source>%1 %2: %3.%4</source>
         <translation>%1 %2&#xa0;: %3.%4</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="307"/>
+        <location filename="../ui/IntegrityView.cpp" line="308"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Aucun problème sur %1 (vérification en %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="309"/>
+        <location filename="../ui/IntegrityView.cpp" line="310"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème trouvé.</numerusform>
@@ -1612,55 +1911,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="343"/>
+        <location filename="../ui/IntegrityView.cpp" line="344"/>
         <source>Closing the index for the repair…</source>
         <translation>Fermeture de l’index pour la réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="360"/>
+        <location filename="../ui/IntegrityView.cpp" line="361"/>
         <source>Planning the repair…</source>
         <translation>Planification de la réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="377"/>
+        <location filename="../ui/IntegrityView.cpp" line="378"/>
         <source>The repair could not be planned: %1</source>
         <translation>Impossible de planifier la réparation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="399"/>
+        <location filename="../ui/IntegrityView.cpp" line="400"/>
         <source>Repairing…</source>
         <translation>Réparation en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="416"/>
+        <location filename="../ui/IntegrityView.cpp" line="417"/>
         <source>Repair of %1</source>
         <translation>Réparation de %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="425"/>
+        <location filename="../ui/IntegrityView.cpp" line="426"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="452"/>
+        <location filename="../ui/IntegrityView.cpp" line="453"/>
         <source>Opening the index again…</source>
         <translation>Réouverture de l’index…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="460"/>
-        <source>The index could not be opened again: %1</source>
-        <translation>Impossible de rouvrir l’index&#xa0;: %1</translation>
+        <location filename="../ui/IntegrityView.cpp" line="461"/>
+        <source>The index could not be opened again.</source>
+        <translation>Impossible de rouvrir l’index.</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::ItemCommands</name>
     <message>
-        <location filename="../ui/ItemCommands.cpp" line="14"/>
+        <location filename="../ui/ItemCommands.cpp" line="15"/>
         <source>Edit metadata of %1</source>
         <translation>Modifier les métadonnées de %1</translation>
     </message>
     <message>
-        <location filename="../ui/ItemCommands.cpp" line="27"/>
+        <location filename="../ui/ItemCommands.cpp" line="28"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
@@ -1668,12 +1967,12 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="203"/>
+        <location filename="../ui/ItemTableModel.cpp" line="204"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="217"/>
+        <location filename="../ui/ItemTableModel.cpp" line="218"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>La %Ln valeur du vecteur, moyennée dans la mini-courbe</numerusform>
@@ -1681,17 +1980,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="236"/>
+        <location filename="../ui/ItemTableModel.cpp" line="237"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="237"/>
+        <location filename="../ui/ItemTableModel.cpp" line="238"/>
         <source>Norm</source>
         <translation>Norme</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="238"/>
+        <location filename="../ui/ItemTableModel.cpp" line="239"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
@@ -1763,273 +2062,306 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="50"/>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <location filename="../ui/MainWindow.cpp" line="54"/>
+        <location filename="../ui/MainWindow.cpp" line="464"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="91"/>
+        <location filename="../ui/MainWindow.cpp" line="96"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="92"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Nouvel index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94"/>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
         <source>&amp;Open Index…</source>
         <translation>&amp;Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
         <source>Open &amp;Recent</source>
         <translation>Index &amp;récents</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Importer des documents ou des fichiers de vecteurs dans l’index courant, ou dans un nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>Import a Fol&amp;der…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Importer tous les documents d’un dossier, ou un dossier d’index Vectra ou LangChain</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>Restore &amp;Backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Créer un nouveau dossier d’index à partir d’une archive de sauvegarde (.tar.zst) et l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>&amp;Close Index</source>
         <translation>&amp;Fermer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
         <source>&amp;Summary</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>&amp;Browse</source>
         <translation>É&amp;léments</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>&amp;Query</source>
         <translation>&amp;Requête</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>&amp;Map</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Full Verify</source>
         <translation>Vérification co&amp;mplète</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Plan &amp;Repair…</source>
         <translation>Planifier une &amp;réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Estimate R&amp;ecall</source>
         <translation>Estimer le ra&amp;ppel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="181"/>
+        <location filename="../ui/MainWindow.cpp" line="186"/>
         <source>&amp;Checkpoint</source>
         <translation>Point de &amp;contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>C&amp;ompact</source>
         <translation>C&amp;ompacter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <source>Open the &amp;Demo Index</source>
+        <translation>Ouvrir l’index de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <source>Make an index from short example texts (or open it when it exists) and search it</source>
+        <translation>Créer un index à partir de courts textes d’exemple (ou l’ouvrir s’il existe) et y faire une recherche</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>&amp;About Sextant</source>
         <translation>À &amp;propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="194"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>No recent indexes</source>
         <translation>Aucun index récent</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="238"/>
+        <location filename="../ui/MainWindow.cpp" line="246"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="261"/>
+        <location filename="../ui/MainWindow.cpp" line="271"/>
         <source>Could Not Open the Index</source>
         <translation>Impossible d’ouvrir l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="262"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant n’a pas pu ouvrir %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="267"/>
-        <source>The index is damaged. Run &quot;sextant-cli verify %1 --full&quot; to see where.</source>
-        <translation>L’index est endommagé. Lancez «&#xa0;sextant-cli verify %1 --full&#xa0;» pour voir où.</translation>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <source>Sextant could not restore %1.</source>
+        <translation>Sextant n’a pas pu restaurer %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <location filename="../ui/MainWindow.cpp" line="294"/>
         <source>Creating %1</source>
         <translation>Création de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="293"/>
+        <location filename="../ui/MainWindow.cpp" line="301"/>
         <source>Could Not Create the Index</source>
         <translation>Impossible de créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="331"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <source>Creating the demo index</source>
+        <translation>Création de l’index de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <source>Creating the demo index in %1…</source>
+        <translation>Création de l’index de démonstration dans %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <source>Could Not Create the Demo Index</source>
+        <translation>Impossible de créer l’index de démonstration</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <source>Made the demo index from %n document(s) in %1 s.</source>
+        <translation>
+            <numerusform>Index de démonstration créé à partir de %n document en %1 s.</numerusform>
+            <numerusform>Index de démonstration créé à partir de %n documents en %1 s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>A write failed: %1</source>
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="351"/>
+        <location filename="../ui/MainWindow.cpp" line="427"/>
         <source>Still in Use</source>
         <translation>Encore utilisé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="352"/>
+        <location filename="../ui/MainWindow.cpp" line="428"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <location filename="../ui/MainWindow.cpp" line="464"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindow.cpp" line="473"/>
         <source>Could not be opened</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="401"/>
+        <location filename="../ui/MainWindow.cpp" line="477"/>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -2037,17 +2369,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="408"/>
+        <location filename="../ui/MainWindow.cpp" line="484"/>
         <source>following changes</source>
         <translation>suit les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="410"/>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
         <source>writes: idle</source>
         <translation>écritures&#xa0;: aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
@@ -2055,37 +2387,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <location filename="../ui/MainWindow.cpp" line="488"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="424"/>
+        <location filename="../ui/MainWindow.cpp" line="500"/>
         <source>Open Index Folder</source>
         <translation>Ouvrir un dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="440"/>
+        <location filename="../ui/MainWindow.cpp" line="516"/>
         <source>About Sextant</source>
         <translation>À propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <location filename="../ui/MainWindow.cpp" line="517"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="562"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="563"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="509"/>
+        <location filename="../ui/MainWindow.cpp" line="585"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Examen de %n objet déposé…</numerusform>
@@ -2093,93 +2425,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="559"/>
+        <location filename="../ui/MainWindow.cpp" line="635"/>
         <source>Convert to a Sextant Index</source>
         <translation>Convertir en index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <location filename="../ui/MainWindow.cpp" line="636"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <location filename="../ui/MainWindow.cpp" line="648"/>
         <source>Not a Sextant Index</source>
         <translation>Pas un index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="573"/>
+        <location filename="../ui/MainWindow.cpp" line="649"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 contient un %2, pas un index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="575"/>
+        <location filename="../ui/MainWindow.cpp" line="651"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="577"/>
+        <location filename="../ui/MainWindow.cpp" line="653"/>
         <source>Convert to a Sextant Index…</source>
         <translation>Convertir en index Sextant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="586"/>
+        <location filename="../ui/MainWindow.cpp" line="662"/>
         <source>Import Files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="587"/>
+        <location filename="../ui/MainWindow.cpp" line="663"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <location filename="../ui/MainWindow.cpp" line="670"/>
         <source>Import a Folder</source>
         <translation>Importer un dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="610"/>
+        <location filename="../ui/MainWindow.cpp" line="686"/>
         <source>Restore a Backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="611"/>
+        <location filename="../ui/MainWindow.cpp" line="687"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="616"/>
+        <location filename="../ui/MainWindow.cpp" line="692"/>
         <source>New Folder for the Restored Index</source>
         <translation>Nouveau dossier pour l’index restauré</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="632"/>
+        <location filename="../ui/MainWindow.cpp" line="708"/>
         <source>Restoring %1</source>
         <translation>Restauration de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="633"/>
+        <location filename="../ui/MainWindow.cpp" line="709"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="639"/>
-        <location filename="../ui/MainWindow.cpp" line="640"/>
+        <location filename="../ui/MainWindow.cpp" line="715"/>
+        <location filename="../ui/MainWindow.cpp" line="716"/>
         <source>The restore was cancelled.</source>
         <translation>La restauration a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="646"/>
+        <location filename="../ui/MainWindow.cpp" line="722"/>
         <source>Could Not Restore the Backup</source>
         <translation>Impossible de restaurer la sauvegarde</translation>
     </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="647"/>
-        <source>Sextant could not restore %1: %2</source>
-        <translation>Sextant n’a pas pu restaurer %1&#xa0;: %2</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="650"/>
+        <location filename="../ui/MainWindow.cpp" line="727"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n fichier (%1) restauré dans %2.</numerusform>
@@ -2190,99 +2517,99 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message>
-        <location filename="../ui/MapView.cpp" line="55"/>
+        <location filename="../ui/MapView.cpp" line="56"/>
         <source>Colour the points by a metadata field: a palette for text and bools, a gradient for numbers</source>
         <translation>Colorer les points selon un champ de métadonnées&#xa0;: une palette pour le texte et les booléens, un dégradé pour les nombres</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="57"/>
+        <location filename="../ui/MapView.cpp" line="58"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="58"/>
+        <location filename="../ui/MapView.cpp" line="59"/>
         <source>Show all points</source>
         <translation>Afficher tous les points</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="59"/>
-        <location filename="../ui/MapView.cpp" line="74"/>
+        <location filename="../ui/MapView.cpp" line="60"/>
+        <location filename="../ui/MapView.cpp" line="75"/>
         <source>Recompute</source>
         <translation>Recalculer</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="60"/>
+        <location filename="../ui/MapView.cpp" line="61"/>
         <source>Sample and project the index again</source>
         <translation>Rééchantillonner et projeter de nouveau l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="73"/>
+        <location filename="../ui/MapView.cpp" line="74"/>
         <source>The index has changed since this map was computed.</source>
         <translation>L’index a changé depuis le calcul de cette carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="86"/>
+        <location filename="../ui/MapView.cpp" line="87"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="100"/>
+        <location filename="../ui/MapView.cpp" line="101"/>
         <source>The map appears here once it has been computed.</source>
         <translation>La carte apparaît ici une fois calculée.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="107"/>
+        <location filename="../ui/MapView.cpp" line="108"/>
         <source>Colour by:</source>
         <translation>Colorer selon&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="120"/>
-        <location filename="../ui/MapView.cpp" line="213"/>
+        <location filename="../ui/MapView.cpp" line="121"/>
+        <location filename="../ui/MapView.cpp" line="214"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="158"/>
+        <location filename="../ui/MapView.cpp" line="159"/>
         <source>Computing the map</source>
         <translation>Calcul de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="172"/>
+        <location filename="../ui/MapView.cpp" line="173"/>
         <source>Sampling items</source>
         <translation>Échantillonnage des éléments</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="176"/>
+        <location filename="../ui/MapView.cpp" line="177"/>
         <source>Computing the map…</source>
         <translation>Calcul de la carte…</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="191"/>
+        <location filename="../ui/MapView.cpp" line="192"/>
         <source>Computing the map was cancelled. Press Recompute to start again.</source>
         <translation>Le calcul de la carte a été annulé. Cliquez sur «&#xa0;Recalculer&#xa0;» pour le relancer.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="192"/>
+        <location filename="../ui/MapView.cpp" line="193"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="199"/>
-        <source>The map could not be computed: %1</source>
-        <translation>Impossible de calculer la carte&#xa0;: %1</translation>
+        <location filename="../ui/MapView.cpp" line="200"/>
+        <source>The map could not be computed.</source>
+        <translation>Impossible de calculer la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="208"/>
+        <location filename="../ui/MapView.cpp" line="209"/>
         <source>The index is empty: add items to see them on the map.</source>
         <translation>L’index est vide&#xa0;: ajoutez des éléments pour les voir sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="233"/>
+        <location filename="../ui/MapView.cpp" line="234"/>
         <source>The index is empty.</source>
         <translation>L’index est vide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="235"/>
+        <location filename="../ui/MapView.cpp" line="236"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>ACP de %Ln élément</numerusform>
@@ -2290,7 +2617,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="236"/>
+        <location filename="../ui/MapView.cpp" line="237"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>ACP de %1 éléments sur %Ln, graine %2</numerusform>
@@ -2298,17 +2625,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="240"/>
+        <location filename="../ui/MapView.cpp" line="241"/>
         <source>; the two axes explain %1 % of the variance (%2 % and %3 %)</source>
         <translation>&#x202f;; les deux axes expliquent %1&#xa0;% de la variance (%2&#xa0;% et %3&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="243"/>
+        <location filename="../ui/MapView.cpp" line="244"/>
         <source>; vectors normalised (cosine)</source>
         <translation>&#x202f;; vecteurs normalisés (cosinus)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="245"/>
+        <location filename="../ui/MapView.cpp" line="246"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>&#x202f;; échantillon limité à %Ln élément pour %1 dimensions</numerusform>
@@ -2316,22 +2643,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="305"/>
+        <location filename="../ui/MapView.cpp" line="306"/>
         <source>(missing or not a number)</source>
         <translation>(absent ou pas un nombre)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="327"/>
+        <location filename="../ui/MapView.cpp" line="328"/>
         <source>other</source>
         <translation>autres</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="328"/>
+        <location filename="../ui/MapView.cpp" line="329"/>
         <source>(missing)</source>
         <translation>(absent)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="350"/>
+        <location filename="../ui/MapView.cpp" line="351"/>
         <source>Scroll to zoom, drag to pan, click a point to select its item.</source>
         <translation>Molette pour zoomer, glisser pour déplacer, clic sur un point pour sélectionner son élément.</translation>
     </message>
@@ -2759,27 +3086,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="81"/>
+        <location filename="../ui/QueryView.cpp" line="82"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="82"/>
+        <location filename="../ui/QueryView.cpp" line="83"/>
         <source>Similar to item</source>
         <translation>Similaire à l’élément</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="83"/>
+        <location filename="../ui/QueryView.cpp" line="84"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="84"/>
+        <location filename="../ui/QueryView.cpp" line="85"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Rechercher avec un vecteur collé, avec le vecteur d’un élément (l’élément lui-même est exclu), ou avec des mots (documents importés dans cet index)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="91"/>
+        <location filename="../ui/QueryView.cpp" line="92"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Un vecteur de %n nombre en JSON, p. ex. [0.12, -0.5, ...]</numerusform>
@@ -2787,177 +3114,177 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="94"/>
+        <location filename="../ui/QueryView.cpp" line="95"/>
         <source>Id of an item in this index</source>
         <translation>Identifiant d’un élément de cet index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="115"/>
+        <location filename="../ui/QueryView.cpp" line="116"/>
         <source>How many nearest items to return</source>
         <translation>Nombre d’éléments les plus proches à renvoyer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="118"/>
+        <location filename="../ui/QueryView.cpp" line="119"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="119"/>
+        <location filename="../ui/QueryView.cpp" line="120"/>
         <source>Exact</source>
         <translation>Exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="120"/>
+        <location filename="../ui/QueryView.cpp" line="121"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="121"/>
+        <location filename="../ui/QueryView.cpp" line="122"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>«&#xa0;Auto&#xa0;» laisse le planificateur choisir&#x202f;; «&#xa0;Exacte&#xa0;» parcourt chaque élément correspondant (le vrai top-k)&#x202f;; «&#xa0;ANN&#xa0;» parcourt le graphe HNSW</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="126"/>
+        <location filename="../ui/QueryView.cpp" line="127"/>
         <source>index default (%1)</source>
         <translation>valeur de l’index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="128"/>
+        <location filename="../ui/QueryView.cpp" line="129"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Taille de la liste de candidats HNSW&#xa0;: plus elle est grande, plus c’est lent et plus on trouve de vrais voisins</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="130"/>
+        <location filename="../ui/QueryView.cpp" line="131"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="133"/>
+        <location filename="../ui/QueryView.cpp" line="134"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Lancer la requête (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="134"/>
+        <location filename="../ui/QueryView.cpp" line="135"/>
         <source>Compare with exact</source>
         <translation>Comparer à la recherche exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="136"/>
+        <location filename="../ui/QueryView.cpp" line="137"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Lancer la même requête en parcours exact et montrer quels vrais voisins ont été trouvés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="137"/>
+        <location filename="../ui/QueryView.cpp" line="138"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="139"/>
+        <location filename="../ui/QueryView.cpp" line="140"/>
         <source>Stop waiting for the running query</source>
         <translation>Ne plus attendre la requête en cours</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="189"/>
+        <location filename="../ui/QueryView.cpp" line="190"/>
         <source>Query:</source>
         <translation>Requête&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="193"/>
+        <location filename="../ui/QueryView.cpp" line="194"/>
         <source>Filter:</source>
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="194"/>
+        <location filename="../ui/QueryView.cpp" line="195"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Filtre sur les métadonnées dans le langage de filtre JSON (voir docs/filters.md)&#x202f;; vide, il laisse tout passer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="215"/>
+        <location filename="../ui/QueryView.cpp" line="216"/>
         <source>&amp;k:</source>
         <translation>&amp;k&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="216"/>
+        <location filename="../ui/QueryView.cpp" line="217"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Mode&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="217"/>
+        <location filename="../ui/QueryView.cpp" line="218"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="271"/>
+        <location filename="../ui/QueryView.cpp" line="272"/>
         <source>Search the documents…</source>
         <translation>Rechercher dans les documents…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="275"/>
+        <location filename="../ui/QueryView.cpp" line="276"/>
         <source>Hybrid</source>
         <translation>Hybride</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="276"/>
+        <location filename="../ui/QueryView.cpp" line="277"/>
         <source>Meaning (vector)</source>
         <translation>Sens (vecteur)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="277"/>
+        <location filename="../ui/QueryView.cpp" line="278"/>
         <source>Keywords (BM25)</source>
         <translation>Mots-clés (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="278"/>
+        <location filename="../ui/QueryView.cpp" line="279"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>«&#xa0;Hybride&#xa0;» fusionne les deux classements&#x202f;; «&#xa0;Sens&#xa0;» plonge les mots et cherche par vecteur&#x202f;; «&#xa0;Mots-clés&#xa0;» classe les passages qui contiennent les mots (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="340"/>
+        <location filename="../ui/QueryView.cpp" line="341"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents&#xa0;: celui-ci contient des vecteurs calculés ailleurs, Sextant ne peut donc pas transformer des mots en ses vecteurs.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="343"/>
+        <location filename="../ui/QueryView.cpp" line="344"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Ses éléments portent un champ «&#xa0;text&#xa0;»&#xa0;: «&#xa0;Mots-clés (BM25)&#xa0;» fonctionne donc.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="376"/>
+        <location filename="../ui/QueryView.cpp" line="377"/>
         <source>Text search needs an index made for documents.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="377"/>
+        <location filename="../ui/QueryView.cpp" line="378"/>
         <source>This search mode is not available for this index.</source>
         <translation>Ce mode de recherche n’est pas disponible pour cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="381"/>
+        <location filename="../ui/QueryView.cpp" line="382"/>
         <source>Enter the words to search for.</source>
         <translation>Saisissez les mots à rechercher.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="407"/>
+        <location filename="../ui/QueryView.cpp" line="408"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="408"/>
+        <location filename="../ui/QueryView.cpp" line="409"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Recherche… (la première recherche par mots-clés lit chaque passage une fois)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="409"/>
+        <location filename="../ui/QueryView.cpp" line="410"/>
         <source>Text search</source>
         <translation>Recherche de texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="437"/>
+        <location filename="../ui/QueryView.cpp" line="438"/>
         <source>The hits below are from the previous search.</source>
         <translation>Les résultats ci-dessous viennent de la recherche précédente.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="466"/>
+        <location filename="../ui/QueryView.cpp" line="467"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Saisissez un vecteur de %n nombre.</numerusform>
@@ -2965,32 +3292,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="470"/>
+        <location filename="../ui/QueryView.cpp" line="471"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN et l’infini ne sont pas admis dans un vecteur&#xa0;: chaque valeur doit être un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="476"/>
+        <location filename="../ui/QueryView.cpp" line="477"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Pas un tableau JSON de nombres&#xa0;: %1 vers le caractère %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="477"/>
+        <location filename="../ui/QueryView.cpp" line="478"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Pas un tableau JSON de nombres.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="483"/>
+        <location filename="../ui/QueryView.cpp" line="484"/>
         <source>Element %1 is not a number.</source>
         <translation>L’élément %1 n’est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="486"/>
+        <location filename="../ui/QueryView.cpp" line="487"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>L’élément %1 n’est pas un nombre fini (ou est trop grand pour un float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="491"/>
+        <location filename="../ui/QueryView.cpp" line="492"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Le vecteur a %n nombre&#x202f;; cet index contient des vecteurs de %1 dimensions.</numerusform>
@@ -2998,83 +3325,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="508"/>
+        <location filename="../ui/QueryView.cpp" line="509"/>
         <source>Enter the id of an item.</source>
         <translation>Saisissez l’identifiant d’un élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="582"/>
+        <location filename="../ui/QueryView.cpp" line="583"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="583"/>
+        <location filename="../ui/QueryView.cpp" line="584"/>
         <source>Exact query</source>
         <translation>Requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="583"/>
+        <location filename="../ui/QueryView.cpp" line="584"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="604"/>
+        <location filename="../ui/QueryView.cpp" line="605"/>
         <source>Exact query for comparison</source>
         <translation>Requête exacte pour comparaison</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="605"/>
+        <location filename="../ui/QueryView.cpp" line="606"/>
         <source>Comparing with the exact search…</source>
         <translation>Comparaison avec la recherche exacte…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="631"/>
+        <location filename="../ui/QueryView.cpp" line="632"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="634"/>
+        <location filename="../ui/QueryView.cpp" line="635"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Requête annulée&#x202f;; les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="635"/>
+        <location filename="../ui/QueryView.cpp" line="636"/>
         <source>Query cancelled.</source>
         <translation>Requête annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="647"/>
+        <location filename="../ui/QueryView.cpp" line="648"/>
         <source>The hits below are from the previous query.</source>
         <translation>Les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="678"/>
-        <source>The exact search failed: %1</source>
-        <translation>La recherche exacte a échoué&#xa0;: %1</translation>
+        <location filename="../ui/QueryView.cpp" line="679"/>
+        <source>The exact search failed.</source>
+        <translation>La recherche exacte a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="693"/>
+        <location filename="../ui/QueryView.cpp" line="694"/>
         <source>exact scan took %1</source>
         <translation>le parcours exact a pris %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="694"/>
+        <location filename="../ui/QueryView.cpp" line="695"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Les lignes marquées «&#xa0;manqué&#xa0;» (en italique) sont de vrais voisins que cette requête n’a pas renvoyés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="704"/>
+        <location filename="../ui/QueryView.cpp" line="705"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Rappel&#xa0;: la recherche exacte n’a trouvé aucun résultat non plus</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="705"/>
+        <location filename="../ui/QueryView.cpp" line="706"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Rappel %1/%2 = %3 par rapport au top-%4 exact</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="718"/>
-        <location filename="../ui/QueryView.cpp" line="733"/>
+        <location filename="../ui/QueryView.cpp" line="719"/>
+        <location filename="../ui/QueryView.cpp" line="734"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n résultat en %1</numerusform>
@@ -3082,7 +3409,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="720"/>
+        <location filename="../ui/QueryView.cpp" line="721"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage dans l’index des mots-clés</numerusform>
@@ -3090,17 +3417,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="726"/>
+        <location filename="../ui/QueryView.cpp" line="727"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette recherche&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="735"/>
+        <location filename="../ui/QueryView.cpp" line="736"/>
         <source>strategy: %1</source>
         <translation>stratégie&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="737"/>
+        <location filename="../ui/QueryView.cpp" line="738"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln élément sur %1 correspond au filtre</numerusform>
@@ -3108,7 +3435,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="740"/>
+        <location filename="../ui/QueryView.cpp" line="741"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -3116,27 +3443,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="741"/>
+        <location filename="../ui/QueryView.cpp" line="742"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="743"/>
+        <location filename="../ui/QueryView.cpp" line="744"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Repli sur le parcours exact&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="749"/>
+        <location filename="../ui/QueryView.cpp" line="750"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette requête&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="773"/>
+        <location filename="../ui/QueryView.cpp" line="774"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Aucun passage&#xa0;: les éléments de cet index ne contiennent pas de texte.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="774"/>
+        <location filename="../ui/QueryView.cpp" line="775"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -3145,7 +3472,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Essayez d’autres mots, ou «&#xa0;Sens (vecteur)&#xa0;» pour trouver des passages qui disent la même chose autrement.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="782"/>
+        <location filename="../ui/QueryView.cpp" line="783"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -3154,7 +3481,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Tapez des mots dans «&#xa0;Rechercher dans les documents…&#xa0;» et appuyez sur Entrée, ou recherchez par vecteur ou par élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="787"/>
+        <location filename="../ui/QueryView.cpp" line="788"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -3163,7 +3490,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Collez un vecteur en JSON, ou choisissez «&#xa0;Similaire à l’élément&#xa0;» et saisissez un identifiant, puis cliquez sur «&#xa0;Lancer&#xa0;» (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="792"/>
+        <location filename="../ui/QueryView.cpp" line="793"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -3172,12 +3499,12 @@ Loosen the filter and run again.</source>
 Assouplissez le filtre et relancez.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="794"/>
+        <location filename="../ui/QueryView.cpp" line="795"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>L’index est vide&#xa0;: il n’y a encore rien à trouver.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="796"/>
+        <location filename="../ui/QueryView.cpp" line="797"/>
         <source>No hits.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -3417,54 +3744,80 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::StartPage</name>
     <message>
-        <location filename="../ui/StartPage.cpp" line="23"/>
+        <location filename="../ui/StartPage.cpp" line="28"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="29"/>
+        <location filename="../ui/StartPage.cpp" line="34"/>
         <source>Create, browse, query and repair local vector indexes.</source>
         <translation>Créer, parcourir, interroger et réparer des index vectoriels locaux.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="37"/>
+        <location filename="../ui/StartPage.cpp" line="42"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="39"/>
+        <location filename="../ui/StartPage.cpp" line="44"/>
         <source>Open Index…</source>
         <translation>Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="50"/>
+        <location filename="../ui/StartPage.cpp" line="61"/>
+        <source>New to Sextant?</source>
+        <translation>Vous découvrez Sextant&#x202f;?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/StartPage.cpp" line="67"/>
+        <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
+        <translation>
+            <numerusform>Créez un index de démonstration à partir de %n court texte sur la navigation, l’astronomie, la cuisine, la musique et bien d’autres sujets, puis découvrez-y comment parcourir les éléments, faire des recherches, utiliser la carte et vérifier l’intégrité. Cela ne prend que quelques secondes, et l’index reste dans votre dossier de données.</numerusform>
+            <numerusform>Créez un index de démonstration à partir de %n courts textes sur la navigation, l’astronomie, la cuisine, la musique et bien d’autres sujets, puis découvrez-y comment parcourir les éléments, faire des recherches, utiliser la carte et vérifier l’intégrité. Cela ne prend que quelques secondes, et l’index reste dans votre dossier de données.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="75"/>
+        <location filename="../ui/StartPage.cpp" line="83"/>
+        <location filename="../ui/StartPage.cpp" line="152"/>
+        <source>Create a Demo Index</source>
+        <translation>Créer un index de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="94"/>
         <source>Recent indexes</source>
         <translation>Index récents</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="60"/>
+        <location filename="../ui/StartPage.cpp" line="104"/>
         <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
         <translation>Aucun index récent pour l’instant. Créez-en un, ouvrez-en un, ou déposez ici un dossier d’index ou des fichiers à importer.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="65"/>
+        <location filename="../ui/StartPage.cpp" line="109"/>
         <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
         <translation>Astuce&#xa0;: déposez un dossier d’index n’importe où sur cette fenêtre pour l’ouvrir&#x202f;; un index dans lequel un autre programme écrit s’ouvre en lecture seule. Déposez des documents (texte, Markdown, HTML, PDF, archives zip ou tar) ou des fichiers de vecteurs (JSON Lines, CSV, .npy, .fvecs, un dossier Vectra ou LangChain) pour en faire un nouvel index.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="93"/>
+        <location filename="../ui/StartPage.cpp" line="138"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="106"/>
+        <location filename="../ui/StartPage.cpp" line="84"/>
+        <location filename="../ui/StartPage.cpp" line="152"/>
+        <source>Creating the Demo Index…</source>
+        <translation>Création de l’index de démonstration…</translation>
+    </message>
+    <message>
+        <location filename="../ui/StartPage.cpp" line="160"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="107"/>
+        <location filename="../ui/StartPage.cpp" line="161"/>
         <source>Remove from This List</source>
         <translation>Retirer de cette liste</translation>
     </message>
@@ -3472,227 +3825,227 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="31"/>
+        <location filename="../ui/SummaryView.cpp" line="32"/>
         <source>cosine similarity</source>
         <translation>similarité cosinus</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="32"/>
+        <location filename="../ui/SummaryView.cpp" line="33"/>
         <source>Euclidean distance (L2)</source>
         <translation>distance euclidienne (L2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="33"/>
+        <location filename="../ui/SummaryView.cpp" line="34"/>
         <source>dot product</source>
         <translation>produit scalaire</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="41"/>
+        <location filename="../ui/SummaryView.cpp" line="42"/>
         <source>full</source>
         <translation>complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="42"/>
+        <location filename="../ui/SummaryView.cpp" line="43"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="43"/>
+        <location filename="../ui/SummaryView.cpp" line="44"/>
         <source>off</source>
         <translation>désactivée</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="51"/>
+        <location filename="../ui/SummaryView.cpp" line="52"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="52"/>
+        <location filename="../ui/SummaryView.cpp" line="53"/>
         <source>number</source>
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="53"/>
+        <location filename="../ui/SummaryView.cpp" line="54"/>
         <source>yes/no</source>
         <translation>oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="54"/>
+        <location filename="../ui/SummaryView.cpp" line="55"/>
         <source>list of texts</source>
         <translation>liste de textes</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="111"/>
+        <location filename="../ui/SummaryView.cpp" line="112"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="112"/>
+        <location filename="../ui/SummaryView.cpp" line="113"/>
         <source>Dimensions:</source>
         <translation>Dimensions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="113"/>
+        <location filename="../ui/SummaryView.cpp" line="114"/>
         <source>Metric:</source>
         <translation>Métrique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="114"/>
+        <location filename="../ui/SummaryView.cpp" line="115"/>
         <source>Metadata fields:</source>
         <translation>Champs de métadonnées&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="115"/>
+        <location filename="../ui/SummaryView.cpp" line="116"/>
         <source>Durability:</source>
         <translation>Durabilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="116"/>
+        <location filename="../ui/SummaryView.cpp" line="117"/>
         <source>Created:</source>
         <translation>Création&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="117"/>
+        <location filename="../ui/SummaryView.cpp" line="118"/>
         <source>Access:</source>
         <translation>Accès&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="120"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Contents</source>
         <translation>Contenu</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Items:</source>
         <translation>Éléments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Segments:</source>
         <translation>Segments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Not yet checkpointed:</source>
         <translation>Pas encore au point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="125"/>
         <source>Size on disk:</source>
         <translation>Taille sur le disque&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <location filename="../ui/SummaryView.cpp" line="126"/>
         <source>Write-ahead log:</source>
         <translation>Journal de transactions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="126"/>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
         <source>Last checkpoint:</source>
         <translation>Dernier point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="127"/>
+        <location filename="../ui/SummaryView.cpp" line="128"/>
         <source>Write queue:</source>
         <translation>File d’écriture&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="129"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Checkpoint</source>
         <translation>Point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Verser maintenant le journal de transactions dans les segments.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Compact</source>
         <translation>Compacter</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <location filename="../ui/SummaryView.cpp" line="133"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Réécrire tous les segments en un seul, en supprimant les lignes effacées.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="139"/>
+        <location filename="../ui/SummaryView.cpp" line="140"/>
         <source>Search graph (HNSW)</source>
         <translation>Graphe de recherche (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="140"/>
+        <location filename="../ui/SummaryView.cpp" line="141"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="141"/>
+        <location filename="../ui/SummaryView.cpp" line="142"/>
         <source>Items in graph:</source>
         <translation>Éléments dans le graphe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="142"/>
+        <location filename="../ui/SummaryView.cpp" line="143"/>
         <source>Parameters:</source>
         <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="143"/>
+        <location filename="../ui/SummaryView.cpp" line="144"/>
         <source>Memory:</source>
         <translation>Mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="145"/>
+        <location filename="../ui/SummaryView.cpp" line="146"/>
         <source>Estimated recall@10:</source>
         <translation>Rappel@10 estimé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="146"/>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
         <source>Estimate Recall</source>
         <translation>Estimer le rappel</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <location filename="../ui/SummaryView.cpp" line="148"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Comparer la recherche approximative et la recherche exacte sur des éléments échantillonnés.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="154"/>
+        <location filename="../ui/SummaryView.cpp" line="155"/>
         <source>Health</source>
         <translation>Santé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="155"/>
+        <location filename="../ui/SummaryView.cpp" line="156"/>
         <source>Last verification:</source>
         <translation>Dernière vérification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="157"/>
+        <location filename="../ui/SummaryView.cpp" line="158"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="158"/>
+        <location filename="../ui/SummaryView.cpp" line="159"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Contrôler chaque trame du journal et chaque bloc de données avec sa somme de contrôle.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="159"/>
+        <location filename="../ui/SummaryView.cpp" line="160"/>
         <source>Full Verify</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="160"/>
+        <location filename="../ui/SummaryView.cpp" line="161"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="208"/>
+        <location filename="../ui/SummaryView.cpp" line="209"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Aucun problème sur %1 (vérification en %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="210"/>
+        <location filename="../ui/SummaryView.cpp" line="211"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème trouvé.</numerusform>
@@ -3700,12 +4053,12 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="218"/>
+        <location filename="../ui/SummaryView.cpp" line="219"/>
         <source>not available</source>
         <translation>indisponible</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="222"/>
+        <location filename="../ui/SummaryView.cpp" line="223"/>
         <source>%1 (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 (%Ln requête échantillon, ef %2)</numerusform>
@@ -3713,62 +4066,62 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="225"/>
+        <location filename="../ui/SummaryView.cpp" line="226"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 par requête approximative, %2 par requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <location filename="../ui/SummaryView.cpp" line="237"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, obligatoire)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="236"/>
+        <location filename="../ui/SummaryView.cpp" line="237"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <location filename="../ui/SummaryView.cpp" line="238"/>
         <source>none declared</source>
         <translation>aucun déclaré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="238"/>
+        <location filename="../ui/SummaryView.cpp" line="239"/>
         <source>not estimated yet</source>
         <translation>pas encore estimé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="244"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="261"/>
+        <location filename="../ui/SummaryView.cpp" line="262"/>
         <source>reading…</source>
         <translation>lecture…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="269"/>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Lecture seule&#xa0;: %1 écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="270"/>
+        <location filename="../ui/SummaryView.cpp" line="271"/>
         <source>Read-only.</source>
         <translation>Lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="272"/>
+        <location filename="../ui/SummaryView.cpp" line="273"/>
         <source>Open for writing by this window.</source>
         <translation>Ouvert en écriture par cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="275"/>
+        <location filename="../ui/SummaryView.cpp" line="276"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="277"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln ligne</numerusform>
@@ -3776,7 +4129,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <location filename="../ui/SummaryView.cpp" line="279"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln ligne effacée que le compactage supprimera</numerusform>
@@ -3784,7 +4137,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <location filename="../ui/SummaryView.cpp" line="281"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln modification</numerusform>
@@ -3792,17 +4145,17 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="284"/>
+        <location filename="../ui/SummaryView.cpp" line="285"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Numéro de séquence du journal %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="286"/>
         <source>idle</source>
         <translation>vide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="287"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln écriture en attente</numerusform>
@@ -3810,37 +4163,37 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="291"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>off: every query scans exactly</source>
         <translation>désactivé&#xa0;: chaque requête fait un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>loading</source>
         <translation>chargement</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <location filename="../ui/SummaryView.cpp" line="294"/>
         <source>building</source>
         <translation>construction</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="296"/>
         <source>failed: queries scan exactly</source>
         <translation>échec&#xa0;: les requêtes font un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="297"/>
+        <location filename="../ui/SummaryView.cpp" line="298"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <location filename="../ui/SummaryView.cpp" line="299"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln modification en attente, recherchée exactement d’ici là)</numerusform>
@@ -3848,87 +4201,87 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="302"/>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="304"/>
         <source>not saved yet</source>
         <translation>pas encore enregistré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="304"/>
         <source>saved as %1</source>
         <translation>enregistré sous %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="316"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
         <source>Never verified on this computer.</source>
         <translation>Jamais vérifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <location filename="../ui/SummaryView.cpp" line="320"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="319"/>
+        <location filename="../ui/SummaryView.cpp" line="320"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <location filename="../ui/SummaryView.cpp" line="321"/>
         <source>%1 on %2: %3</source>
         <translation>%1 du %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Verification running…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <location filename="../ui/SummaryView.cpp" line="336"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="344"/>
+        <location filename="../ui/SummaryView.cpp" line="345"/>
         <source>estimating…</source>
         <translation>estimation…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="347"/>
+        <location filename="../ui/SummaryView.cpp" line="348"/>
         <source>Estimating recall of %1</source>
         <translation>Estimation du rappel de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="352"/>
+        <location filename="../ui/SummaryView.cpp" line="353"/>
         <source>Checkpoint of %1</source>
         <translation>Point de contrôle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="353"/>
+        <location filename="../ui/SummaryView.cpp" line="354"/>
         <source>Checkpoint failed</source>
         <translation>Échec du point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="358"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>Compaction of %1</source>
         <translation>Compactage de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="360"/>
         <source>Compaction failed</source>
         <translation>Échec du compactage</translation>
     </message>

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,6 +13,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace sextant::ui {
 
@@ -72,7 +75,15 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_demoButton = new QPushButton(tr("Create a Demo Index"), m_demoOffer);
     m_demoButton->setObjectName(QStringLiteral("demoIndexButton"));
     m_demoButton->setMinimumHeight(36);
-    m_demoButton->setMinimumWidth(200);
+    // As wide as the longer of its two texts (idle and busy) with room on
+    // both sides: the French "Créer un index de démonstration" touched the
+    // frame, and the button would jump when its text changes.
+    {
+        const QFontMetrics fm(m_demoButton->font());
+        const int text = std::max(fm.horizontalAdvance(tr("Create a Demo Index")),
+                                  fm.horizontalAdvance(tr("Creating the Demo Index…")));
+        m_demoButton->setMinimumWidth(std::max(200, text + 48));
+    }
     m_demoButton->setDefault(true);
     demoRow->addWidget(m_demoButton);
     demoRow->addStretch();
