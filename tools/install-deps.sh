@@ -8,6 +8,7 @@ packages=(
   libhnswlib-dev libssl-dev libxxhash-dev libarchive-dev libpoppler-qt6-dev
   librsvg2-bin
   dpkg-dev file lintian desktop-file-utils appstream
+  python3-numpy
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -60,6 +60,21 @@ inline Item testItem(int i, int dims = 8)
 }
 
 // Creates an index with `count` test items (checkpointed) and returns it.
+// Three items whose metadata carries "text" (two about a heron), for
+// keyword search on an index that records no embedder.
+inline QList<WriteOp> itemsCarryingText()
+{
+    const char *texts[] = {"the heron waits in the reeds", "a kestrel hovers over the field",
+                           "the heron flies low over the river"};
+    QList<WriteOp> batch;
+    for (int i = 0; i < 3; ++i) {
+        Item it = testItem(100 + i);
+        it.metadata.insert(QStringLiteral("text"), QString::fromLatin1(texts[i]));
+        batch << WriteOp::insert(it);
+    }
+    return batch;
+}
+
 inline std::shared_ptr<Index> createTestIndex(const QString &path, int count, int dims = 8, bool graph = true)
 {
     OpenOptions options;

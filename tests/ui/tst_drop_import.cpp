@@ -409,15 +409,7 @@ private slots:
         {
             auto idx = createTestIndex(path, 1);
             QVERIFY(idx);
-            QList<WriteOp> batch;
-            const char *texts[] = {"the heron waits in the reeds", "a kestrel hovers over the field",
-                                   "the heron flies low over the river"};
-            for (int i = 0; i < 3; ++i) {
-                Item it = testItem(100 + i);
-                it.metadata.insert(QStringLiteral("text"), QString::fromLatin1(texts[i]));
-                batch << WriteOp::insert(it);
-            }
-            QVERIFY(idx->write(batch).result().error.ok());
+            QVERIFY(idx->write(itemsCarryingText()).result().error.ok());
             QVERIFY(idx->close().ok());
         }
         auto opened = Index::open(path);
