@@ -76,6 +76,44 @@ QString vectorToText(const QVector<float> &vector)
     return QString::fromLatin1(text);
 }
 
+static bool needsEscape(char16_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
+}
+
+QString escapeControls(const QString &text)
+{
+    qsizetype first = 0;
+    while (first < text.size() && !needsEscape(text.at(first).unicode()))
+        ++first;
+    if (first == text.size())
+        return text;
+    QString out = text.left(first);
+    out.reserve(text.size() + 16);
+    for (qsizetype i = first; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (!needsEscape(c)) {
+            out += QChar(c);
+        } else if (c < 0x80) {
+            out += QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
+        } else {
+            out += QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return out;
+}
+
+QString shown(const QString &value, qsizetype maxChars)
+{
+    if (value.size() <= maxChars)
+        return escapeControls(value);
+    qsizetype cut = std::max<qsizetype>(1, maxChars - 1);
+    if (value.at(cut - 1).isHighSurrogate())
+        --cut;
+    return escapeControls(value.left(cut)) + QStringLiteral("… (%1 characters in all)").arg(value.size());
+}
+
 void Console::write(QByteArrayView bytes)
 {
     std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
@@ -83,7 +121,7 @@ void Console::write(QByteArrayView bytes)
 
 void Console::printLine(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8() + '\n';
+    const QByteArray utf8 = escapeControls(text).toUtf8() + '\n';
     write(utf8);
 }
 
@@ -94,7 +132,7 @@ void Console::printJson(const QJsonObject &object)
 
 void Console::printError(const QString &message)
 {
-    const QByteArray utf8 = QStringLiteral("sextant-cli: %1\n").arg(message).toUtf8();
+    const QByteArray utf8 = QStringLiteral("sextant-cli: %1\n").arg(escapeControls(message)).toUtf8();
     std::fwrite(utf8.data(), 1, size_t(utf8.size()), stderr);
 }
 

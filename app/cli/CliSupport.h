@@ -32,6 +32,18 @@ QString humanBytes(qint64 bytes);
 // "0.1 -2 3e-05": each float in the shortest form that reads back to it.
 QString vectorToText(const QVector<float> &vector);
 
+// Text from outside (ids, titles, uris, file names, filters, lines of
+// input) as it may appear in a message or a text listing: control
+// characters (C0, DEL, C1) and the bidirectional overrides a terminal or
+// editor would act on are written as escapes (\x1b, \x00, \u202e), so
+// nothing read can move the cursor, recolour the terminal or hide a part of
+// the line. escapeControls keeps the length; shown also shortens values
+// longer than `maxChars` characters to their start and how much was left
+// out. JSON output never goes through these: it is exact JSON.
+QString escapeControls(const QString &text);
+constexpr qsizetype kMaxShownChars = 120;
+QString shown(const QString &value, qsizetype maxChars = kMaxShownChars);
+
 // All output goes through here so that text and --json stay consistent and
 // stdout carries only data.
 class Console {

@@ -58,7 +58,7 @@ QString problemLine(const io::SourceProblem &p)
 {
     QStringList where;
     if (!p.where.isEmpty()) where << p.where;
-    if (!p.itemId.isEmpty()) where << QStringLiteral("id \"%1\"").arg(p.itemId);
+    if (!p.itemId.isEmpty()) where << QStringLiteral("id \"%1\"").arg(shown(p.itemId));
     return where.isEmpty() ? p.message : QStringLiteral("%1: %2").arg(where.join(QStringLiteral(", ")), p.message);
 }
 
@@ -135,7 +135,7 @@ int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &
             for (qsizetype i = 0; i < s.problems.size() && i < kMaxProblemsPrinted; ++i)
                 console.printError(QStringLiteral("%1: %2").arg(path, problemLine(s.problems[i])));
             if (s.rejected + s.unreadable > kMaxProblemsPrinted)
-                console.printError(QStringLiteral("%1: … and %2 more problems").arg(path).arg(s.rejected + s.unreadable - kMaxProblemsPrinted));
+console.printError(QStringLiteral("%1: … and %2 more problems").arg(path).arg(s.rejected + s.unreadable - kMaxProblemsPrinted));
             QString line = QStringLiteral("%1 (%2): imported %3, rejected %4")
                                .arg(path, io::sourceFormatName(format)).arg(s.written).arg(s.rejected + s.unreadable);
             const double rate = perSecond(double(s.written), s.seconds);

@@ -55,7 +55,7 @@ QString describeLine(qint64 line, const QString &id)
 {
     if (id.isEmpty())
         return QStringLiteral("line %1").arg(line);
-    return QStringLiteral("line %1: item \"%2\"").arg(line).arg(id);
+    return QStringLiteral("line %1: item \"%2\"").arg(line).arg(shown(id));
 }
 
 // Waits for submissions in order and reports each one. Runs on its own
@@ -195,7 +195,7 @@ private:
         if (m_console.json())
             m_console.printJson(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("lsn"), double(lsn)}});
         else
-            m_console.write(QStringLiteral("ok %1\n").arg(id).toUtf8());
+            m_console.write(QStringLiteral("ok %1\n").arg(escapeControls(id)).toUtf8());
     }
 
     void reportLine(qint64 line, const QString &id, const Error &error)

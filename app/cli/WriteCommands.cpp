@@ -169,9 +169,9 @@ int runDelete(Invocation &invocation)
         WriteResult result = waitForWrite(removals[i]);
         if (result.error.ok() && result.items == 0)
             result.error = Error(ErrorCode::NotFound,
-                                 QStringLiteral("No item has the id \"%1\"; nothing was deleted.").arg(ids[i]));
+                                 QStringLiteral("No item has the id \"%1\"; nothing was deleted.").arg(shown(ids[i])));
         if (!result.error.ok()) {
-            console.printError(QStringLiteral("item \"%1\": %2").arg(ids[i], result.error.toString()));
+            console.printError(QStringLiteral("item \"%1\": %2").arg(shown(ids[i]), result.error.toString()));
             if (console.json())
                 console.printJson(QJsonObject{{QStringLiteral("id"), ids[i]},
                                               {QStringLiteral("error"), errorToJson(result.error)}});

@@ -228,7 +228,7 @@ int main(int argc, char *argv[])
     const auto spec = std::find_if(commands.begin(), commands.end(),
                                    [&](const CommandSpec &c) { return c.name == commandName; });
     if (spec == commands.end())
-        return console.usageError(QStringLiteral("Unknown command \"%1\". Run 'sextant-cli --help' for the list.").arg(commandName));
+        return console.usageError(QStringLiteral("Unknown command \"%1\". Run 'sextant-cli --help' for the list.").arg(shown(commandName)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(spec->summary);

@@ -1,0 +1,78 @@
+// sextant-cli against hostile input (issue 14): arguments that are not
+// UTF-8, a query vector arriving through a slow pipe, documents named
+// without a known extension, byte order marks, imports with many problems,
+// filters too long for a command line, and control characters or huge
+// values echoed back. Runs the real binary; arguments with raw bytes go
+// through /bin/sh, since QProcess can only pass text.
+
+#include "CliTestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcessEnvironment>
+#include <QSet>
+
+using namespace sextant;
+using namespace clitest;
+
+namespace {
+
+} // namespace
+
+class TestCliHardening : public QObject, public CliFixture {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // U12: control characters are escaped and long values cut in messages and
+    // listings; JSON output stays exact.
+    void controlCharactersAndLongValues()
+    {
+        const QString index = createIndex(2);
+        const QString red = QStringLiteral("id\x1b[31mred\x07");
+        Run run = runCli({QStringLiteral("insert"), index},
+                         line(red, {1, 0}, QJsonObject{{QStringLiteral("title"), QStringLiteral("\x1b]0;owned\x07")}}));
+        CHECK_EXIT(run, 0);
+        QVERIFY2(!run.out.contains('\x1b') && run.out.contains("ok id\\x1b[31mred\\x07"), run.out.constData());
+
+        run = runCli({QStringLiteral("list"), index});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.out, QByteArray("id\\x1b[31mred\\x07\n"));
+        run = runCli({QStringLiteral("get"), index, red});
+        CHECK_EXIT(run, 0);
+        QVERIFY2(!run.out.contains('\x1b') && !run.out.contains('\x07'), run.out.constData());
+        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]")});
+        CHECK_EXIT(run, 0);
+        QVERIFY2(!run.out.contains('\x1b') && run.out.contains("id\\x1b[31mred\\x07"), run.out.constData());
+        // JSON is exact: the id comes back as it was.
+        run = runCli({QStringLiteral("list"), index, QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("id")).toString(), red);
+
+        // A NUL and a 10 KB id in rejected lines: escaped, and cut.
+        const QByteArray nul = "{\"id\":\"a\\u0000b\",\"vector\":[1,0]}\n";
+        const QByteArray huge = "{\"id\":\"" + QByteArray(10000, 'h') + "\",\"vector\":[1,0]}\n";
+        run = runCli({QStringLiteral("insert"), index}, nul + huge);
+        CHECK_EXIT(run, 1);
+        QVERIFY2(!run.err.contains('\0'), run.err.constData());
+        QVERIFY2(run.err.contains("a\\x00b"), run.err.constData());
+        QVERIFY2(run.err.size() < 2000, run.err.left(300).constData());
+        QVERIFY2(run.err.contains("10000 characters in all"), run.err.constData());
+        // With --json the rejection carries the whole id, exactly.
+        run = runCli({QStringLiteral("insert"), index, QStringLiteral("--json")}, huge);
+        CHECK_EXIT(run, 1);
+        QVERIFY(everyLineIsJsonObject(run.out));
+        QCOMPARE(run.json().value(QStringLiteral("id")).toString().size(), 10000);
+
+        // An id argument with an escape sequence, echoed by delete.
+        run = runCli({QStringLiteral("delete"), index, red, QStringLiteral("nope\x1b[2J")});
+        CHECK_EXIT(run, 1);
+        QVERIFY2(!run.out.contains('\x1b') && !run.err.contains('\x1b'), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains("nope\\x1b[2J"), run.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliHardening)
+#include "tst_cli_hardening.moc"
