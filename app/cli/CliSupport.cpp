@@ -4,8 +4,12 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <QFile>
+
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <unistd.h>
 
 namespace sextant::cli {
@@ -112,6 +116,39 @@ QString shown(const QString &value, qsizetype maxChars)
     if (value.at(cut - 1).isHighSurrogate())
         --cut;
     return escapeControls(value.left(cut)) + QStringLiteral("… (%1 characters in all)").arg(value.size());
+}
+
+static Result<QByteArray> readFdLimited(int fd, qint64 limit, const QString &what)
+{
+    QByteArray bytes;
+    char buffer[64 * 1024];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            return Error(ErrorCode::Io, QStringLiteral("Could not read %1: %2").arg(what, QString::fromLocal8Bit(std::strerror(errno))));
+        }
+        if (got == 0)
+            return bytes;
+        if (bytes.size() + got > limit)
+            return Error(ErrorCode::MalformedInput,
+                         QStringLiteral("%1 is larger than %2; nothing was read from it.").arg(what, humanBytes(limit)));
+        bytes.append(buffer, got);
+    }
+}
+
+Result<QByteArray> readStandardInputLimited(qint64 limit, const QString &what)
+{
+    return readFdLimited(STDIN_FILENO, limit, what);
+}
+
+Result<QByteArray> readFileLimited(const QString &fileName, qint64 limit, const QString &what)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return Error(ErrorCode::Io, QStringLiteral("Could not open %1: %2").arg(shown(fileName), file.errorString()), fileName);
+    return readFdLimited(file.handle(), limit, what);
 }
 
 void Console::write(QByteArrayView bytes)

@@ -44,6 +44,12 @@ QString escapeControls(const QString &text);
 constexpr qsizetype kMaxShownChars = 120;
 QString shown(const QString &value, qsizetype maxChars = kMaxShownChars);
 
+// Where the bytes of a --vector -, --vector @FILE or --filter @FILE come
+// from. Reads to the end (a pipe delivers its input in pieces), at most
+// `limit` bytes; more is an Error(MalformedInput) naming `what` and the limit.
+Result<QByteArray> readStandardInputLimited(qint64 limit, const QString &what);
+Result<QByteArray> readFileLimited(const QString &fileName, qint64 limit, const QString &what);
+
 // All output goes through here so that text and --json stay consistent and
 // stdout carries only data.
 class Console {

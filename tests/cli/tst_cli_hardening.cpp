@@ -18,6 +18,35 @@ using namespace clitest;
 
 namespace {
 
+// Runs `script` with sh -c; $CLI is the binary, and `variables` are set too.
+Run runShell(const QString &script, const QMap<QString, QString> &variables = {}, const QByteArray &input = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CLI"), QStringLiteral(SEXTANT_CLI_PATH));
+    for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
+        environment.insert(it.key(), it.value());
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script});
+    if (!process.waitForStarted())
+        return {};
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    Run run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
 } // namespace
 
 class TestCliHardening : public QObject, public CliFixture {
@@ -25,6 +54,35 @@ class TestCliHardening : public QObject, public CliFixture {
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // B7: --vector - reads standard input to its end, however it arrives.
+    void queryVectorFromSlowPipe()
+    {
+        const QString index = createIndex(4);
+        CHECK_EXIT(runCli({QStringLiteral("insert"), index}, line(QStringLiteral("x"), {1, 0, 0, 0}) + line(QStringLiteral("y"), {0, 1, 0, 0})), 0);
+        Run run = runShell(QStringLiteral("(printf '[1,0,'; sleep 1; printf '0,0]') | \"$CLI\" query \"$IDX\" --vector - -k 1 --json"),
+                           {{QStringLiteral("IDX"), index}});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("hits")).toArray().at(0).toObject().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("x"));
+
+        // 8,192 dimensions written long: about 170 KB, well past one pipe buffer.
+        const QString big = createIndex(8192);
+        QByteArray vector = "[";
+        for (int i = 0; i < 8192; ++i)
+            vector += (i ? "," : "") + QByteArray(i == 0 ? "1.00000000000000000" : "0.00000000000000001");
+        vector += "]";
+        QVERIFY(vector.size() > 160 * 1024);
+        QVector<float> stored(8192, 0.0f);
+        stored[0] = 1;
+        CHECK_EXIT(runCli({QStringLiteral("insert"), big}, line(QStringLiteral("only"), stored)), 0);
+        const QString file = m_dir.filePath(QStringLiteral("big-vector.json"));
+        QVERIFY(writeFile(file, vector));
+        run = runShell(QStringLiteral("(head -c 70000 \"$F\"; sleep 0.5; tail -c +70001 \"$F\") | \"$CLI\" query \"$IDX\" --vector - -k 1 --json"),
+                       {{QStringLiteral("IDX"), big}, {QStringLiteral("F"), file}});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("hits")).toArray().size(), 1);
+    }
 
     // U12: control characters are escaped and long values cut in messages and
     // listings; JSON output stays exact.
