@@ -118,6 +118,40 @@ QString shown(const QString &value, qsizetype maxChars)
     return escapeControls(value.left(cut)) + QStringLiteral("… (%1 characters in all)").arg(value.size());
 }
 
+qsizetype invalidUtf8Offset(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        unsigned highest = 0xBF; // the allowed range of the second byte
+        unsigned char secondLow = 0x80;
+        if (c >= 0xC2 && c <= 0xDF) length = 2;
+        else if (c >= 0xE0 && c <= 0xEF) length = 3;
+        else if (c >= 0xF0 && c <= 0xF4) length = 4;
+        else return i;
+        if (c == 0xE0) secondLow = 0xA0;           // overlong
+        else if (c == 0xED) highest = 0x9F;        // surrogates
+        else if (c == 0xF0) secondLow = 0x90;      // overlong
+        else if (c == 0xF4) highest = 0x8F;        // past U+10FFFF
+        if (i + length > n)
+            return i;
+        if (p[i + 1] < secondLow || p[i + 1] > highest)
+            return i;
+        for (int k = 2; k < length; ++k)
+            if (p[i + k] < 0x80 || p[i + k] > 0xBF)
+                return i;
+        i += length;
+    }
+    return -1;
+}
+
 static Result<QByteArray> readFdLimited(int fd, qint64 limit, const QString &what)
 {
     QByteArray bytes;

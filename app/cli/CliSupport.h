@@ -50,6 +50,10 @@ QString shown(const QString &value, qsizetype maxChars = kMaxShownChars);
 Result<QByteArray> readStandardInputLimited(qint64 limit, const QString &what);
 Result<QByteArray> readFileLimited(const QString &fileName, qint64 limit, const QString &what);
 
+// The first byte of `bytes` that is not part of valid UTF-8 (overlong
+// forms, surrogates and values past U+10FFFF included), or -1.
+qsizetype invalidUtf8Offset(QByteArrayView bytes);
+
 // All output goes through here so that text and --json stay consistent and
 // stdout carries only data.
 class Console {

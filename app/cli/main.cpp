@@ -6,6 +6,8 @@
 #include "Commands.h"
 #include "Ingest.h"
 
+#include "index/Filter.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -183,10 +185,64 @@ void printOverview()
     std::fwrite(utf8.data(), 1, size_t(utf8.size()), stdout);
 }
 
+// Shows bytes that are not all UTF-8: the valid runs as text, each invalid
+// byte as \xHH, cut like every other value in a message.
+QString bytesForDisplay(QByteArrayView bytes)
+{
+    QString text;
+    while (!bytes.isEmpty()) {
+        const qsizetype bad = invalidUtf8Offset(bytes);
+        if (bad < 0) {
+            text += QString::fromUtf8(bytes);
+            break;
+        }
+        text += QString::fromUtf8(bytes.first(bad));
+        text += QStringLiteral("\\x%1").arg(uint(uchar(bytes[bad])), 2, 16, QLatin1Char('0'));
+        bytes = bytes.sliced(bad + 1);
+    }
+    return text;
+}
+
+// Qt turns the bytes of the command line into text by replacing what is not
+// UTF-8 with U+FFFD, so `delete idx $'a\xfeb'` would name another item
+// (a\ufffdb). Every argument is checked as bytes first: a filter gets the
+// filter language's own error (as --filter @FILE does), anything else (an
+// id, a vector, a path, a name) a usage error naming the argument and the
+// byte. Returns the exit code, or -1 when every argument is UTF-8.
+int checkArgumentBytes(Console &console, const QList<QByteArray> &raw)
+{
+    for (qsizetype i = 1; i < raw.size(); ++i) {
+        const QByteArray &argument = raw[i];
+        const qsizetype bad = invalidUtf8Offset(argument);
+        if (bad < 0)
+            continue;
+        QByteArrayView filterText;
+        if (argument.startsWith("--filter="))
+            filterText = QByteArrayView(argument).sliced(9);
+        else if (i > 1 && raw[i - 1] == "--filter")
+            filterText = argument;
+        if (filterText.data() != nullptr) {
+            const Result<Filter> filter = Filter::parse(filterText);
+            if (!filter.ok())
+                return console.fail(filter.error());
+        }
+        return console.usageError(QStringLiteral("Argument %1 (\"%2\") is not valid UTF-8: byte %3 is 0x%4. "
+                                                 "Ids, filters, vectors, names and paths are taken as UTF-8 text; nothing was done.")
+                                      .arg(i)
+                                      .arg(shown(bytesForDisplay(argument)))
+                                      .arg(bad)
+                                      .arg(uint(uchar(argument[bad])), 2, 16, QLatin1Char('0')));
+    }
+    return -1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QList<QByteArray> rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments.append(QByteArray(argv[i]));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sextant-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
@@ -211,6 +267,8 @@ int main(int argc, char *argv[])
     }
 
     Console console(wantsJson);
+    if (const int exitCode = checkArgumentBytes(console, rawArguments); exitCode >= 0)
+        return exitCode;
     if (commandName.isEmpty()) {
         if (wantsVersion) {
             console.printLine(QStringLiteral("sextant-cli %1").arg(QCoreApplication::applicationVersion()));

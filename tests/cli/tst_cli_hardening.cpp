@@ -55,6 +55,44 @@ class TestCliHardening : public QObject, public CliFixture {
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
 
+    // B5: argument bytes that are not UTF-8 are refused, never replaced by U+FFFD.
+    void argumentsMustBeUtf8()
+    {
+        const QString index = createIndex(2);
+        // "a\ufffdb" is what Qt made of a\xfeb; "ab" is its neighbour.
+        Run run = runCli({QStringLiteral("insert"), index},
+                         line(QStringLiteral("a\uFFFDb"), {1, 0}, QJsonObject{{QStringLiteral("k"), 1}})
+                             + line(QStringLiteral("ab"), {0, 1}));
+        CHECK_EXIT(run, 0);
+        const QMap<QString, QString> vars{{QStringLiteral("IDX"), index}};
+
+        run = runShell(QStringLiteral("\"$CLI\" delete \"$IDX\" \"$(printf 'a\\376b')\""), vars);
+        CHECK_EXIT(run, 2);
+        QVERIFY2(run.err.contains("not valid UTF-8") && run.err.contains("0xfe") && run.err.contains("a\\xfeb"), run.err.constData());
+        QCOMPARE(count(index), qint64(2));
+
+        for (const QString &script : {QStringLiteral("\"$CLI\" get \"$IDX\" \"$(printf 'a\\376b')\""),
+                                      QStringLiteral("\"$CLI\" query \"$IDX\" --like \"$(printf 'a\\376b')\""),
+                                      QStringLiteral("\"$CLI\" list \"$IDX\" --after \"$(printf '\\377')\""),
+                                      QStringLiteral("\"$CLI\" query \"$IDX\" --vector \"$(printf '[1,\\3770]')\"")}) {
+            run = runShell(script, vars);
+            CHECK_EXIT(run, 2);
+            QVERIFY2(run.err.contains("not valid UTF-8"), run.err.constData());
+            QVERIFY2(!run.err.contains("\xEF\xBF\xBD"), run.err.constData());
+        }
+
+        // A filter gets the filter language's documented error, in both spellings.
+        for (const QString &script : {QStringLiteral("\"$CLI\" query \"$IDX\" --like ab --filter \"$(printf '{\"k\": \"\\377\"}')\""),
+                                      QStringLiteral("\"$CLI\" query \"$IDX\" --like ab \"--filter=$(printf '{\"k\": \"\\377\"}')\"")}) {
+            run = runShell(script, vars);
+            CHECK_EXIT(run, 1);
+            QVERIFY2(run.err.contains("invalid UTF-8 byte 0xff"), run.err.constData());
+        }
+        QCOMPARE(count(index), qint64(2));
+        // The stored item is still reachable by its real name.
+        CHECK_EXIT(runCli({QStringLiteral("get"), index, QStringLiteral("a\uFFFDb")}), 0);
+    }
+
     // B7: --vector - reads standard input to its end, however it arrives.
     void queryVectorFromSlowPipe()
     {
