@@ -1,5 +1,7 @@
 #include "CliSupport.h"
 
+#include "index/Filter.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -252,6 +254,17 @@ std::optional<qint64> Invocation::integerOption(const QString &option, qint64 mi
         return std::nullopt;
     }
     return value;
+}
+
+Result<QByteArray> Invocation::filterText() const
+{
+    const QString value = parser.value(QStringLiteral("filter"));
+    if (!value.startsWith(u'@'))
+        return value.toUtf8();
+    const QString fileName = value.mid(1);
+    // One byte past the limit, so that Filter::parse reports the size in its own words.
+    return readFileLimited(fileName, Filter::kMaxTextBytes + 1,
+                           QStringLiteral("The filter file %1").arg(shown(fileName)));
 }
 
 static Error noIndexAt(const QString &path)

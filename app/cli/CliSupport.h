@@ -91,6 +91,10 @@ struct Invocation {
     // reporting a usage error in `exitCode`) when it is not one.
     std::optional<qint64> integerOption(const QString &option, qint64 minimum, qint64 maximum,
                                         int &exitCode) const;
+    // The bytes of --filter: the JSON itself, or with @FILE the file's
+    // bytes (up to the filter language's 1 MiB, which a command line cannot
+    // reach). Empty when the option is not set.
+    Result<QByteArray> filterText() const;
 };
 
 // Whether an open loads (or builds) the index's HNSW graph. A one-shot

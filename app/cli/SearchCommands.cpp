@@ -239,7 +239,12 @@ int runQuery(Invocation &invocation)
         return exitCode;
     request.ef = *ef;
     request.mode = ann ? QueryMode::Ann : QueryMode::Exact;
-    request.filter = invocation.value(QStringLiteral("filter")).toUtf8();
+    {
+        Result<QByteArray> filter = invocation.filterText();
+        if (!filter.ok())
+            return console.fail(filter.error());
+        request.filter = filter.takeValue();
+    }
     request.withMetadata = !invocation.isSet(QStringLiteral("no-metadata"));
     request.withVectors = invocation.isSet(QStringLiteral("with-vectors"));
     if (byVector) {

@@ -89,7 +89,12 @@ int runTextQuery(Invocation &invocation)
         if (!k) return exitCode;
         query.k = int(*k);
     }
-    query.filter = invocation.value(QStringLiteral("filter")).toUtf8();
+    {
+        Result<QByteArray> filter = invocation.filterText();
+        if (!filter.ok())
+            return console.fail(filter.error());
+        query.filter = filter.takeValue();
+    }
 
     auto opened = openForReading(invocation.path(), GraphUse::Off);
     if (!opened.ok()) return failOpen(console, opened.error());

@@ -122,6 +122,69 @@ private slots:
         QCOMPARE(run.json().value(QStringLiteral("hits")).toArray().size(), 1);
     }
 
+    // U5: --filter @FILE reaches the 1 MiB filter limit a command line cannot.
+    void filterFromFile()
+    {
+        const QString index = createIndex(2);
+        Run run = runCli({QStringLiteral("insert"), index},
+                         line(QStringLiteral("en"), {1, 0}, QJsonObject{{QStringLiteral("lang"), QStringLiteral("en")}})
+                             + line(QStringLiteral("de"), {1, 0.1f}, QJsonObject{{QStringLiteral("lang"), QStringLiteral("de")}}));
+        CHECK_EXIT(run, 0);
+        // {"lang": {"$in": ["x0", ..., "de"]}}: about 300 KB.
+        QByteArray filter = "{\"lang\": {\"$in\": [";
+        for (int i = 0; i < 30000; ++i)
+            filter += "\"lang-" + QByteArray::number(i) + "\", ";
+        filter += "\"de\"]}}";
+        QVERIFY(filter.size() > 256 * 1024 && filter.size() < 1024 * 1024);
+        const QString file = m_dir.filePath(QStringLiteral("filter.json"));
+        QVERIFY(writeFile(file, filter));
+        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]"), QStringLiteral("--filter"),
+                      QLatin1Char('@') + file, QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        const QJsonArray hits = run.json().value(QStringLiteral("hits")).toArray();
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.at(0).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("de"));
+
+        // Past the limit: the filter's own error; a missing file: an I/O error.
+        QVERIFY(writeFile(file, "{\"lang\": \"" + QByteArray(1024 * 1024 + 10, 'x') + "\"}"));
+        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]"), QStringLiteral("--filter"),
+                      QLatin1Char('@') + file});
+        CHECK_EXIT(run, 1);
+        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]"), QStringLiteral("--filter"),
+                      QStringLiteral("@") + m_dir.filePath(QStringLiteral("no-such-filter.json"))});
+        CHECK_EXIT(run, 2);
+    }
+
+    // U5: checkpoint folds the log into a segment. Every writer checkpoints
+    // as it closes, so the log is left unfolded by a writer killed after
+    // its acknowledgements.
+    void checkpointCommand()
+    {
+        const QString index = createIndex(2);
+        Run run = runShell(QStringLiteral("(printf '%s\\n' '{\"id\":\"a\",\"vector\":[1,0]}' '{\"id\":\"b\",\"vector\":[0,1]}'; sleep 5) "
+                                          "| \"$CLI\" insert \"$IDX\" & P=$!; sleep 1.5; kill -9 $P; wait $P; exit 0"),
+                           {{QStringLiteral("IDX"), index}});
+        QVERIFY2(run.out.contains("ok a\nok b\n"), qPrintable(describe(run)));
+        run = runCli({QStringLiteral("info"), index, QStringLiteral("--json")});
+        QCOMPARE(run.json().value(QStringLiteral("unflushedItems")).toInt(), 2);
+
+        CHECK_EXIT(runCli({QStringLiteral("--read-only"), QStringLiteral("checkpoint"), index}), 2);
+        run = runCli({QStringLiteral("checkpoint"), index, QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("items")).toInt(), 2);
+        QCOMPARE(run.json().value(QStringLiteral("unflushedItemsBefore")).toInt(), 2);
+        run = runCli({QStringLiteral("info"), index, QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        const QJsonObject info = run.json();
+        QCOMPARE(info.value(QStringLiteral("checkpointLsn")).toDouble(), info.value(QStringLiteral("lastLsn")).toDouble());
+        QCOMPARE(info.value(QStringLiteral("unflushedItems")).toInt(), 0);
+        QCOMPARE(info.value(QStringLiteral("segments")).toInt(), 1);
+        QCOMPARE(count(index), qint64(2));
+        run = runCli({QStringLiteral("checkpoint"), index});
+        CHECK_EXIT(run, 0);
+        QVERIFY2(run.out.startsWith("checkpoint: 2 items; 0 changes folded"), run.out.constData());
+    }
+
     // U12: control characters are escaped and long values cut in messages and
     // listings; JSON output stays exact.
     void controlCharactersAndLongValues()
