@@ -122,6 +122,30 @@ private slots:
         QCOMPARE(run.json().value(QStringLiteral("hits")).toArray().size(), 1);
     }
 
+    // U3: a byte order mark starts a file harmlessly; anywhere else it is named.
+    void byteOrderMarks()
+    {
+        const QString index = createIndex(2);
+        const QByteArray bom("\xEF\xBB\xBF");
+        Run run = runCli({QStringLiteral("insert"), index}, bom + line(QStringLiteral("first"), {1, 0}) + bom + line(QStringLiteral("second"), {0, 1}));
+        CHECK_EXIT(run, 1);
+        QVERIFY2(run.out.contains("ok first"), qPrintable(describe(run)));
+        QVERIFY2(run.err.contains("line 2") && run.err.contains("byte order mark"), run.err.constData());
+
+        // Files: the one-file import and the multi-file import read them alike.
+        const QString a = m_dir.filePath(QStringLiteral("bom-a.jsonl"));
+        const QString b = m_dir.filePath(QStringLiteral("bom-b.jsonl"));
+        QVERIFY(writeFile(a, bom + line(QStringLiteral("a1"), {1, 0}) + line(QStringLiteral("a2"), {0, 1})));
+        QVERIFY(writeFile(b, bom + line(QStringLiteral("b1"), {1, 1})));
+        const QString one = createIndex(2);
+        CHECK_EXIT(runCli({QStringLiteral("import"), one, a, QStringLiteral("--no-graph")}), 0);
+        QCOMPARE(count(one), qint64(2));
+        const QString two = createIndex(2);
+        run = runCli({QStringLiteral("import"), two, a, b, QStringLiteral("--no-graph")});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(count(two), qint64(3));
+    }
+
     // U5: --filter @FILE reaches the 1 MiB filter limit a command line cannot.
     void filterFromFile()
     {
