@@ -267,6 +267,73 @@ Result<QByteArray> Invocation::filterText() const
                            QStringLiteral("The filter file %1").arg(shown(fileName)));
 }
 
+Error ProblemReport::open(const QString &fileName)
+{
+    m_fileName = fileName;
+    m_file = std::fopen(QFile::encodeName(fileName).constData(), "w");
+    if (!m_file)
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Could not create the report file %1: %2")
+                         .arg(shown(fileName), QString::fromLocal8Bit(std::strerror(errno))),
+                     fileName);
+    return {};
+}
+
+void ProblemReport::add(const QString &file, const QString &where, const QString &id, const QString &message)
+{
+    ++m_count;
+    if (!m_file)
+        return;
+    QJsonObject object{{QStringLiteral("file"), file},
+                       {QStringLiteral("line"), QJsonValue()},
+                       {QStringLiteral("column"), QJsonValue()},
+                       {QStringLiteral("where"), where},
+                       {QStringLiteral("message"), message}};
+    if (where.startsWith(QLatin1String("line "))) {
+        bool ok = false;
+        const qint64 line = where.mid(5).toLongLong(&ok);
+        if (ok)
+            object.insert(QStringLiteral("line"), double(line));
+    }
+    const qsizetype at = message.lastIndexOf(QLatin1String("at column "));
+    if (at >= 0) {
+        qsizetype end = at + 10;
+        while (end < message.size() && message.at(end).isDigit())
+            ++end;
+        bool ok = false;
+        const qint64 column = message.mid(at + 10, end - at - 10).toLongLong(&ok);
+        if (ok)
+            object.insert(QStringLiteral("column"), double(column));
+    }
+    if (!id.isEmpty())
+        object.insert(QStringLiteral("id"), id);
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    if (std::fwrite(line.constData(), 1, size_t(line.size()), m_file) != size_t(line.size()))
+        m_failed = true;
+}
+
+Error ProblemReport::close()
+{
+    if (!m_file)
+        return {};
+    const bool flushed = std::fflush(m_file) == 0 && !std::ferror(m_file);
+    const int err = errno;
+    const bool closed = std::fclose(m_file) == 0;
+    m_file = nullptr;
+    if (m_failed || !flushed || !closed)
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Could not write the report file %1: %2; it is incomplete.")
+                         .arg(shown(m_fileName), QString::fromLocal8Bit(std::strerror(err ? err : EIO))),
+                     m_fileName);
+    return {};
+}
+
+ProblemReport::~ProblemReport()
+{
+    if (m_file)
+        std::fclose(m_file);
+}
+
 static Error noIndexAt(const QString &path)
 {
     const QFileInfo info(path);

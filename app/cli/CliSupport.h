@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <cstdio>
 #include <memory>
 #include <optional>
 
@@ -75,6 +76,31 @@ public:
 
 private:
     bool m_json;
+};
+
+// import --report FILE: every problem of an import, one JSON object per
+// line: {"file", "line", "column", "where", "id", "message"} (line and
+// column null when the problem has none, id only when known). Messages on
+// standard error stop after a few per file; this file never does.
+class ProblemReport {
+public:
+    // Creates (or empties) FILE. An unusable file is an Io error, before anything is imported.
+    Error open(const QString &fileName);
+    bool isOpen() const { return m_file != nullptr; }
+    const QString &fileName() const { return m_fileName; }
+    qint64 count() const { return m_count; }
+    // `where` is the source's "line 12", "row 7", "items[3]"; a "line N" gives `line`,
+    // and "at column N" in the message gives `column`.
+    void add(const QString &file, const QString &where, const QString &id, const QString &message);
+    // Flushes and closes; a failed write (a full disk) is an Io error.
+    Error close();
+    ~ProblemReport();
+
+private:
+    std::FILE *m_file = nullptr;
+    QString m_fileName;
+    qint64 m_count = 0;
+    bool m_failed = false;
 };
 
 // One run of one command: its positional arguments (after the command name)

@@ -102,7 +102,7 @@ QList<CommandSpec> commandTable()
          1, 2, false, runExport},
         {QStringLiteral("import"),
          QStringLiteral("PATH SOURCE... [--format auto|vectra|langchain|jsonl|csv|npy|fvecs|bvecs|archive] [--docs] [--upsert] "
-                        "[--batch N] [--no-graph] [--embedder SPEC] [--chunk-size N] [--chunk-overlap N] [--chunk-unit characters|tokens]"),
+                        "[--batch N] [--no-graph] [--report FILE] [--embedder SPEC] [--chunk-size N] [--chunk-overlap N] [--chunk-unit characters|tokens]"),
          QStringLiteral("Import vector files, Vectra or LangChain folders, documents or a backup; creates the index when PATH holds none."),
          {upsert, batch,
           QCommandLineOption(QStringLiteral("no-graph"),
@@ -111,6 +111,10 @@ QList<CommandSpec> commandTable()
                       QStringLiteral("What the sources are (default auto: by name and content; archive restores a backup)."),
                       QStringLiteral("FORMAT")),
           QCommandLineOption(QStringLiteral("docs"), QStringLiteral("Read every source as documents (files, folders, zip/tar).")),
+          valueOption(QStringLiteral("report"),
+                      QStringLiteral("Write every rejected record to FILE, one JSON object per line "
+                                     "(file, line, column, where, id, message)."),
+                      QStringLiteral("FILE")),
           valueOption(QStringLiteral("embedder"),
                       QStringLiteral("For documents in a new index: hash (default), hash:N or openai (docs/embedders.md)."),
                       QStringLiteral("SPEC")),

@@ -146,6 +146,50 @@ private slots:
         QCOMPARE(count(two), qint64(3));
     }
 
+    // U4: --report FILE lists every problem of a multi-file import.
+    void importReportListsEveryProblem()
+    {
+        QByteArray first, second;
+        for (int i = 0; i < 30; ++i) {
+            first += line(QStringLiteral("f%1").arg(i), {1, 0, 0}); // three dimensions in a two-dimension index
+            second += "{\"id\":\"s" + QByteArray::number(i) + "\",\"vector\":[1,0],\"bogus\":1}\n";
+        }
+        first.prepend(line(QStringLiteral("good"), {1, 0}));
+        const QString a = m_dir.filePath(QStringLiteral("report-a.jsonl"));
+        const QString b = m_dir.filePath(QStringLiteral("report-b.jsonl"));
+        QVERIFY(writeFile(a, first));
+        QVERIFY(writeFile(b, second));
+        const QString index = createIndex(2);
+        const QString report = m_dir.filePath(QStringLiteral("problems.jsonl"));
+        Run run = runCli({QStringLiteral("import"), index, a, b, QStringLiteral("--no-graph"), QStringLiteral("--report"), report});
+        CHECK_EXIT(run, 1);
+        QVERIFY2(run.err.contains("and 10 more problems") && run.err.contains(report.toUtf8()), run.err.constData());
+        QFile file(report);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 60);
+        QSet<qint64> linesOfSecond;
+        for (const QByteArray &text : lines) {
+            const QJsonObject problem = QJsonDocument::fromJson(text).object();
+            QVERIFY2(!problem.value(QStringLiteral("message")).toString().isEmpty(), text.constData());
+            const QString source = problem.value(QStringLiteral("file")).toString();
+            QVERIFY2(source == a || source == b, text.constData());
+            QVERIFY2(problem.value(QStringLiteral("line")).isDouble(), text.constData());
+            QVERIFY(problem.contains(QStringLiteral("column")));
+            if (source == b) {
+                linesOfSecond.insert(qint64(problem.value(QStringLiteral("line")).toDouble()));
+                QVERIFY2(problem.value(QStringLiteral("column")).isDouble(), text.constData()); // "bogus" is at a column
+            }
+        }
+        QCOMPARE(linesOfSecond.size(), 30);
+        QCOMPARE(count(index), qint64(1));
+
+        // Without --report the truncated message says how to get the rest.
+        run = runCli({QStringLiteral("import"), createIndex(2), a, b, QStringLiteral("--no-graph")});
+        CHECK_EXIT(run, 1);
+        QVERIFY2(run.err.contains("--report FILE"), run.err.constData());
+    }
+
     // U5: --filter @FILE reaches the 1 MiB filter limit a command line cannot.
     void filterFromFile()
     {
