@@ -1,5 +1,7 @@
 #include "io/JsonLines.h"
 
+#include "core/JsonSyntax.h"
+
 #include "core/Schema.h"
 #include "io/JsonNumber.h"
 
@@ -444,7 +446,9 @@ private:
             if (c == '"') {
                 inString = true;
             } else if (c == '{' || c == '[') {
-                ++depth;
+                if (++depth > kMaxMetadataNesting)
+                    return failAt(p, QStringLiteral("\"metadata\" nests objects and arrays more than %1 deep")
+                                         .arg(kMaxMetadataNesting));
             } else if (c == '}' || c == ']') {
                 if (--depth == 0)
                     break;

@@ -47,6 +47,13 @@ bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
 }
 
+// {"a":[[...[1]...]]}: an object and nesting - 1 arrays.
+QByteArray nestedMetadataLine(const QString &id, int nesting)
+{
+    return "{\"id\":\"" + id.toUtf8() + "\",\"vector\":[1,0],\"metadata\":{\"a\":" + QByteArray(nesting - 1, '[') + "1"
+        + QByteArray(nesting - 1, ']') + "}}\n";
+}
+
 } // namespace
 
 class TestCliHardening : public QObject, public CliFixture {
@@ -54,6 +61,24 @@ class TestCliHardening : public QObject, public CliFixture {
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // B4: what insert accepts, full verify accepts; deeper metadata is refused at insert.
+    void metadataNestingHasOneLimit()
+    {
+        const QString index = createIndex(2);
+        Run run = runCli({QStringLiteral("insert"), index}, nestedMetadataLine(QStringLiteral("at-limit"), 512));
+        CHECK_EXIT(run, 0);
+        for (int nesting : {513, 600, 1000}) {
+            run = runCli({QStringLiteral("insert"), index}, nestedMetadataLine(QStringLiteral("deep"), nesting));
+            CHECK_EXIT(run, 1);
+            QVERIFY2(run.err.contains("more than 512 deep"), run.err.constData());
+        }
+        QCOMPARE(count(index), qint64(1));
+        // Folded into a segment, where full verify checks every metadata document.
+        CHECK_EXIT(runCli({QStringLiteral("compact"), index}), 0);
+        run = runCli({QStringLiteral("verify"), index, QStringLiteral("--full")});
+        CHECK_EXIT(run, 0);
+    }
 
     // B5: argument bytes that are not UTF-8 are refused, never replaced by U+FFFD.
     void argumentsMustBeUtf8()
