@@ -147,6 +147,43 @@ private slots:
         QCOMPARE(run.json().value(QStringLiteral("hits")).toArray().size(), 1);
     }
 
+    // B8: files named explicitly are decided by content; none is skipped silently.
+    void namedDocumentsWithoutKnownExtension()
+    {
+        const QString folder = m_dir.filePath(QStringLiteral("licenses"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString gpl = folder + QStringLiteral("/GPL-3");
+        const QString apache = folder + QStringLiteral("/Apache-2.0");
+        const QString blob = folder + QStringLiteral("/blob");
+        QVERIFY(writeFile(gpl, "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n\nEveryone is permitted to copy and distribute.\n"));
+        QVERIFY(writeFile(apache, "Apache License\nVersion 2.0, January 2004\n\nTERMS AND CONDITIONS FOR USE.\n"));
+        QByteArray binary("\x7f" "ELF\x02\x01\x01", 7);
+        binary += QByteArray(400, '\0');
+        QVERIFY(writeFile(blob, binary));
+
+        const QString index = m_dir.filePath(QStringLiteral("named-docs"));
+        Run run = runCli({QStringLiteral("import"), index, gpl, apache, QStringLiteral("--docs"), QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        const QJsonObject documents = run.json().value(QStringLiteral("documents")).toObject();
+        QCOMPARE(documents.value(QStringLiteral("added")).toInt(), 2);
+        run = runCli({QStringLiteral("documents"), index, QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("documents")).toArray().size(), 2);
+
+        // A named file that is no document is named, with why, and the run fails.
+        const QString index2 = m_dir.filePath(QStringLiteral("named-blob"));
+        run = runCli({QStringLiteral("import"), index2, blob, QStringLiteral("--docs")});
+        QVERIFY2(run.exitCode != 0, qPrintable(describe(run)));
+        QVERIFY2(run.out.contains("blob") && run.out.contains("failed"), qPrintable(describe(run)));
+
+        // Inside a named folder the names still decide: the binary file is left out, counted.
+        const QString index3 = m_dir.filePath(QStringLiteral("folder-docs"));
+        QVERIFY(writeFile(folder + QStringLiteral("/notes.txt"), "Some notes.\n"));
+        run = runCli({QStringLiteral("import"), index3, folder, QStringLiteral("--docs"), QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("documents")).toObject().value(QStringLiteral("added")).toInt(), 1);
+    }
+
     // U3: a byte order mark starts a file harmlessly; anywhere else it is named.
     void byteOrderMarks()
     {
