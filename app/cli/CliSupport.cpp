@@ -1,11 +1,17 @@
 #include "CliSupport.h"
 
+#include "index/Filter.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <QFile>
+
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <unistd.h>
 
 namespace sextant::cli {
@@ -76,6 +82,111 @@ QString vectorToText(const QVector<float> &vector)
     return QString::fromLatin1(text);
 }
 
+static bool needsEscape(char16_t c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
+}
+
+QString escapeControls(const QString &text)
+{
+    qsizetype first = 0;
+    while (first < text.size() && !needsEscape(text.at(first).unicode()))
+        ++first;
+    if (first == text.size())
+        return text;
+    QString out = text.left(first);
+    out.reserve(text.size() + 16);
+    for (qsizetype i = first; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (!needsEscape(c)) {
+            out += QChar(c);
+        } else if (c < 0x80) {
+            out += QStringLiteral("\\x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
+        } else {
+            out += QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return out;
+}
+
+QString shown(const QString &value, qsizetype maxChars)
+{
+    if (value.size() <= maxChars)
+        return escapeControls(value);
+    qsizetype cut = std::max<qsizetype>(1, maxChars - 1);
+    if (value.at(cut - 1).isHighSurrogate())
+        --cut;
+    return escapeControls(value.left(cut)) + QStringLiteral("… (%1 characters in all)").arg(value.size());
+}
+
+qsizetype invalidUtf8Offset(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        unsigned highest = 0xBF; // the allowed range of the second byte
+        unsigned char secondLow = 0x80;
+        if (c >= 0xC2 && c <= 0xDF) length = 2;
+        else if (c >= 0xE0 && c <= 0xEF) length = 3;
+        else if (c >= 0xF0 && c <= 0xF4) length = 4;
+        else return i;
+        if (c == 0xE0) secondLow = 0xA0;           // overlong
+        else if (c == 0xED) highest = 0x9F;        // surrogates
+        else if (c == 0xF0) secondLow = 0x90;      // overlong
+        else if (c == 0xF4) highest = 0x8F;        // past U+10FFFF
+        if (i + length > n)
+            return i;
+        if (p[i + 1] < secondLow || p[i + 1] > highest)
+            return i;
+        for (int k = 2; k < length; ++k)
+            if (p[i + k] < 0x80 || p[i + k] > 0xBF)
+                return i;
+        i += length;
+    }
+    return -1;
+}
+
+static Result<QByteArray> readFdLimited(int fd, qint64 limit, const QString &what)
+{
+    QByteArray bytes;
+    char buffer[64 * 1024];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            return Error(ErrorCode::Io, QStringLiteral("Could not read %1: %2").arg(what, QString::fromLocal8Bit(std::strerror(errno))));
+        }
+        if (got == 0)
+            return bytes;
+        if (bytes.size() + got > limit)
+            return Error(ErrorCode::MalformedInput,
+                         QStringLiteral("%1 is larger than %2; nothing was read from it.").arg(what, humanBytes(limit)));
+        bytes.append(buffer, got);
+    }
+}
+
+Result<QByteArray> readStandardInputLimited(qint64 limit, const QString &what)
+{
+    return readFdLimited(STDIN_FILENO, limit, what);
+}
+
+Result<QByteArray> readFileLimited(const QString &fileName, qint64 limit, const QString &what)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return Error(ErrorCode::Io, QStringLiteral("Could not open %1: %2").arg(shown(fileName), file.errorString()), fileName);
+    return readFdLimited(file.handle(), limit, what);
+}
+
 void Console::write(QByteArrayView bytes)
 {
     std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
@@ -83,7 +194,7 @@ void Console::write(QByteArrayView bytes)
 
 void Console::printLine(const QString &text)
 {
-    const QByteArray utf8 = text.toUtf8() + '\n';
+    const QByteArray utf8 = escapeControls(text).toUtf8() + '\n';
     write(utf8);
 }
 
@@ -94,7 +205,7 @@ void Console::printJson(const QJsonObject &object)
 
 void Console::printError(const QString &message)
 {
-    const QByteArray utf8 = QStringLiteral("sextant-cli: %1\n").arg(message).toUtf8();
+    const QByteArray utf8 = QStringLiteral("sextant-cli: %1\n").arg(escapeControls(message)).toUtf8();
     std::fwrite(utf8.data(), 1, size_t(utf8.size()), stderr);
 }
 
@@ -143,6 +254,84 @@ std::optional<qint64> Invocation::integerOption(const QString &option, qint64 mi
         return std::nullopt;
     }
     return value;
+}
+
+Result<QByteArray> Invocation::filterText() const
+{
+    const QString value = parser.value(QStringLiteral("filter"));
+    if (!value.startsWith(u'@'))
+        return value.toUtf8();
+    const QString fileName = value.mid(1);
+    // One byte past the limit, so that Filter::parse reports the size in its own words.
+    return readFileLimited(fileName, Filter::kMaxTextBytes + 1,
+                           QStringLiteral("The filter file %1").arg(shown(fileName)));
+}
+
+Error ProblemReport::open(const QString &fileName)
+{
+    m_fileName = fileName;
+    m_file = std::fopen(QFile::encodeName(fileName).constData(), "w");
+    if (!m_file)
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Could not create the report file %1: %2")
+                         .arg(shown(fileName), QString::fromLocal8Bit(std::strerror(errno))),
+                     fileName);
+    return {};
+}
+
+void ProblemReport::add(const QString &file, const QString &where, const QString &id, const QString &message)
+{
+    ++m_count;
+    if (!m_file)
+        return;
+    QJsonObject object{{QStringLiteral("file"), file},
+                       {QStringLiteral("line"), QJsonValue()},
+                       {QStringLiteral("column"), QJsonValue()},
+                       {QStringLiteral("where"), where},
+                       {QStringLiteral("message"), message}};
+    if (where.startsWith(QLatin1String("line "))) {
+        bool ok = false;
+        const qint64 line = where.mid(5).toLongLong(&ok);
+        if (ok)
+            object.insert(QStringLiteral("line"), double(line));
+    }
+    const qsizetype at = message.lastIndexOf(QLatin1String("at column "));
+    if (at >= 0) {
+        qsizetype end = at + 10;
+        while (end < message.size() && message.at(end).isDigit())
+            ++end;
+        bool ok = false;
+        const qint64 column = message.mid(at + 10, end - at - 10).toLongLong(&ok);
+        if (ok)
+            object.insert(QStringLiteral("column"), double(column));
+    }
+    if (!id.isEmpty())
+        object.insert(QStringLiteral("id"), id);
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    if (std::fwrite(line.constData(), 1, size_t(line.size()), m_file) != size_t(line.size()))
+        m_failed = true;
+}
+
+Error ProblemReport::close()
+{
+    if (!m_file)
+        return {};
+    const bool flushed = std::fflush(m_file) == 0 && !std::ferror(m_file);
+    const int err = errno;
+    const bool closed = std::fclose(m_file) == 0;
+    m_file = nullptr;
+    if (m_failed || !flushed || !closed)
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Could not write the report file %1: %2; it is incomplete.")
+                         .arg(shown(m_fileName), QString::fromLocal8Bit(std::strerror(err ? err : EIO))),
+                     m_fileName);
+    return {};
+}
+
+ProblemReport::~ProblemReport()
+{
+    if (m_file)
+        std::fclose(m_file);
 }
 
 static Error noIndexAt(const QString &path)

@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QVector>
 
+#include <cstdio>
 #include <memory>
 #include <optional>
 
@@ -31,6 +32,28 @@ QJsonObject errorToJson(const Error &error);
 QString humanBytes(qint64 bytes);
 // "0.1 -2 3e-05": each float in the shortest form that reads back to it.
 QString vectorToText(const QVector<float> &vector);
+
+// Text from outside (ids, titles, uris, file names, filters, lines of
+// input) as it may appear in a message or a text listing: control
+// characters (C0, DEL, C1) and the bidirectional overrides a terminal or
+// editor would act on are written as escapes (\x1b, \x00, \u202e), so
+// nothing read can move the cursor, recolour the terminal or hide a part of
+// the line. escapeControls keeps the length; shown also shortens values
+// longer than `maxChars` characters to their start and how much was left
+// out. JSON output never goes through these: it is exact JSON.
+QString escapeControls(const QString &text);
+constexpr qsizetype kMaxShownChars = 120;
+QString shown(const QString &value, qsizetype maxChars = kMaxShownChars);
+
+// Where the bytes of a --vector -, --vector @FILE or --filter @FILE come
+// from. Reads to the end (a pipe delivers its input in pieces), at most
+// `limit` bytes; more is an Error(MalformedInput) naming `what` and the limit.
+Result<QByteArray> readStandardInputLimited(qint64 limit, const QString &what);
+Result<QByteArray> readFileLimited(const QString &fileName, qint64 limit, const QString &what);
+
+// The first byte of `bytes` that is not part of valid UTF-8 (overlong
+// forms, surrogates and values past U+10FFFF included), or -1.
+qsizetype invalidUtf8Offset(QByteArrayView bytes);
 
 // All output goes through here so that text and --json stay consistent and
 // stdout carries only data.
@@ -55,6 +78,31 @@ private:
     bool m_json;
 };
 
+// import --report FILE: every problem of an import, one JSON object per
+// line: {"file", "line", "column", "where", "id", "message"} (line and
+// column null when the problem has none, id only when known). Messages on
+// standard error stop after a few per file; this file never does.
+class ProblemReport {
+public:
+    // Creates (or empties) FILE. An unusable file is an Io error, before anything is imported.
+    Error open(const QString &fileName);
+    bool isOpen() const { return m_file != nullptr; }
+    const QString &fileName() const { return m_fileName; }
+    qint64 count() const { return m_count; }
+    // `where` is the source's "line 12", "row 7", "items[3]"; a "line N" gives `line`,
+    // and "at column N" in the message gives `column`.
+    void add(const QString &file, const QString &where, const QString &id, const QString &message);
+    // Flushes and closes; a failed write (a full disk) is an Io error.
+    Error close();
+    ~ProblemReport();
+
+private:
+    std::FILE *m_file = nullptr;
+    QString m_fileName;
+    qint64 m_count = 0;
+    bool m_failed = false;
+};
+
 // One run of one command: its positional arguments (after the command name)
 // and the parsed options.
 struct Invocation {
@@ -69,6 +117,10 @@ struct Invocation {
     // reporting a usage error in `exitCode`) when it is not one.
     std::optional<qint64> integerOption(const QString &option, qint64 minimum, qint64 maximum,
                                         int &exitCode) const;
+    // The bytes of --filter: the JSON itself, or with @FILE the file's
+    // bytes (up to the filter language's 1 MiB, which a command line cannot
+    // reach). Empty when the option is not set.
+    Result<QByteArray> filterText() const;
 };
 
 // Whether an open loads (or builds) the index's HNSW graph. A one-shot

@@ -58,7 +58,7 @@ QString problemLine(const io::SourceProblem &p)
 {
     QStringList where;
     if (!p.where.isEmpty()) where << p.where;
-    if (!p.itemId.isEmpty()) where << QStringLiteral("id \"%1\"").arg(p.itemId);
+    if (!p.itemId.isEmpty()) where << QStringLiteral("id \"%1\"").arg(shown(p.itemId));
     return where.isEmpty() ? p.message : QStringLiteral("%1: %2").arg(where.join(QStringLiteral(", ")), p.message);
 }
 
@@ -107,12 +107,17 @@ Error createIfMissing(Console &console, const QString &path, const ImportPlan &p
     return {};
 }
 
-int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &plan, QJsonArray &jsonSources, bool *anyProblem)
+int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &plan, QJsonArray &jsonSources, bool *anyProblem,
+                        ProblemReport &report)
 {
     Console &console = invocation.console;
     io::VectorImportOptions options;
     options.upsert = invocation.isSet(QStringLiteral("upsert"));
     for (const auto &[path, format] : plan.vectors) {
+        if (report.isOpen())
+            options.onProblem = [&report, source = path](const io::SourceProblem &p) {
+                report.add(source, p.where, p.itemId, p.message);
+            };
         Result<std::unique_ptr<io::VectorSource>> source = io::openVectorSource(path, format);
         if (!source.ok()) return console.fail(source.error());
         for (const QString &note : (*source)->shape().notes) console.printError(QStringLiteral("%1: %2").arg(path, note));
@@ -135,7 +140,11 @@ int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &
             for (qsizetype i = 0; i < s.problems.size() && i < kMaxProblemsPrinted; ++i)
                 console.printError(QStringLiteral("%1: %2").arg(path, problemLine(s.problems[i])));
             if (s.rejected + s.unreadable > kMaxProblemsPrinted)
-                console.printError(QStringLiteral("%1: … and %2 more problems").arg(path).arg(s.rejected + s.unreadable - kMaxProblemsPrinted));
+                console.printError(QStringLiteral("%1: … and %2 more problems (%3)")
+                                       .arg(path)
+                                       .arg(s.rejected + s.unreadable - kMaxProblemsPrinted)
+                                       .arg(report.isOpen() ? QStringLiteral("every one is in %1").arg(report.fileName())
+                                                            : QStringLiteral("--report FILE writes every one")));
             QString line = QStringLiteral("%1 (%2): imported %3, rejected %4")
                                .arg(path, io::sourceFormatName(format)).arg(s.written).arg(s.rejected + s.unreadable);
             const double rate = perSecond(double(s.written), s.seconds);
@@ -295,6 +304,9 @@ int runImport(Invocation &invocation)
         return console.fail(e);
     if (oneJsonLinesFile) return runJsonLinesImport(invocation, plan->vectors.first().first);
 
+    ProblemReport report;
+    if (invocation.isSet(QStringLiteral("report")))
+        if (Error e = report.open(invocation.value(QStringLiteral("report")))) return console.fail(e);
     const bool keepGraph = !invocation.isSet(QStringLiteral("no-graph"));
     auto opened = openForWriting(console, invocation.path(), keepGraph ? GraphUse::On : GraphUse::Off);
     if (!opened.ok()) return failOpen(console, opened.error());
@@ -302,12 +314,14 @@ int runImport(Invocation &invocation)
     bool anyProblem = false;
     QJsonArray jsonSources;
     QJsonObject jsonDocuments;
-    int exitCode = importVectorSources(invocation, index, *plan, jsonSources, &anyProblem);
+    int exitCode = importVectorSources(invocation, index, *plan, jsonSources, &anyProblem, report);
     if (exitCode == ExitSuccess && !plan->documents.isEmpty())
         exitCode = importDocumentSources(invocation, index, *plan, jsonDocuments, &anyProblem);
     std::optional<GraphWait> graph;
     if (keepGraph && exitCode == ExitSuccess) graph = waitForGraph(console, index);
     exitCode = closeIndex(console, index, exitCode != ExitSuccess ? exitCode : anyProblem ? ExitProblem : ExitSuccess);
+    if (Error e = report.close())
+        exitCode = std::max(exitCode, console.fail(e));
     if (console.json()) {
         QJsonObject out{{QStringLiteral("created"), created}, {QStringLiteral("items"), double(index.count())}};
         if (!jsonSources.isEmpty()) out.insert(QStringLiteral("sources"), jsonSources);

@@ -55,7 +55,7 @@ QString describeLine(qint64 line, const QString &id)
 {
     if (id.isEmpty())
         return QStringLiteral("line %1").arg(line);
-    return QStringLiteral("line %1: item \"%2\"").arg(line).arg(id);
+    return QStringLiteral("line %1: item \"%2\"").arg(line).arg(shown(id));
 }
 
 // Waits for submissions in order and reports each one. Runs on its own
@@ -64,7 +64,8 @@ class AckReporter {
 public:
     AckReporter(Console &console, Index &index, const IngestOptions &options)
         : m_console(console), m_index(index), m_priority(options.priority),
-          m_acknowledgeEachItem(options.acknowledgeEachItem), m_thread([this] { run(); }) {}
+          m_acknowledgeEachItem(options.acknowledgeEachItem), m_report(options.report),
+          m_reportSource(options.reportSource), m_thread([this] { run(); }) {}
 
     ~AckReporter() { finish(); }
 
@@ -195,12 +196,14 @@ private:
         if (m_console.json())
             m_console.printJson(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("lsn"), double(lsn)}});
         else
-            m_console.write(QStringLiteral("ok %1\n").arg(id).toUtf8());
+            m_console.write(QStringLiteral("ok %1\n").arg(escapeControls(id)).toUtf8());
     }
 
     void reportLine(qint64 line, const QString &id, const Error &error)
     {
         m_console.printError(QStringLiteral("%1: %2").arg(describeLine(line, id), error.toString()));
+        if (m_report)
+            m_report->add(m_reportSource, QStringLiteral("line %1").arg(line), id, error.message());
         if (m_console.json()) {
             QJsonObject object{{QStringLiteral("line"), double(line)}, {QStringLiteral("error"), errorToJson(error)}};
             if (!id.isEmpty())
@@ -217,6 +220,8 @@ private:
                                                "(a batch is all or nothing): %4")
                                     .arg(first).arg(last).arg(batch.records.size()).arg(reason);
         m_console.printError(QStringLiteral("lines %1-%2: %3").arg(first).arg(last).arg(message));
+        if (m_report)
+            m_report->add(m_reportSource, QStringLiteral("lines %1-%2").arg(first).arg(last), QString(), message);
         if (m_console.json())
             m_console.printJson(QJsonObject{
                 {QStringLiteral("lines"), QJsonArray{double(first), double(last)}},
@@ -227,6 +232,8 @@ private:
     Index &m_index;
     const Priority m_priority;
     const bool m_acknowledgeEachItem;
+    ProblemReport *const m_report;
+    const QString m_reportSource;
     std::mutex m_mutex;
     std::condition_variable m_notEmpty;
     std::condition_variable m_notFull;
@@ -473,6 +480,13 @@ int runJsonLinesImport(Invocation &invocation, const QString &fileName)
     options->priority = Priority::Bulk;
     options->acknowledgeEachItem = false;
     options->chunked = true;
+    ProblemReport report;
+    if (invocation.isSet(QStringLiteral("report"))) {
+        if (Error e = report.open(invocation.value(QStringLiteral("report"))))
+            return console.fail(e);
+        options->report = &report;
+        options->reportSource = fileName;
+    }
 
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly))
@@ -499,6 +513,8 @@ int runJsonLinesImport(Invocation &invocation, const QString &fileName)
     // The summary counts the time to close too: the final checkpoint (and the
     // graph's save) is part of getting the data into the index.
     exitCode = closeIndex(console, index, exitCodeForSummary(summary));
+    if (Error e = report.close())
+        exitCode = std::max(exitCode, console.fail(e));
     const double seconds = timer.nsecsElapsed() / 1e9;
     // A rate over a few milliseconds says nothing; leave it out.
     const bool rateIsMeaningful = seconds >= 0.1;

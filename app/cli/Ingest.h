@@ -22,6 +22,9 @@ struct IngestOptions {
     // Without --batch, group valid lines into bulk chunks (import): same
     // per-line outcome, but the engine can ingest them into segments.
     bool chunked = false;
+    // import --report: every rejected line also goes here, as from `reportSource`.
+    ProblemReport *report = nullptr;
+    QString reportSource;
 };
 
 struct IngestSummary {

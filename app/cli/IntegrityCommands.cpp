@@ -59,7 +59,7 @@ void printFindings(Console &console, const VerifyReport &report)
     for (const Finding &finding : report.findings) {
         QString where = finding.file.isEmpty() ? QStringLiteral("(index)") : finding.file;
         if (finding.offset >= 0) where += QStringLiteral(" at byte %1").arg(finding.offset);
-        if (!finding.itemId.isEmpty()) where += QStringLiteral(" (item \"%1\")").arg(finding.itemId);
+        if (!finding.itemId.isEmpty()) where += QStringLiteral(" (item \"%1\")").arg(shown(finding.itemId));
         QString line = QStringLiteral("%1 %2: %3").arg(severityName(finding.severity), -8).arg(where, finding.message);
         if (finding.action != RepairAction::None) line += QStringLiteral(" [repair: %1]").arg(repairActionName(finding.action));
         console.printLine(line);

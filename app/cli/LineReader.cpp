@@ -8,7 +8,14 @@ namespace sextant::cli {
 
 namespace {
 constexpr qsizetype kReadChunk = 1024 * 1024;
+
+// Input begins with a UTF-8 byte order mark when a Windows editor saved it;
+// it is dropped there (and only there: elsewhere the parser names it).
+QByteArrayView dropByteOrderMark(QByteArrayView line)
+{
+    return line.startsWith("\xEF\xBB\xBF") ? line.sliced(3) : line;
 }
+} // namespace
 
 LineReader::LineReader(int fd, qsizetype maxLineBytes)
     : m_fd(fd), m_maxLineBytes(maxLineBytes)
@@ -71,6 +78,8 @@ LineReader::Status LineReader::next(QByteArrayView &line)
             if (skipping)
                 return Status::TooLong;
             line = QByteArrayView(m_buffer.constData() + lineStart, length);
+            if (m_lineNumber == 1)
+                line = dropByteOrderMark(line);
             return Status::Line;
         }
         m_scanned += available;
@@ -94,6 +103,8 @@ LineReader::Status LineReader::next(QByteArrayView &line)
                 if (skipping)
                     return Status::TooLong;
                 line = QByteArrayView(m_buffer.constData() + lineStart, length);
+                if (m_lineNumber == 1)
+                    line = dropByteOrderMark(line);
                 return Status::Line;
             }
             return Status::End;

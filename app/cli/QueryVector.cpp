@@ -1,5 +1,7 @@
 #include "QueryVector.h"
 
+#include "CliSupport.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,18 +30,6 @@ QString describeJsonValue(const QJsonValue &value)
     case QJsonValue::Object: return QStringLiteral("an object");
     default: return QStringLiteral("not a number");
     }
-}
-
-Result<QByteArray> readAllLimited(QFile &file, const QString &source)
-{
-    const QByteArray bytes = file.read(kMaxQueryVectorBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return Error(ErrorCode::Io, QStringLiteral("Could not read the query vector from %1: %2").arg(source, file.errorString()));
-    if (bytes.size() > kMaxQueryVectorBytes)
-        return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("The query vector from %1 is larger than 16 MiB; a vector is one JSON array of numbers.")
-                         .arg(source));
-    return bytes;
 }
 
 } // namespace
@@ -81,23 +71,18 @@ Result<QVector<float>> parseQueryVector(QByteArrayView text, const QString &sour
 
 Result<QVector<float>> readQueryVector(const QString &argument)
 {
+    // Both read to the end: a pipe hands over its input in pieces (B7).
     if (argument == u"-") {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return Error(ErrorCode::Io, QStringLiteral("Could not read standard input: %1").arg(in.errorString()));
         const QString source = QStringLiteral("standard input");
-        Result<QByteArray> bytes = readAllLimited(in, source);
+        Result<QByteArray> bytes = readStandardInputLimited(kMaxQueryVectorBytes, QStringLiteral("The query vector from standard input"));
         if (!bytes.ok())
             return bytes.error();
         return parseQueryVector(*bytes, source);
     }
     if (argument.startsWith(u'@')) {
         const QString fileName = argument.mid(1);
-        QFile file(fileName);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::Io, QStringLiteral("Could not open %1: %2").arg(fileName, file.errorString()), fileName);
-        const QString source = QStringLiteral("the file %1").arg(fileName);
-        Result<QByteArray> bytes = readAllLimited(file, source);
+        const QString source = QStringLiteral("the file %1").arg(shown(fileName));
+        Result<QByteArray> bytes = readFileLimited(fileName, kMaxQueryVectorBytes, QStringLiteral("The query vector from %1").arg(source));
         if (!bytes.ok())
             return bytes.error();
         return parseQueryVector(*bytes, source);

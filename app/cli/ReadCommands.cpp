@@ -236,7 +236,7 @@ int runList(Invocation &invocation)
                                                 items.append(QJsonObject{{QStringLiteral("id"), item.id},
                                                                          {QStringLiteral("metadata"), item.metadata}});
                                             else
-                                                console.write(item.id.toUtf8() + '\n');
+                                                console.write(escapeControls(item.id).toUtf8() + '\n');
                                         }
                                         nextAfter = page.nextAfter;
                                     });

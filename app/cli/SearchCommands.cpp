@@ -148,7 +148,7 @@ void printResultTable(Console &console, const QueryResult &result, Metric metric
         int scoreWidth = int(scoreHeader.size());
         QStringList scores;
         for (const QueryHit &hit : result.hits) {
-            idWidth = std::max(idWidth, int(hit.id.size()));
+            idWidth = std::max(idWidth, int(escapeControls(hit.id).size()));
             scores << shortestFloat(hit.score);
             scoreWidth = std::max(scoreWidth, int(scores.last().size()));
         }
@@ -165,7 +165,7 @@ void printResultTable(Console &console, const QueryResult &result, Metric metric
         for (qsizetype i = 0; i < result.hits.size(); ++i) {
             const QueryHit &hit = result.hits[i];
             QString row = padLeft(QString::number(i + 1), rankWidth) + QStringLiteral("  ")
-                + padRight(hit.id, idWidth) + QStringLiteral("  ") + padLeft(scores[i], scoreWidth);
+                + padRight(escapeControls(hit.id), idWidth) + QStringLiteral("  ") + padLeft(scores[i], scoreWidth);
             if (request.withMetadata)
                 row += QStringLiteral("  ") + elide(compactJson(hit.metadata), metadataWidth);
             console.printLine(row);
@@ -192,7 +192,7 @@ Error checkRequest(const Index &index, const QueryRequest &request)
     if (!request.vector.isEmpty())
         return index.schema().validateVector(std::span<const float>(request.vector.constData(), size_t(request.vector.size())));
     if (!index.contains(request.likeId))
-        return Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(request.likeId));
+        return Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(shown(request.likeId)));
     return {};
 }
 
@@ -239,7 +239,12 @@ int runQuery(Invocation &invocation)
         return exitCode;
     request.ef = *ef;
     request.mode = ann ? QueryMode::Ann : QueryMode::Exact;
-    request.filter = invocation.value(QStringLiteral("filter")).toUtf8();
+    {
+        Result<QByteArray> filter = invocation.filterText();
+        if (!filter.ok())
+            return console.fail(filter.error());
+        request.filter = filter.takeValue();
+    }
     request.withMetadata = !invocation.isSet(QStringLiteral("no-metadata"));
     request.withVectors = invocation.isSet(QStringLiteral("with-vectors"));
     if (byVector) {

@@ -51,7 +51,7 @@ void printHits(Console &console, const io::TextResult &result)
         if (hit.keywordRank) ranks << QStringLiteral("keywords #%1").arg(hit.keywordRank);
         const QString document = hit.title.isEmpty() ? hit.uri
                                  : hit.uri.isEmpty() ? hit.title
-                                                     : QStringLiteral("%1 (%2)").arg(hit.title, hit.uri);
+                                                     : QStringLiteral("%1 (%2)").arg(shown(hit.title), shown(hit.uri, 400));
         QString head = QStringLiteral("%1. %2  score %3").arg(i + 1).arg(hit.id).arg(hit.score, 0, 'g', 4);
         if (!ranks.isEmpty()) head += QStringLiteral("  [%1]").arg(ranks.join(QStringLiteral(", ")));
         console.printLine(head);
@@ -89,7 +89,12 @@ int runTextQuery(Invocation &invocation)
         if (!k) return exitCode;
         query.k = int(*k);
     }
-    query.filter = invocation.value(QStringLiteral("filter")).toUtf8();
+    {
+        Result<QByteArray> filter = invocation.filterText();
+        if (!filter.ok())
+            return console.fail(filter.error());
+        query.filter = filter.takeValue();
+    }
 
     auto opened = openForReading(invocation.path(), GraphUse::Off);
     if (!opened.ok()) return failOpen(console, opened.error());

@@ -169,9 +169,9 @@ int runDelete(Invocation &invocation)
         WriteResult result = waitForWrite(removals[i]);
         if (result.error.ok() && result.items == 0)
             result.error = Error(ErrorCode::NotFound,
-                                 QStringLiteral("No item has the id \"%1\"; nothing was deleted.").arg(ids[i]));
+                                 QStringLiteral("No item has the id \"%1\"; nothing was deleted.").arg(shown(ids[i])));
         if (!result.error.ok()) {
-            console.printError(QStringLiteral("item \"%1\": %2").arg(ids[i], result.error.toString()));
+            console.printError(QStringLiteral("item \"%1\": %2").arg(shown(ids[i]), result.error.toString()));
             if (console.json())
                 console.printJson(QJsonObject{{QStringLiteral("id"), ids[i]},
                                               {QStringLiteral("error"), errorToJson(result.error)}});
@@ -227,6 +227,46 @@ int runCompact(Invocation &invocation)
                               .arg(after.segments)
                               .arg(std::max<qint64>(0, before.deletedRows - after.deletedRows))
                               .arg(humanBytes(before.diskBytes), humanBytes(after.diskBytes)));
+    console.flush();
+    return ExitSuccess;
+}
+
+int runCheckpoint(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    auto opened = openForWriting(console, invocation.path());
+    if (!opened.ok())
+        return failOpen(console, opened.error());
+    Index &index = **opened;
+
+    const IndexStats before = index.stats();
+    const WriteResult result = waitForWrite(index.checkpoint());
+    if (!result.error.ok()) {
+        const int exitCode = console.fail(result.error);
+        return closeIndex(console, index, exitCode);
+    }
+    const IndexStats after = index.stats();
+    const int exitCode = closeIndex(console, index, ExitSuccess);
+    if (exitCode != ExitSuccess)
+        return exitCode;
+    if (console.json())
+        console.printJson(QJsonObject{{QStringLiteral("items"), double(after.items)},
+                                      {QStringLiteral("checkpointLsn"), double(after.checkpointLsn)},
+                                      {QStringLiteral("generation"), double(after.generation)},
+                                      {QStringLiteral("segments"), double(after.segments)},
+                                      {QStringLiteral("walBytesBefore"), double(before.walBytes)},
+                                      {QStringLiteral("walBytesAfter"), double(after.walBytes)},
+                                      {QStringLiteral("unflushedItemsBefore"), double(before.unflushedItems)}});
+    else
+        console.printLine(QStringLiteral("checkpoint: %1 items; %2 changes folded into segments; checkpoint lsn %3; "
+                                         "segments %4 -> %5; log %6 -> %7; generation %8")
+                              .arg(after.items)
+                              .arg(before.unflushedItems)
+                              .arg(after.checkpointLsn)
+                              .arg(before.segments)
+                              .arg(after.segments)
+                              .arg(humanBytes(before.walBytes), humanBytes(after.walBytes))
+                              .arg(after.generation));
     console.flush();
     return ExitSuccess;
 }

@@ -6,6 +6,8 @@
 #include "Commands.h"
 #include "Ingest.h"
 
+#include "index/Filter.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -89,6 +91,9 @@ QList<CommandSpec> commandTable()
         {QStringLiteral("compact"), QStringLiteral("PATH"),
          QStringLiteral("Fold the write-ahead log into segments and rewrite them without deleted rows."),
          {}, 1, 1, true, runCompact},
+        {QStringLiteral("checkpoint"), QStringLiteral("PATH"),
+         QStringLiteral("Fold the write-ahead log into a new segment and start a fresh log; deleted rows stay until compact."),
+         {}, 1, 1, true, runCheckpoint},
         {QStringLiteral("export"), QStringLiteral("PATH [DEST] [--format jsonl|npy|vectra|archive]"),
          QStringLiteral("Write every item to DEST (standard output for jsonl and npy when left out), or back up the folder."),
          {valueOption(QStringLiteral("format"),
@@ -97,7 +102,7 @@ QList<CommandSpec> commandTable()
          1, 2, false, runExport},
         {QStringLiteral("import"),
          QStringLiteral("PATH SOURCE... [--format auto|vectra|langchain|jsonl|csv|npy|fvecs|bvecs|archive] [--docs] [--upsert] "
-                        "[--batch N] [--no-graph] [--embedder SPEC] [--chunk-size N] [--chunk-overlap N] [--chunk-unit characters|tokens]"),
+                        "[--batch N] [--no-graph] [--report FILE] [--embedder SPEC] [--chunk-size N] [--chunk-overlap N] [--chunk-unit characters|tokens]"),
          QStringLiteral("Import vector files, Vectra or LangChain folders, documents or a backup; creates the index when PATH holds none."),
          {upsert, batch,
           QCommandLineOption(QStringLiteral("no-graph"),
@@ -106,6 +111,10 @@ QList<CommandSpec> commandTable()
                       QStringLiteral("What the sources are (default auto: by name and content; archive restores a backup)."),
                       QStringLiteral("FORMAT")),
           QCommandLineOption(QStringLiteral("docs"), QStringLiteral("Read every source as documents (files, folders, zip/tar).")),
+          valueOption(QStringLiteral("report"),
+                      QStringLiteral("Write every rejected record to FILE, one JSON object per line "
+                                     "(file, line, column, where, id, message)."),
+                      QStringLiteral("FILE")),
           valueOption(QStringLiteral("embedder"),
                       QStringLiteral("For documents in a new index: hash (default), hash:N or openai (docs/embedders.md)."),
                       QStringLiteral("SPEC")),
@@ -118,7 +127,7 @@ QList<CommandSpec> commandTable()
          2, -1, true, runImport},
         {QStringLiteral("query"),
          QStringLiteral("PATH (--vector JSON|-|@FILE | --like ID | --text WORDS [--mode hybrid|vector|keyword]) [-k N] "
-                        "[--filter JSON] [--exact|--ann] [--ef N] [--with-vectors] [--no-metadata]"),
+                        "[--filter JSON|@FILE] [--exact|--ann] [--ef N] [--with-vectors] [--no-metadata]"),
          QStringLiteral("Find the k items nearest to a vector, to an item, or to a text."),
          {valueOption(QStringLiteral("vector"),
                       QStringLiteral("The query vector as a JSON array; - reads it from standard input, @FILE from a file."),
@@ -131,7 +140,8 @@ QList<CommandSpec> commandTable()
                       QStringLiteral("With --text: hybrid (default: meaning and keywords fused by rank), vector or keyword."),
                       QStringLiteral("MODE")),
           valueOption(QStringLiteral("k"), QStringLiteral("How many results (1-10000, default 10)."), QStringLiteral("N")),
-          valueOption(QStringLiteral("filter"), QStringLiteral("Only items whose metadata match this filter (docs/filters.md)."),
+          valueOption(QStringLiteral("filter"),
+                      QStringLiteral("Only items whose metadata match this filter (docs/filters.md); @FILE reads it from a file."),
                       QStringLiteral("JSON")),
           QCommandLineOption(QStringLiteral("exact"), QStringLiteral("Scan every (matching) item: the true top k (the default).")),
           QCommandLineOption(QStringLiteral("ann"), QStringLiteral("Search the HNSW graph (loaded or built first; approximate).")),
@@ -183,10 +193,64 @@ void printOverview()
     std::fwrite(utf8.data(), 1, size_t(utf8.size()), stdout);
 }
 
+// Shows bytes that are not all UTF-8: the valid runs as text, each invalid
+// byte as \xHH, cut like every other value in a message.
+QString bytesForDisplay(QByteArrayView bytes)
+{
+    QString text;
+    while (!bytes.isEmpty()) {
+        const qsizetype bad = invalidUtf8Offset(bytes);
+        if (bad < 0) {
+            text += QString::fromUtf8(bytes);
+            break;
+        }
+        text += QString::fromUtf8(bytes.first(bad));
+        text += QStringLiteral("\\x%1").arg(uint(uchar(bytes[bad])), 2, 16, QLatin1Char('0'));
+        bytes = bytes.sliced(bad + 1);
+    }
+    return text;
+}
+
+// Qt turns the bytes of the command line into text by replacing what is not
+// UTF-8 with U+FFFD, so `delete idx $'a\xfeb'` would name another item
+// (a\ufffdb). Every argument is checked as bytes first: a filter gets the
+// filter language's own error (as --filter @FILE does), anything else (an
+// id, a vector, a path, a name) a usage error naming the argument and the
+// byte. Returns the exit code, or -1 when every argument is UTF-8.
+int checkArgumentBytes(Console &console, const QList<QByteArray> &raw)
+{
+    for (qsizetype i = 1; i < raw.size(); ++i) {
+        const QByteArray &argument = raw[i];
+        const qsizetype bad = invalidUtf8Offset(argument);
+        if (bad < 0)
+            continue;
+        QByteArrayView filterText;
+        if (argument.startsWith("--filter="))
+            filterText = QByteArrayView(argument).sliced(9);
+        else if (i > 1 && raw[i - 1] == "--filter")
+            filterText = argument;
+        if (filterText.data() != nullptr) {
+            const Result<Filter> filter = Filter::parse(filterText);
+            if (!filter.ok())
+                return console.fail(filter.error());
+        }
+        return console.usageError(QStringLiteral("Argument %1 (\"%2\") is not valid UTF-8: byte %3 is 0x%4. "
+                                                 "Ids, filters, vectors, names and paths are taken as UTF-8 text; nothing was done.")
+                                      .arg(i)
+                                      .arg(shown(bytesForDisplay(argument)))
+                                      .arg(bad)
+                                      .arg(uint(uchar(argument[bad])), 2, 16, QLatin1Char('0')));
+    }
+    return -1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    QList<QByteArray> rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments.append(QByteArray(argv[i]));
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sextant-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SEXTANT_VERSION));
@@ -211,6 +275,8 @@ int main(int argc, char *argv[])
     }
 
     Console console(wantsJson);
+    if (const int exitCode = checkArgumentBytes(console, rawArguments); exitCode >= 0)
+        return exitCode;
     if (commandName.isEmpty()) {
         if (wantsVersion) {
             console.printLine(QStringLiteral("sextant-cli %1").arg(QCoreApplication::applicationVersion()));
@@ -228,7 +294,7 @@ int main(int argc, char *argv[])
     const auto spec = std::find_if(commands.begin(), commands.end(),
                                    [&](const CommandSpec &c) { return c.name == commandName; });
     if (spec == commands.end())
-        return console.usageError(QStringLiteral("Unknown command \"%1\". Run 'sextant-cli --help' for the list.").arg(commandName));
+        return console.usageError(QStringLiteral("Unknown command \"%1\". Run 'sextant-cli --help' for the list.").arg(shown(commandName)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(spec->summary);

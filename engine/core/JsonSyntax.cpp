@@ -1,5 +1,10 @@
 #include "core/JsonSyntax.h"
 
+#include <QJsonArray>
+#include <QJsonValue>
+
+#include <algorithm>
+
 namespace sextant {
 
 namespace {
@@ -182,6 +187,24 @@ private:
 };
 
 } // namespace
+
+static int nestingOf(const QJsonValue &value)
+{
+    int deepest = 0;
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) deepest = std::max(deepest, nestingOf(it.value()));
+        return deepest + 1;
+    }
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue &element : array) deepest = std::max(deepest, nestingOf(element));
+        return deepest + 1;
+    }
+    return 0;
+}
+
+int jsonNesting(const QJsonObject &object) { return nestingOf(QJsonValue(object)); }
 
 bool isJsonObjectText(QByteArrayView text, QString *why, int maxDepth)
 {

@@ -1,4 +1,5 @@
 #include "core/Schema.h"
+#include "core/JsonSyntax.h"
 
 #include <QJsonArray>
 #include <QJsonValue>
@@ -122,6 +123,15 @@ Error Schema::validateMetadata(const QJsonObject &metadata, qint64 metadataJsonS
         return Error(ErrorCode::MetadataTooLarge,
                      QStringLiteral("The metadata is %1 bytes; this index accepts at most %2 bytes per item.")
                          .arg(metadataJsonSize).arg(maxMetadataBytes));
+    // Nesting N takes at least 2N bytes ("{[[...]]}"), so small metadata
+    // needs no walk.
+    if (metadataJsonSize < 0 || metadataJsonSize >= 2 * kMaxMetadataNesting) {
+        const int nesting = jsonNesting(metadata);
+        if (nesting > kMaxMetadataNesting)
+            return Error(ErrorCode::MalformedInput,
+                         QStringLiteral("The metadata nests objects and arrays %1 deep; at most %2 levels are allowed.")
+                             .arg(nesting).arg(kMaxMetadataNesting));
+    }
     for (const FieldSpec &f : fields) {
         const auto it = metadata.constFind(f.name);
         if (it == metadata.constEnd() || it->isNull() || it->isUndefined()) {

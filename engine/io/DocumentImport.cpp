@@ -174,7 +174,7 @@ private:
             }
         }
 
-        Result<DocumentText> document = extractDocumentText(file.bytes, file.name, m_options.walk.limits);
+        Result<DocumentText> document = extractDocumentText(file.bytes, file.name, m_options.walk.limits, file.type);
         if (!document.ok()) return fail(document.error().message());
         report.title = document->title;
         ChunkOptions chunkOptions;

@@ -6,6 +6,7 @@
 
 #include <QFileInfo>
 #include <QHash>
+#include <QMimeDatabase>
 
 namespace sextant::io {
 
@@ -115,12 +116,35 @@ QString firstLineTitle(const QString &text)
     return {};
 }
 
-Result<DocumentText> extractDocumentText(const QByteArray &bytes, const QString &fileName, const DocumentLimits &limits)
+Result<QString> documentTypeForContent(const QByteArray &bytes)
+{
+    const QMimeDatabase mimes;
+    // By content only: the name has already said nothing (or something wrong).
+    const QMimeType mime = mimes.mimeTypeForData(bytes);
+    const auto is = [&](const char *name) { return mime.inherits(QLatin1String(name)); };
+    if (is("application/pdf")) return QStringLiteral("pdf");
+    if (is("text/html") || is("application/xhtml+xml")) return QStringLiteral("html");
+    if (is("text/markdown")) return QStringLiteral("markdown");
+    // Unknown data and anything text-like get the text checks: sniffing
+    // sees a few bytes, the checks every byte.
+    if (mime.isDefault() || is("text/plain")) {
+        if (bytes.isEmpty()) return QStringLiteral("text");
+        Result<QString> decoded = decodeDocumentBytes(bytes);
+        if (!decoded.ok()) return decoded.error();
+        return QStringLiteral("text");
+    }
+    return Error(ErrorCode::MalformedInput,
+                 QStringLiteral("not a document: the content is %1 (%2), not text, Markdown, HTML or PDF")
+                     .arg(mime.comment(), mime.name()));
+}
+
+Result<DocumentText> extractDocumentText(const QByteArray &bytes, const QString &fileName, const DocumentLimits &limits,
+                                         const QString &type)
 {
     if (bytes.size() > limits.maxFileBytes)
         return Error(ErrorCode::MalformedInput, tooLargeMessage(bytes.size(), limits.maxFileBytes));
     DocumentText doc;
-    doc.type = documentTypeForFileName(fileName);
+    doc.type = type.isEmpty() ? documentTypeForFileName(fileName) : type;
     if (doc.type.isEmpty()) doc.type = QStringLiteral("text"); // asked to read it anyway: as plain text
     doc.kind = kindOfType(doc.type);
     const QString name = baseName(fileName);

@@ -33,13 +33,23 @@ bool isDocumentFileName(const QString &fileName);
 // "html", "pdf", "code"), or an empty string when it is no document.
 QString documentTypeForFileName(const QString &fileName);
 
+// The type of a file the user named explicitly whose name says nothing
+// (README.Debian, GPL-3, Apache-2.0, a file without extension): decided by
+// content, as editors do. The shared MIME database's sniffing (PDF, HTML,
+// Markdown, text) and, for what it calls unknown data, the text checks of
+// decodeDocumentBytes. An Error(MalformedInput) says what the content is
+// instead: "not a document: the content is a ELF executable
+// (application/x-executable)", "not text: binary data at byte 1234".
+Result<QString> documentTypeForContent(const QByteArray &bytes);
+
 // Text and title of one document. Errors (MalformedInput, or InvalidArgument
 // for the limits) are sentences: "too large (70 MB; the limit is 64 MB)",
 // "not text: binary data at byte 1234", "not valid UTF-8 or UTF-16 text",
 // "the PDF could not be read: ...", "the PDF is encrypted", "the PDF has no
 // text layer (scanned pages?)".
+// `type` (as documentTypeForContent gives it) overrides what the name says.
 Result<DocumentText> extractDocumentText(const QByteArray &bytes, const QString &fileName,
-                                         const DocumentLimits &limits = {});
+                                         const DocumentLimits &limits = {}, const QString &type = {});
 
 // Titles: at most this many characters (a longer line is cut at a word).
 constexpr int kMaxTitleChars = 120;

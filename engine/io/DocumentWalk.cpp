@@ -24,7 +24,7 @@ bool isHiddenEntry(const QString &path)
 
 // What the traversal found; each returns false to stop.
 struct WalkHandlers {
-    std::function<bool(const QFileInfo &)> file;
+    std::function<bool(const QFileInfo &, bool named)> file; // named: given as an input, not found in a folder
     std::function<bool(const QString &path, const QString &reason)> problem;
     std::function<void()> skipped;
 };
@@ -69,7 +69,7 @@ bool walkFolder(const QString &root, bool followSymlinks, const WalkHandlers &h)
             h.skipped();
             continue;
         }
-        if (!h.file(info)) return false;
+        if (!h.file(info, false)) return false;
     }
     return true;
 }
@@ -87,9 +87,13 @@ bool walkInputs(const QStringList &inputs, bool followSymlinks, const WalkHandle
                 return false;
             }
         } else if (info.isFile()) {
-            if (!h.file(info)) return false;
+            if (!h.file(info, true)) return false;
         } else {
-            h.skipped();
+            // A FIFO, a device or a socket named explicitly: never read (a
+            // FIFO would block), but said, not counted away.
+            if (!h.problem(info.absoluteFilePath(),
+                           QStringLiteral("not a regular file (a device, FIFO or socket); name a file or a folder")))
+                return false;
         }
     }
     return true;
@@ -118,7 +122,7 @@ public:
     DocumentWalkSummary run(const QStringList &inputs)
     {
         WalkHandlers h;
-        h.file = [this](const QFileInfo &info) { return file(info); };
+        h.file = [this](const QFileInfo &info, bool named) { return file(info, named); };
         h.problem = [this](const QString &path, const QString &reason) { return fail(documentUri(path), reason); };
         h.skipped = [this] { ++m_summary.skippedNotDocuments; };
         m_summary.cancelled = !walkInputs(inputs, m_options.followSymlinks, h);
@@ -138,11 +142,12 @@ private:
         return m_visit(std::move(doc));
     }
 
-    bool file(const QFileInfo &info)
+    bool file(const QFileInfo &info, bool named)
     {
         const QString path = info.absoluteFilePath();
         if (isArchiveFileName(info.fileName())) return archive(path);
-        if (!isDocumentFileName(info.fileName())) {
+        const bool documentName = isDocumentFileName(info.fileName());
+        if (!documentName && !named) {
             ++m_summary.skippedNotDocuments;
             return true;
         }
@@ -150,7 +155,14 @@ private:
         if (info.size() > m_options.limits.maxFileBytes) return fail(uri, tooLargeMessage(info.size(), m_options.limits.maxFileBytes));
         Result<QByteArray> bytes = readDocumentFile(info, m_options.limits.maxFileBytes);
         if (!bytes.ok()) return fail(uri, bytes.error().message());
-        return deliver(DocumentFile{uri, info.fileName(), bytes.takeValue(), info.lastModified().toMSecsSinceEpoch()});
+        QString type;
+        if (!documentName) {
+            // Named, but the name says nothing: the content decides.
+            Result<QString> byContent = documentTypeForContent(*bytes);
+            if (!byContent.ok()) return fail(uri, byContent.error().message());
+            type = *byContent;
+        }
+        return deliver(DocumentFile{uri, info.fileName(), bytes.takeValue(), info.lastModified().toMSecsSinceEpoch(), type});
     }
 
     bool archive(const QString &path)
@@ -166,7 +178,7 @@ private:
             const QString uri = archiveEntryUri(path, entry.path);
             const bool goOn = entry.data.size() > m_options.limits.maxFileBytes
                                   ? fail(uri, tooLargeMessage(entry.data.size(), m_options.limits.maxFileBytes))
-                                  : deliver(DocumentFile{uri, name, std::move(entry.data), entry.modified});
+                                  : deliver(DocumentFile{uri, name, std::move(entry.data), entry.modified, {}});
             stopped = !goOn;
             return goOn;
         });
@@ -203,8 +215,8 @@ DocumentCount countDocuments(const QStringList &inputs, const DocumentWalkOption
 {
     DocumentCount count;
     WalkHandlers h;
-    h.file = [&](const QFileInfo &info) {
-        if (isArchiveFileName(info.fileName()) || isDocumentFileName(info.fileName())) {
+    h.file = [&](const QFileInfo &info, bool named) {
+        if (named || isArchiveFileName(info.fileName()) || isDocumentFileName(info.fileName())) {
             ++count.files;
             count.bytes += info.size();
         }

@@ -11,6 +11,11 @@
 // themselves are taken as named, links and hidden names included. Folders
 // are walked depth first in name order, so runs are repeatable. An archive
 // inside an archive is not opened (it counts as not a document).
+//
+// A file the user named explicitly is never left out silently: when its
+// name says nothing (README.Debian, GPL-3, a file without extension) its
+// content decides (documentTypeForContent), and when that says it is no
+// document, or the input is not a regular file, it fails with the reason.
 
 #include "io/Archive.h"
 #include "io/DocumentText.h"
@@ -27,6 +32,7 @@ struct DocumentFile {
     QString name;  // the file name (last part of the path), for documentTypeForFileName
     QByteArray bytes;
     qint64 modified = 0; // ms since epoch when known
+    QString type;        // decided by content (a named file whose name says nothing); empty: by name
 };
 
 struct DocumentFailure {

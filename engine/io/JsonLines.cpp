@@ -1,5 +1,7 @@
 #include "io/JsonLines.h"
 
+#include "core/JsonSyntax.h"
+
 #include "core/Schema.h"
 #include "io/JsonNumber.h"
 
@@ -116,6 +118,10 @@ private:
         default: break;
         }
         const QByteArrayView rest(at, m_end - at);
+        // A file's first line may start with one (readers drop it there);
+        // anywhere else it is named, since an editor does not show it.
+        if (rest.startsWith("\xEF\xBB\xBF"))
+            return QStringLiteral("a byte order mark (the bytes EF BB BF, invisible in most editors)");
         if (rest.startsWith("true") || rest.startsWith("false"))
             return QStringLiteral("true or false");
         if (rest.startsWith("null"))
@@ -440,7 +446,9 @@ private:
             if (c == '"') {
                 inString = true;
             } else if (c == '{' || c == '[') {
-                ++depth;
+                if (++depth > kMaxMetadataNesting)
+                    return failAt(p, QStringLiteral("\"metadata\" nests objects and arrays more than %1 deep")
+                                         .arg(kMaxMetadataNesting));
             } else if (c == '}' || c == ']') {
                 if (--depth == 0)
                     break;
@@ -502,6 +510,11 @@ void appendJsonString(QByteArray &out, QByteArrayView utf8)
 bool isBlankLine(QByteArrayView line)
 {
     return std::all_of(line.begin(), line.end(), [](char c) { return isJsonSpace(c); });
+}
+
+QByteArrayView dropUtf8ByteOrderMark(QByteArrayView line)
+{
+    return line.startsWith("\xEF\xBB\xBF") ? line.sliced(3) : line;
 }
 
 Result<Item> parseJsonLine(QByteArrayView line)

@@ -33,7 +33,13 @@ bool isBlankLine(QByteArrayView line);
 // ErrorCode::MalformedInput. Errors name the field and the 1-based byte
 // column. The id, dimension and metadata are checked against an index's
 // schema later, by the index.
+// A UTF-8 byte order mark is not JSON: readers drop one at the very start
+// of a file (dropUtf8ByteOrderMark on line 1); anywhere else it is an error
+// that names it.
 Result<Item> parseJsonLine(QByteArrayView line);
+
+// `line` without a leading UTF-8 byte order mark (EF BB BF).
+QByteArrayView dropUtf8ByteOrderMark(QByteArrayView line);
 
 // The record for `item` as compact JSON without the trailing newline, in
 // the form parseJsonLine reads. Floats are written in the shortest form that

@@ -43,6 +43,8 @@ protected:
             return more.error();
         if (!*more)
             return Step::End;
+        if (m_lines.lineNumber() == 1)
+            line = dropUtf8ByteOrderMark(line); // Windows editors start files with one
         if (isBlankLine(line))
             return Step::Skipped;
         const QString where = QStringLiteral("line %1").arg(m_lines.lineNumber());

@@ -58,6 +58,7 @@ private:
 
     void problem(SourceProblem p)
     {
+        if (m_options.onProblem) m_options.onProblem(p);
         if (m_summary.problems.size() < m_options.maxProblems) m_summary.problems.append(std::move(p));
     }
 

@@ -19,6 +19,8 @@ struct VectorImportOptions {
     int batchSize = 1000;
     bool upsert = false;     // replace items whose id is present (else they are reported and left out)
     int maxProblems = 1000;  // problems kept in the summary (all are counted)
+    // Called for every problem, kept or not (sextant-cli import --report).
+    std::function<void(const SourceProblem &)> onProblem;
 };
 
 struct VectorImportSummary {

@@ -1,7 +1,9 @@
 #include "storage/WriterLock.h"
 
+#include "storage/FaultInjection.h"
 #include "storage/FileIo.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,6 +15,9 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 #include <QCoreApplication>
 
 
@@ -29,6 +34,50 @@ QString canonical(const QString &dir)
 {
     const QString c = QFileInfo(dir).canonicalFilePath();
     return c.isEmpty() ? QFileInfo(dir).absoluteFilePath() : c;
+}
+
+QString errnoText(int err)
+{
+    return QStringLiteral("%1 (errno %2)").arg(QString::fromLocal8Bit(std::strerror(err))).arg(err);
+}
+
+// QLockFile says neither why it could not create or write LOCK ("unknown
+// error") nor why it could not take over a dead writer's lock (it reports
+// "locked", because writing LOCK.rmlock failed). Both hide a full disk or a
+// read-only folder, so before the lock the folder is tried the way
+// QLockFile uses it: an unnamed file (O_TMPFILE, so nothing is left behind
+// by a crash) created there and written with as many bytes as a lock file
+// holds. Returns 0, or the errno that stopped it; `what` says which step.
+int probeWritable(const QString &indexDir, QString *what)
+{
+    const QByteArray native = QFile::encodeName(indexDir);
+    int fd;
+    do {
+        fd = ::open(native.constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        const int err = errno;
+        // A file system without unnamed files cannot be probed this way;
+        // QLockFile's own error is all there is then.
+        if (err == EOPNOTSUPP || err == EISDIR || err == EINVAL) return 0;
+        *what = QStringLiteral("creating a file in %1").arg(indexDir);
+        return err;
+    }
+    const QString probePath = WriterLock::lockPath(indexDir) + QStringLiteral(" (a test write)");
+    char bytes[128];
+    std::memset(bytes, ' ', sizeof bytes);
+    int err = faults::maybeFail(faults::Op::Write, probePath);
+    if (err == 0) {
+        ssize_t written;
+        do {
+            written = ::write(fd, bytes, sizeof bytes);
+        } while (written < 0 && errno == EINTR);
+        if (written < 0) err = errno;
+        else if (written != ssize_t(sizeof bytes)) err = ENOSPC; // a short write: the space ran out
+    }
+    ::close(fd);
+    if (err != 0) *what = QStringLiteral("writing a file in %1").arg(indexDir);
+    return err;
 }
 } // namespace
 
@@ -76,6 +125,26 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir,
                              .arg(h ? h->describe() : QStringLiteral("this program")),
                          indexDir);
         }
+        QString probeStep;
+        if (const int err = probeWritable(indexDir, &probeStep)) {
+            // A live holder is the cause that matters; otherwise the errno is.
+            const std::optional<LockHolder> h = holder(indexDir);
+            if (h && !h->stale)
+                return Error(ErrorCode::Locked,
+                             QStringLiteral("The index is open for writing by %1. Close it there, or open it read-only.")
+                                 .arg(h->describe()),
+                             indexDir);
+            if (h && h->stale)
+                return Error(ErrorCode::Io,
+                             QStringLiteral("Could not take over the writer lock of %1: the lock file names %2, which is no "
+                                            "longer running, but %3 failed: %4.")
+                                 .arg(indexDir, h->describe(), probeStep, errnoText(err)),
+                             lockPath(indexDir));
+            return Error(ErrorCode::Io,
+                         QStringLiteral("Could not take the writer lock of %1: %2 failed: %3.")
+                             .arg(indexDir, probeStep, errnoText(err)),
+                         lockPath(indexDir));
+        }
         bool locked = lock->tryLock(0);
         if (!locked && lock->error() == QLockFile::LockFailedError && !holder(indexDir)) {
             // An unreadable lock file: QLockFile creates the file before it
@@ -90,14 +159,32 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir,
         if (!locked) {
             if (lock->error() == QLockFile::LockFailedError) {
                 std::optional<LockHolder> h = holder(indexDir);
+                if (h && h->stale)
+                    return Error(ErrorCode::Locked,
+                                 QStringLiteral("Could not take over the writer lock of %1: the lock file names %2, which is no "
+                                                "longer running, but QLockFile did not take it over (another process may be "
+                                                "doing so at this moment, or %3 is left over). Try again.")
+                                     .arg(indexDir, h->describe(), lockPath(indexDir) + QStringLiteral(".rmlock")),
+                                 indexDir);
                 return Error(ErrorCode::Locked,
                              QStringLiteral("The index is open for writing by %1. Close it there, or open it read-only.")
                                  .arg(h ? h->describe() : QStringLiteral("another program")),
                              indexDir);
             }
+            // The probe above wrote in the folder, so this is rarer: say what QLockFile says.
+            const std::optional<LockHolder> h = holder(indexDir);
+            const QString reason = lock->error() == QLockFile::PermissionError
+                                       ? QStringLiteral("permission denied")
+                                       : QStringLiteral("QLockFile reports an unknown error");
+            if (h && h->stale)
+                return Error(ErrorCode::Io,
+                             QStringLiteral("Could not take over the writer lock of %1 (the lock file names %2, which is no "
+                                            "longer running): %3.")
+                                 .arg(indexDir, h->describe(), reason),
+                             lockPath(indexDir));
             return Error(ErrorCode::Io,
-                         QStringLiteral("Could not create the lock file in %1 (is the folder writable?).").arg(indexDir),
-                         indexDir);
+                         QStringLiteral("Could not create the lock file %1: %2.").arg(lockPath(indexDir), reason),
+                         lockPath(indexDir));
         }
         g_held.insert(key);
     }

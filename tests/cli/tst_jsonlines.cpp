@@ -196,8 +196,13 @@ private slots:
         QVERIFY(!item.ok());
         QCOMPARE(item.error().code(), ErrorCode::MalformedInput);
 
+        // Past the metadata nesting limit the reader stops at once and says so
+        // (the limit full verify applies too); below it, an unclosed object is named.
         const QByteArray open = QByteArray(100000, '{');
-        const auto unclosed = parseJsonLine("{\"id\":\"a\",\"vector\":[1],\"metadata\":" + open);
+        const auto tooDeep = parseJsonLine("{\"id\":\"a\",\"vector\":[1],\"metadata\":" + open);
+        QVERIFY(!tooDeep.ok());
+        QVERIFY2(tooDeep.error().message().contains(QStringLiteral("more than 512 deep")), qPrintable(tooDeep.error().message()));
+        const auto unclosed = parseJsonLine("{\"id\":\"a\",\"vector\":[1],\"metadata\":" + QByteArray(100, '{'));
         QVERIFY(!unclosed.ok());
         QVERIFY(unclosed.error().message().contains(QStringLiteral("closed")));
     }

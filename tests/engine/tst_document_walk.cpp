@@ -11,6 +11,7 @@
 #include <QUrl>
 #include <QtTest>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace sextant;
@@ -55,6 +56,7 @@ private slots:
     void failuresAreReportedAndTheWalkGoesOn();
     void archivesDeliverTheirDocuments();
     void explicitInputs();
+    void namedFilesAreDecidedByContent();
     void cancelFromVisit();
     void cancelFromFailed();
     void countIsCheap();
@@ -77,7 +79,7 @@ void TestDocumentWalk::init()
     m_dir = std::make_unique<QTemporaryDir>();
     put(QStringLiteral("b.md"), "# B");
     put(QStringLiteral("a.txt"), "A");
-    put(QStringLiteral("image.png"), "\x89PNG");
+    put(QStringLiteral("image.png"), QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
     put(QStringLiteral("sub/c.html"), "<p>C</p>");
     put(QStringLiteral("sub/deeper/d.py"), "print('d')");
     put(QStringLiteral(".git/config.txt"), "hidden folder");
@@ -161,10 +163,72 @@ void TestDocumentWalk::archivesDeliverTheirDocuments()
 
 void TestDocumentWalk::explicitInputs()
 {
-    // Named inputs are taken as named: a hidden file, a link, a non-document is still skipped.
+    // Named inputs are taken as named: a hidden file, a link. A named file
+    // that is no document is never skipped silently (B8, issue 14): it
+    // fails, saying what its content is.
     const WalkResult r = walk({root() + QStringLiteral("/.hidden.md"), root() + QStringLiteral("/link.txt"), root() + QStringLiteral("/image.png")});
     QCOMPARE(r.uris, (QStringList{uri(QStringLiteral(".hidden.md")), uri(QStringLiteral("link.txt"))}));
-    QCOMPARE(r.summary.skippedNotDocuments, 1);
+    QCOMPARE(r.summary.skippedNotDocuments, 0);
+    QCOMPARE(r.failures.size(), 1);
+    QVERIFY2(r.failures.first().startsWith(uri(QStringLiteral("image.png")) + QStringLiteral(": not a document"))
+                 && r.failures.first().contains(QStringLiteral("image/png")),
+             qPrintable(r.failures.first()));
+}
+
+// B8 (issue 14): README.Debian, GPL-3, Apache-2.0 named on the command
+// line were left out as "not documents" and the import exited 0, empty.
+void TestDocumentWalk::namedFilesAreDecidedByContent()
+{
+    QTemporaryDir named;
+    QVERIFY(named.isValid());
+    const auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile f(named.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QCOMPARE(f.write(bytes), bytes.size());
+    };
+    write(QStringLiteral("GPL-3"), "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n");
+    write(QStringLiteral("Apache-2.0"), "Apache License\nVersion 2.0, January 2004\n");
+    write(QStringLiteral("page"), "<!DOCTYPE html>\n<html><head><title>A page</title></head><body><p>Hello</p></body></html>\n");
+    write(QStringLiteral("data.bin"), QByteArray("\x01\x02\x00\x00\xff\xfe\x00\x10", 8) + QByteArray(200, '\0'));
+    QVERIFY(::mkfifo(QFile::encodeName(named.filePath(QStringLiteral("pipe"))).constData(), 0600) == 0);
+    const auto uriOf = [&](const QString &name) { return QUrl::fromLocalFile(named.filePath(name)).toString(); };
+
+    QStringList types;
+    QStringList delivered;
+    const DocumentWalkSummary summary = forEachDocument(
+        {named.filePath(QStringLiteral("GPL-3")), named.filePath(QStringLiteral("Apache-2.0")), named.filePath(QStringLiteral("page")),
+         named.filePath(QStringLiteral("data.bin")), named.filePath(QStringLiteral("pipe"))},
+        {},
+        [&](DocumentFile &&f) {
+            delivered << f.uri;
+            types << f.type;
+            return true;
+        },
+        [&](const DocumentFailure &f) {
+            delivered << f.uri + QStringLiteral(": ") + f.reason;
+            return true;
+        });
+    QCOMPARE(delivered.size(), 5);
+    QCOMPARE(delivered.mid(0, 3), (QStringList{uriOf(QStringLiteral("GPL-3")), uriOf(QStringLiteral("Apache-2.0")), uriOf(QStringLiteral("page"))}));
+    QCOMPARE(types, (QStringList{QStringLiteral("text"), QStringLiteral("text"), QStringLiteral("html")}));
+    QVERIFY2(delivered[3].startsWith(uriOf(QStringLiteral("data.bin")) + QStringLiteral(": ")), qPrintable(delivered[3]));
+    QVERIFY2(delivered[4].startsWith(uriOf(QStringLiteral("pipe")) + QStringLiteral(": not a regular file")), qPrintable(delivered[4]));
+    QCOMPARE(summary.files, 3);
+    QCOMPARE(summary.failed, 2);
+    QCOMPARE(summary.skippedNotDocuments, 0);
+
+    // The same files inside a named folder: their names decide, and they are counted, not read.
+    const WalkResult inFolder = walk({named.path()});
+    QVERIFY(inFolder.uris.isEmpty());
+    QCOMPARE(inFolder.summary.skippedNotDocuments, 5);
+
+    // The type found by content reaches the text extraction.
+    const Result<DocumentText> html = extractDocumentText(
+        "<!DOCTYPE html>\n<html><head><title>A page</title></head><body><p>Hello</p></body></html>\n", QStringLiteral("page"), {},
+        QStringLiteral("html"));
+    QVERIFY(html.ok());
+    QCOMPARE(html->title, QStringLiteral("A page"));
+    QCOMPARE(html->text.trimmed(), QStringLiteral("Hello"));
 }
 
 void TestDocumentWalk::cancelFromVisit()

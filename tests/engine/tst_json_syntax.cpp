@@ -2,7 +2,10 @@
 // goes wrong, and agrees with QJsonDocument on random mutations of objects.
 
 #include "core/JsonSyntax.h"
+#include "core/Schema.h"
+#include "io/JsonLines.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -89,6 +92,51 @@ private slots:
         }
         QCOMPARE(disagreements, 0);
         QCOMPARE(checked, 20000);
+    }
+
+    // B4 (issue 14): a write accepted metadata nested 512-1023 deep that full
+    // verify then called damaged. One limit, kMaxMetadataNesting, for the
+    // write side (Schema::validateMetadata, the JSON Lines reader) and the
+    // verify side (isJsonObjectText): each accepts exactly the same depths.
+    void metadataNestingHasOneLimit_data()
+    {
+        QTest::addColumn<int>("nesting");
+        for (int n : {2, kMaxMetadataNesting - 1, kMaxMetadataNesting, kMaxMetadataNesting + 1, 700, 1000})
+            QTest::newRow(qPrintable(QString::number(n))) << n;
+    }
+    void metadataNestingHasOneLimit()
+    {
+        QFETCH(int, nesting);
+        // {"a":[[...[1]...]]}: the object and nesting - 1 arrays.
+        QByteArray text = "{\"a\":" + QByteArray(nesting - 1, '[') + "1" + QByteArray(nesting - 1, ']') + "}";
+        const bool allowed = nesting <= kMaxMetadataNesting;
+
+        QString why;
+        QCOMPARE(isJsonObjectText(text, &why), allowed);
+        if (!allowed) QVERIFY2(why.contains(QStringLiteral("nesting too deep")), qPrintable(why));
+
+        // What Qt parses (up to its own, higher, limit) goes through the schema check.
+        const QJsonDocument document = QJsonDocument::fromJson(text);
+        if (document.isObject()) {
+            QCOMPARE(jsonNesting(document.object()), nesting);
+            Schema schema;
+            schema.dimensions = 1;
+            const Error error = schema.validateMetadata(document.object(), text.size());
+            QVERIFY2(error.ok() == allowed, qPrintable(error.message()));
+            if (!allowed) QVERIFY2(error.message().contains(QString::number(kMaxMetadataNesting)), qPrintable(error.message()));
+        }
+
+        // The JSON Lines reader (insert, import) says where it went too deep.
+        const QByteArray line = "{\"id\":\"x\",\"vector\":[1],\"metadata\":" + text + "}";
+        const Result<Item> parsed = io::parseJsonLine(line);
+        QVERIFY2(parsed.ok() == allowed, parsed.ok() ? "accepted" : qPrintable(parsed.error().message()));
+        if (!allowed) {
+            QVERIFY2(parsed.error().message().contains(QStringLiteral("more than %1 deep").arg(kMaxMetadataNesting)),
+                     qPrintable(parsed.error().message()));
+            // The column of the first bracket past the limit (the object is at column 35, its first array at 40).
+            const int column = 39 + kMaxMetadataNesting;
+            QVERIFY2(parsed.error().message().contains(QStringLiteral("column %1").arg(column)), qPrintable(parsed.error().message()));
+        }
     }
 };
 

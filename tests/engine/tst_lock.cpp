@@ -2,6 +2,7 @@
 // second one is refused, and locks of dead processes taken over.
 
 #include "storage/WriterLock.h"
+#include "storage/FaultInjection.h"
 
 #include "TestSupport.h"
 
@@ -10,7 +11,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/wait.h>
@@ -126,6 +129,9 @@ private slots:
     void emptyLockFileHeldByLiveProcessIsRefused();
     void missingFolderIsIoError();
     void holderOfUnlockedFolderIsEmpty();
+    void fullDiskWithStaleLockNamesTheCause();
+    void fullDiskWithoutLockNamesTheCause();
+    void fullDiskWithLiveHolderNamesTheHolder();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -359,6 +365,62 @@ void TestLock::missingFolderIsIoError()
 void TestLock::holderOfUnlockedFolderIsEmpty()
 {
     QVERIFY(!WriterLock::holder(m_dir->path()).has_value());
+}
+
+// U1 (issue 14): on a full disk, a stale LOCK was reported as "open for
+// writing by <the dead process>", hiding the ENOSPC of the takeover. The
+// disk is made full by fault injection: every write to a LOCK file fails.
+void TestLock::fullDiskWithStaleLockNamesTheCause()
+{
+    LockHoldingChild child;
+    QVERIFY(child.start(m_dir->path()));
+    const qint64 childPid = child.pid;
+    child.kill();
+    QVERIFY(WriterLock::holder(m_dir->path())->stale);
+    faults::arm({faults::Op::Write, 0, -1, ENOSPC, false, QStringLiteral("/LOCK")});
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    const int injected = faults::injected();
+    faults::disarm();
+    QVERIFY(injected > 0);
+    QVERIFY(!lock.ok());
+    const QString message = lock.error().message();
+    QCOMPARE(lock.error().code(), ErrorCode::Io);
+    QVERIFY2(message.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("errno %1").arg(ENOSPC)), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("no longer running")) && message.contains(QString::number(childPid)), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("open for writing by")), qPrintable(message));
+    QCOMPARE(lock.error().path(), WriterLock::lockPath(m_dir->path()));
+    // With room again, the stale lock is taken over as before.
+    Result<std::unique_ptr<WriterLock>> again = WriterLock::acquire(m_dir->path());
+    QVERIFY2(again.ok(), qPrintable(again.error().message()));
+}
+
+// U2: without a stale lock, a full disk got "is the folder writable?".
+void TestLock::fullDiskWithoutLockNamesTheCause()
+{
+    faults::arm({faults::Op::Write, 0, -1, ENOSPC, false, QStringLiteral("/LOCK")});
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    faults::disarm();
+    QVERIFY(!lock.ok());
+    const QString message = lock.error().message();
+    QCOMPARE(lock.error().code(), ErrorCode::Io);
+    QVERIFY2(message.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))) && message.contains(m_dir->path()), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("writable?")), qPrintable(message));
+    QVERIFY(!QFile::exists(WriterLock::lockPath(m_dir->path()))); // nothing left behind
+    QVERIFY(WriterLock::acquire(m_dir->path()).ok());
+}
+
+// A live holder stays the cause that is named, full disk or not.
+void TestLock::fullDiskWithLiveHolderNamesTheHolder()
+{
+    LockHoldingChild child;
+    QVERIFY(child.start(m_dir->path()));
+    faults::arm({faults::Op::Write, 0, -1, ENOSPC, false, QStringLiteral("/LOCK")});
+    Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path());
+    faults::disarm();
+    QVERIFY(!lock.ok());
+    QCOMPARE(lock.error().code(), ErrorCode::Locked);
+    QVERIFY2(lock.error().message().contains(QString::number(child.pid)), qPrintable(lock.error().message()));
 }
 
 QTEST_GUILESS_MAIN(TestLock)
