@@ -129,6 +129,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString &conninfo)
                      QStringLiteral("Could not connect to %1: %2").arg(redactConninfo(conninfo), message));
     }
     PQsetClientEncoding(conn, "UTF8");
+    // The server's NOTICEs ("… already exists, skipping") are not for the user.
+    PQsetNoticeProcessor(conn, [](void *, const char *) {}, nullptr);
     std::unique_ptr<Connection> connection(new Connection(conn));
     // Plain, predictable sessions: no statement timeout surprises from the
     // server's defaults, floats printed exactly.

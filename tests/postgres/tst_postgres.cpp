@@ -29,7 +29,7 @@ struct Row {
     QJsonObject metadata;
     bool operator==(const Row &) const = default;
 };
-using Rows = QMap<QString, Row>;
+using RowMap = QMap<QString, Row>;
 
 QVector<float> randomVector(QRandomGenerator &random, int dims)
 {
@@ -58,9 +58,9 @@ std::shared_ptr<Index> makeIndex(const QString &path, int dims, Metric metric, i
     return *created;
 }
 
-Rows indexRows(const Index &index)
+RowMap indexRows(const Index &index)
 {
-    Rows rows;
+    RowMap rows;
     QString after;
     for (;;) {
         auto page = index.list(after, 500, true);
@@ -74,9 +74,9 @@ Rows indexRows(const Index &index)
     }
 }
 
-Rows tableRows(const QString &conninfo, const QString &table)
+RowMap tableRows(const QString &conninfo, const QString &table)
 {
-    Rows rows;
+    RowMap rows;
     auto c = Connection::open(conninfo);
     if (!c.ok())
         qFatal("connect: %s", qPrintable(c.error().toString()));
@@ -89,7 +89,7 @@ Rows tableRows(const QString &conninfo, const QString &table)
     return rows;
 }
 
-QString firstDifference(const Rows &expected, const Rows &actual)
+QString firstDifference(const RowMap &expected, const RowMap &actual)
 {
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
         if (!actual.contains(it.key()))
@@ -164,6 +164,8 @@ bool killDuringPublish(const QStringList &arguments, QByteArray *err)
     QProcess process;
     process.setProcessEnvironment(cliEnvironment());
     process.start(QStringLiteral(SEXTANT_CLI_PATH), arguments);
+    if (!process.waitForStarted(10000))
+        return false;
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < 120000 && process.state() == QProcess::Running) {
@@ -374,6 +376,7 @@ private slots:
                       {QStringLiteral("publish"), path(table), server->conninfoWithoutPassword(), QStringLiteral("--table"), table,
                        QStringLiteral("--create"), QStringLiteral("--batch"), QStringLiteral("3"), QStringLiteral("--index"),
                        QStringLiteral("none")});
+        QVERIFY(process.waitForStarted(10000));
         QByteArray err;
         QElapsedTimer timer;
         timer.start();
@@ -425,7 +428,7 @@ private slots:
 
         const CliRun exported = runCli({QStringLiteral("export"), path(QStringLiteral("from-pg"))});
         QCOMPARE(exported.exitCode, 0);
-        Rows fromExport;
+        RowMap fromExport;
         for (const QByteArray &line : exported.out.split('\n')) {
             if (line.isEmpty())
                 continue;
@@ -434,7 +437,7 @@ private slots:
             fromExport.insert(item->id, {item->vector, item->metadata});
         }
         // The table as Sextant reads it: metadata plus text and uri.
-        Rows expected;
+        RowMap expected;
         auto c = Connection::open(conninfo());
         QVERIFY(c.ok());
         auto rows = (*c)->exec(QStringLiteral("SELECT id, embedding::text, coalesce(metadata, '{}'::jsonb) "
@@ -509,7 +512,7 @@ private slots:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(scalar(conninfo(), QStringLiteral("SELECT count(*) FROM \"Odd \"\"Name\"\"; DROP\"")), QStringLiteral("5"));
 
-        // Rows published from another index are not overwritten without --upsert.
+        // RowMap published from another index are not overwritten without --upsert.
         auto other = makeIndex(path(QStringLiteral("other")), 4, Metric::Cosine, 3, 2);
         auto refused = publish(other, conninfo(), QStringLiteral("Odd \"Name\"; DROP"), TableMode::Existing);
         QVERIFY(!refused.ok());

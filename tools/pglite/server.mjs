@@ -29,7 +29,12 @@ const host = '127.0.0.1';
 const db = new PGlite(args.data ? args.data : 'memory://', { extensions: { vector } });
 await db.waitReady;
 
-const inner = new PGLiteSocketServer({ db, host, port: args.password !== undefined ? 0 : Number(args.port) });
+// More than one connection may be open at a time (a client that has just
+// closed may not be detached yet when the next connects); PGlite runs their
+// statements one at a time, and the tests never run two sessions at once.
+const inner = new PGLiteSocketServer({
+  db, host, port: args.password !== undefined ? 0 : Number(args.port), maxConnections: 16,
+});
 let innerPort = 0;
 inner.addEventListener('listening', (e) => { innerPort = e.detail.port; });
 await inner.start();
