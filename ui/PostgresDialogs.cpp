@@ -221,7 +221,7 @@ PublishDialog::PublishDialog(IndexSession *session, QWidget *parent) : QDialog(p
     m_planButton->setObjectName(QStringLiteral("publishPlanButton"));
     m_publishButton = buttons->addButton(tr("&Publish"), QDialogButtonBox::AcceptRole);
     m_publishButton->setObjectName(QStringLiteral("publishButton"));
-    m_cancelButton = buttons->addButton(tr("Cancel &Publish"), QDialogButtonBox::ActionRole);
+    m_cancelButton = buttons->addButton(tr("Ca&ncel Publish"), QDialogButtonBox::ActionRole);
     m_cancelButton->hide();
     m_closeButton = buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
@@ -432,7 +432,7 @@ OpenFromPostgresDialog::OpenFromPostgresDialog(QWidget *parent) : QDialog(parent
     m_where = new QLineEdit(this);
     m_where->setObjectName(QStringLiteral("postgresWhere"));
     m_where->setPlaceholderText(tr("Optional SQL condition, e.g. metadata->>'lang' = 'en'"));
-    options->addRow(tr("&Only rows where:"), m_where);
+    options->addRow(tr("Only &rows where:"), m_where);
     auto *destRow = new QHBoxLayout;
     m_destination = new QLineEdit(this);
     m_destination->setObjectName(QStringLiteral("postgresDestination"));
@@ -459,10 +459,10 @@ OpenFromPostgresDialog::OpenFromPostgresDialog(QWidget *parent) : QDialog(parent
     layout->addWidget(m_result);
     layout->addStretch();
     auto *buttons = new QDialogButtonBox(this);
-    m_pullButton = buttons->addButton(tr("&Open"), QDialogButtonBox::AcceptRole);
+    m_pullButton = buttons->addButton(tr("O&pen"), QDialogButtonBox::AcceptRole);
     m_pullButton->setObjectName(QStringLiteral("pullButton"));
     m_pullButton->setDefault(true);
-    m_cancelButton = buttons->addButton(tr("Cancel &Reading"), QDialogButtonBox::ActionRole);
+    m_cancelButton = buttons->addButton(tr("Ca&ncel Reading"), QDialogButtonBox::ActionRole);
     m_cancelButton->hide();
     m_closeButton = buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
