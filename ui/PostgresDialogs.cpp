@@ -212,6 +212,7 @@ PublishDialog::PublishDialog(IndexSession *session, QWidget *parent) : QDialog(p
     m_query = new QPlainTextEdit(this);
     m_query->setObjectName(QStringLiteral("publishQuery"));
     m_query->setReadOnly(true);
+    m_query->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_query->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_query->hide();
     layout->addWidget(m_query, 1);

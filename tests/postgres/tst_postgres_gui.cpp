@@ -38,6 +38,7 @@ class TestPostgresGui : public QObject {
         if (m_shots.isEmpty())
             return;
         QDir().mkpath(m_shots);
+        QTest::qWait(200); // let the layout take in the new texts
         QVERIFY(widget->grab().save(QDir(m_shots).filePath(name + m_suffix + QStringLiteral(".png"))));
     }
 
