@@ -123,6 +123,42 @@ private slots:
         }
     }
 
+    void cancelLeavesAResumablePublish()
+    {
+        Schema schema;
+        schema.dimensions = 4;
+        auto created = Index::create(m_dir.filePath(QStringLiteral("gui-cancel")), schema);
+        QVERIFY(created.ok());
+        QList<WriteOp> ops;
+        for (int i = 0; i < 3000; ++i)
+            ops.append(WriteOp::insert(Item{QStringLiteral("c%1").arg(i), QVector<float>{float(i), 1, 2, 3}, {}}));
+        QVERIFY(!(*created)->write(ops).result().error);
+        auto session = new IndexSession(*created, std::nullopt, this);
+        PublishDialog dialog(session);
+        dialog.form()->setConnection(QStringLiteral("127.0.0.1"), m_server->port(), QStringLiteral("postgres"),
+                                     QStringLiteral("postgres"));
+        dialog.form()->setTable(QStringLiteral("gui_cancel"));
+        QSignalSpy planned(&dialog, &PublishDialog::planReady);
+        dialog.makePlan();
+        QVERIFY(planned.wait(60000));
+        QSignalSpy finished(&dialog, &PublishDialog::finished);
+        dialog.publish();
+        dialog.cancel();
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(dialog.resultText().contains(u"cancelled") && dialog.resultText().contains(u"resumes"),
+                 qPrintable(dialog.resultText()));
+        QVERIFY(!dialog.isBusy());
+        QCOMPARE(pgScalar(QStringLiteral("SELECT state FROM sextant_publish WHERE table_name = 'gui_cancel'")),
+                 QStringLiteral("in progress"));
+        // Planning again shows a resume, and publishing completes it.
+        dialog.makePlan();
+        QVERIFY(planned.wait(60000));
+        QVERIFY2(dialog.planText().contains(u"Resuming"), qPrintable(dialog.planText()));
+        dialog.publish();
+        QVERIFY(finished.wait(300000));
+        QCOMPARE(pgScalar(QStringLiteral("SELECT count(*) FROM gui_cancel")), QStringLiteral("3000"));
+    }
+
     void openFromPostgresPullsIntoANewIndex()
     {
         OpenFromPostgresDialog dialog;
