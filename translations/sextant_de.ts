@@ -734,17 +734,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="41"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>The demo index is in %1 already.</source>
         <translation>Der Demo-Index liegt bereits in %1.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>Could not create the demo index in %1.</source>
         <translation>Der Demo-Index konnte nicht in %1 angelegt werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main.cpp" line="54"/>
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
         <translation>
             <numerusform>Demo-Index in %1 angelegt: %n Dokument, %2 Abschnitte, in %3 s.</numerusform>
@@ -752,27 +752,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="78"/>
+        <location filename="../app/gui/main.cpp" line="114"/>
         <source>Workbench for local vector indexes.</source>
         <translation>Werkbank für lokale Vektorindizes.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="82"/>
+        <location filename="../app/gui/main.cpp" line="118"/>
         <source>Index folders to open.</source>
         <translation>Zu öffnende Indexordner.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="85"/>
+        <location filename="../app/gui/main.cpp" line="121"/>
         <source>Do not reopen the indexes open at the last exit.</source>
         <translation>Die beim letzten Beenden geöffneten Indizes nicht wieder öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="88"/>
+        <location filename="../app/gui/main.cpp" line="124"/>
         <source>Make the demo index in PATH (unless it exists) and exit.</source>
         <translation>Den Demo-Index in PATH anlegen (sofern er noch nicht existiert) und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="93"/>
+        <location filename="../app/gui/main.cpp" line="129"/>
         <source>Open the demo index in PATH, making it first when missing.</source>
         <translation>Den Demo-Index in PATH öffnen und ihn vorher anlegen, falls er fehlt.</translation>
     </message>
@@ -2062,263 +2062,283 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54"/>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="55"/>
+        <location filename="../ui/MainWindow.cpp" line="470"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>&amp;Open Index…</source>
         <translation>Index ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>&amp;Import Files…</source>
         <translation>Dateien &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Dokumente oder Vektordateien in den aktuellen Index importieren oder in einen neuen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
         <source>Import a Fol&amp;der…</source>
         <translation>&amp;Ordner importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Alle Dokumente eines Ordners importieren, oder einen Vectra- oder LangChain-Indexordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="111"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Restore &amp;Backup…</source>
         <translation>Sicherung &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Aus einem Sicherungsarchiv (.tar.zst) einen neuen Indexordner anlegen und öffnen</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="115"/>
+        <source>Publish to Post&amp;greSQL…</source>
+        <translation>In PostgreSQL &amp;veröffentlichen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <source>Send the index to a PostgreSQL table with pgvector; later only what changed</source>
+        <translation>Den Index in eine PostgreSQL-Tabelle mit pgvector senden, später nur die Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <source>Open from Postgre&amp;SQL…</source>
+        <translation>Aus PostgreSQL &amp;laden …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <source>Read a pgvector table into a new local index and open it</source>
+        <translation>Eine pgvector-Tabelle in einen neuen lokalen Index lesen und öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>&amp;Close Index</source>
         <translation>Index &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>&amp;Summary</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Browse</source>
         <translation>&amp;Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="147"/>
         <source>&amp;Query</source>
         <translation>&amp;Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="142"/>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>&amp;Refresh</source>
         <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Full Verify</source>
         <translation>&amp;Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Plan &amp;Repair…</source>
         <translation>&amp;Reparatur planen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>Estimate R&amp;ecall</source>
         <translation>&amp;Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>&amp;Checkpoint</source>
         <translation>&amp;Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
         <source>C&amp;ompact</source>
         <translation>Ver&amp;dichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Open the &amp;Demo Index</source>
         <translation>&amp;Demo-Index öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Einen Index aus kurzen Beispieltexten anlegen (oder ihn öffnen, falls er existiert) und darin suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>&amp;About Sextant</source>
         <translation>Ü&amp;ber Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>No recent indexes</source>
         <translation>Keine zuletzt geöffneten Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="246"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="253"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>Could Not Open the Index</source>
         <translation>Index konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant konnte %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="746"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant konnte %1 nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>Creating %1</source>
         <translation>%1 wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="307"/>
         <source>Could Not Create the Index</source>
         <translation>Index konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>Creating the demo index</source>
         <translation>Demo-Index wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>Creating the demo index in %1…</source>
         <translation>Demo-Index wird in %1 angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="359"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Demo-Index konnte nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Demo-Index aus %n Dokument in %1 s angelegt.</numerusform>
@@ -2326,42 +2346,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="413"/>
         <source>A write failed: %1</source>
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="427"/>
+        <location filename="../ui/MainWindow.cpp" line="433"/>
         <source>Still in Use</source>
         <translation>Noch in Benutzung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="434"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="470"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="473"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>Could not be opened</source>
         <translation>Konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="485"/>
         <source>Reading…</source>
         <translation>Wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -2369,17 +2389,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="490"/>
         <source>following changes</source>
         <translation>folgt Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="492"/>
         <source>writes: idle</source>
         <translation>Schreibvorgänge: keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="493"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
@@ -2387,37 +2407,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="488"/>
+        <location filename="../ui/MainWindow.cpp" line="494"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="500"/>
+        <location filename="../ui/MainWindow.cpp" line="506"/>
         <source>Open Index Folder</source>
         <translation>Indexordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="516"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
         <source>About Sextant</source>
         <translation>Über Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="517"/>
+        <location filename="../ui/MainWindow.cpp" line="523"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="562"/>
+        <location filename="../ui/MainWindow.cpp" line="568"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="563"/>
+        <location filename="../ui/MainWindow.cpp" line="569"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="591"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
@@ -2425,88 +2445,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="635"/>
+        <location filename="../ui/MainWindow.cpp" line="641"/>
         <source>Convert to a Sextant Index</source>
         <translation>In einen Sextant-Index umwandeln</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="636"/>
+        <location filename="../ui/MainWindow.cpp" line="642"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="648"/>
+        <location filename="../ui/MainWindow.cpp" line="654"/>
         <source>Not a Sextant Index</source>
         <translation>Kein Sextant-Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="649"/>
+        <location filename="../ui/MainWindow.cpp" line="655"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="651"/>
+        <location filename="../ui/MainWindow.cpp" line="657"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="653"/>
+        <location filename="../ui/MainWindow.cpp" line="659"/>
         <source>Convert to a Sextant Index…</source>
         <translation>In einen Sextant-Index umwandeln …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="662"/>
+        <location filename="../ui/MainWindow.cpp" line="668"/>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="663"/>
+        <location filename="../ui/MainWindow.cpp" line="669"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="670"/>
+        <location filename="../ui/MainWindow.cpp" line="676"/>
         <source>Import a Folder</source>
         <translation>Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="686"/>
+        <location filename="../ui/MainWindow.cpp" line="709"/>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="710"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="692"/>
+        <location filename="../ui/MainWindow.cpp" line="715"/>
         <source>New Folder for the Restored Index</source>
         <translation>Neuer Ordner für den wiederhergestellten Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="708"/>
+        <location filename="../ui/MainWindow.cpp" line="731"/>
         <source>Restoring %1</source>
         <translation>%1 wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="709"/>
+        <location filename="../ui/MainWindow.cpp" line="732"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="715"/>
-        <location filename="../ui/MainWindow.cpp" line="716"/>
+        <location filename="../ui/MainWindow.cpp" line="738"/>
+        <location filename="../ui/MainWindow.cpp" line="739"/>
         <source>The restore was cancelled.</source>
         <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="722"/>
+        <location filename="../ui/MainWindow.cpp" line="745"/>
         <source>Could Not Restore the Backup</source>
         <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="727"/>
+        <location filename="../ui/MainWindow.cpp" line="750"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>
@@ -2872,6 +2892,127 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::OpenFromPostgresDialog</name>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="425"/>
+        <source>Open from PostgreSQL</source>
+        <translation>Aus PostgreSQL laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="434"/>
+        <source>Optional SQL condition, e.g. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</source>
+        <translation>Optionale SQL-Bedingung, z. B. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="435"/>
+        <source>Only &amp;rows where:</source>
+        <translation>Nur &amp;Zeilen mit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="439"/>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="442"/>
+        <source>New &amp;index folder:</source>
+        <translation>Neuer &amp;Indexordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="446"/>
+        <source>The rows are read in a read-only transaction, a page at a time, into a new local index: id, vector, metadata, and text and uri when the table has them.</source>
+        <translation>Die Zeilen werden in einer Nur-Lese-Transaktion seitenweise in einen neuen lokalen Index gelesen: ID, Vektor, Metadaten sowie text und uri, wenn die Tabelle sie hat.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="462"/>
+        <source>O&amp;pen</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="465"/>
+        <source>Ca&amp;ncel Reading</source>
+        <translation>Lesen a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="503"/>
+        <source>New Index Folder</source>
+        <translation>Neuer Indexordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="525"/>
+        <source>%1 is not empty; choose a new folder.</source>
+        <translation>%1 ist nicht leer; wählen Sie einen neuen Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="538"/>
+        <source>Connecting…</source>
+        <translation>Verbinden …</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="558"/>
+        <source>%1 rows read, %2 MB/s</source>
+        <translation>%1 Zeilen gelesen, %2 MB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="577"/>
+        <source>Read %1 rows of %2 (%3 dimensions, %4) into %5.</source>
+        <translation>%1 Zeilen aus %2 (%3 Dimensionen, %4) nach %5 gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="591"/>
+        <source>Not opened: %1</source>
+        <translation>Nicht geöffnet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::PostgresConnectionForm</name>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="78"/>
+        <source>From PGPASSWORD or ~/.pgpass when empty; never saved</source>
+        <translation>Leer: aus PGPASSWORD oder ~/.pgpass; wird nie gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="84"/>
+        <source>items, or schema.items</source>
+        <translation>items oder schema.items</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="87"/>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="91"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="94"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="95"/>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="96"/>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="97"/>
+        <source>SS&amp;L mode:</source>
+        <translation>SS&amp;L-Modus:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="98"/>
+        <source>&amp;Table:</source>
+        <translation>&amp;Tabelle:</translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::PreferencesDialog</name>
     <message>
         <location filename="../ui/PreferencesDialog.cpp" line="15"/>
@@ -2978,6 +3119,119 @@
         <location filename="../ui/PreferencesDialog.cpp" line="67"/>
         <source>A new language takes effect the next time Sextant starts.</source>
         <translation>Eine andere Sprache gilt ab dem nächsten Start von Sextant.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::PublishDialog</name>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="178"/>
+        <source>Publish %1 to PostgreSQL</source>
+        <translation>%1 in PostgreSQL veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="186"/>
+        <source>&amp;Create the table (and the vector extension) when it is missing</source>
+        <translation>Tabelle (und die Erweiterung vector) &amp;anlegen, wenn sie fehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="188"/>
+        <source>&amp;Merge into a table that holds other rows (never delete rows)</source>
+        <translation>In eine Tabelle mit anderen Zeilen &amp;mischen (nie Zeilen löschen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="190"/>
+        <source>HNSW (the index&apos;s M and efConstruction)</source>
+        <translation>HNSW (M und efConstruction des Index)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="191"/>
+        <source>IVFFlat</source>
+        <translation>IVFFlat</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="192"/>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="196"/>
+        <source>&amp;ANN index on the server:</source>
+        <translation>ANN-&amp;Index auf dem Server:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="198"/>
+        <source>Nothing is sent before you have seen the plan.</source>
+        <translation>Nichts wird gesendet, bevor Sie den Plan gesehen haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="220"/>
+        <source>&amp;Show Plan</source>
+        <translation>Plan &amp;zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="222"/>
+        <source>&amp;Publish</source>
+        <translation>&amp;Veröffentlichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="224"/>
+        <source>Ca&amp;ncel Publish</source>
+        <translation>Veröffentlichen a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="287"/>
+        <source>Connecting and comparing…</source>
+        <translation>Verbinden und vergleichen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="303"/>
+        <source>Publish #%1 to %2 on %3.</source>
+        <translation>Veröffentlichung Nr. %1 nach %2 auf %3.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="305"/>
+        <source>%1 items: %2 to send, %3 to delete, %4 unchanged.</source>
+        <translation>%1 Einträge: %2 zu senden, %3 zu löschen, %4 unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="308"/>
+        <source>Then: %1</source>
+        <translation>Danach: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="322"/>
+        <source>No plan: %1</source>
+        <translation>Kein Plan: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="344"/>
+        <source>Publishing…</source>
+        <translation>Wird veröffentlicht …</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="361"/>
+        <source>%1 of %2 changes sent, %3 MB/s</source>
+        <translation>%1 von %2 Änderungen gesendet, %3 MB/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="375"/>
+        <source>Published: %1 rows sent, %2 deleted in %3 batches, %4 MB in %5 s.</source>
+        <translation>Veröffentlicht: %1 Zeilen gesendet, %2 gelöscht in %3 Stapeln, %4 MB in %5 s.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="380"/>
+        <source>The ANN index was created.</source>
+        <translation>Der ANN-Index wurde angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="382"/>
+        <source>Run this query on the server for the ten rows nearest to one item:</source>
+        <translation>Diese Abfrage liefert auf dem Server die zehn Zeilen, die einem Eintrag am nächsten sind:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="394"/>
+        <source>Not finished: %1</source>
+        <translation>Nicht abgeschlossen: %1</translation>
     </message>
 </context>
 <context>

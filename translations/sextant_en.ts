@@ -114,7 +114,7 @@
 <context>
     <name>main</name>
     <message numerus="yes">
-        <location filename="../app/gui/main.cpp" line="54"/>
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
         <translation>
             <numerusform>Made the demo index in %1: %n document, %2 chunks, in %3 s.</numerusform>
@@ -333,7 +333,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Made the demo index from %n document in %1 s.</numerusform>
@@ -341,7 +341,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -349,7 +349,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="493"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -357,7 +357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="591"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -365,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="727"/>
+        <location filename="../ui/MainWindow.cpp" line="750"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>

@@ -734,17 +734,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="41"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>The demo index is in %1 already.</source>
         <translation>L’index de démonstration se trouve déjà dans %1.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>Could not create the demo index in %1.</source>
         <translation>Impossible de créer l’index de démonstration dans %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main.cpp" line="54"/>
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
         <translation>
             <numerusform>Index de démonstration créé dans %1&#xa0;: %n document, %2 fragments, en %3 s.</numerusform>
@@ -752,27 +752,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="78"/>
+        <location filename="../app/gui/main.cpp" line="114"/>
         <source>Workbench for local vector indexes.</source>
         <translation>Atelier pour index vectoriels locaux.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="82"/>
+        <location filename="../app/gui/main.cpp" line="118"/>
         <source>Index folders to open.</source>
         <translation>Dossiers d’index à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="85"/>
+        <location filename="../app/gui/main.cpp" line="121"/>
         <source>Do not reopen the indexes open at the last exit.</source>
         <translation>Ne pas rouvrir les index ouverts lors de la dernière fermeture.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="88"/>
+        <location filename="../app/gui/main.cpp" line="124"/>
         <source>Make the demo index in PATH (unless it exists) and exit.</source>
         <translation>Créer l’index de démonstration dans PATH (s’il n’existe pas encore) et quitter.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="93"/>
+        <location filename="../app/gui/main.cpp" line="129"/>
         <source>Open the demo index in PATH, making it first when missing.</source>
         <translation>Ouvrir l’index de démonstration dans PATH, en le créant d’abord s’il n’existe pas.</translation>
     </message>
@@ -2062,263 +2062,283 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54"/>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="55"/>
+        <location filename="../ui/MainWindow.cpp" line="470"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Nouvel index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="100"/>
         <source>&amp;Open Index…</source>
         <translation>&amp;Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="102"/>
         <source>Open &amp;Recent</source>
         <translation>Index &amp;récents</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Importer des documents ou des fichiers de vecteurs dans l’index courant, ou dans un nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
         <source>Import a Fol&amp;der…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Importer tous les documents d’un dossier, ou un dossier d’index Vectra ou LangChain</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="111"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Restore &amp;Backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Créer un nouveau dossier d’index à partir d’une archive de sauvegarde (.tar.zst) et l’ouvrir</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="115"/>
+        <source>Publish to Post&amp;greSQL…</source>
+        <translation>&amp;Publier dans PostgreSQL…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <source>Send the index to a PostgreSQL table with pgvector; later only what changed</source>
+        <translation>Envoyer l’index dans une table PostgreSQL avec pgvector, ensuite seulement ce qui a changé</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <source>Open from Postgre&amp;SQL…</source>
+        <translation>Ouvrir depuis Pos&amp;tgreSQL…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <source>Read a pgvector table into a new local index and open it</source>
+        <translation>Lire une table pgvector dans un nouvel index local et l’ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>&amp;Close Index</source>
         <translation>&amp;Fermer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>&amp;Summary</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Browse</source>
         <translation>É&amp;léments</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="147"/>
         <source>&amp;Query</source>
         <translation>&amp;Requête</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="142"/>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
         <source>&amp;Map</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Full Verify</source>
         <translation>Vérification co&amp;mplète</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
         <source>Plan &amp;Repair…</source>
         <translation>Planifier une &amp;réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>Estimate R&amp;ecall</source>
         <translation>Estimer le ra&amp;ppel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>&amp;Checkpoint</source>
         <translation>Point de &amp;contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="195"/>
         <source>C&amp;ompact</source>
         <translation>C&amp;ompacter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="202"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Open the &amp;Demo Index</source>
         <translation>Ouvrir l’index de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Créer un index à partir de courts textes d’exemple (ou l’ouvrir s’il existe) et y faire une recherche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>&amp;About Sextant</source>
         <translation>À &amp;propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>No recent indexes</source>
         <translation>Aucun index récent</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="246"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="253"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>Could Not Open the Index</source>
         <translation>Impossible d’ouvrir l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="278"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant n’a pas pu ouvrir %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="746"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant n’a pas pu restaurer %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="300"/>
         <source>Creating %1</source>
         <translation>Création de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="307"/>
         <source>Could Not Create the Index</source>
         <translation>Impossible de créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>Creating the demo index</source>
         <translation>Création de l’index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="333"/>
         <source>Creating the demo index in %1…</source>
         <translation>Création de l’index de démonstration dans %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="359"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Impossible de créer l’index de démonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Index de démonstration créé à partir de %n document en %1 s.</numerusform>
@@ -2326,42 +2346,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="413"/>
         <source>A write failed: %1</source>
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="427"/>
+        <location filename="../ui/MainWindow.cpp" line="433"/>
         <source>Still in Use</source>
         <translation>Encore utilisé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="434"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="470"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="473"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>Could not be opened</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="485"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -2369,17 +2389,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="490"/>
         <source>following changes</source>
         <translation>suit les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="492"/>
         <source>writes: idle</source>
         <translation>écritures&#xa0;: aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="493"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
@@ -2387,37 +2407,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="488"/>
+        <location filename="../ui/MainWindow.cpp" line="494"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="500"/>
+        <location filename="../ui/MainWindow.cpp" line="506"/>
         <source>Open Index Folder</source>
         <translation>Ouvrir un dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="516"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
         <source>About Sextant</source>
         <translation>À propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="517"/>
+        <location filename="../ui/MainWindow.cpp" line="523"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="562"/>
+        <location filename="../ui/MainWindow.cpp" line="568"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="563"/>
+        <location filename="../ui/MainWindow.cpp" line="569"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="591"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Examen de %n objet déposé…</numerusform>
@@ -2425,88 +2445,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="635"/>
+        <location filename="../ui/MainWindow.cpp" line="641"/>
         <source>Convert to a Sextant Index</source>
         <translation>Convertir en index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="636"/>
+        <location filename="../ui/MainWindow.cpp" line="642"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="648"/>
+        <location filename="../ui/MainWindow.cpp" line="654"/>
         <source>Not a Sextant Index</source>
         <translation>Pas un index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="649"/>
+        <location filename="../ui/MainWindow.cpp" line="655"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 contient un %2, pas un index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="651"/>
+        <location filename="../ui/MainWindow.cpp" line="657"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="653"/>
+        <location filename="../ui/MainWindow.cpp" line="659"/>
         <source>Convert to a Sextant Index…</source>
         <translation>Convertir en index Sextant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="662"/>
+        <location filename="../ui/MainWindow.cpp" line="668"/>
         <source>Import Files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="663"/>
+        <location filename="../ui/MainWindow.cpp" line="669"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="670"/>
+        <location filename="../ui/MainWindow.cpp" line="676"/>
         <source>Import a Folder</source>
         <translation>Importer un dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="686"/>
+        <location filename="../ui/MainWindow.cpp" line="709"/>
         <source>Restore a Backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="710"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="692"/>
+        <location filename="../ui/MainWindow.cpp" line="715"/>
         <source>New Folder for the Restored Index</source>
         <translation>Nouveau dossier pour l’index restauré</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="708"/>
+        <location filename="../ui/MainWindow.cpp" line="731"/>
         <source>Restoring %1</source>
         <translation>Restauration de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="709"/>
+        <location filename="../ui/MainWindow.cpp" line="732"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="715"/>
-        <location filename="../ui/MainWindow.cpp" line="716"/>
+        <location filename="../ui/MainWindow.cpp" line="738"/>
+        <location filename="../ui/MainWindow.cpp" line="739"/>
         <source>The restore was cancelled.</source>
         <translation>La restauration a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="722"/>
+        <location filename="../ui/MainWindow.cpp" line="745"/>
         <source>Could Not Restore the Backup</source>
         <translation>Impossible de restaurer la sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="727"/>
+        <location filename="../ui/MainWindow.cpp" line="750"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n fichier (%1) restauré dans %2.</numerusform>
@@ -2872,6 +2892,127 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::OpenFromPostgresDialog</name>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="425"/>
+        <source>Open from PostgreSQL</source>
+        <translation>Ouvrir depuis PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="434"/>
+        <source>Optional SQL condition, e.g. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</source>
+        <translation>Condition SQL facultative, p. ex. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="435"/>
+        <source>Only &amp;rows where:</source>
+        <translation>&amp;Restreindre aux lignes où&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="439"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="442"/>
+        <source>New &amp;index folder:</source>
+        <translation>Nouveau dossier d’&amp;index&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="446"/>
+        <source>The rows are read in a read-only transaction, a page at a time, into a new local index: id, vector, metadata, and text and uri when the table has them.</source>
+        <translation>Les lignes sont lues dans une transaction en lecture seule, page par page, dans un nouvel index local&#xa0;: identifiant, vecteur, métadonnées, et text et uri si la table les a.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="462"/>
+        <source>O&amp;pen</source>
+        <translation>Ou&amp;vrir</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="465"/>
+        <source>Ca&amp;ncel Reading</source>
+        <translation>A&amp;nnuler la lecture</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="503"/>
+        <source>New Index Folder</source>
+        <translation>Nouveau dossier d’index</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="525"/>
+        <source>%1 is not empty; choose a new folder.</source>
+        <translation>%1 n’est pas vide&#xa0;; choisissez un nouveau dossier.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="538"/>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="558"/>
+        <source>%1 rows read, %2 MB/s</source>
+        <translation>%1 lignes lues, %2 Mo/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="577"/>
+        <source>Read %1 rows of %2 (%3 dimensions, %4) into %5.</source>
+        <translation>%1 lignes de %2 (%3 dimensions, %4) lues dans %5.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="591"/>
+        <source>Not opened: %1</source>
+        <translation>Non ouvert&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::PostgresConnectionForm</name>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="78"/>
+        <source>From PGPASSWORD or ~/.pgpass when empty; never saved</source>
+        <translation>Vide&#xa0;: depuis PGPASSWORD ou ~/.pgpass&#xa0;; jamais enregistré</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="84"/>
+        <source>items, or schema.items</source>
+        <translation>items, ou schema.items</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="87"/>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="91"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="94"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="95"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="96"/>
+        <source>Pass&amp;word:</source>
+        <translation>Mot de pa&amp;sse&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="97"/>
+        <source>SS&amp;L mode:</source>
+        <translation>Mode SS&amp;L&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="98"/>
+        <source>&amp;Table:</source>
+        <translation>&amp;Table&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::PreferencesDialog</name>
     <message>
         <location filename="../ui/PreferencesDialog.cpp" line="15"/>
@@ -2978,6 +3119,119 @@
         <location filename="../ui/PreferencesDialog.cpp" line="67"/>
         <source>A new language takes effect the next time Sextant starts.</source>
         <translation>Une nouvelle langue s’applique au prochain démarrage de Sextant.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::PublishDialog</name>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="178"/>
+        <source>Publish %1 to PostgreSQL</source>
+        <translation>Publier %1 dans PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="186"/>
+        <source>&amp;Create the table (and the vector extension) when it is missing</source>
+        <translation>&amp;Créer la table (et l’extension vector) si elle manque</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="188"/>
+        <source>&amp;Merge into a table that holds other rows (never delete rows)</source>
+        <translation>&amp;Fusionner dans une table qui contient d’autres lignes (ne jamais supprimer de ligne)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="190"/>
+        <source>HNSW (the index&apos;s M and efConstruction)</source>
+        <translation>HNSW (M et efConstruction de l’index)</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="191"/>
+        <source>IVFFlat</source>
+        <translation>IVFFlat</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="192"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="196"/>
+        <source>&amp;ANN index on the server:</source>
+        <translation>Index &amp;ANN sur le serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="198"/>
+        <source>Nothing is sent before you have seen the plan.</source>
+        <translation>Rien n’est envoyé avant que vous ayez vu le plan.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="220"/>
+        <source>&amp;Show Plan</source>
+        <translation>&amp;Voir le plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="222"/>
+        <source>&amp;Publish</source>
+        <translation>&amp;Publier</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="224"/>
+        <source>Ca&amp;ncel Publish</source>
+        <translation>A&amp;nnuler la publication</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="287"/>
+        <source>Connecting and comparing…</source>
+        <translation>Connexion et comparaison…</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="303"/>
+        <source>Publish #%1 to %2 on %3.</source>
+        <translation>Publication nº %1 vers %2 sur %3.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="305"/>
+        <source>%1 items: %2 to send, %3 to delete, %4 unchanged.</source>
+        <translation>%1 éléments&#xa0;: %2 à envoyer, %3 à supprimer, %4 inchangés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="308"/>
+        <source>Then: %1</source>
+        <translation>Ensuite&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="322"/>
+        <source>No plan: %1</source>
+        <translation>Pas de plan&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="344"/>
+        <source>Publishing…</source>
+        <translation>Publication…</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="361"/>
+        <source>%1 of %2 changes sent, %3 MB/s</source>
+        <translation>%1 modifications sur %2 envoyées, %3 Mo/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="375"/>
+        <source>Published: %1 rows sent, %2 deleted in %3 batches, %4 MB in %5 s.</source>
+        <translation>Publié&#xa0;: %1 lignes envoyées, %2 supprimées en %3 lots, %4 Mo en %5 s.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="380"/>
+        <source>The ANN index was created.</source>
+        <translation>L’index ANN a été créé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="382"/>
+        <source>Run this query on the server for the ten rows nearest to one item:</source>
+        <translation>Exécutez cette requête sur le serveur pour les dix lignes les plus proches d’un élément&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/PostgresDialogs.cpp" line="394"/>
+        <source>Not finished: %1</source>
+        <translation>Non terminé&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "DemoIndex.h"
 #include "ErrorText.h"
 #include "ExportDialog.h"
+#include "PostgresDialogs.h"
 #include "Format.h"
 #include "ImportDialog.h"
 #include "IndexSession.h"
@@ -111,6 +112,11 @@ void MainWindow::createActions()
     m_indexActions << exportAction;
     file->addAction(tr("Restore &Backup…"), this, &MainWindow::restoreBackupDialog)
         ->setToolTip(tr("Make a new index folder from a backup archive (.tar.zst) and open it"));
+    QAction *publishAction = file->addAction(tr("Publish to Post&greSQL…"), this, &MainWindow::showPublishDialog);
+    publishAction->setToolTip(tr("Send the index to a PostgreSQL table with pgvector; later only what changed"));
+    m_indexActions << publishAction;
+    file->addAction(tr("Open from Postgre&SQL…"), this, &MainWindow::showOpenFromPostgresDialog)
+        ->setToolTip(tr("Read a pgvector table into a new local index and open it"));
     file->addSeparator();
     QAction *closeAction = file->addAction(tr("&Close Index"), this, &MainWindow::closeCurrentIndex);
     closeAction->setShortcut(QKeySequence::Close);
@@ -678,6 +684,23 @@ void MainWindow::showExportDialog()
     auto *dialog = new ExportDialog(page->session(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_exportDialog = dialog;
+    dialog->show();
+}
+
+void MainWindow::showPublishDialog()
+{
+    IndexPage *page = currentPage();
+    if (!page || !page->session()) return;
+    auto *dialog = new PublishDialog(page->session(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showOpenFromPostgresDialog()
+{
+    auto *dialog = new OpenFromPostgresDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &OpenFromPostgresDialog::indexReady, this, [this](const QString &path) { openIndex(path); });
     dialog->show();
 }
 

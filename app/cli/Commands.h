@@ -22,6 +22,8 @@ int runQuery(Invocation &invocation);  // SearchCommands.cpp
 int runRecall(Invocation &invocation); // SearchCommands.cpp
 int runTextQuery(Invocation &invocation); // TextQuery.cpp
 int runDocuments(Invocation &invocation); // TextQuery.cpp
+int runPublish(Invocation &invocation);        // PostgresCommands.cpp
+int runPostgresImport(Invocation &invocation); // PostgresCommands.cpp: import --table
 // runInsert lives in Ingest.h.
 
 } // namespace sextant::cli

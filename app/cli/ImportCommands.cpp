@@ -275,6 +275,10 @@ int restoreArchive(Invocation &invocation, const QStringList &sources)
 int runImport(Invocation &invocation)
 {
     Console &console = invocation.console;
+    if (invocation.isSet(QStringLiteral("table")))
+        return runPostgresImport(invocation);
+    if (invocation.isSet(QStringLiteral("where")) || invocation.isSet(QStringLiteral("metric")))
+        return console.usageError(QStringLiteral("--where and --metric go with --table (a PostgreSQL table)."));
     const QStringList sources = invocation.arguments.mid(1);
     std::optional<io::SourceFormat> format;
     const QString formatName = invocation.isSet(QStringLiteral("format")) ? invocation.value(QStringLiteral("format"))

@@ -102,8 +102,10 @@ QList<CommandSpec> commandTable()
          1, 2, false, runExport},
         {QStringLiteral("import"),
          QStringLiteral("PATH SOURCE... [--format auto|vectra|langchain|jsonl|csv|npy|fvecs|bvecs|archive] [--docs] [--upsert] "
-                        "[--batch N] [--no-graph] [--report FILE] [--embedder SPEC] [--chunk-size N] [--chunk-overlap N] [--chunk-unit characters|tokens]"),
-         QStringLiteral("Import vector files, Vectra or LangChain folders, documents or a backup; creates the index when PATH holds none."),
+                        "[--batch N] [--no-graph] [--report FILE] [--embedder SPEC] [--chunk-size N] [--chunk-overlap N] [--chunk-unit characters|tokens]\n"
+                        "       import PATH CONNINFO --table NAME [--where SQL] [--metric cosine|l2|dot] [--batch N]"),
+         QStringLiteral("Import vector files, Vectra or LangChain folders, documents, a backup, or a PostgreSQL table "
+                        "(--table); creates the index when PATH holds none."),
          {upsert, batch,
           QCommandLineOption(QStringLiteral("no-graph"),
                              QStringLiteral("Do not bring the HNSW graph up to date (the next process that loads it does).")),
@@ -123,8 +125,27 @@ QList<CommandSpec> commandTable()
                       QStringLiteral("How much each chunk repeats of the one before (default 150; at most a quarter of the size)."),
                       QStringLiteral("N")),
           valueOption(QStringLiteral("chunk-unit"), QStringLiteral("characters (default) or tokens (words and punctuation)."),
-                      QStringLiteral("UNIT"))},
+                      QStringLiteral("UNIT")),
+          valueOption(QStringLiteral("table"), QStringLiteral("Pull this PostgreSQL table (pgvector) from CONNINFO (docs/postgres.md)."),
+                      QStringLiteral("NAME")),
+          valueOption(QStringLiteral("where"), QStringLiteral("With --table: only the rows this SQL condition selects."),
+                      QStringLiteral("SQL")),
+          valueOption(QStringLiteral("metric"), QStringLiteral("With --table, for a new index: cosine, l2 or dot (default: the "
+                                                               "table's ANN index's, else cosine)."),
+                      QStringLiteral("METRIC"))},
          2, -1, true, runImport},
+        {QStringLiteral("publish"), QStringLiteral("PATH CONNINFO --table NAME [--create|--upsert] [--index hnsw|ivfflat|none] [--batch N]"),
+         QStringLiteral("Publish the index to a PostgreSQL table with pgvector, sending only what changed since the last publish."),
+         {valueOption(QStringLiteral("table"), QStringLiteral("The table: NAME or SCHEMA.NAME."), QStringLiteral("NAME")),
+          QCommandLineOption(QStringLiteral("create"), QStringLiteral("Create the table (and the vector extension) when missing.")),
+          QCommandLineOption(QStringLiteral("upsert"),
+                             QStringLiteral("Write into a table that holds other rows too; never delete rows.")),
+          valueOption(QStringLiteral("index"), QStringLiteral("The ANN index to create when the table has none: hnsw (default, "
+                                                              "with the index's M and efConstruction), ivfflat or none."),
+                      QStringLiteral("KIND")),
+          valueOption(QStringLiteral("batch"), QStringLiteral("Rows per INSERT and transaction (1-10000, default 500)."),
+                      QStringLiteral("N"))},
+         2, 2, false, runPublish},
         {QStringLiteral("query"),
          QStringLiteral("PATH (--vector JSON|-|@FILE | --like ID | --text WORDS [--mode hybrid|vector|keyword]) [-k N] "
                         "[--filter JSON|@FILE] [--exact|--ann] [--ef N] [--with-vectors] [--no-metadata]"),

@@ -59,6 +59,7 @@ void Run::verifyFolder()
         const QString name = info.fileName();
         if (listed.contains(name)) continue;
         if (name == QLatin1String("quarantine") && info.isDir()) continue;
+        if (name == QLatin1String("publish") && info.isDir()) continue; // sextant-cli publish's record (docs/postgres.md)
         if (name == QLatin1String("LOCK") || name == QLatin1String("LOCK.owner")) continue;
         if (keep.contains(name)) {
             addFile(name, name.startsWith(QLatin1String("wal-")) ? FileKind::Wal : FileKind::Orphan, false);

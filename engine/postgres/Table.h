@@ -1,0 +1,70 @@
+#pragma once
+// What Sextant needs to know about a pgvector table: its columns, the
+// dimensions of its vector column, its ANN indexes, and how an index's items
+// map onto its rows (docs/postgres.md, "Mapping").
+
+#include "core/Error.h"
+#include "core/Item.h"
+#include "core/Schema.h"
+#include "postgres/Connection.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace sextant::postgres {
+
+// cosine → vector_cosine_ops and <=>, l2 → vector_l2_ops and <->, dot →
+// vector_ip_ops and <#> (pgvector's negative inner product).
+QString operatorClass(Metric metric);
+QString distanceOperator(Metric metric);
+std::optional<Metric> metricFromOperatorClass(const QString &opclass);
+
+struct Column {
+    QString name;
+    QString type;     // format_type(): "text", "vector(384)", "jsonb", …
+    QString typeName; // pg_type.typname: "text", "vector", "jsonb", …
+    int dimensions = -1; // vector columns: the typmod (-1 when not fixed)
+    bool notNull = false;
+};
+
+struct AnnIndex {
+    QString name;
+    QString method;  // hnsw or ivfflat
+    QString opclass; // vector_cosine_ops, …
+    QString definition;
+};
+
+struct TableInfo {
+    bool exists = false;
+    quint32 oid = 0;
+    QList<Column> columns;
+    QList<AnnIndex> annIndexes;
+    bool idIsUnique = false; // a primary key or unique index on id alone
+    const Column *column(const QString &name) const;
+    // The vector column: "embedding", else the only vector column.
+    const Column *vectorColumn() const;
+};
+
+Result<TableInfo> inspectTable(Connection &connection, const TableName &table);
+
+// The table Sextant publishes to: id text primary key, embedding vector(D),
+// metadata jsonb, and text and uri when the index holds documents.
+bool wantsDocumentColumns(const Schema &schema);
+QByteArray createTableSql(Connection &connection, const TableName &table, const Schema &schema);
+// Why `info` cannot take this index's items, naming each difference; empty when it can.
+QStringList shapeDifferences(const TableInfo &info, const Schema &schema);
+
+// pgvector's text form of a vector ("[1,0.5,-2]"), each float in the
+// shortest form that reads back to the same float.
+QByteArray vectorLiteral(const QVector<float> &vector);
+// Parses pgvector's text form; nullopt when it is not one.
+std::optional<QVector<float>> parseVectorLiteral(const QByteArray &text);
+QByteArray metadataJson(const QJsonObject &metadata); // compact, keys sorted
+
+// What publish compares: XXH3 of the vector's bytes and the compact metadata.
+quint64 contentHash(const QVector<float> &vector, const QJsonObject &metadata);
+
+} // namespace sextant::postgres
