@@ -166,7 +166,8 @@ BrowseView::BrowseView(IndexSession *session, QWidget *parent)
         // Items made from documents: title and passage first, the hex id
         // after the fields.
         QHeaderView *header = m_table->horizontalHeader();
-        if (fields.contains(QLatin1String("title")) || fields.contains(QLatin1String("text"))) {
+        if (m_session->schema().fields.isEmpty() &&
+            (fields.contains(QLatin1String("title")) || fields.contains(QLatin1String("text")))) {
             const int to = header->visualIndex(m_model->normColumn()) - (header->visualIndex(m_model->idColumn()) < header->visualIndex(m_model->normColumn()) ? 1 : 0);
             header->moveSection(header->visualIndex(m_model->idColumn()), to);
         }

@@ -75,7 +75,7 @@ IndexPage::IndexPage(IndexSession *session, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({900, 340});
+    m_splitter->setSizes({860, 440}); // room for the vector statistics: the inspector no longer widens itself
     layout->addWidget(m_splitter, 1);
 
     connect(m_browse, &BrowseView::findSimilarRequested, this, [this](const QString &id) {

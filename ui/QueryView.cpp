@@ -254,6 +254,10 @@ void QueryView::buildForm()
     addLabelled(tr("&k:"), m_k);
     addLabelled(tr("&Mode:"), m_mode);
     addLabelled(tr("&ef:"), m_ef);
+    // Text hits only: leave out those far below the best (in the row of the
+    // other parameters, so that the words keep their room).
+    m_minShare->setParent(this);
+    params->addWidget(m_minShare);
     params->addStretch();
     params->addWidget(m_cancelButton);
     params->addWidget(m_compareButton);
@@ -357,7 +361,6 @@ QWidget *QueryView::buildTextPage()
     });
     row->addWidget(m_textEdit, 1);
     row->addWidget(m_textMode);
-    row->addWidget(m_minShare);
     layout->addLayout(row);
     m_textNote = new QLabel(page);
     m_textNote->setObjectName(QStringLiteral("textNote"));
@@ -622,6 +625,7 @@ void QueryView::updateInputState()
     const bool textMode = source == Source::Text;
     const bool ok = textMode ? textQueryFromForm(&error).has_value() : requestFromForm(&error).has_value();
     m_mode->setEnabled(!textMode);
+    m_minShare->setEnabled(textMode);
     // Say what is wrong with the vector as soon as there is one; a blank field
     // only disables Run.
     QString vectorError;

@@ -470,6 +470,8 @@ int main(int argc, char **argv)
             if (first >= 0) {
                 sel->select(QItemSelection(model->index(first, 0), model->index(first + 2, 0)),
                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                table->scrollTo(model->index(first, 0), QAbstractItemView::PositionAtCenter);
+                spinFor(300);
                 std::unique_ptr<QMenu> menu(page->browseView()->contextMenu());
                 if (menu) {
                     const QRect cell = table->visualRect(model->index(first + 1, 1));
