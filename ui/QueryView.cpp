@@ -625,7 +625,7 @@ void QueryView::updateInputState()
     const bool textMode = source == Source::Text;
     const bool ok = textMode ? textQueryFromForm(&error).has_value() : requestFromForm(&error).has_value();
     m_mode->setEnabled(!textMode);
-    m_minShare->setEnabled(textMode);
+    m_minShare->setVisible(textMode); // text hits only; hidden, it leaves its room to the buttons
     // Say what is wrong with the vector as soon as there is one; a blank field
     // only disables Run.
     QString vectorError;

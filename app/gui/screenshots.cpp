@@ -516,6 +516,20 @@ int main(int argc, char **argv)
                 dialog->reject();
             }
         }
+        // Sorted by year, newest first: the ordering built on a worker.
+        {
+            const int yearColumn = int(model->fieldColumns().indexOf(QStringLiteral("year"))) + 1;
+            if (yearColumn >= 1) {
+                model->sort(yearColumn, Qt::DescendingOrder);
+                spinUntil([&] { return !model->isSorting(); });
+                spinUntil([&] { return !model->idAt(0).isEmpty(); });
+                page->browseView()->table()->scrollToTop();
+                spinFor(600);
+                ok &= save(&w, out, QStringLiteral("browse-sorted.png"));
+                model->setSort({});
+                spinUntil([&] { return !model->isCounting(); });
+            }
+        }
         page->browseView()->setFilterText(QStringLiteral(R"({"topic": "geology", "year": {"$gte": 2015}})"));
         spinFor(1200);
         ok &= save(&w, out, QStringLiteral("browse-filtered.png"));
