@@ -334,15 +334,50 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="17"/>
-        <location filename="../ui/Format.cpp" line="18"/>
+        <location filename="../ui/Format.cpp" line="39"/>
+        <location filename="../ui/Format.cpp" line="40"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="19"/>
+        <location filename="../ui/Format.cpp" line="18"/>
+        <source>exact scan of every item</source>
+        <translation>exakter Durchlauf aller Einträge</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="41"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="19"/>
+        <source>exact scan of the matching items</source>
+        <translation>exakter Durchlauf der passenden Einträge</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="20"/>
+        <source>HNSW graph search</source>
+        <translation>Suche im HNSW-Graphen</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="22"/>
+        <source>HNSW graph search, keeping the matching items</source>
+        <translation>Suche im HNSW-Graphen, passende Einträge behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="30"/>
+        <source>meaning and keywords, fused by rank</source>
+        <translation>Bedeutung und Stichwörter, nach Rang vereint</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="31"/>
+        <source>by meaning (vector search)</source>
+        <translation>nach Bedeutung (Vektorsuche)</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="32"/>
+        <source>by keywords (BM25)</source>
+        <translation>nach Stichwörtern (BM25)</translation>
     </message>
 </context>
 <context>
@@ -785,32 +820,37 @@
         <translation>Filter, z. B. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Eingabetaste zum Anwenden)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="91"/>
+        <location filename="../ui/BrowseView.cpp" line="97"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Ein Metadatenfilter in der Filtersprache. Wird mit der Eingabetaste oder nach einer kurzen Pause angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="171"/>
+        <location filename="../ui/BrowseView.cpp" line="112"/>
+        <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, or an id to go to (Enter to apply)</source>
+        <translation>Filter, z. B. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, oder eine ID, zu der gesprungen wird (Eingabe wendet an)</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="217"/>
         <source>Could not list the items: %1</source>
         <translation>Die Einträge konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="231"/>
+        <location filename="../ui/BrowseView.cpp" line="415"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Zeile %1, Spalte %2:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <location filename="../ui/BrowseView.cpp" line="457"/>
         <source>counting… %1 so far</source>
         <translation>wird gezählt … bisher %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <location filename="../ui/BrowseView.cpp" line="457"/>
         <source>counting…</source>
         <translation>wird gezählt …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="259"/>
+        <location filename="../ui/BrowseView.cpp" line="460"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 von %Ln Eintrag</numerusform>
@@ -818,7 +858,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="260"/>
+        <location filename="../ui/BrowseView.cpp" line="461"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln Eintrag passt</numerusform>
@@ -826,7 +866,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="262"/>
+        <location filename="../ui/BrowseView.cpp" line="463"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -834,14 +874,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="267"/>
+        <location filename="../ui/BrowseView.cpp" line="466"/>
+        <source>%1 · sorted in %2</source>
+        <translation>%1 · sortiert in %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="470"/>
         <source>No items match this filter.</source>
         <translation>Kein Eintrag passt zu diesem Filter.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="268"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Dieser Index hat noch keine Einträge. Ziehen Sie Vektoren oder Dokumente hierher oder fügen Sie sie mit sextant-cli ein.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="564"/>
+        <source>Copy Id(s)</source>
+        <translation>
+            <numerusform>ID kopieren</numerusform>
+            <numerusform>IDs kopieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="565"/>
+        <source>Copy as JSON Lines</source>
+        <translation>Als JSON Lines kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="567"/>
+        <source>Copy Vector(s)</source>
+        <translation>
+            <numerusform>Vektor kopieren</numerusform>
+            <numerusform>Vektoren kopieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="568"/>
+        <source>Copy as Python List</source>
+        <translation>Als Python-Liste kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="570"/>
+        <source>Find Similar</source>
+        <translation>Ähnliche finden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="573"/>
+        <source>Delete %n Item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag löschen</numerusform>
+            <numerusform>%n Einträge löschen</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../ui/BrowseView.cpp" line="346"/>
@@ -859,9 +943,29 @@
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="352"/>
+        <location filename="../ui/BrowseView.cpp" line="577"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="357"/>
+        <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
+        <translation>Kein Eintrag hat die ID „%1“, und keine ID beginnt damit.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="384"/>
+        <source>Enter goes to the item whose id is or starts with &quot;%1&quot;.</source>
+        <translation>Eingabe springt zum Eintrag mit der ID „%1“ oder der ersten, die so beginnt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="404"/>
+        <source>%1; expected %2</source>
+        <translation>%1; erwartet: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/BrowseView.cpp" line="455"/>
+        <source>sorting…</source>
+        <translation>sortiert …</translation>
     </message>
 </context>
 <context>
@@ -897,77 +1001,77 @@
         <translation>Export abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="111"/>
+        <location filename="../ui/ExportDialog.cpp" line="114"/>
         <source>One JSON object per line with id, vector and metadata, in id order: what &quot;sextant-cli insert&quot; and most tools read.</source>
         <translation>Ein JSON-Objekt pro Zeile mit ID, Vektor und Metadaten, nach ID sortiert: Das lesen „sextant-cli insert“ und die meisten Werkzeuge.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="115"/>
+        <location filename="../ui/ExportDialog.cpp" line="118"/>
         <source>The vectors as a float32 matrix (items × dimensions) for NumPy; the metadata is not exported.</source>
         <translation>Die Vektoren als float32-Matrix (Einträge × Dimensionen) für NumPy; die Metadaten werden nicht exportiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="119"/>
+        <location filename="../ui/ExportDialog.cpp" line="122"/>
         <source>A Vectra LocalIndex folder (index.json) that Vectra opens and queries. The folder must not hold an index yet.</source>
         <translation>Ein Vectra-LocalIndex-Ordner (index.json), den Vectra öffnen und abfragen kann. Der Ordner darf noch keinen Index enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="123"/>
+        <location filename="../ui/ExportDialog.cpp" line="126"/>
         <source>Every file of the index folder in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
         <translation>Alle Dateien des Indexordners in einem komprimierten Archiv; Datei ▸ Sicherung wiederherstellen … macht daraus wieder einen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="135"/>
+        <location filename="../ui/ExportDialog.cpp" line="138"/>
         <source>New Vectra Folder</source>
         <translation>Neuer Vectra-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
         <source>Export to JSON Lines</source>
         <translation>Als JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
         <source>Export to NumPy</source>
         <translation>Für NumPy exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy-Arrays (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <location filename="../ui/ExportDialog.cpp" line="148"/>
         <source>Backup Archive</source>
         <translation>Sicherungsarchiv</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <location filename="../ui/ExportDialog.cpp" line="148"/>
         <source>Archives (*.tar.zst)</source>
         <translation>Archive (*.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="155"/>
+        <location filename="../ui/ExportDialog.cpp" line="158"/>
         <source>The ids go to %1.</source>
         <translation>Die IDs kommen nach %1.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="175"/>
+        <location filename="../ui/ExportDialog.cpp" line="177"/>
         <source>Exporting %1</source>
         <translation>%1 wird exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="184"/>
+        <location filename="../ui/ExportDialog.cpp" line="186"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="195"/>
+        <location filename="../ui/ExportDialog.cpp" line="197"/>
         <source>Export cancelled: no export was completed.</source>
         <translation>Export abgebrochen: Es wurde kein Export fertiggestellt.</translation>
     </message>
@@ -980,14 +1084,179 @@
         <translation>Filter (optional), z. B. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="154"/>
+        <location filename="../ui/FilterEdit.cpp" line="145"/>
+        <source>a bool</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="146"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="147"/>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="148"/>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="149"/>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="220"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="155"/>
+        <location filename="../ui/FilterEdit.cpp" line="221"/>
         <source>Line %1, column %2: %3; expected %4</source>
         <translation>Zeile %1, Spalte %2: %3; erwartet: %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="167"/>
+        <source>unexpected end of text</source>
+        <translation>unerwartetes Ende des Textes</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="168"/>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>unerwartetes Zeichen „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="169"/>
+        <source>unexpected byte %1</source>
+        <translation>unerwartetes Byte %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="170"/>
+        <source>unknown operator &quot;%1&quot;</source>
+        <translation>unbekannter Operator „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="171"/>
+        <source>duplicate key &quot;%1&quot;</source>
+        <translation>doppelter Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="172"/>
+        <source>%1 after the end of the filter</source>
+        <translation>%1 nach dem Ende des Filters</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="173"/>
+        <source>empty condition on field &quot;%1&quot;</source>
+        <translation>leere Bedingung für das Feld „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="175"/>
+        <source>nested key &quot;%1&quot; in the condition on field &quot;%2&quot;</source>
+        <translation>verschachtelter Schlüssel „%1“ in der Bedingung für das Feld „%2“</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="177"/>
+        <source>%1 as the value of field &quot;%2&quot;</source>
+        <translation>%1 als Wert des Feldes „%2“</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="178"/>
+        <source>%1 as the operand of %2</source>
+        <translation>%1 als Operand von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="179"/>
+        <source>empty field name</source>
+        <translation>leerer Feldname</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="180"/>
+        <source>unterminated string</source>
+        <translation>nicht abgeschlossene Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="181"/>
+        <source>number with a leading zero</source>
+        <translation>Zahl mit führender Null</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="182"/>
+        <source>number out of range</source>
+        <translation>Zahl außerhalb des Wertebereichs</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="188"/>
+        <source>a value</source>
+        <translation>ein Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="189"/>
+        <source>&apos;:&apos;</source>
+        <translation>&apos;:&apos;</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="190"/>
+        <source>&apos;,&apos; or &apos;}&apos;</source>
+        <translation>&apos;,&apos; oder &apos;}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="191"/>
+        <source>&apos;,&apos; or &apos;]&apos;</source>
+        <translation>&apos;,&apos; oder &apos;]&apos;</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="192"/>
+        <source>a field name</source>
+        <translation>ein Feldname</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="193"/>
+        <source>a filter object {...}</source>
+        <translation>ein Filterobjekt {...}</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="194"/>
+        <source>$and, $or or a field name</source>
+        <translation>$and, $or oder ein Feldname</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="195"/>
+        <source>a string, number or bool</source>
+        <translation>eine Zeichenkette, Zahl oder ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="196"/>
+        <source>a number or string</source>
+        <translation>eine Zahl oder Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="197"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="198"/>
+        <source>each key at most once in an object</source>
+        <translation>jeden Schlüssel höchstens einmal pro Objekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="199"/>
+        <source>at least one filter object</source>
+        <translation>mindestens ein Filterobjekt</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="200"/>
+        <source>an array of filter objects</source>
+        <translation>ein Array von Filterobjekten</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterEdit.cpp" line="201"/>
+        <source>one of %1</source>
+        <translation>eines von %1</translation>
     </message>
 </context>
 <context>
@@ -1114,25 +1383,25 @@
         <translation>unerwartete Datei</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="357"/>
-        <location filename="../ui/HealthMap.cpp" line="446"/>
+        <location filename="../ui/HealthMap.cpp" line="361"/>
+        <location filename="../ui/HealthMap.cpp" line="460"/>
         <source>The index as a whole</source>
         <translation>Der Index als Ganzes</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="360"/>
-        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <location filename="../ui/HealthMap.cpp" line="364"/>
+        <location filename="../ui/HealthMap.cpp" line="445"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="361"/>
-        <location filename="../ui/HealthMap.cpp" line="452"/>
+        <location filename="../ui/HealthMap.cpp" line="365"/>
+        <location filename="../ui/HealthMap.cpp" line="446"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/HealthMap.cpp" line="363"/>
+        <location filename="../ui/HealthMap.cpp" line="367"/>
         <source>one cell: %Ln block(s) of %1</source>
         <translation>
             <numerusform>eine Zelle: %Ln Block von %1</numerusform>
@@ -1140,52 +1409,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="365"/>
+        <location filename="../ui/HealthMap.cpp" line="369"/>
         <source>not checked by this run</source>
         <translation>bei diesem Durchlauf nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="374"/>
+        <location filename="../ui/HealthMap.cpp" line="378"/>
         <source>block %1, bytes %2–%3</source>
         <translation>Block %1, Bytes %2–%3</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="375"/>
+        <location filename="../ui/HealthMap.cpp" line="379"/>
         <source>blocks %1–%2, bytes %3–%4</source>
         <translation>Blöcke %1–%2, Bytes %3–%4</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="386"/>
+        <location filename="../ui/HealthMap.cpp" line="390"/>
         <source>health: %1</source>
         <translation>Zustand: %1</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="404"/>
+        <location filename="../ui/HealthMap.cpp" line="408"/>
         <source>This report lists no files.</source>
         <translation>Dieser Bericht führt keine Dateien auf.</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="405"/>
+        <location filename="../ui/HealthMap.cpp" line="409"/>
         <source>Verify the index to see its files and blocks here.</source>
         <translation>Prüfen Sie den Index, um hier seine Dateien und Blöcke zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="433"/>
+        <location filename="../ui/HealthMap.cpp" line="437"/>
         <source>hatched: a finding about the whole file</source>
         <translation>schraffiert: ein Befund zur ganzen Datei</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <location filename="../ui/HealthMap.cpp" line="445"/>
         <source>%1, missing</source>
         <translation>%1, fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="453"/>
+        <location filename="../ui/HealthMap.cpp" line="447"/>
         <source>not listed in the report</source>
         <translation>nicht im Bericht aufgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="454"/>
+        <location filename="../ui/HealthMap.cpp" line="448"/>
         <source>, not checked</source>
         <translation>, nicht geprüft</translation>
     </message>
@@ -1521,19 +1790,24 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="33"/>
+        <location filename="../ui/IndexPage.cpp" line="135"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Seine Änderungen erscheinen hier, sobald sie geschehen; um den Index selbst zu ändern, schließen Sie ihn dort.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <location filename="../ui/IndexPage.cpp" line="139"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Dieser Index wurde schreibgeschützt geöffnet; anderswo vorgenommene Änderungen erscheinen hier, sobald sie geschehen.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="39"/>
+        <location filename="../ui/IndexPage.cpp" line="34"/>
         <source>Open for Writing</source>
         <translation>Zum Schreiben öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <source>Open the index for writing here, keeping the filter, selection and query (works once the other program has closed it).</source>
+        <translation>Den Index hier zum Schreiben öffnen; Filter, Auswahl und Abfrage bleiben (geht, sobald das andere Programm ihn geschlossen hat).</translation>
     </message>
     <message>
         <location filename="../ui/IndexPage.cpp" line="40"/>
@@ -1541,100 +1815,107 @@
         <translation>Erneut versuchen, den Index zum Schreiben zu öffnen (gelingt, sobald das andere Programm ihn geschlossen hat).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="49"/>
+        <location filename="../ui/IndexPage.cpp" line="48"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Wiederhergestellt.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="51"/>
+        <location filename="../ui/IndexPage.cpp" line="50"/>
         <source>The cut bytes were saved to %1.</source>
         <translation>Die abgeschnittenen Bytes wurden in %1 gesichert.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="63"/>
+        <location filename="../ui/IndexPage.cpp" line="62"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <location filename="../ui/IndexPage.cpp" line="63"/>
         <source>Browse</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <location filename="../ui/IndexPage.cpp" line="64"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <location filename="../ui/IndexPage.cpp" line="65"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <location filename="../ui/IndexPage.cpp" line="66"/>
         <source>Integrity</source>
         <translation>Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="92"/>
+        <location filename="../ui/IndexPage.cpp" line="100"/>
         <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
         <translation>&lt;b&gt;Dieser Index konnte nicht geöffnet werden.&lt;/b&gt; %1&lt;br&gt;Die Prüfung unten zeigt, wo er beschädigt ist; eine Reparatur kann ihn oft wieder nutzbar machen, nachdem Sie ihren Plan gesehen und freigegeben haben.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="96"/>
+        <location filename="../ui/IndexPage.cpp" line="104"/>
         <source>Try Again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="97"/>
+        <location filename="../ui/IndexPage.cpp" line="105"/>
         <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
         <translation>Erneut versuchen, den Index zu öffnen (z. B. nachdem Sie Speicherplatz freigegeben oder Berechtigungen korrigiert haben).</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="132"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; The program that was writing this index has closed it. Open it for writing to change it here; what you see stays as it is.</source>
+        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Das Programm, das in diesen Index schrieb, hat ihn geschlossen. Öffnen Sie ihn zum Schreiben, um ihn hier zu ändern; was Sie sehen, bleibt, wie es ist.</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::InspectorView</name>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="138"/>
+        <location filename="../ui/InspectorView.cpp" line="143"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="139"/>
+        <location filename="../ui/InspectorView.cpp" line="144"/>
+        <location filename="../ui/InspectorView.cpp" line="278"/>
         <source>Delete this item (undoable)</source>
         <translation>Diesen Eintrag löschen (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="164"/>
+        <location filename="../ui/InspectorView.cpp" line="169"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="165"/>
+        <location filename="../ui/InspectorView.cpp" line="170"/>
+        <location filename="../ui/InspectorView.cpp" line="281"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Die bearbeiteten Metadaten in den Index schreiben (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="166"/>
+        <location filename="../ui/InspectorView.cpp" line="171"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="180"/>
+        <location filename="../ui/InspectorView.cpp" line="185"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="181"/>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="183"/>
+        <location filename="../ui/InspectorView.cpp" line="188"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="191"/>
+        <location filename="../ui/InspectorView.cpp" line="196"/>
         <source>Nearest neighbours</source>
         <translation>Nächste Nachbarn</translation>
     </message>
@@ -1644,77 +1925,132 @@
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Similarity</source>
         <translation>Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="200"/>
+        <location filename="../ui/InspectorView.cpp" line="205"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Klicken Sie auf einen Nachbarn, um ihn anzusehen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="229"/>
+        <location filename="../ui/InspectorView.cpp" line="503"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="219"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="223"/>
+        <source>Copy Id</source>
+        <translation>ID kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="224"/>
+        <source>Copy as JSON Line</source>
+        <translation>Als JSON-Zeile kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="225"/>
+        <source>Copy Vector</source>
+        <translation>Vektor kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="226"/>
+        <source>Copy as Python List</source>
+        <translation>Als Python-Liste kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="274"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>Der Index ist schreibgeschützt geöffnet, daher lassen sich Einträge nicht ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="253"/>
+        <location filename="../ui/InspectorView.cpp" line="235"/>
+        <source>Copy Value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="238"/>
+        <source>Copy Key</source>
+        <translation>Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="247"/>
+        <source>Not in the current filter: Browse does not list this item.</source>
+        <translation>Nicht im aktuellen Filter: „Einträge“ zeigt diesen Eintrag nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="302"/>
         <source>The change was not written: %1</source>
         <translation>Die Änderung wurde nicht geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="278"/>
+        <location filename="../ui/InspectorView.cpp" line="396"/>
         <source>Select an item to inspect it.</source>
         <translation>Wählen Sie einen Eintrag aus, um ihn anzusehen.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="287"/>
+        <location filename="../ui/InspectorView.cpp" line="405"/>
         <source>This item no longer exists.</source>
         <translation>Diesen Eintrag gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="288"/>
+        <location filename="../ui/InspectorView.cpp" line="406"/>
         <source>The item could not be read.</source>
         <translation>Der Eintrag konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="350"/>
+        <location filename="../ui/InspectorView.cpp" line="469"/>
         <source>No neighbours.</source>
         <translation>Keine Nachbarn.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="321"/>
+        <location filename="../ui/InspectorView.cpp" line="440"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensionen&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mittelwert&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standardabweichung&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="340"/>
+        <location filename="../ui/InspectorView.cpp" line="459"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="358"/>
+        <location filename="../ui/InspectorView.cpp" line="356"/>
+        <source>Loading the selected row…</source>
+        <translation>Die gewählte Zeile wird geladen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/InspectorView.cpp" line="479"/>
         <source>This item has no neighbours.</source>
         <translation>Dieser Eintrag hat keine Nachbarn.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="359"/>
+        <location filename="../ui/InspectorView.cpp" line="480"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="386"/>
+        <location filename="../ui/InspectorView.cpp" line="526"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="393"/>
+        <location filename="../ui/InspectorView.cpp" line="533"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Die Metadaten müssen ein JSON-Objekt sein: { … }.</translation>
     </message>
@@ -1963,16 +2299,24 @@
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/ItemCommands.cpp" line="39"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag löschen</numerusform>
+            <numerusform>%n Einträge löschen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="204"/>
+        <location filename="../ui/ItemTableModel.cpp" line="492"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="218"/>
+        <location filename="../ui/ItemTableModel.cpp" line="506"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>Der %Ln Wert des Vektors, gemittelt in der Sparkline</numerusform>
@@ -1980,25 +2324,35 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="237"/>
+        <location filename="../ui/ItemTableModel.cpp" line="526"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="238"/>
+        <location filename="../ui/ItemTableModel.cpp" line="526"/>
+        <source>Id (natural order)</source>
+        <translation>ID (natürliche Reihenfolge)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="527"/>
         <source>Norm</source>
         <translation>Norm</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="239"/>
+        <location filename="../ui/ItemTableModel.cpp" line="528"/>
         <source>Vector</source>
         <translation>Vektor</translation>
+    </message>
+    <message>
+        <location filename="../ui/ItemTableModel.cpp" line="531"/>
+        <source>%1 (sorting…)</source>
+        <translation>%1 (wird sortiert …)</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::JsonTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="84"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="87"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n Element</numerusform>
@@ -2006,7 +2360,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="85"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="88"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Feld</numerusform>
@@ -2014,47 +2368,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="91"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="94"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="92"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="95"/>
         <source>boolean</source>
         <translation>Boolescher Wert</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="93"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
         <source>number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="94"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="97"/>
         <source>string</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="95"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="98"/>
         <source>array</source>
         <translation>Array</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="99"/>
         <source>object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="107"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="110"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="108"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="111"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="109"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="112"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -2062,73 +2416,88 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="55"/>
-        <location filename="../ui/MainWindow.cpp" line="470"/>
+        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <location filename="../ui/MainWindow.cpp" line="503"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="106"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="100"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Open Index…</source>
         <translation>Index ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="117"/>
         <source>&amp;Import Files…</source>
         <translation>Dateien &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Dokumente oder Vektordateien in den aktuellen Index importieren oder in einen neuen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Import a Fol&amp;der…</source>
         <translation>&amp;Ordner importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Alle Dokumente eines Ordners importieren, oder einen Vectra- oder LangChain-Indexordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <source>Open &amp;File…</source>
+        <translation>&amp;Datei öffnen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>Restore &amp;Backup…</source>
         <translation>Sicherung &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <source>Open a vector file (imported into a new index or the open one) or a backup archive (restored)</source>
+        <translation>Eine Vektordatei öffnen (in einen neuen oder den geöffneten Index importiert) oder ein Sicherungsarchiv (wiederhergestellt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Aus einem Sicherungsarchiv (.tar.zst) einen neuen Indexordner anlegen und öffnen</translation>
     </message>
@@ -2153,192 +2522,222 @@
         <translation>Eine pgvector-Tabelle in einen neuen lokalen Index lesen und öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>&amp;Close Index</source>
         <translation>Index &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="136"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="160"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;Summary</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
         <source>&amp;Browse</source>
         <translation>&amp;Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>&amp;Query</source>
         <translation>&amp;Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="165"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>&amp;Refresh</source>
         <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Full Verify</source>
         <translation>&amp;Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Plan &amp;Repair…</source>
         <translation>&amp;Reparatur planen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Estimate R&amp;ecall</source>
         <translation>&amp;Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="216"/>
         <source>&amp;Checkpoint</source>
         <translation>&amp;Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="195"/>
+        <location filename="../ui/MainWindow.cpp" line="219"/>
         <source>C&amp;ompact</source>
         <translation>Ver&amp;dichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Open the &amp;Demo Index</source>
         <translation>&amp;Demo-Index öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Einen Index aus kurzen Beispieltexten anlegen (oder ihn öffnen, falls er existiert) und darin suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="206"/>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
         <source>&amp;About Sextant</source>
         <translation>Ü&amp;ber Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="208"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
         <source>No recent indexes</source>
         <translation>Keine zuletzt geöffneten Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="252"/>
+        <location filename="../ui/MainWindow.cpp" line="276"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="253"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="306"/>
         <source>Could Not Open the Index</source>
         <translation>Index konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="278"/>
+        <location filename="../ui/MainWindow.cpp" line="307"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant konnte %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="746"/>
+        <location filename="../ui/MainWindow.cpp" line="877"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant konnte %1 nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="300"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>Creating %1</source>
         <translation>%1 wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <source>Copy what has the focus: text, the selected Browse rows as JSON Lines, or a table&apos;s cells</source>
+        <translation>Kopiert, was den Fokus hat: Text, die gewählten Zeilen der Einträge als JSON Lines oder die Zellen einer Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <source>&amp;Go to Id…</source>
+        <translation>&amp;Gehe zu ID …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <source>&amp;Natural Id Order</source>
+        <translation>&amp;Natürliche ID-Reihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <source>Sort Browse&apos;s ids with the numbers in them compared as numbers (item2 before item10)</source>
+        <translation>Die IDs der Einträge mit den Zahlen darin als Zahlen sortieren (item2 vor item10)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>Could Not Create the Index</source>
         <translation>Index konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>Creating the demo index</source>
         <translation>Demo-Index wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="333"/>
+        <location filename="../ui/MainWindow.cpp" line="362"/>
         <source>Creating the demo index in %1…</source>
         <translation>Demo-Index wird in %1 angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="359"/>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Demo-Index konnte nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="395"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Demo-Index aus %n Dokument in %1 s angelegt.</numerusform>
@@ -2346,42 +2745,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="413"/>
+        <location filename="../ui/MainWindow.cpp" line="442"/>
         <source>A write failed: %1</source>
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="433"/>
+        <location filename="../ui/MainWindow.cpp" line="472"/>
         <source>Still in Use</source>
         <translation>Noch in Benutzung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="434"/>
+        <location filename="../ui/MainWindow.cpp" line="473"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="470"/>
+        <location filename="../ui/MainWindow.cpp" line="503"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <source>Another program</source>
+        <translation>Ein anderes Programm</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <source>Could Not Open for Writing</source>
+        <translation>Konnte nicht zum Schreiben öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="513"/>
         <source>Could not be opened</source>
         <translation>Konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="518"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="485"/>
+        <location filename="../ui/MainWindow.cpp" line="520"/>
         <source>Reading…</source>
         <translation>Wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="489"/>
+        <location filename="../ui/MainWindow.cpp" line="524"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -2389,17 +2798,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="490"/>
+        <location filename="../ui/MainWindow.cpp" line="525"/>
         <source>following changes</source>
         <translation>folgt Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="492"/>
+        <location filename="../ui/MainWindow.cpp" line="527"/>
         <source>writes: idle</source>
         <translation>Schreibvorgänge: keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="493"/>
+        <location filename="../ui/MainWindow.cpp" line="528"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
@@ -2407,37 +2816,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="494"/>
+        <location filename="../ui/MainWindow.cpp" line="529"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="506"/>
+        <location filename="../ui/MainWindow.cpp" line="541"/>
         <source>Open Index Folder</source>
         <translation>Indexordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="522"/>
+        <location filename="../ui/MainWindow.cpp" line="670"/>
         <source>About Sextant</source>
         <translation>Über Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="523"/>
+        <location filename="../ui/MainWindow.cpp" line="671"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="568"/>
+        <location filename="../ui/MainWindow.cpp" line="548"/>
+        <source>Open a File</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="549"/>
+        <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
+        <translation>Vektordateien und Sicherungen (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="566"/>
+        <source>Looking at %1…</source>
+        <translation>%1 wird angesehen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="716"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="569"/>
+        <location filename="../ui/MainWindow.cpp" line="717"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="582"/>
+        <source>Import a File</source>
+        <translation>Datei importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="583"/>
+        <source>%1 is not an index but a file Sextant can import.</source>
+        <translation>%1 ist kein Index, sondern eine Datei, die Sextant importieren kann.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="587"/>
+        <source>Import its items into the open index %1, or make a new index from them?</source>
+        <translation>Die Einträge in den geöffneten Index %1 importieren oder einen neuen Index daraus machen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="588"/>
+        <source>Import into %1</source>
+        <translation>In %1 importieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="590"/>
+        <source>New Index…</source>
+        <translation>Neuer Index …</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="591"/>
+        <location filename="../ui/MainWindow.cpp" line="739"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
@@ -2445,88 +2894,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="641"/>
+        <location filename="../ui/MainWindow.cpp" line="789"/>
         <source>Convert to a Sextant Index</source>
         <translation>In einen Sextant-Index umwandeln</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="642"/>
+        <location filename="../ui/MainWindow.cpp" line="790"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="654"/>
+        <location filename="../ui/MainWindow.cpp" line="802"/>
         <source>Not a Sextant Index</source>
         <translation>Kein Sextant-Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="655"/>
+        <location filename="../ui/MainWindow.cpp" line="803"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="657"/>
+        <location filename="../ui/MainWindow.cpp" line="805"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="659"/>
+        <location filename="../ui/MainWindow.cpp" line="807"/>
         <source>Convert to a Sextant Index…</source>
         <translation>In einen Sextant-Index umwandeln …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="668"/>
+        <location filename="../ui/MainWindow.cpp" line="816"/>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="669"/>
+        <location filename="../ui/MainWindow.cpp" line="817"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="676"/>
+        <location filename="../ui/MainWindow.cpp" line="824"/>
         <source>Import a Folder</source>
         <translation>Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="709"/>
+        <location filename="../ui/MainWindow.cpp" line="840"/>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="710"/>
+        <location filename="../ui/MainWindow.cpp" line="841"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="715"/>
+        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <location filename="../ui/MainWindow.cpp" line="846"/>
         <source>New Folder for the Restored Index</source>
         <translation>Neuer Ordner für den wiederhergestellten Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="731"/>
+        <location filename="../ui/MainWindow.cpp" line="862"/>
         <source>Restoring %1</source>
         <translation>%1 wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="732"/>
+        <location filename="../ui/MainWindow.cpp" line="863"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="738"/>
-        <location filename="../ui/MainWindow.cpp" line="739"/>
+        <location filename="../ui/MainWindow.cpp" line="869"/>
+        <location filename="../ui/MainWindow.cpp" line="870"/>
         <source>The restore was cancelled.</source>
         <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="745"/>
+        <location filename="../ui/MainWindow.cpp" line="876"/>
         <source>Could Not Restore the Backup</source>
         <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="750"/>
+        <location filename="../ui/MainWindow.cpp" line="881"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>
@@ -3340,27 +3790,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="82"/>
+        <location filename="../ui/QueryView.cpp" line="102"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="83"/>
+        <location filename="../ui/QueryView.cpp" line="103"/>
         <source>Similar to item</source>
         <translation>Ähnlich wie Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="84"/>
+        <location filename="../ui/QueryView.cpp" line="104"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="85"/>
+        <location filename="../ui/QueryView.cpp" line="105"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Mit einem eingefügten Vektor suchen, mit dem Vektor eines Eintrags (der Eintrag selbst wird ausgelassen) oder mit Wörtern (in diesen Index importierte Dokumente)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="92"/>
+        <location filename="../ui/QueryView.cpp" line="112"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Ein Vektor aus %n Zahl als JSON, z. B. [0.12, -0.5, ...]</numerusform>
@@ -3368,177 +3818,197 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="95"/>
+        <location filename="../ui/QueryView.cpp" line="115"/>
         <source>Id of an item in this index</source>
         <translation>ID eines Eintrags in diesem Index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="116"/>
+        <location filename="../ui/QueryView.cpp" line="137"/>
         <source>How many nearest items to return</source>
         <translation>Wie viele nächste Einträge zurückgegeben werden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="119"/>
+        <location filename="../ui/QueryView.cpp" line="140"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="120"/>
+        <location filename="../ui/QueryView.cpp" line="141"/>
         <source>Exact</source>
         <translation>Exakt</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="121"/>
+        <location filename="../ui/QueryView.cpp" line="142"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="122"/>
+        <location filename="../ui/QueryView.cpp" line="143"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>„Automatisch“ lässt den Planer wählen; „Exakt“ durchsucht jeden passenden Eintrag (die echten Top-k); „ANN“ durchsucht den HNSW-Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="127"/>
+        <location filename="../ui/QueryView.cpp" line="148"/>
         <source>index default (%1)</source>
         <translation>Vorgabe des Index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="129"/>
+        <location filename="../ui/QueryView.cpp" line="150"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Größe der HNSW-Kandidatenliste: größer ist langsamer und findet mehr der echten Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="131"/>
+        <location filename="../ui/QueryView.cpp" line="152"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="134"/>
+        <location filename="../ui/QueryView.cpp" line="155"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Die Abfrage ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="135"/>
+        <location filename="../ui/QueryView.cpp" line="156"/>
         <source>Compare with exact</source>
         <translation>Mit exakter Suche vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="137"/>
+        <location filename="../ui/QueryView.cpp" line="158"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Dieselbe Abfrage als exakten Durchlauf ausführen und zeigen, welche echten Nachbarn gefunden wurden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="138"/>
+        <location filename="../ui/QueryView.cpp" line="159"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="140"/>
+        <location filename="../ui/QueryView.cpp" line="161"/>
         <source>Stop waiting for the running query</source>
         <translation>Nicht länger auf die laufende Abfrage warten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="190"/>
+        <location filename="../ui/QueryView.cpp" line="213"/>
         <source>Query:</source>
         <translation>Abfrage:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="194"/>
+        <location filename="../ui/QueryView.cpp" line="217"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="195"/>
+        <location filename="../ui/QueryView.cpp" line="218"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Metadatenfilter in der JSON-Filtersprache (siehe docs/filters.md); leer passt alles</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="216"/>
+        <location filename="../ui/QueryView.cpp" line="254"/>
         <source>&amp;k:</source>
         <translation>&amp;k:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="217"/>
+        <location filename="../ui/QueryView.cpp" line="255"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="218"/>
+        <location filename="../ui/QueryView.cpp" line="256"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="272"/>
+        <location filename="../ui/QueryView.cpp" line="337"/>
         <source>Search the documents…</source>
         <translation>Dokumente durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="276"/>
+        <location filename="../ui/QueryView.cpp" line="341"/>
         <source>Hybrid</source>
         <translation>Hybrid</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="277"/>
+        <location filename="../ui/QueryView.cpp" line="342"/>
         <source>Meaning (vector)</source>
         <translation>Bedeutung (Vektor)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="278"/>
+        <location filename="../ui/QueryView.cpp" line="343"/>
         <source>Keywords (BM25)</source>
         <translation>Stichwörter (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="279"/>
+        <location filename="../ui/QueryView.cpp" line="344"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>„Hybrid“ verbindet beide Rangfolgen; „Bedeutung“ bettet die Wörter ein und sucht per Vektor; „Stichwörter“ ordnet die Textstellen, die die Wörter enthalten (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="341"/>
+        <location filename="../ui/QueryView.cpp" line="419"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index: Dieser enthält anderswo berechnete Vektoren, daher kann Sextant Wörter nicht in seine Vektoren umwandeln.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="344"/>
+        <location filename="../ui/QueryView.cpp" line="422"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Seine Einträge haben ein Feld „text“, daher funktioniert „Stichwörter (BM25)“.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="377"/>
+        <location filename="../ui/QueryView.cpp" line="348"/>
+        <source>All hits</source>
+        <translation>Alle Treffer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="349"/>
+        <source>Score ≥ 25 % of the best</source>
+        <translation>Wert ≥ 25 % des besten</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="350"/>
+        <source>Score ≥ 50 % of the best</source>
+        <translation>Wert ≥ 50 % des besten</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="351"/>
+        <source>Leave out hits whose score is far below the best hit&apos;s: a search with few relevant passages then ends where they do</source>
+        <translation>Treffer weglassen, deren Wert weit unter dem des besten liegt: Eine Suche mit wenigen passenden Textstellen endet dann mit ihnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="463"/>
         <source>Text search needs an index made for documents.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="378"/>
+        <location filename="../ui/QueryView.cpp" line="464"/>
         <source>This search mode is not available for this index.</source>
         <translation>Diese Suchart ist für diesen Index nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="382"/>
+        <location filename="../ui/QueryView.cpp" line="468"/>
         <source>Enter the words to search for.</source>
         <translation>Geben Sie die zu suchenden Wörter ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="408"/>
+        <location filename="../ui/QueryView.cpp" line="495"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="409"/>
+        <location filename="../ui/QueryView.cpp" line="496"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Suche läuft … (die erste Stichwortsuche liest jede Textstelle einmal)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="410"/>
+        <location filename="../ui/QueryView.cpp" line="497"/>
         <source>Text search</source>
         <translation>Textsuche</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="438"/>
+        <location filename="../ui/QueryView.cpp" line="525"/>
         <source>The hits below are from the previous search.</source>
         <translation>Die Treffer unten stammen aus der vorigen Suche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="467"/>
+        <location filename="../ui/QueryView.cpp" line="555"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Geben Sie einen Vektor aus %n Zahl ein.</numerusform>
@@ -3546,32 +4016,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="471"/>
+        <location filename="../ui/QueryView.cpp" line="559"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN und Unendlich sind in einem Vektor nicht erlaubt: Jeder Wert muss eine endliche Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="477"/>
+        <location filename="../ui/QueryView.cpp" line="565"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Kein JSON-Array aus Zahlen: %1 bei Zeichen %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="478"/>
+        <location filename="../ui/QueryView.cpp" line="566"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Kein JSON-Array aus Zahlen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="484"/>
+        <location filename="../ui/QueryView.cpp" line="572"/>
         <source>Element %1 is not a number.</source>
         <translation>Element %1 ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="487"/>
+        <location filename="../ui/QueryView.cpp" line="575"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>Element %1 ist keine endliche Zahl (oder zu groß für float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="492"/>
+        <location filename="../ui/QueryView.cpp" line="580"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Der Vektor hat %n Zahl; dieser Index enthält Vektoren mit %1 Dimensionen.</numerusform>
@@ -3579,83 +4049,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="509"/>
+        <location filename="../ui/QueryView.cpp" line="597"/>
         <source>Enter the id of an item.</source>
         <translation>Geben Sie die ID eines Eintrags ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="583"/>
+        <location filename="../ui/QueryView.cpp" line="674"/>
         <source>Running…</source>
         <translation>Läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="584"/>
+        <location filename="../ui/QueryView.cpp" line="675"/>
         <source>Exact query</source>
         <translation>Exakte Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="584"/>
+        <location filename="../ui/QueryView.cpp" line="675"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="605"/>
+        <location filename="../ui/QueryView.cpp" line="696"/>
         <source>Exact query for comparison</source>
         <translation>Exakte Abfrage zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="606"/>
+        <location filename="../ui/QueryView.cpp" line="697"/>
         <source>Comparing with the exact search…</source>
         <translation>Vergleich mit der exakten Suche …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="632"/>
+        <location filename="../ui/QueryView.cpp" line="723"/>
         <source>Comparison cancelled.</source>
         <translation>Vergleich abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="635"/>
+        <location filename="../ui/QueryView.cpp" line="726"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Abfrage abgebrochen; die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="636"/>
+        <location filename="../ui/QueryView.cpp" line="727"/>
         <source>Query cancelled.</source>
         <translation>Abfrage abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="648"/>
+        <location filename="../ui/QueryView.cpp" line="739"/>
         <source>The hits below are from the previous query.</source>
         <translation>Die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="679"/>
+        <location filename="../ui/QueryView.cpp" line="772"/>
         <source>The exact search failed.</source>
         <translation>Die exakte Suche ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="694"/>
+        <location filename="../ui/QueryView.cpp" line="787"/>
         <source>exact scan took %1</source>
         <translation>exakter Durchlauf dauerte %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="695"/>
+        <location filename="../ui/QueryView.cpp" line="788"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Als „verfehlt“ markierte Zeilen (kursiv) sind echte Nachbarn, die diese Abfrage nicht geliefert hat</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="705"/>
+        <location filename="../ui/QueryView.cpp" line="798"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Trefferquote: Auch die exakte Suche fand keine Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="706"/>
+        <location filename="../ui/QueryView.cpp" line="799"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Trefferquote %1/%2 = %3 gegenüber den exakten Top-%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="719"/>
-        <location filename="../ui/QueryView.cpp" line="734"/>
+        <location filename="../ui/QueryView.cpp" line="812"/>
+        <location filename="../ui/QueryView.cpp" line="835"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n Treffer in %1</numerusform>
@@ -3663,7 +4133,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="721"/>
+        <location filename="../ui/QueryView.cpp" line="817"/>
+        <source>%n within half of the best score</source>
+        <translation>
+            <numerusform>%n mit mindestens halbem Bestwert</numerusform>
+            <numerusform>%n mit mindestens halbem Bestwert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="820"/>
+        <source>%n hidden below the minimum score</source>
+        <translation>
+            <numerusform>%n unter dem Mindestwert ausgeblendet</numerusform>
+            <numerusform>%n unter dem Mindestwert ausgeblendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="821"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n Textstelle im Stichwortindex</numerusform>
@@ -3671,7 +4157,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="727"/>
+        <location filename="../ui/QueryView.cpp" line="827"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Suche geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
@@ -3681,7 +4167,7 @@
         <translation>Strategie: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="738"/>
+        <location filename="../ui/QueryView.cpp" line="838"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln von %1 Einträgen passt zum Filter</numerusform>
@@ -3689,7 +4175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="741"/>
+        <location filename="../ui/QueryView.cpp" line="841"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -3697,27 +4183,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="742"/>
+        <location filename="../ui/QueryView.cpp" line="842"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="744"/>
+        <location filename="../ui/QueryView.cpp" line="846"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Auf den exakten Durchlauf ausgewichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="750"/>
+        <location filename="../ui/QueryView.cpp" line="853"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Abfrage geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="774"/>
+        <location filename="../ui/QueryView.cpp" line="918"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Keine Textstellen: Die Einträge dieses Index enthalten keinen Text.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="775"/>
+        <location filename="../ui/QueryView.cpp" line="919"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -3726,7 +4212,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Versuchen Sie andere Wörter oder „Bedeutung (Vektor)“, um Textstellen zu finden, die dasselbe anders sagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="783"/>
+        <location filename="../ui/QueryView.cpp" line="927"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -3735,7 +4221,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Geben Sie Wörter in „Dokumente durchsuchen …“ ein und drücken Sie die Eingabetaste, oder suchen Sie per Vektor oder per Eintrag.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="788"/>
+        <location filename="../ui/QueryView.cpp" line="932"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -3744,7 +4230,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Fügen Sie einen Vektor als JSON ein oder wählen Sie „Ähnlich wie Eintrag“ und geben Sie eine ID ein; dann „Ausführen“ (Strg+Eingabe).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="793"/>
+        <location filename="../ui/QueryView.cpp" line="937"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -3753,12 +4239,12 @@ Loosen the filter and run again.</source>
 Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="795"/>
+        <location filename="../ui/QueryView.cpp" line="939"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>Der Index ist leer: Es gibt noch nichts zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="797"/>
+        <location filename="../ui/QueryView.cpp" line="941"/>
         <source>No hits.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -3998,32 +4484,32 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::StartPage</name>
     <message>
-        <location filename="../ui/StartPage.cpp" line="28"/>
+        <location filename="../ui/StartPage.cpp" line="72"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="34"/>
+        <location filename="../ui/StartPage.cpp" line="78"/>
         <source>Create, browse, query and repair local vector indexes.</source>
         <translation>Lokale Vektorindizes anlegen, durchsehen, abfragen und reparieren.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="42"/>
+        <location filename="../ui/StartPage.cpp" line="86"/>
         <source>New Index…</source>
         <translation>Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="44"/>
+        <location filename="../ui/StartPage.cpp" line="88"/>
         <source>Open Index…</source>
         <translation>Index öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="61"/>
+        <location filename="../ui/StartPage.cpp" line="105"/>
         <source>New to Sextant?</source>
         <translation>Neu bei Sextant?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="67"/>
+        <location filename="../ui/StartPage.cpp" line="111"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Legen Sie einen Demo-Index aus %n kurzen Text über Navigation, Astronomie, Kochen, Musik und mehr an, und probieren Sie daran das Durchsehen, die Suche, die Karte und die Integritätsprüfung aus. Das dauert wenige Sekunden; der Index bleibt in Ihrem Datenordner.</numerusform>
@@ -4031,47 +4517,47 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="75"/>
-        <location filename="../ui/StartPage.cpp" line="83"/>
-        <location filename="../ui/StartPage.cpp" line="152"/>
+        <location filename="../ui/StartPage.cpp" line="119"/>
+        <location filename="../ui/StartPage.cpp" line="127"/>
+        <location filename="../ui/StartPage.cpp" line="198"/>
         <source>Create a Demo Index</source>
         <translation>Demo-Index anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="94"/>
+        <location filename="../ui/StartPage.cpp" line="138"/>
         <source>Recent indexes</source>
         <translation>Zuletzt geöffnete Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="104"/>
+        <location filename="../ui/StartPage.cpp" line="149"/>
         <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
         <translation>Noch keine zuletzt geöffneten Indizes. Legen Sie einen an, öffnen Sie einen, oder ziehen Sie einen Indexordner oder zu importierende Dateien hierher.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="109"/>
+        <location filename="../ui/StartPage.cpp" line="154"/>
         <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
         <translation>Tipp: Ziehen Sie einen Indexordner an eine beliebige Stelle dieses Fensters, um ihn zu öffnen; ein Index, in den ein anderes Programm schreibt, wird schreibgeschützt geöffnet. Ziehen Sie Dokumente (Text, Markdown, HTML, PDF, Zip- oder Tar-Archive) oder Vektordateien (JSON Lines, CSV, .npy, .fvecs, ein Vectra- oder LangChain-Ordner) hierher, um daraus einen neuen Index anzulegen.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="138"/>
+        <location filename="../ui/StartPage.cpp" line="184"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="84"/>
-        <location filename="../ui/StartPage.cpp" line="152"/>
+        <location filename="../ui/StartPage.cpp" line="128"/>
+        <location filename="../ui/StartPage.cpp" line="198"/>
         <source>Creating the Demo Index…</source>
         <translation>Demo-Index wird angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="160"/>
+        <location filename="../ui/StartPage.cpp" line="206"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="161"/>
+        <location filename="../ui/StartPage.cpp" line="207"/>
         <source>Remove from This List</source>
         <translation>Aus dieser Liste entfernen</translation>
     </message>
@@ -4129,177 +4615,177 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         <translation>Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="112"/>
+        <location filename="../ui/SummaryView.cpp" line="118"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="113"/>
+        <location filename="../ui/SummaryView.cpp" line="119"/>
         <source>Dimensions:</source>
         <translation>Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="114"/>
+        <location filename="../ui/SummaryView.cpp" line="120"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="115"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Metadata fields:</source>
         <translation>Metadatenfelder:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="116"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Durability:</source>
         <translation>Dauerhaftigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="117"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Created:</source>
         <translation>Angelegt:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="118"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Access:</source>
         <translation>Zugriff:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
         <source>Contents</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <location filename="../ui/SummaryView.cpp" line="128"/>
         <source>Items:</source>
         <translation>Einträge:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="129"/>
         <source>Segments:</source>
         <translation>Segmente:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Not yet checkpointed:</source>
         <translation>Noch nicht im Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Size on disk:</source>
         <translation>Größe auf der Festplatte:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="126"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Write-ahead log:</source>
         <translation>Transaktionsprotokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="127"/>
+        <location filename="../ui/SummaryView.cpp" line="133"/>
         <source>Last checkpoint:</source>
         <translation>Letzter Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="128"/>
+        <location filename="../ui/SummaryView.cpp" line="134"/>
         <source>Write queue:</source>
         <translation>Schreibwarteschlange:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <location filename="../ui/SummaryView.cpp" line="136"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <location filename="../ui/SummaryView.cpp" line="137"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Das Transaktionsprotokoll jetzt in die Segmente übernehmen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <location filename="../ui/SummaryView.cpp" line="138"/>
         <source>Compact</source>
         <translation>Verdichten</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="133"/>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Alle Segmente in eines umschreiben und gelöschte Zeilen dabei entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="140"/>
+        <location filename="../ui/SummaryView.cpp" line="146"/>
         <source>Search graph (HNSW)</source>
         <translation>Suchgraph (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="141"/>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="142"/>
+        <location filename="../ui/SummaryView.cpp" line="148"/>
         <source>Items in graph:</source>
         <translation>Einträge im Graphen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="143"/>
+        <location filename="../ui/SummaryView.cpp" line="149"/>
         <source>Parameters:</source>
         <translation>Parameter:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="144"/>
+        <location filename="../ui/SummaryView.cpp" line="150"/>
         <source>Memory:</source>
         <translation>Speicher:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="146"/>
+        <location filename="../ui/SummaryView.cpp" line="152"/>
         <source>Estimated recall@10:</source>
         <translation>Geschätzte Trefferquote@10:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <location filename="../ui/SummaryView.cpp" line="153"/>
         <source>Estimate Recall</source>
         <translation>Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="148"/>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Näherungssuche und exakte Suche an Stichproben-Einträgen vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="155"/>
+        <location filename="../ui/SummaryView.cpp" line="161"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="156"/>
+        <location filename="../ui/SummaryView.cpp" line="162"/>
         <source>Last verification:</source>
         <translation>Letzte Prüfung:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="158"/>
+        <location filename="../ui/SummaryView.cpp" line="164"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="159"/>
+        <location filename="../ui/SummaryView.cpp" line="165"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Jeden Protokollrahmen und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="160"/>
+        <location filename="../ui/SummaryView.cpp" line="166"/>
         <source>Full Verify</source>
         <translation>Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="161"/>
+        <location filename="../ui/SummaryView.cpp" line="167"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Außerdem Größe und SHA-256 jeder Datei prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="209"/>
+        <location filename="../ui/SummaryView.cpp" line="215"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Keine Probleme in %1 (geprüft in %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="211"/>
+        <location filename="../ui/SummaryView.cpp" line="217"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n Problem gefunden.</numerusform>
@@ -4307,7 +4793,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="219"/>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
@@ -4320,62 +4806,64 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="226"/>
+        <location filename="../ui/SummaryView.cpp" line="232"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 pro Näherungsabfrage, %2 pro exakter Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, Pflicht)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="287"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="238"/>
+        <location filename="../ui/SummaryView.cpp" line="244"/>
         <source>none declared</source>
         <translation>keine deklariert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="239"/>
+        <location filename="../ui/SummaryView.cpp" line="245"/>
         <source>not estimated yet</source>
         <translation>noch nicht geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="244"/>
+        <location filename="../ui/SummaryView.cpp" line="250"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="262"/>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
         <source>reading…</source>
         <translation>wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="270"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Schreibgeschützt: %1 schreibt in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="271"/>
+        <location filename="../ui/SummaryView.cpp" line="279"/>
         <source>Read-only.</source>
         <translation>Schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="273"/>
+        <location filename="../ui/SummaryView.cpp" line="281"/>
         <source>Open for writing by this window.</source>
         <translation>Von diesem Fenster zum Schreiben geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="276"/>
+        <location filename="../ui/SummaryView.cpp" line="290"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <location filename="../ui/SummaryView.cpp" line="288"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -4383,7 +4871,15 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="279"/>
+        <location filename="../ui/SummaryView.cpp" line="229"/>
+        <source>%1 % (%Ln sampled queries, ef %2)</source>
+        <translation>
+            <numerusform>%1 % (%Ln Stichprobenabfrage, ef %2)</numerusform>
+            <numerusform>%1 % (%Ln Stichprobenabfragen, ef %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln gelöschte Zeile, die das Verdichten entfernt</numerusform>
@@ -4391,7 +4887,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="281"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln Änderung</numerusform>
@@ -4399,17 +4895,22 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="299"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Protokollsequenznummer %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <source>none yet: the items are in the log until the first checkpoint</source>
+        <translation>noch keine: Die Einträge stehen bis zum ersten Checkpoint im Protokoll</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="300"/>
         <source>idle</source>
         <translation>leer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="287"/>
+        <location filename="../ui/SummaryView.cpp" line="301"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln Schreibvorgang wartet</numerusform>
@@ -4417,37 +4918,37 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="306"/>
         <source>off: every query scans exactly</source>
         <translation>aus: Jede Abfrage durchsucht exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <location filename="../ui/SummaryView.cpp" line="307"/>
         <source>loading</source>
         <translation>wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <location filename="../ui/SummaryView.cpp" line="308"/>
         <source>building</source>
         <translation>wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="309"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="296"/>
+        <location filename="../ui/SummaryView.cpp" line="310"/>
         <source>failed: queries scan exactly</source>
         <translation>fehlgeschlagen: Abfragen durchsuchen exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <location filename="../ui/SummaryView.cpp" line="312"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="313"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln Änderung ausstehend, bis dahin exakt durchsucht)</numerusform>
@@ -4455,87 +4956,87 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="318"/>
         <source>not saved yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="318"/>
         <source>saved as %1</source>
         <translation>gespeichert als %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="331"/>
         <source>Never verified on this computer.</source>
         <translation>Auf diesem Rechner nie geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Full verification</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Quick verification</source>
         <translation>Schnelle Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="321"/>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>%1 on %2: %3</source>
         <translation>%1 am %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="348"/>
         <source>Full verification running…</source>
         <translation>Vollständige Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="348"/>
         <source>Verification running…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <location filename="../ui/SummaryView.cpp" line="349"/>
         <source>Full verification of %1</source>
         <translation>Vollständige Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="336"/>
+        <location filename="../ui/SummaryView.cpp" line="350"/>
         <source>Verification of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="345"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>estimating…</source>
         <translation>wird geschätzt …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="348"/>
+        <location filename="../ui/SummaryView.cpp" line="362"/>
         <source>Estimating recall of %1</source>
         <translation>Trefferquote von %1 wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="353"/>
+        <location filename="../ui/SummaryView.cpp" line="367"/>
         <source>Checkpoint of %1</source>
         <translation>Checkpoint von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="354"/>
+        <location filename="../ui/SummaryView.cpp" line="368"/>
         <source>Checkpoint failed</source>
         <translation>Checkpoint fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="373"/>
         <source>Compaction of %1</source>
         <translation>Verdichtung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="360"/>
+        <location filename="../ui/SummaryView.cpp" line="374"/>
         <source>Compaction failed</source>
         <translation>Verdichtung fehlgeschlagen</translation>
     </message>
@@ -4569,116 +5070,285 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::TextResultsModel</name>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="122"/>
+        <location filename="../ui/TextResultsModel.cpp" line="189"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <location filename="../ui/TextResultsModel.cpp" line="191"/>
         <source>Item %1</source>
         <translation>Eintrag %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <location filename="../ui/TextResultsModel.cpp" line="191"/>
         <source>%1
 Item %2</source>
         <translation>%1
 Eintrag %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="129"/>
+        <location filename="../ui/TextResultsModel.cpp" line="196"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="131"/>
+        <location filename="../ui/TextResultsModel.cpp" line="198"/>
         <source>Characters %1 to %2 of the document&apos;s text</source>
         <translation>Zeichen %1 bis %2 des Dokumenttexts</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="138"/>
+        <location filename="../ui/TextResultsModel.cpp" line="212"/>
         <source>Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)</source>
         <translation>Reziproke Rangfusion der beiden Rangfolgen (je 1 / (60 + Rang))</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="139"/>
+        <location filename="../ui/TextResultsModel.cpp" line="213"/>
         <source>Similarity of the passage&apos;s vector to the query&apos;s</source>
         <translation>Ähnlichkeit des Vektors der Textstelle zu dem der Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="140"/>
+        <location filename="../ui/TextResultsModel.cpp" line="214"/>
         <source>BM25 score of the passage for the query&apos;s words</source>
         <translation>BM25-Wertung der Textstelle für die Wörter der Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <location filename="../ui/TextResultsModel.cpp" line="226"/>
         <source>vector #%1</source>
         <translation>Vektor #%1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <location filename="../ui/TextResultsModel.cpp" line="226"/>
         <source>vector –</source>
         <translation>Vektor –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <location filename="../ui/TextResultsModel.cpp" line="227"/>
         <source>keyword #%1</source>
         <translation>Stichwort #%1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <location filename="../ui/TextResultsModel.cpp" line="227"/>
         <source>keyword –</source>
         <translation>Stichwort –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="154"/>
+        <location filename="../ui/TextResultsModel.cpp" line="232"/>
         <source>Meaning: #%1, similarity %2</source>
         <translation>Bedeutung: #%1, Ähnlichkeit %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="155"/>
+        <location filename="../ui/TextResultsModel.cpp" line="233"/>
         <source>Meaning: not among the candidates</source>
         <translation>Bedeutung: nicht unter den Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="157"/>
+        <location filename="../ui/TextResultsModel.cpp" line="235"/>
         <source>Keywords: #%1, BM25 %2</source>
         <translation>Stichwörter: #%1, BM25 %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="158"/>
+        <location filename="../ui/TextResultsModel.cpp" line="236"/>
         <source>Keywords: not among the candidates</source>
         <translation>Stichwörter: nicht unter den Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="171"/>
+        <location filename="../ui/TextResultsModel.cpp" line="249"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="172"/>
+        <location filename="../ui/TextResultsModel.cpp" line="250"/>
         <source>Passage</source>
         <translation>Textstelle</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="173"/>
+        <location filename="../ui/TextResultsModel.cpp" line="251"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="174"/>
+        <location filename="../ui/TextResultsModel.cpp" line="252"/>
         <source>Range</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="175"/>
+        <location filename="../ui/TextResultsModel.cpp" line="253"/>
         <source>Score</source>
         <translation>Wertung</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="176"/>
+        <location filename="../ui/TextResultsModel.cpp" line="254"/>
         <source>Ranks</source>
         <translation>Ränge</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="207"/>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <location filename="../ui/TextResultsModel.cpp" line="217"/>
+        <source>%1 % of the best hit&apos;s score; hits under %2 % are dimmed.</source>
+        <translation>%1 % des Werts des besten Treffers; Treffer unter %2 % sind abgeblendet.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterHints</name>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="14"/>
+        <source>numbers</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="15"/>
+        <source>strings</source>
+        <translation>Zeichenketten</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="16"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="24"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="25"/>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="26"/>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="45"/>
+        <source>%1 holds %2; %3 is %4, so it matches nothing.</source>
+        <translation>%1 enthält %2; %3 ist %4, daher trifft der Filter auf nichts zu.</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="14"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="15"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="16"/>
+        <source>Save All</source>
+        <translation>Alle speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="17"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="18"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="19"/>
+        <source>Yes to &amp;All</source>
+        <translation>Ja, &amp;alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="20"/>
+        <source>&amp;No</source>
+        <translation>&amp;Nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="21"/>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ein, keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="22"/>
+        <source>Abort</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="23"/>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="24"/>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="25"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="26"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="27"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="28"/>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="29"/>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="30"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="31"/>
+        <source>Restore Defaults</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::GoToIdDialog</name>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="18"/>
+        <source>Go to Id</source>
+        <translation>Gehe zu ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="19"/>
+        <source>Id of an item, or the start of one:</source>
+        <translation>ID eines Eintrags oder ihr Anfang:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="22"/>
+        <source>e.g. item-0042</source>
+        <translation>z. B. item-0042</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="36"/>
+        <source>Go</source>
+        <translation>Springen</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="70"/>
+        <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
+        <translation>Kein Eintrag hat die ID „%1“, und keine ID beginnt damit.</translation>
     </message>
 </context>
 </TS>

@@ -125,7 +125,7 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="259"/>
+        <location filename="../ui/BrowseView.cpp" line="460"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 of %Ln item</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="260"/>
+        <location filename="../ui/BrowseView.cpp" line="461"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln item matches</numerusform>
@@ -141,11 +141,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="262"/>
+        <location filename="../ui/BrowseView.cpp" line="463"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
             <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="564"/>
+        <source>Copy Id(s)</source>
+        <translation>
+            <numerusform>Copy Id</numerusform>
+            <numerusform>Copy Ids</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="567"/>
+        <source>Copy Vector(s)</source>
+        <translation>
+            <numerusform>Copy Vector</numerusform>
+            <numerusform>Copy Vectors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/BrowseView.cpp" line="573"/>
+        <source>Delete %n Item(s)</source>
+        <translation>
+            <numerusform>Delete %n Item</numerusform>
+            <numerusform>Delete %n Items</numerusform>
         </translation>
     </message>
 </context>
@@ -163,7 +187,7 @@
 <context>
     <name>sextant::ui::HealthMap</name>
     <message numerus="yes">
-        <location filename="../ui/HealthMap.cpp" line="363"/>
+        <location filename="../ui/HealthMap.cpp" line="367"/>
         <source>one cell: %Ln block(s) of %1</source>
         <translation>
             <numerusform>one cell: %Ln block of %1</numerusform>
@@ -303,7 +327,7 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="218"/>
+        <location filename="../ui/ItemTableModel.cpp" line="506"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>The vector&apos;s %Ln value, averaged into the sparkline</numerusform>
@@ -314,7 +338,7 @@
 <context>
     <name>sextant::ui::JsonTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="84"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="87"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n element</numerusform>
@@ -322,7 +346,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="85"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="88"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -333,7 +357,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="395"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Made the demo index from %n document in %1 s.</numerusform>
@@ -341,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="489"/>
+        <location filename="../ui/MainWindow.cpp" line="524"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -349,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="493"/>
+        <location filename="../ui/MainWindow.cpp" line="528"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -357,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="591"/>
+        <location filename="../ui/MainWindow.cpp" line="739"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -365,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="750"/>
+        <location filename="../ui/MainWindow.cpp" line="881"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>
@@ -403,7 +427,7 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="92"/>
+        <location filename="../ui/QueryView.cpp" line="112"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>A vector of %n number as JSON, e.g. [0.12, -0.5, ...]</numerusform>
@@ -411,7 +435,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="467"/>
+        <location filename="../ui/QueryView.cpp" line="555"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Enter a vector of %n number.</numerusform>
@@ -419,7 +443,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="492"/>
+        <location filename="../ui/QueryView.cpp" line="580"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
@@ -427,8 +451,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="719"/>
-        <location filename="../ui/QueryView.cpp" line="734"/>
+        <location filename="../ui/QueryView.cpp" line="812"/>
+        <location filename="../ui/QueryView.cpp" line="835"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n hit in %1</numerusform>
@@ -436,7 +460,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="721"/>
+        <location filename="../ui/QueryView.cpp" line="817"/>
+        <source>%n within half of the best score</source>
+        <translation>
+            <numerusform>%n within half of the best score</numerusform>
+            <numerusform>%n within half of the best score</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="820"/>
+        <source>%n hidden below the minimum score</source>
+        <translation>
+            <numerusform>%n hidden below the minimum score</numerusform>
+            <numerusform>%n hidden below the minimum score</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/QueryView.cpp" line="821"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage in the keyword index</numerusform>
@@ -444,7 +484,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="738"/>
+        <location filename="../ui/QueryView.cpp" line="838"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln item of %1 matches the filter</numerusform>
@@ -452,7 +492,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="741"/>
+        <location filename="../ui/QueryView.cpp" line="841"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -525,7 +565,7 @@
 <context>
     <name>sextant::ui::StartPage</name>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="67"/>
+        <location filename="../ui/StartPage.cpp" line="111"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Make a demo index from %n short text about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</numerusform>
@@ -536,7 +576,7 @@
 <context>
     <name>sextant::ui::SummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="211"/>
+        <location filename="../ui/SummaryView.cpp" line="217"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -552,7 +592,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <location filename="../ui/SummaryView.cpp" line="229"/>
+        <source>%1 % (%Ln sampled queries, ef %2)</source>
+        <translation>
+            <numerusform>%1 % (%Ln sampled query, ef %2)</numerusform>
+            <numerusform>%1 % (%Ln sampled queries, ef %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="288"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -560,7 +609,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="279"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln deleted row that compaction drops</numerusform>
@@ -568,7 +617,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="281"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln change</numerusform>
@@ -576,7 +625,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="287"/>
+        <location filename="../ui/SummaryView.cpp" line="301"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln write queued</numerusform>
@@ -584,7 +633,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="313"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln change pending, searched exactly meanwhile)</numerusform>
@@ -600,6 +649,17 @@
         <translation>
             <numerusform>%1 (and %n more)</numerusform>
             <numerusform>%1 (and %n more)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::ItemCommands</name>
+    <message numerus="yes">
+        <location filename="../ui/ItemCommands.cpp" line="39"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Delete %n item</numerusform>
+            <numerusform>Delete %n items</numerusform>
         </translation>
     </message>
 </context>

@@ -65,7 +65,10 @@ ExportDialog::ExportDialog(IndexSession *session, QWidget *parent) : QDialog(par
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
     m_exportButton->setDefault(true);
     m_cancelButton = buttons->addButton(tr("Cancel Export"), QDialogButtonBox::ActionRole);
-    m_cancelButton->hide();
+    m_cancelButton->setObjectName(QStringLiteral("cancelExportButton"));
+    // Shown always (the button box shows its buttons again on every
+    // relayout), enabled only while an export runs.
+    m_cancelButton->setEnabled(false);
     m_closeButton = buttons->addButton(QDialogButtonBox::Close);
     layout->addWidget(buttons);
 
@@ -167,7 +170,6 @@ void ExportDialog::startExport()
     m_result->clear();
     m_progress->setValue(0);
     m_progress->show();
-    m_cancelButton->show();
     m_cancelButton->setEnabled(true);
     updateState();
     QFuture<ExportOutcome> future = startExportTask(m_session->index(), request());
@@ -187,7 +189,7 @@ void ExportDialog::cancelExport()
 void ExportDialog::finish()
 {
     m_running = false;
-    m_cancelButton->hide();
+    m_cancelButton->setEnabled(false);
     if (m_watcher.future().resultCount() > 0 && !m_watcher.future().isCanceled()) {
         m_outcome = m_watcher.future().result();
     } else {

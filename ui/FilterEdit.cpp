@@ -137,6 +137,71 @@ bool FilterEdit::parseErrorMessage(const QString &message, ParsedError *out)
     return true;
 }
 
+namespace {
+
+QString kindWords(const QString &kind)
+{
+    if (kind == QLatin1String("null")) return QStringLiteral("null");
+    if (kind == QLatin1String("a bool")) return FilterEdit::tr("a bool");
+    if (kind == QLatin1String("a number")) return FilterEdit::tr("a number");
+    if (kind == QLatin1String("a string")) return FilterEdit::tr("a string");
+    if (kind == QLatin1String("an array")) return FilterEdit::tr("an array");
+    if (kind == QLatin1String("an object")) return FilterEdit::tr("an object");
+    return kind;
+}
+
+} // namespace
+
+QString FilterEdit::translatedProblem(const QString &problem)
+{
+    static const QRegularExpression unexpectedChar(QStringLiteral("^unexpected character '(.)'$"));
+    static const QRegularExpression unexpectedByte(QStringLiteral("^unexpected byte (0x[0-9a-f]{2})$"));
+    static const QRegularExpression unknownOperator(QStringLiteral("^unknown operator \"(.*)\"$"));
+    static const QRegularExpression duplicateKey(QStringLiteral("^duplicate key \"(.*)\"$"));
+    static const QRegularExpression afterEnd(QStringLiteral("^(.*) after the end of the JSON value$"));
+    static const QRegularExpression emptyCondition(QStringLiteral("^empty condition on field \"(.*)\"$"));
+    static const QRegularExpression nestedKey(QStringLiteral("^nested key \"(.*)\" in the condition on field \"(.*)\"$"));
+    static const QRegularExpression valueOfField(QStringLiteral("^(null|a bool|a number|a string|an array|an object) as the value of field \"(.*)\"$"));
+    static const QRegularExpression operandOf(QStringLiteral("^(null|a bool|a number|a string|an array|an object) as the operand of (\\$\\w+)$"));
+    QRegularExpressionMatch m;
+    if (problem == QLatin1String("unexpected end of text")) return tr("unexpected end of text");
+    if ((m = unexpectedChar.match(problem)).hasMatch()) return tr("unexpected character '%1'").arg(m.captured(1));
+    if ((m = unexpectedByte.match(problem)).hasMatch()) return tr("unexpected byte %1").arg(m.captured(1));
+    if ((m = unknownOperator.match(problem)).hasMatch()) return tr("unknown operator \"%1\"").arg(m.captured(1));
+    if ((m = duplicateKey.match(problem)).hasMatch()) return tr("duplicate key \"%1\"").arg(m.captured(1));
+    if ((m = afterEnd.match(problem)).hasMatch()) return tr("%1 after the end of the filter").arg(translatedProblem(m.captured(1)));
+    if ((m = emptyCondition.match(problem)).hasMatch()) return tr("empty condition on field \"%1\"").arg(m.captured(1));
+    if ((m = nestedKey.match(problem)).hasMatch())
+        return tr("nested key \"%1\" in the condition on field \"%2\"").arg(m.captured(1), m.captured(2));
+    if ((m = valueOfField.match(problem)).hasMatch())
+        return tr("%1 as the value of field \"%2\"").arg(kindWords(m.captured(1)), m.captured(2));
+    if ((m = operandOf.match(problem)).hasMatch()) return tr("%1 as the operand of %2").arg(kindWords(m.captured(1)), m.captured(2));
+    if (problem == QLatin1String("empty field name")) return tr("empty field name");
+    if (problem == QLatin1String("unterminated string")) return tr("unterminated string");
+    if (problem == QLatin1String("number with a leading zero")) return tr("number with a leading zero");
+    if (problem == QLatin1String("number out of range")) return tr("number out of range");
+    return problem; // free-form detail stays as the engine wrote it
+}
+
+QString FilterEdit::translatedExpected(const QString &expected)
+{
+    if (expected == QLatin1String("a value")) return tr("a value");
+    if (expected == QLatin1String("':'")) return tr("':'");
+    if (expected == QLatin1String("',' or '}'")) return tr("',' or '}'");
+    if (expected == QLatin1String("',' or ']'")) return tr("',' or ']'");
+    if (expected == QLatin1String("a field name")) return tr("a field name");
+    if (expected == QLatin1String("a filter object {...}")) return tr("a filter object {...}");
+    if (expected == QLatin1String("$and, $or or a field name")) return tr("$and, $or or a field name");
+    if (expected == QLatin1String("a string, number or bool")) return tr("a string, number or bool");
+    if (expected == QLatin1String("a number or string")) return tr("a number or string");
+    if (expected == QLatin1String("true or false")) return tr("true or false");
+    if (expected == QLatin1String("each key at most once in an object")) return tr("each key at most once in an object");
+    if (expected == QLatin1String("at least one filter object")) return tr("at least one filter object");
+    if (expected == QLatin1String("an array of filter objects")) return tr("an array of filter objects");
+    if (expected.startsWith(QLatin1String("one of $eq"))) return tr("one of %1").arg(expected.mid(7));
+    return expected;
+}
+
 void FilterEdit::validate()
 {
     const QString text = toPlainText();
@@ -150,9 +215,10 @@ void FilterEdit::validate()
         if (parseErrorMessage(parsed.error().message(), &e)) {
             // The engine counts bytes; the editor counts UTF-16 code units.
             position = int(QString::fromUtf8(utf8.left(qMax<qint64>(0, e.byteOffset))).size());
+            const QString problem = translatedProblem(e.problem);
             message = e.expected.isEmpty()
-                ? tr("Line %1, column %2: %3").arg(e.line).arg(e.column).arg(e.problem)
-                : tr("Line %1, column %2: %3; expected %4").arg(e.line).arg(e.column).arg(e.problem, e.expected);
+                ? tr("Line %1, column %2: %3").arg(e.line).arg(e.column).arg(problem)
+                : tr("Line %1, column %2: %3; expected %4").arg(e.line).arg(e.column).arg(problem, translatedExpected(e.expected));
         } else {
             message = parsed.error().message();
         }

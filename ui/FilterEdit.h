@@ -39,6 +39,12 @@ public:
         QString problem, expected;
     };
     static bool parseErrorMessage(const QString &message, ParsedError *out);
+    // The engine's problem and expectation in the user's language, for the
+    // shapes the filter parser produces ("unexpected character 'x'",
+    // "unknown operator \"$regex\"", "',' or '}'", ...); anything else is
+    // returned as it is.
+    static QString translatedProblem(const QString &problem);
+    static QString translatedExpected(const QString &expected);
 
 signals:
     void validityChanged(bool valid);

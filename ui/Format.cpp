@@ -12,6 +12,28 @@ QString formatBytes(qint64 bytes)
 
 QString formatCount(qint64 n) { return QLocale().toString(n); }
 
+QString queryStrategyText(QueryStrategy strategy)
+{
+    switch (strategy) {
+    case QueryStrategy::ExactScan: return QCoreApplication::translate("Format", "exact scan of every item");
+    case QueryStrategy::ExactFiltered: return QCoreApplication::translate("Format", "exact scan of the matching items");
+    case QueryStrategy::Ann: return QCoreApplication::translate("Format", "HNSW graph search");
+    case QueryStrategy::AnnPostFiltered:
+        return QCoreApplication::translate("Format", "HNSW graph search, keeping the matching items");
+    }
+    return {};
+}
+
+QString textPlanText(io::TextSearchMode mode)
+{
+    switch (mode) {
+    case io::TextSearchMode::Hybrid: return QCoreApplication::translate("Format", "meaning and keywords, fused by rank");
+    case io::TextSearchMode::Vector: return QCoreApplication::translate("Format", "by meaning (vector search)");
+    case io::TextSearchMode::Keyword: return QCoreApplication::translate("Format", "by keywords (BM25)");
+    }
+    return {};
+}
+
 QString formatMilliseconds(double ms)
 {
     if (ms < 1) return QCoreApplication::translate("Format", "%1 ms").arg(QLocale().toString(ms, 'f', 2));

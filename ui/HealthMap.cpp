@@ -245,7 +245,11 @@ int HealthMap::layoutHeight(int width, QList<Row> *rows) const
         }
         const int lines = int(ceilDiv(row.cells, perLine));
         row.top = y;
-        row.height = std::max(labelHeight, lines * kPitch) + kRowGap;
+        // A detail wider than the label column takes a second line.
+        const QRect detail = fontMetrics().boundingRect(QRect(0, 0, labelWidth(width) - 10, 4 * fontMetrics().height()),
+                                                        Qt::TextWordWrap, detailText(row));
+        const int rowLabelHeight = detail.height() > fontMetrics().height() ? labelHeight + fontMetrics().height() : labelHeight;
+        row.height = std::max(rowLabelHeight, lines * kPitch) + kRowGap;
         y += row.height;
     }
     return y + kMargin;
@@ -435,6 +439,16 @@ void HealthMap::paintLegend(QPainter &p, bool dark)
     p.drawLine(kMargin, legendHeight() - 4, width() - kMargin, legendHeight() - 4);
 }
 
+QString HealthMap::detailText(const Row &row) const
+{
+    QString detail;
+    if (row.size == -1) detail = row.kind.isEmpty() ? tr("missing") : tr("%1, missing").arg(row.kind);
+    else if (row.size >= 0) detail = tr("%1, %2").arg(row.kind, formatBytes(row.size));
+    else if (!row.file.isEmpty()) detail = tr("not listed in the report");
+    if (!row.checked && row.size >= 0) detail += tr(", not checked");
+    return detail;
+}
+
 void HealthMap::paintRow(QPainter &p, const Row &row, bool dark)
 {
     const QFontMetrics fm = fontMetrics();
@@ -447,12 +461,11 @@ void HealthMap::paintRow(QPainter &p, const Row &row, bool dark)
     p.drawText(QPoint(kMargin, row.top + fm.ascent()), QFontMetrics(bold).elidedText(name, Qt::ElideMiddle, labelW));
     p.setFont(font());
     p.setPen(palette().color(QPalette::PlaceholderText));
-    QString detail;
-    if (row.size == -1) detail = row.kind.isEmpty() ? tr("missing") : tr("%1, missing").arg(row.kind);
-    else if (row.size >= 0) detail = tr("%1, %2").arg(row.kind, formatBytes(row.size));
-    else if (!row.file.isEmpty()) detail = tr("not listed in the report");
-    if (!row.checked && row.size >= 0) detail += tr(", not checked");
-    p.drawText(QPoint(kMargin, row.top + fm.height() + fm.ascent()), fm.elidedText(detail, Qt::ElideRight, labelW));
+    // Up to two lines (the layout made room): "übrig gebliebene Datei,
+    // 184 Bytes, nicht geprüft" is wider than the label column.
+    const QString detail = detailText(row);
+    p.drawText(QRect(kMargin, row.top + fm.height(), labelW, 2 * fm.height()), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+               detail);
 
     const BlockHealth base = baseHealth(row);
     const QColor wholeColour = healthColour(row.wholeFile, dark);

@@ -108,6 +108,7 @@ private:
     CellRef cellAt(const QPoint &pos) const;
     QString cellToolTip(const Row &row, int cell) const;
     void paintLegend(QPainter &p, bool dark);
+    QString detailText(const Row &row) const;
     void paintRow(QPainter &p, const Row &row, bool dark);
     int rowIndexOf(const QString &file) const;
 

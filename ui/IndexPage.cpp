@@ -27,21 +27,20 @@ IndexPage::IndexPage(IndexSession *session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
 
-    if (session->isReadOnly()) {
-        const auto holder = session->lockHolder();
-        const QString text =
-            holder ? tr("<b>Read-only.</b> %1 is writing this index. Its changes appear here as they happen; "
-                        "to change the index yourself, close it there.")
-                         .arg(holder->describe().toHtmlEscaped())
-                   : tr("<b>Read-only.</b> This index was opened read-only; its changes made elsewhere appear here as "
-                        "they happen.");
-        QWidget *banner = makeBanner(QStringLiteral("readOnlyBanner"), text, QColor(0xf2, 0xc0, 0x37));
-        auto *retry = new QPushButton(tr("Open for Writing"), banner);
-        retry->setToolTip(tr("Try again to open the index for writing (works once the other program has closed it)."));
-        banner->layout()->addWidget(retry);
-        connect(retry, &QPushButton::clicked, this, &IndexPage::reopenRequested);
-        layout->addWidget(banner);
-    }
+    // Always made, shown while the session is read-only; its sentence
+    // follows the writer lock (IndexSession polls it twice a second).
+    m_readOnlyBanner = makeBanner(QStringLiteral("readOnlyBanner"), QString(), QColor(0xf2, 0xc0, 0x37));
+    m_readOnlyText = m_readOnlyBanner->findChild<QLabel *>(QStringLiteral("readOnlyBannerText"));
+    auto *retry = new QPushButton(tr("Open for Writing"), m_readOnlyBanner);
+    retry->setObjectName(QStringLiteral("openForWritingButton"));
+    retry->setToolTip(tr("Open the index for writing here, keeping the filter, selection and query "
+                         "(works once the other program has closed it)."));
+    m_readOnlyBanner->layout()->addWidget(retry);
+    connect(retry, &QPushButton::clicked, this, &IndexPage::reopenRequested);
+    layout->addWidget(m_readOnlyBanner);
+    connect(session, &IndexSession::lockHolderChanged, this, &IndexPage::updateReadOnlyBanner);
+    connect(session, &IndexSession::accessChanged, this, &IndexPage::updateReadOnlyBanner);
+    updateReadOnlyBanner();
     const OpenReport &report = session->index()->openReport();
     if (report.tailCut || !report.notes.isEmpty()) {
         QStringList notes = report.notes;
@@ -68,15 +67,24 @@ IndexPage::IndexPage(IndexSession *session, QWidget *parent)
     m_inspector = new InspectorView(session, m_splitter);
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_inspector);
+    // Explicit minimum widths: the splitter then ignores what the views'
+    // and the inspector's contents would like (a long id, a wide table), so
+    // the handle stays where the user put it as the content changes.
+    m_tabs->setMinimumWidth(420);
+    m_inspector->setMinimumWidth(260);
+    m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({900, 340});
+    m_splitter->setSizes({860, 440}); // room for the vector statistics: the inspector no longer widens itself
     layout->addWidget(m_splitter, 1);
 
     connect(m_browse, &BrowseView::findSimilarRequested, this, [this](const QString &id) {
         showView(View::Query);
         m_query->findSimilar(id);
     });
+    connect(m_browse, &BrowseView::currentItemFilteredOut, m_inspector, &InspectorView::setFilteredOut);
+    connect(m_browse, &BrowseView::currentRowLoading, m_inspector, &InspectorView::showLoading);
+    connect(m_browse, &BrowseView::currentRowLoaded, m_inspector, &InspectorView::endLoading);
     // The Summary's Verify fills the Integrity view's findings and map too.
     connect(m_summary, &SummaryView::verified, m_integrity, &IntegrityView::showReport);
     showView(View::Browse);
@@ -112,6 +120,26 @@ QString IndexPage::displayName() const
 }
 
 IndexPage::~IndexPage() = default;
+
+void IndexPage::updateReadOnlyBanner()
+{
+    if (!m_readOnlyBanner) return;
+    m_readOnlyBanner->setVisible(m_session->isReadOnly());
+    if (!m_session->isReadOnly()) return;
+    const auto holder = m_session->lockHolder();
+    QString text;
+    if (m_session->writerHasLeft())
+        text = tr("<b>Read-only.</b> The program that was writing this index has closed it. Open it for writing "
+                  "to change it here; what you see stays as it is.");
+    else if (holder)
+        text = tr("<b>Read-only.</b> %1 is writing this index. Its changes appear here as they happen; "
+                  "to change the index yourself, close it there.")
+                   .arg(holder->describe().toHtmlEscaped());
+    else
+        text = tr("<b>Read-only.</b> This index was opened read-only; its changes made elsewhere appear here as "
+                  "they happen.");
+    m_readOnlyText->setText(text);
+}
 
 QWidget *IndexPage::makeBanner(const QString &objectName, const QString &text, const QColor &colour)
 {

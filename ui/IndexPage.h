@@ -56,10 +56,13 @@ signals:
     void openRequested();
 
 private:
+    void updateReadOnlyBanner();
     QWidget *makeBanner(const QString &objectName, const QString &text, const QColor &colour);
 
     IndexSession *m_session = nullptr;
     QString m_path;
+    QWidget *m_readOnlyBanner = nullptr;
+    QLabel *m_readOnlyText = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;
     SummaryView *m_summary = nullptr;

@@ -53,6 +53,7 @@ QFuture<OpenOutcome> IndexSession::openAsync(const QString &path, OpenOptions op
         } else {
             out.error = opened.error();
             const QDir dir(path);
+            out.isFile = QFileInfo(path).isFile();
             out.looksLikeIndex = dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev"));
             if (!out.looksLikeIndex) {
                 const io::SourceFormat format = io::detectSourceFormat(path);
@@ -81,6 +82,7 @@ IndexSession::IndexSession(std::shared_ptr<Index> index, std::optional<LockHolde
     m_path = m_index->path();
     m_schema = m_index->schema();
     m_readOnly = m_index->isReadOnly();
+    m_openedBecauseLocked = m_readOnly && m_lockHolder.has_value();
     m_openOptions = guiOptions({});
     m_openOptions.readOnly = m_readOnly;
     // A read-only session follows another writer: look often, and at once
@@ -125,9 +127,11 @@ QFuture<OpenOutcome> IndexSession::reopenIndex()
         watcher->deleteLater();
         const OpenOutcome out = watcher->result();
         if (!out.index) return; // stays released; the caller reports the error
+        const bool wasReadOnly = m_readOnly;
         m_index = out.index;
         m_readOnly = m_index->isReadOnly();
         m_lockHolder = out.lockHolder;
+        m_openedBecauseLocked = m_readOnly && m_lockHolder.has_value();
         m_released = false;
         m_undo.clear(); // its commands hold items of the state before the repair
         // A fresh cache: the old one's generation numbers describe the old files.
@@ -135,6 +139,55 @@ QFuture<OpenOutcome> IndexSession::reopenIndex()
         ++m_contentVersion;
         m_pollTimer.start();
         emit indexReopened();
+        if (wasReadOnly != m_readOnly) emit accessChanged();
+        emit lockHolderChanged();
+        emit contentChanged();
+        poll();
+    });
+    watcher->setFuture(opening);
+    return opening;
+}
+
+QFuture<OpenOutcome> IndexSession::switchToWriting()
+{
+    OpenOptions options = m_openOptions;
+    options.readOnly = false;
+    QFuture<OpenOutcome> opening = openAsync(m_path, options);
+    if (!m_readOnly || m_switching) return opening;
+    m_switching = true;
+    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
+    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher]() {
+        watcher->deleteLater();
+        m_switching = false;
+        const OpenOutcome out = watcher->result();
+        if (!out.index) return; // the caller reports the error
+        if (out.index->isReadOnly()) {
+            // Someone took the lock again: keep the read-only handle we have,
+            // close the new one, and say who.
+            std::shared_ptr<Index> extra = out.index;
+            QFuture<void> closing = QtConcurrent::run([extra]() { extra->close(); });
+            QMutexLocker lock(&g_closingMutex);
+            g_closing.append(closing);
+            lock.unlock();
+            applyLockHolder(out.lockHolder);
+            return;
+        }
+        std::shared_ptr<Index> old = std::exchange(m_index, out.index);
+        {
+            QFuture<void> closing = QtConcurrent::run([old]() { old->close(); });
+            QMutexLocker lock(&g_closingMutex);
+            g_closing.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+            g_closing.append(closing);
+        }
+        m_readOnly = false;
+        m_openedBecauseLocked = false;
+        m_lockHolder.reset();
+        m_openOptions = out.options;
+        m_pollTimer.setInterval(1000);
+        m_keywordCache = std::make_shared<io::KeywordIndexCache>();
+        ++m_contentVersion;
+        emit accessChanged();
+        emit lockHolderChanged();
         emit contentChanged();
         poll();
     });
@@ -202,20 +255,41 @@ void IndexSession::poll()
     }
     m_pollInFlight = true;
     const bool readOnly = m_readOnly;
-    auto *watcher = new QFutureWatcher<IndexStats>(this);
-    connect(watcher, &QFutureWatcher<IndexStats>::finished, this, [this, watcher]() {
+    const bool followLock = m_openedBecauseLocked && m_readOnly;
+    const QString path = m_path;
+    using Polled = std::pair<IndexStats, std::optional<std::optional<LockHolder>>>;
+    auto *watcher = new QFutureWatcher<Polled>(this);
+    connect(watcher, &QFutureWatcher<Polled>::finished, this, [this, watcher]() {
         watcher->deleteLater();
         m_pollInFlight = false;
-        if (watcher->future().resultCount() > 0) applyStats(watcher->future().result());
+        if (watcher->future().resultCount() > 0) {
+            const Polled polled = watcher->future().result();
+            if (polled.second && m_readOnly) applyLockHolder(*polled.second);
+            applyStats(polled.first);
+        }
         if (m_pollAgain) {
             m_pollAgain = false;
             QTimer::singleShot(50, this, &IndexSession::poll);
         }
     });
-    watcher->setFuture(run([readOnly](Index &idx) {
+    watcher->setFuture(run([readOnly, followLock, path](Index &idx) {
+        Polled out;
         if (readOnly) (void)idx.refresh(); // picks up what the other writer committed
-        return idx.stats();
+        out.first = idx.stats();
+        // Who holds the writer lock now: the banner follows it.
+        if (followLock) out.second = Index::lockHolder(path);
+        return out;
     }));
+}
+
+void IndexSession::applyLockHolder(const std::optional<LockHolder> &holder)
+{
+    const bool same = holder.has_value() == m_lockHolder.has_value() &&
+                      (!holder || (holder->pid == m_lockHolder->pid && holder->host == m_lockHolder->host &&
+                                   holder->application == m_lockHolder->application && holder->stale == m_lockHolder->stale));
+    if (same) return;
+    m_lockHolder = holder;
+    emit lockHolderChanged();
 }
 
 void IndexSession::applyStats(const IndexStats &stats)

@@ -33,6 +33,9 @@ struct OpenOutcome {
     // When it failed and is no Sextant index: what other tool's index it is
     // (Vectra, LangChain), which Sextant can convert; Auto when none.
     io::SourceFormat foreignFormat = io::SourceFormat::Auto;
+    // When it failed: the path is a file, not a folder (a vector file or a
+    // backup passed where an index folder was expected).
+    bool isFile = false;
 };
 
 class IndexSession : public QObject {
@@ -59,7 +62,19 @@ public:
     const Schema &schema() const { return m_schema; }
     bool isReadOnly() const { return m_readOnly; }
     // Who writes the index when this session is read-only because of it.
+    // A read-only session reads the lock file on every poll (twice a second)
+    // and updates this: empty (or stale) once the other writer has gone.
     std::optional<LockHolder> lockHolder() const { return m_lockHolder; }
+    // Read-only because another process wrote it, and that process has gone:
+    // switchToWriting() would succeed now.
+    bool writerHasLeft() const { return m_readOnly && m_openedBecauseLocked && (!m_lockHolder || m_lockHolder->stale); }
+
+    // Opens the folder again as its writer on a worker and, when that works,
+    // swaps the writable handle in: the views keep their state (filter,
+    // selection, scroll position, query). The read-only handle closes on a
+    // worker. The future's outcome says why it did not work (index null, or
+    // still read-only because the lock is held).
+    QFuture<OpenOutcome> switchToWriting();
 
     // Repair needs the writer lock this session holds. releaseIndex() stops
     // polling and closes the index on a worker (the session keeps the closed
@@ -131,16 +146,23 @@ signals:
     // cached of the old handle).
     void indexReleased();
     void indexReopened();
+    // lockHolder() changed (the other writer came or went).
+    void lockHolderChanged();
+    // isReadOnly() changed (switchToWriting() or a reopen).
+    void accessChanged();
 
 private:
     void poll();
     void applyStats(const IndexStats &stats);
+    void applyLockHolder(const std::optional<LockHolder> &holder);
 
     std::shared_ptr<Index> m_index;
     QString m_path;
     Schema m_schema;
     bool m_readOnly = false;
     std::optional<LockHolder> m_lockHolder;
+    bool m_openedBecauseLocked = false;
+    bool m_switching = false;
     IndexStats m_stats;
     bool m_hasStats = false;
     quint64 m_contentVersion = 1;

@@ -1,12 +1,16 @@
 #include "InspectorView.h"
 
+#include "CopyFormats.h"
 #include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
 #include "ItemCommands.h"
 #include "JsonTreeModel.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QFontDatabase>
+#include <QMenu>
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -135,6 +139,7 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_title->setFont(big);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long id never widens the inspector
     m_delete = new QPushButton(tr("Delete"), content);
     m_delete->setToolTip(tr("Delete this item (undoable)"));
 
@@ -194,7 +199,7 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
     m_neighbours->setRootIsDecorated(false);
     m_neighbours->setColumnCount(2);
     const bool distance = session->schema().metric == Metric::L2;
-    m_neighbours->setHeaderLabels({tr("Id"), distance ? tr("Distance") : tr("Similarity")});
+    m_neighbours->setHeaderLabels({tr("Item"), distance ? tr("Distance") : tr("Similarity")});
     m_neighbours->header()->setStretchLastSection(false);
     m_neighbours->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_neighbours->setToolTip(tr("Click a neighbour to inspect it"));
@@ -211,12 +216,51 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
     split->setStretchFactor(1, 2);
     split->setStretchFactor(2, 3);
 
+    m_copy = new QPushButton(tr("Copy"), content);
+    m_copy->setObjectName(QStringLiteral("inspectorCopyButton"));
+    auto *copyMenu = new QMenu(m_copy);
+    copyMenu->setObjectName(QStringLiteral("inspectorCopyMenu"));
+    const std::pair<CopyFormat, QString> copies[] = {{CopyFormat::Id, tr("Copy Id")},
+                                                     {CopyFormat::JsonLine, tr("Copy as JSON Line")},
+                                                     {CopyFormat::Vector, tr("Copy Vector")},
+                                                     {CopyFormat::PythonList, tr("Copy as Python List")}};
+    for (const auto &[format, title] : copies)
+        copyMenu->addAction(title, this, [this, format = format]() { QApplication::clipboard()->setText(copyText(format)); });
+    m_copy->setMenu(copyMenu);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex idx = m_tree->indexAt(pos);
+        if (!idx.isValid()) return;
+        QMenu menu(this);
+        menu.addAction(tr("Copy Value"), this, [this, idx]() {
+            QApplication::clipboard()->setText(m_treeModel->index(idx.row(), JsonTreeModel::ValueColumn, idx.parent()).data(JsonTreeModel::ValueTextRole).toString());
+        });
+        menu.addAction(tr("Copy Key"), this, [this, idx]() {
+            QApplication::clipboard()->setText(m_treeModel->index(idx.row(), JsonTreeModel::KeyColumn, idx.parent()).data().toString());
+        });
+        menu.exec(m_tree->viewport()->mapToGlobal(pos));
+    });
     auto *header = new QHBoxLayout;
     header->addWidget(m_title, 1);
+    header->addWidget(m_copy);
     header->addWidget(m_delete);
+    m_filterNote = new QLabel(tr("Not in the current filter: Browse does not list this item."), content);
+    m_filterNote->setObjectName(QStringLiteral("filterNote"));
+    m_filterNote->setWordWrap(true);
+    m_filterNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    {
+        QPalette np = m_filterNote->palette();
+        np.setColor(QPalette::WindowText, np.color(QPalette::Disabled, QPalette::WindowText));
+        m_filterNote->setPalette(np);
+        QFont italic = m_filterNote->font();
+        italic.setItalic(true);
+        m_filterNote->setFont(italic);
+    }
+    m_filterNote->hide();
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addLayout(header);
+    contentLayout->addWidget(m_filterNote);
     contentLayout->addWidget(split, 1);
 
     m_stack = new QStackedWidget(this);
@@ -225,15 +269,20 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_stack);
 
-    if (session->isReadOnly()) {
-        const QString why = tr("The index is open read-only, so items cannot be changed.");
-        m_editor->setReadOnly(true);
-        for (QPushButton *b : {m_apply, m_revert, m_delete}) {
-            b->setEnabled(false);
-            b->setToolTip(why);
-        }
+    auto updateAccess = [this]() {
+        const bool ro = m_session->isReadOnly();
+        const QString why = ro ? tr("The index is open read-only, so items cannot be changed.") : QString();
+        m_editor->setReadOnly(ro);
         m_editor->setToolTip(why);
-    }
+        m_delete->setEnabled(!ro);
+        m_delete->setToolTip(ro ? why : tr("Delete this item (undoable)"));
+        m_apply->setEnabled(!ro && m_editorDirty);
+        m_revert->setEnabled(!ro && m_editorDirty);
+        m_apply->setToolTip(ro ? why : tr("Write the edited metadata to the index (undoable)"));
+        m_revert->setToolTip(why);
+    };
+    updateAccess();
+    connect(session, &IndexSession::accessChanged, this, updateAccess);
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this]() {
         if (m_settingText) return;
@@ -260,17 +309,86 @@ QString InspectorView::messageText() const
     return m_stack->currentWidget() == m_message ? m_message->text() : QString();
 }
 
+QString InspectorView::copyText(CopyFormat format) const
+{
+    if (!m_item) return {};
+    switch (format) {
+    case CopyFormat::Id: return m_item->id;
+    case CopyFormat::JsonLine: return itemAsJsonLine(*m_item);
+    case CopyFormat::Vector: return vectorAsJson(m_item->vector);
+    case CopyFormat::PythonList: return vectorAsPythonList(m_item->vector);
+    }
+    return {};
+}
+
+bool InspectorView::copyFocused()
+{
+    QWidget *w = QApplication::focusWidget();
+    if (w == m_tree) {
+        const QModelIndex idx = m_tree->currentIndex();
+        if (!idx.isValid()) return true;
+        QApplication::clipboard()->setText(
+            m_treeModel->index(idx.row(), JsonTreeModel::ValueColumn, idx.parent()).data(JsonTreeModel::ValueTextRole).toString());
+        return true;
+    }
+    if (w == m_editor) {
+        m_editor->copy();
+        return true;
+    }
+    if (w == m_neighbours) {
+        if (QTreeWidgetItem *item = m_neighbours->currentItem())
+            QApplication::clipboard()->setText(item->data(0, Qt::UserRole).toString());
+        return true;
+    }
+    if (w == m_copy || w == m_delete || isAncestorOf(w)) {
+        QApplication::clipboard()->setText(copyText(CopyFormat::JsonLine));
+        return true;
+    }
+    return false;
+}
+
+void InspectorView::showLoading()
+{
+    if (m_editorDirty) return; // unsaved edits stay on display
+    ++m_loadToken;
+    m_loadingRow = true;
+    m_item.reset();
+    showMessage(tr("Loading the selected row…"));
+}
+
+void InspectorView::endLoading()
+{
+    if (!m_loadingRow) return;
+    m_loadingRow = false;
+    load(false);
+}
+
+QString InspectorView::filterNote() const
+{
+    return m_item && m_item->id == m_filteredOutId ? m_filterNote->text() : QString();
+}
+
+void InspectorView::setFilteredOut(const QString &id, bool hidden)
+{
+    if (hidden) m_filteredOutId = id;
+    else if (id == m_filteredOutId || id.isEmpty()) m_filteredOutId.clear();
+    m_filterNote->setVisible(m_item && !m_filteredOutId.isEmpty() && m_item->id == m_filteredOutId);
+}
+
 QString InspectorView::editError() const { return m_editError->isHidden() ? QString() : m_editError->text(); }
 
 QStringList InspectorView::neighbourIds() const
 {
     QStringList ids;
-    for (int i = 0; i < m_neighbours->topLevelItemCount(); ++i) ids.append(m_neighbours->topLevelItem(i)->text(0));
+    for (int i = 0; i < m_neighbours->topLevelItemCount(); ++i)
+        ids.append(m_neighbours->topLevelItem(i)->data(0, Qt::UserRole).toString());
     return ids;
 }
 
 void InspectorView::load(bool keepEdits)
 {
+    if (m_loadingRow && keepEdits) return; // a content change while a row loads: endLoading() follows
+    m_loadingRow = false;
     const QString id = m_session->currentItem();
     const quint64 token = ++m_loadToken;
     if (id.isEmpty()) {
@@ -305,6 +423,7 @@ void InspectorView::showItem(const Item &item, bool keepEdits)
     const bool changedItem = !m_item || m_item->id != item.id || m_item->vector != item.vector;
     m_item = item;
     m_title->setText(item.id);
+    m_filterNote->setVisible(!m_filteredOutId.isEmpty() && item.id == m_filteredOutId);
     m_treeModel->setJson(item.metadata);
     m_tree->expandToDepth(0);
     if (!keepEdits) {
@@ -341,7 +460,7 @@ void InspectorView::loadNeighbours()
     QueryRequest request;
     request.likeId = id;
     request.k = 10;
-    request.withMetadata = false;
+    request.withMetadata = true; // the title and passage name the neighbour
     whenFinished(this, m_session->run([request](Index &idx) { return idx.query(request); }),
         [this, token, id](Result<QueryResult> result) {
             if (token != m_neighbourToken) return;
@@ -351,19 +470,40 @@ void InspectorView::loadNeighbours()
                 return;
             }
             for (const QueryHit &hit : std::as_const(result->hits)) {
-                auto *row = new QTreeWidgetItem(m_neighbours, {hit.id, formatScore(hit.score)});
+                auto *row = new QTreeWidgetItem(m_neighbours, {itemLabel(hit.id, hit.metadata), formatScore(hit.score)});
+                row->setData(0, Qt::UserRole, hit.id);
+                row->setToolTip(0, hit.id);
                 row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
             }
             m_neighbourStatus->setText(result->hits.isEmpty()
                                            ? tr("This item has no neighbours.")
-                                           : tr("%1 (%2)").arg(result->plan, formatMilliseconds(result->milliseconds)));
+                                           : tr("%1 (%2)").arg(queryStrategyText(result->strategy),
+                                                               formatMilliseconds(result->milliseconds)));
             emit neighboursLoaded(id);
         });
 }
 
 void InspectorView::onNeighbourClicked(QTreeWidgetItem *item)
 {
-    if (item) m_session->setCurrentItem(item->text(0));
+    if (item) m_session->setCurrentItem(item->data(0, Qt::UserRole).toString());
+}
+
+QString InspectorView::itemLabel(const QString &id, const QJsonObject &metadata)
+{
+    // A document's chunk: its title and the start of its passage; the hex
+    // id says nothing to a reader (it is the tooltip).
+    const QString title = metadata.value(QStringLiteral("title")).toString().simplified();
+    QString text = metadata.value(QStringLiteral("text")).toString().simplified();
+    if (text.size() > 60) {
+        text.truncate(60);
+        const qsizetype space = text.lastIndexOf(u' ');
+        if (space > 30) text.truncate(space);
+        text += QChar(0x2026);
+    }
+    if (!title.isEmpty() && !text.isEmpty()) return tr("%1 — %2").arg(title, text);
+    if (!title.isEmpty()) return title;
+    if (!text.isEmpty()) return text;
+    return id;
 }
 
 void InspectorView::setEditError(const QString &text)

@@ -68,7 +68,26 @@ public:
     QTreeWidget *neighbourList() const { return m_neighbours; }
     VectorHistogram *histogram() const { return m_histogram; }
 
+    // Edit ▸ Copy with the focus in the inspector: the metadata tree's
+    // value, the JSON editor's selection, a neighbour's id. False when
+    // nothing there has the focus.
+    bool copyFocused();
+    enum class CopyFormat { Id, JsonLine, Vector, PythonList };
+    // The item on display in that form (empty without an item).
+    QString copyText(CopyFormat format) const;
+    // How a neighbour is named: "title — start of the passage…" when the
+    // item carries them, else its id.
+    static QString itemLabel(const QString &id, const QJsonObject &metadata);
+    // "Not in the current filter": the Browse filter hides this item.
+    QString filterNote() const;
+
 public slots:
+    // Marks (or unmarks) the item on display as hidden by Browse's filter.
+    void setFilteredOut(const QString &id, bool hidden);
+    // The selected row is still loading: say so instead of showing the item
+    // selected before; endLoading() shows the current item again.
+    void showLoading();
+    void endLoading();
     // Validates the JSON editor's text and pushes an EditMetadataCommand.
     void applyEdits();
     void revertEdits();
@@ -93,10 +112,13 @@ private:
     quint64 m_neighbourToken = 0;
     bool m_editorDirty = false;
     bool m_settingText = false;
+    bool m_loadingRow = false;
 
     QStackedWidget *m_stack;
     QLabel *m_message;
     QLabel *m_title;
+    QLabel *m_filterNote;
+    QString m_filteredOutId;
     QTabWidget *m_tabs;
     JsonTreeModel *m_treeModel;
     QTreeView *m_tree;
@@ -105,6 +127,7 @@ private:
     QPushButton *m_apply;
     QPushButton *m_revert;
     QPushButton *m_delete;
+    QPushButton *m_copy;
     QLabel *m_stats;
     VectorHistogram *m_histogram;
     QLabel *m_neighbourStatus;

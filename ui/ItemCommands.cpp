@@ -33,6 +33,54 @@ void DeleteItemCommand::redo() { m_session->write({WriteOp::remove(m_old.id)}); 
 // Upsert, not insert: restores the item exactly even if the id was reused meanwhile.
 void DeleteItemCommand::undo() { m_session->write({WriteOp::upsert(m_old)}); }
 
+DeleteItemsCommand::DeleteItemsCommand(IndexSession *session, QList<Item> oldItems)
+    : m_session(session), m_old(std::move(oldItems))
+{
+    setText(QCoreApplication::translate("sextant::ui::ItemCommands", "Delete %n item(s)", nullptr, int(m_old.size())));
+}
+
+void DeleteItemsCommand::redo()
+{
+    QList<WriteOp> ops;
+    ops.reserve(m_old.size());
+    for (const Item &item : std::as_const(m_old)) ops.append(WriteOp::remove(item.id));
+    m_session->write(ops);
+}
+
+void DeleteItemsCommand::undo()
+{
+    QList<WriteOp> ops;
+    ops.reserve(m_old.size());
+    for (const Item &item : std::as_const(m_old)) ops.append(WriteOp::upsert(item));
+    m_session->write(ops);
+}
+
+void deleteItemsUndoably(IndexSession *session, const QStringList &ids)
+{
+    if (ids.size() == 1) {
+        deleteItemUndoably(session, ids.first());
+        return;
+    }
+    if (!session || session->isReadOnly() || ids.isEmpty()) return;
+    QPointer<IndexSession> guard(session);
+    auto *watcher = new QFutureWatcher<QList<Item>>(session);
+    QObject::connect(watcher, &QFutureWatcher<QList<Item>>::finished, session, [guard, watcher]() {
+        watcher->deleteLater();
+        if (!guard || watcher->future().resultCount() == 0) return;
+        QList<Item> items = watcher->future().result();
+        if (items.isEmpty()) return;
+        guard->undoStack()->push(new DeleteItemsCommand(guard, std::move(items)));
+    });
+    watcher->setFuture(session->run([ids](Index &idx) {
+        QList<Item> items;
+        for (const QString &id : ids) {
+            Result<Item> item = idx.get(id, true);
+            if (item.ok()) items.append(item.takeValue());
+        }
+        return items;
+    }));
+}
+
 void deleteItemUndoably(IndexSession *session, const QString &id)
 {
     if (!session || session->isReadOnly() || id.isEmpty()) return;

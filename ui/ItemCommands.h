@@ -36,6 +36,22 @@ private:
     Item m_old;
 };
 
+// Deletes several items in one write; undo puts them all back as they were.
+class DeleteItemsCommand : public QUndoCommand {
+public:
+    DeleteItemsCommand(IndexSession *session, QList<Item> oldItems);
+    void undo() override;
+    void redo() override;
+
+private:
+    IndexSession *m_session;
+    QList<Item> m_old;
+};
+
+// The same for several ids (Browse's multi-row selection): one undoable
+// command. Ids already gone are left out.
+void deleteItemsUndoably(IndexSession *session, const QStringList &ids);
+
 // Reads the item (with its vector) on a worker, then pushes a
 // DeleteItemCommand on the session's undo stack. Does nothing on a
 // read-only session or when the item is gone; failures reach

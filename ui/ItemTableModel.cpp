@@ -11,11 +11,15 @@
 #include <QJsonDocument>
 #include <QPalette>
 #include <QGuiApplication>
+#include <QElapsedTimer>
 #include <QPromise>
+#include <QSet>
 #include <QTimer>
 #include <QtConcurrent>
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 namespace sextant::ui {
 
@@ -149,7 +153,291 @@ ItemTableModel::PageResult loadPage(Index &idx, quint64 scan, int pageNumber, co
     return result;
 }
 
+// A page of an ordering: its ids, each read with its vector.
+ItemTableModel::PageResult loadIds(Index &idx, quint64 scan, int pageNumber, const QStringList &ids)
+{
+    ItemTableModel::PageResult result;
+    result.scan = scan;
+    result.page = pageNumber;
+    for (const QString &id : ids) {
+        Result<Item> item = idx.get(id, true);
+        if (item.ok()) result.rows.append(rowOf(*item)); // deleted meanwhile: the rebuild will follow
+    }
+    return result;
+}
+
+// A sort key: its class first (numbers, strings, bools, missing), then the value.
+struct SortValue {
+    int kind = 3;
+    double number = 0;
+    QString text;
+};
+
+SortValue sortValueOf(const QJsonValue &v)
+{
+    SortValue k;
+    switch (v.type()) {
+    case QJsonValue::Double: k.kind = 0; k.number = v.toDouble(); break;
+    case QJsonValue::String: k.kind = 1; k.text = v.toString(); break;
+    case QJsonValue::Bool: k.kind = 2; k.number = v.toBool() ? 1 : 0; break;
+    default: k.kind = 3; break;
+    }
+    return k;
+}
+
+// -1, 0, 1; missing values sort last whatever the direction (the caller
+// flips only the others).
+int compareValues(const SortValue &a, const SortValue &b)
+{
+    if (a.kind != b.kind) return a.kind < b.kind ? -1 : 1;
+    if (a.kind == 1) {
+        const int c = a.text.compare(b.text);
+        return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+    return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+}
+
 } // namespace
+
+bool ItemTableModel::naturalLess(const QString &a, const QString &b)
+{
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        const bool da = a[i].isDigit(), db = b[j].isDigit();
+        if (da && db) {
+            qsizetype ie = i, je = j;
+            while (ie < a.size() && a[ie].isDigit()) ++ie;
+            while (je < b.size() && b[je].isDigit()) ++je;
+            // Compare the numbers without their leading zeros: by length, then digits.
+            qsizetype is = i, js = j;
+            while (is + 1 < ie && a[is] == u'0') ++is;
+            while (js + 1 < je && b[js] == u'0') ++js;
+            if (ie - is != je - js) return ie - is < je - js;
+            const int c = QStringView(a).mid(is, ie - is).compare(QStringView(b).mid(js, je - js));
+            if (c != 0) return c < 0;
+            i = ie;
+            j = je;
+            continue;
+        }
+        if (a[i] != b[j]) return a[i] < b[j];
+        ++i;
+        ++j;
+    }
+    if ((a.size() - i) != (b.size() - j)) return a.size() - i < b.size() - j;
+    return a.toUtf8() < b.toUtf8(); // equal as numbers ("a01" and "a1"): the id order decides
+}
+
+ItemTableModel::Ordering ItemTableModel::buildOrdering(const Index &index, const QByteArray &filter, const SortSpec &spec,
+                                                       const std::function<bool()> &cancelled)
+{
+    Ordering out;
+    QElapsedTimer timer;
+    timer.start();
+    // The matching ids first (the filter's own walk), when there is a filter.
+    std::optional<QSet<QString>> matching;
+    if (!filter.trimmed().isEmpty()) {
+        matching.emplace();
+        QString after;
+        for (;;) {
+            if (cancelled && cancelled()) return out;
+            Result<IdPage> page = index.listIds(after, kScanChunk, filter);
+            if (!page.ok()) {
+                out.error = userMessageText(page.error());
+                return out;
+            }
+            for (const QString &id : std::as_const(page->ids)) matching->insert(id);
+            if (page->nextAfter.isEmpty()) break;
+            after = page->nextAfter;
+        }
+    }
+    struct Entry {
+        QString id;
+        SortValue value;
+    };
+    std::vector<Entry> entries;
+    const bool byId = spec.key == SortKey::Id || spec.key == SortKey::NaturalId || spec.key == SortKey::None;
+    if (byId && !matching) {
+        QString after;
+        for (;;) {
+            if (cancelled && cancelled()) return out;
+            Result<IdPage> page = index.listIds(after, kScanChunk);
+            if (!page.ok()) {
+                out.error = userMessageText(page.error());
+                return out;
+            }
+            for (const QString &id : std::as_const(page->ids)) entries.push_back({id, {}});
+            if (page->nextAfter.isEmpty()) break;
+            after = page->nextAfter;
+        }
+    } else if (byId) {
+        entries.reserve(size_t(matching->size()));
+        for (const QString &id : std::as_const(*matching)) entries.push_back({id, {}});
+    } else {
+        // The values: one walk over every item in pages (vectors only for the norm).
+        const bool vectors = spec.key == SortKey::Norm;
+        QString after;
+        for (;;) {
+            if (cancelled && cancelled()) return out;
+            Result<ListPage> page = index.list(after, 2048, vectors);
+            if (!page.ok()) {
+                out.error = userMessageText(page.error());
+                return out;
+            }
+            for (const Item &item : std::as_const(page->items)) {
+                if (matching && !matching->contains(item.id)) continue;
+                Entry e{item.id, {}};
+                if (vectors) {
+                    double sq = 0;
+                    for (float x : item.vector) sq += double(x) * double(x);
+                    e.value.kind = 0;
+                    e.value.number = double(float(std::sqrt(sq)));
+                } else {
+                    e.value = sortValueOf(item.metadata.value(spec.field));
+                }
+                entries.push_back(std::move(e));
+            }
+            if (page->nextAfter.isEmpty()) break;
+            after = page->nextAfter;
+        }
+    }
+    if (cancelled && cancelled()) return out;
+    const bool descending = spec.order == Qt::DescendingOrder;
+    auto idLess = [&](const QString &a, const QString &b) {
+        return spec.key == SortKey::NaturalId ? naturalLess(a, b) : a.toUtf8() < b.toUtf8();
+    };
+    std::stable_sort(entries.begin(), entries.end(), [&](const Entry &a, const Entry &b) {
+        if (!byId) {
+            if ((a.value.kind == 3) != (b.value.kind == 3)) return b.value.kind == 3; // missing last
+            const int c = compareValues(a.value, b.value);
+            if (c != 0) return descending ? c > 0 : c < 0;
+            return idLess(a.id, b.id); // ties: in id order
+        }
+        return descending ? idLess(b.id, a.id) : idLess(a.id, b.id);
+    });
+    out.ids.reserve(qsizetype(entries.size()));
+    out.rows.reserve(qsizetype(entries.size()));
+    for (const Entry &e : entries) {
+        out.rows.insert(e.id, int(out.ids.size()));
+        out.ids.append(e.id);
+    }
+    out.milliseconds = double(timer.nsecsElapsed()) / 1e6;
+    return out;
+}
+
+int ItemTableModel::sortColumn() const
+{
+    switch (m_sort.key) {
+    case SortKey::None: return -1;
+    case SortKey::Id:
+    case SortKey::NaturalId: return idColumn();
+    case SortKey::Norm: return normColumn();
+    case SortKey::Field: {
+        const qsizetype i = m_fields.indexOf(m_sort.field);
+        return i < 0 ? -1 : int(i) + 1;
+    }
+    }
+    return -1;
+}
+
+void ItemTableModel::sort(int column, Qt::SortOrder order)
+{
+    SortSpec spec;
+    spec.order = order;
+    if (column == idColumn()) spec.key = m_naturalIds ? SortKey::NaturalId : SortKey::Id;
+    else if (column == normColumn()) spec.key = SortKey::Norm;
+    else if (column >= 1 && column <= m_fields.size()) {
+        spec.key = SortKey::Field;
+        spec.field = m_fields.at(column - 1);
+    } else {
+        return; // the sparkline has no order
+    }
+    setSort(spec);
+}
+
+void ItemTableModel::setSort(const SortSpec &wanted)
+{
+    SortSpec spec = wanted;
+    // The engine's own order needs no ordering.
+    if (spec.key == SortKey::Id && spec.order == Qt::AscendingOrder) spec = SortSpec{};
+    if (spec == m_sort) return;
+    m_sort = spec;
+    startScan(true);
+}
+
+void ItemTableModel::setNaturalIdOrder(bool on)
+{
+    if (on == m_naturalIds) return;
+    m_naturalIds = on;
+    const Qt::SortOrder order = m_sort.key == SortKey::Id || m_sort.key == SortKey::NaturalId ? m_sort.order
+                                                                                               : Qt::AscendingOrder;
+    if (on) setSort({SortKey::NaturalId, QString(), order});
+    else if (m_sort.key == SortKey::NaturalId || m_sort.key == SortKey::None) setSort({SortKey::Id, QString(), order});
+}
+
+void ItemTableModel::startOrdering(bool reset)
+{
+    const quint64 serial = ++m_orderSerial;
+    m_sorting = true;
+    m_counting = true;
+    m_scanError.clear();
+    if (reset) {
+        beginResetModel();
+        m_scan = std::max(m_scan, m_pendingScan) + 1;
+        m_pendingScan = m_scan;
+        std::shared_ptr<const Ordering> old = std::move(m_order);
+        // A million-entry ordering is freed on a worker, not here.
+        if (old) (void)QtConcurrent::run([old]() mutable { old.reset(); });
+        m_order.reset();
+        m_rows = 0;
+        m_pages.clear();
+        m_queue.clear();
+        m_inFlight.clear();
+        m_locating.clear();
+        endResetModel();
+    }
+    emit sortStateChanged();
+    emit countChanged();
+    auto *watcher = new QFutureWatcher<std::shared_ptr<const Ordering>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<const Ordering>>::finished, this, [this, watcher, serial]() {
+        watcher->deleteLater();
+        if (serial != m_orderSerial || watcher->future().resultCount() == 0) return; // replaced
+        std::shared_ptr<const Ordering> order = watcher->future().result();
+        m_sorting = false;
+        m_counting = false;
+        if (!order->error.isEmpty()) {
+            m_scanError = order->error;
+            emit scanFailed(order->error);
+            emit sortStateChanged();
+            emit countChanged();
+            return;
+        }
+        m_sortMs = order->milliseconds;
+        beginResetModel();
+        std::shared_ptr<const Ordering> old = std::exchange(m_order, order);
+        if (old) (void)QtConcurrent::run([old]() mutable { old.reset(); });
+        m_scan = std::max(m_scan, m_pendingScan) + 1;
+        m_pendingScan = m_scan;
+        m_rows = m_order->ids.size();
+        m_pages.clear(); // rows moved: nothing cached is where it was
+        m_queue.clear();
+        m_inFlight.clear();
+        m_locating.clear();
+        endResetModel();
+        emit sortStateChanged();
+        emit countChanged();
+        emit mapReplaced();
+        if (m_rescanAgain) {
+            m_rescanAgain = false;
+            startOrdering(false);
+        }
+    });
+    std::shared_ptr<Index> idx = m_session->index();
+    const QByteArray filter = m_filter;
+    const SortSpec spec = m_sort;
+    watcher->setFuture(QtConcurrent::run([idx, filter, spec]() {
+        return std::shared_ptr<const Ordering>(std::make_shared<Ordering>(buildOrdering(*idx, filter, spec)));
+    }));
+}
 
 ItemTableModel::ItemTableModel(IndexSession *session, QObject *parent)
     : QAbstractTableModel(parent), m_session(session)
@@ -234,11 +522,14 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (role != Qt::DisplayRole) return {};
     if (orientation == Qt::Vertical) return QString::number(section + 1);
-    if (section == idColumn()) return tr("Id");
-    if (section == normColumn()) return tr("Norm");
-    if (section == sparklineColumn()) return tr("Vector");
-    if (section >= 1 && section <= m_fields.size()) return m_fields.at(section - 1);
-    return {};
+    QString title;
+    if (section == idColumn()) title = m_naturalIds ? tr("Id (natural order)") : tr("Id");
+    else if (section == normColumn()) title = tr("Norm");
+    else if (section == sparklineColumn()) title = tr("Vector");
+    else if (section >= 1 && section <= m_fields.size()) title = m_fields.at(section - 1);
+    // The column being sorted says so until its ordering is ready.
+    if (m_sorting && section == sortColumn()) title = tr("%1 (sorting…)").arg(title);
+    return title.isEmpty() ? QVariant() : QVariant(title);
 }
 
 void ItemTableModel::setFilter(const QByteArray &filter)
@@ -257,6 +548,12 @@ void ItemTableModel::setFilter(const QByteArray &filter)
 
 void ItemTableModel::onContentChanged()
 {
+    if (m_sort.key != SortKey::None) {
+        // The ordering is rebuilt; the old one shows until the new is ready.
+        if (m_sorting) m_rescanAgain = true;
+        else startOrdering(false);
+        return;
+    }
     if (m_counting) {
         m_rescanAgain = true; // after the scan under way: it may have walked past the change
         return;
@@ -272,6 +569,19 @@ void ItemTableModel::startScan(bool reset)
         m_scanWatcher->future().cancel();
         m_scanWatcher->deleteLater();
         m_scanWatcher = nullptr;
+    }
+    if (m_sort.key != SortKey::None) {
+        startOrdering(reset);
+        return;
+    }
+    if (m_order || m_sorting) {
+        // Back to the id order: the ordering goes, the row map is rebuilt.
+        ++m_orderSerial;
+        m_sorting = false;
+        std::shared_ptr<const Ordering> old = std::move(m_order);
+        if (old) (void)QtConcurrent::run([old]() mutable { old.reset(); });
+        reset = true;
+        emit sortStateChanged();
     }
     const quint64 scan = std::max(m_scan, m_pendingScan) + 1;
     m_pendingScan = scan;
@@ -374,7 +684,7 @@ void ItemTableModel::pump()
     if (!m_session) return;
     while (m_running < kMaxInFlight && !m_queue.isEmpty()) {
         const int page = m_queue.takeLast(); // what was asked for last is what is on screen now
-        if (page >= pageCount() || page >= m_anchors.size()) continue;
+        if (page >= pageCount() || (!m_order && page >= m_anchors.size())) continue;
         auto cached = m_pages.constFind(page);
         if (cached != m_pages.cend() && cached->scan == m_scan) continue;
         if (m_inFlight.value(page) == m_scan) continue;
@@ -385,7 +695,9 @@ void ItemTableModel::pump()
             if (page < firstPage || page > lastPage) continue;
         }
         const quint64 scan = m_scan;
-        const QByteArray anchor = m_anchors.at(page), filter = m_filter;
+        const QByteArray anchor = m_order ? QByteArray() : m_anchors.at(page), filter = m_filter;
+        const QStringList ordered = m_order ? m_order->ids.mid(qsizetype(page) * kPageSize, kPageSize) : QStringList();
+        const bool sorted = bool(m_order);
         m_inFlight.insert(page, scan);
         ++m_running;
         auto *watcher = new QFutureWatcher<PageResult>(this);
@@ -399,8 +711,8 @@ void ItemTableModel::pump()
             }
             schedulePump();
         });
-        watcher->setFuture(m_session->run([scan, page, anchor, filter](Index &idx) {
-            return loadPage(idx, scan, page, anchor, filter);
+        watcher->setFuture(m_session->run([scan, page, anchor, filter, ordered, sorted](Index &idx) {
+            return sorted ? loadIds(idx, scan, page, ordered) : loadPage(idx, scan, page, anchor, filter);
         }));
     }
 }
@@ -437,6 +749,25 @@ void ItemTableModel::evictPages()
     }
 }
 
+QStringList ItemTableModel::rankColumns(const QHash<QString, int> &counts, int max)
+{
+    // What a reader of documents looks at first; bookkeeping only the
+    // inspector shows.
+    static const QStringList first = {QStringLiteral("title"), QStringLiteral("text"), QStringLiteral("uri"),
+                                      QStringLiteral("chunk")};
+    static const QStringList hidden = {QStringLiteral("documentHash"), QStringLiteral("chunking")};
+    const bool documents = counts.contains(QStringLiteral("title")) || counts.contains(QStringLiteral("text"));
+    QStringList keys;
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        if (!(documents && hidden.contains(it.key()))) keys.append(it.key());
+    auto rank = [&](const QString &k) { return documents && first.contains(k) ? int(first.indexOf(k)) : int(first.size()); };
+    std::sort(keys.begin(), keys.end(), [&](const QString &a, const QString &b) {
+        if (rank(a) != rank(b)) return rank(a) < rank(b);
+        return counts.value(a) != counts.value(b) ? counts.value(a) > counts.value(b) : a < b;
+    });
+    return keys.mid(0, max);
+}
+
 void ItemTableModel::chooseDynamicColumns(const QList<Row> &rows)
 {
     // Without declared fields: the most common keys of the first rows seen.
@@ -444,11 +775,7 @@ void ItemTableModel::chooseDynamicColumns(const QList<Row> &rows)
     for (const Row &r : rows)
         for (auto it = r.metadata.begin(); it != r.metadata.end(); ++it) ++counts[it.key()];
     if (counts.isEmpty()) return;
-    QStringList keys = counts.keys();
-    std::sort(keys.begin(), keys.end(), [&](const QString &a, const QString &b) {
-        return counts.value(a) != counts.value(b) ? counts.value(a) > counts.value(b) : a < b;
-    });
-    keys = keys.mid(0, kMaxDynamicColumns);
+    const QStringList keys = rankColumns(counts, kMaxDynamicColumns);
     beginInsertColumns({}, 1, int(keys.size()));
     m_fields = keys;
     endInsertColumns();
@@ -456,6 +783,11 @@ void ItemTableModel::chooseDynamicColumns(const QList<Row> &rows)
 
 int ItemTableModel::pageOf(const QByteArray &id) const
 {
+    if (m_order) {
+        const int row = m_order->rows.value(QString::fromUtf8(id), -1);
+        return row < 0 ? -1 : row / kPageSize;
+    }
+    if (m_sorting) return -1; // no rows until the ordering is ready
     if (m_rows == 0 || m_anchors.isEmpty()) return -1;
     // m_anchors[p] (p >= 1) is the last id of page p - 1: the page of `id`
     // is the number of anchors before it.
@@ -468,6 +800,12 @@ QString ItemTableModel::idAt(int row) const
 {
     const Row *r = rowAt(row, false);
     return r ? r->id : QString();
+}
+
+QJsonObject ItemTableModel::metadataAt(int row) const
+{
+    const Row *r = rowAt(row, false);
+    return r ? r->metadata : QJsonObject();
 }
 
 int ItemTableModel::loadedRowOf(const QString &id) const

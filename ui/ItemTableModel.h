@@ -26,7 +26,12 @@
 #include <QPointer>
 #include <QStringList>
 #include <QVector>
+#include <functional>
 #include <memory>
+
+namespace sextant {
+class Index;
+}
 
 namespace sextant::ui {
 
@@ -75,6 +80,13 @@ public:
 
     // The id at `row` when its page is loaded (empty otherwise).
     QString idAt(int row) const;
+    // The metadata at `row` when its page is loaded (empty otherwise).
+    QJsonObject metadataAt(int row) const;
+    // The order of the dynamic columns (no declared fields): for items
+    // made from documents (or any that carry "title" or "text") the fields
+    // a reader wants come first (title, text, uri, chunk), bookkeeping
+    // (documentHash, chunking) is left out; the rest by how common.
+    static QStringList rankColumns(const QHash<QString, int> &counts, int max);
     // The row of `id` when its page is loaded, else -1.
     int loadedRowOf(const QString &id) const;
     // Finds the row of `id` in the background (its page through the
@@ -87,6 +99,45 @@ public:
     // Pages loaded so far by this model (for tests and the status line).
     qint64 pagesLoaded() const { return m_pagesLoaded; }
 
+    // ---- sorting
+    // By the id (bytewise: the engine's order, no ordering needed; or
+    // natural: numbers inside ids compared as numbers), by a field column
+    // or by the norm. Any order but the bytewise ascending id needs an
+    // ordering of the (matching) ids, built on a worker; until it is ready
+    // the rows stay empty and counting, and the header says "sorting…".
+    enum class SortKey { None, Id, NaturalId, Field, Norm };
+    struct SortSpec {
+        SortKey key = SortKey::None;
+        QString field;
+        Qt::SortOrder order = Qt::AscendingOrder;
+        bool operator==(const SortSpec &o) const { return key == o.key && field == o.field && order == o.order; }
+    };
+    struct Ordering {
+        QStringList ids;         // in the sort's order
+        QHash<QString, int> rows; // id -> row
+        double milliseconds = 0;
+        QString error;
+    };
+    // The ordering of the items `filter` matches under `spec` (blocking:
+    // on a worker). Values compare as numbers, then strings, then bools,
+    // then missing (always last, in either direction); ties by id.
+    static Ordering buildOrdering(const Index &index, const QByteArray &filter, const SortSpec &spec,
+                                  const std::function<bool()> &cancelled = {});
+    // Ids compared with their runs of digits as numbers ("i9998" < "i99979").
+    static bool naturalLess(const QString &a, const QString &b);
+
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    void setSort(const SortSpec &spec);
+    SortSpec sortSpec() const { return m_sort; }
+    // The column the sort is by (-1 for none), for the header's indicator.
+    int sortColumn() const;
+    // Natural id order: the id column sorts numbers inside ids as numbers.
+    void setNaturalIdOrder(bool on);
+    bool naturalIdOrder() const { return m_naturalIds; }
+    bool isSorting() const { return m_sorting; }
+    // How long the last ordering took to build (-1 before any).
+    double lastSortMilliseconds() const { return m_sortMs; }
+
 signals:
     // The row map changed: counting started, grew, or finished.
     void countChanged();
@@ -96,6 +147,8 @@ signals:
     void mapReplaced();
     // A page arrived (rows first .. last were filled in).
     void rowsLoaded(int firstRow, int lastRow);
+    // Sorting started or its ordering is ready.
+    void sortStateChanged();
 
 private:
 public:
@@ -125,6 +178,7 @@ private:
 
     void onContentChanged();
     void startScan(bool reset);
+    void startOrdering(bool reset);
     void applyScanChunk(quint64 scan, const ScanChunk &chunk);
     void requestPage(int page) const;
     void schedulePump() const;
@@ -166,6 +220,13 @@ private:
     int m_viewFirst = -1, m_viewLast = -1;
     QHash<QString, int> m_locating; // id -> page being loaded to find it
     qint64 m_pagesLoaded = 0;
+
+    SortSpec m_sort;
+    bool m_naturalIds = false;
+    std::shared_ptr<const Ordering> m_order; // null: the id order of the row map
+    bool m_sorting = false;
+    quint64 m_orderSerial = 0;
+    double m_sortMs = -1;
 };
 
 } // namespace sextant::ui

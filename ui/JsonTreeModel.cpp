@@ -1,5 +1,7 @@
 #include "JsonTreeModel.h"
 
+#include "CopyFormats.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -71,6 +73,7 @@ int JsonTreeModel::columnCount(const QModelIndex &) const { return ColumnCount; 
 QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
+    if (role == ValueTextRole) return valueAsText(nodeOf(index)->value);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole) return {};
     const Node *n = nodeOf(index);
     switch (index.column()) {

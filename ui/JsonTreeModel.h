@@ -14,6 +14,9 @@ class JsonTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Column { KeyColumn, ValueColumn, TypeColumn, ColumnCount };
+    // The value as Copy Value puts it on the clipboard (any column): a
+    // string bare, anything else as compact JSON (whole arrays and objects).
+    static constexpr int ValueTextRole = Qt::UserRole + 1;
 
     explicit JsonTreeModel(QObject *parent = nullptr);
     ~JsonTreeModel() override;

@@ -2,9 +2,13 @@
 
 #include "DemoIndex.h"
 #include "ErrorText.h"
+#include "BrowseView.h"
 #include "ExportDialog.h"
 #include "PostgresDialogs.h"
 #include "Format.h"
+#include "GoToIdDialog.h"
+#include "InspectorView.h"
+#include "ItemTableModel.h"
 #include "ImportDialog.h"
 #include "IndexSession.h"
 #include "IntegrityView.h"
@@ -19,7 +23,12 @@
 #include "io/Backup.h"
 
 #include <QAction>
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QClipboard>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTextEdit>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -41,6 +50,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
+#include <QTableView>
 #include <QtConcurrent>
 #include <QUndoGroup>
 
@@ -99,6 +109,9 @@ void MainWindow::createActions()
     newAction->setShortcut(QKeySequence::New);
     QAction *openAction = file->addAction(tr("&Open Index…"), this, &MainWindow::openIndexDialog);
     openAction->setShortcut(QKeySequence::Open);
+    QAction *openFile = file->addAction(tr("Open &File…"), this, &MainWindow::openFileDialog);
+    openFile->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    openFile->setToolTip(tr("Open a vector file (imported into a new index or the open one) or a backup archive (restored)"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addSeparator();
@@ -136,6 +149,15 @@ void MainWindow::createActions()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    QAction *copy = edit->addAction(tr("&Copy"), this, &MainWindow::copyFocused);
+    copy->setObjectName(QStringLiteral("copyAction"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setToolTip(tr("Copy what has the focus: text, the selected Browse rows as JSON Lines, or a table's cells"));
+    QAction *goTo = edit->addAction(tr("&Go to Id…"), this, &MainWindow::goToIdDialog);
+    goTo->setObjectName(QStringLiteral("goToIdAction"));
+    goTo->setShortcut(QKeySequence(tr("Ctrl+G")));
+    m_indexActions << goTo;
+    edit->addSeparator();
     QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     prefs->setShortcut(QKeySequence::Preferences);
     if (prefs->shortcut().isEmpty()) prefs->setShortcut(QKeySequence(tr("Ctrl+,")));
@@ -157,6 +179,14 @@ void MainWindow::createActions()
         (which == IndexPage::View::Integrity ? m_pageActions : m_indexActions) << a;
     }
     view->addSeparator();
+    // Browse's id column: numbers inside ids compared as numbers.
+    m_naturalIds = view->addAction(tr("&Natural Id Order"), this, [this](bool on) {
+        if (IndexPage *p = currentPage(); p && p->browseView()) p->browseView()->model()->setNaturalIdOrder(on);
+    });
+    m_naturalIds->setObjectName(QStringLiteral("naturalIdOrderAction"));
+    m_naturalIds->setCheckable(true);
+    m_naturalIds->setToolTip(tr("Sort Browse's ids with the numbers in them compared as numbers (item2 before item10)"));
+    m_indexActions << m_naturalIds;
     QAction *refresh = view->addAction(tr("&Refresh"), this, [this]() {
         if (IndexPage *p = currentPage(); p && p->session()) p->session()->refreshSoon();
     });
@@ -260,6 +290,11 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
         statusBar()->clearMessage();
         const OpenOutcome out = watcher->result();
         if (!out.index && demo) emit demoIndexFailed(clean, userMessageText(out.error, ErrorContext::Open));
+        if (!out.index && out.isFile) {
+            // A file, not a folder: offer what a drop of it offers.
+            openFile(clean);
+            return;
+        }
         if (!out.index && out.looksLikeIndex) {
             // A damaged index: show where, and offer the repair, instead of
             // only an error.
@@ -413,6 +448,9 @@ void MainWindow::addPage(IndexPage *page, IndexPage *replacing)
         statusBar()->showMessage(tr("A write failed: %1").arg(QString(message).replace(QLatin1Char('\n'), QLatin1Char(' '))), 10000);
     });
     connect(page, &IndexPage::reopenRequested, this, [this, page]() { reopenForWriting(page); });
+    connect(session, &IndexSession::accessChanged, this, [this, page]() {
+        if (page == currentPage()) currentPageChanged();
+    });
     QSettings settings;
     page->splitter()->restoreState(settings.value(QStringLiteral("window/indexSplitter")).toByteArray());
     m_tabs->setTabIcon(tab, QIcon());
@@ -422,27 +460,28 @@ void MainWindow::addPage(IndexPage *page, IndexPage *replacing)
 
 void MainWindow::reopenForWriting(IndexPage *page)
 {
-    // Reading the lock file and waiting for the read-only session to close
-    // touch the disk: both on workers.
-    const QString path = page->path();
-    auto *check = new QFutureWatcher<std::optional<LockHolder>>(this);
-    connect(check, &QFutureWatcher<std::optional<LockHolder>>::finished, this, [this, check, path]() {
-        check->deleteLater();
-        const std::optional<LockHolder> holder = check->result();
-        if (holder && !holder->stale) {
-            QMessageBox::information(this, tr("Still in Use"),
-                                     tr("%1 is still writing this index. Close it there first.").arg(holder->describe()));
+    // The session opens a writable handle on a worker and swaps it in: the
+    // views keep their filter, selection, scroll position and query.
+    IndexSession *session = page->session();
+    if (!session || !session->isReadOnly()) return;
+    QPointer<IndexPage> guard = page;
+    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
+    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, guard]() {
+        watcher->deleteLater();
+        const OpenOutcome out = watcher->result();
+        if (out.index && !out.index->isReadOnly()) {
+            if (guard && guard == currentPage()) currentPageChanged();
             return;
         }
-        if (IndexPage *open = pageFor(path)) closeIndex(m_tabs->indexOf(open));
-        auto *closed = new QFutureWatcher<void>(this);
-        connect(closed, &QFutureWatcher<void>::finished, this, [this, closed, path]() {
-            closed->deleteLater();
-            openIndex(path);
-        });
-        closed->setFuture(QtConcurrent::run([]() { IndexSession::waitForClosing(); }));
+        if (out.index || out.error.code() == ErrorCode::Locked) {
+            const QString who = out.lockHolder ? out.lockHolder->describe() : tr("Another program");
+            QMessageBox::information(this, tr("Still in Use"),
+                                     tr("%1 is still writing this index. Close it there first.").arg(who));
+            return;
+        }
+        QMessageBox::warning(this, tr("Could Not Open for Writing"), userMessageText(out.error, ErrorContext::Open));
     });
-    check->setFuture(QtConcurrent::run([path]() { return Index::lockHolder(path); }));
+    watcher->setFuture(session->switchToWriting());
 }
 
 void MainWindow::closeCurrentIndex() { closeIndex(m_tabs->currentIndex()); }
@@ -468,6 +507,7 @@ void MainWindow::currentPageChanged()
     for (QAction *a : std::as_const(m_indexActions)) a->setEnabled(session);
     for (QAction *a : std::as_const(m_writeActions)) a->setEnabled(session && !session->isReadOnly());
     setWindowTitle(page ? tr("%1 — Sextant").arg(page->displayName()) : tr("Sextant"));
+    m_naturalIds->setChecked(page && page->browseView() && page->browseView()->model()->naturalIdOrder());
     updateStatus();
 }
 
@@ -480,7 +520,8 @@ void MainWindow::updateStatus()
         return;
     }
     IndexSession *s = page->session();
-    m_accessLabel->setText(s->isReadOnly() ? tr("Read-only") : QString());
+    // "Read-only · 200,000 items · following changes": one line, one separator style.
+    m_accessLabel->setText(s->isReadOnly() ? tr("Read-only") + QStringLiteral("  ·") : QString());
     if (!s->hasStats()) {
         m_queueLabel->setText(tr("Reading…"));
         return;
@@ -505,6 +546,119 @@ void MainWindow::openIndexDialog()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Index Folder"));
     if (!dir.isEmpty()) openIndex(dir);
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open a File"), QString(),
+        tr("Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)"));
+    if (!file.isEmpty()) openFile(file);
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    const QString clean = cleanPath(path);
+    if (clean.endsWith(QLatin1String(".tar.zst"))) {
+        QString suggested = clean;
+        suggested.chop(8);
+        suggested += QStringLiteral("-restored");
+        const QString folder = QFileDialog::getSaveFileName(this, tr("New Folder for the Restored Index"), suggested,
+                                                            QString(), nullptr, QFileDialog::ShowDirsOnly);
+        if (!folder.isEmpty()) restoreBackup(clean, folder);
+        return;
+    }
+    QPointer<IndexPage> page = m_stack->currentWidget() == m_tabs ? currentPage() : nullptr;
+    statusBar()->showMessage(tr("Looking at %1…").arg(QDir::toNativeSeparators(clean)));
+    auto *watcher = new QFutureWatcher<QList<ImportInput>>(this);
+    connect(watcher, &QFutureWatcher<QList<ImportInput>>::finished, this, [this, watcher, page, clean]() {
+        watcher->deleteLater();
+        statusBar()->clearMessage();
+        const QList<ImportInput> inputs = watcher->result();
+        if (inputs.size() == 1 && inputs.first().kind == ImportInputKind::SextantIndex) {
+            openIndex(inputs.first().path);
+            return;
+        }
+        IndexPage *target = page && page->session() && !page->session()->isReadOnly() ? page.data() : nullptr;
+        if (!target) {
+            showImportDialog(inputs, nullptr);
+            return;
+        }
+        // An index is open: into it, or into a new one?
+        auto *box = new QMessageBox(QMessageBox::Question, tr("Import a File"),
+                                    tr("%1 is not an index but a file Sextant can import.").arg(QDir::toNativeSeparators(clean)),
+                                    QMessageBox::Cancel, this);
+        box->setObjectName(QStringLiteral("importTargetBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setInformativeText(tr("Import its items into the open index %1, or make a new index from them?").arg(target->displayName()));
+        QPushButton *into = box->addButton(tr("Import into %1").arg(target->displayName()), QMessageBox::AcceptRole);
+        into->setObjectName(QStringLiteral("intoOpenIndex"));
+        QPushButton *fresh = box->addButton(tr("New Index…"), QMessageBox::AcceptRole);
+        fresh->setObjectName(QStringLiteral("intoNewIndex"));
+        box->setDefaultButton(into);
+        QPointer<IndexPage> into_ = target;
+        connect(box, &QMessageBox::buttonClicked, this, [this, box, into, fresh, into_, inputs](QAbstractButton *b) {
+            if (b == into && into_) showImportDialog(inputs, into_);
+            else if (b == fresh) showImportDialog(inputs, nullptr);
+            box->close();
+        });
+        box->setWindowModality(Qt::WindowModal);
+        box->show();
+        emit importTargetAsked(box);
+    });
+    watcher->setFuture(classifyImportInputsAsync({clean}));
+}
+
+void MainWindow::goToIdDialog()
+{
+    IndexPage *page = currentPage();
+    if (!page || !page->session() || !page->browseView()) return;
+    auto *dialog = new GoToIdDialog(page->session(), this);
+    dialog->setObjectName(QStringLiteral("goToIdDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<IndexPage> guard = page;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, guard]() {
+        if (!guard) return;
+        guard->showView(IndexPage::View::Browse);
+        guard->browseView()->goToId(dialog->resolvedId());
+        emit wentToId(dialog->resolvedId());
+    });
+    dialog->open();
+}
+
+void MainWindow::copyFocused()
+{
+    QWidget *w = QApplication::focusWidget();
+    if (!w) return;
+    if (auto *line = qobject_cast<QLineEdit *>(w)) return line->copy();
+    if (auto *plain = qobject_cast<QPlainTextEdit *>(w)) return plain->copy();
+    if (auto *text = qobject_cast<QTextEdit *>(w)) return text->copy();
+    if (auto *label = qobject_cast<QLabel *>(w)) {
+        if (label->hasSelectedText()) QApplication::clipboard()->setText(label->selectedText());
+        return;
+    }
+    IndexPage *page = currentPage();
+    if (page && page->browseView() && w == static_cast<QWidget *>(page->browseView()->table())) {
+        page->browseView()->copySelection(BrowseView::CopyFormat::JsonLines);
+        return;
+    }
+    if (page && page->inspectorView() && page->inspectorView()->isAncestorOf(w) && page->inspectorView()->copyFocused()) return;
+    if (auto *view = qobject_cast<QAbstractItemView *>(w)) {
+        // Any other table or tree: the selected cells, tab-separated rows.
+        QModelIndexList cells = view->selectionModel() ? view->selectionModel()->selectedIndexes() : QModelIndexList();
+        if (cells.isEmpty() && view->currentIndex().isValid()) cells << view->currentIndex();
+        std::sort(cells.begin(), cells.end(), [](const QModelIndex &a, const QModelIndex &b) {
+            return a.row() != b.row() ? a.row() < b.row() : a.column() < b.column();
+        });
+        QString out;
+        int row = -1;
+        for (const QModelIndex &c : std::as_const(cells)) {
+            if (row >= 0) out += c.row() == row ? QLatin1Char('\t') : QLatin1Char('\n');
+            row = c.row();
+            out += c.data(Qt::DisplayRole).toString();
+        }
+        if (!out.isEmpty()) QApplication::clipboard()->setText(out);
+    }
 }
 
 void MainWindow::showPreferences()

@@ -12,9 +12,11 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
 class QLabel;
 class QMimeData;
 class QMenu;
+class QMessageBox;
 class QStackedWidget;
 class QTabWidget;
 class QUndoGroup;
@@ -60,6 +62,11 @@ public:
     // A Vectra or LangChain folder: the import dialog in its "convert" form
     // (a new Sextant index; the folder itself is only read).
     void convertToIndex(const QString &folder, io::SourceFormat format);
+    // A file where an index folder was expected (the command line, Open
+    // Recent, File ▸ Open File…): a backup archive (.tar.zst) is offered for
+    // restoring; anything else is looked at on a worker and offered for
+    // import, into a new index or (when one is open) into the open one.
+    void openFile(const QString &path);
     // Restores a backup archive into `folder` (must not exist or be empty)
     // on a worker, then opens it.
     void restoreBackup(const QString &archive, const QString &folder);
@@ -75,6 +82,11 @@ signals:
     // the Integrity view instead (verify runs at once; repair is offered).
     void damagedIndexShown(const QString &path, const QString &reason);
     void importDialogShown(ImportDialog *dialog);
+    // openFile() asks where to import (an index is open): the box is shown
+    // window-modal; its buttons are "intoOpenIndex", "intoNewIndex".
+    void importTargetAsked(QMessageBox *box);
+    // Edit ▸ Go to Id… found an id and selected it in Browse.
+    void wentToId(const QString &id);
     // A restore finished: `error` is empty when `folder` now holds the index.
     void restoreFinished(const QString &folder, const QString &error);
     // openDemoIndex() made a new demo index (`documents` imported in `seconds`).
@@ -85,6 +97,10 @@ signals:
 public slots:
     void newIndex();
     void openIndexDialog();
+    void openFileDialog();
+    void goToIdDialog();
+    // Edit ▸ Copy: whatever has focus (text, the Browse rows, a table's cells).
+    void copyFocused();
     void closeCurrentIndex();
     void closeIndex(int tab);
     void importFilesDialog();
@@ -125,6 +141,7 @@ private:
     QLabel *m_accessLabel;
     QUndoGroup *m_undoGroup;
     QMenu *m_recentMenu;
+    QAction *m_naturalIds = nullptr;
     QList<QAction *> m_pageActions;  // enabled with any index tab, also one that could not be opened
     QList<QAction *> m_indexActions; // enabled only with an index open
     QList<QAction *> m_writeActions; // ... that is writable

@@ -2,6 +2,7 @@
 
 #include "ErrorText.h"
 #include "FilterEdit.h"
+#include "IdCompletion.h"
 #include "Format.h"
 #include "IndexSession.h"
 #include "Preferences.h"
@@ -62,6 +63,25 @@ QueryView::QueryView(IndexSession *session, QWidget *parent)
 {
     buildForm();
     checkItemsCarryText();
+    // The types the fields hold, for notes about filters that compare a
+    // field with a value of another type: the schema's, and a sample.
+    m_fieldTypes = declaredFieldTypes(session->schema());
+    {
+        auto *watcher = new QFutureWatcher<FieldTypes>(this);
+        connect(watcher, &QFutureWatcher<FieldTypes>::finished, this, [this, watcher]() {
+            watcher->deleteLater();
+            const FieldTypes seen = watcher->result();
+            for (auto it = seen.begin(); it != seen.end(); ++it)
+                if (!m_fieldTypes.contains(it.key())) m_fieldTypes.insert(it.key(), it.value());
+        });
+        watcher->setFuture(m_session->run([](Index &index) {
+            FieldTypes types;
+            Result<ListPage> page = index.list(QString(), 200, false);
+            if (page.ok())
+                for (const Item &item : std::as_const(page->items)) observeFieldTypes(item.metadata, &types);
+            return types;
+        }));
+    }
     connect(m_session, &IndexSession::contentChanged, this, &QueryView::showSummary);
     connect(m_session, &IndexSession::statsChanged, this, &QueryView::showSummary);
     connect(m_session, &IndexSession::currentItemChanged, this, &QueryView::selectCurrentItem);
@@ -94,6 +114,7 @@ void QueryView::buildForm()
     m_idEdit->setObjectName(QStringLiteral("likeIdEdit"));
     m_idEdit->setPlaceholderText(tr("Id of an item in this index"));
     m_idEdit->setClearButtonEnabled(true);
+    new IdCompleter(m_session, m_idEdit); // ids from the index as the user types
     auto *idPage = new QWidget(this);
     auto *idLayout = new QVBoxLayout(idPage);
     idLayout->setContentsMargins(0, 0, 0, 0);
@@ -161,13 +182,15 @@ void QueryView::buildForm()
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_emptyLabel = new QLabel(this);
     m_emptyLabel->setObjectName(QStringLiteral("emptyLabel"));
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setForegroundRole(QPalette::PlaceholderText);
     m_resultsStack = new QStackedWidget(this);
+    m_resultsStack->setObjectName(QStringLiteral("resultsStack"));
     m_resultsStack->addWidget(m_emptyLabel);
     m_resultsStack->addWidget(m_table);
     m_textTable = new QTableView(this);
@@ -197,8 +220,23 @@ void QueryView::buildForm()
     inputs->addWidget(filterLabel, 0, 1);
     inputs->addWidget(m_sourceStack, 1, 0);
     inputs->addWidget(m_filter, 1, 1);
-    inputs->addWidget(m_vectorError, 2, 0);
-    inputs->addWidget(m_filterError, 2, 1);
+    // The inline errors sit in holders of fixed height (two lines) that
+    // are always there: nothing below moves as the errors come and go (the
+    // full text is the tooltip).
+    const int twoLines = 2 * fontMetrics().lineSpacing() + 2;
+    for (auto [label, column] : {std::pair{m_vectorError, 0}, std::pair{m_filterError, 1}}) {
+        auto *holder = new QWidget(this);
+        holder->setFixedHeight(twoLines);
+        auto *holderLayout = new QVBoxLayout(holder);
+        holderLayout->setContentsMargins(0, 0, 0, 0);
+        holderLayout->addWidget(label);
+        holderLayout->addStretch(1);
+        label->setParent(holder);
+        label->setMaximumHeight(twoLines);
+        label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        inputs->addWidget(holder, 2, column);
+    }
     inputs->setColumnStretch(0, 1);
     inputs->setColumnStretch(1, 1);
     const int editHeight = m_filter->sizeHint().height();
@@ -216,28 +254,59 @@ void QueryView::buildForm()
     addLabelled(tr("&k:"), m_k);
     addLabelled(tr("&Mode:"), m_mode);
     addLabelled(tr("&ef:"), m_ef);
+    // Text hits only: leave out those far below the best (in the row of the
+    // other parameters, so that the words keep their room).
+    m_minShare->setParent(this);
+    params->addWidget(m_minShare);
     params->addStretch();
     params->addWidget(m_cancelButton);
     params->addWidget(m_compareButton);
     params->addWidget(m_runButton);
 
+    // What happened: the run's error (one place: input mistakes stay under
+    // their fields), the summary and the recall line, in a band of fixed
+    // height so that the results table never moves as they change.
+    auto *status = new QWidget(this);
+    status->setObjectName(QStringLiteral("queryStatus"));
+    auto *statusLayout = new QVBoxLayout(status);
+    statusLayout->setContentsMargins(0, 0, 0, 0);
+    statusLayout->setSpacing(2);
+    statusLayout->addWidget(m_errorLabel);
+    statusLayout->addWidget(m_summary);
+    statusLayout->addWidget(m_recall);
+    statusLayout->addStretch(1);
+    const int lines = fontMetrics().lineSpacing();
+    status->setFixedHeight(4 * lines + 3 * statusLayout->spacing() + 2);
+    m_errorLabel->setMaximumHeight(2 * lines + 2);
+    m_summary->setMaximumHeight(3 * lines + 2);
+    m_summary->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_errorLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(inputs);
     layout->addLayout(params);
-    layout->addWidget(m_errorLabel);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_recall);
+    layout->addWidget(status);
     layout->addWidget(m_resultsStack, 1);
 
     connect(m_source, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_sourceStack->setCurrentIndex(i);
-        updateInputState();
+        // Text hits and vector hits answer different questions: a new kind
+        // of query starts with no results on display.
+        const bool text = Source(m_source->itemData(i).toInt()) == Source::Text;
+        const bool shown = m_showingText ? m_textResult.has_value() : m_result.has_value();
+        if (shown && text != m_showingText) clearResults();
+        inputEdited();
     });
-    connect(m_vectorEdit, &QPlainTextEdit::textChanged, this, &QueryView::updateInputState);
-    connect(m_idEdit, &QLineEdit::textChanged, this, &QueryView::updateInputState);
+    connect(m_vectorEdit, &QPlainTextEdit::textChanged, this, &QueryView::inputEdited);
+    connect(m_idEdit, &QLineEdit::textChanged, this, &QueryView::inputEdited);
     connect(m_idEdit, &QLineEdit::returnPressed, this, &QueryView::run);
+    connect(m_filter, &QPlainTextEdit::textChanged, this, &QueryView::inputEdited);
     connect(m_filter, &FilterEdit::validityChanged, this, &QueryView::updateInputState);
-    connect(m_filter, &FilterEdit::errorChanged, this, [this](const QString &m) { setError(m_filterError, m); });
+    connect(m_filter, &FilterEdit::errorChanged, this, [this](const QString &m) {
+        setError(m_filterError, m);
+        m_filterError->setToolTip(m);
+    });
     connect(m_runButton, &QPushButton::clicked, this, &QueryView::run);
     connect(m_compareButton, &QPushButton::clicked, this, &QueryView::compareWithExact);
     connect(m_cancelButton, &QPushButton::clicked, this, &QueryView::cancel);
@@ -254,9 +323,9 @@ void QueryView::buildForm()
             [this](const QModelIndex &current) {
                 if (current.isValid()) m_session->setCurrentItem(m_textModel->idAt(current.row()));
             });
-    connect(m_textEdit, &QLineEdit::textChanged, this, &QueryView::updateInputState);
+    connect(m_textEdit, &QLineEdit::textChanged, this, &QueryView::inputEdited);
     connect(m_textEdit, &QLineEdit::returnPressed, this, &QueryView::run);
-    connect(m_textMode, &QComboBox::currentIndexChanged, this, &QueryView::updateInputState);
+    connect(m_textMode, &QComboBox::currentIndexChanged, this, &QueryView::inputEdited);
     // An index made for documents is searched by words first.
     if (!m_session->schema().embedder.isEmpty()) setSource(Source::Text);
 }
@@ -278,6 +347,18 @@ QWidget *QueryView::buildTextPage()
     m_textMode->addItem(tr("Keywords (BM25)"), int(io::TextSearchMode::Keyword));
     m_textMode->setToolTip(tr("Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; "
                               "Keywords ranks the passages that contain the words (BM25)"));
+    m_minShare = new QComboBox(page);
+    m_minShare->setObjectName(QStringLiteral("minimumScoreCombo"));
+    m_minShare->addItem(tr("All hits"), 0.0);
+    m_minShare->addItem(tr("Score ≥ 25 % of the best"), 0.25);
+    m_minShare->addItem(tr("Score ≥ 50 % of the best"), 0.5);
+    m_minShare->setToolTip(tr("Leave out hits whose score is far below the best hit's: a search with few relevant "
+                              "passages then ends where they do"));
+    connect(m_minShare, &QComboBox::currentIndexChanged, this, [this]() {
+        m_textModel->setMinimumShare(m_minShare->currentData().toDouble());
+        showSummary();
+        showEmptyState();
+    });
     row->addWidget(m_textEdit, 1);
     row->addWidget(m_textMode);
     layout->addLayout(row);
@@ -354,6 +435,14 @@ void QueryView::updateTextAvailability()
     emit textAvailabilityChanged();
 }
 
+void QueryView::setMinimumShare(double share)
+{
+    int best = 0;
+    for (int i = 0; i < m_minShare->count(); ++i)
+        if (m_minShare->itemData(i).toDouble() <= share) best = i;
+    m_minShare->setCurrentIndex(best);
+}
+
 void QueryView::setSource(Source source) { m_source->setCurrentIndex(m_source->findData(int(source))); }
 
 void QueryView::setTextQuery(const QString &text, io::TextSearchMode mode)
@@ -397,7 +486,8 @@ void QueryView::runText()
     QString error;
     std::optional<io::TextQuery> query = textQueryFromForm(&error);
     if (!query) {
-        showError(error);
+        // The filter's mistake is shown under the filter already.
+        showError(m_filter->isValid() ? error : QString());
         return;
     }
     const quint64 serial = ++m_serial;
@@ -442,6 +532,7 @@ void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Res
     }
     m_textResult = *result;
     m_showingText = true;
+    m_resultFilter = query.filter;
     m_resultContentVersion = m_session->contentVersion();
     m_resultState.reset();
     if (m_session->hasStats()) m_resultState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
@@ -534,6 +625,7 @@ void QueryView::updateInputState()
     const bool textMode = source == Source::Text;
     const bool ok = textMode ? textQueryFromForm(&error).has_value() : requestFromForm(&error).has_value();
     m_mode->setEnabled(!textMode);
+    m_minShare->setVisible(textMode); // text hits only; hidden, it leaves its room to the buttons
     // Say what is wrong with the vector as soon as there is one; a blank field
     // only disables Run.
     QString vectorError;
@@ -573,7 +665,10 @@ void QueryView::run()
     QString error;
     std::optional<QueryRequest> req = requestFromForm(&error);
     if (!req) {
-        showError(error);
+        // Mistakes in the vector or the filter are shown under their fields
+        // already; only the others (an empty id, say) go to the status line.
+        const bool inline_ = !m_filter->isValid() || m_vectorError->isVisible();
+        showError(inline_ ? QString() : error);
         return;
     }
     const quint64 serial = ++m_serial;
@@ -653,6 +748,8 @@ void QueryView::onQueryDone(quint64 serial, const QueryRequest &request, const R
     m_request = request;
     m_result = *result;
     m_showingText = false;
+    m_resultFilter = request.filter;
+    for (const QueryHit &h : result->hits) observeFieldTypes(h.metadata, &m_fieldTypes);
     m_resultContentVersion = m_session->contentVersion();
     m_resultState.reset();
     if (m_session->hasStats()) m_resultState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
@@ -717,7 +814,14 @@ void QueryView::showSummary()
         const io::TextResult &r = *m_textResult;
         QStringList parts;
         parts << tr("%n hit(s) in %1", nullptr, int(r.hits.size())).arg(formatMilliseconds(r.milliseconds));
-        if (!r.plan.isEmpty()) parts << r.plan;
+        parts << textPlanText(m_textModel->mode());
+        if (r.hits.size() > 1) {
+            int close = 0;
+            for (int i = 0; i < m_textModel->rowCount(); ++i) close += m_textModel->shareOfBest(i) >= TextResultsModel::kDimBelow;
+            parts << tr("%n within half of the best score", nullptr, close);
+        }
+        if (m_textModel->hiddenCount() > 0)
+            parts << tr("%n hidden below the minimum score", nullptr, m_textModel->hiddenCount());
         if (r.keywordDocuments > 0) parts << tr("%n passage(s) in the keyword index", nullptr, int(std::min<qint64>(r.keywordDocuments, INT_MAX)));
         QString text = parts.join(QStringLiteral("  ·  "));
         bool changed = m_session->contentVersion() != m_resultContentVersion;
@@ -725,6 +829,7 @@ void QueryView::showSummary()
             changed = m_session->stats().lastLsn != m_resultState->first || m_session->stats().items != m_resultState->second;
         if (changed)
             text += QLatin1Char('\n') + tr("The index has changed since this search ran; run it again for current results.");
+        if (const QString note = filterNoteText(); !note.isEmpty()) text += QLatin1Char('\n') + note;
         m_summary->setText(text);
         return;
     }
@@ -732,8 +837,7 @@ void QueryView::showSummary()
     const QueryResult &r = *m_result;
     QStringList parts;
     parts << tr("%n hit(s) in %1", nullptr, int(r.hits.size())).arg(formatMilliseconds(r.milliseconds));
-    parts << r.plan;
-    parts << tr("strategy: %1").arg(queryStrategyName(r.strategy));
+    parts << queryStrategyText(r.strategy);
     if (r.matching >= 0)
         parts << tr("%Ln item(s) of %1 match the filter", nullptr, int(std::min<qint64>(r.matching, INT_MAX)))
                      .arg(formatCount(r.liveItems));
@@ -741,28 +845,72 @@ void QueryView::showSummary()
         parts << tr("%Ln item(s)", nullptr, int(std::min<qint64>(r.liveItems, INT_MAX)));
     if (r.efUsed > 0) parts << tr("ef %1").arg(r.efUsed);
     QString text = parts.join(QStringLiteral("  ·  "));
-    if (r.fellBack) text += QLatin1Char('\n') + tr("Fell back to the exact scan: %1").arg(r.fallbackReason);
+    if (r.fellBack) {
+        // The reason is the engine's free-form sentence; the words around it are ours.
+        text += QLatin1Char('\n') + tr("Fell back to the exact scan: %1").arg(r.fallbackReason);
+    }
     bool changed = m_session->contentVersion() != m_resultContentVersion;
     // A checkpoint or a saved graph moves the version without changing items.
     if (changed && m_resultState && m_session->hasStats())
         changed = m_session->stats().lastLsn != m_resultState->first || m_session->stats().items != m_resultState->second;
     if (changed)
         text += QLatin1Char('\n') + tr("The index has changed since this query ran; run it again for current results.");
+    if (const QString note = filterNoteText(); !note.isEmpty()) text += QLatin1Char('\n') + note;
     m_summary->setText(text);
+}
+
+QString QueryView::filterNoteText() const
+{
+    if (!m_result && !m_textResult) return {};
+    return filterTypeNotes(m_resultFilter, m_fieldTypes).join(QLatin1Char(' '));
 }
 
 void QueryView::fitColumns()
 {
-    m_table->resizeColumnsToContents();
-    for (int c = 0; c + 1 < m_model->columnCount(); ++c)
-        m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 320));
-    // Sizing the last column by hand ends its stretching; turn it on again.
+    // Widths follow the content (at most 320 px, the rest elided with "…");
+    // no column stretches across the table.
     QHeaderView *header = m_table->horizontalHeader();
     header->setStretchLastSection(false);
-    header->setStretchLastSection(true);
+    m_table->resizeColumnsToContents();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 320));
 }
 
-void QueryView::showError(const QString &message) { setError(m_errorLabel, message); }
+void QueryView::showError(const QString &message)
+{
+    setError(m_errorLabel, message);
+    m_errorLabel->setToolTip(message);
+}
+
+void QueryView::inputEdited()
+{
+    // An error was about the input as it was: the user is changing it.
+    if (!m_running) showError({});
+    updateInputState();
+}
+
+void QueryView::clearResults()
+{
+    ++m_serial; // a running query's result is for the old kind: drop it
+    if (m_running || m_comparing) {
+        m_running = m_comparing = false;
+        finishTicket();
+    }
+    m_request.reset();
+    m_result.reset();
+    m_textResult.reset();
+    m_resultFilter.clear();
+    m_showingText = false;
+    m_recallFound = -1;
+    m_recall->hide();
+    m_model->setResult({}, m_session->schema().metric, m_session->schema().fields);
+    m_textModel->setResult(io::TextResult{}, QString(), io::TextSearchMode::Hybrid);
+    m_summary->clear();
+    showError({});
+    m_session->setQueryHits({});
+    showEmptyState();
+    updateInputState();
+}
 
 void QueryView::showEmptyState()
 {

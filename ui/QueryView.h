@@ -5,6 +5,7 @@
 // request as an exact scan and shows recall@k. Selecting a hit makes it the
 // session's current item; each query's hits become the session's query hits.
 
+#include "FilterHints.h"
 #include "core/Error.h"
 #include "index/Query.h"
 #include "io/TextSearch.h"
@@ -53,8 +54,13 @@ public:
     QString textAvailabilityNote() const;
     // Fills the text query form (the tests and the screenshots use it).
     void setTextQuery(const QString &text, io::TextSearchMode mode);
+    // Text hits under this share of the best one's score are left out (0: all).
+    void setMinimumShare(double share);
     void setSource(Source source);
     QString summaryText() const;
+    // What the filter of the result on display cannot mean ("year holds
+    // numbers; "2000" is a string, ..."), else empty.
+    QString filterNoteText() const;
     QString errorText() const;
 
     // "Recall 9/10 = 0.90 against the exact top-10"; empty before a comparison.
@@ -97,6 +103,8 @@ private:
     void fitColumns();
     void showSummary();
     void showError(const QString &message);
+    void inputEdited();
+    void clearResults();
     void selectCurrentItem(const QString &id);
 
     IndexSession *m_session;
@@ -108,6 +116,7 @@ private:
     QLineEdit *m_idEdit;
     QLineEdit *m_textEdit;
     QComboBox *m_textMode;
+    QComboBox *m_minShare;
     QLabel *m_textNote;
     QLabel *m_vectorError;
     FilterEdit *m_filter;
@@ -138,6 +147,8 @@ private:
     int m_itemsCarryText = -1;       // -1 not known yet (an index without an embedder)
     quint64 m_resultContentVersion = 0;
     std::optional<std::pair<quint64, qint64>> m_resultState; // lastLsn and items when it ran
+    FieldTypes m_fieldTypes;     // declared, and seen in a sample of items and in hits
+    QByteArray m_resultFilter;   // the filter behind the result on display
     int m_recallFound = -1, m_recallOf = 0, m_recallK = 0;
 };
 

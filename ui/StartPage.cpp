@@ -11,12 +11,56 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QApplication>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace sextant::ui {
+
+namespace {
+// A recent index: its name in bold, its path below in the placeholder
+// colour, so that the entries stand apart in light and dark themes.
+class RecentDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QString text = opt.text;
+        opt.text.clear();
+        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        const QRect r = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget).adjusted(4, 2, -4, -2);
+        const QString name = text.section(QLatin1Char('\n'), 0, 0);
+        const QString path = text.section(QLatin1Char('\n'), 1);
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->save();
+        QFont bold = opt.font;
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        const int line = QFontMetrics(bold).height();
+        painter->drawText(QRect(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(bold).elidedText(name, Qt::ElideRight, r.width()));
+        painter->setFont(opt.font);
+        painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : opt.palette.color(QPalette::PlaceholderText));
+        painter->drawText(QRect(r.left(), r.top() + line, r.width(), r.height() - line), Qt::AlignLeft | Qt::AlignVCenter,
+                          opt.fontMetrics.elidedText(path, Qt::ElideMiddle, r.width()));
+        painter->restore();
+    }
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        s.setHeight(std::max(s.height(), 2 * option.fontMetrics.height() + 10));
+        return s;
+    }
+};
+} // namespace
 
 StartPage::StartPage(QWidget *parent) : QWidget(parent)
 {
@@ -100,6 +144,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_recent->setObjectName(QStringLiteral("recentList"));
     m_recent->setMinimumSize(520, 200);
     m_recent->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_recent->setItemDelegate(new RecentDelegate(m_recent));
     column->addWidget(m_recent);
     m_noRecent = new QLabel(tr("No recent indexes yet. Create one, open one, or drop an index folder or files to import here."), this);
     m_noRecent->setForegroundRole(QPalette::PlaceholderText);
@@ -128,6 +173,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     connect(m_recent, &QListWidget::customContextMenuRequested, this, &StartPage::showRecentMenu);
     reloadRecent();
 }
+
 
 void StartPage::reloadRecent()
 {

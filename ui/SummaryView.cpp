@@ -81,7 +81,13 @@ QString dateText(const QDateTime &t)
 }
 
 // Samples for estimateRecall: each costs one exact scan.
-int recallSample(qint64 items) { return items > 200000 ? 30 : items > 20000 ? 100 : 200; }
+// Never more queries than items: a small index is sampled once per item
+// at most (200 queries drawn from 58 items would repeat most of them).
+int recallSample(qint64 items)
+{
+    const int wanted = items > 200000 ? 30 : items > 20000 ? 100 : 200;
+    return int(std::max<qint64>(1, std::min<qint64>(wanted, items)));
+}
 } // namespace
 
 SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(parent), m_session(session)
@@ -220,8 +226,8 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
             return;
         }
         setValue(m_recall,
-                 tr("%1 (%Ln sampled queries, ef %2)", nullptr, int(r->queries))
-                     .arg(QLocale().toString(r->recall, 'f', 3))
+                 tr("%1 % (%Ln sampled queries, ef %2)", nullptr, int(r->queries))
+                     .arg(QLocale().toString(r->recall * 100, 'f', 1))
                      .arg(r->ef),
                  tr("%1 per approximate query, %2 per exact query")
                      .arg(formatMilliseconds(r->annMilliseconds), formatMilliseconds(r->exactMilliseconds)));
@@ -237,14 +243,16 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
         fields << (f.required ? tr("%1 (%2, required)") : tr("%1 (%2)")).arg(f.name, fieldTypeText(f.type));
     setValue(m_fields, fields.isEmpty() ? tr("none declared") : fields.join(QStringLiteral(", ")));
     setValue(m_recall, tr("not estimated yet"));
-    const bool ro = session->isReadOnly();
-    m_checkpointButton->setEnabled(!ro);
-    m_compactButton->setEnabled(!ro);
-    if (ro) {
-        const QString why = tr("The index is open read-only.");
+    auto updateAccess = [this]() {
+        const bool ro = m_session->isReadOnly();
+        m_checkpointButton->setEnabled(!ro);
+        m_compactButton->setEnabled(!ro);
+        const QString why = ro ? tr("The index is open read-only.") : QString();
         m_checkpointButton->setToolTip(why);
         m_compactButton->setToolTip(why);
-    }
+    };
+    updateAccess();
+    connect(session, &IndexSession::accessChanged, this, updateAccess);
     updateStats();
     updateHealth();
 }
@@ -273,11 +281,17 @@ void SummaryView::updateStats()
         setValue(m_access, tr("Open for writing by this window."));
     }
     setValue(m_items, formatCount(st.items));
-    setValue(m_segments, tr("%1 (%2, %3)")
-                             .arg(formatCount(st.segments),
-                                  tr("%Ln row(s)", nullptr, int(std::min<qint64>(st.segmentRows, INT_MAX))),
-                                  tr("%Ln deleted row(s) that compaction drops", nullptr,
-                                     int(std::min<qint64>(st.deletedRows, INT_MAX)))));
+    if (st.segments == 0)
+        setValue(m_segments, tr("none yet: the items are in the log until the first checkpoint"));
+    else if (st.deletedRows == 0)
+        setValue(m_segments, tr("%1 (%2)").arg(formatCount(st.segments),
+                                              tr("%Ln row(s)", nullptr, int(std::min<qint64>(st.segmentRows, INT_MAX)))));
+    else
+        setValue(m_segments, tr("%1 (%2, %3)")
+                                 .arg(formatCount(st.segments),
+                                      tr("%Ln row(s)", nullptr, int(std::min<qint64>(st.segmentRows, INT_MAX))),
+                                      tr("%Ln deleted row(s) that compaction drops", nullptr,
+                                         int(std::min<qint64>(st.deletedRows, INT_MAX)))));
     setValue(m_unflushed, tr("%Ln change(s)", nullptr, int(std::min<qint64>(st.unflushedItems, INT_MAX))));
     setValue(m_disk, formatBytes(st.diskBytes));
     setValue(m_wal, formatBytes(st.walBytes));

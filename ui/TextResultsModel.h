@@ -27,6 +27,7 @@ public:
     void setResult(const io::TextResult &result, const QString &queryText, io::TextSearchMode mode);
     void clear();
     const QList<io::TextHit> &hits() const { return m_hits; }
+    io::TextSearchMode mode() const { return m_mode; }
     QString idAt(int row) const;
     int rowOf(const QString &id) const;
 
@@ -40,10 +41,32 @@ public:
     static QString passageLine(const QString &passage, const QRegularExpression &words, int maxChars = 240);
     // A pattern matching the query's words (letters and digits, 2 or more),
     // case-insensitive, whole words; an invalid pattern when it has none.
+    // Stop words ("at", "the", "der", "les", ...) are not highlighted,
+    // unless the query has no other words.
     static QRegularExpression wordsPattern(const QString &queryText);
+    static bool isStopWord(const QString &word);
+    // `line` as HTML with the query's words in <b>.
+    QString highlighted(const QString &line) const;
+
+    // A hit's score as a share of the best hit's (1 for the best; scores
+    // of every mode are "higher is better" and positive in practice).
+    double shareOfBest(int row) const;
+    // Hits below this share of the best are dimmed: a query with few
+    // relevant passages shows where they end.
+    static constexpr double kDimBelow = 0.5;
+    // Hits below `minimum` (a share of the best, 0 shows all) are left out.
+    void setMinimumShare(double minimum);
+    double minimumShare() const { return m_minimumShare; }
+    // Hits the minimum hides.
+    int hiddenCount() const { return int(m_allHits.size() - m_hits.size()); }
 
 private:
+    void applyMinimum();
+
+    QList<io::TextHit> m_allHits;
     QList<io::TextHit> m_hits;
+    double m_best = 0;
+    double m_minimumShare = 0;
     QRegularExpression m_words;
     io::TextSearchMode m_mode = io::TextSearchMode::Hybrid;
 };

@@ -74,12 +74,22 @@ QString installTranslations(const QLocale &locale)
 
     // Qt's own texts (standard buttons, file dialogs) in the same language,
     // never in a third one: a Spanish system gets English from both.
+    // Looked for where this Qt keeps them, then beside Sextant's own (a
+    // tarball or package may ship them there). Without any, the standard
+    // buttons still speak the language: sextant_<lang>.ts carries their
+    // texts (ui/QtStrings.cpp).
     auto *qt = new QTranslator(QCoreApplication::instance());
-    if (qt->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    else
-        delete qt;
+    QStringList qtDirectories{QLibraryInfo::path(QLibraryInfo::TranslationsPath)};
+    qtDirectories += directories;
+    bool qtLoaded = false;
+    for (const QString &directory : std::as_const(qtDirectories)) {
+        if (qt->load(QLocale(language), QStringLiteral("qtbase"), QStringLiteral("_"), directory)) {
+            qtLoaded = true;
+            break;
+        }
+    }
+    if (qtLoaded) QCoreApplication::installTranslator(qt);
+    else delete qt;
     return language;
 }
 

@@ -10,6 +10,8 @@
 #include "DemoIndex.h"
 #include "ExportDialog.h"
 #include "FindingsModel.h"
+#include "GoToIdDialog.h"
+#include "IdCompletion.h"
 #include "ImportDialog.h"
 #include "ImportReportModel.h"
 #include "HealthMap.h"
@@ -34,7 +36,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QFile>
+#include <QAbstractItemView>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
 #include <QTreeView>
 #include <QProcess>
 #include <QPushButton>
@@ -46,6 +51,7 @@
 #include <QTimer>
 #include <QTemporaryDir>
 #include <cstdio>
+#include <memory>
 
 using namespace sextant;
 using namespace sextant::ui;
@@ -131,6 +137,25 @@ bool save(QWidget *w, const QString &dir, const QString &name)
     QString file = dir + u'/' + name;
     if (!g_nameSuffix.isEmpty()) file.insert(file.lastIndexOf(u'.'), g_nameSuffix);
     const bool ok = w->grab().save(file);
+    std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(file));
+    return ok;
+}
+
+// `base` with `overlay` (a popup or a dialog: a window of its own, which a
+// grab of `base` leaves out) painted at `at`, in `base`'s coordinates.
+bool saveComposite(QWidget *base, QWidget *overlay, QPoint at, const QString &dir, const QString &name)
+{
+    spinFor(150);
+    QString file = dir + u'/' + name;
+    if (!g_nameSuffix.isEmpty()) file.insert(file.lastIndexOf(u'.'), g_nameSuffix);
+    QPixmap picture = base->grab();
+    {
+        QPainter p(&picture);
+        p.drawPixmap(at, overlay->grab());
+        p.setPen(QColor(0, 0, 0, 90));
+        p.drawRect(QRect(at, overlay->size()).adjusted(0, 0, -1, -1));
+    }
+    const bool ok = picture.save(file);
     std::fprintf(stderr, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(file));
     return ok;
 }
@@ -338,6 +363,15 @@ bool firstRunShots(const QString &out)
     query->textResultsView()->setCurrentIndex(query->textResultsModel()->index(0, TextResultsModel::PassageColumn));
     spinFor(800);
     ok &= save(&w, out, QStringLiteral("demo-query.png"));
+    // Browse of the demo index: titles and passages first, the hex ids after.
+    IndexPage *page = w.currentPage();
+    page->showView(IndexPage::View::Browse);
+    ItemTableModel *model = page->browseView()->model();
+    spinUntil([&] { return model->rowCount() > 0 && !model->isCounting(); });
+    spinUntil([&] { return !model->idAt(2).isEmpty(); });
+    page->session()->setCurrentItem(model->idAt(2));
+    spinFor(1200);
+    ok &= save(&w, out, QStringLiteral("demo-browse.png"));
     w.close();
     IndexSession::waitForClosing();
     QDir(defaultDemoIndexPath()).removeRecursively();
@@ -428,6 +462,74 @@ int main(int argc, char **argv)
         spinFor(1500); // the inspector's item, histogram and neighbours
         ok &= save(&w, out, QStringLiteral("browse.png"));
 
+        // Several rows selected and their context menu: copy and delete.
+        {
+            QTableView *table = page->browseView()->table();
+            auto *sel = table->selectionModel();
+            const int first = model->loadedRowOf(QStringLiteral("doc-00042"));
+            if (first >= 0) {
+                sel->select(QItemSelection(model->index(first, 0), model->index(first + 2, 0)),
+                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+                table->scrollTo(model->index(first, 0), QAbstractItemView::PositionAtCenter);
+                spinFor(300);
+                std::unique_ptr<QMenu> menu(page->browseView()->contextMenu());
+                if (menu) {
+                    const QRect cell = table->visualRect(model->index(first + 1, 1));
+                    const QPoint at = table->viewport()->mapTo(&w, cell.center());
+                    menu->popup(w.mapToGlobal(at));
+                    spinFor(300);
+                    ok &= saveComposite(&w, menu.get(), at, out, QStringLiteral("copy-menu.png"));
+                    menu->hide();
+                }
+            }
+        }
+        // Edit ▸ Go to Id… with the ids completed from the index.
+        {
+            w.goToIdDialog();
+            auto *dialog = w.findChild<GoToIdDialog *>();
+            if (dialog) {
+                dialog->idEdit()->setFocus();
+                dialog->idEdit()->setText(QStringLiteral("doc-0420"));
+                emit dialog->idEdit()->textEdited(dialog->idEdit()->text());
+                spinUntil([&] { return dialog->completer()->suggestions().size() > 3; });
+                spinFor(400);
+                QWidget *popup = dialog->completer()->popup();
+                const QPoint dialogAt((w.width() - dialog->width()) / 2, 160);
+                QPixmap both(w.size());
+                both.fill(Qt::transparent);
+                QPainter p(&both);
+                p.drawPixmap(0, 0, w.grab());
+                p.drawPixmap(dialogAt, dialog->grab());
+                p.setPen(QColor(0, 0, 0, 90));
+                p.drawRect(QRect(dialogAt, dialog->size()).adjusted(0, 0, -1, -1));
+                if (popup && popup->isVisible()) {
+                    const QPoint editAt = dialog->idEdit()->mapTo(dialog, QPoint(0, dialog->idEdit()->height()));
+                    p.drawPixmap(dialogAt + editAt, popup->grab());
+                    p.drawRect(QRect(dialogAt + editAt, popup->size()).adjusted(0, 0, -1, -1));
+                }
+                p.end();
+                QString file = out + QStringLiteral("/goto-id.png");
+                if (!g_nameSuffix.isEmpty()) file.insert(file.lastIndexOf(u'.'), g_nameSuffix);
+                const bool saved = both.save(file);
+                std::fprintf(stderr, "%s %s\n", saved ? "wrote" : "FAILED", qPrintable(file));
+                ok &= saved;
+                dialog->reject();
+            }
+        }
+        // Sorted by year, newest first: the ordering built on a worker.
+        {
+            const int yearColumn = int(model->fieldColumns().indexOf(QStringLiteral("year"))) + 1;
+            if (yearColumn >= 1) {
+                model->sort(yearColumn, Qt::DescendingOrder);
+                spinUntil([&] { return !model->isSorting(); });
+                spinUntil([&] { return !model->idAt(0).isEmpty(); });
+                page->browseView()->table()->scrollToTop();
+                spinFor(600);
+                ok &= save(&w, out, QStringLiteral("browse-sorted.png"));
+                model->setSort({});
+                spinUntil([&] { return !model->isCounting(); });
+            }
+        }
         page->browseView()->setFilterText(QStringLiteral(R"({"topic": "geology", "year": {"$gte": 2015}})"));
         spinFor(1200);
         ok &= save(&w, out, QStringLiteral("browse-filtered.png"));

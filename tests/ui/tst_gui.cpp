@@ -27,7 +27,9 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QJsonDocument>
 #include <QMimeData>
 #include <QProcess>
@@ -238,15 +240,97 @@ private slots:
         QVERIFY(cli.insert(testItem(1001)));
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 22, 15000);
         QVERIFY(tableIds(model).contains(testItem(1001).id));
+
+        // The view's state before the writer leaves: a filter and a selection.
+        page->browseView()->setFilterText(QStringLiteral(R"({"colour": "red"})"));
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isCounting() && model->rowCount() > 0 && model->rowCount() < 22, 15000);
+        const int filteredRows = model->rowCount();
+        const QString chosen = tableIds(model).last();
+        page->session()->setCurrentItem(chosen);
+        QTRY_VERIFY_WITH_TIMEOUT(page->browseView()->table()->selectionModel()->hasSelection(), 10000);
         cli.finish();
 
-        // Once the other process has closed it, "Open for Writing" reopens
-        // the index as its writer.
-        auto *reopen = page->findChild<QWidget *>(QStringLiteral("readOnlyBanner"))->findChild<QPushButton *>();
+        // The banner follows the lock: once the other process has gone it
+        // says so (the session reads the lock twice a second).
+        QTRY_VERIFY_WITH_TIMEOUT(page->session()->writerHasLeft(), 5000);
+        QVERIFY2(banner->text().contains(QLatin1String("has closed it")), qPrintable(banner->text()));
+        QVERIFY(!banner->text().contains(QLatin1String("sextant-cli")));
+
+        // "Open for Writing" swaps a writable handle in, in the same page:
+        // the filter, the rows and the selection stay.
+        auto *reopen = page->findChild<QPushButton *>(QStringLiteral("openForWritingButton"));
         QVERIFY(reopen);
         reopen->click();
-        QTRY_VERIFY_WITH_TIMEOUT(w.pageCount() == 1 && !w.currentPage()->session()->isReadOnly(), 15000);
-        QCOMPARE(w.currentPage()->session()->path(), path);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isReadOnly(), 15000);
+        QCOMPARE(w.pageCount(), 1);
+        QCOMPARE(w.currentPage(), page);
+        QCOMPARE(page->session()->path(), path);
+        QVERIFY(page->findChild<QWidget *>(QStringLiteral("readOnlyBanner"))->isHidden());
+        QCOMPARE(page->browseView()->filterEdit()->text(), QStringLiteral(R"({"colour": "red"})"));
+        QCOMPARE(model->filter(), QByteArray(R"({"colour": "red"})"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), filteredRows, 10000);
+        QCOMPARE(page->session()->currentItem(), chosen);
+        // ... and it writes.
+        QVERIFY(waitForFuture(page->session()->write({WriteOp::insert(testItem(2000))})));
+        QVERIFY(page->session()->index()->contains(testItem(2000).id));
+        w.closeCurrentIndex();
+    }
+
+    void openingAFileOffersAnImport()
+    {
+        TempDir dir;
+        const QString file = dir.path() + QStringLiteral("/vectors.jsonl");
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            for (int i = 0; i < 3; ++i) {
+                QJsonArray v;
+                for (float x : testItem(i).vector) v.append(double(x));
+                f.write(QJsonDocument(QJsonObject{{QStringLiteral("id"), testItem(i).id}, {QStringLiteral("vector"), v}})
+                            .toJson(QJsonDocument::Compact) + '\n');
+            }
+        }
+        // With nothing open, as `sextant vectors.jsonl` does: the import
+        // dialog for a new index, not "there is no index in this folder".
+        {
+            MainWindow w;
+            w.show();
+            QSignalSpy failed(&w, &MainWindow::openFailed);
+            QSignalSpy shown(&w, &MainWindow::importDialogShown);
+            w.openIndex(file);
+            QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 15000);
+            auto *dialog = shown.at(0).at(0).value<ImportDialog *>();
+            QVERIFY(dialog);
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->isPlanReady(), 15000);
+            QCOMPARE(dialog->inputs().size(), 1);
+            QCOMPARE(dialog->inputs().first().kind, ImportInputKind::Vectors);
+            QVERIFY(!dialog->newIndexFolder().isEmpty()); // a new index
+            QCOMPARE(failed.count(), 0);
+            QCOMPARE(w.pageCount(), 0);
+            dialog->close();
+        }
+        // With an index open: the choice, into it or into a new one.
+        const QString path = dir.path() + QStringLiteral("/open");
+        { auto idx = createTestIndex(path, 5); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        MainWindow w;
+        w.show();
+        w.openIndex(path);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
+        QSignalSpy shown(&w, &MainWindow::importDialogShown);
+        w.openFile(file);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = w.findChild<QMessageBox *>(QStringLiteral("importTargetBox"))), 15000);
+        auto *into = box->findChild<QPushButton *>(QStringLiteral("intoOpenIndex"));
+        QVERIFY(into && box->findChild<QPushButton *>(QStringLiteral("intoNewIndex")));
+        into->click();
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 15000);
+        auto *dialog = shown.at(0).at(0).value<ImportDialog *>();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isPlanReady(), 15000);
+        QVERIFY(dialog->canImport());
+        dialog->startImport();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->session()->hasStats() && w.currentPage()->session()->stats().items == 5, 15000);
+        dialog->close();
         w.closeCurrentIndex();
     }
 

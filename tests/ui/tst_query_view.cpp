@@ -5,6 +5,8 @@
 // session.
 
 #include "FilterEdit.h"
+#include "Format.h"
+#include "TextResultsModel.h"
 #include "QueryResultsModel.h"
 #include "QueryView.h"
 #include "TaskMonitor.h"
@@ -137,7 +139,8 @@ private slots:
         QCOMPARE(view.resultsModel()->rowCount(), 7);
         QCOMPARE(modelIds(view.resultsModel(), 7), idsOf(expected->hits));
         QCOMPARE(m_session->queryHits(), idsOf(expected->hits));
-        QVERIFY(view.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(expected->plan));
+        // How it was answered, in the GUI's words (the engine's plan is English, for logs).
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(queryStrategyText(expected->strategy)));
         QVERIFY(view.lastResult().has_value());
     }
 
@@ -309,6 +312,79 @@ private slots:
         QVERIFY(finished.wait(30000));
         auto *error = view.findChild<QLabel *>(QStringLiteral("queryError"));
         QVERIFY(error->text().contains(QStringLiteral("no-such-item")));
+    }
+
+    void errorsHaveOnePlaceAndGoWithTheirInput()
+    {
+        QueryView view(m_session);
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy finished(&view, &QueryView::queryFinished);
+        auto *queryError = view.findChild<QLabel *>(QStringLiteral("queryError"));
+        auto *filterError = view.findChild<QLabel *>(QStringLiteral("filterError"));
+        auto *results = view.findChild<QWidget *>(QStringLiteral("resultsStack"));
+        QVERIFY(queryError && filterError && results);
+        const QRect resultsBefore = results->geometry();
+
+        // An engine error goes to the status line; editing the input clears it.
+        view.findSimilar(QStringLiteral("no-such-item"));
+        QVERIFY(finished.wait(30000));
+        QVERIFY(queryError->isVisible());
+        QCOMPARE(results->geometry(), resultsBefore); // nothing moved
+        auto *idEdit = view.findChild<QLineEdit *>(QStringLiteral("likeIdEdit"));
+        idEdit->setText(testItem(3).id);
+        QVERIFY(!queryError->isVisible());
+
+        // A bad filter: said once, under the filter (not again above the
+        // hits when Run is tried), and gone when the filter is cleared.
+        view.filterEdit()->setPlainText(QStringLiteral(R"({"n": {"$regex": "^a"}})"));
+        QVERIFY(filterError->isVisible());
+        QVERIFY(filterError->text().contains(QLatin1String("unknown operator")));
+        QCOMPARE(results->geometry(), resultsBefore);
+        view.run();
+        QVERIFY(!queryError->isVisible());
+        QVERIFY(view.errorText().isEmpty());
+        view.filterEdit()->setPlainText(QString());
+        QVERIFY(!filterError->isVisible());
+        QVERIFY(filterError->text().isEmpty());
+        QCOMPARE(results->geometry(), resultsBefore);
+    }
+
+    void changingTheKindOfQueryClearsTheResults()
+    {
+        QueryView view(m_session);
+        QSignalSpy finished(&view, &QueryView::queryFinished);
+        view.findSimilar(testItem(8).id);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(view.resultsModel()->rowCount(), 10);
+        QVERIFY(!view.summaryText().isEmpty());
+        // From "similar to item" to plain Vector: the same kind, the hits stay.
+        view.setSource(QueryView::Source::Vector);
+        QCOMPARE(view.resultsModel()->rowCount(), 10);
+        // To Text: the vector hits answer another question; they go.
+        view.setSource(QueryView::Source::Text);
+        QVERIFY(!view.lastResult().has_value());
+        QCOMPARE(view.resultsModel()->rowCount(), 0);
+        QCOMPARE(view.textResultsModel()->rowCount(), 0);
+        QVERIFY(view.summaryText().isEmpty());
+        QVERIFY(m_session->queryHits().isEmpty());
+    }
+
+    void stringComparedWithANumberIsNamedBesideTheResult()
+    {
+        QueryView view(m_session);
+        QSignalSpy finished(&view, &QueryView::queryFinished);
+        view.filterEdit()->setPlainText(QStringLiteral(R"({"n": {"$gt": "2000"}})"));
+        view.findSimilar(testItem(8).id);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(view.resultsModel()->rowCount(), 0);
+        QVERIFY2(view.filterNoteText().contains(QLatin1String("n holds numbers")), qPrintable(view.filterNoteText()));
+        QVERIFY(view.summaryText().contains(view.filterNoteText()));
+        view.filterEdit()->setPlainText(QStringLiteral(R"({"n": {"$gt": 2000}})"));
+        view.run();
+        QVERIFY(finished.wait(30000));
+        QVERIFY(view.filterNoteText().isEmpty());
     }
 
     void clickingAHitSelectsIt()
