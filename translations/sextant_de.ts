@@ -332,6 +332,44 @@
     </message>
 </context>
 <context>
+    <name>FilterHints</name>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="14"/>
+        <source>numbers</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="15"/>
+        <source>strings</source>
+        <translation>Zeichenketten</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="16"/>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="24"/>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="25"/>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="26"/>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="45"/>
+        <source>%1 holds %2; %3 is %4, so it matches nothing.</source>
+        <translation>%1 enthält %2; %3 ist %4, daher trifft der Filter auf nichts zu.</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <location filename="../ui/Format.cpp" line="39"/>
@@ -759,6 +797,99 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="14"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="15"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="16"/>
+        <source>Save All</source>
+        <translation>Alle speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="17"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="18"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="19"/>
+        <source>Yes to &amp;All</source>
+        <translation>Ja, &amp;alle</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="20"/>
+        <source>&amp;No</source>
+        <translation>&amp;Nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="21"/>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ein, keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="22"/>
+        <source>Abort</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="23"/>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="24"/>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="25"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="26"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="27"/>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="28"/>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="29"/>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="30"/>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="31"/>
+        <source>Restore Defaults</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
         <location filename="../ui/SummaryView.cpp" line="79"/>
@@ -815,11 +946,6 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="90"/>
-        <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Enter to apply)</source>
-        <translation>Filter, z. B. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Eingabetaste zum Anwenden)</translation>
-    </message>
-    <message>
         <location filename="../ui/BrowseView.cpp" line="97"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Ein Metadatenfilter in der Filtersprache. Wird mit der Eingabetaste oder nach einer kurzen Pause angewendet.</translation>
@@ -830,27 +956,27 @@
         <translation>Filter, z. B. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, oder eine ID, zu der gesprungen wird (Eingabe wendet an)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="217"/>
+        <location filename="../ui/BrowseView.cpp" line="218"/>
         <source>Could not list the items: %1</source>
         <translation>Die Einträge konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="415"/>
+        <location filename="../ui/BrowseView.cpp" line="416"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Zeile %1, Spalte %2:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="457"/>
+        <location filename="../ui/BrowseView.cpp" line="458"/>
         <source>counting… %1 so far</source>
         <translation>wird gezählt … bisher %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="457"/>
+        <location filename="../ui/BrowseView.cpp" line="458"/>
         <source>counting…</source>
         <translation>wird gezählt …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="460"/>
+        <location filename="../ui/BrowseView.cpp" line="461"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 von %Ln Eintrag</numerusform>
@@ -858,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="461"/>
+        <location filename="../ui/BrowseView.cpp" line="462"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln Eintrag passt</numerusform>
@@ -866,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="463"/>
+        <location filename="../ui/BrowseView.cpp" line="464"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -874,22 +1000,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="466"/>
+        <location filename="../ui/BrowseView.cpp" line="467"/>
         <source>%1 · sorted in %2</source>
         <translation>%1 · sortiert in %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="470"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>No items match this filter.</source>
         <translation>Kein Eintrag passt zu diesem Filter.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="471"/>
+        <location filename="../ui/BrowseView.cpp" line="472"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Dieser Index hat noch keine Einträge. Ziehen Sie Vektoren oder Dokumente hierher oder fügen Sie sie mit sextant-cli ein.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="564"/>
+        <location filename="../ui/BrowseView.cpp" line="565"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>ID kopieren</numerusform>
@@ -897,12 +1023,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="565"/>
+        <location filename="../ui/BrowseView.cpp" line="566"/>
         <source>Copy as JSON Lines</source>
         <translation>Als JSON Lines kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="567"/>
+        <location filename="../ui/BrowseView.cpp" line="568"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Vektor kopieren</numerusform>
@@ -910,17 +1036,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="568"/>
+        <location filename="../ui/BrowseView.cpp" line="569"/>
         <source>Copy as Python List</source>
         <translation>Als Python-Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="570"/>
+        <location filename="../ui/BrowseView.cpp" line="571"/>
         <source>Find Similar</source>
         <translation>Ähnliche finden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="573"/>
+        <location filename="../ui/BrowseView.cpp" line="574"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>%n Eintrag löschen</numerusform>
@@ -928,42 +1054,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="346"/>
-        <source>Copy id</source>
-        <translation>ID kopieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="347"/>
-        <source>Find similar</source>
-        <translation>Ähnliche finden</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="349"/>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="577"/>
+        <location filename="../ui/BrowseView.cpp" line="578"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="357"/>
+        <location filename="../ui/BrowseView.cpp" line="358"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Kein Eintrag hat die ID „%1“, und keine ID beginnt damit.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="384"/>
+        <location filename="../ui/BrowseView.cpp" line="385"/>
         <source>Enter goes to the item whose id is or starts with &quot;%1&quot;.</source>
         <translation>Eingabe springt zum Eintrag mit der ID „%1“ oder der ersten, die so beginnt.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="404"/>
+        <location filename="../ui/BrowseView.cpp" line="405"/>
         <source>%1; expected %2</source>
         <translation>%1; erwartet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="455"/>
+        <location filename="../ui/BrowseView.cpp" line="456"/>
         <source>sorting…</source>
         <translation>sortiert …</translation>
     </message>
@@ -1328,6 +1439,34 @@
         <location filename="../ui/FindingsModel.cpp" line="167"/>
         <source>whole file</source>
         <translation>ganze Datei</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::GoToIdDialog</name>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="18"/>
+        <source>Go to Id</source>
+        <translation>Gehe zu ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="19"/>
+        <source>Id of an item, or the start of one:</source>
+        <translation>ID eines Eintrags oder ihr Anfang:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="22"/>
+        <source>e.g. item-0042</source>
+        <translation>z. B. item-0042</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="36"/>
+        <source>Go</source>
+        <translation>Springen</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="70"/>
+        <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
+        <translation>Kein Eintrag hat die ID „%1“, und keine ID beginnt damit.</translation>
     </message>
 </context>
 <context>
@@ -1810,11 +1949,6 @@
         <translation>Den Index hier zum Schreiben öffnen; Filter, Auswahl und Abfrage bleiben (geht, sobald das andere Programm ihn geschlossen hat).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="40"/>
-        <source>Try again to open the index for writing (works once the other program has closed it).</source>
-        <translation>Erneut versuchen, den Index zum Schreiben zu öffnen (gelingt, sobald das andere Programm ihn geschlossen hat).</translation>
-    </message>
-    <message>
         <location filename="../ui/IndexPage.cpp" line="48"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Wiederhergestellt.&lt;/b&gt; %1</translation>
@@ -1918,11 +2052,6 @@
         <location filename="../ui/InspectorView.cpp" line="196"/>
         <source>Nearest neighbours</source>
         <translation>Nächste Nachbarn</translation>
-    </message>
-    <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
-        <source>Id</source>
-        <translation>ID</translation>
     </message>
     <message>
         <location filename="../ui/InspectorView.cpp" line="202"/>
@@ -2416,328 +2545,328 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64"/>
-        <location filename="../ui/MainWindow.cpp" line="503"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>&amp;Open Index…</source>
         <translation>Index ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="117"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>&amp;Import Files…</source>
         <translation>Dateien &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Dokumente oder Vektordateien in den aktuellen Index importieren oder in einen neuen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>Import a Fol&amp;der…</source>
         <translation>&amp;Ordner importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Alle Dokumente eines Ordners importieren, oder einen Vectra- oder LangChain-Indexordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>Open &amp;File…</source>
         <translation>&amp;Datei öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>Restore &amp;Backup…</source>
         <translation>Sicherung &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Open a vector file (imported into a new index or the open one) or a backup archive (restored)</source>
         <translation>Eine Vektordatei öffnen (in einen neuen oder den geöffneten Index importiert) oder ein Sicherungsarchiv (wiederhergestellt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Aus einem Sicherungsarchiv (.tar.zst) einen neuen Indexordner anlegen und öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Publish to Post&amp;greSQL…</source>
         <translation>In PostgreSQL &amp;veröffentlichen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>Send the index to a PostgreSQL table with pgvector; later only what changed</source>
         <translation>Den Index in eine PostgreSQL-Tabelle mit pgvector senden, später nur die Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>Open from Postgre&amp;SQL…</source>
         <translation>Aus PostgreSQL &amp;laden …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>Read a pgvector table into a new local index and open it</source>
         <translation>Eine pgvector-Tabelle in einen neuen lokalen Index lesen und öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>&amp;Close Index</source>
         <translation>Index &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Summary</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>&amp;Browse</source>
         <translation>&amp;Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Query</source>
         <translation>&amp;Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>&amp;Refresh</source>
         <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>&amp;Full Verify</source>
         <translation>&amp;Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Plan &amp;Repair…</source>
         <translation>&amp;Reparatur planen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="215"/>
         <source>Estimate R&amp;ecall</source>
         <translation>&amp;Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="216"/>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
         <source>&amp;Checkpoint</source>
         <translation>&amp;Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>C&amp;ompact</source>
         <translation>Ver&amp;dichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="226"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Open the &amp;Demo Index</source>
         <translation>&amp;Demo-Index öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Einen Index aus kurzen Beispieltexten anlegen (oder ihn öffnen, falls er existiert) und darin suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <location filename="../ui/MainWindow.cpp" line="236"/>
         <source>&amp;About Sextant</source>
         <translation>Ü&amp;ber Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>No recent indexes</source>
         <translation>Keine zuletzt geöffneten Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>Could Not Open the Index</source>
         <translation>Index konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307"/>
+        <location filename="../ui/MainWindow.cpp" line="313"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant konnte %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="877"/>
+        <location filename="../ui/MainWindow.cpp" line="900"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant konnte %1 nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="335"/>
         <source>Creating %1</source>
         <translation>%1 wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>Copy what has the focus: text, the selected Browse rows as JSON Lines, or a table&apos;s cells</source>
         <translation>Kopiert, was den Fokus hat: Text, die gewählten Zeilen der Einträge als JSON Lines oder die Zellen einer Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>&amp;Go to Id…</source>
         <translation>&amp;Gehe zu ID …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>&amp;Natural Id Order</source>
         <translation>&amp;Natürliche ID-Reihenfolge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="188"/>
         <source>Sort Browse&apos;s ids with the numbers in them compared as numbers (item2 before item10)</source>
         <translation>Die IDs der Einträge mit den Zahlen darin als Zahlen sortieren (item2 vor item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>Could Not Create the Index</source>
         <translation>Index konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="367"/>
         <source>Creating the demo index</source>
         <translation>Demo-Index wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="368"/>
         <source>Creating the demo index in %1…</source>
         <translation>Demo-Index wird in %1 angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Demo-Index konnte nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="395"/>
+        <location filename="../ui/MainWindow.cpp" line="401"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Demo-Index aus %n Dokument in %1 s angelegt.</numerusform>
@@ -2745,52 +2874,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="442"/>
+        <location filename="../ui/MainWindow.cpp" line="448"/>
         <source>A write failed: %1</source>
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="472"/>
+        <location filename="../ui/MainWindow.cpp" line="478"/>
         <source>Still in Use</source>
         <translation>Noch in Benutzung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="473"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="503"/>
+        <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="477"/>
         <source>Another program</source>
         <translation>Ein anderes Programm</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="482"/>
         <source>Could Not Open for Writing</source>
         <translation>Konnte nicht zum Schreiben öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="513"/>
+        <location filename="../ui/MainWindow.cpp" line="519"/>
         <source>Could not be opened</source>
         <translation>Konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="518"/>
+        <location filename="../ui/MainWindow.cpp" line="524"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="520"/>
+        <location filename="../ui/MainWindow.cpp" line="526"/>
         <source>Reading…</source>
         <translation>Wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="524"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -2798,17 +2927,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="525"/>
+        <location filename="../ui/MainWindow.cpp" line="531"/>
         <source>following changes</source>
         <translation>folgt Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="527"/>
+        <location filename="../ui/MainWindow.cpp" line="533"/>
         <source>writes: idle</source>
         <translation>Schreibvorgänge: keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="528"/>
+        <location filename="../ui/MainWindow.cpp" line="534"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
@@ -2816,77 +2945,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="529"/>
+        <location filename="../ui/MainWindow.cpp" line="535"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="541"/>
+        <location filename="../ui/MainWindow.cpp" line="547"/>
         <source>Open Index Folder</source>
         <translation>Indexordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="670"/>
+        <location filename="../ui/MainWindow.cpp" line="676"/>
         <source>About Sextant</source>
         <translation>Über Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="671"/>
+        <location filename="../ui/MainWindow.cpp" line="677"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="548"/>
+        <location filename="../ui/MainWindow.cpp" line="554"/>
         <source>Open a File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="549"/>
+        <location filename="../ui/MainWindow.cpp" line="555"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Vektordateien und Sicherungen (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="566"/>
+        <location filename="../ui/MainWindow.cpp" line="572"/>
         <source>Looking at %1…</source>
         <translation>%1 wird angesehen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="716"/>
+        <location filename="../ui/MainWindow.cpp" line="722"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="717"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="582"/>
+        <location filename="../ui/MainWindow.cpp" line="588"/>
         <source>Import a File</source>
         <translation>Datei importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="583"/>
+        <location filename="../ui/MainWindow.cpp" line="589"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 ist kein Index, sondern eine Datei, die Sextant importieren kann.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="587"/>
+        <location filename="../ui/MainWindow.cpp" line="593"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Die Einträge in den geöffneten Index %1 importieren oder einen neuen Index daraus machen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="588"/>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="590"/>
+        <location filename="../ui/MainWindow.cpp" line="596"/>
         <source>New Index…</source>
         <translation>Neuer Index …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="739"/>
+        <location filename="../ui/MainWindow.cpp" line="745"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
@@ -2894,89 +3023,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="789"/>
+        <location filename="../ui/MainWindow.cpp" line="795"/>
         <source>Convert to a Sextant Index</source>
         <translation>In einen Sextant-Index umwandeln</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="790"/>
+        <location filename="../ui/MainWindow.cpp" line="796"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="802"/>
+        <location filename="../ui/MainWindow.cpp" line="808"/>
         <source>Not a Sextant Index</source>
         <translation>Kein Sextant-Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="803"/>
+        <location filename="../ui/MainWindow.cpp" line="809"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="805"/>
+        <location filename="../ui/MainWindow.cpp" line="811"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="807"/>
+        <location filename="../ui/MainWindow.cpp" line="813"/>
         <source>Convert to a Sextant Index…</source>
         <translation>In einen Sextant-Index umwandeln …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="816"/>
+        <location filename="../ui/MainWindow.cpp" line="822"/>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="817"/>
+        <location filename="../ui/MainWindow.cpp" line="823"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="824"/>
+        <location filename="../ui/MainWindow.cpp" line="830"/>
         <source>Import a Folder</source>
         <translation>Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="840"/>
+        <location filename="../ui/MainWindow.cpp" line="863"/>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="841"/>
+        <location filename="../ui/MainWindow.cpp" line="864"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
-        <location filename="../ui/MainWindow.cpp" line="846"/>
+        <location filename="../ui/MainWindow.cpp" line="566"/>
+        <location filename="../ui/MainWindow.cpp" line="869"/>
         <source>New Folder for the Restored Index</source>
         <translation>Neuer Ordner für den wiederhergestellten Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="862"/>
+        <location filename="../ui/MainWindow.cpp" line="885"/>
         <source>Restoring %1</source>
         <translation>%1 wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="863"/>
+        <location filename="../ui/MainWindow.cpp" line="886"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="869"/>
-        <location filename="../ui/MainWindow.cpp" line="870"/>
+        <location filename="../ui/MainWindow.cpp" line="892"/>
+        <location filename="../ui/MainWindow.cpp" line="893"/>
         <source>The restore was cancelled.</source>
         <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="876"/>
+        <location filename="../ui/MainWindow.cpp" line="899"/>
         <source>Could Not Restore the Backup</source>
         <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="881"/>
+        <location filename="../ui/MainWindow.cpp" line="904"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>
@@ -3344,72 +3473,72 @@
 <context>
     <name>sextant::ui::OpenFromPostgresDialog</name>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="425"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="426"/>
         <source>Open from PostgreSQL</source>
         <translation>Aus PostgreSQL laden</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="434"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="435"/>
         <source>Optional SQL condition, e.g. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</source>
         <translation>Optionale SQL-Bedingung, z. B. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="435"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="436"/>
         <source>Only &amp;rows where:</source>
         <translation>Nur &amp;Zeilen mit:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="439"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="440"/>
         <source>Choose…</source>
         <translation>Auswählen …</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="442"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="443"/>
         <source>New &amp;index folder:</source>
         <translation>Neuer &amp;Indexordner:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="446"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="447"/>
         <source>The rows are read in a read-only transaction, a page at a time, into a new local index: id, vector, metadata, and text and uri when the table has them.</source>
         <translation>Die Zeilen werden in einer Nur-Lese-Transaktion seitenweise in einen neuen lokalen Index gelesen: ID, Vektor, Metadaten sowie text und uri, wenn die Tabelle sie hat.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="462"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="463"/>
         <source>O&amp;pen</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="465"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="466"/>
         <source>Ca&amp;ncel Reading</source>
         <translation>Lesen a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="503"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="504"/>
         <source>New Index Folder</source>
         <translation>Neuer Indexordner</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="525"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="526"/>
         <source>%1 is not empty; choose a new folder.</source>
         <translation>%1 ist nicht leer; wählen Sie einen neuen Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="538"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="539"/>
         <source>Connecting…</source>
         <translation>Verbinden …</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="558"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="559"/>
         <source>%1 rows read, %2 MB/s</source>
         <translation>%1 Zeilen gelesen, %2 MB/s</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="577"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="578"/>
         <source>Read %1 rows of %2 (%3 dimensions, %4) into %5.</source>
         <translation>%1 Zeilen aus %2 (%3 Dimensionen, %4) nach %5 gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="591"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="592"/>
         <source>Not opened: %1</source>
         <translation>Nicht geöffnet: %1</translation>
     </message>
@@ -3614,72 +3743,72 @@
         <translation>Nichts wird gesendet, bevor Sie den Plan gesehen haben.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="220"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="221"/>
         <source>&amp;Show Plan</source>
         <translation>Plan &amp;zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="222"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="223"/>
         <source>&amp;Publish</source>
         <translation>&amp;Veröffentlichen</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="224"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="225"/>
         <source>Ca&amp;ncel Publish</source>
         <translation>Veröffentlichen a&amp;bbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="287"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="288"/>
         <source>Connecting and comparing…</source>
         <translation>Verbinden und vergleichen …</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="303"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="304"/>
         <source>Publish #%1 to %2 on %3.</source>
         <translation>Veröffentlichung Nr. %1 nach %2 auf %3.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="305"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="306"/>
         <source>%1 items: %2 to send, %3 to delete, %4 unchanged.</source>
         <translation>%1 Einträge: %2 zu senden, %3 zu löschen, %4 unverändert.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="308"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="309"/>
         <source>Then: %1</source>
         <translation>Danach: %1</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="322"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="323"/>
         <source>No plan: %1</source>
         <translation>Kein Plan: %1</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="344"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="345"/>
         <source>Publishing…</source>
         <translation>Wird veröffentlicht …</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="361"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="362"/>
         <source>%1 of %2 changes sent, %3 MB/s</source>
         <translation>%1 von %2 Änderungen gesendet, %3 MB/s</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="375"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="376"/>
         <source>Published: %1 rows sent, %2 deleted in %3 batches, %4 MB in %5 s.</source>
         <translation>Veröffentlicht: %1 Zeilen gesendet, %2 gelöscht in %3 Stapeln, %4 MB in %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="380"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="381"/>
         <source>The ANN index was created.</source>
         <translation>Der ANN-Index wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="382"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="383"/>
         <source>Run this query on the server for the ten rows nearest to one item:</source>
         <translation>Diese Abfrage liefert auf dem Server die zehn Zeilen, die einem Eintrag am nächsten sind:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="394"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="395"/>
         <source>Not finished: %1</source>
         <translation>Nicht abgeschlossen: %1</translation>
     </message>
@@ -3918,97 +4047,97 @@
         <translation>&amp;ef:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="337"/>
+        <location filename="../ui/QueryView.cpp" line="341"/>
         <source>Search the documents…</source>
         <translation>Dokumente durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="341"/>
+        <location filename="../ui/QueryView.cpp" line="345"/>
         <source>Hybrid</source>
         <translation>Hybrid</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="342"/>
+        <location filename="../ui/QueryView.cpp" line="346"/>
         <source>Meaning (vector)</source>
         <translation>Bedeutung (Vektor)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="343"/>
+        <location filename="../ui/QueryView.cpp" line="347"/>
         <source>Keywords (BM25)</source>
         <translation>Stichwörter (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="344"/>
+        <location filename="../ui/QueryView.cpp" line="348"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>„Hybrid“ verbindet beide Rangfolgen; „Bedeutung“ bettet die Wörter ein und sucht per Vektor; „Stichwörter“ ordnet die Textstellen, die die Wörter enthalten (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="419"/>
+        <location filename="../ui/QueryView.cpp" line="422"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index: Dieser enthält anderswo berechnete Vektoren, daher kann Sextant Wörter nicht in seine Vektoren umwandeln.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="422"/>
+        <location filename="../ui/QueryView.cpp" line="425"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Seine Einträge haben ein Feld „text“, daher funktioniert „Stichwörter (BM25)“.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="348"/>
+        <location filename="../ui/QueryView.cpp" line="352"/>
         <source>All hits</source>
         <translation>Alle Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="349"/>
+        <location filename="../ui/QueryView.cpp" line="353"/>
         <source>Score ≥ 25 % of the best</source>
         <translation>Wert ≥ 25 % des besten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="350"/>
+        <location filename="../ui/QueryView.cpp" line="354"/>
         <source>Score ≥ 50 % of the best</source>
         <translation>Wert ≥ 50 % des besten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="351"/>
+        <location filename="../ui/QueryView.cpp" line="355"/>
         <source>Leave out hits whose score is far below the best hit&apos;s: a search with few relevant passages then ends where they do</source>
         <translation>Treffer weglassen, deren Wert weit unter dem des besten liegt: Eine Suche mit wenigen passenden Textstellen endet dann mit ihnen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="463"/>
+        <location filename="../ui/QueryView.cpp" line="466"/>
         <source>Text search needs an index made for documents.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="464"/>
+        <location filename="../ui/QueryView.cpp" line="467"/>
         <source>This search mode is not available for this index.</source>
         <translation>Diese Suchart ist für diesen Index nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="468"/>
+        <location filename="../ui/QueryView.cpp" line="471"/>
         <source>Enter the words to search for.</source>
         <translation>Geben Sie die zu suchenden Wörter ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="495"/>
+        <location filename="../ui/QueryView.cpp" line="498"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="496"/>
+        <location filename="../ui/QueryView.cpp" line="499"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Suche läuft … (die erste Stichwortsuche liest jede Textstelle einmal)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="497"/>
+        <location filename="../ui/QueryView.cpp" line="500"/>
         <source>Text search</source>
         <translation>Textsuche</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="525"/>
+        <location filename="../ui/QueryView.cpp" line="528"/>
         <source>The hits below are from the previous search.</source>
         <translation>Die Treffer unten stammen aus der vorigen Suche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="555"/>
+        <location filename="../ui/QueryView.cpp" line="558"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Geben Sie einen Vektor aus %n Zahl ein.</numerusform>
@@ -4016,32 +4145,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="559"/>
+        <location filename="../ui/QueryView.cpp" line="562"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN und Unendlich sind in einem Vektor nicht erlaubt: Jeder Wert muss eine endliche Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="565"/>
+        <location filename="../ui/QueryView.cpp" line="568"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Kein JSON-Array aus Zahlen: %1 bei Zeichen %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="566"/>
+        <location filename="../ui/QueryView.cpp" line="569"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Kein JSON-Array aus Zahlen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="572"/>
+        <location filename="../ui/QueryView.cpp" line="575"/>
         <source>Element %1 is not a number.</source>
         <translation>Element %1 ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="575"/>
+        <location filename="../ui/QueryView.cpp" line="578"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>Element %1 ist keine endliche Zahl (oder zu groß für float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="580"/>
+        <location filename="../ui/QueryView.cpp" line="583"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Der Vektor hat %n Zahl; dieser Index enthält Vektoren mit %1 Dimensionen.</numerusform>
@@ -4049,83 +4178,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="597"/>
+        <location filename="../ui/QueryView.cpp" line="600"/>
         <source>Enter the id of an item.</source>
         <translation>Geben Sie die ID eines Eintrags ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="674"/>
+        <location filename="../ui/QueryView.cpp" line="678"/>
         <source>Running…</source>
         <translation>Läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="675"/>
+        <location filename="../ui/QueryView.cpp" line="679"/>
         <source>Exact query</source>
         <translation>Exakte Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="675"/>
+        <location filename="../ui/QueryView.cpp" line="679"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="696"/>
+        <location filename="../ui/QueryView.cpp" line="700"/>
         <source>Exact query for comparison</source>
         <translation>Exakte Abfrage zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="697"/>
+        <location filename="../ui/QueryView.cpp" line="701"/>
         <source>Comparing with the exact search…</source>
         <translation>Vergleich mit der exakten Suche …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="723"/>
+        <location filename="../ui/QueryView.cpp" line="727"/>
         <source>Comparison cancelled.</source>
         <translation>Vergleich abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="726"/>
+        <location filename="../ui/QueryView.cpp" line="730"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Abfrage abgebrochen; die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="727"/>
+        <location filename="../ui/QueryView.cpp" line="731"/>
         <source>Query cancelled.</source>
         <translation>Abfrage abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="739"/>
+        <location filename="../ui/QueryView.cpp" line="743"/>
         <source>The hits below are from the previous query.</source>
         <translation>Die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="772"/>
+        <location filename="../ui/QueryView.cpp" line="776"/>
         <source>The exact search failed.</source>
         <translation>Die exakte Suche ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="787"/>
+        <location filename="../ui/QueryView.cpp" line="791"/>
         <source>exact scan took %1</source>
         <translation>exakter Durchlauf dauerte %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="788"/>
+        <location filename="../ui/QueryView.cpp" line="792"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Als „verfehlt“ markierte Zeilen (kursiv) sind echte Nachbarn, die diese Abfrage nicht geliefert hat</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="798"/>
+        <location filename="../ui/QueryView.cpp" line="802"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Trefferquote: Auch die exakte Suche fand keine Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="799"/>
+        <location filename="../ui/QueryView.cpp" line="803"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Trefferquote %1/%2 = %3 gegenüber den exakten Top-%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="812"/>
-        <location filename="../ui/QueryView.cpp" line="835"/>
+        <location filename="../ui/QueryView.cpp" line="816"/>
+        <location filename="../ui/QueryView.cpp" line="839"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n Treffer in %1</numerusform>
@@ -4133,7 +4262,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="817"/>
+        <location filename="../ui/QueryView.cpp" line="821"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n mit mindestens halbem Bestwert</numerusform>
@@ -4141,7 +4270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="820"/>
+        <location filename="../ui/QueryView.cpp" line="824"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n unter dem Mindestwert ausgeblendet</numerusform>
@@ -4149,7 +4278,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="821"/>
+        <location filename="../ui/QueryView.cpp" line="825"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n Textstelle im Stichwortindex</numerusform>
@@ -4157,17 +4286,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="827"/>
+        <location filename="../ui/QueryView.cpp" line="831"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Suche geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
-    <message>
-        <location filename="../ui/QueryView.cpp" line="736"/>
-        <source>strategy: %1</source>
-        <translation>Strategie: %1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="838"/>
+        <location filename="../ui/QueryView.cpp" line="842"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln von %1 Einträgen passt zum Filter</numerusform>
@@ -4175,7 +4299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="841"/>
+        <location filename="../ui/QueryView.cpp" line="845"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -4183,27 +4307,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="842"/>
+        <location filename="../ui/QueryView.cpp" line="846"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="846"/>
+        <location filename="../ui/QueryView.cpp" line="850"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Auf den exakten Durchlauf ausgewichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="853"/>
+        <location filename="../ui/QueryView.cpp" line="857"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Abfrage geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="918"/>
+        <location filename="../ui/QueryView.cpp" line="922"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Keine Textstellen: Die Einträge dieses Index enthalten keinen Text.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="919"/>
+        <location filename="../ui/QueryView.cpp" line="923"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -4212,7 +4336,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Versuchen Sie andere Wörter oder „Bedeutung (Vektor)“, um Textstellen zu finden, die dasselbe anders sagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="927"/>
+        <location filename="../ui/QueryView.cpp" line="931"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -4221,7 +4345,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Geben Sie Wörter in „Dokumente durchsuchen …“ ein und drücken Sie die Eingabetaste, oder suchen Sie per Vektor oder per Eintrag.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="932"/>
+        <location filename="../ui/QueryView.cpp" line="936"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -4230,7 +4354,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Fügen Sie einen Vektor als JSON ein oder wählen Sie „Ähnlich wie Eintrag“ und geben Sie eine ID ein; dann „Ausführen“ (Strg+Eingabe).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="937"/>
+        <location filename="../ui/QueryView.cpp" line="941"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -4239,12 +4363,12 @@ Loosen the filter and run again.</source>
 Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="939"/>
+        <location filename="../ui/QueryView.cpp" line="943"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>Der Index ist leer: Es gibt noch nichts zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="941"/>
+        <location filename="../ui/QueryView.cpp" line="945"/>
         <source>No hits.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -4797,14 +4921,6 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="223"/>
-        <source>%1 (%Ln sampled queries, ef %2)</source>
-        <translation>
-            <numerusform>%1 (%Ln Stichprobenabfrage, ef %2)</numerusform>
-            <numerusform>%1 (%Ln Stichprobenabfragen, ef %2)</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../ui/SummaryView.cpp" line="232"/>
         <source>%1 per approximate query, %2 per exact query</source>
@@ -5190,165 +5306,6 @@ Eintrag %2</translation>
         <location filename="../ui/TextResultsModel.cpp" line="217"/>
         <source>%1 % of the best hit&apos;s score; hits under %2 % are dimmed.</source>
         <translation>%1 % des Werts des besten Treffers; Treffer unter %2 % sind abgeblendet.</translation>
-    </message>
-</context>
-<context>
-    <name>FilterHints</name>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="14"/>
-        <source>numbers</source>
-        <translation>Zahlen</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="15"/>
-        <source>strings</source>
-        <translation>Zeichenketten</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="16"/>
-        <source>true or false</source>
-        <translation>true oder false</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="24"/>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="25"/>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="26"/>
-        <source>a boolean</source>
-        <translation>ein Wahrheitswert</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="45"/>
-        <source>%1 holds %2; %3 is %4, so it matches nothing.</source>
-        <translation>%1 enthält %2; %3 ist %4, daher trifft der Filter auf nichts zu.</translation>
-    </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="14"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="15"/>
-        <source>Save</source>
-        <translation>Speichern</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="16"/>
-        <source>Save All</source>
-        <translation>Alle speichern</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="17"/>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="18"/>
-        <source>&amp;Yes</source>
-        <translation>&amp;Ja</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="19"/>
-        <source>Yes to &amp;All</source>
-        <translation>Ja, &amp;alle</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="20"/>
-        <source>&amp;No</source>
-        <translation>&amp;Nein</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="21"/>
-        <source>N&amp;o to All</source>
-        <translation>N&amp;ein, keine</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="22"/>
-        <source>Abort</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="23"/>
-        <source>Retry</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="24"/>
-        <source>Ignore</source>
-        <translation>Ignorieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="25"/>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="26"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="27"/>
-        <source>Discard</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="28"/>
-        <source>Help</source>
-        <translation>Hilfe</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="29"/>
-        <source>Apply</source>
-        <translation>Übernehmen</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="30"/>
-        <source>Reset</source>
-        <translation>Zurücksetzen</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="31"/>
-        <source>Restore Defaults</source>
-        <translation>Voreinstellungen</translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::GoToIdDialog</name>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="18"/>
-        <source>Go to Id</source>
-        <translation>Gehe zu ID</translation>
-    </message>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="19"/>
-        <source>Id of an item, or the start of one:</source>
-        <translation>ID eines Eintrags oder ihr Anfang:</translation>
-    </message>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="22"/>
-        <source>e.g. item-0042</source>
-        <translation>z. B. item-0042</translation>
-    </message>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="36"/>
-        <source>Go</source>
-        <translation>Springen</translation>
-    </message>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="70"/>
-        <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
-        <translation>Kein Eintrag hat die ID „%1“, und keine ID beginnt damit.</translation>
     </message>
 </context>
 </TS>

@@ -125,7 +125,7 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="460"/>
+        <location filename="../ui/BrowseView.cpp" line="461"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 of %Ln item</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="461"/>
+        <location filename="../ui/BrowseView.cpp" line="462"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln item matches</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="463"/>
+        <location filename="../ui/BrowseView.cpp" line="464"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -149,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="564"/>
+        <location filename="../ui/BrowseView.cpp" line="565"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>Copy Id</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="567"/>
+        <location filename="../ui/BrowseView.cpp" line="568"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Copy Vector</numerusform>
@@ -165,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="573"/>
+        <location filename="../ui/BrowseView.cpp" line="574"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>Delete %n Item</numerusform>
@@ -325,6 +325,17 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::ItemCommands</name>
+    <message numerus="yes">
+        <location filename="../ui/ItemCommands.cpp" line="39"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Delete %n item</numerusform>
+            <numerusform>Delete %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
         <location filename="../ui/ItemTableModel.cpp" line="506"/>
@@ -357,7 +368,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="395"/>
+        <location filename="../ui/MainWindow.cpp" line="401"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Made the demo index from %n document in %1 s.</numerusform>
@@ -365,7 +376,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="524"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -373,7 +384,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="528"/>
+        <location filename="../ui/MainWindow.cpp" line="534"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -381,7 +392,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="739"/>
+        <location filename="../ui/MainWindow.cpp" line="745"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -389,7 +400,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="881"/>
+        <location filename="../ui/MainWindow.cpp" line="904"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>
@@ -435,7 +446,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="555"/>
+        <location filename="../ui/QueryView.cpp" line="558"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Enter a vector of %n number.</numerusform>
@@ -443,7 +454,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="580"/>
+        <location filename="../ui/QueryView.cpp" line="583"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
@@ -451,8 +462,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="812"/>
-        <location filename="../ui/QueryView.cpp" line="835"/>
+        <location filename="../ui/QueryView.cpp" line="816"/>
+        <location filename="../ui/QueryView.cpp" line="839"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n hit in %1</numerusform>
@@ -460,7 +471,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="817"/>
+        <location filename="../ui/QueryView.cpp" line="821"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n within half of the best score</numerusform>
@@ -468,7 +479,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="820"/>
+        <location filename="../ui/QueryView.cpp" line="824"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n hidden below the minimum score</numerusform>
@@ -476,7 +487,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="821"/>
+        <location filename="../ui/QueryView.cpp" line="825"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage in the keyword index</numerusform>
@@ -484,7 +495,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="838"/>
+        <location filename="../ui/QueryView.cpp" line="842"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln item of %1 matches the filter</numerusform>
@@ -492,7 +503,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="841"/>
+        <location filename="../ui/QueryView.cpp" line="845"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -584,14 +595,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="223"/>
-        <source>%1 (%Ln sampled queries, ef %2)</source>
-        <translation>
-            <numerusform>%1 (%Ln sampled query, ef %2)</numerusform>
-            <numerusform>%1 (%Ln sampled queries, ef %2)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <location filename="../ui/SummaryView.cpp" line="229"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
@@ -649,17 +652,6 @@
         <translation>
             <numerusform>%1 (and %n more)</numerusform>
             <numerusform>%1 (and %n more)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::ItemCommands</name>
-    <message numerus="yes">
-        <location filename="../ui/ItemCommands.cpp" line="39"/>
-        <source>Delete %n item(s)</source>
-        <translation>
-            <numerusform>Delete %n item</numerusform>
-            <numerusform>Delete %n items</numerusform>
         </translation>
     </message>
 </context>

@@ -332,6 +332,44 @@
     </message>
 </context>
 <context>
+    <name>FilterHints</name>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="14"/>
+        <source>numbers</source>
+        <translation>des nombres</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="15"/>
+        <source>strings</source>
+        <translation>des chaînes</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="16"/>
+        <source>true or false</source>
+        <translation>true ou false</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="24"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="25"/>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="26"/>
+        <source>a boolean</source>
+        <translation>un booléen</translation>
+    </message>
+    <message>
+        <location filename="../ui/FilterHints.cpp" line="45"/>
+        <source>%1 holds %2; %3 is %4, so it matches nothing.</source>
+        <translation>%1 contient %2&#x202f;; %3 est %4, le filtre ne trouve donc rien.</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <location filename="../ui/Format.cpp" line="39"/>
@@ -759,6 +797,99 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="14"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="15"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="16"/>
+        <source>Save All</source>
+        <translation>Tout enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="17"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="18"/>
+        <source>&amp;Yes</source>
+        <translation>&amp;Oui</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="19"/>
+        <source>Yes to &amp;All</source>
+        <translation>Oui à &amp;tout</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="20"/>
+        <source>&amp;No</source>
+        <translation>&amp;Non</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="21"/>
+        <source>N&amp;o to All</source>
+        <translation>Non à to&amp;ut</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="22"/>
+        <source>Abort</source>
+        <translation>Interrompre</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="23"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="24"/>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="25"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="26"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="27"/>
+        <source>Discard</source>
+        <translation>Ne pas enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="28"/>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="29"/>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="30"/>
+        <source>Reset</source>
+        <translation>Réinitialiser</translation>
+    </message>
+    <message>
+        <location filename="../ui/QtStrings.cpp" line="31"/>
+        <source>Restore Defaults</source>
+        <translation>Valeurs par défaut</translation>
+    </message>
+</context>
+<context>
     <name>SummaryView</name>
     <message>
         <location filename="../ui/SummaryView.cpp" line="79"/>
@@ -815,11 +946,6 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="90"/>
-        <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Enter to apply)</source>
-        <translation>Filtre, p. ex. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Entrée pour appliquer)</translation>
-    </message>
-    <message>
         <location filename="../ui/BrowseView.cpp" line="97"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Un filtre sur les métadonnées, dans le langage de filtre. Appliqué avec Entrée ou après une courte pause.</translation>
@@ -830,27 +956,27 @@
         <translation>Filtre, p.&#xa0;ex. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, ou un identifiant où aller (Entrée pour appliquer)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="217"/>
+        <location filename="../ui/BrowseView.cpp" line="218"/>
         <source>Could not list the items: %1</source>
         <translation>Impossible de lister les éléments&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="415"/>
+        <location filename="../ui/BrowseView.cpp" line="416"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Ligne %1, colonne %2&#xa0;:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="457"/>
+        <location filename="../ui/BrowseView.cpp" line="458"/>
         <source>counting… %1 so far</source>
         <translation>comptage… %1 pour l’instant</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="457"/>
+        <location filename="../ui/BrowseView.cpp" line="458"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="460"/>
+        <location filename="../ui/BrowseView.cpp" line="461"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 sur %Ln élément</numerusform>
@@ -858,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="461"/>
+        <location filename="../ui/BrowseView.cpp" line="462"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln élément correspond</numerusform>
@@ -866,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="463"/>
+        <location filename="../ui/BrowseView.cpp" line="464"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -874,22 +1000,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="466"/>
+        <location filename="../ui/BrowseView.cpp" line="467"/>
         <source>%1 · sorted in %2</source>
         <translation>%1 · trié en %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="470"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>No items match this filter.</source>
         <translation>Aucun élément ne correspond à ce filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="471"/>
+        <location filename="../ui/BrowseView.cpp" line="472"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Cet index n’a encore aucun élément. Déposez ici des vecteurs ou des documents, ou insérez-les avec sextant-cli.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="564"/>
+        <location filename="../ui/BrowseView.cpp" line="565"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>Copier l’identifiant</numerusform>
@@ -897,12 +1023,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="565"/>
+        <location filename="../ui/BrowseView.cpp" line="566"/>
         <source>Copy as JSON Lines</source>
         <translation>Copier en JSON Lines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="567"/>
+        <location filename="../ui/BrowseView.cpp" line="568"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Copier le vecteur</numerusform>
@@ -910,17 +1036,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="568"/>
+        <location filename="../ui/BrowseView.cpp" line="569"/>
         <source>Copy as Python List</source>
         <translation>Copier en liste Python</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="570"/>
+        <location filename="../ui/BrowseView.cpp" line="571"/>
         <source>Find Similar</source>
         <translation>Trouver des semblables</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="573"/>
+        <location filename="../ui/BrowseView.cpp" line="574"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>Supprimer %n élément</numerusform>
@@ -928,42 +1054,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="346"/>
-        <source>Copy id</source>
-        <translation>Copier l’identifiant</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="347"/>
-        <source>Find similar</source>
-        <translation>Trouver des éléments similaires</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="349"/>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="577"/>
+        <location filename="../ui/BrowseView.cpp" line="578"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="357"/>
+        <location filename="../ui/BrowseView.cpp" line="358"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Aucun élément n’a l’identifiant «&#xa0;%1&#xa0;», et aucun identifiant ne commence ainsi.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="384"/>
+        <location filename="../ui/BrowseView.cpp" line="385"/>
         <source>Enter goes to the item whose id is or starts with &quot;%1&quot;.</source>
         <translation>Entrée mène à l’élément dont l’identifiant est ou commence par «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="404"/>
+        <location filename="../ui/BrowseView.cpp" line="405"/>
         <source>%1; expected %2</source>
         <translation>%1&#x202f;; attendu&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="455"/>
+        <location filename="../ui/BrowseView.cpp" line="456"/>
         <source>sorting…</source>
         <translation>tri en cours…</translation>
     </message>
@@ -1328,6 +1439,34 @@
         <location filename="../ui/FindingsModel.cpp" line="167"/>
         <source>whole file</source>
         <translation>fichier entier</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::GoToIdDialog</name>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="18"/>
+        <source>Go to Id</source>
+        <translation>Aller à l’identifiant</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="19"/>
+        <source>Id of an item, or the start of one:</source>
+        <translation>Identifiant d’un élément, ou son début&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="22"/>
+        <source>e.g. item-0042</source>
+        <translation>p.&#xa0;ex. item-0042</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="36"/>
+        <source>Go</source>
+        <translation>Aller</translation>
+    </message>
+    <message>
+        <location filename="../ui/GoToIdDialog.cpp" line="70"/>
+        <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
+        <translation>Aucun élément n’a l’identifiant «&#xa0;%1&#xa0;», et aucun identifiant ne commence ainsi.</translation>
     </message>
 </context>
 <context>
@@ -1810,11 +1949,6 @@
         <translation>Ouvrir l’index en écriture ici, en gardant le filtre, la sélection et la requête (possible une fois que l’autre programme l’a fermé).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="40"/>
-        <source>Try again to open the index for writing (works once the other program has closed it).</source>
-        <translation>Réessayer d’ouvrir l’index en écriture (possible dès que l’autre programme l’a fermé).</translation>
-    </message>
-    <message>
         <location filename="../ui/IndexPage.cpp" line="48"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Récupéré.&lt;/b&gt; %1</translation>
@@ -1918,11 +2052,6 @@
         <location filename="../ui/InspectorView.cpp" line="196"/>
         <source>Nearest neighbours</source>
         <translation>Plus proches voisins</translation>
-    </message>
-    <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
-        <source>Id</source>
-        <translation>Identifiant</translation>
     </message>
     <message>
         <location filename="../ui/InspectorView.cpp" line="202"/>
@@ -2416,328 +2545,328 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64"/>
-        <location filename="../ui/MainWindow.cpp" line="503"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Nouvel index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>&amp;Open Index…</source>
         <translation>&amp;Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Open &amp;Recent</source>
         <translation>Index &amp;récents</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="117"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Importer des documents ou des fichiers de vecteurs dans l’index courant, ou dans un nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>Import a Fol&amp;der…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Importer tous les documents d’un dossier, ou un dossier d’index Vectra ou LangChain</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>Open &amp;File…</source>
         <translation>Ouvrir un fic&amp;hier…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="113"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>Restore &amp;Backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Open a vector file (imported into a new index or the open one) or a backup archive (restored)</source>
         <translation>Ouvrir un fichier de vecteurs (importé dans un nouvel index ou dans celui ouvert) ou une archive de sauvegarde (restaurée)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Créer un nouveau dossier d’index à partir d’une archive de sauvegarde (.tar.zst) et l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Publish to Post&amp;greSQL…</source>
         <translation>&amp;Publier dans PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>Send the index to a PostgreSQL table with pgvector; later only what changed</source>
         <translation>Envoyer l’index dans une table PostgreSQL avec pgvector, ensuite seulement ce qui a changé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>Open from Postgre&amp;SQL…</source>
         <translation>Ouvrir depuis Pos&amp;tgreSQL…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>Read a pgvector table into a new local index and open it</source>
         <translation>Lire une table pgvector dans un nouvel index local et l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>&amp;Close Index</source>
         <translation>&amp;Fermer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Summary</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>&amp;Browse</source>
         <translation>É&amp;léments</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Query</source>
         <translation>&amp;Requête</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>&amp;Map</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="196"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>&amp;Full Verify</source>
         <translation>Vérification co&amp;mplète</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Plan &amp;Repair…</source>
         <translation>Planifier une &amp;réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="215"/>
         <source>Estimate R&amp;ecall</source>
         <translation>Estimer le ra&amp;ppel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="216"/>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
         <source>&amp;Checkpoint</source>
         <translation>Point de &amp;contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="219"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>C&amp;ompact</source>
         <translation>C&amp;ompacter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="226"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>Open the &amp;Demo Index</source>
         <translation>Ouvrir l’index de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="228"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Créer un index à partir de courts textes d’exemple (ou l’ouvrir s’il existe) et y faire une recherche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <location filename="../ui/MainWindow.cpp" line="236"/>
         <source>&amp;About Sextant</source>
         <translation>À &amp;propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>No recent indexes</source>
         <translation>Aucun index récent</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="276"/>
+        <location filename="../ui/MainWindow.cpp" line="282"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="277"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="306"/>
+        <location filename="../ui/MainWindow.cpp" line="312"/>
         <source>Could Not Open the Index</source>
         <translation>Impossible d’ouvrir l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="307"/>
+        <location filename="../ui/MainWindow.cpp" line="313"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant n’a pas pu ouvrir %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="877"/>
+        <location filename="../ui/MainWindow.cpp" line="900"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant n’a pas pu restaurer %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="329"/>
+        <location filename="../ui/MainWindow.cpp" line="335"/>
         <source>Creating %1</source>
         <translation>Création de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="152"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="149"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>Copy what has the focus: text, the selected Browse rows as JSON Lines, or a table&apos;s cells</source>
         <translation>Copier ce qui a le focus&#xa0;: du texte, les lignes choisies des Éléments en JSON Lines ou les cellules d’un tableau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>&amp;Go to Id…</source>
         <translation>Aller à l’&amp;identifiant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>&amp;Natural Id Order</source>
         <translation>Ordre &amp;naturel des identifiants</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="182"/>
+        <location filename="../ui/MainWindow.cpp" line="188"/>
         <source>Sort Browse&apos;s ids with the numbers in them compared as numbers (item2 before item10)</source>
         <translation>Trier les identifiants des Éléments en comparant leurs nombres comme des nombres (item2 avant item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="342"/>
         <source>Could Not Create the Index</source>
         <translation>Impossible de créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="367"/>
         <source>Creating the demo index</source>
         <translation>Création de l’index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="362"/>
+        <location filename="../ui/MainWindow.cpp" line="368"/>
         <source>Creating the demo index in %1…</source>
         <translation>Création de l’index de démonstration dans %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="388"/>
+        <location filename="../ui/MainWindow.cpp" line="394"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Impossible de créer l’index de démonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="395"/>
+        <location filename="../ui/MainWindow.cpp" line="401"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Index de démonstration créé à partir de %n document en %1 s.</numerusform>
@@ -2745,52 +2874,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="442"/>
+        <location filename="../ui/MainWindow.cpp" line="448"/>
         <source>A write failed: %1</source>
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="472"/>
+        <location filename="../ui/MainWindow.cpp" line="478"/>
         <source>Still in Use</source>
         <translation>Encore utilisé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="473"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="503"/>
+        <location filename="../ui/MainWindow.cpp" line="509"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="477"/>
         <source>Another program</source>
         <translation>Un autre programme</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="482"/>
         <source>Could Not Open for Writing</source>
         <translation>Ouverture en écriture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="513"/>
+        <location filename="../ui/MainWindow.cpp" line="519"/>
         <source>Could not be opened</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="518"/>
+        <location filename="../ui/MainWindow.cpp" line="524"/>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="520"/>
+        <location filename="../ui/MainWindow.cpp" line="526"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="524"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -2798,17 +2927,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="525"/>
+        <location filename="../ui/MainWindow.cpp" line="531"/>
         <source>following changes</source>
         <translation>suit les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="527"/>
+        <location filename="../ui/MainWindow.cpp" line="533"/>
         <source>writes: idle</source>
         <translation>écritures&#xa0;: aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="528"/>
+        <location filename="../ui/MainWindow.cpp" line="534"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
@@ -2816,77 +2945,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="529"/>
+        <location filename="../ui/MainWindow.cpp" line="535"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="541"/>
+        <location filename="../ui/MainWindow.cpp" line="547"/>
         <source>Open Index Folder</source>
         <translation>Ouvrir un dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="670"/>
+        <location filename="../ui/MainWindow.cpp" line="676"/>
         <source>About Sextant</source>
         <translation>À propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="671"/>
+        <location filename="../ui/MainWindow.cpp" line="677"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="548"/>
+        <location filename="../ui/MainWindow.cpp" line="554"/>
         <source>Open a File</source>
         <translation>Ouvrir un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="549"/>
+        <location filename="../ui/MainWindow.cpp" line="555"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Fichiers de vecteurs et sauvegardes (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="566"/>
+        <location filename="../ui/MainWindow.cpp" line="572"/>
         <source>Looking at %1…</source>
         <translation>Examen de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="716"/>
+        <location filename="../ui/MainWindow.cpp" line="722"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="717"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="582"/>
+        <location filename="../ui/MainWindow.cpp" line="588"/>
         <source>Import a File</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="583"/>
+        <location filename="../ui/MainWindow.cpp" line="589"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 n’est pas un index mais un fichier que Sextant peut importer.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="587"/>
+        <location filename="../ui/MainWindow.cpp" line="593"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Importer ses éléments dans l’index ouvert %1, ou en faire un nouvel index&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="588"/>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="590"/>
+        <location filename="../ui/MainWindow.cpp" line="596"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="739"/>
+        <location filename="../ui/MainWindow.cpp" line="745"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Examen de %n objet déposé…</numerusform>
@@ -2894,89 +3023,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="789"/>
+        <location filename="../ui/MainWindow.cpp" line="795"/>
         <source>Convert to a Sextant Index</source>
         <translation>Convertir en index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="790"/>
+        <location filename="../ui/MainWindow.cpp" line="796"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="802"/>
+        <location filename="../ui/MainWindow.cpp" line="808"/>
         <source>Not a Sextant Index</source>
         <translation>Pas un index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="803"/>
+        <location filename="../ui/MainWindow.cpp" line="809"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 contient un %2, pas un index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="805"/>
+        <location filename="../ui/MainWindow.cpp" line="811"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="807"/>
+        <location filename="../ui/MainWindow.cpp" line="813"/>
         <source>Convert to a Sextant Index…</source>
         <translation>Convertir en index Sextant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="816"/>
+        <location filename="../ui/MainWindow.cpp" line="822"/>
         <source>Import Files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="817"/>
+        <location filename="../ui/MainWindow.cpp" line="823"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="824"/>
+        <location filename="../ui/MainWindow.cpp" line="830"/>
         <source>Import a Folder</source>
         <translation>Importer un dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="840"/>
+        <location filename="../ui/MainWindow.cpp" line="863"/>
         <source>Restore a Backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="841"/>
+        <location filename="../ui/MainWindow.cpp" line="864"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
-        <location filename="../ui/MainWindow.cpp" line="846"/>
+        <location filename="../ui/MainWindow.cpp" line="566"/>
+        <location filename="../ui/MainWindow.cpp" line="869"/>
         <source>New Folder for the Restored Index</source>
         <translation>Nouveau dossier pour l’index restauré</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="862"/>
+        <location filename="../ui/MainWindow.cpp" line="885"/>
         <source>Restoring %1</source>
         <translation>Restauration de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="863"/>
+        <location filename="../ui/MainWindow.cpp" line="886"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="869"/>
-        <location filename="../ui/MainWindow.cpp" line="870"/>
+        <location filename="../ui/MainWindow.cpp" line="892"/>
+        <location filename="../ui/MainWindow.cpp" line="893"/>
         <source>The restore was cancelled.</source>
         <translation>La restauration a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="876"/>
+        <location filename="../ui/MainWindow.cpp" line="899"/>
         <source>Could Not Restore the Backup</source>
         <translation>Impossible de restaurer la sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="881"/>
+        <location filename="../ui/MainWindow.cpp" line="904"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n fichier (%1) restauré dans %2.</numerusform>
@@ -3344,72 +3473,72 @@
 <context>
     <name>sextant::ui::OpenFromPostgresDialog</name>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="425"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="426"/>
         <source>Open from PostgreSQL</source>
         <translation>Ouvrir depuis PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="434"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="435"/>
         <source>Optional SQL condition, e.g. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</source>
         <translation>Condition SQL facultative, p. ex. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="435"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="436"/>
         <source>Only &amp;rows where:</source>
         <translation>&amp;Restreindre aux lignes où&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="439"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="440"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="442"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="443"/>
         <source>New &amp;index folder:</source>
         <translation>Nouveau dossier d’&amp;index&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="446"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="447"/>
         <source>The rows are read in a read-only transaction, a page at a time, into a new local index: id, vector, metadata, and text and uri when the table has them.</source>
         <translation>Les lignes sont lues dans une transaction en lecture seule, page par page, dans un nouvel index local&#xa0;: identifiant, vecteur, métadonnées, et text et uri si la table les a.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="462"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="463"/>
         <source>O&amp;pen</source>
         <translation>Ou&amp;vrir</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="465"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="466"/>
         <source>Ca&amp;ncel Reading</source>
         <translation>A&amp;nnuler la lecture</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="503"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="504"/>
         <source>New Index Folder</source>
         <translation>Nouveau dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="525"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="526"/>
         <source>%1 is not empty; choose a new folder.</source>
         <translation>%1 n’est pas vide&#xa0;; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="538"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="539"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="558"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="559"/>
         <source>%1 rows read, %2 MB/s</source>
         <translation>%1 lignes lues, %2 Mo/s</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="577"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="578"/>
         <source>Read %1 rows of %2 (%3 dimensions, %4) into %5.</source>
         <translation>%1 lignes de %2 (%3 dimensions, %4) lues dans %5.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="591"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="592"/>
         <source>Not opened: %1</source>
         <translation>Non ouvert&#xa0;: %1</translation>
     </message>
@@ -3614,72 +3743,72 @@
         <translation>Rien n’est envoyé avant que vous ayez vu le plan.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="220"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="221"/>
         <source>&amp;Show Plan</source>
         <translation>&amp;Voir le plan</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="222"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="223"/>
         <source>&amp;Publish</source>
         <translation>&amp;Publier</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="224"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="225"/>
         <source>Ca&amp;ncel Publish</source>
         <translation>A&amp;nnuler la publication</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="287"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="288"/>
         <source>Connecting and comparing…</source>
         <translation>Connexion et comparaison…</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="303"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="304"/>
         <source>Publish #%1 to %2 on %3.</source>
         <translation>Publication nº %1 vers %2 sur %3.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="305"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="306"/>
         <source>%1 items: %2 to send, %3 to delete, %4 unchanged.</source>
         <translation>%1 éléments&#xa0;: %2 à envoyer, %3 à supprimer, %4 inchangés.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="308"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="309"/>
         <source>Then: %1</source>
         <translation>Ensuite&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="322"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="323"/>
         <source>No plan: %1</source>
         <translation>Pas de plan&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="344"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="345"/>
         <source>Publishing…</source>
         <translation>Publication…</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="361"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="362"/>
         <source>%1 of %2 changes sent, %3 MB/s</source>
         <translation>%1 modifications sur %2 envoyées, %3 Mo/s</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="375"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="376"/>
         <source>Published: %1 rows sent, %2 deleted in %3 batches, %4 MB in %5 s.</source>
         <translation>Publié&#xa0;: %1 lignes envoyées, %2 supprimées en %3 lots, %4 Mo en %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="380"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="381"/>
         <source>The ANN index was created.</source>
         <translation>L’index ANN a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="382"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="383"/>
         <source>Run this query on the server for the ten rows nearest to one item:</source>
         <translation>Exécutez cette requête sur le serveur pour les dix lignes les plus proches d’un élément&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="394"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="395"/>
         <source>Not finished: %1</source>
         <translation>Non terminé&#xa0;: %1</translation>
     </message>
@@ -3918,97 +4047,97 @@
         <translation>&amp;ef&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="337"/>
+        <location filename="../ui/QueryView.cpp" line="341"/>
         <source>Search the documents…</source>
         <translation>Rechercher dans les documents…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="341"/>
+        <location filename="../ui/QueryView.cpp" line="345"/>
         <source>Hybrid</source>
         <translation>Hybride</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="342"/>
+        <location filename="../ui/QueryView.cpp" line="346"/>
         <source>Meaning (vector)</source>
         <translation>Sens (vecteur)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="343"/>
+        <location filename="../ui/QueryView.cpp" line="347"/>
         <source>Keywords (BM25)</source>
         <translation>Mots-clés (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="344"/>
+        <location filename="../ui/QueryView.cpp" line="348"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>«&#xa0;Hybride&#xa0;» fusionne les deux classements&#x202f;; «&#xa0;Sens&#xa0;» plonge les mots et cherche par vecteur&#x202f;; «&#xa0;Mots-clés&#xa0;» classe les passages qui contiennent les mots (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="419"/>
+        <location filename="../ui/QueryView.cpp" line="422"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents&#xa0;: celui-ci contient des vecteurs calculés ailleurs, Sextant ne peut donc pas transformer des mots en ses vecteurs.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="422"/>
+        <location filename="../ui/QueryView.cpp" line="425"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Ses éléments portent un champ «&#xa0;text&#xa0;»&#xa0;: «&#xa0;Mots-clés (BM25)&#xa0;» fonctionne donc.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="348"/>
+        <location filename="../ui/QueryView.cpp" line="352"/>
         <source>All hits</source>
         <translation>Tous les résultats</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="349"/>
+        <location filename="../ui/QueryView.cpp" line="353"/>
         <source>Score ≥ 25 % of the best</source>
         <translation>Score ≥ 25&#xa0;% du meilleur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="350"/>
+        <location filename="../ui/QueryView.cpp" line="354"/>
         <source>Score ≥ 50 % of the best</source>
         <translation>Score ≥ 50&#xa0;% du meilleur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="351"/>
+        <location filename="../ui/QueryView.cpp" line="355"/>
         <source>Leave out hits whose score is far below the best hit&apos;s: a search with few relevant passages then ends where they do</source>
         <translation>Omettre les résultats dont le score est très inférieur à celui du meilleur&#xa0;: une recherche avec peu de passages pertinents s’arrête alors avec eux</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="463"/>
+        <location filename="../ui/QueryView.cpp" line="466"/>
         <source>Text search needs an index made for documents.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="464"/>
+        <location filename="../ui/QueryView.cpp" line="467"/>
         <source>This search mode is not available for this index.</source>
         <translation>Ce mode de recherche n’est pas disponible pour cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="468"/>
+        <location filename="../ui/QueryView.cpp" line="471"/>
         <source>Enter the words to search for.</source>
         <translation>Saisissez les mots à rechercher.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="495"/>
+        <location filename="../ui/QueryView.cpp" line="498"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="496"/>
+        <location filename="../ui/QueryView.cpp" line="499"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Recherche… (la première recherche par mots-clés lit chaque passage une fois)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="497"/>
+        <location filename="../ui/QueryView.cpp" line="500"/>
         <source>Text search</source>
         <translation>Recherche de texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="525"/>
+        <location filename="../ui/QueryView.cpp" line="528"/>
         <source>The hits below are from the previous search.</source>
         <translation>Les résultats ci-dessous viennent de la recherche précédente.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="555"/>
+        <location filename="../ui/QueryView.cpp" line="558"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Saisissez un vecteur de %n nombre.</numerusform>
@@ -4016,32 +4145,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="559"/>
+        <location filename="../ui/QueryView.cpp" line="562"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN et l’infini ne sont pas admis dans un vecteur&#xa0;: chaque valeur doit être un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="565"/>
+        <location filename="../ui/QueryView.cpp" line="568"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Pas un tableau JSON de nombres&#xa0;: %1 vers le caractère %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="566"/>
+        <location filename="../ui/QueryView.cpp" line="569"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Pas un tableau JSON de nombres.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="572"/>
+        <location filename="../ui/QueryView.cpp" line="575"/>
         <source>Element %1 is not a number.</source>
         <translation>L’élément %1 n’est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="575"/>
+        <location filename="../ui/QueryView.cpp" line="578"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>L’élément %1 n’est pas un nombre fini (ou est trop grand pour un float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="580"/>
+        <location filename="../ui/QueryView.cpp" line="583"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Le vecteur a %n nombre&#x202f;; cet index contient des vecteurs de %1 dimensions.</numerusform>
@@ -4049,83 +4178,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="597"/>
+        <location filename="../ui/QueryView.cpp" line="600"/>
         <source>Enter the id of an item.</source>
         <translation>Saisissez l’identifiant d’un élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="674"/>
+        <location filename="../ui/QueryView.cpp" line="678"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="675"/>
+        <location filename="../ui/QueryView.cpp" line="679"/>
         <source>Exact query</source>
         <translation>Requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="675"/>
+        <location filename="../ui/QueryView.cpp" line="679"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="696"/>
+        <location filename="../ui/QueryView.cpp" line="700"/>
         <source>Exact query for comparison</source>
         <translation>Requête exacte pour comparaison</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="697"/>
+        <location filename="../ui/QueryView.cpp" line="701"/>
         <source>Comparing with the exact search…</source>
         <translation>Comparaison avec la recherche exacte…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="723"/>
+        <location filename="../ui/QueryView.cpp" line="727"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="726"/>
+        <location filename="../ui/QueryView.cpp" line="730"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Requête annulée&#x202f;; les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="727"/>
+        <location filename="../ui/QueryView.cpp" line="731"/>
         <source>Query cancelled.</source>
         <translation>Requête annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="739"/>
+        <location filename="../ui/QueryView.cpp" line="743"/>
         <source>The hits below are from the previous query.</source>
         <translation>Les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="772"/>
+        <location filename="../ui/QueryView.cpp" line="776"/>
         <source>The exact search failed.</source>
         <translation>La recherche exacte a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="787"/>
+        <location filename="../ui/QueryView.cpp" line="791"/>
         <source>exact scan took %1</source>
         <translation>le parcours exact a pris %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="788"/>
+        <location filename="../ui/QueryView.cpp" line="792"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Les lignes marquées «&#xa0;manqué&#xa0;» (en italique) sont de vrais voisins que cette requête n’a pas renvoyés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="798"/>
+        <location filename="../ui/QueryView.cpp" line="802"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Rappel&#xa0;: la recherche exacte n’a trouvé aucun résultat non plus</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="799"/>
+        <location filename="../ui/QueryView.cpp" line="803"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Rappel %1/%2 = %3 par rapport au top-%4 exact</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="812"/>
-        <location filename="../ui/QueryView.cpp" line="835"/>
+        <location filename="../ui/QueryView.cpp" line="816"/>
+        <location filename="../ui/QueryView.cpp" line="839"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n résultat en %1</numerusform>
@@ -4133,7 +4262,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="817"/>
+        <location filename="../ui/QueryView.cpp" line="821"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n à au moins la moitié du meilleur score</numerusform>
@@ -4141,7 +4270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="820"/>
+        <location filename="../ui/QueryView.cpp" line="824"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n masqué sous le score minimal</numerusform>
@@ -4149,7 +4278,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="821"/>
+        <location filename="../ui/QueryView.cpp" line="825"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage dans l’index des mots-clés</numerusform>
@@ -4157,17 +4286,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="827"/>
+        <location filename="../ui/QueryView.cpp" line="831"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette recherche&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
-    <message>
-        <location filename="../ui/QueryView.cpp" line="736"/>
-        <source>strategy: %1</source>
-        <translation>stratégie&#xa0;: %1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="838"/>
+        <location filename="../ui/QueryView.cpp" line="842"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln élément sur %1 correspond au filtre</numerusform>
@@ -4175,7 +4299,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="841"/>
+        <location filename="../ui/QueryView.cpp" line="845"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -4183,27 +4307,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="842"/>
+        <location filename="../ui/QueryView.cpp" line="846"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="846"/>
+        <location filename="../ui/QueryView.cpp" line="850"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Repli sur le parcours exact&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="853"/>
+        <location filename="../ui/QueryView.cpp" line="857"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette requête&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="918"/>
+        <location filename="../ui/QueryView.cpp" line="922"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Aucun passage&#xa0;: les éléments de cet index ne contiennent pas de texte.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="919"/>
+        <location filename="../ui/QueryView.cpp" line="923"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -4212,7 +4336,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Essayez d’autres mots, ou «&#xa0;Sens (vecteur)&#xa0;» pour trouver des passages qui disent la même chose autrement.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="927"/>
+        <location filename="../ui/QueryView.cpp" line="931"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -4221,7 +4345,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Tapez des mots dans «&#xa0;Rechercher dans les documents…&#xa0;» et appuyez sur Entrée, ou recherchez par vecteur ou par élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="932"/>
+        <location filename="../ui/QueryView.cpp" line="936"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -4230,7 +4354,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Collez un vecteur en JSON, ou choisissez «&#xa0;Similaire à l’élément&#xa0;» et saisissez un identifiant, puis cliquez sur «&#xa0;Lancer&#xa0;» (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="937"/>
+        <location filename="../ui/QueryView.cpp" line="941"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -4239,12 +4363,12 @@ Loosen the filter and run again.</source>
 Assouplissez le filtre et relancez.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="939"/>
+        <location filename="../ui/QueryView.cpp" line="943"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>L’index est vide&#xa0;: il n’y a encore rien à trouver.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="941"/>
+        <location filename="../ui/QueryView.cpp" line="945"/>
         <source>No hits.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -4797,14 +4921,6 @@ Assouplissez le filtre et relancez.</translation>
         <source>not available</source>
         <translation>indisponible</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="223"/>
-        <source>%1 (%Ln sampled queries, ef %2)</source>
-        <translation>
-            <numerusform>%1 (%Ln requête échantillon, ef %2)</numerusform>
-            <numerusform>%1 (%Ln requêtes échantillons, ef %2)</numerusform>
-        </translation>
-    </message>
     <message>
         <location filename="../ui/SummaryView.cpp" line="232"/>
         <source>%1 per approximate query, %2 per exact query</source>
@@ -5190,165 +5306,6 @@ Item %2</source>
         <location filename="../ui/TextResultsModel.cpp" line="217"/>
         <source>%1 % of the best hit&apos;s score; hits under %2 % are dimmed.</source>
         <translation>%1&#xa0;% du score du meilleur résultat&#x202f;; les résultats sous %2&#xa0;% sont estompés.</translation>
-    </message>
-</context>
-<context>
-    <name>FilterHints</name>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="14"/>
-        <source>numbers</source>
-        <translation>des nombres</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="15"/>
-        <source>strings</source>
-        <translation>des chaînes</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="16"/>
-        <source>true or false</source>
-        <translation>true ou false</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="24"/>
-        <source>a number</source>
-        <translation>un nombre</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="25"/>
-        <source>a string</source>
-        <translation>une chaîne</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="26"/>
-        <source>a boolean</source>
-        <translation>un booléen</translation>
-    </message>
-    <message>
-        <location filename="../ui/FilterHints.cpp" line="45"/>
-        <source>%1 holds %2; %3 is %4, so it matches nothing.</source>
-        <translation>%1 contient %2&#x202f;; %3 est %4, le filtre ne trouve donc rien.</translation>
-    </message>
-</context>
-<context>
-    <name>QPlatformTheme</name>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="14"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="15"/>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="16"/>
-        <source>Save All</source>
-        <translation>Tout enregistrer</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="17"/>
-        <source>Open</source>
-        <translation>Ouvrir</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="18"/>
-        <source>&amp;Yes</source>
-        <translation>&amp;Oui</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="19"/>
-        <source>Yes to &amp;All</source>
-        <translation>Oui à &amp;tout</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="20"/>
-        <source>&amp;No</source>
-        <translation>&amp;Non</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="21"/>
-        <source>N&amp;o to All</source>
-        <translation>Non à to&amp;ut</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="22"/>
-        <source>Abort</source>
-        <translation>Interrompre</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="23"/>
-        <source>Retry</source>
-        <translation>Réessayer</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="24"/>
-        <source>Ignore</source>
-        <translation>Ignorer</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="25"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="26"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="27"/>
-        <source>Discard</source>
-        <translation>Ne pas enregistrer</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="28"/>
-        <source>Help</source>
-        <translation>Aide</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="29"/>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="30"/>
-        <source>Reset</source>
-        <translation>Réinitialiser</translation>
-    </message>
-    <message>
-        <location filename="../ui/QtStrings.cpp" line="31"/>
-        <source>Restore Defaults</source>
-        <translation>Valeurs par défaut</translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::GoToIdDialog</name>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="18"/>
-        <source>Go to Id</source>
-        <translation>Aller à l’identifiant</translation>
-    </message>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="19"/>
-        <source>Id of an item, or the start of one:</source>
-        <translation>Identifiant d’un élément, ou son début&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="22"/>
-        <source>e.g. item-0042</source>
-        <translation>p.&#xa0;ex. item-0042</translation>
-    </message>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="36"/>
-        <source>Go</source>
-        <translation>Aller</translation>
-    </message>
-    <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="70"/>
-        <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
-        <translation>Aucun élément n’a l’identifiant «&#xa0;%1&#xa0;», et aucun identifiant ne commence ainsi.</translation>
     </message>
 </context>
 </TS>
