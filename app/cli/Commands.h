@@ -21,6 +21,9 @@ int runQuery(Invocation &invocation);  // SearchCommands.cpp
 int runRecall(Invocation &invocation); // SearchCommands.cpp
 int runTextQuery(Invocation &invocation); // TextQuery.cpp
 int runDocuments(Invocation &invocation); // TextQuery.cpp
+int runDuplicates(Invocation &invocation); // ExploreCommands.cpp
+int runMap(Invocation &invocation);        // ExploreCommands.cpp
+int runCompare(Invocation &invocation);    // ExploreCommands.cpp
 // runInsert lives in Ingest.h.
 
 } // namespace sextant::cli
