@@ -7,6 +7,7 @@
 //   sextant-bench kernels [--quick] .. distance kernels: ns per pair, GB/s streaming, per SIMD level
 //   sextant-bench search [--quick] ... HNSW and exact search: build, recall, QPS, filters, memory
 //   sextant-bench import [--quick] ... documents/s and MB/s (built-in embedder), vectors/s from .npy
+//   sextant-bench explore [--quick] .. near-duplicates and UMAP on an index with its graph ready
 //   sextant-bench help                 the list of commands
 //
 // Every command takes --quick, --dir, --seed, --keep, --pretty and --help.
@@ -40,6 +41,8 @@ const Command kCommands[] = {
      &runSearch, false},
     {"import", "Import: documents/s and MB/s with the built-in embedder on /usr/share/doc; vectors/s from a .npy file.",
      &runImportBench, false},
+    {"explore", "Explore: near-duplicates and a UMAP layout of an index with its graph ready (default 100k x 384).",
+     &runExploreBench, false},
 #ifdef SEXTANT_BENCH_GUI
     {"gui", "GUI: worst event-loop stall while importing 1M vectors and scrolling a 1M-row table; open to first rows.",
      &runGui, false},
