@@ -33,6 +33,26 @@ void DeleteItemCommand::redo() { m_session->write({WriteOp::remove(m_old.id)}); 
 // Upsert, not insert: restores the item exactly even if the id was reused meanwhile.
 void DeleteItemCommand::undo() { m_session->write({WriteOp::upsert(m_old)}); }
 
+DeleteItemsCommand::DeleteItemsCommand(IndexSession *session, QList<Item> oldItems)
+    : m_session(session), m_old(std::move(oldItems))
+{
+    setText(QCoreApplication::translate("sextant::ui::ItemCommands", "Delete %n item(s)", nullptr, int(m_old.size())));
+}
+
+void DeleteItemsCommand::redo()
+{
+    QList<WriteOp> batch;
+    for (const Item &item : m_old) batch.append(WriteOp::remove(item.id));
+    m_session->write(batch);
+}
+
+void DeleteItemsCommand::undo()
+{
+    QList<WriteOp> batch;
+    for (const Item &item : m_old) batch.append(WriteOp::upsert(item));
+    m_session->write(batch);
+}
+
 void deleteItemUndoably(IndexSession *session, const QString &id)
 {
     if (!session || session->isReadOnly() || id.isEmpty()) return;

@@ -36,6 +36,19 @@ private:
     Item m_old;
 };
 
+// Deletes several items as one batch (one write through the queue); undo
+// puts them all back as they were, also as one batch.
+class DeleteItemsCommand : public QUndoCommand {
+public:
+    DeleteItemsCommand(IndexSession *session, QList<Item> oldItems);
+    void undo() override;
+    void redo() override;
+
+private:
+    IndexSession *m_session;
+    QList<Item> m_old;
+};
+
 // Reads the item (with its vector) on a worker, then pushes a
 // DeleteItemCommand on the session's undo stack. Does nothing on a
 // read-only session or when the item is gone; failures reach
