@@ -20,12 +20,12 @@ namespace {
 
 QString phaseText(const QString &phase, qint64 done, qint64 total)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("sextant::ui::UmapTask", text); };
-    if (phase == u"graph") return tr("UMAP: waiting for the neighbour graph");
-    if (phase == u"neighbours") return tr("UMAP: neighbours from the graph");
-    if (phase == u"vectors") return tr("UMAP: reading vectors");
-    if (phase == u"layout") return tr("UMAP: optimising the layout (epoch %1 of %2)").arg(done).arg(total);
-    return tr("UMAP: building the fuzzy graph");
+    if (phase == u"graph") return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: waiting for the neighbour graph");
+    if (phase == u"neighbours") return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: neighbours from the graph");
+    if (phase == u"vectors") return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: reading vectors");
+    if (phase == u"layout")
+        return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: optimising the layout (epoch %1 of %2)").arg(done).arg(total);
+    return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: building the fuzzy graph");
 }
 
 // One monotonic scale over the phases: graph 0-50, neighbours 50-550, layout 550-1000.
