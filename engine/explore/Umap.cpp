@@ -333,12 +333,17 @@ Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const Um
     const int k = options.neighbours;
     // Ask for more neighbours when the sample is a part of the index, so that about k fall inside it.
     const double fraction = double(n) / double(std::max<qint64>(out.totalItems, n));
-    const int ask = int(std::min<double>(std::ceil(k / fraction), std::min(10 * k, 1000)));
+    // A few more than k, sorted by (distance, position) and cut to k: ties at
+    // the boundary (exact duplicates) then fall the same way in every run.
+    const int ask = int(std::min<double>(std::ceil(k / fraction) + 5, std::min(10 * k, 1000)));
     Result<std::vector<std::vector<Neighbour>>> knn =
         graphNeighbours(index, ids, ask, options.ef > 0 ? options.ef : std::max(2 * ask, index.schema().ann.efSearch), {}, task);
     if (!knn.ok()) return knn.error();
     for (auto &list : *knn) {
         list.erase(std::remove_if(list.begin(), list.end(), [](const Neighbour &nb) { return nb.index < 0; }), list.end());
+        std::sort(list.begin(), list.end(), [](const Neighbour &x, const Neighbour &y) {
+            return x.distance != y.distance ? x.distance < y.distance : x.index < y.index;
+        });
         if (list.size() > size_t(k)) list.resize(size_t(k));
     }
     if (task.isCancelled()) return cancelledError();

@@ -45,7 +45,7 @@ class TestCliExplore : public QObject, public CliFixture {
     // (close to d4) and d4; "rank" decides --keep rank.
     QString plantedIndex(QByteArray *lines = nullptr)
     {
-        const QString path = createIndex(16);
+        const QString path = m_dir.filePath(QStringLiteral("planted-%1").arg(++m_counter));
         std::mt19937_64 rng(42);
         QByteArray input;
         for (int i = 0; i < 300; ++i) input += line(QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0')), gaussian(rng, 16));
@@ -56,8 +56,14 @@ class TestCliExplore : public QObject, public CliFixture {
         input += line(QStringLiteral("d2"), v, QJsonObject{{QStringLiteral("rank"), 5}});
         input += line(QStringLiteral("d3"), w, QJsonObject{{QStringLiteral("rank"), 9}});
         input += line(QStringLiteral("d4"), w2, QJsonObject{{QStringLiteral("rank"), 2}});
-        const Run run = runCli({QStringLiteral("insert"), path}, input);
-        if (run.exitCode != 0) qWarning("insert failed: %s", qPrintable(describe(run)));
+        // import (not insert) saves the graph with the index, so every reader
+        // loads the same graph rather than building its own.
+        const QString file = path + QStringLiteral(".jsonl");
+        QFile out(file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(input) != input.size()) qWarning("cannot write %s", qPrintable(file));
+        out.close();
+        const Run run = runCli({QStringLiteral("import"), path, file});
+        if (run.exitCode != 0) qWarning("import failed: %s", qPrintable(describe(run)));
         if (lines) *lines = input;
         return path;
     }
