@@ -734,17 +734,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="41"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>The demo index is in %1 already.</source>
         <translation>Der Demo-Index liegt bereits in %1.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>Could not create the demo index in %1.</source>
         <translation>Der Demo-Index konnte nicht in %1 angelegt werden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main.cpp" line="54"/>
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
         <translation>
             <numerusform>Demo-Index in %1 angelegt: %n Dokument, %2 Abschnitte, in %3 s.</numerusform>
@@ -752,27 +752,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="78"/>
+        <location filename="../app/gui/main.cpp" line="114"/>
         <source>Workbench for local vector indexes.</source>
         <translation>Werkbank für lokale Vektorindizes.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="82"/>
+        <location filename="../app/gui/main.cpp" line="118"/>
         <source>Index folders to open.</source>
         <translation>Zu öffnende Indexordner.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="85"/>
+        <location filename="../app/gui/main.cpp" line="121"/>
         <source>Do not reopen the indexes open at the last exit.</source>
         <translation>Die beim letzten Beenden geöffneten Indizes nicht wieder öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="88"/>
+        <location filename="../app/gui/main.cpp" line="124"/>
         <source>Make the demo index in PATH (unless it exists) and exit.</source>
         <translation>Den Demo-Index in PATH anlegen (sofern er noch nicht existiert) und beenden.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="93"/>
+        <location filename="../app/gui/main.cpp" line="129"/>
         <source>Open the demo index in PATH, making it first when missing.</source>
         <translation>Den Demo-Index in PATH öffnen und ihn vorher anlegen, falls er fehlt.</translation>
     </message>
@@ -862,6 +862,389 @@
         <location filename="../ui/BrowseView.cpp" line="352"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::CompareDialog</name>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="55"/>
+        <source>Compare %1 with Another Index</source>
+        <translation>%1 mit einem anderen Index vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="65"/>
+        <source>The query in the form: %1</source>
+        <translation>Die Abfrage im Formular: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="66"/>
+        <source>The query in the form (there is none yet)</source>
+        <translation>Die Abfrage im Formular (noch keine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="69"/>
+        <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
+        <translation>Stichprobe aus diesem Index, jeweils als „ähnlich zu“:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="70"/>
+        <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
+        <translation>Eine Datei mit Abfragen (eine pro Zeile: Text, ein JSON-Vektor oder {&quot;id&quot;: …}):</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="76"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="78"/>
+        <source>Query File</source>
+        <translation>Abfragedatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="85"/>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="95"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="112"/>
+        <location filename="../ui/CompareDialog.cpp" line="230"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <source>Rank in the other</source>
+        <translation>Rang im anderen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="141"/>
+        <source>Compare with:</source>
+        <translation>Vergleichen mit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="154"/>
+        <source>Queries:</source>
+        <translation>Abfragen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="159"/>
+        <source>Results per query (k):</source>
+        <translation>Treffer pro Abfrage (k):</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="189"/>
+        <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
+        <translation>Öffnen Sie einen weiteren Index (Datei ▸ Index öffnen …), um diesen damit zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="242"/>
+        <source>Query %1 of %2</source>
+        <translation>Abfrage %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="269"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="283"/>
+        <source>Comparing two indexes</source>
+        <translation>Zwei Indizes werden verglichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="297"/>
+        <source>Preparing the queries</source>
+        <translation>Abfragen werden vorbereitet</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="314"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="320"/>
+        <source>The indexes could not be compared: %1</source>
+        <translation>Die Indizes konnten nicht verglichen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="325"/>
+        <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
+        <translation>
+            <numerusform>Mittlere Überlappung@%1: %2 über %Ln Abfrage; mittlere Rangkorrelation der gemeinsamen Treffer: %3.</numerusform>
+            <numerusform>Mittlere Überlappung@%1: %2 über %Ln Abfragen; mittlere Rangkorrelation der gemeinsamen Treffer: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="331"/>
+        <source>%Ln sampled item(s) are not in the other index and were left out.</source>
+        <translation>
+            <numerusform>%Ln Eintrag der Stichprobe fehlt im anderen Index und wurde ausgelassen.</numerusform>
+            <numerusform>%Ln Einträge der Stichprobe fehlen im anderen Index und wurden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="336"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="348"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — overlap@%2 %3 (%4 shared), rank correlation %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — Überlappung@%2 %3 (%4 gemeinsam), Rangkorrelation %5</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesModel</name>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesModel.cpp" line="164"/>
+        <source>Group %1: %Ln item(s)</source>
+        <translation>
+            <numerusform>Gruppe %1: %Ln Eintrag</numerusform>
+            <numerusform>Gruppe %1: %Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="205"/>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="208"/>
+        <source>Best similarity</source>
+        <translation>Beste Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="209"/>
+        <source>Best inner product</source>
+        <translation>Bestes Skalarprodukt</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="210"/>
+        <source>Closest distance</source>
+        <translation>Kleinster Abstand</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesView</name>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="39"/>
+        <source>Waiting for the neighbour graph</source>
+        <translation>Warten auf den Nachbarschaftsgraphen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="40"/>
+        <location filename="../ui/DuplicatesView.cpp" line="300"/>
+        <source>Listing the items</source>
+        <translation>Einträge werden aufgelistet</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="41"/>
+        <source>Checking %1 of %2 candidates exactly</source>
+        <translation>Exakte Prüfung: %1 von %2 Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="42"/>
+        <source>Neighbours of %1 of %2 items</source>
+        <translation>Nachbarn von %1 von %2 Einträgen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="112"/>
+        <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
+        <translation>Optionaler Filter, z. B. {&quot;lang&quot;: &quot;en&quot;}</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="114"/>
+        <source>Find Duplicates</source>
+        <translation>Duplikate suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="116"/>
+        <source>Look at every item&apos;s nearest neighbours in the graph and group the items at least this similar</source>
+        <translation>Die nächsten Nachbarn jedes Eintrags im Suchgraphen ansehen und die mindestens so ähnlichen Einträge gruppieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="125"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="137"/>
+        <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
+        <translation>Gruppen von Einträgen finden, die fast Kopien voneinander sind: dieselbe Textstelle zweimal importiert, eine erneut abgerufene Seite.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="187"/>
+        <source>Keep One per Group</source>
+        <translation>Einen pro Gruppe behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="189"/>
+        <source>Check every item of every group except the one to keep</source>
+        <translation>In jeder Gruppe alle Einträge außer dem zu behaltenden ankreuzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="191"/>
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete Checked</source>
+        <translation>Angekreuzte löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="193"/>
+        <source>Delete the checked items as one batch (Edit ▸ Undo puts them back)</source>
+        <translation>Die angekreuzten Einträge in einem Schritt löschen (Bearbeiten ▸ Rückgängig stellt sie wieder her)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="199"/>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="205"/>
+        <source>Keep:</source>
+        <translation>Behalten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="222"/>
+        <source>(The index has changed since: Find Duplicates again to update.)</source>
+        <translation>(Der Index hat sich seitdem geändert: „Duplikate suchen“ aktualisiert die Liste.)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="238"/>
+        <source>Similarity at least:</source>
+        <translation>Ähnlichkeit mindestens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="241"/>
+        <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
+        <translation>Kosinus-Ähnlichkeit: 1 bei gleicher Richtung; 0,98 findet Beinahe-Kopien</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="244"/>
+        <source>Inner product at least:</source>
+        <translation>Skalarprodukt mindestens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="247"/>
+        <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
+        <translation>Das Skalarprodukt zweier Einträge; es hängt von den Längen der Vektoren ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="250"/>
+        <source>Distance at most:</source>
+        <translation>Abstand höchstens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="253"/>
+        <source>Euclidean distance: 0 for identical vectors</source>
+        <translation>Euklidischer Abstand: 0 bei gleichen Vektoren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete %Ln Checked</source>
+        <translation>
+            <numerusform>%Ln angekreuzten löschen</numerusform>
+            <numerusform>%Ln angekreuzte löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
+        <source>The index is open read-only.</source>
+        <translation>Der Index ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="286"/>
+        <source>Finding duplicates</source>
+        <translation>Duplikate werden gesucht</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="316"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="323"/>
+        <source>Duplicates could not be found: %1</source>
+        <translation>Duplikate konnten nicht gesucht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <source>%Ln item(s) searched</source>
+        <translation>
+            <numerusform>%Ln Eintrag durchsucht</numerusform>
+            <numerusform>%Ln Einträge durchsucht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="332"/>
+        <source>No duplicates: %1.</source>
+        <translation>Keine Duplikate: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
+        <translation>
+            <numerusform>%Ln Gruppe von Beinahe-Duplikaten, insgesamt %1 Einträge; %2.</numerusform>
+            <numerusform>%Ln Gruppen von Beinahe-Duplikaten, insgesamt %1 Einträge; %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="338"/>
+        <source>the first (by id)</source>
+        <translation>den ersten (nach ID)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="339"/>
+        <source>the last (by id)</source>
+        <translation>den letzten (nach ID)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="340"/>
+        <source>the greatest %1</source>
+        <translation>den mit dem größten %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="369"/>
+        <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
+        <translation>
+            <numerusform>%Ln Eintrag in einem Schritt gelöscht; Bearbeiten ▸ Rückgängig stellt ihn wieder her.</numerusform>
+            <numerusform>%Ln Einträge in einem Schritt gelöscht; Bearbeiten ▸ Rückgängig stellt sie wieder her.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="387"/>
+        <source>Select an item to compare it with another of its group.</source>
+        <translation>Wählen Sie einen Eintrag, um ihn mit einem anderen seiner Gruppe zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="397"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="398"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (the differences are marked)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (die Unterschiede sind markiert)</translation>
     </message>
 </context>
 <context>
@@ -1521,72 +1904,77 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="33"/>
+        <location filename="../ui/IndexPage.cpp" line="34"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Seine Änderungen erscheinen hier, sobald sie geschehen; um den Index selbst zu ändern, schließen Sie ihn dort.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <location filename="../ui/IndexPage.cpp" line="37"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Dieser Index wurde schreibgeschützt geöffnet; anderswo vorgenommene Änderungen erscheinen hier, sobald sie geschehen.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="39"/>
+        <location filename="../ui/IndexPage.cpp" line="40"/>
         <source>Open for Writing</source>
         <translation>Zum Schreiben öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="40"/>
+        <location filename="../ui/IndexPage.cpp" line="41"/>
         <source>Try again to open the index for writing (works once the other program has closed it).</source>
         <translation>Erneut versuchen, den Index zum Schreiben zu öffnen (gelingt, sobald das andere Programm ihn geschlossen hat).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="49"/>
+        <location filename="../ui/IndexPage.cpp" line="50"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Wiederhergestellt.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="51"/>
+        <location filename="../ui/IndexPage.cpp" line="52"/>
         <source>The cut bytes were saved to %1.</source>
         <translation>Die abgeschnittenen Bytes wurden in %1 gesichert.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="63"/>
+        <location filename="../ui/IndexPage.cpp" line="64"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <location filename="../ui/IndexPage.cpp" line="65"/>
         <source>Browse</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <location filename="../ui/IndexPage.cpp" line="66"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <location filename="../ui/IndexPage.cpp" line="67"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <location filename="../ui/IndexPage.cpp" line="68"/>
         <source>Integrity</source>
         <translation>Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="92"/>
+        <location filename="../ui/IndexPage.cpp" line="70"/>
+        <source>Duplicates</source>
+        <translation>Duplikate</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="95"/>
         <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
         <translation>&lt;b&gt;Dieser Index konnte nicht geöffnet werden.&lt;/b&gt; %1&lt;br&gt;Die Prüfung unten zeigt, wo er beschädigt ist; eine Reparatur kann ihn oft wieder nutzbar machen, nachdem Sie ihren Plan gesehen und freigegeben haben.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="96"/>
+        <location filename="../ui/IndexPage.cpp" line="99"/>
         <source>Try Again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="97"/>
+        <location filename="../ui/IndexPage.cpp" line="100"/>
         <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
         <translation>Erneut versuchen, den Index zu öffnen (z. B. nachdem Sie Speicherplatz freigegeben oder Berechtigungen korrigiert haben).</translation>
     </message>
@@ -1963,6 +2351,14 @@
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/ItemCommands.cpp" line="39"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>%n Eintrag löschen</numerusform>
+            <numerusform>%n Einträge löschen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sextant::ui::ItemTableModel</name>
@@ -2063,7 +2459,7 @@
     <name>sextant::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="54"/>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="465"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
@@ -2198,127 +2594,132 @@
         <translation>&amp;Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <source>&amp;Duplicates</source>
+        <translation>&amp;Duplikate</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>&amp;Refresh</source>
         <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>&amp;Full Verify</source>
         <translation>&amp;Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Plan &amp;Repair…</source>
         <translation>&amp;Reparatur planen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Estimate R&amp;ecall</source>
         <translation>&amp;Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="187"/>
         <source>&amp;Checkpoint</source>
         <translation>&amp;Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>C&amp;ompact</source>
         <translation>Ver&amp;dichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>Open the &amp;Demo Index</source>
         <translation>&amp;Demo-Index öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Einen Index aus kurzen Beispieltexten anlegen (oder ihn öffnen, falls er existiert) und darin suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>&amp;About Sextant</source>
         <translation>Ü&amp;ber Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
         <source>No recent indexes</source>
         <translation>Keine zuletzt geöffneten Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="246"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>Could Not Open the Index</source>
         <translation>Index konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="273"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant konnte %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="724"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant konnte %1 nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>Creating %1</source>
         <translation>%1 wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Could Not Create the Index</source>
         <translation>Index konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <location filename="../ui/MainWindow.cpp" line="327"/>
         <source>Creating the demo index</source>
         <translation>Demo-Index wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Creating the demo index in %1…</source>
         <translation>Demo-Index wird in %1 angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Demo-Index konnte nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Demo-Index aus %n Dokument in %1 s angelegt.</numerusform>
@@ -2326,42 +2727,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="408"/>
         <source>A write failed: %1</source>
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="427"/>
+        <location filename="../ui/MainWindow.cpp" line="428"/>
         <source>Still in Use</source>
         <translation>Noch in Benutzung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="465"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="473"/>
+        <location filename="../ui/MainWindow.cpp" line="474"/>
         <source>Could not be opened</source>
         <translation>Konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="478"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>Reading…</source>
         <translation>Wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="484"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -2369,17 +2770,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="485"/>
         <source>following changes</source>
         <translation>folgt Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
         <source>writes: idle</source>
         <translation>Schreibvorgänge: keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="488"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
@@ -2387,37 +2788,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="488"/>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="500"/>
+        <location filename="../ui/MainWindow.cpp" line="501"/>
         <source>Open Index Folder</source>
         <translation>Indexordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="516"/>
+        <location filename="../ui/MainWindow.cpp" line="517"/>
         <source>About Sextant</source>
         <translation>Über Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="517"/>
+        <location filename="../ui/MainWindow.cpp" line="518"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="562"/>
+        <location filename="../ui/MainWindow.cpp" line="563"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="563"/>
+        <location filename="../ui/MainWindow.cpp" line="564"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="586"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
@@ -2425,88 +2826,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="635"/>
+        <location filename="../ui/MainWindow.cpp" line="636"/>
         <source>Convert to a Sextant Index</source>
         <translation>In einen Sextant-Index umwandeln</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="636"/>
+        <location filename="../ui/MainWindow.cpp" line="637"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="648"/>
+        <location filename="../ui/MainWindow.cpp" line="649"/>
         <source>Not a Sextant Index</source>
         <translation>Kein Sextant-Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="649"/>
+        <location filename="../ui/MainWindow.cpp" line="650"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="651"/>
+        <location filename="../ui/MainWindow.cpp" line="652"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="653"/>
+        <location filename="../ui/MainWindow.cpp" line="654"/>
         <source>Convert to a Sextant Index…</source>
         <translation>In einen Sextant-Index umwandeln …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="662"/>
+        <location filename="../ui/MainWindow.cpp" line="663"/>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="663"/>
+        <location filename="../ui/MainWindow.cpp" line="664"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="670"/>
+        <location filename="../ui/MainWindow.cpp" line="671"/>
         <source>Import a Folder</source>
         <translation>Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="686"/>
+        <location filename="../ui/MainWindow.cpp" line="687"/>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="688"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="692"/>
+        <location filename="../ui/MainWindow.cpp" line="693"/>
         <source>New Folder for the Restored Index</source>
         <translation>Neuer Ordner für den wiederhergestellten Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="708"/>
+        <location filename="../ui/MainWindow.cpp" line="709"/>
         <source>Restoring %1</source>
         <translation>%1 wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="709"/>
+        <location filename="../ui/MainWindow.cpp" line="710"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="715"/>
         <location filename="../ui/MainWindow.cpp" line="716"/>
+        <location filename="../ui/MainWindow.cpp" line="717"/>
         <source>The restore was cancelled.</source>
         <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="722"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>Could Not Restore the Backup</source>
         <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="727"/>
+        <location filename="../ui/MainWindow.cpp" line="728"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>
@@ -2517,99 +2918,180 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message>
-        <location filename="../ui/MapView.cpp" line="56"/>
+        <location filename="../ui/MapView.cpp" line="58"/>
         <source>Colour the points by a metadata field: a palette for text and bools, a gradient for numbers</source>
         <translation>Punkte nach einem Metadatenfeld einfärben: eine Palette für Texte und Wahrheitswerte, ein Verlauf für Zahlen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="58"/>
+        <location filename="../ui/MapView.cpp" line="62"/>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="63"/>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="64"/>
+        <source>PCA shows the global spread; UMAP, laid out on the index&apos;s own neighbour graph, shows clusters</source>
+        <translation>PCA zeigt die globale Streuung; UMAP, aufgebaut auf dem eigenen Nachbarschaftsgraphen des Index, zeigt Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="65"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="59"/>
+        <location filename="../ui/MapView.cpp" line="66"/>
         <source>Show all points</source>
         <translation>Alle Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="60"/>
-        <location filename="../ui/MapView.cpp" line="75"/>
+        <location filename="../ui/MapView.cpp" line="67"/>
+        <location filename="../ui/MapView.cpp" line="82"/>
         <source>Recompute</source>
         <translation>Neu berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="61"/>
+        <location filename="../ui/MapView.cpp" line="68"/>
         <source>Sample and project the index again</source>
         <translation>Erneut eine Stichprobe ziehen und den Index projizieren</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="74"/>
+        <location filename="../ui/MapView.cpp" line="81"/>
         <source>The index has changed since this map was computed.</source>
         <translation>Der Index hat sich geändert, seit diese Karte berechnet wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="87"/>
+        <location filename="../ui/MapView.cpp" line="94"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="101"/>
+        <location filename="../ui/MapView.cpp" line="108"/>
         <source>The map appears here once it has been computed.</source>
         <translation>Die Karte erscheint hier, sobald sie berechnet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="108"/>
+        <location filename="../ui/MapView.cpp" line="115"/>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="119"/>
         <source>Colour by:</source>
         <translation>Färben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="121"/>
-        <location filename="../ui/MapView.cpp" line="214"/>
+        <location filename="../ui/MapView.cpp" line="132"/>
+        <location filename="../ui/MapView.cpp" line="263"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="159"/>
+        <location filename="../ui/MapView.cpp" line="197"/>
         <source>Computing the map</source>
         <translation>Karte wird berechnet</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="173"/>
+        <location filename="../ui/MapView.cpp" line="211"/>
         <source>Sampling items</source>
         <translation>Stichprobe der Einträge wird gezogen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="177"/>
+        <location filename="../ui/MapView.cpp" line="215"/>
         <source>Computing the map…</source>
         <translation>Karte wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="192"/>
+        <location filename="../ui/MapView.cpp" line="240"/>
         <source>Computing the map was cancelled. Press Recompute to start again.</source>
         <translation>Die Berechnung der Karte wurde abgebrochen. Mit „Neu berechnen“ beginnt sie von vorn.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="193"/>
+        <location filename="../ui/MapView.cpp" line="241"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="200"/>
+        <location filename="../ui/MapView.cpp" line="248"/>
         <source>The map could not be computed.</source>
         <translation>Die Karte konnte nicht berechnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="209"/>
+        <location filename="../ui/MapView.cpp" line="258"/>
         <source>The index is empty: add items to see them on the map.</source>
         <translation>Der Index ist leer: Fügen Sie Einträge hinzu, um sie auf der Karte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="234"/>
+        <location filename="../ui/MapView.cpp" line="288"/>
+        <source>Computing the UMAP layout</source>
+        <translation>UMAP-Layout wird berechnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="304"/>
+        <source>UMAP: neighbours from the graph</source>
+        <translation>UMAP: Nachbarn aus dem Suchgraphen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="306"/>
+        <source>UMAP is being computed; the PCA map is shown until the layout forms.</source>
+        <translation>UMAP wird berechnet; bis das Layout entsteht, wird die PCA-Karte gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="316"/>
+        <source>UMAP forming: epoch %1 of %2</source>
+        <translation>UMAP entsteht: Epoche %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="327"/>
+        <source>UMAP was cancelled; the PCA map is shown.</source>
+        <translation>UMAP wurde abgebrochen; die PCA-Karte wird gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="337"/>
+        <source>UMAP could not be computed: %1</source>
+        <translation>UMAP konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="370"/>
+        <source>%1: its %2 nearest neighbours in the original space are joined to it (%3 of them are not in the sample).</source>
+        <translation>%1: seine %2 nächsten Nachbarn im ursprünglichen Raum sind mit ihm verbunden (%3 davon sind nicht in der Stichprobe).</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="374"/>
+        <source>%1: its %2 nearest neighbours in the original space are joined to it.</source>
+        <translation>%1: seine %2 nächsten Nachbarn im ursprünglichen Raum sind mit ihm verbunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="392"/>
         <source>The index is empty.</source>
         <translation>Der Index ist leer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="236"/>
+        <location filename="../ui/MapView.cpp" line="395"/>
+        <source>UMAP of all %Ln item(s)</source>
+        <translation>
+            <numerusform>UMAP von %Ln Eintrag</numerusform>
+            <numerusform>UMAP aller %Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="396"/>
+        <source>UMAP of %1 of %Ln item(s), seed %2</source>
+        <translation>
+            <numerusform>UMAP von %1 von %Ln Eintrag, Startwert %2</numerusform>
+            <numerusform>UMAP von %1 der %Ln Einträge, Startwert %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="399"/>
+        <source>; %1 neighbours from the graph, min_dist %2, %3 epochs</source>
+        <translation>; %1 Nachbarn aus dem Suchgraphen, min_dist %2, %3 Epochen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="406"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>PCA von %Ln Eintrag</numerusform>
@@ -2617,7 +3099,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="237"/>
+        <location filename="../ui/MapView.cpp" line="407"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>PCA von %1 von %Ln Eintrag, Startwert %2</numerusform>
@@ -2625,17 +3107,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="241"/>
+        <location filename="../ui/MapView.cpp" line="411"/>
         <source>; the two axes explain %1 % of the variance (%2 % and %3 %)</source>
         <translation>; die beiden Achsen erklären %1 % der Varianz (%2 % und %3 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="244"/>
+        <location filename="../ui/MapView.cpp" line="414"/>
         <source>; vectors normalised (cosine)</source>
         <translation>; Vektoren normalisiert (Kosinus)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="246"/>
+        <location filename="../ui/MapView.cpp" line="416"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>; Stichprobe auf %Ln Eintrag begrenzt bei %1 Dimensionen</numerusform>
@@ -2643,22 +3125,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="306"/>
+        <location filename="../ui/MapView.cpp" line="476"/>
         <source>(missing or not a number)</source>
         <translation>(fehlt oder keine Zahl)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="328"/>
+        <location filename="../ui/MapView.cpp" line="498"/>
         <source>other</source>
         <translation>andere</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="329"/>
+        <location filename="../ui/MapView.cpp" line="499"/>
         <source>(missing)</source>
         <translation>(fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="351"/>
+        <location filename="../ui/MapView.cpp" line="525"/>
         <source>Scroll to zoom, drag to pan, click a point to select its item.</source>
         <translation>Mausrad zum Zoomen, Ziehen zum Verschieben, Klick auf einen Punkt wählt seinen Eintrag.</translation>
     </message>
@@ -3086,27 +3568,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="82"/>
+        <location filename="../ui/QueryView.cpp" line="85"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="83"/>
+        <location filename="../ui/QueryView.cpp" line="86"/>
         <source>Similar to item</source>
         <translation>Ähnlich wie Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="84"/>
+        <location filename="../ui/QueryView.cpp" line="87"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="85"/>
+        <location filename="../ui/QueryView.cpp" line="88"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Mit einem eingefügten Vektor suchen, mit dem Vektor eines Eintrags (der Eintrag selbst wird ausgelassen) oder mit Wörtern (in diesen Index importierte Dokumente)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="92"/>
+        <location filename="../ui/QueryView.cpp" line="95"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Ein Vektor aus %n Zahl als JSON, z. B. [0.12, -0.5, ...]</numerusform>
@@ -3114,177 +3596,187 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="95"/>
+        <location filename="../ui/QueryView.cpp" line="98"/>
         <source>Id of an item in this index</source>
         <translation>ID eines Eintrags in diesem Index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="116"/>
+        <location filename="../ui/QueryView.cpp" line="119"/>
         <source>How many nearest items to return</source>
         <translation>Wie viele nächste Einträge zurückgegeben werden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="119"/>
+        <location filename="../ui/QueryView.cpp" line="122"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="120"/>
+        <location filename="../ui/QueryView.cpp" line="123"/>
         <source>Exact</source>
         <translation>Exakt</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="121"/>
+        <location filename="../ui/QueryView.cpp" line="124"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="122"/>
+        <location filename="../ui/QueryView.cpp" line="125"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>„Automatisch“ lässt den Planer wählen; „Exakt“ durchsucht jeden passenden Eintrag (die echten Top-k); „ANN“ durchsucht den HNSW-Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="127"/>
+        <location filename="../ui/QueryView.cpp" line="130"/>
         <source>index default (%1)</source>
         <translation>Vorgabe des Index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="129"/>
+        <location filename="../ui/QueryView.cpp" line="132"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Größe der HNSW-Kandidatenliste: größer ist langsamer und findet mehr der echten Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="131"/>
+        <location filename="../ui/QueryView.cpp" line="134"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="134"/>
+        <location filename="../ui/QueryView.cpp" line="137"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Die Abfrage ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="135"/>
+        <location filename="../ui/QueryView.cpp" line="138"/>
+        <source>Compare with Another Open Index…</source>
+        <translation>Mit anderem offenen Index vergleichen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="140"/>
+        <source>Run the same queries on another open index (another model or chunking) and compare the results</source>
+        <translation>Dieselben Abfragen auf einem anderen offenen Index ausführen (anderes Modell oder andere Abschnitte) und die Ergebnisse vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="141"/>
         <source>Compare with exact</source>
         <translation>Mit exakter Suche vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="137"/>
+        <location filename="../ui/QueryView.cpp" line="143"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Dieselbe Abfrage als exakten Durchlauf ausführen und zeigen, welche echten Nachbarn gefunden wurden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="138"/>
+        <location filename="../ui/QueryView.cpp" line="144"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="140"/>
+        <location filename="../ui/QueryView.cpp" line="146"/>
         <source>Stop waiting for the running query</source>
         <translation>Nicht länger auf die laufende Abfrage warten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="190"/>
+        <location filename="../ui/QueryView.cpp" line="196"/>
         <source>Query:</source>
         <translation>Abfrage:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="194"/>
+        <location filename="../ui/QueryView.cpp" line="200"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="195"/>
+        <location filename="../ui/QueryView.cpp" line="201"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Metadatenfilter in der JSON-Filtersprache (siehe docs/filters.md); leer passt alles</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="216"/>
+        <location filename="../ui/QueryView.cpp" line="222"/>
         <source>&amp;k:</source>
         <translation>&amp;k:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="217"/>
+        <location filename="../ui/QueryView.cpp" line="223"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="218"/>
+        <location filename="../ui/QueryView.cpp" line="224"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="272"/>
+        <location filename="../ui/QueryView.cpp" line="280"/>
         <source>Search the documents…</source>
         <translation>Dokumente durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="276"/>
+        <location filename="../ui/QueryView.cpp" line="284"/>
         <source>Hybrid</source>
         <translation>Hybrid</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="277"/>
+        <location filename="../ui/QueryView.cpp" line="285"/>
         <source>Meaning (vector)</source>
         <translation>Bedeutung (Vektor)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="278"/>
+        <location filename="../ui/QueryView.cpp" line="286"/>
         <source>Keywords (BM25)</source>
         <translation>Stichwörter (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="279"/>
+        <location filename="../ui/QueryView.cpp" line="287"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>„Hybrid“ verbindet beide Rangfolgen; „Bedeutung“ bettet die Wörter ein und sucht per Vektor; „Stichwörter“ ordnet die Textstellen, die die Wörter enthalten (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="341"/>
+        <location filename="../ui/QueryView.cpp" line="349"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index: Dieser enthält anderswo berechnete Vektoren, daher kann Sextant Wörter nicht in seine Vektoren umwandeln.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="344"/>
+        <location filename="../ui/QueryView.cpp" line="352"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Seine Einträge haben ein Feld „text“, daher funktioniert „Stichwörter (BM25)“.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="377"/>
+        <location filename="../ui/QueryView.cpp" line="385"/>
         <source>Text search needs an index made for documents.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="378"/>
+        <location filename="../ui/QueryView.cpp" line="386"/>
         <source>This search mode is not available for this index.</source>
         <translation>Diese Suchart ist für diesen Index nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="382"/>
+        <location filename="../ui/QueryView.cpp" line="390"/>
         <source>Enter the words to search for.</source>
         <translation>Geben Sie die zu suchenden Wörter ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="408"/>
+        <location filename="../ui/QueryView.cpp" line="416"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="409"/>
+        <location filename="../ui/QueryView.cpp" line="417"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Suche läuft … (die erste Stichwortsuche liest jede Textstelle einmal)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="410"/>
+        <location filename="../ui/QueryView.cpp" line="418"/>
         <source>Text search</source>
         <translation>Textsuche</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="438"/>
+        <location filename="../ui/QueryView.cpp" line="446"/>
         <source>The hits below are from the previous search.</source>
         <translation>Die Treffer unten stammen aus der vorigen Suche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="467"/>
+        <location filename="../ui/QueryView.cpp" line="475"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Geben Sie einen Vektor aus %n Zahl ein.</numerusform>
@@ -3292,32 +3784,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="471"/>
+        <location filename="../ui/QueryView.cpp" line="479"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN und Unendlich sind in einem Vektor nicht erlaubt: Jeder Wert muss eine endliche Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="477"/>
+        <location filename="../ui/QueryView.cpp" line="485"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Kein JSON-Array aus Zahlen: %1 bei Zeichen %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="478"/>
+        <location filename="../ui/QueryView.cpp" line="486"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Kein JSON-Array aus Zahlen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="484"/>
+        <location filename="../ui/QueryView.cpp" line="492"/>
         <source>Element %1 is not a number.</source>
         <translation>Element %1 ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="487"/>
+        <location filename="../ui/QueryView.cpp" line="495"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>Element %1 ist keine endliche Zahl (oder zu groß für float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="492"/>
+        <location filename="../ui/QueryView.cpp" line="500"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Der Vektor hat %n Zahl; dieser Index enthält Vektoren mit %1 Dimensionen.</numerusform>
@@ -3325,83 +3817,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="509"/>
+        <location filename="../ui/QueryView.cpp" line="550"/>
         <source>Enter the id of an item.</source>
         <translation>Geben Sie die ID eines Eintrags ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="583"/>
+        <location filename="../ui/QueryView.cpp" line="624"/>
         <source>Running…</source>
         <translation>Läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="584"/>
+        <location filename="../ui/QueryView.cpp" line="625"/>
         <source>Exact query</source>
         <translation>Exakte Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="584"/>
+        <location filename="../ui/QueryView.cpp" line="625"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="605"/>
+        <location filename="../ui/QueryView.cpp" line="646"/>
         <source>Exact query for comparison</source>
         <translation>Exakte Abfrage zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="606"/>
+        <location filename="../ui/QueryView.cpp" line="647"/>
         <source>Comparing with the exact search…</source>
         <translation>Vergleich mit der exakten Suche …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="632"/>
+        <location filename="../ui/QueryView.cpp" line="673"/>
         <source>Comparison cancelled.</source>
         <translation>Vergleich abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="635"/>
+        <location filename="../ui/QueryView.cpp" line="676"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Abfrage abgebrochen; die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="636"/>
+        <location filename="../ui/QueryView.cpp" line="677"/>
         <source>Query cancelled.</source>
         <translation>Abfrage abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="648"/>
+        <location filename="../ui/QueryView.cpp" line="689"/>
         <source>The hits below are from the previous query.</source>
         <translation>Die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="679"/>
+        <location filename="../ui/QueryView.cpp" line="720"/>
         <source>The exact search failed.</source>
         <translation>Die exakte Suche ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="694"/>
+        <location filename="../ui/QueryView.cpp" line="735"/>
         <source>exact scan took %1</source>
         <translation>exakter Durchlauf dauerte %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="695"/>
+        <location filename="../ui/QueryView.cpp" line="736"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Als „verfehlt“ markierte Zeilen (kursiv) sind echte Nachbarn, die diese Abfrage nicht geliefert hat</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="705"/>
+        <location filename="../ui/QueryView.cpp" line="746"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Trefferquote: Auch die exakte Suche fand keine Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="706"/>
+        <location filename="../ui/QueryView.cpp" line="747"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Trefferquote %1/%2 = %3 gegenüber den exakten Top-%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="719"/>
-        <location filename="../ui/QueryView.cpp" line="734"/>
+        <location filename="../ui/QueryView.cpp" line="760"/>
+        <location filename="../ui/QueryView.cpp" line="775"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n Treffer in %1</numerusform>
@@ -3409,7 +3901,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="721"/>
+        <location filename="../ui/QueryView.cpp" line="762"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n Textstelle im Stichwortindex</numerusform>
@@ -3417,17 +3909,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="727"/>
+        <location filename="../ui/QueryView.cpp" line="768"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Suche geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="736"/>
+        <location filename="../ui/QueryView.cpp" line="777"/>
         <source>strategy: %1</source>
         <translation>Strategie: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="738"/>
+        <location filename="../ui/QueryView.cpp" line="779"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln von %1 Einträgen passt zum Filter</numerusform>
@@ -3435,7 +3927,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="741"/>
+        <location filename="../ui/QueryView.cpp" line="782"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -3443,27 +3935,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="742"/>
+        <location filename="../ui/QueryView.cpp" line="783"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="744"/>
+        <location filename="../ui/QueryView.cpp" line="785"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Auf den exakten Durchlauf ausgewichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="750"/>
+        <location filename="../ui/QueryView.cpp" line="791"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Abfrage geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="774"/>
+        <location filename="../ui/QueryView.cpp" line="815"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Keine Textstellen: Die Einträge dieses Index enthalten keinen Text.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="775"/>
+        <location filename="../ui/QueryView.cpp" line="816"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -3472,7 +3964,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Versuchen Sie andere Wörter oder „Bedeutung (Vektor)“, um Textstellen zu finden, die dasselbe anders sagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="783"/>
+        <location filename="../ui/QueryView.cpp" line="824"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -3481,7 +3973,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Geben Sie Wörter in „Dokumente durchsuchen …“ ein und drücken Sie die Eingabetaste, oder suchen Sie per Vektor oder per Eintrag.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="788"/>
+        <location filename="../ui/QueryView.cpp" line="829"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -3490,7 +3982,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Fügen Sie einen Vektor als JSON ein oder wählen Sie „Ähnlich wie Eintrag“ und geben Sie eine ID ein; dann „Ausführen“ (Strg+Eingabe).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="793"/>
+        <location filename="../ui/QueryView.cpp" line="834"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -3499,12 +3991,12 @@ Loosen the filter and run again.</source>
 Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="795"/>
+        <location filename="../ui/QueryView.cpp" line="836"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>Der Index ist leer: Es gibt noch nichts zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="797"/>
+        <location filename="../ui/QueryView.cpp" line="838"/>
         <source>No hits.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -4425,6 +4917,34 @@ Eintrag %2</translation>
         <location filename="../ui/TextResultsModel.cpp" line="176"/>
         <source>Ranks</source>
         <translation>Ränge</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::UmapTask</name>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="23"/>
+        <source>UMAP: waiting for the neighbour graph</source>
+        <translation>UMAP: Warten auf den Nachbarschaftsgraphen</translation>
+    </message>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="24"/>
+        <source>UMAP: neighbours from the graph</source>
+        <translation>UMAP: Nachbarn aus dem Suchgraphen</translation>
+    </message>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="25"/>
+        <source>UMAP: reading vectors</source>
+        <translation>UMAP: Vektoren werden gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="27"/>
+        <source>UMAP: optimising the layout (epoch %1 of %2)</source>
+        <translation>UMAP: Layout wird optimiert (Epoche %1 von %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="28"/>
+        <source>UMAP: building the fuzzy graph</source>
+        <translation>UMAP: unscharfer Graph wird aufgebaut</translation>
     </message>
 </context>
 </TS>

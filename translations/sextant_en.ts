@@ -114,7 +114,7 @@
 <context>
     <name>main</name>
     <message numerus="yes">
-        <location filename="../app/gui/main.cpp" line="54"/>
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
         <translation>
             <numerusform>Made the demo index in %1: %n document, %2 chunks, in %3 s.</numerusform>
@@ -146,6 +146,71 @@
         <translation>
             <numerusform>%Ln item</numerusform>
             <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::CompareDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="325"/>
+        <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
+        <translation>
+            <numerusform>Mean overlap@%1: %2 over %Ln query; mean rank correlation of the shared hits: %3.</numerusform>
+            <numerusform>Mean overlap@%1: %2 over %Ln queries; mean rank correlation of the shared hits: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="331"/>
+        <source>%Ln sampled item(s) are not in the other index and were left out.</source>
+        <translation>
+            <numerusform>%Ln sampled item is not in the other index and was left out.</numerusform>
+            <numerusform>%Ln sampled items are not in the other index and were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesModel</name>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesModel.cpp" line="164"/>
+        <source>Group %1: %Ln item(s)</source>
+        <translation>
+            <numerusform>Group %1: %Ln item</numerusform>
+            <numerusform>Group %1: %Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesView</name>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete %Ln Checked</source>
+        <translation>
+            <numerusform>Delete %Ln Checked</numerusform>
+            <numerusform>Delete %Ln Checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <source>%Ln item(s) searched</source>
+        <translation>
+            <numerusform>%Ln item searched</numerusform>
+            <numerusform>%Ln items searched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
+        <translation>
+            <numerusform>%Ln group of near-duplicates, %1 items in all; %2.</numerusform>
+            <numerusform>%Ln groups of near-duplicates, %1 items in all; %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="369"/>
+        <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
+        <translation>
+            <numerusform>Deleted %Ln item as one batch; Edit ▸ Undo puts it back.</numerusform>
+            <numerusform>Deleted %Ln items as one batch; Edit ▸ Undo puts them back.</numerusform>
         </translation>
     </message>
 </context>
@@ -301,6 +366,17 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::ItemCommands</name>
+    <message numerus="yes">
+        <location filename="../ui/ItemCommands.cpp" line="39"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Delete %n item</numerusform>
+            <numerusform>Delete %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
         <location filename="../ui/ItemTableModel.cpp" line="218"/>
@@ -333,7 +409,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Made the demo index from %n document in %1 s.</numerusform>
@@ -341,7 +417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="484"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -349,7 +425,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="488"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -357,7 +433,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="586"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -365,7 +441,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="727"/>
+        <location filename="../ui/MainWindow.cpp" line="728"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>
@@ -376,7 +452,23 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="236"/>
+        <location filename="../ui/MapView.cpp" line="395"/>
+        <source>UMAP of all %Ln item(s)</source>
+        <translation>
+            <numerusform>UMAP of %Ln item</numerusform>
+            <numerusform>UMAP of all %Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="396"/>
+        <source>UMAP of %1 of %Ln item(s), seed %2</source>
+        <translation>
+            <numerusform>UMAP of %1 of %Ln item, seed %2</numerusform>
+            <numerusform>UMAP of %1 of %Ln items, seed %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="406"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>PCA of %Ln item</numerusform>
@@ -384,7 +476,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="237"/>
+        <location filename="../ui/MapView.cpp" line="407"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>PCA of %1 of %Ln item, seed %2</numerusform>
@@ -392,7 +484,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="246"/>
+        <location filename="../ui/MapView.cpp" line="416"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>; sample capped at %Ln item for %1 dimensions</numerusform>
@@ -403,7 +495,7 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="92"/>
+        <location filename="../ui/QueryView.cpp" line="95"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>A vector of %n number as JSON, e.g. [0.12, -0.5, ...]</numerusform>
@@ -411,7 +503,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="467"/>
+        <location filename="../ui/QueryView.cpp" line="475"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Enter a vector of %n number.</numerusform>
@@ -419,7 +511,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="492"/>
+        <location filename="../ui/QueryView.cpp" line="500"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
@@ -427,8 +519,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="719"/>
-        <location filename="../ui/QueryView.cpp" line="734"/>
+        <location filename="../ui/QueryView.cpp" line="760"/>
+        <location filename="../ui/QueryView.cpp" line="775"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n hit in %1</numerusform>
@@ -436,7 +528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="721"/>
+        <location filename="../ui/QueryView.cpp" line="762"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage in the keyword index</numerusform>
@@ -444,7 +536,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="738"/>
+        <location filename="../ui/QueryView.cpp" line="779"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln item of %1 matches the filter</numerusform>
@@ -452,7 +544,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="741"/>
+        <location filename="../ui/QueryView.cpp" line="782"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>

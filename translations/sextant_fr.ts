@@ -734,17 +734,17 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="41"/>
+        <location filename="../app/gui/main.cpp" line="46"/>
         <source>The demo index is in %1 already.</source>
         <translation>L’index de démonstration se trouve déjà dans %1.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="45"/>
+        <location filename="../app/gui/main.cpp" line="50"/>
         <source>Could not create the demo index in %1.</source>
         <translation>Impossible de créer l’index de démonstration dans %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main.cpp" line="54"/>
+        <location filename="../app/gui/main.cpp" line="59"/>
         <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
         <translation>
             <numerusform>Index de démonstration créé dans %1&#xa0;: %n document, %2 fragments, en %3 s.</numerusform>
@@ -752,27 +752,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="78"/>
+        <location filename="../app/gui/main.cpp" line="114"/>
         <source>Workbench for local vector indexes.</source>
         <translation>Atelier pour index vectoriels locaux.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="82"/>
+        <location filename="../app/gui/main.cpp" line="118"/>
         <source>Index folders to open.</source>
         <translation>Dossiers d’index à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="85"/>
+        <location filename="../app/gui/main.cpp" line="121"/>
         <source>Do not reopen the indexes open at the last exit.</source>
         <translation>Ne pas rouvrir les index ouverts lors de la dernière fermeture.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="88"/>
+        <location filename="../app/gui/main.cpp" line="124"/>
         <source>Make the demo index in PATH (unless it exists) and exit.</source>
         <translation>Créer l’index de démonstration dans PATH (s’il n’existe pas encore) et quitter.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="93"/>
+        <location filename="../app/gui/main.cpp" line="129"/>
         <source>Open the demo index in PATH, making it first when missing.</source>
         <translation>Ouvrir l’index de démonstration dans PATH, en le créant d’abord s’il n’existe pas.</translation>
     </message>
@@ -862,6 +862,389 @@
         <location filename="../ui/BrowseView.cpp" line="352"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::CompareDialog</name>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="55"/>
+        <source>Compare %1 with Another Index</source>
+        <translation>Comparer %1 avec un autre index</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="65"/>
+        <source>The query in the form: %1</source>
+        <translation>La requête du formulaire : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="66"/>
+        <source>The query in the form (there is none yet)</source>
+        <translation>La requête du formulaire (aucune pour l’instant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="69"/>
+        <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
+        <translation>Éléments échantillonnés de cet index, chacun en « similaire à » :</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="70"/>
+        <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
+        <translation>Un fichier de requêtes (une par ligne : texte, vecteur JSON ou {&quot;id&quot; : …}) :</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="76"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="78"/>
+        <source>Query File</source>
+        <translation>Fichier de requêtes</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="85"/>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="95"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="112"/>
+        <location filename="../ui/CompareDialog.cpp" line="230"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <source>Rank in the other</source>
+        <translation>Rang dans l’autre</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="141"/>
+        <source>Compare with:</source>
+        <translation>Comparer avec :</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="154"/>
+        <source>Queries:</source>
+        <translation>Requêtes :</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="159"/>
+        <source>Results per query (k):</source>
+        <translation>Résultats par requête (k) :</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="189"/>
+        <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
+        <translation>Ouvrez un autre index (Fichier ▸ Ouvrir un index…) pour comparer celui-ci avec lui.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="242"/>
+        <source>Query %1 of %2</source>
+        <translation>Requête %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="269"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="283"/>
+        <source>Comparing two indexes</source>
+        <translation>Comparaison de deux index</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="297"/>
+        <source>Preparing the queries</source>
+        <translation>Préparation des requêtes</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="314"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="320"/>
+        <source>The indexes could not be compared: %1</source>
+        <translation>Impossible de comparer les index : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="325"/>
+        <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
+        <translation>
+            <numerusform>Recouvrement moyen@%1 : %2 sur %Ln requête ; corrélation moyenne des rangs des résultats communs : %3.</numerusform>
+            <numerusform>Recouvrement moyen@%1 : %2 sur %Ln requêtes ; corrélation moyenne des rangs des résultats communs : %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="331"/>
+        <source>%Ln sampled item(s) are not in the other index and were left out.</source>
+        <translation>
+            <numerusform>%Ln élément échantillonné n’est pas dans l’autre index et a été omis.</numerusform>
+            <numerusform>%Ln éléments échantillonnés ne sont pas dans l’autre index et ont été omis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="336"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="348"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — overlap@%2 %3 (%4 shared), rank correlation %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — recouvrement@%2 %3 (%4 en commun), corrélation des rangs %5</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesModel</name>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesModel.cpp" line="164"/>
+        <source>Group %1: %Ln item(s)</source>
+        <translation>
+            <numerusform>Groupe %1 : %Ln élément</numerusform>
+            <numerusform>Groupe %1 : %Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="205"/>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="208"/>
+        <source>Best similarity</source>
+        <translation>Meilleure similarité</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="209"/>
+        <source>Best inner product</source>
+        <translation>Meilleur produit scalaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="210"/>
+        <source>Closest distance</source>
+        <translation>Plus petite distance</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesView</name>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="39"/>
+        <source>Waiting for the neighbour graph</source>
+        <translation>Attente du graphe de voisinage</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="40"/>
+        <location filename="../ui/DuplicatesView.cpp" line="300"/>
+        <source>Listing the items</source>
+        <translation>Liste des éléments</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="41"/>
+        <source>Checking %1 of %2 candidates exactly</source>
+        <translation>Vérification exacte : %1 candidats sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="42"/>
+        <source>Neighbours of %1 of %2 items</source>
+        <translation>Voisins de %1 éléments sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="112"/>
+        <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
+        <translation>Filtre facultatif, p. ex. {&quot;lang&quot; : &quot;en&quot;}</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="114"/>
+        <source>Find Duplicates</source>
+        <translation>Chercher les doublons</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="116"/>
+        <source>Look at every item&apos;s nearest neighbours in the graph and group the items at least this similar</source>
+        <translation>Examiner les plus proches voisins de chaque élément dans le graphe et regrouper les éléments au moins aussi similaires</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="125"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="137"/>
+        <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
+        <translation>Trouver les groupes d’éléments qui sont des quasi-copies les uns des autres : le même passage importé deux fois, une page récupérée à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="187"/>
+        <source>Keep One per Group</source>
+        <translation>Garder un par groupe</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="189"/>
+        <source>Check every item of every group except the one to keep</source>
+        <translation>Cocher tous les éléments de chaque groupe sauf celui à garder</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="191"/>
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete Checked</source>
+        <translation>Supprimer les cochés</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="193"/>
+        <source>Delete the checked items as one batch (Edit ▸ Undo puts them back)</source>
+        <translation>Supprimer les éléments cochés en un seul lot (Édition ▸ Annuler les rétablit)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="199"/>
+        <source>Filter:</source>
+        <translation>Filtre :</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="205"/>
+        <source>Keep:</source>
+        <translation>Garder :</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="222"/>
+        <source>(The index has changed since: Find Duplicates again to update.)</source>
+        <translation>(L’index a changé depuis : relancez « Chercher les doublons » pour mettre à jour.)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="238"/>
+        <source>Similarity at least:</source>
+        <translation>Similarité au moins :</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="241"/>
+        <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
+        <translation>Similarité cosinus : 1 pour la même direction ; 0,98 trouve les quasi-copies</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="244"/>
+        <source>Inner product at least:</source>
+        <translation>Produit scalaire au moins :</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="247"/>
+        <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
+        <translation>Le produit scalaire de deux éléments ; il dépend de la longueur des vecteurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="250"/>
+        <source>Distance at most:</source>
+        <translation>Distance au plus :</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="253"/>
+        <source>Euclidean distance: 0 for identical vectors</source>
+        <translation>Distance euclidienne : 0 pour des vecteurs identiques</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete %Ln Checked</source>
+        <translation>
+            <numerusform>Supprimer %Ln coché</numerusform>
+            <numerusform>Supprimer %Ln cochés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
+        <source>The index is open read-only.</source>
+        <translation>L’index est ouvert en lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="286"/>
+        <source>Finding duplicates</source>
+        <translation>Recherche des doublons</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="316"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="323"/>
+        <source>Duplicates could not be found: %1</source>
+        <translation>Impossible de chercher les doublons : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <source>%Ln item(s) searched</source>
+        <translation>
+            <numerusform>%Ln élément examiné</numerusform>
+            <numerusform>%Ln éléments examinés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="332"/>
+        <source>No duplicates: %1.</source>
+        <translation>Aucun doublon : %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
+        <translation>
+            <numerusform>%Ln groupe de quasi-doublons, %1 éléments en tout ; %2.</numerusform>
+            <numerusform>%Ln groupes de quasi-doublons, %1 éléments en tout ; %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="338"/>
+        <source>the first (by id)</source>
+        <translation>le premier (par identifiant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="339"/>
+        <source>the last (by id)</source>
+        <translation>le dernier (par identifiant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="340"/>
+        <source>the greatest %1</source>
+        <translation>celui au plus grand %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="369"/>
+        <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
+        <translation>
+            <numerusform>%Ln élément supprimé en un seul lot ; Édition ▸ Annuler le rétablit.</numerusform>
+            <numerusform>%Ln éléments supprimés en un seul lot ; Édition ▸ Annuler les rétablit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="387"/>
+        <source>Select an item to compare it with another of its group.</source>
+        <translation>Sélectionnez un élément pour le comparer avec un autre de son groupe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="397"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="398"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (the differences are marked)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (les différences sont marquées)</translation>
     </message>
 </context>
 <context>
@@ -1521,72 +1904,77 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="33"/>
+        <location filename="../ui/IndexPage.cpp" line="34"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1 écrit dans cet index. Ses modifications apparaissent ici au fur et à mesure&#x202f;; pour modifier l’index vous-même, fermez-le dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <location filename="../ui/IndexPage.cpp" line="37"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; Cet index a été ouvert en lecture seule&#x202f;; les modifications faites ailleurs apparaissent ici au fur et à mesure.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="39"/>
+        <location filename="../ui/IndexPage.cpp" line="40"/>
         <source>Open for Writing</source>
         <translation>Ouvrir en écriture</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="40"/>
+        <location filename="../ui/IndexPage.cpp" line="41"/>
         <source>Try again to open the index for writing (works once the other program has closed it).</source>
         <translation>Réessayer d’ouvrir l’index en écriture (possible dès que l’autre programme l’a fermé).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="49"/>
+        <location filename="../ui/IndexPage.cpp" line="50"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Récupéré.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="51"/>
+        <location filename="../ui/IndexPage.cpp" line="52"/>
         <source>The cut bytes were saved to %1.</source>
         <translation>Les octets coupés ont été enregistrés dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="63"/>
+        <location filename="../ui/IndexPage.cpp" line="64"/>
         <source>Summary</source>
         <translation>Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <location filename="../ui/IndexPage.cpp" line="65"/>
         <source>Browse</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <location filename="../ui/IndexPage.cpp" line="66"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <location filename="../ui/IndexPage.cpp" line="67"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <location filename="../ui/IndexPage.cpp" line="68"/>
         <source>Integrity</source>
         <translation>Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="92"/>
+        <location filename="../ui/IndexPage.cpp" line="70"/>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="95"/>
         <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
         <translation>&lt;b&gt;Impossible d’ouvrir cet index.&lt;/b&gt; %1&lt;br&gt;La vérification ci-dessous montre où il est endommagé&#x202f;; une réparation peut souvent le rendre de nouveau utilisable, une fois que vous en avez vu et approuvé le plan.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="96"/>
+        <location filename="../ui/IndexPage.cpp" line="99"/>
         <source>Try Again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="97"/>
+        <location filename="../ui/IndexPage.cpp" line="100"/>
         <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
         <translation>Réessayer d’ouvrir l’index (par exemple après avoir libéré de l’espace disque ou corrigé les permissions).</translation>
     </message>
@@ -1963,6 +2351,14 @@
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/ItemCommands.cpp" line="39"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Supprimer %n élément</numerusform>
+            <numerusform>Supprimer %n éléments</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sextant::ui::ItemTableModel</name>
@@ -2063,7 +2459,7 @@
     <name>sextant::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="54"/>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="465"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
@@ -2198,127 +2594,132 @@
         <translation>&amp;Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="154"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <source>&amp;Duplicates</source>
+        <translation>&amp;Doublons</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="160"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>&amp;Full Verify</source>
         <translation>Vérification co&amp;mplète</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="174"/>
         <source>Plan &amp;Repair…</source>
         <translation>Planifier une &amp;réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Estimate R&amp;ecall</source>
         <translation>Estimer le ra&amp;ppel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="186"/>
+        <location filename="../ui/MainWindow.cpp" line="187"/>
         <source>&amp;Checkpoint</source>
         <translation>Point de &amp;contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="190"/>
         <source>C&amp;ompact</source>
         <translation>C&amp;ompacter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="196"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>Open the &amp;Demo Index</source>
         <translation>Ouvrir l’index de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Créer un index à partir de courts textes d’exemple (ou l’ouvrir s’il existe) et y faire une recherche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="201"/>
         <source>&amp;About Sextant</source>
         <translation>À &amp;propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="202"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="212"/>
+        <location filename="../ui/MainWindow.cpp" line="213"/>
         <source>No recent indexes</source>
         <translation>Aucun index récent</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="246"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="272"/>
         <source>Could Not Open the Index</source>
         <translation>Impossible d’ouvrir l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="273"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant n’a pas pu ouvrir %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="724"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant n’a pas pu restaurer %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="294"/>
+        <location filename="../ui/MainWindow.cpp" line="295"/>
         <source>Creating %1</source>
         <translation>Création de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="301"/>
+        <location filename="../ui/MainWindow.cpp" line="302"/>
         <source>Could Not Create the Index</source>
         <translation>Impossible de créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <location filename="../ui/MainWindow.cpp" line="327"/>
         <source>Creating the demo index</source>
         <translation>Création de l’index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Creating the demo index in %1…</source>
         <translation>Création de l’index de démonstration dans %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Impossible de créer l’index de démonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="360"/>
+        <location filename="../ui/MainWindow.cpp" line="361"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Index de démonstration créé à partir de %n document en %1 s.</numerusform>
@@ -2326,42 +2727,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="408"/>
         <source>A write failed: %1</source>
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="427"/>
+        <location filename="../ui/MainWindow.cpp" line="428"/>
         <source>Still in Use</source>
         <translation>Encore utilisé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="465"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="473"/>
+        <location filename="../ui/MainWindow.cpp" line="474"/>
         <source>Could not be opened</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="478"/>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="484"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -2369,17 +2770,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="485"/>
         <source>following changes</source>
         <translation>suit les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="487"/>
         <source>writes: idle</source>
         <translation>écritures&#xa0;: aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="488"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
@@ -2387,37 +2788,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="488"/>
+        <location filename="../ui/MainWindow.cpp" line="489"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="500"/>
+        <location filename="../ui/MainWindow.cpp" line="501"/>
         <source>Open Index Folder</source>
         <translation>Ouvrir un dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="516"/>
+        <location filename="../ui/MainWindow.cpp" line="517"/>
         <source>About Sextant</source>
         <translation>À propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="517"/>
+        <location filename="../ui/MainWindow.cpp" line="518"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="562"/>
+        <location filename="../ui/MainWindow.cpp" line="563"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="563"/>
+        <location filename="../ui/MainWindow.cpp" line="564"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="586"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Examen de %n objet déposé…</numerusform>
@@ -2425,88 +2826,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="635"/>
+        <location filename="../ui/MainWindow.cpp" line="636"/>
         <source>Convert to a Sextant Index</source>
         <translation>Convertir en index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="636"/>
+        <location filename="../ui/MainWindow.cpp" line="637"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="648"/>
+        <location filename="../ui/MainWindow.cpp" line="649"/>
         <source>Not a Sextant Index</source>
         <translation>Pas un index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="649"/>
+        <location filename="../ui/MainWindow.cpp" line="650"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 contient un %2, pas un index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="651"/>
+        <location filename="../ui/MainWindow.cpp" line="652"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="653"/>
+        <location filename="../ui/MainWindow.cpp" line="654"/>
         <source>Convert to a Sextant Index…</source>
         <translation>Convertir en index Sextant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="662"/>
+        <location filename="../ui/MainWindow.cpp" line="663"/>
         <source>Import Files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="663"/>
+        <location filename="../ui/MainWindow.cpp" line="664"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="670"/>
+        <location filename="../ui/MainWindow.cpp" line="671"/>
         <source>Import a Folder</source>
         <translation>Importer un dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="686"/>
+        <location filename="../ui/MainWindow.cpp" line="687"/>
         <source>Restore a Backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="688"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="692"/>
+        <location filename="../ui/MainWindow.cpp" line="693"/>
         <source>New Folder for the Restored Index</source>
         <translation>Nouveau dossier pour l’index restauré</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="708"/>
+        <location filename="../ui/MainWindow.cpp" line="709"/>
         <source>Restoring %1</source>
         <translation>Restauration de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="709"/>
+        <location filename="../ui/MainWindow.cpp" line="710"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="715"/>
         <location filename="../ui/MainWindow.cpp" line="716"/>
+        <location filename="../ui/MainWindow.cpp" line="717"/>
         <source>The restore was cancelled.</source>
         <translation>La restauration a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="722"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>Could Not Restore the Backup</source>
         <translation>Impossible de restaurer la sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="727"/>
+        <location filename="../ui/MainWindow.cpp" line="728"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n fichier (%1) restauré dans %2.</numerusform>
@@ -2517,99 +2918,180 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message>
-        <location filename="../ui/MapView.cpp" line="56"/>
+        <location filename="../ui/MapView.cpp" line="58"/>
         <source>Colour the points by a metadata field: a palette for text and bools, a gradient for numbers</source>
         <translation>Colorer les points selon un champ de métadonnées&#xa0;: une palette pour le texte et les booléens, un dégradé pour les nombres</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="58"/>
+        <location filename="../ui/MapView.cpp" line="62"/>
+        <source>PCA</source>
+        <translation>ACP</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="63"/>
+        <source>UMAP</source>
+        <translation>UMAP</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="64"/>
+        <source>PCA shows the global spread; UMAP, laid out on the index&apos;s own neighbour graph, shows clusters</source>
+        <translation>L’ACP montre la dispersion globale ; UMAP, construit sur le graphe de voisinage de l’index, montre les groupes</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="65"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="59"/>
+        <location filename="../ui/MapView.cpp" line="66"/>
         <source>Show all points</source>
         <translation>Afficher tous les points</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="60"/>
-        <location filename="../ui/MapView.cpp" line="75"/>
+        <location filename="../ui/MapView.cpp" line="67"/>
+        <location filename="../ui/MapView.cpp" line="82"/>
         <source>Recompute</source>
         <translation>Recalculer</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="61"/>
+        <location filename="../ui/MapView.cpp" line="68"/>
         <source>Sample and project the index again</source>
         <translation>Rééchantillonner et projeter de nouveau l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="74"/>
+        <location filename="../ui/MapView.cpp" line="81"/>
         <source>The index has changed since this map was computed.</source>
         <translation>L’index a changé depuis le calcul de cette carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="87"/>
+        <location filename="../ui/MapView.cpp" line="94"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="101"/>
+        <location filename="../ui/MapView.cpp" line="108"/>
         <source>The map appears here once it has been computed.</source>
         <translation>La carte apparaît ici une fois calculée.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="108"/>
+        <location filename="../ui/MapView.cpp" line="115"/>
+        <source>Method:</source>
+        <translation>Méthode :</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="119"/>
         <source>Colour by:</source>
         <translation>Colorer selon&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="121"/>
-        <location filename="../ui/MapView.cpp" line="214"/>
+        <location filename="../ui/MapView.cpp" line="132"/>
+        <location filename="../ui/MapView.cpp" line="263"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="159"/>
+        <location filename="../ui/MapView.cpp" line="197"/>
         <source>Computing the map</source>
         <translation>Calcul de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="173"/>
+        <location filename="../ui/MapView.cpp" line="211"/>
         <source>Sampling items</source>
         <translation>Échantillonnage des éléments</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="177"/>
+        <location filename="../ui/MapView.cpp" line="215"/>
         <source>Computing the map…</source>
         <translation>Calcul de la carte…</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="192"/>
+        <location filename="../ui/MapView.cpp" line="240"/>
         <source>Computing the map was cancelled. Press Recompute to start again.</source>
         <translation>Le calcul de la carte a été annulé. Cliquez sur «&#xa0;Recalculer&#xa0;» pour le relancer.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="193"/>
+        <location filename="../ui/MapView.cpp" line="241"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="200"/>
+        <location filename="../ui/MapView.cpp" line="248"/>
         <source>The map could not be computed.</source>
         <translation>Impossible de calculer la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="209"/>
+        <location filename="../ui/MapView.cpp" line="258"/>
         <source>The index is empty: add items to see them on the map.</source>
         <translation>L’index est vide&#xa0;: ajoutez des éléments pour les voir sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="234"/>
+        <location filename="../ui/MapView.cpp" line="288"/>
+        <source>Computing the UMAP layout</source>
+        <translation>Calcul de la disposition UMAP</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="304"/>
+        <source>UMAP: neighbours from the graph</source>
+        <translation>UMAP : voisins tirés du graphe</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="306"/>
+        <source>UMAP is being computed; the PCA map is shown until the layout forms.</source>
+        <translation>UMAP est en cours de calcul ; la carte ACP est affichée jusqu’à ce que la disposition se forme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="316"/>
+        <source>UMAP forming: epoch %1 of %2</source>
+        <translation>UMAP en formation : époque %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="327"/>
+        <source>UMAP was cancelled; the PCA map is shown.</source>
+        <translation>UMAP a été annulé ; la carte ACP est affichée.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="337"/>
+        <source>UMAP could not be computed: %1</source>
+        <translation>Impossible de calculer UMAP : %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="370"/>
+        <source>%1: its %2 nearest neighbours in the original space are joined to it (%3 of them are not in the sample).</source>
+        <translation>%1 : ses %2 plus proches voisins dans l’espace d’origine lui sont reliés (%3 d’entre eux ne sont pas dans l’échantillon).</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="374"/>
+        <source>%1: its %2 nearest neighbours in the original space are joined to it.</source>
+        <translation>%1 : ses %2 plus proches voisins dans l’espace d’origine lui sont reliés.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="392"/>
         <source>The index is empty.</source>
         <translation>L’index est vide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="236"/>
+        <location filename="../ui/MapView.cpp" line="395"/>
+        <source>UMAP of all %Ln item(s)</source>
+        <translation>
+            <numerusform>UMAP de %Ln élément</numerusform>
+            <numerusform>UMAP des %Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="396"/>
+        <source>UMAP of %1 of %Ln item(s), seed %2</source>
+        <translation>
+            <numerusform>UMAP de %1 éléments sur %Ln, graine %2</numerusform>
+            <numerusform>UMAP de %1 éléments sur %Ln, graine %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/MapView.cpp" line="399"/>
+        <source>; %1 neighbours from the graph, min_dist %2, %3 epochs</source>
+        <translation> ; %1 voisins du graphe, min_dist %2, %3 époques</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/MapView.cpp" line="406"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>ACP de %Ln élément</numerusform>
@@ -2617,7 +3099,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="237"/>
+        <location filename="../ui/MapView.cpp" line="407"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>ACP de %1 éléments sur %Ln, graine %2</numerusform>
@@ -2625,17 +3107,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="241"/>
+        <location filename="../ui/MapView.cpp" line="411"/>
         <source>; the two axes explain %1 % of the variance (%2 % and %3 %)</source>
         <translation>&#x202f;; les deux axes expliquent %1&#xa0;% de la variance (%2&#xa0;% et %3&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="244"/>
+        <location filename="../ui/MapView.cpp" line="414"/>
         <source>; vectors normalised (cosine)</source>
         <translation>&#x202f;; vecteurs normalisés (cosinus)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="246"/>
+        <location filename="../ui/MapView.cpp" line="416"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>&#x202f;; échantillon limité à %Ln élément pour %1 dimensions</numerusform>
@@ -2643,22 +3125,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="306"/>
+        <location filename="../ui/MapView.cpp" line="476"/>
         <source>(missing or not a number)</source>
         <translation>(absent ou pas un nombre)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="328"/>
+        <location filename="../ui/MapView.cpp" line="498"/>
         <source>other</source>
         <translation>autres</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="329"/>
+        <location filename="../ui/MapView.cpp" line="499"/>
         <source>(missing)</source>
         <translation>(absent)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="351"/>
+        <location filename="../ui/MapView.cpp" line="525"/>
         <source>Scroll to zoom, drag to pan, click a point to select its item.</source>
         <translation>Molette pour zoomer, glisser pour déplacer, clic sur un point pour sélectionner son élément.</translation>
     </message>
@@ -3086,27 +3568,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="82"/>
+        <location filename="../ui/QueryView.cpp" line="85"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="83"/>
+        <location filename="../ui/QueryView.cpp" line="86"/>
         <source>Similar to item</source>
         <translation>Similaire à l’élément</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="84"/>
+        <location filename="../ui/QueryView.cpp" line="87"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="85"/>
+        <location filename="../ui/QueryView.cpp" line="88"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Rechercher avec un vecteur collé, avec le vecteur d’un élément (l’élément lui-même est exclu), ou avec des mots (documents importés dans cet index)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="92"/>
+        <location filename="../ui/QueryView.cpp" line="95"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Un vecteur de %n nombre en JSON, p. ex. [0.12, -0.5, ...]</numerusform>
@@ -3114,177 +3596,187 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="95"/>
+        <location filename="../ui/QueryView.cpp" line="98"/>
         <source>Id of an item in this index</source>
         <translation>Identifiant d’un élément de cet index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="116"/>
+        <location filename="../ui/QueryView.cpp" line="119"/>
         <source>How many nearest items to return</source>
         <translation>Nombre d’éléments les plus proches à renvoyer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="119"/>
+        <location filename="../ui/QueryView.cpp" line="122"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="120"/>
+        <location filename="../ui/QueryView.cpp" line="123"/>
         <source>Exact</source>
         <translation>Exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="121"/>
+        <location filename="../ui/QueryView.cpp" line="124"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="122"/>
+        <location filename="../ui/QueryView.cpp" line="125"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>«&#xa0;Auto&#xa0;» laisse le planificateur choisir&#x202f;; «&#xa0;Exacte&#xa0;» parcourt chaque élément correspondant (le vrai top-k)&#x202f;; «&#xa0;ANN&#xa0;» parcourt le graphe HNSW</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="127"/>
+        <location filename="../ui/QueryView.cpp" line="130"/>
         <source>index default (%1)</source>
         <translation>valeur de l’index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="129"/>
+        <location filename="../ui/QueryView.cpp" line="132"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Taille de la liste de candidats HNSW&#xa0;: plus elle est grande, plus c’est lent et plus on trouve de vrais voisins</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="131"/>
+        <location filename="../ui/QueryView.cpp" line="134"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="134"/>
+        <location filename="../ui/QueryView.cpp" line="137"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Lancer la requête (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="135"/>
+        <location filename="../ui/QueryView.cpp" line="138"/>
+        <source>Compare with Another Open Index…</source>
+        <translation>Comparer avec un autre index ouvert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="140"/>
+        <source>Run the same queries on another open index (another model or chunking) and compare the results</source>
+        <translation>Exécuter les mêmes requêtes sur un autre index ouvert (autre modèle ou autre découpage) et comparer les résultats</translation>
+    </message>
+    <message>
+        <location filename="../ui/QueryView.cpp" line="141"/>
         <source>Compare with exact</source>
         <translation>Comparer à la recherche exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="137"/>
+        <location filename="../ui/QueryView.cpp" line="143"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Lancer la même requête en parcours exact et montrer quels vrais voisins ont été trouvés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="138"/>
+        <location filename="../ui/QueryView.cpp" line="144"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="140"/>
+        <location filename="../ui/QueryView.cpp" line="146"/>
         <source>Stop waiting for the running query</source>
         <translation>Ne plus attendre la requête en cours</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="190"/>
+        <location filename="../ui/QueryView.cpp" line="196"/>
         <source>Query:</source>
         <translation>Requête&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="194"/>
+        <location filename="../ui/QueryView.cpp" line="200"/>
         <source>Filter:</source>
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="195"/>
+        <location filename="../ui/QueryView.cpp" line="201"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Filtre sur les métadonnées dans le langage de filtre JSON (voir docs/filters.md)&#x202f;; vide, il laisse tout passer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="216"/>
+        <location filename="../ui/QueryView.cpp" line="222"/>
         <source>&amp;k:</source>
         <translation>&amp;k&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="217"/>
+        <location filename="../ui/QueryView.cpp" line="223"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Mode&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="218"/>
+        <location filename="../ui/QueryView.cpp" line="224"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="272"/>
+        <location filename="../ui/QueryView.cpp" line="280"/>
         <source>Search the documents…</source>
         <translation>Rechercher dans les documents…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="276"/>
+        <location filename="../ui/QueryView.cpp" line="284"/>
         <source>Hybrid</source>
         <translation>Hybride</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="277"/>
+        <location filename="../ui/QueryView.cpp" line="285"/>
         <source>Meaning (vector)</source>
         <translation>Sens (vecteur)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="278"/>
+        <location filename="../ui/QueryView.cpp" line="286"/>
         <source>Keywords (BM25)</source>
         <translation>Mots-clés (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="279"/>
+        <location filename="../ui/QueryView.cpp" line="287"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>«&#xa0;Hybride&#xa0;» fusionne les deux classements&#x202f;; «&#xa0;Sens&#xa0;» plonge les mots et cherche par vecteur&#x202f;; «&#xa0;Mots-clés&#xa0;» classe les passages qui contiennent les mots (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="341"/>
+        <location filename="../ui/QueryView.cpp" line="349"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents&#xa0;: celui-ci contient des vecteurs calculés ailleurs, Sextant ne peut donc pas transformer des mots en ses vecteurs.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="344"/>
+        <location filename="../ui/QueryView.cpp" line="352"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Ses éléments portent un champ «&#xa0;text&#xa0;»&#xa0;: «&#xa0;Mots-clés (BM25)&#xa0;» fonctionne donc.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="377"/>
+        <location filename="../ui/QueryView.cpp" line="385"/>
         <source>Text search needs an index made for documents.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="378"/>
+        <location filename="../ui/QueryView.cpp" line="386"/>
         <source>This search mode is not available for this index.</source>
         <translation>Ce mode de recherche n’est pas disponible pour cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="382"/>
+        <location filename="../ui/QueryView.cpp" line="390"/>
         <source>Enter the words to search for.</source>
         <translation>Saisissez les mots à rechercher.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="408"/>
+        <location filename="../ui/QueryView.cpp" line="416"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="409"/>
+        <location filename="../ui/QueryView.cpp" line="417"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Recherche… (la première recherche par mots-clés lit chaque passage une fois)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="410"/>
+        <location filename="../ui/QueryView.cpp" line="418"/>
         <source>Text search</source>
         <translation>Recherche de texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="438"/>
+        <location filename="../ui/QueryView.cpp" line="446"/>
         <source>The hits below are from the previous search.</source>
         <translation>Les résultats ci-dessous viennent de la recherche précédente.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="467"/>
+        <location filename="../ui/QueryView.cpp" line="475"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Saisissez un vecteur de %n nombre.</numerusform>
@@ -3292,32 +3784,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="471"/>
+        <location filename="../ui/QueryView.cpp" line="479"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN et l’infini ne sont pas admis dans un vecteur&#xa0;: chaque valeur doit être un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="477"/>
+        <location filename="../ui/QueryView.cpp" line="485"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Pas un tableau JSON de nombres&#xa0;: %1 vers le caractère %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="478"/>
+        <location filename="../ui/QueryView.cpp" line="486"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Pas un tableau JSON de nombres.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="484"/>
+        <location filename="../ui/QueryView.cpp" line="492"/>
         <source>Element %1 is not a number.</source>
         <translation>L’élément %1 n’est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="487"/>
+        <location filename="../ui/QueryView.cpp" line="495"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>L’élément %1 n’est pas un nombre fini (ou est trop grand pour un float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="492"/>
+        <location filename="../ui/QueryView.cpp" line="500"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Le vecteur a %n nombre&#x202f;; cet index contient des vecteurs de %1 dimensions.</numerusform>
@@ -3325,83 +3817,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="509"/>
+        <location filename="../ui/QueryView.cpp" line="550"/>
         <source>Enter the id of an item.</source>
         <translation>Saisissez l’identifiant d’un élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="583"/>
+        <location filename="../ui/QueryView.cpp" line="624"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="584"/>
+        <location filename="../ui/QueryView.cpp" line="625"/>
         <source>Exact query</source>
         <translation>Requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="584"/>
+        <location filename="../ui/QueryView.cpp" line="625"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="605"/>
+        <location filename="../ui/QueryView.cpp" line="646"/>
         <source>Exact query for comparison</source>
         <translation>Requête exacte pour comparaison</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="606"/>
+        <location filename="../ui/QueryView.cpp" line="647"/>
         <source>Comparing with the exact search…</source>
         <translation>Comparaison avec la recherche exacte…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="632"/>
+        <location filename="../ui/QueryView.cpp" line="673"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="635"/>
+        <location filename="../ui/QueryView.cpp" line="676"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Requête annulée&#x202f;; les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="636"/>
+        <location filename="../ui/QueryView.cpp" line="677"/>
         <source>Query cancelled.</source>
         <translation>Requête annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="648"/>
+        <location filename="../ui/QueryView.cpp" line="689"/>
         <source>The hits below are from the previous query.</source>
         <translation>Les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="679"/>
+        <location filename="../ui/QueryView.cpp" line="720"/>
         <source>The exact search failed.</source>
         <translation>La recherche exacte a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="694"/>
+        <location filename="../ui/QueryView.cpp" line="735"/>
         <source>exact scan took %1</source>
         <translation>le parcours exact a pris %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="695"/>
+        <location filename="../ui/QueryView.cpp" line="736"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Les lignes marquées «&#xa0;manqué&#xa0;» (en italique) sont de vrais voisins que cette requête n’a pas renvoyés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="705"/>
+        <location filename="../ui/QueryView.cpp" line="746"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Rappel&#xa0;: la recherche exacte n’a trouvé aucun résultat non plus</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="706"/>
+        <location filename="../ui/QueryView.cpp" line="747"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Rappel %1/%2 = %3 par rapport au top-%4 exact</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="719"/>
-        <location filename="../ui/QueryView.cpp" line="734"/>
+        <location filename="../ui/QueryView.cpp" line="760"/>
+        <location filename="../ui/QueryView.cpp" line="775"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n résultat en %1</numerusform>
@@ -3409,7 +3901,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="721"/>
+        <location filename="../ui/QueryView.cpp" line="762"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage dans l’index des mots-clés</numerusform>
@@ -3417,17 +3909,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="727"/>
+        <location filename="../ui/QueryView.cpp" line="768"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette recherche&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="736"/>
+        <location filename="../ui/QueryView.cpp" line="777"/>
         <source>strategy: %1</source>
         <translation>stratégie&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="738"/>
+        <location filename="../ui/QueryView.cpp" line="779"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln élément sur %1 correspond au filtre</numerusform>
@@ -3435,7 +3927,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="741"/>
+        <location filename="../ui/QueryView.cpp" line="782"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -3443,27 +3935,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="742"/>
+        <location filename="../ui/QueryView.cpp" line="783"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="744"/>
+        <location filename="../ui/QueryView.cpp" line="785"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Repli sur le parcours exact&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="750"/>
+        <location filename="../ui/QueryView.cpp" line="791"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette requête&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="774"/>
+        <location filename="../ui/QueryView.cpp" line="815"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Aucun passage&#xa0;: les éléments de cet index ne contiennent pas de texte.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="775"/>
+        <location filename="../ui/QueryView.cpp" line="816"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -3472,7 +3964,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Essayez d’autres mots, ou «&#xa0;Sens (vecteur)&#xa0;» pour trouver des passages qui disent la même chose autrement.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="783"/>
+        <location filename="../ui/QueryView.cpp" line="824"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -3481,7 +3973,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Tapez des mots dans «&#xa0;Rechercher dans les documents…&#xa0;» et appuyez sur Entrée, ou recherchez par vecteur ou par élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="788"/>
+        <location filename="../ui/QueryView.cpp" line="829"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -3490,7 +3982,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Collez un vecteur en JSON, ou choisissez «&#xa0;Similaire à l’élément&#xa0;» et saisissez un identifiant, puis cliquez sur «&#xa0;Lancer&#xa0;» (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="793"/>
+        <location filename="../ui/QueryView.cpp" line="834"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -3499,12 +3991,12 @@ Loosen the filter and run again.</source>
 Assouplissez le filtre et relancez.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="795"/>
+        <location filename="../ui/QueryView.cpp" line="836"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>L’index est vide&#xa0;: il n’y a encore rien à trouver.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="797"/>
+        <location filename="../ui/QueryView.cpp" line="838"/>
         <source>No hits.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -4425,6 +4917,34 @@ Item %2</source>
         <location filename="../ui/TextResultsModel.cpp" line="176"/>
         <source>Ranks</source>
         <translation>Rangs</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::UmapTask</name>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="23"/>
+        <source>UMAP: waiting for the neighbour graph</source>
+        <translation>UMAP : attente du graphe de voisinage</translation>
+    </message>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="24"/>
+        <source>UMAP: neighbours from the graph</source>
+        <translation>UMAP : voisins tirés du graphe</translation>
+    </message>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="25"/>
+        <source>UMAP: reading vectors</source>
+        <translation>UMAP : lecture des vecteurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="27"/>
+        <source>UMAP: optimising the layout (epoch %1 of %2)</source>
+        <translation>UMAP : optimisation de la disposition (époque %1 sur %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/UmapTask.cpp" line="28"/>
+        <source>UMAP: building the fuzzy graph</source>
+        <translation>UMAP : construction du graphe flou</translation>
     </message>
 </context>
 </TS>
