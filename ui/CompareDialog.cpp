@@ -108,6 +108,7 @@ CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> 
     m_summary->setWordWrap(true);
     m_queries = new QListWidget(this);
     m_queries->setObjectName(QStringLiteral("compareQueries"));
+    m_queries->setMinimumWidth(240);
     connect(m_queries, &QListWidget::currentRowChanged, this, &CompareDialog::showQuery);
     m_leftTitle = new QLabel(tr("<b>%1</b>").arg(session->displayName().toHtmlEscaped()), this);
     m_rightTitle = new QLabel(this);

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QLocale>
 
+#include <cmath>
+
 namespace sextant::ui {
 
 namespace {
@@ -15,7 +17,12 @@ QString valueText(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::String: return value.toString();
-    case QJsonValue::Double: return QLocale().toString(value.toDouble(), 'g', 10);
+    case QJsonValue::Double: {
+        // Whole numbers as they are (a year is 2001, not 2,001).
+        const double d = value.toDouble();
+        if (d == std::floor(d) && std::abs(d) < 1e15) return QString::number(qint64(d));
+        return QLocale().toString(d, 'g', 10);
+    }
     case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Array: return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
     case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));

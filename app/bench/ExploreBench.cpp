@@ -193,10 +193,15 @@ int runExploreBench(const QStringList &args)
         std::vector<double> phase;
         Stopwatch watch;
         double neighboursDone = 0;
+        const CpuTimes cpuStart = cpuTimes();
+        CpuTimes cpuAtLayout;
         explore::Task task = benchTask(QStringLiteral("umap"), threads);
         auto inner = task.progress;
         task.progress = [&, inner](const QString &p, qint64 done, qint64 total) {
-            if (p == u"layout" && neighboursDone == 0) neighboursDone = watch.elapsedSeconds();
+            if (p == u"layout" && neighboursDone == 0) {
+                neighboursDone = watch.elapsedSeconds();
+                cpuAtLayout = cpuTimes();
+            }
             inner(p, done, total);
         };
         Result<explore::Layout2d> layout = explore::umapOfIndex(*index, umap, task);
@@ -208,6 +213,11 @@ int runExploreBench(const QStringList &args)
         u[QStringLiteral("points")] = double(layout->count());
         u[QStringLiteral("until_layout_s")] = neighboursDone;
         u[QStringLiteral("layout_s")] = watch.elapsedSeconds() - neighboursDone;
+        const CpuTimes cpuEnd = cpuTimes();
+        // CPU seconds of each part: the neighbours, vectors and PCA start run on
+        // every worker; the optimisation on one thread.
+        u[QStringLiteral("until_layout_cpu_s")] = cpuAtLayout.user + cpuAtLayout.sys - cpuStart.user - cpuStart.sys;
+        u[QStringLiteral("layout_cpu_s")] = cpuEnd.user + cpuEnd.sys - cpuAtLayout.user - cpuAtLayout.sys;
         u[QStringLiteral("edges")] = double(layout->edges);
         u[QStringLiteral("epochs")] = layout->epochs;
         u[QStringLiteral("params")] = QJsonObject{{QStringLiteral("k"), umap.neighbours},

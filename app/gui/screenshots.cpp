@@ -389,7 +389,7 @@ bool makeCollection(const QString &path, const QString &otherPath, int count)
         batch.append(WriteOp::insert(it));
         Item o = it;
         o.vector.resize(32);
-        for (float &x : o.vector) x += float(noise.generateDouble() - 0.5) * 0.5f;
+        for (float &x : o.vector) x += float(noise.generateDouble() - 0.5) * 0.12f;
         otherBatch.append(WriteOp::insert(o));
         if (i % 150 == 0) {
             // A copy imported again: the same vector, or a near one with a word changed.
@@ -455,6 +455,7 @@ bool exploreShots(const QTemporaryDir &scratch, const QString &out)
             dups->groupsView()->setCurrentIndex(dups->model()->memberIndex(g, 0));
             dups->groupsView()->scrollTo(dups->model()->memberIndex(g, 0));
         }
+    dups->keepOnePerGroup();
     spinFor(800);
     ok &= save(&w, out, QStringLiteral("duplicates.png"));
 
@@ -467,7 +468,12 @@ bool exploreShots(const QTemporaryDir &scratch, const QString &out)
     spinUntil([&] { return !dialog->isRunning(); }, 60000);
     dialog->showQuery(0);
     dialog->queryList()->setCurrentRow(0);
-    dialog->leftTable()->setCurrentCell(1, 1);
+    // Select a shared hit: its counterpart on the right is selected with it.
+    for (int r = 0; r < dialog->leftTable()->rowCount(); ++r)
+        if (dialog->leftTable()->item(r, 3)->data(Qt::UserRole).toInt() > 0) {
+            dialog->leftTable()->setCurrentCell(r, 1);
+            break;
+        }
     spinFor(600);
     ok &= save(dialog, out, QStringLiteral("compare.png"));
     dialog->close();

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <limits>
 #include <mutex>
@@ -211,6 +212,44 @@ std::vector<Edge> fuzzySimplicialSet(const std::vector<std::vector<Neighbour>> &
 
 inline float clip(float x) { return x > 4.0f ? 4.0f : (x < -4.0f ? -4.0f : x); }
 
+// x^b for the optimisation's inner loop, as 2^(b log2 x) with both halves
+// from polynomials fitted here by least squares on [0, 1) (log2(1 + t):
+// 3e-5 absolute error; 2^f: 3e-7 relative), about 2e-5 relative in all:
+// far below the noise of stochastic gradient steps, and several times
+// faster than std::pow. Tiny and huge arguments go to std::pow.
+inline float fastLog2(float x)
+{
+    quint32 bits;
+    std::memcpy(&bits, &x, sizeof bits);
+    const int exponent = int((bits >> 23) & 0xffu) - 127;
+    bits = (bits & 0x007fffffu) | 0x3f800000u;
+    float m;
+    std::memcpy(&m, &bits, sizeof m);
+    const float t = m - 1.0f;
+    const float p = 3.16815451e-05f + t * (1.44127084f + t * (-0.705719484f + t * (0.408749668f + t * (-0.187743998f + t * 0.0434343345f))));
+    return float(exponent) + p;
+}
+
+inline float fastExp2(float p)
+{
+    const float whole = std::floor(p);
+    const float f = p - whole;
+    float r = 0.999999771f + f * (0.693156756f + f * (0.240131773f + f * (0.0558764436f + f * (0.00894062677f + f * 0.00189438851f))));
+    quint32 bits;
+    std::memcpy(&bits, &r, sizeof bits);
+    bits += quint32(int(whole)) << 23;
+    std::memcpy(&r, &bits, sizeof r);
+    return r;
+}
+
+inline float powB(float x, float b)
+{
+    if (!(x > 1e-30f && x < 1e30f)) return std::pow(x, b);
+    const float e = b * fastLog2(x);
+    if (e < -120.0f || e > 120.0f) return std::pow(x, b);
+    return fastExp2(e);
+}
+
 } // namespace
 
 std::pair<double, double> fitUmapCurve(double minDist, double spread)
@@ -415,7 +454,7 @@ Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const Um
                 float dx = cur[0] - oth[0], dy = cur[1] - oth[1];
                 float d2 = dx * dx + dy * dy;
                 if (d2 > 0) {
-                    const float pw = std::pow(d2, fb);
+                    const float pw = powB(d2, fb);
                     const float coeff = (-2.0f * fa * fb * pw / d2) / (fa * pw + 1.0f);
                     const float gx = clip(coeff * dx) * alpha, gy = clip(coeff * dy) * alpha;
                     cur[0] += gx;
@@ -434,7 +473,7 @@ Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const Um
                         d2 = dx * dx + dy * dy;
                         float gx = 4.0f, gy = 4.0f;
                         if (d2 > 0) {
-                            const float coeff = 2.0f * fb / ((0.001f + d2) * (fa * std::pow(d2, fb) + 1.0f));
+                            const float coeff = 2.0f * fb / ((0.001f + d2) * (fa * powB(d2, fb) + 1.0f));
                             gx = clip(coeff * dx);
                             gy = clip(coeff * dy);
                         }
