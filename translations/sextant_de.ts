@@ -868,127 +868,145 @@
     <name>sextant::ui::CompareDialog</name>
     <message>
         <location filename="../ui/CompareDialog.cpp" line="55"/>
+        <source>similar to %1</source>
+        <translation>ähnlich zu %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <source>a vector of %n dimension(s)</source>
+        <translation>
+            <numerusform>ein Vektor mit %n Dimension</numerusform>
+            <numerusform>ein Vektor mit %n Dimensionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="65"/>
         <source>Compare %1 with Another Index</source>
         <translation>%1 mit einem anderen Index vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="65"/>
+        <location filename="../ui/CompareDialog.cpp" line="75"/>
         <source>The query in the form: %1</source>
         <translation>Die Abfrage im Formular: %1</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="66"/>
+        <location filename="../ui/CompareDialog.cpp" line="76"/>
         <source>The query in the form (there is none yet)</source>
         <translation>Die Abfrage im Formular (noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="69"/>
+        <location filename="../ui/CompareDialog.cpp" line="79"/>
         <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
         <translation>Stichprobe aus diesem Index, jeweils als „ähnlich zu“:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="70"/>
+        <location filename="../ui/CompareDialog.cpp" line="80"/>
         <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
         <translation>Eine Datei mit Abfragen (eine pro Zeile: Text, ein JSON-Vektor oder {&quot;id&quot;: …}):</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="76"/>
+        <location filename="../ui/CompareDialog.cpp" line="86"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="78"/>
+        <location filename="../ui/CompareDialog.cpp" line="88"/>
         <source>Query File</source>
         <translation>Abfragedatei</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="85"/>
+        <location filename="../ui/CompareDialog.cpp" line="95"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="95"/>
+        <location filename="../ui/CompareDialog.cpp" line="105"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="112"/>
-        <location filename="../ui/CompareDialog.cpp" line="230"/>
+        <location filename="../ui/CompareDialog.cpp" line="123"/>
+        <location filename="../ui/CompareDialog.cpp" line="253"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
         <source>Item</source>
         <translation>Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
         <source>Score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
         <source>Rank in the other</source>
         <translation>Rang im anderen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="141"/>
+        <location filename="../ui/CompareDialog.cpp" line="155"/>
         <source>Compare with:</source>
         <translation>Vergleichen mit:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="154"/>
+        <location filename="../ui/CompareDialog.cpp" line="168"/>
         <source>Queries:</source>
         <translation>Abfragen:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="159"/>
+        <location filename="../ui/CompareDialog.cpp" line="173"/>
         <source>Results per query (k):</source>
         <translation>Treffer pro Abfrage (k):</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="189"/>
+        <location filename="../ui/CompareDialog.cpp" line="201"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="212"/>
         <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
         <translation>Öffnen Sie einen weiteren Index (Datei ▸ Index öffnen …), um diesen damit zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="242"/>
+        <location filename="../ui/CompareDialog.cpp" line="265"/>
         <source>Query %1 of %2</source>
         <translation>Abfrage %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="269"/>
+        <location filename="../ui/CompareDialog.cpp" line="292"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="283"/>
+        <location filename="../ui/CompareDialog.cpp" line="306"/>
         <source>Comparing two indexes</source>
         <translation>Zwei Indizes werden verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="297"/>
+        <location filename="../ui/CompareDialog.cpp" line="320"/>
         <source>Preparing the queries</source>
         <translation>Abfragen werden vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="314"/>
+        <location filename="../ui/CompareDialog.cpp" line="337"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="320"/>
+        <location filename="../ui/CompareDialog.cpp" line="343"/>
         <source>The indexes could not be compared: %1</source>
         <translation>Die Indizes konnten nicht verglichen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="325"/>
+        <location filename="../ui/CompareDialog.cpp" line="348"/>
         <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
         <translation>
             <numerusform>Mittlere Überlappung@%1: %2 über %Ln Abfrage; mittlere Rangkorrelation der gemeinsamen Treffer: %3.</numerusform>
@@ -996,7 +1014,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="331"/>
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
         <source>%Ln sampled item(s) are not in the other index and were left out.</source>
         <translation>
             <numerusform>%Ln Eintrag der Stichprobe fehlt im anderen Index und wurde ausgelassen.</numerusform>
@@ -1004,20 +1022,20 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="336"/>
+        <location filename="../ui/CompareDialog.cpp" line="359"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="348"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; — overlap@%2 %3 (%4 shared), rank correlation %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — Überlappung@%2 %3 (%4 gemeinsam), Rangkorrelation %5</translation>
+        <location filename="../ui/CompareDialog.cpp" line="371"/>
+        <source>%1 — overlap@%2 %3 (%4 shared), rank correlation %5</source>
+        <translation>%1 — Überlappung@%2 %3 (%4 gemeinsam), Rangkorrelation %5</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::DuplicatesModel</name>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesModel.cpp" line="164"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
         <source>Group %1: %Ln item(s)</source>
         <translation>
             <numerusform>Gruppe %1: %Ln Eintrag</numerusform>
@@ -1025,22 +1043,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="205"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="212"/>
         <source>Item</source>
         <translation>Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="208"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="215"/>
         <source>Best similarity</source>
         <translation>Beste Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="209"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="216"/>
         <source>Best inner product</source>
         <translation>Bestes Skalarprodukt</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="210"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="217"/>
         <source>Closest distance</source>
         <translation>Kleinster Abstand</translation>
     </message>

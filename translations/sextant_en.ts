@@ -152,7 +152,15 @@
 <context>
     <name>sextant::ui::CompareDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="325"/>
+        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <source>a vector of %n dimension(s)</source>
+        <translation>
+            <numerusform>a vector of %n dimension</numerusform>
+            <numerusform>a vector of %n dimensions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="348"/>
         <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
         <translation>
             <numerusform>Mean overlap@%1: %2 over %Ln query; mean rank correlation of the shared hits: %3.</numerusform>
@@ -160,7 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="331"/>
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
         <source>%Ln sampled item(s) are not in the other index and were left out.</source>
         <translation>
             <numerusform>%Ln sampled item is not in the other index and was left out.</numerusform>
@@ -171,7 +179,7 @@
 <context>
     <name>sextant::ui::DuplicatesModel</name>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesModel.cpp" line="164"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
         <source>Group %1: %Ln item(s)</source>
         <translation>
             <numerusform>Group %1: %Ln item</numerusform>

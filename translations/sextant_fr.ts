@@ -868,135 +868,153 @@
     <name>sextant::ui::CompareDialog</name>
     <message>
         <location filename="../ui/CompareDialog.cpp" line="55"/>
+        <source>similar to %1</source>
+        <translation>similaire à %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <source>a vector of %n dimension(s)</source>
+        <translation>
+            <numerusform>un vecteur de %n dimension</numerusform>
+            <numerusform>un vecteur de %n dimensions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="65"/>
         <source>Compare %1 with Another Index</source>
         <translation>Comparer %1 avec un autre index</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="65"/>
+        <location filename="../ui/CompareDialog.cpp" line="75"/>
         <source>The query in the form: %1</source>
-        <translation>La requête du formulaire : %1</translation>
+        <translation>La requête du formulaire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="66"/>
+        <location filename="../ui/CompareDialog.cpp" line="76"/>
         <source>The query in the form (there is none yet)</source>
         <translation>La requête du formulaire (aucune pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="69"/>
+        <location filename="../ui/CompareDialog.cpp" line="79"/>
         <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
-        <translation>Éléments échantillonnés de cet index, chacun en « similaire à » :</translation>
+        <translation>Éléments échantillonnés de cet index, chacun en «&#xa0;similaire à&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="70"/>
+        <location filename="../ui/CompareDialog.cpp" line="80"/>
         <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
-        <translation>Un fichier de requêtes (une par ligne : texte, vecteur JSON ou {&quot;id&quot; : …}) :</translation>
+        <translation>Un fichier de requêtes (une par ligne&#xa0;: texte, vecteur JSON ou {&quot;id&quot;&#xa0;: …})&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="76"/>
+        <location filename="../ui/CompareDialog.cpp" line="86"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="78"/>
+        <location filename="../ui/CompareDialog.cpp" line="88"/>
         <source>Query File</source>
         <translation>Fichier de requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="85"/>
+        <location filename="../ui/CompareDialog.cpp" line="95"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="95"/>
+        <location filename="../ui/CompareDialog.cpp" line="105"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="112"/>
-        <location filename="../ui/CompareDialog.cpp" line="230"/>
+        <location filename="../ui/CompareDialog.cpp" line="123"/>
+        <location filename="../ui/CompareDialog.cpp" line="253"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="117"/>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
         <source>Rank in the other</source>
         <translation>Rang dans l’autre</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="141"/>
+        <location filename="../ui/CompareDialog.cpp" line="155"/>
         <source>Compare with:</source>
-        <translation>Comparer avec :</translation>
+        <translation>Comparer avec&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="154"/>
+        <location filename="../ui/CompareDialog.cpp" line="168"/>
         <source>Queries:</source>
-        <translation>Requêtes :</translation>
+        <translation>Requêtes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="159"/>
+        <location filename="../ui/CompareDialog.cpp" line="173"/>
         <source>Results per query (k):</source>
-        <translation>Résultats par requête (k) :</translation>
+        <translation>Résultats par requête (k)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="189"/>
+        <location filename="../ui/CompareDialog.cpp" line="201"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="212"/>
         <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
         <translation>Ouvrez un autre index (Fichier ▸ Ouvrir un index…) pour comparer celui-ci avec lui.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="242"/>
+        <location filename="../ui/CompareDialog.cpp" line="265"/>
         <source>Query %1 of %2</source>
         <translation>Requête %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="269"/>
+        <location filename="../ui/CompareDialog.cpp" line="292"/>
         <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="283"/>
+        <location filename="../ui/CompareDialog.cpp" line="306"/>
         <source>Comparing two indexes</source>
         <translation>Comparaison de deux index</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="297"/>
+        <location filename="../ui/CompareDialog.cpp" line="320"/>
         <source>Preparing the queries</source>
         <translation>Préparation des requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="314"/>
+        <location filename="../ui/CompareDialog.cpp" line="337"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="320"/>
+        <location filename="../ui/CompareDialog.cpp" line="343"/>
         <source>The indexes could not be compared: %1</source>
-        <translation>Impossible de comparer les index : %1</translation>
+        <translation>Impossible de comparer les index&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="325"/>
+        <location filename="../ui/CompareDialog.cpp" line="348"/>
         <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
         <translation>
-            <numerusform>Recouvrement moyen@%1 : %2 sur %Ln requête ; corrélation moyenne des rangs des résultats communs : %3.</numerusform>
-            <numerusform>Recouvrement moyen@%1 : %2 sur %Ln requêtes ; corrélation moyenne des rangs des résultats communs : %3.</numerusform>
+            <numerusform>Recouvrement moyen@%1&#xa0;: %2 sur %Ln requête&#x202f;; corrélation moyenne des rangs des résultats communs&#xa0;: %3.</numerusform>
+            <numerusform>Recouvrement moyen@%1&#xa0;: %2 sur %Ln requêtes&#x202f;; corrélation moyenne des rangs des résultats communs&#xa0;: %3.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="331"/>
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
         <source>%Ln sampled item(s) are not in the other index and were left out.</source>
         <translation>
             <numerusform>%Ln élément échantillonné n’est pas dans l’autre index et a été omis.</numerusform>
@@ -1004,43 +1022,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="336"/>
+        <location filename="../ui/CompareDialog.cpp" line="359"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="348"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; — overlap@%2 %3 (%4 shared), rank correlation %5</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; — recouvrement@%2 %3 (%4 en commun), corrélation des rangs %5</translation>
+        <location filename="../ui/CompareDialog.cpp" line="371"/>
+        <source>%1 — overlap@%2 %3 (%4 shared), rank correlation %5</source>
+        <translation>%1 — recouvrement@%2 %3 (%4 en commun), corrélation des rangs %5</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::DuplicatesModel</name>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesModel.cpp" line="164"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
         <source>Group %1: %Ln item(s)</source>
         <translation>
-            <numerusform>Groupe %1 : %Ln élément</numerusform>
-            <numerusform>Groupe %1 : %Ln éléments</numerusform>
+            <numerusform>Groupe %1&#xa0;: %Ln élément</numerusform>
+            <numerusform>Groupe %1&#xa0;: %Ln éléments</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="205"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="212"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="208"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="215"/>
         <source>Best similarity</source>
         <translation>Meilleure similarité</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="209"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="216"/>
         <source>Best inner product</source>
         <translation>Meilleur produit scalaire</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="210"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="217"/>
         <source>Closest distance</source>
         <translation>Plus petite distance</translation>
     </message>
@@ -1061,7 +1079,7 @@
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="41"/>
         <source>Checking %1 of %2 candidates exactly</source>
-        <translation>Vérification exacte : %1 candidats sur %2</translation>
+        <translation>Vérification exacte&#xa0;: %1 candidats sur %2</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="42"/>
@@ -1071,7 +1089,7 @@
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="112"/>
         <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
-        <translation>Filtre facultatif, p. ex. {&quot;lang&quot; : &quot;en&quot;}</translation>
+        <translation>Filtre facultatif, p. ex. {&quot;lang&quot;&#xa0;: &quot;en&quot;}</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="114"/>
@@ -1091,7 +1109,7 @@
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="137"/>
         <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
-        <translation>Trouver les groupes d’éléments qui sont des quasi-copies les uns des autres : le même passage importé deux fois, une page récupérée à nouveau.</translation>
+        <translation>Trouver les groupes d’éléments qui sont des quasi-copies les uns des autres&#xa0;: le même passage importé deux fois, une page récupérée à nouveau.</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="187"/>
@@ -1117,47 +1135,47 @@
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="199"/>
         <source>Filter:</source>
-        <translation>Filtre :</translation>
+        <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="205"/>
         <source>Keep:</source>
-        <translation>Garder :</translation>
+        <translation>Garder&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="222"/>
         <source>(The index has changed since: Find Duplicates again to update.)</source>
-        <translation>(L’index a changé depuis : relancez « Chercher les doublons » pour mettre à jour.)</translation>
+        <translation>(L’index a changé depuis&#xa0;: relancez «&#xa0;Chercher les doublons&#xa0;» pour mettre à jour.)</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="238"/>
         <source>Similarity at least:</source>
-        <translation>Similarité au moins :</translation>
+        <translation>Similarité au moins&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="241"/>
         <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
-        <translation>Similarité cosinus : 1 pour la même direction ; 0,98 trouve les quasi-copies</translation>
+        <translation>Similarité cosinus&#xa0;: 1 pour la même direction&#x202f;; 0,98 trouve les quasi-copies</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="244"/>
         <source>Inner product at least:</source>
-        <translation>Produit scalaire au moins :</translation>
+        <translation>Produit scalaire au moins&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="247"/>
         <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
-        <translation>Le produit scalaire de deux éléments ; il dépend de la longueur des vecteurs</translation>
+        <translation>Le produit scalaire de deux éléments&#x202f;; il dépend de la longueur des vecteurs</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="250"/>
         <source>Distance at most:</source>
-        <translation>Distance au plus :</translation>
+        <translation>Distance au plus&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="253"/>
         <source>Euclidean distance: 0 for identical vectors</source>
-        <translation>Distance euclidienne : 0 pour des vecteurs identiques</translation>
+        <translation>Distance euclidienne&#xa0;: 0 pour des vecteurs identiques</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/DuplicatesView.cpp" line="273"/>
@@ -1185,7 +1203,7 @@
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="323"/>
         <source>Duplicates could not be found: %1</source>
-        <translation>Impossible de chercher les doublons : %1</translation>
+        <translation>Impossible de chercher les doublons&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/DuplicatesView.cpp" line="331"/>
@@ -1198,14 +1216,14 @@
     <message>
         <location filename="../ui/DuplicatesView.cpp" line="332"/>
         <source>No duplicates: %1.</source>
-        <translation>Aucun doublon : %1.</translation>
+        <translation>Aucun doublon&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/DuplicatesView.cpp" line="333"/>
         <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
         <translation>
-            <numerusform>%Ln groupe de quasi-doublons, %1 éléments en tout ; %2.</numerusform>
-            <numerusform>%Ln groupes de quasi-doublons, %1 éléments en tout ; %2.</numerusform>
+            <numerusform>%Ln groupe de quasi-doublons, %1 éléments en tout&#x202f;; %2.</numerusform>
+            <numerusform>%Ln groupes de quasi-doublons, %1 éléments en tout&#x202f;; %2.</numerusform>
         </translation>
     </message>
     <message>
@@ -1227,8 +1245,8 @@
         <location filename="../ui/DuplicatesView.cpp" line="369"/>
         <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
         <translation>
-            <numerusform>%Ln élément supprimé en un seul lot ; Édition ▸ Annuler le rétablit.</numerusform>
-            <numerusform>%Ln éléments supprimés en un seul lot ; Édition ▸ Annuler les rétablit.</numerusform>
+            <numerusform>%Ln élément supprimé en un seul lot&#x202f;; Édition ▸ Annuler le rétablit.</numerusform>
+            <numerusform>%Ln éléments supprimés en un seul lot&#x202f;; Édition ▸ Annuler les rétablit.</numerusform>
         </translation>
     </message>
     <message>
@@ -2935,7 +2953,7 @@
     <message>
         <location filename="../ui/MapView.cpp" line="64"/>
         <source>PCA shows the global spread; UMAP, laid out on the index&apos;s own neighbour graph, shows clusters</source>
-        <translation>L’ACP montre la dispersion globale ; UMAP, construit sur le graphe de voisinage de l’index, montre les groupes</translation>
+        <translation>L’ACP montre la dispersion globale&#x202f;; UMAP, construit sur le graphe de voisinage de l’index, montre les groupes</translation>
     </message>
     <message>
         <location filename="../ui/MapView.cpp" line="65"/>
@@ -2976,7 +2994,7 @@
     <message>
         <location filename="../ui/MapView.cpp" line="115"/>
         <source>Method:</source>
-        <translation>Méthode :</translation>
+        <translation>Méthode&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/MapView.cpp" line="119"/>
@@ -3032,37 +3050,37 @@
     <message>
         <location filename="../ui/MapView.cpp" line="304"/>
         <source>UMAP: neighbours from the graph</source>
-        <translation>UMAP : voisins tirés du graphe</translation>
+        <translation>UMAP&#xa0;: voisins tirés du graphe</translation>
     </message>
     <message>
         <location filename="../ui/MapView.cpp" line="306"/>
         <source>UMAP is being computed; the PCA map is shown until the layout forms.</source>
-        <translation>UMAP est en cours de calcul ; la carte ACP est affichée jusqu’à ce que la disposition se forme.</translation>
+        <translation>UMAP est en cours de calcul&#x202f;; la carte ACP est affichée jusqu’à ce que la disposition se forme.</translation>
     </message>
     <message>
         <location filename="../ui/MapView.cpp" line="316"/>
         <source>UMAP forming: epoch %1 of %2</source>
-        <translation>UMAP en formation : époque %1 sur %2</translation>
+        <translation>UMAP en formation&#xa0;: époque %1 sur %2</translation>
     </message>
     <message>
         <location filename="../ui/MapView.cpp" line="327"/>
         <source>UMAP was cancelled; the PCA map is shown.</source>
-        <translation>UMAP a été annulé ; la carte ACP est affichée.</translation>
+        <translation>UMAP a été annulé&#x202f;; la carte ACP est affichée.</translation>
     </message>
     <message>
         <location filename="../ui/MapView.cpp" line="337"/>
         <source>UMAP could not be computed: %1</source>
-        <translation>Impossible de calculer UMAP : %1</translation>
+        <translation>Impossible de calculer UMAP&#xa0;: %1</translation>
     </message>
     <message>
         <location filename="../ui/MapView.cpp" line="370"/>
         <source>%1: its %2 nearest neighbours in the original space are joined to it (%3 of them are not in the sample).</source>
-        <translation>%1 : ses %2 plus proches voisins dans l’espace d’origine lui sont reliés (%3 d’entre eux ne sont pas dans l’échantillon).</translation>
+        <translation>%1&#xa0;: ses %2 plus proches voisins dans l’espace d’origine lui sont reliés (%3 d’entre eux ne sont pas dans l’échantillon).</translation>
     </message>
     <message>
         <location filename="../ui/MapView.cpp" line="374"/>
         <source>%1: its %2 nearest neighbours in the original space are joined to it.</source>
-        <translation>%1 : ses %2 plus proches voisins dans l’espace d’origine lui sont reliés.</translation>
+        <translation>%1&#xa0;: ses %2 plus proches voisins dans l’espace d’origine lui sont reliés.</translation>
     </message>
     <message>
         <location filename="../ui/MapView.cpp" line="392"/>
@@ -3088,7 +3106,7 @@
     <message>
         <location filename="../ui/MapView.cpp" line="399"/>
         <source>; %1 neighbours from the graph, min_dist %2, %3 epochs</source>
-        <translation> ; %1 voisins du graphe, min_dist %2, %3 époques</translation>
+        <translation>&#x202f;; %1 voisins du graphe, min_dist %2, %3 époques</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/MapView.cpp" line="406"/>
@@ -4924,27 +4942,27 @@ Item %2</source>
     <message>
         <location filename="../ui/UmapTask.cpp" line="23"/>
         <source>UMAP: waiting for the neighbour graph</source>
-        <translation>UMAP : attente du graphe de voisinage</translation>
+        <translation>UMAP&#xa0;: attente du graphe de voisinage</translation>
     </message>
     <message>
         <location filename="../ui/UmapTask.cpp" line="24"/>
         <source>UMAP: neighbours from the graph</source>
-        <translation>UMAP : voisins tirés du graphe</translation>
+        <translation>UMAP&#xa0;: voisins tirés du graphe</translation>
     </message>
     <message>
         <location filename="../ui/UmapTask.cpp" line="25"/>
         <source>UMAP: reading vectors</source>
-        <translation>UMAP : lecture des vecteurs</translation>
+        <translation>UMAP&#xa0;: lecture des vecteurs</translation>
     </message>
     <message>
         <location filename="../ui/UmapTask.cpp" line="27"/>
         <source>UMAP: optimising the layout (epoch %1 of %2)</source>
-        <translation>UMAP : optimisation de la disposition (époque %1 sur %2)</translation>
+        <translation>UMAP&#xa0;: optimisation de la disposition (époque %1 sur %2)</translation>
     </message>
     <message>
         <location filename="../ui/UmapTask.cpp" line="28"/>
         <source>UMAP: building the fuzzy graph</source>
-        <translation>UMAP : construction du graphe flou</translation>
+        <translation>UMAP&#xa0;: construction du graphe flou</translation>
     </message>
 </context>
 </TS>

@@ -48,6 +48,16 @@ QString number(double x, int decimals = 2)
 
 } // namespace
 
+QString CompareDialog::queryLabel(const explore::CompareQuery &query)
+{
+    switch (query.kind) {
+    case explore::CompareQuery::Kind::Text: return query.text;
+    case explore::CompareQuery::Kind::Item: return tr("similar to %1").arg(query.text);
+    case explore::CompareQuery::Kind::Vector: return tr("a vector of %n dimension(s)", nullptr, int(query.vector.size()));
+    }
+    return {};
+}
+
 CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> &others, std::optional<explore::CompareQuery> query, int k,
                              QWidget *parent)
     : QDialog(parent), m_session(session), m_formQuery(std::move(query))
@@ -62,7 +72,7 @@ CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> 
         m_otherCombo->addItem(s->displayName());
         m_otherCombo->setItemData(m_otherCombo->count() - 1, s->path(), Qt::ToolTipRole);
     }
-    m_useForm = new QRadioButton(m_formQuery ? tr("The query in the form: %1").arg(m_formQuery->label().left(80))
+    m_useForm = new QRadioButton(m_formQuery ? tr("The query in the form: %1").arg(queryLabel(*m_formQuery).left(80))
                                              : tr("The query in the form (there is none yet)"),
                                  this);
     m_useForm->setEnabled(m_formQuery.has_value());
@@ -112,6 +122,9 @@ CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> 
     connect(m_queries, &QListWidget::currentRowChanged, this, &CompareDialog::showQuery);
     m_leftTitle = new QLabel(tr("<b>%1</b>").arg(session->displayName().toHtmlEscaped()), this);
     m_rightTitle = new QLabel(this);
+    m_queryStats = new QLabel(this);
+    m_queryStats->setObjectName(QStringLiteral("queryStats"));
+    m_queryStats->setTextFormat(Qt::PlainText);
     auto makeTable = [this](const QString &name) {
         auto *t = new QTableWidget(0, 4, this);
         t->setObjectName(name);
@@ -172,12 +185,21 @@ CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> 
         l->addLayout(a, 1);
         l->addLayout(b, 1);
     }
+    auto *right = new QWidget(this);
+    {
+        auto *l = new QVBoxLayout(right);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(m_queryStats);
+        l->addWidget(lists, 1);
+    }
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_queries);
-    split->addWidget(lists);
+    split->addWidget(right);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 3);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *buttons = new QDialogButtonBox(this);
+    auto *closeButton = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
+    closeButton->setObjectName(QStringLiteral("closeButton"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
@@ -334,7 +356,7 @@ void CompareDialog::onFinished(quint64 serial, QFuture<Result<explore::Compariso
     const QSignalBlocker block(m_queries);
     m_queries->clear();
     for (const explore::QueryComparison &c : m_report->queries)
-        m_queries->addItem(tr("%1 · %2").arg(number(c.overlap), c.query.label().left(120)));
+        m_queries->addItem(tr("%1 · %2").arg(number(c.overlap), queryLabel(c.query).left(120)));
     m_queries->setCurrentRow(0);
     showQuery(0);
     emit comparisonFinished();
@@ -346,8 +368,8 @@ void CompareDialog::showQuery(int i)
     const explore::QueryComparison &c = m_report->queries[i];
     fillTable(m_left, c.a, c.b);
     fillTable(m_right, c.b, c.a);
-    m_leftTitle->setText(tr("<b>%1</b> — overlap@%2 %3 (%4 shared), rank correlation %5")
-                             .arg(m_session->displayName().toHtmlEscaped())
+    m_queryStats->setText(tr("%1 — overlap@%2 %3 (%4 shared), rank correlation %5")
+                             .arg(queryLabel(c.query).left(120))
                              .arg(m_report->k)
                              .arg(number(c.overlap))
                              .arg(c.shared)

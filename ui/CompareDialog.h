@@ -33,6 +33,9 @@ public:
                   QWidget *parent = nullptr);
     ~CompareDialog() override;
 
+    // A query as the lists show it: its text, "similar to ID" or "vector of N dimensions".
+    static QString queryLabel(const explore::CompareQuery &query);
+
     bool isRunning() const { return m_running; }
     const std::optional<explore::ComparisonReport> &report() const { return m_report; }
     QString summaryText() const;
@@ -71,6 +74,7 @@ private:
     QLabel *m_summary;
     QListWidget *m_queries;
     QLabel *m_leftTitle, *m_rightTitle;
+    QLabel *m_queryStats;
     QTableWidget *m_left, *m_right;
     QFuture<Result<explore::ComparisonReport>> m_future;
     quint64 m_serial = 0;

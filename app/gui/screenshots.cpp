@@ -466,8 +466,12 @@ bool exploreShots(const QTemporaryDir &scratch, const QString &out)
     dialog->useSample(100);
     dialog->compare();
     spinUntil([&] { return !dialog->isRunning(); }, 60000);
-    dialog->showQuery(0);
-    dialog->queryList()->setCurrentRow(0);
+    // The query whose lists share the most: links on both sides.
+    int best = 0;
+    for (int q = 0; q < dialog->report()->queries.size(); ++q)
+        if (dialog->report()->queries[q].overlap > dialog->report()->queries[best].overlap) best = q;
+    dialog->queryList()->setCurrentRow(best);
+    dialog->showQuery(best);
     // Select a shared hit: its counterpart on the right is selected with it.
     for (int r = 0; r < dialog->leftTable()->rowCount(); ++r)
         if (dialog->leftTable()->item(r, 3)->data(Qt::UserRole).toInt() > 0) {
