@@ -1,6 +1,7 @@
 #include "IndexPage.h"
 
 #include "BrowseView.h"
+#include "DuplicatesView.h"
 #include "IndexSession.h"
 #include "InspectorView.h"
 #include "IntegrityView.h"
@@ -64,6 +65,8 @@ IndexPage::IndexPage(IndexSession *session, QWidget *parent)
     m_tabs->addTab(m_query, tr("Query"));
     m_tabs->addTab(m_map, tr("Map"));
     m_tabs->addTab(m_integrity, tr("Integrity"));
+    m_duplicates = new DuplicatesView(session, m_tabs);
+    m_tabs->addTab(m_duplicates, tr("Duplicates"));
     m_inspector = new InspectorView(session, m_splitter);
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_inspector);

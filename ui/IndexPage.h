@@ -1,6 +1,6 @@
 #pragma once
 // Everything about one index in its tab: banners (read-only, what opening
-// found), the views (Summary, Browse, Query, Map, Integrity) and the
+// found), the views (Summary, Browse, Query, Map, Integrity, Duplicates) and the
 // inspector. An index that could not be opened gets a page of its own kind:
 // no session, a banner with the reason, and only the Integrity view, which
 // verifies the folder at once and can repair it.
@@ -15,6 +15,7 @@ class QTabWidget;
 namespace sextant::ui {
 
 class BrowseView;
+class DuplicatesView;
 class IndexSession;
 class InspectorView;
 class IntegrityView;
@@ -25,7 +26,7 @@ class SummaryView;
 class IndexPage : public QWidget {
     Q_OBJECT
 public:
-    enum class View { Summary, Browse, Query, Map, Integrity };
+    enum class View { Summary, Browse, Query, Map, Integrity, Duplicates };
 
     // Takes ownership of the session.
     explicit IndexPage(IndexSession *session, QWidget *parent = nullptr);
@@ -46,6 +47,7 @@ public:
     QueryView *queryView() const { return m_query; }
     MapView *mapView() const { return m_map; }
     IntegrityView *integrityView() const { return m_integrity; }
+    DuplicatesView *duplicatesView() const { return m_duplicates; }
     InspectorView *inspectorView() const { return m_inspector; }
     QSplitter *splitter() const { return m_splitter; } // null on a damaged page
 
@@ -70,6 +72,7 @@ private:
     QueryView *m_query = nullptr;
     MapView *m_map = nullptr;
     IntegrityView *m_integrity = nullptr;
+    DuplicatesView *m_duplicates = nullptr;
     InspectorView *m_inspector = nullptr;
 };
 

@@ -168,7 +168,8 @@ void MainWindow::createActions()
                                                          {IndexPage::View::Browse, tr("&Browse")},
                                                          {IndexPage::View::Query, tr("&Query")},
                                                          {IndexPage::View::Map, tr("&Map")},
-                                                         {IndexPage::View::Integrity, tr("&Integrity")}};
+                                                         {IndexPage::View::Integrity, tr("&Integrity")},
+                                                         {IndexPage::View::Duplicates, tr("&Duplicates")}};
     int n = 1;
     for (const auto &[which, title] : views) {
         QAction *a = view->addAction(title, this, [this, which = which]() {

@@ -5,6 +5,8 @@
 #include "IndexSession.h"
 #include "TaskMonitor.h"
 
+#include "index/Index.h"
+
 #include <QComboBox>
 #include <QCursor>
 #include <QFutureWatcher>
@@ -55,6 +57,11 @@ MapView::MapView(IndexSession *session, QWidget *parent) : QWidget(parent), m_se
     m_colourCombo->setObjectName(QStringLiteral("colourCombo"));
     m_colourCombo->setToolTip(tr("Colour the points by a metadata field: a palette for text and bools, a gradient for numbers"));
     m_colourCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_methodCombo = new QComboBox(this);
+    m_methodCombo->setObjectName(QStringLiteral("methodCombo"));
+    m_methodCombo->addItem(tr("PCA"), QStringLiteral("pca"));
+    m_methodCombo->addItem(tr("UMAP"), QStringLiteral("umap"));
+    m_methodCombo->setToolTip(tr("PCA shows the global spread; UMAP, laid out on the index's own neighbour graph, shows clusters"));
     m_fitButton = new QPushButton(tr("Fit"), this);
     m_fitButton->setToolTip(tr("Show all points"));
     m_recomputeButton = new QPushButton(tr("Recompute"), this);
@@ -105,6 +112,10 @@ MapView::MapView(IndexSession *session, QWidget *parent) : QWidget(parent), m_se
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_info, 1);
+    auto *methodLabel = new QLabel(tr("Method:"), this);
+    methodLabel->setBuddy(m_methodCombo);
+    top->addWidget(methodLabel);
+    top->addWidget(m_methodCombo);
     auto *colourLabel = new QLabel(tr("Colour by:"), this);
     colourLabel->setBuddy(m_colourCombo);
     top->addWidget(colourLabel);
@@ -124,6 +135,8 @@ MapView::MapView(IndexSession *session, QWidget *parent) : QWidget(parent), m_se
             [this](int i) { setColourField(m_colourCombo->itemData(i).toString()); });
     connect(m_fitButton, &QPushButton::clicked, m_plot, &ScatterPlot::fit);
     connect(m_recomputeButton, &QPushButton::clicked, this, &MapView::recompute);
+    connect(m_methodCombo, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setMethod(m_methodCombo->itemData(i).toString()); });
     connect(m_plot, &ScatterPlot::pointClicked, this, [this](int i) {
         if (m_projection && i >= 0 && i < m_projection->count()) m_session->setCurrentItem(m_projection->ids[i]);
     });
@@ -137,7 +150,29 @@ MapView::MapView(IndexSession *session, QWidget *parent) : QWidget(parent), m_se
 
 MapView::~MapView()
 {
-    if (m_computing) m_future.cancel();
+    if (m_computing) {
+        m_future.cancel();
+        m_umapFuture.cancel();
+    }
+}
+
+int MapView::sampleLimit() const
+{
+    if (m_method == u"umap" && !m_sampleLimitSet) return int(explore::UmapOptions::kDefaultSample);
+    return m_sampleLimit;
+}
+
+void MapView::setMethod(const QString &method)
+{
+    const QString m = method == u"umap" ? QStringLiteral("umap") : QStringLiteral("pca");
+    const int combo = m_methodCombo->findData(m);
+    if (combo != m_methodCombo->currentIndex()) {
+        const QSignalBlocker block(m_methodCombo);
+        m_methodCombo->setCurrentIndex(combo);
+    }
+    if (m == m_method) return;
+    m_method = m;
+    if (m_started) recompute();
 }
 
 void MapView::showEvent(QShowEvent *event)
@@ -149,13 +184,16 @@ void MapView::showEvent(QShowEvent *event)
 void MapView::recompute()
 {
     m_started = true;
-    if (m_computing) m_future.cancel();
+    if (m_computing) {
+        m_future.cancel();
+        m_umapFuture.cancel();
+    }
     const quint64 serial = ++m_serial;
     m_computing = true;
     m_projectionVersion = m_session->contentVersion();
     m_projectionState.reset();
     if (m_session->hasStats()) m_projectionState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
-    m_future = Projection::start(m_session->index(), m_sampleLimit, m_seed);
+    m_future = Projection::start(m_session->index(), sampleLimit(), m_seed);
     TaskMonitor::trackGlobal(tr("Computing the map"), QFuture<void>(m_future));
     auto *watcher = new QFutureWatcher<ProjectionResult>(this);
     connect(watcher, &QFutureWatcher<ProjectionResult>::progressValueChanged, this, [this, serial](int v) {
@@ -179,15 +217,25 @@ void MapView::recompute()
 
 void MapView::cancel()
 {
-    if (m_computing) m_future.cancel();
+    if (m_computing) {
+        m_future.cancel();
+        m_umapFuture.cancel();
+    }
+}
+
+void MapView::finishComputing()
+{
+    m_computing = false;
+    m_progressRow->hide();
+    m_recomputeButton->setEnabled(true);
 }
 
 void MapView::onFinished(quint64 serial, QFuture<ProjectionResult> future)
 {
     if (serial != m_serial) return; // superseded by a newer recompute
-    m_computing = false;
-    m_progressRow->hide();
-    m_recomputeButton->setEnabled(true);
+    const bool umapFollows = m_method == u"umap" && !future.isCanceled() && future.resultCount() > 0 &&
+                             future.resultAt(0).count() >= 2;
+    if (!umapFollows) finishComputing();
     if (future.isCanceled() || future.resultCount() == 0) {
         if (!m_projection) m_plot->setMessage(tr("Computing the map was cancelled. Press Recompute to start again."));
         m_status->setText(tr("Cancelled."));
@@ -202,6 +250,7 @@ void MapView::onFinished(quint64 serial, QFuture<ProjectionResult> future)
         return;
     }
     m_projection = std::move(result);
+    m_showsUmap = false;
     m_pointOf.clear();
     m_pointOf.reserve(m_projection->count());
     for (int i = 0; i < m_projection->count(); ++i) m_pointOf.insert(m_projection->ids[i], i);
@@ -224,7 +273,116 @@ void MapView::onFinished(quint64 serial, QFuture<ProjectionResult> future)
     applyHighlights();
     updateNotice();
     showHover(-1);
+    if (umapFollows) startUmap(serial);
+    else emit projectionFinished();
+}
+
+void MapView::startUmap(quint64 serial)
+{
+    m_umapOptions = explore::UmapOptions{};
+    m_umapOptions.seed = m_seed;
+    m_frames = std::make_shared<UmapTask::Frames>();
+    m_frameSeen = 0;
+    m_framesShown = 0;
+    m_umapFuture = UmapTask::start(m_session->index(), m_projection->ids, m_projection->x, m_projection->y, m_umapOptions, m_frames);
+    TaskMonitor::trackGlobal(tr("Computing the UMAP layout"), QFuture<void>(m_umapFuture));
+    auto *watcher = new QFutureWatcher<UmapOutcome>(this);
+    connect(watcher, &QFutureWatcher<UmapOutcome>::progressValueChanged, this, [this, serial](int v) {
+        if (serial != m_serial) return;
+        m_progress->setValue(v);
+        showNewestFrame();
+    });
+    connect(watcher, &QFutureWatcher<UmapOutcome>::progressTextChanged, this, [this, serial](const QString &t) {
+        if (serial == m_serial) m_progressLabel->setText(t);
+    });
+    connect(watcher, &QFutureWatcher<UmapOutcome>::finished, this, [this, watcher, serial]() {
+        watcher->deleteLater();
+        onUmapFinished(serial, watcher->future());
+    });
+    watcher->setFuture(m_umapFuture);
+    m_progress->setValue(0);
+    m_progressLabel->setText(tr("UMAP: neighbours from the graph"));
+    m_progressRow->show();
+    m_info->setText(tr("UMAP is being computed; the PCA map is shown until the layout forms."));
+}
+
+void MapView::showNewestFrame()
+{
+    if (!m_frames || !m_projection) return;
+    std::optional<UmapFrame> frame = m_frames->takeIfNewer(&m_frameSeen);
+    if (!frame || frame->x.size() != size_t(m_projection->count())) return;
+    m_plot->movePoints(std::move(frame->x), std::move(frame->y), true);
+    ++m_framesShown;
+    m_info->setText(tr("UMAP forming: epoch %1 of %2").arg(frame->epoch).arg(frame->epochs));
+}
+
+void MapView::onUmapFinished(quint64 serial, QFuture<UmapOutcome> future)
+{
+    if (serial != m_serial) return;
+    finishComputing();
+    m_frames.reset();
+    if (future.isCanceled() || future.resultCount() == 0) {
+        // Back to the PCA map it started from.
+        if (m_projection) m_plot->movePoints(m_projection->x, m_projection->y, true);
+        m_status->setText(tr("UMAP was cancelled; the PCA map is shown."));
+        m_info->setText(description());
+        updateNotice();
+        emit projectionFinished();
+        return;
+    }
+    UmapOutcome outcome = future.takeResult();
+    if (!outcome.error.ok()) {
+        if (m_projection) m_plot->movePoints(m_projection->x, m_projection->y, true);
+        m_info->setText(description());
+        m_status->setText(tr("UMAP could not be computed: %1").arg(userMessageText(outcome.error)));
+        emit projectionFinished();
+        return;
+    }
+    m_plot->movePoints(outcome.frame.x, outcome.frame.y, true);
+    m_umapInfo = std::move(outcome);
+    m_showsUmap = true;
+    m_info->setText(description());
+    updateNotice();
+    showHover(-1);
     emit projectionFinished();
+}
+
+void MapView::lookUpNeighbours(int point)
+{
+    m_plot->setNeighbours({});
+    if (!m_projection || point < 0 || point >= m_projection->count()) return;
+    const quint64 serial = ++m_neighbourSerial;
+    const QString id = m_projection->ids[point];
+    auto *watcher = new QFutureWatcher<Result<QueryResult>>(this);
+    connect(watcher, &QFutureWatcher<Result<QueryResult>>::finished, this, [this, watcher, serial, point]() {
+        watcher->deleteLater();
+        if (serial != m_neighbourSerial || watcher->future().resultCount() == 0) return;
+        const Result<QueryResult> result = watcher->future().result();
+        if (!result.ok() || m_plot->current() != point) return;
+        QList<int> points;
+        int offMap = 0;
+        for (const QueryHit &hit : result->hits) {
+            const int i = pointOf(hit.id);
+            if (i >= 0) points.append(i);
+            else ++offMap;
+        }
+        m_plot->setNeighbours(points);
+        m_status->setText(offMap > 0 ? tr("%1: its %2 nearest neighbours in the original space are joined to it (%3 of them are not in the sample).")
+                                             .arg(m_projection->ids[point])
+                                             .arg(result->hits.size())
+                                             .arg(offMap)
+                                       : tr("%1: its %2 nearest neighbours in the original space are joined to it.")
+                                             .arg(m_projection->ids[point])
+                                             .arg(result->hits.size()));
+        emit neighboursShown();
+    });
+    watcher->setFuture(m_session->run([id](Index &index) {
+        QueryRequest request;
+        request.likeId = id;
+        request.k = 10;
+        request.withMetadata = false;
+        return index.query(request);
+    }));
 }
 
 QString MapView::description() const
@@ -232,6 +390,18 @@ QString MapView::description() const
     if (!m_projection) return {};
     const ProjectionResult &p = *m_projection;
     if (p.count() == 0) return tr("The index is empty.");
+    if (m_showsUmap) {
+        QString text = p.count() >= p.totalItems
+            ? tr("UMAP of all %Ln item(s)", nullptr, int(p.count()))
+            : tr("UMAP of %1 of %Ln item(s), seed %2", nullptr, int(std::min<qint64>(p.totalItems, INT_MAX)))
+                  .arg(formatCount(p.count()))
+                  .arg(p.seed);
+        text += tr("; %1 neighbours from the graph, min_dist %2, %3 epochs")
+                    .arg(m_umapOptions.neighbours)
+                    .arg(QLocale().toString(m_umapOptions.minDist, 'g', 3))
+                    .arg(m_umapInfo.frame.epochs);
+        return text + QLatin1Char('.');
+    }
     QString text = p.count() >= p.totalItems
         ? tr("PCA of all %Ln item(s)", nullptr, int(p.count()))
         : tr("PCA of %1 of %Ln item(s), seed %2", nullptr, int(std::min<qint64>(p.totalItems, INT_MAX)))
@@ -341,7 +511,11 @@ void MapView::applyHighlights()
         if (i >= 0) hits.append(i);
     }
     m_plot->setHighlighted(hits);
-    m_plot->setCurrent(pointOf(m_session->currentItem()));
+    const int current = pointOf(m_session->currentItem());
+    if (current != m_plot->current()) {
+        m_plot->setCurrent(current);
+        lookUpNeighbours(current);
+    }
 }
 
 void MapView::showHover(int point)

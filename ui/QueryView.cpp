@@ -1,5 +1,8 @@
 #include "QueryView.h"
 
+#include "CompareDialog.h"
+#include "IndexPage.h"
+
 #include "ErrorText.h"
 #include "FilterEdit.h"
 #include "IdCompletion.h"
@@ -153,6 +156,9 @@ void QueryView::buildForm()
     m_runButton->setObjectName(QStringLiteral("runButton"));
     m_runButton->setDefault(true);
     m_runButton->setToolTip(tr("Run the query (Ctrl+Return)"));
+    m_compareIndexButton = new QPushButton(tr("Compare with Another Open Index…"), this);
+    m_compareIndexButton->setObjectName(QStringLiteral("compareIndexButton"));
+    m_compareIndexButton->setToolTip(tr("Run the same queries on another open index (another model or chunking) and compare the results"));
     m_compareButton = new QPushButton(tr("Compare with exact"), this);
     m_compareButton->setObjectName(QStringLiteral("compareButton"));
     m_compareButton->setToolTip(tr("Run the same query as an exact scan and show which true neighbours were found"));
@@ -260,6 +266,7 @@ void QueryView::buildForm()
     params->addWidget(m_minShare);
     params->addStretch();
     params->addWidget(m_cancelButton);
+    params->addWidget(m_compareIndexButton);
     params->addWidget(m_compareButton);
     params->addWidget(m_runButton);
 
@@ -309,6 +316,7 @@ void QueryView::buildForm()
     });
     connect(m_runButton, &QPushButton::clicked, this, &QueryView::run);
     connect(m_compareButton, &QPushButton::clicked, this, &QueryView::compareWithExact);
+    connect(m_compareIndexButton, &QPushButton::clicked, this, &QueryView::compareWithIndex);
     connect(m_cancelButton, &QPushButton::clicked, this, &QueryView::cancel);
     for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
@@ -582,6 +590,39 @@ Result<QVector<float>> QueryView::parseVector(const QString &input, int dimensio
         return Error(ErrorCode::DimensionMismatch,
                      tr("The vector has %n number(s); this index holds vectors of %1 dimensions.", nullptr, int(v.size())).arg(dimensions));
     return v;
+}
+
+CompareDialog *QueryView::compareWithIndex()
+{
+    // The other open indexes: every page of this window but this one.
+    QList<IndexSession *> others;
+    for (IndexPage *page : window()->findChildren<IndexPage *>())
+        if (page->session() && page->session() != m_session) others.append(page->session());
+    std::optional<explore::CompareQuery> query;
+    QString ignored;
+    const Source source = Source(m_source->currentData().toInt());
+    if (source == Source::Text) {
+        if (const auto text = textQueryFromForm(&ignored)) {
+            explore::CompareQuery q;
+            q.kind = explore::CompareQuery::Kind::Text;
+            q.text = text->text;
+            query = q;
+        }
+    } else if (const auto request = requestFromForm(&ignored)) {
+        explore::CompareQuery q;
+        if (request->likeId.isEmpty()) {
+            q.kind = explore::CompareQuery::Kind::Vector;
+            q.vector = request->vector;
+        } else {
+            q.kind = explore::CompareQuery::Kind::Item;
+            q.text = request->likeId;
+        }
+        query = q;
+    }
+    auto *dialog = new CompareDialog(m_session, others, query, m_k->value(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 std::optional<QueryRequest> QueryView::requestFromForm(QString *error) const

@@ -25,6 +25,7 @@ class QTableView;
 
 namespace sextant::ui {
 
+class CompareDialog;
 class FilterEdit;
 class IndexSession;
 class QueryResultsModel;
@@ -79,6 +80,9 @@ public slots:
     void findSimilar(const QString &id);
     // Drops the running query's result (it still finishes on its worker).
     void cancel();
+    // "Compare with another open index…": opens the comparison dialog with
+    // the form's query (returns it, for the tests and the screenshots).
+    CompareDialog *compareWithIndex();
 
 signals:
     void queryFinished();      // a result (or an error) is on display
@@ -126,6 +130,7 @@ private:
     QSpinBox *m_ef;
     QPushButton *m_runButton;
     QPushButton *m_compareButton;
+    QPushButton *m_compareIndexButton;
     QPushButton *m_cancelButton;
     QLabel *m_summary;
     QLabel *m_recall;

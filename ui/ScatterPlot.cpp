@@ -38,6 +38,7 @@ void ScatterPlot::setPoints(std::vector<float> x, std::vector<float> y)
     m_y = std::move(y);
     m_colours.clear();
     m_highlighted.clear();
+    m_neighbours.clear();
     m_current = -1;
     m_hovered = -1;
     float x0 = 0, x1 = 0, y0 = 0, y1 = 0;
@@ -48,6 +49,26 @@ void ScatterPlot::setPoints(std::vector<float> x, std::vector<float> y)
     }
     m_bounds = QRectF(QPointF(x0, y0), QPointF(x1, y1));
     fit();
+}
+
+void ScatterPlot::movePoints(std::vector<float> x, std::vector<float> y, bool refit)
+{
+    if (x.size() != m_x.size() || y.size() != m_y.size()) return;
+    m_x = std::move(x);
+    m_y = std::move(y);
+    if (!m_x.empty()) {
+        const auto [xmin, xmax] = std::minmax_element(m_x.begin(), m_x.end());
+        const auto [ymin, ymax] = std::minmax_element(m_y.begin(), m_y.end());
+        m_bounds = QRectF(QPointF(*xmin, *ymin), QPointF(*xmax, *ymax));
+    }
+    if (refit) fit();
+    else invalidate();
+}
+
+void ScatterPlot::setNeighbours(const QList<int> &points)
+{
+    m_neighbours = points;
+    update();
 }
 
 void ScatterPlot::setColours(std::vector<QRgb> colours)
@@ -199,6 +220,18 @@ void ScatterPlot::paintEvent(QPaintEvent *)
         if (i < 0 || i >= pointCount()) continue;
         painter.setBrush(colourOf(i));
         painter.drawEllipse(pixelOf(i), 4.5, 4.5);
+    }
+    if (m_current >= 0 && m_current < pointCount() && !m_neighbours.isEmpty()) {
+        // True nearest neighbours: dashed lines from the current point, and rings.
+        const QColor accent = palette().color(QPalette::Base).lightness() < 128 ? QColor(255, 170, 60) : QColor(220, 60, 0);
+        const QPointF from = pixelOf(m_current);
+        painter.setPen(QPen(accent, 1.2, Qt::DashLine));
+        for (int i : m_neighbours)
+            if (i >= 0 && i < pointCount()) painter.drawLine(from, pixelOf(i));
+        painter.setPen(QPen(accent, 2));
+        painter.setBrush(Qt::NoBrush);
+        for (int i : m_neighbours)
+            if (i >= 0 && i < pointCount()) painter.drawEllipse(pixelOf(i), 5, 5);
     }
     if (m_current >= 0 && m_current < pointCount()) {
         const QPointF p = pixelOf(m_current);

@@ -27,11 +27,18 @@ public:
     // Replaces the points (coordinates in data units) and fits them.
     void setPoints(std::vector<float> x, std::vector<float> y);
     int pointCount() const { return int(m_x.size()); }
+    // New coordinates for the same points (a layout that is still forming):
+    // colours, highlights and the current point stay; `refit` fits the view.
+    void movePoints(std::vector<float> x, std::vector<float> y, bool refit);
     // One colour per point (empty: all in the palette's highlight colour).
     void setColours(std::vector<QRgb> colours);
     void setLegend(const QString &title, const QList<LegendEntry> &entries);
     void setHighlighted(const QList<int> &points); // query hits
     void setCurrent(int point);                     // -1: none
+    // The current point's nearest neighbours in the original space: joined
+    // to it by lines, each marked with a ring.
+    void setNeighbours(const QList<int> &points);
+    QList<int> neighbours() const { return m_neighbours; }
     QList<int> highlighted() const { return m_highlighted; }
     int current() const { return m_current; }
     // Shown instead of the points when there are none.
@@ -72,6 +79,7 @@ private:
     std::vector<float> m_x, m_y;
     std::vector<QRgb> m_colours;
     QList<int> m_highlighted;
+    QList<int> m_neighbours;
     int m_current = -1;
     QString m_message;
     QString m_legendTitle;

@@ -31,6 +31,7 @@ int runVerifyBench(const QStringList &args); // engine --only=verify
 int runSearch(const QStringList &args);
 int runImportBench(const QStringList &args); // ImportBench.cpp
 int runPostgresBench(const QStringList &args); // PostgresBench.cpp
+int runExploreBench(const QStringList &args); // ExploreBench.cpp
 int runOpenProbe(const QStringList &args);
 int runGui(const QStringList &args); // only with SEXTANT_BUILD_GUI // hidden: measures one open in a fresh process
 

@@ -8,6 +8,7 @@
 //   sextant-bench search [--quick] ... HNSW and exact search: build, recall, QPS, filters, memory
 //   sextant-bench import [--quick] ... documents/s and MB/s (built-in embedder), vectors/s from .npy
 //   sextant-bench postgres --conninfo URL ... publish throughput to PostgreSQL + pgvector
+//   sextant-bench explore [--quick] .. near-duplicates and UMAP on an index with its graph ready
 //   sextant-bench help                 the list of commands
 //
 // Every command takes --quick, --dir, --seed, --keep, --pretty and --help.
@@ -43,6 +44,8 @@ const Command kCommands[] = {
      &runImportBench, false},
     {"postgres", "Publish to PostgreSQL + pgvector (--conninfo): full publish of 100k x 384, then 1% changed; items/s, MB/s.",
      &runPostgresBench, false},
+    {"explore", "Explore: near-duplicates and a UMAP layout of an index with its graph ready (default 100k x 384).",
+     &runExploreBench, false},
 #ifdef SEXTANT_BENCH_GUI
     {"gui", "GUI: worst event-loop stall while importing 1M vectors and scrolling a 1M-row table; open to first rows.",
      &runGui, false},

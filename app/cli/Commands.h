@@ -24,6 +24,9 @@ int runTextQuery(Invocation &invocation); // TextQuery.cpp
 int runDocuments(Invocation &invocation); // TextQuery.cpp
 int runPublish(Invocation &invocation);        // PostgresCommands.cpp
 int runPostgresImport(Invocation &invocation); // PostgresCommands.cpp: import --table
+int runDuplicates(Invocation &invocation); // ExploreCommands.cpp
+int runMap(Invocation &invocation);        // ExploreCommands.cpp
+int runCompare(Invocation &invocation);    // ExploreCommands.cpp
 // runInsert lives in Ingest.h.
 
 } // namespace sextant::cli

@@ -5,6 +5,9 @@
 // that language and every file name ends in -LANG (start-de.png).
 
 #include "BrowseView.h"
+#include "CompareDialog.h"
+#include "DuplicatesModel.h"
+#include "DuplicatesView.h"
 #include "FilterEdit.h"
 #include "IndexPage.h"
 #include "DemoIndex.h"
@@ -20,6 +23,7 @@
 #include "ItemTableModel.h"
 #include "MainWindow.h"
 #include "MapView.h"
+#include "ScatterPlot.h"
 #include "NewIndexDialog.h"
 #include "PreferencesDialog.h"
 #include "QueryView.h"
@@ -40,6 +44,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
+#include <QListWidget>
+#include <QTableWidget>
 #include <QTreeView>
 #include <QProcess>
 #include <QPushButton>
@@ -380,6 +386,140 @@ bool firstRunShots(const QString &out)
     return ok;
 }
 
+// A collection with duplicates in it: the demo notes with a passage each,
+// plus exact and near copies of some (one word changed), and a second index
+// of the same notes "embedded by another model" (32 dimensions: the first
+// half of each vector, with noise). The Map view's UMAP coloured by topic
+// with a point's true neighbours, the Duplicates view, and the comparison.
+const char *kWords[] = {"the", "survey", "measured", "a", "sample", "of", "rock", "light", "cells", "field",
+                        "over", "three", "seasons", "and", "found", "its", "values", "stable", "near", "coast"};
+
+QString passage(int i)
+{
+    QRandomGenerator g(quint32(i) * 97u + 3);
+    QStringList words;
+    for (int w = 0; w < 24; ++w) words << QString::fromLatin1(kWords[g.bounded(20)]);
+    return words.join(u' ') + u'.';
+}
+
+bool makeCollection(const QString &path, const QString &otherPath, int count)
+{
+    Schema s;
+    s.dimensions = 64;
+    s.metric = Metric::Cosine;
+    s.fields = {FieldSpec{QStringLiteral("topic"), FieldType::String, true},
+                FieldSpec{QStringLiteral("year"), FieldType::Number, false},
+                FieldSpec{QStringLiteral("title"), FieldType::String, false}};
+    Schema small = s;
+    small.dimensions = 32;
+    Result<std::shared_ptr<Index>> idx = Index::create(path, s, Durability::Normal);
+    Result<std::shared_ptr<Index>> other = Index::create(otherPath, small, Durability::Normal);
+    if (!idx.ok() || !other.ok()) return false;
+    QList<WriteOp> batch, otherBatch;
+    QRandomGenerator noise(11);
+    for (int i = 1; i <= count; ++i) {
+        Item it = demoItem(i, 64);
+        it.metadata.insert(QStringLiteral("text"), passage(i));
+        batch.append(WriteOp::insert(it));
+        Item o = it;
+        o.vector.resize(32);
+        for (float &x : o.vector) x += float(noise.generateDouble() - 0.5) * 0.12f;
+        otherBatch.append(WriteOp::insert(o));
+        if (i % 150 == 0) {
+            // A copy imported again: the same vector, or a near one with a word changed.
+            Item copy = it;
+            copy.id = it.id + QStringLiteral("-copy");
+            copy.metadata.insert(QStringLiteral("year"), it.metadata.value(QStringLiteral("year")).toInt() + 1);
+            if (i % 300 == 0) {
+                QString text = passage(i);
+                text.replace(QStringLiteral(" stable "), QStringLiteral(" steady "));
+                text.replace(QStringLiteral(" rock "), QStringLiteral(" stone "));
+                copy.metadata.insert(QStringLiteral("text"), text + QStringLiteral(" Revised."));
+                for (float &x : copy.vector) x += float(noise.generateDouble() - 0.5) * 0.02f;
+            }
+            batch.append(WriteOp::insert(copy));
+        }
+    }
+    if (!(*idx)->write(batch, Priority::Bulk).result().error.ok()) return false;
+    if (!(*other)->write(otherBatch, Priority::Bulk).result().error.ok()) return false;
+    (*idx)->waitForGraph(120000);
+    (*other)->waitForGraph(120000);
+    return (*idx)->close().ok() && (*other)->close().ok();
+}
+
+bool exploreShots(const QTemporaryDir &scratch, const QString &out)
+{
+    const QString path = scratch.filePath(QStringLiteral("field-notes"));
+    const QString otherPath = scratch.filePath(QStringLiteral("field-notes-model-b"));
+    if (!QDir(path).exists() && !makeCollection(path, otherPath, 3000)) {
+        std::fprintf(stderr, "could not create the collection\n");
+        return false;
+    }
+    bool ok = true;
+    MainWindow w;
+    w.resize(1360, 840);
+    w.show();
+    w.openIndex(otherPath);
+    w.openIndex(path);
+    if (!spinUntil([&] { return w.pageCount() == 2; })) return false;
+    spinFor(500);
+    IndexPage *page = w.currentPage();
+    if (!page || page->path() != path) page = w.pageFor(path);
+    if (!page) return false;
+    page->session()->index()->waitForGraph(60000);
+
+    page->showView(IndexPage::View::Map);
+    MapView *map = page->mapView();
+    spinUntil([&] { return map->projection() != nullptr && !map->isComputing(); }, 60000);
+    map->setMethod(QStringLiteral("umap"));
+    spinUntil([&] { return map->showsUmap() && !map->isComputing(); }, 120000);
+    map->setColourField(QStringLiteral("topic"));
+    page->session()->setCurrentItem(QStringLiteral("doc-00042"));
+    spinUntil([&] { return !map->trueNeighbours().isEmpty(); }, 10000);
+    spinFor(500);
+    ok &= save(&w, out, QStringLiteral("map-umap.png"));
+
+    page->showView(IndexPage::View::Duplicates);
+    DuplicatesView *dups = page->duplicatesView();
+    dups->find();
+    spinUntil([&] { return !dups->isSearching(); }, 60000);
+    // A near copy: the passage with its changed words marked.
+    for (int g = 0; g < dups->model()->groupCount(); ++g)
+        if (dups->model()->group(g).members.value(1).id.endsWith(QStringLiteral("00300-copy"))) {
+            dups->groupsView()->setCurrentIndex(dups->model()->memberIndex(g, 0));
+            dups->groupsView()->scrollTo(dups->model()->memberIndex(g, 0));
+        }
+    dups->keepOnePerGroup();
+    spinFor(800);
+    ok &= save(&w, out, QStringLiteral("duplicates.png"));
+
+    page->showView(IndexPage::View::Query);
+    page->queryView()->findSimilar(QStringLiteral("doc-00042"));
+    spinUntil([&] { return page->queryView()->lastResult().has_value() && !page->queryView()->isRunning(); });
+    CompareDialog *dialog = page->queryView()->compareWithIndex();
+    dialog->useSample(100);
+    dialog->compare();
+    spinUntil([&] { return !dialog->isRunning(); }, 60000);
+    // The query whose lists share the most: links on both sides.
+    int best = 0;
+    for (int q = 0; q < dialog->report()->queries.size(); ++q)
+        if (dialog->report()->queries[q].overlap > dialog->report()->queries[best].overlap) best = q;
+    dialog->queryList()->setCurrentRow(best);
+    dialog->showQuery(best);
+    // Select a shared hit: its counterpart on the right is selected with it.
+    for (int r = 0; r < dialog->leftTable()->rowCount(); ++r)
+        if (dialog->leftTable()->item(r, 3)->data(Qt::UserRole).toInt() > 0) {
+            dialog->leftTable()->setCurrentCell(r, 1);
+            break;
+        }
+    spinFor(600);
+    ok &= save(dialog, out, QStringLiteral("compare.png"));
+    dialog->close();
+    w.close();
+    IndexSession::waitForClosing();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -405,8 +545,9 @@ int main(int argc, char **argv)
     }
     const bool onlyImport = args.removeAll(QStringLiteral("--only-import")) > 0;
     const bool onlyFirstRun = args.removeAll(QStringLiteral("--only-first-run")) > 0;
+    const bool onlyExplore = args.removeAll(QStringLiteral("--only-explore")) > 0;
     if (args.size() != 1) {
-        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import | --only-first-run] [--language de|fr]\n");
+        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import | --only-first-run | --only-explore] [--language de|fr]\n");
         return 2;
     }
     const QString out = QDir(args.first()).absolutePath();
@@ -424,6 +565,8 @@ int main(int argc, char **argv)
     if (onlyImport) return importShots(scratch, out) ? 0 : 1;
     // --only-first-run: the start page's demo offer and the demo index.
     if (onlyFirstRun) return firstRunShots(out) ? 0 : 1;
+    // --only-explore: the UMAP map, the Duplicates view and the comparison.
+    if (onlyExplore) return exploreShots(scratch, out) ? 0 : 1;
     const QString demo = scratch.filePath(QStringLiteral("demo"));
     if (!makeDemo(demo, 5000, 64)) {
         std::fprintf(stderr, "could not create the demo index\n");
@@ -605,5 +748,6 @@ int main(int argc, char **argv)
     }
     ok &= integrityShots(scratch, out);
     ok &= importShots(scratch, out);
+    ok &= exploreShots(scratch, out);
     return ok ? 0 : 1;
 }
