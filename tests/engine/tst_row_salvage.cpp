@@ -91,6 +91,7 @@ private slots:
     void oneFlipCostsAtMostOneItem();
     void flipsInSeveralRowsOfOneBlock();
     void fullVerifyNamesTheDamagedItem();
+    void repairAfterQuickVerifyCountsTheItems();
 
 private:
     QString work() const { return m_work->filePath(QStringLiteral("index")); }
@@ -299,6 +300,28 @@ void TestRowSalvage::fullVerifyNamesTheDamagedItem()
     qint64 planned = 0;
     for (const RepairStep &s : plan->steps) planned += s.itemsSetAside;
     QCOMPARE(planned, qint64(1));
+}
+
+// The GUI's before/after panel showed "Readable items: not counted" after a
+// repair planned from a quick verify: the repair now counts them itself.
+void TestRowSalvage::repairAfterQuickVerifyCountsTheItems()
+{
+    freshCopy();
+    QVERIFY(flipBit(work() + u'/' + m_target.file, m_layout.vectorsOffset + 700 * kDims * 4 + 3, 6));
+    Result<VerifyReport> v = verifyIndex(work(), VerifyOptions{false, {}});
+    QVERIFY(v.ok());
+    QVERIFY(!v->clean());
+    QCOMPARE(v->liveItems, qint64(-1)); // quick verify does not count
+    Result<RepairPlan> plan = planRepair(work(), *v);
+    QVERIFY(plan.ok());
+    RepairOptions o;
+    o.backup = false;
+    Result<RepairResult> r = runRepair(*plan, o);
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    QVERIFY2(r->after.clean(), qPrintable(findingsText(r->after)));
+    QCOMPARE(r->itemsBefore, qint64(m_expected.size()));
+    QCOMPARE(r->itemsSetAside, qint64(1));
+    QCOMPARE(r->itemsAfter, qint64(m_expected.size()) - 1);
 }
 
 QTEST_GUILESS_MAIN(TestRowSalvage)
