@@ -15,6 +15,7 @@
 #include "storage/Binary.h"
 #include "storage/Manifest.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -90,6 +91,22 @@ void TestUpgradeKill::killDuringUpgrade()
                                ? std::max(1, qEnvironmentVariableIntValue("SEXTANT_CRASH_ITERATIONS"))
                                : 12;
     QRandomGenerator rng{quint32(m_seed)};
+    // How long a whole `compact` takes here (process start included), so
+    // that the kills spread over all of it.
+    qint64 wholeUs = 0;
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("index"));
+        QVERIFY(copyFolder(fixture(), dir));
+        QElapsedTimer t;
+        t.start();
+        QProcess cli;
+        cli.start(QStringLiteral(SEXTANT_CLI_PATH), {QStringLiteral("compact"), dir});
+        QVERIFY(cli.waitForFinished(60000));
+        wholeUs = t.nsecsElapsed() / 1000;
+        QCOMPARE(cli.exitCode(), 0);
+        for (uint32_t v : segmentVersions(dir)) QCOMPARE(v, 3u);
+    }
     int finished = 0, mixed = 0, untouched = 0;
     for (int i = 0; i < iterations; ++i) {
         QTemporaryDir tmp;
@@ -99,9 +116,8 @@ void TestUpgradeKill::killDuringUpgrade()
         cli.setProcessChannelMode(QProcess::MergedChannels);
         cli.start(QStringLiteral(SEXTANT_CLI_PATH), {QStringLiteral("compact"), dir});
         QVERIFY(cli.waitForStarted());
-        // The whole compaction takes some tens of milliseconds here: kill
-        // anywhere in it, or after it.
-        const int delayUs = int(rng.bounded(60000));
+        // Anywhere from the start to a little after the end.
+        const int delayUs = int(rng.bounded(quint32(wholeUs + wholeUs / 10 + 1)));
         QThread::usleep(ulong(delayUs));
         cli.kill(); // SIGKILL
         cli.waitForFinished();
@@ -134,8 +150,8 @@ void TestUpgradeKill::killDuringUpgrade()
         QCOMPARE(diffContent(**again, m_expected), QString());
         QVERIFY(!(*again)->close());
     }
-    qInfo("%d kills: %d before the upgrade was published, %d with old and new segments, %d after it", iterations,
-          untouched, mixed, finished);
+    qInfo("compact took %lld µs unkilled; %d kills: %d before the upgrade was published, %d with old and new segments, %d after it", wholeUs,
+          iterations, untouched, mixed, finished);
 }
 
 QTEST_GUILESS_MAIN(TestUpgradeKill)
