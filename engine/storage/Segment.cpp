@@ -466,6 +466,14 @@ bool Segment::rawRow(qint64 row, QByteArrayView *id, QByteArrayView *metadata) c
         && slice(m_layout.metaOffsetsOffset + row * 8, m_layout.metaBytesOffset, m_layout.metaBytesLength, metadata);
 }
 
+Error Segment::rowDamaged(qint64 row, const Error &blockError) const
+{
+    if (!hasRowChecksums()) return blockError;
+    return Error(ErrorCode::Corruption,
+                 QStringLiteral("%1, and row %2 does not match its row checksum either").arg(blockError.message()).arg(row),
+                 m_path);
+}
+
 bool Segment::rowChecksumMatches(qint64 row) const
 {
     if (!hasRowChecksums()) return false;
@@ -515,7 +523,7 @@ Result<QByteArrayView> Segment::id(qint64 row) const
     // A damaged block: the row is still good when its own checksum matches.
     QByteArrayView id, meta;
     if (rowChecksumMatches(row) && rawRow(row, &id, &meta)) return id;
-    return failed;
+    return rowDamaged(row, failed);
 }
 
 const float *Segment::vectorData(qint64 row) const
@@ -533,7 +541,7 @@ Result<std::vector<float>> Segment::vectorChecked(qint64 row) const
     if (row < 0 || row >= m_layout.rowCount) return corrupt(0, QStringLiteral("row %1 out of range").arg(row));
     const qint64 bytes = qint64(m_layout.dimensions) * 4;
     if (Error e = ensureVerified(m_layout.vectorsOffset + row * bytes, bytes))
-        if (!rowChecksumMatches(row)) return e;
+        if (!rowChecksumMatches(row)) return rowDamaged(row, e);
     std::vector<float> v(m_layout.dimensions);
     readF32Array(reinterpret_cast<const char *>(vectorData(row)), v.data(), m_layout.dimensions);
     return v;
@@ -562,7 +570,7 @@ Result<QByteArrayView> Segment::metadataView(qint64 row) const
     }
     QByteArrayView id, meta;
     if (rowChecksumMatches(row) && rawRow(row, &id, &meta)) return meta;
-    return failed;
+    return rowDamaged(row, failed);
 }
 
 bool Segment::probeFilter(QByteArrayView id, Error *damage) const

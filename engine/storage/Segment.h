@@ -150,6 +150,9 @@ private:
     // The row's id and metadata slices as the offsets say, bounds-checked
     // but not verified; false when an offset is out of bounds.
     bool rawRow(qint64 row, QByteArrayView *id, QByteArrayView *metadata) const;
+    // The error for a row whose block failed and (format 3) whose row
+    // checksum does too; names the block (so "at byte N" stays first).
+    Error rowDamaged(qint64 row, const Error &blockError) const;
     // The filter's answer; sets `damage` (and answers true) when a block it
     // had to read does not match its checksum.
     bool probeFilter(QByteArrayView id, Error *damage) const;
