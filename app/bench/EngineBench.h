@@ -78,5 +78,6 @@ bool benchMixed(const QString &scratch, const EngineParams &p, quint64 seed);
 bool buildLargeIndex(const QString &path, const EngineParams &p, quint64 seed);
 void benchOpen(const QString &path, const EngineParams &p, quint64 seed);
 void benchVerify(const QString &path);
+void benchRowChecksums(const QString &path);
 
 } // namespace sextant::bench

@@ -5,6 +5,8 @@
 #include "EngineBench.h"
 
 #include "integrity/Verifier.h"
+#include "storage/Manifest.h"
+#include "storage/Segment.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -153,6 +155,67 @@ void benchVerify(const QString &path)
         rec[QStringLiteral("results")] = results;
         emitJson(rec);
     }
+    benchRowChecksums(path);
+}
+
+// What the per-row checksums of segment format 3 cost (docs/format.md, "Row
+// checksums"): their share of the segment bytes, and the time to check every
+// row against its checksum (what full verify adds) beside the time to check
+// every block (what quick verify does), page cache warm.
+void benchRowChecksums(const QString &path)
+{
+    QJsonObject rec = scenarioRecord(QStringLiteral("verify"));
+    rec[QStringLiteral("variant")] = QStringLiteral("row_checksums");
+    QJsonObject results;
+    const Result<storage::Manifest> m = storage::Manifest::read(path + QStringLiteral("/MANIFEST"));
+    if (!m.ok()) {
+        results[QStringLiteral("error")] = errorJson(m.error());
+        rec[QStringLiteral("results")] = results;
+        emitJson(rec);
+        return;
+    }
+    warmPageCache(path);
+    qint64 segmentBytes = 0, rowSumBytes = 0, rows = 0, rowsWithSums = 0, mismatches = 0, badBlocks = 0;
+    double blockSeconds = 0, rowSeconds = 0;
+    for (const storage::SegmentEntry &e : m->segments) {
+        const Result<std::shared_ptr<storage::Segment>> seg =
+            storage::Segment::open(path + u'/' + e.file, e.id, m->schema.dimensions);
+        if (!seg.ok()) {
+            results[QStringLiteral("error")] = errorJson(seg.error());
+            break;
+        }
+        const storage::Segment &s = **seg;
+        segmentBytes += s.fileSize();
+        rowSumBytes += s.layout().rowSumsLength;
+        rows += s.rowCount();
+        Stopwatch blocks;
+        s.verifyAllBlocks([&](qint64, qint64) { ++badBlocks; });
+        blockSeconds += blocks.elapsedSeconds();
+        if (!s.hasRowChecksums()) continue;
+        rowsWithSums += s.rowCount();
+        Stopwatch each;
+        for (qint64 r = 0; r < s.rowCount(); ++r) mismatches += !s.rowChecksumMatches(r);
+        rowSeconds += each.elapsedSeconds();
+    }
+    QJsonObject params;
+    params[QStringLiteral("dimensions")] = m->schema.dimensions;
+    params[QStringLiteral("segments")] = double(m->segments.size());
+    params[QStringLiteral("rows")] = double(rows);
+    params[QStringLiteral("page_cache")] = QStringLiteral("warm (every file read once before)");
+    rec[QStringLiteral("params")] = params;
+    results[QStringLiteral("segment_bytes")] = double(segmentBytes);
+    results[QStringLiteral("row_checksum_bytes")] = double(rowSumBytes);
+    results[QStringLiteral("row_checksum_share_percent")] = segmentBytes ? 100.0 * double(rowSumBytes) / double(segmentBytes) : 0.0;
+    results[QStringLiteral("rows_with_checksums")] = double(rowsWithSums);
+    results[QStringLiteral("block_check_ms")] = blockSeconds * 1000;
+    results[QStringLiteral("block_check_gb_per_s")] = blockSeconds > 0 ? double(segmentBytes) / blockSeconds / 1e9 : 0.0;
+    results[QStringLiteral("row_check_ms")] = rowSeconds * 1000;
+    results[QStringLiteral("row_check_gb_per_s")] = rowSeconds > 0 ? double(segmentBytes) / rowSeconds / 1e9 : 0.0;
+    results[QStringLiteral("row_check_rows_per_s")] = rowSeconds > 0 ? double(rowsWithSums) / rowSeconds : 0.0;
+    results[QStringLiteral("row_mismatches")] = double(mismatches);
+    results[QStringLiteral("bad_blocks")] = double(badBlocks);
+    rec[QStringLiteral("results")] = results;
+    emitJson(rec);
 }
 
 

@@ -211,10 +211,25 @@ void Repairer::removeNewFiles()
     for (const QString &name : m_newFiles) removeFile(m_dir + u'/' + name);
 }
 
+// The items a reader of the folder is given (opened read-only, no graph), or
+// -1 when it does not open. Used when a quick verify did not count them.
+qint64 countItems(const QString &dir)
+{
+    OpenOptions o;
+    o.readOnly = true;
+    o.graph = false;
+    Result<std::shared_ptr<Index>> index = Index::open(dir, o);
+    if (!index.ok()) return -1;
+    const qint64 n = (*index)->count();
+    (*index)->close();
+    return n;
+}
+
 Result<RepairResult> Repairer::run()
 {
     m_result.before = m_plan.before;
     m_result.itemsBefore = m_plan.before.liveItems;
+    if (m_result.itemsBefore < 0 && m_plan.blockers.isEmpty()) m_result.itemsBefore = countItems(m_dir);
     if (!m_plan.blockers.isEmpty())
         return Error(ErrorCode::InvalidArgument, QStringLiteral("The repair cannot run: %1").arg(m_plan.blockers.join(u' ')));
     if (!m_plan.needed()) return Error(ErrorCode::InvalidArgument, QStringLiteral("The plan has nothing to repair."));
@@ -389,7 +404,7 @@ Result<RepairResult> Repairer::run()
         Result<VerifyReport> after = verifyIndex(m_dir, vo);
         if (!after.ok()) return after.error();
         m_result.after = *after;
-        m_result.itemsAfter = after->liveItems;
+        m_result.itemsAfter = after->liveItems >= 0 ? after->liveItems : countItems(m_dir);
     }
     m_result.quarantined.removeDuplicates();
     return m_result;

@@ -2,6 +2,7 @@
 
 #include "integrity/Repair.h"
 #include "storage/Checksums.h"
+#include "storage/DeletionVector.h"
 #include "storage/FileIo.h"
 #include "storage/Manifest.h"
 #include "storage/Segment.h"
@@ -50,18 +51,29 @@ int actionOrder(RepairAction a)
     return 8;
 }
 
-// Live rows of a segment whose id, vector or metadata sit in a damaged
-// block (they cannot be copied and go to quarantine/ as far as readable).
-qint64 unreadableLiveRows(const QString &dir, const Manifest &m, const SegmentEntry &e)
+// The live rows a rewrite of the segment sets aside: those whose id, vector
+// or metadata cannot be read (a damaged block, and in format 3 a row
+// checksum that does not match either), plus the readable rows that
+// findings name (`named`: ids already counted). Rows deleted by a readable
+// deletion file do not count.
+qint64 itemsSetAside(const QString &dir, const Manifest &m, const SegmentEntry &e, QSet<QString> named)
 {
     Result<std::shared_ptr<Segment>> seg = Segment::open(dir + u'/' + e.file, e.id, m.schema.dimensions);
     if (!seg.ok()) return e.rows - e.deletedRows;
-    qint64 bad = 0;
-    (*seg)->verifyAllBlocks({});
-    for (qint64 r = 0; r < (*seg)->rowCount(); ++r) {
-        if (!(*seg)->id(r).ok() || !(*seg)->vectorChecked(r).ok() || !(*seg)->metadataView(r).ok()) ++bad;
+    std::optional<DeletionVector> deletions;
+    if (!e.deletionFile.isEmpty())
+        if (Result<DeletionVector> dv = DeletionVector::read(dir + u'/' + e.deletionFile, e.id, e.rows); dv.ok()) deletions = *dv;
+    qint64 unnamed = 0;
+    const Segment &s = **seg;
+    s.verifyAllBlocks({});
+    for (qint64 r = 0; r < s.rowCount(); ++r) {
+        if (deletions && deletions->isDeleted(r)) continue;
+        if (s.id(r).ok() && s.vectorChecked(r).ok() && s.metadataView(r).ok()) continue;
+        const Segment::UncheckedRow raw = s.readUnchecked(r);
+        if (raw.idVerified) named.insert(QString::fromUtf8(raw.id.data(), raw.id.size()));
+        else ++unnamed;
     }
-    return bad;
+    return named.size() + unnamed;
 }
 
 } // namespace
@@ -78,12 +90,17 @@ Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report)
     if (const std::optional<LockHolder> holder = WriterLock::holder(dir); holder && !holder->stale)
         plan.blockers << QStringLiteral("%1 has the index open for writing. Close it there, then repair.").arg(holder->describe());
 
+    for (const Finding &f : report.findings)
+        if (f.severity == Finding::Severity::Error && f.action == RepairAction::None
+            && f.message.contains(QStringLiteral("made by a newer Sextant")))
+            plan.blockers << QStringLiteral("%1 This version of Sextant does not repair it.").arg(f.message);
+
     std::optional<Manifest> m;
     bool fallback = false;
     for (const Finding &f : report.findings) fallback = fallback || f.action == RepairAction::UsePreviousManifest;
     Result<Manifest> read = Manifest::read(dir + u'/' + (fallback ? manifest::previousName() : manifest::currentName()));
     if (read.ok()) m = *read;
-    else
+    else if (read.error().code() != ErrorCode::UnsupportedFormat) // a newer format is named above
         plan.blockers << QStringLiteral("Neither the manifest nor its previous generation can be read, so what the index "
                                         "holds is unknown. Restore a backup; the files were not changed.");
 
@@ -141,10 +158,10 @@ Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report)
             break;
         case RepairAction::RewriteSegment:
             if (seg) {
-                qint64 badItems = 0;
+                QSet<QString> named;
                 for (const Finding &g : report.findings)
-                    if (g.file == f.file && g.action == RepairAction::RewriteSegment && !g.itemId.isEmpty()) ++badItems;
-                step.itemsSetAside = badItems + unreadableLiveRows(dir, *m, *seg);
+                    if (g.file == f.file && g.action == RepairAction::RewriteSegment && !g.itemId.isEmpty()) named.insert(g.itemId);
+                step.itemsSetAside = itemsSetAside(dir, *m, *seg, named);
             }
             step.description = QStringLiteral("Copy every readable, valid item of %1 to a new segment; %2 the old file goes to "
                                               "quarantine/ with a report of each item set aside.")

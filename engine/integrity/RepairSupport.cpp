@@ -1,4 +1,5 @@
 #include "integrity/RepairSupport.h"
+#include "storage/Binary.h"
 #include "storage/FileIo.h"
 #include "storage/Wal.h"
 
@@ -77,6 +78,7 @@ Result<QString> Quarantine::writeItems(const QString &fromFile, const QList<SetA
             QJsonArray v;
             for (float f : it.vector) v.append(std::isfinite(f) ? QJsonValue(double(f)) : QJsonValue(QString::number(f)));
             o.insert(QStringLiteral("vector"), v);
+            if (it.vectorUnverified) o.insert(QStringLiteral("vectorVerified"), false);
         }
         // As stored: it may not be valid JSON, so it is kept as text.
         o.insert(QStringLiteral("metadata"), it.metadata.isNull() ? QJsonValue() : QJsonValue(QString::fromUtf8(it.metadata)));
@@ -135,7 +137,16 @@ Result<SegmentRewrite> rewriteSegment(const QString &dir, const Schema &schema, 
         const Result<std::vector<float>> vector = seg.vectorChecked(r);
         const Result<QByteArray> meta = seg.metadata(r);
         if (id.ok()) item.id = id->toByteArray();
-        if (vector.ok()) item.vector = QVector<float>(vector->begin(), vector->end());
+        if (vector.ok()) {
+            item.vector = QVector<float>(vector->begin(), vector->end());
+        } else {
+            // The bytes as they are: likely all but a few bits right, but
+            // no checksum vouches for them.
+            const Segment::UncheckedRow raw = seg.readUnchecked(r);
+            item.vector.resize(dims);
+            readF32Array(raw.vector, item.vector.data(), size_t(dims));
+            item.vectorUnverified = true;
+        }
         if (meta.ok()) item.metadata = *meta;
         if (!id.ok() || !vector.ok() || !meta.ok()) {
             item.reason = (!id.ok() ? id.error() : !vector.ok() ? vector.error() : meta.error()).message();

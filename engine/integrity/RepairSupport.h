@@ -26,6 +26,7 @@ struct SetAsideItem {
     QVector<float> vector;  // empty when unreadable
     QByteArray metadata;    // null when unreadable
     QString reason;
+    bool vectorUnverified = false; // `vector` is the stored bytes, but no checksum confirms them
 };
 
 // quarantine/ of one index folder. Names carry a UTC time stamp; every

@@ -120,6 +120,11 @@ void Run::addError(const QString &file, const Error &e, Finding::Severity sev, R
 {
     static const QRegularExpression atByte(QStringLiteral("at byte (\\d+)"));
     const QRegularExpressionMatch m = atByte.match(e.message());
+    // A file of a newer format is not damage: no repair may touch it.
+    if (e.code() == ErrorCode::UnsupportedFormat) {
+        add(Finding::Severity::Error, file, -1, e.message(), RepairAction::None);
+        return;
+    }
     add(sev, file, m.hasMatch() ? m.captured(1).toLongLong() : -1, message.isEmpty() ? e.message() : message, action);
 }
 
@@ -184,6 +189,12 @@ void Run::verifyManifests()
         currentReadable = true;
         return;
     }
+    if (cur.error().code() == ErrorCode::UnsupportedFormat) {
+        // Made by a newer Sextant: neither damaged nor a reason to go back
+        // to the previous generation. Nothing else can be checked.
+        addError(manifest::currentName(), cur.error(), Finding::Severity::Error, RepairAction::None);
+        return;
+    }
     if (prev) {
         addError(manifest::currentName(), cur.error(), Finding::Severity::Error, RepairAction::UsePreviousManifest,
                  QStringLiteral("%1 The previous generation (MANIFEST.prev) is readable: the files it names were checked "
@@ -208,6 +219,13 @@ void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
         return;
     }
     Result<std::shared_ptr<Segment>> seg = Segment::open(path(e.file), e.id, m.schema.dimensions);
+    if (!seg.ok() && seg.error().code() == ErrorCode::UnsupportedFormat) {
+        // Made by a newer Sextant: not damage, and nothing this version may
+        // judge or repair (its SHA-256 is not compared either).
+        addError(e.file, seg.error(), Finding::Severity::Error, RepairAction::None);
+        progress(rec ? rec->size : 0);
+        return;
+    }
     if (!seg.ok()) {
         addError(e.file, seg.error(), Finding::Severity::Error, RepairAction::QuarantineFile,
                  QStringLiteral("%1 The segment cannot be read at all (it held %2 items).").arg(seg.error().message()).arg(items));
@@ -235,8 +253,12 @@ void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
         [&](qint64 offset, qint64 length) {
             ++badBlocks;
             add(Finding::Severity::Error, e.file, offset,
-                QStringLiteral("The data block at bytes %1–%2 does not match its XXH3 checksum; the rows stored in it "
-                               "cannot be read.").arg(offset).arg(offset + length - 1),
+                s.hasRowChecksums()
+                    ? QStringLiteral("The data block at bytes %1–%2 does not match its XXH3 checksum; the rows stored in "
+                                     "it whose row checksums still match are kept, the others cannot be read (full "
+                                     "verify names them).").arg(offset).arg(offset + length - 1)
+                    : QStringLiteral("The data block at bytes %1–%2 does not match its XXH3 checksum; the rows stored in "
+                                     "it cannot be read.").arg(offset).arg(offset + length - 1),
                 RepairAction::RewriteSegment, {}, length);
         },
         [&](qint64 bytes) {

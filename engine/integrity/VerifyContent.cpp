@@ -50,11 +50,30 @@ void Run::checkSegmentRows(const Manifest &m, OpenedSegment &s)
     s.liveIds.reserve(size_t(seg.rowCount()));
     s.liveRows.reserve(size_t(seg.rowCount()));
     std::vector<float> checked;
+    const QString file = s.entry.file;
+    // Format 3: a row in a damaged block whose own checksum does not match
+    // is the item the damage costs; name it (format 2: the block finding
+    // already covers every row in the block).
+    auto damagedRow = [&](qint64 r) {
+        if (!seg.hasRowChecksums() || (s.deletions && s.deletions->isDeleted(r))) return;
+        if (!underCap(file + QStringLiteral("/row"))) return;
+        const Segment::UncheckedRow raw = seg.readUnchecked(r);
+        const QString idText = raw.idVerified ? QString::fromUtf8(raw.id.data(), raw.id.size()) : QString();
+        add(Finding::Severity::Error, file, layout.vectorsOffset + r * dims * 4,
+            raw.idVerified
+                ? QStringLiteral("Row %1 sits in a damaged block and does not match its row checksum: its vector or "
+                                 "metadata changed. Repair sets this item aside.").arg(r)
+                : QStringLiteral("Row %1 sits in a damaged block and does not match its row checksum; its id cannot be "
+                                 "read. Repair sets this item aside.").arg(r),
+            RepairAction::RewriteSegment, idText, dims * 4);
+    };
     for (qint64 r = 0; r < seg.rowCount(); ++r) {
         if ((r & 0xffff) == 0xffff && !progress(0)) return;
         const Result<QByteArrayView> id = seg.id(r);
-        if (!id.ok()) continue; // in a damaged block: already reported
-        const QString file = s.entry.file;
+        if (!id.ok()) { // in a damaged block: the block is already reported
+            damagedRow(r);
+            continue;
+        }
         if (havePrevious && !idLess(previous, *id)) {
             if (underCap(file + QStringLiteral("/order")))
                 add(Finding::Severity::Error, file, layout.idBytesOffset,
@@ -69,13 +88,26 @@ void Run::checkSegmentRows(const Manifest &m, OpenedSegment &s)
         const float *vector = nullptr;
         if (s.badBlocks) {
             Result<std::vector<float>> v = seg.vectorChecked(r);
-            if (!v.ok()) continue;
+            if (!v.ok()) {
+                damagedRow(r);
+                continue;
+            }
             checked = std::move(*v);
             vector = checked.data();
         } else {
             vector = seg.vectorData(r);
         }
         const QString idText = QString::fromUtf8(id->data(), id->size());
+        // Every block matched: the row checksum must too (it is what a
+        // repair trusts when a block does not).
+        if (!s.badBlocks && seg.hasRowChecksums() && !seg.rowChecksumMatches(r)) {
+            if (underCap(file + QStringLiteral("/rowsum")))
+                add(Finding::Severity::Error, file, layout.rowSumsOffset + r * 8,
+                    QStringLiteral("Row %1's checksum does not match its id, vector and metadata, although their blocks "
+                                   "match theirs.").arg(r),
+                    RepairAction::RewriteSegment, idText, 8);
+            continue;
+        }
         if (!allFinite(vector, dims)) {
             if (underCap(file + QStringLiteral("/finite")))
                 add(Finding::Severity::Error, file, layout.vectorsOffset + r * dims * 4,
@@ -84,7 +116,10 @@ void Run::checkSegmentRows(const Manifest &m, OpenedSegment &s)
             continue;
         }
         const Result<QByteArrayView> meta = seg.metadataView(r);
-        if (!meta.ok()) continue;
+        if (!meta.ok()) {
+            damagedRow(r);
+            continue;
+        }
         const QByteArray bytes = QByteArray::fromRawData(meta->data(), meta->size());
         QString why;
         if (!isJsonObjectText(*meta, &why)) {

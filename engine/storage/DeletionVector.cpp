@@ -44,6 +44,11 @@ Result<DeletionVector> DeletionVector::read(const QString &path, uint64_t segmen
     if (xxh3(b.constData(), size_t(b.size() - 8)) != getU64(b.constData() + b.size() - 8))
         return bad(QStringLiteral("checksum mismatch"));
     if (std::memcmp(b.constData(), deletion::kMagic, 8) != 0) return bad(QStringLiteral("wrong magic"));
+    if (getU32(b.constData() + 8) > deletion::kVersion)
+        return Error(ErrorCode::UnsupportedFormat,
+                     QStringLiteral("Deletion file %1 was made by a newer Sextant (format %2); this version reads format %3. "
+                                    "Open the index with a newer Sextant.")
+                         .arg(path).arg(getU32(b.constData() + 8)).arg(deletion::kVersion), path);
     if (getU32(b.constData() + 8) != deletion::kVersion)
         return Error(ErrorCode::UnsupportedFormat, QStringLiteral("Deletion file %1 has an unknown version.").arg(path), path);
     if (getU64(b.constData() + 16) != segmentId || qint64(getU64(b.constData() + 24)) != rows)

@@ -89,14 +89,25 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
     };
     if (bytes.size() < manifest::kEnvelopeSize) return bad(QStringLiteral("it is too short"));
     if (std::memcmp(bytes.constData(), manifest::kMagic, 8) != 0) return bad(QStringLiteral("it does not start with the manifest magic"));
-    if (getU32(bytes.constData() + 8) != manifest::kVersion)
-        return Error(ErrorCode::UnsupportedFormat,
-                     QStringLiteral("The manifest %1 has format version %2; this version of Sextant reads version %3.")
-                         .arg(path).arg(getU32(bytes.constData() + 8)).arg(manifest::kVersion), path);
+    // The version is believed only once the checksum holds, so that a
+    // damaged version field reads as damage, not as a newer format. Every
+    // version keeps this 24-byte envelope (docs/format.md).
+    const uint32_t version = getU32(bytes.constData() + 8);
     const qint64 len = getU32(bytes.constData() + 12);
     if (len != bytes.size() - manifest::kEnvelopeSize) return bad(QStringLiteral("its length field does not match its size"));
     const char *body = bytes.constData() + manifest::kEnvelopeSize;
     if (xxh3(body, size_t(len)) != getU64(bytes.constData() + 16)) return bad(QStringLiteral("checksum mismatch"));
+    auto newer = [&](uint64_t format) {
+        return Error(ErrorCode::UnsupportedFormat,
+                     QStringLiteral("The index was made by a newer Sextant (format %1): its manifest %2 is in a format "
+                                    "this version (which reads format %3) does not know. Open it with a newer Sextant; "
+                                    "nothing was changed.").arg(format).arg(path).arg(manifest::kVersion), path);
+    };
+    if (version > manifest::kVersion) return newer(version);
+    if (version != manifest::kVersion)
+        return Error(ErrorCode::UnsupportedFormat,
+                     QStringLiteral("The manifest %1 has format version %2, which no released Sextant wrote; this version "
+                                    "reads version %3.").arg(path).arg(version).arg(manifest::kVersion), path);
 
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(body, int(len)), &pe);
@@ -104,7 +115,8 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
     const QJsonObject o = doc.object();
     Manifest m;
     uint64_t format = 0;
-    if (!readCount(o, "format", &format) || format != manifest::kVersion) return bad(QStringLiteral("unknown body format"));
+    if (readCount(o, "format", &format) && format > manifest::kVersion) return newer(format);
+    if (format != manifest::kVersion) return bad(QStringLiteral("unknown body format"));
     uint64_t live = 0;
     if (!readCount(o, "generation", &m.generation) || !readCount(o, "checkpointLsn", &m.checkpointLsn)
         || !readCount(o, "nextSegmentId", &m.nextSegmentId) || !readCount(o, "liveItems", &live))

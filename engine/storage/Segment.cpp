@@ -21,6 +21,40 @@ qint64 segment::bloomBits(qint64 rows)
     return (rows * kBloomBitsPerRow + 63) / 64 * 64;
 }
 
+uint64_t segment::rowChecksum(QByteArrayView id, const char *vectorLe, int dimensions, QByteArrayView metadata)
+{
+    // One buffer and one XXH3 call for the common small row; a stream only
+    // for rows too large for it.
+    constexpr size_t kSmall = 4096;
+    const size_t vectorBytes = size_t(dimensions) * 4;
+    const size_t total = 16 + size_t(id.size()) + vectorBytes + size_t(metadata.size());
+    char lengths[16];
+    putU64(lengths, uint64_t(id.size()));
+    putU64(lengths + 8, uint64_t(metadata.size()));
+    if (total <= kSmall) {
+        char buf[kSmall];
+        char *p = buf;
+        std::memcpy(p, lengths, 8);
+        p += 8;
+        if (!id.isEmpty()) std::memcpy(p, id.data(), size_t(id.size()));
+        p += id.size();
+        std::memcpy(p, vectorLe, vectorBytes);
+        p += vectorBytes;
+        std::memcpy(p, lengths + 8, 8);
+        p += 8;
+        if (!metadata.isEmpty()) std::memcpy(p, metadata.data(), size_t(metadata.size()));
+        p += metadata.size();
+        return xxh3(buf, size_t(p - buf));
+    }
+    Xxh3Stream h;
+    h.update(lengths, 8);
+    h.update(id.data(), size_t(id.size()));
+    h.update(vectorLe, vectorBytes);
+    h.update(lengths + 8, 8);
+    h.update(metadata.data(), size_t(metadata.size()));
+    return h.digest();
+}
+
 namespace {
 
 // The bit positions an id sets in (writer) or tests in (reader) a filter of
@@ -50,9 +84,10 @@ private:
 
 qint64 alignUp(qint64 v) { return (v + segment::kAlign - 1) / segment::kAlign * segment::kAlign; }
 
-SegmentLayout computeLayout(uint32_t dims, qint64 rows, qint64 idBytes, qint64 metaBytes)
+SegmentLayout computeLayout(uint32_t version, uint32_t dims, qint64 rows, qint64 idBytes, qint64 metaBytes)
 {
     SegmentLayout l;
+    l.version = version;
     l.dimensions = dims;
     l.rowCount = rows;
     l.blockSize = segment::kBlockSize;
@@ -67,6 +102,11 @@ SegmentLayout computeLayout(uint32_t dims, qint64 rows, qint64 idBytes, qint64 m
     l.bloomOffset = alignUp(l.metaBytesOffset + metaBytes);
     l.bloomLength = segment::bloomBits(rows) / 8;
     l.dataEnd = l.bloomOffset + l.bloomLength;
+    if (version >= 3) {
+        l.rowSumsOffset = alignUp(l.dataEnd);
+        l.rowSumsLength = rows * 8;
+        l.dataEnd = l.rowSumsOffset + l.rowSumsLength;
+    }
     l.blockCount = (l.dataEnd + l.blockSize - 1) / l.blockSize;
     return l;
 }
@@ -75,7 +115,7 @@ QByteArray encodeHeader(const SegmentLayout &l)
 {
     QByteArray h;
     h.append(segment::kMagic, 8);
-    appendU32(h, segment::kVersion);
+    appendU32(h, l.version);
     appendU32(h, l.dimensions);
     appendU64(h, uint64_t(l.rowCount));
     appendU32(h, l.blockSize);
@@ -175,17 +215,24 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
     // that is bit p mod 8 of byte p div 8, as the reader tests it.
     const uint64_t filterBits = uint64_t(segment::bloomBits(n));
     std::vector<uint64_t> filter(size_t(filterBits / 64));
+    std::vector<uint64_t> rowSums(static_cast<size_t>(n));
+    QByteArray le;
+    le.reserve(dimensions * 4);
     for (qint64 r = 0; r < n; ++r) {
         const QByteArrayView id = rows.id(r);
+        const QByteArrayView meta = rows.metadata(r);
         idBytes += id.size();
-        metaBytes += rows.metadata(r).size();
+        metaBytes += meta.size();
+        le.resize(0);
+        appendF32Array(le, rows.vector(r), size_t(dimensions));
+        rowSums[size_t(r)] = segment::rowChecksum(id, le.constData(), dimensions, meta);
         BloomProbe probe(id, filterBits);
         for (int i = 0; i < segment::kBloomProbes; ++i) {
             const uint64_t bit = probe.next();
             filter[size_t(bit / 64)] |= uint64_t(1) << (bit % 64);
         }
     }
-    const SegmentLayout l = computeLayout(uint32_t(dimensions), n, idBytes, metaBytes);
+    const SegmentLayout l = computeLayout(segment::kVersion, uint32_t(dimensions), n, idBytes, metaBytes);
     const QString name = segment::fileName(segmentId);
     const QString path = dir + u'/' + name;
     Result<File> file = File::open(path, File::Mode::CreateOrTruncate);
@@ -195,8 +242,6 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
     const QByteArray header = encodeHeader(l);
     if (Error e = w.write(header.constData(), size_t(header.size()))) return e;
     std::vector<float> norms(static_cast<size_t>(n)); // not norms(size_t(n)): that declares a function
-    QByteArray le;
-    le.reserve(dimensions * 4);
     for (qint64 r = 0; r < n; ++r) {
         const float *v = rows.vector(r);
         double sum = 0;
@@ -246,6 +291,21 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
         size_t fill = 0;
         for (uint64_t word : filter) {
             putU64(chunk + fill, word);
+            fill += 8;
+            if (fill == sizeof chunk) {
+                if (Error e = w.write(chunk, fill)) return e;
+                fill = 0;
+            }
+        }
+        if (fill)
+            if (Error e = w.write(chunk, fill)) return e;
+    }
+    if (Error e = w.padTo(l.rowSumsOffset)) return e;
+    {
+        char chunk[4096];
+        size_t fill = 0;
+        for (uint64_t sum : rowSums) {
+            putU64(chunk + fill, sum);
             fill += 8;
             if (fill == sizeof chunk) {
                 if (Error e = w.write(chunk, fill)) return e;
@@ -309,10 +369,16 @@ Result<std::shared_ptr<Segment>> Segment::open(const QString &path, uint64_t seg
         return s->corrupt(0, QStringLiteral("the file does not start with the segment magic"));
     if (xxh3(header, segment::kHeaderSize - 8) != getU64(header + segment::kHeaderSize - 8))
         return s->corrupt(0, QStringLiteral("the header does not match its checksum"));
-    if (getU32(header + 8) != segment::kVersion)
+    const uint32_t version = getU32(header + 8);
+    if (version > segment::kVersion)
         return Error(ErrorCode::UnsupportedFormat,
-                     QStringLiteral("Segment %1 has format version %2, which this version of Sextant cannot read.")
-                         .arg(path).arg(getU32(header + 8)), path);
+                     QStringLiteral("Segment %1 was made by a newer Sextant (format %2); this version reads segment "
+                                    "formats %3 to %4. Open the index with a newer Sextant.")
+                         .arg(path).arg(version).arg(segment::kOldestVersion).arg(segment::kVersion), path);
+    if (version < segment::kOldestVersion)
+        return Error(ErrorCode::UnsupportedFormat,
+                     QStringLiteral("Segment %1 has format version %2, which no released Sextant wrote and this version "
+                                    "cannot read.").arg(path).arg(version), path);
 
     const uint32_t dims = getU32(header + 12);
     const uint64_t rows = getU64(header + 16);
@@ -328,7 +394,7 @@ Result<std::shared_ptr<Segment>> Segment::open(const QString &path, uint64_t seg
     const qint64 idBytes = fields[4], metaBytes = fields[7];
     if (idBytes < 0 || metaBytes < 0 || idBytes > *size || metaBytes > *size)
         return s->corrupt(32, QStringLiteral("section lengths exceed the file"));
-    const SegmentLayout expect = computeLayout(dims, qint64(rows), idBytes, metaBytes);
+    const SegmentLayout expect = computeLayout(version, dims, qint64(rows), idBytes, metaBytes);
     const qint64 got[11] = {expect.vectorsOffset, expect.normsOffset, expect.idOffsetsOffset, expect.idBytesOffset,
                             expect.idBytesLength, expect.metaOffsetsOffset, expect.metaBytesOffset,
                             expect.metaBytesLength, expect.dataEnd, expect.bloomOffset, expect.bloomLength};
@@ -386,17 +452,78 @@ Error Segment::ensureVerified(qint64 offset, qint64 length) const
     return {};
 }
 
+bool Segment::rawRow(qint64 row, QByteArrayView *id, QByteArrayView *metadata) const
+{
+    if (row < 0 || row >= m_layout.rowCount) return false;
+    auto slice = [&](qint64 offsetsAt, qint64 bytesAt, qint64 length, QByteArrayView *out) {
+        const qint64 begin = qint64(getU64(reinterpret_cast<const char *>(m_map + offsetsAt)));
+        const qint64 end = qint64(getU64(reinterpret_cast<const char *>(m_map + offsetsAt + 8)));
+        if (begin < 0 || end < begin || end > length) return false;
+        *out = QByteArrayView(reinterpret_cast<const char *>(m_map + bytesAt + begin), end - begin);
+        return true;
+    };
+    return slice(m_layout.idOffsetsOffset + row * 8, m_layout.idBytesOffset, m_layout.idBytesLength, id)
+        && slice(m_layout.metaOffsetsOffset + row * 8, m_layout.metaBytesOffset, m_layout.metaBytesLength, metadata);
+}
+
+Error Segment::rowDamaged(qint64 row, const Error &blockError) const
+{
+    if (!hasRowChecksums()) return blockError;
+    return Error(ErrorCode::Corruption,
+                 QStringLiteral("%1, and row %2 does not match its row checksum either").arg(blockError.message()).arg(row),
+                 m_path);
+}
+
+bool Segment::rowChecksumMatches(qint64 row) const
+{
+    if (!hasRowChecksums()) return false;
+    QByteArrayView id, meta;
+    if (!rawRow(row, &id, &meta)) return false;
+    const char *vector = reinterpret_cast<const char *>(m_map + m_layout.vectorsOffset + row * qint64(m_layout.dimensions) * 4);
+    const uint64_t stored = getU64(reinterpret_cast<const char *>(m_map + m_layout.rowSumsOffset + row * 8));
+    return segment::rowChecksum(id, vector, int(m_layout.dimensions), meta) == stored;
+}
+
+Segment::UncheckedRow Segment::readUnchecked(qint64 row) const
+{
+    UncheckedRow out;
+    if (row < 0 || row >= m_layout.rowCount) return out;
+    out.vector = reinterpret_cast<const char *>(m_map + m_layout.vectorsOffset + row * qint64(m_layout.dimensions) * 4);
+    const qint64 idAt = m_layout.idOffsetsOffset + row * 8;
+    const qint64 metaAt = m_layout.metaOffsetsOffset + row * 8;
+    auto slice = [&](qint64 offsetsAt, qint64 bytesAt, qint64 length, QByteArrayView *view) {
+        const qint64 begin = qint64(getU64(reinterpret_cast<const char *>(m_map + offsetsAt)));
+        const qint64 end = qint64(getU64(reinterpret_cast<const char *>(m_map + offsetsAt + 8)));
+        if (begin < 0 || end < begin || end > length) return false;
+        *view = QByteArrayView(reinterpret_cast<const char *>(m_map + bytesAt + begin), end - begin);
+        return ensureVerified(offsetsAt, 16).ok() && ensureVerified(bytesAt + begin, end - begin).ok();
+    };
+    out.idVerified = slice(idAt, m_layout.idBytesOffset, m_layout.idBytesLength, &out.id);
+    out.metadataVerified = slice(metaAt, m_layout.metaBytesOffset, m_layout.metaBytesLength, &out.metadata);
+    const qint64 vectorBytes = qint64(m_layout.dimensions) * 4;
+    out.vectorVerified = ensureVerified(m_layout.vectorsOffset + row * vectorBytes, vectorBytes).ok();
+    if (rowChecksumMatches(row)) out.idVerified = out.vectorVerified = out.metadataVerified = true;
+    return out;
+}
+
 Result<QByteArrayView> Segment::id(qint64 row) const
 {
     if (row < 0 || row >= m_layout.rowCount) return corrupt(0, QStringLiteral("row %1 out of range").arg(row));
     const qint64 at = m_layout.idOffsetsOffset + row * 8;
-    if (Error e = ensureVerified(at, 16)) return e;
-    const qint64 begin = qint64(getU64(reinterpret_cast<const char *>(m_map + at)));
-    const qint64 end = qint64(getU64(reinterpret_cast<const char *>(m_map + at + 8)));
-    if (begin < 0 || end < begin || end > m_layout.idBytesLength)
-        return corrupt(at, QStringLiteral("id offsets of row %1 are out of order").arg(row));
-    if (Error e = ensureVerified(m_layout.idBytesOffset + begin, end - begin)) return e;
-    return QByteArrayView(reinterpret_cast<const char *>(m_map + m_layout.idBytesOffset + begin), end - begin);
+    Error failed = ensureVerified(at, 16);
+    if (!failed) {
+        const qint64 begin = qint64(getU64(reinterpret_cast<const char *>(m_map + at)));
+        const qint64 end = qint64(getU64(reinterpret_cast<const char *>(m_map + at + 8)));
+        if (begin < 0 || end < begin || end > m_layout.idBytesLength)
+            return corrupt(at, QStringLiteral("id offsets of row %1 are out of order").arg(row));
+        failed = ensureVerified(m_layout.idBytesOffset + begin, end - begin);
+        if (!failed)
+            return QByteArrayView(reinterpret_cast<const char *>(m_map + m_layout.idBytesOffset + begin), end - begin);
+    }
+    // A damaged block: the row is still good when its own checksum matches.
+    QByteArrayView id, meta;
+    if (rowChecksumMatches(row) && rawRow(row, &id, &meta)) return id;
+    return rowDamaged(row, failed);
 }
 
 const float *Segment::vectorData(qint64 row) const
@@ -413,7 +540,8 @@ Result<std::vector<float>> Segment::vectorChecked(qint64 row) const
 {
     if (row < 0 || row >= m_layout.rowCount) return corrupt(0, QStringLiteral("row %1 out of range").arg(row));
     const qint64 bytes = qint64(m_layout.dimensions) * 4;
-    if (Error e = ensureVerified(m_layout.vectorsOffset + row * bytes, bytes)) return e;
+    if (Error e = ensureVerified(m_layout.vectorsOffset + row * bytes, bytes))
+        if (!rowChecksumMatches(row)) return rowDamaged(row, e);
     std::vector<float> v(m_layout.dimensions);
     readF32Array(reinterpret_cast<const char *>(vectorData(row)), v.data(), m_layout.dimensions);
     return v;
@@ -430,13 +558,19 @@ Result<QByteArrayView> Segment::metadataView(qint64 row) const
 {
     if (row < 0 || row >= m_layout.rowCount) return corrupt(0, QStringLiteral("row %1 out of range").arg(row));
     const qint64 at = m_layout.metaOffsetsOffset + row * 8;
-    if (Error e = ensureVerified(at, 16)) return e;
-    const qint64 begin = qint64(getU64(reinterpret_cast<const char *>(m_map + at)));
-    const qint64 end = qint64(getU64(reinterpret_cast<const char *>(m_map + at + 8)));
-    if (begin < 0 || end < begin || end > m_layout.metaBytesLength)
-        return corrupt(at, QStringLiteral("metadata offsets of row %1 are out of order").arg(row));
-    if (Error e = ensureVerified(m_layout.metaBytesOffset + begin, end - begin)) return e;
-    return QByteArrayView(reinterpret_cast<const char *>(m_map + m_layout.metaBytesOffset + begin), end - begin);
+    Error failed = ensureVerified(at, 16);
+    if (!failed) {
+        const qint64 begin = qint64(getU64(reinterpret_cast<const char *>(m_map + at)));
+        const qint64 end = qint64(getU64(reinterpret_cast<const char *>(m_map + at + 8)));
+        if (begin < 0 || end < begin || end > m_layout.metaBytesLength)
+            return corrupt(at, QStringLiteral("metadata offsets of row %1 are out of order").arg(row));
+        failed = ensureVerified(m_layout.metaBytesOffset + begin, end - begin);
+        if (!failed)
+            return QByteArrayView(reinterpret_cast<const char *>(m_map + m_layout.metaBytesOffset + begin), end - begin);
+    }
+    QByteArrayView id, meta;
+    if (rowChecksumMatches(row) && rawRow(row, &id, &meta)) return meta;
+    return rowDamaged(row, failed);
 }
 
 bool Segment::probeFilter(QByteArrayView id, Error *damage) const

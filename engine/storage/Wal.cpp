@@ -119,6 +119,11 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
         if (std::memcmp(hdr, wal::kMagic, 8) != 0 || xxh3(hdr, 24) != getU64(hdr + 24))
             return Error(ErrorCode::Corruption,
                          QStringLiteral("The write-ahead log %1 has a damaged header.").arg(path), path);
+        if (getU32(hdr + 8) > wal::kVersion)
+            return Error(ErrorCode::UnsupportedFormat,
+                         QStringLiteral("The write-ahead log %1 was made by a newer Sextant (format %2); this version reads "
+                                        "format %3. Open the index with a newer Sextant.")
+                             .arg(path).arg(getU32(hdr + 8)).arg(wal::kVersion), path);
         if (getU32(hdr + 8) != wal::kVersion)
             return Error(ErrorCode::UnsupportedFormat,
                          QStringLiteral("The write-ahead log %1 has format version %2, which this version of Sextant cannot read.")

@@ -136,6 +136,7 @@ private slots:
     void bloomDamageInOneOfSeveralFilterBlocks();
     void bloomLayoutInHeaderIsChecked();
     void olderSegmentVersionIsUnsupported();
+    void newerSegmentVersionIsMadeByANewerSextant();
     void deletionVectorRoundTrip();
     void deletionVectorEmpty();
     void deletionVectorDamageIsDetected();
@@ -225,7 +226,7 @@ void TestSegment::headerAndFooterLayout()
     QCOMPARE(getU32(b.constData() + 8), segment::kVersion);
     QCOMPARE(getU32(b.constData() + 12), uint32_t(kDims));
     QCOMPARE(getU64(b.constData() + 16), uint64_t(kRows));
-    QCOMPARE(segment::kVersion, uint32_t(2));
+    QCOMPARE(segment::kVersion, uint32_t(3));
     QCOMPARE(getU32(b.constData() + 24), segment::kBlockSize);
     QCOMPARE(getU32(b.constData() + 28), uint32_t(0)); // still reserved
     QCOMPARE(getU64(b.constData() + 120), xxh3(b.constData(), 120));
@@ -240,7 +241,26 @@ void TestSegment::headerAndFooterLayout()
     QCOMPARE(field(80), align(field(72) + (kRows + 1) * 8));
     QCOMPARE(field(104), align(field(80) + field(88))); // bloomOffset
     QCOMPARE(field(112), referenceFilterBits(kRows) / 8); // bloomLength
-    QCOMPARE(field(96), field(104) + field(112));        // dataEnd
+    // Format 3: the row checksums follow the filter, and end the data.
+    const qint64 rowSums = align(field(104) + field(112));
+    QCOMPARE(field(96), rowSums + qint64(kRows) * 8); // dataEnd
+    // Each is the XXH3 of u64 id length | id | vector | u64 metadata length
+    // | metadata, from the bytes of the file as the format page says.
+    for (qint64 r = 0; r < kRows; ++r) {
+        const qint64 idBegin = field(56) + qint64(getU64(b.constData() + field(48) + 8 * r));
+        const qint64 idEnd = field(56) + qint64(getU64(b.constData() + field(48) + 8 * r + 8));
+        const qint64 metaBegin = field(80) + qint64(getU64(b.constData() + field(72) + 8 * r));
+        const qint64 metaEnd = field(80) + qint64(getU64(b.constData() + field(72) + 8 * r + 8));
+        QByteArray hashed;
+        appendU64(hashed, uint64_t(idEnd - idBegin));
+        hashed += b.mid(idBegin, idEnd - idBegin);
+        hashed += b.mid(128 + r * kDims * 4, kDims * 4);
+        appendU64(hashed, uint64_t(metaEnd - metaBegin));
+        hashed += b.mid(metaBegin, metaEnd - metaBegin);
+        QCOMPARE(getU64(b.constData() + rowSums + 8 * r), xxh3(hashed));
+    }
+    QCOMPARE(b.mid(field(104) + field(112), rowSums - field(104) - field(112)),
+             QByteArray(rowSums - field(104) - field(112), '\0')); // padding
     const char *footer = b.constData() + b.size() - segment::kFooterSize;
     QCOMPARE(QByteArray(footer + 24, 8), QByteArray("SXTSEGFT"));
     QCOMPARE(getU64(footer + 32), xxh3(footer, 32));
@@ -393,12 +413,21 @@ void TestSegment::bitFlipInVectorBlockIsCaught()
     QVERIFY(!v.ok());
     QCOMPARE(v.error().code(), ErrorCode::Corruption);
     QVERIFY2(v.error().message().contains(QString::number(segment::kBlockSize)), qPrintable(v.error().message()));
-    // Every row with a byte in block 1 fails; rows wholly in other blocks do not.
+    // Only the damaged row fails: the other rows of block 1 match their row
+    // checksums (format 3; in format 2 every row of the block failed).
+    int failing = 0;
     for (qint64 r = 0; r < kRows; ++r) {
-        const qint64 begin = l.vectorsOffset + r * rowBytes, end = begin + rowBytes - 1;
-        const bool touches = begin / segment::kBlockSize <= 1 && end / segment::kBlockSize >= 1;
-        QCOMPARE(s.vectorChecked(r).ok(), !touches);
+        QCOMPARE(s.vectorChecked(r).ok(), r != row);
+        QCOMPARE(s.rowChecksumMatches(r), r != row);
+        QVERIFY(s.id(r).ok() && s.metadata(r).ok());
+        failing += !s.vectorChecked(r).ok();
     }
+    QCOMPARE(failing, 1);
+    // What a repair can still read of it: the stored bytes, flagged unverified.
+    const Segment::UncheckedRow raw = s.readUnchecked(row);
+    QVERIFY(raw.idVerified && raw.metadataVerified && !raw.vectorVerified);
+    QCOMPARE(QByteArray(raw.vector, rowBytes).left(5), QByteArray(reinterpret_cast<const char *>(rows.vectors[row].constData()), 5));
+    QVERIFY(QByteArray(raw.vector, rowBytes) != QByteArray(reinterpret_cast<const char *>(rows.vectors[row].constData()), rowBytes));
     // Asking again gives the same answer (the verdict is cached, not forgotten).
     QVERIFY(!s.vectorChecked(row).ok());
 }
@@ -563,11 +592,12 @@ void TestSegment::bloomFilterIsReproducibleFromTheFormatPage()
         const qint64 bloomLength = qint64(getU64(b.constData() + 112));
         QCOMPARE(bloomOffset, (metaEnd + 63) / 64 * 64);
         QCOMPARE(bloomLength, referenceFilterBits(n) / 8);
-        QCOMPARE(qint64(getU64(b.constData() + 96)), bloomOffset + bloomLength);
+        const qint64 rowSums = (bloomOffset + bloomLength + 63) / 64 * 64;
+        QCOMPARE(qint64(getU64(b.constData() + 96)), rowSums + qint64(n) * 8);
         QCOMPARE(b.mid(metaEnd, bloomOffset - metaEnd), QByteArray(bloomOffset - metaEnd, '\0')); // padding
         QCOMPARE(b.mid(bloomOffset, bloomLength), referenceFilter(rows.ids));
         // The table and footer follow it.
-        QCOMPARE(qint64(getU64(b.constData() + b.size() - segment::kFooterSize)), bloomOffset + bloomLength);
+        QCOMPARE(qint64(getU64(b.constData() + b.size() - segment::kFooterSize)), rowSums + qint64(n) * 8);
         Result<std::shared_ptr<Segment>> seg = openSeg(m_dir->filePath(rec->name), 3, 20 + n);
         QVERIFY2(seg.ok(), qPrintable(seg.error().message()));
         QCOMPARE((*seg)->layout().bloomOffset, bloomOffset);
@@ -761,13 +791,39 @@ void TestSegment::bloomLayoutInHeaderIsChecked()
 void TestSegment::olderSegmentVersionIsUnsupported()
 {
     const QString path = writeBig();
-    for (uint32_t version : {uint32_t(1), uint32_t(3)}) {
+    for (uint32_t version : {uint32_t(0), uint32_t(1)}) {
         QVERIFY(patchHeader(path, [&](char *h) { putU32(h + 8, version); }));
         Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
         QVERIFY(!seg.ok());
         QCOMPARE(seg.error().code(), ErrorCode::UnsupportedFormat);
         QVERIFY2(seg.error().message().contains(QStringLiteral("version %1").arg(version)), qPrintable(seg.error().message()));
+        QVERIFY(!seg.error().message().contains(QStringLiteral("damaged")));
     }
+    // Format 2 lays the data out without row checksums: a format 3 file
+    // labelled 2 does not add up, which is damage.
+    QVERIFY(patchHeader(path, [&](char *h) { putU32(h + 8, 2); }));
+    QCOMPARE(openSeg(path, kDims).error().code(), ErrorCode::Corruption);
+}
+
+void TestSegment::newerSegmentVersionIsMadeByANewerSextant()
+{
+    const QString path = writeBig();
+    for (uint32_t version : {uint32_t(4), uint32_t(77), uint32_t(0xffffffff)}) {
+        QVERIFY(patchHeader(path, [&](char *h) { putU32(h + 8, version); }));
+        Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
+        QVERIFY(!seg.ok());
+        QCOMPARE(seg.error().code(), ErrorCode::UnsupportedFormat);
+        QVERIFY2(seg.error().message().contains(QStringLiteral("made by a newer Sextant (format %1)").arg(version)),
+                 qPrintable(seg.error().message()));
+        QVERIFY(!seg.error().message().contains(QStringLiteral("damaged")));
+    }
+    // A damaged version field is damage: the header checksum no longer holds.
+    QByteArray b = readAll(path);
+    putU32(b.data() + 8, 3);
+    putU64(b.data() + 120, xxh3(b.constData(), 120));
+    b[8] = char(b[8] ^ 0x04); // version 7, checksum of version 3
+    QVERIFY(writeAll(path, b));
+    QCOMPARE(openSeg(path, kDims).error().code(), ErrorCode::Corruption);
 }
 
 void TestSegment::deletionVectorRoundTrip()

@@ -83,7 +83,19 @@ void readSegment(const QByteArray &bytes)
         sink += double(s.norm(r));
         const Result<QByteArray> meta = s.metadata(r);
         if (meta.ok()) sink += double(meta->size());
+        // Format 3: a row whose own checksum matches is served whatever
+        // its blocks say; what repair reads of a row stays in the file.
+        if (s.rowChecksumMatches(r) && (!s.vectorChecked(r).ok() || !s.metadata(r).ok() || !s.id(r).ok()))
+            fuzzsupport::propertyFailed("a row that matches its row checksum was refused");
+        const Segment::UncheckedRow unchecked = s.readUnchecked(r);
+        if (unchecked.vector)
+            for (int d = 0; d < dims; ++d) sink += double(unchecked.vector[4 * d]);
+        sink += double(unchecked.id.size() + unchecked.metadata.size());
+        for (char c : unchecked.id) sink += double(c);
+        for (char c : unchecked.metadata) sink += double(c);
     }
+    if (s.rowChecksumMatches(-1) || s.rowChecksumMatches(s.rowCount()))
+        fuzzsupport::propertyFailed("a row outside the segment matched a checksum");
     // Lookups of ids the segment does not hold, and out-of-range rows.
     (void)s.find(QByteArrayView("\xff\xff\xff", 3));
     (void)s.find(QByteArrayView("", 0));

@@ -166,6 +166,13 @@ void segmentSeeds(const QString &tmp)
         five.vectors.append(vec(2, i + 10));
     }
     write(QStringLiteral("seed-five-rows-dims2"), 2, five);
+    // Format 3's row checksums at work: one vector byte of a row changed, so
+    // its block fails and the other rows of the block are served by theirs.
+    const Result<FileRecord> rec = writeSegment(tmp, 9, 4, three, false);
+    if (!rec.ok()) fail(rec.error().toString());
+    QByteArray damaged = readFile(tmp + u'/' + rec->name);
+    damaged[segment::kHeaderSize + 16 + 3] = char(damaged[segment::kHeaderSize + 16 + 3] ^ 0x20); // row 1
+    writeSeed(QStringLiteral("segment"), QStringLiteral("seed-three-rows-row1-vector-damaged"), damaged);
 }
 
 void deletionSeeds(const QString &tmp)
