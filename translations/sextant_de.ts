@@ -372,8 +372,8 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="17"/>
-        <location filename="../ui/Format.cpp" line="18"/>
+        <location filename="../ui/Format.cpp" line="39"/>
+        <location filename="../ui/Format.cpp" line="40"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -383,7 +383,7 @@
         <translation>exakter Durchlauf aller Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="19"/>
+        <location filename="../ui/Format.cpp" line="41"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -946,7 +946,7 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="91"/>
+        <location filename="../ui/BrowseView.cpp" line="97"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Ein Metadatenfilter in der Filtersprache. Wird mit der Eingabetaste oder nach einer kurzen Pause angewendet.</translation>
     </message>
@@ -956,27 +956,27 @@
         <translation>Filter, z. B. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, oder eine ID, zu der gesprungen wird (Eingabe wendet an)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="171"/>
+        <location filename="../ui/BrowseView.cpp" line="218"/>
         <source>Could not list the items: %1</source>
         <translation>Die Einträge konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="231"/>
+        <location filename="../ui/BrowseView.cpp" line="416"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Zeile %1, Spalte %2:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <location filename="../ui/BrowseView.cpp" line="458"/>
         <source>counting… %1 so far</source>
         <translation>wird gezählt … bisher %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <location filename="../ui/BrowseView.cpp" line="458"/>
         <source>counting…</source>
         <translation>wird gezählt …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="259"/>
+        <location filename="../ui/BrowseView.cpp" line="461"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 von %Ln Eintrag</numerusform>
@@ -984,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="260"/>
+        <location filename="../ui/BrowseView.cpp" line="462"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln Eintrag passt</numerusform>
@@ -992,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="262"/>
+        <location filename="../ui/BrowseView.cpp" line="464"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -1000,32 +1000,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="346"/>
-        <source>Copy id</source>
-        <translation>ID kopieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="347"/>
-        <source>Find similar</source>
-        <translation>Ähnliche finden</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="349"/>
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
         <location filename="../ui/BrowseView.cpp" line="467"/>
         <source>%1 · sorted in %2</source>
         <translation>%1 · sortiert in %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="267"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>No items match this filter.</source>
         <translation>Kein Eintrag passt zu diesem Filter.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="268"/>
+        <location filename="../ui/BrowseView.cpp" line="472"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Dieser Index hat noch keine Einträge. Ziehen Sie Vektoren oder Dokumente hierher oder fügen Sie sie mit sextant-cli ein.</translation>
     </message>
@@ -1069,7 +1054,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="352"/>
+        <location filename="../ui/BrowseView.cpp" line="578"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
@@ -1077,11 +1062,6 @@
         <location filename="../ui/BrowseView.cpp" line="358"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Kein Eintrag hat die ID „%1“, und keine ID beginnt damit.</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="90"/>
-        <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Enter to apply)</source>
-        <translation>Filter, z. B. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Eingabetaste zum Anwenden)</translation>
     </message>
     <message>
         <location filename="../ui/BrowseView.cpp" line="385"/>
@@ -1097,6 +1077,407 @@
         <location filename="../ui/BrowseView.cpp" line="456"/>
         <source>sorting…</source>
         <translation>sortiert …</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::CompareDialog</name>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="55"/>
+        <source>similar to %1</source>
+        <translation>ähnlich zu %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <source>a vector of %n dimension(s)</source>
+        <translation>
+            <numerusform>ein Vektor mit %n Dimension</numerusform>
+            <numerusform>ein Vektor mit %n Dimensionen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="65"/>
+        <source>Compare %1 with Another Index</source>
+        <translation>%1 mit einem anderen Index vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="75"/>
+        <source>The query in the form: %1</source>
+        <translation>Die Abfrage im Formular: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="76"/>
+        <source>The query in the form (there is none yet)</source>
+        <translation>Die Abfrage im Formular (noch keine)</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="79"/>
+        <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
+        <translation>Stichprobe aus diesem Index, jeweils als „ähnlich zu“:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="80"/>
+        <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
+        <translation>Eine Datei mit Abfragen (eine pro Zeile: Text, ein JSON-Vektor oder {&quot;id&quot;: …}):</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="86"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="88"/>
+        <source>Query File</source>
+        <translation>Abfragedatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="95"/>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="105"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="123"/>
+        <location filename="../ui/CompareDialog.cpp" line="253"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <source>Rank in the other</source>
+        <translation>Rang im anderen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="155"/>
+        <source>Compare with:</source>
+        <translation>Vergleichen mit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="168"/>
+        <source>Queries:</source>
+        <translation>Abfragen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="173"/>
+        <source>Results per query (k):</source>
+        <translation>Treffer pro Abfrage (k):</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="201"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="212"/>
+        <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
+        <translation>Öffnen Sie einen weiteren Index (Datei ▸ Index öffnen …), um diesen damit zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="265"/>
+        <source>Query %1 of %2</source>
+        <translation>Abfrage %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="292"/>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="306"/>
+        <source>Comparing two indexes</source>
+        <translation>Zwei Indizes werden verglichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="320"/>
+        <source>Preparing the queries</source>
+        <translation>Abfragen werden vorbereitet</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="337"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="343"/>
+        <source>The indexes could not be compared: %1</source>
+        <translation>Die Indizes konnten nicht verglichen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="348"/>
+        <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
+        <translation>
+            <numerusform>Mittlere Überlappung@%1: %2 über %Ln Abfrage; mittlere Rangkorrelation der gemeinsamen Treffer: %3.</numerusform>
+            <numerusform>Mittlere Überlappung@%1: %2 über %Ln Abfragen; mittlere Rangkorrelation der gemeinsamen Treffer: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
+        <source>%Ln sampled item(s) are not in the other index and were left out.</source>
+        <translation>
+            <numerusform>%Ln Eintrag der Stichprobe fehlt im anderen Index und wurde ausgelassen.</numerusform>
+            <numerusform>%Ln Einträge der Stichprobe fehlen im anderen Index und wurden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="359"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="371"/>
+        <source>%1 — overlap@%2 %3 (%4 shared), rank correlation %5</source>
+        <translation>%1 — Überlappung@%2 %3 (%4 gemeinsam), Rangkorrelation %5</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesModel</name>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
+        <source>Group %1: %Ln item(s)</source>
+        <translation>
+            <numerusform>Gruppe %1: %Ln Eintrag</numerusform>
+            <numerusform>Gruppe %1: %Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="212"/>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="215"/>
+        <source>Best similarity</source>
+        <translation>Beste Ähnlichkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="216"/>
+        <source>Best inner product</source>
+        <translation>Bestes Skalarprodukt</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="217"/>
+        <source>Closest distance</source>
+        <translation>Kleinster Abstand</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesView</name>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="39"/>
+        <source>Waiting for the neighbour graph</source>
+        <translation>Warten auf den Nachbarschaftsgraphen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="40"/>
+        <location filename="../ui/DuplicatesView.cpp" line="300"/>
+        <source>Listing the items</source>
+        <translation>Einträge werden aufgelistet</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="41"/>
+        <source>Checking %1 of %2 candidates exactly</source>
+        <translation>Exakte Prüfung: %1 von %2 Kandidaten</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="42"/>
+        <source>Neighbours of %1 of %2 items</source>
+        <translation>Nachbarn von %1 von %2 Einträgen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="112"/>
+        <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
+        <translation>Optionaler Filter, z. B. {&quot;lang&quot;: &quot;en&quot;}</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="114"/>
+        <source>Find Duplicates</source>
+        <translation>Duplikate suchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="116"/>
+        <source>Look at every item&apos;s nearest neighbours in the graph and group the items at least this similar</source>
+        <translation>Die nächsten Nachbarn jedes Eintrags im Suchgraphen ansehen und die mindestens so ähnlichen Einträge gruppieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="125"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="137"/>
+        <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
+        <translation>Gruppen von Einträgen finden, die fast Kopien voneinander sind: dieselbe Textstelle zweimal importiert, eine erneut abgerufene Seite.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="187"/>
+        <source>Keep One per Group</source>
+        <translation>Einen pro Gruppe behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="189"/>
+        <source>Check every item of every group except the one to keep</source>
+        <translation>In jeder Gruppe alle Einträge außer dem zu behaltenden ankreuzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="191"/>
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete Checked</source>
+        <translation>Angekreuzte löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="193"/>
+        <source>Delete the checked items as one batch (Edit ▸ Undo puts them back)</source>
+        <translation>Die angekreuzten Einträge in einem Schritt löschen (Bearbeiten ▸ Rückgängig stellt sie wieder her)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="199"/>
+        <source>Filter:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="205"/>
+        <source>Keep:</source>
+        <translation>Behalten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="222"/>
+        <source>(The index has changed since: Find Duplicates again to update.)</source>
+        <translation>(Der Index hat sich seitdem geändert: „Duplikate suchen“ aktualisiert die Liste.)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="238"/>
+        <source>Similarity at least:</source>
+        <translation>Ähnlichkeit mindestens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="241"/>
+        <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
+        <translation>Kosinus-Ähnlichkeit: 1 bei gleicher Richtung; 0,98 findet Beinahe-Kopien</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="244"/>
+        <source>Inner product at least:</source>
+        <translation>Skalarprodukt mindestens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="247"/>
+        <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
+        <translation>Das Skalarprodukt zweier Einträge; es hängt von den Längen der Vektoren ab</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="250"/>
+        <source>Distance at most:</source>
+        <translation>Abstand höchstens:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="253"/>
+        <source>Euclidean distance: 0 for identical vectors</source>
+        <translation>Euklidischer Abstand: 0 bei gleichen Vektoren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete %Ln Checked</source>
+        <translation>
+            <numerusform>%Ln angekreuzten löschen</numerusform>
+            <numerusform>%Ln angekreuzte löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
+        <source>The index is open read-only.</source>
+        <translation>Der Index ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="286"/>
+        <source>Finding duplicates</source>
+        <translation>Duplikate werden gesucht</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="316"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="323"/>
+        <source>Duplicates could not be found: %1</source>
+        <translation>Duplikate konnten nicht gesucht werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <source>%Ln item(s) searched</source>
+        <translation>
+            <numerusform>%Ln Eintrag durchsucht</numerusform>
+            <numerusform>%Ln Einträge durchsucht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="332"/>
+        <source>No duplicates: %1.</source>
+        <translation>Keine Duplikate: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
+        <translation>
+            <numerusform>%Ln Gruppe von Beinahe-Duplikaten, insgesamt %1 Einträge; %2.</numerusform>
+            <numerusform>%Ln Gruppen von Beinahe-Duplikaten, insgesamt %1 Einträge; %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="338"/>
+        <source>the first (by id)</source>
+        <translation>den ersten (nach ID)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="339"/>
+        <source>the last (by id)</source>
+        <translation>den letzten (nach ID)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="340"/>
+        <source>the greatest %1</source>
+        <translation>den mit dem größten %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="369"/>
+        <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
+        <translation>
+            <numerusform>%Ln Eintrag in einem Schritt gelöscht; Bearbeiten ▸ Rückgängig stellt ihn wieder her.</numerusform>
+            <numerusform>%Ln Einträge in einem Schritt gelöscht; Bearbeiten ▸ Rückgängig stellt sie wieder her.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="387"/>
+        <source>Select an item to compare it with another of its group.</source>
+        <translation>Wählen Sie einen Eintrag, um ihn mit einem anderen seiner Gruppe zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="397"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="398"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (the differences are marked)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (die Unterschiede sind markiert)</translation>
     </message>
 </context>
 <context>
@@ -1132,77 +1513,77 @@
         <translation>Export abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="111"/>
+        <location filename="../ui/ExportDialog.cpp" line="114"/>
         <source>One JSON object per line with id, vector and metadata, in id order: what &quot;sextant-cli insert&quot; and most tools read.</source>
         <translation>Ein JSON-Objekt pro Zeile mit ID, Vektor und Metadaten, nach ID sortiert: Das lesen „sextant-cli insert“ und die meisten Werkzeuge.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="115"/>
+        <location filename="../ui/ExportDialog.cpp" line="118"/>
         <source>The vectors as a float32 matrix (items × dimensions) for NumPy; the metadata is not exported.</source>
         <translation>Die Vektoren als float32-Matrix (Einträge × Dimensionen) für NumPy; die Metadaten werden nicht exportiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="119"/>
+        <location filename="../ui/ExportDialog.cpp" line="122"/>
         <source>A Vectra LocalIndex folder (index.json) that Vectra opens and queries. The folder must not hold an index yet.</source>
         <translation>Ein Vectra-LocalIndex-Ordner (index.json), den Vectra öffnen und abfragen kann. Der Ordner darf noch keinen Index enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="123"/>
+        <location filename="../ui/ExportDialog.cpp" line="126"/>
         <source>Every file of the index folder in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
         <translation>Alle Dateien des Indexordners in einem komprimierten Archiv; Datei ▸ Sicherung wiederherstellen … macht daraus wieder einen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="135"/>
+        <location filename="../ui/ExportDialog.cpp" line="138"/>
         <source>New Vectra Folder</source>
         <translation>Neuer Vectra-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
         <source>Export to JSON Lines</source>
         <translation>Als JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
         <source>Export to NumPy</source>
         <translation>Für NumPy exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy-Arrays (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <location filename="../ui/ExportDialog.cpp" line="148"/>
         <source>Backup Archive</source>
         <translation>Sicherungsarchiv</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <location filename="../ui/ExportDialog.cpp" line="148"/>
         <source>Archives (*.tar.zst)</source>
         <translation>Archive (*.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="155"/>
+        <location filename="../ui/ExportDialog.cpp" line="158"/>
         <source>The ids go to %1.</source>
         <translation>Die IDs kommen nach %1.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="175"/>
+        <location filename="../ui/ExportDialog.cpp" line="177"/>
         <source>Exporting %1</source>
         <translation>%1 wird exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="184"/>
+        <location filename="../ui/ExportDialog.cpp" line="186"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="195"/>
+        <location filename="../ui/ExportDialog.cpp" line="197"/>
         <source>Export cancelled: no export was completed.</source>
         <translation>Export abgebrochen: Es wurde kein Export fertiggestellt.</translation>
     </message>
@@ -1240,12 +1621,12 @@
         <translation>ein Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="154"/>
+        <location filename="../ui/FilterEdit.cpp" line="220"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="155"/>
+        <location filename="../ui/FilterEdit.cpp" line="221"/>
         <source>Line %1, column %2: %3; expected %4</source>
         <translation>Zeile %1, Spalte %2: %3; erwartet: %4</translation>
     </message>
@@ -1542,25 +1923,25 @@
         <translation>unerwartete Datei</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="357"/>
-        <location filename="../ui/HealthMap.cpp" line="446"/>
+        <location filename="../ui/HealthMap.cpp" line="361"/>
+        <location filename="../ui/HealthMap.cpp" line="460"/>
         <source>The index as a whole</source>
         <translation>Der Index als Ganzes</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="360"/>
-        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <location filename="../ui/HealthMap.cpp" line="364"/>
+        <location filename="../ui/HealthMap.cpp" line="445"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="361"/>
-        <location filename="../ui/HealthMap.cpp" line="452"/>
+        <location filename="../ui/HealthMap.cpp" line="365"/>
+        <location filename="../ui/HealthMap.cpp" line="446"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/HealthMap.cpp" line="363"/>
+        <location filename="../ui/HealthMap.cpp" line="367"/>
         <source>one cell: %Ln block(s) of %1</source>
         <translation>
             <numerusform>eine Zelle: %Ln Block von %1</numerusform>
@@ -1568,52 +1949,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="365"/>
+        <location filename="../ui/HealthMap.cpp" line="369"/>
         <source>not checked by this run</source>
         <translation>bei diesem Durchlauf nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="374"/>
+        <location filename="../ui/HealthMap.cpp" line="378"/>
         <source>block %1, bytes %2–%3</source>
         <translation>Block %1, Bytes %2–%3</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="375"/>
+        <location filename="../ui/HealthMap.cpp" line="379"/>
         <source>blocks %1–%2, bytes %3–%4</source>
         <translation>Blöcke %1–%2, Bytes %3–%4</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="386"/>
+        <location filename="../ui/HealthMap.cpp" line="390"/>
         <source>health: %1</source>
         <translation>Zustand: %1</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="404"/>
+        <location filename="../ui/HealthMap.cpp" line="408"/>
         <source>This report lists no files.</source>
         <translation>Dieser Bericht führt keine Dateien auf.</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="405"/>
+        <location filename="../ui/HealthMap.cpp" line="409"/>
         <source>Verify the index to see its files and blocks here.</source>
         <translation>Prüfen Sie den Index, um hier seine Dateien und Blöcke zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="433"/>
+        <location filename="../ui/HealthMap.cpp" line="437"/>
         <source>hatched: a finding about the whole file</source>
         <translation>schraffiert: ein Befund zur ganzen Datei</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <location filename="../ui/HealthMap.cpp" line="445"/>
         <source>%1, missing</source>
         <translation>%1, fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="453"/>
+        <location filename="../ui/HealthMap.cpp" line="447"/>
         <source>not listed in the report</source>
         <translation>nicht im Bericht aufgeführt</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="454"/>
+        <location filename="../ui/HealthMap.cpp" line="448"/>
         <source>, not checked</source>
         <translation>, nicht geprüft</translation>
     </message>
@@ -1949,87 +2330,82 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="34"/>
+        <location filename="../ui/IndexPage.cpp" line="138"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Seine Änderungen erscheinen hier, sobald sie geschehen; um den Index selbst zu ändern, schließen Sie ihn dort.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="37"/>
+        <location filename="../ui/IndexPage.cpp" line="142"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Dieser Index wurde schreibgeschützt geöffnet; anderswo vorgenommene Änderungen erscheinen hier, sobald sie geschehen.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="40"/>
+        <location filename="../ui/IndexPage.cpp" line="35"/>
         <source>Open for Writing</source>
         <translation>Zum Schreiben öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <location filename="../ui/IndexPage.cpp" line="37"/>
         <source>Open the index for writing here, keeping the filter, selection and query (works once the other program has closed it).</source>
         <translation>Den Index hier zum Schreiben öffnen; Filter, Auswahl und Abfrage bleiben (geht, sobald das andere Programm ihn geschlossen hat).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="41"/>
-        <source>Try again to open the index for writing (works once the other program has closed it).</source>
-        <translation>Erneut versuchen, den Index zum Schreiben zu öffnen (gelingt, sobald das andere Programm ihn geschlossen hat).</translation>
-    </message>
-    <message>
-        <location filename="../ui/IndexPage.cpp" line="50"/>
+        <location filename="../ui/IndexPage.cpp" line="49"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Wiederhergestellt.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="52"/>
+        <location filename="../ui/IndexPage.cpp" line="51"/>
         <source>The cut bytes were saved to %1.</source>
         <translation>Die abgeschnittenen Bytes wurden in %1 gesichert.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <location filename="../ui/IndexPage.cpp" line="63"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <location filename="../ui/IndexPage.cpp" line="64"/>
         <source>Browse</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <location filename="../ui/IndexPage.cpp" line="65"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <location filename="../ui/IndexPage.cpp" line="66"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="68"/>
+        <location filename="../ui/IndexPage.cpp" line="67"/>
         <source>Integrity</source>
         <translation>Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="70"/>
+        <location filename="../ui/IndexPage.cpp" line="69"/>
         <source>Duplicates</source>
         <translation>Duplikate</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="95"/>
+        <location filename="../ui/IndexPage.cpp" line="103"/>
         <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
         <translation>&lt;b&gt;Dieser Index konnte nicht geöffnet werden.&lt;/b&gt; %1&lt;br&gt;Die Prüfung unten zeigt, wo er beschädigt ist; eine Reparatur kann ihn oft wieder nutzbar machen, nachdem Sie ihren Plan gesehen und freigegeben haben.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="99"/>
+        <location filename="../ui/IndexPage.cpp" line="107"/>
         <source>Try Again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="100"/>
+        <location filename="../ui/IndexPage.cpp" line="108"/>
         <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
         <translation>Erneut versuchen, den Index zu öffnen (z. B. nachdem Sie Speicherplatz freigegeben oder Berechtigungen korrigiert haben).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="132"/>
+        <location filename="../ui/IndexPage.cpp" line="135"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; The program that was writing this index has closed it. Open it for writing to change it here; what you see stays as it is.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Das Programm, das in diesen Index schrieb, hat ihn geschlossen. Öffnen Sie ihn zum Schreiben, um ihn hier zu ändern; was Sie sehen, bleibt, wie es ist.</translation>
     </message>
@@ -2037,67 +2413,64 @@
 <context>
     <name>sextant::ui::InspectorView</name>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="138"/>
+        <location filename="../ui/InspectorView.cpp" line="143"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="139"/>
+        <location filename="../ui/InspectorView.cpp" line="144"/>
+        <location filename="../ui/InspectorView.cpp" line="278"/>
         <source>Delete this item (undoable)</source>
         <translation>Diesen Eintrag löschen (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="164"/>
+        <location filename="../ui/InspectorView.cpp" line="169"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="165"/>
+        <location filename="../ui/InspectorView.cpp" line="170"/>
+        <location filename="../ui/InspectorView.cpp" line="281"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Die bearbeiteten Metadaten in den Index schreiben (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="166"/>
+        <location filename="../ui/InspectorView.cpp" line="171"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="180"/>
+        <location filename="../ui/InspectorView.cpp" line="185"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="181"/>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="183"/>
+        <location filename="../ui/InspectorView.cpp" line="188"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="191"/>
+        <location filename="../ui/InspectorView.cpp" line="196"/>
         <source>Nearest neighbours</source>
         <translation>Nächste Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
-        <source>Id</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Similarity</source>
         <translation>Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="200"/>
+        <location filename="../ui/InspectorView.cpp" line="205"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Klicken Sie auf einen Nachbarn, um ihn anzusehen</translation>
     </message>
@@ -2137,7 +2510,7 @@
         <translation>Als Python-Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="229"/>
+        <location filename="../ui/InspectorView.cpp" line="274"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>Der Index ist schreibgeschützt geöffnet, daher lassen sich Einträge nicht ändern.</translation>
     </message>
@@ -2157,37 +2530,37 @@
         <translation>Nicht im aktuellen Filter: „Einträge“ zeigt diesen Eintrag nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="253"/>
+        <location filename="../ui/InspectorView.cpp" line="302"/>
         <source>The change was not written: %1</source>
         <translation>Die Änderung wurde nicht geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="278"/>
+        <location filename="../ui/InspectorView.cpp" line="396"/>
         <source>Select an item to inspect it.</source>
         <translation>Wählen Sie einen Eintrag aus, um ihn anzusehen.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="287"/>
+        <location filename="../ui/InspectorView.cpp" line="405"/>
         <source>This item no longer exists.</source>
         <translation>Diesen Eintrag gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="288"/>
+        <location filename="../ui/InspectorView.cpp" line="406"/>
         <source>The item could not be read.</source>
         <translation>Der Eintrag konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="350"/>
+        <location filename="../ui/InspectorView.cpp" line="469"/>
         <source>No neighbours.</source>
         <translation>Keine Nachbarn.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="321"/>
+        <location filename="../ui/InspectorView.cpp" line="440"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensionen&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mittelwert&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standardabweichung&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="340"/>
+        <location filename="../ui/InspectorView.cpp" line="459"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
@@ -2197,22 +2570,22 @@
         <translation>Die gewählte Zeile wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="358"/>
+        <location filename="../ui/InspectorView.cpp" line="479"/>
         <source>This item has no neighbours.</source>
         <translation>Dieser Eintrag hat keine Nachbarn.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="359"/>
+        <location filename="../ui/InspectorView.cpp" line="480"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="386"/>
+        <location filename="../ui/InspectorView.cpp" line="526"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="393"/>
+        <location filename="../ui/InspectorView.cpp" line="533"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Die Metadaten müssen ein JSON-Objekt sein: { … }.</translation>
     </message>
@@ -2473,12 +2846,12 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="204"/>
+        <location filename="../ui/ItemTableModel.cpp" line="492"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="218"/>
+        <location filename="../ui/ItemTableModel.cpp" line="506"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>Der %Ln Wert des Vektors, gemittelt in der Sparkline</numerusform>
@@ -2486,7 +2859,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="237"/>
+        <location filename="../ui/ItemTableModel.cpp" line="526"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
@@ -2496,12 +2869,12 @@
         <translation>ID (natürliche Reihenfolge)</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="238"/>
+        <location filename="../ui/ItemTableModel.cpp" line="527"/>
         <source>Norm</source>
         <translation>Norm</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="239"/>
+        <location filename="../ui/ItemTableModel.cpp" line="528"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
@@ -2514,7 +2887,7 @@
 <context>
     <name>sextant::ui::JsonTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="84"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="87"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n Element</numerusform>
@@ -2522,7 +2895,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="85"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="88"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n Feld</numerusform>
@@ -2530,47 +2903,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="91"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="94"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="92"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="95"/>
         <source>boolean</source>
         <translation>Boolescher Wert</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="93"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
         <source>number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="94"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="97"/>
         <source>string</source>
         <translation>Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="95"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="98"/>
         <source>array</source>
         <translation>Array</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="99"/>
         <source>object</source>
         <translation>Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="107"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="110"/>
         <source>Key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="108"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="111"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="109"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="112"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
@@ -2578,63 +2951,63 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54"/>
-        <location filename="../ui/MainWindow.cpp" line="465"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="510"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>&amp;Open Index…</source>
         <translation>Index ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>&amp;Import Files…</source>
         <translation>Dateien &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Dokumente oder Vektordateien in den aktuellen Index importieren oder in einen neuen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>Import a Fol&amp;der…</source>
         <translation>&amp;Ordner importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Alle Dokumente eines Ordners importieren, oder einen Vectra- oder LangChain-Indexordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
@@ -2649,7 +3022,7 @@
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>Restore &amp;Backup…</source>
         <translation>Sicherung &amp;wiederherstellen …</translation>
     </message>
@@ -2659,7 +3032,7 @@
         <translation>Eine Vektordatei öffnen (in einen neuen oder den geöffneten Index importiert) oder ein Sicherungsarchiv (wiederhergestellt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Aus einem Sicherungsarchiv (.tar.zst) einen neuen Indexordner anlegen und öffnen</translation>
     </message>
@@ -2684,172 +3057,172 @@
         <translation>Eine pgvector-Tabelle in einen neuen lokalen Index lesen und öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>&amp;Close Index</source>
         <translation>Index &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Summary</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>&amp;Browse</source>
         <translation>&amp;Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Query</source>
         <translation>&amp;Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="142"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>&amp;Duplicates</source>
         <translation>&amp;Duplikate</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>&amp;Refresh</source>
         <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>&amp;Full Verify</source>
         <translation>&amp;Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="210"/>
         <source>Plan &amp;Repair…</source>
         <translation>&amp;Reparatur planen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="216"/>
         <source>Estimate R&amp;ecall</source>
         <translation>&amp;Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="187"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>&amp;Checkpoint</source>
         <translation>&amp;Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>C&amp;ompact</source>
         <translation>Ver&amp;dichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Open the &amp;Demo Index</source>
         <translation>&amp;Demo-Index öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="199"/>
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Einen Index aus kurzen Beispieltexten anlegen (oder ihn öffnen, falls er existiert) und darin suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="237"/>
         <source>&amp;About Sextant</source>
         <translation>Ü&amp;ber Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>No recent indexes</source>
         <translation>Keine zuletzt geöffneten Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="313"/>
         <source>Could Not Open the Index</source>
         <translation>Index konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="314"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant konnte %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="724"/>
+        <location filename="../ui/MainWindow.cpp" line="901"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant konnte %1 nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="295"/>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>Creating %1</source>
         <translation>%1 wird angelegt</translation>
     </message>
@@ -2874,37 +3247,37 @@
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>&amp;Natural Id Order</source>
         <translation>&amp;Natürliche ID-Reihenfolge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>Sort Browse&apos;s ids with the numbers in them compared as numbers (item2 before item10)</source>
         <translation>Die IDs der Einträge mit den Zahlen darin als Zahlen sortieren (item2 vor item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Could Not Create the Index</source>
         <translation>Index konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="368"/>
         <source>Creating the demo index</source>
         <translation>Demo-Index wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="328"/>
+        <location filename="../ui/MainWindow.cpp" line="369"/>
         <source>Creating the demo index in %1…</source>
         <translation>Demo-Index wird in %1 angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="354"/>
+        <location filename="../ui/MainWindow.cpp" line="395"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Demo-Index konnte nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="402"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Demo-Index aus %n Dokument in %1 s angelegt.</numerusform>
@@ -2912,52 +3285,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="408"/>
+        <location filename="../ui/MainWindow.cpp" line="449"/>
         <source>A write failed: %1</source>
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>Still in Use</source>
         <translation>Noch in Benutzung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="429"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="465"/>
+        <location filename="../ui/MainWindow.cpp" line="510"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="478"/>
         <source>Another program</source>
         <translation>Ein anderes Programm</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>Could Not Open for Writing</source>
         <translation>Konnte nicht zum Schreiben öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="474"/>
+        <location filename="../ui/MainWindow.cpp" line="520"/>
         <source>Could not be opened</source>
         <translation>Konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="478"/>
+        <location filename="../ui/MainWindow.cpp" line="525"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <location filename="../ui/MainWindow.cpp" line="527"/>
         <source>Reading…</source>
         <translation>Wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="531"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -2965,17 +3338,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="485"/>
+        <location filename="../ui/MainWindow.cpp" line="532"/>
         <source>following changes</source>
         <translation>folgt Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="534"/>
         <source>writes: idle</source>
         <translation>Schreibvorgänge: keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="488"/>
+        <location filename="../ui/MainWindow.cpp" line="535"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
@@ -2983,77 +3356,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="489"/>
+        <location filename="../ui/MainWindow.cpp" line="536"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="501"/>
+        <location filename="../ui/MainWindow.cpp" line="548"/>
         <source>Open Index Folder</source>
         <translation>Indexordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="517"/>
+        <location filename="../ui/MainWindow.cpp" line="677"/>
         <source>About Sextant</source>
         <translation>Über Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="518"/>
+        <location filename="../ui/MainWindow.cpp" line="678"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="554"/>
+        <location filename="../ui/MainWindow.cpp" line="555"/>
         <source>Open a File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="555"/>
+        <location filename="../ui/MainWindow.cpp" line="556"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Vektordateien und Sicherungen (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <location filename="../ui/MainWindow.cpp" line="573"/>
         <source>Looking at %1…</source>
         <translation>%1 wird angesehen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="563"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="564"/>
+        <location filename="../ui/MainWindow.cpp" line="724"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="588"/>
+        <location filename="../ui/MainWindow.cpp" line="589"/>
         <source>Import a File</source>
         <translation>Datei importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="589"/>
+        <location filename="../ui/MainWindow.cpp" line="590"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 ist kein Index, sondern eine Datei, die Sextant importieren kann.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="593"/>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Die Einträge in den geöffneten Index %1 importieren oder einen neuen Index daraus machen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <location filename="../ui/MainWindow.cpp" line="595"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="596"/>
+        <location filename="../ui/MainWindow.cpp" line="597"/>
         <source>New Index…</source>
         <translation>Neuer Index …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="586"/>
+        <location filename="../ui/MainWindow.cpp" line="746"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
@@ -3061,88 +3434,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="636"/>
+        <location filename="../ui/MainWindow.cpp" line="796"/>
         <source>Convert to a Sextant Index</source>
         <translation>In einen Sextant-Index umwandeln</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="637"/>
+        <location filename="../ui/MainWindow.cpp" line="797"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="649"/>
+        <location filename="../ui/MainWindow.cpp" line="809"/>
         <source>Not a Sextant Index</source>
         <translation>Kein Sextant-Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="650"/>
+        <location filename="../ui/MainWindow.cpp" line="810"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="652"/>
+        <location filename="../ui/MainWindow.cpp" line="812"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="654"/>
+        <location filename="../ui/MainWindow.cpp" line="814"/>
         <source>Convert to a Sextant Index…</source>
         <translation>In einen Sextant-Index umwandeln …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="663"/>
+        <location filename="../ui/MainWindow.cpp" line="823"/>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="664"/>
+        <location filename="../ui/MainWindow.cpp" line="824"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="671"/>
+        <location filename="../ui/MainWindow.cpp" line="831"/>
         <source>Import a Folder</source>
         <translation>Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="864"/>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="688"/>
+        <location filename="../ui/MainWindow.cpp" line="865"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="693"/>
+        <location filename="../ui/MainWindow.cpp" line="567"/>
+        <location filename="../ui/MainWindow.cpp" line="870"/>
         <source>New Folder for the Restored Index</source>
         <translation>Neuer Ordner für den wiederhergestellten Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="709"/>
+        <location filename="../ui/MainWindow.cpp" line="886"/>
         <source>Restoring %1</source>
         <translation>%1 wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="710"/>
+        <location filename="../ui/MainWindow.cpp" line="887"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="716"/>
-        <location filename="../ui/MainWindow.cpp" line="717"/>
+        <location filename="../ui/MainWindow.cpp" line="893"/>
+        <location filename="../ui/MainWindow.cpp" line="894"/>
         <source>The restore was cancelled.</source>
         <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="900"/>
         <source>Could Not Restore the Backup</source>
         <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="728"/>
+        <location filename="../ui/MainWindow.cpp" line="905"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>
@@ -4037,27 +4411,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="85"/>
+        <location filename="../ui/QueryView.cpp" line="105"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="86"/>
+        <location filename="../ui/QueryView.cpp" line="106"/>
         <source>Similar to item</source>
         <translation>Ähnlich wie Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="87"/>
+        <location filename="../ui/QueryView.cpp" line="107"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="88"/>
+        <location filename="../ui/QueryView.cpp" line="108"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Mit einem eingefügten Vektor suchen, mit dem Vektor eines Eintrags (der Eintrag selbst wird ausgelassen) oder mit Wörtern (in diesen Index importierte Dokumente)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="95"/>
+        <location filename="../ui/QueryView.cpp" line="115"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Ein Vektor aus %n Zahl als JSON, z. B. [0.12, -0.5, ...]</numerusform>
@@ -4065,207 +4439,207 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="98"/>
+        <location filename="../ui/QueryView.cpp" line="118"/>
         <source>Id of an item in this index</source>
         <translation>ID eines Eintrags in diesem Index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="119"/>
+        <location filename="../ui/QueryView.cpp" line="140"/>
         <source>How many nearest items to return</source>
         <translation>Wie viele nächste Einträge zurückgegeben werden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="122"/>
+        <location filename="../ui/QueryView.cpp" line="143"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="123"/>
+        <location filename="../ui/QueryView.cpp" line="144"/>
         <source>Exact</source>
         <translation>Exakt</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="124"/>
+        <location filename="../ui/QueryView.cpp" line="145"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="125"/>
+        <location filename="../ui/QueryView.cpp" line="146"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>„Automatisch“ lässt den Planer wählen; „Exakt“ durchsucht jeden passenden Eintrag (die echten Top-k); „ANN“ durchsucht den HNSW-Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="130"/>
+        <location filename="../ui/QueryView.cpp" line="151"/>
         <source>index default (%1)</source>
         <translation>Vorgabe des Index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="132"/>
+        <location filename="../ui/QueryView.cpp" line="153"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Größe der HNSW-Kandidatenliste: größer ist langsamer und findet mehr der echten Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="134"/>
+        <location filename="../ui/QueryView.cpp" line="155"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="137"/>
+        <location filename="../ui/QueryView.cpp" line="158"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Die Abfrage ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="141"/>
+        <location filename="../ui/QueryView.cpp" line="162"/>
         <source>Compare with exact</source>
         <translation>Mit exakter Suche vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="143"/>
+        <location filename="../ui/QueryView.cpp" line="164"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Dieselbe Abfrage als exakten Durchlauf ausführen und zeigen, welche echten Nachbarn gefunden wurden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="144"/>
+        <location filename="../ui/QueryView.cpp" line="165"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="146"/>
+        <location filename="../ui/QueryView.cpp" line="167"/>
         <source>Stop waiting for the running query</source>
         <translation>Nicht länger auf die laufende Abfrage warten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="196"/>
+        <location filename="../ui/QueryView.cpp" line="219"/>
         <source>Query:</source>
         <translation>Abfrage:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="200"/>
+        <location filename="../ui/QueryView.cpp" line="223"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="201"/>
+        <location filename="../ui/QueryView.cpp" line="224"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Metadatenfilter in der JSON-Filtersprache (siehe docs/filters.md); leer passt alles</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="222"/>
+        <location filename="../ui/QueryView.cpp" line="260"/>
         <source>&amp;k:</source>
         <translation>&amp;k:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="223"/>
+        <location filename="../ui/QueryView.cpp" line="261"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="224"/>
+        <location filename="../ui/QueryView.cpp" line="262"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="280"/>
+        <location filename="../ui/QueryView.cpp" line="349"/>
         <source>Search the documents…</source>
         <translation>Dokumente durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="284"/>
+        <location filename="../ui/QueryView.cpp" line="353"/>
         <source>Hybrid</source>
         <translation>Hybrid</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="285"/>
+        <location filename="../ui/QueryView.cpp" line="354"/>
         <source>Meaning (vector)</source>
         <translation>Bedeutung (Vektor)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="286"/>
+        <location filename="../ui/QueryView.cpp" line="355"/>
         <source>Keywords (BM25)</source>
         <translation>Stichwörter (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="287"/>
+        <location filename="../ui/QueryView.cpp" line="356"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>„Hybrid“ verbindet beide Rangfolgen; „Bedeutung“ bettet die Wörter ein und sucht per Vektor; „Stichwörter“ ordnet die Textstellen, die die Wörter enthalten (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="349"/>
+        <location filename="../ui/QueryView.cpp" line="430"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index: Dieser enthält anderswo berechnete Vektoren, daher kann Sextant Wörter nicht in seine Vektoren umwandeln.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="352"/>
+        <location filename="../ui/QueryView.cpp" line="433"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Seine Einträge haben ein Feld „text“, daher funktioniert „Stichwörter (BM25)“.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="352"/>
+        <location filename="../ui/QueryView.cpp" line="360"/>
         <source>All hits</source>
         <translation>Alle Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="138"/>
+        <location filename="../ui/QueryView.cpp" line="159"/>
         <source>Compare with Another Open Index…</source>
         <translation>Mit anderem offenen Index vergleichen …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="140"/>
+        <location filename="../ui/QueryView.cpp" line="161"/>
         <source>Run the same queries on another open index (another model or chunking) and compare the results</source>
         <translation>Dieselben Abfragen auf einem anderen offenen Index ausführen (anderes Modell oder andere Abschnitte) und die Ergebnisse vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="353"/>
+        <location filename="../ui/QueryView.cpp" line="361"/>
         <source>Score ≥ 25 % of the best</source>
         <translation>Wert ≥ 25 % des besten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="354"/>
+        <location filename="../ui/QueryView.cpp" line="362"/>
         <source>Score ≥ 50 % of the best</source>
         <translation>Wert ≥ 50 % des besten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="355"/>
+        <location filename="../ui/QueryView.cpp" line="363"/>
         <source>Leave out hits whose score is far below the best hit&apos;s: a search with few relevant passages then ends where they do</source>
         <translation>Treffer weglassen, deren Wert weit unter dem des besten liegt: Eine Suche mit wenigen passenden Textstellen endet dann mit ihnen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="385"/>
+        <location filename="../ui/QueryView.cpp" line="474"/>
         <source>Text search needs an index made for documents.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="386"/>
+        <location filename="../ui/QueryView.cpp" line="475"/>
         <source>This search mode is not available for this index.</source>
         <translation>Diese Suchart ist für diesen Index nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="390"/>
+        <location filename="../ui/QueryView.cpp" line="479"/>
         <source>Enter the words to search for.</source>
         <translation>Geben Sie die zu suchenden Wörter ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="416"/>
+        <location filename="../ui/QueryView.cpp" line="506"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="417"/>
+        <location filename="../ui/QueryView.cpp" line="507"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Suche läuft … (die erste Stichwortsuche liest jede Textstelle einmal)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="418"/>
+        <location filename="../ui/QueryView.cpp" line="508"/>
         <source>Text search</source>
         <translation>Textsuche</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="446"/>
+        <location filename="../ui/QueryView.cpp" line="536"/>
         <source>The hits below are from the previous search.</source>
         <translation>Die Treffer unten stammen aus der vorigen Suche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="475"/>
+        <location filename="../ui/QueryView.cpp" line="566"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Geben Sie einen Vektor aus %n Zahl ein.</numerusform>
@@ -4273,32 +4647,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="479"/>
+        <location filename="../ui/QueryView.cpp" line="570"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN und Unendlich sind in einem Vektor nicht erlaubt: Jeder Wert muss eine endliche Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="485"/>
+        <location filename="../ui/QueryView.cpp" line="576"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Kein JSON-Array aus Zahlen: %1 bei Zeichen %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="486"/>
+        <location filename="../ui/QueryView.cpp" line="577"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Kein JSON-Array aus Zahlen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="492"/>
+        <location filename="../ui/QueryView.cpp" line="583"/>
         <source>Element %1 is not a number.</source>
         <translation>Element %1 ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="495"/>
+        <location filename="../ui/QueryView.cpp" line="586"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>Element %1 ist keine endliche Zahl (oder zu groß für float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="500"/>
+        <location filename="../ui/QueryView.cpp" line="591"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Der Vektor hat %n Zahl; dieser Index enthält Vektoren mit %1 Dimensionen.</numerusform>
@@ -4306,96 +4680,91 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="550"/>
+        <location filename="../ui/QueryView.cpp" line="641"/>
         <source>Enter the id of an item.</source>
         <translation>Geben Sie die ID eines Eintrags ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="624"/>
+        <location filename="../ui/QueryView.cpp" line="719"/>
         <source>Running…</source>
         <translation>Läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="625"/>
+        <location filename="../ui/QueryView.cpp" line="720"/>
         <source>Exact query</source>
         <translation>Exakte Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="625"/>
+        <location filename="../ui/QueryView.cpp" line="720"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="646"/>
+        <location filename="../ui/QueryView.cpp" line="741"/>
         <source>Exact query for comparison</source>
         <translation>Exakte Abfrage zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="647"/>
+        <location filename="../ui/QueryView.cpp" line="742"/>
         <source>Comparing with the exact search…</source>
         <translation>Vergleich mit der exakten Suche …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="673"/>
+        <location filename="../ui/QueryView.cpp" line="768"/>
         <source>Comparison cancelled.</source>
         <translation>Vergleich abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="676"/>
+        <location filename="../ui/QueryView.cpp" line="771"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Abfrage abgebrochen; die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="677"/>
+        <location filename="../ui/QueryView.cpp" line="772"/>
         <source>Query cancelled.</source>
         <translation>Abfrage abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="689"/>
+        <location filename="../ui/QueryView.cpp" line="784"/>
         <source>The hits below are from the previous query.</source>
         <translation>Die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="720"/>
+        <location filename="../ui/QueryView.cpp" line="817"/>
         <source>The exact search failed.</source>
         <translation>Die exakte Suche ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="735"/>
+        <location filename="../ui/QueryView.cpp" line="832"/>
         <source>exact scan took %1</source>
         <translation>exakter Durchlauf dauerte %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="736"/>
+        <location filename="../ui/QueryView.cpp" line="833"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Als „verfehlt“ markierte Zeilen (kursiv) sind echte Nachbarn, die diese Abfrage nicht geliefert hat</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="746"/>
+        <location filename="../ui/QueryView.cpp" line="843"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Trefferquote: Auch die exakte Suche fand keine Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="747"/>
+        <location filename="../ui/QueryView.cpp" line="844"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Trefferquote %1/%2 = %3 gegenüber den exakten Top-%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="760"/>
-        <location filename="../ui/QueryView.cpp" line="775"/>
+        <location filename="../ui/QueryView.cpp" line="857"/>
+        <location filename="../ui/QueryView.cpp" line="880"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n Treffer in %1</numerusform>
             <numerusform>%n Treffer in %1</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../ui/QueryView.cpp" line="777"/>
-        <source>strategy: %1</source>
-        <translation>Strategie: %1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="821"/>
+        <location filename="../ui/QueryView.cpp" line="862"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n mit mindestens halbem Bestwert</numerusform>
@@ -4403,7 +4772,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="824"/>
+        <location filename="../ui/QueryView.cpp" line="865"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n unter dem Mindestwert ausgeblendet</numerusform>
@@ -4411,7 +4780,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="762"/>
+        <location filename="../ui/QueryView.cpp" line="866"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n Textstelle im Stichwortindex</numerusform>
@@ -4419,12 +4788,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="768"/>
+        <location filename="../ui/QueryView.cpp" line="872"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Suche geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="779"/>
+        <location filename="../ui/QueryView.cpp" line="883"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln von %1 Einträgen passt zum Filter</numerusform>
@@ -4432,7 +4801,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="782"/>
+        <location filename="../ui/QueryView.cpp" line="886"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -4440,27 +4809,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="783"/>
+        <location filename="../ui/QueryView.cpp" line="887"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="785"/>
+        <location filename="../ui/QueryView.cpp" line="891"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Auf den exakten Durchlauf ausgewichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="791"/>
+        <location filename="../ui/QueryView.cpp" line="898"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Abfrage geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="815"/>
+        <location filename="../ui/QueryView.cpp" line="963"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Keine Textstellen: Die Einträge dieses Index enthalten keinen Text.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="816"/>
+        <location filename="../ui/QueryView.cpp" line="964"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -4469,7 +4838,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Versuchen Sie andere Wörter oder „Bedeutung (Vektor)“, um Textstellen zu finden, die dasselbe anders sagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="824"/>
+        <location filename="../ui/QueryView.cpp" line="972"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -4478,7 +4847,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Geben Sie Wörter in „Dokumente durchsuchen …“ ein und drücken Sie die Eingabetaste, oder suchen Sie per Vektor oder per Eintrag.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="829"/>
+        <location filename="../ui/QueryView.cpp" line="977"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -4487,7 +4856,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Fügen Sie einen Vektor als JSON ein oder wählen Sie „Ähnlich wie Eintrag“ und geben Sie eine ID ein; dann „Ausführen“ (Strg+Eingabe).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="834"/>
+        <location filename="../ui/QueryView.cpp" line="982"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -4496,12 +4865,12 @@ Loosen the filter and run again.</source>
 Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="836"/>
+        <location filename="../ui/QueryView.cpp" line="984"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>Der Index ist leer: Es gibt noch nichts zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="838"/>
+        <location filename="../ui/QueryView.cpp" line="986"/>
         <source>No hits.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -4741,32 +5110,32 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::StartPage</name>
     <message>
-        <location filename="../ui/StartPage.cpp" line="28"/>
+        <location filename="../ui/StartPage.cpp" line="72"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="34"/>
+        <location filename="../ui/StartPage.cpp" line="78"/>
         <source>Create, browse, query and repair local vector indexes.</source>
         <translation>Lokale Vektorindizes anlegen, durchsehen, abfragen und reparieren.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="42"/>
+        <location filename="../ui/StartPage.cpp" line="86"/>
         <source>New Index…</source>
         <translation>Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="44"/>
+        <location filename="../ui/StartPage.cpp" line="88"/>
         <source>Open Index…</source>
         <translation>Index öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="61"/>
+        <location filename="../ui/StartPage.cpp" line="105"/>
         <source>New to Sextant?</source>
         <translation>Neu bei Sextant?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="67"/>
+        <location filename="../ui/StartPage.cpp" line="111"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Legen Sie einen Demo-Index aus %n kurzen Text über Navigation, Astronomie, Kochen, Musik und mehr an, und probieren Sie daran das Durchsehen, die Suche, die Karte und die Integritätsprüfung aus. Das dauert wenige Sekunden; der Index bleibt in Ihrem Datenordner.</numerusform>
@@ -4774,47 +5143,47 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="75"/>
-        <location filename="../ui/StartPage.cpp" line="83"/>
-        <location filename="../ui/StartPage.cpp" line="152"/>
+        <location filename="../ui/StartPage.cpp" line="119"/>
+        <location filename="../ui/StartPage.cpp" line="127"/>
+        <location filename="../ui/StartPage.cpp" line="198"/>
         <source>Create a Demo Index</source>
         <translation>Demo-Index anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="94"/>
+        <location filename="../ui/StartPage.cpp" line="138"/>
         <source>Recent indexes</source>
         <translation>Zuletzt geöffnete Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="104"/>
+        <location filename="../ui/StartPage.cpp" line="149"/>
         <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
         <translation>Noch keine zuletzt geöffneten Indizes. Legen Sie einen an, öffnen Sie einen, oder ziehen Sie einen Indexordner oder zu importierende Dateien hierher.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="109"/>
+        <location filename="../ui/StartPage.cpp" line="154"/>
         <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
         <translation>Tipp: Ziehen Sie einen Indexordner an eine beliebige Stelle dieses Fensters, um ihn zu öffnen; ein Index, in den ein anderes Programm schreibt, wird schreibgeschützt geöffnet. Ziehen Sie Dokumente (Text, Markdown, HTML, PDF, Zip- oder Tar-Archive) oder Vektordateien (JSON Lines, CSV, .npy, .fvecs, ein Vectra- oder LangChain-Ordner) hierher, um daraus einen neuen Index anzulegen.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="138"/>
+        <location filename="../ui/StartPage.cpp" line="184"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="84"/>
-        <location filename="../ui/StartPage.cpp" line="152"/>
+        <location filename="../ui/StartPage.cpp" line="128"/>
+        <location filename="../ui/StartPage.cpp" line="198"/>
         <source>Creating the Demo Index…</source>
         <translation>Demo-Index wird angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="160"/>
+        <location filename="../ui/StartPage.cpp" line="206"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="161"/>
+        <location filename="../ui/StartPage.cpp" line="207"/>
         <source>Remove from This List</source>
         <translation>Aus dieser Liste entfernen</translation>
     </message>
@@ -4872,177 +5241,177 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         <translation>Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="112"/>
+        <location filename="../ui/SummaryView.cpp" line="118"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="113"/>
+        <location filename="../ui/SummaryView.cpp" line="119"/>
         <source>Dimensions:</source>
         <translation>Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="114"/>
+        <location filename="../ui/SummaryView.cpp" line="120"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="115"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Metadata fields:</source>
         <translation>Metadatenfelder:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="116"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Durability:</source>
         <translation>Dauerhaftigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="117"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Created:</source>
         <translation>Angelegt:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="118"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Access:</source>
         <translation>Zugriff:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
         <source>Contents</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <location filename="../ui/SummaryView.cpp" line="128"/>
         <source>Items:</source>
         <translation>Einträge:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="129"/>
         <source>Segments:</source>
         <translation>Segmente:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Not yet checkpointed:</source>
         <translation>Noch nicht im Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Size on disk:</source>
         <translation>Größe auf der Festplatte:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="126"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Write-ahead log:</source>
         <translation>Transaktionsprotokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="127"/>
+        <location filename="../ui/SummaryView.cpp" line="133"/>
         <source>Last checkpoint:</source>
         <translation>Letzter Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="128"/>
+        <location filename="../ui/SummaryView.cpp" line="134"/>
         <source>Write queue:</source>
         <translation>Schreibwarteschlange:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <location filename="../ui/SummaryView.cpp" line="136"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <location filename="../ui/SummaryView.cpp" line="137"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Das Transaktionsprotokoll jetzt in die Segmente übernehmen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <location filename="../ui/SummaryView.cpp" line="138"/>
         <source>Compact</source>
         <translation>Verdichten</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="133"/>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Alle Segmente in eines umschreiben und gelöschte Zeilen dabei entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="140"/>
+        <location filename="../ui/SummaryView.cpp" line="146"/>
         <source>Search graph (HNSW)</source>
         <translation>Suchgraph (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="141"/>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="142"/>
+        <location filename="../ui/SummaryView.cpp" line="148"/>
         <source>Items in graph:</source>
         <translation>Einträge im Graphen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="143"/>
+        <location filename="../ui/SummaryView.cpp" line="149"/>
         <source>Parameters:</source>
         <translation>Parameter:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="144"/>
+        <location filename="../ui/SummaryView.cpp" line="150"/>
         <source>Memory:</source>
         <translation>Speicher:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="146"/>
+        <location filename="../ui/SummaryView.cpp" line="152"/>
         <source>Estimated recall@10:</source>
         <translation>Geschätzte Trefferquote@10:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <location filename="../ui/SummaryView.cpp" line="153"/>
         <source>Estimate Recall</source>
         <translation>Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="148"/>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Näherungssuche und exakte Suche an Stichproben-Einträgen vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="155"/>
+        <location filename="../ui/SummaryView.cpp" line="161"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="156"/>
+        <location filename="../ui/SummaryView.cpp" line="162"/>
         <source>Last verification:</source>
         <translation>Letzte Prüfung:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="158"/>
+        <location filename="../ui/SummaryView.cpp" line="164"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="159"/>
+        <location filename="../ui/SummaryView.cpp" line="165"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Jeden Protokollrahmen und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="160"/>
+        <location filename="../ui/SummaryView.cpp" line="166"/>
         <source>Full Verify</source>
         <translation>Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="161"/>
+        <location filename="../ui/SummaryView.cpp" line="167"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Außerdem Größe und SHA-256 jeder Datei prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="209"/>
+        <location filename="../ui/SummaryView.cpp" line="215"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Keine Probleme in %1 (geprüft in %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="211"/>
+        <location filename="../ui/SummaryView.cpp" line="217"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n Problem gefunden.</numerusform>
@@ -5050,75 +5419,69 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="219"/>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="223"/>
-        <source>%1 (%Ln sampled queries, ef %2)</source>
-        <translation>
-            <numerusform>%1 (%Ln Stichprobenabfrage, ef %2)</numerusform>
-            <numerusform>%1 (%Ln Stichprobenabfragen, ef %2)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="226"/>
+        <location filename="../ui/SummaryView.cpp" line="232"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 pro Näherungsabfrage, %2 pro exakter Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, Pflicht)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="287"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="238"/>
+        <location filename="../ui/SummaryView.cpp" line="244"/>
         <source>none declared</source>
         <translation>keine deklariert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="239"/>
+        <location filename="../ui/SummaryView.cpp" line="245"/>
         <source>not estimated yet</source>
         <translation>noch nicht geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="244"/>
+        <location filename="../ui/SummaryView.cpp" line="250"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="262"/>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
         <source>reading…</source>
         <translation>wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="270"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Schreibgeschützt: %1 schreibt in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="271"/>
+        <location filename="../ui/SummaryView.cpp" line="279"/>
         <source>Read-only.</source>
         <translation>Schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="273"/>
+        <location filename="../ui/SummaryView.cpp" line="281"/>
         <source>Open for writing by this window.</source>
         <translation>Von diesem Fenster zum Schreiben geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="276"/>
+        <location filename="../ui/SummaryView.cpp" line="290"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <location filename="../ui/SummaryView.cpp" line="288"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -5134,7 +5497,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="279"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln gelöschte Zeile, die das Verdichten entfernt</numerusform>
@@ -5142,7 +5505,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="281"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln Änderung</numerusform>
@@ -5150,7 +5513,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="299"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Protokollsequenznummer %1 von %2</translation>
     </message>
@@ -5160,12 +5523,12 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         <translation>noch keine: Die Einträge stehen bis zum ersten Checkpoint im Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="300"/>
         <source>idle</source>
         <translation>leer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="287"/>
+        <location filename="../ui/SummaryView.cpp" line="301"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln Schreibvorgang wartet</numerusform>
@@ -5173,37 +5536,37 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="306"/>
         <source>off: every query scans exactly</source>
         <translation>aus: Jede Abfrage durchsucht exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <location filename="../ui/SummaryView.cpp" line="307"/>
         <source>loading</source>
         <translation>wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <location filename="../ui/SummaryView.cpp" line="308"/>
         <source>building</source>
         <translation>wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="309"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="296"/>
+        <location filename="../ui/SummaryView.cpp" line="310"/>
         <source>failed: queries scan exactly</source>
         <translation>fehlgeschlagen: Abfragen durchsuchen exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <location filename="../ui/SummaryView.cpp" line="312"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="313"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln Änderung ausstehend, bis dahin exakt durchsucht)</numerusform>
@@ -5211,87 +5574,87 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="318"/>
         <source>not saved yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="318"/>
         <source>saved as %1</source>
         <translation>gespeichert als %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="331"/>
         <source>Never verified on this computer.</source>
         <translation>Auf diesem Rechner nie geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Full verification</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Quick verification</source>
         <translation>Schnelle Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="321"/>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>%1 on %2: %3</source>
         <translation>%1 am %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="348"/>
         <source>Full verification running…</source>
         <translation>Vollständige Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="348"/>
         <source>Verification running…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <location filename="../ui/SummaryView.cpp" line="349"/>
         <source>Full verification of %1</source>
         <translation>Vollständige Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="336"/>
+        <location filename="../ui/SummaryView.cpp" line="350"/>
         <source>Verification of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="345"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>estimating…</source>
         <translation>wird geschätzt …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="348"/>
+        <location filename="../ui/SummaryView.cpp" line="362"/>
         <source>Estimating recall of %1</source>
         <translation>Trefferquote von %1 wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="353"/>
+        <location filename="../ui/SummaryView.cpp" line="367"/>
         <source>Checkpoint of %1</source>
         <translation>Checkpoint von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="354"/>
+        <location filename="../ui/SummaryView.cpp" line="368"/>
         <source>Checkpoint failed</source>
         <translation>Checkpoint fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="373"/>
         <source>Compaction of %1</source>
         <translation>Verdichtung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="360"/>
+        <location filename="../ui/SummaryView.cpp" line="374"/>
         <source>Compaction failed</source>
         <translation>Verdichtung fehlgeschlagen</translation>
     </message>
@@ -5325,114 +5688,114 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::TextResultsModel</name>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="122"/>
+        <location filename="../ui/TextResultsModel.cpp" line="189"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <location filename="../ui/TextResultsModel.cpp" line="191"/>
         <source>Item %1</source>
         <translation>Eintrag %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <location filename="../ui/TextResultsModel.cpp" line="191"/>
         <source>%1
 Item %2</source>
         <translation>%1
 Eintrag %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="129"/>
+        <location filename="../ui/TextResultsModel.cpp" line="196"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="131"/>
+        <location filename="../ui/TextResultsModel.cpp" line="198"/>
         <source>Characters %1 to %2 of the document&apos;s text</source>
         <translation>Zeichen %1 bis %2 des Dokumenttexts</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="138"/>
+        <location filename="../ui/TextResultsModel.cpp" line="212"/>
         <source>Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)</source>
         <translation>Reziproke Rangfusion der beiden Rangfolgen (je 1 / (60 + Rang))</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="139"/>
+        <location filename="../ui/TextResultsModel.cpp" line="213"/>
         <source>Similarity of the passage&apos;s vector to the query&apos;s</source>
         <translation>Ähnlichkeit des Vektors der Textstelle zu dem der Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="140"/>
+        <location filename="../ui/TextResultsModel.cpp" line="214"/>
         <source>BM25 score of the passage for the query&apos;s words</source>
         <translation>BM25-Wertung der Textstelle für die Wörter der Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <location filename="../ui/TextResultsModel.cpp" line="226"/>
         <source>vector #%1</source>
         <translation>Vektor #%1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <location filename="../ui/TextResultsModel.cpp" line="226"/>
         <source>vector –</source>
         <translation>Vektor –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <location filename="../ui/TextResultsModel.cpp" line="227"/>
         <source>keyword #%1</source>
         <translation>Stichwort #%1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <location filename="../ui/TextResultsModel.cpp" line="227"/>
         <source>keyword –</source>
         <translation>Stichwort –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="154"/>
+        <location filename="../ui/TextResultsModel.cpp" line="232"/>
         <source>Meaning: #%1, similarity %2</source>
         <translation>Bedeutung: #%1, Ähnlichkeit %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="155"/>
+        <location filename="../ui/TextResultsModel.cpp" line="233"/>
         <source>Meaning: not among the candidates</source>
         <translation>Bedeutung: nicht unter den Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="157"/>
+        <location filename="../ui/TextResultsModel.cpp" line="235"/>
         <source>Keywords: #%1, BM25 %2</source>
         <translation>Stichwörter: #%1, BM25 %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="158"/>
+        <location filename="../ui/TextResultsModel.cpp" line="236"/>
         <source>Keywords: not among the candidates</source>
         <translation>Stichwörter: nicht unter den Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="171"/>
+        <location filename="../ui/TextResultsModel.cpp" line="249"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="172"/>
+        <location filename="../ui/TextResultsModel.cpp" line="250"/>
         <source>Passage</source>
         <translation>Textstelle</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="173"/>
+        <location filename="../ui/TextResultsModel.cpp" line="251"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="174"/>
+        <location filename="../ui/TextResultsModel.cpp" line="252"/>
         <source>Range</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="175"/>
+        <location filename="../ui/TextResultsModel.cpp" line="253"/>
         <source>Score</source>
         <translation>Wertung</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="176"/>
+        <location filename="../ui/TextResultsModel.cpp" line="254"/>
         <source>Ranks</source>
         <translation>Ränge</translation>
     </message>
@@ -5445,407 +5808,6 @@ Eintrag %2</translation>
         <location filename="../ui/TextResultsModel.cpp" line="217"/>
         <source>%1 % of the best hit&apos;s score; hits under %2 % are dimmed.</source>
         <translation>%1 % des Werts des besten Treffers; Treffer unter %2 % sind abgeblendet.</translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::CompareDialog</name>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="55"/>
-        <source>similar to %1</source>
-        <translation>ähnlich zu %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="56"/>
-        <source>a vector of %n dimension(s)</source>
-        <translation>
-            <numerusform>ein Vektor mit %n Dimension</numerusform>
-            <numerusform>ein Vektor mit %n Dimensionen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="65"/>
-        <source>Compare %1 with Another Index</source>
-        <translation>%1 mit einem anderen Index vergleichen</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="75"/>
-        <source>The query in the form: %1</source>
-        <translation>Die Abfrage im Formular: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="76"/>
-        <source>The query in the form (there is none yet)</source>
-        <translation>Die Abfrage im Formular (noch keine)</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="79"/>
-        <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
-        <translation>Stichprobe aus diesem Index, jeweils als „ähnlich zu“:</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="80"/>
-        <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
-        <translation>Eine Datei mit Abfragen (eine pro Zeile: Text, ein JSON-Vektor oder {&quot;id&quot;: …}):</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="86"/>
-        <source>Browse…</source>
-        <translation>Durchsuchen …</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="88"/>
-        <source>Query File</source>
-        <translation>Abfragedatei</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="95"/>
-        <source>Compare</source>
-        <translation>Vergleichen</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="105"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="123"/>
-        <location filename="../ui/CompareDialog.cpp" line="253"/>
-        <source>&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
-        <source>Rank</source>
-        <translation>Rang</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
-        <source>Item</source>
-        <translation>Eintrag</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
-        <source>Score</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
-        <source>Rank in the other</source>
-        <translation>Rang im anderen</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="155"/>
-        <source>Compare with:</source>
-        <translation>Vergleichen mit:</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="168"/>
-        <source>Queries:</source>
-        <translation>Abfragen:</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="173"/>
-        <source>Results per query (k):</source>
-        <translation>Treffer pro Abfrage (k):</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="201"/>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="212"/>
-        <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
-        <translation>Öffnen Sie einen weiteren Index (Datei ▸ Index öffnen …), um diesen damit zu vergleichen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="265"/>
-        <source>Query %1 of %2</source>
-        <translation>Abfrage %1 von %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="292"/>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="306"/>
-        <source>Comparing two indexes</source>
-        <translation>Zwei Indizes werden verglichen</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="320"/>
-        <source>Preparing the queries</source>
-        <translation>Abfragen werden vorbereitet</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="337"/>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="343"/>
-        <source>The indexes could not be compared: %1</source>
-        <translation>Die Indizes konnten nicht verglichen werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="348"/>
-        <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
-        <translation>
-            <numerusform>Mittlere Überlappung@%1: %2 über %Ln Abfrage; mittlere Rangkorrelation der gemeinsamen Treffer: %3.</numerusform>
-            <numerusform>Mittlere Überlappung@%1: %2 über %Ln Abfragen; mittlere Rangkorrelation der gemeinsamen Treffer: %3.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="354"/>
-        <source>%Ln sampled item(s) are not in the other index and were left out.</source>
-        <translation>
-            <numerusform>%Ln Eintrag der Stichprobe fehlt im anderen Index und wurde ausgelassen.</numerusform>
-            <numerusform>%Ln Einträge der Stichprobe fehlen im anderen Index und wurden ausgelassen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="359"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="371"/>
-        <source>%1 — overlap@%2 %3 (%4 shared), rank correlation %5</source>
-        <translation>%1 — Überlappung@%2 %3 (%4 gemeinsam), Rangkorrelation %5</translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::DuplicatesModel</name>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
-        <source>Group %1: %Ln item(s)</source>
-        <translation>
-            <numerusform>Gruppe %1: %Ln Eintrag</numerusform>
-            <numerusform>Gruppe %1: %Ln Einträge</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="212"/>
-        <source>Item</source>
-        <translation>Eintrag</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="215"/>
-        <source>Best similarity</source>
-        <translation>Beste Ähnlichkeit</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="216"/>
-        <source>Best inner product</source>
-        <translation>Bestes Skalarprodukt</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="217"/>
-        <source>Closest distance</source>
-        <translation>Kleinster Abstand</translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::DuplicatesView</name>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="39"/>
-        <source>Waiting for the neighbour graph</source>
-        <translation>Warten auf den Nachbarschaftsgraphen</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="40"/>
-        <location filename="../ui/DuplicatesView.cpp" line="300"/>
-        <source>Listing the items</source>
-        <translation>Einträge werden aufgelistet</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="41"/>
-        <source>Checking %1 of %2 candidates exactly</source>
-        <translation>Exakte Prüfung: %1 von %2 Kandidaten</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="42"/>
-        <source>Neighbours of %1 of %2 items</source>
-        <translation>Nachbarn von %1 von %2 Einträgen</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="112"/>
-        <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
-        <translation>Optionaler Filter, z. B. {&quot;lang&quot;: &quot;en&quot;}</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="114"/>
-        <source>Find Duplicates</source>
-        <translation>Duplikate suchen</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="116"/>
-        <source>Look at every item&apos;s nearest neighbours in the graph and group the items at least this similar</source>
-        <translation>Die nächsten Nachbarn jedes Eintrags im Suchgraphen ansehen und die mindestens so ähnlichen Einträge gruppieren</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="125"/>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="137"/>
-        <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
-        <translation>Gruppen von Einträgen finden, die fast Kopien voneinander sind: dieselbe Textstelle zweimal importiert, eine erneut abgerufene Seite.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="187"/>
-        <source>Keep One per Group</source>
-        <translation>Einen pro Gruppe behalten</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="189"/>
-        <source>Check every item of every group except the one to keep</source>
-        <translation>In jeder Gruppe alle Einträge außer dem zu behaltenden ankreuzen</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="191"/>
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
-        <source>Delete Checked</source>
-        <translation>Angekreuzte löschen</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="193"/>
-        <source>Delete the checked items as one batch (Edit ▸ Undo puts them back)</source>
-        <translation>Die angekreuzten Einträge in einem Schritt löschen (Bearbeiten ▸ Rückgängig stellt sie wieder her)</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="199"/>
-        <source>Filter:</source>
-        <translation>Filter:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="205"/>
-        <source>Keep:</source>
-        <translation>Behalten:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="222"/>
-        <source>(The index has changed since: Find Duplicates again to update.)</source>
-        <translation>(Der Index hat sich seitdem geändert: „Duplikate suchen“ aktualisiert die Liste.)</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="238"/>
-        <source>Similarity at least:</source>
-        <translation>Ähnlichkeit mindestens:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="241"/>
-        <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
-        <translation>Kosinus-Ähnlichkeit: 1 bei gleicher Richtung; 0,98 findet Beinahe-Kopien</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="244"/>
-        <source>Inner product at least:</source>
-        <translation>Skalarprodukt mindestens:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="247"/>
-        <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
-        <translation>Das Skalarprodukt zweier Einträge; es hängt von den Längen der Vektoren ab</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="250"/>
-        <source>Distance at most:</source>
-        <translation>Abstand höchstens:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="253"/>
-        <source>Euclidean distance: 0 for identical vectors</source>
-        <translation>Euklidischer Abstand: 0 bei gleichen Vektoren</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
-        <source>Delete %Ln Checked</source>
-        <translation>
-            <numerusform>%Ln angekreuzten löschen</numerusform>
-            <numerusform>%Ln angekreuzte löschen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="274"/>
-        <source>The index is open read-only.</source>
-        <translation>Der Index ist schreibgeschützt geöffnet.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="286"/>
-        <source>Finding duplicates</source>
-        <translation>Duplikate werden gesucht</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="316"/>
-        <source>Cancelled.</source>
-        <translation>Abgebrochen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="323"/>
-        <source>Duplicates could not be found: %1</source>
-        <translation>Duplikate konnten nicht gesucht werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="331"/>
-        <source>%Ln item(s) searched</source>
-        <translation>
-            <numerusform>%Ln Eintrag durchsucht</numerusform>
-            <numerusform>%Ln Einträge durchsucht</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="332"/>
-        <source>No duplicates: %1.</source>
-        <translation>Keine Duplikate: %1.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="333"/>
-        <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
-        <translation>
-            <numerusform>%Ln Gruppe von Beinahe-Duplikaten, insgesamt %1 Einträge; %2.</numerusform>
-            <numerusform>%Ln Gruppen von Beinahe-Duplikaten, insgesamt %1 Einträge; %2.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="338"/>
-        <source>the first (by id)</source>
-        <translation>den ersten (nach ID)</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="339"/>
-        <source>the last (by id)</source>
-        <translation>den letzten (nach ID)</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="340"/>
-        <source>the greatest %1</source>
-        <translation>den mit dem größten %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="369"/>
-        <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
-        <translation>
-            <numerusform>%Ln Eintrag in einem Schritt gelöscht; Bearbeiten ▸ Rückgängig stellt ihn wieder her.</numerusform>
-            <numerusform>%Ln Einträge in einem Schritt gelöscht; Bearbeiten ▸ Rückgängig stellt sie wieder her.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="387"/>
-        <source>Select an item to compare it with another of its group.</source>
-        <translation>Wählen Sie einen Eintrag, um ihn mit einem anderen seiner Gruppe zu vergleichen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="397"/>
-        <source>&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="398"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; (the differences are marked)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (die Unterschiede sind markiert)</translation>
     </message>
 </context>
 <context>

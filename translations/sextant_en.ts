@@ -125,7 +125,7 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="259"/>
+        <location filename="../ui/BrowseView.cpp" line="461"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 of %Ln item</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="260"/>
+        <location filename="../ui/BrowseView.cpp" line="462"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln item matches</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="262"/>
+        <location filename="../ui/BrowseView.cpp" line="464"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -174,6 +174,79 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::CompareDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <source>a vector of %n dimension(s)</source>
+        <translation>
+            <numerusform>a vector of %n dimension</numerusform>
+            <numerusform>a vector of %n dimensions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="348"/>
+        <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
+        <translation>
+            <numerusform>Mean overlap@%1: %2 over %Ln query; mean rank correlation of the shared hits: %3.</numerusform>
+            <numerusform>Mean overlap@%1: %2 over %Ln queries; mean rank correlation of the shared hits: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
+        <source>%Ln sampled item(s) are not in the other index and were left out.</source>
+        <translation>
+            <numerusform>%Ln sampled item is not in the other index and was left out.</numerusform>
+            <numerusform>%Ln sampled items are not in the other index and were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesModel</name>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
+        <source>Group %1: %Ln item(s)</source>
+        <translation>
+            <numerusform>Group %1: %Ln item</numerusform>
+            <numerusform>Group %1: %Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesView</name>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete %Ln Checked</source>
+        <translation>
+            <numerusform>Delete %Ln Checked</numerusform>
+            <numerusform>Delete %Ln Checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <source>%Ln item(s) searched</source>
+        <translation>
+            <numerusform>%Ln item searched</numerusform>
+            <numerusform>%Ln items searched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
+        <translation>
+            <numerusform>%Ln group of near-duplicates, %1 items in all; %2.</numerusform>
+            <numerusform>%Ln groups of near-duplicates, %1 items in all; %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="369"/>
+        <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
+        <translation>
+            <numerusform>Deleted %Ln item as one batch; Edit ▸ Undo puts it back.</numerusform>
+            <numerusform>Deleted %Ln items as one batch; Edit ▸ Undo puts them back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::FindingsModel</name>
     <message numerus="yes">
         <location filename="../ui/FindingsModel.cpp" line="109"/>
@@ -187,7 +260,7 @@
 <context>
     <name>sextant::ui::HealthMap</name>
     <message numerus="yes">
-        <location filename="../ui/HealthMap.cpp" line="363"/>
+        <location filename="../ui/HealthMap.cpp" line="367"/>
         <source>one cell: %Ln block(s) of %1</source>
         <translation>
             <numerusform>one cell: %Ln block of %1</numerusform>
@@ -338,7 +411,7 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="218"/>
+        <location filename="../ui/ItemTableModel.cpp" line="506"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>The vector&apos;s %Ln value, averaged into the sparkline</numerusform>
@@ -349,7 +422,7 @@
 <context>
     <name>sextant::ui::JsonTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="84"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="87"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n element</numerusform>
@@ -357,7 +430,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="85"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="88"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -368,7 +441,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="402"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Made the demo index from %n document in %1 s.</numerusform>
@@ -376,7 +449,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="531"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -384,7 +457,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="488"/>
+        <location filename="../ui/MainWindow.cpp" line="535"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -392,7 +465,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="586"/>
+        <location filename="../ui/MainWindow.cpp" line="746"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -400,7 +473,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="728"/>
+        <location filename="../ui/MainWindow.cpp" line="905"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>
@@ -454,7 +527,7 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="95"/>
+        <location filename="../ui/QueryView.cpp" line="115"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>A vector of %n number as JSON, e.g. [0.12, -0.5, ...]</numerusform>
@@ -462,7 +535,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="475"/>
+        <location filename="../ui/QueryView.cpp" line="566"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Enter a vector of %n number.</numerusform>
@@ -470,7 +543,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="500"/>
+        <location filename="../ui/QueryView.cpp" line="591"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
@@ -478,8 +551,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="760"/>
-        <location filename="../ui/QueryView.cpp" line="775"/>
+        <location filename="../ui/QueryView.cpp" line="857"/>
+        <location filename="../ui/QueryView.cpp" line="880"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n hit in %1</numerusform>
@@ -487,7 +560,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="821"/>
+        <location filename="../ui/QueryView.cpp" line="862"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n within half of the best score</numerusform>
@@ -495,7 +568,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="824"/>
+        <location filename="../ui/QueryView.cpp" line="865"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n hidden below the minimum score</numerusform>
@@ -503,7 +576,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="762"/>
+        <location filename="../ui/QueryView.cpp" line="866"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage in the keyword index</numerusform>
@@ -511,7 +584,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="779"/>
+        <location filename="../ui/QueryView.cpp" line="883"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln item of %1 matches the filter</numerusform>
@@ -519,7 +592,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="782"/>
+        <location filename="../ui/QueryView.cpp" line="886"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -592,7 +665,7 @@
 <context>
     <name>sextant::ui::StartPage</name>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="67"/>
+        <location filename="../ui/StartPage.cpp" line="111"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Make a demo index from %n short text about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</numerusform>
@@ -603,19 +676,11 @@
 <context>
     <name>sextant::ui::SummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="211"/>
+        <location filename="../ui/SummaryView.cpp" line="217"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
             <numerusform>%n problems found.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="223"/>
-        <source>%1 (%Ln sampled queries, ef %2)</source>
-        <translation>
-            <numerusform>%1 (%Ln sampled query, ef %2)</numerusform>
-            <numerusform>%1 (%Ln sampled queries, ef %2)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -627,7 +692,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <location filename="../ui/SummaryView.cpp" line="288"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -635,7 +701,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="279"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln deleted row that compaction drops</numerusform>
@@ -643,7 +709,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="281"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln change</numerusform>
@@ -651,7 +717,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="287"/>
+        <location filename="../ui/SummaryView.cpp" line="301"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln write queued</numerusform>
@@ -659,7 +725,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="313"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln change pending, searched exactly meanwhile)</numerusform>
@@ -675,79 +741,6 @@
         <translation>
             <numerusform>%1 (and %n more)</numerusform>
             <numerusform>%1 (and %n more)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::CompareDialog</name>
-    <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="56"/>
-        <source>a vector of %n dimension(s)</source>
-        <translation>
-            <numerusform>a vector of %n dimension</numerusform>
-            <numerusform>a vector of %n dimensions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="348"/>
-        <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
-        <translation>
-            <numerusform>Mean overlap@%1: %2 over %Ln query; mean rank correlation of the shared hits: %3.</numerusform>
-            <numerusform>Mean overlap@%1: %2 over %Ln queries; mean rank correlation of the shared hits: %3.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="354"/>
-        <source>%Ln sampled item(s) are not in the other index and were left out.</source>
-        <translation>
-            <numerusform>%Ln sampled item is not in the other index and was left out.</numerusform>
-            <numerusform>%Ln sampled items are not in the other index and were left out.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::DuplicatesModel</name>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
-        <source>Group %1: %Ln item(s)</source>
-        <translation>
-            <numerusform>Group %1: %Ln item</numerusform>
-            <numerusform>Group %1: %Ln items</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::DuplicatesView</name>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
-        <source>Delete %Ln Checked</source>
-        <translation>
-            <numerusform>Delete %Ln Checked</numerusform>
-            <numerusform>Delete %Ln Checked</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="331"/>
-        <source>%Ln item(s) searched</source>
-        <translation>
-            <numerusform>%Ln item searched</numerusform>
-            <numerusform>%Ln items searched</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="333"/>
-        <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
-        <translation>
-            <numerusform>%Ln group of near-duplicates, %1 items in all; %2.</numerusform>
-            <numerusform>%Ln groups of near-duplicates, %1 items in all; %2.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="369"/>
-        <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
-        <translation>
-            <numerusform>Deleted %Ln item as one batch; Edit ▸ Undo puts it back.</numerusform>
-            <numerusform>Deleted %Ln items as one batch; Edit ▸ Undo puts them back.</numerusform>
         </translation>
     </message>
 </context>

@@ -372,8 +372,8 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="17"/>
-        <location filename="../ui/Format.cpp" line="18"/>
+        <location filename="../ui/Format.cpp" line="39"/>
+        <location filename="../ui/Format.cpp" line="40"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -383,7 +383,7 @@
         <translation>parcours exact de tous les éléments</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="19"/>
+        <location filename="../ui/Format.cpp" line="41"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -946,7 +946,7 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="91"/>
+        <location filename="../ui/BrowseView.cpp" line="97"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Un filtre sur les métadonnées, dans le langage de filtre. Appliqué avec Entrée ou après une courte pause.</translation>
     </message>
@@ -956,27 +956,27 @@
         <translation>Filtre, p.&#xa0;ex. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, ou un identifiant où aller (Entrée pour appliquer)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="171"/>
+        <location filename="../ui/BrowseView.cpp" line="218"/>
         <source>Could not list the items: %1</source>
         <translation>Impossible de lister les éléments&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="231"/>
+        <location filename="../ui/BrowseView.cpp" line="416"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Ligne %1, colonne %2&#xa0;:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <location filename="../ui/BrowseView.cpp" line="458"/>
         <source>counting… %1 so far</source>
         <translation>comptage… %1 pour l’instant</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="256"/>
+        <location filename="../ui/BrowseView.cpp" line="458"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="259"/>
+        <location filename="../ui/BrowseView.cpp" line="461"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 sur %Ln élément</numerusform>
@@ -984,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="260"/>
+        <location filename="../ui/BrowseView.cpp" line="462"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln élément correspond</numerusform>
@@ -992,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="262"/>
+        <location filename="../ui/BrowseView.cpp" line="464"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -1000,32 +1000,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="346"/>
-        <source>Copy id</source>
-        <translation>Copier l’identifiant</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="347"/>
-        <source>Find similar</source>
-        <translation>Trouver des éléments similaires</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="349"/>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
         <location filename="../ui/BrowseView.cpp" line="467"/>
         <source>%1 · sorted in %2</source>
         <translation>%1 · trié en %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="267"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>No items match this filter.</source>
         <translation>Aucun élément ne correspond à ce filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="268"/>
+        <location filename="../ui/BrowseView.cpp" line="472"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Cet index n’a encore aucun élément. Déposez ici des vecteurs ou des documents, ou insérez-les avec sextant-cli.</translation>
     </message>
@@ -1069,7 +1054,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="352"/>
+        <location filename="../ui/BrowseView.cpp" line="578"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
@@ -1077,11 +1062,6 @@
         <location filename="../ui/BrowseView.cpp" line="358"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Aucun élément n’a l’identifiant «&#xa0;%1&#xa0;», et aucun identifiant ne commence ainsi.</translation>
-    </message>
-    <message>
-        <location filename="../ui/BrowseView.cpp" line="90"/>
-        <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Enter to apply)</source>
-        <translation>Filtre, p. ex. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}} (Entrée pour appliquer)</translation>
     </message>
     <message>
         <location filename="../ui/BrowseView.cpp" line="385"/>
@@ -1097,6 +1077,407 @@
         <location filename="../ui/BrowseView.cpp" line="456"/>
         <source>sorting…</source>
         <translation>tri en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::CompareDialog</name>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="55"/>
+        <source>similar to %1</source>
+        <translation>similaire à %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <source>a vector of %n dimension(s)</source>
+        <translation>
+            <numerusform>un vecteur de %n dimension</numerusform>
+            <numerusform>un vecteur de %n dimensions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="65"/>
+        <source>Compare %1 with Another Index</source>
+        <translation>Comparer %1 avec un autre index</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="75"/>
+        <source>The query in the form: %1</source>
+        <translation>La requête du formulaire&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="76"/>
+        <source>The query in the form (there is none yet)</source>
+        <translation>La requête du formulaire (aucune pour l’instant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="79"/>
+        <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
+        <translation>Éléments échantillonnés de cet index, chacun en «&#xa0;similaire à&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="80"/>
+        <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
+        <translation>Un fichier de requêtes (une par ligne&#xa0;: texte, vecteur JSON ou {&quot;id&quot;&#xa0;: …})&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="86"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="88"/>
+        <source>Query File</source>
+        <translation>Fichier de requêtes</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="95"/>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="105"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="123"/>
+        <location filename="../ui/CompareDialog.cpp" line="253"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <source>Rank in the other</source>
+        <translation>Rang dans l’autre</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="155"/>
+        <source>Compare with:</source>
+        <translation>Comparer avec&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="168"/>
+        <source>Queries:</source>
+        <translation>Requêtes&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="173"/>
+        <source>Results per query (k):</source>
+        <translation>Résultats par requête (k)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="201"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="212"/>
+        <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
+        <translation>Ouvrez un autre index (Fichier ▸ Ouvrir un index…) pour comparer celui-ci avec lui.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="265"/>
+        <source>Query %1 of %2</source>
+        <translation>Requête %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="292"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="306"/>
+        <source>Comparing two indexes</source>
+        <translation>Comparaison de deux index</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="320"/>
+        <source>Preparing the queries</source>
+        <translation>Préparation des requêtes</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="337"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="343"/>
+        <source>The indexes could not be compared: %1</source>
+        <translation>Impossible de comparer les index&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="348"/>
+        <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
+        <translation>
+            <numerusform>Recouvrement moyen@%1&#xa0;: %2 sur %Ln requête&#x202f;; corrélation moyenne des rangs des résultats communs&#xa0;: %3.</numerusform>
+            <numerusform>Recouvrement moyen@%1&#xa0;: %2 sur %Ln requêtes&#x202f;; corrélation moyenne des rangs des résultats communs&#xa0;: %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
+        <source>%Ln sampled item(s) are not in the other index and were left out.</source>
+        <translation>
+            <numerusform>%Ln élément échantillonné n’est pas dans l’autre index et a été omis.</numerusform>
+            <numerusform>%Ln éléments échantillonnés ne sont pas dans l’autre index et ont été omis.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="359"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/CompareDialog.cpp" line="371"/>
+        <source>%1 — overlap@%2 %3 (%4 shared), rank correlation %5</source>
+        <translation>%1 — recouvrement@%2 %3 (%4 en commun), corrélation des rangs %5</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesModel</name>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
+        <source>Group %1: %Ln item(s)</source>
+        <translation>
+            <numerusform>Groupe %1&#xa0;: %Ln élément</numerusform>
+            <numerusform>Groupe %1&#xa0;: %Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="212"/>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="215"/>
+        <source>Best similarity</source>
+        <translation>Meilleure similarité</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="216"/>
+        <source>Best inner product</source>
+        <translation>Meilleur produit scalaire</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesModel.cpp" line="217"/>
+        <source>Closest distance</source>
+        <translation>Plus petite distance</translation>
+    </message>
+</context>
+<context>
+    <name>sextant::ui::DuplicatesView</name>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="39"/>
+        <source>Waiting for the neighbour graph</source>
+        <translation>Attente du graphe de voisinage</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="40"/>
+        <location filename="../ui/DuplicatesView.cpp" line="300"/>
+        <source>Listing the items</source>
+        <translation>Liste des éléments</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="41"/>
+        <source>Checking %1 of %2 candidates exactly</source>
+        <translation>Vérification exacte&#xa0;: %1 candidats sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="42"/>
+        <source>Neighbours of %1 of %2 items</source>
+        <translation>Voisins de %1 éléments sur %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="112"/>
+        <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
+        <translation>Filtre facultatif, p. ex. {&quot;lang&quot;&#xa0;: &quot;en&quot;}</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="114"/>
+        <source>Find Duplicates</source>
+        <translation>Chercher les doublons</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="116"/>
+        <source>Look at every item&apos;s nearest neighbours in the graph and group the items at least this similar</source>
+        <translation>Examiner les plus proches voisins de chaque élément dans le graphe et regrouper les éléments au moins aussi similaires</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="125"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="137"/>
+        <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
+        <translation>Trouver les groupes d’éléments qui sont des quasi-copies les uns des autres&#xa0;: le même passage importé deux fois, une page récupérée à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="187"/>
+        <source>Keep One per Group</source>
+        <translation>Garder un par groupe</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="189"/>
+        <source>Check every item of every group except the one to keep</source>
+        <translation>Cocher tous les éléments de chaque groupe sauf celui à garder</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="191"/>
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete Checked</source>
+        <translation>Supprimer les cochés</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="193"/>
+        <source>Delete the checked items as one batch (Edit ▸ Undo puts them back)</source>
+        <translation>Supprimer les éléments cochés en un seul lot (Édition ▸ Annuler les rétablit)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="199"/>
+        <source>Filter:</source>
+        <translation>Filtre&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="205"/>
+        <source>Keep:</source>
+        <translation>Garder&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="222"/>
+        <source>(The index has changed since: Find Duplicates again to update.)</source>
+        <translation>(L’index a changé depuis&#xa0;: relancez «&#xa0;Chercher les doublons&#xa0;» pour mettre à jour.)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="238"/>
+        <source>Similarity at least:</source>
+        <translation>Similarité au moins&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="241"/>
+        <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
+        <translation>Similarité cosinus&#xa0;: 1 pour la même direction&#x202f;; 0,98 trouve les quasi-copies</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="244"/>
+        <source>Inner product at least:</source>
+        <translation>Produit scalaire au moins&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="247"/>
+        <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
+        <translation>Le produit scalaire de deux éléments&#x202f;; il dépend de la longueur des vecteurs</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="250"/>
+        <source>Distance at most:</source>
+        <translation>Distance au plus&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="253"/>
+        <source>Euclidean distance: 0 for identical vectors</source>
+        <translation>Distance euclidienne&#xa0;: 0 pour des vecteurs identiques</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <source>Delete %Ln Checked</source>
+        <translation>
+            <numerusform>Supprimer %Ln coché</numerusform>
+            <numerusform>Supprimer %Ln cochés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
+        <source>The index is open read-only.</source>
+        <translation>L’index est ouvert en lecture seule.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="286"/>
+        <source>Finding duplicates</source>
+        <translation>Recherche des doublons</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="316"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="323"/>
+        <source>Duplicates could not be found: %1</source>
+        <translation>Impossible de chercher les doublons&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <source>%Ln item(s) searched</source>
+        <translation>
+            <numerusform>%Ln élément examiné</numerusform>
+            <numerusform>%Ln éléments examinés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="332"/>
+        <source>No duplicates: %1.</source>
+        <translation>Aucun doublon&#xa0;: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
+        <translation>
+            <numerusform>%Ln groupe de quasi-doublons, %1 éléments en tout&#x202f;; %2.</numerusform>
+            <numerusform>%Ln groupes de quasi-doublons, %1 éléments en tout&#x202f;; %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="338"/>
+        <source>the first (by id)</source>
+        <translation>le premier (par identifiant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="339"/>
+        <source>the last (by id)</source>
+        <translation>le dernier (par identifiant)</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="340"/>
+        <source>the greatest %1</source>
+        <translation>celui au plus grand %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/DuplicatesView.cpp" line="369"/>
+        <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
+        <translation>
+            <numerusform>%Ln élément supprimé en un seul lot&#x202f;; Édition ▸ Annuler le rétablit.</numerusform>
+            <numerusform>%Ln éléments supprimés en un seul lot&#x202f;; Édition ▸ Annuler les rétablit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="387"/>
+        <source>Select an item to compare it with another of its group.</source>
+        <translation>Sélectionnez un élément pour le comparer avec un autre de son groupe.</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="397"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/DuplicatesView.cpp" line="398"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; (the differences are marked)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (les différences sont marquées)</translation>
     </message>
 </context>
 <context>
@@ -1132,77 +1513,77 @@
         <translation>Annuler l’export</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="111"/>
+        <location filename="../ui/ExportDialog.cpp" line="114"/>
         <source>One JSON object per line with id, vector and metadata, in id order: what &quot;sextant-cli insert&quot; and most tools read.</source>
         <translation>Un objet JSON par ligne avec identifiant, vecteur et métadonnées, dans l’ordre des identifiants&#xa0;: ce que lisent «&#xa0;sextant-cli insert&#xa0;» et la plupart des outils.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="115"/>
+        <location filename="../ui/ExportDialog.cpp" line="118"/>
         <source>The vectors as a float32 matrix (items × dimensions) for NumPy; the metadata is not exported.</source>
         <translation>Les vecteurs sous forme de matrice float32 (éléments × dimensions) pour NumPy&#x202f;; les métadonnées ne sont pas exportées.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="119"/>
+        <location filename="../ui/ExportDialog.cpp" line="122"/>
         <source>A Vectra LocalIndex folder (index.json) that Vectra opens and queries. The folder must not hold an index yet.</source>
         <translation>Un dossier LocalIndex de Vectra (index.json), que Vectra ouvre et interroge. Le dossier ne doit pas déjà contenir d’index.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="123"/>
+        <location filename="../ui/ExportDialog.cpp" line="126"/>
         <source>Every file of the index folder in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
         <translation>Tous les fichiers du dossier de l’index dans une archive compressée&#x202f;; Fichier ▸ Restaurer une sauvegarde… en refait un index.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="135"/>
+        <location filename="../ui/ExportDialog.cpp" line="138"/>
         <source>New Vectra Folder</source>
         <translation>Nouveau dossier Vectra</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
         <source>Export to JSON Lines</source>
         <translation>Exporter en JSON Lines</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="139"/>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
         <source>Export to NumPy</source>
         <translation>Exporter pour NumPy</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="145"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>Tableaux NumPy (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <location filename="../ui/ExportDialog.cpp" line="148"/>
         <source>Backup Archive</source>
         <translation>Archive de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <location filename="../ui/ExportDialog.cpp" line="148"/>
         <source>Archives (*.tar.zst)</source>
         <translation>Archives (*.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="155"/>
+        <location filename="../ui/ExportDialog.cpp" line="158"/>
         <source>The ids go to %1.</source>
         <translation>Les identifiants vont dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="175"/>
+        <location filename="../ui/ExportDialog.cpp" line="177"/>
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="184"/>
+        <location filename="../ui/ExportDialog.cpp" line="186"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="195"/>
+        <location filename="../ui/ExportDialog.cpp" line="197"/>
         <source>Export cancelled: no export was completed.</source>
         <translation>Export annulé&#xa0;: aucun export n’a été mené à terme.</translation>
     </message>
@@ -1240,12 +1621,12 @@
         <translation>un objet</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="154"/>
+        <location filename="../ui/FilterEdit.cpp" line="220"/>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="155"/>
+        <location filename="../ui/FilterEdit.cpp" line="221"/>
         <source>Line %1, column %2: %3; expected %4</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3&#x202f;; attendu&#xa0;: %4</translation>
     </message>
@@ -1542,25 +1923,25 @@
         <translation>fichier inattendu</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="357"/>
-        <location filename="../ui/HealthMap.cpp" line="446"/>
+        <location filename="../ui/HealthMap.cpp" line="361"/>
+        <location filename="../ui/HealthMap.cpp" line="460"/>
         <source>The index as a whole</source>
         <translation>L’index dans son ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="360"/>
-        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <location filename="../ui/HealthMap.cpp" line="364"/>
+        <location filename="../ui/HealthMap.cpp" line="445"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="361"/>
-        <location filename="../ui/HealthMap.cpp" line="452"/>
+        <location filename="../ui/HealthMap.cpp" line="365"/>
+        <location filename="../ui/HealthMap.cpp" line="446"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/HealthMap.cpp" line="363"/>
+        <location filename="../ui/HealthMap.cpp" line="367"/>
         <source>one cell: %Ln block(s) of %1</source>
         <translation>
             <numerusform>une case&#xa0;: %Ln bloc de %1</numerusform>
@@ -1568,52 +1949,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="365"/>
+        <location filename="../ui/HealthMap.cpp" line="369"/>
         <source>not checked by this run</source>
         <translation>non vérifié lors de ce passage</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="374"/>
+        <location filename="../ui/HealthMap.cpp" line="378"/>
         <source>block %1, bytes %2–%3</source>
         <translation>bloc %1, octets %2 à %3</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="375"/>
+        <location filename="../ui/HealthMap.cpp" line="379"/>
         <source>blocks %1–%2, bytes %3–%4</source>
         <translation>blocs %1 à %2, octets %3 à %4</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="386"/>
+        <location filename="../ui/HealthMap.cpp" line="390"/>
         <source>health: %1</source>
         <translation>état&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="404"/>
+        <location filename="../ui/HealthMap.cpp" line="408"/>
         <source>This report lists no files.</source>
         <translation>Ce rapport ne liste aucun fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="405"/>
+        <location filename="../ui/HealthMap.cpp" line="409"/>
         <source>Verify the index to see its files and blocks here.</source>
         <translation>Vérifiez l’index pour voir ici ses fichiers et ses blocs.</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="433"/>
+        <location filename="../ui/HealthMap.cpp" line="437"/>
         <source>hatched: a finding about the whole file</source>
         <translation>hachuré&#xa0;: un constat sur le fichier entier</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="451"/>
+        <location filename="../ui/HealthMap.cpp" line="445"/>
         <source>%1, missing</source>
         <translation>%1, manquant</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="453"/>
+        <location filename="../ui/HealthMap.cpp" line="447"/>
         <source>not listed in the report</source>
         <translation>absent du rapport</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="454"/>
+        <location filename="../ui/HealthMap.cpp" line="448"/>
         <source>, not checked</source>
         <translation>, non vérifié</translation>
     </message>
@@ -1949,87 +2330,82 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="34"/>
+        <location filename="../ui/IndexPage.cpp" line="138"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1 écrit dans cet index. Ses modifications apparaissent ici au fur et à mesure&#x202f;; pour modifier l’index vous-même, fermez-le dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="37"/>
+        <location filename="../ui/IndexPage.cpp" line="142"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; Cet index a été ouvert en lecture seule&#x202f;; les modifications faites ailleurs apparaissent ici au fur et à mesure.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="40"/>
+        <location filename="../ui/IndexPage.cpp" line="35"/>
         <source>Open for Writing</source>
         <translation>Ouvrir en écriture</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <location filename="../ui/IndexPage.cpp" line="37"/>
         <source>Open the index for writing here, keeping the filter, selection and query (works once the other program has closed it).</source>
         <translation>Ouvrir l’index en écriture ici, en gardant le filtre, la sélection et la requête (possible une fois que l’autre programme l’a fermé).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="41"/>
-        <source>Try again to open the index for writing (works once the other program has closed it).</source>
-        <translation>Réessayer d’ouvrir l’index en écriture (possible dès que l’autre programme l’a fermé).</translation>
-    </message>
-    <message>
-        <location filename="../ui/IndexPage.cpp" line="50"/>
+        <location filename="../ui/IndexPage.cpp" line="49"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Récupéré.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="52"/>
+        <location filename="../ui/IndexPage.cpp" line="51"/>
         <source>The cut bytes were saved to %1.</source>
         <translation>Les octets coupés ont été enregistrés dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <location filename="../ui/IndexPage.cpp" line="63"/>
         <source>Summary</source>
         <translation>Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <location filename="../ui/IndexPage.cpp" line="64"/>
         <source>Browse</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <location filename="../ui/IndexPage.cpp" line="65"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <location filename="../ui/IndexPage.cpp" line="66"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="68"/>
+        <location filename="../ui/IndexPage.cpp" line="67"/>
         <source>Integrity</source>
         <translation>Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="70"/>
+        <location filename="../ui/IndexPage.cpp" line="69"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="95"/>
+        <location filename="../ui/IndexPage.cpp" line="103"/>
         <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
         <translation>&lt;b&gt;Impossible d’ouvrir cet index.&lt;/b&gt; %1&lt;br&gt;La vérification ci-dessous montre où il est endommagé&#x202f;; une réparation peut souvent le rendre de nouveau utilisable, une fois que vous en avez vu et approuvé le plan.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="99"/>
+        <location filename="../ui/IndexPage.cpp" line="107"/>
         <source>Try Again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="100"/>
+        <location filename="../ui/IndexPage.cpp" line="108"/>
         <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
         <translation>Réessayer d’ouvrir l’index (par exemple après avoir libéré de l’espace disque ou corrigé les permissions).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="132"/>
+        <location filename="../ui/IndexPage.cpp" line="135"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; The program that was writing this index has closed it. Open it for writing to change it here; what you see stays as it is.</source>
         <translation>&lt;b&gt;En lecture seule.&lt;/b&gt; Le programme qui écrivait dans cet index l’a fermé. Ouvrez-le en écriture pour le modifier ici&#x202f;; ce que vous voyez reste tel quel.</translation>
     </message>
@@ -2037,67 +2413,64 @@
 <context>
     <name>sextant::ui::InspectorView</name>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="138"/>
+        <location filename="../ui/InspectorView.cpp" line="143"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="139"/>
+        <location filename="../ui/InspectorView.cpp" line="144"/>
+        <location filename="../ui/InspectorView.cpp" line="278"/>
         <source>Delete this item (undoable)</source>
         <translation>Supprimer cet élément (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="164"/>
+        <location filename="../ui/InspectorView.cpp" line="169"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="165"/>
+        <location filename="../ui/InspectorView.cpp" line="170"/>
+        <location filename="../ui/InspectorView.cpp" line="281"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Écrire les métadonnées modifiées dans l’index (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="166"/>
+        <location filename="../ui/InspectorView.cpp" line="171"/>
         <source>Revert</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="180"/>
+        <location filename="../ui/InspectorView.cpp" line="185"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="181"/>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="183"/>
+        <location filename="../ui/InspectorView.cpp" line="188"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="191"/>
+        <location filename="../ui/InspectorView.cpp" line="196"/>
         <source>Nearest neighbours</source>
         <translation>Plus proches voisins</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
-        <source>Id</source>
-        <translation>Identifiant</translation>
-    </message>
-    <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Similarity</source>
         <translation>Similarité</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="200"/>
+        <location filename="../ui/InspectorView.cpp" line="205"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Cliquez sur un voisin pour l’inspecter</translation>
     </message>
@@ -2137,7 +2510,7 @@
         <translation>Copier en liste Python</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="229"/>
+        <location filename="../ui/InspectorView.cpp" line="274"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>L’index est ouvert en lecture seule&#xa0;: les éléments ne peuvent donc pas être modifiés.</translation>
     </message>
@@ -2157,37 +2530,37 @@
         <translation>Hors du filtre actuel&#xa0;: Éléments ne montre pas cet élément.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="253"/>
+        <location filename="../ui/InspectorView.cpp" line="302"/>
         <source>The change was not written: %1</source>
         <translation>La modification n’a pas été écrite&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="278"/>
+        <location filename="../ui/InspectorView.cpp" line="396"/>
         <source>Select an item to inspect it.</source>
         <translation>Sélectionnez un élément pour l’inspecter.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="287"/>
+        <location filename="../ui/InspectorView.cpp" line="405"/>
         <source>This item no longer exists.</source>
         <translation>Cet élément n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="288"/>
+        <location filename="../ui/InspectorView.cpp" line="406"/>
         <source>The item could not be read.</source>
         <translation>Impossible de lire l’élément.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="350"/>
+        <location filename="../ui/InspectorView.cpp" line="469"/>
         <source>No neighbours.</source>
         <translation>Aucun voisin.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="321"/>
+        <location filename="../ui/InspectorView.cpp" line="440"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norme&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Moyenne&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Écart type&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="340"/>
+        <location filename="../ui/InspectorView.cpp" line="459"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
@@ -2197,22 +2570,22 @@
         <translation>Chargement de la ligne choisie…</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="358"/>
+        <location filename="../ui/InspectorView.cpp" line="479"/>
         <source>This item has no neighbours.</source>
         <translation>Cet élément n’a aucun voisin.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="359"/>
+        <location filename="../ui/InspectorView.cpp" line="480"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="386"/>
+        <location filename="../ui/InspectorView.cpp" line="526"/>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="393"/>
+        <location filename="../ui/InspectorView.cpp" line="533"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Les métadonnées doivent être un objet JSON&#xa0;: { … }.</translation>
     </message>
@@ -2473,12 +2846,12 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="204"/>
+        <location filename="../ui/ItemTableModel.cpp" line="492"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="218"/>
+        <location filename="../ui/ItemTableModel.cpp" line="506"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>La %Ln valeur du vecteur, moyennée dans la mini-courbe</numerusform>
@@ -2486,7 +2859,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="237"/>
+        <location filename="../ui/ItemTableModel.cpp" line="526"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
@@ -2496,12 +2869,12 @@
         <translation>Identifiant (ordre naturel)</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="238"/>
+        <location filename="../ui/ItemTableModel.cpp" line="527"/>
         <source>Norm</source>
         <translation>Norme</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="239"/>
+        <location filename="../ui/ItemTableModel.cpp" line="528"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
@@ -2514,7 +2887,7 @@
 <context>
     <name>sextant::ui::JsonTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="84"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="87"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -2522,7 +2895,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="85"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="88"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n membre</numerusform>
@@ -2530,47 +2903,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="91"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="94"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="92"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="95"/>
         <source>boolean</source>
         <translation>booléen</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="93"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
         <source>number</source>
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="94"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="97"/>
         <source>string</source>
         <translation>chaîne</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="95"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="98"/>
         <source>array</source>
         <translation>tableau</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="99"/>
         <source>object</source>
         <translation>objet</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="107"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="110"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="108"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="111"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="109"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="112"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -2578,63 +2951,63 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="54"/>
-        <location filename="../ui/MainWindow.cpp" line="465"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <location filename="../ui/MainWindow.cpp" line="510"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="96"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="108"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Nouvel index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>&amp;Open Index…</source>
         <translation>&amp;Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Open &amp;Recent</source>
         <translation>Index &amp;récents</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="105"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Importer des documents ou des fichiers de vecteurs dans l’index courant, ou dans un nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>Import a Fol&amp;der…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Importer tous les documents d’un dossier, ou un dossier d’index Vectra ou LangChain</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
@@ -2649,7 +3022,7 @@
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>Restore &amp;Backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
@@ -2659,7 +3032,7 @@
         <translation>Ouvrir un fichier de vecteurs (importé dans un nouvel index ou dans celui ouvert) ou une archive de sauvegarde (restaurée)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Créer un nouveau dossier d’index à partir d’une archive de sauvegarde (.tar.zst) et l’ouvrir</translation>
     </message>
@@ -2684,172 +3057,172 @@
         <translation>Lire une table pgvector dans un nouvel index local et l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>&amp;Close Index</source>
         <translation>&amp;Fermer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="163"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;Summary</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>&amp;Browse</source>
         <translation>É&amp;léments</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Query</source>
         <translation>&amp;Requête</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="142"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>&amp;Map</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>&amp;Duplicates</source>
         <translation>&amp;Doublons</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="197"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="204"/>
         <source>&amp;Full Verify</source>
         <translation>Vérification co&amp;mplète</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="174"/>
+        <location filename="../ui/MainWindow.cpp" line="210"/>
         <source>Plan &amp;Repair…</source>
         <translation>Planifier une &amp;réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="216"/>
         <source>Estimate R&amp;ecall</source>
         <translation>Estimer le ra&amp;ppel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="187"/>
+        <location filename="../ui/MainWindow.cpp" line="223"/>
         <source>&amp;Checkpoint</source>
         <translation>Point de &amp;contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="190"/>
+        <location filename="../ui/MainWindow.cpp" line="226"/>
         <source>C&amp;ompact</source>
         <translation>C&amp;ompacter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="233"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="234"/>
         <source>Open the &amp;Demo Index</source>
         <translation>Ouvrir l’index de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="199"/>
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Créer un index à partir de courts textes d’exemple (ou l’ouvrir s’il existe) et y faire une recherche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="201"/>
+        <location filename="../ui/MainWindow.cpp" line="237"/>
         <source>&amp;About Sextant</source>
         <translation>À &amp;propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="203"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="213"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>No recent indexes</source>
         <translation>Aucun index récent</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="284"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="313"/>
         <source>Could Not Open the Index</source>
         <translation>Impossible d’ouvrir l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="273"/>
+        <location filename="../ui/MainWindow.cpp" line="314"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant n’a pas pu ouvrir %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="724"/>
+        <location filename="../ui/MainWindow.cpp" line="901"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant n’a pas pu restaurer %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="295"/>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>Creating %1</source>
         <translation>Création de %1</translation>
     </message>
@@ -2874,37 +3247,37 @@
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="184"/>
         <source>&amp;Natural Id Order</source>
         <translation>Ordre &amp;naturel des identifiants</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>Sort Browse&apos;s ids with the numbers in them compared as numbers (item2 before item10)</source>
         <translation>Trier les identifiants des Éléments en comparant leurs nombres comme des nombres (item2 avant item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="302"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Could Not Create the Index</source>
         <translation>Impossible de créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="327"/>
+        <location filename="../ui/MainWindow.cpp" line="368"/>
         <source>Creating the demo index</source>
         <translation>Création de l’index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="328"/>
+        <location filename="../ui/MainWindow.cpp" line="369"/>
         <source>Creating the demo index in %1…</source>
         <translation>Création de l’index de démonstration dans %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="354"/>
+        <location filename="../ui/MainWindow.cpp" line="395"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Impossible de créer l’index de démonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="361"/>
+        <location filename="../ui/MainWindow.cpp" line="402"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Index de démonstration créé à partir de %n document en %1 s.</numerusform>
@@ -2912,52 +3285,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="408"/>
+        <location filename="../ui/MainWindow.cpp" line="449"/>
         <source>A write failed: %1</source>
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>Still in Use</source>
         <translation>Encore utilisé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="429"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="465"/>
+        <location filename="../ui/MainWindow.cpp" line="510"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="477"/>
+        <location filename="../ui/MainWindow.cpp" line="478"/>
         <source>Another program</source>
         <translation>Un autre programme</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
+        <location filename="../ui/MainWindow.cpp" line="483"/>
         <source>Could Not Open for Writing</source>
         <translation>Ouverture en écriture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="474"/>
+        <location filename="../ui/MainWindow.cpp" line="520"/>
         <source>Could not be opened</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="478"/>
+        <location filename="../ui/MainWindow.cpp" line="525"/>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <location filename="../ui/MainWindow.cpp" line="527"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="484"/>
+        <location filename="../ui/MainWindow.cpp" line="531"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -2965,17 +3338,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="485"/>
+        <location filename="../ui/MainWindow.cpp" line="532"/>
         <source>following changes</source>
         <translation>suit les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="534"/>
         <source>writes: idle</source>
         <translation>écritures&#xa0;: aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="488"/>
+        <location filename="../ui/MainWindow.cpp" line="535"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
@@ -2983,77 +3356,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="489"/>
+        <location filename="../ui/MainWindow.cpp" line="536"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="501"/>
+        <location filename="../ui/MainWindow.cpp" line="548"/>
         <source>Open Index Folder</source>
         <translation>Ouvrir un dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="517"/>
+        <location filename="../ui/MainWindow.cpp" line="677"/>
         <source>About Sextant</source>
         <translation>À propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="518"/>
+        <location filename="../ui/MainWindow.cpp" line="678"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="554"/>
+        <location filename="../ui/MainWindow.cpp" line="555"/>
         <source>Open a File</source>
         <translation>Ouvrir un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="555"/>
+        <location filename="../ui/MainWindow.cpp" line="556"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Fichiers de vecteurs et sauvegardes (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <location filename="../ui/MainWindow.cpp" line="573"/>
         <source>Looking at %1…</source>
         <translation>Examen de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="563"/>
+        <location filename="../ui/MainWindow.cpp" line="723"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="564"/>
+        <location filename="../ui/MainWindow.cpp" line="724"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="588"/>
+        <location filename="../ui/MainWindow.cpp" line="589"/>
         <source>Import a File</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="589"/>
+        <location filename="../ui/MainWindow.cpp" line="590"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 n’est pas un index mais un fichier que Sextant peut importer.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="593"/>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Importer ses éléments dans l’index ouvert %1, ou en faire un nouvel index&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <location filename="../ui/MainWindow.cpp" line="595"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="596"/>
+        <location filename="../ui/MainWindow.cpp" line="597"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="586"/>
+        <location filename="../ui/MainWindow.cpp" line="746"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Examen de %n objet déposé…</numerusform>
@@ -3061,88 +3434,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="636"/>
+        <location filename="../ui/MainWindow.cpp" line="796"/>
         <source>Convert to a Sextant Index</source>
         <translation>Convertir en index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="637"/>
+        <location filename="../ui/MainWindow.cpp" line="797"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="649"/>
+        <location filename="../ui/MainWindow.cpp" line="809"/>
         <source>Not a Sextant Index</source>
         <translation>Pas un index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="650"/>
+        <location filename="../ui/MainWindow.cpp" line="810"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 contient un %2, pas un index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="652"/>
+        <location filename="../ui/MainWindow.cpp" line="812"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="654"/>
+        <location filename="../ui/MainWindow.cpp" line="814"/>
         <source>Convert to a Sextant Index…</source>
         <translation>Convertir en index Sextant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="663"/>
+        <location filename="../ui/MainWindow.cpp" line="823"/>
         <source>Import Files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="664"/>
+        <location filename="../ui/MainWindow.cpp" line="824"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="671"/>
+        <location filename="../ui/MainWindow.cpp" line="831"/>
         <source>Import a Folder</source>
         <translation>Importer un dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="864"/>
         <source>Restore a Backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="688"/>
+        <location filename="../ui/MainWindow.cpp" line="865"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="693"/>
+        <location filename="../ui/MainWindow.cpp" line="567"/>
+        <location filename="../ui/MainWindow.cpp" line="870"/>
         <source>New Folder for the Restored Index</source>
         <translation>Nouveau dossier pour l’index restauré</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="709"/>
+        <location filename="../ui/MainWindow.cpp" line="886"/>
         <source>Restoring %1</source>
         <translation>Restauration de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="710"/>
+        <location filename="../ui/MainWindow.cpp" line="887"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="716"/>
-        <location filename="../ui/MainWindow.cpp" line="717"/>
+        <location filename="../ui/MainWindow.cpp" line="893"/>
+        <location filename="../ui/MainWindow.cpp" line="894"/>
         <source>The restore was cancelled.</source>
         <translation>La restauration a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="900"/>
         <source>Could Not Restore the Backup</source>
         <translation>Impossible de restaurer la sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="728"/>
+        <location filename="../ui/MainWindow.cpp" line="905"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n fichier (%1) restauré dans %2.</numerusform>
@@ -4037,27 +4411,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="85"/>
+        <location filename="../ui/QueryView.cpp" line="105"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="86"/>
+        <location filename="../ui/QueryView.cpp" line="106"/>
         <source>Similar to item</source>
         <translation>Similaire à l’élément</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="87"/>
+        <location filename="../ui/QueryView.cpp" line="107"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="88"/>
+        <location filename="../ui/QueryView.cpp" line="108"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Rechercher avec un vecteur collé, avec le vecteur d’un élément (l’élément lui-même est exclu), ou avec des mots (documents importés dans cet index)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="95"/>
+        <location filename="../ui/QueryView.cpp" line="115"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Un vecteur de %n nombre en JSON, p. ex. [0.12, -0.5, ...]</numerusform>
@@ -4065,207 +4439,207 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="98"/>
+        <location filename="../ui/QueryView.cpp" line="118"/>
         <source>Id of an item in this index</source>
         <translation>Identifiant d’un élément de cet index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="119"/>
+        <location filename="../ui/QueryView.cpp" line="140"/>
         <source>How many nearest items to return</source>
         <translation>Nombre d’éléments les plus proches à renvoyer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="122"/>
+        <location filename="../ui/QueryView.cpp" line="143"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="123"/>
+        <location filename="../ui/QueryView.cpp" line="144"/>
         <source>Exact</source>
         <translation>Exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="124"/>
+        <location filename="../ui/QueryView.cpp" line="145"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="125"/>
+        <location filename="../ui/QueryView.cpp" line="146"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>«&#xa0;Auto&#xa0;» laisse le planificateur choisir&#x202f;; «&#xa0;Exacte&#xa0;» parcourt chaque élément correspondant (le vrai top-k)&#x202f;; «&#xa0;ANN&#xa0;» parcourt le graphe HNSW</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="130"/>
+        <location filename="../ui/QueryView.cpp" line="151"/>
         <source>index default (%1)</source>
         <translation>valeur de l’index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="132"/>
+        <location filename="../ui/QueryView.cpp" line="153"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Taille de la liste de candidats HNSW&#xa0;: plus elle est grande, plus c’est lent et plus on trouve de vrais voisins</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="134"/>
+        <location filename="../ui/QueryView.cpp" line="155"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="137"/>
+        <location filename="../ui/QueryView.cpp" line="158"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Lancer la requête (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="141"/>
+        <location filename="../ui/QueryView.cpp" line="162"/>
         <source>Compare with exact</source>
         <translation>Comparer à la recherche exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="143"/>
+        <location filename="../ui/QueryView.cpp" line="164"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Lancer la même requête en parcours exact et montrer quels vrais voisins ont été trouvés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="144"/>
+        <location filename="../ui/QueryView.cpp" line="165"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="146"/>
+        <location filename="../ui/QueryView.cpp" line="167"/>
         <source>Stop waiting for the running query</source>
         <translation>Ne plus attendre la requête en cours</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="196"/>
+        <location filename="../ui/QueryView.cpp" line="219"/>
         <source>Query:</source>
         <translation>Requête&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="200"/>
+        <location filename="../ui/QueryView.cpp" line="223"/>
         <source>Filter:</source>
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="201"/>
+        <location filename="../ui/QueryView.cpp" line="224"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Filtre sur les métadonnées dans le langage de filtre JSON (voir docs/filters.md)&#x202f;; vide, il laisse tout passer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="222"/>
+        <location filename="../ui/QueryView.cpp" line="260"/>
         <source>&amp;k:</source>
         <translation>&amp;k&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="223"/>
+        <location filename="../ui/QueryView.cpp" line="261"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Mode&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="224"/>
+        <location filename="../ui/QueryView.cpp" line="262"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="280"/>
+        <location filename="../ui/QueryView.cpp" line="349"/>
         <source>Search the documents…</source>
         <translation>Rechercher dans les documents…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="284"/>
+        <location filename="../ui/QueryView.cpp" line="353"/>
         <source>Hybrid</source>
         <translation>Hybride</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="285"/>
+        <location filename="../ui/QueryView.cpp" line="354"/>
         <source>Meaning (vector)</source>
         <translation>Sens (vecteur)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="286"/>
+        <location filename="../ui/QueryView.cpp" line="355"/>
         <source>Keywords (BM25)</source>
         <translation>Mots-clés (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="287"/>
+        <location filename="../ui/QueryView.cpp" line="356"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>«&#xa0;Hybride&#xa0;» fusionne les deux classements&#x202f;; «&#xa0;Sens&#xa0;» plonge les mots et cherche par vecteur&#x202f;; «&#xa0;Mots-clés&#xa0;» classe les passages qui contiennent les mots (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="349"/>
+        <location filename="../ui/QueryView.cpp" line="430"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents&#xa0;: celui-ci contient des vecteurs calculés ailleurs, Sextant ne peut donc pas transformer des mots en ses vecteurs.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="352"/>
+        <location filename="../ui/QueryView.cpp" line="433"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Ses éléments portent un champ «&#xa0;text&#xa0;»&#xa0;: «&#xa0;Mots-clés (BM25)&#xa0;» fonctionne donc.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="352"/>
+        <location filename="../ui/QueryView.cpp" line="360"/>
         <source>All hits</source>
         <translation>Tous les résultats</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="138"/>
+        <location filename="../ui/QueryView.cpp" line="159"/>
         <source>Compare with Another Open Index…</source>
         <translation>Comparer avec un autre index ouvert…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="140"/>
+        <location filename="../ui/QueryView.cpp" line="161"/>
         <source>Run the same queries on another open index (another model or chunking) and compare the results</source>
         <translation>Exécuter les mêmes requêtes sur un autre index ouvert (autre modèle ou autre découpage) et comparer les résultats</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="353"/>
+        <location filename="../ui/QueryView.cpp" line="361"/>
         <source>Score ≥ 25 % of the best</source>
         <translation>Score ≥ 25&#xa0;% du meilleur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="354"/>
+        <location filename="../ui/QueryView.cpp" line="362"/>
         <source>Score ≥ 50 % of the best</source>
         <translation>Score ≥ 50&#xa0;% du meilleur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="355"/>
+        <location filename="../ui/QueryView.cpp" line="363"/>
         <source>Leave out hits whose score is far below the best hit&apos;s: a search with few relevant passages then ends where they do</source>
         <translation>Omettre les résultats dont le score est très inférieur à celui du meilleur&#xa0;: une recherche avec peu de passages pertinents s’arrête alors avec eux</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="385"/>
+        <location filename="../ui/QueryView.cpp" line="474"/>
         <source>Text search needs an index made for documents.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="386"/>
+        <location filename="../ui/QueryView.cpp" line="475"/>
         <source>This search mode is not available for this index.</source>
         <translation>Ce mode de recherche n’est pas disponible pour cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="390"/>
+        <location filename="../ui/QueryView.cpp" line="479"/>
         <source>Enter the words to search for.</source>
         <translation>Saisissez les mots à rechercher.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="416"/>
+        <location filename="../ui/QueryView.cpp" line="506"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="417"/>
+        <location filename="../ui/QueryView.cpp" line="507"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Recherche… (la première recherche par mots-clés lit chaque passage une fois)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="418"/>
+        <location filename="../ui/QueryView.cpp" line="508"/>
         <source>Text search</source>
         <translation>Recherche de texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="446"/>
+        <location filename="../ui/QueryView.cpp" line="536"/>
         <source>The hits below are from the previous search.</source>
         <translation>Les résultats ci-dessous viennent de la recherche précédente.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="475"/>
+        <location filename="../ui/QueryView.cpp" line="566"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Saisissez un vecteur de %n nombre.</numerusform>
@@ -4273,32 +4647,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="479"/>
+        <location filename="../ui/QueryView.cpp" line="570"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN et l’infini ne sont pas admis dans un vecteur&#xa0;: chaque valeur doit être un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="485"/>
+        <location filename="../ui/QueryView.cpp" line="576"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Pas un tableau JSON de nombres&#xa0;: %1 vers le caractère %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="486"/>
+        <location filename="../ui/QueryView.cpp" line="577"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Pas un tableau JSON de nombres.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="492"/>
+        <location filename="../ui/QueryView.cpp" line="583"/>
         <source>Element %1 is not a number.</source>
         <translation>L’élément %1 n’est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="495"/>
+        <location filename="../ui/QueryView.cpp" line="586"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>L’élément %1 n’est pas un nombre fini (ou est trop grand pour un float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="500"/>
+        <location filename="../ui/QueryView.cpp" line="591"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Le vecteur a %n nombre&#x202f;; cet index contient des vecteurs de %1 dimensions.</numerusform>
@@ -4306,96 +4680,91 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="550"/>
+        <location filename="../ui/QueryView.cpp" line="641"/>
         <source>Enter the id of an item.</source>
         <translation>Saisissez l’identifiant d’un élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="624"/>
+        <location filename="../ui/QueryView.cpp" line="719"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="625"/>
+        <location filename="../ui/QueryView.cpp" line="720"/>
         <source>Exact query</source>
         <translation>Requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="625"/>
+        <location filename="../ui/QueryView.cpp" line="720"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="646"/>
+        <location filename="../ui/QueryView.cpp" line="741"/>
         <source>Exact query for comparison</source>
         <translation>Requête exacte pour comparaison</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="647"/>
+        <location filename="../ui/QueryView.cpp" line="742"/>
         <source>Comparing with the exact search…</source>
         <translation>Comparaison avec la recherche exacte…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="673"/>
+        <location filename="../ui/QueryView.cpp" line="768"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="676"/>
+        <location filename="../ui/QueryView.cpp" line="771"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Requête annulée&#x202f;; les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="677"/>
+        <location filename="../ui/QueryView.cpp" line="772"/>
         <source>Query cancelled.</source>
         <translation>Requête annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="689"/>
+        <location filename="../ui/QueryView.cpp" line="784"/>
         <source>The hits below are from the previous query.</source>
         <translation>Les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="720"/>
+        <location filename="../ui/QueryView.cpp" line="817"/>
         <source>The exact search failed.</source>
         <translation>La recherche exacte a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="735"/>
+        <location filename="../ui/QueryView.cpp" line="832"/>
         <source>exact scan took %1</source>
         <translation>le parcours exact a pris %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="736"/>
+        <location filename="../ui/QueryView.cpp" line="833"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Les lignes marquées «&#xa0;manqué&#xa0;» (en italique) sont de vrais voisins que cette requête n’a pas renvoyés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="746"/>
+        <location filename="../ui/QueryView.cpp" line="843"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Rappel&#xa0;: la recherche exacte n’a trouvé aucun résultat non plus</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="747"/>
+        <location filename="../ui/QueryView.cpp" line="844"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Rappel %1/%2 = %3 par rapport au top-%4 exact</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="760"/>
-        <location filename="../ui/QueryView.cpp" line="775"/>
+        <location filename="../ui/QueryView.cpp" line="857"/>
+        <location filename="../ui/QueryView.cpp" line="880"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n résultat en %1</numerusform>
             <numerusform>%n résultats en %1</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../ui/QueryView.cpp" line="777"/>
-        <source>strategy: %1</source>
-        <translation>stratégie&#xa0;: %1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="821"/>
+        <location filename="../ui/QueryView.cpp" line="862"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n à au moins la moitié du meilleur score</numerusform>
@@ -4403,7 +4772,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="824"/>
+        <location filename="../ui/QueryView.cpp" line="865"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n masqué sous le score minimal</numerusform>
@@ -4411,7 +4780,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="762"/>
+        <location filename="../ui/QueryView.cpp" line="866"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage dans l’index des mots-clés</numerusform>
@@ -4419,12 +4788,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="768"/>
+        <location filename="../ui/QueryView.cpp" line="872"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette recherche&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="779"/>
+        <location filename="../ui/QueryView.cpp" line="883"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln élément sur %1 correspond au filtre</numerusform>
@@ -4432,7 +4801,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="782"/>
+        <location filename="../ui/QueryView.cpp" line="886"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -4440,27 +4809,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="783"/>
+        <location filename="../ui/QueryView.cpp" line="887"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="785"/>
+        <location filename="../ui/QueryView.cpp" line="891"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Repli sur le parcours exact&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="791"/>
+        <location filename="../ui/QueryView.cpp" line="898"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette requête&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="815"/>
+        <location filename="../ui/QueryView.cpp" line="963"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Aucun passage&#xa0;: les éléments de cet index ne contiennent pas de texte.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="816"/>
+        <location filename="../ui/QueryView.cpp" line="964"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -4469,7 +4838,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Essayez d’autres mots, ou «&#xa0;Sens (vecteur)&#xa0;» pour trouver des passages qui disent la même chose autrement.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="824"/>
+        <location filename="../ui/QueryView.cpp" line="972"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -4478,7 +4847,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Tapez des mots dans «&#xa0;Rechercher dans les documents…&#xa0;» et appuyez sur Entrée, ou recherchez par vecteur ou par élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="829"/>
+        <location filename="../ui/QueryView.cpp" line="977"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -4487,7 +4856,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Collez un vecteur en JSON, ou choisissez «&#xa0;Similaire à l’élément&#xa0;» et saisissez un identifiant, puis cliquez sur «&#xa0;Lancer&#xa0;» (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="834"/>
+        <location filename="../ui/QueryView.cpp" line="982"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -4496,12 +4865,12 @@ Loosen the filter and run again.</source>
 Assouplissez le filtre et relancez.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="836"/>
+        <location filename="../ui/QueryView.cpp" line="984"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>L’index est vide&#xa0;: il n’y a encore rien à trouver.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="838"/>
+        <location filename="../ui/QueryView.cpp" line="986"/>
         <source>No hits.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -4741,32 +5110,32 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::StartPage</name>
     <message>
-        <location filename="../ui/StartPage.cpp" line="28"/>
+        <location filename="../ui/StartPage.cpp" line="72"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="34"/>
+        <location filename="../ui/StartPage.cpp" line="78"/>
         <source>Create, browse, query and repair local vector indexes.</source>
         <translation>Créer, parcourir, interroger et réparer des index vectoriels locaux.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="42"/>
+        <location filename="../ui/StartPage.cpp" line="86"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="44"/>
+        <location filename="../ui/StartPage.cpp" line="88"/>
         <source>Open Index…</source>
         <translation>Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="61"/>
+        <location filename="../ui/StartPage.cpp" line="105"/>
         <source>New to Sextant?</source>
         <translation>Vous découvrez Sextant&#x202f;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="67"/>
+        <location filename="../ui/StartPage.cpp" line="111"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Créez un index de démonstration à partir de %n court texte sur la navigation, l’astronomie, la cuisine, la musique et bien d’autres sujets, puis découvrez-y comment parcourir les éléments, faire des recherches, utiliser la carte et vérifier l’intégrité. Cela ne prend que quelques secondes, et l’index reste dans votre dossier de données.</numerusform>
@@ -4774,47 +5143,47 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="75"/>
-        <location filename="../ui/StartPage.cpp" line="83"/>
-        <location filename="../ui/StartPage.cpp" line="152"/>
+        <location filename="../ui/StartPage.cpp" line="119"/>
+        <location filename="../ui/StartPage.cpp" line="127"/>
+        <location filename="../ui/StartPage.cpp" line="198"/>
         <source>Create a Demo Index</source>
         <translation>Créer un index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="94"/>
+        <location filename="../ui/StartPage.cpp" line="138"/>
         <source>Recent indexes</source>
         <translation>Index récents</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="104"/>
+        <location filename="../ui/StartPage.cpp" line="149"/>
         <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
         <translation>Aucun index récent pour l’instant. Créez-en un, ouvrez-en un, ou déposez ici un dossier d’index ou des fichiers à importer.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="109"/>
+        <location filename="../ui/StartPage.cpp" line="154"/>
         <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
         <translation>Astuce&#xa0;: déposez un dossier d’index n’importe où sur cette fenêtre pour l’ouvrir&#x202f;; un index dans lequel un autre programme écrit s’ouvre en lecture seule. Déposez des documents (texte, Markdown, HTML, PDF, archives zip ou tar) ou des fichiers de vecteurs (JSON Lines, CSV, .npy, .fvecs, un dossier Vectra ou LangChain) pour en faire un nouvel index.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="138"/>
+        <location filename="../ui/StartPage.cpp" line="184"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="84"/>
-        <location filename="../ui/StartPage.cpp" line="152"/>
+        <location filename="../ui/StartPage.cpp" line="128"/>
+        <location filename="../ui/StartPage.cpp" line="198"/>
         <source>Creating the Demo Index…</source>
         <translation>Création de l’index de démonstration…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="160"/>
+        <location filename="../ui/StartPage.cpp" line="206"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="161"/>
+        <location filename="../ui/StartPage.cpp" line="207"/>
         <source>Remove from This List</source>
         <translation>Retirer de cette liste</translation>
     </message>
@@ -4872,177 +5241,177 @@ Assouplissez le filtre et relancez.</translation>
         <translation>liste de textes</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="112"/>
+        <location filename="../ui/SummaryView.cpp" line="118"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="113"/>
+        <location filename="../ui/SummaryView.cpp" line="119"/>
         <source>Dimensions:</source>
         <translation>Dimensions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="114"/>
+        <location filename="../ui/SummaryView.cpp" line="120"/>
         <source>Metric:</source>
         <translation>Métrique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="115"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Metadata fields:</source>
         <translation>Champs de métadonnées&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="116"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Durability:</source>
         <translation>Durabilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="117"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Created:</source>
         <translation>Création&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="118"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Access:</source>
         <translation>Accès&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
         <source>Contents</source>
         <translation>Contenu</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <location filename="../ui/SummaryView.cpp" line="128"/>
         <source>Items:</source>
         <translation>Éléments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="129"/>
         <source>Segments:</source>
         <translation>Segments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Not yet checkpointed:</source>
         <translation>Pas encore au point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Size on disk:</source>
         <translation>Taille sur le disque&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="126"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Write-ahead log:</source>
         <translation>Journal de transactions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="127"/>
+        <location filename="../ui/SummaryView.cpp" line="133"/>
         <source>Last checkpoint:</source>
         <translation>Dernier point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="128"/>
+        <location filename="../ui/SummaryView.cpp" line="134"/>
         <source>Write queue:</source>
         <translation>File d’écriture&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <location filename="../ui/SummaryView.cpp" line="136"/>
         <source>Checkpoint</source>
         <translation>Point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <location filename="../ui/SummaryView.cpp" line="137"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Verser maintenant le journal de transactions dans les segments.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <location filename="../ui/SummaryView.cpp" line="138"/>
         <source>Compact</source>
         <translation>Compacter</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="133"/>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Réécrire tous les segments en un seul, en supprimant les lignes effacées.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="140"/>
+        <location filename="../ui/SummaryView.cpp" line="146"/>
         <source>Search graph (HNSW)</source>
         <translation>Graphe de recherche (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="141"/>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="142"/>
+        <location filename="../ui/SummaryView.cpp" line="148"/>
         <source>Items in graph:</source>
         <translation>Éléments dans le graphe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="143"/>
+        <location filename="../ui/SummaryView.cpp" line="149"/>
         <source>Parameters:</source>
         <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="144"/>
+        <location filename="../ui/SummaryView.cpp" line="150"/>
         <source>Memory:</source>
         <translation>Mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="146"/>
+        <location filename="../ui/SummaryView.cpp" line="152"/>
         <source>Estimated recall@10:</source>
         <translation>Rappel@10 estimé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <location filename="../ui/SummaryView.cpp" line="153"/>
         <source>Estimate Recall</source>
         <translation>Estimer le rappel</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="148"/>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Comparer la recherche approximative et la recherche exacte sur des éléments échantillonnés.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="155"/>
+        <location filename="../ui/SummaryView.cpp" line="161"/>
         <source>Health</source>
         <translation>Santé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="156"/>
+        <location filename="../ui/SummaryView.cpp" line="162"/>
         <source>Last verification:</source>
         <translation>Dernière vérification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="158"/>
+        <location filename="../ui/SummaryView.cpp" line="164"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="159"/>
+        <location filename="../ui/SummaryView.cpp" line="165"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Contrôler chaque trame du journal et chaque bloc de données avec sa somme de contrôle.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="160"/>
+        <location filename="../ui/SummaryView.cpp" line="166"/>
         <source>Full Verify</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="161"/>
+        <location filename="../ui/SummaryView.cpp" line="167"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="209"/>
+        <location filename="../ui/SummaryView.cpp" line="215"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Aucun problème sur %1 (vérification en %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="211"/>
+        <location filename="../ui/SummaryView.cpp" line="217"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème trouvé.</numerusform>
@@ -5050,75 +5419,69 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="219"/>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
         <source>not available</source>
         <translation>indisponible</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="223"/>
-        <source>%1 (%Ln sampled queries, ef %2)</source>
-        <translation>
-            <numerusform>%1 (%Ln requête échantillon, ef %2)</numerusform>
-            <numerusform>%1 (%Ln requêtes échantillons, ef %2)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="226"/>
+        <location filename="../ui/SummaryView.cpp" line="232"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 par requête approximative, %2 par requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, obligatoire)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="237"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="287"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="238"/>
+        <location filename="../ui/SummaryView.cpp" line="244"/>
         <source>none declared</source>
         <translation>aucun déclaré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="239"/>
+        <location filename="../ui/SummaryView.cpp" line="245"/>
         <source>not estimated yet</source>
         <translation>pas encore estimé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="244"/>
+        <location filename="../ui/SummaryView.cpp" line="250"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="262"/>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
         <source>reading…</source>
         <translation>lecture…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="270"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Lecture seule&#xa0;: %1 écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="271"/>
+        <location filename="../ui/SummaryView.cpp" line="279"/>
         <source>Read-only.</source>
         <translation>Lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="273"/>
+        <location filename="../ui/SummaryView.cpp" line="281"/>
         <source>Open for writing by this window.</source>
         <translation>Ouvert en écriture par cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="276"/>
+        <location filename="../ui/SummaryView.cpp" line="290"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <location filename="../ui/SummaryView.cpp" line="288"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln ligne</numerusform>
@@ -5134,7 +5497,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="279"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln ligne effacée que le compactage supprimera</numerusform>
@@ -5142,7 +5505,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="281"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln modification</numerusform>
@@ -5150,7 +5513,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="299"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Numéro de séquence du journal %1 sur %2</translation>
     </message>
@@ -5160,12 +5523,12 @@ Assouplissez le filtre et relancez.</translation>
         <translation>aucun pour l’instant&#xa0;: les éléments sont dans le journal jusqu’au premier point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="300"/>
         <source>idle</source>
         <translation>vide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="287"/>
+        <location filename="../ui/SummaryView.cpp" line="301"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln écriture en attente</numerusform>
@@ -5173,37 +5536,37 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="306"/>
         <source>off: every query scans exactly</source>
         <translation>désactivé&#xa0;: chaque requête fait un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <location filename="../ui/SummaryView.cpp" line="307"/>
         <source>loading</source>
         <translation>chargement</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <location filename="../ui/SummaryView.cpp" line="308"/>
         <source>building</source>
         <translation>construction</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="309"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="296"/>
+        <location filename="../ui/SummaryView.cpp" line="310"/>
         <source>failed: queries scan exactly</source>
         <translation>échec&#xa0;: les requêtes font un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <location filename="../ui/SummaryView.cpp" line="312"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="313"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln modification en attente, recherchée exactement d’ici là)</numerusform>
@@ -5211,87 +5574,87 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="318"/>
         <source>not saved yet</source>
         <translation>pas encore enregistré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="318"/>
         <source>saved as %1</source>
         <translation>enregistré sous %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="331"/>
         <source>Never verified on this computer.</source>
         <translation>Jamais vérifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="320"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="321"/>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>%1 on %2: %3</source>
         <translation>%1 du %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="348"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="348"/>
         <source>Verification running…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <location filename="../ui/SummaryView.cpp" line="349"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="336"/>
+        <location filename="../ui/SummaryView.cpp" line="350"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="345"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>estimating…</source>
         <translation>estimation…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="348"/>
+        <location filename="../ui/SummaryView.cpp" line="362"/>
         <source>Estimating recall of %1</source>
         <translation>Estimation du rappel de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="353"/>
+        <location filename="../ui/SummaryView.cpp" line="367"/>
         <source>Checkpoint of %1</source>
         <translation>Point de contrôle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="354"/>
+        <location filename="../ui/SummaryView.cpp" line="368"/>
         <source>Checkpoint failed</source>
         <translation>Échec du point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="373"/>
         <source>Compaction of %1</source>
         <translation>Compactage de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="360"/>
+        <location filename="../ui/SummaryView.cpp" line="374"/>
         <source>Compaction failed</source>
         <translation>Échec du compactage</translation>
     </message>
@@ -5325,114 +5688,114 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::TextResultsModel</name>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="122"/>
+        <location filename="../ui/TextResultsModel.cpp" line="189"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <location filename="../ui/TextResultsModel.cpp" line="191"/>
         <source>Item %1</source>
         <translation>Élément %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="124"/>
+        <location filename="../ui/TextResultsModel.cpp" line="191"/>
         <source>%1
 Item %2</source>
         <translation>%1
 Élément %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="129"/>
+        <location filename="../ui/TextResultsModel.cpp" line="196"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="131"/>
+        <location filename="../ui/TextResultsModel.cpp" line="198"/>
         <source>Characters %1 to %2 of the document&apos;s text</source>
         <translation>Caractères %1 à %2 du texte du document</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="138"/>
+        <location filename="../ui/TextResultsModel.cpp" line="212"/>
         <source>Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)</source>
         <translation>Fusion par rang réciproque des deux classements (1 / (60 + rang) chacun)</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="139"/>
+        <location filename="../ui/TextResultsModel.cpp" line="213"/>
         <source>Similarity of the passage&apos;s vector to the query&apos;s</source>
         <translation>Similarité du vecteur du passage avec celui de la requête</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="140"/>
+        <location filename="../ui/TextResultsModel.cpp" line="214"/>
         <source>BM25 score of the passage for the query&apos;s words</source>
         <translation>Score BM25 du passage pour les mots de la requête</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <location filename="../ui/TextResultsModel.cpp" line="226"/>
         <source>vector #%1</source>
         <translation>vecteur n° %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="148"/>
+        <location filename="../ui/TextResultsModel.cpp" line="226"/>
         <source>vector –</source>
         <translation>vecteur –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <location filename="../ui/TextResultsModel.cpp" line="227"/>
         <source>keyword #%1</source>
         <translation>mots-clés n° %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="149"/>
+        <location filename="../ui/TextResultsModel.cpp" line="227"/>
         <source>keyword –</source>
         <translation>mots-clés –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="154"/>
+        <location filename="../ui/TextResultsModel.cpp" line="232"/>
         <source>Meaning: #%1, similarity %2</source>
         <translation>Sens&#xa0;: n° %1, similarité %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="155"/>
+        <location filename="../ui/TextResultsModel.cpp" line="233"/>
         <source>Meaning: not among the candidates</source>
         <translation>Sens&#xa0;: absent des candidats</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="157"/>
+        <location filename="../ui/TextResultsModel.cpp" line="235"/>
         <source>Keywords: #%1, BM25 %2</source>
         <translation>Mots-clés&#xa0;: n° %1, BM25 %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="158"/>
+        <location filename="../ui/TextResultsModel.cpp" line="236"/>
         <source>Keywords: not among the candidates</source>
         <translation>Mots-clés&#xa0;: absent des candidats</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="171"/>
+        <location filename="../ui/TextResultsModel.cpp" line="249"/>
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="172"/>
+        <location filename="../ui/TextResultsModel.cpp" line="250"/>
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="173"/>
+        <location filename="../ui/TextResultsModel.cpp" line="251"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="174"/>
+        <location filename="../ui/TextResultsModel.cpp" line="252"/>
         <source>Range</source>
         <translation>Plage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="175"/>
+        <location filename="../ui/TextResultsModel.cpp" line="253"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="176"/>
+        <location filename="../ui/TextResultsModel.cpp" line="254"/>
         <source>Ranks</source>
         <translation>Rangs</translation>
     </message>
@@ -5445,407 +5808,6 @@ Item %2</source>
         <location filename="../ui/TextResultsModel.cpp" line="217"/>
         <source>%1 % of the best hit&apos;s score; hits under %2 % are dimmed.</source>
         <translation>%1&#xa0;% du score du meilleur résultat&#x202f;; les résultats sous %2&#xa0;% sont estompés.</translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::CompareDialog</name>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="55"/>
-        <source>similar to %1</source>
-        <translation>similaire à %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="56"/>
-        <source>a vector of %n dimension(s)</source>
-        <translation>
-            <numerusform>un vecteur de %n dimension</numerusform>
-            <numerusform>un vecteur de %n dimensions</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="65"/>
-        <source>Compare %1 with Another Index</source>
-        <translation>Comparer %1 avec un autre index</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="75"/>
-        <source>The query in the form: %1</source>
-        <translation>La requête du formulaire&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="76"/>
-        <source>The query in the form (there is none yet)</source>
-        <translation>La requête du formulaire (aucune pour l’instant)</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="79"/>
-        <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
-        <translation>Éléments échantillonnés de cet index, chacun en «&#xa0;similaire à&#xa0;»&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="80"/>
-        <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
-        <translation>Un fichier de requêtes (une par ligne&#xa0;: texte, vecteur JSON ou {&quot;id&quot;&#xa0;: …})&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="86"/>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="88"/>
-        <source>Query File</source>
-        <translation>Fichier de requêtes</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="95"/>
-        <source>Compare</source>
-        <translation>Comparer</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="105"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="123"/>
-        <location filename="../ui/CompareDialog.cpp" line="253"/>
-        <source>&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
-        <source>Rank</source>
-        <translation>Rang</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
-        <source>Item</source>
-        <translation>Élément</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
-        <source>Score</source>
-        <translation>Score</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
-        <source>Rank in the other</source>
-        <translation>Rang dans l’autre</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="155"/>
-        <source>Compare with:</source>
-        <translation>Comparer avec&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="168"/>
-        <source>Queries:</source>
-        <translation>Requêtes&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="173"/>
-        <source>Results per query (k):</source>
-        <translation>Résultats par requête (k)&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="201"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="212"/>
-        <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
-        <translation>Ouvrez un autre index (Fichier ▸ Ouvrir un index…) pour comparer celui-ci avec lui.</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="265"/>
-        <source>Query %1 of %2</source>
-        <translation>Requête %1 sur %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="292"/>
-        <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="306"/>
-        <source>Comparing two indexes</source>
-        <translation>Comparaison de deux index</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="320"/>
-        <source>Preparing the queries</source>
-        <translation>Préparation des requêtes</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="337"/>
-        <source>Cancelled.</source>
-        <translation>Annulé.</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="343"/>
-        <source>The indexes could not be compared: %1</source>
-        <translation>Impossible de comparer les index&#xa0;: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="348"/>
-        <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
-        <translation>
-            <numerusform>Recouvrement moyen@%1&#xa0;: %2 sur %Ln requête&#x202f;; corrélation moyenne des rangs des résultats communs&#xa0;: %3.</numerusform>
-            <numerusform>Recouvrement moyen@%1&#xa0;: %2 sur %Ln requêtes&#x202f;; corrélation moyenne des rangs des résultats communs&#xa0;: %3.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="354"/>
-        <source>%Ln sampled item(s) are not in the other index and were left out.</source>
-        <translation>
-            <numerusform>%Ln élément échantillonné n’est pas dans l’autre index et a été omis.</numerusform>
-            <numerusform>%Ln éléments échantillonnés ne sont pas dans l’autre index et ont été omis.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="359"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/CompareDialog.cpp" line="371"/>
-        <source>%1 — overlap@%2 %3 (%4 shared), rank correlation %5</source>
-        <translation>%1 — recouvrement@%2 %3 (%4 en commun), corrélation des rangs %5</translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::DuplicatesModel</name>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
-        <source>Group %1: %Ln item(s)</source>
-        <translation>
-            <numerusform>Groupe %1&#xa0;: %Ln élément</numerusform>
-            <numerusform>Groupe %1&#xa0;: %Ln éléments</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="212"/>
-        <source>Item</source>
-        <translation>Élément</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="215"/>
-        <source>Best similarity</source>
-        <translation>Meilleure similarité</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="216"/>
-        <source>Best inner product</source>
-        <translation>Meilleur produit scalaire</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="217"/>
-        <source>Closest distance</source>
-        <translation>Plus petite distance</translation>
-    </message>
-</context>
-<context>
-    <name>sextant::ui::DuplicatesView</name>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="39"/>
-        <source>Waiting for the neighbour graph</source>
-        <translation>Attente du graphe de voisinage</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="40"/>
-        <location filename="../ui/DuplicatesView.cpp" line="300"/>
-        <source>Listing the items</source>
-        <translation>Liste des éléments</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="41"/>
-        <source>Checking %1 of %2 candidates exactly</source>
-        <translation>Vérification exacte&#xa0;: %1 candidats sur %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="42"/>
-        <source>Neighbours of %1 of %2 items</source>
-        <translation>Voisins de %1 éléments sur %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="112"/>
-        <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
-        <translation>Filtre facultatif, p. ex. {&quot;lang&quot;&#xa0;: &quot;en&quot;}</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="114"/>
-        <source>Find Duplicates</source>
-        <translation>Chercher les doublons</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="116"/>
-        <source>Look at every item&apos;s nearest neighbours in the graph and group the items at least this similar</source>
-        <translation>Examiner les plus proches voisins de chaque élément dans le graphe et regrouper les éléments au moins aussi similaires</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="125"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="137"/>
-        <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
-        <translation>Trouver les groupes d’éléments qui sont des quasi-copies les uns des autres&#xa0;: le même passage importé deux fois, une page récupérée à nouveau.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="187"/>
-        <source>Keep One per Group</source>
-        <translation>Garder un par groupe</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="189"/>
-        <source>Check every item of every group except the one to keep</source>
-        <translation>Cocher tous les éléments de chaque groupe sauf celui à garder</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="191"/>
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
-        <source>Delete Checked</source>
-        <translation>Supprimer les cochés</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="193"/>
-        <source>Delete the checked items as one batch (Edit ▸ Undo puts them back)</source>
-        <translation>Supprimer les éléments cochés en un seul lot (Édition ▸ Annuler les rétablit)</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="199"/>
-        <source>Filter:</source>
-        <translation>Filtre&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="205"/>
-        <source>Keep:</source>
-        <translation>Garder&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="222"/>
-        <source>(The index has changed since: Find Duplicates again to update.)</source>
-        <translation>(L’index a changé depuis&#xa0;: relancez «&#xa0;Chercher les doublons&#xa0;» pour mettre à jour.)</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="238"/>
-        <source>Similarity at least:</source>
-        <translation>Similarité au moins&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="241"/>
-        <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
-        <translation>Similarité cosinus&#xa0;: 1 pour la même direction&#x202f;; 0,98 trouve les quasi-copies</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="244"/>
-        <source>Inner product at least:</source>
-        <translation>Produit scalaire au moins&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="247"/>
-        <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
-        <translation>Le produit scalaire de deux éléments&#x202f;; il dépend de la longueur des vecteurs</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="250"/>
-        <source>Distance at most:</source>
-        <translation>Distance au plus&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="253"/>
-        <source>Euclidean distance: 0 for identical vectors</source>
-        <translation>Distance euclidienne&#xa0;: 0 pour des vecteurs identiques</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
-        <source>Delete %Ln Checked</source>
-        <translation>
-            <numerusform>Supprimer %Ln coché</numerusform>
-            <numerusform>Supprimer %Ln cochés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="274"/>
-        <source>The index is open read-only.</source>
-        <translation>L’index est ouvert en lecture seule.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="286"/>
-        <source>Finding duplicates</source>
-        <translation>Recherche des doublons</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="316"/>
-        <source>Cancelled.</source>
-        <translation>Annulé.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="323"/>
-        <source>Duplicates could not be found: %1</source>
-        <translation>Impossible de chercher les doublons&#xa0;: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="331"/>
-        <source>%Ln item(s) searched</source>
-        <translation>
-            <numerusform>%Ln élément examiné</numerusform>
-            <numerusform>%Ln éléments examinés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="332"/>
-        <source>No duplicates: %1.</source>
-        <translation>Aucun doublon&#xa0;: %1.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="333"/>
-        <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
-        <translation>
-            <numerusform>%Ln groupe de quasi-doublons, %1 éléments en tout&#x202f;; %2.</numerusform>
-            <numerusform>%Ln groupes de quasi-doublons, %1 éléments en tout&#x202f;; %2.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="338"/>
-        <source>the first (by id)</source>
-        <translation>le premier (par identifiant)</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="339"/>
-        <source>the last (by id)</source>
-        <translation>le dernier (par identifiant)</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="340"/>
-        <source>the greatest %1</source>
-        <translation>celui au plus grand %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="369"/>
-        <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
-        <translation>
-            <numerusform>%Ln élément supprimé en un seul lot&#x202f;; Édition ▸ Annuler le rétablit.</numerusform>
-            <numerusform>%Ln éléments supprimés en un seul lot&#x202f;; Édition ▸ Annuler les rétablit.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="387"/>
-        <source>Select an item to compare it with another of its group.</source>
-        <translation>Sélectionnez un élément pour le comparer avec un autre de son groupe.</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="397"/>
-        <source>&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/DuplicatesView.cpp" line="398"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; (the differences are marked)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; (les différences sont marquées)</translation>
     </message>
 </context>
 <context>
