@@ -30,6 +30,7 @@ int runEngine(const QStringList &args);
 int runVerifyBench(const QStringList &args); // engine --only=verify
 int runSearch(const QStringList &args);
 int runImportBench(const QStringList &args); // ImportBench.cpp
+int runTextVectors(const QStringList &args); // TextVectors.cpp
 int runOpenProbe(const QStringList &args);
 int runGui(const QStringList &args); // only with SEXTANT_BUILD_GUI // hidden: measures one open in a fresh process
 
