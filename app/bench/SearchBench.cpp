@@ -620,7 +620,7 @@ int runSearch(const QStringList &args)
         {QStringLiteral("dims"), QStringLiteral("Dimensions of generated data (default 384)."), QStringLiteral("d")},
         {QStringLiteral("queries"), QStringLiteral("Queries (default 1000; --quick 200)."), QStringLiteral("count")},
         {QStringLiteral("clusters"), QStringLiteral("Clusters of generated data (default 100)."), QStringLiteral("count")},
-        {QStringLiteral("efs"), QStringLiteral("ef values to measure (default 16,24,32,48,64,96,128,192,256)."), QStringLiteral("list")},
+        {QStringLiteral("efs"), QStringLiteral("ef values to measure (default 10,16,24,32,48,64,96,128,192,256)."), QStringLiteral("list")},
         {QStringLiteral("m"), QStringLiteral("HNSW M (default 16)."), QStringLiteral("M")},
         {QStringLiteral("ef-construction"), QStringLiteral("HNSW efConstruction (default 200)."), QStringLiteral("ef")},
         {QStringLiteral("base"),
@@ -675,7 +675,7 @@ int runSearch(const QStringList &args)
         }
         bench.efs << ef;
     }
-    if (bench.efs.isEmpty()) bench.efs = {16, 24, 32, 48, 64, 96, 128, 192, 256};
+    if (bench.efs.isEmpty()) bench.efs = {10, 16, 24, 32, 48, 64, 96, 128, 192, 256};
     std::sort(bench.efs.begin(), bench.efs.end());
     bench.efs.erase(std::unique(bench.efs.begin(), bench.efs.end()), bench.efs.end());
 

@@ -59,7 +59,7 @@ struct Options {
     long long queries = 1000;
     int m = 16;
     int efConstruction = 200;
-    std::vector<int> efs{16, 24, 32, 48, 64, 96, 128, 192, 256};
+    std::vector<int> efs{10, 16, 24, 32, 48, 64, 96, 128, 192, 256};
     int threads = 2;
     int k = 10;
     std::string metric = "cosine";
@@ -103,7 +103,7 @@ void usage()
                 "  --metric cosine|ip|l2  (default cosine: vectors are normalised, inner-product space)\n"
                 "  --m M                  (default 16)\n"
                 "  --ef-construction EF   (default 200)\n"
-                "  --efs LIST             ef values to measure (default 16,24,32,48,64,96,128,192,256)\n"
+                "  --efs LIST             ef values to measure (default 10,16,24,32,48,64,96,128,192,256)\n"
                 "  --threads N            build threads (default 2); queries always run on one thread\n"
                 "  -k K                   neighbours per query (default 10)\n"
                 "  --truth FILE           exact top-k per query as an .ivecs of base row numbers\n"
