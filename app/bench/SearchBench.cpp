@@ -202,6 +202,7 @@ struct RunStats {
     double recall = 0;
     std::vector<double> ms;
     double seconds = 0;
+    double cpuSeconds = 0; // of the whole process, user + system
     QMap<QString, int> strategies;
     int fellBack = 0;
     int maxEf = 0;
@@ -214,6 +215,7 @@ RunStats runQueries(Index &index, const Data &d, const std::vector<QStringList> 
     RunStats s;
     const qint64 q = count < 0 ? d.q : std::min(count, d.q);
     s.ms.reserve(size_t(q));
+    const CpuTimes c0 = cpuTimes();
     const auto t0 = std::chrono::steady_clock::now();
     for (qint64 i = 0; i < q; ++i) {
         QueryRequest r;
@@ -236,6 +238,8 @@ RunStats runQueries(Index &index, const Data &d, const std::vector<QStringList> 
         s.maxEf = std::max(s.maxEf, res->efUsed);
     }
     s.seconds = msSince(t0) / 1000.0;
+    const CpuTimes c1 = cpuTimes();
+    s.cpuSeconds = (c1.user - c0.user) + (c1.sys - c0.sys);
     s.recall /= double(std::max<qint64>(q, 1));
     return s;
 }
@@ -252,11 +256,12 @@ QJsonObject strategiesJson(const QMap<QString, int> &m)
 struct EfPoint {
     int ef = 0;
     double recall = 0, qps = 0, p50 = 0, p99 = 0;
+    double cpuQps = 0; // queries per CPU second of the process: what preemption by other programs does not change
 };
 
 struct AtRecall {
     bool bracketed = false;
-    double qps = 0;
+    double qps = 0, cpuQps = 0;
     QString note;
 };
 
@@ -281,6 +286,7 @@ AtRecall qpsAtRecall(std::vector<EfPoint> points, double target)
             const double t = (target - lo.recall) / (hi.recall - lo.recall);
             a.bracketed = true;
             a.qps = lo.qps + t * (hi.qps - lo.qps);
+            a.cpuQps = lo.cpuQps + t * (hi.cpuQps - lo.cpuQps);
             a.note = QStringLiteral("between ef %1 (recall %2) and ef %3 (recall %4)")
                          .arg(lo.ef).arg(lo.recall, 0, 'f', 3).arg(hi.ef).arg(hi.recall, 0, 'f', 3);
             return a;
@@ -294,7 +300,10 @@ AtRecall qpsAtRecall(std::vector<EfPoint> points, double target)
 QJsonObject atRecallJson(const AtRecall &a)
 {
     QJsonObject o{{QStringLiteral("bracketed"), a.bracketed}, {QStringLiteral("note"), a.note}};
-    if (a.bracketed) o[QStringLiteral("qps")] = a.qps;
+    if (a.bracketed) {
+        o[QStringLiteral("qps")] = a.qps;
+        o[QStringLiteral("queries_per_cpu_s")] = a.cpuQps;
+    }
     return o;
 }
 
@@ -439,10 +448,12 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
         p.qps = double(data.q) / s.seconds;
         p.p50 = lat.value(QStringLiteral("p50_ms")).toDouble();
         p.p99 = lat.value(QStringLiteral("p99_ms")).toDouble();
+        p.cpuQps = s.cpuSeconds > 0 ? double(data.q) / s.cpuSeconds : 0;
         side.points.push_back(p);
         annRows.append(QJsonObject{{QStringLiteral("ef"), ef},
                                    {QStringLiteral("recall_at_10"), s.recall},
                                    {QStringLiteral("qps_1_thread"), p.qps},
+                                   {QStringLiteral("queries_per_cpu_s"), p.cpuQps},
                                    {QStringLiteral("latency"), lat},
                                    {QStringLiteral("fell_back"), s.fellBack}});
         progress(QStringLiteral("run %1, Sextant: ef %2: recall %3, %4 q/s").arg(run).arg(ef).arg(s.recall, 0, 'f', 3).arg(p.qps, 0, 'f', 0));
@@ -581,6 +592,7 @@ std::optional<SideRun> SearchBench::runPeer(int run)
         pt.qps = o.value(QStringLiteral("qps_1_thread")).toDouble();
         pt.p50 = o.value(QStringLiteral("p50_ms")).toDouble();
         pt.p99 = o.value(QStringLiteral("p99_ms")).toDouble();
+        pt.cpuQps = o.value(QStringLiteral("queries_per_cpu_s")).toDouble();
         side.points.push_back(pt);
     }
     if (side.points.size() != size_t(efs.size())) {
@@ -788,37 +800,43 @@ int runSearch(const QStringList &args)
 
     // ---- medians over the runs
     auto sideMedians = [&](const std::vector<SideRun> &side, size_t efIndex) {
-        std::vector<double> qps, p50, p99, recall;
+        std::vector<double> qps, p50, p99, recall, cpuQps;
         for (const SideRun &r : side) {
             qps.push_back(r.points[efIndex].qps);
             p50.push_back(r.points[efIndex].p50);
             p99.push_back(r.points[efIndex].p99);
             recall.push_back(r.points[efIndex].recall);
+            cpuQps.push_back(r.points[efIndex].cpuQps);
         }
-        return EfPoint{bench.efs[qsizetype(efIndex)], median(recall), median(qps), median(p50), median(p99)};
+        return EfPoint{bench.efs[qsizetype(efIndex)], median(recall), median(qps), median(p50), median(p99), median(cpuQps)};
     };
     auto pointJson = [](const EfPoint &p) {
         return QJsonObject{{QStringLiteral("qps"), p.qps}, {QStringLiteral("p50_ms"), p.p50}, {QStringLiteral("p99_ms"), p.p99},
-                           {QStringLiteral("recall_at_10"), p.recall}};
+                           {QStringLiteral("recall_at_10"), p.recall}, {QStringLiteral("queries_per_cpu_s"), p.cpuQps}};
     };
     QJsonArray perEf;
     QStringList table;
     table << QStringLiteral("medians of %1 run(s), %2 x %3, %4 queries, M %5, efConstruction %6:")
                  .arg(runs).arg(data.n).arg(data.dims).arg(data.q).arg(bench.m).arg(bench.efc);
-    table << QStringLiteral("    ef | Sextant q/s  p50 ms  p99 ms  recall |%1").arg(withPeer ? QStringLiteral(" hnswlib q/s  p50 ms  p99 ms  recall | q/s ratio") : QString());
+    table << QStringLiteral("    ef | Sextant q/s  q/CPU-s  p50 ms  p99 ms  recall |%1")
+                 .arg(withPeer ? QStringLiteral(" hnswlib q/s  q/CPU-s  p50 ms  p99 ms  recall | ratio q/s  q/CPU-s") : QString());
     for (size_t i = 0; i < size_t(bench.efs.size()); ++i) {
         const EfPoint s = sideMedians(sextantRuns, i);
         QJsonObject row{{QStringLiteral("ef"), s.ef}, {QStringLiteral("sextant"), pointJson(s)}};
-        QString line = QStringLiteral("  %1 | %2  %3  %4  %5 |").arg(s.ef, 4).arg(s.qps, 11, 'f', 0).arg(s.p50, 6, 'f', 3)
-                           .arg(s.p99, 6, 'f', 3).arg(s.recall, 6, 'f', 3);
+        QString line = QStringLiteral("  %1 | %2  %3  %4  %5  %6 |").arg(s.ef, 4).arg(s.qps, 11, 'f', 0).arg(s.cpuQps, 7, 'f', 0)
+                           .arg(s.p50, 6, 'f', 3).arg(s.p99, 6, 'f', 3).arg(s.recall, 6, 'f', 3);
         if (withPeer) {
             const EfPoint p = sideMedians(peerRuns, i);
-            std::vector<double> ratios;
-            for (size_t r = 0; r < sextantRuns.size(); ++r) ratios.push_back(sextantRuns[r].points[i].qps / peerRuns[r].points[i].qps);
+            std::vector<double> ratios, cpuRatios;
+            for (size_t r = 0; r < sextantRuns.size(); ++r) {
+                ratios.push_back(sextantRuns[r].points[i].qps / peerRuns[r].points[i].qps);
+                cpuRatios.push_back(sextantRuns[r].points[i].cpuQps / peerRuns[r].points[i].cpuQps);
+            }
             row[QStringLiteral("hnswlib")] = pointJson(p);
             row[QStringLiteral("qps_ratio_sextant_to_hnswlib")] = median(ratios);
-            line += QStringLiteral(" %1  %2  %3  %4 | %5").arg(p.qps, 11, 'f', 0).arg(p.p50, 6, 'f', 3).arg(p.p99, 6, 'f', 3)
-                        .arg(p.recall, 6, 'f', 3).arg(median(ratios), 5, 'f', 2);
+            row[QStringLiteral("cpu_qps_ratio_sextant_to_hnswlib")] = median(cpuRatios);
+            line += QStringLiteral(" %1  %2  %3  %4  %5 | %6  %7").arg(p.qps, 11, 'f', 0).arg(p.cpuQps, 7, 'f', 0).arg(p.p50, 6, 'f', 3)
+                        .arg(p.p99, 6, 'f', 3).arg(p.recall, 6, 'f', 3).arg(median(ratios), 9, 'f', 2).arg(median(cpuRatios), 7, 'f', 2);
         }
         perEf.append(row);
         table << line;
@@ -830,30 +848,38 @@ int runSearch(const QStringList &args)
         for (const SideRun &r : side) v.push_back(r.buildSeconds);
         return median(v);
     };
-    auto atTargetMedian = [](const std::vector<SideRun> &side, int *bracketed) {
+    auto atTargetMedian = [](const std::vector<SideRun> &side, int *bracketed, bool cpu = false) {
         std::vector<double> v;
         for (const SideRun &r : side)
-            if (r.atTarget.bracketed) v.push_back(r.atTarget.qps);
+            if (r.atTarget.bracketed) v.push_back(cpu ? r.atTarget.cpuQps : r.atTarget.qps);
         *bracketed = int(v.size());
         return median(v);
     };
     int sextantBracketed = 0, peerBracketed = 0;
     const double sextantAt = atTargetMedian(sextantRuns, &sextantBracketed);
+    const double sextantCpuAt = atTargetMedian(sextantRuns, &sextantBracketed, true);
     QJsonObject at{{QStringLiteral("recall_at_10"), kRecallTarget},
                    {QStringLiteral("sextant_qps"), numberOrNull(sextantAt)},
+                   {QStringLiteral("sextant_queries_per_cpu_s"), numberOrNull(sextantCpuAt)},
                    {QStringLiteral("sextant_runs_bracketed"), sextantBracketed},
                    {QStringLiteral("sextant_note"), sextantRuns.back().atTarget.note}};
     QJsonObject buildSummary{{QStringLiteral("sextant_import_and_graph_s"), buildMedian(sextantRuns)}};
     table << QStringLiteral("build: Sextant import + graph %1 s").arg(buildMedian(sextantRuns), 0, 'f', 1);
-    QString atLine = QStringLiteral("QPS at recall@10 %1: Sextant %2").arg(kRecallTarget)
-                         .arg(sextantBracketed ? QString::number(sextantAt, 'f', 0) : sextantRuns.back().atTarget.note);
+    QString atLine = QStringLiteral("QPS (q/CPU-s) at recall@10 %1: Sextant %2").arg(kRecallTarget)
+                         .arg(sextantBracketed ? QStringLiteral("%1 (%2)").arg(sextantAt, 0, 'f', 0).arg(sextantCpuAt, 0, 'f', 0)
+                                               : sextantRuns.back().atTarget.note);
     if (withPeer) {
         const double peerAt = atTargetMedian(peerRuns, &peerBracketed);
-        std::vector<double> ratios;
+        const double peerCpuAt = atTargetMedian(peerRuns, &peerBracketed, true);
+        std::vector<double> ratios, cpuRatios;
         for (size_t r = 0; r < sextantRuns.size(); ++r)
-            if (sextantRuns[r].atTarget.bracketed && peerRuns[r].atTarget.bracketed)
+            if (sextantRuns[r].atTarget.bracketed && peerRuns[r].atTarget.bracketed) {
                 ratios.push_back(sextantRuns[r].atTarget.qps / peerRuns[r].atTarget.qps);
+                cpuRatios.push_back(sextantRuns[r].atTarget.cpuQps / peerRuns[r].atTarget.cpuQps);
+            }
         at[QStringLiteral("hnswlib_qps")] = numberOrNull(peerAt);
+        at[QStringLiteral("hnswlib_queries_per_cpu_s")] = numberOrNull(peerCpuAt);
+        at[QStringLiteral("cpu_ratio_sextant_to_hnswlib")] = numberOrNull(median(cpuRatios));
         at[QStringLiteral("hnswlib_runs_bracketed")] = peerBracketed;
         at[QStringLiteral("hnswlib_note")] = peerRuns.back().atTarget.note;
         at[QStringLiteral("ratio_sextant_to_hnswlib")] = numberOrNull(median(ratios));
@@ -861,9 +887,11 @@ int runSearch(const QStringList &args)
         buildSummary[QStringLiteral("hnswlib_build_s")] = buildMedian(peerRuns);
         buildSummary[QStringLiteral("hnswlib_build_threads")] = bench.buildThreads;
         table.last() += QStringLiteral(", hnswlib build (%1 threads) %2 s").arg(bench.buildThreads).arg(buildMedian(peerRuns), 0, 'f', 1);
-        atLine += QStringLiteral(", hnswlib %1, ratio %2")
-                      .arg(peerBracketed ? QString::number(peerAt, 'f', 0) : peerRuns.back().atTarget.note)
-                      .arg(ratios.empty() ? QStringLiteral("n/a") : QString::number(median(ratios), 'f', 2));
+        atLine += QStringLiteral(", hnswlib %1, ratio %2 (%3)")
+                      .arg(peerBracketed ? QStringLiteral("%1 (%2)").arg(peerAt, 0, 'f', 0).arg(peerCpuAt, 0, 'f', 0)
+                                         : peerRuns.back().atTarget.note)
+                      .arg(ratios.empty() ? QStringLiteral("n/a") : QString::number(median(ratios), 'f', 2))
+                      .arg(cpuRatios.empty() ? QStringLiteral("n/a") : QString::number(median(cpuRatios), 'f', 2));
         const QJsonObject first = runsJson.at(0).toObject().value(QStringLiteral("hnswlib")).toObject();
         out[QStringLiteral("peer")] = QJsonObject{{QStringLiteral("program"), bench.peerPath},
                                                   {QStringLiteral("compiler"), first.value(QStringLiteral("compiler"))},

@@ -30,6 +30,8 @@
 
 #include <hnswlib/hnswlib.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -265,6 +267,14 @@ double percentile(const std::vector<double> &sorted, double p)
     return sorted[std::min(sorted.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
+// CPU seconds this process has used (all threads, user + system).
+double cpuSeconds()
+{
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
 long long peakRssKiB()
 {
     std::ifstream f("/proc/self/status");
@@ -467,6 +477,7 @@ int main(int argc, char **argv)
         std::vector<double> ms;
         ms.reserve(size_t(q));
         std::vector<std::vector<int>> found(static_cast<size_t>(q));
+        const double c0 = cpuSeconds();
         const auto s0 = std::chrono::steady_clock::now();
         for (long long i = 0; i < q; ++i) {
             const auto q0 = std::chrono::steady_clock::now();
@@ -479,6 +490,7 @@ int main(int argc, char **argv)
             }
         }
         const double seconds = secondsSince(s0);
+        const double cpu = cpuSeconds() - c0;
         double recall = 0;
         for (long long i = 0; i < q; ++i) {
             const std::vector<int> &t = truth[size_t(i)];
@@ -494,7 +506,8 @@ int main(int argc, char **argv)
         mean /= double(ms.size());
         if (!rowsJson.empty()) rowsJson += ",";
         rowsJson += "{\"ef\":" + std::to_string(ef) + ",\"recall_at_k\":" + num(recall) +
-                    ",\"qps_1_thread\":" + num(double(q) / seconds) + ",\"p50_ms\":" + num(percentile(ms, 0.50)) +
+                    ",\"qps_1_thread\":" + num(double(q) / seconds) +
+                    ",\"queries_per_cpu_s\":" + num(cpu > 0 ? double(q) / cpu : 0) + ",\"p50_ms\":" + num(percentile(ms, 0.50)) +
                     ",\"p99_ms\":" + num(percentile(ms, 0.99)) + ",\"mean_ms\":" + num(mean) +
                     ",\"max_ms\":" + num(ms.back()) + "}";
         progress("ef " + std::to_string(ef) + ": recall " + num(recall) + ", " + num(double(q) / seconds) + " q/s");
