@@ -32,6 +32,7 @@ int runSearch(const QStringList &args);
 int runImportBench(const QStringList &args); // ImportBench.cpp
 int runPostgresBench(const QStringList &args); // PostgresBench.cpp
 int runExploreBench(const QStringList &args); // ExploreBench.cpp
+int runTextVectors(const QStringList &args); // TextVectors.cpp
 int runOpenProbe(const QStringList &args);
 int runGui(const QStringList &args); // only with SEXTANT_BUILD_GUI // hidden: measures one open in a fresh process
 

@@ -1,45 +1,65 @@
-// sextant-bench search: build time, recall@k, QPS and latency per ef through
-// Sextant's public query API, the same figures for raw hnswlib 0.6.2 on the
-// same data (built in this process: the comparison the issue asks for),
-// filtered queries at 50 %, 5 % and 0.1 % selectivity, the exact scan's
-// throughput, and memory.
+// sextant-bench search: Sextant's search through its public query API beside
+// raw hnswlib 0.6.2 built the way its users build it (the separate program
+// sextant-hnswlib-peer, -O3 -march=native), on the same data file in the
+// same run: per ef, queries per second on one thread, p50 and p99 latency
+// and recall@10; the QPS at recall@10 = 0.95 interpolated between the two
+// ef points that bracket it; build times; the medians of --runs runs (3 by
+// default) in which the two sides take turns going first. Then, on Sextant's
+// index of the last run: filtered queries at 50 %, 5 % and 0.1 %
+// selectivity, the exact scan's throughput, estimateRecall, save and reopen.
 //
-// Data: seeded clustered unit vectors (default 100,000 x 384, 100 clusters),
-// or the rows of an .fvecs / .npy file (--base), whose last --queries rows
-// are held out as queries. Items carry {"s50": i % 2, "s5": i % 20,
-// "s01": i % 1000} so the filters {"s50": 0}, {"s5": 0}, {"s01": 0} match
-// 50 %, 5 % and 0.1 % of them, independently of the vectors.
+// Data: the rows of an .fvecs / .npy file (--base), or seeded clustered unit
+// vectors (default 100,000 x 384, 100 clusters) written to an .fvecs file
+// first, so that both sides read the same file. The last --queries rows of
+// the rows read are held out as queries. Items carry {"s50": i % 2,
+// "s5": i % 20, "s01": i % 1000} so the filters {"s50": 0}, {"s5": 0},
+// {"s01": 0} match 50 %, 5 % and 0.1 % of them, independently of the vectors.
 //
-// This is the only translation unit of sextant-bench that includes hnswlib.
+// The metric is cosine on both sides: Sextant's cosine index normalises
+// vectors for its graph, the peer normalises them as hnswlib's Python
+// binding does for its "cosine" space. The truth both sides are scored
+// against is Sextant's exact cosine search, written to an .ivecs file for the
+// peer, which recomputes part of it by brute force to check that the two
+// programs agree on what the nearest neighbours are.
+//
+// sextant-bench itself does not include hnswlib.
 
 #include "BenchSupport.h"
 
 #include "index/Index.h"
 
-#include <hnswlib/hnswlib.h>
-
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
-#include <QThread>
 
-#include <atomic>
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <random>
-#include <thread>
+
+#ifndef SEXTANT_HNSWLIB_PEER_PATH
+#define SEXTANT_HNSWLIB_PEER_PATH ""
+#endif
 
 namespace sextant::bench {
 
 namespace {
 
+constexpr double kRecallTarget = 0.95;
+
 struct Data {
     int dims = 0;
     qint64 n = 0;
+    qint64 q = 0;
     std::vector<float> base;    // n x dims
     std::vector<float> queries; // q x dims
-    qint64 q = 0;
+    QString file;               // what both sides read
     QString source;
 };
 
@@ -52,13 +72,11 @@ void normalise(float *v, int dims)
         for (int i = 0; i < dims; ++i) v[i] = float(v[i] / n);
 }
 
-Data clustered(qint64 n, qint64 q, int dims, int clusters, quint64 seed)
+// Seeded clustered unit vectors, n + q rows written to an .fvecs file.
+QString writeClustered(const QString &path, qint64 rows, int dims, int clusters, quint64 seed)
 {
-    Data d;
-    d.dims = dims;
-    d.n = n;
-    d.q = q;
-    d.source = QStringLiteral("clustered unit vectors: %1 clusters, seed %2").arg(clusters).arg(seed);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly)) return QStringLiteral("cannot create %1: %2").arg(path, f.errorString());
     std::mt19937_64 rng(seed);
     std::normal_distribution<float> normal(0.0f, 1.0f);
     std::vector<float> centres(size_t(clusters) * dims);
@@ -67,20 +85,22 @@ Data clustered(qint64 n, qint64 q, int dims, int clusters, quint64 seed)
     // Spread around each centre comparable to the spread between centres,
     // so that neighbours cross cluster borders (the hard case for a graph).
     const float spread = 1.0f / std::sqrt(float(dims));
-    auto point = [&](float *out) {
+    std::vector<float> row(static_cast<size_t>(dims));
+    const qint32 d = dims;
+    for (qint64 i = 0; i < rows; ++i) {
         const float *c = &centres[size_t(rng() % quint64(clusters)) * dims];
-        for (int i = 0; i < dims; ++i) out[i] = c[i] + spread * normal(rng);
-        normalise(out, dims);
-    };
-    d.base.resize(size_t(n) * dims);
-    for (qint64 i = 0; i < n; ++i) point(&d.base[size_t(i) * dims]);
-    d.queries.resize(size_t(q) * dims);
-    for (qint64 i = 0; i < q; ++i) point(&d.queries[size_t(i) * dims]);
-    return d;
+        for (int j = 0; j < dims; ++j) row[size_t(j)] = c[j] + spread * normal(rng);
+        normalise(row.data(), dims);
+        if (f.write(reinterpret_cast<const char *>(&d), 4) != 4 ||
+            f.write(reinterpret_cast<const char *>(row.data()), qint64(dims) * 4) != qint64(dims) * 4)
+            return QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+    }
+    return {};
 }
 
 // .fvecs: per row an int32 dimension then that many float32. .npy: a 2-D
-// float32 or float64 C-order array (version 1.0/2.0 header).
+// float32 or float64 C-order array (version 1.0/2.0 header). At most `limit`
+// rows (all when negative).
 QString readVectors(const QString &path, std::vector<float> *out, int *dims, qint64 limit)
 {
     QFile f(path);
@@ -109,17 +129,19 @@ QString readVectors(const QString &path, std::vector<float> *out, int *dims, qin
         } else {
             f.read(reinterpret_cast<char *>(&headerLen), 4);
         }
+        if (headerLen > (1u << 20)) return QStringLiteral("%1: bad .npy header").arg(path);
         const QByteArray header = f.read(headerLen);
         const bool f4 = header.contains("'<f4'"), f8 = header.contains("'<f8'");
         if ((!f4 && !f8) || header.contains("'fortran_order': True"))
             return QStringLiteral("%1: only little-endian float32/float64 C-order arrays are read").arg(path);
         const int open = header.indexOf("'shape': (");
         const int close = header.indexOf(')', open);
+        if (open < 0 || close < 0) return QStringLiteral("%1: not a 2-D array").arg(path);
         const QList<QByteArray> shape = header.mid(open + 10, close - open - 10).split(',');
-        if (open < 0 || shape.size() < 2) return QStringLiteral("%1: not a 2-D array").arg(path);
+        if (shape.size() < 2) return QStringLiteral("%1: not a 2-D array").arg(path);
         qint64 rows = shape[0].trimmed().toLongLong();
         *dims = shape[1].trimmed().toInt();
-        if (rows <= 0 || *dims <= 0) return QStringLiteral("%1: bad shape").arg(path);
+        if (rows <= 0 || *dims <= 0 || *dims > 65536) return QStringLiteral("%1: bad shape").arg(path);
         if (limit >= 0) rows = std::min(rows, limit);
         out->resize(size_t(rows) * size_t(*dims));
         if (f4) {
@@ -151,6 +173,7 @@ double recallAgainst(const QStringList &got, const QStringList &truth)
     return double(found) / double(truth.size());
 }
 
+// Item i is row i of the file.
 QString idOf(qint64 i) { return QStringLiteral("v%1").arg(i, 8, 10, QLatin1Char('0')); }
 
 QVector<float> queryVector(const Data &d, qint64 i)
@@ -159,10 +182,27 @@ QVector<float> queryVector(const Data &d, qint64 i)
     return QVector<float>(p, p + d.dims);
 }
 
+// The truth as base row numbers per query, for the peer.
+QString writeTruthIvecs(const QString &path, const std::vector<QStringList> &truth)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return QStringLiteral("cannot create %1").arg(path);
+    for (const QStringList &row : truth) {
+        const qint32 k = qint32(row.size());
+        f.write(reinterpret_cast<const char *>(&k), 4);
+        for (const QString &id : row) {
+            const qint32 r = qint32(id.mid(1).toLongLong());
+            f.write(reinterpret_cast<const char *>(&r), 4);
+        }
+    }
+    return f.error() == QFileDevice::NoError ? QString() : QStringLiteral("cannot write %1").arg(path);
+}
+
 struct RunStats {
     double recall = 0;
     std::vector<double> ms;
     double seconds = 0;
+    double cpuSeconds = 0; // of the whole process, user + system
     QMap<QString, int> strategies;
     int fellBack = 0;
     int maxEf = 0;
@@ -170,12 +210,14 @@ struct RunStats {
 
 // Runs every query once on this thread and compares with `truth`.
 RunStats runQueries(Index &index, const Data &d, const std::vector<QStringList> &truth, QueryMode mode, int ef,
-                    const QByteArray &filter, bool withMetadata)
+                    const QByteArray &filter, bool withMetadata, qint64 count = -1)
 {
     RunStats s;
-    s.ms.reserve(size_t(d.q));
+    const qint64 q = count < 0 ? d.q : std::min(count, d.q);
+    s.ms.reserve(size_t(q));
+    const CpuTimes c0 = cpuTimes();
     const auto t0 = std::chrono::steady_clock::now();
-    for (qint64 i = 0; i < d.q; ++i) {
+    for (qint64 i = 0; i < q; ++i) {
         QueryRequest r;
         r.vector = queryVector(d, i);
         r.k = 10;
@@ -190,13 +232,15 @@ RunStats runQueries(Index &index, const Data &d, const std::vector<QStringList> 
             progress(QStringLiteral("query failed: %1").arg(res.error().message()));
             continue;
         }
-        s.recall += recallAgainst(hitIds(*res), truth[size_t(i)]);
+        if (!truth.empty()) s.recall += recallAgainst(hitIds(*res), truth[size_t(i)]);
         s.strategies[queryStrategyName(res->strategy)] += 1;
         s.fellBack += res->fellBack;
         s.maxEf = std::max(s.maxEf, res->efUsed);
     }
     s.seconds = msSince(t0) / 1000.0;
-    s.recall /= double(std::max<qint64>(d.q, 1));
+    const CpuTimes c1 = cpuTimes();
+    s.cpuSeconds = (c1.user - c0.user) + (c1.sys - c0.sys);
+    s.recall /= double(std::max<qint64>(q, 1));
     return s;
 }
 
@@ -207,95 +251,119 @@ QJsonObject strategiesJson(const QMap<QString, int> &m)
     return o;
 }
 
-} // namespace
+// ---- one side's figures per ef, and the QPS at a recall
 
-int runSearch(const QStringList &args)
+struct EfPoint {
+    int ef = 0;
+    double recall = 0, qps = 0, p50 = 0, p99 = 0;
+    double cpuQps = 0; // queries per CPU second of the process: what preemption by other programs does not change
+};
+
+struct AtRecall {
+    bool bracketed = false;
+    double qps = 0, cpuQps = 0;
+    QString note;
+};
+
+// The QPS at `target` recall, linear in recall between the two consecutive
+// ef points (in ef order) whose recalls bracket it.
+AtRecall qpsAtRecall(std::vector<EfPoint> points, double target)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Search: build, recall@10, QPS and latency per ef, filtered queries, memory."));
-    addCommonOptions(parser);
-    parser.addOptions({
-        {QStringLiteral("n"), QStringLiteral("Items (default 100000; --quick 20000)."), QStringLiteral("count")},
-        {QStringLiteral("dims"), QStringLiteral("Dimensions of generated data (default 384)."), QStringLiteral("d")},
-        {QStringLiteral("queries"), QStringLiteral("Queries (default 1000; --quick 200)."), QStringLiteral("count")},
-        {QStringLiteral("clusters"), QStringLiteral("Clusters of generated data (default 100)."), QStringLiteral("count")},
-        {QStringLiteral("efs"), QStringLiteral("ef values to measure (default 16,32,64,128,256)."), QStringLiteral("list")},
-        {QStringLiteral("m"), QStringLiteral("HNSW M (default 16)."), QStringLiteral("M")},
-        {QStringLiteral("ef-construction"), QStringLiteral("HNSW efConstruction (default 200)."), QStringLiteral("ef")},
-        {QStringLiteral("base"), QStringLiteral("Read vectors from an .fvecs or .npy file instead; its last --queries rows are the queries."),
-         QStringLiteral("file")},
-        {QStringLiteral("no-raw"), QStringLiteral("Skip the raw hnswlib comparison.")},
-        {QStringLiteral("batch"), QStringLiteral("Import batch size (default 10000)."), QStringLiteral("count")},
-    });
-    parser.process(args);
-    const CommonOptions common = commonOptions(parser);
-    setPrettyOutput(common.pretty);
-    auto intOpt = [&](const char *name, qint64 def) {
-        const QString v = parser.value(QLatin1String(name));
-        return v.isEmpty() ? def : v.toLongLong();
-    };
-    const qint64 n = intOpt("n", common.quick ? 20000 : 100000);
-    const qint64 q = intOpt("queries", common.quick ? 200 : 1000);
-    const int dims = int(intOpt("dims", 384));
-    const int clusters = int(intOpt("clusters", 100));
-    const int m = int(intOpt("m", 16));
-    const int efc = int(intOpt("ef-construction", 200));
-    const qint64 batchSize = intOpt("batch", 10000);
-    QList<int> efs;
-    for (const QString &e : parser.value(QStringLiteral("efs")).split(u',', Qt::SkipEmptyParts)) efs << e.toInt();
-    if (efs.isEmpty()) efs = {16, 32, 64, 128, 256};
-
-    // ---- data
-    Data data;
-    if (parser.isSet(QStringLiteral("base"))) {
-        std::vector<float> all;
-        int d = 0;
-        if (const QString err = readVectors(parser.value(QStringLiteral("base")), &all, &d, n + q); !err.isEmpty()) {
-            std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(err));
-            return 2;
-        }
-        const qint64 rows = qint64(all.size()) / d;
-        data.dims = d;
-        data.q = std::min(q, rows / 10);
-        data.n = rows - data.q;
-        data.base.assign(all.begin(), all.begin() + data.n * d);
-        data.queries.assign(all.begin() + data.n * d, all.end());
-        data.source = parser.value(QStringLiteral("base"));
-    } else {
-        progress(QStringLiteral("generating %1 x %2 clustered vectors").arg(n).arg(dims));
-        data = clustered(n, q, dims, clusters, common.seed);
+    std::sort(points.begin(), points.end(), [](const EfPoint &a, const EfPoint &b) { return a.ef < b.ef; });
+    AtRecall a;
+    if (points.empty()) {
+        a.note = QStringLiteral("no ef measured");
+        return a;
     }
+    if (points.front().recall >= target) {
+        a.note = QStringLiteral("not bracketed: recall %1 already at the smallest ef %2 (QPS there %3); add a smaller ef")
+                     .arg(points.front().recall, 0, 'f', 3).arg(points.front().ef).arg(points.front().qps, 0, 'f', 0);
+        return a;
+    }
+    for (size_t i = 0; i + 1 < points.size(); ++i) {
+        const EfPoint &lo = points[i], &hi = points[i + 1];
+        if (lo.recall < target && hi.recall >= target) {
+            const double t = (target - lo.recall) / (hi.recall - lo.recall);
+            a.bracketed = true;
+            a.qps = lo.qps + t * (hi.qps - lo.qps);
+            a.cpuQps = lo.cpuQps + t * (hi.cpuQps - lo.cpuQps);
+            a.note = QStringLiteral("between ef %1 (recall %2) and ef %3 (recall %4)")
+                         .arg(lo.ef).arg(lo.recall, 0, 'f', 3).arg(hi.ef).arg(hi.recall, 0, 'f', 3);
+            return a;
+        }
+    }
+    a.note = QStringLiteral("not bracketed: recall %1 at the largest ef %2; add a larger ef")
+                 .arg(points.back().recall, 0, 'f', 3).arg(points.back().ef);
+    return a;
+}
 
-    QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) + QStringLiteral("/sextant-bench-search-XXXXXX"));
-    scratch.setAutoRemove(!common.keep);
-    const QString path = scratch.filePath(QStringLiteral("index"));
+QJsonObject atRecallJson(const AtRecall &a)
+{
+    QJsonObject o{{QStringLiteral("bracketed"), a.bracketed}, {QStringLiteral("note"), a.note}};
+    if (a.bracketed) {
+        o[QStringLiteral("qps")] = a.qps;
+        o[QStringLiteral("queries_per_cpu_s")] = a.cpuQps;
+    }
+    return o;
+}
 
-    QJsonObject out;
-    out[QStringLiteral("bench")] = QStringLiteral("search");
-    out[QStringLiteral("machine")] = machineInfo(scratch.path());
-    out[QStringLiteral("data")] = QJsonObject{{QStringLiteral("source"), data.source},
-                                               {QStringLiteral("items"), double(data.n)},
-                                               {QStringLiteral("dims"), data.dims},
-                                               {QStringLiteral("queries"), double(data.q)},
-                                               {QStringLiteral("metric"), QStringLiteral("cosine")}};
-    out[QStringLiteral("params")] = QJsonObject{{QStringLiteral("M"), m}, {QStringLiteral("efConstruction"), efc}, {QStringLiteral("k"), 10}};
-    const MemStatus memBefore = readMemStatus();
+double median(std::vector<double> v)
+{
+    if (v.empty()) return std::nan("");
+    std::sort(v.begin(), v.end());
+    const size_t m = v.size() / 2;
+    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2.0;
+}
 
-    // ---- import and graph build through the public API
+QJsonValue numberOrNull(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); }
+
+struct SideRun {
+    double buildSeconds = 0;
+    std::vector<EfPoint> points;
+    AtRecall atTarget;
+    QJsonObject json;
+};
+
+// ---- the benchmark
+
+class SearchBench {
+public:
+    Data data;
+    int m = 16, efc = 200, buildThreads = 2;
+    qint64 batchSize = 10000, warmup = 200, checkTruth = 100;
+    QList<int> efs;
+    QString scratch;
+    QString peerPath;
+    bool keep = false;
+    OpenOptions options;
+    std::vector<QStringList> truth; // set by the first Sextant run
+    QString truthFile;
+    QJsonObject once; // exact scan: figures of the first Sextant run only
+
+    std::optional<SideRun> runSextant(int run, bool first, bool extras, QJsonObject *extrasOut);
+    std::optional<SideRun> runPeer(int run);
+
+private:
+    void runExtras(std::shared_ptr<Index> &index, const QString &path, QJsonObject *out);
+};
+
+std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras, QJsonObject *extrasOut)
+{
+    SideRun side;
+    const QString path = QDir(scratch).filePath(QStringLiteral("index-run%1").arg(run));
     Schema schema;
     schema.dimensions = data.dims;
     schema.metric = Metric::Cosine;
     schema.ann.m = m;
     schema.ann.efConstruction = efc;
-    OpenOptions options;
-    options.applicationName = QStringLiteral("sextant-bench");
+    const MemStatus memBefore = readMemStatus();
     Result<std::shared_ptr<Index>> created = Index::create(path, schema, Durability::Normal, options);
     if (!created.ok()) {
         std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(created.error().message()));
-        return 1;
+        return std::nullopt;
     }
     std::shared_ptr<Index> index = *created;
-    progress(QStringLiteral("importing %1 items and building the graph").arg(data.n));
+    progress(QStringLiteral("run %1, Sextant: importing %2 items and building the graph").arg(run).arg(data.n));
     Stopwatch build;
     for (qint64 start = 0; start < data.n; start += batchSize) {
         QList<WriteOp> batch;
@@ -310,32 +378,34 @@ int runSearch(const QStringList &args)
         f.waitForFinished();
         if (f.result().error) {
             std::fprintf(stderr, "sextant-bench search: import failed: %s\n", qPrintable(f.result().error.message()));
-            return 1;
+            return std::nullopt;
         }
     }
     const double importSeconds = build.elapsedSeconds();
-    if (!index->waitForGraph(3600 * 1000)) {
+    if (!index->waitForGraph(4 * 3600 * 1000)) {
         std::fprintf(stderr, "sextant-bench search: the graph did not become ready: %s\n",
                      qPrintable(index->graphStatus().message));
-        return 1;
+        return std::nullopt;
     }
-    const double buildSeconds = build.elapsedSeconds();
+    side.buildSeconds = build.elapsedSeconds();
     const GraphStatus graph = index->graphStatus();
     const MemStatus memAfter = readMemStatus();
     QJsonObject buildJson = build.cpuJson();
     buildJson[QStringLiteral("import_s")] = importSeconds;
-    buildJson[QStringLiteral("import_and_graph_s")] = buildSeconds;
-    buildJson[QStringLiteral("items_per_s")] = double(data.n) / buildSeconds;
+    buildJson[QStringLiteral("import_and_graph_s")] = side.buildSeconds;
+    buildJson[QStringLiteral("items_per_s")] = double(data.n) / side.buildSeconds;
     buildJson[QStringLiteral("graph_memory_MiB")] = double(graph.memoryBytes) / (1024.0 * 1024.0);
-    buildJson[QStringLiteral("rss_growth_MiB")] = double(memAfter.vmRssKiB - memBefore.vmRssKiB) / 1024.0;
-    buildJson[QStringLiteral("rss_MiB")] = double(memAfter.vmRssKiB) / 1024.0;
-    out[QStringLiteral("build")] = buildJson;
-    progress(QStringLiteral("import %1 s, with graph %2 s").arg(importSeconds, 0, 'f', 1).arg(buildSeconds, 0, 'f', 1));
+    if (first) {
+        buildJson[QStringLiteral("rss_growth_MiB")] = double(memAfter.vmRssKiB - memBefore.vmRssKiB) / 1024.0;
+        buildJson[QStringLiteral("rss_MiB")] = double(memAfter.vmRssKiB) / 1024.0;
+    }
+    progress(QStringLiteral("run %1, Sextant: import %2 s, with graph %3 s").arg(run).arg(importSeconds, 0, 'f', 1)
+                 .arg(side.buildSeconds, 0, 'f', 1));
 
-    // ---- exact ground truth (and the scan's throughput)
-    std::vector<QStringList> truth(size_t(data.q));
-    {
-        RunStats s;
+    // ---- exact ground truth (and the scan's throughput), once
+    if (truth.empty()) {
+        progress(QStringLiteral("exact top-10 of %1 queries (the truth both sides are scored against)").arg(data.q));
+        truth.resize(size_t(data.q));
         std::vector<double> ms;
         for (qint64 i = 0; i < data.q; ++i) {
             QueryRequest r;
@@ -346,41 +416,67 @@ int runSearch(const QStringList &args)
             const auto q0 = std::chrono::steady_clock::now();
             const Result<QueryResult> res = index->query(r);
             ms.push_back(msSince(q0));
-            if (res.ok()) truth[size_t(i)] = hitIds(*res);
+            if (!res.ok()) {
+                std::fprintf(stderr, "sextant-bench search: exact query failed: %s\n", qPrintable(res.error().message()));
+                return std::nullopt;
+            }
+            truth[size_t(i)] = hitIds(*res);
         }
         const QJsonObject lat = latencySummary(ms);
         const double p50 = lat.value(QStringLiteral("p50_ms")).toDouble();
         const double bytes = double(data.n) * data.dims * 4;
-        out[QStringLiteral("exact")] = QJsonObject{
+        once[QStringLiteral("exact")] = QJsonObject{
             {QStringLiteral("latency"), lat},
             {QStringLiteral("scan_GBps_2_threads"), bytes / (p50 / 1000.0) / 1e9},
             {QStringLiteral("note"), QStringLiteral("one query at a time, the scan split over both cores; per-core kernel speed: sextant-bench kernels")}};
+        truthFile = QDir(scratch).filePath(QStringLiteral("truth.ivecs"));
+        if (const QString err = writeTruthIvecs(truthFile, truth); !err.isEmpty()) {
+            std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(err));
+            return std::nullopt;
+        }
     }
 
-    // ---- ANN per ef through the public API
+    // ---- ANN per ef through the public API, after the same warm-up as the peer's
+    runQueries(*index, data, {}, QueryMode::Ann, *std::max_element(efs.begin(), efs.end()), {}, false, warmup);
     QJsonArray annRows;
-    double sextantQpsAt64 = 0, recallAt64 = 0;
     for (int ef : efs) {
         const RunStats s = runQueries(*index, data, truth, QueryMode::Ann, ef, {}, false);
         const QJsonObject lat = latencySummary(s.ms);
-        const double qps = double(data.q) / s.seconds;
-        if (ef == 64) {
-            sextantQpsAt64 = qps;
-            recallAt64 = s.recall;
-        }
+        EfPoint p;
+        p.ef = ef;
+        p.recall = s.recall;
+        p.qps = double(data.q) / s.seconds;
+        p.p50 = lat.value(QStringLiteral("p50_ms")).toDouble();
+        p.p99 = lat.value(QStringLiteral("p99_ms")).toDouble();
+        p.cpuQps = s.cpuSeconds > 0 ? double(data.q) / s.cpuSeconds : 0;
+        side.points.push_back(p);
         annRows.append(QJsonObject{{QStringLiteral("ef"), ef},
                                    {QStringLiteral("recall_at_10"), s.recall},
-                                   {QStringLiteral("qps_1_thread"), qps},
+                                   {QStringLiteral("qps_1_thread"), p.qps},
+                                   {QStringLiteral("queries_per_cpu_s"), p.cpuQps},
                                    {QStringLiteral("latency"), lat},
                                    {QStringLiteral("fell_back"), s.fellBack}});
-        progress(QStringLiteral("ef %1: recall %2, %3 q/s").arg(ef).arg(s.recall, 0, 'f', 3).arg(qps, 0, 'f', 0));
+        progress(QStringLiteral("run %1, Sextant: ef %2: recall %3, %4 q/s").arg(run).arg(ef).arg(s.recall, 0, 'f', 3).arg(p.qps, 0, 'f', 0));
     }
-    out[QStringLiteral("ann")] = annRows;
+    side.atTarget = qpsAtRecall(side.points, kRecallTarget);
+    side.json = QJsonObject{{QStringLiteral("build"), buildJson},
+                            {QStringLiteral("ann"), annRows},
+                            {QStringLiteral("qps_at_recall_0.95"), atRecallJson(side.atTarget)}};
+
+    if (extras) runExtras(index, path, extrasOut);
+    else index->close();
+    index.reset();
+    if (!keep || !extras) QDir(path).removeRecursively();
+    return side;
+}
+
+void SearchBench::runExtras(std::shared_ptr<Index> &index, const QString &path, QJsonObject *out)
+{
     {
         const RunStats s = runQueries(*index, data, truth, QueryMode::Ann, 64, {}, true);
-        out[QStringLiteral("ann_ef64_with_metadata")] = QJsonObject{{QStringLiteral("recall_at_10"), s.recall},
-                                                                    {QStringLiteral("qps_1_thread"), double(data.q) / s.seconds},
-                                                                    {QStringLiteral("latency"), latencySummary(s.ms)}};
+        (*out)[QStringLiteral("ann_ef64_with_metadata")] = QJsonObject{{QStringLiteral("recall_at_10"), s.recall},
+                                                                       {QStringLiteral("qps_1_thread"), double(data.q) / s.seconds},
+                                                                       {QStringLiteral("latency"), latencySummary(s.ms)}};
     }
 
     // ---- filtered queries, planner on auto
@@ -388,11 +484,10 @@ int runSearch(const QStringList &args)
     const struct {
         const char *name;
         QByteArray filter;
-        int modulus;
-    } selectivities[] = {{"50%", R"({"s50": 0})", 2}, {"5%", R"({"s5": 0})", 20}, {"0.1%", R"({"s01": 0})", 1000}};
+    } selectivities[] = {{"50%", R"({"s50": 0})"}, {"5%", R"({"s5": 0})"}, {"0.1%", R"({"s01": 0})"}};
     for (const auto &sel : selectivities) {
         // Ground truth: the exact top-10 among matching items.
-        std::vector<QStringList> ftruth(size_t(data.q));
+        std::vector<QStringList> ftruth(static_cast<size_t>(data.q));
         for (qint64 i = 0; i < data.q; ++i) {
             QueryRequest r;
             r.vector = queryVector(data, i);
@@ -419,84 +514,402 @@ int runSearch(const QStringList &args)
         progress(QStringLiteral("filter %1: recall %2, p99 %3 ms").arg(QLatin1String(sel.name)).arg(s.recall, 0, 'f', 3)
                      .arg(lat.value(QStringLiteral("p99_ms")).toDouble(), 0, 'f', 2));
     }
-    out[QStringLiteral("filtered")] = filtered;
+    (*out)[QStringLiteral("filtered")] = filtered;
 
     // ---- estimateRecall (what the GUI's health display shows)
     {
         const auto t0 = std::chrono::steady_clock::now();
         const Result<RecallEstimate> est = index->estimateRecall(100, 10);
         if (est.ok())
-            out[QStringLiteral("estimate_recall")] = QJsonObject{{QStringLiteral("sample"), est->queries},
-                                                                 {QStringLiteral("recall_at_10"), est->recall},
-                                                                 {QStringLiteral("ms"), msSince(t0)}};
+            (*out)[QStringLiteral("estimate_recall")] = QJsonObject{{QStringLiteral("sample"), est->queries},
+                                                                    {QStringLiteral("recall_at_10"), est->recall},
+                                                                    {QStringLiteral("ms"), msSince(t0)}};
     }
 
     // ---- close (saves the graph) and reopen (loads it)
-    {
-        const auto t0 = std::chrono::steady_clock::now();
-        index->close();
-        const double closeMs = msSince(t0);
-        index.reset();
-        const auto t1 = std::chrono::steady_clock::now();
-        Result<std::shared_ptr<Index>> reopened = Index::open(path, options);
-        const double openMs = msSince(t1);
-        double readyMs = -1;
-        if (reopened.ok() && (*reopened)->waitForGraph(600000)) readyMs = msSince(t1);
-        out[QStringLiteral("persist")] = QJsonObject{{QStringLiteral("close_with_graph_save_ms"), closeMs},
-                                                     {QStringLiteral("open_ms"), openMs},
-                                                     {QStringLiteral("graph_ready_after_open_ms"), readyMs},
-                                                     {QStringLiteral("folder_MiB"), double(folderBytes(path)) / (1024.0 * 1024.0)}};
-        if (reopened.ok()) (*reopened)->close();
+    const auto t0 = std::chrono::steady_clock::now();
+    index->close();
+    const double closeMs = msSince(t0);
+    index.reset();
+    const auto t1 = std::chrono::steady_clock::now();
+    Result<std::shared_ptr<Index>> reopened = Index::open(path, options);
+    const double openMs = msSince(t1);
+    double readyMs = -1;
+    if (reopened.ok() && (*reopened)->waitForGraph(600000)) readyMs = msSince(t1);
+    (*out)[QStringLiteral("persist")] = QJsonObject{{QStringLiteral("close_with_graph_save_ms"), closeMs},
+                                                    {QStringLiteral("open_ms"), openMs},
+                                                    {QStringLiteral("graph_ready_after_open_ms"), readyMs},
+                                                    {QStringLiteral("folder_MiB"), double(folderBytes(path)) / (1024.0 * 1024.0)}};
+    if (reopened.ok()) (*reopened)->close();
+}
+
+std::optional<SideRun> SearchBench::runPeer(int run)
+{
+    QStringList efList;
+    for (int ef : efs) efList << QString::number(ef);
+    const QStringList args{QStringLiteral("--base"), data.file,
+                           QStringLiteral("--rows"), QString::number(data.n + data.q),
+                           QStringLiteral("--queries"), QString::number(data.q),
+                           QStringLiteral("--metric"), QStringLiteral("cosine"),
+                           QStringLiteral("--m"), QString::number(m),
+                           QStringLiteral("--ef-construction"), QString::number(efc),
+                           QStringLiteral("--threads"), QString::number(buildThreads),
+                           QStringLiteral("--efs"), efList.join(u','),
+                           QStringLiteral("-k"), QStringLiteral("10"),
+                           QStringLiteral("--truth"), truthFile,
+                           // The agreement check costs a brute-force pass; once is enough.
+                           QStringLiteral("--check-truth"), QString::number(run == 1 ? checkTruth : 0),
+                           QStringLiteral("--warmup"), QString::number(warmup)};
+    progress(QStringLiteral("run %1, hnswlib: %2 %3").arg(run).arg(peerPath, args.join(u' ')));
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(peerPath, args);
+    if (!p.waitForStarted(30000)) {
+        std::fprintf(stderr, "sextant-bench search: cannot start %s: %s\n", qPrintable(peerPath), qPrintable(p.errorString()));
+        return std::nullopt;
+    }
+    p.waitForFinished(-1);
+    const QByteArray out = p.readAllStandardOutput();
+    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        std::fprintf(stderr, "sextant-bench search: %s failed (exit %d)\n", qPrintable(peerPath), p.exitCode());
+        return std::nullopt;
+    }
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(out.trimmed(), &err);
+    if (!doc.isObject()) {
+        std::fprintf(stderr, "sextant-bench search: %s printed no JSON object: %s\n", qPrintable(peerPath),
+                     qPrintable(err.errorString()));
+        return std::nullopt;
+    }
+    SideRun side;
+    side.json = doc.object();
+    side.buildSeconds = side.json.value(QStringLiteral("build_s")).toDouble();
+    for (const QJsonValue &v : side.json.value(QStringLiteral("ann")).toArray()) {
+        const QJsonObject o = v.toObject();
+        EfPoint pt;
+        pt.ef = o.value(QStringLiteral("ef")).toInt();
+        pt.recall = o.value(QStringLiteral("recall_at_k")).toDouble();
+        pt.qps = o.value(QStringLiteral("qps_1_thread")).toDouble();
+        pt.p50 = o.value(QStringLiteral("p50_ms")).toDouble();
+        pt.p99 = o.value(QStringLiteral("p99_ms")).toDouble();
+        pt.cpuQps = o.value(QStringLiteral("queries_per_cpu_s")).toDouble();
+        side.points.push_back(pt);
+    }
+    if (side.points.size() != size_t(efs.size())) {
+        std::fprintf(stderr, "sextant-bench search: %s reported %zu ef points, expected %lld\n", qPrintable(peerPath),
+                     side.points.size(), qlonglong(efs.size()));
+        return std::nullopt;
+    }
+    side.atTarget = qpsAtRecall(side.points, kRecallTarget);
+    side.json[QStringLiteral("qps_at_recall_0.95")] = atRecallJson(side.atTarget);
+    return side;
+}
+
+// The peer program: --peer, else next to sextant-bench, else where this build put it.
+QString findPeer(const QString &option)
+{
+    if (!option.isEmpty()) return option;
+    const QString beside = QCoreApplication::applicationDirPath() + QStringLiteral("/sextant-hnswlib-peer");
+    if (QFileInfo(beside).isExecutable()) return beside;
+    const QString built = QStringLiteral(SEXTANT_HNSWLIB_PEER_PATH);
+    if (!built.isEmpty() && QFileInfo(built).isExecutable()) return built;
+    return {};
+}
+
+} // namespace
+
+int runSearch(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Search: Sextant beside raw hnswlib (sextant-hnswlib-peer, -O3 -march=native) on the same data file; "
+        "per ef QPS, p50, p99, recall@10, QPS at recall@10 0.95, medians of alternating runs; then filtered "
+        "queries, exact scan, save and reopen."));
+    addCommonOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("n"), QStringLiteral("Items (generated: default 100000, --quick 10000; with --base: all rows but the queries)."),
+         QStringLiteral("count")},
+        {QStringLiteral("dims"), QStringLiteral("Dimensions of generated data (default 384)."), QStringLiteral("d")},
+        {QStringLiteral("queries"), QStringLiteral("Queries (default 1000; --quick 200)."), QStringLiteral("count")},
+        {QStringLiteral("clusters"), QStringLiteral("Clusters of generated data (default 100)."), QStringLiteral("count")},
+        {QStringLiteral("efs"), QStringLiteral("ef values to measure (default 10,16,24,32,48,64,96,128,192,256)."), QStringLiteral("list")},
+        {QStringLiteral("m"), QStringLiteral("HNSW M (default 16)."), QStringLiteral("M")},
+        {QStringLiteral("ef-construction"), QStringLiteral("HNSW efConstruction (default 200)."), QStringLiteral("ef")},
+        {QStringLiteral("base"),
+         QStringLiteral("Read vectors from an .fvecs or .npy file; the last --queries of the rows read are the queries."),
+         QStringLiteral("file")},
+        {QStringLiteral("runs"), QStringLiteral("Runs of both sides, taking turns going first (default 3; --quick 2)."),
+         QStringLiteral("count")},
+        {QStringLiteral("peer"), QStringLiteral("The sextant-hnswlib-peer program (default: the one beside sextant-bench)."),
+         QStringLiteral("path")},
+        {QStringLiteral("build-threads"), QStringLiteral("The peer's build threads (default 2)."), QStringLiteral("count")},
+        {QStringLiteral("warmup"), QStringLiteral("Unmeasured queries before the first ef, on both sides (default 200)."),
+         QStringLiteral("count")},
+        {QStringLiteral("no-peer"), QStringLiteral("Sextant alone: no raw hnswlib beside it.")},
+        {QStringLiteral("no-extras"), QStringLiteral("Skip filtered queries, estimateRecall and save/reopen.")},
+        {QStringLiteral("batch"), QStringLiteral("Import batch size (default 10000)."), QStringLiteral("count")},
+    });
+    parser.process(args);
+    const CommonOptions common = commonOptions(parser);
+    setPrettyOutput(common.pretty);
+    auto intOpt = [&](const char *name, qint64 def, qint64 min) {
+        const QString v = parser.value(QLatin1String(name));
+        if (v.isEmpty()) return def;
+        bool ok = false;
+        const qint64 x = v.toLongLong(&ok);
+        if (!ok || x < min) {
+            std::fprintf(stderr, "sextant-bench search: --%s: expected a whole number of at least %lld, got '%s'\n", name,
+                         qlonglong(min), qPrintable(v));
+            std::exit(2);
+        }
+        return x;
+    };
+    const bool fromFile = parser.isSet(QStringLiteral("base"));
+    const qint64 n = intOpt("n", fromFile ? -1 : (common.quick ? 10000 : 100000), 1);
+    const qint64 q = intOpt("queries", common.quick ? 200 : 1000, 1);
+    const int dims = int(intOpt("dims", 384, 1));
+    const int clusters = int(intOpt("clusters", 100, 1));
+    const int runs = int(intOpt("runs", common.quick ? 2 : 3, 1));
+    SearchBench bench;
+    bench.m = int(intOpt("m", 16, 2));
+    bench.efc = int(intOpt("ef-construction", 200, 1));
+    bench.buildThreads = int(intOpt("build-threads", 2, 1));
+    bench.warmup = intOpt("warmup", 200, 0);
+    bench.batchSize = intOpt("batch", 10000, 1);
+    bench.keep = common.keep;
+    bench.options.applicationName = QStringLiteral("sextant-bench");
+    for (const QString &e : parser.value(QStringLiteral("efs")).split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int ef = e.trimmed().toInt(&ok);
+        if (!ok || ef < 1) {
+            std::fprintf(stderr, "sextant-bench search: --efs: '%s' is not an ef\n", qPrintable(e));
+            return 2;
+        }
+        bench.efs << ef;
+    }
+    if (bench.efs.isEmpty()) bench.efs = {10, 16, 24, 32, 48, 64, 96, 128, 192, 256};
+    std::sort(bench.efs.begin(), bench.efs.end());
+    bench.efs.erase(std::unique(bench.efs.begin(), bench.efs.end()), bench.efs.end());
+
+    const bool withPeer = !parser.isSet(QStringLiteral("no-peer"));
+    if (withPeer) {
+        bench.peerPath = findPeer(parser.value(QStringLiteral("peer")));
+        if (bench.peerPath.isEmpty()) {
+            std::fprintf(stderr, "sextant-bench search: sextant-hnswlib-peer was not found beside sextant-bench; build the "
+                                 "target sextant-hnswlib-peer, name it with --peer, or run with --no-peer\n");
+            return 2;
+        }
     }
 
-    // ---- raw hnswlib on the same data, same parameters
-    if (!parser.isSet(QStringLiteral("no-raw"))) {
-        progress(QStringLiteral("raw hnswlib: building"));
-        hnswlib::InnerProductSpace space(size_t(data.dims));
-        hnswlib::HierarchicalNSW<float> raw(&space, size_t(data.n), size_t(m), size_t(efc));
-        const auto t0 = std::chrono::steady_clock::now();
-        std::atomic<qint64> next{0};
-        auto worker = [&] {
-            for (qint64 i = next++; i < data.n; i = next++) raw.addPoint(&data.base[size_t(i) * size_t(data.dims)], size_t(i));
-        };
-        std::thread other(worker);
-        worker();
-        other.join();
-        const double rawBuild = msSince(t0) / 1000.0;
-        QJsonArray rawRows;
-        double rawQpsAt64 = 0;
-        for (int ef : efs) {
-            raw.setEf(size_t(ef));
-            double recall = 0;
-            std::vector<double> ms;
-            const auto s0 = std::chrono::steady_clock::now();
-            for (qint64 i = 0; i < data.q; ++i) {
-                const auto q0 = std::chrono::steady_clock::now();
-                auto res = raw.searchKnn(&data.queries[size_t(i) * size_t(data.dims)], 10);
-                ms.push_back(msSince(q0));
-                QStringList got;
-                while (!res.empty()) {
-                    got << idOf(qint64(res.top().second));
-                    res.pop();
-                }
-                recall += recallAgainst(got, truth[size_t(i)]);
-            }
-            const double qps = double(data.q) / (msSince(s0) / 1000.0);
-            if (ef == 64) rawQpsAt64 = qps;
-            rawRows.append(QJsonObject{{QStringLiteral("ef"), ef},
-                                       {QStringLiteral("recall_at_10"), recall / double(data.q)},
-                                       {QStringLiteral("qps_1_thread"), qps},
-                                       {QStringLiteral("latency"), latencySummary(ms)}});
-        }
-        out[QStringLiteral("raw_hnswlib")] = QJsonObject{
-            {QStringLiteral("build_s_2_threads"), rawBuild},
-            {QStringLiteral("ann"), rawRows},
-            {QStringLiteral("note"), QStringLiteral("hnswlib 0.6.2's own searchKnn, compiled into sextant-bench with the baseline x86-64 flags")}};
-        if (rawQpsAt64 > 0)
-            out[QStringLiteral("targets")] = QJsonArray{
-                target(QStringLiteral("Sextant QPS / raw hnswlib QPS at ef 64"), QStringLiteral(">="), 0.9, sextantQpsAt64 / rawQpsAt64, {}),
-                target(QStringLiteral("recall@10 at ef 64"), QStringLiteral(">="), 0.95, recallAt64, {})};
+    QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) + QStringLiteral("/sextant-bench-search-XXXXXX"));
+    if (!scratch.isValid()) {
+        std::fprintf(stderr, "sextant-bench search: cannot create a scratch folder: %s\n", qPrintable(scratch.errorString()));
+        return 1;
     }
+    scratch.setAutoRemove(!common.keep);
+    bench.scratch = scratch.path();
+
+    // ---- data: one file both sides read
+    Data &data = bench.data;
+    if (fromFile) {
+        data.file = QFileInfo(parser.value(QStringLiteral("base"))).absoluteFilePath();
+        data.source = data.file;
+    } else {
+        data.file = scratch.filePath(QStringLiteral("clustered-%1x%2-seed%3.fvecs").arg(n + q).arg(dims).arg(common.seed));
+        data.source = QStringLiteral("clustered unit vectors: %1 clusters, seed %2, written to the scratch folder").arg(clusters).arg(common.seed);
+        progress(QStringLiteral("writing %1 x %2 clustered vectors to %3").arg(n + q).arg(dims).arg(data.file));
+        if (const QString err = writeClustered(data.file, n + q, dims, clusters, common.seed); !err.isEmpty()) {
+            std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(err));
+            return 1;
+        }
+    }
+    {
+        std::vector<float> all;
+        int d = 0;
+        if (const QString err = readVectors(data.file, &all, &d, n < 0 ? -1 : n + q); !err.isEmpty()) {
+            std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(err));
+            return 2;
+        }
+        const qint64 rows = d > 0 ? qint64(all.size()) / d : 0;
+        if (rows < 20) {
+            std::fprintf(stderr, "sextant-bench search: %s holds %lld rows; at least 20 are needed\n", qPrintable(data.file),
+                         qlonglong(rows));
+            return 2;
+        }
+        data.dims = d;
+        data.q = std::min(q, rows / 10);
+        data.n = rows - data.q;
+        data.base.assign(all.begin(), all.begin() + data.n * d);
+        data.queries.assign(all.begin() + data.n * d, all.end());
+    }
+
+    QJsonObject out;
+    out[QStringLiteral("bench")] = QStringLiteral("search");
+    out[QStringLiteral("machine")] = machineInfo(scratch.path());
+    out[QStringLiteral("data")] = QJsonObject{{QStringLiteral("file"), data.file},
+                                               {QStringLiteral("source"), data.source},
+                                               {QStringLiteral("items"), double(data.n)},
+                                               {QStringLiteral("dims"), data.dims},
+                                               {QStringLiteral("queries"), double(data.q)},
+                                               {QStringLiteral("queries_are"), QStringLiteral("the last rows read")},
+                                               {QStringLiteral("metric"), QStringLiteral("cosine")}};
+    QJsonArray efJson;
+    for (int ef : bench.efs) efJson.append(ef);
+    out[QStringLiteral("params")] = QJsonObject{{QStringLiteral("M"), bench.m},
+                                                 {QStringLiteral("efConstruction"), bench.efc},
+                                                 {QStringLiteral("k"), 10},
+                                                 {QStringLiteral("efs"), efJson},
+                                                 {QStringLiteral("runs"), runs},
+                                                 {QStringLiteral("warmup_queries"), double(bench.warmup)},
+                                                 {QStringLiteral("query_threads"), 1},
+                                                 {QStringLiteral("peer_build_threads"), bench.buildThreads}};
+
+    // ---- the runs: Sextant first in odd runs (the first computes the truth), the peer first in even ones
+    std::vector<SideRun> sextantRuns, peerRuns;
+    QJsonArray runsJson;
+    QJsonObject extras;
+    for (int run = 1; run <= runs; ++run) {
+        const bool sextantFirst = !withPeer || run % 2 == 1;
+        QJsonObject runJson{{QStringLiteral("run"), run}};
+        QJsonArray order;
+        for (int turn = 0; turn < (withPeer ? 2 : 1); ++turn) {
+            const bool sextantTurn = (turn == 0) == sextantFirst;
+            const QString load = loadAverage();
+            if (sextantTurn) {
+                std::optional<SideRun> s = bench.runSextant(run, run == 1, run == runs && !parser.isSet(QStringLiteral("no-extras")), &extras);
+                if (!s) return 1;
+                s->json[QStringLiteral("loadavg_before")] = load;
+                runJson[QStringLiteral("sextant")] = s->json;
+                sextantRuns.push_back(*s);
+                order.append(QStringLiteral("sextant"));
+            } else {
+                std::optional<SideRun> p = bench.runPeer(run);
+                if (!p) return 1;
+                p->json[QStringLiteral("loadavg_before")] = load;
+                runJson[QStringLiteral("hnswlib")] = p->json;
+                peerRuns.push_back(*p);
+                order.append(QStringLiteral("hnswlib"));
+            }
+        }
+        runJson[QStringLiteral("order")] = order;
+        runsJson.append(runJson);
+    }
+    out[QStringLiteral("runs")] = runsJson;
+    for (auto it = bench.once.begin(); it != bench.once.end(); ++it) out[it.key()] = it.value();
+    for (auto it = extras.begin(); it != extras.end(); ++it) out[it.key()] = it.value();
+
+    // ---- medians over the runs
+    auto sideMedians = [&](const std::vector<SideRun> &side, size_t efIndex) {
+        std::vector<double> qps, p50, p99, recall, cpuQps;
+        for (const SideRun &r : side) {
+            qps.push_back(r.points[efIndex].qps);
+            p50.push_back(r.points[efIndex].p50);
+            p99.push_back(r.points[efIndex].p99);
+            recall.push_back(r.points[efIndex].recall);
+            cpuQps.push_back(r.points[efIndex].cpuQps);
+        }
+        return EfPoint{bench.efs[qsizetype(efIndex)], median(recall), median(qps), median(p50), median(p99), median(cpuQps)};
+    };
+    auto pointJson = [](const EfPoint &p) {
+        return QJsonObject{{QStringLiteral("qps"), p.qps}, {QStringLiteral("p50_ms"), p.p50}, {QStringLiteral("p99_ms"), p.p99},
+                           {QStringLiteral("recall_at_10"), p.recall}, {QStringLiteral("queries_per_cpu_s"), p.cpuQps}};
+    };
+    QJsonArray perEf;
+    QStringList table;
+    table << QStringLiteral("medians of %1 run(s), %2 x %3, %4 queries, M %5, efConstruction %6:")
+                 .arg(runs).arg(data.n).arg(data.dims).arg(data.q).arg(bench.m).arg(bench.efc);
+    table << QStringLiteral("    ef | Sextant q/s  q/CPU-s  p50 ms  p99 ms  recall |%1")
+                 .arg(withPeer ? QStringLiteral(" hnswlib q/s  q/CPU-s  p50 ms  p99 ms  recall | ratio q/s  q/CPU-s") : QString());
+    for (size_t i = 0; i < size_t(bench.efs.size()); ++i) {
+        const EfPoint s = sideMedians(sextantRuns, i);
+        QJsonObject row{{QStringLiteral("ef"), s.ef}, {QStringLiteral("sextant"), pointJson(s)}};
+        QString line = QStringLiteral("  %1 | %2  %3  %4  %5  %6 |").arg(s.ef, 4).arg(s.qps, 11, 'f', 0).arg(s.cpuQps, 7, 'f', 0)
+                           .arg(s.p50, 6, 'f', 3).arg(s.p99, 6, 'f', 3).arg(s.recall, 6, 'f', 3);
+        if (withPeer) {
+            const EfPoint p = sideMedians(peerRuns, i);
+            std::vector<double> ratios, cpuRatios;
+            for (size_t r = 0; r < sextantRuns.size(); ++r) {
+                ratios.push_back(sextantRuns[r].points[i].qps / peerRuns[r].points[i].qps);
+                cpuRatios.push_back(sextantRuns[r].points[i].cpuQps / peerRuns[r].points[i].cpuQps);
+            }
+            row[QStringLiteral("hnswlib")] = pointJson(p);
+            row[QStringLiteral("qps_ratio_sextant_to_hnswlib")] = median(ratios);
+            row[QStringLiteral("cpu_qps_ratio_sextant_to_hnswlib")] = median(cpuRatios);
+            line += QStringLiteral(" %1  %2  %3  %4  %5 | %6  %7").arg(p.qps, 11, 'f', 0).arg(p.cpuQps, 7, 'f', 0).arg(p.p50, 6, 'f', 3)
+                        .arg(p.p99, 6, 'f', 3).arg(p.recall, 6, 'f', 3).arg(median(ratios), 9, 'f', 2).arg(median(cpuRatios), 7, 'f', 2);
+        }
+        perEf.append(row);
+        table << line;
+    }
+    QJsonObject summary{{QStringLiteral("per_ef_medians"), perEf},
+                        {QStringLiteral("ratio_note"), QStringLiteral("ratios are Sextant / hnswlib within each run, then the median over the runs")}};
+    auto buildMedian = [](const std::vector<SideRun> &side) {
+        std::vector<double> v;
+        for (const SideRun &r : side) v.push_back(r.buildSeconds);
+        return median(v);
+    };
+    auto atTargetMedian = [](const std::vector<SideRun> &side, int *bracketed, bool cpu = false) {
+        std::vector<double> v;
+        for (const SideRun &r : side)
+            if (r.atTarget.bracketed) v.push_back(cpu ? r.atTarget.cpuQps : r.atTarget.qps);
+        *bracketed = int(v.size());
+        return median(v);
+    };
+    int sextantBracketed = 0, peerBracketed = 0;
+    const double sextantAt = atTargetMedian(sextantRuns, &sextantBracketed);
+    const double sextantCpuAt = atTargetMedian(sextantRuns, &sextantBracketed, true);
+    QJsonObject at{{QStringLiteral("recall_at_10"), kRecallTarget},
+                   {QStringLiteral("sextant_qps"), numberOrNull(sextantAt)},
+                   {QStringLiteral("sextant_queries_per_cpu_s"), numberOrNull(sextantCpuAt)},
+                   {QStringLiteral("sextant_runs_bracketed"), sextantBracketed},
+                   {QStringLiteral("sextant_note"), sextantRuns.back().atTarget.note}};
+    QJsonObject buildSummary{{QStringLiteral("sextant_import_and_graph_s"), buildMedian(sextantRuns)}};
+    table << QStringLiteral("build: Sextant import + graph %1 s").arg(buildMedian(sextantRuns), 0, 'f', 1);
+    QString atLine = QStringLiteral("QPS (q/CPU-s) at recall@10 %1: Sextant %2").arg(kRecallTarget)
+                         .arg(sextantBracketed ? QStringLiteral("%1 (%2)").arg(sextantAt, 0, 'f', 0).arg(sextantCpuAt, 0, 'f', 0)
+                                               : sextantRuns.back().atTarget.note);
+    if (withPeer) {
+        const double peerAt = atTargetMedian(peerRuns, &peerBracketed);
+        const double peerCpuAt = atTargetMedian(peerRuns, &peerBracketed, true);
+        std::vector<double> ratios, cpuRatios;
+        for (size_t r = 0; r < sextantRuns.size(); ++r)
+            if (sextantRuns[r].atTarget.bracketed && peerRuns[r].atTarget.bracketed) {
+                ratios.push_back(sextantRuns[r].atTarget.qps / peerRuns[r].atTarget.qps);
+                cpuRatios.push_back(sextantRuns[r].atTarget.cpuQps / peerRuns[r].atTarget.cpuQps);
+            }
+        at[QStringLiteral("hnswlib_qps")] = numberOrNull(peerAt);
+        at[QStringLiteral("hnswlib_queries_per_cpu_s")] = numberOrNull(peerCpuAt);
+        at[QStringLiteral("cpu_ratio_sextant_to_hnswlib")] = numberOrNull(median(cpuRatios));
+        at[QStringLiteral("hnswlib_runs_bracketed")] = peerBracketed;
+        at[QStringLiteral("hnswlib_note")] = peerRuns.back().atTarget.note;
+        at[QStringLiteral("ratio_sextant_to_hnswlib")] = numberOrNull(median(ratios));
+        at[QStringLiteral("ratio_runs")] = int(ratios.size());
+        buildSummary[QStringLiteral("hnswlib_build_s")] = buildMedian(peerRuns);
+        buildSummary[QStringLiteral("hnswlib_build_threads")] = bench.buildThreads;
+        table.last() += QStringLiteral(", hnswlib build (%1 threads) %2 s").arg(bench.buildThreads).arg(buildMedian(peerRuns), 0, 'f', 1);
+        atLine += QStringLiteral(", hnswlib %1, ratio %2 (%3)")
+                      .arg(peerBracketed ? QStringLiteral("%1 (%2)").arg(peerAt, 0, 'f', 0).arg(peerCpuAt, 0, 'f', 0)
+                                         : peerRuns.back().atTarget.note)
+                      .arg(ratios.empty() ? QStringLiteral("n/a") : QString::number(median(ratios), 'f', 2))
+                      .arg(cpuRatios.empty() ? QStringLiteral("n/a") : QString::number(median(cpuRatios), 'f', 2));
+        const QJsonObject first = runsJson.at(0).toObject().value(QStringLiteral("hnswlib")).toObject();
+        out[QStringLiteral("peer")] = QJsonObject{{QStringLiteral("program"), bench.peerPath},
+                                                  {QStringLiteral("compiler"), first.value(QStringLiteral("compiler"))},
+                                                  {QStringLiteral("flags"), first.value(QStringLiteral("flags"))},
+                                                  {QStringLiteral("simd"), first.value(QStringLiteral("simd"))},
+                                                  {QStringLiteral("truth"), first.value(QStringLiteral("truth"))}};
+        const double agreement = first.value(QStringLiteral("truth")).toObject().value(QStringLiteral("agreement")).toDouble(-1);
+        if (agreement >= 0 && agreement < 0.99)
+            progress(QStringLiteral("WARNING: the peer's own exact search agrees with Sextant's truth on only %1 of the "
+                                    "neighbours: the two sides do not search the same thing (ties among duplicate vectors "
+                                    "also lower this)").arg(agreement, 0, 'f', 3));
+    }
+    table << atLine;
+    summary[QStringLiteral("build_medians")] = buildSummary;
+    summary[QStringLiteral("qps_at_recall")] = at;
+    summary[QStringLiteral("loadavg_at_end")] = loadAverage();
+    out[QStringLiteral("summary")] = summary;
+    for (const QString &line : std::as_const(table)) progress(line);
     if (common.keep) out[QStringLiteral("scratch")] = scratch.path();
     emitJson(out);
     return 0;

@@ -5,7 +5,8 @@
 //   sextant-bench engine [--quick] ... storage engine: inserts, bulk import, open, verify
 //   sextant-bench verify [--quick] ... quick and full verify of a large index: GB/s
 //   sextant-bench kernels [--quick] .. distance kernels: ns per pair, GB/s streaming, per SIMD level
-//   sextant-bench search [--quick] ... HNSW and exact search: build, recall, QPS, filters, memory
+//   sextant-bench search [--quick] ... HNSW search beside raw hnswlib (sextant-hnswlib-peer): QPS, recall, filters
+//   sextant-bench text-vectors ....... a real-text .npy data set (chunks of /usr/share/doc, built-in embedder)
 //   sextant-bench import [--quick] ... documents/s and MB/s (built-in embedder), vectors/s from .npy
 //   sextant-bench postgres --conninfo URL ... publish throughput to PostgreSQL + pgvector
 //   sextant-bench explore [--quick] .. near-duplicates and UMAP on an index with its graph ready
@@ -38,8 +39,10 @@ const Command kCommands[] = {
      &runVerifyBench, false},
     {"kernels", "Distance kernels: ns per pair in cache, GB/s streaming a matrix from RAM, at every SIMD level.",
      &runKernels, false},
-    {"search", "Search: import + graph build, recall@10, QPS and latency per ef, filtered queries, raw hnswlib beside it.",
+    {"search", "Search beside raw hnswlib (-march=native) on one data file: QPS, p50/p99, recall@10 per ef, QPS at recall 0.95.",
      &runSearch, false},
+    {"text-vectors", "A real-text data set: chunks of /usr/share/doc embedded with the built-in embedder, saved as .npy.",
+     &runTextVectors, false},
     {"import", "Import: documents/s and MB/s with the built-in embedder on /usr/share/doc; vectors/s from a .npy file.",
      &runImportBench, false},
     {"postgres", "Publish to PostgreSQL + pgvector (--conninfo): full publish of 100k x 384, then 1% changed; items/s, MB/s.",
@@ -60,7 +63,7 @@ void printUsage(FILE *to)
                      "Without a command, runs `engine`. `sextant-bench COMMAND --help` lists its options.\n\n"
                      "Commands:\n");
     for (const Command &c : kCommands)
-        if (!c.hidden) std::fprintf(to, "  %-10s %s\n", c.name, c.summary);
+        if (!c.hidden) std::fprintf(to, "  %-12s %s\n", c.name, c.summary);
 }
 
 } // namespace

@@ -31,6 +31,7 @@ for program in sextant sextant-cli; do
   [ "$runpath" = "\$ORIGIN/../$private_libdir" ] || fail "/usr/bin/$program has RUNPATH '$runpath', not '\$ORIGIN/../$private_libdir'"
 done
 [ ! -e "$prefix/bin/sextant-bench" ] || fail "/usr/bin/sextant-bench is installed; it is not part of the package"
+[ ! -e "$prefix/bin/sextant-hnswlib-peer" ] || fail "/usr/bin/sextant-hnswlib-peer (built with -march=native) is installed"
 
 # The engine library, privately: the file, its SONAME link, no development link.
 lib=$private_libdir/libsextant_engine.so
