@@ -305,9 +305,17 @@ QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, q
         const qint64 frameEnd = whole ? o + wal::kFrameOverhead + qint64(payloadLen) : len;
         const qint64 payloadEnd = whole ? frameEnd - 8 : len;
         uint32_t declared = 0;
-        const QList<Record> records = decodeBatchPrefix(p + o + wal::kFrameHeaderSize,
-                                                        size_t(std::max<qint64>(0, payloadEnd - o - wal::kFrameHeaderSize)),
-                                                        &declared);
+        const size_t payloadSize = size_t(std::max<qint64>(0, payloadEnd - o - wal::kFrameHeaderSize));
+        QList<Record> records = decodeBatchPrefix(p + o + wal::kFrameHeaderSize, payloadSize, &declared);
+        if (payloadSize >= 4) {
+            // The count field may be the damaged part: read records on as
+            // far as they decode, whatever it says.
+            QByteArray copy(p + o + wal::kFrameHeaderSize, qsizetype(payloadSize));
+            putU32(copy.data(), uint32_t((payloadSize - 4) / 8 + 1)); // the most the reader accepts
+            uint32_t ignored = 0;
+            QList<Record> more = decodeBatchPrefix(copy.constData(), payloadSize, &ignored);
+            if (more.size() > records.size()) records = std::move(more);
+        }
         const QString why = QStringLiteral("The log record (LSN %1, byte %2 of %3) is damaged: %4. What is given here "
                                            "was read from bytes that failed their checksum.")
                                 .arg(frameLsn).arg(from + o).arg(file, reason);

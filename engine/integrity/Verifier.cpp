@@ -437,7 +437,23 @@ void Run::verifyWal(const Manifest &m)
         const QString next = wal::fileName(scan->lastLsn + 1);
         const bool hasNext = next != file && QFileInfo::exists(path(next));
         const WalTail &t = scan->tail;
-        if (t.kind == WalTail::Kind::Incomplete && !hasNext)
+        // A later log after a log whose end is damaged: the chain breaks at
+        // the damage, and an open would stop there, leaving the later log's
+        // acknowledged records unread. Only a salvage reads on.
+        QString later;
+        if (t.kind != WalTail::Kind::Clean && !hasNext)
+            for (const QString &log : QDir(m_dir).entryList({QStringLiteral("wal-*.log")}, QDir::Files, QDir::Name))
+                if (log > file) {
+                    later = log;
+                    break;
+                }
+        if (!later.isEmpty())
+            add(Finding::Severity::Error, file, t.offset,
+                QStringLiteral("The log ends in a damaged or unfinished record (%1) and the later log %2 follows it: "
+                               "opening would stop at the damage and leave the later log's records unread.")
+                    .arg(t.reason, later),
+                RepairAction::SalvageWal, {}, t.bytes);
+        else if (t.kind == WalTail::Kind::Incomplete && !hasNext)
             add(Finding::Severity::Info, file, t.offset,
                 QStringLiteral("The log ends in an unfinished record (%1 bytes: %2). An interrupted write leaves this; "
                                "it was never acknowledged and is cut when the index is next opened for writing.")

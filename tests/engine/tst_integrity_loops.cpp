@@ -448,7 +448,7 @@ void TestIntegrityLoops::damageSweep()
     o.backup = false;
     Result<RepairResult> r = runRepair(*plan, o);
     QVERIFY2(r.ok(), qPrintable(where + QStringLiteral(": ") + r.error().message() + u'\n' + findingsText(*v)));
-    const QString context = where + u'\n' + findingsText(*v) + QStringLiteral("\nlog:\n") + r->log.join(u'\n');
+    const QString context = where + QStringLiteral("\nlog:\n") + r->log.join(u'\n') + u'\n' + findingsText(*v);
     QVERIFY2(r->after.clean(), qPrintable(context + QStringLiteral("\nafter:\n") + findingsText(r->after)));
 
     QString error;
@@ -487,7 +487,7 @@ void TestIntegrityLoops::damageSweep()
         misread += !lostOrChanged && !cameBack;
     }
     QVERIFY2(unnamedLost <= named.withoutId + misread,
-             qPrintable(QStringLiteral("%1\n%2 items lost or changed without being named (%3 entries without an id, %5 with a misread one): %4")
+             qPrintable(QStringLiteral("%2 items lost or changed without being named (%3 entries without an id, %5 with a misread one): %4\n%1")
                             .arg(context).arg(unnamedLost).arg(named.withoutId).arg(silent.mid(0, 20).join(QStringLiteral(", "))).arg(misread)));
     QVERIFY2(r->itemsSetAside >= lost,
              qPrintable(QStringLiteral("%1\nthe repair reports %2 set aside; %3 were lost or changed").arg(context).arg(r->itemsSetAside).arg(lost)));
