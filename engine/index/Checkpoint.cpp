@@ -191,7 +191,18 @@ Error Index::Impl::freezeMemtable()
         // The old log must be complete on disk before any record goes to the next.
         if (syncFiles() && !syncWal())
             if (Error e = wal->sync()) return e;
+        // Its temporary name is in progress: a graph save publishing now
+        // retires leftover .tmp logs, and must not take this one.
+        const QString temp = nextName + QStringLiteral(".tmp");
+        {
+            std::lock_guard lock(inProgressMutex);
+            filesInProgress.insert(temp);
+        }
         Result<WalWriter> next = WalWriter::create(filePath(nextName), lastLsn + 1, syncFiles());
+        {
+            std::lock_guard lock(inProgressMutex);
+            filesInProgress.remove(temp);
+        }
         if (!next.ok() && next.error().code() == ErrorCode::AlreadyExists) {
             // An earlier freeze that failed after putting the log in place
             // (a failed folder sync): when it holds its header and no record,
