@@ -59,6 +59,23 @@ void describeSegments(Manifest &next, const std::vector<LoadedSegment> &segs, co
     if (next.graph) next.files.append(lookup(next.graph->file));
 }
 
+namespace {
+Error removeLeftover(const QString &dir, const QString &name)
+{
+    for (const QString &m : {manifest::currentName(), manifest::previousName()}) {
+        const QString path = dir + u'/' + m;
+        if (!QFileInfo::exists(path)) continue;
+        const Result<Manifest> read = Manifest::read(path);
+        if (!read.ok() || read->fileRecord(name) || read->walFile == name)
+            return Error(ErrorCode::Corruption,
+                         QStringLiteral("Refusing to replace %1: %2 names it (or cannot be read to tell), so it may hold live "
+                                        "data. The manifest's counters are wrong; run verify, then repair.").arg(name, m),
+                         dir + u'/' + name);
+    }
+    return removeFile(dir + u'/' + name);
+}
+} // namespace
+
 Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs,
                             const std::vector<std::optional<DeletionVector>> &changed, quint64 generation, bool sync,
                             QList<FileRecord> *fresh)
@@ -70,6 +87,14 @@ Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs
         ls.entry.deletedRows = changed[i]->deletedCount();
         if (ls.entry.deletedRows == ls.entry.rows) continue; // dropped below
         Result<FileRecord> written = changed[i]->write(dir, generation, sync);
+        if (!written.ok() && written.error().code() == ErrorCode::AlreadyExists) {
+            // Left by an attempt that failed before publishing (a full disk):
+            // it may go when no manifest names it. One that a manifest names
+            // is live and stays; that is an error.
+            const QString name = deletion::fileName(changed[i]->segmentId(), generation);
+            if (Error e = removeLeftover(dir, name)) return e;
+            written = changed[i]->write(dir, generation, sync);
+        }
         if (!written.ok()) return written.error();
         fresh->append(*written);
         ls.entry.deletionFile = written->name;
@@ -112,6 +137,19 @@ Error Index::Impl::publishLocked(Manifest next, std::vector<LoadedSegment> segs,
     next.generation = manifest.generation + 1;
     next.nextSegmentId = std::max<quint64>(next.nextSegmentId, nextSegmentId.load());
     describeSegments(next, segs, manifest, fresh);
+    // A manifest must never name a file that is not there: one removed while
+    // the index was open (by hand, by another program) fails the publish.
+    for (const FileRecord &f : next.files) {
+        const QFileInfo info(filePath(f.name));
+        if (!info.exists() || info.isSymLink() || (f.size > 0 && info.size() != f.size))
+            return Error(ErrorCode::Corruption,
+                         QStringLiteral("%1, which the index uses, was %2 while the index was open; no manifest naming it "
+                                        "is published. Close the index, then verify and repair.")
+                             .arg(f.name, !info.exists() ? QStringLiteral("removed from the folder")
+                                          : info.isSymLink() ? QStringLiteral("replaced by a symbolic link")
+                                                             : QStringLiteral("changed (its size differs)")),
+                         filePath(f.name));
+    }
     if (syncFiles())
         if (Error e = syncDirectory(dir)) return e;
     if (Error e = publishManifest(dir, next, manifestBytes, syncFiles())) return e;
@@ -143,20 +181,51 @@ Error Index::Impl::freezeMemtable()
     }
     if (lastLsn == checkpointLsn) return {}; // nothing logged since the last checkpoint
     const QString nextName = wal::fileName(lastLsn + 1);
-    if (nextName == walFile) return {};
-    // The old log must be complete on disk before any record goes to the next.
-    if (syncFiles() && !syncWal())
-        if (Error e = wal->sync()) return e;
-    Result<WalWriter> next = WalWriter::create(filePath(nextName), lastLsn + 1, syncFiles());
-    if (!next.ok()) return next.error();
-    if (syncFiles())
-        if (Error e = syncDirectory(dir)) return e;
+    // The active log starting at lastLsn + 1 holds no record yet: the
+    // records to fold are all in the logs before it (a checkpoint that
+    // failed, on a full disk say, left them there). Freeze them without a
+    // new log; returning here instead would leave the chain unfolded.
+    const bool activeIsEmpty = nextName == walFile;
+    std::optional<WalWriter> fresh;
+    if (!activeIsEmpty) {
+        // The old log must be complete on disk before any record goes to the next.
+        if (syncFiles() && !syncWal())
+            if (Error e = wal->sync()) return e;
+        // Its temporary name is in progress: a graph save publishing now
+        // retires leftover .tmp logs, and must not take this one.
+        const QString temp = nextName + QStringLiteral(".tmp");
+        {
+            std::lock_guard lock(inProgressMutex);
+            filesInProgress.insert(temp);
+        }
+        Result<WalWriter> next = WalWriter::create(filePath(nextName), lastLsn + 1, syncFiles());
+        {
+            std::lock_guard lock(inProgressMutex);
+            filesInProgress.remove(temp);
+        }
+        if (!next.ok() && next.error().code() == ErrorCode::AlreadyExists) {
+            // An earlier freeze that failed after putting the log in place
+            // (a failed folder sync): when it holds its header and no record,
+            // it is ours to go on with; anything else stays and is an error.
+            Result<File> existing = File::open(filePath(nextName), File::Mode::ReadOnly);
+            Result<WalScanResult> scan = existing.ok() ? scanWal(*existing, 0, 0, {}) : Result<WalScanResult>(existing.error());
+            if (scan.ok() && scan->frames == 0 && scan->firstLsn == lastLsn + 1 && scan->tail.kind == WalTail::Kind::Clean)
+                next = WalWriter::openForAppend(filePath(nextName), scan->validEnd, syncFiles());
+        }
+        if (!next.ok()) return next.error();
+        if (syncFiles())
+            if (Error e = syncDirectory(dir)) return e;
+        fresh.emplace(next.takeValue());
+    }
     std::unique_lock lock(stateMutex);
     imm = std::make_shared<const Memtable>(std::move(mem));
     mem.clear();
     immLastLsn = lastLsn;
-    wal.emplace(next.takeValue());
-    walFile = nextName;
+    if (fresh) {
+        olderLogBytes += wal->size();
+        wal.emplace(std::move(*fresh));
+        walFile = nextName;
+    }
     return {};
 }
 
@@ -199,7 +268,10 @@ Error Index::Impl::flushFrozen()
     next.checkpointLsn = frozenLsn;
     next.walFile = wal::fileName(frozenLsn + 1);
     next.checkpointed = QDateTime::currentDateTimeUtc();
-    e = publishLocked(std::move(next), std::move(segs), fresh, [this] { imm.reset(); });
+    e = publishLocked(std::move(next), std::move(segs), fresh, [this] {
+        imm.reset();
+        olderLogBytes = 0; // the logs before the active one are folded and retired
+    });
     if (e) doneWithFiles(fresh);
     return e;
 }

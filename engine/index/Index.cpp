@@ -426,7 +426,8 @@ IndexStats Index::stats() const
         s.deletedRows += ls.deletions->deletedCount();
     }
     s.unflushedItems = qint64(d->mem.entries.size()) + (d->imm ? qint64(d->imm->entries.size()) : 0);
-    s.walBytes = d->wal ? d->wal->size() : d->walEnd;
+    // Every log of the chain: older ones stay until a checkpoint folds them.
+    s.walBytes = (d->wal ? d->wal->size() : d->walEnd) + d->olderLogBytes;
     s.diskBytes = s.walBytes + d->manifestBytes.size();
     for (const FileRecord &f : d->manifest.files) s.diskBytes += f.size;
     s.lastLsn = d->lastLsn;

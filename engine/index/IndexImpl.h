@@ -75,6 +75,7 @@ struct Index::Impl final : GraphManager::Host {
     quint64 lastLsn = 0;
     QString walFile;        // the active log: the last of the chain after the manifest's
     qint64 walEnd = 0;      // readers: how far they have read it
+    qint64 olderLogBytes = 0; // the logs of the chain before the active one (not yet folded)
 
     // Writer only.
     std::optional<storage::WalWriter> wal;
@@ -139,6 +140,7 @@ struct Index::Impl final : GraphManager::Host {
         storage::WalScanResult scan; // of that file
         quint64 lastLsn = 0;
         quint64 frames = 0;
+        qint64 olderBytes = 0; // the logs read before the last one
     };
     // Makes a freshly read generation the current state.
     void installLoaded(storage::Manifest m, const QByteArray &bytes, std::vector<LoadedSegment> segs, Memtable replayed,

@@ -108,6 +108,13 @@ void Index::Impl::processWrites(WriteGroup &group)
     readLock.unlock();
     if (accepted.empty()) return;
 
+    // Before acknowledging anything: is the log still the file the folder
+    // holds? (Removed, replaced, or its folder gone: nothing would survive.)
+    if (Error gone = wal->checkStillInPlace()) {
+        failure = gone;
+        for (const Accepted &a : accepted) finishRequest(*a.request, failedWrite(gone));
+        return;
+    }
     Error ioError = wal->append(frames);
     if (ioError.ok() && syncWal()) {
         ioError = wal->sync();

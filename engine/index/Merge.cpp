@@ -51,6 +51,18 @@ void Index::Impl::compactInBackground(std::unique_ptr<WriteRequest> request)
         finishRequest(*request, failedWrite(e));
         return;
     }
+    {
+        // Compaction folds every logged record; never report success otherwise.
+        std::shared_lock lock(stateMutex);
+        if (manifest.checkpointLsn < lsn) {
+            finishRequest(*request, failedWrite(Error(ErrorCode::Io,
+                                                      QStringLiteral("Compaction did not fold the log: records up to %1 are "
+                                                                     "logged, the checkpoint reached %2.")
+                                                          .arg(lsn).arg(manifest.checkpointLsn),
+                                                      dir)));
+            return;
+        }
+    }
     waitForMerge();
     qint64 deleted = 0;
     QList<quint64> all;

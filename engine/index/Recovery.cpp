@@ -230,6 +230,7 @@ Error Index::Impl::replayChain(const QString &firstFile, qint64 offset, quint64 
             }
             return {};
         }
+        end->olderBytes += scan->validEnd;
         file = next;
         offset = 0;
         expectedLsn = scan->lastLsn + 1;
@@ -251,6 +252,7 @@ void Index::Impl::installLoaded(Manifest m, const QByteArray &bytes, std::vector
     nextSegmentId = manifest.nextSegmentId;
     walFile = end.file;
     walEnd = end.scan.validEnd;
+    olderLogBytes = end.olderBytes;
 }
 
 Error Index::Impl::loadFromManifest(bool writer)
@@ -264,6 +266,14 @@ Error Index::Impl::loadFromManifest(bool writer)
         if (!bytes.ok()) return bytes.error();
         Result<Manifest> m = Manifest::decode(*bytes, mpath);
         if (!m.ok()) return m.error();
+        // A checksum-valid manifest whose counters or ids are wrong: writing
+        // on would give a new file the name of a live one. Readers go on.
+        if (const QStringList wrong = m->inconsistencies(); writer && !wrong.isEmpty())
+            return Error(ErrorCode::Corruption,
+                         QStringLiteral("The manifest %1 is inconsistent although its checksum is right: %2. Writing to the "
+                                        "index could replace live files, so it is not opened for writing; run verify, then "
+                                        "repair.").arg(mpath, wrong.join(QStringLiteral("; "))),
+                         mpath);
         Result<std::vector<LoadedSegment>> segs = loadSegments(dir, *m, {});
         if (!segs.ok()) {
             last = segs.error();
@@ -316,6 +326,7 @@ Result<bool> Index::Impl::refreshReadOnly()
                 for (const Record &r : recs) graphChanged(r.id);
             }
             lastLsn = std::max(lastLsn, end.lastLsn);
+            if (end.file != walFile) olderLogBytes += end.olderBytes;
             walFile = end.file;
             walEnd = end.scan.validEnd;
             liveCount = countLive(segments, mem);

@@ -18,6 +18,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -55,7 +57,13 @@ private:
     }
     Error prepareSegments(const Manifest &base);
     Error foldLog(const Manifest &base, Manifest &next);
+    // One log line per item set aside (the first 100), naming it.
+    void nameLost(const QList<SetAsideItem> &items, const QString &writtenTo);
     void removeNewFiles();
+    void collectAbandoned(const Manifest &base);
+    Error nameDiscarded();
+    QStringList m_movedEarly; // files of the base moved to quarantine/ before publishing
+    QList<QPair<QString, SetAsideItem>> m_abandoned; // rows of the generation gone back from (collectAbandoned)
 
     const RepairPlan &m_plan;
     const RepairOptions &m_options;
@@ -75,9 +83,21 @@ private:
 
 Error Repairer::prepareSegments(const Manifest &base)
 {
+    QSet<uint64_t> seenIds;
+    QSet<QString> seenFiles;
     for (const SegmentEntry &e : base.segments) {
         const QString path = m_dir + u'/' + e.file;
         const qint64 items = e.rows - e.deletedRows;
+        if (seenIds.contains(e.id) || seenFiles.contains(e.file)) {
+            // A manifest that names one segment twice (its checksum right,
+            // its content not): the first entry stands for the file.
+            m_result.log << QStringLiteral("The manifest named segment %1 (%2) twice; the repeated entry was dropped.")
+                                .arg(e.id).arg(e.file);
+            m_changed = true;
+            continue;
+        }
+        seenIds.insert(e.id);
+        seenFiles.insert(e.file);
         if (!QFileInfo::exists(path)) {
             m_result.log << QStringLiteral("Removed the missing segment %1 from the index (%2 items were in it).").arg(e.file).arg(items);
             m_setAside += items;
@@ -119,6 +139,7 @@ Error Repairer::prepareSegments(const Manifest &base)
                 if (!report.ok()) return report.error();
                 m_result.quarantined << *report;
                 m_setAside += rw->setAside.size();
+                nameLost(rw->setAside, *report);
             }
             m_after.append({e.file, QStringLiteral("Replaced during a repair%1: %2 items copied, %3 set aside (see the "
                                                    "items report beside this file).")
@@ -152,11 +173,15 @@ Error Repairer::foldLog(const Manifest &base, Manifest &next)
         if (!saved.ok()) return saved.error();
         m_result.quarantined << *saved;
     }
-    if (!salvage->setAside.isEmpty()) {
-        Result<QString> report = m_q.writeItems(base.walFile, salvage->setAside);
+    // Every record the repair cannot carry over is named: invalid ones, and
+    // what the damaged frames held (by id when it reads, else by LSN and offset).
+    const QList<SetAsideItem> lost = salvage->setAside + salvage->lost;
+    if (!lost.isEmpty()) {
+        Result<QString> report = m_q.writeItems(base.walFile, lost);
         if (!report.ok()) return report.error();
         m_result.quarantined << *report;
-        m_setAside += salvage->setAside.size();
+        m_setAside += lost.size();
+        nameLost(lost, *report);
     }
     // The final state of each id the log touches, in id order.
     QMap<QByteArray, const Record *> last;
@@ -187,6 +212,7 @@ Error Repairer::foldLog(const Manifest &base, Manifest &next)
         if (log == next.walFile) {
             // It holds no record after the new checkpoint (those would have
             // been salvaged): set it aside now so the new log can take its name.
+            m_movedEarly << log;
             Result<QString> moved = m_q.moveFile(log, QStringLiteral("A log of the chain a repair folded into a segment."));
             if (!moved.ok()) return moved.error();
             m_result.quarantined << *moved;
@@ -199,10 +225,108 @@ Error Repairer::foldLog(const Manifest &base, Manifest &next)
     if (!fresh.ok()) return fresh.error();
     fresh->close();
     m_newFiles << next.walFile;
-    m_result.log << QStringLiteral("Folded %1 valid log records (up to LSN %2) into the index; %3 damaged byte ranges and %4 "
-                                   "invalid records went to quarantine/.")
-                        .arg(salvage->records.size()).arg(salvage->lastLsn).arg(salvage->damaged.size()).arg(salvage->setAside.size());
+    m_result.log << QStringLiteral("Folded %1 valid log records (up to LSN %2) into the index; %3 damaged byte ranges, %4 "
+                                   "invalid records and %5 records of damaged frames went to quarantine/.")
+                        .arg(salvage->records.size()).arg(salvage->lastLsn).arg(salvage->damaged.size())
+                        .arg(salvage->setAside.size()).arg(salvage->lost.size());
     m_changed = true;
+    return {};
+}
+
+void Repairer::nameLost(const QList<SetAsideItem> &items, const QString &writtenTo)
+{
+    constexpr int kNamed = 100;
+    for (qsizetype i = 0; i < items.size() && i < kNamed; ++i) {
+        const SetAsideItem &it = items[i];
+        QString what = it.id.isEmpty()
+            ? QStringLiteral("an item whose id cannot be read (LSN %1, byte %2)").arg(it.lsn).arg(it.offset)
+            : QStringLiteral("\"%1\"").arg(QString::fromUtf8(it.id.left(200)));
+        if (!it.id.isEmpty() && it.lsn) what += QStringLiteral(" (LSN %1)").arg(it.lsn);
+        if (!it.id.isEmpty() && it.row >= 0) what += QStringLiteral(" (row %1)").arg(it.row);
+        m_result.log << QStringLiteral("Set aside %1: %2").arg(what, it.reason);
+    }
+    if (items.size() > kNamed)
+        m_result.log << QStringLiteral("… and %1 more items set aside; every one is in %2.").arg(items.size() - kNamed).arg(writtenTo);
+}
+
+// Going back a generation: the rows of the generation gone back from (its
+// segments, which the previous one does not name) whose id no log record
+// after the previous checkpoint touches. Those the repaired index does not
+// hold the same way had a newer state that going back discards.
+void Repairer::collectAbandoned(const Manifest &base)
+{
+    QSet<QByteArray> logged;
+    if (Result<LogSalvage> log = salvageLog(m_dir, base); log.ok()) {
+        for (const Record &r : log->records) logged.insert(r.id);
+        for (const SetAsideItem &it : log->setAside + log->lost) logged.insert(it.id);
+    }
+    static const QRegularExpression segName(QStringLiteral("^seg-(\\d+)\\.sxs$"));
+    static const QRegularExpression delName(QStringLiteral("^del-(\\d+)-(\\d+)\\.sxd$"));
+    const QStringList dels = QDir(m_dir).entryList({QStringLiteral("del-*.sxd")}, QDir::Files, QDir::Name);
+    for (const QString &name : QDir(m_dir).entryList({QStringLiteral("seg-*.sxs")}, QDir::Files, QDir::Name)) {
+        const QRegularExpressionMatch mm = segName.match(name);
+        if (!mm.hasMatch() || base.fileRecord(name)) continue;
+        const uint64_t id = mm.captured(1).toULongLong();
+        Result<std::shared_ptr<Segment>> seg = Segment::open(m_dir + u'/' + name, id, base.schema.dimensions);
+        if (!seg.ok()) {
+            m_result.log << QStringLiteral("The segment %1 of the generation gone back from cannot be read (%2); the newer "
+                                           "states it may have held cannot be listed.").arg(name, seg.error().message());
+            continue;
+        }
+        // Its newest readable deletion file says which rows were live then.
+        std::optional<DeletionVector> deleted;
+        for (qsizetype i = dels.size() - 1; i >= 0 && !deleted; --i) {
+            const QRegularExpressionMatch dm = delName.match(dels[i]);
+            if (!dm.hasMatch() || dm.captured(1).toULongLong() != id) continue;
+            Result<DeletionVector> dv = DeletionVector::read(m_dir + u'/' + dels[i], id, (*seg)->rowCount());
+            if (dv.ok()) deleted = *dv;
+        }
+        for (qint64 r = 0; r < (*seg)->rowCount(); ++r) {
+            if (deleted && deleted->isDeleted(r)) continue;
+            const Result<QByteArrayView> rid = (*seg)->id(r);
+            const Result<std::vector<float>> vec = (*seg)->vectorChecked(r);
+            const Result<QByteArray> meta = (*seg)->metadata(r);
+            if (!rid.ok() || !vec.ok() || !meta.ok()) continue; // damaged rows: the generation's own findings name them
+            if (logged.contains(rid->toByteArray())) continue;
+            SetAsideItem it;
+            it.id = rid->toByteArray();
+            it.row = r;
+            it.vector = QVector<float>(vec->begin(), vec->end());
+            it.metadata = *meta;
+            it.reason = QStringLiteral("Row %1 of %2, a segment of the generation a repair went back from; the previous "
+                                       "generation holds this item differently or not at all, so going back discarded this "
+                                       "state.").arg(r).arg(name);
+            m_abandoned.append({name, it});
+        }
+    }
+}
+
+Error Repairer::nameDiscarded()
+{
+    if (m_abandoned.isEmpty()) return {};
+    OpenOptions ro;
+    ro.readOnly = true;
+    ro.graph = false;
+    Result<std::shared_ptr<Index>> index = Index::open(m_dir, ro);
+    if (!index.ok()) return index.error();
+    QMap<QString, QList<SetAsideItem>> byFile;
+    for (const auto &[file, it] : m_abandoned) {
+        const Result<Item> now = (*index)->get(QString::fromUtf8(it.id));
+        if (now.ok()) {
+            const QVector<float> v = now->vector;
+            const QJsonDocument doc = QJsonDocument::fromJson(it.metadata.isEmpty() ? QByteArrayLiteral("{}") : it.metadata);
+            if (v == it.vector && doc.isObject() && doc.object() == now->metadata) continue;
+        }
+        byFile[file].append(it);
+    }
+    (*index)->close();
+    for (auto f = byFile.cbegin(); f != byFile.cend(); ++f) {
+        Result<QString> report = m_q.writeItems(f.key(), *f);
+        if (!report.ok()) return report.error();
+        m_result.quarantined << *report;
+        m_setAside += f->size();
+        nameLost(*f, *report);
+    }
     return {};
 }
 
@@ -283,11 +407,20 @@ Result<RepairResult> Repairer::run()
     for (const QString &name : QDir(m_dir).entryList({QStringLiteral("seg-*.sxs")}, QDir::Files))
         if (const QRegularExpressionMatch mm = segName.match(name); mm.hasMatch())
             m_nextSegmentId = std::max<uint64_t>(m_nextSegmentId, mm.captured(1).toULongLong() + 1);
+    if (fallback) collectAbandoned(base);
     if (fallback) {
         if (!step(QStringLiteral("Going back to the previous manifest generation."))) return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
-        if (QFileInfo::exists(m_dir + u'/' + manifest::currentName())) {
-            Result<QString> saved = m_q.copyWholeFile(manifest::currentName(),
-                                                      QStringLiteral("A repair went back to the previous generation (MANIFEST.prev) from this one."));
+        const QFileInfo currentInfo(m_dir + u'/' + manifest::currentName());
+        if (currentInfo.exists() || currentInfo.isSymLink()) {
+            // A folder (or anything but a plain file) cannot be copied and
+            // stands where the new MANIFEST goes: it is moved aside whole.
+            const bool plain = currentInfo.isFile() && !currentInfo.isSymLink();
+            Result<QString> saved = plain
+                ? m_q.copyWholeFile(manifest::currentName(),
+                                    QStringLiteral("A repair went back to the previous generation (MANIFEST.prev) from this one."))
+                : m_q.moveFile(manifest::currentName(),
+                               QStringLiteral("MANIFEST was not a plain file (a folder or a link); a repair moved it here and "
+                                              "went back to the previous generation (MANIFEST.prev)."));
             if (!saved.ok()) return saved.error();
             m_result.quarantined << *saved;
         }
@@ -307,6 +440,22 @@ Result<RepairResult> Repairer::run()
     if (Error e = prepareSegments(base)) {
         removeNewFiles();
         return e;
+    }
+    // A damaged last record is cut by the open below; it may hold an
+    // acknowledged write (a complete frame failing its checksum is damage,
+    // not a torn write), so what it held is named now.
+    if (!planned(RepairAction::SalvageWal)) {
+        for (const Finding &f : m_plan.before.findings) {
+            if (f.action != RepairAction::CutWalTail || f.severity != Finding::Severity::Error || f.offset < 0 || f.length <= 0
+                || !QFileInfo::exists(m_dir + u'/' + f.file))
+                continue;
+            const QList<SetAsideItem> lost = itemsInDamagedLog(m_dir, f.file, f.offset, f.offset + f.length, 0, 0, f.message);
+            Result<QString> report = m_q.writeItems(f.file, lost);
+            if (!report.ok()) return report.error();
+            m_result.quarantined << *report;
+            m_setAside += lost.size();
+            nameLost(lost, *report);
+        }
     }
     if (planned(RepairAction::SalvageWal)) {
         if (!step(QStringLiteral("Salvaging the valid records of the log."))) {
@@ -350,7 +499,22 @@ Result<RepairResult> Repairer::run()
     }
     m_result.log << QStringLiteral("Published manifest generation %1 (%2 segments, %3 items at the checkpoint).")
                         .arg(next.generation).arg(next.segments.size()).arg(next.liveItems);
-    if (Error e = publishManifest(m_dir, next, *baseBytes, true)) {
+    // MANIFEST.prev must stay a fallback that works: the generation repaired
+    // from is one only when every file it needs stays in place. Otherwise
+    // (a log folded, a segment rewritten or missing) the repaired generation
+    // is its own fallback, and verify does not report a lost one.
+    bool baseStays = base.inconsistencies().isEmpty();
+    for (const SegmentEntry &e : base.segments)
+        baseStays = baseStays && QFileInfo::exists(m_dir + u'/' + e.file)
+                    && (e.deletionFile.isEmpty() || QFileInfo::exists(m_dir + u'/' + e.deletionFile));
+    QStringList leaving = m_movedEarly;
+    for (const auto &[name, why] : m_after) leaving << name;
+    for (const QString &name : leaving)
+        baseStays = baseStays && !base.fileRecord(name) && name != base.walFile && !name.startsWith(QLatin1String("wal-"));
+    const QByteArray nextBytes = next.encode();
+    if (!baseStays) m_result.log << QStringLiteral("The generation repaired from needs files the repair set aside, so the "
+                                                   "repaired generation is also kept as MANIFEST.prev.");
+    if (Error e = publishManifest(m_dir, next, baseStays ? *baseBytes : nextBytes, true)) {
         removeNewFiles();
         return e;
     }
@@ -396,6 +560,8 @@ Result<RepairResult> Repairer::run()
     }
     ++m_step;
 
+    if (fallback)
+        if (Error e = nameDiscarded()) m_result.log << e.message();
     m_result.itemsSetAside = m_setAside;
     if (m_options.verifyAfter) {
         m_options.progress && m_options.progress(m_step, m_steps, QStringLiteral("Verifying the repaired index."));

@@ -76,6 +76,42 @@ qint64 itemsSetAside(const QString &dir, const Manifest &m, const SegmentEntry &
     return named.size() + unnamed;
 }
 
+// The items a damaged deletion file of `owner` deleted outright (no newer
+// segment holds their id): those come back when the id map is rebuilt
+// without it. Read from the file's bitmap, unverified, when it still has
+// the right size; nullopt when that cannot be read.
+std::optional<QStringList> itemsComingBack(const QString &dir, const Manifest &m, const SegmentEntry &owner)
+{
+    const qint64 expected = deletion::kHeaderSize + (owner.rows + 7) / 8 + 8;
+    Result<QByteArray> bytes = readWholeFile(dir + u'/' + owner.deletionFile, expected);
+    if (!bytes.ok() || bytes->size() != expected) return std::nullopt;
+    Result<std::shared_ptr<Segment>> seg = Segment::open(dir + u'/' + owner.file, owner.id, m.schema.dimensions);
+    if (!seg.ok()) return std::nullopt;
+    std::vector<std::shared_ptr<Segment>> newer;
+    bool after = false;
+    for (const SegmentEntry &e : m.segments) {
+        if (after) {
+            Result<std::shared_ptr<Segment>> n = Segment::open(dir + u'/' + e.file, e.id, m.schema.dimensions);
+            if (n.ok()) newer.push_back(*n);
+        }
+        after = after || e.id == owner.id;
+    }
+    QStringList out;
+    const char *bits = bytes->constData() + deletion::kHeaderSize;
+    for (qint64 r = 0; r < owner.rows; ++r) {
+        if (!((uchar(bits[r >> 3]) >> (r & 7)) & 1)) continue;
+        const Result<QByteArrayView> id = (*seg)->id(r);
+        if (!id.ok()) continue;
+        bool replaced = false;
+        for (const auto &n : newer) {
+            const Result<std::optional<qint64>> row = n->find(id->toByteArray());
+            replaced = replaced || (row.ok() && row->has_value());
+        }
+        if (!replaced) out << QString::fromUtf8(*id);
+    }
+    return out;
+}
+
 } // namespace
 
 Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report)
@@ -126,7 +162,11 @@ Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report)
             step.description = QStringLiteral("Take over the writer lock left by a process that no longer runs.");
             break;
         case RepairAction::UsePreviousManifest:
-            if (f.file == manifest::currentName())
+            if (f.file == manifest::currentName() && QFileInfo(dir + u'/' + f.file).isDir())
+                step.description = QStringLiteral("MANIFEST is a folder, not a file: move it whole to quarantine/ and go back "
+                                                  "to the previous generation (MANIFEST.prev); the logs after it are replayed "
+                                                  "on it.");
+            else if (f.file == manifest::currentName())
                 step.description = QStringLiteral("Set the damaged MANIFEST aside in quarantine/ and go back to the previous "
                                                   "generation (MANIFEST.prev); the logs after it are replayed on it.");
             else
@@ -169,10 +209,42 @@ Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report)
                                                     ? QStringLiteral("%1 items that cannot be read or are invalid are set aside, and").arg(step.itemsSetAside)
                                                     : QString());
             break;
-        case RepairAction::RebuildIdMap:
+        case RepairAction::RebuildIdMap: {
             step.description = QStringLiteral("Work out again from the segments which row of each id is live (the newest "
                                               "wins), write new deletion files and record the counts in a new manifest.");
+            const SegmentEntry *owner = nullptr;
+            if (m)
+                for (const SegmentEntry &e : m->segments)
+                    if (!e.deletionFile.isEmpty() && e.deletionFile == f.file) owner = &e;
+            if (owner && owner->deletedRows > 0) {
+                // Say it before approval: a lost deletion file brings back
+                // what it deleted outright (docs/integrity.md).
+                const Result<Manifest> prev = Manifest::read(dir + u'/' + manifest::previousName());
+                const bool shared = prev.ok() && prev->fileRecord(f.file);
+                const std::optional<QStringList> back = itemsComingBack(dir, *m, *owner);
+                QString which;
+                if (back && back->isEmpty())
+                    which = QStringLiteral(" Its bitmap still reads, and every row it marks is replaced by a newer one: no "
+                                           "deleted item comes back.");
+                else if (back)
+                    which = QStringLiteral(" Read from its damaged bitmap (unverified), these %1 deleted items come back: %2%3.")
+                                .arg(back->size())
+                                .arg(QStringList(back->mid(0, 20)).join(QStringLiteral(", ")))
+                                .arg(back->size() > 20 ? QStringLiteral(" and %1 more").arg(back->size() - 20) : QString());
+                else
+                    which = QStringLiteral(" Which ones cannot be read.");
+                step.description += QStringLiteral(" The deletion file %1 is damaged%2: rows of %3 that a newer row replaces "
+                                                   "are found again, but items it deleted outright COME BACK (up to %4).%5")
+                                        .arg(f.file,
+                                             shared ? QStringLiteral(" and the previous generation uses it too, so going back "
+                                                                     "a generation cannot restore it")
+                                                    : QString(),
+                                             owner->file)
+                                        .arg(owner->deletedRows)
+                                        .arg(which);
+            }
             break;
+        }
         case RepairAction::RebuildGraph:
             step.description = QStringLiteral("Drop the saved HNSW graph and build it again from the vectors, then save it.");
             break;

@@ -67,28 +67,48 @@ Result<QString> Quarantine::writeItems(const QString &fromFile, const QList<SetA
     if (Error e = ensureFolder()) return e;
     QByteArray out;
     for (const SetAsideItem &it : items) {
+        // The fields insert reads, when they can be given as insert takes
+        // them; everything else goes in "quarantine", which insert skips.
         QJsonObject o;
-        o.insert(QStringLiteral("id"), it.id.isEmpty() ? QJsonValue() : QJsonValue(QString::fromUtf8(it.id)));
-        if (it.row >= 0) o.insert(QStringLiteral("row"), it.row);
-        if (it.lsn) o.insert(QStringLiteral("lsn"), qint64(it.lsn));
-        o.insert(QStringLiteral("reason"), it.reason);
-        if (it.vector.isEmpty()) {
-            o.insert(QStringLiteral("vector"), QJsonValue());
-        } else {
-            QJsonArray v;
-            for (float f : it.vector) v.append(std::isfinite(f) ? QJsonValue(double(f)) : QJsonValue(QString::number(f)));
-            o.insert(QStringLiteral("vector"), v);
-            if (it.vectorUnverified) o.insert(QStringLiteral("vectorVerified"), false);
+        QJsonObject q;
+        if (!it.id.isEmpty()) {
+            o.insert(QStringLiteral("id"), QString::fromUtf8(it.id));
+            q.insert(QStringLiteral("idVerified"), it.verified); // false: read from damaged bytes, perhaps misread
         }
-        // As stored: it may not be valid JSON, so it is kept as text.
-        o.insert(QStringLiteral("metadata"), it.metadata.isNull() ? QJsonValue() : QJsonValue(QString::fromUtf8(it.metadata)));
+        q.insert(QStringLiteral("file"), fromFile);
+        if (it.row >= 0) q.insert(QStringLiteral("row"), it.row);
+        if (it.lsn) q.insert(QStringLiteral("lsn"), qint64(it.lsn));
+        if (it.offset >= 0) q.insert(QStringLiteral("offset"), it.offset);
+        if (!it.record.isEmpty()) q.insert(QStringLiteral("record"), it.record);
+        q.insert(QStringLiteral("reason"), it.reason);
+        if (!it.vector.isEmpty()) {
+            bool finite = true;
+            QJsonArray v;
+            for (float f : it.vector) {
+                finite = finite && std::isfinite(f);
+                v.append(std::isfinite(f) ? QJsonValue(double(f)) : QJsonValue(QString::number(f)));
+            }
+            if (finite) o.insert(QStringLiteral("vector"), v);
+            else q.insert(QStringLiteral("vectorRead"), v); // insert would refuse it
+            q.insert(QStringLiteral("vectorVerified"), it.verified && !it.vectorUnverified);
+        }
+        if (!it.metadata.isNull()) {
+            QJsonParseError pe;
+            const QJsonDocument doc = QJsonDocument::fromJson(it.metadata.isEmpty() ? QByteArrayLiteral("{}") : it.metadata, &pe);
+            if (pe.error == QJsonParseError::NoError && doc.isObject()) o.insert(QStringLiteral("metadata"), doc.object());
+            else q.insert(QStringLiteral("metadataText"), QString::fromUtf8(it.metadata)); // as stored: not a JSON object
+            q.insert(QStringLiteral("metadataVerified"), it.verified);
+        }
+        o.insert(QStringLiteral("quarantine"), q);
         out += QJsonDocument(o).toJson(QJsonDocument::Compact);
         out += '\n';
     }
     const QString name = QStringLiteral("quarantine/%1-%2-items.jsonl").arg(fromFile, m_stamp);
     if (Error e = saveFileAtomically(m_dir + u'/' + name, out)) return e;
     const QString report = QStringLiteral("A repair set %1 items of %2 aside; %3 holds one JSON object per item: its id, "
-                                          "where it was, why, and what of its vector and metadata could be read.\n")
+                                          "vector and metadata as far as they could be read, and under \"quarantine\" where "
+                                          "it was, why, and whether its bytes were verified. `sextant-cli insert --upsert` "
+                                          "takes the file back (lines without an id or a vector are rejected by name).\n")
                                .arg(items.size()).arg(fromFile, QFileInfo(name).fileName());
     if (Error e = saveFileAtomically(m_dir + u'/' + name + QStringLiteral(".txt"), report.toUtf8())) return e;
     return name;
@@ -196,7 +216,14 @@ Result<LogSalvage> salvageLog(const QString &dir, const Manifest &base)
                         if (!r.isDelete()) {
                             const QString invalid = invalidItem(base.schema, r.vector, r.metadata);
                             if (!invalid.isEmpty()) {
-                                s.setAside.append(SetAsideItem{r.id, -1, lsn, r.vector, r.metadata, invalid});
+                                SetAsideItem item;
+                                item.id = r.id;
+                                item.lsn = lsn;
+                                item.vector = r.vector;
+                                item.metadata = r.metadata;
+                                item.reason = invalid;
+                                item.record = r.type == RecordType::Insert ? QStringLiteral("insert") : QStringLiteral("upsert");
+                                s.setAside.append(item);
                                 continue;
                             }
                         }
@@ -223,12 +250,20 @@ Result<LogSalvage> salvageLog(const QString &dir, const Manifest &base)
                 const auto resume = findValidFrame(*f, std::max<qint64>(damageAt + 1, wal::kHeaderSize), expected);
                 const qint64 end = resume ? resume->first : size;
                 if (end > damageAt) s.damaged.append(DamagedRange{file, damageAt, end - damageAt, why});
+                s.lost += itemsInDamagedLog(dir, file, std::max<qint64>(damageAt, damageAt == 0 ? wal::kHeaderSize : 0), end,
+                                            expected, resume ? resume->second : 0, why);
                 if (!resume) break;
                 offset = resume->first;
                 expected = resume->second;
             }
         } else {
             s.damaged.append(DamagedRange{file, 0, 0, f.error().message()});
+            SetAsideItem gone;
+            gone.lsn = expected;
+            gone.verified = false;
+            gone.reason = QStringLiteral("The log %1 cannot be read (%2); the records in it from LSN %3 on are lost, and "
+                                         "how many there were is unknown.").arg(file, f.error().message()).arg(expected);
+            s.lost.append(gone);
         }
         // The next log of the chain: the first one named after this one.
         QString nextFile;
@@ -242,6 +277,90 @@ Result<LogSalvage> salvageLog(const QString &dir, const Manifest &base)
     // Damaged ranges of zero length (a missing log) are not copied.
     s.damaged.removeIf([](const DamagedRange &d) { return d.bytes == 0; });
     return s;
+}
+
+QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, qint64 from, qint64 end, quint64 firstLsn,
+                                      quint64 endLsn, const QString &reason)
+{
+    QList<SetAsideItem> out;
+    constexpr int kMaxUnnamed = 10000;
+    int unnamed = 0;
+    QSet<quint64> covered;
+    auto unknown = [&](quint64 lsn, qint64 offset, const QString &why) {
+        if (++unnamed > kMaxUnnamed) return;
+        SetAsideItem it;
+        it.lsn = lsn;
+        it.offset = offset;
+        it.verified = false;
+        it.reason = why;
+        out.append(it);
+    };
+    QByteArray bytes;
+    if (end > from) {
+        Result<File> f = File::open(dir + u'/' + file, File::Mode::ReadOnly);
+        const qint64 len = std::min<qint64>(end - from, qint64(wal::kMaxPayload) + wal::kFrameOverhead);
+        bytes.resize(len);
+        if (!f.ok() || f->readAt(bytes.data(), size_t(len), from)) bytes.clear();
+    }
+    const char *p = bytes.constData();
+    const qint64 len = bytes.size();
+    quint64 guess = firstLsn;
+    for (qint64 o = 0; o + wal::kFrameOverhead <= len;) {
+        const quint64 payloadLen = getU32(p + o);
+        const quint64 lsn = getU64(p + o + 8);
+        const bool plausible = lsn >= firstLsn && (endLsn == 0 || lsn < endLsn) && (firstLsn == 0 || lsn < firstLsn + 1000000);
+        const quint64 frameLsn = plausible ? lsn : guess;
+        const bool whole = payloadLen <= wal::kMaxPayload && o + wal::kFrameOverhead + qint64(payloadLen) <= len;
+        const qint64 frameEnd = whole ? o + wal::kFrameOverhead + qint64(payloadLen) : len;
+        const qint64 payloadEnd = whole ? frameEnd - 8 : len;
+        uint32_t declared = 0;
+        const size_t payloadSize = size_t(std::max<qint64>(0, payloadEnd - o - wal::kFrameHeaderSize));
+        QList<Record> records = decodeBatchPrefix(p + o + wal::kFrameHeaderSize, payloadSize, &declared);
+        if (payloadSize >= 4) {
+            // The count field may be the damaged part: read records on as
+            // far as they decode, whatever it says.
+            QByteArray copy(p + o + wal::kFrameHeaderSize, qsizetype(payloadSize));
+            putU32(copy.data(), uint32_t((payloadSize - 4) / 8 + 1)); // the most the reader accepts
+            uint32_t ignored = 0;
+            QList<Record> more = decodeBatchPrefix(copy.constData(), payloadSize, &ignored);
+            if (more.size() > records.size()) records = std::move(more);
+        }
+        const QString why = QStringLiteral("The log record (LSN %1, byte %2 of %3) is damaged: %4. What is given here "
+                                           "was read from bytes that failed their checksum.")
+                                .arg(frameLsn).arg(from + o).arg(file, reason);
+        for (const Record &r : records) {
+            SetAsideItem it;
+            it.id = r.id;
+            it.lsn = frameLsn;
+            it.offset = from + o;
+            it.vector = r.vector;
+            if (!r.isDelete()) it.metadata = r.metadata;
+            it.verified = false;
+            it.record = r.type == RecordType::Insert ? QStringLiteral("insert")
+                        : r.type == RecordType::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete");
+            it.reason = why;
+            out.append(it);
+        }
+        const qint64 room = std::max<qint64>(0, payloadEnd - o - wal::kFrameHeaderSize) / 8 + 1;
+        qint64 missing = declared >= uint32_t(records.size()) && qint64(declared) <= room ? qint64(declared) - records.size() : 0;
+        if (records.isEmpty() && missing == 0) missing = 1;
+        for (qint64 i = 0; i < missing; ++i)
+            unknown(frameLsn, from + o, QStringLiteral("%1 of the records of this damaged log frame could not be read; "
+                                                       "their ids are unknown (%2).").arg(missing).arg(why));
+        covered.insert(frameLsn);
+        guess = frameLsn + 1;
+        o = frameEnd;
+    }
+    // Frames the damage took that were not found in its bytes at all.
+    if (endLsn > firstLsn && firstLsn > 0)
+        for (quint64 lsn = firstLsn; lsn < endLsn && lsn < firstLsn + kMaxUnnamed; ++lsn)
+            if (!covered.contains(lsn))
+                unknown(lsn, from, QStringLiteral("The log record with LSN %1 was in the damaged bytes from byte %2 of %3 "
+                                                  "(%4); nothing of it could be read.").arg(lsn).arg(from).arg(file, reason));
+    if (out.isEmpty() && end > from)
+        unknown(firstLsn, from, QStringLiteral("The damaged bytes from byte %1 of %2 (%3) may have held a record; nothing of "
+                                               "it could be read.").arg(from).arg(file, reason));
+    return out;
 }
 
 Result<qint64> rebuildIdMap(const QString &dir, std::vector<RepairSegment> &segments, const QSet<QByteArray> &deletedIds,

@@ -26,8 +26,19 @@ struct SetAsideItem {
     QVector<float> vector;  // empty when unreadable
     QByteArray metadata;    // null when unreadable
     QString reason;
-    bool vectorUnverified = false; // `vector` is the stored bytes, but no checksum confirms them
+    qint64 offset = -1;     // byte offset of the log frame (log items)
+    bool verified = true;   // false: read from bytes that failed their checksum
+    QString record;         // the log record's kind: "insert", "upsert", "delete" (log items)
+    bool vectorUnverified = false; // segment rows: `vector` is the stored bytes, no checksum confirms them
 };
+
+// What a damaged stretch [from, end) of a log held, as far as it can be
+// read: one item per record that still decodes (unverified), and one without
+// an id for each record or frame that does not, with its LSN and offset, so
+// that no loss goes uncounted. LSNs [firstLsn, endLsn) are the frames the
+// damage took (endLsn 0: unknown, the damage runs to the end of the log).
+QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, qint64 from, qint64 end, quint64 firstLsn,
+                                      quint64 endLsn, const QString &reason);
 
 // quarantine/ of one index folder. Names carry a UTC time stamp; every
 // file gets a .txt report beside it (docs/format.md, "quarantine/").
@@ -38,7 +49,9 @@ public:
     Result<QString> copyBytes(const QString &file, qint64 offset, qint64 bytes, const QString &reason);
     Result<QString> copyWholeFile(const QString &file, const QString &reason);
     Result<QString> moveFile(const QString &file, const QString &reason);
-    // JSON Lines, one object per item: id, row or lsn, reason, vector, metadata.
+    // JSON Lines that `sextant-cli insert` takes back: id, vector, metadata
+    // (an object) when readable, and a "quarantine" object with where the
+    // item was, why, and what could not be given as a field (docs/format.md).
     Result<QString> writeItems(const QString &fromFile, const QList<SetAsideItem> &items);
 
 private:
@@ -93,6 +106,7 @@ struct LogSalvage {
     quint64 lastLsn = 0;                  // of the last valid frame (0: none)
     QList<DamagedRange> damaged;
     QList<SetAsideItem> setAside;         // records with a valid checksum but invalid content
+    QList<SetAsideItem> lost;             // what the damaged ranges held (itemsInDamagedLog)
     QStringList chain;                    // the logs read
 };
 // Reads the chain from `base.walFile`, resuming after every damaged frame

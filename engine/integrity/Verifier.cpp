@@ -184,9 +184,11 @@ void Run::verifyManifests()
                 RepairAction::QuarantineFile);
     }
     previous = prev;
+    if (prev) checkCounters(*prev, true);
     if (cur.ok()) {
         current = *cur;
         currentReadable = true;
+        checkCounters(*cur, false);
         return;
     }
     if (cur.error().code() == ErrorCode::UnsupportedFormat) {
@@ -204,6 +206,41 @@ void Run::verifyManifests()
         addError(manifest::currentName(), cur.error(), Finding::Severity::Error, RepairAction::None,
                  QStringLiteral("%1 No readable previous generation exists, so the index cannot be opened or repaired "
                                 "automatically; its files were not changed.").arg(cur.error().message()));
+    }
+}
+
+// The counters and ids of a manifest against each other and against the
+// files both generations use: a checksum only says the bytes are the ones
+// written, not that the next file the writer makes will not take the name
+// of a live one (docs/integrity.md).
+void Run::checkCounters(const Manifest &m, bool isPrevious)
+{
+    const QString name = isPrevious ? manifest::previousName() : manifest::currentName();
+    QStringList wrong = m.inconsistencies();
+    if (m.graph && m.graph->file != graphfile::fileName(m.graph->number))
+        wrong << QStringLiteral("the graph names the file %1; graph number %2 is %3")
+                     .arg(m.graph->file).arg(m.graph->number).arg(graphfile::fileName(m.graph->number));
+    if (!isPrevious && previous) {
+        for (const SegmentEntry &e : previous->segments)
+            if (e.id >= m.nextSegmentId && !m.fileRecord(e.file))
+                wrong << QStringLiteral("nextSegmentId is %1, but MANIFEST.prev still uses segment %2 (%3): the next "
+                                        "checkpoint would take its name").arg(m.nextSegmentId).arg(e.id).arg(e.file);
+        if (previous->graph && m.graph && previous->graph->number > m.graph->number)
+            wrong << QStringLiteral("the graph number %1 is below the %2 of MANIFEST.prev: the next saved graph would take "
+                                    "the name of one in use").arg(m.graph->number).arg(previous->graph->number);
+    }
+    for (const QString &w : wrong) {
+        if (isPrevious)
+            add(Finding::Severity::Warning, name, -1,
+                QStringLiteral("The previous manifest is inconsistent although its checksum is right: %1. The fallback is "
+                               "lost: repair could not safely go back to it.").arg(w),
+                RepairAction::QuarantineFile);
+        else
+            add(Finding::Severity::Error, name, -1,
+                QStringLiteral("The manifest is inconsistent although its checksum is right: %1. A writer refuses to open "
+                               "the index, since its next file could replace a live one; repair writes a manifest with "
+                               "counters above every file in the folder.").arg(w),
+                w.startsWith(QLatin1String("the graph")) ? RepairAction::RebuildGraph : RepairAction::RebuildIdMap);
     }
 }
 
@@ -422,7 +459,23 @@ void Run::verifyWal(const Manifest &m)
         const QString next = wal::fileName(scan->lastLsn + 1);
         const bool hasNext = next != file && QFileInfo::exists(path(next));
         const WalTail &t = scan->tail;
-        if (t.kind == WalTail::Kind::Incomplete && !hasNext)
+        // A later log after a log whose end is damaged: the chain breaks at
+        // the damage, and an open would stop there, leaving the later log's
+        // acknowledged records unread. Only a salvage reads on.
+        QString later;
+        if (t.kind != WalTail::Kind::Clean && !hasNext)
+            for (const QString &log : QDir(m_dir).entryList({QStringLiteral("wal-*.log")}, QDir::Files, QDir::Name))
+                if (log > file) {
+                    later = log;
+                    break;
+                }
+        if (!later.isEmpty())
+            add(Finding::Severity::Error, file, t.offset,
+                QStringLiteral("The log ends in a damaged or unfinished record (%1) and the later log %2 follows it: "
+                               "opening would stop at the damage and leave the later log's records unread.")
+                    .arg(t.reason, later),
+                RepairAction::SalvageWal, {}, t.bytes);
+        else if (t.kind == WalTail::Kind::Incomplete && !hasNext)
             add(Finding::Severity::Info, file, t.offset,
                 QStringLiteral("The log ends in an unfinished record (%1 bytes: %2). An interrupted write leaves this; "
                                "it was never acknowledged and is cut when the index is next opened for writing.")
@@ -448,11 +501,118 @@ void Run::verifyWal(const Manifest &m)
     }
 }
 
+// The files only the previous generation uses (MANIFEST.prev's segments,
+// deletion files and the logs from its checkpoint to the current one). The
+// index works without them, but repair goes back to that generation when
+// MANIFEST is lost: damage there is the fallback lost, a warning.
+void Run::verifyPreviousGeneration()
+{
+    if (!currentReadable || !previous) return;
+    const Manifest &cur = *current;
+    const Manifest &prev = *previous;
+    auto lost = [&](const QString &file, qint64 offset, const QString &what) {
+        add(Finding::Severity::Warning, file, offset,
+            QStringLiteral("%1 Only the previous generation (MANIFEST.prev) uses this file, so the index works, but the "
+                           "fallback is lost: if MANIFEST were damaged, going back a generation would lose data. Repair "
+                           "sets the file aside and makes the current generation the fallback.").arg(what),
+            RepairAction::QuarantineFile);
+    };
+    auto usedByCurrent = [&](const QString &name) { return cur.fileRecord(name) || cur.walFile == name; };
+    for (const SegmentEntry &e : prev.segments) {
+        if (report.cancelled) return;
+        if (!usedByCurrent(e.file)) {
+            ++report.filesChecked;
+            if (!QFileInfo::exists(path(e.file))) {
+                lost(e.file, -1, QStringLiteral("The segment is missing."));
+            } else {
+                Result<std::shared_ptr<Segment>> seg = Segment::open(path(e.file), e.id, prev.schema.dimensions);
+                if (!seg.ok()) {
+                    lost(e.file, -1, seg.error().message());
+                } else {
+                    qint64 firstBad = -1;
+                    int bad = 0;
+                    (*seg)->verifyAllBlocks([&](qint64 offset, qint64) {
+                        if (!bad++) firstBad = offset;
+                    });
+                    if (bad)
+                        lost(e.file, firstBad,
+                             QStringLiteral("%1 data blocks do not match their XXH3 checksums (the first at byte %2).")
+                                 .arg(bad).arg(firstBad));
+                    progress((*seg)->fileSize());
+                }
+            }
+        }
+        if (!e.deletionFile.isEmpty() && !usedByCurrent(e.deletionFile)) {
+            ++report.filesChecked;
+            if (!QFileInfo::exists(path(e.deletionFile))) {
+                lost(e.deletionFile, -1, QStringLiteral("The deletion file is missing."));
+            } else {
+                Result<DeletionVector> dv = DeletionVector::read(path(e.deletionFile), e.id, e.rows);
+                if (!dv.ok()) lost(e.deletionFile, -1, dv.error().message());
+                else if (dv->deletedCount() != e.deletedRows)
+                    lost(e.deletionFile, -1,
+                         QStringLiteral("The file marks %1 rows deleted; MANIFEST.prev says %2.").arg(dv->deletedCount()).arg(e.deletedRows));
+            }
+        }
+    }
+    // The logs from the previous checkpoint up to the current one.
+    QString file = prev.walFile;
+    quint64 expected = prev.checkpointLsn + 1;
+    while (!report.cancelled && file != cur.walFile && !walChain.contains(file) && expected <= cur.checkpointLsn) {
+        ++report.filesChecked;
+        Result<File> f = File::open(path(file), File::Mode::ReadOnly);
+        if (!f.ok()) {
+            lost(file, -1, QStringLiteral("The log cannot be opened: %1").arg(f.error().message()));
+            return;
+        }
+        Result<WalScanResult> scan = scanWal(*f, 0, expected, [&](uint64_t, uint8_t, const char *payload, size_t size) -> Error {
+            Result<QList<Record>> r = decodeBatchPayload(payload, size);
+            if (!r.ok()) return r.error();
+            for (const Record &rec : *r)
+                if (!rec.isDelete() && rec.vector.size() != prev.schema.dimensions)
+                    return Error(ErrorCode::Corruption, QStringLiteral("a record holds a vector of another dimension"));
+            return {};
+        });
+        if (!scan.ok()) {
+            lost(file, -1, scan.error().message());
+            return;
+        }
+        progress(scan->validEnd + scan->tail.bytes);
+        if (scan->firstLsn != expected) {
+            lost(file, 16, QStringLiteral("The log starts at record %1; record %2 comes next.").arg(scan->firstLsn).arg(expected));
+            return;
+        }
+        if (scan->tail.kind != WalTail::Kind::Clean && scan->lastLsn < cur.checkpointLsn) {
+            lost(file, scan->tail.offset,
+                 QStringLiteral("A log record the previous generation needs is damaged at byte %1 (%2).")
+                     .arg(scan->tail.offset).arg(scan->tail.reason));
+            return;
+        }
+        const QString next = wal::fileName(scan->lastLsn + 1);
+        if (next == file) return;
+        if (!QFileInfo::exists(path(next))) {
+            if (scan->lastLsn < cur.checkpointLsn)
+                lost(next, -1, QStringLiteral("The log holding records %1 and on, which the previous generation needs, is missing.")
+                                   .arg(scan->lastLsn + 1));
+            return;
+        }
+        file = next;
+        expected = scan->lastLsn + 1;
+    }
+}
+
 void Run::setTotal(const Manifest &m)
 {
     for (const FileRecord &f : m.files) m_total += f.size;
+    // The previous generation's own files are checked too (verifyPreviousGeneration).
+    QString firstLog = m.walFile;
+    if (currentReadable && previous) {
+        for (const FileRecord &f : previous->files)
+            if (!m.fileRecord(f.name)) m_total += f.size;
+        firstLog = std::min(firstLog, previous->walFile);
+    }
     for (const QString &log : QDir(m_dir).entryList({QStringLiteral("wal-*.log")}, QDir::Files))
-        if (log >= m.walFile) m_total += QFileInfo(path(log)).size();
+        if (log >= firstLog) m_total += QFileInfo(path(log)).size();
 }
 
 bool Run::underCap(const QString &key) { return ++m_capCounts[key] <= kItemFindingCap; }
@@ -495,6 +655,7 @@ Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &optio
         run.collectHashes(m);
         if (!run.report.cancelled && m.graph) run.verifyGraphFile(m);
         if (!run.report.cancelled) run.verifyWal(m);
+        if (!run.report.cancelled) run.verifyPreviousGeneration();
         if (!run.report.cancelled && options.full) run.verifyContent(m);
     }
     if (!run.report.cancelled) run.considerFallback();

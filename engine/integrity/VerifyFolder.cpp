@@ -55,6 +55,20 @@ void Run::verifyFolder()
     static const QRegularExpression walName(QStringLiteral("^wal-(\\d{20})\\.log$"));
     const QFileInfoList entries = QDir(m_dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
     QList<QFileInfo> unexpected, orphans;
+    // A file of the index that is a symbolic link can point outside the
+    // folder: a writer refuses to write through one (docs/integrity.md).
+    for (const QFileInfo &info : entries) {
+        if (!info.isSymLink()) continue;
+        const QString name = info.fileName();
+        const bool ours = listed.contains(name) || keep.contains(name) || name == QLatin1String("LOCK")
+                          || name == QLatin1String("LOCK.owner") || name == QLatin1String("quarantine")
+                          || name.startsWith(QLatin1String("MANIFEST")) || name.startsWith(QLatin1String("wal-"));
+        if (ours)
+            add(Finding::Severity::Error, name, -1,
+                QStringLiteral("The file is a symbolic link (to %1). Sextant writes only to files in the index folder itself "
+                               "and refuses to write through it; replace the link with the file it points to.")
+                    .arg(info.symLinkTarget()));
+    }
     for (const QFileInfo &info : entries) {
         const QString name = info.fileName();
         if (listed.contains(name)) continue;

@@ -55,6 +55,7 @@ public:
     void checkSizeAndHash(const storage::FileRecord &rec, qint64 actualSize, const QString &actualSha,
                           Finding::Severity sev, RepairAction action);
     void verifyManifests();
+    void checkCounters(const storage::Manifest &m, bool isPrevious);
     void verifySegment(const storage::Manifest &m, const storage::SegmentEntry &e);
     void verifyDeletionFile(const storage::Manifest &m, const storage::SegmentEntry &e);
     // Full verify: the rows (VerifyContent.cpp), then the SHA-256 started by verifySegment.
@@ -63,6 +64,7 @@ public:
     void checkSegmentRows(const storage::Manifest &m, OpenedSegment &s);
     void verifyGraphFile(const storage::Manifest &m);
     void verifyWal(const storage::Manifest &m);
+    void verifyPreviousGeneration();
     void setTotal(const storage::Manifest &m);
 
     // VerifyContent.cpp (full verify)

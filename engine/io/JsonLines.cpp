@@ -140,7 +140,7 @@ private:
             return failAt(m_pos, QStringLiteral("A record must be a JSON object starting with '{', but the line starts with %1")
                                      .arg(describeValueAt(m_pos)));
         ++m_pos;
-        bool haveId = false, haveVector = false, haveMetadata = false;
+        bool haveId = false, haveVector = false, haveMetadata = false, haveQuarantine = false;
         skipSpace();
         if (m_pos < m_end && *m_pos == '}') {
             ++m_pos;
@@ -172,15 +172,22 @@ private:
                 } else if (key == "metadata") {
                     fieldName = "metadata";
                     seen = &haveMetadata;
+                } else if (key == "quarantine") {
+                    // What a repair wrote about an item it set aside
+                    // (quarantine/*-items.jsonl): an object, skipped.
+                    fieldName = "quarantine";
+                    seen = &haveQuarantine;
                 } else {
-                    return failAt(keyStart, QStringLiteral("Unknown field \"%1\" (a record has only \"id\", \"vector\" and \"metadata\")")
+                    return failAt(keyStart, QStringLiteral("Unknown field \"%1\" (a record has only \"id\", \"vector\" and \"metadata\", and \"quarantine\" in a repair's items file)")
                                                 .arg(quoteInput(key.data(), key.data() + key.size())));
                 }
                 if (*seen)
                     return failAt(keyStart, QStringLiteral("The field \"%1\" appears twice").arg(QLatin1String(fieldName)));
+                QJsonObject skipped;
                 const bool parsed = seen == &haveId ? parseId(item.id)
                                   : seen == &haveVector ? parseVector(item.vector)
-                                                        : parseMetadata(item.metadata);
+                                  : seen == &haveQuarantine ? parseObject(skipped, "quarantine")
+                                                        : parseObject(item.metadata, "metadata");
                 if (!parsed)
                     return false;
                 *seen = true;
@@ -424,10 +431,11 @@ private:
         return failAt(start, QStringLiteral("Element %1 of \"vector\" is %2, not a number").arg(element).arg(kind));
     }
 
-    bool parseMetadata(QJsonObject &metadata)
+    bool parseObject(QJsonObject &metadata, const char *field)
     {
+        const QLatin1String name(field);
         if (atEnd() || *m_pos != '{')
-            return failAt(m_pos, QStringLiteral("\"metadata\" must be a JSON object, not %1").arg(describeValueAt(m_pos)));
+            return failAt(m_pos, QStringLiteral("\"%1\" must be a JSON object, not %2").arg(name, describeValueAt(m_pos)));
         const char *open = m_pos;
         // Find where the object ends by counting brackets outside strings;
         // QJsonDocument then checks everything inside.
@@ -455,7 +463,7 @@ private:
             }
         }
         if (p >= m_end)
-            return failAt(open, QStringLiteral("The line ends before \"metadata\" is closed; it starts"));
+            return failAt(open, QStringLiteral("The line ends before \"%1\" is closed; it starts").arg(name));
         const char *close = p + 1;
         m_pos = close;
         if (close - open == 2) { // "{}": the common empty case needs no parser
@@ -467,9 +475,9 @@ private:
             QJsonDocument::fromJson(QByteArray::fromRawData(open, close - open), &parseError);
         if (parseError.error != QJsonParseError::NoError)
             return failAt(open + std::clamp<qsizetype>(parseError.offset, 0, close - open),
-                          QStringLiteral("\"metadata\" is not valid JSON: %1").arg(parseError.errorString()));
+                          QStringLiteral("\"%1\" is not valid JSON: %2").arg(name, parseError.errorString()));
         if (!document.isObject())
-            return failAt(open, QStringLiteral("\"metadata\" must be a JSON object"));
+            return failAt(open, QStringLiteral("\"%1\" must be a JSON object").arg(name));
         metadata = document.object();
         return true;
     }

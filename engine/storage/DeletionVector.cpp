@@ -23,7 +23,7 @@ Result<FileRecord> DeletionVector::write(const QString &dir, uint64_t generation
     out.append(m_bits.isEmpty() ? QByteArray((m_rows + 7) / 8, '\0') : m_bits);
     appendU64(out, xxh3(out));
     const QString name = deletion::fileName(m_segmentId, generation);
-    Result<File> f = File::open(dir + u'/' + name, File::Mode::CreateOrTruncate);
+    Result<File> f = File::open(dir + u'/' + name, File::Mode::CreateNew);
     if (!f.ok()) return f.error();
     if (Error e = f->writeAt(out.constData(), size_t(out.size()), 0)) return e;
     if (sync)

@@ -36,6 +36,7 @@ public:
     }
     qint64 deletedCount() const { return m_deleted; }
     qint64 rows() const { return m_rows; }
+    uint64_t segmentId() const { return m_segmentId; }
 
     Result<FileRecord> write(const QString &dir, uint64_t generation, bool sync) const;
     static Result<DeletionVector> read(const QString &path, uint64_t segmentId, qint64 rows);

@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <cerrno>
+#include <cstdio>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,12 +63,24 @@ Result<File> File::open(const QString &path, Mode mode)
     int flags = O_CLOEXEC;
     switch (mode) {
     case Mode::ReadOnly: flags |= O_RDONLY; break;
-    case Mode::ReadWrite: flags |= O_RDWR; break;
-    case Mode::CreateNew: flags |= O_RDWR | O_CREAT | O_EXCL; break;
-    case Mode::CreateOrTruncate: flags |= O_RDWR | O_CREAT | O_TRUNC; break;
+    // Nothing is written through a symbolic link: an index file that is one
+    // could point anywhere outside the folder.
+    case Mode::ReadWrite: flags |= O_RDWR | O_NOFOLLOW; break;
+    case Mode::CreateNew: flags |= O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW; break;
+    case Mode::CreateOrTruncate: flags |= O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW; break;
     }
     const QByteArray native = QFile::encodeName(path);
     const int fd = retrying([&] { return ::open(native.constData(), flags, 0644); });
+    if (fd < 0 && mode == Mode::CreateNew && errno == EEXIST)
+        return Error(ErrorCode::AlreadyExists,
+                     QStringLiteral("Refusing to create %1: a file of that name already exists, and Sextant never replaces "
+                                    "a file that exists.").arg(path),
+                     path);
+    if (fd < 0 && mode != Mode::ReadOnly && errno == ELOOP)
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Refusing to write to %1: it is a symbolic link, and Sextant writes only to files in "
+                                    "the index folder itself. Replace the link with the file it points to.").arg(path),
+                     path);
     if (fd < 0)
         return Error::fromErrno(errno, QStringLiteral("open"), path);
     File f;
@@ -202,6 +215,39 @@ Error renameFile(const QString &from, const QString &to)
         }) < 0)
         return Error::fromErrno(errno, QStringLiteral("rename"), from);
     return {};
+}
+
+Error renameNoReplace(const QString &from, const QString &to)
+{
+    const QByteArray a = QFile::encodeName(from), b = QFile::encodeName(to);
+    const int rc = retrying([&] {
+        if (const int err = faults::maybeFail(faults::Op::Rename, to)) {
+            errno = err;
+            return -1;
+        }
+        int r = ::renameat2(AT_FDCWD, a.constData(), AT_FDCWD, b.constData(), RENAME_NOREPLACE);
+        if (r < 0 && (errno == EINVAL || errno == ENOSYS)) {
+            // A file system without RENAME_NOREPLACE: link() fails on an
+            // existing name as well; then the old name goes.
+            r = ::link(a.constData(), b.constData());
+            if (r == 0) ::unlink(a.constData());
+        }
+        return r;
+    });
+    if (rc < 0 && errno == EEXIST)
+        return Error(ErrorCode::AlreadyExists,
+                     QStringLiteral("Refusing to rename %1 to %2: a file of that name already exists, and Sextant never "
+                                    "replaces a file that exists.").arg(from, to),
+                     to);
+    if (rc < 0) return Error::fromErrno(errno, QStringLiteral("rename"), from);
+    return {};
+}
+
+bool isSymlink(const QString &path)
+{
+    struct stat st {};
+    const QByteArray native = QFile::encodeName(path);
+    return ::lstat(native.constData(), &st) == 0 && S_ISLNK(st.st_mode);
 }
 
 Result<QByteArray> readWholeFile(const QString &path, qint64 maxBytes)

@@ -15,6 +15,7 @@ bool isTransientErrno(int err);
 
 class File {
 public:
+    // CreateNew fails with ErrorCode::AlreadyExists when the file exists.
     enum class Mode { ReadOnly, ReadWrite, CreateNew /* fails if it exists */, CreateOrTruncate };
 
     File() = default;
@@ -51,6 +52,11 @@ private:
 Error syncDirectory(const QString &dirPath);
 Error removeFile(const QString &path);
 Error renameFile(const QString &from, const QString &to);
+// Like renameFile, but fails (ErrorCode::AlreadyExists) when `to` exists:
+// new files of an index are put in place with it, never over another.
+Error renameNoReplace(const QString &from, const QString &to);
+// Whether `path` itself is a symbolic link (not followed).
+bool isSymlink(const QString &path);
 // Reads a whole (small) file; refuses files larger than `maxBytes`.
 Result<QByteArray> readWholeFile(const QString &path, qint64 maxBytes);
 

@@ -3,10 +3,12 @@
 #include "storage/Binary.h"
 #include "storage/Checksums.h"
 #include "storage/FileIo.h"
+#include "storage/Wal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <cmath>
 
 namespace sextant::storage {
@@ -16,6 +18,44 @@ const FileRecord *Manifest::fileRecord(const QString &name) const
     for (const FileRecord &f : files)
         if (f.name == name) return &f;
     return nullptr;
+}
+
+QStringList Manifest::inconsistencies() const
+{
+    QStringList out;
+    QSet<uint64_t> ids;
+    QSet<QString> names;
+    uint64_t maxId = 0;
+    for (const SegmentEntry &s : segments) {
+        if (ids.contains(s.id))
+            out << QStringLiteral("segment id %1 appears more than once").arg(s.id);
+        ids.insert(s.id);
+        maxId = std::max(maxId, s.id);
+        if (s.file != segment::fileName(s.id))
+            out << QStringLiteral("segment %1 names the file %2; its file is %3").arg(s.id).arg(s.file, segment::fileName(s.id));
+        if (names.contains(s.file)) out << QStringLiteral("the segment file %1 is named twice").arg(s.file);
+        names.insert(s.file);
+        if (!s.deletionFile.isEmpty()) {
+            const QString prefix = QStringLiteral("del-%1-").arg(s.id, 8, 10, QLatin1Char('0'));
+            if (!s.deletionFile.startsWith(prefix) || !s.deletionFile.endsWith(QLatin1String(".sxd")))
+                out << QStringLiteral("segment %1 names the deletion file %2, which belongs to another segment").arg(s.id).arg(s.deletionFile);
+            if (names.contains(s.deletionFile)) out << QStringLiteral("the deletion file %1 is named twice").arg(s.deletionFile);
+            names.insert(s.deletionFile);
+        }
+    }
+    if (!segments.isEmpty() && nextSegmentId <= maxId)
+        out << QStringLiteral("nextSegmentId is %1, but segment %2 is in use: the next checkpoint would take the name of a live segment")
+                   .arg(nextSegmentId).arg(maxId);
+    if (nextSegmentId == 0) out << QStringLiteral("nextSegmentId is 0; segment ids start at 1");
+    if (walFile != wal::fileName(checkpointLsn + 1))
+        out << QStringLiteral("the log after checkpoint %1 is named %2; it should be %3")
+                   .arg(checkpointLsn).arg(walFile, wal::fileName(checkpointLsn + 1));
+    QSet<QString> listed;
+    for (const FileRecord &f : files) {
+        if (listed.contains(f.name)) out << QStringLiteral("the file %1 is listed twice").arg(f.name);
+        listed.insert(f.name);
+    }
+    return out;
 }
 
 QByteArray Manifest::encode() const

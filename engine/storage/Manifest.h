@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QStringList>
 
 namespace sextant::storage {
 
@@ -57,6 +58,12 @@ struct Manifest {
     QDateTime checkpointed;
 
     const FileRecord *fileRecord(const QString &name) const;
+    // What is wrong with the counters and ids, though the checksum holds:
+    // a segment id used twice, a file name that does not match its id, a
+    // next segment id at or below one in use, a file listed twice. Empty
+    // when consistent. A writer refuses such a manifest: its next file
+    // would take the name of a live one.
+    QStringList inconsistencies() const;
     QByteArray encode() const;
     static Result<Manifest> decode(const QByteArray &bytes, const QString &path);
     static Result<Manifest> read(const QString &path);

@@ -28,5 +28,10 @@ void encodeBatchPayload(QByteArray &out, const QList<Record> &records);
 // checks every length: a correct checksum over a buggy writer's bytes must
 // not crash the reader.
 Result<QList<Record>> decodeBatchPayload(const char *data, size_t size);
+// For a payload that failed its checksum (repair names what it held): the
+// records that decode, in order, up to the first that does not; none of them
+// is verified. `declaredCount` gets the payload's record count field (0 when
+// unreadable; it may itself be damaged).
+QList<Record> decodeBatchPrefix(const char *data, size_t size, uint32_t *declaredCount);
 
 } // namespace sextant::storage

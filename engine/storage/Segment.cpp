@@ -235,7 +235,9 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
     const SegmentLayout l = computeLayout(segment::kVersion, uint32_t(dimensions), n, idBytes, metaBytes);
     const QString name = segment::fileName(segmentId);
     const QString path = dir + u'/' + name;
-    Result<File> file = File::open(path, File::Mode::CreateOrTruncate);
+    // Never over an existing file: a manifest whose next segment id is at or
+    // below one in use must become an error, not an overwrite of live rows.
+    Result<File> file = File::open(path, File::Mode::CreateNew);
     if (!file.ok()) return file.error();
     ChecksummingWriter w(*file, l.blockSize);
 

@@ -5,6 +5,11 @@
 
 #include <vector>
 
+#include <QFile>
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
 namespace sextant::storage {
 
 namespace wal {
@@ -217,7 +222,10 @@ Result<WalWriter> WalWriter::create(const QString &path, uint64_t firstLsn, bool
     if (Error e = f->writeAt(header.constData(), size_t(header.size()), 0)) return e;
     if (sync)
         if (Error e = f->syncData()) return e;
-    if (Error e = renameFile(temp, path)) return e;
+    if (Error e = renameNoReplace(temp, path)) {
+        removeFile(temp);
+        return e;
+    }
     f->rename(path);
     WalWriter w;
     w.m_file = f.takeValue();
@@ -240,6 +248,28 @@ Result<WalWriter> WalWriter::openForAppend(const QString &path, qint64 validEnd,
     w.m_file = f.takeValue();
     w.m_end = validEnd;
     return w;
+}
+
+Error WalWriter::checkStillInPlace() const
+{
+    struct stat open {};
+    struct stat named {};
+    if (::fstat(m_file.fd(), &open) < 0) return Error::fromErrno(errno, QStringLiteral("inspect"), path());
+    const QByteArray native = QFile::encodeName(path());
+    QString why;
+    if (open.st_nlink == 0)
+        why = QStringLiteral("it was removed from the folder");
+    else if (::lstat(native.constData(), &named) < 0)
+        why = errno == ENOENT ? QStringLiteral("it is no longer in the folder (moved, or the folder was removed)")
+                              : QString::fromLocal8Bit(std::strerror(errno));
+    else if (named.st_dev != open.st_dev || named.st_ino != open.st_ino)
+        why = QStringLiteral("another file took its name");
+    if (why.isEmpty()) return {};
+    return Error(ErrorCode::Io,
+                 QStringLiteral("The write-ahead log %1 is not where the index keeps it: %2. Nothing written now would "
+                                "survive a restart, so the index stopped accepting writes; close it, then verify and "
+                                "repair.").arg(path(), why),
+                 path());
 }
 
 Error WalWriter::append(const QByteArray &frames)

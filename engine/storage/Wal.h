@@ -82,6 +82,10 @@ public:
     qint64 size() const { return m_end; }
     const QString &path() const { return m_file.path(); }
     void close() { m_file.close(); }
+    // An error when the log open here is no longer the file at its path: it
+    // was removed (its link count is 0), renamed, or replaced, or its folder
+    // is gone. Writes acknowledged then would be lost at the next open.
+    Error checkStillInPlace() const;
 
 private:
     File m_file;

@@ -650,7 +650,9 @@ void TestIndex::checkpointOnDemandAndAutomatic()
     QVERIFY(s.segments >= 1);
     // The log may grow to twice the threshold while a background checkpoint
     // runs (then the writer waits for it), plus the group that crossed it.
-    QVERIFY2(s.walBytes < 2 * 2048 + 1024, qPrintable(QString::number(s.walBytes)));
+    // walBytes counts every log of the chain: the active one and the one a
+    // checkpoint in flight is folding, each within that bound.
+    QVERIFY2(s.walBytes < 2 * (2 * 2048 + 1024), qPrintable(QString::number(s.walBytes)));
     QCOMPARE(s.items, qint64(100));
     for (int i = 0; i < 100; ++i) QVERIFY(idx->contains(QStringLiteral("auto%1").arg(i)));
     // Retired files do not pile up: at most the current and previous generation's.

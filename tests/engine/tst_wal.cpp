@@ -189,7 +189,7 @@ private slots:
     void damagedHeaderIsRejected();
     void shortHeaderIsRejected();
     void headerVersionIsChecked();
-    void writerCreateTruncatesExistingFile();
+    void writerCreateRefusesExistingFile();
     void writerOpenForAppendCutsTail();
     void decodeRejectsTruncatedPayloads();
     void decodeRejectsStrayBytesAndBadFields();
@@ -648,16 +648,16 @@ void TestWal::headerVersionIsChecked()
     QCOMPARE(s.result.error().code(), ErrorCode::UnsupportedFormat);
 }
 
-void TestWal::writerCreateTruncatesExistingFile()
+void TestWal::writerCreateRefusesExistingFile()
 {
+    // The writer never replaces a file that exists (issue 14, B1).
     const BuiltWal b = buildWal(path(QStringLiteral("w.log")), 3, 1);
+    const QByteArray before = readAll(b.path);
     Result<WalWriter> w = WalWriter::create(b.path, 50, false);
-    QVERIFY(w.ok());
-    w->close();
-    QCOMPARE(fileSize(b.path), wal::kHeaderSize);
-    const Scan s = scanFile(b.path);
-    QCOMPARE(s->firstLsn, quint64(50));
-    QCOMPARE(s->frames, qint64(0));
+    QVERIFY(!w.ok());
+    QCOMPARE(w.error().code(), ErrorCode::AlreadyExists);
+    QCOMPARE(readAll(b.path), before);
+    QVERIFY(!QFileInfo::exists(b.path + QStringLiteral(".tmp")));
 }
 
 void TestWal::writerOpenForAppendCutsTail()
