@@ -1,5 +1,5 @@
 #pragma once
-// Reading a Vectra LocalIndex folder (../shared/reference: index.json with
+// Reading a Vectra LocalIndex folder (index.json with
 // version, metadata_config.indexed and items of id, metadata, vector, norm,
 // and an optional metadataFile holding the item's full metadata). Every
 // item that cannot be taken is reported with the reason; the rest are
