@@ -287,11 +287,11 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
         const QByteArrayView m = rows.metadata(r);
         if (Error e = w.write(m.data(), size_t(m.size()))) return e;
     }
-    if (Error e = w.padTo(l.bloomOffset)) return e;
-    {
+    // Little-endian u64 words, written through a small buffer.
+    auto writeWords = [&](const std::vector<uint64_t> &words) -> Error {
         char chunk[4096];
         size_t fill = 0;
-        for (uint64_t word : filter) {
+        for (uint64_t word : words) {
             putU64(chunk + fill, word);
             fill += 8;
             if (fill == sizeof chunk) {
@@ -299,24 +299,12 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
                 fill = 0;
             }
         }
-        if (fill)
-            if (Error e = w.write(chunk, fill)) return e;
-    }
+        return fill ? w.write(chunk, fill) : Error{};
+    };
+    if (Error e = w.padTo(l.bloomOffset)) return e;
+    if (Error e = writeWords(filter)) return e;
     if (Error e = w.padTo(l.rowSumsOffset)) return e;
-    {
-        char chunk[4096];
-        size_t fill = 0;
-        for (uint64_t sum : rowSums) {
-            putU64(chunk + fill, sum);
-            fill += 8;
-            if (fill == sizeof chunk) {
-                if (Error e = w.write(chunk, fill)) return e;
-                fill = 0;
-            }
-        }
-        if (fill)
-            if (Error e = w.write(chunk, fill)) return e;
-    }
+    if (Error e = writeWords(rowSums)) return e;
     Q_ASSERT(w.position() == l.dataEnd);
     w.endBlocks();
 
