@@ -1,4 +1,4 @@
-// Commands that change an index: create, delete, compact (insert and import
+// Commands that change an index: create, delete, compact, checkpoint (insert and import
 // are in Ingest.cpp). They take the writer lock.
 
 #include "Commands.h"
@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <functional>
 
 namespace sextant::cli {
 
@@ -189,24 +191,49 @@ int runDelete(Invocation &invocation)
     return closeIndex(console, index, exitCode);
 }
 
+namespace {
+
+// compact and checkpoint: open PATH for writing, run the one maintenance
+// write, close. On success `exitCode` is ExitSuccess and the index's figures
+// before and after are filled in; otherwise the failure has been reported.
+struct MaintenanceRun {
+    int exitCode = ExitSuccess;
+    IndexStats before;
+    IndexStats after;
+};
+
+MaintenanceRun runMaintenanceWrite(Console &console, const QString &path,
+                                   const std::function<QFuture<WriteResult>(Index &)> &write)
+{
+    MaintenanceRun run;
+    auto opened = openForWriting(console, path);
+    if (!opened.ok()) {
+        run.exitCode = failOpen(console, opened.error());
+        return run;
+    }
+    Index &index = **opened;
+    run.before = index.stats();
+    const WriteResult result = waitForWrite(write(index));
+    if (!result.error.ok()) {
+        const int exitCode = console.fail(result.error);
+        run.exitCode = closeIndex(console, index, exitCode);
+        return run;
+    }
+    run.after = index.stats();
+    run.exitCode = closeIndex(console, index, ExitSuccess);
+    return run;
+}
+
+} // namespace
+
 int runCompact(Invocation &invocation)
 {
     Console &console = invocation.console;
-    auto opened = openForWriting(console, invocation.path());
-    if (!opened.ok())
-        return failOpen(console, opened.error());
-    Index &index = **opened;
-
-    const IndexStats before = index.stats();
-    const WriteResult result = waitForWrite(index.compact());
-    if (!result.error.ok()) {
-        const int exitCode = console.fail(result.error);
-        return closeIndex(console, index, exitCode);
-    }
-    const IndexStats after = index.stats();
-    const int exitCode = closeIndex(console, index, ExitSuccess);
-    if (exitCode != ExitSuccess)
-        return exitCode;
+    const MaintenanceRun run = runMaintenanceWrite(console, invocation.path(), [](Index &index) { return index.compact(); });
+    if (run.exitCode != ExitSuccess)
+        return run.exitCode;
+    const IndexStats &before = run.before;
+    const IndexStats &after = run.after;
 
     auto statsJson = [](const IndexStats &stats) {
         return QJsonObject{{QStringLiteral("items"), double(stats.items)},
@@ -234,21 +261,12 @@ int runCompact(Invocation &invocation)
 int runCheckpoint(Invocation &invocation)
 {
     Console &console = invocation.console;
-    auto opened = openForWriting(console, invocation.path());
-    if (!opened.ok())
-        return failOpen(console, opened.error());
-    Index &index = **opened;
-
-    const IndexStats before = index.stats();
-    const WriteResult result = waitForWrite(index.checkpoint());
-    if (!result.error.ok()) {
-        const int exitCode = console.fail(result.error);
-        return closeIndex(console, index, exitCode);
-    }
-    const IndexStats after = index.stats();
-    const int exitCode = closeIndex(console, index, ExitSuccess);
-    if (exitCode != ExitSuccess)
-        return exitCode;
+    const MaintenanceRun run =
+        runMaintenanceWrite(console, invocation.path(), [](Index &index) { return index.checkpoint(); });
+    if (run.exitCode != ExitSuccess)
+        return run.exitCode;
+    const IndexStats &before = run.before;
+    const IndexStats &after = run.after;
     if (console.json())
         console.printJson(QJsonObject{{QStringLiteral("items"), double(after.items)},
                                       {QStringLiteral("checkpointLsn"), double(after.checkpointLsn)},
