@@ -2,6 +2,7 @@
 
 #include "ErrorText.h"
 #include "IndexSession.h"
+#include "ProgressRow.h"
 #include "TaskMonitor.h"
 
 #include "index/Index.h"
@@ -97,21 +98,11 @@ CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> 
     m_compareButton->setDefault(true);
     connect(m_compareButton, &QPushButton::clicked, this, &CompareDialog::compare);
 
-    m_progressRow = new QWidget(this);
-    m_progressLabel = new QLabel(m_progressRow);
-    m_progress = new QProgressBar(m_progressRow);
-    m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(false);
-    auto *cancelButton = new QPushButton(tr("Cancel"), m_progressRow);
-    connect(cancelButton, &QPushButton::clicked, this, &CompareDialog::cancel);
-    {
-        auto *l = new QHBoxLayout(m_progressRow);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(m_progressLabel);
-        l->addWidget(m_progress, 1);
-        l->addWidget(cancelButton);
-    }
-    m_progressRow->hide();
+    const ProgressRow progress = makeProgressRow(this, tr("Cancel"));
+    m_progressRow = progress.row;
+    m_progressLabel = progress.label;
+    m_progress = progress.bar;
+    connect(progress.cancel, &QPushButton::clicked, this, &CompareDialog::cancel);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("compareSummary"));

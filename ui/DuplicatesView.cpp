@@ -5,6 +5,7 @@
 #include "Format.h"
 #include "IndexSession.h"
 #include "ItemCommands.h"
+#include "ProgressRow.h"
 #include "TaskMonitor.h"
 
 #include "index/Index.h"
@@ -117,22 +118,11 @@ DuplicatesView::DuplicatesView(IndexSession *session, QWidget *parent) : QWidget
     connect(m_findButton, &QPushButton::clicked, this, &DuplicatesView::find);
     connect(m_filter, &FilterEdit::validityChanged, this, [this](bool) { updateButtons(); });
 
-    m_progressRow = new QWidget(this);
-    m_progressLabel = new QLabel(m_progressRow);
-    m_progress = new QProgressBar(m_progressRow);
-    m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(false);
-    auto *cancelButton = new QPushButton(tr("Cancel"), m_progressRow);
-    cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    connect(cancelButton, &QPushButton::clicked, this, &DuplicatesView::cancel);
-    {
-        auto *l = new QHBoxLayout(m_progressRow);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(m_progressLabel);
-        l->addWidget(m_progress, 1);
-        l->addWidget(cancelButton);
-    }
-    m_progressRow->hide();
+    const ProgressRow progress = makeProgressRow(this, tr("Cancel"));
+    m_progressRow = progress.row;
+    m_progressLabel = progress.label;
+    m_progress = progress.bar;
+    connect(progress.cancel, &QPushButton::clicked, this, &DuplicatesView::cancel);
 
     m_summary = new QLabel(tr("Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page."), this);
     m_summary->setObjectName(QStringLiteral("duplicatesSummary"));

@@ -3,6 +3,7 @@
 #include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
+#include "ProgressRow.h"
 #include "TaskMonitor.h"
 
 #include "index/Index.h"
@@ -86,22 +87,11 @@ MapView::MapView(IndexSession *session, QWidget *parent) : QWidget(parent), m_se
     }
     m_notice->hide();
 
-    m_progressRow = new QWidget(this);
-    m_progressLabel = new QLabel(m_progressRow);
-    m_progress = new QProgressBar(m_progressRow);
-    m_progress->setRange(0, 1000);
-    m_progress->setTextVisible(false);
-    auto *cancelButton = new QPushButton(tr("Cancel"), m_progressRow);
-    cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    connect(cancelButton, &QPushButton::clicked, this, &MapView::cancel);
-    {
-        auto *l = new QHBoxLayout(m_progressRow);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(m_progressLabel);
-        l->addWidget(m_progress, 1);
-        l->addWidget(cancelButton);
-    }
-    m_progressRow->hide();
+    const ProgressRow progress = makeProgressRow(this, tr("Cancel"));
+    m_progressRow = progress.row;
+    m_progressLabel = progress.label;
+    m_progress = progress.bar;
+    connect(progress.cancel, &QPushButton::clicked, this, &MapView::cancel);
 
     m_plot = new ScatterPlot(this);
     m_plot->setObjectName(QStringLiteral("scatterPlot"));
