@@ -6,7 +6,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libhnswlib-dev libssl-dev libxxhash-dev libarchive-dev libpoppler-qt6-dev libpq-dev
-  librsvg2-bin
+  librsvg2-bin clang-format-14
   dpkg-dev file lintian desktop-file-utils appstream
   python3-numpy
 )

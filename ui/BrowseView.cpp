@@ -40,7 +40,8 @@ void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QVector<float> bins = index.data(ItemTableModel::SparklineRole).value<QVector<float>>();
     if (bins.size() < 1) return;
     float lo = bins.first(), hi = bins.first();
-    for (float b : bins) lo = std::min(lo, b), hi = std::max(hi, b);
+    for (float b : bins)
+        lo = std::min(lo, b), hi = std::max(hi, b);
     const QRectF r = QRectF(option.rect).adjusted(4, 3, -4, -3);
     const float span = hi - lo > 1e-12f ? hi - lo : 1.f;
     const bool selected = option.state & QStyle::State_Selected;
@@ -59,8 +60,10 @@ void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     for (int i = 0; i < n; ++i) {
         const qreal x = n == 1 ? r.center().x() : r.left() + r.width() * i / (n - 1);
         const qreal y = r.bottom() - qreal((bins[i] - lo) / span) * r.height();
-        if (i == 0) path.moveTo(x, y);
-        else path.lineTo(x, y);
+        if (i == 0)
+            path.moveTo(x, y);
+        else
+            path.lineTo(x, y);
     }
     painter->setPen(QPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight), 1.2));
     painter->drawPath(path);
@@ -159,7 +162,9 @@ BrowseView::BrowseView(IndexSession *session, QWidget *parent)
         const QStringList fields = m_model->fieldColumns();
         for (int c = 1; c < m_model->normColumn(); ++c) {
             const QString f = fields.value(c - 1);
-            m_table->setColumnWidth(c, f == QLatin1String("text") ? 28 * em : f == QLatin1String("title") ? 14 * em : 10 * em);
+            m_table->setColumnWidth(c, f == QLatin1String("text")    ? 28 * em
+                                       : f == QLatin1String("title") ? 14 * em
+                                                                     : 10 * em);
         }
         m_table->setColumnWidth(m_model->normColumn(), 6 * em);
         m_table->setColumnWidth(m_model->sparklineColumn(), 9 * em);
@@ -168,14 +173,17 @@ BrowseView::BrowseView(IndexSession *session, QWidget *parent)
         QHeaderView *header = m_table->horizontalHeader();
         if (m_session->schema().fields.isEmpty() &&
             (fields.contains(QLatin1String("title")) || fields.contains(QLatin1String("text")))) {
-            const int to = header->visualIndex(m_model->normColumn()) - (header->visualIndex(m_model->idColumn()) < header->visualIndex(m_model->normColumn()) ? 1 : 0);
+            const int to =
+                header->visualIndex(m_model->normColumn()) -
+                (header->visualIndex(m_model->idColumn()) < header->visualIndex(m_model->normColumn()) ? 1 : 0);
             header->moveSection(header->visualIndex(m_model->idColumn()), to);
         }
     };
     sizeColumns();
     connect(m_model, &QAbstractItemModel::columnsInserted, this, [this, sizeColumns]() {
         // Delegates follow columns by number: the sparkline column moved.
-        for (int c = 0; c < m_model->columnCount(); ++c) m_table->setItemDelegateForColumn(c, nullptr);
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_table->setItemDelegateForColumn(c, nullptr);
         sizeColumns();
     });
 
@@ -226,7 +234,8 @@ BrowseView::BrowseView(IndexSession *session, QWidget *parent)
     connect(m_model, &ItemTableModel::rowsLoaded, this, [this](int first, int last) {
         // The types the fields hold, for the filter's notes.
         const int before = int(m_fieldTypes.size());
-        for (int r = first; r <= last && r < first + 64; ++r) observeFieldTypes(m_model->metadataAt(r), &m_fieldTypes);
+        for (int r = first; r <= last && r < first + 64; ++r)
+            observeFieldTypes(m_model->metadataAt(r), &m_fieldTypes);
         if (m_fieldTypes.size() != before) updateFilterNote();
         if (m_waitingRow >= first && m_waitingRow <= last) onCurrentRowChanged(m_model->index(m_waitingRow, 0));
     });
@@ -290,7 +299,8 @@ QStringList BrowseView::selectedIds(int *skipped) const
 {
     QList<int> rows;
     for (const QItemSelectionRange &range : m_table->selectionModel()->selection()) {
-        for (int r = range.top(); r <= range.bottom() && rows.size() < kMaxCopyRows; ++r) rows.append(r);
+        for (int r = range.top(); r <= range.bottom() && rows.size() < kMaxCopyRows; ++r)
+            rows.append(r);
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
@@ -298,8 +308,10 @@ QStringList BrowseView::selectedIds(int *skipped) const
     int missing = 0;
     for (int r : rows) {
         const QString id = m_model->idAt(r);
-        if (id.isEmpty()) ++missing;
-        else ids.append(id);
+        if (id.isEmpty())
+            ++missing;
+        else
+            ids.append(id);
     }
     if (skipped) *skipped = missing;
     return ids;
@@ -339,7 +351,8 @@ void BrowseView::copySelection(CopyFormat format)
         }
         QString text = lines.join(QLatin1Char('\n'));
         if (format == CopyFormat::JsonLines && !text.isEmpty()) text += QLatin1Char('\n');
-        if (format == CopyFormat::PythonList && lines.size() > 1) text = QLatin1Char('[') + lines.join(QStringLiteral(",\n ")) + QLatin1Char(']');
+        if (format == CopyFormat::PythonList && lines.size() > 1)
+            text = QLatin1Char('[') + lines.join(QStringLiteral(",\n ")) + QLatin1Char(']');
         return text;
     }));
 }
@@ -355,8 +368,9 @@ void BrowseView::goToId(const QString &typed)
         if (serial != m_goToSerial) return;
         const Result<QString> found = watcher->future().result();
         if (!found.ok() || found->isEmpty()) {
-            m_errorLabel->setText(found.ok() ? tr("No item has the id \"%1\", and no id starts with it.").arg(text.toHtmlEscaped())
-                                             : userMessageText(found.error()).toHtmlEscaped());
+            m_errorLabel->setText(
+                found.ok() ? tr("No item has the id \"%1\", and no id starts with it.").arg(text.toHtmlEscaped())
+                           : userMessageText(found.error()).toHtmlEscaped());
             m_errorLabel->show();
             emit wentToId(text, QString());
             return;
@@ -369,8 +383,10 @@ void BrowseView::goToId(const QString &typed)
         }
         m_errorLabel->hide();
         m_table->setFocus();
-        if (m_session->currentItem() == id) m_model->locate(id);
-        else m_session->setCurrentItem(id);
+        if (m_session->currentItem() == id)
+            m_model->locate(id);
+        else
+            m_session->setCurrentItem(id);
         emit wentToId(text, id);
     });
     watcher->setFuture(m_session->run([text](Index &index) { return resolveGoToId(index, text); }));
@@ -382,7 +398,8 @@ void BrowseView::validateFilter()
     if (looksLikeBareId(text)) {
         // Not a filter but an id (or its start): Enter goes there.
         m_filterError.clear();
-        m_errorLabel->setText(tr("Enter goes to the item whose id is or starts with \"%1\".").arg(text.trimmed().toHtmlEscaped()));
+        m_errorLabel->setText(
+            tr("Enter goes to the item whose id is or starts with \"%1\".").arg(text.trimmed().toHtmlEscaped()));
         m_errorLabel->show();
         m_filterEdit->setStyleSheet(QString());
         return;
@@ -401,8 +418,9 @@ void BrowseView::validateFilter()
     if (FilterEdit::ParsedError e; FilterEdit::parseErrorMessage(m_filterError, &e)) {
         // The position is shown apart; the words in the user's language.
         const QString problem = FilterEdit::translatedProblem(e.problem);
-        sentence = e.expected.isEmpty() ? problem
-                                        : tr("%1; expected %2").arg(problem, FilterEdit::translatedExpected(e.expected));
+        sentence = e.expected.isEmpty()
+                       ? problem
+                       : tr("%1; expected %2").arg(problem, FilterEdit::translatedExpected(e.expected));
     } else if (sentence.startsWith(QLatin1String("Filter: "))) {
         sentence = sentence.mid(8);
     }
@@ -458,12 +476,14 @@ void BrowseView::updateCount()
         text = rows > 0 ? tr("counting… %1 so far").arg(formatCount(rows)) : tr("counting…");
     } else if (filtered) {
         const qint64 total = m_session->hasStats() ? m_session->stats().items : -1;
-        text = total >= 0 ? tr("%1 of %Ln item(s)", nullptr, int(std::min<qint64>(total, INT_MAX))).arg(formatCount(rows))
-                          : tr("%Ln item(s) match", nullptr, int(std::min<qint64>(rows, INT_MAX)));
+        text = total >= 0
+                   ? tr("%1 of %Ln item(s)", nullptr, int(std::min<qint64>(total, INT_MAX))).arg(formatCount(rows))
+                   : tr("%Ln item(s) match", nullptr, int(std::min<qint64>(rows, INT_MAX)));
     } else {
         text = tr("%Ln item(s)", nullptr, int(std::min<qint64>(rows, INT_MAX)));
     }
-    if (!m_model->isSorting() && m_model->sortSpec().key != ItemTableModel::SortKey::None && m_model->lastSortMilliseconds() >= 0)
+    if (!m_model->isSorting() && m_model->sortSpec().key != ItemTableModel::SortKey::None &&
+        m_model->lastSortMilliseconds() >= 0)
         text = tr("%1 · sorted in %2").arg(text, formatMilliseconds(m_model->lastSortMilliseconds()));
     m_countLabel->setText(text);
 
@@ -513,8 +533,10 @@ void BrowseView::onSessionCurrentItemChanged(const QString &id)
         return;
     }
     const int row = m_model->loadedRowOf(id);
-    if (row >= 0) selectRow(row);
-    else m_model->locate(id); // answered by rowLocated
+    if (row >= 0)
+        selectRow(row);
+    else
+        m_model->locate(id); // answered by rowLocated
 }
 
 void BrowseView::onRowLocated(const QString &id, int row)
@@ -550,7 +572,8 @@ void BrowseView::showContextMenu(const QPoint &pos)
     if (!idx.isValid()) return;
     // A right-click outside the selection selects that row alone.
     if (!m_table->selectionModel()->isRowSelected(idx.row(), {}))
-        m_table->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->selectionModel()->setCurrentIndex(idx,
+                                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     std::unique_ptr<QMenu> menu(contextMenu());
     if (menu) menu->exec(m_table->viewport()->mapToGlobal(pos));
 }
@@ -568,10 +591,12 @@ QMenu *BrowseView::contextMenu()
     menu->addAction(tr("Copy Vector(s)", nullptr, n), this, [this]() { copySelection(CopyFormat::Vector); });
     menu->addAction(tr("Copy as Python List"), this, [this]() { copySelection(CopyFormat::PythonList); });
     menu->addSeparator();
-    QAction *similar = menu->addAction(tr("Find Similar"), this, [this, ids]() { emit findSimilarRequested(ids.first()); });
+    QAction *similar =
+        menu->addAction(tr("Find Similar"), this, [this, ids]() { emit findSimilarRequested(ids.first()); });
     similar->setEnabled(n == 1);
     menu->addSeparator();
-    QAction *del = menu->addAction(tr("Delete %n Item(s)", nullptr, n), this, [this, ids]() { deleteItemsUndoably(m_session, ids); });
+    QAction *del = menu->addAction(tr("Delete %n Item(s)", nullptr, n), this,
+                                   [this, ids]() { deleteItemsUndoably(m_session, ids); });
     del->setShortcut(QKeySequence::Delete);
     if (m_session->isReadOnly()) {
         del->setEnabled(false);

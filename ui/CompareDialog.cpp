@@ -54,18 +54,20 @@ QString CompareDialog::queryLabel(const explore::CompareQuery &query)
     switch (query.kind) {
     case explore::CompareQuery::Kind::Text: return query.text;
     case explore::CompareQuery::Kind::Item: return tr("similar to %1").arg(query.text);
-    case explore::CompareQuery::Kind::Vector: return tr("a vector of %n dimension(s)", nullptr, int(query.vector.size()));
+    case explore::CompareQuery::Kind::Vector:
+        return tr("a vector of %n dimension(s)", nullptr, int(query.vector.size()));
     }
     return {};
 }
 
-CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> &others, std::optional<explore::CompareQuery> query, int k,
-                             QWidget *parent)
+CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> &others,
+                             std::optional<explore::CompareQuery> query, int k, QWidget *parent)
     : QDialog(parent), m_session(session), m_formQuery(std::move(query))
 {
     setWindowTitle(tr("Compare %1 with Another Index").arg(session->displayName()));
     setObjectName(QStringLiteral("compareDialog"));
-    for (IndexSession *s : others) m_others.append(s);
+    for (IndexSession *s : others)
+        m_others.append(s);
 
     m_otherCombo = new QComboBox(this);
     m_otherCombo->setObjectName(QStringLiteral("otherIndexCombo"));
@@ -135,8 +137,10 @@ CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> 
             const QTableWidgetItem *other = from->item(row, 3);
             const int rank = other ? other->data(Qt::UserRole).toInt() : 0;
             const QSignalBlocker block(to);
-            if (rank > 0) to->selectRow(rank - 1);
-            else to->clearSelection();
+            if (rank > 0)
+                to->selectRow(rank - 1);
+            else
+                to->clearSelection();
         });
     };
     link(m_left, m_right);
@@ -200,7 +204,8 @@ CompareDialog::CompareDialog(IndexSession *session, const QList<IndexSession *> 
     layout->addWidget(split, 1);
     layout->addWidget(buttons);
     resize(1100, 700);
-    if (others.isEmpty()) m_summary->setText(tr("Open another index (File ▸ Open Index…) to compare this one with it."));
+    if (others.isEmpty())
+        m_summary->setText(tr("Open another index (File ▸ Open Index…) to compare this one with it."));
     updateState();
 }
 
@@ -234,7 +239,13 @@ void CompareDialog::compare()
     std::shared_ptr<Index> a = m_session->index(), b = m_others[which]->index();
     explore::CompareOptions options;
     options.k = m_k->value();
-    enum class From { Form, Sample, File } from = m_useForm->isChecked() ? From::Form : m_useSample->isChecked() ? From::Sample : From::File;
+    enum class From {
+        Form,
+        Sample,
+        File
+    } from = m_useForm->isChecked()     ? From::Form
+             : m_useSample->isChecked() ? From::Sample
+                                        : From::File;
     const std::optional<explore::CompareQuery> formQuery = m_formQuery;
     const int sample = m_sample->value();
     const QString file = m_file->text();
@@ -243,7 +254,8 @@ void CompareDialog::compare()
     m_running = true;
     m_rightTitle->setText(tr("<b>%1</b>").arg(m_others[which]->displayName().toHtmlEscaped()));
     // The file is read on the worker too: the GUI thread never touches the disk.
-    m_future = QtConcurrent::run([a, b, options, from, formQuery, sample, file](QPromise<Result<explore::ComparisonReport>> &promise) {
+    m_future = QtConcurrent::run([a, b, options, from, formQuery, sample,
+                                  file](QPromise<Result<explore::ComparisonReport>> &promise) {
         promise.setProgressRange(0, 1000);
         explore::Task task;
         task.cancelled = [&promise] { return promise.isCanceled(); };
@@ -270,7 +282,8 @@ void CompareDialog::compare()
             }
             queries.append(q);
         } else if (from == From::Sample) {
-            Result<QList<explore::CompareQuery>> sampled = explore::sampleItemQueries(*a, *b, sample, 1, task, &skipped);
+            Result<QList<explore::CompareQuery>> sampled =
+                explore::sampleItemQueries(*a, *b, sample, 1, task, &skipped);
             if (!sampled.ok()) {
                 promise.addResult(Result<explore::ComparisonReport>(sampled.error()));
                 return;
@@ -296,12 +309,14 @@ void CompareDialog::compare()
     });
     TaskMonitor::trackGlobal(tr("Comparing two indexes"), QFuture<void>(m_future));
     auto *watcher = new QFutureWatcher<Result<explore::ComparisonReport>>(this);
-    connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::progressValueChanged, this, [this, serial](int v) {
-        if (serial == m_serial) m_progress->setValue(v);
-    });
-    connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::progressTextChanged, this, [this, serial](const QString &t) {
-        if (serial == m_serial) m_progressLabel->setText(t);
-    });
+    connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::progressValueChanged, this,
+            [this, serial](int v) {
+                if (serial == m_serial) m_progress->setValue(v);
+            });
+    connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::progressTextChanged, this,
+            [this, serial](const QString &t) {
+                if (serial == m_serial) m_progressLabel->setText(t);
+            });
     connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::finished, this, [this, watcher, serial]() {
         watcher->deleteLater();
         onFinished(serial, watcher->future());
@@ -342,7 +357,8 @@ void CompareDialog::onFinished(quint64 serial, QFuture<Result<explore::Compariso
                        .arg(number(m_report->meanOverlap))
                        .arg(number(m_report->meanRankCorrelation));
     if (m_report->skipped > 0)
-        text += QLatin1Char(' ') + tr("%Ln sampled item(s) are not in the other index and were left out.", nullptr, m_report->skipped);
+        text += QLatin1Char(' ') +
+                tr("%Ln sampled item(s) are not in the other index and were left out.", nullptr, m_report->skipped);
     m_summary->setText(text);
     const QSignalBlocker block(m_queries);
     m_queries->clear();
@@ -360,14 +376,15 @@ void CompareDialog::showQuery(int i)
     fillTable(m_left, c.a, c.b);
     fillTable(m_right, c.b, c.a);
     m_queryStats->setText(tr("%1 — overlap@%2 %3 (%4 shared), rank correlation %5")
-                             .arg(queryLabel(c.query).left(120))
-                             .arg(m_report->k)
-                             .arg(number(c.overlap))
-                             .arg(c.shared)
-                             .arg(number(c.rankCorrelation)));
+                              .arg(queryLabel(c.query).left(120))
+                              .arg(m_report->k)
+                              .arg(number(c.overlap))
+                              .arg(c.shared)
+                              .arg(number(c.rankCorrelation)));
 }
 
-void CompareDialog::fillTable(QTableWidget *table, const QList<explore::ComparedHit> &hits, const QList<explore::ComparedHit> &other)
+void CompareDialog::fillTable(QTableWidget *table, const QList<explore::ComparedHit> &hits,
+                              const QList<explore::ComparedHit> &other)
 {
     Q_UNUSED(other);
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
@@ -380,14 +397,17 @@ void CompareDialog::fillTable(QTableWidget *table, const QList<explore::Compared
         auto *id = new QTableWidgetItem(h.id);
         id->setToolTip(h.key);
         auto *score = new QTableWidgetItem(QLocale().toString(double(h.score), 'f', 4));
-        auto *linked = new QTableWidgetItem(h.otherRank ? QStringLiteral("↔ %1").arg(h.otherRank) : QStringLiteral("—"));
+        auto *linked =
+            new QTableWidgetItem(h.otherRank ? QStringLiteral("↔ %1").arg(h.otherRank) : QStringLiteral("—"));
         linked->setData(Qt::UserRole, h.otherRank);
         QList<QTableWidgetItem *> cells{rank, id, score, linked};
         if (h.otherRank) {
             const QColor c = sharedColour(isLeft ? r : h.otherRank - 1, dark);
-            for (QTableWidgetItem *cell : cells) cell->setBackground(c);
+            for (QTableWidgetItem *cell : cells)
+                cell->setBackground(c);
         }
-        for (int col = 0; col < 4; ++col) table->setItem(r, col, cells[col]);
+        for (int col = 0; col < 4; ++col)
+            table->setItem(r, col, cells[col]);
     }
     table->resizeColumnsToContents();
 }

@@ -29,8 +29,8 @@ class CompareDialog : public QDialog {
     Q_OBJECT
 public:
     // `query`: the Query view's current query, when it has one.
-    CompareDialog(IndexSession *session, const QList<IndexSession *> &others, std::optional<explore::CompareQuery> query, int k,
-                  QWidget *parent = nullptr);
+    CompareDialog(IndexSession *session, const QList<IndexSession *> &others,
+                  std::optional<explore::CompareQuery> query, int k, QWidget *parent = nullptr);
     ~CompareDialog() override;
 
     // A query as the lists show it: its text, "similar to ID" or "vector of N dimensions".
@@ -56,7 +56,8 @@ signals:
 
 private:
     void onFinished(quint64 serial, QFuture<Result<explore::ComparisonReport>> future);
-    void fillTable(QTableWidget *table, const QList<explore::ComparedHit> &hits, const QList<explore::ComparedHit> &other);
+    void fillTable(QTableWidget *table, const QList<explore::ComparedHit> &hits,
+                   const QList<explore::ComparedHit> &other);
     void updateState();
 
     IndexSession *m_session;

@@ -10,7 +10,8 @@ namespace {
 QString floatText(float f)
 {
     // 'g' with the shortest representation that reads back as the same float.
-    return QString::number(double(f), 'g', QLocale::FloatingPointShortest).replace(QStringLiteral("e+"), QStringLiteral("e"));
+    return QString::number(double(f), 'g', QLocale::FloatingPointShortest)
+        .replace(QStringLiteral("e+"), QStringLiteral("e"));
 }
 
 QString floatList(const QVector<float> &vector)
@@ -33,8 +34,10 @@ QString itemAsJsonLine(const Item &item)
     // keeps float precision (QJsonDocument would print the double's digits).
     QString line = QStringLiteral("{\"id\":");
     line += QString::fromUtf8(QJsonDocument(QJsonArray{item.id}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-    if (!item.vector.isEmpty()) line += QStringLiteral(",\"vector\":") + floatList(item.vector).remove(QLatin1Char(' '));
-    line += QStringLiteral(",\"metadata\":") + QString::fromUtf8(QJsonDocument(item.metadata).toJson(QJsonDocument::Compact));
+    if (!item.vector.isEmpty())
+        line += QStringLiteral(",\"vector\":") + floatList(item.vector).remove(QLatin1Char(' '));
+    line += QStringLiteral(",\"metadata\":") +
+            QString::fromUtf8(QJsonDocument(item.metadata).toJson(QJsonDocument::Compact));
     line += QLatin1Char('}');
     return line;
 }

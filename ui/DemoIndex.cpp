@@ -29,7 +29,8 @@ bool looksLikeIndex(const QString &path)
 
 QString defaultDemoIndexPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("demo"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .filePath(QStringLiteral("demo"));
 }
 
 QString demoTextsFolder(const QString &indexPath) { return QDir::cleanPath(indexPath) + QStringLiteral("-texts"); }
@@ -38,7 +39,8 @@ QStringList demoTextResources()
 {
     QStringList names;
     QDirIterator it(QStringLiteral(":/demo"), QDir::Files);
-    while (it.hasNext()) names << it.next();
+    while (it.hasNext())
+        names << it.next();
     names.sort();
     return names;
 }
@@ -54,7 +56,8 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
     if (promise) promise->setProgressRange(0, 1000);
 
     const QDir dir(path);
-    const bool folderWasEmpty = !dir.exists() || dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
+    const bool folderWasEmpty =
+        !dir.exists() || dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
     if (!folderWasEmpty && looksLikeIndex(path)) {
         out.existed = true;
         return out;
@@ -70,7 +73,8 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
         if (textsFolderIsNew) QDir(textsPath).removeRecursively();
     };
     if (!QDir().mkpath(textsPath)) {
-        out.error = Error(ErrorCode::Io, Text::tr("Could not make the folder %1 for the demo texts.").arg(textsPath), textsPath);
+        out.error = Error(ErrorCode::Io, Text::tr("Could not make the folder %1 for the demo texts.").arg(textsPath),
+                          textsPath);
         return out;
     }
     QStringList files;
@@ -78,8 +82,10 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
         const QString target = QDir(textsPath).filePath(QFileInfo(resource).fileName());
         QFile in(resource);
         QSaveFile file(target);
-        if (!in.open(QIODevice::ReadOnly) || !file.open(QIODevice::WriteOnly) || file.write(in.readAll()) < 0 || !file.commit()) {
-            out.error = Error(ErrorCode::Io, Text::tr("Could not write the demo text %1: %2").arg(target, file.errorString()), target);
+        if (!in.open(QIODevice::ReadOnly) || !file.open(QIODevice::WriteOnly) || file.write(in.readAll()) < 0 ||
+            !file.commit()) {
+            out.error = Error(ErrorCode::Io,
+                              Text::tr("Could not write the demo text %1: %2").arg(target, file.errorString()), target);
             removeWhatWasMade();
             return out;
         }
@@ -112,8 +118,10 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
     callbacks.progress = [&](const io::ImportProgress &p) {
         if (promise) {
             int value = 0;
-            if (p.totalBytes > 0) value = int(std::min<qint64>(1000, p.doneBytes * 1000 / p.totalBytes));
-            else if (p.totalFiles > 0) value = std::min(1000, p.doneFiles * 1000 / p.totalFiles);
+            if (p.totalBytes > 0)
+                value = int(std::min<qint64>(1000, p.doneBytes * 1000 / p.totalBytes));
+            else if (p.totalFiles > 0)
+                value = std::min(1000, p.doneFiles * 1000 / p.totalFiles);
             promise->setProgressValue(value);
         }
         return !cancelled();
@@ -122,15 +130,18 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
     out.documents = summary.added + summary.replaced;
     out.chunks = summary.chunksWritten;
     out.cancelled = summary.cancelled || cancelled();
-    if (!summary.error.ok()) out.error = summary.error;
+    if (!summary.error.ok())
+        out.error = summary.error;
     else if (summary.failed > 0) {
         for (const io::DocumentReport &d : summary.documents)
             if (d.outcome == io::DocumentOutcome::Failed) {
-                out.error = Error(ErrorCode::MalformedInput, Text::tr("The demo text %1 could not be imported: %2").arg(d.uri, d.reason));
+                out.error = Error(ErrorCode::MalformedInput,
+                                  Text::tr("The demo text %1 could not be imported: %2").arg(d.uri, d.reason));
                 break;
             }
     }
-    if (out.cancelled && out.error.ok()) out.error = Error(ErrorCode::Cancelled, Text::tr("Creating the demo index was cancelled."));
+    if (out.cancelled && out.error.ok())
+        out.error = Error(ErrorCode::Cancelled, Text::tr("Creating the demo index was cancelled."));
 
     if (!out.error.ok()) {
         // A half-made demo would be taken for the demo next time: remove it.
@@ -147,7 +158,8 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
 
 QFuture<DemoCreation> createDemoIndexAsync(const QString &path)
 {
-    return QtConcurrent::run([path](QPromise<DemoCreation> &promise) { promise.addResult(createDemoIndex(path, &promise)); });
+    return QtConcurrent::run(
+        [path](QPromise<DemoCreation> &promise) { promise.addResult(createDemoIndex(path, &promise)); });
 }
 
 } // namespace sextant::ui

@@ -32,9 +32,10 @@ QString valueText(const QJsonValue &value)
 
 } // namespace
 
-DuplicatesModel::DuplicatesModel(QObject *parent) : QAbstractItemModel(parent) {}
+DuplicatesModel::DuplicatesModel(QObject *parent) : QAbstractItemModel(parent) { }
 
-void DuplicatesModel::setReport(const explore::DuplicateReport &report, const QHash<QString, QJsonObject> &metadata, const QStringList &columns)
+void DuplicatesModel::setReport(const explore::DuplicateReport &report, const QHash<QString, QJsonObject> &metadata,
+                                const QStringList &columns)
 {
     beginResetModel();
     m_metric = report.metric;
@@ -42,7 +43,8 @@ void DuplicatesModel::setReport(const explore::DuplicateReport &report, const QH
     m_groups.clear();
     for (const explore::DuplicateGroup &g : report.groups) {
         Group group;
-        for (const QString &id : g.ids) group.members.append({id, report.metric == Metric::L2 ? 1e300 : -1e300, metadata.value(id), false});
+        for (const QString &id : g.ids)
+            group.members.append({id, report.metric == Metric::L2 ? 1e300 : -1e300, metadata.value(id), false});
         for (const explore::DuplicatePair &p : g.pairs) {
             for (int end : {p.a, p.b}) {
                 double &best = group.members[end].best;
@@ -100,7 +102,8 @@ void DuplicatesModel::setChecked(const QString &id, bool checked)
 void DuplicatesModel::uncheckAll()
 {
     for (Group &g : m_groups)
-        for (Member &m : g.members) m.checked = false;
+        for (Member &m : g.members)
+            m.checked = false;
     if (!m_groups.isEmpty()) emit dataChanged(index(0, 0), index(int(m_groups.size()) - 1, columnCount() - 1));
     for (int g = 0; g < m_groups.size(); ++g)
         emit dataChanged(memberIndex(g, 0), memberIndex(g, int(m_groups[g].members.size()) - 1), {Qt::CheckStateRole});
@@ -117,7 +120,8 @@ void DuplicatesModel::checkAllButOne(const explore::KeepChoice &keep)
             metadata.append(m.metadata);
         }
         const qsizetype kept = explore::keptMember(ids, metadata, keep);
-        for (int i = 0; i < m_groups[g].members.size(); ++i) m_groups[g].members[i].checked = i != kept;
+        for (int i = 0; i < m_groups[g].members.size(); ++i)
+            m_groups[g].members[i].checked = i != kept;
         emit dataChanged(memberIndex(g, 0), memberIndex(g, int(m_groups[g].members.size()) - 1), {Qt::CheckStateRole});
     }
     emit checkedChanged();
@@ -141,7 +145,8 @@ void DuplicatesModel::removeIds(const QSet<QString> &ids)
 QModelIndex DuplicatesModel::index(int row, int column, const QModelIndex &parent) const
 {
     if (column < 0 || column >= columnCount()) return {};
-    if (!parent.isValid()) return row >= 0 && row < m_groups.size() ? createIndex(row, column, kGroupRow) : QModelIndex();
+    if (!parent.isValid())
+        return row >= 0 && row < m_groups.size() ? createIndex(row, column, kGroupRow) : QModelIndex();
     if (parent.internalId() != kGroupRow) return {};
     return memberIndex(parent.row(), row, column);
 }

@@ -27,7 +27,8 @@ public:
     explicit DuplicatesModel(QObject *parent = nullptr);
 
     // The groups of a report with their members' metadata; `columns` are the metadata keys shown.
-    void setReport(const explore::DuplicateReport &report, const QHash<QString, QJsonObject> &metadata, const QStringList &columns);
+    void setReport(const explore::DuplicateReport &report, const QHash<QString, QJsonObject> &metadata,
+                   const QStringList &columns);
     void clear();
     int groupCount() const { return int(m_groups.size()); }
     const Group &group(int g) const { return m_groups[g]; }

@@ -52,7 +52,10 @@ QFuture<DuplicatesOutcome> startSearch(std::shared_ptr<Index> index, explore::Du
         int last = -1;
         task.progress = [&](const QString &phase, qint64 done, qint64 total) {
             const double f = total > 0 ? double(done) / double(total) : 0;
-            int value = phase == u"graph" ? int(50 * f) : phase == u"ids" ? 50 + int(50 * f) : phase == u"check" ? 900 + int(100 * f) : 100 + int(800 * f);
+            int value = phase == u"graph"   ? int(50 * f)
+                        : phase == u"ids"   ? 50 + int(50 * f)
+                        : phase == u"check" ? 900 + int(100 * f)
+                                            : 100 + int(800 * f);
             value = std::max(value, last + 1);
             if (value > 1000) return;
             last = value;
@@ -74,7 +77,8 @@ QFuture<DuplicatesOutcome> startSearch(std::shared_ptr<Index> index, explore::Du
                 if (promise.isCanceled()) return;
                 Result<Item> item = index->get(id, false);
                 if (!item.ok()) continue;
-                for (auto it = item->metadata.begin(); it != item->metadata.end(); ++it) ++keyCount[it.key()];
+                for (auto it = item->metadata.begin(); it != item->metadata.end(); ++it)
+                    ++keyCount[it.key()];
                 out.metadata.insert(id, item->metadata);
             }
         for (const FieldSpec &f : index->schema().fields)
@@ -114,7 +118,8 @@ DuplicatesView::DuplicatesView(IndexSession *session, QWidget *parent) : QWidget
     m_filter->setMaximumHeight(m_threshold->sizeHint().height() * 2);
     m_findButton = new QPushButton(tr("Find Duplicates"), this);
     m_findButton->setObjectName(QStringLiteral("findButton"));
-    m_findButton->setToolTip(tr("Look at every item's nearest neighbours in the graph and group the items at least this similar"));
+    m_findButton->setToolTip(
+        tr("Look at every item's nearest neighbours in the graph and group the items at least this similar"));
     connect(m_findButton, &QPushButton::clicked, this, &DuplicatesView::find);
     connect(m_filter, &FilterEdit::validityChanged, this, [this](bool) { updateButtons(); });
 
@@ -124,7 +129,9 @@ DuplicatesView::DuplicatesView(IndexSession *session, QWidget *parent) : QWidget
     m_progress = progress.bar;
     connect(progress.cancel, &QPushButton::clicked, this, &DuplicatesView::cancel);
 
-    m_summary = new QLabel(tr("Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page."), this);
+    m_summary = new QLabel(tr("Find groups of items that are near-copies of each other: the same passage imported "
+                              "twice, a re-scraped page."),
+                           this);
     m_summary->setObjectName(QStringLiteral("duplicatesSummary"));
     m_summary->setWordWrap(true);
 
@@ -141,7 +148,8 @@ DuplicatesView::DuplicatesView(IndexSession *session, QWidget *parent) : QWidget
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this]() {
         m_tree->expandAll();
-        for (int c = 0; c < m_model->columnCount(); ++c) m_tree->resizeColumnToContents(c);
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_tree->resizeColumnToContents(c);
         showComparison();
     });
     connect(m_model, &DuplicatesModel::checkedChanged, this, &DuplicatesView::updateButtons);
@@ -209,7 +217,8 @@ DuplicatesView::DuplicatesView(IndexSession *session, QWidget *parent) : QWidget
     updateThresholdRange();
     connect(m_session, &IndexSession::contentChanged, this, [this]() {
         if (m_found && !m_searching && m_session->undoStack()->index() >= 0)
-            m_summary->setText(summary() + QLatin1Char(' ') + tr("(The index has changed since: Find Duplicates again to update.)"));
+            m_summary->setText(summary() + QLatin1Char(' ') +
+                               tr("(The index has changed since: Find Duplicates again to update.)"));
     });
     updateButtons();
     showComparison();
@@ -318,7 +327,8 @@ void DuplicatesView::onFinished(quint64 serial, QFuture<DuplicatesOutcome> futur
     m_found = true;
     m_model->setReport(out.report, out.metadata, out.columns);
     const int groups = m_model->groupCount();
-    const QString searched = tr("%Ln item(s) searched", nullptr, int(std::min<qint64>(out.report.itemsSearched, INT_MAX)));
+    const QString searched =
+        tr("%Ln item(s) searched", nullptr, int(std::min<qint64>(out.report.itemsSearched, INT_MAX)));
     m_summary->setText(groups == 0 ? tr("No duplicates: %1.").arg(searched)
                                    : tr("%Ln group(s) of near-duplicates, %1 items in all; %2.", nullptr, groups)
                                          .arg(formatCount(out.report.duplicateItems()))
@@ -327,7 +337,8 @@ void DuplicatesView::onFinished(quint64 serial, QFuture<DuplicatesOutcome> futur
     m_keepCombo->clear();
     m_keepCombo->addItem(tr("the first (by id)"), QStringLiteral("first"));
     m_keepCombo->addItem(tr("the last (by id)"), QStringLiteral("last"));
-    for (const QString &c : out.columns) m_keepCombo->addItem(tr("the greatest %1").arg(c), c);
+    for (const QString &c : out.columns)
+        m_keepCombo->addItem(tr("the greatest %1").arg(c), c);
     m_keepCombo->setCurrentIndex(std::max(0, m_keepCombo->findData(previous)));
     if (groups > 0) m_tree->setCurrentIndex(m_model->memberIndex(0, 0));
     updateButtons();
@@ -356,7 +367,8 @@ void DuplicatesView::deleteChecked()
         }
         m_session->undoStack()->push(new DeleteItemsCommand(m_session, items.takeValue()));
         m_model->removeIds(QSet<QString>(ids.begin(), ids.end()));
-        m_summary->setText(tr("Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.", nullptr, int(ids.size())));
+        m_summary->setText(
+            tr("Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.", nullptr, int(ids.size())));
         emit deleted(int(ids.size()));
     });
     watcher->setFuture(m_session->run([ids](Index &index) -> Result<QList<Item>> {
@@ -398,15 +410,17 @@ std::pair<QString, QString> DuplicatesView::markDifferences(const QString &a, co
     auto split = [](const QString &text) {
         QStringList out;
         auto it = token.globalMatch(text);
-        while (it.hasNext()) out.append(it.next().captured());
+        while (it.hasNext())
+            out.append(it.next().captured());
         return out;
     };
     const QStringList x = split(a), y = split(b);
     const QString removed = dark ? QStringLiteral("#7a2e2e") : QStringLiteral("#f6c4c4");
     const QString added = dark ? QStringLiteral("#2e6a36") : QStringLiteral("#c4ecc8");
-    auto wrap = [](const QString &html) { return QStringLiteral("<div style=\"white-space: pre-wrap\">%1</div>").arg(html); };
-    if (x.size() > kMaxDiffWords || y.size() > kMaxDiffWords)
-        return {wrap(a.toHtmlEscaped()), wrap(b.toHtmlEscaped())};
+    auto wrap = [](const QString &html) {
+        return QStringLiteral("<div style=\"white-space: pre-wrap\">%1</div>").arg(html);
+    };
+    if (x.size() > kMaxDiffWords || y.size() > kMaxDiffWords) return {wrap(a.toHtmlEscaped()), wrap(b.toHtmlEscaped())};
     // Longest common subsequence of the tokens.
     const qsizetype n = x.size(), m = y.size();
     std::vector<quint16> lcs(size_t((n + 1) * (m + 1)), 0);
@@ -416,7 +430,9 @@ std::pair<QString, QString> DuplicatesView::markDifferences(const QString &a, co
             at(i, j) = x[i] == y[j] ? quint16(at(i + 1, j + 1) + 1) : std::max(at(i + 1, j), at(i, j + 1));
     QString left, right;
     auto mark = [](const QString &t, const QString &colour) {
-        return t.trimmed().isEmpty() ? t.toHtmlEscaped() : QStringLiteral("<span style=\"background-color:%1\">%2</span>").arg(colour, t.toHtmlEscaped());
+        return t.trimmed().isEmpty()
+                   ? t.toHtmlEscaped()
+                   : QStringLiteral("<span style=\"background-color:%1\">%2</span>").arg(colour, t.toHtmlEscaped());
     };
     qsizetype i = 0, j = 0;
     while (i < n || j < m) {

@@ -65,7 +65,7 @@ UserProblem classify(const Error &e, ErrorContext context)
         return UserProblem::IoFailure;
     case ErrorCode::MalformedInput:
         return context == ErrorContext::Filter || m.startsWith(QLatin1String("Filter")) ? UserProblem::MalformedFilter
-                                                                                         : UserProblem::MalformedInput;
+                                                                                        : UserProblem::MalformedInput;
     case ErrorCode::UnsupportedFormat: return UserProblem::UnsupportedFormat;
     case ErrorCode::Cancelled: return UserProblem::Cancelled;
     case ErrorCode::Closed: return UserProblem::Closed;
@@ -81,8 +81,7 @@ UserProblem classify(const Error &e, ErrorContext context)
     case ErrorCode::NonFiniteValue:
     case ErrorCode::MetadataTooLarge:
     case ErrorCode::SchemaViolation:
-    case ErrorCode::DuplicateId:
-        return UserProblem::InvalidInput;
+    case ErrorCode::DuplicateId: return UserProblem::InvalidInput;
     }
     return UserProblem::Other;
 }
@@ -107,9 +106,7 @@ UserMessage userMessage(const Error &error, ErrorContext context, const QString 
     u.problem = classify(error, context);
     u.detail = error.toString();
     switch (u.problem) {
-    case UserProblem::None:
-        u.detail.clear();
-        break;
+    case UserProblem::None: u.detail.clear(); break;
     case UserProblem::Locked: {
         const QString holder = lockHolder.isEmpty() ? holderFromMessage(error.message()) : lockHolder;
         u.headline = holder.isEmpty() ? Text::tr("Another program is writing to this index.")
@@ -211,9 +208,7 @@ UserMessage userMessage(const Error &error, ErrorContext context, const QString 
         u.advice = Text::tr("Check that the disk is connected and working, then try again; Full Verify checks the "
                             "index's files.");
         break;
-    case UserProblem::Other:
-        u.headline = Text::tr("Something went wrong.");
-        break;
+    case UserProblem::Other: u.headline = Text::tr("Something went wrong."); break;
     }
     return u;
 }

@@ -27,12 +27,12 @@ enum class UserProblem {
     EmbedderAccessDenied,
     EmbedderModelNotFound,
     EmbedderWrongDimensions,
-    DiskFull,            // ENOSPC, EDQUOT
-    NoPermission,        // EACCES, EPERM
-    ReadOnlyFileSystem,  // EROFS
-    ReadOnlyIndex,       // ErrorCode::ReadOnly
+    DiskFull,           // ENOSPC, EDQUOT
+    NoPermission,       // EACCES, EPERM
+    ReadOnlyFileSystem, // EROFS
+    ReadOnlyIndex,      // ErrorCode::ReadOnly
     NotFound,
-    NotAnIndex,          // NotFound while opening a folder
+    NotAnIndex, // NotFound while opening a folder
     AlreadyExists,
     MalformedInput,
     MalformedFilter,
@@ -40,8 +40,8 @@ enum class UserProblem {
     Cancelled,
     Closed,
     NotReady,
-    InvalidInput,        // a value the engine refused (id, metadata, number)
-    IoFailure,           // any other refusal of the operating system
+    InvalidInput, // a value the engine refused (id, metadata, number)
+    IoFailure,    // any other refusal of the operating system
     Other,
 };
 
@@ -58,7 +58,8 @@ struct UserMessage {
 
 // `lockHolder`: who writes the index (LockHolder::describe()), when known;
 // otherwise it is read from the engine's sentence.
-UserMessage userMessage(const Error &error, ErrorContext context = ErrorContext::General, const QString &lockHolder = {});
+UserMessage userMessage(const Error &error, ErrorContext context = ErrorContext::General,
+                        const QString &lockHolder = {});
 // userMessage(...).text()
 QString userMessageText(const Error &error, ErrorContext context = ErrorContext::General);
 

@@ -27,8 +27,8 @@ ExportDialog::ExportDialog(IndexSession *session, QWidget *parent) : QDialog(par
     auto *form = new QFormLayout;
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("exportFormat"));
-    for (io::ExportFormat f : {io::ExportFormat::JsonLines, io::ExportFormat::Npy, io::ExportFormat::Vectra,
-                               io::ExportFormat::Archive})
+    for (io::ExportFormat f :
+         {io::ExportFormat::JsonLines, io::ExportFormat::Npy, io::ExportFormat::Vectra, io::ExportFormat::Archive})
         m_format->addItem(exportFormatTitle(f), int(f));
     form->addRow(tr("&Format:"), m_format);
     auto *destRow = new QHBoxLayout;
@@ -139,7 +139,8 @@ void ExportDialog::chooseDestination()
                                             QFileDialog::ShowDirsOnly);
         break;
     case io::ExportFormat::JsonLines:
-        path = QFileDialog::getSaveFileName(this, tr("Export to JSON Lines"), destination(), tr("JSON Lines (*.jsonl)"));
+        path =
+            QFileDialog::getSaveFileName(this, tr("Export to JSON Lines"), destination(), tr("JSON Lines (*.jsonl)"));
         break;
     case io::ExportFormat::Npy:
         path = QFileDialog::getSaveFileName(this, tr("Export to NumPy"), destination(), tr("NumPy arrays (*.npy)"));

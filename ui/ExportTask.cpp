@@ -27,7 +27,8 @@ QString cannotWrite(const QString &path, const QString &why)
 
 // A stream export into `path` through QSaveFile: committed only when the
 // export succeeded and was not cancelled.
-Result<io::ExportSummary> exportStream(const Index &index, const ExportRequest &request, const io::ExportProgress &progress)
+Result<io::ExportSummary> exportStream(const Index &index, const ExportRequest &request,
+                                       const io::ExportProgress &progress)
 {
     QSaveFile out(request.destination);
     if (!out.open(QIODevice::WriteOnly))
@@ -48,8 +49,9 @@ Result<io::ExportSummary> exportStream(const Index &index, const ExportRequest &
     }
     if (ids && !ids->commit()) return Error(ErrorCode::Io, cannotWrite(request.idsFile, ids->errorString()));
     if (!out.commit()) return Error(ErrorCode::Io, cannotWrite(request.destination, out.errorString()));
-    if (ids) summary->notes << Text::tr("The ids, one per line in the order of the rows, are in %1.")
-                                   .arg(QDir::toNativeSeparators(request.idsFile));
+    if (ids)
+        summary->notes << Text::tr("The ids, one per line in the order of the rows, are in %1.")
+                              .arg(QDir::toNativeSeparators(request.idsFile));
     return summary;
 }
 
@@ -69,15 +71,19 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
         case io::ExportFormat::Npy: {
             Result<io::ExportSummary> r = exportStream(*index, request, progress);
             out.ok = r.ok();
-            if (r.ok()) out.summary = r.takeValue();
-            else out.error = userMessageText(r.error(), ErrorContext::Export);
+            if (r.ok())
+                out.summary = r.takeValue();
+            else
+                out.error = userMessageText(r.error(), ErrorContext::Export);
             break;
         }
         case io::ExportFormat::Vectra: {
             Result<io::ExportSummary> r = io::exportVectra(*index, request.destination, progress);
             out.ok = r.ok();
-            if (r.ok()) out.summary = r.takeValue();
-            else out.error = userMessageText(r.error(), ErrorContext::Export);
+            if (r.ok())
+                out.summary = r.takeValue();
+            else
+                out.error = userMessageText(r.error(), ErrorContext::Export);
             break;
         }
         case io::ExportFormat::Archive: {
@@ -86,7 +92,8 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
             if (r.ok()) {
                 out.summary.destination = r->file;
                 out.summary.bytes = r->archiveBytes;
-                out.summary.notes << Text::tr("%n file(s) of the index folder, %1 before compression.", nullptr, r->files)
+                out.summary.notes << Text::tr("%n file(s) of the index folder, %1 before compression.", nullptr,
+                                              r->files)
                                          .arg(formatBytes(r->bytes));
             } else {
                 out.error = userMessageText(r.error(), ErrorContext::Export);
@@ -137,7 +144,8 @@ QString exportResultSentence(const ExportOutcome &outcome)
                        ? Text::tr("Exported %n item(s) (%1) to %2.", nullptr, int(std::min<qint64>(s.items, INT_MAX)))
                              .arg(formatBytes(s.bytes), QDir::toNativeSeparators(s.destination))
                        : Text::tr("Wrote %1 to %2.").arg(formatBytes(s.bytes), QDir::toNativeSeparators(s.destination));
-    for (const QString &note : s.notes) text += QLatin1Char(' ') + note;
+    for (const QString &note : s.notes)
+        text += QLatin1Char(' ') + note;
     return text;
 }
 

@@ -28,7 +28,7 @@ bool isDark(const QPalette &palette) { return palette.color(QPalette::Base).ligh
 // its own and no state crosses lines.
 class FilterHighlighter : public QSyntaxHighlighter {
 public:
-    explicit FilterHighlighter(QTextDocument *document) : QSyntaxHighlighter(document) {}
+    explicit FilterHighlighter(QTextDocument *document) : QSyntaxHighlighter(document) { }
 
     void setPalette(const QPalette &palette)
     {
@@ -57,22 +57,26 @@ protected:
             const QChar c = line[i];
             if (c == QLatin1Char('"')) {
                 qsizetype j = i + 1;
-                while (j < n && line[j] != QLatin1Char('"')) j += line[j] == QLatin1Char('\\') ? 2 : 1;
+                while (j < n && line[j] != QLatin1Char('"'))
+                    j += line[j] == QLatin1Char('\\') ? 2 : 1;
                 j = qMin(j + 1, n);
                 qsizetype k = j; // a string followed by ':' is a key
-                while (k < n && line[k].isSpace()) ++k;
+                while (k < n && line[k].isSpace())
+                    ++k;
                 const bool key = k < n && line[k] == QLatin1Char(':');
                 const bool op = j - i > 1 && line[i + 1] == QLatin1Char('$');
                 setFormat(int(i), int(j - i), op ? m_operator : key ? m_key : m_string);
                 i = j;
             } else if (c.isDigit() || c == QLatin1Char('-')) {
                 qsizetype j = i + 1;
-                while (j < n && (line[j].isDigit() || QStringView(u".eE+-").contains(line[j]))) ++j;
+                while (j < n && (line[j].isDigit() || QStringView(u".eE+-").contains(line[j])))
+                    ++j;
                 setFormat(int(i), int(j - i), m_number);
                 i = j;
             } else if (c.isLetter()) {
                 qsizetype j = i;
-                while (j < n && line[j].isLetterOrNumber()) ++j;
+                while (j < n && line[j].isLetterOrNumber())
+                    ++j;
                 const QStringView word = QStringView(line).mid(i, j - i);
                 const bool literal = word == u"true" || word == u"false" || word == u"null";
                 setFormat(int(i), int(j - i), literal ? m_literal : m_error);
@@ -160,22 +164,27 @@ QString FilterEdit::translatedProblem(const QString &problem)
     static const QRegularExpression duplicateKey(QStringLiteral("^duplicate key \"(.*)\"$"));
     static const QRegularExpression afterEnd(QStringLiteral("^(.*) after the end of the JSON value$"));
     static const QRegularExpression emptyCondition(QStringLiteral("^empty condition on field \"(.*)\"$"));
-    static const QRegularExpression nestedKey(QStringLiteral("^nested key \"(.*)\" in the condition on field \"(.*)\"$"));
-    static const QRegularExpression valueOfField(QStringLiteral("^(null|a bool|a number|a string|an array|an object) as the value of field \"(.*)\"$"));
-    static const QRegularExpression operandOf(QStringLiteral("^(null|a bool|a number|a string|an array|an object) as the operand of (\\$\\w+)$"));
+    static const QRegularExpression nestedKey(
+        QStringLiteral("^nested key \"(.*)\" in the condition on field \"(.*)\"$"));
+    static const QRegularExpression valueOfField(
+        QStringLiteral("^(null|a bool|a number|a string|an array|an object) as the value of field \"(.*)\"$"));
+    static const QRegularExpression operandOf(
+        QStringLiteral("^(null|a bool|a number|a string|an array|an object) as the operand of (\\$\\w+)$"));
     QRegularExpressionMatch m;
     if (problem == QLatin1String("unexpected end of text")) return tr("unexpected end of text");
     if ((m = unexpectedChar.match(problem)).hasMatch()) return tr("unexpected character '%1'").arg(m.captured(1));
     if ((m = unexpectedByte.match(problem)).hasMatch()) return tr("unexpected byte %1").arg(m.captured(1));
     if ((m = unknownOperator.match(problem)).hasMatch()) return tr("unknown operator \"%1\"").arg(m.captured(1));
     if ((m = duplicateKey.match(problem)).hasMatch()) return tr("duplicate key \"%1\"").arg(m.captured(1));
-    if ((m = afterEnd.match(problem)).hasMatch()) return tr("%1 after the end of the filter").arg(translatedProblem(m.captured(1)));
+    if ((m = afterEnd.match(problem)).hasMatch())
+        return tr("%1 after the end of the filter").arg(translatedProblem(m.captured(1)));
     if ((m = emptyCondition.match(problem)).hasMatch()) return tr("empty condition on field \"%1\"").arg(m.captured(1));
     if ((m = nestedKey.match(problem)).hasMatch())
         return tr("nested key \"%1\" in the condition on field \"%2\"").arg(m.captured(1), m.captured(2));
     if ((m = valueOfField.match(problem)).hasMatch())
         return tr("%1 as the value of field \"%2\"").arg(kindWords(m.captured(1)), m.captured(2));
-    if ((m = operandOf.match(problem)).hasMatch()) return tr("%1 as the operand of %2").arg(kindWords(m.captured(1)), m.captured(2));
+    if ((m = operandOf.match(problem)).hasMatch())
+        return tr("%1 as the operand of %2").arg(kindWords(m.captured(1)), m.captured(2));
     if (problem == QLatin1String("empty field name")) return tr("empty field name");
     if (problem == QLatin1String("unterminated string")) return tr("unterminated string");
     if (problem == QLatin1String("number with a leading zero")) return tr("number with a leading zero");
@@ -195,7 +204,8 @@ QString FilterEdit::translatedExpected(const QString &expected)
     if (expected == QLatin1String("a string, number or bool")) return tr("a string, number or bool");
     if (expected == QLatin1String("a number or string")) return tr("a number or string");
     if (expected == QLatin1String("true or false")) return tr("true or false");
-    if (expected == QLatin1String("each key at most once in an object")) return tr("each key at most once in an object");
+    if (expected == QLatin1String("each key at most once in an object"))
+        return tr("each key at most once in an object");
     if (expected == QLatin1String("at least one filter object")) return tr("at least one filter object");
     if (expected == QLatin1String("an array of filter objects")) return tr("an array of filter objects");
     if (expected.startsWith(QLatin1String("one of $eq"))) return tr("one of %1").arg(expected.mid(7));
@@ -216,9 +226,11 @@ void FilterEdit::validate()
             // The engine counts bytes; the editor counts UTF-16 code units.
             position = int(QString::fromUtf8(utf8.left(qMax<qint64>(0, e.byteOffset))).size());
             const QString problem = translatedProblem(e.problem);
-            message = e.expected.isEmpty()
-                ? tr("Line %1, column %2: %3").arg(e.line).arg(e.column).arg(problem)
-                : tr("Line %1, column %2: %3; expected %4").arg(e.line).arg(e.column).arg(problem, translatedExpected(e.expected));
+            message = e.expected.isEmpty() ? tr("Line %1, column %2: %3").arg(e.line).arg(e.column).arg(problem)
+                                           : tr("Line %1, column %2: %3; expected %4")
+                                                 .arg(e.line)
+                                                 .arg(e.column)
+                                                 .arg(problem, translatedExpected(e.expected));
         } else {
             message = parsed.error().message();
         }

@@ -67,7 +67,8 @@ void walk(const QJsonObject &clauses, const FieldTypes &types, QStringList *note
         for (auto op = ops.begin(); op != ops.end(); ++op) {
             if (op.key() == QLatin1String("$exists")) continue;
             if (op.value().isArray()) {
-                for (const QJsonValue &v : op.value().toArray()) checkOperand(key, v, types, notes);
+                for (const QJsonValue &v : op.value().toArray())
+                    checkOperand(key, v, types, notes);
             } else {
                 checkOperand(key, op.value(), types, notes);
             }
@@ -97,8 +98,10 @@ void observeFieldTypes(const QJsonObject &metadata, FieldTypes *types)
         const QJsonValue::Type t = it.value().type();
         if (t != QJsonValue::Double && t != QJsonValue::String && t != QJsonValue::Bool) continue;
         auto found = types->find(it.key());
-        if (found == types->end()) types->insert(it.key(), t);
-        else if (found.value() != t) found.value() = QJsonValue::Undefined;
+        if (found == types->end())
+            types->insert(it.key(), t);
+        else if (found.value() != t)
+            found.value() = QJsonValue::Undefined;
     }
 }
 

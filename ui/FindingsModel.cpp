@@ -16,7 +16,7 @@ constexpr quintptr kFileRowId = 0;
 bool worse(Finding::Severity a, Finding::Severity b) { return int(a) > int(b); }
 } // namespace
 
-FindingsModel::FindingsModel(QObject *parent) : QAbstractItemModel(parent) {}
+FindingsModel::FindingsModel(QObject *parent) : QAbstractItemModel(parent) { }
 
 void FindingsModel::setReport(const VerifyReport &report)
 {
@@ -109,10 +109,8 @@ QVariant FindingsModel::groupData(const FileGroup &group, int column, int role) 
             return tr("%n finding(s)", nullptr, n);
         }
         return {};
-    case Qt::DecorationRole:
-        return column == WhereColumn ? QVariant(icon(group.worst)) : QVariant();
-    case Qt::ToolTipRole:
-        return group.file.isEmpty() ? tr("Findings about the index as a whole") : group.file;
+    case Qt::DecorationRole: return column == WhereColumn ? QVariant(icon(group.worst)) : QVariant();
+    case Qt::ToolTipRole: return group.file.isEmpty() ? tr("Findings about the index as a whole") : group.file;
     case SeverityRole: return int(group.worst);
     case FindingRole: return -1;
     case FileRole: return group.file;
@@ -130,8 +128,7 @@ QVariant FindingsModel::findingData(int finding, int column, int role) const
         if (column == ProblemColumn) return f.message;
         if (column == RepairColumn) return f.action == RepairAction::None ? QString() : repairActionLabel(f.action);
         return {};
-    case Qt::DecorationRole:
-        return column == WhereColumn ? QVariant(icon(f.severity)) : QVariant();
+    case Qt::DecorationRole: return column == WhereColumn ? QVariant(icon(f.severity)) : QVariant();
     case Qt::ToolTipRole:
         if (column == RepairColumn && f.action != RepairAction::None) return repairActionDescription(f.action);
         return tr("%1: %2").arg(severityLabel(f.severity), f.message);

@@ -5,10 +5,7 @@
 
 namespace sextant::ui {
 
-QString formatBytes(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
+QString formatBytes(qint64 bytes) { return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat); }
 
 QString formatCount(qint64 n) { return QLocale().toString(n); }
 
@@ -27,7 +24,8 @@ QString queryStrategyText(QueryStrategy strategy)
 QString textPlanText(io::TextSearchMode mode)
 {
     switch (mode) {
-    case io::TextSearchMode::Hybrid: return QCoreApplication::translate("Format", "meaning and keywords, fused by rank");
+    case io::TextSearchMode::Hybrid:
+        return QCoreApplication::translate("Format", "meaning and keywords, fused by rank");
     case io::TextSearchMode::Vector: return QCoreApplication::translate("Format", "by meaning (vector search)");
     case io::TextSearchMode::Keyword: return QCoreApplication::translate("Format", "by keywords (BM25)");
     }

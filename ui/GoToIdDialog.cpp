@@ -28,7 +28,8 @@ GoToIdDialog::GoToIdDialog(IndexSession *session, QWidget *parent) : QDialog(par
     m_error->setObjectName(QStringLiteral("goToIdError"));
     m_error->setWordWrap(true);
     QPalette p = m_error->palette();
-    p.setColor(QPalette::WindowText, p.color(QPalette::Window).lightness() < 128 ? QColor(255, 130, 130) : QColor(180, 0, 0));
+    p.setColor(QPalette::WindowText,
+               p.color(QPalette::Window).lightness() < 128 ? QColor(255, 130, 130) : QColor(180, 0, 0));
     m_error->setPalette(p);
     m_error->setMinimumHeight(2 * fontMetrics().lineSpacing());
     m_error->setAlignment(Qt::AlignLeft | Qt::AlignTop);

@@ -170,7 +170,8 @@ QList<QPair<QString, qint64>> HealthMap::blocksWith(BlockHealth health) const
     for (const Row &row : m_rows) {
         std::set<qint64> blocks;
         for (const Interval &s : row.intervals)
-            for (qint64 b = s.first; b <= s.last; ++b) blocks.insert(b);
+            for (qint64 b = s.first; b <= s.last; ++b)
+                blocks.insert(b);
         for (qint64 b : blocks) {
             BlockHealth worst = BlockHealth::NotChecked;
             for (const Interval &s : row.intervals)
@@ -192,7 +193,8 @@ QStringList HealthMap::filesWith(BlockHealth health) const
 QStringList HealthMap::files() const
 {
     QStringList out;
-    for (const Row &row : m_rows) out << row.file;
+    for (const Row &row : m_rows)
+        out << row.file;
     return out;
 }
 
@@ -248,7 +250,8 @@ int HealthMap::layoutHeight(int width, QList<Row> *rows) const
         // A detail wider than the label column takes a second line.
         const QRect detail = fontMetrics().boundingRect(QRect(0, 0, labelWidth(width) - 10, 4 * fontMetrics().height()),
                                                         Qt::TextWordWrap, detailText(row));
-        const int rowLabelHeight = detail.height() > fontMetrics().height() ? labelHeight + fontMetrics().height() : labelHeight;
+        const int rowLabelHeight =
+            detail.height() > fontMetrics().height() ? labelHeight + fontMetrics().height() : labelHeight;
         row.height = std::max(rowLabelHeight, lines * kPitch) + kRowGap;
         y += row.height;
     }
@@ -325,8 +328,10 @@ void HealthMap::mousePressEvent(QMouseEvent *event)
     int finding = -1;
     if (ref.cell >= 0 && ref.cell < row.cellMarks.size()) finding = row.cellMarks[ref.cell].finding;
     if (finding < 0) finding = row.wholeFileFinding;
-    if (finding >= 0) emit findingActivated(finding);
-    else emit fileActivated(row.file);
+    if (finding >= 0)
+        emit findingActivated(finding);
+    else
+        emit fileActivated(row.file);
 }
 
 bool HealthMap::event(QEvent *event)
@@ -361,8 +366,10 @@ QString HealthMap::cellToolTip(const Row &row, int cell) const
     const QString name = row.file.isEmpty() ? tr("The index as a whole") : row.file;
     QStringList lines{QStringLiteral("<b>%1</b>").arg(name.toHtmlEscaped())};
     if (cell < 0) {
-        if (row.size == -1) lines << tr("missing");
-        else if (row.size >= 0) lines << tr("%1, %2").arg(row.kind, formatBytes(row.size));
+        if (row.size == -1)
+            lines << tr("missing");
+        else if (row.size >= 0)
+            lines << tr("%1, %2").arg(row.kind, formatBytes(row.size));
         if (row.unit > 0)
             lines << tr("one cell: %Ln block(s) of %1", nullptr, int(std::min<qint64>(row.blocksPerCell, INT_MAX)))
                          .arg(formatBytes(row.unit));
@@ -377,7 +384,7 @@ QString HealthMap::cellToolTip(const Row &row, int cell) const
         const qint64 endByte = std::min(row.size, (last + 1) * row.unit) - 1;
         lines << (first == last ? tr("block %1, bytes %2–%3").arg(locale.toString(first))
                                 : tr("blocks %1–%2, bytes %3–%4").arg(locale.toString(first), locale.toString(last)))
-                         .arg(locale.toString(first * row.unit), locale.toString(std::max<qint64>(endByte, 0)));
+                     .arg(locale.toString(first * row.unit), locale.toString(std::max<qint64>(endByte, 0)));
     }
     if (cell < row.cellMarks.size() && row.cellMarks[cell].finding >= 0) {
         health = std::max(health, row.cellMarks[cell].health);
@@ -442,9 +449,12 @@ void HealthMap::paintLegend(QPainter &p, bool dark)
 QString HealthMap::detailText(const Row &row) const
 {
     QString detail;
-    if (row.size == -1) detail = row.kind.isEmpty() ? tr("missing") : tr("%1, missing").arg(row.kind);
-    else if (row.size >= 0) detail = tr("%1, %2").arg(row.kind, formatBytes(row.size));
-    else if (!row.file.isEmpty()) detail = tr("not listed in the report");
+    if (row.size == -1)
+        detail = row.kind.isEmpty() ? tr("missing") : tr("%1, missing").arg(row.kind);
+    else if (row.size >= 0)
+        detail = tr("%1, %2").arg(row.kind, formatBytes(row.size));
+    else if (!row.file.isEmpty())
+        detail = tr("not listed in the report");
     if (!row.checked && row.size >= 0) detail += tr(", not checked");
     return detail;
 }
@@ -464,8 +474,8 @@ void HealthMap::paintRow(QPainter &p, const Row &row, bool dark)
     // Up to two lines (the layout made room): "übrig gebliebene Datei,
     // 184 Bytes, nicht geprüft" is wider than the label column.
     const QString detail = detailText(row);
-    p.drawText(QRect(kMargin, row.top + fm.height(), labelW, 2 * fm.height()), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-               detail);
+    p.drawText(QRect(kMargin, row.top + fm.height(), labelW, 2 * fm.height()),
+               Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, detail);
 
     const BlockHealth base = baseHealth(row);
     const QColor wholeColour = healthColour(row.wholeFile, dark);
@@ -474,8 +484,10 @@ void HealthMap::paintRow(QPainter &p, const Row &row, bool dark)
         const QRect r = cellGeometry(row, c);
         BlockHealth h = base;
         if (c < row.cellMarks.size() && row.cellMarks[c].finding >= 0) h = std::max(h, row.cellMarks[c].health);
-        if (hatched && row.wholeFile > h) paintWholeFileCell(p, r, palette().color(QPalette::Base), wholeColour);
-        else p.fillRect(r, healthColour(h, dark));
+        if (hatched && row.wholeFile > h)
+            paintWholeFileCell(p, r, palette().color(QPalette::Base), wholeColour);
+        else
+            p.fillRect(r, healthColour(h, dark));
     }
     if (m_selectedFinding >= 0) {
         // Outline the cells of the finding selected in the tree.
@@ -483,13 +495,16 @@ void HealthMap::paintRow(QPainter &p, const Row &row, bool dark)
         p.setBrush(Qt::NoBrush);
         if (row.wholeFileFinding == m_selectedFinding) {
             const QRect first = cellGeometry(row, 0), last = cellGeometry(row, row.cells - 1);
-            p.drawRect(QRect(first.topLeft(), QPoint(cellGeometry(row, std::min(row.cells, cellsPerLine(width())) - 1).right(),
-                                                     last.bottom())).adjusted(-2, -2, 2, 2));
+            p.drawRect(
+                QRect(first.topLeft(),
+                      QPoint(cellGeometry(row, std::min(row.cells, cellsPerLine(width())) - 1).right(), last.bottom()))
+                    .adjusted(-2, -2, 2, 2));
         }
         for (const Interval &s : row.intervals) {
             if (s.finding != m_selectedFinding) continue;
             const int first = int(s.first / row.blocksPerCell), last = int(s.last / row.blocksPerCell);
-            for (int c = first; c <= last && c < row.cells; ++c) p.drawRect(cellGeometry(row, c).adjusted(-1, -1, 1, 1));
+            for (int c = first; c <= last && c < row.cells; ++c)
+                p.drawRect(cellGeometry(row, c).adjusted(-1, -1, 1, 1));
         }
     }
 }

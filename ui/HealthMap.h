@@ -79,10 +79,10 @@ private:
         int finding = -1;
     };
     struct Row {
-        QString file;       // empty: the index as a whole
-        QString kind;       // translated kind, or empty when the report does not list the file
-        qint64 size = -2;   // -1 missing, -2 unknown (the report does not list it)
-        qint64 unit = 0;    // bytes per block, 0 when the row is one cell
+        QString file;     // empty: the index as a whole
+        QString kind;     // translated kind, or empty when the report does not list the file
+        qint64 size = -2; // -1 missing, -2 unknown (the report does not list it)
+        qint64 unit = 0;  // bytes per block, 0 when the row is one cell
         qint64 blocks = 1;
         bool checked = true;
         BlockHealth wholeFile = BlockHealth::Good; // worst finding without an offset

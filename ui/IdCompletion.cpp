@@ -87,7 +87,8 @@ void IdCompleter::lookUp()
             complete();
         }
     });
-    watcher->setFuture(m_session->run([prefix](Index &index) { return idsWithPrefix(index, prefix, kMaxSuggestions); }));
+    watcher->setFuture(
+        m_session->run([prefix](Index &index) { return idsWithPrefix(index, prefix, kMaxSuggestions); }));
 }
 
 } // namespace sextant::ui

@@ -58,10 +58,7 @@ int countOf(const QList<ImportInput> &inputs, ImportInputKind kind)
 
 } // namespace
 
-ImportDialog::ImportDialog(IndexSession *session, QWidget *parent) : QDialog(parent), m_session(session)
-{
-    build();
-}
+ImportDialog::ImportDialog(IndexSession *session, QWidget *parent) : QDialog(parent), m_session(session) { build(); }
 
 ImportDialog::ImportDialog(QWidget *parent) : QDialog(parent) { build(); }
 
@@ -137,7 +134,8 @@ void ImportDialog::build()
     m_chunkUnit->setObjectName(QStringLiteral("chunkUnit"));
     m_chunkUnit->addItem(tr("characters"), int(io::ChunkUnit::Characters));
     m_chunkUnit->addItem(tr("tokens"), int(io::ChunkUnit::Tokens));
-    m_chunkUnit->setCurrentIndex(qMax(0, m_chunkUnit->findData(settings.value(QStringLiteral("import/chunkUnit")).toInt())));
+    m_chunkUnit->setCurrentIndex(
+        qMax(0, m_chunkUnit->findData(settings.value(QStringLiteral("import/chunkUnit")).toInt())));
     chunkRow->addWidget(new QLabel(tr("size"), m_documentsBox));
     chunkRow->addWidget(m_chunkSize);
     chunkRow->addSpacing(12);
@@ -230,8 +228,8 @@ void ImportDialog::build()
     }
     connect(m_folderEdit, &QLineEdit::textChanged, this, &ImportDialog::updatePlanState);
     connect(browse, &QPushButton::clicked, this, [this]() {
-        const QString folder = QFileDialog::getSaveFileName(this, tr("New Index Folder"), m_folderEdit->text(), QString(),
-                                                            nullptr, QFileDialog::ShowDirsOnly);
+        const QString folder = QFileDialog::getSaveFileName(this, tr("New Index Folder"), m_folderEdit->text(),
+                                                            QString(), nullptr, QFileDialog::ShowDirsOnly);
         if (!folder.isEmpty()) m_folderEdit->setText(QDir::toNativeSeparators(folder));
     });
     connect(m_importButton, &QPushButton::clicked, this, &ImportDialog::startImport);
@@ -266,8 +264,8 @@ void ImportDialog::setInputs(const QList<ImportInput> &inputs)
     if (m_folderEdit->text().isEmpty() && !inputs.isEmpty()) {
         QString base = QFileInfo(inputs.first().path).completeBaseName();
         if (base.isEmpty()) base = QStringLiteral("imported");
-        setNewIndexFolder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/Sextant/") +
-                          base + QStringLiteral("-index"));
+        setNewIndexFolder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                          QStringLiteral("/Sextant/") + base + QStringLiteral("-index"));
     }
     if (!m_session) {
         // The new index's shape may need a vector source opened: a worker's job.
@@ -280,8 +278,10 @@ void ImportDialog::setInputs(const QList<ImportInput> &inputs)
             watcher->deleteLater();
             if (serial != m_requestSerial) return;
             const Result<Schema> schema = watcher->result();
-            if (schema.ok()) m_newSchema = *schema;
-            else m_newSchemaError = schema.error().message();
+            if (schema.ok())
+                m_newSchema = *schema;
+            else
+                m_newSchemaError = schema.error().message();
             showPlan();
         });
         watcher->setFuture(schemaForNewIndexAsync(inputs));
@@ -294,7 +294,10 @@ void ImportDialog::setNewIndexFolder(const QString &folder) { m_folderEdit->setT
 
 QString ImportDialog::newIndexFolder() const { return QDir::fromNativeSeparators(m_folderEdit->text().trimmed()); }
 
-void ImportDialog::setHeading(const QString &text) { m_heading->setText(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped())); }
+void ImportDialog::setHeading(const QString &text)
+{
+    m_heading->setText(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()));
+}
 
 void ImportDialog::showPlan()
 {
@@ -303,9 +306,9 @@ void ImportDialog::showPlan()
         auto *item = new QTreeWidgetItem(m_inputList, {QDir::toNativeSeparators(in.path), describeImportInput(in)});
         item->setToolTip(0, QDir::toNativeSeparators(in.path));
         const bool unreadable = in.kind == ImportInputKind::Missing || in.kind == ImportInputKind::NotDocument;
-        const QStyle::StandardPixmap icon = unreadable ? QStyle::SP_MessageBoxWarning
-                                            : in.isFolder                       ? QStyle::SP_DirIcon
-                                                                                : QStyle::SP_FileIcon;
+        const QStyle::StandardPixmap icon = unreadable    ? QStyle::SP_MessageBoxWarning
+                                            : in.isFolder ? QStyle::SP_DirIcon
+                                                          : QStyle::SP_FileIcon;
         item->setIcon(0, style()->standardIcon(icon));
     }
     m_inputList->resizeColumnToContents(0);
@@ -336,7 +339,8 @@ void ImportDialog::updatePlanState()
     const int documents = countOf(m_inputs, ImportInputKind::Documents);
     const int vectors = countOf(m_inputs, ImportInputKind::Vectors);
     const int indexes = countOf(m_inputs, ImportInputKind::SextantIndex);
-    const int unreadable = countOf(m_inputs, ImportInputKind::NotDocument) + countOf(m_inputs, ImportInputKind::Missing);
+    const int unreadable =
+        countOf(m_inputs, ImportInputKind::NotDocument) + countOf(m_inputs, ImportInputKind::Missing);
     QStringList problems;
     bool possible = documents + vectors > 0;
     if (m_session && m_session->isReadOnly()) {
@@ -344,8 +348,10 @@ void ImportDialog::updatePlanState()
         possible = false;
     } else if (m_session && m_session->schema().embedder.isEmpty() && documents > 0) {
         problems << documentsRefusedSentence();
-        if (vectors == 0) possible = false;
-        else problems << tr("Only the vector files will be imported.");
+        if (vectors == 0)
+            possible = false;
+        else
+            problems << tr("Only the vector files will be imported.");
     }
     if (!m_session) {
         if (!m_newSchema) {
@@ -428,8 +434,7 @@ void ImportDialog::updateProgress()
     const ImportProgressSnapshot snap = m_task->progress();
     const io::ImportProgress &p = snap.progress;
     QString phase = snap.phase.isEmpty() ? tr("Importing") : snap.phase;
-    if (!p.current.isEmpty())
-        phase = tr("%1: %2").arg(phase, QDir::toNativeSeparators(p.current));
+    if (!p.current.isEmpty()) phase = tr("%1: %2").arg(phase, QDir::toNativeSeparators(p.current));
     m_phaseLabel->setText(fontMetrics().elidedText(phase, Qt::ElideMiddle, qMax(200, m_phaseLabel->width())));
     if (p.totalBytes > 0) {
         m_progress->setRange(0, 1000);
@@ -439,9 +444,13 @@ void ImportDialog::updateProgress()
         m_progress->setValue(std::min(p.doneFiles, p.totalFiles));
     }
     QStringList parts;
-    if (p.totalFiles > 0) parts << tr("file %1 of %2").arg(formatCount(std::min(p.doneFiles + 1, p.totalFiles)), formatCount(p.totalFiles));
-    if (p.totalBytes > 0) parts << tr("%1 of %2").arg(formatBytes(p.doneBytes), formatBytes(p.totalBytes));
-    else if (p.doneBytes > 0) parts << tr("%1 read").arg(formatBytes(p.doneBytes));
+    if (p.totalFiles > 0)
+        parts
+            << tr("file %1 of %2").arg(formatCount(std::min(p.doneFiles + 1, p.totalFiles)), formatCount(p.totalFiles));
+    if (p.totalBytes > 0)
+        parts << tr("%1 of %2").arg(formatBytes(p.doneBytes), formatBytes(p.totalBytes));
+    else if (p.doneBytes > 0)
+        parts << tr("%1 read").arg(formatBytes(p.doneBytes));
     parts << tr("%n item(s) written", nullptr, int(std::min<qint64>(p.itemsWritten, INT_MAX)));
     m_countsLabel->setText(parts.join(QStringLiteral("  ·  ")));
 }
@@ -457,8 +466,9 @@ void ImportDialog::finish()
     }
     m_progress->setRange(0, 1);
     m_progress->setValue(r.cancelled || !r.error.isEmpty() ? 0 : 1);
-    m_phaseLabel->setText(r.cancelled ? tr("Import cancelled.") : !r.error.isEmpty() ? tr("The import stopped.")
-                                                                                   : tr("Import finished."));
+    m_phaseLabel->setText(r.cancelled          ? tr("Import cancelled.")
+                          : !r.error.isEmpty() ? tr("The import stopped.")
+                                               : tr("Import finished."));
     m_countsLabel->setText(tr("%1 read  ·  %n item(s) written", nullptr, int(std::min<qint64>(r.itemsWritten, INT_MAX)))
                                .arg(formatBytes(r.bytesRead)));
     m_summaryLabel->setText(importSummarySentence(r));

@@ -12,7 +12,7 @@
 
 namespace sextant::ui {
 
-ImportReportModel::ImportReportModel(QObject *parent) : QAbstractTableModel(parent) {}
+ImportReportModel::ImportReportModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void ImportReportModel::appendRows(const QList<ImportReportRow> &rows)
 {
@@ -45,8 +45,8 @@ QIcon ImportReportModel::outcomeIcon(ImportOutcome outcome, bool dark)
     switch (outcome) {
     case ImportOutcome::Added: return discIcon(healthColour(BlockHealth::Good, dark), QStringLiteral("+"));
     case ImportOutcome::Replaced: return discIcon(healthColour(BlockHealth::Note, dark), QStringLiteral("\u21bb"));
-    case ImportOutcome::Unchanged: return discIcon(healthColour(BlockHealth::NotChecked, dark).darker(dark ? 70 : 130),
-                                                   QStringLiteral("="));
+    case ImportOutcome::Unchanged:
+        return discIcon(healthColour(BlockHealth::NotChecked, dark).darker(dark ? 70 : 130), QStringLiteral("="));
     case ImportOutcome::Incomplete: return discIcon(healthColour(BlockHealth::Warning, dark), QStringLiteral("!"));
     case ImportOutcome::Failed: return discIcon(healthColour(BlockHealth::Error, dark), QStringLiteral("\u00d7"));
     }
@@ -88,7 +88,8 @@ QVariant ImportReportModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole) return fullLocation(row.uri);
         break;
     case TitleColumn:
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return row.title == shownName(row.uri) ? QString() : row.title;
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+            return row.title == shownName(row.uri) ? QString() : row.title;
         break;
     case OutcomeColumn:
         if (role == Qt::DisplayRole) return importOutcomeLabel(row.outcome);

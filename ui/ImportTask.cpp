@@ -146,7 +146,7 @@ QString unreadableInputReason(ImportInputKind kind)
 QString documentsRefusedSentence()
 {
     return Text::tr("This index holds vectors made elsewhere, so Sextant cannot embed documents into it. "
-              "Create a new index for documents.");
+                    "Create a new index for documents.");
 }
 
 Result<Schema> schemaForNewIndex(const QList<ImportInput> &inputs)
@@ -166,8 +166,8 @@ Result<Schema> schemaForNewIndex(const QList<ImportInput> &inputs)
         if (in.kind != ImportInputKind::Vectors) continue;
         Result<std::unique_ptr<io::VectorSource>> source = io::openVectorSource(in.path, in.format);
         if (!source.ok())
-            return Error(source.error().code(),
-                         Text::tr("Sextant could not read %1: %2").arg(QDir::toNativeSeparators(in.path), source.error().message()));
+            return Error(source.error().code(), Text::tr("Sextant could not read %1: %2")
+                                                    .arg(QDir::toNativeSeparators(in.path), source.error().message()));
         return io::schemaForSource((*source)->shape());
     }
     return Error(ErrorCode::InvalidArgument, Text::tr("There is nothing to import: none of the paths exists."));
@@ -201,11 +201,12 @@ QString importSummarySentence(const ImportResult &r)
     const int files = r.added + r.replaced + r.unchanged + r.incomplete + r.failed;
     QString text = files == 0 ? Text::tr("Nothing was imported.")
                               : Text::tr("%n file(s): %1.", nullptr, files).arg(counts.join(QStringLiteral(", ")));
-    text += QLatin1Char(' ') + Text::tr("%n item(s) written in %1.", nullptr, int(std::min<qint64>(r.itemsWritten, INT_MAX)))
-                                   .arg(formatMilliseconds(r.seconds * 1000));
+    text += QLatin1Char(' ') +
+            Text::tr("%n item(s) written in %1.", nullptr, int(std::min<qint64>(r.itemsWritten, INT_MAX)))
+                .arg(formatMilliseconds(r.seconds * 1000));
     if (r.skippedNotDocuments > 0)
-        text += QLatin1Char(' ') + Text::tr("%n file(s) in folders or archives were no documents and were skipped.", nullptr,
-                                            r.skippedNotDocuments);
+        text += QLatin1Char(' ') + Text::tr("%n file(s) in folders or archives were no documents and were skipped.",
+                                            nullptr, r.skippedNotDocuments);
     if (r.cancelled) text += QLatin1Char(' ') + Text::tr("Cancelled: what was written before stays in the index.");
     if (!r.error.isEmpty()) text += QLatin1Char(' ') + Text::tr("The import stopped: %1").arg(r.error);
     return text;
@@ -251,10 +252,10 @@ public:
     // Files across the phases: vector sources (and missing paths) one by
     // one first, then the documents, whose count the engine learns as it
     // walks folders and archives.
-    int otherInputs = 0;     // vector sources, missing paths, index folders
-    int documentInputs = 0;  // document paths as given (a folder counts once until walked)
-    int filesBefore = 0;     // inputs of the first phase done
-    qint64 itemsBefore = 0;  // items written by the first phase
+    int otherInputs = 0;    // vector sources, missing paths, index folders
+    int documentInputs = 0; // document paths as given (a folder counts once until walked)
+    int filesBefore = 0;    // inputs of the first phase done
+    qint64 itemsBefore = 0; // items written by the first phase
     bool inDocuments = false;
 
     bool cancelled() const { return promise.isCanceled(); }
@@ -323,17 +324,18 @@ public:
         if (summary.cancelled) result.cancelled = true;
         if (!summary.error.ok()) {
             row.outcome = summary.written > 0 ? ImportOutcome::Incomplete : ImportOutcome::Failed;
-            row.reason = summary.written > 0
-                             ? Text::tr("Stopped after %n item(s): %1", nullptr, int(std::min<qint64>(summary.written, INT_MAX)))
-                                   .arg(summary.error.message())
-                             : summary.error.message();
+            row.reason = summary.written > 0 ? Text::tr("Stopped after %n item(s): %1", nullptr,
+                                                        int(std::min<qint64>(summary.written, INT_MAX)))
+                                                   .arg(summary.error.message())
+                                             : summary.error.message();
         } else if (leftOut > 0) {
             row.outcome = summary.written > 0 ? ImportOutcome::Incomplete : ImportOutcome::Failed;
             row.reason = Text::tr("%n item(s) left out", nullptr, int(std::min<qint64>(leftOut, INT_MAX)));
             if (!row.details.isEmpty()) row.reason += Text::tr(", the first: %1").arg(row.details.first());
         } else if (summary.cancelled) {
             row.outcome = summary.written > 0 ? ImportOutcome::Incomplete : ImportOutcome::Failed;
-            row.reason = Text::tr("Cancelled after %n item(s).", nullptr, int(std::min<qint64>(summary.written, INT_MAX)));
+            row.reason =
+                Text::tr("Cancelled after %n item(s).", nullptr, int(std::min<qint64>(summary.written, INT_MAX)));
         } else {
             row.outcome = ImportOutcome::Added;
             if (summary.read == 0) row.reason = Text::tr("The source holds no items.");
@@ -369,7 +371,8 @@ public:
             return !cancelled();
         };
         callbacks.documentDone = [this](const io::DocumentReport &d) { addRow(rowOf(d)); };
-        const io::DocumentImportSummary summary = io::importDocuments(index, **embedder, paths, request.documents, callbacks);
+        const io::DocumentImportSummary summary =
+            io::importDocuments(index, **embedder, paths, request.documents, callbacks);
         result.itemsWritten += summary.chunksWritten;
         result.skippedNotDocuments += summary.skippedNotDocuments;
         result.bytesRead += summary.bytesRead;
@@ -400,8 +403,10 @@ public:
         }
         QStringList documents;
         for (const ImportInput &in : request.inputs) {
-            if (in.kind == ImportInputKind::Documents) documents << in.path;
-            else ++otherInputs;
+            if (in.kind == ImportInputKind::Documents)
+                documents << in.path;
+            else
+                ++otherInputs;
         }
         documentInputs = int(documents.size());
         for (const ImportInput &in : request.inputs) {
@@ -427,7 +432,8 @@ public:
         }
         if (cancelled()) result.cancelled = true;
         if (created) {
-            if (Error e = created->close(); !e.ok() && result.error.isEmpty()) result.error = userMessageText(e, ErrorContext::Write);
+            if (Error e = created->close(); !e.ok() && result.error.isEmpty())
+                result.error = userMessageText(e, ErrorContext::Write);
         }
         result.seconds = double(timer.nsecsElapsed()) / 1e9;
     }

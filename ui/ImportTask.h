@@ -73,12 +73,12 @@ QString importOutcomeLabel(ImportOutcome outcome); // translated: "added", "repl
 struct ImportReportRow {
     QString uri;
     QString title;
-    bool vectors = false;      // a vector source (count = items), else a document (count = chunks)
+    bool vectors = false; // a vector source (count = items), else a document (count = chunks)
     ImportOutcome outcome = ImportOutcome::Added;
     qint64 count = 0;
     qint64 bytes = -1;
-    QString reason;            // why it failed, or what was left out
-    QStringList details;       // the problems, one sentence each (vector sources)
+    QString reason;      // why it failed, or what was left out
+    QStringList details; // the problems, one sentence each (vector sources)
 };
 
 struct ImportRequest {
@@ -96,12 +96,12 @@ struct ImportResult {
     QList<ImportReportRow> rows;
     int added = 0, replaced = 0, unchanged = 0, incomplete = 0, failed = 0;
     int skippedNotDocuments = 0; // files in folders and archives that are no documents
-    qint64 itemsWritten = 0; // vectors and chunks
+    qint64 itemsWritten = 0;     // vectors and chunks
     qint64 bytesRead = 0;
     double seconds = 0;
     bool cancelled = false;
-    QString error;           // the import as a whole stopped (a sentence)
-    bool created = false;    // createPath now holds an index
+    QString error;        // the import as a whole stopped (a sentence)
+    bool created = false; // createPath now holds an index
 };
 
 // "12 files: 10 added, 1 unchanged, 1 failed · 340 items written in 2.1 s"

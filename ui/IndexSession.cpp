@@ -21,8 +21,10 @@ OpenOptions guiOptions(OpenOptions options)
 
 QString healthKey(const QString &path)
 {
-    const QByteArray hash = QCryptographicHash::hash(QDir::cleanPath(QFileInfo(path).absoluteFilePath()).toUtf8(),
-                                                     QCryptographicHash::Sha1).toHex().left(16);
+    const QByteArray hash =
+        QCryptographicHash::hash(QDir::cleanPath(QFileInfo(path).absoluteFilePath()).toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(16);
     return QStringLiteral("health/") + QString::fromLatin1(hash);
 }
 
@@ -57,7 +59,8 @@ QFuture<OpenOutcome> IndexSession::openAsync(const QString &path, OpenOptions op
             out.looksLikeIndex = dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev"));
             if (!out.looksLikeIndex) {
                 const io::SourceFormat format = io::detectSourceFormat(path);
-                if (format == io::SourceFormat::Vectra || format == io::SourceFormat::LangChain) out.foreignFormat = format;
+                if (format == io::SourceFormat::Vectra || format == io::SourceFormat::LangChain)
+                    out.foreignFormat = format;
             }
         }
         return out;
@@ -70,8 +73,10 @@ QFuture<OpenOutcome> IndexSession::createAsync(const QString &path, const Schema
         OpenOutcome out;
         out.options = guiOptions({});
         Result<std::shared_ptr<Index>> created = Index::create(path, schema, durability, out.options);
-        if (created.ok()) out.index = created.takeValue();
-        else out.error = created.error();
+        if (created.ok())
+            out.index = created.takeValue();
+        else
+            out.error = created.error();
         return out;
     });
 }
@@ -202,7 +207,8 @@ void IndexSession::waitForClosing()
         QMutexLocker lock(&g_closingMutex);
         closing.swap(g_closing);
     }
-    for (QFuture<void> &f : closing) f.waitForFinished();
+    for (QFuture<void> &f : closing)
+        f.waitForFinished();
 }
 
 QString IndexSession::displayName() const
@@ -242,8 +248,10 @@ QFuture<WriteResult> IndexSession::write(QList<WriteOp> batch, Priority priority
 void IndexSession::refreshSoon()
 {
     // Coalesce bursts of folder events into one poll.
-    if (!m_pollInFlight) QTimer::singleShot(50, this, &IndexSession::poll);
-    else m_pollAgain = true;
+    if (!m_pollInFlight)
+        QTimer::singleShot(50, this, &IndexSession::poll);
+    else
+        m_pollAgain = true;
 }
 
 void IndexSession::poll()
@@ -284,9 +292,10 @@ void IndexSession::poll()
 
 void IndexSession::applyLockHolder(const std::optional<LockHolder> &holder)
 {
-    const bool same = holder.has_value() == m_lockHolder.has_value() &&
-                      (!holder || (holder->pid == m_lockHolder->pid && holder->host == m_lockHolder->host &&
-                                   holder->application == m_lockHolder->application && holder->stale == m_lockHolder->stale));
+    const bool same =
+        holder.has_value() == m_lockHolder.has_value() &&
+        (!holder || (holder->pid == m_lockHolder->pid && holder->host == m_lockHolder->host &&
+                     holder->application == m_lockHolder->application && holder->stale == m_lockHolder->stale));
     if (same) return;
     m_lockHolder = holder;
     emit lockHolderChanged();

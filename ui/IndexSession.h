@@ -26,7 +26,7 @@ namespace sextant::ui {
 // What opening an index on a worker thread found.
 struct OpenOutcome {
     std::shared_ptr<Index> index;
-    Error error;                         // when index is null
+    Error error;                          // when index is null
     std::optional<LockHolder> lockHolder; // opened read-only because this process writes it
     OpenOptions options;                  // what it was opened with (a reopen uses them again)
     bool looksLikeIndex = false;          // when it failed: the folder has a MANIFEST or MANIFEST.prev

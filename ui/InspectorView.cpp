@@ -65,7 +65,8 @@ VectorStats computeVectorStats(const QVector<float> &v)
     s.norm = std::sqrt(sq);
     s.mean = sum / double(v.size());
     double var = 0;
-    for (float x : v) var += (x - s.mean) * (x - s.mean);
+    for (float x : v)
+        var += (x - s.mean) * (x - s.mean);
     s.stddev = std::sqrt(var / double(v.size()));
     return s;
 }
@@ -225,7 +226,8 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
                                                      {CopyFormat::Vector, tr("Copy Vector")},
                                                      {CopyFormat::PythonList, tr("Copy as Python List")}};
     for (const auto &[format, title] : copies)
-        copyMenu->addAction(title, this, [this, format = format]() { QApplication::clipboard()->setText(copyText(format)); });
+        copyMenu->addAction(title, this,
+                            [this, format = format]() { QApplication::clipboard()->setText(copyText(format)); });
     m_copy->setMenu(copyMenu);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -233,10 +235,13 @@ InspectorView::InspectorView(IndexSession *session, QWidget *parent) : QWidget(p
         if (!idx.isValid()) return;
         QMenu menu(this);
         menu.addAction(tr("Copy Value"), this, [this, idx]() {
-            QApplication::clipboard()->setText(m_treeModel->index(idx.row(), JsonTreeModel::ValueColumn, idx.parent()).data(JsonTreeModel::ValueTextRole).toString());
+            QApplication::clipboard()->setText(m_treeModel->index(idx.row(), JsonTreeModel::ValueColumn, idx.parent())
+                                                   .data(JsonTreeModel::ValueTextRole)
+                                                   .toString());
         });
         menu.addAction(tr("Copy Key"), this, [this, idx]() {
-            QApplication::clipboard()->setText(m_treeModel->index(idx.row(), JsonTreeModel::KeyColumn, idx.parent()).data().toString());
+            QApplication::clipboard()->setText(
+                m_treeModel->index(idx.row(), JsonTreeModel::KeyColumn, idx.parent()).data().toString());
         });
         menu.exec(m_tree->viewport()->mapToGlobal(pos));
     });
@@ -327,8 +332,9 @@ bool InspectorView::copyFocused()
     if (w == m_tree) {
         const QModelIndex idx = m_tree->currentIndex();
         if (!idx.isValid()) return true;
-        QApplication::clipboard()->setText(
-            m_treeModel->index(idx.row(), JsonTreeModel::ValueColumn, idx.parent()).data(JsonTreeModel::ValueTextRole).toString());
+        QApplication::clipboard()->setText(m_treeModel->index(idx.row(), JsonTreeModel::ValueColumn, idx.parent())
+                                               .data(JsonTreeModel::ValueTextRole)
+                                               .toString());
         return true;
     }
     if (w == m_editor) {
@@ -370,8 +376,10 @@ QString InspectorView::filterNote() const
 
 void InspectorView::setFilteredOut(const QString &id, bool hidden)
 {
-    if (hidden) m_filteredOutId = id;
-    else if (id == m_filteredOutId || id.isEmpty()) m_filteredOutId.clear();
+    if (hidden)
+        m_filteredOutId = id;
+    else if (id == m_filteredOutId || id.isEmpty())
+        m_filteredOutId.clear();
     m_filterNote->setVisible(m_item && !m_filteredOutId.isEmpty() && m_item->id == m_filteredOutId);
 }
 
@@ -397,18 +405,20 @@ void InspectorView::load(bool keepEdits)
         return;
     }
     if (!keepEdits || !m_item || m_item->id != id) m_editorDirty = false;
-    whenFinished(this, m_session->run([id](Index &idx) { return idx.get(id, true); }), [this, token, id](Result<Item> item) {
-        if (token != m_loadToken) return; // the user moved on, or the content changed again
-        if (!item.ok()) {
-            m_item.reset();
-            showMessage(item.error().code() == ErrorCode::NotFound
-                            ? tr("This item no longer exists.")
-                            : tr("The item could not be read.") + QLatin1Char('\n') + userMessageText(item.error(), ErrorContext::General));
-            return;
-        }
-        const bool sameItem = m_item && m_item->id == id;
-        showItem(item.takeValue(), sameItem && m_editorDirty);
-    });
+    whenFinished(this, m_session->run([id](Index &idx) { return idx.get(id, true); }),
+                 [this, token, id](Result<Item> item) {
+                     if (token != m_loadToken) return; // the user moved on, or the content changed again
+                     if (!item.ok()) {
+                         m_item.reset();
+                         showMessage(item.error().code() == ErrorCode::NotFound
+                                         ? tr("This item no longer exists.")
+                                         : tr("The item could not be read.") + QLatin1Char('\n') +
+                                               userMessageText(item.error(), ErrorContext::General));
+                         return;
+                     }
+                     const bool sameItem = m_item && m_item->id == id;
+                     showItem(item.takeValue(), sameItem && m_editorDirty);
+                 });
 }
 
 void InspectorView::showMessage(const QString &text)
@@ -437,13 +447,14 @@ void InspectorView::showItem(const Item &item, bool keepEdits)
     }
     const VectorStats s = computeVectorStats(item.vector);
     const QLocale l;
-    m_stats->setText(tr("<table cellspacing=4>"
-                        "<tr><td>Dimensions</td><td align=right>%1</td><td width=24></td><td>Norm</td><td align=right>%2</td></tr>"
-                        "<tr><td>Minimum</td><td align=right>%3</td><td></td><td>Maximum</td><td align=right>%4</td></tr>"
-                        "<tr><td>Mean</td><td align=right>%5</td><td></td><td>Standard deviation</td><td align=right>%6</td></tr>"
-                        "</table>")
-                         .arg(l.toString(s.dimensions), l.toString(s.norm, 'g', 5), l.toString(s.min, 'g', 5),
-                              l.toString(s.max, 'g', 5), l.toString(s.mean, 'g', 5), l.toString(s.stddev, 'g', 5)));
+    m_stats->setText(
+        tr("<table cellspacing=4>"
+           "<tr><td>Dimensions</td><td align=right>%1</td><td width=24></td><td>Norm</td><td align=right>%2</td></tr>"
+           "<tr><td>Minimum</td><td align=right>%3</td><td></td><td>Maximum</td><td align=right>%4</td></tr>"
+           "<tr><td>Mean</td><td align=right>%5</td><td></td><td>Standard deviation</td><td align=right>%6</td></tr>"
+           "</table>")
+            .arg(l.toString(s.dimensions), l.toString(s.norm, 'g', 5), l.toString(s.min, 'g', 5),
+                 l.toString(s.max, 'g', 5), l.toString(s.mean, 'g', 5), l.toString(s.stddev, 'g', 5)));
     m_histogram->setValues(item.vector);
     m_stack->setCurrentIndex(1);
     if (changedItem || m_neighbours->topLevelItemCount() == 0) loadNeighbours();
@@ -462,25 +473,27 @@ void InspectorView::loadNeighbours()
     request.k = 10;
     request.withMetadata = true; // the title and passage name the neighbour
     whenFinished(this, m_session->run([request](Index &idx) { return idx.query(request); }),
-        [this, token, id](Result<QueryResult> result) {
-            if (token != m_neighbourToken) return;
-            m_neighbours->clear();
-            if (!result.ok()) {
-                m_neighbourStatus->setText(tr("No neighbours.") + QLatin1Char(' ') + userMessage(result.error(), ErrorContext::Query).summary());
-                return;
-            }
-            for (const QueryHit &hit : std::as_const(result->hits)) {
-                auto *row = new QTreeWidgetItem(m_neighbours, {itemLabel(hit.id, hit.metadata), formatScore(hit.score)});
-                row->setData(0, Qt::UserRole, hit.id);
-                row->setToolTip(0, hit.id);
-                row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-            }
-            m_neighbourStatus->setText(result->hits.isEmpty()
-                                           ? tr("This item has no neighbours.")
-                                           : tr("%1 (%2)").arg(queryStrategyText(result->strategy),
-                                                               formatMilliseconds(result->milliseconds)));
-            emit neighboursLoaded(id);
-        });
+                 [this, token, id](Result<QueryResult> result) {
+                     if (token != m_neighbourToken) return;
+                     m_neighbours->clear();
+                     if (!result.ok()) {
+                         m_neighbourStatus->setText(tr("No neighbours.") + QLatin1Char(' ') +
+                                                    userMessage(result.error(), ErrorContext::Query).summary());
+                         return;
+                     }
+                     for (const QueryHit &hit : std::as_const(result->hits)) {
+                         auto *row = new QTreeWidgetItem(m_neighbours,
+                                                         {itemLabel(hit.id, hit.metadata), formatScore(hit.score)});
+                         row->setData(0, Qt::UserRole, hit.id);
+                         row->setToolTip(0, hit.id);
+                         row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+                     }
+                     m_neighbourStatus->setText(result->hits.isEmpty()
+                                                    ? tr("This item has no neighbours.")
+                                                    : tr("%1 (%2)").arg(queryStrategyText(result->strategy),
+                                                                        formatMilliseconds(result->milliseconds)));
+                     emit neighboursLoaded(id);
+                 });
 }
 
 void InspectorView::onNeighbourClicked(QTreeWidgetItem *item)

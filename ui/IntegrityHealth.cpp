@@ -77,7 +77,7 @@ QString severityLabel(Finding::Severity severity)
 QIcon severityIcon(Finding::Severity severity, bool dark)
 {
     const QColor fill = healthColour(healthOf(severity), dark);
-    const QString glyph = severity == Finding::Severity::Info ? QStringLiteral("i")
+    const QString glyph = severity == Finding::Severity::Info      ? QStringLiteral("i")
                           : severity == Finding::Severity::Warning ? QStringLiteral("!")
                                                                    : QStringLiteral("\u00d7");
     QIcon icon;
@@ -111,10 +111,12 @@ QString repairActionLabel(RepairAction action)
     case RepairAction::SalvageWal: return QCoreApplication::translate("IntegrityHealth", "Salvage the log");
     case RepairAction::RebuildGraph: return QCoreApplication::translate("IntegrityHealth", "Rebuild the graph");
     case RepairAction::RebuildIdMap: return QCoreApplication::translate("IntegrityHealth", "Rebuild the id map");
-    case RepairAction::UsePreviousManifest: return QCoreApplication::translate("IntegrityHealth", "Use the previous manifest");
+    case RepairAction::UsePreviousManifest:
+        return QCoreApplication::translate("IntegrityHealth", "Use the previous manifest");
     case RepairAction::RewriteSegment: return QCoreApplication::translate("IntegrityHealth", "Rewrite the segment");
     case RepairAction::QuarantineFile: return QCoreApplication::translate("IntegrityHealth", "Move to quarantine");
-    case RepairAction::RemoveStaleLock: return QCoreApplication::translate("IntegrityHealth", "Take over the stale lock");
+    case RepairAction::RemoveStaleLock:
+        return QCoreApplication::translate("IntegrityHealth", "Take over the stale lock");
     }
     return {};
 }

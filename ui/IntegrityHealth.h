@@ -18,7 +18,7 @@ enum class BlockHealth { NotChecked, Good, Note, Warning, Error, Missing };
 
 BlockHealth healthOf(Finding::Severity severity);
 QColor healthColour(BlockHealth health, bool dark);
-QString healthName(BlockHealth health); // translated, for the legend and tooltips
+QString healthName(BlockHealth health);            // translated, for the legend and tooltips
 QString severityLabel(Finding::Severity severity); // translated: "Error", "Warning", "Note"
 
 // A 16 × 16 (and 32 × 32) painted disc in the severity's colour with a

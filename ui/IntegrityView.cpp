@@ -33,7 +33,8 @@ namespace {
 int countOf(const VerifyReport &r, Finding::Severity s)
 {
     int n = 0;
-    for (const Finding &f : r.findings) n += f.severity == s;
+    for (const Finding &f : r.findings)
+        n += f.severity == s;
     return n;
 }
 } // namespace
@@ -59,7 +60,8 @@ IntegrityView::IntegrityView(const QString &path, IndexSession *session, QWidget
     m_progress->setMaximumWidth(240);
     m_plan = new QPushButton(tr("Plan Repair…"), this);
     m_plan->setObjectName(QStringLiteral("integrityPlanRepair"));
-    m_plan->setToolTip(tr("Work out what repair would do and show it for approval. Nothing changes before you approve."));
+    m_plan->setToolTip(
+        tr("Work out what repair would do and show it for approval. Nothing changes before you approve."));
     bar->addWidget(m_quick);
     bar->addWidget(m_full);
     bar->addWidget(m_progress);
@@ -120,7 +122,8 @@ IntegrityView::IntegrityView(const QString &path, IndexSession *session, QWidget
     connect(m_full, &QPushButton::clicked, this, [this]() { verify(true); });
     connect(m_cancel, &QPushButton::clicked, this, &IntegrityView::cancel);
     connect(m_plan, &QPushButton::clicked, this, &IntegrityView::planRepair);
-    connect(&m_verifyWatcher, &QFutureWatcher<VerifyOutcome>::progressValueChanged, m_progress, &QProgressBar::setValue);
+    connect(&m_verifyWatcher, &QFutureWatcher<VerifyOutcome>::progressValueChanged, m_progress,
+            &QProgressBar::setValue);
     connect(&m_verifyWatcher, &QFutureWatcher<VerifyOutcome>::finished, this, &IntegrityView::verifyFinished);
     connect(&m_planWatcher, &QFutureWatcher<PlanOutcome>::finished, this, &IntegrityView::planFinished);
     connect(&m_repairWatcher, &QFutureWatcher<RepairOutcome>::progressTextChanged, this, [this](const QString &text) {
@@ -133,9 +136,8 @@ IntegrityView::IntegrityView(const QString &path, IndexSession *session, QWidget
         setSummary(tr("Repairing, step %1 of %2: %3").arg(step + 1).arg(steps).arg(parts.mid(2).join(u'\t')));
     });
     connect(&m_repairWatcher, &QFutureWatcher<RepairOutcome>::finished, this, &IntegrityView::repairDone);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        m_map->setSelectedFinding(m_model->findingAt(current));
-    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { m_map->setSelectedFinding(m_model->findingAt(current)); });
     connect(m_map, &HealthMap::findingActivated, this, &IntegrityView::selectFinding);
     connect(m_map, &HealthMap::fileActivated, this, &IntegrityView::selectFile);
     connect(m_result, &RepairResultPanel::openIndexRequested, this, &IntegrityView::openIndexRequested);
@@ -206,14 +208,17 @@ void IntegrityView::startVerify(bool full)
 
 void IntegrityView::cancel()
 {
-    if (m_phase == Phase::Verifying) m_verifyWatcher.cancel();
-    else if (m_phase == Phase::Repairing) m_repairWatcher.cancel();
+    if (m_phase == Phase::Verifying)
+        m_verifyWatcher.cancel();
+    else if (m_phase == Phase::Repairing)
+        m_repairWatcher.cancel();
 }
 
 void IntegrityView::verifyFinished()
 {
     const QFuture<VerifyOutcome> f = m_verifyWatcher.future();
-    const bool cancelled = f.isCanceled() || f.resultCount() == 0 || (f.result().report && f.result().report->cancelled);
+    const bool cancelled =
+        f.isCanceled() || f.resultCount() == 0 || (f.result().report && f.result().report->cancelled);
     if (cancelled) {
         setSummary(m_report ? tr("Verification cancelled; the findings below are from the run before.")
                             : tr("Verification cancelled."));
@@ -294,7 +299,8 @@ QString IntegrityView::reportSummary(const VerifyReport &r) const
         head = tr("%n problem(s): %1.", nullptr, r.problemCount()).arg(parts.join(QStringLiteral(", ")));
     }
     QString items;
-    if (r.liveItems >= 0) items = QLatin1Char(' ') + tr("%Ln readable item(s).", nullptr, int(std::min<qint64>(r.liveItems, INT_MAX)));
+    if (r.liveItems >= 0)
+        items = QLatin1Char(' ') + tr("%Ln readable item(s).", nullptr, int(std::min<qint64>(r.liveItems, INT_MAX)));
     return tr("%1 %2: %3.%4").arg(head, kind, checked, items);
 }
 
@@ -305,9 +311,10 @@ void IntegrityView::updateHealthOfSession(const VerifyReport &report)
     h.checked = QDateTime::currentDateTime();
     h.full = report.full;
     h.problems = report.problemCount();
-    h.summary = report.clean() ? tr("No problems in %1 checked in %2.")
-                                     .arg(formatBytes(report.bytesChecked), formatMilliseconds(double(report.elapsedMs)))
-                               : tr("%n problem(s) found.", nullptr, report.problemCount());
+    h.summary = report.clean()
+                    ? tr("No problems in %1 checked in %2.")
+                          .arg(formatBytes(report.bytesChecked), formatMilliseconds(double(report.elapsedMs)))
+                    : tr("%n problem(s) found.", nullptr, report.problemCount());
     m_session->setHealth(h);
 }
 
@@ -364,8 +371,10 @@ void IntegrityView::startPlanning()
     m_planWatcher.setFuture(QtConcurrent::run([path, report]() {
         PlanOutcome out;
         Result<RepairPlan> r = sextant::planRepair(path, report);
-        if (r.ok()) out.plan = r.takeValue();
-        else out.error = userMessageText(r.error(), ErrorContext::Repair);
+        if (r.ok())
+            out.plan = r.takeValue();
+        else
+            out.error = userMessageText(r.error(), ErrorContext::Repair);
         return out;
     }));
 }
@@ -386,7 +395,8 @@ void IntegrityView::planFinished()
     m_dialog = new RepairDialog(*out.plan, RepairDialog::defaultBackupPath(m_path, QDateTime::currentDateTime()),
                                 m_closedForRepair, this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_dialog, &QDialog::accepted, this, [this, dialog = m_dialog]() { runRepair(dialog->plan(), dialog->options()); });
+    connect(m_dialog, &QDialog::accepted, this,
+            [this, dialog = m_dialog]() { runRepair(dialog->plan(), dialog->options()); });
     connect(m_dialog, &QDialog::rejected, this, [this]() { reopenIfClosed(); });
     m_dialog->open();
     emit planShown();
@@ -409,8 +419,10 @@ void IntegrityView::runRepair(const RepairPlan &plan, RepairOptions options)
         };
         RepairOutcome out;
         Result<RepairResult> r = sextant::runRepair(plan, options);
-        if (r.ok()) out.result = r.takeValue();
-        else out.error = userMessageText(r.error(), ErrorContext::Repair);
+        if (r.ok())
+            out.result = r.takeValue();
+        else
+            out.error = userMessageText(r.error(), ErrorContext::Repair);
         promise.addResult(out);
     });
     m_repairWatcher.setFuture(future);
@@ -457,8 +469,8 @@ void IntegrityView::reopenIfClosed()
         m_closedForRepair = false;
         const OpenOutcome out = w->result();
         m_summary->setText(out.index ? before
-                                     : before + QLatin1Char(' ') +
-                                           tr("The index could not be opened again.") + QLatin1Char('\n') + userMessageText(out.error, ErrorContext::Open));
+                                     : before + QLatin1Char(' ') + tr("The index could not be opened again.") +
+                                           QLatin1Char('\n') + userMessageText(out.error, ErrorContext::Open));
         m_summaryIcon->setPixmap(beforeIcon);
         setPhase(Phase::Idle);
     });

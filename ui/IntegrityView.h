@@ -68,10 +68,10 @@ public slots:
 signals:
     void verified(const sextant::VerifyReport &report);
     void verifyCancelled();
-    void planShown();                         // repairDialog() is open
+    void planShown(); // repairDialog() is open
     void planFailed(const QString &message);
-    void repairFinished(bool succeeded);      // the result panel shows it
-    void idle();                              // nothing runs any more
+    void repairFinished(bool succeeded); // the result panel shows it
+    void idle();                         // nothing runs any more
     // The repaired folder should be opened (a tab without an index).
     void openIndexRequested();
 

@@ -15,10 +15,7 @@ EditMetadataCommand::EditMetadataCommand(IndexSession *session, Item oldItem, QJ
     setText(QCoreApplication::translate("sextant::ui::ItemCommands", "Edit metadata of %1").arg(m_old.id));
 }
 
-void EditMetadataCommand::redo()
-{
-    m_session->write({WriteOp::upsert(Item{m_old.id, m_old.vector, m_new})});
-}
+void EditMetadataCommand::redo() { m_session->write({WriteOp::upsert(Item{m_old.id, m_old.vector, m_new})}); }
 
 void EditMetadataCommand::undo() { m_session->write({WriteOp::upsert(m_old)}); }
 
@@ -43,7 +40,8 @@ void DeleteItemsCommand::redo()
 {
     QList<WriteOp> ops;
     ops.reserve(m_old.size());
-    for (const Item &item : std::as_const(m_old)) ops.append(WriteOp::remove(item.id));
+    for (const Item &item : std::as_const(m_old))
+        ops.append(WriteOp::remove(item.id));
     m_session->write(ops);
 }
 
@@ -51,7 +49,8 @@ void DeleteItemsCommand::undo()
 {
     QList<WriteOp> ops;
     ops.reserve(m_old.size());
-    for (const Item &item : std::as_const(m_old)) ops.append(WriteOp::upsert(item));
+    for (const Item &item : std::as_const(m_old))
+        ops.append(WriteOp::upsert(item));
     m_session->write(ops);
 }
 

@@ -41,7 +41,8 @@ QVector<float> downsample(const QVector<float> &v, int bins)
     for (int b = 0; b < bins; ++b) {
         const qsizetype from = n * b / bins, to = std::max(from + 1, n * (b + 1) / bins);
         double sum = 0;
-        for (qsizetype i = from; i < to; ++i) sum += v[i];
+        for (qsizetype i = from; i < to; ++i)
+            sum += v[i];
         out[b] = float(sum / double(to - from));
     }
     return out;
@@ -53,7 +54,8 @@ ItemTableModel::Row rowOf(const Item &item)
     row.id = item.id;
     row.metadata = item.metadata;
     double sq = 0;
-    for (float x : item.vector) sq += double(x) * double(x);
+    for (float x : item.vector)
+        sq += double(x) * double(x);
     row.norm = float(std::sqrt(sq));
     row.bins = downsample(item.vector, ItemTableModel::kSparklineBins);
     return row;
@@ -71,17 +73,21 @@ QString cellText(const QJsonValue &v)
     case QJsonValue::Array: {
         const QJsonArray a = v.toArray();
         bool allStrings = true;
-        for (const QJsonValue &e : a) allStrings = allStrings && e.isString();
+        for (const QJsonValue &e : a)
+            allStrings = allStrings && e.isString();
         if (allStrings) {
             QStringList parts;
-            for (const QJsonValue &e : a) parts.append(e.toString());
+            for (const QJsonValue &e : a)
+                parts.append(e.toString());
             text = parts.join(QStringLiteral(", "));
         } else {
             text = QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
         }
         break;
     }
-    case QJsonValue::Object: text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)); break;
+    case QJsonValue::Object:
+        text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        break;
     }
     // A cell shows one line; the tooltip holds the rest.
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
@@ -131,7 +137,8 @@ ItemTableModel::PageResult loadPage(Index &idx, quint64 scan, int pageNumber, co
             result.error = userMessageText(page.error());
             return result;
         }
-        for (const Item &item : std::as_const(page->items)) result.rows.append(rowOf(item));
+        for (const Item &item : std::as_const(page->items))
+            result.rows.append(rowOf(item));
         return result;
     }
     QStringList ids;
@@ -177,9 +184,18 @@ SortValue sortValueOf(const QJsonValue &v)
 {
     SortValue k;
     switch (v.type()) {
-    case QJsonValue::Double: k.kind = 0; k.number = v.toDouble(); break;
-    case QJsonValue::String: k.kind = 1; k.text = v.toString(); break;
-    case QJsonValue::Bool: k.kind = 2; k.number = v.toBool() ? 1 : 0; break;
+    case QJsonValue::Double:
+        k.kind = 0;
+        k.number = v.toDouble();
+        break;
+    case QJsonValue::String:
+        k.kind = 1;
+        k.text = v.toString();
+        break;
+    case QJsonValue::Bool:
+        k.kind = 2;
+        k.number = v.toBool() ? 1 : 0;
+        break;
     default: k.kind = 3; break;
     }
     return k;
@@ -206,12 +222,16 @@ bool ItemTableModel::naturalLess(const QString &a, const QString &b)
         const bool da = a[i].isDigit(), db = b[j].isDigit();
         if (da && db) {
             qsizetype ie = i, je = j;
-            while (ie < a.size() && a[ie].isDigit()) ++ie;
-            while (je < b.size() && b[je].isDigit()) ++je;
+            while (ie < a.size() && a[ie].isDigit())
+                ++ie;
+            while (je < b.size() && b[je].isDigit())
+                ++je;
             // Compare the numbers without their leading zeros: by length, then digits.
             qsizetype is = i, js = j;
-            while (is + 1 < ie && a[is] == u'0') ++is;
-            while (js + 1 < je && b[js] == u'0') ++js;
+            while (is + 1 < ie && a[is] == u'0')
+                ++is;
+            while (js + 1 < je && b[js] == u'0')
+                ++js;
             if (ie - is != je - js) return ie - is < je - js;
             const int c = QStringView(a).mid(is, ie - is).compare(QStringView(b).mid(js, je - js));
             if (c != 0) return c < 0;
@@ -227,8 +247,8 @@ bool ItemTableModel::naturalLess(const QString &a, const QString &b)
     return a.toUtf8() < b.toUtf8(); // equal as numbers ("a01" and "a1"): the id order decides
 }
 
-ItemTableModel::Ordering ItemTableModel::buildOrdering(const Index &index, const QByteArray &filter, const SortSpec &spec,
-                                                       const std::function<bool()> &cancelled)
+ItemTableModel::Ordering ItemTableModel::buildOrdering(const Index &index, const QByteArray &filter,
+                                                       const SortSpec &spec, const std::function<bool()> &cancelled)
 {
     Ordering out;
     QElapsedTimer timer;
@@ -245,7 +265,8 @@ ItemTableModel::Ordering ItemTableModel::buildOrdering(const Index &index, const
                 out.error = userMessageText(page.error());
                 return out;
             }
-            for (const QString &id : std::as_const(page->ids)) matching->insert(id);
+            for (const QString &id : std::as_const(page->ids))
+                matching->insert(id);
             if (page->nextAfter.isEmpty()) break;
             after = page->nextAfter;
         }
@@ -265,13 +286,15 @@ ItemTableModel::Ordering ItemTableModel::buildOrdering(const Index &index, const
                 out.error = userMessageText(page.error());
                 return out;
             }
-            for (const QString &id : std::as_const(page->ids)) entries.push_back({id, {}});
+            for (const QString &id : std::as_const(page->ids))
+                entries.push_back({id, {}});
             if (page->nextAfter.isEmpty()) break;
             after = page->nextAfter;
         }
     } else if (byId) {
         entries.reserve(size_t(matching->size()));
-        for (const QString &id : std::as_const(*matching)) entries.push_back({id, {}});
+        for (const QString &id : std::as_const(*matching))
+            entries.push_back({id, {}});
     } else {
         // The values: one walk over every item in pages (vectors only for the norm).
         const bool vectors = spec.key == SortKey::Norm;
@@ -288,7 +311,8 @@ ItemTableModel::Ordering ItemTableModel::buildOrdering(const Index &index, const
                 Entry e{item.id, {}};
                 if (vectors) {
                     double sq = 0;
-                    for (float x : item.vector) sq += double(x) * double(x);
+                    for (float x : item.vector)
+                        sq += double(x) * double(x);
                     e.value.kind = 0;
                     e.value.number = double(float(std::sqrt(sq)));
                 } else {
@@ -343,8 +367,10 @@ void ItemTableModel::sort(int column, Qt::SortOrder order)
 {
     SortSpec spec;
     spec.order = order;
-    if (column == idColumn()) spec.key = m_naturalIds ? SortKey::NaturalId : SortKey::Id;
-    else if (column == normColumn()) spec.key = SortKey::Norm;
+    if (column == idColumn())
+        spec.key = m_naturalIds ? SortKey::NaturalId : SortKey::Id;
+    else if (column == normColumn())
+        spec.key = SortKey::Norm;
     else if (column >= 1 && column <= m_fields.size()) {
         spec.key = SortKey::Field;
         spec.field = m_fields.at(column - 1);
@@ -368,10 +394,12 @@ void ItemTableModel::setNaturalIdOrder(bool on)
 {
     if (on == m_naturalIds) return;
     m_naturalIds = on;
-    const Qt::SortOrder order = m_sort.key == SortKey::Id || m_sort.key == SortKey::NaturalId ? m_sort.order
-                                                                                               : Qt::AscendingOrder;
-    if (on) setSort({SortKey::NaturalId, QString(), order});
-    else if (m_sort.key == SortKey::NaturalId || m_sort.key == SortKey::None) setSort({SortKey::Id, QString(), order});
+    const Qt::SortOrder order =
+        m_sort.key == SortKey::Id || m_sort.key == SortKey::NaturalId ? m_sort.order : Qt::AscendingOrder;
+    if (on)
+        setSort({SortKey::NaturalId, QString(), order});
+    else if (m_sort.key == SortKey::NaturalId || m_sort.key == SortKey::None)
+        setSort({SortKey::Id, QString(), order});
 }
 
 void ItemTableModel::startOrdering(bool reset)
@@ -439,10 +467,10 @@ void ItemTableModel::startOrdering(bool reset)
     }));
 }
 
-ItemTableModel::ItemTableModel(IndexSession *session, QObject *parent)
-    : QAbstractTableModel(parent), m_session(session)
+ItemTableModel::ItemTableModel(IndexSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
 {
-    for (const FieldSpec &f : session->schema().fields) m_fields.append(f.name);
+    for (const FieldSpec &f : session->schema().fields)
+        m_fields.append(f.name);
     m_schemaFields = !m_fields.isEmpty();
     connect(session, &IndexSession::contentChanged, this, &ItemTableModel::onContentChanged);
     startScan(true);
@@ -503,14 +531,16 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         if (c == idColumn()) return row->id;
         if (c == normColumn()) return formatScore(row->norm);
         if (c == sparklineColumn())
-            return role == Qt::ToolTipRole ? tr("The vector's %Ln value(s), averaged into the sparkline", nullptr,
-                                                int(row->bins.size()))
-                                           : QVariant();
+            return role == Qt::ToolTipRole
+                       ? tr("The vector's %Ln value(s), averaged into the sparkline", nullptr, int(row->bins.size()))
+                       : QVariant();
         if (c >= 1 && c <= m_fields.size()) {
             const QJsonValue v = row->metadata.value(m_fields.at(c - 1));
             if (role == Qt::DisplayRole) return cellText(v);
-            const QString full = v.isString() ? v.toString()
-                                              : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+            const QString full =
+                v.isString()
+                    ? v.toString()
+                    : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
             return full.left(2000);
         }
         return {};
@@ -523,10 +553,14 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
     if (role != Qt::DisplayRole) return {};
     if (orientation == Qt::Vertical) return QString::number(section + 1);
     QString title;
-    if (section == idColumn()) title = m_naturalIds ? tr("Id (natural order)") : tr("Id");
-    else if (section == normColumn()) title = tr("Norm");
-    else if (section == sparklineColumn()) title = tr("Vector");
-    else if (section >= 1 && section <= m_fields.size()) title = m_fields.at(section - 1);
+    if (section == idColumn())
+        title = m_naturalIds ? tr("Id (natural order)") : tr("Id");
+    else if (section == normColumn())
+        title = tr("Norm");
+    else if (section == sparklineColumn())
+        title = tr("Vector");
+    else if (section >= 1 && section <= m_fields.size())
+        title = m_fields.at(section - 1);
     // The column being sorted says so until its ordering is ready.
     if (m_sorting && section == sortColumn()) title = tr("%1 (sorting…)").arg(title);
     return title.isEmpty() ? QVariant() : QVariant(title);
@@ -550,8 +584,10 @@ void ItemTableModel::onContentChanged()
 {
     if (m_sort.key != SortKey::None) {
         // The ordering is rebuilt; the old one shows until the new is ready.
-        if (m_sorting) m_rescanAgain = true;
-        else startOrdering(false);
+        if (m_sorting)
+            m_rescanAgain = true;
+        else
+            startOrdering(false);
         return;
     }
     if (m_counting) {
@@ -605,7 +641,8 @@ void ItemTableModel::startScan(bool reset)
     }
     m_scanWatcher = new QFutureWatcher<ScanChunk>(this);
     connect(m_scanWatcher, &QFutureWatcher<ScanChunk>::resultsReadyAt, this, [this, scan](int begin, int end) {
-        for (int i = begin; i < end && m_scanWatcher; ++i) applyScanChunk(scan, m_scanWatcher->resultAt(i));
+        for (int i = begin; i < end && m_scanWatcher; ++i)
+            applyScanChunk(scan, m_scanWatcher->resultAt(i));
     });
     m_scanWatcher->setFuture(QtConcurrent::run(scanRowMap, m_session->index(), m_filter));
     emit countChanged();
@@ -666,7 +703,8 @@ void ItemTableModel::requestPage(int page) const
     if (m_inFlight.value(page) == m_scan) return;
     m_queue.removeOne(page);
     m_queue.append(page);
-    while (m_queue.size() > kMaxQueuedPages) m_queue.removeFirst();
+    while (m_queue.size() > kMaxQueuedPages)
+        m_queue.removeFirst();
     schedulePump();
 }
 
@@ -760,7 +798,9 @@ QStringList ItemTableModel::rankColumns(const QHash<QString, int> &counts, int m
     QStringList keys;
     for (auto it = counts.begin(); it != counts.end(); ++it)
         if (!(documents && hidden.contains(it.key()))) keys.append(it.key());
-    auto rank = [&](const QString &k) { return documents && first.contains(k) ? int(first.indexOf(k)) : int(first.size()); };
+    auto rank = [&](const QString &k) {
+        return documents && first.contains(k) ? int(first.indexOf(k)) : int(first.size());
+    };
     std::sort(keys.begin(), keys.end(), [&](const QString &a, const QString &b) {
         if (rank(a) != rank(b)) return rank(a) < rank(b);
         return counts.value(a) != counts.value(b) ? counts.value(a) > counts.value(b) : a < b;
@@ -773,7 +813,8 @@ void ItemTableModel::chooseDynamicColumns(const QList<Row> &rows)
     // Without declared fields: the most common keys of the first rows seen.
     QHash<QString, int> counts;
     for (const Row &r : rows)
-        for (auto it = r.metadata.begin(); it != r.metadata.end(); ++it) ++counts[it.key()];
+        for (auto it = r.metadata.begin(); it != r.metadata.end(); ++it)
+            ++counts[it.key()];
     if (counts.isEmpty()) return;
     const QStringList keys = rankColumns(counts, kMaxDynamicColumns);
     beginInsertColumns({}, 1, int(keys.size()));

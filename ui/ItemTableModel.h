@@ -113,7 +113,7 @@ public:
         bool operator==(const SortSpec &o) const { return key == o.key && field == o.field && order == o.order; }
     };
     struct Ordering {
-        QStringList ids;         // in the sort's order
+        QStringList ids;          // in the sort's order
         QHash<QString, int> rows; // id -> row
         double milliseconds = 0;
         QString error;
@@ -165,6 +165,7 @@ private:
         quint64 scan = 0; // the scan whose map it was loaded with
         quint64 lastUse = 0;
     };
+
 public:
     struct ScanChunk {
         QList<QByteArray> anchors; // new anchors after the previous chunk
@@ -175,7 +176,6 @@ public:
     struct PageResult;
 
 private:
-
     void onContentChanged();
     void startScan(bool reset);
     void startOrdering(bool reset);

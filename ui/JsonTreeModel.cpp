@@ -7,7 +7,7 @@
 
 namespace sextant::ui {
 
-JsonTreeModel::JsonTreeModel(QObject *parent) : QAbstractItemModel(parent), m_root(std::make_unique<Node>()) {}
+JsonTreeModel::JsonTreeModel(QObject *parent) : QAbstractItemModel(parent), m_root(std::make_unique<Node>()) { }
 
 JsonTreeModel::~JsonTreeModel() = default;
 
@@ -24,10 +24,12 @@ void JsonTreeModel::build(Node *node)
     };
     if (node->value.isObject()) {
         const QJsonObject o = node->value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it) add(it.key(), it.value());
+        for (auto it = o.begin(); it != o.end(); ++it)
+            add(it.key(), it.value());
     } else if (node->value.isArray()) {
         const QJsonArray a = node->value.toArray();
-        for (qsizetype i = 0; i < a.size(); ++i) add(QStringLiteral("[%1]").arg(i), a.at(i));
+        for (qsizetype i = 0; i < a.size(); ++i)
+            add(QStringLiteral("[%1]").arg(i), a.at(i));
     }
 }
 

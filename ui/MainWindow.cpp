@@ -111,7 +111,8 @@ void MainWindow::createActions()
     openAction->setShortcut(QKeySequence::Open);
     QAction *openFile = file->addAction(tr("Open &File…"), this, &MainWindow::openFileDialog);
     openFile->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
-    openFile->setToolTip(tr("Open a vector file (imported into a new index or the open one) or a backup archive (restored)"));
+    openFile->setToolTip(
+        tr("Open a vector file (imported into a new index or the open one) or a backup archive (restored)"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addSeparator();
@@ -164,12 +165,10 @@ void MainWindow::createActions()
     prefs->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const std::pair<IndexPage::View, QString> views[] = {{IndexPage::View::Summary, tr("&Summary")},
-                                                         {IndexPage::View::Browse, tr("&Browse")},
-                                                         {IndexPage::View::Query, tr("&Query")},
-                                                         {IndexPage::View::Map, tr("&Map")},
-                                                         {IndexPage::View::Integrity, tr("&Integrity")},
-                                                         {IndexPage::View::Duplicates, tr("&Duplicates")}};
+    const std::pair<IndexPage::View, QString> views[] = {
+        {IndexPage::View::Summary, tr("&Summary")},     {IndexPage::View::Browse, tr("&Browse")},
+        {IndexPage::View::Query, tr("&Query")},         {IndexPage::View::Map, tr("&Map")},
+        {IndexPage::View::Integrity, tr("&Integrity")}, {IndexPage::View::Duplicates, tr("&Duplicates")}};
     int n = 1;
     for (const auto &[which, title] : views) {
         QAction *a = view->addAction(title, this, [this, which = which]() {
@@ -186,7 +185,8 @@ void MainWindow::createActions()
     });
     m_naturalIds->setObjectName(QStringLiteral("naturalIdOrderAction"));
     m_naturalIds->setCheckable(true);
-    m_naturalIds->setToolTip(tr("Sort Browse's ids with the numbers in them compared as numbers (item2 before item10)"));
+    m_naturalIds->setToolTip(
+        tr("Sort Browse's ids with the numbers in them compared as numbers (item2 before item10)"));
     m_indexActions << m_naturalIds;
     QAction *refresh = view->addAction(tr("&Refresh"), this, [this]() {
         if (IndexPage *p = currentPage(); p && p->session()) p->session()->refreshSoon();
@@ -311,8 +311,8 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
         if (!out.index) {
             emit openFailed(clean, out.error.message());
             QMessageBox box(QMessageBox::Warning, tr("Could Not Open the Index"),
-                            tr("Sextant could not open %1.").arg(QDir::toNativeSeparators(clean)),
-                            QMessageBox::Ok, this);
+                            tr("Sextant could not open %1.").arg(QDir::toNativeSeparators(clean)), QMessageBox::Ok,
+                            this);
             box.setInformativeText(userMessageText(out.error, ErrorContext::Open));
             box.exec();
             return;
@@ -340,7 +340,8 @@ void MainWindow::createIndex(const QString &path, const Schema &schema, Durabili
         const OpenOutcome out = watcher->result();
         if (!out.index) {
             emit openFailed(clean, out.error.message());
-            QMessageBox::warning(this, tr("Could Not Create the Index"), userMessageText(out.error, ErrorContext::Create));
+            QMessageBox::warning(this, tr("Could Not Create the Index"),
+                                 userMessageText(out.error, ErrorContext::Create));
             return;
         }
         Preferences::addRecentIndex(clean);
@@ -446,7 +447,8 @@ void MainWindow::addPage(IndexPage *page, IndexPage *replacing)
         if (page == currentPage()) updateStatus();
     });
     connect(session, &IndexSession::writeFailed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("A write failed: %1").arg(QString(message).replace(QLatin1Char('\n'), QLatin1Char(' '))), 10000);
+        statusBar()->showMessage(
+            tr("A write failed: %1").arg(QString(message).replace(QLatin1Char('\n'), QLatin1Char(' '))), 10000);
     });
     connect(page, &IndexPage::reopenRequested, this, [this, page]() { reopenForWriting(page); });
     connect(session, &IndexSession::accessChanged, this, [this, page]() {
@@ -504,9 +506,12 @@ void MainWindow::currentPageChanged()
     m_stack->setCurrentWidget(page ? static_cast<QWidget *>(m_tabs) : m_start);
     IndexSession *session = page ? page->session() : nullptr;
     m_undoGroup->setActiveStack(session ? session->undoStack() : nullptr);
-    for (QAction *a : std::as_const(m_pageActions)) a->setEnabled(page);
-    for (QAction *a : std::as_const(m_indexActions)) a->setEnabled(session);
-    for (QAction *a : std::as_const(m_writeActions)) a->setEnabled(session && !session->isReadOnly());
+    for (QAction *a : std::as_const(m_pageActions))
+        a->setEnabled(page);
+    for (QAction *a : std::as_const(m_indexActions))
+        a->setEnabled(session);
+    for (QAction *a : std::as_const(m_writeActions))
+        a->setEnabled(session && !session->isReadOnly());
     setWindowTitle(page ? tr("%1 — Sextant").arg(page->displayName()) : tr("Sextant"));
     m_naturalIds->setChecked(page && page->browseView() && page->browseView()->model()->naturalIdOrder());
     updateStatus();
@@ -586,12 +591,14 @@ void MainWindow::openFile(const QString &path)
             return;
         }
         // An index is open: into it, or into a new one?
-        auto *box = new QMessageBox(QMessageBox::Question, tr("Import a File"),
-                                    tr("%1 is not an index but a file Sextant can import.").arg(QDir::toNativeSeparators(clean)),
-                                    QMessageBox::Cancel, this);
+        auto *box = new QMessageBox(
+            QMessageBox::Question, tr("Import a File"),
+            tr("%1 is not an index but a file Sextant can import.").arg(QDir::toNativeSeparators(clean)),
+            QMessageBox::Cancel, this);
         box->setObjectName(QStringLiteral("importTargetBox"));
         box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setInformativeText(tr("Import its items into the open index %1, or make a new index from them?").arg(target->displayName()));
+        box->setInformativeText(
+            tr("Import its items into the open index %1, or make a new index from them?").arg(target->displayName()));
         QPushButton *into = box->addButton(tr("Import into %1").arg(target->displayName()), QMessageBox::AcceptRole);
         into->setObjectName(QStringLiteral("intoOpenIndex"));
         QPushButton *fresh = box->addButton(tr("New Index…"), QMessageBox::AcceptRole);
@@ -599,8 +606,10 @@ void MainWindow::openFile(const QString &path)
         box->setDefaultButton(into);
         QPointer<IndexPage> into_ = target;
         connect(box, &QMessageBox::buttonClicked, this, [this, box, into, fresh, into_, inputs](QAbstractButton *b) {
-            if (b == into && into_) showImportDialog(inputs, into_);
-            else if (b == fresh) showImportDialog(inputs, nullptr);
+            if (b == into && into_)
+                showImportDialog(inputs, into_);
+            else if (b == fresh)
+                showImportDialog(inputs, nullptr);
             box->close();
         });
         box->setWindowModality(Qt::WindowModal);
@@ -643,7 +652,8 @@ void MainWindow::copyFocused()
         page->browseView()->copySelection(BrowseView::CopyFormat::JsonLines);
         return;
     }
-    if (page && page->inspectorView() && page->inspectorView()->isAncestorOf(w) && page->inspectorView()->copyFocused()) return;
+    if (page && page->inspectorView() && page->inspectorView()->isAncestorOf(w) && page->inspectorView()->copyFocused())
+        return;
     if (auto *view = qobject_cast<QAbstractItemView *>(w)) {
         // Any other table or tree: the selected cells, tab-separated rows.
         QModelIndexList cells = view->selectionModel() ? view->selectionModel()->selectedIndexes() : QModelIndexList();
@@ -680,14 +690,15 @@ void MainWindow::showAbout()
            "repair them.</p>"
            "<p>Every write is checksummed and, by default, on stable storage before it is acknowledged.</p>"
            "<p>Distance kernels: %2. Qt %3.</p>")
-            .arg(QApplication::applicationVersion(), distance::levelName(distance::kernels().level), QString::fromLatin1(qVersion())));
+            .arg(QApplication::applicationVersion(), distance::levelName(distance::kernels().level),
+                 QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::restoreOpenIndexes()
 {
     const QStringList paths = QSettings().value(QStringLiteral("window/openIndexes")).toStringList();
-    for (const QString &p : paths) openIndex(p);
-
+    for (const QString &p : paths)
+        openIndex(p);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -701,7 +712,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/openIndexes"), open);
     if (IndexPage *page = currentPage(); page && page->splitter())
         settings.setValue(QStringLiteral("window/indexSplitter"), page->splitter()->saveState());
-    while (m_tabs->count() > 0) closeIndex(0);
+    while (m_tabs->count() > 0)
+        closeIndex(0);
     event->accept();
 }
 
@@ -719,9 +731,9 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (droppedPaths(event->mimeData()).isEmpty()) return;
     event->acceptProposedAction();
     IndexPage *page = m_stack->currentWidget() == m_tabs ? currentPage() : nullptr;
-    statusBar()->showMessage(page && page->session()
-                                 ? tr("Drop to import into %1 (an index folder opens instead)").arg(page->displayName())
-                                 : tr("Drop to open an index folder, or to make a new index from documents or vectors"));
+    statusBar()->showMessage(
+        page && page->session() ? tr("Drop to import into %1 (an index folder opens instead)").arg(page->displayName())
+                                : tr("Drop to open an index folder, or to make a new index from documents or vectors"));
 }
 
 void MainWindow::dragLeaveEvent(QDragLeaveEvent *event)
@@ -750,13 +762,16 @@ void MainWindow::importPaths(const QStringList &paths)
         statusBar()->clearMessage();
         QList<ImportInput> toImport;
         for (const ImportInput &in : watcher->result()) {
-            if (in.kind == ImportInputKind::SextantIndex) openIndex(in.path);
-            else toImport << in;
+            if (in.kind == ImportInputKind::SextantIndex)
+                openIndex(in.path);
+            else
+                toImport << in;
         }
         if (toImport.isEmpty()) return;
         IndexPage *target = page && page->session() ? page.data() : nullptr;
         if (!target && toImport.size() == 1 && toImport.first().isFolder &&
-            (toImport.first().format == io::SourceFormat::Vectra || toImport.first().format == io::SourceFormat::LangChain)) {
+            (toImport.first().format == io::SourceFormat::Vectra ||
+             toImport.first().format == io::SourceFormat::LangChain)) {
             convertToIndex(toImport.first().path, toImport.first().format);
             return;
         }
@@ -806,9 +821,10 @@ void MainWindow::convertToIndex(const QString &folder, io::SourceFormat format)
 
 void MainWindow::offerConversion(const QString &path, io::SourceFormat format)
 {
-    QMessageBox box(QMessageBox::Question, tr("Not a Sextant Index"),
-                    tr("%1 holds a %2, not a Sextant index.").arg(QDir::toNativeSeparators(path), sourceFormatTitle(format)),
-                    QMessageBox::Cancel, this);
+    QMessageBox box(
+        QMessageBox::Question, tr("Not a Sextant Index"),
+        tr("%1 holds a %2, not a Sextant index.").arg(QDir::toNativeSeparators(path), sourceFormatTitle(format)),
+        QMessageBox::Cancel, this);
     box.setInformativeText(tr("Sextant can make a new Sextant index from its items, with their ids, vectors and "
                               "metadata. The folder itself is left as it is."));
     QPushButton *convert = box.addButton(tr("Convert to a Sextant Index…"), QMessageBox::AcceptRole);
@@ -819,10 +835,11 @@ void MainWindow::offerConversion(const QString &path, io::SourceFormat format)
 
 void MainWindow::importFilesDialog()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Import Files"), QString(),
-        tr("Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson "
-           "*.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)"));
+    const QStringList files =
+        QFileDialog::getOpenFileNames(this, tr("Import Files"), QString(),
+                                      tr("Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar "
+                                         "*.tgz *.tar.gz *.jsonl *.ndjson "
+                                         "*.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)"));
     if (!files.isEmpty()) importPaths(files);
 }
 
@@ -875,14 +892,16 @@ void MainWindow::restoreBackupDialog()
 void MainWindow::restoreBackup(const QString &archive, const QString &folder)
 {
     const QString target = cleanPath(folder);
-    QFuture<Result<RestoreSummary>> future = QtConcurrent::run([archive, target](QPromise<Result<RestoreSummary>> &promise) {
-        promise.setProgressRange(0, 1000);
-        Result<RestoreSummary> restored = restoreBackupArchive(archive, target, [&promise](qint64 done, qint64 total) {
-            if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
-            return !promise.isCanceled();
+    QFuture<Result<RestoreSummary>> future =
+        QtConcurrent::run([archive, target](QPromise<Result<RestoreSummary>> &promise) {
+            promise.setProgressRange(0, 1000);
+            Result<RestoreSummary> restored =
+                restoreBackupArchive(archive, target, [&promise](qint64 done, qint64 total) {
+                    if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
+                    return !promise.isCanceled();
+                });
+            promise.addResult(std::move(restored));
         });
-        promise.addResult(std::move(restored));
-    });
     m_tasks->track(tr("Restoring %1").arg(QFileInfo(archive).fileName()), QFuture<void>(future));
     statusBar()->showMessage(tr("Restoring %1…").arg(QDir::toNativeSeparators(archive)));
     auto *watcher = new QFutureWatcher<Result<RestoreSummary>>(this);
@@ -898,8 +917,8 @@ void MainWindow::restoreBackup(const QString &archive, const QString &folder)
         if (!r.ok()) {
             emit restoreFinished(target, r.error().message());
             QMessageBox::warning(this, tr("Could Not Restore the Backup"),
-                                 tr("Sextant could not restore %1.").arg(QDir::toNativeSeparators(archive)) + QLatin1Char('\n') +
-                                     userMessageText(r.error(), ErrorContext::Restore));
+                                 tr("Sextant could not restore %1.").arg(QDir::toNativeSeparators(archive)) +
+                                     QLatin1Char('\n') + userMessageText(r.error(), ErrorContext::Restore));
             return;
         }
         statusBar()->showMessage(tr("Restored %n file(s) (%1) into %2.", nullptr, r->files)

@@ -107,7 +107,7 @@ public slots:
     void importFolderDialog();
     void showExportDialog();
     void restoreBackupDialog();
-    void showPublishDialog();        // File ▸ Publish to PostgreSQL… (PostgresDialogs.h)
+    void showPublishDialog();          // File ▸ Publish to PostgreSQL… (PostgresDialogs.h)
     void showOpenFromPostgresDialog(); // File ▸ Open from PostgreSQL…
     void showPreferences();
     void showAbout();

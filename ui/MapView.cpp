@@ -56,13 +56,15 @@ MapView::MapView(IndexSession *session, QWidget *parent) : QWidget(parent), m_se
     m_info->setWordWrap(true);
     m_colourCombo = new QComboBox(this);
     m_colourCombo->setObjectName(QStringLiteral("colourCombo"));
-    m_colourCombo->setToolTip(tr("Colour the points by a metadata field: a palette for text and bools, a gradient for numbers"));
+    m_colourCombo->setToolTip(
+        tr("Colour the points by a metadata field: a palette for text and bools, a gradient for numbers"));
     m_colourCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_methodCombo = new QComboBox(this);
     m_methodCombo->setObjectName(QStringLiteral("methodCombo"));
     m_methodCombo->addItem(tr("PCA"), QStringLiteral("pca"));
     m_methodCombo->addItem(tr("UMAP"), QStringLiteral("umap"));
-    m_methodCombo->setToolTip(tr("PCA shows the global spread; UMAP, laid out on the index's own neighbour graph, shows clusters"));
+    m_methodCombo->setToolTip(
+        tr("PCA shows the global spread; UMAP, laid out on the index's own neighbour graph, shows clusters"));
     m_fitButton = new QPushButton(tr("Fit"), this);
     m_fitButton->setToolTip(tr("Show all points"));
     m_recomputeButton = new QPushButton(tr("Recompute"), this);
@@ -223,8 +225,8 @@ void MapView::finishComputing()
 void MapView::onFinished(quint64 serial, QFuture<ProjectionResult> future)
 {
     if (serial != m_serial) return; // superseded by a newer recompute
-    const bool umapFollows = m_method == u"umap" && !future.isCanceled() && future.resultCount() > 0 &&
-                             future.resultAt(0).count() >= 2;
+    const bool umapFollows =
+        m_method == u"umap" && !future.isCanceled() && future.resultCount() > 0 && future.resultAt(0).count() >= 2;
     if (!umapFollows) finishComputing();
     if (future.isCanceled() || future.resultCount() == 0) {
         if (!m_projection) m_plot->setMessage(tr("Computing the map was cancelled. Press Recompute to start again."));
@@ -243,9 +245,11 @@ void MapView::onFinished(quint64 serial, QFuture<ProjectionResult> future)
     m_showsUmap = false;
     m_pointOf.clear();
     m_pointOf.reserve(m_projection->count());
-    for (int i = 0; i < m_projection->count(); ++i) m_pointOf.insert(m_projection->ids[i], i);
+    for (int i = 0; i < m_projection->count(); ++i)
+        m_pointOf.insert(m_projection->ids[i], i);
     m_plot->setPoints(m_projection->x, m_projection->y);
-    m_plot->setMessage(m_projection->count() == 0 ? tr("The index is empty: add items to see them on the map.") : QString());
+    m_plot->setMessage(m_projection->count() == 0 ? tr("The index is empty: add items to see them on the map.")
+                                                  : QString());
 
     const QString previous = m_colourField;
     const QSignalBlocker block(m_colourCombo);
@@ -263,8 +267,10 @@ void MapView::onFinished(quint64 serial, QFuture<ProjectionResult> future)
     applyHighlights();
     updateNotice();
     showHover(-1);
-    if (umapFollows) startUmap(serial);
-    else emit projectionFinished();
+    if (umapFollows)
+        startUmap(serial);
+    else
+        emit projectionFinished();
 }
 
 void MapView::startUmap(quint64 serial)
@@ -274,7 +280,8 @@ void MapView::startUmap(quint64 serial)
     m_frames = std::make_shared<UmapTask::Frames>();
     m_frameSeen = 0;
     m_framesShown = 0;
-    m_umapFuture = UmapTask::start(m_session->index(), m_projection->ids, m_projection->x, m_projection->y, m_umapOptions, m_frames);
+    m_umapFuture = UmapTask::start(m_session->index(), m_projection->ids, m_projection->x, m_projection->y,
+                                   m_umapOptions, m_frames);
     TaskMonitor::trackGlobal(tr("Computing the UMAP layout"), QFuture<void>(m_umapFuture));
     auto *watcher = new QFutureWatcher<UmapOutcome>(this);
     connect(watcher, &QFutureWatcher<UmapOutcome>::progressValueChanged, this, [this, serial](int v) {
@@ -353,17 +360,20 @@ void MapView::lookUpNeighbours(int point)
         int offMap = 0;
         for (const QueryHit &hit : result->hits) {
             const int i = pointOf(hit.id);
-            if (i >= 0) points.append(i);
-            else ++offMap;
+            if (i >= 0)
+                points.append(i);
+            else
+                ++offMap;
         }
         m_plot->setNeighbours(points);
-        m_status->setText(offMap > 0 ? tr("%1: its %2 nearest neighbours in the original space are joined to it (%3 of them are not in the sample).")
-                                             .arg(m_projection->ids[point])
-                                             .arg(result->hits.size())
-                                             .arg(offMap)
-                                       : tr("%1: its %2 nearest neighbours in the original space are joined to it.")
-                                             .arg(m_projection->ids[point])
-                                             .arg(result->hits.size()));
+        m_status->setText(offMap > 0 ? tr("%1: its %2 nearest neighbours in the original space are joined to it (%3 of "
+                                          "them are not in the sample).")
+                                           .arg(m_projection->ids[point])
+                                           .arg(result->hits.size())
+                                           .arg(offMap)
+                                     : tr("%1: its %2 nearest neighbours in the original space are joined to it.")
+                                           .arg(m_projection->ids[point])
+                                           .arg(result->hits.size()));
         emit neighboursShown();
     });
     watcher->setFuture(m_session->run([id](Index &index) {
@@ -381,11 +391,11 @@ QString MapView::description() const
     const ProjectionResult &p = *m_projection;
     if (p.count() == 0) return tr("The index is empty.");
     if (m_showsUmap) {
-        QString text = p.count() >= p.totalItems
-            ? tr("UMAP of all %Ln item(s)", nullptr, int(p.count()))
-            : tr("UMAP of %1 of %Ln item(s), seed %2", nullptr, int(std::min<qint64>(p.totalItems, INT_MAX)))
-                  .arg(formatCount(p.count()))
-                  .arg(p.seed);
+        QString text = p.count() >= p.totalItems ? tr("UMAP of all %Ln item(s)", nullptr, int(p.count()))
+                                                 : tr("UMAP of %1 of %Ln item(s), seed %2", nullptr,
+                                                      int(std::min<qint64>(p.totalItems, INT_MAX)))
+                                                       .arg(formatCount(p.count()))
+                                                       .arg(p.seed);
         text += tr("; %1 neighbours from the graph, min_dist %2, %3 epochs")
                     .arg(m_umapOptions.neighbours)
                     .arg(QLocale().toString(m_umapOptions.minDist, 'g', 3))
@@ -393,17 +403,18 @@ QString MapView::description() const
         return text + QLatin1Char('.');
     }
     QString text = p.count() >= p.totalItems
-        ? tr("PCA of all %Ln item(s)", nullptr, int(p.count()))
-        : tr("PCA of %1 of %Ln item(s), seed %2", nullptr, int(std::min<qint64>(p.totalItems, INT_MAX)))
-              .arg(formatCount(p.count()))
-              .arg(p.seed);
+                       ? tr("PCA of all %Ln item(s)", nullptr, int(p.count()))
+                       : tr("PCA of %1 of %Ln item(s), seed %2", nullptr, int(std::min<qint64>(p.totalItems, INT_MAX)))
+                             .arg(formatCount(p.count()))
+                             .arg(p.seed);
     const double both = (p.explained[0] + p.explained[1]) * 100;
     text += tr("; the two axes explain %1 % of the variance (%2 % and %3 %)")
                 .arg(QLocale().toString(both, 'f', 0), QLocale().toString(p.explained[0] * 100, 'f', 1),
                      QLocale().toString(p.explained[1] * 100, 'f', 1));
     if (p.normalised) text += tr("; vectors normalised (cosine)");
     if (p.effectiveLimit < p.sampleLimit && p.count() < p.totalItems)
-        text += tr("; sample capped at %Ln item(s) for %1 dimensions", nullptr, int(p.effectiveLimit)).arg(p.dimensions);
+        text +=
+            tr("; sample capped at %Ln item(s) for %1 dimensions", nullptr, int(p.effectiveLimit)).arg(p.dimensions);
     return text + QLatin1Char('.');
 }
 
@@ -413,7 +424,8 @@ bool MapView::isStale() const
     // The version also moves when only the storage changed (a checkpoint or
     // a saved graph publishes a new generation): then the items did not.
     if (m_projectionState && m_session->hasStats())
-        return m_session->stats().lastLsn != m_projectionState->first || m_session->stats().items != m_projectionState->second;
+        return m_session->stats().lastLsn != m_projectionState->first ||
+               m_session->stats().items != m_projectionState->second;
     return true;
 }
 
@@ -422,7 +434,8 @@ void MapView::updateNotice() { m_notice->setVisible(isStale() && !m_computing); 
 QStringList MapView::colourFields() const
 {
     QStringList keys;
-    for (int i = 1; i < m_colourCombo->count(); ++i) keys.append(m_colourCombo->itemData(i).toString());
+    for (int i = 1; i < m_colourCombo->count(); ++i)
+        keys.append(m_colourCombo->itemData(i).toString());
     return keys;
 }
 
@@ -456,8 +469,10 @@ void MapView::setColourField(const QString &key)
         qint64 missing = 0;
         for (int i = 0; i < n; ++i) {
             const float v = column->numbers[size_t(i)];
-            if (std::isfinite(v)) colours[size_t(i)] = gradientAt((v - lo) / span, dark);
-            else ++missing;
+            if (std::isfinite(v))
+                colours[size_t(i)] = gradientAt((v - lo) / span, dark);
+            else
+                ++missing;
         }
         for (int s = 0; s <= 4; ++s) {
             const double t = s / 4.0;
@@ -473,15 +488,21 @@ void MapView::setColourField(const QString &key)
             if (code >= 0) ++counts[size_t(code)];
         }
         std::vector<int> order(counts.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = int(i);
-        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return counts[size_t(a)] > counts[size_t(b)]; });
+        for (size_t i = 0; i < order.size(); ++i)
+            order[i] = int(i);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](int a, int b) { return counts[size_t(a)] > counts[size_t(b)]; });
         std::vector<int> slot(counts.size(), -1);
-        for (int k = 0; k < std::min<int>(kTopCategories, int(order.size())); ++k) slot[size_t(order[size_t(k)])] = k;
+        for (int k = 0; k < std::min<int>(kTopCategories, int(order.size())); ++k)
+            slot[size_t(order[size_t(k)])] = k;
         for (int i = 0; i < n; ++i) {
             const qint32 code = column->codes.empty() ? -1 : column->codes[size_t(i)];
-            if (code >= 0 && slot[size_t(code)] >= 0) colours[size_t(i)] = kCategorical[slot[size_t(code)]];
-            else if (code == -1) ++missing;
-            else colours[size_t(i)] = kOther, ++other;
+            if (code >= 0 && slot[size_t(code)] >= 0)
+                colours[size_t(i)] = kCategorical[slot[size_t(code)]];
+            else if (code == -1)
+                ++missing;
+            else
+                colours[size_t(i)] = kOther, ++other;
         }
         for (int k = 0; k < std::min<int>(kTopCategories, int(order.size())); ++k)
             m_legend.append({column->values[order[size_t(k)]], kCategorical[k], counts[size_t(order[size_t(k)])]});

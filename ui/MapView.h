@@ -43,7 +43,10 @@ public:
 
     // The sample limit of the current method (PCA 100,000, UMAP 200,000 unless set).
     int sampleLimit() const;
-    void setSampleLimit(int limit) { m_sampleLimit = limit, m_sampleLimitSet = true; } // takes effect at the next recompute
+    void setSampleLimit(int limit)
+    {
+        m_sampleLimit = limit, m_sampleLimitSet = true;
+    } // takes effect at the next recompute
     // "pca" or "umap"; changing it recomputes (when the view has started).
     QString method() const { return m_method; }
     void setMethod(const QString &method);

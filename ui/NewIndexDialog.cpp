@@ -38,8 +38,8 @@ NewIndexDialog::NewIndexDialog(QWidget *parent) : QDialog(parent)
 
     auto *locationRow = new QHBoxLayout;
     m_location = new QLineEdit(this);
-    m_location->setText(QDir::toNativeSeparators(
-        QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) + QStringLiteral("/Sextant")));
+    m_location->setText(QDir::toNativeSeparators(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation) +
+                                                 QStringLiteral("/Sextant")));
     auto *browse = new QPushButton(tr("Choose…"), this);
     locationRow->addWidget(m_location, 1);
     locationRow->addWidget(browse);
@@ -75,7 +75,8 @@ NewIndexDialog::NewIndexDialog(QWidget *parent) : QDialog(parent)
     auto *fieldsBox = new QGroupBox(tr("Metadata fields (optional)"), this);
     auto *fieldsLayout = new QVBoxLayout(fieldsBox);
     auto *fieldsHint = new QLabel(tr("Declared fields are checked on every write and shown as columns. "
-                                     "Items may carry other metadata too."), fieldsBox);
+                                     "Items may carry other metadata too."),
+                                  fieldsBox);
     fieldsHint->setWordWrap(true);
     fieldsLayout->addWidget(fieldsHint);
     m_fields = new QTableWidget(0, 3, fieldsBox);
@@ -206,7 +207,8 @@ void NewIndexDialog::removeFieldRow()
 
 void NewIndexDialog::chooseLocation()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose Where to Create the Index"), m_location->text());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Choose Where to Create the Index"), m_location->text());
     if (!dir.isEmpty()) m_location->setText(QDir::toNativeSeparators(dir));
 }
 
@@ -230,8 +232,8 @@ void NewIndexDialog::updateState()
 {
     const QString error = validationError();
     m_error->setText(m_name->text().isEmpty() ? QString() : error);
-    m_pathPreview->setText(m_name->text().trimmed().isEmpty() ? QString()
-                                                              : tr("Creates %1").arg(QDir::toNativeSeparators(indexPath())));
+    m_pathPreview->setText(
+        m_name->text().trimmed().isEmpty() ? QString() : tr("Creates %1").arg(QDir::toNativeSeparators(indexPath())));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty());
 }
 

@@ -101,22 +101,19 @@ PostgresConnectionForm::PostgresConnectionForm(QWidget *parent) : QWidget(parent
     for (QLineEdit *edit : {m_host->lineEdit(), m_database, m_user, m_password, m_table})
         connect(edit, &QLineEdit::textChanged, this, &PostgresConnectionForm::changed);
     connect(m_port, &QSpinBox::valueChanged, this, &PostgresConnectionForm::changed);
-    if (!recent.isEmpty())
-        recall(0);
+    if (!recent.isEmpty()) recall(0);
 }
 
 void PostgresConnectionForm::recall(int which)
 {
     const QVariantMap m = m_host->itemData(which).toMap();
-    if (m.isEmpty())
-        return;
+    if (m.isEmpty()) return;
     m_host->setEditText(m.value(QStringLiteral("host")).toString());
     m_port->setValue(m.value(QStringLiteral("port"), 5432).toInt());
     m_database->setText(m.value(QStringLiteral("database")).toString());
     m_user->setText(m.value(QStringLiteral("user")).toString());
     m_sslMode->setCurrentText(m.value(QStringLiteral("sslmode"), QStringLiteral("prefer")).toString());
-    if (m_table->text().isEmpty())
-        m_table->setText(m.value(QStringLiteral("table")).toString());
+    if (m_table->text().isEmpty()) m_table->setText(m.value(QStringLiteral("table")).toString());
 }
 
 void PostgresConnectionForm::setConnection(const QString &host, int port, const QString &database, const QString &user)
@@ -131,16 +128,14 @@ QString PostgresConnectionForm::conninfo() const
 {
     QStringList parts;
     auto add = [&](const char *key, const QString &value) {
-        if (!value.trimmed().isEmpty())
-            parts << QString::fromLatin1(key) + u'=' + quoteValue(value.trimmed());
+        if (!value.trimmed().isEmpty()) parts << QString::fromLatin1(key) + u'=' + quoteValue(value.trimmed());
     };
     add("host", m_host->currentText());
     parts << QStringLiteral("port=%1").arg(m_port->value());
     add("dbname", m_database->text());
     add("user", m_user->text());
     add("sslmode", m_sslMode->currentText());
-    if (!m_password->text().isEmpty())
-        parts << QStringLiteral("password=") + quoteValue(m_password->text());
+    if (!m_password->text().isEmpty()) parts << QStringLiteral("password=") + quoteValue(m_password->text());
     return parts.join(u' ');
 }
 
@@ -150,19 +145,17 @@ bool PostgresConnectionForm::isComplete() const { return !table().isEmpty(); }
 
 void PostgresConnectionForm::remember() const
 {
-    QVariantMap entry{{QStringLiteral("host"), m_host->currentText().trimmed()},
-                      {QStringLiteral("port"), m_port->value()},
-                      {QStringLiteral("database"), m_database->text().trimmed()},
-                      {QStringLiteral("user"), m_user->text().trimmed()},
-                      {QStringLiteral("sslmode"), m_sslMode->currentText()},
-                      {QStringLiteral("table"), table()}};
+    QVariantMap entry{
+        {QStringLiteral("host"), m_host->currentText().trimmed()},  {QStringLiteral("port"), m_port->value()},
+        {QStringLiteral("database"), m_database->text().trimmed()}, {QStringLiteral("user"), m_user->text().trimmed()},
+        {QStringLiteral("sslmode"), m_sslMode->currentText()},      {QStringLiteral("table"), table()}};
     QList<QVariant> recent = QSettings().value(kRecentKey).toList();
     for (qsizetype i = recent.size() - 1; i >= 0; --i) {
         const QVariantMap m = recent[i].toMap();
-        if (m.value(QStringLiteral("host")) == entry.value(QStringLiteral("host"))
-            && m.value(QStringLiteral("port")) == entry.value(QStringLiteral("port"))
-            && m.value(QStringLiteral("database")) == entry.value(QStringLiteral("database"))
-            && m.value(QStringLiteral("user")) == entry.value(QStringLiteral("user")))
+        if (m.value(QStringLiteral("host")) == entry.value(QStringLiteral("host")) &&
+            m.value(QStringLiteral("port")) == entry.value(QStringLiteral("port")) &&
+            m.value(QStringLiteral("database")) == entry.value(QStringLiteral("database")) &&
+            m.value(QStringLiteral("user")) == entry.value(QStringLiteral("user")))
             recent.removeAt(i);
     }
     recent.prepend(entry);
@@ -180,8 +173,7 @@ PublishDialog::PublishDialog(IndexSession *session, QWidget *parent) : QDialog(p
     resize(680, 560);
     auto *layout = new QVBoxLayout(this);
     m_form = new PostgresConnectionForm(this);
-    if (m_form->table().isEmpty())
-        m_form->setTable(session->displayName().toLower().replace(u'-', u'_'));
+    if (m_form->table().isEmpty()) m_form->setTable(session->displayName().toLower().replace(u'-', u'_'));
     layout->addWidget(m_form);
     m_create = new QCheckBox(tr("&Create the table (and the vector extension) when it is missing"), this);
     m_create->setChecked(true);
@@ -234,8 +226,7 @@ PublishDialog::PublishDialog(IndexSession *session, QWidget *parent) : QDialog(p
     });
     for (QCheckBox *box : {m_create, m_upsert})
         connect(box, &QCheckBox::toggled, this, [this, box](bool on) {
-            if (on)
-                (box == m_create ? m_upsert : m_create)->setChecked(false);
+            if (on) (box == m_create ? m_upsert : m_create)->setChecked(false);
             m_planned = false;
             updateState();
         });
@@ -253,8 +244,7 @@ PublishDialog::PublishDialog(IndexSession *session, QWidget *parent) : QDialog(p
 PublishDialog::~PublishDialog()
 {
     if (m_busy) {
-        if (m_publisher)
-            m_publisher->cancel();
+        if (m_publisher) m_publisher->cancel();
         m_watcher.waitForFinished();
     }
 }
@@ -273,8 +263,7 @@ void PublishDialog::updateState()
 
 void PublishDialog::makePlan()
 {
-    if (m_busy || !m_session)
-        return;
+    if (m_busy || !m_session) return;
     postgres::PublishOptions options;
     options.conninfo = m_form->conninfo();
     options.table = m_form->table();
@@ -298,15 +287,14 @@ void PublishDialog::makePlan()
     connect(&m_watcher, &QFutureWatcher<QString>::finished, this, &PublishDialog::planDone);
     m_watcher.setFuture(QtConcurrent::run([publisher]() -> QString {
         Result<postgres::PublishPlan> plan = publisher->plan();
-        if (!plan.ok())
-            return QStringLiteral("!") + plan.error().message();
+        if (!plan.ok()) return QStringLiteral("!") + plan.error().message();
         QStringList lines;
         lines << PublishDialog::tr("Publish #%1 to %2 on %3.").arg(plan->publishNumber).arg(plan->table, plan->target);
         lines << plan->how;
         lines << PublishDialog::tr("%1 items: %2 to send, %3 to delete, %4 unchanged.")
-                     .arg(number(plan->localItems), number(plan->upserts), number(plan->deletes), number(plan->unchanged));
-        if (!plan->annIndexSql.isEmpty())
-            lines << PublishDialog::tr("Then: %1").arg(plan->annIndexSql);
+                     .arg(number(plan->localItems), number(plan->upserts), number(plan->deletes),
+                          number(plan->unchanged));
+        if (!plan->annIndexSql.isEmpty()) lines << PublishDialog::tr("Then: %1").arg(plan->annIndexSql);
         for (const QString &note : plan->notes)
             lines << note;
         return lines.join(u'\n');
@@ -333,8 +321,7 @@ void PublishDialog::planDone()
 
 void PublishDialog::publish()
 {
-    if (m_busy || !m_planned || !m_publisher)
-        return;
+    if (m_busy || !m_planned || !m_publisher) return;
     m_busy = true;
     m_planned = false;
     m_progress->setRange(0, 1000);
@@ -363,22 +350,18 @@ void PublishDialog::publish()
                                      .arg(number(done), number(total))
                                      .arg(seconds > 0 ? double(bytes) / 1e6 / seconds : 0.0, 0, 'f', 2);
             QMetaObject::invokeMethod(qApp, [bar, result, value, text]() {
-                if (bar)
-                    bar->setValue(value);
-                if (result)
-                    result->setText(text);
+                if (bar) bar->setValue(value);
+                if (result) result->setText(text);
             });
             return true;
         });
-        if (!summary.ok())
-            return QStringLiteral("!") + summary.error().message();
+        if (!summary.ok()) return QStringLiteral("!") + summary.error().message();
         *query = summary->exampleQuery;
         QString text = PublishDialog::tr("Published: %1 rows sent, %2 deleted in %3 batches, %4 MB in %5 s.")
                            .arg(number(summary->upserted), number(summary->deleted), number(summary->batches))
                            .arg(double(summary->bytes) / 1e6, 0, 'f', 1)
                            .arg(summary->seconds, 0, 'f', 1);
-        if (summary->annIndexCreated)
-            text += u' ' + PublishDialog::tr("The ANN index was created.");
+        if (summary->annIndexCreated) text += u' ' + PublishDialog::tr("The ANN index was created.");
         if (!summary->exampleQuery.isEmpty())
             text += u' ' + PublishDialog::tr("Run this query on the server for the ten rows nearest to one item:");
         return text;
@@ -400,8 +383,7 @@ void PublishDialog::publishDone()
 
 void PublishDialog::cancel()
 {
-    if (!m_busy || !m_publisher)
-        return;
+    if (!m_busy || !m_publisher) return;
     m_publisher->cancel();
     m_cancelButton->setEnabled(false);
 }
@@ -475,8 +457,7 @@ OpenFromPostgresDialog::OpenFromPostgresDialog(QWidget *parent) : QDialog(parent
     };
     suggest();
     connect(m_form, &PostgresConnectionForm::changed, this, [this, suggest]() {
-        if (!m_destination->isModified())
-            suggest();
+        if (!m_destination->isModified()) suggest();
         updateState();
     });
     connect(m_destination, &QLineEdit::textChanged, this, &OpenFromPostgresDialog::updateState);
@@ -491,18 +472,20 @@ OpenFromPostgresDialog::OpenFromPostgresDialog(QWidget *parent) : QDialog(parent
 OpenFromPostgresDialog::~OpenFromPostgresDialog()
 {
     if (m_busy) {
-        if (m_puller)
-            m_puller->cancel();
+        if (m_puller) m_puller->cancel();
         m_watcher.waitForFinished();
     }
 }
 
-void OpenFromPostgresDialog::setDestination(const QString &folder) { m_destination->setText(QDir::toNativeSeparators(folder)); }
+void OpenFromPostgresDialog::setDestination(const QString &folder)
+{
+    m_destination->setText(QDir::toNativeSeparators(folder));
+}
 
 void OpenFromPostgresDialog::chooseDestination()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Index Folder"), m_destination->text(), QString(), nullptr,
-                                                      QFileDialog::ShowDirsOnly);
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Index Folder"), m_destination->text(), QString(),
+                                                      nullptr, QFileDialog::ShowDirsOnly);
     if (!path.isEmpty()) {
         setDestination(path);
         m_destination->setModified(true);
@@ -519,8 +502,7 @@ void OpenFromPostgresDialog::updateState()
 
 void OpenFromPostgresDialog::pull()
 {
-    if (m_busy)
-        return;
+    if (m_busy) return;
     m_path = QDir::fromNativeSeparators(m_destination->text().trimmed());
     if (Index::exists(m_path) || (QFileInfo(m_path).isDir() && !QDir(m_path).isEmpty())) {
         m_result->setText(tr("%1 is not empty; choose a new folder.").arg(QDir::toNativeSeparators(m_path)));
@@ -544,14 +526,12 @@ void OpenFromPostgresDialog::pull()
     const QString path = m_path;
     m_watcher.setFuture(QtConcurrent::run([puller, bar, result, path]() -> QString {
         Result<postgres::PullSource> source = puller->inspect();
-        if (!source.ok())
-            return QStringLiteral("!") + source.error().message();
+        if (!source.ok()) return QStringLiteral("!") + source.error().message();
         Schema schema;
         schema.dimensions = source->dimensions;
         schema.metric = source->metric.value_or(Metric::Cosine);
         Result<std::shared_ptr<Index>> index = Index::create(path, schema);
-        if (!index.ok())
-            return QStringLiteral("!") + index.error().message();
+        if (!index.ok()) return QStringLiteral("!") + index.error().message();
         QElapsedTimer timer;
         timer.start();
         Result<postgres::PullSummary> summary = puller->run(**index, [&](qint64 items, qint64 total, qint64 bytes) {
@@ -565,16 +545,13 @@ void OpenFromPostgresDialog::pull()
                     bar->setRange(0, 1000);
                     bar->setValue(value);
                 }
-                if (result)
-                    result->setText(text);
+                if (result) result->setText(text);
             });
             return true;
         });
         const Error closed = (*index)->close();
-        if (!summary.ok())
-            return QStringLiteral("!") + summary.error().message();
-        if (closed)
-            return QStringLiteral("!") + closed.message();
+        if (!summary.ok()) return QStringLiteral("!") + summary.error().message();
+        if (closed) return QStringLiteral("!") + closed.message();
         return OpenFromPostgresDialog::tr("Read %1 rows of %2 (%3 dimensions, %4) into %5.")
             .arg(number(summary->items), summary->source.table)
             .arg(summary->source.dimensions)
@@ -600,8 +577,7 @@ void OpenFromPostgresDialog::pullDone()
 
 void OpenFromPostgresDialog::cancel()
 {
-    if (!m_busy || !m_puller)
-        return;
+    if (!m_busy || !m_puller) return;
     m_puller->cancel();
     m_cancelButton->setEnabled(false);
 }

@@ -62,7 +62,8 @@ void Preferences::addRecentIndex(const QString &path)
     QStringList list = recentIndexes();
     list.removeAll(clean);
     list.prepend(clean);
-    while (list.size() > kMaxRecent) list.removeLast();
+    while (list.size() > kMaxRecent)
+        list.removeLast();
     QSettings().setValue(kRecent, list);
 }
 

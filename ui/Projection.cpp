@@ -31,7 +31,8 @@ class ColumnCollector {
 public:
     ColumnCollector(const Schema &schema, qint64 rows) : m_rows(rows)
     {
-        for (const FieldSpec &f : schema.fields) column(f.name);
+        for (const FieldSpec &f : schema.fields)
+            column(f.name);
         m_schemaColumns = int(m_columns.size());
     }
 
@@ -50,14 +51,20 @@ public:
                 continue;
             }
             QString text;
-            if (v.isString()) text = v.toString();
-            else if (v.isBool()) text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            if (v.isString())
+                text = v.toString();
+            else if (v.isBool())
+                text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
             else if (v.isArray()) {
                 QStringList parts;
                 for (const QJsonValue &e : v.toArray())
-                    parts.append(e.isString() ? e.toString() : e.isDouble() ? QString::number(e.toDouble()) : e.isBool() ? (e.toBool() ? QStringLiteral("true") : QStringLiteral("false")) : QString());
+                    parts.append(e.isString()   ? e.toString()
+                                 : e.isDouble() ? QString::number(e.toDouble())
+                                 : e.isBool()   ? (e.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                : QString());
                 text = parts.join(QStringLiteral(", "));
-            } else continue; // null, objects: present, but no colour
+            } else
+                continue; // null, objects: present, but no colour
             if (col.codes.empty()) col.codes.assign(size_t(m_rows), -1);
             QHash<QString, qint32> &dict = m_dictionaries[c];
             auto found = dict.constFind(text);
@@ -83,8 +90,10 @@ public:
             MetadataColumn &c = m_columns[i];
             if (!c.numbers.empty()) c.numbers.resize(size_t(rows));
             if (!c.codes.empty()) c.codes.resize(size_t(rows));
-            if (i < m_schemaColumns) out.append(std::move(c));
-            else if (c.present * 20 >= rows && c.present > 0) others.append(std::move(c));
+            if (i < m_schemaColumns)
+                out.append(std::move(c));
+            else if (c.present * 20 >= rows && c.present > 0)
+                others.append(std::move(c));
         }
         std::stable_sort(others.begin(), others.end(),
                          [](const MetadataColumn &a, const MetadataColumn &b) { return a.present > b.present; });
@@ -123,7 +132,8 @@ bool multiply(const std::vector<float> &X, qint64 n, int d, const std::vector<fl
 {
     constexpr qint64 kBlock = 256;
     std::vector<float> acc0(static_cast<size_t>(d)), acc1(static_cast<size_t>(d));
-    for (int k = 0; k < 2; ++k) w[k].assign(size_t(d), 0.0);
+    for (int k = 0; k < 2; ++k)
+        w[k].assign(size_t(d), 0.0);
     const float *v0 = v[0].data(), *v1 = v[1].data();
     for (qint64 start = 0; start < n; start += kBlock) {
         if (promise.isCanceled()) return false;
@@ -154,7 +164,8 @@ bool multiply(const std::vector<float> &X, qint64 n, int d, const std::vector<fl
 double dot(const std::vector<double> &a, const std::vector<double> &b)
 {
     double s = 0;
-    for (size_t i = 0; i < a.size(); ++i) s += a[i] * b[i];
+    for (size_t i = 0; i < a.size(); ++i)
+        s += a[i] * b[i];
     return s;
 }
 
@@ -165,11 +176,14 @@ void orthonormalise(std::vector<double> (&w)[2])
 {
     const double n0 = std::sqrt(dot(w[0], w[0]));
     if (n0 > 0)
-        for (double &x : w[0]) x /= n0;
+        for (double &x : w[0])
+            x /= n0;
     const double p = dot(w[0], w[1]);
-    for (size_t i = 0; i < w[1].size(); ++i) w[1][i] -= p * w[0][i];
+    for (size_t i = 0; i < w[1].size(); ++i)
+        w[1][i] -= p * w[0][i];
     const double n1 = std::sqrt(dot(w[1], w[1]));
-    for (double &x : w[1]) x = n1 > 1e-12 * std::max(1.0, n0) ? x / n1 : 0.0;
+    for (double &x : w[1])
+        x = n1 > 1e-12 * std::max(1.0, n0) ? x / n1 : 0.0;
 }
 
 } // namespace
@@ -235,10 +249,12 @@ void Projection::compute(QPromise<ProjectionResult> &promise, const Index &index
         std::copy(item.vector.begin(), item.vector.end(), row);
         if (out.normalised) {
             double norm = 0;
-            for (int j = 0; j < d; ++j) norm += double(row[j]) * row[j];
+            for (int j = 0; j < d; ++j)
+                norm += double(row[j]) * row[j];
             if (norm > 0) {
                 const float inv = float(1 / std::sqrt(norm));
-                for (int j = 0; j < d; ++j) row[j] *= inv;
+                for (int j = 0; j < d; ++j)
+                    row[j] *= inv;
             }
         }
         columns.add(n, item.metadata);
@@ -258,7 +274,8 @@ void Projection::compute(QPromise<ProjectionResult> &promise, const Index &index
                 out.error = page.error();
                 break;
             }
-            for (const Item &item : page->items) addItem(item);
+            for (const Item &item : page->items)
+                addItem(item);
             after = page->nextAfter;
             reportRead();
         } while (!after.isEmpty() && n < capacity);
@@ -279,8 +296,10 @@ void Projection::compute(QPromise<ProjectionResult> &promise, const Index &index
     promise.setProgressValueAndText(kReadEnd, QObject::tr("Computing principal components"));
     std::vector<double> mean(size_t(d), 0.0);
     for (qint64 r = 0; r < n; ++r)
-        for (int j = 0; j < d; ++j) mean[size_t(j)] += X[size_t(r * d + j)];
-    for (double &m : mean) m /= std::max<qint64>(1, n);
+        for (int j = 0; j < d; ++j)
+            mean[size_t(j)] += X[size_t(r * d + j)];
+    for (double &m : mean)
+        m /= std::max<qint64>(1, n);
     double totalSquares = 0;
     for (qint64 r = 0; r < n; ++r) {
         float *row = X.data() + r * d;
@@ -296,7 +315,8 @@ void Projection::compute(QPromise<ProjectionResult> &promise, const Index &index
     QRandomGenerator gen = seededGenerator(seed ^ 0x9e3779b97f4a7c15ull);
     for (int k = 0; k < 2; ++k) {
         w[k].resize(size_t(d));
-        for (double &x : w[k]) x = gen.generateDouble() * 2 - 1;
+        for (double &x : w[k])
+            x = gen.generateDouble() * 2 - 1;
     }
     orthonormalise(w);
     double lambda[2] = {0, 0};
@@ -315,7 +335,8 @@ void Projection::compute(QPromise<ProjectionResult> &promise, const Index &index
             if (c0 < kTolerance && (c1 < kTolerance || dot(w[1], w[1]) == 0)) break;
         }
         // Rayleigh–Ritz in the span: H = V^T C V, rotated to its eigenvectors.
-        for (int k = 0; k < 2; ++k) v[k].assign(w[k].begin(), w[k].end());
+        for (int k = 0; k < 2; ++k)
+            v[k].assign(w[k].begin(), w[k].end());
         std::vector<double> cv[2];
         if (!multiply(X, n, d, v, cv, promise)) return;
         const double a = dot(w[0], cv[0]), b = dot(w[0], cv[1]), c = dot(w[1], cv[1]);
@@ -341,7 +362,8 @@ void Projection::compute(QPromise<ProjectionResult> &promise, const Index &index
         for (size_t j = 0; j < w[k].size(); ++j)
             if (std::abs(w[k][j]) > std::abs(w[k][big])) big = j;
         if (!w[k].empty() && w[k][big] < 0)
-            for (double &x : w[k]) x = -x;
+            for (double &x : w[k])
+                x = -x;
         out.axis[k].assign(w[k].begin(), w[k].end());
         out.explained[k] = totalSquares > 0 ? std::max(0.0, lambda[k]) / totalSquares : 0;
     }

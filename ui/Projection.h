@@ -30,8 +30,8 @@ namespace sextant::ui {
 struct MetadataColumn {
     static constexpr int kMaxDistinct = 5000;
     QString key;
-    qint64 present = 0;       // rows that have the key
-    qint64 numberRows = 0;    // rows whose value is a number
+    qint64 present = 0;         // rows that have the key
+    qint64 numberRows = 0;      // rows whose value is a number
     std::vector<float> numbers; // empty when no row holds a number
     std::vector<qint32> codes;  // empty when no row holds a string/bool
     QStringList values;
@@ -40,18 +40,18 @@ struct MetadataColumn {
 
 struct ProjectionResult {
     Error error;
-    QStringList ids;          // the sample, in id order
-    std::vector<float> x, y;  // the projected coordinates, parallel to ids
-    qint64 totalItems = 0;    // live items when the sample was drawn
-    int sampleLimit = 0;      // asked for
-    int effectiveLimit = 0;   // after the memory cap (large dimensions)
+    QStringList ids;         // the sample, in id order
+    std::vector<float> x, y; // the projected coordinates, parallel to ids
+    qint64 totalItems = 0;   // live items when the sample was drawn
+    int sampleLimit = 0;     // asked for
+    int effectiveLimit = 0;  // after the memory cap (large dimensions)
     quint64 seed = 0;
     int dimensions = 0;
-    bool normalised = false;  // cosine: vectors scaled to unit length first
+    bool normalised = false;      // cosine: vectors scaled to unit length first
     double explained[2] = {0, 0}; // fraction of the sample's variance along each axis
     int iterations = 0;
-    std::vector<float> axis[2]; // the principal directions (unit length, d values)
-    std::vector<float> mean;    // the sample's mean (after normalising)
+    std::vector<float> axis[2];    // the principal directions (unit length, d values)
+    std::vector<float> mean;       // the sample's mean (after normalising)
     QList<MetadataColumn> columns; // schema fields first, then common keys
 
     int count() const { return int(ids.size()); }

@@ -13,7 +13,7 @@
 
 namespace sextant::ui {
 
-QueryResultsModel::QueryResultsModel(QObject *parent) : QAbstractTableModel(parent) {}
+QueryResultsModel::QueryResultsModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void QueryResultsModel::setResult(const QList<QueryHit> &hits, Metric metric, const QList<FieldSpec> &fields)
 {
@@ -25,14 +25,16 @@ void QueryResultsModel::setResult(const QList<QueryHit> &hits, Metric metric, co
     m_compared = false;
     m_metric = metric;
     m_keys.clear();
-    for (const FieldSpec &f : fields) m_keys.append(f.name);
+    for (const FieldSpec &f : fields)
+        m_keys.append(f.name);
     // Other keys most hits carry, most common first.
     QHash<QString, int> counts;
     QStringList order;
     for (const QueryHit &h : hits)
         for (auto it = h.metadata.begin(); it != h.metadata.end(); ++it)
             if (counts[it.key()]++ == 0) order.append(it.key());
-    std::stable_sort(order.begin(), order.end(), [&](const QString &a, const QString &b) { return counts[a] > counts[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const QString &a, const QString &b) { return counts[a] > counts[b]; });
     for (const QString &k : order) {
         if (m_keys.size() >= 16) break;
         if (!m_keys.contains(k) && counts[k] * 2 >= hits.size()) m_keys.append(k);
@@ -48,7 +50,8 @@ void QueryResultsModel::setExactHits(const QList<QueryHit> &exact)
     m_missed.clear();
     m_missedRanks.clear();
     QSet<QString> own;
-    for (const QueryHit &h : m_hits) own.insert(h.id);
+    for (const QueryHit &h : m_hits)
+        own.insert(h.id);
     for (qsizetype i = 0; i < exact.size(); ++i) {
         m_exactIds.insert(exact[i].id);
         if (!own.contains(exact[i].id)) {
@@ -115,7 +118,8 @@ QString QueryResultsModel::valueText(const QJsonValue &value)
     case QJsonValue::Null: return tr("null");
     case QJsonValue::Array: {
         QStringList parts;
-        for (const QJsonValue &v : value.toArray()) parts.append(valueText(v));
+        for (const QJsonValue &v : value.toArray())
+            parts.append(valueText(v));
         return parts.join(QStringLiteral(", "));
     }
     case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
@@ -145,9 +149,10 @@ QVariant QueryResultsModel::data(const QModelIndex &index, int role) const
         return {};
     }
     if (role == Qt::ToolTipRole) {
-        if (missed) return tr("In the exact top-k at rank %1, but missed by this query").arg(m_missedRanks[row - m_hits.size()]);
-        if (column == IdColumn)
-            return QString::fromUtf8(QJsonDocument(hit->metadata).toJson(QJsonDocument::Indented));
+        if (missed)
+            return tr("In the exact top-k at rank %1, but missed by this query")
+                .arg(m_missedRanks[row - m_hits.size()]);
+        if (column == IdColumn) return QString::fromUtf8(QJsonDocument(hit->metadata).toJson(QJsonDocument::Indented));
         if (column == ScoreColumn) return QString::number(double(hit->score), 'g', 9);
     }
     if (role != Qt::DisplayRole) return {};
@@ -194,8 +199,10 @@ QVariant QueryResultsModel::headerData(int section, Qt::Orientation orientation,
             }
         }
         if (m_compared && section == FixedColumns)
-            return tr("Whether the hit is among the exact search's top-k; rows in italics are exact hits this query missed");
-        if (section == RankColumn) return tr("Position in the results, best first; (n) is the rank in the exact results of a missed hit");
+            return tr(
+                "Whether the hit is among the exact search's top-k; rows in italics are exact hits this query missed");
+        if (section == RankColumn)
+            return tr("Position in the results, best first; (n) is the rank in the exact results of a missed hit");
     }
     return {};
 }

@@ -29,7 +29,7 @@ public:
     void clear();
 
     bool hasComparison() const { return m_compared; }
-    int hitCount() const { return int(m_hits.size()); }   // the query's own hits
+    int hitCount() const { return int(m_hits.size()); }      // the query's own hits
     int missedCount() const { return int(m_missed.size()); } // exact hits the query missed
     QString idAt(int row) const;
     int rowOf(const QString &id) const; // -1 when absent

@@ -81,7 +81,8 @@ QueryView::QueryView(IndexSession *session, QWidget *parent)
             FieldTypes types;
             Result<ListPage> page = index.list(QString(), 200, false);
             if (page.ok())
-                for (const Item &item : std::as_const(page->items)) observeFieldTypes(item.metadata, &types);
+                for (const Item &item : std::as_const(page->items))
+                    observeFieldTypes(item.metadata, &types);
             return types;
         }));
     }
@@ -112,7 +113,8 @@ void QueryView::buildForm()
     m_vectorEdit->setObjectName(QStringLiteral("vectorEdit"));
     m_vectorEdit->setFont(mono);
     m_vectorEdit->setTabChangesFocus(true);
-    m_vectorEdit->setPlaceholderText(tr("A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]", nullptr, schema.dimensions));
+    m_vectorEdit->setPlaceholderText(
+        tr("A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]", nullptr, schema.dimensions));
     m_idEdit = new QLineEdit(this);
     m_idEdit->setObjectName(QStringLiteral("likeIdEdit"));
     m_idEdit->setPlaceholderText(tr("Id of an item in this index"));
@@ -158,7 +160,8 @@ void QueryView::buildForm()
     m_runButton->setToolTip(tr("Run the query (Ctrl+Return)"));
     m_compareIndexButton = new QPushButton(tr("Compare with Another Open Index…"), this);
     m_compareIndexButton->setObjectName(QStringLiteral("compareIndexButton"));
-    m_compareIndexButton->setToolTip(tr("Run the same queries on another open index (another model or chunking) and compare the results"));
+    m_compareIndexButton->setToolTip(
+        tr("Run the same queries on another open index (another model or chunking) and compare the results"));
     m_compareButton = new QPushButton(tr("Compare with exact"), this);
     m_compareButton->setObjectName(QStringLiteral("compareButton"));
     m_compareButton->setToolTip(tr("Run the same query as an exact scan and show which true neighbours were found"));
@@ -221,7 +224,8 @@ void QueryView::buildForm()
     sourceRow->addStretch();
     inputs->addLayout(sourceRow, 0, 0);
     auto *filterLabel = new QLabel(tr("Filter:"), this);
-    filterLabel->setToolTip(tr("Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything"));
+    filterLabel->setToolTip(
+        tr("Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything"));
     filterLabel->setBuddy(m_filter);
     inputs->addWidget(filterLabel, 0, 1);
     inputs->addWidget(m_sourceStack, 1, 0);
@@ -415,7 +419,10 @@ bool QueryView::isTextModeAvailable(io::TextSearchMode mode) const
     return mode == io::TextSearchMode::Keyword && m_itemsCarryText == 1;
 }
 
-QString QueryView::textAvailabilityNote() const { return m_textNote->isVisible() || !m_textNote->text().isEmpty() ? m_textNote->text() : QString(); }
+QString QueryView::textAvailabilityNote() const
+{
+    return m_textNote->isVisible() || !m_textNote->text().isEmpty() ? m_textNote->text() : QString();
+}
 
 void QueryView::updateTextAvailability()
 {
@@ -470,9 +477,8 @@ std::optional<io::TextQuery> QueryView::textQueryFromForm(QString *error) const
     q.text = m_textEdit->text().trimmed();
     q.mode = io::TextSearchMode(m_textMode->currentData().toInt());
     if (!isTextModeAvailable(q.mode)) {
-        *error = m_session->schema().embedder.isEmpty()
-                     ? tr("Text search needs an index made for documents.")
-                     : tr("This search mode is not available for this index.");
+        *error = m_session->schema().embedder.isEmpty() ? tr("Text search needs an index made for documents.")
+                                                        : tr("This search mode is not available for this index.");
         return std::nullopt;
     }
     if (q.text.isEmpty()) {
@@ -533,7 +539,8 @@ void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Res
     finishTicket();
     if (!result.ok()) {
         showError(userMessageText(result.error(), ErrorContext::Query));
-        m_summary->setText(m_textResult && m_showingText ? tr("The hits below are from the previous search.") : QString());
+        m_summary->setText(m_textResult && m_showingText ? tr("The hits below are from the previous search.")
+                                                         : QString());
         updateInputState();
         emit queryFinished();
         return;
@@ -548,10 +555,12 @@ void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Res
     m_textModel->setResult(*result, query.text, query.mode);
     // The passage takes the room the other columns leave.
     m_textTable->resizeColumnsToContents();
-    m_textTable->setColumnWidth(TextResultsModel::DocumentColumn, qMin(m_textTable->columnWidth(TextResultsModel::DocumentColumn), 240));
+    m_textTable->setColumnWidth(TextResultsModel::DocumentColumn,
+                                qMin(m_textTable->columnWidth(TextResultsModel::DocumentColumn), 240));
     m_textTable->horizontalHeader()->setSectionResizeMode(TextResultsModel::PassageColumn, QHeaderView::Stretch);
     QStringList ids;
-    for (const io::TextHit &h : result->hits) ids.append(h.id);
+    for (const io::TextHit &h : result->hits)
+        ids.append(h.id);
     m_session->setQueryHits(ids);
     showSummary();
     showEmptyState();
@@ -563,32 +572,37 @@ void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Res
 Result<QVector<float>> QueryView::parseVector(const QString &input, int dimensions)
 {
     QString text = input.trimmed();
-    if (text.isEmpty()) return Error(ErrorCode::InvalidArgument, tr("Enter a vector of %n numbers.", nullptr, dimensions));
+    if (text.isEmpty())
+        return Error(ErrorCode::InvalidArgument, tr("Enter a vector of %n numbers.", nullptr, dimensions));
     static const QRegularExpression nonFinite(QStringLiteral("(?<![\\w.])-?(nan|inf|infinity)(?![\\w.])"),
                                               QRegularExpression::CaseInsensitiveOption);
     if (nonFinite.match(text).hasMatch())
-        return Error(ErrorCode::NonFiniteValue, tr("NaN and infinity are not allowed in a vector: every value must be a finite number."));
+        return Error(ErrorCode::NonFiniteValue,
+                     tr("NaN and infinity are not allowed in a vector: every value must be a finite number."));
     if (!text.startsWith(QLatin1Char('['))) text = QLatin1Char('[') + text + QLatin1Char(']');
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error(ErrorCode::MalformedInput,
-                     tr("Not a JSON array of numbers: %1 near character %2.").arg(parseError.errorString()).arg(parseError.offset));
+        return Error(ErrorCode::MalformedInput, tr("Not a JSON array of numbers: %1 near character %2.")
+                                                    .arg(parseError.errorString())
+                                                    .arg(parseError.offset));
     if (!doc.isArray()) return Error(ErrorCode::MalformedInput, tr("Not a JSON array of numbers."));
     const QJsonArray array = doc.array();
     QVector<float> v;
     v.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
-        if (!array[i].isDouble())
-            return Error(ErrorCode::MalformedInput, tr("Element %1 is not a number.").arg(i + 1));
+        if (!array[i].isDouble()) return Error(ErrorCode::MalformedInput, tr("Element %1 is not a number.").arg(i + 1));
         const double d = array[i].toDouble();
         if (!std::isfinite(d) || !std::isfinite(float(d)))
-            return Error(ErrorCode::NonFiniteValue, tr("Element %1 is not a finite number (or too large for a float).").arg(i + 1));
+            return Error(ErrorCode::NonFiniteValue,
+                         tr("Element %1 is not a finite number (or too large for a float).").arg(i + 1));
         v.append(float(d));
     }
     if (v.size() != dimensions)
-        return Error(ErrorCode::DimensionMismatch,
-                     tr("The vector has %n number(s); this index holds vectors of %1 dimensions.", nullptr, int(v.size())).arg(dimensions));
+        return Error(
+            ErrorCode::DimensionMismatch,
+            tr("The vector has %n number(s); this index holds vectors of %1 dimensions.", nullptr, int(v.size()))
+                .arg(dimensions));
     return v;
 }
 
@@ -790,7 +804,8 @@ void QueryView::onQueryDone(quint64 serial, const QueryRequest &request, const R
     m_result = *result;
     m_showingText = false;
     m_resultFilter = request.filter;
-    for (const QueryHit &h : result->hits) observeFieldTypes(h.metadata, &m_fieldTypes);
+    for (const QueryHit &h : result->hits)
+        observeFieldTypes(h.metadata, &m_fieldTypes);
     m_resultContentVersion = m_session->contentVersion();
     m_resultState.reset();
     if (m_session->hasStats()) m_resultState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
@@ -799,7 +814,8 @@ void QueryView::onQueryDone(quint64 serial, const QueryRequest &request, const R
     m_model->setResult(result->hits, m_session->schema().metric, m_session->schema().fields);
     fitColumns();
     QStringList ids;
-    for (const QueryHit &h : result->hits) ids.append(h.id);
+    for (const QueryHit &h : result->hits)
+        ids.append(h.id);
     m_session->setQueryHits(ids);
     showSummary();
     showEmptyState();
@@ -814,22 +830,25 @@ void QueryView::onExactDone(quint64 serial, const Result<QueryResult> &result)
     m_comparing = false;
     finishTicket();
     if (!result.ok()) {
-        m_recall->setText(tr("The exact search failed.") + QLatin1Char(' ') + userMessage(result.error(), ErrorContext::Query).summary());
+        m_recall->setText(tr("The exact search failed.") + QLatin1Char(' ') +
+                          userMessage(result.error(), ErrorContext::Query).summary());
         updateInputState();
         emit comparisonFinished();
         return;
     }
     QSet<QString> exactIds;
-    for (const QueryHit &h : result->hits) exactIds.insert(h.id);
+    for (const QueryHit &h : result->hits)
+        exactIds.insert(h.id);
     int found = 0;
-    for (const QueryHit &h : m_result->hits) found += exactIds.contains(h.id) ? 1 : 0;
+    for (const QueryHit &h : m_result->hits)
+        found += exactIds.contains(h.id) ? 1 : 0;
     m_recallFound = found;
     m_recallOf = int(result->hits.size());
     m_recallK = m_request->k;
     m_model->setExactHits(result->hits);
     fitColumns();
-    m_recall->setText(recallText() + QStringLiteral("  ·  ")
-                      + tr("exact scan took %1").arg(formatMilliseconds(result->milliseconds)));
+    m_recall->setText(recallText() + QStringLiteral("  ·  ") +
+                      tr("exact scan took %1").arg(formatMilliseconds(result->milliseconds)));
     m_recall->setToolTip(tr("Rows marked \"missed\" (in italics) are true neighbours this query did not return"));
     m_recall->show();
     showEmptyState();
@@ -858,18 +877,23 @@ void QueryView::showSummary()
         parts << textPlanText(m_textModel->mode());
         if (r.hits.size() > 1) {
             int close = 0;
-            for (int i = 0; i < m_textModel->rowCount(); ++i) close += m_textModel->shareOfBest(i) >= TextResultsModel::kDimBelow;
+            for (int i = 0; i < m_textModel->rowCount(); ++i)
+                close += m_textModel->shareOfBest(i) >= TextResultsModel::kDimBelow;
             parts << tr("%n within half of the best score", nullptr, close);
         }
         if (m_textModel->hiddenCount() > 0)
             parts << tr("%n hidden below the minimum score", nullptr, m_textModel->hiddenCount());
-        if (r.keywordDocuments > 0) parts << tr("%n passage(s) in the keyword index", nullptr, int(std::min<qint64>(r.keywordDocuments, INT_MAX)));
+        if (r.keywordDocuments > 0)
+            parts << tr("%n passage(s) in the keyword index", nullptr,
+                        int(std::min<qint64>(r.keywordDocuments, INT_MAX)));
         QString text = parts.join(QStringLiteral("  ·  "));
         bool changed = m_session->contentVersion() != m_resultContentVersion;
         if (changed && m_resultState && m_session->hasStats())
-            changed = m_session->stats().lastLsn != m_resultState->first || m_session->stats().items != m_resultState->second;
+            changed =
+                m_session->stats().lastLsn != m_resultState->first || m_session->stats().items != m_resultState->second;
         if (changed)
-            text += QLatin1Char('\n') + tr("The index has changed since this search ran; run it again for current results.");
+            text += QLatin1Char('\n') +
+                    tr("The index has changed since this search ran; run it again for current results.");
         if (const QString note = filterNoteText(); !note.isEmpty()) text += QLatin1Char('\n') + note;
         m_summary->setText(text);
         return;
@@ -893,7 +917,8 @@ void QueryView::showSummary()
     bool changed = m_session->contentVersion() != m_resultContentVersion;
     // A checkpoint or a saved graph moves the version without changing items.
     if (changed && m_resultState && m_session->hasStats())
-        changed = m_session->stats().lastLsn != m_resultState->first || m_session->stats().items != m_resultState->second;
+        changed =
+            m_session->stats().lastLsn != m_resultState->first || m_session->stats().items != m_resultState->second;
     if (changed)
         text += QLatin1Char('\n') + tr("The index has changed since this query ran; run it again for current results.");
     if (const QString note = filterNoteText(); !note.isEmpty()) text += QLatin1Char('\n') + note;
@@ -974,12 +999,14 @@ void QueryView::showEmptyState()
             m_resultsStack->setCurrentWidget(m_emptyLabel);
             return;
         }
-        m_emptyLabel->setText(tr("No query yet.\n\nPaste a vector as JSON, or choose \"Similar to item\" and enter an id, "
-                                 "then press Run (Ctrl+Return)."));
+        m_emptyLabel->setText(
+            tr("No query yet.\n\nPaste a vector as JSON, or choose \"Similar to item\" and enter an id, "
+               "then press Run (Ctrl+Return)."));
         m_resultsStack->setCurrentWidget(m_emptyLabel);
     } else if (m_model->rowCount() == 0) {
         if (m_result->matching == 0)
-            m_emptyLabel->setText(tr("The filter matches no items, so there are no hits.\n\nLoosen the filter and run again."));
+            m_emptyLabel->setText(
+                tr("The filter matches no items, so there are no hits.\n\nLoosen the filter and run again."));
         else if (m_result->liveItems == 0)
             m_emptyLabel->setText(tr("The index is empty: there is nothing to find yet."));
         else

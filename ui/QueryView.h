@@ -85,7 +85,7 @@ public slots:
     CompareDialog *compareWithIndex();
 
 signals:
-    void queryFinished();      // a result (or an error) is on display
+    void queryFinished(); // a result (or an error) is on display
     void textAvailabilityChanged();
     void comparisonFinished();
 
@@ -144,16 +144,16 @@ private:
     quint64 m_serial = 0; // bumped by each run and comparison; older results are dropped
     bool m_running = false;
     bool m_comparing = false;
-    QFutureInterface<void> m_ticket; // what the task monitor shows and cancels
+    QFutureInterface<void> m_ticket;       // what the task monitor shows and cancels
     std::optional<QueryRequest> m_request; // the request behind m_result
     std::optional<QueryResult> m_result;
     std::optional<io::TextResult> m_textResult;
-    bool m_showingText = false;      // the last finished run was a text query
-    int m_itemsCarryText = -1;       // -1 not known yet (an index without an embedder)
+    bool m_showingText = false; // the last finished run was a text query
+    int m_itemsCarryText = -1;  // -1 not known yet (an index without an embedder)
     quint64 m_resultContentVersion = 0;
     std::optional<std::pair<quint64, qint64>> m_resultState; // lastLsn and items when it ran
-    FieldTypes m_fieldTypes;     // declared, and seen in a sample of items and in hits
-    QByteArray m_resultFilter;   // the filter behind the result on display
+    FieldTypes m_fieldTypes;                                 // declared, and seen in a sample of items and in hits
+    QByteArray m_resultFilter;                               // the filter behind the result on display
     int m_recallFound = -1, m_recallOf = 0, m_recallK = 0;
 };
 

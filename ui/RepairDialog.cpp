@@ -69,13 +69,14 @@ RepairDialog::RepairDialog(const RepairPlan &plan, const QString &defaultBackup,
     layout->addWidget(steps, 1);
 
     qint64 setAside = 0;
-    for (const RepairStep &s : plan.steps) setAside += s.itemsSetAside;
-    auto *total = new QLabel(setAside > 0
-                                 ? tr("In all, %Ln item(s) will be set aside in quarantine/, with whatever of them "
-                                      "could be read. Every other item stays in the index.",
-                                      nullptr, int(std::min<qint64>(setAside, INT_MAX)))
-                                 : tr("No item will be set aside: every item readable now stays in the index."),
-                             this);
+    for (const RepairStep &s : plan.steps)
+        setAside += s.itemsSetAside;
+    auto *total =
+        new QLabel(setAside > 0 ? tr("In all, %Ln item(s) will be set aside in quarantine/, with whatever of them "
+                                     "could be read. Every other item stays in the index.",
+                                     nullptr, int(std::min<qint64>(setAside, INT_MAX)))
+                                : tr("No item will be set aside: every item readable now stays in the index."),
+                   this);
     total->setObjectName(QStringLiteral("repairSetAside"));
     total->setWordWrap(true);
     layout->addWidget(total);
@@ -86,7 +87,8 @@ RepairDialog::RepairDialog(const RepairPlan &plan, const QString &defaultBackup,
         blockers->setWordWrap(true);
         blockers->setTextFormat(Qt::RichText);
         QString html = tr("<b>The repair cannot run:</b>") + QStringLiteral("<ul style=\"margin-left:-20px\">");
-        for (const QString &b : plan.blockers) html += QStringLiteral("<li>%1</li>").arg(b.toHtmlEscaped());
+        for (const QString &b : plan.blockers)
+            html += QStringLiteral("<li>%1</li>").arg(b.toHtmlEscaped());
         html += QStringLiteral("</ul>");
         blockers->setText(html);
         blockers->setAutoFillBackground(true);
@@ -103,7 +105,8 @@ RepairDialog::RepairDialog(const RepairPlan &plan, const QString &defaultBackup,
     m_backup = new QCheckBox(tr("Write a backup archive first"), this);
     m_backup->setObjectName(QStringLiteral("repairBackup"));
     m_backup->setChecked(true);
-    m_backup->setToolTip(tr("A .tar.zst archive of the whole index folder as it is now, written before anything changes."));
+    m_backup->setToolTip(
+        tr("A .tar.zst archive of the whole index folder as it is now, written before anything changes."));
     layout->addWidget(m_backup);
     auto *pathRow = new QHBoxLayout;
     pathRow->setContentsMargins(24, 0, 0, 0);
@@ -141,7 +144,8 @@ QString RepairDialog::stepsHtml() const
         if (s.itemsSetAside > 0)
             html += QStringLiteral("<br><i>%1</i>")
                         .arg(tr("%Ln item(s) set aside to quarantine/", nullptr,
-                                int(std::min<qint64>(s.itemsSetAside, INT_MAX))).toHtmlEscaped());
+                                int(std::min<qint64>(s.itemsSetAside, INT_MAX)))
+                                 .toHtmlEscaped());
         html += QStringLiteral("</p>");
     }
     return html;

@@ -22,14 +22,12 @@ enum Row { ProblemsRow = 1, ErrorsRow, WarningsRow, ItemsRow, RowCount };
 int countOf(const VerifyReport &r, Finding::Severity s)
 {
     int n = 0;
-    for (const Finding &f : r.findings) n += f.severity == s;
+    for (const Finding &f : r.findings)
+        n += f.severity == s;
     return n;
 }
 
-QString itemsText(qint64 items)
-{
-    return items < 0 ? RepairResultPanel::tr("not counted") : QLocale().toString(items);
-}
+QString itemsText(qint64 items) { return items < 0 ? RepairResultPanel::tr("not counted") : QLocale().toString(items); }
 } // namespace
 
 RepairResultPanel::RepairResultPanel(QWidget *parent) : QFrame(parent)
@@ -155,20 +153,23 @@ void RepairResultPanel::showResult(const RepairResult &r)
     setValue(WarningsRow, 1, QLocale().toString(countOf(r.before, Finding::Severity::Warning)));
     setValue(WarningsRow, 2, QLocale().toString(countOf(r.after, Finding::Severity::Warning)));
     setValue(ItemsRow, 1, itemsText(r.itemsBefore));
-    setValue(ItemsRow, 2, r.itemsSetAside > 0 ? tr("%1 (%Ln set aside in quarantine/)", nullptr,
-                                                   int(std::min<qint64>(r.itemsSetAside, INT_MAX)))
-                                                    .arg(itemsText(r.itemsAfter))
-                                              : itemsText(r.itemsAfter));
+    setValue(ItemsRow, 2,
+             r.itemsSetAside > 0
+                 ? tr("%1 (%Ln set aside in quarantine/)", nullptr, int(std::min<qint64>(r.itemsSetAside, INT_MAX)))
+                       .arg(itemsText(r.itemsAfter))
+                 : itemsText(r.itemsAfter));
     m_backup->setText(r.backupFile.isEmpty()
                           ? tr("Backup: none (declined).")
                           : tr("Backup: %1").arg(QDir::toNativeSeparators(r.backupFile).toHtmlEscaped()));
     m_backup->show();
     QStringList quarantined;
-    for (const QString &file : r.quarantined) quarantined << QDir::toNativeSeparators(file).toHtmlEscaped();
-    m_quarantine->setText(r.quarantined.isEmpty()
-                              ? tr("Quarantine: nothing was set aside.")
-                              : tr("Quarantine (%n file(s)): %1", nullptr, int(r.quarantined.size()))
-                                    .arg(QStringLiteral("<br>&nbsp;&nbsp;") + quarantined.join(QStringLiteral("<br>&nbsp;&nbsp;"))));
+    for (const QString &file : r.quarantined)
+        quarantined << QDir::toNativeSeparators(file).toHtmlEscaped();
+    m_quarantine->setText(
+        r.quarantined.isEmpty()
+            ? tr("Quarantine: nothing was set aside.")
+            : tr("Quarantine (%n file(s)): %1", nullptr, int(r.quarantined.size()))
+                  .arg(QStringLiteral("<br>&nbsp;&nbsp;") + quarantined.join(QStringLiteral("<br>&nbsp;&nbsp;"))));
     m_quarantine->show();
     m_log->setPlainText(r.log.join(u'\n'));
     m_logToggle->setVisible(!r.log.isEmpty());

@@ -61,8 +61,10 @@ void ScatterPlot::movePoints(std::vector<float> x, std::vector<float> y, bool re
         const auto [ymin, ymax] = std::minmax_element(m_y.begin(), m_y.end());
         m_bounds = QRectF(QPointF(*xmin, *ymin), QPointF(*xmax, *ymax));
     }
-    if (refit) fit();
-    else invalidate();
+    if (refit)
+        fit();
+    else
+        invalidate();
 }
 
 void ScatterPlot::setNeighbours(const QList<int> &points)
@@ -119,7 +121,8 @@ double ScatterPlot::baseScale() const
 QPointF ScatterPlot::pixelOf(int i) const
 {
     const double s = baseScale() * m_zoom;
-    return QPointF((m_x[size_t(i)] - m_centre.x()) * s + width() / 2.0, height() / 2.0 - (m_y[size_t(i)] - m_centre.y()) * s);
+    return QPointF((m_x[size_t(i)] - m_centre.x()) * s + width() / 2.0,
+                   height() / 2.0 - (m_y[size_t(i)] - m_centre.y()) * s);
 }
 
 void ScatterPlot::invalidate()
@@ -162,13 +165,15 @@ void ScatterPlot::render()
         const int x0 = px - size / 2, y0 = py - size / 2;
         for (int yy = std::max(0, y0); yy < std::min(h, y0 + size); ++yy) {
             QRgb *line = bits + yy * stride;
-            for (int xx = std::max(0, x0); xx < std::min(w, x0 + size); ++xx) line[xx] = blend(c, line[xx], alpha);
+            for (int xx = std::max(0, x0); xx < std::min(w, x0 + size); ++xx)
+                line[xx] = blend(c, line[xx], alpha);
         }
         const int cell = (py / kCell) * m_gridColumns + px / kCell;
         cellOf[size_t(i)] = cell;
         ++m_cellStart[size_t(cell) + 1];
     }
-    for (size_t c = 1; c < m_cellStart.size(); ++c) m_cellStart[c] += m_cellStart[c - 1];
+    for (size_t c = 1; c < m_cellStart.size(); ++c)
+        m_cellStart[c] += m_cellStart[c - 1];
     m_cellPoints.resize(size_t(m_cellStart.back()));
     std::vector<int> fill(m_cellStart.begin(), m_cellStart.end() - 1);
     for (qsizetype i = 0; i < n; ++i)
@@ -182,8 +187,10 @@ int ScatterPlot::pointAt(const QPoint &pos) const
     if (m_cellPoints.empty()) return -1;
     int best = -1;
     double bestDistance = kPickRadius * kPickRadius + 1e-9;
-    const int cx0 = std::max(0, (pos.x() - kPickRadius) / kCell), cx1 = std::min(m_gridColumns - 1, (pos.x() + kPickRadius) / kCell);
-    const int cy0 = std::max(0, (pos.y() - kPickRadius) / kCell), cy1 = std::min(m_gridRows - 1, (pos.y() + kPickRadius) / kCell);
+    const int cx0 = std::max(0, (pos.x() - kPickRadius) / kCell),
+              cx1 = std::min(m_gridColumns - 1, (pos.x() + kPickRadius) / kCell);
+    const int cy0 = std::max(0, (pos.y() - kPickRadius) / kCell),
+              cy1 = std::min(m_gridRows - 1, (pos.y() + kPickRadius) / kCell);
     for (int cy = cy0; cy <= cy1; ++cy) {
         for (int cx = cx0; cx <= cx1; ++cx) {
             const size_t cell = size_t(cy) * m_gridColumns + cx;
@@ -223,7 +230,8 @@ void ScatterPlot::paintEvent(QPaintEvent *)
     }
     if (m_current >= 0 && m_current < pointCount() && !m_neighbours.isEmpty()) {
         // True nearest neighbours: dashed lines from the current point, and rings.
-        const QColor accent = palette().color(QPalette::Base).lightness() < 128 ? QColor(255, 170, 60) : QColor(220, 60, 0);
+        const QColor accent =
+            palette().color(QPalette::Base).lightness() < 128 ? QColor(255, 170, 60) : QColor(220, 60, 0);
         const QPointF from = pixelOf(m_current);
         painter.setPen(QPen(accent, 1.2, Qt::DashLine));
         for (int i : m_neighbours)
@@ -235,7 +243,8 @@ void ScatterPlot::paintEvent(QPaintEvent *)
     }
     if (m_current >= 0 && m_current < pointCount()) {
         const QPointF p = pixelOf(m_current);
-        const QColor accent = palette().color(QPalette::Base).lightness() < 128 ? QColor(255, 170, 60) : QColor(220, 60, 0);
+        const QColor accent =
+            palette().color(QPalette::Base).lightness() < 128 ? QColor(255, 170, 60) : QColor(220, 60, 0);
         painter.setBrush(colourOf(m_current));
         painter.setPen(QPen(accent, 2.5));
         painter.drawEllipse(p, 7, 7);
@@ -259,10 +268,12 @@ void ScatterPlot::paintLegend(QPainter &painter)
     const int line = fm.height() + 2, swatch = fm.height() - 4;
     int textWidth = fm.horizontalAdvance(m_legendTitle);
     for (const LegendEntry &e : m_legend) {
-        const QString label = e.count >= 0 ? QStringLiteral("%1  (%2)").arg(e.label, QLocale().toString(e.count)) : e.label;
+        const QString label =
+            e.count >= 0 ? QStringLiteral("%1  (%2)").arg(e.label, QLocale().toString(e.count)) : e.label;
         textWidth = std::max(textWidth, fm.horizontalAdvance(fm.elidedText(label, Qt::ElideRight, 260)));
     }
-    const QRect box(width() - textWidth - swatch - 30, 8, textWidth + swatch + 22, line * int(m_legend.size() + 1) + 10);
+    const QRect box(width() - textWidth - swatch - 30, 8, textWidth + swatch + 22,
+                    line * int(m_legend.size() + 1) + 10);
     QColor back = palette().color(QPalette::Window);
     back.setAlpha(225);
     painter.setPen(palette().color(QPalette::Mid));
@@ -281,7 +292,8 @@ void ScatterPlot::paintLegend(QPainter &painter)
         painter.setBrush(QColor(e.colour));
         painter.drawRect(box.left() + 8, y + (line - swatch) / 2, swatch, swatch);
         painter.setPen(palette().color(QPalette::WindowText));
-        const QString label = e.count >= 0 ? QStringLiteral("%1  (%2)").arg(e.label, QLocale().toString(e.count)) : e.label;
+        const QString label =
+            e.count >= 0 ? QStringLiteral("%1  (%2)").arg(e.label, QLocale().toString(e.count)) : e.label;
         painter.drawText(QRect(box.left() + 14 + swatch, y, textWidth + 4, line), Qt::AlignVCenter,
                          fm.elidedText(label, Qt::ElideRight, 260));
     }

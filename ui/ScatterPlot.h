@@ -34,7 +34,7 @@ public:
     void setColours(std::vector<QRgb> colours);
     void setLegend(const QString &title, const QList<LegendEntry> &entries);
     void setHighlighted(const QList<int> &points); // query hits
-    void setCurrent(int point);                     // -1: none
+    void setCurrent(int point);                    // -1: none
     // The current point's nearest neighbours in the original space: joined
     // to it by lines, each marked with a ring.
     void setNeighbours(const QList<int> &points);

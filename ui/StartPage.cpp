@@ -48,8 +48,10 @@ public:
         painter->drawText(QRect(r.left(), r.top(), r.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
                           QFontMetrics(bold).elidedText(name, Qt::ElideRight, r.width()));
         painter->setFont(opt.font);
-        painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : opt.palette.color(QPalette::PlaceholderText));
-        painter->drawText(QRect(r.left(), r.top() + line, r.width(), r.height() - line), Qt::AlignLeft | Qt::AlignVCenter,
+        painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
+                                 : opt.palette.color(QPalette::PlaceholderText));
+        painter->drawText(QRect(r.left(), r.top() + line, r.width(), r.height() - line),
+                          Qt::AlignLeft | Qt::AlignVCenter,
                           opt.fontMetrics.elidedText(path, Qt::ElideMiddle, r.width()));
         painter->restore();
     }
@@ -108,11 +110,12 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     demoTitle->setFont(df);
     demoLayout->addWidget(demoTitle);
     const int texts = int(demoTextResources().size());
-    auto *demoText = new QLabel(tr("Make a demo index from %n short text(s) about navigation, astronomy, cooking, music "
-                                   "and more, and try browsing, searching, the map and the integrity check on it. "
-                                   "It takes a few seconds and stays in your data folder.",
-                                   nullptr, texts),
-                                m_demoOffer);
+    auto *demoText =
+        new QLabel(tr("Make a demo index from %n short text(s) about navigation, astronomy, cooking, music "
+                      "and more, and try browsing, searching, the map and the integrity check on it. "
+                      "It takes a few seconds and stays in your data folder.",
+                      nullptr, texts),
+                   m_demoOffer);
     demoText->setWordWrap(true);
     demoLayout->addWidget(demoText);
     auto *demoRow = new QHBoxLayout;
@@ -146,16 +149,18 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_recent->setContextMenuPolicy(Qt::CustomContextMenu);
     m_recent->setItemDelegate(new RecentDelegate(m_recent));
     column->addWidget(m_recent);
-    m_noRecent = new QLabel(tr("No recent indexes yet. Create one, open one, or drop an index folder or files to import here."), this);
+    m_noRecent = new QLabel(
+        tr("No recent indexes yet. Create one, open one, or drop an index folder or files to import here."), this);
     m_noRecent->setForegroundRole(QPalette::PlaceholderText);
     m_noRecent->setWordWrap(true);
     column->addWidget(m_noRecent);
     column->addSpacing(12);
-    auto *hint = new QLabel(tr("Tip: drop an index folder anywhere on this window to open it; an index another program "
-                               "is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar "
-                               "archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) "
-                               "to make a new index from them."),
-                            this);
+    auto *hint =
+        new QLabel(tr("Tip: drop an index folder anywhere on this window to open it; an index another program "
+                      "is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar "
+                      "archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) "
+                      "to make a new index from them."),
+                   this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
     column->addWidget(hint);
@@ -167,13 +172,11 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     connect(newButton, &QPushButton::clicked, this, &StartPage::newIndexRequested);
     connect(openButton, &QPushButton::clicked, this, &StartPage::openIndexRequested);
     connect(m_demoButton, &QPushButton::clicked, this, &StartPage::demoIndexRequested);
-    connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
-        emit openPathRequested(item->data(Qt::UserRole).toString());
-    });
+    connect(m_recent, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem *item) { emit openPathRequested(item->data(Qt::UserRole).toString()); });
     connect(m_recent, &QListWidget::customContextMenuRequested, this, &StartPage::showRecentMenu);
     reloadRecent();
 }
-
 
 void StartPage::reloadRecent()
 {

@@ -275,8 +275,7 @@ void SummaryView::updateStats()
     setValue(m_created, dateText(st.created));
     if (st.readOnly) {
         const auto holder = m_session->lockHolder();
-        setValue(m_access, holder ? tr("Read-only: %1 writes this index.").arg(holder->describe())
-                                  : tr("Read-only."));
+        setValue(m_access, holder ? tr("Read-only: %1 writes this index.").arg(holder->describe()) : tr("Read-only."));
     } else {
         setValue(m_access, tr("Open for writing by this window."));
     }
@@ -284,8 +283,9 @@ void SummaryView::updateStats()
     if (st.segments == 0)
         setValue(m_segments, tr("none yet: the items are in the log until the first checkpoint"));
     else if (st.deletedRows == 0)
-        setValue(m_segments, tr("%1 (%2)").arg(formatCount(st.segments),
-                                              tr("%Ln row(s)", nullptr, int(std::min<qint64>(st.segmentRows, INT_MAX)))));
+        setValue(m_segments,
+                 tr("%1 (%2)").arg(formatCount(st.segments),
+                                   tr("%Ln row(s)", nullptr, int(std::min<qint64>(st.segmentRows, INT_MAX)))));
     else
         setValue(m_segments, tr("%1 (%2, %3)")
                                  .arg(formatCount(st.segments),
@@ -297,8 +297,9 @@ void SummaryView::updateStats()
     setValue(m_wal, formatBytes(st.walBytes));
     setValue(m_checkpoint, dateText(st.lastCheckpoint),
              tr("Log sequence number %1 of %2").arg(st.checkpointLsn).arg(st.lastLsn));
-    setValue(m_queue, st.pendingWrites == 0 ? tr("idle")
-                                            : tr("%Ln write(s) queued", nullptr, int(std::min<qint64>(st.pendingWrites, INT_MAX))));
+    setValue(m_queue, st.pendingWrites == 0
+                          ? tr("idle")
+                          : tr("%Ln write(s) queued", nullptr, int(std::min<qint64>(st.pendingWrites, INT_MAX))));
 
     const GraphStatus &g = st.graph;
     QString state = graphStateName(g.state);
@@ -311,11 +312,13 @@ void SummaryView::updateStats()
     }
     setValue(m_graphState, g.message.isEmpty() ? state : tr("%1: %2").arg(state, g.message));
     setValue(m_graphItems, g.pending > 0 ? tr("%1 (%Ln change(s) pending, searched exactly meanwhile)", nullptr,
-                                                  int(std::min<qint64>(g.pending, INT_MAX)))
+                                              int(std::min<qint64>(g.pending, INT_MAX)))
                                                .arg(formatCount(g.items))
                                          : formatCount(g.items));
-    setValue(m_graphParams, tr("M %1, ef construction %2, ef search %3").arg(g.m).arg(g.efConstruction).arg(g.efSearch));
-    setValue(m_graphMemory, formatBytes(g.memoryBytes), g.file.isEmpty() ? tr("not saved yet") : tr("saved as %1").arg(g.file));
+    setValue(m_graphParams,
+             tr("M %1, ef construction %2, ef search %3").arg(g.m).arg(g.efConstruction).arg(g.efSearch));
+    setValue(m_graphMemory, formatBytes(g.memoryBytes),
+             g.file.isEmpty() ? tr("not saved yet") : tr("saved as %1").arg(g.file));
     const bool graphReady = g.state == GraphStatus::State::Ready;
     m_recallButton->setEnabled(graphReady && !m_recallWatcher.isRunning());
     if (graphReady && !m_autoRecallDone && st.items > 0 && st.items <= 200000 && g.pending == 0) {

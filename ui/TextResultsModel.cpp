@@ -13,7 +13,7 @@
 
 namespace sextant::ui {
 
-TextResultsModel::TextResultsModel(QObject *parent) : QAbstractTableModel(parent) {}
+TextResultsModel::TextResultsModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 QRegularExpression TextResultsModel::wordsPattern(const QString &queryText)
 {
@@ -24,12 +24,13 @@ QRegularExpression TextResultsModel::wordsPattern(const QString &queryText)
         if (w.size() < 2 || words.contains(QRegularExpression::escape(w), Qt::CaseInsensitive)) continue;
         (isStopWord(w) ? stop : words) << QRegularExpression::escape(w);
     }
-    if (words.isEmpty()) words = stop; // a query of stop words only: show them
+    if (words.isEmpty()) words = stop;                                   // a query of stop words only: show them
     if (words.isEmpty()) return QRegularExpression(QStringLiteral("(")); // invalid: matches nothing
     // Longest first, so that "index" wins over "in" at one place.
     std::sort(words.begin(), words.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
     return QRegularExpression(QStringLiteral("(?<![\\p{L}\\p{N}])(%1)(?![\\p{L}\\p{N}])").arg(words.join(u'|')),
-                              QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+                              QRegularExpression::CaseInsensitiveOption |
+                                  QRegularExpression::UseUnicodePropertiesOption);
 }
 
 bool TextResultsModel::isStopWord(const QString &word)
@@ -55,7 +56,8 @@ bool TextResultsModel::isStopWord(const QString &word)
             "par", "pour", "sur", "avec", "sans", "que", "qui", "quoi", "ne", "pas", "il", "elle", "ils", "elles",
             "nous", "vous", "je", "tu", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "comment",
             "pourquoi", "quand", "où"};
-        for (const char *w : list) set.insert(QString::fromUtf8(w));
+        for (const char *w : list)
+            set.insert(QString::fromUtf8(w));
         return set;
     }();
     return words.contains(word.toLower());
@@ -74,8 +76,10 @@ QString TextResultsModel::passageLine(const QString &passage, const QRegularExpr
             start = m.capturedStart() - kLeadIn;
             // Start on a word.
             const qsizetype space = line.lastIndexOf(u' ', start);
-            if (space < 0) start = 0; // the passage's first word: show it whole
-            else if (m.capturedStart() - space < 2 * kLeadIn) start = space + 1;
+            if (space < 0)
+                start = 0; // the passage's first word: show it whole
+            else if (m.capturedStart() - space < 2 * kLeadIn)
+                start = space + 1;
         }
     }
     QString shown = line.mid(start, maxChars);
@@ -89,7 +93,8 @@ void TextResultsModel::setResult(const io::TextResult &result, const QString &qu
     beginResetModel();
     m_allHits = result.hits;
     m_best = 0;
-    for (const io::TextHit &h : std::as_const(m_allHits)) m_best = std::max(m_best, double(h.score));
+    for (const io::TextHit &h : std::as_const(m_allHits))
+        m_best = std::max(m_best, double(h.score));
     m_words = wordsPattern(queryText);
     m_mode = mode;
     applyMinimum();
@@ -162,7 +167,8 @@ QVariant TextResultsModel::data(const QModelIndex &index, int role) const
     if (role == IdRole) return h.id;
     // Hits far below the best are dimmed: where the relevant ones end.
     if (role == Qt::ForegroundRole)
-        return shareOfBest(index.row()) < kDimBelow ? QVariant(QApplication::palette().color(QPalette::PlaceholderText)) : QVariant();
+        return shareOfBest(index.row()) < kDimBelow ? QVariant(QApplication::palette().color(QPalette::PlaceholderText))
+                                                    : QVariant();
     const QString passage = h.passage.isEmpty() ? h.metadata.value(QStringLiteral("text")).toString() : h.passage;
     switch (index.column()) {
     case RankColumn:
@@ -188,12 +194,12 @@ QVariant TextResultsModel::data(const QModelIndex &index, int role) const
             const QString name = where.section(QRegularExpression(QStringLiteral("[/\\\\]")), -1);
             return h.title.isEmpty() || h.title == name ? name : tr("%1 — %2").arg(h.title, name);
         }
-        if (role == Qt::ToolTipRole) return where.isEmpty() ? tr("Item %1").arg(h.id) : tr("%1\nItem %2").arg(where, h.id);
+        if (role == Qt::ToolTipRole)
+            return where.isEmpty() ? tr("Item %1").arg(h.id) : tr("%1\nItem %2").arg(where, h.id);
         break;
     }
     case RangeColumn:
-        if (role == Qt::DisplayRole && h.start >= 0)
-            return tr("%1–%2").arg(formatCount(h.start), formatCount(h.end));
+        if (role == Qt::DisplayRole && h.start >= 0) return tr("%1–%2").arg(formatCount(h.start), formatCount(h.end));
         if (role == Qt::ToolTipRole && h.start >= 0)
             return tr("Characters %1 to %2 of the document's text").arg(formatCount(h.start), formatCount(h.end));
         if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -209,14 +215,16 @@ QVariant TextResultsModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole) {
             QString what;
             switch (m_mode) {
-            case io::TextSearchMode::Hybrid: what = tr("Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)"); break;
+            case io::TextSearchMode::Hybrid:
+                what = tr("Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)");
+                break;
             case io::TextSearchMode::Vector: what = tr("Similarity of the passage's vector to the query's"); break;
             case io::TextSearchMode::Keyword: what = tr("BM25 score of the passage for the query's words"); break;
             }
-            return what + QLatin1Char('\n')
-                   + tr("%1 % of the best hit's score; hits under %2 % are dimmed.")
-                         .arg(QLocale().toString(100.0 * shareOfBest(index.row()), 'f', 0))
-                         .arg(int(kDimBelow * 100));
+            return what + QLatin1Char('\n') +
+                   tr("%1 % of the best hit's score; hits under %2 % are dimmed.")
+                       .arg(QLocale().toString(100.0 * shareOfBest(index.row()), 'f', 0))
+                       .arg(int(kDimBelow * 100));
         }
         if (role == Qt::TextAlignmentRole) return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
@@ -229,11 +237,13 @@ QVariant TextResultsModel::data(const QModelIndex &index, int role) const
         }
         if (role == Qt::ToolTipRole) {
             QStringList lines;
-            lines << (h.vectorRank > 0 ? tr("Meaning: #%1, similarity %2").arg(h.vectorRank).arg(formatScore(h.vectorScore))
-                                       : tr("Meaning: not among the candidates"));
-            lines << (h.keywordRank > 0
-                          ? tr("Keywords: #%1, BM25 %2").arg(h.keywordRank).arg(QLocale().toString(h.keywordScore, 'f', 2))
-                          : tr("Keywords: not among the candidates"));
+            lines << (h.vectorRank > 0
+                          ? tr("Meaning: #%1, similarity %2").arg(h.vectorRank).arg(formatScore(h.vectorScore))
+                          : tr("Meaning: not among the candidates"));
+            lines << (h.keywordRank > 0 ? tr("Keywords: #%1, BM25 %2")
+                                              .arg(h.keywordRank)
+                                              .arg(QLocale().toString(h.keywordScore, 'f', 2))
+                                        : tr("Keywords: not among the candidates"));
             return lines.join(u'\n');
         }
         break;
@@ -285,8 +295,9 @@ void PassageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QAbstractTextDocumentLayout::PaintContext ctx;
     const bool selected = opt.state & QStyle::State_Selected;
     const QVariant dim = index.data(Qt::ForegroundRole);
-    ctx.palette.setColor(QPalette::Text, selected ? opt.palette.color(QPalette::HighlightedText)
-                                         : dim.isValid() ? dim.value<QColor>() : opt.palette.color(QPalette::Text));
+    ctx.palette.setColor(QPalette::Text, selected        ? opt.palette.color(QPalette::HighlightedText)
+                                         : dim.isValid() ? dim.value<QColor>()
+                                                         : opt.palette.color(QPalette::Text));
     painter->save();
     painter->setClipRect(textRect);
     const qreal y = textRect.top() + (textRect.height() - doc.size().height()) / 2;

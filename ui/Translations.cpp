@@ -19,10 +19,9 @@ QStringList translationDirectories()
 {
     QStringList directories;
 #ifdef SEXTANT_INSTALLED_TRANSLATIONS
-    const QString installed = QDir(QCoreApplication::applicationDirPath())
-                                  .absoluteFilePath(QStringLiteral(SEXTANT_INSTALLED_TRANSLATIONS));
-    if (QFileInfo(installed).isDir())
-        directories << QDir::cleanPath(installed);
+    const QString installed =
+        QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral(SEXTANT_INSTALLED_TRANSLATIONS));
+    if (QFileInfo(installed).isDir()) directories << QDir::cleanPath(installed);
 #endif
     directories << QStringLiteral(":/i18n");
     return directories;
@@ -42,10 +41,7 @@ bool loadFromFirst(QTranslator *translator, const QStringList &directories, cons
 
 } // namespace
 
-QStringList availableLanguages()
-{
-    return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")};
-}
+QStringList availableLanguages() { return {QStringLiteral("en"), QStringLiteral("de"), QStringLiteral("fr")}; }
 
 QLocale translationLocale(const QString &override)
 {
@@ -88,8 +84,10 @@ QString installTranslations(const QLocale &locale)
             break;
         }
     }
-    if (qtLoaded) QCoreApplication::installTranslator(qt);
-    else delete qt;
+    if (qtLoaded)
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
     return language;
 }
 

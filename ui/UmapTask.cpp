@@ -20,11 +20,15 @@ namespace {
 
 QString phaseText(const QString &phase, qint64 done, qint64 total)
 {
-    if (phase == u"graph") return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: waiting for the neighbour graph");
-    if (phase == u"neighbours") return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: neighbours from the graph");
+    if (phase == u"graph")
+        return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: waiting for the neighbour graph");
+    if (phase == u"neighbours")
+        return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: neighbours from the graph");
     if (phase == u"vectors") return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: reading vectors");
     if (phase == u"layout")
-        return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: optimising the layout (epoch %1 of %2)").arg(done).arg(total);
+        return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: optimising the layout (epoch %1 of %2)")
+            .arg(done)
+            .arg(total);
     return QCoreApplication::translate("sextant::ui::UmapTask", "UMAP: building the fuzzy graph");
 }
 
@@ -40,8 +44,9 @@ int progressValue(const QString &phase, qint64 done, qint64 total)
 
 } // namespace
 
-QFuture<UmapOutcome> UmapTask::start(std::shared_ptr<Index> index, QStringList ids, std::vector<float> initX, std::vector<float> initY,
-                                     explore::UmapOptions options, std::shared_ptr<Frames> frames)
+QFuture<UmapOutcome> UmapTask::start(std::shared_ptr<Index> index, QStringList ids, std::vector<float> initX,
+                                     std::vector<float> initY, explore::UmapOptions options,
+                                     std::shared_ptr<Frames> frames)
 {
     return QtConcurrent::run([index, ids, initX, initY, options, frames](QPromise<UmapOutcome> &promise) mutable {
         promise.setProgressRange(0, 1000);

@@ -45,7 +45,8 @@ public:
 
     // Lays out `ids` starting from `init` (x and y per id: the PCA map).
     static QFuture<UmapOutcome> start(std::shared_ptr<Index> index, QStringList ids, std::vector<float> initX,
-                                      std::vector<float> initY, explore::UmapOptions options, std::shared_ptr<Frames> frames);
+                                      std::vector<float> initY, explore::UmapOptions options,
+                                      std::shared_ptr<Frames> frames);
 };
 
 } // namespace sextant::ui

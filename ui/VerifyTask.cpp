@@ -20,8 +20,10 @@ QFuture<VerifyOutcome> startVerifyTask(const QString &path, bool full)
         };
         VerifyOutcome out;
         Result<VerifyReport> r = verifyIndex(path, options);
-        if (r.ok()) out.report = r.takeValue();
-        else out.error = userMessageText(r.error(), ErrorContext::Verify);
+        if (r.ok())
+            out.report = r.takeValue();
+        else
+            out.error = userMessageText(r.error(), ErrorContext::Verify);
         promise.addResult(out);
     });
 }

@@ -32,7 +32,8 @@ void addCommonOptions(QCommandLineParser &parser)
     parser.addHelpOption();
     parser.addOptions({
         {QStringLiteral("quick"), QStringLiteral("Scaled-down smoke run (well under a minute).")},
-        {QStringLiteral("dir"), QStringLiteral("Folder to create the scratch folder in (default: the system temp folder)."),
+        {QStringLiteral("dir"),
+         QStringLiteral("Folder to create the scratch folder in (default: the system temp folder)."),
          QStringLiteral("path")},
         {QStringLiteral("seed"), QStringLiteral("Seed of the random data (default 42)."), QStringLiteral("n")},
         {QStringLiteral("keep"), QStringLiteral("Keep the scratch folder and print its path.")},
@@ -109,8 +110,8 @@ QJsonObject machineInfo(const QString &scratchDir)
     m[QStringLiteral("cpu_flags")] = relevant;
     utsname u{};
     if (uname(&u) == 0) {
-        m[QStringLiteral("kernel")] = QStringLiteral("%1 %2").arg(QString::fromLocal8Bit(u.sysname),
-                                                                 QString::fromLocal8Bit(u.release));
+        m[QStringLiteral("kernel")] =
+            QStringLiteral("%1 %2").arg(QString::fromLocal8Bit(u.sysname), QString::fromLocal8Bit(u.release));
         m[QStringLiteral("kernel_version")] = QString::fromLocal8Bit(u.version);
         m[QStringLiteral("arch")] = QString::fromLocal8Bit(u.machine);
     }
@@ -139,7 +140,8 @@ MemStatus readMemStatus()
     const QList<QByteArray> lines = f.readAll().split('\n');
     for (const QByteArray &line : lines) {
         auto value = [&](const char *key, qint64 &out) {
-            if (line.startsWith(key)) out = line.mid(qsizetype(std::strlen(key))).trimmed().split(' ').value(0).toLongLong();
+            if (line.startsWith(key))
+                out = line.mid(qsizetype(std::strlen(key))).trimmed().split(' ').value(0).toLongLong();
         };
         value("VmRSS:", s.vmRssKiB);
         value("RssAnon:", s.rssAnonKiB);
@@ -272,7 +274,8 @@ static QStringList filesUnder(const QString &dir)
 {
     QStringList out;
     QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) out << it.next();
+    while (it.hasNext())
+        out << it.next();
     return out;
 }
 
@@ -280,7 +283,8 @@ qint64 folderBytes(const QString &dir, int *files)
 {
     qint64 total = 0;
     const QStringList all = filesUnder(dir);
-    for (const QString &f : all) total += QFileInfo(f).size();
+    for (const QString &f : all)
+        total += QFileInfo(f).size();
     if (files) *files = int(all.size());
     return total;
 }
@@ -306,7 +310,8 @@ qint64 warmPageCache(const QString &dir)
         const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) continue;
         ssize_t got;
-        while ((got = ::read(fd, buf.data(), buf.size())) > 0) total += got;
+        while ((got = ::read(fd, buf.data(), buf.size())) > 0)
+            total += got;
         ::close(fd);
     }
     return total;
@@ -327,7 +332,8 @@ double residentFraction(const QString &dir)
                 std::vector<unsigned char> vec(n);
                 if (::mincore(map, size_t(size), vec.data()) == 0) {
                     pages += qint64(n);
-                    for (unsigned char c : vec) resident += c & 1;
+                    for (unsigned char c : vec)
+                        resident += c & 1;
                 }
                 ::munmap(map, size_t(size));
             }

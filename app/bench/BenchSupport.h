@@ -29,10 +29,10 @@ struct Command {
 int runEngine(const QStringList &args);
 int runVerifyBench(const QStringList &args); // engine --only=verify
 int runSearch(const QStringList &args);
-int runImportBench(const QStringList &args); // ImportBench.cpp
+int runImportBench(const QStringList &args);   // ImportBench.cpp
 int runPostgresBench(const QStringList &args); // PostgresBench.cpp
-int runExploreBench(const QStringList &args); // ExploreBench.cpp
-int runTextVectors(const QStringList &args); // TextVectors.cpp
+int runExploreBench(const QStringList &args);  // ExploreBench.cpp
+int runTextVectors(const QStringList &args);   // TextVectors.cpp
 int runOpenProbe(const QStringList &args);
 int runGui(const QStringList &args); // only with SEXTANT_BUILD_GUI // hidden: measures one open in a fresh process
 
@@ -41,7 +41,7 @@ struct CommonOptions {
     bool quick = false;
     bool pretty = false;
     bool keep = false;
-    QString dir;       // parent folder of the scratch folder; /tmp when empty
+    QString dir; // parent folder of the scratch folder; /tmp when empty
     quint64 seed = 42;
 };
 void addCommonOptions(QCommandLineParser &parser);
@@ -109,7 +109,7 @@ inline quint64 splitmix64(quint64 &state)
 
 class VectorSource {
 public:
-    explicit VectorSource(quint64 seed) : m_state(seed) {}
+    explicit VectorSource(quint64 seed) : m_state(seed) { }
     // Uniform in [-1, 1).
     void fill(float *out, int n);
     QVector<float> next(int dims);

@@ -34,7 +34,8 @@ int runEngine(const QStringList &args)
     addCommonOptions(parser);
     parser.addOptions({
         {QStringLiteral("only"),
-         QStringLiteral("Comma-separated groups: fsync,single,concurrent,inflight,bulk,mixed,open,verify (default all)."),
+         QStringLiteral(
+             "Comma-separated groups: fsync,single,concurrent,inflight,bulk,mixed,open,verify (default all)."),
          QStringLiteral("list")},
         {QStringLiteral("dims"), QStringLiteral("Vector dimensions (default 384)."), QStringLiteral("n")},
         {QStringLiteral("durability"), QStringLiteral("full (default), normal or off."), QStringLiteral("mode")},
@@ -42,12 +43,16 @@ int runEngine(const QStringList &args)
         {QStringLiteral("writers"), QStringLiteral("Concurrent writer threads (default 64)."), QStringLiteral("n")},
         {QStringLiteral("per-writer"), QStringLiteral("Inserts per writer thread (default 100)."), QStringLiteral("n")},
         {QStringLiteral("bulk"), QStringLiteral("Items of the bulk import (default 200000)."), QStringLiteral("n")},
-        {QStringLiteral("batch"), QStringLiteral("Items per bulk batch (default 10000; from 2,048 on, a bulk batch is ingested straight into a segment)."), QStringLiteral("n")},
+        {QStringLiteral("batch"),
+         QStringLiteral(
+             "Items per bulk batch (default 10000; from 2,048 on, a bulk batch is ingested straight into a segment)."),
+         QStringLiteral("n")},
         {QStringLiteral("window"), QStringLiteral("Bulk batches in flight (default 4)."), QStringLiteral("n")},
         {QStringLiteral("large"), QStringLiteral("Items of the index that open and verify use (default 1000000)."),
          QStringLiteral("n")},
         {QStringLiteral("index"),
-         QStringLiteral("Use this large index (kept by an earlier --keep run with the same --seed and --large) instead of building one."),
+         QStringLiteral("Use this large index (kept by an earlier --keep run with the same --seed and --large) instead "
+                        "of building one."),
          QStringLiteral("path")},
     });
     parser.process(args);
@@ -81,13 +86,15 @@ int runEngine(const QStringList &args)
     if (parser.isSet(QStringLiteral("durability"))) {
         const auto d = durabilityFromName(parser.value(QStringLiteral("durability")));
         if (!d) {
-            std::fprintf(stderr, "sextant-bench: unknown durability '%s'\n", qPrintable(parser.value(QStringLiteral("durability"))));
+            std::fprintf(stderr, "sextant-bench: unknown durability '%s'\n",
+                         qPrintable(parser.value(QStringLiteral("durability"))));
             return 2;
         }
         p.durability = *d;
     }
     p.existingIndex = parser.value(QStringLiteral("index"));
-    for (const QString &g : parser.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts)) p.only.insert(g.trimmed());
+    for (const QString &g : parser.value(QStringLiteral("only")).split(u',', Qt::SkipEmptyParts))
+        p.only.insert(g.trimmed());
     if (p.dims < 1 || p.batch < 1 || p.window < 1 || p.writers < 1 || p.perWriter < 1 || p.largeItems < 1) {
         std::fprintf(stderr, "sextant-bench: sizes must be positive\n");
         return 2;

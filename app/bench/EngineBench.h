@@ -28,7 +28,7 @@ struct EngineParams {
     int inflightTotal = 6400;
     qint64 bulkItems = 200000;
     int batch = 10000; // bulk batches of 2,048 or more items are ingested straight into segments
-    int window = 4; // bulk batches in flight
+    int window = 4;    // bulk batches in flight
     qint64 largeItems = 1000000;
     int getSamples = 1000;
     QString existingIndex; // --index: reuse a large index built by an earlier --keep run

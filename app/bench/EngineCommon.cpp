@@ -57,7 +57,8 @@ WriteResult await(QFuture<WriteResult> future)
     try {
         future.waitForFinished();
         if (future.resultCount() == 0)
-            return WriteResult{Error(ErrorCode::Cancelled, QStringLiteral("the write finished without a result")), 0, 0};
+            return WriteResult{Error(ErrorCode::Cancelled, QStringLiteral("the write finished without a result")), 0,
+                               0};
         return future.result();
     } catch (const std::exception &e) {
         return WriteResult{Error(ErrorCode::Cancelled, QString::fromLocal8Bit(e.what())), 0, 0};
@@ -153,13 +154,15 @@ BulkRun bulkImport(const QString &path, const EngineParams &p, quint64 seed, qin
         QList<WriteOp> ops;
         const qint64 first = b * p.batch, last = std::min(items, first + p.batch);
         ops.reserve(last - first);
-        for (qint64 i = first; i < last; ++i) ops.append(WriteOp::insert(makeItem(seed, i, p.dims, vectors)));
+        for (qint64 i = first; i < last; ++i)
+            ops.append(WriteOp::insert(makeItem(seed, i, p.dims, vectors)));
         return ops;
     };
     std::vector<QList<WriteOp>> prepared;
     if (pregenerate) {
         prepared.reserve(size_t(batches));
-        for (qint64 b = 0; b < batches; ++b) prepared.push_back(makeBatch(b));
+        for (qint64 b = 0; b < batches; ++b)
+            prepared.push_back(makeBatch(b));
     }
 
     int failures = 0;
@@ -249,6 +252,5 @@ BulkRun bulkImport(const QString &path, const EngineParams &p, quint64 seed, qin
     run.results = r;
     return run;
 }
-
 
 } // namespace sextant::bench

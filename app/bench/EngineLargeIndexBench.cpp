@@ -25,8 +25,8 @@ bool buildLargeIndex(const QString &path, const EngineParams &p, quint64 seed)
     params[QStringLiteral("batch")] = p.batch;
     params[QStringLiteral("batches_in_flight")] = p.window;
     params[QStringLiteral("priority")] = QStringLiteral("bulk");
-    params[QStringLiteral("what")] = QStringLiteral(
-        "bulk import with batches made on the fly (data generation included), checkpoint, close");
+    params[QStringLiteral("what")] =
+        QStringLiteral("bulk import with batches made on the fly (data generation included), checkpoint, close");
     params[QStringLiteral("path")] = path;
     rec[QStringLiteral("params")] = params;
     progress(QStringLiteral("building a %1-item index in %2").arg(p.largeItems).arg(path));
@@ -40,9 +40,9 @@ bool buildLargeIndex(const QString &path, const EngineParams &p, quint64 seed)
 // leftovers of building the index, and returns what it printed.
 static QJsonObject runProbe(const QString &path, const EngineParams &p, quint64 seed, bool cold, bool readOnly)
 {
-    QStringList args{QStringLiteral("_open-probe"), QStringLiteral("--path"), path, QStringLiteral("--seed"),
-                     QString::number(seed), QStringLiteral("--count"), QString::number(p.largeItems),
-                     QStringLiteral("--gets"), QString::number(p.getSamples)};
+    QStringList args{QStringLiteral("_open-probe"), QStringLiteral("--path"), path,
+                     QStringLiteral("--seed"),      QString::number(seed),    QStringLiteral("--count"),
+                     QString::number(p.largeItems), QStringLiteral("--gets"), QString::number(p.getSamples)};
     if (cold) args << QStringLiteral("--cold");
     if (readOnly) args << QStringLiteral("--read-only");
     QProcess child;
@@ -52,8 +52,9 @@ static QJsonObject runProbe(const QString &path, const EngineParams &p, quint64 
     if (!child.waitForFinished(15 * 60 * 1000) || child.exitStatus() != QProcess::NormalExit) {
         child.kill();
         child.waitForFinished();
-        out[QStringLiteral("error")] = QStringLiteral("the probe process failed: %1; stderr: %2")
-                                           .arg(child.errorString(), QString::fromLocal8Bit(child.readAllStandardError()));
+        out[QStringLiteral("error")] =
+            QStringLiteral("the probe process failed: %1; stderr: %2")
+                .arg(child.errorString(), QString::fromLocal8Bit(child.readAllStandardError()));
         return out;
     }
     const QList<QByteArray> lines = child.readAllStandardOutput().trimmed().split('\n');
@@ -82,7 +83,8 @@ void benchOpen(const QString &path, const EngineParams &p, quint64 seed)
         QJsonObject params;
         params[QStringLiteral("items")] = double(p.largeItems);
         params[QStringLiteral("page_cache")] =
-            v.cold ? QStringLiteral("cold: fdatasync + posix_fadvise(DONTNEED) on every file of the index just before open")
+            v.cold ? QStringLiteral(
+                         "cold: fdatasync + posix_fadvise(DONTNEED) on every file of the index just before open")
                    : QStringLiteral("warm: every file of the index read once just before open");
         params[QStringLiteral("mode")] = v.readOnly ? QStringLiteral("read-only") : QStringLiteral("writer");
         params[QStringLiteral("process")] = QStringLiteral("fresh child process; the index was closed by the parent");
@@ -90,11 +92,11 @@ void benchOpen(const QString &path, const EngineParams &p, quint64 seed)
         const QJsonObject r = runProbe(path, p, seed, v.cold, v.readOnly);
         rec[QStringLiteral("results")] = r;
         if (!r.contains(QStringLiteral("error"))) {
-            rec[QStringLiteral("targets")] = QJsonArray{
-                target(QStringLiteral("open_ms"), QStringLiteral("<="), 100, r[QStringLiteral("open_ms")].toDouble(),
-                       QStringLiteral("ms")),
-                target(QStringLiteral("rss_growth_mib"), QStringLiteral("<="), 50,
-                       r[QStringLiteral("rss_growth_mib")].toDouble(), QStringLiteral("MiB"))};
+            rec[QStringLiteral("targets")] =
+                QJsonArray{target(QStringLiteral("open_ms"), QStringLiteral("<="), 100,
+                                  r[QStringLiteral("open_ms")].toDouble(), QStringLiteral("ms")),
+                           target(QStringLiteral("rss_growth_mib"), QStringLiteral("<="), 50,
+                                  r[QStringLiteral("rss_growth_mib")].toDouble(), QStringLiteral("MiB"))};
         }
         emitJson(rec);
     }
@@ -110,8 +112,10 @@ void benchVerify(const QString &path)
     for (const Variant v : {Variant{"quick_warm", false, false}, Variant{"full_warm", true, false},
                             Variant{"quick_cold", false, true}, Variant{"full_cold", true, true}}) {
         progress(QStringLiteral("verify: %1").arg(QLatin1String(v.name)));
-        if (v.cold) dropPageCache(path);
-        else warmPageCache(path);
+        if (v.cold)
+            dropPageCache(path);
+        else
+            warmPageCache(path);
         QJsonObject rec = scenarioRecord(QStringLiteral("verify"));
         rec[QStringLiteral("variant")] = QLatin1String(v.name);
         QJsonObject params;
@@ -140,9 +144,10 @@ void benchVerify(const QString &path)
             results[QStringLiteral("problems")] = vr.problemCount();
             results[QStringLiteral("findings")] = double(vr.findings.size());
             if (!vr.findings.isEmpty())
-                results[QStringLiteral("first_finding")] =
-                    QStringLiteral("%1 @%2: %3").arg(vr.findings.first().file).arg(vr.findings.first().offset)
-                        .arg(vr.findings.first().message);
+                results[QStringLiteral("first_finding")] = QStringLiteral("%1 @%2: %3")
+                                                               .arg(vr.findings.first().file)
+                                                               .arg(vr.findings.first().offset)
+                                                               .arg(vr.findings.first().message);
             const double gbps = double(vr.bytesChecked) / s / 1e9;
             results[QStringLiteral("checked_gb_per_s")] = gbps;
             results[QStringLiteral("index_gb_per_s")] = double(bytes) / s / 1e9;
@@ -194,7 +199,8 @@ void benchRowChecksums(const QString &path)
         if (!s.hasRowChecksums()) continue;
         rowsWithSums += s.rowCount();
         Stopwatch each;
-        for (qint64 r = 0; r < s.rowCount(); ++r) mismatches += !s.rowChecksumMatches(r);
+        for (qint64 r = 0; r < s.rowCount(); ++r)
+            mismatches += !s.rowChecksumMatches(r);
         rowSeconds += each.elapsedSeconds();
     }
     QJsonObject params;
@@ -205,10 +211,12 @@ void benchRowChecksums(const QString &path)
     rec[QStringLiteral("params")] = params;
     results[QStringLiteral("segment_bytes")] = double(segmentBytes);
     results[QStringLiteral("row_checksum_bytes")] = double(rowSumBytes);
-    results[QStringLiteral("row_checksum_share_percent")] = segmentBytes ? 100.0 * double(rowSumBytes) / double(segmentBytes) : 0.0;
+    results[QStringLiteral("row_checksum_share_percent")] =
+        segmentBytes ? 100.0 * double(rowSumBytes) / double(segmentBytes) : 0.0;
     results[QStringLiteral("rows_with_checksums")] = double(rowsWithSums);
     results[QStringLiteral("block_check_ms")] = blockSeconds * 1000;
-    results[QStringLiteral("block_check_gb_per_s")] = blockSeconds > 0 ? double(segmentBytes) / blockSeconds / 1e9 : 0.0;
+    results[QStringLiteral("block_check_gb_per_s")] =
+        blockSeconds > 0 ? double(segmentBytes) / blockSeconds / 1e9 : 0.0;
     results[QStringLiteral("row_check_ms")] = rowSeconds * 1000;
     results[QStringLiteral("row_check_gb_per_s")] = rowSeconds > 0 ? double(segmentBytes) / rowSeconds / 1e9 : 0.0;
     results[QStringLiteral("row_check_rows_per_s")] = rowSeconds > 0 ? double(rowsWithSums) / rowSeconds : 0.0;
@@ -218,18 +226,18 @@ void benchRowChecksums(const QString &path)
     emitJson(rec);
 }
 
-
 // ---------------------------------------------------------------- the probe (child process)
 
 int runOpenProbe(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("path"), QStringLiteral("Index folder."), QStringLiteral("path")},
-                       {QStringLiteral("seed"), QStringLiteral("Seed the index was built with."), QStringLiteral("n")},
-                       {QStringLiteral("count"), QStringLiteral("Items it was built with."), QStringLiteral("n")},
-                       {QStringLiteral("gets"), QStringLiteral("Random get() calls after the first."), QStringLiteral("n")},
-                       {QStringLiteral("cold"), QStringLiteral("Drop the index from the page cache first.")},
-                       {QStringLiteral("read-only"), QStringLiteral("Open read-only.")}});
+    parser.addOptions(
+        {{QStringLiteral("path"), QStringLiteral("Index folder."), QStringLiteral("path")},
+         {QStringLiteral("seed"), QStringLiteral("Seed the index was built with."), QStringLiteral("n")},
+         {QStringLiteral("count"), QStringLiteral("Items it was built with."), QStringLiteral("n")},
+         {QStringLiteral("gets"), QStringLiteral("Random get() calls after the first."), QStringLiteral("n")},
+         {QStringLiteral("cold"), QStringLiteral("Drop the index from the page cache first.")},
+         {QStringLiteral("read-only"), QStringLiteral("Open read-only.")}});
     parser.process(args);
     const QString path = parser.value(QStringLiteral("path"));
     const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong();
@@ -241,7 +249,8 @@ int runOpenProbe(const QStringList &args)
     // Everything that is not the engine's is prepared before the baseline.
     std::vector<QString> ids;
     quint64 pick = seed ^ 0xABCDEFull;
-    for (int i = 0; i < gets; ++i) ids.push_back(itemId(seed, qint64(splitmix64(pick) % quint64(std::max<qint64>(count, 1)))));
+    for (int i = 0; i < gets; ++i)
+        ids.push_back(itemId(seed, qint64(splitmix64(pick) % quint64(std::max<qint64>(count, 1)))));
     const QString firstId = itemId(seed, count / 2);
     std::vector<double> lat;
     lat.reserve(ids.size());
@@ -324,6 +333,5 @@ int runOpenProbe(const QStringList &args)
     emitJson(out);
     return 0;
 }
-
 
 } // namespace sextant::bench

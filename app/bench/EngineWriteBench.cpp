@@ -27,7 +27,8 @@ void benchFsyncFloor(const QString &scratch, const EngineParams &p)
     const std::vector<char> frame(size_t(p.dims) * 4 + 96, 'x'); // one single-insert WAL frame, roughly
     for (const bool overwrite : {false, true}) {
         QJsonObject rec = scenarioRecord(QStringLiteral("fsync_floor"));
-        rec[QStringLiteral("variant")] = overwrite ? QStringLiteral("overwrite_preallocated") : QStringLiteral("append");
+        rec[QStringLiteral("variant")] =
+            overwrite ? QStringLiteral("overwrite_preallocated") : QStringLiteral("append");
         const QString path = scratch + QStringLiteral("/fsync-floor.bin");
         const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
         if (fd < 0) {
@@ -55,9 +56,9 @@ void benchFsyncFloor(const QString &scratch, const EngineParams &p)
         QFile::remove(path);
         QJsonObject params;
         params[QStringLiteral("write_bytes")] = double(frame.size());
-        params[QStringLiteral("what")] = overwrite
-            ? QStringLiteral("pwrite() into an already written file + fdatasync(), no engine")
-            : QStringLiteral("pwrite() appending + fdatasync(), no engine: the floor under a durable insert");
+        params[QStringLiteral("what")] =
+            overwrite ? QStringLiteral("pwrite() into an already written file + fdatasync(), no engine")
+                      : QStringLiteral("pwrite() appending + fdatasync(), no engine: the floor under a durable insert");
         rec[QStringLiteral("params")] = params;
         rec[QStringLiteral("results")] = latencySummary(lat);
         rec[QStringLiteral("cpu")] = sw.cpuJson();
@@ -104,9 +105,9 @@ bool benchSingleInsert(const QString &scratch, const EngineParams &p, quint64 se
     results[QStringLiteral("stats_before_close")] = statsJson(index->stats());
     closeIndex(index, results);
     rec[QStringLiteral("results")] = results;
-    rec[QStringLiteral("targets")] = QJsonArray{
-        target(QStringLiteral("p50_ms"), QStringLiteral("<="), 0.5, results[QStringLiteral("p50_ms")].toDouble(),
-               QStringLiteral("ms"))};
+    rec[QStringLiteral("targets")] =
+        QJsonArray{target(QStringLiteral("p50_ms"), QStringLiteral("<="), 0.5,
+                          results[QStringLiteral("p50_ms")].toDouble(), QStringLiteral("ms"))};
     emitJson(rec);
     return failures == 0;
 }
@@ -120,7 +121,8 @@ bool benchConcurrentWriters(const QString &scratch, const EngineParams &p, quint
     params[QStringLiteral("threads")] = p.writers;
     params[QStringLiteral("inserts_per_thread")] = p.perWriter;
     params[QStringLiteral("priority")] = QStringLiteral("interactive");
-    params[QStringLiteral("what")] = QStringLiteral("each thread: insert(item).waitForFinished() in a loop; items made before the clock starts");
+    params[QStringLiteral("what")] =
+        QStringLiteral("each thread: insert(item).waitForFinished() in a loop; items made before the clock starts");
     rec[QStringLiteral("params")] = params;
     std::shared_ptr<Index> index = createIndexOrReport(scratch + QStringLiteral("/concurrent"), p, rec);
     if (!index) return false;
@@ -153,7 +155,8 @@ bool benchConcurrentWriters(const QString &scratch, const EngineParams &p, quint
     ready.wait();
     Stopwatch sw;
     go.count_down();
-    for (std::thread &t : threads) t.join();
+    for (std::thread &t : threads)
+        t.join();
     const double wallS = sw.elapsedSeconds();
     rec[QStringLiteral("cpu")] = sw.cpuJson();
 
@@ -191,14 +194,16 @@ bool benchInflightFutures(const QString &scratch, const EngineParams &p, quint64
     params[QStringLiteral("in_flight")] = p.inflight;
     params[QStringLiteral("inserts")] = p.inflightTotal;
     params[QStringLiteral("priority")] = QStringLiteral("interactive");
-    params[QStringLiteral("what")] = QStringLiteral("one thread keeps N insert futures outstanding, waiting for the oldest");
+    params[QStringLiteral("what")] =
+        QStringLiteral("one thread keeps N insert futures outstanding, waiting for the oldest");
     rec[QStringLiteral("params")] = params;
     std::shared_ptr<Index> index = createIndexOrReport(scratch + QStringLiteral("/inflight"), p, rec);
     if (!index) return false;
     VectorSource vectors(seed);
     QList<Item> items;
     items.reserve(p.inflightTotal);
-    for (int i = 0; i < p.inflightTotal; ++i) items.append(makeItem(seed, i, p.dims, vectors));
+    for (int i = 0; i < p.inflightTotal; ++i)
+        items.append(makeItem(seed, i, p.dims, vectors));
 
     int failures = 0;
     QString error;
@@ -249,11 +254,11 @@ bool benchBulkImport(const QString &scratch, const EngineParams &p, quint64 seed
     rec[QStringLiteral("results")] = run.results;
     const auto with = run.results[QStringLiteral("with_final_checkpoint")].toObject();
     const auto without = run.results[QStringLiteral("without_final_checkpoint")].toObject();
-    rec[QStringLiteral("targets")] = QJsonArray{
-        target(QStringLiteral("with_final_checkpoint.items_per_s"), QStringLiteral(">="), 200000,
-               with[QStringLiteral("items_per_s")].toDouble(), QStringLiteral("vectors/s")),
-        target(QStringLiteral("without_final_checkpoint.items_per_s"), QStringLiteral(">="), 200000,
-               without[QStringLiteral("items_per_s")].toDouble(), QStringLiteral("vectors/s"))};
+    rec[QStringLiteral("targets")] =
+        QJsonArray{target(QStringLiteral("with_final_checkpoint.items_per_s"), QStringLiteral(">="), 200000,
+                          with[QStringLiteral("items_per_s")].toDouble(), QStringLiteral("vectors/s")),
+                   target(QStringLiteral("without_final_checkpoint.items_per_s"), QStringLiteral(">="), 200000,
+                          without[QStringLiteral("items_per_s")].toDouble(), QStringLiteral("vectors/s"))};
     emitJson(rec);
     QDir(scratch + QStringLiteral("/bulk")).removeRecursively();
     return run.ok;
@@ -272,8 +277,9 @@ bool benchMixed(const QString &scratch, const EngineParams &p, quint64 seed)
     params[QStringLiteral("bulk_items")] = double(items);
     params[QStringLiteral("batch")] = p.batch;
     params[QStringLiteral("batches_in_flight")] = p.window;
-    params[QStringLiteral("what")] = QStringLiteral(
-        "main thread: bulk import as in bulk_import; second thread: insert(item, Interactive).waitForFinished() in a loop until it ends");
+    params[QStringLiteral("what")] =
+        QStringLiteral("main thread: bulk import as in bulk_import; second thread: insert(item, "
+                       "Interactive).waitForFinished() in a loop until it ends");
     rec[QStringLiteral("params")] = params;
     const QString path = scratch + QStringLiteral("/mixed");
     std::shared_ptr<Index> index = createIndexOrReport(path, p, rec);
@@ -343,9 +349,9 @@ bool benchMixed(const QString &scratch, const EngineParams &p, quint64 seed)
     results[QStringLiteral("stats_before_close")] = statsJson(st);
     closeIndex(index, results);
     rec[QStringLiteral("results")] = results;
-    rec[QStringLiteral("targets")] = QJsonArray{
-        target(QStringLiteral("interactive.p50_ms"), QStringLiteral("<="), 0.5,
-               results[QStringLiteral("interactive")].toObject()[QStringLiteral("p50_ms")].toDouble(), QStringLiteral("ms"))};
+    rec[QStringLiteral("targets")] = QJsonArray{target(
+        QStringLiteral("interactive.p50_ms"), QStringLiteral("<="), 0.5,
+        results[QStringLiteral("interactive")].toObject()[QStringLiteral("p50_ms")].toDouble(), QStringLiteral("ms"))};
     emitJson(rec);
     QDir(path).removeRecursively();
     return failures == 0 && interactiveFailures == 0;

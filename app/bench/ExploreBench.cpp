@@ -48,23 +48,28 @@ explore::Task benchTask(const QString &what, int threads)
 int runExploreBench(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Explore: near-duplicates and UMAP on an index with its graph ready."));
+    parser.setApplicationDescription(
+        QStringLiteral("Explore: near-duplicates and UMAP on an index with its graph ready."));
     addCommonOptions(parser);
     parser.addOptions({
         {QStringLiteral("n"), QStringLiteral("Items (default 100000; --quick 10000)."), QStringLiteral("count")},
         {QStringLiteral("dims"), QStringLiteral("Dimensions (default 384)."), QStringLiteral("d")},
         {QStringLiteral("clusters"), QStringLiteral("Gaussian clusters (default 50)."), QStringLiteral("count")},
-        {QStringLiteral("index"), QStringLiteral("Use (or, when missing, build and keep) the index in this folder."), QStringLiteral("path")},
-        {QStringLiteral("threads"), QStringLiteral("Worker threads for the neighbour queries (default 2)."), QStringLiteral("count")},
+        {QStringLiteral("index"), QStringLiteral("Use (or, when missing, build and keep) the index in this folder."),
+         QStringLiteral("path")},
+        {QStringLiteral("threads"), QStringLiteral("Worker threads for the neighbour queries (default 2)."),
+         QStringLiteral("count")},
         {QStringLiteral("only"), QStringLiteral("duplicates or umap (default both)."), QStringLiteral("what")},
         {QStringLiteral("sample"), QStringLiteral("UMAP sample cap (default 200000)."), QStringLiteral("count")},
     });
     parser.process(args);
     const CommonOptions common = commonOptions(parser);
     setPrettyOutput(common.pretty);
-    const qint64 n = parser.isSet(QStringLiteral("n")) ? parser.value(QStringLiteral("n")).toLongLong() : (common.quick ? 10000 : 100000);
+    const qint64 n = parser.isSet(QStringLiteral("n")) ? parser.value(QStringLiteral("n")).toLongLong()
+                                                       : (common.quick ? 10000 : 100000);
     const int dims = parser.isSet(QStringLiteral("dims")) ? parser.value(QStringLiteral("dims")).toInt() : 384;
-    const int clusters = parser.isSet(QStringLiteral("clusters")) ? parser.value(QStringLiteral("clusters")).toInt() : 50;
+    const int clusters =
+        parser.isSet(QStringLiteral("clusters")) ? parser.value(QStringLiteral("clusters")).toInt() : 50;
     const int threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt() : 2;
     const QString only = parser.value(QStringLiteral("only"));
     if (n < 100 || dims < 2 || clusters < 1 || threads < 1) {
@@ -75,7 +80,8 @@ int runExploreBench(const QStringList &args)
     std::unique_ptr<QTemporaryDir> scratch;
     QString path = parser.value(QStringLiteral("index"));
     if (path.isEmpty()) {
-        scratch = std::make_unique<QTemporaryDir>((common.dir.isEmpty() ? QDir::tempPath() : common.dir) + QStringLiteral("/sextant-bench-explore-XXXXXX"));
+        scratch = std::make_unique<QTemporaryDir>((common.dir.isEmpty() ? QDir::tempPath() : common.dir) +
+                                                  QStringLiteral("/sextant-bench-explore-XXXXXX"));
         scratch->setAutoRemove(!common.keep);
         path = scratch->filePath(QStringLiteral("index"));
     }
@@ -105,12 +111,17 @@ int runExploreBench(const QStringList &args)
             return 1;
         }
         index = *created;
-        progress(QStringLiteral("importing %1 x %2 clustered vectors (%3 clusters, 1 % planted duplicates)").arg(n).arg(dims).arg(clusters));
+        progress(QStringLiteral("importing %1 x %2 clustered vectors (%3 clusters, 1 % planted duplicates)")
+                     .arg(n)
+                     .arg(dims)
+                     .arg(clusters));
         std::mt19937_64 rng(common.seed);
         std::normal_distribution<float> normal(0.0f, 1.0f);
-        std::vector<std::vector<float>> centres(static_cast<size_t>(clusters), std::vector<float>(static_cast<size_t>(dims)));
+        std::vector<std::vector<float>> centres(static_cast<size_t>(clusters),
+                                                std::vector<float>(static_cast<size_t>(dims)));
         for (auto &c : centres)
-            for (float &x : c) x = normal(rng);
+            for (float &x : c)
+                x = normal(rng);
         QVector<float> previous;
         Stopwatch build;
         constexpr qint64 kBatch = 2000;
@@ -122,11 +133,13 @@ int runExploreBench(const QStringList &args)
                     // A planted duplicate of the item before: an exact copy or a near one.
                     v = previous;
                     if (i % 200 == 199)
-                        for (float &x : v) x += 0.02f * normal(rng);
+                        for (float &x : v)
+                            x += 0.02f * normal(rng);
                     ++planted;
                 } else {
                     const auto &c = centres[size_t(rng() % quint64(clusters))];
-                    for (int k = 0; k < dims; ++k) v[k] = c[size_t(k)] + 0.35f * normal(rng);
+                    for (int k = 0; k < dims; ++k)
+                        v[k] = c[size_t(k)] + 0.35f * normal(rng);
                 }
                 previous = v;
                 batch.append(WriteOp::insert(Item{benchId(i), v, {}}));
@@ -134,7 +147,8 @@ int runExploreBench(const QStringList &args)
             QFuture<WriteResult> f = index->write(std::move(batch), Priority::Bulk);
             f.waitForFinished();
             if (f.result().error) {
-                std::fprintf(stderr, "sextant-bench explore: import failed: %s\n", qPrintable(f.result().error.message()));
+                std::fprintf(stderr, "sextant-bench explore: import failed: %s\n",
+                             qPrintable(f.result().error.message()));
                 return 1;
             }
         }
@@ -159,16 +173,17 @@ int runExploreBench(const QStringList &args)
     out[QStringLiteral("graph_ready_s")] = graphWait.elapsedSeconds();
     const Schema schema = index->schema();
     out[QStringLiteral("data")] = QJsonObject{{QStringLiteral("items"), double(index->count())},
-                                               {QStringLiteral("dims"), schema.dimensions},
-                                               {QStringLiteral("metric"), metricName(schema.metric)},
-                                               {QStringLiteral("planted_duplicates"), double(planted)},
-                                               {QStringLiteral("path"), path}};
+                                              {QStringLiteral("dims"), schema.dimensions},
+                                              {QStringLiteral("metric"), metricName(schema.metric)},
+                                              {QStringLiteral("planted_duplicates"), double(planted)},
+                                              {QStringLiteral("path"), path}};
     out[QStringLiteral("threads")] = threads;
 
     if (only.isEmpty() || only == u"duplicates") {
         progress(QStringLiteral("near-duplicates"));
         Stopwatch watch;
-        Result<explore::DuplicateReport> report = explore::findNearDuplicates(*index, {}, benchTask(QStringLiteral("duplicates"), threads));
+        Result<explore::DuplicateReport> report =
+            explore::findNearDuplicates(*index, {}, benchTask(QStringLiteral("duplicates"), threads));
         if (!report.ok()) {
             std::fprintf(stderr, "sextant-bench explore: %s\n", qPrintable(report.error().message()));
             return 1;
@@ -180,10 +195,13 @@ int runExploreBench(const QStringList &args)
         d[QStringLiteral("pairs_checked")] = double(report->pairsChecked);
         d[QStringLiteral("pairs_rejected")] = double(report->pairsRejected);
         d[QStringLiteral("items_per_s")] = double(report->itemsSearched) / watch.elapsedSeconds();
-        d[QStringLiteral("target")] = target(QStringLiteral("duplicates 1M x 384"), QStringLiteral("<="), 180.0 * double(index->count()) / 1e6,
-                                             watch.elapsedSeconds(), QStringLiteral("s (the 3-minute target scaled to this size)"));
+        d[QStringLiteral("target")] =
+            target(QStringLiteral("duplicates 1M x 384"), QStringLiteral("<="), 180.0 * double(index->count()) / 1e6,
+                   watch.elapsedSeconds(), QStringLiteral("s (the 3-minute target scaled to this size)"));
         out[QStringLiteral("duplicates")] = d;
-        progress(QStringLiteral("duplicates: %1 s, %2 groups").arg(watch.elapsedSeconds(), 0, 'f', 1).arg(report->groups.size()));
+        progress(QStringLiteral("duplicates: %1 s, %2 groups")
+                     .arg(watch.elapsedSeconds(), 0, 'f', 1)
+                     .arg(report->groups.size()));
     }
     if (only.isEmpty() || only == u"umap") {
         progress(QStringLiteral("UMAP"));
@@ -220,16 +238,16 @@ int runExploreBench(const QStringList &args)
         u[QStringLiteral("layout_cpu_s")] = cpuEnd.user + cpuEnd.sys - cpuAtLayout.user - cpuAtLayout.sys;
         u[QStringLiteral("edges")] = double(layout->edges);
         u[QStringLiteral("epochs")] = layout->epochs;
-        u[QStringLiteral("params")] = QJsonObject{{QStringLiteral("k"), umap.neighbours},
-                                                   {QStringLiteral("min_dist"), umap.minDist},
-                                                   {QStringLiteral("spread"), umap.spread},
-                                                   {QStringLiteral("negative_samples"), umap.negativeSamples},
-                                                   {QStringLiteral("a"), layout->a},
-                                                   {QStringLiteral("b"), layout->b}};
-        u[QStringLiteral("target")] = target(QStringLiteral("UMAP 100k x 384"), QStringLiteral("<="), 60.0 * double(layout->count()) / 1e5,
-                                             watch.elapsedSeconds(), QStringLiteral("s (the 60-second target scaled to this size)"));
+        u[QStringLiteral("params")] = QJsonObject{
+            {QStringLiteral("k"), umap.neighbours},  {QStringLiteral("min_dist"), umap.minDist},
+            {QStringLiteral("spread"), umap.spread}, {QStringLiteral("negative_samples"), umap.negativeSamples},
+            {QStringLiteral("a"), layout->a},        {QStringLiteral("b"), layout->b}};
+        u[QStringLiteral("target")] =
+            target(QStringLiteral("UMAP 100k x 384"), QStringLiteral("<="), 60.0 * double(layout->count()) / 1e5,
+                   watch.elapsedSeconds(), QStringLiteral("s (the 60-second target scaled to this size)"));
         out[QStringLiteral("umap")] = u;
-        progress(QStringLiteral("UMAP: %1 s for %2 points").arg(watch.elapsedSeconds(), 0, 'f', 1).arg(layout->count()));
+        progress(
+            QStringLiteral("UMAP: %1 s for %2 points").arg(watch.elapsedSeconds(), 0, 'f', 1).arg(layout->count()));
     }
     index->close();
     emitJson(out);

@@ -90,7 +90,8 @@ void spinFor(int ms)
 {
     QElapsedTimer t;
     t.start();
-    while (t.elapsed() < ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
 }
 
 QTableView *browseTable(IndexPage *page) { return page->browseView()->findChild<QTableView *>(); }
@@ -236,15 +237,19 @@ int runGui(const QStringList &args)
         import[QStringLiteral("table_caught_up_after_ms")] = follow.elapsedMs();
         import[QStringLiteral("table_rows")] = table->model()->rowCount();
         out[QStringLiteral("import")] = import;
-        targets.append(stallTarget(QStringLiteral("worst stall while importing"), importStalls.value(QStringLiteral("max_ms")).toDouble()));
+        targets.append(stallTarget(QStringLiteral("worst stall while importing"),
+                                   importStalls.value(QStringLiteral("max_ms")).toDouble()));
         progress(QStringLiteral("import: %1 s, worst stall %2 ms")
                      .arg(importSeconds, 0, 'f', 1)
                      .arg(importStalls.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1));
         if (graph) {
             progress(QStringLiteral("waiting for the graph (the window stays open)"));
             Stopwatch g;
-            spinUntil([&]() { return idx->graphStatus().state == GraphStatus::State::Ready && idx->graphStatus().pending == 0; },
-                      3600 * 1000);
+            spinUntil(
+                [&]() {
+                    return idx->graphStatus().state == GraphStatus::State::Ready && idx->graphStatus().pending == 0;
+                },
+                3600 * 1000);
             out[QStringLiteral("graph_ready_after_import_s")] = g.elapsedSeconds();
         }
         window.close(); // closes the index: checkpoint, graph saved
@@ -271,7 +276,8 @@ int runGui(const QStringList &args)
         spinUntil([&]() { return probe.painted(); }, 30000);
         const double firstRowsMs = t.nsecsElapsed() / 1e6;
         worstOpen = std::max(worstOpen, firstRowsMs);
-        opens.append(QJsonObject{{QStringLiteral("tab_shown_ms"), pageMs}, {QStringLiteral("first_rows_painted_ms"), firstRowsMs}});
+        opens.append(QJsonObject{{QStringLiteral("tab_shown_ms"), pageMs},
+                                 {QStringLiteral("first_rows_painted_ms"), firstRowsMs}});
         progress(QStringLiteral("open %1: first rows painted after %2 ms").arg(round + 1).arg(firstRowsMs, 0, 'f', 1));
         if (round < 2) {
             window.close();
@@ -293,10 +299,14 @@ int runGui(const QStringList &args)
             }
             const QJsonObject s = stalls.stop();
             scroll[name] = s;
-            targets.append(stallTarget(QStringLiteral("worst stall, ") + name, s.value(QStringLiteral("max_ms")).toDouble()));
-            progress(QStringLiteral("%1: worst stall %2 ms").arg(name).arg(s.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1));
+            targets.append(
+                stallTarget(QStringLiteral("worst stall, ") + name, s.value(QStringLiteral("max_ms")).toDouble()));
+            progress(QStringLiteral("%1: worst stall %2 ms")
+                         .arg(name)
+                         .arg(s.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1));
         };
-        timedSteps(QStringLiteral("page_down_x400"), 400, 16, [&](int) { bar->setValue(bar->value() + bar->pageStep()); });
+        timedSteps(QStringLiteral("page_down_x400"), 400, 16,
+                   [&](int) { bar->setValue(bar->value() + bar->pageStep()); });
         timedSteps(QStringLiteral("drag_top_to_bottom_200_steps"), 200, 16,
                    [&](int i) { bar->setValue(int(qint64(bar->maximum()) * (i + 1) / 200)); });
         quint64 state = common.seed;
@@ -308,12 +318,14 @@ int runGui(const QStringList &args)
             bar->setValue(int(splitmix64(state) % quint64(bar->maximum() + 1)));
             QElapsedTimer r;
             r.start();
-            spinUntil([&]() {
-                const QModelIndex top = table->indexAt(QPoint(2, 2));
-                const QModelIndex bottom = table->indexAt(QPoint(2, table->viewport()->height() - 2));
-                return top.isValid() && model->data(top, ItemTableModel::LoadedRole).toBool() &&
-                       (!bottom.isValid() || model->data(bottom, ItemTableModel::LoadedRole).toBool());
-            }, 30000);
+            spinUntil(
+                [&]() {
+                    const QModelIndex top = table->indexAt(QPoint(2, 2));
+                    const QModelIndex bottom = table->indexAt(QPoint(2, table->viewport()->height() - 2));
+                    return top.isValid() && model->data(top, ItemTableModel::LoadedRole).toBool() &&
+                           (!bottom.isValid() || model->data(bottom, ItemTableModel::LoadedRole).toBool());
+                },
+                30000);
             ready.push_back(r.nsecsElapsed() / 1e6);
             spinFor(20);
         }
@@ -323,8 +335,8 @@ int runGui(const QStringList &args)
         IndexSession::waitForClosing();
     }
     out[QStringLiteral("open")] = opens;
-    targets.append(target(QStringLiteral("open to first painted rows (worst of 3)"), QStringLiteral("<="), 1000, worstOpen,
-                          QStringLiteral("ms")));
+    targets.append(target(QStringLiteral("open to first painted rows (worst of 3)"), QStringLiteral("<="), 1000,
+                          worstOpen, QStringLiteral("ms")));
     out[QStringLiteral("targets")] = targets;
     if (common.keep) out[QStringLiteral("scratch")] = scratch.path();
     emitJson(out);

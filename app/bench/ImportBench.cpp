@@ -35,7 +35,8 @@ QStringList documentFiles(const QString &folder, int limit, qint64 *bytes)
     all.sort();
     if (all.size() > limit) all.resize(limit);
     *bytes = 0;
-    for (const QString &path : std::as_const(all)) *bytes += QFileInfo(path).size();
+    for (const QString &path : std::as_const(all))
+        *bytes += QFileInfo(path).size();
     return all;
 }
 
@@ -75,12 +76,16 @@ QJsonObject documentsRun(Index &index, Embedder &embedder, const QStringList &fi
 int runImportBench(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Import: documents/s and MB/s with the built-in embedder; vectors/s from .npy."));
+    parser.setApplicationDescription(
+        QStringLiteral("Import: documents/s and MB/s with the built-in embedder; vectors/s from .npy."));
     addCommonOptions(parser);
     parser.addOptions({
-        {QStringLiteral("docs"), QStringLiteral("Folder of documents (default /usr/share/doc)."), QStringLiteral("folder")},
-        {QStringLiteral("max-files"), QStringLiteral("At most this many documents (default 3000; --quick 300)."), QStringLiteral("n")},
-        {QStringLiteral("n"), QStringLiteral("Vectors in the generated .npy (default 200000; --quick 50000)."), QStringLiteral("count")},
+        {QStringLiteral("docs"), QStringLiteral("Folder of documents (default /usr/share/doc)."),
+         QStringLiteral("folder")},
+        {QStringLiteral("max-files"), QStringLiteral("At most this many documents (default 3000; --quick 300)."),
+         QStringLiteral("n")},
+        {QStringLiteral("n"), QStringLiteral("Vectors in the generated .npy (default 200000; --quick 50000)."),
+         QStringLiteral("count")},
         {QStringLiteral("dims"), QStringLiteral("Their dimensions (default 384)."), QStringLiteral("d")},
     });
     parser.process(args);
@@ -88,20 +93,27 @@ int runImportBench(const QStringList &args)
     setPrettyOutput(common.pretty);
     const QString docs = parser.value(QStringLiteral("docs")).isEmpty() ? QStringLiteral("/usr/share/doc")
                                                                         : parser.value(QStringLiteral("docs"));
-    const int maxFiles = parser.value(QStringLiteral("max-files")).isEmpty() ? (common.quick ? 300 : 3000)
-                                                                             : parser.value(QStringLiteral("max-files")).toInt();
+    const int maxFiles = parser.value(QStringLiteral("max-files")).isEmpty()
+                             ? (common.quick ? 300 : 3000)
+                             : parser.value(QStringLiteral("max-files")).toInt();
     const qint64 n = parser.value(QStringLiteral("n")).isEmpty() ? (common.quick ? 50000 : 200000)
                                                                  : parser.value(QStringLiteral("n")).toLongLong();
-    const int dims = parser.value(QStringLiteral("dims")).isEmpty() ? 384 : parser.value(QStringLiteral("dims")).toInt();
+    const int dims =
+        parser.value(QStringLiteral("dims")).isEmpty() ? 384 : parser.value(QStringLiteral("dims")).toInt();
 
-    QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) + QStringLiteral("/sextant-bench-import-XXXXXX"));
+    QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) +
+                          QStringLiteral("/sextant-bench-import-XXXXXX"));
     scratch.setAutoRemove(!common.keep);
-    QJsonObject out{{QStringLiteral("bench"), QStringLiteral("import")}, {QStringLiteral("machine"), machineInfo(scratch.path())}};
+    QJsonObject out{{QStringLiteral("bench"), QStringLiteral("import")},
+                    {QStringLiteral("machine"), machineInfo(scratch.path())}};
 
     // ---- documents
     qint64 bytes = 0;
     const QStringList files = documentFiles(docs, maxFiles, &bytes);
-    progress(QStringLiteral("documents: %1 files, %2 MB under %3").arg(files.size()).arg(double(bytes) / 1e6, 0, 'f', 1).arg(docs));
+    progress(QStringLiteral("documents: %1 files, %2 MB under %3")
+                 .arg(files.size())
+                 .arg(double(bytes) / 1e6, 0, 'f', 1)
+                 .arg(docs));
     warmPageCache(docs);
     HashingEmbedder embedder;
     Schema schema;
@@ -118,8 +130,8 @@ int runImportBench(const QStringList &args)
         progress(QStringLiteral("documents: again, unchanged"));
         runs.append(documentsRun(**index, embedder, files, QStringLiteral("again, unchanged")));
         out.insert(QStringLiteral("documents"), QJsonObject{{QStringLiteral("folder"), docs},
-                                                             {QStringLiteral("embedder"), embedder.id()},
-                                                             {QStringLiteral("runs"), runs}});
+                                                            {QStringLiteral("embedder"), embedder.id()},
+                                                            {QStringLiteral("runs"), runs}});
         (*index)->close();
     }
 
@@ -153,14 +165,15 @@ int runImportBench(const QStringList &args)
         const io::VectorImportSummary s = io::importVectors(**index, **source, options);
         const double seconds = watch.elapsedSeconds();
         const double mb = double(QFileInfo(npy).size()) / 1e6;
-        out.insert(QStringLiteral("npy"), QJsonObject{{QStringLiteral("vectors"), double(n)},
-                                                       {QStringLiteral("dims"), dims},
-                                                       {QStringLiteral("file_mb"), mb},
-                                                       {QStringLiteral("imported"), double(s.written)},
-                                                       {QStringLiteral("seconds"), seconds},
-                                                       {QStringLiteral("vectors_per_s"), seconds > 0 ? double(s.written) / seconds : 0},
-                                                       {QStringLiteral("mb_per_s"), seconds > 0 ? mb / seconds : 0},
-                                                       {QStringLiteral("cpu"), watch.cpuJson()}});
+        out.insert(QStringLiteral("npy"),
+                   QJsonObject{{QStringLiteral("vectors"), double(n)},
+                               {QStringLiteral("dims"), dims},
+                               {QStringLiteral("file_mb"), mb},
+                               {QStringLiteral("imported"), double(s.written)},
+                               {QStringLiteral("seconds"), seconds},
+                               {QStringLiteral("vectors_per_s"), seconds > 0 ? double(s.written) / seconds : 0},
+                               {QStringLiteral("mb_per_s"), seconds > 0 ? mb / seconds : 0},
+                               {QStringLiteral("cpu"), watch.cpuJson()}});
         (*index)->close();
     }
     if (common.keep) out.insert(QStringLiteral("scratch"), scratch.path());

@@ -62,7 +62,8 @@ QJsonObject summary(std::vector<double> samples, bool largerIsBetter, const char
     o[QStringLiteral("best")] = largerIsBetter ? samples.back() : samples.front();
     o[QStringLiteral("worst")] = largerIsBetter ? samples.front() : samples.back();
     QJsonArray all;
-    for (double s : samples) all.append(s);
+    for (double s : samples)
+        all.append(s);
     o[QStringLiteral("samples")] = all;
     return o;
 }
@@ -123,7 +124,7 @@ void benchPairs(const Kernels &k, const KernelParams &p, quint64 seed)
 }
 
 struct Matrix {
-    Matrix(size_t rows, size_t dims) : rows(rows), dims(dims), data(rows * dims) {}
+    Matrix(size_t rows, size_t dims) : rows(rows), dims(dims), data(rows * dims) { }
     size_t rows, dims;
     AlignedFloats data;
     const float *row(size_t i) const { return data.data + i * dims; }
@@ -135,7 +136,8 @@ std::unique_ptr<Matrix> makeMatrix(const KernelParams &p, quint64 seed)
     const size_t dims = size_t(p.dims);
     auto m = std::make_unique<Matrix>(size_t((p.matrixMiB << 20) / qint64(dims * sizeof(float))), dims);
     VectorSource source(seed);
-    for (size_t i = 0; i < m->rows; ++i) source.fill(m->data.data + i * dims, p.dims);
+    for (size_t i = 0; i < m->rows; ++i)
+        source.fill(m->data.data + i * dims, p.dims);
     return m;
 }
 
@@ -159,7 +161,8 @@ double timedPass(size_t rows, int threads, float *out, const Work &work)
             ends[size_t(t)] = Clock::now();
         });
     }
-    for (std::thread &t : pool) t.join();
+    for (std::thread &t : pool)
+        t.join();
     const auto begin = *std::min_element(begins.begin(), begins.end());
     const auto end = *std::max_element(ends.begin(), ends.end());
     return std::chrono::duration<double>(end - begin).count();
@@ -211,17 +214,18 @@ void benchOneStreamRead(const Matrix &m, const KernelParams &p)
         rec[QStringLiteral("scenario")] = QStringLiteral("one_stream_read");
         rec[QStringLiteral("threads")] = threads;
         rec[QStringLiteral("matrix_mib")] = m.bytes() / (1 << 20);
-        rec[QStringLiteral("xor_read")] = gbPerSecond(m, threads, p.passes, out, [&](size_t first, size_t count, float *o) {
-            const char *bytes = reinterpret_cast<const char *>(m.row(first));
-            const size_t words = count * m.dims * sizeof(float) / sizeof(quint64);
-            quint64 x = 0;
-            for (size_t w = 0; w < words; ++w) {
-                quint64 v;
-                std::memcpy(&v, bytes + w * sizeof(quint64), sizeof v);
-                x ^= v;
-            }
-            std::memcpy(o, &x, sizeof(float)); // keeps the loop
-        });
+        rec[QStringLiteral("xor_read")] =
+            gbPerSecond(m, threads, p.passes, out, [&](size_t first, size_t count, float *o) {
+                const char *bytes = reinterpret_cast<const char *>(m.row(first));
+                const size_t words = count * m.dims * sizeof(float) / sizeof(quint64);
+                quint64 x = 0;
+                for (size_t w = 0; w < words; ++w) {
+                    quint64 v;
+                    std::memcpy(&v, bytes + w * sizeof(quint64), sizeof v);
+                    x ^= v;
+                }
+                std::memcpy(o, &x, sizeof(float)); // keeps the loop
+            });
         emitJson(rec);
     }
 }
@@ -250,9 +254,12 @@ QJsonObject kernelParamsJson(const KernelParams &p, const CommonOptions &c)
     o[QStringLiteral("passes")] = p.passes;
     o[QStringLiteral("pair_calls")] = double(p.pairCalls);
     QJsonArray threads, levels, available;
-    for (int t : p.threadCounts) threads.append(t);
-    for (SimdLevel l : p.levels) levels.append(levelName(l));
-    for (SimdLevel l : availableLevels()) available.append(levelName(l));
+    for (int t : p.threadCounts)
+        threads.append(t);
+    for (SimdLevel l : p.levels)
+        levels.append(levelName(l));
+    for (SimdLevel l : availableLevels())
+        available.append(levelName(l));
     o[QStringLiteral("threads")] = threads;
     o[QStringLiteral("levels")] = levels;
     o[QStringLiteral("available_levels")] = available;
@@ -266,15 +273,17 @@ QJsonObject kernelParamsJson(const KernelParams &p, const CommonOptions &c)
 int runKernels(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "sextant-bench kernels: distance kernel figures as JSON lines (ns per pair in cache, GB/s streaming from RAM)."));
+    parser.setApplicationDescription(QStringLiteral("sextant-bench kernels: distance kernel figures as JSON lines (ns "
+                                                    "per pair in cache, GB/s streaming from RAM)."));
     addCommonOptions(parser);
     parser.addOptions({
         {QStringLiteral("dims"), QStringLiteral("Vector dimensions (default 384)."), QStringLiteral("n")},
         {QStringLiteral("mib"), QStringLiteral("Size of the streamed matrix in MiB (default 256; 64 with --quick)."),
          QStringLiteral("n")},
-        {QStringLiteral("passes"), QStringLiteral("Timed passes per figure (default 7; 3 with --quick)."), QStringLiteral("n")},
-        {QStringLiteral("threads"), QStringLiteral("Comma-separated thread counts of the streaming figures (default 1,2)."),
+        {QStringLiteral("passes"), QStringLiteral("Timed passes per figure (default 7; 3 with --quick)."),
+         QStringLiteral("n")},
+        {QStringLiteral("threads"),
+         QStringLiteral("Comma-separated thread counts of the streaming figures (default 1,2)."),
          QStringLiteral("list")},
         {QStringLiteral("levels"),
          QStringLiteral("Comma-separated levels: scalar,sse,avx2,avx512 (default every level this CPU runs)."),
@@ -311,7 +320,8 @@ int runKernels(const QStringList &args)
         p.levels.append(*level);
     }
     if (p.levels.isEmpty()) p.levels = availableLevels();
-    const bool threadsOk = std::all_of(p.threadCounts.begin(), p.threadCounts.end(), [](int t) { return t >= 1 && t <= 256; });
+    const bool threadsOk =
+        std::all_of(p.threadCounts.begin(), p.threadCounts.end(), [](int t) { return t >= 1 && t <= 256; });
     if (p.dims < 1 || p.matrixMiB < 1 || p.passes < 1 || !threadsOk) {
         std::fprintf(stderr, "sextant-bench: sizes, passes and thread counts must be positive\n");
         return 2;
@@ -329,7 +339,8 @@ int runKernels(const QStringList &args)
 
     Stopwatch total;
     progress(QStringLiteral("pairs: %1 calls per pass").arg(p.pairCalls));
-    for (SimdLevel level : p.levels) benchPairs(*kernelsFor(level), p, common.seed);
+    for (SimdLevel level : p.levels)
+        benchPairs(*kernelsFor(level), p, common.seed);
 
     progress(QStringLiteral("filling a %1 MiB matrix").arg(p.matrixMiB));
     const std::unique_ptr<Matrix> matrix = makeMatrix(p, common.seed + 1);
@@ -337,7 +348,8 @@ int runKernels(const QStringList &args)
     AlignedFloats q(m.dims);
     VectorSource(common.seed + 2).fill(q.data, p.dims);
     std::vector<const float *> shuffled(m.rows);
-    for (size_t i = 0; i < m.rows; ++i) shuffled[i] = m.row(i);
+    for (size_t i = 0; i < m.rows; ++i)
+        shuffled[i] = m.row(i);
     std::shuffle(shuffled.begin(), shuffled.end(), std::mt19937_64(common.seed + 3));
     progress(QStringLiteral("one-stream sequential read"));
     benchOneStreamRead(m, p);

@@ -19,15 +19,19 @@ namespace sextant::bench {
 int runPostgresBench(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Publish throughput to PostgreSQL + pgvector: a full publish, then an "
-                                                    "incremental one after 1% of the items changed."));
+    parser.setApplicationDescription(
+        QStringLiteral("Publish throughput to PostgreSQL + pgvector: a full publish, then an "
+                       "incremental one after 1% of the items changed."));
     addCommonOptions(parser);
     parser.addOptions({
-        {QStringLiteral("conninfo"), QStringLiteral("The server (libpq connection string or URI; required)."), QStringLiteral("conninfo")},
+        {QStringLiteral("conninfo"), QStringLiteral("The server (libpq connection string or URI; required)."),
+         QStringLiteral("conninfo")},
         {QStringLiteral("n"), QStringLiteral("Items (default 100000; --quick 10000)."), QStringLiteral("count")},
         {QStringLiteral("dims"), QStringLiteral("Their dimensions (default 384)."), QStringLiteral("d")},
-        {QStringLiteral("batch"), QStringLiteral("Rows per INSERT and transaction (default 500)."), QStringLiteral("n")},
-        {QStringLiteral("index"), QStringLiteral("ANN index to build after the full publish: none (default), hnsw or ivfflat."),
+        {QStringLiteral("batch"), QStringLiteral("Rows per INSERT and transaction (default 500)."),
+         QStringLiteral("n")},
+        {QStringLiteral("index"),
+         QStringLiteral("ANN index to build after the full publish: none (default), hnsw or ivfflat."),
          QStringLiteral("kind")},
     });
     parser.process(args);
@@ -35,23 +39,29 @@ int runPostgresBench(const QStringList &args)
     setPrettyOutput(common.pretty);
     const QString conninfo = parser.value(QStringLiteral("conninfo"));
     if (conninfo.isEmpty()) {
-        progress(QStringLiteral("postgres: --conninfo is required (for PGlite: node build/pglite/server.mjs --port 5433)"));
+        progress(
+            QStringLiteral("postgres: --conninfo is required (for PGlite: node build/pglite/server.mjs --port 5433)"));
         return 2;
     }
     const qint64 n = parser.value(QStringLiteral("n")).isEmpty() ? (common.quick ? 10000 : 100000)
                                                                  : parser.value(QStringLiteral("n")).toLongLong();
-    const int dims = parser.value(QStringLiteral("dims")).isEmpty() ? 384 : parser.value(QStringLiteral("dims")).toInt();
-    const int batch = parser.value(QStringLiteral("batch")).isEmpty() ? 500 : parser.value(QStringLiteral("batch")).toInt();
-    const auto ann = postgres::annIndexKindFromName(parser.value(QStringLiteral("index")).isEmpty() ? QStringLiteral("none")
-                                                                                                    : parser.value(QStringLiteral("index")));
+    const int dims =
+        parser.value(QStringLiteral("dims")).isEmpty() ? 384 : parser.value(QStringLiteral("dims")).toInt();
+    const int batch =
+        parser.value(QStringLiteral("batch")).isEmpty() ? 500 : parser.value(QStringLiteral("batch")).toInt();
+    const auto ann = postgres::annIndexKindFromName(parser.value(QStringLiteral("index")).isEmpty()
+                                                        ? QStringLiteral("none")
+                                                        : parser.value(QStringLiteral("index")));
     if (!ann) {
         progress(QStringLiteral("postgres: --index is none, hnsw or ivfflat"));
         return 2;
     }
 
-    QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) + QStringLiteral("/sextant-bench-postgres-XXXXXX"));
+    QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) +
+                          QStringLiteral("/sextant-bench-postgres-XXXXXX"));
     scratch.setAutoRemove(!common.keep);
-    QJsonObject out{{QStringLiteral("bench"), QStringLiteral("postgres")}, {QStringLiteral("machine"), machineInfo(scratch.path())}};
+    QJsonObject out{{QStringLiteral("bench"), QStringLiteral("postgres")},
+                    {QStringLiteral("machine"), machineInfo(scratch.path())}};
 
     Schema schema;
     schema.dimensions = dims;
@@ -66,7 +76,8 @@ int runPostgresBench(const QStringList &args)
     for (qint64 i = 0; i < n;) {
         QList<WriteOp> ops;
         for (int k = 0; k < 5000 && i < n; ++k, ++i)
-            ops.append(WriteOp::insert(Item{itemId(common.seed, i), data.next(dims), QJsonObject{{QStringLiteral("i"), double(i)}}}));
+            ops.append(WriteOp::insert(
+                Item{itemId(common.seed, i), data.next(dims), QJsonObject{{QStringLiteral("i"), double(i)}}}));
         if (WriteResult r = index->write(ops, Priority::Bulk).result(); r.error) {
             progress(r.error.message());
             return 2;
@@ -90,8 +101,7 @@ int runPostgresBench(const QStringList &args)
         postgres::Publisher publisher(index, {conninfo, table, mode, *ann, batch});
         const auto t0 = std::chrono::steady_clock::now();
         auto plan = publisher.plan();
-        if (!plan.ok())
-            return {{QStringLiteral("error"), plan.error().message()}};
+        if (!plan.ok()) return {{QStringLiteral("error"), plan.error().message()}};
         const double planMs = msSince(t0);
         qint64 lastReport = 0;
         auto summary = publisher.run([&](qint64 done, qint64 total, qint64) {
@@ -101,8 +111,7 @@ int runPostgresBench(const QStringList &args)
             }
             return true;
         });
-        if (!summary.ok())
-            return {{QStringLiteral("error"), summary.error().message()}};
+        if (!summary.ok()) return {{QStringLiteral("error"), summary.error().message()}};
         const double seconds = msSince(t0) / 1000.0;
         return {{QStringLiteral("what"), what},
                 {QStringLiteral("how"), plan->how},

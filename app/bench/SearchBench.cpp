@@ -66,22 +66,27 @@ struct Data {
 void normalise(float *v, int dims)
 {
     double s = 0;
-    for (int i = 0; i < dims; ++i) s += double(v[i]) * v[i];
+    for (int i = 0; i < dims; ++i)
+        s += double(v[i]) * v[i];
     const double n = std::sqrt(s);
     if (n > 0)
-        for (int i = 0; i < dims; ++i) v[i] = float(v[i] / n);
+        for (int i = 0; i < dims; ++i)
+            v[i] = float(v[i] / n);
 }
 
 // Seeded clustered unit vectors, n + q rows written to an .fvecs file.
 QString writeClustered(const QString &path, qint64 rows, int dims, int clusters, quint64 seed)
 {
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly)) return QStringLiteral("cannot create %1: %2").arg(path, f.errorString());
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+        return QStringLiteral("cannot create %1: %2").arg(path, f.errorString());
     std::mt19937_64 rng(seed);
     std::normal_distribution<float> normal(0.0f, 1.0f);
     std::vector<float> centres(size_t(clusters) * dims);
-    for (float &x : centres) x = normal(rng);
-    for (int c = 0; c < clusters; ++c) normalise(&centres[size_t(c) * dims], dims);
+    for (float &x : centres)
+        x = normal(rng);
+    for (int c = 0; c < clusters; ++c)
+        normalise(&centres[size_t(c) * dims], dims);
     // Spread around each centre comparable to the spread between centres,
     // so that neighbours cross cluster borders (the hard case for a graph).
     const float spread = 1.0f / std::sqrt(float(dims));
@@ -89,7 +94,8 @@ QString writeClustered(const QString &path, qint64 rows, int dims, int clusters,
     const qint32 d = dims;
     for (qint64 i = 0; i < rows; ++i) {
         const float *c = &centres[size_t(rng() % quint64(clusters)) * dims];
-        for (int j = 0; j < dims; ++j) row[size_t(j)] = c[j] + spread * normal(rng);
+        for (int j = 0; j < dims; ++j)
+            row[size_t(j)] = c[j] + spread * normal(rng);
         normalise(row.data(), dims);
         if (f.write(reinterpret_cast<const char *>(&d), 4) != 4 ||
             f.write(reinterpret_cast<const char *>(row.data()), qint64(dims) * 4) != qint64(dims) * 4)
@@ -109,7 +115,8 @@ QString readVectors(const QString &path, std::vector<float> *out, int *dims, qin
         qint32 d = 0;
         while (limit < 0 || qint64(out->size()) / std::max(1, *dims) < limit) {
             if (f.read(reinterpret_cast<char *>(&d), 4) != 4) break;
-            if (d <= 0 || d > 65536 || (*dims && d != *dims)) return QStringLiteral("%1: bad row dimension %2").arg(path).arg(d);
+            if (d <= 0 || d > 65536 || (*dims && d != *dims))
+                return QStringLiteral("%1: bad row dimension %2").arg(path).arg(d);
             *dims = d;
             const size_t at = out->size();
             out->resize(at + size_t(d));
@@ -146,12 +153,15 @@ QString readVectors(const QString &path, std::vector<float> *out, int *dims, qin
         out->resize(size_t(rows) * size_t(*dims));
         if (f4) {
             const qint64 bytes = rows * *dims * 4;
-            if (f.read(reinterpret_cast<char *>(out->data()), bytes) != bytes) return QStringLiteral("%1: truncated").arg(path);
+            if (f.read(reinterpret_cast<char *>(out->data()), bytes) != bytes)
+                return QStringLiteral("%1: truncated").arg(path);
         } else {
             std::vector<double> tmp(size_t(rows) * size_t(*dims));
             const qint64 bytes = qint64(tmp.size()) * 8;
-            if (f.read(reinterpret_cast<char *>(tmp.data()), bytes) != bytes) return QStringLiteral("%1: truncated").arg(path);
-            for (size_t i = 0; i < tmp.size(); ++i) (*out)[i] = float(tmp[i]);
+            if (f.read(reinterpret_cast<char *>(tmp.data()), bytes) != bytes)
+                return QStringLiteral("%1: truncated").arg(path);
+            for (size_t i = 0; i < tmp.size(); ++i)
+                (*out)[i] = float(tmp[i]);
         }
         return {};
     }
@@ -161,7 +171,8 @@ QString readVectors(const QString &path, std::vector<float> *out, int *dims, qin
 QStringList hitIds(const QueryResult &r)
 {
     QStringList ids;
-    for (const QueryHit &h : r.hits) ids << h.id;
+    for (const QueryHit &h : r.hits)
+        ids << h.id;
     return ids;
 }
 
@@ -169,7 +180,8 @@ double recallAgainst(const QStringList &got, const QStringList &truth)
 {
     if (truth.isEmpty()) return 1.0;
     int found = 0;
-    for (const QString &id : got) found += truth.contains(id);
+    for (const QString &id : got)
+        found += truth.contains(id);
     return double(found) / double(truth.size());
 }
 
@@ -247,7 +259,8 @@ RunStats runQueries(Index &index, const Data &d, const std::vector<QStringList> 
 QJsonObject strategiesJson(const QMap<QString, int> &m)
 {
     QJsonObject o;
-    for (auto it = m.begin(); it != m.end(); ++it) o[it.key()] = it.value();
+    for (auto it = m.begin(); it != m.end(); ++it)
+        o[it.key()] = it.value();
     return o;
 }
 
@@ -276,8 +289,11 @@ AtRecall qpsAtRecall(std::vector<EfPoint> points, double target)
         return a;
     }
     if (points.front().recall >= target) {
-        a.note = QStringLiteral("not bracketed: recall %1 already at the smallest ef %2 (QPS there %3); add a smaller ef")
-                     .arg(points.front().recall, 0, 'f', 3).arg(points.front().ef).arg(points.front().qps, 0, 'f', 0);
+        a.note =
+            QStringLiteral("not bracketed: recall %1 already at the smallest ef %2 (QPS there %3); add a smaller ef")
+                .arg(points.front().recall, 0, 'f', 3)
+                .arg(points.front().ef)
+                .arg(points.front().qps, 0, 'f', 0);
         return a;
     }
     for (size_t i = 0; i + 1 < points.size(); ++i) {
@@ -288,12 +304,16 @@ AtRecall qpsAtRecall(std::vector<EfPoint> points, double target)
             a.qps = lo.qps + t * (hi.qps - lo.qps);
             a.cpuQps = lo.cpuQps + t * (hi.cpuQps - lo.cpuQps);
             a.note = QStringLiteral("between ef %1 (recall %2) and ef %3 (recall %4)")
-                         .arg(lo.ef).arg(lo.recall, 0, 'f', 3).arg(hi.ef).arg(hi.recall, 0, 'f', 3);
+                         .arg(lo.ef)
+                         .arg(lo.recall, 0, 'f', 3)
+                         .arg(hi.ef)
+                         .arg(hi.recall, 0, 'f', 3);
             return a;
         }
     }
     a.note = QStringLiteral("not bracketed: recall %1 at the largest ef %2; add a larger ef")
-                 .arg(points.back().recall, 0, 'f', 3).arg(points.back().ef);
+                 .arg(points.back().recall, 0, 'f', 3)
+                 .arg(points.back().ef);
     return a;
 }
 
@@ -399,7 +419,9 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
         buildJson[QStringLiteral("rss_growth_MiB")] = double(memAfter.vmRssKiB - memBefore.vmRssKiB) / 1024.0;
         buildJson[QStringLiteral("rss_MiB")] = double(memAfter.vmRssKiB) / 1024.0;
     }
-    progress(QStringLiteral("run %1, Sextant: import %2 s, with graph %3 s").arg(run).arg(importSeconds, 0, 'f', 1)
+    progress(QStringLiteral("run %1, Sextant: import %2 s, with graph %3 s")
+                 .arg(run)
+                 .arg(importSeconds, 0, 'f', 1)
                  .arg(side.buildSeconds, 0, 'f', 1));
 
     // ---- exact ground truth (and the scan's throughput), once
@@ -417,7 +439,8 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
             const Result<QueryResult> res = index->query(r);
             ms.push_back(msSince(q0));
             if (!res.ok()) {
-                std::fprintf(stderr, "sextant-bench search: exact query failed: %s\n", qPrintable(res.error().message()));
+                std::fprintf(stderr, "sextant-bench search: exact query failed: %s\n",
+                             qPrintable(res.error().message()));
                 return std::nullopt;
             }
             truth[size_t(i)] = hitIds(*res);
@@ -428,7 +451,9 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
         once[QStringLiteral("exact")] = QJsonObject{
             {QStringLiteral("latency"), lat},
             {QStringLiteral("scan_GBps_2_threads"), bytes / (p50 / 1000.0) / 1e9},
-            {QStringLiteral("note"), QStringLiteral("one query at a time, the scan split over both cores; per-core kernel speed: sextant-bench kernels")}};
+            {QStringLiteral("note"),
+             QStringLiteral(
+                 "one query at a time, the scan split over both cores; per-core kernel speed: sextant-bench kernels")}};
         truthFile = QDir(scratch).filePath(QStringLiteral("truth.ivecs"));
         if (const QString err = writeTruthIvecs(truthFile, truth); !err.isEmpty()) {
             std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(err));
@@ -456,15 +481,21 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
                                    {QStringLiteral("queries_per_cpu_s"), p.cpuQps},
                                    {QStringLiteral("latency"), lat},
                                    {QStringLiteral("fell_back"), s.fellBack}});
-        progress(QStringLiteral("run %1, Sextant: ef %2: recall %3, %4 q/s").arg(run).arg(ef).arg(s.recall, 0, 'f', 3).arg(p.qps, 0, 'f', 0));
+        progress(QStringLiteral("run %1, Sextant: ef %2: recall %3, %4 q/s")
+                     .arg(run)
+                     .arg(ef)
+                     .arg(s.recall, 0, 'f', 3)
+                     .arg(p.qps, 0, 'f', 0));
     }
     side.atTarget = qpsAtRecall(side.points, kRecallTarget);
     side.json = QJsonObject{{QStringLiteral("build"), buildJson},
                             {QStringLiteral("ann"), annRows},
                             {QStringLiteral("qps_at_recall_0.95"), atRecallJson(side.atTarget)}};
 
-    if (extras) runExtras(index, path, extrasOut);
-    else index->close();
+    if (extras)
+        runExtras(index, path, extrasOut);
+    else
+        index->close();
     index.reset();
     if (!keep || !extras) QDir(path).removeRecursively();
     return side;
@@ -474,9 +505,10 @@ void SearchBench::runExtras(std::shared_ptr<Index> &index, const QString &path, 
 {
     {
         const RunStats s = runQueries(*index, data, truth, QueryMode::Ann, 64, {}, true);
-        (*out)[QStringLiteral("ann_ef64_with_metadata")] = QJsonObject{{QStringLiteral("recall_at_10"), s.recall},
-                                                                       {QStringLiteral("qps_1_thread"), double(data.q) / s.seconds},
-                                                                       {QStringLiteral("latency"), latencySummary(s.ms)}};
+        (*out)[QStringLiteral("ann_ef64_with_metadata")] =
+            QJsonObject{{QStringLiteral("recall_at_10"), s.recall},
+                        {QStringLiteral("qps_1_thread"), double(data.q) / s.seconds},
+                        {QStringLiteral("latency"), latencySummary(s.ms)}};
     }
 
     // ---- filtered queries, planner on auto
@@ -501,17 +533,22 @@ void SearchBench::runExtras(std::shared_ptr<Index> &index, const QString &path, 
         const RunStats warm = runQueries(*index, data, ftruth, QueryMode::Auto, 0, sel.filter, false);
         const RunStats s = runQueries(*index, data, ftruth, QueryMode::Auto, 0, sel.filter, false);
         const QJsonObject lat = latencySummary(s.ms);
-        filtered.append(QJsonObject{{QStringLiteral("selectivity"), QLatin1String(sel.name)},
-                                    {QStringLiteral("filter"), QString::fromUtf8(sel.filter)},
-                                    {QStringLiteral("recall_at_10"), s.recall},
-                                    {QStringLiteral("qps_1_thread"), double(data.q) / s.seconds},
-                                    {QStringLiteral("latency"), lat},
-                                    {QStringLiteral("first_pass_max_ms"), latencySummary(warm.ms).value(QStringLiteral("max_ms"))},
-                                    {QStringLiteral("strategies"), strategiesJson(s.strategies)},
-                                    {QStringLiteral("max_ef"), s.maxEf},
-                                    {QStringLiteral("targets"), QJsonArray{target(QStringLiteral("recall@10"), QStringLiteral(">="), 0.95, s.recall, {}),
-                                                                            target(QStringLiteral("p99"), QStringLiteral("<="), 5, lat.value(QStringLiteral("p99_ms")).toDouble(), QStringLiteral("ms"))}}});
-        progress(QStringLiteral("filter %1: recall %2, p99 %3 ms").arg(QLatin1String(sel.name)).arg(s.recall, 0, 'f', 3)
+        filtered.append(
+            QJsonObject{{QStringLiteral("selectivity"), QLatin1String(sel.name)},
+                        {QStringLiteral("filter"), QString::fromUtf8(sel.filter)},
+                        {QStringLiteral("recall_at_10"), s.recall},
+                        {QStringLiteral("qps_1_thread"), double(data.q) / s.seconds},
+                        {QStringLiteral("latency"), lat},
+                        {QStringLiteral("first_pass_max_ms"), latencySummary(warm.ms).value(QStringLiteral("max_ms"))},
+                        {QStringLiteral("strategies"), strategiesJson(s.strategies)},
+                        {QStringLiteral("max_ef"), s.maxEf},
+                        {QStringLiteral("targets"),
+                         QJsonArray{target(QStringLiteral("recall@10"), QStringLiteral(">="), 0.95, s.recall, {}),
+                                    target(QStringLiteral("p99"), QStringLiteral("<="), 5,
+                                           lat.value(QStringLiteral("p99_ms")).toDouble(), QStringLiteral("ms"))}}});
+        progress(QStringLiteral("filter %1: recall %2, p99 %3 ms")
+                     .arg(QLatin1String(sel.name))
+                     .arg(s.recall, 0, 'f', 3)
                      .arg(lat.value(QStringLiteral("p99_ms")).toDouble(), 0, 'f', 2));
     }
     (*out)[QStringLiteral("filtered")] = filtered;
@@ -536,36 +573,35 @@ void SearchBench::runExtras(std::shared_ptr<Index> &index, const QString &path, 
     const double openMs = msSince(t1);
     double readyMs = -1;
     if (reopened.ok() && (*reopened)->waitForGraph(600000)) readyMs = msSince(t1);
-    (*out)[QStringLiteral("persist")] = QJsonObject{{QStringLiteral("close_with_graph_save_ms"), closeMs},
-                                                    {QStringLiteral("open_ms"), openMs},
-                                                    {QStringLiteral("graph_ready_after_open_ms"), readyMs},
-                                                    {QStringLiteral("folder_MiB"), double(folderBytes(path)) / (1024.0 * 1024.0)}};
+    (*out)[QStringLiteral("persist")] =
+        QJsonObject{{QStringLiteral("close_with_graph_save_ms"), closeMs},
+                    {QStringLiteral("open_ms"), openMs},
+                    {QStringLiteral("graph_ready_after_open_ms"), readyMs},
+                    {QStringLiteral("folder_MiB"), double(folderBytes(path)) / (1024.0 * 1024.0)}};
     if (reopened.ok()) (*reopened)->close();
 }
 
 std::optional<SideRun> SearchBench::runPeer(int run)
 {
     QStringList efList;
-    for (int ef : efs) efList << QString::number(ef);
-    const QStringList args{QStringLiteral("--base"), data.file,
-                           QStringLiteral("--rows"), QString::number(data.n + data.q),
-                           QStringLiteral("--queries"), QString::number(data.q),
-                           QStringLiteral("--metric"), QStringLiteral("cosine"),
-                           QStringLiteral("--m"), QString::number(m),
-                           QStringLiteral("--ef-construction"), QString::number(efc),
-                           QStringLiteral("--threads"), QString::number(buildThreads),
-                           QStringLiteral("--efs"), efList.join(u','),
-                           QStringLiteral("-k"), QStringLiteral("10"),
-                           QStringLiteral("--truth"), truthFile,
-                           // The agreement check costs a brute-force pass; once is enough.
-                           QStringLiteral("--check-truth"), QString::number(run == 1 ? checkTruth : 0),
-                           QStringLiteral("--warmup"), QString::number(warmup)};
+    for (int ef : efs)
+        efList << QString::number(ef);
+    const QStringList args{
+        QStringLiteral("--base"), data.file, QStringLiteral("--rows"), QString::number(data.n + data.q),
+        QStringLiteral("--queries"), QString::number(data.q), QStringLiteral("--metric"), QStringLiteral("cosine"),
+        QStringLiteral("--m"), QString::number(m), QStringLiteral("--ef-construction"), QString::number(efc),
+        QStringLiteral("--threads"), QString::number(buildThreads), QStringLiteral("--efs"), efList.join(u','),
+        QStringLiteral("-k"), QStringLiteral("10"), QStringLiteral("--truth"), truthFile,
+        // The agreement check costs a brute-force pass; once is enough.
+        QStringLiteral("--check-truth"), QString::number(run == 1 ? checkTruth : 0), QStringLiteral("--warmup"),
+        QString::number(warmup)};
     progress(QStringLiteral("run %1, hnswlib: %2 %3").arg(run).arg(peerPath, args.join(u' ')));
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     p.start(peerPath, args);
     if (!p.waitForStarted(30000)) {
-        std::fprintf(stderr, "sextant-bench search: cannot start %s: %s\n", qPrintable(peerPath), qPrintable(p.errorString()));
+        std::fprintf(stderr, "sextant-bench search: cannot start %s: %s\n", qPrintable(peerPath),
+                     qPrintable(p.errorString()));
         return std::nullopt;
     }
     p.waitForFinished(-1);
@@ -627,23 +663,30 @@ int runSearch(const QStringList &args)
         "queries, exact scan, save and reopen."));
     addCommonOptions(parser);
     parser.addOptions({
-        {QStringLiteral("n"), QStringLiteral("Items (generated: default 100000, --quick 10000; with --base: all rows but the queries)."),
+        {QStringLiteral("n"),
+         QStringLiteral("Items (generated: default 100000, --quick 10000; with --base: all rows but the queries)."),
          QStringLiteral("count")},
         {QStringLiteral("dims"), QStringLiteral("Dimensions of generated data (default 384)."), QStringLiteral("d")},
         {QStringLiteral("queries"), QStringLiteral("Queries (default 1000; --quick 200)."), QStringLiteral("count")},
-        {QStringLiteral("clusters"), QStringLiteral("Clusters of generated data (default 100)."), QStringLiteral("count")},
-        {QStringLiteral("efs"), QStringLiteral("ef values to measure (default 10,16,24,32,48,64,96,128,192,256)."), QStringLiteral("list")},
+        {QStringLiteral("clusters"), QStringLiteral("Clusters of generated data (default 100)."),
+         QStringLiteral("count")},
+        {QStringLiteral("efs"), QStringLiteral("ef values to measure (default 10,16,24,32,48,64,96,128,192,256)."),
+         QStringLiteral("list")},
         {QStringLiteral("m"), QStringLiteral("HNSW M (default 16)."), QStringLiteral("M")},
         {QStringLiteral("ef-construction"), QStringLiteral("HNSW efConstruction (default 200)."), QStringLiteral("ef")},
         {QStringLiteral("base"),
-         QStringLiteral("Read vectors from an .fvecs or .npy file; the last --queries of the rows read are the queries."),
+         QStringLiteral(
+             "Read vectors from an .fvecs or .npy file; the last --queries of the rows read are the queries."),
          QStringLiteral("file")},
         {QStringLiteral("runs"), QStringLiteral("Runs of both sides, taking turns going first (default 3; --quick 2)."),
          QStringLiteral("count")},
-        {QStringLiteral("peer"), QStringLiteral("The sextant-hnswlib-peer program (default: the one beside sextant-bench)."),
+        {QStringLiteral("peer"),
+         QStringLiteral("The sextant-hnswlib-peer program (default: the one beside sextant-bench)."),
          QStringLiteral("path")},
-        {QStringLiteral("build-threads"), QStringLiteral("The peer's build threads (default 2)."), QStringLiteral("count")},
-        {QStringLiteral("warmup"), QStringLiteral("Unmeasured queries before the first ef, on both sides (default 200)."),
+        {QStringLiteral("build-threads"), QStringLiteral("The peer's build threads (default 2)."),
+         QStringLiteral("count")},
+        {QStringLiteral("warmup"),
+         QStringLiteral("Unmeasured queries before the first ef, on both sides (default 200)."),
          QStringLiteral("count")},
         {QStringLiteral("no-peer"), QStringLiteral("Sextant alone: no raw hnswlib beside it.")},
         {QStringLiteral("no-extras"), QStringLiteral("Skip filtered queries, estimateRecall and save/reopen.")},
@@ -658,8 +701,8 @@ int runSearch(const QStringList &args)
         bool ok = false;
         const qint64 x = v.toLongLong(&ok);
         if (!ok || x < min) {
-            std::fprintf(stderr, "sextant-bench search: --%s: expected a whole number of at least %lld, got '%s'\n", name,
-                         qlonglong(min), qPrintable(v));
+            std::fprintf(stderr, "sextant-bench search: --%s: expected a whole number of at least %lld, got '%s'\n",
+                         name, qlonglong(min), qPrintable(v));
             std::exit(2);
         }
         return x;
@@ -695,15 +738,18 @@ int runSearch(const QStringList &args)
     if (withPeer) {
         bench.peerPath = findPeer(parser.value(QStringLiteral("peer")));
         if (bench.peerPath.isEmpty()) {
-            std::fprintf(stderr, "sextant-bench search: sextant-hnswlib-peer was not found beside sextant-bench; build the "
-                                 "target sextant-hnswlib-peer, name it with --peer, or run with --no-peer\n");
+            std::fprintf(stderr,
+                         "sextant-bench search: sextant-hnswlib-peer was not found beside sextant-bench; build the "
+                         "target sextant-hnswlib-peer, name it with --peer, or run with --no-peer\n");
             return 2;
         }
     }
 
-    QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) + QStringLiteral("/sextant-bench-search-XXXXXX"));
+    QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) +
+                          QStringLiteral("/sextant-bench-search-XXXXXX"));
     if (!scratch.isValid()) {
-        std::fprintf(stderr, "sextant-bench search: cannot create a scratch folder: %s\n", qPrintable(scratch.errorString()));
+        std::fprintf(stderr, "sextant-bench search: cannot create a scratch folder: %s\n",
+                     qPrintable(scratch.errorString()));
         return 1;
     }
     scratch.setAutoRemove(!common.keep);
@@ -715,8 +761,11 @@ int runSearch(const QStringList &args)
         data.file = QFileInfo(parser.value(QStringLiteral("base"))).absoluteFilePath();
         data.source = data.file;
     } else {
-        data.file = scratch.filePath(QStringLiteral("clustered-%1x%2-seed%3.fvecs").arg(n + q).arg(dims).arg(common.seed));
-        data.source = QStringLiteral("clustered unit vectors: %1 clusters, seed %2, written to the scratch folder").arg(clusters).arg(common.seed);
+        data.file =
+            scratch.filePath(QStringLiteral("clustered-%1x%2-seed%3.fvecs").arg(n + q).arg(dims).arg(common.seed));
+        data.source = QStringLiteral("clustered unit vectors: %1 clusters, seed %2, written to the scratch folder")
+                          .arg(clusters)
+                          .arg(common.seed);
         progress(QStringLiteral("writing %1 x %2 clustered vectors to %3").arg(n + q).arg(dims).arg(data.file));
         if (const QString err = writeClustered(data.file, n + q, dims, clusters, common.seed); !err.isEmpty()) {
             std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(err));
@@ -732,8 +781,8 @@ int runSearch(const QStringList &args)
         }
         const qint64 rows = d > 0 ? qint64(all.size()) / d : 0;
         if (rows < 20) {
-            std::fprintf(stderr, "sextant-bench search: %s holds %lld rows; at least 20 are needed\n", qPrintable(data.file),
-                         qlonglong(rows));
+            std::fprintf(stderr, "sextant-bench search: %s holds %lld rows; at least 20 are needed\n",
+                         qPrintable(data.file), qlonglong(rows));
             return 2;
         }
         data.dims = d;
@@ -747,22 +796,23 @@ int runSearch(const QStringList &args)
     out[QStringLiteral("bench")] = QStringLiteral("search");
     out[QStringLiteral("machine")] = machineInfo(scratch.path());
     out[QStringLiteral("data")] = QJsonObject{{QStringLiteral("file"), data.file},
-                                               {QStringLiteral("source"), data.source},
-                                               {QStringLiteral("items"), double(data.n)},
-                                               {QStringLiteral("dims"), data.dims},
-                                               {QStringLiteral("queries"), double(data.q)},
-                                               {QStringLiteral("queries_are"), QStringLiteral("the last rows read")},
-                                               {QStringLiteral("metric"), QStringLiteral("cosine")}};
+                                              {QStringLiteral("source"), data.source},
+                                              {QStringLiteral("items"), double(data.n)},
+                                              {QStringLiteral("dims"), data.dims},
+                                              {QStringLiteral("queries"), double(data.q)},
+                                              {QStringLiteral("queries_are"), QStringLiteral("the last rows read")},
+                                              {QStringLiteral("metric"), QStringLiteral("cosine")}};
     QJsonArray efJson;
-    for (int ef : bench.efs) efJson.append(ef);
+    for (int ef : bench.efs)
+        efJson.append(ef);
     out[QStringLiteral("params")] = QJsonObject{{QStringLiteral("M"), bench.m},
-                                                 {QStringLiteral("efConstruction"), bench.efc},
-                                                 {QStringLiteral("k"), 10},
-                                                 {QStringLiteral("efs"), efJson},
-                                                 {QStringLiteral("runs"), runs},
-                                                 {QStringLiteral("warmup_queries"), double(bench.warmup)},
-                                                 {QStringLiteral("query_threads"), 1},
-                                                 {QStringLiteral("peer_build_threads"), bench.buildThreads}};
+                                                {QStringLiteral("efConstruction"), bench.efc},
+                                                {QStringLiteral("k"), 10},
+                                                {QStringLiteral("efs"), efJson},
+                                                {QStringLiteral("runs"), runs},
+                                                {QStringLiteral("warmup_queries"), double(bench.warmup)},
+                                                {QStringLiteral("query_threads"), 1},
+                                                {QStringLiteral("peer_build_threads"), bench.buildThreads}};
 
     // ---- the runs: Sextant first in odd runs (the first computes the truth), the peer first in even ones
     std::vector<SideRun> sextantRuns, peerRuns;
@@ -776,7 +826,8 @@ int runSearch(const QStringList &args)
             const bool sextantTurn = (turn == 0) == sextantFirst;
             const QString load = loadAverage();
             if (sextantTurn) {
-                std::optional<SideRun> s = bench.runSextant(run, run == 1, run == runs && !parser.isSet(QStringLiteral("no-extras")), &extras);
+                std::optional<SideRun> s =
+                    bench.runSextant(run, run == 1, run == runs && !parser.isSet(QStringLiteral("no-extras")), &extras);
                 if (!s) return 1;
                 s->json[QStringLiteral("loadavg_before")] = load;
                 runJson[QStringLiteral("sextant")] = s->json;
@@ -795,8 +846,10 @@ int runSearch(const QStringList &args)
         runsJson.append(runJson);
     }
     out[QStringLiteral("runs")] = runsJson;
-    for (auto it = bench.once.begin(); it != bench.once.end(); ++it) out[it.key()] = it.value();
-    for (auto it = extras.begin(); it != extras.end(); ++it) out[it.key()] = it.value();
+    for (auto it = bench.once.begin(); it != bench.once.end(); ++it)
+        out[it.key()] = it.value();
+    for (auto it = extras.begin(); it != extras.end(); ++it)
+        out[it.key()] = it.value();
 
     // ---- medians over the runs
     auto sideMedians = [&](const std::vector<SideRun> &side, size_t efIndex) {
@@ -808,23 +861,38 @@ int runSearch(const QStringList &args)
             recall.push_back(r.points[efIndex].recall);
             cpuQps.push_back(r.points[efIndex].cpuQps);
         }
-        return EfPoint{bench.efs[qsizetype(efIndex)], median(recall), median(qps), median(p50), median(p99), median(cpuQps)};
+        return EfPoint{
+            bench.efs[qsizetype(efIndex)], median(recall), median(qps), median(p50), median(p99), median(cpuQps)};
     };
     auto pointJson = [](const EfPoint &p) {
-        return QJsonObject{{QStringLiteral("qps"), p.qps}, {QStringLiteral("p50_ms"), p.p50}, {QStringLiteral("p99_ms"), p.p99},
-                           {QStringLiteral("recall_at_10"), p.recall}, {QStringLiteral("queries_per_cpu_s"), p.cpuQps}};
+        return QJsonObject{{QStringLiteral("qps"), p.qps},
+                           {QStringLiteral("p50_ms"), p.p50},
+                           {QStringLiteral("p99_ms"), p.p99},
+                           {QStringLiteral("recall_at_10"), p.recall},
+                           {QStringLiteral("queries_per_cpu_s"), p.cpuQps}};
     };
     QJsonArray perEf;
     QStringList table;
     table << QStringLiteral("medians of %1 run(s), %2 x %3, %4 queries, M %5, efConstruction %6:")
-                 .arg(runs).arg(data.n).arg(data.dims).arg(data.q).arg(bench.m).arg(bench.efc);
+                 .arg(runs)
+                 .arg(data.n)
+                 .arg(data.dims)
+                 .arg(data.q)
+                 .arg(bench.m)
+                 .arg(bench.efc);
     table << QStringLiteral("    ef | Sextant q/s  q/CPU-s  p50 ms  p99 ms  recall |%1")
-                 .arg(withPeer ? QStringLiteral(" hnswlib q/s  q/CPU-s  p50 ms  p99 ms  recall | ratio q/s  q/CPU-s") : QString());
+                 .arg(withPeer ? QStringLiteral(" hnswlib q/s  q/CPU-s  p50 ms  p99 ms  recall | ratio q/s  q/CPU-s")
+                               : QString());
     for (size_t i = 0; i < size_t(bench.efs.size()); ++i) {
         const EfPoint s = sideMedians(sextantRuns, i);
         QJsonObject row{{QStringLiteral("ef"), s.ef}, {QStringLiteral("sextant"), pointJson(s)}};
-        QString line = QStringLiteral("  %1 | %2  %3  %4  %5  %6 |").arg(s.ef, 4).arg(s.qps, 11, 'f', 0).arg(s.cpuQps, 7, 'f', 0)
-                           .arg(s.p50, 6, 'f', 3).arg(s.p99, 6, 'f', 3).arg(s.recall, 6, 'f', 3);
+        QString line = QStringLiteral("  %1 | %2  %3  %4  %5  %6 |")
+                           .arg(s.ef, 4)
+                           .arg(s.qps, 11, 'f', 0)
+                           .arg(s.cpuQps, 7, 'f', 0)
+                           .arg(s.p50, 6, 'f', 3)
+                           .arg(s.p99, 6, 'f', 3)
+                           .arg(s.recall, 6, 'f', 3);
         if (withPeer) {
             const EfPoint p = sideMedians(peerRuns, i);
             std::vector<double> ratios, cpuRatios;
@@ -835,17 +903,26 @@ int runSearch(const QStringList &args)
             row[QStringLiteral("hnswlib")] = pointJson(p);
             row[QStringLiteral("qps_ratio_sextant_to_hnswlib")] = median(ratios);
             row[QStringLiteral("cpu_qps_ratio_sextant_to_hnswlib")] = median(cpuRatios);
-            line += QStringLiteral(" %1  %2  %3  %4  %5 | %6  %7").arg(p.qps, 11, 'f', 0).arg(p.cpuQps, 7, 'f', 0).arg(p.p50, 6, 'f', 3)
-                        .arg(p.p99, 6, 'f', 3).arg(p.recall, 6, 'f', 3).arg(median(ratios), 9, 'f', 2).arg(median(cpuRatios), 7, 'f', 2);
+            line += QStringLiteral(" %1  %2  %3  %4  %5 | %6  %7")
+                        .arg(p.qps, 11, 'f', 0)
+                        .arg(p.cpuQps, 7, 'f', 0)
+                        .arg(p.p50, 6, 'f', 3)
+                        .arg(p.p99, 6, 'f', 3)
+                        .arg(p.recall, 6, 'f', 3)
+                        .arg(median(ratios), 9, 'f', 2)
+                        .arg(median(cpuRatios), 7, 'f', 2);
         }
         perEf.append(row);
         table << line;
     }
-    QJsonObject summary{{QStringLiteral("per_ef_medians"), perEf},
-                        {QStringLiteral("ratio_note"), QStringLiteral("ratios are Sextant / hnswlib within each run, then the median over the runs")}};
+    QJsonObject summary{
+        {QStringLiteral("per_ef_medians"), perEf},
+        {QStringLiteral("ratio_note"),
+         QStringLiteral("ratios are Sextant / hnswlib within each run, then the median over the runs")}};
     auto buildMedian = [](const std::vector<SideRun> &side) {
         std::vector<double> v;
-        for (const SideRun &r : side) v.push_back(r.buildSeconds);
+        for (const SideRun &r : side)
+            v.push_back(r.buildSeconds);
         return median(v);
     };
     auto atTargetMedian = [](const std::vector<SideRun> &side, int *bracketed, bool cpu = false) {
@@ -865,9 +942,11 @@ int runSearch(const QStringList &args)
                    {QStringLiteral("sextant_note"), sextantRuns.back().atTarget.note}};
     QJsonObject buildSummary{{QStringLiteral("sextant_import_and_graph_s"), buildMedian(sextantRuns)}};
     table << QStringLiteral("build: Sextant import + graph %1 s").arg(buildMedian(sextantRuns), 0, 'f', 1);
-    QString atLine = QStringLiteral("QPS (q/CPU-s) at recall@10 %1: Sextant %2").arg(kRecallTarget)
-                         .arg(sextantBracketed ? QStringLiteral("%1 (%2)").arg(sextantAt, 0, 'f', 0).arg(sextantCpuAt, 0, 'f', 0)
-                                               : sextantRuns.back().atTarget.note);
+    QString atLine =
+        QStringLiteral("QPS (q/CPU-s) at recall@10 %1: Sextant %2")
+            .arg(kRecallTarget)
+            .arg(sextantBracketed ? QStringLiteral("%1 (%2)").arg(sextantAt, 0, 'f', 0).arg(sextantCpuAt, 0, 'f', 0)
+                                  : sextantRuns.back().atTarget.note);
     if (withPeer) {
         const double peerAt = atTargetMedian(peerRuns, &peerBracketed);
         const double peerCpuAt = atTargetMedian(peerRuns, &peerBracketed, true);
@@ -886,7 +965,9 @@ int runSearch(const QStringList &args)
         at[QStringLiteral("ratio_runs")] = int(ratios.size());
         buildSummary[QStringLiteral("hnswlib_build_s")] = buildMedian(peerRuns);
         buildSummary[QStringLiteral("hnswlib_build_threads")] = bench.buildThreads;
-        table.last() += QStringLiteral(", hnswlib build (%1 threads) %2 s").arg(bench.buildThreads).arg(buildMedian(peerRuns), 0, 'f', 1);
+        table.last() += QStringLiteral(", hnswlib build (%1 threads) %2 s")
+                            .arg(bench.buildThreads)
+                            .arg(buildMedian(peerRuns), 0, 'f', 1);
         atLine += QStringLiteral(", hnswlib %1, ratio %2 (%3)")
                       .arg(peerBracketed ? QStringLiteral("%1 (%2)").arg(peerAt, 0, 'f', 0).arg(peerCpuAt, 0, 'f', 0)
                                          : peerRuns.back().atTarget.note)
@@ -898,18 +979,22 @@ int runSearch(const QStringList &args)
                                                   {QStringLiteral("flags"), first.value(QStringLiteral("flags"))},
                                                   {QStringLiteral("simd"), first.value(QStringLiteral("simd"))},
                                                   {QStringLiteral("truth"), first.value(QStringLiteral("truth"))}};
-        const double agreement = first.value(QStringLiteral("truth")).toObject().value(QStringLiteral("agreement")).toDouble(-1);
+        const double agreement =
+            first.value(QStringLiteral("truth")).toObject().value(QStringLiteral("agreement")).toDouble(-1);
         if (agreement >= 0 && agreement < 0.99)
-            progress(QStringLiteral("WARNING: the peer's own exact search agrees with Sextant's truth on only %1 of the "
-                                    "neighbours: the two sides do not search the same thing (ties among duplicate vectors "
-                                    "also lower this)").arg(agreement, 0, 'f', 3));
+            progress(
+                QStringLiteral("WARNING: the peer's own exact search agrees with Sextant's truth on only %1 of the "
+                               "neighbours: the two sides do not search the same thing (ties among duplicate vectors "
+                               "also lower this)")
+                    .arg(agreement, 0, 'f', 3));
     }
     table << atLine;
     summary[QStringLiteral("build_medians")] = buildSummary;
     summary[QStringLiteral("qps_at_recall")] = at;
     summary[QStringLiteral("loadavg_at_end")] = loadAverage();
     out[QStringLiteral("summary")] = summary;
-    for (const QString &line : std::as_const(table)) progress(line);
+    for (const QString &line : std::as_const(table))
+        progress(line);
     if (common.keep) out[QStringLiteral("scratch")] = scratch.path();
     emitJson(out);
     return 0;

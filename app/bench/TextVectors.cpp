@@ -109,15 +109,21 @@ int runTextVectors(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Text vectors: chunks of the documents under a folder (default /usr/share/doc, .gz included), embedded with "
-        "the built-in hashing embedder, duplicates dropped, shuffled, written as .npy for `sextant-bench search --base`."));
+        "the built-in hashing embedder, duplicates dropped, shuffled, written as .npy for `sextant-bench search "
+        "--base`."));
     addCommonOptions(parser);
     parser.addOptions({
-        {QStringLiteral("out"), QStringLiteral("The .npy file to write (required; an existing file is not replaced)."), QStringLiteral("file")},
-        {QStringLiteral("docs"), QStringLiteral("Folder of documents (default /usr/share/doc)."), QStringLiteral("folder")},
-        {QStringLiteral("n"), QStringLiteral("Rows to write (default 101000: 100,000 items and 1,000 queries; --quick 5000)."),
+        {QStringLiteral("out"), QStringLiteral("The .npy file to write (required; an existing file is not replaced)."),
+         QStringLiteral("file")},
+        {QStringLiteral("docs"), QStringLiteral("Folder of documents (default /usr/share/doc)."),
+         QStringLiteral("folder")},
+        {QStringLiteral("n"),
+         QStringLiteral("Rows to write (default 101000: 100,000 items and 1,000 queries; --quick 5000)."),
          QStringLiteral("count")},
-        {QStringLiteral("chunk-size"), QStringLiteral("Characters per chunk (default 1000, as import --docs)."), QStringLiteral("chars")},
-        {QStringLiteral("overlap"), QStringLiteral("Characters shared with the chunk before (default 150, as import --docs)."),
+        {QStringLiteral("chunk-size"), QStringLiteral("Characters per chunk (default 1000, as import --docs)."),
+         QStringLiteral("chars")},
+        {QStringLiteral("overlap"),
+         QStringLiteral("Characters shared with the chunk before (default 150, as import --docs)."),
          QStringLiteral("chars")},
     });
     parser.process(args);
@@ -129,7 +135,8 @@ int runTextVectors(const QStringList &args)
         bool ok = false;
         const qint64 x = v.toLongLong(&ok);
         if (!ok || x < min) {
-            std::fprintf(stderr, "sextant-bench text-vectors: --%s: expected a whole number of at least %lld, got '%s'\n", name,
+            std::fprintf(stderr,
+                         "sextant-bench text-vectors: --%s: expected a whole number of at least %lld, got '%s'\n", name,
                          qlonglong(min), qPrintable(v));
             std::exit(2);
         }
@@ -172,7 +179,8 @@ int runTextVectors(const QStringList &args)
     std::vector<float> vectors;
     vectors.reserve(size_t(rows) * size_t(dims));
     std::vector<Piece> pieces;
-    qint64 filesUsed = 0, filesFailed = 0, chunks = 0, duplicateTexts = 0, duplicateVectors = 0, noWords = 0, bytesRead = 0;
+    qint64 filesUsed = 0, filesFailed = 0, chunks = 0, duplicateTexts = 0, duplicateVectors = 0, noWords = 0,
+           bytesRead = 0;
     QMap<QString, int> failures;
     for (const QString &path : std::as_const(files)) {
         if (qint64(pieces.size()) >= rows) break;
@@ -185,11 +193,14 @@ int runTextVectors(const QStringList &args)
             error = QStringLiteral("over 64 MB");
         } else {
             QFile f(path);
-            if (f.open(QIODevice::ReadOnly)) bytes = f.readAll();
-            else error = f.errorString();
+            if (f.open(QIODevice::ReadOnly))
+                bytes = f.readAll();
+            else
+                error = f.errorString();
         }
-        Result<io::DocumentText> doc = error.isEmpty() ? io::extractDocumentText(bytes, documentName(fileName))
-                                                       : Result<io::DocumentText>(Error(ErrorCode::MalformedInput, error));
+        Result<io::DocumentText> doc = error.isEmpty()
+                                           ? io::extractDocumentText(bytes, documentName(fileName))
+                                           : Result<io::DocumentText>(Error(ErrorCode::MalformedInput, error));
         if (!doc.ok()) {
             ++filesFailed;
             failures[doc.error().message().left(40)] += 1;
@@ -210,13 +221,14 @@ int runTextVectors(const QStringList &args)
             fresh.push_back(Piece{path, c.start, c.end, c.text});
         }
         // Embedded on every core; each call has its own embedder (it holds no state but its options).
-        const std::vector<Result<QVector<float>>> embedded = QtConcurrent::blockingMapped<std::vector<Result<QVector<float>>>>(
-            fresh, [](const Piece &p) -> Result<QVector<float>> {
-                HashingEmbedder e;
-                Result<std::vector<QVector<float>>> r = e.embed({p.text});
-                if (!r.ok()) return r.error();
-                return r->front();
-            });
+        const std::vector<Result<QVector<float>>> embedded =
+            QtConcurrent::blockingMapped<std::vector<Result<QVector<float>>>>(
+                fresh, [](const Piece &p) -> Result<QVector<float>> {
+                    HashingEmbedder e;
+                    Result<std::vector<QVector<float>>> r = e.embed({p.text});
+                    if (!r.ok()) return r.error();
+                    return r->front();
+                });
         for (size_t i = 0; i < fresh.size() && qint64(pieces.size()) < rows; ++i) {
             if (!embedded[i].ok()) {
                 ++noWords;
@@ -239,16 +251,18 @@ int runTextVectors(const QStringList &args)
             progress(QStringLiteral("%1 files, %2 of %3 vectors").arg(filesUsed).arg(pieces.size()).arg(rows));
     }
     if (qint64(pieces.size()) < rows) {
-        std::fprintf(stderr,
-                     "sextant-bench text-vectors: the documents under %s give only %lld distinct chunks of %d characters; "
-                     "ask for fewer (--n) or smaller chunks (--chunk-size)\n",
-                     qPrintable(docs), qlonglong(pieces.size()), chunking.size);
+        std::fprintf(
+            stderr,
+            "sextant-bench text-vectors: the documents under %s give only %lld distinct chunks of %d characters; "
+            "ask for fewer (--n) or smaller chunks (--chunk-size)\n",
+            qPrintable(docs), qlonglong(pieces.size()), chunking.size);
         return 1;
     }
 
     // ---- shuffle the rows, write the .npy and the sources beside it
     std::vector<qint64> order(static_cast<size_t>(rows));
-    for (qint64 i = 0; i < rows; ++i) order[size_t(i)] = i;
+    for (qint64 i = 0; i < rows; ++i)
+        order[size_t(i)] = i;
     std::shuffle(order.begin(), order.end(), rng);
     QSaveFile npy(outPath), sources(outPath + QStringLiteral(".sources.tsv"));
     if (!npy.open(QIODevice::WriteOnly) || !sources.open(QIODevice::WriteOnly)) {
@@ -282,7 +296,8 @@ int runTextVectors(const QStringList &args)
     }
 
     QJsonObject failed;
-    for (auto it = failures.begin(); it != failures.end(); ++it) failed.insert(it.key(), it.value());
+    for (auto it = failures.begin(); it != failures.end(); ++it)
+        failed.insert(it.key(), it.value());
     QJsonObject out{{QStringLiteral("bench"), QStringLiteral("text-vectors")},
                     {QStringLiteral("out"), QFileInfo(outPath).absoluteFilePath()},
                     {QStringLiteral("sources"), QFileInfo(outPath + QStringLiteral(".sources.tsv")).absoluteFilePath()},

@@ -89,8 +89,8 @@ long long toInt(const std::string &option, const std::string &value, long long m
     errno = 0;
     const long long v = std::strtoll(value.c_str(), &end, 10);
     if (value.empty() || *end != '\0' || errno != 0 || v < min || v > max)
-        fail(option + ": expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ", got '" +
-             value + "'");
+        fail(option + ": expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
+             ", got '" + value + "'");
     return v;
 }
 
@@ -126,25 +126,39 @@ Options parse(int argc, char **argv)
         }
         if (i + 1 >= argc) fail("unknown option or missing value: " + a);
         const std::string v = argv[++i];
-        if (a == "--base") o.base = v;
-        else if (a == "--rows") o.rows = toInt(a, v, 2, 1ll << 40);
-        else if (a == "--queries") o.queries = toInt(a, v, 1, 1ll << 30);
-        else if (a == "--metric") o.metric = v;
-        else if (a == "--m") o.m = int(toInt(a, v, 2, 1024));
-        else if (a == "--ef-construction") o.efConstruction = int(toInt(a, v, 1, 1 << 20));
-        else if (a == "--threads") o.threads = int(toInt(a, v, 1, 1024));
-        else if (a == "-k" || a == "--k") o.k = int(toInt(a, v, 1, 10000));
-        else if (a == "--truth") o.truth = v;
-        else if (a == "--write-truth") o.writeTruth = v;
-        else if (a == "--check-truth") o.checkTruth = toInt(a, v, 0, 1ll << 30);
-        else if (a == "--warmup") o.warmup = toInt(a, v, 0, 1ll << 30);
+        if (a == "--base")
+            o.base = v;
+        else if (a == "--rows")
+            o.rows = toInt(a, v, 2, 1ll << 40);
+        else if (a == "--queries")
+            o.queries = toInt(a, v, 1, 1ll << 30);
+        else if (a == "--metric")
+            o.metric = v;
+        else if (a == "--m")
+            o.m = int(toInt(a, v, 2, 1024));
+        else if (a == "--ef-construction")
+            o.efConstruction = int(toInt(a, v, 1, 1 << 20));
+        else if (a == "--threads")
+            o.threads = int(toInt(a, v, 1, 1024));
+        else if (a == "-k" || a == "--k")
+            o.k = int(toInt(a, v, 1, 10000));
+        else if (a == "--truth")
+            o.truth = v;
+        else if (a == "--write-truth")
+            o.writeTruth = v;
+        else if (a == "--check-truth")
+            o.checkTruth = toInt(a, v, 0, 1ll << 30);
+        else if (a == "--warmup")
+            o.warmup = toInt(a, v, 0, 1ll << 30);
         else if (a == "--efs") {
             o.efs.clear();
             std::stringstream s(v);
             std::string item;
-            while (std::getline(s, item, ',')) o.efs.push_back(int(toInt(a, item, 1, 1 << 20)));
+            while (std::getline(s, item, ','))
+                o.efs.push_back(int(toInt(a, item, 1, 1 << 20)));
             if (o.efs.empty()) fail("--efs: no values");
-        } else fail("unknown option: " + a);
+        } else
+            fail("unknown option: " + a);
     }
     if (o.base.empty()) fail("--base FILE is required (see --help)");
     if (o.metric != "cosine" && o.metric != "ip" && o.metric != "l2") fail("--metric: cosine, ip or l2");
@@ -209,12 +223,15 @@ void readNpy(const std::string &path, long long limit, std::vector<float> *out, 
     const long long rows = limit < 0 ? shapeRows : std::min(shapeRows, limit);
     out->resize(size_t(rows) * size_t(shapeDims));
     if (f4) {
-        if (!f.read(reinterpret_cast<char *>(out->data()), std::streamsize(out->size()) * 4)) fail(path + ": truncated");
+        if (!f.read(reinterpret_cast<char *>(out->data()), std::streamsize(out->size()) * 4))
+            fail(path + ": truncated");
     } else {
         std::vector<double> row(static_cast<size_t>(shapeDims));
         for (long long r = 0; r < rows; ++r) {
-            if (!f.read(reinterpret_cast<char *>(row.data()), std::streamsize(row.size()) * 8)) fail(path + ": truncated");
-            for (long long c = 0; c < shapeDims; ++c) (*out)[size_t(r * shapeDims + c)] = float(row[size_t(c)]);
+            if (!f.read(reinterpret_cast<char *>(row.data()), std::streamsize(row.size()) * 8))
+                fail(path + ": truncated");
+            for (long long c = 0; c < shapeDims; ++c)
+                (*out)[size_t(r * shapeDims + c)] = float(row[size_t(c)]);
         }
     }
 }
@@ -248,9 +265,11 @@ void writeIvecs(const std::string &path, const std::vector<std::vector<int>> &ro
 void normalise(const float *in, float *out, int dims)
 {
     float s = 0;
-    for (int i = 0; i < dims; ++i) s += in[i] * in[i];
+    for (int i = 0; i < dims; ++i)
+        s += in[i] * in[i];
     const float inv = s > 0 ? 1.0f / std::sqrt(s) : 1.0f;
-    for (int i = 0; i < dims; ++i) out[i] = in[i] * inv;
+    for (int i = 0; i < dims; ++i)
+        out[i] = in[i] * inv;
 }
 
 double secondsSince(std::chrono::steady_clock::time_point t0)
@@ -288,12 +307,14 @@ std::string jsonString(const std::string &s)
 {
     std::string out = "\"";
     for (const char c : s) {
-        if (c == '"' || c == '\\') out += '\\', out += c;
+        if (c == '"' || c == '\\')
+            out += '\\', out += c;
         else if (static_cast<unsigned char>(c) < 0x20) {
             char buf[8];
             std::snprintf(buf, sizeof buf, "\\u%04x", c);
             out += buf;
-        } else out += c;
+        } else
+            out += c;
     }
     return out + "\"";
 }
@@ -328,9 +349,12 @@ int main(int argc, char **argv)
     // ---- data
     std::vector<float> all;
     int dims = 0;
-    if (endsWith(o.base, ".fvecs")) readFvecs(o.base, o.rows, &all, &dims);
-    else if (endsWith(o.base, ".npy")) readNpy(o.base, o.rows, &all, &dims);
-    else fail(o.base + ": use an .fvecs or .npy file");
+    if (endsWith(o.base, ".fvecs"))
+        readFvecs(o.base, o.rows, &all, &dims);
+    else if (endsWith(o.base, ".npy"))
+        readNpy(o.base, o.rows, &all, &dims);
+    else
+        fail(o.base + ": use an .fvecs or .npy file");
     if (dims <= 0) fail(o.base + ": no rows");
     const long long rows = (long long)(all.size() / size_t(dims));
     if (o.rows >= 0 && rows != o.rows)
@@ -344,8 +368,10 @@ int main(int argc, char **argv)
     progress("read " + std::to_string(rows) + " x " + std::to_string(dims) + " from " + o.base);
 
     std::unique_ptr<hnswlib::SpaceInterface<float>> space;
-    if (o.metric == "l2") space = std::make_unique<hnswlib::L2Space>(size_t(dims));
-    else space = std::make_unique<hnswlib::InnerProductSpace>(size_t(dims));
+    if (o.metric == "l2")
+        space = std::make_unique<hnswlib::L2Space>(size_t(dims));
+    else
+        space = std::make_unique<hnswlib::InnerProductSpace>(size_t(dims));
     hnswlib::DISTFUNC<float> distance = space->get_dist_func();
     void *distanceParam = space->get_dist_func_param();
 
@@ -360,7 +386,8 @@ int main(int argc, char **argv)
             for (long long r = 0; r < n; ++r) {
                 const float *bp = base + size_t(r) * size_t(dims);
                 float s = 0;
-                for (int c = 0; c < dims; ++c) s += bp[c] * bp[c];
+                for (int c = 0; c < dims; ++c)
+                    s += bp[c] * bp[c];
                 inverseNorm[size_t(r)] = s > 0 ? 1.0f / std::sqrt(s) : 1.0f;
             }
         }
@@ -378,7 +405,8 @@ int main(int argc, char **argv)
                     const float *bp = base + size_t(r) * size_t(dims);
                     float d = distance(qp, bp, distanceParam);
                     if (cosine) d = 1.0f - (1.0f - d) * inverseNorm[size_t(r)];
-                    if (heap.size() < size_t(o.k)) heap.emplace(d, int(r));
+                    if (heap.size() < size_t(o.k))
+                        heap.emplace(d, int(r));
                     else if (d < heap.top().first) {
                         heap.pop();
                         heap.emplace(d, int(r));
@@ -393,9 +421,11 @@ int main(int argc, char **argv)
             }
         };
         std::vector<std::thread> pool;
-        for (int t = 1; t < o.threads; ++t) pool.emplace_back(worker);
+        for (int t = 1; t < o.threads; ++t)
+            pool.emplace_back(worker);
         worker();
-        for (std::thread &t : pool) t.join();
+        for (std::thread &t : pool)
+            t.join();
         return result;
     };
 
@@ -406,7 +436,8 @@ int main(int argc, char **argv)
     if (!o.truth.empty()) {
         truth = readIvecs(o.truth);
         if ((long long)truth.size() != q)
-            fail(o.truth + ": " + std::to_string(truth.size()) + " rows of truth for " + std::to_string(q) + " queries");
+            fail(o.truth + ": " + std::to_string(truth.size()) + " rows of truth for " + std::to_string(q) +
+                 " queries");
         for (const std::vector<int> &row : truth)
             for (const int r : row)
                 if (r < 0 || r >= n) fail(o.truth + ": row number " + std::to_string(r) + " out of range");
@@ -419,7 +450,8 @@ int main(int argc, char **argv)
             for (long long i = 0; i < truthChecked; ++i) {
                 const std::unordered_set<int> given(truth[size_t(i)].begin(), truth[size_t(i)].end());
                 int same = 0;
-                for (const int r : mine[size_t(i)]) same += int(given.count(r));
+                for (const int r : mine[size_t(i)])
+                    same += int(given.count(r));
                 agree += given.empty() ? 1.0 : double(same) / double(given.size());
             }
             truthAgreement = agree / double(truthChecked);
@@ -450,9 +482,11 @@ int main(int argc, char **argv)
             }
         };
         std::vector<std::thread> pool;
-        for (int t = 1; t < o.threads; ++t) pool.emplace_back(worker);
+        for (int t = 1; t < o.threads; ++t)
+            pool.emplace_back(worker);
         worker();
-        for (std::thread &t : pool) t.join();
+        for (std::thread &t : pool)
+            t.join();
     }
     const double buildSeconds = secondsSince(b0);
     progress("built in " + num(buildSeconds) + " s");
@@ -469,7 +503,8 @@ int main(int argc, char **argv)
     };
     if (o.warmup > 0) {
         graph.setEf(size_t(*std::max_element(o.efs.begin(), o.efs.end())));
-        for (long long i = 0; i < std::min(o.warmup, q); ++i) search(i);
+        for (long long i = 0; i < std::min(o.warmup, q); ++i)
+            search(i);
     }
     std::string rowsJson;
     for (const int ef : o.efs) {
@@ -496,20 +531,22 @@ int main(int argc, char **argv)
             const std::vector<int> &t = truth[size_t(i)];
             const std::unordered_set<int> want(t.begin(), t.end());
             int hit = 0;
-            for (const int r : found[size_t(i)]) hit += int(want.count(r));
+            for (const int r : found[size_t(i)])
+                hit += int(want.count(r));
             recall += want.empty() ? 1.0 : double(hit) / double(want.size());
         }
         recall /= double(q);
         std::sort(ms.begin(), ms.end());
         double mean = 0;
-        for (const double x : ms) mean += x;
+        for (const double x : ms)
+            mean += x;
         mean /= double(ms.size());
         if (!rowsJson.empty()) rowsJson += ",";
         rowsJson += "{\"ef\":" + std::to_string(ef) + ",\"recall_at_k\":" + num(recall) +
                     ",\"qps_1_thread\":" + num(double(q) / seconds) +
-                    ",\"queries_per_cpu_s\":" + num(cpu > 0 ? double(q) / cpu : 0) + ",\"p50_ms\":" + num(percentile(ms, 0.50)) +
-                    ",\"p99_ms\":" + num(percentile(ms, 0.99)) + ",\"mean_ms\":" + num(mean) +
-                    ",\"max_ms\":" + num(ms.back()) + "}";
+                    ",\"queries_per_cpu_s\":" + num(cpu > 0 ? double(q) / cpu : 0) +
+                    ",\"p50_ms\":" + num(percentile(ms, 0.50)) + ",\"p99_ms\":" + num(percentile(ms, 0.99)) +
+                    ",\"mean_ms\":" + num(mean) + ",\"max_ms\":" + num(ms.back()) + "}";
         progress("ef " + std::to_string(ef) + ": recall " + num(recall) + ", " + num(double(q) / seconds) + " q/s");
     }
 

@@ -28,38 +28,31 @@ bool isInputRejection(ErrorCode code)
     case ErrorCode::MalformedInput:
     case ErrorCode::DuplicateId:
     case ErrorCode::AlreadyExists:
-    case ErrorCode::NotFound:
-        return true;
-    default:
-        return false;
+    case ErrorCode::NotFound: return true;
+    default: return false;
     }
 }
 
 int exitCodeFor(ErrorCode code)
 {
-    if (code == ErrorCode::None)
-        return ExitSuccess;
+    if (code == ErrorCode::None) return ExitSuccess;
     // Damage is "a problem found", like verify's findings; everything else
     // that is not about the input means the index or the disk is unusable.
-    if (isInputRejection(code) || code == ErrorCode::Corruption)
-        return ExitProblem;
+    if (isInputRejection(code) || code == ErrorCode::Corruption) return ExitProblem;
     return ExitUsageOrIo;
 }
 
 QJsonObject errorToJson(const Error &error)
 {
-    QJsonObject body{{QStringLiteral("code"), error.codeName()},
-                     {QStringLiteral("message"), error.message()}};
-    if (!error.path().isEmpty())
-        body.insert(QStringLiteral("path"), error.path());
+    QJsonObject body{{QStringLiteral("code"), error.codeName()}, {QStringLiteral("message"), error.message()}};
+    if (!error.path().isEmpty()) body.insert(QStringLiteral("path"), error.path());
     return body;
 }
 
 QString humanBytes(qint64 bytes)
 {
     static const char *const units[] = {"KiB", "MiB", "GiB", "TiB"};
-    if (bytes < 1024)
-        return QStringLiteral("%1 B").arg(bytes);
+    if (bytes < 1024) return QStringLiteral("%1 B").arg(bytes);
     double value = double(bytes);
     int unit = -1;
     while (value >= 1024 && unit < 3) {
@@ -74,8 +67,7 @@ QString vectorToText(const QVector<float> &vector)
     QByteArray text;
     char number[32];
     for (qsizetype i = 0; i < vector.size(); ++i) {
-        if (i > 0)
-            text += ' ';
+        if (i > 0) text += ' ';
         const auto result = std::to_chars(number, number + sizeof number, vector[i]);
         text.append(number, result.ptr - number);
     }
@@ -84,8 +76,8 @@ QString vectorToText(const QVector<float> &vector)
 
 static bool needsEscape(char16_t c)
 {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
-        || (c >= 0x2066 && c <= 0x2069);
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
+           (c >= 0x2066 && c <= 0x2069);
 }
 
 QString escapeControls(const QString &text)
@@ -93,8 +85,7 @@ QString escapeControls(const QString &text)
     qsizetype first = 0;
     while (first < text.size() && !needsEscape(text.at(first).unicode()))
         ++first;
-    if (first == text.size())
-        return text;
+    if (first == text.size()) return text;
     QString out = text.left(first);
     out.reserve(text.size() + 16);
     for (qsizetype i = first; i < text.size(); ++i) {
@@ -112,11 +103,9 @@ QString escapeControls(const QString &text)
 
 QString shown(const QString &value, qsizetype maxChars)
 {
-    if (value.size() <= maxChars)
-        return escapeControls(value);
+    if (value.size() <= maxChars) return escapeControls(value);
     qsizetype cut = std::max<qsizetype>(1, maxChars - 1);
-    if (value.at(cut - 1).isHighSurrogate())
-        --cut;
+    if (value.at(cut - 1).isHighSurrogate()) --cut;
     return escapeControls(value.left(cut)) + QStringLiteral("… (%1 characters in all)").arg(value.size());
 }
 
@@ -134,21 +123,26 @@ qsizetype invalidUtf8Offset(QByteArrayView bytes)
         int length = 0;
         unsigned highest = 0xBF; // the allowed range of the second byte
         unsigned char secondLow = 0x80;
-        if (c >= 0xC2 && c <= 0xDF) length = 2;
-        else if (c >= 0xE0 && c <= 0xEF) length = 3;
-        else if (c >= 0xF0 && c <= 0xF4) length = 4;
-        else return i;
-        if (c == 0xE0) secondLow = 0xA0;           // overlong
-        else if (c == 0xED) highest = 0x9F;        // surrogates
-        else if (c == 0xF0) secondLow = 0x90;      // overlong
-        else if (c == 0xF4) highest = 0x8F;        // past U+10FFFF
-        if (i + length > n)
+        if (c >= 0xC2 && c <= 0xDF)
+            length = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            length = 3;
+        else if (c >= 0xF0 && c <= 0xF4)
+            length = 4;
+        else
             return i;
-        if (p[i + 1] < secondLow || p[i + 1] > highest)
-            return i;
+        if (c == 0xE0)
+            secondLow = 0xA0; // overlong
+        else if (c == 0xED)
+            highest = 0x9F; // surrogates
+        else if (c == 0xF0)
+            secondLow = 0x90; // overlong
+        else if (c == 0xF4)
+            highest = 0x8F; // past U+10FFFF
+        if (i + length > n) return i;
+        if (p[i + 1] < secondLow || p[i + 1] > highest) return i;
         for (int k = 2; k < length; ++k)
-            if (p[i + k] < 0x80 || p[i + k] > 0xBF)
-                return i;
+            if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
         i += length;
     }
     return -1;
@@ -161,15 +155,16 @@ static Result<QByteArray> readFdLimited(int fd, qint64 limit, const QString &wha
     for (;;) {
         const ssize_t got = ::read(fd, buffer, sizeof buffer);
         if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            return Error(ErrorCode::Io, QStringLiteral("Could not read %1: %2").arg(what, QString::fromLocal8Bit(std::strerror(errno))));
+            if (errno == EINTR) continue;
+            return Error(
+                ErrorCode::Io,
+                QStringLiteral("Could not read %1: %2").arg(what, QString::fromLocal8Bit(std::strerror(errno))));
         }
-        if (got == 0)
-            return bytes;
+        if (got == 0) return bytes;
         if (bytes.size() + got > limit)
-            return Error(ErrorCode::MalformedInput,
-                         QStringLiteral("%1 is larger than %2; nothing was read from it.").arg(what, humanBytes(limit)));
+            return Error(
+                ErrorCode::MalformedInput,
+                QStringLiteral("%1 is larger than %2; nothing was read from it.").arg(what, humanBytes(limit)));
         bytes.append(buffer, got);
     }
 }
@@ -183,14 +178,12 @@ Result<QByteArray> readFileLimited(const QString &fileName, qint64 limit, const 
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return Error(ErrorCode::Io, QStringLiteral("Could not open %1: %2").arg(shown(fileName), file.errorString()), fileName);
+        return Error(ErrorCode::Io, QStringLiteral("Could not open %1: %2").arg(shown(fileName), file.errorString()),
+                     fileName);
     return readFdLimited(file.handle(), limit, what);
 }
 
-void Console::write(QByteArrayView bytes)
-{
-    std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout);
-}
+void Console::write(QByteArrayView bytes) { std::fwrite(bytes.data(), 1, size_t(bytes.size()), stdout); }
 
 void Console::printLine(const QString &text)
 {
@@ -215,16 +208,12 @@ void Console::flush()
     std::fflush(stderr);
 }
 
-int Console::fail(const Error &error)
-{
-    return fail(error, exitCodeFor(error.code()));
-}
+int Console::fail(const Error &error) { return fail(error, exitCodeFor(error.code())); }
 
 int Console::fail(const Error &error, int exitCode)
 {
     printError(error.toString());
-    if (m_json)
-        printJson(QJsonObject{{QStringLiteral("error"), errorToJson(error)}});
+    if (m_json) printJson(QJsonObject{{QStringLiteral("error"), errorToJson(error)}});
     flush();
     return exitCode;
 }
@@ -233,9 +222,8 @@ int Console::usageError(const QString &message)
 {
     printError(message);
     if (m_json)
-        printJson(QJsonObject{{QStringLiteral("error"),
-                               QJsonObject{{QStringLiteral("code"), QStringLiteral("usage")},
-                                           {QStringLiteral("message"), message}}}});
+        printJson(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("usage")},
+                                                                    {QStringLiteral("message"), message}}}});
     flush();
     return ExitUsageOrIo;
 }
@@ -250,7 +238,10 @@ std::optional<qint64> Invocation::integerOption(const QString &option, qint64 mi
         // One-letter options are written -k, the others --limit.
         const QString dashes = option.size() == 1 ? QStringLiteral("-") : QStringLiteral("--");
         exitCode = console.usageError(QStringLiteral("%1%2 must be a whole number from %3 to %4, not \"%5\".")
-                                          .arg(dashes, option).arg(minimum).arg(maximum).arg(text));
+                                          .arg(dashes, option)
+                                          .arg(minimum)
+                                          .arg(maximum)
+                                          .arg(text));
         return std::nullopt;
     }
     return value;
@@ -259,8 +250,7 @@ std::optional<qint64> Invocation::integerOption(const QString &option, qint64 mi
 Result<QByteArray> Invocation::filterText() const
 {
     const QString value = parser.value(QStringLiteral("filter"));
-    if (!value.startsWith(u'@'))
-        return value.toUtf8();
+    if (!value.startsWith(u'@')) return value.toUtf8();
     const QString fileName = value.mid(1);
     // One byte past the limit, so that Filter::parse reports the size in its own words.
     return readFileLimited(fileName, Filter::kMaxTextBytes + 1,
@@ -282,8 +272,7 @@ Error ProblemReport::open(const QString &fileName)
 void ProblemReport::add(const QString &file, const QString &where, const QString &id, const QString &message)
 {
     ++m_count;
-    if (!m_file)
-        return;
+    if (!m_file) return;
     QJsonObject object{{QStringLiteral("file"), file},
                        {QStringLiteral("line"), QJsonValue()},
                        {QStringLiteral("column"), QJsonValue()},
@@ -292,8 +281,7 @@ void ProblemReport::add(const QString &file, const QString &where, const QString
     if (where.startsWith(QLatin1String("line "))) {
         bool ok = false;
         const qint64 line = where.mid(5).toLongLong(&ok);
-        if (ok)
-            object.insert(QStringLiteral("line"), double(line));
+        if (ok) object.insert(QStringLiteral("line"), double(line));
     }
     const qsizetype at = message.lastIndexOf(QLatin1String("at column "));
     if (at >= 0) {
@@ -302,20 +290,16 @@ void ProblemReport::add(const QString &file, const QString &where, const QString
             ++end;
         bool ok = false;
         const qint64 column = message.mid(at + 10, end - at - 10).toLongLong(&ok);
-        if (ok)
-            object.insert(QStringLiteral("column"), double(column));
+        if (ok) object.insert(QStringLiteral("column"), double(column));
     }
-    if (!id.isEmpty())
-        object.insert(QStringLiteral("id"), id);
+    if (!id.isEmpty()) object.insert(QStringLiteral("id"), id);
     const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-    if (std::fwrite(line.constData(), 1, size_t(line.size()), m_file) != size_t(line.size()))
-        m_failed = true;
+    if (std::fwrite(line.constData(), 1, size_t(line.size()), m_file) != size_t(line.size())) m_failed = true;
 }
 
 Error ProblemReport::close()
 {
-    if (!m_file)
-        return {};
+    if (!m_file) return {};
     const bool flushed = std::fflush(m_file) == 0 && !std::ferror(m_file);
     const int err = errno;
     const bool closed = std::fclose(m_file) == 0;
@@ -330,17 +314,18 @@ Error ProblemReport::close()
 
 ProblemReport::~ProblemReport()
 {
-    if (m_file)
-        std::fclose(m_file);
+    if (m_file) std::fclose(m_file);
 }
 
 static Error noIndexAt(const QString &path)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return Error(ErrorCode::NotFound, QStringLiteral("There is no index at %1: the folder does not exist.").arg(path), path);
+        return Error(ErrorCode::NotFound,
+                     QStringLiteral("There is no index at %1: the folder does not exist.").arg(path), path);
     if (!info.isDir())
-        return Error(ErrorCode::NotFound, QStringLiteral("There is no index at %1: it is a file, not a folder.").arg(path), path);
+        return Error(ErrorCode::NotFound,
+                     QStringLiteral("There is no index at %1: it is a file, not a folder.").arg(path), path);
     return Error(ErrorCode::NotFound,
                  QStringLiteral("There is no index at %1: the folder holds no Sextant manifest.").arg(path), path);
 }
@@ -356,22 +341,22 @@ static OpenOptions cliOpenOptions(bool readOnly, GraphUse graph)
 
 Result<std::shared_ptr<Index>> openForReading(const QString &path, GraphUse graph)
 {
-    if (!Index::exists(path))
-        return noIndexAt(path);
+    if (!Index::exists(path)) return noIndexAt(path);
     return Index::open(path, cliOpenOptions(true, graph));
 }
 
 Result<std::shared_ptr<Index>> openForWriting(Console &console, const QString &path, GraphUse graph)
 {
-    if (!Index::exists(path))
-        return noIndexAt(path);
+    if (!Index::exists(path)) return noIndexAt(path);
     auto opened = Index::open(path, cliOpenOptions(false, graph));
     if (!opened.ok()) {
         if (opened.error().code() == ErrorCode::Locked)
-            return Error(ErrorCode::Locked,
-                         opened.error().message()
-                             + QStringLiteral(" Commands that only read (info, get, list, count, export, verify, query, recall) still work."),
-                         opened.error().path());
+            return Error(
+                ErrorCode::Locked,
+                opened.error().message() +
+                    QStringLiteral(
+                        " Commands that only read (info, get, list, count, export, verify, query, recall) still work."),
+                opened.error().path());
         return opened;
     }
     // What recovery did (a torn tail cut after a crash, say) is worth a line
@@ -384,19 +369,16 @@ Result<std::shared_ptr<Index>> openForWriting(Console &console, const QString &p
 int failOpen(Console &console, const Error &error)
 {
     // A missing index is an I/O problem with the arguments, not a rejected item.
-    if (error.code() == ErrorCode::NotFound)
-        return console.fail(error, ExitUsageOrIo);
+    if (error.code() == ErrorCode::NotFound) return console.fail(error, ExitUsageOrIo);
     return console.fail(error);
 }
 
 int closeIndex(Console &console, Index &index, int exitCode)
 {
     const Error error = index.close();
-    if (error.ok())
-        return exitCode;
-    const int closeCode = console.fail(Error(error.code(),
-                                             QStringLiteral("Closing the index failed: %1").arg(error.message()),
-                                             error.path()));
+    if (error.ok()) return exitCode;
+    const int closeCode = console.fail(
+        Error(error.code(), QStringLiteral("Closing the index failed: %1").arg(error.message()), error.path()));
     return std::max(exitCode, closeCode);
 }
 
@@ -416,7 +398,10 @@ static QString graphProgressText(const GraphStatus &status, qint64 items, qint64
             .arg(status.file.isEmpty() ? QString() : QStringLiteral(" from %1").arg(status.file))
             .arg(seconds);
     return QStringLiteral("building the HNSW graph: %1 of %2 items in it, %3 changes to apply (%4 s)")
-        .arg(status.items).arg(items).arg(status.pending).arg(seconds);
+        .arg(status.items)
+        .arg(items)
+        .arg(status.pending)
+        .arg(seconds);
 }
 
 GraphWait waitForGraph(Console &console, const Index &index, int timeoutMs)
@@ -436,8 +421,8 @@ GraphWait waitForGraph(Console &console, const Index &index, int timeoutMs)
             break;
         }
         wait.status = index.graphStatus();
-        if (wait.status.state == GraphStatus::State::Failed || wait.status.state == GraphStatus::State::Disabled
-            || timer.elapsed() >= timeoutMs)
+        if (wait.status.state == GraphStatus::State::Failed || wait.status.state == GraphStatus::State::Disabled ||
+            timer.elapsed() >= timeoutMs)
             break;
         if (showProgress && timer.elapsed() >= nextReport) {
             const QString text = graphProgressText(wait.status, index.count(), timer.elapsed());
@@ -455,12 +440,12 @@ GraphWait waitForGraph(Console &console, const Index &index, int timeoutMs)
     }
     wait.seconds = double(timer.elapsed()) / 1000;
     wait.status = index.graphStatus();
-    if (reported && terminal)
-        std::fputc('\n', stderr);
+    if (reported && terminal) std::fputc('\n', stderr);
     if (wait.ready) {
         if (reported)
             console.printError(QStringLiteral("the HNSW graph is ready: %1 items (%2 s)")
-                                   .arg(wait.status.items).arg(wait.seconds, 0, 'f', 1));
+                                   .arg(wait.status.items)
+                                   .arg(wait.seconds, 0, 'f', 1));
     } else if (wait.status.state == GraphStatus::State::Failed) {
         console.printError(QStringLiteral("warning: the HNSW graph failed: %1").arg(wait.status.message));
     } else if (wait.status.state == GraphStatus::State::Disabled) {
@@ -480,8 +465,9 @@ WriteResult waitForWrite(QFuture<WriteResult> future)
     future.waitForFinished();
     if (future.resultCount() == 0) {
         WriteResult cancelled;
-        cancelled.error = Error(ErrorCode::Cancelled,
-                                QStringLiteral("The write was cancelled before it was acknowledged; it may not be stored."));
+        cancelled.error =
+            Error(ErrorCode::Cancelled,
+                  QStringLiteral("The write was cancelled before it was acknowledged; it may not be stored."));
         return cancelled;
     }
     return future.result();

@@ -59,7 +59,7 @@ qsizetype invalidUtf8Offset(QByteArrayView bytes);
 // stdout carries only data.
 class Console {
 public:
-    explicit Console(bool json) : m_json(json) {}
+    explicit Console(bool json) : m_json(json) { }
     bool json() const { return m_json; }
 
     void write(QByteArrayView bytes);          // stdout, as is
@@ -115,8 +115,7 @@ struct Invocation {
     QString value(const QString &option) const { return parser.value(option); }
     // A whole number option within [minimum, maximum]; nullopt (after
     // reporting a usage error in `exitCode`) when it is not one.
-    std::optional<qint64> integerOption(const QString &option, qint64 minimum, qint64 maximum,
-                                        int &exitCode) const;
+    std::optional<qint64> integerOption(const QString &option, qint64 minimum, qint64 maximum, int &exitCode) const;
     // The bytes of --filter: the JSON itself, or with @FILE the file's
     // bytes (up to the filter language's 1 MiB, which a command line cannot
     // reach). Empty when the option is not set.
@@ -150,9 +149,9 @@ int checkStandardOutput(Console &console, int exitCode);
 constexpr int kGraphWaitMs = 60 * 60 * 1000;
 
 struct GraphWait {
-    bool ready = false;  // the graph holds every committed change
-    double seconds = 0;  // time spent waiting
-    GraphStatus status;  // as it was when the wait ended
+    bool ready = false; // the graph holds every committed change
+    double seconds = 0; // time spent waiting
+    GraphStatus status; // as it was when the wait ended
 };
 // Waits until the index's graph is current. In text mode, when that takes
 // over a second, its progress goes to stderr; a graph that failed or is not

@@ -16,17 +16,17 @@ int runVerify(Invocation &invocation); // IntegrityCommands.cpp
 int runRepair(Invocation &invocation); // IntegrityCommands.cpp
 int runCompact(Invocation &invocation);
 int runCheckpoint(Invocation &invocation);
-int runExport(Invocation &invocation); // ImportCommands.cpp
-int runImport(Invocation &invocation); // ImportCommands.cpp
-int runQuery(Invocation &invocation);  // SearchCommands.cpp
-int runRecall(Invocation &invocation); // SearchCommands.cpp
-int runTextQuery(Invocation &invocation); // TextQuery.cpp
-int runDocuments(Invocation &invocation); // TextQuery.cpp
+int runExport(Invocation &invocation);         // ImportCommands.cpp
+int runImport(Invocation &invocation);         // ImportCommands.cpp
+int runQuery(Invocation &invocation);          // SearchCommands.cpp
+int runRecall(Invocation &invocation);         // SearchCommands.cpp
+int runTextQuery(Invocation &invocation);      // TextQuery.cpp
+int runDocuments(Invocation &invocation);      // TextQuery.cpp
 int runPublish(Invocation &invocation);        // PostgresCommands.cpp
 int runPostgresImport(Invocation &invocation); // PostgresCommands.cpp: import --table
-int runDuplicates(Invocation &invocation); // ExploreCommands.cpp
-int runMap(Invocation &invocation);        // ExploreCommands.cpp
-int runCompare(Invocation &invocation);    // ExploreCommands.cpp
+int runDuplicates(Invocation &invocation);     // ExploreCommands.cpp
+int runMap(Invocation &invocation);            // ExploreCommands.cpp
+int runCompare(Invocation &invocation);        // ExploreCommands.cpp
 // runInsert lives in Ingest.h.
 
 } // namespace sextant::cli

@@ -37,7 +37,7 @@ explore::Task progressTask(Console &console)
         if (timer->elapsed() < *next) return;
         *next = timer->elapsed() + (terminal ? 250 : 5000);
         const QString text = total > 0 ? QStringLiteral("%1: %2 of %3").arg(phase).arg(done).arg(total)
-                                        : QStringLiteral("%1…").arg(phase);
+                                       : QStringLiteral("%1…").arg(phase);
         const QByteArray line = terminal ? QStringLiteral("\rsextant-cli: %1\x1b[K").arg(text).toUtf8()
                                          : QStringLiteral("sextant-cli: %1\n").arg(text).toUtf8();
         std::fwrite(line.data(), 1, size_t(line.size()), stderr);
@@ -59,7 +59,8 @@ std::optional<double> doubleOption(Invocation &invocation, const QString &name, 
     bool ok = false;
     const double value = invocation.value(name).toDouble(&ok);
     if (!ok || !std::isfinite(value)) {
-        exitCode = invocation.console.usageError(QStringLiteral("--%1 must be a number, not \"%2\".").arg(name, invocation.value(name)));
+        exitCode = invocation.console.usageError(
+            QStringLiteral("--%1 must be a number, not \"%2\".").arg(name, invocation.value(name)));
         return std::nullopt;
     }
     return value;
@@ -82,7 +83,8 @@ QString jsonValueText(const QJsonValue &value)
     case QJsonValue::Null:
     case QJsonValue::Undefined: return {};
     default: {
-        const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+        const QJsonDocument document =
+            value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
         return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
     }
     }
@@ -109,11 +111,12 @@ int runDuplicates(Invocation &invocation)
     const bool remove = invocation.isSet(QStringLiteral("delete"));
     const bool yes = invocation.isSet(QStringLiteral("yes"));
     if (yes && invocation.isSet(QStringLiteral("read-only")))
-        return console.usageError(QStringLiteral("duplicates --delete --yes changes the index, which --read-only forbids."));
+        return console.usageError(
+            QStringLiteral("duplicates --delete --yes changes the index, which --read-only forbids."));
     if (!remove && (invocation.isSet(QStringLiteral("keep")) || yes))
         return console.usageError(QStringLiteral("--keep and --yes go with --delete."));
-    explore::KeepChoice keep = explore::keepChoiceFromText(invocation.isSet(QStringLiteral("keep")) ? invocation.value(QStringLiteral("keep"))
-                                                                                                    : QStringLiteral("first"));
+    explore::KeepChoice keep = explore::keepChoiceFromText(
+        invocation.isSet(QStringLiteral("keep")) ? invocation.value(QStringLiteral("keep")) : QStringLiteral("first"));
     if (keep.rule == explore::KeepRule::Field && keep.field.trimmed().isEmpty())
         return console.usageError(QStringLiteral("--keep takes first, last or a metadata field name."));
 
@@ -123,20 +126,24 @@ int runDuplicates(Invocation &invocation)
     Index &index = **opened;
     // Check the threshold before building a graph for nothing.
     if (options.threshold) {
-        if (Error e = explore::validateDuplicateThreshold(index.schema().metric, *options.threshold)) return console.fail(e);
+        if (Error e = explore::validateDuplicateThreshold(index.schema().metric, *options.threshold))
+            return console.fail(e);
     } else if (!explore::defaultDuplicateThreshold(index.schema().metric)) {
-        return console.fail(Error(ErrorCode::InvalidArgument,
-                                  QStringLiteral("This index uses the %1 metric, which has no default threshold: give --threshold (%2).")
-                                      .arg(metricName(index.schema().metric),
-                                           index.schema().metric == Metric::L2 ? QStringLiteral("the largest Euclidean distance between duplicates")
-                                                                               : QStringLiteral("the smallest inner product between duplicates"))));
+        return console.fail(Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("This index uses the %1 metric, which has no default threshold: give --threshold (%2).")
+                .arg(metricName(index.schema().metric),
+                     index.schema().metric == Metric::L2
+                         ? QStringLiteral("the largest Euclidean distance between duplicates")
+                         : QStringLiteral("the smallest inner product between duplicates"))));
     }
     const GraphWait wait = waitForGraph(console, index);
     if (!wait.ready) {
-        const int code = console.fail(Error(ErrorCode::NotReady, QStringLiteral("Finding duplicates needs the HNSW graph, which is %1%2.")
-                                                                      .arg(graphStateName(wait.status.state))
-                                                                      .arg(wait.status.message.isEmpty() ? QString()
-                                                                                                         : QStringLiteral(": %1").arg(wait.status.message))));
+        const int code = console.fail(Error(
+            ErrorCode::NotReady,
+            QStringLiteral("Finding duplicates needs the HNSW graph, which is %1%2.")
+                .arg(graphStateName(wait.status.state))
+                .arg(wait.status.message.isEmpty() ? QString() : QStringLiteral(": %1").arg(wait.status.message))));
         return remove && yes ? closeIndex(console, index, code) : code;
     }
     QElapsedTimer timer;
@@ -171,8 +178,11 @@ int runDuplicates(Invocation &invocation)
         for (const explore::DuplicateGroup &g : report.groups) {
             QJsonArray pairs;
             for (const explore::DuplicatePair &p : g.pairs)
-                pairs.append(QJsonObject{{QStringLiteral("a"), g.ids[p.a]}, {QStringLiteral("b"), g.ids[p.b]}, {QStringLiteral("score"), p.score}});
-            groups.append(QJsonObject{{QStringLiteral("ids"), QJsonArray::fromStringList(g.ids)}, {QStringLiteral("pairs"), pairs}});
+                pairs.append(QJsonObject{{QStringLiteral("a"), g.ids[p.a]},
+                                         {QStringLiteral("b"), g.ids[p.b]},
+                                         {QStringLiteral("score"), p.score}});
+            groups.append(QJsonObject{{QStringLiteral("ids"), QJsonArray::fromStringList(g.ids)},
+                                      {QStringLiteral("pairs"), pairs}});
         }
         QJsonObject out{{QStringLiteral("metric"), metricName(report.metric)},
                         {QStringLiteral("threshold"), report.threshold},
@@ -200,16 +210,21 @@ int runDuplicates(Invocation &invocation)
             const explore::DuplicateGroup &group = report.groups[g];
             console.printLine(QStringLiteral("group %1: %2 items").arg(g + 1).arg(group.ids.size()));
             for (const explore::DuplicatePair &p : group.pairs)
-                console.printLine(QStringLiteral("  %1  %2  %3").arg(group.ids[p.a], group.ids[p.b]).arg(p.score, 0, 'g', 6));
+                console.printLine(
+                    QStringLiteral("  %1  %2  %3").arg(group.ids[p.a], group.ids[p.b]).arg(p.score, 0, 'g', 6));
         }
         if (remove) {
             if (!yes) {
-                console.printLine(QStringLiteral("dry run: would delete %1 item%2 (keeping one per group); add --yes to delete them")
-                                      .arg(toDelete.size())
-                                      .arg(toDelete.size() == 1 ? QString() : QStringLiteral("s")));
-                for (const QString &id : toDelete) console.printLine(QStringLiteral("  would delete %1").arg(id));
+                console.printLine(
+                    QStringLiteral("dry run: would delete %1 item%2 (keeping one per group); add --yes to delete them")
+                        .arg(toDelete.size())
+                        .arg(toDelete.size() == 1 ? QString() : QStringLiteral("s")));
+                for (const QString &id : toDelete)
+                    console.printLine(QStringLiteral("  would delete %1").arg(id));
             } else {
-                console.printLine(QStringLiteral("deleted %1 item%2 in one batch").arg(deleted).arg(deleted == 1 ? QString() : QStringLiteral("s")));
+                console.printLine(QStringLiteral("deleted %1 item%2 in one batch")
+                                      .arg(deleted)
+                                      .arg(deleted == 1 ? QString() : QStringLiteral("s")));
             }
         }
     }
@@ -221,13 +236,17 @@ int runMap(Invocation &invocation)
 {
     Console &console = invocation.console;
     int exitCode = ExitSuccess;
-    const QString method = invocation.isSet(QStringLiteral("method")) ? invocation.value(QStringLiteral("method")) : QStringLiteral("umap");
+    const QString method = invocation.isSet(QStringLiteral("method")) ? invocation.value(QStringLiteral("method"))
+                                                                      : QStringLiteral("umap");
     if (method != u"umap" && method != u"pca")
         return console.usageError(QStringLiteral("Unknown --method \"%1\": use umap or pca.").arg(method));
-    if (!invocation.isSet(QStringLiteral("out"))) return console.usageError(QStringLiteral("map needs --out FILE.csv."));
+    if (!invocation.isSet(QStringLiteral("out")))
+        return console.usageError(QStringLiteral("map needs --out FILE.csv."));
     const QString outPath = invocation.value(QStringLiteral("out"));
     if (QFileInfo::exists(outPath))
-        return console.fail(Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already exists; map never replaces a file.").arg(outPath), outPath),
+        return console.fail(Error(ErrorCode::AlreadyExists,
+                                  QStringLiteral("%1 already exists; map never replaces a file.").arg(outPath),
+                                  outPath),
                             ExitUsageOrIo);
     explore::UmapOptions options;
     if (invocation.isSet(QStringLiteral("sample"))) {
@@ -236,7 +255,8 @@ int runMap(Invocation &invocation)
         options.sample = *n;
     }
     if (invocation.isSet(QStringLiteral("seed"))) {
-        const auto s = invocation.integerOption(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max(), exitCode);
+        const auto s =
+            invocation.integerOption(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max(), exitCode);
         if (!s) return exitCode;
         options.seed = quint64(*s);
     }
@@ -265,10 +285,11 @@ int runMap(Invocation &invocation)
     if (method == u"umap") {
         const GraphWait wait = waitForGraph(console, index);
         if (!wait.ready)
-            return console.fail(Error(ErrorCode::NotReady, QStringLiteral("UMAP needs the HNSW graph, which is %1%2.")
-                                                               .arg(graphStateName(wait.status.state))
-                                                               .arg(wait.status.message.isEmpty() ? QString()
-                                                                                                  : QStringLiteral(": %1").arg(wait.status.message))));
+            return console.fail(Error(
+                ErrorCode::NotReady,
+                QStringLiteral("UMAP needs the HNSW graph, which is %1%2.")
+                    .arg(graphStateName(wait.status.state))
+                    .arg(wait.status.message.isEmpty() ? QString() : QStringLiteral(": %1").arg(wait.status.message))));
     }
     QElapsedTimer timer;
     timer.start();
@@ -288,10 +309,14 @@ int runMap(Invocation &invocation)
 
     QSaveFile file(outPath);
     if (!file.open(QIODevice::WriteOnly))
-        return console.fail(Error(ErrorCode::Io, QStringLiteral("Cannot write %1: %2").arg(outPath, file.errorString()), outPath), ExitUsageOrIo);
+        return console.fail(
+            Error(ErrorCode::Io, QStringLiteral("Cannot write %1: %2").arg(outPath, file.errorString()), outPath),
+            ExitUsageOrIo);
     QByteArray text = QStringLiteral("id,x,y%1\n").arg(colour.isEmpty() ? QString() : u',' + csvField(colour)).toUtf8();
     for (qsizetype i = 0; i < layout->count(); ++i) {
-        QString row = QStringLiteral("%1,%2,%3").arg(csvField(layout->ids[i])).arg(double(layout->xy[size_t(i) * 2]), 0, 'g', 9)
+        QString row = QStringLiteral("%1,%2,%3")
+                          .arg(csvField(layout->ids[i]))
+                          .arg(double(layout->xy[size_t(i) * 2]), 0, 'g', 9)
                           .arg(double(layout->xy[size_t(i) * 2 + 1]), 0, 'g', 9);
         if (!colour.isEmpty()) {
             Result<Item> item = index.get(layout->ids[i], false);
@@ -306,7 +331,9 @@ int runMap(Invocation &invocation)
     }
     file.write(text);
     if (!file.commit())
-        return console.fail(Error(ErrorCode::Io, QStringLiteral("Cannot write %1: %2").arg(outPath, file.errorString()), outPath), ExitUsageOrIo);
+        return console.fail(
+            Error(ErrorCode::Io, QStringLiteral("Cannot write %1: %2").arg(outPath, file.errorString()), outPath),
+            ExitUsageOrIo);
     const double seconds = double(timer.elapsed()) / 1000;
     if (console.json()) {
         console.printJson(QJsonObject{{QStringLiteral("method"), method},
@@ -330,8 +357,10 @@ int runCompare(Invocation &invocation)
 {
     Console &console = invocation.console;
     int exitCode = ExitSuccess;
-    const bool hasQueries = invocation.isSet(QStringLiteral("queries")), hasSample = invocation.isSet(QStringLiteral("sample"));
-    if (hasQueries == hasSample) return console.usageError(QStringLiteral("compare needs either --queries FILE or --sample N."));
+    const bool hasQueries = invocation.isSet(QStringLiteral("queries")),
+               hasSample = invocation.isSet(QStringLiteral("sample"));
+    if (hasQueries == hasSample)
+        return console.usageError(QStringLiteral("compare needs either --queries FILE or --sample N."));
     explore::CompareOptions options;
     if (invocation.isSet(QStringLiteral("k"))) {
         const auto k = invocation.integerOption(QStringLiteral("k"), 1, 10000, exitCode);
@@ -340,7 +369,8 @@ int runCompare(Invocation &invocation)
     }
     quint64 seed = 1;
     if (invocation.isSet(QStringLiteral("seed"))) {
-        const auto s = invocation.integerOption(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max(), exitCode);
+        const auto s =
+            invocation.integerOption(QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max(), exitCode);
         if (!s) return exitCode;
         seed = quint64(*s);
     }
@@ -349,7 +379,9 @@ int runCompare(Invocation &invocation)
     if (hasQueries) {
         QFile file(invocation.value(QStringLiteral("queries")));
         if (!file.open(QIODevice::ReadOnly))
-            return console.fail(Error(ErrorCode::Io, QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()), file.fileName()),
+            return console.fail(Error(ErrorCode::Io,
+                                      QStringLiteral("Cannot read %1: %2").arg(file.fileName(), file.errorString()),
+                                      file.fileName()),
                                 ExitUsageOrIo);
         Result<QList<explore::CompareQuery>> parsed = explore::parseQueryFile(file.readAll());
         if (!parsed.ok()) return console.fail(parsed.error());
@@ -364,7 +396,8 @@ int runCompare(Invocation &invocation)
     if (hasSample) {
         const auto n = invocation.integerOption(QStringLiteral("sample"), 1, 100000, exitCode);
         if (!n) return exitCode;
-        Result<QList<explore::CompareQuery>> sampled = explore::sampleItemQueries(**a, **b, int(*n), seed, task, &skipped);
+        Result<QList<explore::CompareQuery>> sampled =
+            explore::sampleItemQueries(**a, **b, int(*n), seed, task, &skipped);
         if (!sampled.ok()) {
             endProgressLine();
             return console.fail(sampled.error());
@@ -382,10 +415,11 @@ int runCompare(Invocation &invocation)
             auto hits = [](const QList<explore::ComparedHit> &hs) {
                 QJsonArray array;
                 for (const explore::ComparedHit &h : hs)
-                    array.append(QJsonObject{{QStringLiteral("id"), h.id},
-                                             {QStringLiteral("key"), h.key},
-                                             {QStringLiteral("score"), double(h.score)},
-                                             {QStringLiteral("otherRank"), h.otherRank ? QJsonValue(h.otherRank) : QJsonValue()}});
+                    array.append(QJsonObject{
+                        {QStringLiteral("id"), h.id},
+                        {QStringLiteral("key"), h.key},
+                        {QStringLiteral("score"), double(h.score)},
+                        {QStringLiteral("otherRank"), h.otherRank ? QJsonValue(h.otherRank) : QJsonValue()}});
                 return array;
             };
             QJsonObject q{{QStringLiteral("query"), c.query.label()},
@@ -411,10 +445,12 @@ int runCompare(Invocation &invocation)
                                   .arg(report->k)
                                   .arg(c.overlap, 0, 'f', 3)
                                   .arg(c.shared)
-                                  .arg(std::isnan(c.rankCorrelation) ? QStringLiteral("-") : QString::number(c.rankCorrelation, 'f', 3)));
+                                  .arg(std::isnan(c.rankCorrelation) ? QStringLiteral("-")
+                                                                     : QString::number(c.rankCorrelation, 'f', 3)));
             const qsizetype rows = std::max(c.a.size(), c.b.size());
             int width = 0;
-            for (const explore::ComparedHit &h : c.a) width = std::max(width, int(h.id.size()) + 6);
+            for (const explore::ComparedHit &h : c.a)
+                width = std::max(width, int(h.id.size()) + 6);
             for (qsizetype r = 0; r < rows; ++r) {
                 auto cell = [](const QList<explore::ComparedHit> &hs, qsizetype r) {
                     if (r >= hs.size()) return QString();
@@ -422,16 +458,21 @@ int runCompare(Invocation &invocation)
                     return h.otherRank ? QStringLiteral("%1 [=%2]").arg(h.id).arg(h.otherRank) : h.id;
                 };
                 const QString left = cell(c.a, r);
-                console.printLine(QStringLiteral("  %1. %2  %3").arg(r + 1, 2).arg(left + QString(std::max<qsizetype>(0, width - left.size()), u' '), cell(c.b, r)));
+                console.printLine(
+                    QStringLiteral("  %1. %2  %3")
+                        .arg(r + 1, 2)
+                        .arg(left + QString(std::max<qsizetype>(0, width - left.size()), u' '), cell(c.b, r)));
             }
         }
-        console.printLine(QStringLiteral("%1 queries: mean overlap@%2 %3, mean rank correlation %4%5")
-                              .arg(report->queries.size())
-                              .arg(report->k)
-                              .arg(report->meanOverlap, 0, 'f', 3)
-                              .arg(std::isnan(report->meanRankCorrelation) ? QStringLiteral("-")
-                                                                           : QString::number(report->meanRankCorrelation, 'f', 3))
-                              .arg(skipped ? QStringLiteral(" (%1 sampled items not in the second index skipped)").arg(skipped) : QString()));
+        console.printLine(
+            QStringLiteral("%1 queries: mean overlap@%2 %3, mean rank correlation %4%5")
+                .arg(report->queries.size())
+                .arg(report->k)
+                .arg(report->meanOverlap, 0, 'f', 3)
+                .arg(std::isnan(report->meanRankCorrelation) ? QStringLiteral("-")
+                                                             : QString::number(report->meanRankCorrelation, 'f', 3))
+                .arg(skipped ? QStringLiteral(" (%1 sampled items not in the second index skipped)").arg(skipped)
+                             : QString()));
     }
     return checkStandardOutput(console, ExitSuccess);
 }

@@ -30,7 +30,7 @@ namespace {
 constexpr int kMaxProblemsPrinted = 20;
 
 struct ImportPlan {
-    QStringList documents;                             // paths for importDocuments
+    QStringList documents;                               // paths for importDocuments
     QList<std::pair<QString, io::SourceFormat>> vectors; // path and format, in the order given
 };
 
@@ -40,12 +40,14 @@ Result<ImportPlan> planSources(const QStringList &sources, bool docs, std::optio
     for (const QString &source : sources) {
         if (!QFileInfo::exists(source))
             // Like any input that cannot be opened: an I/O error (exit status 2).
-            return Error(ErrorCode::Io, QStringLiteral("Could not open %1: there is no such file or folder.").arg(source), source);
+            return Error(ErrorCode::Io,
+                         QStringLiteral("Could not open %1: there is no such file or folder.").arg(source), source);
         if (docs) {
             plan.documents << source;
             continue;
         }
-        const io::SourceFormat detected = format && *format != io::SourceFormat::Auto ? *format : io::detectSourceFormat(source);
+        const io::SourceFormat detected =
+            format && *format != io::SourceFormat::Auto ? *format : io::detectSourceFormat(source);
         if (detected == io::SourceFormat::Auto)
             plan.documents << source; // not a vector file: text, PDF, a folder or an archive of documents
         else
@@ -62,10 +64,7 @@ QString problemLine(const io::SourceProblem &p)
     return where.isEmpty() ? p.message : QStringLiteral("%1: %2").arg(where.join(QStringLiteral(", ")), p.message);
 }
 
-double perSecond(double count, double seconds)
-{
-    return seconds >= 0.05 ? count / seconds : 0;
-}
+double perSecond(double count, double seconds) { return seconds >= 0.05 ? count / seconds : 0; }
 
 // Creates the index for the first source when PATH holds none yet.
 Error createIfMissing(Console &console, const QString &path, const ImportPlan &plan, const QString &embedderSpec,
@@ -75,7 +74,8 @@ Error createIfMissing(Console &console, const QString &path, const ImportPlan &p
     if (Index::exists(path)) return {};
     Schema schema;
     if (!plan.vectors.isEmpty()) {
-        Result<std::unique_ptr<io::VectorSource>> source = io::openVectorSource(plan.vectors.first().first, plan.vectors.first().second);
+        Result<std::unique_ptr<io::VectorSource>> source =
+            io::openVectorSource(plan.vectors.first().first, plan.vectors.first().second);
         if (!source.ok()) return source.error();
         // JSON Lines and CSV learn their dimension from the first record.
         if ((*source)->shape().dimensions <= 0) {
@@ -84,7 +84,8 @@ Error createIfMissing(Console &console, const QString &path, const ImportPlan &p
         }
         if ((*source)->shape().dimensions <= 0)
             return Error(ErrorCode::MalformedInput,
-                         QStringLiteral("%1 holds no vector to take the new index's dimensions from.").arg(plan.vectors.first().first));
+                         QStringLiteral("%1 holds no vector to take the new index's dimensions from.")
+                             .arg(plan.vectors.first().first));
         schema = io::schemaForSource((*source)->shape()); // its notes are printed when it is read
     } else {
         Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(embedderSpec);
@@ -102,13 +103,14 @@ Error createIfMissing(Console &console, const QString &path, const ImportPlan &p
         console.printLine(QStringLiteral("created %1: %2 dimensions, %3%4")
                               .arg(QFileInfo(path).absoluteFilePath())
                               .arg(schema.dimensions)
-                              .arg(metricName(schema.metric),
-                                   schema.embedder.isEmpty() ? QString() : QStringLiteral(", embedder ") + schema.embedder));
+                              .arg(metricName(schema.metric), schema.embedder.isEmpty()
+                                                                  ? QString()
+                                                                  : QStringLiteral(", embedder ") + schema.embedder));
     return {};
 }
 
-int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &plan, QJsonArray &jsonSources, bool *anyProblem,
-                        ProblemReport &report)
+int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &plan, QJsonArray &jsonSources,
+                        bool *anyProblem, ProblemReport &report)
 {
     Console &console = invocation.console;
     io::VectorImportOptions options;
@@ -120,13 +122,15 @@ int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &
             };
         Result<std::unique_ptr<io::VectorSource>> source = io::openVectorSource(path, format);
         if (!source.ok()) return console.fail(source.error());
-        for (const QString &note : (*source)->shape().notes) console.printError(QStringLiteral("%1: %2").arg(path, note));
+        for (const QString &note : (*source)->shape().notes)
+            console.printError(QStringLiteral("%1: %2").arg(path, note));
         const io::VectorImportSummary s = io::importVectors(index, **source, options);
         if (s.rejected + s.unreadable > 0) *anyProblem = true;
         if (console.json()) {
             QJsonArray problems;
             for (const io::SourceProblem &p : s.problems)
-                problems.append(QJsonObject{{QStringLiteral("where"), p.where}, {QStringLiteral("id"), p.itemId},
+                problems.append(QJsonObject{{QStringLiteral("where"), p.where},
+                                            {QStringLiteral("id"), p.itemId},
                                             {QStringLiteral("message"), p.message}});
             jsonSources.append(QJsonObject{{QStringLiteral("source"), path},
                                            {QStringLiteral("format"), io::sourceFormatName(format)},
@@ -143,10 +147,13 @@ int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &
                 console.printError(QStringLiteral("%1: … and %2 more problems (%3)")
                                        .arg(path)
                                        .arg(s.rejected + s.unreadable - kMaxProblemsPrinted)
-                                       .arg(report.isOpen() ? QStringLiteral("every one is in %1").arg(report.fileName())
-                                                            : QStringLiteral("--report FILE writes every one")));
+                                       .arg(report.isOpen()
+                                                ? QStringLiteral("every one is in %1").arg(report.fileName())
+                                                : QStringLiteral("--report FILE writes every one")));
             QString line = QStringLiteral("%1 (%2): imported %3, rejected %4")
-                               .arg(path, io::sourceFormatName(format)).arg(s.written).arg(s.rejected + s.unreadable);
+                               .arg(path, io::sourceFormatName(format))
+                               .arg(s.written)
+                               .arg(s.rejected + s.unreadable);
             const double rate = perSecond(double(s.written), s.seconds);
             line += QStringLiteral(", %1 s").arg(s.seconds, 0, 'f', 3);
             if (rate > 0) line += QStringLiteral(" (%1 vectors/s)").arg(qint64(std::round(rate)));
@@ -183,19 +190,24 @@ int importDocumentSources(Invocation &invocation, Index &index, const ImportPlan
     }
     if (invocation.isSet(QStringLiteral("chunk-unit"))) {
         const QString unit = invocation.value(QStringLiteral("chunk-unit"));
-        if (unit == u"characters" || unit == u"chars") options.unit = ChunkUnit::Characters;
-        else if (unit == u"tokens") options.unit = ChunkUnit::Tokens;
-        else return console.usageError(QStringLiteral("--chunk-unit is characters or tokens, not \"%1\".").arg(unit));
+        if (unit == u"characters" || unit == u"chars")
+            options.unit = ChunkUnit::Characters;
+        else if (unit == u"tokens")
+            options.unit = ChunkUnit::Tokens;
+        else
+            return console.usageError(QStringLiteral("--chunk-unit is characters or tokens, not \"%1\".").arg(unit));
     }
     if (options.chunkOverlap > options.chunkSize / 4)
-        return console.usageError(QStringLiteral("--chunk-overlap may be at most a quarter of --chunk-size (%1).").arg(options.chunkSize / 4));
+        return console.usageError(QStringLiteral("--chunk-overlap may be at most a quarter of --chunk-size (%1).")
+                                      .arg(options.chunkSize / 4));
 
     io::ImportCallbacks callbacks;
     const bool terminal = ::isatty(STDERR_FILENO) == 1 && !console.json();
     if (terminal) {
         callbacks.progress = [&](const io::ImportProgress &p) {
-            const QString line = p.totalFiles > 0 ? QStringLiteral("\r%1 of %2 documents").arg(p.doneFiles).arg(p.totalFiles)
-                                                  : QStringLiteral("\r%1 documents").arg(p.doneFiles);
+            const QString line = p.totalFiles > 0
+                                     ? QStringLiteral("\r%1 of %2 documents").arg(p.doneFiles).arg(p.totalFiles)
+                                     : QStringLiteral("\r%1 documents").arg(p.doneFiles);
             const QByteArray bytes = line.toUtf8();
             ::write(STDERR_FILENO, bytes.constData(), size_t(bytes.size()));
             return true;
@@ -205,8 +217,10 @@ int importDocumentSources(Invocation &invocation, Index &index, const ImportPlan
         callbacks.documentDone = [&](const io::DocumentReport &r) {
             if (terminal) ::write(STDERR_FILENO, "\r\033[K", 4);
             QString line = QStringLiteral("%1  %2").arg(io::documentOutcomeName(r.outcome), -9).arg(r.uri);
-            if (r.outcome == io::DocumentOutcome::Failed) line += QStringLiteral(": ") + r.reason;
-            else line += r.chunks == 1 ? QStringLiteral(" (1 chunk)") : QStringLiteral(" (%1 chunks)").arg(r.chunks);
+            if (r.outcome == io::DocumentOutcome::Failed)
+                line += QStringLiteral(": ") + r.reason;
+            else
+                line += r.chunks == 1 ? QStringLiteral(" (1 chunk)") : QStringLiteral(" (%1 chunks)").arg(r.chunks);
             console.printLine(line);
             console.flush();
         };
@@ -219,12 +233,13 @@ int importDocumentSources(Invocation &invocation, Index &index, const ImportPlan
     if (console.json()) {
         QJsonArray documents;
         for (const io::DocumentReport &r : s.documents)
-            documents.append(QJsonObject{{QStringLiteral("uri"), r.uri},
-                                         {QStringLiteral("title"), r.title},
-                                         {QStringLiteral("outcome"), io::documentOutcomeName(r.outcome)},
-                                         {QStringLiteral("chunks"), r.chunks},
-                                         {QStringLiteral("bytes"), double(r.bytes)},
-                                         {QStringLiteral("reason"), r.reason.isEmpty() ? QJsonValue() : QJsonValue(r.reason)}});
+            documents.append(
+                QJsonObject{{QStringLiteral("uri"), r.uri},
+                            {QStringLiteral("title"), r.title},
+                            {QStringLiteral("outcome"), io::documentOutcomeName(r.outcome)},
+                            {QStringLiteral("chunks"), r.chunks},
+                            {QStringLiteral("bytes"), double(r.bytes)},
+                            {QStringLiteral("reason"), r.reason.isEmpty() ? QJsonValue() : QJsonValue(r.reason)}});
         jsonDocuments = QJsonObject{{QStringLiteral("documents"), documents},
                                     {QStringLiteral("added"), s.added},
                                     {QStringLiteral("replaced"), s.replaced},
@@ -238,9 +253,16 @@ int importDocumentSources(Invocation &invocation, Index &index, const ImportPlan
     } else {
         QString line = QStringLiteral("documents: %1 added, %2 replaced, %3 unchanged, %4 failed; %5 chunks written; "
                                       "%6 MB in %7 s")
-                           .arg(s.added).arg(s.replaced).arg(s.unchanged).arg(s.failed).arg(s.chunksWritten)
-                           .arg(megabytes, 0, 'f', 2).arg(s.seconds, 0, 'f', 2);
-        if (rate > 0) line += QStringLiteral(" (%1 documents/s, %2 MB/s)").arg(rate, 0, 'f', 1).arg(megabytes / s.seconds, 0, 'f', 2);
+                           .arg(s.added)
+                           .arg(s.replaced)
+                           .arg(s.unchanged)
+                           .arg(s.failed)
+                           .arg(s.chunksWritten)
+                           .arg(megabytes, 0, 'f', 2)
+                           .arg(s.seconds, 0, 'f', 2);
+        if (rate > 0)
+            line +=
+                QStringLiteral(" (%1 documents/s, %2 MB/s)").arg(rate, 0, 'f', 1).arg(megabytes / s.seconds, 0, 'f', 2);
         if (s.skippedNotDocuments > 0)
             line += QStringLiteral("; %1 files were not documents and were left out").arg(s.skippedNotDocuments);
         console.printLine(line);
@@ -264,8 +286,11 @@ int restoreArchive(Invocation &invocation, const QStringList &sources)
                                       {QStringLiteral("warnings"), QJsonArray::fromStringList(restored->warnings)}});
     } else {
         console.printLine(QStringLiteral("restored %1: %2 files, %3 items, verified")
-                              .arg(restored->folder).arg(restored->files).arg(restored->liveItems));
-        for (const QString &w : restored->warnings) console.printError(QStringLiteral("warning: ") + w);
+                              .arg(restored->folder)
+                              .arg(restored->files)
+                              .arg(restored->liveItems));
+        for (const QString &w : restored->warnings)
+            console.printError(QStringLiteral("warning: ") + w);
     }
     return ExitSuccess;
 }
@@ -275,8 +300,7 @@ int restoreArchive(Invocation &invocation, const QStringList &sources)
 int runImport(Invocation &invocation)
 {
     Console &console = invocation.console;
-    if (invocation.isSet(QStringLiteral("table")))
-        return runPostgresImport(invocation);
+    if (invocation.isSet(QStringLiteral("table"))) return runPostgresImport(invocation);
     if (invocation.isSet(QStringLiteral("where")) || invocation.isSet(QStringLiteral("metric")))
         return console.usageError(QStringLiteral("--where and --metric go with --table (a PostgreSQL table)."));
     const QStringList sources = invocation.arguments.mid(1);
@@ -285,26 +309,30 @@ int runImport(Invocation &invocation)
                                                                           : QStringLiteral("auto");
     if (formatName == u"archive") {
         if (invocation.isSet(QStringLiteral("docs")))
-            return console.usageError(QStringLiteral("--format archive restores a backup; document bundles need no --format."));
+            return console.usageError(
+                QStringLiteral("--format archive restores a backup; document bundles need no --format."));
         return restoreArchive(invocation, sources);
     }
     format = io::sourceFormatFromName(formatName);
     if (!format)
-        return console.usageError(QStringLiteral("Unknown --format \"%1\": use auto, vectra, langchain, jsonl, csv, npy, fvecs, "
-                                                 "bvecs or archive.").arg(formatName));
+        return console.usageError(
+            QStringLiteral("Unknown --format \"%1\": use auto, vectra, langchain, jsonl, csv, npy, fvecs, "
+                           "bvecs or archive.")
+                .arg(formatName));
     const bool docs = invocation.isSet(QStringLiteral("docs"));
     if (docs && *format != io::SourceFormat::Auto)
-        return console.usageError(QStringLiteral("--docs reads documents; it does not go with --format %1.").arg(formatName));
+        return console.usageError(
+            QStringLiteral("--docs reads documents; it does not go with --format %1.").arg(formatName));
     Result<ImportPlan> plan = planSources(sources, docs, format);
     if (!plan.ok()) return console.fail(plan.error());
 
     // One JSON Lines file into an index keeps the line-by-line import, which
     // reports every rejected line by its number.
-    const bool oneJsonLinesFile = plan->documents.isEmpty() && plan->vectors.size() == 1
-                                  && plan->vectors.first().second == io::SourceFormat::JsonLines;
+    const bool oneJsonLinesFile = plan->documents.isEmpty() && plan->vectors.size() == 1 &&
+                                  plan->vectors.first().second == io::SourceFormat::JsonLines;
     bool created = false;
-    if (Error e = createIfMissing(console, invocation.path(), *plan,
-                                  invocation.value(QStringLiteral("embedder")), &created))
+    if (Error e =
+            createIfMissing(console, invocation.path(), *plan, invocation.value(QStringLiteral("embedder")), &created))
         return console.fail(e);
     if (oneJsonLinesFile) return runJsonLinesImport(invocation, plan->vectors.first().first);
 
@@ -324,16 +352,16 @@ int runImport(Invocation &invocation)
     std::optional<GraphWait> graph;
     if (keepGraph && exitCode == ExitSuccess) graph = waitForGraph(console, index);
     exitCode = closeIndex(console, index, exitCode != ExitSuccess ? exitCode : anyProblem ? ExitProblem : ExitSuccess);
-    if (Error e = report.close())
-        exitCode = std::max(exitCode, console.fail(e));
+    if (Error e = report.close()) exitCode = std::max(exitCode, console.fail(e));
     if (console.json()) {
         QJsonObject out{{QStringLiteral("created"), created}, {QStringLiteral("items"), double(index.count())}};
         if (!jsonSources.isEmpty()) out.insert(QStringLiteral("sources"), jsonSources);
         if (!jsonDocuments.isEmpty()) out.insert(QStringLiteral("documents"), jsonDocuments);
         if (graph)
-            out.insert(QStringLiteral("graph"), QJsonObject{{QStringLiteral("state"), graphStateName(graph->status.state)},
-                                                            {QStringLiteral("ready"), graph->ready},
-                                                            {QStringLiteral("items"), double(graph->status.items)}});
+            out.insert(QStringLiteral("graph"),
+                       QJsonObject{{QStringLiteral("state"), graphStateName(graph->status.state)},
+                                   {QStringLiteral("ready"), graph->ready},
+                                   {QStringLiteral("items"), double(graph->status.items)}});
         console.printJson(out);
     }
     console.flush();
@@ -347,7 +375,8 @@ int runExport(Invocation &invocation)
                                                                           : QStringLiteral("jsonl");
     const auto format = io::exportFormatFromName(formatName);
     if (!format)
-        return console.usageError(QStringLiteral("Unknown export format \"%1\": use jsonl, vectra, npy or archive.").arg(formatName));
+        return console.usageError(
+            QStringLiteral("Unknown export format \"%1\": use jsonl, vectra, npy or archive.").arg(formatName));
     const QString destination = invocation.arguments.value(1);
     if (destination.isEmpty() && *format == io::ExportFormat::Vectra)
         return console.usageError(QStringLiteral("export --format vectra needs a destination folder."));
@@ -356,17 +385,23 @@ int runExport(Invocation &invocation)
         // A backup reads the files, not the items: it works on any index a
         // reader can open, and restores with `import --format archive`.
         const QString path = invocation.path();
-        if (!Index::exists(path)) return failOpen(console, Error(ErrorCode::NotFound, QStringLiteral("There is no index in %1.").arg(path), path));
+        if (!Index::exists(path))
+            return failOpen(console,
+                            Error(ErrorCode::NotFound, QStringLiteral("There is no index in %1.").arg(path), path));
         const QString archive = destination.isEmpty() ? defaultBackupPath(path) : destination;
         Result<BackupSummary> written = writeBackupArchive(path, archive);
         if (!written.ok()) return console.fail(written.error());
         if (console.json())
-            console.printJson(QJsonObject{{QStringLiteral("archive"), written->file}, {QStringLiteral("files"), written->files},
+            console.printJson(QJsonObject{{QStringLiteral("archive"), written->file},
+                                          {QStringLiteral("files"), written->files},
                                           {QStringLiteral("bytes"), double(written->bytes)},
                                           {QStringLiteral("archiveBytes"), double(written->archiveBytes)}});
         else
             console.printLine(QStringLiteral("wrote %1: %2 files, %3 bytes (%4 compressed)")
-                                  .arg(written->file).arg(written->files).arg(written->bytes).arg(written->archiveBytes));
+                                  .arg(written->file)
+                                  .arg(written->files)
+                                  .arg(written->bytes)
+                                  .arg(written->archiveBytes));
         return ExitSuccess;
     }
 
@@ -385,7 +420,9 @@ int runExport(Invocation &invocation)
         } else {
             out.setFileName(destination);
             if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                return console.fail(Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(destination, out.errorString()), destination));
+                return console.fail(Error(ErrorCode::Io,
+                                          QStringLiteral("Could not write %1: %2").arg(destination, out.errorString()),
+                                          destination));
         }
         if (*format == io::ExportFormat::JsonLines) {
             summary = io::exportJsonLines(index, out);
@@ -393,32 +430,43 @@ int runExport(Invocation &invocation)
             QFile ids;
             QString idsPath;
             if (!toStdout) {
-                idsPath = QFileInfo(destination).path() + u'/' + QFileInfo(destination).completeBaseName() + QStringLiteral(".ids.txt");
+                idsPath = QFileInfo(destination).path() + u'/' + QFileInfo(destination).completeBaseName() +
+                          QStringLiteral(".ids.txt");
                 ids.setFileName(idsPath);
                 if (!ids.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                    return console.fail(Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(idsPath, ids.errorString()), idsPath));
+                    return console.fail(Error(ErrorCode::Io,
+                                              QStringLiteral("Could not write %1: %2").arg(idsPath, ids.errorString()),
+                                              idsPath));
             }
             summary = io::exportNpy(index, out, toStdout ? nullptr : &ids);
-            if (summary.ok() && !toStdout) summary->notes << QStringLiteral("ids, one per line in row order: %1").arg(idsPath);
-            if (summary.ok() && toStdout) summary->notes << QStringLiteral("the ids were not written (give a file name to get them beside it)");
+            if (summary.ok() && !toStdout)
+                summary->notes << QStringLiteral("ids, one per line in row order: %1").arg(idsPath);
+            if (summary.ok() && toStdout)
+                summary->notes << QStringLiteral("the ids were not written (give a file name to get them beside it)");
         }
         out.flush();
         if (toStdout) {
             if (summary.ok() && (out.error() != QFileDevice::NoError))
-                return console.fail(Error(ErrorCode::Io, QStringLiteral("Could not write to standard output: %1").arg(out.errorString())));
-            for (const QString &note : summary.ok() ? summary->notes : QStringList()) console.printError(note);
+                return console.fail(Error(
+                    ErrorCode::Io, QStringLiteral("Could not write to standard output: %1").arg(out.errorString())));
+            for (const QString &note : summary.ok() ? summary->notes : QStringList())
+                console.printError(note);
             if (!summary.ok()) return console.fail(summary.error());
             return ExitSuccess;
         }
     }
     if (!summary.ok()) return console.fail(summary.error());
     if (console.json())
-        console.printJson(QJsonObject{{QStringLiteral("destination"), destination}, {QStringLiteral("items"), double(summary->items)},
+        console.printJson(QJsonObject{{QStringLiteral("destination"), destination},
+                                      {QStringLiteral("items"), double(summary->items)},
                                       {QStringLiteral("format"), io::exportFormatName(*format)},
                                       {QStringLiteral("notes"), QJsonArray::fromStringList(summary->notes)}});
     else {
-        console.printLine(QStringLiteral("exported %1 items to %2 (%3)").arg(summary->items).arg(destination, io::exportFormatName(*format)));
-        for (const QString &note : summary->notes) console.printLine(note);
+        console.printLine(QStringLiteral("exported %1 items to %2 (%3)")
+                              .arg(summary->items)
+                              .arg(destination, io::exportFormatName(*format)));
+        for (const QString &note : summary->notes)
+            console.printLine(note);
     }
     return ExitSuccess;
 }

@@ -37,9 +37,9 @@ struct LineProblem {
 
 // One write, or one line rejected before it could become a write.
 struct Submission {
-    QList<LineRecord> records;    // in line order; several for a --batch group
-    QList<LineProblem> problems;  // found before submitting: the write was never made
-    QFuture<WriteResult> future;  // valid when problems is empty
+    QList<LineRecord> records;   // in line order; several for a --batch group
+    QList<LineProblem> problems; // found before submitting: the write was never made
+    QFuture<WriteResult> future; // valid when problems is empty
     bool isBatch = false;
     // A chunk: independent lines written as one bulk batch so the engine can
     // ingest them straight into a segment. If the batch is refused because
@@ -53,8 +53,7 @@ constexpr qsizetype kChunkItems = 4096;
 
 QString describeLine(qint64 line, const QString &id)
 {
-    if (id.isEmpty())
-        return QStringLiteral("line %1").arg(line);
+    if (id.isEmpty()) return QStringLiteral("line %1").arg(line);
     return QStringLiteral("line %1: item \"%2\"").arg(line).arg(shown(id));
 }
 
@@ -65,7 +64,9 @@ public:
     AckReporter(Console &console, Index &index, const IngestOptions &options)
         : m_console(console), m_index(index), m_priority(options.priority),
           m_acknowledgeEachItem(options.acknowledgeEachItem), m_report(options.report),
-          m_reportSource(options.reportSource), m_thread([this] { run(); }) {}
+          m_reportSource(options.reportSource), m_thread([this] { run(); })
+    {
+    }
 
     ~AckReporter() { finish(); }
 
@@ -84,8 +85,7 @@ public:
     // Reports everything queued, then stops the thread.
     void finish()
     {
-        if (!m_thread.joinable())
-            return;
+        if (!m_thread.joinable()) return;
         {
             std::lock_guard lock(m_mutex);
             m_closed = true;
@@ -111,16 +111,14 @@ private:
                 lock.lock();
                 m_notEmpty.wait(lock, [&] { return !m_queue.empty() || m_closed; });
             }
-            if (m_queue.empty())
-                break;
+            if (m_queue.empty()) break;
             Submission submission = std::move(m_queue.front());
             m_queue.pop_front();
             m_itemsQueued -= submission.records.size();
             lock.unlock();
             m_notFull.notify_one();
 
-            if (submission.problems.isEmpty() && !submission.future.isFinished())
-                m_console.flush();
+            if (submission.problems.isEmpty() && !submission.future.isFinished()) m_console.flush();
             report(submission);
         }
         m_console.flush();
@@ -202,12 +200,10 @@ private:
     void reportLine(qint64 line, const QString &id, const Error &error)
     {
         m_console.printError(QStringLiteral("%1: %2").arg(describeLine(line, id), error.toString()));
-        if (m_report)
-            m_report->add(m_reportSource, QStringLiteral("line %1").arg(line), id, error.message());
+        if (m_report) m_report->add(m_reportSource, QStringLiteral("line %1").arg(line), id, error.message());
         if (m_console.json()) {
             QJsonObject object{{QStringLiteral("line"), double(line)}, {QStringLiteral("error"), errorToJson(error)}};
-            if (!id.isEmpty())
-                object.insert(QStringLiteral("id"), id);
+            if (!id.isEmpty()) object.insert(QStringLiteral("id"), id);
             m_console.printJson(object);
         }
     }
@@ -218,14 +214,16 @@ private:
         const qint64 last = batch.records.last().line;
         const QString message = QStringLiteral("The batch of lines %1-%2 (%3 records) was not written "
                                                "(a batch is all or nothing): %4")
-                                    .arg(first).arg(last).arg(batch.records.size()).arg(reason);
+                                    .arg(first)
+                                    .arg(last)
+                                    .arg(batch.records.size())
+                                    .arg(reason);
         m_console.printError(QStringLiteral("lines %1-%2: %3").arg(first).arg(last).arg(message));
         if (m_report)
             m_report->add(m_reportSource, QStringLiteral("lines %1-%2").arg(first).arg(last), QString(), message);
         if (m_console.json())
-            m_console.printJson(QJsonObject{
-                {QStringLiteral("lines"), QJsonArray{double(first), double(last)}},
-                {QStringLiteral("error"), errorToJson(Error(code, message))}});
+            m_console.printJson(QJsonObject{{QStringLiteral("lines"), QJsonArray{double(first), double(last)}},
+                                            {QStringLiteral("error"), errorToJson(Error(code, message))}});
     }
 
     Console &m_console;
@@ -248,7 +246,7 @@ private:
 // Collects up to --batch N lines and submits them as one write.
 class BatchBuilder {
 public:
-    BatchBuilder(Index &index, const IngestOptions &options) : m_index(index), m_options(options) {}
+    BatchBuilder(Index &index, const IngestOptions &options) : m_index(index), m_options(options) { }
 
     bool isFull() const { return m_batch.records.size() >= m_options.batchSize; }
     bool isEmpty() const { return m_batch.records.isEmpty(); }
@@ -271,9 +269,12 @@ public:
         }
         const auto seen = m_lineOfId.constFind(id);
         if (seen != m_lineOfId.constEnd()) {
-            m_batch.problems.append({line, id, Error(ErrorCode::DuplicateId,
-                                                     QStringLiteral("The id \"%1\" appears twice in one batch (first on line %2).")
-                                                         .arg(id).arg(*seen))});
+            m_batch.problems.append(
+                {line, id,
+                 Error(ErrorCode::DuplicateId,
+                       QStringLiteral("The id \"%1\" appears twice in one batch (first on line %2).")
+                           .arg(id)
+                           .arg(*seen))});
             return;
         }
         m_lineOfId.insert(id, line);
@@ -285,8 +286,7 @@ public:
     {
         Submission batch = std::move(m_batch);
         batch.isBatch = true;
-        if (batch.problems.isEmpty())
-            batch.future = m_index.write(std::move(m_ops), m_options.priority);
+        if (batch.problems.isEmpty()) batch.future = m_index.write(std::move(m_ops), m_options.priority);
         m_batch = Submission();
         m_ops.clear();
         m_lineOfId.clear();
@@ -306,7 +306,7 @@ private:
 // chunk closes it first, so the later line still comes after the earlier.
 class ChunkBuilder {
 public:
-    ChunkBuilder(Index &index, const IngestOptions &options) : m_index(index), m_options(options) {}
+    ChunkBuilder(Index &index, const IngestOptions &options) : m_index(index), m_options(options) { }
 
     // Returns a finished chunk when this line closed one.
     std::optional<Submission> addItem(qint64 line, Item item, Submission *rejected)
@@ -357,8 +357,7 @@ IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, co
 
     while (!reporter.indexFailed()) {
         std::optional<ParsedLine> parsed = parser.next();
-        if (!parsed)
-            break;
+        if (!parsed) break;
         ++lines;
         const qint64 lineNumber = parsed->number;
         Result<Item> &item = parsed->item;
@@ -368,8 +367,7 @@ IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, co
                 batch.addItem(lineNumber, item.takeValue());
             else
                 batch.addProblem(lineNumber, item.error());
-            if (batch.isFull())
-                reporter.push(batch.take());
+            if (batch.isFull()) reporter.push(batch.take());
             continue;
         }
 
@@ -398,18 +396,15 @@ IngestSummary ingestLines(Console &console, Index &index, LineReader &reader, co
         }
         reporter.push(std::move(single));
     }
-    if (!batch.isEmpty() && !reporter.indexFailed())
-        reporter.push(batch.take());
-    if (!chunks.isEmpty() && !reporter.indexFailed())
-        reporter.push(chunks.take());
+    if (!batch.isEmpty() && !reporter.indexFailed()) reporter.push(batch.take());
+    if (!chunks.isEmpty() && !reporter.indexFailed()) reporter.push(chunks.take());
     reporter.finish();
 
     IngestSummary summary = reporter.summary();
     summary.lines = lines;
     // Lines read but never submitted because the index failed midway.
     summary.notWritten = lines - summary.written - summary.rejected;
-    if (summary.failure.ok() && !parser.error().ok())
-        summary.failure = parser.error();
+    if (summary.failure.ok() && !parser.error().ok()) summary.failure = parser.error();
     return summary;
 }
 
@@ -421,8 +416,7 @@ std::optional<IngestOptions> ingestOptions(Invocation &invocation, int &exitCode
     options.upsert = invocation.isSet(QStringLiteral("upsert"));
     if (invocation.isSet(QStringLiteral("batch"))) {
         const auto size = invocation.integerOption(QStringLiteral("batch"), 1, 1000000, exitCode);
-        if (!size)
-            return std::nullopt;
+        if (!size) return std::nullopt;
         options.batchSize = int(*size);
     }
     return options;
@@ -430,18 +424,15 @@ std::optional<IngestOptions> ingestOptions(Invocation &invocation, int &exitCode
 
 int exitCodeForSummary(const IngestSummary &summary)
 {
-    if (!summary.failure.ok())
-        return std::max<int>(exitCodeFor(summary.failure.code()), ExitProblem);
+    if (!summary.failure.ok()) return std::max<int>(exitCodeFor(summary.failure.code()), ExitProblem);
     return summary.rejected > 0 ? ExitProblem : ExitSuccess;
 }
 
 void reportFailure(Console &console, const IngestSummary &summary)
 {
-    if (summary.failure.ok())
-        return;
+    if (summary.failure.ok()) return;
     QString reason = summary.failure.message();
-    if (!reason.endsWith(u'.'))
-        reason += u'.';
+    if (!reason.endsWith(u'.')) reason += u'.';
     console.fail(Error(summary.failure.code(),
                        QStringLiteral("Stopped early: %1 Of the %2 records read, %3 were not written.")
                            .arg(reason)
@@ -457,11 +448,9 @@ int runInsert(Invocation &invocation)
     Console &console = invocation.console;
     int exitCode = ExitSuccess;
     auto options = ingestOptions(invocation, exitCode);
-    if (!options)
-        return exitCode;
+    if (!options) return exitCode;
     auto opened = openForWriting(console, invocation.path());
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     Index &index = **opened;
 
     LineReader reader(0); // standard input
@@ -475,31 +464,28 @@ int runJsonLinesImport(Invocation &invocation, const QString &fileName)
     Console &console = invocation.console;
     int exitCode = ExitSuccess;
     auto options = ingestOptions(invocation, exitCode);
-    if (!options)
-        return exitCode;
+    if (!options) return exitCode;
     options->priority = Priority::Bulk;
     options->acknowledgeEachItem = false;
     options->chunked = true;
     ProblemReport report;
     if (invocation.isSet(QStringLiteral("report"))) {
-        if (Error e = report.open(invocation.value(QStringLiteral("report"))))
-            return console.fail(e);
+        if (Error e = report.open(invocation.value(QStringLiteral("report")))) return console.fail(e);
         options->report = &report;
         options->reportSource = fileName;
     }
 
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly))
-        return console.fail(Error(ErrorCode::Io,
-                                  QStringLiteral("Could not open %1: %2").arg(fileName, file.errorString()), fileName));
+        return console.fail(
+            Error(ErrorCode::Io, QStringLiteral("Could not open %1: %2").arg(fileName, file.errorString()), fileName));
 
     // The graph is kept by default so that the index is ready to search when
     // import ends, and close() saves it (a reader then loads it instead of
     // building it).
     const bool keepGraph = !invocation.isSet(QStringLiteral("no-graph"));
     auto opened = openForWriting(console, invocation.path(), keepGraph ? GraphUse::On : GraphUse::Off);
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     Index &index = **opened;
 
     QElapsedTimer timer;
@@ -508,44 +494,41 @@ int runJsonLinesImport(Invocation &invocation, const QString &fileName)
     const IngestSummary summary = ingestLines(console, index, reader, *options);
     reportFailure(console, summary);
     std::optional<GraphWait> graph;
-    if (keepGraph && summary.failure.ok())
-        graph = waitForGraph(console, index);
+    if (keepGraph && summary.failure.ok()) graph = waitForGraph(console, index);
     // The summary counts the time to close too: the final checkpoint (and the
     // graph's save) is part of getting the data into the index.
     exitCode = closeIndex(console, index, exitCodeForSummary(summary));
-    if (Error e = report.close())
-        exitCode = std::max(exitCode, console.fail(e));
+    if (Error e = report.close()) exitCode = std::max(exitCode, console.fail(e));
     const double seconds = timer.nsecsElapsed() / 1e9;
     // A rate over a few milliseconds says nothing; leave it out.
     const bool rateIsMeaningful = seconds >= 0.1;
     const qint64 itemsPerSecond = rateIsMeaningful ? qint64(std::round(summary.written / seconds)) : 0;
 
     if (console.json()) {
-        console.printJson(QJsonObject{{QStringLiteral("imported"), double(summary.written)},
-                                      {QStringLiteral("rejected"), double(summary.rejected)},
-                                      {QStringLiteral("notWritten"), double(summary.notWritten)},
-                                      {QStringLiteral("records"), double(summary.lines)},
-                                      {QStringLiteral("elapsedMs"), std::round(seconds * 1000)},
-                                      {QStringLiteral("itemsPerSecond"),
-                                       rateIsMeaningful ? QJsonValue(double(itemsPerSecond)) : QJsonValue()},
-                                      {QStringLiteral("graph"),
-                                       graph ? QJsonValue(QJsonObject{{QStringLiteral("state"), graphStateName(graph->status.state)},
-                                                                      {QStringLiteral("ready"), graph->ready},
-                                                                      {QStringLiteral("items"), double(graph->status.items)},
-                                                                      {QStringLiteral("waitMs"), std::round(graph->seconds * 1000)}})
-                                             : QJsonValue()}});
+        console.printJson(QJsonObject{
+            {QStringLiteral("imported"), double(summary.written)},
+            {QStringLiteral("rejected"), double(summary.rejected)},
+            {QStringLiteral("notWritten"), double(summary.notWritten)},
+            {QStringLiteral("records"), double(summary.lines)},
+            {QStringLiteral("elapsedMs"), std::round(seconds * 1000)},
+            {QStringLiteral("itemsPerSecond"), rateIsMeaningful ? QJsonValue(double(itemsPerSecond)) : QJsonValue()},
+            {QStringLiteral("graph"),
+             graph ? QJsonValue(QJsonObject{{QStringLiteral("state"), graphStateName(graph->status.state)},
+                                            {QStringLiteral("ready"), graph->ready},
+                                            {QStringLiteral("items"), double(graph->status.items)},
+                                            {QStringLiteral("waitMs"), std::round(graph->seconds * 1000)}})
+                   : QJsonValue()}});
     } else {
         QString text = QStringLiteral("imported %1, rejected %2").arg(summary.written).arg(summary.rejected);
-        if (summary.notWritten > 0)
-            text += QStringLiteral(", not written %1").arg(summary.notWritten);
+        if (summary.notWritten > 0) text += QStringLiteral(", not written %1").arg(summary.notWritten);
         text += QStringLiteral(", elapsed %1 s").arg(seconds, 0, 'f', 3);
-        if (rateIsMeaningful)
-            text += QStringLiteral(" (%1 items/s)").arg(itemsPerSecond);
+        if (rateIsMeaningful) text += QStringLiteral(" (%1 items/s)").arg(itemsPerSecond);
         if (graph)
-            text += graph->ready ? QStringLiteral("; HNSW graph ready, %1 items (waited %2 s for it after the last write)")
-                                       .arg(graph->status.items)
-                                       .arg(graph->seconds, 0, 'f', 3)
-                                 : QStringLiteral("; HNSW graph not ready (%1)").arg(graphStateName(graph->status.state));
+            text += graph->ready
+                        ? QStringLiteral("; HNSW graph ready, %1 items (waited %2 s for it after the last write)")
+                              .arg(graph->status.items)
+                              .arg(graph->seconds, 0, 'f', 3)
+                        : QStringLiteral("; HNSW graph not ready (%1)").arg(graphStateName(graph->status.state));
         console.printLine(text);
     }
     console.flush();

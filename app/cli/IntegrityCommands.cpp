@@ -19,11 +19,12 @@ namespace {
 
 QJsonObject findingJson(const Finding &finding)
 {
-    QJsonObject object{{QStringLiteral("severity"), severityName(finding.severity)},
-                       {QStringLiteral("file"), finding.file},
-                       {QStringLiteral("offset"), finding.offset >= 0 ? QJsonValue(double(finding.offset)) : QJsonValue()},
-                       {QStringLiteral("message"), finding.message},
-                       {QStringLiteral("action"), repairActionName(finding.action)}};
+    QJsonObject object{
+        {QStringLiteral("severity"), severityName(finding.severity)},
+        {QStringLiteral("file"), finding.file},
+        {QStringLiteral("offset"), finding.offset >= 0 ? QJsonValue(double(finding.offset)) : QJsonValue()},
+        {QStringLiteral("message"), finding.message},
+        {QStringLiteral("action"), repairActionName(finding.action)}};
     if (finding.length > 0) object.insert(QStringLiteral("length"), double(finding.length));
     if (!finding.itemId.isEmpty()) object.insert(QStringLiteral("itemId"), finding.itemId);
     return object;
@@ -42,7 +43,8 @@ QJsonObject reportJson(const VerifyReport &report, bool withFindings)
     if (report.measuredRecall >= 0) o.insert(QStringLiteral("recall"), report.measuredRecall);
     if (withFindings) {
         QJsonArray findings;
-        for (const Finding &finding : report.findings) findings.append(findingJson(finding));
+        for (const Finding &finding : report.findings)
+            findings.append(findingJson(finding));
         o.insert(QStringLiteral("findings"), findings);
     }
     return o;
@@ -51,7 +53,9 @@ QJsonObject reportJson(const VerifyReport &report, bool withFindings)
 QString verdict(const VerifyReport &report)
 {
     if (report.clean()) return QStringLiteral("clean");
-    return QStringLiteral("%1 problem%2 found").arg(report.problemCount()).arg(report.problemCount() == 1 ? QString() : QStringLiteral("s"));
+    return QStringLiteral("%1 problem%2 found")
+        .arg(report.problemCount())
+        .arg(report.problemCount() == 1 ? QString() : QStringLiteral("s"));
 }
 
 void printFindings(Console &console, const VerifyReport &report)
@@ -61,7 +65,8 @@ void printFindings(Console &console, const VerifyReport &report)
         if (finding.offset >= 0) where += QStringLiteral(" at byte %1").arg(finding.offset);
         if (!finding.itemId.isEmpty()) where += QStringLiteral(" (item \"%1\")").arg(shown(finding.itemId));
         QString line = QStringLiteral("%1 %2: %3").arg(severityName(finding.severity), -8).arg(where, finding.message);
-        if (finding.action != RepairAction::None) line += QStringLiteral(" [repair: %1]").arg(repairActionName(finding.action));
+        if (finding.action != RepairAction::None)
+            line += QStringLiteral(" [repair: %1]").arg(repairActionName(finding.action));
         console.printLine(line);
     }
 }
@@ -74,7 +79,8 @@ QString summaryLine(const VerifyReport &report)
                        .arg(humanBytes(report.bytesChecked))
                        .arg(report.elapsedMs);
     if (report.liveItems >= 0) line += QStringLiteral(", %1 items").arg(report.liveItems);
-    if (report.measuredRecall >= 0) line += QStringLiteral(", graph recall@10 %1").arg(report.measuredRecall, 0, 'f', 3);
+    if (report.measuredRecall >= 0)
+        line += QStringLiteral(", graph recall@10 %1").arg(report.measuredRecall, 0, 'f', 3);
     return line + QStringLiteral(": ") + verdict(report);
 }
 
@@ -99,8 +105,8 @@ bool checkFolder(Console &console, const QString &path, int *exitCode)
     // No Index::exists() check: a folder whose manifest is damaged is
     // exactly what verify and repair must be able to look at.
     if (QFileInfo(path).isDir()) return true;
-    *exitCode = console.fail(Error(ErrorCode::NotFound, QStringLiteral("There is no index folder at %1.").arg(path), path),
-                             ExitUsageOrIo);
+    *exitCode = console.fail(
+        Error(ErrorCode::NotFound, QStringLiteral("There is no index folder at %1.").arg(path), path), ExitUsageOrIo);
     return false;
 }
 
@@ -179,10 +185,15 @@ int runRepair(Invocation &invocation)
         if (!plan.needed()) {
             console.printLine(QStringLiteral("Nothing to repair."));
         } else {
-            console.printLine(QStringLiteral("Repair plan (%1 step%2):").arg(plan.steps.size()).arg(plan.steps.size() == 1 ? QString() : QStringLiteral("s")));
+            console.printLine(QStringLiteral("Repair plan (%1 step%2):")
+                                  .arg(plan.steps.size())
+                                  .arg(plan.steps.size() == 1 ? QString() : QStringLiteral("s")));
             for (int i = 0; i < plan.steps.size(); ++i)
-                console.printLine(QStringLiteral("  %1. [%2] %3").arg(i + 1).arg(repairActionName(plan.steps[i].action), plan.steps[i].description));
-            for (const QString &b : plan.blockers) console.printLine(QStringLiteral("Cannot repair: %1").arg(b));
+                console.printLine(QStringLiteral("  %1. [%2] %3")
+                                      .arg(i + 1)
+                                      .arg(repairActionName(plan.steps[i].action), plan.steps[i].description));
+            for (const QString &b : plan.blockers)
+                console.printLine(QStringLiteral("Cannot repair: %1").arg(b));
         }
     }
     auto finish = [&](int code) {
@@ -213,21 +224,28 @@ int runRepair(Invocation &invocation)
     }
     const RepairResult &r = *repaired;
     if (console.json()) {
-        json.insert(QStringLiteral("result"),
-                    QJsonObject{{QStringLiteral("backup"), r.backupFile.isEmpty() ? QJsonValue() : QJsonValue(r.backupFile)},
-                                {QStringLiteral("quarantined"), QJsonArray::fromStringList(r.quarantined)},
-                                {QStringLiteral("log"), QJsonArray::fromStringList(r.log)},
-                                {QStringLiteral("itemsBefore"), double(r.itemsBefore)},
-                                {QStringLiteral("itemsAfter"), double(r.itemsAfter)},
-                                {QStringLiteral("itemsSetAside"), double(r.itemsSetAside)},
-                                {QStringLiteral("after"), reportJson(r.after, true)}});
+        json.insert(
+            QStringLiteral("result"),
+            QJsonObject{{QStringLiteral("backup"), r.backupFile.isEmpty() ? QJsonValue() : QJsonValue(r.backupFile)},
+                        {QStringLiteral("quarantined"), QJsonArray::fromStringList(r.quarantined)},
+                        {QStringLiteral("log"), QJsonArray::fromStringList(r.log)},
+                        {QStringLiteral("itemsBefore"), double(r.itemsBefore)},
+                        {QStringLiteral("itemsAfter"), double(r.itemsAfter)},
+                        {QStringLiteral("itemsSetAside"), double(r.itemsSetAside)},
+                        {QStringLiteral("after"), reportJson(r.after, true)}});
         return finish(r.after.clean() ? ExitSuccess : ExitProblem);
     }
-    for (const QString &line : r.log) console.printLine(QStringLiteral("  ") + line);
+    for (const QString &line : r.log)
+        console.printLine(QStringLiteral("  ") + line);
     if (!r.backupFile.isEmpty()) console.printLine(QStringLiteral("Backup: %1").arg(r.backupFile));
-    for (const QString &q : r.quarantined) console.printLine(QStringLiteral("Quarantined: %1").arg(q));
+    for (const QString &q : r.quarantined)
+        console.printLine(QStringLiteral("Quarantined: %1").arg(q));
     console.printLine(QStringLiteral("Before: %1, %2 items. After: %3, %4 items (%5 set aside in quarantine/).")
-                          .arg(verdict(r.before)).arg(r.itemsBefore).arg(verdict(r.after)).arg(r.itemsAfter).arg(r.itemsSetAside));
+                          .arg(verdict(r.before))
+                          .arg(r.itemsBefore)
+                          .arg(verdict(r.after))
+                          .arg(r.itemsAfter)
+                          .arg(r.itemsSetAside));
     if (!r.after.clean()) printFindings(console, r.after);
     return checkStandardOutput(console, r.after.clean() ? ExitSuccess : ExitProblem);
 }

@@ -17,16 +17,14 @@ QByteArrayView dropByteOrderMark(QByteArrayView line)
 }
 } // namespace
 
-LineReader::LineReader(int fd, qsizetype maxLineBytes)
-    : m_fd(fd), m_maxLineBytes(maxLineBytes)
+LineReader::LineReader(int fd, qsizetype maxLineBytes) : m_fd(fd), m_maxLineBytes(maxLineBytes)
 {
     m_buffer.resize(kReadChunk);
 }
 
 bool LineReader::fill()
 {
-    if (m_endOfInput)
-        return false;
+    if (m_endOfInput) return false;
     // Move the unfinished line to the front, and grow only when one line
     // needs more room than the buffer has.
     if (m_start > 0) {
@@ -34,8 +32,7 @@ bool LineReader::fill()
         m_filled -= m_start;
         m_start = 0;
     }
-    if (m_buffer.size() - m_filled < kReadChunk / 2)
-        m_buffer.resize(m_buffer.size() + kReadChunk);
+    if (m_buffer.size() - m_filled < kReadChunk / 2) m_buffer.resize(m_buffer.size() + kReadChunk);
     for (;;) {
         const ssize_t got = ::read(m_fd, m_buffer.data() + m_filled, size_t(m_buffer.size() - m_filled));
         if (got > 0) {
@@ -46,8 +43,7 @@ bool LineReader::fill()
             m_endOfInput = true;
             return false;
         }
-        if (errno == EINTR)
-            continue;
+        if (errno == EINTR) continue;
         m_error = Error::fromErrno(errno, QStringLiteral("read"), QStringLiteral("the input"));
         m_endOfInput = true;
         return false;
@@ -56,8 +52,7 @@ bool LineReader::fill()
 
 bool LineReader::hasBufferedLine() const
 {
-    if (m_endOfInput)
-        return true;
+    if (m_endOfInput) return true;
     const char *from = m_buffer.constData() + m_start + m_scanned;
     return std::memchr(from, '\n', size_t(m_filled - m_start - m_scanned)) != nullptr;
 }
@@ -75,11 +70,9 @@ LineReader::Status LineReader::next(QByteArrayView &line)
             m_start += length + 1;
             m_scanned = 0;
             ++m_lineNumber;
-            if (skipping)
-                return Status::TooLong;
+            if (skipping) return Status::TooLong;
             line = QByteArrayView(m_buffer.constData() + lineStart, length);
-            if (m_lineNumber == 1)
-                line = dropByteOrderMark(line);
+            if (m_lineNumber == 1) line = dropByteOrderMark(line);
             return Status::Line;
         }
         m_scanned += available;
@@ -91,8 +84,7 @@ LineReader::Status LineReader::next(QByteArrayView &line)
             m_scanned = 0;
         }
         if (!fill()) {
-            if (!m_error.ok())
-                return Status::Failed;
+            if (!m_error.ok()) return Status::Failed;
             if (m_filled > m_start || skipping) {
                 // The last line had no "\n".
                 const qsizetype lineStart = m_start;
@@ -100,11 +92,9 @@ LineReader::Status LineReader::next(QByteArrayView &line)
                 m_start = m_filled;
                 m_scanned = 0;
                 ++m_lineNumber;
-                if (skipping)
-                    return Status::TooLong;
+                if (skipping) return Status::TooLong;
                 line = QByteArrayView(m_buffer.constData() + lineStart, length);
-                if (m_lineNumber == 1)
-                    line = dropByteOrderMark(line);
+                if (m_lineNumber == 1) line = dropByteOrderMark(line);
                 return Status::Line;
             }
             return Status::End;

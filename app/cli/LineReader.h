@@ -43,8 +43,8 @@ private:
     int m_fd;
     qsizetype m_maxLineBytes;
     QByteArray m_buffer;
-    qsizetype m_start = 0;  // first unread byte
-    qsizetype m_filled = 0; // bytes of m_buffer holding input
+    qsizetype m_start = 0;   // first unread byte
+    qsizetype m_filled = 0;  // bytes of m_buffer holding input
     qsizetype m_scanned = 0; // bytes after m_start known to hold no "\n"
     bool m_endOfInput = false;
     qint64 m_lineNumber = 0;

@@ -21,10 +21,7 @@ ParallelLineParser::ParallelLineParser(LineReader &reader) : m_reader(reader)
     m_pool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
 }
 
-ParallelLineParser::~ParallelLineParser()
-{
-    m_pool.waitForDone();
-}
+ParallelLineParser::~ParallelLineParser() { m_pool.waitForDone(); }
 
 std::optional<ParsedLine> ParallelLineParser::next()
 {
@@ -39,16 +36,15 @@ std::optional<ParsedLine> ParallelLineParser::next()
         // Collect the oldest chunk when it is done, when enough are in
         // flight, or when reading more could block: nothing read may wait
         // on input that has not arrived.
-        if (!m_jobs.empty()
-            && (m_jobs.front().isFinished() || m_jobs.size() >= maxJobs || m_inputEnded || !m_reader.hasBufferedLine())) {
+        if (!m_jobs.empty() &&
+            (m_jobs.front().isFinished() || m_jobs.size() >= maxJobs || m_inputEnded || !m_reader.hasBufferedLine())) {
             std::vector<ParsedLine> parsed = m_jobs.front().takeResult();
             m_jobs.pop_front();
             for (ParsedLine &line : parsed)
                 m_ready.push_back(std::move(line));
             continue;
         }
-        if (m_inputEnded)
-            return std::nullopt;
+        if (m_inputEnded) return std::nullopt;
         startChunk();
     }
 }
@@ -72,14 +68,12 @@ void ParallelLineParser::startChunk()
             chunk.lines.push_back({m_reader.lineNumber(), 0, 0, true});
             continue;
         }
-        if (io::isBlankLine(text))
-            continue;
+        if (io::isBlankLine(text)) continue;
         chunk.lines.push_back({m_reader.lineNumber(), chunk.bytes.size(), text.size(), false});
         chunk.bytes.append(text);
     } while (chunk.lines.size() < kChunkLines && chunk.bytes.size() < kChunkBytes && m_reader.hasBufferedLine());
 
-    if (chunk.lines.empty())
-        return;
+    if (chunk.lines.empty()) return;
     m_lastChunkBytes = std::min(chunk.bytes.size() + chunk.bytes.size() / 8, kChunkBytes + kChunkBytes / 8);
     m_jobs.push_back(QtConcurrent::run(&m_pool, [chunk = std::move(chunk)] { return parseChunk(chunk); }));
 }
@@ -95,7 +89,8 @@ std::vector<ParsedLine> ParallelLineParser::parseChunk(const Chunk &chunk)
                                                      .arg(humanBytes(LineReader::kMaxLineBytes)))});
             continue;
         }
-        parsed.push_back({line.number, io::parseJsonLine(QByteArrayView(chunk.bytes).sliced(line.offset, line.length))});
+        parsed.push_back(
+            {line.number, io::parseJsonLine(QByteArrayView(chunk.bytes).sliced(line.offset, line.length))});
     }
     return parsed;
 }

@@ -24,11 +24,9 @@ public:
     explicit ProgressLine(Console &console) : m_console(console) { m_timer.start(); }
     void report(const QString &verb, qint64 done, qint64 total, qint64 bytes)
     {
-        if (m_console.json())
-            return;
+        if (m_console.json()) return;
         const qint64 ms = m_timer.elapsed();
-        if (m_reported && ms - m_last < 500 && done != total)
-            return;
+        if (m_reported && ms - m_last < 500 && done != total) return;
         m_reported = true;
         m_last = ms;
         const double mbps = ms > 0 ? double(bytes) / 1e6 / (double(ms) / 1000.0) : 0;
@@ -72,37 +70,36 @@ int runPublish(Invocation &invocation)
     postgres::PublishOptions options;
     options.conninfo = invocation.arguments.value(1);
     options.table = invocation.value(QStringLiteral("table"));
-    if (options.table.isEmpty())
-        return console.usageError(QStringLiteral("publish needs --table NAME."));
+    if (options.table.isEmpty()) return console.usageError(QStringLiteral("publish needs --table NAME."));
     const bool create = invocation.isSet(QStringLiteral("create"));
     const bool upsert = invocation.isSet(QStringLiteral("upsert"));
-    if (create && upsert)
-        return console.usageError(QStringLiteral("--create and --upsert do not go together."));
-    options.mode = create ? postgres::TableMode::Create : upsert ? postgres::TableMode::Upsert : postgres::TableMode::Existing;
+    if (create && upsert) return console.usageError(QStringLiteral("--create and --upsert do not go together."));
+    options.mode = create   ? postgres::TableMode::Create
+                   : upsert ? postgres::TableMode::Upsert
+                            : postgres::TableMode::Existing;
     if (invocation.isSet(QStringLiteral("index"))) {
-        const std::optional<postgres::AnnIndexKind> kind = postgres::annIndexKindFromName(invocation.value(QStringLiteral("index")));
+        const std::optional<postgres::AnnIndexKind> kind =
+            postgres::annIndexKindFromName(invocation.value(QStringLiteral("index")));
         if (!kind)
-            return console.usageError(QStringLiteral("Unknown --index \"%1\": use hnsw, ivfflat or none.").arg(invocation.value(QStringLiteral("index"))));
+            return console.usageError(QStringLiteral("Unknown --index \"%1\": use hnsw, ivfflat or none.")
+                                          .arg(invocation.value(QStringLiteral("index"))));
         options.annIndex = *kind;
     }
     int exitCode = ExitSuccess;
     if (invocation.isSet(QStringLiteral("batch"))) {
-        const std::optional<qint64> batch = invocation.integerOption(QStringLiteral("batch"), 1, postgres::PublishOptions::kMaxBatch, exitCode);
-        if (!batch)
-            return exitCode;
+        const std::optional<qint64> batch =
+            invocation.integerOption(QStringLiteral("batch"), 1, postgres::PublishOptions::kMaxBatch, exitCode);
+        if (!batch) return exitCode;
         options.batch = int(*batch);
     }
-    if (Error e = postgres::checkConninfo(options.conninfo))
-        return console.usageError(e.message());
+    if (Error e = postgres::checkConninfo(options.conninfo)) return console.usageError(e.message());
 
     // Publishing only reads the index; it keeps its record in publish/.
     auto opened = openForReading(invocation.path());
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     postgres::Publisher publisher(*opened, options);
     Result<postgres::PublishPlan> plan = publisher.plan();
-    if (!plan.ok())
-        return console.fail(plan.error());
+    if (!plan.ok()) return console.fail(plan.error());
     if (!console.json()) {
         console.printLine(QStringLiteral("publish #%1 of %2 to %3 on %4")
                               .arg(plan->publishNumber)
@@ -122,8 +119,7 @@ int runPublish(Invocation &invocation)
         line.report(QStringLiteral("published"), done, total, bytes);
         return true;
     });
-    if (!summary.ok())
-        return console.fail(summary.error());
+    if (!summary.ok()) return console.fail(summary.error());
     const double mbps = summary->seconds > 0 ? double(summary->bytes) / 1e6 / summary->seconds : 0;
     if (console.json()) {
         QJsonObject out{{QStringLiteral("plan"), planJson(summary->plan)},
@@ -143,11 +139,9 @@ int runPublish(Invocation &invocation)
                               .arg(humanBytes(summary->bytes))
                               .arg(summary->seconds, 0, 'f', 1)
                               .arg(mbps, 0, 'f', 2));
-        if (summary->annIndexCreated)
-            console.printLine(QStringLiteral("created: ") + summary->plan.annIndexSql);
+        if (summary->annIndexCreated) console.printLine(QStringLiteral("created: ") + summary->plan.annIndexSql);
         for (const QString &note : summary->plan.notes)
-            if (!plan->notes.contains(note))
-                console.printLine(QStringLiteral("note: ") + note);
+            if (!plan->notes.contains(note)) console.printLine(QStringLiteral("note: ") + note);
         if (!summary->exampleQuery.isEmpty())
             console.printLine(QStringLiteral("query it on the server, for example:\n") + summary->exampleQuery);
     }
@@ -169,23 +163,21 @@ int runPostgresImport(Invocation &invocation)
     int exitCode = ExitSuccess;
     if (invocation.isSet(QStringLiteral("batch"))) {
         const std::optional<qint64> batch = invocation.integerOption(QStringLiteral("batch"), 1, 10000, exitCode);
-        if (!batch)
-            return exitCode;
+        if (!batch) return exitCode;
         options.batch = int(*batch);
     }
-    if (Error e = postgres::checkConninfo(options.conninfo))
-        return console.usageError(e.message());
+    if (Error e = postgres::checkConninfo(options.conninfo)) return console.usageError(e.message());
     std::optional<Metric> metric;
     if (invocation.isSet(QStringLiteral("metric"))) {
         metric = metricFromName(invocation.value(QStringLiteral("metric")));
         if (!metric)
-            return console.usageError(QStringLiteral("Unknown --metric \"%1\": use cosine, l2 or dot.").arg(invocation.value(QStringLiteral("metric"))));
+            return console.usageError(QStringLiteral("Unknown --metric \"%1\": use cosine, l2 or dot.")
+                                          .arg(invocation.value(QStringLiteral("metric"))));
     }
 
     postgres::Puller puller(options);
     Result<postgres::PullSource> source = puller.inspect();
-    if (!source.ok())
-        return console.fail(source.error());
+    if (!source.ok()) return console.fail(source.error());
     const QString path = invocation.path();
     bool created = false;
     if (!Index::exists(path)) {
@@ -193,10 +185,8 @@ int runPostgresImport(Invocation &invocation)
         schema.dimensions = source->dimensions;
         schema.metric = metric ? *metric : source->metric.value_or(Metric::Cosine);
         Result<std::shared_ptr<Index>> index = Index::create(path, schema);
-        if (!index.ok())
-            return console.fail(index.error());
-        if (Error e = (*index)->close())
-            return console.fail(e);
+        if (!index.ok()) return console.fail(index.error());
+        if (Error e = (*index)->close()) return console.fail(e);
         created = true;
         if (!console.json())
             console.printLine(QStringLiteral("created %1: %2 dimensions, %3 (%4)")
@@ -204,12 +194,12 @@ int runPostgresImport(Invocation &invocation)
                                   .arg(schema.dimensions)
                                   .arg(metricName(schema.metric),
                                        metric ? QStringLiteral("--metric")
-                                       : source->metric ? QStringLiteral("from the table's ANN index")
-                                                        : QStringLiteral("the table has no ANN index to tell; --metric sets it")));
+                                       : source->metric
+                                           ? QStringLiteral("from the table's ANN index")
+                                           : QStringLiteral("the table has no ANN index to tell; --metric sets it")));
     }
     auto opened = openForWriting(console, path);
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     Index &index = **opened;
     ProgressLine line(console);
     Result<postgres::PullSummary> summary = puller.run(index, [&](qint64 items, qint64 total, qint64 bytes) {
@@ -221,8 +211,7 @@ int runPostgresImport(Invocation &invocation)
         return closeIndex(console, index, code);
     }
     exitCode = closeIndex(console, index, ExitSuccess);
-    if (exitCode != ExitSuccess)
-        return exitCode;
+    if (exitCode != ExitSuccess) return exitCode;
     if (console.json())
         console.printJson(QJsonObject{{QStringLiteral("table"), summary->source.table},
                                       {QStringLiteral("target"), summary->source.target},

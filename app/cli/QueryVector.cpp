@@ -22,8 +22,7 @@ QString describeJsonValue(const QJsonValue &value)
     case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::String: {
         QString text = value.toString();
-        if (text.size() > 20)
-            text = text.left(20) + QStringLiteral("...");
+        if (text.size() > 20) text = text.left(20) + QStringLiteral("...");
         return QStringLiteral("the string \"%1\"").arg(text);
     }
     case QJsonValue::Array: return QStringLiteral("an array");
@@ -46,7 +45,8 @@ Result<QVector<float>> parseQueryVector(QByteArrayView text, const QString &sour
                          .arg(parseError.offset));
     if (!document.isArray())
         return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("The query vector (%1) must be a JSON array of numbers, like [0.1, -2, 3e-4], not an object.")
+                     QStringLiteral(
+                         "The query vector (%1) must be a JSON array of numbers, like [0.1, -2, 3e-4], not an object.")
                          .arg(source));
     const QJsonArray array = document.array();
     if (array.isEmpty())
@@ -56,14 +56,19 @@ Result<QVector<float>> parseQueryVector(QByteArrayView text, const QString &sour
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QJsonValue value = array.at(i);
         if (!value.isDouble())
-            return Error(ErrorCode::MalformedInput,
-                         QStringLiteral("Element %1 of the query vector (%2) is %3, not a number (elements count from 0).")
-                             .arg(i).arg(source, describeJsonValue(value)));
+            return Error(
+                ErrorCode::MalformedInput,
+                QStringLiteral("Element %1 of the query vector (%2) is %3, not a number (elements count from 0).")
+                    .arg(i)
+                    .arg(source, describeJsonValue(value)));
         const double number = value.toDouble();
         if (!std::isfinite(number) || std::fabs(number) > double(FLT_MAX))
-            return Error(ErrorCode::NonFiniteValue,
-                         QStringLiteral("Element %1 of the query vector (%2) is beyond the range of a 32-bit float (about ±3.4e38).")
-                             .arg(i).arg(source));
+            return Error(
+                ErrorCode::NonFiniteValue,
+                QStringLiteral(
+                    "Element %1 of the query vector (%2) is beyond the range of a 32-bit float (about ±3.4e38).")
+                    .arg(i)
+                    .arg(source));
         vector.append(float(number));
     }
     return vector;
@@ -74,17 +79,17 @@ Result<QVector<float>> readQueryVector(const QString &argument)
     // Both read to the end: a pipe hands over its input in pieces (B7).
     if (argument == u"-") {
         const QString source = QStringLiteral("standard input");
-        Result<QByteArray> bytes = readStandardInputLimited(kMaxQueryVectorBytes, QStringLiteral("The query vector from standard input"));
-        if (!bytes.ok())
-            return bytes.error();
+        Result<QByteArray> bytes =
+            readStandardInputLimited(kMaxQueryVectorBytes, QStringLiteral("The query vector from standard input"));
+        if (!bytes.ok()) return bytes.error();
         return parseQueryVector(*bytes, source);
     }
     if (argument.startsWith(u'@')) {
         const QString fileName = argument.mid(1);
         const QString source = QStringLiteral("the file %1").arg(shown(fileName));
-        Result<QByteArray> bytes = readFileLimited(fileName, kMaxQueryVectorBytes, QStringLiteral("The query vector from %1").arg(source));
-        if (!bytes.ok())
-            return bytes.error();
+        Result<QByteArray> bytes =
+            readFileLimited(fileName, kMaxQueryVectorBytes, QStringLiteral("The query vector from %1").arg(source));
+        if (!bytes.ok()) return bytes.error();
         return parseQueryVector(*bytes, source);
     }
     return parseQueryVector(argument.toUtf8(), QStringLiteral("--vector"));

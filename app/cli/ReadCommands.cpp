@@ -34,8 +34,7 @@ QString dateToText(const QDateTime &time)
 
 QString fieldsToText(const Schema &schema)
 {
-    if (schema.fields.isEmpty())
-        return QStringLiteral("none declared");
+    if (schema.fields.isEmpty()) return QStringLiteral("none declared");
     QStringList parts;
     for (const FieldSpec &field : schema.fields)
         parts << QStringLiteral("%1 (%2%3)")
@@ -53,13 +52,11 @@ Error forEachPage(const Index &index, QString after, qint64 limit, bool withVect
     for (;;) {
         const int pageSize = limit > 0 ? int(std::min<qint64>(kPageSize, remaining)) : kPageSize;
         auto page = index.list(after, pageSize, withVectors);
-        if (!page.ok())
-            return page.error();
+        if (!page.ok()) return page.error();
         onPage(*page);
         remaining -= page->items.size();
         after = page->nextAfter;
-        if (after.isEmpty() || page->items.isEmpty() || (limit > 0 && remaining <= 0))
-            return {};
+        if (after.isEmpty() || page->items.isEmpty() || (limit > 0 && remaining <= 0)) return {};
     }
 }
 
@@ -71,8 +68,7 @@ int runInfo(Invocation &invocation)
     const QString path = invocation.path();
     const bool withGraph = invocation.isSet(QStringLiteral("graph"));
     auto opened = openForReading(path, withGraph ? GraphUse::On : GraphUse::Off);
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     const Index &index = **opened;
     // The graph loads in the background; report it once it is current.
     const GraphWait graphWait = withGraph ? waitForGraph(console, index) : GraphWait();
@@ -85,14 +81,12 @@ int runInfo(Invocation &invocation)
 
     if (console.json()) {
         QJsonObject lock{{QStringLiteral("held"), holder.has_value() && !staleLock}};
-        if (staleLock)
-            lock.insert(QStringLiteral("stale"), true);
+        if (staleLock) lock.insert(QStringLiteral("stale"), true);
         if (holder)
-            lock.insert(QStringLiteral("holder"),
-                        QJsonObject{{QStringLiteral("pid"), double(holder->pid)},
-                                    {QStringLiteral("host"), holder->host},
-                                    {QStringLiteral("application"), holder->application},
-                                    {QStringLiteral("description"), holder->describe()}});
+            lock.insert(QStringLiteral("holder"), QJsonObject{{QStringLiteral("pid"), double(holder->pid)},
+                                                              {QStringLiteral("host"), holder->host},
+                                                              {QStringLiteral("application"), holder->application},
+                                                              {QStringLiteral("description"), holder->describe()}});
         const QJsonObject openReport{{QStringLiteral("replayedFrames"), double(report.replayedFrames)},
                                      {QStringLiteral("lastLsn"), double(report.lastLsn)},
                                      {QStringLiteral("tailCut"), report.tailCut},
@@ -147,24 +141,26 @@ int runInfo(Invocation &invocation)
     row(QStringLiteral("index"), absolutePath);
     row(QStringLiteral("dimensions"), QString::number(stats.schema.dimensions));
     row(QStringLiteral("metric"), metricName(stats.schema.metric));
-    row(QStringLiteral("embedder"), stats.schema.embedder.isEmpty() ? QStringLiteral("none (vectors made elsewhere)")
-                                                                    : stats.schema.embedder);
+    row(QStringLiteral("embedder"),
+        stats.schema.embedder.isEmpty() ? QStringLiteral("none (vectors made elsewhere)") : stats.schema.embedder);
     row(QStringLiteral("fields"), fieldsToText(stats.schema));
     row(QStringLiteral("max metadata"), QStringLiteral("%1 per item").arg(humanBytes(stats.schema.maxMetadataBytes)));
     row(QStringLiteral("durability"), durabilityName(stats.durability));
     row(QStringLiteral("items"), QString::number(stats.items));
-    row(QStringLiteral("segments"), QStringLiteral("%1 (%2 rows, %3 deleted)")
-                                        .arg(stats.segments).arg(stats.segmentRows).arg(stats.deletedRows));
+    row(QStringLiteral("segments"),
+        QStringLiteral("%1 (%2 rows, %3 deleted)").arg(stats.segments).arg(stats.segmentRows).arg(stats.deletedRows));
     row(QStringLiteral("wal"), QStringLiteral("%1 (%2 bytes), %3 changes not yet in segments")
-                                   .arg(humanBytes(stats.walBytes)).arg(stats.walBytes).arg(stats.unflushedItems));
+                                   .arg(humanBytes(stats.walBytes))
+                                   .arg(stats.walBytes)
+                                   .arg(stats.unflushedItems));
     row(QStringLiteral("disk"), QStringLiteral("%1 (%2 bytes)").arg(humanBytes(stats.diskBytes)).arg(stats.diskBytes));
     row(QStringLiteral("last lsn"), QString::number(stats.lastLsn));
     row(QStringLiteral("checkpoint lsn"), QString::number(stats.checkpointLsn));
     row(QStringLiteral("generation"), QString::number(stats.generation));
     row(QStringLiteral("created"), dateToText(stats.created));
     row(QStringLiteral("last checkpoint"), dateToText(stats.lastCheckpoint));
-    row(QStringLiteral("hnsw"), QStringLiteral("M %1, efConstruction %2, efSearch %3")
-                                    .arg(ann.m).arg(ann.efConstruction).arg(ann.efSearch));
+    row(QStringLiteral("hnsw"),
+        QStringLiteral("M %1, efConstruction %2, efSearch %3").arg(ann.m).arg(ann.efConstruction).arg(ann.efSearch));
     if (withGraph) {
         const GraphStatus &g = stats.graph;
         row(QStringLiteral("graph"), QStringLiteral("%1: %2 items, %3 deleted, %4 changes to apply, %5 in memory")
@@ -174,15 +170,15 @@ int runInfo(Invocation &invocation)
                                          .arg(g.pending)
                                          .arg(humanBytes(g.memoryBytes)));
         row(QStringLiteral("graph file"), g.file.isEmpty() ? QStringLiteral("none saved") : g.file);
-        if (!g.message.isEmpty())
-            row(QStringLiteral("graph note"), g.message);
+        if (!g.message.isEmpty()) row(QStringLiteral("graph note"), g.message);
     } else {
         row(QStringLiteral("graph"), QStringLiteral("not loaded (info --graph loads it)"));
     }
     QString lockText = QStringLiteral("free");
     if (staleLock)
-        lockText = QStringLiteral("free (the lock file names %1, which is no longer running; the next writer takes it over)")
-                       .arg(holder->describe());
+        lockText =
+            QStringLiteral("free (the lock file names %1, which is no longer running; the next writer takes it over)")
+                .arg(holder->describe());
     else if (holder)
         lockText = QStringLiteral("held by %1; this report is a read-only snapshot of what it has committed")
                        .arg(holder->describe());
@@ -196,18 +192,17 @@ int runGet(Invocation &invocation)
 {
     Console &console = invocation.console;
     auto opened = openForReading(invocation.path());
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     const auto item = (*opened)->get(invocation.arguments.value(1), true);
-    if (!item.ok())
-        return console.fail(item.error());
+    if (!item.ok()) return console.fail(item.error());
     if (console.json()) {
         console.write(io::itemToJsonLine(*item) + '\n');
     } else {
         console.printLine(QStringLiteral("id: %1").arg(item->id));
         console.printLine(QStringLiteral("metadata: %1")
                               .arg(QString::fromUtf8(QJsonDocument(item->metadata).toJson(QJsonDocument::Compact))));
-        console.printLine(QStringLiteral("vector (%1 dimensions): %2").arg(item->vector.size()).arg(vectorToText(item->vector)));
+        console.printLine(
+            QStringLiteral("vector (%1 dimensions): %2").arg(item->vector.size()).arg(vectorToText(item->vector)));
     }
     return checkStandardOutput(console, ExitSuccess);
 }
@@ -218,33 +213,32 @@ int runList(Invocation &invocation)
     int exitCode = ExitSuccess;
     qint64 limit = 0; // 0: all
     if (invocation.isSet(QStringLiteral("limit"))) {
-        const auto value = invocation.integerOption(QStringLiteral("limit"), 1, std::numeric_limits<int>::max(), exitCode);
-        if (!value)
-            return exitCode;
+        const auto value =
+            invocation.integerOption(QStringLiteral("limit"), 1, std::numeric_limits<int>::max(), exitCode);
+        if (!value) return exitCode;
         limit = *value;
     }
     auto opened = openForReading(invocation.path());
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
 
     QJsonArray items;
     QString nextAfter;
-    const Error error = forEachPage(**opened, invocation.value(QStringLiteral("after")), limit, false,
-                                    [&](const ListPage &page) {
-                                        for (const Item &item : page.items) {
-                                            if (console.json())
-                                                items.append(QJsonObject{{QStringLiteral("id"), item.id},
-                                                                         {QStringLiteral("metadata"), item.metadata}});
-                                            else
-                                                console.write(escapeControls(item.id).toUtf8() + '\n');
-                                        }
-                                        nextAfter = page.nextAfter;
-                                    });
-    if (error)
-        return console.fail(error);
+    const Error error =
+        forEachPage(**opened, invocation.value(QStringLiteral("after")), limit, false, [&](const ListPage &page) {
+            for (const Item &item : page.items) {
+                if (console.json())
+                    items.append(
+                        QJsonObject{{QStringLiteral("id"), item.id}, {QStringLiteral("metadata"), item.metadata}});
+                else
+                    console.write(escapeControls(item.id).toUtf8() + '\n');
+            }
+            nextAfter = page.nextAfter;
+        });
+    if (error) return console.fail(error);
     if (console.json())
-        console.printJson(QJsonObject{{QStringLiteral("items"), items},
-                                      {QStringLiteral("nextAfter"), nextAfter.isEmpty() ? QJsonValue() : QJsonValue(nextAfter)}});
+        console.printJson(
+            QJsonObject{{QStringLiteral("items"), items},
+                        {QStringLiteral("nextAfter"), nextAfter.isEmpty() ? QJsonValue() : QJsonValue(nextAfter)}});
     return checkStandardOutput(console, ExitSuccess);
 }
 
@@ -252,8 +246,7 @@ int runCount(Invocation &invocation)
 {
     Console &console = invocation.console;
     auto opened = openForReading(invocation.path());
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     const qint64 count = (*opened)->count();
     if (console.json())
         console.printJson(QJsonObject{{QStringLiteral("count"), double(count)}});

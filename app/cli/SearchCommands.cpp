@@ -31,10 +31,7 @@ constexpr int kDefaultRecallSample = 100;
 // Metadata wider than this is cut when standard output is not a terminal.
 constexpr int kMetadataWidthWhenPiped = 100;
 
-QString shortestFloat(float value)
-{
-    return vectorToText({value});
-}
+QString shortestFloat(float value) { return vectorToText({value}); }
 
 // A float as the JSON number that reads back to it, in its shortest form
 // (QJsonDocument writes doubles in their shortest form, and the double
@@ -67,22 +64,18 @@ QString scoreMeaning(Metric metric)
 
 int terminalWidth()
 {
-    if (::isatty(STDOUT_FILENO) != 1)
-        return 0;
+    if (::isatty(STDOUT_FILENO) != 1) return 0;
     winsize size{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
-        return size.ws_col;
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
     return 80;
 }
 
 // At most `width` characters, the last of them "…" when something was cut.
 QString elide(const QString &text, int width)
 {
-    if (text.size() <= width)
-        return text;
+    if (text.size() <= width) return text;
     qsizetype cut = std::max(0, width - 1);
-    if (cut > 0 && text.at(cut - 1).isHighSurrogate())
-        --cut;
+    if (cut > 0 && text.at(cut - 1).isHighSurrogate()) --cut;
     return text.left(cut) + QStringLiteral("…");
 }
 
@@ -114,10 +107,8 @@ void printResultJson(Console &console, const QueryResult &result, Metric metric,
     QJsonArray hits;
     for (const QueryHit &hit : result.hits) {
         QJsonObject object{{QStringLiteral("id"), hit.id}, {QStringLiteral("score"), jsonFloat(hit.score)}};
-        if (request.withMetadata)
-            object.insert(QStringLiteral("metadata"), hit.metadata);
-        if (request.withVectors)
-            object.insert(QStringLiteral("vector"), vectorToJson(hit.vector));
+        if (request.withMetadata) object.insert(QStringLiteral("metadata"), hit.metadata);
+        if (request.withVectors) object.insert(QStringLiteral("vector"), vectorToJson(hit.vector));
         hits.append(object);
     }
     console.printJson(QJsonObject{
@@ -157,17 +148,16 @@ void printResultTable(Console &console, const QueryResult &result, Metric metric
         const int columns = terminalWidth();
         const int metadataWidth = columns > 0 ? std::max(20, columns - used) : kMetadataWidthWhenPiped;
 
-        QString header = padLeft(rankHeader, rankWidth) + QStringLiteral("  ") + padRight(idHeader, idWidth)
-            + QStringLiteral("  ") + padLeft(scoreHeader, scoreWidth);
-        if (request.withMetadata)
-            header += QStringLiteral("  metadata");
+        QString header = padLeft(rankHeader, rankWidth) + QStringLiteral("  ") + padRight(idHeader, idWidth) +
+                         QStringLiteral("  ") + padLeft(scoreHeader, scoreWidth);
+        if (request.withMetadata) header += QStringLiteral("  metadata");
         console.printLine(header);
         for (qsizetype i = 0; i < result.hits.size(); ++i) {
             const QueryHit &hit = result.hits[i];
-            QString row = padLeft(QString::number(i + 1), rankWidth) + QStringLiteral("  ")
-                + padRight(escapeControls(hit.id), idWidth) + QStringLiteral("  ") + padLeft(scores[i], scoreWidth);
-            if (request.withMetadata)
-                row += QStringLiteral("  ") + elide(compactJson(hit.metadata), metadataWidth);
+            QString row = padLeft(QString::number(i + 1), rankWidth) + QStringLiteral("  ") +
+                          padRight(escapeControls(hit.id), idWidth) + QStringLiteral("  ") +
+                          padLeft(scores[i], scoreWidth);
+            if (request.withMetadata) row += QStringLiteral("  ") + elide(compactJson(hit.metadata), metadataWidth);
             console.printLine(row);
             if (request.withVectors)
                 console.printLine(QString(rankWidth + 2, u' ') + QStringLiteral("vector: ") + vectorToText(hit.vector));
@@ -186,24 +176,23 @@ Error checkRequest(const Index &index, const QueryRequest &request)
 {
     if (!request.filter.trimmed().isEmpty()) {
         Result<Filter> filter = Filter::parse(request.filter);
-        if (!filter.ok())
-            return filter.error();
+        if (!filter.ok()) return filter.error();
     }
     if (!request.vector.isEmpty())
-        return index.schema().validateVector(std::span<const float>(request.vector.constData(), size_t(request.vector.size())));
+        return index.schema().validateVector(
+            std::span<const float>(request.vector.constData(), size_t(request.vector.size())));
     if (!index.contains(request.likeId))
-        return Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(shown(request.likeId)));
+        return Error(ErrorCode::NotFound,
+                     QStringLiteral("There is no item with the id \"%1\".").arg(shown(request.likeId)));
     return {};
 }
 
 std::optional<int> optionalInteger(Invocation &invocation, const QString &option, qint64 minimum, qint64 maximum,
                                    int fallback, int &exitCode)
 {
-    if (!invocation.isSet(option))
-        return fallback;
+    if (!invocation.isSet(option)) return fallback;
     const auto value = invocation.integerOption(option, minimum, maximum, exitCode);
-    if (!value)
-        return std::nullopt;
+    if (!value) return std::nullopt;
     return int(*value);
 }
 
@@ -212,16 +201,16 @@ std::optional<int> optionalInteger(Invocation &invocation, const QString &option
 int runQuery(Invocation &invocation)
 {
     Console &console = invocation.console;
-    if (invocation.isSet(QStringLiteral("text")))
-        return runTextQuery(invocation);
+    if (invocation.isSet(QStringLiteral("text"))) return runTextQuery(invocation);
     if (invocation.isSet(QStringLiteral("mode")))
         return console.usageError(QStringLiteral("--mode chooses how --text is searched; it needs --text."));
     const bool byVector = invocation.isSet(QStringLiteral("vector"));
     const bool byId = invocation.isSet(QStringLiteral("like"));
     if (byVector == byId)
-        return console.usageError(byVector ? QStringLiteral("Give either --vector or --like, not both.")
-                                           : QStringLiteral("query needs a query: --vector JSON (- reads standard input, "
-                                                            "@FILE a file), --like ID or --text WORDS."));
+        return console.usageError(byVector
+                                      ? QStringLiteral("Give either --vector or --like, not both.")
+                                      : QStringLiteral("query needs a query: --vector JSON (- reads standard input, "
+                                                       "@FILE a file), --like ID or --text WORDS."));
     const bool ann = invocation.isSet(QStringLiteral("ann"));
     if (ann && invocation.isSet(QStringLiteral("exact")))
         return console.usageError(QStringLiteral("--exact and --ann exclude each other."));
@@ -231,45 +220,38 @@ int runQuery(Invocation &invocation)
     int exitCode = ExitSuccess;
     QueryRequest request;
     const auto k = optionalInteger(invocation, QStringLiteral("k"), 1, kMaxK, kDefaultK, exitCode);
-    if (!k)
-        return exitCode;
+    if (!k) return exitCode;
     request.k = *k;
-    const auto ef = optionalInteger(invocation, QStringLiteral("ef"), AnnParams::kMinEf, AnnParams::kMaxEf, 0, exitCode);
-    if (!ef)
-        return exitCode;
+    const auto ef =
+        optionalInteger(invocation, QStringLiteral("ef"), AnnParams::kMinEf, AnnParams::kMaxEf, 0, exitCode);
+    if (!ef) return exitCode;
     request.ef = *ef;
     request.mode = ann ? QueryMode::Ann : QueryMode::Exact;
     {
         Result<QByteArray> filter = invocation.filterText();
-        if (!filter.ok())
-            return console.fail(filter.error());
+        if (!filter.ok()) return console.fail(filter.error());
         request.filter = filter.takeValue();
     }
     request.withMetadata = !invocation.isSet(QStringLiteral("no-metadata"));
     request.withVectors = invocation.isSet(QStringLiteral("with-vectors"));
     if (byVector) {
         Result<QVector<float>> vector = readQueryVector(invocation.value(QStringLiteral("vector")));
-        if (!vector.ok())
-            return console.fail(vector.error());
+        if (!vector.ok()) return console.fail(vector.error());
         request.vector = vector.takeValue();
     } else {
         request.likeId = invocation.value(QStringLiteral("like"));
     }
 
     auto opened = openForReading(invocation.path(), ann ? GraphUse::On : GraphUse::Off);
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     const Index &index = **opened;
-    if (Error error = checkRequest(index, request))
-        return console.fail(error);
+    if (Error error = checkRequest(index, request)) return console.fail(error);
     // A graph that is not ready in time or failed gets a warning; the query
     // then says in its plan that it fell back to the exact scan.
-    if (ann)
-        waitForGraph(console, index);
+    if (ann) waitForGraph(console, index);
 
     const Result<QueryResult> result = index.query(request);
-    if (!result.ok())
-        return console.fail(result.error());
+    if (!result.ok()) return console.fail(result.error());
     const Metric metric = index.schema().metric;
     if (console.json())
         printResultJson(console, *result, metric, request);
@@ -282,24 +264,21 @@ int runRecall(Invocation &invocation)
 {
     Console &console = invocation.console;
     int exitCode = ExitSuccess;
-    const auto sample = optionalInteger(invocation, QStringLiteral("sample"), 1, 100000, kDefaultRecallSample, exitCode);
-    if (!sample)
-        return exitCode;
+    const auto sample =
+        optionalInteger(invocation, QStringLiteral("sample"), 1, 100000, kDefaultRecallSample, exitCode);
+    if (!sample) return exitCode;
     const auto k = optionalInteger(invocation, QStringLiteral("k"), 1, kMaxK, kDefaultK, exitCode);
-    if (!k)
-        return exitCode;
-    const auto ef = optionalInteger(invocation, QStringLiteral("ef"), AnnParams::kMinEf, AnnParams::kMaxEf, 0, exitCode);
-    if (!ef)
-        return exitCode;
+    if (!k) return exitCode;
+    const auto ef =
+        optionalInteger(invocation, QStringLiteral("ef"), AnnParams::kMinEf, AnnParams::kMaxEf, 0, exitCode);
+    if (!ef) return exitCode;
 
     auto opened = openForReading(invocation.path(), GraphUse::On);
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     const Index &index = **opened;
     const GraphWait graph = waitForGraph(console, index);
     const Result<RecallEstimate> estimate = index.estimateRecall(*sample, *k, *ef);
-    if (!estimate.ok())
-        return console.fail(estimate.error());
+    if (!estimate.ok()) return console.fail(estimate.error());
 
     const double speedup = estimate->annMilliseconds > 0 ? estimate->exactMilliseconds / estimate->annMilliseconds : 0;
     if (console.json()) {
@@ -326,7 +305,8 @@ int runRecall(Invocation &invocation)
         if (speedup >= 1)
             times += QStringLiteral(" (HNSW %1x faster)").arg(speedup, 0, 'f', 1);
         else if (speedup > 0)
-            times += QStringLiteral(" (HNSW %1x slower: on an index this small a scan costs less)").arg(1 / speedup, 0, 'f', 1);
+            times += QStringLiteral(" (HNSW %1x slower: on an index this small a scan costs less)")
+                         .arg(1 / speedup, 0, 'f', 1);
         console.printLine(times);
     }
     return checkStandardOutput(console, ExitSuccess);

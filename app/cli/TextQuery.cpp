@@ -50,8 +50,9 @@ void printHits(Console &console, const io::TextResult &result)
         if (hit.vectorRank) ranks << QStringLiteral("meaning #%1").arg(hit.vectorRank);
         if (hit.keywordRank) ranks << QStringLiteral("keywords #%1").arg(hit.keywordRank);
         const QString document = hit.title.isEmpty() ? hit.uri
-                                 : hit.uri.isEmpty() ? hit.title
-                                                     : QStringLiteral("%1 (%2)").arg(shown(hit.title), shown(hit.uri, 400));
+                                 : hit.uri.isEmpty()
+                                     ? hit.title
+                                     : QStringLiteral("%1 (%2)").arg(shown(hit.title), shown(hit.uri, 400));
         QString head = QStringLiteral("%1. %2  score %3").arg(i + 1).arg(hit.id).arg(hit.score, 0, 'g', 4);
         if (!ranks.isEmpty()) head += QStringLiteral("  [%1]").arg(ranks.join(QStringLiteral(", ")));
         console.printLine(head);
@@ -75,7 +76,8 @@ int runTextQuery(Invocation &invocation)
             return console.usageError(QStringLiteral("--text cannot be combined with --%1.").arg(QLatin1String(other)));
     io::TextQuery query;
     query.text = invocation.value(QStringLiteral("text"));
-    if (query.text.trimmed().isEmpty()) return console.usageError(QStringLiteral("--text needs some words to search for."));
+    if (query.text.trimmed().isEmpty())
+        return console.usageError(QStringLiteral("--text needs some words to search for."));
     if (invocation.isSet(QStringLiteral("mode"))) {
         const auto mode = io::textSearchModeFromName(invocation.value(QStringLiteral("mode")));
         if (!mode)
@@ -91,8 +93,7 @@ int runTextQuery(Invocation &invocation)
     }
     {
         Result<QByteArray> filter = invocation.filterText();
-        if (!filter.ok())
-            return console.fail(filter.error());
+        if (!filter.ok()) return console.fail(filter.error());
         query.filter = filter.takeValue();
     }
 
@@ -109,7 +110,8 @@ int runTextQuery(Invocation &invocation)
     if (!result.ok()) return console.fail(result.error());
     if (console.json()) {
         QJsonArray hits;
-        for (const io::TextHit &hit : result->hits) hits.append(hitToJson(hit));
+        for (const io::TextHit &hit : result->hits)
+            hits.append(hitToJson(hit));
         console.printJson(QJsonObject{{QStringLiteral("hits"), hits},
                                       {QStringLiteral("mode"), io::textSearchModeName(query.mode)},
                                       {QStringLiteral("plan"), result->plan},
@@ -132,7 +134,8 @@ int runDocuments(Invocation &invocation)
         QJsonArray list;
         for (const io::CatalogEntry &d : *documents) {
             QJsonArray ranges;
-            for (const auto &[start, end] : d.ranges) ranges.append(QJsonArray{double(start), double(end)});
+            for (const auto &[start, end] : d.ranges)
+                ranges.append(QJsonArray{double(start), double(end)});
             list.append(QJsonObject{{QStringLiteral("uri"), d.uri},
                                     {QStringLiteral("title"), d.title},
                                     {QStringLiteral("type"), d.type},
@@ -147,12 +150,13 @@ int runDocuments(Invocation &invocation)
         for (const io::CatalogEntry &d : *documents) {
             chunks += d.chunks;
             const qint64 characters = d.ranges.isEmpty() ? 0 : d.ranges.last().second;
-            console.printLine(QStringLiteral("%1  %2 chunks  %3 characters  %4%5")
-                                  .arg(d.type.isEmpty() ? QStringLiteral("-") : d.type, -8)
-                                  .arg(d.chunks, 5)
-                                  .arg(characters, 8)
-                                  .arg(d.uri)
-                                  .arg(d.title.isEmpty() ? QString() : QStringLiteral("  \u201c%1\u201d").arg(d.title)));
+            console.printLine(
+                QStringLiteral("%1  %2 chunks  %3 characters  %4%5")
+                    .arg(d.type.isEmpty() ? QStringLiteral("-") : d.type, -8)
+                    .arg(d.chunks, 5)
+                    .arg(characters, 8)
+                    .arg(d.uri)
+                    .arg(d.title.isEmpty() ? QString() : QStringLiteral("  \u201c%1\u201d").arg(d.title)));
         }
         console.printLine(QStringLiteral("%1 documents, %2 chunks").arg(documents->size()).arg(chunks));
     }

@@ -23,12 +23,14 @@ Result<Schema> readSchemaFile(const QString &fileName)
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, QStringLiteral("Could not open the schema file %1: %2").arg(fileName, file.errorString()),
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Could not open the schema file %1: %2").arg(fileName, file.errorString()),
                      fileName);
     if (file.size() > kMaxSchemaFileBytes)
-        return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("The schema file %1 is larger than 1 MiB; a schema is a small JSON object.").arg(fileName),
-                     fileName);
+        return Error(
+            ErrorCode::MalformedInput,
+            QStringLiteral("The schema file %1 is larger than 1 MiB; a schema is a small JSON object.").arg(fileName),
+            fileName);
     const QByteArray bytes = file.readAll();
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
@@ -43,7 +45,8 @@ Result<Schema> readSchemaFile(const QString &fileName)
                      QStringLiteral("The schema file %1 must hold a JSON object.").arg(fileName), fileName);
     auto schema = Schema::fromJson(document.object(), false);
     if (!schema.ok())
-        return Error(schema.error().code(), QStringLiteral("%1 (in %2)").arg(schema.error().message(), fileName), fileName);
+        return Error(schema.error().code(), QStringLiteral("%1 (in %2)").arg(schema.error().message(), fileName),
+                     fileName);
     return schema;
 }
 
@@ -57,38 +60,38 @@ int runCreate(Invocation &invocation)
     bool haveDimensions = false;
     if (invocation.isSet(QStringLiteral("schema"))) {
         auto fromFile = readSchemaFile(invocation.value(QStringLiteral("schema")));
-        if (!fromFile.ok())
-            return console.fail(fromFile.error());
+        if (!fromFile.ok()) return console.fail(fromFile.error());
         schema = *fromFile;
         haveDimensions = schema.dimensions > 0;
     }
     // The flags override the schema file.
     int exitCode = ExitSuccess;
     if (invocation.isSet(QStringLiteral("dims"))) {
-        const auto dims = invocation.integerOption(QStringLiteral("dims"), Schema::kMinDimensions, Schema::kMaxDimensions,
-                                                   exitCode);
-        if (!dims)
-            return exitCode;
+        const auto dims =
+            invocation.integerOption(QStringLiteral("dims"), Schema::kMinDimensions, Schema::kMaxDimensions, exitCode);
+        if (!dims) return exitCode;
         schema.dimensions = int(*dims);
         haveDimensions = true;
     }
     if (invocation.isSet(QStringLiteral("embedder"))) {
         // An index for documents: the embedder's dimension, recorded with its id.
         Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(invocation.value(QStringLiteral("embedder")));
-        if (!embedder.ok())
-            return console.usageError(embedder.error().message());
-        if (Error e = io::learnDimensions(**embedder))
-            return console.fail(e);
+        if (!embedder.ok()) return console.usageError(embedder.error().message());
+        if (Error e = io::learnDimensions(**embedder)) return console.fail(e);
         if (haveDimensions && schema.dimensions != (*embedder)->dimensions())
-            return console.usageError(QStringLiteral("The embedder %1 gives %2-dimensional vectors, not %3: leave out --dims.")
-                                          .arg((*embedder)->id()).arg((*embedder)->dimensions()).arg(schema.dimensions));
+            return console.usageError(
+                QStringLiteral("The embedder %1 gives %2-dimensional vectors, not %3: leave out --dims.")
+                    .arg((*embedder)->id())
+                    .arg((*embedder)->dimensions())
+                    .arg(schema.dimensions));
         schema.dimensions = (*embedder)->dimensions();
         schema.embedder = (*embedder)->id();
         haveDimensions = true;
     }
     if (!haveDimensions)
-        return console.usageError(QStringLiteral("create needs the number of dimensions: --dims N "
-                                                 "(or \"dimensions\" in the --schema file), or an --embedder for documents."));
+        return console.usageError(
+            QStringLiteral("create needs the number of dimensions: --dims N "
+                           "(or \"dimensions\" in the --schema file), or an --embedder for documents."));
     if (invocation.isSet(QStringLiteral("metric"))) {
         const auto metric = metricFromName(invocation.value(QStringLiteral("metric")));
         if (!metric)
@@ -106,11 +109,9 @@ int runCreate(Invocation &invocation)
                       {"ef-search", AnnParams::kMinEf, AnnParams::kMaxEf, &schema.ann.efSearch}};
     for (const auto &ann : annOptions) {
         const QString option = QLatin1String(ann.option);
-        if (!invocation.isSet(option))
-            continue;
+        if (!invocation.isSet(option)) continue;
         const auto value = invocation.integerOption(option, ann.minimum, ann.maximum, exitCode);
-        if (!value)
-            return exitCode;
+        if (!value) return exitCode;
         *ann.value = int(*value);
     }
     Durability durability = Durability::Full;
@@ -121,18 +122,15 @@ int runCreate(Invocation &invocation)
                                           .arg(invocation.value(QStringLiteral("durability"))));
         durability = *mode;
     }
-    if (Error error = schema.validateSelf())
-        return console.fail(error);
+    if (Error error = schema.validateSelf()) return console.fail(error);
 
     OpenOptions options;
     options.applicationName = QStringLiteral("sextant-cli");
     options.graph = false; // nothing to index yet; the first graph-keeping opener builds it
     auto created = Index::create(path, schema, durability, options);
-    if (!created.ok())
-        return console.fail(created.error());
+    if (!created.ok()) return console.fail(created.error());
     exitCode = closeIndex(console, **created, ExitSuccess);
-    if (exitCode != ExitSuccess)
-        return exitCode;
+    if (exitCode != ExitSuccess) return exitCode;
 
     const QString absolutePath = QFileInfo(path).absoluteFilePath();
     if (console.json())
@@ -140,14 +138,15 @@ int runCreate(Invocation &invocation)
                                       {QStringLiteral("schema"), schema.toJson()},
                                       {QStringLiteral("durability"), durabilityName(durability)}});
     else
-        console.printLine(QStringLiteral("created %1: %2 dimensions, %3, durability %4, HNSW M %5, efConstruction %6, efSearch %7")
-                              .arg(absolutePath)
-                              .arg(schema.dimensions)
-                              .arg(metricName(schema.metric), durabilityName(durability))
-                              .arg(schema.ann.m)
-                              .arg(schema.ann.efConstruction)
-                              .arg(schema.ann.efSearch)
-                          + (schema.embedder.isEmpty() ? QString() : QStringLiteral(", embedder %1").arg(schema.embedder)));
+        console.printLine(
+            QStringLiteral("created %1: %2 dimensions, %3, durability %4, HNSW M %5, efConstruction %6, efSearch %7")
+                .arg(absolutePath)
+                .arg(schema.dimensions)
+                .arg(metricName(schema.metric), durabilityName(durability))
+                .arg(schema.ann.m)
+                .arg(schema.ann.efConstruction)
+                .arg(schema.ann.efSearch) +
+            (schema.embedder.isEmpty() ? QString() : QStringLiteral(", embedder %1").arg(schema.embedder)));
     console.flush();
     return ExitSuccess;
 }
@@ -156,8 +155,7 @@ int runDelete(Invocation &invocation)
 {
     Console &console = invocation.console;
     auto opened = openForWriting(console, invocation.path());
-    if (!opened.ok())
-        return failOpen(console, opened.error());
+    if (!opened.ok()) return failOpen(console, opened.error());
     Index &index = **opened;
 
     // Submit every removal first so they share fdatasyncs, then report in order.
@@ -175,8 +173,8 @@ int runDelete(Invocation &invocation)
         if (!result.error.ok()) {
             console.printError(QStringLiteral("item \"%1\": %2").arg(shown(ids[i]), result.error.toString()));
             if (console.json())
-                console.printJson(QJsonObject{{QStringLiteral("id"), ids[i]},
-                                              {QStringLiteral("error"), errorToJson(result.error)}});
+                console.printJson(
+                    QJsonObject{{QStringLiteral("id"), ids[i]}, {QStringLiteral("error"), errorToJson(result.error)}});
             exitCode = std::max(exitCode, exitCodeFor(result.error.code()));
             continue;
         }
@@ -229,9 +227,9 @@ MaintenanceRun runMaintenanceWrite(Console &console, const QString &path,
 int runCompact(Invocation &invocation)
 {
     Console &console = invocation.console;
-    const MaintenanceRun run = runMaintenanceWrite(console, invocation.path(), [](Index &index) { return index.compact(); });
-    if (run.exitCode != ExitSuccess)
-        return run.exitCode;
+    const MaintenanceRun run =
+        runMaintenanceWrite(console, invocation.path(), [](Index &index) { return index.compact(); });
+    if (run.exitCode != ExitSuccess) return run.exitCode;
     const IndexStats &before = run.before;
     const IndexStats &after = run.after;
 
@@ -248,12 +246,13 @@ int runCompact(Invocation &invocation)
                                       {QStringLiteral("after"), statsJson(after)},
                                       {QStringLiteral("generation"), double(after.generation)}});
     else
-        console.printLine(QStringLiteral("compacted: %1 items; segments %2 -> %3; %4 deleted rows dropped; disk %5 -> %6")
-                              .arg(after.items)
-                              .arg(before.segments)
-                              .arg(after.segments)
-                              .arg(std::max<qint64>(0, before.deletedRows - after.deletedRows))
-                              .arg(humanBytes(before.diskBytes), humanBytes(after.diskBytes)));
+        console.printLine(
+            QStringLiteral("compacted: %1 items; segments %2 -> %3; %4 deleted rows dropped; disk %5 -> %6")
+                .arg(after.items)
+                .arg(before.segments)
+                .arg(after.segments)
+                .arg(std::max<qint64>(0, before.deletedRows - after.deletedRows))
+                .arg(humanBytes(before.diskBytes), humanBytes(after.diskBytes)));
     console.flush();
     return ExitSuccess;
 }
@@ -263,8 +262,7 @@ int runCheckpoint(Invocation &invocation)
     Console &console = invocation.console;
     const MaintenanceRun run =
         runMaintenanceWrite(console, invocation.path(), [](Index &index) { return index.checkpoint(); });
-    if (run.exitCode != ExitSuccess)
-        return run.exitCode;
+    if (run.exitCode != ExitSuccess) return run.exitCode;
     const IndexStats &before = run.before;
     const IndexStats &after = run.after;
     if (console.json())

@@ -43,12 +43,16 @@ int createDemoAndExit(const QString &path)
     const QString folder = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     DemoCreation made = createDemoIndex(folder);
     if (made.existed) {
-        out << QCoreApplication::translate("main", "The demo index is in %1 already.").arg(QDir::toNativeSeparators(folder)) << Qt::endl;
+        out << QCoreApplication::translate("main", "The demo index is in %1 already.")
+                   .arg(QDir::toNativeSeparators(folder))
+            << Qt::endl;
         return 0;
     }
     if (!made.index) {
-        err << QCoreApplication::translate("main", "Could not create the demo index in %1.").arg(QDir::toNativeSeparators(folder))
-            << Qt::endl << userMessageText(made.error, ErrorContext::Create) << Qt::endl;
+        err << QCoreApplication::translate("main", "Could not create the demo index in %1.")
+                   .arg(QDir::toNativeSeparators(folder))
+            << Qt::endl
+            << userMessageText(made.error, ErrorContext::Create) << Qt::endl;
         return 1;
     }
     const sextant::Error closed = made.index->close();
@@ -56,7 +60,8 @@ int createDemoAndExit(const QString &path)
         err << userMessageText(closed, ErrorContext::Write) << Qt::endl;
         return 1;
     }
-    out << QCoreApplication::translate("main", "Made the demo index in %1: %n document(s), %2 chunks, in %3 s.", nullptr, made.documents)
+    out << QCoreApplication::translate("main", "Made the demo index in %1: %n document(s), %2 chunks, in %3 s.",
+                                       nullptr, made.documents)
                .arg(QDir::toNativeSeparators(folder))
                .arg(made.chunks)
                .arg(made.seconds, 0, 'f', 2)
@@ -84,8 +89,7 @@ void quitAfterShown(QWidget *window, int ms)
     poll->setInterval(10);
     QObject::connect(poll, &QTimer::timeout, window, [window, poll, ms] {
         const QWindow *handle = window->windowHandle();
-        if (!window->isVisible() || !handle || !handle->isExposed())
-            return;
+        if (!window->isVisible() || !handle || !handle->isExposed()) return;
         poll->stop();
         std::printf("sextant: the main window was shown (%dx%d, window icon in %d sizes); quitting in %d ms\n",
                     window->width(), window->height(), int(window->windowIcon().availableSizes().size()), ms);
@@ -99,7 +103,8 @@ void quitAfterShown(QWidget *window, int ms)
 int main(int argc, char **argv)
 {
     const bool noWindow = wantsNoWindow(argc, argv);
-    std::unique_ptr<QCoreApplication> application(noWindow ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    std::unique_ptr<QCoreApplication> application(noWindow ? new QCoreApplication(argc, argv)
+                                                           : new QApplication(argc, argv));
     QCoreApplication &app = *application;
     QApplication::setOrganizationName(QStringLiteral("Sextant"));
     QApplication::setApplicationName(QStringLiteral("Sextant"));
@@ -114,26 +119,28 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QApplication::translate("main", "Workbench for local vector indexes."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("index"),
-                                 QApplication::translate("main", "Index folders to open."),
+    parser.addPositionalArgument(QStringLiteral("index"), QApplication::translate("main", "Index folders to open."),
                                  QStringLiteral("[index...]"));
     QCommandLineOption noRestore(QStringLiteral("no-restore"),
                                  QApplication::translate("main", "Do not reopen the indexes open at the last exit."));
     parser.addOption(noRestore);
-    QCommandLineOption createDemo(QStringLiteral("create-demo"),
-                                  QApplication::translate("main", "Make the demo index in PATH (unless it exists) and exit."),
-                                  QStringLiteral("PATH"));
+    QCommandLineOption createDemo(
+        QStringLiteral("create-demo"),
+        QApplication::translate("main", "Make the demo index in PATH (unless it exists) and exit."),
+        QStringLiteral("PATH"));
     createDemo.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(createDemo);
-    QCommandLineOption demo(QStringLiteral("demo"),
-                            QApplication::translate("main", "Open the demo index in PATH, making it first when missing."),
-                            QStringLiteral("PATH"));
+    QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Open the demo index in PATH, making it first when missing."),
+        QStringLiteral("PATH"));
     demo.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(demo);
     // For smoke tests, not for users: hidden from --help and so not
     // translated; the man page names it.
     QCommandLineOption quitAfter(QStringLiteral("quit-after-ms"),
-                                 QStringLiteral("Quit N milliseconds after the main window is shown."), QStringLiteral("N"));
+                                 QStringLiteral("Quit N milliseconds after the main window is shown."),
+                                 QStringLiteral("N"));
     quitAfter.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(quitAfter);
     parser.process(app);
@@ -160,9 +167,11 @@ int main(int argc, char **argv)
     const QStringList paths = parser.positionalArguments();
     if (parser.isSet(demo)) {
         window.openDemoIndex(parser.value(demo));
-        for (const QString &p : paths) window.openIndex(p);
+        for (const QString &p : paths)
+            window.openIndex(p);
     } else if (!paths.isEmpty()) {
-        for (const QString &p : paths) window.openIndex(p);
+        for (const QString &p : paths)
+            window.openIndex(p);
     } else if (!parser.isSet(noRestore)) {
         window.restoreOpenIndexes();
     }

@@ -80,7 +80,8 @@ void spinFor(int ms)
 {
     QElapsedTimer t;
     t.start();
-    while (t.elapsed() < ms) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
 }
 
 const char *kTopics[] = {"astronomy", "biology", "chemistry", "geology", "physics"};
@@ -93,10 +94,12 @@ Item demoItem(int i, int dims)
     Item it;
     it.id = QStringLiteral("doc-%1").arg(i, 5, 10, QLatin1Char('0'));
     it.vector.resize(dims);
-    for (int d = 0; d < dims; ++d) it.vector[d] = (d % 5 == t ? 1.f : 0.f) + float(g.generateDouble() - 0.5) * 0.6f;
-    it.metadata = QJsonObject{{QStringLiteral("topic"), QString::fromLatin1(kTopics[t])},
-                              {QStringLiteral("year"), 1990 + i % 35},
-                              {QStringLiteral("title"), QStringLiteral("Note %1 on %2").arg(i).arg(QString::fromLatin1(kTopics[t]))}};
+    for (int d = 0; d < dims; ++d)
+        it.vector[d] = (d % 5 == t ? 1.f : 0.f) + float(g.generateDouble() - 0.5) * 0.6f;
+    it.metadata = QJsonObject{
+        {QStringLiteral("topic"), QString::fromLatin1(kTopics[t])},
+        {QStringLiteral("year"), 1990 + i % 35},
+        {QStringLiteral("title"), QStringLiteral("Note %1 on %2").arg(i).arg(QString::fromLatin1(kTopics[t]))}};
     return it;
 }
 
@@ -111,7 +114,8 @@ bool makeDemo(const QString &path, int count, int dims)
     Result<std::shared_ptr<Index>> idx = Index::create(path, s, Durability::Normal);
     if (!idx.ok()) return false;
     QList<WriteOp> batch;
-    for (int i = 1; i <= count; ++i) batch.append(WriteOp::insert(demoItem(i, dims)));
+    for (int i = 1; i <= count; ++i)
+        batch.append(WriteOp::insert(demoItem(i, dims)));
     if (!(*idx)->write(batch, Priority::Bulk).result().error.ok()) return false;
     (*idx)->waitForGraph(60000);
     return (*idx)->close().ok();
@@ -262,13 +266,14 @@ QStringList writeFieldNotes(const QString &dir)
                      "Between low and high water the tide rises by one twelfth of its range in the first hour, two "
                      "twelfths in the second, three in the third and fourth, two in the fifth and one in the sixth.\n");
     const QString lighthouse = dir + QStringLiteral("/lighthouse-log.txt");
-    writeFile(lighthouse, "Keeper's log, Skerry Point light.\n\n"
-                          "Fog came in from the west at four. Started the fog signal and kept the lantern lit through "
-                          "the afternoon. A fishing boat passed close under the rocks at dusk and answered our signal.\n\n"
-                          "Cleaned the lens and trimmed the wicks in the morning. The clockwork that turns the lens ran "
-                          "slow: oiled it and wound it twice. Low water at eleven, the lowest of the month, spring tide.\n\n"
-                          "Supply boat delayed by the swell. Paraffin for nine more nights. Wrote to the board to ask "
-                          "for a second tank before the winter gales.\n");
+    writeFile(lighthouse,
+              "Keeper's log, Skerry Point light.\n\n"
+              "Fog came in from the west at four. Started the fog signal and kept the lantern lit through "
+              "the afternoon. A fishing boat passed close under the rocks at dusk and answered our signal.\n\n"
+              "Cleaned the lens and trimmed the wicks in the morning. The clockwork that turns the lens ran "
+              "slow: oiled it and wound it twice. Low water at eleven, the lowest of the month, spring tide.\n\n"
+              "Supply boat delayed by the swell. Paraffin for nine more nights. Wrote to the board to ask "
+              "for a second tank before the winter gales.\n");
     const QString bread = dir + QStringLiteral("/sourdough.html");
     writeFile(bread, "<html><head><title>Keeping a sourdough starter</title></head><body>"
                      "<h1>Keeping a sourdough starter</h1>"
@@ -288,7 +293,8 @@ QStringList writeFieldNotes(const QString &dir)
                      "carry a load: it capsizes.\n");
     const QString binary = dir + QStringLiteral("/depth-sounder.bin");
     QByteArray raw(2048, '\0');
-    for (int i = 0; i < raw.size(); ++i) raw[i] = char((i * 131 + 7) % 256);
+    for (int i = 0; i < raw.size(); ++i)
+        raw[i] = char((i * 131 + 7) % 256);
     writeFile(binary, raw);
     const QString broken = dir + QStringLiteral("/harbour-survey.pdf");
     writeFile(broken, "%PDF-1.7\nthe rest of this file was lost\n%%EOF\n");
@@ -391,14 +397,15 @@ bool firstRunShots(const QString &out)
 // of the same notes "embedded by another model" (32 dimensions: the first
 // half of each vector, with noise). The Map view's UMAP coloured by topic
 // with a point's true neighbours, the Duplicates view, and the comparison.
-const char *kWords[] = {"the", "survey", "measured", "a", "sample", "of", "rock", "light", "cells", "field",
-                        "over", "three", "seasons", "and", "found", "its", "values", "stable", "near", "coast"};
+const char *kWords[] = {"the",  "survey", "measured", "a",   "sample", "of",  "rock",   "light",  "cells", "field",
+                        "over", "three",  "seasons",  "and", "found",  "its", "values", "stable", "near",  "coast"};
 
 QString passage(int i)
 {
     QRandomGenerator g(quint32(i) * 97u + 3);
     QStringList words;
-    for (int w = 0; w < 24; ++w) words << QString::fromLatin1(kWords[g.bounded(20)]);
+    for (int w = 0; w < 24; ++w)
+        words << QString::fromLatin1(kWords[g.bounded(20)]);
     return words.join(u' ') + u'.';
 }
 
@@ -423,7 +430,8 @@ bool makeCollection(const QString &path, const QString &otherPath, int count)
         batch.append(WriteOp::insert(it));
         Item o = it;
         o.vector.resize(32);
-        for (float &x : o.vector) x += float(noise.generateDouble() - 0.5) * 0.12f;
+        for (float &x : o.vector)
+            x += float(noise.generateDouble() - 0.5) * 0.12f;
         otherBatch.append(WriteOp::insert(o));
         if (i % 150 == 0) {
             // A copy imported again: the same vector, or a near one with a word changed.
@@ -435,7 +443,8 @@ bool makeCollection(const QString &path, const QString &otherPath, int count)
                 text.replace(QStringLiteral(" stable "), QStringLiteral(" steady "));
                 text.replace(QStringLiteral(" rock "), QStringLiteral(" stone "));
                 copy.metadata.insert(QStringLiteral("text"), text + QStringLiteral(" Revised."));
-                for (float &x : copy.vector) x += float(noise.generateDouble() - 0.5) * 0.02f;
+                for (float &x : copy.vector)
+                    x += float(noise.generateDouble() - 0.5) * 0.02f;
             }
             batch.append(WriteOp::insert(copy));
         }
@@ -547,7 +556,8 @@ int main(int argc, char **argv)
     const bool onlyFirstRun = args.removeAll(QStringLiteral("--only-first-run")) > 0;
     const bool onlyExplore = args.removeAll(QStringLiteral("--only-explore")) > 0;
     if (args.size() != 1) {
-        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import | --only-first-run | --only-explore] [--language de|fr]\n");
+        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import | --only-first-run | --only-explore] "
+                             "[--language de|fr]\n");
         return 2;
     }
     const QString out = QDir(args.first()).absolutePath();
@@ -683,7 +693,8 @@ int main(int argc, char **argv)
 
         page->showView(IndexPage::View::Query);
         QueryView *query = page->queryView();
-        query->filterEdit()->setPlainText(QStringLiteral("{\n  \"year\": {\"$gte\": 2010},\n  \"topic\": {\"$in\": [\"geology\", \"physics\"]}\n}"));
+        query->filterEdit()->setPlainText(
+            QStringLiteral("{\n  \"year\": {\"$gte\": 2010},\n  \"topic\": {\"$in\": [\"geology\", \"physics\"]}\n}"));
         query->findSimilar(QStringLiteral("doc-00042"));
         spinUntil([&] { return query->lastResult().has_value() && !query->isRunning(); });
         query->compareWithExact();
@@ -717,8 +728,10 @@ int main(int argc, char **argv)
         if (cli.waitForStarted(10000)) {
             const Item it = demoItem(5001, 64);
             QJsonArray v;
-            for (float f : it.vector) v.append(double(f));
-            cli.write(QJsonDocument(QJsonObject{{QStringLiteral("id"), it.id}, {QStringLiteral("vector"), v},
+            for (float f : it.vector)
+                v.append(double(f));
+            cli.write(QJsonDocument(QJsonObject{{QStringLiteral("id"), it.id},
+                                                {QStringLiteral("vector"), v},
                                                 {QStringLiteral("metadata"), it.metadata}})
                           .toJson(QJsonDocument::Compact) +
                       '\n');

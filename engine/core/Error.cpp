@@ -34,16 +34,14 @@ QString errorCodeName(ErrorCode code)
 
 QString Error::toString() const
 {
-    if (m_path.isEmpty() || m_message.contains(m_path))
-        return m_message;
+    if (m_path.isEmpty() || m_message.contains(m_path)) return m_message;
     return QStringLiteral("%1 (%2)").arg(m_message, m_path);
 }
 
 Error Error::fromErrno(int err, const QString &operation, const QString &path)
 {
     const QString reason = QString::fromLocal8Bit(std::strerror(err));
-    return Error(ErrorCode::Io,
-                 QStringLiteral("Could not %1 %2: %3").arg(operation, path, reason), path);
+    return Error(ErrorCode::Io, QStringLiteral("Could not %1 %2: %3").arg(operation, path, reason), path);
 }
 
 } // namespace sextant

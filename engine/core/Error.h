@@ -15,10 +15,10 @@ enum class ErrorCode {
     DimensionMismatch, // vector length differs from the schema
     NonFiniteValue,    // NaN or infinity in a vector
     MetadataTooLarge,
-    SchemaViolation,   // metadata does not match the declared fields
-    MalformedInput,    // unparsable JSON, schema file, or command input
-    DuplicateId,       // the same id twice in one batch
-    AlreadyExists,     // insert of an id that is present
+    SchemaViolation, // metadata does not match the declared fields
+    MalformedInput,  // unparsable JSON, schema file, or command input
+    DuplicateId,     // the same id twice in one batch
+    AlreadyExists,   // insert of an id that is present
     NotFound,
     Locked,            // another writer holds the index
     ReadOnly,          // a write on an index opened read-only
@@ -27,9 +27,9 @@ enum class ErrorCode {
     UnsupportedFormat, // a newer or foreign format version
     Closed,            // the index was closed or has failed
     Cancelled,
-    NotReady,          // derived data (the HNSW graph) is not available yet
-    Network,           // a remote server could not be reached, timed out or kept failing
-    AccessDenied,      // a remote server refused the credentials (an API key)
+    NotReady,     // derived data (the HNSW graph) is not available yet
+    Network,      // a remote server could not be reached, timed out or kept failing
+    AccessDenied, // a remote server refused the credentials (an API key)
 };
 
 // Stable, lower-case names used in JSON output and docs/cli.md.
@@ -39,7 +39,9 @@ class Error {
 public:
     Error() = default;
     Error(ErrorCode code, QString message, QString path = {})
-        : m_code(code), m_message(std::move(message)), m_path(std::move(path)) {}
+        : m_code(code), m_message(std::move(message)), m_path(std::move(path))
+    {
+    }
 
     bool ok() const { return m_code == ErrorCode::None; }
     explicit operator bool() const { return !ok(); } // true when there is an error
@@ -63,8 +65,8 @@ private:
 template <typename T>
 class Result {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(T value) : m_value(std::move(value)) { }
+    Result(Error error) : m_error(std::move(error)) { }
 
     bool ok() const { return m_error.ok(); }
     const Error &error() const { return m_error; }

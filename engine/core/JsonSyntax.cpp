@@ -11,7 +11,10 @@ namespace {
 
 class Checker {
 public:
-    Checker(QByteArrayView text, int maxDepth) : p(text.data()), end(text.data() + text.size()), begin(text.data()), maxDepth(maxDepth) {}
+    Checker(QByteArrayView text, int maxDepth)
+        : p(text.data()), end(text.data() + text.size()), begin(text.data()), maxDepth(maxDepth)
+    {
+    }
 
     bool document()
     {
@@ -32,7 +35,8 @@ private:
     }
     void skipSpace()
     {
-        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) ++p;
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            ++p;
     }
     bool literal(const char *word, int n)
     {
@@ -48,19 +52,23 @@ private:
     {
         if (p < end && *p == '-') ++p;
         if (p == end || !isDigit(*p)) return fail("a number without digits");
-        if (*p == '0') ++p;
+        if (*p == '0')
+            ++p;
         else
-            while (p < end && isDigit(*p)) ++p;
+            while (p < end && isDigit(*p))
+                ++p;
         if (p < end && *p == '.') {
             ++p;
             if (p == end || !isDigit(*p)) return fail("no digit after a decimal point");
-            while (p < end && isDigit(*p)) ++p;
+            while (p < end && isDigit(*p))
+                ++p;
         }
         if (p < end && (*p == 'e' || *p == 'E')) {
             ++p;
             if (p < end && (*p == '+' || *p == '-')) ++p;
             if (p == end || !isDigit(*p)) return fail("no digit in an exponent");
-            while (p < end && isDigit(*p)) ++p;
+            while (p < end && isDigit(*p))
+                ++p;
         }
         return true;
     }
@@ -70,10 +78,14 @@ private:
         const auto c = uchar(*p);
         int n = 0;
         uint cp = 0;
-        if (c >= 0xc2 && c <= 0xdf) n = 1, cp = c & 0x1f;
-        else if (c >= 0xe0 && c <= 0xef) n = 2, cp = c & 0x0f;
-        else if (c >= 0xf0 && c <= 0xf4) n = 3, cp = c & 0x07;
-        else return fail("invalid UTF-8");
+        if (c >= 0xc2 && c <= 0xdf)
+            n = 1, cp = c & 0x1f;
+        else if (c >= 0xe0 && c <= 0xef)
+            n = 2, cp = c & 0x0f;
+        else if (c >= 0xf0 && c <= 0xf4)
+            n = 3, cp = c & 0x07;
+        else
+            return fail("invalid UTF-8");
         if (end - p <= n) return fail("invalid UTF-8");
         for (int i = 1; i <= n; ++i) {
             const auto b = uchar(p[i]);
@@ -102,7 +114,8 @@ private:
                     if (end - p < 6 || !isHex(p[2]) || !isHex(p[3]) || !isHex(p[4]) || !isHex(p[5]))
                         return fail("a \\u escape without four hex digits");
                     p += 6;
-                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' ||
+                           e == 't') {
                     p += 2;
                 } else {
                     return fail("an unknown escape");
@@ -193,12 +206,14 @@ static int nestingOf(const QJsonValue &value)
     int deepest = 0;
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it) deepest = std::max(deepest, nestingOf(it.value()));
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            deepest = std::max(deepest, nestingOf(it.value()));
         return deepest + 1;
     }
     if (value.isArray()) {
         const QJsonArray array = value.toArray();
-        for (const QJsonValue &element : array) deepest = std::max(deepest, nestingOf(element));
+        for (const QJsonValue &element : array)
+            deepest = std::max(deepest, nestingOf(element));
         return deepest + 1;
     }
     return 0;

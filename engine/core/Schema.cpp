@@ -51,27 +51,36 @@ std::optional<FieldType> fieldTypeFromName(const QString &name)
 Error Schema::validateSelf() const
 {
     if (dimensions < kMinDimensions || dimensions > kMaxDimensions)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("Dimensions must be between %1 and %2, not %3.")
-                         .arg(kMinDimensions).arg(kMaxDimensions).arg(dimensions));
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("Dimensions must be between %1 and %2, not %3.")
+                                                     .arg(kMinDimensions)
+                                                     .arg(kMaxDimensions)
+                                                     .arg(dimensions));
     if (maxMetadataBytes < 2 || maxMetadataBytes > 64 * 1024 * 1024)
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("The metadata size limit must be between 2 bytes and 64 MiB."));
     if (ann.m < AnnParams::kMinM || ann.m > AnnParams::kMaxM)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("The HNSW parameter M must be between %1 and %2, not %3.")
-                                                     .arg(AnnParams::kMinM).arg(AnnParams::kMaxM).arg(ann.m));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("The HNSW parameter M must be between %1 and %2, not %3.")
+                         .arg(AnnParams::kMinM)
+                         .arg(AnnParams::kMaxM)
+                         .arg(ann.m));
     if (ann.efConstruction < AnnParams::kMinEf || ann.efConstruction > AnnParams::kMaxEf)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("efConstruction must be between %1 and %2, not %3.")
-                                                     .arg(AnnParams::kMinEf).arg(AnnParams::kMaxEf).arg(ann.efConstruction));
+                                                     .arg(AnnParams::kMinEf)
+                                                     .arg(AnnParams::kMaxEf)
+                                                     .arg(ann.efConstruction));
     if (ann.efSearch < AnnParams::kMinEf || ann.efSearch > AnnParams::kMaxEf)
         return Error(ErrorCode::InvalidArgument, QStringLiteral("efSearch must be between %1 and %2, not %3.")
-                                                     .arg(AnnParams::kMinEf).arg(AnnParams::kMaxEf).arg(ann.efSearch));
+                                                     .arg(AnnParams::kMinEf)
+                                                     .arg(AnnParams::kMaxEf)
+                                                     .arg(ann.efSearch));
     if (embedder.size() > kMaxEmbedderIdLength)
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("The embedder id may be at most %1 characters.").arg(kMaxEmbedderIdLength));
     for (const QChar c : embedder)
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            return Error(ErrorCode::InvalidArgument, QStringLiteral("The embedder id must not contain control characters."));
+            return Error(ErrorCode::InvalidArgument,
+                         QStringLiteral("The embedder id must not contain control characters."));
     QSet<QString> seen;
     for (const FieldSpec &f : fields) {
         if (f.name.isEmpty())
@@ -89,7 +98,8 @@ Error Schema::validateVector(std::span<const float> vector) const
     if (vector.size() != size_t(dimensions))
         return Error(ErrorCode::DimensionMismatch,
                      QStringLiteral("The vector has %1 dimensions, but this index holds %2-dimensional vectors.")
-                         .arg(vector.size()).arg(dimensions));
+                         .arg(vector.size())
+                         .arg(dimensions));
     for (size_t i = 0; i < vector.size(); ++i) {
         if (!std::isfinite(vector[i]))
             return Error(ErrorCode::NonFiniteValue,
@@ -122,7 +132,8 @@ Error Schema::validateMetadata(const QJsonObject &metadata, qint64 metadataJsonS
     if (metadataJsonSize > maxMetadataBytes)
         return Error(ErrorCode::MetadataTooLarge,
                      QStringLiteral("The metadata is %1 bytes; this index accepts at most %2 bytes per item.")
-                         .arg(metadataJsonSize).arg(maxMetadataBytes));
+                         .arg(metadataJsonSize)
+                         .arg(maxMetadataBytes));
     // Nesting N takes at least 2N bytes ("{[[...]]}"), so small metadata
     // needs no walk.
     if (metadataJsonSize < 0 || metadataJsonSize >= 2 * kMaxMetadataNesting) {
@@ -130,14 +141,16 @@ Error Schema::validateMetadata(const QJsonObject &metadata, qint64 metadataJsonS
         if (nesting > kMaxMetadataNesting)
             return Error(ErrorCode::MalformedInput,
                          QStringLiteral("The metadata nests objects and arrays %1 deep; at most %2 levels are allowed.")
-                             .arg(nesting).arg(kMaxMetadataNesting));
+                             .arg(nesting)
+                             .arg(kMaxMetadataNesting));
     }
     for (const FieldSpec &f : fields) {
         const auto it = metadata.constFind(f.name);
         if (it == metadata.constEnd() || it->isNull() || it->isUndefined()) {
             if (f.required)
-                return Error(ErrorCode::SchemaViolation,
-                             QStringLiteral("The metadata field \"%1\" is required by the schema but missing.").arg(f.name));
+                return Error(
+                    ErrorCode::SchemaViolation,
+                    QStringLiteral("The metadata field \"%1\" is required by the schema but missing.").arg(f.name));
             continue;
         }
         if (!valueHasType(*it, f.type))
@@ -178,7 +191,8 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
         const double d = dims.toDouble();
         if (d != std::floor(d) || d < kMinDimensions || d > kMaxDimensions)
             return malformed(QStringLiteral("\"dimensions\" must be a whole number between %1 and %2.")
-                                 .arg(kMinDimensions).arg(kMaxDimensions));
+                                 .arg(kMinDimensions)
+                                 .arg(kMaxDimensions));
         s.dimensions = int(d);
     } else if (!dims.isUndefined() || requireShape) {
         return malformed(QStringLiteral("\"dimensions\" must be a number."));
@@ -186,7 +200,8 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
     const QJsonValue metric = json.value(QStringLiteral("metric"));
     if (metric.isString()) {
         const auto m = metricFromName(metric.toString());
-        if (!m) return malformed(QStringLiteral("unknown metric \"%1\" (use cosine, l2 or dot).").arg(metric.toString()));
+        if (!m)
+            return malformed(QStringLiteral("unknown metric \"%1\" (use cosine, l2 or dot).").arg(metric.toString()));
         s.metric = *m;
     } else if (!metric.isUndefined() || requireShape) {
         return malformed(QStringLiteral("\"metric\" must be one of cosine, l2, dot."));
@@ -217,7 +232,9 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
             const double d = v.toDouble(-1);
             if (!v.isDouble() || d != std::floor(d) || d < lo || d > hi)
                 return malformed(QStringLiteral("\"ann.%1\" must be a whole number between %2 and %3.")
-                                     .arg(QLatin1String(key)).arg(lo).arg(hi));
+                                     .arg(QLatin1String(key))
+                                     .arg(lo)
+                                     .arg(hi));
             *out = int(d);
             return {};
         };
@@ -247,8 +264,9 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
         }
         const auto type = fieldTypeFromName(typeName);
         if (!type)
-            return malformed(QStringLiteral("field \"%1\" has unknown type \"%2\" (use string, number, bool or string[]).")
-                                 .arg(name, typeName));
+            return malformed(
+                QStringLiteral("field \"%1\" has unknown type \"%2\" (use string, number, bool or string[]).")
+                    .arg(name, typeName));
         f.type = *type;
         s.fields.append(f);
         return {};
@@ -274,12 +292,12 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
 
 Error validateIdBytes(const QByteArray &utf8)
 {
-    if (utf8.isEmpty())
-        return Error(ErrorCode::InvalidId, QStringLiteral("An item id must not be empty."));
+    if (utf8.isEmpty()) return Error(ErrorCode::InvalidId, QStringLiteral("An item id must not be empty."));
     if (utf8.size() > Schema::kMaxIdBytes)
         return Error(ErrorCode::InvalidId,
                      QStringLiteral("An item id may be at most %1 bytes of UTF-8; this one is %2 bytes.")
-                         .arg(Schema::kMaxIdBytes).arg(utf8.size()));
+                         .arg(Schema::kMaxIdBytes)
+                         .arg(utf8.size()));
     if (utf8.contains('\0'))
         return Error(ErrorCode::InvalidId, QStringLiteral("An item id must not contain a NUL character."));
     return {};

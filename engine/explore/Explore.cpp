@@ -8,15 +8,9 @@
 
 namespace sextant::explore {
 
-int Task::workerCount() const
-{
-    return threads > 0 ? threads : std::max(1, QThread::idealThreadCount());
-}
+int Task::workerCount() const { return threads > 0 ? threads : std::max(1, QThread::idealThreadCount()); }
 
-Error cancelledError()
-{
-    return Error(ErrorCode::Cancelled, QStringLiteral("Cancelled."));
-}
+Error cancelledError() { return Error(ErrorCode::Cancelled, QStringLiteral("Cancelled.")); }
 
 float scoreToDistance(Metric metric, float score)
 {
@@ -34,10 +28,13 @@ Error waitForGraph(const Index &index, const Task &task)
         const GraphStatus status = index.graphStatus();
         switch (status.state) {
         case GraphStatus::State::Disabled:
-            return Error(ErrorCode::NotReady,
-                         QStringLiteral("The index was opened without its HNSW graph, which this needs for the neighbours of every item."));
+            return Error(
+                ErrorCode::NotReady,
+                QStringLiteral(
+                    "The index was opened without its HNSW graph, which this needs for the neighbours of every item."));
         case GraphStatus::State::Failed:
-            return Error(ErrorCode::NotReady, QStringLiteral("The index's HNSW graph is not available: %1").arg(status.message));
+            return Error(ErrorCode::NotReady,
+                         QStringLiteral("The index's HNSW graph is not available: %1").arg(status.message));
         case GraphStatus::State::Ready:
             if (status.pending == 0) return {};
             break;
@@ -85,18 +82,21 @@ bool parallelFor(qint64 n, int threads, const Task &task, const QString &phase, 
         task.report(phase, done.load(), n);
         std::this_thread::sleep_for(std::chrono::milliseconds(timer.elapsed() < 1000 ? 10 : 50));
     }
-    for (std::thread &t : pool) t.join();
+    for (std::thread &t : pool)
+        t.join();
     if (!cancelled && !stop.load()) task.report(phase, n, n);
     return !cancelled && !stop.load();
 }
 
 Result<std::vector<std::vector<Neighbour>>> graphNeighbours(const Index &index, const QStringList &ids, int k, int ef,
-                                                            const QByteArray &filter, const Task &task, const QString &phase)
+                                                            const QByteArray &filter, const Task &task,
+                                                            const QString &phase)
 {
     if (Error e = waitForGraph(index, task)) return e;
     QHash<QString, qint32> position;
     position.reserve(ids.size());
-    for (qsizetype i = 0; i < ids.size(); ++i) position.insert(ids[i], qint32(i));
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        position.insert(ids[i], qint32(i));
     const Metric metric = index.schema().metric;
     std::vector<std::vector<Neighbour>> out(size_t(ids.size()));
     std::mutex errorMutex;
@@ -113,9 +113,11 @@ Result<std::vector<std::vector<Neighbour>>> graphNeighbours(const Index &index, 
         if (!result.ok() || result->fellBack) {
             std::lock_guard lock(errorMutex);
             if (!firstError) {
-                firstError = result.ok() ? Error(ErrorCode::NotReady, QStringLiteral("The HNSW graph is not available: %1.")
-                                                                          .arg(result->fallbackReason))
-                                         : result.error();
+                firstError =
+                    result.ok()
+                        ? Error(ErrorCode::NotReady,
+                                QStringLiteral("The HNSW graph is not available: %1.").arg(result->fallbackReason))
+                        : result.error();
             }
             return false;
         }

@@ -48,7 +48,8 @@ Result<QHash<QString, QString>> keyedIds(const Index &index, const Task &task)
         if (task.isCancelled()) return cancelledError();
         Result<ListPage> page = index.list(after, 4096, false);
         if (!page.ok()) return page.error();
-        for (const Item &item : page->items) out.insert(itemKey(item.id, item.metadata), item.id);
+        for (const Item &item : page->items)
+            out.insert(itemKey(item.id, item.metadata), item.id);
         if (page->nextAfter.isEmpty()) break;
         after = page->nextAfter;
     }
@@ -89,7 +90,8 @@ Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents)
         const int lineNumber = int(n + 1);
         auto bad = [&](const QString &why) {
             ++badLines;
-            if (problems.size() < kMaxReportedBadLines) problems << QStringLiteral("line %1: %2").arg(lineNumber).arg(why);
+            if (problems.size() < kMaxReportedBadLines)
+                problems << QStringLiteral("line %1: %2").arg(lineNumber).arg(why);
         };
         const QString text = QString::fromUtf8(raw);
         if (text.toUtf8() != raw) {
@@ -104,7 +106,9 @@ Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents)
             QJsonParseError error;
             const QJsonDocument document = QJsonDocument::fromJson(trimmed.toUtf8(), &error);
             if (error.error != QJsonParseError::NoError) {
-                bad(QStringLiteral("not valid JSON (%1 at character %2)").arg(error.errorString()).arg(error.offset + 1));
+                bad(QStringLiteral("not valid JSON (%1 at character %2)")
+                        .arg(error.errorString())
+                        .arg(error.offset + 1));
                 continue;
             }
             QString why;
@@ -118,7 +122,8 @@ Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents)
                 query.vector = *v;
             } else {
                 const QJsonObject object = document.object();
-                const int fields = int(object.contains(QStringLiteral("text"))) + int(object.contains(QStringLiteral("id"))) +
+                const int fields = int(object.contains(QStringLiteral("text"))) +
+                                   int(object.contains(QStringLiteral("id"))) +
                                    int(object.contains(QStringLiteral("vector")));
                 if (fields != 1 || object.size() != 1) {
                     bad(QStringLiteral("an object needs exactly one of \"text\", \"id\" or \"vector\""));
@@ -136,7 +141,8 @@ Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents)
                     const bool isText = object.contains(QStringLiteral("text"));
                     const QJsonValue v = object.value(isText ? QStringLiteral("text") : QStringLiteral("id"));
                     if (!v.isString() || v.toString().trimmed().isEmpty()) {
-                        bad(QStringLiteral("\"%1\" must be a non-empty string").arg(isText ? QStringLiteral("text") : QStringLiteral("id")));
+                        bad(QStringLiteral("\"%1\" must be a non-empty string")
+                                .arg(isText ? QStringLiteral("text") : QStringLiteral("id")));
                         continue;
                     }
                     query.kind = isText ? CompareQuery::Kind::Text : CompareQuery::Kind::Item;
@@ -173,10 +179,12 @@ double spearman(const QList<int> &ranksA, const QList<int> &ranksB)
     return 1.0 - 6.0 * sum / (double(n) * (double(n) * double(n) - 1.0));
 }
 
-Result<QList<CompareQuery>> sampleItemQueries(const Index &a, const Index &b, int n, quint64 seed, const Task &task, int *skipped)
+Result<QList<CompareQuery>> sampleItemQueries(const Index &a, const Index &b, int n, quint64 seed, const Task &task,
+                                              int *skipped)
 {
     if (n < 1 || n > 100000)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("The sample must be between 1 and 100000 items, not %1.").arg(n));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("The sample must be between 1 and 100000 items, not %1.").arg(n));
     Result<QHash<QString, QString>> keysB = keyedIds(b, task);
     if (!keysB.ok()) return keysB.error();
     Result<QStringList> ids = sampleIds(a, n, seed, task);
@@ -198,9 +206,9 @@ Result<QList<CompareQuery>> sampleItemQueries(const Index &a, const Index &b, in
     }
     if (skipped) *skipped = missing;
     if (out.isEmpty())
-        return Error(ErrorCode::NotFound,
-                     QStringLiteral("None of the %1 sampled items of the first index is in the second (matched by id, or by uri and range).")
-                         .arg(ids->size()));
+        return Error(ErrorCode::NotFound, QStringLiteral("None of the %1 sampled items of the first index is in the "
+                                                         "second (matched by id, or by uri and range).")
+                                              .arg(ids->size()));
     return out;
 }
 
@@ -208,7 +216,8 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
                                         const CompareOptions &options, const Task &task)
 {
     if (options.k < 1 || options.k > kMaxK)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("k must be between 1 and %1, not %2.").arg(kMaxK).arg(options.k));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("k must be between 1 and %1, not %2.").arg(kMaxK).arg(options.k));
     if (queries.isEmpty()) return Error(ErrorCode::InvalidArgument, QStringLiteral("There are no queries to compare."));
     const Schema sa = a.schema(), sb = b.schema();
     bool needText = false, needItems = false;
@@ -218,24 +227,30 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
         if (q.kind == CompareQuery::Kind::Vector) {
             if (sa.dimensions != sb.dimensions)
                 return Error(ErrorCode::DimensionMismatch,
-                             QStringLiteral("Vector queries are used on both indexes as they are, but the first has %1 dimensions and the second %2"
+                             QStringLiteral("Vector queries are used on both indexes as they are, but the first has %1 "
+                                            "dimensions and the second %2"
                                             "%3: compare them with text queries or items instead.")
                                  .arg(sa.dimensions)
                                  .arg(sb.dimensions)
                                  .arg(q.line ? QStringLiteral(" (line %1)").arg(q.line) : QString()));
             if (q.vector.size() != sa.dimensions)
-                return Error(ErrorCode::DimensionMismatch, QStringLiteral("The vector%1 has %2 values; the indexes have %3 dimensions.")
-                                                               .arg(q.line ? QStringLiteral(" on line %1").arg(q.line) : QString())
-                                                               .arg(q.vector.size())
-                                                               .arg(sa.dimensions));
+                return Error(ErrorCode::DimensionMismatch,
+                             QStringLiteral("The vector%1 has %2 values; the indexes have %3 dimensions.")
+                                 .arg(q.line ? QStringLiteral(" on line %1").arg(q.line) : QString())
+                                 .arg(q.vector.size())
+                                 .arg(sa.dimensions));
         }
     }
     std::unique_ptr<Embedder> embedA, embedB;
     if (needText) {
         Result<std::unique_ptr<Embedder>> ea = io::embedderForSchema(sa);
-        if (!ea.ok()) return Error(ea.error().code(), QStringLiteral("The first index cannot embed text queries: %1").arg(ea.error().message()));
+        if (!ea.ok())
+            return Error(ea.error().code(),
+                         QStringLiteral("The first index cannot embed text queries: %1").arg(ea.error().message()));
         Result<std::unique_ptr<Embedder>> eb = io::embedderForSchema(sb);
-        if (!eb.ok()) return Error(eb.error().code(), QStringLiteral("The second index cannot embed text queries: %1").arg(eb.error().message()));
+        if (!eb.ok())
+            return Error(eb.error().code(),
+                         QStringLiteral("The second index cannot embed text queries: %1").arg(eb.error().message()));
         embedA = ea.takeValue();
         embedB = eb.takeValue();
     }
@@ -251,10 +266,11 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
             if (q.kind != CompareQuery::Kind::Item) continue;
             const bool inA = keysA.contains(q.text), inB = keysB.contains(q.text);
             if (!inA || !inB)
-                return Error(ErrorCode::NotFound, QStringLiteral("The item \"%1\"%2 is not in the %3 index.")
-                                                      .arg(q.text)
-                                                      .arg(q.line ? QStringLiteral(" (line %1)").arg(q.line) : QString())
-                                                      .arg(!inA ? QStringLiteral("first") : QStringLiteral("second")));
+                return Error(ErrorCode::NotFound,
+                             QStringLiteral("The item \"%1\"%2 is not in the %3 index.")
+                                 .arg(q.text)
+                                 .arg(q.line ? QStringLiteral(" (line %1)").arg(q.line) : QString())
+                                 .arg(!inA ? QStringLiteral("first") : QStringLiteral("second")));
         }
     }
 
@@ -288,30 +304,37 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
             }
             Result<QueryResult> result = indexes[side]->query(request);
             if (!result.ok())
-                return Error(result.error().code(), QStringLiteral("The %1 index could not answer \"%2\": %3")
-                                                        .arg(side == 0 ? QStringLiteral("first") : QStringLiteral("second"), q.label(),
-                                                             result.error().message()));
-            for (const QueryHit &hit : result->hits) lists[side]->append({hit.id, itemKey(hit.id, hit.metadata), hit.score, 0});
+                return Error(result.error().code(),
+                             QStringLiteral("The %1 index could not answer \"%2\": %3")
+                                 .arg(side == 0 ? QStringLiteral("first") : QStringLiteral("second"), q.label(),
+                                      result.error().message()));
+            for (const QueryHit &hit : result->hits)
+                lists[side]->append({hit.id, itemKey(hit.id, hit.metadata), hit.score, 0});
         }
         QHash<QString, int> rankB;
-        for (qsizetype i = 0; i < c.b.size(); ++i) rankB.insert(c.b[i].key, int(i + 1));
+        for (qsizetype i = 0; i < c.b.size(); ++i)
+            rankB.insert(c.b[i].key, int(i + 1));
         QHash<QString, int> rankA;
-        for (qsizetype i = 0; i < c.a.size(); ++i) rankA.insert(c.a[i].key, int(i + 1));
+        for (qsizetype i = 0; i < c.a.size(); ++i)
+            rankA.insert(c.a[i].key, int(i + 1));
         QList<int> sharedA, sharedB;
         for (ComparedHit &h : c.a) {
             h.otherRank = rankB.value(h.key, 0);
             if (h.otherRank) sharedB.append(h.otherRank);
         }
-        for (ComparedHit &h : c.b) h.otherRank = rankA.value(h.key, 0);
+        for (ComparedHit &h : c.b)
+            h.otherRank = rankA.value(h.key, 0);
         c.shared = int(sharedB.size());
         const qsizetype denominator = std::max(c.a.size(), c.b.size());
         c.overlap = denominator ? double(c.shared) / double(denominator) : 1.0;
         // Re-rank the shared hits 1..n in each list.
-        for (int i = 0; i < c.shared; ++i) sharedA.append(i + 1);
+        for (int i = 0; i < c.shared; ++i)
+            sharedA.append(i + 1);
         QList<int> order = sharedB;
         std::sort(order.begin(), order.end());
         QList<int> reRankedB;
-        for (int r : sharedB) reRankedB.append(int(std::lower_bound(order.begin(), order.end(), r) - order.begin()) + 1);
+        for (int r : sharedB)
+            reRankedB.append(int(std::lower_bound(order.begin(), order.end(), r) - order.begin()) + 1);
         c.rankCorrelation = spearman(sharedA, reRankedB);
         overlapSum += c.overlap;
         if (!std::isnan(c.rankCorrelation)) {

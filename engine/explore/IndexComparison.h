@@ -40,9 +40,9 @@ struct CompareQuery {
 Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents);
 
 struct ComparedHit {
-    QString id;      // in its own index
-    QString key;     // what matches it across the indexes
-    float score = 0; // its own index's score
+    QString id;        // in its own index
+    QString key;       // what matches it across the indexes
+    float score = 0;   // its own index's score
     int otherRank = 0; // 1-based rank in the other list; 0: not there
 };
 
@@ -57,10 +57,10 @@ struct QueryComparison {
 struct ComparisonReport {
     int k = 10;
     QList<QueryComparison> queries;
-    int skipped = 0;           // sampled items of A that B does not hold
+    int skipped = 0; // sampled items of A that B does not hold
     double meanOverlap = 0;
     double meanRankCorrelation = std::nan(""); // over the queries where it is defined
-    int correlated = 0;        // how many those are
+    int correlated = 0;                        // how many those are
 };
 
 struct CompareOptions {

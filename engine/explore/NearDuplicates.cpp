@@ -61,7 +61,8 @@ bool passes(Metric metric, double score, double threshold)
 qint64 DuplicateReport::duplicateItems() const
 {
     qint64 n = 0;
-    for (const DuplicateGroup &g : groups) n += g.ids.size();
+    for (const DuplicateGroup &g : groups)
+        n += g.ids.size();
     return n;
 }
 
@@ -76,11 +77,15 @@ Error validateDuplicateThreshold(Metric metric, double threshold)
     if (!std::isfinite(threshold))
         return Error(ErrorCode::InvalidArgument, QStringLiteral("The threshold must be a finite number."));
     if (metric == Metric::Cosine && (threshold < -1 || threshold > 1))
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The threshold is a cosine similarity for this index and must be between -1 and 1, not %1.").arg(threshold));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The threshold is a cosine similarity for this index and must be between -1 and 1, not %1.")
+                .arg(threshold));
     if (metric == Metric::L2 && threshold < 0)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The threshold is a Euclidean distance for this index and must be 0 or more, not %1.").arg(threshold));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The threshold is a Euclidean distance for this index and must be 0 or more, not %1.")
+                .arg(threshold));
     return {};
 }
 
@@ -107,12 +112,14 @@ Result<DuplicateReport> findNearDuplicates(const Index &index, const DuplicateOp
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("This index uses the %1 metric, which has no default threshold: give one (%2).")
                          .arg(metricName(schema.metric),
-                              schema.metric == Metric::L2 ? QStringLiteral("the largest Euclidean distance between duplicates")
-                                                          : QStringLiteral("the smallest inner product between duplicates")));
+                              schema.metric == Metric::L2
+                                  ? QStringLiteral("the largest Euclidean distance between duplicates")
+                                  : QStringLiteral("the smallest inner product between duplicates")));
     }
     if (Error e = validateDuplicateThreshold(schema.metric, report.threshold)) return e;
     if (options.neighbours < 1 || options.neighbours > kMaxNeighbours)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("neighbours must be between 1 and %1.").arg(kMaxNeighbours));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("neighbours must be between 1 and %1.").arg(kMaxNeighbours));
     if (Error e = waitForGraph(index, task)) return e;
 
     Result<QStringList> listed = allIds(index, options.filter, task);
@@ -121,7 +128,8 @@ Result<DuplicateReport> findNearDuplicates(const Index &index, const DuplicateOp
     report.itemsSearched = ids.size();
     QHash<QString, qint32> position;
     position.reserve(ids.size());
-    for (qsizetype i = 0; i < ids.size(); ++i) position.insert(ids[i], qint32(i));
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        position.insert(ids[i], qint32(i));
 
     // Candidates from the graph: the neighbours whose graph score passes the
     // threshold, with a little slack for the graph's float arithmetic (the
@@ -132,50 +140,55 @@ Result<DuplicateReport> findNearDuplicates(const Index &index, const DuplicateOp
     std::vector<std::vector<qint32>> candidates(size_t(ids.size()));
     std::mutex errorMutex;
     Error firstError;
-    const bool finished = parallelFor(ids.size(), task.workerCount(), task, QStringLiteral("neighbours"), [&](qint64 i) {
-        int k = options.neighbours;
-        for (;;) {
-            QueryRequest request;
-            request.likeId = ids[i];
-            request.k = k;
-            request.ef = options.ef > 0 ? std::max(options.ef, k) : std::max(2 * k, schema.ann.efSearch);
-            request.ef = std::min(request.ef, AnnParams::kMaxEf);
-            request.filter = options.filter;
-            request.mode = QueryMode::Ann;
-            request.withMetadata = false;
-            Result<QueryResult> result = index.query(request);
-            if (!result.ok() || result->fellBack) {
-                std::lock_guard lock(errorMutex);
-                if (!firstError)
-                    firstError = result.ok() ? Error(ErrorCode::NotReady, QStringLiteral("The HNSW graph is not available: %1.")
-                                                                              .arg(result->fallbackReason))
-                                             : result.error();
-                return false;
-            }
-            std::vector<qint32> &out = candidates[size_t(i)];
-            out.clear();
-            bool allPass = !result->hits.isEmpty();
-            for (const QueryHit &hit : result->hits) {
-                if (!passes(schema.metric, hit.score, loose)) {
-                    allPass = false;
-                    continue;
+    const bool finished =
+        parallelFor(ids.size(), task.workerCount(), task, QStringLiteral("neighbours"), [&](qint64 i) {
+            int k = options.neighbours;
+            for (;;) {
+                QueryRequest request;
+                request.likeId = ids[i];
+                request.k = k;
+                request.ef = options.ef > 0 ? std::max(options.ef, k) : std::max(2 * k, schema.ann.efSearch);
+                request.ef = std::min(request.ef, AnnParams::kMaxEf);
+                request.filter = options.filter;
+                request.mode = QueryMode::Ann;
+                request.withMetadata = false;
+                Result<QueryResult> result = index.query(request);
+                if (!result.ok() || result->fellBack) {
+                    std::lock_guard lock(errorMutex);
+                    if (!firstError)
+                        firstError = result.ok() ? Error(ErrorCode::NotReady,
+                                                         QStringLiteral("The HNSW graph is not available: %1.")
+                                                             .arg(result->fallbackReason))
+                                                 : result.error();
+                    return false;
                 }
-                const qint32 j = position.value(hit.id, -1);
-                if (j >= 0 && j > i) out.push_back(j);
-                else if (j >= 0 && j < i) out.push_back(j); // checked once: see below
+                std::vector<qint32> &out = candidates[size_t(i)];
+                out.clear();
+                bool allPass = !result->hits.isEmpty();
+                for (const QueryHit &hit : result->hits) {
+                    if (!passes(schema.metric, hit.score, loose)) {
+                        allPass = false;
+                        continue;
+                    }
+                    const qint32 j = position.value(hit.id, -1);
+                    if (j >= 0 && j > i)
+                        out.push_back(j);
+                    else if (j >= 0 && j < i)
+                        out.push_back(j); // checked once: see below
+                }
+                if (!allPass || result->hits.size() < k || k >= kMaxNeighbours) break;
+                k = std::min(kMaxNeighbours, 2 * k);
             }
-            if (!allPass || result->hits.size() < k || k >= kMaxNeighbours) break;
-            k = std::min(kMaxNeighbours, 2 * k);
-        }
-        return true;
-    });
+            return true;
+        });
     if (firstError) return firstError;
     if (!finished) return cancelledError();
 
     // Each unordered pair once.
     std::vector<std::pair<qint32, qint32>> pairs;
     for (size_t i = 0; i < candidates.size(); ++i)
-        for (qint32 j : candidates[i]) pairs.emplace_back(std::min(qint32(i), j), std::max(qint32(i), j));
+        for (qint32 j : candidates[i])
+            pairs.emplace_back(std::min(qint32(i), j), std::max(qint32(i), j));
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     candidates = {};
@@ -200,7 +213,10 @@ Result<DuplicateReport> findNearDuplicates(const Index &index, const DuplicateOp
         it.value() = item->vector;
     }
     UnionFind sets(ids.size());
-    struct Checked { qint32 a, b; double score; };
+    struct Checked {
+        qint32 a, b;
+        double score;
+    };
     std::vector<Checked> accepted;
     for (const auto &[a, b] : pairs) {
         const QVector<float> &va = vectors[a], &vb = vectors[b];
@@ -266,8 +282,12 @@ int compareValues(const QJsonValue &a, const QJsonValue &b)
     if (a.isDouble() && b.isDouble()) return a.toDouble() < b.toDouble() ? -1 : a.toDouble() > b.toDouble() ? 1 : 0;
     if (a.isDouble() != b.isDouble()) return a.isDouble() ? -1 : 1;
     if (a.isBool() && b.isBool()) return int(a.toBool()) - int(b.toBool());
-    const QString sa = a.isString() ? a.toString() : a.isBool() ? (a.toBool() ? QStringLiteral("true") : QStringLiteral("false")) : QString();
-    const QString sb = b.isString() ? b.toString() : b.isBool() ? (b.toBool() ? QStringLiteral("true") : QStringLiteral("false")) : QString();
+    const QString sa = a.isString() ? a.toString()
+                       : a.isBool() ? (a.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                    : QString();
+    const QString sb = b.isString() ? b.toString()
+                       : b.isBool() ? (b.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                    : QString();
     return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
@@ -313,11 +333,13 @@ Result<WriteResult> deleteItems(Index &index, const QStringList &ids)
 {
     QList<WriteOp> batch;
     batch.reserve(ids.size());
-    for (const QString &id : ids) batch.append(WriteOp::remove(id));
+    for (const QString &id : ids)
+        batch.append(WriteOp::remove(id));
     if (batch.isEmpty()) return WriteResult{};
     QFuture<WriteResult> future = index.write(std::move(batch), Priority::Interactive);
     future.waitForFinished();
-    if (future.resultCount() == 0) return Error(ErrorCode::Closed, QStringLiteral("The index closed before the deletes were written."));
+    if (future.resultCount() == 0)
+        return Error(ErrorCode::Closed, QStringLiteral("The index closed before the deletes were written."));
     WriteResult result = future.result();
     if (result.error) return result.error;
     return result;

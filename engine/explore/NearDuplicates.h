@@ -32,7 +32,7 @@ struct DuplicatePair {
 };
 
 struct DuplicateGroup {
-    QStringList ids; // in id order
+    QStringList ids;            // in id order
     QList<DuplicatePair> pairs; // the checked pairs that joined the group
 };
 
@@ -40,9 +40,9 @@ struct DuplicateReport {
     Metric metric = Metric::Cosine;
     double threshold = 0;
     qint64 itemsSearched = 0;
-    qint64 pairsChecked = 0;  // candidate pairs checked exactly
-    qint64 pairsRejected = 0; // candidates the exact check turned down
-    QList<DuplicateGroup> groups; // largest first, then by first id
+    qint64 pairsChecked = 0;       // candidate pairs checked exactly
+    qint64 pairsRejected = 0;      // candidates the exact check turned down
+    QList<DuplicateGroup> groups;  // largest first, then by first id
     qint64 duplicateItems() const; // items in groups
 };
 

@@ -15,7 +15,7 @@ namespace {
 // A small, fast generator for the optimisation (splitmix64 seeding xoshiro-like steps).
 struct Rng {
     quint64 s;
-    explicit Rng(quint64 seed) : s(seed ^ 0x9e3779b97f4a7c15ull) {}
+    explicit Rng(quint64 seed) : s(seed ^ 0x9e3779b97f4a7c15ull) { }
     quint64 next()
     {
         quint64 z = (s += 0x9e3779b97f4a7c15ull);
@@ -50,7 +50,8 @@ Result<std::vector<float>> readVectors(const Index &index, const QStringList &id
         }
         if (normalise && norm > 0) {
             const float inv = float(1.0 / std::sqrt(norm));
-            for (int c = 0; c < d; ++c) row[c] *= inv;
+            for (int c = 0; c < d; ++c)
+                row[c] *= inv;
         }
         return true;
     });
@@ -64,28 +65,36 @@ std::vector<float> principalLayout(const std::vector<float> &data, qsizetype n, 
 {
     std::vector<double> mean(size_t(d), 0.0);
     for (qsizetype i = 0; i < n; ++i)
-        for (int c = 0; c < d; ++c) mean[size_t(c)] += data[size_t(i) * size_t(d) + size_t(c)];
-    for (double &m : mean) m /= double(std::max<qsizetype>(n, 1));
+        for (int c = 0; c < d; ++c)
+            mean[size_t(c)] += data[size_t(i) * size_t(d) + size_t(c)];
+    for (double &m : mean)
+        m /= double(std::max<qsizetype>(n, 1));
     Rng rng(seed ^ 0x5ca1ab1eull);
     std::vector<double> v[2];
     for (auto &axis : v) {
         axis.resize(size_t(d));
-        for (double &x : axis) x = rng.uniform() - 0.5;
+        for (double &x : axis)
+            x = rng.uniform() - 0.5;
     }
     auto orthonormalise = [&] {
         for (int a = 0; a < 2; ++a) {
             for (int p = 0; p < a; ++p) {
                 double dot = 0;
-                for (int c = 0; c < d; ++c) dot += v[a][size_t(c)] * v[p][size_t(c)];
-                for (int c = 0; c < d; ++c) v[a][size_t(c)] -= dot * v[p][size_t(c)];
+                for (int c = 0; c < d; ++c)
+                    dot += v[a][size_t(c)] * v[p][size_t(c)];
+                for (int c = 0; c < d; ++c)
+                    v[a][size_t(c)] -= dot * v[p][size_t(c)];
             }
             double norm = 0;
-            for (double x : v[a]) norm += x * x;
+            for (double x : v[a])
+                norm += x * x;
             norm = std::sqrt(norm);
             if (norm == 0) {
-                for (int c = 0; c < d; ++c) v[a][size_t(c)] = (c == a) ? 1.0 : 0.0;
+                for (int c = 0; c < d; ++c)
+                    v[a][size_t(c)] = (c == a) ? 1.0 : 0.0;
             } else {
-                for (double &x : v[a]) x /= norm;
+                for (double &x : v[a])
+                    x /= norm;
             }
         }
     };
@@ -182,7 +191,8 @@ std::vector<Edge> fuzzySimplicialSet(const std::vector<std::vector<Neighbour>> &
             }
         }
         double meanI = 0;
-        for (double x : dist) meanI += x;
+        for (double x : dist)
+            meanI += x;
         meanI /= double(dist.size());
         const double sigma = std::max(mid, 1e-3 * (rho > 0 ? meanI : meanAll));
         for (size_t j = 0; j < dist.size(); ++j) {
@@ -204,9 +214,8 @@ std::vector<Edge> fuzzySimplicialSet(const std::vector<std::vector<Neighbour>> &
         const float w = a + b - a * b;
         edges.push_back({std::min(i, j), std::max(i, j), w});
     }
-    std::sort(edges.begin(), edges.end(), [](const Edge &x, const Edge &y) {
-        return x.head != y.head ? x.head < y.head : x.tail < y.tail;
-    });
+    std::sort(edges.begin(), edges.end(),
+              [](const Edge &x, const Edge &y) { return x.head != y.head ? x.head < y.head : x.tail < y.tail; });
     return edges;
 }
 
@@ -226,7 +235,9 @@ inline float fastLog2(float x)
     float m;
     std::memcpy(&m, &bits, sizeof m);
     const float t = m - 1.0f;
-    const float p = 3.16815451e-05f + t * (1.44127084f + t * (-0.705719484f + t * (0.408749668f + t * (-0.187743998f + t * 0.0434343345f))));
+    const float p =
+        3.16815451e-05f +
+        t * (1.44127084f + t * (-0.705719484f + t * (0.408749668f + t * (-0.187743998f + t * 0.0434343345f))));
     return float(exponent) + p;
 }
 
@@ -234,7 +245,8 @@ inline float fastExp2(float p)
 {
     const float whole = std::floor(p);
     const float f = p - whole;
-    float r = 0.999999771f + f * (0.693156756f + f * (0.240131773f + f * (0.0558764436f + f * (0.00894062677f + f * 0.00189438851f))));
+    float r = 0.999999771f +
+              f * (0.693156756f + f * (0.240131773f + f * (0.0558764436f + f * (0.00894062677f + f * 0.00189438851f))));
     quint32 bits;
     std::memcpy(&bits, &r, sizeof bits);
     bits += quint32(int(whole)) << 23;
@@ -357,9 +369,12 @@ Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const Um
     const qsizetype n = ids.size();
     if (n < 1) return Error(ErrorCode::InvalidArgument, QStringLiteral("There are no items to lay out."));
     if (options.neighbours < 2 || options.neighbours > 200)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("The number of neighbours must be between 2 and 200, not %1.").arg(options.neighbours));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The number of neighbours must be between 2 and 200, not %1.").arg(options.neighbours));
     if (!(options.minDist >= 0) || !(options.spread > 0) || options.minDist > options.spread)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("min_dist must be between 0 and the spread, and the spread above 0."));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("min_dist must be between 0 and the spread, and the spread above 0."));
     if (options.negativeSamples < 0 || options.negativeSamples > 100 || options.epochs < 0 || options.epochs > 10000 ||
         !(options.learningRate > 0))
         return Error(ErrorCode::InvalidArgument, QStringLiteral("The optimisation parameters are out of range."));
@@ -375,11 +390,12 @@ Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const Um
     // A few more than k, sorted by (distance, position) and cut to k: ties at
     // the boundary (exact duplicates) then fall the same way in every run.
     const int ask = int(std::min<double>(std::ceil(k / fraction) + 5, std::min(10 * k, 1000)));
-    Result<std::vector<std::vector<Neighbour>>> knn =
-        graphNeighbours(index, ids, ask, options.ef > 0 ? options.ef : std::max(2 * ask, index.schema().ann.efSearch), {}, task);
+    Result<std::vector<std::vector<Neighbour>>> knn = graphNeighbours(
+        index, ids, ask, options.ef > 0 ? options.ef : std::max(2 * ask, index.schema().ann.efSearch), {}, task);
     if (!knn.ok()) return knn.error();
     for (auto &list : *knn) {
-        list.erase(std::remove_if(list.begin(), list.end(), [](const Neighbour &nb) { return nb.index < 0; }), list.end());
+        list.erase(std::remove_if(list.begin(), list.end(), [](const Neighbour &nb) { return nb.index < 0; }),
+                   list.end());
         std::sort(list.begin(), list.end(), [](const Neighbour &x, const Neighbour &y) {
             return x.distance != y.distance ? x.distance < y.distance : x.index < y.index;
         });
@@ -424,9 +440,11 @@ Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const Um
 
     // Edges weaker than max / epochs would never be sampled.
     float maxWeight = 0;
-    for (const Edge &e : edges) maxWeight = std::max(maxWeight, e.weight);
-    edges.erase(std::remove_if(edges.begin(), edges.end(), [&](const Edge &e) { return e.weight < maxWeight / float(epochs); }),
-                edges.end());
+    for (const Edge &e : edges)
+        maxWeight = std::max(maxWeight, e.weight);
+    edges.erase(
+        std::remove_if(edges.begin(), edges.end(), [&](const Edge &e) { return e.weight < maxWeight / float(epochs); }),
+        edges.end());
     const size_t m = edges.size();
     std::vector<float> epochsPerSample(m), nextSample(m), epochsPerNegative(m), nextNegative(m);
     for (size_t e = 0; e < m; ++e) {
@@ -486,7 +504,8 @@ Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const Um
             nextSample[e] += epochsPerSample[e];
         }
         task.report(QStringLiteral("layout"), epoch + 1, epochs);
-        if (options.snapshot && options.snapshotEvery > 0 && (epoch + 1) % options.snapshotEvery == 0 && epoch + 1 < epochs)
+        if (options.snapshot && options.snapshotEvery > 0 && (epoch + 1) % options.snapshotEvery == 0 &&
+            epoch + 1 < epochs)
             options.snapshot(y, epoch + 1, epochs);
     }
     if (options.snapshot) options.snapshot(y, epochs, epochs);
@@ -496,7 +515,8 @@ Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const Um
 
 Result<Layout2d> umapOfIndex(const Index &index, const UmapOptions &options, const Task &task)
 {
-    if (options.sample < 1) return Error(ErrorCode::InvalidArgument, QStringLiteral("The sample must hold at least one item."));
+    if (options.sample < 1)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The sample must hold at least one item."));
     qint64 total = 0;
     Result<QStringList> ids = sampleIds(index, options.sample, options.seed, task, &total);
     if (!ids.ok()) return ids.error();
@@ -535,11 +555,13 @@ double silhouette(const std::vector<float> &xy, const std::vector<int> &labels)
 {
     const size_t n = labels.size();
     int classes = 0;
-    for (int l : labels) classes = std::max(classes, l + 1);
+    for (int l : labels)
+        classes = std::max(classes, l + 1);
     if (n < 2 || classes < 2) return 0;
     std::vector<double> sums(static_cast<size_t>(classes));
     std::vector<int> sizes(size_t(classes), 0);
-    for (int l : labels) ++sizes[size_t(l)];
+    for (int l : labels)
+        ++sizes[size_t(l)];
     double total = 0;
     for (size_t i = 0; i < n; ++i) {
         std::fill(sums.begin(), sums.end(), 0.0);

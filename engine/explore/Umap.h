@@ -39,12 +39,12 @@ struct UmapOptions {
     static constexpr qint64 kDefaultSample = 200000;
     qint64 sample = kDefaultSample; // at most this many items (all when fewer)
     quint64 seed = 1;
-    int neighbours = 15;      // k (2-200)
-    int ef = 0;               // the graph's candidate list per query; 0: max(2k, efSearch)
-    double minDist = 0.1;     // how tightly points may pack (0-spread)
+    int neighbours = 15;  // k (2-200)
+    int ef = 0;           // the graph's candidate list per query; 0: max(2k, efSearch)
+    double minDist = 0.1; // how tightly points may pack (0-spread)
     double spread = 1.0;
-    int epochs = 0;           // 0: 500 below 10,000 items, else 200
-    int negativeSamples = 5;  // per positive sample
+    int epochs = 0;          // 0: 500 below 10,000 items, else 200
+    int negativeSamples = 5; // per positive sample
     double learningRate = 1.0;
     // Called on the running thread with the layout so far, every
     // `snapshotEvery` epochs and at the end (for a picture that forms).
@@ -53,7 +53,8 @@ struct UmapOptions {
 };
 
 // Up to `limit` live items chosen by a reservoir seeded by `seed`, in id order.
-Result<QStringList> sampleIds(const Index &index, qint64 limit, quint64 seed, const Task &task, qint64 *total = nullptr);
+Result<QStringList> sampleIds(const Index &index, qint64 limit, quint64 seed, const Task &task,
+                              qint64 *total = nullptr);
 
 // The PCA layout of `ids` (their vectors, normalised first for cosine).
 Result<Layout2d> pcaLayout(const Index &index, const QStringList &ids, quint64 seed, const Task &task);

@@ -57,8 +57,7 @@ public:
     bool none() const
     {
         for (quint64 w : m_words)
-            if (w)
-                return false;
+            if (w) return false;
         return true;
     }
 
@@ -109,8 +108,7 @@ public:
     qint64 wordCount() const { return qint64(m_words.size()); }
     void clearTail()
     {
-        if (m_size & 63)
-            m_words.back() &= (quint64(1) << (m_size & 63)) - 1;
+        if (m_size & 63) m_words.back() &= (quint64(1) << (m_size & 63)) - 1;
     }
     qint64 memoryBytes() const { return qint64(m_words.capacity() * sizeof(quint64)); }
 

@@ -67,10 +67,12 @@ Error removeLeftover(const QString &dir, const QString &name)
         if (!QFileInfo::exists(path)) continue;
         const Result<Manifest> read = Manifest::read(path);
         if (!read.ok() || read->fileRecord(name) || read->walFile == name)
-            return Error(ErrorCode::Corruption,
-                         QStringLiteral("Refusing to replace %1: %2 names it (or cannot be read to tell), so it may hold live "
-                                        "data. The manifest's counters are wrong; run verify, then repair.").arg(name, m),
-                         dir + u'/' + name);
+            return Error(
+                ErrorCode::Corruption,
+                QStringLiteral("Refusing to replace %1: %2 names it (or cannot be read to tell), so it may hold live "
+                               "data. The manifest's counters are wrong; run verify, then repair.")
+                    .arg(name, m),
+                dir + u'/' + name);
     }
     return removeFile(dir + u'/' + name);
 }
@@ -104,7 +106,8 @@ Error writeChangedDeletions(const QString &dir, std::vector<LoadedSegment> &segs
     return {};
 }
 
-Result<std::optional<LoadedSegment>> Index::Impl::writeNewSegment(const SegmentRowSource &rows, QList<FileRecord> *fresh)
+Result<std::optional<LoadedSegment>> Index::Impl::writeNewSegment(const SegmentRowSource &rows,
+                                                                  QList<FileRecord> *fresh)
 {
     if (rows.rowCount() == 0) return std::optional<LoadedSegment>();
     const quint64 id = nextSegmentId++;
@@ -128,7 +131,8 @@ Result<std::optional<LoadedSegment>> Index::Impl::writeNewSegment(const SegmentR
 void Index::Impl::doneWithFiles(const QList<FileRecord> &files)
 {
     std::lock_guard lock(inProgressMutex);
-    for (const FileRecord &f : files) filesInProgress.remove(f.name);
+    for (const FileRecord &f : files)
+        filesInProgress.remove(f.name);
 }
 
 Error Index::Impl::publishLocked(Manifest next, std::vector<LoadedSegment> segs, const QList<FileRecord> &fresh,
@@ -142,13 +146,14 @@ Error Index::Impl::publishLocked(Manifest next, std::vector<LoadedSegment> segs,
     for (const FileRecord &f : next.files) {
         const QFileInfo info(filePath(f.name));
         if (!info.exists() || info.isSymLink() || (f.size > 0 && info.size() != f.size))
-            return Error(ErrorCode::Corruption,
-                         QStringLiteral("%1, which the index uses, was %2 while the index was open; no manifest naming it "
-                                        "is published. Close the index, then verify and repair.")
-                             .arg(f.name, !info.exists() ? QStringLiteral("removed from the folder")
-                                          : info.isSymLink() ? QStringLiteral("replaced by a symbolic link")
-                                                             : QStringLiteral("changed (its size differs)")),
-                         filePath(f.name));
+            return Error(
+                ErrorCode::Corruption,
+                QStringLiteral("%1, which the index uses, was %2 while the index was open; no manifest naming it "
+                               "is published. Close the index, then verify and repair.")
+                    .arg(f.name, !info.exists()     ? QStringLiteral("removed from the folder")
+                                 : info.isSymLink() ? QStringLiteral("replaced by a symbolic link")
+                                                    : QStringLiteral("changed (its size differs)")),
+                filePath(f.name));
     }
     if (syncFiles())
         if (Error e = syncDirectory(dir)) return e;
@@ -208,8 +213,10 @@ Error Index::Impl::freezeMemtable()
             // (a failed folder sync): when it holds its header and no record,
             // it is ours to go on with; anything else stays and is an error.
             Result<File> existing = File::open(filePath(nextName), File::Mode::ReadOnly);
-            Result<WalScanResult> scan = existing.ok() ? scanWal(*existing, 0, 0, {}) : Result<WalScanResult>(existing.error());
-            if (scan.ok() && scan->frames == 0 && scan->firstLsn == lastLsn + 1 && scan->tail.kind == WalTail::Kind::Clean)
+            Result<WalScanResult> scan =
+                existing.ok() ? scanWal(*existing, 0, 0, {}) : Result<WalScanResult>(existing.error());
+            if (scan.ok() && scan->frames == 0 && scan->firstLsn == lastLsn + 1 &&
+                scan->tail.kind == WalTail::Kind::Clean)
                 next = WalWriter::openForAppend(filePath(nextName), scan->validEnd, syncFiles());
         }
         if (!next.ok()) return next.error();
@@ -254,7 +261,8 @@ Error Index::Impl::flushFrozen()
     std::vector<std::optional<DeletionVector>> changed;
     std::vector<QByteArray> ids;
     ids.reserve(frozen->entries.size());
-    for (const auto &[id, e] : frozen->entries) ids.push_back(id);
+    for (const auto &[id, e] : frozen->entries)
+        ids.push_back(id);
     Error e = markLiveRows(segs, ids, changed);
     if (e.ok()) e = writeChangedDeletions(dir, segs, changed, manifest.generation + 1, syncFiles(), &fresh);
     if (e) {
@@ -285,7 +293,8 @@ void Index::Impl::maybeCheckpointInBackground()
             waitForMerge();
             mergeRunning = true;
             mergeThread = std::thread([this, which] {
-                if (Error e = mergeSegments(which)) qWarning("sextant: merging segments failed: %s", qPrintable(e.toString()));
+                if (Error e = mergeSegments(which))
+                    qWarning("sextant: merging segments failed: %s", qPrintable(e.toString()));
                 mergeRunning = false;
             });
         }

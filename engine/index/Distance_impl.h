@@ -85,7 +85,8 @@ SEXTANT_DISTANCE_TARGET float onePair(const float *a, const float *b, size_t n)
         s2 = Step::template apply<V>(V::load(a + k + 2 * L), V::load(b + k + 2 * L), s2);
         s3 = Step::template apply<V>(V::load(a + k + 3 * L), V::load(b + k + 3 * L), s3);
     }
-    for (; k + L <= n; k += L) s0 = Step::template apply<V>(V::load(a + k), V::load(b + k), s0);
+    for (; k + L <= n; k += L)
+        s0 = Step::template apply<V>(V::load(a + k), V::load(b + k), s0);
     if constexpr (L > 1) {
         if (k < n) s1 = Step::template apply<V>(V::loadTail(a + k, n - k), V::loadTail(b + k, n - k), s1);
     }
@@ -160,11 +161,13 @@ SEXTANT_DISTANCE_TARGET void rowBlocks(const float *q, Rows rows, size_t count, 
         out[i2] = sums[2];
         out[i3] = sums[3];
     }
-    for (size_t i = 4 * quarter; i < count; ++i) out[i] = onePair<V, Step>(q, rows.row(i), n);
+    for (size_t i = 4 * quarter; i < count; ++i)
+        out[i] = onePair<V, Step>(q, rows.row(i), n);
 }
 
 template <class V, class Step>
-SEXTANT_DISTANCE_TARGET void manyRows(const float *q, const float *base, size_t stride, size_t count, size_t n, float *out)
+SEXTANT_DISTANCE_TARGET void manyRows(const float *q, const float *base, size_t stride, size_t count, size_t n,
+                                      float *out)
 {
     rowBlocks<V, Step>(q, StridedRows{base, stride}, count, n, out);
 }

@@ -20,7 +20,8 @@ struct SseLanes {
     SEXTANT_DISTANCE_INLINE static Reg loadTail(const float *p, size_t rem)
     {
         float t[4] = {0.0f, 0.0f, 0.0f, 0.0f};
-        for (size_t i = 0; i < rem; ++i) t[i] = p[i];
+        for (size_t i = 0; i < rem; ++i)
+            t[i] = p[i];
         return _mm_loadu_ps(t);
     }
     SEXTANT_DISTANCE_INLINE static Reg add(Reg a, Reg b) { return _mm_add_ps(a, b); }

@@ -22,15 +22,12 @@ struct OperatorName {
     const char *name;
     Op op;
 };
-constexpr OperatorName kOperators[] = {{"$eq", Op::Eq}, {"$ne", Op::Ne},   {"$gt", Op::Gt},
-                                       {"$gte", Op::Gte}, {"$lt", Op::Lt}, {"$lte", Op::Lte},
-                                       {"$in", Op::In}, {"$nin", Op::Nin}, {"$exists", Op::Exists}};
+constexpr OperatorName kOperators[] = {{"$eq", Op::Eq},   {"$ne", Op::Ne},   {"$gt", Op::Gt},
+                                       {"$gte", Op::Gte}, {"$lt", Op::Lt},   {"$lte", Op::Lte},
+                                       {"$in", Op::In},   {"$nin", Op::Nin}, {"$exists", Op::Exists}};
 const QString kOperatorList = QStringLiteral("one of $eq, $ne, $gt, $gte, $lt, $lte, $in, $nin, $exists");
 
-const char *operatorName(Op op)
-{
-    return kOperators[int(op)].name;
-}
+const char *operatorName(Op op) { return kOperators[int(op)].name; }
 
 struct Scalar {
     enum Type : quint8 { Bool, Number, String };
@@ -104,9 +101,12 @@ void appendNumber(QByteArray &out, double value)
 
 void appendScalar(QByteArray &out, const Scalar &s)
 {
-    if (s.type == Scalar::Bool) out += s.boolean ? "true" : "false";
-    else if (s.type == Scalar::Number) appendNumber(out, s.number);
-    else appendJsonString(out, s.string);
+    if (s.type == Scalar::Bool)
+        out += s.boolean ? "true" : "false";
+    else if (s.type == Scalar::Number)
+        appendNumber(out, s.number);
+    else
+        appendJsonString(out, s.string);
 }
 
 QByteArray canonicalOf(const FilterNode &node)
@@ -189,7 +189,7 @@ FilterNode combine(FilterNode::Kind kind, std::vector<FilterNode> parts)
     for (FilterNode &part : parts) {
         if (part.kind == FilterNode::Kind::All) {
             if (kind == FilterNode::Kind::Or) return FilterNode{}; // true OR x
-            continue;                                                // true AND x
+            continue;                                              // true AND x
         }
         if (part.kind == kind) {
             for (FilterNode &grandchild : part.children)
@@ -205,13 +205,14 @@ FilterNode combine(FilterNode::Kind kind, std::vector<FilterNode> parts)
 
 class FilterParser {
 public:
-    explicit FilterParser(QByteArrayView text) : m_text(text) {}
+    explicit FilterParser(QByteArrayView text) : m_text(text) { }
 
     Result<std::shared_ptr<const FilterTree>> run()
     {
         auto tree = std::make_shared<FilterTree>();
         if (m_text.size() > Filter::kMaxTextBytes)
-            return error(Filter::kMaxTextBytes, QStringLiteral("filter longer than %1 bytes").arg(Filter::kMaxTextBytes),
+            return error(Filter::kMaxTextBytes,
+                         QStringLiteral("filter longer than %1 bytes").arg(Filter::kMaxTextBytes),
                          QStringLiteral("a shorter filter"));
         const bool blank = std::all_of(m_text.begin(), m_text.end(),
                                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
@@ -239,9 +240,10 @@ private:
         for (qint64 i = lineStart; i < offset && i < m_text.size(); ++i)
             if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
         // One arg() call: a key such as "$%2" in `problem` must not be substituted again.
-        return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("Filter: %1 at character %2 (line %3, column %4); expected %5")
-                         .arg(problem, QString::number(offset), QString::number(line), QString::number(column), expected));
+        return Error(
+            ErrorCode::MalformedInput,
+            QStringLiteral("Filter: %1 at character %2 (line %3, column %4); expected %5")
+                .arg(problem, QString::number(offset), QString::number(line), QString::number(column), expected));
     }
     bool fail(qint64 offset, const QString &problem, const QString &expected)
     {
@@ -274,18 +276,21 @@ private:
     {
         const filterjson::Node &object = m_doc.node(index);
         if (object.kind != Kind::Object)
-            return fail(object.offset, kindName(object.kind) + (context.isEmpty() ? QString() : QLatin1Char(' ') + context),
+            return fail(object.offset,
+                        kindName(object.kind) + (context.isEmpty() ? QString() : QLatin1Char(' ') + context),
                         QStringLiteral("a filter object {...}"));
         std::vector<FilterNode> parts;
-        const bool parsed = forEachMember(object, [&](qint32 child, const filterjson::Node &member, QByteArrayView key) {
-            parts.emplace_back();
-            if (key == "$and" || key == "$or") return parseList(child, key == "$and", parts.back());
-            if (key.startsWith('$'))
-                return fail(member.keyOffset, QStringLiteral("unknown operator \"%1\"").arg(keyText(member)),
-                            QStringLiteral("$and, $or or a field name"));
-            if (key.isEmpty()) return fail(member.keyOffset, QStringLiteral("empty field name"), QStringLiteral("a field name"));
-            return parseCondition(child, parts.back());
-        });
+        const bool parsed =
+            forEachMember(object, [&](qint32 child, const filterjson::Node &member, QByteArrayView key) {
+                parts.emplace_back();
+                if (key == "$and" || key == "$or") return parseList(child, key == "$and", parts.back());
+                if (key.startsWith('$'))
+                    return fail(member.keyOffset, QStringLiteral("unknown operator \"%1\"").arg(keyText(member)),
+                                QStringLiteral("$and, $or or a field name"));
+                if (key.isEmpty())
+                    return fail(member.keyOffset, QStringLiteral("empty field name"), QStringLiteral("a field name"));
+                return parseCondition(child, parts.back());
+            });
         if (!parsed) return false;
         out = combine(FilterNode::Kind::And, std::move(parts));
         return true;
@@ -310,14 +315,20 @@ private:
         return true;
     }
 
-    static bool isScalar(Kind kind) { return kind == Kind::String || kind == Kind::Number || kind == Kind::True || kind == Kind::False; }
+    static bool isScalar(Kind kind)
+    {
+        return kind == Kind::String || kind == Kind::Number || kind == Kind::True || kind == Kind::False;
+    }
 
     Scalar scalarOf(const filterjson::Node &n) const
     {
         Scalar s;
-        if (n.kind == Kind::String) s.type = Scalar::String, s.string = m_doc.string(n).toByteArray();
-        else if (n.kind == Kind::Number) s.type = Scalar::Number, s.number = n.number == 0 ? 0.0 : n.number; // -0 is 0
-        else s.type = Scalar::Bool, s.boolean = n.kind == Kind::True;
+        if (n.kind == Kind::String)
+            s.type = Scalar::String, s.string = m_doc.string(n).toByteArray();
+        else if (n.kind == Kind::Number)
+            s.type = Scalar::Number, s.number = n.number == 0 ? 0.0 : n.number; // -0 is 0
+        else
+            s.type = Scalar::Bool, s.boolean = n.kind == Kind::True;
         return s;
     }
 
@@ -340,22 +351,29 @@ private:
             return true;
         }
         if (member.kind != Kind::Object)
-            return fail(member.offset, QStringLiteral("%1 as the value of field \"%2\"").arg(kindName(member.kind), field),
-                        member.kind == Kind::Array
-                            ? QStringLiteral("a string, number, bool or operator object (to match any of several values use {\"$in\": [...]})")
-                            : QStringLiteral("a string, number, bool or operator object (to match a missing field use {\"$exists\": false})"));
+            return fail(member.offset,
+                        QStringLiteral("%1 as the value of field \"%2\"").arg(kindName(member.kind), field),
+                        member.kind == Kind::Array ? QStringLiteral("a string, number, bool or operator object (to "
+                                                                    "match any of several values use {\"$in\": [...]})")
+                                                   : QStringLiteral("a string, number, bool or operator object (to "
+                                                                    "match a missing field use {\"$exists\": false})"));
         if (member.childCount == 0)
             return fail(member.offset, QStringLiteral("empty condition on field \"%1\"").arg(field),
                         QStringLiteral("an operator, %1").arg(kOperatorList));
         std::vector<FilterNode> parts;
-        const bool parsed = forEachMember(member, [&](qint32 child, const filterjson::Node &operand, QByteArrayView key) {
+        const bool parsed = forEachMember(member, [&](qint32 child, const filterjson::Node &operand,
+                                                      QByteArrayView key) {
             if (!key.startsWith('$'))
-                return fail(operand.keyOffset, QStringLiteral("nested key \"%1\" in the condition on field \"%2\"").arg(keyText(operand), field),
-                            QStringLiteral("%1 (write \"%2.%3\" to reach a nested field)").arg(kOperatorList, field, keyText(operand)));
+                return fail(
+                    operand.keyOffset,
+                    QStringLiteral("nested key \"%1\" in the condition on field \"%2\"").arg(keyText(operand), field),
+                    QStringLiteral("%1 (write \"%2.%3\" to reach a nested field)")
+                        .arg(kOperatorList, field, keyText(operand)));
             const auto known = std::find_if(std::begin(kOperators), std::end(kOperators),
                                             [&](const OperatorName &o) { return key == o.name; });
             if (known == std::end(kOperators))
-                return fail(operand.keyOffset, QStringLiteral("unknown operator \"%1\"").arg(keyText(operand)), kOperatorList);
+                return fail(operand.keyOffset, QStringLiteral("unknown operator \"%1\"").arg(keyText(operand)),
+                            kOperatorList);
             parts.push_back(leaf(known->op));
             return parseOperand(child, parts.back().leaf);
         });
@@ -375,7 +393,8 @@ private:
         case Op::Eq:
         case Op::Ne:
             if (!isScalar(operand.kind))
-                return wrongType(operand, QStringLiteral("as the operand of %1").arg(op), QStringLiteral("a string, number or bool"));
+                return wrongType(operand, QStringLiteral("as the operand of %1").arg(op),
+                                 QStringLiteral("a string, number or bool"));
             c.value = scalarOf(operand);
             return true;
         case Op::Gt:
@@ -383,12 +402,14 @@ private:
         case Op::Lt:
         case Op::Lte:
             if (operand.kind != Kind::String && operand.kind != Kind::Number)
-                return wrongType(operand, QStringLiteral("as the operand of %1").arg(op), QStringLiteral("a number or string"));
+                return wrongType(operand, QStringLiteral("as the operand of %1").arg(op),
+                                 QStringLiteral("a number or string"));
             c.value = scalarOf(operand);
             return true;
         case Op::Exists:
             if (operand.kind != Kind::True && operand.kind != Kind::False)
-                return wrongType(operand, QStringLiteral("as the operand of %1").arg(op), QStringLiteral("true or false"));
+                return wrongType(operand, QStringLiteral("as the operand of %1").arg(op),
+                                 QStringLiteral("true or false"));
             c.exists = operand.kind == Kind::True;
             return true;
         case Op::In:
@@ -399,11 +420,15 @@ private:
             for (qint32 child = operand.firstChild; child >= 0; child = m_doc.node(child).next) {
                 const filterjson::Node &element = m_doc.node(child);
                 if (!isScalar(element.kind))
-                    return wrongType(element, QStringLiteral("in the %1 array").arg(op), QStringLiteral("a string, number or bool"));
+                    return wrongType(element, QStringLiteral("in the %1 array").arg(op),
+                                     QStringLiteral("a string, number or bool"));
                 const Scalar s = scalarOf(element);
-                if (s.type == Scalar::Bool) (s.boolean ? c.hasTrue : c.hasFalse) = true;
-                else if (s.type == Scalar::Number) c.numbers.push_back(s.number);
-                else c.strings.push_back(s.string);
+                if (s.type == Scalar::Bool)
+                    (s.boolean ? c.hasTrue : c.hasFalse) = true;
+                else if (s.type == Scalar::Number)
+                    c.numbers.push_back(s.number);
+                else
+                    c.strings.push_back(s.string);
             }
             std::sort(c.numbers.begin(), c.numbers.end());
             c.numbers.erase(std::unique(c.numbers.begin(), c.numbers.end()), c.numbers.end());
@@ -491,15 +516,9 @@ bool satisfies(const Condition &c, Op positive, const Value &v)
     }
 }
 
-Op positiveOf(Op op)
-{
-    return op == Op::Ne ? Op::Eq : op == Op::Nin ? Op::In : op;
-}
+Op positiveOf(Op op) { return op == Op::Ne ? Op::Eq : op == Op::Nin ? Op::In : op; }
 
-bool isNegated(Op op)
-{
-    return op == Op::Ne || op == Op::Nin;
-}
+bool isNegated(Op op) { return op == Op::Ne || op == Op::Nin; }
 
 // `anyElement(pred)`: whether pred holds for an element of the array `v`.
 template <typename AnyElement>
@@ -519,9 +538,11 @@ bool evaluateTree(const FilterNode &node, const LeafFn &leaf)
     case FilterNode::Kind::All: return true;
     case FilterNode::Kind::Leaf: return leaf(node.leaf);
     case FilterNode::Kind::And:
-        return std::all_of(node.children.begin(), node.children.end(), [&](const FilterNode &n) { return evaluateTree(n, leaf); });
+        return std::all_of(node.children.begin(), node.children.end(),
+                           [&](const FilterNode &n) { return evaluateTree(n, leaf); });
     case FilterNode::Kind::Or:
-        return std::any_of(node.children.begin(), node.children.end(), [&](const FilterNode &n) { return evaluateTree(n, leaf); });
+        return std::any_of(node.children.begin(), node.children.end(),
+                           [&](const FilterNode &n) { return evaluateTree(n, leaf); });
     }
     return false;
 }
@@ -822,9 +843,9 @@ std::shared_ptr<const FilterTree> emptyTree()
 }
 } // namespace
 
-Filter::Filter() : m_tree(emptyTree()) {}
+Filter::Filter() : m_tree(emptyTree()) { }
 
-Filter::Filter(std::shared_ptr<const FilterTree> tree) : m_tree(std::move(tree)) {}
+Filter::Filter(std::shared_ptr<const FilterTree> tree) : m_tree(std::move(tree)) { }
 
 Result<Filter> Filter::parse(QByteArrayView json)
 {
@@ -833,20 +854,11 @@ Result<Filter> Filter::parse(QByteArrayView json)
     return Filter(tree.takeValue());
 }
 
-bool Filter::isEmpty() const
-{
-    return m_tree->root.kind == FilterNode::Kind::All;
-}
+bool Filter::isEmpty() const { return m_tree->root.kind == FilterNode::Kind::All; }
 
-QStringList Filter::fields() const
-{
-    return m_tree->fields;
-}
+QStringList Filter::fields() const { return m_tree->fields; }
 
-QByteArray Filter::canonical() const
-{
-    return m_tree->canonical;
-}
+QByteArray Filter::canonical() const { return m_tree->canonical; }
 
 bool Filter::matches(const QJsonObject &metadata) const
 {
@@ -882,7 +894,8 @@ bool Filter::matchesJson(QByteArrayView compactJson) const
 
 bool Filter::canEvaluate(const FilterColumns &columns) const
 {
-    return std::all_of(m_tree->fields.begin(), m_tree->fields.end(), [&](const QString &f) { return columns.hasField(f); });
+    return std::all_of(m_tree->fields.begin(), m_tree->fields.end(),
+                       [&](const QString &f) { return columns.hasField(f); });
 }
 
 void Filter::evaluate(const FilterColumns &columns, Bitmap &out) const

@@ -34,7 +34,7 @@ public:
     // column, and what was expected there.
     static Result<Filter> parse(QByteArrayView json);
 
-    bool isEmpty() const; // matches everything
+    bool isEmpty() const;       // matches everything
     QStringList fields() const; // distinct field paths referenced, sorted
     // Normalised text (docs/filters.md, "Canonical form"): filters that mean
     // the same tree give the same bytes; parse(canonical()) gives it back.

@@ -13,15 +13,9 @@ namespace filterjson {
 
 namespace {
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 int hexValue(char c)
 {
@@ -38,14 +32,22 @@ int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
     const unsigned char c = p[0];
     int length;
     unsigned char low = 0x80, high = 0xBF; // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) length = 2;
-    else if (c == 0xE0) length = 3, low = 0xA0;
-    else if (c == 0xED) length = 3, high = 0x9F;
-    else if (c >= 0xE1 && c <= 0xEF) length = 3;
-    else if (c == 0xF0) length = 4, low = 0x90;
-    else if (c == 0xF4) length = 4, high = 0x8F;
-    else if (c >= 0xF1 && c <= 0xF3) length = 4;
-    else return 0;
+    if (c >= 0xC2 && c <= 0xDF)
+        length = 2;
+    else if (c == 0xE0)
+        length = 3, low = 0xA0;
+    else if (c == 0xED)
+        length = 3, high = 0x9F;
+    else if (c >= 0xE1 && c <= 0xEF)
+        length = 3;
+    else if (c == 0xF0)
+        length = 4, low = 0x90;
+    else if (c == 0xF4)
+        length = 4, high = 0x8F;
+    else if (c >= 0xF1 && c <= 0xF3)
+        length = 4;
+    else
+        return 0;
     if (end - p < length || p[1] < low || p[1] > high) return 0;
     for (int i = 2; i < length; ++i)
         if ((p[i] & 0xC0) != 0x80) return 0;
@@ -218,8 +220,10 @@ private:
             if (!parseValue(depth + 1, child)) return false;
             Node &c = d.m_nodes[size_t(child)];
             c.keyOffset = keyOffset, c.keyBegin = keyBegin, c.keyLength = keyLength, c.keyInScratch = keyInScratch;
-            if (previous < 0) d.m_nodes[size_t(index)].firstChild = child;
-            else d.m_nodes[size_t(previous)].next = child;
+            if (previous < 0)
+                d.m_nodes[size_t(index)].firstChild = child;
+            else
+                d.m_nodes[size_t(previous)].next = child;
             previous = child;
             ++count;
             skipSpace();
@@ -247,7 +251,8 @@ private:
         inScratch = false;
         for (;;) {
             if (p == e)
-                return fail(open, QStringLiteral("unterminated string"), QStringLiteral("a closing '\"' before the end of the text"));
+                return fail(open, QStringLiteral("unterminated string"),
+                            QStringLiteral("a closing '\"' before the end of the text"));
             while (p != e && kPlainStringByte[static_cast<unsigned char>(*p)])
                 ++p;
             if (p == e) continue;
@@ -264,7 +269,8 @@ private:
                 continue;
             }
             if (c < 0x20)
-                return fail(p, QStringLiteral("unescaped control character 0x%1 in a string").arg(c, 2, 16, QChar(u'0')),
+                return fail(p,
+                            QStringLiteral("unescaped control character 0x%1 in a string").arg(c, 2, 16, QChar(u'0')),
                             QStringLiteral("printable text or an escape such as \\n"));
             const int n = utf8SequenceLength(reinterpret_cast<const unsigned char *>(p),
                                              reinterpret_cast<const unsigned char *>(e));
@@ -302,7 +308,8 @@ private:
     {
         const char *at = p;
         if (e - p < 2)
-            return fail(p + 1, QStringLiteral("unexpected end of text inside an escape"), QStringLiteral("an escape character"));
+            return fail(p + 1, QStringLiteral("unexpected end of text inside an escape"),
+                        QStringLiteral("an escape character"));
         const char kind = p[1];
         static constexpr char simple[] = "\"\"\\\\//b\bf\fn\nr\rt\t";
         for (size_t i = 0; i + 1 < sizeof simple; i += 2) {
@@ -314,9 +321,9 @@ private:
         }
         if (kind != 'u')
             return fail(at,
-                        kind >= 0x20 && kind < 0x7F
-                            ? QStringLiteral("invalid escape \\%1").arg(QLatin1Char(kind))
-                            : QStringLiteral("invalid escape: a backslash before byte 0x%1").arg(uchar(kind), 2, 16, QChar(u'0')),
+                        kind >= 0x20 && kind < 0x7F ? QStringLiteral("invalid escape \\%1").arg(QLatin1Char(kind))
+                                                    : QStringLiteral("invalid escape: a backslash before byte 0x%1")
+                                                          .arg(uchar(kind), 2, 16, QChar(u'0')),
                         QStringLiteral("one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"));
         quint32 cp;
         if (!readHex4(p + 2, e, cp))
@@ -324,13 +331,14 @@ private:
         p += 6;
         if (cp >= 0xD800 && cp <= 0xDFFF) {
             quint32 low;
-            if (cp <= 0xDBFF && e - p >= 6 && p[0] == '\\' && p[1] == 'u' && readHex4(p + 2, e, low) && low >= 0xDC00
-                && low <= 0xDFFF) {
+            if (cp <= 0xDBFF && e - p >= 6 && p[0] == '\\' && p[1] == 'u' && readHex4(p + 2, e, low) && low >= 0xDC00 &&
+                low <= 0xDFFF) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 p += 6;
             } else if (mode == Document::Mode::Filter) {
-                return fail(at, QStringLiteral("unpaired surrogate \\u%1").arg(QString::number(cp, 16).toUpper()),
-                            QStringLiteral("a high surrogate \\uD800-\\uDBFF followed by a low surrogate \\uDC00-\\uDFFF"));
+                return fail(
+                    at, QStringLiteral("unpaired surrogate \\u%1").arg(QString::number(cp, 16).toUpper()),
+                    QStringLiteral("a high surrogate \\uD800-\\uDBFF followed by a low surrogate \\uDC00-\\uDFFF"));
             } else {
                 cp = '?'; // what QJsonDocument's string gives in UTF-8
             }
@@ -353,7 +361,8 @@ private:
         if (*p == '0') {
             ++p;
             if (p < e && isDigit(*p))
-                return fail(start, QStringLiteral("number with a leading zero"), QStringLiteral("a number such as 7, 0.7 or 7e-1"));
+                return fail(start, QStringLiteral("number with a leading zero"),
+                            QStringLiteral("a number such as 7, 0.7 or 7e-1"));
         } else {
             for (; p < e && isDigit(*p); ++p) {
                 if (digits < kMaxMantissaDigits) {
@@ -391,9 +400,8 @@ private:
             exponent += negativeExponent ? -written : written;
         }
         // Clinger's fast path: both factors exact doubles, one rounding.
-        static constexpr double powersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+        static constexpr double powersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
         if (mantissa == 0) {
             value = negative ? -0.0 : 0.0;
             return true;
@@ -478,10 +486,7 @@ size_t StringDictionary::slotOf(QByteArrayView text, quint32 hash) const
     }
 }
 
-quint32 StringDictionary::hashOf(QByteArrayView text)
-{
-    return quint32(qHash(text, QHashSeed::globalSeed()));
-}
+quint32 StringDictionary::hashOf(QByteArrayView text) { return quint32(qHash(text, QHashSeed::globalSeed())); }
 
 void StringDictionary::grow()
 {
@@ -529,11 +534,11 @@ qint64 FilterColumn::arrayIndexOf(qint64 row) const
 
 qint64 FilterColumn::memoryBytes() const
 {
-    return qint64(sizeof(FilterColumn) + tags.capacity() + numbers.capacity() * sizeof(double)
-                  + codes.capacity() * sizeof(quint32) + dictionary.memoryBytes()
-                  + arrayRows.capacity() * sizeof(quint32) + arrayEnds.capacity() * sizeof(quint32)
-                  + elementTags.capacity() + elementNumbers.capacity() * sizeof(double)
-                  + elementCodes.capacity() * sizeof(quint32));
+    return qint64(sizeof(FilterColumn) + tags.capacity() + numbers.capacity() * sizeof(double) +
+                  codes.capacity() * sizeof(quint32) + dictionary.memoryBytes() +
+                  arrayRows.capacity() * sizeof(quint32) + arrayEnds.capacity() * sizeof(quint32) +
+                  elementTags.capacity() + elementNumbers.capacity() * sizeof(double) +
+                  elementCodes.capacity() * sizeof(quint32));
 }
 
 // ---- FilterColumns -----------------------------------------------------------
@@ -559,10 +564,7 @@ FilterColumn::Tag tagOf(filterjson::Kind kind)
 
 } // namespace
 
-FilterColumns::FilterColumns(const QStringList &fields)
-{
-    addColumns(fields);
-}
+FilterColumns::FilterColumns(const QStringList &fields) { addColumns(fields); }
 
 FilterColumns FilterColumns::build(const QStringList &fields, qint64 rows,
                                    const std::function<QByteArrayView(qint64)> &metadataOf)
@@ -613,7 +615,8 @@ void FilterColumns::appendValue(FilterColumn &column, qint32 index)
         const FilterColumn::Tag elementTag = tagOf(element.kind);
         column.elementTags.push_back(elementTag);
         column.elementNumbers.push_back(elementTag == FilterColumn::Number ? element.number : kNoNumber);
-        column.elementCodes.push_back(elementTag == FilterColumn::String ? column.dictionary.intern(doc.string(element)) : 0);
+        column.elementCodes.push_back(elementTag == FilterColumn::String ? column.dictionary.intern(doc.string(element))
+                                                                         : 0);
     }
     column.arrayEnds.push_back(quint32(column.elementTags.size()));
 }

@@ -84,7 +84,11 @@ public:
             if (m_buffer.size() == kChunk) flush();
         }
     }
-    template <typename T> void pod(const T &v) { put(&v, sizeof v); }
+    template <typename T>
+    void pod(const T &v)
+    {
+        put(&v, sizeof v);
+    }
     void flush()
     {
         if (!m_error.ok() || m_buffer.isEmpty()) return;
@@ -113,7 +117,8 @@ struct Reader {
     qint64 size;
     qint64 pos = 0;
     bool failed = false;
-    template <typename T> T pod()
+    template <typename T>
+    T pod()
     {
         T v{};
         if (pos < 0 || size - pos < qint64(sizeof(T))) {
@@ -178,7 +183,8 @@ qint64 HnswGraph::memoryBytes() const
     for (size_t i = 0; i < a.cur_element_count; ++i)
         if (a.element_levels_[i] > 0) bytes += qint64(a.size_links_per_element_) * a.element_levels_[i];
     bytes += qint64(a.label_lookup_.size()) * 32;
-    for (const QByteArray &id : m_labelIds) bytes += id.size() + 48;
+    for (const QByteArray &id : m_labelIds)
+        bytes += id.size() + 48;
     bytes += qint64(m_hashes.size()) * 9;
     return bytes;
 }
@@ -194,7 +200,8 @@ std::vector<float> HnswGraph::prepareQuery(const float *query) const
     if (m_metric == Metric::Cosine) {
         const double n = distance::norm(v.data(), v.size());
         if (n > 0)
-            for (float &x : v) x = float(x / n);
+            for (float &x : v)
+                x = float(x / n);
     }
     return v;
 }
@@ -246,7 +253,8 @@ Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
         if (a.cur_element_count + fresh > a.max_elements_)
             a.resizeIndex(std::max(a.max_elements_ * 2, a.cur_element_count + fresh + 1024));
     } catch (const std::exception &e) {
-        return Error(ErrorCode::Io, QStringLiteral("The HNSW graph could not grow: %1").arg(QString::fromLocal8Bit(e.what())));
+        return Error(ErrorCode::Io,
+                     QStringLiteral("The HNSW graph could not grow: %1").arg(QString::fromLocal8Bit(e.what())));
     }
 
     std::atomic<size_t> next{0};
@@ -271,9 +279,11 @@ Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
         worker();
     } else {
         std::vector<std::thread> pool;
-        for (int t = 1; t < n; ++t) pool.emplace_back(worker);
+        for (int t = 1; t < n; ++t)
+            pool.emplace_back(worker);
         worker();
-        for (std::thread &t : pool) t.join();
+        for (std::thread &t : pool)
+            t.join();
     }
     // Record what is now in the graph (a failed add leaves its label as it was).
     for (size_t i = 0; i < adds.size() && i < next.load(); ++i) {
@@ -310,7 +320,8 @@ std::vector<HnswGraph::Candidate> HnswGraph::search(const float *q, int ef) cons
             k.l2sqGather(q, rows.data(), count, dims, dist.data());
         } else {
             k.dotGather(q, rows.data(), count, dims, dist.data());
-            for (size_t i = 0; i < count; ++i) dist[i] = 1.0f - dist[i];
+            for (size_t i = 0; i < count; ++i)
+                dist[i] = 1.0f - dist[i];
         }
     };
 
@@ -338,7 +349,7 @@ std::vector<HnswGraph::Candidate> HnswGraph::search(const float *q, int ef) cons
     }
 
     using Pair = std::pair<float, tableint>;
-    std::priority_queue<Pair> top; // farthest on top
+    std::priority_queue<Pair> top;                                               // farthest on top
     std::priority_queue<Pair, std::vector<Pair>, std::greater<Pair>> candidates; // closest on top
     hnswlib::VisitedList *visited = a.visited_list_pool_->getFreeVisitedList();
     hnswlib::vl_type *mark = visited->mass;
@@ -406,7 +417,8 @@ Result<FileRecord> HnswGraph::save(const QString &dir, const QString &name, bool
     const size_t cur = a.cur_element_count;
     const uint64_t hnswLength = 96 + cur * a.size_data_per_element_ + [&] {
         uint64_t links = 0;
-        for (size_t i = 0; i < cur; ++i) links += 4 + uint64_t(a.element_levels_[i] > 0 ? a.size_links_per_element_ * a.element_levels_[i] : 0);
+        for (size_t i = 0; i < cur; ++i)
+            links += 4 + uint64_t(a.element_levels_[i] > 0 ? a.size_links_per_element_ * a.element_levels_[i] : 0);
         return links;
     }();
     // Header.
@@ -477,8 +489,9 @@ namespace {
 Error corruptGraph(const QString &path, const QString &what, qint64 offset = -1)
 {
     return Error(ErrorCode::Corruption,
-                 offset >= 0 ? QStringLiteral("The graph file %1 is damaged at byte %2: %3.").arg(path).arg(offset).arg(what)
-                             : QStringLiteral("The graph file %1 is damaged: %2.").arg(path, what),
+                 offset >= 0
+                     ? QStringLiteral("The graph file %1 is damaged at byte %2: %3.").arg(path).arg(offset).arg(what)
+                     : QStringLiteral("The graph file %1 is damaged: %2.").arg(path, what),
                  path);
 }
 
@@ -486,7 +499,8 @@ struct ParsedGraph {
     uint32_t dims = 0, metric = 0, m = 0, efc = 0;
     uint64_t labelCount = 0;
     // hnswlib header
-    uint64_t cur = 0, sizePerElement = 0, labelOffset = 0, offsetData = 0, maxM = 0, maxM0 = 0, M = 0, efConstruction = 0;
+    uint64_t cur = 0, sizePerElement = 0, labelOffset = 0, offsetData = 0, maxM = 0, maxM0 = 0, M = 0,
+             efConstruction = 0;
     int32_t maxLevel = -1;
     uint32_t enterpoint = 0;
     double mult = 0;
@@ -516,8 +530,12 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
     r.pos = 8;
     const uint32_t version = r.pod<uint32_t>();
     if (version != graphfile::kVersion)
-        return Error(ErrorCode::UnsupportedFormat, QStringLiteral("The graph file %1 has version %2; this build reads version %3.")
-                                                       .arg(path).arg(version).arg(graphfile::kVersion), path);
+        return Error(ErrorCode::UnsupportedFormat,
+                     QStringLiteral("The graph file %1 has version %2; this build reads version %3.")
+                         .arg(path)
+                         .arg(version)
+                         .arg(graphfile::kVersion),
+                     path);
     g.dims = r.pod<uint32_t>();
     g.metric = r.pod<uint32_t>();
     g.m = r.pod<uint32_t>();
@@ -560,7 +578,8 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
         return corruptGraph(path, QStringLiteral("the element count is impossible for the file's size"), at + 16);
     if (g.cur == 0 ? g.maxLevel != -1 : (g.maxLevel < 0 || g.maxLevel > kMaxLevel || g.enterpoint >= g.cur))
         return corruptGraph(path, QStringLiteral("the entry point or top level is invalid"), at + 48);
-    if (!(g.mult > 0 && g.mult < 10)) return corruptGraph(path, QStringLiteral("the level multiplier is invalid"), at + 80);
+    if (!(g.mult > 0 && g.mult < 10))
+        return corruptGraph(path, QStringLiteral("the level multiplier is invalid"), at + 80);
     g.level0 = r.take(qint64(g.cur * g.sizePerElement));
     if (!g.level0) return corruptGraph(path, QStringLiteral("the element table is cut short"), r.pos);
     const uint64_t linksUpper = g.maxM * 4 + 4;
@@ -575,7 +594,8 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
         g.links[i] = bytes ? r.take(bytes) : nullptr;
         if (r.failed) return corruptGraph(path, QStringLiteral("the upper links are cut short"), pos);
     }
-    if (uint64_t(r.pos) != labelsOffset) return corruptGraph(path, QStringLiteral("the hnswlib section has the wrong length"), r.pos);
+    if (uint64_t(r.pos) != labelsOffset)
+        return corruptGraph(path, QStringLiteral("the hnswlib section has the wrong length"), r.pos);
     if (g.cur > 0 && int64_t(g.linkSizes[g.enterpoint] / linksUpper) != g.maxLevel)
         return corruptGraph(path, QStringLiteral("the entry point is not on the top level"), at + 52);
     // Every link points at an element that exists on that level.
@@ -584,11 +604,15 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
         const uchar *l0 = g.level0 + i * g.sizePerElement;
         uint16_t count = 0;
         std::memcpy(&count, l0, 2);
-        if (count > g.maxM0) return corruptGraph(path, QStringLiteral("element %1 has too many links").arg(i), at + 96 + qint64(i * g.sizePerElement));
+        if (count > g.maxM0)
+            return corruptGraph(path, QStringLiteral("element %1 has too many links").arg(i),
+                                at + 96 + qint64(i * g.sizePerElement));
         for (uint16_t j = 0; j < count; ++j) {
             uint32_t t = 0;
             std::memcpy(&t, l0 + 4 + 4 * j, 4);
-            if (t >= g.cur) return corruptGraph(path, QStringLiteral("element %1 links to a missing element").arg(i), at + 96 + qint64(i * g.sizePerElement));
+            if (t >= g.cur)
+                return corruptGraph(path, QStringLiteral("element %1 links to a missing element").arg(i),
+                                    at + 96 + qint64(i * g.sizePerElement));
         }
         uint64_t label = 0;
         std::memcpy(&label, l0 + g.labelOffset, 8);
@@ -598,12 +622,14 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
             const uchar *ll = g.links[i] + (lv - 1) * linksUpper;
             uint16_t n = 0;
             std::memcpy(&n, ll, 2);
-            if (n > g.maxM) return corruptGraph(path, QStringLiteral("element %1 has too many links on level %2").arg(i).arg(lv));
+            if (n > g.maxM)
+                return corruptGraph(path, QStringLiteral("element %1 has too many links on level %2").arg(i).arg(lv));
             for (uint16_t j = 0; j < n; ++j) {
                 uint32_t t = 0;
                 std::memcpy(&t, ll + 4 + 4 * j, 4);
                 if (t >= g.cur || levelOf(t) < lv)
-                    return corruptGraph(path, QStringLiteral("element %1 links to an element missing on level %2").arg(i).arg(lv));
+                    return corruptGraph(
+                        path, QStringLiteral("element %1 links to an element missing on level %2").arg(i).arg(lv));
             }
         }
     }
@@ -611,7 +637,9 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
     g.labelsLength = uint64_t(size - graphfile::kFooterSize) - labelsOffset;
     uint64_t declared = 0;
     std::memcpy(&declared, footer, 8);
-    if (declared != g.labelsLength) return corruptGraph(path, QStringLiteral("the label table has the wrong length"), size - graphfile::kFooterSize);
+    if (declared != g.labelsLength)
+        return corruptGraph(path, QStringLiteral("the label table has the wrong length"),
+                            size - graphfile::kFooterSize);
     // Each label takes at least 14 bytes (hash, flag, length, a 1-byte id).
     if (g.labelCount > g.labelsLength / 14 || g.labelCount < g.cur)
         return corruptGraph(path, QStringLiteral("the label count does not fit the label table"), 32);
@@ -622,10 +650,12 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
 Result<ParsedGraph> mapAndParse(QFile &f, const QString &path, int dimensions, Metric metric, qint64 expectedSize)
 {
     f.setFileName(path);
-        if (!f.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, QStringLiteral("Cannot open the graph file %1: %2").arg(path, f.errorString()), path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Io, QStringLiteral("Cannot open the graph file %1: %2").arg(path, f.errorString()),
+                     path);
     if (expectedSize >= 0 && f.size() != expectedSize)
-        return corruptGraph(path, QStringLiteral("it has %1 bytes, the manifest says %2").arg(f.size()).arg(expectedSize));
+        return corruptGraph(path,
+                            QStringLiteral("it has %1 bytes, the manifest says %2").arg(f.size()).arg(expectedSize));
     if (f.size() == 0) return corruptGraph(path, QStringLiteral("it is empty"));
     const uchar *map = f.map(0, f.size());
     if (!map) return Error(ErrorCode::Io, QStringLiteral("Cannot map the graph file %1.").arg(path), path);
@@ -698,13 +728,17 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
                 return corruptGraph(path, QStringLiteral("label %1's state disagrees with the graph").arg(label));
         }
         for (uint64_t l = 0; l < g.labelCount; ++l)
-            if (graph->m_live[l] && !seen[l]) return corruptGraph(path, QStringLiteral("live label %1 is not in the graph").arg(l));
+            if (graph->m_live[l] && !seen[l])
+                return corruptGraph(path, QStringLiteral("live label %1 is not in the graph").arg(l));
         a.enterpoint_node_ = g.cur ? g.enterpoint : tableint(-1);
         a.maxlevel_ = g.maxLevel;
     } catch (const std::exception &e) {
-        return Error(ErrorCode::Io, QStringLiteral("Loading the graph %1 failed: %2").arg(path, QString::fromLocal8Bit(e.what())), path);
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Loading the graph %1 failed: %2").arg(path, QString::fromLocal8Bit(e.what())),
+                     path);
     }
-    for (uint8_t live : graph->m_live) graph->m_liveCount += live;
+    for (uint8_t live : graph->m_live)
+        graph->m_liveCount += live;
     return graph;
 }
 

@@ -85,8 +85,8 @@ public:
     // Writes the graph to `path` (a new file) and fsyncs it when `sync`.
     Result<storage::FileRecord> save(const QString &dir, const QString &name, bool sync) const;
     // Reads and checks a graph file; `expected` (from the manifest) gives its size.
-    static Result<std::unique_ptr<HnswGraph>> load(const QString &path, int dimensions, Metric metric,
-                                                   AnnParams params, qint64 expectedSize);
+    static Result<std::unique_ptr<HnswGraph>> load(const QString &path, int dimensions, Metric metric, AnnParams params,
+                                                   qint64 expectedSize);
     // Checks a graph file without keeping it: the findings verify reports.
     static Error check(const QString &path, int dimensions, Metric metric, qint64 expectedSize);
 

@@ -99,7 +99,8 @@ void GraphManager::run(std::optional<GraphEntry> saved)
         if (loaded.ok()) {
             graph = loaded.takeValue();
         } else {
-            note = QStringLiteral("The saved graph could not be used (%1); it is being rebuilt.").arg(loaded.error().message());
+            note = QStringLiteral("The saved graph could not be used (%1); it is being rebuilt.")
+                       .arg(loaded.error().message());
             qWarning("sextant: %s", qPrintable(note));
         }
     }
@@ -179,7 +180,8 @@ void GraphManager::reconcile()
         return !m_stop;
     });
     if (e) {
-        setState(GraphStatus::State::Failed, QStringLiteral("Reading the items for the graph failed: %1").arg(e.message()));
+        setState(GraphStatus::State::Failed,
+                 QStringLiteral("Reading the items for the graph failed: %1").arg(e.message()));
         return;
     }
     for (size_t l = 0; l < seen.size(); ++l)
@@ -249,7 +251,8 @@ std::unique_ptr<GraphManager::View> GraphManager::view(qsizetype maxPending) con
         // (An empty QHash that once held many ids still has their buckets,
         // and iterating it walks them all: check first.)
         if (!m_pending.isEmpty())
-            for (auto it = m_pending.constBegin(); it != m_pending.constEnd(); ++it) v->pending.insert(it.key());
+            for (auto it = m_pending.constBegin(); it != m_pending.constEnd(); ++it)
+                v->pending.insert(it.key());
     }
     if (!v->graph) v->lock.unlock();
     return v;

@@ -74,7 +74,7 @@ public:
         const HnswGraph *graph = nullptr;
         QSet<QByteArray> pending;
         QString reason;
-        explicit View(QReadWriteLock *l) : lock(l) {}
+        explicit View(QReadWriteLock *l) : lock(l) { }
     };
     std::unique_ptr<View> view(qsizetype maxPending) const;
 

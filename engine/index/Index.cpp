@@ -34,7 +34,7 @@ QJsonObject parseMetadata(const QByteArray &bytes, Error *error)
 
 Result<Location> Index::Impl::locate(const QByteArray &id) const { return locateIn(segments, mem, imm.get(), id); }
 
-Index::Index(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+Index::Index(std::unique_ptr<Impl> impl) : d(std::move(impl)) { }
 
 Index::~Index()
 {
@@ -48,10 +48,7 @@ Index::~Index()
     close();
 }
 
-bool Index::exists(const QString &path)
-{
-    return QFileInfo::exists(path + u'/' + manifest::currentName());
-}
+bool Index::exists(const QString &path) { return QFileInfo::exists(path + u'/' + manifest::currentName()); }
 
 std::optional<LockHolder> Index::lockHolder(const QString &path) { return WriterLock::holder(path); }
 
@@ -63,8 +60,9 @@ Result<std::shared_ptr<Index>> Index::create(const QString &path, const Schema &
     if (dir.exists() && !dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
         if (exists(path))
             return Error(ErrorCode::AlreadyExists, QStringLiteral("There is already an index in %1.").arg(path), path);
-        return Error(ErrorCode::AlreadyExists,
-                     QStringLiteral("The folder %1 is not empty; choose an empty or new folder for the index.").arg(path), path);
+        return Error(
+            ErrorCode::AlreadyExists,
+            QStringLiteral("The folder %1 is not empty; choose an empty or new folder for the index.").arg(path), path);
     }
     if (!QDir().mkpath(path))
         return Error(ErrorCode::Io, QStringLiteral("Could not create the folder %1.").arg(path), path);
@@ -160,7 +158,8 @@ Error Index::validate(const WriteOp &op) const
     if (Error e = validateId(op.item.id)) return e;
     if (op.kind == WriteOp::Kind::Delete) return {};
     const Schema &schema = d->schema;
-    if (Error e = schema.validateVector(std::span<const float>(op.item.vector.constData(), size_t(op.item.vector.size()))))
+    if (Error e =
+            schema.validateVector(std::span<const float>(op.item.vector.constData(), size_t(op.item.vector.size()))))
         return e;
     const QByteArray meta = metadataBytes(op.item.metadata);
     return schema.validateMetadata(op.item.metadata, meta.size());
@@ -170,10 +169,11 @@ QFuture<WriteResult> Index::write(QList<WriteOp> batch, Priority priority)
 {
     if (d->closed) return finishedWrite(failedWrite(Error(ErrorCode::Closed, QStringLiteral("The index is closed."))));
     if (d->options.readOnly)
-        return finishedWrite(failedWrite(Error(ErrorCode::ReadOnly,
-                                               QStringLiteral("The index is open read-only; it cannot be changed here."))));
+        return finishedWrite(failedWrite(
+            Error(ErrorCode::ReadOnly, QStringLiteral("The index is open read-only; it cannot be changed here."))));
     if (batch.isEmpty())
-        return finishedWrite(failedWrite(Error(ErrorCode::InvalidArgument, QStringLiteral("The batch holds no items."))));
+        return finishedWrite(
+            failedWrite(Error(ErrorCode::InvalidArgument, QStringLiteral("The batch holds no items."))));
     auto request = std::make_unique<WriteRequest>();
     request->priority = priority;
     request->records.reserve(batch.size());
@@ -184,17 +184,18 @@ QFuture<WriteResult> Index::write(QList<WriteOp> batch, Priority priority)
         WriteOp &op = batch[i];
         auto fail = [&](const Error &e) {
             if (batch.size() == 1) return finishedWrite(failedWrite(e));
-            return finishedWrite(failedWrite(Error(e.code(),
-                                                   QStringLiteral("Item %1 of the batch (id \"%2\"): %3")
-                                                       .arg(i + 1).arg(op.item.id.left(80), e.message()),
-                                                   e.path())));
+            return finishedWrite(failedWrite(Error(
+                e.code(),
+                QStringLiteral("Item %1 of the batch (id \"%2\"): %3").arg(i + 1).arg(op.item.id.left(80), e.message()),
+                e.path())));
         };
         if (Error e = validateId(op.item.id)) return fail(e);
         Record r;
         r.id = op.item.id.toUtf8();
         if (seen.contains(r.id))
-            return fail(Error(ErrorCode::DuplicateId,
-                              QStringLiteral("The id \"%1\" appears more than once in the batch.").arg(op.item.id.left(80))));
+            return fail(
+                Error(ErrorCode::DuplicateId,
+                      QStringLiteral("The id \"%1\" appears more than once in the batch.").arg(op.item.id.left(80))));
         seen.insert(r.id);
         switch (op.kind) {
         case WriteOp::Kind::Insert: r.type = RecordType::Insert; break;
@@ -202,7 +203,8 @@ QFuture<WriteResult> Index::write(QList<WriteOp> batch, Priority priority)
         case WriteOp::Kind::Delete: r.type = RecordType::Delete; break;
         }
         if (!r.isDelete()) {
-            if (Error e = schema.validateVector(std::span<const float>(op.item.vector.constData(), size_t(op.item.vector.size()))))
+            if (Error e = schema.validateVector(
+                    std::span<const float>(op.item.vector.constData(), size_t(op.item.vector.size()))))
                 return fail(e);
             r.metadata = metadataBytes(op.item.metadata);
             if (Error e = schema.validateMetadata(op.item.metadata, r.metadata.size())) return fail(e);
@@ -216,9 +218,18 @@ QFuture<WriteResult> Index::write(QList<WriteOp> batch, Priority priority)
     return d->queue->submit(std::move(request));
 }
 
-QFuture<WriteResult> Index::insert(Item item, Priority priority) { return write({WriteOp::insert(std::move(item))}, priority); }
-QFuture<WriteResult> Index::upsert(Item item, Priority priority) { return write({WriteOp::upsert(std::move(item))}, priority); }
-QFuture<WriteResult> Index::remove(const QString &id, Priority priority) { return write({WriteOp::remove(id)}, priority); }
+QFuture<WriteResult> Index::insert(Item item, Priority priority)
+{
+    return write({WriteOp::insert(std::move(item))}, priority);
+}
+QFuture<WriteResult> Index::upsert(Item item, Priority priority)
+{
+    return write({WriteOp::upsert(std::move(item))}, priority);
+}
+QFuture<WriteResult> Index::remove(const QString &id, Priority priority)
+{
+    return write({WriteOp::remove(id)}, priority);
+}
 
 static QFuture<WriteResult> submitControl(Index::Impl *d, WriteRequest::Kind kind)
 {
@@ -399,8 +410,7 @@ Result<IdPage> Index::listIds(const QString &after, int limit, const QByteArray 
         lastId = id;
         bool keep = true;
         if (parsed)
-            keep = loc.mem ? parsed->matchesJson(loc.mem->metadata)
-                           : matches[size_t(loc.segmentIndex)]->test(loc.row);
+            keep = loc.mem ? parsed->matchesJson(loc.mem->metadata) : matches[size_t(loc.segmentIndex)]->test(loc.row);
         if (keep) page.ids.append(QString::fromUtf8(id));
         // A selective filter must not hold the lock for the whole index:
         // stop after a bounded walk and let the caller continue.
@@ -429,7 +439,8 @@ IndexStats Index::stats() const
     // Every log of the chain: older ones stay until a checkpoint folds them.
     s.walBytes = (d->wal ? d->wal->size() : d->walEnd) + d->olderLogBytes;
     s.diskBytes = s.walBytes + d->manifestBytes.size();
-    for (const FileRecord &f : d->manifest.files) s.diskBytes += f.size;
+    for (const FileRecord &f : d->manifest.files)
+        s.diskBytes += f.size;
     s.lastLsn = d->lastLsn;
     s.checkpointLsn = d->manifest.checkpointLsn;
     s.generation = d->manifest.generation;

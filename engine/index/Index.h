@@ -36,8 +36,8 @@ struct OpenReport {
     qint64 cutOffset = 0;
     qint64 cutBytes = 0;
     QString tailReason;
-    QString quarantinedTo;       // where the cut bytes were saved, if they were
-    QStringList notes;           // sentences for the user
+    QString quarantinedTo; // where the cut bytes were saved, if they were
+    QStringList notes;     // sentences for the user
 };
 
 struct IndexStats {
@@ -47,8 +47,8 @@ struct IndexStats {
     qint64 items = 0;
     qint64 segments = 0;
     qint64 segmentRows = 0;
-    qint64 deletedRows = 0;      // rows in segments that compaction would drop
-    qint64 unflushedItems = 0;   // changes in the WAL, not yet in segments
+    qint64 deletedRows = 0;    // rows in segments that compaction would drop
+    qint64 unflushedItems = 0; // changes in the WAL, not yet in segments
     qint64 walBytes = 0;
     qint64 diskBytes = 0;
     quint64 lastLsn = 0;
@@ -67,7 +67,7 @@ struct ListPage {
 
 struct IdPage {
     QStringList ids;
-    QString nextAfter; // pass as `after` for the next page; empty when done
+    QString nextAfter;  // pass as `after` for the next page; empty when done
     qint64 scanned = 0; // live items walked to find these
 };
 

@@ -25,7 +25,8 @@ void Index::Impl::stopGraph(bool save)
     if (!graph) return;
     graph->stop();
     if (save)
-        if (Error e = graph->saveNow()) qWarning("sextant: saving the graph at close failed: %s", qPrintable(e.message()));
+        if (Error e = graph->saveNow())
+            qWarning("sextant: saving the graph at close failed: %s", qPrintable(e.message()));
 }
 
 std::vector<HnswGraph::Change> Index::Impl::currentVectors(const std::vector<QByteArray> &ids)

@@ -73,8 +73,8 @@ struct Index::Impl final : GraphManager::Host {
     quint64 immLastLsn = 0;
     qint64 liveCount = 0;
     quint64 lastLsn = 0;
-    QString walFile;        // the active log: the last of the chain after the manifest's
-    qint64 walEnd = 0;      // readers: how far they have read it
+    QString walFile;          // the active log: the last of the chain after the manifest's
+    qint64 walEnd = 0;        // readers: how far they have read it
     qint64 olderLogBytes = 0; // the logs of the chain before the active one (not yet folded)
 
     // Writer only.
@@ -136,7 +136,7 @@ struct Index::Impl final : GraphManager::Host {
     Error loadFromManifest(bool writer);
     Result<bool> refreshReadOnly();
     struct ChainEnd {
-        QString file;          // the last log of the chain
+        QString file;                // the last log of the chain
         storage::WalScanResult scan; // of that file
         quint64 lastLsn = 0;
         quint64 frames = 0;
@@ -151,8 +151,7 @@ struct Index::Impl final : GraphManager::Host {
     Error replayChain(const QString &firstFile, qint64 offset, quint64 expectedLsn, int dimensions, Memtable *into,
                       QList<QPair<quint64, QList<storage::Record>>> *frames, ChainEnd *end, bool writer);
     Error handleWalTail(const storage::WalScanResult &scan, const QString &walPath, bool moreLogsFollow);
-    Error quarantineBytes(const QString &walPath, qint64 offset, qint64 bytes, const QString &reason,
-                          QString *savedTo);
+    Error quarantineBytes(const QString &walPath, qint64 offset, qint64 bytes, const QString &reason, QString *savedTo);
 
     // ---- IndexWriter.cpp: group commit
     void processGroup(WriteGroup &group);
@@ -164,7 +163,7 @@ struct Index::Impl final : GraphManager::Host {
     static constexpr qsizetype kIngestMinRecords = 2048;
 
     // ---- Checkpoint.cpp
-    Error checkpointLocked();  // freeze and flush, waiting for it
+    Error checkpointLocked(); // freeze and flush, waiting for it
     void maybeCheckpointInBackground();
     Error freezeMemtable();
     Error flushFrozen();
@@ -175,8 +174,8 @@ struct Index::Impl final : GraphManager::Host {
     void doneWithFiles(const QList<storage::FileRecord> &files);
     // Caller holds publishMutex: publishes `next` naming `segs`, installs it
     // (with `alsoInstall` run under the state lock) and retires old files.
-    Error publishLocked(storage::Manifest next, std::vector<LoadedSegment> segs, const QList<storage::FileRecord> &fresh,
-                        const std::function<void()> &alsoInstall = {});
+    Error publishLocked(storage::Manifest next, std::vector<LoadedSegment> segs,
+                        const QList<storage::FileRecord> &fresh, const std::function<void()> &alsoInstall = {});
 
     // ---- Merge.cpp
     // Checkpoint on the writer thread, then merge every segment on the merge

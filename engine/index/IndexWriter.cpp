@@ -10,7 +10,6 @@ namespace sextant {
 
 using namespace storage;
 
-
 Error checkRecordAgainstState(const Record &r, bool exists, qsizetype index, qsizetype count)
 {
     const QString shown = QString::fromUtf8(r.id.left(200));
@@ -54,7 +53,8 @@ void Index::Impl::processGroup(WriteGroup &group)
 void Index::Impl::processWrites(WriteGroup &group)
 {
     if (!failure.ok()) {
-        for (auto &req : group) finishRequest(*req, failedWrite(failure));
+        for (auto &req : group)
+            finishRequest(*req, failedWrite(failure));
         return;
     }
     // Only this thread changes the memtable, but a background checkpoint may
@@ -98,7 +98,8 @@ void Index::Impl::processWrites(WriteGroup &group)
             finishRequest(*req, failedWrite(err));
             continue;
         }
-        for (auto it = local.constBegin(); it != local.constEnd(); ++it) overlay.insert(it.key(), it.value());
+        for (auto it = local.constBegin(); it != local.constEnd(); ++it)
+            overlay.insert(it.key(), it.value());
         ++lsn;
         const qsizetype start = wal::beginFrame(frames, wal::kFrameBatch, lsn);
         encodeBatchPayload(frames, req->records);
@@ -112,7 +113,8 @@ void Index::Impl::processWrites(WriteGroup &group)
     // holds? (Removed, replaced, or its folder gone: nothing would survive.)
     if (Error gone = wal->checkStillInPlace()) {
         failure = gone;
-        for (const Accepted &a : accepted) finishRequest(*a.request, failedWrite(gone));
+        for (const Accepted &a : accepted)
+            finishRequest(*a.request, failedWrite(gone));
         return;
     }
     Error ioError = wal->append(frames);
@@ -120,14 +122,17 @@ void Index::Impl::processWrites(WriteGroup &group)
         ioError = wal->sync();
         // After a failed fdatasync the kernel may have dropped the dirty
         // pages; nothing written since the last good sync can be trusted.
-        if (!ioError.ok()) failure = Error(ErrorCode::Io,
-                                           QStringLiteral("%1. The index stopped accepting writes; close and reopen it.")
-                                               .arg(ioError.message()), ioError.path());
+        if (!ioError.ok())
+            failure = Error(
+                ErrorCode::Io,
+                QStringLiteral("%1. The index stopped accepting writes; close and reopen it.").arg(ioError.message()),
+                ioError.path());
     } else if (!ioError.ok() && ioError.message().contains(QStringLiteral("cutting the partial write also failed"))) {
         failure = ioError;
     }
     if (!ioError.ok()) {
-        for (const Accepted &a : accepted) finishRequest(*a.request, failedWrite(ioError));
+        for (const Accepted &a : accepted)
+            finishRequest(*a.request, failedWrite(ioError));
         return;
     }
 
@@ -147,7 +152,8 @@ void Index::Impl::processWrites(WriteGroup &group)
         }
         lastLsn = lsn;
     }
-    for (const Accepted &a : accepted) finishRequest(*a.request, succeededWrite(a.lsn, int(a.request->records.size())));
+    for (const Accepted &a : accepted)
+        finishRequest(*a.request, succeededWrite(a.lsn, int(a.request->records.size())));
 }
 
 } // namespace sextant

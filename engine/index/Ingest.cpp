@@ -18,7 +18,7 @@ namespace {
 
 class RecordRows : public SegmentRowSource {
 public:
-    explicit RecordRows(std::vector<const Record *> rows) : m_rows(std::move(rows)) {}
+    explicit RecordRows(std::vector<const Record *> rows) : m_rows(std::move(rows)) { }
     qint64 rowCount() const override { return qint64(m_rows.size()); }
     QByteArrayView id(qint64 r) const override { return m_rows[size_t(r)]->id; }
     const float *vector(qint64 r) const override { return m_rows[size_t(r)]->vector.constData(); }
@@ -81,14 +81,18 @@ bool Index::Impl::ingestBatch(WriteRequest &request)
     std::vector<std::optional<DeletionVector>> changed;
     std::vector<QByteArray> ids;
     ids.reserve(size_t(records.size()));
-    for (const Record &r : records) ids.push_back(r.id);
+    for (const Record &r : records)
+        ids.push_back(r.id);
     if (Error e = markLiveRows(segs, ids, changed)) return fail(e);
-    if (Error e = writeChangedDeletions(dir, segs, changed, manifest.generation + 1, syncFiles(), &fresh)) return fail(e);
+    if (Error e = writeChangedDeletions(dir, segs, changed, manifest.generation + 1, syncFiles(), &fresh))
+        return fail(e);
     if (*added) segs.push_back(**added);
     if (Error e = publishLocked(manifest, std::move(segs), fresh, [&] {
             liveCount += liveDelta;
-            for (const Record &r : records) graphChanged(r.id);
-        })) return fail(e);
+            for (const Record &r : records)
+                graphChanged(r.id);
+        }))
+        return fail(e);
     finishRequest(request, succeededWrite(lastLsn, int(records.size())));
     return true;
 }

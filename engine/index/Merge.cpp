@@ -32,10 +32,12 @@ public:
     std::vector<Ref> refs;
     qint64 rowCount() const override { return qint64(refs.size()); }
     QByteArrayView id(qint64 r) const override { return refs[size_t(r)].id; }
-    const float *vector(qint64 r) const override { return refs[size_t(r)].seg->segment->vectorData(refs[size_t(r)].row); }
+    const float *vector(qint64 r) const override
+    {
+        return refs[size_t(r)].seg->segment->vectorData(refs[size_t(r)].row);
+    }
     QByteArrayView metadata(qint64 r) const override { return refs[size_t(r)].metadata; }
 };
-
 
 } // namespace
 
@@ -55,11 +57,13 @@ void Index::Impl::compactInBackground(std::unique_ptr<WriteRequest> request)
         // Compaction folds every logged record; never report success otherwise.
         std::shared_lock lock(stateMutex);
         if (manifest.checkpointLsn < lsn) {
-            finishRequest(*request, failedWrite(Error(ErrorCode::Io,
-                                                      QStringLiteral("Compaction did not fold the log: records up to %1 are "
-                                                                     "logged, the checkpoint reached %2.")
-                                                          .arg(lsn).arg(manifest.checkpointLsn),
-                                                      dir)));
+            finishRequest(*request,
+                          failedWrite(Error(ErrorCode::Io,
+                                            QStringLiteral("Compaction did not fold the log: records up to %1 are "
+                                                           "logged, the checkpoint reached %2.")
+                                                .arg(lsn)
+                                                .arg(manifest.checkpointLsn),
+                                            dir)));
             return;
         }
     }
@@ -114,10 +118,12 @@ Error Index::Impl::mergeSegments(const QList<quint64> &segmentIds)
         Error bad;
         s.segment->verifyAllBlocks([&](qint64 offset, qint64) {
             if (bad.ok())
-                bad = Error(ErrorCode::Corruption,
-                            QStringLiteral("Compaction stopped: segment %1 is damaged at byte %2. Run verify and repair first.")
-                                .arg(s.entry.file).arg(offset),
-                            filePath(s.entry.file));
+                bad = Error(
+                    ErrorCode::Corruption,
+                    QStringLiteral("Compaction stopped: segment %1 is damaged at byte %2. Run verify and repair first.")
+                        .arg(s.entry.file)
+                        .arg(offset),
+                    filePath(s.entry.file));
         });
         if (bad) return bad;
     }
@@ -126,13 +132,15 @@ Error Index::Impl::mergeSegments(const QList<quint64> &segmentIds)
     MergedRows merged;
     std::vector<std::vector<qint64>> movedTo(inputs.size());
     std::vector<qint64> cursor(inputs.size(), 0);
-    for (size_t i = 0; i < inputs.size(); ++i) movedTo[i].assign(size_t(inputs[i].segment->rowCount()), -1);
+    for (size_t i = 0; i < inputs.size(); ++i)
+        movedTo[i].assign(size_t(inputs[i].segment->rowCount()), -1);
     for (;;) {
         int best = -1;
         QByteArrayView bestId;
         for (size_t i = 0; i < inputs.size(); ++i) {
             const LoadedSegment &s = inputs[i];
-            while (cursor[i] < s.segment->rowCount() && s.deletions->isDeleted(cursor[i])) ++cursor[i];
+            while (cursor[i] < s.segment->rowCount() && s.deletions->isDeleted(cursor[i]))
+                ++cursor[i];
             if (cursor[i] >= s.segment->rowCount()) continue;
             const Result<QByteArrayView> id = s.segment->id(cursor[i]);
             if (!id.ok()) return id.error();
@@ -205,7 +213,8 @@ void Index::Impl::retireUnreferencedFiles()
     quint64 keepLogsAfter = manifest.checkpointLsn;
     auto keepAll = [&](const Manifest &m) {
         keep.insert(m.walFile);
-        for (const FileRecord &f : m.files) keep.insert(f.name);
+        for (const FileRecord &f : m.files)
+            keep.insert(f.name);
         keepLogsAfter = std::min<quint64>(keepLogsAfter, m.checkpointLsn);
     };
     keepAll(manifest);
@@ -216,9 +225,10 @@ void Index::Impl::retireUnreferencedFiles()
         keepAll(*prev);
     }
     static const QRegularExpression walName(QStringLiteral("^wal-(\\d{20})\\.log$"));
-    const QStringList ours = QDir(dir).entryList({QStringLiteral("seg-*.sxs"), QStringLiteral("del-*.sxd"), QStringLiteral("graph-*.sxg"),
-                                                  QStringLiteral("wal-*.log"), QStringLiteral("wal-*.log.tmp")},
-                                                 QDir::Files);
+    const QStringList ours =
+        QDir(dir).entryList({QStringLiteral("seg-*.sxs"), QStringLiteral("del-*.sxd"), QStringLiteral("graph-*.sxg"),
+                             QStringLiteral("wal-*.log"), QStringLiteral("wal-*.log.tmp")},
+                            QDir::Files);
     bool removed = false;
     for (const QString &name : ours) {
         if (keep.contains(name)) continue;

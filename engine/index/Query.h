@@ -23,20 +23,20 @@ struct QueryRequest {
     QVector<float> vector;
     // ... or "more like this": the vector of this item; the item itself is left out of the results.
     QString likeId;
-    int k = 10;              // 1 .. 10,000
-    QByteArray filter;       // the filter language (docs/filters.md); empty matches everything
+    int k = 10;        // 1 .. 10,000
+    QByteArray filter; // the filter language (docs/filters.md); empty matches everything
     QueryMode mode = QueryMode::Auto;
-    int ef = 0;              // HNSW candidate list size; 0 = the index's efSearch. Grows for post-filtering.
+    int ef = 0;               // HNSW candidate list size; 0 = the index's efSearch. Grows for post-filtering.
     bool withMetadata = true; // read the metadata of the final hits (only of those)
     bool withVectors = false;
 };
 
 // How the planner answered, for the user and the benchmarks.
 enum class QueryStrategy {
-    ExactScan,         // every live item
-    ExactFiltered,     // the items the filter matches (a selective filter)
-    Ann,               // the HNSW graph
-    AnnPostFiltered,   // the graph, keeping matching items, ef grown until k were found
+    ExactScan,       // every live item
+    ExactFiltered,   // the items the filter matches (a selective filter)
+    Ann,             // the HNSW graph
+    AnnPostFiltered, // the graph, keeping matching items, ef grown until k were found
 };
 QString queryStrategyName(QueryStrategy strategy);
 
@@ -52,19 +52,19 @@ struct QueryHit {
 struct QueryResult {
     QList<QueryHit> hits;
     QueryStrategy strategy = QueryStrategy::ExactScan;
-    QString plan;            // one sentence, e.g. "HNSW search, ef 64"
-    bool fellBack = false;   // ANN was wanted but the graph was unavailable
-    QString fallbackReason;  // why, when fellBack
-    qint64 liveItems = 0;    // items in the index when the query ran
-    qint64 matching = -1;    // items the filter matches (-1: no filter)
-    qint64 scanned = 0;      // exact distance computations over stored vectors
-    int efUsed = 0;          // the final ef of an ANN search
+    QString plan;           // one sentence, e.g. "HNSW search, ef 64"
+    bool fellBack = false;  // ANN was wanted but the graph was unavailable
+    QString fallbackReason; // why, when fellBack
+    qint64 liveItems = 0;   // items in the index when the query ran
+    qint64 matching = -1;   // items the filter matches (-1: no filter)
+    qint64 scanned = 0;     // exact distance computations over stored vectors
+    int efUsed = 0;         // the final ef of an ANN search
     double milliseconds = 0;
 };
 
 struct RecallEstimate {
-    double recall = 0;   // mean recall@k of ANN against the exact top-k
-    int queries = 0;     // sampled items used as queries
+    double recall = 0; // mean recall@k of ANN against the exact top-k
+    int queries = 0;   // sampled items used as queries
     int k = 0;
     int ef = 0;
     double annMilliseconds = 0;   // mean per query
@@ -75,14 +75,14 @@ struct RecallEstimate {
 struct GraphStatus {
     enum class State { Disabled, Loading, Building, Ready, Failed };
     State state = State::Disabled;
-    qint64 items = 0;        // live items in the graph
-    qint64 deleted = 0;      // marked deleted, still linked
-    qint64 pending = 0;      // committed changes not yet in the graph (searched exactly)
+    qint64 items = 0;   // live items in the graph
+    qint64 deleted = 0; // marked deleted, still linked
+    qint64 pending = 0; // committed changes not yet in the graph (searched exactly)
     qint64 capacity = 0;
     int m = 0, efConstruction = 0, efSearch = 0;
     qint64 memoryBytes = 0;
-    QString file;            // the saved graph the manifest names, if any
-    QString message;         // why Failed, or what Loading/Building is doing
+    QString file;    // the saved graph the manifest names, if any
+    QString message; // why Failed, or what Loading/Building is doing
 };
 QString graphStateName(GraphStatus::State state);
 

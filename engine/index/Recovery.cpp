@@ -40,7 +40,8 @@ qint64 countLive(const std::vector<LoadedSegment> &segments, const Memtable &mem
 {
     static const Memtable empty;
     qint64 n = 0;
-    for (const LoadedSegment &s : segments) n += s.segment->rowCount() - s.deletions->deletedCount();
+    for (const LoadedSegment &s : segments)
+        n += s.segment->rowCount() - s.deletions->deletedCount();
     for (const auto &[id, entry] : mem.entries) {
         const Result<Location> before = locateIn(segments, empty, nullptr, id);
         n += int(!entry.deleted) - int(before.ok() && before->found());
@@ -65,7 +66,9 @@ Result<std::vector<LoadedSegment>> loadSegments(const QString &dir, const Manife
         if (ls.segment->rowCount() != e.rows)
             return Error(ErrorCode::Corruption,
                          QStringLiteral("Segment %1 holds %2 rows; the manifest says %3.")
-                             .arg(e.file).arg(ls.segment->rowCount()).arg(e.rows),
+                             .arg(e.file)
+                             .arg(ls.segment->rowCount())
+                             .arg(e.rows),
                          dir + u'/' + e.file);
         if (e.deletionFile.isEmpty()) {
             ls.deletions = std::make_shared<DeletionVector>(e.id, e.rows);
@@ -107,12 +110,15 @@ Error Index::Impl::quarantineBytes(const QString &walPath, qint64 offset, qint64
     QByteArray raw(bytes, Qt::Uninitialized);
     if (Error e = src->readAt(raw.data(), size_t(bytes), offset)) return e;
     const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"));
-    const QString base = QStringLiteral("%1/%2-offset%3-%4").arg(qdir, QFileInfo(walPath).fileName()).arg(offset).arg(stamp);
+    const QString base =
+        QStringLiteral("%1/%2-offset%3-%4").arg(qdir, QFileInfo(walPath).fileName()).arg(offset).arg(stamp);
     if (Error e = saveFileAtomically(base + QStringLiteral(".bin"), raw, syncFiles())) return e;
-    const QString report = QStringLiteral(
-        "Sextant cut these %1 bytes from %2 at offset %3 when opening the index.\n"
-        "Reason: %4\n")
-                               .arg(bytes).arg(QFileInfo(walPath).fileName()).arg(offset).arg(reason);
+    const QString report = QStringLiteral("Sextant cut these %1 bytes from %2 at offset %3 when opening the index.\n"
+                                          "Reason: %4\n")
+                               .arg(bytes)
+                               .arg(QFileInfo(walPath).fileName())
+                               .arg(offset)
+                               .arg(reason);
     if (Error e = saveFileAtomically(base + QStringLiteral(".txt"), report.toUtf8(), syncFiles())) return e;
     *savedTo = base + QStringLiteral(".bin");
     return {};
@@ -130,17 +136,23 @@ Error Index::Impl::handleWalTail(const WalScanResult &scan, const QString &walPa
     }
     const QString name = QFileInfo(walPath).fileName();
     const bool corrupt = t.kind == WalTail::Kind::Corrupt;
-    if (options.recovery == RecoveryMode::AbsoluteConsistency
-        || (corrupt && t.validFramesAfter && options.recovery == RecoveryMode::TolerateCorruptedTail)) {
-        return Error(ErrorCode::Corruption,
-                     corrupt && t.validFramesAfter
-                         ? QStringLiteral("The write-ahead log %1 is damaged at byte %2 (%3) and valid records follow the damage. "
-                                          "Open with point-in-time recovery to keep everything before the damage, or run repair.")
-                               .arg(name).arg(t.offset).arg(t.reason)
-                         : QStringLiteral("The write-ahead log %1 ends in %2 at byte %3 (%4), which absolute-consistency recovery does not accept.")
-                               .arg(name, corrupt ? QStringLiteral("a damaged record") : QStringLiteral("an unfinished record"))
-                               .arg(t.offset).arg(t.reason),
-                     walPath);
+    if (options.recovery == RecoveryMode::AbsoluteConsistency ||
+        (corrupt && t.validFramesAfter && options.recovery == RecoveryMode::TolerateCorruptedTail)) {
+        return Error(
+            ErrorCode::Corruption,
+            corrupt && t.validFramesAfter
+                ? QStringLiteral(
+                      "The write-ahead log %1 is damaged at byte %2 (%3) and valid records follow the damage. "
+                      "Open with point-in-time recovery to keep everything before the damage, or run repair.")
+                      .arg(name)
+                      .arg(t.offset)
+                      .arg(t.reason)
+                : QStringLiteral("The write-ahead log %1 ends in %2 at byte %3 (%4), which absolute-consistency "
+                                 "recovery does not accept.")
+                      .arg(name, corrupt ? QStringLiteral("a damaged record") : QStringLiteral("an unfinished record"))
+                      .arg(t.offset)
+                      .arg(t.reason),
+            walPath);
     }
     openReport.tailCut = !options.readOnly;
     openReport.tailWasCorrupt = corrupt;
@@ -149,28 +161,38 @@ Error Index::Impl::handleWalTail(const WalScanResult &scan, const QString &walPa
     openReport.tailReason = t.reason;
     if (options.readOnly) {
         openReport.notes << QStringLiteral("The write-ahead log ends in %1 bytes that are not a complete record (%2); "
-                                           "another process may be writing it.").arg(t.bytes).arg(t.reason);
+                                           "another process may be writing it.")
+                                .arg(t.bytes)
+                                .arg(t.reason);
         return {};
     }
     if (corrupt) {
         if (t.bytes > 0)
             if (Error e = quarantineBytes(walPath, t.offset, t.bytes, t.reason, &openReport.quarantinedTo)) return e;
-        openReport.notes << QStringLiteral("The write-ahead log %1 held a damaged record at byte %2 (%3); the %4 bytes from there on "
-                                           "were cut%5.")
-                                .arg(name).arg(t.offset).arg(t.reason).arg(t.bytes)
-                                .arg(openReport.quarantinedTo.isEmpty()
-                                         ? QString()
-                                         : QStringLiteral(" and saved to %1").arg(QDir(dir).relativeFilePath(openReport.quarantinedTo)));
+        openReport.notes
+            << QStringLiteral(
+                   "The write-ahead log %1 held a damaged record at byte %2 (%3); the %4 bytes from there on "
+                   "were cut%5.")
+                   .arg(name)
+                   .arg(t.offset)
+                   .arg(t.reason)
+                   .arg(t.bytes)
+                   .arg(openReport.quarantinedTo.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" and saved to %1")
+                                  .arg(QDir(dir).relativeFilePath(openReport.quarantinedTo)));
     } else {
-        openReport.notes << QStringLiteral("The write-ahead log ended in an unfinished record (%1 bytes at byte %2), as an "
-                                           "interrupted write leaves it; it was cut. No acknowledged write is affected.")
-                                .arg(t.bytes).arg(t.offset);
+        openReport.notes << QStringLiteral(
+                                "The write-ahead log ended in an unfinished record (%1 bytes at byte %2), as an "
+                                "interrupted write leaves it; it was cut. No acknowledged write is affected.")
+                                .arg(t.bytes)
+                                .arg(t.offset);
     }
     return {};
 }
 
-Error Index::Impl::replayChain(const QString &firstFile, qint64 offset, quint64 expectedLsn, int dimensions, Memtable *into,
-                               QList<QPair<quint64, QList<Record>>> *frames, ChainEnd *end, bool writer)
+Error Index::Impl::replayChain(const QString &firstFile, qint64 offset, quint64 expectedLsn, int dimensions,
+                               Memtable *into, QList<QPair<quint64, QList<Record>>> *frames, ChainEnd *end, bool writer)
 {
     QString file = firstFile;
     int rereads = 0;
@@ -178,27 +200,32 @@ Error Index::Impl::replayChain(const QString &firstFile, qint64 offset, quint64 
         const QString path = filePath(file);
         Result<File> f = File::open(path, File::Mode::ReadOnly);
         if (!f.ok()) return f.error();
-        Result<WalScanResult> scan = scanWal(*f, offset, offset == 0 ? 0 : expectedLsn,
-                                             [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
-                                                 Result<QList<Record>> recs = decodeBatchPayload(payload, size);
-                                                 if (!recs.ok()) return recs.error();
-                                                 // The checksum only says these are the bytes a writer wrote;
-                                                 // a vector of another length would be read past its end
-                                                 // by search and checkpoint.
-                                                 for (const Record &r : *recs)
-                                                     if (!r.isDelete() && r.vector.size() != dimensions)
-                                                         return Error(ErrorCode::Corruption,
-                                                                      QStringLiteral("Malformed WAL batch: a %1-dimensional vector in a %2-dimensional index")
-                                                                          .arg(r.vector.size()).arg(dimensions));
-                                                 if (into) applyRecords(*into, *recs, lsn);
-                                                 if (frames) frames->append({lsn, recs.takeValue()});
-                                                 return {};
-                                             });
+        Result<WalScanResult> scan = scanWal(
+            *f, offset, offset == 0 ? 0 : expectedLsn,
+            [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
+                Result<QList<Record>> recs = decodeBatchPayload(payload, size);
+                if (!recs.ok()) return recs.error();
+                // The checksum only says these are the bytes a writer wrote;
+                // a vector of another length would be read past its end
+                // by search and checkpoint.
+                for (const Record &r : *recs)
+                    if (!r.isDelete() && r.vector.size() != dimensions)
+                        return Error(
+                            ErrorCode::Corruption,
+                            QStringLiteral("Malformed WAL batch: a %1-dimensional vector in a %2-dimensional index")
+                                .arg(r.vector.size())
+                                .arg(dimensions));
+                if (into) applyRecords(*into, *recs, lsn);
+                if (frames) frames->append({lsn, recs.takeValue()});
+                return {};
+            });
         if (!scan.ok()) return scan.error();
         if (offset == 0 && scan->firstLsn != expectedLsn)
             return Error(ErrorCode::Corruption,
                          QStringLiteral("The write-ahead log %1 starts at record %2, but record %3 comes next.")
-                             .arg(file).arg(scan->firstLsn).arg(expectedLsn),
+                             .arg(file)
+                             .arg(scan->firstLsn)
+                             .arg(expectedLsn),
                          path);
         end->frames += quint64(scan->frames);
         end->lastLsn = scan->lastLsn;
@@ -224,7 +251,8 @@ Error Index::Impl::replayChain(const QString &firstFile, qint64 offset, quint64 
                 Result<File> lf = File::open(filePath(later), File::Mode::ReadOnly);
                 Result<WalScanResult> ls = lf.ok() ? scanWal(*lf, 0, 0, {}) : Result<WalScanResult>(lf.error());
                 if (Error e = renameFile(filePath(later), qdir + u'/' + later)) return e;
-                openReport.notes << QStringLiteral("The log %1, which followed the damage, was moved to quarantine/.").arg(later);
+                openReport.notes
+                    << QStringLiteral("The log %1, which followed the damage, was moved to quarantine/.").arg(later);
                 if (!ls.ok()) break;
                 later = wal::fileName(ls->lastLsn + 1);
             }
@@ -269,11 +297,13 @@ Error Index::Impl::loadFromManifest(bool writer)
         // A checksum-valid manifest whose counters or ids are wrong: writing
         // on would give a new file the name of a live one. Readers go on.
         if (const QStringList wrong = m->inconsistencies(); writer && !wrong.isEmpty())
-            return Error(ErrorCode::Corruption,
-                         QStringLiteral("The manifest %1 is inconsistent although its checksum is right: %2. Writing to the "
-                                        "index could replace live files, so it is not opened for writing; run verify, then "
-                                        "repair.").arg(mpath, wrong.join(QStringLiteral("; "))),
-                         mpath);
+            return Error(
+                ErrorCode::Corruption,
+                QStringLiteral("The manifest %1 is inconsistent although its checksum is right: %2. Writing to the "
+                               "index could replace live files, so it is not opened for writing; run verify, then "
+                               "repair.")
+                    .arg(mpath, wrong.join(QStringLiteral("; "))),
+                mpath);
         Result<std::vector<LoadedSegment>> segs = loadSegments(dir, *m, {});
         if (!segs.ok()) {
             last = segs.error();
@@ -283,7 +313,8 @@ Error Index::Impl::loadFromManifest(bool writer)
         Memtable replayed;
         ChainEnd end;
         const OpenReport reportBefore = openReport;
-        if (Error e = replayChain(m->walFile, 0, m->checkpointLsn + 1, m->schema.dimensions, &replayed, nullptr, &end, writer)) {
+        if (Error e = replayChain(m->walFile, 0, m->checkpointLsn + 1, m->schema.dimensions, &replayed, nullptr, &end,
+                                  writer)) {
             last = e;
             openReport = reportBefore;
             if (!writer && isMissingFile(e)) continue;
@@ -323,7 +354,8 @@ Result<bool> Index::Impl::refreshReadOnly()
             std::unique_lock lock(stateMutex);
             for (const auto &[lsn, recs] : frames) {
                 applyRecords(mem, recs, lsn);
-                for (const Record &r : recs) graphChanged(r.id);
+                for (const Record &r : recs)
+                    graphChanged(r.id);
             }
             lastLsn = std::max(lastLsn, end.lastLsn);
             if (end.file != walFile) olderLogBytes += end.olderBytes;
@@ -347,7 +379,8 @@ Result<bool> Index::Impl::refreshReadOnly()
         }
         Memtable replayed;
         ChainEnd end;
-        if (Error e = replayChain(m->walFile, 0, m->checkpointLsn + 1, m->schema.dimensions, &replayed, nullptr, &end, false)) {
+        if (Error e = replayChain(m->walFile, 0, m->checkpointLsn + 1, m->schema.dimensions, &replayed, nullptr, &end,
+                                  false)) {
             if (isMissingFile(e)) continue;
             return e;
         }

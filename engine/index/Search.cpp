@@ -58,7 +58,7 @@ constexpr qint64 kParallelBelow = 32768; // smaller scans stay on the calling th
 
 struct Candidate {
     float distance;
-    int source;  // -1: memtable item `row`; >= 0: segment index
+    int source; // -1: memtable item `row`; >= 0: segment index
     qint64 row;
     bool operator<(const Candidate &o) const { return distance < o.distance; }
 };
@@ -67,7 +67,10 @@ struct Candidate {
 class TopK {
 public:
     explicit TopK(size_t k) : m_k(k) { m_heap.reserve(k + 1); }
-    float worst() const { return m_heap.size() < m_k ? std::numeric_limits<float>::infinity() : m_heap.front().distance; }
+    float worst() const
+    {
+        return m_heap.size() < m_k ? std::numeric_limits<float>::infinity() : m_heap.front().distance;
+    }
     void push(const Candidate &c)
     {
         if (m_heap.size() < m_k) {
@@ -81,7 +84,8 @@ public:
     }
     void merge(const TopK &other)
     {
-        for (const Candidate &c : other.m_heap) push(c);
+        for (const Candidate &c : other.m_heap)
+            push(c);
     }
     std::vector<Candidate> sorted() const
     {
@@ -100,9 +104,9 @@ struct QueryContext {
     const Index::Impl &d;
     Metric metric;
     int dims;
-    std::vector<float> q;       // the query vector as given
+    std::vector<float> q; // the query vector as given
     double qNorm = 0;
-    QByteArray exclude;         // "more like this": the item itself
+    QByteArray exclude; // "more like this": the item itself
     std::optional<Filter> filter;
     std::vector<std::shared_ptr<const Bitmap>> segmentMatches; // per segment, when filtered
     // Live memtable items (the active memtable's version of an id wins), and
@@ -124,7 +128,10 @@ struct QueryContext {
         const float dot = k.dot(q.data(), v, size_t(dims));
         return distanceFromDot(dot, metric == Metric::Cosine ? float(distance::norm(v, size_t(dims))) : 1.0f);
     }
-    float score(float distance) const { return metric == Metric::L2 ? std::sqrt(std::max(distance, 0.0f)) : 1.0f - distance; }
+    float score(float distance) const
+    {
+        return metric == Metric::L2 ? std::sqrt(std::max(distance, 0.0f)) : 1.0f - distance;
+    }
 
     // A segment row the memtables replace, or the excluded item: not a result.
     bool hidden(const Segment &seg, qint64 row) const
@@ -163,7 +170,9 @@ void scanChunk(const QueryContext &ctx, ScanChunk &chunk)
     const distance::Kernels &k = distance::kernels();
     const size_t dims = size_t(ctx.dims);
     auto consider = [&](qint64 row, float raw) {
-        const float dist = ctx.metric == Metric::L2 ? raw : ctx.distanceFromDot(raw, ctx.metric == Metric::Cosine ? seg.norm(row) : 1.0f);
+        const float dist = ctx.metric == Metric::L2
+                               ? raw
+                               : ctx.distanceFromDot(raw, ctx.metric == Metric::Cosine ? seg.norm(row) : 1.0f);
         if (dist < chunk.top.worst() && !ctx.hidden(seg, row)) chunk.top.push({dist, chunk.segment, row});
     };
     if (match) {
@@ -178,7 +187,8 @@ void scanChunk(const QueryContext &ctx, ScanChunk &chunk)
                 k.l2sqGather(ctx.q.data(), rows, size_t(n), dims, out);
             else
                 k.dotGather(ctx.q.data(), rows, size_t(n), dims, out);
-            for (int i = 0; i < n; ++i) consider(ids[i], out[i]);
+            for (int i = 0; i < n; ++i)
+                consider(ids[i], out[i]);
             chunk.scanned += n;
             n = 0;
         };
@@ -226,7 +236,8 @@ TopK exactSearch(const QueryContext &ctx, size_t k, qint64 *scanned)
         total += rows;
     }
     if (total < kParallelBelow || chunks.size() < 2) {
-        for (ScanChunk &c : chunks) scanChunk(ctx, c);
+        for (ScanChunk &c : chunks)
+            scanChunk(ctx, c);
     } else {
         QtConcurrent::blockingMap(chunks, [&ctx](ScanChunk &c) { scanChunk(ctx, c); });
     }
@@ -248,7 +259,8 @@ Result<std::shared_ptr<const Bitmap>> Index::Impl::filterRows(const LoadedSegmen
         // holds the state lock, so `segments` is current).
         if (filterCaches.size() > qsizetype(segments.size()) + 16) {
             QSet<quint64> current;
-            for (const LoadedSegment &s : segments) current.insert(s.entry.id);
+            for (const LoadedSegment &s : segments)
+                current.insert(s.entry.id);
             for (auto it = filterCaches.begin(); it != filterCaches.end();)
                 it = current.contains(it.key()) ? std::next(it) : filterCaches.erase(it);
         }
@@ -272,8 +284,10 @@ Result<std::shared_ptr<const Bitmap>> Index::Impl::filterRows(const LoadedSegmen
         return {};
     };
     const QStringList fields = filter.fields();
-    if (!cache->columns) cache->columns = FilterColumns::build(fields, seg.rowCount(), metadataOf);
-    else cache->columns->addFields(fields, metadataOf);
+    if (!cache->columns)
+        cache->columns = FilterColumns::build(fields, seg.rowCount(), metadataOf);
+    else
+        cache->columns->addFields(fields, metadataOf);
     if (damage) {
         cache->columns.reset(); // do not keep columns built from damaged metadata
         return damage;
@@ -291,15 +305,20 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
     timer.start();
     if (d->closed) return Error(ErrorCode::Closed, QStringLiteral("The index is closed."));
     if (req.k < 1 || req.k > kMaxK)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("k must be between 1 and %1, not %2.").arg(kMaxK).arg(req.k));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("k must be between 1 and %1, not %2.").arg(kMaxK).arg(req.k));
     if (req.ef < 0 || req.ef > AnnParams::kMaxEf)
         return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("ef must be between 1 and %1 (0 for the index's default), not %2.").arg(AnnParams::kMaxEf).arg(req.ef));
+                     QStringLiteral("ef must be between 1 and %1 (0 for the index's default), not %2.")
+                         .arg(AnnParams::kMaxEf)
+                         .arg(req.ef));
     const bool byId = !req.likeId.isEmpty();
     if (byId == !req.vector.isEmpty())
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("Give either a query vector or the id of an item (\"more like this\"), not both."));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("Give either a query vector or the id of an item (\"more like this\"), not both."));
     if (!byId)
-        if (Error e = d->schema.validateVector(std::span<const float>(req.vector.constData(), size_t(req.vector.size()))))
+        if (Error e =
+                d->schema.validateVector(std::span<const float>(req.vector.constData(), size_t(req.vector.size()))))
             return e;
     std::optional<Filter> filter;
     if (!req.filter.trimmed().isEmpty()) {
@@ -355,7 +374,9 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
             const qint64 rowCount = ls.segment->rowCount();
             const qint64 hits = (*rows)->count();
             // Deleted rows match as often as the others, on average.
-            matching += rowCount ? qint64(double(hits) * double(rowCount - ls.deletions->deletedCount()) / double(rowCount)) : 0;
+            matching += rowCount
+                            ? qint64(double(hits) * double(rowCount - ls.deletions->deletedCount()) / double(rowCount))
+                            : 0;
             ctx.segmentMatches.push_back(*rows);
         }
         matching = std::min(matching, result.liveItems);
@@ -366,15 +387,21 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
     const int ef = std::max(req.ef > 0 ? req.ef : d->schema.ann.efSearch, req.k);
     const qint64 live = std::max<qint64>(result.liveItems, 1);
     // The ef a post-filtered search needs to meet k matches: twice k over the selectivity.
-    const int efFiltered = ctx.filter ? int(std::min<double>(AnnParams::kMaxEf, std::max<double>(ef, std::ceil(2.0 * req.k * double(live) / double(std::max<qint64>(matching, 1))))))
-                                      : ef;
+    const int efFiltered =
+        ctx.filter
+            ? int(std::min<double>(
+                  AnnParams::kMaxEf,
+                  std::max<double>(ef, std::ceil(2.0 * req.k * double(live) / double(std::max<qint64>(matching, 1))))))
+            : ef;
 
     bool useAnn = false;
     if (req.mode != QueryMode::Exact) {
         useAnn = true;
         if (req.mode == QueryMode::Auto) {
-            if (result.liveItems < kExactBelow) useAnn = false;
-            else if (ctx.filter && double(matching) <= kDistancesPerEf * efFiltered) useAnn = false;
+            if (result.liveItems < kExactBelow)
+                useAnn = false;
+            else if (ctx.filter && double(matching) <= kDistancesPerEf * efFiltered)
+                useAnn = false;
         }
     }
     std::unique_ptr<GraphManager::View> view;
@@ -434,7 +461,8 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
             if (!l.ok() || !l->found()) continue;
             const Location loc = *l;
             if (!ctx.matchesAt(loc)) continue;
-            const float *v = loc.mem ? loc.mem->vector.constData() : d->segments[size_t(loc.segmentIndex)].segment->vectorData(loc.row);
+            const float *v = loc.mem ? loc.mem->vector.constData()
+                                     : d->segments[size_t(loc.segmentIndex)].segment->vectorData(loc.row);
             hits.push_back({ctx.distanceTo(v), id, loc});
             ++result.scanned;
         }
@@ -446,9 +474,12 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
         else if (efNow == ef)
             result.plan = QStringLiteral("HNSW search, ef %1, keeping matching items").arg(efNow);
         else
-            result.plan = QStringLiteral("HNSW search, ef %1 (grown from %2 for the filter), keeping matching items").arg(efNow).arg(ef);
+            result.plan = QStringLiteral("HNSW search, ef %1 (grown from %2 for the filter), keeping matching items")
+                              .arg(efNow)
+                              .arg(ef);
         if (!view->pending.isEmpty())
-            result.plan += QStringLiteral("; %1 changes not yet in the graph searched exactly").arg(view->pending.size());
+            result.plan +=
+                QStringLiteral("; %1 changes not yet in the graph searched exactly").arg(view->pending.size());
     } else {
         const TopK top = exactSearch(ctx, k, &result.scanned);
         for (const Candidate &c : top.sorted()) {
@@ -507,10 +538,7 @@ GraphStatus Index::graphStatus() const
     return d->graph->status();
 }
 
-bool Index::waitForGraph(int timeoutMs) const
-{
-    return d->graph && d->graph->waitUntilCurrent(timeoutMs);
-}
+bool Index::waitForGraph(int timeoutMs) const { return d->graph && d->graph->waitUntilCurrent(timeoutMs); }
 
 Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 seed) const
 {
@@ -523,7 +551,8 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
         std::shared_lock lock(d->stateMutex);
         std::mt19937_64 rng(seed);
         qint64 rows = 0;
-        for (const LoadedSegment &ls : d->segments) rows += ls.segment->rowCount();
+        for (const LoadedSegment &ls : d->segments)
+            rows += ls.segment->rowCount();
         // Live memtable items (the active table's version of an id wins).
         std::vector<const MemEntry *> memLive;
         const Memtable *tables[2] = {&d->mem, d->imm.get()};
@@ -572,12 +601,15 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
         r.mode = QueryMode::Ann;
         Result<QueryResult> ann = query(r);
         if (!ann.ok()) return ann.error();
-        if (ann->fellBack) return Error(ErrorCode::NotReady, QStringLiteral("The HNSW graph is not available: %1.").arg(ann->fallbackReason));
+        if (ann->fellBack)
+            return Error(ErrorCode::NotReady,
+                         QStringLiteral("The HNSW graph is not available: %1.").arg(ann->fallbackReason));
         r.mode = QueryMode::Exact;
         Result<QueryResult> exact = query(r);
         if (!exact.ok()) return exact.error();
         QSet<QString> truth;
-        for (const QueryHit &h : exact->hits) truth.insert(h.id);
+        for (const QueryHit &h : exact->hits)
+            truth.insert(h.id);
         // Ties: items as close as the exact k-th are as right as it is (with
         // duplicate vectors, which of the tied ids make the top k is arbitrary).
         const bool lowerIsCloser = d->schema.metric == Metric::L2;

@@ -42,7 +42,8 @@ public:
 private:
     bool planned(RepairAction a) const
     {
-        return std::any_of(m_plan.steps.cbegin(), m_plan.steps.cend(), [a](const RepairStep &s) { return s.action == a; });
+        return std::any_of(m_plan.steps.cbegin(), m_plan.steps.cend(),
+                           [a](const RepairStep &s) { return s.action == a; });
     }
     bool plannedFor(RepairAction a, const QString &file) const
     {
@@ -62,7 +63,7 @@ private:
     void removeNewFiles();
     void collectAbandoned(const Manifest &base);
     Error nameDiscarded();
-    QStringList m_movedEarly; // files of the base moved to quarantine/ before publishing
+    QStringList m_movedEarly;                        // files of the base moved to quarantine/ before publishing
     QList<QPair<QString, SetAsideItem>> m_abandoned; // rows of the generation gone back from (collectAbandoned)
 
     const RepairPlan &m_plan;
@@ -73,10 +74,10 @@ private:
     int m_step = 0;
     int m_steps = 0;
     std::vector<RepairSegment> m_segments;
-    QStringList m_newFiles;               // written by this repair, removed on cancel
+    QStringList m_newFiles;                 // written by this repair, removed on cancel
     QList<QPair<QString, QString>> m_after; // files to move to quarantine/ after publishing, with why
     qint64 m_setAside = 0;
-    QSet<QByteArray> m_deletedIds;        // ids the salvaged log deletes
+    QSet<QByteArray> m_deletedIds; // ids the salvaged log deletes
     uint64_t m_nextSegmentId = 1;
     bool m_changed = false;
 };
@@ -92,21 +93,26 @@ Error Repairer::prepareSegments(const Manifest &base)
             // A manifest that names one segment twice (its checksum right,
             // its content not): the first entry stands for the file.
             m_result.log << QStringLiteral("The manifest named segment %1 (%2) twice; the repeated entry was dropped.")
-                                .arg(e.id).arg(e.file);
+                                .arg(e.id)
+                                .arg(e.file);
             m_changed = true;
             continue;
         }
         seenIds.insert(e.id);
         seenFiles.insert(e.file);
         if (!QFileInfo::exists(path)) {
-            m_result.log << QStringLiteral("Removed the missing segment %1 from the index (%2 items were in it).").arg(e.file).arg(items);
+            m_result.log << QStringLiteral("Removed the missing segment %1 from the index (%2 items were in it).")
+                                .arg(e.file)
+                                .arg(items);
             m_setAside += items;
             m_changed = true;
             continue;
         }
         Result<std::shared_ptr<Segment>> seg = Segment::open(path, e.id, base.schema.dimensions);
         if (!seg.ok()) {
-            m_after.append({e.file, QStringLiteral("The segment could not be read (%1); it held %2 items.").arg(seg.error().message()).arg(items)});
+            m_after.append({e.file, QStringLiteral("The segment could not be read (%1); it held %2 items.")
+                                        .arg(seg.error().message())
+                                        .arg(items)});
             m_setAside += items;
             m_changed = true;
             continue;
@@ -124,9 +130,12 @@ Error Repairer::prepareSegments(const Manifest &base)
             } else {
                 rs.deletionsChanged = true;
                 m_changed = true;
-                m_result.log << QStringLiteral("The deletion file %1 could not be read; rows of %2 that a newer row replaces "
-                                               "are found again from the segments, but up to %3 rows deleted outright may be "
-                                               "live again.").arg(e.deletionFile, e.file).arg(e.deletedRows);
+                m_result.log << QStringLiteral(
+                                    "The deletion file %1 could not be read; rows of %2 that a newer row replaces "
+                                    "are found again from the segments, but up to %3 rows deleted outright may be "
+                                    "live again.")
+                                    .arg(e.deletionFile, e.file)
+                                    .arg(e.deletedRows);
             }
         }
         if (plannedFor(RepairAction::RewriteSegment, e.file)) {
@@ -144,14 +153,21 @@ Error Repairer::prepareSegments(const Manifest &base)
             m_after.append({e.file, QStringLiteral("Replaced during a repair%1: %2 items copied, %3 set aside (see the "
                                                    "items report beside this file).")
                                         .arg(rw->rows ? QStringLiteral(" by %1").arg(rw->written.name) : QString())
-                                        .arg(rw->rows).arg(rw->setAside.size())});
+                                        .arg(rw->rows)
+                                        .arg(rw->setAside.size())});
             if (rw->rows == 0)
-                m_result.log << QStringLiteral("No item of %1 could be copied; all %2 were set aside.").arg(e.file).arg(rw->setAside.size());
+                m_result.log << QStringLiteral("No item of %1 could be copied; all %2 were set aside.")
+                                    .arg(e.file)
+                                    .arg(rw->setAside.size());
             else
-                m_result.log << QStringLiteral("Copied %1 items of %2 to %3; %4 set aside.").arg(rw->rows).arg(e.file, rw->written.name).arg(rw->setAside.size());
+                m_result.log << QStringLiteral("Copied %1 items of %2 to %3; %4 set aside.")
+                                    .arg(rw->rows)
+                                    .arg(e.file, rw->written.name)
+                                    .arg(rw->setAside.size());
             m_changed = true;
             if (rw->rows == 0) continue;
-            Result<std::shared_ptr<Segment>> fresh = Segment::open(m_dir + u'/' + rw->written.name, newId, base.schema.dimensions);
+            Result<std::shared_ptr<Segment>> fresh =
+                Segment::open(m_dir + u'/' + rw->written.name, newId, base.schema.dimensions);
             if (!fresh.ok()) return fresh.error();
             rs = RepairSegment{};
             rs.entry = SegmentEntry{newId, rw->written.name, rw->rows, 0, {}};
@@ -185,11 +201,14 @@ Error Repairer::foldLog(const Manifest &base, Manifest &next)
     }
     // The final state of each id the log touches, in id order.
     QMap<QByteArray, const Record *> last;
-    for (const Record &r : salvage->records) last.insert(r.id, &r);
+    for (const Record &r : salvage->records)
+        last.insert(r.id, &r);
     RowBuffer puts(base.schema.dimensions);
     for (auto it = last.cbegin(); it != last.cend(); ++it) {
-        if ((*it)->isDelete()) m_deletedIds.insert(it.key());
-        else puts.append(it.key(), (*it)->vector.constData(), (*it)->metadata);
+        if ((*it)->isDelete())
+            m_deletedIds.insert(it.key());
+        else
+            puts.append(it.key(), (*it)->vector.constData(), (*it)->metadata);
     }
     if (puts.rowCount() > 0) {
         const uint64_t id = m_nextSegmentId++;
@@ -213,22 +232,28 @@ Error Repairer::foldLog(const Manifest &base, Manifest &next)
             // It holds no record after the new checkpoint (those would have
             // been salvaged): set it aside now so the new log can take its name.
             m_movedEarly << log;
-            Result<QString> moved = m_q.moveFile(log, QStringLiteral("A log of the chain a repair folded into a segment."));
+            Result<QString> moved =
+                m_q.moveFile(log, QStringLiteral("A log of the chain a repair folded into a segment."));
             if (!moved.ok()) return moved.error();
             m_result.quarantined << *moved;
         } else {
-            m_after.append({log, QStringLiteral("A log of the chain a repair folded into a segment (records up to LSN %1).")
-                                     .arg(next.checkpointLsn)});
+            m_after.append(
+                {log, QStringLiteral("A log of the chain a repair folded into a segment (records up to LSN %1).")
+                          .arg(next.checkpointLsn)});
         }
     }
     Result<WalWriter> fresh = WalWriter::create(m_dir + u'/' + next.walFile, next.checkpointLsn + 1, true);
     if (!fresh.ok()) return fresh.error();
     fresh->close();
     m_newFiles << next.walFile;
-    m_result.log << QStringLiteral("Folded %1 valid log records (up to LSN %2) into the index; %3 damaged byte ranges, %4 "
-                                   "invalid records and %5 records of damaged frames went to quarantine/.")
-                        .arg(salvage->records.size()).arg(salvage->lastLsn).arg(salvage->damaged.size())
-                        .arg(salvage->setAside.size()).arg(salvage->lost.size());
+    m_result.log << QStringLiteral(
+                        "Folded %1 valid log records (up to LSN %2) into the index; %3 damaged byte ranges, %4 "
+                        "invalid records and %5 records of damaged frames went to quarantine/.")
+                        .arg(salvage->records.size())
+                        .arg(salvage->lastLsn)
+                        .arg(salvage->damaged.size())
+                        .arg(salvage->setAside.size())
+                        .arg(salvage->lost.size());
     m_changed = true;
     return {};
 }
@@ -238,15 +263,18 @@ void Repairer::nameLost(const QList<SetAsideItem> &items, const QString &written
     constexpr int kNamed = 100;
     for (qsizetype i = 0; i < items.size() && i < kNamed; ++i) {
         const SetAsideItem &it = items[i];
-        QString what = it.id.isEmpty()
-            ? QStringLiteral("an item whose id cannot be read (LSN %1, byte %2)").arg(it.lsn).arg(it.offset)
-            : QStringLiteral("\"%1\"").arg(QString::fromUtf8(it.id.left(200)));
+        QString what =
+            it.id.isEmpty()
+                ? QStringLiteral("an item whose id cannot be read (LSN %1, byte %2)").arg(it.lsn).arg(it.offset)
+                : QStringLiteral("\"%1\"").arg(QString::fromUtf8(it.id.left(200)));
         if (!it.id.isEmpty() && it.lsn) what += QStringLiteral(" (LSN %1)").arg(it.lsn);
         if (!it.id.isEmpty() && it.row >= 0) what += QStringLiteral(" (row %1)").arg(it.row);
         m_result.log << QStringLiteral("Set aside %1: %2").arg(what, it.reason);
     }
     if (items.size() > kNamed)
-        m_result.log << QStringLiteral("… and %1 more items set aside; every one is in %2.").arg(items.size() - kNamed).arg(writtenTo);
+        m_result.log << QStringLiteral("… and %1 more items set aside; every one is in %2.")
+                            .arg(items.size() - kNamed)
+                            .arg(writtenTo);
 }
 
 // Going back a generation: the rows of the generation gone back from (its
@@ -257,8 +285,10 @@ void Repairer::collectAbandoned(const Manifest &base)
 {
     QSet<QByteArray> logged;
     if (Result<LogSalvage> log = salvageLog(m_dir, base); log.ok()) {
-        for (const Record &r : log->records) logged.insert(r.id);
-        for (const SetAsideItem &it : log->setAside + log->lost) logged.insert(it.id);
+        for (const Record &r : log->records)
+            logged.insert(r.id);
+        for (const SetAsideItem &it : log->setAside + log->lost)
+            logged.insert(it.id);
     }
     static const QRegularExpression segName(QStringLiteral("^seg-(\\d+)\\.sxs$"));
     static const QRegularExpression delName(QStringLiteral("^del-(\\d+)-(\\d+)\\.sxd$"));
@@ -269,8 +299,10 @@ void Repairer::collectAbandoned(const Manifest &base)
         const uint64_t id = mm.captured(1).toULongLong();
         Result<std::shared_ptr<Segment>> seg = Segment::open(m_dir + u'/' + name, id, base.schema.dimensions);
         if (!seg.ok()) {
-            m_result.log << QStringLiteral("The segment %1 of the generation gone back from cannot be read (%2); the newer "
-                                           "states it may have held cannot be listed.").arg(name, seg.error().message());
+            m_result.log << QStringLiteral(
+                                "The segment %1 of the generation gone back from cannot be read (%2); the newer "
+                                "states it may have held cannot be listed.")
+                                .arg(name, seg.error().message());
             continue;
         }
         // Its newest readable deletion file says which rows were live then.
@@ -293,9 +325,12 @@ void Repairer::collectAbandoned(const Manifest &base)
             it.row = r;
             it.vector = QVector<float>(vec->begin(), vec->end());
             it.metadata = *meta;
-            it.reason = QStringLiteral("Row %1 of %2, a segment of the generation a repair went back from; the previous "
-                                       "generation holds this item differently or not at all, so going back discarded this "
-                                       "state.").arg(r).arg(name);
+            it.reason =
+                QStringLiteral("Row %1 of %2, a segment of the generation a repair went back from; the previous "
+                               "generation holds this item differently or not at all, so going back discarded this "
+                               "state.")
+                    .arg(r)
+                    .arg(name);
             m_abandoned.append({name, it});
         }
     }
@@ -314,7 +349,8 @@ Error Repairer::nameDiscarded()
         const Result<Item> now = (*index)->get(QString::fromUtf8(it.id));
         if (now.ok()) {
             const QVector<float> v = now->vector;
-            const QJsonDocument doc = QJsonDocument::fromJson(it.metadata.isEmpty() ? QByteArrayLiteral("{}") : it.metadata);
+            const QJsonDocument doc =
+                QJsonDocument::fromJson(it.metadata.isEmpty() ? QByteArrayLiteral("{}") : it.metadata);
             if (v == it.vector && doc.isObject() && doc.object() == now->metadata) continue;
         }
         byFile[file].append(it);
@@ -332,7 +368,8 @@ Error Repairer::nameDiscarded()
 
 void Repairer::removeNewFiles()
 {
-    for (const QString &name : m_newFiles) removeFile(m_dir + u'/' + name);
+    for (const QString &name : m_newFiles)
+        removeFile(m_dir + u'/' + name);
 }
 
 // The items a reader of the folder is given (opened read-only, no graph), or
@@ -355,30 +392,38 @@ Result<RepairResult> Repairer::run()
     m_result.itemsBefore = m_plan.before.liveItems;
     if (m_result.itemsBefore < 0 && m_plan.blockers.isEmpty()) m_result.itemsBefore = countItems(m_dir);
     if (!m_plan.blockers.isEmpty())
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("The repair cannot run: %1").arg(m_plan.blockers.join(u' ')));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("The repair cannot run: %1").arg(m_plan.blockers.join(u' ')));
     if (!m_plan.needed()) return Error(ErrorCode::InvalidArgument, QStringLiteral("The plan has nothing to repair."));
     m_steps = 5 + int(m_plan.steps.size());
 
-    if (!step(QStringLiteral("Taking the writer lock."))) return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
+    if (!step(QStringLiteral("Taking the writer lock.")))
+        return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
     Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir, QStringLiteral("Sextant repair"));
     if (!lock.ok()) return lock.error();
     if (folderFingerprint(m_dir) != m_plan.fingerprint)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The index changed after the repair plan was made. Verify it again and make a new plan."));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The index changed after the repair plan was made. Verify it again and make a new plan."));
 
     if (m_options.backup) {
-        if (!step(QStringLiteral("Writing a backup archive of the index."))) return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
+        if (!step(QStringLiteral("Writing a backup archive of the index.")))
+            return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
         const QString target = m_options.backupPath.isEmpty() ? defaultBackupPath(m_dir) : m_options.backupPath;
         Result<BackupSummary> backup = writeBackupArchive(m_dir, target);
         if (!backup.ok()) return backup.error();
         m_result.backupFile = backup->file;
-        m_result.log << QStringLiteral("Backed up %1 files (%2 bytes) to %3.").arg(backup->files).arg(backup->bytes).arg(backup->file);
+        m_result.log << QStringLiteral("Backed up %1 files (%2 bytes) to %3.")
+                            .arg(backup->files)
+                            .arg(backup->bytes)
+                            .arg(backup->file);
     }
 
     // The generation to repair from.
     const bool fallback = planned(RepairAction::UsePreviousManifest);
     const QString baseName = fallback ? manifest::previousName() : manifest::currentName();
-    Result<QByteArray> baseBytes = readWholeFile(m_dir + u'/' + baseName, manifest::kMaxBodyBytes + manifest::kEnvelopeSize);
+    Result<QByteArray> baseBytes =
+        readWholeFile(m_dir + u'/' + baseName, manifest::kMaxBodyBytes + manifest::kEnvelopeSize);
     if (!baseBytes.ok()) return baseBytes.error();
     Result<Manifest> baseRead = Manifest::decode(*baseBytes, m_dir + u'/' + baseName);
     if (!baseRead.ok()) return baseRead.error();
@@ -395,9 +440,11 @@ Result<RepairResult> Repairer::run()
     for (const RepairStep &s : m_plan.steps) {
         if (s.action != RepairAction::QuarantineFile || s.file == manifest::previousName()) continue;
         bool isSegment = false;
-        for (const SegmentEntry &e : base.segments) isSegment = isSegment || e.file == s.file;
+        for (const SegmentEntry &e : base.segments)
+            isSegment = isSegment || e.file == s.file;
         if (isSegment || !QFileInfo::exists(m_dir + u'/' + s.file)) continue;
-        Result<QString> moved = m_q.moveFile(s.file, QStringLiteral("Left over: neither manifest named it when a repair ran."));
+        Result<QString> moved =
+            m_q.moveFile(s.file, QStringLiteral("Left over: neither manifest named it when a repair ran."));
         if (!moved.ok()) return moved.error();
         m_result.quarantined << *moved;
     }
@@ -409,34 +456,42 @@ Result<RepairResult> Repairer::run()
             m_nextSegmentId = std::max<uint64_t>(m_nextSegmentId, mm.captured(1).toULongLong() + 1);
     if (fallback) collectAbandoned(base);
     if (fallback) {
-        if (!step(QStringLiteral("Going back to the previous manifest generation."))) return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
+        if (!step(QStringLiteral("Going back to the previous manifest generation.")))
+            return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
         const QFileInfo currentInfo(m_dir + u'/' + manifest::currentName());
         if (currentInfo.exists() || currentInfo.isSymLink()) {
             // A folder (or anything but a plain file) cannot be copied and
             // stands where the new MANIFEST goes: it is moved aside whole.
             const bool plain = currentInfo.isFile() && !currentInfo.isSymLink();
-            Result<QString> saved = plain
-                ? m_q.copyWholeFile(manifest::currentName(),
-                                    QStringLiteral("A repair went back to the previous generation (MANIFEST.prev) from this one."))
-                : m_q.moveFile(manifest::currentName(),
-                               QStringLiteral("MANIFEST was not a plain file (a folder or a link); a repair moved it here and "
-                                              "went back to the previous generation (MANIFEST.prev)."));
+            Result<QString> saved =
+                plain
+                    ? m_q.copyWholeFile(
+                          manifest::currentName(),
+                          QStringLiteral(
+                              "A repair went back to the previous generation (MANIFEST.prev) from this one."))
+                    : m_q.moveFile(manifest::currentName(),
+                                   QStringLiteral(
+                                       "MANIFEST was not a plain file (a folder or a link); a repair moved it here and "
+                                       "went back to the previous generation (MANIFEST.prev)."));
             if (!saved.ok()) return saved.error();
             m_result.quarantined << *saved;
         }
         // Damaged files only the abandoned generation used go to quarantine/.
         for (const RepairStep &s : m_plan.steps)
             if (s.action == RepairAction::UsePreviousManifest && s.file != manifest::currentName() && !s.file.isEmpty())
-                m_after.append({s.file, QStringLiteral("Damaged; used only by the manifest generation a repair went back from.")});
+                m_after.append(
+                    {s.file, QStringLiteral("Damaged; used only by the manifest generation a repair went back from.")});
         m_changed = true;
     }
     if (plannedFor(RepairAction::QuarantineFile, manifest::previousName()) && !fallback) {
-        Result<QString> saved = m_q.copyWholeFile(manifest::previousName(), QStringLiteral("MANIFEST.prev could not be read; a repair replaced it."));
+        Result<QString> saved = m_q.copyWholeFile(
+            manifest::previousName(), QStringLiteral("MANIFEST.prev could not be read; a repair replaced it."));
         if (!saved.ok()) return saved.error();
         m_result.quarantined << *saved;
     }
 
-    if (!step(QStringLiteral("Checking and copying the segments."))) return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
+    if (!step(QStringLiteral("Checking and copying the segments.")))
+        return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
     if (Error e = prepareSegments(base)) {
         removeNewFiles();
         return e;
@@ -446,10 +501,11 @@ Result<RepairResult> Repairer::run()
     // not a torn write), so what it held is named now.
     if (!planned(RepairAction::SalvageWal)) {
         for (const Finding &f : m_plan.before.findings) {
-            if (f.action != RepairAction::CutWalTail || f.severity != Finding::Severity::Error || f.offset < 0 || f.length <= 0
-                || !QFileInfo::exists(m_dir + u'/' + f.file))
+            if (f.action != RepairAction::CutWalTail || f.severity != Finding::Severity::Error || f.offset < 0 ||
+                f.length <= 0 || !QFileInfo::exists(m_dir + u'/' + f.file))
                 continue;
-            const QList<SetAsideItem> lost = itemsInDamagedLog(m_dir, f.file, f.offset, f.offset + f.length, 0, 0, f.message);
+            const QList<SetAsideItem> lost =
+                itemsInDamagedLog(m_dir, f.file, f.offset, f.offset + f.length, 0, 0, f.message);
             Result<QString> report = m_q.writeItems(f.file, lost);
             if (!report.ok()) return report.error();
             m_result.quarantined << *report;
@@ -493,27 +549,33 @@ Result<RepairResult> Repairer::run()
         if (const FileRecord *g = base.fileRecord(next.graph->file)) next.files.append(*g);
     next.checkpointed = QDateTime::currentDateTimeUtc();
 
-    if (m_options.progress && !m_options.progress(m_step, m_steps, QStringLiteral("Publishing the repaired manifest."))) {
+    if (m_options.progress &&
+        !m_options.progress(m_step, m_steps, QStringLiteral("Publishing the repaired manifest."))) {
         removeNewFiles();
         return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
     }
     m_result.log << QStringLiteral("Published manifest generation %1 (%2 segments, %3 items at the checkpoint).")
-                        .arg(next.generation).arg(next.segments.size()).arg(next.liveItems);
+                        .arg(next.generation)
+                        .arg(next.segments.size())
+                        .arg(next.liveItems);
     // MANIFEST.prev must stay a fallback that works: the generation repaired
     // from is one only when every file it needs stays in place. Otherwise
     // (a log folded, a segment rewritten or missing) the repaired generation
     // is its own fallback, and verify does not report a lost one.
     bool baseStays = base.inconsistencies().isEmpty();
     for (const SegmentEntry &e : base.segments)
-        baseStays = baseStays && QFileInfo::exists(m_dir + u'/' + e.file)
-                    && (e.deletionFile.isEmpty() || QFileInfo::exists(m_dir + u'/' + e.deletionFile));
+        baseStays = baseStays && QFileInfo::exists(m_dir + u'/' + e.file) &&
+                    (e.deletionFile.isEmpty() || QFileInfo::exists(m_dir + u'/' + e.deletionFile));
     QStringList leaving = m_movedEarly;
-    for (const auto &[name, why] : m_after) leaving << name;
+    for (const auto &[name, why] : m_after)
+        leaving << name;
     for (const QString &name : leaving)
-        baseStays = baseStays && !base.fileRecord(name) && name != base.walFile && !name.startsWith(QLatin1String("wal-"));
+        baseStays =
+            baseStays && !base.fileRecord(name) && name != base.walFile && !name.startsWith(QLatin1String("wal-"));
     const QByteArray nextBytes = next.encode();
-    if (!baseStays) m_result.log << QStringLiteral("The generation repaired from needs files the repair set aside, so the "
-                                                   "repaired generation is also kept as MANIFEST.prev.");
+    if (!baseStays)
+        m_result.log << QStringLiteral("The generation repaired from needs files the repair set aside, so the "
+                                       "repaired generation is also kept as MANIFEST.prev.");
     if (Error e = publishManifest(m_dir, next, baseStays ? *baseBytes : nextBytes, true)) {
         removeNewFiles();
         return e;
@@ -524,8 +586,10 @@ Result<RepairResult> Repairer::run()
     for (const auto &[name, why] : m_after) {
         if (!QFileInfo::exists(m_dir + u'/' + name)) continue;
         Result<QString> moved = m_q.moveFile(name, why);
-        if (moved.ok()) m_result.quarantined << *moved;
-        else m_result.log << moved.error().message();
+        if (moved.ok())
+            m_result.quarantined << *moved;
+        else
+            m_result.log << moved.error().message();
     }
     lock->reset(); // the open below takes the lock itself
 
@@ -534,9 +598,9 @@ Result<RepairResult> Repairer::run()
     // A kept graph is reconciled with the changed items and saved again.
     if (planned(RepairAction::CutWalTail) || planned(RepairAction::RebuildGraph) || (m_changed && next.graph)) {
         const bool graph = planned(RepairAction::RebuildGraph) || next.graph.has_value();
-        m_options.progress && m_options.progress(m_step, m_steps,
-                                                 graph ? QStringLiteral("Building the HNSW graph from the vectors.")
-                                                       : QStringLiteral("Cutting the unfinished end of the log."));
+        m_options.progress &&m_options.progress(m_step, m_steps,
+                                                graph ? QStringLiteral("Building the HNSW graph from the vectors.")
+                                                      : QStringLiteral("Cutting the unfinished end of the log."));
         OpenOptions o;
         o.applicationName = QStringLiteral("Sextant repair");
         o.graph = graph;
@@ -553,8 +617,9 @@ Result<RepairResult> Repairer::run()
                     break;
                 }
             }
-            m_result.log << (next.graph ? QStringLiteral("Brought the saved HNSW graph up to date with the repaired items.")
-                                        : QStringLiteral("Built the HNSW graph from the vectors."));
+            m_result.log << (next.graph
+                                 ? QStringLiteral("Brought the saved HNSW graph up to date with the repaired items.")
+                                 : QStringLiteral("Built the HNSW graph from the vectors."));
         }
         if (Error e = (*index)->close()) return e;
     }
@@ -564,7 +629,7 @@ Result<RepairResult> Repairer::run()
         if (Error e = nameDiscarded()) m_result.log << e.message();
     m_result.itemsSetAside = m_setAside;
     if (m_options.verifyAfter) {
-        m_options.progress && m_options.progress(m_step, m_steps, QStringLiteral("Verifying the repaired index."));
+        m_options.progress &&m_options.progress(m_step, m_steps, QStringLiteral("Verifying the repaired index."));
         VerifyOptions vo;
         vo.full = m_plan.before.full;
         Result<VerifyReport> after = verifyIndex(m_dir, vo);

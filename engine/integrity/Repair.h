@@ -18,16 +18,16 @@ namespace sextant {
 
 struct RepairStep {
     RepairAction action = RepairAction::None;
-    QString file;          // the file it works on (empty: the index as a whole)
-    QString description;   // what will happen, in one or two plain sentences
+    QString file;        // the file it works on (empty: the index as a whole)
+    QString description; // what will happen, in one or two plain sentences
     // Items the index will no longer hold afterwards (they go to quarantine/,
     // with whatever of them could be read). 0 when nothing is set aside.
     qint64 itemsSetAside = 0;
 };
 
 struct RepairPlan {
-    QString path;          // the index folder, absolute
-    VerifyReport before;   // the report the plan was made from
+    QString path;        // the index folder, absolute
+    VerifyReport before; // the report the plan was made from
     QList<RepairStep> steps;
     // Why the plan cannot run (for example: another process holds the lock,
     // neither manifest can be read). Empty when it can.

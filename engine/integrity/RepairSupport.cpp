@@ -25,7 +25,8 @@ Quarantine::Quarantine(const QString &indexDir)
 Error Quarantine::ensureFolder()
 {
     const QString q = m_dir + QStringLiteral("/quarantine");
-    if (!QDir().mkpath(q)) return Error(ErrorCode::Io, QStringLiteral("Could not create the quarantine folder %1.").arg(q), q);
+    if (!QDir().mkpath(q))
+        return Error(ErrorCode::Io, QStringLiteral("Could not create the quarantine folder %1.").arg(q), q);
     return {};
 }
 
@@ -39,7 +40,10 @@ Result<QString> Quarantine::copyBytes(const QString &file, qint64 offset, qint64
     const QString base = QStringLiteral("quarantine/%1-offset%2-%3").arg(file).arg(offset).arg(m_stamp);
     if (Error e = saveFileAtomically(m_dir + u'/' + base + QStringLiteral(".bin"), raw)) return e;
     const QString report = QStringLiteral("A repair copied these %1 bytes from %2 at offset %3.\nReason: %4\n")
-                               .arg(bytes).arg(file).arg(offset).arg(reason);
+                               .arg(bytes)
+                               .arg(file)
+                               .arg(offset)
+                               .arg(reason);
     if (Error e = saveFileAtomically(m_dir + u'/' + base + QStringLiteral(".txt"), report.toUtf8())) return e;
     return base + QStringLiteral(".bin");
 }
@@ -47,7 +51,8 @@ Result<QString> Quarantine::copyBytes(const QString &file, qint64 offset, qint64
 Result<QString> Quarantine::copyWholeFile(const QString &file, const QString &reason)
 {
     const QFileInfo info(m_dir + u'/' + file);
-    if (!info.exists()) return Error(ErrorCode::NotFound, QStringLiteral("%1 does not exist.").arg(file), info.filePath());
+    if (!info.exists())
+        return Error(ErrorCode::NotFound, QStringLiteral("%1 does not exist.").arg(file), info.filePath());
     return copyBytes(file, 0, info.size(), reason);
 }
 
@@ -88,15 +93,21 @@ Result<QString> Quarantine::writeItems(const QString &fromFile, const QList<SetA
                 finite = finite && std::isfinite(f);
                 v.append(std::isfinite(f) ? QJsonValue(double(f)) : QJsonValue(QString::number(f)));
             }
-            if (finite) o.insert(QStringLiteral("vector"), v);
-            else q.insert(QStringLiteral("vectorRead"), v); // insert would refuse it
+            if (finite)
+                o.insert(QStringLiteral("vector"), v);
+            else
+                q.insert(QStringLiteral("vectorRead"), v); // insert would refuse it
             q.insert(QStringLiteral("vectorVerified"), it.verified && !it.vectorUnverified);
         }
         if (!it.metadata.isNull()) {
             QJsonParseError pe;
-            const QJsonDocument doc = QJsonDocument::fromJson(it.metadata.isEmpty() ? QByteArrayLiteral("{}") : it.metadata, &pe);
-            if (pe.error == QJsonParseError::NoError && doc.isObject()) o.insert(QStringLiteral("metadata"), doc.object());
-            else q.insert(QStringLiteral("metadataText"), QString::fromUtf8(it.metadata)); // as stored: not a JSON object
+            const QJsonDocument doc =
+                QJsonDocument::fromJson(it.metadata.isEmpty() ? QByteArrayLiteral("{}") : it.metadata, &pe);
+            if (pe.error == QJsonParseError::NoError && doc.isObject())
+                o.insert(QStringLiteral("metadata"), doc.object());
+            else
+                q.insert(QStringLiteral("metadataText"),
+                         QString::fromUtf8(it.metadata)); // as stored: not a JSON object
             q.insert(QStringLiteral("metadataVerified"), it.verified);
         }
         o.insert(QStringLiteral("quarantine"), q);
@@ -105,11 +116,13 @@ Result<QString> Quarantine::writeItems(const QString &fromFile, const QList<SetA
     }
     const QString name = QStringLiteral("quarantine/%1-%2-items.jsonl").arg(fromFile, m_stamp);
     if (Error e = saveFileAtomically(m_dir + u'/' + name, out)) return e;
-    const QString report = QStringLiteral("A repair set %1 items of %2 aside; %3 holds one JSON object per item: its id, "
-                                          "vector and metadata as far as they could be read, and under \"quarantine\" where "
-                                          "it was, why, and whether its bytes were verified. `sextant-cli insert --upsert` "
-                                          "takes the file back (lines without an id or a vector are rejected by name).\n")
-                               .arg(items.size()).arg(fromFile, QFileInfo(name).fileName());
+    const QString report =
+        QStringLiteral("A repair set %1 items of %2 aside; %3 holds one JSON object per item: its id, "
+                       "vector and metadata as far as they could be read, and under \"quarantine\" where "
+                       "it was, why, and whether its bytes were verified. `sextant-cli insert --upsert` "
+                       "takes the file back (lines without an id or a vector are rejected by name).\n")
+            .arg(items.size())
+            .arg(fromFile, QFileInfo(name).fileName());
     if (Error e = saveFileAtomically(m_dir + u'/' + name + QStringLiteral(".txt"), report.toUtf8())) return e;
     return name;
 }
@@ -141,7 +154,8 @@ QString invalidItem(const Schema &schema, std::span<const float> vector, const Q
 
 } // namespace
 
-Result<SegmentRewrite> rewriteSegment(const QString &dir, const Schema &schema, const RepairSegment &source, uint64_t newId)
+Result<SegmentRewrite> rewriteSegment(const QString &dir, const Schema &schema, const RepairSegment &source,
+                                      uint64_t newId)
 {
     const Segment &seg = *source.segment;
     const int dims = seg.dimensions();
@@ -222,7 +236,8 @@ Result<LogSalvage> salvageLog(const QString &dir, const Manifest &base)
                                 item.vector = r.vector;
                                 item.metadata = r.metadata;
                                 item.reason = invalid;
-                                item.record = r.type == RecordType::Insert ? QStringLiteral("insert") : QStringLiteral("upsert");
+                                item.record =
+                                    r.type == RecordType::Insert ? QStringLiteral("insert") : QStringLiteral("upsert");
                                 s.setAside.append(item);
                                 continue;
                             }
@@ -250,8 +265,8 @@ Result<LogSalvage> salvageLog(const QString &dir, const Manifest &base)
                 const auto resume = findValidFrame(*f, std::max<qint64>(damageAt + 1, wal::kHeaderSize), expected);
                 const qint64 end = resume ? resume->first : size;
                 if (end > damageAt) s.damaged.append(DamagedRange{file, damageAt, end - damageAt, why});
-                s.lost += itemsInDamagedLog(dir, file, std::max<qint64>(damageAt, damageAt == 0 ? wal::kHeaderSize : 0), end,
-                                            expected, resume ? resume->second : 0, why);
+                s.lost += itemsInDamagedLog(dir, file, std::max<qint64>(damageAt, damageAt == 0 ? wal::kHeaderSize : 0),
+                                            end, expected, resume ? resume->second : 0, why);
                 if (!resume) break;
                 offset = resume->first;
                 expected = resume->second;
@@ -261,8 +276,11 @@ Result<LogSalvage> salvageLog(const QString &dir, const Manifest &base)
             SetAsideItem gone;
             gone.lsn = expected;
             gone.verified = false;
-            gone.reason = QStringLiteral("The log %1 cannot be read (%2); the records in it from LSN %3 on are lost, and "
-                                         "how many there were is unknown.").arg(file, f.error().message()).arg(expected);
+            gone.reason =
+                QStringLiteral("The log %1 cannot be read (%2); the records in it from LSN %3 on are lost, and "
+                               "how many there were is unknown.")
+                    .arg(file, f.error().message())
+                    .arg(expected);
             s.lost.append(gone);
         }
         // The next log of the chain: the first one named after this one.
@@ -279,8 +297,8 @@ Result<LogSalvage> salvageLog(const QString &dir, const Manifest &base)
     return s;
 }
 
-QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, qint64 from, qint64 end, quint64 firstLsn,
-                                      quint64 endLsn, const QString &reason)
+QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, qint64 from, qint64 end,
+                                      quint64 firstLsn, quint64 endLsn, const QString &reason)
 {
     QList<SetAsideItem> out;
     constexpr int kMaxUnnamed = 10000;
@@ -308,7 +326,8 @@ QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, q
     for (qint64 o = 0; o + wal::kFrameOverhead <= len;) {
         const quint64 payloadLen = getU32(p + o);
         const quint64 lsn = getU64(p + o + 8);
-        const bool plausible = lsn >= firstLsn && (endLsn == 0 || lsn < endLsn) && (firstLsn == 0 || lsn < firstLsn + 1000000);
+        const bool plausible =
+            lsn >= firstLsn && (endLsn == 0 || lsn < endLsn) && (firstLsn == 0 || lsn < firstLsn + 1000000);
         const quint64 frameLsn = plausible ? lsn : guess;
         const bool whole = payloadLen <= wal::kMaxPayload && o + wal::kFrameOverhead + qint64(payloadLen) <= len;
         const qint64 frameEnd = whole ? o + wal::kFrameOverhead + qint64(payloadLen) : len;
@@ -327,7 +346,9 @@ QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, q
         }
         const QString why = QStringLiteral("The log record (LSN %1, byte %2 of %3) is damaged: %4. What is given here "
                                            "was read from bytes that failed their checksum.")
-                                .arg(frameLsn).arg(from + o).arg(file, reason);
+                                .arg(frameLsn)
+                                .arg(from + o)
+                                .arg(file, reason);
         for (const Record &r : records) {
             SetAsideItem it;
             it.id = r.id;
@@ -336,17 +357,22 @@ QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, q
             it.vector = r.vector;
             if (!r.isDelete()) it.metadata = r.metadata;
             it.verified = false;
-            it.record = r.type == RecordType::Insert ? QStringLiteral("insert")
-                        : r.type == RecordType::Upsert ? QStringLiteral("upsert") : QStringLiteral("delete");
+            it.record = r.type == RecordType::Insert   ? QStringLiteral("insert")
+                        : r.type == RecordType::Upsert ? QStringLiteral("upsert")
+                                                       : QStringLiteral("delete");
             it.reason = why;
             out.append(it);
         }
         const qint64 room = std::max<qint64>(0, payloadEnd - o - wal::kFrameHeaderSize) / 8 + 1;
-        qint64 missing = declared >= uint32_t(records.size()) && qint64(declared) <= room ? qint64(declared) - records.size() : 0;
+        qint64 missing =
+            declared >= uint32_t(records.size()) && qint64(declared) <= room ? qint64(declared) - records.size() : 0;
         if (records.isEmpty() && missing == 0) missing = 1;
         for (qint64 i = 0; i < missing; ++i)
-            unknown(frameLsn, from + o, QStringLiteral("%1 of the records of this damaged log frame could not be read; "
-                                                       "their ids are unknown (%2).").arg(missing).arg(why));
+            unknown(frameLsn, from + o,
+                    QStringLiteral("%1 of the records of this damaged log frame could not be read; "
+                                   "their ids are unknown (%2).")
+                        .arg(missing)
+                        .arg(why));
         covered.insert(frameLsn);
         guess = frameLsn + 1;
         o = frameEnd;
@@ -355,16 +381,23 @@ QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, q
     if (endLsn > firstLsn && firstLsn > 0)
         for (quint64 lsn = firstLsn; lsn < endLsn && lsn < firstLsn + kMaxUnnamed; ++lsn)
             if (!covered.contains(lsn))
-                unknown(lsn, from, QStringLiteral("The log record with LSN %1 was in the damaged bytes from byte %2 of %3 "
-                                                  "(%4); nothing of it could be read.").arg(lsn).arg(from).arg(file, reason));
+                unknown(lsn, from,
+                        QStringLiteral("The log record with LSN %1 was in the damaged bytes from byte %2 of %3 "
+                                       "(%4); nothing of it could be read.")
+                            .arg(lsn)
+                            .arg(from)
+                            .arg(file, reason));
     if (out.isEmpty() && end > from)
-        unknown(firstLsn, from, QStringLiteral("The damaged bytes from byte %1 of %2 (%3) may have held a record; nothing of "
-                                               "it could be read.").arg(from).arg(file, reason));
+        unknown(firstLsn, from,
+                QStringLiteral("The damaged bytes from byte %1 of %2 (%3) may have held a record; nothing of "
+                               "it could be read.")
+                    .arg(from)
+                    .arg(file, reason));
     return out;
 }
 
-Result<qint64> rebuildIdMap(const QString &dir, std::vector<RepairSegment> &segments, const QSet<QByteArray> &deletedIds,
-                            quint64 generation, QStringList *written)
+Result<qint64> rebuildIdMap(const QString &dir, std::vector<RepairSegment> &segments,
+                            const QSet<QByteArray> &deletedIds, quint64 generation, QStringList *written)
 {
     struct Head {
         size_t segment;
@@ -388,7 +421,8 @@ Result<qint64> rebuildIdMap(const QString &dir, std::vector<RepairSegment> &segm
         return false;
     };
     std::vector<storage::DeletionVector> fresh;
-    for (const RepairSegment &rs : segments) fresh.push_back(rs.deletions);
+    for (const RepairSegment &rs : segments)
+        fresh.push_back(rs.deletions);
     std::priority_queue<Head, std::vector<Head>, decltype(later)> heap(later);
     for (size_t s = 0; s < segments.size(); ++s) {
         Head h;
@@ -401,8 +435,10 @@ Result<qint64> rebuildIdMap(const QString &dir, std::vector<RepairSegment> &segm
         const Head h = heap.top();
         heap.pop();
         const bool repeat = haveCurrent && h.id == current;
-        if (repeat || deletedIds.contains(h.id.toByteArray())) fresh[h.segment].markDeleted(h.row);
-        else ++live;
+        if (repeat || deletedIds.contains(h.id.toByteArray()))
+            fresh[h.segment].markDeleted(h.row);
+        else
+            ++live;
         current = h.id;
         haveCurrent = true;
         Head n;

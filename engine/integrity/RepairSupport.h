@@ -20,15 +20,15 @@ namespace sextant::integrity {
 
 // An item repair takes out of the index, with what could be read of it.
 struct SetAsideItem {
-    QByteArray id;          // empty when unreadable
-    qint64 row = -1;        // in a segment
-    quint64 lsn = 0;        // in a log
-    QVector<float> vector;  // empty when unreadable
-    QByteArray metadata;    // null when unreadable
+    QByteArray id;         // empty when unreadable
+    qint64 row = -1;       // in a segment
+    quint64 lsn = 0;       // in a log
+    QVector<float> vector; // empty when unreadable
+    QByteArray metadata;   // null when unreadable
     QString reason;
-    qint64 offset = -1;     // byte offset of the log frame (log items)
-    bool verified = true;   // false: read from bytes that failed their checksum
-    QString record;         // the log record's kind: "insert", "upsert", "delete" (log items)
+    qint64 offset = -1;            // byte offset of the log frame (log items)
+    bool verified = true;          // false: read from bytes that failed their checksum
+    QString record;                // the log record's kind: "insert", "upsert", "delete" (log items)
     bool vectorUnverified = false; // segment rows: `vector` is the stored bytes, no checksum confirms them
 };
 
@@ -37,8 +37,8 @@ struct SetAsideItem {
 // an id for each record or frame that does not, with its LSN and offset, so
 // that no loss goes uncounted. LSNs [firstLsn, endLsn) are the frames the
 // damage took (endLsn 0: unknown, the damage runs to the end of the log).
-QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, qint64 from, qint64 end, quint64 firstLsn,
-                                      quint64 endLsn, const QString &reason);
+QList<SetAsideItem> itemsInDamagedLog(const QString &dir, const QString &file, qint64 from, qint64 end,
+                                      quint64 firstLsn, quint64 endLsn, const QString &reason);
 
 // quarantine/ of one index folder. Names carry a UTC time stamp; every
 // file gets a .txt report beside it (docs/format.md, "quarantine/").
@@ -63,7 +63,7 @@ private:
 // Rows for writeSegment, appended in id order.
 class RowBuffer : public storage::SegmentRowSource {
 public:
-    explicit RowBuffer(int dimensions) : m_dims(dimensions) {}
+    explicit RowBuffer(int dimensions) : m_dims(dimensions) { }
     void append(const QByteArray &id, const float *vector, const QByteArray &metadata);
     qint64 rowCount() const override { return qint64(m_ids.size()); }
     QByteArrayView id(qint64 row) const override { return m_ids[size_t(row)]; }
@@ -93,7 +93,8 @@ struct SegmentRewrite {
     QList<SetAsideItem> setAside;
 };
 // Copies the live, readable, valid rows of `source` to a new segment `newId`.
-Result<SegmentRewrite> rewriteSegment(const QString &dir, const Schema &schema, const RepairSegment &source, uint64_t newId);
+Result<SegmentRewrite> rewriteSegment(const QString &dir, const Schema &schema, const RepairSegment &source,
+                                      uint64_t newId);
 
 struct DamagedRange {
     QString file;
@@ -105,9 +106,9 @@ struct LogSalvage {
     std::vector<storage::Record> records; // valid records, in log order
     quint64 lastLsn = 0;                  // of the last valid frame (0: none)
     QList<DamagedRange> damaged;
-    QList<SetAsideItem> setAside;         // records with a valid checksum but invalid content
-    QList<SetAsideItem> lost;             // what the damaged ranges held (itemsInDamagedLog)
-    QStringList chain;                    // the logs read
+    QList<SetAsideItem> setAside; // records with a valid checksum but invalid content
+    QList<SetAsideItem> lost;     // what the damaged ranges held (itemsInDamagedLog)
+    QStringList chain;            // the logs read
 };
 // Reads the chain from `base.walFile`, resuming after every damaged frame
 // at the next valid one.
@@ -116,7 +117,7 @@ Result<LogSalvage> salvageLog(const QString &dir, const storage::Manifest &base)
 // Newest segment wins for each id; ids in `deletedIds` lose every row.
 // Writes new deletion files (generation `generation`) where they changed,
 // adding their names to `written`. Returns the live row count.
-Result<qint64> rebuildIdMap(const QString &dir, std::vector<RepairSegment> &segments, const QSet<QByteArray> &deletedIds,
-                            quint64 generation, QStringList *written);
+Result<qint64> rebuildIdMap(const QString &dir, std::vector<RepairSegment> &segments,
+                            const QSet<QByteArray> &deletedIds, quint64 generation, QStringList *written);
 
 } // namespace sextant::integrity

@@ -56,7 +56,8 @@ QString repairActionDescription(RepairAction action)
     case RepairAction::CutWalTail:
         return QStringLiteral("Copy the unfinished bytes at the end of the log to quarantine/ and cut them off.");
     case RepairAction::SalvageWal:
-        return QStringLiteral("Rewrite the log with every record that is still valid; the damaged records go to quarantine/.");
+        return QStringLiteral(
+            "Rewrite the log with every record that is still valid; the damaged records go to quarantine/.");
     case RepairAction::RebuildGraph:
         return QStringLiteral("Set the saved HNSW graph aside and build it again from the vectors.");
     case RepairAction::RebuildIdMap:
@@ -64,7 +65,8 @@ QString repairActionDescription(RepairAction action)
     case RepairAction::UsePreviousManifest:
         return QStringLiteral("Go back to the previous manifest generation (MANIFEST.prev) and replay the log on it.");
     case RepairAction::RewriteSegment:
-        return QStringLiteral("Copy every readable row to a new segment; the old file and the unreadable rows go to quarantine/.");
+        return QStringLiteral(
+            "Copy every readable row to a new segment; the old file and the unreadable rows go to quarantine/.");
     case RepairAction::QuarantineFile: return QStringLiteral("Move the file to quarantine/.");
     case RepairAction::RemoveStaleLock:
         return QStringLiteral("Take over the lock left by a process that no longer runs.");
@@ -102,10 +104,10 @@ bool VerifyReport::clean() const { return problemCount() == 0; }
 int VerifyReport::problemCount() const
 {
     int n = 0;
-    for (const Finding &f : findings) n += f.severity != Finding::Severity::Info;
+    for (const Finding &f : findings)
+        n += f.severity != Finding::Severity::Info;
     return n;
 }
-
 
 namespace integrity {
 
@@ -116,7 +118,8 @@ void Run::add(Finding::Severity sev, const QString &file, qint64 offset, const Q
 }
 
 // Errors from the storage layer name the byte in their sentence.
-void Run::addError(const QString &file, const Error &e, Finding::Severity sev, RepairAction action, const QString &message)
+void Run::addError(const QString &file, const Error &e, Finding::Severity sev, RepairAction action,
+                   const QString &message)
 {
     static const QRegularExpression atByte(QStringLiteral("at byte (\\d+)"));
     const QRegularExpressionMatch m = atByte.match(e.message());
@@ -146,7 +149,8 @@ void Run::checkSizeAndHash(const FileRecord &rec, qint64 actualSize, const QStri
             QStringLiteral("The file is %1 bytes; the manifest recorded %2.").arg(actualSize).arg(rec.size), action);
     else if (actualSha != rec.sha256)
         add(sev, rec.name, -1,
-            QStringLiteral("The file's SHA-256 differs from the one the manifest recorded: its content changed after it was written."),
+            QStringLiteral("The file's SHA-256 differs from the one the manifest recorded: its content changed after "
+                           "it was written."),
             action);
 }
 
@@ -176,11 +180,13 @@ void Run::verifyManifests()
     if (QFileInfo::exists(path(manifest::previousName()))) {
         ++report.filesChecked;
         Result<Manifest> p = Manifest::read(path(manifest::previousName()));
-        if (p.ok()) prev = *p;
+        if (p.ok())
+            prev = *p;
         else
             add(Finding::Severity::Warning, manifest::previousName(), -1,
                 QStringLiteral("%1 The previous generation is a fallback only; the index works without it, but repair "
-                               "could not go back to it.").arg(p.error().message()),
+                               "could not go back to it.")
+                    .arg(p.error().message()),
                 RepairAction::QuarantineFile);
     }
     previous = prev;
@@ -198,14 +204,17 @@ void Run::verifyManifests()
         return;
     }
     if (prev) {
-        addError(manifest::currentName(), cur.error(), Finding::Severity::Error, RepairAction::UsePreviousManifest,
-                 QStringLiteral("%1 The previous generation (MANIFEST.prev) is readable: the files it names were checked "
-                                "instead, and repair can go back to it.").arg(cur.error().message()));
+        addError(
+            manifest::currentName(), cur.error(), Finding::Severity::Error, RepairAction::UsePreviousManifest,
+            QStringLiteral("%1 The previous generation (MANIFEST.prev) is readable: the files it names were checked "
+                           "instead, and repair can go back to it.")
+                .arg(cur.error().message()));
         current = prev;
     } else {
         addError(manifest::currentName(), cur.error(), Finding::Severity::Error, RepairAction::None,
                  QStringLiteral("%1 No readable previous generation exists, so the index cannot be opened or repaired "
-                                "automatically; its files were not changed.").arg(cur.error().message()));
+                                "automatically; its files were not changed.")
+                     .arg(cur.error().message()));
     }
 }
 
@@ -219,27 +228,39 @@ void Run::checkCounters(const Manifest &m, bool isPrevious)
     QStringList wrong = m.inconsistencies();
     if (m.graph && m.graph->file != graphfile::fileName(m.graph->number))
         wrong << QStringLiteral("the graph names the file %1; graph number %2 is %3")
-                     .arg(m.graph->file).arg(m.graph->number).arg(graphfile::fileName(m.graph->number));
+                     .arg(m.graph->file)
+                     .arg(m.graph->number)
+                     .arg(graphfile::fileName(m.graph->number));
     if (!isPrevious && previous) {
         for (const SegmentEntry &e : previous->segments)
             if (e.id >= m.nextSegmentId && !m.fileRecord(e.file))
                 wrong << QStringLiteral("nextSegmentId is %1, but MANIFEST.prev still uses segment %2 (%3): the next "
-                                        "checkpoint would take its name").arg(m.nextSegmentId).arg(e.id).arg(e.file);
+                                        "checkpoint would take its name")
+                             .arg(m.nextSegmentId)
+                             .arg(e.id)
+                             .arg(e.file);
         if (previous->graph && m.graph && previous->graph->number > m.graph->number)
-            wrong << QStringLiteral("the graph number %1 is below the %2 of MANIFEST.prev: the next saved graph would take "
-                                    "the name of one in use").arg(m.graph->number).arg(previous->graph->number);
+            wrong << QStringLiteral(
+                         "the graph number %1 is below the %2 of MANIFEST.prev: the next saved graph would take "
+                         "the name of one in use")
+                         .arg(m.graph->number)
+                         .arg(previous->graph->number);
     }
     for (const QString &w : wrong) {
         if (isPrevious)
             add(Finding::Severity::Warning, name, -1,
-                QStringLiteral("The previous manifest is inconsistent although its checksum is right: %1. The fallback is "
-                               "lost: repair could not safely go back to it.").arg(w),
+                QStringLiteral(
+                    "The previous manifest is inconsistent although its checksum is right: %1. The fallback is "
+                    "lost: repair could not safely go back to it.")
+                    .arg(w),
                 RepairAction::QuarantineFile);
         else
             add(Finding::Severity::Error, name, -1,
-                QStringLiteral("The manifest is inconsistent although its checksum is right: %1. A writer refuses to open "
-                               "the index, since its next file could replace a live one; repair writes a manifest with "
-                               "counters above every file in the folder.").arg(w),
+                QStringLiteral(
+                    "The manifest is inconsistent although its checksum is right: %1. A writer refuses to open "
+                    "the index, since its next file could replace a live one; repair writes a manifest with "
+                    "counters above every file in the folder.")
+                    .arg(w),
                 w.startsWith(QLatin1String("the graph")) ? RepairAction::RebuildGraph : RepairAction::RebuildIdMap);
     }
 }
@@ -265,7 +286,9 @@ void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
     }
     if (!seg.ok()) {
         addError(e.file, seg.error(), Finding::Severity::Error, RepairAction::QuarantineFile,
-                 QStringLiteral("%1 The segment cannot be read at all (it held %2 items).").arg(seg.error().message()).arg(items));
+                 QStringLiteral("%1 The segment cannot be read at all (it held %2 items).")
+                     .arg(seg.error().message())
+                     .arg(items));
         if (m_options.full && rec) {
             Result<QString> sha = hashFile(e.file);
             if (sha.ok())
@@ -282,8 +305,7 @@ void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
             RepairAction::RebuildIdMap);
     // SHA-256 runs on the pool beside the block and row checks (collectHashes).
     QFuture<QString> sha;
-    if (m_options.full)
-        sha = QtConcurrent::run([&s] { return sha256Hex(s.mappedData(), size_t(s.fileSize())); });
+    if (m_options.full) sha = QtConcurrent::run([&s] { return sha256Hex(s.mappedData(), size_t(s.fileSize())); });
     qint64 reported = 0;
     int badBlocks = 0;
     s.verifyAllBlocks(
@@ -291,11 +313,17 @@ void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
             ++badBlocks;
             add(Finding::Severity::Error, e.file, offset,
                 s.hasRowChecksums()
-                    ? QStringLiteral("The data block at bytes %1–%2 does not match its XXH3 checksum; the rows stored in "
-                                     "it whose row checksums still match are kept, the others cannot be read (full "
-                                     "verify names them).").arg(offset).arg(offset + length - 1)
-                    : QStringLiteral("The data block at bytes %1–%2 does not match its XXH3 checksum; the rows stored in "
-                                     "it cannot be read.").arg(offset).arg(offset + length - 1),
+                    ? QStringLiteral(
+                          "The data block at bytes %1–%2 does not match its XXH3 checksum; the rows stored in "
+                          "it whose row checksums still match are kept, the others cannot be read (full "
+                          "verify names them).")
+                          .arg(offset)
+                          .arg(offset + length - 1)
+                    : QStringLiteral(
+                          "The data block at bytes %1–%2 does not match its XXH3 checksum; the rows stored in "
+                          "it cannot be read.")
+                          .arg(offset)
+                          .arg(offset + length - 1),
                 RepairAction::RewriteSegment, {}, length);
         },
         [&](qint64 bytes) {
@@ -321,7 +349,8 @@ void Run::collectHashes(const Manifest &m)
         if (!s.sha.isValid()) continue;
         s.sha.waitForFinished();
         if (const FileRecord *rec = m.fileRecord(s.entry.file); rec && !report.cancelled)
-            checkSizeAndHash(*rec, s.segment->fileSize(), s.sha.result(), Finding::Severity::Error, RepairAction::RewriteSegment);
+            checkSizeAndHash(*rec, s.segment->fileSize(), s.sha.result(), Finding::Severity::Error,
+                             RepairAction::RewriteSegment);
         s.sha = {};
     }
 }
@@ -335,7 +364,8 @@ void Run::verifyDeletionFile(const Manifest &m, const SegmentEntry &e)
     if (opened) opened->deletionsKnown = false;
     if (!QFileInfo::exists(path(e.deletionFile))) {
         add(Finding::Severity::Error, e.deletionFile, -1,
-            QStringLiteral("The deletion file is missing: which of the segment's %1 rows were deleted is unknown.").arg(e.rows),
+            QStringLiteral("The deletion file is missing: which of the segment's %1 rows were deleted is unknown.")
+                .arg(e.rows),
             RepairAction::RebuildIdMap);
         return;
     }
@@ -347,7 +377,9 @@ void Run::verifyDeletionFile(const Manifest &m, const SegmentEntry &e)
     } else if (dv->deletedCount() != e.deletedRows) {
         good = false;
         add(Finding::Severity::Error, e.deletionFile, -1,
-            QStringLiteral("The file marks %1 rows deleted; the manifest says %2.").arg(dv->deletedCount()).arg(e.deletedRows),
+            QStringLiteral("The file marks %1 rows deleted; the manifest says %2.")
+                .arg(dv->deletedCount())
+                .arg(e.deletedRows),
             RepairAction::RebuildIdMap);
     }
     if (m_options.full) {
@@ -374,20 +406,24 @@ void Run::verifyGraphFile(const Manifest &m)
     const FileRecord *rec = m.fileRecord(g.file);
     if (!QFileInfo::exists(path(g.file))) {
         add(Finding::Severity::Warning, g.file, -1,
-            QStringLiteral("The saved HNSW graph is missing; until it is rebuilt, every open builds it again from the vectors."),
+            QStringLiteral(
+                "The saved HNSW graph is missing; until it is rebuilt, every open builds it again from the vectors."),
             RepairAction::RebuildGraph);
         return;
     }
     const qint64 size = QFileInfo(path(g.file)).size();
     if (Error e = HnswGraph::check(path(g.file), m.schema.dimensions, m.schema.metric, rec ? rec->size : -1)) {
-        addError(g.file, e, Finding::Severity::Warning, RepairAction::RebuildGraph,
-                 QStringLiteral("%1 It is not loaded; the graph is rebuilt from the vectors instead.").arg(e.message()));
+        addError(
+            g.file, e, Finding::Severity::Warning, RepairAction::RebuildGraph,
+            QStringLiteral("%1 It is not loaded; the graph is rebuilt from the vectors instead.").arg(e.message()));
     } else if (m_options.full && rec) {
         Result<QString> sha = hashFile(g.file);
         if (sha.ok() && *sha != rec->sha256)
             add(Finding::Severity::Warning, g.file, -1,
-                QStringLiteral("The graph file's SHA-256 differs from the one the manifest recorded."), RepairAction::RebuildGraph);
-        else graphFileGood = true;
+                QStringLiteral("The graph file's SHA-256 differs from the one the manifest recorded."),
+                RepairAction::RebuildGraph);
+        else
+            graphFileGood = true;
     } else {
         graphFileGood = true;
     }
@@ -410,31 +446,38 @@ void Run::verifyWal(const Manifest &m)
         if (!f.ok()) {
             add(Finding::Severity::Error, file, -1,
                 QStringLiteral("The write-ahead log cannot be opened: %1 Writes acknowledged after the last checkpoint "
-                               "are in it.").arg(f.error().message()),
+                               "are in it.")
+                    .arg(f.error().message()),
                 RepairAction::SalvageWal);
             return;
         }
         QString currentFile = file;
-        Result<WalScanResult> scan = scanWal(
-            *f, 0, expected, [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
+        Result<WalScanResult> scan =
+            scanWal(*f, 0, expected, [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
                 Result<QList<Record>> r = decodeBatchPayload(payload, size);
                 if (!r.ok()) return r.error();
                 // Open treats a record of another dimension as a damaged frame; so does verify.
                 for (const Record &rec : *r)
                     if (!rec.isDelete() && rec.vector.size() != schema.dimensions)
-                        return Error(ErrorCode::Corruption,
-                                     QStringLiteral("record %1 holds a vector of %2 dimensions in a %3-dimensional index")
-                                         .arg(lsn).arg(rec.vector.size()).arg(schema.dimensions));
+                        return Error(
+                            ErrorCode::Corruption,
+                            QStringLiteral("record %1 holds a vector of %2 dimensions in a %3-dimensional index")
+                                .arg(lsn)
+                                .arg(rec.vector.size())
+                                .arg(schema.dimensions));
                 if (!full) return {};
                 for (Record &rec : *r) {
                     if (!rec.isDelete()) {
                         QString problem;
-                        if (Error e = schema.validateVector(rec.vector)) problem = e.message();
+                        if (Error e = schema.validateVector(rec.vector))
+                            problem = e.message();
                         else {
                             QJsonParseError pe;
                             const QJsonDocument doc = QJsonDocument::fromJson(rec.metadata, &pe);
-                            if (!doc.isObject()) problem = QStringLiteral("its metadata is not a JSON object");
-                            else if (Error e2 = schema.validateMetadata(doc.object(), rec.metadata.size())) problem = e2.message();
+                            if (!doc.isObject())
+                                problem = QStringLiteral("its metadata is not a JSON object");
+                            else if (Error e2 = schema.validateMetadata(doc.object(), rec.metadata.size()))
+                                problem = e2.message();
                         }
                         if (!problem.isEmpty()) {
                             if (underCap(currentFile + QStringLiteral("/record")))
@@ -479,11 +522,13 @@ void Run::verifyWal(const Manifest &m)
             add(Finding::Severity::Info, file, t.offset,
                 QStringLiteral("The log ends in an unfinished record (%1 bytes: %2). An interrupted write leaves this; "
                                "it was never acknowledged and is cut when the index is next opened for writing.")
-                    .arg(t.bytes).arg(t.reason),
+                    .arg(t.bytes)
+                    .arg(t.reason),
                 RepairAction::CutWalTail, {}, t.bytes);
         else if (t.kind == WalTail::Kind::Incomplete)
             add(Finding::Severity::Error, file, t.offset,
-                QStringLiteral("The log ends in an unfinished record (%1) although the log %2 follows it.").arg(t.reason, next),
+                QStringLiteral("The log ends in an unfinished record (%1) although the log %2 follows it.")
+                    .arg(t.reason, next),
                 RepairAction::SalvageWal, {}, t.bytes);
         else if (t.kind == WalTail::Kind::Corrupt && !t.validFramesAfter && !hasNext)
             add(Finding::Severity::Error, file, t.offset,
@@ -491,8 +536,10 @@ void Run::verifyWal(const Manifest &m)
                 RepairAction::CutWalTail, {}, t.bytes);
         else if (t.kind == WalTail::Kind::Corrupt)
             add(Finding::Severity::Error, file, t.offset,
-                QStringLiteral("A complete log record is damaged (%1); valid records follow it, so the index refuses to "
-                               "open rather than lose them.").arg(t.reason),
+                QStringLiteral(
+                    "A complete log record is damaged (%1); valid records follow it, so the index refuses to "
+                    "open rather than lose them.")
+                    .arg(t.reason),
                 RepairAction::SalvageWal, {}, t.bytes);
         progress(scan->validEnd + t.bytes);
         if (!hasNext || t.kind != WalTail::Kind::Clean) return;
@@ -512,9 +559,11 @@ void Run::verifyPreviousGeneration()
     const Manifest &prev = *previous;
     auto lost = [&](const QString &file, qint64 offset, const QString &what) {
         add(Finding::Severity::Warning, file, offset,
-            QStringLiteral("%1 Only the previous generation (MANIFEST.prev) uses this file, so the index works, but the "
-                           "fallback is lost: if MANIFEST were damaged, going back a generation would lose data. Repair "
-                           "sets the file aside and makes the current generation the fallback.").arg(what),
+            QStringLiteral(
+                "%1 Only the previous generation (MANIFEST.prev) uses this file, so the index works, but the "
+                "fallback is lost: if MANIFEST were damaged, going back a generation would lose data. Repair "
+                "sets the file aside and makes the current generation the fallback.")
+                .arg(what),
             RepairAction::QuarantineFile);
     };
     auto usedByCurrent = [&](const QString &name) { return cur.fileRecord(name) || cur.walFile == name; };
@@ -537,7 +586,8 @@ void Run::verifyPreviousGeneration()
                     if (bad)
                         lost(e.file, firstBad,
                              QStringLiteral("%1 data blocks do not match their XXH3 checksums (the first at byte %2).")
-                                 .arg(bad).arg(firstBad));
+                                 .arg(bad)
+                                 .arg(firstBad));
                     progress((*seg)->fileSize());
                 }
             }
@@ -548,10 +598,13 @@ void Run::verifyPreviousGeneration()
                 lost(e.deletionFile, -1, QStringLiteral("The deletion file is missing."));
             } else {
                 Result<DeletionVector> dv = DeletionVector::read(path(e.deletionFile), e.id, e.rows);
-                if (!dv.ok()) lost(e.deletionFile, -1, dv.error().message());
+                if (!dv.ok())
+                    lost(e.deletionFile, -1, dv.error().message());
                 else if (dv->deletedCount() != e.deletedRows)
                     lost(e.deletionFile, -1,
-                         QStringLiteral("The file marks %1 rows deleted; MANIFEST.prev says %2.").arg(dv->deletedCount()).arg(e.deletedRows));
+                         QStringLiteral("The file marks %1 rows deleted; MANIFEST.prev says %2.")
+                             .arg(dv->deletedCount())
+                             .arg(e.deletedRows));
             }
         }
     }
@@ -565,35 +618,42 @@ void Run::verifyPreviousGeneration()
             lost(file, -1, QStringLiteral("The log cannot be opened: %1").arg(f.error().message()));
             return;
         }
-        Result<WalScanResult> scan = scanWal(*f, 0, expected, [&](uint64_t, uint8_t, const char *payload, size_t size) -> Error {
-            Result<QList<Record>> r = decodeBatchPayload(payload, size);
-            if (!r.ok()) return r.error();
-            for (const Record &rec : *r)
-                if (!rec.isDelete() && rec.vector.size() != prev.schema.dimensions)
-                    return Error(ErrorCode::Corruption, QStringLiteral("a record holds a vector of another dimension"));
-            return {};
-        });
+        Result<WalScanResult> scan =
+            scanWal(*f, 0, expected, [&](uint64_t, uint8_t, const char *payload, size_t size) -> Error {
+                Result<QList<Record>> r = decodeBatchPayload(payload, size);
+                if (!r.ok()) return r.error();
+                for (const Record &rec : *r)
+                    if (!rec.isDelete() && rec.vector.size() != prev.schema.dimensions)
+                        return Error(ErrorCode::Corruption,
+                                     QStringLiteral("a record holds a vector of another dimension"));
+                return {};
+            });
         if (!scan.ok()) {
             lost(file, -1, scan.error().message());
             return;
         }
         progress(scan->validEnd + scan->tail.bytes);
         if (scan->firstLsn != expected) {
-            lost(file, 16, QStringLiteral("The log starts at record %1; record %2 comes next.").arg(scan->firstLsn).arg(expected));
+            lost(
+                file, 16,
+                QStringLiteral("The log starts at record %1; record %2 comes next.").arg(scan->firstLsn).arg(expected));
             return;
         }
         if (scan->tail.kind != WalTail::Kind::Clean && scan->lastLsn < cur.checkpointLsn) {
             lost(file, scan->tail.offset,
                  QStringLiteral("A log record the previous generation needs is damaged at byte %1 (%2).")
-                     .arg(scan->tail.offset).arg(scan->tail.reason));
+                     .arg(scan->tail.offset)
+                     .arg(scan->tail.reason));
             return;
         }
         const QString next = wal::fileName(scan->lastLsn + 1);
         if (next == file) return;
         if (!QFileInfo::exists(path(next))) {
             if (scan->lastLsn < cur.checkpointLsn)
-                lost(next, -1, QStringLiteral("The log holding records %1 and on, which the previous generation needs, is missing.")
-                                   .arg(scan->lastLsn + 1));
+                lost(next, -1,
+                     QStringLiteral(
+                         "The log holding records %1 and on, which the previous generation needs, is missing.")
+                         .arg(scan->lastLsn + 1));
             return;
         }
         file = next;
@@ -603,7 +663,8 @@ void Run::verifyPreviousGeneration()
 
 void Run::setTotal(const Manifest &m)
 {
-    for (const FileRecord &f : m.files) m_total += f.size;
+    for (const FileRecord &f : m.files)
+        m_total += f.size;
     // The previous generation's own files are checked too (verifyPreviousGeneration).
     QString firstLog = m.walFile;
     if (currentReadable && previous) {
@@ -624,7 +685,8 @@ void Run::reportCapped()
         const QString file = it.key().section(u'/', 0, 0);
         add(Finding::Severity::Error, file, -1,
             QStringLiteral("%1 more items of this file have the same kind of problem (only the first %2 are listed).")
-                .arg(it.value() - kItemFindingCap).arg(kItemFindingCap),
+                .arg(it.value() - kItemFindingCap)
+                .arg(kItemFindingCap),
             RepairAction::None);
     }
 }
@@ -636,8 +698,10 @@ Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &optio
     QElapsedTimer timer;
     timer.start();
     const QString dir = QFileInfo(path).absoluteFilePath();
-    if (!QFileInfo(dir + u'/' + manifest::currentName()).exists() && !QFileInfo(dir + u'/' + manifest::previousName()).exists())
-        return Error(ErrorCode::NotFound, QStringLiteral("%1 is not a Sextant index: it has no MANIFEST file.").arg(path), path);
+    if (!QFileInfo(dir + u'/' + manifest::currentName()).exists() &&
+        !QFileInfo(dir + u'/' + manifest::previousName()).exists())
+        return Error(ErrorCode::NotFound,
+                     QStringLiteral("%1 is not a Sextant index: it has no MANIFEST file.").arg(path), path);
     Run run(dir, options);
     run.report.full = options.full;
 

@@ -39,7 +39,7 @@ struct Finding {
     QString message;    // what is wrong, in plain words
     QString itemId;     // when the finding is about one item
     RepairAction action = RepairAction::None;
-    qint64 length = 0;  // bytes from `offset` the finding covers (0: one position or the whole file)
+    qint64 length = 0; // bytes from `offset` the finding covers (0: one position or the whole file)
 };
 QString severityName(Finding::Severity s);
 
@@ -48,7 +48,7 @@ enum class FileKind { Manifest, PreviousManifest, Wal, Segment, Deletion, Graph,
 QString fileKindName(FileKind kind);
 
 struct FileHealth {
-    QString name;         // relative to the index folder
+    QString name; // relative to the index folder
     FileKind kind = FileKind::Unexpected;
     qint64 size = 0;      // on disk; -1 when the file is missing
     qint64 blockSize = 0; // the unit its checksums cover (segments: 64 KiB); 0 when checked whole
@@ -73,7 +73,7 @@ struct VerifyReport {
     qint64 bytesChecked = 0;
     int filesChecked = 0;
     qint64 elapsedMs = 0;
-    qint64 liveItems = -1;     // items readable in the state verified (-1: not counted; full verify counts)
+    qint64 liveItems = -1;      // items readable in the state verified (-1: not counted; full verify counts)
     double measuredRecall = -1; // full verify with a graph: recall@10 on the sample
     // No finding of severity Warning or Error.
     bool clean() const;

@@ -62,9 +62,11 @@ void Run::checkSegmentRows(const Manifest &m, OpenedSegment &s)
         add(Finding::Severity::Error, file, layout.vectorsOffset + r * dims * 4,
             raw.idVerified
                 ? QStringLiteral("Row %1 sits in a damaged block and does not match its row checksum: its vector or "
-                                 "metadata changed. Repair sets this item aside.").arg(r)
+                                 "metadata changed. Repair sets this item aside.")
+                      .arg(r)
                 : QStringLiteral("Row %1 sits in a damaged block and does not match its row checksum; its id cannot be "
-                                 "read. Repair sets this item aside.").arg(r),
+                                 "read. Repair sets this item aside.")
+                      .arg(r),
             RepairAction::RewriteSegment, idText, dims * 4);
     };
     for (qint64 r = 0; r < seg.rowCount(); ++r) {
@@ -77,7 +79,9 @@ void Run::checkSegmentRows(const Manifest &m, OpenedSegment &s)
         if (havePrevious && !idLess(previous, *id)) {
             if (underCap(file + QStringLiteral("/order")))
                 add(Finding::Severity::Error, file, layout.idBytesOffset,
-                    QStringLiteral("Row %1's id does not sort after the row before it: the segment holds an id twice or out of order.").arg(r),
+                    QStringLiteral("Row %1's id does not sort after the row before it: the segment holds an id twice "
+                                   "or out of order.")
+                        .arg(r),
                     RepairAction::RewriteSegment, QString::fromUtf8(id->data(), id->size()));
             continue;
         }
@@ -103,8 +107,10 @@ void Run::checkSegmentRows(const Manifest &m, OpenedSegment &s)
         if (!s.badBlocks && seg.hasRowChecksums() && !seg.rowChecksumMatches(r)) {
             if (underCap(file + QStringLiteral("/rowsum")))
                 add(Finding::Severity::Error, file, layout.rowSumsOffset + r * 8,
-                    QStringLiteral("Row %1's checksum does not match its id, vector and metadata, although their blocks "
-                                   "match theirs.").arg(r),
+                    QStringLiteral(
+                        "Row %1's checksum does not match its id, vector and metadata, although their blocks "
+                        "match theirs.")
+                        .arg(r),
                     RepairAction::RewriteSegment, idText, 8);
             continue;
         }
@@ -190,10 +196,13 @@ void Run::checkIdMap(const Manifest &m)
     }
     // The count is only comparable when every segment and deletion file was read.
     bool complete = qsizetype(segments.size()) == m.segments.size();
-    for (const OpenedSegment &s : segments) complete = complete && s.deletionsKnown && s.badBlocks == 0;
+    for (const OpenedSegment &s : segments)
+        complete = complete && s.deletionsKnown && s.badBlocks == 0;
     if (complete && liveRows != m.liveItems)
         add(Finding::Severity::Error, manifest::currentName(), -1,
-            QStringLiteral("The manifest records %1 live items; the segments hold %2 live rows.").arg(m.liveItems).arg(liveRows),
+            QStringLiteral("The manifest records %1 live items; the segments hold %2 live rows.")
+                .arg(m.liveItems)
+                .arg(liveRows),
             RepairAction::RebuildIdMap);
 
     // The log's changes on top of the segments give the items a reader sees.
@@ -206,7 +215,8 @@ void Run::checkIdMap(const Manifest &m)
             present = *it;
         } else {
             for (const OpenedSegment &s : segments)
-                if (std::binary_search(s.liveIds.begin(), s.liveIds.end(), QByteArrayView(c.id), idLess)) present = true;
+                if (std::binary_search(s.liveIds.begin(), s.liveIds.end(), QByteArrayView(c.id), idLess))
+                    present = true;
         }
         if (!c.deleted && !present) ++live;
         if (c.deleted && present) --live;
@@ -232,7 +242,8 @@ void Run::checkGraph(const Manifest &m)
     const HnswGraph &graph = **loaded;
     const int dims = m.schema.dimensions;
     QHash<QByteArray, const WalChange *> latest;
-    for (const WalChange &c : walChanges) latest.insert(c.id, &c);
+    for (const WalChange &c : walChanges)
+        latest.insert(c.id, &c);
     qint64 missing = 0, liveNow = 0;
     QSet<QByteArray> liveIds;
     for (const OpenedSegment &s : segments) {
@@ -257,11 +268,16 @@ void Run::checkGraph(const Manifest &m)
     graphBehind = missing + stale;
     if (missing || stale) {
         QStringList parts;
-        if (missing) parts << QStringLiteral("lacks %1 of the %2 live items (or holds an older vector for them)").arg(missing).arg(liveNow);
+        if (missing)
+            parts << QStringLiteral("lacks %1 of the %2 live items (or holds an older vector for them)")
+                         .arg(missing)
+                         .arg(liveNow);
         if (stale) parts << QStringLiteral("still holds %1 removed ones").arg(stale);
         add(Finding::Severity::Info, g.file, -1,
-            QStringLiteral("The saved graph %1: it was saved before the latest changes. They are reconciled when the index "
-                           "is opened.").arg(parts.join(QStringLiteral(" and "))));
+            QStringLiteral(
+                "The saved graph %1: it was saved before the latest changes. They are reconciled when the index "
+                "is opened.")
+                .arg(parts.join(QStringLiteral(" and "))));
     }
 }
 
@@ -289,7 +305,8 @@ void Run::measureRecall(const Manifest &m)
     Result<std::shared_ptr<Index>> index = Index::open(m_dir, o);
     if (!index.ok()) {
         add(Finding::Severity::Info, {}, -1,
-            QStringLiteral("The graph's recall was not measured: the index cannot be opened (%1)").arg(index.error().message()));
+            QStringLiteral("The graph's recall was not measured: the index cannot be opened (%1)")
+                .arg(index.error().message()));
         return;
     }
     if (!(*index)->waitForGraph(60000)) {
@@ -304,9 +321,13 @@ void Run::measureRecall(const Manifest &m)
     report.measuredRecall = r->recall;
     if (r->recall < m_options.minRecall)
         add(Finding::Severity::Warning, m.graph ? m.graph->file : QString(), -1,
-            QStringLiteral("The graph finds %1 % of the true 10 nearest neighbours on %2 sampled items (ef %3); below %4 % "
-                           "it misses too many. Rebuilding it from the vectors restores the recall its parameters give.")
-                .arg(r->recall * 100, 0, 'f', 1).arg(r->queries).arg(r->ef).arg(m_options.minRecall * 100, 0, 'f', 0),
+            QStringLiteral(
+                "The graph finds %1 % of the true 10 nearest neighbours on %2 sampled items (ef %3); below %4 % "
+                "it misses too many. Rebuilding it from the vectors restores the recall its parameters give.")
+                .arg(r->recall * 100, 0, 'f', 1)
+                .arg(r->queries)
+                .arg(r->ef)
+                .arg(m_options.minRecall * 100, 0, 'f', 0),
             RepairAction::RebuildGraph);
 }
 
@@ -316,7 +337,8 @@ void Run::verifyContent(const Manifest &m)
     checkIdMap(m);
     // Unreadable rows would count as "removed" from the graph's view.
     bool allRead = qsizetype(segments.size()) == m.segments.size();
-    for (const OpenedSegment &s : segments) allRead = allRead && s.badBlocks == 0 && s.deletionsKnown;
+    for (const OpenedSegment &s : segments)
+        allRead = allRead && s.badBlocks == 0 && s.deletionsKnown;
     if (m.graph && graphFileGood && allRead) checkGraph(m);
     if (m.graph && graphFileGood) measureRecall(m);
 }

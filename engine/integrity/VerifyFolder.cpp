@@ -30,7 +30,8 @@ void Run::verifyFolder()
     };
 
     addFile(manifest::currentName(), FileKind::Manifest, true);
-    if (QFileInfo::exists(path(manifest::previousName()))) addFile(manifest::previousName(), FileKind::PreviousManifest, true);
+    if (QFileInfo::exists(path(manifest::previousName())))
+        addFile(manifest::previousName(), FileKind::PreviousManifest, true);
     QSet<QString> keep;
     quint64 keepLogsAfter = ~quint64(0);
     if (current) {
@@ -40,40 +41,47 @@ void Run::verifyFolder()
             if (!e.deletionFile.isEmpty()) addFile(e.deletionFile, FileKind::Deletion, true);
         }
         if (m.graph) addFile(m.graph->file, FileKind::Graph, true);
-        for (const QString &log : walChain) addFile(log, FileKind::Wal, true);
+        for (const QString &log : walChain)
+            addFile(log, FileKind::Wal, true);
     }
     // What either manifest still needs (docs/format.md, "The folder").
     for (const std::optional<Manifest> &m : {current, previous}) {
         if (!m) continue;
         keep.insert(m->walFile);
-        for (const FileRecord &f : m->files) keep.insert(f.name);
-        for (const SegmentEntry &e : m->segments) keep.insert(e.file);
+        for (const FileRecord &f : m->files)
+            keep.insert(f.name);
+        for (const SegmentEntry &e : m->segments)
+            keep.insert(e.file);
         keepLogsAfter = std::min<quint64>(keepLogsAfter, m->checkpointLsn);
     }
 
-    static const QRegularExpression ours(QStringLiteral("^(seg-\\d+\\.sxs|del-\\d+-\\d+\\.sxd|graph-\\d+\\.sxg|wal-\\d+\\.log(\\.tmp)?|MANIFEST.+)$"));
+    static const QRegularExpression ours(
+        QStringLiteral("^(seg-\\d+\\.sxs|del-\\d+-\\d+\\.sxd|graph-\\d+\\.sxg|wal-\\d+\\.log(\\.tmp)?|MANIFEST.+)$"));
     static const QRegularExpression walName(QStringLiteral("^wal-(\\d{20})\\.log$"));
-    const QFileInfoList entries = QDir(m_dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+    const QFileInfoList entries =
+        QDir(m_dir).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
     QList<QFileInfo> unexpected, orphans;
     // A file of the index that is a symbolic link can point outside the
     // folder: a writer refuses to write through one (docs/integrity.md).
     for (const QFileInfo &info : entries) {
         if (!info.isSymLink()) continue;
         const QString name = info.fileName();
-        const bool ours = listed.contains(name) || keep.contains(name) || name == QLatin1String("LOCK")
-                          || name == QLatin1String("LOCK.owner") || name == QLatin1String("quarantine")
-                          || name.startsWith(QLatin1String("MANIFEST")) || name.startsWith(QLatin1String("wal-"));
+        const bool ours = listed.contains(name) || keep.contains(name) || name == QLatin1String("LOCK") ||
+                          name == QLatin1String("LOCK.owner") || name == QLatin1String("quarantine") ||
+                          name.startsWith(QLatin1String("MANIFEST")) || name.startsWith(QLatin1String("wal-"));
         if (ours)
             add(Finding::Severity::Error, name, -1,
-                QStringLiteral("The file is a symbolic link (to %1). Sextant writes only to files in the index folder itself "
-                               "and refuses to write through it; replace the link with the file it points to.")
+                QStringLiteral(
+                    "The file is a symbolic link (to %1). Sextant writes only to files in the index folder itself "
+                    "and refuses to write through it; replace the link with the file it points to.")
                     .arg(info.symLinkTarget()));
     }
     for (const QFileInfo &info : entries) {
         const QString name = info.fileName();
         if (listed.contains(name)) continue;
         if (name == QLatin1String("quarantine") && info.isDir()) continue;
-        if (name == QLatin1String("publish") && info.isDir()) continue; // sextant-cli publish's record (docs/postgres.md)
+        if (name == QLatin1String("publish") && info.isDir())
+            continue; // sextant-cli publish's record (docs/postgres.md)
         if (name == QLatin1String("LOCK") || name == QLatin1String("LOCK.owner")) continue;
         if (keep.contains(name)) {
             addFile(name, name.startsWith(QLatin1String("wal-")) ? FileKind::Wal : FileKind::Orphan, false);
@@ -84,14 +92,17 @@ void Run::verifyFolder()
             addFile(name, FileKind::Wal, false); // a later log of the chain, or one a checkpoint is starting
             continue;
         }
-        if (info.isFile() && ours.match(name).hasMatch() && current) orphans.append(info);
-        else unexpected.append(info);
+        if (info.isFile() && ours.match(name).hasMatch() && current)
+            orphans.append(info);
+        else
+            unexpected.append(info);
     }
     for (const QFileInfo &info : orphans) {
         addFile(info.fileName(), FileKind::Orphan, true);
         add(Finding::Severity::Info, info.fileName(), -1,
-            QStringLiteral("The file is left over (for example by a checkpoint a crash interrupted): neither manifest names "
-                           "it, so the index does not use it."),
+            QStringLiteral(
+                "The file is left over (for example by a checkpoint a crash interrupted): neither manifest names "
+                "it, so the index does not use it."),
             RepairAction::QuarantineFile);
     }
     if (QFileInfo::exists(WriterLock::lockPath(m_dir))) {
@@ -99,8 +110,9 @@ void Run::verifyFolder()
         if (const std::optional<LockHolder> holder = WriterLock::holder(m_dir)) {
             if (holder->stale)
                 add(Finding::Severity::Info, QStringLiteral("LOCK"), -1,
-                    QStringLiteral("The writer lock was left by %1, which no longer runs (it stopped without closing the "
-                                   "index). The next writer takes it over.")
+                    QStringLiteral(
+                        "The writer lock was left by %1, which no longer runs (it stopped without closing the "
+                        "index). The next writer takes it over.")
                         .arg(holder->describe()),
                     RepairAction::RemoveStaleLock);
             else
@@ -117,9 +129,11 @@ void Run::verifyFolder()
     }
     QDirIterator q(path(QStringLiteral("quarantine")), QDir::Files, QDirIterator::Subdirectories);
     QStringList quarantined;
-    while (q.hasNext()) quarantined.append(QDir(m_dir).relativeFilePath(q.next()));
+    while (q.hasNext())
+        quarantined.append(QDir(m_dir).relativeFilePath(q.next()));
     quarantined.sort();
-    for (const QString &name : quarantined) addFile(name, FileKind::Quarantine, false);
+    for (const QString &name : quarantined)
+        addFile(name, FileKind::Quarantine, false);
 }
 
 void Run::considerFallback()
@@ -128,16 +142,19 @@ void Run::considerFallback()
     const Manifest &cur = *current;
     const Manifest &prev = *previous;
     QSet<QString> prevFiles;
-    for (const FileRecord &f : prev.files) prevFiles.insert(f.name);
-    for (const SegmentEntry &e : prev.segments) prevFiles << e.file << e.deletionFile;
+    for (const FileRecord &f : prev.files)
+        prevFiles.insert(f.name);
+    for (const SegmentEntry &e : prev.segments)
+        prevFiles << e.file << e.deletionFile;
     QSet<QString> curData;
-    for (const SegmentEntry &e : cur.segments) curData << e.file << e.deletionFile;
+    for (const SegmentEntry &e : cur.segments)
+        curData << e.file << e.deletionFile;
     QList<qsizetype> switchable;
     for (qsizetype i = 0; i < report.findings.size(); ++i) {
         const Finding &f = report.findings[i];
         if (f.severity != Finding::Severity::Error) continue;
-        const bool dataAction = f.action == RepairAction::RewriteSegment || f.action == RepairAction::RebuildIdMap
-                                || f.action == RepairAction::QuarantineFile;
+        const bool dataAction = f.action == RepairAction::RewriteSegment || f.action == RepairAction::RebuildIdMap ||
+                                f.action == RepairAction::QuarantineFile;
         if (!dataAction) continue;
         if (!curData.contains(f.file) || prevFiles.contains(f.file)) return; // going back would not help with this one
         switchable.append(i);
@@ -175,13 +192,15 @@ void Run::considerFallback()
     while (reached < until) {
         Result<File> f = File::open(path(file), File::Mode::ReadOnly);
         if (!f.ok()) return;
-        Result<WalScanResult> scan = scanWal(*f, 0, expected, [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
-            if (lsn > until) return {};
-            Result<QList<Record>> records = decodeBatchPayload(payload, size);
-            if (!records.ok()) return records.error();
-            for (const Record &r : *records) logged.insert(r.id, !r.isDelete());
-            return {};
-        });
+        Result<WalScanResult> scan =
+            scanWal(*f, 0, expected, [&](uint64_t lsn, uint8_t, const char *payload, size_t size) -> Error {
+                if (lsn > until) return {};
+                Result<QList<Record>> records = decodeBatchPayload(payload, size);
+                if (!records.ok()) return records.error();
+                for (const Record &r : *records)
+                    logged.insert(r.id, !r.isDelete());
+                return {};
+            });
         if (!scan.ok()) return;
         reached = std::max<quint64>(reached, scan->lastLsn);
         if (reached >= until) break;
@@ -223,8 +242,9 @@ void Run::considerFallback()
     for (qsizetype i : switchable) {
         Finding &f = report.findings[i];
         f.action = RepairAction::UsePreviousManifest;
-        f.message += QStringLiteral(" The previous generation (MANIFEST.prev) does not use this file, and with the log after "
-                                    "it holds every item: going back to it loses nothing.");
+        f.message +=
+            QStringLiteral(" The previous generation (MANIFEST.prev) does not use this file, and with the log after "
+                           "it holds every item: going back to it loses nothing.");
     }
 }
 

@@ -24,7 +24,7 @@ struct OpenedSegment {
     storage::SegmentEntry entry;
     std::shared_ptr<storage::Segment> segment;
     std::optional<storage::DeletionVector> deletions; // absent when the file is damaged or missing
-    bool deletionsKnown = true; // false: the deletion file could not be read
+    bool deletionsKnown = true;                       // false: the deletion file could not be read
     int badBlocks = 0;
     std::vector<QByteArrayView> liveIds; // filled by the content check, in id order
     std::vector<qint64> liveRows;        // the rows of liveIds
@@ -40,7 +40,7 @@ struct WalChange {
 
 class Run {
 public:
-    Run(const QString &dir, const VerifyOptions &options) : m_dir(dir), m_options(options) {}
+    Run(const QString &dir, const VerifyOptions &options) : m_dir(dir), m_options(options) { }
 
     VerifyReport report;
 

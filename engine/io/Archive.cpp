@@ -19,10 +19,10 @@ using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
 
 // Where the archive's bytes come from: a file (read by libarchive) or memory.
 struct ArchiveSource {
-    QString path;            // empty for memory
+    QString path; // empty for memory
     const QByteArray *bytes = nullptr;
     qint64 size = 0;
-    QString displayName;     // how errors name it
+    QString displayName; // how errors name it
 };
 
 // The entry's time in ms since the epoch; 0 when unset or absurd (a
@@ -38,7 +38,7 @@ qint64 modifiedMs(archive_entry *entry)
 
 class ArchivePass {
 public:
-    ArchivePass(const ArchiveSource &source, const ArchiveLimits &limits) : m_source(source), m_limits(limits) {}
+    ArchivePass(const ArchiveSource &source, const ArchiveLimits &limits) : m_source(source), m_limits(limits) { }
 
     // `visitor` is null for the checking pass.
     Error run(const ArchiveStreamVisitor *visitor, const std::function<bool(qint64)> &progress)
@@ -98,7 +98,8 @@ private:
 
     // Decompresses one entry, counting every byte against the limits
     // before the visitor (if any) sees it.
-    Error readData(const QString &path, qint64 &total, const ArchiveStreamVisitor *visitor, const std::function<bool(qint64)> &progress)
+    Error readData(const QString &path, qint64 &total, const ArchiveStreamVisitor *visitor,
+                   const std::function<bool(qint64)> &progress)
     {
         static constexpr qsizetype kBlock = 256 * 1024;
         if (m_buffer.isEmpty()) m_buffer.resize(kBlock);
@@ -111,8 +112,11 @@ private:
             total += n;
             if (entryBytes > m_limits.maxEntryBytes) return tooLarge(path, entryBytes);
             if (total > m_limits.maxTotalBytes)
-                return refused(QStringLiteral("it unpacks to more than %1 bytes (at the entry %2)").arg(m_limits.maxTotalBytes).arg(path));
-            if (total > m_limits.ratioFreeBytes && double(total) > m_limits.maxRatio * double(std::max<qint64>(m_source.size, 1)))
+                return refused(QStringLiteral("it unpacks to more than %1 bytes (at the entry %2)")
+                                   .arg(m_limits.maxTotalBytes)
+                                   .arg(path));
+            if (total > m_limits.ratioFreeBytes &&
+                double(total) > m_limits.maxRatio * double(std::max<qint64>(m_source.size, 1)))
                 return refused(QStringLiteral("it unpacks to over %1 times its size (a zip bomb?), at the entry %2")
                                    .arg(m_limits.maxRatio)
                                    .arg(path));
@@ -124,12 +128,16 @@ private:
 
     Error refused(const QString &why) const
     {
-        return Error(ErrorCode::MalformedInput, QStringLiteral("%1: refused: %2").arg(m_source.displayName, why), m_source.path);
+        return Error(ErrorCode::MalformedInput, QStringLiteral("%1: refused: %2").arg(m_source.displayName, why),
+                     m_source.path);
     }
 
     Error tooLarge(const QString &path, qint64 bytes) const
     {
-        return refused(QStringLiteral("the entry %1 unpacks to %2 bytes or more; the limit is %3").arg(path).arg(bytes).arg(m_limits.maxEntryBytes));
+        return refused(QStringLiteral("the entry %1 unpacks to %2 bytes or more; the limit is %3")
+                           .arg(path)
+                           .arg(bytes)
+                           .arg(m_limits.maxEntryBytes));
     }
 
     Error unreadable(const QString &entry = {}) const
@@ -138,14 +146,17 @@ private:
         const QString reason = why ? QString::fromLocal8Bit(why) : QStringLiteral("not a zip or tar archive");
         const QString where = entry.isEmpty() ? QString() : QStringLiteral(" (at the entry %1)").arg(entry);
         if (!m_source.bytes && !QFileInfo(m_source.path).isReadable())
-            return Error(ErrorCode::Io, QStringLiteral("%1: could not be opened: %2").arg(m_source.displayName, reason), m_source.path);
-        return Error(ErrorCode::MalformedInput, QStringLiteral("%1: could not be read: %2%3").arg(m_source.displayName, reason, where),
+            return Error(ErrorCode::Io, QStringLiteral("%1: could not be opened: %2").arg(m_source.displayName, reason),
+                         m_source.path);
+        return Error(ErrorCode::MalformedInput,
+                     QStringLiteral("%1: could not be read: %2%3").arg(m_source.displayName, reason, where),
                      m_source.path);
     }
 
     Error cancelled() const
     {
-        return Error(ErrorCode::Cancelled, QStringLiteral("%1: reading was stopped.").arg(m_source.displayName), m_source.path);
+        return Error(ErrorCode::Cancelled, QStringLiteral("%1: reading was stopped.").arg(m_source.displayName),
+                     m_source.path);
     }
 
     const ArchiveSource &m_source;
@@ -188,9 +199,11 @@ Error sourceFromPath(const QString &archivePath, ArchiveSource &source)
     source.path = info.absoluteFilePath();
     source.displayName = info.fileName();
     if (!info.exists())
-        return Error(ErrorCode::NotFound, QStringLiteral("%1: there is no such file.").arg(source.displayName), source.path);
+        return Error(ErrorCode::NotFound, QStringLiteral("%1: there is no such file.").arg(source.displayName),
+                     source.path);
     if (!info.isFile())
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("%1: not a file.").arg(source.displayName), source.path);
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("%1: not a file.").arg(source.displayName),
+                     source.path);
     source.size = info.size();
     return {};
 }
@@ -207,7 +220,8 @@ bool isArchiveFileName(const QString &fileName)
     return false;
 }
 
-Error forEachArchiveFile(const QString &archivePath, const ArchiveLimits &limits, const std::function<bool(ArchiveFile &&)> &visit,
+Error forEachArchiveFile(const QString &archivePath, const ArchiveLimits &limits,
+                         const std::function<bool(ArchiveFile &&)> &visit,
                          const std::function<bool(qint64, qint64)> &progress)
 {
     ArchiveSource source;

@@ -28,10 +28,12 @@ QString checkEntryName(const QString &name, QString &cleaned)
     cleaned.clear();
     const QString quoted = name.size() > 200 ? name.left(200) + QChar(0x2026) : name;
     if (name.isEmpty()) return QStringLiteral("an entry has no name");
-    if (name.size() > kMaxNameChars) return QStringLiteral("the entry %1 has a name over %2 characters").arg(quoted).arg(kMaxNameChars);
+    if (name.size() > kMaxNameChars)
+        return QStringLiteral("the entry %1 has a name over %2 characters").arg(quoted).arg(kMaxNameChars);
     for (const QChar c : name)
         if (c.unicode() < 0x20 || c.unicode() == 0x7F)
-            return QStringLiteral("the entry %1 has control characters in its name").arg(QString::fromLatin1(quoted.toUtf8().toPercentEncoding("/. ")));
+            return QStringLiteral("the entry %1 has control characters in its name")
+                .arg(QString::fromLatin1(quoted.toUtf8().toPercentEncoding("/. ")));
     // Windows tools read '\' as a separator: "..\x" climbs out there.
     if (name.contains(u'\\')) return QStringLiteral("the entry %1 has a backslash in its name").arg(quoted);
     if (name.startsWith(u'/')) return QStringLiteral("the entry %1 has an absolute path").arg(quoted);
@@ -40,7 +42,8 @@ QString checkEntryName(const QString &name, QString &cleaned)
     QStringList parts;
     for (const QString &part : name.split(u'/')) {
         if (part.isEmpty() || part == QLatin1String(".")) continue;
-        if (part == QLatin1String("..")) return QStringLiteral("the entry %1 would be written outside the target folder").arg(quoted);
+        if (part == QLatin1String(".."))
+            return QStringLiteral("the entry %1 would be written outside the target folder").arg(quoted);
         parts.append(part);
     }
     cleaned = parts.join(u'/');
@@ -67,25 +70,16 @@ EntryVerdict judgeEntry(archive_entry *entry)
     case AE_IFREG:
         if (v.path.isEmpty()) v.refusal = QStringLiteral("the entry %1 is a file without a name").arg(name);
         return v;
-    case AE_IFDIR:
-        v.isFolder = true;
-        return v;
+    case AE_IFDIR: v.isFolder = true; return v;
     case AE_IFLNK:
-        v.refusal = QStringLiteral("the entry %1 is a symbolic link (to %2)").arg(shown, linkTarget(archive_entry_symlink(entry)));
+        v.refusal = QStringLiteral("the entry %1 is a symbolic link (to %2)")
+                        .arg(shown, linkTarget(archive_entry_symlink(entry)));
         return v;
     case AE_IFCHR:
-    case AE_IFBLK:
-        v.refusal = QStringLiteral("the entry %1 is a device").arg(shown);
-        return v;
-    case AE_IFIFO:
-        v.refusal = QStringLiteral("the entry %1 is a FIFO").arg(shown);
-        return v;
-    case AE_IFSOCK:
-        v.refusal = QStringLiteral("the entry %1 is a socket").arg(shown);
-        return v;
-    default:
-        v.refusal = QStringLiteral("the entry %1 is not a regular file").arg(shown);
-        return v;
+    case AE_IFBLK: v.refusal = QStringLiteral("the entry %1 is a device").arg(shown); return v;
+    case AE_IFIFO: v.refusal = QStringLiteral("the entry %1 is a FIFO").arg(shown); return v;
+    case AE_IFSOCK: v.refusal = QStringLiteral("the entry %1 is a socket").arg(shown); return v;
+    default: v.refusal = QStringLiteral("the entry %1 is not a regular file").arg(shown); return v;
     }
 }
 

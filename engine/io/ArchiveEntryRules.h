@@ -9,9 +9,9 @@ struct archive_entry;
 namespace sextant::io {
 
 struct EntryVerdict {
-    QString path;     // cleaned, relative, '/'-separated
+    QString path; // cleaned, relative, '/'-separated
     bool isFolder = false;
-    QString refusal;  // why the archive is refused because of this entry; empty when it may be read
+    QString refusal; // why the archive is refused because of this entry; empty when it may be read
 };
 
 // Cleans an entry name ("./a//b/" → "a/b") or says why it is refused:

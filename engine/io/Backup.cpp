@@ -24,10 +24,11 @@ struct EntryFreer {
 
 Error archiveError(archive *a, const QString &path, const QString &what)
 {
-    return Error(ErrorCode::Io,
-                 QStringLiteral("Could not write the backup archive %1 (%2: %3).")
-                     .arg(path, what, QString::fromUtf8(archive_error_string(a) ? archive_error_string(a) : "unknown error")),
-                 path);
+    return Error(
+        ErrorCode::Io,
+        QStringLiteral("Could not write the backup archive %1 (%2: %3).")
+            .arg(path, what, QString::fromUtf8(archive_error_string(a) ? archive_error_string(a) : "unknown error")),
+        path);
 }
 
 } // namespace
@@ -35,8 +36,8 @@ Error archiveError(archive *a, const QString &path, const QString &what)
 QString defaultBackupPath(const QString &indexDir)
 {
     const QFileInfo info(QFileInfo(indexDir).absoluteFilePath());
-    return info.absolutePath() + u'/' + info.fileName() + QStringLiteral("-backup-")
-           + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".tar.zst");
+    return info.absolutePath() + u'/' + info.fileName() + QStringLiteral("-backup-") +
+           QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".tar.zst");
 }
 
 Result<BackupSummary> writeBackupArchive(const QString &indexDir, const QString &archivePath,
@@ -58,7 +59,8 @@ Result<BackupSummary> writeBackupArchive(const QString &indexDir, const QString 
     const QString target = QFileInfo(archivePath).absoluteFilePath();
     const QString temp = target + QStringLiteral(".part");
     std::unique_ptr<archive, ArchiveCloser> a(archive_write_new());
-    if (archive_write_add_filter_zstd(a.get()) != ARCHIVE_OK) return archiveError(a.get(), target, QStringLiteral("zstd"));
+    if (archive_write_add_filter_zstd(a.get()) != ARCHIVE_OK)
+        return archiveError(a.get(), target, QStringLiteral("zstd"));
     if (archive_write_set_format_pax_restricted(a.get()) != ARCHIVE_OK)
         return archiveError(a.get(), target, QStringLiteral("tar format"));
     const QByteArray tempName = QFile::encodeName(temp);
@@ -76,7 +78,8 @@ Result<BackupSummary> writeBackupArchive(const QString &indexDir, const QString 
     for (const QString &rel : names) {
         QFile f(dir + u'/' + rel);
         if (!f.open(QIODevice::ReadOnly))
-            return fail(Error(ErrorCode::Io, QStringLiteral("Could not read %1 for the backup: %2").arg(f.fileName(), f.errorString()),
+            return fail(Error(ErrorCode::Io,
+                              QStringLiteral("Could not read %1 for the backup: %2").arg(f.fileName(), f.errorString()),
                               f.fileName()));
         const QFileInfo info(f);
         std::unique_ptr<archive_entry, EntryFreer> entry(archive_entry_new());
@@ -86,20 +89,23 @@ Result<BackupSummary> writeBackupArchive(const QString &indexDir, const QString 
         archive_entry_set_filetype(entry.get(), AE_IFREG);
         archive_entry_set_perm(entry.get(), 0644);
         archive_entry_set_mtime(entry.get(), info.lastModified().toSecsSinceEpoch(), 0);
-        if (archive_write_header(a.get(), entry.get()) != ARCHIVE_OK)
-            return fail(archiveError(a.get(), target, rel));
+        if (archive_write_header(a.get(), entry.get()) != ARCHIVE_OK) return fail(archiveError(a.get(), target, rel));
         for (;;) {
             const qint64 n = f.read(buf.data(), buf.size());
-            if (n < 0) return fail(Error(ErrorCode::Io, QStringLiteral("Could not read %1: %2").arg(f.fileName(), f.errorString())));
+            if (n < 0)
+                return fail(
+                    Error(ErrorCode::Io, QStringLiteral("Could not read %1: %2").arg(f.fileName(), f.errorString())));
             if (n == 0) break;
-            if (archive_write_data(a.get(), buf.constData(), size_t(n)) != n) return fail(archiveError(a.get(), target, rel));
+            if (archive_write_data(a.get(), buf.constData(), size_t(n)) != n)
+                return fail(archiveError(a.get(), target, rel));
             summary.bytes += n;
             if (progress && !progress(summary.bytes, total))
                 return fail(Error(ErrorCode::Cancelled, QStringLiteral("The backup was cancelled.")));
         }
         ++summary.files;
     }
-    if (archive_write_close(a.get()) != ARCHIVE_OK) return fail(archiveError(a.get(), target, QStringLiteral("finish")));
+    if (archive_write_close(a.get()) != ARCHIVE_OK)
+        return fail(archiveError(a.get(), target, QStringLiteral("finish")));
     // Durable before it counts: sync the archive, then rename it into place.
     {
         Result<storage::File> f = storage::File::open(temp, storage::File::Mode::ReadWrite);

@@ -11,9 +11,9 @@
 namespace sextant {
 
 struct BackupSummary {
-    QString file;       // the archive, absolute
-    int files = 0;      // regular files stored
-    qint64 bytes = 0;   // their total size before compression
+    QString file;     // the archive, absolute
+    int files = 0;    // regular files stored
+    qint64 bytes = 0; // their total size before compression
     qint64 archiveBytes = 0;
 };
 
@@ -26,11 +26,11 @@ Result<BackupSummary> writeBackupArchive(const QString &indexDir, const QString 
                                          const std::function<bool(qint64 done, qint64 total)> &progress = {});
 
 struct RestoreSummary {
-    QString folder;        // the restored index, absolute
-    int files = 0;         // regular files restored
-    qint64 bytes = 0;      // their total size
-    qint64 liveItems = 0;  // items the full verify counted
-    QStringList warnings;  // the verify's warnings (a restore with errors is refused)
+    QString folder;       // the restored index, absolute
+    int files = 0;        // regular files restored
+    qint64 bytes = 0;     // their total size
+    qint64 liveItems = 0; // items the full verify counted
+    QStringList warnings; // the verify's warnings (a restore with errors is refused)
 };
 
 // Restores a backup into `targetDir`, which must not exist or be empty (its

@@ -9,9 +9,7 @@ constexpr qint64 kChunkBytes = 1 << 20;
 }
 
 BufferedLineReader::BufferedLineReader(QFile *file, qint64 maxLineBytes)
-    : m_file(file), m_maxLineBytes(maxLineBytes)
-{
-}
+    : m_file(file), m_maxLineBytes(maxLineBytes) { }
 
 Error BufferedLineReader::fill()
 {
@@ -25,12 +23,12 @@ Error BufferedLineReader::fill()
     const qint64 n = m_file->read(m_buffer.data() + old, kChunkBytes);
     if (n < 0) {
         m_buffer.resize(old);
-        return Error(ErrorCode::Io, QStringLiteral("Could not read %1: %2").arg(m_file->fileName(), m_file->errorString()),
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Could not read %1: %2").arg(m_file->fileName(), m_file->errorString()),
                      m_file->fileName());
     }
     m_buffer.resize(old + qsizetype(n));
-    if (n == 0)
-        m_eof = true;
+    if (n == 0) m_eof = true;
     return {};
 }
 
@@ -39,11 +37,11 @@ Result<bool> BufferedLineReader::readLine(QByteArrayView &line)
     for (;;) {
         const qsizetype available = m_buffer.size() - m_pos;
         const char *start = m_buffer.constData() + m_pos;
-        const void *newline = available > m_scanned ? std::memchr(start + m_scanned, '\n', size_t(available - m_scanned)) : nullptr;
+        const void *newline =
+            available > m_scanned ? std::memchr(start + m_scanned, '\n', size_t(available - m_scanned)) : nullptr;
         if (newline) {
             const qsizetype length = static_cast<const char *>(newline) - start;
-            if (length > m_maxLineBytes)
-                break;
+            if (length > m_maxLineBytes) break;
             line = QByteArrayView(start, length);
             m_pos += length + 1;
             m_scanned = 0;
@@ -52,11 +50,9 @@ Result<bool> BufferedLineReader::readLine(QByteArrayView &line)
             return true;
         }
         m_scanned = available;
-        if (available > m_maxLineBytes)
-            break;
+        if (available > m_maxLineBytes) break;
         if (m_eof) {
-            if (available == 0)
-                return false;
+            if (available == 0) return false;
             line = QByteArrayView(start, available); // the last line has no "\n"
             m_pos += available;
             m_scanned = 0;
@@ -64,12 +60,13 @@ Result<bool> BufferedLineReader::readLine(QByteArrayView &line)
             ++m_lineNumber;
             return true;
         }
-        if (Error e = fill())
-            return e;
+        if (Error e = fill()) return e;
     }
     return Error(ErrorCode::MalformedInput,
                  QStringLiteral("Line %1 of %2 is longer than %3 bytes, the most that is read as one line.")
-                     .arg(m_lineNumber + 1).arg(m_file->fileName()).arg(m_maxLineBytes),
+                     .arg(m_lineNumber + 1)
+                     .arg(m_file->fileName())
+                     .arg(m_maxLineBytes),
                  m_file->fileName());
 }
 

@@ -22,7 +22,7 @@ public:
     // longer than maxLineBytes.
     Result<bool> readLine(QByteArrayView &line);
 
-    qint64 lineNumber() const { return m_lineNumber; } // 1-based number of the line last returned
+    qint64 lineNumber() const { return m_lineNumber; }  // 1-based number of the line last returned
     qint64 bytesConsumed() const { return m_consumed; } // through the end of the line last returned
 
 private:
@@ -31,7 +31,7 @@ private:
     QFile *m_file;
     qint64 m_maxLineBytes;
     QByteArray m_buffer;
-    qsizetype m_pos = 0;   // start of the unread part of m_buffer
+    qsizetype m_pos = 0;     // start of the unread part of m_buffer
     qsizetype m_scanned = 0; // bytes after m_pos already known to hold no "\n"
     bool m_eof = false;
     qint64 m_lineNumber = 0;

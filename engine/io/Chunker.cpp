@@ -9,18 +9,17 @@ QStringList chunkSeparators(DocumentKind kind)
     switch (kind) {
     case DocumentKind::Markdown:
         return {QStringLiteral("\n# "), QStringLiteral("\n## "), QStringLiteral("\n### "), QStringLiteral("\n```"),
-                QStringLiteral("\n\n"), QStringLiteral("\n"), QStringLiteral(". "), QStringLiteral("? "),
-                QStringLiteral("! "), QStringLiteral(" ")};
+                QStringLiteral("\n\n"), QStringLiteral("\n"),    QStringLiteral(". "),     QStringLiteral("? "),
+                QStringLiteral("! "),   QStringLiteral(" ")};
     case DocumentKind::Code:
-        return {QStringLiteral("\n\n\n"), QStringLiteral("\nclass "), QStringLiteral("\nstruct "), QStringLiteral("\ndef "),
-                QStringLiteral("\nfn "), QStringLiteral("\nfunction "), QStringLiteral("\n\n"), QStringLiteral("\n"),
-                QStringLiteral(" ")};
+        return {QStringLiteral("\n\n\n"), QStringLiteral("\nclass "), QStringLiteral("\nstruct "),
+                QStringLiteral("\ndef "), QStringLiteral("\nfn "),    QStringLiteral("\nfunction "),
+                QStringLiteral("\n\n"),   QStringLiteral("\n"),       QStringLiteral(" ")};
     case DocumentKind::Html: // its visible text, with block elements as blank lines
-    case DocumentKind::PlainText:
-        break;
+    case DocumentKind::PlainText: break;
     }
-    return {QStringLiteral("\n\n"), QStringLiteral("\n"), QStringLiteral(". "), QStringLiteral("? "), QStringLiteral("! "),
-            QStringLiteral("; "), QStringLiteral(", "), QStringLiteral(" ")};
+    return {QStringLiteral("\n\n"), QStringLiteral("\n"), QStringLiteral(". "), QStringLiteral("? "),
+            QStringLiteral("! "),   QStringLiteral("; "), QStringLiteral(", "), QStringLiteral(" ")};
 }
 
 namespace {
@@ -51,10 +50,14 @@ public:
         if (unit != ChunkUnit::Tokens) return;
         const qsizetype n = text.size();
         for (qsizetype i = 0; i < n;) {
-            if (text[i].isSpace()) { ++i; continue; }
+            if (text[i].isSpace()) {
+                ++i;
+                continue;
+            }
             m_tokenStarts.push_back(i);
             if (text[i].isLetterOrNumber()) {
-                while (i < n && text[i].isLetterOrNumber()) ++i;
+                while (i < n && text[i].isLetterOrNumber())
+                    ++i;
             } else {
                 ++i;
             }
@@ -98,7 +101,8 @@ QList<Chunk> chunkText(const QString &text, ChunkOptions options)
     QList<Chunk> out;
     const qsizetype n = text.size();
     qsizetype start = 0;
-    while (start < n && isSpace(text[start])) ++start;
+    while (start < n && isSpace(text[start]))
+        ++start;
     while (start < n) {
         const qsizetype limit = std::max(start + 1, measure.limit(start, options.size));
         const qsizetype end = limit == n ? n : breakBefore(text, start, limit, separators);
@@ -113,13 +117,15 @@ QList<Chunk> chunkText(const QString &text, ChunkOptions options)
         const qsizetype floor = std::max(start + 1, end - overlapChars - overlapChars / 2);
         if (options.overlap > 0) {
             qsizetype word = next;
-            while (word > floor && !isSpace(text[word - 1])) --word;
+            while (word > floor && !isSpace(text[word - 1]))
+                --word;
             if (word > floor || (word == floor && isSpace(text[word - 1]))) next = word;
         } else {
             next = end;
         }
         next = std::max(next, start + 1);
-        while (next < n && isSpace(text[next])) ++next;
+        while (next < n && isSpace(text[next]))
+            ++next;
         start = next;
     }
     return out;

@@ -20,7 +20,7 @@ enum class DocumentKind { PlainText, Markdown, Html, Code };
 enum class ChunkUnit { Characters, Tokens };
 
 struct ChunkOptions {
-    int size = 1000;  // at most this many units (characters: UTF-16 code units) per chunk
+    int size = 1000;   // at most this many units (characters: UTF-16 code units) per chunk
     int overlap = 100; // at least this many shared with the chunk before (0: none); at most size / 4
     DocumentKind kind = DocumentKind::PlainText;
     ChunkUnit unit = ChunkUnit::Characters;

@@ -16,14 +16,10 @@ Result<bool> CsvRecordReader::read(CsvRecord &record)
     // Skip empty lines between records (a trailing newline makes one).
     for (;;) {
         Result<bool> more = m_lines.readLine(line);
-        if (!more.ok())
-            return more.error();
-        if (!*more)
-            return false;
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (!line.isEmpty())
-            break;
+        if (!more.ok()) return more.error();
+        if (!*more) return false;
+        if (line.endsWith('\r')) line.chop(1);
+        if (!line.isEmpty()) break;
     }
     record.firstLine = record.lastLine = m_lines.lineNumber();
 
@@ -53,9 +49,11 @@ Result<bool> CsvRecordReader::read(CsvRecord &record)
                     record.fields.append(std::exchange(field, QByteArray()));
                     state = State::FieldStart;
                 } else if (c == '"') {
-                    record.problem = QStringLiteral("A double quote appears inside an unquoted field (line %1, column %2); "
-                                                    "a field holding quotes must be quoted as a whole, with each quote doubled.")
-                                         .arg(m_lines.lineNumber()).arg(i + 1);
+                    record.problem =
+                        QStringLiteral("A double quote appears inside an unquoted field (line %1, column %2); "
+                                       "a field holding quotes must be quoted as a whole, with each quote doubled.")
+                            .arg(m_lines.lineNumber())
+                            .arg(i + 1);
                     return true;
                 } else {
                     field.append(c);
@@ -76,7 +74,8 @@ Result<bool> CsvRecordReader::read(CsvRecord &record)
                     state = State::FieldStart;
                 } else {
                     record.problem = QStringLiteral("Text follows the closing quote of a field (line %1, column %2).")
-                                         .arg(m_lines.lineNumber()).arg(i + 1);
+                                         .arg(m_lines.lineNumber())
+                                         .arg(i + 1);
                     return true;
                 }
                 break;
@@ -88,21 +87,22 @@ Result<bool> CsvRecordReader::read(CsvRecord &record)
         }
         // A line break inside quotes belongs to the field.
         Result<bool> more = m_lines.readLine(line);
-        if (!more.ok())
-            return more.error();
+        if (!more.ok()) return more.error();
         if (!*more) {
-            record.problem = QStringLiteral("A quoted field opened on line %1 is never closed; the file ends inside it.")
-                                 .arg(quoteOpenedLine);
+            record.problem =
+                QStringLiteral("A quoted field opened on line %1 is never closed; the file ends inside it.")
+                    .arg(quoteOpenedLine);
             return true;
         }
         record.lastLine = m_lines.lineNumber();
-        if (line.endsWith('\r'))
-            line.chop(1);
+        if (line.endsWith('\r')) line.chop(1);
         if (recordBytes + line.size() > m_maxRecordBytes)
-            return Error(ErrorCode::MalformedInput,
-                         QStringLiteral("A quoted field opened on line %1 is not closed within %2 bytes, the longest record "
-                                        "that is read; its quotes are probably unbalanced.")
-                             .arg(quoteOpenedLine).arg(m_maxRecordBytes));
+            return Error(
+                ErrorCode::MalformedInput,
+                QStringLiteral("A quoted field opened on line %1 is not closed within %2 bytes, the longest record "
+                               "that is read; its quotes are probably unbalanced.")
+                    .arg(quoteOpenedLine)
+                    .arg(m_maxRecordBytes));
         field.append('\n');
     }
 }

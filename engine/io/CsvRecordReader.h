@@ -23,7 +23,7 @@ struct CsvRecord {
     QList<QByteArray> fields;
     qint64 firstLine = 0; // 1-based physical lines the record spans
     qint64 lastLine = 0;
-    QString problem;      // empty when the record is well formed
+    QString problem; // empty when the record is well formed
 };
 
 class CsvRecordReader {

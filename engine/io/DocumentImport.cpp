@@ -52,16 +52,15 @@ bool stopsTheImport(const Error &e)
     case ErrorCode::Locked:
     case ErrorCode::Corruption:
     case ErrorCode::DimensionMismatch:
-    case ErrorCode::Cancelled:
-        return true;
-    default:
-        return false;
+    case ErrorCode::Cancelled: return true;
+    default: return false;
     }
 }
 
 class DocumentImporter {
 public:
-    DocumentImporter(Index &index, Embedder &embedder, const DocumentImportOptions &options, const ImportCallbacks &callbacks)
+    DocumentImporter(Index &index, Embedder &embedder, const DocumentImportOptions &options,
+                     const ImportCallbacks &callbacks)
         : m_index(index), m_embedder(embedder), m_options(options), m_callbacks(callbacks)
     {
         m_chunking = chunkingName(options);
@@ -76,7 +75,9 @@ public:
             return m_summary;
         }
         if (m_index.isReadOnly()) {
-            m_summary.error = Error(ErrorCode::ReadOnly, QStringLiteral("The index is open read-only; documents cannot be added to it here."));
+            m_summary.error =
+                Error(ErrorCode::ReadOnly,
+                      QStringLiteral("The index is open read-only; documents cannot be added to it here."));
             return m_summary;
         }
         const DocumentCount count = countDocuments(inputs, m_options.walk);
@@ -84,8 +85,7 @@ public:
         m_progress.totalBytes = count.bytes;
         if (!reportProgress()) return finish(timer);
         const DocumentWalkSummary walked = forEachDocument(
-            inputs, m_options.walk,
-            [&](DocumentFile &&file) { return take(std::move(file)); },
+            inputs, m_options.walk, [&](DocumentFile &&file) { return take(std::move(file)); },
             [&](const DocumentFailure &failure) {
                 DocumentReport report;
                 report.uri = failure.uri;
@@ -164,9 +164,9 @@ private:
         if (!stored.ok()) return stored.error();
         if (!stored->isEmpty()) {
             Result<Item> first = m_index.get(stored->first(), false);
-            if (first.ok() && first->metadata.value(QStringLiteral("documentHash")).toString() == hash
-                && first->metadata.value(QStringLiteral("chunking")).toString() == m_chunking
-                && first->metadata.value(QStringLiteral("chunks")).toInt(-1) == stored->size()) {
+            if (first.ok() && first->metadata.value(QStringLiteral("documentHash")).toString() == hash &&
+                first->metadata.value(QStringLiteral("chunking")).toString() == m_chunking &&
+                first->metadata.value(QStringLiteral("chunks")).toInt(-1) == stored->size()) {
                 report.outcome = DocumentOutcome::Unchanged;
                 report.title = first->metadata.value(QStringLiteral("title")).toString();
                 report.chunks = int(stored->size());
@@ -194,7 +194,8 @@ private:
         for (qsizetype at = 0; at < chunks.size(); at += batch) {
             if (!reportProgress()) return {};
             QStringList texts;
-            for (qsizetype i = at; i < std::min(chunks.size(), at + batch); ++i) texts << chunks[i].text;
+            for (qsizetype i = at; i < std::min(chunks.size(), at + batch); ++i)
+                texts << chunks[i].text;
             Result<std::vector<QVector<float>>> embedded = m_embedder.embed(texts);
             if (!embedded.ok()) {
                 if (stopsTheImport(embedded.error()) || embedded.error().code() != ErrorCode::InvalidArgument)
@@ -202,7 +203,8 @@ private:
                                  QStringLiteral("The embedder failed: %1").arg(embedded.error().message()));
                 return fail(embedded.error().message());
             }
-            for (auto &v : *embedded) vectors.push_back(std::move(v));
+            for (auto &v : *embedded)
+                vectors.push_back(std::move(v));
         }
 
         // One batch: the new chunks, and the removal of old chunks beyond them,
@@ -311,7 +313,8 @@ Result<QList<CatalogEntry>> listDocuments(const Index &index, const std::functio
         after = page->nextAfter;
     } while (!after.isEmpty());
     QList<CatalogEntry> out = byUri.values();
-    for (CatalogEntry &entry : out) std::sort(entry.ranges.begin(), entry.ranges.end());
+    for (CatalogEntry &entry : out)
+        std::sort(entry.ranges.begin(), entry.ranges.end());
     return out;
 }
 

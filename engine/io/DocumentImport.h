@@ -28,10 +28,10 @@ namespace sextant::io {
 using sextant::ChunkUnit;
 
 struct DocumentImportOptions {
-    int chunkSize = 1000;    // in `unit`s
-    int chunkOverlap = 150;  // in `unit`s; at most a quarter of the size
+    int chunkSize = 1000;   // in `unit`s
+    int chunkOverlap = 150; // in `unit`s; at most a quarter of the size
     ChunkUnit unit = ChunkUnit::Characters;
-    int embedBatch = 64;     // chunks per embedder call
+    int embedBatch = 64; // chunks per embedder call
     DocumentWalkOptions walk;
 };
 
@@ -42,18 +42,18 @@ struct DocumentReport {
     QString uri;
     QString title;
     DocumentOutcome outcome = DocumentOutcome::Added;
-    int chunks = 0;      // chunks now stored for it
+    int chunks = 0; // chunks now stored for it
     qint64 bytes = 0;
-    QString reason;      // why it failed
+    QString reason; // why it failed
 };
 
 struct ImportProgress {
     qint64 doneBytes = 0;
-    qint64 totalBytes = 0;   // 0 when unknown
+    qint64 totalBytes = 0; // 0 when unknown
     int doneFiles = 0;
-    int totalFiles = 0;      // 0 when unknown
+    int totalFiles = 0; // 0 when unknown
     qint64 itemsWritten = 0;
-    QString current;         // the file or source being read
+    QString current; // the file or source being read
 };
 
 struct ImportCallbacks {

@@ -12,9 +12,11 @@ namespace sextant::io {
 
 namespace {
 
-QHash<QString, QString> typeTable(std::initializer_list<const char *> keys, const char *type, QHash<QString, QString> table = {})
+QHash<QString, QString> typeTable(std::initializer_list<const char *> keys, const char *type,
+                                  QHash<QString, QString> table = {})
 {
-    for (const char *k : keys) table.insert(QString::fromLatin1(k), QString::fromLatin1(type));
+    for (const char *k : keys)
+        table.insert(QString::fromLatin1(k), QString::fromLatin1(type));
     return table;
 }
 
@@ -28,13 +30,13 @@ const QHash<QString, QString> &typeByExtension()
         t = typeTable({"md", "markdown", "mdx", "mkd"}, "markdown", t);
         t = typeTable({"html", "htm", "xhtml"}, "html", t);
         t = typeTable({"pdf"}, "pdf", t);
-        t = typeTable({"c",     "cc",   "cpp",  "cxx",   "c++",  "h",     "hh",    "hpp",  "hxx",   "py",   "pyi",
-                       "js",    "mjs",  "cjs",  "ts",    "tsx",  "jsx",   "java",  "go",   "rs",    "rb",   "sh",
-                       "bash",  "zsh",  "fish", "cs",    "kt",   "kts",   "swift", "php",  "sql",   "lua",  "scala",
-                       "hs",    "ml",   "mli",  "r",     "m",    "mm",    "pl",    "pm",   "toml",  "yaml", "yml",
-                       "ini",   "cfg",  "conf", "cmake", "gradle", "groovy", "dart", "ex",  "exs",   "erl",  "clj",
-                       "el",    "vim",  "ps1",  "bat",   "fs",   "proto", "graphql", "css", "scss", "less", "qml",
-                       "pro",   "pri",  "mk",   "jl",    "nim",  "zig",   "f90",   "vue",  "svelte", "tf"},
+        t = typeTable({"c",    "cc",  "cpp",  "cxx",   "c++",    "h",      "hh",      "hpp", "hxx",    "py",   "pyi",
+                       "js",   "mjs", "cjs",  "ts",    "tsx",    "jsx",    "java",    "go",  "rs",     "rb",   "sh",
+                       "bash", "zsh", "fish", "cs",    "kt",     "kts",    "swift",   "php", "sql",    "lua",  "scala",
+                       "hs",   "ml",  "mli",  "r",     "m",      "mm",     "pl",      "pm",  "toml",   "yaml", "yml",
+                       "ini",  "cfg", "conf", "cmake", "gradle", "groovy", "dart",    "ex",  "exs",    "erl",  "clj",
+                       "el",   "vim", "ps1",  "bat",   "fs",     "proto",  "graphql", "css", "scss",   "less", "qml",
+                       "pro",  "pri", "mk",   "jl",    "nim",    "zig",    "f90",     "vue", "svelte", "tf"},
                       "code", t);
         return t;
     }();
@@ -49,8 +51,8 @@ const QHash<QString, QString> &typeByName()
             typeTable({"readme", "license", "licence", "copying", "authors", "changelog", "changes", "news", "install",
                        "todo", "notice", "contributing", "contributors", "history", "thanks", "maintainers"},
                       "text");
-        t = typeTable({"makefile", "gnumakefile", "cmakelists.txt", "dockerfile", "containerfile", "rakefile", "gemfile",
-                       "meson.build", "jenkinsfile", "vagrantfile", "procfile", "justfile"},
+        t = typeTable({"makefile", "gnumakefile", "cmakelists.txt", "dockerfile", "containerfile", "rakefile",
+                       "gemfile", "meson.build", "jenkinsfile", "vagrantfile", "procfile", "justfile"},
                       "code", t);
         return t;
     }();

@@ -56,7 +56,9 @@ bool walkFolder(const QString &root, bool followSymlinks, const WalkHandlers &h)
         if (info.isDir()) {
             // Followed links can lead back up: each real folder once.
             if (!info.isReadable() || !info.isExecutable()) {
-                if (!h.problem(info.absoluteFilePath(), QStringLiteral("the folder could not be read (permission denied)"))) return false;
+                if (!h.problem(info.absoluteFilePath(),
+                               QStringLiteral("the folder could not be read (permission denied)")))
+                    return false;
                 continue;
             }
             const QString canonical = info.canonicalFilePath();
@@ -82,7 +84,9 @@ bool walkInputs(const QStringList &inputs, bool followSymlinks, const WalkHandle
             if (!h.problem(info.absoluteFilePath(), QStringLiteral("there is no such file or folder"))) return false;
         } else if (info.isDir()) {
             if (!info.isReadable() || !info.isExecutable()) {
-                if (!h.problem(info.absoluteFilePath(), QStringLiteral("the folder could not be read (permission denied)"))) return false;
+                if (!h.problem(info.absoluteFilePath(),
+                               QStringLiteral("the folder could not be read (permission denied)")))
+                    return false;
             } else if (!walkFolder(info.absoluteFilePath(), followSymlinks, h)) {
                 return false;
             }
@@ -109,7 +113,8 @@ Result<QByteArray> readDocumentFile(const QFileInfo &info, qint64 maxBytes)
     QByteArray bytes = f.read(maxBytes + 1);
     if (f.error() != QFileDevice::NoError)
         return Error(ErrorCode::Io, QStringLiteral("could not be read: %1").arg(f.errorString()), f.fileName());
-    if (bytes.size() > maxBytes) return Error(ErrorCode::MalformedInput, tooLargeMessage(bytes.size(), maxBytes), f.fileName());
+    if (bytes.size() > maxBytes)
+        return Error(ErrorCode::MalformedInput, tooLargeMessage(bytes.size(), maxBytes), f.fileName());
     return bytes;
 }
 
@@ -117,7 +122,9 @@ class DocumentWalker {
 public:
     DocumentWalker(const DocumentWalkOptions &options, const std::function<bool(DocumentFile &&)> &visit,
                    const std::function<bool(const DocumentFailure &)> &failed)
-        : m_options(options), m_visit(visit), m_failed(failed) {}
+        : m_options(options), m_visit(visit), m_failed(failed)
+    {
+    }
 
     DocumentWalkSummary run(const QStringList &inputs)
     {
@@ -152,7 +159,8 @@ private:
             return true;
         }
         const QString uri = documentUri(path);
-        if (info.size() > m_options.limits.maxFileBytes) return fail(uri, tooLargeMessage(info.size(), m_options.limits.maxFileBytes));
+        if (info.size() > m_options.limits.maxFileBytes)
+            return fail(uri, tooLargeMessage(info.size(), m_options.limits.maxFileBytes));
         Result<QByteArray> bytes = readDocumentFile(info, m_options.limits.maxFileBytes);
         if (!bytes.ok()) return fail(uri, bytes.error().message());
         QString type;
@@ -162,7 +170,8 @@ private:
             if (!byContent.ok()) return fail(uri, byContent.error().message());
             type = *byContent;
         }
-        return deliver(DocumentFile{uri, info.fileName(), bytes.takeValue(), info.lastModified().toMSecsSinceEpoch(), type});
+        return deliver(
+            DocumentFile{uri, info.fileName(), bytes.takeValue(), info.lastModified().toMSecsSinceEpoch(), type});
     }
 
     bool archive(const QString &path)

@@ -28,8 +28,8 @@
 namespace sextant::io {
 
 struct DocumentFile {
-    QString uri;   // file URL; for an archive entry "<archive's file URL>!/<entry path>"
-    QString name;  // the file name (last part of the path), for documentTypeForFileName
+    QString uri;  // file URL; for an archive entry "<archive's file URL>!/<entry path>"
+    QString name; // the file name (last part of the path), for documentTypeForFileName
     QByteArray bytes;
     qint64 modified = 0; // ms since epoch when known
     QString type;        // decided by content (a named file whose name says nothing); empty: by name

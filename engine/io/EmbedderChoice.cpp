@@ -31,15 +31,16 @@ Result<std::unique_ptr<Embedder>> hashingFromId(const QString &id)
 Result<std::unique_ptr<Embedder>> embedderFromSpec(const QString &spec)
 {
     const QString s = spec.trimmed();
-    if (s.isEmpty() || s == u"hash")
-        return std::unique_ptr<Embedder>(std::make_unique<HashingEmbedder>());
+    if (s.isEmpty() || s == u"hash") return std::unique_ptr<Embedder>(std::make_unique<HashingEmbedder>());
     if (s.startsWith(u"hash:")) {
         bool ok = false;
         const int dims = s.mid(5).toInt(&ok);
         if (!ok || dims < 8 || dims > Schema::kMaxDimensions)
-            return Error(ErrorCode::InvalidArgument,
-                         QStringLiteral("The built-in embedder takes 8 to %1 dimensions, as in hash:768; \"%2\" is not that.")
-                             .arg(Schema::kMaxDimensions).arg(s));
+            return Error(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("The built-in embedder takes 8 to %1 dimensions, as in hash:768; \"%2\" is not that.")
+                    .arg(Schema::kMaxDimensions)
+                    .arg(s));
         HashingEmbedderOptions options;
         options.dimensions = dims;
         return std::unique_ptr<Embedder>(std::make_unique<HashingEmbedder>(options));
@@ -53,16 +54,18 @@ Result<std::unique_ptr<Embedder>> embedderFromSpec(const QString &spec)
         if (!options.ok()) return options.error();
         return std::unique_ptr<Embedder>(std::make_unique<HttpEmbedder>(*options));
     }
-    return Error(ErrorCode::InvalidArgument,
-                 QStringLiteral("Unknown embedder \"%1\". Use hash, hash:DIMENSIONS, or openai (docs/embedders.md).").arg(s));
+    return Error(
+        ErrorCode::InvalidArgument,
+        QStringLiteral("Unknown embedder \"%1\". Use hash, hash:DIMENSIONS, or openai (docs/embedders.md).").arg(s));
 }
 
 Result<std::unique_ptr<Embedder>> embedderForSchema(const Schema &schema)
 {
     if (schema.embedder.isEmpty())
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("This index holds vectors made elsewhere and records no embedder, so Sextant cannot "
-                                    "turn text into its vectors. Create a new index for documents, or query it with vectors."));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("This index holds vectors made elsewhere and records no embedder, so Sextant cannot "
+                           "turn text into its vectors. Create a new index for documents, or query it with vectors."));
     if (schema.embedder.startsWith(u"sextant-hash-v1/")) {
         Result<std::unique_ptr<Embedder>> made = hashingFromId(schema.embedder);
         if (made.ok()) return made;
@@ -78,20 +81,23 @@ Result<std::unique_ptr<Embedder>> embedderForSchema(const Schema &schema)
         options->dimensions = m.captured(2).toInt();
         return std::unique_ptr<Embedder>(std::make_unique<HttpEmbedder>(*options));
     }
-    return Error(ErrorCode::UnsupportedFormat,
-                 QStringLiteral("This index was made with the embedder \"%1\", which this version of Sextant does not know.")
-                     .arg(schema.embedder));
+    return Error(
+        ErrorCode::UnsupportedFormat,
+        QStringLiteral("This index was made with the embedder \"%1\", which this version of Sextant does not know.")
+            .arg(schema.embedder));
 }
 
 Error learnDimensions(Embedder &embedder)
 {
     if (embedder.dimensions() > 0) return {};
-    Result<std::vector<QVector<float>>> probe = embedder.embed({QStringLiteral("Sextant asks for one embedding to learn its size.")});
+    Result<std::vector<QVector<float>>> probe =
+        embedder.embed({QStringLiteral("Sextant asks for one embedding to learn its size.")});
     if (!probe.ok()) return probe.error();
     if (embedder.dimensions() <= 0 || embedder.dimensions() > Schema::kMaxDimensions)
         return Error(ErrorCode::UnsupportedFormat,
                      QStringLiteral("The embedder gives %1-dimensional vectors; an index holds 1 to %2 dimensions.")
-                         .arg(embedder.dimensions()).arg(Schema::kMaxDimensions));
+                         .arg(embedder.dimensions())
+                         .arg(Schema::kMaxDimensions));
     return {};
 }
 
@@ -108,9 +114,11 @@ Error checkEmbedderMatches(const Schema &schema, const Embedder &embedder)
                                     "comparable with them. Use the index's own embedder, or create a new index.")
                          .arg(schema.embedder, embedder.id()));
     if (schema.dimensions != embedder.dimensions())
-        return Error(ErrorCode::DimensionMismatch,
-                     QStringLiteral("The embedder gives %1-dimensional vectors, but this index holds %2-dimensional ones.")
-                         .arg(embedder.dimensions()).arg(schema.dimensions));
+        return Error(
+            ErrorCode::DimensionMismatch,
+            QStringLiteral("The embedder gives %1-dimensional vectors, but this index holds %2-dimensional ones.")
+                .arg(embedder.dimensions())
+                .arg(schema.dimensions));
     return {};
 }
 

@@ -20,15 +20,9 @@ namespace {
 
 constexpr int kMaxServerMessageChars = 300;
 
-Error malformed(const QString &message)
-{
-    return Error(ErrorCode::MalformedInput, message);
-}
+Error malformed(const QString &message) { return Error(ErrorCode::MalformedInput, message); }
 
-QString item(qsizetype at)
-{
-    return QStringLiteral("data[%1]").arg(at);
-}
+QString item(qsizetype at) { return QStringLiteral("data[%1]").arg(at); }
 
 // Collapses runs of whitespace and control characters into one space and
 // cuts the text short: it goes into a one-line error message.
@@ -104,7 +98,8 @@ QString serverErrorMessage(const QByteArray &body)
 Result<std::vector<QVector<float>>> parseEmbeddingResponse(const QByteArray &body, int expected, int dimensions)
 {
     if (expected < 0 || dimensions < 0)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("The expected count and dimensions cannot be negative."));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("The expected count and dimensions cannot be negative."));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -152,16 +147,14 @@ Result<std::vector<QVector<float>>> parseEmbeddingResponse(const QByteArray &bod
         }
         if (sawIndex && sawNoIndex)
             return malformed(QStringLiteral("Some embeddings have an \"index\" and others do not."));
-        if (filled[size_t(slot)])
-            return malformed(QStringLiteral("Two embeddings have the index %1.").arg(slot));
+        if (filled[size_t(slot)]) return malformed(QStringLiteral("Two embeddings have the index %1.").arg(slot));
 
         const QJsonValue embeddingValue = entry.value(QLatin1StringView("embedding"));
         if (embeddingValue.isString())
             return malformed(QStringLiteral("%1 holds its embedding as base64 text; Sextant asks for and reads only "
                                             "arrays of numbers (encoding_format \"float\").")
                                  .arg(item(at)));
-        if (!embeddingValue.isArray())
-            return malformed(QStringLiteral("%1 has no \"embedding\" array.").arg(item(at)));
+        if (!embeddingValue.isArray()) return malformed(QStringLiteral("%1 has no \"embedding\" array.").arg(item(at)));
         const QJsonArray numbers = embeddingValue.toArray();
         if (numbers.isEmpty()) return malformed(QStringLiteral("The embedding of %1 is empty.").arg(item(at)));
         if (numbers.size() > Schema::kMaxDimensions)
@@ -193,7 +186,8 @@ Result<std::vector<QVector<float>>> parseEmbeddingResponse(const QByteArray &bod
         for (int i = 0; i < size; ++i) {
             const QJsonValue number = numbers[i];
             if (!number.isDouble())
-                return malformed(QStringLiteral("Element %1 of the embedding of %2 is not a number.").arg(i).arg(item(at)));
+                return malformed(
+                    QStringLiteral("Element %1 of the embedding of %2 is not a number.").arg(i).arg(item(at)));
             const double value = number.toDouble();
             // A double beyond float's range becomes infinity in the cast.
             if (!std::isfinite(value) || std::fabs(value) > double(std::numeric_limits<float>::max()))

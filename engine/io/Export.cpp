@@ -10,10 +10,7 @@ namespace {
 
 constexpr int kPage = 1000;
 
-Error cancelledError()
-{
-    return Error(ErrorCode::Cancelled, QStringLiteral("The export was cancelled."));
-}
+Error cancelledError() { return Error(ErrorCode::Cancelled, QStringLiteral("The export was cancelled.")); }
 
 Error writeAll(QIODevice &out, const QByteArray &bytes)
 {
@@ -100,8 +97,10 @@ Result<ExportSummary> exportNpy(const Index &index, QIODevice &out, QIODevice *i
     QByteArray idLines;
     Error e = forEachItem(index, true, progress, [&](const Item &item) -> Error {
         if (summary.items == rows)
-            return Error(ErrorCode::Cancelled, QStringLiteral("The index gained items while it was exported; export it again."));
-        if (Error w = writer.append(std::span<const float>(item.vector.constData(), size_t(item.vector.size())))) return w;
+            return Error(ErrorCode::Cancelled,
+                         QStringLiteral("The index gained items while it was exported; export it again."));
+        if (Error w = writer.append(std::span<const float>(item.vector.constData(), size_t(item.vector.size()))))
+            return w;
         ++summary.items;
         if (ids) {
             idLines += item.id.toUtf8();
@@ -115,11 +114,13 @@ Result<ExportSummary> exportNpy(const Index &index, QIODevice &out, QIODevice *i
     });
     if (e) return e;
     if (summary.items != rows)
-        return Error(ErrorCode::Cancelled, QStringLiteral("The index lost items while it was exported; export it again."));
+        return Error(ErrorCode::Cancelled,
+                     QStringLiteral("The index lost items while it was exported; export it again."));
     if (Error w = writer.finish()) return w;
     if (ids)
         if (Error w = writeAll(*ids, idLines)) return w;
-    summary.bytes = NpyWriter::header(rows, index.schema().dimensions).size() + rows * qint64(index.schema().dimensions) * 4;
+    summary.bytes =
+        NpyWriter::header(rows, index.schema().dimensions).size() + rows * qint64(index.schema().dimensions) * 4;
     return summary;
 }
 
@@ -133,13 +134,15 @@ Result<ExportSummary> exportVectra(const Index &index, const QString &folder, co
     });
     if (e) return e;
     QStringList indexed;
-    for (const FieldSpec &field : index.schema().fields) indexed << field.name;
+    for (const FieldSpec &field : index.schema().fields)
+        indexed << field.name;
     if (Error w = writeVectraFolder(folder, items, indexed)) return w;
     ExportSummary summary;
     summary.items = items.size();
     summary.destination = folder;
     if (index.schema().metric != Metric::Cosine)
-        summary.notes << QStringLiteral("Vectra ranks by cosine similarity; this index uses %1, so Vectra's order may differ.")
+        summary.notes << QStringLiteral(
+                             "Vectra ranks by cosine similarity; this index uses %1, so Vectra's order may differ.")
                              .arg(metricName(index.schema().metric));
     return summary;
 }

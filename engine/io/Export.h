@@ -31,7 +31,8 @@ using ExportProgress = std::function<bool(qint64 done, qint64 total)>; // false 
 Result<ExportSummary> exportJsonLines(const Index &index, QIODevice &out, const ExportProgress &progress = {});
 // The vectors as a float32 (items × dimensions) .npy, in id order; the ids,
 // one per line in the same order, to `ids` when it is not null.
-Result<ExportSummary> exportNpy(const Index &index, QIODevice &out, QIODevice *ids, const ExportProgress &progress = {});
+Result<ExportSummary> exportNpy(const Index &index, QIODevice &out, QIODevice *ids,
+                                const ExportProgress &progress = {});
 // A Vectra LocalIndex folder (must not hold an index yet) that Vectra opens
 // and queries: the schema's declared fields become metadata_config.indexed.
 Result<ExportSummary> exportVectra(const Index &index, const QString &folder, const ExportProgress &progress = {});

@@ -19,7 +19,7 @@ constexpr float kCharGramWeight = 0.35f;
 
 } // namespace
 
-HashingEmbedder::HashingEmbedder(HashingEmbedderOptions options) : m_options(options) {}
+HashingEmbedder::HashingEmbedder(HashingEmbedderOptions options) : m_options(options) { }
 
 QString HashingEmbedder::id() const
 {
@@ -66,7 +66,8 @@ Result<QVector<float>> HashingEmbedder::embedOne(const QString &text) const
     auto add = [&](float weight) { features.push_back(Feature{storage::xxh3(buffer), weight}); };
     QList<QByteArray> utf8;
     utf8.reserve(ws.size());
-    for (const QString &w : ws) utf8.append(w.toUtf8());
+    for (const QString &w : ws)
+        utf8.append(w.toUtf8());
     std::vector<qsizetype> offsets;
     for (qsizetype i = 0; i < ws.size(); ++i) {
         buffer = "w:";
@@ -82,7 +83,8 @@ Result<QVector<float>> HashingEmbedder::embedOne(const QString &text) const
         if (m_options.maxCharGram <= 0) continue;
         const QString marked = u'<' + ws[i] + u'>';
         bool surrogates = false;
-        for (const QChar c : marked) surrogates = surrogates || c.isSurrogate();
+        for (const QChar c : marked)
+            surrogates = surrogates || c.isSurrogate();
         if (surrogates) {
             // A gram may split a surrogate pair; its bytes are what toUtf8 makes of that.
             for (int n = m_options.minCharGram; n <= m_options.maxCharGram; ++n)
@@ -104,7 +106,8 @@ Result<QVector<float>> HashingEmbedder::embedOne(const QString &text) const
         for (int n = m_options.minCharGram; n <= m_options.maxCharGram; ++n)
             for (qsizetype at = 0; at + n <= marked.size(); ++at) {
                 buffer = "c:";
-                buffer.append(markedUtf8.constData() + offsets[size_t(at)], offsets[size_t(at + n)] - offsets[size_t(at)]);
+                buffer.append(markedUtf8.constData() + offsets[size_t(at)],
+                              offsets[size_t(at + n)] - offsets[size_t(at)]);
                 add(kCharGramWeight);
             }
     }
@@ -112,7 +115,8 @@ Result<QVector<float>> HashingEmbedder::embedOne(const QString &text) const
     QVector<float> v(m_options.dimensions, 0.0f);
     for (size_t at = 0; at < features.size();) {
         size_t end = at + 1;
-        while (end < features.size() && features[end].hash == features[at].hash) ++end;
+        while (end < features.size() && features[end].hash == features[at].hash)
+            ++end;
         const uint64_t h = features[at].hash;
         const auto bucket = qsizetype(h % uint64_t(m_options.dimensions));
         const float sign = (h >> 63) ? -1.0f : 1.0f; // signed buckets: collisions cancel instead of piling up
@@ -120,17 +124,22 @@ Result<QVector<float>> HashingEmbedder::embedOne(const QString &text) const
         at = end;
     }
     double norm = 0;
-    for (float x : v) norm += double(x) * x;
-    if (norm == 0) return Error(ErrorCode::InvalidArgument, QStringLiteral("The text's features cancel out; it cannot be embedded."));
+    for (float x : v)
+        norm += double(x) * x;
+    if (norm == 0)
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("The text's features cancel out; it cannot be embedded."));
     const float inv = float(1.0 / std::sqrt(norm));
-    for (float &x : v) x *= inv;
+    for (float &x : v)
+        x *= inv;
     return v;
 }
 
 Result<std::vector<QVector<float>>> HashingEmbedder::embed(const QStringList &texts)
 {
     if (m_options.dimensions < 8 || m_options.dimensions > 8192)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("The built-in embedder makes vectors of 8 to 8,192 dimensions."));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("The built-in embedder makes vectors of 8 to 8,192 dimensions."));
     std::vector<QVector<float>> out;
     out.reserve(size_t(texts.size()));
     for (qsizetype i = 0; i < texts.size(); ++i) {

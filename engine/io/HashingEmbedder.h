@@ -12,9 +12,9 @@ namespace sextant {
 
 struct HashingEmbedderOptions {
     int dimensions = 384;
-    bool wordPairs = true;   // "quick brown" as a feature of its own
-    int minCharGram = 3;     // character n-grams of each word, with < and > at its ends
-    int maxCharGram = 5;     // 0 turns them off
+    bool wordPairs = true; // "quick brown" as a feature of its own
+    int minCharGram = 3;   // character n-grams of each word, with < and > at its ends
+    int maxCharGram = 5;   // 0 turns them off
 };
 
 class HashingEmbedder : public Embedder {

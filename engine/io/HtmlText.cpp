@@ -9,12 +9,16 @@ namespace sextant::io {
 namespace {
 
 bool isAsciiLetter(QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); }
-bool isHtmlSpace(QChar c) { return c == u' ' || c == u'\t' || c == u'\n' || c == u'\f' || c == u'\r' || c == QChar(0xA0); }
+bool isHtmlSpace(QChar c)
+{
+    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\f' || c == u'\r' || c == QChar(0xA0);
+}
 
 QSet<QString> nameSet(std::initializer_list<const char *> list)
 {
     QSet<QString> set;
-    for (const char *n : list) set.insert(QString::fromLatin1(n));
+    for (const char *n : list)
+        set.insert(QString::fromLatin1(n));
     return set;
 }
 
@@ -22,10 +26,10 @@ QSet<QString> nameSet(std::initializer_list<const char *> list)
 bool isParagraphElement(const QString &name)
 {
     static const QSet<QString> set =
-        nameSet({"p",      "div",    "section",  "article", "header", "footer",     "main", "aside", "nav",     "blockquote",
-               "pre",    "h1",     "h2",       "h3",      "h4",     "h5",         "h6",   "ul",    "ol",      "dl",
-               "table",  "form",   "figure",   "figcaption", "hr",  "address",    "details", "fieldset", "center", "hgroup",
-               "menu",   "listing", "plaintext", "body", "html"});
+        nameSet({"p",          "div",    "section", "article", "header",  "footer",     "main", "aside",   "nav",
+                 "blockquote", "pre",    "h1",      "h2",      "h3",      "h4",         "h5",   "h6",      "ul",
+                 "ol",         "dl",     "table",   "form",    "figure",  "figcaption", "hr",   "address", "details",
+                 "fieldset",   "center", "hgroup",  "menu",    "listing", "plaintext",  "body", "html"});
     return set.contains(name);
 }
 
@@ -91,9 +95,11 @@ private:
     {
         if (!m_out.isEmpty()) {
             if (m_pendingBreak > 0) {
-                while (m_out.endsWith(u' ')) m_out.chop(1);
+                while (m_out.endsWith(u' '))
+                    m_out.chop(1);
                 const int have = m_out.endsWith(QLatin1String("\n\n")) ? 2 : m_out.endsWith(u'\n') ? 1 : 0;
-                for (int i = have; i < m_pendingBreak; ++i) m_out.append(u'\n');
+                for (int i = have; i < m_pendingBreak; ++i)
+                    m_out.append(u'\n');
             } else if (m_pendingSpace && !m_out.endsWith(u'\n') && !m_out.endsWith(u' ')) {
                 m_out.append(u' ');
             }
@@ -109,7 +115,7 @@ private:
 
 class HtmlTextExtractor {
 public:
-    explicit HtmlTextExtractor(const QString &html) : m_html(html) {}
+    explicit HtmlTextExtractor(const QString &html) : m_html(html) { }
 
     HtmlText run()
     {
@@ -160,7 +166,8 @@ private:
     QString tagName(qsizetype from) const
     {
         qsizetype i = from;
-        while (i < m_html.size() && !isHtmlSpace(m_html[i]) && m_html[i] != u'/' && m_html[i] != u'>') ++i;
+        while (i < m_html.size() && !isHtmlSpace(m_html[i]) && m_html[i] != u'/' && m_html[i] != u'>')
+            ++i;
         return m_html.sliced(from, i - from).toLower();
     }
 
@@ -200,7 +207,8 @@ private:
                 break;
             }
             const qsizetype next = end + closing.size();
-            if (next >= m_html.size() || isHtmlSpace(m_html[next]) || m_html[next] == u'/' || m_html[next] == u'>') break;
+            if (next >= m_html.size() || isHtmlSpace(m_html[next]) || m_html[next] == u'/' || m_html[next] == u'>')
+                break;
             end = next;
         }
         const QStringView content = QStringView(m_html).sliced(contentStart, end - contentStart);

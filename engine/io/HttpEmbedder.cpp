@@ -46,10 +46,7 @@ QString saying(const QString &serverMessage)
     return serverMessage.isEmpty() ? QString() : QStringLiteral(": \u201c%1\u201d").arg(serverMessage);
 }
 
-Error cancelledError()
-{
-    return Error(ErrorCode::Cancelled, QStringLiteral("Embedding was cancelled."));
-}
+Error cancelledError() { return Error(ErrorCode::Cancelled, QStringLiteral("Embedding was cancelled.")); }
 
 // Transport failures worth another try: the server may be starting up,
 // restarting, or briefly unreachable.
@@ -64,19 +61,14 @@ bool isTransientNetworkError(QNetworkReply::NetworkError error)
     case QNetworkReply::UnknownNetworkError:
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyTimeoutError:
-        return true;
-    default:
-        return false;
+    case QNetworkReply::ProxyTimeoutError: return true;
+    default: return false;
     }
 }
 
 // Failures below HTTP: no complete answer arrived, whatever the status line
 // said (NetworkError values under 200 are connection and proxy errors).
-bool isTransportError(QNetworkReply::NetworkError error)
-{
-    return error != QNetworkReply::NoError && int(error) < 200;
-}
+bool isTransportError(QNetworkReply::NetworkError error) { return error != QNetworkReply::NoError && int(error) < 200; }
 
 bool isRetryableStatus(int status)
 {
@@ -109,7 +101,7 @@ struct HttpEmbedder::Attempt {
 // the calling thread: successive batches reuse its kept-alive connection.
 class HttpEmbedder::Session {
 public:
-    explicit Session(const HttpEmbedder &owner) : m_owner(owner) {}
+    explicit Session(const HttpEmbedder &owner) : m_owner(owner) { }
 
     Attempt post(const QNetworkRequest &request, const QByteArray &body)
     {
@@ -190,7 +182,8 @@ HttpEmbedder::HttpEmbedder(HttpEmbedderOptions options)
     m_endpoint = m_options.baseUrl;
     QString path = m_endpoint.path();
     if (!path.endsWith(QLatin1StringView("/embeddings"))) {
-        while (path.endsWith(u'/')) path.chop(1);
+        while (path.endsWith(u'/'))
+            path.chop(1);
         path += QLatin1StringView("/embeddings");
     }
     m_endpoint.setPath(path);
@@ -201,25 +194,13 @@ QString HttpEmbedder::id() const
     return QStringLiteral("openai-compatible:%1/%2").arg(m_options.model).arg(dimensions());
 }
 
-int HttpEmbedder::dimensions() const
-{
-    return m_dimensions.load();
-}
+int HttpEmbedder::dimensions() const { return m_dimensions.load(); }
 
-void HttpEmbedder::setCancelCheck(std::function<bool()> cancelled)
-{
-    m_cancelled = std::move(cancelled);
-}
+void HttpEmbedder::setCancelCheck(std::function<bool()> cancelled) { m_cancelled = std::move(cancelled); }
 
-bool HttpEmbedder::isCancelled() const
-{
-    return m_cancelled && m_cancelled();
-}
+bool HttpEmbedder::isCancelled() const { return m_cancelled && m_cancelled(); }
 
-QString HttpEmbedder::shownUrl() const
-{
-    return m_endpoint.toDisplayString(QUrl::RemoveUserInfo);
-}
+QString HttpEmbedder::shownUrl() const { return m_endpoint.toDisplayString(QUrl::RemoveUserInfo); }
 
 QString HttpEmbedder::redact(QString text) const
 {
@@ -237,27 +218,32 @@ Error HttpEmbedder::checkOptions() const
 {
     const QUrl &url = m_options.baseUrl;
     const QString scheme = url.scheme();
-    if (!url.isValid() || (scheme != QLatin1StringView("http") && scheme != QLatin1StringView("https")) || url.host().isEmpty())
+    if (!url.isValid() || (scheme != QLatin1StringView("http") && scheme != QLatin1StringView("https")) ||
+        url.host().isEmpty())
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("The embedding server's base URL \u201c%1\u201d is not an http or https URL; "
                                     "it looks like http://localhost:11434/v1.")
                          .arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     if (m_options.model.trimmed().isEmpty())
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("No embedding model is named; set one (SEXTANT_EMBED_MODEL)."));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("No embedding model is named; set one (SEXTANT_EMBED_MODEL)."));
     if (m_options.batchSize < 1 || m_options.batchSize > kMaxBatchSize)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The batch size is %1; it must be 1 to %2 texts.").arg(m_options.batchSize).arg(kMaxBatchSize));
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The batch size is %1; it must be 1 to %2 texts.")
+                                                     .arg(m_options.batchSize)
+                                                     .arg(kMaxBatchSize));
     if (m_options.dimensions < 0 || m_options.dimensions > Schema::kMaxDimensions)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The expected dimension is %1; it must be 1 to %2, or 0 to learn it from the server.")
-                         .arg(m_options.dimensions)
-                         .arg(Schema::kMaxDimensions));
-    if (m_options.timeoutMs < 1 || m_options.maxRetries < 0 || m_options.maxRetries > kMaxRetries
-        || m_options.initialBackoffMs < 0 || m_options.maxResponseBytes < 1)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The timeout must be positive, the retries 0 to %1, the backoff not negative and the "
-                                    "response limit positive.")
-                         .arg(kMaxRetries));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The expected dimension is %1; it must be 1 to %2, or 0 to learn it from the server.")
+                .arg(m_options.dimensions)
+                .arg(Schema::kMaxDimensions));
+    if (m_options.timeoutMs < 1 || m_options.maxRetries < 0 || m_options.maxRetries > kMaxRetries ||
+        m_options.initialBackoffMs < 0 || m_options.maxResponseBytes < 1)
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The timeout must be positive, the retries 0 to %1, the backoff not negative and the "
+                           "response limit positive.")
+                .arg(kMaxRetries));
     return {};
 }
 
@@ -274,7 +260,8 @@ int HttpEmbedder::backoffMs(int retry, const Attempt &attempt) const
 {
     if (const int asked = retryAfterMs(attempt.retryAfter, QDateTime::currentDateTimeUtc()); asked >= 0) return asked;
     qint64 ms = m_options.initialBackoffMs;
-    for (int i = 0; i < retry && ms < kMaxBackoffMs; ++i) ms *= 2;
+    for (int i = 0; i < retry && ms < kMaxBackoffMs; ++i)
+        ms *= 2;
     ms = qMin(ms, qint64(kMaxBackoffMs));
     // Half fixed, half random: clients that failed together do not all come back together.
     const qint64 half = ms / 2;
@@ -328,11 +315,12 @@ Error HttpEmbedder::errorForHttpStatus(const Attempt &attempt, int batchSize) co
                          .arg(said, m_options.model));
     }
     if (status == 404)
-        return Error(ErrorCode::NotFound,
-                     QStringLiteral("The server at %1 has no such endpoint or model (HTTP 404)%2. Check that the base URL "
-                                    "ends with /v1 (for Ollama http://localhost:11434/v1) and that the model \u201c%3\u201d "
-                                    "is pulled or served there.")
-                         .arg(url, said, m_options.model));
+        return Error(
+            ErrorCode::NotFound,
+            QStringLiteral("The server at %1 has no such endpoint or model (HTTP 404)%2. Check that the base URL "
+                           "ends with /v1 (for Ollama http://localhost:11434/v1) and that the model \u201c%3\u201d "
+                           "is pulled or served there.")
+                .arg(url, said, m_options.model));
     if (status == 501)
         return Error(ErrorCode::NotFound,
                      QStringLiteral("The server at %1 does not offer embeddings (HTTP 501)%2. llama.cpp's server needs "
@@ -354,12 +342,13 @@ Error HttpEmbedder::errorForHttpStatus(const Attempt &attempt, int batchSize) co
                          .arg(status)
                          .arg(QString::fromUtf8(attempt.location.left(300))));
     if (status >= 400 && status < 500)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The server at %1 rejected the request (HTTP %2)%3. Check the model name "
-                                    "\u201c%4\u201d, and that every text fits the model's context (smaller chunks help).")
-                         .arg(url)
-                         .arg(status)
-                         .arg(said, m_options.model));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The server at %1 rejected the request (HTTP %2)%3. Check the model name "
+                           "\u201c%4\u201d, and that every text fits the model's context (smaller chunks help).")
+                .arg(url)
+                .arg(status)
+                .arg(said, m_options.model));
     return Error(ErrorCode::Network,
                  QStringLiteral("The server at %1 answered HTTP %2, which is not an answer to an embeddings request%3.")
                      .arg(url)
@@ -373,28 +362,28 @@ Error HttpEmbedder::errorForGivingUp(const Attempt &attempt, int attempts) const
     const QString tries = attemptsText(attempts);
     switch (attempt.outcome) {
     case Attempt::Outcome::TimedOut:
-        return Error(ErrorCode::Network,
-                     QStringLiteral("The server at %1 did not answer within %2 (%3). It may be overloaded or still loading "
-                                    "the model; try again, or lower the batch size (SEXTANT_EMBED_BATCH_SIZE) so that "
-                                    "each request takes less time.")
-                         .arg(url, seconds(m_options.timeoutMs), tries));
+        return Error(
+            ErrorCode::Network,
+            QStringLiteral("The server at %1 did not answer within %2 (%3). It may be overloaded or still loading "
+                           "the model; try again, or lower the batch size (SEXTANT_EMBED_BATCH_SIZE) so that "
+                           "each request takes less time.")
+                .arg(url, seconds(m_options.timeoutMs), tries));
     case Attempt::Outcome::Answered:
         if (attempt.status == 429)
-            return Error(ErrorCode::Network,
-                         QStringLiteral("The server at %1 kept answering HTTP 429, too many requests (%2)%3. Wait and try "
-                                        "again, or lower the batch size; a hosted service may need a higher rate limit "
-                                        "or more credit.")
-                             .arg(url, tries, saying(serverErrorMessage(attempt.body))));
+            return Error(
+                ErrorCode::Network,
+                QStringLiteral("The server at %1 kept answering HTTP 429, too many requests (%2)%3. Wait and try "
+                               "again, or lower the batch size; a hosted service may need a higher rate limit "
+                               "or more credit.")
+                    .arg(url, tries, saying(serverErrorMessage(attempt.body))));
         return Error(ErrorCode::Network,
                      QStringLiteral("The server at %1 kept failing with HTTP %2 (%3)%4. Check the server's log: it may "
                                     "be overloaded, out of memory or still loading the model.")
                          .arg(url)
                          .arg(attempt.status)
                          .arg(tries, saying(serverErrorMessage(attempt.body))));
-    case Attempt::Outcome::NetworkFailed:
-        break;
-    case Attempt::Outcome::Cancelled:
-        return cancelledError();
+    case Attempt::Outcome::NetworkFailed: break;
+    case Attempt::Outcome::Cancelled: return cancelledError();
     case Attempt::Outcome::TooLarge:
         return Error(ErrorCode::MalformedInput,
                      QStringLiteral("The server at %1 sent an answer over the limit of %2 bytes. Lower the batch size.")
@@ -415,10 +404,10 @@ Error HttpEmbedder::errorForGivingUp(const Attempt &attempt, int attempts) const
     case QNetworkReply::HostNotFoundError:
         return Error(ErrorCode::Network,
                      QStringLiteral("The host of %1 was not found. Check the base URL (SEXTANT_EMBED_URL).").arg(url));
-    default:
-        break;
+    default: break;
     }
-    if (attempt.networkError >= QNetworkReply::SslHandshakeFailedError && attempt.networkError < QNetworkReply::ProxyConnectionRefusedError)
+    if (attempt.networkError >= QNetworkReply::SslHandshakeFailedError &&
+        attempt.networkError < QNetworkReply::ProxyConnectionRefusedError)
         return Error(ErrorCode::Network,
                      QStringLiteral("The secure connection to %1 failed: %2. Check http versus https in the base URL, "
                                     "and the server's certificate.")
@@ -453,9 +442,9 @@ Result<std::vector<QVector<float>>> HttpEmbedder::embedBatch(Session &session, c
                                  .arg(shownUrl(), saying(serverErrorMessage(attempt.body))));
             if (!isRetryableStatus(attempt.status)) return errorForHttpStatus(attempt, int(batch.size()));
         }
-        const bool transient = attempt.outcome == Attempt::Outcome::Answered
-            || attempt.outcome == Attempt::Outcome::TimedOut
-            || (attempt.outcome == Attempt::Outcome::NetworkFailed && isTransientNetworkError(attempt.networkError));
+        const bool transient =
+            attempt.outcome == Attempt::Outcome::Answered || attempt.outcome == Attempt::Outcome::TimedOut ||
+            (attempt.outcome == Attempt::Outcome::NetworkFailed && isTransientNetworkError(attempt.networkError));
         if (!transient || attemptNumber > m_options.maxRetries) return errorForGivingUp(attempt, attemptNumber);
         if (!waitUnlessCancelled(backoffMs(attemptNumber - 1, attempt))) return cancelledError();
     }
@@ -465,24 +454,26 @@ Result<std::vector<QVector<float>>> HttpEmbedder::vectorsFrom(const Attempt &att
 {
     Result<std::vector<QVector<float>>> parsed = parseEmbeddingResponse(attempt.body, count, 0);
     if (!parsed.ok())
-        return Error(parsed.error().code(),
-                     QStringLiteral("The server at %1 did not answer with embeddings: %2 Check that the base URL points "
-                                    "at an OpenAI-compatible API (it usually ends with /v1).")
-                         .arg(shownUrl(), parsed.error().message()));
+        return Error(
+            parsed.error().code(),
+            QStringLiteral("The server at %1 did not answer with embeddings: %2 Check that the base URL points "
+                           "at an OpenAI-compatible API (it usually ends with /v1).")
+                .arg(shownUrl(), parsed.error().message()));
     const int got = int(parsed->front().size());
     int expected = m_dimensions.load();
     // The first answer fixes the dimension for the embedder's life.
     if (expected == 0 && m_dimensions.compare_exchange_strong(expected, got)) return parsed;
     if (got != expected) {
         const QString holds = m_options.dimensions > 0
-            ? QStringLiteral("this index holds %1-dimensional ones").arg(expected)
-            : QStringLiteral("its first answer had %1-dimensional ones").arg(expected);
-        return Error(ErrorCode::DimensionMismatch,
-                     QStringLiteral("The server at %1 returned %2-dimensional vectors for the model \u201c%3\u201d, but %4. "
-                                    "Use the model the index was made with, or make a new index for this one.")
-                         .arg(shownUrl())
-                         .arg(got)
-                         .arg(m_options.model, holds));
+                                  ? QStringLiteral("this index holds %1-dimensional ones").arg(expected)
+                                  : QStringLiteral("its first answer had %1-dimensional ones").arg(expected);
+        return Error(
+            ErrorCode::DimensionMismatch,
+            QStringLiteral("The server at %1 returned %2-dimensional vectors for the model \u201c%3\u201d, but %4. "
+                           "Use the model the index was made with, or make a new index for this one.")
+                .arg(shownUrl())
+                .arg(got)
+                .arg(m_options.model, holds));
     }
     return parsed;
 }
@@ -501,15 +492,16 @@ Result<std::vector<QVector<float>>> HttpEmbedder::embed(const QStringList &texts
         const QStringList batch = texts.mid(first, batchSize);
         Result<std::vector<QVector<float>>> vectors = embedBatch(session, batch);
         if (!vectors.ok()) {
-            if (texts.size() <= batchSize || vectors.error().code() == ErrorCode::Cancelled) return redacted(vectors.error());
-            return redacted(Error(vectors.error().code(),
-                                  QStringLiteral("Texts %1 to %2 of %3: %4")
-                                      .arg(first + 1)
-                                      .arg(first + batch.size())
-                                      .arg(texts.size())
-                                      .arg(vectors.error().message())));
+            if (texts.size() <= batchSize || vectors.error().code() == ErrorCode::Cancelled)
+                return redacted(vectors.error());
+            return redacted(Error(vectors.error().code(), QStringLiteral("Texts %1 to %2 of %3: %4")
+                                                              .arg(first + 1)
+                                                              .arg(first + batch.size())
+                                                              .arg(texts.size())
+                                                              .arg(vectors.error().message())));
         }
-        for (QVector<float> &v : *vectors) out.push_back(std::move(v));
+        for (QVector<float> &v : *vectors)
+            out.push_back(std::move(v));
     }
     return out;
 }
@@ -530,18 +522,20 @@ Result<HttpEmbedderOptions> httpEmbedderOptionsFromEnvironment(const QString &mo
                                     "e.g. http://localhost:11434/v1 for Ollama or https://api.openai.com/v1."));
     options.baseUrl = QUrl(url, QUrl::StrictMode);
     const QString scheme = options.baseUrl.scheme();
-    if (!options.baseUrl.isValid() || options.baseUrl.host().isEmpty()
-        || (scheme != QLatin1StringView("http") && scheme != QLatin1StringView("https")))
+    if (!options.baseUrl.isValid() || options.baseUrl.host().isEmpty() ||
+        (scheme != QLatin1StringView("http") && scheme != QLatin1StringView("https")))
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("SEXTANT_EMBED_URL (\u201c%1\u201d) is not an http or https URL; it looks like "
                                     "http://localhost:11434/v1.")
-                         .arg(options.baseUrl.isValid() ? options.baseUrl.toDisplayString(QUrl::RemoveUserInfo) : url.left(200)));
+                         .arg(options.baseUrl.isValid() ? options.baseUrl.toDisplayString(QUrl::RemoveUserInfo)
+                                                        : url.left(200)));
 
     options.model = model.isEmpty() ? qEnvironmentVariable("SEXTANT_EMBED_MODEL").trimmed() : model;
     if (options.model.isEmpty())
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("SEXTANT_EMBED_MODEL is not set. Set it to the embedding model's name as the server "
-                                    "knows it, e.g. nomic-embed-text (Ollama) or text-embedding-3-small (OpenAI)."));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("SEXTANT_EMBED_MODEL is not set. Set it to the embedding model's name as the server "
+                           "knows it, e.g. nomic-embed-text (Ollama) or text-embedding-3-small (OpenAI)."));
 
     auto readInt = [](const char *name, int min, int max, int *into) -> Error {
         const QString text = qEnvironmentVariable(name).trimmed();
@@ -567,10 +561,11 @@ Result<HttpEmbedderOptions> httpEmbedderOptionsFromEnvironment(const QString &mo
                          QStringLiteral("SEXTANT_EMBED_SEND_DIMENSIONS is set but SEXTANT_EMBED_DIMENSIONS is not; set "
                                         "the number of dimensions to ask the server for."));
         options.sendDimensions = true;
-    } else if (!send.isEmpty() && send != QLatin1StringView("0") && send != QLatin1StringView("false")
-               && send != QLatin1StringView("no")) {
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("SEXTANT_EMBED_SEND_DIMENSIONS is \u201c%1\u201d; it must be 1 or 0.").arg(send.left(40)));
+    } else if (!send.isEmpty() && send != QLatin1StringView("0") && send != QLatin1StringView("false") &&
+               send != QLatin1StringView("no")) {
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("SEXTANT_EMBED_SEND_DIMENSIONS is \u201c%1\u201d; it must be 1 or 0.").arg(send.left(40)));
     }
 
     options.apiKey = qEnvironmentVariable("SEXTANT_EMBED_API_KEY").trimmed();

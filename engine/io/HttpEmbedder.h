@@ -23,15 +23,17 @@
 namespace sextant {
 
 struct HttpEmbedderOptions {
-    QUrl baseUrl;               // e.g. http://localhost:11434/v1 ("/embeddings" is appended unless the path ends with it)
+    QUrl baseUrl; // e.g. http://localhost:11434/v1 ("/embeddings" is appended unless the path ends with it)
     QString model;
-    QString apiKey;             // empty: no Authorization header
-    int dimensions = 0;         // expected; 0 = learn from the first response (then fixed)
-    bool sendDimensions = false; // send "dimensions" (only when dimensions > 0): for models that can shorten their vectors
-    int batchSize = 64;         // texts per request
-    int timeoutMs = 60000;      // per request, from sending to the last byte of the answer
-    int maxRetries = 5;         // on 429, 5xx (not 501), 408, timeouts and connection errors
-    int initialBackoffMs = 500; // doubled each retry (with jitter), capped at 30 s; Retry-After honoured, capped at 60 s
+    QString apiKey;     // empty: no Authorization header
+    int dimensions = 0; // expected; 0 = learn from the first response (then fixed)
+    bool sendDimensions =
+        false;             // send "dimensions" (only when dimensions > 0): for models that can shorten their vectors
+    int batchSize = 64;    // texts per request
+    int timeoutMs = 60000; // per request, from sending to the last byte of the answer
+    int maxRetries = 5;    // on 429, 5xx (not 501), 408, timeouts and connection errors
+    int initialBackoffMs =
+        500; // doubled each retry (with jitter), capped at 30 s; Retry-After honoured, capped at 60 s
     qint64 maxResponseBytes = 256ll << 20;
 };
 

@@ -19,11 +19,9 @@ qsizetype findJsonNestingBeyond(QByteArrayView text, int maxDepth)
         } else if (c == '"') {
             inString = true;
         } else if (c == '[' || c == '{') {
-            if (++depth > maxDepth)
-                return i;
+            if (++depth > maxDepth) return i;
         } else if (c == ']' || c == '}') {
-            if (depth > 0)
-                --depth;
+            if (depth > 0) --depth;
         }
     }
     return -1;
@@ -38,7 +36,8 @@ Result<QByteArray> readWholeFile(const QString &path, qint64 maxBytes)
     const qint64 size = file.size();
     if (size > maxBytes)
         return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("%1 is %2 bytes; at most %3 bytes are read.").arg(path).arg(size).arg(maxBytes), path);
+                     QStringLiteral("%1 is %2 bytes; at most %3 bytes are read.").arg(path).arg(size).arg(maxBytes),
+                     path);
     QByteArray bytes;
     bytes.resize(qsizetype(size));
     qint64 done = 0;
@@ -46,8 +45,7 @@ Result<QByteArray> readWholeFile(const QString &path, qint64 maxBytes)
         const qint64 n = file.read(bytes.data() + done, size - done);
         if (n < 0)
             return Error(ErrorCode::Io, QStringLiteral("Could not read %1: %2").arg(path, file.errorString()), path);
-        if (n == 0)
-            return Error(ErrorCode::Io, QStringLiteral("%1 became shorter while it was read.").arg(path), path);
+        if (n == 0) return Error(ErrorCode::Io, QStringLiteral("%1 became shorter while it was read.").arg(path), path);
         done += n;
     }
     // A file that grew while read (or a pipe) must still respect the bound.
@@ -63,13 +61,18 @@ Result<QJsonDocument> parseJsonBytes(const QByteArray &bytes, const QString &pat
     const qsizetype deep = findJsonNestingBeyond(bytes, maxDepth);
     if (deep >= 0)
         return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("%1 nests arrays and objects more than %2 deep (at byte %3).").arg(path).arg(maxDepth).arg(deep),
+                     QStringLiteral("%1 nests arrays and objects more than %2 deep (at byte %3).")
+                         .arg(path)
+                         .arg(maxDepth)
+                         .arg(deep),
                      path);
     QJsonParseError parseError;
     QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("%1 is not valid JSON: %2 at byte %3.").arg(path, parseError.errorString()).arg(parseError.offset),
+                     QStringLiteral("%1 is not valid JSON: %2 at byte %3.")
+                         .arg(path, parseError.errorString())
+                         .arg(parseError.offset),
                      path);
     return document;
 }
@@ -77,8 +80,7 @@ Result<QJsonDocument> parseJsonBytes(const QByteArray &bytes, const QString &pat
 Result<QJsonDocument> readJsonFile(const QString &path, qint64 maxBytes, int maxDepth)
 {
     Result<QByteArray> bytes = readWholeFile(path, maxBytes);
-    if (!bytes.ok())
-        return bytes.error();
+    if (!bytes.ok()) return bytes.error();
     return parseJsonBytes(*bytes, path, maxDepth);
 }
 

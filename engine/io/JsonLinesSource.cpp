@@ -39,14 +39,10 @@ protected:
     {
         QByteArrayView line;
         Result<bool> more = m_lines.readLine(line);
-        if (!more.ok())
-            return more.error();
-        if (!*more)
-            return Step::End;
-        if (m_lines.lineNumber() == 1)
-            line = dropUtf8ByteOrderMark(line); // Windows editors start files with one
-        if (isBlankLine(line))
-            return Step::Skipped;
+        if (!more.ok()) return more.error();
+        if (!*more) return Step::End;
+        if (m_lines.lineNumber() == 1) line = dropUtf8ByteOrderMark(line); // Windows editors start files with one
+        if (isBlankLine(line)) return Step::Skipped;
         const QString where = QStringLiteral("line %1").arg(m_lines.lineNumber());
         Result<Item> parsed = parseJsonLine(line);
         if (!parsed.ok()) {
@@ -55,8 +51,7 @@ protected:
         }
         item = parsed.takeValue();
         // parseJsonLine already refuses NaN and infinity.
-        if (!acceptDimensions(item.vector.size(), where, item.id) || !acceptId(item.id, where))
-            return Step::Skipped;
+        if (!acceptDimensions(item.vector.size(), where, item.id) || !acceptId(item.id, where)) return Step::Skipped;
         return Step::Item;
     }
 
@@ -71,8 +66,7 @@ private:
 Result<std::unique_ptr<VectorSource>> openJsonLinesSource(const QString &path, const SourceOptions &options)
 {
     auto source = std::make_unique<JsonLinesSource>(path, options);
-    if (Error e = source->open())
-        return e;
+    if (Error e = source->open()) return e;
     return std::unique_ptr<VectorSource>(std::move(source));
 }
 

@@ -13,21 +13,12 @@
 
 namespace sextant::io::json {
 
-inline bool isJsonSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
+inline bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-inline bool isDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
+inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Where a value inside an array or object ends.
-inline bool endsToken(char c)
-{
-    return c == ',' || c == ']' || c == '}' || isJsonSpace(c);
-}
+inline bool endsToken(char c) { return c == ',' || c == ']' || c == '}' || isJsonSpace(c); }
 
 struct ScannedFloat {
     enum class Status {
@@ -90,12 +81,10 @@ Q_ALWAYS_INLINE DecimalNumber scanJsonNumber(const char *p, const char *end)
         number.negative = true;
         ++p;
     }
-    if (p == end || !isDigit(*p))
-        return {};
+    if (p == end || !isDigit(*p)) return {};
     if (*p == '0') {
         ++p;
-        if (p < end && isDigit(*p))
-            return {}; // "01"
+        if (p < end && isDigit(*p)) return {}; // "01"
     } else {
         for (; p < end && isDigit(*p); ++p) {
             if (digits < kMaxMantissaDigits) {
@@ -109,9 +98,8 @@ Q_ALWAYS_INLINE DecimalNumber scanJsonNumber(const char *p, const char *end)
     }
     if (p < end && *p == '.') {
         ++p;
-        if (p == end || !isDigit(*p))
-            return {}; // "1." and "1.e5"
-        if (mantissa == 0) { // leading zeros of "0.000123" only scale the value
+        if (p == end || !isDigit(*p)) return {}; // "1." and "1.e5"
+        if (mantissa == 0) {                     // leading zeros of "0.000123" only scale the value
             const char *zeros = p;
             while (p < end && *p == '0')
                 ++p;
@@ -123,8 +111,7 @@ Q_ALWAYS_INLINE DecimalNumber scanJsonNumber(const char *p, const char *end)
         while (end - p >= 8 && digits <= kMaxMantissaDigits - 8) {
             quint64 chunk;
             std::memcpy(&chunk, p, sizeof chunk);
-            if (!isEightDigits(chunk))
-                break;
+            if (!isEightDigits(chunk)) break;
             mantissa = mantissa * 100000000 + eightDigitsValue(chunk);
             digits += 8;
             exponent -= 8;
@@ -148,16 +135,14 @@ Q_ALWAYS_INLINE DecimalNumber scanJsonNumber(const char *p, const char *end)
             negativeExponent = *p == '-';
             ++p;
         }
-        if (p == end || !isDigit(*p))
-            return {};
+        if (p == end || !isDigit(*p)) return {};
         long long written = 0;
         for (; p < end && isDigit(*p); ++p)
             if (written < 1'000'000'000) // saturate: "1e99999999999999999999" must not overflow
                 written = written * 10 + (*p - '0');
         exponent += negativeExponent ? -written : written;
     }
-    if (p < end && !endsToken(*p))
-        return {};
+    if (p < end && !endsToken(*p)) return {};
     number.end = p;
     number.mantissa = mantissa;
     number.significantDigits = digits;
@@ -174,9 +159,8 @@ Q_ALWAYS_INLINE DecimalNumber scanJsonNumber(const char *p, const char *end)
 // std::from_chars, which is exact for every input but about twice as slow.
 Q_ALWAYS_INLINE bool convertExactly(const DecimalNumber &number, float &value)
 {
-    static constexpr double powersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    static constexpr double powersOfTen[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     if (number.truncated || number.mantissa > (quint64(1) << 53) || number.exponent < -22 || number.exponent > 22)
         return false;
     double magnitude = double(number.mantissa);
@@ -189,8 +173,7 @@ Q_ALWAYS_INLINE bool convertExactly(const DecimalNumber &number, float &value)
     // A double has 29 more fraction bits than a float; a float midpoint has
     // exactly the highest of them set.
     constexpr quint64 kDroppedBits = (quint64(1) << 29) - 1;
-    if ((bits & kDroppedBits) == (quint64(1) << 28))
-        return false;
+    if ((bits & kDroppedBits) == (quint64(1) << 28)) return false;
     value = float(number.negative ? -magnitude : magnitude);
     return true;
 }
@@ -202,12 +185,10 @@ Q_ALWAYS_INLINE ScannedFloat readFloat32(const char *begin, const char *end)
     using namespace detail;
     ScannedFloat result;
     const DecimalNumber number = scanJsonNumber(begin, end);
-    if (!number.end)
-        return result;
+    if (!number.end) return result;
     result.end = number.end;
     result.status = ScannedFloat::Status::Ok;
-    if (convertExactly(number, result.value))
-        return result;
+    if (convertExactly(number, result.value)) return result;
     const auto [parsedEnd, error] = std::from_chars(begin, number.end, result.value);
     if (error == std::errc::result_out_of_range) {
         if (number.significantDigits + number.exponent > 0) {

@@ -29,7 +29,8 @@ std::optional<quint64> parseLabel(const QJsonValue &value)
     if (value.isString()) {
         const QString text = value.toString();
         // Decimal digits only: "+1", " 1" or "1.0" are not what LangChain writes.
-        if (text.isEmpty() || text.size() > 20 || !std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        if (text.isEmpty() || text.size() > 20 ||
+            !std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
             return std::nullopt;
         bool ok = false;
         const quint64 label = text.toULongLong(&ok);
@@ -67,14 +68,16 @@ Result<LangChainArgs> parseLangChainArgs(const QJsonDocument &document)
         return Error(ErrorCode::MalformedInput,
                      QStringLiteral("args.json's \"space\" must be \"cosine\", \"ip\" or \"l2\", not %1.")
                          .arg(!args.contains(QStringLiteral("space")) ? QStringLiteral("missing")
-                              : args.value(QStringLiteral("space")).isString() ? u'"' + out.space.left(40) + u'"'
-                                                                                : QStringLiteral("a value of another type")));
+                              : args.value(QStringLiteral("space")).isString()
+                                  ? u'"' + out.space.left(40) + u'"'
+                                  : QStringLiteral("a value of another type")));
     const QJsonValue dims = args.value(QStringLiteral("numDimensions"));
     const double d = dims.toDouble(-1);
     if (!dims.isDouble() || d != std::floor(d) || d < Schema::kMinDimensions || d > Schema::kMaxDimensions)
         return Error(ErrorCode::MalformedInput,
                      QStringLiteral("args.json's \"numDimensions\" must be a whole number from %1 to %2.")
-                         .arg(Schema::kMinDimensions).arg(Schema::kMaxDimensions));
+                         .arg(Schema::kMinDimensions)
+                         .arg(Schema::kMaxDimensions));
     out.dimensions = int(d);
     return out;
 }
@@ -85,23 +88,29 @@ Result<LangChainDocstore> parseLangChainDocstore(const QJsonDocument &document)
     auto take = [&](const QString &where, const QJsonValue &labelValue, const QJsonValue &entry) {
         const std::optional<quint64> label = parseLabel(labelValue);
         if (!label) {
-            out.problems.append({where, QString(), QStringLiteral("The docstore entry's label is not a whole number in decimal.")});
+            out.problems.append(
+                {where, QString(), QStringLiteral("The docstore entry's label is not a whole number in decimal.")});
             return;
         }
         const QString id = QString::number(*label);
         if (!entry.isObject()) {
-            out.problems.append({where, id, QStringLiteral("The docstore entry is not an object with pageContent and metadata.")});
+            out.problems.append(
+                {where, id, QStringLiteral("The docstore entry is not an object with pageContent and metadata.")});
             return;
         }
         if (out.documents.contains(*label)) {
-            out.problems.append({where, id, QStringLiteral("The label appears a second time in docstore.json; the first entry is kept.")});
+            out.problems.append(
+                {where, id,
+                 QStringLiteral("The label appears a second time in docstore.json; the first entry is kept.")});
             return;
         }
         const QJsonObject o = entry.toObject();
         const QJsonValue metadata = o.value(QStringLiteral("metadata"));
         if (!metadata.isUndefined() && !metadata.isNull() && !metadata.isObject())
-            out.problems.append({where, id, QStringLiteral("The document's metadata is not an object; it was left out.")});
-        out.documents.insert(*label, LangChainDocument{o.value(QStringLiteral("pageContent")).toString(), metadata.toObject()});
+            out.problems.append(
+                {where, id, QStringLiteral("The document's metadata is not an object; it was left out.")});
+        out.documents.insert(*label,
+                             LangChainDocument{o.value(QStringLiteral("pageContent")).toString(), metadata.toObject()});
     };
     if (document.isArray()) {
         const QJsonArray pairs = document.array();
@@ -109,7 +118,8 @@ Result<LangChainDocstore> parseLangChainDocstore(const QJsonDocument &document)
             const QString where = QStringLiteral("docstore[%1]").arg(i);
             const QJsonArray pair = pairs[i].toArray();
             if (!pairs[i].isArray() || pair.size() != 2) {
-                out.problems.append({where, QString(), QStringLiteral("The docstore entry is not a [label, document] pair.")});
+                out.problems.append(
+                    {where, QString(), QStringLiteral("The docstore entry is not a [label, document] pair.")});
                 continue;
             }
             take(where, pair[0], pair[1]);
@@ -119,7 +129,8 @@ Result<LangChainDocstore> parseLangChainDocstore(const QJsonDocument &document)
         for (auto it = byLabel.begin(); it != byLabel.end(); ++it)
             take(QStringLiteral("docstore[\"%1\"]").arg(it.key().left(40)), it.key(), it.value());
     } else {
-        return Error(ErrorCode::MalformedInput, QStringLiteral("docstore.json is neither an array of [label, document] pairs nor an object."));
+        return Error(ErrorCode::MalformedInput,
+                     QStringLiteral("docstore.json is neither an array of [label, document] pairs nor an object."));
     }
     return out;
 }
@@ -136,9 +147,9 @@ public:
     Error open()
     {
         const QString argsPath = m_folder + u'/' + kArgsFile;
-        Result<QJsonDocument> argsJson = readJsonFile(argsPath, std::min(kMaxArgsBytes, m_options.maxJsonBytes), m_options.maxJsonDepth);
-        if (!argsJson.ok())
-            return argsJson.error();
+        Result<QJsonDocument> argsJson =
+            readJsonFile(argsPath, std::min(kMaxArgsBytes, m_options.maxJsonBytes), m_options.maxJsonDepth);
+        if (!argsJson.ok()) return argsJson.error();
         Result<LangChainArgs> args = parseLangChainArgs(*argsJson);
         if (!args.ok())
             return Error(args.error().code(), QStringLiteral("%1: %2").arg(argsPath, args.error().message()), argsPath);
@@ -146,12 +157,13 @@ public:
 
         const QString docstorePath = m_folder + u'/' + kDocstoreFile;
         if (QFileInfo(docstorePath).isFile()) {
-            Result<QJsonDocument> docstoreJson = readJsonFile(docstorePath, m_options.maxJsonBytes, m_options.maxJsonDepth);
-            if (!docstoreJson.ok())
-                return docstoreJson.error();
+            Result<QJsonDocument> docstoreJson =
+                readJsonFile(docstorePath, m_options.maxJsonBytes, m_options.maxJsonDepth);
+            if (!docstoreJson.ok()) return docstoreJson.error();
             Result<LangChainDocstore> docstore = parseLangChainDocstore(*docstoreJson);
             if (!docstore.ok())
-                return Error(docstore.error().code(), QStringLiteral("%1: %2").arg(docstorePath, docstore.error().message()), docstorePath);
+                return Error(docstore.error().code(),
+                             QStringLiteral("%1: %2").arg(docstorePath, docstore.error().message()), docstorePath);
             m_docstore = docstore.takeValue();
             m_hasDocstore = true;
             for (const SourceProblem &p : std::as_const(m_docstore.problems))
@@ -171,11 +183,13 @@ public:
         // element is touched, and vectors are then copied one at a time.
         const uchar *mapped = size > 0 ? m_indexFile.map(0, size) : nullptr;
         if (size > 0 && !mapped)
-            return Error(ErrorCode::Io, QStringLiteral("Could not map %1: %2").arg(indexPath, m_indexFile.errorString()), indexPath);
+            return Error(ErrorCode::Io,
+                         QStringLiteral("Could not map %1: %2").arg(indexPath, m_indexFile.errorString()), indexPath);
         m_bytes = QByteArrayView(reinterpret_cast<const char *>(mapped), size);
         Result<HnswlibIndexLayout> layout = parseHnswlibIndex(m_bytes, m_args.dimensions);
         if (!layout.ok())
-            return Error(layout.error().code(), QStringLiteral("%1 (%2)").arg(layout.error().message(), indexPath), indexPath);
+            return Error(layout.error().code(), QStringLiteral("%1 (%2)").arg(layout.error().message(), indexPath),
+                         indexPath);
         m_layout = *layout;
         m_dimensions = m_layout.dimensions;
         countAhead();
@@ -194,25 +208,23 @@ public:
     }
     qint64 bytesDone() const override
     {
-        return m_layout.elementCount == 0 ? m_total : qint64(double(m_total) * double(m_next) / double(m_layout.elementCount));
+        return m_layout.elementCount == 0 ? m_total
+                                          : qint64(double(m_total) * double(m_next) / double(m_layout.elementCount));
     }
     qint64 bytesTotal() const override { return m_total; }
 
 protected:
     Result<Step> readOne(Item &item) override
     {
-        if (m_next >= m_layout.elementCount)
-            return Step::End;
+        if (m_next >= m_layout.elementCount) return Step::End;
         const quint64 element = m_next++;
-        if (hnswlibIsDeleted(m_bytes, m_layout, element))
-            return Step::Skipped; // counted in the notes at open
+        if (hnswlibIsDeleted(m_bytes, m_layout, element)) return Step::Skipped; // counted in the notes at open
         const quint64 label = hnswlibLabel(m_bytes, m_layout, element);
         const QString id = QString::number(label);
         const QString where = QStringLiteral("label %1").arg(label);
         QVector<float> vector(m_dimensions);
         hnswlibVector(m_bytes, m_layout, element, vector.data());
-        if (!acceptFinite(vector, where, id) || !acceptId(id, where))
-            return Step::Skipped;
+        if (!acceptFinite(vector, where, id) || !acceptId(id, where)) return Step::Skipped;
         item.id = id;
         item.vector = std::move(vector);
         const auto document = m_docstore.documents.constFind(label);
@@ -220,8 +232,9 @@ protected:
             // The vector is the valuable part: keep it, and say what is
             // missing (once in the notes when there is no docstore at all).
             if (m_hasDocstore)
-                addProblem(where, id, QStringLiteral("docstore.json has no document for this label; the item was imported "
-                                                     "with empty metadata."));
+                addProblem(where, id,
+                           QStringLiteral("docstore.json has no document for this label; the item was imported "
+                                          "with empty metadata."));
             return Step::Item;
         }
         item.metadata = document->metadata;
@@ -254,9 +267,13 @@ private:
                 ++replacedText;
         }
         if (orphans > 0)
-            m_notes << QStringLiteral("%1 documents of docstore.json have no live vector in hnswlib.index and were not imported.").arg(orphans);
+            m_notes << QStringLiteral(
+                           "%1 documents of docstore.json have no live vector in hnswlib.index and were not imported.")
+                           .arg(orphans);
         if (replacedText > 0)
-            m_notes << QStringLiteral("%1 documents had a \"text\" key in their metadata; it was replaced by their pageContent.").arg(replacedText);
+            m_notes << QStringLiteral(
+                           "%1 documents had a \"text\" key in their metadata; it was replaced by their pageContent.")
+                           .arg(replacedText);
     }
 
     QString m_folder;
@@ -278,8 +295,7 @@ private:
 Result<std::unique_ptr<VectorSource>> openLangChainSource(const QString &folder, const SourceOptions &options)
 {
     auto source = std::make_unique<LangChainSource>(folder, options);
-    if (Error e = source->open())
-        return e;
+    if (Error e = source->open()) return e;
     return std::unique_ptr<VectorSource>(std::move(source));
 }
 

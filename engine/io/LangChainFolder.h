@@ -30,7 +30,7 @@ struct LangChainDocument {
 };
 struct LangChainDocstore {
     QHash<quint64, LangChainDocument> documents; // by hnswlib label
-    QList<SourceProblem> problems;                // entries that could not be used
+    QList<SourceProblem> problems;               // entries that could not be used
 };
 // docstore.json's content: an array of [label, {pageContent, metadata}]
 // pairs (what LangChain.js writes), or an object {label: {...}} (what early

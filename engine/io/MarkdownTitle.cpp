@@ -25,7 +25,7 @@ QString titleFromFrontMatterLine(const QString &line, QChar assign)
 // Splits off a front matter block; returns false when the text has none.
 bool takeFrontMatter(const QString &text, MarkdownParts &parts)
 {
-    const QString fence = text.startsWith(QLatin1String("---\n")) ? QStringLiteral("---")
+    const QString fence = text.startsWith(QLatin1String("---\n"))   ? QStringLiteral("---")
                           : text.startsWith(QLatin1String("+++\n")) ? QStringLiteral("+++")
                                                                     : QString();
     if (fence.isEmpty()) return false;
@@ -48,20 +48,26 @@ bool takeFrontMatter(const QString &text, MarkdownParts &parts)
     return false; // never closed: an ordinary thematic break, not front matter
 }
 
-bool isFence(const QString &trimmed) { return trimmed.startsWith(QLatin1String("```")) || trimmed.startsWith(QLatin1String("~~~")); }
+bool isFence(const QString &trimmed)
+{
+    return trimmed.startsWith(QLatin1String("```")) || trimmed.startsWith(QLatin1String("~~~"));
+}
 
 // "# Title #" → "Title"; empty when the line is no ATX heading.
 QString atxHeading(const QString &line)
 {
     qsizetype i = 0;
-    while (i < line.size() && i < 3 && line[i] == u' ') ++i;
+    while (i < line.size() && i < 3 && line[i] == u' ')
+        ++i;
     const qsizetype hashes = i;
-    while (i < line.size() && line[i] == u'#') ++i;
+    while (i < line.size() && line[i] == u'#')
+        ++i;
     const qsizetype level = i - hashes;
     if (level < 1 || level > 6) return {};
     if (i < line.size() && line[i] != u' ' && line[i] != u'\t') return {};
     QString content = line.mid(i).trimmed();
-    while (content.endsWith(u'#')) content.chop(1); // closing sequence
+    while (content.endsWith(u'#'))
+        content.chop(1); // closing sequence
     return content.trimmed();
 }
 
@@ -90,8 +96,8 @@ QString firstHeading(const QString &body)
         // A paragraph line under a line of = or - (setext). Indented four
         // spaces it is code, and a list item is not a heading.
         const bool indentedCode = lines[i].startsWith(QLatin1String("    ")) || lines[i].startsWith(u'\t');
-        if (!indentedCode && i + 1 < lines.size() && isSetextUnderline(lines[i + 1].trimmed()) && !trimmed.startsWith(u'-')
-            && !trimmed.startsWith(u'*'))
+        if (!indentedCode && i + 1 < lines.size() && isSetextUnderline(lines[i + 1].trimmed()) &&
+            !trimmed.startsWith(u'-') && !trimmed.startsWith(u'*'))
             return trimmed;
     }
     return {};

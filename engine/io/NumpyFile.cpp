@@ -21,34 +21,27 @@ constexpr qsizetype kMagicBytes = 6;
 // wrote them with an "L" suffix). Anything else is an error naming the byte.
 class HeaderDictParser {
 public:
-    HeaderDictParser(QByteArrayView text, qsizetype offset) : m_text(text), m_offset(offset) {}
+    HeaderDictParser(QByteArrayView text, qsizetype offset) : m_text(text), m_offset(offset) { }
 
     Error parse(NpyHeader &header)
     {
         bool haveDescr = false, haveOrder = false, haveShape = false;
         skipSpace();
-        if (!take('{'))
-            return fail(QStringLiteral("the header must be a Python dict starting with '{'"));
+        if (!take('{')) return fail(QStringLiteral("the header must be a Python dict starting with '{'"));
         for (;;) {
             skipSpace();
-            if (take('}'))
-                break;
+            if (take('}')) break;
             QByteArray key;
-            if (!readString(key))
-                return fail(QStringLiteral("expected a quoted key or '}'"));
+            if (!readString(key)) return fail(QStringLiteral("expected a quoted key or '}'"));
             skipSpace();
-            if (!take(':'))
-                return fail(QStringLiteral("expected ':' after '%1'").arg(QString::fromLatin1(key)));
+            if (!take(':')) return fail(QStringLiteral("expected ':' after '%1'").arg(QString::fromLatin1(key)));
             skipSpace();
             if (key == "descr") {
-                if (haveDescr)
-                    return fail(QStringLiteral("'descr' appears twice"));
+                if (haveDescr) return fail(QStringLiteral("'descr' appears twice"));
                 haveDescr = true;
-                if (Error e = readDescr(header))
-                    return e;
+                if (Error e = readDescr(header)) return e;
             } else if (key == "fortran_order") {
-                if (haveOrder)
-                    return fail(QStringLiteral("'fortran_order' appears twice"));
+                if (haveOrder) return fail(QStringLiteral("'fortran_order' appears twice"));
                 haveOrder = true;
                 if (takeWord("True"))
                     header.fortranOrder = true;
@@ -57,31 +50,27 @@ public:
                 else
                     return fail(QStringLiteral("'fortran_order' must be True or False"));
             } else if (key == "shape") {
-                if (haveShape)
-                    return fail(QStringLiteral("'shape' appears twice"));
+                if (haveShape) return fail(QStringLiteral("'shape' appears twice"));
                 haveShape = true;
-                if (Error e = readShape(header.shape))
-                    return e;
+                if (Error e = readShape(header.shape)) return e;
             } else {
                 // NumPy refuses unknown keys too: the file is not what it claims.
                 return fail(QStringLiteral("unknown key '%1' (a .npy header has descr, fortran_order and shape)")
                                 .arg(QString::fromLatin1(key.left(40))));
             }
             skipSpace();
-            if (take(','))
-                continue;
+            if (take(',')) continue;
             skipSpace();
-            if (take('}'))
-                break;
+            if (take('}')) break;
             return fail(QStringLiteral("expected ',' or '}'"));
         }
         skipSpace();
-        if (m_pos != m_text.size())
-            return fail(QStringLiteral("text follows the header's dict"));
+        if (m_pos != m_text.size()) return fail(QStringLiteral("text follows the header's dict"));
         if (!haveDescr || !haveOrder || !haveShape)
             return fail(QStringLiteral("the header lacks %1")
-                            .arg(!haveDescr ? QStringLiteral("'descr'") : !haveOrder ? QStringLiteral("'fortran_order'")
-                                                                                     : QStringLiteral("'shape'")));
+                            .arg(!haveDescr   ? QStringLiteral("'descr'")
+                                 : !haveOrder ? QStringLiteral("'fortran_order'")
+                                              : QStringLiteral("'shape'")));
         return {};
     }
 
@@ -97,7 +86,8 @@ private:
     }
     void skipSpace()
     {
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r'))
+        while (m_pos < m_text.size() &&
+               (m_text[m_pos] == ' ' || m_text[m_pos] == '\t' || m_text[m_pos] == '\n' || m_text[m_pos] == '\r'))
             ++m_pos;
     }
     bool take(char c)
@@ -111,8 +101,7 @@ private:
     bool takeWord(const char *word)
     {
         const QByteArrayView w(word);
-        if (!m_text.sliced(m_pos).startsWith(w))
-            return false;
+        if (!m_text.sliced(m_pos).startsWith(w)) return false;
         const qsizetype after = m_pos + w.size();
         if (after < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[after])) || m_text[after] == '_'))
             return false;
@@ -122,48 +111,46 @@ private:
     // A quoted string without escapes ('<f4', 'shape'); NumPy writes no escapes here.
     bool readString(QByteArray &out)
     {
-        if (m_pos >= m_text.size() || (m_text[m_pos] != '\'' && m_text[m_pos] != '"'))
-            return false;
+        if (m_pos >= m_text.size() || (m_text[m_pos] != '\'' && m_text[m_pos] != '"')) return false;
         const char quote = m_text[m_pos];
         const qsizetype close = m_text.indexOf(quote, m_pos + 1);
-        if (close < 0)
-            return false;
+        if (close < 0) return false;
         out = m_text.sliced(m_pos + 1, close - m_pos - 1).toByteArray();
-        if (out.contains('\\'))
-            return false;
+        if (out.contains('\\')) return false;
         m_pos = close + 1;
         return true;
     }
     Error readDescr(NpyHeader &header)
     {
         if (m_pos < m_text.size() && m_text[m_pos] == '[')
-            return Error(ErrorCode::UnsupportedFormat,
-                         QStringLiteral("The .npy file holds a structured array (a list as 'descr'); Sextant reads arrays of "
-                                        "floats ('<f4', '<f8' or '<f2')."));
+            return Error(
+                ErrorCode::UnsupportedFormat,
+                QStringLiteral("The .npy file holds a structured array (a list as 'descr'); Sextant reads arrays of "
+                               "floats ('<f4', '<f8' or '<f2')."));
         QByteArray descr;
-        if (!readString(descr))
-            return fail(QStringLiteral("'descr' must be a quoted dtype such as '<f4'"));
-        if (descr.size() == 3 && (descr[0] == '<' || descr[0] == '>') && descr[1] == 'f'
-            && (descr[2] == '2' || descr[2] == '4' || descr[2] == '8')) {
+        if (!readString(descr)) return fail(QStringLiteral("'descr' must be a quoted dtype such as '<f4'"));
+        if (descr.size() == 3 && (descr[0] == '<' || descr[0] == '>') && descr[1] == 'f' &&
+            (descr[2] == '2' || descr[2] == '4' || descr[2] == '8')) {
             header.bigEndian = descr[0] == '>';
             header.elementBytes = descr[2] - '0';
-            header.element = descr[2] == '2' ? NpyElement::Float16 : descr[2] == '4' ? NpyElement::Float32 : NpyElement::Float64;
+            header.element = descr[2] == '2'   ? NpyElement::Float16
+                             : descr[2] == '4' ? NpyElement::Float32
+                                               : NpyElement::Float64;
             return {};
         }
-        return Error(ErrorCode::UnsupportedFormat,
-                     QStringLiteral("The .npy file holds elements of dtype '%1'; Sextant reads floats: '<f4' (float32), "
-                                    "'<f8' (float64), '<f2' (float16) and their big-endian '>' forms. Convert it with "
-                                    "a.astype('float32').")
-                         .arg(QString::fromLatin1(descr.left(40))));
+        return Error(
+            ErrorCode::UnsupportedFormat,
+            QStringLiteral("The .npy file holds elements of dtype '%1'; Sextant reads floats: '<f4' (float32), "
+                           "'<f8' (float64), '<f2' (float16) and their big-endian '>' forms. Convert it with "
+                           "a.astype('float32').")
+                .arg(QString::fromLatin1(descr.left(40))));
     }
     Error readShape(QList<qint64> &shape)
     {
-        if (!take('('))
-            return fail(QStringLiteral("'shape' must be a tuple such as (1000, 128)"));
+        if (!take('(')) return fail(QStringLiteral("'shape' must be a tuple such as (1000, 128)"));
         for (;;) {
             skipSpace();
-            if (take(')'))
-                return {};
+            if (take(')')) return {};
             if (m_pos >= m_text.size() || !std::isdigit(static_cast<unsigned char>(m_text[m_pos])))
                 return fail(QStringLiteral("'shape' must hold non-negative integers"));
             qint64 value = 0;
@@ -175,15 +162,12 @@ private:
                 ++m_pos;
             }
             take('L'); // Python 2's long integers
-            if (shape.size() == 32)
-                return fail(QStringLiteral("'shape' has more than 32 entries"));
+            if (shape.size() == 32) return fail(QStringLiteral("'shape' has more than 32 entries"));
             shape.append(value);
             skipSpace();
-            if (take(','))
-                continue;
+            if (take(',')) continue;
             skipSpace();
-            if (take(')'))
-                return {};
+            if (take(')')) return {};
             return fail(QStringLiteral("expected ',' or ')' in 'shape'"));
         }
     }
@@ -194,17 +178,20 @@ private:
 Result<NpyHeader> parseNpyHeader(QByteArrayView start)
 {
     if (start.size() < kMagicBytes || std::memcmp(start.data(), kMagic, kMagicBytes) != 0)
-        return Error(ErrorCode::MalformedInput, QStringLiteral("The file does not start with the .npy magic \\x93NUMPY."));
-    if (start.size() < 10)
         return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("The .npy file ends at byte %1, inside its version and header length.").arg(start.size()));
+                     QStringLiteral("The file does not start with the .npy magic \\x93NUMPY."));
+    if (start.size() < 10)
+        return Error(
+            ErrorCode::MalformedInput,
+            QStringLiteral("The .npy file ends at byte %1, inside its version and header length.").arg(start.size()));
     NpyHeader header;
     header.majorVersion = static_cast<unsigned char>(start[6]);
     header.minorVersion = static_cast<unsigned char>(start[7]);
     if ((header.majorVersion < 1 || header.majorVersion > 3) || header.minorVersion != 0)
         return Error(ErrorCode::UnsupportedFormat,
                      QStringLiteral("The .npy file has format version %1.%2; Sextant reads versions 1.0, 2.0 and 3.0.")
-                         .arg(header.majorVersion).arg(header.minorVersion));
+                         .arg(header.majorVersion)
+                         .arg(header.minorVersion));
     qint64 headerBytes = 0;
     qsizetype headerStart = 0;
     if (header.majorVersion == 1) {
@@ -218,16 +205,18 @@ Result<NpyHeader> parseNpyHeader(QByteArrayView start)
         headerStart = 12;
     }
     if (headerBytes > kMaxNpyHeaderBytes)
-        return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("The .npy header claims %1 bytes; at most %2 are read.").arg(headerBytes).arg(kMaxNpyHeaderBytes));
+        return Error(ErrorCode::MalformedInput, QStringLiteral("The .npy header claims %1 bytes; at most %2 are read.")
+                                                    .arg(headerBytes)
+                                                    .arg(kMaxNpyHeaderBytes));
     if (start.size() < headerStart + headerBytes)
         return Error(ErrorCode::MalformedInput,
                      QStringLiteral("The .npy header claims %1 bytes from byte %2, but the file ends at byte %3.")
-                         .arg(headerBytes).arg(headerStart).arg(start.size()));
+                         .arg(headerBytes)
+                         .arg(headerStart)
+                         .arg(start.size()));
     header.dataOffset = headerStart + headerBytes;
     HeaderDictParser parser(start.sliced(headerStart, qsizetype(headerBytes)), headerStart);
-    if (Error e = parser.parse(header))
-        return e;
+    if (Error e = parser.parse(header)) return e;
     return header;
 }
 
@@ -239,13 +228,15 @@ NpyWriter::NpyWriter(QIODevice *device, qint64 rows, int dimensions)
     else if (rows < 0 || dimensions < 1 || dimensions > Schema::kMaxDimensions)
         m_error = Error(ErrorCode::InvalidArgument,
                         QStringLiteral("A .npy export needs 0 or more rows of 1 to %1 dimensions, not %2 rows of %3.")
-                            .arg(Schema::kMaxDimensions).arg(rows).arg(dimensions));
+                            .arg(Schema::kMaxDimensions)
+                            .arg(rows)
+                            .arg(dimensions));
 }
 
 QByteArray NpyWriter::header(qint64 rows, int dimensions)
 {
-    QByteArray dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + QByteArray::number(rows) + ", "
-                      + QByteArray::number(dimensions) + "), }";
+    QByteArray dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + QByteArray::number(rows) + ", " +
+                      QByteArray::number(dimensions) + "), }";
     // NumPy pads with spaces and ends with "\n" so that magic (6) + version
     // (2) + length (2) + dict is a multiple of 64: the data is then aligned
     // for memory-mapping.
@@ -268,7 +259,8 @@ Error NpyWriter::write(const char *data, qint64 size)
     while (done < size) {
         const qint64 n = m_device->write(data + done, size - done);
         if (n <= 0) {
-            m_error = Error(ErrorCode::Io, QStringLiteral("Could not write the .npy file: %1").arg(m_device->errorString()));
+            m_error =
+                Error(ErrorCode::Io, QStringLiteral("Could not write the .npy file: %1").arg(m_device->errorString()));
             return m_error;
         }
         done += n;
@@ -278,8 +270,7 @@ Error NpyWriter::write(const char *data, qint64 size)
 
 Error NpyWriter::start()
 {
-    if (m_started)
-        return {};
+    if (m_started) return {};
     m_started = true;
     const QByteArray bytes = header(m_rows, m_dimensions);
     return write(bytes.constData(), bytes.size());
@@ -287,25 +278,25 @@ Error NpyWriter::start()
 
 Error NpyWriter::append(std::span<const float> vector)
 {
-    if (m_error)
-        return m_error;
+    if (m_error) return m_error;
     if (qsizetype(vector.size()) != m_dimensions)
         return Error(ErrorCode::DimensionMismatch,
-                     QStringLiteral("A row of %1 numbers cannot go into a .npy array of %2 columns.").arg(vector.size()).arg(m_dimensions));
+                     QStringLiteral("A row of %1 numbers cannot go into a .npy array of %2 columns.")
+                         .arg(vector.size())
+                         .arg(m_dimensions));
     if (m_written == m_rows)
         return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The .npy array was declared with %1 rows; row %2 is one too many.").arg(m_rows).arg(m_written + 1));
-    if (Error e = start())
-        return e;
+                     QStringLiteral("The .npy array was declared with %1 rows; row %2 is one too many.")
+                         .arg(m_rows)
+                         .arg(m_written + 1));
+    if (Error e = start()) return e;
 #if Q_BYTE_ORDER == Q_LITTLE_ENDIAN
-    if (Error e = write(reinterpret_cast<const char *>(vector.data()), qint64(vector.size() * sizeof(float))))
-        return e;
+    if (Error e = write(reinterpret_cast<const char *>(vector.data()), qint64(vector.size() * sizeof(float)))) return e;
 #else
     QByteArray row(qsizetype(vector.size() * sizeof(float)), Qt::Uninitialized);
     for (size_t i = 0; i < vector.size(); ++i)
         qToLittleEndian(vector[i], row.data() + i * sizeof(float));
-    if (Error e = write(row.constData(), row.size()))
-        return e;
+    if (Error e = write(row.constData(), row.size())) return e;
 #endif
     ++m_written;
     return {};
@@ -313,12 +304,13 @@ Error NpyWriter::append(std::span<const float> vector)
 
 Error NpyWriter::finish()
 {
-    if (m_error)
-        return m_error;
+    if (m_error) return m_error;
     if (m_written != m_rows)
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The .npy array was declared with %1 rows but %2 were written; the file is incomplete.")
-                         .arg(m_rows).arg(m_written));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The .npy array was declared with %1 rows but %2 were written; the file is incomplete.")
+                .arg(m_rows)
+                .arg(m_written));
     return start();
 }
 

@@ -22,12 +22,13 @@ QString shapeText(const QList<qint64> &shape)
     QStringList parts;
     for (qint64 n : shape)
         parts << QString::number(n);
-    return QStringLiteral("(%1%2)").arg(parts.join(QStringLiteral(", ")), shape.size() == 1 ? QStringLiteral(",") : QString());
+    return QStringLiteral("(%1%2)").arg(parts.join(QStringLiteral(", ")),
+                                        shape.size() == 1 ? QStringLiteral(",") : QString());
 }
 
 class NpySource final : public RowFileSource {
 public:
-    NpySource(const QString &path, const SourceOptions &options) : RowFileSource(path, options) {}
+    NpySource(const QString &path, const SourceOptions &options) : RowFileSource(path, options) { }
 
     Error open()
     {
@@ -41,37 +42,49 @@ public:
         m_header = *parsed;
         const QList<qint64> &shape = m_header.shape;
         if (shape.size() != 2)
-            return Error(ErrorCode::UnsupportedFormat,
-                         QStringLiteral("%1 holds an array of shape %2; Sextant reads 2-D arrays of shape (rows, dimensions)%3.")
-                             .arg(path, shapeText(shape),
-                                  shape.size() == 1 ? QStringLiteral(" (reshape a single vector with a.reshape(1, -1))") : QString()),
-                             path);
+            return Error(
+                ErrorCode::UnsupportedFormat,
+                QStringLiteral("%1 holds an array of shape %2; Sextant reads 2-D arrays of shape (rows, dimensions)%3.")
+                    .arg(path, shapeText(shape),
+                         shape.size() == 1 ? QStringLiteral(" (reshape a single vector with a.reshape(1, -1))")
+                                           : QString()),
+                path);
         const qint64 rows = shape[0], columns = shape[1];
         if (columns < Schema::kMinDimensions || columns > Schema::kMaxDimensions)
             return Error(ErrorCode::DimensionMismatch,
                          QStringLiteral("%1 holds vectors of %2 dimensions; an index holds %3 to %4.")
-                             .arg(path).arg(columns).arg(Schema::kMinDimensions).arg(Schema::kMaxDimensions),
+                             .arg(path)
+                             .arg(columns)
+                             .arg(Schema::kMinDimensions)
+                             .arg(Schema::kMaxDimensions),
                          path);
         // In Fortran order a (rows, d) array is stored column by column;
         // only when one side is 1 is that the same as row by row.
         if (m_header.fortranOrder && rows > 1 && columns > 1)
             return Error(ErrorCode::UnsupportedFormat,
                          QStringLiteral("%1 is stored in Fortran (column) order; save it in C order with "
-                                        "np.save(path, np.ascontiguousarray(a)).").arg(path),
+                                        "np.save(path, np.ascontiguousarray(a)).")
+                             .arg(path),
                          path);
         m_rowBytes = columns * m_header.elementBytes; // at most 8192 * 8
         const qint64 available = m_total - m_header.dataOffset;
         // rows * m_rowBytes could overflow: compare by division.
         if (rows > available / m_rowBytes)
-            return Error(ErrorCode::MalformedInput,
-                         QStringLiteral("%1 is truncated: shape %2 needs %3 rows of %4 bytes after its %5-byte header, but the "
-                                        "file holds %6 bytes there (%7 whole rows).")
-                             .arg(path, shapeText(shape)).arg(rows).arg(m_rowBytes).arg(m_header.dataOffset).arg(available)
-                             .arg(available / m_rowBytes),
-                         path);
+            return Error(
+                ErrorCode::MalformedInput,
+                QStringLiteral("%1 is truncated: shape %2 needs %3 rows of %4 bytes after its %5-byte header, but the "
+                               "file holds %6 bytes there (%7 whole rows).")
+                    .arg(path, shapeText(shape))
+                    .arg(rows)
+                    .arg(m_rowBytes)
+                    .arg(m_header.dataOffset)
+                    .arg(available)
+                    .arg(available / m_rowBytes),
+                path);
         const qint64 extra = available - rows * m_rowBytes;
         if (extra > 0)
-            m_notes << QStringLiteral("%1 has %2 bytes after its array's data; they were not read.").arg(path).arg(extra);
+            m_notes
+                << QStringLiteral("%1 has %2 bytes after its array's data; they were not read.").arg(path).arg(extra);
         m_dimensions = int(columns);
         m_rows = rows;
         if (Error e = checkIdsFor(rows)) return e;
@@ -87,13 +100,10 @@ protected:
     {
         const qint64 row = m_reader->rowsRead();
         Result<const char *> bytes = m_reader->nextRow();
-        if (!bytes.ok())
-            return bytes.error();
-        if (!*bytes)
-            return Step::End;
+        if (!bytes.ok()) return bytes.error();
+        if (!*bytes) return Step::End;
         const QString id = m_prefix + QString::number(row);
-        if (!convertRow(*bytes, id, row))
-            return Step::Skipped;
+        if (!convertRow(*bytes, id, row)) return Step::Skipped;
         item.id = id;
         item.vector = m_vector;
         return Step::Item;
@@ -130,7 +140,8 @@ private:
                 if (std::isfinite(wide) && std::fabs(wide) > double(FLT_MAX)) {
                     addProblem(QStringLiteral("row %1").arg(row), id,
                                QStringLiteral("Element %1 (%2) is beyond the range of a 32-bit float (about ±3.4e38).")
-                                   .arg(i).arg(wide));
+                                   .arg(i)
+                                   .arg(wide));
                     return false;
                 }
                 value = float(wide); // NaN and infinity convert as themselves; acceptFinite reports them
@@ -151,8 +162,7 @@ private:
 Result<std::unique_ptr<VectorSource>> openNpySource(const QString &path, const SourceOptions &options)
 {
     auto source = std::make_unique<NpySource>(path, options);
-    if (Error e = source->open())
-        return e;
+    if (Error e = source->open()) return e;
     return std::unique_ptr<VectorSource>(std::move(source));
 }
 

@@ -43,11 +43,11 @@ Result<PdfText> extractPdfText(const QByteArray &bytes, const DocumentLimits &li
         return unreadable(QStringLiteral("it does not start like a PDF (no %PDF- header)"));
     const std::unique_ptr<Poppler::Document> doc = Poppler::Document::loadFromData(bytes);
     if (!doc) {
-        const QString why = t_firstPopplerMessage.isEmpty() ? QStringLiteral("it is damaged or not a PDF") : t_firstPopplerMessage;
+        const QString why =
+            t_firstPopplerMessage.isEmpty() ? QStringLiteral("it is damaged or not a PDF") : t_firstPopplerMessage;
         return unreadable(why);
     }
-    if (doc->isLocked())
-        return Error(ErrorCode::UnsupportedFormat, QStringLiteral("the PDF is encrypted"));
+    if (doc->isLocked()) return Error(ErrorCode::UnsupportedFormat, QStringLiteral("the PDF is encrypted"));
 
     PdfText out;
     out.pages = doc->numPages();

@@ -28,13 +28,16 @@ public:
     Error create(const QString &parent, const QString &name)
     {
         for (int attempt = 0; attempt < 16; ++attempt) {
-            const QString candidate = QStringLiteral(".%1.restore-%2").arg(name).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+            const QString candidate = QStringLiteral(".%1.restore-%2")
+                                          .arg(name)
+                                          .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
             if (QDir(parent).mkdir(candidate)) {
                 m_path = parent + u'/' + candidate;
                 return {};
             }
         }
-        return Error(ErrorCode::Io, QStringLiteral("Could not create a temporary folder in %1 for the restore.").arg(parent), parent);
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Could not create a temporary folder in %1 for the restore.").arg(parent), parent);
     }
     const QString &path() const { return m_path; }
     void keep() { m_keep = true; }
@@ -48,7 +51,7 @@ private:
 // form one top folder, and syncs each one.
 class BackupExtractor {
 public:
-    BackupExtractor(const QString &archiveName, const QString &into) : m_archiveName(archiveName), m_into(into) {}
+    BackupExtractor(const QString &archiveName, const QString &into) : m_archiveName(archiveName), m_into(into) { }
 
     io::ArchiveStreamVisitor visitor()
     {
@@ -82,16 +85,20 @@ private:
     bool begin(const QString &path)
     {
         const qsizetype slash = path.indexOf(u'/');
-        if (slash < 0) return refuse(QStringLiteral("the file %1 is not inside the index folder (a backup holds one top folder)").arg(path));
+        if (slash < 0)
+            return refuse(
+                QStringLiteral("the file %1 is not inside the index folder (a backup holds one top folder)").arg(path));
         const QString top = path.left(slash);
         if (m_top.isEmpty()) m_top = top;
         if (top != m_top)
-            return refuse(QStringLiteral("it holds more than one top folder (%1 and %2); a backup holds one").arg(m_top, top));
+            return refuse(
+                QStringLiteral("it holds more than one top folder (%1 and %2); a backup holds one").arg(m_top, top));
         const QString rel = path.mid(slash + 1);
         const QString target = m_into + u'/' + rel;
         const QString folder = QFileInfo(target).absolutePath();
         if (!QDir().mkpath(folder))
-            return fail(Error(ErrorCode::Io, QStringLiteral("Could not create the folder %1 for the restore.").arg(folder), folder));
+            return fail(Error(ErrorCode::Io,
+                              QStringLiteral("Could not create the folder %1 for the restore.").arg(folder), folder));
         m_folders.insert(folder);
         // CreateNew: an entry that appears twice, or a file where a folder
         // of the same name was, is refused instead of overwritten.
@@ -137,9 +144,14 @@ Error checkTarget(const QString &target)
     const QFileInfo info(target);
     if (info.exists() || info.isSymLink()) {
         if (!info.isDir() || info.isSymLink())
-            return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 exists and is not a folder; restore into a new or empty folder.").arg(target), target);
+            return Error(
+                ErrorCode::AlreadyExists,
+                QStringLiteral("%1 exists and is not a folder; restore into a new or empty folder.").arg(target),
+                target);
         if (!QDir(target).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
-            return Error(ErrorCode::AlreadyExists, QStringLiteral("The folder %1 is not empty; restore into a new or empty folder.").arg(target), target);
+            return Error(ErrorCode::AlreadyExists,
+                         QStringLiteral("The folder %1 is not empty; restore into a new or empty folder.").arg(target),
+                         target);
     }
     const QString parent = info.absolutePath();
     if (!QFileInfo(parent).isDir())
@@ -162,7 +174,8 @@ QString verifyFailure(const VerifyReport &report)
 {
     QStringList errors;
     for (const Finding &f : report.findings)
-        if (f.severity == Finding::Severity::Error) errors << (f.file.isEmpty() ? f.message : f.file + QStringLiteral(": ") + f.message);
+        if (f.severity == Finding::Severity::Error)
+            errors << (f.file.isEmpty() ? f.message : f.file + QStringLiteral(": ") + f.message);
     if (errors.isEmpty()) return {};
     QString text = errors.first();
     if (errors.size() > 1) text += QStringLiteral(" (and %1 more)").arg(errors.size() - 1);
@@ -184,13 +197,13 @@ Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QS
     if (Error e = temp.create(QFileInfo(target).absolutePath(), QFileInfo(target).fileName())) return e;
 
     BackupExtractor extractor(archiveInfo.fileName(), temp.path());
-    const Error read = io::streamArchiveFiles(archivePath, backupLimits(), extractor.visitor(), [&](qint64 done, qint64) {
-        return !progress || progress(done, total);
-    });
+    const Error read = io::streamArchiveFiles(archivePath, backupLimits(), extractor.visitor(),
+                                              [&](qint64 done, qint64) { return !progress || progress(done, total); });
     if (extractor.error()) return extractor.error();
     if (read) return read;
     if (extractor.files() == 0)
-        return Error(ErrorCode::MalformedInput, QStringLiteral("%1: refused: it holds no files; it is no backup").arg(archiveInfo.fileName()));
+        return Error(ErrorCode::MalformedInput,
+                     QStringLiteral("%1: refused: it holds no files; it is no backup").arg(archiveInfo.fileName()));
 
     // Durable before verify looks and before the rename publishes it.
     for (const QString &folder : extractor.folders())
@@ -207,10 +220,12 @@ Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QS
     Result<VerifyReport> report = verifyIndex(temp.path(), verify);
     if (!report.ok())
         return Error(report.error().code() == ErrorCode::Cancelled ? ErrorCode::Cancelled : ErrorCode::Corruption,
-                     QStringLiteral("%1: the restored folder is not an index that verifies: %2").arg(archiveInfo.fileName(), report.error().message()));
+                     QStringLiteral("%1: the restored folder is not an index that verifies: %2")
+                         .arg(archiveInfo.fileName(), report.error().message()));
     if (report->cancelled) return Error(ErrorCode::Cancelled, QStringLiteral("The restore was cancelled."));
     if (const QString why = verifyFailure(*report); !why.isEmpty())
-        return Error(ErrorCode::Corruption, QStringLiteral("%1: the restored index fails verification: %2").arg(archiveInfo.fileName(), why));
+        return Error(ErrorCode::Corruption,
+                     QStringLiteral("%1: the restored index fails verification: %2").arg(archiveInfo.fileName(), why));
 
     // rename(2) replaces an empty folder, and fails on one that was filled
     // in the meantime: then the temporary folder goes and nothing changed.

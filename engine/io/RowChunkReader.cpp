@@ -11,13 +11,14 @@ RowChunkReader::RowChunkReader(QFile *file, qint64 dataOffset, qint64 rowBytes, 
 
 Result<const char *> RowChunkReader::nextRow()
 {
-    if (m_rowsRead >= m_rows)
-        return static_cast<const char *>(nullptr);
+    if (m_rowsRead >= m_rows) return static_cast<const char *>(nullptr);
     if (m_chunkIndex == m_chunkRows) {
         if (!m_positioned) {
             if (!m_file->seek(m_dataOffset))
-                return Error(ErrorCode::Io, QStringLiteral("Could not seek to byte %1 of %2: %3")
-                                                .arg(m_dataOffset).arg(m_file->fileName(), m_file->errorString()),
+                return Error(ErrorCode::Io,
+                             QStringLiteral("Could not seek to byte %1 of %2: %3")
+                                 .arg(m_dataOffset)
+                                 .arg(m_file->fileName(), m_file->errorString()),
                              m_file->fileName());
             m_positioned = true;
         }
@@ -29,12 +30,15 @@ Result<const char *> RowChunkReader::nextRow()
         while (done < bytes) {
             const qint64 n = m_file->read(m_chunk.data() + done, bytes - done);
             if (n < 0)
-                return Error(ErrorCode::Io, QStringLiteral("Could not read %1: %2").arg(m_file->fileName(), m_file->errorString()),
+                return Error(ErrorCode::Io,
+                             QStringLiteral("Could not read %1: %2").arg(m_file->fileName(), m_file->errorString()),
                              m_file->fileName());
             if (n == 0)
                 return Error(ErrorCode::Io,
                              QStringLiteral("%1 ends at byte %2, inside row %3; it was longer when the import began.")
-                                 .arg(m_file->fileName()).arg(bytesDone() + done).arg(m_rowsRead + done / m_rowBytes),
+                                 .arg(m_file->fileName())
+                                 .arg(bytesDone() + done)
+                                 .arg(m_rowsRead + done / m_rowBytes),
                              m_file->fileName());
             done += n;
         }

@@ -20,10 +20,7 @@ Error binaryAt(qsizetype byteOffset)
 Error notText() { return Error(ErrorCode::MalformedInput, QStringLiteral("not valid UTF-8 or UTF-16 text")); }
 
 // Old DOS editors ended files with Ctrl-Z; that one byte is not binary data.
-QByteArrayView withoutDosEnd(QByteArrayView bytes)
-{
-    return bytes.endsWith('\x1a') ? bytes.chopped(1) : bytes;
-}
+QByteArrayView withoutDosEnd(QByteArrayView bytes) { return bytes.endsWith('\x1a') ? bytes.chopped(1) : bytes; }
 
 qsizetype firstForbiddenByte(QByteArrayView bytes)
 {
@@ -81,8 +78,9 @@ Result<QString> decodeUtf8OrWindows1252(QByteArrayView bytes, qsizetype bomSize)
 QChar windows1252Char(uchar byte)
 {
     static const char16_t table[32] = {
-        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-        0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
     };
     if (byte < 0x80 || byte > 0x9F) return QChar();
     return QChar(table[byte - 0x80]);

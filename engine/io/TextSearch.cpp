@@ -63,7 +63,8 @@ std::optional<TextSearchMode> textSearchModeFromName(const QString &name)
 
 // ---------------------------------------------------------------- BM25
 
-Result<std::shared_ptr<const KeywordIndex>> KeywordIndex::build(const Index &index, const std::function<bool()> &cancelled)
+Result<std::shared_ptr<const KeywordIndex>> KeywordIndex::build(const Index &index,
+                                                                const std::function<bool()> &cancelled)
 {
     auto out = std::make_shared<KeywordIndex>();
     const IndexStats before = index.stats();
@@ -86,7 +87,8 @@ Result<std::shared_ptr<const KeywordIndex>> KeywordIndex::build(const Index &ind
             out->m_lengths.push_back(quint32(words.size()));
             totalLength += words.size();
             QHash<QString, quint32> counts;
-            for (const QString &w : words) ++counts[w];
+            for (const QString &w : words)
+                ++counts[w];
             for (auto it = counts.cbegin(); it != counts.cend(); ++it)
                 out->m_postings[it.key()].push_back(Posting{doc, it.value()});
         }
@@ -118,7 +120,8 @@ QList<KeywordIndex::Match> KeywordIndex::search(const QString &text, int limit,
     }
     std::vector<std::pair<double, quint32>> ranked;
     ranked.reserve(scores.size());
-    for (const auto &[doc, score] : scores) ranked.emplace_back(score, doc);
+    for (const auto &[doc, score] : scores)
+        ranked.emplace_back(score, doc);
     // Ties go to the smaller id, so a ranking never depends on hash order.
     auto better = [this](const std::pair<double, quint32> &a, const std::pair<double, quint32> &b) {
         if (a.first != b.first) return a.first > b.first;
@@ -138,7 +141,8 @@ QList<KeywordIndex::Match> KeywordIndex::search(const QString &text, int limit,
     return out;
 }
 
-Result<std::shared_ptr<const KeywordIndex>> KeywordIndexCache::get(const Index &index, const std::function<bool()> &cancelled)
+Result<std::shared_ptr<const KeywordIndex>> KeywordIndexCache::get(const Index &index,
+                                                                   const std::function<bool()> &cancelled)
 {
     QMutexLocker lock(&m_mutex);
     const IndexStats stats = index.stats();
@@ -165,7 +169,8 @@ Result<TextResult> searchText(const Index &index, Embedder *embedder, const Text
     if (query.text.trimmed().isEmpty())
         return Error(ErrorCode::InvalidArgument, QStringLiteral("Type some words to search for."));
     if (query.k < 1 || query.k > 10000)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("k must be between 1 and 10,000, not %1.").arg(query.k));
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("k must be between 1 and 10,000, not %1.").arg(query.k));
     const bool wantVector = query.mode != TextSearchMode::Keyword;
     const bool wantKeyword = query.mode != TextSearchMode::Vector;
     const int candidates = query.mode == TextSearchMode::Hybrid
@@ -180,7 +185,8 @@ Result<TextResult> searchText(const Index &index, Embedder *embedder, const Text
     QList<QueryHit> vectorHits;
     if (wantVector) {
         if (!embedder)
-            return Error(ErrorCode::InvalidArgument, QStringLiteral("A text search by meaning needs the index's embedder."));
+            return Error(ErrorCode::InvalidArgument,
+                         QStringLiteral("A text search by meaning needs the index's embedder."));
         if (Error e = checkEmbedderMatches(index.schema(), *embedder)) return e;
         Result<std::vector<QVector<float>>> vectors = embedder->embed({query.text});
         if (!vectors.ok()) return vectors.error();
@@ -196,8 +202,7 @@ Result<TextResult> searchText(const Index &index, Embedder *embedder, const Text
     }
     QList<KeywordIndex::Match> keywordHits;
     if (wantKeyword) {
-        Result<std::shared_ptr<const KeywordIndex>> keywords =
-            cache ? cache->get(index) : KeywordIndex::build(index);
+        Result<std::shared_ptr<const KeywordIndex>> keywords = cache ? cache->get(index) : KeywordIndex::build(index);
         if (!keywords.ok()) return keywords.error();
         result.keywordDocuments = (*keywords)->documents();
         std::function<bool(const QString &)> accept;
@@ -244,8 +249,8 @@ Result<TextResult> searchText(const Index &index, Embedder *embedder, const Text
     for (const QString &id : std::as_const(order)) {
         TextHit hit = byId.value(id);
         if (query.mode == TextSearchMode::Hybrid)
-            hit.score = (hit.vectorRank ? 1.0 / (kRrfK + hit.vectorRank) : 0.0)
-                        + (hit.keywordRank ? 1.0 / (kRrfK + hit.keywordRank) : 0.0);
+            hit.score = (hit.vectorRank ? 1.0 / (kRrfK + hit.vectorRank) : 0.0) +
+                        (hit.keywordRank ? 1.0 / (kRrfK + hit.keywordRank) : 0.0);
         hits.append(std::move(hit));
     }
     std::stable_sort(hits.begin(), hits.end(), [](const TextHit &a, const TextHit &b) {
@@ -261,8 +266,9 @@ Result<TextResult> searchText(const Index &index, Embedder *embedder, const Text
         fillChunkFields(hit);
     }
     result.hits = std::move(hits);
-    result.plan = textSearchModeName(query.mode) + QStringLiteral(": ") + plan.join(QStringLiteral(" + "))
-                  + (query.mode == TextSearchMode::Hybrid ? QStringLiteral(", fused by reciprocal rank (k 60)") : QString());
+    result.plan =
+        textSearchModeName(query.mode) + QStringLiteral(": ") + plan.join(QStringLiteral(" + ")) +
+        (query.mode == TextSearchMode::Hybrid ? QStringLiteral(", fused by reciprocal rank (k 60)") : QString());
     result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
     return result;
 }

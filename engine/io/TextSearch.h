@@ -25,22 +25,22 @@ std::optional<TextSearchMode> textSearchModeFromName(const QString &name);
 struct TextQuery {
     QString text;
     int k = 10;
-    QByteArray filter;      // the filter language; applies to both rankings
+    QByteArray filter; // the filter language; applies to both rankings
     TextSearchMode mode = TextSearchMode::Hybrid;
-    int candidates = 0;     // per ranking before fusion; 0 = max(50, 4 k)
-    int ef = 0;             // passed to the vector search
+    int candidates = 0; // per ranking before fusion; 0 = max(50, 4 k)
+    int ef = 0;         // passed to the vector search
 };
 
 struct TextHit {
     QString id;
-    double score = 0;        // RRF score (hybrid), cosine/dot/-l2 score (vector) or BM25 (keyword)
-    int vectorRank = 0;      // 1-based place in the vector ranking, 0 when not in it
-    int keywordRank = 0;     // 1-based place in the BM25 ranking, 0 when not in it
+    double score = 0;    // RRF score (hybrid), cosine/dot/-l2 score (vector) or BM25 (keyword)
+    int vectorRank = 0;  // 1-based place in the vector ranking, 0 when not in it
+    int keywordRank = 0; // 1-based place in the BM25 ranking, 0 when not in it
     float vectorScore = 0;
     double keywordScore = 0;
     QJsonObject metadata;
     // From the chunk's metadata (empty for items that are not chunks):
-    QString passage;         // the chunk's text
+    QString passage; // the chunk's text
     QString uri;
     QString title;
     qint64 start = -1, end = -1;
@@ -48,7 +48,7 @@ struct TextHit {
 
 struct TextResult {
     QList<TextHit> hits;
-    QString plan;            // one sentence, e.g. "hybrid: HNSW search, ef 64 + BM25 over 1,234 chunks, fused by RRF"
+    QString plan; // one sentence, e.g. "hybrid: HNSW search, ef 64 + BM25 over 1,234 chunks, fused by RRF"
     qint64 keywordDocuments = 0; // chunks in the BM25 index
     double milliseconds = 0;
 };
@@ -57,16 +57,24 @@ struct TextResult {
 // the built-in embedder's word splitting. Built by walking the index once.
 class KeywordIndex {
 public:
-    static Result<std::shared_ptr<const KeywordIndex>> build(const Index &index, const std::function<bool()> &cancelled = {});
-    struct Match { QString id; double score; };
+    static Result<std::shared_ptr<const KeywordIndex>> build(const Index &index,
+                                                             const std::function<bool()> &cancelled = {});
+    struct Match {
+        QString id;
+        double score;
+    };
     // Best first; at most `limit`. `accept` (may be empty) filters by id.
-    QList<Match> search(const QString &text, int limit, const std::function<bool(const QString &id)> &accept = {}) const;
+    QList<Match> search(const QString &text, int limit,
+                        const std::function<bool(const QString &id)> &accept = {}) const;
     qint64 documents() const { return qint64(m_ids.size()); }
     quint64 generation() const { return m_generation; }
     quint64 lastLsn() const { return m_lastLsn; }
 
 private:
-    struct Posting { quint32 doc; quint32 tf; };
+    struct Posting {
+        quint32 doc;
+        quint32 tf;
+    };
     QStringList m_ids;
     std::vector<quint32> m_lengths;
     double m_averageLength = 0;

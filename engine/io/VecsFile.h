@@ -13,6 +13,7 @@ enum class VecsElement { Float32, UInt8 };
 // Size of one record of `dimensions` values.
 qint64 vecsRecordBytes(VecsElement element, int dimensions);
 
-Result<std::unique_ptr<VectorSource>> openVecsSource(const QString &path, VecsElement element, const SourceOptions &options);
+Result<std::unique_ptr<VectorSource>> openVecsSource(const QString &path, VecsElement element,
+                                                     const SourceOptions &options);
 
 } // namespace sextant::io

@@ -11,14 +11,18 @@ class VectorImporter {
 public:
     VectorImporter(Index &index, VectorSource &source, const VectorImportOptions &options,
                    const std::function<bool(const ImportProgress &)> &progress)
-        : m_index(index), m_source(source), m_options(options), m_progress(progress) {}
+        : m_index(index), m_source(source), m_options(options), m_progress(progress)
+    {
+    }
 
     VectorImportSummary run()
     {
         QElapsedTimer timer;
         timer.start();
         if (m_index.isReadOnly()) {
-            m_summary.error = Error(ErrorCode::ReadOnly, QStringLiteral("The index is open read-only; nothing can be imported into it here."));
+            m_summary.error =
+                Error(ErrorCode::ReadOnly,
+                      QStringLiteral("The index is open read-only; nothing can be imported into it here."));
             return m_summary;
         }
         const int batchSize = std::clamp(m_options.batchSize, 1, 100000);
@@ -81,10 +85,12 @@ private:
             WriteOp op = m_options.upsert ? WriteOp::upsert(std::move(item)) : WriteOp::insert(std::move(item));
             Error e = m_index.validate(op);
             if (!e && inBatch.contains(op.item.id))
-                e = Error(ErrorCode::DuplicateId, QStringLiteral("The id appears twice in the source; the first one was kept."));
+                e = Error(ErrorCode::DuplicateId,
+                          QStringLiteral("The id appears twice in the source; the first one was kept."));
             if (!e && !m_options.upsert && m_index.contains(op.item.id))
-                e = Error(ErrorCode::AlreadyExists,
-                          QStringLiteral("An item with this id is already in the index (import with upsert to replace it)."));
+                e = Error(
+                    ErrorCode::AlreadyExists,
+                    QStringLiteral("An item with this id is already in the index (import with upsert to replace it)."));
             if (e) {
                 ++m_summary.rejected;
                 problem(SourceProblem{QString(), op.item.id, e.message()});

@@ -17,21 +17,21 @@ namespace sextant::io {
 
 struct VectorImportOptions {
     int batchSize = 1000;
-    bool upsert = false;     // replace items whose id is present (else they are reported and left out)
-    int maxProblems = 1000;  // problems kept in the summary (all are counted)
+    bool upsert = false;    // replace items whose id is present (else they are reported and left out)
+    int maxProblems = 1000; // problems kept in the summary (all are counted)
     // Called for every problem, kept or not (sextant-cli import --report).
     std::function<void(const SourceProblem &)> onProblem;
 };
 
 struct VectorImportSummary {
-    qint64 read = 0;       // items the source gave
+    qint64 read = 0; // items the source gave
     qint64 written = 0;
-    qint64 rejected = 0;   // read but not written (problems of the item)
-    qint64 unreadable = 0; // records the source could not read (its problems)
+    qint64 rejected = 0;           // read but not written (problems of the item)
+    qint64 unreadable = 0;         // records the source could not read (its problems)
     QList<SourceProblem> problems; // both kinds, at most maxProblems
     double seconds = 0;
     bool cancelled = false;
-    Error error;           // set when the import stopped early (source or index failure)
+    Error error; // set when the import stopped early (source or index failure)
 };
 
 VectorImportSummary importVectors(Index &index, VectorSource &source, const VectorImportOptions &options = {},

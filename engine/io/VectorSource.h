@@ -42,11 +42,12 @@ struct SourceProblem {
 };
 
 struct SourceShape {
-    int dimensions = 0;           // known once the source is open (first record for JSON Lines/CSV)
-    std::optional<Metric> metric; // Vectra: Cosine; LangChain: from args.json (cosine, ip -> Dot, l2 -> L2); others: none
-    qint64 items = -1;            // when the header tells (npy, fvecs by size, Vectra, LangChain); -1 unknown
-    QStringList indexedKeys;      // Vectra's metadata_config.indexed
-    QStringList notes;            // sentences for the user (e.g. "index.pb is present and was not read")
+    int dimensions = 0; // known once the source is open (first record for JSON Lines/CSV)
+    std::optional<Metric>
+        metric;              // Vectra: Cosine; LangChain: from args.json (cosine, ip -> Dot, l2 -> L2); others: none
+    qint64 items = -1;       // when the header tells (npy, fvecs by size, Vectra, LangChain); -1 unknown
+    QStringList indexedKeys; // Vectra's metadata_config.indexed
+    QStringList notes;       // sentences for the user (e.g. "index.pb is present and was not read")
 };
 
 struct SourceOptions {

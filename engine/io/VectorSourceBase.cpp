@@ -7,8 +7,7 @@ namespace sextant::io {
 qsizetype firstNonFinite(std::span<const float> vector)
 {
     for (size_t i = 0; i < vector.size(); ++i)
-        if (!std::isfinite(vector[i]))
-            return qsizetype(i);
+        if (!std::isfinite(vector[i])) return qsizetype(i);
     return -1;
 }
 
@@ -20,9 +19,9 @@ QString describeNonFinite(float value)
 Result<QList<Item>> VectorSourceBase::next(int max)
 {
     if (max < 1)
-        return Error(ErrorCode::InvalidArgument, QStringLiteral("next() needs a batch size of at least 1, not %1.").arg(max));
-    if (m_error)
-        return m_error;
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("next() needs a batch size of at least 1, not %1.").arg(max));
+    if (m_error) return m_error;
     QList<Item> batch;
     if (m_pending) {
         batch.append(std::move(*m_pending));
@@ -35,8 +34,7 @@ Result<QList<Item>> VectorSourceBase::next(int max)
             // The items read before the error are still good; the caller
             // gets them now and the error on the next call.
             m_error = step.error();
-            if (batch.isEmpty())
-                return m_error;
+            if (batch.isEmpty()) return m_error;
             return batch;
         }
         if (*step == Step::End)
@@ -52,8 +50,7 @@ Error VectorSourceBase::readAhead()
     for (;;) {
         Item item;
         Result<Step> step = readOne(item);
-        if (!step.ok())
-            return step.error();
+        if (!step.ok()) return step.error();
         if (*step == Step::End) {
             m_ended = true;
             return {};
@@ -65,10 +62,7 @@ Error VectorSourceBase::readAhead()
     }
 }
 
-QList<SourceProblem> VectorSourceBase::takeProblems()
-{
-    return std::exchange(m_problems, {});
-}
+QList<SourceProblem> VectorSourceBase::takeProblems() { return std::exchange(m_problems, {}); }
 
 void VectorSourceBase::addProblem(const QString &where, const QString &itemId, const QString &message)
 {
@@ -82,7 +76,8 @@ bool VectorSourceBase::acceptId(const QString &id, const QString &where)
         return false;
     }
     if (m_seenIds.contains(id)) {
-        addProblem(where, id, QStringLiteral("The id \"%1\" appeared before in this file; the first one is kept.").arg(id));
+        addProblem(where, id,
+                   QStringLiteral("The id \"%1\" appeared before in this file; the first one is kept.").arg(id));
         return false;
     }
     m_seenIds.insert(id);
@@ -94,14 +89,16 @@ bool VectorSourceBase::acceptDimensions(qsizetype size, const QString &where, co
     if (size < Schema::kMinDimensions || size > Schema::kMaxDimensions) {
         addProblem(where, id,
                    QStringLiteral("The vector has %1 numbers; an index holds vectors of %2 to %3.")
-                       .arg(size).arg(Schema::kMinDimensions).arg(Schema::kMaxDimensions));
+                       .arg(size)
+                       .arg(Schema::kMinDimensions)
+                       .arg(Schema::kMaxDimensions));
         return false;
     }
-    if (m_dimensions == 0)
-        m_dimensions = int(size);
+    if (m_dimensions == 0) m_dimensions = int(size);
     if (size != m_dimensions) {
-        addProblem(where, id,
-                   QStringLiteral("The vector has %1 numbers; the file's first vector has %2.").arg(size).arg(m_dimensions));
+        addProblem(
+            where, id,
+            QStringLiteral("The vector has %1 numbers; the file's first vector has %2.").arg(size).arg(m_dimensions));
         return false;
     }
     return true;
@@ -110,11 +107,11 @@ bool VectorSourceBase::acceptDimensions(qsizetype size, const QString &where, co
 bool VectorSourceBase::acceptFinite(std::span<const float> vector, const QString &where, const QString &id)
 {
     const qsizetype bad = firstNonFinite(vector);
-    if (bad < 0)
-        return true;
+    if (bad < 0) return true;
     addProblem(where, id,
                QStringLiteral("Element %1 of the vector is %2; vectors must hold finite numbers.")
-                   .arg(bad).arg(describeNonFinite(vector[size_t(bad)])));
+                   .arg(bad)
+                   .arg(describeNonFinite(vector[size_t(bad)])));
     return false;
 }
 
@@ -143,7 +140,8 @@ Error RowFileSource::checkIdsFor(qint64 rows) const
 {
     if (Error e = validateId(m_prefix + QString::number(std::max<qint64>(rows - 1, 0))))
         return Error(ErrorCode::InvalidId,
-                     QStringLiteral("The ids made for %1 are not valid: %2").arg(m_file.fileName(), e.message()), m_file.fileName());
+                     QStringLiteral("The ids made for %1 are not valid: %2").arg(m_file.fileName(), e.message()),
+                     m_file.fileName());
     return {};
 }
 

@@ -20,7 +20,8 @@ namespace sextant {
 
 bool isVectraFolder(const QString &folder)
 {
-    return QFileInfo(folder + QStringLiteral("/index.json")).isFile() || QFileInfo(folder + QStringLiteral("/index.pb")).isFile();
+    return QFileInfo(folder + QStringLiteral("/index.json")).isFile() ||
+           QFileInfo(folder + QStringLiteral("/index.pb")).isFile();
 }
 
 namespace {
@@ -29,7 +30,8 @@ Result<QByteArray> readLimited(const QString &path, qint64 limit, const QString 
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::NotFound, QStringLiteral("Could not read %1 (%2): %3").arg(what, path, f.errorString()), path);
+        return Error(ErrorCode::NotFound, QStringLiteral("Could not read %1 (%2): %3").arg(what, path, f.errorString()),
+                     path);
     if (f.size() > limit)
         return Error(ErrorCode::MalformedInput,
                      QStringLiteral("%1 is %2 bytes; at most %3 are read.").arg(path).arg(f.size()).arg(limit), path);
@@ -39,8 +41,8 @@ Result<QByteArray> readLimited(const QString &path, qint64 limit, const QString 
 // A metadata file name must stay in the folder: a bare name, no separators.
 bool safeFileName(const QString &name)
 {
-    return !name.isEmpty() && !name.contains(u'/') && !name.contains(u'\\') && name != QLatin1String(".")
-           && name != QLatin1String("..") && !name.contains(QChar(0));
+    return !name.isEmpty() && !name.contains(u'/') && !name.contains(u'\\') && name != QLatin1String(".") &&
+           name != QLatin1String("..") && !name.contains(QChar(0));
 }
 
 } // namespace
@@ -51,31 +53,39 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
     const QString dir = QFileInfo(folder).absoluteFilePath();
     out.hasProtobufIndex = QFileInfo(dir + QStringLiteral("/index.pb")).isFile();
     if (!QFileInfo(dir + QStringLiteral("/index.json")).isFile())
-        return Error(out.hasProtobufIndex ? ErrorCode::UnsupportedFormat : ErrorCode::NotFound,
-                     out.hasProtobufIndex
-                         ? QStringLiteral("%1 is a Vectra index in its protobuf form (index.pb), which Sextant does not read. "
-                                          "Save it as JSON with Vectra first.").arg(folder)
-                         : QStringLiteral("%1 is not a Vectra index: it has no index.json.").arg(folder),
-                     folder);
-    Result<QByteArray> bytes = readLimited(dir + QStringLiteral("/index.json"), limits.maxIndexBytes, QStringLiteral("the Vectra index"));
+        return Error(
+            out.hasProtobufIndex ? ErrorCode::UnsupportedFormat : ErrorCode::NotFound,
+            out.hasProtobufIndex
+                ? QStringLiteral("%1 is a Vectra index in its protobuf form (index.pb), which Sextant does not read. "
+                                 "Save it as JSON with Vectra first.")
+                      .arg(folder)
+                : QStringLiteral("%1 is not a Vectra index: it has no index.json.").arg(folder),
+            folder);
+    Result<QByteArray> bytes =
+        readLimited(dir + QStringLiteral("/index.json"), limits.maxIndexBytes, QStringLiteral("the Vectra index"));
     if (!bytes.ok()) return bytes.error();
     if (const qsizetype deep = io::findJsonNestingBeyond(*bytes, limits.maxJsonDepth); deep >= 0)
         return Error(ErrorCode::MalformedInput,
                      QStringLiteral("index.json in %1 nests arrays and objects more than %2 deep (at byte %3).")
-                         .arg(folder).arg(limits.maxJsonDepth).arg(deep),
+                         .arg(folder)
+                         .arg(limits.maxJsonDepth)
+                         .arg(deep),
                      folder);
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return Error(ErrorCode::MalformedInput,
-                     QStringLiteral("index.json in %1 is not a JSON object (%2 at byte %3).")
-                         .arg(folder, pe.error != QJsonParseError::NoError ? pe.errorString() : QStringLiteral("another value"))
-                         .arg(pe.offset),
-                     folder);
+        return Error(
+            ErrorCode::MalformedInput,
+            QStringLiteral("index.json in %1 is not a JSON object (%2 at byte %3).")
+                .arg(folder, pe.error != QJsonParseError::NoError ? pe.errorString() : QStringLiteral("another value"))
+                .arg(pe.offset),
+            folder);
     const QJsonObject root = doc.object();
     if (!root.value(QStringLiteral("items")).isArray())
-        return Error(ErrorCode::MalformedInput, QStringLiteral("index.json in %1 has no \"items\" array.").arg(folder), folder);
-    for (const QJsonValue &k : root.value(QStringLiteral("metadata_config")).toObject().value(QStringLiteral("indexed")).toArray())
+        return Error(ErrorCode::MalformedInput, QStringLiteral("index.json in %1 has no \"items\" array.").arg(folder),
+                     folder);
+    for (const QJsonValue &k :
+         root.value(QStringLiteral("metadata_config")).toObject().value(QStringLiteral("indexed")).toArray())
         if (k.isString()) out.indexedKeys << k.toString();
 
     const QJsonArray items = root.value(QStringLiteral("items")).toArray();
@@ -109,7 +119,9 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
         }
         if (out.dimensions == 0) out.dimensions = int(vector.size());
         if (vector.size() != out.dimensions) {
-            problem(QStringLiteral("The vector has %1 numbers; the index's first item has %2.").arg(vector.size()).arg(out.dimensions));
+            problem(QStringLiteral("The vector has %1 numbers; the index's first item has %2.")
+                        .arg(vector.size())
+                        .arg(out.dimensions));
             continue;
         }
         Item item;
@@ -133,19 +145,29 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
         const QString file = o.value(QStringLiteral("metadataFile")).toString();
         if (!file.isEmpty()) {
             if (fileUses.value(file) > 1) {
-                problem(QStringLiteral("Its metadataFile \"%1\" is shared by %2 items (old Vectra versions wrote one name for "
-                                       "all); only the inline metadata was taken.").arg(file).arg(fileUses.value(file)));
+                problem(QStringLiteral(
+                            "Its metadataFile \"%1\" is shared by %2 items (old Vectra versions wrote one name for "
+                            "all); only the inline metadata was taken.")
+                            .arg(file)
+                            .arg(fileUses.value(file)));
             } else if (!safeFileName(file)) {
-                problem(QStringLiteral("Its metadataFile \"%1\" is not a plain file name; only the inline metadata was taken.").arg(file));
+                problem(QStringLiteral(
+                            "Its metadataFile \"%1\" is not a plain file name; only the inline metadata was taken.")
+                            .arg(file));
             } else {
-                Result<QByteArray> meta = readLimited(dir + u'/' + file, limits.maxMetadataFileBytes, QStringLiteral("a metadata file"));
+                Result<QByteArray> meta =
+                    readLimited(dir + u'/' + file, limits.maxMetadataFileBytes, QStringLiteral("a metadata file"));
                 const QJsonDocument md = meta.ok() ? QJsonDocument::fromJson(*meta) : QJsonDocument();
                 if (md.isObject()) {
                     item.metadata = md.object();
                     ++out.metadataFilesRead;
                 } else {
-                    problem(meta.ok() ? QStringLiteral("Its metadata file %1 is not a JSON object; only the inline metadata was taken.").arg(file)
-                                      : QStringLiteral("Its metadata file %1 is missing; only the inline metadata was taken.").arg(file));
+                    problem(meta.ok()
+                                ? QStringLiteral(
+                                      "Its metadata file %1 is not a JSON object; only the inline metadata was taken.")
+                                      .arg(file)
+                                : QStringLiteral("Its metadata file %1 is missing; only the inline metadata was taken.")
+                                      .arg(file));
                 }
             }
         }
@@ -159,9 +181,11 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
 Error writeVectraFolder(const QString &folder, const QList<Item> &items, const QStringList &indexedKeys)
 {
     const QString dir = QFileInfo(folder).absoluteFilePath();
-    if (!QDir().mkpath(dir)) return Error(ErrorCode::Io, QStringLiteral("Could not create the folder %1.").arg(dir), dir);
+    if (!QDir().mkpath(dir))
+        return Error(ErrorCode::Io, QStringLiteral("Could not create the folder %1.").arg(dir), dir);
     if (QFileInfo::exists(dir + QStringLiteral("/index.json")))
-        return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already holds a Vectra index (index.json).").arg(dir), dir);
+        return Error(ErrorCode::AlreadyExists, QStringLiteral("%1 already holds a Vectra index (index.json).").arg(dir),
+                     dir);
     // index.json is written as text, item by item: a float goes out in the
     // shortest form that reads back to the same float32 (negative zero
     // included, which QJsonDocument would write as 0), and no JSON tree of
@@ -192,7 +216,9 @@ Error writeVectraFolder(const QString &folder, const QList<Item> &items, const Q
                 QFile f(dir + u'/' + metadataFile);
                 const QByteArray full = compact(item.metadata);
                 if (!f.open(QIODevice::WriteOnly) || f.write(full) != full.size())
-                    return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(f.fileName(), f.errorString()), f.fileName());
+                    return Error(ErrorCode::Io,
+                                 QStringLiteral("Could not write %1: %2").arg(f.fileName(), f.errorString()),
+                                 f.fileName());
             }
         }
         bytes += compact(inline_);
@@ -216,7 +242,8 @@ Error writeVectraFolder(const QString &folder, const QList<Item> &items, const Q
     bytes += "]}";
     QSaveFile f(dir + QStringLiteral("/index.json"));
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(f.fileName(), f.errorString()), f.fileName());
+        return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(f.fileName(), f.errorString()),
+                     f.fileName());
     return {};
 }
 

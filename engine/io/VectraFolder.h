@@ -15,15 +15,15 @@
 namespace sextant {
 
 struct VectraProblem {
-    QString itemId;  // empty when not about one item
+    QString itemId;       // empty when not about one item
     qsizetype index = -1; // position in index.json's items
     QString message;
 };
 
 struct VectraFolder {
     int dimensions = 0;
-    QStringList indexedKeys;   // metadata_config.indexed
-    QList<Item> items;         // full metadata (the metadataFile's when there is one)
+    QStringList indexedKeys;        // metadata_config.indexed
+    QList<Item> items;              // full metadata (the metadataFile's when there is one)
     QList<qsizetype> itemPositions; // for each item, its position in index.json's items
     QList<VectraProblem> problems;
     bool hasProtobufIndex = false; // index.pb is there too (not read)
@@ -31,9 +31,9 @@ struct VectraFolder {
 };
 
 struct VectraLimits {
-    qint64 maxIndexBytes = 2ll * 1024 * 1024 * 1024;  // index.json
-    qint64 maxMetadataFileBytes = 16 * 1024 * 1024;   // each <uuid>.json
-    int maxJsonDepth = 512;                            // arrays and objects nested in index.json
+    qint64 maxIndexBytes = 2ll * 1024 * 1024 * 1024; // index.json
+    qint64 maxMetadataFileBytes = 16 * 1024 * 1024;  // each <uuid>.json
+    int maxJsonDepth = 512;                          // arrays and objects nested in index.json
 };
 
 // True when the folder looks like a Vectra LocalIndex (index.json or index.pb).

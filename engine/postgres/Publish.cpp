@@ -55,34 +55,29 @@ QByteArray encodeList(const Hashes &hashes)
 
 std::optional<Hashes> decodeList(const QByteArray &bytes)
 {
-    if (bytes.size() < 24 || !bytes.startsWith("SXTPUBL1"))
-        return std::nullopt;
+    if (bytes.size() < 24 || !bytes.startsWith("SXTPUBL1")) return std::nullopt;
     const QByteArray body = bytes.left(bytes.size() - 8);
     QDataStream in(bytes);
     in.setByteOrder(QDataStream::LittleEndian);
     in.skipRawData(8);
     quint64 count = 0;
     in >> count;
-    if (count > quint64(bytes.size()))
-        return std::nullopt;
+    if (count > quint64(bytes.size())) return std::nullopt;
     Hashes hashes;
     hashes.reserve(qsizetype(count));
     for (quint64 i = 0; i < count; ++i) {
         quint32 length = 0;
         in >> length;
-        if (length == 0 || length > 4096 || in.status() != QDataStream::Ok)
-            return std::nullopt;
+        if (length == 0 || length > 4096 || in.status() != QDataStream::Ok) return std::nullopt;
         QByteArray id(qsizetype(length), Qt::Uninitialized);
-        if (in.readRawData(id.data(), int(length)) != int(length))
-            return std::nullopt;
+        if (in.readRawData(id.data(), int(length)) != int(length)) return std::nullopt;
         quint64 hash = 0;
         in >> hash;
         hashes.insert(QString::fromUtf8(id), hash);
     }
     quint64 checksum = 0;
     in >> checksum;
-    if (in.status() != QDataStream::Ok || !in.atEnd() || checksum != storage::xxh3(body))
-        return std::nullopt;
+    if (in.status() != QDataStream::Ok || !in.atEnd() || checksum != storage::xxh3(body)) return std::nullopt;
     return hashes;
 }
 
@@ -114,14 +109,14 @@ struct Publisher::State {
     // The local record (publish/<key>.json and its lists).
     QString baseToken, pendingToken;
     quint64 baseLsn = 0;
-    Hashes published;  // what the table holds as far as we know (content hashes)
+    Hashes published; // what the table holds as far as we know (content hashes)
     QSet<QString> pendingIds;
 
-    Hashes current;    // the index now
+    Hashes current; // the index now
     QStringList upserts, deletes;
     PublishPlan plan;
     bool planned = false;
-    QString token;     // this publish's
+    QString token; // this publish's
 };
 
 Publisher::Publisher(std::shared_ptr<Index> index, PublishOptions options)
@@ -135,8 +130,7 @@ void Publisher::cancel()
 {
     m_cancelled = true;
     std::lock_guard lock(d->connectionMutex);
-    if (d->connection)
-        d->connection->cancel();
+    if (d->connection) d->connection->cancel();
 }
 
 QString Publisher::localStatePath() const
@@ -148,15 +142,12 @@ Error Publisher::loadServerRow()
 {
     Connection &c = *d->connection;
     Result<Rows> exists = c.exec(QStringLiteral("SELECT to_regclass($1) IS NOT NULL"), {d->bookTable});
-    if (!exists.ok())
-        return exists.error();
-    if (exists->bytes(0, 0) != "t")
-        return {};
-    Result<Rows> row = c.exec(QByteArray("SELECT index_id, token, state, publish_no, lsn FROM ") + d->bookTable
-                                  + " WHERE table_name = $1",
+    if (!exists.ok()) return exists.error();
+    if (exists->bytes(0, 0) != "t") return {};
+    Result<Rows> row = c.exec(QByteArray("SELECT index_id, token, state, publish_no, lsn FROM ") + d->bookTable +
+                                  " WHERE table_name = $1",
                               {d->table.display().toUtf8()});
-    if (!row.ok())
-        return row.error();
+    if (!row.ok()) return row.error();
     if (row->count() == 1) {
         d->serverRow = true;
         d->serverIndexId = row->text(0, 0);
@@ -172,10 +163,10 @@ Error Publisher::compareWithServer(const std::function<bool(qint64, qint64)> &pr
 {
     Connection &c = *d->connection;
     d->published.clear();
-    if (Error e = c.run(QStringLiteral("BEGIN READ ONLY")))
-        return e;
-    const QByteArray declare = "DECLARE sextant_compare NO SCROLL CURSOR FOR SELECT id, embedding::text, metadata::text FROM "
-        + d->qualifiedTable;
+    if (Error e = c.run(QStringLiteral("BEGIN READ ONLY"))) return e;
+    const QByteArray declare =
+        "DECLARE sextant_compare NO SCROLL CURSOR FOR SELECT id, embedding::text, metadata::text FROM " +
+        d->qualifiedTable;
     if (Error e = c.run(QString::fromUtf8(declare))) {
         c.run(QStringLiteral("ROLLBACK"));
         return e;
@@ -187,20 +178,18 @@ Error Publisher::compareWithServer(const std::function<bool(qint64, qint64)> &pr
             return {ErrorCode::Cancelled, QStringLiteral("Cancelled while comparing with the table.")};
         }
         Result<Rows> rows = c.exec(QStringLiteral("FETCH 1000 FROM sextant_compare"));
-        if (!rows.ok())
-            return rows.error();
-        if (rows->count() == 0)
-            break;
+        if (!rows.ok()) return rows.error();
+        if (rows->count() == 0) break;
         for (int r = 0; r < rows->count(); ++r) {
             const QString id = rows->text(r, 0);
             const std::optional<QVector<float>> vector = parseVectorLiteral(rows->bytes(r, 1));
-            const QJsonObject metadata = rows->isNull(r, 2) ? QJsonObject() : QJsonDocument::fromJson(rows->bytes(r, 2)).object();
+            const QJsonObject metadata =
+                rows->isNull(r, 2) ? QJsonObject() : QJsonDocument::fromJson(rows->bytes(r, 2)).object();
             // A row that does not read back (NULL vector) gets a hash no item has: it is sent again.
             d->published.insert(id, vector ? contentHash(*vector, metadata) : 0);
         }
         seen += rows->count();
-        if (progress && !progress(seen, -1))
-            m_cancelled = true;
+        if (progress && !progress(seen, -1)) m_cancelled = true;
     }
     return c.run(QStringLiteral("COMMIT"));
 }
@@ -215,8 +204,7 @@ Result<PublishPlan> Publisher::plan(const std::function<bool(qint64, qint64)> &p
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("The batch size must be 1-%1 items.").arg(PublishOptions::kMaxBatch));
     Result<TableName> table = parseTableName(m_options.table);
-    if (!table.ok())
-        return table.error();
+    if (!table.ok()) return table.error();
     d->table = *table;
     d->schema = m_index->schema();
     const IndexStats stats = m_index->stats();
@@ -228,59 +216,60 @@ Result<PublishPlan> Publisher::plan(const std::function<bool(qint64, qint64)> &p
 
     {
         Result<std::unique_ptr<Connection>> connection = Connection::open(m_options.conninfo);
-        if (!connection.ok())
-            return connection.error();
+        if (!connection.ok()) return connection.error();
         std::lock_guard lock(d->connectionMutex);
         d->connection = connection.takeValue();
     }
     Connection &c = *d->connection;
     plan.target = c.target();
     d->qualifiedTable = c.qualified(d->table);
-    d->bookTable = d->table.schema.isEmpty() ? c.identifier(QStringLiteral("sextant_publish"))
-                                             : c.identifier(d->table.schema) + "." + c.identifier(QStringLiteral("sextant_publish"));
+    d->bookTable = d->table.schema.isEmpty()
+                       ? c.identifier(QStringLiteral("sextant_publish"))
+                       : c.identifier(d->table.schema) + "." + c.identifier(QStringLiteral("sextant_publish"));
 
     Result<TableInfo> info = inspectTable(c, d->table);
-    if (!info.ok())
-        return info.error();
+    if (!info.ok()) return info.error();
     d->info = *info;
     if (!d->info.exists) {
         if (m_options.mode != TableMode::Create)
             return Error(ErrorCode::NotFound, QStringLiteral("There is no table %1 on %2; --create creates it.")
                                                   .arg(d->table.display(), plan.target));
-        Result<Rows> vector = c.exec(QStringLiteral(
-            "SELECT (SELECT count(*) FROM pg_extension WHERE extname = 'vector'), "
-            "(SELECT count(*) FROM pg_available_extensions WHERE name = 'vector')"));
-        if (!vector.ok())
-            return vector.error();
+        Result<Rows> vector =
+            c.exec(QStringLiteral("SELECT (SELECT count(*) FROM pg_extension WHERE extname = 'vector'), "
+                                  "(SELECT count(*) FROM pg_available_extensions WHERE name = 'vector')"));
+        if (!vector.ok()) return vector.error();
         if (vector->integer(0, 0) == 0 && vector->integer(0, 1) == 0)
             return Error(ErrorCode::InvalidArgument,
-                         QStringLiteral("The server %1 has no pgvector extension (\"vector\"); install it there first.").arg(plan.target));
+                         QStringLiteral("The server %1 has no pgvector extension (\"vector\"); install it there first.")
+                             .arg(plan.target));
         if (vector->integer(0, 0) == 0)
-            plan.notes << QStringLiteral("The pgvector extension will be created in the database (CREATE EXTENSION vector).");
+            plan.notes << QStringLiteral(
+                "The pgvector extension will be created in the database (CREATE EXTENSION vector).");
         plan.createTable = true;
     } else {
         const QStringList differences = shapeDifferences(d->info, d->schema);
         if (!differences.isEmpty())
             return Error(ErrorCode::SchemaViolation,
-                         QStringLiteral("The table %1 does not fit this index: %2.").arg(d->table.display(), differences.join(QStringLiteral("; "))));
+                         QStringLiteral("The table %1 does not fit this index: %2.")
+                             .arg(d->table.display(), differences.join(QStringLiteral("; "))));
     }
 
     // What the server says was published.
     if (d->info.exists)
-        if (Error e = loadServerRow())
-            return e;
+        if (Error e = loadServerRow()) return e;
     // What the local record says.
     {
         QFile file(localStatePath());
         if (file.open(QIODevice::ReadOnly)) {
             const QJsonObject record = QJsonDocument::fromJson(file.read(1 << 20)).object();
-            if (record.value(QStringLiteral("indexId")).toString() == d->indexId
-                && record.value(QStringLiteral("table")).toString() == d->table.display()) {
+            if (record.value(QStringLiteral("indexId")).toString() == d->indexId &&
+                record.value(QStringLiteral("table")).toString() == d->table.display()) {
                 d->baseToken = record.value(QStringLiteral("baseToken")).toString();
                 d->pendingToken = record.value(QStringLiteral("pendingToken")).toString();
                 d->baseLsn = quint64(record.value(QStringLiteral("baseLsn")).toInteger());
                 QFile list(localStatePath() + QStringLiteral(".published"));
-                std::optional<Hashes> hashes = list.open(QIODevice::ReadOnly) ? decodeList(list.readAll()) : std::nullopt;
+                std::optional<Hashes> hashes =
+                    list.open(QIODevice::ReadOnly) ? decodeList(list.readAll()) : std::nullopt;
                 QFile pending(localStatePath() + QStringLiteral(".pending"));
                 std::optional<Hashes> pendingIds;
                 if (!d->pendingToken.isEmpty())
@@ -305,8 +294,7 @@ Result<PublishPlan> Publisher::plan(const std::function<bool(qint64, qint64)> &p
         plan.how = QStringLiteral("First publish: the table is created and every item is sent.");
     } else if (!d->serverRow) {
         Result<Rows> any = c.exec(QByteArray("SELECT EXISTS (SELECT 1 FROM ") + d->qualifiedTable + ")", {});
-        if (!any.ok())
-            return any.error();
+        if (!any.ok()) return any.error();
         if (any->bytes(0, 0) != "t") {
             plan.how = QStringLiteral("First publish: the table is empty and every item is sent.");
         } else if (m_options.mode == TableMode::Upsert) {
@@ -314,10 +302,11 @@ Result<PublishPlan> Publisher::plan(const std::function<bool(qint64, qint64)> &p
             plan.how = QStringLiteral("Full comparison by id and content hash with the table's rows: it holds rows "
                                       "this index did not publish (--upsert: rows that are not in the index stay).");
         } else {
-            return Error(ErrorCode::AlreadyExists,
-                         QStringLiteral("The table %1 already holds rows that were not published from an index (no row in "
-                                        "sextant_publish); --upsert writes this index's items into it anyway.")
-                             .arg(d->table.display()));
+            return Error(
+                ErrorCode::AlreadyExists,
+                QStringLiteral("The table %1 already holds rows that were not published from an index (no row in "
+                               "sextant_publish); --upsert writes this index's items into it anyway.")
+                    .arg(d->table.display()));
         }
     } else if (d->serverIndexId != d->indexId) {
         if (m_options.mode != TableMode::Upsert)
@@ -333,16 +322,18 @@ Result<PublishPlan> Publisher::plan(const std::function<bool(qint64, qint64)> &p
         const bool resume = d->serverToken == d->pendingToken && d->serverState != u"complete";
         plan.full = false;
         plan.publishedLsn = d->serverToken == d->baseToken ? d->baseLsn : d->serverLsn;
-        plan.how = resume
-            ? QStringLiteral("Resuming publish #%1, which was interrupted: its items are sent again with their current "
-                             "values, with what changed since publish LSN %2 (compared by content hash).")
-                  .arg(d->serverNumber)
-                  .arg(d->baseLsn)
-            : QStringLiteral("Incremental: what changed since publish #%1 (index LSN %2; now %3), found by id and content "
-                             "hash against the local record of what was published.")
-                  .arg(d->serverNumber)
-                  .arg(plan.publishedLsn)
-                  .arg(plan.indexLsn);
+        plan.how =
+            resume ? QStringLiteral(
+                         "Resuming publish #%1, which was interrupted: its items are sent again with their current "
+                         "values, with what changed since publish LSN %2 (compared by content hash).")
+                         .arg(d->serverNumber)
+                         .arg(d->baseLsn)
+                   : QStringLiteral(
+                         "Incremental: what changed since publish #%1 (index LSN %2; now %3), found by id and content "
+                         "hash against the local record of what was published.")
+                         .arg(d->serverNumber)
+                         .arg(plan.publishedLsn)
+                         .arg(plan.indexLsn);
     } else {
         base = Base::Server;
         plan.how = QStringLiteral("Full comparison by id and content hash with the table's rows: the local record of "
@@ -357,25 +348,20 @@ Result<PublishPlan> Publisher::plan(const std::function<bool(qint64, qint64)> &p
         d->pendingIds.clear();
     }
     if (base == Base::Server)
-        if (Error e = compareWithServer(progress))
-            return e;
+        if (Error e = compareWithServer(progress)) return e;
     plan.publishNumber = d->serverNumber + 1;
 
     // The index now.
     d->current.clear();
     QString after;
     for (;;) {
-        if (m_cancelled)
-            return Error(ErrorCode::Cancelled, QStringLiteral("Cancelled while reading the index."));
+        if (m_cancelled) return Error(ErrorCode::Cancelled, QStringLiteral("Cancelled while reading the index."));
         Result<ListPage> page = m_index->list(after, kListPage, true);
-        if (!page.ok())
-            return page.error();
+        if (!page.ok()) return page.error();
         for (const Item &item : page->items)
             d->current.insert(item.id, contentHash(item.vector, item.metadata));
-        if (progress && !progress(d->current.size(), stats.items))
-            m_cancelled = true;
-        if (page->nextAfter.isEmpty())
-            break;
+        if (progress && !progress(d->current.size(), stats.items)) m_cancelled = true;
+        if (page->nextAfter.isEmpty()) break;
         after = page->nextAfter;
     }
     plan.localItems = d->current.size();
@@ -389,11 +375,9 @@ Result<PublishPlan> Publisher::plan(const std::function<bool(qint64, qint64)> &p
     }
     if (deletes) {
         for (auto it = d->published.cbegin(); it != d->published.cend(); ++it)
-            if (!d->current.contains(it.key()))
-                d->deletes.append(it.key());
+            if (!d->current.contains(it.key())) d->deletes.append(it.key());
         for (const QString &id : std::as_const(d->pendingIds))
-            if (!d->current.contains(id) && !d->published.contains(id))
-                d->deletes.append(id);
+            if (!d->current.contains(id) && !d->published.contains(id)) d->deletes.append(id);
     }
     std::sort(d->upserts.begin(), d->upserts.end());
     std::sort(d->deletes.begin(), d->deletes.end());
@@ -412,16 +396,19 @@ Result<PublishPlan> Publisher::plan(const std::function<bool(qint64, qint64)> &p
                                        distanceOperator(d->schema.metric));
         if (!has) {
             plan.createAnnIndex = true;
-            const QString method = m_options.annIndex == AnnIndexKind::Hnsw ? QStringLiteral("hnsw") : QStringLiteral("ivfflat");
-            const QString name = (d->table.name.left(40) + QStringLiteral("_embedding_") + method + QStringLiteral("_idx"));
+            const QString method =
+                m_options.annIndex == AnnIndexKind::Hnsw ? QStringLiteral("hnsw") : QStringLiteral("ivfflat");
+            const QString name =
+                (d->table.name.left(40) + QStringLiteral("_embedding_") + method + QStringLiteral("_idx"));
             QString with;
             if (m_options.annIndex == AnnIndexKind::Hnsw) {
                 // pgvector's ranges: m 2-100, ef_construction 4-1000 and at least 2 m.
                 const int m = std::clamp(d->schema.ann.m, 2, 100);
                 const int ef = std::clamp(d->schema.ann.efConstruction, std::max(4, 2 * m), 1000);
                 if (m != d->schema.ann.m || ef != d->schema.ann.efConstruction)
-                    plan.notes << QStringLiteral("pgvector's HNSW takes m 2-100 and ef_construction 4-1000 (at least 2 m): "
-                                                 "the index's M %1 and efConstruction %2 become %3 and %4.")
+                    plan.notes << QStringLiteral(
+                                      "pgvector's HNSW takes m 2-100 and ef_construction 4-1000 (at least 2 m): "
+                                      "the index's M %1 and efConstruction %2 become %3 and %4.")
                                       .arg(d->schema.ann.m)
                                       .arg(d->schema.ann.efConstruction)
                                       .arg(m)
@@ -436,8 +423,8 @@ Result<PublishPlan> Publisher::plan(const std::function<bool(qint64, qint64)> &p
                                              "so creating the ANN index will fail (publish with --index none).")
                                   .arg(d->schema.dimensions);
             plan.annIndexSql = QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 USING %3 (embedding %4) WITH (%5)")
-                                   .arg(QString::fromUtf8(c.identifier(name)), QString::fromUtf8(d->qualifiedTable), method,
-                                        operatorClass(d->schema.metric), with);
+                                   .arg(QString::fromUtf8(c.identifier(name)), QString::fromUtf8(d->qualifiedTable),
+                                        method, operatorClass(d->schema.metric), with);
         }
     }
     d->planned = true;
@@ -452,13 +439,13 @@ Error Publisher::writeLocalState(bool pending)
     auto save = [](const QString &name, const QByteArray &bytes) -> Error {
         QSaveFile file(name);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-            return {ErrorCode::Io, QStringLiteral("Could not write the local publish record: %1").arg(file.errorString()), name};
+            return {ErrorCode::Io,
+                    QStringLiteral("Could not write the local publish record: %1").arg(file.errorString()), name};
         return {};
     };
     if (!pending || d->plan.full) {
         // After a full comparison the list is what the table held then (empty for a new table).
-        if (Error e = save(path + QStringLiteral(".published"), encodeList(d->published)))
-            return e;
+        if (Error e = save(path + QStringLiteral(".published"), encodeList(d->published))) return e;
     }
     if (pending) {
         Hashes ids;
@@ -468,11 +455,11 @@ Error Publisher::writeLocalState(bool pending)
             ids.insert(id, 0);
         for (const QString &id : std::as_const(d->pendingIds)) // an earlier interrupted publish's, not yet known done
             ids.insert(id, 0);
-        if (Error e = save(path + QStringLiteral(".pending"), encodeList(ids)))
-            return e;
+        if (Error e = save(path + QStringLiteral(".pending"), encodeList(ids))) return e;
     }
     QJsonObject record{{QStringLiteral("format"), 1},
-                       {QStringLiteral("what"), QStringLiteral("sextant-cli publish: what this index last published to a PostgreSQL table")},
+                       {QStringLiteral("what"),
+                        QStringLiteral("sextant-cli publish: what this index last published to a PostgreSQL table")},
                        {QStringLiteral("table"), d->table.display()},
                        {QStringLiteral("target"), d->plan.target},
                        {QStringLiteral("indexId"), d->indexId},
@@ -495,18 +482,15 @@ Error Publisher::sendBatch(const QList<QString> &ids, qint64 &bytes)
     for (const QString &id : ids) {
         Result<Item> item = m_index->get(id, true);
         if (!item.ok()) {
-            if (item.error().code() != ErrorCode::NotFound)
-                return item.error();
+            if (item.error().code() != ErrorCode::NotFound) return item.error();
             gone.append(id.toUtf8()); // deleted since the plan
             continue;
         }
         const int p = row * perRow;
-        if (row)
-            values += ',';
-        values += "($" + QByteArray::number(p + 1) + ",$" + QByteArray::number(p + 2) + "::vector,$"
-            + QByteArray::number(p + 3) + "::jsonb";
-        if (documents)
-            values += ",$" + QByteArray::number(p + 4) + ",$" + QByteArray::number(p + 5);
+        if (row) values += ',';
+        values += "($" + QByteArray::number(p + 1) + ",$" + QByteArray::number(p + 2) + "::vector,$" +
+                  QByteArray::number(p + 3) + "::jsonb";
+        if (documents) values += ",$" + QByteArray::number(p + 4) + ",$" + QByteArray::number(p + 5);
         values += ')';
         params.append(id.toUtf8());
         params.append(vectorLiteral(item->vector));
@@ -520,11 +504,9 @@ Error Publisher::sendBatch(const QList<QString> &ids, qint64 &bytes)
         sent.insert(id, contentHash(item->vector, item->metadata));
         ++row;
     }
-    if (Error e = c.run(QStringLiteral("BEGIN")))
-        return e;
+    if (Error e = c.run(QStringLiteral("BEGIN"))) return e;
     auto rollback = [&](const Error &e) {
-        if (!c.isBroken())
-            c.run(QStringLiteral("ROLLBACK"));
+        if (!c.isBroken()) c.run(QStringLiteral("ROLLBACK"));
         return e;
     };
     if (row) {
@@ -532,13 +514,11 @@ Error Publisher::sendBatch(const QList<QString> &ids, qint64 &bytes)
         sql += documents ? ", text, uri) VALUES " : ") VALUES ";
         sql += values;
         sql += " ON CONFLICT (id) DO UPDATE SET embedding = EXCLUDED.embedding, metadata = EXCLUDED.metadata";
-        if (documents)
-            sql += ", text = EXCLUDED.text, uri = EXCLUDED.uri";
+        if (documents) sql += ", text = EXCLUDED.text, uri = EXCLUDED.uri";
         for (const std::optional<QByteArray> &p : std::as_const(params))
             bytes += p ? p->size() : 0;
         Result<Rows> done = c.exec(sql, params);
-        if (!done.ok())
-            return rollback(done.error());
+        if (!done.ok()) return rollback(done.error());
     }
     if (!gone.isEmpty() && m_options.mode != TableMode::Upsert) {
         QByteArray sql = "DELETE FROM " + d->qualifiedTable + " WHERE id IN (";
@@ -546,24 +526,22 @@ Error Publisher::sendBatch(const QList<QString> &ids, qint64 &bytes)
             sql += (i ? ",$" : "$") + QByteArray::number(i + 1);
         sql += ')';
         Result<Rows> done = c.exec(sql, gone);
-        if (!done.ok())
-            return rollback(done.error());
+        if (!done.ok()) return rollback(done.error());
     }
-    Result<Rows> counted = c.exec(QByteArray("UPDATE ") + d->bookTable
-                                      + " SET batches = batches + 1, updated = now() WHERE table_name = $1 AND token = $2",
-                                  {d->table.display().toUtf8(), d->token.toUtf8()});
-    if (!counted.ok())
-        return rollback(counted.error());
+    Result<Rows> counted =
+        c.exec(QByteArray("UPDATE ") + d->bookTable +
+                   " SET batches = batches + 1, updated = now() WHERE table_name = $1 AND token = $2",
+               {d->table.display().toUtf8(), d->token.toUtf8()});
+    if (!counted.ok()) return rollback(counted.error());
     if (counted->commandTuples() != u"1")
-        return rollback(Error(ErrorCode::Locked, QStringLiteral("Another publish to %1 started meanwhile; this one stopped.")
-                                                     .arg(d->table.display())));
-    if (Error e = c.run(QStringLiteral("COMMIT")))
-        return e;
+        return rollback(Error(
+            ErrorCode::Locked,
+            QStringLiteral("Another publish to %1 started meanwhile; this one stopped.").arg(d->table.display())));
+    if (Error e = c.run(QStringLiteral("COMMIT"))) return e;
     for (auto it = sent.cbegin(); it != sent.cend(); ++it)
         d->published.insert(it.key(), it.value());
     for (const std::optional<QByteArray> &id : std::as_const(gone))
-        if (m_options.mode != TableMode::Upsert)
-            d->published.remove(QString::fromUtf8(*id));
+        if (m_options.mode != TableMode::Upsert) d->published.remove(QString::fromUtf8(*id));
     return {};
 }
 
@@ -579,43 +557,39 @@ Result<PublishSummary> Publisher::run(const PublishProgress &progress)
     Connection &c = *d->connection;
     const QString table = d->table.display();
     auto interrupted = [&](const Error &e) {
-        return Error(e.code(), QStringLiteral("%1 The table holds every batch committed so far; the next publish resumes.")
-                                   .arg(e.message()));
+        return Error(e.code(),
+                     QStringLiteral("%1 The table holds every batch committed so far; the next publish resumes.")
+                         .arg(e.message()));
     };
 
     // Tables first (nothing is sent before they exist).
-    if (Error e = c.run(QStringLiteral("BEGIN")))
-        return e;
+    if (Error e = c.run(QStringLiteral("BEGIN"))) return e;
     if (d->plan.createTable) {
-        if (Error e = c.run(QStringLiteral("CREATE EXTENSION IF NOT EXISTS vector")))
-            return e;
-        if (Error e = c.run(QString::fromUtf8(createTableSql(c, d->table, d->schema))))
-            return e;
+        if (Error e = c.run(QStringLiteral("CREATE EXTENSION IF NOT EXISTS vector"))) return e;
+        if (Error e = c.run(QString::fromUtf8(createTableSql(c, d->table, d->schema)))) return e;
     }
     if (Error e = c.run(QString::fromUtf8(
-            "CREATE TABLE IF NOT EXISTS " + d->bookTable
-            + " (table_name text PRIMARY KEY, index_id text NOT NULL, publish_no bigint NOT NULL, token text NOT NULL, "
-              "state text NOT NULL, lsn bigint NOT NULL, items bigint NOT NULL, batches bigint NOT NULL DEFAULT 0, "
-              "updated timestamptz NOT NULL DEFAULT now())")))
+            "CREATE TABLE IF NOT EXISTS " + d->bookTable +
+            " (table_name text PRIMARY KEY, index_id text NOT NULL, publish_no bigint NOT NULL, token text NOT NULL, "
+            "state text NOT NULL, lsn bigint NOT NULL, items bigint NOT NULL, batches bigint NOT NULL DEFAULT 0, "
+            "updated timestamptz NOT NULL DEFAULT now())")))
         return e;
-    if (Error e = c.run(QStringLiteral("COMMIT")))
-        return e;
+    if (Error e = c.run(QStringLiteral("COMMIT"))) return e;
 
     // The plan's ids go on record here before anything is sent, then on the server.
     d->token = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (d->plan.full)
-        d->baseToken.clear(); // the list written now is the table as compared, not a publish of ours
-    if (Error e = writeLocalState(true))
-        return e;
+    if (d->plan.full) d->baseToken.clear(); // the list written now is the table as compared, not a publish of ours
+    if (Error e = writeLocalState(true)) return e;
     const QByteArray number = QByteArray::number(d->plan.publishNumber);
-    if (Error e = c.run(QString::fromUtf8("INSERT INTO " + d->bookTable
-                                          + " (table_name, index_id, publish_no, token, state, lsn, items) "
-                                            "VALUES ($1, $2, $3, $4, 'in progress', $5, $6) ON CONFLICT (table_name) DO UPDATE SET "
-                                            "index_id = EXCLUDED.index_id, publish_no = EXCLUDED.publish_no, token = EXCLUDED.token, "
-                                            "state = EXCLUDED.state, lsn = EXCLUDED.lsn, items = EXCLUDED.items, batches = 0, "
-                                            "updated = now()"),
-                        {table.toUtf8(), d->indexId.toUtf8(), number, d->token.toUtf8(),
-                         QByteArray::number(d->plan.indexLsn), QByteArray::number(d->plan.localItems)}))
+    if (Error e = c.run(
+            QString::fromUtf8("INSERT INTO " + d->bookTable +
+                              " (table_name, index_id, publish_no, token, state, lsn, items) "
+                              "VALUES ($1, $2, $3, $4, 'in progress', $5, $6) ON CONFLICT (table_name) DO UPDATE SET "
+                              "index_id = EXCLUDED.index_id, publish_no = EXCLUDED.publish_no, token = EXCLUDED.token, "
+                              "state = EXCLUDED.state, lsn = EXCLUDED.lsn, items = EXCLUDED.items, batches = 0, "
+                              "updated = now()"),
+            {table.toUtf8(), d->indexId.toUtf8(), number, d->token.toUtf8(), QByteArray::number(d->plan.indexLsn),
+             QByteArray::number(d->plan.localItems)}))
         return e;
 
     const qint64 total = d->upserts.size() + d->deletes.size();
@@ -623,19 +597,23 @@ Result<PublishSummary> Publisher::run(const PublishProgress &progress)
     const int batch = m_options.batch;
     for (qsizetype i = 0; i < d->upserts.size(); i += batch) {
         if (m_cancelled)
-            return interrupted(Error(ErrorCode::Cancelled, QStringLiteral("Publish cancelled after %1 of %2 changes.").arg(done).arg(total)));
+            return interrupted(Error(ErrorCode::Cancelled,
+                                     QStringLiteral("Publish cancelled after %1 of %2 changes.").arg(done).arg(total)));
         const QList<QString> ids = d->upserts.mid(i, batch);
         if (Error e = sendBatch(ids, summary.bytes))
-            return interrupted(m_cancelled ? Error(ErrorCode::Cancelled, QStringLiteral("Publish cancelled after %1 of %2 changes.").arg(done).arg(total)) : e);
+            return interrupted(
+                m_cancelled ? Error(ErrorCode::Cancelled,
+                                    QStringLiteral("Publish cancelled after %1 of %2 changes.").arg(done).arg(total))
+                            : e);
         done += ids.size();
         summary.upserted += ids.size();
         ++summary.batches;
-        if (progress && !progress(done, total, summary.bytes))
-            m_cancelled = true;
+        if (progress && !progress(done, total, summary.bytes)) m_cancelled = true;
     }
     for (qsizetype i = 0; i < d->deletes.size(); i += batch) {
         if (m_cancelled)
-            return interrupted(Error(ErrorCode::Cancelled, QStringLiteral("Publish cancelled after %1 of %2 changes.").arg(done).arg(total)));
+            return interrupted(Error(ErrorCode::Cancelled,
+                                     QStringLiteral("Publish cancelled after %1 of %2 changes.").arg(done).arg(total)));
         const QList<QString> ids = d->deletes.mid(i, batch);
         QList<std::optional<QByteArray>> params;
         QByteArray sql = "DELETE FROM " + d->qualifiedTable + " WHERE id IN (";
@@ -651,19 +629,19 @@ Result<PublishSummary> Publisher::run(const PublishProgress &progress)
             e = deleted.ok() ? Error() : deleted.error();
         }
         if (!e) {
-            Result<Rows> counted = c.exec(QByteArray("UPDATE ") + d->bookTable
-                                              + " SET batches = batches + 1, updated = now() WHERE table_name = $1 AND token = $2",
-                                          {table.toUtf8(), d->token.toUtf8()});
+            Result<Rows> counted =
+                c.exec(QByteArray("UPDATE ") + d->bookTable +
+                           " SET batches = batches + 1, updated = now() WHERE table_name = $1 AND token = $2",
+                       {table.toUtf8(), d->token.toUtf8()});
             e = !counted.ok() ? counted.error()
                 : counted->commandTuples() != u"1"
-                ? Error(ErrorCode::Locked, QStringLiteral("Another publish to %1 started meanwhile; this one stopped.").arg(table))
-                : Error();
+                    ? Error(ErrorCode::Locked,
+                            QStringLiteral("Another publish to %1 started meanwhile; this one stopped.").arg(table))
+                    : Error();
         }
-        if (!e)
-            e = c.run(QStringLiteral("COMMIT"));
+        if (!e) e = c.run(QStringLiteral("COMMIT"));
         if (e) {
-            if (!c.isBroken())
-                c.run(QStringLiteral("ROLLBACK"));
+            if (!c.isBroken()) c.run(QStringLiteral("ROLLBACK"));
             return interrupted(e);
         }
         for (const QString &id : ids)
@@ -671,22 +649,19 @@ Result<PublishSummary> Publisher::run(const PublishProgress &progress)
         done += ids.size();
         summary.deleted += ids.size();
         ++summary.batches;
-        if (progress && !progress(done, total, summary.bytes))
-            m_cancelled = true;
+        if (progress && !progress(done, total, summary.bytes)) m_cancelled = true;
     }
 
     // Done: the server first, then the local record (a crash between the two
     // only makes the next publish send the same ids again).
-    Result<Rows> finished = c.exec(QByteArray("UPDATE ") + d->bookTable
-                                       + " SET state = 'complete', updated = now() WHERE table_name = $1 AND token = $2",
+    Result<Rows> finished = c.exec(QByteArray("UPDATE ") + d->bookTable +
+                                       " SET state = 'complete', updated = now() WHERE table_name = $1 AND token = $2",
                                    {table.toUtf8(), d->token.toUtf8()});
-    if (!finished.ok())
-        return interrupted(finished.error());
+    if (!finished.ok()) return interrupted(finished.error());
     d->baseToken = d->token;
     d->baseLsn = d->plan.indexLsn;
     d->pendingIds.clear();
-    if (Error e = writeLocalState(false))
-        return e;
+    if (Error e = writeLocalState(false)) return e;
     QFile::remove(localStatePath() + QStringLiteral(".pending"));
 
     if (d->plan.createAnnIndex && !m_cancelled) {
@@ -700,11 +675,13 @@ Result<PublishSummary> Publisher::run(const PublishProgress &progress)
     QString example;
     if (Result<ListPage> first = m_index->list({}, 1, false); first.ok() && !first->items.isEmpty()) {
         const QString op = distanceOperator(d->schema.metric);
-        const QString probe = QStringLiteral("(SELECT embedding FROM %1 WHERE id = %2)")
-                                  .arg(QString::fromUtf8(d->qualifiedTable), QString::fromUtf8(c.literal(first->items.first().id)));
+        const QString probe =
+            QStringLiteral("(SELECT embedding FROM %1 WHERE id = %2)")
+                .arg(QString::fromUtf8(d->qualifiedTable), QString::fromUtf8(c.literal(first->items.first().id)));
         if (m_options.annIndex == AnnIndexKind::Hnsw)
             example = QStringLiteral("SET hnsw.ef_search = %1;\n").arg(std::max(d->schema.ann.efSearch, 10));
-        example += QStringLiteral("SELECT id, metadata, embedding %1 %2 AS distance\nFROM %3\nORDER BY embedding %1 %2\nLIMIT 10;")
+        example += QStringLiteral(
+                       "SELECT id, metadata, embedding %1 %2 AS distance\nFROM %3\nORDER BY embedding %1 %2\nLIMIT 10;")
                        .arg(op, probe, QString::fromUtf8(d->qualifiedTable));
     }
     summary.exampleQuery = example;

@@ -46,20 +46,20 @@ struct PublishOptions {
 };
 
 struct PublishPlan {
-    QString target;        // host:port/database, no password
-    QString table;         // as given (display form)
+    QString target; // host:port/database, no password
+    QString table;  // as given (display form)
     bool createTable = false;
-    bool full = true;           // everything is compared with the table itself (or sent, for a new one)
-    QString how;                // one sentence: first publish, incremental since …, full comparison because …
+    bool full = true; // everything is compared with the table itself (or sent, for a new one)
+    QString how;      // one sentence: first publish, incremental since …, full comparison because …
     qint64 localItems = 0;
     qint64 upserts = 0;
     qint64 deletes = 0;
     qint64 unchanged = 0;
     quint64 indexLsn = 0;
-    quint64 publishedLsn = 0;   // of the last completed publish (0: none)
-    qint64 publishNumber = 0;   // the number this publish will get
+    quint64 publishedLsn = 0; // of the last completed publish (0: none)
+    qint64 publishNumber = 0; // the number this publish will get
     bool createAnnIndex = false;
-    QString annIndexSql;        // the CREATE INDEX it will run, if any
+    QString annIndexSql; // the CREATE INDEX it will run, if any
     QStringList notes;
 };
 
@@ -68,7 +68,7 @@ struct PublishSummary {
     qint64 upserted = 0;
     qint64 deleted = 0;
     qint64 batches = 0;
-    qint64 bytes = 0;     // parameter bytes sent
+    qint64 bytes = 0; // parameter bytes sent
     double seconds = 0;
     bool annIndexCreated = false;
     QString exampleQuery; // SQL to run on the server: the 10 nearest rows to one item

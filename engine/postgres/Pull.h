@@ -15,10 +15,10 @@
 namespace sextant::postgres {
 
 struct PullSource {
-    QString target;       // host:port/database
-    QString table;        // display name
-    QString vectorColumn; // "embedding" or the table's only vector column
-    int dimensions = 0;   // from the column's type
+    QString target;               // host:port/database
+    QString table;                // display name
+    QString vectorColumn;         // "embedding" or the table's only vector column
+    int dimensions = 0;           // from the column's type
     std::optional<Metric> metric; // from the table's ANN index, when it has one
     bool hasMetadata = false, hasText = false, hasUri = false;
     qint64 estimatedRows = -1; // the planner's estimate (-1 when unknown)

@@ -57,7 +57,8 @@ inline void readF32Array(const char *p, float *out, size_t n)
     if constexpr (Q_BYTE_ORDER == Q_LITTLE_ENDIAN) {
         std::memcpy(out, p, n * 4);
     } else {
-        for (size_t i = 0; i < n; ++i) out[i] = getF32(p + 4 * i);
+        for (size_t i = 0; i < n; ++i)
+            out[i] = getF32(p + 4 * i);
     }
 }
 
@@ -65,7 +66,7 @@ inline void readF32Array(const char *p, float *out, size_t n)
 // sets failed() instead of reading past the end.
 class ByteReader {
 public:
-    ByteReader(const char *data, size_t size) : m_p(data), m_end(data + size) {}
+    ByteReader(const char *data, size_t size) : m_p(data), m_end(data + size) { }
     bool failed() const { return m_failed; }
     size_t remaining() const { return size_t(m_end - m_p); }
     bool atEnd() const { return m_p == m_end; }

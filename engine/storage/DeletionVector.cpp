@@ -8,7 +8,9 @@ namespace sextant::storage {
 
 QString deletion::fileName(uint64_t segmentId, uint64_t generation)
 {
-    return QStringLiteral("del-%1-%2.sxd").arg(segmentId, 8, 10, QLatin1Char('0')).arg(generation, 8, 10, QLatin1Char('0'));
+    return QStringLiteral("del-%1-%2.sxd")
+        .arg(segmentId, 8, 10, QLatin1Char('0'))
+        .arg(generation, 8, 10, QLatin1Char('0'));
 }
 
 Result<FileRecord> DeletionVector::write(const QString &dir, uint64_t generation, bool sync) const
@@ -45,19 +47,26 @@ Result<DeletionVector> DeletionVector::read(const QString &path, uint64_t segmen
         return bad(QStringLiteral("checksum mismatch"));
     if (std::memcmp(b.constData(), deletion::kMagic, 8) != 0) return bad(QStringLiteral("wrong magic"));
     if (getU32(b.constData() + 8) > deletion::kVersion)
-        return Error(ErrorCode::UnsupportedFormat,
-                     QStringLiteral("Deletion file %1 was made by a newer Sextant (format %2); this version reads format %3. "
-                                    "Open the index with a newer Sextant.")
-                         .arg(path).arg(getU32(b.constData() + 8)).arg(deletion::kVersion), path);
+        return Error(
+            ErrorCode::UnsupportedFormat,
+            QStringLiteral("Deletion file %1 was made by a newer Sextant (format %2); this version reads format %3. "
+                           "Open the index with a newer Sextant.")
+                .arg(path)
+                .arg(getU32(b.constData() + 8))
+                .arg(deletion::kVersion),
+            path);
     if (getU32(b.constData() + 8) != deletion::kVersion)
-        return Error(ErrorCode::UnsupportedFormat, QStringLiteral("Deletion file %1 has an unknown version.").arg(path), path);
+        return Error(ErrorCode::UnsupportedFormat, QStringLiteral("Deletion file %1 has an unknown version.").arg(path),
+                     path);
     if (getU64(b.constData() + 16) != segmentId || qint64(getU64(b.constData() + 24)) != rows)
         return bad(QStringLiteral("it belongs to another segment"));
     DeletionVector dv(segmentId, rows);
     dv.m_bits = b.mid(deletion::kHeaderSize, (rows + 7) / 8);
     qint64 count = 0;
-    for (qint64 r = 0; r < rows; ++r) count += dv.isDeleted(r);
-    if (count != qint64(getU64(b.constData() + 32))) return bad(QStringLiteral("deleted count does not match the bitmap"));
+    for (qint64 r = 0; r < rows; ++r)
+        count += dv.isDeleted(r);
+    if (count != qint64(getU64(b.constData() + 32)))
+        return bad(QStringLiteral("deleted count does not match the bitmap"));
     dv.m_deleted = count;
     return dv;
 }

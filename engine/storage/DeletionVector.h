@@ -20,12 +20,11 @@ QString fileName(uint64_t segmentId, uint64_t generation);
 class DeletionVector {
 public:
     DeletionVector() = default;
-    DeletionVector(uint64_t segmentId, qint64 rows) : m_segmentId(segmentId), m_rows(rows), m_bits((rows + 7) / 8, '\0') {}
-
-    bool isDeleted(qint64 row) const
+    DeletionVector(uint64_t segmentId, qint64 rows) : m_segmentId(segmentId), m_rows(rows), m_bits((rows + 7) / 8, '\0')
     {
-        return !m_bits.isEmpty() && (uchar(m_bits[row >> 3]) >> (row & 7)) & 1;
     }
+
+    bool isDeleted(qint64 row) const { return !m_bits.isEmpty() && (uchar(m_bits[row >> 3]) >> (row & 7)) & 1; }
     void markDeleted(qint64 row)
     {
         if (m_bits.isEmpty()) m_bits = QByteArray((m_rows + 7) / 8, '\0');

@@ -20,7 +20,8 @@ void arm(const QList<Rule> &rules)
 {
     std::lock_guard lock(g_mutex);
     g_rules.clear();
-    for (const Rule &r : rules) g_rules.append(Armed{r, 0, 0});
+    for (const Rule &r : rules)
+        g_rules.append(Armed{r, 0, 0});
     g_armed = true;
 }
 
@@ -34,7 +35,8 @@ int injected()
 {
     std::lock_guard lock(g_mutex);
     int n = 0;
-    for (const Armed &a : g_rules) n += a.injected;
+    for (const Armed &a : g_rules)
+        n += a.injected;
     return n;
 }
 

@@ -14,9 +14,9 @@ enum class Op { Write, Sync, Rename, Truncate };
 
 struct Rule {
     Op op = Op::Write;
-    int skip = 0;       // let this many matching calls pass first
-    int times = 1;      // then fail this many (-1: every one)
-    int error = 5;      // errno to fail with (EIO)
+    int skip = 0;            // let this many matching calls pass first
+    int times = 1;           // then fail this many (-1: every one)
+    int error = 5;           // errno to fail with (EIO)
     bool shortWrite = false; // instead of failing, write half the bytes
     QString pathContains;    // only files whose path contains this
 };

@@ -14,10 +14,7 @@
 
 namespace sextant::storage {
 
-bool isTransientErrno(int err)
-{
-    return err == EINTR || err == EAGAIN || err == EBUSY;
-}
+bool isTransientErrno(int err) { return err == EINTR || err == EAGAIN || err == EBUSY; }
 
 namespace {
 constexpr int kMaxTransientRetries = 6;
@@ -72,17 +69,20 @@ Result<File> File::open(const QString &path, Mode mode)
     const QByteArray native = QFile::encodeName(path);
     const int fd = retrying([&] { return ::open(native.constData(), flags, 0644); });
     if (fd < 0 && mode == Mode::CreateNew && errno == EEXIST)
-        return Error(ErrorCode::AlreadyExists,
-                     QStringLiteral("Refusing to create %1: a file of that name already exists, and Sextant never replaces "
-                                    "a file that exists.").arg(path),
-                     path);
+        return Error(
+            ErrorCode::AlreadyExists,
+            QStringLiteral("Refusing to create %1: a file of that name already exists, and Sextant never replaces "
+                           "a file that exists.")
+                .arg(path),
+            path);
     if (fd < 0 && mode != Mode::ReadOnly && errno == ELOOP)
-        return Error(ErrorCode::Io,
-                     QStringLiteral("Refusing to write to %1: it is a symbolic link, and Sextant writes only to files in "
-                                    "the index folder itself. Replace the link with the file it points to.").arg(path),
-                     path);
-    if (fd < 0)
-        return Error::fromErrno(errno, QStringLiteral("open"), path);
+        return Error(
+            ErrorCode::Io,
+            QStringLiteral("Refusing to write to %1: it is a symbolic link, and Sextant writes only to files in "
+                           "the index folder itself. Replace the link with the file it points to.")
+                .arg(path),
+            path);
+    if (fd < 0) return Error::fromErrno(errno, QStringLiteral("open"), path);
     File f;
     f.m_fd = fd;
     f.m_path = path;
@@ -133,14 +133,17 @@ Error File::readAt(void *data, size_t size, qint64 offset) const
     if (*got != qint64(size))
         return Error(ErrorCode::Corruption,
                      QStringLiteral("%1 ends early: expected %2 bytes at offset %3, found %4.")
-                         .arg(m_path).arg(size).arg(offset).arg(*got),
+                         .arg(m_path)
+                         .arg(size)
+                         .arg(offset)
+                         .arg(*got),
                      m_path);
     return {};
 }
 
 Result<qint64> File::size() const
 {
-    struct stat st {};
+    struct stat st { };
     if (retrying([&] { return ::fstat(m_fd, &st); }) < 0)
         return Error::fromErrno(errno, QStringLiteral("inspect"), m_path);
     return qint64(st.st_size);
@@ -235,17 +238,19 @@ Error renameNoReplace(const QString &from, const QString &to)
         return r;
     });
     if (rc < 0 && errno == EEXIST)
-        return Error(ErrorCode::AlreadyExists,
-                     QStringLiteral("Refusing to rename %1 to %2: a file of that name already exists, and Sextant never "
-                                    "replaces a file that exists.").arg(from, to),
-                     to);
+        return Error(
+            ErrorCode::AlreadyExists,
+            QStringLiteral("Refusing to rename %1 to %2: a file of that name already exists, and Sextant never "
+                           "replaces a file that exists.")
+                .arg(from, to),
+            to);
     if (rc < 0) return Error::fromErrno(errno, QStringLiteral("rename"), from);
     return {};
 }
 
 bool isSymlink(const QString &path)
 {
-    struct stat st {};
+    struct stat st { };
     const QByteArray native = QFile::encodeName(path);
     return ::lstat(native.constData(), &st) == 0 && S_ISLNK(st.st_mode);
 }
@@ -259,7 +264,9 @@ Result<QByteArray> readWholeFile(const QString &path, qint64 maxBytes)
     if (*size > maxBytes)
         return Error(ErrorCode::Corruption,
                      QStringLiteral("%1 is %2 bytes, more than the %3 bytes such a file can be.")
-                         .arg(path).arg(*size).arg(maxBytes),
+                         .arg(path)
+                         .arg(*size)
+                         .arg(maxBytes),
                      path);
     QByteArray data(*size, Qt::Uninitialized);
     if (Error e = f->readAt(data.data(), size_t(data.size()), 0)) return e;
@@ -270,20 +277,21 @@ Error saveFileAtomically(const QString &path, const QByteArray &contents, bool s
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::Io, QStringLiteral("Could not create a temporary file for %1: %2")
-                                        .arg(path, file.errorString()), path);
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Could not create a temporary file for %1: %2").arg(path, file.errorString()),
+                     path);
     if (file.write(contents) != contents.size() || !file.flush()) {
         const QString reason = file.errorString();
         file.cancelWriting();
         return Error(ErrorCode::Io, QStringLiteral("Could not write %1: %2").arg(path, reason), path);
     }
     if (sync && retrying([&] {
-            if (const int err = faults::maybeFail(faults::Op::Sync, path)) {
-                errno = err;
-                return -1;
-            }
-            return ::fdatasync(file.handle());
-        }) < 0) {
+                    if (const int err = faults::maybeFail(faults::Op::Sync, path)) {
+                        errno = err;
+                        return -1;
+                    }
+                    return ::fdatasync(file.handle());
+                }) < 0) {
         const int err = errno;
         file.cancelWriting();
         return Error::fromErrno(err, QStringLiteral("flush to disk"), path);

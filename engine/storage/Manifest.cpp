@@ -27,29 +27,36 @@ QStringList Manifest::inconsistencies() const
     QSet<QString> names;
     uint64_t maxId = 0;
     for (const SegmentEntry &s : segments) {
-        if (ids.contains(s.id))
-            out << QStringLiteral("segment id %1 appears more than once").arg(s.id);
+        if (ids.contains(s.id)) out << QStringLiteral("segment id %1 appears more than once").arg(s.id);
         ids.insert(s.id);
         maxId = std::max(maxId, s.id);
         if (s.file != segment::fileName(s.id))
-            out << QStringLiteral("segment %1 names the file %2; its file is %3").arg(s.id).arg(s.file, segment::fileName(s.id));
+            out << QStringLiteral("segment %1 names the file %2; its file is %3")
+                       .arg(s.id)
+                       .arg(s.file, segment::fileName(s.id));
         if (names.contains(s.file)) out << QStringLiteral("the segment file %1 is named twice").arg(s.file);
         names.insert(s.file);
         if (!s.deletionFile.isEmpty()) {
             const QString prefix = QStringLiteral("del-%1-").arg(s.id, 8, 10, QLatin1Char('0'));
             if (!s.deletionFile.startsWith(prefix) || !s.deletionFile.endsWith(QLatin1String(".sxd")))
-                out << QStringLiteral("segment %1 names the deletion file %2, which belongs to another segment").arg(s.id).arg(s.deletionFile);
-            if (names.contains(s.deletionFile)) out << QStringLiteral("the deletion file %1 is named twice").arg(s.deletionFile);
+                out << QStringLiteral("segment %1 names the deletion file %2, which belongs to another segment")
+                           .arg(s.id)
+                           .arg(s.deletionFile);
+            if (names.contains(s.deletionFile))
+                out << QStringLiteral("the deletion file %1 is named twice").arg(s.deletionFile);
             names.insert(s.deletionFile);
         }
     }
     if (!segments.isEmpty() && nextSegmentId <= maxId)
-        out << QStringLiteral("nextSegmentId is %1, but segment %2 is in use: the next checkpoint would take the name of a live segment")
-                   .arg(nextSegmentId).arg(maxId);
+        out << QStringLiteral("nextSegmentId is %1, but segment %2 is in use: the next checkpoint would take the name "
+                              "of a live segment")
+                   .arg(nextSegmentId)
+                   .arg(maxId);
     if (nextSegmentId == 0) out << QStringLiteral("nextSegmentId is 0; segment ids start at 1");
     if (walFile != wal::fileName(checkpointLsn + 1))
         out << QStringLiteral("the log after checkpoint %1 is named %2; it should be %3")
-                   .arg(checkpointLsn).arg(walFile, wal::fileName(checkpointLsn + 1));
+                   .arg(checkpointLsn)
+                   .arg(walFile, wal::fileName(checkpointLsn + 1));
     QSet<QString> listed;
     for (const FileRecord &f : files) {
         if (listed.contains(f.name)) out << QStringLiteral("the file %1 is listed twice").arg(f.name);
@@ -117,8 +124,8 @@ bool readCount(const QJsonObject &o, const char *key, uint64_t *out)
 
 bool isPlainFileName(const QString &name)
 {
-    return !name.isEmpty() && !name.contains(u'/') && !name.contains(u'\\') && name != u"." && name != u".."
-        && !name.contains(QChar(0));
+    return !name.isEmpty() && !name.contains(u'/') && !name.contains(u'\\') && name != u"." && name != u".." &&
+           !name.contains(QChar(0));
 }
 } // namespace
 
@@ -128,38 +135,50 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
         return Error(ErrorCode::Corruption, QStringLiteral("The manifest %1 is damaged: %2").arg(path, why), path);
     };
     if (bytes.size() < manifest::kEnvelopeSize) return bad(QStringLiteral("it is too short"));
-    if (std::memcmp(bytes.constData(), manifest::kMagic, 8) != 0) return bad(QStringLiteral("it does not start with the manifest magic"));
+    if (std::memcmp(bytes.constData(), manifest::kMagic, 8) != 0)
+        return bad(QStringLiteral("it does not start with the manifest magic"));
     // The version is believed only once the checksum holds, so that a
     // damaged version field reads as damage, not as a newer format. Every
     // version keeps this 24-byte envelope (docs/format.md).
     const uint32_t version = getU32(bytes.constData() + 8);
     const qint64 len = getU32(bytes.constData() + 12);
-    if (len != bytes.size() - manifest::kEnvelopeSize) return bad(QStringLiteral("its length field does not match its size"));
+    if (len != bytes.size() - manifest::kEnvelopeSize)
+        return bad(QStringLiteral("its length field does not match its size"));
     const char *body = bytes.constData() + manifest::kEnvelopeSize;
     if (xxh3(body, size_t(len)) != getU64(bytes.constData() + 16)) return bad(QStringLiteral("checksum mismatch"));
     auto newer = [&](uint64_t format) {
         return Error(ErrorCode::UnsupportedFormat,
                      QStringLiteral("The index was made by a newer Sextant (format %1): its manifest %2 is in a format "
                                     "this version (which reads format %3) does not know. Open it with a newer Sextant; "
-                                    "nothing was changed.").arg(format).arg(path).arg(manifest::kVersion), path);
+                                    "nothing was changed.")
+                         .arg(format)
+                         .arg(path)
+                         .arg(manifest::kVersion),
+                     path);
     };
     if (version > manifest::kVersion) return newer(version);
     if (version != manifest::kVersion)
-        return Error(ErrorCode::UnsupportedFormat,
-                     QStringLiteral("The manifest %1 has format version %2, which no released Sextant wrote; this version "
-                                    "reads version %3.").arg(path).arg(version).arg(manifest::kVersion), path);
+        return Error(
+            ErrorCode::UnsupportedFormat,
+            QStringLiteral("The manifest %1 has format version %2, which no released Sextant wrote; this version "
+                           "reads version %3.")
+                .arg(path)
+                .arg(version)
+                .arg(manifest::kVersion),
+            path);
 
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(QByteArray(body, int(len)), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) return bad(QStringLiteral("its body is not a JSON object"));
+    if (pe.error != QJsonParseError::NoError || !doc.isObject())
+        return bad(QStringLiteral("its body is not a JSON object"));
     const QJsonObject o = doc.object();
     Manifest m;
     uint64_t format = 0;
     if (readCount(o, "format", &format) && format > manifest::kVersion) return newer(format);
     if (format != manifest::kVersion) return bad(QStringLiteral("unknown body format"));
     uint64_t live = 0;
-    if (!readCount(o, "generation", &m.generation) || !readCount(o, "checkpointLsn", &m.checkpointLsn)
-        || !readCount(o, "nextSegmentId", &m.nextSegmentId) || !readCount(o, "liveItems", &live))
+    if (!readCount(o, "generation", &m.generation) || !readCount(o, "checkpointLsn", &m.checkpointLsn) ||
+        !readCount(o, "nextSegmentId", &m.nextSegmentId) || !readCount(o, "liveItems", &live))
         return bad(QStringLiteral("a counter is missing or not a whole number"));
     m.liveItems = qint64(live);
     Result<Schema> schema = Schema::fromJson(o.value(QStringLiteral("schema")).toObject(), true);
@@ -187,9 +206,9 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
         uint64_t rows = 0, deleted = 0;
         e.file = s.value(QStringLiteral("file")).toString();
         e.deletionFile = s.value(QStringLiteral("deletionFile")).toString();
-        if (!readCount(s, "id", &e.id) || !readCount(s, "rows", &rows) || !readCount(s, "deletedRows", &deleted)
-            || !isPlainFileName(e.file) || deleted > rows
-            || (!e.deletionFile.isEmpty() && !isPlainFileName(e.deletionFile)))
+        if (!readCount(s, "id", &e.id) || !readCount(s, "rows", &rows) || !readCount(s, "deletedRows", &deleted) ||
+            !isPlainFileName(e.file) || deleted > rows ||
+            (!e.deletionFile.isEmpty() && !isPlainFileName(e.deletionFile)))
             return bad(QStringLiteral("a segment entry is malformed"));
         if (!m.fileRecord(e.file) || (!e.deletionFile.isEmpty() && !m.fileRecord(e.deletionFile)))
             return bad(QStringLiteral("segment %1 names a file the file list does not hold").arg(e.id));
@@ -202,8 +221,8 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
         GraphEntry e;
         uint64_t items = 0, labels = 0;
         e.file = g.value(QStringLiteral("file")).toString();
-        if (!isPlainFileName(e.file) || !readCount(g, "number", &e.number) || !readCount(g, "items", &items)
-            || !readCount(g, "labels", &labels) || items > labels)
+        if (!isPlainFileName(e.file) || !readCount(g, "number", &e.number) || !readCount(g, "items", &items) ||
+            !readCount(g, "labels", &labels) || items > labels)
             return bad(QStringLiteral("the graph entry is malformed"));
         if (!m.fileRecord(e.file)) return bad(QStringLiteral("the graph names a file the file list does not hold"));
         e.items = qint64(items);

@@ -37,8 +37,8 @@ struct SegmentEntry {
 // is also in `files`, with size and SHA-256.
 struct GraphEntry {
     QString file;
-    uint64_t number = 0;   // the NNN of graph-NNN.sxg; each save takes the next
-    qint64 items = 0;      // live items in the graph when it was saved
+    uint64_t number = 0; // the NNN of graph-NNN.sxg; each save takes the next
+    qint64 items = 0;    // live items in the graph when it was saved
     qint64 labels = 0;
     bool operator==(const GraphEntry &) const = default;
 };
@@ -47,12 +47,12 @@ struct Manifest {
     uint64_t generation = 0;
     Schema schema;
     Durability durability = Durability::Full;
-    uint64_t checkpointLsn = 0;    // every frame up to here is in segments
-    QString walFile;               // frames after checkpointLsn
+    uint64_t checkpointLsn = 0; // every frame up to here is in segments
+    QString walFile;            // frames after checkpointLsn
     uint64_t nextSegmentId = 1;
-    qint64 liveItems = 0;          // items in segments at checkpointLsn
+    qint64 liveItems = 0; // items in segments at checkpointLsn
     QList<SegmentEntry> segments;
-    QList<FileRecord> files;       // every segment, deletion and graph file
+    QList<FileRecord> files; // every segment, deletion and graph file
     std::optional<GraphEntry> graph;
     QDateTime created;
     QDateTime checkpointed;

@@ -16,8 +16,8 @@ enum class RecordType : uint8_t { Insert = 1, Upsert = 2, Delete = 3 };
 struct Record {
     RecordType type = RecordType::Insert;
     QByteArray id;
-    QVector<float> vector;  // empty for Delete
-    QByteArray metadata;    // compact JSON object; empty for Delete
+    QVector<float> vector; // empty for Delete
+    QByteArray metadata;   // compact JSON object; empty for Delete
 
     bool isDelete() const { return type == RecordType::Delete; }
 };

@@ -120,9 +120,9 @@ QByteArray encodeHeader(const SegmentLayout &l)
     appendU64(h, uint64_t(l.rowCount));
     appendU32(h, l.blockSize);
     appendU32(h, 0);
-    for (qint64 v : {l.vectorsOffset, l.normsOffset, l.idOffsetsOffset, l.idBytesOffset, l.idBytesLength,
-                     l.metaOffsetsOffset, l.metaBytesOffset, l.metaBytesLength, l.dataEnd, l.bloomOffset,
-                     l.bloomLength})
+    for (qint64 v :
+         {l.vectorsOffset, l.normsOffset, l.idOffsetsOffset, l.idBytesOffset, l.idBytesLength, l.metaOffsetsOffset,
+          l.metaBytesOffset, l.metaBytesLength, l.dataEnd, l.bloomOffset, l.bloomLength})
         appendU64(h, uint64_t(v));
     h.append(QByteArray(segment::kHeaderSize - 8 - h.size(), '\0'));
     appendU64(h, xxh3(h.constData(), size_t(h.size())));
@@ -206,8 +206,8 @@ private:
 
 } // namespace
 
-Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dimensions,
-                                const SegmentRowSource &rows, bool sync)
+Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dimensions, const SegmentRowSource &rows,
+                                bool sync)
 {
     const qint64 n = rows.rowCount();
     qint64 idBytes = 0, metaBytes = 0;
@@ -247,7 +247,8 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
     for (qint64 r = 0; r < n; ++r) {
         const float *v = rows.vector(r);
         double sum = 0;
-        for (int d = 0; d < dimensions; ++d) sum += double(v[d]) * double(v[d]);
+        for (int d = 0; d < dimensions; ++d)
+            sum += double(v[d]) * double(v[d]);
         norms[size_t(r)] = float(std::sqrt(sum));
         le.resize(0);
         appendF32Array(le, v, size_t(dimensions));
@@ -309,7 +310,8 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
     w.endBlocks();
 
     QByteArray table;
-    for (uint64_t s : w.blockSums()) appendU64(table, s);
+    for (uint64_t s : w.blockSums())
+        appendU64(table, s);
     QByteArray footer;
     appendU64(footer, uint64_t(l.dataEnd));
     appendU64(footer, uint64_t(w.blockSums().size()));
@@ -364,37 +366,49 @@ Result<std::shared_ptr<Segment>> Segment::open(const QString &path, uint64_t seg
         return Error(ErrorCode::UnsupportedFormat,
                      QStringLiteral("Segment %1 was made by a newer Sextant (format %2); this version reads segment "
                                     "formats %3 to %4. Open the index with a newer Sextant.")
-                         .arg(path).arg(version).arg(segment::kOldestVersion).arg(segment::kVersion), path);
+                         .arg(path)
+                         .arg(version)
+                         .arg(segment::kOldestVersion)
+                         .arg(segment::kVersion),
+                     path);
     if (version < segment::kOldestVersion)
-        return Error(ErrorCode::UnsupportedFormat,
-                     QStringLiteral("Segment %1 has format version %2, which no released Sextant wrote and this version "
-                                    "cannot read.").arg(path).arg(version), path);
+        return Error(
+            ErrorCode::UnsupportedFormat,
+            QStringLiteral("Segment %1 has format version %2, which no released Sextant wrote and this version "
+                           "cannot read.")
+                .arg(path)
+                .arg(version),
+            path);
 
     const uint32_t dims = getU32(header + 12);
     const uint64_t rows = getU64(header + 16);
     if (int(dims) != expectedDimensions)
-        return s->corrupt(12, QStringLiteral("it holds %1-dimensional vectors, the manifest says %2").arg(dims).arg(expectedDimensions));
+        return s->corrupt(
+            12,
+            QStringLiteral("it holds %1-dimensional vectors, the manifest says %2").arg(dims).arg(expectedDimensions));
     // Bound the row count by the file size before any arithmetic with it.
     if (rows > uint64_t(*size) / 20)
         return s->corrupt(16, QStringLiteral("its row count %1 cannot fit in %2 bytes").arg(rows).arg(*size));
     // Bytes 32-119: eleven u64 fields, every one of them implied by D, R and
     // the two byte lengths; all must equal what computeLayout derives.
     qint64 fields[11];
-    for (int i = 0; i < 11; ++i) fields[i] = qint64(getU64(header + 32 + 8 * i));
+    for (int i = 0; i < 11; ++i)
+        fields[i] = qint64(getU64(header + 32 + 8 * i));
     const qint64 idBytes = fields[4], metaBytes = fields[7];
     if (idBytes < 0 || metaBytes < 0 || idBytes > *size || metaBytes > *size)
         return s->corrupt(32, QStringLiteral("section lengths exceed the file"));
     const SegmentLayout expect = computeLayout(version, dims, qint64(rows), idBytes, metaBytes);
-    const qint64 got[11] = {expect.vectorsOffset, expect.normsOffset, expect.idOffsetsOffset, expect.idBytesOffset,
-                            expect.idBytesLength, expect.metaOffsetsOffset, expect.metaBytesOffset,
-                            expect.metaBytesLength, expect.dataEnd, expect.bloomOffset, expect.bloomLength};
+    const qint64 got[11] = {expect.vectorsOffset,   expect.normsOffset,     expect.idOffsetsOffset,
+                            expect.idBytesOffset,   expect.idBytesLength,   expect.metaOffsetsOffset,
+                            expect.metaBytesOffset, expect.metaBytesLength, expect.dataEnd,
+                            expect.bloomOffset,     expect.bloomLength};
     static_assert(sizeof got == segment::kHeaderSize - 32 - 8);
     if (getU32(header + 24) != segment::kBlockSize || std::memcmp(fields, got, sizeof got) != 0)
         return s->corrupt(24, QStringLiteral("the section table is inconsistent"));
     const qint64 tableOffset = qint64(getU64(footer));
     const qint64 blockCount = qint64(getU64(footer + 8));
-    if (tableOffset != expect.dataEnd || blockCount != expect.blockCount
-        || *size != expect.dataEnd + blockCount * 8 + segment::kFooterSize)
+    if (tableOffset != expect.dataEnd || blockCount != expect.blockCount ||
+        *size != expect.dataEnd + blockCount * 8 + segment::kFooterSize)
         return s->corrupt(*size - segment::kFooterSize,
                           QStringLiteral("the file size %1 does not match its layout").arg(*size));
     QByteArray table(blockCount * 8, Qt::Uninitialized);
@@ -404,16 +418,19 @@ Result<std::shared_ptr<Segment>> Segment::open(const QString &path, uint64_t seg
 
     s->m_layout = expect;
     s->m_blockSums.resize(size_t(blockCount));
-    for (qint64 i = 0; i < blockCount; ++i) s->m_blockSums[size_t(i)] = getU64(table.constData() + 8 * i);
+    for (qint64 i = 0; i < blockCount; ++i)
+        s->m_blockSums[size_t(i)] = getU64(table.constData() + 8 * i);
     s->m_blockState.reset(new std::atomic<uint8_t>[size_t(blockCount)]);
-    for (qint64 i = 0; i < blockCount; ++i) s->m_blockState[size_t(i)].store(0, std::memory_order_relaxed);
+    for (qint64 i = 0; i < blockCount; ++i)
+        s->m_blockState[size_t(i)].store(0, std::memory_order_relaxed);
 
     s->m_file.setFileName(path);
     if (!s->m_file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::Io, QStringLiteral("Could not open %1: %2").arg(path, s->m_file.errorString()), path);
     s->m_map = s->m_file.map(0, *size);
     if (!s->m_map)
-        return Error(ErrorCode::Io, QStringLiteral("Could not map %1 into memory: %2").arg(path, s->m_file.errorString()), path);
+        return Error(ErrorCode::Io,
+                     QStringLiteral("Could not map %1 into memory: %2").arg(path, s->m_file.errorString()), path);
     s->m_file.close(); // the mapping outlives the descriptor
     // Lookups touch a few scattered 64 KiB blocks: without this the kernel's
     // read-ahead (often several MiB) reads most of a cold index for a handful
@@ -452,16 +469,17 @@ bool Segment::rawRow(qint64 row, QByteArrayView *id, QByteArrayView *metadata) c
         *out = QByteArrayView(reinterpret_cast<const char *>(m_map + bytesAt + begin), end - begin);
         return true;
     };
-    return slice(m_layout.idOffsetsOffset + row * 8, m_layout.idBytesOffset, m_layout.idBytesLength, id)
-        && slice(m_layout.metaOffsetsOffset + row * 8, m_layout.metaBytesOffset, m_layout.metaBytesLength, metadata);
+    return slice(m_layout.idOffsetsOffset + row * 8, m_layout.idBytesOffset, m_layout.idBytesLength, id) &&
+           slice(m_layout.metaOffsetsOffset + row * 8, m_layout.metaBytesOffset, m_layout.metaBytesLength, metadata);
 }
 
 Error Segment::rowDamaged(qint64 row, const Error &blockError) const
 {
     if (!hasRowChecksums()) return blockError;
-    return Error(ErrorCode::Corruption,
-                 QStringLiteral("%1, and row %2 does not match its row checksum either").arg(blockError.message()).arg(row),
-                 m_path);
+    return Error(
+        ErrorCode::Corruption,
+        QStringLiteral("%1, and row %2 does not match its row checksum either").arg(blockError.message()).arg(row),
+        m_path);
 }
 
 bool Segment::rowChecksumMatches(qint64 row) const
@@ -469,7 +487,8 @@ bool Segment::rowChecksumMatches(qint64 row) const
     if (!hasRowChecksums()) return false;
     QByteArrayView id, meta;
     if (!rawRow(row, &id, &meta)) return false;
-    const char *vector = reinterpret_cast<const char *>(m_map + m_layout.vectorsOffset + row * qint64(m_layout.dimensions) * 4);
+    const char *vector =
+        reinterpret_cast<const char *>(m_map + m_layout.vectorsOffset + row * qint64(m_layout.dimensions) * 4);
     const uint64_t stored = getU64(reinterpret_cast<const char *>(m_map + m_layout.rowSumsOffset + row * 8));
     return segment::rowChecksum(id, vector, int(m_layout.dimensions), meta) == stored;
 }
@@ -556,7 +575,8 @@ Result<QByteArrayView> Segment::metadataView(qint64 row) const
             return corrupt(at, QStringLiteral("metadata offsets of row %1 are out of order").arg(row));
         failed = ensureVerified(m_layout.metaBytesOffset + begin, end - begin);
         if (!failed)
-            return QByteArrayView(reinterpret_cast<const char *>(m_map + m_layout.metaBytesOffset + begin), end - begin);
+            return QByteArrayView(reinterpret_cast<const char *>(m_map + m_layout.metaBytesOffset + begin),
+                                  end - begin);
     }
     QByteArrayView id, meta;
     if (rowChecksumMatches(row) && rawRow(row, &id, &meta)) return meta;
@@ -601,8 +621,10 @@ Result<std::optional<qint64>> Segment::find(QByteArrayView key) const
         if (!id.ok()) return id.error();
         const int c = QByteArrayView(*id).compare(key);
         if (c == 0) return std::optional<qint64>(mid);
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return std::optional<qint64>();
 }
@@ -614,8 +636,10 @@ Result<qint64> Segment::upperBound(QByteArrayView key) const
         const qint64 mid = lo + (hi - lo) / 2;
         const Result<QByteArrayView> id = this->id(mid);
         if (!id.ok()) return id.error();
-        if (QByteArrayView(*id).compare(key) <= 0) lo = mid + 1;
-        else hi = mid;
+        if (QByteArrayView(*id).compare(key) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }

@@ -69,8 +69,8 @@ public:
     virtual QByteArrayView metadata(qint64 row) const = 0;
 };
 
-Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dimensions,
-                                const SegmentRowSource &rows, bool sync);
+Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dimensions, const SegmentRowSource &rows,
+                                bool sync);
 
 struct SegmentLayout {
     uint32_t version = 0;
@@ -80,7 +80,7 @@ struct SegmentLayout {
     qint64 vectorsOffset = 0, normsOffset = 0, idOffsetsOffset = 0, idBytesOffset = 0, idBytesLength = 0,
            metaOffsetsOffset = 0, metaBytesOffset = 0, metaBytesLength = 0, bloomOffset = 0, bloomLength = 0,
            rowSumsOffset = 0, rowSumsLength = 0, // format 3; both 0 in format 2
-           dataEnd = 0;
+        dataEnd = 0;
     qint64 blockCount = 0;
 };
 

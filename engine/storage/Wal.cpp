@@ -14,10 +14,7 @@ namespace sextant::storage {
 
 namespace wal {
 
-QString fileName(uint64_t firstLsn)
-{
-    return QStringLiteral("wal-%1.log").arg(firstLsn, 20, 10, QLatin1Char('0'));
-}
+QString fileName(uint64_t firstLsn) { return QStringLiteral("wal-%1.log").arg(firstLsn, 20, 10, QLatin1Char('0')); }
 
 QByteArray encodeHeader(uint64_t firstLsn)
 {
@@ -125,14 +122,21 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
             return Error(ErrorCode::Corruption,
                          QStringLiteral("The write-ahead log %1 has a damaged header.").arg(path), path);
         if (getU32(hdr + 8) > wal::kVersion)
-            return Error(ErrorCode::UnsupportedFormat,
-                         QStringLiteral("The write-ahead log %1 was made by a newer Sextant (format %2); this version reads "
-                                        "format %3. Open the index with a newer Sextant.")
-                             .arg(path).arg(getU32(hdr + 8)).arg(wal::kVersion), path);
+            return Error(
+                ErrorCode::UnsupportedFormat,
+                QStringLiteral("The write-ahead log %1 was made by a newer Sextant (format %2); this version reads "
+                               "format %3. Open the index with a newer Sextant.")
+                    .arg(path)
+                    .arg(getU32(hdr + 8))
+                    .arg(wal::kVersion),
+                path);
         if (getU32(hdr + 8) != wal::kVersion)
             return Error(ErrorCode::UnsupportedFormat,
-                         QStringLiteral("The write-ahead log %1 has format version %2, which this version of Sextant cannot read.")
-                             .arg(path).arg(getU32(hdr + 8)), path);
+                         QStringLiteral(
+                             "The write-ahead log %1 has format version %2, which this version of Sextant cannot read.")
+                             .arg(path)
+                             .arg(getU32(hdr + 8)),
+                         path);
         r.firstLsn = getU64(hdr + 16);
         offset = wal::kHeaderSize;
         if (expectedNextLsn == 0) expectedNextLsn = r.firstLsn;
@@ -149,8 +153,8 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
             // A damaged length field looks like a frame running past the end;
             // a surviving later frame tells the two apart.
             if (left >= 2 * wal::kFrameOverhead && validFrameFollows(file, offset + 1, fileSize, expectedNextLsn + 1))
-                r.tail = {WalTail::Kind::Corrupt, offset, left,
-                          QStringLiteral("damaged frame header (%1)").arg(why), true};
+                r.tail = {WalTail::Kind::Corrupt, offset, left, QStringLiteral("damaged frame header (%1)").arg(why),
+                          true};
             else
                 r.tail = {WalTail::Kind::Incomplete, offset, left, why, false};
         };
@@ -165,7 +169,8 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
             // Either a frame cut short by a crash, or a damaged length field.
             // Zeros (a size update without its data) and short tails are torn writes.
             stopIncomplete(QStringLiteral("a frame of %1 bytes was cut short after %2 bytes")
-                               .arg(wal::kFrameOverhead + qint64(fv.payloadLength)).arg(left));
+                               .arg(wal::kFrameOverhead + qint64(fv.payloadLength))
+                               .arg(left));
             break;
         }
         const size_t frameSize = size_t(wal::kFrameOverhead + fv.payloadLength);
@@ -179,7 +184,8 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
                 // extended but the data never reached the disk.
                 QByteArray rest(left, Qt::Uninitialized);
                 if (!file.readAt(rest.data(), size_t(left), offset) && allZero(rest.constData(), size_t(left))) {
-                    stopIncomplete(QStringLiteral("%1 zero bytes where an unfinished frame was being written").arg(left));
+                    stopIncomplete(
+                        QStringLiteral("%1 zero bytes where an unfinished frame was being written").arg(left));
                     break;
                 }
             }
@@ -252,8 +258,8 @@ Result<WalWriter> WalWriter::openForAppend(const QString &path, qint64 validEnd,
 
 Error WalWriter::checkStillInPlace() const
 {
-    struct stat open {};
-    struct stat named {};
+    struct stat open { };
+    struct stat named { };
     if (::fstat(m_file.fd(), &open) < 0) return Error::fromErrno(errno, QStringLiteral("inspect"), path());
     const QByteArray native = QFile::encodeName(path());
     QString why;
@@ -268,7 +274,8 @@ Error WalWriter::checkStillInPlace() const
     return Error(ErrorCode::Io,
                  QStringLiteral("The write-ahead log %1 is not where the index keeps it: %2. Nothing written now would "
                                 "survive a restart, so the index stopped accepting writes; close it, then verify and "
-                                "repair.").arg(path(), why),
+                                "repair.")
+                     .arg(path(), why),
                  path());
 }
 
@@ -278,8 +285,9 @@ Error WalWriter::append(const QByteArray &frames)
         // Cut whatever part of the write landed; if even that fails the
         // caller must stop writing to this log.
         if (Error t = m_file.truncate(m_end))
-            return Error(ErrorCode::Io, QStringLiteral("%1; cutting the partial write also failed: %2")
-                                            .arg(e.message(), t.message()), e.path());
+            return Error(ErrorCode::Io,
+                         QStringLiteral("%1; cutting the partial write also failed: %2").arg(e.message(), t.message()),
+                         e.path());
         return e;
     }
     m_end += frames.size();

@@ -40,17 +40,17 @@ struct WalTail {
         Corrupt,    // a complete frame failed its checksum or structure check
     };
     Kind kind = Kind::Clean;
-    qint64 offset = 0;       // where the valid prefix ends
-    qint64 bytes = 0;        // bytes after the valid prefix
-    QString reason;          // human explanation for Incomplete/Corrupt
+    qint64 offset = 0;             // where the valid prefix ends
+    qint64 bytes = 0;              // bytes after the valid prefix
+    QString reason;                // human explanation for Incomplete/Corrupt
     bool validFramesAfter = false; // corruption in the middle, not at the tail
 };
 
 struct WalScanResult {
-    uint64_t firstLsn = 0;   // from the header
-    uint64_t lastLsn = 0;    // LSN of the last valid frame (firstLsn - 1 if none)
+    uint64_t firstLsn = 0; // from the header
+    uint64_t lastLsn = 0;  // LSN of the last valid frame (firstLsn - 1 if none)
     qint64 frames = 0;
-    qint64 validEnd = 0;     // offset just after the last valid frame
+    qint64 validEnd = 0; // offset just after the last valid frame
     WalTail tail;
 };
 

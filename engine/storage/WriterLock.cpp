@@ -20,7 +20,6 @@
 #include <unistd.h>
 #include <QCoreApplication>
 
-
 namespace sextant::storage {
 
 namespace {
@@ -72,8 +71,10 @@ int probeWritable(const QString &indexDir, QString *what)
         do {
             written = ::write(fd, bytes, sizeof bytes);
         } while (written < 0 && errno == EINTR);
-        if (written < 0) err = errno;
-        else if (written != ssize_t(sizeof bytes)) err = ENOSPC; // a short write: the space ran out
+        if (written < 0)
+            err = errno;
+        else if (written != ssize_t(sizeof bytes))
+            err = ENOSPC; // a short write: the space ran out
     }
     ::close(fd);
     if (err != 0) *what = QStringLiteral("writing a file in %1").arg(indexDir);
@@ -99,8 +100,7 @@ std::optional<LockHolder> WriterLock::holder(const QString &indexDir)
     QLockFile probe(lockPath(indexDir));
     LockHolder h;
     if (!probe.getLockInfo(&h.pid, &h.host, &h.application)) return std::nullopt;
-    if (h.pid > 0 && h.host == QSysInfo::machineHostName())
-        h.stale = ::kill(pid_t(h.pid), 0) != 0 && errno == ESRCH;
+    if (h.pid > 0 && h.host == QSysInfo::machineHostName()) h.stale = ::kill(pid_t(h.pid), 0) != 0 && errno == ESRCH;
     // The owner file is only believed when it was written by the same process.
     const Result<QByteArray> owner = readWholeFile(ownerPath(indexDir), 64 * 1024);
     if (owner.ok()) {
@@ -120,26 +120,29 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir,
         QMutexLocker g(&g_heldMutex);
         if (g_held.contains(key)) {
             std::optional<LockHolder> h = holder(indexDir);
-            return Error(ErrorCode::Locked,
-                         QStringLiteral("The index is already open for writing by %1. Close it there, or open it read-only.")
-                             .arg(h ? h->describe() : QStringLiteral("this program")),
-                         indexDir);
+            return Error(
+                ErrorCode::Locked,
+                QStringLiteral("The index is already open for writing by %1. Close it there, or open it read-only.")
+                    .arg(h ? h->describe() : QStringLiteral("this program")),
+                indexDir);
         }
         QString probeStep;
         if (const int err = probeWritable(indexDir, &probeStep)) {
             // A live holder is the cause that matters; otherwise the errno is.
             const std::optional<LockHolder> h = holder(indexDir);
             if (h && !h->stale)
-                return Error(ErrorCode::Locked,
-                             QStringLiteral("The index is open for writing by %1. Close it there, or open it read-only.")
-                                 .arg(h->describe()),
-                             indexDir);
+                return Error(
+                    ErrorCode::Locked,
+                    QStringLiteral("The index is open for writing by %1. Close it there, or open it read-only.")
+                        .arg(h->describe()),
+                    indexDir);
             if (h && h->stale)
-                return Error(ErrorCode::Io,
-                             QStringLiteral("Could not take over the writer lock of %1: the lock file names %2, which is no "
-                                            "longer running, but %3 failed: %4.")
-                                 .arg(indexDir, h->describe(), probeStep, errnoText(err)),
-                             lockPath(indexDir));
+                return Error(
+                    ErrorCode::Io,
+                    QStringLiteral("Could not take over the writer lock of %1: the lock file names %2, which is no "
+                                   "longer running, but %3 failed: %4.")
+                        .arg(indexDir, h->describe(), probeStep, errnoText(err)),
+                    lockPath(indexDir));
             return Error(ErrorCode::Io,
                          QStringLiteral("Could not take the writer lock of %1: %2 failed: %3.")
                              .arg(indexDir, probeStep, errnoText(err)),
@@ -160,16 +163,18 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir,
             if (lock->error() == QLockFile::LockFailedError) {
                 std::optional<LockHolder> h = holder(indexDir);
                 if (h && h->stale)
-                    return Error(ErrorCode::Locked,
-                                 QStringLiteral("Could not take over the writer lock of %1: the lock file names %2, which is no "
-                                                "longer running, but QLockFile did not take it over (another process may be "
-                                                "doing so at this moment, or %3 is left over). Try again.")
-                                     .arg(indexDir, h->describe(), lockPath(indexDir) + QStringLiteral(".rmlock")),
-                                 indexDir);
-                return Error(ErrorCode::Locked,
-                             QStringLiteral("The index is open for writing by %1. Close it there, or open it read-only.")
-                                 .arg(h ? h->describe() : QStringLiteral("another program")),
-                             indexDir);
+                    return Error(
+                        ErrorCode::Locked,
+                        QStringLiteral("Could not take over the writer lock of %1: the lock file names %2, which is no "
+                                       "longer running, but QLockFile did not take it over (another process may be "
+                                       "doing so at this moment, or %3 is left over). Try again.")
+                            .arg(indexDir, h->describe(), lockPath(indexDir) + QStringLiteral(".rmlock")),
+                        indexDir);
+                return Error(
+                    ErrorCode::Locked,
+                    QStringLiteral("The index is open for writing by %1. Close it there, or open it read-only.")
+                        .arg(h ? h->describe() : QStringLiteral("another program")),
+                    indexDir);
             }
             // The probe above wrote in the folder, so this is rarer: say what QLockFile says.
             const std::optional<LockHolder> h = holder(indexDir);
@@ -177,11 +182,12 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir,
                                        ? QStringLiteral("permission denied")
                                        : QStringLiteral("QLockFile reports an unknown error");
             if (h && h->stale)
-                return Error(ErrorCode::Io,
-                             QStringLiteral("Could not take over the writer lock of %1 (the lock file names %2, which is no "
-                                            "longer running): %3.")
-                                 .arg(indexDir, h->describe(), reason),
-                             lockPath(indexDir));
+                return Error(
+                    ErrorCode::Io,
+                    QStringLiteral("Could not take over the writer lock of %1 (the lock file names %2, which is no "
+                                   "longer running): %3.")
+                        .arg(indexDir, h->describe(), reason),
+                    lockPath(indexDir));
             return Error(ErrorCode::Io,
                          QStringLiteral("Could not create the lock file %1: %2.").arg(lockPath(indexDir), reason),
                          lockPath(indexDir));

@@ -23,8 +23,7 @@ struct Run {
     QList<QByteArray> outLines() const
     {
         QList<QByteArray> lines = out.split('\n');
-        if (!lines.isEmpty() && lines.last().isEmpty())
-            lines.removeLast();
+        if (!lines.isEmpty() && lines.last().isEmpty()) lines.removeLast();
         return lines;
     }
     QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
@@ -34,10 +33,8 @@ inline Run runCli(const QStringList &arguments, const QByteArray &input = {})
 {
     QProcess process;
     process.start(QStringLiteral(SEXTANT_CLI_PATH), arguments);
-    if (!process.waitForStarted())
-        return {};
-    if (!input.isEmpty())
-        process.write(input);
+    if (!process.waitForStarted()) return {};
+    if (!input.isEmpty()) process.write(input);
     process.closeWriteChannel();
     process.waitForFinished(60000);
     Run run;
@@ -71,17 +68,14 @@ inline bool everyLineIsJsonObject(const QByteArray &out)
     const QList<QByteArray> lines = out.split('\n');
     int objects = 0;
     for (const QByteArray &text : lines) {
-        if (text.isEmpty())
-            continue;
+        if (text.isEmpty()) continue;
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject())
-            return false;
+        if (error.error != QJsonParseError::NoError || !document.isObject()) return false;
         ++objects;
     }
     return objects > 0;
 }
-
 
 #define CHECK_EXIT(run, expected) QVERIFY2((run).exitCode == (expected), qPrintable(clitest::describe(run)))
 
@@ -96,9 +90,9 @@ protected:
     QString createIndex(int dims = 3, const QStringList &extra = {})
     {
         const QString path = m_dir.filePath(QStringLiteral("index-%1").arg(++m_counter));
-        const Run run = runCli(QStringList{QStringLiteral("create"), path, QStringLiteral("--dims"), QString::number(dims)} + extra);
-        if (run.exitCode != 0)
-            qWarning("create failed: %s", qPrintable(describe(run)));
+        const Run run = runCli(
+            QStringList{QStringLiteral("create"), path, QStringLiteral("--dims"), QString::number(dims)} + extra);
+        if (run.exitCode != 0) qWarning("create failed: %s", qPrintable(describe(run)));
         return path;
     }
 

@@ -25,8 +25,8 @@ private slots:
         QVERIFY(run.out.startsWith("sextant-cli "));
         run = runCli({QStringLiteral("--help")});
         CHECK_EXIT(run, 0);
-        for (const char *command : {"create", "info", "insert", "get", "delete", "list", "count", "verify", "repair", "compact", "export",
-                                    "import", "query", "recall"})
+        for (const char *command : {"create", "info", "insert", "get", "delete", "list", "count", "verify", "repair",
+                                    "compact", "export", "import", "query", "recall"})
             QVERIFY2(run.out.contains(QByteArray("  ") + command + ' '), command);
         run = runCli({QStringLiteral("insert"), QStringLiteral("--help")});
         CHECK_EXIT(run, 0);
@@ -41,20 +41,36 @@ private slots:
         const QString path = QDir::tempPath() + QStringLiteral("/sextant-never-created");
         QTest::newRow("no command") << QStringList{} << "No command";
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << "Unknown command";
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("count"), path, QStringLiteral("--bogus")} << "bogus";
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("count"), path, QStringLiteral("--bogus")}
+                                        << "bogus";
         QTest::newRow("missing path") << QStringList{QStringLiteral("count")} << "Usage";
         QTest::newRow("too many arguments") << QStringList{QStringLiteral("count"), path, path} << "Usage";
         QTest::newRow("create without dims") << QStringList{QStringLiteral("create"), path} << "--dims";
-        QTest::newRow("dims zero") << QStringList{QStringLiteral("create"), path, QStringLiteral("--dims"), QStringLiteral("0")} << "--dims";
-        QTest::newRow("dims text") << QStringList{QStringLiteral("create"), path, QStringLiteral("--dims"), QStringLiteral("many")} << "--dims";
-        QTest::newRow("bad metric") << QStringList{QStringLiteral("create"), path, QStringLiteral("--dims"), QStringLiteral("3"),
-                                                   QStringLiteral("--metric"), QStringLiteral("manhattan")} << "metric";
-        QTest::newRow("bad durability") << QStringList{QStringLiteral("create"), path, QStringLiteral("--dims"), QStringLiteral("3"),
-                                                       QStringLiteral("--durability"), QStringLiteral("sometimes")} << "durability";
-        QTest::newRow("bad limit") << QStringList{QStringLiteral("list"), path, QStringLiteral("--limit"), QStringLiteral("-5")} << "--limit";
-        QTest::newRow("bad batch") << QStringList{QStringLiteral("insert"), path, QStringLiteral("--batch"), QStringLiteral("0")} << "--batch";
-        QTest::newRow("bad format") << QStringList{QStringLiteral("export"), path, QStringLiteral("--format"), QStringLiteral("csv")} << "jsonl";
-        QTest::newRow("read-only write") << QStringList{QStringLiteral("--read-only"), QStringLiteral("delete"), path, QStringLiteral("x")}
+        QTest::newRow("dims zero") << QStringList{QStringLiteral("create"), path, QStringLiteral("--dims"),
+                                                  QStringLiteral("0")}
+                                   << "--dims";
+        QTest::newRow("dims text") << QStringList{QStringLiteral("create"), path, QStringLiteral("--dims"),
+                                                  QStringLiteral("many")}
+                                   << "--dims";
+        QTest::newRow("bad metric") << QStringList{QStringLiteral("create"),   path,
+                                                   QStringLiteral("--dims"),   QStringLiteral("3"),
+                                                   QStringLiteral("--metric"), QStringLiteral("manhattan")}
+                                    << "metric";
+        QTest::newRow("bad durability") << QStringList{QStringLiteral("create"),       path,
+                                                       QStringLiteral("--dims"),       QStringLiteral("3"),
+                                                       QStringLiteral("--durability"), QStringLiteral("sometimes")}
+                                        << "durability";
+        QTest::newRow("bad limit") << QStringList{QStringLiteral("list"), path, QStringLiteral("--limit"),
+                                                  QStringLiteral("-5")}
+                                   << "--limit";
+        QTest::newRow("bad batch") << QStringList{QStringLiteral("insert"), path, QStringLiteral("--batch"),
+                                                  QStringLiteral("0")}
+                                   << "--batch";
+        QTest::newRow("bad format") << QStringList{QStringLiteral("export"), path, QStringLiteral("--format"),
+                                                   QStringLiteral("csv")}
+                                    << "jsonl";
+        QTest::newRow("read-only write") << QStringList{QStringLiteral("--read-only"), QStringLiteral("delete"), path,
+                                                        QStringLiteral("x")}
                                          << "--read-only";
         QTest::newRow("missing index") << QStringList{QStringLiteral("count"), path} << "There is no index";
     }
@@ -72,7 +88,8 @@ private slots:
         // With --json the error also arrives on stdout as an object.
         run = runCli(arguments + QStringList{QStringLiteral("--json")});
         CHECK_EXIT(run, 2);
-        const QJsonObject error = QJsonDocument::fromJson(run.outLines().value(0)).object().value(QStringLiteral("error")).toObject();
+        const QJsonObject error =
+            QJsonDocument::fromJson(run.outLines().value(0)).object().value(QStringLiteral("error")).toObject();
         QVERIFY2(!error.value(QStringLiteral("code")).toString().isEmpty(), run.out.constData());
         QVERIFY(error.value(QStringLiteral("message")).toString().contains(mentions));
     }
@@ -80,8 +97,9 @@ private slots:
     void createAndInfo()
     {
         const QString path = m_dir.filePath(QStringLiteral("created"));
-        Run run = runCli({QStringLiteral("create"), path, QStringLiteral("--dims"), QStringLiteral("4"), QStringLiteral("--metric"),
-                          QStringLiteral("l2"), QStringLiteral("--durability"), QStringLiteral("normal"), QStringLiteral("--json")});
+        Run run = runCli({QStringLiteral("create"), path, QStringLiteral("--dims"), QStringLiteral("4"),
+                          QStringLiteral("--metric"), QStringLiteral("l2"), QStringLiteral("--durability"),
+                          QStringLiteral("normal"), QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         QCOMPARE(run.json().value(QStringLiteral("schema")).toObject().value(QStringLiteral("dimensions")).toInt(), 4);
 
@@ -104,7 +122,11 @@ private slots:
         run = runCli({QStringLiteral("create"), path, QStringLiteral("--dims"), QStringLiteral("8")});
         CHECK_EXIT(run, 1);
         QVERIFY(run.err.contains("already an index"));
-        QCOMPARE(runCli({QStringLiteral("info"), path, QStringLiteral("--json")}).json().value(QStringLiteral("dimensions")).toInt(), 4);
+        QCOMPARE(runCli({QStringLiteral("info"), path, QStringLiteral("--json")})
+                     .json()
+                     .value(QStringLiteral("dimensions"))
+                     .toInt(),
+                 4);
     }
 
     void createWithSchemaFile()
@@ -112,7 +134,8 @@ private slots:
         const QString schemaPath = m_dir.filePath(QStringLiteral("schema.json"));
         QFile schemaFile(schemaPath);
         QVERIFY(schemaFile.open(QIODevice::WriteOnly));
-        schemaFile.write("{\"dimensions\": 5, \"metric\": \"dot\", \"fields\": {\"title\": {\"type\": \"string\", \"required\": true}}}");
+        schemaFile.write("{\"dimensions\": 5, \"metric\": \"dot\", \"fields\": {\"title\": {\"type\": \"string\", "
+                         "\"required\": true}}}");
         schemaFile.close();
 
         // --dims overrides the file; the metric comes from it.
@@ -123,24 +146,27 @@ private slots:
         QCOMPARE(run.json().value(QStringLiteral("metric")).toString(), QStringLiteral("dot"));
 
         run = runCli({QStringLiteral("insert"), path},
-                     line(QStringLiteral("untitled"), {1, 2}) + line(QStringLiteral("titled"), {1, 2}, {{QStringLiteral("title"), QStringLiteral("T")}}));
+                     line(QStringLiteral("untitled"), {1, 2}) +
+                         line(QStringLiteral("titled"), {1, 2}, {{QStringLiteral("title"), QStringLiteral("T")}}));
         CHECK_EXIT(run, 1);
         QCOMPARE(run.out, QByteArray("ok titled\n"));
-        QVERIFY2(run.err.contains("line 1: item \"untitled\": ") && run.err.contains("\"title\" is required"), run.err.constData());
+        QVERIFY2(run.err.contains("line 1: item \"untitled\": ") && run.err.contains("\"title\" is required"),
+                 run.err.constData());
 
         const QString broken = m_dir.filePath(QStringLiteral("broken.json"));
         QFile brokenFile(broken);
         QVERIFY(brokenFile.open(QIODevice::WriteOnly));
         brokenFile.write("{\"fields\": [}");
         brokenFile.close();
-        run = runCli({QStringLiteral("create"), m_dir.filePath(QStringLiteral("never")), QStringLiteral("--dims"), QStringLiteral("2"),
-                      QStringLiteral("--schema"), broken});
+        run = runCli({QStringLiteral("create"), m_dir.filePath(QStringLiteral("never")), QStringLiteral("--dims"),
+                      QStringLiteral("2"), QStringLiteral("--schema"), broken});
         CHECK_EXIT(run, 1);
         QVERIFY(run.err.contains("not valid JSON"));
         QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("never"))));
 
-        run = runCli({QStringLiteral("create"), m_dir.filePath(QStringLiteral("never")), QStringLiteral("--dims"), QStringLiteral("2"),
-                      QStringLiteral("--schema"), m_dir.filePath(QStringLiteral("no-such-schema.json"))});
+        run = runCli({QStringLiteral("create"), m_dir.filePath(QStringLiteral("never")), QStringLiteral("--dims"),
+                      QStringLiteral("2"), QStringLiteral("--schema"),
+                      m_dir.filePath(QStringLiteral("no-such-schema.json"))});
         CHECK_EXIT(run, 2);
     }
 
@@ -152,7 +178,8 @@ private slots:
         QVERIFY(run.err.contains("ghost"));
         run = runCli({QStringLiteral("get"), path, QStringLiteral("ghost"), QStringLiteral("--json")});
         CHECK_EXIT(run, 1);
-        QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+        QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("not_found"));
     }
 
     void listPagesInIdOrder()
@@ -177,19 +204,25 @@ private slots:
         };
         QCOMPARE(page({}), ids);
         QCOMPARE(page({QStringLiteral("--limit"), QStringLiteral("10")}), ids.mid(0, 10));
-        QCOMPARE(page({QStringLiteral("--after"), QStringLiteral("id-09"), QStringLiteral("--limit"), QStringLiteral("10")}), ids.mid(10, 10));
-        QCOMPARE(page({QStringLiteral("--after"), QStringLiteral("id-19"), QStringLiteral("--limit"), QStringLiteral("10")}), ids.mid(20));
+        QCOMPARE(
+            page({QStringLiteral("--after"), QStringLiteral("id-09"), QStringLiteral("--limit"), QStringLiteral("10")}),
+            ids.mid(10, 10));
+        QCOMPARE(
+            page({QStringLiteral("--after"), QStringLiteral("id-19"), QStringLiteral("--limit"), QStringLiteral("10")}),
+            ids.mid(20));
         QCOMPARE(page({QStringLiteral("--after"), QStringLiteral("id-24")}), QStringList{});
         QCOMPARE(page({QStringLiteral("--after"), QStringLiteral("id-1")}), ids.mid(10)); // "id-1" sorts before "id-10"
 
-        const Run json = runCli({QStringLiteral("list"), path, QStringLiteral("--limit"), QStringLiteral("10"), QStringLiteral("--json")});
+        const Run json = runCli(
+            {QStringLiteral("list"), path, QStringLiteral("--limit"), QStringLiteral("10"), QStringLiteral("--json")});
         CHECK_EXIT(json, 0);
         const QJsonObject object = json.json();
         const QJsonArray items = object.value(QStringLiteral("items")).toArray();
         QCOMPARE(items.size(), 10);
         QCOMPARE(items.first().toObject().value(QStringLiteral("id")).toString(), QStringLiteral("id-00"));
-        QCOMPARE(items.first().toObject().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("n")).toString(),
-                 QStringLiteral("id-00"));
+        QCOMPARE(
+            items.first().toObject().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("n")).toString(),
+            QStringLiteral("id-00"));
         QCOMPARE(object.value(QStringLiteral("nextAfter")).toString(), QStringLiteral("id-09"));
 
         const Run all = runCli({QStringLiteral("list"), path, QStringLiteral("--json")});
@@ -208,7 +241,8 @@ private slots:
         CHECK_EXIT(run, 0);
         QCOMPARE(run.out, QByteArray("5\n"));
 
-        run = runCli({QStringLiteral("delete"), path, QStringLiteral("d1"), QStringLiteral("missing"), QStringLiteral("d3")});
+        run = runCli(
+            {QStringLiteral("delete"), path, QStringLiteral("d1"), QStringLiteral("missing"), QStringLiteral("d3")});
         CHECK_EXIT(run, 1);
         QCOMPARE(run.out, QByteArray("deleted d1\ndeleted d3\n"));
         QVERIFY(run.err.contains("item \"missing\": "));
@@ -309,7 +343,8 @@ private slots:
 
         // Damage the first data block of the segment: the ids' rows go.
         QString segment;
-        for (const QFileInfo &info : QDir(path).entryInfoList({QStringLiteral("*.sxs")}, QDir::Files)) segment = info.absoluteFilePath();
+        for (const QFileInfo &info : QDir(path).entryInfoList({QStringLiteral("*.sxs")}, QDir::Files))
+            segment = info.absoluteFilePath();
         QVERIFY(!segment.isEmpty());
         QFile f(segment);
         QVERIFY(f.open(QIODevice::ReadWrite));
@@ -341,7 +376,8 @@ private slots:
         QCOMPARE(readAll(segment), damaged);
 
         const QString backup = QFileInfo(path).absolutePath() + QStringLiteral("/cli-backup.tar.zst");
-        run = runCli({QStringLiteral("repair"), path, QStringLiteral("--yes"), QStringLiteral("--json"), QStringLiteral("--backup"), backup});
+        run = runCli({QStringLiteral("repair"), path, QStringLiteral("--yes"), QStringLiteral("--json"),
+                      QStringLiteral("--backup"), backup});
         CHECK_EXIT(run, 0);
         const QJsonObject result = run.json().value(QStringLiteral("result")).toObject();
         QCOMPARE(result.value(QStringLiteral("backup")).toString(), backup);
@@ -371,8 +407,10 @@ private slots:
         CHECK_EXIT(run, 0);
         const QJsonObject lock = run.json().value(QStringLiteral("lock")).toObject();
         QVERIFY(lock.value(QStringLiteral("held")).toBool());
-        QCOMPARE(qint64(lock.value(QStringLiteral("holder")).toObject().value(QStringLiteral("pid")).toDouble()), writer.processId());
-        QCOMPARE(lock.value(QStringLiteral("holder")).toObject().value(QStringLiteral("application")).toString(), QStringLiteral("sextant-cli"));
+        QCOMPARE(qint64(lock.value(QStringLiteral("holder")).toObject().value(QStringLiteral("pid")).toDouble()),
+                 writer.processId());
+        QCOMPARE(lock.value(QStringLiteral("holder")).toObject().value(QStringLiteral("application")).toString(),
+                 QStringLiteral("sextant-cli"));
         run = runCli({QStringLiteral("info"), path});
         QVERIFY(run.out.contains("held by sextant-cli (pid " + QByteArray::number(writer.processId())));
 
@@ -388,14 +426,19 @@ private slots:
         QVERIFY2(run.err.contains("pid " + QByteArray::number(writer.processId())), run.err.constData());
         run = runCli({QStringLiteral("delete"), path, QStringLiteral("before"), QStringLiteral("--json")});
         CHECK_EXIT(run, 2);
-        QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("locked"));
+        QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("locked"));
 
         writer.closeWriteChannel();
         QVERIFY(writer.waitForFinished(30000));
         QCOMPARE(writer.exitCode(), 0);
         QCOMPARE(count(path), 2);
         QVERIFY(!runCli({QStringLiteral("info"), path, QStringLiteral("--json")})
-                     .json().value(QStringLiteral("lock")).toObject().value(QStringLiteral("held")).toBool());
+                     .json()
+                     .value(QStringLiteral("lock"))
+                     .toObject()
+                     .value(QStringLiteral("held"))
+                     .toBool());
     }
 
     void infoTellsAStaleLockFromAHeldOne()
@@ -407,7 +450,11 @@ private slots:
         writer.write(line(QStringLiteral("x"), {1, 2, 3}));
         QTRY_VERIFY_WITH_TIMEOUT(writer.canReadLine() || writer.state() != QProcess::Running, 20000);
         QCOMPARE(runCli({QStringLiteral("info"), path, QStringLiteral("--json")})
-                     .json().value(QStringLiteral("lock")).toObject().value(QStringLiteral("held")).toBool(),
+                     .json()
+                     .value(QStringLiteral("lock"))
+                     .toObject()
+                     .value(QStringLiteral("held"))
+                     .toBool(),
                  true);
         writer.kill();
         QVERIFY(writer.waitForFinished(10000));
@@ -433,7 +480,8 @@ private slots:
         Run run = runCli({QStringLiteral("--read-only"), QStringLiteral("count"), path});
         CHECK_EXIT(run, 0);
         QCOMPARE(run.out, QByteArray("1\n"));
-        run = runCli({QStringLiteral("insert"), path, QStringLiteral("--read-only")}, line(QStringLiteral("s"), {1, 2, 3}));
+        run = runCli({QStringLiteral("insert"), path, QStringLiteral("--read-only")},
+                     line(QStringLiteral("s"), {1, 2, 3}));
         CHECK_EXIT(run, 2);
         QCOMPARE(count(path), 1);
     }

@@ -20,7 +20,8 @@ QVector<float> gaussian(std::mt19937_64 &rng, int dims)
 {
     std::normal_distribution<double> normal(0.0, 1.0);
     QVector<float> v(dims);
-    for (float &x : v) x = float(normal(rng));
+    for (float &x : v)
+        x = float(normal(rng));
     return v;
 }
 
@@ -48,7 +49,8 @@ class TestCliExplore : public QObject, public CliFixture {
         const QString path = m_dir.filePath(QStringLiteral("planted-%1").arg(++m_counter));
         std::mt19937_64 rng(42);
         QByteArray input;
-        for (int i = 0; i < 300; ++i) input += line(QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0')), gaussian(rng, 16));
+        for (int i = 0; i < 300; ++i)
+            input += line(QStringLiteral("r%1").arg(i, 3, 10, QLatin1Char('0')), gaussian(rng, 16));
         const QVector<float> v = gaussian(rng, 16);
         QVector<float> w = gaussian(rng, 16), w2 = w;
         w2[0] += 0.01f;
@@ -60,7 +62,8 @@ class TestCliExplore : public QObject, public CliFixture {
         // loads the same graph rather than building its own.
         const QString file = path + QStringLiteral(".jsonl");
         QFile out(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(input) != input.size()) qWarning("cannot write %s", qPrintable(file));
+        if (!out.open(QIODevice::WriteOnly) || out.write(input) != input.size())
+            qWarning("cannot write %s", qPrintable(file));
         out.close();
         const Run run = runCli({QStringLiteral("import"), path, file});
         if (run.exitCode != 0) qWarning("import failed: %s", qPrintable(describe(run)));
@@ -83,18 +86,21 @@ private slots:
         for (const QJsonValue &g : groups) {
             const QJsonArray ids = g.toObject().value(QStringLiteral("ids")).toArray();
             QCOMPARE(ids.size(), 2);
-            for (const QJsonValue &id : ids) seen.insert(id.toString());
+            for (const QJsonValue &id : ids)
+                seen.insert(id.toString());
             for (const QJsonValue &p : g.toObject().value(QStringLiteral("pairs")).toArray())
                 QVERIFY(p.toObject().value(QStringLiteral("score")).toDouble() >= 0.98);
         }
-        QCOMPARE(seen, (QSet<QString>{QStringLiteral("d1"), QStringLiteral("d2"), QStringLiteral("d3"), QStringLiteral("d4")}));
+        QCOMPARE(seen, (QSet<QString>{QStringLiteral("d1"), QStringLiteral("d2"), QStringLiteral("d3"),
+                                      QStringLiteral("d4")}));
 
         run = runCli({QStringLiteral("duplicates"), path});
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.startsWith("2 groups, 4 items (cosine similarity at least 0.98"), run.out.constData());
 
         // A filter restricts the search to the items it matches.
-        run = runCli({QStringLiteral("duplicates"), path, QStringLiteral("--filter"), QStringLiteral(R"({"rank": {"$lt": 6}})"), QStringLiteral("--json")});
+        run = runCli({QStringLiteral("duplicates"), path, QStringLiteral("--filter"),
+                      QStringLiteral(R"({"rank": {"$lt": 6}})"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(run.json().value(QStringLiteral("groups")).toArray().size(), 1);
     }
@@ -104,7 +110,8 @@ private slots:
         const QString path = plantedIndex();
         const QByteArray before = exportAll(path);
         for (const QString &bad : {QStringLiteral("1.5"), QStringLiteral("-2"), QStringLiteral("abc")}) {
-            const Run run = runCli({QStringLiteral("duplicates"), path, QStringLiteral("--threshold"), bad, QStringLiteral("--delete"), QStringLiteral("--yes")});
+            const Run run = runCli({QStringLiteral("duplicates"), path, QStringLiteral("--threshold"), bad,
+                                    QStringLiteral("--delete"), QStringLiteral("--yes")});
             QVERIFY2(run.exitCode != 0, qPrintable(describe(run)));
             QVERIFY2(run.err.contains("threshold"), run.err.constData());
         }
@@ -117,15 +124,18 @@ private slots:
     {
         const QString path = plantedIndex();
         const QByteArray before = exportAll(path);
-        Run run = runCli({QStringLiteral("duplicates"), path, QStringLiteral("--delete"), QStringLiteral("--keep"), QStringLiteral("rank"), QStringLiteral("--json")});
+        Run run = runCli({QStringLiteral("duplicates"), path, QStringLiteral("--delete"), QStringLiteral("--keep"),
+                          QStringLiteral("rank"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(run.json().value(QStringLiteral("dryRun")).toBool(), true);
         QStringList toDelete;
-        for (const QJsonValue &id : run.json().value(QStringLiteral("toDelete")).toArray()) toDelete << id.toString();
+        for (const QJsonValue &id : run.json().value(QStringLiteral("toDelete")).toArray())
+            toDelete << id.toString();
         QCOMPARE(toDelete, (QStringList{QStringLiteral("d1"), QStringLiteral("d4")}));
         QCOMPARE(exportAll(path), before); // a dry run changes nothing
 
-        run = runCli({QStringLiteral("duplicates"), path, QStringLiteral("--delete"), QStringLiteral("--keep"), QStringLiteral("rank"), QStringLiteral("--yes")});
+        run = runCli({QStringLiteral("duplicates"), path, QStringLiteral("--delete"), QStringLiteral("--keep"),
+                      QStringLiteral("rank"), QStringLiteral("--yes")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QVERIFY2(run.out.contains("deleted 2 items in one batch"), run.out.constData());
         QCOMPARE(count(path), qint64(302));
@@ -140,18 +150,23 @@ private slots:
     {
         const QString path = plantedIndex();
         const QString umap = m_dir.filePath(QStringLiteral("umap.csv"));
-        Run run = runCli({QStringLiteral("map"), path, QStringLiteral("--method"), QStringLiteral("umap"), QStringLiteral("--seed"), QStringLiteral("3"),
-                          QStringLiteral("--epochs"), QStringLiteral("50"), QStringLiteral("--colour"), QStringLiteral("rank"), QStringLiteral("--out"), umap});
+        Run run =
+            runCli({QStringLiteral("map"), path, QStringLiteral("--method"), QStringLiteral("umap"),
+                    QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("50"),
+                    QStringLiteral("--colour"), QStringLiteral("rank"), QStringLiteral("--out"), umap});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         const QList<QByteArray> rows = readFile(umap).split('\n');
         QCOMPARE(rows.first(), QByteArray("id,x,y,rank"));
         QCOMPARE(rows.size(), 306); // header, 304 rows, the empty piece after the last newline
-        QVERIFY2(rows[2].startsWith("d2,") && rows[2].endsWith(",5"), rows[2].constData()); // id order: d1 d2 d3 d4 r000 ...
-        for (qsizetype i = 1; i < 305; ++i) QCOMPARE(rows[i].count(','), 3);
+        QVERIFY2(rows[2].startsWith("d2,") && rows[2].endsWith(",5"),
+                 rows[2].constData()); // id order: d1 d2 d3 d4 r000 ...
+        for (qsizetype i = 1; i < 305; ++i)
+            QCOMPARE(rows[i].count(','), 3);
         // The same seed, the same layout; the file is never replaced.
         const QString again = m_dir.filePath(QStringLiteral("umap2.csv"));
-        run = runCli({QStringLiteral("map"), path, QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("--epochs"), QStringLiteral("50"),
-                      QStringLiteral("--colour"), QStringLiteral("rank"), QStringLiteral("--out"), again});
+        run = runCli({QStringLiteral("map"), path, QStringLiteral("--seed"), QStringLiteral("3"),
+                      QStringLiteral("--epochs"), QStringLiteral("50"), QStringLiteral("--colour"),
+                      QStringLiteral("rank"), QStringLiteral("--out"), again});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(readFile(again), readFile(umap));
         run = runCli({QStringLiteral("map"), path, QStringLiteral("--out"), umap});
@@ -159,12 +174,14 @@ private slots:
         QVERIFY(run.err.contains("already exists"));
         // PCA, with a sample.
         const QString pca = m_dir.filePath(QStringLiteral("pca.csv"));
-        run = runCli({QStringLiteral("map"), path, QStringLiteral("--method"), QStringLiteral("pca"), QStringLiteral("--sample"), QStringLiteral("100"),
-                      QStringLiteral("--out"), pca, QStringLiteral("--json")});
+        run = runCli({QStringLiteral("map"), path, QStringLiteral("--method"), QStringLiteral("pca"),
+                      QStringLiteral("--sample"), QStringLiteral("100"), QStringLiteral("--out"), pca,
+                      QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(run.json().value(QStringLiteral("points")).toInt(), 100);
         QCOMPARE(readFile(pca).count('\n'), 101);
-        run = runCli({QStringLiteral("map"), path, QStringLiteral("--method"), QStringLiteral("tsne"), QStringLiteral("--out"), pca + u'x'});
+        run = runCli({QStringLiteral("map"), path, QStringLiteral("--method"), QStringLiteral("tsne"),
+                      QStringLiteral("--out"), pca + u'x'});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(!QFile::exists(pca + u'x'));
     }
@@ -175,7 +192,8 @@ private slots:
         const QString a = plantedIndex(&lines);
         const QString copy = createIndex(16);
         QCOMPARE(runCli({QStringLiteral("insert"), copy}, lines).exitCode, 0);
-        Run run = runCli({QStringLiteral("compare"), a, copy, QStringLiteral("--sample"), QStringLiteral("25"), QStringLiteral("--json")});
+        Run run = runCli({QStringLiteral("compare"), a, copy, QStringLiteral("--sample"), QStringLiteral("25"),
+                          QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(run.json().value(QStringLiteral("meanOverlap")).toDouble(), 1.0);
         QCOMPARE(run.json().value(QStringLiteral("queries")).toArray().size(), 25);
@@ -190,11 +208,13 @@ private slots:
         QByteArray file = "# two vectors\n";
         for (int i = 0; i < 2; ++i) {
             QJsonArray v;
-            for (float x : gaussian(rng, 16)) v.append(double(x));
+            for (float x : gaussian(rng, 16))
+                v.append(double(x));
             file += QJsonDocument(v).toJson(QJsonDocument::Compact) + '\n';
         }
         QVERIFY(writeFile(queries, file));
-        run = runCli({QStringLiteral("compare"), a, other, QStringLiteral("--queries"), queries, QStringLiteral("-k"), QStringLiteral("5"), QStringLiteral("--json")});
+        run = runCli({QStringLiteral("compare"), a, other, QStringLiteral("--queries"), queries, QStringLiteral("-k"),
+                      QStringLiteral("5"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(run.json().value(QStringLiteral("meanOverlap")).toDouble(), 0.0);
         QCOMPARE(run.json().value(QStringLiteral("k")).toInt(), 5);
@@ -207,7 +227,8 @@ private slots:
         QVERIFY(writeFile(bad, "fine words\n[1, oops]\n{\"id\": 3}\n"));
         run = runCli({QStringLiteral("compare"), a, copy, QStringLiteral("--queries"), bad});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains("line 2:") && run.err.contains("line 3:") && !run.err.contains("line 1:"), run.err.constData());
+        QVERIFY2(run.err.contains("line 2:") && run.err.contains("line 3:") && !run.err.contains("line 1:"),
+                 run.err.constData());
         const QString small = createIndex(3);
         QCOMPARE(runCli({QStringLiteral("insert"), small}, line(QStringLiteral("r001"), {1, 0, 0})).exitCode, 0);
         run = runCli({QStringLiteral("compare"), a, small, QStringLiteral("--queries"), queries});
@@ -221,22 +242,33 @@ private slots:
     {
         // Two document indexes of the same texts, each embedding with its own (hash) embedder.
         QDir(m_dir.path()).mkpath(QStringLiteral("docs"));
-        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("docs/stars.txt")), "Sailors found their position at night by the stars and a sextant.\n"));
-        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("docs/bread.txt")), "Flour, water, salt and patience make bread.\n"));
-        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("docs/rain.txt")), "Rain falls when clouds grow heavy with water.\n"));
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("docs/stars.txt")),
+                          "Sailors found their position at night by the stars and a sextant.\n"));
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("docs/bread.txt")),
+                          "Flour, water, salt and patience make bread.\n"));
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("docs/rain.txt")),
+                          "Rain falls when clouds grow heavy with water.\n"));
         const QString a = m_dir.filePath(QStringLiteral("docs-a")), b = m_dir.filePath(QStringLiteral("docs-b"));
         for (const QString &index : {a, b}) {
-            const Run run = runCli({QStringLiteral("import"), index, m_dir.filePath(QStringLiteral("docs")), QStringLiteral("--docs")});
+            const Run run = runCli(
+                {QStringLiteral("import"), index, m_dir.filePath(QStringLiteral("docs")), QStringLiteral("--docs")});
             QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         }
         const QString queries = m_dir.filePath(QStringLiteral("text-queries.txt"));
         QVERIFY(writeFile(queries, "how do sailors navigate\nbaking bread\n"));
-        Run run = runCli({QStringLiteral("compare"), a, b, QStringLiteral("--queries"), queries, QStringLiteral("-k"), QStringLiteral("3"), QStringLiteral("--json")});
+        Run run = runCli({QStringLiteral("compare"), a, b, QStringLiteral("--queries"), queries, QStringLiteral("-k"),
+                          QStringLiteral("3"), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QCOMPARE(run.json().value(QStringLiteral("meanOverlap")).toDouble(), 1.0);
         const QJsonObject first = run.json().value(QStringLiteral("queries")).toArray().first().toObject();
         QCOMPARE(first.value(QStringLiteral("query")).toString(), QStringLiteral("how do sailors navigate"));
-        QVERIFY(first.value(QStringLiteral("a")).toArray().first().toObject().value(QStringLiteral("key")).toString().contains(QStringLiteral("stars.txt#")));
+        QVERIFY(first.value(QStringLiteral("a"))
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(QStringLiteral("key"))
+                    .toString()
+                    .contains(QStringLiteral("stars.txt#")));
         // A vector index has no embedder for text.
         const QString plain = plantedIndex();
         run = runCli({QStringLiteral("compare"), a, plain, QStringLiteral("--queries"), queries});

@@ -28,10 +28,8 @@ Run runShell(const QString &script, const QMap<QString, QString> &variables = {}
         environment.insert(it.key(), it.value());
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script});
-    if (!process.waitForStarted())
-        return {};
-    if (!input.isEmpty())
-        process.write(input);
+    if (!process.waitForStarted()) return {};
+    if (!input.isEmpty()) process.write(input);
     process.closeWriteChannel();
     process.waitForFinished(60000);
     Run run;
@@ -50,8 +48,8 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 // {"a":[[...[1]...]]}: an object and nesting - 1 arrays.
 QByteArray nestedMetadataLine(const QString &id, int nesting)
 {
-    return "{\"id\":\"" + id.toUtf8() + "\",\"vector\":[1,0],\"metadata\":{\"a\":" + QByteArray(nesting - 1, '[') + "1"
-        + QByteArray(nesting - 1, ']') + "}}\n";
+    return "{\"id\":\"" + id.toUtf8() + "\",\"vector\":[1,0],\"metadata\":{\"a\":" + QByteArray(nesting - 1, '[') +
+           "1" + QByteArray(nesting - 1, ']') + "}}\n";
 }
 
 } // namespace
@@ -86,14 +84,15 @@ private slots:
         const QString index = createIndex(2);
         // "a\ufffdb" is what Qt made of a\xfeb; "ab" is its neighbour.
         Run run = runCli({QStringLiteral("insert"), index},
-                         line(QStringLiteral("a\uFFFDb"), {1, 0}, QJsonObject{{QStringLiteral("k"), 1}})
-                             + line(QStringLiteral("ab"), {0, 1}));
+                         line(QStringLiteral("a\uFFFDb"), {1, 0}, QJsonObject{{QStringLiteral("k"), 1}}) +
+                             line(QStringLiteral("ab"), {0, 1}));
         CHECK_EXIT(run, 0);
         const QMap<QString, QString> vars{{QStringLiteral("IDX"), index}};
 
         run = runShell(QStringLiteral("\"$CLI\" delete \"$IDX\" \"$(printf 'a\\376b')\""), vars);
         CHECK_EXIT(run, 2);
-        QVERIFY2(run.err.contains("not valid UTF-8") && run.err.contains("0xfe") && run.err.contains("a\\xfeb"), run.err.constData());
+        QVERIFY2(run.err.contains("not valid UTF-8") && run.err.contains("0xfe") && run.err.contains("a\\xfeb"),
+                 run.err.constData());
         QCOMPARE(count(index), qint64(2));
 
         for (const QString &script : {QStringLiteral("\"$CLI\" get \"$IDX\" \"$(printf 'a\\376b')\""),
@@ -107,8 +106,9 @@ private slots:
         }
 
         // A filter gets the filter language's documented error, in both spellings.
-        for (const QString &script : {QStringLiteral("\"$CLI\" query \"$IDX\" --like ab --filter \"$(printf '{\"k\": \"\\377\"}')\""),
-                                      QStringLiteral("\"$CLI\" query \"$IDX\" --like ab \"--filter=$(printf '{\"k\": \"\\377\"}')\"")}) {
+        for (const QString &script :
+             {QStringLiteral("\"$CLI\" query \"$IDX\" --like ab --filter \"$(printf '{\"k\": \"\\377\"}')\""),
+              QStringLiteral("\"$CLI\" query \"$IDX\" --like ab \"--filter=$(printf '{\"k\": \"\\377\"}')\"")}) {
             run = runShell(script, vars);
             CHECK_EXIT(run, 1);
             QVERIFY2(run.err.contains("invalid UTF-8 byte 0xff"), run.err.constData());
@@ -122,12 +122,16 @@ private slots:
     void queryVectorFromSlowPipe()
     {
         const QString index = createIndex(4);
-        CHECK_EXIT(runCli({QStringLiteral("insert"), index}, line(QStringLiteral("x"), {1, 0, 0, 0}) + line(QStringLiteral("y"), {0, 1, 0, 0})), 0);
-        Run run = runShell(QStringLiteral("(printf '[1,0,'; sleep 1; printf '0,0]') | \"$CLI\" query \"$IDX\" --vector - -k 1 --json"),
-                           {{QStringLiteral("IDX"), index}});
+        CHECK_EXIT(runCli({QStringLiteral("insert"), index},
+                          line(QStringLiteral("x"), {1, 0, 0, 0}) + line(QStringLiteral("y"), {0, 1, 0, 0})),
+                   0);
+        Run run = runShell(
+            QStringLiteral("(printf '[1,0,'; sleep 1; printf '0,0]') | \"$CLI\" query \"$IDX\" --vector - -k 1 --json"),
+            {{QStringLiteral("IDX"), index}});
         CHECK_EXIT(run, 0);
-        QCOMPARE(run.json().value(QStringLiteral("hits")).toArray().at(0).toObject().value(QStringLiteral("id")).toString(),
-                 QStringLiteral("x"));
+        QCOMPARE(
+            run.json().value(QStringLiteral("hits")).toArray().at(0).toObject().value(QStringLiteral("id")).toString(),
+            QStringLiteral("x"));
 
         // 8,192 dimensions written long: about 170 KB, well past one pipe buffer.
         const QString big = createIndex(8192);
@@ -141,7 +145,8 @@ private slots:
         CHECK_EXIT(runCli({QStringLiteral("insert"), big}, line(QStringLiteral("only"), stored)), 0);
         const QString file = m_dir.filePath(QStringLiteral("big-vector.json"));
         QVERIFY(writeFile(file, vector));
-        run = runShell(QStringLiteral("(head -c 70000 \"$F\"; sleep 0.5; tail -c +70001 \"$F\") | \"$CLI\" query \"$IDX\" --vector - -k 1 --json"),
+        run = runShell(QStringLiteral("(head -c 70000 \"$F\"; sleep 0.5; tail -c +70001 \"$F\") | \"$CLI\" query "
+                                      "\"$IDX\" --vector - -k 1 --json"),
                        {{QStringLiteral("IDX"), big}, {QStringLiteral("F"), file}});
         CHECK_EXIT(run, 0);
         QCOMPARE(run.json().value(QStringLiteral("hits")).toArray().size(), 1);
@@ -155,14 +160,19 @@ private slots:
         const QString gpl = folder + QStringLiteral("/GPL-3");
         const QString apache = folder + QStringLiteral("/Apache-2.0");
         const QString blob = folder + QStringLiteral("/blob");
-        QVERIFY(writeFile(gpl, "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n\nEveryone is permitted to copy and distribute.\n"));
+        QVERIFY(writeFile(
+            gpl,
+            "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n\nEveryone is permitted to copy and distribute.\n"));
         QVERIFY(writeFile(apache, "Apache License\nVersion 2.0, January 2004\n\nTERMS AND CONDITIONS FOR USE.\n"));
-        QByteArray binary("\x7f" "ELF\x02\x01\x01", 7);
+        QByteArray binary("\x7f"
+                          "ELF\x02\x01\x01",
+                          7);
         binary += QByteArray(400, '\0');
         QVERIFY(writeFile(blob, binary));
 
         const QString index = m_dir.filePath(QStringLiteral("named-docs"));
-        Run run = runCli({QStringLiteral("import"), index, gpl, apache, QStringLiteral("--docs"), QStringLiteral("--json")});
+        Run run =
+            runCli({QStringLiteral("import"), index, gpl, apache, QStringLiteral("--docs"), QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         const QJsonObject documents = run.json().value(QStringLiteral("documents")).toObject();
         QCOMPARE(documents.value(QStringLiteral("added")).toInt(), 2);
@@ -189,7 +199,8 @@ private slots:
     {
         const QString index = createIndex(2);
         const QByteArray bom("\xEF\xBB\xBF");
-        Run run = runCli({QStringLiteral("insert"), index}, bom + line(QStringLiteral("first"), {1, 0}) + bom + line(QStringLiteral("second"), {0, 1}));
+        Run run = runCli({QStringLiteral("insert"), index},
+                         bom + line(QStringLiteral("first"), {1, 0}) + bom + line(QStringLiteral("second"), {0, 1}));
         CHECK_EXIT(run, 1);
         QVERIFY2(run.out.contains("ok first"), qPrintable(describe(run)));
         QVERIFY2(run.err.contains("line 2") && run.err.contains("byte order mark"), run.err.constData());
@@ -223,7 +234,8 @@ private slots:
         QVERIFY(writeFile(b, second));
         const QString index = createIndex(2);
         const QString report = m_dir.filePath(QStringLiteral("problems.jsonl"));
-        Run run = runCli({QStringLiteral("import"), index, a, b, QStringLiteral("--no-graph"), QStringLiteral("--report"), report});
+        Run run = runCli(
+            {QStringLiteral("import"), index, a, b, QStringLiteral("--no-graph"), QStringLiteral("--report"), report});
         CHECK_EXIT(run, 1);
         QVERIFY2(run.err.contains("and 10 more problems") && run.err.contains(report.toUtf8()), run.err.constData());
         QFile file(report);
@@ -240,7 +252,8 @@ private slots:
             QVERIFY(problem.contains(QStringLiteral("column")));
             if (source == b) {
                 linesOfSecond.insert(qint64(problem.value(QStringLiteral("line")).toDouble()));
-                QVERIFY2(problem.value(QStringLiteral("column")).isDouble(), text.constData()); // "bogus" is at a column
+                QVERIFY2(problem.value(QStringLiteral("column")).isDouble(),
+                         text.constData()); // "bogus" is at a column
             }
         }
         QCOMPARE(linesOfSecond.size(), 30);
@@ -256,9 +269,10 @@ private slots:
     void filterFromFile()
     {
         const QString index = createIndex(2);
-        Run run = runCli({QStringLiteral("insert"), index},
-                         line(QStringLiteral("en"), {1, 0}, QJsonObject{{QStringLiteral("lang"), QStringLiteral("en")}})
-                             + line(QStringLiteral("de"), {1, 0.1f}, QJsonObject{{QStringLiteral("lang"), QStringLiteral("de")}}));
+        Run run = runCli(
+            {QStringLiteral("insert"), index},
+            line(QStringLiteral("en"), {1, 0}, QJsonObject{{QStringLiteral("lang"), QStringLiteral("en")}}) +
+                line(QStringLiteral("de"), {1, 0.1f}, QJsonObject{{QStringLiteral("lang"), QStringLiteral("de")}}));
         CHECK_EXIT(run, 0);
         // {"lang": {"$in": ["x0", ..., "de"]}}: about 300 KB.
         QByteArray filter = "{\"lang\": {\"$in\": [";
@@ -268,8 +282,8 @@ private slots:
         QVERIFY(filter.size() > 256 * 1024 && filter.size() < 1024 * 1024);
         const QString file = m_dir.filePath(QStringLiteral("filter.json"));
         QVERIFY(writeFile(file, filter));
-        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]"), QStringLiteral("--filter"),
-                      QLatin1Char('@') + file, QStringLiteral("--json")});
+        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]"),
+                      QStringLiteral("--filter"), QLatin1Char('@') + file, QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         const QJsonArray hits = run.json().value(QStringLiteral("hits")).toArray();
         QCOMPARE(hits.size(), 1);
@@ -277,10 +291,11 @@ private slots:
 
         // Past the limit: the filter's own error; a missing file: an I/O error.
         QVERIFY(writeFile(file, "{\"lang\": \"" + QByteArray(1024 * 1024 + 10, 'x') + "\"}"));
-        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]"), QStringLiteral("--filter"),
-                      QLatin1Char('@') + file});
+        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]"),
+                      QStringLiteral("--filter"), QLatin1Char('@') + file});
         CHECK_EXIT(run, 1);
-        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]"), QStringLiteral("--filter"),
+        run = runCli({QStringLiteral("query"), index, QStringLiteral("--vector"), QStringLiteral("[1,0]"),
+                      QStringLiteral("--filter"),
                       QStringLiteral("@") + m_dir.filePath(QStringLiteral("no-such-filter.json"))});
         CHECK_EXIT(run, 2);
     }
@@ -291,9 +306,11 @@ private slots:
     void checkpointCommand()
     {
         const QString index = createIndex(2);
-        Run run = runShell(QStringLiteral("(printf '%s\\n' '{\"id\":\"a\",\"vector\":[1,0]}' '{\"id\":\"b\",\"vector\":[0,1]}'; sleep 5) "
-                                          "| \"$CLI\" insert \"$IDX\" & P=$!; sleep 1.5; kill -9 $P; wait $P; exit 0"),
-                           {{QStringLiteral("IDX"), index}});
+        Run run = runShell(
+            QStringLiteral(
+                "(printf '%s\\n' '{\"id\":\"a\",\"vector\":[1,0]}' '{\"id\":\"b\",\"vector\":[0,1]}'; sleep 5) "
+                "| \"$CLI\" insert \"$IDX\" & P=$!; sleep 1.5; kill -9 $P; wait $P; exit 0"),
+            {{QStringLiteral("IDX"), index}});
         QVERIFY2(run.out.contains("ok a\nok b\n"), qPrintable(describe(run)));
         run = runCli({QStringLiteral("info"), index, QStringLiteral("--json")});
         QCOMPARE(run.json().value(QStringLiteral("unflushedItems")).toInt(), 2);
@@ -306,7 +323,8 @@ private slots:
         run = runCli({QStringLiteral("info"), index, QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         const QJsonObject info = run.json();
-        QCOMPARE(info.value(QStringLiteral("checkpointLsn")).toDouble(), info.value(QStringLiteral("lastLsn")).toDouble());
+        QCOMPARE(info.value(QStringLiteral("checkpointLsn")).toDouble(),
+                 info.value(QStringLiteral("lastLsn")).toDouble());
         QCOMPARE(info.value(QStringLiteral("unflushedItems")).toInt(), 0);
         QCOMPARE(info.value(QStringLiteral("segments")).toInt(), 1);
         QCOMPARE(count(index), qint64(2));
@@ -338,7 +356,9 @@ private slots:
         // JSON is exact: the id comes back as it was.
         run = runCli({QStringLiteral("list"), index, QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
-        QCOMPARE(run.json().value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("id")).toString(), red);
+        QCOMPARE(
+            run.json().value(QStringLiteral("items")).toArray().at(0).toObject().value(QStringLiteral("id")).toString(),
+            red);
 
         // A NUL and a 10 KB id in rejected lines: escaped, and cut.
         const QByteArray nul = "{\"id\":\"a\\u0000b\",\"vector\":[1,0]}\n";

@@ -54,25 +54,32 @@ private slots:
     void badLinesAreReportedAndTheRestIsWritten()
     {
         const QString path = createIndex();
-        const QByteArray input = line(QStringLiteral("good-1"), {1, 2, 3})
-            + "{\"id\":\"short\",\"vector\":[1,2]}\n"               // line 2: wrong dimension
-            + "{\"id\":\"nan\",\"vector\":[1,NaN,3]}\n"             // line 3: NaN
-            + "\n"                                                 // line 4: blank, skipped
-            + "{\"id\":\"broken\",\"vector\":[1,2,3]\n"             // line 5: unterminated
-            + line(QStringLiteral("good-2"), {4, 5, 6})           // line 6
-            + line(QStringLiteral("good-1"), {7, 8, 9})           // line 7: already exists
-            + "{\"id\":\"\",\"vector\":[1,2,3]}\n"                  // line 8: empty id
-            + "{\"id\":\"big\",\"vector\":[1,1e39,3]}\n";           // line 9: beyond float
+        const QByteArray input = line(QStringLiteral("good-1"), {1, 2, 3}) +
+                                 "{\"id\":\"short\",\"vector\":[1,2]}\n"       // line 2: wrong dimension
+                                 + "{\"id\":\"nan\",\"vector\":[1,NaN,3]}\n"   // line 3: NaN
+                                 + "\n"                                        // line 4: blank, skipped
+                                 + "{\"id\":\"broken\",\"vector\":[1,2,3]\n"   // line 5: unterminated
+                                 + line(QStringLiteral("good-2"), {4, 5, 6})   // line 6
+                                 + line(QStringLiteral("good-1"), {7, 8, 9})   // line 7: already exists
+                                 + "{\"id\":\"\",\"vector\":[1,2,3]}\n"        // line 8: empty id
+                                 + "{\"id\":\"big\",\"vector\":[1,1e39,3]}\n"; // line 9: beyond float
         const Run run = runCli({QStringLiteral("insert"), path}, input);
         CHECK_EXIT(run, 1);
         QCOMPARE(run.out, QByteArray("ok good-1\nok good-2\n"));
         const QString err = QString::fromUtf8(run.err);
-        QVERIFY2(err.contains(QStringLiteral("line 2: item \"short\": The vector has 2 dimensions, but this index holds 3-dimensional vectors.")), qPrintable(err));
+        QVERIFY2(
+            err.contains(QStringLiteral(
+                "line 2: item \"short\": The vector has 2 dimensions, but this index holds 3-dimensional vectors.")),
+            qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("line 3: Element 1 of \"vector\" is NaN")), qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("line 5: ")), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("line 7: item \"good-1\": ")) && err.contains(QStringLiteral("already exists")), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("line 8: ")) && err.contains(QStringLiteral("must not be empty")), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("line 9: ")) && err.contains(QStringLiteral("32-bit float")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("line 7: item \"good-1\": ")) &&
+                     err.contains(QStringLiteral("already exists")),
+                 qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("line 8: ")) && err.contains(QStringLiteral("must not be empty")),
+                 qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("line 9: ")) && err.contains(QStringLiteral("32-bit float")),
+                 qPrintable(err));
         QVERIFY(!err.contains(QStringLiteral("line 4")));
         QVERIFY(!err.contains(QStringLiteral("line 6")));
         QCOMPARE(count(path), 2);
@@ -90,8 +97,10 @@ private slots:
         QCOMPARE(lines.size(), 2);
         const QJsonObject rejected = QJsonDocument::fromJson(lines[0]).object();
         QCOMPARE(rejected.value(QStringLiteral("line")).toInt(), 1);
-        QCOMPARE(rejected.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("dimension_mismatch"));
-        QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(QStringLiteral("id")).toString(), QStringLiteral("good-3"));
+        QCOMPARE(rejected.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("dimension_mismatch"));
+        QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(QStringLiteral("id")).toString(),
+                 QStringLiteral("good-3"));
     }
 
     void wrongDimensionAndNaNLeaveTheIndexUnchanged()
@@ -116,21 +125,23 @@ private slots:
     void batchesAreAllOrNothing()
     {
         const QString path = createIndex();
-        const QByteArray input = line(QStringLiteral("b1"), {1, 1, 1}) + line(QStringLiteral("b2"), {1, 1, 1})
-            + line(QStringLiteral("b3"), {1, 1, 1})                                        // batch 1: lines 1-3, good
-            + line(QStringLiteral("b4"), {1, 1, 1}) + "{\"id\":\"b5\",\"vector\":[1,1]}\n"
-            + line(QStringLiteral("b6"), {1, 1, 1})                                        // batch 2: lines 4-6, line 5 bad
-            + line(QStringLiteral("b7"), {1, 1, 1}) + line(QStringLiteral("b7"), {2, 2, 2})
-            + line(QStringLiteral("b9"), {1, 1, 1})                                        // batch 3: lines 7-9, duplicate id
-            + line(QStringLiteral("b10"), {1, 1, 1});                                      // batch 4: line 10 alone
+        const QByteArray input = line(QStringLiteral("b1"), {1, 1, 1}) + line(QStringLiteral("b2"), {1, 1, 1}) +
+                                 line(QStringLiteral("b3"), {1, 1, 1}) // batch 1: lines 1-3, good
+                                 + line(QStringLiteral("b4"), {1, 1, 1}) + "{\"id\":\"b5\",\"vector\":[1,1]}\n" +
+                                 line(QStringLiteral("b6"), {1, 1, 1}) // batch 2: lines 4-6, line 5 bad
+                                 + line(QStringLiteral("b7"), {1, 1, 1}) + line(QStringLiteral("b7"), {2, 2, 2}) +
+                                 line(QStringLiteral("b9"), {1, 1, 1})     // batch 3: lines 7-9, duplicate id
+                                 + line(QStringLiteral("b10"), {1, 1, 1}); // batch 4: line 10 alone
         const Run run = runCli({QStringLiteral("insert"), path, QStringLiteral("--batch"), QStringLiteral("3")}, input);
         CHECK_EXIT(run, 1);
         QCOMPARE(run.out, QByteArray("ok b1\nok b2\nok b3\nok b10\n"));
         const QString err = QString::fromUtf8(run.err);
         QVERIFY2(err.contains(QStringLiteral("line 5: item \"b5\": The vector has 2 dimensions")), qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("lines 4-6: The batch of lines 4-6 (3 records) was not written (a batch is all or nothing): line 5 was rejected.")),
+        QVERIFY2(err.contains(QStringLiteral("lines 4-6: The batch of lines 4-6 (3 records) was not written (a batch "
+                                             "is all or nothing): line 5 was rejected.")),
                  qPrintable(err));
-        QVERIFY2(err.contains(QStringLiteral("line 8: item \"b7\": The id \"b7\" appears twice in one batch (first on line 7).")),
+        QVERIFY2(err.contains(QStringLiteral(
+                     "line 8: item \"b7\": The id \"b7\" appears twice in one batch (first on line 7).")),
                  qPrintable(err));
         QVERIFY2(err.contains(QStringLiteral("lines 7-9: ")), qPrintable(err));
         QCOMPARE(count(path), 4);
@@ -177,14 +188,16 @@ private slots:
                 const quint32 bits = random.generate();
                 float value;
                 std::memcpy(&value, &bits, sizeof value);
-                if (std::isfinite(value))
-                    vector.append(value);
+                if (std::isfinite(value)) vector.append(value);
             }
-            const QString id = (i % 3 == 0 ? QStringLiteral("caf\u00e9-\u6f22-%1") : QStringLiteral("plain \"quoted\" %1")).arg(i);
+            const QString id =
+                (i % 3 == 0 ? QStringLiteral("caf\u00e9-\u6f22-%1") : QStringLiteral("plain \"quoted\" %1")).arg(i);
             vectors.insert(id, vector);
-            input += line(id, vector,
-                          {{QStringLiteral("i"), i}, {QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), QStringLiteral("b")}},
-                           {QStringLiteral("nested"), QJsonObject{{QStringLiteral("x"), 0.1}, {QStringLiteral("ok"), true}}}});
+            input += line(
+                id, vector,
+                {{QStringLiteral("i"), i},
+                 {QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), QStringLiteral("b")}},
+                 {QStringLiteral("nested"), QJsonObject{{QStringLiteral("x"), 0.1}, {QStringLiteral("ok"), true}}}});
         }
         QCOMPARE(runCli({QStringLiteral("insert"), source}, input).exitCode, 0);
 
@@ -198,7 +211,8 @@ private slots:
             const QVector<float> &expected = vectors[item->id];
             for (int d = 0; d < 16; ++d)
                 QCOMPARE(bitsOf(item->vector[d]), bitsOf(expected[d]));
-            QCOMPARE(item->metadata.value(QStringLiteral("nested")).toObject().value(QStringLiteral("x")).toDouble(), 0.1);
+            QCOMPARE(item->metadata.value(QStringLiteral("nested")).toObject().value(QStringLiteral("x")).toDouble(),
+                     0.1);
             QCOMPARE(item->metadata.value(QStringLiteral("tags")).toArray().size(), 2);
         }
 
@@ -232,8 +246,9 @@ private slots:
         const QString file = m_dir.filePath(QStringLiteral("mixed.jsonl"));
         QFile out(file);
         QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(line(QStringLiteral("m1"), {1, 2, 3}) + "not json at all\r\n" + line(QStringLiteral("m2"), {1, 2, 3})
-                  + "{\"id\":\"m3\",\"vector\":[1,2,3],\"metadata\":[1]}\n" + line(QStringLiteral("m4"), {1, 2, 3}).trimmed());
+        out.write(line(QStringLiteral("m1"), {1, 2, 3}) + "not json at all\r\n" +
+                  line(QStringLiteral("m2"), {1, 2, 3}) + "{\"id\":\"m3\",\"vector\":[1,2,3],\"metadata\":[1]}\n" +
+                  line(QStringLiteral("m4"), {1, 2, 3}).trimmed());
         out.close();
         Run run = runCli({QStringLiteral("import"), path, file});
         CHECK_EXIT(run, 1);
@@ -304,16 +319,14 @@ private slots:
 
             QSet<QString> storedIds;
             for (const QByteArray &text : exportAll(path).split('\n')) {
-                if (text.isEmpty())
-                    continue;
+                if (text.isEmpty()) continue;
                 const auto item = io::parseJsonLine(text);
                 QVERIFY2(item.ok(), qPrintable(item.error().message()));
                 storedIds.insert(item->id);
             }
             int checked = 0;
             for (const QByteArray &ack : acknowledged.split('\n')) {
-                if (ack.isEmpty())
-                    continue;
+                if (ack.isEmpty()) continue;
                 QVERIFY2(ack.startsWith("ok "), ack.constData());
                 QVERIFY2(storedIds.contains(QString::fromUtf8(ack.mid(3))), ack.constData());
                 ++checked;

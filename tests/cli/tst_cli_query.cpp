@@ -48,8 +48,7 @@ QStringList bruteForceTop(const QList<TestItem> &items, const QVector<float> &qu
 {
     QList<QPair<double, QString>> scored;
     for (const TestItem &item : items)
-        if (keep(item))
-            scored.append({cosine(item.vector, query), item.id});
+        if (keep(item)) scored.append({cosine(item.vector, query), item.id});
     std::sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
     QStringList ids;
     for (qsizetype i = 0; i < std::min<qsizetype>(k, scored.size()); ++i)
@@ -100,13 +99,13 @@ class TestCliQuery : public QObject, public CliFixture {
     QString smallIndex(const QStringList &createOptions = {})
     {
         const QString path = createIndex(3, createOptions);
-        const QByteArray input = line(QStringLiteral("x"), {1, 0, 0}, {{QStringLiteral("lang"), QStringLiteral("en")}})
-            + line(QStringLiteral("near-x"), {0.9f, 0.1f, 0}, {{QStringLiteral("lang"), QStringLiteral("de")}})
-            + line(QStringLiteral("y"), {0, 1, 0}, {{QStringLiteral("lang"), QStringLiteral("en")}})
-            + line(QStringLiteral("z"), {0, 0, 1});
+        const QByteArray input =
+            line(QStringLiteral("x"), {1, 0, 0}, {{QStringLiteral("lang"), QStringLiteral("en")}}) +
+            line(QStringLiteral("near-x"), {0.9f, 0.1f, 0}, {{QStringLiteral("lang"), QStringLiteral("de")}}) +
+            line(QStringLiteral("y"), {0, 1, 0}, {{QStringLiteral("lang"), QStringLiteral("en")}}) +
+            line(QStringLiteral("z"), {0, 0, 1});
         const Run run = runCli({QStringLiteral("insert"), path}, input);
-        if (run.exitCode != 0)
-            qWarning("insert failed: %s", qPrintable(describe(run)));
+        if (run.exitCode != 0) qWarning("insert failed: %s", qPrintable(describe(run)));
         return path;
     }
 
@@ -117,8 +116,10 @@ private slots:
         QRandomGenerator random(20261121);
         QByteArray input;
         for (int i = 0; i < kLargeCount; ++i) {
-            TestItem item{QStringLiteral("item-%1").arg(i, 4, 10, QLatin1Char('0')), randomVector(random, kDims),
-                          {{QStringLiteral("lang"), kLanguages[i % 4]}, {QStringLiteral("rare"), i % 500 == 0},
+            TestItem item{QStringLiteral("item-%1").arg(i, 4, 10, QLatin1Char('0')),
+                          randomVector(random, kDims),
+                          {{QStringLiteral("lang"), kLanguages[i % 4]},
+                           {QStringLiteral("rare"), i % 500 == 0},
                            {QStringLiteral("n"), i}}};
             input += line(item.id, item.vector, item.metadata);
             m_largeItems.append(item);
@@ -139,19 +140,21 @@ private slots:
     void queryByVectorPrintsATable()
     {
         const QString path = smallIndex();
-        const Run run = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("[1, 0.05, 0]")});
+        const Run run =
+            runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("[1, 0.05, 0]")});
         CHECK_EXIT(run, 0);
         const QList<QByteArray> lines = run.outLines();
         QCOMPARE(lines.size(), 6); // header, 4 hits, plan
-        QVERIFY2(lines[0].contains("rank") && lines[0].contains("id") && lines[0].contains("cosine similarity")
-                     && lines[0].contains("metadata"),
+        QVERIFY2(lines[0].contains("rank") && lines[0].contains("id") && lines[0].contains("cosine similarity") &&
+                     lines[0].contains("metadata"),
                  lines[0].constData());
         QVERIFY2(lines[1].simplified().startsWith("1 x 0.99"), lines[1].constData());
         QVERIFY2(lines[1].contains("{\"lang\":\"en\"}"), lines[1].constData());
         QVERIFY2(lines[2].simplified().startsWith("2 near-x "), lines[2].constData());
         QVERIFY2(lines[3].simplified().startsWith("3 y "), lines[3].constData());
         QVERIFY2(lines[4].simplified().startsWith("4 z 0 {}"), lines[4].constData());
-        QVERIFY2(lines[5].startsWith("plan: exact scan of 4 items; ") && lines[5].endsWith(" ms"), lines[5].constData());
+        QVERIFY2(lines[5].startsWith("plan: exact scan of 4 items; ") && lines[5].endsWith(" ms"),
+                 lines[5].constData());
         QVERIFY(run.err.isEmpty());
     }
 
@@ -168,8 +171,9 @@ private slots:
         // L2 distance, lower is closer: 0 to itself, sqrt(0.02) to near-x.
         QCOMPARE(hits[0].toObject().value(QStringLiteral("score")).toDouble(), 0.0);
         QVERIFY(qAbs(hits[1].toObject().value(QStringLiteral("score")).toDouble() - std::sqrt(0.02)) < 1e-5);
-        QCOMPARE(hits[0].toObject().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("lang")).toString(),
-                 QStringLiteral("en"));
+        QCOMPARE(
+            hits[0].toObject().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("lang")).toString(),
+            QStringLiteral("en"));
         QVERIFY(!hits[0].toObject().contains(QStringLiteral("vector")));
         QCOMPARE(result.value(QStringLiteral("metric")).toString(), QStringLiteral("l2"));
         QCOMPARE(result.value(QStringLiteral("strategy")).toString(), QStringLiteral("exact"));
@@ -182,9 +186,10 @@ private slots:
         QVERIFY(result.value(QStringLiteral("milliseconds")).toDouble() >= 0);
 
         // --with-vectors gives the stored floats back exactly; --no-metadata leaves metadata out.
-        const Run withVectors = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("[1,0,0]"),
-                                        QStringLiteral("-k"), QStringLiteral("2"), QStringLiteral("--with-vectors"),
-                                        QStringLiteral("--no-metadata"), QStringLiteral("--json")});
+        const Run withVectors =
+            runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("[1,0,0]"),
+                    QStringLiteral("-k"), QStringLiteral("2"), QStringLiteral("--with-vectors"),
+                    QStringLiteral("--no-metadata"), QStringLiteral("--json")});
         CHECK_EXIT(withVectors, 0);
         QVERIFY2(withVectors.out.contains("\"vector\":[0.9,0.1,0]"), withVectors.out.constData());
         QVERIFY(!withVectors.out.contains("metadata"));
@@ -198,16 +203,15 @@ private slots:
     void queryLikeLeavesTheItemOut()
     {
         const QVector<float> &query = m_largeItems[42].vector;
-        const QStringList expected = bruteForceTop(m_largeItems, query, 5, [](const TestItem &item) {
-            return item.id != QStringLiteral("item-0042");
-        });
+        const QStringList expected = bruteForceTop(
+            m_largeItems, query, 5, [](const TestItem &item) { return item.id != QStringLiteral("item-0042"); });
         const Run run = runCli({QStringLiteral("query"), m_large, QStringLiteral("--like"), QStringLiteral("item-0042"),
                                 QStringLiteral("-k"), QStringLiteral("5"), QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         QCOMPARE(hitIds(run.json()), expected);
 
-        const Run missing = runCli({QStringLiteral("query"), m_large, QStringLiteral("--like"), QStringLiteral("no-such-item"),
-                                    QStringLiteral("--json")});
+        const Run missing = runCli({QStringLiteral("query"), m_large, QStringLiteral("--like"),
+                                    QStringLiteral("no-such-item"), QStringLiteral("--json")});
         CHECK_EXIT(missing, 1);
         QCOMPARE(missing.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
                  QStringLiteral("not_found"));
@@ -218,13 +222,15 @@ private slots:
         QRandomGenerator random(7);
         const QVector<float> query = randomVector(random, kDims);
         for (int k : {1, 7, 25}) {
-            const Run run = runCli({QStringLiteral("query"), m_large, QStringLiteral("--vector"), QString::fromUtf8(vectorJson(query)),
-                                    QStringLiteral("-k"), QString::number(k), QStringLiteral("--json")});
+            const Run run = runCli({QStringLiteral("query"), m_large, QStringLiteral("--vector"),
+                                    QString::fromUtf8(vectorJson(query)), QStringLiteral("-k"), QString::number(k),
+                                    QStringLiteral("--json")});
             CHECK_EXIT(run, 0);
             QCOMPARE(hitIds(run.json()), bruteForceTop(m_largeItems, query, k, [](const TestItem &) { return true; }));
         }
         // The default is 10.
-        const Run run = runCli({QStringLiteral("query"), m_large, QStringLiteral("--vector"), QString::fromUtf8(vectorJson(query))});
+        const Run run = runCli(
+            {QStringLiteral("query"), m_large, QStringLiteral("--vector"), QString::fromUtf8(vectorJson(query))});
         CHECK_EXIT(run, 0);
         QCOMPARE(run.outLines().size(), 12);
     }
@@ -236,8 +242,10 @@ private slots:
         QTest::addColumn<bool>("ann");
         QTest::addColumn<QString>("strategy");
         QTest::newRow("selective, exact") << "{\"rare\": true}" << kLargeCount / 500 << false << "exact-filtered";
-        QTest::newRow("broad, exact") << "{\"lang\": {\"$in\": [\"en\", \"de\", \"fr\"]}}" << kLargeCount * 3 / 4 << false << "exact-filtered";
-        QTest::newRow("broad, ann") << "{\"lang\": {\"$ne\": \"es\"}}" << kLargeCount * 3 / 4 << true << "ann-post-filtered";
+        QTest::newRow("broad, exact") << "{\"lang\": {\"$in\": [\"en\", \"de\", \"fr\"]}}" << kLargeCount * 3 / 4
+                                      << false << "exact-filtered";
+        QTest::newRow("broad, ann") << "{\"lang\": {\"$ne\": \"es\"}}" << kLargeCount * 3 / 4 << true
+                                    << "ann-post-filtered";
         QTest::newRow("matches nothing") << "{\"lang\": \"xx\"}" << 0 << false << "exact-filtered";
     }
 
@@ -249,10 +257,10 @@ private slots:
         QFETCH(QString, strategy);
         QRandomGenerator random(11);
         const QVector<float> query = randomVector(random, kDims);
-        QStringList arguments{QStringLiteral("query"), m_large, QStringLiteral("--vector"), QString::fromUtf8(vectorJson(query)),
-                              QStringLiteral("--filter"), filter, QStringLiteral("-k"), QStringLiteral("5")};
-        if (ann)
-            arguments << QStringLiteral("--ann") << QStringLiteral("--ef") << QStringLiteral("200");
+        QStringList arguments{
+            QStringLiteral("query"),    m_large, QStringLiteral("--vector"), QString::fromUtf8(vectorJson(query)),
+            QStringLiteral("--filter"), filter,  QStringLiteral("-k"),       QStringLiteral("5")};
+        if (ann) arguments << QStringLiteral("--ann") << QStringLiteral("--ef") << QStringLiteral("200");
         const Run run = runCli(arguments + QStringList{QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         const QJsonObject result = run.json();
@@ -267,8 +275,7 @@ private slots:
                 return item.metadata.value(QStringLiteral("rare")).toBool();
             const QString lang = item.metadata.value(QStringLiteral("lang")).toString();
             const QJsonValue condition = parsedFilter.value(QStringLiteral("lang"));
-            if (condition.isString())
-                return lang == condition.toString();
+            if (condition.isString()) return lang == condition.toString();
             if (condition.toObject().contains(QStringLiteral("$ne")))
                 return lang != condition.toObject().value(QStringLiteral("$ne")).toString();
             return lang != QStringLiteral("es");
@@ -277,7 +284,8 @@ private slots:
         const QStringList ids = hitIds(result);
         for (const QJsonValue &hit : result.value(QStringLiteral("hits")).toArray()) {
             const QJsonObject metadata = hit.toObject().value(QStringLiteral("metadata")).toObject();
-            QVERIFY2(keep(TestItem{QString(), {}, metadata}), qPrintable(QString::fromUtf8(QJsonDocument(metadata).toJson())));
+            QVERIFY2(keep(TestItem{QString(), {}, metadata}),
+                     qPrintable(QString::fromUtf8(QJsonDocument(metadata).toJson())));
         }
         if (ann) {
             QCOMPARE(ids.size(), 5);
@@ -289,10 +297,10 @@ private slots:
         // The text form says how many items match.
         const Run text = runCli(arguments);
         CHECK_EXIT(text, 0);
-        QVERIFY2(text.out.contains(QStringLiteral("; %1 of %2 items match the filter").arg(matching).arg(kLargeCount).toUtf8()),
+        QVERIFY2(text.out.contains(
+                     QStringLiteral("; %1 of %2 items match the filter").arg(matching).arg(kLargeCount).toUtf8()),
                  text.out.constData());
-        if (matching == 0)
-            QVERIFY(text.out.startsWith("no results\n"));
+        if (matching == 0) QVERIFY(text.out.startsWith("no results\n"));
     }
 
     void malformedFilterIsRejectedWithItsPosition()
@@ -306,12 +314,14 @@ private slots:
         QVERIFY2(run.err.contains("at character 16 (line 1, column 17); expected ':'"), run.err.constData());
 
         // Also with --ann: it fails before waiting for any graph.
-        const Run json = runCli({QStringLiteral("query"), m_large, QStringLiteral("--like"), QStringLiteral("item-0001"), QStringLiteral("--ann"),
-                                 QStringLiteral("--filter"), QStringLiteral("{\"$bogus\": 1}"), QStringLiteral("--json")});
+        const Run json = runCli({QStringLiteral("query"), m_large, QStringLiteral("--like"),
+                                 QStringLiteral("item-0001"), QStringLiteral("--ann"), QStringLiteral("--filter"),
+                                 QStringLiteral("{\"$bogus\": 1}"), QStringLiteral("--json")});
         CHECK_EXIT(json, 1);
         const QJsonObject error = json.json().value(QStringLiteral("error")).toObject();
         QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("malformed_input"));
-        QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("at character")), json.out.constData());
+        QVERIFY2(error.value(QStringLiteral("message")).toString().contains(QStringLiteral("at character")),
+                 json.out.constData());
     }
 
     void badVectorsAreRejected_data()
@@ -319,13 +329,27 @@ private slots:
         QTest::addColumn<QString>("vector");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("wrong dimension") << "[1, 2]" << "dimension_mismatch" << "2 dimensions";
-        QTest::newRow("empty") << "[]" << "dimension_mismatch" << "empty";
-        QTest::newRow("not JSON") << "[1, 2, " << "malformed_input" << "not valid JSON";
-        QTest::newRow("object") << "{\"v\": [1, 2, 3]}" << "malformed_input" << "array of numbers";
-        QTest::newRow("string element") << "[1, \"two\", 3]" << "malformed_input" << "Element 1";
-        QTest::newRow("null element") << "[1, 2, null]" << "malformed_input" << "Element 2";
-        QTest::newRow("beyond float") << "[1e39, 0, 0]" << "non_finite_value" << "32-bit float";
+        QTest::newRow("wrong dimension") << "[1, 2]"
+                                         << "dimension_mismatch"
+                                         << "2 dimensions";
+        QTest::newRow("empty") << "[]"
+                               << "dimension_mismatch"
+                               << "empty";
+        QTest::newRow("not JSON") << "[1, 2, "
+                                  << "malformed_input"
+                                  << "not valid JSON";
+        QTest::newRow("object") << "{\"v\": [1, 2, 3]}"
+                                << "malformed_input"
+                                << "array of numbers";
+        QTest::newRow("string element") << "[1, \"two\", 3]"
+                                        << "malformed_input"
+                                        << "Element 1";
+        QTest::newRow("null element") << "[1, 2, null]"
+                                      << "malformed_input"
+                                      << "Element 2";
+        QTest::newRow("beyond float") << "[1e39, 0, 0]"
+                                      << "non_finite_value"
+                                      << "32-bit float";
     }
 
     void badVectorsAreRejected()
@@ -334,12 +358,14 @@ private slots:
         QFETCH(QString, code);
         QFETCH(QString, mentions);
         const QString path = smallIndex();
-        const Run run = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), vector, QStringLiteral("--json")});
+        const Run run =
+            runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), vector, QStringLiteral("--json")});
         CHECK_EXIT(run, 1);
         const QJsonObject error = run.json().value(QStringLiteral("error")).toObject();
         QCOMPARE(error.value(QStringLiteral("code")).toString(), code);
         QVERIFY2(error.value(QStringLiteral("message")).toString().contains(mentions), run.out.constData());
-        QVERIFY2(run.err.startsWith("sextant-cli: ") && QString::fromUtf8(run.err).contains(mentions), run.err.constData());
+        QVERIFY2(run.err.startsWith("sextant-cli: ") && QString::fromUtf8(run.err).contains(mentions),
+                 run.err.constData());
     }
 
     void usageErrors_data()
@@ -347,18 +373,27 @@ private slots:
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("no query") << QStringList{} << "--vector";
-        QTest::newRow("both") << QStringList{QStringLiteral("--vector"), QStringLiteral("[1,0,0]"), QStringLiteral("--like"), QStringLiteral("x")}
+        QTest::newRow("both") << QStringList{QStringLiteral("--vector"), QStringLiteral("[1,0,0]"),
+                                             QStringLiteral("--like"), QStringLiteral("x")}
                               << "not both";
-        QTest::newRow("exact and ann") << QStringList{QStringLiteral("--like"), QStringLiteral("x"), QStringLiteral("--exact"), QStringLiteral("--ann")}
+        QTest::newRow("exact and ann") << QStringList{QStringLiteral("--like"), QStringLiteral("x"),
+                                                      QStringLiteral("--exact"), QStringLiteral("--ann")}
                                        << "exclude";
-        QTest::newRow("ef without ann") << QStringList{QStringLiteral("--like"), QStringLiteral("x"), QStringLiteral("--ef"), QStringLiteral("10")}
+        QTest::newRow("ef without ann") << QStringList{QStringLiteral("--like"), QStringLiteral("x"),
+                                                       QStringLiteral("--ef"), QStringLiteral("10")}
                                         << "--ann";
-        QTest::newRow("k zero") << QStringList{QStringLiteral("--like"), QStringLiteral("x"), QStringLiteral("-k"), QStringLiteral("0")} << "-k";
-        QTest::newRow("k too large") << QStringList{QStringLiteral("--like"), QStringLiteral("x"), QStringLiteral("-k"), QStringLiteral("10001")}
+        QTest::newRow("k zero") << QStringList{QStringLiteral("--like"), QStringLiteral("x"), QStringLiteral("-k"),
+                                               QStringLiteral("0")}
+                                << "-k";
+        QTest::newRow("k too large") << QStringList{QStringLiteral("--like"), QStringLiteral("x"), QStringLiteral("-k"),
+                                                    QStringLiteral("10001")}
                                      << "-k";
-        QTest::newRow("ef too large") << QStringList{QStringLiteral("--like"), QStringLiteral("x"), QStringLiteral("--ann"), QStringLiteral("--ef"),
-                                                     QStringLiteral("5000")} << "--ef";
-        QTest::newRow("missing file") << QStringList{QStringLiteral("--vector"), QStringLiteral("@/nonexistent/q.json")} << "Could not open";
+        QTest::newRow("ef too large") << QStringList{QStringLiteral("--like"), QStringLiteral("x"),
+                                                     QStringLiteral("--ann"), QStringLiteral("--ef"),
+                                                     QStringLiteral("5000")}
+                                      << "--ef";
+        QTest::newRow("missing file") << QStringList{QStringLiteral("--vector"), QStringLiteral("@/nonexistent/q.json")}
+                                      << "Could not open";
     }
 
     void usageErrors()
@@ -375,8 +410,8 @@ private slots:
     void vectorFromStandardInputAndFile()
     {
         const QString path = smallIndex();
-        Run run = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("-"), QStringLiteral("-k"),
-                          QStringLiteral("1"), QStringLiteral("--json")},
+        Run run = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("-"),
+                          QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")},
                          "  [0, 0.2, 1]\n");
         CHECK_EXIT(run, 0);
         QCOMPARE(hitIds(run.json()), QStringList{QStringLiteral("z")});
@@ -386,8 +421,8 @@ private slots:
         QVERIFY2(run.err.contains("standard input") && run.err.contains("not valid JSON"), run.err.constData());
 
         const QString file = writeFile(QStringLiteral("query.json"), "[0.1, 1, 0]");
-        run = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QLatin1Char('@') + file, QStringLiteral("-k"),
-                      QStringLiteral("1"), QStringLiteral("--json")});
+        run = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QLatin1Char('@') + file,
+                      QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         QCOMPARE(hitIds(run.json()), QStringList{QStringLiteral("y")});
     }
@@ -397,10 +432,12 @@ private slots:
         QRandomGenerator random(99);
         for (int i = 0; i < 5; ++i) {
             const QString vector = QString::fromUtf8(vectorJson(randomVector(random, kDims)));
-            const Run exact = runCli({QStringLiteral("query"), m_large, QStringLiteral("--vector"), vector, QStringLiteral("--exact"),
-                                      QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")});
-            const Run ann = runCli({QStringLiteral("query"), m_large, QStringLiteral("--vector"), vector, QStringLiteral("--ann"),
-                                    QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")});
+            const Run exact =
+                runCli({QStringLiteral("query"), m_large, QStringLiteral("--vector"), vector, QStringLiteral("--exact"),
+                        QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")});
+            const Run ann =
+                runCli({QStringLiteral("query"), m_large, QStringLiteral("--vector"), vector, QStringLiteral("--ann"),
+                        QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")});
             CHECK_EXIT(exact, 0);
             CHECK_EXIT(ann, 0);
             QCOMPARE(exact.json().value(QStringLiteral("strategy")).toString(), QStringLiteral("exact"));
@@ -411,8 +448,8 @@ private slots:
         }
         // On the small index too, and in text form.
         const QString path = smallIndex();
-        const Run ann = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("[0.1,1,0]"), QStringLiteral("--ann"),
-                                QStringLiteral("--ef"), QStringLiteral("10")});
+        const Run ann = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("[0.1,1,0]"),
+                                QStringLiteral("--ann"), QStringLiteral("--ef"), QStringLiteral("10")});
         CHECK_EXIT(ann, 0);
         QVERIFY2(ann.outLines().value(1).simplified().startsWith("1 y "), ann.out.constData());
         QVERIFY2(ann.outLines().last().startsWith("plan: HNSW search, ef 10; "), ann.out.constData());
@@ -431,8 +468,9 @@ private slots:
         CHECK_EXIT(runCli({QStringLiteral("insert"), path}, line(QStringLiteral("fresh"), fresh)), 0);
         CHECK_EXIT(runCli({QStringLiteral("delete"), path, QStringLiteral("old-0")}), 0);
 
-        const Run run = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QString::fromUtf8(vectorJson(fresh)),
-                                QStringLiteral("--ann"), QStringLiteral("-k"), QStringLiteral("500"), QStringLiteral("--json")});
+        const Run run =
+            runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QString::fromUtf8(vectorJson(fresh)),
+                    QStringLiteral("--ann"), QStringLiteral("-k"), QStringLiteral("500"), QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         const QStringList ids = hitIds(run.json());
         QCOMPARE(ids.value(0), QStringLiteral("fresh"));
@@ -451,12 +489,14 @@ private slots:
         QCOMPARE(writer.readLine(), QByteArray("ok during\n"));
 
         for (const QString &mode : {QStringLiteral("--exact"), QStringLiteral("--ann")}) {
-            const Run run = runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("[-1,-1,0]"), mode,
-                                    QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")});
+            const Run run =
+                runCli({QStringLiteral("query"), path, QStringLiteral("--vector"), QStringLiteral("[-1,-1,0]"), mode,
+                        QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")});
             CHECK_EXIT(run, 0);
             QCOMPARE(hitIds(run.json()), QStringList{QStringLiteral("during")}); // the acknowledged write is seen
         }
-        const Run recall = runCli({QStringLiteral("recall"), path, QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")});
+        const Run recall = runCli(
+            {QStringLiteral("recall"), path, QStringLiteral("-k"), QStringLiteral("1"), QStringLiteral("--json")});
         CHECK_EXIT(recall, 0);
 
         writer.closeWriteChannel();
@@ -466,8 +506,8 @@ private slots:
 
     void recallReportsAgainstExactSearch()
     {
-        Run run = runCli({QStringLiteral("recall"), m_large, QStringLiteral("--sample"), QStringLiteral("50"), QStringLiteral("-k"),
-                          QStringLiteral("5"), QStringLiteral("--json")});
+        Run run = runCli({QStringLiteral("recall"), m_large, QStringLiteral("--sample"), QStringLiteral("50"),
+                          QStringLiteral("-k"), QStringLiteral("5"), QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         const QJsonObject estimate = run.json();
         QCOMPARE(estimate.value(QStringLiteral("queries")).toInt(), 50);
@@ -481,26 +521,30 @@ private slots:
         QVERIFY(estimate.value(QStringLiteral("annMilliseconds")).toDouble() > 0);
         QVERIFY(estimate.value(QStringLiteral("exactMilliseconds")).toDouble() > 0);
 
-        run = runCli({QStringLiteral("recall"), m_large, QStringLiteral("--sample"), QStringLiteral("20"), QStringLiteral("--ef"),
-                      QStringLiteral("100")});
+        run = runCli({QStringLiteral("recall"), m_large, QStringLiteral("--sample"), QStringLiteral("20"),
+                      QStringLiteral("--ef"), QStringLiteral("100")});
         CHECK_EXIT(run, 0);
         const QList<QByteArray> lines = run.outLines();
         QCOMPARE(lines.size(), 2);
-        QVERIFY2(lines[0].startsWith("recall@10 ") && lines[0].contains("(20 sampled items as queries, ef 100; 3000 items, 3000 in the graph)"),
+        QVERIFY2(lines[0].startsWith("recall@10 ") &&
+                     lines[0].contains("(20 sampled items as queries, ef 100; 3000 items, 3000 in the graph)"),
                  lines[0].constData());
-        QVERIFY2(lines[1].startsWith("mean query time: HNSW ") && lines[1].contains(" ms, exact "), lines[1].constData());
+        QVERIFY2(lines[1].startsWith("mean query time: HNSW ") && lines[1].contains(" ms, exact "),
+                 lines[1].constData());
 
         // An empty index has nothing to sample.
         run = runCli({QStringLiteral("recall"), createIndex(), QStringLiteral("--json")});
         CHECK_EXIT(run, 1);
-        QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+        QCOMPARE(run.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("not_found"));
         CHECK_EXIT(runCli({QStringLiteral("recall"), m_large, QStringLiteral("--sample"), QStringLiteral("0")}), 2);
     }
 
     void createTakesHnswParameters()
     {
-        const QString path = createIndex(4, {QStringLiteral("--m"), QStringLiteral("8"), QStringLiteral("--ef-construction"),
-                                             QStringLiteral("50"), QStringLiteral("--ef-search"), QStringLiteral("32")});
+        const QString path =
+            createIndex(4, {QStringLiteral("--m"), QStringLiteral("8"), QStringLiteral("--ef-construction"),
+                            QStringLiteral("50"), QStringLiteral("--ef-search"), QStringLiteral("32")});
         Run run = runCli({QStringLiteral("info"), path, QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         const QJsonObject graph = run.json().value(QStringLiteral("graph")).toObject();
@@ -515,16 +559,18 @@ private slots:
 
         // efSearch is the default ef of --ann.
         CHECK_EXIT(runCli({QStringLiteral("insert"), path}, line(QStringLiteral("a"), {1, 2, 3, 4})), 0);
-        run = runCli({QStringLiteral("query"), path, QStringLiteral("--like"), QStringLiteral("a"), QStringLiteral("--ann"), QStringLiteral("--json")});
+        run = runCli({QStringLiteral("query"), path, QStringLiteral("--like"), QStringLiteral("a"),
+                      QStringLiteral("--ann"), QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         QCOMPARE(run.json().value(QStringLiteral("efUsed")).toInt(), 32);
 
         const QString bad = m_dir.filePath(QStringLiteral("bad-m"));
-        run = runCli({QStringLiteral("create"), bad, QStringLiteral("--dims"), QStringLiteral("4"), QStringLiteral("--m"), QStringLiteral("1")});
+        run = runCli({QStringLiteral("create"), bad, QStringLiteral("--dims"), QStringLiteral("4"),
+                      QStringLiteral("--m"), QStringLiteral("1")});
         CHECK_EXIT(run, 2);
         QVERIFY2(run.err.contains("from 2 to 128"), run.err.constData());
-        run = runCli({QStringLiteral("create"), bad, QStringLiteral("--dims"), QStringLiteral("4"), QStringLiteral("--ef-search"),
-                      QStringLiteral("5000")});
+        run = runCli({QStringLiteral("create"), bad, QStringLiteral("--dims"), QStringLiteral("4"),
+                      QStringLiteral("--ef-search"), QStringLiteral("5000")});
         CHECK_EXIT(run, 2);
         QVERIFY(!QFile::exists(bad));
     }
@@ -539,11 +585,13 @@ private slots:
         QCOMPARE(graph.value(QStringLiteral("state")).toString(), QStringLiteral("ready"));
         QCOMPARE(graph.value(QStringLiteral("items")).toInt(), kLargeCount);
         QCOMPARE(graph.value(QStringLiteral("pending")).toInt(), 0);
-        QVERIFY2(graph.value(QStringLiteral("file")).toString().startsWith(QStringLiteral("graph-")), run.out.constData());
+        QVERIFY2(graph.value(QStringLiteral("file")).toString().startsWith(QStringLiteral("graph-")),
+                 run.out.constData());
         QVERIFY(graph.value(QStringLiteral("memoryBytes")).toDouble() > 0);
         run = runCli({QStringLiteral("info"), m_large, QStringLiteral("--graph")});
         CHECK_EXIT(run, 0);
-        QVERIFY2(run.out.contains("graph            ready: 3000 items, 0 deleted, 0 changes to apply, "), run.out.constData());
+        QVERIFY2(run.out.contains("graph            ready: 3000 items, 0 deleted, 0 changes to apply, "),
+                 run.out.constData());
         QVERIFY2(run.out.contains("graph file       graph-"), run.out.constData());
 
         // --no-graph leaves no graph file; a reader builds the graph itself.
@@ -551,8 +599,8 @@ private slots:
         QByteArray input;
         for (int i = 0; i < 100; ++i)
             input += line(m_largeItems[i].id, m_largeItems[i].vector);
-        run = runCli({QStringLiteral("import"), path, writeFile(QStringLiteral("hundred.jsonl"), input), QStringLiteral("--no-graph"),
-                      QStringLiteral("--json")});
+        run = runCli({QStringLiteral("import"), path, writeFile(QStringLiteral("hundred.jsonl"), input),
+                      QStringLiteral("--no-graph"), QStringLiteral("--json")});
         CHECK_EXIT(run, 0);
         QVERIFY(run.json().value(QStringLiteral("graph")).isNull());
         run = runCli({QStringLiteral("info"), path, QStringLiteral("--graph"), QStringLiteral("--json")});
@@ -563,14 +611,20 @@ private slots:
         QVERIFY2(graph.value(QStringLiteral("file")).isNull(), run.out.constData());
         // info opens read-only: it did not save what it built.
         QVERIFY(runCli({QStringLiteral("info"), path, QStringLiteral("--graph"), QStringLiteral("--json")})
-                    .json().value(QStringLiteral("graph")).toObject().value(QStringLiteral("file")).isNull());
+                    .json()
+                    .value(QStringLiteral("graph"))
+                    .toObject()
+                    .value(QStringLiteral("file"))
+                    .isNull());
 
         // An import (even of nothing) with the graph brings it up to date and saves it.
         run = runCli({QStringLiteral("import"), path, writeFile(QStringLiteral("nothing.jsonl"), QByteArray())});
         CHECK_EXIT(run, 0);
         QVERIFY2(run.out.contains("; HNSW graph ready, 100 items"), run.out.constData());
         graph = runCli({QStringLiteral("info"), path, QStringLiteral("--graph"), QStringLiteral("--json")})
-                    .json().value(QStringLiteral("graph")).toObject();
+                    .json()
+                    .value(QStringLiteral("graph"))
+                    .toObject();
         QVERIFY(graph.value(QStringLiteral("file")).toString().startsWith(QStringLiteral("graph-")));
         CHECK_EXIT(runCli({QStringLiteral("verify"), path, QStringLiteral("--full")}), 0);
     }

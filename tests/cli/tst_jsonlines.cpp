@@ -26,11 +26,9 @@ quint32 bitsOf(float f)
 
 bool sameBits(const QVector<float> &a, const QVector<float> &b)
 {
-    if (a.size() != b.size())
-        return false;
+    if (a.size() != b.size()) return false;
     for (qsizetype i = 0; i < a.size(); ++i)
-        if (bitsOf(a[i]) != bitsOf(b[i]))
-            return false;
+        if (bitsOf(a[i]) != bitsOf(b[i])) return false;
     return true;
 }
 
@@ -42,7 +40,8 @@ class TestJsonLines : public QObject {
 private slots:
     void parsesAFullRecord()
     {
-        const auto item = parseJsonLine("{\"id\":\"doc-1\",\"vector\":[0.25,-1,3e-5,0],\"metadata\":{\"title\":\"A\",\"n\":2,\"tags\":[\"x\"]}}");
+        const auto item = parseJsonLine(
+            "{\"id\":\"doc-1\",\"vector\":[0.25,-1,3e-5,0],\"metadata\":{\"title\":\"A\",\"n\":2,\"tags\":[\"x\"]}}");
         QVERIFY2(item.ok(), qPrintable(item.error().message()));
         QCOMPARE(item->id, QStringLiteral("doc-1"));
         QCOMPARE(item->vector, (QVector<float>{0.25f, -1.0f, 3e-5f, 0.0f}));
@@ -72,12 +71,14 @@ private slots:
     {
         const auto item = parseJsonLine("{\"id\":\"q\\\"b\\\\s\\/\\n\\t\\u00e9\\ud83d\\ude00z\",\"vector\":[1]}");
         QVERIFY2(item.ok(), qPrintable(item.error().message()));
-        QCOMPARE(item->id, QStringLiteral("q\"b\\s/\n\t\u00e9") + QString::fromUcs4(U"\U0001F600") + QStringLiteral("z"));
+        QCOMPARE(item->id,
+                 QStringLiteral("q\"b\\s/\n\t\u00e9") + QString::fromUcs4(U"\U0001F600") + QStringLiteral("z"));
     }
 
     void rawUtf8IdIsKept()
     {
-        const QByteArray line = QByteArray("{\"id\":\"") + QStringLiteral("caf\u00e9-\u6f22").toUtf8() + "\",\"vector\":[1]}";
+        const QByteArray line =
+            QByteArray("{\"id\":\"") + QStringLiteral("caf\u00e9-\u6f22").toUtf8() + "\",\"vector\":[1]}";
         const auto item = parseJsonLine(line);
         QVERIFY2(item.ok(), qPrintable(item.error().message()));
         QCOMPARE(item->id, QStringLiteral("caf\u00e9-\u6f22"));
@@ -96,56 +97,93 @@ private slots:
         QTest::newRow("plain text") << QByteArray("hello") << malformed << "something that is not JSON";
         QTest::newRow("word like a literal") << QByteArray("fals") << malformed << "something that is not JSON";
         QTest::newRow("boolean record") << QByteArray("true") << malformed << "true or false";
-        QTest::newRow("unterminated object") << QByteArray("{\"id\":\"a\",\"vector\":[1]") << malformed << "Expected ',' or '}'";
+        QTest::newRow("unterminated object")
+            << QByteArray("{\"id\":\"a\",\"vector\":[1]") << malformed << "Expected ',' or '}'";
         QTest::newRow("missing id") << QByteArray("{\"vector\":[1]}") << malformed << "no \"id\"";
         QTest::newRow("missing vector") << QByteArray("{\"id\":\"a\"}") << malformed << "no \"vector\"";
         QTest::newRow("numeric id") << QByteArray("{\"id\":42,\"vector\":[1]}") << malformed << "double quotes";
         QTest::newRow("null id") << QByteArray("{\"id\":null,\"vector\":[1]}") << malformed << "not null";
-        QTest::newRow("vector string") << QByteArray("{\"id\":\"a\",\"vector\":\"1,2\"}") << malformed << "array of numbers";
-        QTest::newRow("vector object") << QByteArray("{\"id\":\"a\",\"vector\":{\"x\":1}}") << malformed << "array of numbers";
-        QTest::newRow("string element") << QByteArray("{\"id\":\"a\",\"vector\":[1,\"2\"]}") << malformed << "Element 1";
+        QTest::newRow("vector string") << QByteArray("{\"id\":\"a\",\"vector\":\"1,2\"}") << malformed
+                                       << "array of numbers";
+        QTest::newRow("vector object") << QByteArray("{\"id\":\"a\",\"vector\":{\"x\":1}}") << malformed
+                                       << "array of numbers";
+        QTest::newRow("string element") << QByteArray("{\"id\":\"a\",\"vector\":[1,\"2\"]}") << malformed
+                                        << "Element 1";
         QTest::newRow("null element") << QByteArray("{\"id\":\"a\",\"vector\":[1,null]}") << malformed << "is null";
-        QTest::newRow("nested array element") << QByteArray("{\"id\":\"a\",\"vector\":[[1],2]}") << malformed << "an array";
-        QTest::newRow("leading zero") << QByteArray("{\"id\":\"a\",\"vector\":[01]}") << malformed << "not a valid JSON number (01)";
-        QTest::newRow("bare fraction") << QByteArray("{\"id\":\"a\",\"vector\":[.5]}") << malformed << "not a valid JSON number";
-        QTest::newRow("trailing point") << QByteArray("{\"id\":\"a\",\"vector\":[1.]}") << malformed << "not a valid JSON number";
-        QTest::newRow("plus sign") << QByteArray("{\"id\":\"a\",\"vector\":[+1]}") << malformed << "not a valid JSON number";
-        QTest::newRow("hex") << QByteArray("{\"id\":\"a\",\"vector\":[0x10]}") << malformed << "not a valid JSON number";
-        QTest::newRow("empty exponent") << QByteArray("{\"id\":\"a\",\"vector\":[1e]}") << malformed << "not a valid JSON number";
+        QTest::newRow("nested array element")
+            << QByteArray("{\"id\":\"a\",\"vector\":[[1],2]}") << malformed << "an array";
+        QTest::newRow("leading zero") << QByteArray("{\"id\":\"a\",\"vector\":[01]}") << malformed
+                                      << "not a valid JSON number (01)";
+        QTest::newRow("bare fraction") << QByteArray("{\"id\":\"a\",\"vector\":[.5]}") << malformed
+                                       << "not a valid JSON number";
+        QTest::newRow("trailing point") << QByteArray("{\"id\":\"a\",\"vector\":[1.]}") << malformed
+                                        << "not a valid JSON number";
+        QTest::newRow("plus sign") << QByteArray("{\"id\":\"a\",\"vector\":[+1]}") << malformed
+                                   << "not a valid JSON number";
+        QTest::newRow("hex") << QByteArray("{\"id\":\"a\",\"vector\":[0x10]}") << malformed
+                             << "not a valid JSON number";
+        QTest::newRow("empty exponent") << QByteArray("{\"id\":\"a\",\"vector\":[1e]}") << malformed
+                                        << "not a valid JSON number";
         QTest::newRow("trailing comma") << QByteArray("{\"id\":\"a\",\"vector\":[1,]}") << malformed << "Element 1";
-        QTest::newRow("missing comma") << QByteArray("{\"id\":\"a\",\"vector\":[1 2]}") << malformed << "Expected ',' or ']'";
-        QTest::newRow("unclosed vector") << QByteArray("{\"id\":\"a\",\"vector\":[1,2") << malformed << "before \"vector\" is closed";
+        QTest::newRow("missing comma") << QByteArray("{\"id\":\"a\",\"vector\":[1 2]}") << malformed
+                                       << "Expected ',' or ']'";
+        QTest::newRow("unclosed vector") << QByteArray("{\"id\":\"a\",\"vector\":[1,2") << malformed
+                                         << "before \"vector\" is closed";
         QTest::newRow("NaN") << QByteArray("{\"id\":\"a\",\"vector\":[1,NaN]}") << nonFinite << "NaN";
         QTest::newRow("nan lower") << QByteArray("{\"id\":\"a\",\"vector\":[nan]}") << nonFinite << "NaN";
         QTest::newRow("Infinity") << QByteArray("{\"id\":\"a\",\"vector\":[Infinity]}") << nonFinite << "infinite";
         QTest::newRow("-Infinity") << QByteArray("{\"id\":\"a\",\"vector\":[-Infinity]}") << nonFinite << "infinite";
-        QTest::newRow("overflows float") << QByteArray("{\"id\":\"a\",\"vector\":[3.5e38]}") << nonFinite << "32-bit float";
-        QTest::newRow("huge exponent") << QByteArray("{\"id\":\"a\",\"vector\":[1e99999999999999999999999]}") << nonFinite << "32-bit float";
-        QTest::newRow("huge integer") << (QByteArray("{\"id\":\"a\",\"vector\":[") + QByteArray(400, '9') + "]}") << nonFinite << "32-bit float";
-        QTest::newRow("metadata array") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":[1]}") << malformed << "must be a JSON object, not an array";
-        QTest::newRow("metadata null") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":null}") << malformed << "not null";
-        QTest::newRow("metadata string") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":\"x\"}") << malformed << "not a string";
-        QTest::newRow("metadata bad json") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"a\":}}") << malformed << "\"metadata\" is not valid JSON";
-        QTest::newRow("metadata mismatched brackets") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"a\":[}}") << malformed << "metadata";
-        QTest::newRow("metadata unclosed") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"a\":\"}\"}") << malformed << "metadata";
-        QTest::newRow("unknown field") << QByteArray("{\"id\":\"a\",\"vectors\":[1]}") << malformed << "Unknown field \"vectors\"";
-        QTest::newRow("duplicate field") << QByteArray("{\"id\":\"a\",\"id\":\"b\",\"vector\":[1]}") << malformed << "appears twice";
-        QTest::newRow("trailing text") << QByteArray("{\"id\":\"a\",\"vector\":[1]} x") << malformed << "after the end of the record";
-        QTest::newRow("two records") << QByteArray("{\"id\":\"a\",\"vector\":[1]}{\"id\":\"b\",\"vector\":[1]}") << malformed << "after the end";
-        QTest::newRow("unquoted key") << QByteArray("{id:\"a\",\"vector\":[1]}") << malformed << "field name in double quotes";
+        QTest::newRow("overflows float") << QByteArray("{\"id\":\"a\",\"vector\":[3.5e38]}") << nonFinite
+                                         << "32-bit float";
+        QTest::newRow("huge exponent") << QByteArray("{\"id\":\"a\",\"vector\":[1e99999999999999999999999]}")
+                                       << nonFinite << "32-bit float";
+        QTest::newRow("huge integer") << (QByteArray("{\"id\":\"a\",\"vector\":[") + QByteArray(400, '9') + "]}")
+                                      << nonFinite << "32-bit float";
+        QTest::newRow("metadata array") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":[1]}") << malformed
+                                        << "must be a JSON object, not an array";
+        QTest::newRow("metadata null") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":null}") << malformed
+                                       << "not null";
+        QTest::newRow("metadata string") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":\"x\"}") << malformed
+                                         << "not a string";
+        QTest::newRow("metadata bad json") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"a\":}}")
+                                           << malformed << "\"metadata\" is not valid JSON";
+        QTest::newRow("metadata mismatched brackets")
+            << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"a\":[}}") << malformed << "metadata";
+        QTest::newRow("metadata unclosed")
+            << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"a\":\"}\"}") << malformed << "metadata";
+        QTest::newRow("unknown field") << QByteArray("{\"id\":\"a\",\"vectors\":[1]}") << malformed
+                                       << "Unknown field \"vectors\"";
+        QTest::newRow("duplicate field") << QByteArray("{\"id\":\"a\",\"id\":\"b\",\"vector\":[1]}") << malformed
+                                         << "appears twice";
+        QTest::newRow("trailing text") << QByteArray("{\"id\":\"a\",\"vector\":[1]} x") << malformed
+                                       << "after the end of the record";
+        QTest::newRow("two records") << QByteArray("{\"id\":\"a\",\"vector\":[1]}{\"id\":\"b\",\"vector\":[1]}")
+                                     << malformed << "after the end";
+        QTest::newRow("unquoted key") << QByteArray("{id:\"a\",\"vector\":[1]}") << malformed
+                                      << "field name in double quotes";
         QTest::newRow("missing colon") << QByteArray("{\"id\" \"a\",\"vector\":[1]}") << malformed << "Expected ':'";
         QTest::newRow("unterminated id") << QByteArray("{\"id\":\"abc") << malformed << "ends inside";
         QTest::newRow("bad escape") << QByteArray("{\"id\":\"a\\qb\",\"vector\":[1]}") << malformed << "Invalid escape";
-        QTest::newRow("short unicode escape") << QByteArray("{\"id\":\"a\\u12\",\"vector\":[1]}") << malformed << "\\u escape";
-        QTest::newRow("non-hex unicode escape") << QByteArray("{\"id\":\"a\\u12zz\",\"vector\":[1]}") << malformed << "hexadecimal";
-        QTest::newRow("lone high surrogate") << QByteArray("{\"id\":\"a\\ud800\",\"vector\":[1]}") << malformed << "surrogate";
-        QTest::newRow("lone low surrogate") << QByteArray("{\"id\":\"a\\udc00\",\"vector\":[1]}") << malformed << "surrogate";
-        QTest::newRow("raw control character") << QByteArray("{\"id\":\"a\tb\",\"vector\":[1]}") << malformed << "control character";
-        QTest::newRow("invalid utf-8 id") << QByteArray("{\"id\":\"a\xff\xfe\",\"vector\":[1]}") << malformed << "UTF-8";
-        QTest::newRow("overlong utf-8 id") << QByteArray("{\"id\":\"\xc0\xaf\",\"vector\":[1]}") << malformed << "UTF-8";
-        QTest::newRow("invalid utf-8 metadata") << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"k\":\"\xff\"}}") << malformed << "metadata";
-        QTest::newRow("nul byte") << (QByteArray("{\"id\":\"a\",") + '\0' + QByteArray("\"vector\":[1]}")) << malformed << "field name";
-        QTest::newRow("too many values") << (QByteArray("{\"id\":\"a\",\"vector\":[") + QByteArray("1,").repeated(8192) + "1]}")
+        QTest::newRow("short unicode escape")
+            << QByteArray("{\"id\":\"a\\u12\",\"vector\":[1]}") << malformed << "\\u escape";
+        QTest::newRow("non-hex unicode escape")
+            << QByteArray("{\"id\":\"a\\u12zz\",\"vector\":[1]}") << malformed << "hexadecimal";
+        QTest::newRow("lone high surrogate")
+            << QByteArray("{\"id\":\"a\\ud800\",\"vector\":[1]}") << malformed << "surrogate";
+        QTest::newRow("lone low surrogate")
+            << QByteArray("{\"id\":\"a\\udc00\",\"vector\":[1]}") << malformed << "surrogate";
+        QTest::newRow("raw control character")
+            << QByteArray("{\"id\":\"a\tb\",\"vector\":[1]}") << malformed << "control character";
+        QTest::newRow("invalid utf-8 id")
+            << QByteArray("{\"id\":\"a\xff\xfe\",\"vector\":[1]}") << malformed << "UTF-8";
+        QTest::newRow("overlong utf-8 id")
+            << QByteArray("{\"id\":\"\xc0\xaf\",\"vector\":[1]}") << malformed << "UTF-8";
+        QTest::newRow("invalid utf-8 metadata")
+            << QByteArray("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"k\":\"\xff\"}}") << malformed << "metadata";
+        QTest::newRow("nul byte") << (QByteArray("{\"id\":\"a\",") + '\0' + QByteArray("\"vector\":[1]}")) << malformed
+                                  << "field name";
+        QTest::newRow("too many values") << (QByteArray("{\"id\":\"a\",\"vector\":[") +
+                                             QByteArray("1,").repeated(8192) + "1]}")
                                          << int(ErrorCode::DimensionMismatch) << "more than 8192";
     }
 
@@ -156,8 +194,9 @@ private slots:
         QFETCH(QString, mentions);
         const auto item = parseJsonLine(line);
         QVERIFY2(!item.ok(), "the line was accepted");
-        QVERIFY2(item.error().message().contains(mentions),
-                 qPrintable(QStringLiteral("message \"%1\" does not mention \"%2\"").arg(item.error().message(), mentions)));
+        QVERIFY2(
+            item.error().message().contains(mentions),
+            qPrintable(QStringLiteral("message \"%1\" does not mention \"%2\"").arg(item.error().message(), mentions)));
         QCOMPARE(int(item.error().code()), code);
         QVERIFY(item.error().message().endsWith(u'.'));
     }
@@ -171,7 +210,8 @@ private slots:
 
     void tinyNumbersRoundToZero()
     {
-        const auto item = parseJsonLine("{\"id\":\"a\",\"vector\":[1e-50,-1e-400,0.0000000000000000000000000000000000000000000000000001,1e-45]}");
+        const auto item = parseJsonLine(
+            "{\"id\":\"a\",\"vector\":[1e-50,-1e-400,0.0000000000000000000000000000000000000000000000000001,1e-45]}");
         QVERIFY2(item.ok(), qPrintable(item.error().message()));
         QCOMPARE(bitsOf(item->vector[0]), bitsOf(0.0f));
         QCOMPARE(bitsOf(item->vector[1]), bitsOf(-0.0f));
@@ -201,7 +241,8 @@ private slots:
         const QByteArray open = QByteArray(100000, '{');
         const auto tooDeep = parseJsonLine("{\"id\":\"a\",\"vector\":[1],\"metadata\":" + open);
         QVERIFY(!tooDeep.ok());
-        QVERIFY2(tooDeep.error().message().contains(QStringLiteral("more than 512 deep")), qPrintable(tooDeep.error().message()));
+        QVERIFY2(tooDeep.error().message().contains(QStringLiteral("more than 512 deep")),
+                 qPrintable(tooDeep.error().message()));
         const auto unclosed = parseJsonLine("{\"id\":\"a\",\"vector\":[1],\"metadata\":" + QByteArray(100, '{'));
         QVERIFY(!unclosed.ok());
         QVERIFY(unclosed.error().message().contains(QStringLiteral("closed")));
@@ -209,10 +250,17 @@ private slots:
 
     void modestNestingInMetadataIsKept()
     {
-        const auto item = parseJsonLine("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"a\":{\"b\":[{\"c\":\"]}\\\"[\"}]}}}");
+        const auto item =
+            parseJsonLine("{\"id\":\"a\",\"vector\":[1],\"metadata\":{\"a\":{\"b\":[{\"c\":\"]}\\\"[\"}]}}}");
         QVERIFY2(item.ok(), qPrintable(item.error().message()));
-        QCOMPARE(item->metadata.value(QStringLiteral("a")).toObject().value(QStringLiteral("b")).toArray().first()
-                     .toObject().value(QStringLiteral("c")).toString(),
+        QCOMPARE(item->metadata.value(QStringLiteral("a"))
+                     .toObject()
+                     .value(QStringLiteral("b"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("c"))
+                     .toString(),
                  QStringLiteral("]}\"["));
     }
 
@@ -230,7 +278,8 @@ private slots:
     {
         // Random byte edits of a valid line: whatever parses must survive a
         // write-and-read round trip unchanged.
-        const QByteArray original = "{\"id\":\"doc-\\u00e9\",\"vector\":[0.5,-1.25e-3,3,1e10],\"metadata\":{\"t\":\"x\",\"n\":[1,2,{\"q\":true}]}}";
+        const QByteArray original = "{\"id\":\"doc-\\u00e9\",\"vector\":[0.5,-1.25e-3,3,1e10],\"metadata\":{\"t\":"
+                                    "\"x\",\"n\":[1,2,{\"q\":true}]}}";
         QRandomGenerator random(20240611);
         const char alphabet[] = "{}[]\",:\\u0123456789eE.-+ tfnalsx\xff\xc3\xa9";
         int accepted = 0;
@@ -266,8 +315,9 @@ private slots:
         QCOMPARE(itemToJsonLine(item),
                  QByteArray("{\"id\":\"a\\\"b\\\\c\\n\\u0001\",\"vector\":[1,0.5,-0,1e-07],\"metadata\":{}}"));
         item.metadata.insert(QStringLiteral("k"), QStringLiteral("v"));
-        QCOMPARE(itemToJsonLine(item),
-                 QByteArray("{\"id\":\"a\\\"b\\\\c\\n\\u0001\",\"vector\":[1,0.5,-0,1e-07],\"metadata\":{\"k\":\"v\"}}"));
+        QCOMPARE(
+            itemToJsonLine(item),
+            QByteArray("{\"id\":\"a\\\"b\\\\c\\n\\u0001\",\"vector\":[1,0.5,-0,1e-07],\"metadata\":{\"k\":\"v\"}}"));
         QByteArray buffer = "x";
         appendJsonLine(buffer, item);
         QCOMPARE(buffer, "x" + itemToJsonLine(item) + "\n");
@@ -275,15 +325,15 @@ private slots:
 
     void floatsRoundTripBitExactly()
     {
-        QVector<float> values{0.0f, -0.0f, 1.0f, -1.0f, 0.1f, 1.0f / 3.0f, FLT_MAX, -FLT_MAX, FLT_MIN,
-                              FLT_TRUE_MIN, -FLT_TRUE_MIN, 16777217.0f, 3.4028233e38f, 1.17549421e-38f};
+        QVector<float> values{0.0f,          -0.0f,       1.0f,          -1.0f,          0.1f,
+                              1.0f / 3.0f,   FLT_MAX,     -FLT_MAX,      FLT_MIN,        FLT_TRUE_MIN,
+                              -FLT_TRUE_MIN, 16777217.0f, 3.4028233e38f, 1.17549421e-38f};
         QRandomGenerator random(7);
         while (values.size() < 8192) {
             const quint32 bits = random.generate();
             float f;
             std::memcpy(&f, &bits, sizeof f);
-            if (std::isfinite(f))
-                values.append(f);
+            if (std::isfinite(f)) values.append(f);
         }
         const Item item{QStringLiteral("bits"), values, {}};
         const auto parsed = parseJsonLine(itemToJsonLine(item));
@@ -300,8 +350,7 @@ private slots:
             QList<QByteArray> texts;
             while (texts.size() < 8000) {
                 QByteArray text;
-                if (random.bounded(2))
-                    text += '-';
+                if (random.bounded(2)) text += '-';
                 const int integerDigits = int(random.bounded(12));
                 if (integerDigits == 0) {
                     text += '0';
@@ -316,13 +365,11 @@ private slots:
                     for (int i = 0; i < fractionDigits; ++i)
                         text += char('0' + random.bounded(10));
                 }
-                if (random.bounded(3) == 0)
-                    text += 'e' + QByteArray::number(int(random.bounded(80)) - 45);
+                if (random.bounded(3) == 0) text += 'e' + QByteArray::number(int(random.bounded(80)) - 45);
                 // Values from_chars reports as out of range are covered elsewhere.
                 float expected;
                 const auto result = std::from_chars(text.constData(), text.constData() + text.size(), expected);
-                if (result.ec != std::errc())
-                    continue;
+                if (result.ec != std::errc()) continue;
                 texts.append(text);
             }
             // Shortest forms of random floats are what export writes.
@@ -330,8 +377,7 @@ private slots:
                 const quint32 bits = random.generate();
                 float f;
                 std::memcpy(&f, &bits, sizeof f);
-                if (!std::isfinite(f))
-                    continue;
+                if (!std::isfinite(f)) continue;
                 char buffer[32];
                 const auto written = std::to_chars(buffer, buffer + sizeof buffer, f);
                 texts.append(QByteArray(buffer, written.ptr - buffer));
@@ -346,7 +392,8 @@ private slots:
                     std::from_chars(chunk[i].constData(), chunk[i].constData() + chunk[i].size(), expected);
                     if (bitsOf(item->vector[i]) != bitsOf(expected))
                         QFAIL(qPrintable(QStringLiteral("%1 parsed as %2, std::from_chars gives %3")
-                                             .arg(QString::fromLatin1(chunk[i])).arg(double(item->vector[i]), 0, 'g', 9)
+                                             .arg(QString::fromLatin1(chunk[i]))
+                                             .arg(double(item->vector[i]), 0, 'g', 9)
                                              .arg(double(expected), 0, 'g', 9)));
                 }
             }

@@ -25,9 +25,9 @@ QList<ReadLine> readAll(LineReader &reader)
     for (;;) {
         QByteArrayView text;
         const LineReader::Status status = reader.next(text);
-        if (status == LineReader::Status::End || status == LineReader::Status::Failed)
-            return lines;
-        lines.append({status, reader.lineNumber(), status == LineReader::Status::Line ? text.toByteArray() : QByteArray()});
+        if (status == LineReader::Status::End || status == LineReader::Status::Failed) return lines;
+        lines.append(
+            {status, reader.lineNumber(), status == LineReader::Status::Line ? text.toByteArray() : QByteArray()});
     }
 }
 

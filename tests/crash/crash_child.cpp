@@ -95,8 +95,8 @@ struct Op {
 struct Pending {
     quint64 no = 0;
     QString text;
-    QList<Op> ops;          // empty for checkpoint/compact
-    bool bulk = false;      // written with Priority::Bulk
+    QList<Op> ops;     // empty for checkpoint/compact
+    bool bulk = false; // written with Priority::Bulk
     QFuture<WriteResult> future;
 };
 
@@ -109,7 +109,8 @@ bool report(const Pending &p)
     }
     const WriteResult r = p.future.result();
     if (!r.error.ok()) {
-        emitLine(QStringLiteral("fail %1 %2 %3 %4").arg(p.no).arg(p.text, r.error.codeName(), oneLine(r.error.toString())));
+        emitLine(
+            QStringLiteral("fail %1 %2 %3 %4").arg(p.no).arg(p.text, r.error.codeName(), oneLine(r.error.toString())));
         return false;
     }
     emitLine(QStringLiteral("ack %1 %2").arg(p.no).arg(p.text));
@@ -120,13 +121,15 @@ QSet<QString> presentIds(const Index &index)
 {
     QSet<QString> ids;
     QString after;
-    forever {
+    forever
+    {
         Result<ListPage> page = index.list(after, 500, false);
         if (!page.ok()) {
             emitLine(QStringLiteral("error list: %1").arg(oneLine(page.error().toString())));
             ::_exit(2);
         }
-        for (const Item &it : page->items) ids.insert(it.id);
+        for (const Item &it : page->items)
+            ids.insert(it.id);
         if (page->nextAfter.isEmpty() || page->items.isEmpty()) break;
         after = page->nextAfter;
     }
@@ -141,14 +144,18 @@ int runWriter(const QString &dir, quint64 seedBase, bool compactLoop)
     options.applicationName = QStringLiteral("sextant-crash-child");
     Result<std::shared_ptr<Index>> opened = Index::open(dir, options);
     if (!opened.ok()) {
-        emitLine(QStringLiteral("error open: %1 %2").arg(opened.error().codeName(), oneLine(opened.error().toString())));
+        emitLine(
+            QStringLiteral("error open: %1 %2").arg(opened.error().codeName(), oneLine(opened.error().toString())));
         return 2;
     }
     std::shared_ptr<Index> index = opened.takeValue();
     QSet<QString> present = presentIds(*index);
     const OpenReport &rep = index->openReport();
     emitLine(QStringLiteral("ready items=%1 replayed=%2 tailCut=%3 cutBytes=%4 generation=%5")
-                 .arg(present.size()).arg(rep.replayedFrames).arg(rep.tailCut ? 1 : 0).arg(rep.cutBytes)
+                 .arg(present.size())
+                 .arg(rep.replayedFrames)
+                 .arg(rep.tailCut ? 1 : 0)
+                 .arg(rep.cutBytes)
                  .arg(index->stats().generation));
 
     const QStringList pool = idPool();
@@ -193,8 +200,10 @@ int runWriter(const QString &dir, quint64 seedBase, bool compactLoop)
         if (p.bulk) bulkBusy = false;
         for (const Op &op : p.ops) {
             if (ok) {
-                if (op.kind == WriteOp::Kind::Delete) present.remove(op.id);
-                else present.insert(op.id);
+                if (op.kind == WriteOp::Kind::Delete)
+                    present.remove(op.id);
+                else
+                    present.insert(op.id);
             }
             busy.remove(op.id);
         }
@@ -256,7 +265,8 @@ int runWriter(const QString &dir, quint64 seedBase, bool compactLoop)
                 }
             } else {
                 QList<WriteOp> batch;
-                for (const Op &op : p.ops) batch << op.toWriteOp();
+                for (const Op &op : p.ops)
+                    batch << op.toWriteOp();
                 p.future = index->write(batch, p.bulk ? Priority::Bulk : Priority::Interactive);
             }
             writes.push_back(std::move(p));
@@ -272,11 +282,16 @@ int runWriter(const QString &dir, quint64 seedBase, bool compactLoop)
             maintenance = std::move(p);
         }
 
-        if (!writes.empty()) writes.front().future.waitForFinished();
-        else if (maintenance) maintenance->future.waitForFinished();
+        if (!writes.empty())
+            writes.front().future.waitForFinished();
+        else if (maintenance)
+            maintenance->future.waitForFinished();
 
         for (auto it = writes.begin(); it != writes.end();) {
-            if (!it->future.isFinished()) { ++it; continue; }
+            if (!it->future.isFinished()) {
+                ++it;
+                continue;
+            }
             finishOps(*it, report(*it));
             it = writes.erase(it);
         }
@@ -285,8 +300,14 @@ int runWriter(const QString &dir, quint64 seedBase, bool compactLoop)
             maintenance.reset();
         }
     }
-    for (Pending &p : writes) { p.future.waitForFinished(); report(p); }
-    if (maintenance) { maintenance->future.waitForFinished(); report(*maintenance); }
+    for (Pending &p : writes) {
+        p.future.waitForFinished();
+        report(p);
+    }
+    if (maintenance) {
+        maintenance->future.waitForFinished();
+        report(*maintenance);
+    }
     const Error closed = index->close();
     emitLine(closed.ok() ? QStringLiteral("done") : QStringLiteral("error close: %1").arg(oneLine(closed.toString())));
     return closed.ok() ? 0 : 2;
@@ -299,7 +320,8 @@ int runHolder(const QString &dir, const QString &appName)
     options.durability = Durability::Full;
     Result<std::shared_ptr<Index>> opened = Index::open(dir, options);
     if (!opened.ok()) {
-        emitLine(QStringLiteral("error open: %1 %2").arg(opened.error().codeName(), oneLine(opened.error().toString())));
+        emitLine(
+            QStringLiteral("error open: %1 %2").arg(opened.error().codeName(), oneLine(opened.error().toString())));
         return 2;
     }
     std::shared_ptr<Index> index = opened.takeValue();
@@ -308,7 +330,10 @@ int runHolder(const QString &dir, const QString &appName)
     auto idFor = [](qint64 i) { return QStringLiteral("p-%1").arg(i, 5, 10, QChar(u'0')); };
     quint64 nextNo = 1;
     auto runAll = [&](std::deque<Pending> &all) {
-        for (Pending &p : all) { p.future.waitForFinished(); report(p); }
+        for (Pending &p : all) {
+            p.future.waitForFinished();
+            report(p);
+        }
     };
 
     std::string raw;
@@ -344,7 +369,8 @@ int runHolder(const QString &dir, const QString &appName)
         } else if (cmd == u"stream" && words.size() == 2) {
             qint64 i = words[1].toLongLong();
             std::deque<Pending> inFlight;
-            forever { // until the parent kills us
+            forever
+            { // until the parent kills us
                 while (inFlight.size() < 4) {
                     Pending p;
                     p.no = nextNo++;
@@ -359,7 +385,8 @@ int runHolder(const QString &dir, const QString &appName)
             }
         } else if (cmd == u"close") {
             const Error e = index->close();
-            emitLine(e.ok() ? QStringLiteral("done close") : QStringLiteral("error close: %1").arg(oneLine(e.toString())));
+            emitLine(e.ok() ? QStringLiteral("done close")
+                            : QStringLiteral("error close: %1").arg(oneLine(e.toString())));
             return e.ok() ? 0 : 2;
         } else {
             emitLine(QStringLiteral("error unknown command: %1").arg(QString::fromStdString(raw)));
@@ -376,8 +403,7 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (args.size() >= 4 && args[1] == u"write")
         return runWriter(args[2], args[3].toULongLong(), args.size() >= 5 && args[4] == u"compact-loop");
-    if (args.size() == 4 && args[1] == u"hold")
-        return runHolder(args[2], args[3]);
+    if (args.size() == 4 && args[1] == u"hold") return runHolder(args[2], args[3]);
     std::cerr << "usage: crash_child write DIR SEEDBASE [compact-loop] | hold DIR APPNAME\n";
     return 64;
 }

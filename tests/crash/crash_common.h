@@ -75,10 +75,14 @@ inline sextant::Item itemFor(const QString &id, quint64 seed)
 inline QStringList idPool()
 {
     QStringList ids;
-    for (int i = 0; i < 200; ++i) ids << QStringLiteral("id-%1").arg(i, 5, 10, QChar(u'0'));
-    for (int i = 0; i < 15; ++i) ids << QStringLiteral("ключ-%1").arg(i);
-    for (int i = 0; i < 15; ++i) ids << QStringLiteral("键-%1").arg(i);
-    for (int i = 0; i < 10; ++i) ids << QStringLiteral("\U0001F511-%1").arg(i);
+    for (int i = 0; i < 200; ++i)
+        ids << QStringLiteral("id-%1").arg(i, 5, 10, QChar(u'0'));
+    for (int i = 0; i < 15; ++i)
+        ids << QStringLiteral("ключ-%1").arg(i);
+    for (int i = 0; i < 15; ++i)
+        ids << QStringLiteral("键-%1").arg(i);
+    for (int i = 0; i < 10; ++i)
+        ids << QStringLiteral("\U0001F511-%1").arg(i);
     return ids;
 }
 

@@ -53,7 +53,10 @@ struct State {
     bool present = false;
     quint64 seed = 0;
     bool operator==(const State &) const = default;
-    QString describe() const { return present ? QStringLiteral("present(seed %1)").arg(seed) : QStringLiteral("absent"); }
+    QString describe() const
+    {
+        return present ? QStringLiteral("present(seed %1)").arg(seed) : QStringLiteral("absent");
+    }
 };
 
 struct ParsedOp {
@@ -65,7 +68,7 @@ struct ParsedOp {
 struct ChildOp {
     quint64 no = 0;
     QString text;
-    QList<ParsedOp> ops;     // empty for checkpoint/compact
+    QList<ParsedOp> ops; // empty for checkpoint/compact
     bool maintenance = false;
     bool compact = false;
     bool acked = false;
@@ -76,13 +79,13 @@ struct ChildRun {
     QMap<quint64, ChildOp> ops;
     bool ready = false;
     QString readyLine;
-    QStringList problems;    // protocol errors, "error" and "fail" lines
+    QStringList problems; // protocol errors, "error" and "fail" lines
     QString stderrText;
     qint64 killedAfterMs = 0;
     qint64 readyAfterMs = -1;
     bool exitedByItself = false;
     int partialTailBytes = 0;
-    QByteArray output;       // everything the child printed, kept for a failure's post-mortem
+    QByteArray output; // everything the child printed, kept for a failure's post-mortem
 };
 
 std::optional<ParsedOp> parseWords(const QStringList &w)
@@ -212,7 +215,8 @@ ChildRun runAndKill(const QString &dir, quint64 seedBase, bool compactLoop, bool
     clock.start();
     qint64 killAt = killFromStart ? delayMs : -1;
     QByteArray buffer;
-    forever {
+    forever
+    {
         const qint64 now = clock.elapsed();
         if (killAt >= 0 && now >= killAt) break;
         if (killAt < 0 && now > 20'000) {
@@ -249,8 +253,7 @@ ChildRun runAndKill(const QString &dir, quint64 seedBase, bool compactLoop, bool
     consumeLines(run, buffer);
     run.partialTailBytes = int(buffer.size()); // a line cut by the kill: its op counts as unacknowledged
     run.stderrText = QString::fromLocal8Bit(proc.readAllStandardError());
-    if (run.exitedByItself)
-        run.problems << QStringLiteral("the child exited by itself (code %1)").arg(proc.exitCode());
+    if (run.exitedByItself) run.problems << QStringLiteral("the child exited by itself (code %1)").arg(proc.exitCode());
     return run;
 }
 
@@ -272,7 +275,8 @@ void addUnique(QList<State> &list, const State &s)
 QString describeStates(const QList<State> &states)
 {
     QStringList parts;
-    for (const State &s : states) parts << s.describe();
+    for (const State &s : states)
+        parts << s.describe();
     return parts.join(QStringLiteral(" or "));
 }
 
@@ -291,7 +295,11 @@ struct UncertainBatch {
     quint64 no = 0;
     int iteration = 0;
     QString text;
-    struct Entry { QString id; State before; State after; };
+    struct Entry {
+        QString id;
+        State before;
+        State after;
+    };
     QList<Entry> entries; // only ids whose state was known exactly before
 };
 
@@ -333,15 +341,9 @@ void CrashTest::initTestCase()
     qInfo("crash test: %d iterations, SEXTANT_CRASH_SEED=%llu", m_iterations, m_seed);
 }
 
-void CrashTest::randomKills()
-{
-    runScenario("random kills", m_iterations, 1, false);
-}
+void CrashTest::randomKills() { runScenario("random kills", m_iterations, 1, false); }
 
-void CrashTest::killDuringCompaction()
-{
-    runScenario("compaction loop", qMax(8, m_iterations / 4), 100'000, true);
-}
+void CrashTest::killDuringCompaction() { runScenario("compaction loop", qMax(8, m_iterations / 4), 100'000, true); }
 
 void CrashTest::runScenario(const char *name, int iterations, quint64 seedBaseOffset, bool compactLoop)
 {
@@ -376,9 +378,15 @@ void CrashTest::runScenario(const char *name, int iterations, quint64 seedBaseOf
         const int delayMs = killFromStart ? int(rng.bounded(0, 12)) : int(rng.bounded(20, 401));
         const bool chained = i % 4 == 2 && i != iterations - 1;
         const quint64 seedBase = (seedBaseOffset + quint64(i)) * kSeedsPerChild;
-        const QString where = QStringLiteral("%1, iteration %2 of %3, SEXTANT_CRASH_SEED=%4, kill %5 ms after %6, index and child logs kept in %7")
-                                  .arg(QLatin1String(name)).arg(i + 1).arg(iterations).arg(m_seed)
-                                  .arg(delayMs).arg(killFromStart ? QStringLiteral("start") : QStringLiteral("ready"), tmp.path());
+        const QString where =
+            QStringLiteral(
+                "%1, iteration %2 of %3, SEXTANT_CRASH_SEED=%4, kill %5 ms after %6, index and child logs kept in %7")
+                .arg(QLatin1String(name))
+                .arg(i + 1)
+                .arg(iterations)
+                .arg(m_seed)
+                .arg(delayMs)
+                .arg(killFromStart ? QStringLiteral("start") : QStringLiteral("ready"), tmp.path());
 
         ChildRun run = runAndKill(dir, seedBase, compactLoop, killFromStart, delayMs);
         outputs.append({i + 1, run.output});
@@ -388,17 +396,23 @@ void CrashTest::runScenario(const char *name, int iterations, quint64 seedBaseOf
         if (run.ready) {
             totals.maxReadyMs = qMax(totals.maxReadyMs, run.readyAfterMs);
             if (run.readyLine.contains(QStringLiteral("tailCut=1"))) ++totals.childTailCuts;
-            totals.lastReadyGeneration = run.readyLine.section(QStringLiteral("generation="), 1).section(u' ', 0, 0).toLongLong();
+            totals.lastReadyGeneration =
+                run.readyLine.section(QStringLiteral("generation="), 1).section(u' ', 0, 0).toLongLong();
         }
 
         // Fold the run into the model, in submission order (per id that is apply order).
         for (const ChildOp &op : std::as_const(run.ops)) {
             if (op.maintenance) {
-                if (op.acked) ++(op.compact ? totals.compactions : totals.checkpoints);
-                else ++totals.killsDuringMaintenance;
+                if (op.acked)
+                    ++(op.compact ? totals.compactions : totals.checkpoints);
+                else
+                    ++totals.killsDuringMaintenance;
                 continue;
             }
-            if (op.acked) ++totals.acks; else ++totals.unacked;
+            if (op.acked)
+                ++totals.acks;
+            else
+                ++totals.unacked;
             UncertainBatch batch;
             batch.no = op.no;
             batch.iteration = i + 1;
@@ -413,7 +427,8 @@ void CrashTest::runScenario(const char *name, int iterations, quint64 seedBaseOf
                     if (p.kind == WriteOp::Kind::Insert) allowed[p.id] = QList<State>{State{true, p.seed}};
                 } else if (op.failLine.isEmpty()) {
                     QList<State> next = before;
-                    for (const State &s : before) addUnique(next, applyOp(p, s));
+                    for (const State &s : before)
+                        addUnique(next, applyOp(p, s));
                     allowed[p.id] = next;
                     if (before.size() == 1 && applyOp(p, before.first()) != before.first())
                         batch.entries << UncertainBatch::Entry{p.id, before.first(), applyOp(p, before.first())};
@@ -431,8 +446,9 @@ void CrashTest::runScenario(const char *name, int iterations, quint64 seedBaseOf
         Result<VerifyReport> crashed = verifyIndex(dir, VerifyOptions{true, {}});
         if (!crashed.ok() || !crashed->clean()) {
             keep();
-            QFAIL(qPrintable(QStringLiteral("%1\n  verify --full of the crashed index: %2")
-                                 .arg(where, crashed.ok() ? findingsText(crashed->findings) : crashed.error().toString())));
+            QFAIL(qPrintable(
+                QStringLiteral("%1\n  verify --full of the crashed index: %2")
+                    .arg(where, crashed.ok() ? findingsText(crashed->findings) : crashed.error().toString())));
         }
         if (chained) { // the next child recovers it
             ++totals.chained;
@@ -444,17 +460,21 @@ void CrashTest::runScenario(const char *name, int iterations, quint64 seedBaseOf
         if (!problems.isEmpty()) {
             keep();
             QFAIL(qPrintable(QStringLiteral("%1\n  %2 problem(s):\n  %3\n  child stderr: %4")
-                                 .arg(where).arg(problems.size())
+                                 .arg(where)
+                                 .arg(problems.size())
                                  .arg(problems.mid(0, 25).join(QStringLiteral("\n  ")), run.stderrText)));
         }
     }
-    qInfo("%s: %d kills (%d before the child was ready, %d with a checkpoint/compaction in flight, %d recovered by the next child), "
-          "%lld acknowledged ops, %lld in flight at a kill (on reopen %lld of them applied, %lld not), %lld explicit checkpoints and %lld compactions acknowledged, "
-          "%lld manifests published by the children (automatic checkpoints included), torn tails cut: %lld on reopen, %lld by a child; "
+    qInfo("%s: %d kills (%d before the child was ready, %d with a checkpoint/compaction in flight, %d recovered by the "
+          "next child), "
+          "%lld acknowledged ops, %lld in flight at a kill (on reopen %lld of them applied, %lld not), %lld explicit "
+          "checkpoints and %lld compactions acknowledged, "
+          "%lld manifests published by the children (automatic checkpoints included), torn tails cut: %lld on reopen, "
+          "%lld by a child; "
           "slowest child start %lld ms",
-          name, totals.kills, totals.killsBeforeReady, totals.killsDuringMaintenance, totals.chained,
-          totals.acks, totals.unacked, totals.unackedApplied, totals.unackedNotApplied, totals.checkpoints, totals.compactions, totals.generations,
-          totals.tailCuts, totals.childTailCuts, totals.maxReadyMs);
+          name, totals.kills, totals.killsBeforeReady, totals.killsDuringMaintenance, totals.chained, totals.acks,
+          totals.unacked, totals.unackedApplied, totals.unackedNotApplied, totals.checkpoints, totals.compactions,
+          totals.generations, totals.tailCuts, totals.childTailCuts, totals.maxReadyMs);
 }
 
 QStringList CrashTest::checkReopen(const QString &dir, QHash<QString, QList<State>> &allowed,
@@ -470,11 +490,15 @@ QStringList CrashTest::checkReopen(const QString &dir, QHash<QString, QList<Stat
     if (totals.lastReadyGeneration >= 0)
         totals.generations += qint64(index->stats().generation) - totals.lastReadyGeneration;
     if (rep.tailWasCorrupt)
-        problems << QStringLiteral("open reported a corrupt complete frame after a process kill (offset %1, %2 bytes): %3")
-                        .arg(rep.cutOffset).arg(rep.cutBytes).arg(rep.tailReason);
+        problems << QStringLiteral(
+                        "open reported a corrupt complete frame after a process kill (offset %1, %2 bytes): %3")
+                        .arg(rep.cutOffset)
+                        .arg(rep.cutBytes)
+                        .arg(rep.tailReason);
 
     QSet<QString> ids(allowed.keyBegin(), allowed.keyEnd());
-    for (const QString &id : idPool()) ids.insert(id);
+    for (const QString &id : idPool())
+        ids.insert(id);
 
     QHash<QString, State> observed;
     QSet<QString> unexplained; // present, but with content no allowed state has
@@ -483,7 +507,8 @@ QStringList CrashTest::checkReopen(const QString &dir, QHash<QString, QList<Stat
         Result<Item> got = index->get(id, true);
         if (!got.ok()) {
             if (got.error().code() != ErrorCode::NotFound) {
-                problems << QStringLiteral("get(%1) failed: %2: %3").arg(id, got.error().codeName(), got.error().toString());
+                problems
+                    << QStringLiteral("get(%1) failed: %2: %3").arg(id, got.error().codeName(), got.error().toString());
                 continue;
             }
             observed.insert(id, State{});
@@ -502,9 +527,11 @@ QStringList CrashTest::checkReopen(const QString &dir, QHash<QString, QList<Stat
             }
         }
         if (!match) {
-            problems << QStringLiteral("%1 is present with content (metadata seed %2, %3 dims) that matches no allowed state: %4")
+            problems << QStringLiteral(
+                            "%1 is present with content (metadata seed %2, %3 dims) that matches no allowed state: %4")
                             .arg(id, got->metadata.value(QStringLiteral("seed")).toVariant().toString())
-                            .arg(got->vector.size()).arg(describeStates(may));
+                            .arg(got->vector.size())
+                            .arg(describeStates(may));
             unexplained.insert(id);
             continue;
         }
@@ -512,11 +539,13 @@ QStringList CrashTest::checkReopen(const QString &dir, QHash<QString, QList<Stat
     }
 
     qint64 present = unexplained.size();
-    for (const State &s : std::as_const(observed)) present += s.present ? 1 : 0;
+    for (const State &s : std::as_const(observed))
+        present += s.present ? 1 : 0;
     if (index->count() != present)
         problems << QStringLiteral("count() is %1, but %2 ids are present").arg(index->count()).arg(present);
     if (index->stats().items != present)
-        problems << QStringLiteral("stats().items is %1, but %2 ids are present").arg(index->stats().items).arg(present);
+        problems
+            << QStringLiteral("stats().items is %1, but %2 ids are present").arg(index->stats().items).arg(present);
 
     // list(): id order (bytewise UTF-8), every present id once, same content as get().
     QSet<QString> listed;
@@ -531,7 +560,8 @@ QStringList CrashTest::checkReopen(const QString &dir, QHash<QString, QList<Stat
         for (const Item &it : page->items) {
             const QByteArray key = it.id.toUtf8();
             if (!previous.isNull() && !(previous < key))
-                problems << QStringLiteral("list() is out of order: %1 after %2").arg(it.id, QString::fromUtf8(previous));
+                problems
+                    << QStringLiteral("list() is out of order: %1 after %2").arg(it.id, QString::fromUtf8(previous));
             previous = key;
             if (listed.contains(it.id)) problems << QStringLiteral("list() returned %1 twice").arg(it.id);
             listed.insert(it.id);
@@ -558,21 +588,28 @@ QStringList CrashTest::checkReopen(const QString &dir, QHash<QString, QList<Stat
         QStringList detail;
         for (const UncertainBatch::Entry &e : b.entries) {
             const State o = observed.value(e.id);
-            if (o == e.after) ++applied;
-            else if (o == e.before) ++notApplied;
-            detail << QStringLiteral("%1: %2 -> %3, found %4").arg(e.id, e.before.describe(), e.after.describe(), o.describe());
+            if (o == e.after)
+                ++applied;
+            else if (o == e.before)
+                ++notApplied;
+            detail << QStringLiteral("%1: %2 -> %3, found %4")
+                          .arg(e.id, e.before.describe(), e.after.describe(), o.describe());
         }
         if (applied && !notApplied) ++totals.unackedApplied;
         if (notApplied && !applied) ++totals.unackedNotApplied;
         if (applied && notApplied)
             problems << QStringLiteral("unacknowledged op %1 of iteration %2 (%3) was applied in part: %4")
-                            .arg(b.no).arg(b.iteration).arg(b.text, detail.join(QStringLiteral("; ")));
+                            .arg(b.no)
+                            .arg(b.iteration)
+                            .arg(b.text, detail.join(QStringLiteral("; ")));
     }
 
     // What the engine recovered is now the acknowledged state.
     for (auto it = observed.cbegin(); it != observed.cend(); ++it) {
-        if (it.value().present) allowed[it.key()] = QList<State>{it.value()};
-        else allowed.remove(it.key());
+        if (it.value().present)
+            allowed[it.key()] = QList<State>{it.value()};
+        else
+            allowed.remove(it.key());
     }
 
     const Error closed = index->close();
@@ -580,7 +617,8 @@ QStringList CrashTest::checkReopen(const QString &dir, QHash<QString, QList<Stat
     index.reset();
 
     Result<VerifyReport> after2 = verifyIndex(dir, VerifyOptions{true, {}});
-    if (!after2.ok()) problems << QStringLiteral("verify --full after reopen and close failed: %1").arg(after2.error().toString());
+    if (!after2.ok())
+        problems << QStringLiteral("verify --full after reopen and close failed: %1").arg(after2.error().toString());
     else if (!after2->clean())
         problems << QStringLiteral("verify --full after reopen and close: %1").arg(findingsText(after2->findings));
     return problems;

@@ -30,7 +30,8 @@ QVector<float> vectorFor(quint32 seed)
 {
     QRandomGenerator g(seed * 2654435761u + 7u);
     QVector<float> v(kDims);
-    for (float &f : v) f = float(g.bounded(2000) - 1000) / 100.0f;
+    for (float &f : v)
+        f = float(g.bounded(2000) - 1000) / 100.0f;
     return v;
 }
 
@@ -132,7 +133,8 @@ void TestRepairKill::killDuringRepair()
         qint64 offset = 0;
         if (kind == QLatin1String("segment")) {
             file = m_manifest.segments.first().file;
-            offset = 128 + qint64(rng.bounded(quint32(m_manifest.segments.first().rows * kDims * 4))); // among the vectors
+            offset =
+                128 + qint64(rng.bounded(quint32(m_manifest.segments.first().rows * kDims * 4))); // among the vectors
         } else if (kind == QLatin1String("wal")) {
             file = m_manifest.walFile;
             offset = 32 + qint64(rng.bounded(quint32(QFileInfo(dir + u'/' + file).size() / 2)));
@@ -141,7 +143,8 @@ void TestRepairKill::killDuringRepair()
             offset = qint64(rng.bounded(quint32(QFileInfo(dir + u'/' + file).size())));
         }
         QVERIFY(flipBit(dir + u'/' + file, offset, 5));
-        const QString where = QStringLiteral("%1 byte %2, iteration %3, SEXTANT_CRASH_SEED=%4").arg(file).arg(offset).arg(i).arg(m_seed);
+        const QString where =
+            QStringLiteral("%1 byte %2, iteration %3, SEXTANT_CRASH_SEED=%4").arg(file).arg(offset).arg(i).arg(m_seed);
 
         std::map<QString, Item> readable;
         {
@@ -157,8 +160,10 @@ void TestRepairKill::killDuringRepair()
         }
 
         QStringList args{QStringLiteral("repair"), dir, QStringLiteral("--yes")};
-        if (backup) args << QStringLiteral("--backup") << work.filePath(QStringLiteral("b.tar.zst"));
-        else args << QStringLiteral("--no-backup");
+        if (backup)
+            args << QStringLiteral("--backup") << work.filePath(QStringLiteral("b.tar.zst"));
+        else
+            args << QStringLiteral("--no-backup");
         QProcess child;
         child.start(QStringLiteral(SEXTANT_CLI_PATH), args);
         QVERIFY(child.waitForStarted());
@@ -169,10 +174,12 @@ void TestRepairKill::killDuringRepair()
 
         // Whatever moment the kill hit, a second repair finishes the job.
         QProcess again;
-        again.start(QStringLiteral(SEXTANT_CLI_PATH), {QStringLiteral("repair"), dir, QStringLiteral("--yes"), QStringLiteral("--no-backup")});
+        again.start(QStringLiteral(SEXTANT_CLI_PATH),
+                    {QStringLiteral("repair"), dir, QStringLiteral("--yes"), QStringLiteral("--no-backup")});
         QVERIFY(again.waitForFinished(120000));
         const QByteArray out = again.readAllStandardOutput() + again.readAllStandardError();
-        QVERIFY2(again.exitCode() == 0, qPrintable(where + QStringLiteral(", killed after %1 ms:\n").arg(delayMs) + QString::fromUtf8(out)));
+        QVERIFY2(again.exitCode() == 0,
+                 qPrintable(where + QStringLiteral(", killed after %1 ms:\n").arg(delayMs) + QString::fromUtf8(out)));
 
         Result<VerifyReport> v = verifyIndex(dir, VerifyOptions{true, {}});
         QVERIFY(v.ok());

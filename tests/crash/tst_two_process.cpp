@@ -61,7 +61,8 @@ public:
     {
         QElapsedTimer clock;
         clock.start();
-        forever {
+        forever
+        {
             while (m_proc.canReadLine()) {
                 const QString line = QString::fromUtf8(m_proc.readLine()).trimmed();
                 if (line.startsWith(u"ack ")) {
@@ -102,7 +103,7 @@ public:
     int exitCode() const { return m_proc.exitCode(); }
     QString stderrText() { return QString::fromLocal8Bit(m_proc.readAllStandardError()); }
 
-    QStringList acks;     // "upsert ID SEED", "delete ID", "checkpoint", ...
+    QStringList acks; // "upsert ID SEED", "delete ID", "checkpoint", ...
     QStringList problems;
 
 private:
@@ -135,10 +136,7 @@ QString checkRange(const Index &index, qint64 from, qint64 to)
     return {};
 }
 
-int generationOf(const QString &doneLine)
-{
-    return doneLine.section(QStringLiteral("generation="), 1).toInt();
-}
+int generationOf(const QString &doneLine) { return doneLine.section(QStringLiteral("generation="), 1).toInt(); }
 
 } // namespace
 
@@ -167,7 +165,8 @@ void TwoProcessTest::secondWriterIsRefusedWithHolderNamed()
     HolderChild child;
     QVERIFY(child.start(dir));
     const std::optional<QString> ready = child.waitFor(QStringLiteral("ready"));
-    QVERIFY2(ready, qPrintable(QStringLiteral("child not ready: %1 %2").arg(child.problems.join(u'\n'), child.stderrText())));
+    QVERIFY2(ready,
+             qPrintable(QStringLiteral("child not ready: %1 %2").arg(child.problems.join(u'\n'), child.stderrText())));
     QCOMPARE(ready->section(QStringLiteral("pid="), 1).section(u' ', 0, 0).toLongLong(), child.processId());
 
     // Twice: a live holder whose application name is not its executable's
@@ -413,7 +412,8 @@ void TwoProcessTest::readerRefreshesWhileWriterCheckpointsAndCompacts()
     }
     QProcess writer;
     writer.setProgram(QStringLiteral(CRASH_CHILD_PATH));
-    writer.setArguments({QStringLiteral("write"), dir, QString::number(kSeedsPerChild), QStringLiteral("compact-loop")});
+    writer.setArguments(
+        {QStringLiteral("write"), dir, QString::number(kSeedsPerChild), QStringLiteral("compact-loop")});
     writer.start();
     QVERIFY(writer.waitForStarted(kTimeoutMs));
     auto stopWriter = qScopeGuard([&] {
@@ -442,7 +442,9 @@ void TwoProcessTest::readerRefreshesWhileWriterCheckpointsAndCompacts()
         writer.readAllStandardOutput();
         if (refreshes % 50 == 0) { // a fresh read-only open in the middle of it all works too
             Result<std::shared_ptr<Index>> another = Index::open(dir, ro);
-            QVERIFY2(another.ok(), qPrintable(QStringLiteral("read-only open %1 failed: %2").arg(refreshes / 50).arg(another.error().toString())));
+            QVERIFY2(another.ok(), qPrintable(QStringLiteral("read-only open %1 failed: %2")
+                                                  .arg(refreshes / 50)
+                                                  .arg(another.error().toString())));
             ++opens;
             Result<ListPage> page = another.value()->list({}, 50, true);
             QVERIFY2(page.ok(), qPrintable(page.error().toString()));
@@ -458,7 +460,8 @@ void TwoProcessTest::readerRefreshesWhileWriterCheckpointsAndCompacts()
         // Everything visible now is intact (items without metadata cannot name their seed).
         QString after;
         qint64 listed = 0;
-        forever {
+        forever
+        {
             Result<ListPage> page = reader->list(after, 100, true);
             QVERIFY2(page.ok(), qPrintable(page.error().toString()));
             for (const Item &it : page->items) {

@@ -78,7 +78,8 @@ void TestUpgradeKill::initTestCase()
     for (;;) {
         Result<ListPage> page = (*idx)->list(cursor, 100, true);
         QVERIFY(page.ok());
-        for (const Item &it : page->items) m_expected[it.id.toUtf8()] = it;
+        for (const Item &it : page->items)
+            m_expected[it.id.toUtf8()] = it;
         if (page->nextAfter.isEmpty()) break;
         cursor = page->nextAfter;
     }
@@ -105,7 +106,8 @@ void TestUpgradeKill::killDuringUpgrade()
         QVERIFY(cli.waitForFinished(60000));
         wholeUs = t.nsecsElapsed() / 1000;
         QCOMPARE(cli.exitCode(), 0);
-        for (uint32_t v : segmentVersions(dir)) QCOMPARE(v, 3u);
+        for (uint32_t v : segmentVersions(dir))
+            QCOMPARE(v, 3u);
     }
     int finished = 0, mixed = 0, untouched = 0;
     for (int i = 0; i < iterations; ++i) {
@@ -125,9 +127,12 @@ void TestUpgradeKill::killDuringUpgrade()
 
         const QList<uint32_t> versions = segmentVersions(dir);
         QVERIFY2(!versions.isEmpty(), qPrintable(what));
-        if (!versions.contains(2u)) ++finished;
-        else if (versions.contains(3u)) ++mixed;
-        else ++untouched;
+        if (!versions.contains(2u))
+            ++finished;
+        else if (versions.contains(3u))
+            ++mixed;
+        else
+            ++untouched;
         for (bool full : {false, true}) {
             Result<VerifyReport> v = verifyIndex(dir, VerifyOptions{full, {}});
             QVERIFY(v.ok());
@@ -141,7 +146,8 @@ void TestUpgradeKill::killDuringUpgrade()
             QVERIFY(waitFor((*idx)->compact()).error.ok());
             QVERIFY(!(*idx)->close());
         }
-        for (uint32_t v : segmentVersions(dir)) QCOMPARE(v, 3u);
+        for (uint32_t v : segmentVersions(dir))
+            QCOMPARE(v, 3u);
         Result<VerifyReport> v = verifyIndex(dir, VerifyOptions{true, {}});
         QVERIFY(v.ok());
         QVERIFY2(v->clean(), qPrintable(what + u'\n' + findingsText(*v)));
@@ -150,8 +156,9 @@ void TestUpgradeKill::killDuringUpgrade()
         QCOMPARE(diffContent(**again, m_expected), QString());
         QVERIFY(!(*again)->close());
     }
-    qInfo("compact took %lld µs unkilled; %d kills: %d before the upgrade was published, %d with old and new segments, %d after it", wholeUs,
-          iterations, untouched, mixed, finished);
+    qInfo("compact took %lld µs unkilled; %d kills: %d before the upgrade was published, %d with old and new segments, "
+          "%d after it",
+          wholeUs, iterations, untouched, mixed, finished);
 }
 
 QTEST_GUILESS_MAIN(TestUpgradeKill)

@@ -17,11 +17,13 @@ namespace testsupport {
 
 struct TestEntry {
     TestEntry(QByteArray n = {}, QByteArray d = {}, int t = AE_IFREG, QByteArray l = {}, bool hard = false)
-        : name(std::move(n)), data(std::move(d)), type(t), link(std::move(l)), hardlink(hard) {}
+        : name(std::move(n)), data(std::move(d)), type(t), link(std::move(l)), hardlink(hard)
+    {
+    }
     QByteArray name;
     QByteArray data;
-    int type = AE_IFREG;       // AE_IFDIR, AE_IFLNK, AE_IFCHR, AE_IFIFO, …
-    QByteArray link;           // symlink target, or hard link target with hardlink = true
+    int type = AE_IFREG; // AE_IFDIR, AE_IFLNK, AE_IFCHR, AE_IFIFO, …
+    QByteArray link;     // symlink target, or hard link target with hardlink = true
     bool hardlink = false;
     qint64 zeros = 0;          // when > 0: the data is this many zero bytes, streamed
     qint64 mtime = 1700000000; // seconds
@@ -39,7 +41,8 @@ inline QString writeTestArchive(const QString &path, const ArchiveSpec &spec, co
 {
     std::unique_ptr<archive, decltype(&archive_write_free)> a(archive_write_new(), archive_write_free);
     auto fail = [&](const char *what) {
-        return QStringLiteral("%1: %2").arg(QString::fromLatin1(what), QString::fromUtf8(archive_error_string(a.get())));
+        return QStringLiteral("%1: %2").arg(QString::fromLatin1(what),
+                                            QString::fromUtf8(archive_error_string(a.get())));
     };
     if (spec.format == "zip") {
         if (archive_write_set_format_zip(a.get()) != ARCHIVE_OK) return fail("zip");
@@ -52,7 +55,8 @@ inline QString writeTestArchive(const QString &path, const ArchiveSpec &spec, co
     if (spec.filter == "zstd" && archive_write_add_filter_zstd(a.get()) != ARCHIVE_OK) return fail("zstd");
     if (spec.filter == "xz" && archive_write_add_filter_xz(a.get()) != ARCHIVE_OK) return fail("xz");
     if (spec.filter == "bzip2" && archive_write_add_filter_bzip2(a.get()) != ARCHIVE_OK) return fail("bzip2");
-    if (!spec.options.isEmpty() && archive_write_set_options(a.get(), spec.options.constData()) != ARCHIVE_OK) return fail("options");
+    if (!spec.options.isEmpty() && archive_write_set_options(a.get(), spec.options.constData()) != ARCHIVE_OK)
+        return fail("options");
     if (!spec.passphrase.isEmpty() && archive_write_set_passphrase(a.get(), spec.passphrase.constData()) != ARCHIVE_OK)
         return fail("passphrase");
     const QByteArray native = QFile::encodeName(path);
@@ -76,7 +80,8 @@ inline QString writeTestArchive(const QString &path, const ArchiveSpec &spec, co
                 const qsizetype n = qsizetype(std::min<qint64>(left, zeros.size()));
                 if (archive_write_data(a.get(), zeros.constData(), size_t(n)) != n) return fail("data");
             }
-        } else if (!t.data.isEmpty() && archive_write_data(a.get(), t.data.constData(), size_t(t.data.size())) != t.data.size()) {
+        } else if (!t.data.isEmpty() &&
+                   archive_write_data(a.get(), t.data.constData(), size_t(t.data.size())) != t.data.size()) {
             return fail("data");
         }
     }

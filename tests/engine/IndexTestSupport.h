@@ -63,7 +63,8 @@ inline QString diffContent(const sextant::Index &index, const Expected &expected
     for (int i = 0; i < listed.size(); ++i, ++it) {
         const sextant::Item &got = listed[i];
         const sextant::Item &want = it->second;
-        if (got.id != want.id) return QStringLiteral("list() item %1 is \"%2\", expected \"%3\"").arg(i).arg(got.id, want.id);
+        if (got.id != want.id)
+            return QStringLiteral("list() item %1 is \"%2\", expected \"%3\"").arg(i).arg(got.id, want.id);
         if (got.vector != want.vector) return QStringLiteral("list() vector of \"%1\" differs").arg(got.id);
         if (got.metadata != want.metadata) return QStringLiteral("list() metadata of \"%1\" differs").arg(got.id);
         sextant::Result<sextant::Item> g = index.get(want.id);

@@ -23,7 +23,7 @@ namespace testsupport {
 
 struct HttpRequest {
     QByteArray method;
-    QByteArray path; // with the query, as sent
+    QByteArray path;                       // with the query, as sent
     QHash<QByteArray, QByteArray> headers; // names lower-cased
     QByteArray body;
 };
@@ -70,7 +70,8 @@ public:
         m_worker = new QObject;
         m_worker->moveToThread(&m_thread);
         m_thread.start();
-        QMetaObject::invokeMethod(m_worker, [this] { listen(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [this] { listen(); }, Qt::BlockingQueuedConnection);
     }
 
     ~LoopbackHttpServer()
@@ -79,7 +80,8 @@ public:
             m_worker,
             [this] {
                 const QObjectList children = m_worker->children();
-                for (QObject *child : children) child->disconnect(); // no "disconnected" handler during teardown
+                for (QObject *child : children)
+                    child->disconnect(); // no "disconnected" handler during teardown
                 qDeleteAll(children);
             },
             Qt::BlockingQueuedConnection);
@@ -153,7 +155,8 @@ private:
             request.path = requestLine.value(1);
             for (qsizetype i = 1; i < lines.size(); ++i) {
                 const qsizetype colon = lines[i].indexOf(':');
-                if (colon > 0) request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                if (colon > 0)
+                    request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
             }
             const qsizetype length = request.headers.value("content-length", "0").toLongLong();
             if (buffer.size() < headerEnd + 4 + length) return;
@@ -168,21 +171,19 @@ private:
             }
             const HttpAnswer answer = script(request);
             switch (answer.kind) {
-            case HttpAnswer::Kind::Hang:
-                socket->setProperty("hung", true);
-                return;
+            case HttpAnswer::Kind::Hang: socket->setProperty("hung", true); return;
             case HttpAnswer::Kind::Close:
                 m_buffers.remove(socket);
                 socket->close();
                 return;
-            case HttpAnswer::Kind::Respond:
-                break;
+            case HttpAnswer::Kind::Respond: break;
             }
             QByteArray out = "HTTP/1.1 " + QByteArray::number(answer.status) + " Scripted\r\n";
             out += "Content-Type: application/json\r\n";
             out += "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\n";
             if (answer.closeAfter) out += "Connection: close\r\n";
-            for (const auto &[name, value] : answer.headers) out += name + ": " + value + "\r\n";
+            for (const auto &[name, value] : answer.headers)
+                out += name + ": " + value + "\r\n";
             out += "\r\n" + answer.body;
             socket->write(out);
             if (answer.closeAfter) {

@@ -11,9 +11,9 @@
 namespace testsupport {
 
 struct PdfSpec {
-    QList<QStringList> pages;   // lines of ASCII text per page (an empty page has no text)
-    QByteArray title;           // Info /Title; none when empty
-    bool encrypted = false;     // an /Encrypt dictionary whose password check fails
+    QList<QStringList> pages; // lines of ASCII text per page (an empty page has no text)
+    QByteArray title;         // Info /Title; none when empty
+    bool encrypted = false;   // an /Encrypt dictionary whose password check fails
 };
 
 inline QByteArray pdfString(const QString &s)
@@ -29,7 +29,8 @@ inline QByteArray buildPdf(const PdfSpec &spec)
     const int pageCount = int(spec.pages.size());
     // 1 catalog, 2 pages, 3 font, then page/content pairs, then info, encrypt.
     QByteArray kids;
-    for (int p = 0; p < pageCount; ++p) kids += QByteArray::number(4 + 2 * p) + " 0 R ";
+    for (int p = 0; p < pageCount; ++p)
+        kids += QByteArray::number(4 + 2 * p) + " 0 R ";
     objects << "<< /Type /Catalog /Pages 2 0 R >>";
     objects << "<< /Type /Pages /Kids [" + kids + "] /Count " + QByteArray::number(pageCount) + " >>";
     objects << "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
@@ -37,11 +38,12 @@ inline QByteArray buildPdf(const PdfSpec &spec)
         QByteArray content;
         if (!spec.pages[p].isEmpty()) {
             content = "BT /F1 14 Tf 72 720 Td 18 TL\n";
-            for (const QString &line : spec.pages[p]) content += pdfString(line) + " Tj T*\n";
+            for (const QString &line : spec.pages[p])
+                content += pdfString(line) + " Tj T*\n";
             content += "ET\n";
         }
-        objects << "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + QByteArray::number(5 + 2 * p)
-                       + " 0 R /Resources << /Font << /F1 3 0 R >> >> >>";
+        objects << "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + QByteArray::number(5 + 2 * p) +
+                       " 0 R /Resources << /Font << /F1 3 0 R >> >> >>";
         objects << "<< /Length " + QByteArray::number(content.size()) + " >>\nstream\n" + content + "endstream";
     }
     int infoObject = 0, encryptObject = 0;
@@ -65,11 +67,13 @@ inline QByteArray buildPdf(const PdfSpec &spec)
     }
     const qsizetype xref = pdf.size();
     pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
-    for (const qsizetype off : offsets) pdf += QByteArray::number(off).rightJustified(10, '0') + " 00000 n \n";
+    for (const qsizetype off : offsets)
+        pdf += QByteArray::number(off).rightJustified(10, '0') + " 00000 n \n";
     pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R";
     if (infoObject) pdf += " /Info " + QByteArray::number(infoObject) + " 0 R";
     if (encryptObject)
-        pdf += " /Encrypt " + QByteArray::number(encryptObject) + " 0 R /ID [<0123456789abcdef0123456789abcdef> "
+        pdf += " /Encrypt " + QByteArray::number(encryptObject) +
+               " 0 R /ID [<0123456789abcdef0123456789abcdef> "
                "<0123456789abcdef0123456789abcdef>]";
     pdf += " >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
     return pdf;

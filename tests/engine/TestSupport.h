@@ -81,7 +81,8 @@ inline QVector<float> makeVector(int dims, quint32 seed)
 {
     QRandomGenerator g(seed * 2654435761u + 17u);
     QVector<float> v(dims);
-    for (int i = 0; i < dims; ++i) v[i] = float(g.bounded(2000) - 1000) / 100.0f;
+    for (int i = 0; i < dims; ++i)
+        v[i] = float(g.bounded(2000) - 1000) / 100.0f;
     return v;
 }
 

@@ -28,8 +28,7 @@ inline Drained drain(sextant::io::VectorSource &source, int batch = 3)
             out.error = items.error();
             return out;
         }
-        if (items->isEmpty())
-            return out;
+        if (items->isEmpty()) return out;
         if (items->size() > batch) {
             qWarning("a batch larger than asked for");
             out.error = sextant::Error(sextant::ErrorCode::InvalidArgument, QStringLiteral("batch too large"));
@@ -53,7 +52,8 @@ inline Drained drainPath(const QString &path, sextant::io::SourceFormat format =
 
 inline bool sameBits(const QVector<float> &a, const QVector<float> &b)
 {
-    return a.size() == b.size() && (a.isEmpty() || std::memcmp(a.constData(), b.constData(), size_t(a.size()) * sizeof(float)) == 0);
+    return a.size() == b.size() &&
+           (a.isEmpty() || std::memcmp(a.constData(), b.constData(), size_t(a.size()) * sizeof(float)) == 0);
 }
 
 inline bool writeFile(const QString &path, const QByteArray &bytes)

@@ -78,8 +78,8 @@ private:
 
 void TestArchive::archiveFileNames()
 {
-    for (const char *yes : {"a.zip", "B.TAR", "x.tar.gz", "x.tgz", "x.tar.xz", "x.txz", "x.tar.zst", "x.tzst", "x.tar.bz2", "x.tbz2",
-                            "dir/backup.tar.zst"})
+    for (const char *yes : {"a.zip", "B.TAR", "x.tar.gz", "x.tgz", "x.tar.xz", "x.txz", "x.tar.zst", "x.tzst",
+                            "x.tar.bz2", "x.tbz2", "dir/backup.tar.zst"})
         QVERIFY2(isArchiveFileName(QString::fromUtf8(yes)), yes);
     for (const char *no : {"a.gz", "a.txt", "zip", ".zip", "a.7z", "a.rar", "a.zip.txt", "a.xz"})
         QVERIFY2(!isArchiveFileName(QString::fromUtf8(no)), no);
@@ -95,9 +95,12 @@ void TestArchive::entryNamesAreCleanedOrRefused_data()
     QTest::newRow("folder") << QStringLiteral("docs/") << QStringLiteral("docs") << QString();
     QTest::newRow("root") << QStringLiteral("./") << QString() << QString();
     QTest::newRow("dots in names") << QStringLiteral("a..b/..c/d..") << QStringLiteral("a..b/..c/d..") << QString();
-    QTest::newRow("parent") << QStringLiteral("../../etc/passwd") << QString() << QStringLiteral("outside the target folder");
-    QTest::newRow("inner parent") << QStringLiteral("docs/../../x") << QString() << QStringLiteral("outside the target folder");
-    QTest::newRow("harmless parent is refused too") << QStringLiteral("a/../b") << QString() << QStringLiteral("outside");
+    QTest::newRow("parent") << QStringLiteral("../../etc/passwd") << QString()
+                            << QStringLiteral("outside the target folder");
+    QTest::newRow("inner parent") << QStringLiteral("docs/../../x") << QString()
+                                  << QStringLiteral("outside the target folder");
+    QTest::newRow("harmless parent is refused too")
+        << QStringLiteral("a/../b") << QString() << QStringLiteral("outside");
     QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << QString() << QStringLiteral("absolute path");
     QTest::newRow("drive") << QStringLiteral("C:/Windows/x") << QString() << QStringLiteral("names a drive");
     QTest::newRow("drive relative") << QStringLiteral("c:x") << QString() << QStringLiteral("names a drive");
@@ -170,8 +173,8 @@ void TestArchive::sameFromMemory()
     QCOMPARE(files.size(), 1);
     QCOMPARE(files[0].path, QStringLiteral("x/y.txt"));
     QCOMPARE(files[0].data, QByteArray("why"));
-    const Error bad = forEachArchiveFileInMemory(QByteArray("not an archive"), {}, [](ArchiveFile &&) { return true; },
-                                                 QStringLiteral("inner.zip"));
+    const Error bad = forEachArchiveFileInMemory(
+        QByteArray("not an archive"), {}, [](ArchiveFile &&) { return true; }, QStringLiteral("inner.zip"));
     QVERIFY(bad.message().startsWith(QLatin1String("inner.zip: could not be read: ")));
 }
 
@@ -191,19 +194,32 @@ void TestArchive::hostileArchivesAreRefusedWhole_data()
     const TestEntry fifo{"pipe", {}, AE_IFIFO};
     for (const QByteArray &format : {QByteArray("tar"), QByteArray("zip")}) {
         const char *f = format.constData();
-        QTest::addRow("%s ..", f) << format << dotdot << QStringLiteral("refused: the entry ../../etc/passwd would be written outside the target folder");
-        QTest::addRow("%s inner ..", f) << format << inner << QStringLiteral("refused: the entry docs/../../outside.txt would be written outside the target folder");
-        QTest::addRow("%s absolute", f) << format << absolute << QStringLiteral("refused: the entry /etc/passwd has an absolute path");
-        QTest::addRow("%s drive", f) << format << drive << QStringLiteral("refused: the entry C:/Windows/evil.dll names a drive");
+        QTest::addRow("%s ..", f)
+            << format << dotdot
+            << QStringLiteral("refused: the entry ../../etc/passwd would be written outside the target folder");
+        QTest::addRow("%s inner ..", f)
+            << format << inner
+            << QStringLiteral("refused: the entry docs/../../outside.txt would be written outside the target folder");
+        QTest::addRow("%s absolute", f) << format << absolute
+                                        << QStringLiteral("refused: the entry /etc/passwd has an absolute path");
+        QTest::addRow("%s drive", f) << format << drive
+                                     << QStringLiteral("refused: the entry C:/Windows/evil.dll names a drive");
         // libarchive's zip reader turns a Windows tool's backslashes into
         // slashes itself; tar keeps them, and they are refused as such.
-        QTest::addRow("%s backslash", f) << format << backslash
-                                         << (format == "zip" ? QStringLiteral("refused: the entry docs/../../evil.txt would be written outside the target folder")
-                                                             : QStringLiteral("refused: the entry docs\\..\\..\\evil.txt has a backslash in its name"));
-        QTest::addRow("%s symlink", f) << format << symlink << QStringLiteral("refused: the entry docs/link is a symbolic link (to /etc/passwd)");
+        QTest::addRow("%s backslash", f)
+            << format << backslash
+            << (format == "zip"
+                    ? QStringLiteral(
+                          "refused: the entry docs/../../evil.txt would be written outside the target folder")
+                    : QStringLiteral("refused: the entry docs\\..\\..\\evil.txt has a backslash in its name"));
+        QTest::addRow("%s symlink", f) << format << symlink
+                                       << QStringLiteral(
+                                              "refused: the entry docs/link is a symbolic link (to /etc/passwd)");
     }
-    QTest::newRow("tar hardlink") << QByteArray("tar") << hardlink << QStringLiteral("refused: the entry docs/hard is a hard link (to /etc/shadow)");
-    QTest::newRow("tar device") << QByteArray("tar") << device << QStringLiteral("refused: the entry dev/tty is a device");
+    QTest::newRow("tar hardlink") << QByteArray("tar") << hardlink
+                                  << QStringLiteral("refused: the entry docs/hard is a hard link (to /etc/shadow)");
+    QTest::newRow("tar device") << QByteArray("tar") << device
+                                << QStringLiteral("refused: the entry dev/tty is a device");
     QTest::newRow("tar fifo") << QByteArray("tar") << fifo << QStringLiteral("refused: the entry pipe is a FIFO");
 }
 
@@ -213,8 +229,9 @@ void TestArchive::hostileArchivesAreRefusedWhole()
     QFETCH(TestEntry, hostile);
     QFETCH(QString, message);
     const QString name = QStringLiteral("bundle.") + QString::fromLatin1(format == "zip" ? "zip" : "tar.gz");
-    const QString p = make(name, ArchiveSpec{format, format == "zip" ? QByteArray() : QByteArray("gzip"), {}, {}},
-                           {file("first.txt", "harmless"), file("second.md", "# fine"), hostile, file("last.txt", "after")});
+    const QString p =
+        make(name, ArchiveSpec{format, format == "zip" ? QByteArray() : QByteArray("gzip"), {}, {}},
+             {file("first.txt", "harmless"), file("second.md", "# fine"), hostile, file("last.txt", "after")});
     const Delivered d = readArchive(p);
     QCOMPARE(d.files.size(), 0); // nothing delivered, not even the harmless entries before it
     QCOMPARE(d.error.code(), ErrorCode::MalformedInput);
@@ -239,12 +256,16 @@ void TestArchive::zstdBombIsRefusedEarly()
     // pass gives up after a few megabytes, long before 1 GiB is unpacked.
     TestEntry bomb{"zeros.bin"};
     bomb.zeros = 1ll << 30;
-    const QString p = make(QStringLiteral("bomb.tar.zst"), ArchiveSpec{"tar", "zstd", {}, {}}, {file("a.txt", "ok"), bomb});
+    const QString p =
+        make(QStringLiteral("bomb.tar.zst"), ArchiveSpec{"tar", "zstd", {}, {}}, {file("a.txt", "ok"), bomb});
     QVERIFY(testsupport::fileSize(p) < (1 << 20));
     // Its header says 1 GiB, over the entry limit: refused at the header.
     Delivered d = readArchive(p);
     QCOMPARE(d.files.size(), 0);
-    QCOMPARE(d.error.message(), QStringLiteral("bomb.tar.zst: refused: the entry zeros.bin unpacks to 1073741824 bytes or more; the limit is 268435456"));
+    QCOMPARE(
+        d.error.message(),
+        QStringLiteral(
+            "bomb.tar.zst: refused: the entry zeros.bin unpacks to 1073741824 bytes or more; the limit is 268435456"));
     // With room for it in one entry, the ratio stops it while unpacking.
     ArchiveLimits roomy;
     roomy.maxEntryBytes = 2ll << 30;
@@ -252,7 +273,8 @@ void TestArchive::zstdBombIsRefusedEarly()
     timer.start();
     d = readArchive(p, roomy);
     QCOMPARE(d.files.size(), 0);
-    QVERIFY2(d.error.message().startsWith(QLatin1String("bomb.tar.zst: refused: it unpacks to over 200 times its size (a zip bomb?), at the entry zeros.bin")),
+    QVERIFY2(d.error.message().startsWith(QLatin1String(
+                 "bomb.tar.zst: refused: it unpacks to over 200 times its size (a zip bomb?), at the entry zeros.bin")),
              qPrintable(d.error.message()));
     QVERIFY2(timer.elapsed() < 5000, "the bomb was unpacked instead of refused early");
 }
@@ -267,7 +289,8 @@ void TestArchive::ratioBombWithLoweredLimit()
     limits.maxRatio = 10;
     Delivered d = readArchive(p, limits);
     QCOMPARE(d.files.size(), 0);
-    QVERIFY2(d.error.message().contains(QLatin1String("unpacks to over 10 times its size")), qPrintable(d.error.message()));
+    QVERIFY2(d.error.message().contains(QLatin1String("unpacks to over 10 times its size")),
+             qPrintable(d.error.message()));
     // Under the default free allowance the same small archive is fine.
     limits = ArchiveLimits{};
     d = readArchive(p, limits);
@@ -279,7 +302,8 @@ void TestArchive::ratioBombWithLoweredLimit()
 void TestArchive::tooManyEntries()
 {
     QList<TestEntry> entries;
-    for (int i = 0; i < 11; ++i) entries << TestEntry{QByteArray("f") + QByteArray::number(i) + ".txt", "x"};
+    for (int i = 0; i < 11; ++i)
+        entries << TestEntry{QByteArray("f") + QByteArray::number(i) + ".txt", "x"};
     const QString p = make(QStringLiteral("many.tar"), ArchiveSpec{}, entries);
     ArchiveLimits limits;
     limits.maxEntries = 10;
@@ -298,7 +322,8 @@ void TestArchive::entryOverTheLimit()
     limits.maxEntryBytes = 4096;
     const Delivered d = readArchive(p, limits);
     QCOMPARE(d.files.size(), 0);
-    QVERIFY2(d.error.message().startsWith(QLatin1String("big.zip: refused: the entry big.txt unpacks to ")), qPrintable(d.error.message()));
+    QVERIFY2(d.error.message().startsWith(QLatin1String("big.zip: refused: the entry big.txt unpacks to ")),
+             qPrintable(d.error.message()));
     QVERIFY(d.error.message().endsWith(QLatin1String("the limit is 4096")));
 }
 
@@ -310,7 +335,8 @@ void TestArchive::totalOverTheLimit()
     limits.maxTotalBytes = 5000;
     const Delivered d = readArchive(p, limits);
     QCOMPARE(d.files.size(), 0);
-    QCOMPARE(d.error.message(), QStringLiteral("total.tar: refused: it unpacks to more than 5000 bytes (at the entry b.txt)"));
+    QCOMPARE(d.error.message(),
+             QStringLiteral("total.tar: refused: it unpacks to more than 5000 bytes (at the entry b.txt)"));
 }
 
 void TestArchive::truncatedAndGarbageArchives()
@@ -321,12 +347,14 @@ void TestArchive::truncatedAndGarbageArchives()
     QVERIFY(testsupport::writeAll(p, whole.left(whole.size() / 2)));
     Delivered d = readArchive(p);
     QCOMPARE(d.files.size(), 0); // the first pass found the cut before anything was delivered
-    QVERIFY2(d.error.message().startsWith(QLatin1String("t.tar.gz: could not be read: ")), qPrintable(d.error.message()));
+    QVERIFY2(d.error.message().startsWith(QLatin1String("t.tar.gz: could not be read: ")),
+             qPrintable(d.error.message()));
 
     QVERIFY(testsupport::writeAll(p, QByteArray("PK\x03\x04 this is no zip at all")));
     d = readArchive(p);
     QCOMPARE(d.files.size(), 0);
-    QVERIFY2(d.error.message().startsWith(QLatin1String("t.tar.gz: could not be read: ")), qPrintable(d.error.message()));
+    QVERIFY2(d.error.message().startsWith(QLatin1String("t.tar.gz: could not be read: ")),
+             qPrintable(d.error.message()));
 
     QVERIFY(testsupport::writeAll(p, QByteArray()));
     d = readArchive(p);
@@ -336,7 +364,8 @@ void TestArchive::truncatedAndGarbageArchives()
 
 void TestArchive::visitReturningFalseStops()
 {
-    const QString p = make(QStringLiteral("stop.zip"), ArchiveSpec{"zip", {}, {}, {}}, {file("1.txt", "1"), file("2.txt", "2")});
+    const QString p =
+        make(QStringLiteral("stop.zip"), ArchiveSpec{"zip", {}, {}, {}}, {file("1.txt", "1"), file("2.txt", "2")});
     int seen = 0;
     const Error e = forEachArchiveFile(p, {}, [&](ArchiveFile &&) {
         ++seen;
@@ -366,7 +395,8 @@ void TestArchive::progressCoversBothPassesAndCancels()
     QVERIFY(monotonic);
     QCOMPARE(total, 2 * size);
     QVERIFY2(last > size, "the second pass reported no progress");
-    e = forEachArchiveFile(p, {}, [&](ArchiveFile &&) { return ++visits > 0; }, [](qint64, qint64) { return false; });
+    e = forEachArchiveFile(
+        p, {}, [&](ArchiveFile &&) { return ++visits > 0; }, [](qint64, qint64) { return false; });
     QCOMPARE(e.code(), ErrorCode::Cancelled);
     QCOMPARE(visits, 1);
 }

@@ -69,7 +69,8 @@ void TestBadInput::init()
     m_expected.clear();
     // Some content in a segment and some in the WAL.
     for (int i = 0; i < 6; ++i) {
-        const Item it = makeItem(QStringLiteral("good%1").arg(i), quint32(i), 4, QJsonObject{{QStringLiteral("title"), QStringLiteral("t%1").arg(i)}});
+        const Item it = makeItem(QStringLiteral("good%1").arg(i), quint32(i), 4,
+                                 QJsonObject{{QStringLiteral("title"), QStringLiteral("t%1").arg(i)}});
         QVERIFY(waitFor(m_idx->insert(it)).error.ok());
         expectPut(m_expected, it);
         if (i == 2) QVERIFY(waitFor(m_idx->checkpoint()).error.ok());
@@ -98,34 +99,63 @@ void TestBadInput::rejected_data()
     const QJsonObject okMeta{{QStringLiteral("title"), QStringLiteral("x")}};
     const float nan = std::numeric_limits<float>::quiet_NaN();
     const float inf = std::numeric_limits<float>::infinity();
-    QTest::newRow("too few dims") << Item{QStringLiteral("a"), {1, 2, 3}, okMeta} << ErrorCode::DimensionMismatch << QStringLiteral("3");
-    QTest::newRow("too many dims") << Item{QStringLiteral("a"), {1, 2, 3, 4, 5}, okMeta} << ErrorCode::DimensionMismatch << QStringLiteral("5");
-    QTest::newRow("empty vector") << Item{QStringLiteral("a"), {}, okMeta} << ErrorCode::DimensionMismatch << QStringLiteral("4");
-    QTest::newRow("NaN") << Item{QStringLiteral("a"), {1, nan, 3, 4}, okMeta} << ErrorCode::NonFiniteValue << QStringLiteral("NaN");
-    QTest::newRow("+inf") << Item{QStringLiteral("a"), {1, 2, 3, inf}, okMeta} << ErrorCode::NonFiniteValue << QStringLiteral("infinity");
-    QTest::newRow("-inf") << Item{QStringLiteral("a"), {-inf, 2, 3, 4}, okMeta} << ErrorCode::NonFiniteValue << QStringLiteral("infinity");
-    QTest::newRow("empty id") << Item{QString(), {1, 2, 3, 4}, okMeta} << ErrorCode::InvalidId << QStringLiteral("empty");
-    QTest::newRow("id 513 bytes") << Item{QString(513, u'x'), {1, 2, 3, 4}, okMeta} << ErrorCode::InvalidId << QStringLiteral("512");
+    QTest::newRow("too few dims") << Item{QStringLiteral("a"), {1, 2, 3}, okMeta} << ErrorCode::DimensionMismatch
+                                  << QStringLiteral("3");
+    QTest::newRow("too many dims") << Item{QStringLiteral("a"), {1, 2, 3, 4, 5}, okMeta} << ErrorCode::DimensionMismatch
+                                   << QStringLiteral("5");
+    QTest::newRow("empty vector") << Item{QStringLiteral("a"), {}, okMeta} << ErrorCode::DimensionMismatch
+                                  << QStringLiteral("4");
+    QTest::newRow("NaN") << Item{QStringLiteral("a"), {1, nan, 3, 4}, okMeta} << ErrorCode::NonFiniteValue
+                         << QStringLiteral("NaN");
+    QTest::newRow("+inf") << Item{QStringLiteral("a"), {1, 2, 3, inf}, okMeta} << ErrorCode::NonFiniteValue
+                          << QStringLiteral("infinity");
+    QTest::newRow("-inf") << Item{QStringLiteral("a"), {-inf, 2, 3, 4}, okMeta} << ErrorCode::NonFiniteValue
+                          << QStringLiteral("infinity");
+    QTest::newRow("empty id") << Item{QString(), {1, 2, 3, 4}, okMeta} << ErrorCode::InvalidId
+                              << QStringLiteral("empty");
+    QTest::newRow("id 513 bytes") << Item{QString(513, u'x'), {1, 2, 3, 4}, okMeta} << ErrorCode::InvalidId
+                                  << QStringLiteral("512");
     // 171 three-byte characters: 171 chars, 513 bytes.
-    QTest::newRow("id 513 bytes utf8") << Item{QString(171, QChar(0x20AC)), {1, 2, 3, 4}, okMeta} << ErrorCode::InvalidId << QStringLiteral("512");
-    QTest::newRow("id with NUL") << Item{QStringLiteral("a") + QChar(0) + QStringLiteral("b"), {1, 2, 3, 4}, okMeta} << ErrorCode::InvalidId << QStringLiteral("NUL");
-    QTest::newRow("id lone surrogate") << Item{QString(QChar(0xD800)), {1, 2, 3, 4}, okMeta} << ErrorCode::InvalidId << QString();
+    QTest::newRow("id 513 bytes utf8") << Item{QString(171, QChar(0x20AC)), {1, 2, 3, 4}, okMeta}
+                                       << ErrorCode::InvalidId << QStringLiteral("512");
+    QTest::newRow("id with NUL") << Item{QStringLiteral("a") + QChar(0) + QStringLiteral("b"), {1, 2, 3, 4}, okMeta}
+                                 << ErrorCode::InvalidId << QStringLiteral("NUL");
+    QTest::newRow("id lone surrogate") << Item{QString(QChar(0xD800)), {1, 2, 3, 4}, okMeta} << ErrorCode::InvalidId
+                                       << QString();
     QJsonObject big = okMeta;
     big.insert(QStringLiteral("blob"), QString(1200, u'b'));
-    QTest::newRow("metadata over limit") << Item{QStringLiteral("a"), {1, 2, 3, 4}, big} << ErrorCode::MetadataTooLarge << QStringLiteral("1000");
-    QTest::newRow("required field missing") << Item{QStringLiteral("a"), {1, 2, 3, 4}, QJsonObject{{QStringLiteral("year"), 2000}}}
-                                            << ErrorCode::SchemaViolation << QStringLiteral("title");
-    QTest::newRow("required field null") << Item{QStringLiteral("a"), {1, 2, 3, 4}, QJsonObject{{QStringLiteral("title"), QJsonValue()}}}
+    QTest::newRow("metadata over limit") << Item{QStringLiteral("a"), {1, 2, 3, 4}, big} << ErrorCode::MetadataTooLarge
+                                         << QStringLiteral("1000");
+    QTest::newRow("required field missing")
+        << Item{QStringLiteral("a"), {1, 2, 3, 4}, QJsonObject{{QStringLiteral("year"), 2000}}}
+        << ErrorCode::SchemaViolation << QStringLiteral("title");
+    QTest::newRow("required field null") << Item{QStringLiteral("a"),
+                                                 {1, 2, 3, 4},
+                                                 QJsonObject{{QStringLiteral("title"), QJsonValue()}}}
                                          << ErrorCode::SchemaViolation << QStringLiteral("title");
-    QTest::newRow("string field is number") << Item{QStringLiteral("a"), {1, 2, 3, 4}, QJsonObject{{QStringLiteral("title"), 5}}}
-                                            << ErrorCode::SchemaViolation << QStringLiteral("title");
-    QTest::newRow("number field is string") << Item{QStringLiteral("a"), {1, 2, 3, 4}, QJsonObject{{QStringLiteral("title"), QStringLiteral("x")}, {QStringLiteral("year"), QStringLiteral("1999")}}}
+    QTest::newRow("string field is number")
+        << Item{QStringLiteral("a"), {1, 2, 3, 4}, QJsonObject{{QStringLiteral("title"), 5}}}
+        << ErrorCode::SchemaViolation << QStringLiteral("title");
+    QTest::newRow("number field is string") << Item{QStringLiteral("a"),
+                                                    {1, 2, 3, 4},
+                                                    QJsonObject{{QStringLiteral("title"), QStringLiteral("x")},
+                                                                {QStringLiteral("year"), QStringLiteral("1999")}}}
                                             << ErrorCode::SchemaViolation << QStringLiteral("year");
-    QTest::newRow("bool field is number") << Item{QStringLiteral("a"), {1, 2, 3, 4}, QJsonObject{{QStringLiteral("title"), QStringLiteral("x")}, {QStringLiteral("draft"), 1}}}
-                                          << ErrorCode::SchemaViolation << QStringLiteral("draft");
-    QTest::newRow("string list has number") << Item{QStringLiteral("a"), {1, 2, 3, 4}, QJsonObject{{QStringLiteral("title"), QStringLiteral("x")}, {QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), 2}}}}
-                                            << ErrorCode::SchemaViolation << QStringLiteral("tags");
-    QTest::newRow("string list is string") << Item{QStringLiteral("a"), {1, 2, 3, 4}, QJsonObject{{QStringLiteral("title"), QStringLiteral("x")}, {QStringLiteral("tags"), QStringLiteral("a")}}}
+    QTest::newRow("bool field is number")
+        << Item{QStringLiteral("a"),
+                {1, 2, 3, 4},
+                QJsonObject{{QStringLiteral("title"), QStringLiteral("x")}, {QStringLiteral("draft"), 1}}}
+        << ErrorCode::SchemaViolation << QStringLiteral("draft");
+    QTest::newRow("string list has number")
+        << Item{QStringLiteral("a"),
+                {1, 2, 3, 4},
+                QJsonObject{{QStringLiteral("title"), QStringLiteral("x")},
+                            {QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), 2}}}}
+        << ErrorCode::SchemaViolation << QStringLiteral("tags");
+    QTest::newRow("string list is string") << Item{QStringLiteral("a"),
+                                                   {1, 2, 3, 4},
+                                                   QJsonObject{{QStringLiteral("title"), QStringLiteral("x")},
+                                                               {QStringLiteral("tags"), QStringLiteral("a")}}}
                                            << ErrorCode::SchemaViolation << QStringLiteral("tags");
 }
 
@@ -144,7 +174,8 @@ void TestBadInput::rejected()
         case Via::Upsert: f = m_idx->upsert(item); break;
         case Via::BatchOfOne: f = m_idx->write({WriteOp::insert(item)}); break;
         case Via::Batch:
-            f = m_idx->write({WriteOp::insert(makeItem(QStringLiteral("fine"), 1, 4, QJsonObject{{QStringLiteral("title"), QStringLiteral("f")}})),
+            f = m_idx->write({WriteOp::insert(makeItem(QStringLiteral("fine"), 1, 4,
+                                                       QJsonObject{{QStringLiteral("title"), QStringLiteral("f")}})),
                               WriteOp::upsert(item)});
             break;
         }
@@ -168,8 +199,10 @@ void TestBadInput::idLimitsAreExact()
     QVERIFY(waitFor(m_idx->insert(Item{QString(512, u'x'), makeVector(4, 1), meta})).error.ok());
     QVERIFY(waitFor(m_idx->insert(Item{QString(1, u'y'), makeVector(4, 1), meta})).error.ok());
     // 170 three-byte characters + 2 ASCII = 512 bytes.
-    QVERIFY(waitFor(m_idx->insert(Item{QString(170, QChar(0x20AC)) + QStringLiteral("ab"), makeVector(4, 1), meta})).error.ok());
-    QCOMPARE(waitFor(m_idx->insert(Item{QString(170, QChar(0x20AC)) + QStringLiteral("abc"), makeVector(4, 1), meta})).error.code(),
+    QVERIFY(waitFor(m_idx->insert(Item{QString(170, QChar(0x20AC)) + QStringLiteral("ab"), makeVector(4, 1), meta}))
+                .error.ok());
+    QCOMPARE(waitFor(m_idx->insert(Item{QString(170, QChar(0x20AC)) + QStringLiteral("abc"), makeVector(4, 1), meta}))
+                 .error.code(),
              ErrorCode::InvalidId);
     QVERIFY(m_idx->get(QString(512, u'x')).ok());
     QCOMPARE(m_idx->count(), qint64(m_expected.size() + 3));
@@ -194,11 +227,14 @@ void TestBadInput::duplicateIdsInBatch()
     const quint64 lsn = m_idx->stats().lastLsn;
     const QJsonObject meta{{QStringLiteral("title"), QStringLiteral("x")}};
     const QList<QList<WriteOp>> batches{
-        {WriteOp::insert(makeItem(QStringLiteral("n1"), 1, 4, meta)), WriteOp::insert(makeItem(QStringLiteral("n1"), 2, 4, meta))},
+        {WriteOp::insert(makeItem(QStringLiteral("n1"), 1, 4, meta)),
+         WriteOp::insert(makeItem(QStringLiteral("n1"), 2, 4, meta))},
         {WriteOp::upsert(makeItem(QStringLiteral("good1"), 1, 4, meta)), WriteOp::remove(QStringLiteral("good1"))},
-        {WriteOp::remove(QStringLiteral("good2")), WriteOp::insert(makeItem(QStringLiteral("x"), 1, 4, meta)), WriteOp::remove(QStringLiteral("good2"))},
+        {WriteOp::remove(QStringLiteral("good2")), WriteOp::insert(makeItem(QStringLiteral("x"), 1, 4, meta)),
+         WriteOp::remove(QStringLiteral("good2"))},
         // Same id spelled with the same UTF-8 bytes.
-        {WriteOp::insert(makeItem(QString::fromUtf8("caf\xc3\xa9"), 1, 4, meta)), WriteOp::insert(makeItem(QStringLiteral("caf") + QChar(0xE9), 2, 4, meta))},
+        {WriteOp::insert(makeItem(QString::fromUtf8("caf\xc3\xa9"), 1, 4, meta)),
+         WriteOp::insert(makeItem(QStringLiteral("caf") + QChar(0xE9), 2, 4, meta))},
     };
     for (const QList<WriteOp> &b : batches) {
         const WriteResult r = waitFor(m_idx->write(b));
@@ -225,8 +261,11 @@ void TestBadInput::deleteWithBadIdIsRejected()
 void TestBadInput::schemaFieldTypes()
 {
     // Undeclared fields are free; declared optional fields may be absent.
-    const QJsonObject extra{{QStringLiteral("title"), QStringLiteral("x")}, {QStringLiteral("other"), QJsonArray{1, QStringLiteral("two")}},
-                            {QStringLiteral("tags"), QJsonArray{}}, {QStringLiteral("draft"), false}, {QStringLiteral("year"), 1.5}};
+    const QJsonObject extra{{QStringLiteral("title"), QStringLiteral("x")},
+                            {QStringLiteral("other"), QJsonArray{1, QStringLiteral("two")}},
+                            {QStringLiteral("tags"), QJsonArray{}},
+                            {QStringLiteral("draft"), false},
+                            {QStringLiteral("year"), 1.5}};
     const WriteResult r = waitFor(m_idx->insert(Item{QStringLiteral("typed"), makeVector(4, 1), extra}));
     QVERIFY2(r.error.ok(), qPrintable(r.error.message()));
     QCOMPARE(m_idx->get(QStringLiteral("typed"))->metadata, extra);
@@ -243,8 +282,10 @@ void TestBadInput::badBatchAmongGoodWritesInSameGroup()
         bad.append(m_idx->write({WriteOp::insert(makeItem(QStringLiteral("b%1").arg(i), 1, 4, meta)),
                                  WriteOp::insert(makeItem(QStringLiteral("good0"), 1, 4, meta))}));
     }
-    for (auto &f : good) QVERIFY(waitFor(f).error.ok());
-    for (auto &f : bad) QCOMPARE(waitFor(f).error.code(), ErrorCode::AlreadyExists);
+    for (auto &f : good)
+        QVERIFY(waitFor(f).error.ok());
+    for (auto &f : bad)
+        QCOMPARE(waitFor(f).error.code(), ErrorCode::AlreadyExists);
     for (int i = 0; i < 20; ++i) {
         QVERIFY(m_idx->contains(QStringLiteral("g%1").arg(i)));
         QVERIFY(!m_idx->contains(QStringLiteral("b%1").arg(i)));
@@ -257,9 +298,11 @@ void TestBadInput::indexStillWorksAfterRejections()
 {
     for (int i = 0; i < 50; ++i) {
         waitFor(m_idx->insert(Item{QStringLiteral("bad%1").arg(i), {float(i)}, {}}));
-        waitFor(m_idx->insert(makeItem(QStringLiteral("good0"), 1, 4, QJsonObject{{QStringLiteral("title"), QStringLiteral("t")}})));
+        waitFor(m_idx->insert(
+            makeItem(QStringLiteral("good0"), 1, 4, QJsonObject{{QStringLiteral("title"), QStringLiteral("t")}})));
     }
-    const Item it = makeItem(QStringLiteral("later"), 7, 4, QJsonObject{{QStringLiteral("title"), QStringLiteral("L")}});
+    const Item it =
+        makeItem(QStringLiteral("later"), 7, 4, QJsonObject{{QStringLiteral("title"), QStringLiteral("L")}});
     const WriteResult r = waitFor(m_idx->insert(it));
     QVERIFY(r.error.ok());
     expectPut(m_expected, it);

@@ -32,7 +32,8 @@ QByteArray randomBytes(quint32 seed, int n)
 {
     QRandomGenerator g(seed);
     QByteArray b(n, Qt::Uninitialized);
-    for (int i = 0; i < n; ++i) b[i] = char(g.bounded(256));
+    for (int i = 0; i < n; ++i)
+        b[i] = char(g.bounded(256));
     return b;
 }
 
@@ -89,7 +90,8 @@ void TestChecksums::xxh3KnownVectors()
 
     // Byte by byte, as xxHash's own check does.
     Xxh3Stream bytewise;
-    for (int i = 0; i < length; ++i) bytewise.update(buf.data() + i, 1);
+    for (int i = 0; i < length; ++i)
+        bytewise.update(buf.data() + i, 1);
     QCOMPARE(quint64(bytewise.digest()), expected);
 }
 
@@ -171,9 +173,9 @@ void TestChecksums::sha256KnownVectors_data()
                          << QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     QTest::newRow("448 bits") << QByteArray("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
                               << QStringLiteral("248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
-    QTest::newRow("896 bits")
-        << QByteArray("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")
-        << QStringLiteral("cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+    QTest::newRow("896 bits") << QByteArray("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjk"
+                                            "lmnopqklmnopqrlmnopqrsmnopqrstnopqrstu")
+                              << QStringLiteral("cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
 }
 
 void TestChecksums::sha256KnownVectors()
@@ -190,7 +192,8 @@ void TestChecksums::sha256MillionA()
 {
     const QByteArray chunk(1000, 'a');
     Sha256 h;
-    for (int i = 0; i < 1000; ++i) h.update(chunk.constData(), size_t(chunk.size()));
+    for (int i = 0; i < 1000; ++i)
+        h.update(chunk.constData(), size_t(chunk.size()));
     QCOMPARE(h.finalHex(), QStringLiteral("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
 }
 

@@ -12,15 +12,19 @@ namespace {
 
 QString prose(int words, quint32 seed)
 {
-    static const QStringList vocabulary{QStringLiteral("vector"), QStringLiteral("index"), QStringLiteral("query"),
-                                        QStringLiteral("segment"), QStringLiteral("a"), QStringLiteral("the"),
-                                        QStringLiteral("recall"), QStringLiteral("checkpoint"), QStringLiteral("of")};
+    static const QStringList vocabulary{
+        QStringLiteral("vector"),  QStringLiteral("index"),      QStringLiteral("query"),
+        QStringLiteral("segment"), QStringLiteral("a"),          QStringLiteral("the"),
+        QStringLiteral("recall"),  QStringLiteral("checkpoint"), QStringLiteral("of")};
     QRandomGenerator g(seed);
     QString out;
     for (int i = 0; i < words; ++i) {
         out += vocabulary[g.bounded(vocabulary.size())];
         const quint32 r = g.bounded(40);
-        out += r == 0 ? QStringLiteral(".\n\n") : r < 4 ? QStringLiteral(". ") : r == 4 ? QStringLiteral("\n") : QStringLiteral(" ");
+        out += r == 0   ? QStringLiteral(".\n\n")
+               : r < 4  ? QStringLiteral(". ")
+               : r == 4 ? QStringLiteral("\n")
+                        : QStringLiteral(" ");
     }
     return out;
 }
@@ -100,10 +104,16 @@ private slots:
         auto tokens = [](const QString &t) {
             int count = 0;
             for (qsizetype i = 0; i < t.size();) {
-                if (t[i].isSpace()) { ++i; continue; }
+                if (t[i].isSpace()) {
+                    ++i;
+                    continue;
+                }
                 ++count;
-                if (t[i].isLetterOrNumber()) while (i < t.size() && t[i].isLetterOrNumber()) ++i;
-                else ++i;
+                if (t[i].isLetterOrNumber())
+                    while (i < t.size() && t[i].isLetterOrNumber())
+                        ++i;
+                else
+                    ++i;
             }
             return count;
         };

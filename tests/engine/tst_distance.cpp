@@ -25,8 +25,8 @@ namespace {
 
 // Lengths around every block size of every level (4, 8, 16, 32, 64 floats)
 // and the dimensions embeddings come in.
-const size_t kLengths[] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 63, 64, 65,
-                           100, 127, 128, 129, 255, 383, 384, 385, 768, 1000, 1536, 8191, 8192};
+const size_t kLengths[] = {0,  1,  2,  3,   4,   5,   7,   8,   9,   15,  16,  17,  31,   32,   33,   47,
+                           63, 64, 65, 100, 127, 128, 129, 255, 383, 384, 385, 768, 1000, 1536, 8191, 8192};
 const size_t kRowCounts[] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 12, 13, 33};
 const float kNaN = std::numeric_limits<float>::quiet_NaN();
 
@@ -182,7 +182,9 @@ QString checkRows(const Kernels &k, const float *q, const std::vector<const floa
         else
             continue;
         if (out[count] != -12345.0f)
-            return QStringLiteral("%1 at %2 wrote past out[count] (count %3)").arg(QLatin1String(run.name), levelName(k.level)).arg(count);
+            return QStringLiteral("%1 at %2 wrote past out[count] (count %3)")
+                .arg(QLatin1String(run.name), levelName(k.level))
+                .arg(count);
         for (size_t i = 0; i < count; ++i) {
             const Reference r = reference(q, rows[i], n);
             const QString e = run.l2 ? check(run.name, k.level, n, out[i], r.l2, r.l2, n + 3, kind)
@@ -196,7 +198,8 @@ QString checkRows(const Kernels &k, const float *q, const std::vector<const floa
 QList<const Kernels *> allKernels()
 {
     QList<const Kernels *> all;
-    for (SimdLevel l : availableLevels()) all.append(kernelsFor(l));
+    for (SimdLevel l : availableLevels())
+        all.append(kernelsFor(l));
     return all;
 }
 
@@ -239,7 +242,8 @@ private slots:
 void TestDistance::initTestCase()
 {
     QStringList names;
-    for (SimdLevel l : availableLevels()) names << levelName(l);
+    for (SimdLevel l : availableLevels())
+        names << levelName(l);
     qInfo("levels on this machine: %s; kernels() uses %s", qPrintable(names.join(QStringLiteral(", "))),
           qPrintable(levelName(kernels().level)));
     QVERIFY(!availableLevels().isEmpty());
@@ -266,14 +270,15 @@ void TestDistance::detectionMatchesTheCompilerRuntime()
     // libgcc's __builtin_cpu_supports checks cpuid and the OS's XCR0 state too.
     QVERIFY(kernelsFor(SimdLevel::Sse));
     const bool avx2 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    const bool avx512 = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq")
-                        && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
+    const bool avx512 = avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+                        __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
     QCOMPARE(kernelsFor(SimdLevel::Avx2) != nullptr, avx2);
     QCOMPARE(kernelsFor(SimdLevel::Avx512) != nullptr, avx512);
 #elif !defined(__i386__)
     QCOMPARE(availableLevels(), QList<SimdLevel>{SimdLevel::Scalar});
 #endif
-    for (SimdLevel l : availableLevels()) QCOMPARE(kernelsFor(l)->level, l);
+    for (SimdLevel l : availableLevels())
+        QCOMPARE(kernelsFor(l)->level, l);
 }
 
 void TestDistance::pairsMatchReference_data() { addFillRows(); }
@@ -380,10 +385,12 @@ void TestDistance::zeroVectors()
             QCOMPARE(k->l2sq(zero.data(), zero.data(), n), 0.0f);
             QCOMPARE(k->dot(zero.data(), x.data(), n), 0.0f);
             QCOMPARE(k->l2sq(x.data(), x.data(), n), 0.0f); // every difference is exactly zero
-            const QString e = check("l2sq", k->level, n, k->l2sq(zero.data(), x.data(), n), r.l2, r.l2, n + 3, Fill::Uniform);
+            const QString e =
+                check("l2sq", k->level, n, k->l2sq(zero.data(), x.data(), n), r.l2, r.l2, n + 3, Fill::Uniform);
             QVERIFY2(e.isEmpty(), qPrintable(e));
             k->dotGather(zero.data(), rows.data(), rows.size(), n, out.data());
-            for (float v : out) QCOMPARE(v, 0.0f);
+            for (float v : out)
+                QCOMPARE(v, 0.0f);
             k->l2sqGather(x.data(), rows.data(), rows.size(), n, out.data());
             QCOMPARE(out[2], 0.0f);
         }

@@ -74,10 +74,12 @@ private slots:
         const QString docs = m_dir.filePath(QStringLiteral("docs"));
         const QString harbour = QStringLiteral("# Harbour notes\n\n") + paragraph(QStringLiteral("harbour master"), 20);
         QVERIFY(writeText(docs + QStringLiteral("/harbour.md"), harbour));
-        QVERIFY(writeText(docs + QStringLiteral("/sub/bakery.txt"), QStringLiteral("Bakery\n\n") + paragraph(QStringLiteral("baker"), 3)));
-        QVERIFY(writeText(docs + QStringLiteral("/page.html"),
-                          QStringLiteral("<html><head><title>Lighthouse</title><script>var x = 'hidden';</script></head>"
-                                         "<body><p>The keeper trims the wick &amp; winds the clock.</p></body></html>")));
+        QVERIFY(writeText(docs + QStringLiteral("/sub/bakery.txt"),
+                          QStringLiteral("Bakery\n\n") + paragraph(QStringLiteral("baker"), 3)));
+        QVERIFY(
+            writeText(docs + QStringLiteral("/page.html"),
+                      QStringLiteral("<html><head><title>Lighthouse</title><script>var x = 'hidden';</script></head>"
+                                     "<body><p>The keeper trims the wick &amp; winds the clock.</p></body></html>")));
         QVERIFY(writeAll(docs + QStringLiteral("/broken.txt"), QByteArray("abc\0\0\0\x01\x02", 9)));
 
         QList<io::DocumentReport> reported;
@@ -94,8 +96,9 @@ private slots:
         QCOMPARE(s.failed, 1);
         QCOMPARE(reported.size(), 4);
         QVERIFY(progressCalls >= 4);
-        const auto failed = std::find_if(reported.begin(), reported.end(),
-                                         [](const io::DocumentReport &r) { return r.outcome == io::DocumentOutcome::Failed; });
+        const auto failed = std::find_if(reported.begin(), reported.end(), [](const io::DocumentReport &r) {
+            return r.outcome == io::DocumentOutcome::Failed;
+        });
         QVERIFY(failed != reported.end());
         QVERIFY(failed->uri.endsWith(QStringLiteral("broken.txt")));
         QVERIFY(!failed->reason.isEmpty());
@@ -125,7 +128,8 @@ private slots:
         QCOMPARE(previousEnd, harbour.size());
 
         // The HTML page: visible text only, titled by <title>.
-        const QStringList page = idsWithPrefix(*index, io::documentIdForUri(io::documentUri(docs + QStringLiteral("/page.html"))) + u'#');
+        const QStringList page =
+            idsWithPrefix(*index, io::documentIdForUri(io::documentUri(docs + QStringLiteral("/page.html"))) + u'#');
         QCOMPARE(page.size(), 1);
         const QJsonObject pageMeta = index->get(page.first(), false)->metadata;
         QCOMPARE(pageMeta.value(QStringLiteral("title")).toString(), QStringLiteral("Lighthouse"));
@@ -136,7 +140,8 @@ private slots:
         Result<QList<io::CatalogEntry>> catalog = io::listDocuments(*index);
         QVERIFY(catalog.ok());
         QCOMPARE(catalog->size(), 3);
-        const auto entry = std::find_if(catalog->begin(), catalog->end(), [&](const io::CatalogEntry &e) { return e.uri == uri; });
+        const auto entry =
+            std::find_if(catalog->begin(), catalog->end(), [&](const io::CatalogEntry &e) { return e.uri == uri; });
         QVERIFY(entry != catalog->end());
         QCOMPARE(entry->chunks, int(ids.size()));
         QCOMPARE(entry->ranges.size(), ids.size());
@@ -180,8 +185,11 @@ private slots:
         const QString documentId = io::documentIdForUri(io::documentUri(file));
         QCOMPARE(idsWithPrefix(*index, documentId + u'#').size(), shorter);
         for (const QString &id : idsWithPrefix(*index, documentId + u'#'))
-            QVERIFY(index->get(id, false)->metadata.value(QStringLiteral("text")).toString().contains(QStringLiteral("navigator"))
-                    || index->get(id, false)->metadata.value(QStringLiteral("chunk")).toInt() == 0);
+            QVERIFY(index->get(id, false)
+                        ->metadata.value(QStringLiteral("text"))
+                        .toString()
+                        .contains(QStringLiteral("navigator")) ||
+                    index->get(id, false)->metadata.value(QStringLiteral("chunk")).toInt() == 0);
 
         // Other chunking options make the same bytes "changed".
         io::DocumentImportOptions other = smallChunks();
@@ -243,13 +251,15 @@ private slots:
         const quint64 lsn = index->stats().lastLsn;
 
         const QString hostile = m_dir.filePath(QStringLiteral("evil.tar"));
-        QCOMPARE(writeTestArchive(hostile, ArchiveSpec{},
-                                  {TestEntry("fine.txt", "Harmless words."), TestEntry("../../escape.txt", "Out of bounds.")}),
+        QCOMPARE(writeTestArchive(
+                     hostile, ArchiveSpec{},
+                     {TestEntry("fine.txt", "Harmless words."), TestEntry("../../escape.txt", "Out of bounds.")}),
                  QString());
         s = io::importDocuments(*index, m_embedder, {hostile});
         QCOMPARE(s.added, 0);
         QCOMPARE(s.failed, 1);
-        QVERIFY2(s.documents.first().reason.contains(QStringLiteral("../../escape.txt")), qPrintable(s.documents.first().reason));
+        QVERIFY2(s.documents.first().reason.contains(QStringLiteral("../../escape.txt")),
+                 qPrintable(s.documents.first().reason));
         QCOMPARE(index->count(), before);
         QCOMPARE(index->stats().lastLsn, lsn);
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("../escape.txt"))));

@@ -20,13 +20,14 @@ using namespace sextant::io;
 namespace {
 
 struct WalkResult {
-    QStringList uris;              // delivered, in order
+    QStringList uris; // delivered, in order
     QMap<QString, QByteArray> bytes;
-    QStringList failures;          // "uri: reason"
+    QStringList failures; // "uri: reason"
     DocumentWalkSummary summary;
 };
 
-WalkResult walk(const QStringList &inputs, const DocumentWalkOptions &options = {}, int stopAfter = -1, int stopAfterFailures = -1)
+WalkResult walk(const QStringList &inputs, const DocumentWalkOptions &options = {}, int stopAfter = -1,
+                int stopAfterFailures = -1)
 {
     WalkResult r;
     r.summary = forEachDocument(
@@ -34,7 +35,8 @@ WalkResult walk(const QStringList &inputs, const DocumentWalkOptions &options = 
         [&](DocumentFile &&f) {
             r.uris << f.uri;
             r.bytes[f.uri] = f.bytes;
-            if (f.name != f.uri.section(u'/', -1)) qWarning("name %s does not end the uri %s", qPrintable(f.name), qPrintable(f.uri));
+            if (f.name != f.uri.section(u'/', -1))
+                qWarning("name %s does not end the uri %s", qPrintable(f.name), qPrintable(f.uri));
             return stopAfter < 0 || r.uris.size() < stopAfter;
         },
         [&](const DocumentFailure &f) {
@@ -96,8 +98,8 @@ void TestDocumentWalk::init()
 void TestDocumentWalk::folderInNameOrderWithoutHiddenOrLinks()
 {
     const WalkResult r = walk({root()});
-    QCOMPARE(r.uris, (QStringList{uri(QStringLiteral("a.txt")), uri(QStringLiteral("b.md")), uri(QStringLiteral("sub/c.html")),
-                                  uri(QStringLiteral("sub/deeper/d.py"))}));
+    QCOMPARE(r.uris, (QStringList{uri(QStringLiteral("a.txt")), uri(QStringLiteral("b.md")),
+                                  uri(QStringLiteral("sub/c.html")), uri(QStringLiteral("sub/deeper/d.py"))}));
     QCOMPARE(r.bytes[uri(QStringLiteral("sub/c.html"))], QByteArray("<p>C</p>"));
     QVERIFY(r.failures.isEmpty());
     QCOMPARE(r.summary.files, 4);
@@ -112,9 +114,10 @@ void TestDocumentWalk::followingSymlinksVisitsCyclesOnce()
     DocumentWalkOptions o;
     o.followSymlinks = true;
     const WalkResult r = walk({root()}, o);
-    QCOMPARE(r.uris, (QStringList{uri(QStringLiteral("a.txt")), uri(QStringLiteral("b.md")), uri(QStringLiteral("link.txt")),
-                                  uri(QStringLiteral("linkdir/inner/i.md")), uri(QStringLiteral("linkdir/o.txt")),
-                                  uri(QStringLiteral("sub/c.html")), uri(QStringLiteral("sub/deeper/d.py"))}));
+    QCOMPARE(r.uris,
+             (QStringList{uri(QStringLiteral("a.txt")), uri(QStringLiteral("b.md")), uri(QStringLiteral("link.txt")),
+                          uri(QStringLiteral("linkdir/inner/i.md")), uri(QStringLiteral("linkdir/o.txt")),
+                          uri(QStringLiteral("sub/c.html")), uri(QStringLiteral("sub/deeper/d.py"))}));
     QCOMPARE(r.bytes[uri(QStringLiteral("link.txt"))], QByteArray("outside"));
 }
 
@@ -122,17 +125,21 @@ void TestDocumentWalk::failuresAreReportedAndTheWalkGoesOn()
 {
     put(QStringLiteral("a0-big.txt"), QByteArray(2000, 'x'));
     put(QStringLiteral("a1-evil.tar"), {});
-    QVERIFY(testsupport::writeTestArchive(root() + QStringLiteral("/a1-evil.tar"), {},
-                                          {testsupport::TestEntry{"ok.txt", "fine"}, testsupport::TestEntry{"../escape.txt", "x"}})
+    QVERIFY(testsupport::writeTestArchive(
+                root() + QStringLiteral("/a1-evil.tar"), {},
+                {testsupport::TestEntry{"ok.txt", "fine"}, testsupport::TestEntry{"../escape.txt", "x"}})
                 .isEmpty());
     DocumentWalkOptions o;
     o.limits.maxFileBytes = 1000;
     const WalkResult r = walk({root(), m_dir->filePath(QStringLiteral("missing"))}, o);
-    QCOMPARE(r.failures, (QStringList{uri(QStringLiteral("a0-big.txt")) + QStringLiteral(": too large (2.0 KB; the limit is 1000 bytes)"),
-                                      uri(QStringLiteral("a1-evil.tar"))
-                                          + QStringLiteral(": a1-evil.tar: refused: the entry ../escape.txt would be written outside the target folder"),
-                                      QUrl::fromLocalFile(m_dir->filePath(QStringLiteral("missing"))).toString()
-                                          + QStringLiteral(": there is no such file or folder")}));
+    QCOMPARE(r.failures,
+             (QStringList{
+                 uri(QStringLiteral("a0-big.txt")) + QStringLiteral(": too large (2.0 KB; the limit is 1000 bytes)"),
+                 uri(QStringLiteral("a1-evil.tar")) +
+                     QStringLiteral(
+                         ": a1-evil.tar: refused: the entry ../escape.txt would be written outside the target folder"),
+                 QUrl::fromLocalFile(m_dir->filePath(QStringLiteral("missing"))).toString() +
+                     QStringLiteral(": there is no such file or folder")}));
     QCOMPARE(r.summary.failed, 3);
     QCOMPARE(r.summary.files, 4); // everything else still came
     QCOMPARE(r.uris.last(), uri(QStringLiteral("sub/deeper/d.py")));
@@ -141,20 +148,20 @@ void TestDocumentWalk::failuresAreReportedAndTheWalkGoesOn()
 void TestDocumentWalk::archivesDeliverTheirDocuments()
 {
     const QString zip = root() + QStringLiteral("/bundle.zip");
-    QVERIFY(testsupport::writeTestArchive(zip, testsupport::ArchiveSpec{"zip", {}, {}, {}},
-                                          {testsupport::TestEntry{"docs/guide.md", "# Guide"},
-                                           testsupport::TestEntry{"docs/photo.jpg", "jpeg"},
-                                           testsupport::TestEntry{"docs/my notes.txt", "notes"},
-                                           testsupport::TestEntry{"__MACOSX/docs/._guide.md", "resource fork"},
-                                           testsupport::TestEntry{".git/HEAD.txt", "ref"},
-                                           testsupport::TestEntry{"nested.zip", "PK"},
-                                           testsupport::TestEntry{"huge.txt", QByteArray(3000, 'h')}})
+    QVERIFY(testsupport::writeTestArchive(
+                zip, testsupport::ArchiveSpec{"zip", {}, {}, {}},
+                {testsupport::TestEntry{"docs/guide.md", "# Guide"}, testsupport::TestEntry{"docs/photo.jpg", "jpeg"},
+                 testsupport::TestEntry{"docs/my notes.txt", "notes"},
+                 testsupport::TestEntry{"__MACOSX/docs/._guide.md", "resource fork"},
+                 testsupport::TestEntry{".git/HEAD.txt", "ref"}, testsupport::TestEntry{"nested.zip", "PK"},
+                 testsupport::TestEntry{"huge.txt", QByteArray(3000, 'h')}})
                 .isEmpty());
     DocumentWalkOptions o;
     o.limits.maxFileBytes = 2000;
     const WalkResult r = walk({zip}, o);
     const QString base = QUrl::fromLocalFile(zip).toString();
-    QCOMPARE(r.uris, (QStringList{base + QStringLiteral("!/docs/guide.md"), QUrl::fromLocalFile(zip + QStringLiteral("!/docs/my notes.txt")).toString()}));
+    QCOMPARE(r.uris, (QStringList{base + QStringLiteral("!/docs/guide.md"),
+                                  QUrl::fromLocalFile(zip + QStringLiteral("!/docs/my notes.txt")).toString()}));
     QCOMPARE(r.bytes[base + QStringLiteral("!/docs/guide.md")], QByteArray("# Guide"));
     QCOMPARE(r.failures, QStringList{base + QStringLiteral("!/huge.txt: too large (2.9 KB; the limit is 2.0 KB)")});
     QCOMPARE(r.summary.skippedNotDocuments, 2); // photo.jpg, nested.zip
@@ -166,12 +173,13 @@ void TestDocumentWalk::explicitInputs()
     // Named inputs are taken as named: a hidden file, a link. A named file
     // that is no document is never skipped silently (B8, issue 14): it
     // fails, saying what its content is.
-    const WalkResult r = walk({root() + QStringLiteral("/.hidden.md"), root() + QStringLiteral("/link.txt"), root() + QStringLiteral("/image.png")});
+    const WalkResult r = walk({root() + QStringLiteral("/.hidden.md"), root() + QStringLiteral("/link.txt"),
+                               root() + QStringLiteral("/image.png")});
     QCOMPARE(r.uris, (QStringList{uri(QStringLiteral(".hidden.md")), uri(QStringLiteral("link.txt"))}));
     QCOMPARE(r.summary.skippedNotDocuments, 0);
     QCOMPARE(r.failures.size(), 1);
-    QVERIFY2(r.failures.first().startsWith(uri(QStringLiteral("image.png")) + QStringLiteral(": not a document"))
-                 && r.failures.first().contains(QStringLiteral("image/png")),
+    QVERIFY2(r.failures.first().startsWith(uri(QStringLiteral("image.png")) + QStringLiteral(": not a document")) &&
+                 r.failures.first().contains(QStringLiteral("image/png")),
              qPrintable(r.failures.first()));
 }
 
@@ -188,7 +196,8 @@ void TestDocumentWalk::namedFilesAreDecidedByContent()
     };
     write(QStringLiteral("GPL-3"), "GNU GENERAL PUBLIC LICENSE\nVersion 3, 29 June 2007\n");
     write(QStringLiteral("Apache-2.0"), "Apache License\nVersion 2.0, January 2004\n");
-    write(QStringLiteral("page"), "<!DOCTYPE html>\n<html><head><title>A page</title></head><body><p>Hello</p></body></html>\n");
+    write(QStringLiteral("page"),
+          "<!DOCTYPE html>\n<html><head><title>A page</title></head><body><p>Hello</p></body></html>\n");
     write(QStringLiteral("data.bin"), QByteArray("\x01\x02\x00\x00\xff\xfe\x00\x10", 8) + QByteArray(200, '\0'));
     QVERIFY(::mkfifo(QFile::encodeName(named.filePath(QStringLiteral("pipe"))).constData(), 0600) == 0);
     const auto uriOf = [&](const QString &name) { return QUrl::fromLocalFile(named.filePath(name)).toString(); };
@@ -196,8 +205,9 @@ void TestDocumentWalk::namedFilesAreDecidedByContent()
     QStringList types;
     QStringList delivered;
     const DocumentWalkSummary summary = forEachDocument(
-        {named.filePath(QStringLiteral("GPL-3")), named.filePath(QStringLiteral("Apache-2.0")), named.filePath(QStringLiteral("page")),
-         named.filePath(QStringLiteral("data.bin")), named.filePath(QStringLiteral("pipe"))},
+        {named.filePath(QStringLiteral("GPL-3")), named.filePath(QStringLiteral("Apache-2.0")),
+         named.filePath(QStringLiteral("page")), named.filePath(QStringLiteral("data.bin")),
+         named.filePath(QStringLiteral("pipe"))},
         {},
         [&](DocumentFile &&f) {
             delivered << f.uri;
@@ -209,10 +219,13 @@ void TestDocumentWalk::namedFilesAreDecidedByContent()
             return true;
         });
     QCOMPARE(delivered.size(), 5);
-    QCOMPARE(delivered.mid(0, 3), (QStringList{uriOf(QStringLiteral("GPL-3")), uriOf(QStringLiteral("Apache-2.0")), uriOf(QStringLiteral("page"))}));
+    QCOMPARE(delivered.mid(0, 3), (QStringList{uriOf(QStringLiteral("GPL-3")), uriOf(QStringLiteral("Apache-2.0")),
+                                               uriOf(QStringLiteral("page"))}));
     QCOMPARE(types, (QStringList{QStringLiteral("text"), QStringLiteral("text"), QStringLiteral("html")}));
-    QVERIFY2(delivered[3].startsWith(uriOf(QStringLiteral("data.bin")) + QStringLiteral(": ")), qPrintable(delivered[3]));
-    QVERIFY2(delivered[4].startsWith(uriOf(QStringLiteral("pipe")) + QStringLiteral(": not a regular file")), qPrintable(delivered[4]));
+    QVERIFY2(delivered[3].startsWith(uriOf(QStringLiteral("data.bin")) + QStringLiteral(": ")),
+             qPrintable(delivered[3]));
+    QVERIFY2(delivered[4].startsWith(uriOf(QStringLiteral("pipe")) + QStringLiteral(": not a regular file")),
+             qPrintable(delivered[4]));
     QCOMPARE(summary.files, 3);
     QCOMPARE(summary.failed, 2);
     QCOMPARE(summary.skippedNotDocuments, 0);
@@ -224,8 +237,8 @@ void TestDocumentWalk::namedFilesAreDecidedByContent()
 
     // The type found by content reaches the text extraction.
     const Result<DocumentText> html = extractDocumentText(
-        "<!DOCTYPE html>\n<html><head><title>A page</title></head><body><p>Hello</p></body></html>\n", QStringLiteral("page"), {},
-        QStringLiteral("html"));
+        "<!DOCTYPE html>\n<html><head><title>A page</title></head><body><p>Hello</p></body></html>\n",
+        QStringLiteral("page"), {}, QStringLiteral("html"));
     QVERIFY(html.ok());
     QCOMPARE(html->title, QStringLiteral("A page"));
     QCOMPARE(html->text.trimmed(), QStringLiteral("Hello"));
@@ -250,7 +263,8 @@ void TestDocumentWalk::cancelFromVisit()
 
 void TestDocumentWalk::cancelFromFailed()
 {
-    const WalkResult r = walk({QStringLiteral("/nonexistent/one"), QStringLiteral("/nonexistent/two"), root()}, {}, -1, 1);
+    const WalkResult r =
+        walk({QStringLiteral("/nonexistent/one"), QStringLiteral("/nonexistent/two"), root()}, {}, -1, 1);
     QCOMPARE(r.failures.size(), 1);
     QVERIFY(r.uris.isEmpty());
     QVERIFY(r.summary.cancelled);
@@ -272,7 +286,8 @@ void TestDocumentWalk::unreadableFileFails()
     QVERIFY(QFile::setPermissions(root() + QStringLiteral("/a0.txt"), QFileDevice::Permissions()));
     const WalkResult r = walk({root()});
     QCOMPARE(r.failures.size(), 1);
-    QVERIFY2(r.failures[0].startsWith(uri(QStringLiteral("a0.txt")) + QStringLiteral(": could not be read: ")), qPrintable(r.failures[0]));
+    QVERIFY2(r.failures[0].startsWith(uri(QStringLiteral("a0.txt")) + QStringLiteral(": could not be read: ")),
+             qPrintable(r.failures[0]));
     QCOMPARE(r.summary.files, 4);
 }
 

@@ -19,7 +19,8 @@ DocumentText extracted(const QByteArray &bytes, const QString &name, const Docum
 {
     Result<DocumentText> r = extractDocumentText(bytes, name, limits);
     if (!r.ok()) qWarning("%s: %s", qPrintable(name), qPrintable(r.error().message()));
-    return r.ok() ? r.takeValue() : DocumentText{QStringLiteral("<error>"), QStringLiteral("<error>"), DocumentKind::PlainText, {}};
+    return r.ok() ? r.takeValue()
+                  : DocumentText{QStringLiteral("<error>"), QStringLiteral("<error>"), DocumentKind::PlainText, {}};
 }
 
 QString errorOf(const QByteArray &bytes, const QString &name, const DocumentLimits &limits = {})
@@ -71,14 +72,31 @@ void TestDocuments::documentFileNames_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("type");
     const QList<QPair<const char *, const char *>> rows = {
-        {"notes.txt", "text"}, {"server.LOG", "text"},    {"README", "text"},       {"docs/LICENSE", "text"},
-        {"guide.md", "markdown"}, {"x.MDX", "markdown"},  {"page.html", "html"},    {"a.xhtml", "html"},
-        {"paper.pdf", "pdf"},  {"main.cpp", "code"},      {"tool.PY", "code"},      {"Makefile", "code"},
-        {"CMakeLists.txt", "code"}, {"config.yaml", "code"}, {"data.json", ""},     {"items.jsonl", ""},
-        {".bashrc", ""},       {"photo.jpg", ""},          {"bundle.zip", ""},       {"archive.tar.gz", ""},
-        {"noextension", ""},   {"", ""},
+        {"notes.txt", "text"},
+        {"server.LOG", "text"},
+        {"README", "text"},
+        {"docs/LICENSE", "text"},
+        {"guide.md", "markdown"},
+        {"x.MDX", "markdown"},
+        {"page.html", "html"},
+        {"a.xhtml", "html"},
+        {"paper.pdf", "pdf"},
+        {"main.cpp", "code"},
+        {"tool.PY", "code"},
+        {"Makefile", "code"},
+        {"CMakeLists.txt", "code"},
+        {"config.yaml", "code"},
+        {"data.json", ""},
+        {"items.jsonl", ""},
+        {".bashrc", ""},
+        {"photo.jpg", ""},
+        {"bundle.zip", ""},
+        {"archive.tar.gz", ""},
+        {"noextension", ""},
+        {"", ""},
     };
-    for (const auto &[name, type] : rows) QTest::newRow(name) << QString::fromUtf8(name) << QString::fromUtf8(type);
+    for (const auto &[name, type] : rows)
+        QTest::newRow(name) << QString::fromUtf8(name) << QString::fromUtf8(type);
 }
 
 void TestDocuments::documentFileNames()
@@ -101,7 +119,8 @@ void TestDocuments::plainTextTitleIsTheFirstLine()
 void TestDocuments::longFirstLineIsCutAtAWord()
 {
     QByteArray line;
-    for (int i = 0; i < 40; ++i) line += "word" + QByteArray::number(i) + ' ';
+    for (int i = 0; i < 40; ++i)
+        line += "word" + QByteArray::number(i) + ' ';
     const DocumentText d = extracted(line + "\nrest", QStringLiteral("long.txt"));
     QVERIFY(d.title.size() <= kMaxTitleChars);
     QVERIFY(d.title.endsWith(QChar(0x2026)));
@@ -115,18 +134,22 @@ void TestDocuments::markdownTitles_data()
     QTest::addColumn<QByteArray>("markdown");
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("bodyStart");
-    QTest::newRow("atx") << QByteArray("intro text\n\n## Install ##\nsteps") << QStringLiteral("Install") << QStringLiteral("intro");
+    QTest::newRow("atx") << QByteArray("intro text\n\n## Install ##\nsteps") << QStringLiteral("Install")
+                         << QStringLiteral("intro");
     QTest::newRow("front matter") << QByteArray("---\nlayout: post\ntitle: \"Hello: world\"\n---\n# Other\nbody")
                                   << QStringLiteral("Hello: world") << QStringLiteral("# Other");
-    QTest::newRow("toml front matter") << QByteArray("+++\ntitle = 'Hugo page'\n+++\ntext") << QStringLiteral("Hugo page")
-                                       << QStringLiteral("text");
-    QTest::newRow("front matter without title") << QByteArray("---\ntags: [a]\n---\n# Heading\n") << QStringLiteral("Heading")
-                                                << QStringLiteral("# Heading");
-    QTest::newRow("setext") << QByteArray("Big Title\n=========\n\ntext") << QStringLiteral("Big Title") << QStringLiteral("Big");
-    QTest::newRow("heading in code fence skipped") << QByteArray("```\n# not a title\n```\n\n# Real\n") << QStringLiteral("Real")
-                                                   << QStringLiteral("```");
-    QTest::newRow("hashtag is no heading") << QByteArray("#hashtag line\nmore") << QStringLiteral("m.md") << QStringLiteral("#hashtag");
-    QTest::newRow("unclosed front matter is text") << QByteArray("---\ntitle: x\n") << QStringLiteral("m.md") << QStringLiteral("---");
+    QTest::newRow("toml front matter") << QByteArray("+++\ntitle = 'Hugo page'\n+++\ntext")
+                                       << QStringLiteral("Hugo page") << QStringLiteral("text");
+    QTest::newRow("front matter without title")
+        << QByteArray("---\ntags: [a]\n---\n# Heading\n") << QStringLiteral("Heading") << QStringLiteral("# Heading");
+    QTest::newRow("setext") << QByteArray("Big Title\n=========\n\ntext") << QStringLiteral("Big Title")
+                            << QStringLiteral("Big");
+    QTest::newRow("heading in code fence skipped")
+        << QByteArray("```\n# not a title\n```\n\n# Real\n") << QStringLiteral("Real") << QStringLiteral("```");
+    QTest::newRow("hashtag is no heading")
+        << QByteArray("#hashtag line\nmore") << QStringLiteral("m.md") << QStringLiteral("#hashtag");
+    QTest::newRow("unclosed front matter is text")
+        << QByteArray("---\ntitle: x\n") << QStringLiteral("m.md") << QStringLiteral("---");
 }
 
 void TestDocuments::markdownTitles()
@@ -143,7 +166,8 @@ void TestDocuments::markdownTitles()
 
 void TestDocuments::codeIsTitledByItsFileName()
 {
-    const DocumentText d = extracted("// A comment first line\nint main() { return 0; }\n", QStringLiteral("src/main.cpp"));
+    const DocumentText d =
+        extracted("// A comment first line\nint main() { return 0; }\n", QStringLiteral("src/main.cpp"));
     QCOMPARE(d.kind, DocumentKind::Code);
     QCOMPARE(d.type, QStringLiteral("code"));
     QCOMPARE(d.title, QStringLiteral("main.cpp"));
@@ -166,10 +190,15 @@ void TestDocuments::encodings_data()
     }
     QTest::newRow("utf-16 le") << le << cafe;
     QTest::newRow("utf-16 be") << be << cafe;
-    QTest::newRow("windows-1252") << QByteArray("Caf\xE9 \x80 5 \x93quoted\x94") << QStringLiteral("Caf\u00e9 \u20ac 5 \u201cquoted\u201d");
-    QTest::newRow("latin-1") << QByteArray("Stra\xDF" "e \xFC" "ber") << QStringLiteral("Stra\u00dfe \u00fcber");
+    QTest::newRow("windows-1252") << QByteArray("Caf\xE9 \x80 5 \x93quoted\x94")
+                                  << QStringLiteral("Caf\u00e9 \u20ac 5 \u201cquoted\u201d");
+    QTest::newRow("latin-1") << QByteArray("Stra\xDF"
+                                           "e \xFC"
+                                           "ber")
+                             << QStringLiteral("Stra\u00dfe \u00fcber");
     QTest::newRow("dos end of file") << QByteArray("old file\r\n\x1A") << QStringLiteral("old file\n");
-    QTest::newRow("ansi colours in a log") << QByteArray("\x1b[31merror\x1b[0m\tx\f") << QStringLiteral("\x1b[31merror\x1b[0m\tx\f");
+    QTest::newRow("ansi colours in a log")
+        << QByteArray("\x1b[31merror\x1b[0m\tx\f") << QStringLiteral("\x1b[31merror\x1b[0m\tx\f");
 }
 
 void TestDocuments::encodings()
@@ -184,21 +213,30 @@ void TestDocuments::binaryAndInvalidTextIsRefused_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("error");
     QTest::newRow("nul") << QByteArray("hello world\0binary", 18) << QStringLiteral("not text: binary data at byte 11");
-    QTest::newRow("control byte") << QByteArray("ab\x01" "cd") << QStringLiteral("not text: binary data at byte 2");
-    QTest::newRow("png header") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << QStringLiteral("not text: binary data at byte 6");
+    QTest::newRow("control byte") << QByteArray("ab\x01"
+                                                "cd")
+                                  << QStringLiteral("not text: binary data at byte 2");
+    QTest::newRow("png header") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16)
+                                << QStringLiteral("not text: binary data at byte 6");
     QTest::newRow("utf-16 without bom") << QByteArray("h\0i\0", 4) << QStringLiteral("not text: binary data at byte 1");
-    QTest::newRow("nul in utf-16") << QByteArray("\xFF\xFEh\0\0\0", 6) << QStringLiteral("not text: binary data at byte 4");
-    QTest::newRow("byte windows-1252 leaves undefined") << QByteArray("caf\xE9 \x81") << QStringLiteral("not valid UTF-8 or UTF-16 text");
-    QTest::newRow("bom says utf-8 but is not") << QByteArray("\xEF\xBB\xBF" "caf\xE9") << QStringLiteral("not valid UTF-8 or UTF-16 text");
+    QTest::newRow("nul in utf-16") << QByteArray("\xFF\xFEh\0\0\0", 6)
+                                   << QStringLiteral("not text: binary data at byte 4");
+    QTest::newRow("byte windows-1252 leaves undefined")
+        << QByteArray("caf\xE9 \x81") << QStringLiteral("not valid UTF-8 or UTF-16 text");
+    QTest::newRow("bom says utf-8 but is not") << QByteArray("\xEF\xBB\xBF"
+                                                             "caf\xE9")
+                                               << QStringLiteral("not valid UTF-8 or UTF-16 text");
     QTest::newRow("odd utf-16") << QByteArray("\xFF\xFEh\0i", 5) << QStringLiteral("not valid UTF-8 or UTF-16 text");
-    QTest::newRow("unpaired surrogate") << QByteArray("\xFF\xFEh\0\x00\xD8h\0", 8) << QStringLiteral("not valid UTF-8 or UTF-16 text");
+    QTest::newRow("unpaired surrogate") << QByteArray("\xFF\xFEh\0\x00\xD8h\0", 8)
+                                        << QStringLiteral("not valid UTF-8 or UTF-16 text");
 }
 
 void TestDocuments::binaryAndInvalidTextIsRefused()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, error);
-    for (const QString &name : {QStringLiteral("x.txt"), QStringLiteral("x.md"), QStringLiteral("x.html"), QStringLiteral("x.c")})
+    for (const QString &name :
+         {QStringLiteral("x.txt"), QStringLiteral("x.md"), QStringLiteral("x.html"), QStringLiteral("x.c")})
         QCOMPARE(errorOf(bytes, name), error);
 }
 
@@ -215,11 +253,13 @@ void TestDocuments::htmlSkipsWhatIsNotShown()
 
 void TestDocuments::htmlEntities()
 {
-    QCOMPARE(decodeHtmlEntities(u"a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;"), QStringLiteral("a & b <c> \"d\" 'e'"));
+    QCOMPARE(decodeHtmlEntities(u"a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;"),
+             QStringLiteral("a & b <c> \"d\" 'e'"));
     QCOMPARE(decodeHtmlEntities(u"caf&eacute; &Auml;&yuml; &euro;5 &mdash; &hellip; &copy;"),
              QStringLiteral("caf\u00e9 \u00c4\u00ff \u20ac5 \u2014 \u2026 \u00a9"));
     QCOMPARE(decodeHtmlEntities(u"&#233;&#xE9;&#XE9;&#x1F600;&#65"), QStringLiteral("\u00e9\u00e9\u00e9\U0001F600A"));
-    QCOMPARE(decodeHtmlEntities(u"&#0;&#xD800;&#x110000;&#99999999999;&#150;"), QStringLiteral("\ufffd\ufffd\ufffd\ufffd\u2013"));
+    QCOMPARE(decodeHtmlEntities(u"&#0;&#xD800;&#x110000;&#99999999999;&#150;"),
+             QStringLiteral("\ufffd\ufffd\ufffd\ufffd\u2013"));
     QCOMPARE(decodeHtmlEntities(u"&bogus; &amp &; &#; &#x; AT&T"), QStringLiteral("&bogus; &amp &; &#; &#x; AT&T"));
     QCOMPARE(decodeHtmlEntities(u"&alpha;&omega;&Omega;"), QStringLiteral("\u03b1\u03c9\u03a9"));
     QCOMPARE(html("<p>Fish &amp; chips&nbsp;today &lt;b&gt;</p>"), QStringLiteral("Fish & chips today <b>"));
@@ -241,7 +281,8 @@ void TestDocuments::htmlPreKeepsItsWhitespace()
 
 void TestDocuments::htmlTitleFallsBackToTheFirstH1()
 {
-    HtmlText h = htmlVisibleText(QStringLiteral("<body><h2>Sub</h2><h1>The <em>real</em> &amp; title</h1><h1>Second</h1>"));
+    HtmlText h =
+        htmlVisibleText(QStringLiteral("<body><h2>Sub</h2><h1>The <em>real</em> &amp; title</h1><h1>Second</h1>"));
     QCOMPARE(h.title, QStringLiteral("The real & title"));
     h = htmlVisibleText(QStringLiteral("<title>\n  Page &amp; co\n</title><h1>Heading</h1>"));
     QCOMPARE(h.title, QStringLiteral("Page & co"));
@@ -252,18 +293,21 @@ void TestDocuments::htmlTitleFallsBackToTheFirstH1()
 
 void TestDocuments::htmlSurvivesBrokenMarkup()
 {
-    QCOMPARE(html("a < b and c<d"), QStringLiteral("a < b and c"));            // "<d" opens a tag cut off by the end
+    QCOMPARE(html("a < b and c<d"), QStringLiteral("a < b and c")); // "<d" opens a tag cut off by the end
     QCOMPARE(html("<a href=\"x>y\" title='q>'>link</a> text"), QStringLiteral("link text"));
     QCOMPARE(html("<p>open <script>never closed"), QStringLiteral("open"));
     QCOMPARE(html("<!-- unclosed comment"), QString());
-    QCOMPARE(html("</p></div>text</svg></template>still<p>shown"), QStringLiteral("textstill\n\nshown")); // stray ends hide nothing
+    QCOMPARE(html("</p></div>text</svg></template>still<p>shown"),
+             QStringLiteral("textstill\n\nshown")); // stray ends hide nothing
     QCOMPARE(html("<textarea>keep  &amp; <b>this</b></textarea>"), QStringLiteral("keep  & <b>this</b>"));
     QCOMPARE(html("<![CDATA[x]]>y<?php echo 1 ?>z"), QStringLiteral("yz"));
     // Deep nesting costs nothing: the tokenizer keeps counters, not a stack.
     QByteArray deep;
-    for (int i = 0; i < 100000; ++i) deep += "<div><svg>";
+    for (int i = 0; i < 100000; ++i)
+        deep += "<div><svg>";
     deep += "hidden";
-    for (int i = 0; i < 100000; ++i) deep += "</svg></div>";
+    for (int i = 0; i < 100000; ++i)
+        deep += "</svg></div>";
     deep += "shown";
     QCOMPARE(html(deep.constData()), QStringLiteral("shown"));
 }
@@ -282,7 +326,8 @@ void TestDocuments::htmlDocument()
 void TestDocuments::pdfText()
 {
     testsupport::PdfSpec spec;
-    spec.pages = {{QStringLiteral("First page heading"), QStringLiteral("Some (text) here")}, {QStringLiteral("Second page")}};
+    spec.pages = {{QStringLiteral("First page heading"), QStringLiteral("Some (text) here")},
+                  {QStringLiteral("Second page")}};
     spec.title = "A Handmade PDF";
     const DocumentText d = extracted(testsupport::buildPdf(spec), QStringLiteral("paper.pdf"));
     QCOMPARE(d.type, QStringLiteral("pdf"));
@@ -313,14 +358,16 @@ void TestDocuments::damagedPdfIsRefused()
     testsupport::PdfSpec spec;
     spec.pages = {{QStringLiteral("text")}};
     const QByteArray good = testsupport::buildPdf(spec);
-    QVERIFY(errorOf("%PDF-1.4\ngarbage garbage\n%%EOF\n", QStringLiteral("g.pdf")).startsWith(QLatin1String("the PDF could not be read: ")));
+    QVERIFY(errorOf("%PDF-1.4\ngarbage garbage\n%%EOF\n", QStringLiteral("g.pdf"))
+                .startsWith(QLatin1String("the PDF could not be read: ")));
     QCOMPARE(errorOf("not a pdf at all", QStringLiteral("n.pdf")),
              QStringLiteral("the PDF could not be read: it does not start like a PDF (no %PDF- header)"));
     // Every truncation either reads (Poppler rebuilds the xref) or gives the
     // sentence; none crashes.
     for (qsizetype cut = 9; cut < good.size(); cut += 7) {
         const Result<DocumentText> r = extractDocumentText(good.left(cut), QStringLiteral("t.pdf"));
-        if (!r.ok()) QVERIFY2(r.error().message().startsWith(QLatin1String("the PDF ")), qPrintable(r.error().message()));
+        if (!r.ok())
+            QVERIFY2(r.error().message().startsWith(QLatin1String("the PDF ")), qPrintable(r.error().message()));
     }
 }
 
@@ -339,18 +386,22 @@ void TestDocuments::pdfWithoutTextIsRefused()
 {
     testsupport::PdfSpec spec;
     spec.pages = {{}, {}};
-    QCOMPARE(errorOf(testsupport::buildPdf(spec), QStringLiteral("scan.pdf")), QStringLiteral("the PDF has no text layer (scanned pages?)"));
+    QCOMPARE(errorOf(testsupport::buildPdf(spec), QStringLiteral("scan.pdf")),
+             QStringLiteral("the PDF has no text layer (scanned pages?)"));
 }
 
 void TestDocuments::pdfPageLimit()
 {
     testsupport::PdfSpec spec;
-    for (int i = 0; i < 4; ++i) spec.pages << QStringList{QStringLiteral("page %1").arg(i)};
+    for (int i = 0; i < 4; ++i)
+        spec.pages << QStringList{QStringLiteral("page %1").arg(i)};
     DocumentLimits limits;
     limits.maxPdfPages = 3;
-    QCOMPARE(errorOf(testsupport::buildPdf(spec), QStringLiteral("p.pdf"), limits), QStringLiteral("too many pages (4; the limit is 3)"));
+    QCOMPARE(errorOf(testsupport::buildPdf(spec), QStringLiteral("p.pdf"), limits),
+             QStringLiteral("too many pages (4; the limit is 3)"));
     limits.maxPdfPages = 4;
-    QCOMPARE(extracted(testsupport::buildPdf(spec), QStringLiteral("p.pdf"), limits).text.count(QLatin1String("page ")), 4);
+    QCOMPARE(extracted(testsupport::buildPdf(spec), QStringLiteral("p.pdf"), limits).text.count(QLatin1String("page ")),
+             4);
 }
 
 void TestDocuments::fileSizeLimit()
@@ -363,7 +414,8 @@ void TestDocuments::fileSizeLimit()
     QCOMPARE(errorOf(big, QStringLiteral("big.txt"), limits),
              QStringLiteral("too large (67108865 bytes; the limit is 67108864 bytes)"));
     limits.maxFileBytes = 10;
-    QCOMPARE(errorOf("12345678901", QStringLiteral("x.pdf"), limits), QStringLiteral("too large (11 bytes; the limit is 10 bytes)"));
+    QCOMPARE(errorOf("12345678901", QStringLiteral("x.pdf"), limits),
+             QStringLiteral("too large (11 bytes; the limit is 10 bytes)"));
     QCOMPARE(extracted("1234567890", QStringLiteral("x.txt"), limits).text, QStringLiteral("1234567890"));
 }
 
@@ -371,8 +423,10 @@ void TestDocuments::textLimit()
 {
     DocumentLimits limits;
     limits.maxTextChars = 5;
-    QCOMPARE(errorOf("123456", QStringLiteral("x.txt"), limits), QStringLiteral("too much text (6 characters; the limit is 5)"));
-    QCOMPARE(extracted("<p>12345</p><script>lots of script</script>", QStringLiteral("x.html"), limits).text, QStringLiteral("12345"));
+    QCOMPARE(errorOf("123456", QStringLiteral("x.txt"), limits),
+             QStringLiteral("too much text (6 characters; the limit is 5)"));
+    QCOMPARE(extracted("<p>12345</p><script>lots of script</script>", QStringLiteral("x.html"), limits).text,
+             QStringLiteral("12345"));
     testsupport::PdfSpec spec;
     spec.pages = {{QStringLiteral("abc")}, {QStringLiteral("defghij")}, {QStringLiteral("never read")}};
     limits.maxTextChars = 8;

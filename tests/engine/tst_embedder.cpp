@@ -52,7 +52,8 @@ private:
             if (i + 1 < ws.size()) add("p:" + ws[i].toUtf8() + ' ' + ws[i + 1].toUtf8(), 0.7f);
             const QString marked = u'<' + ws[i] + u'>';
             for (int n = 3; n <= 5; ++n)
-                for (qsizetype at = 0; at + n <= marked.size(); ++at) add("c:" + marked.mid(at, n).toUtf8(), 0.35f);
+                for (qsizetype at = 0; at + n <= marked.size(); ++at)
+                    add("c:" + marked.mid(at, n).toUtf8(), 0.35f);
         }
         std::vector<double> v(size_t(dims), 0.0);
         for (auto it = features.cbegin(); it != features.cend(); ++it) {
@@ -60,9 +61,11 @@ private:
             v[h % uint64_t(dims)] += ((h >> 63) ? -1.0 : 1.0) * it->second * (1.0 + std::log(double(it->first)));
         }
         double norm = 0;
-        for (double x : v) norm += x * x;
+        for (double x : v)
+            norm += x * x;
         QVector<float> out;
-        for (double x : v) out.append(float(x / std::sqrt(norm)));
+        for (double x : v)
+            out.append(float(x / std::sqrt(norm)));
         return out;
     }
 
@@ -79,8 +82,9 @@ private slots:
             const QVector<float> fast = embedder.embed({text})->front();
             const QVector<float> plain = reference(text, 96);
             for (int i = 0; i < 96; ++i)
-                QVERIFY2(std::abs(fast[i] - plain[i]) < 1e-6f, qPrintable(QStringLiteral("%1, bucket %2: %3 vs %4")
-                                                                               .arg(text).arg(i).arg(fast[i]).arg(plain[i])));
+                QVERIFY2(
+                    std::abs(fast[i] - plain[i]) < 1e-6f,
+                    qPrintable(QStringLiteral("%1, bucket %2: %3 vs %4").arg(text).arg(i).arg(fast[i]).arg(plain[i])));
         }
     }
 
@@ -134,12 +138,14 @@ private slots:
     {
         HashingEmbedder e;
         const QVector<float> running = one(e, QStringLiteral("running"));
-        QVERIFY(cosine(running, one(e, QStringLiteral("runner"))) > cosine(running, one(e, QStringLiteral("table"))) + 0.2);
+        QVERIFY(cosine(running, one(e, QStringLiteral("runner"))) >
+                cosine(running, one(e, QStringLiteral("table"))) + 0.2);
         const QVector<float> db = one(e, QStringLiteral("Datenbank"));
         QVERIFY(cosine(db, one(e, QStringLiteral("Datenbanken"))) > cosine(db, one(e, QStringLiteral("Tisch"))) + 0.2);
         // Without character n-grams, different words share nothing.
         HashingEmbedder wordsOnly(HashingEmbedderOptions{384, true, 3, 0});
-        QVERIFY(std::abs(cosine(one(wordsOnly, QStringLiteral("running")), one(wordsOnly, QStringLiteral("runner")))) < 0.2);
+        QVERIFY(std::abs(cosine(one(wordsOnly, QStringLiteral("running")), one(wordsOnly, QStringLiteral("runner")))) <
+                0.2);
     }
 
     void wordOrderMattersThroughPairs()
@@ -148,7 +154,8 @@ private slots:
         const QVector<float> a = one(e, QStringLiteral("dog bites man"));
         QVERIFY(cosine(a, one(e, QStringLiteral("man bites dog"))) < 0.999);
         HashingEmbedder noPairs(HashingEmbedderOptions{384, false});
-        QVERIFY(cosine(one(noPairs, QStringLiteral("dog bites man")), one(noPairs, QStringLiteral("man bites dog"))) > 0.9999);
+        QVERIFY(cosine(one(noPairs, QStringLiteral("dog bites man")), one(noPairs, QStringLiteral("man bites dog"))) >
+                0.9999);
     }
 
     void idNamesWhatChangesTheVectors()

@@ -24,7 +24,8 @@ QVector<float> gaussian(std::mt19937_64 &rng, int dims, double sigma = 1.0)
 {
     std::normal_distribution<double> normal(0.0, sigma);
     QVector<float> v(dims);
-    for (float &x : v) x = float(normal(rng));
+    for (float &x : v)
+        x = float(normal(rng));
     return v;
 }
 
@@ -48,8 +49,10 @@ QVector<float> nearCopy(std::mt19937_64 &rng, const QVector<float> &v, double ta
         nv += double(v[i]) * v[i];
         dot += double(v[i]) * noise[i];
     }
-    for (qsizetype i = 0; i < v.size(); ++i) noise[i] = float(noise[i] - dot / nv * v[i]); // orthogonal to v
-    for (float x : noise) nn += double(x) * x;
+    for (qsizetype i = 0; i < v.size(); ++i)
+        noise[i] = float(noise[i] - dot / nv * v[i]); // orthogonal to v
+    for (float x : noise)
+        nn += double(x) * x;
     const double angle = std::acos(target);
     QVector<float> out(v.size());
     for (qsizetype i = 0; i < v.size(); ++i)
@@ -57,7 +60,8 @@ QVector<float> nearCopy(std::mt19937_64 &rng, const QVector<float> &v, double ta
     return out;
 }
 
-std::shared_ptr<Index> makeIndex(const QString &path, const QList<Item> &items, int dims, Metric metric, bool graph = true)
+std::shared_ptr<Index> makeIndex(const QString &path, const QList<Item> &items, int dims, Metric metric,
+                                 bool graph = true)
 {
     Schema schema = smallSchema(dims, metric);
     OpenOptions options;
@@ -65,7 +69,8 @@ std::shared_ptr<Index> makeIndex(const QString &path, const QList<Item> &items, 
     auto created = Index::create(path, schema, Durability::Off, options);
     if (!created.ok()) return nullptr;
     QList<WriteOp> batch;
-    for (const Item &item : items) batch.append(WriteOp::insert(item));
+    for (const Item &item : items)
+        batch.append(WriteOp::insert(item));
     const WriteResult written = waitFor((*created)->write(batch, Priority::Bulk));
     if (written.error) return nullptr;
     if (graph && !(*created)->waitForGraph(120000)) return nullptr;
@@ -117,7 +122,8 @@ void TestExplore::duplicatesFindPlantedPairs()
     std::set<std::pair<QString, QString>> planted; // pairs that must be found
     std::set<QString> plantedItems;
     int next = 0;
-    for (int i = 0; i < 3000; ++i) items.append(Item{idOf(next++), gaussian(rng, dims), {}});
+    for (int i = 0; i < 3000; ++i)
+        items.append(Item{idOf(next++), gaussian(rng, dims), {}});
     // Exact copies, near copies (0.985-0.999), triples, and near misses (0.95-0.97) that must not be reported.
     std::uniform_real_distribution<double> close(0.985, 0.999), miss(0.95, 0.97);
     for (int i = 0; i < 60; ++i) {
@@ -145,7 +151,8 @@ void TestExplore::duplicatesFindPlantedPairs()
         misses.insert(b);
     }
     QHash<QString, QVector<float>> vectors;
-    for (const Item &item : items) vectors.insert(item.id, item.vector);
+    for (const Item &item : items)
+        vectors.insert(item.id, item.vector);
     auto index = makeIndex(dir.path(), items, dims, Metric::Cosine);
     QVERIFY(index);
 
@@ -177,10 +184,13 @@ void TestExplore::duplicatesFindPlantedPairs()
     int found = 0;
     for (const auto &[a, b] : planted)
         if (groupOf.contains(a) && groupOf.value(a) == groupOf.value(b, -1)) ++found;
-    QVERIFY2(double(found) >= 0.99 * double(planted.size()), qPrintable(QStringLiteral("%1 of %2").arg(found).arg(planted.size())));
-    for (const QString &id : misses) QVERIFY2(!groupOf.contains(id), qPrintable(id));
+    QVERIFY2(double(found) >= 0.99 * double(planted.size()),
+             qPrintable(QStringLiteral("%1 of %2").arg(found).arg(planted.size())));
+    for (const QString &id : misses)
+        QVERIFY2(!groupOf.contains(id), qPrintable(id));
     // Largest groups first.
-    for (int g = 1; g < report->groups.size(); ++g) QVERIFY(report->groups[g - 1].ids.size() >= report->groups[g].ids.size());
+    for (int g = 1; g < report->groups.size(); ++g)
+        QVERIFY(report->groups[g - 1].ids.size() >= report->groups[g].ids.size());
 }
 
 void TestExplore::duplicatesFilter()
@@ -188,7 +198,8 @@ void TestExplore::duplicatesFilter()
     QTemporaryDir dir;
     std::mt19937_64 rng(5);
     QList<Item> items;
-    for (int i = 0; i < 300; ++i) items.append(Item{idOf(i), gaussian(rng, 16), QJsonObject{{QStringLiteral("src"), QStringLiteral("x")}}});
+    for (int i = 0; i < 300; ++i)
+        items.append(Item{idOf(i), gaussian(rng, 16), QJsonObject{{QStringLiteral("src"), QStringLiteral("x")}}});
     const QVector<float> v1 = gaussian(rng, 16), v2 = gaussian(rng, 16);
     items.append(Item{QStringLiteral("a1"), v1, QJsonObject{{QStringLiteral("src"), QStringLiteral("a")}}});
     items.append(Item{QStringLiteral("a2"), v1, QJsonObject{{QStringLiteral("src"), QStringLiteral("a")}}});
@@ -213,7 +224,8 @@ void TestExplore::duplicatesBadThreshold()
     QTemporaryDir dir, dirL2;
     std::mt19937_64 rng(1);
     QList<Item> items;
-    for (int i = 0; i < 50; ++i) items.append(Item{idOf(i), gaussian(rng, 8), {}});
+    for (int i = 0; i < 50; ++i)
+        items.append(Item{idOf(i), gaussian(rng, 8), {}});
     auto index = makeIndex(dir.path(), items, 8, Metric::Cosine);
     QVERIFY(index);
     for (double bad : {1.5, -1.01, std::nan("")}) {
@@ -238,7 +250,8 @@ void TestExplore::duplicatesBadThreshold()
     q[0] = 1.05f;
     more.append(Item{QStringLiteral("q"), q, {}});
     QList<WriteOp> ops;
-    for (const Item &item : more) ops.append(WriteOp::insert(item));
+    for (const Item &item : more)
+        ops.append(WriteOp::insert(item));
     QVERIFY(!waitFor(l2->write(ops)).error);
     QVERIFY(l2->waitForGraph(60000));
     DuplicateOptions within;
@@ -257,7 +270,8 @@ void TestExplore::duplicatesNeedGraph()
     QTemporaryDir dir;
     std::mt19937_64 rng(2);
     QList<Item> items;
-    for (int i = 0; i < 20; ++i) items.append(Item{idOf(i), gaussian(rng, 8), {}});
+    for (int i = 0; i < 20; ++i)
+        items.append(Item{idOf(i), gaussian(rng, 8), {}});
     auto index = makeIndex(dir.path(), items, 8, Metric::Cosine, false);
     QVERIFY(index);
     Result<DuplicateReport> r = findNearDuplicates(*index, {});
@@ -273,7 +287,8 @@ void TestExplore::duplicatesKeepAndDelete()
     QTemporaryDir dir;
     std::mt19937_64 rng(3);
     QList<Item> items;
-    for (int i = 0; i < 200; ++i) items.append(Item{idOf(i), gaussian(rng, 16), {}});
+    for (int i = 0; i < 200; ++i)
+        items.append(Item{idOf(i), gaussian(rng, 16), {}});
     const QVector<float> v = gaussian(rng, 16);
     items.append(Item{QStringLiteral("d1"), v, QJsonObject{{QStringLiteral("year"), 2001}}});
     items.append(Item{QStringLiteral("d2"), v, QJsonObject{{QStringLiteral("year"), 2020}}});
@@ -284,9 +299,12 @@ void TestExplore::duplicatesKeepAndDelete()
     QVERIFY(r.ok());
     QCOMPARE(r->groups.size(), 1);
     QCOMPARE(r->groups[0].ids.size(), 3);
-    QCOMPARE(*idsToDelete(*index, *r, keepChoiceFromText(QStringLiteral("first"))), (QStringList{QStringLiteral("d2"), QStringLiteral("d3")}));
-    QCOMPARE(*idsToDelete(*index, *r, keepChoiceFromText(QStringLiteral("last"))), (QStringList{QStringLiteral("d1"), QStringLiteral("d2")}));
-    QCOMPARE(*idsToDelete(*index, *r, keepChoiceFromText(QStringLiteral("year"))), (QStringList{QStringLiteral("d1"), QStringLiteral("d3")}));
+    QCOMPARE(*idsToDelete(*index, *r, keepChoiceFromText(QStringLiteral("first"))),
+             (QStringList{QStringLiteral("d2"), QStringLiteral("d3")}));
+    QCOMPARE(*idsToDelete(*index, *r, keepChoiceFromText(QStringLiteral("last"))),
+             (QStringList{QStringLiteral("d1"), QStringLiteral("d2")}));
+    QCOMPARE(*idsToDelete(*index, *r, keepChoiceFromText(QStringLiteral("year"))),
+             (QStringList{QStringLiteral("d1"), QStringLiteral("d3")}));
     QCOMPARE(index->count(), qint64(203)); // nothing changed so far
     Result<WriteResult> w = deleteItems(*index, *idsToDelete(*index, *r, keepChoiceFromText(QStringLiteral("year"))));
     QVERIFY(w.ok());
@@ -317,17 +335,21 @@ Clustered clusteredData(int clusters, int perCluster, int dims, quint64 seed)
     int id = 0;
     auto unit = [&](QVector<float> v) {
         double n = 0;
-        for (float x : v) n += double(x) * x;
-        for (float &x : v) x = float(x / std::sqrt(n));
+        for (float x : v)
+            n += double(x) * x;
+        for (float &x : v)
+            x = float(x / std::sqrt(n));
         return v;
     };
     for (int c = 0; c < clusters; ++c) {
         const QVector<float> centre = gaussian(rng, dims, 3.0);
-        const QVector<float> u = unit(gaussian(rng, dims)), w = unit(gaussian(rng, dims)), z = unit(gaussian(rng, dims));
+        const QVector<float> u = unit(gaussian(rng, dims)), w = unit(gaussian(rng, dims)),
+                             z = unit(gaussian(rng, dims));
         for (int i = 0; i < perCluster; ++i) {
             const double t = along(rng);
             QVector<float> v = gaussian(rng, dims, 0.02);
-            for (int d = 0; d < dims; ++d) v[d] += float(centre[d] + std::cos(t) * u[d] + std::sin(t) * w[d] + 0.25 * t * z[d]);
+            for (int d = 0; d < dims; ++d)
+                v[d] += float(centre[d] + std::cos(t) * u[d] + std::sin(t) * w[d] + 0.25 * t * z[d]);
             out.items.append(Item{idOf(id++), v, {}});
             out.labels.push_back(c);
         }
@@ -347,11 +369,13 @@ Clustered patchData(int clusters, int perCluster, int dims, quint64 seed)
     for (int c = 0; c < clusters; ++c) {
         const QVector<float> centre = gaussian(rng, dims, 3.0), u = gaussian(rng, dims), w = gaussian(rng, dims);
         double nu = 0, nw = 0;
-        for (int d = 0; d < dims; ++d) nu += double(u[d]) * u[d], nw += double(w[d]) * w[d];
+        for (int d = 0; d < dims; ++d)
+            nu += double(u[d]) * u[d], nw += double(w[d]) * w[d];
         for (int i = 0; i < perCluster; ++i) {
             const double a = normal(rng), b = normal(rng);
             QVector<float> v = gaussian(rng, dims, 0.02);
-            for (int d = 0; d < dims; ++d) v[d] += float(centre[d] + a * u[d] / std::sqrt(nu) + b * w[d] / std::sqrt(nw));
+            for (int d = 0; d < dims; ++d)
+                v[d] += float(centre[d] + a * u[d] / std::sqrt(nu) + b * w[d] / std::sqrt(nw));
             out.items.append(Item{idOf(id++), v, {}});
             out.labels.push_back(c);
         }
@@ -375,7 +399,8 @@ std::vector<std::vector<qint32>> trueNeighbours(const QList<Item> &items, int k)
             d.emplace_back(s, qint32(j));
         }
         std::partial_sort(d.begin(), d.begin() + k, d.end());
-        for (int t = 0; t < k; ++t) out[size_t(i)].push_back(d[size_t(t)].second);
+        for (int t = 0; t < k; ++t)
+            out[size_t(i)].push_back(d[size_t(t)].second);
     }
     return out;
 }
@@ -406,9 +431,11 @@ void TestExplore::umapBeatsPcaOnClusters()
     QCOMPARE(umap->epochs, 500);
     QVERIFY(snapshots >= 10);
     QVERIFY(last == umap->xy);
-    for (float x : umap->xy) QVERIFY(std::isfinite(x));
+    for (float x : umap->xy)
+        QVERIFY(std::isfinite(x));
     QStringList ids;
-    for (const Item &item : data.items) ids << item.id;
+    for (const Item &item : data.items)
+        ids << item.id;
     QCOMPARE(umap->ids, ids);
     Result<Layout2d> pca = pcaLayout(*index, ids, 7, {});
     QVERIFY(pca.ok());
@@ -477,7 +504,8 @@ namespace {
 QList<Item> pointsOnALine(const QList<std::pair<QString, float>> &points)
 {
     QList<Item> out;
-    for (const auto &[id, x] : points) out.append(Item{id, QVector<float>{x, 0.0f}, {}});
+    for (const auto &[id, x] : points)
+        out.append(Item{id, QVector<float>{x, 0.0f}, {}});
     return out;
 }
 
@@ -488,7 +516,8 @@ void TestExplore::compareSelfCopy()
     QTemporaryDir a, b;
     std::mt19937_64 rng(8);
     QList<Item> items;
-    for (int i = 0; i < 300; ++i) items.append(Item{idOf(i), gaussian(rng, 12), {}});
+    for (int i = 0; i < 300; ++i)
+        items.append(Item{idOf(i), gaussian(rng, 12), {}});
     auto ia = makeIndex(a.path(), items, 12, Metric::Cosine, false);
     auto ib = makeIndex(b.path(), items, 12, Metric::Cosine, false);
     QVERIFY(ia && ib);
@@ -510,15 +539,20 @@ void TestExplore::compareSelfCopy()
     QCOMPARE(report->meanRankCorrelation, 1.0);
     for (const QueryComparison &c : report->queries) {
         QCOMPARE(c.shared, 10);
-        for (int r = 0; r < c.a.size(); ++r) QCOMPARE(c.a[r].otherRank, r + 1);
+        for (int r = 0; r < c.a.size(); ++r)
+            QCOMPARE(c.a[r].otherRank, r + 1);
     }
 }
 
 void TestExplore::compareDisjoint()
 {
     QTemporaryDir a, b;
-    auto ia = makeIndex(a.path(), pointsOnALine({{QStringLiteral("a1"), 1}, {QStringLiteral("a2"), 2}, {QStringLiteral("a3"), 3}}), 2, Metric::L2, false);
-    auto ib = makeIndex(b.path(), pointsOnALine({{QStringLiteral("b1"), 1}, {QStringLiteral("b2"), 2}, {QStringLiteral("b3"), 3}}), 2, Metric::L2, false);
+    auto ia = makeIndex(
+        a.path(), pointsOnALine({{QStringLiteral("a1"), 1}, {QStringLiteral("a2"), 2}, {QStringLiteral("a3"), 3}}), 2,
+        Metric::L2, false);
+    auto ib = makeIndex(
+        b.path(), pointsOnALine({{QStringLiteral("b1"), 1}, {QStringLiteral("b2"), 2}, {QStringLiteral("b3"), 3}}), 2,
+        Metric::L2, false);
     QVERIFY(ia && ib);
     CompareQuery q;
     q.kind = CompareQuery::Kind::Vector;
@@ -542,11 +576,18 @@ void TestExplore::comparePartialExact()
     // Spearman 1 - 6 (1 + 1 + 4) / (3 (9 - 1)) = -0.5.
     QTemporaryDir a, b;
     auto ia = makeIndex(a.path(),
-                        pointsOnALine({{QStringLiteral("x1"), 1}, {QStringLiteral("x2"), 2}, {QStringLiteral("x3"), 3}, {QStringLiteral("x4"), 4},
-                                       {QStringLiteral("far1"), 100}, {QStringLiteral("far2"), 101}}),
+                        pointsOnALine({{QStringLiteral("x1"), 1},
+                                       {QStringLiteral("x2"), 2},
+                                       {QStringLiteral("x3"), 3},
+                                       {QStringLiteral("x4"), 4},
+                                       {QStringLiteral("far1"), 100},
+                                       {QStringLiteral("far2"), 101}}),
                         2, Metric::L2, false);
     auto ib = makeIndex(b.path(),
-                        pointsOnALine({{QStringLiteral("x3"), 1}, {QStringLiteral("x1"), 2}, {QStringLiteral("x2"), 3}, {QStringLiteral("y1"), 4},
+                        pointsOnALine({{QStringLiteral("x3"), 1},
+                                       {QStringLiteral("x1"), 2},
+                                       {QStringLiteral("x2"), 3},
+                                       {QStringLiteral("y1"), 4},
                                        {QStringLiteral("x4"), 50}}),
                         2, Metric::L2, false);
     QVERIFY(ia && ib);
@@ -616,7 +657,8 @@ void TestExplore::compareDimensionsAndItems()
 
 void TestExplore::queryFileBadLines()
 {
-    const QByteArray good = "# comment\nhow do sailors navigate\n\n[1, 2, 3]\n{\"id\": \"item7\"}\n{\"text\": \"stars\"}\n{\"vector\": [0.5]}\n";
+    const QByteArray good = "# comment\nhow do sailors navigate\n\n[1, 2, 3]\n{\"id\": \"item7\"}\n{\"text\": "
+                            "\"stars\"}\n{\"vector\": [0.5]}\n";
     Result<QList<CompareQuery>> parsed = parseQueryFile(good);
     QVERIFY2(parsed.ok(), qPrintable(parsed.error().message()));
     QCOMPARE(parsed->size(), 5);
@@ -629,12 +671,14 @@ void TestExplore::queryFileBadLines()
     QCOMPARE(parsed->at(3).kind, CompareQuery::Kind::Text);
     QCOMPARE(parsed->at(4).kind, CompareQuery::Kind::Vector);
 
-    const QByteArray bad = "fine\n[1, \"x\"]\nalso fine\n{\"id\": 5}\n[1, 2\n{\"text\": \"a\", \"id\": \"b\"}\n\xff\xfe\n[1e999]\n";
+    const QByteArray bad =
+        "fine\n[1, \"x\"]\nalso fine\n{\"id\": 5}\n[1, 2\n{\"text\": \"a\", \"id\": \"b\"}\n\xff\xfe\n[1e999]\n";
     Result<QList<CompareQuery>> rejected = parseQueryFile(bad);
     QVERIFY(!rejected.ok());
     QCOMPARE(rejected.error().code(), ErrorCode::MalformedInput);
     const QString message = rejected.error().message();
-    for (int line : {2, 4, 5, 6, 7, 8}) QVERIFY2(message.contains(QStringLiteral("line %1:").arg(line)), qPrintable(message));
+    for (int line : {2, 4, 5, 6, 7, 8})
+        QVERIFY2(message.contains(QStringLiteral("line %1:").arg(line)), qPrintable(message));
     QVERIFY(!message.contains(QStringLiteral("line 1:")));
     QVERIFY(!message.contains(QStringLiteral("line 3:")));
     QVERIFY(message.contains(QStringLiteral("6 bad lines")));

@@ -178,7 +178,8 @@ void TestFaults::failedCheckpointKeepsTheIndexWorking()
     auto idx = create();
     QVERIFY(idx);
     for (int i = 0; i < 30; ++i)
-        QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("k%1").arg(i, 2, 10, QLatin1Char('0')), quint32(i)))).error.ok());
+        QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("k%1").arg(i, 2, 10, QLatin1Char('0')), quint32(i))))
+                    .error.ok());
     faults::arm({faults::Op(op), 0, 1, ENOSPC, false, file});
     const WriteResult cp = waitFor(idx->checkpoint());
     QCOMPARE(faults::injected(), 1);
@@ -211,7 +212,8 @@ void TestFaults::failedCutOfAPartialWriteStopsWrites()
                  {faults::Op::Truncate, 0, -1, EIO, false, QStringLiteral("wal-")}});
     const WriteResult r = waitFor(idx->insert(makeItem(QStringLiteral("x"), 2)));
     QCOMPARE(r.error.code(), ErrorCode::Io);
-    QVERIFY2(r.error.message().contains(QStringLiteral("cutting the partial write also failed")), qPrintable(r.error.message()));
+    QVERIFY2(r.error.message().contains(QStringLiteral("cutting the partial write also failed")),
+             qPrintable(r.error.message()));
     faults::disarm();
     const WriteResult next = waitFor(idx->insert(makeItem(QStringLiteral("y"), 3)));
     QCOMPARE(next.error.code(), ErrorCode::Io);
@@ -232,7 +234,8 @@ void TestFaults::failedIngestionChangesNothing()
     QVERIFY(idx);
     auto bulk = [](const QString &prefix) {
         QList<WriteOp> ops;
-        for (int i = 0; i < 3000; ++i) ops.append(WriteOp::insert(makeItem(prefix + QString::number(i), quint32(i))));
+        for (int i = 0; i < 3000; ++i)
+            ops.append(WriteOp::insert(makeItem(prefix + QString::number(i), quint32(i))));
         return ops;
     };
     QVERIFY(waitFor(idx->write(bulk(QStringLiteral("a")), Priority::Bulk)).error.ok());
@@ -263,10 +266,12 @@ void TestFaults::logChainOfAnUnpublishedCheckpoint()
     // new log, which follows the manifest's log in the chain.
     auto idx = create();
     QVERIFY(idx);
-    for (int i = 0; i < 10; ++i) QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("a%1").arg(i), quint32(i)))).error.ok());
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("a%1").arg(i), quint32(i)))).error.ok());
     faults::arm({faults::Op::Rename, 0, -1, EIO, false, QStringLiteral("MANIFEST")});
     QCOMPARE(waitFor(idx->checkpoint()).error.code(), ErrorCode::Io);
-    for (int i = 0; i < 10; ++i) QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("b%1").arg(i), quint32(100 + i)))).error.ok());
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("b%1").arg(i), quint32(100 + i)))).error.ok());
     QVERIFY(waitFor(idx->remove(QStringLiteral("a3"))).error.ok());
     QCOMPARE(filesMatching(path(), QStringLiteral("wal-*.log")).size(), 2);
 
@@ -310,12 +315,14 @@ void TestFaults::randomFaultSweep()
 {
     bool ok = false;
     const int iterations = std::max(24, qEnvironmentVariableIntValue("SEXTANT_FAULT_ITERATIONS", &ok));
-    const quint64 seed = qEnvironmentVariableIsSet("SEXTANT_FAULT_SEED") ? qEnvironmentVariable("SEXTANT_FAULT_SEED").toULongLong()
-                                                                          : QRandomGenerator::global()->generate64();
+    const quint64 seed = qEnvironmentVariableIsSet("SEXTANT_FAULT_SEED")
+                             ? qEnvironmentVariable("SEXTANT_FAULT_SEED").toULongLong()
+                             : QRandomGenerator::global()->generate64();
     qInfo("fault sweep: %d iterations, SEXTANT_FAULT_SEED=%llu", iterations, seed);
     QRandomGenerator rng(quint32(seed ^ (seed >> 32)));
     int faultedRuns = 0, surfaced = 0;
-    const QString kinds[] = {QString(), QStringLiteral("wal-"), QStringLiteral("seg-"), QStringLiteral("MANIFEST"), QStringLiteral("del-")};
+    const QString kinds[] = {QString(), QStringLiteral("wal-"), QStringLiteral("seg-"), QStringLiteral("MANIFEST"),
+                             QStringLiteral("del-")};
     for (int it = 0; it < iterations; ++it) {
         m_dir = std::make_unique<QTemporaryDir>();
         OpenOptions o;
@@ -331,11 +338,18 @@ void TestFaults::randomFaultSweep()
         rule.skip = int(rng.bounded(30));
         rule.times = 1;
         rule.pathContains = kinds[rng.bounded(5)];
-        const QString where = QStringLiteral("iteration %1, SEXTANT_FAULT_SEED=%2: op %3, skip %4, errno %5, short %6, files \"%7\"")
-                                  .arg(it).arg(seed).arg(int(rule.op)).arg(rule.skip).arg(rule.error).arg(rule.shortWrite).arg(rule.pathContains);
+        const QString where =
+            QStringLiteral("iteration %1, SEXTANT_FAULT_SEED=%2: op %3, skip %4, errno %5, short %6, files \"%7\"")
+                .arg(it)
+                .arg(seed)
+                .arg(int(rule.op))
+                .arg(rule.skip)
+                .arg(rule.error)
+                .arg(rule.shortWrite)
+                .arg(rule.pathContains);
         faults::arm(rule);
 
-        std::map<QString, QVector<float>> acked;  // id -> vector, acknowledged present
+        std::map<QString, QVector<float>> acked; // id -> vector, acknowledged present
         QSet<QString> uncertain;                 // a failed call touched it: present or absent
         int errors = 0, next = 0;
         for (int step = 0; step < 40; ++step) {
@@ -343,20 +357,26 @@ void TestFaults::randomFaultSweep()
             if (what < 4) {
                 const Item item = makeItem(QStringLiteral("s%1").arg(next++, 4, 10, QLatin1Char('0')), quint32(next));
                 const WriteResult r = waitFor(idx->insert(item));
-                if (r.error) ++errors, uncertain.insert(item.id);
-                else acked[item.id] = item.vector;
+                if (r.error)
+                    ++errors, uncertain.insert(item.id);
+                else
+                    acked[item.id] = item.vector;
             } else if (what < 7) {
                 QList<WriteOp> batch;
                 QStringList ids;
                 for (int i = 0; i < 20; ++i) {
-                    const Item item = makeItem(QStringLiteral("s%1").arg(next++, 4, 10, QLatin1Char('0')), quint32(next));
+                    const Item item =
+                        makeItem(QStringLiteral("s%1").arg(next++, 4, 10, QLatin1Char('0')), quint32(next));
                     batch.append(WriteOp::insert(item));
                     ids << item.id;
                 }
-                const WriteResult r = waitFor(idx->write(batch, rng.bounded(2) ? Priority::Bulk : Priority::Interactive));
+                const WriteResult r =
+                    waitFor(idx->write(batch, rng.bounded(2) ? Priority::Bulk : Priority::Interactive));
                 for (int i = 0; i < batch.size(); ++i) {
-                    if (r.error) uncertain.insert(ids[i]);
-                    else acked[ids[i]] = batch[i].item.vector;
+                    if (r.error)
+                        uncertain.insert(ids[i]);
+                    else
+                        acked[ids[i]] = batch[i].item.vector;
                 }
                 if (r.error) ++errors;
             } else if (what < 8 && !acked.empty()) {
@@ -377,7 +397,8 @@ void TestFaults::randomFaultSweep()
         faults::disarm();
         faultedRuns += injected > 0;
         surfaced += injected > 0 && errors > 0;
-        if (injected > 0 && !rule.shortWrite) QVERIFY2(errors > 0, qPrintable(where + QStringLiteral(": a fault did not surface")));
+        if (injected > 0 && !rule.shortWrite)
+            QVERIFY2(errors > 0, qPrintable(where + QStringLiteral(": a fault did not surface")));
         idx->close();
         idx.reset();
         Result<std::shared_ptr<Index>> again = Index::open(path(), o);
@@ -385,7 +406,8 @@ void TestFaults::randomFaultSweep()
         for (const auto &[id, vector] : acked) {
             if (uncertain.contains(id)) continue;
             Result<Item> got = (*again)->get(id);
-            QVERIFY2(got.ok() && got->vector == vector, qPrintable(where + QStringLiteral(": acknowledged %1 lost").arg(id)));
+            QVERIFY2(got.ok() && got->vector == vector,
+                     qPrintable(where + QStringLiteral(": acknowledged %1 lost").arg(id)));
         }
         QVERIFY(!(*again)->close());
         const Result<VerifyReport> v = verifyIndex(path(), VerifyOptions{true, {}});

@@ -16,10 +16,7 @@ using namespace sextant;
 
 namespace {
 
-QJsonObject objectOf(const QByteArray &json)
-{
-    return QJsonDocument::fromJson(json).object();
-}
+QJsonObject objectOf(const QByteArray &json) { return QJsonDocument::fromJson(json).object(); }
 
 Filter parseOrFail(const QByteArray &text)
 {
@@ -32,7 +29,8 @@ Filter parseOrFail(const QByteArray &text)
 // such as "1111" (matches, matchesJson, matchesRow, evaluate) to compare at once.
 QString answers(const Filter &filter, const QByteArray &metadata)
 {
-    const FilterColumns columns = FilterColumns::build(filter.fields(), 1, [&](qint64) { return QByteArrayView(metadata); });
+    const FilterColumns columns =
+        FilterColumns::build(filter.fields(), 1, [&](qint64) { return QByteArrayView(metadata); });
     Bitmap bits;
     filter.evaluate(columns, bits);
     QString out;
@@ -42,20 +40,20 @@ QString answers(const Filter &filter, const QByteArray &metadata)
     return out;
 }
 
-QString expectedAnswers(bool expected)
-{
-    return expected ? QStringLiteral("1111") : QStringLiteral("0000");
-}
+QString expectedAnswers(bool expected) { return expected ? QStringLiteral("1111") : QStringLiteral("0000"); }
 
 // ---- random filters and metadata for the property test --------------------
 
 struct RandomSource {
     QRandomGenerator rng;
-    explicit RandomSource(quint32 seed) : rng(seed) {}
+    explicit RandomSource(quint32 seed) : rng(seed) { }
     int below(int n) { return int(rng.bounded(n)); }
     bool chance(int percent) { return below(100) < percent; }
     template <typename T, size_t N>
-    const T &pick(const T (&items)[N]) { return items[below(int(N))]; }
+    const T &pick(const T (&items)[N])
+    {
+        return items[below(int(N))];
+    }
 };
 
 const char *const kStrings[] = {"\"\"", "\"a\"", "\"b\"", "\"ab\"", "\"B\"", "\"5\"", "\"\\u00e9\"", "\"z\\\"q\""};
@@ -76,8 +74,11 @@ QByteArray randomMetadataValue(RandomSource &r, int depth)
     const int kind = r.below(depth > 1 ? 6 : 8);
     switch (kind) {
     case 0: return "null";
-    case 1: case 2: case 3: return randomScalar(r);
-    case 4: case 5: {
+    case 1:
+    case 2:
+    case 3: return randomScalar(r);
+    case 4:
+    case 5: {
         QByteArray out = "[";
         const int n = r.below(4);
         for (int i = 0; i < n; ++i) {
@@ -91,7 +92,8 @@ QByteArray randomMetadataValue(RandomSource &r, int depth)
         const char *keys[] = {"e", "y", "z", "y.z"};
         const int n = r.below(3);
         for (int i = 0; i < n; ++i)
-            out += (i ? ",\"" : "\"") + QByteArray(keys[(i + r.below(4)) % 4]) + "\":" + randomMetadataValue(r, depth + 1);
+            out +=
+                (i ? ",\"" : "\"") + QByteArray(keys[(i + r.below(4)) % 4]) + "\":" + randomMetadataValue(r, depth + 1);
         return out + "}";
     }
     }
@@ -110,9 +112,12 @@ QByteArray randomMetadata(RandomSource &r)
         QByteArray value = randomMetadataValue(r, 0);
         if (r.chance(60)) {
             const QByteArray k = key;
-            if (k == "d") value = "{\"e\":" + value + "}";
-            else if (k == "x") value = r.chance(50) ? "{\"y\":{\"z\":" + value + "}}" : "{\"y.z\":" + value + "}";
-            else if (k == "x.y") value = "{\"z\":" + value + "}";
+            if (k == "d")
+                value = "{\"e\":" + value + "}";
+            else if (k == "x")
+                value = r.chance(50) ? "{\"y\":{\"z\":" + value + "}}" : "{\"y.z\":" + value + "}";
+            else if (k == "x.y")
+                value = "{\"z\":" + value + "}";
         }
         out += (first ? "\"" : ",\"") + QByteArray(key) + "\":" + value;
         first = false;
@@ -173,7 +178,9 @@ QByteArray randomFilter(RandomSource &r, int depth)
 // SEXTANT_FILTER_SEED=n runs the random tests with another seed.
 quint32 seedOr(quint32 fixed)
 {
-    return qEnvironmentVariableIsSet("SEXTANT_FILTER_SEED") ? quint32(qEnvironmentVariableIntValue("SEXTANT_FILTER_SEED")) : fixed;
+    return qEnvironmentVariableIsSet("SEXTANT_FILTER_SEED")
+               ? quint32(qEnvironmentVariableIntValue("SEXTANT_FILTER_SEED"))
+               : fixed;
 }
 
 QByteArray mutate(RandomSource &r, const QList<QByteArray> &seeds)
@@ -184,7 +191,9 @@ QByteArray mutate(RandomSource &r, const QList<QByteArray> &seeds)
     for (int s = 0; s < steps; ++s) {
         const int at = text.isEmpty() ? 0 : r.below(int(text.size()));
         switch (r.below(7)) {
-        case 0: if (!text.isEmpty()) text[at] = char(r.below(256)); break;
+        case 0:
+            if (!text.isEmpty()) text[at] = char(r.below(256));
+            break;
         case 1: text.insert(at, alphabet[r.below(int(sizeof alphabet) - 1)]); break;
         case 2: text.remove(at, 1 + r.below(4)); break;
         case 3: text.truncate(at); break;
@@ -238,39 +247,39 @@ void TestFilter::semantics_data()
     QTest::addColumn<bool>("expected");
 
     const QList<QPair<const char *, QByteArray>> values = {
-        {"number", R"({"f":5})"},        {"string", R"({"f":"b"})"},     {"bool", R"({"f":true})"},
-        {"array", R"({"f":[5,"b",true]})"}, {"null", R"({"f":null})"},   {"object", R"({"f":{"g":5}})"},
-        {"missing", R"({"g":5})"},       {"emptyArray", R"({"f":[]})"},  {"nestedArray", R"({"f":[[5],["b"]]})"},
+        {"number", R"({"f":5})"},           {"string", R"({"f":"b"})"},    {"bool", R"({"f":true})"},
+        {"array", R"({"f":[5,"b",true]})"}, {"null", R"({"f":null})"},     {"object", R"({"f":{"g":5}})"},
+        {"missing", R"({"g":5})"},          {"emptyArray", R"({"f":[]})"}, {"nestedArray", R"({"f":[[5],["b"]]})"},
     };
     const QList<QPair<QByteArray, const char *>> table = {
         //                                  num str bool arr null obj miss []  [[]]
-        {R"({"f":5})",                       "1   0   0    1   0    0   0    0   0"},
-        {R"({"f":{"$eq":"b"}})",             "0   1   0    1   0    0   0    0   0"},
-        {R"({"f":true})",                    "0   0   1    1   0    0   0    0   0"},
-        {R"({"f":false})",                   "0   0   0    0   0    0   0    0   0"},
-        {R"({"f":{"$ne":5}})",               "0   1   1    0   1    1   1    1   1"},
-        {R"({"f":{"$ne":"b"}})",             "1   0   1    0   1    1   1    1   1"},
-        {R"({"f":{"$ne":true}})",            "1   1   0    0   1    1   1    1   1"},
-        {R"({"f":{"$gt":4}})",               "1   0   0    1   0    0   0    0   0"},
-        {R"({"f":{"$gt":5}})",               "0   0   0    0   0    0   0    0   0"},
-        {R"({"f":{"$gte":5}})",              "1   0   0    1   0    0   0    0   0"},
-        {R"({"f":{"$lt":5}})",               "0   0   0    0   0    0   0    0   0"},
-        {R"({"f":{"$lte":5}})",              "1   0   0    1   0    0   0    0   0"},
-        {R"({"f":{"$gt":"a"}})",             "0   1   0    1   0    0   0    0   0"},
-        {R"({"f":{"$gte":"b"}})",            "0   1   0    1   0    0   0    0   0"},
-        {R"({"f":{"$lt":"b"}})",             "0   0   0    0   0    0   0    0   0"},
-        {R"({"f":{"$lte":"b"}})",            "0   1   0    1   0    0   0    0   0"},
-        {R"({"f":{"$gt":4,"$lt":6}})",       "1   0   0    1   0    0   0    0   0"},
-        {R"({"f":{"$in":[5]}})",             "1   0   0    1   0    0   0    0   0"},
-        {R"({"f":{"$in":["b",7]}})",         "0   1   0    1   0    0   0    0   0"},
-        {R"({"f":{"$in":[true]}})",          "0   0   1    1   0    0   0    0   0"},
-        {R"({"f":{"$in":["5"]}})",           "0   0   0    0   0    0   0    0   0"},
-        {R"({"f":{"$in":[]}})",              "0   0   0    0   0    0   0    0   0"},
-        {R"({"f":{"$nin":[5]}})",            "0   1   1    0   1    1   1    1   1"},
-        {R"({"f":{"$nin":["b",true]}})",     "1   0   0    0   1    1   1    1   1"},
-        {R"({"f":{"$nin":[]}})",             "1   1   1    1   1    1   1    1   1"},
-        {R"({"f":{"$exists":true}})",        "1   1   1    1   1    1   0    1   1"},
-        {R"({"f":{"$exists":false}})",       "0   0   0    0   0    0   1    0   0"},
+        {R"({"f":5})", "1   0   0    1   0    0   0    0   0"},
+        {R"({"f":{"$eq":"b"}})", "0   1   0    1   0    0   0    0   0"},
+        {R"({"f":true})", "0   0   1    1   0    0   0    0   0"},
+        {R"({"f":false})", "0   0   0    0   0    0   0    0   0"},
+        {R"({"f":{"$ne":5}})", "0   1   1    0   1    1   1    1   1"},
+        {R"({"f":{"$ne":"b"}})", "1   0   1    0   1    1   1    1   1"},
+        {R"({"f":{"$ne":true}})", "1   1   0    0   1    1   1    1   1"},
+        {R"({"f":{"$gt":4}})", "1   0   0    1   0    0   0    0   0"},
+        {R"({"f":{"$gt":5}})", "0   0   0    0   0    0   0    0   0"},
+        {R"({"f":{"$gte":5}})", "1   0   0    1   0    0   0    0   0"},
+        {R"({"f":{"$lt":5}})", "0   0   0    0   0    0   0    0   0"},
+        {R"({"f":{"$lte":5}})", "1   0   0    1   0    0   0    0   0"},
+        {R"({"f":{"$gt":"a"}})", "0   1   0    1   0    0   0    0   0"},
+        {R"({"f":{"$gte":"b"}})", "0   1   0    1   0    0   0    0   0"},
+        {R"({"f":{"$lt":"b"}})", "0   0   0    0   0    0   0    0   0"},
+        {R"({"f":{"$lte":"b"}})", "0   1   0    1   0    0   0    0   0"},
+        {R"({"f":{"$gt":4,"$lt":6}})", "1   0   0    1   0    0   0    0   0"},
+        {R"({"f":{"$in":[5]}})", "1   0   0    1   0    0   0    0   0"},
+        {R"({"f":{"$in":["b",7]}})", "0   1   0    1   0    0   0    0   0"},
+        {R"({"f":{"$in":[true]}})", "0   0   1    1   0    0   0    0   0"},
+        {R"({"f":{"$in":["5"]}})", "0   0   0    0   0    0   0    0   0"},
+        {R"({"f":{"$in":[]}})", "0   0   0    0   0    0   0    0   0"},
+        {R"({"f":{"$nin":[5]}})", "0   1   1    0   1    1   1    1   1"},
+        {R"({"f":{"$nin":["b",true]}})", "1   0   0    0   1    1   1    1   1"},
+        {R"({"f":{"$nin":[]}})", "1   1   1    1   1    1   1    1   1"},
+        {R"({"f":{"$exists":true}})", "1   1   1    1   1    1   0    1   1"},
+        {R"({"f":{"$exists":false}})", "0   0   0    0   0    0   1    0   0"},
     };
     for (const auto &[filter, row] : table) {
         const QStringList cells = QString::fromLatin1(row).split(u' ', Qt::SkipEmptyParts);
@@ -300,34 +309,45 @@ void TestFilter::noCoercionAndVectraDifferences_data()
     QTest::newRow("string never equals number") << QByteArray(R"({"f":"5"})") << QByteArray(R"({"f":5})") << false;
     QTest::newRow("number never equals string") << QByteArray(R"({"f":5})") << QByteArray(R"({"f":"5"})") << false;
     QTest::newRow("bool never equals 1") << QByteArray(R"({"f":true})") << QByteArray(R"({"f":1})") << false;
-    QTest::newRow("number range skips strings") << QByteArray(R"({"f":{"$gt":1}})") << QByteArray(R"({"f":"9"})") << false;
-    QTest::newRow("string range skips numbers") << QByteArray(R"({"f":{"$lt":"z"}})") << QByteArray(R"({"f":1})") << false;
+    QTest::newRow("number range skips strings")
+        << QByteArray(R"({"f":{"$gt":1}})") << QByteArray(R"({"f":"9"})") << false;
+    QTest::newRow("string range skips numbers")
+        << QByteArray(R"({"f":{"$lt":"z"}})") << QByteArray(R"({"f":1})") << false;
     QTest::newRow("1 equals 1.0") << QByteArray(R"({"f":1.0})") << QByteArray(R"({"f":1})") << true;
     QTest::newRow("0 equals -0") << QByteArray(R"({"f":0})") << QByteArray(R"({"f":-0.0})") << true;
-    QTest::newRow("strings compare bytewise") << QByteArray(R"({"f":{"$gt":"Z"}})") << QByteArray(R"({"f":"a"})") << true;
-    QTest::newRow("utf-8 order: e-acute after z") << QByteArray(R"({"f":{"$gt":"z"}})") << QByteArray(R"({"f":"é"})") << true;
+    QTest::newRow("strings compare bytewise")
+        << QByteArray(R"({"f":{"$gt":"Z"}})") << QByteArray(R"({"f":"a"})") << true;
+    QTest::newRow("utf-8 order: e-acute after z")
+        << QByteArray(R"({"f":{"$gt":"z"}})") << QByteArray(R"({"f":"é"})") << true;
     QTest::newRow("prefix sorts first") << QByteArray(R"({"f":{"$lt":"ab"}})") << QByteArray(R"({"f":"a"})") << true;
     // Where Sextant differs from Vectra 0.15 (docs/filters.md).
     QTest::newRow("vectra: $ne on missing is true") << QByteArray(R"({"f":{"$ne":1}})") << QByteArray("{}") << true;
     QTest::newRow("vectra: $nin on missing is true") << QByteArray(R"({"f":{"$nin":[1]}})") << QByteArray("{}") << true;
-    QTest::newRow("vectra: $gt compares strings") << QByteArray(R"({"f":{"$gt":"m"}})") << QByteArray(R"({"f":"n"})") << true;
-    QTest::newRow("vectra: $in matches numbers") << QByteArray(R"({"f":{"$in":[42]}})") << QByteArray(R"({"f":42})") << true;
+    QTest::newRow("vectra: $gt compares strings")
+        << QByteArray(R"({"f":{"$gt":"m"}})") << QByteArray(R"({"f":"n"})") << true;
+    QTest::newRow("vectra: $in matches numbers")
+        << QByteArray(R"({"f":{"$in":[42]}})") << QByteArray(R"({"f":42})") << true;
     QTest::newRow("vectra: 42 in [42]") << QByteArray(R"({"f":42})") << QByteArray(R"({"f":[42]})") << true;
-    QTest::newRow("vectra: $in [42] not by substring") << QByteArray(R"({"f":{"$in":[42]}})") << QByteArray(R"({"f":["420"]})") << false;
-    QTest::newRow("vectra: $in matches bools") << QByteArray(R"({"f":{"$in":[true]}})") << QByteArray(R"({"f":[true]})") << true;
-    QTest::newRow("vectra: $nin excludes bools") << QByteArray(R"({"f":{"$nin":[false]}})") << QByteArray(R"({"f":false})") << false;
+    QTest::newRow("vectra: $in [42] not by substring")
+        << QByteArray(R"({"f":{"$in":[42]}})") << QByteArray(R"({"f":["420"]})") << false;
+    QTest::newRow("vectra: $in matches bools")
+        << QByteArray(R"({"f":{"$in":[true]}})") << QByteArray(R"({"f":[true]})") << true;
+    QTest::newRow("vectra: $nin excludes bools")
+        << QByteArray(R"({"f":{"$nin":[false]}})") << QByteArray(R"({"f":false})") << false;
     // Arrays: each operator asks "any element?" on its own.
-    QTest::newRow("any element per operator") << QByteArray(R"({"f":{"$gt":5,"$lt":2}})") << QByteArray(R"({"f":[1,9]})") << true;
-    QTest::newRow("$ne: no element equals") << QByteArray(R"({"f":{"$ne":"x"}})") << QByteArray(R"({"f":["y","x"]})") << false;
-    QTest::newRow("$ne: array without it") << QByteArray(R"({"f":{"$ne":"x"}})") << QByteArray(R"({"f":["y"]})") << true;
-    QTest::newRow("objects in arrays never equal") << QByteArray(R"({"f":{"$in":[1]}})") << QByteArray(R"({"f":[{"g":1}]})") << false;
-    QTest::newRow("$exists true on null") << QByteArray(R"({"f":{"$exists":true}})") << QByteArray(R"({"f":null})") << true;
+    QTest::newRow("any element per operator")
+        << QByteArray(R"({"f":{"$gt":5,"$lt":2}})") << QByteArray(R"({"f":[1,9]})") << true;
+    QTest::newRow("$ne: no element equals")
+        << QByteArray(R"({"f":{"$ne":"x"}})") << QByteArray(R"({"f":["y","x"]})") << false;
+    QTest::newRow("$ne: array without it")
+        << QByteArray(R"({"f":{"$ne":"x"}})") << QByteArray(R"({"f":["y"]})") << true;
+    QTest::newRow("objects in arrays never equal")
+        << QByteArray(R"({"f":{"$in":[1]}})") << QByteArray(R"({"f":[{"g":1}]})") << false;
+    QTest::newRow("$exists true on null")
+        << QByteArray(R"({"f":{"$exists":true}})") << QByteArray(R"({"f":null})") << true;
 }
 
-void TestFilter::noCoercionAndVectraDifferences()
-{
-    semantics();
-}
+void TestFilter::noCoercionAndVectraDifferences() { semantics(); }
 
 void TestFilter::dottedPaths()
 {
@@ -480,9 +500,9 @@ void TestFilter::limits()
             text += "]}";
         return text;
     };
-    QVERIFY(Filter::parse(nested(31)).ok()); // 63 containers
+    QVERIFY(Filter::parse(nested(31)).ok());                                             // 63 containers
     QVERIFY(Filter::parse(nested(31).replace(R"({"a":1})", R"({"a":{"$eq":1}})")).ok()); // 64
-    const Result<Filter> deep = Filter::parse(nested(32)); // 65 containers
+    const Result<Filter> deep = Filter::parse(nested(32));                               // 65 containers
     QVERIFY(!deep.ok());
     QVERIFY2(deep.error().message().startsWith(u"Filter: nesting deeper than 64 levels at character 288 "),
              qPrintable(deep.error().message()));
@@ -525,8 +545,10 @@ void TestFilter::canonicalForm()
         QCOMPARE(parseOrFail(ca).canonical(), ca); // a fixed point
     }
     const QList<QPair<QByteArray, QByteArray>> different = {
-        {R"({"a":1})", R"({"a":"1"})"},          {R"({"a":1})", R"({"b":1})"},
-        {R"({"a":1})", R"({"a":true})"},         {R"({"a":{"$gt":1}})", R"({"a":{"$gte":1}})"},
+        {R"({"a":1})", R"({"a":"1"})"},
+        {R"({"a":1})", R"({"b":1})"},
+        {R"({"a":1})", R"({"a":true})"},
+        {R"({"a":{"$gt":1}})", R"({"a":{"$gte":1}})"},
         {R"({"$or":[{"a":1},{"b":2}]})", R"({"a":1,"b":2})"},
         {R"({"a":{"$in":[1]}})", R"({"a":{"$nin":[1]}})"},
     };
@@ -630,9 +652,11 @@ void TestFilter::columnarEqualsReference()
         metas.append(randomMetadata(r));
         objects.append(objectOf(metas.back()));
     }
-    const QStringList allFields = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("tags"),
-                                   QStringLiteral("d.e"), QStringLiteral("x.y.z"), QStringLiteral("missing")};
-    const FilterColumns columns = FilterColumns::build(allFields, metas.size(), [&](qint64 row) { return QByteArrayView(metas[row]); });
+    const QStringList allFields = {QStringLiteral("a"),      QStringLiteral("b"),   QStringLiteral("c"),
+                                   QStringLiteral("tags"),   QStringLiteral("d.e"), QStringLiteral("x.y.z"),
+                                   QStringLiteral("missing")};
+    const FilterColumns columns =
+        FilterColumns::build(allFields, metas.size(), [&](qint64 row) { return QByteArrayView(metas[row]); });
     qint64 totalMatches = 0, nonTrivial = 0;
     for (int n = 0; n < 3000; ++n) {
         const QByteArray text = randomFilter(r, 0);
@@ -648,11 +672,15 @@ void TestFilter::columnarEqualsReference()
         for (int row = 0; row < metas.size(); ++row) {
             const bool expected = f.matches(objects[row]);
             matches += expected;
-            if (bits.test(row) != expected || f.matchesRow(columns, row) != expected || f.matchesJson(metas[row]) != expected
-                || again->matches(objects[row]) != expected)
+            if (bits.test(row) != expected || f.matchesRow(columns, row) != expected ||
+                f.matchesJson(metas[row]) != expected || again->matches(objects[row]) != expected)
                 QFAIL(qPrintable(QStringLiteral("filter %1 on row %2 %3: reference %4, columnar %5, row %6, json %7")
-                                     .arg(QString::fromUtf8(text)).arg(row).arg(QString::fromUtf8(metas[row]))
-                                     .arg(int(expected)).arg(int(bits.test(row))).arg(int(f.matchesRow(columns, row)))
+                                     .arg(QString::fromUtf8(text))
+                                     .arg(row)
+                                     .arg(QString::fromUtf8(metas[row]))
+                                     .arg(int(expected))
+                                     .arg(int(bits.test(row)))
+                                     .arg(int(f.matchesRow(columns, row)))
                                      .arg(int(f.matchesJson(metas[row])))));
         }
         totalMatches += matches;

@@ -36,7 +36,8 @@ QList<uint32_t> segmentVersions(const QString &dir)
     for (const storage::SegmentEntry &e : m->segments) {
         // The version as the file says it (the header's u32 at byte 8), for
         // segments that open.
-        Result<std::shared_ptr<storage::Segment>> s = storage::Segment::open(dir + u'/' + e.file, e.id, m->schema.dimensions);
+        Result<std::shared_ptr<storage::Segment>> s =
+            storage::Segment::open(dir + u'/' + e.file, e.id, m->schema.dimensions);
         const QByteArray header = readAll(dir + u'/' + e.file).left(12);
         out.append(s.ok() && header.size() == 12 ? storage::getU32(header.constData() + 8) : 0);
     }
@@ -74,12 +75,14 @@ void TestFormatFixture::fixtureIsTheOldFormat()
 {
     const QList<uint32_t> versions = segmentVersions(fixture());
     QVERIFY(versions.size() >= 3);
-    for (uint32_t v : versions) QCOMPARE(v, 2u);
+    for (uint32_t v : versions)
+        QCOMPARE(v, 2u);
     Result<storage::Manifest> m = storage::Manifest::read(fixture() + QStringLiteral("/MANIFEST"));
     QVERIFY(m.ok());
     QVERIFY(m->graph.has_value());
     bool deletions = false;
-    for (const storage::SegmentEntry &e : m->segments) deletions = deletions || !e.deletionFile.isEmpty();
+    for (const storage::SegmentEntry &e : m->segments)
+        deletions = deletions || !e.deletionFile.isEmpty();
     QVERIFY(deletions);
     QVERIFY(fileSize(fixture() + u'/' + m->walFile) > 32); // a WAL tail after the checkpoint
     QVERIFY(QFileInfo::exists(fixture() + QStringLiteral("/MANIFEST.prev")));
@@ -109,13 +112,23 @@ void TestFormatFixture::opensQueriesAndVerifiesAsItIs()
     Result<Item> fifth = (*idx)->get(QStringLiteral("item-0005"));
     QVERIFY(fifth.ok());
     QCOMPARE(fifth->metadata.value(QStringLiteral("nested")).toObject().value(QStringLiteral("n")).toInt(), -5);
-    QVERIFY(fifth->metadata.value(QStringLiteral("nested")).toObject().value(QStringLiteral("a")).toArray().at(2).toObject().value(QStringLiteral("b")).isNull());
+    QVERIFY(fifth->metadata.value(QStringLiteral("nested"))
+                .toObject()
+                .value(QStringLiteral("a"))
+                .toArray()
+                .at(2)
+                .toObject()
+                .value(QStringLiteral("b"))
+                .isNull());
     QCOMPARE(first->vector.size(), 8);
     QVERIFY(!(*idx)->get(QStringLiteral("item-0010")).ok());
     QVERIFY(!(*idx)->get(QStringLiteral("item-0250")).ok());
-    QCOMPARE((*idx)->get(QStringLiteral("item-0150"))->metadata.value(QStringLiteral("lang")).toString(), QStringLiteral("en"));
-    QCOMPARE((*idx)->get(QStringLiteral("item-0020"))->metadata.value(QStringLiteral("lang")).toString(), QStringLiteral("fr"));
-    QCOMPARE((*idx)->get(QStringLiteral("item-0210"))->metadata.value(QStringLiteral("lang")).toString(), QStringLiteral("de"));
+    QCOMPARE((*idx)->get(QStringLiteral("item-0150"))->metadata.value(QStringLiteral("lang")).toString(),
+             QStringLiteral("en"));
+    QCOMPARE((*idx)->get(QStringLiteral("item-0020"))->metadata.value(QStringLiteral("lang")).toString(),
+             QStringLiteral("fr"));
+    QCOMPARE((*idx)->get(QStringLiteral("item-0210"))->metadata.value(QStringLiteral("lang")).toString(),
+             QStringLiteral("de"));
     Result<Item> tail = (*idx)->get(QStringLiteral("item-0339"));
     QVERIFY(tail.ok());
     QCOMPARE(tail->metadata.value(QStringLiteral("tags")).toArray().size(), 2);
@@ -147,7 +160,8 @@ void TestFormatFixture::opensQueriesAndVerifiesAsItIs()
     QCOMPARE(fr->hits.size(), qsizetype(99));
     QVERIFY(!(*idx)->close());
     // Reading changed nothing: the segments are still format 2.
-    for (uint32_t v : segmentVersions(dir)) QCOMPARE(v, 2u);
+    for (uint32_t v : segmentVersions(dir))
+        QCOMPARE(v, 2u);
 }
 
 void TestFormatFixture::writesAndCompactionUpgradeTheSegments()
@@ -160,7 +174,8 @@ void TestFormatFixture::writesAndCompactionUpgradeTheSegments()
         noGraph.graph = false;
         Result<std::shared_ptr<Index>> idx = Index::open(dir, noGraph);
         QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
-        Item extra = makeItem(QStringLiteral("new-item"), 7, 8, QJsonObject{{QStringLiteral("lang"), QStringLiteral("en")}});
+        Item extra =
+            makeItem(QStringLiteral("new-item"), 7, 8, QJsonObject{{QStringLiteral("lang"), QStringLiteral("en")}});
         QVERIFY(waitFor((*idx)->insert(extra)).error.ok());
         QVERIFY(waitFor((*idx)->remove(QStringLiteral("item-0001"))).error.ok());
         // Old (format 2) and new (format 3) segments side by side.
@@ -176,7 +191,8 @@ void TestFormatFixture::writesAndCompactionUpgradeTheSegments()
         for (;;) {
             Result<ListPage> page = (*idx)->list(cursor, 100, true);
             QVERIFY(page.ok());
-            for (const Item &it : page->items) expected[it.id.toUtf8()] = it;
+            for (const Item &it : page->items)
+                expected[it.id.toUtf8()] = it;
             if (page->nextAfter.isEmpty()) break;
             cursor = page->nextAfter;
         }
@@ -185,7 +201,8 @@ void TestFormatFixture::writesAndCompactionUpgradeTheSegments()
     QCOMPARE(qint64(expected.size()), kItems); // one added, one deleted
     const QList<uint32_t> versions = segmentVersions(dir);
     QVERIFY(!versions.isEmpty());
-    for (uint32_t v : versions) QCOMPARE(v, storage::segment::kVersion);
+    for (uint32_t v : versions)
+        QCOMPARE(v, storage::segment::kVersion);
     for (bool full : {false, true}) {
         Result<VerifyReport> v = verifyIndex(dir, VerifyOptions{full, {}});
         QVERIFY(v.ok());
@@ -213,12 +230,14 @@ void TestFormatFixture::newerSegmentIsRefusedNotDamaged()
     Result<std::shared_ptr<storage::Segment>> s = storage::Segment::open(seg, m->segments.front().id, 8);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code(), ErrorCode::UnsupportedFormat);
-    QVERIFY2(s.error().message().contains(QStringLiteral("made by a newer Sextant (format 9)")), qPrintable(s.error().message()));
+    QVERIFY2(s.error().message().contains(QStringLiteral("made by a newer Sextant (format 9)")),
+             qPrintable(s.error().message()));
     QVERIFY(!s.error().message().contains(QStringLiteral("damaged")));
 
     Result<std::shared_ptr<Index>> idx = Index::open(dir);
     QVERIFY(!idx.ok());
-    QVERIFY2(idx.error().message().contains(QStringLiteral("made by a newer Sextant (format 9)")), qPrintable(idx.error().message()));
+    QVERIFY2(idx.error().message().contains(QStringLiteral("made by a newer Sextant (format 9)")),
+             qPrintable(idx.error().message()));
 
     Result<VerifyReport> v = verifyIndex(dir, VerifyOptions{true, {}});
     QVERIFY(v.ok());
@@ -235,7 +254,8 @@ void TestFormatFixture::newerSegmentIsRefusedNotDamaged()
     QVERIFY(plan.ok());
     QVERIFY(!plan->blockers.isEmpty());
     QVERIFY(plan->blockers.join(u' ').contains(QStringLiteral("made by a newer Sextant")));
-    for (const RepairStep &step : plan->steps) QVERIFY(step.file != m->segments.front().file);
+    for (const RepairStep &step : plan->steps)
+        QVERIFY(step.file != m->segments.front().file);
     QCOMPARE(readAll(seg), bytes); // untouched
 }
 
@@ -250,11 +270,13 @@ void TestFormatFixture::newerManifestIsRefusedNotDamaged()
     Result<storage::Manifest> m = storage::Manifest::read(path);
     QVERIFY(!m.ok());
     QCOMPARE(m.error().code(), ErrorCode::UnsupportedFormat);
-    QVERIFY2(m.error().message().contains(QStringLiteral("made by a newer Sextant (format 2)")), qPrintable(m.error().message()));
+    QVERIFY2(m.error().message().contains(QStringLiteral("made by a newer Sextant (format 2)")),
+             qPrintable(m.error().message()));
 
     Result<std::shared_ptr<Index>> idx = Index::open(dir);
     QVERIFY(!idx.ok());
-    QVERIFY2(idx.error().message().contains(QStringLiteral("made by a newer Sextant (format 2)")), qPrintable(idx.error().message()));
+    QVERIFY2(idx.error().message().contains(QStringLiteral("made by a newer Sextant (format 2)")),
+             qPrintable(idx.error().message()));
     QVERIFY(!idx.error().message().contains(QStringLiteral("damaged")));
 
     Result<VerifyReport> v = verifyIndex(dir, VerifyOptions{false, {}});

@@ -32,9 +32,11 @@ const QString kModel = QStringLiteral("nomic-embed-text");
 QVector<float> vectorFor(const QString &text, int dimensions)
 {
     uint seed = 17;
-    for (const QChar c : text) seed = seed * 31 + c.unicode();
+    for (const QChar c : text)
+        seed = seed * 31 + c.unicode();
     QVector<float> v(dimensions);
-    for (int i = 0; i < dimensions; ++i) v[i] = float(std::sin(double(seed % 1000) + i * 0.37));
+    for (int i = 0; i < dimensions; ++i)
+        v[i] = float(std::sin(double(seed % 1000) + i * 0.37));
     return v;
 }
 
@@ -42,7 +44,8 @@ QStringList inputsOf(const HttpRequest &request)
 {
     QStringList out;
     const QJsonArray input = QJsonDocument::fromJson(request.body).object().value(QStringLiteral("input")).toArray();
-    for (const QJsonValue &v : input) out << v.toString();
+    for (const QJsonValue &v : input)
+        out << v.toString();
     return out;
 }
 
@@ -56,12 +59,15 @@ QByteArray embeddingsBody(const QStringList &inputs, EmbeddingsShape shape)
     QJsonArray data;
     for (qsizetype i = 0; i < inputs.size(); ++i) {
         QJsonArray numbers;
-        for (float f : vectorFor(inputs[i], shape.dimensions)) numbers.append(double(f));
+        for (float f : vectorFor(inputs[i], shape.dimensions))
+            numbers.append(double(f));
         const QJsonObject item{{QStringLiteral("object"), QStringLiteral("embedding")},
                                {QStringLiteral("index"), int(i)},
                                {QStringLiteral("embedding"), numbers}};
-        if (shape.reversed) data.prepend(item);
-        else data.append(item);
+        if (shape.reversed)
+            data.prepend(item);
+        else
+            data.append(item);
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("object"), QStringLiteral("list")},
                                      {QStringLiteral("data"), data},
@@ -71,7 +77,8 @@ QByteArray embeddingsBody(const QStringList &inputs, EmbeddingsShape shape)
 
 HttpScript embeddings(EmbeddingsShape shape = {})
 {
-    return [shape](const HttpRequest &request) { return HttpAnswer::json(200, embeddingsBody(inputsOf(request), shape)); };
+    return
+        [shape](const HttpRequest &request) { return HttpAnswer::json(200, embeddingsBody(inputsOf(request), shape)); };
 }
 
 HttpScript answer(HttpAnswer a)
@@ -105,7 +112,8 @@ Result<Vectors> embedOnWorker(HttpEmbedder &embedder, const QStringList &texts)
 QStringList numberedTexts(int n)
 {
     QStringList out;
-    for (int i = 0; i < n; ++i) out << QStringLiteral("text number %1").arg(i);
+    for (int i = 0; i < n; ++i)
+        out << QStringLiteral("text number %1").arg(i);
     return out;
 }
 
@@ -167,7 +175,8 @@ private slots:
         Result<Vectors> r = embedOnWorker(embedder, texts);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         QCOMPARE(r->size(), size_t(5));
-        for (int i = 0; i < 5; ++i) QCOMPARE(r->at(size_t(i)), vectorFor(texts[i], 8));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(r->at(size_t(i)), vectorFor(texts[i], 8));
 
         const QList<HttpRequest> requests = server.requests();
         QCOMPARE(requests.size(), 3);
@@ -248,7 +257,8 @@ private slots:
         const QStringList texts = numberedTexts(6);
         Result<Vectors> r = embedOnWorker(embedder, texts);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
-        for (int i = 0; i < 6; ++i) QCOMPARE(r->at(size_t(i)), vectorFor(texts[i], 8));
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(r->at(size_t(i)), vectorFor(texts[i], 8));
     }
 
     void retriesTransientStatuses_data()
@@ -257,7 +267,8 @@ private slots:
         QTest::addColumn<QByteArray>("retryAfter");
         QTest::newRow("429 with Retry-After") << QList<int>{429} << QByteArray("0");
         QTest::newRow("429 without Retry-After") << QList<int>{429, 429} << QByteArray();
-        QTest::newRow("429 with a Retry-After date in the past") << QList<int>{429} << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT");
+        QTest::newRow("429 with a Retry-After date in the past")
+            << QList<int>{429} << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT");
         QTest::newRow("500 then 503") << QList<int>{500, 503} << QByteArray();
         QTest::newRow("502, 504, 408") << QList<int>{502, 504, 408} << QByteArray();
     }
@@ -278,7 +289,8 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         QCOMPARE(r->at(1), vectorFor(QStringLiteral("b"), 8));
         QCOMPARE(server.requestCount(), failures.size() + 1);
-        for (const HttpRequest &request : server.requests()) QCOMPARE(inputsOf(request), QStringList({"a", "b"}));
+        for (const HttpRequest &request : server.requests())
+            QCOMPARE(inputsOf(request), QStringList({"a", "b"}));
     }
 
     void givesUpAfterMaxRetries_data()
@@ -300,8 +312,8 @@ private slots:
         HttpEmbedder embedder(o);
         Result<Vectors> r = embedOnWorker(embedder, {QStringLiteral("a")});
         QVERIFY(failsWith(r, ErrorCode::Network,
-                          {said, QString::number(code), QStringLiteral("4 attempts"), QStringLiteral("model is loading"),
-                           embedder.endpoint().toString()}));
+                          {said, QString::number(code), QStringLiteral("4 attempts"),
+                           QStringLiteral("model is loading"), embedder.endpoint().toString()}));
         QCOMPARE(server.requestCount(), 4);
         QCOMPARE(r.error().codeName(), QStringLiteral("network_error"));
     }
@@ -312,18 +324,20 @@ private slots:
         HttpEmbedderOptions o = optionsFor(server);
         o.maxRetries = 0;
         HttpEmbedder embedder(o);
-        QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Network, {QStringLiteral("1 attempt")}));
+        QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Network,
+                          {QStringLiteral("1 attempt")}));
         QCOMPARE(server.requestCount(), 1);
     }
 
     void quotaExhaustionIsNotRetried()
     {
         LoopbackHttpServer server(status(
-            429, R"({"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","code":"insufficient_quota"}})"));
+            429,
+            R"({"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","code":"insufficient_quota"}})"));
         HttpEmbedder embedder(optionsFor(server));
-        QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::AccessDenied,
-                          {QStringLiteral("429"), QStringLiteral("You exceeded your current quota."),
-                           QStringLiteral("billing")}));
+        QVERIFY(failsWith(
+            embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::AccessDenied,
+            {QStringLiteral("429"), QStringLiteral("You exceeded your current quota."), QStringLiteral("billing")}));
         QCOMPARE(server.requestCount(), 1);
     }
 
@@ -355,7 +369,8 @@ private slots:
 
     void notFoundExplainsUrlAndModel()
     {
-        LoopbackHttpServer server(status(404, errorJson(QStringLiteral("model \"nomic-embed-text\" not found, try pulling it first"))));
+        LoopbackHttpServer server(
+            status(404, errorJson(QStringLiteral("model \"nomic-embed-text\" not found, try pulling it first"))));
         HttpEmbedder embedder(optionsFor(server));
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::NotFound,
                           {QStringLiteral("404"), QStringLiteral("/v1"), kModel, QStringLiteral("try pulling it first"),
@@ -376,7 +391,8 @@ private slots:
 
         // FastAPI servers (vLLM) list validation errors under "detail".
         server.setFallback(status(422, R"({"detail":[{"loc":["body","input"],"msg":"field required"}]})"));
-        QVERIFY(failsWith(embedder.probe(), ErrorCode::InvalidArgument, {QStringLiteral("422"), QStringLiteral("field required")}));
+        QVERIFY(failsWith(embedder.probe(), ErrorCode::InvalidArgument,
+                          {QStringLiteral("422"), QStringLiteral("field required")}));
         QCOMPARE(server.requestCount(), 2);
     }
 
@@ -386,8 +402,9 @@ private slots:
         HttpEmbedderOptions o = optionsFor(server);
         o.batchSize = 3;
         HttpEmbedder embedder(o);
-        QVERIFY(failsWith(embedOnWorker(embedder, numberedTexts(3)), ErrorCode::InvalidArgument,
-                          {QStringLiteral("413"), QStringLiteral("batch of 3 texts"), QStringLiteral("SEXTANT_EMBED_BATCH_SIZE")}));
+        QVERIFY(failsWith(
+            embedOnWorker(embedder, numberedTexts(3)), ErrorCode::InvalidArgument,
+            {QStringLiteral("413"), QStringLiteral("batch of 3 texts"), QStringLiteral("SEXTANT_EMBED_BATCH_SIZE")}));
         QCOMPARE(server.requestCount(), 1);
     }
 
@@ -462,8 +479,8 @@ private slots:
         o.initialBackoffMs = 1;
         HttpEmbedder embedder(o);
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Network,
-                          {QStringLiteral("refused"), QStringLiteral("Is the server running"), QStringLiteral("3 attempts"),
-                           QStringLiteral("127.0.0.1:%1/v1/embeddings").arg(freePort)}));
+                          {QStringLiteral("refused"), QStringLiteral("Is the server running"),
+                           QStringLiteral("3 attempts"), QStringLiteral("127.0.0.1:%1/v1/embeddings").arg(freePort)}));
     }
 
     void wrongDimensionAgainstTheIndex()
@@ -473,8 +490,9 @@ private slots:
         o.dimensions = 8;
         HttpEmbedder embedder(o);
         QCOMPARE(embedder.id(), QStringLiteral("openai-compatible:nomic-embed-text/8"));
-        QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::DimensionMismatch,
-                          {QStringLiteral("16-dimensional"), QStringLiteral("this index holds 8-dimensional"), kModel}));
+        QVERIFY(
+            failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::DimensionMismatch,
+                      {QStringLiteral("16-dimensional"), QStringLiteral("this index holds 8-dimensional"), kModel}));
         QCOMPARE(server.requestCount(), 1);
         QCOMPARE(embedder.dimensions(), 8);
     }
@@ -506,9 +524,11 @@ private slots:
         QTest::newRow("empty") << QByteArray() << ErrorCode::MalformedInput << QStringLiteral("empty");
         QTest::newRow("one for two") << embeddingsBody({QStringLiteral("a")}, {}) << ErrorCode::MalformedInput
                                      << QStringLiteral("1 embeddings for 2 texts");
-        QTest::newRow("beyond float") << QByteArray(R"({"data":[{"index":0,"embedding":[1e39]},{"index":1,"embedding":[1]}]})")
+        QTest::newRow("beyond float") << QByteArray(
+                                             R"({"data":[{"index":0,"embedding":[1e39]},{"index":1,"embedding":[1]}]})")
                                       << ErrorCode::NonFiniteValue << QStringLiteral("finite");
-        QTest::newRow("mixed lengths") << QByteArray(R"({"data":[{"index":0,"embedding":[1,2]},{"index":1,"embedding":[1]}]})")
+        QTest::newRow("mixed lengths") << QByteArray(
+                                              R"({"data":[{"index":0,"embedding":[1,2]},{"index":1,"embedding":[1]}]})")
                                        << ErrorCode::DimensionMismatch << QStringLiteral("differ in length");
     }
     void badAnswersAreRefused()
@@ -572,7 +592,8 @@ private slots:
         });
         HttpEmbedder embedder(optionsFor(server));
         embedder.setCancelCheck([&answered] { return answered.load(); });
-        QFuture<Result<Vectors>> call = QtConcurrent::run([&embedder] { return embedder.embed({QStringLiteral("a")}); });
+        QFuture<Result<Vectors>> call =
+            QtConcurrent::run([&embedder] { return embedder.embed({QStringLiteral("a")}); });
         const auto outlive = qScopeGuard([&call] { call.waitForFinished(); }); // the call uses embedder and server
         // The one bound on time in this suite, and a loose one: a pause that
         // ignored the cancel check would take the whole 60 s.
@@ -652,15 +673,16 @@ private slots:
 
     void optionsFromTheEnvironment()
     {
-        const char *const names[] = {"SEXTANT_EMBED_URL", "SEXTANT_EMBED_MODEL", "SEXTANT_EMBED_DIMENSIONS",
-                                     "SEXTANT_EMBED_API_KEY", "OPENAI_API_KEY", "SEXTANT_EMBED_SEND_DIMENSIONS",
+        const char *const names[] = {"SEXTANT_EMBED_URL",       "SEXTANT_EMBED_MODEL", "SEXTANT_EMBED_DIMENSIONS",
+                                     "SEXTANT_EMBED_API_KEY",   "OPENAI_API_KEY",      "SEXTANT_EMBED_SEND_DIMENSIONS",
                                      "SEXTANT_EMBED_BATCH_SIZE"};
-        for (const char *name : names) qunsetenv(name);
+        for (const char *name : names)
+            qunsetenv(name);
 
         auto failsNaming = [](const char *variable) {
             Result<HttpEmbedderOptions> r = httpEmbedderOptionsFromEnvironment();
-            return !r.ok() && r.error().code() == ErrorCode::InvalidArgument
-                && r.error().message().contains(QLatin1StringView(variable));
+            return !r.ok() && r.error().code() == ErrorCode::InvalidArgument &&
+                   r.error().message().contains(QLatin1StringView(variable));
         };
         QVERIFY(failsNaming("SEXTANT_EMBED_URL"));
         qputenv("SEXTANT_EMBED_URL", "localhost:11434");
@@ -702,7 +724,8 @@ private slots:
         qputenv("SEXTANT_EMBED_SEND_DIMENSIONS", "maybe");
         QVERIFY(failsNaming("SEXTANT_EMBED_SEND_DIMENSIONS"));
 
-        for (const char *name : names) qunsetenv(name);
+        for (const char *name : names)
+            qunsetenv(name);
     }
 
     // The parser on its own, for what the loopback tests do not reach.
@@ -715,33 +738,58 @@ private slots:
         QTest::addColumn<QString>("mention");
         const auto ok = ErrorCode::None;
         const auto bad = ErrorCode::MalformedInput;
-        QTest::newRow("in order, no index") << QByteArray(R"({"data":[{"embedding":[1,2]},{"embedding":[3,4]}]})") << 2 << 2 << ok << QString();
-        QTest::newRow("reordered") << QByteArray(R"({"data":[{"index":1,"embedding":[3,4]},{"index":0,"embedding":[1,2]}]})") << 2 << 0 << ok << QString();
+        QTest::newRow("in order, no index")
+            << QByteArray(R"({"data":[{"embedding":[1,2]},{"embedding":[3,4]}]})") << 2 << 2 << ok << QString();
+        QTest::newRow("reordered") << QByteArray(
+                                          R"({"data":[{"index":1,"embedding":[3,4]},{"index":0,"embedding":[1,2]}]})")
+                                   << 2 << 0 << ok << QString();
         QTest::newRow("zero texts") << QByteArray(R"({"data":[]})") << 0 << 0 << ok << QString();
         QTest::newRow("array root") << QByteArray("[1,2]") << 1 << 0 << bad << QStringLiteral("not an object");
-        QTest::newRow("no data") << QByteArray(R"({"object":"list"})") << 1 << 0 << bad << QStringLiteral("no \"data\"");
-        QTest::newRow("error in 200") << QByteArray(R"({"error":{"message":"overloaded"}})") << 1 << 0 << bad << QStringLiteral("overloaded");
-        QTest::newRow("item not object") << QByteArray(R"({"data":[[1,2]]})") << 1 << 0 << bad << QStringLiteral("data[0] is not an object");
-        QTest::newRow("no embedding") << QByteArray(R"({"data":[{"index":0}]})") << 1 << 0 << bad << QStringLiteral("no \"embedding\"");
-        QTest::newRow("base64") << QByteArray(R"({"data":[{"index":0,"embedding":"AACAPw=="}]})") << 1 << 0 << bad << QStringLiteral("base64");
-        QTest::newRow("empty embedding") << QByteArray(R"({"data":[{"index":0,"embedding":[]}]})") << 1 << 0 << bad << QStringLiteral("empty");
-        QTest::newRow("string element") << QByteArray(R"({"data":[{"index":0,"embedding":[1,"2"]}]})") << 1 << 0 << bad << QStringLiteral("Element 1");
-        QTest::newRow("null element") << QByteArray(R"({"data":[{"index":0,"embedding":[null]}]})") << 1 << 0 << bad << QStringLiteral("not a number");
-        QTest::newRow("negative beyond float") << QByteArray(R"({"data":[{"embedding":[-4e38]}]})") << 1 << 0 << ErrorCode::NonFiniteValue << QStringLiteral("finite");
-        QTest::newRow("duplicate index") << QByteArray(R"({"data":[{"index":0,"embedding":[1]},{"index":0,"embedding":[2]}]})") << 2 << 0 << bad << QStringLiteral("Two embeddings have the index 0");
-        QTest::newRow("index too big") << QByteArray(R"({"data":[{"index":1,"embedding":[1]}]})") << 1 << 0 << bad << QStringLiteral("whole number from 0 to 0");
-        QTest::newRow("index negative") << QByteArray(R"({"data":[{"index":-1,"embedding":[1]}]})") << 1 << 0 << bad << QStringLiteral("index");
-        QTest::newRow("index fraction") << QByteArray(R"({"data":[{"index":0.5,"embedding":[1]}]})") << 1 << 0 << bad << QStringLiteral("index");
-        QTest::newRow("index string") << QByteArray(R"({"data":[{"index":"0","embedding":[1]}]})") << 1 << 0 << bad << QStringLiteral("index");
-        QTest::newRow("index huge") << QByteArray(R"({"data":[{"index":1e300,"embedding":[1]}]})") << 1 << 0 << bad << QStringLiteral("index");
-        QTest::newRow("some indexed") << QByteArray(R"({"data":[{"index":0,"embedding":[1]},{"embedding":[2]}]})") << 2 << 0 << bad << QStringLiteral("others do not");
-        QTest::newRow("wrong dimension") << QByteArray(R"({"data":[{"embedding":[1,2,3]}]})") << 1 << 2 << ErrorCode::DimensionMismatch << QStringLiteral("3 dimensions, 2 expected");
-        QTest::newRow("too few") << QByteArray(R"({"data":[{"embedding":[1]}]})") << 3 << 0 << bad << QStringLiteral("1 embeddings for 3 texts");
-        QTest::newRow("truncated") << QByteArray(R"({"data":[{"embedding":[1,)") << 1 << 0 << bad << QStringLiteral("not JSON");
+        QTest::newRow("no data") << QByteArray(R"({"object":"list"})") << 1 << 0 << bad
+                                 << QStringLiteral("no \"data\"");
+        QTest::newRow("error in 200") << QByteArray(R"({"error":{"message":"overloaded"}})") << 1 << 0 << bad
+                                      << QStringLiteral("overloaded");
+        QTest::newRow("item not object") << QByteArray(R"({"data":[[1,2]]})") << 1 << 0 << bad
+                                         << QStringLiteral("data[0] is not an object");
+        QTest::newRow("no embedding") << QByteArray(R"({"data":[{"index":0}]})") << 1 << 0 << bad
+                                      << QStringLiteral("no \"embedding\"");
+        QTest::newRow("base64") << QByteArray(R"({"data":[{"index":0,"embedding":"AACAPw=="}]})") << 1 << 0 << bad
+                                << QStringLiteral("base64");
+        QTest::newRow("empty embedding") << QByteArray(R"({"data":[{"index":0,"embedding":[]}]})") << 1 << 0 << bad
+                                         << QStringLiteral("empty");
+        QTest::newRow("string element") << QByteArray(R"({"data":[{"index":0,"embedding":[1,"2"]}]})") << 1 << 0 << bad
+                                        << QStringLiteral("Element 1");
+        QTest::newRow("null element") << QByteArray(R"({"data":[{"index":0,"embedding":[null]}]})") << 1 << 0 << bad
+                                      << QStringLiteral("not a number");
+        QTest::newRow("negative beyond float") << QByteArray(R"({"data":[{"embedding":[-4e38]}]})") << 1 << 0
+                                               << ErrorCode::NonFiniteValue << QStringLiteral("finite");
+        QTest::newRow("duplicate index") << QByteArray(
+                                                R"({"data":[{"index":0,"embedding":[1]},{"index":0,"embedding":[2]}]})")
+                                         << 2 << 0 << bad << QStringLiteral("Two embeddings have the index 0");
+        QTest::newRow("index too big") << QByteArray(R"({"data":[{"index":1,"embedding":[1]}]})") << 1 << 0 << bad
+                                       << QStringLiteral("whole number from 0 to 0");
+        QTest::newRow("index negative") << QByteArray(R"({"data":[{"index":-1,"embedding":[1]}]})") << 1 << 0 << bad
+                                        << QStringLiteral("index");
+        QTest::newRow("index fraction") << QByteArray(R"({"data":[{"index":0.5,"embedding":[1]}]})") << 1 << 0 << bad
+                                        << QStringLiteral("index");
+        QTest::newRow("index string") << QByteArray(R"({"data":[{"index":"0","embedding":[1]}]})") << 1 << 0 << bad
+                                      << QStringLiteral("index");
+        QTest::newRow("index huge") << QByteArray(R"({"data":[{"index":1e300,"embedding":[1]}]})") << 1 << 0 << bad
+                                    << QStringLiteral("index");
+        QTest::newRow("some indexed") << QByteArray(R"({"data":[{"index":0,"embedding":[1]},{"embedding":[2]}]})") << 2
+                                      << 0 << bad << QStringLiteral("others do not");
+        QTest::newRow("wrong dimension") << QByteArray(R"({"data":[{"embedding":[1,2,3]}]})") << 1 << 2
+                                         << ErrorCode::DimensionMismatch << QStringLiteral("3 dimensions, 2 expected");
+        QTest::newRow("too few") << QByteArray(R"({"data":[{"embedding":[1]}]})") << 3 << 0 << bad
+                                 << QStringLiteral("1 embeddings for 3 texts");
+        QTest::newRow("truncated") << QByteArray(R"({"data":[{"embedding":[1,)") << 1 << 0 << bad
+                                   << QStringLiteral("not JSON");
         QByteArray huge = R"({"data":[{"embedding":[)";
-        for (int i = 0; i < 8193; ++i) huge += i ? ",0" : "0";
+        for (int i = 0; i < 8193; ++i)
+            huge += i ? ",0" : "0";
         huge += "]}]}";
-        QTest::newRow("over 8192 dimensions") << huge << 1 << 0 << ErrorCode::DimensionMismatch << QStringLiteral("at most 8192");
+        QTest::newRow("over 8192 dimensions")
+            << huge << 1 << 0 << ErrorCode::DimensionMismatch << QStringLiteral("at most 8192");
     }
     void parserChecksEveryField()
     {
@@ -768,13 +816,15 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("message");
         QTest::newRow("openai") << errorJson(QStringLiteral("bad model")) << QStringLiteral("bad model");
-        QTest::newRow("ollama native") << QByteArray(R"({"error":"model not found"})") << QStringLiteral("model not found");
+        QTest::newRow("ollama native") << QByteArray(R"({"error":"model not found"})")
+                                       << QStringLiteral("model not found");
         QTest::newRow("message") << QByteArray(R"({"message":"nope"})") << QStringLiteral("nope");
         QTest::newRow("detail string") << QByteArray(R"({"detail":"Not Found"})") << QStringLiteral("Not Found");
         QTest::newRow("plain text") << QByteArray("404 page not found\n") << QStringLiteral("404 page not found");
         QTest::newRow("html") << QByteArray("<html><h1>502 Bad Gateway</h1></html>") << QString();
         QTest::newRow("binary") << QByteArray("\x01\x02\x03", 3) << QString();
-        QTest::newRow("whitespace") << QByteArray(R"({"error":{"message":"line one\n\n   line\ttwo"}})") << QStringLiteral("line one line two");
+        QTest::newRow("whitespace") << QByteArray(R"({"error":{"message":"line one\n\n   line\ttwo"}})")
+                                    << QStringLiteral("line one line two");
         QTest::newRow("no message") << QByteArray(R"({"error":{"code":5}})") << QString();
     }
     void serverMessagesAreFoundAndTidied()

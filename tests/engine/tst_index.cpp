@@ -30,14 +30,17 @@ public:
     {
         QThread *testThread = QThread::currentThread();
         for (int attempt = 0; attempt < 50 && !m_paused; ++attempt) {
-            QFuture<WriteResult> f = idx.insert(makeItem(QStringLiteral("pause-%1-%2").arg(quintptr(this)).arg(attempt), 1));
+            QFuture<WriteResult> f =
+                idx.insert(makeItem(QStringLiteral("pause-%1-%2").arg(quintptr(this)).arg(attempt), 1));
             f.then(QtFuture::Launch::Sync, [this, testThread](WriteResult) {
                 if (QThread::currentThread() == testThread) return; // already finished: try again
                 m_entered.release();
                 m_release.acquire();
             });
-            if (m_entered.tryAcquire(1, 100)) m_paused = true;
-            else f.waitForFinished();
+            if (m_entered.tryAcquire(1, 100))
+                m_paused = true;
+            else
+                f.waitForFinished();
         }
     }
     ~WriterPause() { resume(); }
@@ -220,7 +223,8 @@ void TestIndex::insertAndGet()
 {
     auto idx = createIndex();
     QVERIFY(idx);
-    const Item a = makeItem(QStringLiteral("alpha"), 1, 4, QJsonObject{{QStringLiteral("title"), QStringLiteral("A")}, {QStringLiteral("n"), 3}});
+    const Item a = makeItem(QStringLiteral("alpha"), 1, 4,
+                            QJsonObject{{QStringLiteral("title"), QStringLiteral("A")}, {QStringLiteral("n"), 3}});
     const WriteResult r = waitFor(idx->insert(a));
     QVERIFY2(r.error.ok(), qPrintable(r.error.message()));
     QCOMPARE(r.items, 1);
@@ -290,13 +294,14 @@ void TestIndex::removeAndNotFound()
 {
     auto idx = createIndex();
     QVERIFY(idx);
-    for (int i = 0; i < 3; ++i) QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("r%1").arg(i), quint32(i)))).error.ok());
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("r%1").arg(i), quint32(i)))).error.ok());
     QVERIFY(waitFor(idx->checkpoint()).error.ok());
     QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("m"), 9))).error.ok());
 
     const WriteResult seg = waitFor(idx->remove(QStringLiteral("r1"))); // lives in a segment
     QVERIFY2(seg.error.ok(), qPrintable(seg.error.message()));
-    const WriteResult mem = waitFor(idx->remove(QStringLiteral("m")));  // lives in the memtable
+    const WriteResult mem = waitFor(idx->remove(QStringLiteral("m"))); // lives in the memtable
     QVERIFY(mem.error.ok());
     QCOMPARE(idx->count(), qint64(2));
     QCOMPARE(idx->get(QStringLiteral("r1")).error().code(), ErrorCode::NotFound);
@@ -335,7 +340,8 @@ void TestIndex::batchAppliesTogether()
     auto idx = createIndex();
     QVERIFY(idx);
     QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("old"), 1))).error.ok());
-    QList<WriteOp> batch{WriteOp::insert(makeItem(QStringLiteral("b1"), 2)), WriteOp::upsert(makeItem(QStringLiteral("b2"), 3)),
+    QList<WriteOp> batch{WriteOp::insert(makeItem(QStringLiteral("b1"), 2)),
+                         WriteOp::upsert(makeItem(QStringLiteral("b2"), 3)),
                          WriteOp::upsert(makeItem(QStringLiteral("old"), 4)), WriteOp::remove(QStringLiteral("old2"))};
     QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("old2"), 5))).error.ok());
     const WriteResult r = waitFor(idx->write(batch));
@@ -357,10 +363,9 @@ void TestIndex::batchIsAllOrNothing()
     const qint64 walBefore = idx->stats().walBytes;
 
     // The third operation fails when applied: nothing of the batch is.
-    const WriteResult r = waitFor(idx->write({WriteOp::insert(makeItem(QStringLiteral("n1"), 2)),
-                                              WriteOp::upsert(makeItem(QStringLiteral("exists"), 9)),
-                                              WriteOp::insert(makeItem(QStringLiteral("exists2"), 3)),
-                                              WriteOp::insert(makeItem(QStringLiteral("n2"), 4))}));
+    const WriteResult r = waitFor(idx->write(
+        {WriteOp::insert(makeItem(QStringLiteral("n1"), 2)), WriteOp::upsert(makeItem(QStringLiteral("exists"), 9)),
+         WriteOp::insert(makeItem(QStringLiteral("exists2"), 3)), WriteOp::insert(makeItem(QStringLiteral("n2"), 4))}));
     QCOMPARE(r.error.code(), ErrorCode::AlreadyExists);
     QVERIFY2(r.error.message().contains(QStringLiteral("3")), qPrintable(r.error.message()));
     QVERIFY(!idx->contains(QStringLiteral("n1")));
@@ -368,13 +373,14 @@ void TestIndex::batchIsAllOrNothing()
     QCOMPARE(idx->get(QStringLiteral("exists"))->vector, makeVector(4, 1));
     QCOMPARE(idx->get(QStringLiteral("exists2"))->vector, makeVector(4, 8));
 
-    const WriteResult del = waitFor(idx->write({WriteOp::insert(makeItem(QStringLiteral("n3"), 5)),
-                                                WriteOp::remove(QStringLiteral("missing"))}));
+    const WriteResult del = waitFor(
+        idx->write({WriteOp::insert(makeItem(QStringLiteral("n3"), 5)), WriteOp::remove(QStringLiteral("missing"))}));
     QCOMPARE(del.error.code(), ErrorCode::NotFound);
     QVERIFY(!idx->contains(QStringLiteral("n3")));
 
     // One invalid vector rejects the whole batch before it is queued.
-    QList<WriteOp> badVec{WriteOp::insert(makeItem(QStringLiteral("n4"), 6)), WriteOp::insert(Item{QStringLiteral("n5"), {1, 2}, {}})};
+    QList<WriteOp> badVec{WriteOp::insert(makeItem(QStringLiteral("n4"), 6)),
+                          WriteOp::insert(Item{QStringLiteral("n5"), {1, 2}, {}})};
     const WriteResult v = waitFor(idx->write(badVec));
     QCOMPARE(v.error.code(), ErrorCode::DimensionMismatch);
     QVERIFY(v.error.message().contains(QStringLiteral("n5")));
@@ -399,9 +405,9 @@ void TestIndex::batchRejectsDuplicateIds()
 {
     auto idx = createIndex();
     QVERIFY(idx);
-    const WriteResult r = waitFor(idx->write({WriteOp::insert(makeItem(QStringLiteral("d"), 1)),
-                                              WriteOp::insert(makeItem(QStringLiteral("e"), 2)),
-                                              WriteOp::remove(QStringLiteral("d"))}));
+    const WriteResult r =
+        waitFor(idx->write({WriteOp::insert(makeItem(QStringLiteral("d"), 1)),
+                            WriteOp::insert(makeItem(QStringLiteral("e"), 2)), WriteOp::remove(QStringLiteral("d"))}));
     QCOMPARE(r.error.code(), ErrorCode::DuplicateId);
     QVERIFY(r.error.message().contains(QStringLiteral("\"d\"")));
     QCOMPARE(idx->count(), qint64(0));
@@ -434,8 +440,13 @@ void TestIndex::listInBytewiseOrderAcrossMemtableAndSegments()
     QRandomGenerator g(5);
     // Ids whose UTF-8 order differs from their UTF-16 order: U+FFFD sorts
     // before U+1F600 in UTF-8 (EF.. < F0..) but after it in UTF-16.
-    const QStringList special{QString::fromUtf8("\xef\xbf\xbd"), QString::fromUtf8("\xf0\x9f\x98\x80"), QStringLiteral("Z"),
-                              QStringLiteral("a"), QString::fromUtf8("\xc3\xa9"), QStringLiteral("a b"), QStringLiteral("a-b")};
+    const QStringList special{QString::fromUtf8("\xef\xbf\xbd"),
+                              QString::fromUtf8("\xf0\x9f\x98\x80"),
+                              QStringLiteral("Z"),
+                              QStringLiteral("a"),
+                              QString::fromUtf8("\xc3\xa9"),
+                              QStringLiteral("a b"),
+                              QStringLiteral("a-b")};
     int n = 0;
     auto put = [&](const QString &id, bool upsert) {
         const Item it = makeItem(id, quint32(++n));
@@ -444,7 +455,8 @@ void TestIndex::listInBytewiseOrderAcrossMemtableAndSegments()
         expectPut(expected, it);
     };
     for (int round = 0; round < 4; ++round) {
-        for (int i = 0; i < 40; ++i) put(QStringLiteral("k%1").arg(g.bounded(100000), 5, 10, QLatin1Char('0')) + QString::number(round), false);
+        for (int i = 0; i < 40; ++i)
+            put(QStringLiteral("k%1").arg(g.bounded(100000), 5, 10, QLatin1Char('0')) + QString::number(round), false);
         put(special[round], false);
         // Replace and delete some items that are in earlier segments.
         int changed = 0;
@@ -456,7 +468,8 @@ void TestIndex::listInBytewiseOrderAcrossMemtableAndSegments()
         expected.erase(victim);
         if (round < 3) QVERIFY(waitFor(idx->checkpoint()).error.ok());
     }
-    for (int i = 4; i < special.size(); ++i) put(special[i], false); // in the memtable only
+    for (int i = 4; i < special.size(); ++i)
+        put(special[i], false); // in the memtable only
     QVERIFY(idx->stats().segments >= 2);
     QVERIFY(idx->stats().unflushedItems > 0);
     QCOMPARE(diffContent(*idx, expected, 7), QString());
@@ -485,13 +498,16 @@ void TestIndex::listCursorEdges()
 {
     auto idx = createIndex();
     QVERIFY(idx);
-    for (const char *id : {"b", "d", "f"}) QVERIFY(waitFor(idx->insert(makeItem(QString::fromLatin1(id), 1))).error.ok());
+    for (const char *id : {"b", "d", "f"})
+        QVERIFY(waitFor(idx->insert(makeItem(QString::fromLatin1(id), 1))).error.ok());
     QVERIFY(waitFor(idx->checkpoint()).error.ok());
-    for (const char *id : {"a", "c", "e"}) QVERIFY(waitFor(idx->insert(makeItem(QString::fromLatin1(id), 2))).error.ok());
+    for (const char *id : {"a", "c", "e"})
+        QVERIFY(waitFor(idx->insert(makeItem(QString::fromLatin1(id), 2))).error.ok());
 
     auto ids = [](const ListPage &p) {
         QStringList out;
-        for (const Item &i : p.items) out << i.id;
+        for (const Item &i : p.items)
+            out << i.id;
         return out;
     };
     Result<ListPage> p = idx->list(QStringLiteral("b"), 2);
@@ -499,7 +515,8 @@ void TestIndex::listCursorEdges()
     QCOMPARE(ids(*p), (QStringList{QStringLiteral("c"), QStringLiteral("d")}));
     QCOMPARE(p->nextAfter, QStringLiteral("d"));
     // `after` need not be an id.
-    QCOMPARE(ids(*idx->list(QStringLiteral("bb"), 10)), (QStringList{QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("e"), QStringLiteral("f")}));
+    QCOMPARE(ids(*idx->list(QStringLiteral("bb"), 10)),
+             (QStringList{QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("e"), QStringLiteral("f")}));
     QCOMPARE(ids(*idx->list(QStringLiteral("f"), 10)), QStringList());
     QVERIFY(idx->list(QStringLiteral("f"), 10)->nextAfter.isEmpty());
     QCOMPARE(ids(*idx->list(QStringLiteral("zzz"), 10)), QStringList());
@@ -562,7 +579,8 @@ void TestIndex::listIdsPagesAndFilters()
     QStringList listed;
     const Result<ListPage> all = idx->list({}, 100000);
     QVERIFY(all.ok());
-    for (const Item &it : all->items) listed << it.id;
+    for (const Item &it : all->items)
+        listed << it.id;
     QCOMPARE(listed, expectedAll);
     // A bad filter is an error, not an empty page.
     QCOMPARE(idx->listIds({}, 10, "{\"n\": {\"$lt\": }").error().code(), ErrorCode::MalformedInput);
@@ -654,7 +672,8 @@ void TestIndex::checkpointOnDemandAndAutomatic()
     // checkpoint in flight is folding, each within that bound.
     QVERIFY2(s.walBytes < 2 * (2 * 2048 + 1024), qPrintable(QString::number(s.walBytes)));
     QCOMPARE(s.items, qint64(100));
-    for (int i = 0; i < 100; ++i) QVERIFY(idx->contains(QStringLiteral("auto%1").arg(i)));
+    for (int i = 0; i < 100; ++i)
+        QVERIFY(idx->contains(QStringLiteral("auto%1").arg(i)));
     // Retired files do not pile up: at most the current and previous generation's.
     // Old logs are retired: what stays is the previous generation's log, the
     // current one's, and the active log of a checkpoint still in flight.
@@ -774,7 +793,8 @@ void TestIndex::statsAreSane()
     QVERIFY(std::abs(s.created.secsTo(QDateTime::currentDateTimeUtc())) < 3600);
     QCOMPARE(s.pendingWrites, qint64(0));
 
-    for (int i = 0; i < 10; ++i) QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("s%1").arg(i), quint32(i)))).error.ok());
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("s%1").arg(i), quint32(i)))).error.ok());
     s = idx->stats();
     QCOMPARE(s.items, qint64(10));
     QCOMPARE(s.unflushedItems, qint64(10));
@@ -797,7 +817,8 @@ void TestIndex::statsAreSane()
     QCOMPARE(s.walBytes, qint64(32));
     QVERIFY(s.lastCheckpoint.isValid());
     QVERIFY(s.lastCheckpoint >= s.created);
-    const qint64 segBytes = fileSize(indexPath() + u'/' + filesMatching(indexPath(), QStringLiteral("seg-*.sxs")).value(0));
+    const qint64 segBytes =
+        fileSize(indexPath() + u'/' + filesMatching(indexPath(), QStringLiteral("seg-*.sxs")).value(0));
     QVERIFY(s.diskBytes >= segBytes + s.walBytes);
 
     QVERIFY(waitFor(idx->remove(QStringLiteral("s0"))).error.ok());
@@ -876,14 +897,17 @@ void TestIndex::concurrentWritersAreAllAcknowledged()
             for (int i = 0; i < kPerThread; ++i) {
                 futures.append(idx->insert(makeItem(QStringLiteral("t%1-%2").arg(t).arg(i), quint32(t * 1000 + i))));
                 if (futures.size() == 8) {
-                    for (auto &f : futures) results[size_t(t)].push_back(waitFor(f));
+                    for (auto &f : futures)
+                        results[size_t(t)].push_back(waitFor(f));
                     futures.clear();
                 }
             }
-            for (auto &f : futures) results[size_t(t)].push_back(waitFor(f));
+            for (auto &f : futures)
+                results[size_t(t)].push_back(waitFor(f));
         });
     }
-    for (auto &th : threads) th.join();
+    for (auto &th : threads)
+        th.join();
     QSet<quint64> lsns;
     for (int t = 0; t < kThreads; ++t) {
         QCOMPARE(int(results[size_t(t)].size()), kPerThread);
@@ -914,10 +938,13 @@ void TestIndex::interactiveBeforeBulk()
     QVERIFY2(pause.paused(), "could not pause the writer thread");
 
     QList<QFuture<WriteResult>> bulk, interactive;
-    for (int i = 0; i < 5; ++i) bulk.append(idx->insert(makeItem(QStringLiteral("bulk%1").arg(i), 2), Priority::Bulk));
-    for (int i = 0; i < 5; ++i) interactive.append(idx->insert(makeItem(QStringLiteral("inter%1").arg(i), 3), Priority::Interactive));
+    for (int i = 0; i < 5; ++i)
+        bulk.append(idx->insert(makeItem(QStringLiteral("bulk%1").arg(i), 2), Priority::Bulk));
+    for (int i = 0; i < 5; ++i)
+        interactive.append(idx->insert(makeItem(QStringLiteral("inter%1").arg(i), 3), Priority::Interactive));
     QVERIFY(idx->stats().pendingWrites >= 10);
-    for (auto &f : bulk) QVERIFY(!f.isFinished());
+    for (auto &f : bulk)
+        QVERIFY(!f.isFinished());
     pause.resume();
 
     quint64 maxInteractive = 0, minBulk = ~quint64(0), prev = 0;
@@ -937,7 +964,9 @@ void TestIndex::interactiveBeforeBulk()
         minBulk = std::min(minBulk, r.lsn);
     }
     QVERIFY2(maxInteractive < minBulk,
-             qPrintable(QStringLiteral("interactive writes got LSNs up to %1, bulk writes from %2").arg(maxInteractive).arg(minBulk)));
+             qPrintable(QStringLiteral("interactive writes got LSNs up to %1, bulk writes from %2")
+                            .arg(maxInteractive)
+                            .arg(minBulk)));
 }
 
 void TestIndex::readsDuringWritesCheckpointsAndCompactions()
@@ -976,13 +1005,19 @@ void TestIndex::readsDuringWritesCheckpointsAndCompactions()
                 }
                 for (int i = 1; i < page->items.size(); ++i)
                     if (page->items[i - 1].id.toUtf8() >= page->items[i].id.toUtf8())
-                        problem(QStringLiteral("list out of order: %1 then %2").arg(page->items[i - 1].id, page->items[i].id));
+                        problem(QStringLiteral("list out of order: %1 then %2")
+                                    .arg(page->items[i - 1].id, page->items[i].id));
                 if (c > 0) {
                     // Items are inserted in id order, so every id below the count exists.
                     const int i = int(QRandomGenerator::global()->bounded(int(c)));
                     Result<Item> got = idx->get(itemId(i));
-                    if (!got.ok()) problem(QStringLiteral("get(%1) with count %2 failed: %3").arg(itemId(i)).arg(c).arg(got.error().message()));
-                    else if (got->vector != makeVector(4, quint32(i))) problem(QStringLiteral("get(%1) returned another vector").arg(itemId(i)));
+                    if (!got.ok())
+                        problem(QStringLiteral("get(%1) with count %2 failed: %3")
+                                    .arg(itemId(i))
+                                    .arg(c)
+                                    .arg(got.error().message()));
+                    else if (got->vector != makeVector(4, quint32(i)))
+                        problem(QStringLiteral("get(%1) returned another vector").arg(itemId(i)));
                 }
                 if (page->items.size() > c + 200) problem(QStringLiteral("a page larger than the index"));
             }
@@ -990,7 +1025,8 @@ void TestIndex::readsDuringWritesCheckpointsAndCompactions()
     }
     for (int i = 0; i < kItems; i += 25) {
         QList<WriteOp> batch;
-        for (int j = i; j < i + 25; ++j) batch.append(WriteOp::insert(makeItem(itemId(j), quint32(j))));
+        for (int j = i; j < i + 25; ++j)
+            batch.append(WriteOp::insert(makeItem(itemId(j), quint32(j))));
         const WriteResult r = waitFor(idx->write(batch, Priority::Bulk));
         if (!r.error.ok()) problem(r.error.message());
         if (i % 300 == 275) {
@@ -999,7 +1035,8 @@ void TestIndex::readsDuringWritesCheckpointsAndCompactions()
         }
     }
     done = true;
-    for (auto &th : readers) th.join();
+    for (auto &th : readers)
+        th.join();
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     QCOMPARE(idx->count(), qint64(kItems));
     QVERIFY(idx->stats().segments >= 1);
@@ -1021,7 +1058,8 @@ void TestIndex::sameGroupSeesEarlierWritesOfTheGroup()
     QFuture<WriteResult> removeOld = idx->remove(QStringLiteral("old"));
     QFuture<WriteResult> removeOldAgain = idx->remove(QStringLiteral("old"));
     QFuture<WriteResult> upsertOld = idx->upsert(makeItem(QStringLiteral("old"), 5));
-    QFuture<WriteResult> batch = idx->write({WriteOp::insert(makeItem(QStringLiteral("b"), 6)), WriteOp::insert(makeItem(QStringLiteral("a"), 7))});
+    QFuture<WriteResult> batch = idx->write(
+        {WriteOp::insert(makeItem(QStringLiteral("b"), 6)), WriteOp::insert(makeItem(QStringLiteral("a"), 7))});
     QFuture<WriteResult> insertB = idx->insert(makeItem(QStringLiteral("b"), 8));
     pause.resume();
     QVERIFY(waitFor(insertA).error.ok());
@@ -1032,7 +1070,7 @@ void TestIndex::sameGroupSeesEarlierWritesOfTheGroup()
     QCOMPARE(waitFor(removeOldAgain).error.code(), ErrorCode::NotFound);
     QVERIFY(waitFor(upsertOld).error.ok());
     QCOMPARE(waitFor(batch).error.code(), ErrorCode::AlreadyExists); // "a" exists again
-    QVERIFY(waitFor(insertB).error.ok());                           // the failed batch left no "b"
+    QVERIFY(waitFor(insertB).error.ok());                            // the failed batch left no "b"
     QCOMPARE(idx->get(QStringLiteral("a"))->vector, makeVector(4, 4));
     QCOMPARE(idx->get(QStringLiteral("old"))->vector, makeVector(4, 5));
     QCOMPARE(idx->get(QStringLiteral("b"))->vector, makeVector(4, 8));
@@ -1068,7 +1106,8 @@ void TestIndex::closeFromContinuationOnWriterThread()
     QVERIFY(child.waitForStarted());
     QVERIFY(child.waitForFinished(60000));
     const QString out = QString::fromLocal8Bit(child.readAll());
-    QVERIFY2(child.exitStatus() == QProcess::NormalExit, qPrintable(QStringLiteral("the child crashed:\n") + out.right(1500)));
+    QVERIFY2(child.exitStatus() == QProcess::NormalExit,
+             qPrintable(QStringLiteral("the child crashed:\n") + out.right(1500)));
     QVERIFY2(child.exitCode() == 0, qPrintable(out.right(1500)));
     QVERIFY2(out.contains(QStringLiteral("child finished")), qPrintable(out.right(1500)));
     // What the child acknowledged is there.
@@ -1077,7 +1116,6 @@ void TestIndex::closeFromContinuationOnWriterThread()
     QVERIFY((*idx)->contains(QStringLiteral("last")));
 }
 
-
 void TestIndex::secondWriterIsRefusedWithHolder()
 {
     auto idx = createIndex();
@@ -1085,7 +1123,8 @@ void TestIndex::secondWriterIsRefusedWithHolder()
     Result<std::shared_ptr<Index>> second = Index::open(indexPath());
     QVERIFY(!second.ok());
     QCOMPARE(second.error().code(), ErrorCode::Locked);
-    QVERIFY2(second.error().message().contains(QString::number(QCoreApplication::applicationPid())), qPrintable(second.error().message()));
+    QVERIFY2(second.error().message().contains(QString::number(QCoreApplication::applicationPid())),
+             qPrintable(second.error().message()));
     // The refused open left the first writer working.
     QVERIFY(waitFor(idx->insert(makeItem(QStringLiteral("still"), 1))).error.ok());
     QVERIFY(!idx->close());
@@ -1195,13 +1234,13 @@ void TestIndex::validateChecksWithoutWriting()
     auto idx = createIndex();
     QVERIFY(idx);
     QVERIFY(!idx->validate(WriteOp::insert(makeItem(QStringLiteral("ok"), 1))));
-    QCOMPARE(idx->validate(WriteOp::insert(Item{QStringLiteral("v"), {1, 2, 3}, {}})).code(), ErrorCode::DimensionMismatch);
+    QCOMPARE(idx->validate(WriteOp::insert(Item{QStringLiteral("v"), {1, 2, 3}, {}})).code(),
+             ErrorCode::DimensionMismatch);
     QCOMPARE(idx->validate(WriteOp::remove(QString())).code(), ErrorCode::InvalidId);
     QVERIFY(!idx->validate(WriteOp::remove(QStringLiteral("whatever"))));
     QCOMPARE(idx->stats().lastLsn, quint64(0));
     QCOMPARE(idx->count(), qint64(0));
 }
-
 
 void TestIndex::largeBulkBatchesAreIngestedAsSegments()
 {
@@ -1285,11 +1324,13 @@ void TestIndex::manySegmentsAreMergedInTheBackground()
     for (int b = 0; b < batches; ++b) {
         QList<WriteOp> ops;
         for (int i = 0; i < perBatch; ++i)
-            ops.append(WriteOp::upsert(makeItem(QStringLiteral("s%1-%2").arg(b, 2, 10, QLatin1Char('0')).arg(i), quint32(b * perBatch + i))));
+            ops.append(WriteOp::upsert(
+                makeItem(QStringLiteral("s%1-%2").arg(b, 2, 10, QLatin1Char('0')).arg(i), quint32(b * perBatch + i))));
         // Every third batch replaces half of the previous one's ids.
         if (b % 3 == 2)
             for (int i = 0; i < perBatch / 2; ++i)
-                ops[i] = WriteOp::upsert(makeItem(QStringLiteral("s%1-%2").arg(b - 1, 2, 10, QLatin1Char('0')).arg(i), 7));
+                ops[i] =
+                    WriteOp::upsert(makeItem(QStringLiteral("s%1-%2").arg(b - 1, 2, 10, QLatin1Char('0')).arg(i), 7));
         const WriteResult r = waitFor(idx->write(ops, Priority::Bulk));
         QVERIFY2(r.error.ok(), qPrintable(r.error.message()));
         maxSegments = std::max<int>(maxSegments, int(idx->stats().segments));
@@ -1365,10 +1406,12 @@ void TestIndex::writesDuringMergesAreCarriedOver()
         }
         // Waiting lets the queue run empty, which is when merges start; the
         // next round's batch then publishes while the merge is running.
-        for (auto &f : inFlight) QVERIFY2(waitFor(f).error.ok(), qPrintable(waitFor(f).error.message()));
+        for (auto &f : inFlight)
+            QVERIFY2(waitFor(f).error.ok(), qPrintable(waitFor(f).error.message()));
         inFlight.clear();
     }
-    for (auto &f : inFlight) QVERIFY2(waitFor(f).error.ok(), qPrintable(waitFor(f).error.message()));
+    for (auto &f : inFlight)
+        QVERIFY2(waitFor(f).error.ok(), qPrintable(waitFor(f).error.message()));
     QCOMPARE(diffContent(*idx, expected), QString());
     QVERIFY(waitFor(idx->checkpoint()).error.ok());
     QCOMPARE(diffContent(*idx, expected), QString());

@@ -41,7 +41,12 @@ quint64 seedFromEnvironment()
     return ok ? s : QRandomGenerator::global()->generate64();
 }
 
-int roundsFromEnvironment() { return qEnvironmentVariableIsSet("SEXTANT_REPAIR_ROUNDS") ? std::max(1, qEnvironmentVariableIntValue("SEXTANT_REPAIR_ROUNDS")) : 3; }
+int roundsFromEnvironment()
+{
+    return qEnvironmentVariableIsSet("SEXTANT_REPAIR_ROUNDS")
+               ? std::max(1, qEnvironmentVariableIntValue("SEXTANT_REPAIR_ROUNDS"))
+               : 3;
+}
 
 QJsonObject meta(int i, int version) { return QJsonObject{{QStringLiteral("n"), i}, {QStringLiteral("v"), version}}; }
 
@@ -58,7 +63,8 @@ bool rewriteManifest(const QString &path, const std::function<void(storage::Mani
 QMap<QString, QByteArray> hashesOf(const QString &dir)
 {
     QMap<QString, QByteArray> out;
-    for (const QString &name : QDir(dir).entryList({QStringLiteral("seg-*"), QStringLiteral("del-*"), QStringLiteral("graph-*")}, QDir::Files))
+    for (const QString &name : QDir(dir).entryList(
+             {QStringLiteral("seg-*"), QStringLiteral("del-*"), QStringLiteral("graph-*")}, QDir::Files))
         out[name] = QCryptographicHash::hash(readAll(dir + u'/' + name), QCryptographicHash::Sha256);
     return out;
 }
@@ -81,7 +87,8 @@ Expected exportAll(const QString &dir, QString *error)
             *error = page.error().message();
             return out;
         }
-        for (const Item &it : page->items) out[it.id.toUtf8()] = it;
+        for (const Item &it : page->items)
+            out[it.id.toUtf8()] = it;
         if (page->nextAfter.isEmpty()) break;
         cursor = page->nextAfter;
     }
@@ -109,8 +116,8 @@ Named namedInQuarantine(const QString &dir)
             ++n.lines;
             const QJsonDocument doc = QJsonDocument::fromJson(line);
             const QJsonObject o = doc.object();
-            if (!doc.isObject() || !o.value(QStringLiteral("quarantine")).isObject()
-                || (o.contains(QStringLiteral("metadata")) && !o.value(QStringLiteral("metadata")).isObject()))
+            if (!doc.isObject() || !o.value(QStringLiteral("quarantine")).isObject() ||
+                (o.contains(QStringLiteral("metadata")) && !o.value(QStringLiteral("metadata")).isObject()))
                 n.badLine = QString::fromUtf8(line.left(300));
             if (o.value(QStringLiteral("id")).isString()) {
                 n.ids.insert(o.value(QStringLiteral("id")).toString().toUtf8());
@@ -259,9 +266,11 @@ QString TestIntegrityLoops::fileOfKind(const QString &kind) const
     if (kind == QLatin1String("wal")) return m_current.walFile;
     if (kind == QLatin1String("prev-wal")) return usedByCurrent(m_previous.walFile) ? QString() : m_previous.walFile;
     for (const storage::SegmentEntry &e : m_previous.segments)
-        if (kind == QLatin1String("prev-deletion") && !e.deletionFile.isEmpty() && !usedByCurrent(e.deletionFile)) return e.deletionFile;
+        if (kind == QLatin1String("prev-deletion") && !e.deletionFile.isEmpty() && !usedByCurrent(e.deletionFile))
+            return e.deletionFile;
     for (const storage::SegmentEntry &e : m_current.segments) {
-        if (kind == QLatin1String("deletion") && !e.deletionFile.isEmpty() && !m_previous.fileRecord(e.deletionFile)) return e.deletionFile;
+        if (kind == QLatin1String("deletion") && !e.deletionFile.isEmpty() && !m_previous.fileRecord(e.deletionFile))
+            return e.deletionFile;
         if (kind == QLatin1String("segment") && !m_previous.fileRecord(e.file)) return e.file;
     }
     return {};
@@ -335,7 +344,8 @@ void TestIntegrityLoops::tamperedCounters()
     QString what;
     QVERIFY(rewriteManifest(target, [&](storage::Manifest &m) {
         uint64_t maxId = 0;
-        for (const storage::SegmentEntry &e : m.segments) maxId = std::max(maxId, e.id);
+        for (const storage::SegmentEntry &e : m.segments)
+            maxId = std::max(maxId, e.id);
         if (tamper != 1) {
             m.nextSegmentId = 1 + rng.bounded(quint64(maxId));
             what += QStringLiteral("nextSegmentId %1 (highest id %2) ").arg(m.nextSegmentId).arg(maxId);
@@ -353,17 +363,19 @@ void TestIntegrityLoops::tamperedCounters()
         QVERIFY(v.ok());
         bool named = false;
         for (const Finding &f : v->findings)
-            named = named || (f.file == QFileInfo(target).fileName() && f.severity != Finding::Severity::Info
-                              && f.message.contains(QLatin1String("inconsistent")));
-        QVERIFY2(named, qPrintable(QStringLiteral("%1 verify missed %2:\n%3").arg(full ? "full" : "quick", what, findingsText(*v))));
+            named = named || (f.file == QFileInfo(target).fileName() && f.severity != Finding::Severity::Info &&
+                              f.message.contains(QLatin1String("inconsistent")));
+        QVERIFY2(named,
+                 qPrintable(
+                     QStringLiteral("%1 verify missed %2:\n%3").arg(full ? "full" : "quick", what, findingsText(*v))));
     }
     if (tamper != 3) {
         // A writer refuses the manifest, naming the cause; nothing is replaced.
         Result<std::shared_ptr<Index>> w = Index::open(work());
         QVERIFY2(!w.ok(), qPrintable(what));
         QCOMPARE(w.error().code(), ErrorCode::Corruption);
-        QVERIFY2(w.error().message().contains(QLatin1String("nextSegmentId"))
-                     || w.error().message().contains(QLatin1String("more than once")),
+        QVERIFY2(w.error().message().contains(QLatin1String("nextSegmentId")) ||
+                     w.error().message().contains(QLatin1String("more than once")),
                  qPrintable(w.error().message()));
         QCOMPARE(hashesOf(work()), filesBefore);
         QString error;
@@ -399,8 +411,10 @@ void TestIntegrityLoops::damageSweep_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<int>("round");
     const int rounds = roundsFromEnvironment();
-    for (const char *kind : {"wal", "prev-wal", "prev-deletion", "deletion", "segment", "MANIFEST", "MANIFEST+prev-wal"})
-        for (int r = 0; r < rounds; ++r) QTest::addRow("%s %d", kind, r) << QString::fromLatin1(kind) << r;
+    for (const char *kind :
+         {"wal", "prev-wal", "prev-deletion", "deletion", "segment", "MANIFEST", "MANIFEST+prev-wal"})
+        for (int r = 0; r < rounds; ++r)
+            QTest::addRow("%s %d", kind, r) << QString::fromLatin1(kind) << r;
 }
 
 // B2, B3, U7: random byte damage; everything lost or changed is named.
@@ -436,14 +450,16 @@ void TestIntegrityLoops::damageSweep()
     if (kind.startsWith(QLatin1String("prev-"))) {
         bool warned = false;
         for (const Finding &f : v->findings)
-            warned = warned || (f.severity == Finding::Severity::Warning && f.message.contains(QLatin1String("fallback is lost")));
+            warned = warned || (f.severity == Finding::Severity::Warning &&
+                                f.message.contains(QLatin1String("fallback is lost")));
         QVERIFY2(warned, qPrintable(where + u'\n' + findingsText(*v)));
     }
     Result<RepairPlan> plan = planRepair(work(), *v);
     QVERIFY(plan.ok());
     QVERIFY2(plan->canRun(), qPrintable(where + u'\n' + plan->blockers.join(u'\n') + findingsText(*v)));
     QString planText;
-    for (const RepairStep &s : plan->steps) planText += s.description + u'\n';
+    for (const RepairStep &s : plan->steps)
+        planText += s.description + u'\n';
     RepairOptions o;
     o.backup = false;
     Result<RepairResult> r = runRepair(*plan, o);
@@ -460,12 +476,14 @@ void TestIntegrityLoops::damageSweep()
     int lost = 0, unnamedLost = 0;
     for (const auto &[id, item] : m_expected) {
         const auto got = after.find(id);
-        const bool same = got != after.end() && got->second.vector == item.vector && got->second.metadata == item.metadata;
+        const bool same =
+            got != after.end() && got->second.vector == item.vector && got->second.metadata == item.metadata;
         if (same) continue;
         ++lost;
         if (named.ids.contains(id)) continue;
         ++unnamedLost;
-        silent << QString::fromUtf8(id) + (got == after.end() ? QStringLiteral(" (gone)") : QStringLiteral(" (changed)"));
+        silent << QString::fromUtf8(id) +
+                      (got == after.end() ? QStringLiteral(" (gone)") : QStringLiteral(" (changed)"));
     }
     for (const auto &[id, item] : after) {
         if (m_expected.count(id)) continue;
@@ -480,17 +498,25 @@ void TestIntegrityLoops::damageSweep()
     for (const QByteArray &id : named.unverifiedIds) {
         const auto want = m_expected.find(id);
         const auto got = after.find(id);
-        const bool lostOrChanged = want != m_expected.end()
-                                   && (got == after.end() || got->second.vector != want->second.vector
-                                       || got->second.metadata != want->second.metadata);
+        const bool lostOrChanged =
+            want != m_expected.end() && (got == after.end() || got->second.vector != want->second.vector ||
+                                         got->second.metadata != want->second.metadata);
         const bool cameBack = want == m_expected.end() && got != after.end();
         misread += !lostOrChanged && !cameBack;
     }
     QVERIFY2(unnamedLost <= named.withoutId + misread,
-             qPrintable(QStringLiteral("%2 items lost or changed without being named (%3 entries without an id, %5 with a misread one): %4\n%1")
-                            .arg(context).arg(unnamedLost).arg(named.withoutId).arg(silent.mid(0, 20).join(QStringLiteral(", "))).arg(misread)));
+             qPrintable(QStringLiteral("%2 items lost or changed without being named (%3 entries without an id, %5 "
+                                       "with a misread one): %4\n%1")
+                            .arg(context)
+                            .arg(unnamedLost)
+                            .arg(named.withoutId)
+                            .arg(silent.mid(0, 20).join(QStringLiteral(", ")))
+                            .arg(misread)));
     QVERIFY2(r->itemsSetAside >= lost,
-             qPrintable(QStringLiteral("%1\nthe repair reports %2 set aside; %3 were lost or changed").arg(context).arg(r->itemsSetAside).arg(lost)));
+             qPrintable(QStringLiteral("%1\nthe repair reports %2 set aside; %3 were lost or changed")
+                            .arg(context)
+                            .arg(r->itemsSetAside)
+                            .arg(lost)));
     qInfo("%s: %d lost or changed, %d named in quarantine (%d without id), %lld set aside", qPrintable(where), lost,
           named.lines, named.withoutId, r->itemsSetAside);
 }
@@ -526,14 +552,15 @@ void TestIntegrityLoops::damagedPreviousSegmentIsAWarning()
     for (const storage::SegmentEntry &e : prev->segments)
         if (!cur->fileRecord(e.file)) prevOnly = e.file;
     QVERIFY(!prevOnly.isEmpty());
-    QVERIFY(flipBit(path + u'/' + prevOnly, storage::segment::kBlockSize / 2 < fileSize(path + u'/' + prevOnly) ? 100 : 10, 3));
+    QVERIFY(flipBit(path + u'/' + prevOnly,
+                    storage::segment::kBlockSize / 2 < fileSize(path + u'/' + prevOnly) ? 100 : 10, 3));
     for (bool full : {false, true}) {
         Result<VerifyReport> v = verifyIndex(path, VerifyOptions{full, {}});
         QVERIFY(v.ok());
         bool warned = false;
         for (const Finding &f : v->findings)
-            warned = warned || (f.file == prevOnly && f.severity == Finding::Severity::Warning
-                                && f.message.contains(QLatin1String("fallback is lost")));
+            warned = warned || (f.file == prevOnly && f.severity == Finding::Severity::Warning &&
+                                f.message.contains(QLatin1String("fallback is lost")));
         QVERIFY2(warned, qPrintable(findingsText(*v)));
     }
     Result<VerifyReport> v = verifyIndex(path, VerifyOptions{true, {}});

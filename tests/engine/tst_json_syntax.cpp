@@ -74,9 +74,13 @@ private slots:
             for (int e = 0; e < edits; ++e) {
                 const int at = int(rng.bounded(t.size() + 1));
                 switch (rng.bounded(3)) {
-                case 0: if (at < t.size()) t.remove(at, 1); break;
+                case 0:
+                    if (at < t.size()) t.remove(at, 1);
+                    break;
                 case 1: t.insert(at, alphabet[rng.bounded(int(sizeof alphabet - 1))]); break;
-                default: if (at < t.size()) t[at] = alphabet[rng.bounded(int(sizeof alphabet - 1))]; break;
+                default:
+                    if (at < t.size()) t[at] = alphabet[rng.bounded(int(sizeof alphabet - 1))];
+                    break;
                 }
             }
             QJsonParseError pe;
@@ -123,7 +127,8 @@ private slots:
             schema.dimensions = 1;
             const Error error = schema.validateMetadata(document.object(), text.size());
             QVERIFY2(error.ok() == allowed, qPrintable(error.message()));
-            if (!allowed) QVERIFY2(error.message().contains(QString::number(kMaxMetadataNesting)), qPrintable(error.message()));
+            if (!allowed)
+                QVERIFY2(error.message().contains(QString::number(kMaxMetadataNesting)), qPrintable(error.message()));
         }
 
         // The JSON Lines reader (insert, import) says where it went too deep.
@@ -135,7 +140,8 @@ private slots:
                      qPrintable(parsed.error().message()));
             // The column of the first bracket past the limit (the object is at column 35, its first array at 40).
             const int column = 39 + kMaxMetadataNesting;
-            QVERIFY2(parsed.error().message().contains(QStringLiteral("column %1").arg(column)), qPrintable(parsed.error().message()));
+            QVERIFY2(parsed.error().message().contains(QStringLiteral("column %1").arg(column)),
+                     qPrintable(parsed.error().message()));
         }
     }
 };

@@ -65,7 +65,8 @@ Fixture writeIndex(const QString &path, int count, bool normalise)
 
 QJsonArray docstorePair(quint64 label, const QString &text, const QJsonObject &metadata)
 {
-    return QJsonArray{QString::number(label), QJsonObject{{QStringLiteral("pageContent"), text}, {QStringLiteral("metadata"), metadata}}};
+    return QJsonArray{QString::number(label),
+                      QJsonObject{{QStringLiteral("pageContent"), text}, {QStringLiteral("metadata"), metadata}}};
 }
 
 bool writeJson(const QString &path, const QJsonValue &value)
@@ -104,11 +105,10 @@ private slots:
         const quint64 undocumented = labelOf(7);
         QJsonArray docstore;
         for (int i = 0; i < 30; ++i) {
-            if (f.labels[i] == undocumented)
-                continue;
-            QJsonObject metadata{{QStringLiteral("source"), QStringLiteral("doc-%1.md").arg(i)}, {QStringLiteral("page"), i}};
-            if (i == 9)
-                metadata.insert(QStringLiteral("text"), QStringLiteral("replaced by pageContent"));
+            if (f.labels[i] == undocumented) continue;
+            QJsonObject metadata{{QStringLiteral("source"), QStringLiteral("doc-%1.md").arg(i)},
+                                 {QStringLiteral("page"), i}};
+            if (i == 9) metadata.insert(QStringLiteral("text"), QStringLiteral("replaced by pageContent"));
             docstore.append(docstorePair(f.labels[i], QStringLiteral("Text of %1").arg(i), metadata));
         }
         docstore.append(docstorePair(99999, QStringLiteral("orphan"), {}));
@@ -126,7 +126,8 @@ private slots:
         QCOMPARE(shape.items, 29);
         const QString notes = shape.notes.join(u' ');
         QVERIFY2(notes.contains(QStringLiteral("1 elements of hnswlib.index are marked deleted")), qPrintable(notes));
-        QVERIFY2(notes.contains(QStringLiteral("2 documents of docstore.json have no live vector")), qPrintable(notes)); // the deleted one's and the orphan
+        QVERIFY2(notes.contains(QStringLiteral("2 documents of docstore.json have no live vector")),
+                 qPrintable(notes)); // the deleted one's and the orphan
         QVERIFY2(notes.contains(QStringLiteral("1 documents had a \"text\" key")), qPrintable(notes));
 
         Drained d = drain(**source, 7);
@@ -138,8 +139,7 @@ private slots:
         // hnswlib keeps elements in insertion order; the deleted one is skipped.
         qsizetype k = 0;
         for (int i = 0; i < 30; ++i) {
-            if (f.labels[i] == f.deletedLabel)
-                continue;
+            if (f.labels[i] == f.deletedLabel) continue;
             const Item &item = d.items[k++];
             QCOMPARE(item.id, QString::number(f.labels[i]));
             QVERIFY(sameBits(item.vector, f.vectors[i]));
@@ -194,8 +194,9 @@ private slots:
         QVERIFY(writeArgs(folder, QStringLiteral("cosine")));
         QJsonObject byLabel;
         for (quint64 label : f.labels)
-            byLabel.insert(QString::number(label), QJsonObject{{QStringLiteral("pageContent"), QStringLiteral("t%1").arg(label)},
-                                                               {QStringLiteral("metadata"), QJsonObject{}}});
+            byLabel.insert(QString::number(label),
+                           QJsonObject{{QStringLiteral("pageContent"), QStringLiteral("t%1").arg(label)},
+                                       {QStringLiteral("metadata"), QJsonObject{}}});
         QVERIFY(writeJson(folder + QStringLiteral("/docstore.json"), byLabel));
         auto source = openVectorSource(folder);
         QVERIFY2(source.ok(), qPrintable(source.error().message()));
@@ -244,14 +245,18 @@ private slots:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("fragment");
         const int m = int(ErrorCode::MalformedInput);
-        QTest::newRow("unknown space") << QByteArray(R"({"space":"hamming","numDimensions":8})") << m << QStringLiteral("\"hamming\"");
+        QTest::newRow("unknown space") << QByteArray(R"({"space":"hamming","numDimensions":8})") << m
+                                       << QStringLiteral("\"hamming\"");
         QTest::newRow("no space") << QByteArray(R"({"numDimensions":8})") << m << QStringLiteral("missing");
-        QTest::newRow("space not a string") << QByteArray(R"({"space":3,"numDimensions":8})") << m << QStringLiteral("another type");
+        QTest::newRow("space not a string")
+            << QByteArray(R"({"space":3,"numDimensions":8})") << m << QStringLiteral("another type");
         QTest::newRow("no dimensions") << QByteArray(R"({"space":"l2"})") << m << QStringLiteral("numDimensions");
-        QTest::newRow("fractional dimensions") << QByteArray(R"({"space":"l2","numDimensions":7.5})") << m << QStringLiteral("whole number");
-        QTest::newRow("string dimensions") << QByteArray(R"({"space":"l2","numDimensions":"8"})") << m << QStringLiteral("whole number");
-        QTest::newRow("other dimensions") << QByteArray(R"({"space":"l2","numDimensions":9})") << int(ErrorCode::DimensionMismatch)
-                                          << QStringLiteral("numDimensions 9");
+        QTest::newRow("fractional dimensions")
+            << QByteArray(R"({"space":"l2","numDimensions":7.5})") << m << QStringLiteral("whole number");
+        QTest::newRow("string dimensions")
+            << QByteArray(R"({"space":"l2","numDimensions":"8"})") << m << QStringLiteral("whole number");
+        QTest::newRow("other dimensions") << QByteArray(R"({"space":"l2","numDimensions":9})")
+                                          << int(ErrorCode::DimensionMismatch) << QStringLiteral("numDimensions 9");
         QTest::newRow("not an object") << QByteArray("[1]") << m << QStringLiteral("not a JSON object");
         QTest::newRow("not JSON") << QByteArray("{space") << m << QStringLiteral("not valid JSON");
     }
@@ -280,7 +285,8 @@ private slots:
         QVERIFY(writeFile(docstore, "42"));
         auto source = openVectorSource(folder);
         QVERIFY(!source.ok());
-        QVERIFY2(source.error().message().contains(QStringLiteral("not valid JSON")), qPrintable(source.error().message())); // Qt reads only arrays and objects
+        QVERIFY2(source.error().message().contains(QStringLiteral("not valid JSON")),
+                 qPrintable(source.error().message())); // Qt reads only arrays and objects
 
         QVERIFY(writeFile(docstore, QByteArray(100, '[') + QByteArray(100, ']')));
         source = openVectorSource(folder);
@@ -296,11 +302,12 @@ private slots:
 
         const QJsonArray entries{
             docstorePair(f.labels[0], QStringLiteral("zero"), {}),
-            QJsonArray{QString::number(f.labels[1])},                                  // not a pair
-            docstorePair(f.labels[0], QStringLiteral("again"), {}),                    // a second time
-            QJsonArray{QStringLiteral("x1"), QJsonObject{}},                           // not a label
-            QJsonArray{QString::number(f.labels[2]), QJsonObject{{QStringLiteral("pageContent"), QStringLiteral("two")},
-                                                                 {QStringLiteral("metadata"), 5}}}, // metadata not an object
+            QJsonArray{QString::number(f.labels[1])},               // not a pair
+            docstorePair(f.labels[0], QStringLiteral("again"), {}), // a second time
+            QJsonArray{QStringLiteral("x1"), QJsonObject{}},        // not a label
+            QJsonArray{QString::number(f.labels[2]),
+                       QJsonObject{{QStringLiteral("pageContent"), QStringLiteral("two")},
+                                   {QStringLiteral("metadata"), 5}}}, // metadata not an object
         };
         QVERIFY(writeJson(docstore, entries));
         source = openVectorSource(folder);
@@ -309,7 +316,8 @@ private slots:
         QCOMPARE(d.items.size(), 3);
         QCOMPARE(d.items[0].metadata.value(QStringLiteral("text")).toString(), QStringLiteral("zero"));
         QCOMPARE(d.items[2].metadata, (QJsonObject{{QStringLiteral("text"), QStringLiteral("two")}}));
-        QCOMPARE(wheres(d.problems), QStringLiteral("docstore[1], docstore[2], docstore[3], docstore[4], label %1").arg(f.labels[1]));
+        QCOMPARE(wheres(d.problems),
+                 QStringLiteral("docstore[1], docstore[2], docstore[3], docstore[4], label %1").arg(f.labels[1]));
     }
 
     void sizeArithmeticLies_data()
@@ -323,7 +331,8 @@ private slots:
         QTest::newRow("huge element count") << QStringLiteral("count-huge") << QStringLiteral("in room for");
         QTest::newRow("count over max_elements") << QStringLiteral("count-over-max") << QStringLiteral("in room for");
         QTest::newRow("count and max huge") << QStringLiteral("count-and-max-huge") << QStringLiteral("do not fit");
-        QTest::newRow("size_data_per_element") << QStringLiteral("size-data") << QStringLiteral("size_data_per_element");
+        QTest::newRow("size_data_per_element")
+            << QStringLiteral("size-data") << QStringLiteral("size_data_per_element");
         QTest::newRow("label_offset") << QStringLiteral("label-offset") << QStringLiteral("size_data_per_element");
         QTest::newRow("label_offset unaligned") << QStringLiteral("label-offset-odd") << QStringLiteral("do not frame");
         QTest::newRow("offsetData") << QStringLiteral("offset-data") << QStringLiteral("offsetData");
@@ -346,19 +355,33 @@ private slots:
         QVERIFY(parseHnswlibIndex(b, kDimensions).ok());
         const quint64 count = getU64(b, 16), sizeData = getU64(b, 24);
         const qsizetype firstLinkList = qsizetype(96 + count * sizeData);
-        if (mutation == u"truncate-1") b.chop(1);
-        else if (mutation == u"truncate-300") b.truncate(300);
-        else if (mutation == u"truncate-header") b.truncate(50);
-        else if (mutation == u"append") b.append('\0');
-        else if (mutation == u"count-huge") putU64(b, 16, quint64(1) << 60);
-        else if (mutation == u"count-over-max") putU64(b, 16, getU64(b, 8) + 1);
-        else if (mutation == u"count-and-max-huge") { putU64(b, 8, ~quint64(0)); putU64(b, 16, ~quint64(0) / 2); }
-        else if (mutation == u"size-data") putU64(b, 24, sizeData + 4);
-        else if (mutation == u"label-offset") putU64(b, 32, getU64(b, 32) - 4);
-        else if (mutation == u"label-offset-odd") putU64(b, 32, getU64(b, 32) + 1);
-        else if (mutation == u"offset-data") putU64(b, 40, getU64(b, 40) + 4);
-        else if (mutation == u"offset-level0") putU64(b, 0, 8);
-        else if (mutation == u"maxm0-zero") putU64(b, 64, 0);
+        if (mutation == u"truncate-1")
+            b.chop(1);
+        else if (mutation == u"truncate-300")
+            b.truncate(300);
+        else if (mutation == u"truncate-header")
+            b.truncate(50);
+        else if (mutation == u"append")
+            b.append('\0');
+        else if (mutation == u"count-huge")
+            putU64(b, 16, quint64(1) << 60);
+        else if (mutation == u"count-over-max")
+            putU64(b, 16, getU64(b, 8) + 1);
+        else if (mutation == u"count-and-max-huge") {
+            putU64(b, 8, ~quint64(0));
+            putU64(b, 16, ~quint64(0) / 2);
+        } else if (mutation == u"size-data")
+            putU64(b, 24, sizeData + 4);
+        else if (mutation == u"label-offset")
+            putU64(b, 32, getU64(b, 32) - 4);
+        else if (mutation == u"label-offset-odd")
+            putU64(b, 32, getU64(b, 32) + 1);
+        else if (mutation == u"offset-data")
+            putU64(b, 40, getU64(b, 40) + 4);
+        else if (mutation == u"offset-level0")
+            putU64(b, 0, 8);
+        else if (mutation == u"maxm0-zero")
+            putU64(b, 64, 0);
         else if (mutation == u"linklist-huge") {
             // Find an element with upper-level links and make its size lie.
             qsizetype at = firstLinkList;
@@ -370,8 +393,10 @@ private slots:
             putU32(b, at, 0xFFFFFFF0u - 0xFFFFFFF0u % 20); // whole levels of (maxM 4 + 1) * 4 bytes, far past the end
         } else if (mutation == u"linklist-levels") {
             putU32(b, 48, 0); // maxlevel 0, while elements have upper levels
-        } else if (mutation == u"level0-count") putU32(b, 96, 0xFFFF);
-        else if (mutation == u"enterpoint") putU32(b, 52, quint32(count));
+        } else if (mutation == u"level0-count")
+            putU32(b, 96, 0xFFFF);
+        else if (mutation == u"enterpoint")
+            putU32(b, 52, quint32(count));
         QVERIFY(writeFile(path, b));
         auto source = openVectorSource(dir.path());
         QVERIFY(!source.ok());

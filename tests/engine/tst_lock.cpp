@@ -42,7 +42,8 @@ struct LockHoldingChild {
             lock.setStaleLockTime(0);
             const char ok = lock.tryLock(0) ? '1' : '0';
             (void)!::write(fds[1], &ok, 1);
-            for (;;) pause();
+            for (;;)
+                pause();
         }
         ::close(fds[1]);
         char ok = 0;
@@ -78,7 +79,8 @@ struct EmptyLockHoldingChild {
             const int fd = ::open(lockPath.constData(), O_RDWR | O_CREAT | O_EXCL, 0644);
             const char ok = fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0 ? '1' : '0';
             (void)!::write(fds[1], &ok, 1);
-            for (;;) pause();
+            for (;;)
+                pause();
         }
         ::close(fds[1]);
         char ok = 0;
@@ -298,12 +300,14 @@ void TestLock::staleLockFileWithDeadPidIsTakenOver()
 void TestLock::applicationNameIsShownToOthers()
 {
     {
-        Result<std::unique_ptr<WriterLock>> lock = WriterLock::acquire(m_dir->path(), QStringLiteral("Sextant Workbench"));
+        Result<std::unique_ptr<WriterLock>> lock =
+            WriterLock::acquire(m_dir->path(), QStringLiteral("Sextant Workbench"));
         QVERIFY2(lock.ok(), qPrintable(lock.error().message()));
         QCOMPARE(WriterLock::holder(m_dir->path())->application, QStringLiteral("Sextant Workbench"));
         Result<std::unique_ptr<WriterLock>> second = WriterLock::acquire(m_dir->path(), QStringLiteral("other"));
         QCOMPARE(second.error().code(), ErrorCode::Locked);
-        QVERIFY2(second.error().message().contains(QStringLiteral("Sextant Workbench")), qPrintable(second.error().message()));
+        QVERIFY2(second.error().message().contains(QStringLiteral("Sextant Workbench")),
+                 qPrintable(second.error().message()));
     }
     // Released: neither the lock nor the name stays behind.
     QVERIFY(!WriterLock::holder(m_dir->path()).has_value());
@@ -362,10 +366,7 @@ void TestLock::missingFolderIsIoError()
     QVERIFY(WriterLock::acquire(missing).ok());
 }
 
-void TestLock::holderOfUnlockedFolderIsEmpty()
-{
-    QVERIFY(!WriterLock::holder(m_dir->path()).has_value());
-}
+void TestLock::holderOfUnlockedFolderIsEmpty() { QVERIFY(!WriterLock::holder(m_dir->path()).has_value()); }
 
 // U1 (issue 14): on a full disk, a stale LOCK was reported as "open for
 // writing by <the dead process>", hiding the ENOSPC of the takeover. The
@@ -387,7 +388,8 @@ void TestLock::fullDiskWithStaleLockNamesTheCause()
     QCOMPARE(lock.error().code(), ErrorCode::Io);
     QVERIFY2(message.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("errno %1").arg(ENOSPC)), qPrintable(message));
-    QVERIFY2(message.contains(QStringLiteral("no longer running")) && message.contains(QString::number(childPid)), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("no longer running")) && message.contains(QString::number(childPid)),
+             qPrintable(message));
     QVERIFY2(!message.contains(QStringLiteral("open for writing by")), qPrintable(message));
     QCOMPARE(lock.error().path(), WriterLock::lockPath(m_dir->path()));
     // With room again, the stale lock is taken over as before.
@@ -404,7 +406,8 @@ void TestLock::fullDiskWithoutLockNamesTheCause()
     QVERIFY(!lock.ok());
     const QString message = lock.error().message();
     QCOMPARE(lock.error().code(), ErrorCode::Io);
-    QVERIFY2(message.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))) && message.contains(m_dir->path()), qPrintable(message));
+    QVERIFY2(message.contains(QString::fromLocal8Bit(std::strerror(ENOSPC))) && message.contains(m_dir->path()),
+             qPrintable(message));
     QVERIFY2(!message.contains(QStringLiteral("writable?")), qPrintable(message));
     QVERIFY(!QFile::exists(WriterLock::lockPath(m_dir->path()))); // nothing left behind
     QVERIFY(WriterLock::acquire(m_dir->path()).ok());

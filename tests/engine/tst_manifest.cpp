@@ -37,8 +37,9 @@ Manifest sampleManifest()
     m.walFile = QStringLiteral("wal-00000000000000012346.log");
     m.nextSegmentId = 4;
     m.liveItems = 999;
-    m.segments = {SegmentEntry{1, QStringLiteral("seg-00000001.sxs"), 600, 10, QStringLiteral("del-00000001-00000007.sxd")},
-                  SegmentEntry{3, QStringLiteral("seg-00000003.sxs"), 409, 0, QString()}};
+    m.segments = {
+        SegmentEntry{1, QStringLiteral("seg-00000001.sxs"), 600, 10, QStringLiteral("del-00000001-00000007.sxd")},
+        SegmentEntry{3, QStringLiteral("seg-00000003.sxs"), 409, 0, QString()}};
     m.files = {FileRecord{QStringLiteral("seg-00000001.sxs"), 123456, kSha},
                FileRecord{QStringLiteral("del-00000001-00000007.sxd"), 123, QString(64, u'b')},
                FileRecord{QStringLiteral("seg-00000003.sxs"), 654321, QString(64, u'c')}};
@@ -274,11 +275,12 @@ void TestManifest::badFields_data()
     QTest::newRow("durability unknown") << QStringLiteral("durability") << QJsonValue(QStringLiteral("sometimes"));
     QTest::newRow("schema missing") << QStringLiteral("schema") << QJsonValue(QJsonValue::Undefined);
     QTest::newRow("schema zero dims") << QStringLiteral("schema")
-                                     << QJsonValue(QJsonObject{{QStringLiteral("dimensions"), 0},
-                                                               {QStringLiteral("metric"), QStringLiteral("l2")}});
+                                      << QJsonValue(QJsonObject{{QStringLiteral("dimensions"), 0},
+                                                                {QStringLiteral("metric"), QStringLiteral("l2")}});
     QTest::newRow("schema bad metric") << QStringLiteral("schema")
-                                       << QJsonValue(QJsonObject{{QStringLiteral("dimensions"), 3},
-                                                                 {QStringLiteral("metric"), QStringLiteral("hamming")}});
+                                       << QJsonValue(
+                                              QJsonObject{{QStringLiteral("dimensions"), 3},
+                                                          {QStringLiteral("metric"), QStringLiteral("hamming")}});
     QTest::newRow("walFile missing") << QStringLiteral("walFile") << QJsonValue(QJsonValue::Undefined);
     QTest::newRow("walFile empty") << QStringLiteral("walFile") << QJsonValue(QString());
 }
@@ -289,8 +291,10 @@ void TestManifest::badFields()
     QFETCH(QJsonValue, value);
     QJsonObject o = bodyOf(sampleManifest().encode());
     QVERIFY(o.contains(key));
-    if (value.isUndefined()) o.remove(key);
-    else o.insert(key, value);
+    if (value.isUndefined())
+        o.remove(key);
+    else
+        o.insert(key, value);
     const Error err = decodeError(withBody(o));
     QCOMPARE(err.code(), ErrorCode::Corruption);
     QVERIFY(!err.message().isEmpty());
@@ -302,8 +306,8 @@ void TestManifest::hostileFileNames_data()
 {
     QTest::addColumn<QString>("where");
     QTest::addColumn<QString>("name");
-    const QStringList hostile{QStringLiteral("../x"), QStringLiteral("/etc/passwd"), QStringLiteral("a/b"),
-                              QStringLiteral("..\\x"), QStringLiteral(".."), QStringLiteral("."),
+    const QStringList hostile{QStringLiteral("../x"),      QStringLiteral("/etc/passwd"), QStringLiteral("a/b"),
+                              QStringLiteral("..\\x"),     QStringLiteral(".."),          QStringLiteral("."),
                               QStringLiteral("seg\0x.sxs")};
     for (const QString &where : {QStringLiteral("walFile"), QStringLiteral("files"), QStringLiteral("segment"),
                                  QStringLiteral("deletionFile")}) {
@@ -335,10 +339,11 @@ void TestManifest::hostileFileNames()
         segs[0] = s;
         if (where == u"files") {
             // A listed file that no segment uses still must have a plain name.
-            files.append(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("size"), 1},
-                                     {QStringLiteral("sha256"), kSha}});
+            files.append(QJsonObject{
+                {QStringLiteral("name"), name}, {QStringLiteral("size"), 1}, {QStringLiteral("sha256"), kSha}});
             files[0] = QJsonObject{{QStringLiteral("name"), QStringLiteral("seg-00000001.sxs")},
-                                   {QStringLiteral("size"), 123456}, {QStringLiteral("sha256"), kSha}};
+                                   {QStringLiteral("size"), 123456},
+                                   {QStringLiteral("sha256"), kSha}};
         }
         o.insert(QStringLiteral("files"), files);
         o.insert(QStringLiteral("segments"), segs);

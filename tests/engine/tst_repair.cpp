@@ -29,7 +29,10 @@ quint64 seedFromEnvironment()
     return ok ? s : QRandomGenerator::global()->generate64();
 }
 
-QJsonObject langMeta(int i) { return QJsonObject{{QStringLiteral("lang"), i % 3 ? QStringLiteral("en") : QStringLiteral("de")}}; }
+QJsonObject langMeta(int i)
+{
+    return QJsonObject{{QStringLiteral("lang"), i % 3 ? QStringLiteral("en") : QStringLiteral("de")}};
+}
 
 } // namespace
 
@@ -214,8 +217,9 @@ void TestRepair::damageEveryKind()
     QVERIFY(v.ok());
     // A flip is always found. A log cut short looks like an interrupted write
     // and a missing MANIFEST.prev like a young index: both are legitimate states.
-    const bool mustFind = Damage(damage) == Damage::Flip || (kind != QLatin1String("wal") && kind != QLatin1String("MANIFEST.prev"))
-                          || (kind == QLatin1String("wal") && Damage(damage) == Damage::Delete);
+    const bool mustFind = Damage(damage) == Damage::Flip ||
+                          (kind != QLatin1String("wal") && kind != QLatin1String("MANIFEST.prev")) ||
+                          (kind == QLatin1String("wal") && Damage(damage) == Damage::Delete);
     if (mustFind) QVERIFY2(!v->clean(), qPrintable(what));
 
     Result<RepairPlan> plan = planRepair(work(), *v);
@@ -226,7 +230,8 @@ void TestRepair::damageEveryKind()
         o.backup = false;
         Result<RepairResult> r = runRepair(*plan, o);
         QVERIFY2(r.ok(), qPrintable(what + QStringLiteral(": ") + r.error().message() + u'\n' + findingsText(*v)));
-        QVERIFY2(r->after.clean(), qPrintable(what + u'\n' + findingsText(r->after) + QStringLiteral("\nlog:\n") + r->log.join(u'\n')));
+        QVERIFY2(r->after.clean(),
+                 qPrintable(what + u'\n' + findingsText(r->after) + QStringLiteral("\nlog:\n") + r->log.join(u'\n')));
     }
     Result<VerifyReport> again = verifyIndex(work(), VerifyOptions{true, {}});
     QVERIFY(again.ok());
@@ -237,7 +242,9 @@ void TestRepair::damageEveryKind()
     // Nothing readable before is lost, and nothing served is wrong.
     for (const auto &[id, item] : readableBefore) {
         Result<Item> got = (*after)->get(item.id);
-        QVERIFY2(got.ok(), qPrintable(QStringLiteral("%1: item %2 was readable before the repair, not after").arg(what, item.id)));
+        QVERIFY2(
+            got.ok(),
+            qPrintable(QStringLiteral("%1: item %2 was readable before the repair, not after").arg(what, item.id)));
         QCOMPARE(got->vector, item.vector);
         QCOMPARE(got->metadata, item.metadata);
     }
@@ -248,7 +255,8 @@ void TestRepair::damageEveryKind()
         QVERIFY(page.ok());
         for (const Item &it : page->items) {
             const auto want = m_expected.find(it.id.toUtf8());
-            QVERIFY2(want != m_expected.end(), qPrintable(QStringLiteral("%1: %2 appeared\n%3").arg(what, it.id, findingsText(*v))));
+            QVERIFY2(want != m_expected.end(),
+                     qPrintable(QStringLiteral("%1: %2 appeared\n%3").arg(what, it.id, findingsText(*v))));
             QVERIFY2(want->second.vector == it.vector && want->second.metadata == it.metadata,
                      qPrintable(QStringLiteral("%1: %2 has other content").arg(what, it.id)));
         }
@@ -288,7 +296,8 @@ void TestRepair::backupArchiveHoldsEveryFile()
     QCOMPARE(readAll(o.backupPath).left(4), QByteArray("\x28\xb5\x2f\xfd", 4));
     QVERIFY(r->after.clean());
     QVERIFY(!r->quarantined.isEmpty());
-    for (const QString &q : r->quarantined) QVERIFY2(QFile::exists(work() + u'/' + q), qPrintable(q));
+    for (const QString &q : r->quarantined)
+        QVERIFY2(QFile::exists(work() + u'/' + q), qPrintable(q));
 }
 
 void TestRepair::planRefusesAChangedFolder()
@@ -372,17 +381,21 @@ void TestRepair::aBulkSegmentIsNotThrownAwayByGoingBack()
         Result<std::shared_ptr<Index>> idx = Index::create(path, smallSchema(32), Durability::Full, o);
         QVERIFY(idx.ok());
         QList<WriteOp> batch;
-        for (int i = 0; i < 3000; ++i) batch.append(WriteOp::insert(makeItem(QStringLiteral("b%1").arg(i, 4, 10, QLatin1Char('0')), quint32(i), 32)));
+        for (int i = 0; i < 3000; ++i)
+            batch.append(
+                WriteOp::insert(makeItem(QStringLiteral("b%1").arg(i, 4, 10, QLatin1Char('0')), quint32(i), 32)));
         QVERIFY(waitFor((*idx)->write(batch, Priority::Bulk)).error.ok());
         QVERIFY(waitFor((*idx)->checkpoint()).error.ok());
         QVERIFY(!(*idx)->close());
     }
     QString segment;
-    for (const QString &name : QDir(path).entryList({QStringLiteral("seg-*.sxs")})) segment = name;
+    for (const QString &name : QDir(path).entryList({QStringLiteral("seg-*.sxs")}))
+        segment = name;
     QVERIFY(flipBit(path + u'/' + segment, 65536 + 1000, 3)); // vectors of rows 512-1023: the ids stay readable
     Result<VerifyReport> v = verifyIndex(path, VerifyOptions{true, {}});
     QVERIFY(v.ok());
-    for (const Finding &f : v->findings) QVERIFY2(f.action != RepairAction::UsePreviousManifest, qPrintable(findingsText(*v)));
+    for (const Finding &f : v->findings)
+        QVERIFY2(f.action != RepairAction::UsePreviousManifest, qPrintable(findingsText(*v)));
     const qint64 readable = v->liveItems;
     QVERIFY2(readable > 0, qPrintable(QString::number(readable) + u'\n' + findingsText(*v)));
     Result<RepairPlan> plan = planRepair(path, *v);

@@ -38,7 +38,8 @@ private:
     // Everything in the work folder, hidden included: a failed restore must add nothing.
     QStringList workListing() const
     {
-        return QDir(m_work->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
+        return QDir(m_work->path())
+            .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
     }
     void expectRefusedLeavingNothing(const QString &archive, const QString &messagePart, ErrorCode code);
 
@@ -161,13 +162,16 @@ void TestRestore::hostileArchiveIsRefused()
     QVERIFY(writeTestArchive(archive, ArchiveSpec{"tar", "zstd", {}, {}},
                              {TestEntry{"ix/MANIFEST", "m"}, TestEntry{"ix/../../escaped", "x"}})
                 .isEmpty());
-    expectRefusedLeavingNothing(archive, QStringLiteral("evil.tar.zst: refused: the entry ix/../../escaped would be written outside the target folder"),
-                                ErrorCode::MalformedInput);
+    expectRefusedLeavingNothing(
+        archive,
+        QStringLiteral("evil.tar.zst: refused: the entry ix/../../escaped would be written outside the target folder"),
+        ErrorCode::MalformedInput);
     QVERIFY(!QFileInfo::exists(m_work->filePath(QStringLiteral("../escaped"))));
     QVERIFY(writeTestArchive(archive, ArchiveSpec{"tar", "zstd", {}, {}},
                              {TestEntry{"ix/MANIFEST", "m"}, TestEntry{"ix/link", {}, AE_IFLNK, "/etc"}})
                 .isEmpty());
-    expectRefusedLeavingNothing(archive, QStringLiteral("the entry ix/link is a symbolic link"), ErrorCode::MalformedInput);
+    expectRefusedLeavingNothing(archive, QStringLiteral("the entry ix/link is a symbolic link"),
+                                ErrorCode::MalformedInput);
 }
 
 void TestRestore::truncatedArchiveIsRefused()
@@ -216,9 +220,11 @@ void TestRestore::notOneTopFolderIsRefused()
 {
     const QString archive = place(QStringLiteral("flat.tar"));
     QVERIFY(writeTestArchive(archive, {}, {TestEntry{"MANIFEST", "m"}}).isEmpty());
-    expectRefusedLeavingNothing(archive, QStringLiteral("the file MANIFEST is not inside the index folder"), ErrorCode::MalformedInput);
+    expectRefusedLeavingNothing(archive, QStringLiteral("the file MANIFEST is not inside the index folder"),
+                                ErrorCode::MalformedInput);
     QVERIFY(writeTestArchive(archive, {}, {TestEntry{"a/MANIFEST", "m"}, TestEntry{"b/MANIFEST", "m"}}).isEmpty());
-    expectRefusedLeavingNothing(archive, QStringLiteral("more than one top folder (a and b)"), ErrorCode::MalformedInput);
+    expectRefusedLeavingNothing(archive, QStringLiteral("more than one top folder (a and b)"),
+                                ErrorCode::MalformedInput);
     QVERIFY(writeTestArchive(archive, {}, {TestEntry{"a/", {}, AE_IFDIR}}).isEmpty());
     expectRefusedLeavingNothing(archive, QStringLiteral("holds no files"), ErrorCode::MalformedInput);
 }
@@ -226,7 +232,8 @@ void TestRestore::notOneTopFolderIsRefused()
 void TestRestore::foreignFolderFailsVerify()
 {
     const QString archive = place(QStringLiteral("photos.tar.gz"));
-    QVERIFY(writeTestArchive(archive, ArchiveSpec{"tar", "gzip", {}, {}}, {TestEntry{"photos/a.jpg", "jpeg"}}).isEmpty());
+    QVERIFY(
+        writeTestArchive(archive, ArchiveSpec{"tar", "gzip", {}, {}}, {TestEntry{"photos/a.jpg", "jpeg"}}).isEmpty());
     expectRefusedLeavingNothing(archive, QStringLiteral("photos.tar.gz: the restored"), ErrorCode::Corruption);
 }
 
@@ -244,7 +251,8 @@ void TestRestore::backupOfADamagedIndexIsRefused()
     const QString archive = place(QStringLiteral("damaged.tar.zst"));
     Result<BackupSummary> b = writeBackupArchive(damaged, archive);
     QVERIFY2(b.ok(), qPrintable(b.error().message()));
-    expectRefusedLeavingNothing(archive, QStringLiteral("damaged.tar.zst: the restored index fails verification: "), ErrorCode::Corruption);
+    expectRefusedLeavingNothing(archive, QStringLiteral("damaged.tar.zst: the restored index fails verification: "),
+                                ErrorCode::Corruption);
 }
 
 void TestRestore::cancelLeavesNothing()
@@ -252,9 +260,10 @@ void TestRestore::cancelLeavesNothing()
     for (const qint64 stopAt : {qint64(1), qint64(-1)}) { // while extracting; while verifying
         const QStringList before = workListing();
         const qint64 archiveSize = fileSize(m_backup);
-        const Result<RestoreSummary> r = restoreBackupArchive(m_backup, place(QStringLiteral("target")), [&](qint64 done, qint64) {
-            return stopAt > 0 ? done < stopAt : done <= 2 * archiveSize;
-        });
+        const Result<RestoreSummary> r =
+            restoreBackupArchive(m_backup, place(QStringLiteral("target")), [&](qint64 done, qint64) {
+                return stopAt > 0 ? done < stopAt : done <= 2 * archiveSize;
+            });
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::Cancelled);
         QCOMPARE(workListing(), before);

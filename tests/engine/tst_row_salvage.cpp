@@ -51,7 +51,8 @@ Expected exportAll(Index &index)
     for (;;) {
         Result<ListPage> page = index.list(cursor, 1000, true);
         if (!page.ok()) return {};
-        for (const Item &it : page->items) out[it.id.toUtf8()] = it;
+        for (const Item &it : page->items)
+            out[it.id.toUtf8()] = it;
         if (page->nextAfter.isEmpty()) break;
         cursor = page->nextAfter;
     }
@@ -69,12 +70,16 @@ QSet<QByteArray> namedInQuarantine(const QString &dir, QString *problem)
             if (line.isEmpty()) continue;
             const QJsonDocument doc = QJsonDocument::fromJson(line);
             if (!doc.isObject()) {
-                *problem = QStringLiteral("%1 holds a line that is not a JSON object: %2").arg(name, QString::fromUtf8(line));
+                *problem =
+                    QStringLiteral("%1 holds a line that is not a JSON object: %2").arg(name, QString::fromUtf8(line));
                 continue;
             }
             const QJsonValue id = doc.object().value(QStringLiteral("id"));
-            if (id.isString()) ids.insert(id.toString().toUtf8());
-            else *problem = QStringLiteral("%1 sets aside an item without naming it: %2").arg(name, QString::fromUtf8(line));
+            if (id.isString())
+                ids.insert(id.toString().toUtf8());
+            else
+                *problem =
+                    QStringLiteral("%1 sets aside an item without naming it: %2").arg(name, QString::fromUtf8(line));
         }
     }
     return ids;
@@ -125,7 +130,8 @@ void TestRowSalvage::initTestCase()
         for (int b = 0; b < 3; ++b) {
             QList<WriteOp> batch;
             for (int i = b * 2048; i < (b + 1) * 2048 && i < 6200; ++i) {
-                Item it = makeItem(QStringLiteral("item-%1").arg(i, 5, 10, QLatin1Char('0')), quint32(i), kDims, meta(i));
+                Item it =
+                    makeItem(QStringLiteral("item-%1").arg(i, 5, 10, QLatin1Char('0')), quint32(i), kDims, meta(i));
                 m_expected[it.id.toUtf8()] = it;
                 batch.append(WriteOp::insert(it));
             }
@@ -146,7 +152,8 @@ void TestRowSalvage::initTestCase()
         }
         QVERIFY(waitFor((*idx)->checkpoint()).error.ok());
         for (int i = 5; i < 6200; i += 301) {
-            Item it = makeItem(QStringLiteral("item-%1").arg(i, 5, 10, QLatin1Char('0')), quint32(i + 70000), kDims, meta(i));
+            Item it =
+                makeItem(QStringLiteral("item-%1").arg(i, 5, 10, QLatin1Char('0')), quint32(i + 70000), kDims, meta(i));
             QVERIFY(waitFor((*idx)->upsert(it)).error.ok());
             m_expected[it.id.toUtf8()] = it;
         }
@@ -214,10 +221,13 @@ void TestRowSalvage::repairAndCount(const QString &what, int flips, qint64 *lost
                  qPrintable(QStringLiteral("%1: %2 changed silently").arg(what, QString::fromUtf8(id))));
     }
     QCOMPARE(exported.size(), m_expected.size() - size_t(lost)); // nothing appeared
-    QVERIFY2(lost <= flips, qPrintable(QStringLiteral("%1: %2 items lost for %3 flipped bits").arg(what).arg(lost).arg(flips)));
+    QVERIFY2(lost <= flips,
+             qPrintable(QStringLiteral("%1: %2 items lost for %3 flipped bits").arg(what).arg(lost).arg(flips)));
     // The summary does not report fewer losses than occurred.
-    QVERIFY2(r->itemsSetAside >= lost, qPrintable(QStringLiteral("%1: %2 lost, the repair says %3 set aside")
-                                                       .arg(what).arg(lost).arg(r->itemsSetAside)));
+    QVERIFY2(
+        r->itemsSetAside >= lost,
+        qPrintable(
+            QStringLiteral("%1: %2 lost, the repair says %3 set aside").arg(what).arg(lost).arg(r->itemsSetAside)));
     *lostOut = lost;
 }
 
@@ -227,7 +237,8 @@ void TestRowSalvage::oneFlipCostsAtMostOneItem_data()
     const int rounds = qEnvironmentVariableIsSet("SEXTANT_REPAIR_ROUNDS")
                            ? std::max(1, qEnvironmentVariableIntValue("SEXTANT_REPAIR_ROUNDS"))
                            : 12;
-    for (int r = 0; r < rounds; ++r) QTest::addRow("round %d", r) << r;
+    for (int r = 0; r < rounds; ++r)
+        QTest::addRow("round %d", r) << r;
 }
 
 void TestRowSalvage::oneFlipCostsAtMostOneItem()
@@ -236,12 +247,16 @@ void TestRowSalvage::oneFlipCostsAtMostOneItem()
     freshCopy();
     QRandomGenerator rng(quint32(m_seed + quint64(round) * 2654435761u));
     const QString path = work() + u'/' + m_target.file;
-    const qint64 offset = m_layout.vectorsOffset + qint64(rng.bounded(quint64(m_layout.normsOffset - m_layout.vectorsOffset)));
+    const qint64 offset =
+        m_layout.vectorsOffset + qint64(rng.bounded(quint64(m_layout.normsOffset - m_layout.vectorsOffset)));
     QString what;
     if (round % 2 == 0) {
         const int bit = int(rng.bounded(8));
         QVERIFY(flipBit(path, offset, bit));
-        what = QStringLiteral("bit %1 of byte %2 of %3 (row %4)").arg(bit).arg(offset).arg(m_target.file)
+        what = QStringLiteral("bit %1 of byte %2 of %3 (row %4)")
+                   .arg(bit)
+                   .arg(offset)
+                   .arg(m_target.file)
                    .arg((offset - m_layout.vectorsOffset) / (kDims * 4));
     } else {
         // A whole byte replaced by another value.
@@ -249,7 +264,9 @@ void TestRowSalvage::oneFlipCostsAtMostOneItem()
         const char old = bytes[offset];
         bytes[offset] = char(uchar(old) ^ uchar(1 + rng.bounded(255)));
         QVERIFY(writeAll(path, bytes));
-        what = QStringLiteral("byte %1 of %2 (row %3) changed").arg(offset).arg(m_target.file)
+        what = QStringLiteral("byte %1 of %2 (row %3) changed")
+                   .arg(offset)
+                   .arg(m_target.file)
                    .arg((offset - m_layout.vectorsOffset) / (kDims * 4));
     }
     qint64 lost = -1;
@@ -285,7 +302,7 @@ void TestRowSalvage::fullVerifyNamesTheDamagedItem()
         QVERIFY(!(*seg)->vectorChecked(row).ok());
         QVERIFY((*seg)->vectorChecked(row - 1).ok()); // the same block, an intact row
         QVERIFY((*seg)->vectorChecked(row + 1).ok());
-        QVERIFY((*seg)->metadata(row).ok());          // its metadata is in an intact block
+        QVERIFY((*seg)->metadata(row).ok()); // its metadata is in an intact block
         id = (*seg)->id(row)->toByteArray();
     }
 
@@ -298,7 +315,8 @@ void TestRowSalvage::fullVerifyNamesTheDamagedItem()
     Result<RepairPlan> plan = planRepair(work(), *v);
     QVERIFY(plan.ok());
     qint64 planned = 0;
-    for (const RepairStep &s : plan->steps) planned += s.itemsSetAside;
+    for (const RepairStep &s : plan->steps)
+        planned += s.itemsSetAside;
     QCOMPARE(planned, qint64(1));
 }
 

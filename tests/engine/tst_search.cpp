@@ -28,7 +28,8 @@ QVector<float> clusteredVector(std::mt19937 &rng, const std::vector<std::vector<
     std::normal_distribution<float> noise(0.0f, 0.35f);
     const auto &c = centres[rng() % centres.size()];
     QVector<float> v(dims);
-    for (int i = 0; i < dims; ++i) v[i] = c[size_t(i)] + noise(rng);
+    for (int i = 0; i < dims; ++i)
+        v[i] = c[size_t(i)] + noise(rng);
     return v;
 }
 
@@ -37,7 +38,8 @@ std::vector<std::vector<float>> makeCentres(std::mt19937 &rng, int count, int di
     std::normal_distribution<float> n(0.0f, 1.0f);
     std::vector<std::vector<float>> out(static_cast<size_t>(count), std::vector<float>(static_cast<size_t>(dims)));
     for (auto &c : out)
-        for (float &x : c) x = n(rng);
+        for (float &x : c)
+            x = n(rng);
     return out;
 }
 
@@ -64,14 +66,16 @@ QStringList referenceTopK(Metric m, const std::map<QString, Item> &items, const 
         if (!keep || keep(item)) all.emplace_back(refDistance(m, q, item.vector), id);
     std::sort(all.begin(), all.end());
     QStringList out;
-    for (int i = 0; i < k && i < int(all.size()); ++i) out << all[size_t(i)].second;
+    for (int i = 0; i < k && i < int(all.size()); ++i)
+        out << all[size_t(i)].second;
     return out;
 }
 
 QStringList ids(const QueryResult &r)
 {
     QStringList out;
-    for (const QueryHit &h : r.hits) out << h.id;
+    for (const QueryHit &h : r.hits)
+        out << h.id;
     return out;
 }
 
@@ -79,7 +83,8 @@ double recallOf(const QStringList &got, const QStringList &truth)
 {
     if (truth.isEmpty()) return 1.0;
     int found = 0;
-    for (const QString &id : got) found += truth.contains(id);
+    for (const QString &id : got)
+        found += truth.contains(id);
     return double(found) / truth.size();
 }
 
@@ -242,7 +247,8 @@ private slots:
         for (int qi = 0; qi < queries; ++qi) {
             QueryRequest r;
             r.vector = items[QStringLiteral("item-%1").arg(int(rng() % 8000), 6, 10, QLatin1Char('0'))].vector;
-            for (float &x : r.vector) x += noise(rng);
+            for (float &x : r.vector)
+                x += noise(rng);
             r.k = 10;
             r.mode = QueryMode::Ann;
             const Result<QueryResult> res = (*index)->query(r);
@@ -293,7 +299,8 @@ private slots:
         QVERIFY(broad.ok());
         QCOMPARE(broad->strategy, QueryStrategy::AnnPostFiltered);
         QCOMPARE(broad->hits.size(), 10);
-        for (const QueryHit &h : broad->hits) QCOMPARE(h.metadata.value("even").toBool(), true);
+        for (const QueryHit &h : broad->hits)
+            QCOMPARE(h.metadata.value("even").toBool(), true);
         const QStringList truth = referenceTopK(Metric::L2, items, r.vector, 10,
                                                 [](const Item &it) { return it.metadata.value("even").toBool(); });
         QVERIFY(recallOf(ids(*broad), truth) >= 0.8);
@@ -374,8 +381,10 @@ private slots:
             QList<WriteOp> batch;
             for (int i = 0; i < 100; ++i) {
                 const QString id = QStringLiteral("item-%1").arg((round * 100 + i) % 3000, 6, 10, QLatin1Char('0'));
-                if (i % 5 == 0) batch.append(WriteOp::remove(id));
-                else batch.append(WriteOp::upsert(Item{id, makeVector(16, round * 1000 + i), {{"group", i % 20}}}));
+                if (i % 5 == 0)
+                    batch.append(WriteOp::remove(id));
+                else
+                    batch.append(WriteOp::upsert(Item{id, makeVector(16, round * 1000 + i), {{"group", i % 20}}}));
             }
             // A removal of an already removed id fails the batch; ignore that.
             waitFor(ix.write(batch));
@@ -416,7 +425,8 @@ private slots:
         const Result<VerifyReport> rep = verifyIndex(path, vo);
         QVERIFY(rep.ok());
         QString problems;
-        for (const Finding &f : rep->findings) problems += f.file + ": " + f.message + "\n";
+        for (const Finding &f : rep->findings)
+            problems += f.file + ": " + f.message + "\n";
         QVERIFY2(rep->clean(), qPrintable(problems));
         QVERIFY(rep->filesChecked >= 2);
     }
@@ -444,9 +454,12 @@ private slots:
         const QString file = graphFileIn(path);
         QVERIFY(!file.isEmpty());
         const qint64 size = QFileInfo(file).size();
-        if (damage == "flip") QVERIFY(flipBit(file, 64 + 96 + 20, 3)); // inside the first element's links
-        else if (damage == "truncate") QVERIFY(QFile::resize(file, size / 2));
-        else QVERIFY(QFile::remove(file));
+        if (damage == "flip")
+            QVERIFY(flipBit(file, 64 + 96 + 20, 3)); // inside the first element's links
+        else if (damage == "truncate")
+            QVERIFY(QFile::resize(file, size / 2));
+        else
+            QVERIFY(QFile::remove(file));
         if (damage != "delete") QVERIFY(!HnswGraph::check(file, 16, Metric::L2, size).ok());
         // Verify reports it as a warning (derived data: rebuilt, nothing lost).
         const Result<VerifyReport> rep = verifyIndex(path);
@@ -460,7 +473,8 @@ private slots:
         QVERIFY((*index)->waitForGraph(120000));
         const GraphStatus st = (*index)->graphStatus();
         QCOMPARE(st.items, 2500);
-        if (damage != "delete") QVERIFY2(st.message.contains("rebuilt") || st.file != QFileInfo(file).fileName(), qPrintable(st.message));
+        if (damage != "delete")
+            QVERIFY2(st.message.contains("rebuilt") || st.file != QFileInfo(file).fileName(), qPrintable(st.message));
         // The rebuilt graph answers correctly.
         QueryRequest r;
         r.vector = makeVector(16, 5);
@@ -563,7 +577,8 @@ private slots:
         std::vector<HnswGraph::Change> changes;
         for (int i = 0; i < 500; ++i) {
             const QVector<float> v = makeVector(8, i);
-            changes.push_back({QByteArray::number(i), std::vector<float>(v.begin(), v.end()), HnswGraph::vectorHash(v.constData(), 8)});
+            changes.push_back({QByteArray::number(i), std::vector<float>(v.begin(), v.end()),
+                               HnswGraph::vectorHash(v.constData(), 8)});
         }
         QVERIFY(!g.apply(changes, 2));
         QVERIFY(!g.apply({{QByteArray("7"), {}, 0}}, 1)); // a delete
@@ -609,13 +624,15 @@ private slots:
             auto g2 = HnswGraph::load(dir.path() + "/d.sxg", 8, Metric::Cosine, AnnParams{}, -1);
             if (!g2.ok()) {
                 ++refused;
-                QVERIFY(g2.error().code() == ErrorCode::Corruption || g2.error().code() == ErrorCode::UnsupportedFormat);
+                QVERIFY(g2.error().code() == ErrorCode::Corruption ||
+                        g2.error().code() == ErrorCode::UnsupportedFormat);
                 continue;
             }
             ++loadedOk; // a flip in a vector or a flag: still a well-formed graph
             const QVector<float> qv = makeVector(8, i);
             const std::vector<float> pq = (*g2)->prepareQuery(qv.constData());
-            for (const HnswGraph::Candidate &c : (*g2)->search(pq.data(), 32)) QVERIFY(c.label < (*g2)->labelCount());
+            for (const HnswGraph::Candidate &c : (*g2)->search(pq.data(), 32))
+                QVERIFY(c.label < (*g2)->labelCount());
         }
         qInfo("checksum-valid damaged graph files: %d refused, %d loaded and searched safely", refused, loadedOk);
         QVERIFY(refused > 0);

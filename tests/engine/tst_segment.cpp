@@ -44,12 +44,15 @@ VectorRows makeRows(int n, int dims)
         if (i % 13 == 0) id += QByteArray(i % 50, 'q');
         ids.append(id);
     }
-    std::sort(ids.begin(), ids.end(), [](const QByteArray &a, const QByteArray &b) { return QByteArrayView(a).compare(b) < 0; });
+    std::sort(ids.begin(), ids.end(),
+              [](const QByteArray &a, const QByteArray &b) { return QByteArrayView(a).compare(b) < 0; });
     VectorRows rows;
     for (int i = 0; i < n; ++i) {
         rows.ids.append(ids[i]);
         rows.vectors.append(makeVector(dims, quint32(i)));
-        rows.metas.append(i % 5 == 0 ? QByteArray() : "{\"i\":" + QByteArray::number(i) + ",\"pad\":\"" + QByteArray(i % 97, 'm') + "\"}");
+        rows.metas.append(i % 5 == 0
+                              ? QByteArray()
+                              : "{\"i\":" + QByteArray::number(i) + ",\"pad\":\"" + QByteArray(i % 97, 'm') + "\"}");
     }
     return rows;
 }
@@ -194,7 +197,8 @@ void TestSegment::writeAndReadBack()
         QCOMPARE(QVector<float>(v->begin(), v->end()), rows.vectors[r]);
         QVERIFY(std::memcmp(s.vectorData(r), rows.vectors[r].constData(), kDims * 4) == 0);
         double sum = 0;
-        for (float f : rows.vectors[r]) sum += double(f) * f;
+        for (float f : rows.vectors[r])
+            sum += double(f) * f;
         QVERIFY(std::abs(s.norm(r) - float(std::sqrt(sum))) <= 1e-4f * float(std::sqrt(sum)) + 1e-6f);
     }
     bool anyBad = false;
@@ -239,7 +243,7 @@ void TestSegment::headerAndFooterLayout()
     QCOMPARE(field(56), align(field(48) + (kRows + 1) * 8));
     QCOMPARE(field(72), align(field(56) + field(64)));
     QCOMPARE(field(80), align(field(72) + (kRows + 1) * 8));
-    QCOMPARE(field(104), align(field(80) + field(88))); // bloomOffset
+    QCOMPARE(field(104), align(field(80) + field(88)));   // bloomOffset
     QCOMPARE(field(112), referenceFilterBits(kRows) / 8); // bloomLength
     // Format 3: the row checksums follow the filter, and end the data.
     const qint64 rowSums = align(field(104) + field(112));
@@ -293,8 +297,7 @@ void TestSegment::findAndUpperBound()
         const QByteArray below = rows.ids[r].left(rows.ids[r].size() - 1);
         QVERIFY(!(*s.find(rows.ids[r] + '\0')).has_value());
         QCOMPARE(*s.upperBound(rows.ids[r] + '\0'), qint64(r + 1));
-        if (r == 0 || QByteArrayView(rows.ids[r - 1]).compare(below) < 0)
-            QCOMPARE(*s.upperBound(below), qint64(r));
+        if (r == 0 || QByteArrayView(rows.ids[r - 1]).compare(below) < 0) QCOMPARE(*s.upperBound(below), qint64(r));
     }
     QVERIFY(!(*s.find(QByteArray("a"))).has_value());
     QVERIFY(!(*s.find(QByteArray("zzz"))).has_value());
@@ -426,8 +429,10 @@ void TestSegment::bitFlipInVectorBlockIsCaught()
     // What a repair can still read of it: the stored bytes, flagged unverified.
     const Segment::UncheckedRow raw = s.readUnchecked(row);
     QVERIFY(raw.idVerified && raw.metadataVerified && !raw.vectorVerified);
-    QCOMPARE(QByteArray(raw.vector, rowBytes).left(5), QByteArray(reinterpret_cast<const char *>(rows.vectors[row].constData()), 5));
-    QVERIFY(QByteArray(raw.vector, rowBytes) != QByteArray(reinterpret_cast<const char *>(rows.vectors[row].constData()), rowBytes));
+    QCOMPARE(QByteArray(raw.vector, rowBytes).left(5),
+             QByteArray(reinterpret_cast<const char *>(rows.vectors[row].constData()), 5));
+    QVERIFY(QByteArray(raw.vector, rowBytes) !=
+            QByteArray(reinterpret_cast<const char *>(rows.vectors[row].constData()), rowBytes));
     // Asking again gives the same answer (the verdict is cached, not forgotten).
     QVERIFY(!s.vectorChecked(row).ok());
 }
@@ -518,13 +523,17 @@ void TestSegment::truncatedFileFailsOpenCleanly()
     const QByteArray full = readAll(path);
     const QString cut = m_dir->filePath(QStringLiteral("cut.sxs"));
     QList<qint64> sizes;
-    for (qint64 s = 0; s < 300; ++s) sizes << s;
-    for (qint64 s = 300; s < full.size(); s += 4093) sizes << s;
-    for (qint64 s = full.size() - 300; s < full.size(); ++s) sizes << s;
+    for (qint64 s = 0; s < 300; ++s)
+        sizes << s;
+    for (qint64 s = 300; s < full.size(); s += 4093)
+        sizes << s;
+    for (qint64 s = full.size() - 300; s < full.size(); ++s)
+        sizes << s;
     for (qint64 s : sizes) {
         QVERIFY(writeAll(cut, full.left(s)));
         Result<std::shared_ptr<Segment>> seg = openSeg(cut, kDims);
-        QVERIFY2(!seg.ok(), qPrintable(QStringLiteral("a segment cut to %1 of %2 bytes opened").arg(s).arg(full.size())));
+        QVERIFY2(!seg.ok(),
+                 qPrintable(QStringLiteral("a segment cut to %1 of %2 bytes opened").arg(s).arg(full.size())));
         QCOMPARE(seg.error().code(), ErrorCode::Corruption);
     }
 }
@@ -551,7 +560,8 @@ void TestSegment::outOfRangeRowsAreErrors()
     for (qint64 r : {qint64(-1), qint64(kRows), qint64(kRows) + 1, qint64(1) << 40}) {
         QVERIFY2(!s.id(r).ok(), qPrintable(QStringLiteral("id(%1)").arg(r)));
         QVERIFY2(!s.metadata(r).ok(), qPrintable(QStringLiteral("metadata(%1)").arg(r)));
-        QVERIFY2(!s.vectorChecked(r).ok(), qPrintable(QStringLiteral("vectorChecked(%1) returned data for a row that does not exist").arg(r)));
+        QVERIFY2(!s.vectorChecked(r).ok(),
+                 qPrintable(QStringLiteral("vectorChecked(%1) returned data for a row that does not exist").arg(r)));
     }
 }
 
@@ -796,7 +806,8 @@ void TestSegment::olderSegmentVersionIsUnsupported()
         Result<std::shared_ptr<Segment>> seg = openSeg(path, kDims);
         QVERIFY(!seg.ok());
         QCOMPARE(seg.error().code(), ErrorCode::UnsupportedFormat);
-        QVERIFY2(seg.error().message().contains(QStringLiteral("version %1").arg(version)), qPrintable(seg.error().message()));
+        QVERIFY2(seg.error().message().contains(QStringLiteral("version %1").arg(version)),
+                 qPrintable(seg.error().message()));
         QVERIFY(!seg.error().message().contains(QStringLiteral("damaged")));
     }
     // Format 2 lays the data out without row checksums: a format 3 file
@@ -829,7 +840,8 @@ void TestSegment::newerSegmentVersionIsMadeByANewerSextant()
 void TestSegment::deletionVectorRoundTrip()
 {
     DeletionVector dv(3, 1001);
-    for (qint64 r : {0, 7, 8, 500, 1000}) dv.markDeleted(r);
+    for (qint64 r : {0, 7, 8, 500, 1000})
+        dv.markDeleted(r);
     dv.markDeleted(7); // twice counts once
     QCOMPARE(dv.deletedCount(), qint64(5));
     Result<FileRecord> rec = dv.write(m_dir->path(), 12, true);

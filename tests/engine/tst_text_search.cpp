@@ -26,10 +26,12 @@ class TstTextSearch : public QObject {
     {
         Result<std::vector<QVector<float>>> v = m_embedder->embed({text});
         QVERIFY(v.ok());
-        const QJsonObject meta{{QStringLiteral("text"), text}, {QStringLiteral("lang"), lang},
+        const QJsonObject meta{{QStringLiteral("text"), text},
+                               {QStringLiteral("lang"), lang},
                                {QStringLiteral("uri"), QStringLiteral("file:///docs/") + id},
                                {QStringLiteral("title"), id.toUpper()},
-                               {QStringLiteral("start"), 0}, {QStringLiteral("end"), text.size()}};
+                               {QStringLiteral("start"), 0},
+                               {QStringLiteral("end"), text.size()}};
         QVERIFY(!waitFor(m_index->insert(Item{id, v->front(), meta})).error);
     }
 
@@ -42,13 +44,20 @@ private slots:
         auto created = Index::create(m_dir.filePath(QStringLiteral("idx")), schema);
         QVERIFY2(created.ok(), qPrintable(created.error().message()));
         m_index = *created;
-        addChunk(QStringLiteral("a"), QStringLiteral("The harbour pilot guides ships past the sandbanks at night."), QStringLiteral("en"));
-        addChunk(QStringLiteral("b"), QStringLiteral("Sandbanks shift every winter, so the charts are redrawn."), QStringLiteral("en"));
-        addChunk(QStringLiteral("c"), QStringLiteral("A recipe for bread: flour, water, salt and patience."), QStringLiteral("en"));
-        addChunk(QStringLiteral("d"), QStringLiteral("Le pilote du port guide les navires la nuit."), QStringLiteral("fr"));
-        addChunk(QStringLiteral("e"), QStringLiteral("Bread and bread and more bread, baked at night."), QStringLiteral("en"));
+        addChunk(QStringLiteral("a"), QStringLiteral("The harbour pilot guides ships past the sandbanks at night."),
+                 QStringLiteral("en"));
+        addChunk(QStringLiteral("b"), QStringLiteral("Sandbanks shift every winter, so the charts are redrawn."),
+                 QStringLiteral("en"));
+        addChunk(QStringLiteral("c"), QStringLiteral("A recipe for bread: flour, water, salt and patience."),
+                 QStringLiteral("en"));
+        addChunk(QStringLiteral("d"), QStringLiteral("Le pilote du port guide les navires la nuit."),
+                 QStringLiteral("fr"));
+        addChunk(QStringLiteral("e"), QStringLiteral("Bread and bread and more bread, baked at night."),
+                 QStringLiteral("en"));
         // An item without text takes part in vector search only.
-        QVERIFY(!waitFor(m_index->insert(Item{QStringLiteral("f"), m_embedder->embed({QStringLiteral("ships")})->front(), {}})).error);
+        QVERIFY(!waitFor(m_index->insert(
+                             Item{QStringLiteral("f"), m_embedder->embed({QStringLiteral("ships")})->front(), {}}))
+                     .error);
     }
 
     void cleanupTestCase()
@@ -95,7 +104,8 @@ private slots:
         for (qsizetype i = 1; i < r->hits.size(); ++i) {
             QVERIFY(r->hits[i - 1].score >= r->hits[i].score);
             const io::TextHit &h = r->hits[i];
-            const double expected = (h.vectorRank ? 1.0 / (60 + h.vectorRank) : 0) + (h.keywordRank ? 1.0 / (60 + h.keywordRank) : 0);
+            const double expected =
+                (h.vectorRank ? 1.0 / (60 + h.vectorRank) : 0) + (h.keywordRank ? 1.0 / (60 + h.keywordRank) : 0);
             QCOMPARE(h.score, expected);
         }
         QVERIFY(r->plan.contains(QStringLiteral("fused")));

@@ -24,12 +24,14 @@ using Batch = QList<WriteOp>;
 QList<Batch> workload()
 {
     QList<Batch> b;
-    for (int i = 0; i < 8; ++i) b.append({WriteOp::insert(makeItem(QStringLiteral("i%1").arg(i), quint32(i)))});
+    for (int i = 0; i < 8; ++i)
+        b.append({WriteOp::insert(makeItem(QStringLiteral("i%1").arg(i), quint32(i)))});
     b.append({WriteOp::upsert(makeItem(QStringLiteral("i0"), 100))});
     b.append({WriteOp::remove(QStringLiteral("i5"))});
-    b.append({WriteOp::insert(makeItem(QStringLiteral("j0"), 200)), WriteOp::insert(makeItem(QStringLiteral("j1"), 201)),
-              WriteOp::remove(QStringLiteral("i2"))});
-    b.append({WriteOp::upsert(makeItem(QStringLiteral("i3"), 300, 4, QJsonObject{{QStringLiteral("long"), QString(300, u'L')}}))});
+    b.append({WriteOp::insert(makeItem(QStringLiteral("j0"), 200)),
+              WriteOp::insert(makeItem(QStringLiteral("j1"), 201)), WriteOp::remove(QStringLiteral("i2"))});
+    b.append({WriteOp::upsert(
+        makeItem(QStringLiteral("i3"), 300, 4, QJsonObject{{QStringLiteral("long"), QString(300, u'L')}}))});
     b.append({WriteOp::insert(makeItem(QStringLiteral("k"), 400))});
     return b;
 }
@@ -39,8 +41,10 @@ Expected applyBatches(const QList<Batch> &batches, int count)
     Expected e;
     for (int i = 0; i < count; ++i) {
         for (const WriteOp &op : batches[i]) {
-            if (op.kind == WriteOp::Kind::Delete) e.erase(op.item.id.toUtf8());
-            else expectPut(e, op.item);
+            if (op.kind == WriteOp::Kind::Delete)
+                e.erase(op.item.id.toUtf8());
+            else
+                expectPut(e, op.item);
         }
     }
     return e;
@@ -77,7 +81,7 @@ private slots:
 
 private:
     QTemporaryDir m_base;
-    QString m_pristine;  // a copy of the index taken while its writer was open
+    QString m_pristine; // a copy of the index taken while its writer was open
     QString m_walName;
     QByteArray m_wal;
     QList<qint64> m_frames; // offsets of the WAL frames in m_wal
@@ -139,7 +143,8 @@ bool TestTornTail::prepare(const QByteArray &wal)
 int TestTornTail::wholeFramesIn(qint64 size) const
 {
     int n = 0;
-    while (n < m_frames.size() && frameEnd(n) <= size) ++n;
+    while (n < m_frames.size() && frameEnd(n) <= size)
+        ++n;
     return n;
 }
 
@@ -197,7 +202,7 @@ void TestTornTail::truncationAtEveryOffsetOfLastFrames()
             QVERIFY2(rep.cutBytes == cut - validEnd, qPrintable(ctx));
             QVERIFY2(!rep.tailReason.isEmpty(), qPrintable(ctx));
             QVERIFY2(!rep.notes.isEmpty(), qPrintable(ctx));
-            QVERIFY2(rep.quarantinedTo.isEmpty(), qPrintable(ctx)); // a torn write is not kept
+            QVERIFY2(rep.quarantinedTo.isEmpty(), qPrintable(ctx));     // a torn write is not kept
             QVERIFY2(fileSize(workWal()) == validEnd, qPrintable(ctx)); // the tail was cut on disk
         }
         const QString diff = diffContent(**idx, expectedWithFrames(whole));
@@ -406,7 +411,8 @@ void TestTornTail::checksummedRecordsOfAnotherShapeAreDamage()
     QFETCH(int, dims);
     const quint64 nextLsn = quint64(m_batches.size()) + 1;
     QVector<float> vector(dims);
-    for (int d = 0; d < dims; ++d) vector[d] = float(d + 1);
+    for (int d = 0; d < dims; ++d)
+        vector[d] = float(d + 1);
     QByteArray wal = m_wal;
     const qsizetype start = storage::wal::beginFrame(wal, storage::wal::kFrameBatch, nextLsn);
     storage::encodeBatchPayload(wal, {storage::Record{storage::RecordType::Insert, id, vector, QByteArray("{}")}});

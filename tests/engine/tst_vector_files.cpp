@@ -79,8 +79,7 @@ QByteArray fvecsRecord(const QVector<float> &v, std::optional<qint32> claimedDim
 bool hasProblem(const Drained &d, const QString &where, const QString &fragment)
 {
     for (const SourceProblem &p : d.problems)
-        if (p.where == where && p.message.contains(fragment, Qt::CaseInsensitive))
-            return true;
+        if (p.where == where && p.message.contains(fragment, Qt::CaseInsensitive)) return true;
     return false;
 }
 
@@ -107,10 +106,12 @@ private slots:
 
     void formatNamesRoundTrip()
     {
-        const QList<SourceFormat> all{SourceFormat::Auto, SourceFormat::Vectra, SourceFormat::LangChain, SourceFormat::JsonLines,
-                                      SourceFormat::Csv,  SourceFormat::Npy,    SourceFormat::Fvecs,     SourceFormat::Bvecs};
-        const QStringList names{QStringLiteral("auto"), QStringLiteral("vectra"), QStringLiteral("langchain"), QStringLiteral("jsonl"),
-                                QStringLiteral("csv"),  QStringLiteral("npy"),    QStringLiteral("fvecs"),     QStringLiteral("bvecs")};
+        const QList<SourceFormat> all{SourceFormat::Auto,      SourceFormat::Vectra, SourceFormat::LangChain,
+                                      SourceFormat::JsonLines, SourceFormat::Csv,    SourceFormat::Npy,
+                                      SourceFormat::Fvecs,     SourceFormat::Bvecs};
+        const QStringList names{QStringLiteral("auto"),  QStringLiteral("vectra"), QStringLiteral("langchain"),
+                                QStringLiteral("jsonl"), QStringLiteral("csv"),    QStringLiteral("npy"),
+                                QStringLiteral("fvecs"), QStringLiteral("bvecs")};
         for (qsizetype i = 0; i < all.size(); ++i) {
             QCOMPARE(sourceFormatName(all[i]), names[i]);
             QCOMPARE(sourceFormatFromName(names[i]), std::optional<SourceFormat>(all[i]));
@@ -187,8 +188,7 @@ private slots:
             items.append(Item{QStringLiteral("doc-%1").arg(i), randomVector(rng, 5),
                               QJsonObject{{QStringLiteral("n"), i}, {QStringLiteral("t"), QStringLiteral("ü \"q\"")}}});
             appendJsonLine(bytes, items.last());
-            if (i == 4)
-                bytes += "   \r\n\n"; // blank lines are skipped silently
+            if (i == 4) bytes += "   \r\n\n"; // blank lines are skipped silently
         }
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v.jsonl"));
@@ -221,14 +221,14 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v.jsonl"));
-        QVERIFY(writeFile(path, "not json\n"                                  // 1
-                                "{\"id\":\"a\",\"vector\":[1,2,3]}\n"          // 2
-                                "{\"id\":\"b\",\"vector\":[1,2]}\n"            // 3: wrong length
-                                "{\"id\":\"a\",\"vector\":[4,5,6]}\n"          // 4: duplicate
-                                "{\"id\":\"c\",\"vector\":[1,NaN,3]}\n"        // 5: NaN
-                                "{\"id\":\"\",\"vector\":[1,2,3]}\n"           // 6: empty id
-                                "{\"id\":\"d\",\"vector\":[1,2,3e39]}\n"       // 7: beyond float
-                                "{\"id\":\"e\",\"vector\":[7,8,9]}"));         // 8: no final newline
+        QVERIFY(writeFile(path, "not json\n"                             // 1
+                                "{\"id\":\"a\",\"vector\":[1,2,3]}\n"    // 2
+                                "{\"id\":\"b\",\"vector\":[1,2]}\n"      // 3: wrong length
+                                "{\"id\":\"a\",\"vector\":[4,5,6]}\n"    // 4: duplicate
+                                "{\"id\":\"c\",\"vector\":[1,NaN,3]}\n"  // 5: NaN
+                                "{\"id\":\"\",\"vector\":[1,2,3]}\n"     // 6: empty id
+                                "{\"id\":\"d\",\"vector\":[1,2,3e39]}\n" // 7: beyond float
+                                "{\"id\":\"e\",\"vector\":[7,8,9]}"));   // 8: no final newline
         auto source = openVectorSource(path);
         QVERIFY(source.ok());
         QCOMPARE((*source)->shape().dimensions, 3); // known at open although line 1 is bad
@@ -275,8 +275,7 @@ private slots:
         QList<Item> items;
         for (int i = 0; i < 20000; ++i) {
             items.append(Item{QStringLiteral("n%1").arg(i), {float(i), 0.5f}, {}});
-            if (i == 7000)
-                items.last().metadata.insert(QStringLiteral("long"), QString(2'500'000, u'x'));
+            if (i == 7000) items.last().metadata.insert(QStringLiteral("long"), QString(2'500'000, u'x'));
             appendJsonLine(bytes, items.last());
         }
         QVERIFY(bytes.size() > 3 * 1024 * 1024);
@@ -300,7 +299,7 @@ private slots:
         QCOMPARE(findJsonNestingBeyond("{\"a\":\"\\\"[[[[\"}", 1), -1); // an escaped quote does not end the string
         QCOMPARE(findJsonNestingBeyond("{\"a\":[[1]]}", 3), -1);
         QCOMPARE(findJsonNestingBeyond("{\"a\":[[1]]}", 2), 6); // the second "["
-        QCOMPARE(findJsonNestingBeyond("]]]][", 1), -1); // stray closers do not go below zero
+        QCOMPARE(findJsonNestingBeyond("]]]][", 1), -1);        // stray closers do not go below zero
     }
 
     void jsonLinesEmptyFileHasNoItems()
@@ -353,7 +352,8 @@ private slots:
         QCOMPARE(d.items[1].id, QStringLiteral("points:1"));
         QCOMPARE(d.items[0].vector, (QVector<float>{1, 2, 3}));
         QCOMPARE(d.items[1].vector, (QVector<float>{4, 5, 6}));
-        QCOMPARE(d.items[1].metadata.value(QStringLiteral("label")).toString(), QStringLiteral(" y ")); // strings as written
+        QCOMPARE(d.items[1].metadata.value(QStringLiteral("label")).toString(),
+                 QStringLiteral(" y ")); // strings as written
 
         SourceOptions options;
         options.idPrefix = QStringLiteral("p");
@@ -398,7 +398,8 @@ private slots:
         auto source = openVectorSource(path);
         QVERIFY(!source.ok());
         QCOMPARE(source.error().code(), ErrorCode::MalformedInput);
-        QVERIFY2(source.error().message().contains(fragment, Qt::CaseInsensitive), qPrintable(source.error().message()));
+        QVERIFY2(source.error().message().contains(fragment, Qt::CaseInsensitive),
+                 qPrintable(source.error().message()));
         QVERIFY(source.error().message().contains(path));
     }
 
@@ -406,26 +407,25 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v.csv"));
-        QVERIFY(writeFile(path, "id,v0,v1\n"       // row 1
-                                "a,1,2\n"          // row 2
-                                "b,1\n"            // row 3: too few fields
-                                "c,1,x\n"          // row 4: not a number
-                                "d,nan,1\n"        // row 5: NaN
-                                "e,1e39,1\n"       // row 6: beyond float
-                                "f,1,2\"3\n"       // row 7: quote inside unquoted field
-                                "g,\"1\"2,3\n"     // row 8: text after closing quote
-                                "a,5,6\n"          // row 9: duplicate id
-                                ",5,6\n"           // row 10: empty id
-                                "h,1e-50,-0\n"     // row 11: fine (underflow to 0)
-                                "i,3,\"4\n"));     // row 12: quote never closed
+        QVERIFY(writeFile(path, "id,v0,v1\n"   // row 1
+                                "a,1,2\n"      // row 2
+                                "b,1\n"        // row 3: too few fields
+                                "c,1,x\n"      // row 4: not a number
+                                "d,nan,1\n"    // row 5: NaN
+                                "e,1e39,1\n"   // row 6: beyond float
+                                "f,1,2\"3\n"   // row 7: quote inside unquoted field
+                                "g,\"1\"2,3\n" // row 8: text after closing quote
+                                "a,5,6\n"      // row 9: duplicate id
+                                ",5,6\n"       // row 10: empty id
+                                "h,1e-50,-0\n" // row 11: fine (underflow to 0)
+                                "i,3,\"4\n")); // row 12: quote never closed
         Drained d = drainPath(path);
         QVERIFY(d.error.ok());
         QCOMPARE(d.items.size(), 2);
         QCOMPARE(d.items[0].id, QStringLiteral("a"));
         QCOMPARE(d.items[1].id, QStringLiteral("h"));
         QCOMPARE(d.items[1].vector[0], 0.0f);
-        QCOMPARE(wheres(d.problems),
-                 QStringLiteral("row 3, row 4, row 5, row 6, row 7, row 8, row 9, row 10, row 12"));
+        QCOMPARE(wheres(d.problems), QStringLiteral("row 3, row 4, row 5, row 6, row 7, row 8, row 9, row 10, row 12"));
         QVERIFY(hasProblem(d, QStringLiteral("row 3"), QStringLiteral("2 fields; the header has 3")));
         QVERIFY(hasProblem(d, QStringLiteral("row 4"), QStringLiteral("not a number")));
         QVERIFY(hasProblem(d, QStringLiteral("row 5"), QStringLiteral("NaN")));
@@ -443,12 +443,12 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("v.csv"));
         QVERIFY(writeFile(path, "vector,id\n"
                                 "\"[1,2]\",a\n"
-                                "\"[1,2,3]\",b\n"     // another length
+                                "\"[1,2,3]\",b\n" // another length
                                 "\"[1,NaN]\",c\n"
-                                "\"1,2\",d\n"         // no brackets
-                                "\"[1,2\",e\n"        // not closed
-                                "\"[1,2] x\",f\n"     // text after
-                                "\"[]\",g\n"));       // empty
+                                "\"1,2\",d\n"     // no brackets
+                                "\"[1,2\",e\n"    // not closed
+                                "\"[1,2] x\",f\n" // text after
+                                "\"[]\",g\n"));   // empty
         Drained d = drainPath(path);
         QVERIFY(d.error.ok());
         QCOMPARE(d.items.size(), 1);
@@ -643,7 +643,8 @@ private slots:
 
         // Bytes after the data: read, and said in the notes.
         const QString path = dir.filePath(QStringLiteral("extra.npy"));
-        QVERIFY(writeFile(path, npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1), }", floatBytes({1, 2}))));
+        QVERIFY(writeFile(path,
+                          npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1), }", floatBytes({1, 2}))));
         auto source = openVectorSource(path);
         QVERIFY(source.ok());
         QCOMPARE((*source)->shape().notes.size(), 1);
@@ -659,14 +660,18 @@ private slots:
         const QByteArray two = floatBytes({1, 2, 3, 4, 5, 6});
         QTest::newRow("no magic") << QByteArray("NUMPY\x01\x00") << m << QStringLiteral("magic");
         QTest::newRow("cut in the magic") << QByteArray("\x93NUM") << m << QStringLiteral("magic");
-        QTest::newRow("cut in the length") << QByteArray("\x93NUMPY\x01\x00\x10", 9) << m << QStringLiteral("ends at byte 9");
+        QTest::newRow("cut in the length")
+            << QByteArray("\x93NUMPY\x01\x00\x10", 9) << m << QStringLiteral("ends at byte 9");
         QTest::newRow("version 4") << npyFile("{}", {}, 4) << u << QStringLiteral("version 4.0");
-        QTest::newRow("header past the end") << QByteArray("\x93NUMPY\x01\x00\xff\x00{'descr'", 18) << m << QStringLiteral("claims 255 bytes");
-        QTest::newRow("header too long")
-            << QByteArray("\x93NUMPY\x02\x00\x00\x00\x20\x00{", 13) << m << QStringLiteral("at most");
-        QTest::newRow("int32") << npyFile("{'descr': '<i4', 'fortran_order': False, 'shape': (2, 3), }", two) << u << QStringLiteral("'<i4'");
-        QTest::newRow("structured") << npyFile("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }", two) << u
-                                    << QStringLiteral("structured");
+        QTest::newRow("header past the end")
+            << QByteArray("\x93NUMPY\x01\x00\xff\x00{'descr'", 18) << m << QStringLiteral("claims 255 bytes");
+        QTest::newRow("header too long") << QByteArray("\x93NUMPY\x02\x00\x00\x00\x20\x00{", 13) << m
+                                         << QStringLiteral("at most");
+        QTest::newRow("int32") << npyFile("{'descr': '<i4', 'fortran_order': False, 'shape': (2, 3), }", two) << u
+                               << QStringLiteral("'<i4'");
+        QTest::newRow("structured") << npyFile("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }",
+                                               two)
+                                    << u << QStringLiteral("structured");
         QTest::newRow("fortran") << npyFile("{'descr': '<f4', 'fortran_order': True, 'shape': (2, 3), }", two) << u
                                  << QStringLiteral("Fortran");
         QTest::newRow("1-D") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (6,), }", two) << u
@@ -675,27 +680,32 @@ private slots:
                              << QStringLiteral("(1, 2, 3)");
         QTest::newRow("0 dimensions") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 0), }", {})
                                       << int(ErrorCode::DimensionMismatch) << QStringLiteral("0 dimensions");
-        QTest::newRow("9000 dimensions") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 9000), }", {})
+        QTest::newRow("9000 dimensions") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 9000), }",
+                                                    {})
                                          << int(ErrorCode::DimensionMismatch) << QStringLiteral("9000 dimensions");
         QTest::newRow("truncated") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (3, 3), }", two) << m
                                    << QStringLiteral("truncated");
-        QTest::newRow("rows overflow") << npyFile("{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 8192), }", two)
-                                       << m << QStringLiteral("truncated");
+        QTest::newRow("rows overflow")
+            << npyFile("{'descr': '<f8', 'fortran_order': False, 'shape': (4611686018427387904, 8192), }", two) << m
+            << QStringLiteral("truncated");
         QTest::newRow("shape entry too large")
             << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (99999999999999999999, 2), }", two) << m
             << QStringLiteral("too large");
-        QTest::newRow("unknown key") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), 'x': 1}", two) << m
-                                     << QStringLiteral("unknown key");
-        QTest::newRow("missing shape") << npyFile("{'descr': '<f4', 'fortran_order': False}", two) << m << QStringLiteral("lacks 'shape'");
-        QTest::newRow("repeated key") << npyFile("{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': (2, 3)}", two)
-                                      << m << QStringLiteral("twice");
+        QTest::newRow("unknown key") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), 'x': 1}",
+                                                two)
+                                     << m << QStringLiteral("unknown key");
+        QTest::newRow("missing shape") << npyFile("{'descr': '<f4', 'fortran_order': False}", two) << m
+                                       << QStringLiteral("lacks 'shape'");
+        QTest::newRow("repeated key")
+            << npyFile("{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': (2, 3)}", two) << m
+            << QStringLiteral("twice");
         QTest::newRow("not a dict") << npyFile("('<f4', False, (2, 3))", two) << m << QStringLiteral("dict");
         QTest::newRow("unclosed") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3", two) << m
                                   << QStringLiteral("expected");
         QTest::newRow("order not bool") << npyFile("{'descr': '<f4', 'fortran_order': 0, 'shape': (2, 3)}", two) << m
                                         << QStringLiteral("True or False");
-        QTest::newRow("negative shape") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (-2, 3)}", two) << m
-                                        << QStringLiteral("non-negative");
+        QTest::newRow("negative shape") << npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (-2, 3)}", two)
+                                        << m << QStringLiteral("non-negative");
     }
     void npyRefusals()
     {
@@ -715,8 +725,7 @@ private slots:
     void npyReadsBackInNumPy()
     {
         const QString python = pythonWithNumpy();
-        if (python.isEmpty())
-            QSKIP("python3 with numpy is not installed here");
+        if (python.isEmpty()) QSKIP("python3 with numpy is not installed here");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("check.npy"));
         QFile file(path);
@@ -727,14 +736,16 @@ private slots:
         QVERIFY(!writer.finish());
         file.close();
         QProcess numpy;
-        numpy.start(python,
-                    {QStringLiteral("-c"),
-                     QStringLiteral("import sys, numpy as np\n"
-                                    "a = np.load(sys.argv[1])\n"
-                                    "assert a.dtype == np.float32 and a.shape == (2, 3) and a.flags['C_CONTIGUOUS'], (a.dtype, a.shape)\n"
-                                    "assert (a == np.array([[0.1, -2, 3e-5], [4, 5.5, -6.25]], dtype=np.float32)).all(), a\n"
-                                    "print('ok')\n"),
-                     path});
+        numpy.start(
+            python,
+            {QStringLiteral("-c"),
+             QStringLiteral(
+                 "import sys, numpy as np\n"
+                 "a = np.load(sys.argv[1])\n"
+                 "assert a.dtype == np.float32 and a.shape == (2, 3) and a.flags['C_CONTIGUOUS'], (a.dtype, a.shape)\n"
+                 "assert (a == np.array([[0.1, -2, 3e-5], [4, 5.5, -6.25]], dtype=np.float32)).all(), a\n"
+                 "print('ok')\n"),
+             path});
         QVERIFY(numpy.waitForFinished(30000));
         QVERIFY2(numpy.exitCode() == 0, numpy.readAllStandardError().constData());
         QCOMPARE(numpy.readAllStandardOutput().trimmed(), QByteArray("ok"));
@@ -743,8 +754,7 @@ private slots:
     void npyWrittenByNumPyReads()
     {
         const QString python = pythonWithNumpy();
-        if (python.isEmpty())
-            QSKIP("python3 with numpy is not installed here");
+        if (python.isEmpty()) QSKIP("python3 with numpy is not installed here");
         QTemporaryDir dir;
         QProcess numpy;
         numpy.start(python, {QStringLiteral("-c"),
@@ -854,7 +864,8 @@ private slots:
         QVERIFY2(d.error.message().contains(QStringLiteral("byte 24")), qPrintable(d.error.message()));
 
         // Headers that cannot be a dimension.
-        for (const QByteArray &bytes : {fvecsRecord({1, 2}, 0), fvecsRecord({1, 2}, -5), fvecsRecord({1, 2}, 100000), QByteArray("ab")}) {
+        for (const QByteArray &bytes :
+             {fvecsRecord({1, 2}, 0), fvecsRecord({1, 2}, -5), fvecsRecord({1, 2}, 100000), QByteArray("ab")}) {
             QVERIFY(writeFile(path, bytes));
             auto refused = openVectorSource(path);
             QVERIFY2(!refused.ok(), bytes.toHex().constData());
@@ -907,7 +918,8 @@ private slots:
         QVERIFY(writeFile(dir.filePath(QStringLiteral("index.json")), deep));
         auto source = openVectorSource(dir.path());
         QVERIFY(!source.ok());
-        QVERIFY2(source.error().message().contains(QStringLiteral("more than 64 deep")), qPrintable(source.error().message()));
+        QVERIFY2(source.error().message().contains(QStringLiteral("more than 64 deep")),
+                 qPrintable(source.error().message()));
         SourceOptions options;
         options.maxJsonDepth = 100;
         QVERIFY(openVectorSource(dir.path(), SourceFormat::Vectra, options).ok());
@@ -923,45 +935,57 @@ private slots:
         // UTF-16 offsets: the emoji is two units, as in JavaScript.
         const QString text = QStringLiteral("Grüße 😀 aus Köln. Zweiter Satz.");
         QVERIFY(writeFile(dir.filePath(QStringLiteral("doc1.txt")), text.toUtf8()));
-        QVERIFY(writeFile(dir.filePath(QStringLiteral("catalog.json")),
-                          QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                                    {QStringLiteral("count"), 3},
-                                                    {QStringLiteral("uriToId"), QJsonObject{}},
-                                                    {QStringLiteral("idToUri"),
-                                                     QJsonObject{{QStringLiteral("doc1"), QStringLiteral("https://example.org/notes/gruss.md?x=1")},
-                                                                 {QStringLiteral("doc2"), QStringLiteral("C:\\docs\\b.txt")},
-                                                                 {QStringLiteral("doc3"), QStringLiteral("/tmp/c.txt")}}}})
-                              .toJson()));
+        QVERIFY(writeFile(
+            dir.filePath(QStringLiteral("catalog.json")),
+            QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                      {QStringLiteral("count"), 3},
+                                      {QStringLiteral("uriToId"), QJsonObject{}},
+                                      {QStringLiteral("idToUri"),
+                                       QJsonObject{{QStringLiteral("doc1"),
+                                                    QStringLiteral("https://example.org/notes/gruss.md?x=1")},
+                                                   {QStringLiteral("doc2"), QStringLiteral("C:\\docs\\b.txt")},
+                                                   {QStringLiteral("doc3"), QStringLiteral("/tmp/c.txt")}}}})
+                .toJson()));
         const qsizetype firstEnd = text.indexOf(u'.');
         const QJsonArray items{
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("c1")}, {QStringLiteral("vector"), QJsonArray{1, 0}},
+            QJsonObject{{QStringLiteral("id"), QStringLiteral("c1")},
+                        {QStringLiteral("vector"), QJsonArray{1, 0}},
                         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documentId"), QStringLiteral("doc1")},
-                                                                  {QStringLiteral("startPos"), 0},
-                                                                  {QStringLiteral("endPos"), firstEnd},
-                                                                  {QStringLiteral("lang"), QStringLiteral("de")}}}},
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("c2")}, {QStringLiteral("vector"), QJsonArray{0, 1}},
+                                                                 {QStringLiteral("startPos"), 0},
+                                                                 {QStringLiteral("endPos"), firstEnd},
+                                                                 {QStringLiteral("lang"), QStringLiteral("de")}}}},
+            QJsonObject{{QStringLiteral("id"), QStringLiteral("c2")},
+                        {QStringLiteral("vector"), QJsonArray{0, 1}},
                         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documentId"), QStringLiteral("doc1")},
-                                                                  {QStringLiteral("startPos"), firstEnd + 2},
-                                                                  {QStringLiteral("endPos"), text.size() - 1}}}},
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("c3")}, {QStringLiteral("vector"), QJsonArray{1, 1}},
-                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documentId"), QStringLiteral("doc1")},
-                                                                  {QStringLiteral("startPos"), 5},
-                                                                  {QStringLiteral("endPos"), text.size()}}}}, // one past the end
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("c4")}, {QStringLiteral("vector"), QJsonArray{1, 2}},
-                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documentId"), QStringLiteral("doc2")},
-                                                                  {QStringLiteral("startPos"), 0},
-                                                                  {QStringLiteral("endPos"), 3}}}}, // doc2.txt is missing
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("c5")}, {QStringLiteral("vector"), QJsonArray{2, 1}},
+                                                                 {QStringLiteral("startPos"), firstEnd + 2},
+                                                                 {QStringLiteral("endPos"), text.size() - 1}}}},
+            QJsonObject{
+                {QStringLiteral("id"), QStringLiteral("c3")},
+                {QStringLiteral("vector"), QJsonArray{1, 1}},
+                {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documentId"), QStringLiteral("doc1")},
+                                                         {QStringLiteral("startPos"), 5},
+                                                         {QStringLiteral("endPos"), text.size()}}}}, // one past the end
+            QJsonObject{
+                {QStringLiteral("id"), QStringLiteral("c4")},
+                {QStringLiteral("vector"), QJsonArray{1, 2}},
+                {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documentId"), QStringLiteral("doc2")},
+                                                         {QStringLiteral("startPos"), 0},
+                                                         {QStringLiteral("endPos"), 3}}}}, // doc2.txt is missing
+            QJsonObject{{QStringLiteral("id"), QStringLiteral("c5")},
+                        {QStringLiteral("vector"), QJsonArray{2, 1}},
                         {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documentId"), QStringLiteral("doc9")},
-                                                                  {QStringLiteral("startPos"), 0},
-                                                                  {QStringLiteral("endPos"), 1}}}}, // not in the catalog
-            QJsonObject{{QStringLiteral("id"), QStringLiteral("c6")}, {QStringLiteral("vector"), QJsonArray{2, 2}},
-                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documentId"), QStringLiteral("../doc1")},
-                                                                  {QStringLiteral("startPos"), 0},
-                                                                  {QStringLiteral("endPos"), 1}}}}, // escapes the folder
+                                                                 {QStringLiteral("startPos"), 0},
+                                                                 {QStringLiteral("endPos"), 1}}}}, // not in the catalog
+            QJsonObject{
+                {QStringLiteral("id"), QStringLiteral("c6")},
+                {QStringLiteral("vector"), QJsonArray{2, 2}},
+                {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("documentId"), QStringLiteral("../doc1")},
+                                                         {QStringLiteral("startPos"), 0},
+                                                         {QStringLiteral("endPos"), 1}}}}, // escapes the folder
         };
         QVERIFY(writeFile(dir.filePath(QStringLiteral("index.json")),
-                          QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("metadata_config"), QJsonObject{}},
+                          QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                                    {QStringLiteral("metadata_config"), QJsonObject{}},
                                                     {QStringLiteral("items"), items}})
                               .toJson()));
         auto source = openVectorSource(dir.path());
@@ -991,7 +1015,9 @@ private slots:
 
     void chunkContextKeepsExistingKeys()
     {
-        QJsonObject metadata{{QStringLiteral("startPos"), 1}, {QStringLiteral("endPos"), 2}, {QStringLiteral("title"), QStringLiteral("Mine")}};
+        QJsonObject metadata{{QStringLiteral("startPos"), 1},
+                             {QStringLiteral("endPos"), 2},
+                             {QStringLiteral("title"), QStringLiteral("Mine")}};
         const QString text = QStringLiteral("abcd");
         QVERIFY(addChunkContext(metadata, QStringLiteral("/a/b/"), &text).isEmpty());
         QCOMPARE(metadata.value(QStringLiteral("title")).toString(), QStringLiteral("Mine"));

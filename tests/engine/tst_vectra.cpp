@@ -22,8 +22,11 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 QJsonObject item(const QString &id, const QJsonArray &vector, const QJsonObject &metadata, const QString &file = {})
 {
     double norm = 0;
-    for (const QJsonValue &x : vector) norm += x.toDouble() * x.toDouble();
-    QJsonObject o{{QStringLiteral("id"), id}, {QStringLiteral("metadata"), metadata}, {QStringLiteral("vector"), vector},
+    for (const QJsonValue &x : vector)
+        norm += x.toDouble() * x.toDouble();
+    QJsonObject o{{QStringLiteral("id"), id},
+                  {QStringLiteral("metadata"), metadata},
+                  {QStringLiteral("vector"), vector},
                   {QStringLiteral("norm"), 99.0}}; // stale on purpose: never trusted
     if (!file.isEmpty()) o.insert(QStringLiteral("metadataFile"), file);
     return o;
@@ -33,7 +36,8 @@ QByteArray index(const QJsonArray &items, const QJsonArray &indexed = {})
 {
     QJsonObject config;
     if (!indexed.isEmpty()) config.insert(QStringLiteral("indexed"), indexed);
-    return QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("metadata_config"), config},
+    return QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                     {QStringLiteral("metadata_config"), config},
                                      {QStringLiteral("items"), items}})
         .toJson(QJsonDocument::Compact);
 }
@@ -56,7 +60,8 @@ private slots:
         QCOMPARE(v->dimensions, 4);
         QCOMPARE(v->items.size(), 1);
         QCOMPARE(v->items[0].vector, (QVector<float>{0.1f, 0.2f, 0.3f, 0.4f}));
-        QCOMPARE(v->items[0].metadata.value(QStringLiteral("text")).toString(), QStringLiteral("The cat sat on the mat"));
+        QCOMPARE(v->items[0].metadata.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("The cat sat on the mat"));
         QVERIFY(v->problems.isEmpty());
     }
 
@@ -65,11 +70,12 @@ private slots:
         QTemporaryDir dir;
         const QString file = QStringLiteral("9b2e4c1d-0000-4000-8000-000000000001.json");
         QVERIFY(writeFile(dir.filePath(file), R"({"category":"food","text":"soup","source":"x"})"));
-        QVERIFY(writeFile(dir.filePath(QStringLiteral("index.json")),
-                          index({item(QStringLiteral("a"), {1, 0}, {{QStringLiteral("category"), QStringLiteral("food")}}, file),
-                                 item(QStringLiteral("b"), {0, 1}, {{QStringLiteral("category"), QStringLiteral("tools")}},
-                                      QStringLiteral("missing.json"))},
-                                {QStringLiteral("category")})));
+        QVERIFY(writeFile(
+            dir.filePath(QStringLiteral("index.json")),
+            index({item(QStringLiteral("a"), {1, 0}, {{QStringLiteral("category"), QStringLiteral("food")}}, file),
+                   item(QStringLiteral("b"), {0, 1}, {{QStringLiteral("category"), QStringLiteral("tools")}},
+                        QStringLiteral("missing.json"))},
+                  {QStringLiteral("category")})));
         Result<VectraFolder> v = readVectraFolder(dir.path());
         QVERIFY(v.ok());
         QCOMPARE(v->indexedKeys, QStringList{QStringLiteral("category")});
@@ -105,9 +111,10 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(writeFile(dir.filePath(QStringLiteral("shared.json")), R"({"text":"belongs to nobody"})"));
-        QVERIFY(writeFile(dir.filePath(QStringLiteral("index.json")),
-                          index({item(QStringLiteral("a"), {1, 0}, {{QStringLiteral("k"), 1}}, QStringLiteral("shared.json")),
-                                 item(QStringLiteral("b"), {0, 1}, {{QStringLiteral("k"), 2}}, QStringLiteral("shared.json"))})));
+        QVERIFY(writeFile(
+            dir.filePath(QStringLiteral("index.json")),
+            index({item(QStringLiteral("a"), {1, 0}, {{QStringLiteral("k"), 1}}, QStringLiteral("shared.json")),
+                   item(QStringLiteral("b"), {0, 1}, {{QStringLiteral("k"), 2}}, QStringLiteral("shared.json"))})));
         Result<VectraFolder> v = readVectraFolder(dir.path());
         QVERIFY(v.ok());
         QCOMPARE(v->items.size(), 2);
@@ -127,9 +134,11 @@ private slots:
         QFETCH(QStringList, indexed);
         QList<Item> items;
         for (int i = 0; i < 50; ++i)
-            items.append(Item{QStringLiteral("id-%1").arg(i), {float(i) * 0.25f, -1.5f, 3.0e-7f, 1e6f},
-                              i % 3 ? QJsonObject{{QStringLiteral("lang"), QStringLiteral("en")}, {QStringLiteral("n"), i}}
-                                    : QJsonObject{{QStringLiteral("lang"), QStringLiteral("de")}}});
+            items.append(
+                Item{QStringLiteral("id-%1").arg(i),
+                     {float(i) * 0.25f, -1.5f, 3.0e-7f, 1e6f},
+                     i % 3 ? QJsonObject{{QStringLiteral("lang"), QStringLiteral("en")}, {QStringLiteral("n"), i}}
+                           : QJsonObject{{QStringLiteral("lang"), QStringLiteral("de")}}});
         QTemporaryDir dir;
         const QString folder = dir.filePath(QStringLiteral("out"));
         QVERIFY(!writeVectraFolder(folder, items, indexed));

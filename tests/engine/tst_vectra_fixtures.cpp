@@ -11,10 +11,7 @@ using namespace sextant;
 class TstVectraFixtures : public QObject {
     Q_OBJECT
 
-    static QString fixture(const QString &name)
-    {
-        return QStringLiteral(SEXTANT_FIXTURES_DIR "/vectra-0.15/") + name;
-    }
+    static QString fixture(const QString &name) { return QStringLiteral(SEXTANT_FIXTURES_DIR "/vectra-0.15/") + name; }
 
     static QList<Item> readAll(io::VectorSource &source)
     {
@@ -74,7 +71,8 @@ private slots:
             const int endInclusive = m.value(QStringLiteral("endPos")).toInt();
             QCOMPARE(m.value(QStringLiteral("start")).toInt(), start);
             QCOMPARE(m.value(QStringLiteral("end")).toInt(), std::min<int>(endInclusive + 1, int(text.size())));
-            QCOMPARE(m.value(QStringLiteral("text")).toString(), text.mid(start, m.value(QStringLiteral("end")).toInt() - start));
+            QCOMPARE(m.value(QStringLiteral("text")).toString(),
+                     text.mid(start, m.value(QStringLiteral("end")).toInt() - start));
             QVERIFY(!m.value(QStringLiteral("title")).toString().isEmpty());
             ++seen;
         }

@@ -24,7 +24,8 @@ QString describe(const VerifyReport &r)
     return lines.join(u'\n');
 }
 
-const Finding *findingFor(const VerifyReport &r, const QString &file, Finding::Severity atLeast = Finding::Severity::Warning)
+const Finding *findingFor(const VerifyReport &r, const QString &file,
+                          Finding::Severity atLeast = Finding::Severity::Warning)
 {
     for (const Finding &f : r.findings)
         if (f.file == file && int(f.severity) >= int(atLeast)) return &f;
@@ -33,14 +34,15 @@ const Finding *findingFor(const VerifyReport &r, const QString &file, Finding::S
 
 class RowsFromSegment : public storage::SegmentRowSource {
 public:
-    explicit RowsFromSegment(const storage::Segment &s) : m_s(s) {}
+    explicit RowsFromSegment(const storage::Segment &s) : m_s(s) { }
     qint64 rowCount() const override { return m_s.rowCount(); }
     QByteArrayView id(qint64 r) const override { return *m_s.id(r); }
     const float *vector(qint64 r) const override
     {
         // Same ids and metadata, other vectors: a valid segment with other content.
         m_buf = *m_s.vectorChecked(r);
-        for (float &f : m_buf) f += 1.0f;
+        for (float &f : m_buf)
+            f += 1.0f;
         return m_buf.data();
     }
     QByteArrayView metadata(qint64 r) const override
@@ -84,7 +86,7 @@ private:
     QTemporaryDir m_base;
     QString m_pristine;
     storage::Manifest m_manifest;
-    QString m_segFile;  // a segment that has a deletion file
+    QString m_segFile; // a segment that has a deletion file
     QString m_delFile;
     std::unique_ptr<QTemporaryDir> m_work;
 
@@ -114,10 +116,13 @@ void TestVerify::initTestCase()
     }
     QVERIFY(waitFor((*idx)->checkpoint()).error.ok());
     // Segment 2 and a deletion file for segment 1; then frames in the WAL.
-    for (int i = 0; i < 1200; i += 10) QVERIFY(waitFor((*idx)->remove(QStringLiteral("v%1").arg(i, 5, 10, QLatin1Char('0')))).error.ok());
-    for (int i = 0; i < 50; ++i) QVERIFY(waitFor((*idx)->insert(makeItem(QStringLiteral("w%1").arg(i), quint32(i), 32))).error.ok());
+    for (int i = 0; i < 1200; i += 10)
+        QVERIFY(waitFor((*idx)->remove(QStringLiteral("v%1").arg(i, 5, 10, QLatin1Char('0')))).error.ok());
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(waitFor((*idx)->insert(makeItem(QStringLiteral("w%1").arg(i), quint32(i), 32))).error.ok());
     QVERIFY(waitFor((*idx)->checkpoint()).error.ok());
-    for (int i = 0; i < 10; ++i) QVERIFY(waitFor((*idx)->insert(makeItem(QStringLiteral("x%1").arg(i), quint32(i), 32))).error.ok());
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(waitFor((*idx)->insert(makeItem(QStringLiteral("x%1").arg(i), quint32(i), 32))).error.ok());
     QVERIFY(copyFolder(live, m_pristine, {QStringLiteral("LOCK")}));
     QVERIFY(!(*idx)->close());
 
@@ -167,7 +172,8 @@ void TestVerify::cleanIndexVerifiesClean()
         // MANIFEST, MANIFEST.prev, two segments, a deletion file, the WAL.
         QVERIFY(r.filesChecked >= 6);
         qint64 total = fileSize(workFile(m_manifest.walFile));
-        for (const storage::FileRecord &f : m_manifest.files) total += f.size;
+        for (const storage::FileRecord &f : m_manifest.files)
+            total += f.size;
         QVERIFY2(r.bytesChecked >= total, qPrintable(QStringLiteral("%1 < %2").arg(r.bytesChecked).arg(total)));
     }
 }
@@ -204,7 +210,8 @@ void TestVerify::segmentDataBlockFlip()
     const VerifyReport full = verify(true);
     QVERIFY(!full.clean());
     bool sha = false;
-    for (const Finding &g : full.findings) sha |= g.file == m_segFile && g.message.contains(QStringLiteral("SHA-256"));
+    for (const Finding &g : full.findings)
+        sha |= g.file == m_segFile && g.message.contains(QStringLiteral("SHA-256"));
     QVERIFY2(sha, qPrintable(describe(full)));
 }
 
@@ -287,7 +294,8 @@ void TestVerify::deletionFileReplacedByOtherValidOneNeedsFull()
     QVERIFY(entry);
     // Same number of deleted rows, other rows.
     storage::DeletionVector other(entry->id, entry->rows);
-    for (qint64 r = 1; other.deletedCount() < entry->deletedRows; r += 10) other.markDeleted(r);
+    for (qint64 r = 1; other.deletedCount() < entry->deletedRows; r += 10)
+        other.markDeleted(r);
     QTemporaryDir tmp;
     Result<storage::FileRecord> rec = other.write(tmp.path(), 1, false);
     QVERIFY(rec.ok());
@@ -327,7 +335,8 @@ void TestVerify::walFrameFlip()
     const QByteArray bytes = readAll(wal);
     // Frame starts, from the length fields.
     QList<qint64> starts;
-    for (qint64 at = 32; at + 24 <= bytes.size(); at += 24 + storage::getU32(bytes.constData() + at)) starts << at;
+    for (qint64 at = 32; at + 24 <= bytes.size(); at += 24 + storage::getU32(bytes.constData() + at))
+        starts << at;
     QCOMPARE(starts.size(), 10);
     for (int frame : {0, 5, 9}) {
         QVERIFY(copyFolder(m_pristine, work()));

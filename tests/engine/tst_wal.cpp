@@ -34,8 +34,8 @@ bool sameRecords(const QList<Record> &a, const QList<Record> &b)
 {
     if (a.size() != b.size()) return false;
     for (int i = 0; i < a.size(); ++i) {
-        if (a[i].type != b[i].type || a[i].id != b[i].id || a[i].vector != b[i].vector
-            || a[i].metadata != b[i].metadata)
+        if (a[i].type != b[i].type || a[i].id != b[i].id || a[i].vector != b[i].vector ||
+            a[i].metadata != b[i].metadata)
             return false;
     }
     return true;
@@ -48,8 +48,8 @@ QList<Record> recordsForFrame(int n)
     const int count = 1 + n % 3;
     for (int i = 0; i < count; ++i) {
         const QByteArray id = "item-" + QByteArray::number(n) + "-" + QByteArray::number(i);
-        const RecordType t = (n + i) % 5 == 4 ? RecordType::Delete
-                                              : ((n + i) % 2 ? RecordType::Upsert : RecordType::Insert);
+        const RecordType t =
+            (n + i) % 5 == 4 ? RecordType::Delete : ((n + i) % 2 ? RecordType::Upsert : RecordType::Insert);
         rs.append(makeRecord(t, id, 4 + n % 3, quint32(n * 10 + i),
                              "{\"n\":" + QByteArray::number(n) + ",\"tag\":\"" + QByteArray(n % 7, 'x') + "\"}"));
     }
@@ -338,14 +338,16 @@ void TestWal::truncationAtEveryOffsetIsIncomplete()
         const Scan s = scanFile(cutPath);
         QVERIFY2(s.result.ok(), qPrintable(QStringLiteral("cut %1: %2").arg(cut).arg(describe(s))));
         int whole = 0;
-        while (whole < n && b.frameEnd(whole) <= cut) ++whole;
+        while (whole < n && b.frameEnd(whole) <= cut)
+            ++whole;
         const qint64 validEnd = whole == 0 ? wal::kHeaderSize : b.frameEnd(whole - 1);
         const QString ctx = QStringLiteral("cut at %1: %2").arg(cut).arg(describe(s));
         QVERIFY2(s->frames == whole, qPrintable(ctx));
         QVERIFY2(s->validEnd == validEnd, qPrintable(ctx));
         QVERIFY2(s->lastLsn == uint64_t(whole), qPrintable(ctx));
         QVERIFY2(s.decoded.size() == whole, qPrintable(ctx));
-        for (int i = 0; i < whole; ++i) QVERIFY2(sameRecords(s.decoded[i], b.frames[i]), qPrintable(ctx));
+        for (int i = 0; i < whole; ++i)
+            QVERIFY2(sameRecords(s.decoded[i], b.frames[i]), qPrintable(ctx));
         if (cut == validEnd) {
             QVERIFY2(s->tail.kind == WalTail::Kind::Clean, qPrintable(ctx));
         } else {
@@ -373,7 +375,10 @@ void TestWal::bitFlipInCompleteFrameIsCorrupt()
                 const Scan s = scanFile(b.path);
                 QVERIFY(flipBit(b.path, at, bit));
                 const QString ctx = QStringLiteral("frame %1 byte %2 bit %3: %4")
-                                        .arg(f).arg(at - b.frameStarts[f]).arg(bit).arg(describe(s));
+                                        .arg(f)
+                                        .arg(at - b.frameStarts[f])
+                                        .arg(bit)
+                                        .arg(describe(s));
                 QVERIFY2(s.result.ok(), qPrintable(ctx));
                 QVERIFY2(s->tail.kind == WalTail::Kind::Corrupt, qPrintable(ctx));
                 QVERIFY2(s->frames == f, qPrintable(ctx));
@@ -407,11 +412,17 @@ void TestWal::bitFlipInLengthFieldOfMiddleFrameIsNotATornTail()
             QVERIFY2(s->frames == f && s->validEnd == b.frameStarts[f], qPrintable(describe(s)));
             if (s->tail.kind != WalTail::Kind::Corrupt || !s->tail.validFramesAfter)
                 wrong << QStringLiteral("frame %1 length bit %2 -> %3 (validFramesAfter %4)")
-                             .arg(f).arg(bit).arg(QLatin1String(kindName(s->tail.kind))).arg(s->tail.validFramesAfter);
+                             .arg(f)
+                             .arg(bit)
+                             .arg(QLatin1String(kindName(s->tail.kind)))
+                             .arg(s->tail.validFramesAfter);
         }
     }
-    QVERIFY2(wrong.isEmpty(), qPrintable(QStringLiteral("%1 of 96 length-field flips in middle frames were not reported as corruption, e.g. %2")
-                                             .arg(wrong.size()).arg(wrong.value(0))));
+    QVERIFY2(wrong.isEmpty(),
+             qPrintable(
+                 QStringLiteral("%1 of 96 length-field flips in middle frames were not reported as corruption, e.g. %2")
+                     .arg(wrong.size())
+                     .arg(wrong.value(0))));
 }
 
 void TestWal::bitFlipInLengthFieldOfLastFrameNeverAcceptsIt()
@@ -515,7 +526,8 @@ void TestWal::garbageTailIsNeverClean()
     QRandomGenerator g(1234);
     for (int round = 0; round < 300; ++round) {
         QByteArray junk(1 + int(g.bounded(300)), Qt::Uninitialized);
-        for (auto &c : junk) c = char(g.bounded(256));
+        for (auto &c : junk)
+            c = char(g.bounded(256));
         QVERIFY(writeAll(b.path, good + junk));
         const Scan s = scanFile(b.path);
         QVERIFY2(s.result.ok(), qPrintable(describe(s)));
@@ -528,7 +540,8 @@ void TestWal::garbageTailIsNeverClean()
 
 void TestWal::lsnGapIsCorrupt()
 {
-    const BuiltWal b = buildWal(path(QStringLiteral("w.log")), 4, 1, [](int i) { return i < 2 ? uint64_t(i + 1) : uint64_t(i + 2); });
+    const BuiltWal b =
+        buildWal(path(QStringLiteral("w.log")), 4, 1, [](int i) { return i < 2 ? uint64_t(i + 1) : uint64_t(i + 2); });
     const Scan s = scanFile(b.path);
     QVERIFY(s.result.ok());
     QCOMPARE(s->tail.kind, WalTail::Kind::Corrupt);
@@ -540,7 +553,8 @@ void TestWal::lsnGapIsCorrupt()
 
 void TestWal::repeatedLsnIsCorrupt()
 {
-    const BuiltWal b = buildWal(path(QStringLiteral("w.log")), 3, 1, [](int i) { return uint64_t(i == 2 ? 2 : i + 1); });
+    const BuiltWal b =
+        buildWal(path(QStringLiteral("w.log")), 3, 1, [](int i) { return uint64_t(i == 2 ? 2 : i + 1); });
     const Scan s = scanFile(b.path);
     QCOMPARE(s->tail.kind, WalTail::Kind::Corrupt);
     QCOMPARE(s->frames, qint64(2));
@@ -705,7 +719,8 @@ void TestWal::decodeRejectsTruncatedPayloads()
     for (int len = 0; len < p.size(); ++len) {
         const QByteArray cut = p.left(len); // own buffer so tools like ASan see overreads
         Result<QList<Record>> r = decodeBatchPayload(cut.constData(), size_t(cut.size()));
-        QVERIFY2(!r.ok(), qPrintable(QStringLiteral("a payload cut at %1 of %2 bytes was accepted").arg(len).arg(p.size())));
+        QVERIFY2(!r.ok(),
+                 qPrintable(QStringLiteral("a payload cut at %1 of %2 bytes was accepted").arg(len).arg(p.size())));
         QCOMPARE(r.error().code(), ErrorCode::Corruption);
     }
     QVERIFY(decodeBatchPayload(p.constData(), size_t(p.size())).ok());
@@ -755,7 +770,8 @@ void TestWal::decodeFuzzRandomBytes()
     int accepted = 0;
     for (int round = 0; round < 30000; ++round) {
         QByteArray b(int(g.bounded(160)), Qt::Uninitialized);
-        for (auto &c : b) c = char(g.bounded(256));
+        for (auto &c : b)
+            c = char(g.bounded(256));
         // Make plausible structure likely: a small count and small lengths.
         if (b.size() >= 4 && round % 2) putU32(b.data(), g.bounded(4));
         if (b.size() >= 12 && round % 3 == 0) {
@@ -788,7 +804,8 @@ void TestWal::decodeFuzzMutatedPayloads()
 {
     QRandomGenerator g(77);
     QList<QByteArray> seeds;
-    for (int n = 1; n <= 6; ++n) seeds.append(payloadOf(recordsForFrame(n)));
+    for (int n = 1; n <= 6; ++n)
+        seeds.append(payloadOf(recordsForFrame(n)));
     for (int round = 0; round < 20000; ++round) {
         QByteArray b = seeds[int(g.bounded(seeds.size()))];
         const int edits = 1 + int(g.bounded(4));
@@ -804,7 +821,8 @@ void TestWal::decodeFuzzMutatedPayloads()
         }
         Result<QList<Record>> r = decodeBatchPayload(b.constData(), size_t(b.size()));
         if (r.ok()) {
-            for (const Record &rec : *r) QVERIFY(rec.vector.size() <= 8192);
+            for (const Record &rec : *r)
+                QVERIFY(rec.vector.size() <= 8192);
         } else {
             QCOMPARE(r.error().code(), ErrorCode::Corruption);
         }

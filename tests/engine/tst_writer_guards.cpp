@@ -75,7 +75,8 @@ void TestWriterGuards::compactFoldsTheChainAfterAFailedCheckpoint()
     const QStringList logs = filesMatching(path, QStringLiteral("wal-*.log"));
     QCOMPARE(logs.size(), 2); // the full one and the empty one the checkpoint started
     qint64 allLogs = 0;
-    for (const QString &l : logs) allLogs += fileSize(path + u'/' + l);
+    for (const QString &l : logs)
+        allLogs += fileSize(path + u'/' + l);
 
     Result<std::shared_ptr<Index>> idx = Index::open(path, noGraph());
     QVERIFY(idx.ok());
@@ -100,7 +101,9 @@ void TestWriterGuards::removedLogStopsAcknowledgements_data()
 {
     QTest::addColumn<int>("how");
     QTest::addColumn<int>("round");
-    const int rounds = qEnvironmentVariableIsSet("SEXTANT_REPAIR_ROUNDS") ? std::max(1, qEnvironmentVariableIntValue("SEXTANT_REPAIR_ROUNDS")) : 2;
+    const int rounds = qEnvironmentVariableIsSet("SEXTANT_REPAIR_ROUNDS")
+                           ? std::max(1, qEnvironmentVariableIntValue("SEXTANT_REPAIR_ROUNDS"))
+                           : 2;
     for (int r = 0; r < rounds; ++r) {
         QTest::addRow("log unlinked %d", r) << 0 << r;
         QTest::addRow("log renamed %d", r) << 1 << r;
@@ -121,7 +124,8 @@ void TestWriterGuards::removedLogStopsAcknowledgements()
     QVERIFY(idx.ok());
     QRandomGenerator rng(quint32(how * 1000 + round));
     const int before = 1 + int(rng.bounded(60));
-    for (int i = 0; i < before; ++i) QVERIFY(waitFor((*idx)->insert(makeItem(itemId(i), quint32(i)))).error.ok());
+    for (int i = 0; i < before; ++i)
+        QVERIFY(waitFor((*idx)->insert(makeItem(itemId(i), quint32(i)))).error.ok());
     const QString log = path + u'/' + filesMatching(path, QStringLiteral("wal-*.log")).constFirst();
     switch (how) {
     case 0: QVERIFY(QFile::remove(log)); break;
@@ -137,8 +141,10 @@ void TestWriterGuards::removedLogStopsAcknowledgements()
     QString message;
     for (int i = before; i < before + 10; ++i) {
         const WriteResult w = waitFor((*idx)->insert(makeItem(itemId(i), quint32(i))));
-        if (w.error.ok()) ++acknowledged;
-        else message = w.error.message();
+        if (w.error.ok())
+            ++acknowledged;
+        else
+            message = w.error.message();
     }
     QCOMPARE(acknowledged, 0);
     QVERIFY2(message.contains(QLatin1String("stopped accepting writes")), qPrintable(message));
@@ -152,11 +158,13 @@ void TestWriterGuards::removedSegmentIsNeverPublished()
     const QString path = dir.filePath(QStringLiteral("idx"));
     Result<std::shared_ptr<Index>> idx = Index::create(path, smallSchema(4), Durability::Full, noGraph());
     QVERIFY(idx.ok());
-    for (int i = 0; i < 50; ++i) QVERIFY(waitFor((*idx)->insert(makeItem(itemId(i), quint32(i)))).error.ok());
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(waitFor((*idx)->insert(makeItem(itemId(i), quint32(i)))).error.ok());
     QVERIFY(waitFor((*idx)->checkpoint()).error.ok());
     const QString seg = filesMatching(path, QStringLiteral("seg-*.sxs")).constFirst();
     QVERIFY(QFile::remove(path + u'/' + seg));
-    for (int i = 50; i < 60; ++i) QVERIFY(waitFor((*idx)->insert(makeItem(itemId(i), quint32(i)))).error.ok());
+    for (int i = 50; i < 60; ++i)
+        QVERIFY(waitFor((*idx)->insert(makeItem(itemId(i), quint32(i)))).error.ok());
     const WriteResult c = waitFor((*idx)->checkpoint());
     QVERIFY(!c.error.ok());
     QVERIFY2(c.error.message().contains(seg), qPrintable(c.error.message()));
@@ -190,7 +198,8 @@ void TestWriterGuards::manifestFolderIsSeenByThePlan()
     QVERIFY(plan.ok());
     QVERIFY2(plan->canRun(), qPrintable(plan->blockers.join(u'\n') + findingsText(*v)));
     bool said = false;
-    for (const RepairStep &s : plan->steps) said = said || s.description.contains(QLatin1String("MANIFEST is a folder"));
+    for (const RepairStep &s : plan->steps)
+        said = said || s.description.contains(QLatin1String("MANIFEST is a folder"));
     QVERIFY(said);
     RepairOptions o;
     o.backupPath = dir.filePath(QStringLiteral("backup.tar.zst"));
@@ -228,7 +237,8 @@ void TestWriterGuards::symlinkedLogIsRefusedAndReported()
     QVERIFY(v.ok());
     bool reported = false;
     for (const Finding &f : v->findings)
-        reported = reported || (f.file == logName && f.severity == Finding::Severity::Error && f.message.contains(QLatin1String("symbolic link")));
+        reported = reported || (f.file == logName && f.severity == Finding::Severity::Error &&
+                                f.message.contains(QLatin1String("symbolic link")));
     QVERIFY2(reported, qPrintable(findingsText(*v)));
 }
 
@@ -241,7 +251,8 @@ void TestWriterGuards::planNamesItemsADeletionFileBringsBack()
         Result<std::shared_ptr<Index>> idx = Index::create(path, smallSchema(4), Durability::Full, noGraph());
         QVERIFY(idx.ok());
         QList<WriteOp> batch;
-        for (int i = 0; i < 100; ++i) batch.append(WriteOp::insert(makeItem(itemId(i), quint32(i))));
+        for (int i = 0; i < 100; ++i)
+            batch.append(WriteOp::insert(makeItem(itemId(i), quint32(i))));
         QVERIFY(waitFor((*idx)->write(batch)).error.ok());
         QVERIFY(waitFor((*idx)->checkpoint()).error.ok());
         QVERIFY(waitFor((*idx)->remove(itemId(7))).error.ok());
@@ -264,7 +275,8 @@ void TestWriterGuards::planNamesItemsADeletionFileBringsBack()
     Result<RepairPlan> plan = planRepair(path, *v);
     QVERIFY(plan.ok());
     QString text;
-    for (const RepairStep &s : plan->steps) text += s.description + u'\n';
+    for (const RepairStep &s : plan->steps)
+        text += s.description + u'\n';
     QVERIFY2(text.contains(QLatin1String("COME BACK")) && text.contains(itemId(7)) && text.contains(itemId(42)),
              qPrintable(text));
 }

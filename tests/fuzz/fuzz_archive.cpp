@@ -41,13 +41,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     limits.ratioFreeBytes = 64 * 1024;
     int delivered = 0;
     qint64 deliveredBytes = 0;
-    const Error e = io::forEachArchiveFileInMemory(bytes, limits, [&](io::ArchiveFile &&f) {
-        ++delivered;
-        deliveredBytes += f.data.size();
-        if (!isCleanPath(f.path)) fuzzsupport::propertyFailed("a delivered path is not clean");
-        if (f.data.size() > limits.maxEntryBytes) fuzzsupport::propertyFailed("an entry over the limit was delivered");
-        return true;
-    }, QStringLiteral("fuzz.zip"));
+    const Error e = io::forEachArchiveFileInMemory(
+        bytes, limits,
+        [&](io::ArchiveFile &&f) {
+            ++delivered;
+            deliveredBytes += f.data.size();
+            if (!isCleanPath(f.path)) fuzzsupport::propertyFailed("a delivered path is not clean");
+            if (f.data.size() > limits.maxEntryBytes)
+                fuzzsupport::propertyFailed("an entry over the limit was delivered");
+            return true;
+        },
+        QStringLiteral("fuzz.zip"));
     if (delivered > limits.maxEntries) fuzzsupport::propertyFailed("more entries than the limit");
     if (deliveredBytes > limits.maxTotalBytes) fuzzsupport::propertyFailed("more bytes than the limit");
     if (e) {

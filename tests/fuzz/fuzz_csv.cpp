@@ -15,10 +15,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     float value = 0;
     bool outOfRange = false;
-    if (io::parseCsvNumber(bytes, value, &outOfRange) && outOfRange) fuzzsupport::propertyFailed("a number both read and out of range");
+    if (io::parseCsvNumber(bytes, value, &outOfRange) && outOfRange)
+        fuzzsupport::propertyFailed("a number both read and out of range");
     QVector<float> vector;
     QString why;
-    if (!io::parseJsonVector(bytes, vector, why) && why.isEmpty()) fuzzsupport::propertyFailed("a refused vector without a reason");
+    if (!io::parseJsonVector(bytes, vector, why) && why.isEmpty())
+        fuzzsupport::propertyFailed("a refused vector without a reason");
 
     fuzzsupport::MemFile mem(bytes);
     io::SourceOptions options;

@@ -27,7 +27,8 @@ void readAs(const QString &path, uint64_t segmentId, qint64 rows)
     if (!dv.ok()) return;
     if (dv->rows() != rows) fuzzsupport::propertyFailed("the vector has another row count");
     qint64 deleted = 0;
-    for (qint64 r = 0; r < rows; ++r) deleted += dv->isDeleted(r);
+    for (qint64 r = 0; r < rows; ++r)
+        deleted += dv->isDeleted(r);
     if (deleted != dv->deletedCount()) fuzzsupport::propertyFailed("the deleted count disagrees with the bits");
 }
 

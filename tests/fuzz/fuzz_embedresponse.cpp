@@ -29,10 +29,8 @@ void checkError(const Error &error)
     switch (error.code()) {
     case ErrorCode::MalformedInput:
     case ErrorCode::DimensionMismatch:
-    case ErrorCode::NonFiniteValue:
-        return;
-    default:
-        fuzzsupport::propertyFailed("an error with a code the parser does not document");
+    case ErrorCode::NonFiniteValue: return;
+    default: fuzzsupport::propertyFailed("an error with a code the parser does not document");
     }
 }
 
@@ -46,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString quoted = serverErrorMessage(body);
     if (quoted.size() > 301) fuzzsupport::propertyFailed("a quoted server message over 301 characters");
     for (const QChar c : quoted)
-        if (c == u'\n' || c == u'\r' || c == u'\t') fuzzsupport::propertyFailed("a quoted server message over several lines");
+        if (c == u'\n' || c == u'\r' || c == u'\t')
+            fuzzsupport::propertyFailed("a quoted server message over several lines");
 
     // The count the body claims, so that the checks behind the count are reached.
     qsizetype claimed = QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toArray().size();

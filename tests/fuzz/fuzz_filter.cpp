@@ -75,7 +75,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QList<QJsonObject> objects;
     QList<QByteArray> compact;
     QList<QByteArray> raw;
-    for (const char *row : kFixedRows) raw.append(QByteArray(row));
+    for (const char *row : kFixedRows)
+        raw.append(QByteArray(row));
     raw.append(inputRows);
     for (const QByteArray &r : raw) {
         const QJsonDocument doc = QJsonDocument::fromJson(r);
@@ -85,23 +86,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     const QStringList fields = filter.fields();
-    const FilterColumns columns = FilterColumns::build(fields, compact.size(), [&](qint64 r) { return QByteArrayView(compact[r]); });
+    const FilterColumns columns =
+        FilterColumns::build(fields, compact.size(), [&](qint64 r) { return QByteArrayView(compact[r]); });
     if (!filter.canEvaluate(columns)) fuzzsupport::propertyFailed("columns built from fields() cannot evaluate");
     Bitmap bits;
     filter.evaluate(columns, bits);
     if (bits.size() != compact.size()) fuzzsupport::propertyFailed("the bitmap has another size");
     for (qsizetype r = 0; r < compact.size(); ++r) {
         const bool reference = filter.matches(objects[r]);
-        if (filter.matchesJson(compact[r]) != reference) fuzzsupport::propertyFailed("matchesJson disagrees with matches");
-        if (filter.matchesRow(columns, r) != reference) fuzzsupport::propertyFailed("matchesRow disagrees with matches");
+        if (filter.matchesJson(compact[r]) != reference)
+            fuzzsupport::propertyFailed("matchesJson disagrees with matches");
+        if (filter.matchesRow(columns, r) != reference)
+            fuzzsupport::propertyFailed("matchesRow disagrees with matches");
         if (bits.test(r) != reference) fuzzsupport::propertyFailed("evaluate disagrees with matches");
-        if (reparsed->matches(objects[r]) != reference) fuzzsupport::propertyFailed("the canonical form matches otherwise");
+        if (reparsed->matches(objects[r]) != reference)
+            fuzzsupport::propertyFailed("the canonical form matches otherwise");
     }
 
     // The raw rows through the filter's own reader, row by row: the JSON
     // and the columnar paths read the same text the same way.
     FilterColumns rawColumns(fields);
-    for (const QByteArray &r : raw) rawColumns.appendRow(r);
+    for (const QByteArray &r : raw)
+        rawColumns.appendRow(r);
     Bitmap rawBits;
     filter.evaluate(rawColumns, rawBits);
     for (qsizetype r = 0; r < raw.size(); ++r) {

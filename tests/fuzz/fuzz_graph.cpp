@@ -21,10 +21,7 @@ QByteArray withRepairedChecksum(QByteArray b)
     return b;
 }
 
-Metric metricOf(uint32_t code)
-{
-    return code == 1 ? Metric::L2 : code == 2 ? Metric::Dot : Metric::Cosine;
-}
+Metric metricOf(uint32_t code) { return code == 1 ? Metric::L2 : code == 2 ? Metric::Dot : Metric::Cosine; }
 
 void exercise(HnswGraph &g)
 {

@@ -28,10 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const io::HtmlText out = io::htmlVisibleText(page);
     if (out.text.size() > page.size()) fuzzsupport::propertyFailed("the visible text is longer than the page");
     if (out.title != out.title.simplified()) fuzzsupport::propertyFailed("the title is not whitespace-collapsed");
-    const bool mayKeepWhitespace = page.contains(QLatin1String("<pre"), Qt::CaseInsensitive)
-                                   || page.contains(QLatin1String("<textarea"), Qt::CaseInsensitive)
-                                   || page.contains(QLatin1String("<listing"), Qt::CaseInsensitive)
-                                   || page.contains(QLatin1String("<plaintext"), Qt::CaseInsensitive);
+    const bool mayKeepWhitespace = page.contains(QLatin1String("<pre"), Qt::CaseInsensitive) ||
+                                   page.contains(QLatin1String("<textarea"), Qt::CaseInsensitive) ||
+                                   page.contains(QLatin1String("<listing"), Qt::CaseInsensitive) ||
+                                   page.contains(QLatin1String("<plaintext"), Qt::CaseInsensitive);
     if (!mayKeepWhitespace && !out.text.isEmpty()) {
         if (isCollapsible(out.text.front())) fuzzsupport::propertyFailed("the text starts with whitespace");
         if (isCollapsible(out.text.back())) fuzzsupport::propertyFailed("the text ends with whitespace");

@@ -17,10 +17,10 @@ bool sameItem(const Item &a, const Item &b)
 {
     // Bit for bit, so -0 and 0 differ; memcmp only on data: an empty
     // vector (refused later, by the schema) has none.
-    return a.id == b.id && a.vector.size() == b.vector.size()
-        && (a.vector.isEmpty()
-            || std::memcmp(a.vector.constData(), b.vector.constData(), size_t(a.vector.size()) * sizeof(float)) == 0)
-        && a.metadata == b.metadata;
+    return a.id == b.id && a.vector.size() == b.vector.size() &&
+           (a.vector.isEmpty() ||
+            std::memcmp(a.vector.constData(), b.vector.constData(), size_t(a.vector.size()) * sizeof(float)) == 0) &&
+           a.metadata == b.metadata;
 }
 
 } // namespace

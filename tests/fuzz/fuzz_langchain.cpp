@@ -55,7 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         io::hnswlibIsDeleted(bytes, *layout, i);
         io::hnswlibVector(bytes, *layout, i, vector.data());
         if (i < 4)
-            docstore.append(QJsonArray{QString::number(label), QJsonObject{{QStringLiteral("pageContent"), QStringLiteral("p")}}});
+            docstore.append(
+                QJsonArray{QString::number(label), QJsonObject{{QStringLiteral("pageContent"), QStringLiteral("p")}}});
     }
 
     static QTemporaryDir folder; // one per process: written again for each input

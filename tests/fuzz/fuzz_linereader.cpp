@@ -78,7 +78,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ParallelLineParser parser(reader);
         size_t at = 0;
         while (std::optional<ParsedLine> parsed = parser.next()) {
-            while (at < lines.size() && !lines[at].tooLong && io::isBlankLine(lines[at].text)) ++at;
+            while (at < lines.size() && !lines[at].tooLong && io::isBlankLine(lines[at].text))
+                ++at;
             if (at == lines.size()) fuzzsupport::propertyFailed("the parallel parser returned an extra record");
             const ExpectedLine &want = lines[at++];
             if (parsed->number != want.number) fuzzsupport::propertyFailed("the parallel parser changed the order");
@@ -88,14 +89,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             }
             const Result<Item> direct = io::parseJsonLine(want.text);
             if (direct.ok() != parsed->item.ok()) fuzzsupport::propertyFailed("parallel and direct parsing disagree");
-            if (direct.ok()
-                && (direct->id != parsed->item->id || direct->vector != parsed->item->vector
-                    || direct->metadata != parsed->item->metadata))
+            if (direct.ok() && (direct->id != parsed->item->id || direct->vector != parsed->item->vector ||
+                                direct->metadata != parsed->item->metadata))
                 fuzzsupport::propertyFailed("parallel and direct parsing give other items");
             if (!direct.ok() && direct.error().message() != parsed->item.error().message())
                 fuzzsupport::propertyFailed("parallel and direct parsing give other errors");
         }
-        while (at < lines.size() && !lines[at].tooLong && io::isBlankLine(lines[at].text)) ++at;
+        while (at < lines.size() && !lines[at].tooLong && io::isBlankLine(lines[at].text))
+            ++at;
         if (at != lines.size()) fuzzsupport::propertyFailed("the parallel parser lost records");
         if (!parser.error().ok()) fuzzsupport::propertyFailed("the parallel parser failed on a memory file");
     }

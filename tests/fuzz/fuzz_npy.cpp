@@ -45,7 +45,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QList<Item> back = fuzzsupport::drainChecked(**reread);
     if (back.size() != items.size()) fuzzsupport::propertyFailed("a written .npy has another row count");
     for (qsizetype i = 0; i < items.size(); ++i)
-        if (std::memcmp(back[i].vector.constData(), items[i].vector.constData(), size_t(items[i].vector.size()) * sizeof(float)) != 0)
+        if (std::memcmp(back[i].vector.constData(), items[i].vector.constData(),
+                        size_t(items[i].vector.size()) * sizeof(float)) != 0)
             fuzzsupport::propertyFailed("a row changed through NpyWriter");
     return 0;
 }

@@ -8,7 +8,6 @@
 #include "storage/Checksums.h"
 #include "storage/Segment.h"
 
-
 using namespace sextant;
 using namespace sextant::storage;
 
@@ -76,10 +75,12 @@ void readSegment(const QByteArray &bytes)
         const Result<std::vector<float>> v = s.vectorChecked(r);
         if (v.ok()) {
             if (int(v->size()) != dims) fuzzsupport::propertyFailed("a vector of the wrong length");
-            for (float f : *v) sink += double(f);
+            for (float f : *v)
+                sink += double(f);
         }
         const float *raw = s.vectorData(r);
-        for (int d = 0; d < dims; ++d) sink += double(raw[d]);
+        for (int d = 0; d < dims; ++d)
+            sink += double(raw[d]);
         sink += double(s.norm(r));
         const Result<QByteArray> meta = s.metadata(r);
         if (meta.ok()) sink += double(meta->size());
@@ -89,10 +90,13 @@ void readSegment(const QByteArray &bytes)
             fuzzsupport::propertyFailed("a row that matches its row checksum was refused");
         const Segment::UncheckedRow unchecked = s.readUnchecked(r);
         if (unchecked.vector)
-            for (int d = 0; d < dims; ++d) sink += double(unchecked.vector[4 * d]);
+            for (int d = 0; d < dims; ++d)
+                sink += double(unchecked.vector[4 * d]);
         sink += double(unchecked.id.size() + unchecked.metadata.size());
-        for (char c : unchecked.id) sink += double(c);
-        for (char c : unchecked.metadata) sink += double(c);
+        for (char c : unchecked.id)
+            sink += double(c);
+        for (char c : unchecked.metadata)
+            sink += double(c);
     }
     if (s.rowChecksumMatches(-1) || s.rowChecksumMatches(s.rowCount()))
         fuzzsupport::propertyFailed("a row outside the segment matched a checksum");

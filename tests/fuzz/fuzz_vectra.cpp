@@ -34,8 +34,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                             QStringLiteral("doc1.txt")};
     for (qsizetype i = 0; i < names.size(); ++i) {
         const QString path = dir.filePath(names[i]);
-        if (i < parts.size()) writeFile(path, parts[i]);
-        else QFile::remove(path);
+        if (i < parts.size())
+            writeFile(path, parts[i]);
+        else
+            QFile::remove(path);
     }
 
     Result<VectraFolder> folder = readVectraFolder(dir.path());

@@ -54,8 +54,8 @@ void scan(const QByteArray &bytes)
     if (!r.ok()) return;
     // The scan's own account must describe the file it read.
     if (r->validEnd < 0 || r->validEnd > bytes.size()) fuzzsupport::propertyFailed("validEnd outside the file");
-    if (r->tail.kind != WalTail::Kind::Clean
-        && (r->tail.offset != r->validEnd || r->tail.offset + r->tail.bytes != bytes.size()))
+    if (r->tail.kind != WalTail::Kind::Clean &&
+        (r->tail.offset != r->validEnd || r->tail.offset + r->tail.bytes != bytes.size()))
         fuzzsupport::propertyFailed("the tail does not cover the rest of the file");
     if (r->tail.kind == WalTail::Kind::Clean && r->validEnd != bytes.size())
         fuzzsupport::propertyFailed("a clean scan that stopped before the end");

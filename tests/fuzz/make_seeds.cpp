@@ -55,7 +55,8 @@ QByteArray readFile(const QString &path)
 QVector<float> vec(int dims, int seed)
 {
     QVector<float> v(dims);
-    for (int d = 0; d < dims; ++d) v[d] = float(std::sin(double(seed * 7 + d)) * 2.0);
+    for (int d = 0; d < dims; ++d)
+        v[d] = float(std::sin(double(seed * 7 + d)) * 2.0);
     return v;
 }
 
@@ -157,7 +158,8 @@ void segmentSeeds(const QString &tmp)
     Rows three;
     three.ids = {"a", "doc-1", "d\xc3\xa9j\xc3\xa0"};
     three.metas = {"{}", R"({"lang":"en","n":1})", R"({"tags":["x"]})"};
-    for (int i = 0; i < 3; ++i) three.vectors.append(vec(4, i));
+    for (int i = 0; i < 3; ++i)
+        three.vectors.append(vec(4, i));
     write(QStringLiteral("seed-three-rows-dims4"), 4, three);
     Rows five;
     for (int i = 0; i < 5; ++i) {
@@ -179,7 +181,8 @@ void deletionSeeds(const QString &tmp)
 {
     auto write = [&](const QString &name, uint64_t segment, qint64 rows, const QList<qint64> &deleted) {
         DeletionVector dv(segment, rows);
-        for (qint64 r : deleted) dv.markDeleted(r);
+        for (qint64 r : deleted)
+            dv.markDeleted(r);
         const Result<FileRecord> rec = dv.write(tmp, 5, false);
         if (!rec.ok()) fail(rec.error().toString());
         writeSeed(QStringLiteral("deletion"), name, readFile(tmp + u'/' + rec->name));
@@ -201,7 +204,8 @@ void graphSeeds(const QString &tmp)
         }
         if (Error e = g.apply(changes, 1)) fail(e.toString());
         changes.clear();
-        for (int i = 0; i < deletes; ++i) changes.push_back({"item-" + QByteArray::number(i * 2), {}, 0});
+        for (int i = 0; i < deletes; ++i)
+            changes.push_back({"item-" + QByteArray::number(i * 2), {}, 0});
         if (Error e = g.apply(changes, 1)) fail(e.toString());
         const Result<FileRecord> rec = g.save(tmp, name, false);
         if (!rec.ok()) fail(rec.error().toString());

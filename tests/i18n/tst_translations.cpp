@@ -57,7 +57,8 @@ QList<Message> readTs(const QString &path, QString *error)
             } else if (name == QLatin1String("name")) {
                 context = xml.readElementText();
             } else if (name == QLatin1String("message")) {
-                m = Message{context, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"), {}, {}};
+                m = Message{
+                    context, {}, xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes"), {}, {}};
             } else if (name == QLatin1String("source")) {
                 m.source = xml.readElementText();
             } else if (name == QLatin1String("translation")) {
@@ -78,7 +79,8 @@ QStringList placeholders(const QString &text)
 {
     static const QRegularExpression re(QStringLiteral("%L?(?:[1-9][0-9]?|n)"));
     QStringList found;
-    for (auto it = re.globalMatch(text); it.hasNext();) found << it.next().captured();
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found << it.next().captured();
     found.sort();
     found.removeDuplicates();
     return found;
@@ -118,7 +120,8 @@ QHash<QString, QList<QSet<QString>>> readAcceleratorGroups(const QString &path)
             continue;
         }
         QSet<QString> group;
-        for (const QString &s : line.split(QStringLiteral(" | "))) group.insert(s.trimmed());
+        for (const QString &s : line.split(QStringLiteral(" | ")))
+            group.insert(s.trimmed());
         groups[context] << group;
     }
     return groups;
@@ -166,8 +169,12 @@ void TestTranslations::complete()
     QVERIFY(QFile::copy(committed, copy));
     QFile(copy).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
-    QStringList args{m_sourceDir + QStringLiteral("/ui"), m_sourceDir + QStringLiteral("/app/gui"),
-                     QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-ts"), copy};
+    QStringList args{m_sourceDir + QStringLiteral("/ui"),
+                     m_sourceDir + QStringLiteral("/app/gui"),
+                     QStringLiteral("-locations"),
+                     QStringLiteral("none"),
+                     QStringLiteral("-ts"),
+                     copy};
     if (language == QLatin1String("en")) args << QStringLiteral("-pluralonly");
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
@@ -195,7 +202,8 @@ void TestTranslations::complete()
         }
         if (m.type == QLatin1String("unfinished")) problems << QStringLiteral("unfinished: ") + where(m);
         if (m.numerus && m.translations.size() != pluralForms)
-            problems << QStringLiteral("%1 plural forms instead of %2: ").arg(m.translations.size()).arg(pluralForms) + where(m);
+            problems << QStringLiteral("%1 plural forms instead of %2: ").arg(m.translations.size()).arg(pluralForms) +
+                            where(m);
         const QStringList wanted = placeholders(m.source);
         int sourceKeys = 0;
         const QChar sourceKey = accelerator(m.source, &sourceKeys);
@@ -211,11 +219,14 @@ void TestTranslations::complete()
                     if (wanted.contains(n) && !got.contains(n)) got.append(n), got.sort();
             if (got != wanted)
                 problems << QStringLiteral("placeholders %1 instead of %2 in \"%3\": ")
-                                .arg(placeholders(t).join(u','), wanted.join(u','), t) + where(m);
+                                    .arg(placeholders(t).join(u','), wanted.join(u','), t) +
+                                where(m);
             int keys = 0;
             accelerator(t, &keys);
             if (keys != sourceKeys)
-                problems << QStringLiteral("%1 accelerators instead of %2 in \"%3\": ").arg(keys).arg(sourceKeys).arg(t) + where(m);
+                problems
+                    << QStringLiteral("%1 accelerators instead of %2 in \"%3\": ").arg(keys).arg(sourceKeys).arg(t) +
+                           where(m);
             if (language == QLatin1String("fr")) {
                 static const QRegularExpression plainSpace(QStringLiteral(" [:;?!]"));
                 if (t.contains(plainSpace))
@@ -240,23 +251,26 @@ void TestTranslations::complete()
             QString &other = taken[m.context][group][key];
             if (!other.isEmpty())
                 problems << QStringLiteral("accelerator &%1 twice in one menu or dialog: \"%2\" and \"%3\" in %4")
-                                .arg(key).arg(other, m.translations.first(), m.context);
+                                .arg(key)
+                                .arg(other, m.translations.first(), m.context);
             else
                 other = m.translations.first();
         }
         QString &otherSource = takenInSource[m.context][group][sourceKey];
         if (!otherSource.isEmpty())
             problems << QStringLiteral("accelerator &%1 twice in the English texts: \"%2\" and \"%3\" in %4")
-                            .arg(sourceKey).arg(otherSource, m.source, m.context);
+                            .arg(sourceKey)
+                            .arg(otherSource, m.source, m.context);
         else
             otherSource = m.source;
     }
     // The English file holds only plural messages, whose sources are not
     // menus; the other two hold every message.
-    for (const QString &p : problems) qWarning().noquote() << p;
-    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problem(s) in sextant_%2.ts (listed above)")
-                                                .arg(problems.size())
-                                                .arg(language)));
+    for (const QString &p : problems)
+        qWarning().noquote() << p;
+    QVERIFY2(
+        problems.isEmpty(),
+        qPrintable(QStringLiteral("%1 problem(s) in sextant_%2.ts (listed above)").arg(problems.size()).arg(language)));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

@@ -19,26 +19,24 @@ inline const QString kPassword = QStringLiteral("sextant-test-secret");
 
 class PgliteServer {
 public:
-    explicit PgliteServer(QString dataDir = {}) : m_dataDir(std::move(dataDir)) {}
+    explicit PgliteServer(QString dataDir = {}) : m_dataDir(std::move(dataDir)) { }
     ~PgliteServer() { stop(); }
 
     // Empty on success, else why it did not start.
     QString start()
     {
         const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
-        if (node.isEmpty())
-            return QStringLiteral("node is not installed");
+        if (node.isEmpty()) return QStringLiteral("node is not installed");
         const QString script = QStringLiteral(PGLITE_DIR "/server.mjs");
         if (!QFile::exists(QStringLiteral(PGLITE_DIR "/node_modules/@electric-sql/pglite-socket/package.json")))
             return QStringLiteral("the PGlite server is not installed in " PGLITE_DIR " (tools/install-pglite.sh)");
-        QStringList args{script, QStringLiteral("--password"), kPassword, QStringLiteral("--port"), QStringLiteral("0")};
-        if (!m_dataDir.isEmpty())
-            args << QStringLiteral("--data") << m_dataDir;
+        QStringList args{script, QStringLiteral("--password"), kPassword, QStringLiteral("--port"),
+                         QStringLiteral("0")};
+        if (!m_dataDir.isEmpty()) args << QStringLiteral("--data") << m_dataDir;
         m_process.setWorkingDirectory(QStringLiteral(PGLITE_DIR));
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start(node, args);
-        if (!m_process.waitForStarted(10000))
-            return QStringLiteral("node did not start: ") + m_process.errorString();
+        if (!m_process.waitForStarted(10000)) return QStringLiteral("node did not start: ") + m_process.errorString();
         QElapsedTimer timer;
         timer.start();
         QByteArray out;
@@ -51,15 +49,15 @@ public:
                 return m_port > 0 ? QString() : QStringLiteral("no port in: ") + QString::fromUtf8(out);
             }
             if (m_process.state() != QProcess::Running)
-                return QStringLiteral("the server stopped: ") + QString::fromUtf8(out + m_process.readAllStandardError());
+                return QStringLiteral("the server stopped: ") +
+                       QString::fromUtf8(out + m_process.readAllStandardError());
         }
         return QStringLiteral("the server did not start in 90 s");
     }
 
     void stop()
     {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
+        if (m_process.state() == QProcess::NotRunning) return;
         m_process.terminate(); // SIGTERM: the script closes the database cleanly
         if (!m_process.waitForFinished(30000)) {
             m_process.kill();

@@ -45,16 +45,15 @@ std::shared_ptr<Index> makeIndex(const QString &path, int dims, Metric metric, i
     schema.dimensions = dims;
     schema.metric = metric;
     auto created = Index::create(path, schema);
-    if (!created.ok())
-        qFatal("create: %s", qPrintable(created.error().toString()));
+    if (!created.ok()) qFatal("create: %s", qPrintable(created.error().toString()));
     QRandomGenerator random(seed);
     QList<WriteOp> ops;
     for (int i = 0; i < count; ++i)
-        ops.append(WriteOp::insert(Item{QStringLiteral("item-%1").arg(i, 4, 10, QLatin1Char('0')), randomVector(random, dims),
-                                        QJsonObject{{QStringLiteral("n"), i}, {QStringLiteral("tag"), QStringLiteral("t%1").arg(i % 7)}}}));
+        ops.append(WriteOp::insert(
+            Item{QStringLiteral("item-%1").arg(i, 4, 10, QLatin1Char('0')), randomVector(random, dims),
+                 QJsonObject{{QStringLiteral("n"), i}, {QStringLiteral("tag"), QStringLiteral("t%1").arg(i % 7)}}}));
     auto result = (*created)->write(ops).result();
-    if (result.error)
-        qFatal("write: %s", qPrintable(result.error.toString()));
+    if (result.error) qFatal("write: %s", qPrintable(result.error.toString()));
     return *created;
 }
 
@@ -64,12 +63,10 @@ RowMap indexRows(const Index &index)
     QString after;
     for (;;) {
         auto page = index.list(after, 500, true);
-        if (!page.ok())
-            qFatal("list: %s", qPrintable(page.error().toString()));
+        if (!page.ok()) qFatal("list: %s", qPrintable(page.error().toString()));
         for (const Item &item : page->items)
             rows.insert(item.id, {item.vector, item.metadata});
-        if (page->nextAfter.isEmpty())
-            return rows;
+        if (page->nextAfter.isEmpty()) return rows;
         after = page->nextAfter;
     }
 }
@@ -78,11 +75,10 @@ RowMap tableRows(const QString &conninfo, const QString &table)
 {
     RowMap rows;
     auto c = Connection::open(conninfo);
-    if (!c.ok())
-        qFatal("connect: %s", qPrintable(c.error().toString()));
-    auto result = (*c)->exec(QString::fromUtf8("SELECT id, embedding::text, metadata::text FROM " + (*c)->identifier(table)));
-    if (!result.ok())
-        qFatal("select: %s", qPrintable(result.error().toString()));
+    if (!c.ok()) qFatal("connect: %s", qPrintable(c.error().toString()));
+    auto result =
+        (*c)->exec(QString::fromUtf8("SELECT id, embedding::text, metadata::text FROM " + (*c)->identifier(table)));
+    if (!result.ok()) qFatal("select: %s", qPrintable(result.error().toString()));
     for (int r = 0; r < result->count(); ++r)
         rows.insert(result->text(r, 0), {parseVectorLiteral(result->bytes(r, 1)).value_or(QVector<float>{}),
                                          QJsonDocument::fromJson(result->bytes(r, 2)).object()});
@@ -92,46 +88,38 @@ RowMap tableRows(const QString &conninfo, const QString &table)
 QString firstDifference(const RowMap &expected, const RowMap &actual)
 {
     for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-        if (!actual.contains(it.key()))
-            return QStringLiteral("missing %1").arg(it.key());
-        if (actual.value(it.key()) != it.value())
-            return QStringLiteral("differs %1").arg(it.key());
+        if (!actual.contains(it.key())) return QStringLiteral("missing %1").arg(it.key());
+        if (actual.value(it.key()) != it.value()) return QStringLiteral("differs %1").arg(it.key());
     }
     for (auto it = actual.cbegin(); it != actual.cend(); ++it)
-        if (!expected.contains(it.key()))
-            return QStringLiteral("extra %1").arg(it.key());
+        if (!expected.contains(it.key())) return QStringLiteral("extra %1").arg(it.key());
     return {};
 }
 
 Error exec(const QString &conninfo, const QString &sql)
 {
     auto c = Connection::open(conninfo);
-    if (!c.ok())
-        return c.error();
+    if (!c.ok()) return c.error();
     return (*c)->run(sql);
 }
 
 QString scalar(const QString &conninfo, const QString &sql)
 {
     auto c = Connection::open(conninfo);
-    if (!c.ok())
-        return QStringLiteral("error: ") + c.error().message();
+    if (!c.ok()) return QStringLiteral("error: ") + c.error().message();
     auto rows = (*c)->exec(sql);
-    if (!rows.ok())
-        return QStringLiteral("error: ") + rows.error().message();
+    if (!rows.ok()) return QStringLiteral("error: ") + rows.error().message();
     return rows->count() ? rows->text(0, 0) : QString();
 }
 
 Result<PublishSummary> publish(const std::shared_ptr<Index> &index, const QString &conninfo, const QString &table,
-                               TableMode mode = TableMode::Create, AnnIndexKind ann = AnnIndexKind::None, int batch = 100,
-                               PublishPlan *planOut = nullptr)
+                               TableMode mode = TableMode::Create, AnnIndexKind ann = AnnIndexKind::None,
+                               int batch = 100, PublishPlan *planOut = nullptr)
 {
     Publisher publisher(index, {conninfo, table, mode, ann, batch});
     auto plan = publisher.plan();
-    if (!plan.ok())
-        return plan.error();
-    if (planOut)
-        *planOut = *plan;
+    if (!plan.ok()) return plan.error();
+    if (planOut) *planOut = *plan;
     return publisher.run();
 }
 
@@ -164,8 +152,7 @@ bool killDuringPublish(const QStringList &arguments, QByteArray *err)
     QProcess process;
     process.setProcessEnvironment(cliEnvironment());
     process.start(QStringLiteral(SEXTANT_CLI_PATH), arguments);
-    if (!process.waitForStarted(10000))
-        return false;
+    if (!process.waitForStarted(10000)) return false;
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < 120000 && process.state() == QProcess::Running) {
@@ -200,7 +187,8 @@ private slots:
         const QString problem = m_server->start();
         if (!problem.isEmpty())
             QFAIL(qPrintable(QStringLiteral("The PGlite server did not start (run tools/install-pglite.sh, or skip the "
-                                            "postgres label): %1").arg(problem)));
+                                            "postgres label): %1")
+                                 .arg(problem)));
     }
 
     void cleanupTestCase() { m_server.reset(); }
@@ -209,7 +197,8 @@ private slots:
     {
         QVERIFY(!redactConninfo(QStringLiteral("postgresql://alice:s3cret@db.example/app")).contains(u"s3cret"));
         QVERIFY(redactConninfo(QStringLiteral("postgresql://alice:s3cret@db.example/app")).contains(u"alice"));
-        QVERIFY(!redactConninfo(QStringLiteral("postgres://h/app?sslmode=require&password=s3cret")).contains(u"s3cret"));
+        QVERIFY(
+            !redactConninfo(QStringLiteral("postgres://h/app?sslmode=require&password=s3cret")).contains(u"s3cret"));
         QVERIFY(!redactConninfo(QStringLiteral("host=h password='two words' user=x")).contains(u"two words"));
         QVERIFY(!redactConninfo(QStringLiteral("host=h PASSWORD = s3cret user=x")).contains(u"s3cret"));
         QVERIFY(redactConninfo(QStringLiteral("host=h password=s3cret user=x")).contains(u"user=x"));
@@ -273,9 +262,11 @@ private slots:
         QVERIFY2(first.ok(), qPrintable(first.error().toString()));
         QVERIFY(plan.createTable);
         QVERIFY(first->annIndexCreated);
-        const QString def = scalar(conninfo(), QStringLiteral("SELECT indexdef FROM pg_indexes WHERE tablename = 'incremental' "
-                                                              "AND indexdef LIKE '%hnsw%'"));
-        QVERIFY2(def.contains(u"vector_cosine_ops") && def.contains(u"m='16'") && def.contains(u"ef_construction='200'"),
+        const QString def =
+            scalar(conninfo(), QStringLiteral("SELECT indexdef FROM pg_indexes WHERE tablename = 'incremental' "
+                                              "AND indexdef LIKE '%hnsw%'"));
+        QVERIFY2(def.contains(u"vector_cosine_ops") && def.contains(u"m='16'") &&
+                     def.contains(u"ef_construction='200'"),
                  qPrintable(def));
         QVERIFY(first->exampleQuery.contains(u"<=>"));
         QCOMPARE(scalar(conninfo(), first->exampleQuery.section(u'\n', 1)).isEmpty(), false); // the printed query runs
@@ -284,8 +275,8 @@ private slots:
         QRandomGenerator random(5);
         QList<WriteOp> ops;
         for (int i = 0; i < 20; ++i)
-            ops.append(WriteOp::upsert(Item{QStringLiteral("item-%1").arg(i * 3, 4, 10, QLatin1Char('0')), randomVector(random, 8),
-                                            QJsonObject{{QStringLiteral("changed"), true}}}));
+            ops.append(WriteOp::upsert(Item{QStringLiteral("item-%1").arg(i * 3, 4, 10, QLatin1Char('0')),
+                                            randomVector(random, 8), QJsonObject{{QStringLiteral("changed"), true}}}));
         for (int i = 0; i < 30; ++i)
             ops.append(WriteOp::insert(Item{QStringLiteral("new-%1").arg(i), randomVector(random, 8), {}}));
         for (int i = 0; i < 25; ++i)
@@ -316,7 +307,9 @@ private slots:
         QCOMPARE(plan.upserts, 0);
         QCOMPARE(plan.deletes, 1);
         QCOMPARE(firstDifference(indexRows(*index), tableRows(conninfo(), table)), QString());
-        QCOMPARE(scalar(conninfo(), QStringLiteral("SELECT state || ' ' || publish_no FROM sextant_publish WHERE table_name = 'incremental'")),
+        QCOMPARE(scalar(conninfo(),
+                        QStringLiteral(
+                            "SELECT state || ' ' || publish_no FROM sextant_publish WHERE table_name = 'incremental'")),
                  QStringLiteral("complete 4"));
     }
 
@@ -328,9 +321,16 @@ private slots:
             QVERIFY(!index->close());
         }
         QByteArray err;
-        const QStringList args{QStringLiteral("publish"), path(table), m_server->conninfoWithoutPassword(), QStringLiteral("--table"),
-                               table, QStringLiteral("--create"), QStringLiteral("--batch"), QStringLiteral("3"),
-                               QStringLiteral("--index"), QStringLiteral("none")};
+        const QStringList args{QStringLiteral("publish"),
+                               path(table),
+                               m_server->conninfoWithoutPassword(),
+                               QStringLiteral("--table"),
+                               table,
+                               QStringLiteral("--create"),
+                               QStringLiteral("--batch"),
+                               QStringLiteral("3"),
+                               QStringLiteral("--index"),
+                               QStringLiteral("none")};
         QVERIFY2(killDuringPublish(args, &err), err.constData());
         QCOMPARE(scalar(conninfo(), QStringLiteral("SELECT state FROM sextant_publish WHERE table_name = 'killed'")),
                  QStringLiteral("in progress"));
@@ -341,14 +341,16 @@ private slots:
         {
             auto index = Index::open(path(table));
             QVERIFY(index.ok());
-            QVERIFY(!(*index)->write({WriteOp::remove(QStringLiteral("item-0001")),
-                                      WriteOp::upsert(Item{QStringLiteral("item-1400"), QVector<float>(16, 0.5f), {}})})
-                         .result().error);
+            QVERIFY(!(*index)
+                         ->write({WriteOp::remove(QStringLiteral("item-0001")),
+                                  WriteOp::upsert(Item{QStringLiteral("item-1400"), QVector<float>(16, 0.5f), {}})})
+                         .result()
+                         .error);
             QVERIFY(!(*index)->close());
         }
         const CliRun resumed = runCli({QStringLiteral("publish"), path(table), m_server->conninfoWithoutPassword(),
-                                       QStringLiteral("--table"), table, QStringLiteral("--batch"), QStringLiteral("500"),
-                                       QStringLiteral("--index"), QStringLiteral("none")});
+                                       QStringLiteral("--table"), table, QStringLiteral("--batch"),
+                                       QStringLiteral("500"), QStringLiteral("--index"), QStringLiteral("none")});
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
         QVERIFY2(resumed.out.contains("Resuming publish #1"), resumed.out.constData());
         auto index = Index::open(path(table));
@@ -373,9 +375,9 @@ private slots:
         QProcess process;
         process.setProcessEnvironment(cliEnvironment());
         process.start(QStringLiteral(SEXTANT_CLI_PATH),
-                      {QStringLiteral("publish"), path(table), server->conninfoWithoutPassword(), QStringLiteral("--table"), table,
-                       QStringLiteral("--create"), QStringLiteral("--batch"), QStringLiteral("3"), QStringLiteral("--index"),
-                       QStringLiteral("none")});
+                      {QStringLiteral("publish"), path(table), server->conninfoWithoutPassword(),
+                       QStringLiteral("--table"), table, QStringLiteral("--create"), QStringLiteral("--batch"),
+                       QStringLiteral("3"), QStringLiteral("--index"), QStringLiteral("none")});
         QVERIFY(process.waitForStarted(10000));
         QByteArray err;
         QElapsedTimer timer;
@@ -397,10 +399,12 @@ private slots:
         server = std::make_unique<PgliteServer>(data);
         problem = server->start();
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
-        QCOMPARE(scalar(server->conninfo(), QStringLiteral("SELECT state FROM sextant_publish")), QStringLiteral("in progress"));
-        const CliRun resumed = runCli({QStringLiteral("publish"), path(table), server->conninfoWithoutPassword(),
-                                       QStringLiteral("--table"), table, QStringLiteral("--batch"), QStringLiteral("500"),
-                                       QStringLiteral("--index"), QStringLiteral("none"), QStringLiteral("--json")});
+        QCOMPARE(scalar(server->conninfo(), QStringLiteral("SELECT state FROM sextant_publish")),
+                 QStringLiteral("in progress"));
+        const CliRun resumed =
+            runCli({QStringLiteral("publish"), path(table), server->conninfoWithoutPassword(),
+                    QStringLiteral("--table"), table, QStringLiteral("--batch"), QStringLiteral("500"),
+                    QStringLiteral("--index"), QStringLiteral("none"), QStringLiteral("--json")});
         QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
         const QJsonObject plan = QJsonDocument::fromJson(resumed.out).object().value(QStringLiteral("plan")).toObject();
         QVERIFY2(plan.value(QStringLiteral("how")).toString().startsWith(u"Resuming"), resumed.out.constData());
@@ -412,16 +416,20 @@ private slots:
     void pullGivesAnIndexWhoseExportEqualsTheTable()
     {
         const QString table = QStringLiteral("pulled");
-        QVERIFY(!exec(conninfo(), QStringLiteral("CREATE TABLE pulled (id text PRIMARY KEY, embedding vector(4), metadata jsonb, "
-                                                 "text text, uri text, extra int)")));
-        QVERIFY(!exec(conninfo(), QStringLiteral("INSERT INTO pulled SELECT 'r' || lpad(i::text, 3, '0'), "
-                                                 "ARRAY[i, i * 0.5, -i, 1.0 / (i + 1)]::real[]::vector, "
-                                                 "CASE WHEN i % 5 = 0 THEN NULL ELSE jsonb_build_object('n', i, 'even', i % 2 = 0) END, "
-                                                 "CASE WHEN i % 3 = 0 THEN 'text ' || i END, 'file:///doc' || i, i "
-                                                 "FROM generate_series(0, 59) AS i")));
+        QVERIFY(!exec(conninfo(),
+                      QStringLiteral("CREATE TABLE pulled (id text PRIMARY KEY, embedding vector(4), metadata jsonb, "
+                                     "text text, uri text, extra int)")));
+        QVERIFY(!exec(
+            conninfo(),
+            QStringLiteral("INSERT INTO pulled SELECT 'r' || lpad(i::text, 3, '0'), "
+                           "ARRAY[i, i * 0.5, -i, 1.0 / (i + 1)]::real[]::vector, "
+                           "CASE WHEN i % 5 = 0 THEN NULL ELSE jsonb_build_object('n', i, 'even', i % 2 = 0) END, "
+                           "CASE WHEN i % 3 = 0 THEN 'text ' || i END, 'file:///doc' || i, i "
+                           "FROM generate_series(0, 59) AS i")));
         QVERIFY(!exec(conninfo(), QStringLiteral("CREATE INDEX ON pulled USING hnsw (embedding vector_l2_ops)")));
-        const CliRun pulled = runCli({QStringLiteral("import"), path(QStringLiteral("from-pg")), m_server->conninfoWithoutPassword(),
-                                      QStringLiteral("--table"), table, QStringLiteral("--batch"), QStringLiteral("7")});
+        const CliRun pulled =
+            runCli({QStringLiteral("import"), path(QStringLiteral("from-pg")), m_server->conninfoWithoutPassword(),
+                    QStringLiteral("--table"), table, QStringLiteral("--batch"), QStringLiteral("7")});
         QVERIFY2(pulled.exitCode == 0, pulled.err.constData());
         QVERIFY2(pulled.out.contains("pulled 60 rows"), pulled.out.constData());
         QVERIFY2(pulled.out.contains(", l2 (from the table's ANN index)"), pulled.out.constData());
@@ -430,8 +438,7 @@ private slots:
         QCOMPARE(exported.exitCode, 0);
         RowMap fromExport;
         for (const QByteArray &line : exported.out.split('\n')) {
-            if (line.isEmpty())
-                continue;
+            if (line.isEmpty()) continue;
             auto item = io::parseJsonLine(line);
             QVERIFY(item.ok());
             fromExport.insert(item->id, {item->vector, item->metadata});
@@ -440,17 +447,20 @@ private slots:
         RowMap expected;
         auto c = Connection::open(conninfo());
         QVERIFY(c.ok());
-        auto rows = (*c)->exec(QStringLiteral("SELECT id, embedding::text, coalesce(metadata, '{}'::jsonb) "
-                                              "|| jsonb_strip_nulls(jsonb_build_object('text', text, 'uri', uri)) FROM pulled"));
+        auto rows = (*c)->exec(
+            QStringLiteral("SELECT id, embedding::text, coalesce(metadata, '{}'::jsonb) "
+                           "|| jsonb_strip_nulls(jsonb_build_object('text', text, 'uri', uri)) FROM pulled"));
         QVERIFY(rows.ok());
         for (int r = 0; r < rows->count(); ++r)
-            expected.insert(rows->text(r, 0), {*parseVectorLiteral(rows->bytes(r, 1)), QJsonDocument::fromJson(rows->bytes(r, 2)).object()});
+            expected.insert(rows->text(r, 0), {*parseVectorLiteral(rows->bytes(r, 1)),
+                                               QJsonDocument::fromJson(rows->bytes(r, 2)).object()});
         QCOMPARE(expected.size(), 60);
         QCOMPARE(firstDifference(expected, fromExport), QString());
 
         // --where pulls a part, into an existing index too.
-        const CliRun part = runCli({QStringLiteral("import"), path(QStringLiteral("part")), m_server->conninfoWithoutPassword(),
-                                    QStringLiteral("--table"), table, QStringLiteral("--where"), QStringLiteral("extra < 10")});
+        const CliRun part =
+            runCli({QStringLiteral("import"), path(QStringLiteral("part")), m_server->conninfoWithoutPassword(),
+                    QStringLiteral("--table"), table, QStringLiteral("--where"), QStringLiteral("extra < 10")});
         QVERIFY2(part.exitCode == 0, part.err.constData());
         QVERIFY2(part.out.contains("pulled 10 rows"), part.out.constData());
     }
@@ -461,16 +471,18 @@ private slots:
         auto denied = Connection::open(m_server->conninfo(QStringLiteral("not-the-right-one")));
         QVERIFY(!denied.ok());
         QCOMPARE(denied.error().code(), ErrorCode::AccessDenied);
-        QVERIFY2(denied.error().message().contains(u"password authentication failed"), qPrintable(denied.error().message()));
+        QVERIFY2(denied.error().message().contains(u"password authentication failed"),
+                 qPrintable(denied.error().message()));
         QVERIFY(!denied.error().message().contains(u"not-the-right-one"));
         QProcessEnvironment wrong = cliEnvironment();
         wrong.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("not-the-right-one"));
         auto index = makeIndex(path(QStringLiteral("bad")), 4, Metric::Cosine, 5, 1);
         QVERIFY(!index->close());
         index.reset();
-        CliRun run = runCli({QStringLiteral("publish"), path(QStringLiteral("bad")), m_server->conninfoWithoutPassword(),
-                             QStringLiteral("--table"), QStringLiteral("bad"), QStringLiteral("--create")},
-                            wrong);
+        CliRun run =
+            runCli({QStringLiteral("publish"), path(QStringLiteral("bad")), m_server->conninfoWithoutPassword(),
+                    QStringLiteral("--table"), QStringLiteral("bad"), QStringLiteral("--create")},
+                   wrong);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("password authentication failed"), run.err.constData());
         QVERIFY(!run.err.contains("not-the-right-one"));
@@ -484,14 +496,16 @@ private slots:
         QVERIFY(!run.err.contains("hidden-secret"));
 
         // A table of another dimension.
-        QVERIFY(!exec(conninfo(), QStringLiteral("CREATE TABLE dims3 (id text PRIMARY KEY, embedding vector(3), metadata jsonb)")));
+        QVERIFY(!exec(conninfo(),
+                      QStringLiteral("CREATE TABLE dims3 (id text PRIMARY KEY, embedding vector(3), metadata jsonb)")));
         run = runCli({QStringLiteral("publish"), path(QStringLiteral("bad")), m_server->conninfoWithoutPassword(),
                       QStringLiteral("--table"), QStringLiteral("dims3")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("its column embedding has 3 dimensions, the index 4"), run.err.constData());
 
         // A table without a vector column: publish and pull both refuse it.
-        QVERIFY(!exec(conninfo(), QStringLiteral("CREATE TABLE novector (id text PRIMARY KEY, embedding real[], metadata jsonb)")));
+        QVERIFY(!exec(conninfo(),
+                      QStringLiteral("CREATE TABLE novector (id text PRIMARY KEY, embedding real[], metadata jsonb)")));
         run = runCli({QStringLiteral("publish"), path(QStringLiteral("bad")), m_server->conninfoWithoutPassword(),
                       QStringLiteral("--table"), QStringLiteral("novector")});
         QCOMPARE(run.exitCode, 1);
@@ -510,17 +524,20 @@ private slots:
         run = runCli({QStringLiteral("publish"), path(QStringLiteral("bad")), m_server->conninfoWithoutPassword(),
                       QStringLiteral("--table"), QStringLiteral("Odd \"Name\"; DROP"), QStringLiteral("--create")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(scalar(conninfo(), QStringLiteral("SELECT count(*) FROM \"Odd \"\"Name\"\"; DROP\"")), QStringLiteral("5"));
+        QCOMPARE(scalar(conninfo(), QStringLiteral("SELECT count(*) FROM \"Odd \"\"Name\"\"; DROP\"")),
+                 QStringLiteral("5"));
 
         // RowMap published from another index are not overwritten without --upsert.
         auto other = makeIndex(path(QStringLiteral("other")), 4, Metric::Cosine, 3, 2);
         auto refused = publish(other, conninfo(), QStringLiteral("Odd \"Name\"; DROP"), TableMode::Existing);
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().message().contains(u"was published from another index"), qPrintable(refused.error().message()));
+        QVERIFY2(refused.error().message().contains(u"was published from another index"),
+                 qPrintable(refused.error().message()));
         auto merged = publish(other, conninfo(), QStringLiteral("Odd \"Name\"; DROP"), TableMode::Upsert);
         QVERIFY2(merged.ok(), qPrintable(merged.error().toString()));
         QVERIFY(merged->plan.full);
-        QCOMPARE(scalar(conninfo(), QStringLiteral("SELECT count(*) FROM \"Odd \"\"Name\"\"; DROP\"")), QStringLiteral("5"));
+        QCOMPARE(scalar(conninfo(), QStringLiteral("SELECT count(*) FROM \"Odd \"\"Name\"\"; DROP\"")),
+                 QStringLiteral("5"));
     }
 };
 

@@ -35,8 +35,7 @@ class TestPostgresGui : public QObject {
 
     void shoot(QWidget *widget, const QString &name)
     {
-        if (m_shots.isEmpty())
-            return;
+        if (m_shots.isEmpty()) return;
         QDir().mkpath(m_shots);
         QTest::qWait(200); // let the layout take in the new texts
         QVERIFY(widget->grab().save(QDir(m_shots).filePath(name + m_suffix + QStringLiteral(".png"))));
@@ -112,7 +111,8 @@ private slots:
 
         // The host is remembered, the password never.
         PostgresConnectionForm again;
-        QVERIFY2(again.conninfo().contains(QStringLiteral("port=%1").arg(m_server->port())), qPrintable(again.conninfo()));
+        QVERIFY2(again.conninfo().contains(QStringLiteral("port=%1").arg(m_server->port())),
+                 qPrintable(again.conninfo()));
         QVERIFY(!again.conninfo().contains(u"password"));
         QFile settings(m_dir.filePath(QStringLiteral("config")));
         QDirIterator it(m_dir.filePath(QStringLiteral("config")), QDir::Files, QDirIterator::Subdirectories);
@@ -198,8 +198,7 @@ private:
     QString pgScalar(const QString &sql)
     {
         auto c = postgres::Connection::open(m_server->conninfo());
-        if (!c.ok())
-            return c.error().message();
+        if (!c.ok()) return c.error().message();
         auto rows = (*c)->exec(sql);
         return rows.ok() && rows->count() ? rows->text(0, 0) : QString();
     }

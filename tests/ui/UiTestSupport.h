@@ -50,7 +50,8 @@ inline Item testItem(int i, int dims = 8)
     Item it;
     it.id = QStringLiteral("item-%1").arg(i, 6, 10, QLatin1Char('0'));
     it.vector.resize(dims);
-    for (int d = 0; d < dims; ++d) it.vector[d] = float(g.generateDouble() * 2 - 1) + (i % 3 == 0 ? 1.f : 0.f);
+    for (int d = 0; d < dims; ++d)
+        it.vector[d] = float(g.generateDouble() * 2 - 1) + (i % 3 == 0 ? 1.f : 0.f);
     static const char *colours[] = {"red", "green", "blue"};
     it.metadata = QJsonObject{{QStringLiteral("title"), QStringLiteral("Item number %1").arg(i)},
                               {QStringLiteral("n"), i},

@@ -94,7 +94,8 @@ private slots:
         Result<QStringList> ids = idsWithPrefix(index, QStringLiteral("item-00010"), 50);
         QVERIFY(ids.ok());
         QStringList expected;
-        for (int i = 100; i < 110; ++i) expected << testItem(i).id;
+        for (int i = 100; i < 110; ++i)
+            expected << testItem(i).id;
         QCOMPARE(*ids, expected);
         // The prefix that is an id itself comes first, then the longer ones.
         ids = idsWithPrefix(index, QStringLiteral("item-000100"), 5);
@@ -129,7 +130,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!view.model()->isCounting() && view.model()->rowCount() < kItems, 15000);
         QSignalSpy went(&view, &BrowseView::wentToId);
         view.filterEdit()->setText(QStringLiteral("item-00150"));
-        QVERIFY(view.filterError().isEmpty()); // no syntax error: a go-to
+        QVERIFY(view.filterError().isEmpty());           // no syntax error: a go-to
         QVERIFY(view.model()->filter().startsWith('{')); // typing alone does not jump
         QTest::keyClick(view.filterEdit(), Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(went.count(), 1, 15000);
@@ -137,7 +138,8 @@ private slots:
         QVERIFY(view.model()->filter().isEmpty());
         QCOMPARE(m_session->currentItem(), testItem(1500).id);
         QTRY_VERIFY_WITH_TIMEOUT(view.table()->selectionModel()->currentIndex().isValid() &&
-                                     view.model()->idAt(view.table()->selectionModel()->currentIndex().row()) == testItem(1500).id,
+                                     view.model()->idAt(view.table()->selectionModel()->currentIndex().row()) ==
+                                         testItem(1500).id,
                                  15000);
         QCOMPARE(view.table()->selectionModel()->currentIndex().row(), 1500);
 
@@ -187,7 +189,8 @@ private slots:
         QCOMPARE(doc.object().value(QStringLiteral("metadata")).toObject(), item.metadata);
         const QJsonArray v = doc.object().value(QStringLiteral("vector")).toArray();
         QCOMPARE(v.size(), item.vector.size());
-        for (int i = 0; i < v.size(); ++i) QCOMPARE(float(v[i].toDouble()), item.vector[i]); // exact float round trip
+        for (int i = 0; i < v.size(); ++i)
+            QCOMPARE(float(v[i].toDouble()), item.vector[i]); // exact float round trip
 
         const QString json = vectorAsJson(item.vector);
         const QJsonArray parsed = QJsonDocument::fromJson(json.toUtf8()).array();
@@ -228,7 +231,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(copied.count(), 1, 10000);
         const QStringList lines = QApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 4);
-        for (int i = 0; i < 4; ++i) QCOMPARE(lines[i], itemAsJsonLine(*m_session->index()->get(ids[i], true)));
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(lines[i], itemAsJsonLine(*m_session->index()->get(ids[i], true)));
         view.copySelection(BrowseView::CopyFormat::Ids);
         QCOMPARE(QApplication::clipboard()->text(), ids.join(u'\n'));
         view.copySelection(BrowseView::CopyFormat::PythonList);
@@ -242,7 +246,8 @@ private slots:
         QCOMPARE(m_session->undoStack()->count(), 1);
         m_session->undoStack()->undo();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->index()->count(), before, 10000);
-        for (const QString &id : ids) QCOMPARE(m_session->index()->get(id, true)->vector, testItem(id.mid(5).toInt()).vector);
+        for (const QString &id : ids)
+            QCOMPARE(m_session->index()->get(id, true)->vector, testItem(id.mid(5).toInt()).vector);
         m_session->undoStack()->clear();
     }
 
@@ -330,7 +335,8 @@ private slots:
         QCOMPARE(types.value(QStringLiteral("colour")), QJsonValue::String);
         QStringList notes = filterTypeNotes(R"({"n": {"$gt": "2000"}})", types);
         QCOMPARE(notes.size(), 1);
-        QVERIFY2(notes.first().contains(QLatin1String("n holds numbers")) && notes.first().contains(QLatin1String("\"2000\" is a string")),
+        QVERIFY2(notes.first().contains(QLatin1String("n holds numbers")) &&
+                     notes.first().contains(QLatin1String("\"2000\" is a string")),
                  qPrintable(notes.first()));
         QVERIFY(filterTypeNotes(R"({"n": {"$gt": 2000}})", types).isEmpty());
         QCOMPARE(filterTypeNotes(R"({"$or": [{"colour": 3}, {"n": {"$in": [1, "2"]}}]})", types).size(), 2);
@@ -354,12 +360,13 @@ private slots:
 
     void naturalIdOrder()
     {
-        QStringList ids{QStringLiteral("i99980"), QStringLiteral("i9998"), QStringLiteral("i99979"), QStringLiteral("i10"),
-                        QStringLiteral("i2"), QStringLiteral("i02"), QStringLiteral("a"), QStringLiteral("i2b")};
+        QStringList ids{QStringLiteral("i99980"), QStringLiteral("i9998"), QStringLiteral("i99979"),
+                        QStringLiteral("i10"),    QStringLiteral("i2"),    QStringLiteral("i02"),
+                        QStringLiteral("a"),      QStringLiteral("i2b")};
         std::sort(ids.begin(), ids.end(), ItemTableModel::naturalLess);
-        QCOMPARE(ids, (QStringList{QStringLiteral("a"), QStringLiteral("i02"), QStringLiteral("i2"), QStringLiteral("i2b"),
-                                   QStringLiteral("i10"), QStringLiteral("i9998"), QStringLiteral("i99979"),
-                                   QStringLiteral("i99980")}));
+        QCOMPARE(ids, (QStringList{QStringLiteral("a"), QStringLiteral("i02"), QStringLiteral("i2"),
+                                   QStringLiteral("i2b"), QStringLiteral("i10"), QStringLiteral("i9998"),
+                                   QStringLiteral("i99979"), QStringLiteral("i99980")}));
         QVERIFY(!ItemTableModel::naturalLess(QStringLiteral("x"), QStringLiteral("x")));
     }
 
@@ -379,11 +386,17 @@ private slots:
         // By the norm, ascending: the norms never decrease.
         o = ItemTableModel::buildOrdering(index, {}, {ItemTableModel::SortKey::Norm, {}, Qt::AscendingOrder});
         QCOMPARE(o.ids.size(), kItems);
-        auto norm = [](const Item &it) { double sq = 0; for (float x : it.vector) sq += double(x) * x; return float(std::sqrt(sq)); };
+        auto norm = [](const Item &it) {
+            double sq = 0;
+            for (float x : it.vector)
+                sq += double(x) * x;
+            return float(std::sqrt(sq));
+        };
         for (int r = 1; r < o.ids.size(); r += 97)
             QVERIFY(norm(testItem(o.ids[r - 1].mid(5).toInt())) <= norm(testItem(o.ids[r].mid(5).toInt())));
         // A field some items lack: those come last either way.
-        o = ItemTableModel::buildOrdering(index, {}, {ItemTableModel::SortKey::Field, QStringLiteral("missing"), Qt::DescendingOrder});
+        o = ItemTableModel::buildOrdering(
+            index, {}, {ItemTableModel::SortKey::Field, QStringLiteral("missing"), Qt::DescendingOrder});
         QCOMPARE(o.ids.size(), kItems);
         QCOMPARE(o.ids.first(), testItem(0).id); // all missing: in id order
     }
@@ -430,7 +443,8 @@ private slots:
         m_session->setCurrentItem({});
         view.table()->scrollToTop();
         model->setNaturalIdOrder(true);
-        QTRY_VERIFY_WITH_TIMEOUT(!model->isSorting() && model->sortSpec().key == ItemTableModel::SortKey::NaturalId, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isSorting() && model->sortSpec().key == ItemTableModel::SortKey::NaturalId,
+                                 15000);
         QCOMPARE(loadedId(model, 0), testItem(0).id);
         model->setNaturalIdOrder(false);
         QTRY_VERIFY_WITH_TIMEOUT(!model->isCounting(), 15000);
@@ -445,10 +459,10 @@ private slots:
 
     void documentFieldsComeFirst()
     {
-        QHash<QString, int> counts{{QStringLiteral("uri"), 9},         {QStringLiteral("title"), 9},
+        QHash<QString, int> counts{{QStringLiteral("uri"), 9},          {QStringLiteral("title"), 9},
                                    {QStringLiteral("documentHash"), 9}, {QStringLiteral("chunking"), 9},
-                                   {QStringLiteral("text"), 9},        {QStringLiteral("chunk"), 9},
-                                   {QStringLiteral("type"), 9},        {QStringLiteral("start"), 9}};
+                                   {QStringLiteral("text"), 9},         {QStringLiteral("chunk"), 9},
+                                   {QStringLiteral("type"), 9},         {QStringLiteral("start"), 9}};
         const QStringList columns = ItemTableModel::rankColumns(counts, 6);
         QCOMPARE(columns.mid(0, 4), (QStringList{QStringLiteral("title"), QStringLiteral("text"), QStringLiteral("uri"),
                                                  QStringLiteral("chunk")}));

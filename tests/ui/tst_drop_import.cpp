@@ -68,7 +68,8 @@ QByteArray paragraphs(const QString &topic, const QStringList &words, int count)
     QString text;
     for (int i = 0; i < count; ++i) {
         text += QStringLiteral("Paragraph %1 about %2. ").arg(i + 1).arg(topic);
-        for (int j = 0; j < 12; ++j) text += words[(i + j) % words.size()] + QLatin1Char(' ');
+        for (int j = 0; j < 12; ++j)
+            text += words[(i + j) % words.size()] + QLatin1Char(' ');
         text += QStringLiteral("The end of paragraph %1.\n\n").arg(i + 1);
     }
     return text.toUtf8();
@@ -79,7 +80,8 @@ bool dropOn(MainWindow &window, QWidget *target, const QStringList &paths)
 {
     QMimeData mime;
     QList<QUrl> urls;
-    for (const QString &p : paths) urls << QUrl::fromLocalFile(p);
+    for (const QString &p : paths)
+        urls << QUrl::fromLocalFile(p);
     mime.setUrls(urls);
     const QPoint at = target ? target->mapTo(&window, target->rect().center()) : QPoint(20, 60);
     QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
@@ -106,7 +108,10 @@ QString describeReport(const ImportReportModel *model)
     QStringList lines;
     for (int r = 0; r < model->rowCount(); ++r) {
         const ImportReportRow &row = model->rowAt(r);
-        lines << QStringLiteral("%1: %2 (%3) %4").arg(row.uri, importOutcomeLabel(row.outcome)).arg(row.count).arg(row.reason);
+        lines << QStringLiteral("%1: %2 (%3) %4")
+                     .arg(row.uri, importOutcomeLabel(row.outcome))
+                     .arg(row.count)
+                     .arg(row.reason);
     }
     return lines.join(u'\n');
 }
@@ -117,11 +122,11 @@ class TestDropImport : public QObject {
     Q_OBJECT
 
     TempDir m_dir;
-    QString m_docs;        // the folder of generated documents
-    QStringList m_good;    // text, Markdown, HTML
-    QString m_binary;      // no document by its name (.bin)
-    QString m_binaryText;  // named like text, but binary data
-    QString m_broken;      // a PDF that is not one
+    QString m_docs;       // the folder of generated documents
+    QStringList m_good;   // text, Markdown, HTML
+    QString m_binary;     // no document by its name (.bin)
+    QString m_binaryText; // named like text, but binary data
+    QString m_broken;     // a PDF that is not one
 
     // Drops `paths` on the current page (or the start page), presses Import
     // in the dialog that appears and waits until the import has finished.
@@ -154,10 +159,11 @@ private slots:
         const QString notes = m_docs + QStringLiteral("/lighthouse-notes.txt");
         const QString guide = m_docs + QStringLiteral("/sourdough-guide.md");
         const QString page = m_docs + QStringLiteral("/glacier.html");
-        QVERIFY(writeFile(notes, paragraphs(QStringLiteral("lighthouse keepers"),
-                                            {QStringLiteral("lantern"), QStringLiteral("keeper"), QStringLiteral("fog"),
-                                             QStringLiteral("signal"), QStringLiteral("coast"), QStringLiteral("beacon")},
-                                            30)));
+        QVERIFY(
+            writeFile(notes, paragraphs(QStringLiteral("lighthouse keepers"),
+                                        {QStringLiteral("lantern"), QStringLiteral("keeper"), QStringLiteral("fog"),
+                                         QStringLiteral("signal"), QStringLiteral("coast"), QStringLiteral("beacon")},
+                                        30)));
         QByteArray md = "# Sourdough\n\nA guide to sourdough fermentation.\n\n## Starter\n\n";
         md += paragraphs(QStringLiteral("sourdough starters"),
                          {QStringLiteral("flour"), QStringLiteral("water"), QStringLiteral("levain"),
@@ -165,14 +171,16 @@ private slots:
                          10);
         QVERIFY(writeFile(guide, md));
         QByteArray html = "<html><head><title>Glacier moraines</title></head><body><h1>Moraines</h1><p>";
-        html += paragraphs(QStringLiteral("glacier moraines"),
-                           {QStringLiteral("ice"), QStringLiteral("moraine"), QStringLiteral("till"), QStringLiteral("valley")}, 6);
+        html += paragraphs(
+            QStringLiteral("glacier moraines"),
+            {QStringLiteral("ice"), QStringLiteral("moraine"), QStringLiteral("till"), QStringLiteral("valley")}, 6);
         html += "</p></body></html>";
         QVERIFY(writeFile(page, html));
         m_good = {notes, guide, page};
         m_binary = m_docs + QStringLiteral("/sensor-dump.bin");
         QByteArray binary(4096, '\0');
-        for (int i = 0; i < binary.size(); ++i) binary[i] = char((i * 131 + 7) % 256);
+        for (int i = 0; i < binary.size(); ++i)
+            binary[i] = char((i * 131 + 7) % 256);
         QVERIFY(writeFile(m_binary, binary));
         m_binaryText = m_docs + QStringLiteral("/sensor-log.txt");
         QVERIFY(writeFile(m_binaryText, binary));
@@ -272,7 +280,8 @@ private slots:
         QVERIFY2(catalog.ok(), qPrintable(catalog.error().message()));
         QCOMPARE(catalog->size(), 3);
         qint64 stored = 0;
-        for (const io::CatalogEntry &e : *catalog) stored += e.chunks;
+        for (const io::CatalogEntry &e : *catalog)
+            stored += e.chunks;
         QCOMPARE(stored, chunks);
         QTRY_COMPARE_WITH_TIMEOUT(session->stats().items, chunks, 10000);
         dialog->close();
@@ -302,7 +311,8 @@ private slots:
         auto *text = query->findChild<QLineEdit *>(QStringLiteral("textQueryEdit"));
         QVERIFY(text && text->isEnabled());
         QCOMPARE(text->placeholderText(), QStringLiteral("Search the documents…"));
-        for (io::TextSearchMode mode : {io::TextSearchMode::Hybrid, io::TextSearchMode::Keyword, io::TextSearchMode::Vector}) {
+        for (io::TextSearchMode mode :
+             {io::TextSearchMode::Hybrid, io::TextSearchMode::Keyword, io::TextSearchMode::Vector}) {
             query->setTextQuery(QString(), mode);
             QTest::keyClicks(text, QStringLiteral("sourdough levain"));
             QTest::keyClick(text, Qt::Key_Return);
@@ -320,7 +330,9 @@ private slots:
             QVERIFY(hits->data(hits->index(0, TextResultsModel::PassageColumn), TextResultsModel::PassageHtmlRole)
                         .toString()
                         .contains(QStringLiteral("<b>"), Qt::CaseInsensitive));
-            QVERIFY(hits->data(hits->index(0, TextResultsModel::DocumentColumn)).toString().contains(QStringLiteral("sourdough-guide.md")));
+            QVERIFY(hits->data(hits->index(0, TextResultsModel::DocumentColumn))
+                        .toString()
+                        .contains(QStringLiteral("sourdough-guide.md")));
             QVERIFY(!hits->data(hits->index(0, TextResultsModel::RangeColumn)).toString().isEmpty());
             const QString ranks = hits->data(hits->index(0, TextResultsModel::RanksColumn)).toString();
             if (mode != io::TextSearchMode::Vector) QVERIFY2(best.keywordRank == 1, qPrintable(ranks));
@@ -338,8 +350,9 @@ private slots:
         const QString many = m_dir.filePath(QStringLiteral("many"));
         QVERIFY(QDir().mkpath(many));
         for (int i = 0; i < 2000; ++i)
-            QVERIFY(writeFile(many + QStringLiteral("/note-%1.txt").arg(i, 4, 10, QLatin1Char('0')),
-                              paragraphs(QStringLiteral("note %1").arg(i), {QStringLiteral("tide"), QStringLiteral("moon")}, 3)));
+            QVERIFY(writeFile(
+                many + QStringLiteral("/note-%1.txt").arg(i, 4, 10, QLatin1Char('0')),
+                paragraphs(QStringLiteral("note %1").arg(i), {QStringLiteral("tide"), QStringLiteral("moon")}, 3)));
         const QString path = m_dir.filePath(QStringLiteral("cancelled"));
         {
             Result<std::shared_ptr<Index>> made = Index::create(path, documentSchema(), Durability::Off);
@@ -375,7 +388,11 @@ private slots:
     void documentsAreRefusedByAnIndexWithoutAnEmbedder()
     {
         const QString path = m_dir.filePath(QStringLiteral("vectors-only"));
-        { auto idx = createTestIndex(path, 20); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, 20);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         MainWindow w;
         w.show();
         w.openIndex(path);
@@ -429,7 +446,8 @@ private slots:
         QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
         QCOMPARE(view.textResultsModel()->rowCount(), 2);
         for (int r = 0; r < 2; ++r)
-            QVERIFY(view.textResultsModel()->data(view.textResultsModel()->index(r, TextResultsModel::PassageColumn))
+            QVERIFY(view.textResultsModel()
+                        ->data(view.textResultsModel()->index(r, TextResultsModel::PassageColumn))
                         .toString()
                         .contains(QStringLiteral("heron")));
         // Hybrid needs the embedder this index does not have: Run says so.
@@ -465,23 +483,31 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(opened.count(), 1, 15000);
         QCOMPARE(w.currentPage()->path(), target);
         QCOMPARE(w.currentPage()->session()->schema().embedder, documentSchema().embedder);
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->session()->hasStats() && w.currentPage()->session()->stats().items > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.currentPage()->session()->hasStats() && w.currentPage()->session()->stats().items > 0, 10000);
         w.close();
     }
 
     void vectorFilesAreImportedAsVectors()
     {
         const QString path = m_dir.filePath(QStringLiteral("vector-target"));
-        { auto idx = createTestIndex(path, 3); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, 3);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         // Two good items, one of the wrong dimension, one id already there.
         const QString jsonl = m_dir.filePath(QStringLiteral("more.jsonl"));
         QByteArray lines;
         auto line = [](const QString &id, int dims, float base) {
             QJsonArray v;
-            for (int d = 0; d < dims; ++d) v.append(double(base + d * 0.01f));
-            return QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("vector"), v},
+            for (int d = 0; d < dims; ++d)
+                v.append(double(base + d * 0.01f));
+            return QJsonDocument(QJsonObject{{QStringLiteral("id"), id},
+                                             {QStringLiteral("vector"), v},
                                              {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("title"), id}}}})
-                       .toJson(QJsonDocument::Compact) + '\n';
+                       .toJson(QJsonDocument::Compact) +
+                   '\n';
         };
         lines += line(QStringLiteral("new-1"), 8, 0.1f);
         lines += line(QStringLiteral("new-2"), 8, 0.2f);
@@ -527,7 +553,8 @@ private slots:
     {
         const QString vectra = m_dir.filePath(QStringLiteral("vectra-notes"));
         QList<Item> items;
-        for (int i = 0; i < 12; ++i) items << testItem(i);
+        for (int i = 0; i < 12; ++i)
+            items << testItem(i);
         QVERIFY(QDir().mkpath(vectra));
         QVERIFY(writeVectraFolder(vectra, items, {QStringLiteral("colour")}).ok());
         MainWindow w;
@@ -569,7 +596,11 @@ private slots:
     void aBackupIsRestoredIntoANewFolderAndOpened()
     {
         const QString path = m_dir.filePath(QStringLiteral("to-back-up"));
-        { auto idx = createTestIndex(path, 40); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, 40);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         const QString archive = m_dir.filePath(QStringLiteral("to-back-up.tar.zst"));
         QVERIFY(writeBackupArchive(path, archive).ok());
         MainWindow w;
@@ -599,7 +630,11 @@ private slots:
     void exportWritesJsonLinesAndNpy()
     {
         const QString path = m_dir.filePath(QStringLiteral("to-export"));
-        { auto idx = createTestIndex(path, 250); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, 250);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         auto opened = Index::open(path);
         QVERIFY(opened.ok());
         IndexSession session(opened.takeValue(), std::nullopt);

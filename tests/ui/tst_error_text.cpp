@@ -37,84 +37,106 @@ private slots:
                                    << UserProblem::DiskFull << QStringLiteral("The disk is full.")
                                    << QStringLiteral("Free some space");
         QTest::newRow("quota") << Error::fromErrno(EDQUOT, QStringLiteral("write to"), path) << ErrorContext::Write
-                               << UserProblem::DiskFull << QStringLiteral("The disk is full.") << QStringLiteral("Free some space");
-        QTest::newRow("read-only file system") << Error::fromErrno(EROFS, QStringLiteral("open"), path) << ErrorContext::Open
-                                               << UserProblem::ReadOnlyFileSystem << QStringLiteral("mounted read-only")
-                                               << QStringLiteral("Open the index read-only");
+                               << UserProblem::DiskFull << QStringLiteral("The disk is full.")
+                               << QStringLiteral("Free some space");
+        QTest::newRow("read-only file system")
+            << Error::fromErrno(EROFS, QStringLiteral("open"), path) << ErrorContext::Open
+            << UserProblem::ReadOnlyFileSystem << QStringLiteral("mounted read-only")
+            << QStringLiteral("Open the index read-only");
         QTest::newRow("permission") << Error::fromErrno(EACCES, QStringLiteral("open"), path) << ErrorContext::Create
                                     << UserProblem::NoPermission << QStringLiteral("not allowed")
                                     << QStringLiteral("permissions");
         QTest::newRow("other io") << Error::fromErrno(EIO, QStringLiteral("read"), path) << ErrorContext::General
                                   << UserProblem::IoFailure << QStringLiteral("refused to read or write")
                                   << QStringLiteral("Full Verify");
-        QTest::newRow("damaged") << Error(ErrorCode::Corruption,
-                                          QStringLiteral("Segment %1 is damaged: block 3 fails its checksum.").arg(path), path)
+        QTest::newRow("damaged") << Error(
+                                        ErrorCode::Corruption,
+                                        QStringLiteral("Segment %1 is damaged: block 3 fails its checksum.").arg(path),
+                                        path)
                                  << ErrorContext::Open << UserProblem::Damaged << QStringLiteral("The index is damaged")
                                  << QStringLiteral("Plan Repair");
         Schema fourDimensions;
         fourDimensions.dimensions = 4;
         QTest::newRow("wrong dimension") << fourDimensions.validateVector(std::vector<float>{1, 2, 3})
                                          << ErrorContext::Query << UserProblem::WrongDimension
-                                         << QStringLiteral("wrong number of dimensions") << QStringLiteral("as many numbers");
+                                         << QStringLiteral("wrong number of dimensions")
+                                         << QStringLiteral("as many numbers");
         QTest::newRow("embedder unreachable")
-            << Error(ErrorCode::Network, QStringLiteral("Could not connect to http://localhost:11434/v1/embeddings: the "
-                                                        "connection was refused (3 attempts). Is the server running, and "
-                                                        "listening on that host and port?"))
+            << Error(ErrorCode::Network,
+                     QStringLiteral("Could not connect to http://localhost:11434/v1/embeddings: the "
+                                    "connection was refused (3 attempts). Is the server running, and "
+                                    "listening on that host and port?"))
             << ErrorContext::Import << UserProblem::EmbedderUnreachable << QStringLiteral("could not be reached")
             << QStringLiteral("SEXTANT_EMBED_URL");
         QTest::newRow("embedder access denied")
-            << Error(ErrorCode::AccessDenied, QStringLiteral("The server at https://api.example/v1/embeddings refused the "
-                                                             "API key (HTTP 401). Set SEXTANT_EMBED_API_KEY (or "
-                                                             "OPENAI_API_KEY) to a key it accepts."))
+            << Error(ErrorCode::AccessDenied,
+                     QStringLiteral("The server at https://api.example/v1/embeddings refused the "
+                                    "API key (HTTP 401). Set SEXTANT_EMBED_API_KEY (or "
+                                    "OPENAI_API_KEY) to a key it accepts."))
             << ErrorContext::Import << UserProblem::EmbedderAccessDenied << QStringLiteral("refused access")
             << QStringLiteral("SEXTANT_EMBED_API_KEY");
         QTest::newRow("embedder model not found")
-            << Error(ErrorCode::NotFound, QStringLiteral("The server at http://localhost:11434/v1/embeddings has no such "
-                                                         "endpoint or model (HTTP 404). Check that the base URL ends "
-                                                         "with /v1 and that the model \u201cnomic\u201d is pulled."))
+            << Error(ErrorCode::NotFound,
+                     QStringLiteral("The server at http://localhost:11434/v1/embeddings has no such "
+                                    "endpoint or model (HTTP 404). Check that the base URL ends "
+                                    "with /v1 and that the model \u201cnomic\u201d is pulled."))
             << ErrorContext::Query << UserProblem::EmbedderModelNotFound << QStringLiteral("does not offer that model")
             << QStringLiteral("SEXTANT_EMBED_MODEL");
         QTest::newRow("embedder wrong dimensions")
-            << Error(ErrorCode::DimensionMismatch, QStringLiteral("The server at http://localhost:11434/v1/embeddings "
-                                                                  "returned 768-dimensional vectors for the model "
-                                                                  "\u201cnomic\u201d, but this index holds 384-dimensional ones."))
+            << Error(ErrorCode::DimensionMismatch,
+                     QStringLiteral("The server at http://localhost:11434/v1/embeddings "
+                                    "returned 768-dimensional vectors for the model "
+                                    "\u201cnomic\u201d, but this index holds 384-dimensional ones."))
             << ErrorContext::Import << UserProblem::EmbedderWrongDimensions << QStringLiteral("do not fit this index")
             << QStringLiteral("made with");
         QTest::newRow("read-only index") << Error(ErrorCode::ReadOnly, QStringLiteral("The index is open read-only."))
                                          << ErrorContext::Write << UserProblem::ReadOnlyIndex
                                          << QStringLiteral("open read-only") << QStringLiteral("Open for Writing");
-        QTest::newRow("not an index") << Error(ErrorCode::NotFound, QStringLiteral("The folder %1 holds no index.").arg(path), path)
-                                      << ErrorContext::Open << UserProblem::NotAnIndex << QStringLiteral("no Sextant index")
-                                      << QStringLiteral("MANIFEST");
-        QTest::newRow("not found") << Error(ErrorCode::NotFound, QStringLiteral("No item has the id \u201cdoc-7\u201d."))
+        QTest::newRow("not an index") << Error(ErrorCode::NotFound,
+                                               QStringLiteral("The folder %1 holds no index.").arg(path), path)
+                                      << ErrorContext::Open << UserProblem::NotAnIndex
+                                      << QStringLiteral("no Sextant index") << QStringLiteral("MANIFEST");
+        QTest::newRow("not found") << Error(ErrorCode::NotFound,
+                                            QStringLiteral("No item has the id \u201cdoc-7\u201d."))
                                    << ErrorContext::General << UserProblem::NotFound << QStringLiteral("could not find")
                                    << QStringLiteral("moved, renamed or deleted");
         QTest::newRow("no such file") << Error::fromErrno(ENOENT, QStringLiteral("open"), path) << ErrorContext::Import
                                       << UserProblem::NotFound << QStringLiteral("could not find")
                                       << QStringLiteral("check the path");
-        QTest::newRow("malformed input") << Error(ErrorCode::MalformedInput, QStringLiteral("line 12: unexpected end of JSON"))
+        QTest::newRow("malformed input") << Error(ErrorCode::MalformedInput,
+                                                  QStringLiteral("line 12: unexpected end of JSON"))
                                          << ErrorContext::Import << UserProblem::MalformedInput
-                                         << QStringLiteral("could not be read") << QStringLiteral("Nothing was changed");
+                                         << QStringLiteral("could not be read")
+                                         << QStringLiteral("Nothing was changed");
         QTest::newRow("malformed filter")
-            << Error(ErrorCode::MalformedInput, QStringLiteral("Filter: unknown operator \"$foo\" at character 8 (line 1, column 9)"))
+            << Error(ErrorCode::MalformedInput,
+                     QStringLiteral("Filter: unknown operator \"$foo\" at character 8 (line 1, column 9)"))
             << ErrorContext::Query << UserProblem::MalformedFilter << QStringLiteral("filter is not valid")
             << QStringLiteral("docs/filters.md");
         QTest::newRow("unsupported") << Error(ErrorCode::UnsupportedFormat, QStringLiteral("The PDF is encrypted."))
                                      << ErrorContext::Import << UserProblem::UnsupportedFormat
                                      << QStringLiteral("cannot read this format") << QStringLiteral("convert it");
         QTest::newRow("cancelled") << Error(ErrorCode::Cancelled, QStringLiteral("Cancelled.")) << ErrorContext::Import
-                                   << UserProblem::Cancelled << QStringLiteral("Cancelled.") << QStringLiteral("start again");
+                                   << UserProblem::Cancelled << QStringLiteral("Cancelled.")
+                                   << QStringLiteral("start again");
         QTest::newRow("already exists")
-            << Error(ErrorCode::AlreadyExists, QStringLiteral("The folder %1 is not empty; choose an empty or new folder for the index.").arg(path), path)
+            << Error(
+                   ErrorCode::AlreadyExists,
+                   QStringLiteral("The folder %1 is not empty; choose an empty or new folder for the index.").arg(path),
+                   path)
             << ErrorContext::Create << UserProblem::AlreadyExists << QStringLiteral("already exists")
             << QStringLiteral("empty or new folder");
-        QTest::newRow("invalid input") << Error(ErrorCode::NonFiniteValue, QStringLiteral("The vector holds a value that is not a finite number (nan) at position 2."))
-                                       << ErrorContext::Write << UserProblem::InvalidInput << QStringLiteral("refused")
-                                       << QStringLiteral("what to correct");
-        QTest::newRow("closed") << Error(ErrorCode::Closed, QStringLiteral("The index is closed.")) << ErrorContext::Query
-                                << UserProblem::Closed << QStringLiteral("has been closed") << QStringLiteral("Open it again");
-        QTest::newRow("not ready") << Error(ErrorCode::NotReady, QStringLiteral("The graph is not ready.")) << ErrorContext::Query
-                                   << UserProblem::NotReady << QStringLiteral("still being built") << QStringLiteral("exactly");
+        QTest::newRow("invalid input")
+            << Error(ErrorCode::NonFiniteValue,
+                     QStringLiteral("The vector holds a value that is not a finite number (nan) at position 2."))
+            << ErrorContext::Write << UserProblem::InvalidInput << QStringLiteral("refused")
+            << QStringLiteral("what to correct");
+        QTest::newRow("closed") << Error(ErrorCode::Closed, QStringLiteral("The index is closed."))
+                                << ErrorContext::Query << UserProblem::Closed << QStringLiteral("has been closed")
+                                << QStringLiteral("Open it again");
+        QTest::newRow("not ready") << Error(ErrorCode::NotReady, QStringLiteral("The graph is not ready."))
+                                   << ErrorContext::Query << UserProblem::NotReady
+                                   << QStringLiteral("still being built") << QStringLiteral("exactly");
     }
 
     void eachProblemHasItsWords()

@@ -36,13 +36,16 @@ std::shared_ptr<Index> clusteredIndex(const QString &path, int clusters, int per
     QList<WriteOp> batch;
     for (int c = 0; c < clusters; ++c) {
         QVector<float> centre(8);
-        for (float &x : centre) x = float(g.generateDouble() * 20 - 10);
+        for (float &x : centre)
+            x = float(g.generateDouble() * 20 - 10);
         for (int i = 0; i < per; ++i) {
             Item it;
             it.id = QStringLiteral("c%1-%2").arg(c).arg(i, 4, 10, QLatin1Char('0'));
             it.vector = centre;
-            for (float &x : it.vector) x += float(g.generateDouble() - 0.5);
-            it.metadata = QJsonObject{{QStringLiteral("colour"), QStringLiteral("cluster %1").arg(c)}, {QStringLiteral("n"), i}};
+            for (float &x : it.vector)
+                x += float(g.generateDouble() - 0.5);
+            it.metadata =
+                QJsonObject{{QStringLiteral("colour"), QStringLiteral("cluster %1").arg(c)}, {QStringLiteral("n"), i}};
             batch.append(WriteOp::insert(it));
         }
     }
@@ -163,7 +166,9 @@ private slots:
         map.show();
         QVERIFY(done.wait(30000));
         QVERIFY(!map.showsUmap());
-        QVERIFY(map.findChild<QLabel *>(QStringLiteral("mapStatus"))->text().contains(QStringLiteral("UMAP could not be computed")));
+        QVERIFY(map.findChild<QLabel *>(QStringLiteral("mapStatus"))
+                    ->text()
+                    .contains(QStringLiteral("UMAP could not be computed")));
         QVERIFY(map.description().startsWith(QStringLiteral("PCA")));
     }
 
@@ -171,7 +176,8 @@ private slots:
     {
         explore::DuplicateReport report;
         report.metric = Metric::Cosine;
-        explore::DuplicateGroup big{{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}, {{0, 1, 0.99}, {1, 2, 0.985}}};
+        explore::DuplicateGroup big{{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")},
+                                    {{0, 1, 0.99}, {1, 2, 0.985}}};
         explore::DuplicateGroup small{{QStringLiteral("x"), QStringLiteral("y")}, {{0, 1, 1.0}}};
         report.groups = {big, small};
         QHash<QString, QJsonObject> metadata{{QStringLiteral("a"), {{QStringLiteral("year"), 1999}}},
@@ -201,13 +207,14 @@ private slots:
 
     void markDifferencesMarksOnlyChangedWords()
     {
-        const auto [left, right] = DuplicatesView::markDifferences(QStringLiteral("the heron waits in the reeds"),
-                                                                   QStringLiteral("the heron waited in the reeds"), false);
+        const auto [left, right] = DuplicatesView::markDifferences(
+            QStringLiteral("the heron waits in the reeds"), QStringLiteral("the heron waited in the reeds"), false);
         QVERIFY(left.contains(QStringLiteral(">waits</span>")));
         QVERIFY(right.contains(QStringLiteral(">waited</span>")));
         QCOMPARE(left.count(QStringLiteral("<span")), 1);
         QCOMPARE(right.count(QStringLiteral("<span")), 1);
-        const auto [same, same2] = DuplicatesView::markDifferences(QStringLiteral("a <b> c"), QStringLiteral("a <b> c"), true);
+        const auto [same, same2] =
+            DuplicatesView::markDifferences(QStringLiteral("a <b> c"), QStringLiteral("a <b> c"), true);
         QVERIFY(!same.contains(QStringLiteral("<span")));
         QVERIFY(same.contains(QStringLiteral("&lt;b&gt;")));
         Q_UNUSED(same2);
@@ -218,11 +225,13 @@ private slots:
         TempDir dir;
         OpenOptions options;
         // 32 dimensions: random test items are then never 0.98 alike by chance.
-        Result<std::shared_ptr<Index>> created = Index::create(dir.path() + QStringLiteral("/ix"), testSchema(32), Durability::Off, options);
+        Result<std::shared_ptr<Index>> created =
+            Index::create(dir.path() + QStringLiteral("/ix"), testSchema(32), Durability::Off, options);
         QVERIFY(created.ok());
         std::shared_ptr<Index> index = *created;
         QList<WriteOp> batch;
-        for (int i = 0; i < 300; ++i) batch.append(WriteOp::insert(testItem(i, 32)));
+        for (int i = 0; i < 300; ++i)
+            batch.append(WriteOp::insert(testItem(i, 32)));
         Item a = testItem(1000, 32), b = testItem(1001, 32), c = testItem(1002, 32);
         b.vector = a.vector;
         c.vector = a.vector;
@@ -292,7 +301,8 @@ private slots:
         QVERIFY(dialog.report());
         QCOMPARE(dialog.report()->meanOverlap, 1.0);
         QCOMPARE(dialog.leftTable()->rowCount(), 5);
-        QVERIFY2(dialog.summaryText().startsWith(QStringLiteral("Mean overlap@5: 1.00 over 1 query")), qPrintable(dialog.summaryText()));
+        QVERIFY2(dialog.summaryText().startsWith(QStringLiteral("Mean overlap@5: 1.00 over 1 query")),
+                 qPrintable(dialog.summaryText()));
         // Selecting a shared hit on the left selects the same item on the right.
         dialog.leftTable()->setCurrentCell(2, 1);
         const QList<QTableWidgetItem *> selected = dialog.rightTable()->selectedItems();

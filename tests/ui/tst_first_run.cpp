@@ -43,7 +43,8 @@ Contents contentsOf(IndexSession *session)
         Contents c;
         Result<QList<io::CatalogEntry>> docs = io::listDocuments(index);
         if (docs.ok())
-            for (const io::CatalogEntry &d : *docs) c.documents << QStringLiteral("%1 %2 %3").arg(d.uri, d.documentHash).arg(d.chunks);
+            for (const io::CatalogEntry &d : *docs)
+                c.documents << QStringLiteral("%1 %2 %3").arg(d.uri, d.documentHash).arg(d.chunks);
         const IndexStats stats = index.stats();
         c.items = stats.items;
         c.lastLsn = stats.lastLsn;
@@ -95,7 +96,8 @@ private slots:
         const QStringList resources = demoTextResources();
         QCOMPARE(resources.size(), SEXTANT_DEMO_TEXT_COUNT);
         QStringList names;
-        for (const QString &r : resources) names << QFileInfo(r).fileName();
+        for (const QString &r : resources)
+            names << QFileInfo(r).fileName();
         QStringList onDisk = QDir(QStringLiteral(SEXTANT_DEMO_SOURCE_DIR)).entryList(QDir::Files, QDir::Name);
         onDisk.removeIf([](const QString &n) { return n.endsWith(QLatin1String(".cmake")); });
         QCOMPARE(names, onDisk);
@@ -132,7 +134,8 @@ private slots:
         QCOMPARE(created.first().at(0).toString(), path);
         const int shipped = int(demoTextResources().size());
         QCOMPARE(created.first().at(1).toInt(), shipped);
-        qInfo("demo index made from %d documents in %.2f s", created.first().at(1).toInt(), created.first().at(2).toDouble());
+        qInfo("demo index made from %d documents in %.2f s", created.first().at(1).toInt(),
+              created.first().at(2).toDouble());
 
         // Opened, on the Query view, with the example query run.
         IndexPage *page = w.currentPage();
@@ -187,7 +190,8 @@ private slots:
         page = w.currentPage();
         QVERIFY(page && page->session());
         QCOMPARE(page->currentView(), IndexPage::View::Query);
-        QTRY_VERIFY_WITH_TIMEOUT(page->queryView()->lastTextResult().has_value() && !page->queryView()->isRunning(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->queryView()->lastTextResult().has_value() && !page->queryView()->isRunning(),
+                                 30000);
         QVERIFY(page->queryView()->textResultsModel()->rowCount() > 0);
         const Contents again = contentsOf(page->session());
         QCOMPARE(again.documents, first.documents);

@@ -77,10 +77,7 @@ QString onlySegment(const QString &index)
     return segs.size() == 1 ? segs.first() : QString();
 }
 
-QAction *menuAction(MainWindow &w, const QString &objectName)
-{
-    return w.findChild<QAction *>(objectName);
-}
+QAction *menuAction(MainWindow &w, const QString &objectName) { return w.findChild<QAction *>(objectName); }
 
 // A sextant-cli insert process: holds the index's writer lock while its
 // standard input is open, and acknowledges each line once it is durable.
@@ -96,8 +93,10 @@ public:
     bool insert(const Item &item)
     {
         QJsonArray v;
-        for (float f : item.vector) v.append(double(f));
-        const QJsonObject line{{QStringLiteral("id"), item.id}, {QStringLiteral("vector"), v},
+        for (float f : item.vector)
+            v.append(double(f));
+        const QJsonObject line{{QStringLiteral("id"), item.id},
+                               {QStringLiteral("vector"), v},
                                {QStringLiteral("metadata"), item.metadata}};
         m_process.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
         const QByteArray expected = "ok " + item.id.toUtf8() + '\n';
@@ -175,7 +174,8 @@ private slots:
         const Result<QueryResult> direct = session->index()->query(request);
         QVERIFY(direct.ok());
         QCOMPARE(query->lastResult()->hits.size(), direct->hits.size());
-        for (int i = 0; i < direct->hits.size(); ++i) QCOMPARE(query->lastResult()->hits[i].id, direct->hits[i].id);
+        for (int i = 0; i < direct->hits.size(); ++i)
+            QCOMPARE(query->lastResult()->hits[i].id, direct->hits[i].id);
         QCOMPARE(session->queryHits().size(), direct->hits.size());
 
         // ... and a filtered one keeps only matching items.
@@ -217,7 +217,11 @@ private slots:
     {
         TempDir dir;
         const QString path = dir.path() + QStringLiteral("/shared");
-        { auto idx = createTestIndex(path, 20); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, 20);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         CliWriter cli;
         QVERIFY(cli.start(path));
         QVERIFY(cli.insert(testItem(1000)));
@@ -285,9 +289,12 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             for (int i = 0; i < 3; ++i) {
                 QJsonArray v;
-                for (float x : testItem(i).vector) v.append(double(x));
-                f.write(QJsonDocument(QJsonObject{{QStringLiteral("id"), testItem(i).id}, {QStringLiteral("vector"), v}})
-                            .toJson(QJsonDocument::Compact) + '\n');
+                for (float x : testItem(i).vector)
+                    v.append(double(x));
+                f.write(
+                    QJsonDocument(QJsonObject{{QStringLiteral("id"), testItem(i).id}, {QStringLiteral("vector"), v}})
+                        .toJson(QJsonDocument::Compact) +
+                    '\n');
             }
         }
         // With nothing open, as `sextant vectors.jsonl` does: the import
@@ -311,7 +318,11 @@ private slots:
         }
         // With an index open: the choice, into it or into a new one.
         const QString path = dir.path() + QStringLiteral("/open");
-        { auto idx = createTestIndex(path, 5); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, 5);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         MainWindow w;
         w.show();
         w.openIndex(path);
@@ -329,7 +340,8 @@ private slots:
         QVERIFY(dialog->canImport());
         dialog->startImport();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->isFinished(), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentPage()->session()->hasStats() && w.currentPage()->session()->stats().items == 5, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.currentPage()->session()->hasStats() && w.currentPage()->session()->stats().items == 5, 15000);
         dialog->close();
         w.closeCurrentIndex();
     }
@@ -338,7 +350,11 @@ private slots:
     {
         TempDir dir;
         const QString path = dir.path() + QStringLiteral("/dropped");
-        { auto idx = createTestIndex(path, 5); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, 5);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         MainWindow w;
         w.show();
         QMimeData mime;
@@ -380,7 +396,11 @@ private slots:
     {
         TempDir dir;
         const QString path = dir.path() + QStringLiteral("/damaged");
-        { auto idx = createTestIndex(path, 50); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, 50);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         const QString seg = onlySegment(path);
         QVERIFY(!seg.isEmpty());
         QVERIFY(flipByte(path + u'/' + seg, 20)); // the header's row count: its checksum fails
@@ -466,7 +486,11 @@ private slots:
         TempDir dir;
         const QString path = dir.path() + QStringLiteral("/open");
         const int count = 3000, dims = 16;
-        { auto idx = createTestIndex(path, count, dims, false); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, count, dims, false);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         QVERIFY(flipByte(path + u'/' + onlySegment(path), 65536 + 1000)); // a block of vectors
         QStringList readable;
         {
@@ -515,7 +539,8 @@ private slots:
         QVERIFY(!session->isReadOnly());
         QVERIFY(view->lastRepair()->after.clean());
         QVERIFY(view->resultPanel()->isVisible());
-        for (const QString &id : std::as_const(readable)) QVERIFY2(session->index()->get(id, true).ok(), qPrintable(id));
+        for (const QString &id : std::as_const(readable))
+            QVERIFY2(session->index()->get(id, true).ok(), qPrintable(id));
         // The reopened index takes writes.
         QVERIFY(waitForFuture(session->write({WriteOp::insert(testItem(count + 1, dims))})));
         QVERIFY(session->index()->get(testItem(count + 1, dims).id).ok());

@@ -52,7 +52,11 @@ private slots:
         m_session = std::make_unique<IndexSession>(idx, std::nullopt);
     }
 
-    void cleanupTestCase() { m_session.reset(); QThreadPool::globalInstance()->waitForDone(); }
+    void cleanupTestCase()
+    {
+        m_session.reset();
+        QThreadPool::globalInstance()->waitForDone();
+    }
 
     void showsTheCurrentItem()
     {
@@ -79,7 +83,8 @@ private slots:
         QCOMPARE(tree->index(title, JsonTreeModel::TypeColumn).data().toString(), QStringLiteral("string"));
         const int tags = rowOfKey(*tree, QStringLiteral("tags"));
         QCOMPARE(tree->rowCount(tree->index(tags, 0)), 1); // the array's element
-        QCOMPARE(tree->index(0, JsonTreeModel::ValueColumn, tree->index(tags, 0)).data().toString(), QStringLiteral("t2"));
+        QCOMPARE(tree->index(0, JsonTreeModel::ValueColumn, tree->index(tags, 0)).data().toString(),
+                 QStringLiteral("t2"));
         // The JSON tab.
         QCOMPARE(QJsonDocument::fromJson(view.jsonEditor()->toPlainText().toUtf8()).object(), item.metadata);
         // The histogram counts every dimension once.
@@ -95,7 +100,8 @@ private slots:
         Result<QueryResult> expected = m_session->index()->query(request);
         QVERIFY(expected.ok());
         QStringList expectedIds;
-        for (const QueryHit &h : expected->hits) expectedIds.append(h.id);
+        for (const QueryHit &h : expected->hits)
+            expectedIds.append(h.id);
         QCOMPARE(view.neighbourIds(), expectedIds);
         QVERIFY(!view.neighbourIds().contains(item.id));
         view.grab().save(QDir::tempPath() + QStringLiteral("/inspector.png"));
@@ -147,7 +153,8 @@ private slots:
         QCOMPARE(engineItem(*m_session, old.id).metadata, old.metadata);
 
         // A good edit goes through the write queue.
-        const QJsonObject edited{{QStringLiteral("title"), QStringLiteral("Edited")}, {QStringLiteral("n"), 700},
+        const QJsonObject edited{{QStringLiteral("title"), QStringLiteral("Edited")},
+                                 {QStringLiteral("n"), 700},
                                  {QStringLiteral("note"), QStringLiteral("new key")}};
         view.jsonEditor()->setPlainText(QString::fromUtf8(QJsonDocument(edited).toJson()));
         view.applyEdits();

@@ -92,8 +92,8 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
 
         VerifyReport r;
-        r.findings << finding(Finding::Severity::Warning, QStringLiteral("seg-00000001.sxs"), 65536, QStringLiteral("a"),
-                              RepairAction::RewriteSegment, 65536)
+        r.findings << finding(Finding::Severity::Warning, QStringLiteral("seg-00000001.sxs"), 65536,
+                              QStringLiteral("a"), RepairAction::RewriteSegment, 65536)
                    << finding(Finding::Severity::Info, QStringLiteral("wal-1.log"), 100, QStringLiteral("b"))
                    << finding(Finding::Severity::Error, QStringLiteral("seg-00000001.sxs"), -1, QStringLiteral("c"))
                    << finding(Finding::Severity::Error, QString(), -1, QStringLiteral("d"));
@@ -139,8 +139,10 @@ private slots:
         r.files << FileHealth{QStringLiteral("seg-00000001.sxs"), FileKind::Segment, blocks * 65536, 65536, true}
                 << FileHealth{QStringLiteral("graph-1.sxg"), FileKind::Graph, 300 * 65536, 0, true}
                 << FileHealth{QStringLiteral("seg-00000002.sxs"), FileKind::Segment, 4 * 65536, 65536, false};
-        r.findings << finding(Finding::Severity::Error, QStringLiteral("seg-00000001.sxs"), 10 * 65536 + 5, QStringLiteral("a"))
-                   << finding(Finding::Severity::Warning, QStringLiteral("seg-00000001.sxs"), 20000 * 65536, QStringLiteral("b"))
+        r.findings << finding(Finding::Severity::Error, QStringLiteral("seg-00000001.sxs"), 10 * 65536 + 5,
+                              QStringLiteral("a"))
+                   << finding(Finding::Severity::Warning, QStringLiteral("seg-00000001.sxs"), 20000 * 65536,
+                              QStringLiteral("b"))
                    << finding(Finding::Severity::Warning, QStringLiteral("graph-1.sxg"), -1, QStringLiteral("c"));
         HealthMap map;
         map.resize(900, 400);
@@ -169,7 +171,11 @@ private slots:
     {
         TempDir dir;
         const QString path = dir.path() + QStringLiteral("/ix");
-        { auto idx = createTestIndex(path, kItems, kDims, false); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, kItems, kDims, false);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         const QString seg = onlySegment(path);
         QVERIFY(!seg.isEmpty());
         QVERIFY(flipByte(path + u'/' + seg, 65536 + 1000)); // block 1, in the vectors
@@ -229,7 +235,11 @@ private slots:
     {
         TempDir dir;
         const QString path = dir.path() + QStringLiteral("/ix");
-        { auto idx = createTestIndex(path, 200, kDims, false); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, 200, kDims, false);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         IntegrityView view(path, nullptr);
         QSignalSpy cancelled(&view, &IntegrityView::verifyCancelled);
         QSignalSpy verified(&view, &IntegrityView::verified);
@@ -271,7 +281,11 @@ private:
     {
         TempDir dir;
         const QString path = dir.path() + QStringLiteral("/ix");
-        { auto idx = createTestIndex(path, kItems, kDims, false); QVERIFY(idx); QVERIFY(idx->close().ok()); }
+        {
+            auto idx = createTestIndex(path, kItems, kDims, false);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
         const QString seg = onlySegment(path);
         QVERIFY(flipByte(path + u'/' + seg, 65536 + 1000));
         const QMap<QString, Item> readable = readableItems(path);

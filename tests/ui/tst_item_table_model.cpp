@@ -39,7 +39,8 @@ QString loadedId(ItemTableModel &model, int row)
 QStringList allLoadedIds(ItemTableModel &model)
 {
     QStringList ids;
-    for (int r = 0; r < model.rowCount(); ++r) ids.append(loadedId(model, r));
+    for (int r = 0; r < model.rowCount(); ++r)
+        ids.append(loadedId(model, r));
     return ids;
 }
 
@@ -86,7 +87,8 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         auto idx = createTestIndex(m_dir.path() + QStringLiteral("/ix"), kSegmentItems, 8, false);
         QVERIFY(idx);
-        for (int i = 0; i < kSegmentItems; ++i) m_items.insert(testItem(i).id, testItem(i));
+        for (int i = 0; i < kSegmentItems; ++i)
+            m_items.insert(testItem(i).id, testItem(i));
         // After the checkpoint: items in the memtable, some sorting between
         // the segment's ids, some after them.
         QList<WriteOp> batch;
@@ -106,7 +108,11 @@ private slots:
         m_session = std::make_unique<IndexSession>(idx, std::nullopt);
     }
 
-    void cleanupTestCase() { m_session.reset(); QThreadPool::globalInstance()->waitForDone(); }
+    void cleanupTestCase()
+    {
+        m_session.reset();
+        QThreadPool::globalInstance()->waitForDone();
+    }
 
     void rowsMatchTheEngine()
     {
@@ -121,9 +127,19 @@ private slots:
         QCOMPARE(model.rowCount(), expected.size());
         QCOMPARE(model.columnCount(), 5); // id, title, n, norm, vector
         QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("title"));
-        const QList<int> samples = {0, 1, 255, 256, 257, 1000, 2047, 2048, int(expected.size() / 2),
-                                    int(expected.size() - 257), int(expected.size() - 1)};
-        for (int row : samples) QCOMPARE(loadedId(model, row), expected.at(row));
+        const QList<int> samples = {0,
+                                    1,
+                                    255,
+                                    256,
+                                    257,
+                                    1000,
+                                    2047,
+                                    2048,
+                                    int(expected.size() / 2),
+                                    int(expected.size() - 257),
+                                    int(expected.size() - 1)};
+        for (int row : samples)
+            QCOMPARE(loadedId(model, row), expected.at(row));
         // Cells: metadata fields, the norm, and the sparkline's bins.
         const int row = 256;
         const Item &item = m_items.value(expected.at(row));
@@ -131,7 +147,8 @@ private slots:
         QCOMPARE(model.data(model.index(row, 2)).toString(),
                  QString::number(item.metadata.value(QStringLiteral("n")).toDouble()));
         double sq = 0;
-        for (float x : item.vector) sq += double(x) * x;
+        for (float x : item.vector)
+            sq += double(x) * x;
         QCOMPARE(model.data(model.index(row, model.normColumn())).toString(), formatScore(float(std::sqrt(sq))));
         const QVector<float> bins = model.data(model.index(row, model.sparklineColumn()), ItemTableModel::SparklineRole)
                                         .value<QVector<float>>();
@@ -166,13 +183,13 @@ private slots:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         // Ask for pages under each filter before it is replaced: their
         // results must not land in the last filter's rows.
-        const QList<QByteArray> filters = {R"({"colour": "green"})", R"({"n": {"$lt": 100}})",
-                                           R"({"colour": "blue"})", R"({"tags": "t1"})",
-                                           R"({"colour": "red", "n": {"$lte": 1500}})"};
+        const QList<QByteArray> filters = {R"({"colour": "green"})", R"({"n": {"$lt": 100}})", R"({"colour": "blue"})",
+                                           R"({"tags": "t1"})", R"({"colour": "red", "n": {"$lte": 1500}})"};
         for (const QByteArray &f : filters) {
             model.setFilter(f);
             QCoreApplication::processEvents();
-            for (int r = 0; r < model.rowCount(); r += 300) (void)model.data(model.index(r, 0));
+            for (int r = 0; r < model.rowCount(); r += 300)
+                (void)model.data(model.index(r, 0));
             QCoreApplication::processEvents();
         }
         QVERIFY(waitCounted(model));
@@ -276,7 +293,8 @@ private slots:
                    it.metadata.value(QStringLiteral("n")).toDouble() > 5;
         });
         QCOMPARE(view.model()->rowCount(), red.size());
-        QTRY_COMPARE(view.countText(), tr("%1 of %Ln item(s)", nullptr, int(m_items.size())).arg(formatCount(red.size())));
+        QTRY_COMPARE(view.countText(),
+                     tr("%1 of %Ln item(s)", nullptr, int(m_items.size())).arg(formatCount(red.size())));
         QTRY_VERIFY(!view.model()->idAt(0).isEmpty());
         QTest::qWait(100);
         view.grab().save(QDir::tempPath() + QStringLiteral("/browse.png"));
@@ -293,7 +311,8 @@ private slots:
     void scrollingLoadsOnlyVisiblePages()
     {
         const int count = qEnvironmentVariableIntValue("SEXTANT_BROWSE_ITEMS") > 0
-                              ? qEnvironmentVariableIntValue("SEXTANT_BROWSE_ITEMS") : 50000;
+                              ? qEnvironmentVariableIntValue("SEXTANT_BROWSE_ITEMS")
+                              : 50000;
         QTemporaryDir dir;
         QElapsedTimer t;
         t.start();
@@ -354,7 +373,8 @@ private slots:
         QTemporaryDir dir;
         Schema schema = testSchema(8);
         schema.fields.clear();
-        Result<std::shared_ptr<Index>> idx = Index::create(dir.path() + QStringLiteral("/nofields"), schema, Durability::Off);
+        Result<std::shared_ptr<Index>> idx =
+            Index::create(dir.path() + QStringLiteral("/nofields"), schema, Durability::Off);
         QVERIFY(idx.ok());
         QList<WriteOp> batch;
         for (int i = 0; i < 50; ++i) {
@@ -369,10 +389,11 @@ private slots:
         QVERIFY(waitCounted(model));
         QCOMPARE(loadedId(model, 0), testItem(0).id);
         // Items carrying a title show it first (issue 18), the rest by how common.
-        QCOMPARE(model.fieldColumns(), (QStringList{QStringLiteral("title"), QStringLiteral("colour"), QStringLiteral("n"),
-                                                    QStringLiteral("tags"), QStringLiteral("rare")}));
+        QCOMPARE(model.fieldColumns(),
+                 (QStringList{QStringLiteral("title"), QStringLiteral("colour"), QStringLiteral("n"),
+                              QStringLiteral("tags"), QStringLiteral("rare")}));
         QCOMPARE(model.columnCount(), 8);
-        QCOMPARE(model.data(model.index(0, 4)).toString(), QStringLiteral("t0")); // tags
+        QCOMPARE(model.data(model.index(0, 4)).toString(), QStringLiteral("t0"));   // tags
         QCOMPARE(model.data(model.index(0, 5)).toString(), QStringLiteral("true")); // rare
     }
 

@@ -21,7 +21,8 @@ double correlation(const std::vector<float> &a, const std::vector<double> &b)
 {
     const size_t n = a.size();
     double ma = 0, mb = 0;
-    for (size_t i = 0; i < n; ++i) ma += a[i], mb += b[i];
+    for (size_t i = 0; i < n; ++i)
+        ma += a[i], mb += b[i];
     ma /= n, mb /= n;
     double sab = 0, saa = 0, sbb = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -77,16 +78,21 @@ private slots:
         };
         // Two orthonormal directions that are not coordinate axes.
         std::vector<double> u1(d), u2(d);
-        for (int j = 0; j < d; ++j) u1[j] = gauss(), u2[j] = gauss();
+        for (int j = 0; j < d; ++j)
+            u1[j] = gauss(), u2[j] = gauss();
         auto normalise = [](std::vector<double> &v) {
             double s = 0;
-            for (double x : v) s += x * x;
-            for (double &x : v) x /= std::sqrt(s);
+            for (double x : v)
+                s += x * x;
+            for (double &x : v)
+                x /= std::sqrt(s);
         };
         normalise(u1);
         double p = 0;
-        for (int j = 0; j < d; ++j) p += u1[j] * u2[j];
-        for (int j = 0; j < d; ++j) u2[j] -= p * u1[j];
+        for (int j = 0; j < d; ++j)
+            p += u1[j] * u2[j];
+        for (int j = 0; j < d; ++j)
+            u2[j] -= p * u1[j];
         normalise(u2);
 
         Schema schema;
@@ -95,7 +101,8 @@ private slots:
         OpenOptions options;
         options.graph = false;
         QTemporaryDir dir;
-        Result<std::shared_ptr<Index>> created = Index::create(dir.path() + QStringLiteral("/pca"), schema, Durability::Off, options);
+        Result<std::shared_ptr<Index>> created =
+            Index::create(dir.path() + QStringLiteral("/pca"), schema, Durability::Off, options);
         QVERIFY2(created.ok(), qPrintable(created.error().toString()));
         std::shared_ptr<Index> index = created.takeValue();
         QHash<QString, std::pair<double, double>> truth;
@@ -105,7 +112,8 @@ private slots:
             Item item;
             item.id = QStringLiteral("p%1").arg(i, 5, 10, QLatin1Char('0'));
             item.vector.resize(d);
-            for (int j = 0; j < d; ++j) item.vector[j] = float(a * u1[j] + b * u2[j] + 0.1 * gauss() + 5.0 * (j % 3));
+            for (int j = 0; j < d; ++j)
+                item.vector[j] = float(a * u1[j] + b * u2[j] + 0.1 * gauss() + 5.0 * (j % 3));
             truth.insert(item.id, {a, b});
             batch.append(WriteOp::insert(item));
         }
@@ -116,13 +124,15 @@ private slots:
         QCOMPARE(r.totalItems, qint64(n));
         QVERIFY(!r.normalised);
         std::vector<double> ta, tb;
-        for (const QString &id : r.ids) ta.push_back(truth[id].first), tb.push_back(truth[id].second);
+        for (const QString &id : r.ids)
+            ta.push_back(truth[id].first), tb.push_back(truth[id].second);
         const double c1 = correlation(r.x, ta), c2 = correlation(r.y, tb);
         QVERIFY2(std::abs(c1) > 0.999, qPrintable(QString::number(c1)));
         QVERIFY2(std::abs(c2) > 0.99, qPrintable(QString::number(c2)));
         // The directions themselves, up to sign.
         double d1 = 0, d2 = 0;
-        for (int j = 0; j < d; ++j) d1 += r.axis[0][j] * u1[j], d2 += r.axis[1][j] * u2[j];
+        for (int j = 0; j < d; ++j)
+            d1 += r.axis[0][j] * u1[j], d2 += r.axis[1][j] * u2[j];
         QVERIFY(std::abs(d1) > 0.999);
         QVERIFY(std::abs(d2) > 0.99);
         QVERIFY(r.explained[0] > r.explained[1]);
@@ -138,7 +148,8 @@ private slots:
         QCOMPARE(r.count(), 600);
         QVERIFY(r.normalised);
         double norm = 0;
-        for (float m : r.mean) norm += double(m) * m;
+        for (float m : r.mean)
+            norm += double(m) * m;
         QVERIFY(norm < 1.0 + 1e-4); // the mean of unit vectors lies inside the unit ball
         QVERIFY(r.explained[0] >= r.explained[1]);
         QVERIFY(r.explained[0] > 0);
@@ -158,7 +169,8 @@ private slots:
         sorted.sort();
         QCOMPARE(a, sorted);
         QCOMPARE(QSet<QString>(a.begin(), a.end()).size(), 100);
-        for (const QString &id : a) QVERIFY(m_index->contains(id));
+        for (const QString &id : a)
+            QVERIFY(m_index->contains(id));
         // The sample spreads over the whole id range, not just its start.
         QVERIFY(a.last() > testItem(400).id);
         // Fewer items than the limit: all of them.
@@ -189,7 +201,8 @@ private slots:
         QSignalSpy finished(&view, &MapView::projectionFinished);
         QSemaphore gate;
         const int threads = QThreadPool::globalInstance()->maxThreadCount();
-        for (int i = 0; i < threads; ++i) QThreadPool::globalInstance()->start([&gate] { gate.acquire(); });
+        for (int i = 0; i < threads; ++i)
+            QThreadPool::globalInstance()->start([&gate] { gate.acquire(); });
         view.recompute();
         QVERIFY(view.isComputing());
         view.cancel();

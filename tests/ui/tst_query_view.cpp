@@ -34,21 +34,24 @@ namespace {
 QString vectorJson(const QVector<float> &v)
 {
     QStringList parts;
-    for (float x : v) parts.append(QString::number(double(x), 'g', 9));
+    for (float x : v)
+        parts.append(QString::number(double(x), 'g', 9));
     return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
 }
 
 QStringList idsOf(const QList<QueryHit> &hits)
 {
     QStringList ids;
-    for (const QueryHit &h : hits) ids.append(h.id);
+    for (const QueryHit &h : hits)
+        ids.append(h.id);
     return ids;
 }
 
 QStringList modelIds(const QueryResultsModel *model, int rows)
 {
     QStringList ids;
-    for (int r = 0; r < rows; ++r) ids.append(model->idAt(r));
+    for (int r = 0; r < rows; ++r)
+        ids.append(model->idAt(r));
     return ids;
 }
 
@@ -86,19 +89,23 @@ private slots:
         QueryResultsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
         const QList<FieldSpec> fields = testSchema().fields;
-        model.setResult({hit(QStringLiteral("a"), 0.9f, {{QStringLiteral("title"), QStringLiteral("A")}, {QStringLiteral("extra"), 1}}),
+        model.setResult({hit(QStringLiteral("a"), 0.9f,
+                             {{QStringLiteral("title"), QStringLiteral("A")}, {QStringLiteral("extra"), 1}}),
                          hit(QStringLiteral("b"), 0.8f, {{QStringLiteral("extra"), 2}}),
                          hit(QStringLiteral("c"), 0.7f)},
                         Metric::Cosine, fields);
         QCOMPARE(model.rowCount(), 3);
         // title, n (schema), extra (two of three hits carry it)
-        QCOMPARE(model.metadataColumns(), (QStringList{QStringLiteral("title"), QStringLiteral("n"), QStringLiteral("extra")}));
+        QCOMPARE(model.metadataColumns(),
+                 (QStringList{QStringLiteral("title"), QStringLiteral("n"), QStringLiteral("extra")}));
         QCOMPARE(model.columnCount(), 6);
         QCOMPARE(model.data(model.index(0, 3)).toString(), QStringLiteral("A"));
         QVERIFY(model.headerData(QueryResultsModel::ScoreColumn, Qt::Horizontal, Qt::ToolTipRole)
-                    .toString().contains(QStringLiteral("higher is closer")));
+                    .toString()
+                    .contains(QStringLiteral("higher is closer")));
 
-        model.setExactHits({hit(QStringLiteral("a"), 0.9f), hit(QStringLiteral("x"), 0.85f), hit(QStringLiteral("b"), 0.8f)});
+        model.setExactHits(
+            {hit(QStringLiteral("a"), 0.9f), hit(QStringLiteral("x"), 0.85f), hit(QStringLiteral("b"), 0.8f)});
         QVERIFY(model.hasComparison());
         QCOMPARE(model.rowCount(), 4); // three hits and the missed "x"
         const int cmp = model.comparisonColumn();
@@ -110,7 +117,8 @@ private slots:
 
         model.setResult({hit(QStringLiteral("z"), 3.5f)}, Metric::L2, {});
         QVERIFY(model.headerData(QueryResultsModel::ScoreColumn, Qt::Horizontal, Qt::ToolTipRole)
-                    .toString().contains(QStringLiteral("lower is closer")));
+                    .toString()
+                    .contains(QStringLiteral("lower is closer")));
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
@@ -140,7 +148,9 @@ private slots:
         QCOMPARE(modelIds(view.resultsModel(), 7), idsOf(expected->hits));
         QCOMPARE(m_session->queryHits(), idsOf(expected->hits));
         // How it was answered, in the GUI's words (the engine's plan is English, for logs).
-        QVERIFY(view.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text().contains(queryStrategyText(expected->strategy)));
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("summaryLabel"))
+                    ->text()
+                    .contains(queryStrategyText(expected->strategy)));
         QVERIFY(view.lastResult().has_value());
     }
 
@@ -205,7 +215,8 @@ private slots:
         // engine, the position in characters.
         f->setPlainText(QStringLiteral("{\"é\": 1,\n  \"p\": {\"$regex\": \"^a\"}}"));
         QVERIFY(!f->isValid());
-        QVERIFY2(f->errorMessage().startsWith(QStringLiteral("Line 2, column 9: unknown operator")), qPrintable(f->errorMessage()));
+        QVERIFY2(f->errorMessage().startsWith(QStringLiteral("Line 2, column 9: unknown operator")),
+                 qPrintable(f->errorMessage()));
         QCOMPARE(f->toPlainText().mid(f->errorPosition(), 7), QStringLiteral("\"$regex"));
 
         f->setPlainText(QStringLiteral("{\"a\": {\"$in\": [1, 2]}}"));
@@ -230,7 +241,8 @@ private slots:
         QVERIFY(!error->isVisible());
         edit->setPlainText(QStringLiteral("[1, 2, 3]"));
         QVERIFY(error->isVisible());
-        QVERIFY2(error->text().contains(QStringLiteral("has 3 number")) && error->text().contains(QStringLiteral("8 dimensions")),
+        QVERIFY2(error->text().contains(QStringLiteral("has 3 number")) &&
+                     error->text().contains(QStringLiteral("8 dimensions")),
                  qPrintable(error->text()));
         QVERIFY(!runButton->isEnabled());
         edit->setPlainText(QStringLiteral("[1, 2, 3, NaN, 5, 6, 7, 8]"));
@@ -274,9 +286,11 @@ private slots:
         const QStringList truthList = idsOf(truth->hits);
         const QSet<QString> truthIds(truthList.begin(), truthList.end());
         int found = 0;
-        for (const QueryHit &h : view.lastResult()->hits) found += truthIds.contains(h.id);
+        for (const QueryHit &h : view.lastResult()->hits)
+            found += truthIds.contains(h.id);
         const QString expected = QStringLiteral("Recall %1/10 = %2 against the exact top-10")
-                                     .arg(found).arg(QLocale().toString(found / 10.0, 'f', 2));
+                                     .arg(found)
+                                     .arg(QLocale().toString(found / 10.0, 'f', 2));
         QCOMPARE(view.recallText(), expected);
         QVERIFY(view.findChild<QLabel *>(QStringLiteral("recallLabel"))->text().startsWith(expected));
         QueryResultsModel *model = view.resultsModel();
@@ -286,7 +300,8 @@ private slots:
         for (int r = 0; r < model->hitCount(); ++r)
             yes += model->data(model->index(r, model->comparisonColumn())).toString() == QStringLiteral("yes");
         QCOMPARE(yes, found);
-        for (int r = model->hitCount(); r < model->rowCount(); ++r) QVERIFY(truthIds.contains(model->idAt(r)));
+        for (int r = model->hitCount(); r < model->rowCount(); ++r)
+            QVERIFY(truthIds.contains(model->idAt(r)));
     }
 
     void findSimilarLeavesTheItemOut()
@@ -435,7 +450,8 @@ private slots:
         // Hold every pool thread so the query cannot finish before the cancel.
         QSemaphore gate;
         const int threads = QThreadPool::globalInstance()->maxThreadCount();
-        for (int i = 0; i < threads; ++i) QThreadPool::globalInstance()->start([&gate] { gate.acquire(); });
+        for (int i = 0; i < threads; ++i)
+            QThreadPool::globalInstance()->start([&gate] { gate.acquire(); });
         view.findSimilar(testItem(8).id);
         QVERIFY(view.isRunning());
         QCOMPARE(monitor.runningTasks(), 1);

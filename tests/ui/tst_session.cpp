@@ -18,7 +18,11 @@ private slots:
     void openWriteAndSeeChange()
     {
         TempDir dir;
-        { auto idx = createTestIndex(dir.path() + QStringLiteral("/ix"), 20); QVERIFY(idx); idx->close(); }
+        {
+            auto idx = createTestIndex(dir.path() + QStringLiteral("/ix"), 20);
+            QVERIFY(idx);
+            idx->close();
+        }
         QFuture<OpenOutcome> f = IndexSession::openAsync(dir.path() + QStringLiteral("/ix"));
         QVERIFY(waitForFuture(f));
         OpenOutcome out = f.result();
@@ -47,7 +51,8 @@ private slots:
 
         // A big batch goes through a worker and lands as one write.
         QList<WriteOp> big;
-        for (int i = 1000; i < 1600; ++i) big.append(WriteOp::insert(testItem(i)));
+        for (int i = 1000; i < 1600; ++i)
+            big.append(WriteOp::insert(testItem(i)));
         QFuture<WriteResult> bw = session.write(big, Priority::Bulk);
         QVERIFY(waitForFuture(bw));
         QVERIFY(bw.result().error.ok());

@@ -37,10 +37,13 @@ struct Passage {
 // Three documents of two or three chunks each, as importDocuments stores them.
 const Passage kPassages[] = {
     {"file:///notes/herons.md", "Herons", "The grey heron stands motionless in the shallows, waiting for fish."},
-    {"file:///notes/herons.md", "Herons", "Herons nest in heronries, high in old trees by the river; a heron returns to its nest each spring."},
+    {"file:///notes/herons.md", "Herons",
+     "Herons nest in heronries, high in old trees by the river; a heron returns to its nest each spring."},
     {"file:///notes/kestrels.txt", "Kestrels", "A kestrel hovers over the verge, tail fanned, watching for voles."},
-    {"file:///notes/kestrels.txt", "Kestrels", "Kestrels nest on ledges and in old crow nests; they lay four or five eggs."},
-    {"file:///notes/rivers.html", "Rivers", "The river slows on the plain and drops its silt, building a delta of reeds."},
+    {"file:///notes/kestrels.txt", "Kestrels",
+     "Kestrels nest on ledges and in old crow nests; they lay four or five eggs."},
+    {"file:///notes/rivers.html", "Rivers",
+     "The river slows on the plain and drops its silt, building a delta of reeds."},
     {"file:///notes/rivers.html", "Rivers", "Otters hunt along the river bank at dusk, fish and frogs mostly."},
     {"file:///notes/rivers.html", "Rivers", "Floods bring fresh gravel where salmon lay their eggs each winter."},
 };
@@ -61,7 +64,8 @@ std::shared_ptr<Index> createDocumentIndex(const QString &path)
     Result<std::shared_ptr<Index>> idx = Index::create(path, documentSchema(**embedder), Durability::Off);
     if (!idx.ok()) return {};
     QStringList texts;
-    for (const Passage &p : kPassages) texts << QString::fromUtf8(p.text);
+    for (const Passage &p : kPassages)
+        texts << QString::fromUtf8(p.text);
     Result<std::vector<QVector<float>>> vectors = (*embedder)->embed(texts);
     if (!vectors.ok()) return {};
     QList<WriteOp> batch;
@@ -74,7 +78,9 @@ std::shared_ptr<Index> createDocumentIndex(const QString &path)
         const qint64 end = start + texts[i].size();
         offsetOf[uri] = end + 1;
         Item it;
-        it.id = QStringLiteral("%1#%2").arg(QString::fromUtf8(kPassages[i].title).toLower()).arg(chunk, 5, 10, QLatin1Char('0'));
+        it.id = QStringLiteral("%1#%2")
+                    .arg(QString::fromUtf8(kPassages[i].title).toLower())
+                    .arg(chunk, 5, 10, QLatin1Char('0'));
         it.vector = (*vectors)[size_t(i)];
         it.metadata = QJsonObject{{QStringLiteral("uri"), uri},
                                   {QStringLiteral("title"), QString::fromUtf8(kPassages[i].title)},
@@ -116,7 +122,8 @@ private slots:
         QueryView view(m_session);
         view.resize(1100, 600);
         view.show();
-        QAbstractItemModelTester tester(view.textResultsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(view.textResultsModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto *text = view.findChild<QLineEdit *>(QStringLiteral("textQueryEdit"));
         auto *mode = view.findChild<QComboBox *>(QStringLiteral("textModeCombo"));
         auto *run = view.findChild<QPushButton *>(QStringLiteral("runButton"));
@@ -145,16 +152,22 @@ private slots:
         QVERIFY(best.keywordRank >= 1 && best.vectorRank >= 1);
         const QString passage = hits->data(hits->index(0, TextResultsModel::PassageColumn)).toString();
         QVERIFY(passage.contains(QStringLiteral("river")));
-        const QString html = hits->data(hits->index(0, TextResultsModel::PassageColumn), TextResultsModel::PassageHtmlRole).toString();
+        const QString html =
+            hits->data(hits->index(0, TextResultsModel::PassageColumn), TextResultsModel::PassageHtmlRole).toString();
         QVERIFY2(html.contains(QStringLiteral("<b>river</b>")), qPrintable(html));
         QVERIFY2(!html.contains(QStringLiteral("<b>heronries</b>")), qPrintable(html)); // whole words only
         QCOMPARE(hits->data(hits->index(0, TextResultsModel::DocumentColumn)).toString(),
                  QStringLiteral("Herons — herons.md"));
-        QVERIFY(hits->data(hits->index(0, TextResultsModel::DocumentColumn), Qt::ToolTipRole).toString().startsWith(QStringLiteral("/notes/herons.md")));
+        QVERIFY(hits->data(hits->index(0, TextResultsModel::DocumentColumn), Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QStringLiteral("/notes/herons.md")));
         QVERIFY(!hits->data(hits->index(0, TextResultsModel::RangeColumn)).toString().isEmpty());
         const QString ranks = hits->data(hits->index(0, TextResultsModel::RanksColumn)).toString();
-        QVERIFY2(ranks.contains(QStringLiteral("vector #")) && ranks.contains(QStringLiteral("keyword #")), qPrintable(ranks));
-        QVERIFY(hits->data(hits->index(0, TextResultsModel::RanksColumn), Qt::ToolTipRole).toString().contains(QStringLiteral("BM25")));
+        QVERIFY2(ranks.contains(QStringLiteral("vector #")) && ranks.contains(QStringLiteral("keyword #")),
+                 qPrintable(ranks));
+        QVERIFY(hits->data(hits->index(0, TextResultsModel::RanksColumn), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("BM25")));
         QVERIFY2(view.summaryText().contains(QStringLiteral("hit")), qPrintable(view.summaryText()));
         // The hits are the session's query hits; selecting one makes it current.
         QCOMPARE(m_session->queryHits().size(), hits->rowCount());
@@ -168,7 +181,8 @@ private slots:
         QCOMPARE(hits->rowCount(), 1);
         QCOMPARE(hits->hits().first().vectorRank, 0);
         QCOMPARE(hits->hits().first().keywordRank, 1);
-        QCOMPARE(hits->data(hits->index(0, TextResultsModel::RanksColumn)).toString(), QStringLiteral("vector – · keyword #1"));
+        QCOMPARE(hits->data(hits->index(0, TextResultsModel::RanksColumn)).toString(),
+                 QStringLiteral("vector – · keyword #1"));
 
         // Meaning: every passage is a candidate; k bounds the hits.
         view.findChild<QSpinBox *>(QStringLiteral("kSpin"))->setValue(3);
@@ -187,7 +201,8 @@ private slots:
         view.run();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 30000);
         QVERIFY(hits->rowCount() >= 1);
-        for (const io::TextHit &h : hits->hits()) QCOMPARE(h.title, QStringLiteral("Rivers"));
+        for (const io::TextHit &h : hits->hits())
+            QCOMPARE(h.title, QStringLiteral("Rivers"));
         view.filterEdit()->setPlainText(QString());
     }
 
@@ -203,11 +218,13 @@ private slots:
         auto *note = view.findChild<QLabel *>(QStringLiteral("textNote"));
         auto *text = view.findChild<QLineEdit *>(QStringLiteral("textQueryEdit"));
         // The worker finds no item with "text".
-        QTRY_VERIFY_WITH_TIMEOUT(availability.count() >= 1 && note->text().contains(QStringLiteral("made for documents")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            availability.count() >= 1 && note->text().contains(QStringLiteral("made for documents")), 10000);
         view.setSource(QueryView::Source::Text);
         QVERIFY(note->isVisible());
         QVERIFY(!text->isEnabled());
-        for (io::TextSearchMode mode : {io::TextSearchMode::Hybrid, io::TextSearchMode::Vector, io::TextSearchMode::Keyword})
+        for (io::TextSearchMode mode :
+             {io::TextSearchMode::Hybrid, io::TextSearchMode::Vector, io::TextSearchMode::Keyword})
             QVERIFY(!view.isTextModeAvailable(mode));
         QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("runButton"))->isEnabled());
     }
@@ -235,11 +252,14 @@ private slots:
         QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
         QCOMPARE(view.textResultsModel()->rowCount(), 2);
         for (int r = 0; r < 2; ++r)
-            QVERIFY(view.textResultsModel()->data(view.textResultsModel()->index(r, TextResultsModel::PassageColumn))
+            QVERIFY(view.textResultsModel()
+                        ->data(view.textResultsModel()->index(r, TextResultsModel::PassageColumn))
                         .toString()
                         .contains(QStringLiteral("heron")));
         // An item that is no document's chunk shows its title (or its id).
-        QCOMPARE(view.textResultsModel()->data(view.textResultsModel()->index(0, TextResultsModel::DocumentColumn)).toString(),
+        QCOMPARE(view.textResultsModel()
+                     ->data(view.textResultsModel()->index(0, TextResultsModel::DocumentColumn))
+                     .toString(),
                  view.textResultsModel()->hits().first().metadata.value(QStringLiteral("title")).toString());
         // Hybrid needs the embedder this index does not have: Run is off.
         view.setTextQuery(QStringLiteral("heron"), io::TextSearchMode::Hybrid);
@@ -251,7 +271,8 @@ private slots:
         const QRegularExpression words = TextResultsModel::wordsPattern(QStringLiteral("needle, hay!"));
         QVERIFY(words.isValid());
         QString text;
-        for (int i = 0; i < 60; ++i) text += QStringLiteral("straw ");
+        for (int i = 0; i < 60; ++i)
+            text += QStringLiteral("straw ");
         text += QStringLiteral("the needle is here");
         const QString line = TextResultsModel::passageLine(text, words, 120);
         QVERIFY2(line.startsWith(QChar(0x2026)), qPrintable(line));
@@ -261,12 +282,14 @@ private slots:
         const QString cut = TextResultsModel::passageLine(
             QStringLiteral("Heights are measured from chart datum, so a negative height means the water falls below."),
             TextResultsModel::wordsPattern(QStringLiteral("water")), 120);
-        QVERIFY2(cut.startsWith(QStringLiteral("…negative height")) || cut.startsWith(QStringLiteral("…a negative")), qPrintable(cut));
+        QVERIFY2(cut.startsWith(QStringLiteral("…negative height")) || cut.startsWith(QStringLiteral("…a negative")),
+                 qPrintable(cut));
         QCOMPARE(TextResultsModel::passageLine(QStringLiteral("negative height means the water falls"),
                                                TextResultsModel::wordsPattern(QStringLiteral("water")), 120),
                  QStringLiteral("negative height means the water falls"));
         // A short passage is shown whole, its line breaks folded.
-        QCOMPARE(TextResultsModel::passageLine(QStringLiteral("a needle\n\nin hay"), words, 120), QStringLiteral("a needle in hay"));
+        QCOMPARE(TextResultsModel::passageLine(QStringLiteral("a needle\n\nin hay"), words, 120),
+                 QStringLiteral("a needle in hay"));
         QVERIFY(!TextResultsModel::wordsPattern(QStringLiteral("  !! ")).isValid());
     }
 };
