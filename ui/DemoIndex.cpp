@@ -1,7 +1,7 @@
 #include "DemoIndex.h"
 
-#include "io/DocumentImport.h"
-#include "io/EmbedderChoice.h"
+#include "documents/DocumentImport.h"
+#include "embed/EmbedderChoice.h"
 
 #include <QCoreApplication>
 #include <QDir>

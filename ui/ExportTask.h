@@ -5,7 +5,7 @@
 // through QSaveFile, so a cancelled or failed one leaves no file behind.
 
 #include "index/Index.h"
-#include "io/Export.h"
+#include "formats/Export.h"
 
 #include <QFuture>
 #include <QString>

@@ -2,7 +2,7 @@
 // Numbers, sizes and times the way the GUI shows them (locale-aware).
 
 #include "index/Query.h"
-#include "io/TextSearch.h"
+#include "search/TextSearch.h"
 
 #include <QString>
 

@@ -2,9 +2,9 @@
 
 #include "ErrorText.h"
 #include "Format.h"
-#include "io/Archive.h"
-#include "io/DocumentText.h"
-#include "io/EmbedderChoice.h"
+#include "archive/Archive.h"
+#include "documents/DocumentText.h"
+#include "embed/EmbedderChoice.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -11,9 +11,9 @@
 #include "core/Options.h"
 #include "core/Schema.h"
 #include "index/Index.h"
-#include "io/DocumentImport.h"
-#include "io/VectorImport.h"
-#include "io/VectorSource.h"
+#include "documents/DocumentImport.h"
+#include "formats/VectorImport.h"
+#include "formats/VectorSource.h"
 
 #include <QFuture>
 #include <QList>

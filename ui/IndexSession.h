@@ -8,8 +8,8 @@
 #include "core/Options.h"
 #include "core/Schema.h"
 #include "index/Index.h"
-#include "io/TextSearch.h"
-#include "io/VectorSource.h"
+#include "search/TextSearch.h"
+#include "formats/VectorSource.h"
 
 #include <QFileSystemWatcher>
 #include <QFuture>

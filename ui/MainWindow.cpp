@@ -20,7 +20,7 @@
 #include "TaskMonitor.h"
 #include "Theme.h"
 #include "index/Distance.h"
-#include "io/Backup.h"
+#include "archive/Backup.h"
 
 #include <QAction>
 #include <QAbstractItemView>

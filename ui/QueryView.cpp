@@ -12,7 +12,7 @@
 #include "QueryResultsModel.h"
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
-#include "io/EmbedderChoice.h"
+#include "embed/EmbedderChoice.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

@@ -8,7 +8,7 @@
 #include "FilterHints.h"
 #include "core/Error.h"
 #include "index/Query.h"
-#include "io/TextSearch.h"
+#include "search/TextSearch.h"
 
 #include <QFutureInterface>
 #include <QPointer>

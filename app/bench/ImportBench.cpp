@@ -6,11 +6,11 @@
 #include "BenchSupport.h"
 
 #include "index/Index.h"
-#include "io/DocumentImport.h"
-#include "io/DocumentText.h"
-#include "io/HashingEmbedder.h"
-#include "io/NumpyFile.h"
-#include "io/VectorImport.h"
+#include "documents/DocumentImport.h"
+#include "documents/DocumentText.h"
+#include "embed/HashingEmbedder.h"
+#include "formats/NumpyFile.h"
+#include "formats/VectorImport.h"
 
 #include <QDir>
 #include <QDirIterator>

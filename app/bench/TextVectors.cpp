@@ -22,10 +22,10 @@
 
 #include "BenchSupport.h"
 
-#include "io/Chunker.h"
-#include "io/DocumentText.h"
-#include "io/HashingEmbedder.h"
-#include "io/NumpyFile.h"
+#include "documents/Chunker.h"
+#include "documents/DocumentText.h"
+#include "embed/HashingEmbedder.h"
+#include "formats/NumpyFile.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>

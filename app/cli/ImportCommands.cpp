@@ -1,7 +1,7 @@
 // `import` and `export`: every format Sextant reads and writes (docs/cli.md).
 //
 // import PATH SOURCE... sorts its sources: vector files and folders
-// (io/VectorSource.h), backup archives (--format archive) and documents
+// (formats/VectorSource.h), backup archives (--format archive) and documents
 // (files, folders, zip/tar bundles; --docs forces it). A PATH without an
 // index gets one, shaped by the first source: its dimensions and metric for
 // vectors, the embedder's for documents.
@@ -9,11 +9,11 @@
 #include "Commands.h"
 #include "Ingest.h"
 
-#include "io/Backup.h"
-#include "io/DocumentImport.h"
-#include "io/EmbedderChoice.h"
-#include "io/Export.h"
-#include "io/VectorImport.h"
+#include "archive/Backup.h"
+#include "documents/DocumentImport.h"
+#include "embed/EmbedderChoice.h"
+#include "formats/Export.h"
+#include "formats/VectorImport.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 
 #include "CliSupport.h"
 
-#include "io/JsonLines.h"
+#include "formats/JsonLines.h"
 
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>

@@ -5,7 +5,7 @@
 #include "Commands.h"
 
 #include "integrity/Verifier.h"
-#include "io/JsonLines.h"
+#include "formats/JsonLines.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 
 #include "Commands.h"
 
-#include "io/EmbedderChoice.h"
+#include "embed/EmbedderChoice.h"
 
 #include <QFile>
 #include <QFileInfo>

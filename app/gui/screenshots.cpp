@@ -32,7 +32,7 @@
 #include "Theme.h"
 #include "TextResultsModel.h"
 #include "Translations.h"
-#include "io/EmbedderChoice.h"
+#include "embed/EmbedderChoice.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "explore/IndexComparison.h"
 
 #include "explore/Umap.h"
-#include "io/EmbedderChoice.h"
+#include "embed/EmbedderChoice.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -7,7 +7,7 @@
 #include "integrity/Repair.h"
 #include "index/Index.h"
 #include "integrity/RepairSupport.h"
-#include "io/Backup.h"
+#include "archive/Backup.h"
 #include "storage/FileIo.h"
 #include "storage/Manifest.h"
 #include "storage/Wal.h"

@@ -1,9 +1,9 @@
-// Document text extraction (io/DocumentText.h): every type, the encodings a
+// Document text extraction (documents/DocumentText.h): every type, the encodings a
 // text file may come in, titles, the HTML tokenizer's rules, PDFs written by
 // the test (valid, damaged, encrypted, without text), binary data and limits.
 
-#include "io/DocumentText.h"
-#include "io/HtmlText.h"
+#include "documents/DocumentText.h"
+#include "documents/HtmlText.h"
 
 #include "PdfBuilder.h"
 

@@ -1,7 +1,7 @@
 // The built-in hashing embedder: deterministic unit vectors, lexical
 // similarity (shared words, phrases and stems), and clear errors.
 
-#include "io/HashingEmbedder.h"
+#include "embed/HashingEmbedder.h"
 #include "storage/Checksums.h"
 
 #include <QMap>

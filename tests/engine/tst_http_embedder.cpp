@@ -6,7 +6,7 @@
 // measures time: retries are counted at the server.
 
 #include "LoopbackHttpServer.h"
-#include "io/HttpEmbedder.h"
+#include "embed/HttpEmbedder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

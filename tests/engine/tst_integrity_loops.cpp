@@ -16,7 +16,7 @@
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
 #include "integrity/Repair.h"
-#include "io/JsonLines.h"
+#include "formats/JsonLines.h"
 #include "storage/DeletionVector.h"
 #include "storage/Manifest.h"
 #include "storage/Segment.h"

@@ -3,7 +3,7 @@
 
 #include "core/JsonSyntax.h"
 #include "core/Schema.h"
-#include "io/JsonLines.h"
+#include "formats/JsonLines.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,8 +5,8 @@
 
 #include "VectorFileTestSupport.h"
 
-#include "io/HnswlibIndexFile.h"
-#include "io/LangChainFolder.h"
+#include "formats/HnswlibIndexFile.h"
+#include "formats/LangChainFolder.h"
 
 #include <hnswlib/hnswlib.h>
 

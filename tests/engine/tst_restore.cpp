@@ -1,9 +1,9 @@
-// Restoring backups (restoreBackupArchive, io/Backup.h): a backup comes back
+// Restoring backups (restoreBackupArchive, archive/Backup.h): a backup comes back
 // as the same items; a target that is not new or empty is refused; hostile,
 // truncated, corrupted and foreign archives and backups of damaged indexes
 // are refused, and every refusal (and a cancel) leaves nothing behind.
 
-#include "io/Backup.h"
+#include "archive/Backup.h"
 #include "storage/Manifest.h"
 
 #include "ArchiveBuilder.h"

@@ -4,13 +4,13 @@
 
 #include "VectorFileTestSupport.h"
 
-#include "io/CsvFile.h"
-#include "io/JsonFileReader.h"
-#include "io/JsonLines.h"
-#include "io/NumpyFile.h"
-#include "io/VecsFile.h"
-#include "io/VectraFolder.h"
-#include "io/VectraSource.h"
+#include "formats/CsvFile.h"
+#include "formats/JsonFileReader.h"
+#include "formats/JsonLines.h"
+#include "formats/NumpyFile.h"
+#include "formats/VecsFile.h"
+#include "formats/VectraFolder.h"
+#include "formats/VectraSource.h"
 
 #include <QBuffer>
 #include <QJsonArray>

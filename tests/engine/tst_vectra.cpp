@@ -2,7 +2,7 @@
 // inline metadata, indexed keys with a separate metadata file, and the
 // damage and oddities users' folders have.
 
-#include "io/VectraFolder.h"
+#include "formats/VectraFolder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

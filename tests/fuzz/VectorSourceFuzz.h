@@ -8,7 +8,7 @@
 #include "FuzzSupport.h"
 
 #include "core/Schema.h"
-#include "io/VectorSource.h"
+#include "formats/VectorSource.h"
 
 #include <QSet>
 

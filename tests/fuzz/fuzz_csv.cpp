@@ -1,11 +1,11 @@
-// Fuzz target: CSV and TSV files (engine/io/CsvFile.h, CsvRecordReader.h).
+// Fuzz target: CSV and TSV files (engine/formats/CsvFile.h, CsvRecordReader.h).
 // Each input is read with ',' and with '\t', with a short record limit so
 // that the "record too long" path is reachable; VectorSourceFuzz.h's checks
 // hold for every source. The cell parsers are also fed the whole input.
 
 #include "VectorSourceFuzz.h"
 
-#include "io/CsvFile.h"
+#include "formats/CsvFile.h"
 
 using namespace sextant;
 

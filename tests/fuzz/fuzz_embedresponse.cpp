@@ -1,5 +1,5 @@
 // Fuzz target: what an OpenAI-compatible embeddings server answers
-// (io/HttpEmbedder.h): parseEmbeddingResponse, and serverErrorMessage, which
+// (embed/HttpEmbedder.h): parseEmbeddingResponse, and serverErrorMessage, which
 // quotes a server's error body in messages. A server is untrusted input.
 //
 // Properties besides "no crash": an error has a message and one of the
@@ -11,7 +11,7 @@
 
 #include "FuzzSupport.h"
 
-#include "io/HttpEmbedder.h"
+#include "embed/HttpEmbedder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-// Fuzz target: the HTML visible-text tokenizer (engine/io/HtmlText.h) and
+// Fuzz target: the HTML visible-text tokenizer (engine/documents/HtmlText.h) and
 // the character reference decoder. The input is taken as UTF-8 (invalid
 // sequences become U+FFFD, as the document reader never passes them on).
 // Properties: the text is never longer than the page (every break, space
@@ -10,7 +10,7 @@
 
 #include "FuzzSupport.h"
 
-#include "io/HtmlText.h"
+#include "documents/HtmlText.h"
 
 using namespace sextant;
 

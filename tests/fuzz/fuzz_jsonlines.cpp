@@ -1,11 +1,11 @@
 // Fuzz target: the JSON Lines item parser used by `import`, `insert` and
-// the GUI's drop import (engine/io/JsonLines.h). Each line of the input is
+// the GUI's drop import (engine/formats/JsonLines.h). Each line of the input is
 // one record; a record that parses must come back the same through
 // itemToJsonLine (the exporter), bit for bit in its vector.
 
 #include "FuzzSupport.h"
 
-#include "io/JsonLines.h"
+#include "formats/JsonLines.h"
 
 #include <cstring>
 

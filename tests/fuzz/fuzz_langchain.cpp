@@ -1,4 +1,4 @@
-// Fuzz target: LangChain.js HNSWLib folders (engine/io/LangChainFolder.h,
+// Fuzz target: LangChain.js HNSWLib folders (engine/formats/LangChainFolder.h,
 // HnswlibIndexFile.h). The input is parsed as hnswlib.index (every element
 // of an accepted file is then read: out-of-bounds reads stop ASan), and as
 // docstore.json and args.json; then it is put in a folder as hnswlib.index,
@@ -7,9 +7,9 @@
 
 #include "VectorSourceFuzz.h"
 
-#include "io/HnswlibIndexFile.h"
-#include "io/JsonFileReader.h"
-#include "io/LangChainFolder.h"
+#include "formats/HnswlibIndexFile.h"
+#include "formats/JsonFileReader.h"
+#include "formats/LangChainFolder.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -10,7 +10,7 @@
 #include "LineReader.h"
 #include "ParallelLineParser.h"
 
-#include "io/JsonLines.h"
+#include "formats/JsonLines.h"
 
 #include <QFile>
 

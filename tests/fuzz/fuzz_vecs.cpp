@@ -1,9 +1,9 @@
-// Fuzz target: .fvecs and .bvecs files (engine/io/VecsFile.h). Each input
+// Fuzz target: .fvecs and .bvecs files (engine/formats/VecsFile.h). Each input
 // is read as both; VectorSourceFuzz.h's checks hold for every source.
 
 #include "VectorSourceFuzz.h"
 
-#include "io/VecsFile.h"
+#include "formats/VecsFile.h"
 
 using namespace sextant;
 

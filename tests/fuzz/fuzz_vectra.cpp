@@ -1,4 +1,4 @@
-// Fuzz target: Vectra folders (engine/io/VectraFolder.h, VectraSource). The
+// Fuzz target: Vectra folders (engine/formats/VectraFolder.h, VectraSource). The
 // input is split at NUL bytes into index.json, one item metadata file
 // (meta.json), catalog.json and one document's text (doc1.txt) of a
 // LocalDocumentIndex; the folder is then read with readVectraFolder and as a
@@ -6,7 +6,7 @@
 
 #include "VectorSourceFuzz.h"
 
-#include "io/VectraFolder.h"
+#include "formats/VectraFolder.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,7 +5,7 @@
 #include "PgliteServer.h"
 
 #include "index/Index.h"
-#include "io/JsonLines.h"
+#include "formats/JsonLines.h"
 #include "postgres/Connection.h"
 #include "postgres/Publish.h"
 #include "postgres/Pull.h"

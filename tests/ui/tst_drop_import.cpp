@@ -20,10 +20,10 @@
 #include "StartPage.h"
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
-#include "io/DocumentImport.h"
-#include "io/Backup.h"
-#include "io/EmbedderChoice.h"
-#include "io/VectraFolder.h"
+#include "documents/DocumentImport.h"
+#include "archive/Backup.h"
+#include "embed/EmbedderChoice.h"
+#include "formats/VectraFolder.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -7,7 +7,7 @@
 
 #include "ErrorText.h"
 #include "UiTestSupport.h"
-#include "io/EmbedderChoice.h"
+#include "embed/EmbedderChoice.h"
 
 #include <QtTest>
 #include <cerrno>

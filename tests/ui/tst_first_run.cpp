@@ -13,8 +13,8 @@
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
 #include "UiTestSupport.h"
-#include "io/DocumentImport.h"
-#include "io/EmbedderChoice.h"
+#include "documents/DocumentImport.h"
+#include "embed/EmbedderChoice.h"
 
 #include <QPushButton>
 #include <QTableView>

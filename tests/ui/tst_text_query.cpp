@@ -11,7 +11,7 @@
 #include "QueryView.h"
 #include "TextResultsModel.h"
 #include "FilterEdit.h"
-#include "io/EmbedderChoice.h"
+#include "embed/EmbedderChoice.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -1,0 +1,99 @@
+#pragma once
+// Documents into an index: each file's text is cut into chunks, the chunks
+// are embedded, and every chunk becomes one item whose metadata names its
+// document. The index itself is the document catalog (docs/documents.md):
+//  - a document's chunks have the ids "<documentId>#<chunk, 5 digits>",
+//    documentId being the first 16 hex digits of SHA-256 over its uri, so
+//    all of a document's chunks sit together in id order;
+//  - each chunk's metadata holds uri, title, type, start and end (its range
+//    in the document's text, UTF-16 code units, end exclusive), chunk,
+//    chunks, documentHash (SHA-256 of the document's bytes) and text.
+// A document whose hash is unchanged is skipped; a changed one has all its
+// chunks replaced in one atomic write, so a reader never sees a mix of two
+// versions. Runs on the caller's thread, which must not be the GUI's.
+
+#include "core/Error.h"
+#include "index/Index.h"
+#include "documents/Chunker.h"
+#include "documents/DocumentWalk.h"
+#include "embed/Embedder.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace sextant::io {
+
+using sextant::ChunkUnit;
+
+struct DocumentImportOptions {
+    int chunkSize = 1000;   // in `unit`s
+    int chunkOverlap = 150; // in `unit`s; at most a quarter of the size
+    ChunkUnit unit = ChunkUnit::Characters;
+    int embedBatch = 64; // chunks per embedder call
+    DocumentWalkOptions walk;
+};
+
+enum class DocumentOutcome { Added, Replaced, Unchanged, Failed };
+QString documentOutcomeName(DocumentOutcome outcome); // "added", "replaced", "unchanged", "failed"
+
+struct DocumentReport {
+    QString uri;
+    QString title;
+    DocumentOutcome outcome = DocumentOutcome::Added;
+    int chunks = 0; // chunks now stored for it
+    qint64 bytes = 0;
+    QString reason; // why it failed
+};
+
+struct ImportProgress {
+    qint64 doneBytes = 0;
+    qint64 totalBytes = 0; // 0 when unknown
+    int doneFiles = 0;
+    int totalFiles = 0; // 0 when unknown
+    qint64 itemsWritten = 0;
+    QString current; // the file or source being read
+};
+
+struct ImportCallbacks {
+    // Called often; returning false cancels (the current document is not
+    // written; everything written before it stays).
+    std::function<bool(const ImportProgress &)> progress;
+    std::function<void(const DocumentReport &)> documentDone;
+};
+
+struct DocumentImportSummary {
+    QList<DocumentReport> documents;
+    int added = 0, replaced = 0, unchanged = 0, failed = 0;
+    int skippedNotDocuments = 0;
+    qint64 chunksWritten = 0;
+    qint64 bytesRead = 0;
+    double seconds = 0;
+    bool cancelled = false;
+    Error error; // set when the import as a whole stopped (the index failed, the embedder does not match)
+};
+
+// The embedder must be the index's (Schema::embedder); otherwise nothing is
+// read and the summary's error says so.
+DocumentImportSummary importDocuments(Index &index, Embedder &embedder, const QStringList &inputs,
+                                      const DocumentImportOptions &options = {}, const ImportCallbacks &callbacks = {});
+
+QString documentIdForUri(const QString &uri);
+QString chunkItemId(const QString &documentId, int chunk);
+
+// One document as the index holds it.
+struct CatalogEntry {
+    QString uri;
+    QString title;
+    QString type;
+    QString documentHash;
+    QString documentId;
+    int chunks = 0;
+    QList<QPair<qint64, qint64>> ranges; // each chunk's [start, end)
+};
+// Every document in the index, in uri order (walks the chunks; a worker's job
+// on a large index). `cancelled` returning true stops with ErrorCode::Cancelled.
+Result<QList<CatalogEntry>> listDocuments(const Index &index, const std::function<bool()> &cancelled = {});
+
+} // namespace sextant::io
