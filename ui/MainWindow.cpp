@@ -303,7 +303,7 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
             emit damagedIndexShown(clean, out.error.message());
             return;
         }
-        if (!out.index && out.foreignFormat != io::SourceFormat::Auto) {
+        if (!out.index && out.foreignFormat != formats::SourceFormat::Auto) {
             emit openFailed(clean, out.error.message());
             offerConversion(clean, out.foreignFormat);
             return;
@@ -416,7 +416,7 @@ void MainWindow::showDemoQuery(IndexPage *page)
     page->showView(IndexPage::View::Query);
     // An index without an embedder (not the demo after all) keeps its form.
     if (page->session()->schema().embedder.isEmpty()) return;
-    page->queryView()->setTextQuery(demoExampleQuery(), io::TextSearchMode::Hybrid);
+    page->queryView()->setTextQuery(demoExampleQuery(), search::TextSearchMode::Hybrid);
     page->queryView()->run();
 }
 
@@ -770,8 +770,8 @@ void MainWindow::importPaths(const QStringList &paths)
         if (toImport.isEmpty()) return;
         IndexPage *target = page && page->session() ? page.data() : nullptr;
         if (!target && toImport.size() == 1 && toImport.first().isFolder &&
-            (toImport.first().format == io::SourceFormat::Vectra ||
-             toImport.first().format == io::SourceFormat::LangChain)) {
+            (toImport.first().format == formats::SourceFormat::Vectra ||
+             toImport.first().format == formats::SourceFormat::LangChain)) {
             convertToIndex(toImport.first().path, toImport.first().format);
             return;
         }
@@ -799,7 +799,7 @@ void MainWindow::showImportDialog(const QList<ImportInput> &inputs, IndexPage *p
     emit importDialogShown(dialog);
 }
 
-void MainWindow::convertToIndex(const QString &folder, io::SourceFormat format)
+void MainWindow::convertToIndex(const QString &folder, formats::SourceFormat format)
 {
     ImportInput input;
     input.path = cleanPath(folder);
@@ -819,7 +819,7 @@ void MainWindow::convertToIndex(const QString &folder, io::SourceFormat format)
     emit importDialogShown(dialog);
 }
 
-void MainWindow::offerConversion(const QString &path, io::SourceFormat format)
+void MainWindow::offerConversion(const QString &path, formats::SourceFormat format)
 {
     QMessageBox box(
         QMessageBox::Question, tr("Not a Sextant Index"),
@@ -892,11 +892,11 @@ void MainWindow::restoreBackupDialog()
 void MainWindow::restoreBackup(const QString &archive, const QString &folder)
 {
     const QString target = cleanPath(folder);
-    QFuture<Result<RestoreSummary>> future =
-        QtConcurrent::run([archive, target](QPromise<Result<RestoreSummary>> &promise) {
+    QFuture<Result<archive::RestoreSummary>> future =
+        QtConcurrent::run([archive, target](QPromise<Result<archive::RestoreSummary>> &promise) {
             promise.setProgressRange(0, 1000);
-            Result<RestoreSummary> restored =
-                restoreBackupArchive(archive, target, [&promise](qint64 done, qint64 total) {
+            Result<archive::RestoreSummary> restored =
+                archive::restoreBackupArchive(archive, target, [&promise](qint64 done, qint64 total) {
                     if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
                     return !promise.isCanceled();
                 });
@@ -904,29 +904,30 @@ void MainWindow::restoreBackup(const QString &archive, const QString &folder)
         });
     m_tasks->track(tr("Restoring %1").arg(QFileInfo(archive).fileName()), QFuture<void>(future));
     statusBar()->showMessage(tr("Restoring %1…").arg(QDir::toNativeSeparators(archive)));
-    auto *watcher = new QFutureWatcher<Result<RestoreSummary>>(this);
-    connect(watcher, &QFutureWatcher<Result<RestoreSummary>>::finished, this, [this, watcher, archive, target]() {
-        watcher->deleteLater();
-        statusBar()->clearMessage();
-        if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
-            statusBar()->showMessage(tr("The restore was cancelled."), 10000);
-            emit restoreFinished(target, tr("The restore was cancelled."));
-            return;
-        }
-        const Result<RestoreSummary> r = watcher->result();
-        if (!r.ok()) {
-            emit restoreFinished(target, r.error().message());
-            QMessageBox::warning(this, tr("Could Not Restore the Backup"),
-                                 tr("Sextant could not restore %1.").arg(QDir::toNativeSeparators(archive)) +
-                                     QLatin1Char('\n') + userMessageText(r.error(), ErrorContext::Restore));
-            return;
-        }
-        statusBar()->showMessage(tr("Restored %n file(s) (%1) into %2.", nullptr, r->files)
-                                     .arg(formatBytes(r->bytes), QDir::toNativeSeparators(r->folder)),
-                                 10000);
-        emit restoreFinished(r->folder, QString());
-        openIndex(r->folder);
-    });
+    auto *watcher = new QFutureWatcher<Result<archive::RestoreSummary>>(this);
+    connect(watcher, &QFutureWatcher<Result<archive::RestoreSummary>>::finished, this,
+            [this, watcher, archive, target]() {
+                watcher->deleteLater();
+                statusBar()->clearMessage();
+                if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
+                    statusBar()->showMessage(tr("The restore was cancelled."), 10000);
+                    emit restoreFinished(target, tr("The restore was cancelled."));
+                    return;
+                }
+                const Result<archive::RestoreSummary> r = watcher->result();
+                if (!r.ok()) {
+                    emit restoreFinished(target, r.error().message());
+                    QMessageBox::warning(this, tr("Could Not Restore the Backup"),
+                                         tr("Sextant could not restore %1.").arg(QDir::toNativeSeparators(archive)) +
+                                             QLatin1Char('\n') + userMessageText(r.error(), ErrorContext::Restore));
+                    return;
+                }
+                statusBar()->showMessage(tr("Restored %n file(s) (%1) into %2.", nullptr, r->files)
+                                             .arg(formatBytes(r->bytes), QDir::toNativeSeparators(r->folder)),
+                                         10000);
+                emit restoreFinished(r->folder, QString());
+                openIndex(r->folder);
+            });
     watcher->setFuture(future);
 }
 

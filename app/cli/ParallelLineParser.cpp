@@ -51,7 +51,7 @@ std::optional<ParsedLine> ParallelLineParser::next()
 
 void ParallelLineParser::startChunk()
 {
-    Chunk chunk;
+    documents::Chunk chunk;
     // Chunks are alike: reserving what the last one needed saves the
     // reallocations (and fresh page faults) of growing a megabyte by appends.
     chunk.bytes.reserve(m_lastChunkBytes);
@@ -68,7 +68,7 @@ void ParallelLineParser::startChunk()
             chunk.lines.push_back({m_reader.lineNumber(), 0, 0, true});
             continue;
         }
-        if (io::isBlankLine(text)) continue;
+        if (formats::isBlankLine(text)) continue;
         chunk.lines.push_back({m_reader.lineNumber(), chunk.bytes.size(), text.size(), false});
         chunk.bytes.append(text);
     } while (chunk.lines.size() < kChunkLines && chunk.bytes.size() < kChunkBytes && m_reader.hasBufferedLine());
@@ -78,11 +78,11 @@ void ParallelLineParser::startChunk()
     m_jobs.push_back(QtConcurrent::run(&m_pool, [chunk = std::move(chunk)] { return parseChunk(chunk); }));
 }
 
-std::vector<ParsedLine> ParallelLineParser::parseChunk(const Chunk &chunk)
+std::vector<ParsedLine> ParallelLineParser::parseChunk(const documents::Chunk &chunk)
 {
     std::vector<ParsedLine> parsed;
     parsed.reserve(chunk.lines.size());
-    for (const Chunk::Line &line : chunk.lines) {
+    for (const documents::Chunk::Line &line : chunk.lines) {
         if (line.tooLong) {
             parsed.push_back({line.number, Error(ErrorCode::MalformedInput,
                                                  QStringLiteral("The line is longer than %1 and was skipped.")
@@ -90,7 +90,7 @@ std::vector<ParsedLine> ParallelLineParser::parseChunk(const Chunk &chunk)
             continue;
         }
         parsed.push_back(
-            {line.number, io::parseJsonLine(QByteArrayView(chunk.bytes).sliced(line.offset, line.length))});
+            {line.number, formats::parseJsonLine(QByteArrayView(chunk.bytes).sliced(line.offset, line.length))});
     }
     return parsed;
 }

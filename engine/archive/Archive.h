@@ -20,7 +20,7 @@
 #include <QString>
 #include <functional>
 
-namespace sextant::io {
+namespace sextant::archive {
 
 struct ArchiveLimits {
     qint64 maxTotalBytes = 4ll << 30;   // all entries, unpacked
@@ -70,4 +70,4 @@ Error forEachArchiveFileInMemory(const QByteArray &archive, const ArchiveLimits 
                                  const std::function<bool(ArchiveFile &&)> &visit,
                                  const QString &displayName = QStringLiteral("the archive"));
 
-} // namespace sextant::io
+} // namespace sextant::archive

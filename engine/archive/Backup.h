@@ -8,7 +8,7 @@
 #include <QStringList>
 #include <functional>
 
-namespace sextant {
+namespace sextant::archive {
 
 struct BackupSummary {
     QString file;     // the archive, absolute
@@ -48,4 +48,4 @@ Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QS
 // The default place: beside the folder, <folder>-backup-YYYYMMDD-HHMMSS.tar.zst.
 QString defaultBackupPath(const QString &indexDir);
 
-} // namespace sextant
+} // namespace sextant::archive

@@ -14,7 +14,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 
-namespace sextant {
+namespace sextant::archive {
 
 namespace {
 
@@ -53,9 +53,9 @@ class BackupExtractor {
 public:
     BackupExtractor(const QString &archiveName, const QString &into) : m_archiveName(archiveName), m_into(into) { }
 
-    io::ArchiveStreamVisitor visitor()
+    archive::ArchiveStreamVisitor visitor()
     {
-        io::ArchiveStreamVisitor v;
+        archive::ArchiveStreamVisitor v;
         v.begin = [this](const QString &path, qint64) { return begin(path); };
         v.data = [this](const char *data, qsizetype size) { return write(data, size); };
         v.end = [this] { return end(); };
@@ -162,9 +162,9 @@ Error checkTarget(const QString &target)
 // Limits for backups: index files are large and compress little, so the
 // per-entry and total limits are the disk's; the entry count and the ratio
 // still stop bombs.
-io::ArchiveLimits backupLimits()
+archive::ArchiveLimits backupLimits()
 {
-    io::ArchiveLimits limits;
+    archive::ArchiveLimits limits;
     limits.maxEntryBytes = 1ll << 40;
     limits.maxTotalBytes = 1ll << 40;
     return limits;
@@ -197,8 +197,9 @@ Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QS
     if (Error e = temp.create(QFileInfo(target).absolutePath(), QFileInfo(target).fileName())) return e;
 
     BackupExtractor extractor(archiveInfo.fileName(), temp.path());
-    const Error read = io::streamArchiveFiles(archivePath, backupLimits(), extractor.visitor(),
-                                              [&](qint64 done, qint64) { return !progress || progress(done, total); });
+    const Error read =
+        archive::streamArchiveFiles(archivePath, backupLimits(), extractor.visitor(),
+                                    [&](qint64 done, qint64) { return !progress || progress(done, total); });
     if (extractor.error()) return extractor.error();
     if (read) return read;
     if (extractor.files() == 0)
@@ -245,4 +246,4 @@ Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QS
     return summary;
 }
 
-} // namespace sextant
+} // namespace sextant::archive

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace sextant {
+namespace sextant::documents {
 
 QStringList chunkSeparators(DocumentKind kind)
 {
@@ -131,4 +131,4 @@ QList<Chunk> chunkText(const QString &text, ChunkOptions options)
     return out;
 }
 
-} // namespace sextant
+} // namespace sextant::documents

@@ -9,7 +9,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace sextant {
+namespace sextant::documents {
 
 enum class DocumentKind { PlainText, Markdown, Html, Code };
 
@@ -39,4 +39,4 @@ QStringList chunkSeparators(DocumentKind kind);
 // clamped (size at least 50 characters or 10 tokens, overlap at most size / 4).
 QList<Chunk> chunkText(const QString &text, ChunkOptions options);
 
-} // namespace sextant
+} // namespace sextant::documents

@@ -9,7 +9,7 @@
 #include <QJsonValue>
 #include <QMap>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 namespace {
 
@@ -59,7 +59,7 @@ bool stopsTheImport(const Error &e)
 
 class DocumentImporter {
 public:
-    DocumentImporter(Index &index, Embedder &embedder, const DocumentImportOptions &options,
+    DocumentImporter(Index &index, embed::Embedder &embedder, const DocumentImportOptions &options,
                      const ImportCallbacks &callbacks)
         : m_index(index), m_embedder(embedder), m_options(options), m_callbacks(callbacks)
     {
@@ -70,7 +70,7 @@ public:
     {
         QElapsedTimer timer;
         timer.start();
-        if (Error e = checkEmbedderMatches(m_index.schema(), m_embedder)) {
+        if (Error e = embed::checkEmbedderMatches(m_index.schema(), m_embedder)) {
             m_summary.error = e;
             return m_summary;
         }
@@ -185,7 +185,7 @@ private:
         QList<Chunk> chunks = chunkText(document->text, chunkOptions);
         // A chunk without a word (a rule of dashes, a table border) carries
         // nothing to search for.
-        chunks.removeIf([](const Chunk &c) { return HashingEmbedder::words(c.text).isEmpty(); });
+        chunks.removeIf([](const Chunk &c) { return embed::HashingEmbedder::words(c.text).isEmpty(); });
         if (chunks.isEmpty()) return fail(QStringLiteral("The document has no text to index."));
 
         std::vector<QVector<float>> vectors;
@@ -244,7 +244,7 @@ private:
     }
 
     Index &m_index;
-    Embedder &m_embedder;
+    embed::Embedder &m_embedder;
     const DocumentImportOptions &m_options;
     const ImportCallbacks &m_callbacks;
     QString m_chunking;
@@ -276,7 +276,7 @@ QString chunkItemId(const QString &documentId, int chunk)
     return documentId + u'#' + QString::number(chunk).rightJustified(5, u'0');
 }
 
-DocumentImportSummary importDocuments(Index &index, Embedder &embedder, const QStringList &inputs,
+DocumentImportSummary importDocuments(Index &index, embed::Embedder &embedder, const QStringList &inputs,
                                       const DocumentImportOptions &options, const ImportCallbacks &callbacks)
 {
     DocumentImporter importer(index, embedder, options, callbacks);
@@ -318,4 +318,4 @@ Result<QList<CatalogEntry>> listDocuments(const Index &index, const std::functio
     return out;
 }
 
-} // namespace sextant::io
+} // namespace sextant::documents

@@ -23,9 +23,7 @@
 #include <QStringList>
 #include <functional>
 
-namespace sextant::io {
-
-using sextant::ChunkUnit;
+namespace sextant::documents {
 
 struct DocumentImportOptions {
     int chunkSize = 1000;   // in `unit`s
@@ -76,7 +74,7 @@ struct DocumentImportSummary {
 
 // The embedder must be the index's (Schema::embedder); otherwise nothing is
 // read and the summary's error says so.
-DocumentImportSummary importDocuments(Index &index, Embedder &embedder, const QStringList &inputs,
+DocumentImportSummary importDocuments(Index &index, embed::Embedder &embedder, const QStringList &inputs,
                                       const DocumentImportOptions &options = {}, const ImportCallbacks &callbacks = {});
 
 QString documentIdForUri(const QString &uri);
@@ -96,4 +94,4 @@ struct CatalogEntry {
 // on a large index). `cancelled` returning true stops with ErrorCode::Cancelled.
 Result<QList<CatalogEntry>> listDocuments(const Index &index, const std::function<bool()> &cancelled = {});
 
-} // namespace sextant::io
+} // namespace sextant::documents

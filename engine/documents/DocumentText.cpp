@@ -8,7 +8,7 @@
 #include <QHash>
 #include <QMimeDatabase>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 namespace {
 
@@ -184,4 +184,4 @@ Result<DocumentText> extractDocumentText(const QByteArray &bytes, const QString 
     return doc;
 }
 
-} // namespace sextant::io
+} // namespace sextant::documents

@@ -10,7 +10,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 struct DocumentLimits {
     qint64 maxFileBytes = 64ll << 20;
@@ -58,4 +58,4 @@ QString firstLineTitle(const QString &text);
 // "too large (70 MB; the limit is 64 MB)"
 QString tooLargeMessage(qint64 size, qint64 limit);
 
-} // namespace sextant::io
+} // namespace sextant::documents

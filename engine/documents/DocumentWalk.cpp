@@ -7,7 +7,7 @@
 #include <QUrl>
 #include <vector>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 namespace {
 
@@ -152,7 +152,7 @@ private:
     bool file(const QFileInfo &info, bool named)
     {
         const QString path = info.absoluteFilePath();
-        if (isArchiveFileName(info.fileName())) return archive(path);
+        if (archive::isArchiveFileName(info.fileName())) return archive(path);
         const bool documentName = isDocumentFileName(info.fileName());
         if (!documentName && !named) {
             ++m_summary.skippedNotDocuments;
@@ -177,7 +177,7 @@ private:
     bool archive(const QString &path)
     {
         bool stopped = false;
-        const Error e = forEachArchiveFile(path, m_options.archiveLimits, [&](ArchiveFile &&entry) {
+        const Error e = archive::forEachArchiveFile(path, m_options.archiveLimits, [&](archive::ArchiveFile &&entry) {
             const QString name = entry.path.section(u'/', -1);
             if (isHiddenEntry(entry.path)) return true;
             if (!isDocumentFileName(name)) {
@@ -225,7 +225,7 @@ DocumentCount countDocuments(const QStringList &inputs, const DocumentWalkOption
     DocumentCount count;
     WalkHandlers h;
     h.file = [&](const QFileInfo &info, bool named) {
-        if (named || isArchiveFileName(info.fileName()) || isDocumentFileName(info.fileName())) {
+        if (named || archive::isArchiveFileName(info.fileName()) || isDocumentFileName(info.fileName())) {
             ++count.files;
             count.bytes += info.size();
         }
@@ -237,4 +237,4 @@ DocumentCount countDocuments(const QStringList &inputs, const DocumentWalkOption
     return count;
 }
 
-} // namespace sextant::io
+} // namespace sextant::documents

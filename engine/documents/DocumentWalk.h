@@ -25,7 +25,7 @@
 #include <QStringList>
 #include <functional>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 struct DocumentFile {
     QString uri;  // file URL; for an archive entry "<archive's file URL>!/<entry path>"
@@ -42,7 +42,7 @@ struct DocumentFailure {
 
 struct DocumentWalkOptions {
     DocumentLimits limits;
-    ArchiveLimits archiveLimits;
+    archive::ArchiveLimits archiveLimits;
     bool followSymlinks = false;
 };
 
@@ -71,4 +71,4 @@ DocumentCount countDocuments(const QStringList &inputs, const DocumentWalkOption
 QString documentUri(const QString &path);
 QString archiveEntryUri(const QString &archivePath, const QString &entryPath);
 
-} // namespace sextant::io
+} // namespace sextant::documents

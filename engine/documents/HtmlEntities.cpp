@@ -8,7 +8,7 @@
 
 #include <QHash>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 namespace {
 
@@ -151,4 +151,4 @@ QString decodeHtmlEntities(QStringView text)
     return out;
 }
 
-} // namespace sextant::io
+} // namespace sextant::documents

@@ -4,7 +4,7 @@
 #include <QSet>
 #include <algorithm>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 namespace {
 
@@ -306,4 +306,4 @@ HtmlText htmlVisibleText(const QString &html)
     return HtmlTextExtractor(normalized).run();
 }
 
-} // namespace sextant::io
+} // namespace sextant::documents

@@ -9,7 +9,7 @@
 
 #include <QString>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 struct HtmlText {
     QString title; // <title>, else the first <h1>; whitespace collapsed; may be empty
@@ -22,4 +22,4 @@ HtmlText htmlVisibleText(const QString &html);
 // Unknown names stay as written; invalid code points become U+FFFD.
 QString decodeHtmlEntities(QStringView text);
 
-} // namespace sextant::io
+} // namespace sextant::documents

@@ -2,7 +2,7 @@
 
 #include <QStringList>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 namespace {
 
@@ -113,4 +113,4 @@ MarkdownParts splitMarkdown(const QString &text)
     return parts;
 }
 
-} // namespace sextant::io
+} // namespace sextant::documents

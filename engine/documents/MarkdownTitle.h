@@ -3,7 +3,7 @@
 
 #include <QString>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 struct MarkdownParts {
     QString title; // front matter's title, else the first heading (ATX or setext); may be empty
@@ -15,4 +15,4 @@ struct MarkdownParts {
 // the document. Headings inside fenced code blocks do not count.
 MarkdownParts splitMarkdown(const QString &text);
 
-} // namespace sextant::io
+} // namespace sextant::documents

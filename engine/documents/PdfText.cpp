@@ -7,7 +7,7 @@
 #include <QVariant>
 #include <mutex>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 namespace {
 
@@ -75,4 +75,4 @@ Result<PdfText> extractPdfText(const QByteArray &bytes, const DocumentLimits &li
     return out;
 }
 
-} // namespace sextant::io
+} // namespace sextant::documents

@@ -10,7 +10,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 struct PdfText {
     QString title; // the Info dictionary's Title, else empty
@@ -24,4 +24,4 @@ struct PdfText {
 // stops at the page that crosses the limit).
 Result<PdfText> extractPdfText(const QByteArray &bytes, const DocumentLimits &limits);
 
-} // namespace sextant::io
+} // namespace sextant::documents

@@ -2,7 +2,7 @@
 
 #include <QStringDecoder>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 namespace {
 
@@ -113,4 +113,4 @@ QString sizeText(qint64 bytes)
     return QStringLiteral("%1 GB").arg(mb / 1024.0, 0, 'f', 1);
 }
 
-} // namespace sextant::io
+} // namespace sextant::documents

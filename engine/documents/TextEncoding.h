@@ -11,7 +11,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace sextant::io {
+namespace sextant::documents {
 
 // The decoded text, without the BOM. Errors (MalformedInput) are the
 // sentences "not text: binary data at byte N" and "not valid UTF-8 or
@@ -30,4 +30,4 @@ QString normalizeLineEnds(QString text);
 // "70 MB", "512 KB", "900 bytes": sizes in error messages.
 QString sizeText(qint64 bytes);
 
-} // namespace sextant::io
+} // namespace sextant::documents

@@ -11,7 +11,7 @@
 #include <QVector>
 #include <vector>
 
-namespace sextant {
+namespace sextant::embed {
 
 class Embedder {
 public:
@@ -24,4 +24,4 @@ public:
     virtual Result<std::vector<QVector<float>>> embed(const QStringList &texts) = 0;
 };
 
-} // namespace sextant
+} // namespace sextant::embed

@@ -5,7 +5,7 @@
 
 #include <QRegularExpression>
 
-namespace sextant::io {
+namespace sextant::embed {
 
 namespace {
 
@@ -122,4 +122,4 @@ Error checkEmbedderMatches(const Schema &schema, const Embedder &embedder)
     return {};
 }
 
-} // namespace sextant::io
+} // namespace sextant::embed

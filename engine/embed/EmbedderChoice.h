@@ -9,7 +9,7 @@
 
 #include <memory>
 
-namespace sextant::io {
+namespace sextant::embed {
 
 // "hash" (384 dimensions), "hash:N", or "openai" / "openai:MODEL" (an
 // OpenAI-compatible server named by the SEXTANT_EMBED_* environment, see
@@ -25,4 +25,4 @@ Error learnDimensions(Embedder &embedder);
 // Schema::embedder must equal embedder.id(); otherwise an error that names both.
 Error checkEmbedderMatches(const Schema &schema, const Embedder &embedder);
 
-} // namespace sextant::io
+} // namespace sextant::embed

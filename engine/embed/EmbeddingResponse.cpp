@@ -14,7 +14,7 @@
 #include <cmath>
 #include <limits>
 
-namespace sextant {
+namespace sextant::embed {
 
 namespace {
 
@@ -204,4 +204,4 @@ Result<std::vector<QVector<float>>> parseEmbeddingResponse(const QByteArray &bod
     return out;
 }
 
-} // namespace sextant
+} // namespace sextant::embed

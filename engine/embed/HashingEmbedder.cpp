@@ -7,7 +7,7 @@
 #include <vector>
 #include <cmath>
 
-namespace sextant {
+namespace sextant::embed {
 
 namespace {
 
@@ -150,4 +150,4 @@ Result<std::vector<QVector<float>>> HashingEmbedder::embed(const QStringList &te
     return out;
 }
 
-} // namespace sextant
+} // namespace sextant::embed

@@ -8,7 +8,7 @@
 
 #include "embed/Embedder.h"
 
-namespace sextant {
+namespace sextant::embed {
 
 struct HashingEmbedderOptions {
     int dimensions = 384;
@@ -33,4 +33,4 @@ private:
     HashingEmbedderOptions m_options;
 };
 
-} // namespace sextant
+} // namespace sextant::embed

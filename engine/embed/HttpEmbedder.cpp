@@ -16,7 +16,7 @@
 
 #include <memory>
 
-namespace sextant {
+namespace sextant::embed {
 
 namespace {
 
@@ -573,4 +573,4 @@ Result<HttpEmbedderOptions> httpEmbedderOptionsFromEnvironment(const QString &mo
     return options;
 }
 
-} // namespace sextant
+} // namespace sextant::embed

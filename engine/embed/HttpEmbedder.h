@@ -20,7 +20,7 @@
 #include <atomic>
 #include <functional>
 
-namespace sextant {
+namespace sextant::embed {
 
 struct HttpEmbedderOptions {
     QUrl baseUrl; // e.g. http://localhost:11434/v1 ("/embeddings" is appended unless the path ends with it)
@@ -116,4 +116,4 @@ int retryAfterMs(const QByteArray &value, const QDateTime &now);
 // text; whitespace collapsed, at most 300 characters. Empty when none.
 QString serverErrorMessage(const QByteArray &body);
 
-} // namespace sextant
+} // namespace sextant::embed

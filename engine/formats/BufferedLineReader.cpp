@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 constexpr qint64 kChunkBytes = 1 << 20;
@@ -70,4 +70,4 @@ Result<bool> BufferedLineReader::readLine(QByteArrayView &line)
                  m_file->fileName());
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -9,7 +9,7 @@
 #include <QByteArrayView>
 #include <QFile>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 class BufferedLineReader {
 public:
@@ -38,4 +38,4 @@ private:
     qint64 m_consumed = 0;
 };
 
-} // namespace sextant::io
+} // namespace sextant::formats

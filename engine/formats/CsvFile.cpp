@@ -13,7 +13,7 @@
 #include <charconv>
 #include <cmath>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
@@ -356,4 +356,4 @@ Result<std::unique_ptr<VectorSource>> openCsvSource(const QString &path, char de
     return std::unique_ptr<VectorSource>(std::move(source));
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -13,7 +13,7 @@
 
 #include <QByteArrayView>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 // How one header cell is read.
 struct CsvColumnRole {
@@ -40,4 +40,4 @@ bool parseJsonVector(QByteArrayView text, QVector<float> &vector, QString &why);
 // `delimiter` ',' for CSV, '\t' for TSV.
 Result<std::unique_ptr<VectorSource>> openCsvSource(const QString &path, char delimiter, const SourceOptions &options);
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -1,6 +1,6 @@
 #include "formats/CsvRecordReader.h"
 
-namespace sextant::io {
+namespace sextant::formats {
 
 CsvRecordReader::CsvRecordReader(QFile *file, char delimiter, qint64 maxRecordBytes)
     : m_path(file->fileName()), m_lines(file, maxRecordBytes), m_delimiter(delimiter), m_maxRecordBytes(maxRecordBytes)
@@ -107,4 +107,4 @@ Result<bool> CsvRecordReader::read(CsvRecord &record)
     }
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

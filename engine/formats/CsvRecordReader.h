@@ -17,7 +17,7 @@
 #include <QList>
 #include <QString>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 struct CsvRecord {
     QList<QByteArray> fields;
@@ -45,4 +45,4 @@ private:
     qint64 m_maxRecordBytes;
 };
 
-} // namespace sextant::io
+} // namespace sextant::formats

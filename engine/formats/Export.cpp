@@ -4,7 +4,7 @@
 #include "formats/NumpyFile.h"
 #include "formats/VectraFolder.h"
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
@@ -147,4 +147,4 @@ Result<ExportSummary> exportVectra(const Index &index, const QString &folder, co
     return summary;
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -10,7 +10,7 @@
 #include <QString>
 #include <functional>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 enum class ExportFormat { JsonLines, Vectra, Npy, Archive };
 QString exportFormatName(ExportFormat format); // "jsonl", "vectra", "npy", "archive"
@@ -37,4 +37,4 @@ Result<ExportSummary> exportNpy(const Index &index, QIODevice &out, QIODevice *i
 // and queries: the schema's declared fields become metadata_config.indexed.
 Result<ExportSummary> exportVectra(const Index &index, const QString &folder, const ExportProgress &progress = {});
 
-} // namespace sextant::io
+} // namespace sextant::formats

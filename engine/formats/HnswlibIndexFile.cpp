@@ -6,7 +6,7 @@
 
 #include <cstring>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
@@ -163,4 +163,4 @@ void hnswlibVector(QByteArrayView file, const HnswlibIndexLayout &layout, quint6
     }
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

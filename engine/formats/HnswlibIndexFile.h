@@ -20,7 +20,7 @@
 
 #include <QByteArrayView>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 constexpr qint64 kHnswlibHeaderBytes = 96;
 
@@ -52,4 +52,4 @@ bool hnswlibIsDeleted(QByteArrayView file, const HnswlibIndexLayout &layout, qui
 // Copies the element's `dimensions` floats to `out`.
 void hnswlibVector(QByteArrayView file, const HnswlibIndexLayout &layout, quint64 index, float *out);
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -3,7 +3,7 @@
 #include <QFile>
 #include <QJsonParseError>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 qsizetype findJsonNestingBeyond(QByteArrayView text, int maxDepth)
 {
@@ -84,4 +84,4 @@ Result<QJsonDocument> readJsonFile(const QString &path, qint64 maxBytes, int max
     return parseJsonBytes(*bytes, path, maxDepth);
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -9,7 +9,7 @@
 #include <QJsonDocument>
 #include <QString>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 // The byte offset where `text` first nests arrays and objects deeper than
 // `maxDepth` (brackets inside strings do not count), or -1 when it never
@@ -26,4 +26,4 @@ Result<QJsonDocument> parseJsonBytes(const QByteArray &bytes, const QString &pat
 // Reads `path` whole when it has at most maxBytes.
 Result<QByteArray> readWholeFile(const QString &path, qint64 maxBytes);
 
-} // namespace sextant::io
+} // namespace sextant::formats

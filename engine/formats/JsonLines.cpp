@@ -14,11 +14,11 @@
 #include <cmath>
 #include <cstring>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
-using namespace sextant::io::json;
+using namespace sextant::formats::json;
 
 // A shortened copy of some input for an error message.
 QString quoteInput(const char *begin, const char *end)
@@ -554,4 +554,4 @@ QByteArray itemToJsonLine(const Item &item)
     return line;
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

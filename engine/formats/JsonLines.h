@@ -15,7 +15,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 // A line with nothing but spaces, tabs and a carriage return. Readers skip
 // such lines (a trailing newline at the end of a file makes one).
@@ -50,4 +50,4 @@ QByteArray itemToJsonLine(const Item &item);
 // into one buffer).
 void appendJsonLine(QByteArray &out, const Item &item);
 
-} // namespace sextant::io
+} // namespace sextant::formats

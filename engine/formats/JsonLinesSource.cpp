@@ -6,7 +6,7 @@
 
 #include <QFile>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
@@ -70,4 +70,4 @@ Result<std::unique_ptr<VectorSource>> openJsonLinesSource(const QString &path, c
     return std::unique_ptr<VectorSource>(std::move(source));
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -4,8 +4,8 @@
 
 #include "formats/VectorSource.h"
 
-namespace sextant::io {
+namespace sextant::formats {
 
 Result<std::unique_ptr<VectorSource>> openJsonLinesSource(const QString &path, const SourceOptions &options);
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -11,7 +11,7 @@
 #include <charconv>
 #include <cstring>
 
-namespace sextant::io::json {
+namespace sextant::formats::json {
 
 inline bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -203,4 +203,4 @@ Q_ALWAYS_INLINE ScannedFloat readFloat32(const char *begin, const char *end)
     return result;
 }
 
-} // namespace sextant::io::json
+} // namespace sextant::formats::json

@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
@@ -299,4 +299,4 @@ Result<std::unique_ptr<VectorSource>> openLangChainSource(const QString &folder,
     return std::unique_ptr<VectorSource>(std::move(source));
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

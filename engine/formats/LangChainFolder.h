@@ -11,7 +11,7 @@
 #include <QHash>
 #include <QJsonObject>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 // True when the folder holds hnswlib.index and args.json.
 bool isLangChainFolder(const QString &folder);
@@ -41,4 +41,4 @@ Result<LangChainDocstore> parseLangChainDocstore(const QJsonDocument &document);
 
 Result<std::unique_ptr<VectorSource>> openLangChainSource(const QString &folder, const SourceOptions &options);
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <limits>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
@@ -314,4 +314,4 @@ Error NpyWriter::finish()
     return start();
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -16,7 +16,7 @@
 
 class QIODevice;
 
-namespace sextant::io {
+namespace sextant::formats {
 
 enum class NpyElement { Float16, Float32, Float64 };
 
@@ -75,4 +75,4 @@ private:
     Error m_error;
 };
 
-} // namespace sextant::io
+} // namespace sextant::formats

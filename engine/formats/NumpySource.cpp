@@ -13,7 +13,7 @@
 #include <cmath>
 #include <cstring>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
@@ -166,4 +166,4 @@ Result<std::unique_ptr<VectorSource>> openNpySource(const QString &path, const S
     return std::unique_ptr<VectorSource>(std::move(source));
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

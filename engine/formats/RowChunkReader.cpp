@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 RowChunkReader::RowChunkReader(QFile *file, qint64 dataOffset, qint64 rowBytes, qint64 rows)
     : m_file(file), m_dataOffset(dataOffset), m_rowBytes(rowBytes), m_rows(rows)
@@ -51,4 +51,4 @@ Result<const char *> RowChunkReader::nextRow()
     return row;
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

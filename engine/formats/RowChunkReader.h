@@ -10,7 +10,7 @@
 #include <QByteArray>
 #include <QFile>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 class RowChunkReader {
 public:
@@ -36,4 +36,4 @@ private:
     bool m_positioned = false;
 };
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -8,7 +8,7 @@
 
 #include <cstring>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 qint64 vecsRecordBytes(VecsElement element, int dimensions)
 {
@@ -148,4 +148,4 @@ Result<std::unique_ptr<VectorSource>> openVecsSource(const QString &path, VecsEl
     return std::unique_ptr<VectorSource>(std::move(source));
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

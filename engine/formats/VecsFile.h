@@ -6,7 +6,7 @@
 
 #include "formats/VectorSource.h"
 
-namespace sextant::io {
+namespace sextant::formats {
 
 enum class VecsElement { Float32, UInt8 };
 
@@ -16,4 +16,4 @@ qint64 vecsRecordBytes(VecsElement element, int dimensions);
 Result<std::unique_ptr<VectorSource>> openVecsSource(const QString &path, VecsElement element,
                                                      const SourceOptions &options);
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -3,14 +3,14 @@
 #include <QElapsedTimer>
 #include <QSet>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
 class VectorImporter {
 public:
     VectorImporter(Index &index, VectorSource &source, const VectorImportOptions &options,
-                   const std::function<bool(const ImportProgress &)> &progress)
+                   const std::function<bool(const documents::ImportProgress &)> &progress)
         : m_index(index), m_source(source), m_options(options), m_progress(progress)
     {
     }
@@ -49,7 +49,7 @@ private:
     bool reportProgress()
     {
         if (!m_progress) return true;
-        ImportProgress p;
+        documents::ImportProgress p;
         p.doneBytes = m_source.bytesDone();
         p.totalBytes = m_source.bytesTotal();
         p.itemsWritten = m_summary.written;
@@ -112,14 +112,14 @@ private:
     Index &m_index;
     VectorSource &m_source;
     const VectorImportOptions &m_options;
-    const std::function<bool(const ImportProgress &)> &m_progress;
+    const std::function<bool(const documents::ImportProgress &)> &m_progress;
     VectorImportSummary m_summary;
 };
 
 } // namespace
 
 VectorImportSummary importVectors(Index &index, VectorSource &source, const VectorImportOptions &options,
-                                  const std::function<bool(const ImportProgress &)> &progress)
+                                  const std::function<bool(const documents::ImportProgress &)> &progress)
 {
     VectorImporter importer(index, source, options, progress);
     return importer.run();
@@ -133,4 +133,4 @@ Schema schemaForSource(const SourceShape &shape)
     return schema;
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

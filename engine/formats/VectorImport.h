@@ -13,7 +13,7 @@
 
 #include <functional>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 struct VectorImportOptions {
     int batchSize = 1000;
@@ -35,10 +35,10 @@ struct VectorImportSummary {
 };
 
 VectorImportSummary importVectors(Index &index, VectorSource &source, const VectorImportOptions &options = {},
-                                  const std::function<bool(const ImportProgress &)> &progress = {});
+                                  const std::function<bool(const documents::ImportProgress &)> &progress = {});
 
 // The schema of a new index for this source: its dimensions, its metric
 // (cosine when it names none) and default everything else.
 Schema schemaForSource(const SourceShape &shape);
 
-} // namespace sextant::io
+} // namespace sextant::formats

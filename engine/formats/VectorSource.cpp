@@ -13,7 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
@@ -133,4 +133,4 @@ Result<std::unique_ptr<VectorSource>> openVectorSource(const QString &path, Sour
     return Error(ErrorCode::InvalidArgument, QStringLiteral("Unknown vector file format."), path);
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

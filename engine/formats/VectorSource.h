@@ -20,7 +20,7 @@
 #include <memory>
 #include <optional>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 enum class SourceFormat { Auto, Vectra, LangChain, JsonLines, Csv, Npy, Fvecs, Bvecs };
 
@@ -87,4 +87,4 @@ Result<std::unique_ptr<VectorSource>> openVectorSource(const QString &path, Sour
 // complete base name and a colon).
 QString generatedIdPrefix(const QString &path, const SourceOptions &options);
 
-} // namespace sextant::io
+} // namespace sextant::formats

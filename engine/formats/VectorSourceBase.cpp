@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 qsizetype firstNonFinite(std::span<const float> vector)
 {
@@ -145,4 +145,4 @@ Error RowFileSource::checkIdsFor(qint64 rows) const
     return {};
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

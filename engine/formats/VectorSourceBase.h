@@ -15,7 +15,7 @@
 
 #include <span>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 class VectorSourceBase : public VectorSource {
 public:
@@ -83,4 +83,4 @@ qsizetype firstNonFinite(std::span<const float> vector);
 // "NaN", "infinite" for messages.
 QString describeNonFinite(float value);
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -16,7 +16,7 @@
 #include <cfloat>
 #include <cmath>
 
-namespace sextant {
+namespace sextant::formats {
 
 bool isVectraFolder(const QString &folder)
 {
@@ -64,7 +64,7 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
     Result<QByteArray> bytes =
         readLimited(dir + QStringLiteral("/index.json"), limits.maxIndexBytes, QStringLiteral("the Vectra index"));
     if (!bytes.ok()) return bytes.error();
-    if (const qsizetype deep = io::findJsonNestingBeyond(*bytes, limits.maxJsonDepth); deep >= 0)
+    if (const qsizetype deep = formats::findJsonNestingBeyond(*bytes, limits.maxJsonDepth); deep >= 0)
         return Error(ErrorCode::MalformedInput,
                      QStringLiteral("index.json in %1 nests arrays and objects more than %2 deep (at byte %3).")
                          .arg(folder)
@@ -247,4 +247,4 @@ Error writeVectraFolder(const QString &folder, const QList<Item> &items, const Q
     return {};
 }
 
-} // namespace sextant
+} // namespace sextant::formats

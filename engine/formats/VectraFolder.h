@@ -12,7 +12,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace sextant {
+namespace sextant::formats {
 
 struct VectraProblem {
     QString itemId;       // empty when not about one item
@@ -48,4 +48,4 @@ Result<VectraFolder> readVectraFolder(const QString &folder, const VectraLimits 
 // temporary name and renamed, so a failed export leaves none.
 Error writeVectraFolder(const QString &folder, const QList<Item> &items, const QStringList &indexedKeys = {});
 
-} // namespace sextant
+} // namespace sextant::formats

@@ -10,7 +10,7 @@
 
 #include <cmath>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 namespace {
 
@@ -231,4 +231,4 @@ Result<std::unique_ptr<VectorSource>> openVectraSource(const QString &folder, co
     return std::unique_ptr<VectorSource>(std::move(source));
 }
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -7,7 +7,7 @@
 
 #include <QJsonObject>
 
-namespace sextant::io {
+namespace sextant::formats {
 
 // What a LocalDocumentIndex chunk's metadata gains: "uri", "title" (the
 // uri's last path segment), "start" and "end" (UTF-16 offsets into the
@@ -23,4 +23,4 @@ QString uriTitle(const QString &uri);
 
 Result<std::unique_ptr<VectorSource>> openVectraSource(const QString &folder, const SourceOptions &options);
 
-} // namespace sextant::io
+} // namespace sextant::formats

@@ -11,7 +11,7 @@
 #include <cmath>
 #include <unordered_map>
 
-namespace sextant::io {
+namespace sextant::search {
 
 namespace {
 
@@ -20,7 +20,7 @@ constexpr double kB = 0.75;
 constexpr double kRrfK = 60.0;
 constexpr int kWalkPage = 2000;
 
-QString chunkText(const QJsonObject &metadata)
+QString documents::chunkText(const QJsonObject &metadata)
 {
     const QJsonValue text = metadata.value(QStringLiteral("text"));
     return text.isString() ? text.toString() : QString();
@@ -29,7 +29,7 @@ QString chunkText(const QJsonObject &metadata)
 void fillChunkFields(TextHit &hit)
 {
     const QJsonObject &m = hit.metadata;
-    hit.passage = chunkText(m);
+    hit.passage = documents::chunkText(m);
     hit.uri = m.value(QStringLiteral("uri")).toString();
     hit.title = m.value(QStringLiteral("title")).toString();
     const QJsonValue start = m.value(QStringLiteral("start"));
@@ -78,9 +78,9 @@ Result<std::shared_ptr<const KeywordIndex>> KeywordIndex::build(const Index &ind
         Result<ListPage> page = index.list(after, kWalkPage, false);
         if (!page.ok()) return page.error();
         for (const Item &item : page->items) {
-            const QString text = chunkText(item.metadata);
+            const QString text = documents::chunkText(item.metadata);
             if (text.isEmpty()) continue;
-            const QStringList words = HashingEmbedder::words(text);
+            const QStringList words = embed::HashingEmbedder::words(text);
             if (words.isEmpty()) continue;
             const auto doc = quint32(out->m_ids.size());
             out->m_ids.append(item.id);
@@ -103,7 +103,7 @@ QList<KeywordIndex::Match> KeywordIndex::search(const QString &text, int limit,
 {
     QList<Match> out;
     if (m_ids.isEmpty() || limit <= 0) return out;
-    QStringList terms = HashingEmbedder::words(text);
+    QStringList terms = embed::HashingEmbedder::words(text);
     terms.removeDuplicates();
     const double n = double(m_ids.size());
     std::unordered_map<quint32, double> scores;
@@ -162,7 +162,8 @@ void KeywordIndexCache::clear()
 
 // ---------------------------------------------------------------- search
 
-Result<TextResult> searchText(const Index &index, Embedder *embedder, const TextQuery &query, KeywordIndexCache *cache)
+Result<TextResult> searchText(const Index &index, embed::Embedder *embedder, const TextQuery &query,
+                              KeywordIndexCache *cache)
 {
     QElapsedTimer timer;
     timer.start();
@@ -187,7 +188,7 @@ Result<TextResult> searchText(const Index &index, Embedder *embedder, const Text
         if (!embedder)
             return Error(ErrorCode::InvalidArgument,
                          QStringLiteral("A text search by meaning needs the index's embedder."));
-        if (Error e = checkEmbedderMatches(index.schema(), *embedder)) return e;
+        if (Error e = embed::checkEmbedderMatches(index.schema(), *embedder)) return e;
         Result<std::vector<QVector<float>>> vectors = embedder->embed({query.text});
         if (!vectors.ok()) return vectors.error();
         QueryRequest request;
@@ -273,4 +274,4 @@ Result<TextResult> searchText(const Index &index, Embedder *embedder, const Text
     return result;
 }
 
-} // namespace sextant::io
+} // namespace sextant::search

@@ -16,7 +16,7 @@
 #include <QString>
 #include <memory>
 
-namespace sextant::io {
+namespace sextant::search {
 
 enum class TextSearchMode { Vector, Keyword, Hybrid };
 QString textSearchModeName(TextSearchMode mode); // "vector", "keyword", "hybrid"
@@ -98,7 +98,7 @@ private:
 // `embedder` may be null for TextSearchMode::Keyword; otherwise it must be the
 // index's (Schema::embedder), or the search fails with a sentence saying so.
 // `cache` may be null (the keyword index is then built for this query only).
-Result<TextResult> searchText(const Index &index, Embedder *embedder, const TextQuery &query,
+Result<TextResult> searchText(const Index &index, embed::Embedder *embedder, const TextQuery &query,
                               KeywordIndexCache *cache = nullptr);
 
-} // namespace sextant::io
+} // namespace sextant::search

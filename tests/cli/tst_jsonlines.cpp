@@ -13,7 +13,7 @@
 #include <cstring>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::formats;
 
 namespace {
 

@@ -14,7 +14,7 @@
 #include <QtTest>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::archive;
 using testsupport::ArchiveSpec;
 using testsupport::TestEntry;
 

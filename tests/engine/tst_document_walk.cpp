@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::documents;
 
 namespace {
 

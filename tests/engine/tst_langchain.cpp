@@ -18,7 +18,7 @@
 #include <QtTest>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::formats;
 using namespace vectorfiles;
 
 namespace {

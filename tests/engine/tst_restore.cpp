@@ -48,7 +48,7 @@ private:
     QString m_index;
     QString m_backup;
     Expected m_expected;
-    BackupSummary m_backupSummary;
+    archive::BackupSummary m_backupSummary;
 };
 
 void TestRestore::initTestCase()
@@ -77,7 +77,7 @@ void TestRestore::initTestCase()
     const Error closed = (*idx)->close();
     QVERIFY2(!closed, qPrintable(closed.toString()));
     m_backup = m_base.filePath(QStringLiteral("ix.tar.zst"));
-    Result<BackupSummary> b = writeBackupArchive(m_index, m_backup);
+    Result<archive::BackupSummary> b = archive::writeBackupArchive(m_index, m_backup);
     QVERIFY2(b.ok(), qPrintable(b.error().message()));
     m_backupSummary = *b;
 }
@@ -89,7 +89,7 @@ void TestRestore::backupRestoresTheSameItems()
     const QString target = place(QStringLiteral("restored"));
     qint64 lastDone = -1, lastTotal = 0;
     bool monotonic = true;
-    Result<RestoreSummary> r = restoreBackupArchive(m_backup, target, [&](qint64 done, qint64 total) {
+    Result<archive::RestoreSummary> r = archive::restoreBackupArchive(m_backup, target, [&](qint64 done, qint64 total) {
         monotonic = monotonic && done >= lastDone && done <= total;
         lastDone = done;
         lastTotal = total;
@@ -116,7 +116,7 @@ void TestRestore::restoreIntoAnEmptyFolder()
 {
     const QString target = place(QStringLiteral("empty"));
     QVERIFY(QDir().mkpath(target));
-    Result<RestoreSummary> r = restoreBackupArchive(m_backup, target);
+    Result<archive::RestoreSummary> r = archive::restoreBackupArchive(m_backup, target);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->liveItems, qint64(m_expected.size()));
     QVERIFY(QFileInfo::exists(target + QStringLiteral("/MANIFEST")));
@@ -127,7 +127,7 @@ void TestRestore::targetMustBeNewOrEmpty()
     const QString full = place(QStringLiteral("full"));
     QVERIFY(QDir().mkpath(full));
     QVERIFY(writeAll(full + QStringLiteral("/.keep"), "mine"));
-    Result<RestoreSummary> r = restoreBackupArchive(m_backup, full);
+    Result<archive::RestoreSummary> r = archive::restoreBackupArchive(m_backup, full);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code(), ErrorCode::AlreadyExists);
     QVERIFY(r.error().message().contains(QLatin1String("is not empty")));
@@ -135,11 +135,11 @@ void TestRestore::targetMustBeNewOrEmpty()
 
     const QString file = place(QStringLiteral("file"));
     QVERIFY(writeAll(file, "x"));
-    r = restoreBackupArchive(m_backup, file);
+    r = archive::restoreBackupArchive(m_backup, file);
     QCOMPARE(r.error().code(), ErrorCode::AlreadyExists);
     QCOMPARE(readAll(file), QByteArray("x"));
 
-    r = restoreBackupArchive(m_backup, place(QStringLiteral("no/such/parent")));
+    r = archive::restoreBackupArchive(m_backup, place(QStringLiteral("no/such/parent")));
     QCOMPARE(r.error().code(), ErrorCode::NotFound);
     QCOMPARE(workListing(), (QStringList{QStringLiteral("file"), QStringLiteral("full")}));
 }
@@ -148,7 +148,7 @@ void TestRestore::expectRefusedLeavingNothing(const QString &archive, const QStr
 {
     const QStringList before = workListing();
     const QString target = place(QStringLiteral("target"));
-    const Result<RestoreSummary> r = restoreBackupArchive(archive, target);
+    const Result<archive::RestoreSummary> r = archive::restoreBackupArchive(archive, target);
     QVERIFY(!r.ok());
     QVERIFY2(r.error().message().contains(messagePart), qPrintable(r.error().message()));
     QCOMPARE(r.error().code(), code);
@@ -202,7 +202,7 @@ void TestRestore::corruptedArchiveIsRefused()
     QVERIFY(flipBit(archive, qint64(double(fileSize(archive)) * where), 3));
     const QStringList before = workListing();
     const QString target = place(QStringLiteral("target"));
-    const Result<RestoreSummary> r = restoreBackupArchive(archive, target);
+    const Result<archive::RestoreSummary> r = archive::restoreBackupArchive(archive, target);
     if (r.ok()) {
         auto idx = Index::open(target, OpenOptions{.readOnly = true});
         QVERIFY(idx.ok());
@@ -249,7 +249,7 @@ void TestRestore::backupOfADamagedIndexIsRefused()
     const QString segment = damaged + u'/' + m->segments.first().file;
     QVERIFY(flipBit(segment, fileSize(segment) / 3, 5));
     const QString archive = place(QStringLiteral("damaged.tar.zst"));
-    Result<BackupSummary> b = writeBackupArchive(damaged, archive);
+    Result<archive::BackupSummary> b = archive::writeBackupArchive(damaged, archive);
     QVERIFY2(b.ok(), qPrintable(b.error().message()));
     expectRefusedLeavingNothing(archive, QStringLiteral("damaged.tar.zst: the restored index fails verification: "),
                                 ErrorCode::Corruption);
@@ -260,8 +260,8 @@ void TestRestore::cancelLeavesNothing()
     for (const qint64 stopAt : {qint64(1), qint64(-1)}) { // while extracting; while verifying
         const QStringList before = workListing();
         const qint64 archiveSize = fileSize(m_backup);
-        const Result<RestoreSummary> r =
-            restoreBackupArchive(m_backup, place(QStringLiteral("target")), [&](qint64 done, qint64) {
+        const Result<archive::RestoreSummary> r =
+            archive::restoreBackupArchive(m_backup, place(QStringLiteral("target")), [&](qint64 done, qint64) {
                 return stopAt > 0 ? done < stopAt : done <= 2 * archiveSize;
             });
         QVERIFY(!r.ok());

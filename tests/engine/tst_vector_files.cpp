@@ -25,7 +25,7 @@
 #include <cmath>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::formats;
 using namespace vectorfiles;
 
 namespace {

@@ -15,18 +15,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     float value = 0;
     bool outOfRange = false;
-    if (io::parseCsvNumber(bytes, value, &outOfRange) && outOfRange)
+    if (formats::parseCsvNumber(bytes, value, &outOfRange) && outOfRange)
         fuzzsupport::propertyFailed("a number both read and out of range");
     QVector<float> vector;
     QString why;
-    if (!io::parseJsonVector(bytes, vector, why) && why.isEmpty())
+    if (!formats::parseJsonVector(bytes, vector, why) && why.isEmpty())
         fuzzsupport::propertyFailed("a refused vector without a reason");
 
     fuzzsupport::MemFile mem(bytes);
-    io::SourceOptions options;
+    formats::SourceOptions options;
     options.maxLineBytes = 4096;
     for (char delimiter : {',', '\t'}) {
-        auto source = io::openCsvSource(mem.path(), delimiter, options);
+        auto source = formats::openCsvSource(mem.path(), delimiter, options);
         if (!source.ok()) {
             if (source.error().message().isEmpty()) fuzzsupport::propertyFailed("an error without a message");
             continue;

@@ -439,7 +439,7 @@ private slots:
         RowMap fromExport;
         for (const QByteArray &line : exported.out.split('\n')) {
             if (line.isEmpty()) continue;
-            auto item = io::parseJsonLine(line);
+            auto item = formats::parseJsonLine(line);
             QVERIFY(item.ok());
             fromExport.insert(item->id, {item->vector, item->metadata});
         }
