@@ -1,5 +1,5 @@
 #include "archive/Backup.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -3,7 +3,7 @@
 #include "documents/DocumentText.h"
 #include "embed/HashingEmbedder.h"
 #include "embed/EmbedderChoice.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <QElapsedTimer>
 #include <QJsonValue>

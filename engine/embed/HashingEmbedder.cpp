@@ -1,5 +1,5 @@
 #include "embed/HashingEmbedder.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <QHash>
 

@@ -4,8 +4,8 @@
 #include "index/Graph.h"
 #include "index/Distance.h"
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 
 #include <hnswlib/hnswlib.h>
 

@@ -2,7 +2,7 @@
 
 #include "core/ThreadPriority.h"
 
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QElapsedTimer>
 

@@ -1,7 +1,7 @@
 #include "index/Index.h"
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QDir>
 #include <QFileInfo>

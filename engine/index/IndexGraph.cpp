@@ -2,7 +2,7 @@
 // and how a saved graph becomes part of the manifest.
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 namespace sextant {
 

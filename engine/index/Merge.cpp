@@ -5,7 +5,7 @@
 // segment when it publishes.
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QDir>
 #include <QFileInfo>

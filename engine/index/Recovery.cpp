@@ -2,7 +2,7 @@
 // its checkpoint; also how a read-only index catches up with a writer.
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -8,7 +8,7 @@
 #include "index/Index.h"
 #include "integrity/RepairSupport.h"
 #include "archive/Backup.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 #include "storage/Manifest.h"
 #include "storage/Wal.h"
 #include "storage/WriterLock.h"

@@ -1,6 +1,6 @@
 #include "integrity/RepairSupport.h"
 #include "storage/Binary.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 #include "storage/Wal.h"
 
 #include <QDateTime>

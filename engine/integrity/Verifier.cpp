@@ -2,9 +2,9 @@
 #include "index/Graph.h"
 #include "integrity/VerifyRun.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/DeletionVector.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 #include "storage/Manifest.h"
 #include "storage/Record.h"
 #include "storage/Segment.h"

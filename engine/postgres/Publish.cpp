@@ -1,6 +1,6 @@
 #include "postgres/Publish.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <QDataStream>
 #include <QDir>

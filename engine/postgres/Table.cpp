@@ -1,6 +1,6 @@
 #include "postgres/Table.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <QJsonDocument>
 

@@ -1,8 +1,8 @@
 #include "storage/DeletionVector.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 
 namespace sextant::storage {
 

@@ -1,8 +1,8 @@
 #include "storage/Manifest.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 #include "storage/Wal.h"
 
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 #include "storage/Segment.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 
 #include <cmath>
 #include <sys/mman.h>

@@ -1,7 +1,7 @@
 #include "storage/Wal.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <vector>
 

@@ -5,7 +5,7 @@
 // docs/format.md is the byte-exact description.
 
 #include "core/Error.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "storage/WriterLock.h"
 
-#include "storage/FaultInjection.h"
-#include "storage/FileIo.h"
+#include "base/FaultInjection.h"
+#include "base/FileIo.h"
 
 #include <QFile>
 #include <QFileInfo>

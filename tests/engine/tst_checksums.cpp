@@ -1,7 +1,7 @@
 // XXH3-64 and SHA-256 as the engine computes them: the same values as the
 // reference libraries and the published test vectors, one-shot or streamed.
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>

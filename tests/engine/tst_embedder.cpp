@@ -2,7 +2,7 @@
 // similarity (shared words, phrases and stems), and clear errors.
 
 #include "embed/HashingEmbedder.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <QMap>
 

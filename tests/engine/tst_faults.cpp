@@ -3,7 +3,7 @@
 // index stays openable with no acknowledged write lost.
 
 #include "IndexTestSupport.h"
-#include "storage/FaultInjection.h"
+#include "base/FaultInjection.h"
 
 #include <QRandomGenerator>
 #include <cerrno>

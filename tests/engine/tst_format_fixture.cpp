@@ -10,7 +10,7 @@
 #include "VerifySupport.h"
 #include "integrity/Repair.h"
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/Manifest.h"
 #include "storage/Segment.h"
 

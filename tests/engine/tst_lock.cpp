@@ -2,7 +2,7 @@
 // second one is refused, and locks of dead processes taken over.
 
 #include "storage/WriterLock.h"
-#include "storage/FaultInjection.h"
+#include "base/FaultInjection.h"
 
 #include "TestSupport.h"
 

@@ -6,7 +6,7 @@
 #include "IndexTestSupport.h"
 
 #include "index/Graph.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <cstring>
 

@@ -2,8 +2,8 @@
 // about every way the end of a log can be damaged.
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 #include "storage/Record.h"
 #include "storage/Wal.h"
 

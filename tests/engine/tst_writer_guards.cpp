@@ -12,7 +12,7 @@
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
 #include "integrity/Repair.h"
-#include "storage/FaultInjection.h"
+#include "base/FaultInjection.h"
 #include "storage/Manifest.h"
 
 #include <QRandomGenerator>

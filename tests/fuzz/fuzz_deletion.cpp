@@ -3,7 +3,7 @@
 
 #include "FuzzSupport.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/DeletionVector.h"
 
 using namespace sextant;

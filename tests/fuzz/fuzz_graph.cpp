@@ -6,7 +6,7 @@
 #include "FuzzSupport.h"
 
 #include "index/Graph.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 using namespace sextant;
 using namespace sextant::storage;

@@ -4,7 +4,7 @@
 
 #include "FuzzSupport.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/Manifest.h"
 
 using namespace sextant;

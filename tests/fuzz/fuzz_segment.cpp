@@ -5,7 +5,7 @@
 #include "FuzzSupport.h"
 
 #include "core/Schema.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/Segment.h"
 
 using namespace sextant;

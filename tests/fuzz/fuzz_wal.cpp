@@ -6,7 +6,7 @@
 #include "core/Schema.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/Record.h"
 #include "storage/Wal.h"
 

@@ -7,7 +7,7 @@
 #include "integrity/Verifier.h"
 #include "archive/Archive.h"
 #include "archive/Backup.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "storage/FaultInjection.h"
+#include "base/FaultInjection.h"
 
 #include <mutex>
 

@@ -1,6 +1,6 @@
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
-#include "storage/FaultInjection.h"
+#include "base/FaultInjection.h"
 
 #include <QFile>
 #include <QSaveFile>

@@ -1,4 +1,4 @@
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <openssl/evp.h>
 #include <xxhash.h>
