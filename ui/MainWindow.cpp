@@ -20,7 +20,7 @@
 #include "TaskMonitor.h"
 #include "Theme.h"
 #include "index/Distance.h"
-#include "archive/Backup.h"
+#include "integrity/Restore.h"
 
 #include <QAction>
 #include <QAbstractItemView>
@@ -892,11 +892,11 @@ void MainWindow::restoreBackupDialog()
 void MainWindow::restoreBackup(const QString &archive, const QString &folder)
 {
     const QString target = cleanPath(folder);
-    QFuture<Result<archive::RestoreSummary>> future =
-        QtConcurrent::run([archive, target](QPromise<Result<archive::RestoreSummary>> &promise) {
+    QFuture<Result<RestoreSummary>> future =
+        QtConcurrent::run([archive, target](QPromise<Result<RestoreSummary>> &promise) {
             promise.setProgressRange(0, 1000);
-            Result<archive::RestoreSummary> restored =
-                archive::restoreBackupArchive(archive, target, [&promise](qint64 done, qint64 total) {
+            Result<RestoreSummary> restored =
+                restoreBackupArchive(archive, target, [&promise](qint64 done, qint64 total) {
                     if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
                     return !promise.isCanceled();
                 });
@@ -904,30 +904,29 @@ void MainWindow::restoreBackup(const QString &archive, const QString &folder)
         });
     m_tasks->track(tr("Restoring %1").arg(QFileInfo(archive).fileName()), QFuture<void>(future));
     statusBar()->showMessage(tr("Restoring %1…").arg(QDir::toNativeSeparators(archive)));
-    auto *watcher = new QFutureWatcher<Result<archive::RestoreSummary>>(this);
-    connect(watcher, &QFutureWatcher<Result<archive::RestoreSummary>>::finished, this,
-            [this, watcher, archive, target]() {
-                watcher->deleteLater();
-                statusBar()->clearMessage();
-                if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
-                    statusBar()->showMessage(tr("The restore was cancelled."), 10000);
-                    emit restoreFinished(target, tr("The restore was cancelled."));
-                    return;
-                }
-                const Result<archive::RestoreSummary> r = watcher->result();
-                if (!r.ok()) {
-                    emit restoreFinished(target, r.error().message());
-                    QMessageBox::warning(this, tr("Could Not Restore the Backup"),
-                                         tr("Sextant could not restore %1.").arg(QDir::toNativeSeparators(archive)) +
-                                             QLatin1Char('\n') + userMessageText(r.error(), ErrorContext::Restore));
-                    return;
-                }
-                statusBar()->showMessage(tr("Restored %n file(s) (%1) into %2.", nullptr, r->files)
-                                             .arg(formatBytes(r->bytes), QDir::toNativeSeparators(r->folder)),
-                                         10000);
-                emit restoreFinished(r->folder, QString());
-                openIndex(r->folder);
-            });
+    auto *watcher = new QFutureWatcher<Result<RestoreSummary>>(this);
+    connect(watcher, &QFutureWatcher<Result<RestoreSummary>>::finished, this, [this, watcher, archive, target]() {
+        watcher->deleteLater();
+        statusBar()->clearMessage();
+        if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
+            statusBar()->showMessage(tr("The restore was cancelled."), 10000);
+            emit restoreFinished(target, tr("The restore was cancelled."));
+            return;
+        }
+        const Result<RestoreSummary> r = watcher->result();
+        if (!r.ok()) {
+            emit restoreFinished(target, r.error().message());
+            QMessageBox::warning(this, tr("Could Not Restore the Backup"),
+                                 tr("Sextant could not restore %1.").arg(QDir::toNativeSeparators(archive)) +
+                                     QLatin1Char('\n') + userMessageText(r.error(), ErrorContext::Restore));
+            return;
+        }
+        statusBar()->showMessage(tr("Restored %n file(s) (%1) into %2.", nullptr, r->files)
+                                     .arg(formatBytes(r->bytes), QDir::toNativeSeparators(r->folder)),
+                                 10000);
+        emit restoreFinished(r->folder, QString());
+        openIndex(r->folder);
+    });
     watcher->setFuture(future);
 }
 

@@ -10,6 +10,7 @@
 #include "Ingest.h"
 
 #include "archive/Backup.h"
+#include "integrity/Restore.h"
 #include "documents/DocumentImport.h"
 #include "embed/EmbedderChoice.h"
 #include "formats/Export.h"
@@ -278,7 +279,7 @@ int restoreArchive(Invocation &invocation, const QStringList &sources)
     Console &console = invocation.console;
     if (sources.size() != 1)
         return console.usageError(QStringLiteral("--format archive restores one backup archive into PATH."));
-    Result<archive::RestoreSummary> restored = archive::restoreBackupArchive(sources.first(), invocation.path());
+    Result<RestoreSummary> restored = restoreBackupArchive(sources.first(), invocation.path());
     if (!restored.ok()) return console.fail(restored.error());
     if (console.json()) {
         console.printJson(QJsonObject{{QStringLiteral("restored"), restored->folder},

@@ -108,12 +108,12 @@ Result<BackupSummary> writeBackupArchive(const QString &indexDir, const QString 
         return fail(archiveError(a.get(), target, QStringLiteral("finish")));
     // Durable before it counts: sync the archive, then rename it into place.
     {
-        Result<storage::File> f = storage::File::open(temp, storage::File::Mode::ReadWrite);
+        Result<base::File> f = base::File::open(temp, base::File::Mode::ReadWrite);
         if (!f.ok()) return fail(f.error());
         if (Error e = f->syncData()) return fail(e);
     }
-    if (Error e = storage::renameFile(temp, target)) return fail(e);
-    storage::syncDirectory(QFileInfo(target).absolutePath());
+    if (Error e = base::renameFile(temp, target)) return fail(e);
+    base::syncDirectory(QFileInfo(target).absolutePath());
     summary.archiveBytes = QFileInfo(target).size();
     return summary;
 }

@@ -3,7 +3,7 @@
 #include <openssl/evp.h>
 #include <xxhash.h>
 
-namespace sextant::storage {
+namespace sextant::base {
 
 uint64_t xxh3(const void *data, size_t size) { return XXH3_64bits(data, size); }
 
@@ -42,4 +42,4 @@ QString sha256Hex(const void *data, size_t size)
     return h.finalHex();
 }
 
-} // namespace sextant::storage
+} // namespace sextant::base

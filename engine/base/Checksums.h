@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <memory>
 
-namespace sextant::storage {
+namespace sextant::base {
 
 uint64_t xxh3(const void *data, size_t size);
 inline uint64_t xxh3(const QByteArray &bytes) { return xxh3(bytes.constData(), size_t(bytes.size())); }
@@ -41,4 +41,4 @@ private:
 
 QString sha256Hex(const void *data, size_t size);
 
-} // namespace sextant::storage
+} // namespace sextant::base

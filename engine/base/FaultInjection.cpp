@@ -2,7 +2,7 @@
 
 #include <mutex>
 
-namespace sextant::storage::faults {
+namespace sextant::base::faults {
 
 std::atomic<bool> g_armed{false};
 
@@ -59,4 +59,4 @@ int check(Op op, const QString &path, bool *shorten)
     return 0;
 }
 
-} // namespace sextant::storage::faults
+} // namespace sextant::base::faults

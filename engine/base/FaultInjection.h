@@ -8,7 +8,7 @@
 #include <atomic>
 #include <cstddef>
 
-namespace sextant::storage::faults {
+namespace sextant::base::faults {
 
 enum class Op { Write, Sync, Rename, Truncate };
 
@@ -36,4 +36,4 @@ inline int maybeFail(Op op, const QString &path, bool *shorten = nullptr)
     return g_armed.load(std::memory_order_relaxed) ? check(op, path, shorten) : 0;
 }
 
-} // namespace sextant::storage::faults
+} // namespace sextant::base::faults

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace sextant::storage {
+namespace sextant::base {
 
 bool isTransientErrno(int err) { return err == EINTR || err == EAGAIN || err == EBUSY; }
 
@@ -309,4 +309,4 @@ Error saveFileAtomically(const QString &path, const QByteArray &contents, bool s
     return {};
 }
 
-} // namespace sextant::storage
+} // namespace sextant::base

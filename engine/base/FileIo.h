@@ -9,7 +9,7 @@
 #include <QByteArray>
 #include <QString>
 
-namespace sextant::storage {
+namespace sextant::base {
 
 bool isTransientErrno(int err);
 
@@ -65,4 +65,4 @@ Result<QByteArray> readWholeFile(const QString &path, qint64 maxBytes);
 // fsync'd. `sync` false skips both syncs (durability "off").
 Error saveFileAtomically(const QString &path, const QByteArray &contents, bool sync = true);
 
-} // namespace sextant::storage
+} // namespace sextant::base

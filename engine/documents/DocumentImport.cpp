@@ -158,7 +158,7 @@ private:
             report.reason = reason;
             return Error();
         };
-        const QString hash = storage::sha256Hex(file.bytes.constData(), size_t(file.bytes.size()));
+        const QString hash = base::sha256Hex(file.bytes.constData(), size_t(file.bytes.size()));
         const QString documentId = documentIdForUri(file.uri);
         Result<QStringList> stored = storedChunkIds(m_index, documentId);
         if (!stored.ok()) return stored.error();
@@ -268,7 +268,7 @@ QString documentOutcomeName(DocumentOutcome outcome)
 QString documentIdForUri(const QString &uri)
 {
     const QByteArray utf8 = uri.toUtf8();
-    return storage::sha256Hex(utf8.constData(), size_t(utf8.size())).left(16);
+    return base::sha256Hex(utf8.constData(), size_t(utf8.size())).left(16);
 }
 
 QString chunkItemId(const QString &documentId, int chunk)

@@ -63,7 +63,7 @@ Result<QVector<float>> HashingEmbedder::embedOne(const QString &text) const
     features.reserve(size_t(ws.size()) * 16);
     QByteArray buffer;
     buffer.reserve(256);
-    auto add = [&](float weight) { features.push_back(Feature{storage::xxh3(buffer), weight}); };
+    auto add = [&](float weight) { features.push_back(Feature{base::xxh3(buffer), weight}); };
     QList<QByteArray> utf8;
     utf8.reserve(ws.size());
     for (const QString &w : ws)

@@ -19,6 +19,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 QString graphfile::fileName(uint64_t number)
 {

@@ -9,6 +9,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 QString graphStateName(GraphStatus::State state)
 {

@@ -13,6 +13,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 QByteArray metadataBytes(const QJsonObject &metadata)
 {

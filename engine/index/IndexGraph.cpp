@@ -7,6 +7,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 void Index::Impl::startGraph()
 {

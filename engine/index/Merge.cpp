@@ -16,6 +16,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 namespace {
 

@@ -11,6 +11,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 Result<Location> locateIn(const std::vector<LoadedSegment> &segments, const Memtable &mem, const Memtable *imm,
                           const QByteArray &id)

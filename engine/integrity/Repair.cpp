@@ -26,6 +26,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 using namespace integrity;
 
 namespace {

@@ -15,6 +15,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 QString folderFingerprint(const QString &path)
 {

@@ -14,6 +14,7 @@
 namespace sextant::integrity {
 
 using namespace storage;
+using namespace base;
 
 // ---- quarantine/
 

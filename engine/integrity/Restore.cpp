@@ -1,4 +1,4 @@
-// Restoring a backup archive (archive/Backup.h). The archive may come from
+// Restoring a backup archive (integrity/Restore.h). The archive may come from
 // anywhere, so it goes through archive/Archive.h's two passes (nothing is written
 // before the whole archive is accepted) and the extracted folder must pass a
 // full verify before it gets the name the user chose: a restore either
@@ -6,7 +6,7 @@
 
 #include "integrity/Verifier.h"
 #include "archive/Archive.h"
-#include "archive/Backup.h"
+#include "integrity/Restore.h"
 #include "base/FileIo.h"
 
 #include <QDir>
@@ -14,7 +14,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 
-namespace sextant::archive {
+namespace sextant {
 
 namespace {
 
@@ -102,7 +102,7 @@ private:
         m_folders.insert(folder);
         // CreateNew: an entry that appears twice, or a file where a folder
         // of the same name was, is refused instead of overwritten.
-        Result<storage::File> f = storage::File::open(target, storage::File::Mode::CreateNew);
+        Result<base::File> f = base::File::open(target, base::File::Mode::CreateNew);
         if (!f.ok()) {
             if (QFileInfo::exists(target)) return refuse(QStringLiteral("the entry %1 appears twice").arg(path));
             return fail(f.error());
@@ -132,7 +132,7 @@ private:
     const QString m_into;
     Error m_error;
     QString m_top;
-    storage::File m_file;
+    base::File m_file;
     qint64 m_offset = 0;
     int m_files = 0;
     qint64 m_bytes = 0;
@@ -208,8 +208,8 @@ Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QS
 
     // Durable before verify looks and before the rename publishes it.
     for (const QString &folder : extractor.folders())
-        if (Error e = storage::syncDirectory(folder)) return e;
-    if (Error e = storage::syncDirectory(temp.path())) return e;
+        if (Error e = base::syncDirectory(folder)) return e;
+    if (Error e = base::syncDirectory(temp.path())) return e;
 
     VerifyOptions verify;
     verify.full = true;
@@ -231,9 +231,9 @@ Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QS
     // rename(2) replaces an empty folder, and fails on one that was filled
     // in the meantime: then the temporary folder goes and nothing changed.
     if (Error e = checkTarget(target)) return e;
-    if (Error e = storage::renameFile(temp.path(), target)) return e;
+    if (Error e = base::renameFile(temp.path(), target)) return e;
     temp.keep();
-    storage::syncDirectory(QFileInfo(target).absolutePath());
+    base::syncDirectory(QFileInfo(target).absolutePath());
 
     RestoreSummary summary;
     summary.folder = target;
@@ -246,4 +246,4 @@ Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QS
     return summary;
 }
 
-} // namespace sextant::archive
+} // namespace sextant

@@ -21,6 +21,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 using integrity::Run;
 
 QString severityName(Finding::Severity s)

@@ -16,6 +16,7 @@
 namespace sextant::integrity {
 
 using namespace storage;
+using namespace base;
 
 void Run::verifyFolder()
 {

@@ -12,6 +12,7 @@
 #include <vector>
 
 using namespace sextant::storage;
+using namespace sextant::base;
 
 namespace {
 // The pseudo-random buffer of xxHash's own sanity check (xsum_sanity_check.c).

@@ -57,7 +57,7 @@ private:
         }
         std::vector<double> v(size_t(dims), 0.0);
         for (auto it = features.cbegin(); it != features.cend(); ++it) {
-            const uint64_t h = storage::xxh3(it.key());
+            const uint64_t h = base::xxh3(it.key());
             v[h % uint64_t(dims)] += ((h >> 63) ? -1.0 : 1.0) * it->second * (1.0 + std::log(double(it->first)));
         }
         double norm = 0;

@@ -10,7 +10,7 @@
 
 using namespace sextant;
 using namespace testsupport;
-namespace faults = sextant::storage::faults;
+namespace faults = sextant::base::faults;
 
 class TestFaults : public QObject {
     Q_OBJECT

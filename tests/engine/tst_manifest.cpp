@@ -15,6 +15,7 @@
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 using namespace testsupport;
 
 namespace {

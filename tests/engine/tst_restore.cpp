@@ -1,9 +1,10 @@
-// Restoring backups (restoreBackupArchive, archive/Backup.h): a backup comes back
+// Restoring backups (restoreBackupArchive, integrity/Restore.h): a backup comes back
 // as the same items; a target that is not new or empty is refused; hostile,
 // truncated, corrupted and foreign archives and backups of damaged indexes
 // are refused, and every refusal (and a cancel) leaves nothing behind.
 
 #include "archive/Backup.h"
+#include "integrity/Restore.h"
 #include "storage/Manifest.h"
 
 #include "ArchiveBuilder.h"
@@ -89,7 +90,7 @@ void TestRestore::backupRestoresTheSameItems()
     const QString target = place(QStringLiteral("restored"));
     qint64 lastDone = -1, lastTotal = 0;
     bool monotonic = true;
-    Result<archive::RestoreSummary> r = archive::restoreBackupArchive(m_backup, target, [&](qint64 done, qint64 total) {
+    Result<RestoreSummary> r = restoreBackupArchive(m_backup, target, [&](qint64 done, qint64 total) {
         monotonic = monotonic && done >= lastDone && done <= total;
         lastDone = done;
         lastTotal = total;
@@ -116,7 +117,7 @@ void TestRestore::restoreIntoAnEmptyFolder()
 {
     const QString target = place(QStringLiteral("empty"));
     QVERIFY(QDir().mkpath(target));
-    Result<archive::RestoreSummary> r = archive::restoreBackupArchive(m_backup, target);
+    Result<RestoreSummary> r = restoreBackupArchive(m_backup, target);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(r->liveItems, qint64(m_expected.size()));
     QVERIFY(QFileInfo::exists(target + QStringLiteral("/MANIFEST")));
@@ -127,7 +128,7 @@ void TestRestore::targetMustBeNewOrEmpty()
     const QString full = place(QStringLiteral("full"));
     QVERIFY(QDir().mkpath(full));
     QVERIFY(writeAll(full + QStringLiteral("/.keep"), "mine"));
-    Result<archive::RestoreSummary> r = archive::restoreBackupArchive(m_backup, full);
+    Result<RestoreSummary> r = restoreBackupArchive(m_backup, full);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code(), ErrorCode::AlreadyExists);
     QVERIFY(r.error().message().contains(QLatin1String("is not empty")));
@@ -135,11 +136,11 @@ void TestRestore::targetMustBeNewOrEmpty()
 
     const QString file = place(QStringLiteral("file"));
     QVERIFY(writeAll(file, "x"));
-    r = archive::restoreBackupArchive(m_backup, file);
+    r = restoreBackupArchive(m_backup, file);
     QCOMPARE(r.error().code(), ErrorCode::AlreadyExists);
     QCOMPARE(readAll(file), QByteArray("x"));
 
-    r = archive::restoreBackupArchive(m_backup, place(QStringLiteral("no/such/parent")));
+    r = restoreBackupArchive(m_backup, place(QStringLiteral("no/such/parent")));
     QCOMPARE(r.error().code(), ErrorCode::NotFound);
     QCOMPARE(workListing(), (QStringList{QStringLiteral("file"), QStringLiteral("full")}));
 }
@@ -148,7 +149,7 @@ void TestRestore::expectRefusedLeavingNothing(const QString &archive, const QStr
 {
     const QStringList before = workListing();
     const QString target = place(QStringLiteral("target"));
-    const Result<archive::RestoreSummary> r = archive::restoreBackupArchive(archive, target);
+    const Result<RestoreSummary> r = restoreBackupArchive(archive, target);
     QVERIFY(!r.ok());
     QVERIFY2(r.error().message().contains(messagePart), qPrintable(r.error().message()));
     QCOMPARE(r.error().code(), code);
@@ -202,7 +203,7 @@ void TestRestore::corruptedArchiveIsRefused()
     QVERIFY(flipBit(archive, qint64(double(fileSize(archive)) * where), 3));
     const QStringList before = workListing();
     const QString target = place(QStringLiteral("target"));
-    const Result<archive::RestoreSummary> r = archive::restoreBackupArchive(archive, target);
+    const Result<RestoreSummary> r = restoreBackupArchive(archive, target);
     if (r.ok()) {
         auto idx = Index::open(target, OpenOptions{.readOnly = true});
         QVERIFY(idx.ok());
@@ -260,8 +261,8 @@ void TestRestore::cancelLeavesNothing()
     for (const qint64 stopAt : {qint64(1), qint64(-1)}) { // while extracting; while verifying
         const QStringList before = workListing();
         const qint64 archiveSize = fileSize(m_backup);
-        const Result<archive::RestoreSummary> r =
-            archive::restoreBackupArchive(m_backup, place(QStringLiteral("target")), [&](qint64 done, qint64) {
+        const Result<RestoreSummary> r =
+            restoreBackupArchive(m_backup, place(QStringLiteral("target")), [&](qint64 done, qint64) {
                 return stopAt > 0 ? done < stopAt : done <= 2 * archiveSize;
             });
         QVERIFY(!r.ok());
