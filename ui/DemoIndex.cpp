@@ -1,7 +1,7 @@
 #include "DemoIndex.h"
 
-#include "documents/DocumentImport.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QCoreApplication>
 #include <QDir>

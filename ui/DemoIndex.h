@@ -6,8 +6,8 @@
 // hidden command line option --create-demo PATH (tools/demo.sh) goes through
 // the same createDemoIndex().
 
-#include "core/Error.h"
-#include "index/Index.h"
+#include "sextant/Error.h"
+#include "sextant/Index.h"
 
 #include <QFuture>
 #include <QPromise>

@@ -2,7 +2,7 @@
 
 #include "ErrorText.h"
 #include "Format.h"
-#include "archive/Backup.h"
+#include "sextant/Backup.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -4,8 +4,8 @@
 // Progress 0–1000 and cancel go through the future; a stream export writes
 // through QSaveFile, so a cancelled or failed one leaves no file behind.
 
-#include "index/Index.h"
-#include "formats/Export.h"
+#include "sextant/Index.h"
+#include "sextant/Export.h"
 
 #include <QFuture>
 #include <QString>

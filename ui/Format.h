@@ -1,8 +1,8 @@
 #pragma once
 // Numbers, sizes and times the way the GUI shows them (locale-aware).
 
-#include "index/Query.h"
-#include "search/TextSearch.h"
+#include "sextant/Query.h"
+#include "sextant/TextSearch.h"
 
 #include <QString>
 

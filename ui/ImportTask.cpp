@@ -2,9 +2,9 @@
 
 #include "ErrorText.h"
 #include "Format.h"
-#include "archive/Archive.h"
-#include "documents/DocumentText.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/Archive.h"
+#include "sextant/DocumentText.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -8,12 +8,12 @@
 // through ImportTask's signals; cancelling goes through the future (the
 // status bar's Cancel) or cancel().
 
-#include "core/Options.h"
-#include "core/Schema.h"
-#include "index/Index.h"
-#include "documents/DocumentImport.h"
-#include "formats/VectorImport.h"
-#include "formats/VectorSource.h"
+#include "sextant/Options.h"
+#include "sextant/Schema.h"
+#include "sextant/Index.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/VectorImport.h"
+#include "sextant/VectorSource.h"
 
 #include <QFuture>
 #include <QList>

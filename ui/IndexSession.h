@@ -5,11 +5,11 @@
 // wait on a lock or the disk: views run engine calls on worker threads
 // through run() and get the results back as queued signals or QFutures.
 
-#include "core/Options.h"
-#include "core/Schema.h"
-#include "index/Index.h"
-#include "search/TextSearch.h"
-#include "formats/VectorSource.h"
+#include "sextant/Options.h"
+#include "sextant/Schema.h"
+#include "sextant/Index.h"
+#include "sextant/TextSearch.h"
+#include "sextant/VectorSource.h"
 
 #include <QFileSystemWatcher>
 #include <QFuture>

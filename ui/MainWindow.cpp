@@ -20,7 +20,7 @@
 #include "TaskMonitor.h"
 #include "Theme.h"
 #include "index/Distance.h"
-#include "integrity/Restore.h"
+#include "sextant/Restore.h"
 
 #include <QAction>
 #include <QAbstractItemView>

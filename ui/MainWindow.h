@@ -6,8 +6,8 @@
 #include "ImportTask.h"
 #include "IndexPage.h"
 #include "Preferences.h"
-#include "core/Options.h"
-#include "core/Schema.h"
+#include "sextant/Options.h"
+#include "sextant/Schema.h"
 
 #include <QMainWindow>
 #include <QPointer>

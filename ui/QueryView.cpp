@@ -12,7 +12,7 @@
 #include "QueryResultsModel.h"
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

@@ -6,9 +6,9 @@
 // session's current item; each query's hits become the session's query hits.
 
 #include "FilterHints.h"
-#include "core/Error.h"
-#include "index/Query.h"
-#include "search/TextSearch.h"
+#include "sextant/Error.h"
+#include "sextant/Query.h"
+#include "sextant/TextSearch.h"
 
 #include <QFutureInterface>
 #include <QPointer>

@@ -5,7 +5,7 @@
 // range in the document, the score, and its places in the two rankings
 // (vector #, keyword #) that hybrid search fused.
 
-#include "search/TextSearch.h"
+#include "sextant/TextSearch.h"
 
 #include <QAbstractTableModel>
 #include <QRegularExpression>

@@ -5,12 +5,12 @@
 
 #include "BenchSupport.h"
 
-#include "index/Index.h"
-#include "documents/DocumentImport.h"
-#include "documents/DocumentText.h"
-#include "embed/HashingEmbedder.h"
-#include "formats/NumpyFile.h"
-#include "formats/VectorImport.h"
+#include "sextant/Index.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/DocumentText.h"
+#include "sextant/HashingEmbedder.h"
+#include "sextant/NumpyFile.h"
+#include "sextant/VectorImport.h"
 
 #include <QDir>
 #include <QDirIterator>

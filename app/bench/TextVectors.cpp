@@ -22,10 +22,10 @@
 
 #include "BenchSupport.h"
 
-#include "documents/Chunker.h"
-#include "documents/DocumentText.h"
-#include "embed/HashingEmbedder.h"
-#include "formats/NumpyFile.h"
+#include "sextant/Chunker.h"
+#include "sextant/DocumentText.h"
+#include "sextant/HashingEmbedder.h"
+#include "sextant/NumpyFile.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>

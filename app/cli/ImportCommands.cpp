@@ -1,7 +1,7 @@
 // `import` and `export`: every format Sextant reads and writes (docs/cli.md).
 //
 // import PATH SOURCE... sorts its sources: vector files and folders
-// (formats/VectorSource.h), backup archives (--format archive) and documents
+// (sextant/VectorSource.h), backup archives (--format archive) and documents
 // (files, folders, zip/tar bundles; --docs forces it). A PATH without an
 // index gets one, shaped by the first source: its dimensions and metric for
 // vectors, the embedder's for documents.
@@ -9,12 +9,12 @@
 #include "Commands.h"
 #include "Ingest.h"
 
-#include "archive/Backup.h"
-#include "integrity/Restore.h"
-#include "documents/DocumentImport.h"
-#include "embed/EmbedderChoice.h"
-#include "formats/Export.h"
-#include "formats/VectorImport.h"
+#include "sextant/Backup.h"
+#include "sextant/Restore.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/EmbedderChoice.h"
+#include "sextant/Export.h"
+#include "sextant/VectorImport.h"
 
 #include <QDir>
 #include <QFile>

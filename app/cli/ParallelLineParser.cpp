@@ -2,7 +2,7 @@
 
 #include "CliSupport.h"
 
-#include "formats/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>

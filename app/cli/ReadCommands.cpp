@@ -4,8 +4,8 @@
 
 #include "Commands.h"
 
-#include "integrity/Verifier.h"
-#include "formats/JsonLines.h"
+#include "sextant/Verifier.h"
+#include "sextant/JsonLines.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

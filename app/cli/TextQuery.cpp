@@ -1,12 +1,12 @@
-// `query --text`: a text search over a document index (search/TextSearch.h). The
+// `query --text`: a text search over a document index (sextant/TextSearch.h). The
 // query is embedded with the embedder the index records, ranked by meaning,
 // by BM25 keywords, or both fused (the default).
 
 #include "Commands.h"
 
-#include "documents/DocumentImport.h"
-#include "embed/EmbedderChoice.h"
-#include "search/TextSearch.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/EmbedderChoice.h"
+#include "sextant/TextSearch.h"
 
 #include <QJsonArray>
 

@@ -3,7 +3,7 @@
 
 #include "Commands.h"
 
-#include "embed/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -32,7 +32,7 @@
 #include "Theme.h"
 #include "TextResultsModel.h"
 #include "Translations.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "archive/Archive.h"
+#include "sextant/Archive.h"
 #include "archive/ArchiveEntryRules.h"
 
 #include <QFile>

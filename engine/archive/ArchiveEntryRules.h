@@ -1,6 +1,6 @@
 #pragma once
 // What an archive entry may be, apart from its size: the rules that make
-// archive/Archive.h refuse a whole archive. Kept apart so that they read as a list.
+// sextant/Archive.h refuse a whole archive. Kept apart so that they read as a list.
 
 #include <QString>
 

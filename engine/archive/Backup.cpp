@@ -1,4 +1,4 @@
-#include "archive/Backup.h"
+#include "sextant/Backup.h"
 #include "base/FileIo.h"
 
 #include <QDateTime>

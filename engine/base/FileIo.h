@@ -4,7 +4,7 @@
 // backoff; every other failure comes back at once as an Error naming the
 // path and the reason. Short writes are continued, never ignored.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QString>

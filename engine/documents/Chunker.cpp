@@ -1,4 +1,4 @@
-#include "documents/Chunker.h"
+#include "sextant/Chunker.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
-#include "documents/DocumentImport.h"
+#include "sextant/DocumentImport.h"
 
-#include "documents/DocumentText.h"
-#include "embed/HashingEmbedder.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/DocumentText.h"
+#include "sextant/HashingEmbedder.h"
+#include "sextant/EmbedderChoice.h"
 #include "base/Checksums.h"
 
 #include <QElapsedTimer>

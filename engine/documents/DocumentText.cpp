@@ -1,4 +1,4 @@
-#include "documents/DocumentText.h"
+#include "sextant/DocumentText.h"
 #include "documents/HtmlText.h"
 #include "documents/MarkdownTitle.h"
 #include "documents/PdfText.h"

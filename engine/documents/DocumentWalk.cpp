@@ -1,4 +1,4 @@
-#include "documents/DocumentWalk.h"
+#include "sextant/DocumentWalk.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,8 +4,8 @@
 // rest of the engine stays Core-only. Text extraction works in a
 // QCoreApplication (no fonts are rendered).
 
-#include "core/Error.h"
-#include "documents/DocumentText.h"
+#include "sextant/Error.h"
+#include "sextant/DocumentText.h"
 
 #include <QByteArray>
 #include <QString>

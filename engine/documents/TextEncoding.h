@@ -6,7 +6,7 @@
 // no text file has (NUL, most C0 controls, bytes Windows-1252 leaves
 // undefined) make it "not text" instead of a page of mojibake.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "embed/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
-#include "embed/HashingEmbedder.h"
+#include "sextant/HashingEmbedder.h"
 #include "embed/HttpEmbedder.h"
 
 #include <QRegularExpression>

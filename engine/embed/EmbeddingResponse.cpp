@@ -3,7 +3,7 @@
 // checked for type and range before it is used, and nothing is indexed by a
 // number the server chose until that number has been bounded.
 
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 #include "embed/HttpEmbedder.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "embed/HashingEmbedder.h"
+#include "sextant/HashingEmbedder.h"
 #include "base/Checksums.h"
 
 #include <QHash>

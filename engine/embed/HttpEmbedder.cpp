@@ -1,5 +1,5 @@
 #include "embed/HttpEmbedder.h"
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>

@@ -11,7 +11,7 @@
 // thread, a plain std::thread) with no event loop running; never call it on
 // the GUI thread. Two threads may call embed() on one HttpEmbedder at once.
 
-#include "embed/Embedder.h"
+#include "sextant/Embedder.h"
 
 #include <QByteArray>
 #include <QDateTime>

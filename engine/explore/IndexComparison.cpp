@@ -1,7 +1,7 @@
-#include "explore/IndexComparison.h"
+#include "sextant/IndexComparison.h"
 
-#include "explore/Umap.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/Umap.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QHash>
 #include <QJsonArray>

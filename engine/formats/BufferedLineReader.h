@@ -3,7 +3,7 @@
 // a line so that a file without newlines cannot make the reader hold all of
 // it. Internal to engine/io (JSON Lines and CSV sources).
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -9,7 +9,7 @@
 //    or 1), read in the order of their numbers, one number per cell;
 //  - every other column: metadata, as a string (empty cells are left out).
 
-#include "formats/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 #include <QByteArrayView>
 

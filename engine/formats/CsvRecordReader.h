@@ -10,7 +10,7 @@
 // the end of the physical line where the problem was found, which is where
 // the next record most likely starts.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 #include "formats/BufferedLineReader.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
-#include "formats/Export.h"
+#include "sextant/Export.h"
 
-#include "formats/JsonLines.h"
-#include "formats/NumpyFile.h"
+#include "sextant/JsonLines.h"
+#include "sextant/NumpyFile.h"
 #include "formats/VectraFolder.h"
 
 namespace sextant::formats {

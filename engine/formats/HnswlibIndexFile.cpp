@@ -1,6 +1,6 @@
 #include "formats/HnswlibIndexFile.h"
 
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 
 #include <QtEndian>
 

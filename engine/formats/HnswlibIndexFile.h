@@ -16,7 +16,7 @@
 //
 // Every size is checked against the file before anything is read.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArrayView>
 

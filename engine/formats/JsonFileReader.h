@@ -3,7 +3,7 @@
 // docstore.json and args.json), read with a size bound and a nesting bound
 // checked before Qt's parser sees the bytes. Internal to engine/io.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArrayView>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
-#include "formats/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include "core/JsonSyntax.h"
 
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 #include "formats/JsonNumber.h"
 
 #include <QJsonDocument>

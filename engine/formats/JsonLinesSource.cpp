@@ -1,7 +1,7 @@
 #include "formats/JsonLinesSource.h"
 
 #include "formats/BufferedLineReader.h"
-#include "formats/JsonLines.h"
+#include "sextant/JsonLines.h"
 #include "formats/VectorSourceBase.h"
 
 #include <QFile>

@@ -2,7 +2,7 @@
 // JSON Lines files as a VectorSource: one parseJsonLine record per line,
 // streamed (docs/vector-files.md). Internal to engine/io.
 
-#include "formats/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 namespace sextant::formats {
 

@@ -6,7 +6,7 @@
 // metadata is the document's metadata plus "text" (its pageContent)
 // (docs/vector-files.md).
 
-#include "formats/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "formats/NumpyFile.h"
+#include "sextant/NumpyFile.h"
 
 #include <QIODevice>
 #include <QtEndian>

@@ -1,6 +1,6 @@
 // The .npy VectorSource (declared in NumpyFile.h).
 
-#include "formats/NumpyFile.h"
+#include "sextant/NumpyFile.h"
 
 #include "formats/RowChunkReader.h"
 #include "formats/VectorSourceBase.h"

@@ -5,7 +5,7 @@
 // read therefore means the file changed under the import, an Error naming
 // the byte offset. Internal to engine/io.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -4,7 +4,7 @@
 // (.fvecs) or d uint8 (.bvecs) values. There is no header; every record
 // must have the same d (docs/vector-files.md).
 
-#include "formats/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 namespace sextant::formats {
 

@@ -1,4 +1,4 @@
-#include "formats/VectorImport.h"
+#include "sextant/VectorImport.h"
 
 #include <QElapsedTimer>
 #include <QSet>

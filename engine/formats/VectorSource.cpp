@@ -1,11 +1,11 @@
 // Format names, detection, and the dispatch to each format's source.
 
-#include "formats/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 #include "formats/CsvFile.h"
 #include "formats/JsonLinesSource.h"
 #include "formats/LangChainFolder.h"
-#include "formats/NumpyFile.h"
+#include "sextant/NumpyFile.h"
 #include "formats/VecsFile.h"
 #include "formats/VectraFolder.h"
 #include "formats/VectraSource.h"

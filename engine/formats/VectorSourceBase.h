@@ -6,7 +6,7 @@
 // Internal to engine/io.
 
 #include "formats/RowChunkReader.h"
-#include "formats/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 #include <QFile>
 #include <QSet>

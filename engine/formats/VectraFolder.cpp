@@ -1,5 +1,5 @@
 #include "formats/VectraFolder.h"
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 #include "formats/JsonFileReader.h"
 
 #include <QDir>

@@ -5,8 +5,8 @@
 // item that cannot be taken is reported with the reason; the rest are
 // returned. Norms are recomputed, never trusted (old Vectra kept stale ones).
 
-#include "core/Error.h"
-#include "core/Item.h"
+#include "sextant/Error.h"
+#include "sextant/Item.h"
 
 #include <QList>
 #include <QString>

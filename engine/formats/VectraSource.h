@@ -3,7 +3,7 @@
 // LocalDocumentIndex, whose chunks get their document's uri, title and text
 // back (docs/vector-files.md).
 
-#include "formats/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 #include <QJsonObject>
 

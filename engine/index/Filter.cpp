@@ -1,4 +1,4 @@
-#include "index/Filter.h"
+#include "sextant/Filter.h"
 
 #include <QJsonArray>
 #include <QJsonValue>

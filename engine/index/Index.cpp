@@ -1,4 +1,4 @@
-#include "index/Index.h"
+#include "sextant/Index.h"
 
 #include "index/IndexImpl.h"
 #include "base/FileIo.h"

@@ -4,10 +4,10 @@
 // there leaves the index as it was plus orphans. Files the new manifest no
 // longer names move to quarantine/ only after it is published.
 
-#include "integrity/Repair.h"
-#include "index/Index.h"
+#include "sextant/Repair.h"
+#include "sextant/Index.h"
 #include "integrity/RepairSupport.h"
-#include "archive/Backup.h"
+#include "sextant/Backup.h"
 #include "base/FileIo.h"
 #include "storage/Manifest.h"
 #include "storage/Wal.h"

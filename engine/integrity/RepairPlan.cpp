@@ -1,6 +1,6 @@
 // Making a repair plan: reads the folder and a verify report, changes nothing.
 
-#include "integrity/Repair.h"
+#include "sextant/Repair.h"
 #include "base/Checksums.h"
 #include "storage/DeletionVector.h"
 #include "base/FileIo.h"

@@ -1,12 +1,12 @@
-// Restoring a backup archive (integrity/Restore.h). The archive may come from
-// anywhere, so it goes through archive/Archive.h's two passes (nothing is written
+// Restoring a backup archive (sextant/Restore.h). The archive may come from
+// anywhere, so it goes through sextant/Archive.h's two passes (nothing is written
 // before the whole archive is accepted) and the extracted folder must pass a
 // full verify before it gets the name the user chose: a restore either
 // produces an index that verifies, or nothing at all.
 
-#include "integrity/Verifier.h"
-#include "archive/Archive.h"
-#include "integrity/Restore.h"
+#include "sextant/Verifier.h"
+#include "sextant/Archive.h"
+#include "sextant/Restore.h"
 #include "base/FileIo.h"
 
 #include <QDir>

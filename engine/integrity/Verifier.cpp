@@ -1,4 +1,4 @@
-#include "integrity/Verifier.h"
+#include "sextant/Verifier.h"
 #include "index/Graph.h"
 #include "integrity/VerifyRun.h"
 

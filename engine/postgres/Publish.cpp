@@ -1,4 +1,4 @@
-#include "postgres/Publish.h"
+#include "sextant/Publish.h"
 
 #include "base/Checksums.h"
 

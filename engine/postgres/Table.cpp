@@ -1,4 +1,4 @@
-#include "postgres/Table.h"
+#include "sextant/Table.h"
 
 #include "base/Checksums.h"
 

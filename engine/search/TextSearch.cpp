@@ -1,8 +1,8 @@
-#include "search/TextSearch.h"
+#include "sextant/TextSearch.h"
 
-#include "index/Filter.h"
-#include "embed/EmbedderChoice.h"
-#include "embed/HashingEmbedder.h"
+#include "sextant/Filter.h"
+#include "sextant/EmbedderChoice.h"
+#include "sextant/HashingEmbedder.h"
 
 #include <QElapsedTimer>
 #include <QLocale>

@@ -4,7 +4,7 @@
 // where the checksum covers everything before it in the frame.
 // docs/format.md is the byte-exact description.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 #include "base/FileIo.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
 #pragma once
 // Shared by the suites that run the real sextant-cli through QProcess.
 
-#include "formats/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // The JSON Lines reader sees untrusted input: every malformed shape must come
 // back as an Error with a useful sentence, never a crash or a wrong item.
 
-#include "formats/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>

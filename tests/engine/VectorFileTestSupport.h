@@ -2,7 +2,7 @@
 // Helpers of the vector file suites (tst_vector_files, tst_langchain):
 // reading a whole VectorSource and comparing vectors bit for bit.
 
-#include "formats/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 #include <QtTest>
 

@@ -1,9 +1,9 @@
-// Archive reading (archive/Archive.h) against archives libarchive's writer makes:
+// Archive reading (sextant/Archive.h) against archives libarchive's writer makes:
 // valid zip and tar in every compression, then hostile ones. A hostile
 // archive is refused as a whole before `visit` sees any entry, even when
 // its first entries are harmless, and the message names the entry.
 
-#include "archive/Archive.h"
+#include "sextant/Archive.h"
 #include "archive/ArchiveEntryRules.h"
 
 #include "ArchiveBuilder.h"

@@ -1,7 +1,7 @@
 // chunkText: chunks cover the text, stay within the size, really overlap,
 // start on words, and break where the document's structure allows.
 
-#include "documents/Chunker.h"
+#include "sextant/Chunker.h"
 
 #include <QRandomGenerator>
 #include <QtTest>

@@ -2,9 +2,9 @@
 // document's uri, title and range; an unchanged document is skipped, a
 // changed one replaced in one batch; failures are listed and do not stop the
 // others; hostile archives change nothing; the catalog lists what is stored.
-#include "documents/DocumentImport.h"
-#include "embed/HashingEmbedder.h"
-#include "search/TextSearch.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/HashingEmbedder.h"
+#include "sextant/TextSearch.h"
 
 #include "ArchiveBuilder.h"
 #include "IndexTestSupport.h"

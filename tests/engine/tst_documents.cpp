@@ -1,8 +1,8 @@
-// Document text extraction (documents/DocumentText.h): every type, the encodings a
+// Document text extraction (sextant/DocumentText.h): every type, the encodings a
 // text file may come in, titles, the HTML tokenizer's rules, PDFs written by
 // the test (valid, damaged, encrypted, without text), binary data and limits.
 
-#include "documents/DocumentText.h"
+#include "sextant/DocumentText.h"
 #include "documents/HtmlText.h"
 
 #include "PdfBuilder.h"

@@ -1,7 +1,7 @@
 // The built-in hashing embedder: deterministic unit vectors, lexical
 // similarity (shared words, phrases and stems), and clear errors.
 
-#include "embed/HashingEmbedder.h"
+#include "sextant/HashingEmbedder.h"
 #include "base/Checksums.h"
 
 #include <QMap>

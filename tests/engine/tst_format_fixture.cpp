@@ -8,7 +8,7 @@
 
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
-#include "integrity/Repair.h"
+#include "sextant/Repair.h"
 #include "storage/Binary.h"
 #include "base/Checksums.h"
 #include "storage/Manifest.h"

@@ -15,8 +15,8 @@
 
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
-#include "integrity/Repair.h"
-#include "formats/JsonLines.h"
+#include "sextant/Repair.h"
+#include "sextant/JsonLines.h"
 #include "storage/DeletionVector.h"
 #include "storage/Manifest.h"
 #include "storage/Segment.h"

@@ -2,8 +2,8 @@
 // goes wrong, and agrees with QJsonDocument on random mutations of objects.
 
 #include "core/JsonSyntax.h"
-#include "core/Schema.h"
-#include "formats/JsonLines.h"
+#include "sextant/Schema.h"
+#include "sextant/JsonLines.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
-// Restoring backups (restoreBackupArchive, integrity/Restore.h): a backup comes back
+// Restoring backups (restoreBackupArchive, sextant/Restore.h): a backup comes back
 // as the same items; a target that is not new or empty is refused; hostile,
 // truncated, corrupted and foreign archives and backups of damaged indexes
 // are refused, and every refusal (and a cancel) leaves nothing behind.
 
-#include "archive/Backup.h"
-#include "integrity/Restore.h"
+#include "sextant/Backup.h"
+#include "sextant/Restore.h"
 #include "storage/Manifest.h"
 
 #include "ArchiveBuilder.h"

@@ -1,10 +1,10 @@
 // Text search: BM25 over chunk text, search by meaning with the index's
 // embedder, reciprocal-rank fusion, filters, and the embedder an index records.
-#include "embed/EmbedderChoice.h"
-#include "formats/Export.h"
-#include "embed/HashingEmbedder.h"
-#include "formats/JsonLines.h"
-#include "search/TextSearch.h"
+#include "sextant/EmbedderChoice.h"
+#include "sextant/Export.h"
+#include "sextant/HashingEmbedder.h"
+#include "sextant/JsonLines.h"
+#include "sextant/TextSearch.h"
 
 #include "IndexTestSupport.h"
 

@@ -6,8 +6,8 @@
 
 #include "formats/CsvFile.h"
 #include "formats/JsonFileReader.h"
-#include "formats/JsonLines.h"
-#include "formats/NumpyFile.h"
+#include "sextant/JsonLines.h"
+#include "sextant/NumpyFile.h"
 #include "formats/VecsFile.h"
 #include "formats/VectraFolder.h"
 #include "formats/VectraSource.h"

@@ -1,7 +1,7 @@
 // Folders that Vectra 0.15.0 itself wrote (tests/fixtures/vectra-0.15):
 // every item comes in with its full metadata and exact vector, and a
 // LocalDocumentIndex's chunks get their document's uri, title and text.
-#include "formats/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 #include <QtTest>
 #include <cmath>

@@ -7,8 +7,8 @@
 
 #include "FuzzSupport.h"
 
-#include "core/Schema.h"
-#include "formats/VectorSource.h"
+#include "sextant/Schema.h"
+#include "sextant/VectorSource.h"
 
 #include <QSet>
 

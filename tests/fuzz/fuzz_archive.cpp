@@ -1,4 +1,4 @@
-// Fuzz target: archive reading (engine/archive/Archive.h) through libarchive's
+// Fuzz target: archive reading (engine/include/sextant/Archive.h) through libarchive's
 // zip and tar readers and the gzip, bzip2, xz and zstd decoders, with small
 // limits so that their paths are reachable.
 // Properties: a refused or unreadable archive delivers nothing (the first
@@ -9,7 +9,7 @@
 
 #include "FuzzSupport.h"
 
-#include "archive/Archive.h"
+#include "sextant/Archive.h"
 
 #include <QStringList>
 

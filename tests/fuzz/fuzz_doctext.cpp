@@ -1,4 +1,4 @@
-// Fuzz target: document text extraction (engine/documents/DocumentText.h) for
+// Fuzz target: document text extraction (engine/include/sextant/DocumentText.h) for
 // every type. The first byte picks the file name (and so the reader: plain
 // text, Markdown, HTML, PDF through Poppler, code); the rest is the file.
 // Properties: a document that reads has a title (at most 120 characters
@@ -7,7 +7,7 @@
 
 #include "FuzzSupport.h"
 
-#include "documents/DocumentText.h"
+#include "sextant/DocumentText.h"
 
 using namespace sextant;
 

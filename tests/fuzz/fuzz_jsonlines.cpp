@@ -1,11 +1,11 @@
 // Fuzz target: the JSON Lines item parser used by `import`, `insert` and
-// the GUI's drop import (engine/formats/JsonLines.h). Each line of the input is
+// the GUI's drop import (engine/include/sextant/JsonLines.h). Each line of the input is
 // one record; a record that parses must come back the same through
 // itemToJsonLine (the exporter), bit for bit in its vector.
 
 #include "FuzzSupport.h"
 
-#include "formats/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <cstring>
 

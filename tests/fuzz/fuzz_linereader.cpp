@@ -10,7 +10,7 @@
 #include "LineReader.h"
 #include "ParallelLineParser.h"
 
-#include "formats/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <QFile>
 

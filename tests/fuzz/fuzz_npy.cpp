@@ -1,11 +1,11 @@
-// Fuzz target: NumPy .npy files (engine/formats/NumpyFile.h). parseNpyHeader on
+// Fuzz target: NumPy .npy files (engine/include/sextant/NumpyFile.h). parseNpyHeader on
 // the raw bytes, then the .npy source to its end (VectorSourceFuzz.h's
 // checks), and what it read must come back bit for bit through NpyWriter
 // and the reader again.
 
 #include "VectorSourceFuzz.h"
 
-#include "formats/NumpyFile.h"
+#include "sextant/NumpyFile.h"
 
 #include <QBuffer>
 

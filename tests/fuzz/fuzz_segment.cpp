@@ -4,7 +4,7 @@
 
 #include "FuzzSupport.h"
 
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 #include "base/Checksums.h"
 #include "storage/Segment.h"
 

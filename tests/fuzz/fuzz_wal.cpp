@@ -3,7 +3,7 @@
 
 #include "FuzzSupport.h"
 
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 
 #include "storage/Binary.h"
 #include "base/Checksums.h"

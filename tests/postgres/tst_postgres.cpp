@@ -4,12 +4,12 @@
 
 #include "PgliteServer.h"
 
-#include "index/Index.h"
-#include "formats/JsonLines.h"
-#include "postgres/Connection.h"
-#include "postgres/Publish.h"
-#include "postgres/Pull.h"
-#include "postgres/Table.h"
+#include "sextant/Index.h"
+#include "sextant/JsonLines.h"
+#include "sextant/Connection.h"
+#include "sextant/Publish.h"
+#include "sextant/Pull.h"
+#include "sextant/Table.h"
 
 #include <QJsonDocument>
 #include <QMap>

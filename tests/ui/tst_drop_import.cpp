@@ -20,9 +20,9 @@
 #include "StartPage.h"
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
-#include "documents/DocumentImport.h"
-#include "archive/Backup.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/Backup.h"
+#include "sextant/EmbedderChoice.h"
 #include "formats/VectraFolder.h"
 
 #include <QAbstractItemModelTester>

@@ -7,7 +7,7 @@
 
 #include "ErrorText.h"
 #include "UiTestSupport.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QtTest>
 #include <cerrno>

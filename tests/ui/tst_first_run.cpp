@@ -13,8 +13,8 @@
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
 #include "UiTestSupport.h"
-#include "documents/DocumentImport.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QPushButton>
 #include <QTableView>

@@ -11,7 +11,7 @@
 #include "QueryView.h"
 #include "TextResultsModel.h"
 #include "FilterEdit.h"
-#include "embed/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -17,8 +17,8 @@
 // content decides (documentTypeForContent), and when that says it is no
 // document, or the input is not a regular file, it fails with the reason.
 
-#include "archive/Archive.h"
-#include "documents/DocumentText.h"
+#include "sextant/Archive.h"
+#include "sextant/DocumentText.h"
 
 #include <QByteArray>
 #include <QString>

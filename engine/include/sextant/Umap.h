@@ -18,7 +18,7 @@
 // Everything random comes from `seed`, and the optimisation runs on one
 // thread, so one index, seed and parameters give one picture.
 
-#include "explore/Explore.h"
+#include "sextant/Explore.h"
 
 #include <functional>
 #include <vector>

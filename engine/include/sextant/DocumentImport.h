@@ -12,11 +12,11 @@
 // chunks replaced in one atomic write, so a reader never sees a mix of two
 // versions. Runs on the caller's thread, which must not be the GUI's.
 
-#include "core/Error.h"
-#include "index/Index.h"
-#include "documents/Chunker.h"
-#include "documents/DocumentWalk.h"
-#include "embed/Embedder.h"
+#include "sextant/Error.h"
+#include "sextant/Index.h"
+#include "sextant/Chunker.h"
+#include "sextant/DocumentWalk.h"
+#include "sextant/Embedder.h"
 
 #include <QList>
 #include <QString>

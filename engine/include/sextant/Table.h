@@ -3,10 +3,10 @@
 // dimensions of its vector column, its ANN indexes, and how an index's items
 // map onto its rows (docs/postgres.md, "Mapping").
 
-#include "core/Error.h"
-#include "core/Item.h"
-#include "core/Schema.h"
-#include "postgres/Connection.h"
+#include "sextant/Error.h"
+#include "sextant/Item.h"
+#include "sextant/Schema.h"
+#include "sextant/Connection.h"
 
 #include <QByteArray>
 #include <QJsonObject>

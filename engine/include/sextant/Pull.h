@@ -4,10 +4,10 @@
 // rows come through a cursor in a read-only transaction, a page at a time,
 // so memory stays bounded whatever the table's size.
 
-#include "core/Error.h"
-#include "core/Schema.h"
-#include "index/Index.h"
-#include "postgres/Table.h"
+#include "sextant/Error.h"
+#include "sextant/Schema.h"
+#include "sextant/Index.h"
+#include "sextant/Table.h"
 
 #include <atomic>
 #include <functional>

@@ -4,7 +4,7 @@
 // (the connection string, PGPASSWORD, ~/.pgpass); no message this layer
 // makes ever shows one: every connection string is redacted first.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QList>

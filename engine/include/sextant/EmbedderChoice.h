@@ -3,9 +3,9 @@
 // `openai`) and what an index records (Schema::embedder), and making the
 // embedder again from either.
 
-#include "core/Error.h"
-#include "core/Schema.h"
-#include "embed/Embedder.h"
+#include "sextant/Error.h"
+#include "sextant/Schema.h"
+#include "sextant/Embedder.h"
 
 #include <memory>
 

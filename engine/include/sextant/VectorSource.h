@@ -9,9 +9,9 @@
 // and a record that cannot be read is reported with its position and
 // skipped instead of stopping the import.
 
-#include "core/Error.h"
-#include "core/Item.h"
-#include "core/Schema.h"
+#include "sextant/Error.h"
+#include "sextant/Item.h"
+#include "sextant/Schema.h"
 
 #include <QList>
 #include <QString>

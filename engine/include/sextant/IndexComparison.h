@@ -15,7 +15,7 @@
 // shared hits' ranks in A and in B (re-ranked 1..n among themselves); it
 // needs two shared hits and is undefined (NaN) with fewer.
 
-#include "explore/Explore.h"
+#include "sextant/Explore.h"
 
 #include <QJsonObject>
 #include <QVector>

@@ -4,11 +4,11 @@
 // drained by one writer thread and come back as QFutures that finish only
 // once the write is acknowledged under the index's durability mode.
 
-#include "core/Error.h"
-#include "core/Item.h"
-#include "core/Options.h"
-#include "core/Schema.h"
-#include "index/Query.h"
+#include "sextant/Error.h"
+#include "sextant/Item.h"
+#include "sextant/Options.h"
+#include "sextant/Schema.h"
+#include "sextant/Query.h"
 
 #include <QDateTime>
 #include <QFuture>

@@ -14,7 +14,7 @@
 // the limits allow. Sizes are counted while decompressing; headers are not
 // trusted (a header may only make an entry refused sooner).
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,15 +1,15 @@
 #pragma once
-// Vector files and folders (formats/VectorSource.h) into an index, in bulk
+// Vector files and folders (sextant/VectorSource.h) into an index, in bulk
 // batches. Each item is checked against the schema first: an item that does
 // not fit (wrong dimension, an id already present on insert, metadata over
 // the limit) is reported with where it came from and left out, and the rest
 // of its batch is written. Runs on the caller's thread, never the GUI's.
 
-#include "core/Error.h"
-#include "core/Schema.h"
-#include "index/Index.h"
-#include "documents/DocumentImport.h"
-#include "formats/VectorSource.h"
+#include "sextant/Error.h"
+#include "sextant/Schema.h"
+#include "sextant/Index.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/VectorSource.h"
 
 #include <functional>
 

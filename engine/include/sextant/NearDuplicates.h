@@ -12,7 +12,7 @@
 // A group is a connected set: every member is within the threshold of at
 // least one other member (single linkage), not necessarily of all of them.
 
-#include "explore/Explore.h"
+#include "sextant/Explore.h"
 
 #include <QJsonObject>
 #include <optional>

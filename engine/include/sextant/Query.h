@@ -1,7 +1,7 @@
 #pragma once
 // Queries: the public types of Index::query() and Index::estimateRecall().
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -9,8 +9,8 @@
 // straight from decimal to float32, correctly rounded), and only metadata,
 // which is small and arbitrary, goes through QJsonDocument.
 
-#include "core/Error.h"
-#include "core/Item.h"
+#include "sextant/Error.h"
+#include "sextant/Item.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

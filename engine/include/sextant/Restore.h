@@ -1,10 +1,10 @@
 #pragma once
-// Restoring a backup archive (archive/Backup.h writes them). A layer above
+// Restoring a backup archive (sextant/Backup.h writes them). A layer above
 // both archive/ and the verifier: the restored folder must verify before it
 // gets its name, so this lives in integrity/ beside the repair that writes
 // the backups.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QString>
 #include <QStringList>
@@ -22,7 +22,7 @@ struct RestoreSummary {
 
 // Restores a backup into `targetDir`, which must not exist or be empty (its
 // parent must exist). The archive is refused as a whole when it is hostile
-// (archive/Archive.h's rules) or is anything but one top folder of regular
+// (sextant/Archive.h's rules) or is anything but one top folder of regular
 // files. It is extracted into a hidden temporary folder beside targetDir,
 // every file synced; a FULL verify runs on that; only when it finds no
 // error is the folder renamed to targetDir and the parent synced. On any

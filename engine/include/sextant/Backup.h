@@ -1,9 +1,9 @@
 #pragma once
 // A backup of a whole index folder as one zstd-compressed tar archive
 // (libarchive). Repair writes one before it changes anything; restoring one
-// (integrity/Restore.h) verifies it, so it sits above integrity/.
+// (sextant/Restore.h) verifies it, so it sits above integrity/.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QString>
 #include <functional>

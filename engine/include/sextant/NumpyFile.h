@@ -5,8 +5,8 @@
 // literal {'descr': ..., 'fortran_order': ..., 'shape': (...)} padded with
 // spaces and ended by "\n", then the array's raw bytes (docs/vector-files.md).
 
-#include "core/Error.h"
-#include "formats/VectorSource.h"
+#include "sextant/Error.h"
+#include "sextant/VectorSource.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -8,7 +8,7 @@
 // (each id live in at most one row; the counts the manifest records), the
 // graph's labels against the live ids and its recall on a sample.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QList>
 #include <QString>
@@ -16,7 +16,7 @@
 
 namespace sextant {
 
-// What repair would do about a finding (integrity/Repair.h carries it out).
+// What repair would do about a finding (sextant/Repair.h carries it out).
 enum class RepairAction {
     None,                // nothing to repair (a note, or only the user can act)
     CutWalTail,          // copy the bytes after the last valid log record to quarantine/ and cut them off

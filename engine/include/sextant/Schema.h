@@ -2,7 +2,7 @@
 // What an index promises about its items: vector shape, metric, and the
 // metadata fields it declares. Stored in the manifest; checked on every write.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -49,7 +49,7 @@ struct Schema {
     qint64 maxMetadataBytes = kDefaultMaxMetadataBytes;
     AnnParams ann;
     // The id of the embedder that turns text into this index's vectors
-    // (embed/Embedder.h), recorded when the index is made for documents. Text is
+    // (sextant/Embedder.h), recorded when the index is made for documents. Text is
     // only ever embedded by that embedder, so vectors of two models never mix
     // in one index. Empty: the vectors come from elsewhere, and text queries
     // and document import are refused.

@@ -4,8 +4,8 @@
 // every reader has limits, and a file that is not what its name says gets a
 // sentence saying so, never a crash. docs/documents.md describes the rules.
 
-#include "core/Error.h"
-#include "documents/Chunker.h"
+#include "sextant/Error.h"
+#include "sextant/Chunker.h"
 
 #include <QByteArray>
 #include <QString>

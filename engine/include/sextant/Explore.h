@@ -5,8 +5,8 @@
 // neighbour lists from the index's own HNSW graph (Index::query in ANN mode),
 // never by comparing all pairs.
 
-#include "core/Error.h"
-#include "index/Index.h"
+#include "sextant/Error.h"
+#include "sextant/Index.h"
 
 #include <QByteArray>
 #include <QString>

@@ -17,10 +17,10 @@
 //   interrupted publish (network, server restart, SIGKILL) is resumed by the
 //   next one, which sends those ids again with their current values.
 
-#include "core/Error.h"
-#include "index/Index.h"
-#include "postgres/Connection.h"
-#include "postgres/Table.h"
+#include "sextant/Error.h"
+#include "sextant/Index.h"
+#include "sextant/Connection.h"
+#include "sextant/Table.h"
 
 #include <QHash>
 #include <atomic>

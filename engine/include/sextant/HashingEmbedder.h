@@ -6,7 +6,7 @@
 // stems come out close under cosine; texts that say the same thing in other
 // words do not (docs/embedders.md).
 
-#include "embed/Embedder.h"
+#include "sextant/Embedder.h"
 
 namespace sextant::embed {
 

@@ -3,8 +3,8 @@
 // in id order on the caller's thread (a worker's); writes made while it runs
 // may or may not be in it, as with `sextant-cli export`.
 
-#include "core/Error.h"
-#include "index/Index.h"
+#include "sextant/Error.h"
+#include "sextant/Index.h"
 
 #include <QIODevice>
 #include <QString>
@@ -27,7 +27,7 @@ struct ExportSummary {
 
 using ExportProgress = std::function<bool(qint64 done, qint64 total)>; // false cancels
 
-// One JSON line per item (formats/JsonLines.h), in id order.
+// One JSON line per item (sextant/JsonLines.h), in id order.
 Result<ExportSummary> exportJsonLines(const Index &index, QIODevice &out, const ExportProgress &progress = {});
 // The vectors as a float32 (items × dimensions) .npy, in id order; the ids,
 // one per line in the same order, to `ids` when it is not null.

@@ -5,9 +5,9 @@
 // gives an item 1 / (60 + rank), and the sums rank the result. An item that
 // both rankings find high comes first; one that only one finds still counts.
 
-#include "core/Error.h"
-#include "index/Index.h"
-#include "embed/Embedder.h"
+#include "sextant/Error.h"
+#include "sextant/Index.h"
+#include "sextant/Embedder.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -4,7 +4,7 @@
 // An index records the id() of the embedder that made its vectors and
 // refuses text from another one.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QString>
 #include <QStringList>

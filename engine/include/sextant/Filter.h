@@ -6,7 +6,7 @@
 // The grammar, the typed semantics and the differences from Vectra are in
 // docs/filters.md; tests/engine/tst_filter.cpp checks them.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 #include "index/Bitmap.h"
 #include "index/FilterColumns.h"
 

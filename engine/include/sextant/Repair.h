@@ -7,8 +7,8 @@
 //   again. What cannot be restored goes to quarantine/ with its raw bytes and
 //   a report (invariant 6); nothing readable before the repair is lost.
 
-#include "core/Error.h"
-#include "integrity/Verifier.h"
+#include "sextant/Error.h"
+#include "sextant/Verifier.h"
 
 #include <QString>
 #include <QStringList>
