@@ -2,8 +2,8 @@
 
 #include "ErrorText.h"
 #include "Format.h"
-#include "sextant/Archive.h"
 #include "sextant/DocumentText.h"
+#include "sextant/DocumentWalk.h"
 #include "sextant/EmbedderChoice.h"
 
 #include <QCoreApplication>
@@ -84,8 +84,7 @@ QList<ImportInput> classifyImportInputs(const QStringList &paths)
         in.kind = in.format == formats::SourceFormat::Auto ? ImportInputKind::Documents : ImportInputKind::Vectors;
         // The document walk takes a named file only when its name says it is
         // a document or an archive; say so here rather than skip it silently.
-        if (in.kind == ImportInputKind::Documents && !in.isFolder && !documents::isDocumentFileName(info.fileName()) &&
-            !archive::isArchiveFileName(info.fileName()))
+        if (in.kind == ImportInputKind::Documents && !in.isFolder && !documents::isWalkedFileName(info.fileName()))
             in.kind = ImportInputKind::NotDocument;
         inputs.append(in);
     }

@@ -19,7 +19,7 @@
 #include "SummaryView.h"
 #include "TaskMonitor.h"
 #include "Theme.h"
-#include "index/Distance.h"
+#include "sextant/Kernels.h"
 #include "sextant/Restore.h"
 
 #include <QAction>
@@ -690,8 +690,7 @@ void MainWindow::showAbout()
            "repair them.</p>"
            "<p>Every write is checksummed and, by default, on stable storage before it is acknowledged.</p>"
            "<p>Distance kernels: %2. Qt %3.</p>")
-            .arg(QApplication::applicationVersion(), distance::levelName(distance::kernels().level),
-                 QString::fromLatin1(qVersion())));
+            .arg(QApplication::applicationVersion(), distanceKernelLevel(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::restoreOpenIndexes()

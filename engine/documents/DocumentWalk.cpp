@@ -220,12 +220,17 @@ DocumentWalkSummary forEachDocument(const QStringList &inputs, const DocumentWal
     return DocumentWalker(options, visit, failed).run(inputs);
 }
 
+bool isWalkedFileName(const QString &fileName)
+{
+    return archive::isArchiveFileName(fileName) || isDocumentFileName(fileName);
+}
+
 DocumentCount countDocuments(const QStringList &inputs, const DocumentWalkOptions &options)
 {
     DocumentCount count;
     WalkHandlers h;
     h.file = [&](const QFileInfo &info, bool named) {
-        if (named || archive::isArchiveFileName(info.fileName()) || isDocumentFileName(info.fileName())) {
+        if (named || isWalkedFileName(info.fileName())) {
             ++count.files;
             count.bytes += info.size();
         }

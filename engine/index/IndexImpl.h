@@ -5,6 +5,8 @@
 
 #include "core/SharedMutex.h"
 #include "sextant/Filter.h"
+#include "index/Bitmap.h"
+#include "index/FilterColumns.h"
 #include "index/GraphManager.h"
 #include "sextant/Index.h"
 #include "index/Memtable.h"

@@ -9,6 +9,8 @@
 #include "FuzzSupport.h"
 
 #include "sextant/Filter.h"
+#include "index/Bitmap.h"
+#include "index/FilterColumns.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -3,6 +3,7 @@
 // (libarchive). Repair writes one before it changes anything; restoring one
 // (sextant/Restore.h) verifies it, so it sits above integrity/.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 
 #include <QString>
@@ -10,7 +11,7 @@
 
 namespace sextant::archive {
 
-struct BackupSummary {
+struct SEXTANT_API BackupSummary {
     QString file;     // the archive, absolute
     int files = 0;    // regular files stored
     qint64 bytes = 0; // their total size before compression
@@ -22,10 +23,11 @@ struct BackupSummary {
 // The archive is written under a temporary name, synced, then renamed, so a
 // failed backup never leaves a file that looks complete. `progress` gets the
 // bytes stored and the total; returning false cancels.
-Result<BackupSummary> writeBackupArchive(const QString &indexDir, const QString &archivePath,
-                                         const std::function<bool(qint64 done, qint64 total)> &progress = {});
+SEXTANT_API Result<BackupSummary>
+writeBackupArchive(const QString &indexDir, const QString &archivePath,
+                   const std::function<bool(qint64 done, qint64 total)> &progress = {});
 
 // The default place: beside the folder, <folder>-backup-YYYYMMDD-HHMMSS.tar.zst.
-QString defaultBackupPath(const QString &indexDir);
+SEXTANT_API QString defaultBackupPath(const QString &indexDir);
 
 } // namespace sextant::archive

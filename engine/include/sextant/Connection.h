@@ -4,6 +4,7 @@
 // (the connection string, PGPASSWORD, ~/.pgpass); no message this layer
 // makes ever shows one: every connection string is redacted first.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 
 #include <QByteArray>
@@ -21,23 +22,23 @@ namespace sextant::postgres {
 
 // The connection string or URI with every password left out (key=value
 // "password=…" and the user:password@ of a URI), for messages.
-QString redactConninfo(const QString &conninfo);
+SEXTANT_API QString redactConninfo(const QString &conninfo);
 
 // Checks that libpq can parse `conninfo` (without connecting); the message
 // names the problem without repeating the string.
-Error checkConninfo(const QString &conninfo);
+SEXTANT_API Error checkConninfo(const QString &conninfo);
 
 // A table name from the user: "name" or "schema.name", each part one
 // identifier (no quotes needed; any characters but NUL allowed).
-struct TableName {
+struct SEXTANT_API TableName {
     QString schema; // empty: the first schema of search_path that has it (or "public" to create)
     QString name;
     QString display() const { return schema.isEmpty() ? name : schema + u'.' + name; }
 };
-Result<TableName> parseTableName(const QString &text);
+SEXTANT_API Result<TableName> parseTableName(const QString &text);
 
 // One query's rows, as text (NULL is a null QByteArray).
-class Rows {
+class SEXTANT_API Rows {
 public:
     Rows() = default;
     explicit Rows(pg_result *result);
@@ -53,7 +54,7 @@ private:
     std::shared_ptr<pg_result> m_result;
 };
 
-class Connection {
+class SEXTANT_API Connection {
 public:
     // Connects (libpq's blocking connect, with a 15 s connect_timeout unless
     // the string sets one). Errors: Network when the server cannot be

@@ -12,6 +12,7 @@
 // chunks replaced in one atomic write, so a reader never sees a mix of two
 // versions. Runs on the caller's thread, which must not be the GUI's.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/Index.h"
 #include "sextant/Chunker.h"
@@ -25,7 +26,7 @@
 
 namespace sextant::documents {
 
-struct DocumentImportOptions {
+struct SEXTANT_API DocumentImportOptions {
     int chunkSize = 1000;   // in `unit`s
     int chunkOverlap = 150; // in `unit`s; at most a quarter of the size
     ChunkUnit unit = ChunkUnit::Characters;
@@ -34,9 +35,9 @@ struct DocumentImportOptions {
 };
 
 enum class DocumentOutcome { Added, Replaced, Unchanged, Failed };
-QString documentOutcomeName(DocumentOutcome outcome); // "added", "replaced", "unchanged", "failed"
+SEXTANT_API QString documentOutcomeName(DocumentOutcome outcome); // "added", "replaced", "unchanged", "failed"
 
-struct DocumentReport {
+struct SEXTANT_API DocumentReport {
     QString uri;
     QString title;
     DocumentOutcome outcome = DocumentOutcome::Added;
@@ -45,7 +46,7 @@ struct DocumentReport {
     QString reason; // why it failed
 };
 
-struct ImportProgress {
+struct SEXTANT_API ImportProgress {
     qint64 doneBytes = 0;
     qint64 totalBytes = 0; // 0 when unknown
     int doneFiles = 0;
@@ -54,14 +55,14 @@ struct ImportProgress {
     QString current; // the file or source being read
 };
 
-struct ImportCallbacks {
+struct SEXTANT_API ImportCallbacks {
     // Called often; returning false cancels (the current document is not
     // written; everything written before it stays).
     std::function<bool(const ImportProgress &)> progress;
     std::function<void(const DocumentReport &)> documentDone;
 };
 
-struct DocumentImportSummary {
+struct SEXTANT_API DocumentImportSummary {
     QList<DocumentReport> documents;
     int added = 0, replaced = 0, unchanged = 0, failed = 0;
     int skippedNotDocuments = 0;
@@ -74,14 +75,15 @@ struct DocumentImportSummary {
 
 // The embedder must be the index's (Schema::embedder); otherwise nothing is
 // read and the summary's error says so.
-DocumentImportSummary importDocuments(Index &index, embed::Embedder &embedder, const QStringList &inputs,
-                                      const DocumentImportOptions &options = {}, const ImportCallbacks &callbacks = {});
+SEXTANT_API DocumentImportSummary importDocuments(Index &index, embed::Embedder &embedder, const QStringList &inputs,
+                                                  const DocumentImportOptions &options = {},
+                                                  const ImportCallbacks &callbacks = {});
 
-QString documentIdForUri(const QString &uri);
-QString chunkItemId(const QString &documentId, int chunk);
+SEXTANT_API QString documentIdForUri(const QString &uri);
+SEXTANT_API QString chunkItemId(const QString &documentId, int chunk);
 
 // One document as the index holds it.
-struct CatalogEntry {
+struct SEXTANT_API CatalogEntry {
     QString uri;
     QString title;
     QString type;
@@ -92,6 +94,6 @@ struct CatalogEntry {
 };
 // Every document in the index, in uri order (walks the chunks; a worker's job
 // on a large index). `cancelled` returning true stops with ErrorCode::Cancelled.
-Result<QList<CatalogEntry>> listDocuments(const Index &index, const std::function<bool()> &cancelled = {});
+SEXTANT_API Result<QList<CatalogEntry>> listDocuments(const Index &index, const std::function<bool()> &cancelled = {});
 
 } // namespace sextant::documents

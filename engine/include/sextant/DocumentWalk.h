@@ -17,6 +17,7 @@
 // content decides (documentTypeForContent), and when that says it is no
 // document, or the input is not a regular file, it fails with the reason.
 
+#include "sextant/Api.h"
 #include "sextant/Archive.h"
 #include "sextant/DocumentText.h"
 
@@ -27,7 +28,7 @@
 
 namespace sextant::documents {
 
-struct DocumentFile {
+struct SEXTANT_API DocumentFile {
     QString uri;  // file URL; for an archive entry "<archive's file URL>!/<entry path>"
     QString name; // the file name (last part of the path), for documentTypeForFileName
     QByteArray bytes;
@@ -35,18 +36,18 @@ struct DocumentFile {
     QString type;        // decided by content (a named file whose name says nothing); empty: by name
 };
 
-struct DocumentFailure {
+struct SEXTANT_API DocumentFailure {
     QString uri;
     QString reason; // a sentence: "too large (70 MB; the limit is 64 MB)", an archive's refusal, …
 };
 
-struct DocumentWalkOptions {
+struct SEXTANT_API DocumentWalkOptions {
     DocumentLimits limits;
     archive::ArchiveLimits archiveLimits;
     bool followSymlinks = false;
 };
 
-struct DocumentWalkSummary {
+struct SEXTANT_API DocumentWalkSummary {
     int files = 0;               // delivered to visit
     int skippedNotDocuments = 0; // files (and archive entries) that are no documents, links not followed
     int failed = 0;              // reported to failed
@@ -55,20 +56,24 @@ struct DocumentWalkSummary {
 
 // Every document under `inputs`. `visit` and `failed` returning false stops
 // the walk (cancel).
-DocumentWalkSummary forEachDocument(const QStringList &inputs, const DocumentWalkOptions &options,
-                                    const std::function<bool(DocumentFile &&)> &visit,
-                                    const std::function<bool(const DocumentFailure &)> &failed);
+SEXTANT_API DocumentWalkSummary forEachDocument(const QStringList &inputs, const DocumentWalkOptions &options,
+                                                const std::function<bool(DocumentFile &&)> &visit,
+                                                const std::function<bool(const DocumentFailure &)> &failed);
 
 // A count of documents (and their total bytes) under inputs, cheaply (names
 // and sizes only; archives counted as one file of their size), for progress.
-struct DocumentCount {
+struct SEXTANT_API DocumentCount {
     int files = 0;
     qint64 bytes = 0;
 };
-DocumentCount countDocuments(const QStringList &inputs, const DocumentWalkOptions &options);
+SEXTANT_API DocumentCount countDocuments(const QStringList &inputs, const DocumentWalkOptions &options);
+
+// Whether a file named so is walked when found in a folder: a document
+// (isDocumentFileName) or an archive of documents (isArchiveFileName).
+SEXTANT_API bool isWalkedFileName(const QString &fileName);
 
 // The URI forEachDocument gives a file, and an archive entry.
-QString documentUri(const QString &path);
-QString archiveEntryUri(const QString &archivePath, const QString &entryPath);
+SEXTANT_API QString documentUri(const QString &path);
+SEXTANT_API QString archiveEntryUri(const QString &archivePath, const QString &entryPath);
 
 } // namespace sextant::documents

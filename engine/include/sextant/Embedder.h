@@ -4,6 +4,7 @@
 // An index records the id() of the embedder that made its vectors and
 // refuses text from another one.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 
 #include <QString>
@@ -13,7 +14,7 @@
 
 namespace sextant::embed {
 
-class Embedder {
+class SEXTANT_API Embedder {
 public:
     virtual ~Embedder() = default;
     // Names the model and everything that changes its vectors, e.g.

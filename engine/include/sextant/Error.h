@@ -2,6 +2,7 @@
 // Errors are values: a code a program can branch on, and a sentence a person
 // can act on. Nothing in the engine throws across its public API.
 
+#include "sextant/Api.h"
 #include <QString>
 #include <optional>
 #include <utility>
@@ -33,9 +34,9 @@ enum class ErrorCode {
 };
 
 // Stable, lower-case names used in JSON output and docs/cli.md.
-QString errorCodeName(ErrorCode code);
+SEXTANT_API QString errorCodeName(ErrorCode code);
 
-class Error {
+class SEXTANT_API Error {
 public:
     Error() = default;
     Error(ErrorCode code, QString message, QString path = {})

@@ -6,18 +6,19 @@
 // stems come out close under cosine; texts that say the same thing in other
 // words do not (docs/embedders.md).
 
+#include "sextant/Api.h"
 #include "sextant/Embedder.h"
 
 namespace sextant::embed {
 
-struct HashingEmbedderOptions {
+struct SEXTANT_API HashingEmbedderOptions {
     int dimensions = 384;
     bool wordPairs = true; // "quick brown" as a feature of its own
     int minCharGram = 3;   // character n-grams of each word, with < and > at its ends
     int maxCharGram = 5;   // 0 turns them off
 };
 
-class HashingEmbedder : public Embedder {
+class SEXTANT_API HashingEmbedder : public Embedder {
 public:
     explicit HashingEmbedder(HashingEmbedderOptions options = {});
     QString id() const override;

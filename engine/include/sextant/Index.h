@@ -4,6 +4,7 @@
 // drained by one writer thread and come back as QFutures that finish only
 // once the write is acknowledged under the index's durability mode.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/Item.h"
 #include "sextant/Options.h"
@@ -21,14 +22,14 @@ namespace sextant {
 
 enum class Priority { Interactive, Bulk };
 
-struct WriteResult {
+struct SEXTANT_API WriteResult {
     Error error;
     quint64 lsn = 0; // the log sequence number of the frame that holds the write
     int items = 0;   // items changed
 };
 
 // What opening found in the write-ahead log and did about it.
-struct OpenReport {
+struct SEXTANT_API OpenReport {
     quint64 replayedFrames = 0;
     quint64 lastLsn = 0;
     bool tailCut = false;        // a torn or damaged tail was cut off
@@ -40,7 +41,7 @@ struct OpenReport {
     QStringList notes;     // sentences for the user
 };
 
-struct IndexStats {
+struct SEXTANT_API IndexStats {
     Schema schema;
     Durability durability = Durability::Full;
     bool readOnly = false;
@@ -60,18 +61,18 @@ struct IndexStats {
     GraphStatus graph;
 };
 
-struct ListPage {
+struct SEXTANT_API ListPage {
     QList<Item> items;
     QString nextAfter; // pass as `after` for the next page; empty when done
 };
 
-struct IdPage {
+struct SEXTANT_API IdPage {
     QStringList ids;
     QString nextAfter;  // pass as `after` for the next page; empty when done
     qint64 scanned = 0; // live items walked to find these
 };
 
-class Index {
+class SEXTANT_API Index {
 public:
     ~Index(); // closes, see close()
 

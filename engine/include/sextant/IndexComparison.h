@@ -15,6 +15,7 @@
 // shared hits' ranks in A and in B (re-ranked 1..n among themselves); it
 // needs two shared hits and is undefined (NaN) with fewer.
 
+#include "sextant/Api.h"
 #include "sextant/Explore.h"
 
 #include <QJsonObject>
@@ -23,7 +24,7 @@
 
 namespace sextant::explore {
 
-struct CompareQuery {
+struct SEXTANT_API CompareQuery {
     enum class Kind { Text, Vector, Item };
     Kind kind = Kind::Text;
     QString text;          // Text: the words; Item: the item's key (its id, or uri#start-end)
@@ -37,16 +38,16 @@ struct CompareQuery {
 // vector); one starting with '{' is a JSON object {"text": "..."},
 // {"id": "..."} (an item by id or uri#start-end) or {"vector": [...]};
 // anything else is a text. Bad lines are all reported, each by line number.
-Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents);
+SEXTANT_API Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents);
 
-struct ComparedHit {
+struct SEXTANT_API ComparedHit {
     QString id;        // in its own index
     QString key;       // what matches it across the indexes
     float score = 0;   // its own index's score
     int otherRank = 0; // 1-based rank in the other list; 0: not there
 };
 
-struct QueryComparison {
+struct SEXTANT_API QueryComparison {
     CompareQuery query;
     QList<ComparedHit> a, b;
     int shared = 0;
@@ -54,7 +55,7 @@ struct QueryComparison {
     double rankCorrelation = std::nan(""); // NaN: fewer than two shared hits
 };
 
-struct ComparisonReport {
+struct SEXTANT_API ComparisonReport {
     int k = 10;
     QList<QueryComparison> queries;
     int skipped = 0; // sampled items of A that B does not hold
@@ -63,26 +64,26 @@ struct ComparisonReport {
     int correlated = 0;                        // how many those are
 };
 
-struct CompareOptions {
+struct SEXTANT_API CompareOptions {
     int k = 10;
     QueryMode mode = QueryMode::Auto;
     QByteArray filter;
 };
 
 // The key that matches an item across indexes (see above).
-QString itemKey(const QString &id, const QJsonObject &metadata);
+SEXTANT_API QString itemKey(const QString &id, const QJsonObject &metadata);
 
 // N items of `a` (seeded sample), each as an Item query; `skipped` gets those `b` lacks.
-Result<QList<CompareQuery>> sampleItemQueries(const Index &a, const Index &b, int n, quint64 seed, const Task &task,
-                                              int *skipped = nullptr);
+SEXTANT_API Result<QList<CompareQuery>> sampleItemQueries(const Index &a, const Index &b, int n, quint64 seed,
+                                                          const Task &task, int *skipped = nullptr);
 
 // Runs every query on both indexes. Fails before running anything when a
 // query cannot run on one of them (vectors of the wrong dimensions, text for
 // an index without an embedder, an item one of them lacks).
-Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QList<CompareQuery> &queries,
-                                        const CompareOptions &options, const Task &task = {});
+SEXTANT_API Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QList<CompareQuery> &queries,
+                                                    const CompareOptions &options, const Task &task = {});
 
 // Spearman's rho of two rankings of the same n things (1-based ranks, no ties).
-double spearman(const QList<int> &ranksA, const QList<int> &ranksB);
+SEXTANT_API double spearman(const QList<int> &ranksA, const QList<int> &ranksB);
 
 } // namespace sextant::explore

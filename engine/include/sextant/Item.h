@@ -1,19 +1,20 @@
 #pragma once
 
+#include "sextant/Api.h"
 #include <QJsonObject>
 #include <QString>
 #include <QVector>
 
 namespace sextant {
 
-struct Item {
+struct SEXTANT_API Item {
     QString id;
     QVector<float> vector;
     QJsonObject metadata;
 };
 
 // The kinds of change the write queue accepts.
-struct WriteOp {
+struct SEXTANT_API WriteOp {
     enum class Kind { Insert, Upsert, Delete };
     Kind kind = Kind::Insert;
     Item item; // for Delete only item.id is used

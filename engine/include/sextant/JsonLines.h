@@ -9,6 +9,7 @@
 // straight from decimal to float32, correctly rounded), and only metadata,
 // which is small and arbitrary, goes through QJsonDocument.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/Item.h"
 
@@ -19,7 +20,7 @@ namespace sextant::formats {
 
 // A line with nothing but spaces, tabs and a carriage return. Readers skip
 // such lines (a trailing newline at the end of a file makes one).
-bool isBlankLine(QByteArrayView line);
+SEXTANT_API bool isBlankLine(QByteArrayView line);
 
 // Parses one record. The line may end in "\r" (files written on Windows);
 // it must not contain the "\n" that ended it.
@@ -36,18 +37,18 @@ bool isBlankLine(QByteArrayView line);
 // A UTF-8 byte order mark is not JSON: readers drop one at the very start
 // of a file (dropUtf8ByteOrderMark on line 1); anywhere else it is an error
 // that names it.
-Result<Item> parseJsonLine(QByteArrayView line);
+SEXTANT_API Result<Item> parseJsonLine(QByteArrayView line);
 
 // `line` without a leading UTF-8 byte order mark (EF BB BF).
-QByteArrayView dropUtf8ByteOrderMark(QByteArrayView line);
+SEXTANT_API QByteArrayView dropUtf8ByteOrderMark(QByteArrayView line);
 
 // The record for `item` as compact JSON without the trailing newline, in
 // the form parseJsonLine reads. Floats are written in the shortest form that
 // reads back to the same bits; metadata numbers as Qt writes them (doubles,
 // shortest round-trip form).
-QByteArray itemToJsonLine(const Item &item);
+SEXTANT_API QByteArray itemToJsonLine(const Item &item);
 // The same, appended to `out` followed by "\n" (export writes many lines
 // into one buffer).
-void appendJsonLine(QByteArray &out, const Item &item);
+SEXTANT_API void appendJsonLine(QByteArray &out, const Item &item);
 
 } // namespace sextant::formats

@@ -12,6 +12,7 @@
 // A group is a connected set: every member is within the threshold of at
 // least one other member (single linkage), not necessarily of all of them.
 
+#include "sextant/Api.h"
 #include "sextant/Explore.h"
 
 #include <QJsonObject>
@@ -19,24 +20,24 @@
 
 namespace sextant::explore {
 
-struct DuplicateOptions {
+struct SEXTANT_API DuplicateOptions {
     std::optional<double> threshold; // unset: the metric's default (cosine only)
     QByteArray filter;               // only items the filter matches (and only among them)
     int neighbours = 16;             // graph neighbours asked per item; grown while all pass
     int ef = 0;                      // 0: max(2 x neighbours, the index's efSearch)
 };
 
-struct DuplicatePair {
+struct SEXTANT_API DuplicatePair {
     qint32 a = 0, b = 0; // positions in DuplicateGroup::ids
     double score = 0;    // exact: similarity, inner product or distance (the metric's)
 };
 
-struct DuplicateGroup {
+struct SEXTANT_API DuplicateGroup {
     QStringList ids;            // in id order
     QList<DuplicatePair> pairs; // the checked pairs that joined the group
 };
 
-struct DuplicateReport {
+struct SEXTANT_API DuplicateReport {
     Metric metric = Metric::Cosine;
     double threshold = 0;
     qint64 itemsSearched = 0;
@@ -47,29 +48,30 @@ struct DuplicateReport {
 };
 
 // The default threshold of a metric, or nullopt when it has none (dot, l2).
-std::optional<double> defaultDuplicateThreshold(Metric metric);
+SEXTANT_API std::optional<double> defaultDuplicateThreshold(Metric metric);
 // Checks a threshold for a metric: an InvalidArgument error naming the range.
-Error validateDuplicateThreshold(Metric metric, double threshold);
+SEXTANT_API Error validateDuplicateThreshold(Metric metric, double threshold);
 // "cosine similarity at least 0.98" for reports.
-QString describeThreshold(Metric metric, double threshold);
+SEXTANT_API QString describeThreshold(Metric metric, double threshold);
 
-Result<DuplicateReport> findNearDuplicates(const Index &index, const DuplicateOptions &options, const Task &task = {});
+SEXTANT_API Result<DuplicateReport> findNearDuplicates(const Index &index, const DuplicateOptions &options,
+                                                       const Task &task = {});
 
 // Which items to delete so that one per group is kept.
 enum class KeepRule { First, Last, Field };
-struct KeepChoice {
+struct SEXTANT_API KeepChoice {
     KeepRule rule = KeepRule::First;
     QString field; // KeepRule::Field: keep the item with the greatest value of this metadata field
 };
 // "first" (the smallest id), "last" (the greatest id), or a metadata field
 // name (the item whose value of it is greatest: numbers by value, strings
 // bytewise; items without it lose; ties go to the smaller id).
-KeepChoice keepChoiceFromText(const QString &text);
+SEXTANT_API KeepChoice keepChoiceFromText(const QString &text);
 // Which member of a group (ids in id order, their metadata beside them) stays.
-qsizetype keptMember(const QStringList &ids, const QList<QJsonObject> &metadata, const KeepChoice &keep);
+SEXTANT_API qsizetype keptMember(const QStringList &ids, const QList<QJsonObject> &metadata, const KeepChoice &keep);
 // The ids to delete: all but one of every group. Reads metadata for KeepRule::Field.
-Result<QStringList> idsToDelete(const Index &index, const DuplicateReport &report, const KeepChoice &keep);
+SEXTANT_API Result<QStringList> idsToDelete(const Index &index, const DuplicateReport &report, const KeepChoice &keep);
 // Deletes `ids` as one batch through the write queue and waits for it.
-Result<WriteResult> deleteItems(Index &index, const QStringList &ids);
+SEXTANT_API Result<WriteResult> deleteItems(Index &index, const QStringList &ids);
 
 } // namespace sextant::explore

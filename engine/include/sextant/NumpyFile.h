@@ -5,6 +5,7 @@
 // literal {'descr': ..., 'fortran_order': ..., 'shape': (...)} padded with
 // spaces and ended by "\n", then the array's raw bytes (docs/vector-files.md).
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/VectorSource.h"
 
@@ -20,7 +21,7 @@ namespace sextant::formats {
 
 enum class NpyElement { Float16, Float32, Float64 };
 
-struct NpyHeader {
+struct SEXTANT_API NpyHeader {
     int majorVersion = 0;
     int minorVersion = 0;
     NpyElement element = NpyElement::Float32;
@@ -39,16 +40,16 @@ constexpr qint64 kMaxNpyHeaderBytes = 1 << 20;
 // through the end of the header. Accepts versions 1.0, 2.0 and 3.0, the
 // dtypes '<f2', '<f4', '<f8' and their big-endian '>' forms, and any shape
 // (the source checks that it is 2-D). Errors name the byte offset.
-Result<NpyHeader> parseNpyHeader(QByteArrayView start);
+SEXTANT_API Result<NpyHeader> parseNpyHeader(QByteArrayView start);
 
 // A .npy source over `path` (docs/vector-files.md): a 2-D (rows, dimensions)
 // array of floats in C order; items are idPrefix + row.
-Result<std::unique_ptr<VectorSource>> openNpySource(const QString &path, const SourceOptions &options);
+SEXTANT_API Result<std::unique_ptr<VectorSource>> openNpySource(const QString &path, const SourceOptions &options);
 
 // Writes a float32 C-order 2-D array to a device: version 1.0, the header
 // padded so that the data starts at a multiple of 64 bytes, as NumPy does.
 // The header is written by the first append() (or by finish() for 0 rows).
-class NpyWriter {
+class SEXTANT_API NpyWriter {
 public:
     NpyWriter(QIODevice *device, qint64 rows, int dimensions);
 

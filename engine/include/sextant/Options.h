@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sextant/Api.h"
 #include <QString>
 #include <optional>
 
@@ -11,8 +12,8 @@ enum class Durability {
     Normal, // after write(): survives a crash of the process, not of the machine
     Off,    // no syncs at all, not even at checkpoint: for throwaway indexes
 };
-QString durabilityName(Durability d);
-std::optional<Durability> durabilityFromName(const QString &name);
+SEXTANT_API QString durabilityName(Durability d);
+SEXTANT_API std::optional<Durability> durabilityFromName(const QString &name);
 
 // What open does with a damaged write-ahead log (RocksDB's names).
 enum class RecoveryMode {
@@ -20,11 +21,11 @@ enum class RecoveryMode {
     AbsoluteConsistency,   // fail on any damage, even a torn tail
     PointInTime,           // stop at the first damage, cut everything after it, report what was dropped
 };
-QString recoveryModeName(RecoveryMode m);
-std::optional<RecoveryMode> recoveryModeFromName(const QString &name);
+SEXTANT_API QString recoveryModeName(RecoveryMode m);
+SEXTANT_API std::optional<RecoveryMode> recoveryModeFromName(const QString &name);
 
 // Who holds an index's writer lock, as its lock file says.
-struct LockHolder {
+struct SEXTANT_API LockHolder {
     qint64 pid = 0;
     QString host;
     QString application;
@@ -34,7 +35,7 @@ struct LockHolder {
     QString describe() const; // "sextant-cli (pid 1234 on host)"
 };
 
-struct OpenOptions {
+struct SEXTANT_API OpenOptions {
     bool readOnly = false;
     std::optional<Durability> durability; // unset: the index's own setting
     RecoveryMode recovery = RecoveryMode::TolerateCorruptedTail;

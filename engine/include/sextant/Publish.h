@@ -17,6 +17,7 @@
 //   interrupted publish (network, server restart, SIGKILL) is resumed by the
 //   next one, which sends those ids again with their current values.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/Index.h"
 #include "sextant/Connection.h"
@@ -34,9 +35,9 @@ enum class TableMode {
     Upsert,   // write into any table of the right shape; never delete rows
 };
 enum class AnnIndexKind { Hnsw, IvfFlat, None };
-std::optional<AnnIndexKind> annIndexKindFromName(const QString &name);
+SEXTANT_API std::optional<AnnIndexKind> annIndexKindFromName(const QString &name);
 
-struct PublishOptions {
+struct SEXTANT_API PublishOptions {
     QString conninfo;
     QString table;
     TableMode mode = TableMode::Existing;
@@ -45,7 +46,7 @@ struct PublishOptions {
     static constexpr int kMaxBatch = 10000;
 };
 
-struct PublishPlan {
+struct SEXTANT_API PublishPlan {
     QString target; // host:port/database, no password
     QString table;  // as given (display form)
     bool createTable = false;
@@ -63,7 +64,7 @@ struct PublishPlan {
     QStringList notes;
 };
 
-struct PublishSummary {
+struct SEXTANT_API PublishSummary {
     PublishPlan plan;
     qint64 upserted = 0;
     qint64 deleted = 0;
@@ -77,7 +78,7 @@ struct PublishSummary {
 // done/total are items (upserts + deletes); return false to cancel (after the current batch).
 using PublishProgress = std::function<bool(qint64 done, qint64 total, qint64 bytes)>;
 
-class Publisher {
+class SEXTANT_API Publisher {
 public:
     Publisher(std::shared_ptr<Index> index, PublishOptions options);
     ~Publisher();

@@ -4,6 +4,7 @@
 // rows come through a cursor in a read-only transaction, a page at a time,
 // so memory stays bounded whatever the table's size.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/Schema.h"
 #include "sextant/Index.h"
@@ -14,7 +15,7 @@
 
 namespace sextant::postgres {
 
-struct PullSource {
+struct SEXTANT_API PullSource {
     QString target;               // host:port/database
     QString table;                // display name
     QString vectorColumn;         // "embedding" or the table's only vector column
@@ -24,14 +25,14 @@ struct PullSource {
     qint64 estimatedRows = -1; // the planner's estimate (-1 when unknown)
 };
 
-struct PullOptions {
+struct SEXTANT_API PullOptions {
     QString conninfo;
     QString table;
     QString where; // an SQL condition, run as is inside a READ ONLY transaction
     int batch = 1000;
 };
 
-struct PullSummary {
+struct SEXTANT_API PullSummary {
     PullSource source;
     qint64 items = 0;
     qint64 bytes = 0; // text received
@@ -40,7 +41,7 @@ struct PullSummary {
 
 using PullProgress = std::function<bool(qint64 items, qint64 estimatedTotal, qint64 bytes)>; // false cancels
 
-class Puller {
+class SEXTANT_API Puller {
 public:
     explicit Puller(PullOptions options);
     ~Puller();

@@ -1,6 +1,7 @@
 #pragma once
 // Queries: the public types of Index::query() and Index::estimateRecall().
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 
 #include <QByteArray>
@@ -16,9 +17,9 @@ enum class QueryMode {
     Exact, // scan every (matching) item: the true top-k
     Ann,   // the HNSW graph, post-filtered; waits for nothing: without a graph it falls back to exact
 };
-QString queryModeName(QueryMode mode);
+SEXTANT_API QString queryModeName(QueryMode mode);
 
-struct QueryRequest {
+struct SEXTANT_API QueryRequest {
     // Either a query vector (schema's dimensions) ...
     QVector<float> vector;
     // ... or "more like this": the vector of this item; the item itself is left out of the results.
@@ -38,9 +39,9 @@ enum class QueryStrategy {
     Ann,             // the HNSW graph
     AnnPostFiltered, // the graph, keeping matching items, ef grown until k were found
 };
-QString queryStrategyName(QueryStrategy strategy);
+SEXTANT_API QString queryStrategyName(QueryStrategy strategy);
 
-struct QueryHit {
+struct SEXTANT_API QueryHit {
     QString id;
     // Best first. cosine: cosine similarity (higher is closer); dot: the inner
     // product (higher is closer); l2: Euclidean distance (lower is closer).
@@ -49,7 +50,7 @@ struct QueryHit {
     QVector<float> vector;
 };
 
-struct QueryResult {
+struct SEXTANT_API QueryResult {
     QList<QueryHit> hits;
     QueryStrategy strategy = QueryStrategy::ExactScan;
     QString plan;           // one sentence, e.g. "HNSW search, ef 64"
@@ -62,7 +63,7 @@ struct QueryResult {
     double milliseconds = 0;
 };
 
-struct RecallEstimate {
+struct SEXTANT_API RecallEstimate {
     double recall = 0; // mean recall@k of ANN against the exact top-k
     int queries = 0;   // sampled items used as queries
     int k = 0;
@@ -72,7 +73,7 @@ struct RecallEstimate {
 };
 
 // The HNSW graph's state, for stats and the GUI's health display.
-struct GraphStatus {
+struct SEXTANT_API GraphStatus {
     enum class State { Disabled, Loading, Building, Ready, Failed };
     State state = State::Disabled;
     qint64 items = 0;   // live items in the graph
@@ -84,6 +85,6 @@ struct GraphStatus {
     QString file;    // the saved graph the manifest names, if any
     QString message; // why Failed, or what Loading/Building is doing
 };
-QString graphStateName(GraphStatus::State state);
+SEXTANT_API QString graphStateName(GraphStatus::State state);
 
 } // namespace sextant

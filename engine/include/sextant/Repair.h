@@ -7,6 +7,7 @@
 //   again. What cannot be restored goes to quarantine/ with its raw bytes and
 //   a report (invariant 6); nothing readable before the repair is lost.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/Verifier.h"
 
@@ -16,7 +17,7 @@
 
 namespace sextant {
 
-struct RepairStep {
+struct SEXTANT_API RepairStep {
     RepairAction action = RepairAction::None;
     QString file;        // the file it works on (empty: the index as a whole)
     QString description; // what will happen, in one or two plain sentences
@@ -25,7 +26,7 @@ struct RepairStep {
     qint64 itemsSetAside = 0;
 };
 
-struct RepairPlan {
+struct SEXTANT_API RepairPlan {
     QString path;        // the index folder, absolute
     VerifyReport before; // the report the plan was made from
     QList<RepairStep> steps;
@@ -41,12 +42,12 @@ struct RepairPlan {
 
 // Reads only. `report` should come from verifyIndex on the same folder (a
 // full report finds more to repair than a quick one).
-Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report);
+SEXTANT_API Result<RepairPlan> planRepair(const QString &path, const VerifyReport &report);
 
 // What the plan's fingerprint is computed from (exposed for tests).
-QString folderFingerprint(const QString &path);
+SEXTANT_API QString folderFingerprint(const QString &path);
 
-struct RepairOptions {
+struct SEXTANT_API RepairOptions {
     bool backup = true;
     // Where the backup archive goes; empty: beside the index folder, as
     // <folder>-backup-YYYYMMDD-HHMMSS.tar.zst.
@@ -59,7 +60,7 @@ struct RepairOptions {
     bool verifyAfter = true;
 };
 
-struct RepairResult {
+struct SEXTANT_API RepairResult {
     VerifyReport before;
     VerifyReport after;
     QString backupFile;      // absolute; empty when declined
@@ -70,6 +71,6 @@ struct RepairResult {
     qint64 itemsSetAside = 0;
 };
 
-Result<RepairResult> runRepair(const RepairPlan &plan, const RepairOptions &options = {});
+SEXTANT_API Result<RepairResult> runRepair(const RepairPlan &plan, const RepairOptions &options = {});
 
 } // namespace sextant

@@ -4,6 +4,7 @@
 // gets its name, so this lives in integrity/ beside the repair that writes
 // the backups.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 
 #include <QString>
@@ -12,7 +13,7 @@
 
 namespace sextant {
 
-struct RestoreSummary {
+struct SEXTANT_API RestoreSummary {
     QString folder;       // the restored index, absolute
     int files = 0;        // regular files restored
     qint64 bytes = 0;     // their total size
@@ -29,7 +30,8 @@ struct RestoreSummary {
 // failure or cancel nothing is left behind. `progress(done, total)` counts
 // in units of the archive's size: reading it twice, then verifying as a
 // third; false cancels.
-Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QString &targetDir,
-                                            const std::function<bool(qint64 done, qint64 total)> &progress = {});
+SEXTANT_API Result<RestoreSummary>
+restoreBackupArchive(const QString &archivePath, const QString &targetDir,
+                     const std::function<bool(qint64 done, qint64 total)> &progress = {});
 
 } // namespace sextant

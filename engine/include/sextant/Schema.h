@@ -2,6 +2,7 @@
 // What an index promises about its items: vector shape, metric, and the
 // metadata fields it declares. Stored in the manifest; checked on every write.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 
 #include <QJsonObject>
@@ -14,12 +15,12 @@ namespace sextant {
 enum class Metric { Cosine, L2, Dot };
 enum class FieldType { String, Number, Bool, StringList };
 
-QString metricName(Metric metric);
-std::optional<Metric> metricFromName(const QString &name);
-QString fieldTypeName(FieldType type);
-std::optional<FieldType> fieldTypeFromName(const QString &name);
+SEXTANT_API QString metricName(Metric metric);
+SEXTANT_API std::optional<Metric> metricFromName(const QString &name);
+SEXTANT_API QString fieldTypeName(FieldType type);
+SEXTANT_API std::optional<FieldType> fieldTypeFromName(const QString &name);
 
-struct FieldSpec {
+struct SEXTANT_API FieldSpec {
     QString name;
     FieldType type = FieldType::String;
     bool required = false;
@@ -28,7 +29,7 @@ struct FieldSpec {
 
 // HNSW parameters of an index (hnswlib's names): graph degree M and the
 // candidate list size while building; efSearch is the default per query.
-struct AnnParams {
+struct SEXTANT_API AnnParams {
     static constexpr int kMinM = 2, kMaxM = 128;
     static constexpr int kMinEf = 1, kMaxEf = 4096;
     int m = 16;
@@ -37,7 +38,7 @@ struct AnnParams {
     bool operator==(const AnnParams &) const = default;
 };
 
-struct Schema {
+struct SEXTANT_API Schema {
     static constexpr int kMinDimensions = 1;
     static constexpr int kMaxDimensions = 8192;
     static constexpr int kMaxIdBytes = 512;
@@ -71,7 +72,7 @@ struct Schema {
 };
 
 // Ids are UTF-8 strings of 1..512 bytes without NUL characters.
-Error validateId(const QString &id);
-Error validateIdBytes(const QByteArray &utf8);
+SEXTANT_API Error validateId(const QString &id);
+SEXTANT_API Error validateIdBytes(const QByteArray &utf8);
 
 } // namespace sextant

@@ -5,6 +5,7 @@
 // gives an item 1 / (60 + rank), and the sums rank the result. An item that
 // both rankings find high comes first; one that only one finds still counts.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/Index.h"
 #include "sextant/Embedder.h"
@@ -19,10 +20,10 @@
 namespace sextant::search {
 
 enum class TextSearchMode { Vector, Keyword, Hybrid };
-QString textSearchModeName(TextSearchMode mode); // "vector", "keyword", "hybrid"
-std::optional<TextSearchMode> textSearchModeFromName(const QString &name);
+SEXTANT_API QString textSearchModeName(TextSearchMode mode); // "vector", "keyword", "hybrid"
+SEXTANT_API std::optional<TextSearchMode> textSearchModeFromName(const QString &name);
 
-struct TextQuery {
+struct SEXTANT_API TextQuery {
     QString text;
     int k = 10;
     QByteArray filter; // the filter language; applies to both rankings
@@ -31,7 +32,7 @@ struct TextQuery {
     int ef = 0;         // passed to the vector search
 };
 
-struct TextHit {
+struct SEXTANT_API TextHit {
     QString id;
     double score = 0;    // RRF score (hybrid), cosine/dot/-l2 score (vector) or BM25 (keyword)
     int vectorRank = 0;  // 1-based place in the vector ranking, 0 when not in it
@@ -46,7 +47,7 @@ struct TextHit {
     qint64 start = -1, end = -1;
 };
 
-struct TextResult {
+struct SEXTANT_API TextResult {
     QList<TextHit> hits;
     QString plan; // one sentence, e.g. "hybrid: HNSW search, ef 64 + BM25 over 1,234 chunks, fused by RRF"
     qint64 keywordDocuments = 0; // chunks in the BM25 index
@@ -55,7 +56,7 @@ struct TextResult {
 
 // BM25 over the "text" metadata field of every item (k1 1.2, b 0.75), with
 // the built-in embedder's word splitting. Built by walking the index once.
-class KeywordIndex {
+class SEXTANT_API KeywordIndex {
 public:
     static Result<std::shared_ptr<const KeywordIndex>> build(const Index &index,
                                                              const std::function<bool()> &cancelled = {});
@@ -85,7 +86,7 @@ private:
 
 // Keeps the last KeywordIndex of one open index and builds a new one when the
 // index has changed since (generation or last LSN moved). Thread-safe.
-class KeywordIndexCache {
+class SEXTANT_API KeywordIndexCache {
 public:
     Result<std::shared_ptr<const KeywordIndex>> get(const Index &index, const std::function<bool()> &cancelled = {});
     void clear();
@@ -98,7 +99,7 @@ private:
 // `embedder` may be null for TextSearchMode::Keyword; otherwise it must be the
 // index's (Schema::embedder), or the search fails with a sentence saying so.
 // `cache` may be null (the keyword index is then built for this query only).
-Result<TextResult> searchText(const Index &index, embed::Embedder *embedder, const TextQuery &query,
-                              KeywordIndexCache *cache = nullptr);
+SEXTANT_API Result<TextResult> searchText(const Index &index, embed::Embedder *embedder, const TextQuery &query,
+                                          KeywordIndexCache *cache = nullptr);
 
 } // namespace sextant::search

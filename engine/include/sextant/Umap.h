@@ -18,6 +18,7 @@
 // Everything random comes from `seed`, and the optimisation runs on one
 // thread, so one index, seed and parameters give one picture.
 
+#include "sextant/Api.h"
 #include "sextant/Explore.h"
 
 #include <functional>
@@ -25,7 +26,7 @@
 
 namespace sextant::explore {
 
-struct Layout2d {
+struct SEXTANT_API Layout2d {
     QStringList ids;       // the sample, in id order
     std::vector<float> xy; // x0, y0, x1, y1, ...
     qint64 totalItems = 0; // live items when the sample was drawn
@@ -35,7 +36,7 @@ struct Layout2d {
     qsizetype count() const { return ids.size(); }
 };
 
-struct UmapOptions {
+struct SEXTANT_API UmapOptions {
     static constexpr qint64 kDefaultSample = 200000;
     qint64 sample = kDefaultSample; // at most this many items (all when fewer)
     quint64 seed = 1;
@@ -53,30 +54,31 @@ struct UmapOptions {
 };
 
 // Up to `limit` live items chosen by a reservoir seeded by `seed`, in id order.
-Result<QStringList> sampleIds(const Index &index, qint64 limit, quint64 seed, const Task &task,
-                              qint64 *total = nullptr);
+SEXTANT_API Result<QStringList> sampleIds(const Index &index, qint64 limit, quint64 seed, const Task &task,
+                                          qint64 *total = nullptr);
 
 // The PCA layout of `ids` (their vectors, normalised first for cosine).
-Result<Layout2d> pcaLayout(const Index &index, const QStringList &ids, quint64 seed, const Task &task);
+SEXTANT_API Result<Layout2d> pcaLayout(const Index &index, const QStringList &ids, quint64 seed, const Task &task);
 
 // UMAP of `ids`. `init` (2 per id), when given, replaces the PCA start.
 // Neighbours outside `ids` are left out (with a sample smaller than the
 // index more are asked for, so that about k fall inside it).
-Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const UmapOptions &options, const Task &task,
-                            const std::vector<float> &init = {});
+SEXTANT_API Result<Layout2d> umapLayout(const Index &index, const QStringList &ids, const UmapOptions &options,
+                                        const Task &task, const std::vector<float> &init = {});
 
 // Sampling and UMAP in one (the CLI and the benchmark).
-Result<Layout2d> umapOfIndex(const Index &index, const UmapOptions &options, const Task &task);
+SEXTANT_API Result<Layout2d> umapOfIndex(const Index &index, const UmapOptions &options, const Task &task);
 
 // The a and b of 1 / (1 + a d^(2b)) nearest (least squares on [0, 3 spread])
 // to 1 below min_dist and exp(-(d - min_dist) / spread) above it.
-std::pair<double, double> fitUmapCurve(double minDist, double spread);
+SEXTANT_API std::pair<double, double> fitUmapCurve(double minDist, double spread);
 
 // Quality measures (tests, the benchmark). `neighbours[i]` are item i's true
 // nearest neighbours (positions), best first. The mean fraction of each
 // item's k true neighbours that are among its k nearest in the layout.
-double neighbourPreservation(const std::vector<float> &xy, const std::vector<std::vector<qint32>> &neighbours, int k);
+SEXTANT_API double neighbourPreservation(const std::vector<float> &xy,
+                                         const std::vector<std::vector<qint32>> &neighbours, int k);
 // The mean silhouette of the layout under `labels` (Euclidean in 2-D).
-double silhouette(const std::vector<float> &xy, const std::vector<int> &labels);
+SEXTANT_API double silhouette(const std::vector<float> &xy, const std::vector<int> &labels);
 
 } // namespace sextant::explore

@@ -5,6 +5,7 @@
 // the limit) is reported with where it came from and left out, and the rest
 // of its batch is written. Runs on the caller's thread, never the GUI's.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/Schema.h"
 #include "sextant/Index.h"
@@ -15,7 +16,7 @@
 
 namespace sextant::formats {
 
-struct VectorImportOptions {
+struct SEXTANT_API VectorImportOptions {
     int batchSize = 1000;
     bool upsert = false;    // replace items whose id is present (else they are reported and left out)
     int maxProblems = 1000; // problems kept in the summary (all are counted)
@@ -23,7 +24,7 @@ struct VectorImportOptions {
     std::function<void(const SourceProblem &)> onProblem;
 };
 
-struct VectorImportSummary {
+struct SEXTANT_API VectorImportSummary {
     qint64 read = 0; // items the source gave
     qint64 written = 0;
     qint64 rejected = 0;           // read but not written (problems of the item)
@@ -34,11 +35,12 @@ struct VectorImportSummary {
     Error error; // set when the import stopped early (source or index failure)
 };
 
-VectorImportSummary importVectors(Index &index, VectorSource &source, const VectorImportOptions &options = {},
-                                  const std::function<bool(const documents::ImportProgress &)> &progress = {});
+SEXTANT_API VectorImportSummary
+importVectors(Index &index, VectorSource &source, const VectorImportOptions &options = {},
+              const std::function<bool(const documents::ImportProgress &)> &progress = {});
 
 // The schema of a new index for this source: its dimensions, its metric
 // (cosine when it names none) and default everything else.
-Schema schemaForSource(const SourceShape &shape);
+SEXTANT_API Schema schemaForSource(const SourceShape &shape);
 
 } // namespace sextant::formats

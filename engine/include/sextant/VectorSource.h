@@ -9,6 +9,7 @@
 // and a record that cannot be read is reported with its position and
 // skipped instead of stopping the import.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 #include "sextant/Item.h"
 #include "sextant/Schema.h"
@@ -25,23 +26,23 @@ namespace sextant::formats {
 enum class SourceFormat { Auto, Vectra, LangChain, JsonLines, Csv, Npy, Fvecs, Bvecs };
 
 // "auto", "vectra", "langchain", "jsonl", "csv", "npy", "fvecs", "bvecs".
-QString sourceFormatName(SourceFormat format);
+SEXTANT_API QString sourceFormatName(SourceFormat format);
 // Exactly the names above (case-sensitive, as typed on a command line).
-std::optional<SourceFormat> sourceFormatFromName(const QString &name);
+SEXTANT_API std::optional<SourceFormat> sourceFormatFromName(const QString &name);
 // What a path holds, from folder contents (index.json/index.pb -> Vectra;
 // hnswlib.index+args.json -> LangChain), magic bytes (\x93NUMPY) and the
 // extension (.jsonl/.ndjson, .csv/.tsv, .npy, .fvecs, .bvecs). A file named
 // index.json or hnswlib.index in such a folder stands for its folder. Auto
 // when unknown.
-SourceFormat detectSourceFormat(const QString &path);
+SEXTANT_API SourceFormat detectSourceFormat(const QString &path);
 
-struct SourceProblem {
+struct SEXTANT_API SourceProblem {
     QString where;   // "line 12", "row 7", "items[3]", "label 42"
     QString itemId;  // when known
     QString message; // a sentence
 };
 
-struct SourceShape {
+struct SEXTANT_API SourceShape {
     int dimensions = 0; // known once the source is open (first record for JSON Lines/CSV)
     std::optional<Metric>
         metric;              // Vectra: Cosine; LangChain: from args.json (cosine, ip -> Dot, l2 -> L2); others: none
@@ -50,7 +51,7 @@ struct SourceShape {
     QStringList notes;       // sentences for the user (e.g. "index.pb is present and was not read")
 };
 
-struct SourceOptions {
+struct SEXTANT_API SourceOptions {
     qint64 maxFileBytes = 8ll << 30; // any single file read whole (JSON files); streams are not limited by this
     qint64 maxJsonBytes = 2ll << 30; // index.json, docstore.json
     int maxJsonDepth = 64;
@@ -63,7 +64,7 @@ struct SourceOptions {
     QString idPrefix;
 };
 
-class VectorSource {
+class SEXTANT_API VectorSource {
 public:
     virtual ~VectorSource() = default;
     virtual SourceFormat format() const = 0;
@@ -80,11 +81,11 @@ public:
     virtual qint64 bytesTotal() const = 0;
 };
 
-Result<std::unique_ptr<VectorSource>> openVectorSource(const QString &path, SourceFormat format = SourceFormat::Auto,
-                                                       const SourceOptions &options = {});
+SEXTANT_API Result<std::unique_ptr<VectorSource>>
+openVectorSource(const QString &path, SourceFormat format = SourceFormat::Auto, const SourceOptions &options = {});
 
 // The prefix of generated ids for a file (options.idPrefix, or the file's
 // complete base name and a colon).
-QString generatedIdPrefix(const QString &path, const SourceOptions &options);
+SEXTANT_API QString generatedIdPrefix(const QString &path, const SourceOptions &options);
 
 } // namespace sextant::formats

@@ -8,6 +8,7 @@
 // (each id live in at most one row; the counts the manifest records), the
 // graph's labels against the live ids and its recall on a sample.
 
+#include "sextant/Api.h"
 #include "sextant/Error.h"
 
 #include <QList>
@@ -28,10 +29,10 @@ enum class RepairAction {
     QuarantineFile,      // move the file to quarantine/ (orphans, files that cannot be read at all)
     RemoveStaleLock,     // the lock's process is gone: take the lock over
 };
-QString repairActionName(RepairAction action);        // stable, for JSON: "cut-wal-tail", …
-QString repairActionDescription(RepairAction action); // a sentence for people
+SEXTANT_API QString repairActionName(RepairAction action);        // stable, for JSON: "cut-wal-tail", …
+SEXTANT_API QString repairActionDescription(RepairAction action); // a sentence for people
 
-struct Finding {
+struct SEXTANT_API Finding {
     enum class Severity { Info, Warning, Error };
     Severity severity = Severity::Error;
     QString file;       // relative to the index folder; empty when about the index as a whole
@@ -41,13 +42,13 @@ struct Finding {
     RepairAction action = RepairAction::None;
     qint64 length = 0; // bytes from `offset` the finding covers (0: one position or the whole file)
 };
-QString severityName(Finding::Severity s);
+SEXTANT_API QString severityName(Finding::Severity s);
 
 // What a file of the folder is, for the health map.
 enum class FileKind { Manifest, PreviousManifest, Wal, Segment, Deletion, Graph, Lock, Quarantine, Orphan, Unexpected };
-QString fileKindName(FileKind kind);
+SEXTANT_API QString fileKindName(FileKind kind);
 
-struct FileHealth {
+struct SEXTANT_API FileHealth {
     QString name; // relative to the index folder
     FileKind kind = FileKind::Unexpected;
     qint64 size = 0;      // on disk; -1 when the file is missing
@@ -55,7 +56,7 @@ struct FileHealth {
     bool checked = false; // this run read it (a cancelled run leaves some unchecked)
 };
 
-struct VerifyOptions {
+struct SEXTANT_API VerifyOptions {
     bool full = false;
     // Called with bytes checked so far and the total; return false to cancel.
     std::function<bool(qint64 done, qint64 total)> progress;
@@ -65,7 +66,7 @@ struct VerifyOptions {
     double minRecall = 0.8;
 };
 
-struct VerifyReport {
+struct SEXTANT_API VerifyReport {
     bool full = false;
     bool cancelled = false;
     QList<Finding> findings; // Info entries are notes, not problems
@@ -82,6 +83,6 @@ struct VerifyReport {
     QList<Finding> findingsFor(const QString &file) const;
 };
 
-Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &options = {});
+SEXTANT_API Result<VerifyReport> verifyIndex(const QString &path, const VerifyOptions &options = {});
 
 } // namespace sextant
