@@ -4,7 +4,7 @@
 // its first entries are harmless, and the message names the entry.
 
 #include "sextant/Archive.h"
-#include "archive/ArchiveEntryRules.h"
+#include "archives/ArchiveEntryRules.h"
 
 #include "ArchiveBuilder.h"
 #include "TestSupport.h"

@@ -1,6 +1,6 @@
 #pragma once
 // Restoring a backup archive (sextant/Backup.h writes them). A layer above
-// both archive/ and the verifier: the restored folder must verify before it
+// both archives/ and the verifier: the restored folder must verify before it
 // gets its name, so this lives in integrity/ beside the repair that writes
 // the backups.
 

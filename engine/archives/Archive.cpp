@@ -1,5 +1,5 @@
 #include "sextant/Archive.h"
-#include "archive/ArchiveEntryRules.h"
+#include "archives/ArchiveEntryRules.h"
 
 #include <QFile>
 #include <QFileInfo>

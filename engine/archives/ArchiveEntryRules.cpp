@@ -1,4 +1,4 @@
-#include "archive/ArchiveEntryRules.h"
+#include "archives/ArchiveEntryRules.h"
 
 #include <QStringList>
 
