@@ -87,8 +87,8 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
             break;
         }
         case formats::ExportFormat::Archive: {
-            Result<archive::BackupSummary> r =
-                archive::writeBackupArchive(index->path(), request.destination, progress);
+            Result<archives::BackupSummary> r =
+                archives::writeBackupArchive(index->path(), request.destination, progress);
             out.ok = r.ok();
             if (r.ok()) {
                 out.summary.destination = r->file;
@@ -125,7 +125,7 @@ QString defaultExportPath(const QString &indexPath, formats::ExportFormat format
     case formats::ExportFormat::JsonLines: return base + QStringLiteral(".jsonl");
     case formats::ExportFormat::Npy: return base + QStringLiteral(".npy");
     case formats::ExportFormat::Vectra: return base + QStringLiteral("-vectra");
-    case formats::ExportFormat::Archive: return archive::defaultBackupPath(indexPath);
+    case formats::ExportFormat::Archive: return archives::defaultBackupPath(indexPath);
     }
     return base;
 }

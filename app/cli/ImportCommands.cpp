@@ -391,8 +391,8 @@ int runExport(Invocation &invocation)
         if (!Index::exists(path))
             return failOpen(console,
                             Error(ErrorCode::NotFound, QStringLiteral("There is no index in %1.").arg(path), path));
-        const QString archive = destination.isEmpty() ? archive::defaultBackupPath(path) : destination;
-        Result<archive::BackupSummary> written = archive::writeBackupArchive(path, archive);
+        const QString archive = destination.isEmpty() ? archives::defaultBackupPath(path) : destination;
+        Result<archives::BackupSummary> written = archives::writeBackupArchive(path, archive);
         if (!written.ok()) return console.fail(written.error());
         if (console.json())
             console.printJson(QJsonObject{{QStringLiteral("archive"), written->file},

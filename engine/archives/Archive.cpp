@@ -8,7 +8,7 @@
 #include <archive_entry.h>
 #include <memory>
 
-namespace sextant::archive {
+namespace sextant::archives {
 
 namespace {
 
@@ -249,4 +249,4 @@ Error forEachArchiveFileInMemory(const QByteArray &archive, const ArchiveLimits 
     return readTwice(source, limits, collectingVisitor(current, visit), {});
 }
 
-} // namespace sextant::archive
+} // namespace sextant::archives

@@ -4,7 +4,7 @@
 
 #include <archive_entry.h>
 
-namespace sextant::archive {
+namespace sextant::archives {
 
 namespace {
 
@@ -83,4 +83,4 @@ EntryVerdict judgeEntry(archive_entry *entry)
     }
 }
 
-} // namespace sextant::archive
+} // namespace sextant::archives

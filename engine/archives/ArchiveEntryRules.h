@@ -6,7 +6,7 @@
 
 struct archive_entry;
 
-namespace sextant::archive {
+namespace sextant::archives {
 
 struct EntryVerdict {
     QString path; // cleaned, relative, '/'-separated
@@ -21,4 +21,4 @@ QString checkEntryName(const QString &name, QString &cleaned);
 
 EntryVerdict judgeEntry(archive_entry *entry);
 
-} // namespace sextant::archive
+} // namespace sextant::archives

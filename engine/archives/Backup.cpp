@@ -11,7 +11,7 @@
 #include <archive_entry.h>
 #include <memory>
 
-namespace sextant::archive {
+namespace sextant::archives {
 
 namespace {
 
@@ -118,4 +118,4 @@ Result<BackupSummary> writeBackupArchive(const QString &indexDir, const QString 
     return summary;
 }
 
-} // namespace sextant::archive
+} // namespace sextant::archives

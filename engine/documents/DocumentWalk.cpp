@@ -152,7 +152,7 @@ private:
     bool file(const QFileInfo &info, bool named)
     {
         const QString path = info.absoluteFilePath();
-        if (archive::isArchiveFileName(info.fileName())) return archive(path);
+        if (archives::isArchiveFileName(info.fileName())) return archive(path);
         const bool documentName = isDocumentFileName(info.fileName());
         if (!documentName && !named) {
             ++m_summary.skippedNotDocuments;
@@ -177,7 +177,7 @@ private:
     bool archive(const QString &path)
     {
         bool stopped = false;
-        const Error e = archive::forEachArchiveFile(path, m_options.archiveLimits, [&](archive::ArchiveFile &&entry) {
+        const Error e = archives::forEachArchiveFile(path, m_options.archiveLimits, [&](archives::ArchiveFile &&entry) {
             const QString name = entry.path.section(u'/', -1);
             if (isHiddenEntry(entry.path)) return true;
             if (!isDocumentFileName(name)) {
@@ -222,7 +222,7 @@ DocumentWalkSummary forEachDocument(const QStringList &inputs, const DocumentWal
 
 bool isWalkedFileName(const QString &fileName)
 {
-    return archive::isArchiveFileName(fileName) || isDocumentFileName(fileName);
+    return archives::isArchiveFileName(fileName) || isDocumentFileName(fileName);
 }
 
 DocumentCount countDocuments(const QStringList &inputs, const DocumentWalkOptions &options)

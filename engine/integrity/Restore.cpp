@@ -53,9 +53,9 @@ class BackupExtractor {
 public:
     BackupExtractor(const QString &archiveName, const QString &into) : m_archiveName(archiveName), m_into(into) { }
 
-    archive::ArchiveStreamVisitor visitor()
+    archives::ArchiveStreamVisitor visitor()
     {
-        archive::ArchiveStreamVisitor v;
+        archives::ArchiveStreamVisitor v;
         v.begin = [this](const QString &path, qint64) { return begin(path); };
         v.data = [this](const char *data, qsizetype size) { return write(data, size); };
         v.end = [this] { return end(); };
@@ -162,9 +162,9 @@ Error checkTarget(const QString &target)
 // Limits for backups: index files are large and compress little, so the
 // per-entry and total limits are the disk's; the entry count and the ratio
 // still stop bombs.
-archive::ArchiveLimits backupLimits()
+archives::ArchiveLimits backupLimits()
 {
-    archive::ArchiveLimits limits;
+    archives::ArchiveLimits limits;
     limits.maxEntryBytes = 1ll << 40;
     limits.maxTotalBytes = 1ll << 40;
     return limits;
@@ -198,8 +198,8 @@ Result<RestoreSummary> restoreBackupArchive(const QString &archivePath, const QS
 
     BackupExtractor extractor(archiveInfo.fileName(), temp.path());
     const Error read =
-        archive::streamArchiveFiles(archivePath, backupLimits(), extractor.visitor(),
-                                    [&](qint64 done, qint64) { return !progress || progress(done, total); });
+        archives::streamArchiveFiles(archivePath, backupLimits(), extractor.visitor(),
+                                     [&](qint64 done, qint64) { return !progress || progress(done, total); });
     if (extractor.error()) return extractor.error();
     if (read) return read;
     if (extractor.files() == 0)

@@ -14,7 +14,7 @@
 #include <QtTest>
 
 using namespace sextant;
-using namespace sextant::archive;
+using namespace sextant::archives;
 using testsupport::ArchiveSpec;
 using testsupport::TestEntry;
 

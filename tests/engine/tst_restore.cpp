@@ -49,7 +49,7 @@ private:
     QString m_index;
     QString m_backup;
     Expected m_expected;
-    archive::BackupSummary m_backupSummary;
+    archives::BackupSummary m_backupSummary;
 };
 
 void TestRestore::initTestCase()
@@ -78,7 +78,7 @@ void TestRestore::initTestCase()
     const Error closed = (*idx)->close();
     QVERIFY2(!closed, qPrintable(closed.toString()));
     m_backup = m_base.filePath(QStringLiteral("ix.tar.zst"));
-    Result<archive::BackupSummary> b = archive::writeBackupArchive(m_index, m_backup);
+    Result<archives::BackupSummary> b = archives::writeBackupArchive(m_index, m_backup);
     QVERIFY2(b.ok(), qPrintable(b.error().message()));
     m_backupSummary = *b;
 }
@@ -250,7 +250,7 @@ void TestRestore::backupOfADamagedIndexIsRefused()
     const QString segment = damaged + u'/' + m->segments.first().file;
     QVERIFY(flipBit(segment, fileSize(segment) / 3, 5));
     const QString archive = place(QStringLiteral("damaged.tar.zst"));
-    Result<archive::BackupSummary> b = archive::writeBackupArchive(damaged, archive);
+    Result<archives::BackupSummary> b = archives::writeBackupArchive(damaged, archive);
     QVERIFY2(b.ok(), qPrintable(b.error().message()));
     expectRefusedLeavingNothing(archive, QStringLiteral("damaged.tar.zst: the restored index fails verification: "),
                                 ErrorCode::Corruption);

@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > fuzzsupport::kMaxInputBytes) return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    archive::ArchiveLimits limits;
+    archives::ArchiveLimits limits;
     limits.maxEntries = 200;
     limits.maxEntryBytes = 1 << 20;
     limits.maxTotalBytes = 4 << 20;
@@ -41,9 +41,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     limits.ratioFreeBytes = 64 * 1024;
     int delivered = 0;
     qint64 deliveredBytes = 0;
-    const Error e = archive::forEachArchiveFileInMemory(
+    const Error e = archives::forEachArchiveFileInMemory(
         bytes, limits,
-        [&](archive::ArchiveFile &&f) {
+        [&](archives::ArchiveFile &&f) {
             ++delivered;
             deliveredBytes += f.data.size();
             if (!isCleanPath(f.path)) fuzzsupport::propertyFailed("a delivered path is not clean");

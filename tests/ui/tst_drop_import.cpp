@@ -602,7 +602,7 @@ private slots:
             QVERIFY(idx->close().ok());
         }
         const QString archive = m_dir.filePath(QStringLiteral("to-back-up.tar.zst"));
-        QVERIFY(archive::writeBackupArchive(path, archive).ok());
+        QVERIFY(archives::writeBackupArchive(path, archive).ok());
         MainWindow w;
         w.show();
         QSignalSpy restored(&w, &MainWindow::restoreFinished);

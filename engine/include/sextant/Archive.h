@@ -21,7 +21,7 @@
 #include <QString>
 #include <functional>
 
-namespace sextant::archive {
+namespace sextant::archives {
 
 struct SEXTANT_API ArchiveLimits {
     qint64 maxTotalBytes = 4ll << 30;   // all entries, unpacked
@@ -72,4 +72,4 @@ SEXTANT_API Error forEachArchiveFileInMemory(const QByteArray &archive, const Ar
                                              const std::function<bool(ArchiveFile &&)> &visit,
                                              const QString &displayName = QStringLiteral("the archive"));
 
-} // namespace sextant::archive
+} // namespace sextant::archives

@@ -9,7 +9,7 @@
 #include <QString>
 #include <functional>
 
-namespace sextant::archive {
+namespace sextant::archives {
 
 struct SEXTANT_API BackupSummary {
     QString file;     // the archive, absolute
@@ -30,4 +30,4 @@ writeBackupArchive(const QString &indexDir, const QString &archivePath,
 // The default place: beside the folder, <folder>-backup-YYYYMMDD-HHMMSS.tar.zst.
 SEXTANT_API QString defaultBackupPath(const QString &indexDir);
 
-} // namespace sextant::archive
+} // namespace sextant::archives

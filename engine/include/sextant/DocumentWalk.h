@@ -43,7 +43,7 @@ struct SEXTANT_API DocumentFailure {
 
 struct SEXTANT_API DocumentWalkOptions {
     DocumentLimits limits;
-    archive::ArchiveLimits archiveLimits;
+    archives::ArchiveLimits archiveLimits;
     bool followSymlinks = false;
 };
 
