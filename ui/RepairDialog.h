@@ -22,8 +22,7 @@ class RepairDialog : public QDialog {
 public:
     // `indexClosed`: the index was open for writing in this window and has
     // been closed for the repair (Cancel opens it again).
-    RepairDialog(const RepairPlan &plan, const QString &archives::defaultBackupPath, bool indexClosed,
-                 QWidget *parent = nullptr);
+    RepairDialog(const RepairPlan &plan, const QString &defaultBackupPath, bool indexClosed, QWidget *parent = nullptr);
 
     const RepairPlan &plan() const { return m_plan; }
     // The options the user chose (backup or not, and where).
@@ -34,7 +33,7 @@ public:
 
     // <folder>-backup-YYYYMMDD-HHMMSS.tar.zst beside the index folder (what
     // the engine would pick, shown so the user knows where it goes).
-    static QString archives::defaultBackupPath(const QString &indexPath, const QDateTime &now);
+    static QString defaultBackupPath(const QString &indexPath, const QDateTime &now);
 
 private:
     QString stepsHtml() const;

@@ -51,7 +51,7 @@ std::optional<ParsedLine> ParallelLineParser::next()
 
 void ParallelLineParser::startChunk()
 {
-    documents::Chunk chunk;
+    Chunk chunk;
     // Chunks are alike: reserving what the last one needed saves the
     // reallocations (and fresh page faults) of growing a megabyte by appends.
     chunk.bytes.reserve(m_lastChunkBytes);
@@ -78,11 +78,11 @@ void ParallelLineParser::startChunk()
     m_jobs.push_back(QtConcurrent::run(&m_pool, [chunk = std::move(chunk)] { return parseChunk(chunk); }));
 }
 
-std::vector<ParsedLine> ParallelLineParser::parseChunk(const documents::Chunk &chunk)
+std::vector<ParsedLine> ParallelLineParser::parseChunk(const Chunk &chunk)
 {
     std::vector<ParsedLine> parsed;
     parsed.reserve(chunk.lines.size());
-    for (const documents::Chunk::Line &line : chunk.lines) {
+    for (const Chunk::Line &line : chunk.lines) {
         if (line.tooLong) {
             parsed.push_back({line.number, Error(ErrorCode::MalformedInput,
                                                  QStringLiteral("The line is longer than %1 and was skipped.")

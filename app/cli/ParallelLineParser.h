@@ -37,7 +37,7 @@ public:
     const Error &error() const { return m_error; }
 
 private:
-    struct documents::Chunk {
+    struct Chunk {
         struct Line {
             qint64 number = 0;
             qsizetype offset = 0;
@@ -49,7 +49,7 @@ private:
     };
 
     void startChunk();
-    static std::vector<ParsedLine> parseChunk(const documents::Chunk &chunk);
+    static std::vector<ParsedLine> parseChunk(const Chunk &chunk);
 
     LineReader &m_reader;
     QThreadPool m_pool;

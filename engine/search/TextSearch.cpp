@@ -20,7 +20,7 @@ constexpr double kB = 0.75;
 constexpr double kRrfK = 60.0;
 constexpr int kWalkPage = 2000;
 
-QString documents::chunkText(const QJsonObject &metadata)
+QString chunkText(const QJsonObject &metadata)
 {
     const QJsonValue text = metadata.value(QStringLiteral("text"));
     return text.isString() ? text.toString() : QString();
@@ -29,7 +29,7 @@ QString documents::chunkText(const QJsonObject &metadata)
 void fillChunkFields(TextHit &hit)
 {
     const QJsonObject &m = hit.metadata;
-    hit.passage = documents::chunkText(m);
+    hit.passage = chunkText(m);
     hit.uri = m.value(QStringLiteral("uri")).toString();
     hit.title = m.value(QStringLiteral("title")).toString();
     const QJsonValue start = m.value(QStringLiteral("start"));
@@ -78,7 +78,7 @@ Result<std::shared_ptr<const KeywordIndex>> KeywordIndex::build(const Index &ind
         Result<ListPage> page = index.list(after, kWalkPage, false);
         if (!page.ok()) return page.error();
         for (const Item &item : page->items) {
-            const QString text = documents::chunkText(item.metadata);
+            const QString text = chunkText(item.metadata);
             if (text.isEmpty()) continue;
             const QStringList words = embed::HashingEmbedder::words(text);
             if (words.isEmpty()) continue;

@@ -11,7 +11,6 @@
 
 #include <vector>
 
-using namespace sextant::storage;
 using namespace sextant::base;
 
 namespace {
