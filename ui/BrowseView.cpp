@@ -8,7 +8,7 @@
 #include "IndexSession.h"
 #include "ItemCommands.h"
 #include "ItemTableModel.h"
-#include "index/Filter.h"
+#include "sextant/Filter.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -5,7 +5,7 @@
 #include "ProgressRow.h"
 #include "TaskMonitor.h"
 
-#include "index/Index.h"
+#include "sextant/Index.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

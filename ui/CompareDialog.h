@@ -5,7 +5,7 @@
 // the hits they share drawn in the same colour and selected together, with
 // overlap@k and the rank correlation, and the means over all queries.
 
-#include "explore/IndexComparison.h"
+#include "sextant/IndexComparison.h"
 
 #include <QDialog>
 #include <QFuture>

@@ -4,7 +4,7 @@
 // Python list, a metadata value as text. Pure functions: the views fetch
 // the items on a worker, then call these on the GUI thread.
 
-#include "core/Item.h"
+#include "sextant/Item.h"
 
 #include <QJsonValue>
 #include <QString>

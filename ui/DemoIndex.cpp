@@ -1,7 +1,7 @@
 #include "DemoIndex.h"
 
-#include "io/DocumentImport.h"
-#include "io/EmbedderChoice.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -96,7 +96,7 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
         return out;
     }
 
-    Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(QStringLiteral("hash"));
+    Result<std::unique_ptr<embed::Embedder>> embedder = embed::embedderFromSpec(QStringLiteral("hash"));
     if (!embedder.ok()) {
         out.error = embedder.error();
         return out;
@@ -114,8 +114,8 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
     }
     std::shared_ptr<Index> index = created.takeValue();
 
-    io::ImportCallbacks callbacks;
-    callbacks.progress = [&](const io::ImportProgress &p) {
+    documents::ImportCallbacks callbacks;
+    callbacks.progress = [&](const documents::ImportProgress &p) {
         if (promise) {
             int value = 0;
             if (p.totalBytes > 0)
@@ -126,15 +126,16 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
         }
         return !cancelled();
     };
-    const io::DocumentImportSummary summary = io::importDocuments(*index, **embedder, files, {}, callbacks);
+    const documents::DocumentImportSummary summary =
+        documents::importDocuments(*index, **embedder, files, {}, callbacks);
     out.documents = summary.added + summary.replaced;
     out.chunks = summary.chunksWritten;
     out.cancelled = summary.cancelled || cancelled();
     if (!summary.error.ok())
         out.error = summary.error;
     else if (summary.failed > 0) {
-        for (const io::DocumentReport &d : summary.documents)
-            if (d.outcome == io::DocumentOutcome::Failed) {
+        for (const documents::DocumentReport &d : summary.documents)
+            if (d.outcome == documents::DocumentOutcome::Failed) {
                 out.error = Error(ErrorCode::MalformedInput,
                                   Text::tr("The demo text %1 could not be imported: %2").arg(d.uri, d.reason));
                 break;

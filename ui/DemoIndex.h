@@ -6,8 +6,8 @@
 // hidden command line option --create-demo PATH (tools/demo.sh) goes through
 // the same createDemoIndex().
 
-#include "core/Error.h"
-#include "index/Index.h"
+#include "sextant/Error.h"
+#include "sextant/Index.h"
 
 #include <QFuture>
 #include <QPromise>
@@ -41,7 +41,7 @@ struct DemoCreation {
 // On the calling thread, which must be a worker: when `path` holds no index,
 // writes the texts into demoTextsFolder(path), creates the index (the
 // built-in embedder "hash", cosine, Schema::embedder set), imports them with
-// io::importDocuments and returns it open. A creation that fails or is
+// documents::importDocuments and returns it open. A creation that fails or is
 // cancelled removes the folders it made, so the next try starts afresh.
 // `promise` (may be null) gets progress 0–1000 and is polled for cancel.
 DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promise = nullptr);

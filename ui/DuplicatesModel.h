@@ -3,7 +3,7 @@
 // first), its items below with a check box, their best match within the
 // group and their metadata columns.
 
-#include "explore/NearDuplicates.h"
+#include "sextant/NearDuplicates.h"
 
 #include <QAbstractItemModel>
 #include <QJsonObject>

@@ -7,7 +7,7 @@
 // operating system's reason in the message (ENOSPC "No space left on
 // device", EROFS, EACCES).
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QString>
 

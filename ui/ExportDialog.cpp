@@ -27,8 +27,8 @@ ExportDialog::ExportDialog(IndexSession *session, QWidget *parent) : QDialog(par
     auto *form = new QFormLayout;
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("exportFormat"));
-    for (io::ExportFormat f :
-         {io::ExportFormat::JsonLines, io::ExportFormat::Npy, io::ExportFormat::Vectra, io::ExportFormat::Archive})
+    for (formats::ExportFormat f : {formats::ExportFormat::JsonLines, formats::ExportFormat::Npy,
+                                    formats::ExportFormat::Vectra, formats::ExportFormat::Archive})
         m_format->addItem(exportFormatTitle(f), int(f));
     form->addRow(tr("&Format:"), m_format);
     auto *destRow = new QHBoxLayout;
@@ -89,9 +89,12 @@ ExportDialog::~ExportDialog()
     if (m_running) m_watcher.future().cancel();
 }
 
-void ExportDialog::setFormat(io::ExportFormat format) { m_format->setCurrentIndex(m_format->findData(int(format))); }
+void ExportDialog::setFormat(formats::ExportFormat format)
+{
+    m_format->setCurrentIndex(m_format->findData(int(format)));
+}
 
-io::ExportFormat ExportDialog::format() const { return io::ExportFormat(m_format->currentData().toInt()); }
+formats::ExportFormat ExportDialog::format() const { return formats::ExportFormat(m_format->currentData().toInt()); }
 
 void ExportDialog::setDestination(const QString &path) { m_destination->setText(QDir::toNativeSeparators(path)); }
 
@@ -102,7 +105,7 @@ ExportRequest ExportDialog::request() const
     ExportRequest req;
     req.format = format();
     req.destination = destination();
-    if (req.format == io::ExportFormat::Npy) req.idsFile = idsFileFor(req.destination);
+    if (req.format == formats::ExportFormat::Npy) req.idsFile = idsFileFor(req.destination);
     return req;
 }
 
@@ -110,19 +113,19 @@ void ExportDialog::formatChanged()
 {
     if (m_session) setDestination(defaultExportPath(m_session->path(), format()));
     switch (format()) {
-    case io::ExportFormat::JsonLines:
+    case formats::ExportFormat::JsonLines:
         m_noteLabel->setText(tr("One JSON object per line with id, vector and metadata, in id order: what "
                                 "\"sextant-cli insert\" and most tools read."));
         break;
-    case io::ExportFormat::Npy:
+    case formats::ExportFormat::Npy:
         m_noteLabel->setText(tr("The vectors as a float32 matrix (items × dimensions) for NumPy; the metadata is not "
                                 "exported."));
         break;
-    case io::ExportFormat::Vectra:
+    case formats::ExportFormat::Vectra:
         m_noteLabel->setText(tr("A Vectra LocalIndex folder (index.json) that Vectra opens and queries. The folder "
                                 "must not hold an index yet."));
         break;
-    case io::ExportFormat::Archive:
+    case formats::ExportFormat::Archive:
         m_noteLabel->setText(tr("Every file of the index folder in one compressed archive; File ▸ Restore Backup… "
                                 "turns it into an index again."));
         break;
@@ -134,18 +137,18 @@ void ExportDialog::chooseDestination()
 {
     QString path;
     switch (format()) {
-    case io::ExportFormat::Vectra:
+    case formats::ExportFormat::Vectra:
         path = QFileDialog::getSaveFileName(this, tr("New Vectra Folder"), destination(), QString(), nullptr,
                                             QFileDialog::ShowDirsOnly);
         break;
-    case io::ExportFormat::JsonLines:
+    case formats::ExportFormat::JsonLines:
         path =
             QFileDialog::getSaveFileName(this, tr("Export to JSON Lines"), destination(), tr("JSON Lines (*.jsonl)"));
         break;
-    case io::ExportFormat::Npy:
+    case formats::ExportFormat::Npy:
         path = QFileDialog::getSaveFileName(this, tr("Export to NumPy"), destination(), tr("NumPy arrays (*.npy)"));
         break;
-    case io::ExportFormat::Archive:
+    case formats::ExportFormat::Archive:
         path = QFileDialog::getSaveFileName(this, tr("Backup Archive"), destination(), tr("Archives (*.tar.zst)"));
         break;
     }
@@ -154,7 +157,7 @@ void ExportDialog::chooseDestination()
 
 void ExportDialog::updateState()
 {
-    const bool npy = format() == io::ExportFormat::Npy;
+    const bool npy = format() == formats::ExportFormat::Npy;
     m_idsLabel->setVisible(npy && !destination().isEmpty());
     if (npy) m_idsLabel->setText(tr("The ids go to %1.").arg(QDir::toNativeSeparators(idsFileFor(destination()))));
     m_exportButton->setEnabled(!m_running && !destination().isEmpty() && m_session);

@@ -26,8 +26,8 @@ public:
     explicit ExportDialog(IndexSession *session, QWidget *parent = nullptr);
     ~ExportDialog() override;
 
-    void setFormat(io::ExportFormat format);
-    io::ExportFormat format() const;
+    void setFormat(formats::ExportFormat format);
+    formats::ExportFormat format() const;
     void setDestination(const QString &path);
     QString destination() const;
     ExportRequest request() const;

@@ -2,7 +2,7 @@
 
 #include "ErrorText.h"
 #include "Format.h"
-#include "io/Backup.h"
+#include "sextant/Backup.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -27,21 +27,21 @@ QString cannotWrite(const QString &path, const QString &why)
 
 // A stream export into `path` through QSaveFile: committed only when the
 // export succeeded and was not cancelled.
-Result<io::ExportSummary> exportStream(const Index &index, const ExportRequest &request,
-                                       const io::ExportProgress &progress)
+Result<formats::ExportSummary> exportStream(const Index &index, const ExportRequest &request,
+                                            const formats::ExportProgress &progress)
 {
     QSaveFile out(request.destination);
     if (!out.open(QIODevice::WriteOnly))
         return Error(ErrorCode::Io, cannotWrite(request.destination, out.errorString()));
     std::unique_ptr<QSaveFile> ids;
-    if (request.format == io::ExportFormat::Npy && !request.idsFile.isEmpty()) {
+    if (request.format == formats::ExportFormat::Npy && !request.idsFile.isEmpty()) {
         ids = std::make_unique<QSaveFile>(request.idsFile);
         if (!ids->open(QIODevice::WriteOnly))
             return Error(ErrorCode::Io, cannotWrite(request.idsFile, ids->errorString()));
     }
-    Result<io::ExportSummary> summary = request.format == io::ExportFormat::Npy
-                                            ? io::exportNpy(index, out, ids.get(), progress)
-                                            : io::exportJsonLines(index, out, progress);
+    Result<formats::ExportSummary> summary = request.format == formats::ExportFormat::Npy
+                                                 ? formats::exportNpy(index, out, ids.get(), progress)
+                                                 : formats::exportJsonLines(index, out, progress);
     if (!summary.ok()) {
         out.cancelWriting();
         if (ids) ids->cancelWriting();
@@ -61,15 +61,15 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
 {
     return QtConcurrent::run([index, request](QPromise<ExportOutcome> &promise) {
         promise.setProgressRange(0, 1000);
-        const io::ExportProgress progress = [&promise](qint64 done, qint64 total) {
+        const formats::ExportProgress progress = [&promise](qint64 done, qint64 total) {
             if (total > 0) promise.setProgressValue(int(std::min<qint64>(1000, done * 1000 / total)));
             return !promise.isCanceled();
         };
         ExportOutcome out;
         switch (request.format) {
-        case io::ExportFormat::JsonLines:
-        case io::ExportFormat::Npy: {
-            Result<io::ExportSummary> r = exportStream(*index, request, progress);
+        case formats::ExportFormat::JsonLines:
+        case formats::ExportFormat::Npy: {
+            Result<formats::ExportSummary> r = exportStream(*index, request, progress);
             out.ok = r.ok();
             if (r.ok())
                 out.summary = r.takeValue();
@@ -77,8 +77,8 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
                 out.error = userMessageText(r.error(), ErrorContext::Export);
             break;
         }
-        case io::ExportFormat::Vectra: {
-            Result<io::ExportSummary> r = io::exportVectra(*index, request.destination, progress);
+        case formats::ExportFormat::Vectra: {
+            Result<formats::ExportSummary> r = formats::exportVectra(*index, request.destination, progress);
             out.ok = r.ok();
             if (r.ok())
                 out.summary = r.takeValue();
@@ -86,8 +86,9 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
                 out.error = userMessageText(r.error(), ErrorContext::Export);
             break;
         }
-        case io::ExportFormat::Archive: {
-            Result<BackupSummary> r = writeBackupArchive(index->path(), request.destination, progress);
+        case formats::ExportFormat::Archive: {
+            Result<archives::BackupSummary> r =
+                archives::writeBackupArchive(index->path(), request.destination, progress);
             out.ok = r.ok();
             if (r.ok()) {
                 out.summary.destination = r->file;
@@ -106,25 +107,25 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
     });
 }
 
-QString exportFormatTitle(io::ExportFormat format)
+QString exportFormatTitle(formats::ExportFormat format)
 {
     switch (format) {
-    case io::ExportFormat::JsonLines: return Text::tr("JSON Lines (.jsonl)");
-    case io::ExportFormat::Npy: return Text::tr("NumPy array (.npy) and its ids");
-    case io::ExportFormat::Vectra: return Text::tr("Vectra index folder");
-    case io::ExportFormat::Archive: return Text::tr("Backup archive (.tar.zst)");
+    case formats::ExportFormat::JsonLines: return Text::tr("JSON Lines (.jsonl)");
+    case formats::ExportFormat::Npy: return Text::tr("NumPy array (.npy) and its ids");
+    case formats::ExportFormat::Vectra: return Text::tr("Vectra index folder");
+    case formats::ExportFormat::Archive: return Text::tr("Backup archive (.tar.zst)");
     }
     return {};
 }
 
-QString defaultExportPath(const QString &indexPath, io::ExportFormat format)
+QString defaultExportPath(const QString &indexPath, formats::ExportFormat format)
 {
     const QString base = QDir::cleanPath(indexPath);
     switch (format) {
-    case io::ExportFormat::JsonLines: return base + QStringLiteral(".jsonl");
-    case io::ExportFormat::Npy: return base + QStringLiteral(".npy");
-    case io::ExportFormat::Vectra: return base + QStringLiteral("-vectra");
-    case io::ExportFormat::Archive: return defaultBackupPath(indexPath);
+    case formats::ExportFormat::JsonLines: return base + QStringLiteral(".jsonl");
+    case formats::ExportFormat::Npy: return base + QStringLiteral(".npy");
+    case formats::ExportFormat::Vectra: return base + QStringLiteral("-vectra");
+    case formats::ExportFormat::Archive: return archives::defaultBackupPath(indexPath);
     }
     return base;
 }
@@ -139,7 +140,7 @@ QString idsFileFor(const QString &npyPath)
 QString exportResultSentence(const ExportOutcome &outcome)
 {
     if (!outcome.ok) return Text::tr("The export failed: %1").arg(outcome.error);
-    const io::ExportSummary &s = outcome.summary;
+    const formats::ExportSummary &s = outcome.summary;
     QString text = s.items > 0 || s.bytes == 0
                        ? Text::tr("Exported %n item(s) (%1) to %2.", nullptr, int(std::min<qint64>(s.items, INT_MAX)))
                              .arg(formatBytes(s.bytes), QDir::toNativeSeparators(s.destination))

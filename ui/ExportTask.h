@@ -4,8 +4,8 @@
 // Progress 0–1000 and cancel go through the future; a stream export writes
 // through QSaveFile, so a cancelled or failed one leaves no file behind.
 
-#include "index/Index.h"
-#include "io/Export.h"
+#include "sextant/Index.h"
+#include "sextant/Export.h"
 
 #include <QFuture>
 #include <QString>
@@ -14,24 +14,24 @@
 namespace sextant::ui {
 
 struct ExportRequest {
-    io::ExportFormat format = io::ExportFormat::JsonLines;
+    formats::ExportFormat format = formats::ExportFormat::JsonLines;
     QString destination; // a file (jsonl, npy, archive) or a folder to create (vectra)
     QString idsFile;     // npy: where the ids go, one per line
 };
 
 struct ExportOutcome {
     bool ok = false;
-    io::ExportSummary summary;
+    formats::ExportSummary summary;
     QString error; // a sentence
 };
 
 QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const ExportRequest &request);
 
 // "JSON Lines", "NumPy array (.npy) and ids", "Vectra index folder", "Backup archive (.tar.zst)"
-QString exportFormatTitle(io::ExportFormat format);
+QString exportFormatTitle(formats::ExportFormat format);
 // The default destination beside `indexPath` for a format, and the ids
 // file that goes with an .npy.
-QString defaultExportPath(const QString &indexPath, io::ExportFormat format);
+QString defaultExportPath(const QString &indexPath, formats::ExportFormat format);
 QString idsFileFor(const QString &npyPath);
 // "Exported 5,000 items (1.2 MB) to /path." and its notes.
 QString exportResultSentence(const ExportOutcome &outcome);

@@ -1,6 +1,6 @@
 #include "FilterEdit.h"
 
-#include "index/Filter.h"
+#include "sextant/Filter.h"
 
 #include <QEvent>
 #include <QFontDatabase>

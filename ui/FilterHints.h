@@ -5,7 +5,7 @@
 // say so beside the result. The field types come from the schema and from
 // the values seen in rows already on display.
 
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -4,7 +4,7 @@
 // per finding (its severity, where it is, what is wrong, what repair would
 // do). Findings about the index as a whole come first.
 
-#include "integrity/Verifier.h"
+#include "sextant/Verifier.h"
 
 #include <QAbstractItemModel>
 #include <QIcon>

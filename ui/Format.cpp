@@ -21,13 +21,13 @@ QString queryStrategyText(QueryStrategy strategy)
     return {};
 }
 
-QString textPlanText(io::TextSearchMode mode)
+QString textPlanText(search::TextSearchMode mode)
 {
     switch (mode) {
-    case io::TextSearchMode::Hybrid:
+    case search::TextSearchMode::Hybrid:
         return QCoreApplication::translate("Format", "meaning and keywords, fused by rank");
-    case io::TextSearchMode::Vector: return QCoreApplication::translate("Format", "by meaning (vector search)");
-    case io::TextSearchMode::Keyword: return QCoreApplication::translate("Format", "by keywords (BM25)");
+    case search::TextSearchMode::Vector: return QCoreApplication::translate("Format", "by meaning (vector search)");
+    case search::TextSearchMode::Keyword: return QCoreApplication::translate("Format", "by keywords (BM25)");
     }
     return {};
 }

@@ -1,8 +1,8 @@
 #pragma once
 // Numbers, sizes and times the way the GUI shows them (locale-aware).
 
-#include "index/Query.h"
-#include "io/TextSearch.h"
+#include "sextant/Query.h"
+#include "sextant/TextSearch.h"
 
 #include <QString>
 
@@ -16,6 +16,6 @@ QString formatScore(float score);      // 4 significant decimals
 // How a query was answered, in the user's language, from the result's
 // structured fields (the engine's `plan` sentence is English, for logs).
 QString queryStrategyText(QueryStrategy strategy); // "HNSW search", "exact scan", ...
-QString textPlanText(io::TextSearchMode mode);     // "meaning and keywords, fused by rank", ...
+QString textPlanText(search::TextSearchMode mode); // "meaning and keywords, fused by rank", ...
 
 } // namespace sextant::ui

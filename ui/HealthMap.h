@@ -17,7 +17,7 @@
 // visible inside it. Clicking a cell with a finding emits findingActivated.
 
 #include "IntegrityHealth.h"
-#include "integrity/Verifier.h"
+#include "sextant/Verifier.h"
 
 #include <QWidget>
 

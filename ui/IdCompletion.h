@@ -4,7 +4,7 @@
 // id order from the prefix, so a million items cost a few pages), and a
 // completer that fills a line edit's popup with them as the user types.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QCompleter>
 #include <QStringList>

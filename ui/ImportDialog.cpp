@@ -121,7 +121,7 @@ void ImportDialog::build()
     // The last import's chunking: documents imported again with the same
     // chunking and unchanged bytes are left as they are ("unchanged").
     QSettings settings;
-    const io::DocumentImportOptions defaults;
+    const documents::DocumentImportOptions defaults;
     m_chunkSize->setValue(settings.value(QStringLiteral("import/chunkSize"), defaults.chunkSize).toInt());
     m_chunkSize->setToolTip(tr("At most this many characters (or tokens) per chunk; each chunk becomes one item."));
     m_chunkOverlap = new QSpinBox(m_documentsBox);
@@ -132,8 +132,8 @@ void ImportDialog::build()
                                   "so that a sentence cut at a break is still found whole."));
     m_chunkUnit = new QComboBox(m_documentsBox);
     m_chunkUnit->setObjectName(QStringLiteral("chunkUnit"));
-    m_chunkUnit->addItem(tr("characters"), int(io::ChunkUnit::Characters));
-    m_chunkUnit->addItem(tr("tokens"), int(io::ChunkUnit::Tokens));
+    m_chunkUnit->addItem(tr("characters"), int(documents::ChunkUnit::Characters));
+    m_chunkUnit->addItem(tr("tokens"), int(documents::ChunkUnit::Tokens));
     m_chunkUnit->setCurrentIndex(
         qMax(0, m_chunkUnit->findData(settings.value(QStringLiteral("import/chunkUnit")).toInt())));
     chunkRow->addWidget(new QLabel(tr("size"), m_documentsBox));
@@ -218,10 +218,11 @@ void ImportDialog::build()
     connect(m_chunkSize, &QSpinBox::valueChanged, this, [this](int size) { m_chunkOverlap->setMaximum(size / 4); });
     // The chunker's floor: 50 characters or 10 tokens.
     connect(m_chunkUnit, &QComboBox::currentIndexChanged, this, [this]() {
-        m_chunkSize->setMinimum(io::ChunkUnit(m_chunkUnit->currentData().toInt()) == io::ChunkUnit::Tokens ? 10 : 50);
+        m_chunkSize->setMinimum(
+            documents::ChunkUnit(m_chunkUnit->currentData().toInt()) == documents::ChunkUnit::Tokens ? 10 : 50);
     });
     // The remembered size may be in tokens, below the characters' floor.
-    if (io::ChunkUnit(m_chunkUnit->currentData().toInt()) == io::ChunkUnit::Tokens) {
+    if (documents::ChunkUnit(m_chunkUnit->currentData().toInt()) == documents::ChunkUnit::Tokens) {
         m_chunkSize->setMinimum(10);
         m_chunkSize->setValue(settings.value(QStringLiteral("import/chunkSize"), defaults.chunkSize).toInt());
         m_chunkOverlap->setValue(settings.value(QStringLiteral("import/chunkOverlap"), defaults.chunkOverlap).toInt());
@@ -389,7 +390,7 @@ ImportRequest ImportDialog::request() const
     }
     req.documents.chunkSize = m_chunkSize->value();
     req.documents.chunkOverlap = m_chunkOverlap->value();
-    req.documents.unit = io::ChunkUnit(m_chunkUnit->currentData().toInt());
+    req.documents.unit = documents::ChunkUnit(m_chunkUnit->currentData().toInt());
     req.vectors.upsert = m_upsert->isChecked();
     if (!m_session) {
         req.createPath = newIndexFolder();
@@ -432,7 +433,7 @@ void ImportDialog::updateProgress()
 {
     if (!m_task) return;
     const ImportProgressSnapshot snap = m_task->progress();
-    const io::ImportProgress &p = snap.progress;
+    const documents::ImportProgress &p = snap.progress;
     QString phase = snap.phase.isEmpty() ? tr("Importing") : snap.phase;
     if (!p.current.isEmpty()) phase = tr("%1: %2").arg(phase, QDir::toNativeSeparators(p.current));
     m_phaseLabel->setText(fontMetrics().elidedText(phase, Qt::ElideMiddle, qMax(200, m_phaseLabel->width())));

@@ -2,9 +2,9 @@
 
 #include "ErrorText.h"
 #include "Format.h"
-#include "io/Archive.h"
-#include "io/DocumentText.h"
-#include "io/EmbedderChoice.h"
+#include "sextant/DocumentText.h"
+#include "sextant/DocumentWalk.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -28,18 +28,18 @@ struct Text {
 // Problems listed in a row's tooltip; the rest are counted.
 constexpr int kDetailsPerRow = 20;
 
-ImportOutcome outcomeOf(io::DocumentOutcome outcome)
+ImportOutcome outcomeOf(documents::DocumentOutcome outcome)
 {
     switch (outcome) {
-    case io::DocumentOutcome::Added: return ImportOutcome::Added;
-    case io::DocumentOutcome::Replaced: return ImportOutcome::Replaced;
-    case io::DocumentOutcome::Unchanged: return ImportOutcome::Unchanged;
-    case io::DocumentOutcome::Failed: return ImportOutcome::Failed;
+    case documents::DocumentOutcome::Added: return ImportOutcome::Added;
+    case documents::DocumentOutcome::Replaced: return ImportOutcome::Replaced;
+    case documents::DocumentOutcome::Unchanged: return ImportOutcome::Unchanged;
+    case documents::DocumentOutcome::Failed: return ImportOutcome::Failed;
     }
     return ImportOutcome::Failed;
 }
 
-ImportReportRow rowOf(const io::DocumentReport &report)
+ImportReportRow rowOf(const documents::DocumentReport &report)
 {
     ImportReportRow row;
     row.uri = report.uri;
@@ -51,7 +51,7 @@ ImportReportRow rowOf(const io::DocumentReport &report)
     return row;
 }
 
-QString problemSentence(const io::SourceProblem &p)
+QString problemSentence(const formats::SourceProblem &p)
 {
     QString where = p.where;
     if (!p.itemId.isEmpty()) where = where.isEmpty() ? p.itemId : Text::tr("%1 (%2)").arg(where, p.itemId);
@@ -80,12 +80,11 @@ QList<ImportInput> classifyImportInputs(const QStringList &paths)
             inputs.append(in);
             continue;
         }
-        in.format = io::detectSourceFormat(in.path);
-        in.kind = in.format == io::SourceFormat::Auto ? ImportInputKind::Documents : ImportInputKind::Vectors;
+        in.format = formats::detectSourceFormat(in.path);
+        in.kind = in.format == formats::SourceFormat::Auto ? ImportInputKind::Documents : ImportInputKind::Vectors;
         // The document walk takes a named file only when its name says it is
         // a document or an archive; say so here rather than skip it silently.
-        if (in.kind == ImportInputKind::Documents && !in.isFolder && !io::isDocumentFileName(info.fileName()) &&
-            !io::isArchiveFileName(info.fileName()))
+        if (in.kind == ImportInputKind::Documents && !in.isFolder && !documents::isWalkedFileName(info.fileName()))
             in.kind = ImportInputKind::NotDocument;
         inputs.append(in);
     }
@@ -97,17 +96,17 @@ QFuture<QList<ImportInput>> classifyImportInputsAsync(const QStringList &paths)
     return QtConcurrent::run([paths]() { return classifyImportInputs(paths); });
 }
 
-QString sourceFormatTitle(io::SourceFormat format)
+QString sourceFormatTitle(formats::SourceFormat format)
 {
     switch (format) {
-    case io::SourceFormat::Auto: return Text::tr("documents");
-    case io::SourceFormat::Vectra: return Text::tr("Vectra index");
-    case io::SourceFormat::LangChain: return Text::tr("LangChain HNSWLib folder");
-    case io::SourceFormat::JsonLines: return Text::tr("JSON Lines");
-    case io::SourceFormat::Csv: return Text::tr("CSV");
-    case io::SourceFormat::Npy: return Text::tr("NumPy array");
-    case io::SourceFormat::Fvecs: return Text::tr("fvecs");
-    case io::SourceFormat::Bvecs: return Text::tr("bvecs");
+    case formats::SourceFormat::Auto: return Text::tr("documents");
+    case formats::SourceFormat::Vectra: return Text::tr("Vectra index");
+    case formats::SourceFormat::LangChain: return Text::tr("LangChain HNSWLib folder");
+    case formats::SourceFormat::JsonLines: return Text::tr("JSON Lines");
+    case formats::SourceFormat::Csv: return Text::tr("CSV");
+    case formats::SourceFormat::Npy: return Text::tr("NumPy array");
+    case formats::SourceFormat::Fvecs: return Text::tr("fvecs");
+    case formats::SourceFormat::Bvecs: return Text::tr("bvecs");
     }
     return {};
 }
@@ -154,7 +153,7 @@ Result<Schema> schemaForNewIndex(const QList<ImportInput> &inputs)
     const bool anyDocuments = std::any_of(inputs.begin(), inputs.end(),
                                           [](const ImportInput &in) { return in.kind == ImportInputKind::Documents; });
     if (anyDocuments) {
-        Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(QStringLiteral("hash"));
+        Result<std::unique_ptr<embed::Embedder>> embedder = embed::embedderFromSpec(QStringLiteral("hash"));
         if (!embedder.ok()) return embedder.error();
         Schema schema;
         schema.dimensions = (*embedder)->dimensions();
@@ -164,11 +163,11 @@ Result<Schema> schemaForNewIndex(const QList<ImportInput> &inputs)
     }
     for (const ImportInput &in : inputs) {
         if (in.kind != ImportInputKind::Vectors) continue;
-        Result<std::unique_ptr<io::VectorSource>> source = io::openVectorSource(in.path, in.format);
+        Result<std::unique_ptr<formats::VectorSource>> source = formats::openVectorSource(in.path, in.format);
         if (!source.ok())
             return Error(source.error().code(), Text::tr("Sextant could not read %1: %2")
                                                     .arg(QDir::toNativeSeparators(in.path), source.error().message()));
-        return io::schemaForSource((*source)->shape());
+        return formats::schemaForSource((*source)->shape());
     }
     return Error(ErrorCode::InvalidArgument, Text::tr("There is nothing to import: none of the paths exists."));
 }
@@ -225,7 +224,7 @@ struct ImportShared {
     // drops results added after the cancel.
     std::optional<ImportResult> final;
 
-    void setProgress(const io::ImportProgress &p, const QString &phase)
+    void setProgress(const documents::ImportProgress &p, const QString &phase)
     {
         QMutexLocker lock(&mutex);
         progress.progress = p;
@@ -260,7 +259,7 @@ public:
 
     bool cancelled() const { return promise.isCanceled(); }
 
-    void report(io::ImportProgress p, const QString &phase)
+    void report(documents::ImportProgress p, const QString &phase)
     {
         if (inDocuments) {
             p.totalFiles = filesBefore + (p.totalFiles > 0 ? p.totalFiles : documentInputs);
@@ -294,19 +293,19 @@ public:
         row.title = QFileInfo(input.path).fileName();
         row.vectors = true;
         row.bytes = input.bytes;
-        io::ImportProgress start;
+        documents::ImportProgress start;
         start.current = input.path;
         report(start, Text::tr("Reading vectors"));
-        Result<std::unique_ptr<io::VectorSource>> source = io::openVectorSource(input.path, input.format);
+        Result<std::unique_ptr<formats::VectorSource>> source = formats::openVectorSource(input.path, input.format);
         if (!source.ok()) {
             row.outcome = ImportOutcome::Failed;
             row.reason = source.error().message();
             addRow(row);
             return;
         }
-        const io::VectorImportSummary summary =
-            io::importVectors(index, **source, request.vectors, [this, &input](const io::ImportProgress &p) {
-                io::ImportProgress q = p;
+        const formats::VectorImportSummary summary = formats::importVectors(
+            index, **source, request.vectors, [this, &input](const documents::ImportProgress &p) {
+                documents::ImportProgress q = p;
                 if (q.current.isEmpty()) q.current = input.path;
                 report(q, Text::tr("Reading vectors"));
                 return !cancelled();
@@ -316,7 +315,7 @@ public:
         itemsBefore += summary.written;
         result.bytesRead += (*source)->bytesDone();
         row.count = summary.written;
-        for (const io::SourceProblem &p : summary.problems) {
+        for (const formats::SourceProblem &p : summary.problems) {
             if (row.details.size() >= kDetailsPerRow) break;
             row.details << problemSentence(p);
         }
@@ -360,19 +359,19 @@ public:
             failAll(documentsRefusedSentence());
             return;
         }
-        Result<std::unique_ptr<Embedder>> embedder = io::embedderForSchema(schema);
+        Result<std::unique_ptr<embed::Embedder>> embedder = embed::embedderForSchema(schema);
         if (!embedder.ok()) {
             failAll(userMessageText(embedder.error(), ErrorContext::Embed));
             return;
         }
-        io::ImportCallbacks callbacks;
-        callbacks.progress = [this](const io::ImportProgress &p) {
+        documents::ImportCallbacks callbacks;
+        callbacks.progress = [this](const documents::ImportProgress &p) {
             report(p, Text::tr("Embedding documents"));
             return !cancelled();
         };
-        callbacks.documentDone = [this](const io::DocumentReport &d) { addRow(rowOf(d)); };
-        const io::DocumentImportSummary summary =
-            io::importDocuments(index, **embedder, paths, request.documents, callbacks);
+        callbacks.documentDone = [this](const documents::DocumentReport &d) { addRow(rowOf(d)); };
+        const documents::DocumentImportSummary summary =
+            documents::importDocuments(index, **embedder, paths, request.documents, callbacks);
         result.itemsWritten += summary.chunksWritten;
         result.skippedNotDocuments += summary.skippedNotDocuments;
         result.bytesRead += summary.bytesRead;

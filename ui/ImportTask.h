@@ -3,17 +3,17 @@
 // (classifyImportInputs: vector files and folders by detectSourceFormat,
 // everything else documents), then imported into an open index, or into a
 // new index the task creates first. Vector sources go through
-// io::importVectors one by one, documents through io::importDocuments with
+// formats::importVectors one by one, documents through documents::importDocuments with
 // the index's embedder. Progress and each file's outcome reach the GUI
 // through ImportTask's signals; cancelling goes through the future (the
 // status bar's Cancel) or cancel().
 
-#include "core/Options.h"
-#include "core/Schema.h"
-#include "index/Index.h"
-#include "io/DocumentImport.h"
-#include "io/VectorImport.h"
-#include "io/VectorSource.h"
+#include "sextant/Options.h"
+#include "sextant/Schema.h"
+#include "sextant/Index.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/VectorImport.h"
+#include "sextant/VectorSource.h"
 
 #include <QFuture>
 #include <QList>
@@ -40,7 +40,7 @@ enum class ImportInputKind {
 struct ImportInput {
     QString path;
     ImportInputKind kind = ImportInputKind::Documents;
-    io::SourceFormat format = io::SourceFormat::Auto; // vectors only
+    formats::SourceFormat format = formats::SourceFormat::Auto; // vectors only
     bool isFolder = false;
     qint64 bytes = -1; // a file's size; -1 for folders
 };
@@ -52,11 +52,11 @@ QFuture<QList<ImportInput>> classifyImportInputsAsync(const QStringList &paths);
 
 // "Documents (folder)", "Vectors: JSON Lines", "Vectra index folder", ...
 QString describeImportInput(const ImportInput &input);
-QString sourceFormatTitle(io::SourceFormat format);
+QString sourceFormatTitle(formats::SourceFormat format);
 
 // The schema of a new index for these inputs: made for documents (the
 // built-in embedder, its dimensions, cosine) when any input is documents,
-// else the first vector source's shape (io::schemaForSource). Opens the
+// else the first vector source's shape (formats::schemaForSource). Opens the
 // source to learn its shape: a worker's job.
 Result<Schema> schemaForNewIndex(const QList<ImportInput> &inputs);
 QFuture<Result<Schema>> schemaForNewIndexAsync(const QList<ImportInput> &inputs);
@@ -83,8 +83,8 @@ struct ImportReportRow {
 
 struct ImportRequest {
     QList<ImportInput> inputs; // Missing inputs are reported as failed
-    io::DocumentImportOptions documents;
-    io::VectorImportOptions vectors;
+    documents::DocumentImportOptions documents;
+    formats::VectorImportOptions vectors;
     // A new index: created at createPath with createSchema before anything
     // is read, closed when the import is done (the caller then opens it).
     QString createPath;
@@ -109,7 +109,7 @@ QString importSummarySentence(const ImportResult &result);
 
 // What the progress display shows.
 struct ImportProgressSnapshot {
-    io::ImportProgress progress;
+    documents::ImportProgress progress;
     QString phase; // "Reading vectors", "Embedding documents"
 };
 

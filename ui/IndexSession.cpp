@@ -58,8 +58,8 @@ QFuture<OpenOutcome> IndexSession::openAsync(const QString &path, OpenOptions op
             out.isFile = QFileInfo(path).isFile();
             out.looksLikeIndex = dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev"));
             if (!out.looksLikeIndex) {
-                const io::SourceFormat format = io::detectSourceFormat(path);
-                if (format == io::SourceFormat::Vectra || format == io::SourceFormat::LangChain)
+                const formats::SourceFormat format = formats::detectSourceFormat(path);
+                if (format == formats::SourceFormat::Vectra || format == formats::SourceFormat::LangChain)
                     out.foreignFormat = format;
             }
         }
@@ -140,7 +140,7 @@ QFuture<OpenOutcome> IndexSession::reopenIndex()
         m_released = false;
         m_undo.clear(); // its commands hold items of the state before the repair
         // A fresh cache: the old one's generation numbers describe the old files.
-        m_keywordCache = std::make_shared<io::KeywordIndexCache>();
+        m_keywordCache = std::make_shared<search::KeywordIndexCache>();
         ++m_contentVersion;
         m_pollTimer.start();
         emit indexReopened();
@@ -189,7 +189,7 @@ QFuture<OpenOutcome> IndexSession::switchToWriting()
         m_lockHolder.reset();
         m_openOptions = out.options;
         m_pollTimer.setInterval(1000);
-        m_keywordCache = std::make_shared<io::KeywordIndexCache>();
+        m_keywordCache = std::make_shared<search::KeywordIndexCache>();
         ++m_contentVersion;
         emit accessChanged();
         emit lockHolderChanged();

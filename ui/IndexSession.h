@@ -5,11 +5,11 @@
 // wait on a lock or the disk: views run engine calls on worker threads
 // through run() and get the results back as queued signals or QFutures.
 
-#include "core/Options.h"
-#include "core/Schema.h"
-#include "index/Index.h"
-#include "io/TextSearch.h"
-#include "io/VectorSource.h"
+#include "sextant/Options.h"
+#include "sextant/Schema.h"
+#include "sextant/Index.h"
+#include "sextant/TextSearch.h"
+#include "sextant/VectorSource.h"
 
 #include <QFileSystemWatcher>
 #include <QFuture>
@@ -32,7 +32,7 @@ struct OpenOutcome {
     bool looksLikeIndex = false;          // when it failed: the folder has a MANIFEST or MANIFEST.prev
     // When it failed and is no Sextant index: what other tool's index it is
     // (Vectra, LangChain), which Sextant can convert; Auto when none.
-    io::SourceFormat foreignFormat = io::SourceFormat::Auto;
+    formats::SourceFormat foreignFormat = formats::SourceFormat::Auto;
     // When it failed: the path is a file, not a folder (a vector file or a
     // backup passed where an index folder was expected).
     bool isFile = false;
@@ -100,7 +100,7 @@ public:
     // The BM25 index of this index's passages, kept between text queries and
     // rebuilt by the engine when the index has changed (thread-safe: workers
     // use it; the session only owns it).
-    std::shared_ptr<io::KeywordIndexCache> keywordCache() const { return m_keywordCache; }
+    std::shared_ptr<search::KeywordIndexCache> keywordCache() const { return m_keywordCache; }
 
     // Runs `f(index)` on the global thread pool and returns its future.
     template <typename F>
@@ -167,7 +167,7 @@ private:
     bool m_hasStats = false;
     quint64 m_contentVersion = 1;
     QUndoStack m_undo;
-    std::shared_ptr<io::KeywordIndexCache> m_keywordCache = std::make_shared<io::KeywordIndexCache>();
+    std::shared_ptr<search::KeywordIndexCache> m_keywordCache = std::make_shared<search::KeywordIndexCache>();
     QString m_currentItem;
     QStringList m_queryHits;
     QTimer m_pollTimer;

@@ -4,7 +4,7 @@
 // histogram, and its nearest neighbours. Edits and deletion are undoable
 // commands on the session's undo stack, written through the write queue.
 
-#include "core/Item.h"
+#include "sextant/Item.h"
 
 #include <QWidget>
 #include <optional>

@@ -4,7 +4,7 @@
 // painted severity icons in the same colours, so that the tree and the map
 // speak one visual language.
 
-#include "integrity/Verifier.h"
+#include "sextant/Verifier.h"
 
 #include <QColor>
 #include <QIcon>

@@ -13,8 +13,8 @@
 // done or the plan is declined.
 
 #include "VerifyTask.h"
-#include "integrity/Repair.h"
-#include "integrity/Verifier.h"
+#include "sextant/Repair.h"
+#include "sextant/Verifier.h"
 
 #include <QFutureWatcher>
 #include <QPointer>

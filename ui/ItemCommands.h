@@ -3,7 +3,7 @@
 // view's context menu. Each goes through IndexSession::write (the engine's
 // write queue); undo restores the old item exactly, vector and metadata.
 
-#include "core/Item.h"
+#include "sextant/Item.h"
 
 #include <QUndoCommand>
 

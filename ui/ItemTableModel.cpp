@@ -3,7 +3,7 @@
 #include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
-#include "index/Filter.h"
+#include "sextant/Filter.h"
 
 #include <QColor>
 #include <QFont>

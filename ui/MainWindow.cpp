@@ -19,8 +19,8 @@
 #include "SummaryView.h"
 #include "TaskMonitor.h"
 #include "Theme.h"
-#include "index/Distance.h"
-#include "io/Backup.h"
+#include "sextant/Kernels.h"
+#include "sextant/Restore.h"
 
 #include <QAction>
 #include <QAbstractItemView>
@@ -303,7 +303,7 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
             emit damagedIndexShown(clean, out.error.message());
             return;
         }
-        if (!out.index && out.foreignFormat != io::SourceFormat::Auto) {
+        if (!out.index && out.foreignFormat != formats::SourceFormat::Auto) {
             emit openFailed(clean, out.error.message());
             offerConversion(clean, out.foreignFormat);
             return;
@@ -416,7 +416,7 @@ void MainWindow::showDemoQuery(IndexPage *page)
     page->showView(IndexPage::View::Query);
     // An index without an embedder (not the demo after all) keeps its form.
     if (page->session()->schema().embedder.isEmpty()) return;
-    page->queryView()->setTextQuery(demoExampleQuery(), io::TextSearchMode::Hybrid);
+    page->queryView()->setTextQuery(demoExampleQuery(), search::TextSearchMode::Hybrid);
     page->queryView()->run();
 }
 
@@ -690,8 +690,7 @@ void MainWindow::showAbout()
            "repair them.</p>"
            "<p>Every write is checksummed and, by default, on stable storage before it is acknowledged.</p>"
            "<p>Distance kernels: %2. Qt %3.</p>")
-            .arg(QApplication::applicationVersion(), distance::levelName(distance::kernels().level),
-                 QString::fromLatin1(qVersion())));
+            .arg(QApplication::applicationVersion(), distanceKernelLevel(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::restoreOpenIndexes()
@@ -770,8 +769,8 @@ void MainWindow::importPaths(const QStringList &paths)
         if (toImport.isEmpty()) return;
         IndexPage *target = page && page->session() ? page.data() : nullptr;
         if (!target && toImport.size() == 1 && toImport.first().isFolder &&
-            (toImport.first().format == io::SourceFormat::Vectra ||
-             toImport.first().format == io::SourceFormat::LangChain)) {
+            (toImport.first().format == formats::SourceFormat::Vectra ||
+             toImport.first().format == formats::SourceFormat::LangChain)) {
             convertToIndex(toImport.first().path, toImport.first().format);
             return;
         }
@@ -799,7 +798,7 @@ void MainWindow::showImportDialog(const QList<ImportInput> &inputs, IndexPage *p
     emit importDialogShown(dialog);
 }
 
-void MainWindow::convertToIndex(const QString &folder, io::SourceFormat format)
+void MainWindow::convertToIndex(const QString &folder, formats::SourceFormat format)
 {
     ImportInput input;
     input.path = cleanPath(folder);
@@ -819,7 +818,7 @@ void MainWindow::convertToIndex(const QString &folder, io::SourceFormat format)
     emit importDialogShown(dialog);
 }
 
-void MainWindow::offerConversion(const QString &path, io::SourceFormat format)
+void MainWindow::offerConversion(const QString &path, formats::SourceFormat format)
 {
     QMessageBox box(
         QMessageBox::Question, tr("Not a Sextant Index"),

@@ -6,8 +6,8 @@
 #include "ImportTask.h"
 #include "IndexPage.h"
 #include "Preferences.h"
-#include "core/Options.h"
-#include "core/Schema.h"
+#include "sextant/Options.h"
+#include "sextant/Schema.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -61,7 +61,7 @@ public:
     void importPaths(const QStringList &paths);
     // A Vectra or LangChain folder: the import dialog in its "convert" form
     // (a new Sextant index; the folder itself is only read).
-    void convertToIndex(const QString &folder, io::SourceFormat format);
+    void convertToIndex(const QString &folder, formats::SourceFormat format);
     // A file where an index folder was expected (the command line, Open
     // Recent, File ▸ Open File…): a backup archive (.tar.zst) is offered for
     // restoring; anything else is looked at on a worker and offered for
@@ -130,7 +130,7 @@ private:
     void reopenForWriting(IndexPage *page);
     QStringList droppedPaths(const QMimeData *mime) const;
     void showImportDialog(const QList<ImportInput> &inputs, IndexPage *page);
-    void offerConversion(const QString &path, io::SourceFormat format);
+    void offerConversion(const QString &path, formats::SourceFormat format);
     void showDemoQuery(IndexPage *page);
 
     QStackedWidget *m_stack;

@@ -6,7 +6,7 @@
 #include "ProgressRow.h"
 #include "TaskMonitor.h"
 
-#include "index/Index.h"
+#include "sextant/Index.h"
 
 #include <QComboBox>
 #include <QCursor>

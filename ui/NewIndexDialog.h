@@ -2,8 +2,8 @@
 // "New index…": name and place, vector shape, metric, declared metadata
 // fields, durability and the HNSW parameters.
 
-#include "core/Options.h"
-#include "core/Schema.h"
+#include "sextant/Options.h"
+#include "sextant/Schema.h"
 
 #include <QDialog>
 

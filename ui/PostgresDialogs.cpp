@@ -2,9 +2,9 @@
 
 #include "IndexSession.h"
 
-#include "index/Index.h"
-#include "postgres/Publish.h"
-#include "postgres/Pull.h"
+#include "sextant/Index.h"
+#include "sextant/Publish.h"
+#include "sextant/Pull.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #pragma once
 // The user's settings (QSettings), with their defaults in one place.
 
-#include "core/Options.h"
+#include "sextant/Options.h"
 
 #include <QStringList>
 #include <optional>

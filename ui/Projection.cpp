@@ -1,6 +1,6 @@
 #include "Projection.h"
 
-#include "index/Index.h"
+#include "sextant/Index.h"
 
 #include <QHash>
 #include <QJsonArray>

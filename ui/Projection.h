@@ -9,7 +9,7 @@
 // item anyway) as compact columns, so colouring the map by a field needs no
 // second pass over the index.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QFuture>
 #include <QPromise>

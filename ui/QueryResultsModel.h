@@ -4,8 +4,8 @@
 // is in the exact top-k, and the exact hits the ANN search missed follow as
 // extra rows.
 
-#include "core/Schema.h"
-#include "index/Query.h"
+#include "sextant/Schema.h"
+#include "sextant/Query.h"
 
 #include <QAbstractTableModel>
 #include <QSet>

@@ -12,7 +12,7 @@
 #include "QueryResultsModel.h"
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
-#include "io/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -354,9 +354,9 @@ QWidget *QueryView::buildTextPage()
     m_textEdit->setClearButtonEnabled(true);
     m_textMode = new QComboBox(page);
     m_textMode->setObjectName(QStringLiteral("textModeCombo"));
-    m_textMode->addItem(tr("Hybrid"), int(io::TextSearchMode::Hybrid));
-    m_textMode->addItem(tr("Meaning (vector)"), int(io::TextSearchMode::Vector));
-    m_textMode->addItem(tr("Keywords (BM25)"), int(io::TextSearchMode::Keyword));
+    m_textMode->addItem(tr("Hybrid"), int(search::TextSearchMode::Hybrid));
+    m_textMode->addItem(tr("Meaning (vector)"), int(search::TextSearchMode::Vector));
+    m_textMode->addItem(tr("Keywords (BM25)"), int(search::TextSearchMode::Keyword));
     m_textMode->setToolTip(tr("Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; "
                               "Keywords ranks the passages that contain the words (BM25)"));
     m_minShare = new QComboBox(page);
@@ -413,10 +413,10 @@ void QueryView::checkItemsCarryText()
     updateTextAvailability();
 }
 
-bool QueryView::isTextModeAvailable(io::TextSearchMode mode) const
+bool QueryView::isTextModeAvailable(search::TextSearchMode mode) const
 {
     if (!m_session->schema().embedder.isEmpty()) return true;
-    return mode == io::TextSearchMode::Keyword && m_itemsCarryText == 1;
+    return mode == search::TextSearchMode::Keyword && m_itemsCarryText == 1;
 }
 
 QString QueryView::textAvailabilityNote() const
@@ -429,7 +429,7 @@ void QueryView::updateTextAvailability()
     const bool embedder = !m_session->schema().embedder.isEmpty();
     auto *model = qobject_cast<QStandardItemModel *>(m_textMode->model());
     for (int i = 0; i < m_textMode->count(); ++i) {
-        const auto mode = io::TextSearchMode(m_textMode->itemData(i).toInt());
+        const auto mode = search::TextSearchMode(m_textMode->itemData(i).toInt());
         if (QStandardItem *item = model ? model->item(i) : nullptr) item->setEnabled(isTextModeAvailable(mode));
     }
     QString note;
@@ -438,7 +438,7 @@ void QueryView::updateTextAvailability()
                   "cannot turn words into its vectors.");
         if (m_itemsCarryText == 1) {
             note += QLatin1Char(' ') + tr("Its items carry a \"text\" field, so Keywords (BM25) works.");
-            m_textMode->setCurrentIndex(m_textMode->findData(int(io::TextSearchMode::Keyword)));
+            m_textMode->setCurrentIndex(m_textMode->findData(int(search::TextSearchMode::Keyword)));
         }
     }
     m_textNote->setText(note);
@@ -460,7 +460,7 @@ void QueryView::setMinimumShare(double share)
 
 void QueryView::setSource(Source source) { m_source->setCurrentIndex(m_source->findData(int(source))); }
 
-void QueryView::setTextQuery(const QString &text, io::TextSearchMode mode)
+void QueryView::setTextQuery(const QString &text, search::TextSearchMode mode)
 {
     setSource(Source::Text);
     m_textMode->setCurrentIndex(m_textMode->findData(int(mode)));
@@ -471,11 +471,11 @@ QString QueryView::summaryText() const { return m_summary->text(); }
 
 QString QueryView::errorText() const { return m_errorLabel->isVisible() ? m_errorLabel->text() : QString(); }
 
-std::optional<io::TextQuery> QueryView::textQueryFromForm(QString *error) const
+std::optional<search::TextQuery> QueryView::textQueryFromForm(QString *error) const
 {
-    io::TextQuery q;
+    search::TextQuery q;
     q.text = m_textEdit->text().trimmed();
-    q.mode = io::TextSearchMode(m_textMode->currentData().toInt());
+    q.mode = search::TextSearchMode(m_textMode->currentData().toInt());
     if (!isTextModeAvailable(q.mode)) {
         *error = m_session->schema().embedder.isEmpty() ? tr("Text search needs an index made for documents.")
                                                         : tr("This search mode is not available for this index.");
@@ -498,7 +498,7 @@ std::optional<io::TextQuery> QueryView::textQueryFromForm(QString *error) const
 void QueryView::runText()
 {
     QString error;
-    std::optional<io::TextQuery> query = textQueryFromForm(&error);
+    std::optional<search::TextQuery> query = textQueryFromForm(&error);
     if (!query) {
         // The filter's mistake is shown under the filter already.
         showError(m_filter->isValid() ? error : QString());
@@ -508,31 +508,31 @@ void QueryView::runText()
     m_running = true;
     m_comparing = false;
     showError({});
-    m_summary->setText(m_textResult || query->mode == io::TextSearchMode::Vector
+    m_summary->setText(m_textResult || query->mode == search::TextSearchMode::Vector
                            ? tr("Searching…")
                            : tr("Searching… (the first keyword search reads every passage once)"));
     startTicket(tr("Text search"));
     updateInputState();
-    auto *watcher = new QFutureWatcher<Result<io::TextResult>>(this);
-    const io::TextQuery q = *query;
-    connect(watcher, &QFutureWatcher<Result<io::TextResult>>::finished, this, [this, watcher, serial, q]() {
+    auto *watcher = new QFutureWatcher<Result<search::TextResult>>(this);
+    const search::TextQuery q = *query;
+    connect(watcher, &QFutureWatcher<Result<search::TextResult>>::finished, this, [this, watcher, serial, q]() {
         watcher->deleteLater();
         onTextDone(serial, q, watcher->result());
     });
-    std::shared_ptr<io::KeywordIndexCache> cache = m_session->keywordCache();
+    std::shared_ptr<search::KeywordIndexCache> cache = m_session->keywordCache();
     const Schema schema = m_session->schema();
-    watcher->setFuture(m_session->run([q, cache, schema](Index &index) -> Result<io::TextResult> {
-        std::unique_ptr<Embedder> embedder;
-        if (q.mode != io::TextSearchMode::Keyword) {
-            Result<std::unique_ptr<Embedder>> made = io::embedderForSchema(schema);
+    watcher->setFuture(m_session->run([q, cache, schema](Index &index) -> Result<search::TextResult> {
+        std::unique_ptr<embed::Embedder> embedder;
+        if (q.mode != search::TextSearchMode::Keyword) {
+            Result<std::unique_ptr<embed::Embedder>> made = embed::embedderForSchema(schema);
             if (!made.ok()) return made.error();
             embedder = made.takeValue();
         }
-        return io::searchText(index, embedder.get(), q, cache.get());
+        return search::searchText(index, embedder.get(), q, cache.get());
     }));
 }
 
-void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Result<io::TextResult> &result)
+void QueryView::onTextDone(quint64 serial, const search::TextQuery &query, const Result<search::TextResult> &result)
 {
     if (serial != m_serial) return;
     m_running = false;
@@ -559,7 +559,7 @@ void QueryView::onTextDone(quint64 serial, const io::TextQuery &query, const Res
                                 qMin(m_textTable->columnWidth(TextResultsModel::DocumentColumn), 240));
     m_textTable->horizontalHeader()->setSectionResizeMode(TextResultsModel::PassageColumn, QHeaderView::Stretch);
     QStringList ids;
-    for (const io::TextHit &h : result->hits)
+    for (const search::TextHit &h : result->hits)
         ids.append(h.id);
     m_session->setQueryHits(ids);
     showSummary();
@@ -871,7 +871,7 @@ void QueryView::showSummary()
 {
     if (m_running) return;
     if (m_showingText && m_textResult) {
-        const io::TextResult &r = *m_textResult;
+        const search::TextResult &r = *m_textResult;
         QStringList parts;
         parts << tr("%n hit(s) in %1", nullptr, int(r.hits.size())).arg(formatMilliseconds(r.milliseconds));
         parts << textPlanText(m_textModel->mode());
@@ -970,7 +970,7 @@ void QueryView::clearResults()
     m_recallFound = -1;
     m_recall->hide();
     m_model->setResult({}, m_session->schema().metric, m_session->schema().fields);
-    m_textModel->setResult(io::TextResult{}, QString(), io::TextSearchMode::Hybrid);
+    m_textModel->setResult(search::TextResult{}, QString(), search::TextSearchMode::Hybrid);
     m_summary->clear();
     showError({});
     m_session->setQueryHits({});

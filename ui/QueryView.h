@@ -6,9 +6,9 @@
 // session's current item; each query's hits become the session's query hits.
 
 #include "FilterHints.h"
-#include "core/Error.h"
-#include "index/Query.h"
-#include "io/TextSearch.h"
+#include "sextant/Error.h"
+#include "sextant/Query.h"
+#include "sextant/TextSearch.h"
 
 #include <QFutureInterface>
 #include <QPointer>
@@ -48,13 +48,13 @@ public:
     // The result on display (none before the first query finished).
     const std::optional<QueryResult> &lastResult() const { return m_result; }
     // The text query's result on display (none before the first finished).
-    const std::optional<io::TextResult> &lastTextResult() const { return m_textResult; }
+    const std::optional<search::TextResult> &lastTextResult() const { return m_textResult; }
     // Text search: which modes the index allows (an index without an
     // embedder allows Keywords only, and only when its items carry "text").
-    bool isTextModeAvailable(io::TextSearchMode mode) const;
+    bool isTextModeAvailable(search::TextSearchMode mode) const;
     QString textAvailabilityNote() const;
     // Fills the text query form (the tests and the screenshots use it).
-    void setTextQuery(const QString &text, io::TextSearchMode mode);
+    void setTextQuery(const QString &text, search::TextSearchMode mode);
     // Text hits under this share of the best one's score are left out (0: all).
     void setMinimumShare(double share);
     void setSource(Source source);
@@ -94,9 +94,9 @@ private:
     QWidget *buildTextPage();
     void checkItemsCarryText();
     void updateTextAvailability();
-    std::optional<io::TextQuery> textQueryFromForm(QString *error) const;
+    std::optional<search::TextQuery> textQueryFromForm(QString *error) const;
     void runText();
-    void onTextDone(quint64 serial, const io::TextQuery &query, const Result<io::TextResult> &result);
+    void onTextDone(quint64 serial, const search::TextQuery &query, const Result<search::TextResult> &result);
     void updateInputState();
     std::optional<QueryRequest> requestFromForm(QString *error) const;
     void startTicket(const QString &title);
@@ -147,7 +147,7 @@ private:
     QFutureInterface<void> m_ticket;       // what the task monitor shows and cancels
     std::optional<QueryRequest> m_request; // the request behind m_result
     std::optional<QueryResult> m_result;
-    std::optional<io::TextResult> m_textResult;
+    std::optional<search::TextResult> m_textResult;
     bool m_showingText = false; // the last finished run was a text query
     int m_itemsCarryText = -1;  // -1 not known yet (an index without an embedder)
     quint64 m_resultContentVersion = 0;

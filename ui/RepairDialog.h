@@ -5,7 +5,7 @@
 // backup archive first (on by default; the path can be changed). Approve
 // accepts the dialog; the Integrity view then runs the repair.
 
-#include "integrity/Repair.h"
+#include "sextant/Repair.h"
 
 #include <QDialog>
 

@@ -4,7 +4,7 @@
 // quarantine/, and the repair's log (folded away until asked for). In a tab
 // whose index could not be opened it offers "Open Index".
 
-#include "integrity/Repair.h"
+#include "sextant/Repair.h"
 
 #include <QFrame>
 

@@ -7,8 +7,8 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
-#include "index/Index.h"
-#include "integrity/Verifier.h"
+#include "sextant/Index.h"
+#include "sextant/Verifier.h"
 
 class QFormLayout;
 class QLabel;

@@ -88,12 +88,13 @@ QString TextResultsModel::passageLine(const QString &passage, const QRegularExpr
     return shown;
 }
 
-void TextResultsModel::setResult(const io::TextResult &result, const QString &queryText, io::TextSearchMode mode)
+void TextResultsModel::setResult(const search::TextResult &result, const QString &queryText,
+                                 search::TextSearchMode mode)
 {
     beginResetModel();
     m_allHits = result.hits;
     m_best = 0;
-    for (const io::TextHit &h : std::as_const(m_allHits))
+    for (const search::TextHit &h : std::as_const(m_allHits))
         m_best = std::max(m_best, double(h.score));
     m_words = wordsPattern(queryText);
     m_mode = mode;
@@ -113,7 +114,7 @@ void TextResultsModel::clear()
 void TextResultsModel::applyMinimum()
 {
     m_hits.clear();
-    for (const io::TextHit &h : std::as_const(m_allHits))
+    for (const search::TextHit &h : std::as_const(m_allHits))
         if (m_minimumShare <= 0 || m_best <= 0 || double(h.score) / m_best >= m_minimumShare) m_hits.append(h);
 }
 
@@ -163,7 +164,7 @@ int TextResultsModel::columnCount(const QModelIndex &parent) const { return pare
 QVariant TextResultsModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_hits.size()) return {};
-    const io::TextHit &h = m_hits[index.row()];
+    const search::TextHit &h = m_hits[index.row()];
     if (role == IdRole) return h.id;
     // Hits far below the best are dimmed: where the relevant ones end.
     if (role == Qt::ForegroundRole)
@@ -215,11 +216,11 @@ QVariant TextResultsModel::data(const QModelIndex &index, int role) const
         if (role == Qt::ToolTipRole) {
             QString what;
             switch (m_mode) {
-            case io::TextSearchMode::Hybrid:
+            case search::TextSearchMode::Hybrid:
                 what = tr("Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)");
                 break;
-            case io::TextSearchMode::Vector: what = tr("Similarity of the passage's vector to the query's"); break;
-            case io::TextSearchMode::Keyword: what = tr("BM25 score of the passage for the query's words"); break;
+            case search::TextSearchMode::Vector: what = tr("Similarity of the passage's vector to the query's"); break;
+            case search::TextSearchMode::Keyword: what = tr("BM25 score of the passage for the query's words"); break;
             }
             return what + QLatin1Char('\n') +
                    tr("%1 % of the best hit's score; hits under %2 % are dimmed.")

@@ -1,11 +1,11 @@
 #pragma once
-// The hits of a text query (io::searchText) as a table: rank, the passage
+// The hits of a text query (search::searchText) as a table: rank, the passage
 // (one line around the first word of the query it contains, those words in
 // bold by PassageDelegate), its document (title and uri), the passage's
 // range in the document, the score, and its places in the two rankings
 // (vector #, keyword #) that hybrid search fused.
 
-#include "io/TextSearch.h"
+#include "sextant/TextSearch.h"
 
 #include <QAbstractTableModel>
 #include <QRegularExpression>
@@ -24,10 +24,10 @@ public:
 
     explicit TextResultsModel(QObject *parent = nullptr);
 
-    void setResult(const io::TextResult &result, const QString &queryText, io::TextSearchMode mode);
+    void setResult(const search::TextResult &result, const QString &queryText, search::TextSearchMode mode);
     void clear();
-    const QList<io::TextHit> &hits() const { return m_hits; }
-    io::TextSearchMode mode() const { return m_mode; }
+    const QList<search::TextHit> &hits() const { return m_hits; }
+    search::TextSearchMode mode() const { return m_mode; }
     QString idAt(int row) const;
     int rowOf(const QString &id) const;
 
@@ -63,12 +63,12 @@ public:
 private:
     void applyMinimum();
 
-    QList<io::TextHit> m_allHits;
-    QList<io::TextHit> m_hits;
+    QList<search::TextHit> m_allHits;
+    QList<search::TextHit> m_hits;
     double m_best = 0;
     double m_minimumShare = 0;
     QRegularExpression m_words;
-    io::TextSearchMode m_mode = io::TextSearchMode::Hybrid;
+    search::TextSearchMode m_mode = search::TextSearchMode::Hybrid;
 };
 
 // Draws PassageHtmlRole as rich text on one line, clipped to the cell.

@@ -1,6 +1,6 @@
 #include "UmapTask.h"
 
-#include "index/Index.h"
+#include "sextant/Index.h"
 
 #include <QCoreApplication>
 #include <QPromise>

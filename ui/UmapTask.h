@@ -5,8 +5,8 @@
 // view takes the newest frame when the progress signal arrives, so frames
 // it is too busy to draw are skipped, never queued.
 
-#include "core/Error.h"
-#include "explore/Umap.h"
+#include "sextant/Error.h"
+#include "sextant/Umap.h"
 
 #include <QFuture>
 #include <QStringList>

@@ -2,7 +2,7 @@
 // verifyIndex on the thread pool, for the views that offer it (Summary,
 // Integrity): progress 0–1000 through the future, cancel through it too.
 
-#include "integrity/Verifier.h"
+#include "sextant/Verifier.h"
 
 #include <QFuture>
 #include <QString>

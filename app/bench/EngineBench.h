@@ -3,7 +3,7 @@
 
 #include "BenchSupport.h"
 
-#include "index/Index.h"
+#include "sextant/Index.h"
 
 #include <QFuture>
 #include <QJsonObject>

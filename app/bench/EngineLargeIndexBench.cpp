@@ -4,7 +4,7 @@
 
 #include "EngineBench.h"
 
-#include "integrity/Verifier.h"
+#include "sextant/Verifier.h"
 #include "storage/Manifest.h"
 #include "storage/Segment.h"
 

@@ -12,9 +12,9 @@
 
 #include "BenchSupport.h"
 
-#include "explore/NearDuplicates.h"
-#include "explore/Umap.h"
-#include "index/Index.h"
+#include "sextant/NearDuplicates.h"
+#include "sextant/Umap.h"
+#include "sextant/Index.h"
 
 #include <QCommandLineParser>
 #include <QDir>

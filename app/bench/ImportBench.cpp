@@ -5,12 +5,12 @@
 
 #include "BenchSupport.h"
 
-#include "index/Index.h"
-#include "io/DocumentImport.h"
-#include "io/DocumentText.h"
-#include "io/HashingEmbedder.h"
-#include "io/NumpyFile.h"
-#include "io/VectorImport.h"
+#include "sextant/Index.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/DocumentText.h"
+#include "sextant/HashingEmbedder.h"
+#include "sextant/NumpyFile.h"
+#include "sextant/VectorImport.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -30,7 +30,7 @@ QStringList documentFiles(const QString &folder, int limit, qint64 *bytes)
     QDirIterator it(folder, QDir::Files | QDir::NoSymLinks | QDir::Readable, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        if (io::isDocumentFileName(QFileInfo(path).fileName())) all << path;
+        if (documents::isDocumentFileName(QFileInfo(path).fileName())) all << path;
     }
     all.sort();
     if (all.size() > limit) all.resize(limit);
@@ -40,10 +40,10 @@ QStringList documentFiles(const QString &folder, int limit, qint64 *bytes)
     return all;
 }
 
-QJsonObject documentsRun(Index &index, Embedder &embedder, const QStringList &files, const QString &label)
+QJsonObject documentsRun(Index &index, embed::Embedder &embedder, const QStringList &files, const QString &label)
 {
     Stopwatch watch;
-    const io::DocumentImportSummary s = io::importDocuments(index, embedder, files);
+    const documents::DocumentImportSummary s = documents::importDocuments(index, embedder, files);
     const double seconds = watch.elapsedSeconds();
     const double documents = double(s.added + s.replaced + s.unchanged);
     const double mb = double(s.bytesRead) / 1e6;
@@ -62,8 +62,8 @@ QJsonObject documentsRun(Index &index, Embedder &embedder, const QStringList &fi
                     {QStringLiteral("cpu"), watch.cpuJson()}};
     if (s.error) out.insert(QStringLiteral("error"), s.error.message());
     QJsonObject reasons;
-    for (const io::DocumentReport &r : s.documents)
-        if (r.outcome == io::DocumentOutcome::Failed) {
+    for (const documents::DocumentReport &r : s.documents)
+        if (r.outcome == documents::DocumentOutcome::Failed) {
             const QString key = r.reason.left(60);
             reasons.insert(key, reasons.value(key).toInt() + 1);
         }
@@ -115,7 +115,7 @@ int runImportBench(const QStringList &args)
                  .arg(double(bytes) / 1e6, 0, 'f', 1)
                  .arg(docs));
     warmPageCache(docs);
-    HashingEmbedder embedder;
+    embed::HashingEmbedder embedder;
     Schema schema;
     schema.dimensions = embedder.dimensions();
     schema.embedder = embedder.id();
@@ -141,7 +141,7 @@ int runImportBench(const QStringList &args)
         progress(QStringLiteral("npy: writing %1 x %2").arg(n).arg(dims));
         QFile file(npy);
         file.open(QIODevice::WriteOnly);
-        io::NpyWriter writer(&file, n, dims);
+        formats::NpyWriter writer(&file, n, dims);
         bench::VectorSource data(common.seed);
         for (qint64 i = 0; i < n; ++i) {
             const QVector<float> v = data.next(dims);
@@ -153,16 +153,16 @@ int runImportBench(const QStringList &args)
         Schema vectors;
         vectors.dimensions = dims;
         auto index = Index::create(scratch.filePath(QStringLiteral("npy")), vectors);
-        auto source = io::openVectorSource(npy);
+        auto source = formats::openVectorSource(npy);
         if (!index.ok() || !source.ok()) {
             progress(QStringLiteral("npy: could not start"));
             return 2;
         }
         progress(QStringLiteral("npy: importing"));
         Stopwatch watch;
-        io::VectorImportOptions options;
+        formats::VectorImportOptions options;
         options.batchSize = 10000;
-        const io::VectorImportSummary s = io::importVectors(**index, **source, options);
+        const formats::VectorImportSummary s = formats::importVectors(**index, **source, options);
         const double seconds = watch.elapsedSeconds();
         const double mb = double(QFileInfo(npy).size()) / 1e6;
         out.insert(QStringLiteral("npy"),

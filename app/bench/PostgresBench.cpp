@@ -4,9 +4,9 @@
 
 #include "BenchSupport.h"
 
-#include "index/Index.h"
-#include "postgres/Connection.h"
-#include "postgres/Publish.h"
+#include "sextant/Index.h"
+#include "sextant/Connection.h"
+#include "sextant/Publish.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -26,7 +26,7 @@
 
 #include "BenchSupport.h"
 
-#include "index/Index.h"
+#include "sextant/Index.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

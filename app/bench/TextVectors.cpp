@@ -22,10 +22,10 @@
 
 #include "BenchSupport.h"
 
-#include "io/Chunker.h"
-#include "io/DocumentText.h"
-#include "io/HashingEmbedder.h"
-#include "io/NumpyFile.h"
+#include "sextant/Chunker.h"
+#include "sextant/DocumentText.h"
+#include "sextant/HashingEmbedder.h"
+#include "sextant/NumpyFile.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
@@ -54,7 +54,7 @@ QString documentName(const QString &fileName)
 {
     QString name = fileName;
     if (name.endsWith(QLatin1String(".gz"))) name.chop(3);
-    if (io::isDocumentFileName(name)) return name;
+    if (documents::isDocumentFileName(name)) return name;
     const QString lower = name.toLower();
     for (const char *prefix : {"changelog", "news", "readme", "copyright", "changes"})
         if (lower.startsWith(QLatin1String(prefix))) return name + QStringLiteral(".txt");
@@ -154,7 +154,7 @@ int runTextVectors(const QStringList &args)
     const QString docs = parser.value(QStringLiteral("docs")).isEmpty() ? QStringLiteral("/usr/share/doc")
                                                                         : parser.value(QStringLiteral("docs"));
     const qint64 rows = intOpt("n", common.quick ? 5000 : 101000, 1);
-    ChunkOptions chunking;
+    documents::ChunkOptions chunking;
     chunking.size = int(intOpt("chunk-size", 1000, 50));
     chunking.overlap = int(intOpt("overlap", 150, 0));
 
@@ -173,7 +173,7 @@ int runTextVectors(const QStringList &args)
     std::shuffle(files.begin(), files.end(), rng);
     progress(QStringLiteral("%1 document files under %2").arg(files.size()).arg(docs));
 
-    HashingEmbedder embedder;
+    embed::HashingEmbedder embedder;
     const int dims = embedder.dimensions();
     QSet<QByteArray> seenTexts, seenVectors;
     std::vector<float> vectors;
@@ -198,9 +198,9 @@ int runTextVectors(const QStringList &args)
             else
                 error = f.errorString();
         }
-        Result<io::DocumentText> doc = error.isEmpty()
-                                           ? io::extractDocumentText(bytes, documentName(fileName))
-                                           : Result<io::DocumentText>(Error(ErrorCode::MalformedInput, error));
+        Result<documents::DocumentText> doc =
+            error.isEmpty() ? documents::extractDocumentText(bytes, documentName(fileName))
+                            : Result<documents::DocumentText>(Error(ErrorCode::MalformedInput, error));
         if (!doc.ok()) {
             ++filesFailed;
             failures[doc.error().message().left(40)] += 1;
@@ -210,7 +210,7 @@ int runTextVectors(const QStringList &args)
         bytesRead += bytes.size();
         chunking.kind = doc->kind;
         std::vector<Piece> fresh;
-        for (const Chunk &c : chunkText(doc->text, chunking)) {
+        for (const documents::Chunk &c : documents::chunkText(doc->text, chunking)) {
             ++chunks;
             const QByteArray key = QCryptographicHash::hash(c.text.toUtf8(), QCryptographicHash::Sha256);
             if (seenTexts.contains(key)) {
@@ -224,7 +224,7 @@ int runTextVectors(const QStringList &args)
         const std::vector<Result<QVector<float>>> embedded =
             QtConcurrent::blockingMapped<std::vector<Result<QVector<float>>>>(
                 fresh, [](const Piece &p) -> Result<QVector<float>> {
-                    HashingEmbedder e;
+                    embed::HashingEmbedder e;
                     Result<std::vector<QVector<float>>> r = e.embed({p.text});
                     if (!r.ok()) return r.error();
                     return r->front();
@@ -269,7 +269,7 @@ int runTextVectors(const QStringList &args)
         std::fprintf(stderr, "sextant-bench text-vectors: cannot write %s\n", qPrintable(outPath));
         return 1;
     }
-    io::NpyWriter writer(&npy, rows, dims);
+    formats::NpyWriter writer(&npy, rows, dims);
     QCryptographicHash sha(QCryptographicHash::Sha256);
     sources.write("row\tfile\tstart\tend\n");
     for (qint64 r = 0; r < rows; ++r) {

@@ -1,6 +1,6 @@
 #include "CliSupport.h"
 
-#include "index/Filter.h"
+#include "sextant/Filter.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -2,8 +2,8 @@
 // What every sextant-cli command shares: exit codes, output in text or JSON,
 // error reporting, and opening an index the right way for reading or writing.
 
-#include "core/Error.h"
-#include "index/Index.h"
+#include "sextant/Error.h"
+#include "sextant/Index.h"
 
 #include <QByteArrayView>
 #include <QCommandLineParser>

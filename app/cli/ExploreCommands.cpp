@@ -4,9 +4,9 @@
 
 #include "Commands.h"
 
-#include "explore/IndexComparison.h"
-#include "explore/NearDuplicates.h"
-#include "explore/Umap.h"
+#include "sextant/IndexComparison.h"
+#include "sextant/NearDuplicates.h"
+#include "sextant/Umap.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,7 +1,7 @@
 // `import` and `export`: every format Sextant reads and writes (docs/cli.md).
 //
 // import PATH SOURCE... sorts its sources: vector files and folders
-// (io/VectorSource.h), backup archives (--format archive) and documents
+// (sextant/VectorSource.h), backup archives (--format archive) and documents
 // (files, folders, zip/tar bundles; --docs forces it). A PATH without an
 // index gets one, shaped by the first source: its dimensions and metric for
 // vectors, the embedder's for documents.
@@ -9,11 +9,12 @@
 #include "Commands.h"
 #include "Ingest.h"
 
-#include "io/Backup.h"
-#include "io/DocumentImport.h"
-#include "io/EmbedderChoice.h"
-#include "io/Export.h"
-#include "io/VectorImport.h"
+#include "sextant/Backup.h"
+#include "sextant/Restore.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/EmbedderChoice.h"
+#include "sextant/Export.h"
+#include "sextant/VectorImport.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,11 +31,11 @@ namespace {
 constexpr int kMaxProblemsPrinted = 20;
 
 struct ImportPlan {
-    QStringList documents;                               // paths for importDocuments
-    QList<std::pair<QString, io::SourceFormat>> vectors; // path and format, in the order given
+    QStringList documents;                                    // paths for importDocuments
+    QList<std::pair<QString, formats::SourceFormat>> vectors; // path and format, in the order given
 };
 
-Result<ImportPlan> planSources(const QStringList &sources, bool docs, std::optional<io::SourceFormat> format)
+Result<ImportPlan> planSources(const QStringList &sources, bool docs, std::optional<formats::SourceFormat> format)
 {
     ImportPlan plan;
     for (const QString &source : sources) {
@@ -46,9 +47,9 @@ Result<ImportPlan> planSources(const QStringList &sources, bool docs, std::optio
             plan.documents << source;
             continue;
         }
-        const io::SourceFormat detected =
-            format && *format != io::SourceFormat::Auto ? *format : io::detectSourceFormat(source);
-        if (detected == io::SourceFormat::Auto)
+        const formats::SourceFormat detected =
+            format && *format != formats::SourceFormat::Auto ? *format : formats::detectSourceFormat(source);
+        if (detected == formats::SourceFormat::Auto)
             plan.documents << source; // not a vector file: text, PDF, a folder or an archive of documents
         else
             plan.vectors.append({source, detected});
@@ -56,7 +57,7 @@ Result<ImportPlan> planSources(const QStringList &sources, bool docs, std::optio
     return plan;
 }
 
-QString problemLine(const io::SourceProblem &p)
+QString problemLine(const formats::SourceProblem &p)
 {
     QStringList where;
     if (!p.where.isEmpty()) where << p.where;
@@ -74,8 +75,8 @@ Error createIfMissing(Console &console, const QString &path, const ImportPlan &p
     if (Index::exists(path)) return {};
     Schema schema;
     if (!plan.vectors.isEmpty()) {
-        Result<std::unique_ptr<io::VectorSource>> source =
-            io::openVectorSource(plan.vectors.first().first, plan.vectors.first().second);
+        Result<std::unique_ptr<formats::VectorSource>> source =
+            formats::openVectorSource(plan.vectors.first().first, plan.vectors.first().second);
         if (!source.ok()) return source.error();
         // JSON Lines and CSV learn their dimension from the first record.
         if ((*source)->shape().dimensions <= 0) {
@@ -86,11 +87,11 @@ Error createIfMissing(Console &console, const QString &path, const ImportPlan &p
             return Error(ErrorCode::MalformedInput,
                          QStringLiteral("%1 holds no vector to take the new index's dimensions from.")
                              .arg(plan.vectors.first().first));
-        schema = io::schemaForSource((*source)->shape()); // its notes are printed when it is read
+        schema = formats::schemaForSource((*source)->shape()); // its notes are printed when it is read
     } else {
-        Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(embedderSpec);
+        Result<std::unique_ptr<embed::Embedder>> embedder = embed::embedderFromSpec(embedderSpec);
         if (!embedder.ok()) return embedder.error();
-        if (Error e = io::learnDimensions(**embedder)) return e;
+        if (Error e = embed::learnDimensions(**embedder)) return e;
         schema.dimensions = (*embedder)->dimensions();
         schema.metric = Metric::Cosine;
         schema.embedder = (*embedder)->id();
@@ -113,27 +114,27 @@ int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &
                         bool *anyProblem, ProblemReport &report)
 {
     Console &console = invocation.console;
-    io::VectorImportOptions options;
+    formats::VectorImportOptions options;
     options.upsert = invocation.isSet(QStringLiteral("upsert"));
     for (const auto &[path, format] : plan.vectors) {
         if (report.isOpen())
-            options.onProblem = [&report, source = path](const io::SourceProblem &p) {
+            options.onProblem = [&report, source = path](const formats::SourceProblem &p) {
                 report.add(source, p.where, p.itemId, p.message);
             };
-        Result<std::unique_ptr<io::VectorSource>> source = io::openVectorSource(path, format);
+        Result<std::unique_ptr<formats::VectorSource>> source = formats::openVectorSource(path, format);
         if (!source.ok()) return console.fail(source.error());
         for (const QString &note : (*source)->shape().notes)
             console.printError(QStringLiteral("%1: %2").arg(path, note));
-        const io::VectorImportSummary s = io::importVectors(index, **source, options);
+        const formats::VectorImportSummary s = formats::importVectors(index, **source, options);
         if (s.rejected + s.unreadable > 0) *anyProblem = true;
         if (console.json()) {
             QJsonArray problems;
-            for (const io::SourceProblem &p : s.problems)
+            for (const formats::SourceProblem &p : s.problems)
                 problems.append(QJsonObject{{QStringLiteral("where"), p.where},
                                             {QStringLiteral("id"), p.itemId},
                                             {QStringLiteral("message"), p.message}});
             jsonSources.append(QJsonObject{{QStringLiteral("source"), path},
-                                           {QStringLiteral("format"), io::sourceFormatName(format)},
+                                           {QStringLiteral("format"), formats::sourceFormatName(format)},
                                            {QStringLiteral("read"), double(s.read)},
                                            {QStringLiteral("imported"), double(s.written)},
                                            {QStringLiteral("rejected"), double(s.rejected)},
@@ -151,7 +152,7 @@ int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &
                                                 ? QStringLiteral("every one is in %1").arg(report.fileName())
                                                 : QStringLiteral("--report FILE writes every one")));
             QString line = QStringLiteral("%1 (%2): imported %3, rejected %4")
-                               .arg(path, io::sourceFormatName(format))
+                               .arg(path, formats::sourceFormatName(format))
                                .arg(s.written)
                                .arg(s.rejected + s.unreadable);
             const double rate = perSecond(double(s.written), s.seconds);
@@ -168,15 +169,16 @@ int importDocumentSources(Invocation &invocation, Index &index, const ImportPlan
                           bool *anyProblem)
 {
     Console &console = invocation.console;
-    Result<std::unique_ptr<Embedder>> embedder = io::embedderForSchema(index.schema());
+    Result<std::unique_ptr<embed::Embedder>> embedder = embed::embedderForSchema(index.schema());
     if (!embedder.ok()) return console.fail(embedder.error());
     if (invocation.isSet(QStringLiteral("embedder"))) {
-        Result<std::unique_ptr<Embedder>> asked = io::embedderFromSpec(invocation.value(QStringLiteral("embedder")));
+        Result<std::unique_ptr<embed::Embedder>> asked =
+            embed::embedderFromSpec(invocation.value(QStringLiteral("embedder")));
         if (!asked.ok()) return console.usageError(asked.error().message());
-        if (Error e = io::learnDimensions(**asked)) return console.fail(e);
-        if (Error e = io::checkEmbedderMatches(index.schema(), **asked)) return console.fail(e);
+        if (Error e = embed::learnDimensions(**asked)) return console.fail(e);
+        if (Error e = embed::checkEmbedderMatches(index.schema(), **asked)) return console.fail(e);
     }
-    io::DocumentImportOptions options;
+    documents::DocumentImportOptions options;
     int exitCode = ExitSuccess;
     if (invocation.isSet(QStringLiteral("chunk-size"))) {
         const auto v = invocation.integerOption(QStringLiteral("chunk-size"), 10, 100000, exitCode);
@@ -191,9 +193,9 @@ int importDocumentSources(Invocation &invocation, Index &index, const ImportPlan
     if (invocation.isSet(QStringLiteral("chunk-unit"))) {
         const QString unit = invocation.value(QStringLiteral("chunk-unit"));
         if (unit == u"characters" || unit == u"chars")
-            options.unit = ChunkUnit::Characters;
+            options.unit = documents::ChunkUnit::Characters;
         else if (unit == u"tokens")
-            options.unit = ChunkUnit::Tokens;
+            options.unit = documents::ChunkUnit::Tokens;
         else
             return console.usageError(QStringLiteral("--chunk-unit is characters or tokens, not \"%1\".").arg(unit));
     }
@@ -201,10 +203,10 @@ int importDocumentSources(Invocation &invocation, Index &index, const ImportPlan
         return console.usageError(QStringLiteral("--chunk-overlap may be at most a quarter of --chunk-size (%1).")
                                       .arg(options.chunkSize / 4));
 
-    io::ImportCallbacks callbacks;
+    documents::ImportCallbacks callbacks;
     const bool terminal = ::isatty(STDERR_FILENO) == 1 && !console.json();
     if (terminal) {
-        callbacks.progress = [&](const io::ImportProgress &p) {
+        callbacks.progress = [&](const documents::ImportProgress &p) {
             const QString line = p.totalFiles > 0
                                      ? QStringLiteral("\r%1 of %2 documents").arg(p.doneFiles).arg(p.totalFiles)
                                      : QStringLiteral("\r%1 documents").arg(p.doneFiles);
@@ -214,10 +216,10 @@ int importDocumentSources(Invocation &invocation, Index &index, const ImportPlan
         };
     }
     if (!console.json()) {
-        callbacks.documentDone = [&](const io::DocumentReport &r) {
+        callbacks.documentDone = [&](const documents::DocumentReport &r) {
             if (terminal) ::write(STDERR_FILENO, "\r\033[K", 4);
-            QString line = QStringLiteral("%1  %2").arg(io::documentOutcomeName(r.outcome), -9).arg(r.uri);
-            if (r.outcome == io::DocumentOutcome::Failed)
+            QString line = QStringLiteral("%1  %2").arg(documents::documentOutcomeName(r.outcome), -9).arg(r.uri);
+            if (r.outcome == documents::DocumentOutcome::Failed)
                 line += QStringLiteral(": ") + r.reason;
             else
                 line += r.chunks == 1 ? QStringLiteral(" (1 chunk)") : QStringLiteral(" (%1 chunks)").arg(r.chunks);
@@ -225,18 +227,19 @@ int importDocumentSources(Invocation &invocation, Index &index, const ImportPlan
             console.flush();
         };
     }
-    const io::DocumentImportSummary s = io::importDocuments(index, **embedder, plan.documents, options, callbacks);
+    const documents::DocumentImportSummary s =
+        documents::importDocuments(index, **embedder, plan.documents, options, callbacks);
     if (terminal) ::write(STDERR_FILENO, "\r\033[K", 4);
     if (s.failed > 0) *anyProblem = true;
     const double rate = perSecond(double(s.documents.size() - s.failed), s.seconds);
     const double megabytes = double(s.bytesRead) / 1e6;
     if (console.json()) {
         QJsonArray documents;
-        for (const io::DocumentReport &r : s.documents)
+        for (const documents::DocumentReport &r : s.documents)
             documents.append(
                 QJsonObject{{QStringLiteral("uri"), r.uri},
                             {QStringLiteral("title"), r.title},
-                            {QStringLiteral("outcome"), io::documentOutcomeName(r.outcome)},
+                            {QStringLiteral("outcome"), documents::documentOutcomeName(r.outcome)},
                             {QStringLiteral("chunks"), r.chunks},
                             {QStringLiteral("bytes"), double(r.bytes)},
                             {QStringLiteral("reason"), r.reason.isEmpty() ? QJsonValue() : QJsonValue(r.reason)}});
@@ -304,7 +307,7 @@ int runImport(Invocation &invocation)
     if (invocation.isSet(QStringLiteral("where")) || invocation.isSet(QStringLiteral("metric")))
         return console.usageError(QStringLiteral("--where and --metric go with --table (a PostgreSQL table)."));
     const QStringList sources = invocation.arguments.mid(1);
-    std::optional<io::SourceFormat> format;
+    std::optional<formats::SourceFormat> format;
     const QString formatName = invocation.isSet(QStringLiteral("format")) ? invocation.value(QStringLiteral("format"))
                                                                           : QStringLiteral("auto");
     if (formatName == u"archive") {
@@ -313,14 +316,14 @@ int runImport(Invocation &invocation)
                 QStringLiteral("--format archive restores a backup; document bundles need no --format."));
         return restoreArchive(invocation, sources);
     }
-    format = io::sourceFormatFromName(formatName);
+    format = formats::sourceFormatFromName(formatName);
     if (!format)
         return console.usageError(
             QStringLiteral("Unknown --format \"%1\": use auto, vectra, langchain, jsonl, csv, npy, fvecs, "
                            "bvecs or archive.")
                 .arg(formatName));
     const bool docs = invocation.isSet(QStringLiteral("docs"));
-    if (docs && *format != io::SourceFormat::Auto)
+    if (docs && *format != formats::SourceFormat::Auto)
         return console.usageError(
             QStringLiteral("--docs reads documents; it does not go with --format %1.").arg(formatName));
     Result<ImportPlan> plan = planSources(sources, docs, format);
@@ -329,7 +332,7 @@ int runImport(Invocation &invocation)
     // One JSON Lines file into an index keeps the line-by-line import, which
     // reports every rejected line by its number.
     const bool oneJsonLinesFile = plan->documents.isEmpty() && plan->vectors.size() == 1 &&
-                                  plan->vectors.first().second == io::SourceFormat::JsonLines;
+                                  plan->vectors.first().second == formats::SourceFormat::JsonLines;
     bool created = false;
     if (Error e =
             createIfMissing(console, invocation.path(), *plan, invocation.value(QStringLiteral("embedder")), &created))
@@ -373,23 +376,23 @@ int runExport(Invocation &invocation)
     Console &console = invocation.console;
     const QString formatName = invocation.isSet(QStringLiteral("format")) ? invocation.value(QStringLiteral("format"))
                                                                           : QStringLiteral("jsonl");
-    const auto format = io::exportFormatFromName(formatName);
+    const auto format = formats::exportFormatFromName(formatName);
     if (!format)
         return console.usageError(
             QStringLiteral("Unknown export format \"%1\": use jsonl, vectra, npy or archive.").arg(formatName));
     const QString destination = invocation.arguments.value(1);
-    if (destination.isEmpty() && *format == io::ExportFormat::Vectra)
+    if (destination.isEmpty() && *format == formats::ExportFormat::Vectra)
         return console.usageError(QStringLiteral("export --format vectra needs a destination folder."));
 
-    if (*format == io::ExportFormat::Archive) {
+    if (*format == formats::ExportFormat::Archive) {
         // A backup reads the files, not the items: it works on any index a
         // reader can open, and restores with `import --format archive`.
         const QString path = invocation.path();
         if (!Index::exists(path))
             return failOpen(console,
                             Error(ErrorCode::NotFound, QStringLiteral("There is no index in %1.").arg(path), path));
-        const QString archive = destination.isEmpty() ? defaultBackupPath(path) : destination;
-        Result<BackupSummary> written = writeBackupArchive(path, archive);
+        const QString archive = destination.isEmpty() ? archives::defaultBackupPath(path) : destination;
+        Result<archives::BackupSummary> written = archives::writeBackupArchive(path, archive);
         if (!written.ok()) return console.fail(written.error());
         if (console.json())
             console.printJson(QJsonObject{{QStringLiteral("archive"), written->file},
@@ -408,9 +411,9 @@ int runExport(Invocation &invocation)
     auto opened = openForReading(invocation.path());
     if (!opened.ok()) return failOpen(console, opened.error());
     const Index &index = **opened;
-    Result<io::ExportSummary> summary = Error();
-    if (*format == io::ExportFormat::Vectra) {
-        summary = io::exportVectra(index, destination);
+    Result<formats::ExportSummary> summary = Error();
+    if (*format == formats::ExportFormat::Vectra) {
+        summary = formats::exportVectra(index, destination);
     } else {
         QFile out;
         const bool toStdout = destination.isEmpty() || destination == u"-";
@@ -424,8 +427,8 @@ int runExport(Invocation &invocation)
                                           QStringLiteral("Could not write %1: %2").arg(destination, out.errorString()),
                                           destination));
         }
-        if (*format == io::ExportFormat::JsonLines) {
-            summary = io::exportJsonLines(index, out);
+        if (*format == formats::ExportFormat::JsonLines) {
+            summary = formats::exportJsonLines(index, out);
         } else {
             QFile ids;
             QString idsPath;
@@ -438,7 +441,7 @@ int runExport(Invocation &invocation)
                                               QStringLiteral("Could not write %1: %2").arg(idsPath, ids.errorString()),
                                               idsPath));
             }
-            summary = io::exportNpy(index, out, toStdout ? nullptr : &ids);
+            summary = formats::exportNpy(index, out, toStdout ? nullptr : &ids);
             if (summary.ok() && !toStdout)
                 summary->notes << QStringLiteral("ids, one per line in row order: %1").arg(idsPath);
             if (summary.ok() && toStdout)
@@ -459,12 +462,12 @@ int runExport(Invocation &invocation)
     if (console.json())
         console.printJson(QJsonObject{{QStringLiteral("destination"), destination},
                                       {QStringLiteral("items"), double(summary->items)},
-                                      {QStringLiteral("format"), io::exportFormatName(*format)},
+                                      {QStringLiteral("format"), formats::exportFormatName(*format)},
                                       {QStringLiteral("notes"), QJsonArray::fromStringList(summary->notes)}});
     else {
         console.printLine(QStringLiteral("exported %1 items to %2 (%3)")
                               .arg(summary->items)
-                              .arg(destination, io::exportFormatName(*format)));
+                              .arg(destination, formats::exportFormatName(*format)));
         for (const QString &note : summary->notes)
             console.printLine(note);
     }

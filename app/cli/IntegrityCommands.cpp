@@ -4,8 +4,8 @@
 
 #include "Commands.h"
 
-#include "integrity/Repair.h"
-#include "integrity/Verifier.h"
+#include "sextant/Repair.h"
+#include "sextant/Verifier.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

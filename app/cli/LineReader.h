@@ -5,7 +5,7 @@
 // line to `sextant-cli insert` and waits for its acknowledgement is served
 // at once instead of waiting for a buffer to fill.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

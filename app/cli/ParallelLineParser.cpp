@@ -2,7 +2,7 @@
 
 #include "CliSupport.h"
 
-#include "io/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
@@ -68,7 +68,7 @@ void ParallelLineParser::startChunk()
             chunk.lines.push_back({m_reader.lineNumber(), 0, 0, true});
             continue;
         }
-        if (io::isBlankLine(text)) continue;
+        if (formats::isBlankLine(text)) continue;
         chunk.lines.push_back({m_reader.lineNumber(), chunk.bytes.size(), text.size(), false});
         chunk.bytes.append(text);
     } while (chunk.lines.size() < kChunkLines && chunk.bytes.size() < kChunkBytes && m_reader.hasBufferedLine());
@@ -90,7 +90,7 @@ std::vector<ParsedLine> ParallelLineParser::parseChunk(const Chunk &chunk)
             continue;
         }
         parsed.push_back(
-            {line.number, io::parseJsonLine(QByteArrayView(chunk.bytes).sliced(line.offset, line.length))});
+            {line.number, formats::parseJsonLine(QByteArrayView(chunk.bytes).sliced(line.offset, line.length))});
     }
     return parsed;
 }

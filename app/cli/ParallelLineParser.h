@@ -10,7 +10,7 @@
 
 #include "LineReader.h"
 
-#include "core/Item.h"
+#include "sextant/Item.h"
 
 #include <QFuture>
 #include <QThreadPool>

@@ -4,8 +4,8 @@
 
 #include "Commands.h"
 
-#include "postgres/Publish.h"
-#include "postgres/Pull.h"
+#include "sextant/Publish.h"
+#include "sextant/Pull.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -4,7 +4,7 @@
 // Errors say where the text came from and what is wrong with it; the
 // dimension is checked later, by the index, against its schema.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArrayView>
 #include <QString>

@@ -4,8 +4,8 @@
 
 #include "Commands.h"
 
-#include "integrity/Verifier.h"
-#include "io/JsonLines.h"
+#include "sextant/Verifier.h"
+#include "sextant/JsonLines.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -196,7 +196,7 @@ int runGet(Invocation &invocation)
     const auto item = (*opened)->get(invocation.arguments.value(1), true);
     if (!item.ok()) return console.fail(item.error());
     if (console.json()) {
-        console.write(io::itemToJsonLine(*item) + '\n');
+        console.write(formats::itemToJsonLine(*item) + '\n');
     } else {
         console.printLine(QStringLiteral("id: %1").arg(item->id));
         console.printLine(QStringLiteral("metadata: %1")

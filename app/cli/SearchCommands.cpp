@@ -9,7 +9,7 @@
 #include "Commands.h"
 #include "QueryVector.h"
 
-#include "index/Filter.h"
+#include "sextant/Filter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,12 +1,12 @@
-// `query --text`: a text search over a document index (io/TextSearch.h). The
+// `query --text`: a text search over a document index (sextant/TextSearch.h). The
 // query is embedded with the embedder the index records, ranked by meaning,
 // by BM25 keywords, or both fused (the default).
 
 #include "Commands.h"
 
-#include "io/DocumentImport.h"
-#include "io/EmbedderChoice.h"
-#include "io/TextSearch.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/EmbedderChoice.h"
+#include "sextant/TextSearch.h"
 
 #include <QJsonArray>
 
@@ -22,7 +22,7 @@ QString passageLine(const QString &passage, int width)
     return flat.left(std::max(1, width - 1)) + QStringLiteral("…");
 }
 
-QJsonObject hitToJson(const io::TextHit &hit)
+QJsonObject hitToJson(const search::TextHit &hit)
 {
     QJsonObject object{{QStringLiteral("id"), hit.id},
                        {QStringLiteral("score"), hit.score},
@@ -41,11 +41,11 @@ QJsonObject hitToJson(const io::TextHit &hit)
     return object;
 }
 
-void printHits(Console &console, const io::TextResult &result)
+void printHits(Console &console, const search::TextResult &result)
 {
     if (result.hits.isEmpty()) console.printLine(QStringLiteral("no results"));
     for (qsizetype i = 0; i < result.hits.size(); ++i) {
-        const io::TextHit &hit = result.hits[i];
+        const search::TextHit &hit = result.hits[i];
         QStringList ranks;
         if (hit.vectorRank) ranks << QStringLiteral("meaning #%1").arg(hit.vectorRank);
         if (hit.keywordRank) ranks << QStringLiteral("keywords #%1").arg(hit.keywordRank);
@@ -74,12 +74,12 @@ int runTextQuery(Invocation &invocation)
     for (const char *other : {"vector", "like", "ann", "exact", "with-vectors"})
         if (invocation.isSet(QLatin1String(other)))
             return console.usageError(QStringLiteral("--text cannot be combined with --%1.").arg(QLatin1String(other)));
-    io::TextQuery query;
+    search::TextQuery query;
     query.text = invocation.value(QStringLiteral("text"));
     if (query.text.trimmed().isEmpty())
         return console.usageError(QStringLiteral("--text needs some words to search for."));
     if (invocation.isSet(QStringLiteral("mode"))) {
-        const auto mode = io::textSearchModeFromName(invocation.value(QStringLiteral("mode")));
+        const auto mode = search::textSearchModeFromName(invocation.value(QStringLiteral("mode")));
         if (!mode)
             return console.usageError(QStringLiteral("Unknown --mode \"%1\": use hybrid, vector or keyword.")
                                           .arg(invocation.value(QStringLiteral("mode"))));
@@ -100,20 +100,20 @@ int runTextQuery(Invocation &invocation)
     auto opened = openForReading(invocation.path(), GraphUse::Off);
     if (!opened.ok()) return failOpen(console, opened.error());
     const Index &index = **opened;
-    std::unique_ptr<Embedder> embedder;
-    if (query.mode != io::TextSearchMode::Keyword) {
-        Result<std::unique_ptr<Embedder>> made = io::embedderForSchema(index.schema());
+    std::unique_ptr<embed::Embedder> embedder;
+    if (query.mode != search::TextSearchMode::Keyword) {
+        Result<std::unique_ptr<embed::Embedder>> made = embed::embedderForSchema(index.schema());
         if (!made.ok()) return console.fail(made.error());
         embedder = made.takeValue();
     }
-    const Result<io::TextResult> result = io::searchText(index, embedder.get(), query);
+    const Result<search::TextResult> result = search::searchText(index, embedder.get(), query);
     if (!result.ok()) return console.fail(result.error());
     if (console.json()) {
         QJsonArray hits;
-        for (const io::TextHit &hit : result->hits)
+        for (const search::TextHit &hit : result->hits)
             hits.append(hitToJson(hit));
         console.printJson(QJsonObject{{QStringLiteral("hits"), hits},
-                                      {QStringLiteral("mode"), io::textSearchModeName(query.mode)},
+                                      {QStringLiteral("mode"), search::textSearchModeName(query.mode)},
                                       {QStringLiteral("plan"), result->plan},
                                       {QStringLiteral("keywordChunks"), double(result->keywordDocuments)},
                                       {QStringLiteral("milliseconds"), result->milliseconds}});
@@ -128,11 +128,11 @@ int runDocuments(Invocation &invocation)
     Console &console = invocation.console;
     auto opened = openForReading(invocation.path(), GraphUse::Off);
     if (!opened.ok()) return failOpen(console, opened.error());
-    const Result<QList<io::CatalogEntry>> documents = io::listDocuments(**opened);
+    const Result<QList<documents::CatalogEntry>> documents = documents::listDocuments(**opened);
     if (!documents.ok()) return console.fail(documents.error());
     if (console.json()) {
         QJsonArray list;
-        for (const io::CatalogEntry &d : *documents) {
+        for (const documents::CatalogEntry &d : *documents) {
             QJsonArray ranges;
             for (const auto &[start, end] : d.ranges)
                 ranges.append(QJsonArray{double(start), double(end)});
@@ -147,7 +147,7 @@ int runDocuments(Invocation &invocation)
         console.printJson(QJsonObject{{QStringLiteral("documents"), list}});
     } else {
         qint64 chunks = 0;
-        for (const io::CatalogEntry &d : *documents) {
+        for (const documents::CatalogEntry &d : *documents) {
             chunks += d.chunks;
             const qint64 characters = d.ranges.isEmpty() ? 0 : d.ranges.last().second;
             console.printLine(

@@ -3,7 +3,7 @@
 
 #include "Commands.h"
 
-#include "io/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -75,9 +75,10 @@ int runCreate(Invocation &invocation)
     }
     if (invocation.isSet(QStringLiteral("embedder"))) {
         // An index for documents: the embedder's dimension, recorded with its id.
-        Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(invocation.value(QStringLiteral("embedder")));
+        Result<std::unique_ptr<embed::Embedder>> embedder =
+            embed::embedderFromSpec(invocation.value(QStringLiteral("embedder")));
         if (!embedder.ok()) return console.usageError(embedder.error().message());
-        if (Error e = io::learnDimensions(**embedder)) return console.fail(e);
+        if (Error e = embed::learnDimensions(**embedder)) return console.fail(e);
         if (haveDimensions && schema.dimensions != (*embedder)->dimensions())
             return console.usageError(
                 QStringLiteral("The embedder %1 gives %2-dimensional vectors, not %3: leave out --dims.")

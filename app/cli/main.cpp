@@ -6,7 +6,7 @@
 #include "Commands.h"
 #include "Ingest.h"
 
-#include "index/Filter.h"
+#include "sextant/Filter.h"
 
 #include <QCoreApplication>
 

@@ -32,7 +32,7 @@
 #include "Theme.h"
 #include "TextResultsModel.h"
 #include "Translations.h"
-#include "io/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QApplication>
 #include <QDir>
@@ -309,7 +309,7 @@ bool importShots(const QTemporaryDir &scratch, const QString &out)
     const QStringList files = writeFieldNotes(scratch.filePath(QStringLiteral("field-notes")));
     const QString path = scratch.filePath(QStringLiteral("coastal-notes"));
     {
-        Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(QStringLiteral("hash"));
+        Result<std::unique_ptr<embed::Embedder>> embedder = embed::embedderFromSpec(QStringLiteral("hash"));
         if (!embedder.ok()) return false;
         Schema schema;
         schema.dimensions = (*embedder)->dimensions();
@@ -337,7 +337,7 @@ bool importShots(const QTemporaryDir &scratch, const QString &out)
 
     page->showView(IndexPage::View::Query);
     QueryView *query = page->queryView();
-    query->setTextQuery(QStringLiteral("spring tide low water"), io::TextSearchMode::Hybrid);
+    query->setTextQuery(QStringLiteral("spring tide low water"), search::TextSearchMode::Hybrid);
     query->run();
     if (!spinUntil([&] { return query->lastTextResult().has_value() && !query->isRunning(); })) return false;
     query->textResultsView()->setCurrentIndex(query->textResultsModel()->index(0, TextResultsModel::PassageColumn));
@@ -345,7 +345,7 @@ bool importShots(const QTemporaryDir &scratch, const QString &out)
     ok &= save(&w, out, QStringLiteral("query-text.png"));
 
     auto *exporter = new ExportDialog(page->session(), &w);
-    exporter->setFormat(io::ExportFormat::JsonLines);
+    exporter->setFormat(formats::ExportFormat::JsonLines);
     exporter->setDestination(scratch.filePath(QStringLiteral("coastal-notes.jsonl")));
     exporter->show();
     exporter->startExport();

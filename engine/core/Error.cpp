@@ -1,4 +1,4 @@
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <cstring>
 

@@ -1,4 +1,4 @@
-#include "core/Options.h"
+#include "sextant/Options.h"
 
 namespace sextant {
 

@@ -1,4 +1,4 @@
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 #include "core/JsonSyntax.h"
 
 #include <QJsonArray>

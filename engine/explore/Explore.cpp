@@ -1,4 +1,4 @@
-#include "explore/Explore.h"
+#include "sextant/Explore.h"
 
 #include <QElapsedTimer>
 #include <QThread>

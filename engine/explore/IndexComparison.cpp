@@ -1,7 +1,7 @@
-#include "explore/IndexComparison.h"
+#include "sextant/IndexComparison.h"
 
-#include "explore/Umap.h"
-#include "io/EmbedderChoice.h"
+#include "sextant/Umap.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -241,13 +241,13 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
                                  .arg(sa.dimensions));
         }
     }
-    std::unique_ptr<Embedder> embedA, embedB;
+    std::unique_ptr<embed::Embedder> embedA, embedB;
     if (needText) {
-        Result<std::unique_ptr<Embedder>> ea = io::embedderForSchema(sa);
+        Result<std::unique_ptr<embed::Embedder>> ea = embed::embedderForSchema(sa);
         if (!ea.ok())
             return Error(ea.error().code(),
                          QStringLiteral("The first index cannot embed text queries: %1").arg(ea.error().message()));
-        Result<std::unique_ptr<Embedder>> eb = io::embedderForSchema(sb);
+        Result<std::unique_ptr<embed::Embedder>> eb = embed::embedderForSchema(sb);
         if (!eb.ok())
             return Error(eb.error().code(),
                          QStringLiteral("The second index cannot embed text queries: %1").arg(eb.error().message()));
@@ -285,7 +285,7 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
         c.query = q;
         QList<ComparedHit> *lists[2] = {&c.a, &c.b};
         const Index *indexes[2] = {&a, &b};
-        Embedder *embedders[2] = {embedA.get(), embedB.get()};
+        embed::Embedder *embedders[2] = {embedA.get(), embedB.get()};
         const QHash<QString, QString> *keys[2] = {&keysA, &keysB};
         for (int side = 0; side < 2; ++side) {
             QueryRequest request;

@@ -1,4 +1,4 @@
-#include "explore/NearDuplicates.h"
+#include "sextant/NearDuplicates.h"
 
 #include <QHash>
 #include <algorithm>

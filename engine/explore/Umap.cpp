@@ -1,4 +1,4 @@
-#include "explore/Umap.h"
+#include "sextant/Umap.h"
 
 #include <QHash>
 #include <algorithm>

@@ -5,7 +5,7 @@
 // the frozen records in the old log, which the new one follows in the chain.
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -16,6 +16,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 namespace {
 

@@ -8,6 +8,7 @@
 
 #define SEXTANT_DISTANCE_TARGET
 #include "index/Distance_impl.h"
+#include "sextant/Kernels.h"
 
 #include <QDebug>
 
@@ -164,3 +165,9 @@ const Kernels &kernels()
 double norm(const float *a, size_t n) { return std::sqrt(double(kernels().dot(a, a, n))); }
 
 } // namespace sextant::distance
+
+namespace sextant {
+
+QString distanceKernelLevel() { return distance::levelName(distance::kernels().level); }
+
+} // namespace sextant

@@ -1,4 +1,6 @@
-#include "index/Filter.h"
+#include "sextant/Filter.h"
+#include "index/Bitmap.h"
+#include "index/FilterColumns.h"
 
 #include <QJsonArray>
 #include <QJsonValue>
@@ -10,6 +12,8 @@
 #include <cstring>
 
 namespace sextant {
+
+static_assert(Filter::kMaxDepth == filterjson::Document::kMaxFilterDepth, "the public limit is the parser's");
 
 // ---- The parsed tree ---------------------------------------------------------
 // Private to this file (FilterTree is only declared in the header).

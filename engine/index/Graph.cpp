@@ -4,8 +4,8 @@
 #include "index/Graph.h"
 #include "index/Distance.h"
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 
 #include <hnswlib/hnswlib.h>
 
@@ -19,6 +19,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 QString graphfile::fileName(uint64_t number)
 {

@@ -13,8 +13,8 @@
 // parallel with each other; upsert()/remove()/apply() need exclusive access
 // (GraphManager holds the lock).
 
-#include "core/Error.h"
-#include "core/Schema.h"
+#include "sextant/Error.h"
+#include "sextant/Schema.h"
 #include "storage/Segment.h"
 
 #include <QByteArray>

@@ -2,13 +2,14 @@
 
 #include "core/ThreadPriority.h"
 
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QElapsedTimer>
 
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 QString graphStateName(GraphStatus::State state)
 {

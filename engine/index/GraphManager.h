@@ -20,7 +20,7 @@
 // drifted from the saved one by a tenth, and at close.
 
 #include "index/Graph.h"
-#include "index/Query.h"
+#include "sextant/Query.h"
 #include "storage/Manifest.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
-#include "index/Index.h"
+#include "sextant/Index.h"
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,6 +13,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 QByteArray metadataBytes(const QJsonObject &metadata)
 {

@@ -2,11 +2,12 @@
 // and how a saved graph becomes part of the manifest.
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 void Index::Impl::startGraph()
 {

@@ -4,9 +4,11 @@
 // exclusively; readers hold it shared.
 
 #include "core/SharedMutex.h"
-#include "index/Filter.h"
+#include "sextant/Filter.h"
+#include "index/Bitmap.h"
+#include "index/FilterColumns.h"
 #include "index/GraphManager.h"
-#include "index/Index.h"
+#include "sextant/Index.h"
 #include "index/Memtable.h"
 #include "index/WriteQueue.h"
 #include "storage/DeletionVector.h"

@@ -2,7 +2,7 @@
 // thread, the only one that changes the memtable.
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QHash>
 

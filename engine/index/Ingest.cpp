@@ -6,7 +6,7 @@
 // order between them and the batch does not matter.
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <algorithm>
 

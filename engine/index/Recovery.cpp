@@ -2,7 +2,7 @@
 // its checkpoint; also how a read-only index catches up with a writer.
 
 #include "index/IndexImpl.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -11,6 +11,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 Result<Location> locateIn(const std::vector<LoadedSegment> &segments, const Memtable &mem, const Memtable *imm,
                           const QByteArray &id)

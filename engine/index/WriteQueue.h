@@ -4,7 +4,7 @@
 // and hands consecutive writes to the handler as one group, so they share
 // one WAL append and one fdatasync (group commit).
 
-#include "index/Index.h"
+#include "sextant/Index.h"
 #include "storage/Record.h"
 
 #include <QPromise>

@@ -4,11 +4,11 @@
 // there leaves the index as it was plus orphans. Files the new manifest no
 // longer names move to quarantine/ only after it is published.
 
-#include "integrity/Repair.h"
-#include "index/Index.h"
+#include "sextant/Repair.h"
+#include "sextant/Index.h"
 #include "integrity/RepairSupport.h"
-#include "io/Backup.h"
-#include "storage/FileIo.h"
+#include "sextant/Backup.h"
+#include "base/FileIo.h"
 #include "storage/Manifest.h"
 #include "storage/Wal.h"
 #include "storage/WriterLock.h"
@@ -26,6 +26,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 using namespace integrity;
 
 namespace {
@@ -409,8 +410,9 @@ Result<RepairResult> Repairer::run()
     if (m_options.backup) {
         if (!step(QStringLiteral("Writing a backup archive of the index.")))
             return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
-        const QString target = m_options.backupPath.isEmpty() ? defaultBackupPath(m_dir) : m_options.backupPath;
-        Result<BackupSummary> backup = writeBackupArchive(m_dir, target);
+        const QString target =
+            m_options.backupPath.isEmpty() ? archives::defaultBackupPath(m_dir) : m_options.backupPath;
+        Result<archives::BackupSummary> backup = archives::writeBackupArchive(m_dir, target);
         if (!backup.ok()) return backup.error();
         m_result.backupFile = backup->file;
         m_result.log << QStringLiteral("Backed up %1 files (%2 bytes) to %3.")

@@ -1,9 +1,9 @@
 // Making a repair plan: reads the folder and a verify report, changes nothing.
 
-#include "integrity/Repair.h"
-#include "storage/Checksums.h"
+#include "sextant/Repair.h"
+#include "base/Checksums.h"
 #include "storage/DeletionVector.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 #include "storage/Manifest.h"
 #include "storage/Segment.h"
 #include "storage/WriterLock.h"
@@ -15,6 +15,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 
 QString folderFingerprint(const QString &path)
 {

@@ -1,6 +1,6 @@
 #include "integrity/RepairSupport.h"
 #include "storage/Binary.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 #include "storage/Wal.h"
 
 #include <QDateTime>
@@ -14,6 +14,7 @@
 namespace sextant::integrity {
 
 using namespace storage;
+using namespace base;
 
 // ---- quarantine/
 

@@ -3,8 +3,8 @@
 // copying a segment's readable rows, salvaging a damaged log chain, and
 // recomputing which row of each id is live.
 
-#include "core/Error.h"
-#include "core/Schema.h"
+#include "sextant/Error.h"
+#include "sextant/Schema.h"
 #include "storage/DeletionVector.h"
 #include "storage/Manifest.h"
 #include "storage/Record.h"

@@ -1,10 +1,10 @@
-#include "integrity/Verifier.h"
+#include "sextant/Verifier.h"
 #include "index/Graph.h"
 #include "integrity/VerifyRun.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/DeletionVector.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 #include "storage/Manifest.h"
 #include "storage/Record.h"
 #include "storage/Segment.h"
@@ -21,6 +21,7 @@
 namespace sextant {
 
 using namespace storage;
+using namespace base;
 using integrity::Run;
 
 QString severityName(Finding::Severity s)

@@ -4,7 +4,7 @@
 
 #include "core/JsonSyntax.h"
 #include "index/Graph.h"
-#include "index/Index.h"
+#include "sextant/Index.h"
 #include "integrity/VerifyRun.h"
 
 #include <QFileInfo>

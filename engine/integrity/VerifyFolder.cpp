@@ -4,7 +4,7 @@
 // of the report, in the order the health map shows it.
 
 #include "integrity/VerifyRun.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 #include "storage/Wal.h"
 #include "storage/WriterLock.h"
 
@@ -16,6 +16,7 @@
 namespace sextant::integrity {
 
 using namespace storage;
+using namespace base;
 
 void Run::verifyFolder()
 {

@@ -4,7 +4,7 @@
 // VerifyContent.cpp (rows, id map, graph labels and recall; full verify
 // only) and VerifyFolder.cpp (the file list, orphans, the lock).
 
-#include "integrity/Verifier.h"
+#include "sextant/Verifier.h"
 #include "storage/DeletionVector.h"
 #include "storage/Manifest.h"
 #include "storage/Record.h"

@@ -1,4 +1,4 @@
-#include "postgres/Connection.h"
+#include "sextant/Connection.h"
 
 #include <QRegularExpression>
 

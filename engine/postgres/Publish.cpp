@@ -1,6 +1,6 @@
-#include "postgres/Publish.h"
+#include "sextant/Publish.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <QDataStream>
 #include <QDir>
@@ -49,7 +49,7 @@ QByteArray encodeList(const Hashes &hashes)
         out.writeRawData(utf8.constData(), int(utf8.size()));
         out << quint64(hashes.value(id));
     }
-    out << quint64(storage::xxh3(bytes));
+    out << quint64(base::xxh3(bytes));
     return bytes;
 }
 
@@ -77,7 +77,7 @@ std::optional<Hashes> decodeList(const QByteArray &bytes)
     }
     quint64 checksum = 0;
     in >> checksum;
-    if (in.status() != QDataStream::Ok || !in.atEnd() || checksum != storage::xxh3(body)) return std::nullopt;
+    if (in.status() != QDataStream::Ok || !in.atEnd() || checksum != base::xxh3(body)) return std::nullopt;
     return hashes;
 }
 
@@ -86,7 +86,7 @@ QString safeFileKey(const QString &table)
     QString key;
     for (const QChar c : table)
         key += (c.isLetterOrNumber() && c.unicode() < 128) || c == u'_' || c == u'.' ? c : u'_';
-    return key.left(60) + u'-' + QString::number(storage::xxh3(table.toUtf8()), 16);
+    return key.left(60) + u'-' + QString::number(base::xxh3(table.toUtf8()), 16);
 }
 
 } // namespace

@@ -1,4 +1,4 @@
-#include "postgres/Pull.h"
+#include "sextant/Pull.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
-#include "postgres/Table.h"
+#include "sextant/Table.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <QJsonDocument>
 
@@ -187,7 +187,7 @@ quint64 contentHash(const QVector<float> &vector, const QJsonObject &metadata)
     QByteArray bytes(reinterpret_cast<const char *>(vector.constData()), vector.size() * qsizetype(sizeof(float)));
     bytes += '\0';
     bytes += metadataJson(metadata);
-    return storage::xxh3(bytes);
+    return base::xxh3(bytes);
 }
 
 } // namespace sextant::postgres

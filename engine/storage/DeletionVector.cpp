@@ -1,8 +1,8 @@
 #include "storage/DeletionVector.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 
 namespace sextant::storage {
 
@@ -23,27 +23,27 @@ Result<FileRecord> DeletionVector::write(const QString &dir, uint64_t generation
     appendU64(out, uint64_t(m_rows));
     appendU64(out, uint64_t(m_deleted));
     out.append(m_bits.isEmpty() ? QByteArray((m_rows + 7) / 8, '\0') : m_bits);
-    appendU64(out, xxh3(out));
+    appendU64(out, base::xxh3(out));
     const QString name = deletion::fileName(m_segmentId, generation);
-    Result<File> f = File::open(dir + u'/' + name, File::Mode::CreateNew);
+    Result<base::File> f = base::File::open(dir + u'/' + name, base::File::Mode::CreateNew);
     if (!f.ok()) return f.error();
     if (Error e = f->writeAt(out.constData(), size_t(out.size()), 0)) return e;
     if (sync)
         if (Error e = f->syncData()) return e;
-    return FileRecord{name, out.size(), sha256Hex(out.constData(), size_t(out.size()))};
+    return FileRecord{name, out.size(), base::sha256Hex(out.constData(), size_t(out.size()))};
 }
 
 Result<DeletionVector> DeletionVector::read(const QString &path, uint64_t segmentId, qint64 rows)
 {
     const qint64 expected = deletion::kHeaderSize + (rows + 7) / 8 + 8;
-    Result<QByteArray> data = readWholeFile(path, expected);
+    Result<QByteArray> data = base::readWholeFile(path, expected);
     if (!data.ok()) return data.error();
     const QByteArray &b = *data;
     auto bad = [&](const QString &why) {
         return Error(ErrorCode::Corruption, QStringLiteral("Deletion file %1 is damaged: %2").arg(path, why), path);
     };
     if (b.size() != expected) return bad(QStringLiteral("it is %1 bytes, expected %2").arg(b.size()).arg(expected));
-    if (xxh3(b.constData(), size_t(b.size() - 8)) != getU64(b.constData() + b.size() - 8))
+    if (base::xxh3(b.constData(), size_t(b.size() - 8)) != getU64(b.constData() + b.size() - 8))
         return bad(QStringLiteral("checksum mismatch"));
     if (std::memcmp(b.constData(), deletion::kMagic, 8) != 0) return bad(QStringLiteral("wrong magic"));
     if (getU32(b.constData() + 8) > deletion::kVersion)

@@ -3,7 +3,7 @@
 // version). Written whole at each checkpoint that changes it, under a new
 // name, so a segment plus its deletion vector is a consistent pair.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 #include "storage/Segment.h"
 
 #include <QByteArray>

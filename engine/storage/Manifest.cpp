@@ -1,8 +1,8 @@
 #include "storage/Manifest.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 #include "storage/Wal.h"
 
 #include <QJsonArray>
@@ -105,7 +105,7 @@ QByteArray Manifest::encode() const
     out.append(manifest::kMagic, 8);
     appendU32(out, manifest::kVersion);
     appendU32(out, uint32_t(json.size()));
-    appendU64(out, xxh3(json));
+    appendU64(out, base::xxh3(json));
     out.append(json);
     return out;
 }
@@ -145,7 +145,8 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
     if (len != bytes.size() - manifest::kEnvelopeSize)
         return bad(QStringLiteral("its length field does not match its size"));
     const char *body = bytes.constData() + manifest::kEnvelopeSize;
-    if (xxh3(body, size_t(len)) != getU64(bytes.constData() + 16)) return bad(QStringLiteral("checksum mismatch"));
+    if (base::xxh3(body, size_t(len)) != getU64(bytes.constData() + 16))
+        return bad(QStringLiteral("checksum mismatch"));
     auto newer = [&](uint64_t format) {
         return Error(ErrorCode::UnsupportedFormat,
                      QStringLiteral("The index was made by a newer Sextant (format %1): its manifest %2 is in a format "
@@ -236,7 +237,7 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
 
 Result<Manifest> Manifest::read(const QString &path)
 {
-    Result<QByteArray> bytes = readWholeFile(path, manifest::kMaxBodyBytes + manifest::kEnvelopeSize);
+    Result<QByteArray> bytes = base::readWholeFile(path, manifest::kMaxBodyBytes + manifest::kEnvelopeSize);
     if (!bytes.ok()) return bytes.error();
     return decode(*bytes, path);
 }
@@ -244,8 +245,8 @@ Result<Manifest> Manifest::read(const QString &path)
 Error publishManifest(const QString &dir, const Manifest &next, const QByteArray &currentBytes, bool sync)
 {
     if (!currentBytes.isEmpty())
-        if (Error e = saveFileAtomically(dir + u'/' + manifest::previousName(), currentBytes, sync)) return e;
-    return saveFileAtomically(dir + u'/' + manifest::currentName(), next.encode(), sync);
+        if (Error e = base::saveFileAtomically(dir + u'/' + manifest::previousName(), currentBytes, sync)) return e;
+    return base::saveFileAtomically(dir + u'/' + manifest::currentName(), next.encode(), sync);
 }
 
 } // namespace sextant::storage

@@ -5,9 +5,9 @@
 // the generation before it is kept as MANIFEST.prev.
 // Envelope: "SXTMANI1" | u32 version | u32 body length | u64 XXH3(body) | body (UTF-8 JSON).
 
-#include "core/Error.h"
-#include "core/Options.h"
-#include "core/Schema.h"
+#include "sextant/Error.h"
+#include "sextant/Options.h"
+#include "sextant/Schema.h"
 #include "storage/Segment.h"
 
 #include <QDateTime>

@@ -2,7 +2,7 @@
 
 #include "storage/Binary.h"
 
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 
 namespace sextant::storage {
 

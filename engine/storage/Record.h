@@ -2,7 +2,7 @@
 // A record is one change to one item, as the WAL stores it and the memtable
 // holds it. Ids are UTF-8 bytes; metadata is compact JSON bytes.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,8 +1,8 @@
 #include "storage/Segment.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 
 #include <cmath>
 #include <sys/mman.h>
@@ -44,9 +44,9 @@ uint64_t segment::rowChecksum(QByteArrayView id, const char *vectorLe, int dimen
         p += 8;
         if (!metadata.isEmpty()) std::memcpy(p, metadata.data(), size_t(metadata.size()));
         p += metadata.size();
-        return xxh3(buf, size_t(p - buf));
+        return base::xxh3(buf, size_t(p - buf));
     }
-    Xxh3Stream h;
+    base::Xxh3Stream h;
     h.update(lengths, 8);
     h.update(id.data(), size_t(id.size()));
     h.update(vectorLe, vectorBytes);
@@ -66,7 +66,7 @@ class BloomProbe {
 public:
     BloomProbe(QByteArrayView id, uint64_t bits) : m_bits(bits)
     {
-        const uint64_t h = xxh3(id.data(), size_t(id.size()));
+        const uint64_t h = base::xxh3(id.data(), size_t(id.size()));
         m_pos = (h & 0xffffffffu) % bits;
         m_step = (h >> 32) % bits;
     }
@@ -125,7 +125,7 @@ QByteArray encodeHeader(const SegmentLayout &l)
           l.metaBytesOffset, l.metaBytesLength, l.dataEnd, l.bloomOffset, l.bloomLength})
         appendU64(h, uint64_t(v));
     h.append(QByteArray(segment::kHeaderSize - 8 - h.size(), '\0'));
-    appendU64(h, xxh3(h.constData(), size_t(h.size())));
+    appendU64(h, base::xxh3(h.constData(), size_t(h.size())));
     return h;
 }
 
@@ -133,7 +133,10 @@ QByteArray encodeHeader(const SegmentLayout &l)
 // block and the SHA-256 of the whole file on the way.
 class ChecksummingWriter {
 public:
-    ChecksummingWriter(File &file, uint32_t blockSize) : m_file(file), m_blockSize(blockSize) { m_buf.reserve(kBuf); }
+    ChecksummingWriter(base::File &file, uint32_t blockSize) : m_file(file), m_blockSize(blockSize)
+    {
+        m_buf.reserve(kBuf);
+    }
 
     Error write(const void *data, size_t n)
     {
@@ -193,13 +196,13 @@ private:
         m_block.reset();
         m_inBlock = 0;
     }
-    File &m_file;
+    base::File &m_file;
     uint32_t m_blockSize;
     std::vector<char> m_buf;
     qint64 m_written = 0;
     size_t m_inBlock = 0;
-    Xxh3Stream m_block;
-    Sha256 m_sha;
+    base::Xxh3Stream m_block;
+    base::Sha256 m_sha;
     std::vector<uint64_t> m_sums;
     bool m_blocksClosed = false;
 };
@@ -237,7 +240,7 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
     const QString path = dir + u'/' + name;
     // Never over an existing file: a manifest whose next segment id is at or
     // below one in use must become an error, not an overwrite of live rows.
-    Result<File> file = File::open(path, File::Mode::CreateNew);
+    Result<base::File> file = base::File::open(path, base::File::Mode::CreateNew);
     if (!file.ok()) return file.error();
     ChecksummingWriter w(*file, l.blockSize);
 
@@ -315,9 +318,9 @@ Result<FileRecord> writeSegment(const QString &dir, uint64_t segmentId, int dime
     QByteArray footer;
     appendU64(footer, uint64_t(l.dataEnd));
     appendU64(footer, uint64_t(w.blockSums().size()));
-    appendU64(footer, xxh3(table));
+    appendU64(footer, base::xxh3(table));
     footer.append(segment::kFooterMagic, 8);
-    appendU64(footer, xxh3(footer));
+    appendU64(footer, base::xxh3(footer));
     if (Error e = w.writeRaw(table + footer)) return e;
     if (sync)
         if (Error e = file->syncData()) return e;
@@ -343,7 +346,7 @@ Result<std::shared_ptr<Segment>> Segment::open(const QString &path, uint64_t seg
     std::shared_ptr<Segment> s(new Segment);
     s->m_id = segmentId;
     s->m_path = path;
-    Result<File> f = File::open(path, File::Mode::ReadOnly);
+    Result<base::File> f = base::File::open(path, base::File::Mode::ReadOnly);
     if (!f.ok()) return f.error();
     const Result<qint64> size = f->size();
     if (!size.ok()) return size.error();
@@ -353,13 +356,13 @@ Result<std::shared_ptr<Segment>> Segment::open(const QString &path, uint64_t seg
 
     char footer[segment::kFooterSize];
     if (Error e = f->readAt(footer, sizeof footer, *size - segment::kFooterSize)) return e;
-    if (std::memcmp(footer + 24, segment::kFooterMagic, 8) != 0 || xxh3(footer, 32) != getU64(footer + 32))
+    if (std::memcmp(footer + 24, segment::kFooterMagic, 8) != 0 || base::xxh3(footer, 32) != getU64(footer + 32))
         return s->corrupt(*size - segment::kFooterSize, QStringLiteral("the footer does not match its checksum"));
     char header[segment::kHeaderSize];
     if (Error e = f->readAt(header, sizeof header, 0)) return e;
     if (std::memcmp(header, segment::kMagic, 8) != 0)
         return s->corrupt(0, QStringLiteral("the file does not start with the segment magic"));
-    if (xxh3(header, segment::kHeaderSize - 8) != getU64(header + segment::kHeaderSize - 8))
+    if (base::xxh3(header, segment::kHeaderSize - 8) != getU64(header + segment::kHeaderSize - 8))
         return s->corrupt(0, QStringLiteral("the header does not match its checksum"));
     const uint32_t version = getU32(header + 8);
     if (version > segment::kVersion)
@@ -413,7 +416,7 @@ Result<std::shared_ptr<Segment>> Segment::open(const QString &path, uint64_t seg
                           QStringLiteral("the file size %1 does not match its layout").arg(*size));
     QByteArray table(blockCount * 8, Qt::Uninitialized);
     if (Error e = f->readAt(table.data(), size_t(table.size()), tableOffset)) return e;
-    if (xxh3(table) != getU64(footer + 16))
+    if (base::xxh3(table) != getU64(footer + 16))
         return s->corrupt(tableOffset, QStringLiteral("the block checksum table does not match its checksum"));
 
     s->m_layout = expect;
@@ -451,7 +454,7 @@ Error Segment::ensureVerified(qint64 offset, qint64 length) const
             const qint64 start = b * bs;
             const qint64 len = std::min(bs, m_layout.dataEnd - start);
             ::madvise(m_map + start, size_t(len), MADV_WILLNEED); // one read for the block, not 16 faults
-            state = xxh3(m_map + start, size_t(len)) == m_blockSums[size_t(b)] ? 1 : 2;
+            state = base::xxh3(m_map + start, size_t(len)) == m_blockSums[size_t(b)] ? 1 : 2;
             m_blockState[size_t(b)].store(state, std::memory_order_release);
         }
         if (state == 2) return corrupt(b * bs, QStringLiteral("block %1 does not match its checksum").arg(b));
@@ -654,7 +657,7 @@ void Segment::verifyAllBlocks(const std::function<void(qint64, qint64)> &onBadBl
         const qint64 len = std::min(bs, m_layout.dataEnd - start);
         if (b % kPrefetchBlocks == 0)
             ::madvise(m_map + start, size_t(std::min(kPrefetchBlocks * bs, m_layout.dataEnd - start)), MADV_WILLNEED);
-        const bool good = xxh3(m_map + start, size_t(len)) == m_blockSums[size_t(b)];
+        const bool good = base::xxh3(m_map + start, size_t(len)) == m_blockSums[size_t(b)];
         m_blockState[size_t(b)].store(good ? 1 : 2, std::memory_order_release);
         if (!good && onBadBlock) onBadBlock(start, len);
         if (onProgress && (b % 256 == 255) && !onProgress(start + len)) return;

@@ -14,7 +14,7 @@
 // The Bloom filter answers "certainly absent" for most new ids without the
 // binary search; it stays in the mapping and is probed in place.
 
-#include "core/Error.h"
+#include "sextant/Error.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,7 +1,7 @@
 #include "storage/Wal.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <vector>
 
@@ -23,7 +23,7 @@ QByteArray encodeHeader(uint64_t firstLsn)
     appendU32(h, kVersion);
     appendU32(h, 0);
     appendU64(h, firstLsn);
-    appendU64(h, xxh3(h.constData(), 24));
+    appendU64(h, base::xxh3(h.constData(), 24));
     return h;
 }
 
@@ -43,7 +43,7 @@ void endFrame(QByteArray &out, qsizetype frameStart)
 {
     const qsizetype payload = out.size() - frameStart - kFrameHeaderSize;
     putU32(out.data() + frameStart, uint32_t(payload));
-    appendU64(out, xxh3(out.constData() + frameStart, size_t(out.size() - frameStart)));
+    appendU64(out, base::xxh3(out.constData() + frameStart, size_t(out.size() - frameStart)));
 }
 
 } // namespace wal
@@ -66,8 +66,8 @@ struct FrameView {
 // The first whole frame with a correct checksum at or after `from`, within
 // `maxSearch` bytes, whose LSN `wanted` accepts: its offset and LSN.
 template <typename Accept>
-std::optional<std::pair<qint64, uint64_t>> findFrame(const File &file, qint64 from, qint64 fileSize, qint64 maxSearch,
-                                                     Accept wanted)
+std::optional<std::pair<qint64, uint64_t>> findFrame(const base::File &file, qint64 from, qint64 fileSize,
+                                                     qint64 maxSearch, Accept wanted)
 {
     const qint64 len = std::min(fileSize - from, maxSearch);
     if (len < wal::kFrameOverhead) return std::nullopt;
@@ -79,7 +79,7 @@ std::optional<std::pair<qint64, uint64_t>> findFrame(const File &file, qint64 fr
         const qint64 payload = getU32(p + at);
         if (payload > wal::kMaxPayload || at + wal::kFrameOverhead + payload > len) continue;
         const size_t body = size_t(wal::kFrameHeaderSize + payload);
-        if (xxh3(p + at, body) == getU64(p + at + body)) return std::make_pair(from + at, getU64(p + at + 8));
+        if (base::xxh3(p + at, body) == getU64(p + at + body)) return std::make_pair(from + at, getU64(p + at + 8));
     }
     return std::nullopt;
 }
@@ -87,7 +87,7 @@ std::optional<std::pair<qint64, uint64_t>> findFrame(const File &file, qint64 fr
 // Whether a valid frame carrying `lsn` lies anywhere after `from`. Used when
 // a frame is damaged: if a later acknowledged frame survives, the damage is
 // in the middle of the log, not a torn tail, and cutting would lose writes.
-bool validFrameFollows(const File &file, qint64 from, qint64 fileSize, uint64_t lsn)
+bool validFrameFollows(const base::File &file, qint64 from, qint64 fileSize, uint64_t lsn)
 {
     constexpr qint64 kMaxSearch = 256ll * 1024 * 1024;
     return findFrame(file, from, fileSize, kMaxSearch, [lsn](uint64_t l) { return l == lsn; }).has_value();
@@ -95,14 +95,14 @@ bool validFrameFollows(const File &file, qint64 from, qint64 fileSize, uint64_t 
 
 } // namespace
 
-std::optional<std::pair<qint64, uint64_t>> findValidFrame(const File &file, qint64 from, uint64_t minLsn)
+std::optional<std::pair<qint64, uint64_t>> findValidFrame(const base::File &file, qint64 from, uint64_t minLsn)
 {
     const Result<qint64> size = file.size();
     if (!size.ok()) return std::nullopt;
     return findFrame(file, from, *size, *size, [minLsn](uint64_t l) { return l >= minLsn; });
 }
 
-Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t expectedNextLsn,
+Result<WalScanResult> scanWal(const base::File &file, qint64 startOffset, uint64_t expectedNextLsn,
                               const FrameCallback &onFrame)
 {
     WalScanResult r;
@@ -118,7 +118,7 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
             return Error(ErrorCode::Corruption,
                          QStringLiteral("The write-ahead log %1 is shorter than its 32-byte header.").arg(path), path);
         if (Error e = file.readAt(hdr, sizeof hdr, 0)) return e;
-        if (std::memcmp(hdr, wal::kMagic, 8) != 0 || xxh3(hdr, 24) != getU64(hdr + 24))
+        if (std::memcmp(hdr, wal::kMagic, 8) != 0 || base::xxh3(hdr, 24) != getU64(hdr + 24))
             return Error(ErrorCode::Corruption,
                          QStringLiteral("The write-ahead log %1 has a damaged header.").arg(path), path);
         if (getU32(hdr + 8) > wal::kVersion)
@@ -176,7 +176,7 @@ Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t exp
         const size_t frameSize = size_t(wal::kFrameOverhead + fv.payloadLength);
         buf.resize(frameSize);
         if (Error e = file.readAt(buf.data(), frameSize, offset)) return e;
-        const bool checksumOk = xxh3(buf.data(), frameSize - 8) == getU64(buf.data() + frameSize - 8);
+        const bool checksumOk = base::xxh3(buf.data(), frameSize - 8) == getU64(buf.data() + frameSize - 8);
         QString problem;
         if (!checksumOk) {
             if (allZero(buf.data(), frameSize)) {
@@ -222,14 +222,14 @@ Result<WalWriter> WalWriter::create(const QString &path, uint64_t firstLsn, bool
     // Written under a temporary name and renamed, so a reader that sees the
     // log (as the next in the chain) never sees it without its header.
     const QString temp = path + QStringLiteral(".tmp");
-    Result<File> f = File::open(temp, File::Mode::CreateOrTruncate);
+    Result<base::File> f = base::File::open(temp, base::File::Mode::CreateOrTruncate);
     if (!f.ok()) return f.error();
     const QByteArray header = wal::encodeHeader(firstLsn);
     if (Error e = f->writeAt(header.constData(), size_t(header.size()), 0)) return e;
     if (sync)
         if (Error e = f->syncData()) return e;
-    if (Error e = renameNoReplace(temp, path)) {
-        removeFile(temp);
+    if (Error e = base::renameNoReplace(temp, path)) {
+        base::removeFile(temp);
         return e;
     }
     f->rename(path);
@@ -241,7 +241,7 @@ Result<WalWriter> WalWriter::create(const QString &path, uint64_t firstLsn, bool
 
 Result<WalWriter> WalWriter::openForAppend(const QString &path, qint64 validEnd, bool sync)
 {
-    Result<File> f = File::open(path, File::Mode::ReadWrite);
+    Result<base::File> f = base::File::open(path, base::File::Mode::ReadWrite);
     if (!f.ok()) return f.error();
     const Result<qint64> size = f->size();
     if (!size.ok()) return size.error();

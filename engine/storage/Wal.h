@@ -4,8 +4,8 @@
 // where the checksum covers everything before it in the frame.
 // docs/format.md is the byte-exact description.
 
-#include "core/Error.h"
-#include "storage/FileIo.h"
+#include "sextant/Error.h"
+#include "base/FileIo.h"
 
 #include <QByteArray>
 #include <QString>
@@ -59,14 +59,14 @@ struct WalScanResult {
 // that is incomplete or corrupt. `expectedNextLsn` 0 means "take the first".
 // A callback error aborts the scan and is returned.
 using FrameCallback = std::function<Error(uint64_t lsn, uint8_t type, const char *payload, size_t size)>;
-Result<WalScanResult> scanWal(const File &file, qint64 startOffset, uint64_t expectedNextLsn,
+Result<WalScanResult> scanWal(const base::File &file, qint64 startOffset, uint64_t expectedNextLsn,
                               const FrameCallback &onFrame);
 
 // The first frame at or after `from` that is whole, carries a correct
 // checksum and an LSN of at least `minLsn`: where reading can go on after
 // damage (repair salvages the records behind a damaged one). Returns its
 // offset and LSN, or nothing.
-std::optional<std::pair<qint64, uint64_t>> findValidFrame(const File &file, qint64 from, uint64_t minLsn);
+std::optional<std::pair<qint64, uint64_t>> findValidFrame(const base::File &file, qint64 from, uint64_t minLsn);
 
 class WalWriter {
 public:
@@ -88,7 +88,7 @@ public:
     Error checkStillInPlace() const;
 
 private:
-    File m_file;
+    base::File m_file;
     qint64 m_end = 0;
 };
 

@@ -1,7 +1,7 @@
 #include "storage/WriterLock.h"
 
-#include "storage/FaultInjection.h"
-#include "storage/FileIo.h"
+#include "base/FaultInjection.h"
+#include "base/FileIo.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -65,7 +65,7 @@ int probeWritable(const QString &indexDir, QString *what)
     const QString probePath = WriterLock::lockPath(indexDir) + QStringLiteral(" (a test write)");
     char bytes[128];
     std::memset(bytes, ' ', sizeof bytes);
-    int err = faults::maybeFail(faults::Op::Write, probePath);
+    int err = base::faults::maybeFail(base::faults::Op::Write, probePath);
     if (err == 0) {
         ssize_t written;
         do {
@@ -88,7 +88,7 @@ QString WriterLock::ownerPath(const QString &indexDir) { return indexDir + QStri
 WriterLock::~WriterLock()
 {
     if (m_lock) {
-        if (!m_ownerPath.isEmpty()) removeFile(m_ownerPath);
+        if (!m_ownerPath.isEmpty()) base::removeFile(m_ownerPath);
         m_lock->unlock();
         QMutexLocker g(&g_heldMutex);
         g_held.remove(m_key);
@@ -102,7 +102,7 @@ std::optional<LockHolder> WriterLock::holder(const QString &indexDir)
     if (!probe.getLockInfo(&h.pid, &h.host, &h.application)) return std::nullopt;
     if (h.pid > 0 && h.host == QSysInfo::machineHostName()) h.stale = ::kill(pid_t(h.pid), 0) != 0 && errno == ESRCH;
     // The owner file is only believed when it was written by the same process.
-    const Result<QByteArray> owner = readWholeFile(ownerPath(indexDir), 64 * 1024);
+    const Result<QByteArray> owner = base::readWholeFile(ownerPath(indexDir), 64 * 1024);
     if (owner.ok()) {
         const QJsonObject o = QJsonDocument::fromJson(*owner).object();
         const QString app = o.value(QStringLiteral("application")).toString();
@@ -198,12 +198,12 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir,
     w->m_lock = std::move(lock);
     w->m_key = key;
     if (application.isEmpty()) {
-        removeFile(ownerPath(indexDir)); // a dead holder's
+        base::removeFile(ownerPath(indexDir)); // a dead holder's
     } else {
         const QJsonObject owner{{QStringLiteral("pid"), double(QCoreApplication::applicationPid())},
                                 {QStringLiteral("application"), application}};
         // Informational only: no sync needed, a failure just loses the name.
-        if (!saveFileAtomically(ownerPath(indexDir), QJsonDocument(owner).toJson(QJsonDocument::Compact), false))
+        if (!base::saveFileAtomically(ownerPath(indexDir), QJsonDocument(owner).toJson(QJsonDocument::Compact), false))
             w->m_ownerPath = ownerPath(indexDir);
     }
     return w;

@@ -3,8 +3,8 @@
 // held for the life of the writer (stale time 0, so age never breaks it; a
 // lock whose process has died on this host is taken over).
 
-#include "core/Error.h"
-#include "core/Options.h"
+#include "sextant/Error.h"
+#include "sextant/Options.h"
 
 #include <QString>
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 // Shared by the suites that run the real sextant-cli through QProcess.
 
-#include "io/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,7 +46,7 @@ inline Run runCli(const QStringList &arguments, const QByteArray &input = {})
 
 inline QByteArray line(const QString &id, const QVector<float> &vector, const QJsonObject &metadata = {})
 {
-    return io::itemToJsonLine(Item{id, vector, metadata}) + '\n';
+    return formats::itemToJsonLine(Item{id, vector, metadata}) + '\n';
 }
 
 inline quint32 bitsOf(float f)

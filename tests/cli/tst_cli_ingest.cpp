@@ -205,7 +205,7 @@ private slots:
         const QList<QByteArray> lines = exported.split('\n');
         QCOMPARE(lines.size(), 301); // 300 lines and the empty rest after the last newline
         for (qsizetype i = 0; i < 300; ++i) {
-            const auto item = io::parseJsonLine(lines[i]);
+            const auto item = formats::parseJsonLine(lines[i]);
             QVERIFY2(item.ok(), qPrintable(item.error().message()));
             QVERIFY(vectors.contains(item->id));
             const QVector<float> &expected = vectors[item->id];
@@ -320,7 +320,7 @@ private slots:
             QSet<QString> storedIds;
             for (const QByteArray &text : exportAll(path).split('\n')) {
                 if (text.isEmpty()) continue;
-                const auto item = io::parseJsonLine(text);
+                const auto item = formats::parseJsonLine(text);
                 QVERIFY2(item.ok(), qPrintable(item.error().message()));
                 storedIds.insert(item->id);
             }

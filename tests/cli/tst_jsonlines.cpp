@@ -1,7 +1,7 @@
 // The JSON Lines reader sees untrusted input: every malformed shape must come
 // back as an Error with a useful sentence, never a crash or a wrong item.
 
-#include "io/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -13,7 +13,7 @@
 #include <cstring>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::formats;
 
 namespace {
 

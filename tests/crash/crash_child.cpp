@@ -26,7 +26,7 @@
 
 #include "crash_common.h"
 
-#include "index/Index.h"
+#include "sextant/Index.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

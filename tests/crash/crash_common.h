@@ -3,7 +3,7 @@
 // item written with a given seed, so the parent can recompute exactly what an
 // acknowledged write stored (vector bit for bit, metadata value for value).
 
-#include "core/Item.h"
+#include "sextant/Item.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

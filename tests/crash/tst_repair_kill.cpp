@@ -7,8 +7,8 @@
 // number of kills per kind; SEXTANT_CRASH_SEED replays a run.
 
 #include "TestSupport.h"
-#include "index/Index.h"
-#include "integrity/Verifier.h"
+#include "sextant/Index.h"
+#include "sextant/Verifier.h"
 #include "storage/Manifest.h"
 
 #include <QProcess>

@@ -7,8 +7,8 @@
 
 #include "crash_common.h"
 
-#include "index/Index.h"
-#include "integrity/Verifier.h"
+#include "sextant/Index.h"
+#include "sextant/Verifier.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -10,8 +10,8 @@
 
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
-#include "index/Index.h"
-#include "integrity/Verifier.h"
+#include "sextant/Index.h"
+#include "sextant/Verifier.h"
 #include "storage/Binary.h"
 #include "storage/Manifest.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 // Helpers for suites that drive the engine through the Index facade.
 
-#include "index/Index.h"
-#include "integrity/Verifier.h"
+#include "sextant/Index.h"
+#include "sextant/Verifier.h"
 
 #include "TestSupport.h"
 

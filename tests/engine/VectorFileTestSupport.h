@@ -2,7 +2,7 @@
 // Helpers of the vector file suites (tst_vector_files, tst_langchain):
 // reading a whole VectorSource and comparing vectors bit for bit.
 
-#include "io/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 #include <QtTest>
 
@@ -12,12 +12,12 @@ namespace vectorfiles {
 
 struct Drained {
     QList<sextant::Item> items;
-    QList<sextant::io::SourceProblem> problems;
+    QList<sextant::formats::SourceProblem> problems;
     sextant::Error error; // the error that stopped the source, if any
 };
 
 // Reads the source to its end (or its error) in batches of `batch`.
-inline Drained drain(sextant::io::VectorSource &source, int batch = 3)
+inline Drained drain(sextant::formats::VectorSource &source, int batch = 3)
 {
     Drained out;
     out.problems += source.takeProblems();
@@ -38,10 +38,11 @@ inline Drained drain(sextant::io::VectorSource &source, int batch = 3)
     }
 }
 
-inline Drained drainPath(const QString &path, sextant::io::SourceFormat format = sextant::io::SourceFormat::Auto,
-                         const sextant::io::SourceOptions &options = {})
+inline Drained drainPath(const QString &path,
+                         sextant::formats::SourceFormat format = sextant::formats::SourceFormat::Auto,
+                         const sextant::formats::SourceOptions &options = {})
 {
-    auto source = sextant::io::openVectorSource(path, format, options);
+    auto source = sextant::formats::openVectorSource(path, format, options);
     if (!source.ok()) {
         Drained out;
         out.error = source.error();
@@ -62,7 +63,7 @@ inline bool writeFile(const QString &path, const QByteArray &bytes)
     return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
 }
 
-inline QString wheres(const QList<sextant::io::SourceProblem> &problems)
+inline QString wheres(const QList<sextant::formats::SourceProblem> &problems)
 {
     QStringList out;
     for (const auto &p : problems)

@@ -1,7 +1,7 @@
 #pragma once
 // Verify reports as text, for failure messages.
 
-#include "integrity/Verifier.h"
+#include "sextant/Verifier.h"
 
 #include <QStringList>
 

@@ -1,10 +1,10 @@
-// Archive reading (io/Archive.h) against archives libarchive's writer makes:
+// Archive reading (sextant/Archive.h) against archives libarchive's writer makes:
 // valid zip and tar in every compression, then hostile ones. A hostile
 // archive is refused as a whole before `visit` sees any entry, even when
 // its first entries are harmless, and the message names the entry.
 
-#include "io/Archive.h"
-#include "io/ArchiveEntryRules.h"
+#include "sextant/Archive.h"
+#include "archives/ArchiveEntryRules.h"
 
 #include "ArchiveBuilder.h"
 #include "TestSupport.h"
@@ -14,7 +14,7 @@
 #include <QtTest>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::archives;
 using testsupport::ArchiveSpec;
 using testsupport::TestEntry;
 

@@ -1,7 +1,7 @@
 // XXH3-64 and SHA-256 as the engine computes them: the same values as the
 // reference libraries and the published test vectors, one-shot or streamed.
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>
@@ -11,7 +11,7 @@
 
 #include <vector>
 
-using namespace sextant::storage;
+using namespace sextant::base;
 
 namespace {
 // The pseudo-random buffer of xxHash's own sanity check (xsum_sanity_check.c).

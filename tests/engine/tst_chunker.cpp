@@ -1,7 +1,7 @@
 // chunkText: chunks cover the text, stay within the size, really overlap,
 // start on words, and break where the document's structure allows.
 
-#include "io/Chunker.h"
+#include "sextant/Chunker.h"
 
 #include <QRandomGenerator>
 #include <QtTest>
@@ -49,18 +49,18 @@ private slots:
         QFETCH(int, size);
         QFETCH(int, overlap);
         const QString text = prose(3000, 7);
-        const QList<Chunk> chunks = chunkText(text, ChunkOptions{size, overlap});
+        const QList<documents::Chunk> chunks = documents::chunkText(text, documents::ChunkOptions{size, overlap});
         QVERIFY(chunks.size() > 3);
         const int effectiveOverlap = std::min(overlap, size / 4);
         QCOMPARE(chunks.first().start, qsizetype(0));
         QCOMPARE(chunks.last().end, text.size());
         for (int i = 0; i < chunks.size(); ++i) {
-            const Chunk &c = chunks[i];
+            const documents::Chunk &c = chunks[i];
             QCOMPARE(c.text, text.mid(c.start, c.end - c.start));
             QVERIFY2(c.end - c.start <= size, qPrintable(QString::number(c.end - c.start)));
             QVERIFY(c.end > c.start);
             if (i == 0) continue;
-            const Chunk &p = chunks[i - 1];
+            const documents::Chunk &p = chunks[i - 1];
             QVERIFY(c.start > p.start);
             QVERIFY2(c.start <= p.end || text.mid(p.end, c.start - p.end).trimmed().isEmpty(), "text between chunks");
             // The overlap is real: at least what was asked, and it starts on a word.
@@ -75,7 +75,7 @@ private slots:
     {
         const QString para = QStringLiteral("word ").repeated(30).trimmed() + QStringLiteral(".\n\n");
         const QString text = para.repeated(6);
-        const QList<Chunk> chunks = chunkText(text, ChunkOptions{400, 0});
+        const QList<documents::Chunk> chunks = documents::chunkText(text, documents::ChunkOptions{400, 0});
         for (int i = 0; i + 1 < chunks.size(); ++i)
             QVERIFY2(text.mid(chunks[i].end - 1, 2) == QStringLiteral("\n\n"), qPrintable(chunks[i].text.right(10)));
     }
@@ -85,7 +85,8 @@ private slots:
         QString text;
         for (int s = 0; s < 5; ++s)
             text += QStringLiteral("# Section %1\n").arg(s) + QStringLiteral("Some text here. ").repeated(12) + u'\n';
-        const QList<Chunk> chunks = chunkText(text, ChunkOptions{300, 0, DocumentKind::Markdown});
+        const QList<documents::Chunk> chunks =
+            documents::chunkText(text, documents::ChunkOptions{300, 0, documents::DocumentKind::Markdown});
         for (int i = 1; i < chunks.size(); ++i)
             QVERIFY2(chunks[i].text.startsWith(QStringLiteral("# Section")), qPrintable(chunks[i].text.left(20)));
     }
@@ -93,7 +94,7 @@ private slots:
     void aHugeWordStillMovesOn()
     {
         const QString text = QString(20000, u'x');
-        const QList<Chunk> chunks = chunkText(text, ChunkOptions{1000, 200});
+        const QList<documents::Chunk> chunks = documents::chunkText(text, documents::ChunkOptions{1000, 200});
         QVERIFY2(chunks.size() < 40, qPrintable(QString::number(chunks.size())));
         QCOMPARE(chunks.last().end, text.size());
     }
@@ -117,34 +118,34 @@ private slots:
             }
             return count;
         };
-        ChunkOptions options;
-        options.unit = ChunkUnit::Tokens;
+        documents::ChunkOptions options;
+        options.unit = documents::ChunkUnit::Tokens;
         options.size = 120;
         options.overlap = 20;
-        const QList<Chunk> chunks = chunkText(text, options);
+        const QList<documents::Chunk> chunks = documents::chunkText(text, options);
         QVERIFY(chunks.size() > 10);
         QCOMPARE(chunks.first().start, 0);
         QCOMPARE(chunks.last().end, text.size());
         for (qsizetype i = 0; i < chunks.size(); ++i) {
-            const Chunk &c = chunks[i];
+            const documents::Chunk &c = chunks[i];
             QVERIFY2(tokens(c.text) <= 120, qPrintable(QString::number(tokens(c.text))));
             if (i == 0) continue;
-            const Chunk &before = chunks[i - 1];
+            const documents::Chunk &before = chunks[i - 1];
             QVERIFY(c.start < before.end);   // they overlap ...
             QVERIFY(c.start > before.start); // ... and move on
             QVERIFY(tokens(text.mid(c.start, before.end - c.start)) >= 20);
             QVERIFY(c.start == 0 || text[c.start - 1].isSpace() || !text[c.start].isLetterOrNumber());
         }
         // In characters the same text needs far fewer, larger chunks per token count.
-        options.unit = ChunkUnit::Characters;
-        QVERIFY(chunkText(text, options).size() > chunks.size());
+        options.unit = documents::ChunkUnit::Characters;
+        QVERIFY(documents::chunkText(text, options).size() > chunks.size());
     }
 
     void emptyAndBlankTextHaveNoChunks()
     {
-        QVERIFY(chunkText(QString(), {}).isEmpty());
-        QVERIFY(chunkText(QStringLiteral(" \n\t "), {}).isEmpty());
-        const QList<Chunk> one = chunkText(QStringLiteral("  short text"), {});
+        QVERIFY(documents::chunkText(QString(), {}).isEmpty());
+        QVERIFY(documents::chunkText(QStringLiteral(" \n\t "), {}).isEmpty());
+        const QList<documents::Chunk> one = documents::chunkText(QStringLiteral("  short text"), {});
         QCOMPARE(one.size(), 1);
         QCOMPARE(one.first().text, QStringLiteral("short text"));
     }

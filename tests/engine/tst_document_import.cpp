@@ -2,9 +2,9 @@
 // document's uri, title and range; an unchanged document is skipped, a
 // changed one replaced in one batch; failures are listed and do not stop the
 // others; hostile archives change nothing; the catalog lists what is stored.
-#include "io/DocumentImport.h"
-#include "io/HashingEmbedder.h"
-#include "io/TextSearch.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/HashingEmbedder.h"
+#include "sextant/TextSearch.h"
 
 #include "ArchiveBuilder.h"
 #include "IndexTestSupport.h"
@@ -47,7 +47,7 @@ class TstDocumentImport : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    HashingEmbedder m_embedder{HashingEmbedderOptions{64, true, 3, 5}};
+    embed::HashingEmbedder m_embedder{embed::HashingEmbedderOptions{64, true, 3, 5}};
 
     std::shared_ptr<Index> makeIndex(const QString &name)
     {
@@ -58,9 +58,9 @@ class TstDocumentImport : public QObject {
         return created.ok() ? *created : nullptr;
     }
 
-    io::DocumentImportOptions smallChunks()
+    documents::DocumentImportOptions smallChunks()
     {
-        io::DocumentImportOptions options;
+        documents::DocumentImportOptions options;
         options.chunkSize = 300;
         options.chunkOverlap = 60;
         return options;
@@ -82,22 +82,23 @@ private slots:
                                      "<body><p>The keeper trims the wick &amp; winds the clock.</p></body></html>")));
         QVERIFY(writeAll(docs + QStringLiteral("/broken.txt"), QByteArray("abc\0\0\0\x01\x02", 9)));
 
-        QList<io::DocumentReport> reported;
+        QList<documents::DocumentReport> reported;
         int progressCalls = 0;
-        io::ImportCallbacks callbacks;
-        callbacks.progress = [&](const io::ImportProgress &p) {
+        documents::ImportCallbacks callbacks;
+        callbacks.progress = [&](const documents::ImportProgress &p) {
             ++progressCalls;
             return p.totalFiles >= 0;
         };
-        callbacks.documentDone = [&](const io::DocumentReport &r) { reported << r; };
-        const io::DocumentImportSummary s = io::importDocuments(*index, m_embedder, {docs}, smallChunks(), callbacks);
+        callbacks.documentDone = [&](const documents::DocumentReport &r) { reported << r; };
+        const documents::DocumentImportSummary s =
+            documents::importDocuments(*index, m_embedder, {docs}, smallChunks(), callbacks);
         QVERIFY2(!s.error, qPrintable(s.error.message()));
         QCOMPARE(s.added, 3);
         QCOMPARE(s.failed, 1);
         QCOMPARE(reported.size(), 4);
         QVERIFY(progressCalls >= 4);
-        const auto failed = std::find_if(reported.begin(), reported.end(), [](const io::DocumentReport &r) {
-            return r.outcome == io::DocumentOutcome::Failed;
+        const auto failed = std::find_if(reported.begin(), reported.end(), [](const documents::DocumentReport &r) {
+            return r.outcome == documents::DocumentOutcome::Failed;
         });
         QVERIFY(failed != reported.end());
         QVERIFY(failed->uri.endsWith(QStringLiteral("broken.txt")));
@@ -105,13 +106,13 @@ private slots:
         QCOMPARE(index->count(), s.chunksWritten);
 
         // The Markdown document: chunks cover its text, in order, overlapping.
-        const QString uri = io::documentUri(docs + QStringLiteral("/harbour.md"));
-        const QString documentId = io::documentIdForUri(uri);
+        const QString uri = documents::documentUri(docs + QStringLiteral("/harbour.md"));
+        const QString documentId = documents::documentIdForUri(uri);
         const QStringList ids = idsWithPrefix(*index, documentId + u'#');
         QVERIFY(ids.size() > 3);
         qint64 previousEnd = -1;
         for (qsizetype i = 0; i < ids.size(); ++i) {
-            QCOMPARE(ids[i], io::chunkItemId(documentId, int(i)));
+            QCOMPARE(ids[i], documents::chunkItemId(documentId, int(i)));
             const Item item = *index->get(ids[i], false);
             const QJsonObject m = item.metadata;
             QCOMPARE(m.value(QStringLiteral("uri")).toString(), uri);
@@ -128,8 +129,8 @@ private slots:
         QCOMPARE(previousEnd, harbour.size());
 
         // The HTML page: visible text only, titled by <title>.
-        const QStringList page =
-            idsWithPrefix(*index, io::documentIdForUri(io::documentUri(docs + QStringLiteral("/page.html"))) + u'#');
+        const QStringList page = idsWithPrefix(
+            *index, documents::documentIdForUri(documents::documentUri(docs + QStringLiteral("/page.html"))) + u'#');
         QCOMPARE(page.size(), 1);
         const QJsonObject pageMeta = index->get(page.first(), false)->metadata;
         QCOMPARE(pageMeta.value(QStringLiteral("title")).toString(), QStringLiteral("Lighthouse"));
@@ -137,11 +138,11 @@ private slots:
         QVERIFY(!pageMeta.value(QStringLiteral("text")).toString().contains(QStringLiteral("hidden")));
 
         // The catalog lists the three documents with their chunk ranges.
-        Result<QList<io::CatalogEntry>> catalog = io::listDocuments(*index);
+        Result<QList<documents::CatalogEntry>> catalog = documents::listDocuments(*index);
         QVERIFY(catalog.ok());
         QCOMPARE(catalog->size(), 3);
-        const auto entry =
-            std::find_if(catalog->begin(), catalog->end(), [&](const io::CatalogEntry &e) { return e.uri == uri; });
+        const auto entry = std::find_if(catalog->begin(), catalog->end(),
+                                        [&](const documents::CatalogEntry &e) { return e.uri == uri; });
         QVERIFY(entry != catalog->end());
         QCOMPARE(entry->chunks, int(ids.size()));
         QCOMPARE(entry->ranges.size(), ids.size());
@@ -149,9 +150,9 @@ private slots:
         QCOMPARE(entry->documentHash.size(), 64);
 
         // A text query finds the passage and names its document.
-        io::TextQuery q;
+        search::TextQuery q;
         q.text = QStringLiteral("keeper trims the wick");
-        Result<io::TextResult> found = io::searchText(*index, &m_embedder, q);
+        Result<search::TextResult> found = search::searchText(*index, &m_embedder, q);
         QVERIFY(found.ok());
         QCOMPARE(found->hits.first().title, QStringLiteral("Lighthouse"));
         index->close();
@@ -163,13 +164,13 @@ private slots:
         QVERIFY(index);
         const QString file = m_dir.filePath(QStringLiteral("again-docs/log.txt"));
         QVERIFY(writeText(file, QStringLiteral("Log\n\n") + paragraph(QStringLiteral("navigator"), 30)));
-        io::DocumentImportSummary first = io::importDocuments(*index, m_embedder, {file}, smallChunks());
+        documents::DocumentImportSummary first = documents::importDocuments(*index, m_embedder, {file}, smallChunks());
         QCOMPARE(first.added, 1);
         const qint64 chunks = index->count();
         QVERIFY(chunks > 3);
         const quint64 lsn = index->stats().lastLsn;
 
-        io::DocumentImportSummary second = io::importDocuments(*index, m_embedder, {file}, smallChunks());
+        documents::DocumentImportSummary second = documents::importDocuments(*index, m_embedder, {file}, smallChunks());
         QCOMPARE(second.unchanged, 1);
         QCOMPARE(second.chunksWritten, 0);
         QCOMPARE(second.documents.first().chunks, int(chunks));
@@ -177,12 +178,12 @@ private slots:
 
         // Shorter: every old chunk beyond the new ones is gone, in one write.
         QVERIFY(writeText(file, QStringLiteral("Log\n\n") + paragraph(QStringLiteral("navigator"), 6)));
-        io::DocumentImportSummary third = io::importDocuments(*index, m_embedder, {file}, smallChunks());
+        documents::DocumentImportSummary third = documents::importDocuments(*index, m_embedder, {file}, smallChunks());
         QCOMPARE(third.replaced, 1);
         const qint64 shorter = index->count();
         QVERIFY(shorter < chunks);
         QCOMPARE(index->stats().lastLsn, lsn + 1);
-        const QString documentId = io::documentIdForUri(io::documentUri(file));
+        const QString documentId = documents::documentIdForUri(documents::documentUri(file));
         QCOMPARE(idsWithPrefix(*index, documentId + u'#').size(), shorter);
         for (const QString &id : idsWithPrefix(*index, documentId + u'#'))
             QVERIFY(index->get(id, false)
@@ -192,11 +193,11 @@ private slots:
                     index->get(id, false)->metadata.value(QStringLiteral("chunk")).toInt() == 0);
 
         // Other chunking options make the same bytes "changed".
-        io::DocumentImportOptions other = smallChunks();
+        documents::DocumentImportOptions other = smallChunks();
         other.chunkSize = 200;
         other.chunkOverlap = 20;
-        QCOMPARE(io::importDocuments(*index, m_embedder, {file}, other).replaced, 1);
-        QCOMPARE(io::importDocuments(*index, m_embedder, {file}, other).unchanged, 1);
+        QCOMPARE(documents::importDocuments(*index, m_embedder, {file}, other).replaced, 1);
+        QCOMPARE(documents::importDocuments(*index, m_embedder, {file}, other).unchanged, 1);
         index->close();
     }
 
@@ -206,8 +207,8 @@ private slots:
         QVERIFY(index);
         const QString file = m_dir.filePath(QStringLiteral("mismatch.txt"));
         QVERIFY(writeText(file, paragraph(QStringLiteral("cook"), 3)));
-        HashingEmbedder other(HashingEmbedderOptions{64, false, 3, 5});
-        const io::DocumentImportSummary s = io::importDocuments(*index, other, {file});
+        embed::HashingEmbedder other(embed::HashingEmbedderOptions{64, false, 3, 5});
+        const documents::DocumentImportSummary s = documents::importDocuments(*index, other, {file});
         QVERIFY(s.error);
         QVERIFY(s.error.message().contains(other.id()));
         QVERIFY(s.documents.isEmpty());
@@ -222,14 +223,15 @@ private slots:
         const QString folder = m_dir.filePath(QStringLiteral("many"));
         for (int i = 0; i < 10; ++i)
             QVERIFY(writeText(folder + QStringLiteral("/doc%1.txt").arg(i), paragraph(QStringLiteral("clerk"), 4)));
-        io::ImportCallbacks callbacks;
+        documents::ImportCallbacks callbacks;
         int done = 0;
-        callbacks.documentDone = [&](const io::DocumentReport &) { ++done; };
-        callbacks.progress = [&](const io::ImportProgress &) { return done < 3; };
-        const io::DocumentImportSummary s = io::importDocuments(*index, m_embedder, {folder}, {}, callbacks);
+        callbacks.documentDone = [&](const documents::DocumentReport &) { ++done; };
+        callbacks.progress = [&](const documents::ImportProgress &) { return done < 3; };
+        const documents::DocumentImportSummary s =
+            documents::importDocuments(*index, m_embedder, {folder}, {}, callbacks);
         QVERIFY(s.cancelled);
         QCOMPARE(s.added, 3);
-        QCOMPARE(io::listDocuments(*index)->size(), 3);
+        QCOMPARE(documents::listDocuments(*index)->size(), 3);
         index->close();
     }
 
@@ -243,7 +245,7 @@ private slots:
                                    TestEntry("notes/b.txt", "Buoys mark the channel."),
                                    TestEntry("notes/image.png", QByteArray("\x89PNG\r\n", 6))}),
                  QString());
-        io::DocumentImportSummary s = io::importDocuments(*index, m_embedder, {good});
+        documents::DocumentImportSummary s = documents::importDocuments(*index, m_embedder, {good});
         QCOMPARE(s.added, 2);
         QCOMPARE(s.skippedNotDocuments, 1);
         QVERIFY(s.documents.first().uri.contains(QStringLiteral("bundle.zip!/notes/")));
@@ -255,7 +257,7 @@ private slots:
                      hostile, ArchiveSpec{},
                      {TestEntry("fine.txt", "Harmless words."), TestEntry("../../escape.txt", "Out of bounds.")}),
                  QString());
-        s = io::importDocuments(*index, m_embedder, {hostile});
+        s = documents::importDocuments(*index, m_embedder, {hostile});
         QCOMPARE(s.added, 0);
         QCOMPARE(s.failed, 1);
         QVERIFY2(s.documents.first().reason.contains(QStringLiteral("../../escape.txt")),

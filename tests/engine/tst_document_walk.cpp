@@ -1,8 +1,8 @@
-// Walking document inputs (io/DocumentWalk.h): folders in name order, hidden
+// Walking document inputs (sextant/DocumentWalk.h): folders in name order, hidden
 // folders and files skipped, symlinks skipped or followed (cycles once),
 // archives opened, failures reported while the walk goes on, cancel.
 
-#include "io/DocumentWalk.h"
+#include "sextant/DocumentWalk.h"
 
 #include "ArchiveBuilder.h"
 #include "TestSupport.h"
@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::documents;
 
 namespace {
 

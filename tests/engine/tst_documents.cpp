@@ -1,9 +1,9 @@
-// Document text extraction (io/DocumentText.h): every type, the encodings a
+// Document text extraction (sextant/DocumentText.h): every type, the encodings a
 // text file may come in, titles, the HTML tokenizer's rules, PDFs written by
 // the test (valid, damaged, encrypted, without text), binary data and limits.
 
-#include "io/DocumentText.h"
-#include "io/HtmlText.h"
+#include "sextant/DocumentText.h"
+#include "documents/HtmlText.h"
 
 #include "PdfBuilder.h"
 
@@ -11,7 +11,7 @@
 #include <QtTest>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::documents;
 
 namespace {
 
@@ -20,7 +20,8 @@ DocumentText extracted(const QByteArray &bytes, const QString &name, const Docum
     Result<DocumentText> r = extractDocumentText(bytes, name, limits);
     if (!r.ok()) qWarning("%s: %s", qPrintable(name), qPrintable(r.error().message()));
     return r.ok() ? r.takeValue()
-                  : DocumentText{QStringLiteral("<error>"), QStringLiteral("<error>"), DocumentKind::PlainText, {}};
+                  : DocumentText{
+                        QStringLiteral("<error>"), QStringLiteral("<error>"), documents::DocumentKind::PlainText, {}};
 }
 
 QString errorOf(const QByteArray &bytes, const QString &name, const DocumentLimits &limits = {})
@@ -111,7 +112,7 @@ void TestDocuments::plainTextTitleIsTheFirstLine()
 {
     const DocumentText d = extracted("\n\n   Quarterly   report  \r\nSecond line\r\n", QStringLiteral("r.txt"));
     QCOMPARE(d.type, QStringLiteral("text"));
-    QCOMPARE(d.kind, DocumentKind::PlainText);
+    QCOMPARE(d.kind, documents::DocumentKind::PlainText);
     QCOMPARE(d.title, QStringLiteral("Quarterly report"));
     QCOMPARE(d.text, QStringLiteral("\n\n   Quarterly   report  \nSecond line\n")); // CRLF → LF, nothing else changed
 }
@@ -158,7 +159,7 @@ void TestDocuments::markdownTitles()
     QFETCH(QString, title);
     QFETCH(QString, bodyStart);
     const DocumentText d = extracted(markdown, QStringLiteral("m.md"));
-    QCOMPARE(d.kind, DocumentKind::Markdown);
+    QCOMPARE(d.kind, documents::DocumentKind::Markdown);
     QCOMPARE(d.type, QStringLiteral("markdown"));
     QCOMPARE(d.title, title);
     QVERIFY2(d.text.startsWith(bodyStart), qPrintable(d.text));
@@ -168,7 +169,7 @@ void TestDocuments::codeIsTitledByItsFileName()
 {
     const DocumentText d =
         extracted("// A comment first line\nint main() { return 0; }\n", QStringLiteral("src/main.cpp"));
-    QCOMPARE(d.kind, DocumentKind::Code);
+    QCOMPARE(d.kind, documents::DocumentKind::Code);
     QCOMPARE(d.type, QStringLiteral("code"));
     QCOMPARE(d.title, QStringLiteral("main.cpp"));
     QVERIFY(d.text.contains(QLatin1String("int main()")));
@@ -317,7 +318,7 @@ void TestDocuments::htmlDocument()
     const DocumentText d = extracted("<!DOCTYPE html>\r\n<html><head><title>Caf&eacute;</title></head>"
                                      "<body><h1>Menu</h1><p>Coffee</p></body></html>",
                                      QStringLiteral("menu.html"));
-    QCOMPARE(d.kind, DocumentKind::Html);
+    QCOMPARE(d.kind, documents::DocumentKind::Html);
     QCOMPARE(d.type, QStringLiteral("html"));
     QCOMPARE(d.title, QStringLiteral("Caf\u00e9"));
     QCOMPARE(d.text, QStringLiteral("Menu\n\nCoffee"));
@@ -331,7 +332,7 @@ void TestDocuments::pdfText()
     spec.title = "A Handmade PDF";
     const DocumentText d = extracted(testsupport::buildPdf(spec), QStringLiteral("paper.pdf"));
     QCOMPARE(d.type, QStringLiteral("pdf"));
-    QCOMPARE(d.kind, DocumentKind::PlainText);
+    QCOMPARE(d.kind, documents::DocumentKind::PlainText);
     QCOMPARE(d.title, QStringLiteral("A Handmade PDF"));
     QCOMPARE(d.text, QStringLiteral("First page heading\nSome (text) here\n\nSecond page"));
 }

@@ -1,8 +1,8 @@
 // The built-in hashing embedder: deterministic unit vectors, lexical
 // similarity (shared words, phrases and stems), and clear errors.
 
-#include "io/HashingEmbedder.h"
-#include "storage/Checksums.h"
+#include "sextant/HashingEmbedder.h"
+#include "base/Checksums.h"
 
 #include <QMap>
 
@@ -30,7 +30,7 @@ class TestEmbedder : public QObject {
     Q_OBJECT
 
 private:
-    QVector<float> one(HashingEmbedder &e, const QString &text)
+    QVector<float> one(embed::HashingEmbedder &e, const QString &text)
     {
         Result<std::vector<QVector<float>>> r = e.embed({text});
         if (!r.ok()) qFatal("embed failed: %s", qPrintable(r.error().message()));
@@ -41,7 +41,7 @@ private:
     // counted, each added to its signed bucket with weight × (1 + ln count).
     static QVector<float> reference(const QString &text, int dims)
     {
-        const QStringList ws = HashingEmbedder::words(text);
+        const QStringList ws = embed::HashingEmbedder::words(text);
         QMap<QByteArray, std::pair<int, float>> features;
         auto add = [&](const QByteArray &f, float weight) {
             ++features[f].first;
@@ -57,7 +57,7 @@ private:
         }
         std::vector<double> v(size_t(dims), 0.0);
         for (auto it = features.cbegin(); it != features.cend(); ++it) {
-            const uint64_t h = storage::xxh3(it.key());
+            const uint64_t h = base::xxh3(it.key());
             v[h % uint64_t(dims)] += ((h >> 63) ? -1.0 : 1.0) * it->second * (1.0 + std::log(double(it->first)));
         }
         double norm = 0;
@@ -77,7 +77,7 @@ private slots:
                                 QStringLiteral("東京の天気は晴れ、明日は雨でしょう"),
                                 QStringLiteral("emoji 😀 between words 🚀launch and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 letters"),
                                 QStringLiteral("a b c d e f g a b c")};
-        HashingEmbedder embedder(HashingEmbedderOptions{96, true, 3, 5});
+        embed::HashingEmbedder embedder(embed::HashingEmbedderOptions{96, true, 3, 5});
         for (const QString &text : texts) {
             const QVector<float> fast = embedder.embed({text})->front();
             const QVector<float> plain = reference(text, 96);
@@ -91,7 +91,7 @@ private slots:
     void unitVectorsOfTheChosenDimension()
     {
         for (int dims : {16, 384, 1536}) {
-            HashingEmbedder e(HashingEmbedderOptions{dims});
+            embed::HashingEmbedder e(embed::HashingEmbedderOptions{dims});
             QCOMPARE(e.dimensions(), dims);
             const QVector<float> v = one(e, QStringLiteral("Vectors of a chosen size, normalised."));
             QCOMPARE(v.size(), dims);
@@ -106,7 +106,7 @@ private slots:
 
     void deterministicAcrossInstancesAndBatches()
     {
-        HashingEmbedder a, b;
+        embed::HashingEmbedder a, b;
         const QStringList texts{QStringLiteral("alpha beta"), QStringLiteral("gamma delta epsilon")};
         Result<std::vector<QVector<float>>> batch = a.embed(texts);
         QVERIFY(batch.ok());
@@ -117,7 +117,7 @@ private slots:
 
     void sharedWordsAreClose()
     {
-        HashingEmbedder e;
+        embed::HashingEmbedder e;
         const QVector<float> fox = one(e, QStringLiteral("The quick brown fox jumps over the lazy dog"));
         const QVector<float> fox2 = one(e, QStringLiteral("A quick brown fox leaped over a sleeping dog"));
         const QVector<float> db = one(e, QStringLiteral("Checkpoints fold the write-ahead log into segments"));
@@ -127,52 +127,53 @@ private slots:
 
     void caseAndPunctuationDoNotMatter()
     {
-        HashingEmbedder e;
+        embed::HashingEmbedder e;
         QCOMPARE(one(e, QStringLiteral("Hello, World!")), one(e, QStringLiteral("hello world")));
         // Simple case folding: ß stays as it is.
-        QCOMPARE(HashingEmbedder::words(QStringLiteral("Straße — ÉTÉ, 42nd")),
+        QCOMPARE(embed::HashingEmbedder::words(QStringLiteral("Straße — ÉTÉ, 42nd")),
                  (QStringList{QStringLiteral("straße"), QStringLiteral("été"), QStringLiteral("42nd")}));
     }
 
     void stemsShareCharacterGrams()
     {
-        HashingEmbedder e;
+        embed::HashingEmbedder e;
         const QVector<float> running = one(e, QStringLiteral("running"));
         QVERIFY(cosine(running, one(e, QStringLiteral("runner"))) >
                 cosine(running, one(e, QStringLiteral("table"))) + 0.2);
         const QVector<float> db = one(e, QStringLiteral("Datenbank"));
         QVERIFY(cosine(db, one(e, QStringLiteral("Datenbanken"))) > cosine(db, one(e, QStringLiteral("Tisch"))) + 0.2);
         // Without character n-grams, different words share nothing.
-        HashingEmbedder wordsOnly(HashingEmbedderOptions{384, true, 3, 0});
+        embed::HashingEmbedder wordsOnly(embed::HashingEmbedderOptions{384, true, 3, 0});
         QVERIFY(std::abs(cosine(one(wordsOnly, QStringLiteral("running")), one(wordsOnly, QStringLiteral("runner")))) <
                 0.2);
     }
 
     void wordOrderMattersThroughPairs()
     {
-        HashingEmbedder e;
+        embed::HashingEmbedder e;
         const QVector<float> a = one(e, QStringLiteral("dog bites man"));
         QVERIFY(cosine(a, one(e, QStringLiteral("man bites dog"))) < 0.999);
-        HashingEmbedder noPairs(HashingEmbedderOptions{384, false});
+        embed::HashingEmbedder noPairs(embed::HashingEmbedderOptions{384, false});
         QVERIFY(cosine(one(noPairs, QStringLiteral("dog bites man")), one(noPairs, QStringLiteral("man bites dog"))) >
                 0.9999);
     }
 
     void idNamesWhatChangesTheVectors()
     {
-        QCOMPARE(HashingEmbedder().id(), QStringLiteral("sextant-hash-v1/384/pairs/3-5"));
-        QVERIFY(HashingEmbedder(HashingEmbedderOptions{256}).id() != HashingEmbedder().id());
-        QVERIFY(HashingEmbedder(HashingEmbedderOptions{384, false}).id() != HashingEmbedder().id());
+        QCOMPARE(embed::HashingEmbedder().id(), QStringLiteral("sextant-hash-v1/384/pairs/3-5"));
+        QVERIFY(embed::HashingEmbedder(embed::HashingEmbedderOptions{256}).id() != embed::HashingEmbedder().id());
+        QVERIFY(embed::HashingEmbedder(embed::HashingEmbedderOptions{384, false}).id() !=
+                embed::HashingEmbedder().id());
     }
 
     void textWithoutWordsIsAnError()
     {
-        HashingEmbedder e;
+        embed::HashingEmbedder e;
         Result<std::vector<QVector<float>>> r = e.embed({QStringLiteral("fine"), QStringLiteral(" -- !! ")});
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);
         QVERIFY2(r.error().message().startsWith(QStringLiteral("Text 2:")), qPrintable(r.error().message()));
-        HashingEmbedder tiny(HashingEmbedderOptions{4});
+        embed::HashingEmbedder tiny(embed::HashingEmbedderOptions{4});
         QVERIFY(!tiny.embed({QStringLiteral("x")}).ok());
     }
 };

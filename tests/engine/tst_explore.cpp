@@ -1,9 +1,9 @@
 // The explore layer (engine/explore): near-duplicates, UMAP and comparing
 // two indexes, on seeded data with known answers.
 
-#include "explore/IndexComparison.h"
-#include "explore/NearDuplicates.h"
-#include "explore/Umap.h"
+#include "sextant/IndexComparison.h"
+#include "sextant/NearDuplicates.h"
+#include "sextant/Umap.h"
 
 #include "IndexTestSupport.h"
 

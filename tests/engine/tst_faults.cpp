@@ -3,14 +3,14 @@
 // index stays openable with no acknowledged write lost.
 
 #include "IndexTestSupport.h"
-#include "storage/FaultInjection.h"
+#include "base/FaultInjection.h"
 
 #include <QRandomGenerator>
 #include <cerrno>
 
 using namespace sextant;
 using namespace testsupport;
-namespace faults = sextant::storage::faults;
+namespace faults = sextant::base::faults;
 
 class TestFaults : public QObject {
     Q_OBJECT

@@ -4,7 +4,7 @@
 // reference evaluator on thousands of random filters.
 
 #include "index/Bitmap.h"
-#include "index/Filter.h"
+#include "sextant/Filter.h"
 #include "index/FilterColumns.h"
 
 #include <QJsonArray>

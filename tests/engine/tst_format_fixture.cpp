@@ -8,9 +8,9 @@
 
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
-#include "integrity/Repair.h"
+#include "sextant/Repair.h"
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/Manifest.h"
 #include "storage/Segment.h"
 
@@ -224,7 +224,7 @@ void TestFormatFixture::newerSegmentIsRefusedNotDamaged()
     // Format 9, with a header checksum that holds: a file a later Sextant wrote.
     QByteArray bytes = readAll(seg);
     storage::putU32(bytes.data() + 8, 9);
-    storage::putU64(bytes.data() + 120, storage::xxh3(bytes.constData(), 120));
+    storage::putU64(bytes.data() + 120, base::xxh3(bytes.constData(), 120));
     QVERIFY(writeAll(seg, bytes));
 
     Result<std::shared_ptr<storage::Segment>> s = storage::Segment::open(seg, m->segments.front().id, 8);

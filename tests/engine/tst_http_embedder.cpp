@@ -6,7 +6,7 @@
 // measures time: retries are counted at the server.
 
 #include "LoopbackHttpServer.h"
-#include "io/HttpEmbedder.h"
+#include "embed/HttpEmbedder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,7 +104,7 @@ QByteArray errorJson(const QString &message)
 using Vectors = std::vector<QVector<float>>;
 
 // embed() on a QThreadPool thread, as the GUI and the CLI call it.
-Result<Vectors> embedOnWorker(HttpEmbedder &embedder, const QStringList &texts)
+Result<Vectors> embedOnWorker(embed::HttpEmbedder &embedder, const QStringList &texts)
 {
     return QtConcurrent::run([&embedder, texts] { return embedder.embed(texts); }).result();
 }
@@ -123,9 +123,9 @@ class TestHttpEmbedder : public QObject {
     Q_OBJECT
 
 private:
-    HttpEmbedderOptions optionsFor(const LoopbackHttpServer &server)
+    embed::HttpEmbedderOptions optionsFor(const LoopbackHttpServer &server)
     {
-        HttpEmbedderOptions o;
+        embed::HttpEmbedderOptions o;
         o.baseUrl = server.url(QStringLiteral("/v1"));
         o.model = kModel;
         o.initialBackoffMs = 1;
@@ -168,9 +168,9 @@ private slots:
     void embedsInBatchesInOrder()
     {
         LoopbackHttpServer server(embeddings());
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.batchSize = 2;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         const QStringList texts = numberedTexts(5);
         Result<Vectors> r = embedOnWorker(embedder, texts);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
@@ -198,7 +198,7 @@ private slots:
     void emptyInputSendsNothing()
     {
         LoopbackHttpServer server(embeddings());
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         Result<Vectors> r = embedOnWorker(embedder, {});
         QVERIFY(r.ok());
         QVERIFY(r->empty());
@@ -208,9 +208,9 @@ private slots:
     void sendsTheKeyAsBearerToken()
     {
         LoopbackHttpServer server(embeddings());
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.apiKey = kKey;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(embedOnWorker(embedder, {QStringLiteral("hello")}).ok());
         QCOMPARE(server.requests().value(0).headers.value("authorization"), "Bearer " + kKey.toUtf8());
     }
@@ -218,12 +218,12 @@ private slots:
     void sendsDimensionsOnlyWhenAsked()
     {
         LoopbackHttpServer server(embeddings({.dimensions = 4}));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.dimensions = 4;
-        HttpEmbedder expectingOnly(o);
+        embed::HttpEmbedder expectingOnly(o);
         QVERIFY(embedOnWorker(expectingOnly, {QStringLiteral("a")}).ok());
         o.sendDimensions = true;
-        HttpEmbedder asking(o);
+        embed::HttpEmbedder asking(o);
         QVERIFY(embedOnWorker(asking, {QStringLiteral("a")}).ok());
 
         const QList<HttpRequest> requests = server.requests();
@@ -243,9 +243,9 @@ private slots:
     {
         QFETCH(QString, basePath);
         LoopbackHttpServer server(embeddings());
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.baseUrl = server.url(basePath);
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(embedOnWorker(embedder, {QStringLiteral("a")}).ok());
         QCOMPARE(server.requests().value(0).path, QByteArray("/v1/embeddings"));
     }
@@ -253,7 +253,7 @@ private slots:
     void ordersByIndexWhenTheServerReorders()
     {
         LoopbackHttpServer server(embeddings({.reversed = true}));
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         const QStringList texts = numberedTexts(6);
         Result<Vectors> r = embedOnWorker(embedder, texts);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
@@ -284,7 +284,7 @@ private slots:
             script << status(code, errorJson(QStringLiteral("busy")), headers);
         }
         server.enqueue(script);
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         Result<Vectors> r = embedOnWorker(embedder, {QStringLiteral("a"), QStringLiteral("b")});
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         QCOMPARE(r->at(1), vectorFor(QStringLiteral("b"), 8));
@@ -306,10 +306,10 @@ private slots:
         QFETCH(int, code);
         QFETCH(QString, said);
         LoopbackHttpServer server(status(code, errorJson(QStringLiteral("model is loading"))));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.maxRetries = 3;
         o.apiKey = kKey;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         Result<Vectors> r = embedOnWorker(embedder, {QStringLiteral("a")});
         QVERIFY(failsWith(r, ErrorCode::Network,
                           {said, QString::number(code), QStringLiteral("4 attempts"),
@@ -321,9 +321,9 @@ private slots:
     void noRetriesWhenTheyAreOff()
     {
         LoopbackHttpServer server(status(503));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.maxRetries = 0;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Network,
                           {QStringLiteral("1 attempt")}));
         QCOMPARE(server.requestCount(), 1);
@@ -334,7 +334,7 @@ private slots:
         LoopbackHttpServer server(status(
             429,
             R"({"error":{"message":"You exceeded your current quota.","type":"insufficient_quota","code":"insufficient_quota"}})"));
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         QVERIFY(failsWith(
             embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::AccessDenied,
             {QStringLiteral("429"), QStringLiteral("You exceeded your current quota."), QStringLiteral("billing")}));
@@ -345,9 +345,9 @@ private slots:
     {
         // Some servers quote the key they refused; it must not reach the user.
         LoopbackHttpServer server(status(401, errorJson(QStringLiteral("Incorrect API key provided: ") + kKey)));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.apiKey = kKey;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::AccessDenied,
                           {QStringLiteral("401"), QStringLiteral("SEXTANT_EMBED_API_KEY"),
                            QStringLiteral("Incorrect API key provided"), embedder.endpoint().toString()}));
@@ -362,7 +362,7 @@ private slots:
     void missingKeyAsksForOne()
     {
         LoopbackHttpServer server(status(401, errorJson(QStringLiteral("You didn't provide an API key."))));
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::AccessDenied,
                           {QStringLiteral("wants an API key"), QStringLiteral("SEXTANT_EMBED_API_KEY")}));
     }
@@ -371,7 +371,7 @@ private slots:
     {
         LoopbackHttpServer server(
             status(404, errorJson(QStringLiteral("model \"nomic-embed-text\" not found, try pulling it first"))));
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::NotFound,
                           {QStringLiteral("404"), QStringLiteral("/v1"), kModel, QStringLiteral("try pulling it first"),
                            embedder.endpoint().toString()}));
@@ -385,7 +385,7 @@ private slots:
     void clientErrorsCarryTheServersMessage()
     {
         LoopbackHttpServer server(status(400, errorJson(QStringLiteral("input is too long for context length 2048"))));
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::InvalidArgument,
                           {QStringLiteral("400"), QStringLiteral("input is too long for context length 2048")}));
 
@@ -399,9 +399,9 @@ private slots:
     void tooLargeBatchSuggestsASmallerOne()
     {
         LoopbackHttpServer server(status(413, "request entity too large"));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.batchSize = 3;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(failsWith(
             embedOnWorker(embedder, numberedTexts(3)), ErrorCode::InvalidArgument,
             {QStringLiteral("413"), QStringLiteral("batch of 3 texts"), QStringLiteral("SEXTANT_EMBED_BATCH_SIZE")}));
@@ -411,7 +411,7 @@ private slots:
     void embeddingsTurnedOffIsNotRetried()
     {
         LoopbackHttpServer server(status(501, errorJson(QStringLiteral("This server does not support embeddings."))));
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::NotFound,
                           {QStringLiteral("501"), QStringLiteral("--embeddings")}));
         QCOMPARE(server.requestCount(), 1);
@@ -420,9 +420,9 @@ private slots:
     void redirectsAreNotFollowed()
     {
         LoopbackHttpServer server(status(307, "", {{"Location", "http://elsewhere.example/v1/embeddings"}}));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.apiKey = kKey;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::InvalidArgument,
                           {QStringLiteral("307"), QStringLiteral("http://elsewhere.example/v1/embeddings")}));
         QCOMPARE(server.requestCount(), 1);
@@ -431,10 +431,10 @@ private slots:
     void timeoutIsRetriedThenReported()
     {
         LoopbackHttpServer server(answer(HttpAnswer::hang()));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.timeoutMs = 200;
         o.maxRetries = 1;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Network,
                           {QStringLiteral("did not answer within 0.2 s"), QStringLiteral("2 attempts"),
                            embedder.endpoint().toString()}));
@@ -450,7 +450,7 @@ private slots:
     {
         LoopbackHttpServer server(embeddings());
         server.enqueue({answer(HttpAnswer::close())});
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         Result<Vectors> r = embedOnWorker(embedder, {QStringLiteral("a")});
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         QCOMPARE(r->front(), vectorFor(QStringLiteral("a"), 8));
@@ -471,13 +471,13 @@ private slots:
             QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
             freePort = probe.serverPort();
         }
-        HttpEmbedderOptions o;
+        embed::HttpEmbedderOptions o;
         o.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(freePort));
         o.model = kModel;
         o.apiKey = kKey;
         o.maxRetries = 2;
         o.initialBackoffMs = 1;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Network,
                           {QStringLiteral("refused"), QStringLiteral("Is the server running"),
                            QStringLiteral("3 attempts"), QStringLiteral("127.0.0.1:%1/v1/embeddings").arg(freePort)}));
@@ -486,9 +486,9 @@ private slots:
     void wrongDimensionAgainstTheIndex()
     {
         LoopbackHttpServer server(embeddings({.dimensions = 16}));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.dimensions = 8;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QCOMPARE(embedder.id(), QStringLiteral("openai-compatible:nomic-embed-text/8"));
         QVERIFY(
             failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::DimensionMismatch,
@@ -500,7 +500,7 @@ private slots:
     void learnsTheDimensionOnceAndHoldsIt()
     {
         LoopbackHttpServer server(embeddings({.dimensions = 12}));
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         QCOMPARE(embedder.dimensions(), 0);
         QCOMPARE(embedder.id(), QStringLiteral("openai-compatible:nomic-embed-text/0"));
         QVERIFY(embedder.probe().ok());
@@ -537,7 +537,7 @@ private slots:
         QFETCH(ErrorCode, code);
         QFETCH(QString, mention);
         LoopbackHttpServer server(status(200, body));
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a"), QStringLiteral("b")}), code,
                           {mention, embedder.endpoint().toString()}));
         QCOMPARE(server.requestCount(), 1); // a server that answers nonsense answers it again
@@ -547,9 +547,9 @@ private slots:
     void answerOverTheLimitIsRefused()
     {
         LoopbackHttpServer server(embeddings({.dimensions = 64}));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.maxResponseBytes = 500;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::MalformedInput,
                           {QStringLiteral("over the limit of 500 bytes")}));
         QCOMPARE(server.requestCount(), 1);
@@ -559,9 +559,9 @@ private slots:
     {
         LoopbackHttpServer server(embeddings());
         server.enqueue({embeddings(), status(400, errorJson(QStringLiteral("bad text")))});
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.batchSize = 2;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(failsWith(embedOnWorker(embedder, numberedTexts(5)), ErrorCode::InvalidArgument,
                           {QStringLiteral("Texts 3 to 4 of 5"), QStringLiteral("bad text")}));
         QCOMPARE(server.requestCount(), 2); // the third batch is not sent
@@ -570,10 +570,10 @@ private slots:
     void cancelWhileWaitingForTheAnswer()
     {
         LoopbackHttpServer server(answer(HttpAnswer::hang()));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.timeoutMs = 30000; // were cancel ignored, this would end as a timeout, not as Cancelled
         o.maxRetries = 0;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         embedder.setCancelCheck([&server] { return server.requestCount() > 0; });
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Cancelled, {}));
         QCOMPARE(server.requestCount(), 1);
@@ -590,7 +590,7 @@ private slots:
             answered = true;
             return a;
         });
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         embedder.setCancelCheck([&answered] { return answered.load(); });
         QFuture<Result<Vectors>> call =
             QtConcurrent::run([&embedder] { return embedder.embed({QStringLiteral("a")}); });
@@ -605,7 +605,7 @@ private slots:
     void cancelBeforeTheFirstRequest()
     {
         LoopbackHttpServer server(embeddings());
-        HttpEmbedder embedder(optionsFor(server));
+        embed::HttpEmbedder embedder(optionsFor(server));
         embedder.setCancelCheck([] { return true; });
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::Cancelled, {}));
         QCOMPARE(server.requestCount(), 0);
@@ -614,9 +614,9 @@ private slots:
     void cancelBetweenBatches()
     {
         LoopbackHttpServer server(embeddings());
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.batchSize = 1;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         std::atomic<int> answered{0};
         server.setFallback([&answered](const HttpRequest &request) {
             ++answered;
@@ -630,9 +630,9 @@ private slots:
     void worksOnAPlainThread()
     {
         LoopbackHttpServer server(embeddings());
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.batchSize = 2;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         std::optional<Result<Vectors>> r;
         std::thread thread([&] { r.emplace(embedder.embed(numberedTexts(3))); });
         thread.join();
@@ -661,12 +661,12 @@ private slots:
         QFETCH(int, batchSize);
         QFETCH(int, dimensions);
         LoopbackHttpServer server(embeddings());
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         if (!url.isEmpty()) o.baseUrl = QUrl(url);
         o.model = model;
         o.batchSize = batchSize;
         o.dimensions = dimensions;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         QVERIFY(failsWith(embedOnWorker(embedder, {QStringLiteral("a")}), ErrorCode::InvalidArgument, {}));
         QCOMPARE(server.requestCount(), 0);
     }
@@ -680,7 +680,7 @@ private slots:
             qunsetenv(name);
 
         auto failsNaming = [](const char *variable) {
-            Result<HttpEmbedderOptions> r = httpEmbedderOptionsFromEnvironment();
+            Result<embed::HttpEmbedderOptions> r = embed::httpEmbedderOptionsFromEnvironment();
             return !r.ok() && r.error().code() == ErrorCode::InvalidArgument &&
                    r.error().message().contains(QLatin1StringView(variable));
         };
@@ -691,19 +691,19 @@ private slots:
         QVERIFY(failsNaming("SEXTANT_EMBED_MODEL"));
         qputenv("SEXTANT_EMBED_MODEL", "nomic-embed-text");
 
-        Result<HttpEmbedderOptions> r = httpEmbedderOptionsFromEnvironment();
+        Result<embed::HttpEmbedderOptions> r = embed::httpEmbedderOptionsFromEnvironment();
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         QCOMPARE(r->baseUrl, QUrl(QStringLiteral("http://localhost:11434/v1")));
         QCOMPARE(r->model, kModel);
         QCOMPARE(r->dimensions, 0);
         QVERIFY(r->apiKey.isEmpty());
         QVERIFY(!r->sendDimensions);
-        QCOMPARE(r->batchSize, HttpEmbedderOptions().batchSize);
+        QCOMPARE(r->batchSize, embed::HttpEmbedderOptions().batchSize);
 
         qputenv("OPENAI_API_KEY", "sk-openai");
-        QCOMPARE(httpEmbedderOptionsFromEnvironment()->apiKey, QStringLiteral("sk-openai"));
+        QCOMPARE(embed::httpEmbedderOptionsFromEnvironment()->apiKey, QStringLiteral("sk-openai"));
         qputenv("SEXTANT_EMBED_API_KEY", "sk-sextant");
-        QCOMPARE(httpEmbedderOptionsFromEnvironment()->apiKey, QStringLiteral("sk-sextant"));
+        QCOMPARE(embed::httpEmbedderOptionsFromEnvironment()->apiKey, QStringLiteral("sk-sextant"));
 
         qputenv("SEXTANT_EMBED_SEND_DIMENSIONS", "1");
         QVERIFY(failsNaming("SEXTANT_EMBED_DIMENSIONS"));
@@ -713,7 +713,7 @@ private slots:
         }
         qputenv("SEXTANT_EMBED_DIMENSIONS", "256");
         qputenv("SEXTANT_EMBED_BATCH_SIZE", "16");
-        r = httpEmbedderOptionsFromEnvironment();
+        r = embed::httpEmbedderOptionsFromEnvironment();
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         QCOMPARE(r->dimensions, 256);
         QVERIFY(r->sendDimensions);
@@ -798,7 +798,7 @@ private slots:
         QFETCH(int, dimensions);
         QFETCH(ErrorCode, code);
         QFETCH(QString, mention);
-        Result<Vectors> r = parseEmbeddingResponse(body, expected, dimensions);
+        Result<Vectors> r = embed::parseEmbeddingResponse(body, expected, dimensions);
         if (code == ErrorCode::None) {
             QVERIFY2(r.ok(), qPrintable(r.error().message()));
             QCOMPARE(r->size(), size_t(expected));
@@ -831,7 +831,7 @@ private slots:
     {
         QFETCH(QByteArray, body);
         QFETCH(QString, message);
-        QCOMPARE(serverErrorMessage(body), message);
+        QCOMPARE(embed::serverErrorMessage(body), message);
     }
 
     void retryAfterIsRead_data()
@@ -854,12 +854,12 @@ private slots:
         QFETCH(QByteArray, value);
         QFETCH(int, ms);
         const QDateTime now(QDate(2015, 10, 21), QTime(7, 28), Qt::UTC);
-        QCOMPARE(retryAfterMs(value, now), ms);
+        QCOMPARE(embed::retryAfterMs(value, now), ms);
     }
 
     void longServerMessagesAreCut()
     {
-        const QString message = serverErrorMessage(errorJson(QString(5000, u'x')));
+        const QString message = embed::serverErrorMessage(errorJson(QString(5000, u'x')));
         QVERIFY(message.size() <= 301);
         QVERIFY(message.startsWith(QStringLiteral("xxxx")));
     }

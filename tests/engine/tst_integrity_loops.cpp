@@ -15,8 +15,8 @@
 
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
-#include "integrity/Repair.h"
-#include "io/JsonLines.h"
+#include "sextant/Repair.h"
+#include "sextant/JsonLines.h"
 #include "storage/DeletionVector.h"
 #include "storage/Manifest.h"
 #include "storage/Segment.h"
@@ -622,7 +622,7 @@ void TestIntegrityLoops::itemsFileGoesBackThroughInsert()
     Result<std::shared_ptr<Index>> idx = Index::open(work());
     QVERIFY(idx.ok());
     QVERIFY(!(*idx)->get(itemId(6000)).ok());
-    Result<Item> parsed = io::parseJsonLine(lines[0]);
+    Result<Item> parsed = formats::parseJsonLine(lines[0]);
     QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().message()));
     QCOMPARE(parsed->id, itemId(6000));
     QCOMPARE(parsed->metadata, meta(6000, 1));

@@ -2,8 +2,8 @@
 // goes wrong, and agrees with QJsonDocument on random mutations of objects.
 
 #include "core/JsonSyntax.h"
-#include "core/Schema.h"
-#include "io/JsonLines.h"
+#include "sextant/Schema.h"
+#include "sextant/JsonLines.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,7 +133,7 @@ private slots:
 
         // The JSON Lines reader (insert, import) says where it went too deep.
         const QByteArray line = "{\"id\":\"x\",\"vector\":[1],\"metadata\":" + text + "}";
-        const Result<Item> parsed = io::parseJsonLine(line);
+        const Result<Item> parsed = formats::parseJsonLine(line);
         QVERIFY2(parsed.ok() == allowed, parsed.ok() ? "accepted" : qPrintable(parsed.error().message()));
         if (!allowed) {
             QVERIFY2(parsed.error().message().contains(QStringLiteral("more than %1 deep").arg(kMaxMetadataNesting)),

@@ -5,8 +5,8 @@
 
 #include "VectorFileTestSupport.h"
 
-#include "io/HnswlibIndexFile.h"
-#include "io/LangChainFolder.h"
+#include "formats/HnswlibIndexFile.h"
+#include "formats/LangChainFolder.h"
 
 #include <hnswlib/hnswlib.h>
 
@@ -18,7 +18,7 @@
 #include <QtTest>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::formats;
 using namespace vectorfiles;
 
 namespace {

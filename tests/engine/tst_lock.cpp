@@ -2,7 +2,7 @@
 // second one is refused, and locks of dead processes taken over.
 
 #include "storage/WriterLock.h"
-#include "storage/FaultInjection.h"
+#include "base/FaultInjection.h"
 
 #include "TestSupport.h"
 
@@ -21,6 +21,7 @@
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 using namespace testsupport;
 
 namespace {

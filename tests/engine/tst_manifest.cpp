@@ -2,8 +2,8 @@
 // how publishing keeps the previous generation.
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 #include "storage/Manifest.h"
 
 #include "TestSupport.h"
@@ -15,6 +15,7 @@
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 using namespace testsupport;
 
 namespace {

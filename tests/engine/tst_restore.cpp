@@ -1,9 +1,10 @@
-// Restoring backups (restoreBackupArchive, io/Backup.h): a backup comes back
+// Restoring backups (restoreBackupArchive, sextant/Restore.h): a backup comes back
 // as the same items; a target that is not new or empty is refused; hostile,
 // truncated, corrupted and foreign archives and backups of damaged indexes
 // are refused, and every refusal (and a cancel) leaves nothing behind.
 
-#include "io/Backup.h"
+#include "sextant/Backup.h"
+#include "sextant/Restore.h"
 #include "storage/Manifest.h"
 
 #include "ArchiveBuilder.h"
@@ -48,7 +49,7 @@ private:
     QString m_index;
     QString m_backup;
     Expected m_expected;
-    BackupSummary m_backupSummary;
+    archives::BackupSummary m_backupSummary;
 };
 
 void TestRestore::initTestCase()
@@ -77,7 +78,7 @@ void TestRestore::initTestCase()
     const Error closed = (*idx)->close();
     QVERIFY2(!closed, qPrintable(closed.toString()));
     m_backup = m_base.filePath(QStringLiteral("ix.tar.zst"));
-    Result<BackupSummary> b = writeBackupArchive(m_index, m_backup);
+    Result<archives::BackupSummary> b = archives::writeBackupArchive(m_index, m_backup);
     QVERIFY2(b.ok(), qPrintable(b.error().message()));
     m_backupSummary = *b;
 }
@@ -249,7 +250,7 @@ void TestRestore::backupOfADamagedIndexIsRefused()
     const QString segment = damaged + u'/' + m->segments.first().file;
     QVERIFY(flipBit(segment, fileSize(segment) / 3, 5));
     const QString archive = place(QStringLiteral("damaged.tar.zst"));
-    Result<BackupSummary> b = writeBackupArchive(damaged, archive);
+    Result<archives::BackupSummary> b = archives::writeBackupArchive(damaged, archive);
     QVERIFY2(b.ok(), qPrintable(b.error().message()));
     expectRefusedLeavingNothing(archive, QStringLiteral("damaged.tar.zst: the restored index fails verification: "),
                                 ErrorCode::Corruption);

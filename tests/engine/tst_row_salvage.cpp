@@ -11,7 +11,7 @@
 
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
-#include "integrity/Repair.h"
+#include "sextant/Repair.h"
 #include "storage/Manifest.h"
 #include "storage/Segment.h"
 

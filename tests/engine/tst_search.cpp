@@ -6,7 +6,7 @@
 #include "IndexTestSupport.h"
 
 #include "index/Graph.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 #include <cstring>
 
@@ -607,7 +607,7 @@ private slots:
         // program): the structural checks refuse it or load something that
         // searches without reading out of bounds. Run under ASan to see reads.
         auto resum = [](QByteArray &b) {
-            const quint64 sum = storage::xxh3(b.constData(), size_t(b.size() - 16));
+            const quint64 sum = base::xxh3(b.constData(), size_t(b.size() - 16));
             std::memcpy(b.data() + b.size() - 16, &sum, 8);
         };
         int refused = 0, loadedOk = 0;

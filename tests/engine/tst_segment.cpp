@@ -2,7 +2,7 @@
 // damaged byte is ever served as data.
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/DeletionVector.h"
 #include "storage/Segment.h"
 
@@ -19,6 +19,7 @@
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 using namespace testsupport;
 
 namespace {

@@ -1,10 +1,10 @@
 // Text search: BM25 over chunk text, search by meaning with the index's
 // embedder, reciprocal-rank fusion, filters, and the embedder an index records.
-#include "io/EmbedderChoice.h"
-#include "io/Export.h"
-#include "io/HashingEmbedder.h"
-#include "io/JsonLines.h"
-#include "io/TextSearch.h"
+#include "sextant/EmbedderChoice.h"
+#include "sextant/Export.h"
+#include "sextant/HashingEmbedder.h"
+#include "sextant/JsonLines.h"
+#include "sextant/TextSearch.h"
 
 #include "IndexTestSupport.h"
 
@@ -20,7 +20,7 @@ class TstTextSearch : public QObject {
 
     QTemporaryDir m_dir;
     std::shared_ptr<Index> m_index;
-    std::unique_ptr<Embedder> m_embedder;
+    std::unique_ptr<embed::Embedder> m_embedder;
 
     void addChunk(const QString &id, const QString &text, const QString &lang)
     {
@@ -38,7 +38,7 @@ class TstTextSearch : public QObject {
 private slots:
     void initTestCase()
     {
-        m_embedder = std::make_unique<HashingEmbedder>(HashingEmbedderOptions{64, true, 3, 5});
+        m_embedder = std::make_unique<embed::HashingEmbedder>(embed::HashingEmbedderOptions{64, true, 3, 5});
         Schema schema = smallSchema(64, Metric::Cosine);
         schema.embedder = m_embedder->id();
         auto created = Index::create(m_dir.filePath(QStringLiteral("idx")), schema);
@@ -67,7 +67,7 @@ private slots:
 
     void keywordRankingIsBm25()
     {
-        Result<std::shared_ptr<const io::KeywordIndex>> keywords = io::KeywordIndex::build(*m_index);
+        Result<std::shared_ptr<const search::KeywordIndex>> keywords = search::KeywordIndex::build(*m_index);
         QVERIFY(keywords.ok());
         QCOMPARE((*keywords)->documents(), 5);
         const auto hits = (*keywords)->search(QStringLiteral("bread"), 10);
@@ -86,13 +86,13 @@ private slots:
 
     void hybridFusesByReciprocalRank()
     {
-        io::TextQuery q;
+        search::TextQuery q;
         q.text = QStringLiteral("pilot guides ships at night");
         q.k = 4;
-        Result<io::TextResult> r = io::searchText(*m_index, m_embedder.get(), q);
+        Result<search::TextResult> r = search::searchText(*m_index, m_embedder.get(), q);
         QVERIFY2(r.ok(), qPrintable(r.error().message()));
         QVERIFY(!r->hits.isEmpty());
-        const io::TextHit &top = r->hits.first();
+        const search::TextHit &top = r->hits.first();
         QCOMPARE(top.id, QStringLiteral("a"));
         QCOMPARE(top.vectorRank, 1);
         QCOMPARE(top.keywordRank, 1);
@@ -103,7 +103,7 @@ private slots:
         QCOMPARE(top.start, 0);
         for (qsizetype i = 1; i < r->hits.size(); ++i) {
             QVERIFY(r->hits[i - 1].score >= r->hits[i].score);
-            const io::TextHit &h = r->hits[i];
+            const search::TextHit &h = r->hits[i];
             const double expected =
                 (h.vectorRank ? 1.0 / (60 + h.vectorRank) : 0) + (h.keywordRank ? 1.0 / (60 + h.keywordRank) : 0);
             QCOMPARE(h.score, expected);
@@ -114,10 +114,10 @@ private slots:
 
     void keywordOnlyHitsCarryTheirPassage()
     {
-        io::TextQuery q;
+        search::TextQuery q;
         q.text = QStringLiteral("flour");
-        q.mode = io::TextSearchMode::Keyword;
-        Result<io::TextResult> r = io::searchText(*m_index, nullptr, q);
+        q.mode = search::TextSearchMode::Keyword;
+        Result<search::TextResult> r = search::searchText(*m_index, nullptr, q);
         QVERIFY(r.ok());
         QCOMPARE(r->hits.size(), 1);
         QCOMPARE(r->hits[0].id, QStringLiteral("c"));
@@ -127,34 +127,34 @@ private slots:
 
     void filterAppliesToBothRankings()
     {
-        io::TextQuery q;
+        search::TextQuery q;
         q.text = QStringLiteral("pilote guide navires night");
         q.filter = QByteArrayLiteral("{\"lang\":\"fr\"}");
-        Result<io::TextResult> r = io::searchText(*m_index, m_embedder.get(), q);
+        Result<search::TextResult> r = search::searchText(*m_index, m_embedder.get(), q);
         QVERIFY(r.ok());
         QCOMPARE(r->hits.size(), 1);
         QCOMPARE(r->hits[0].id, QStringLiteral("d"));
         q.filter = QByteArrayLiteral("{\"lang\":");
-        QCOMPARE(io::searchText(*m_index, m_embedder.get(), q).error().code(), ErrorCode::MalformedInput);
+        QCOMPARE(search::searchText(*m_index, m_embedder.get(), q).error().code(), ErrorCode::MalformedInput);
     }
 
     void anotherEmbedderIsRefused()
     {
-        HashingEmbedder other(HashingEmbedderOptions{64, false, 3, 5});
-        io::TextQuery q;
+        embed::HashingEmbedder other(embed::HashingEmbedderOptions{64, false, 3, 5});
+        search::TextQuery q;
         q.text = QStringLiteral("ships");
-        Result<io::TextResult> r = io::searchText(*m_index, &other, q);
+        Result<search::TextResult> r = search::searchText(*m_index, &other, q);
         QVERIFY(!r.ok());
         QVERIFY(r.error().message().contains(other.id()));
         QVERIFY(r.error().message().contains(m_embedder->id()));
         // Keyword search needs no embedder at all.
-        q.mode = io::TextSearchMode::Keyword;
-        QVERIFY(io::searchText(*m_index, &other, q).ok());
+        q.mode = search::TextSearchMode::Keyword;
+        QVERIFY(search::searchText(*m_index, &other, q).ok());
     }
 
     void cacheRebuildsAfterAWrite()
     {
-        io::KeywordIndexCache cache;
+        search::KeywordIndexCache cache;
         auto first = cache.get(*m_index);
         QVERIFY(first.ok());
         QCOMPARE(cache.get(*m_index)->get(), first->get());
@@ -178,10 +178,10 @@ private slots:
         auto opened = Index::open(path);
         QVERIFY(opened.ok());
         QCOMPARE((*opened)->schema().embedder, m_embedder->id());
-        Result<std::unique_ptr<Embedder>> again = io::embedderForSchema((*opened)->schema());
+        Result<std::unique_ptr<embed::Embedder>> again = embed::embedderForSchema((*opened)->schema());
         QVERIFY2(again.ok(), qPrintable(again.error().message()));
         QCOMPARE((*again)->id(), m_embedder->id());
-        QVERIFY(!io::checkEmbedderMatches((*opened)->schema(), **again));
+        QVERIFY(!embed::checkEmbedderMatches((*opened)->schema(), **again));
         (*opened)->close();
 
         Schema bad = schema;
@@ -190,17 +190,17 @@ private slots:
         Schema none = schema;
         none.embedder.clear();
         QVERIFY(!none.toJson().contains(QStringLiteral("embedder")));
-        QVERIFY(!io::embedderForSchema(none).ok());
+        QVERIFY(!embed::embedderForSchema(none).ok());
     }
 
     void embedderSpecs()
     {
-        QCOMPARE((*io::embedderFromSpec(QStringLiteral("hash")))->dimensions(), 384);
-        QCOMPARE((*io::embedderFromSpec(QStringLiteral("hash:768")))->dimensions(), 768);
-        QVERIFY(!io::embedderFromSpec(QStringLiteral("hash:7")).ok());
-        QVERIFY(!io::embedderFromSpec(QStringLiteral("word2vec")).ok());
+        QCOMPARE((*embed::embedderFromSpec(QStringLiteral("hash")))->dimensions(), 384);
+        QCOMPARE((*embed::embedderFromSpec(QStringLiteral("hash:768")))->dimensions(), 768);
+        QVERIFY(!embed::embedderFromSpec(QStringLiteral("hash:7")).ok());
+        QVERIFY(!embed::embedderFromSpec(QStringLiteral("word2vec")).ok());
         const QString id = QStringLiteral("sextant-hash-v1/128/words/2-4");
-        QCOMPARE((*io::embedderFromSpec(id))->id(), id);
+        QCOMPARE((*embed::embedderFromSpec(id))->id(), id);
     }
 
     void anIndexOnAServerNamesItsModel()
@@ -208,18 +208,19 @@ private slots:
         Schema schema = smallSchema(768, Metric::Cosine);
         schema.embedder = QStringLiteral("openai-compatible:nomic-embed-text/768");
         qunsetenv("SEXTANT_EMBED_URL");
-        Result<std::unique_ptr<Embedder>> missing = io::embedderForSchema(schema);
+        Result<std::unique_ptr<embed::Embedder>> missing = embed::embedderForSchema(schema);
         QVERIFY(!missing.ok());
         QVERIFY(missing.error().message().contains(QStringLiteral("nomic-embed-text")));
         QVERIFY(missing.error().message().contains(QStringLiteral("SEXTANT_EMBED_URL")));
         qputenv("SEXTANT_EMBED_URL", "http://127.0.0.1:9/v1");
         qputenv("SEXTANT_EMBED_MODEL", "some-other-model");
-        Result<std::unique_ptr<Embedder>> made = io::embedderForSchema(schema);
+        Result<std::unique_ptr<embed::Embedder>> made = embed::embedderForSchema(schema);
         QVERIFY2(made.ok(), qPrintable(made.error().message()));
         // The index's model wins over the environment's, with its dimension.
         QCOMPARE((*made)->id(), schema.embedder);
-        QVERIFY(!io::checkEmbedderMatches(schema, **made));
-        Result<std::unique_ptr<Embedder>> spec = io::embedderFromSpec(QStringLiteral("openai:text-embedding-3-small"));
+        QVERIFY(!embed::checkEmbedderMatches(schema, **made));
+        Result<std::unique_ptr<embed::Embedder>> spec =
+            embed::embedderFromSpec(QStringLiteral("openai:text-embedding-3-small"));
         QVERIFY(spec.ok());
         QVERIFY((*spec)->id().startsWith(QStringLiteral("openai-compatible:text-embedding-3-small/")));
         qunsetenv("SEXTANT_EMBED_URL");
@@ -231,7 +232,7 @@ private slots:
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         qint64 lastDone = 0;
-        Result<io::ExportSummary> s = io::exportJsonLines(*m_index, buffer, [&](qint64 done, qint64) {
+        Result<formats::ExportSummary> s = formats::exportJsonLines(*m_index, buffer, [&](qint64 done, qint64) {
             lastDone = done;
             return true;
         });
@@ -240,13 +241,13 @@ private slots:
         QCOMPARE(lastDone, m_index->count());
         const QList<QByteArray> lines = buffer.data().split('\n');
         QCOMPARE(lines.size(), m_index->count() + 1); // ends in a newline
-        Result<Item> first = io::parseJsonLine(lines[0]);
+        Result<Item> first = formats::parseJsonLine(lines[0]);
         QVERIFY(first.ok());
         QCOMPARE(first->id, QStringLiteral("a"));
         QCOMPARE(first->vector, m_index->get(QStringLiteral("a"))->vector);
         QBuffer cancelled;
         cancelled.open(QIODevice::WriteOnly);
-        QCOMPARE(io::exportJsonLines(*m_index, cancelled, [](qint64, qint64) { return false; }).error().code(),
+        QCOMPARE(formats::exportJsonLines(*m_index, cancelled, [](qint64, qint64) { return false; }).error().code(),
                  ErrorCode::Cancelled);
     }
 };

@@ -4,13 +4,13 @@
 
 #include "VectorFileTestSupport.h"
 
-#include "io/CsvFile.h"
-#include "io/JsonFileReader.h"
-#include "io/JsonLines.h"
-#include "io/NumpyFile.h"
-#include "io/VecsFile.h"
-#include "io/VectraFolder.h"
-#include "io/VectraSource.h"
+#include "formats/CsvFile.h"
+#include "formats/JsonFileReader.h"
+#include "sextant/JsonLines.h"
+#include "sextant/NumpyFile.h"
+#include "formats/VecsFile.h"
+#include "formats/VectraFolder.h"
+#include "formats/VectraSource.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -25,7 +25,7 @@
 #include <cmath>
 
 using namespace sextant;
-using namespace sextant::io;
+using namespace sextant::formats;
 using namespace vectorfiles;
 
 namespace {

@@ -2,7 +2,7 @@
 // inline metadata, indexed keys with a separate metadata file, and the
 // damage and oddities users' folders have.
 
-#include "io/VectraFolder.h"
+#include "formats/VectraFolder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,8 +54,8 @@ private slots:
         QVERIFY(writeFile(dir.filePath(QStringLiteral("index.json")),
                           index({item(QStringLiteral("188749b1-66a5-4b07-9b26-c4bb4f44a38b"), {0.1, 0.2, 0.3, 0.4},
                                       {{QStringLiteral("text"), QStringLiteral("The cat sat on the mat")}})})));
-        QVERIFY(isVectraFolder(dir.path()));
-        Result<VectraFolder> v = readVectraFolder(dir.path());
+        QVERIFY(formats::isVectraFolder(dir.path()));
+        Result<formats::VectraFolder> v = formats::readVectraFolder(dir.path());
         QVERIFY2(v.ok(), qPrintable(v.error().message()));
         QCOMPARE(v->dimensions, 4);
         QCOMPARE(v->items.size(), 1);
@@ -76,7 +76,7 @@ private slots:
                    item(QStringLiteral("b"), {0, 1}, {{QStringLiteral("category"), QStringLiteral("tools")}},
                         QStringLiteral("missing.json"))},
                   {QStringLiteral("category")})));
-        Result<VectraFolder> v = readVectraFolder(dir.path());
+        Result<formats::VectraFolder> v = formats::readVectraFolder(dir.path());
         QVERIFY(v.ok());
         QCOMPARE(v->indexedKeys, QStringList{QStringLiteral("category")});
         QCOMPARE(v->items.size(), 2);
@@ -100,7 +100,7 @@ private slots:
                          item(QStringLiteral("escape"), {1, 2, 3}, {}, QStringLiteral("../../etc/passwd")),
                          QJsonValue(42)};
         QVERIFY(writeFile(dir.filePath(QStringLiteral("index.json")), index(items)));
-        Result<VectraFolder> v = readVectraFolder(dir.path());
+        Result<formats::VectraFolder> v = formats::readVectraFolder(dir.path());
         QVERIFY(v.ok());
         QCOMPARE(v->items.size(), 2); // "ok" (the first) and "escape" with its inline metadata
         QCOMPARE(v->items[0].vector, (QVector<float>{1, 2, 3}));
@@ -115,7 +115,7 @@ private slots:
             dir.filePath(QStringLiteral("index.json")),
             index({item(QStringLiteral("a"), {1, 0}, {{QStringLiteral("k"), 1}}, QStringLiteral("shared.json")),
                    item(QStringLiteral("b"), {0, 1}, {{QStringLiteral("k"), 2}}, QStringLiteral("shared.json"))})));
-        Result<VectraFolder> v = readVectraFolder(dir.path());
+        Result<formats::VectraFolder> v = formats::readVectraFolder(dir.path());
         QVERIFY(v.ok());
         QCOMPARE(v->items.size(), 2);
         QCOMPARE(v->items[1].metadata.value(QStringLiteral("k")).toInt(), 2);
@@ -141,9 +141,9 @@ private slots:
                            : QJsonObject{{QStringLiteral("lang"), QStringLiteral("de")}}});
         QTemporaryDir dir;
         const QString folder = dir.filePath(QStringLiteral("out"));
-        QVERIFY(!writeVectraFolder(folder, items, indexed));
-        QVERIFY(writeVectraFolder(folder, items, indexed)); // never over an existing index
-        Result<VectraFolder> v = readVectraFolder(folder);
+        QVERIFY(!formats::writeVectraFolder(folder, items, indexed));
+        QVERIFY(formats::writeVectraFolder(folder, items, indexed)); // never over an existing index
+        Result<formats::VectraFolder> v = formats::readVectraFolder(folder);
         QVERIFY2(v.ok(), qPrintable(v.error().message()));
         QVERIFY(v->problems.isEmpty());
         QCOMPARE(v->items.size(), items.size());
@@ -159,20 +159,20 @@ private slots:
     void notVectraOrProtobufOrBrokenJson()
     {
         QTemporaryDir dir;
-        QVERIFY(!isVectraFolder(dir.path()));
-        QCOMPARE(readVectraFolder(dir.path()).error().code(), ErrorCode::NotFound);
+        QVERIFY(!formats::isVectraFolder(dir.path()));
+        QCOMPARE(formats::readVectraFolder(dir.path()).error().code(), ErrorCode::NotFound);
         QVERIFY(writeFile(dir.filePath(QStringLiteral("index.pb")), "\x0a\x00"));
-        QVERIFY(isVectraFolder(dir.path()));
-        QCOMPARE(readVectraFolder(dir.path()).error().code(), ErrorCode::UnsupportedFormat);
+        QVERIFY(formats::isVectraFolder(dir.path()));
+        QCOMPARE(formats::readVectraFolder(dir.path()).error().code(), ErrorCode::UnsupportedFormat);
         QVERIFY(writeFile(dir.filePath(QStringLiteral("index.json")), R"({"version":1,"items":[)"));
-        Result<VectraFolder> broken = readVectraFolder(dir.path());
+        Result<formats::VectraFolder> broken = formats::readVectraFolder(dir.path());
         QCOMPARE(broken.error().code(), ErrorCode::MalformedInput);
         QVERIFY(broken.error().message().contains(QStringLiteral("at byte")));
         QVERIFY(writeFile(dir.filePath(QStringLiteral("index.json")), index({})));
-        VectraLimits tiny;
+        formats::VectraLimits tiny;
         tiny.maxIndexBytes = 10;
-        QCOMPARE(readVectraFolder(dir.path(), tiny).error().code(), ErrorCode::MalformedInput);
-        Result<VectraFolder> empty = readVectraFolder(dir.path());
+        QCOMPARE(formats::readVectraFolder(dir.path(), tiny).error().code(), ErrorCode::MalformedInput);
+        Result<formats::VectraFolder> empty = formats::readVectraFolder(dir.path());
         QVERIFY(empty.ok());
         QVERIFY(empty->hasProtobufIndex);
         QVERIFY(empty->items.isEmpty());

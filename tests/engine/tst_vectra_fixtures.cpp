@@ -1,7 +1,7 @@
 // Folders that Vectra 0.15.0 itself wrote (tests/fixtures/vectra-0.15):
 // every item comes in with its full metadata and exact vector, and a
 // LocalDocumentIndex's chunks get their document's uri, title and text.
-#include "io/VectorSource.h"
+#include "sextant/VectorSource.h"
 
 #include <QtTest>
 #include <cmath>
@@ -13,7 +13,7 @@ class TstVectraFixtures : public QObject {
 
     static QString fixture(const QString &name) { return QStringLiteral(SEXTANT_FIXTURES_DIR "/vectra-0.15/") + name; }
 
-    static QList<Item> readAll(io::VectorSource &source)
+    static QList<Item> readAll(formats::VectorSource &source)
     {
         QList<Item> all;
         for (;;) {
@@ -28,8 +28,8 @@ private slots:
     void localIndexWithMetadataFiles()
     {
         const QString path = fixture(QStringLiteral("localindex"));
-        QCOMPARE(io::detectSourceFormat(path), io::SourceFormat::Vectra);
-        auto source = io::openVectorSource(path);
+        QCOMPARE(formats::detectSourceFormat(path), formats::SourceFormat::Vectra);
+        auto source = formats::openVectorSource(path);
         QVERIFY2(source.ok(), qPrintable(source.error().message()));
         QCOMPARE((*source)->shape().dimensions, 4);
         QCOMPARE((*source)->shape().metric, std::optional<Metric>(Metric::Cosine));
@@ -53,7 +53,7 @@ private slots:
 
     void documentIndexChunksGetTheirText()
     {
-        auto source = io::openVectorSource(fixture(QStringLiteral("documentindex")));
+        auto source = formats::openVectorSource(fixture(QStringLiteral("documentindex")));
         QVERIFY2(source.ok(), qPrintable(source.error().message()));
         QCOMPARE((*source)->shape().dimensions, 8);
         const QList<Item> items = readAll(**source);

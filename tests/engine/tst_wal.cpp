@@ -2,8 +2,8 @@
 // about every way the end of a log can be damaged.
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
-#include "storage/FileIo.h"
+#include "base/Checksums.h"
+#include "base/FileIo.h"
 #include "storage/Record.h"
 #include "storage/Wal.h"
 
@@ -14,6 +14,7 @@
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 using namespace testsupport;
 
 namespace {

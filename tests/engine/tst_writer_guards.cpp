@@ -11,8 +11,8 @@
 
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
-#include "integrity/Repair.h"
-#include "storage/FaultInjection.h"
+#include "sextant/Repair.h"
+#include "base/FaultInjection.h"
 #include "storage/Manifest.h"
 
 #include <QRandomGenerator>
@@ -39,7 +39,7 @@ class TestWriterGuards : public QObject {
     Q_OBJECT
 
 private slots:
-    void cleanup() { storage::faults::disarm(); }
+    void cleanup() { base::faults::disarm(); }
     void compactFoldsTheChainAfterAFailedCheckpoint();
     void removedLogStopsAcknowledgements_data();
     void removedLogStopsAcknowledgements();
@@ -67,10 +67,10 @@ void TestWriterGuards::compactFoldsTheChainAfterAFailedCheckpoint()
             batch.append(WriteOp::insert(it));
         }
         QVERIFY(waitFor((*idx)->write(batch)).error.ok());
-        storage::faults::arm({storage::faults::Op::Write, 0, -1, ENOSPC, false, QStringLiteral("seg-")});
+        base::faults::arm({base::faults::Op::Write, 0, -1, ENOSPC, false, QStringLiteral("seg-")});
         QVERIFY(!waitFor((*idx)->checkpoint()).error.ok());
         QVERIFY((*idx)->close()); // its checkpoint fails too
-        storage::faults::disarm();
+        base::faults::disarm();
     }
     const QStringList logs = filesMatching(path, QStringLiteral("wal-*.log"));
     QCOMPARE(logs.size(), 2); // the full one and the empty one the checkpoint started

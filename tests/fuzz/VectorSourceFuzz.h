@@ -7,8 +7,8 @@
 
 #include "FuzzSupport.h"
 
-#include "core/Schema.h"
-#include "io/VectorSource.h"
+#include "sextant/Schema.h"
+#include "sextant/VectorSource.h"
 
 #include <QSet>
 
@@ -16,7 +16,7 @@
 
 namespace fuzzsupport {
 
-inline QList<sextant::Item> drainChecked(sextant::io::VectorSource &source, int batch = 7)
+inline QList<sextant::Item> drainChecked(sextant::formats::VectorSource &source, int batch = 7)
 {
     using namespace sextant;
     QList<Item> all;
@@ -24,7 +24,7 @@ inline QList<sextant::Item> drainChecked(sextant::io::VectorSource &source, int 
     const int dimensions = source.shape().dimensions;
     for (int round = 0;; ++round) {
         Result<QList<Item>> items = source.next(batch);
-        for (const io::SourceProblem &p : source.takeProblems())
+        for (const formats::SourceProblem &p : source.takeProblems())
             if (p.message.isEmpty() || p.where.isEmpty()) propertyFailed("a problem without a place or a sentence");
         if (!items.ok()) {
             if (items.error().message().isEmpty()) propertyFailed("an error without a message");

@@ -1,4 +1,4 @@
-// Fuzz target: archive reading (engine/io/Archive.h) through libarchive's
+// Fuzz target: archive reading (engine/include/sextant/Archive.h) through libarchive's
 // zip and tar readers and the gzip, bzip2, xz and zstd decoders, with small
 // limits so that their paths are reachable.
 // Properties: a refused or unreadable archive delivers nothing (the first
@@ -9,7 +9,7 @@
 
 #include "FuzzSupport.h"
 
-#include "io/Archive.h"
+#include "sextant/Archive.h"
 
 #include <QStringList>
 
@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > fuzzsupport::kMaxInputBytes) return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    io::ArchiveLimits limits;
+    archives::ArchiveLimits limits;
     limits.maxEntries = 200;
     limits.maxEntryBytes = 1 << 20;
     limits.maxTotalBytes = 4 << 20;
@@ -41,9 +41,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     limits.ratioFreeBytes = 64 * 1024;
     int delivered = 0;
     qint64 deliveredBytes = 0;
-    const Error e = io::forEachArchiveFileInMemory(
+    const Error e = archives::forEachArchiveFileInMemory(
         bytes, limits,
-        [&](io::ArchiveFile &&f) {
+        [&](archives::ArchiveFile &&f) {
             ++delivered;
             deliveredBytes += f.data.size();
             if (!isCleanPath(f.path)) fuzzsupport::propertyFailed("a delivered path is not clean");

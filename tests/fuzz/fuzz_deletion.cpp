@@ -3,11 +3,12 @@
 
 #include "FuzzSupport.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/DeletionVector.h"
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 
 namespace {
 

@@ -1,4 +1,4 @@
-// Fuzz target: document text extraction (engine/io/DocumentText.h) for
+// Fuzz target: document text extraction (engine/include/sextant/DocumentText.h) for
 // every type. The first byte picks the file name (and so the reader: plain
 // text, Markdown, HTML, PDF through Poppler, code); the rest is the file.
 // Properties: a document that reads has a title (at most 120 characters
@@ -7,7 +7,7 @@
 
 #include "FuzzSupport.h"
 
-#include "io/DocumentText.h"
+#include "sextant/DocumentText.h"
 
 using namespace sextant;
 
@@ -18,17 +18,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const types[] = {"text", "markdown", "html", "pdf", "code", "text"};
     const int pick = data[0] % 6;
     const QByteArray bytes(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
-    io::DocumentLimits limits;
+    documents::DocumentLimits limits;
     limits.maxTextChars = 256 * 1024;
     limits.maxPdfPages = 50;
-    const Result<io::DocumentText> doc = io::extractDocumentText(bytes, QString::fromLatin1(names[pick]), limits);
+    const Result<documents::DocumentText> doc =
+        documents::extractDocumentText(bytes, QString::fromLatin1(names[pick]), limits);
     if (!doc.ok()) {
         if (doc.error().message().size() < 8) fuzzsupport::propertyFailed("an error without a sentence");
         return 0;
     }
     if (doc->type != QLatin1String(types[pick])) fuzzsupport::propertyFailed("the type is not the name's");
     if (doc->title.isEmpty()) fuzzsupport::propertyFailed("a document without a title");
-    if (doc->title.size() > io::kMaxTitleChars + 1 && doc->title != QLatin1String(names[pick]))
+    if (doc->title.size() > documents::kMaxTitleChars + 1 && doc->title != QLatin1String(names[pick]))
         fuzzsupport::propertyFailed("a title over the limit");
     if (doc->title.contains(u'\n')) fuzzsupport::propertyFailed("a title spanning lines");
     if (doc->text.size() > limits.maxTextChars) fuzzsupport::propertyFailed("text over the limit");

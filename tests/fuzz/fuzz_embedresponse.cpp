@@ -1,5 +1,5 @@
 // Fuzz target: what an OpenAI-compatible embeddings server answers
-// (io/HttpEmbedder.h): parseEmbeddingResponse, and serverErrorMessage, which
+// (embed/HttpEmbedder.h): parseEmbeddingResponse, and serverErrorMessage, which
 // quotes a server's error body in messages. A server is untrusted input.
 //
 // Properties besides "no crash": an error has a message and one of the
@@ -11,7 +11,7 @@
 
 #include "FuzzSupport.h"
 
-#include "io/HttpEmbedder.h"
+#include "embed/HttpEmbedder.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size > fuzzsupport::kMaxInputBytes) return 0;
     const QByteArray body(reinterpret_cast<const char *>(data), qsizetype(size));
 
-    const QString quoted = serverErrorMessage(body);
+    const QString quoted = embed::serverErrorMessage(body);
     if (quoted.size() > 301) fuzzsupport::propertyFailed("a quoted server message over 301 characters");
     for (const QChar c : quoted)
         if (c == u'\n' || c == u'\r' || c == u'\t')
@@ -51,8 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     qsizetype claimed = QJsonDocument::fromJson(body).object().value(QStringLiteral("data")).toArray().size();
     const int expected = int(qMin(claimed, qsizetype(100000)));
 
-    Result<std::vector<QVector<float>>> r = parseEmbeddingResponse(body, expected, 0);
-    Result<std::vector<QVector<float>>> oneMore = parseEmbeddingResponse(body, expected + 1, 0);
+    Result<std::vector<QVector<float>>> r = embed::parseEmbeddingResponse(body, expected, 0);
+    Result<std::vector<QVector<float>>> oneMore = embed::parseEmbeddingResponse(body, expected + 1, 0);
     if (oneMore.ok()) fuzzsupport::propertyFailed("accepted for two different counts of texts");
     checkError(oneMore.error());
     if (!r.ok()) {
@@ -68,9 +68,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (float f : v)
             if (!std::isfinite(f)) fuzzsupport::propertyFailed("a non-finite element was accepted");
     }
-    Result<std::vector<QVector<float>>> again = parseEmbeddingResponse(body, expected, int(dims));
+    Result<std::vector<QVector<float>>> again = embed::parseEmbeddingResponse(body, expected, int(dims));
     if (!again.ok() || *again != *r) fuzzsupport::propertyFailed("the found dimension, given, changes the answer");
-    Result<std::vector<QVector<float>>> longer = parseEmbeddingResponse(body, expected, int(dims) + 1);
+    Result<std::vector<QVector<float>>> longer = embed::parseEmbeddingResponse(body, expected, int(dims) + 1);
     if (longer.ok() || longer.error().code() != ErrorCode::DimensionMismatch)
         fuzzsupport::propertyFailed("another dimension than the vectors' was not refused as a mismatch");
     return 0;

@@ -1,4 +1,4 @@
-// Fuzz target: the metadata filter language (engine/index/Filter.h).
+// Fuzz target: the metadata filter language (engine/include/sextant/Filter.h).
 //
 // Input: the filter text, optionally followed by a NUL byte and metadata
 // rows separated by NUL bytes. The filter is parsed; when it parses, its
@@ -8,7 +8,9 @@
 
 #include "FuzzSupport.h"
 
-#include "index/Filter.h"
+#include "sextant/Filter.h"
+#include "index/Bitmap.h"
+#include "index/FilterColumns.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

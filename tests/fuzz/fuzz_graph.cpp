@@ -6,10 +6,11 @@
 #include "FuzzSupport.h"
 
 #include "index/Graph.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 
 namespace {
 

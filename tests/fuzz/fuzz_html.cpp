@@ -1,4 +1,4 @@
-// Fuzz target: the HTML visible-text tokenizer (engine/io/HtmlText.h) and
+// Fuzz target: the HTML visible-text tokenizer (engine/documents/HtmlText.h) and
 // the character reference decoder. The input is taken as UTF-8 (invalid
 // sequences become U+FFFD, as the document reader never passes them on).
 // Properties: the text is never longer than the page (every break, space
@@ -10,7 +10,7 @@
 
 #include "FuzzSupport.h"
 
-#include "io/HtmlText.h"
+#include "documents/HtmlText.h"
 
 using namespace sextant;
 
@@ -25,7 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > fuzzsupport::kMaxInputBytes) return 0;
     const QString page = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
-    const io::HtmlText out = io::htmlVisibleText(page);
+    const documents::HtmlText out = documents::htmlVisibleText(page);
     if (out.text.size() > page.size()) fuzzsupport::propertyFailed("the visible text is longer than the page");
     if (out.title != out.title.simplified()) fuzzsupport::propertyFailed("the title is not whitespace-collapsed");
     const bool mayKeepWhitespace = page.contains(QLatin1String("<pre"), Qt::CaseInsensitive) ||
@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (isCollapsible(out.text.back())) fuzzsupport::propertyFailed("the text ends with whitespace");
         if (out.text.contains(QLatin1String("\n\n\n"))) fuzzsupport::propertyFailed("three newlines in a row");
     }
-    const QString decoded = io::decodeHtmlEntities(page);
+    const QString decoded = documents::decodeHtmlEntities(page);
     if (decoded.size() > page.size()) fuzzsupport::propertyFailed("decoding references lengthened the text");
     return 0;
 }

@@ -1,11 +1,11 @@
 // Fuzz target: the JSON Lines item parser used by `import`, `insert` and
-// the GUI's drop import (engine/io/JsonLines.h). Each line of the input is
+// the GUI's drop import (engine/include/sextant/JsonLines.h). Each line of the input is
 // one record; a record that parses must come back the same through
 // itemToJsonLine (the exporter), bit for bit in its vector.
 
 #include "FuzzSupport.h"
 
-#include "io/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <cstring>
 
@@ -32,18 +32,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QByteArray exported;
     qsizetype exportedLines = 0;
     for (const QByteArray &line : bytes.split('\n')) {
-        if (io::isBlankLine(line)) continue;
-        const Result<Item> item = io::parseJsonLine(line);
+        if (formats::isBlankLine(line)) continue;
+        const Result<Item> item = formats::parseJsonLine(line);
         if (!item.ok()) {
             if (item.error().message().isEmpty()) fuzzsupport::propertyFailed("an error without a message");
             continue;
         }
-        const QByteArray written = io::itemToJsonLine(*item);
+        const QByteArray written = formats::itemToJsonLine(*item);
         if (written.contains('\n')) fuzzsupport::propertyFailed("an exported record spans lines");
-        const Result<Item> back = io::parseJsonLine(written);
+        const Result<Item> back = formats::parseJsonLine(written);
         if (!back.ok()) fuzzsupport::propertyFailed("an exported record does not parse");
         if (!sameItem(*item, *back)) fuzzsupport::propertyFailed("a record changes through export and import");
-        io::appendJsonLine(exported, *item);
+        formats::appendJsonLine(exported, *item);
         ++exportedLines;
     }
     // The bulk form is the single-record form plus a newline each.

@@ -1,4 +1,4 @@
-// Fuzz target: LangChain.js HNSWLib folders (engine/io/LangChainFolder.h,
+// Fuzz target: LangChain.js HNSWLib folders (engine/formats/LangChainFolder.h,
 // HnswlibIndexFile.h). The input is parsed as hnswlib.index (every element
 // of an accepted file is then read: out-of-bounds reads stop ASan), and as
 // docstore.json and args.json; then it is put in a folder as hnswlib.index,
@@ -7,9 +7,9 @@
 
 #include "VectorSourceFuzz.h"
 
-#include "io/HnswlibIndexFile.h"
-#include "io/JsonFileReader.h"
-#include "io/LangChainFolder.h"
+#include "formats/HnswlibIndexFile.h"
+#include "formats/JsonFileReader.h"
+#include "formats/LangChainFolder.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -34,16 +34,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
 
     // The JSON files' parsers on the same bytes.
-    Result<QJsonDocument> json = io::parseJsonBytes(bytes, QStringLiteral("fuzz.json"), 64);
+    Result<QJsonDocument> json = formats::parseJsonBytes(bytes, QStringLiteral("fuzz.json"), 64);
     if (json.ok()) {
-        io::parseLangChainArgs(*json);
-        Result<io::LangChainDocstore> docstore = io::parseLangChainDocstore(*json);
+        formats::parseLangChainArgs(*json);
+        Result<formats::LangChainDocstore> docstore = formats::parseLangChainDocstore(*json);
         if (docstore.ok())
-            for (const io::SourceProblem &p : docstore->problems)
+            for (const formats::SourceProblem &p : docstore->problems)
                 if (p.message.isEmpty()) fuzzsupport::propertyFailed("a docstore problem without a sentence");
     }
 
-    Result<io::HnswlibIndexLayout> layout = io::parseHnswlibIndex(bytes);
+    Result<formats::HnswlibIndexLayout> layout = formats::parseHnswlibIndex(bytes);
     if (!layout.ok()) {
         if (layout.error().message().isEmpty()) fuzzsupport::propertyFailed("an error without a message");
         return 0;
@@ -51,9 +51,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QVector<float> vector(layout->dimensions);
     QJsonArray docstore;
     for (quint64 i = 0; i < layout->elementCount; ++i) {
-        const quint64 label = io::hnswlibLabel(bytes, *layout, i);
-        io::hnswlibIsDeleted(bytes, *layout, i);
-        io::hnswlibVector(bytes, *layout, i, vector.data());
+        const quint64 label = formats::hnswlibLabel(bytes, *layout, i);
+        formats::hnswlibIsDeleted(bytes, *layout, i);
+        formats::hnswlibVector(bytes, *layout, i, vector.data());
         if (i < 4)
             docstore.append(
                 QJsonArray{QString::number(label), QJsonObject{{QStringLiteral("pageContent"), QStringLiteral("p")}}});
@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                         {QStringLiteral("numDimensions"), layout->dimensions}})
                   .toJson(QJsonDocument::Compact));
     writeFile(folder.filePath(QStringLiteral("docstore.json")), QJsonDocument(docstore).toJson(QJsonDocument::Compact));
-    auto source = io::openLangChainSource(folder.path(), {});
+    auto source = formats::openLangChainSource(folder.path(), {});
     if (!source.ok()) fuzzsupport::propertyFailed("a folder around an accepted hnswlib.index does not open");
     fuzzsupport::drainChecked(**source);
     return 0;

@@ -10,7 +10,7 @@
 #include "LineReader.h"
 #include "ParallelLineParser.h"
 
-#include "io/JsonLines.h"
+#include "sextant/JsonLines.h"
 
 #include <QFile>
 
@@ -78,7 +78,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         ParallelLineParser parser(reader);
         size_t at = 0;
         while (std::optional<ParsedLine> parsed = parser.next()) {
-            while (at < lines.size() && !lines[at].tooLong && io::isBlankLine(lines[at].text))
+            while (at < lines.size() && !lines[at].tooLong && formats::isBlankLine(lines[at].text))
                 ++at;
             if (at == lines.size()) fuzzsupport::propertyFailed("the parallel parser returned an extra record");
             const ExpectedLine &want = lines[at++];
@@ -87,7 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (parsed->item.ok()) fuzzsupport::propertyFailed("a too-long line parsed");
                 continue;
             }
-            const Result<Item> direct = io::parseJsonLine(want.text);
+            const Result<Item> direct = formats::parseJsonLine(want.text);
             if (direct.ok() != parsed->item.ok()) fuzzsupport::propertyFailed("parallel and direct parsing disagree");
             if (direct.ok() && (direct->id != parsed->item->id || direct->vector != parsed->item->vector ||
                                 direct->metadata != parsed->item->metadata))
@@ -95,7 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (!direct.ok() && direct.error().message() != parsed->item.error().message())
                 fuzzsupport::propertyFailed("parallel and direct parsing give other errors");
         }
-        while (at < lines.size() && !lines[at].tooLong && io::isBlankLine(lines[at].text))
+        while (at < lines.size() && !lines[at].tooLong && formats::isBlankLine(lines[at].text))
             ++at;
         if (at != lines.size()) fuzzsupport::propertyFailed("the parallel parser lost records");
         if (!parser.error().ok()) fuzzsupport::propertyFailed("the parallel parser failed on a memory file");

@@ -4,11 +4,12 @@
 
 #include "FuzzSupport.h"
 
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/Manifest.h"
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 
 namespace {
 

@@ -1,11 +1,11 @@
-// Fuzz target: NumPy .npy files (engine/io/NumpyFile.h). parseNpyHeader on
+// Fuzz target: NumPy .npy files (engine/include/sextant/NumpyFile.h). parseNpyHeader on
 // the raw bytes, then the .npy source to its end (VectorSourceFuzz.h's
 // checks), and what it read must come back bit for bit through NpyWriter
 // and the reader again.
 
 #include "VectorSourceFuzz.h"
 
-#include "io/NumpyFile.h"
+#include "sextant/NumpyFile.h"
 
 #include <QBuffer>
 
@@ -17,14 +17,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > fuzzsupport::kMaxInputBytes) return 0;
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
-    const Result<io::NpyHeader> header = io::parseNpyHeader(bytes);
+    const Result<formats::NpyHeader> header = formats::parseNpyHeader(bytes);
     if (header.ok() && (header->dataOffset > bytes.size() || header->dataOffset < 10))
         fuzzsupport::propertyFailed("a header that ends outside the input");
 
     fuzzsupport::MemFile mem(bytes);
-    io::SourceOptions options;
+    formats::SourceOptions options;
     options.idPrefix = QStringLiteral("r");
-    auto source = io::openNpySource(mem.path(), options);
+    auto source = formats::openNpySource(mem.path(), options);
     if (!source.ok()) {
         if (source.error().message().isEmpty()) fuzzsupport::propertyFailed("an error without a message");
         return 0;
@@ -35,12 +35,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // Round trip: write what was read, read it again.
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    io::NpyWriter writer(&buffer, items.size(), (*source)->shape().dimensions);
+    formats::NpyWriter writer(&buffer, items.size(), (*source)->shape().dimensions);
     for (const Item &item : items)
         if (writer.append(item.vector)) fuzzsupport::propertyFailed("NpyWriter refused a row the reader gave");
     if (writer.finish()) fuzzsupport::propertyFailed("NpyWriter did not finish");
     fuzzsupport::MemFile again(buffer.data());
-    auto reread = io::openNpySource(again.path(), options);
+    auto reread = formats::openNpySource(again.path(), options);
     if (!reread.ok()) fuzzsupport::propertyFailed("a written .npy does not open");
     const QList<Item> back = fuzzsupport::drainChecked(**reread);
     if (back.size() != items.size()) fuzzsupport::propertyFailed("a written .npy has another row count");

@@ -4,12 +4,13 @@
 
 #include "FuzzSupport.h"
 
-#include "core/Schema.h"
-#include "storage/Checksums.h"
+#include "sextant/Schema.h"
+#include "base/Checksums.h"
 #include "storage/Segment.h"
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 
 namespace {
 

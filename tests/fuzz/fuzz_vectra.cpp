@@ -1,4 +1,4 @@
-// Fuzz target: Vectra folders (engine/io/VectraFolder.h, VectraSource). The
+// Fuzz target: Vectra folders (engine/formats/VectraFolder.h, VectraSource). The
 // input is split at NUL bytes into index.json, one item metadata file
 // (meta.json), catalog.json and one document's text (doc1.txt) of a
 // LocalDocumentIndex; the folder is then read with readVectraFolder and as a
@@ -6,7 +6,7 @@
 
 #include "VectorSourceFuzz.h"
 
-#include "io/VectraFolder.h"
+#include "formats/VectraFolder.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,17 +40,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             QFile::remove(path);
     }
 
-    Result<VectraFolder> folder = readVectraFolder(dir.path());
+    Result<formats::VectraFolder> folder = formats::readVectraFolder(dir.path());
     if (folder.ok()) {
         for (const Item &item : folder->items)
             if (item.vector.size() != folder->dimensions) fuzzsupport::propertyFailed("an item of another dimension");
-        for (const VectraProblem &p : folder->problems)
+        for (const formats::VectraProblem &p : folder->problems)
             if (p.message.isEmpty()) fuzzsupport::propertyFailed("a problem without a sentence");
     } else if (folder.error().message().isEmpty()) {
         fuzzsupport::propertyFailed("an error without a message");
     }
 
-    Result<std::unique_ptr<io::VectorSource>> source = io::openVectorSource(dir.path(), io::SourceFormat::Vectra);
+    Result<std::unique_ptr<formats::VectorSource>> source =
+        formats::openVectorSource(dir.path(), formats::SourceFormat::Vectra);
     if (!source.ok()) {
         if (source.error().message().isEmpty()) fuzzsupport::propertyFailed("an open error without a message");
         return 0;

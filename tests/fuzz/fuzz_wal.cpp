@@ -3,15 +3,16 @@
 
 #include "FuzzSupport.h"
 
-#include "core/Schema.h"
+#include "sextant/Schema.h"
 
 #include "storage/Binary.h"
-#include "storage/Checksums.h"
+#include "base/Checksums.h"
 #include "storage/Record.h"
 #include "storage/Wal.h"
 
 using namespace sextant;
 using namespace sextant::storage;
+using namespace sextant::base;
 
 namespace {
 

@@ -4,12 +4,12 @@
 
 #include "PgliteServer.h"
 
-#include "index/Index.h"
-#include "io/JsonLines.h"
-#include "postgres/Connection.h"
-#include "postgres/Publish.h"
-#include "postgres/Pull.h"
-#include "postgres/Table.h"
+#include "sextant/Index.h"
+#include "sextant/JsonLines.h"
+#include "sextant/Connection.h"
+#include "sextant/Publish.h"
+#include "sextant/Pull.h"
+#include "sextant/Table.h"
 
 #include <QJsonDocument>
 #include <QMap>
@@ -439,7 +439,7 @@ private slots:
         RowMap fromExport;
         for (const QByteArray &line : exported.out.split('\n')) {
             if (line.isEmpty()) continue;
-            auto item = io::parseJsonLine(line);
+            auto item = formats::parseJsonLine(line);
             QVERIFY(item.ok());
             fromExport.insert(item->id, {item->vector, item->metadata});
         }

@@ -8,8 +8,8 @@
 #include "PostgresDialogs.h"
 #include "IndexSession.h"
 
-#include "index/Index.h"
-#include "postgres/Connection.h"
+#include "sextant/Index.h"
+#include "sextant/Connection.h"
 
 #include <QApplication>
 #include <QDirIterator>

@@ -489,15 +489,15 @@ private slots:
         // Only stop words: they are what there is to show.
         QVERIFY(TextResultsModel::wordsPattern(QStringLiteral("at the")).match(QStringLiteral("at home")).hasMatch());
 
-        io::TextResult result;
+        search::TextResult result;
         for (double s : {0.8, 0.7, 0.3, 0.1}) {
-            io::TextHit h;
+            search::TextHit h;
             h.id = QStringLiteral("h%1").arg(s);
             h.score = float(s);
             result.hits << h;
         }
         TextResultsModel model;
-        model.setResult(result, QStringLiteral("x"), io::TextSearchMode::Keyword);
+        model.setResult(result, QStringLiteral("x"), search::TextSearchMode::Keyword);
         QCOMPARE(model.rowCount(), 4);
         QVERIFY(!model.data(model.index(1, 0), Qt::ForegroundRole).isValid());
         QVERIFY(model.data(model.index(2, 0), Qt::ForegroundRole).isValid()); // 0.3 / 0.8 < 0.5: dimmed

@@ -20,10 +20,10 @@
 #include "StartPage.h"
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
-#include "io/DocumentImport.h"
-#include "io/Backup.h"
-#include "io/EmbedderChoice.h"
-#include "io/VectraFolder.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/Backup.h"
+#include "sextant/EmbedderChoice.h"
+#include "formats/VectraFolder.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
@@ -48,7 +48,7 @@ namespace {
 
 Schema documentSchema()
 {
-    Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(QStringLiteral("hash"));
+    Result<std::unique_ptr<embed::Embedder>> embedder = embed::embedderFromSpec(QStringLiteral("hash"));
     Schema s;
     if (!embedder.ok()) return s;
     s.dimensions = (*embedder)->dimensions();
@@ -274,13 +274,13 @@ private slots:
         QVERIFY2(dialog->summaryText().contains(QStringLiteral("3 failed")), qPrintable(dialog->summaryText()));
 
         // The index holds exactly those chunks, under their documents.
-        auto listed = session->run([](Index &index) { return io::listDocuments(index); });
+        auto listed = session->run([](Index &index) { return documents::listDocuments(index); });
         QVERIFY(waitForFuture(listed));
-        const Result<QList<io::CatalogEntry>> catalog = listed.result();
+        const Result<QList<documents::CatalogEntry>> catalog = listed.result();
         QVERIFY2(catalog.ok(), qPrintable(catalog.error().message()));
         QCOMPARE(catalog->size(), 3);
         qint64 stored = 0;
-        for (const io::CatalogEntry &e : *catalog)
+        for (const documents::CatalogEntry &e : *catalog)
             stored += e.chunks;
         QCOMPARE(stored, chunks);
         QTRY_COMPARE_WITH_TIMEOUT(session->stats().items, chunks, 10000);
@@ -311,8 +311,8 @@ private slots:
         auto *text = query->findChild<QLineEdit *>(QStringLiteral("textQueryEdit"));
         QVERIFY(text && text->isEnabled());
         QCOMPARE(text->placeholderText(), QStringLiteral("Search the documents…"));
-        for (io::TextSearchMode mode :
-             {io::TextSearchMode::Hybrid, io::TextSearchMode::Keyword, io::TextSearchMode::Vector}) {
+        for (search::TextSearchMode mode :
+             {search::TextSearchMode::Hybrid, search::TextSearchMode::Keyword, search::TextSearchMode::Vector}) {
             query->setTextQuery(QString(), mode);
             QTest::keyClicks(text, QStringLiteral("sourdough levain"));
             QTest::keyClick(text, Qt::Key_Return);
@@ -323,7 +323,7 @@ private slots:
             const TextResultsModel *hits = query->textResultsModel();
             QVERIFY(hits->rowCount() > 0);
             QVERIFY(query->textResultsView()->isVisible());
-            const io::TextHit &best = hits->hits().first();
+            const search::TextHit &best = hits->hits().first();
             QVERIFY2(best.uri.endsWith(QStringLiteral("sourdough-guide.md")), qPrintable(best.uri));
             const QString passage = hits->data(hits->index(0, TextResultsModel::PassageColumn)).toString();
             QVERIFY2(passage.contains(QStringLiteral("levain"), Qt::CaseInsensitive), qPrintable(passage));
@@ -335,8 +335,8 @@ private slots:
                         .contains(QStringLiteral("sourdough-guide.md")));
             QVERIFY(!hits->data(hits->index(0, TextResultsModel::RangeColumn)).toString().isEmpty());
             const QString ranks = hits->data(hits->index(0, TextResultsModel::RanksColumn)).toString();
-            if (mode != io::TextSearchMode::Vector) QVERIFY2(best.keywordRank == 1, qPrintable(ranks));
-            if (mode != io::TextSearchMode::Keyword) QVERIFY2(best.vectorRank >= 1, qPrintable(ranks));
+            if (mode != search::TextSearchMode::Vector) QVERIFY2(best.keywordRank == 1, qPrintable(ranks));
+            if (mode != search::TextSearchMode::Keyword) QVERIFY2(best.vectorRank >= 1, qPrintable(ranks));
             QVERIFY(!query->summaryText().isEmpty());
         }
         // Selecting a hit makes it the current item.
@@ -379,7 +379,7 @@ private slots:
         QVERIFY2(r.added < 2000, qPrintable(dialog->summaryText()));
         QVERIFY2(dialog->summaryText().contains(QStringLiteral("Cancelled")), qPrintable(dialog->summaryText()));
         // What was written before the cancel stays, whole documents only.
-        auto listed = w.currentPage()->session()->run([](Index &index) { return io::listDocuments(index); });
+        auto listed = w.currentPage()->session()->run([](Index &index) { return documents::listDocuments(index); });
         QVERIFY(waitForFuture(listed));
         QCOMPARE(listed.result()->size(), r.added);
         w.close();
@@ -416,7 +416,7 @@ private slots:
         auto *note = query->findChild<QLabel *>(QStringLiteral("textNote"));
         QTRY_VERIFY(note && note->text().contains(QStringLiteral("made for documents")));
         QVERIFY(!text->isEnabled());
-        QVERIFY(!query->isTextModeAvailable(io::TextSearchMode::Keyword)); // its items carry no "text"
+        QVERIFY(!query->isTextModeAvailable(search::TextSearchMode::Keyword)); // its items carry no "text"
         w.close();
     }
 
@@ -434,13 +434,13 @@ private slots:
         IndexSession session(opened.takeValue(), std::nullopt);
         QueryView view(&session);
         view.show();
-        QTRY_VERIFY(view.isTextModeAvailable(io::TextSearchMode::Keyword));
-        QVERIFY(!view.isTextModeAvailable(io::TextSearchMode::Hybrid));
-        QVERIFY(!view.isTextModeAvailable(io::TextSearchMode::Vector));
+        QTRY_VERIFY(view.isTextModeAvailable(search::TextSearchMode::Keyword));
+        QVERIFY(!view.isTextModeAvailable(search::TextSearchMode::Hybrid));
+        QVERIFY(!view.isTextModeAvailable(search::TextSearchMode::Vector));
         auto *text = view.findChild<QLineEdit *>(QStringLiteral("textQueryEdit"));
         QVERIFY(text->isEnabled());
         QSignalSpy finished(&view, &QueryView::queryFinished);
-        view.setTextQuery(QStringLiteral("heron"), io::TextSearchMode::Keyword);
+        view.setTextQuery(QStringLiteral("heron"), search::TextSearchMode::Keyword);
         view.run();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
         QVERIFY2(view.errorText().isEmpty(), qPrintable(view.errorText()));
@@ -451,7 +451,7 @@ private slots:
                         .toString()
                         .contains(QStringLiteral("heron")));
         // Hybrid needs the embedder this index does not have: Run says so.
-        view.setTextQuery(QStringLiteral("heron"), io::TextSearchMode::Hybrid);
+        view.setTextQuery(QStringLiteral("heron"), search::TextSearchMode::Hybrid);
         QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("runButton"))->isEnabled());
     }
 
@@ -521,7 +521,7 @@ private slots:
         ImportDialog *dialog = dropAndImport(w, {jsonl});
         QVERIFY(dialog);
         QCOMPARE(dialog->inputs().first().kind, ImportInputKind::Vectors);
-        QCOMPARE(dialog->inputs().first().format, io::SourceFormat::JsonLines);
+        QCOMPARE(dialog->inputs().first().format, formats::SourceFormat::JsonLines);
         const ImportReportModel *report = dialog->reportModel();
         QCOMPARE(report->rowCount(), 1);
         const ImportReportRow &row = report->rowAt(0);
@@ -556,7 +556,7 @@ private slots:
         for (int i = 0; i < 12; ++i)
             items << testItem(i);
         QVERIFY(QDir().mkpath(vectra));
-        QVERIFY(writeVectraFolder(vectra, items, {QStringLiteral("colour")}).ok());
+        QVERIFY(formats::writeVectraFolder(vectra, items, {QStringLiteral("colour")}).ok());
         MainWindow w;
         w.show();
         QSignalSpy shown(&w, &MainWindow::importDialogShown);
@@ -576,7 +576,7 @@ private slots:
         ImportDialog *dialog = w.importDialog();
         QTRY_VERIFY(dialog->isPlanReady());
         QCOMPARE(dialog->inputs().size(), 1);
-        QCOMPARE(dialog->inputs().first().format, io::SourceFormat::Vectra);
+        QCOMPARE(dialog->inputs().first().format, formats::SourceFormat::Vectra);
         QCOMPARE(dialog->newIndexFolder(), vectra + QStringLiteral("-sextant"));
         QCOMPARE(dialog->request().createSchema.dimensions, 8);
         QVERIFY2(dialog->canImport(), qPrintable(dialog->refusal()));
@@ -602,7 +602,7 @@ private slots:
             QVERIFY(idx->close().ok());
         }
         const QString archive = m_dir.filePath(QStringLiteral("to-back-up.tar.zst"));
-        QVERIFY(writeBackupArchive(path, archive).ok());
+        QVERIFY(archives::writeBackupArchive(path, archive).ok());
         MainWindow w;
         w.show();
         QSignalSpy restored(&w, &MainWindow::restoreFinished);
@@ -640,7 +640,7 @@ private slots:
         IndexSession session(opened.takeValue(), std::nullopt);
 
         ExportDialog dialog(&session);
-        dialog.setFormat(io::ExportFormat::JsonLines);
+        dialog.setFormat(formats::ExportFormat::JsonLines);
         const QString jsonl = m_dir.filePath(QStringLiteral("exported.jsonl"));
         dialog.setDestination(jsonl);
         QSignalSpy done(&dialog, &ExportDialog::exportFinished);
@@ -663,7 +663,7 @@ private slots:
         QCOMPARE(lines, 250);
         QCOMPARE(ids.first(), testItem(0).id);
 
-        dialog.setFormat(io::ExportFormat::Npy);
+        dialog.setFormat(formats::ExportFormat::Npy);
         const QString npy = m_dir.filePath(QStringLiteral("exported.npy"));
         dialog.setDestination(npy);
         QCOMPARE(dialog.request().idsFile, m_dir.filePath(QStringLiteral("exported.ids.txt")));
@@ -679,7 +679,7 @@ private slots:
         QCOMPARE(QString::fromUtf8(idsFile.readAll()).split(u'\n', Qt::SkipEmptyParts), ids);
 
         // A destination that cannot be written: a sentence, no crash.
-        dialog.setFormat(io::ExportFormat::JsonLines);
+        dialog.setFormat(formats::ExportFormat::JsonLines);
         dialog.setDestination(m_dir.filePath(QStringLiteral("no-such-folder/out.jsonl")));
         QTest::mouseClick(dialog.exportButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 3, 30000);

@@ -7,7 +7,7 @@
 
 #include "ErrorText.h"
 #include "UiTestSupport.h"
-#include "io/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QtTest>
 #include <cerrno>
@@ -188,13 +188,13 @@ private slots:
 
     void aRealEmbedderMismatchIsTheEmbeddersProblem()
     {
-        Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(QStringLiteral("hash"));
+        Result<std::unique_ptr<embed::Embedder>> embedder = embed::embedderFromSpec(QStringLiteral("hash"));
         QVERIFY(embedder.ok());
         Schema schema;
         schema.dimensions = 768;
         schema.metric = Metric::Cosine;
         schema.embedder = (*embedder)->id();
-        const Error e = io::checkEmbedderMatches(schema, **embedder);
+        const Error e = embed::checkEmbedderMatches(schema, **embedder);
         QCOMPARE(e.code(), ErrorCode::DimensionMismatch);
         QCOMPARE(userMessage(e, ErrorContext::Import).problem, UserProblem::EmbedderWrongDimensions);
     }

@@ -13,8 +13,8 @@
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
 #include "UiTestSupport.h"
-#include "io/DocumentImport.h"
-#include "io/EmbedderChoice.h"
+#include "sextant/DocumentImport.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QPushButton>
 #include <QTableView>
@@ -41,9 +41,9 @@ Contents contentsOf(IndexSession *session)
 {
     QFuture<Contents> f = session->run([](Index &index) {
         Contents c;
-        Result<QList<io::CatalogEntry>> docs = io::listDocuments(index);
+        Result<QList<documents::CatalogEntry>> docs = documents::listDocuments(index);
         if (docs.ok())
-            for (const io::CatalogEntry &d : *docs)
+            for (const documents::CatalogEntry &d : *docs)
                 c.documents << QStringLiteral("%1 %2 %3").arg(d.uri, d.documentHash).arg(d.chunks);
         const IndexStats stats = index.stats();
         c.items = stats.items;
@@ -150,7 +150,7 @@ private slots:
         qInfo("from the click to the example query's hits on screen: %lld ms", qint64(clickToHits.elapsed()));
         // The example is about navigation at night: the best hit comes from
         // one of the navigation texts.
-        const io::TextHit &best = query->lastTextResult()->hits.first();
+        const search::TextHit &best = query->lastTextResult()->hits.first();
         QVERIFY2(best.uri.contains(QLatin1String("navigation")) || best.uri.contains(QLatin1String("sextant")) ||
                      best.uri.contains(QLatin1String("reckoning")) || best.uri.contains(QLatin1String("wayfinding")),
                  qPrintable(best.uri));
@@ -158,7 +158,7 @@ private slots:
         // The index: the built-in embedder, cosine, every text a document,
         // every chunk with uri, title and text.
         IndexSession *session = page->session();
-        Result<std::unique_ptr<Embedder>> builtIn = io::embedderFromSpec(QStringLiteral("hash"));
+        Result<std::unique_ptr<embed::Embedder>> builtIn = embed::embedderFromSpec(QStringLiteral("hash"));
         QVERIFY(builtIn.ok());
         QCOMPARE(session->schema().embedder, (*builtIn)->id());
         QCOMPARE(session->schema().metric, Metric::Cosine);

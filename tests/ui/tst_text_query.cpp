@@ -11,7 +11,7 @@
 #include "QueryView.h"
 #include "TextResultsModel.h"
 #include "FilterEdit.h"
-#include "io/EmbedderChoice.h"
+#include "sextant/EmbedderChoice.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -48,7 +48,7 @@ const Passage kPassages[] = {
     {"file:///notes/rivers.html", "Rivers", "Floods bring fresh gravel where salmon lay their eggs each winter."},
 };
 
-Schema documentSchema(Embedder &embedder)
+Schema documentSchema(embed::Embedder &embedder)
 {
     Schema s;
     s.dimensions = embedder.dimensions();
@@ -59,7 +59,7 @@ Schema documentSchema(Embedder &embedder)
 
 std::shared_ptr<Index> createDocumentIndex(const QString &path)
 {
-    Result<std::unique_ptr<Embedder>> embedder = io::embedderFromSpec(QStringLiteral("hash"));
+    Result<std::unique_ptr<embed::Embedder>> embedder = embed::embedderFromSpec(QStringLiteral("hash"));
     if (!embedder.ok()) return {};
     Result<std::shared_ptr<Index>> idx = Index::create(path, documentSchema(**embedder), Durability::Off);
     if (!idx.ok()) return {};
@@ -146,7 +146,7 @@ private slots:
         QVERIFY(hits->rowCount() > 0);
         QVERIFY(view.textResultsView()->isVisible());
         // The passage that has both words comes first.
-        const io::TextHit &best = hits->hits().first();
+        const search::TextHit &best = hits->hits().first();
         QCOMPARE(best.uri, QStringLiteral("file:///notes/herons.md"));
         QVERIFY(best.passage.contains(QStringLiteral("heronries")));
         QVERIFY(best.keywordRank >= 1 && best.vectorRank >= 1);
@@ -175,7 +175,7 @@ private slots:
         QCOMPARE(m_session->currentItem(), hits->idAt(1));
 
         // Keywords only: passages without the words are not hits at all.
-        view.setTextQuery(QStringLiteral("kestrel"), io::TextSearchMode::Keyword);
+        view.setTextQuery(QStringLiteral("kestrel"), search::TextSearchMode::Keyword);
         view.run();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
         QCOMPARE(hits->rowCount(), 1);
@@ -186,7 +186,7 @@ private slots:
 
         // Meaning: every passage is a candidate; k bounds the hits.
         view.findChild<QSpinBox *>(QStringLiteral("kSpin"))->setValue(3);
-        view.setTextQuery(QStringLiteral("kestrel"), io::TextSearchMode::Vector);
+        view.setTextQuery(QStringLiteral("kestrel"), search::TextSearchMode::Vector);
         view.run();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 30000);
         QCOMPARE(hits->rowCount(), 3);
@@ -197,11 +197,11 @@ private slots:
         view.findChild<QSpinBox *>(QStringLiteral("kSpin"))->setValue(10);
         view.filterEdit()->setPlainText(QStringLiteral(R"({"title": "Rivers"})"));
         QTRY_VERIFY(view.filterEdit()->isValid());
-        view.setTextQuery(QStringLiteral("river fish eggs"), io::TextSearchMode::Hybrid);
+        view.setTextQuery(QStringLiteral("river fish eggs"), search::TextSearchMode::Hybrid);
         view.run();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 30000);
         QVERIFY(hits->rowCount() >= 1);
-        for (const io::TextHit &h : hits->hits())
+        for (const search::TextHit &h : hits->hits())
             QCOMPARE(h.title, QStringLiteral("Rivers"));
         view.filterEdit()->setPlainText(QString());
     }
@@ -223,8 +223,8 @@ private slots:
         view.setSource(QueryView::Source::Text);
         QVERIFY(note->isVisible());
         QVERIFY(!text->isEnabled());
-        for (io::TextSearchMode mode :
-             {io::TextSearchMode::Hybrid, io::TextSearchMode::Vector, io::TextSearchMode::Keyword})
+        for (search::TextSearchMode mode :
+             {search::TextSearchMode::Hybrid, search::TextSearchMode::Vector, search::TextSearchMode::Keyword})
             QVERIFY(!view.isTextModeAvailable(mode));
         QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("runButton"))->isEnabled());
     }
@@ -238,14 +238,14 @@ private slots:
         IndexSession session(idx, std::nullopt);
         QueryView view(&session);
         view.show();
-        QTRY_VERIFY_WITH_TIMEOUT(view.isTextModeAvailable(io::TextSearchMode::Keyword), 10000);
-        QVERIFY(!view.isTextModeAvailable(io::TextSearchMode::Hybrid));
-        QVERIFY(!view.isTextModeAvailable(io::TextSearchMode::Vector));
+        QTRY_VERIFY_WITH_TIMEOUT(view.isTextModeAvailable(search::TextSearchMode::Keyword), 10000);
+        QVERIFY(!view.isTextModeAvailable(search::TextSearchMode::Hybrid));
+        QVERIFY(!view.isTextModeAvailable(search::TextSearchMode::Vector));
         QVERIFY(view.textAvailabilityNote().contains(QStringLiteral("Keywords (BM25) works")));
         auto *text = view.findChild<QLineEdit *>(QStringLiteral("textQueryEdit"));
         QVERIFY(text->isEnabled());
         QSignalSpy finished(&view, &QueryView::queryFinished);
-        view.setTextQuery(QStringLiteral("heron"), io::TextSearchMode::Keyword);
+        view.setTextQuery(QStringLiteral("heron"), search::TextSearchMode::Keyword);
         QVERIFY(view.findChild<QPushButton *>(QStringLiteral("runButton"))->isEnabled());
         view.run();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
@@ -262,7 +262,7 @@ private slots:
                      .toString(),
                  view.textResultsModel()->hits().first().metadata.value(QStringLiteral("title")).toString());
         // Hybrid needs the embedder this index does not have: Run is off.
-        view.setTextQuery(QStringLiteral("heron"), io::TextSearchMode::Hybrid);
+        view.setTextQuery(QStringLiteral("heron"), search::TextSearchMode::Hybrid);
         QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("runButton"))->isEnabled());
     }
 

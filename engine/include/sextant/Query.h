@@ -1,0 +1,90 @@
+#pragma once
+// Queries: the public types of Index::query() and Index::estimateRecall().
+
+#include "sextant/Api.h"
+#include "sextant/Error.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QVector>
+
+namespace sextant {
+
+enum class QueryMode {
+    Auto,  // the planner chooses (default)
+    Exact, // scan every (matching) item: the true top-k
+    Ann,   // the HNSW graph, post-filtered; waits for nothing: without a graph it falls back to exact
+};
+SEXTANT_API QString queryModeName(QueryMode mode);
+
+struct SEXTANT_API QueryRequest {
+    // Either a query vector (schema's dimensions) ...
+    QVector<float> vector;
+    // ... or "more like this": the vector of this item; the item itself is left out of the results.
+    QString likeId;
+    int k = 10;        // 1 .. 10,000
+    QByteArray filter; // the filter language (docs/filters.md); empty matches everything
+    QueryMode mode = QueryMode::Auto;
+    int ef = 0;               // HNSW candidate list size; 0 = the index's efSearch. Grows for post-filtering.
+    bool withMetadata = true; // read the metadata of the final hits (only of those)
+    bool withVectors = false;
+};
+
+// How the planner answered, for the user and the benchmarks.
+enum class QueryStrategy {
+    ExactScan,       // every live item
+    ExactFiltered,   // the items the filter matches (a selective filter)
+    Ann,             // the HNSW graph
+    AnnPostFiltered, // the graph, keeping matching items, ef grown until k were found
+};
+SEXTANT_API QString queryStrategyName(QueryStrategy strategy);
+
+struct SEXTANT_API QueryHit {
+    QString id;
+    // Best first. cosine: cosine similarity (higher is closer); dot: the inner
+    // product (higher is closer); l2: Euclidean distance (lower is closer).
+    float score = 0;
+    QJsonObject metadata;
+    QVector<float> vector;
+};
+
+struct SEXTANT_API QueryResult {
+    QList<QueryHit> hits;
+    QueryStrategy strategy = QueryStrategy::ExactScan;
+    QString plan;           // one sentence, e.g. "HNSW search, ef 64"
+    bool fellBack = false;  // ANN was wanted but the graph was unavailable
+    QString fallbackReason; // why, when fellBack
+    qint64 liveItems = 0;   // items in the index when the query ran
+    qint64 matching = -1;   // items the filter matches (-1: no filter)
+    qint64 scanned = 0;     // exact distance computations over stored vectors
+    int efUsed = 0;         // the final ef of an ANN search
+    double milliseconds = 0;
+};
+
+struct SEXTANT_API RecallEstimate {
+    double recall = 0; // mean recall@k of ANN against the exact top-k
+    int queries = 0;   // sampled items used as queries
+    int k = 0;
+    int ef = 0;
+    double annMilliseconds = 0;   // mean per query
+    double exactMilliseconds = 0; // mean per query
+};
+
+// The HNSW graph's state, for stats and the GUI's health display.
+struct SEXTANT_API GraphStatus {
+    enum class State { Disabled, Loading, Building, Ready, Failed };
+    State state = State::Disabled;
+    qint64 items = 0;   // live items in the graph
+    qint64 deleted = 0; // marked deleted, still linked
+    qint64 pending = 0; // committed changes not yet in the graph (searched exactly)
+    qint64 capacity = 0;
+    int m = 0, efConstruction = 0, efSearch = 0;
+    qint64 memoryBytes = 0;
+    QString file;    // the saved graph the manifest names, if any
+    QString message; // why Failed, or what Loading/Building is doing
+};
+SEXTANT_API QString graphStateName(GraphStatus::State state);
+
+} // namespace sextant
