@@ -364,7 +364,7 @@ void MainWindow::openDemoIndex(const QString &path)
     m_opening << clean;
     m_start->setDemoBusy(true);
     // Checking the folder, copying the texts, embedding and writing them:
-    // all on a worker (invariant 8), with progress and cancel.
+    // all on a worker (docs/design.md, invariant 8), with progress and cancel.
     QFuture<DemoCreation> future = createDemoIndexAsync(clean);
     m_tasks->track(tr("Creating the demo index"), QFuture<void>(future));
     statusBar()->showMessage(tr("Creating the demo index in %1…").arg(QDir::toNativeSeparators(clean)));
