@@ -1,5 +1,7 @@
 #include "index/Filter.h"
 
+#include "core/JsonText.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QSet>
@@ -68,29 +70,6 @@ struct FilterTree {
 namespace {
 
 // ---- Canonical text ----------------------------------------------------------
-
-void appendJsonString(QByteArray &out, QByteArrayView utf8)
-{
-    out += '"';
-    for (char c : utf8) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escape[8];
-                std::snprintf(escape, sizeof escape, "\\u%04x", unsigned(c));
-                out += escape;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
 
 void appendNumber(QByteArray &out, double value)
 {
