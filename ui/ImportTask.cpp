@@ -74,8 +74,7 @@ QList<ImportInput> classifyImportInputs(const QStringList &paths)
         }
         in.isFolder = info.isDir();
         if (!in.isFolder) in.bytes = info.size();
-        const QDir dir(in.path);
-        if (in.isFolder && (dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev")))) {
+        if (in.isFolder && Index::looksLikeIndex(in.path)) {
             in.kind = ImportInputKind::SextantIndex;
             inputs.append(in);
             continue;

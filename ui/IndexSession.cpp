@@ -54,9 +54,8 @@ QFuture<OpenOutcome> IndexSession::openAsync(const QString &path, OpenOptions op
             out.options.readOnly = out.index->isReadOnly();
         } else {
             out.error = opened.error();
-            const QDir dir(path);
             out.isFile = QFileInfo(path).isFile();
-            out.looksLikeIndex = dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev"));
+            out.looksLikeIndex = Index::looksLikeIndex(path);
             if (!out.looksLikeIndex) {
                 const io::SourceFormat format = io::detectSourceFormat(path);
                 if (format == io::SourceFormat::Vectra || format == io::SourceFormat::LangChain)
