@@ -1,5 +1,7 @@
 #include "ItemTableModel.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
@@ -425,11 +427,15 @@ void ItemTableModel::startOrdering(bool reset)
     }
     emit sortStateChanged();
     emit countChanged();
-    auto *watcher = new QFutureWatcher<std::shared_ptr<const Ordering>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<const Ordering>>::finished, this, [this, watcher, serial]() {
-        watcher->deleteLater();
-        if (serial != m_orderSerial || watcher->future().resultCount() == 0) return; // replaced
-        std::shared_ptr<const Ordering> order = watcher->future().result();
+    std::shared_ptr<Index> idx = m_session->index();
+    const QByteArray filter = m_filter;
+    const SortSpec spec = m_sort;
+    const QFuture<std::shared_ptr<const Ordering>> ordering = QtConcurrent::run([idx, filter, spec]() {
+        return std::shared_ptr<const Ordering>(std::make_shared<Ordering>(buildOrdering(*idx, filter, spec)));
+    });
+    whenFinished(this, ordering, [this, serial](const QFuture<std::shared_ptr<const Ordering>> &finished) {
+        if (serial != m_orderSerial || finished.resultCount() == 0) return; // replaced
+        std::shared_ptr<const Ordering> order = finished.result();
         m_sorting = false;
         m_counting = false;
         if (!order->error.isEmpty()) {
@@ -459,12 +465,6 @@ void ItemTableModel::startOrdering(bool reset)
             startOrdering(false);
         }
     });
-    std::shared_ptr<Index> idx = m_session->index();
-    const QByteArray filter = m_filter;
-    const SortSpec spec = m_sort;
-    watcher->setFuture(QtConcurrent::run([idx, filter, spec]() {
-        return std::shared_ptr<const Ordering>(std::make_shared<Ordering>(buildOrdering(*idx, filter, spec)));
-    }));
 }
 
 ItemTableModel::ItemTableModel(IndexSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
@@ -738,20 +738,18 @@ void ItemTableModel::pump()
         const bool sorted = bool(m_order);
         m_inFlight.insert(page, scan);
         ++m_running;
-        auto *watcher = new QFutureWatcher<PageResult>(this);
-        connect(watcher, &QFutureWatcher<PageResult>::finished, this, [this, watcher]() {
-            watcher->deleteLater();
-            --m_running;
-            if (watcher->future().resultCount() > 0) {
-                const PageResult r = watcher->future().result();
-                if (m_inFlight.value(r.page) == r.scan) m_inFlight.remove(r.page);
-                if (r.scan == m_scan) applyPage(r); // else: an older map's page, dropped
-            }
-            schedulePump();
-        });
-        watcher->setFuture(m_session->run([scan, page, anchor, filter, ordered, sorted](Index &idx) {
+        whenFinished(this, m_session->run([scan, page, anchor, filter, ordered, sorted](Index &idx) {
             return sorted ? loadIds(idx, scan, page, ordered) : loadPage(idx, scan, page, anchor, filter);
-        }));
+        }),
+                     [this](const QFuture<PageResult> &finished) {
+                         --m_running;
+                         if (finished.resultCount() > 0) {
+                             const PageResult r = finished.result();
+                             if (m_inFlight.value(r.page) == r.scan) m_inFlight.remove(r.page);
+                             if (r.scan == m_scan) applyPage(r); // else: an older map's page, dropped
+                         }
+                         schedulePump();
+                     });
     }
 }
 

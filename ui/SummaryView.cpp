@@ -1,4 +1,6 @@
 #include "SummaryView.h"
+
+#include "AsyncTask.h"
 #include "VerifyTask.h"
 
 #include "ErrorText.h"
@@ -380,14 +382,11 @@ void SummaryView::compact()
 void SummaryView::runMaintenance(QFuture<WriteResult> future, const QString &task, const QString &failureTitle)
 {
     TaskMonitor::trackGlobal(task, QFuture<void>(future));
-    auto *w = new QFutureWatcher<WriteResult>(this);
-    connect(w, &QFutureWatcher<WriteResult>::finished, this, [this, w, failureTitle]() {
-        w->deleteLater();
-        const WriteResult r = w->result();
+    whenFinished(this, future, [this, failureTitle](const QFuture<WriteResult> &finished) {
+        const WriteResult r = finished.result();
         if (!r.error.ok()) QMessageBox::warning(this, failureTitle, userMessageText(r.error, ErrorContext::Write));
         m_session->refreshSoon();
     });
-    w->setFuture(future);
 }
 
 } // namespace sextant::ui

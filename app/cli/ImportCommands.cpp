@@ -118,7 +118,7 @@ int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &
     for (const auto &[path, format] : plan.vectors) {
         if (report.isOpen())
             options.onProblem = [&report, source = path](const io::SourceProblem &p) {
-                report.add(source, p.where, p.itemId, p.message);
+                report.add(source, p.where, p.itemId, p.message, p.line, p.column);
             };
         Result<std::unique_ptr<io::VectorSource>> source = io::openVectorSource(path, format);
         if (!source.ok()) return console.fail(source.error());

@@ -245,12 +245,12 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
     if (needText) {
         Result<std::unique_ptr<Embedder>> ea = io::embedderForSchema(sa);
         if (!ea.ok())
-            return Error(ea.error().code(),
-                         QStringLiteral("The first index cannot embed text queries: %1").arg(ea.error().message()));
+            return ea.error().rephrased(
+                QStringLiteral("The first index cannot embed text queries: %1").arg(ea.error().message()));
         Result<std::unique_ptr<Embedder>> eb = io::embedderForSchema(sb);
         if (!eb.ok())
-            return Error(eb.error().code(),
-                         QStringLiteral("The second index cannot embed text queries: %1").arg(eb.error().message()));
+            return eb.error().rephrased(
+                QStringLiteral("The second index cannot embed text queries: %1").arg(eb.error().message()));
         embedA = ea.takeValue();
         embedB = eb.takeValue();
     }
@@ -304,10 +304,9 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
             }
             Result<QueryResult> result = indexes[side]->query(request);
             if (!result.ok())
-                return Error(result.error().code(),
-                             QStringLiteral("The %1 index could not answer \"%2\": %3")
-                                 .arg(side == 0 ? QStringLiteral("first") : QStringLiteral("second"), q.label(),
-                                      result.error().message()));
+                return result.error().rephrased(QStringLiteral("The %1 index could not answer \"%2\": %3")
+                                                    .arg(side == 0 ? QStringLiteral("first") : QStringLiteral("second"),
+                                                         q.label(), result.error().message()));
             for (const QueryHit &hit : result->hits)
                 lists[side]->append({hit.id, itemKey(hit.id, hit.metadata), hit.score, 0});
         }

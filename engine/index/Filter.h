@@ -9,6 +9,7 @@
 #include "core/Error.h"
 #include "index/Bitmap.h"
 #include "index/FilterColumns.h"
+#include "index/FilterSyntax.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -30,9 +31,10 @@ public:
     Filter();
 
     // Empty or whitespace-only text is the empty filter. Anything not in the
-    // language is an Error(MalformedInput) naming the byte offset, line and
-    // column, and what was expected there.
-    static Result<Filter> parse(QByteArrayView json);
+    // language is an Error(MalformedInput) whose source() is Filter and whose
+    // offset(), line() and column() say where; `syntax` (when given) gets
+    // what is wrong there and what was expected, as fields.
+    static Result<Filter> parse(QByteArrayView json, FilterSyntax *syntax = nullptr);
 
     bool isEmpty() const;       // matches everything
     QStringList fields() const; // distinct field paths referenced, sorted

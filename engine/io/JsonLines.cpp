@@ -88,14 +88,17 @@ private:
     qsizetype column(const char *at) const { return at - m_begin + 1; }
     bool atEnd() const { return m_pos >= m_end; }
 
-    bool fail(ErrorCode code, const QString &message)
+    // `at`: where in the line, for the error's offset() and column() (the
+    // reader sees one line; the caller knows its number).
+    bool fail(ErrorCode code, const QString &message, const char *at = nullptr)
     {
         m_error = Error(code, message);
+        if (at) m_error.withPosition(at - m_begin, 0, column(at));
         return false;
     }
     bool failAt(const char *at, const QString &what)
     {
-        return fail(ErrorCode::MalformedInput, QStringLiteral("%1 at column %2.").arg(what).arg(column(at)));
+        return fail(ErrorCode::MalformedInput, QStringLiteral("%1 at column %2.").arg(what).arg(column(at)), at);
     }
 
     void skipSpace()
@@ -392,7 +395,8 @@ private:
                                        "(about ±3.4e38) at column %3.")
                             .arg(element)
                             .arg(quoteInput(start, number.end))
-                            .arg(column(start)));
+                            .arg(column(start)),
+                        start);
         case ScannedFloat::Status::Ok: break;
         }
         value = number.value;
@@ -413,13 +417,15 @@ private:
                 ErrorCode::NonFiniteValue,
                 QStringLiteral("Element %1 of \"vector\" is NaN at column %2; vectors must hold finite numbers.")
                     .arg(element)
-                    .arg(column(start)));
+                    .arg(column(start)),
+                start);
         if (equalsIgnoringAsciiCase(token, "inf") || equalsIgnoringAsciiCase(token, "infinity"))
             return fail(
                 ErrorCode::NonFiniteValue,
                 QStringLiteral("Element %1 of \"vector\" is infinite at column %2; vectors must hold finite numbers.")
                     .arg(element)
-                    .arg(column(start)));
+                    .arg(column(start)),
+                start);
         const QString kind = describeValueAt(start);
         if (kind == u"a number" || kind.startsWith(u"something"))
             return failAt(start, QStringLiteral("Element %1 of \"vector\" is not a valid JSON number (%2)")
