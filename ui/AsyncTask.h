@@ -34,4 +34,18 @@ QFutureWatcher<T> *whenFinished(QObject *context, const QFuture<T> &future, Done
     return watcher;
 }
 
+// Shows `watcher`'s progress value on `bar` and its text on `label` while
+// `current()` is true (a ticket: the progress of a job that a newer one
+// replaced is not shown).
+template <typename T, typename Bar, typename Label, typename Current>
+void showProgress(QFutureWatcher<T> *watcher, QObject *context, Bar *bar, Label *label, Current current)
+{
+    QObject::connect(watcher, &QFutureWatcher<T>::progressValueChanged, context, [bar, current](int value) {
+        if (current()) bar->setValue(value);
+    });
+    QObject::connect(watcher, &QFutureWatcher<T>::progressTextChanged, context, [label, current](const QString &text) {
+        if (current()) label->setText(text);
+    });
+}
+
 } // namespace sextant::ui

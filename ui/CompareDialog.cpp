@@ -314,14 +314,7 @@ void CompareDialog::compare()
         whenFinished(this, m_future, [this, serial](const QFuture<Result<explore::ComparisonReport>> &finished) {
             onFinished(serial, finished);
         });
-    connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::progressValueChanged, this,
-            [this, serial](int v) {
-                if (serial == m_serial) m_progress->setValue(v);
-            });
-    connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::progressTextChanged, this,
-            [this, serial](const QString &t) {
-                if (serial == m_serial) m_progressLabel->setText(t);
-            });
+    showProgress(watcher, this, m_progress, m_progressLabel, [this, serial] { return serial == m_serial; });
     m_progress->setValue(0);
     m_progressLabel->setText(tr("Preparing the queries"));
     m_progressRow->show();

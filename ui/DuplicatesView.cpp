@@ -287,12 +287,7 @@ void DuplicatesView::find()
     TaskMonitor::trackGlobal(tr("Finding duplicates"), QFuture<void>(m_future));
     auto *watcher = whenFinished(
         this, m_future, [this, serial](const QFuture<DuplicatesOutcome> &finished) { onFinished(serial, finished); });
-    connect(watcher, &QFutureWatcher<DuplicatesOutcome>::progressValueChanged, this, [this, serial](int v) {
-        if (serial == m_serial) m_progress->setValue(v);
-    });
-    connect(watcher, &QFutureWatcher<DuplicatesOutcome>::progressTextChanged, this, [this, serial](const QString &t) {
-        if (serial == m_serial) m_progressLabel->setText(t);
-    });
+    showProgress(watcher, this, m_progress, m_progressLabel, [this, serial] { return serial == m_serial; });
     m_progress->setValue(0);
     m_progressLabel->setText(tr("Listing the items"));
     m_progressRow->show();

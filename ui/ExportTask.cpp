@@ -68,17 +68,11 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
         ExportOutcome out;
         switch (request.format) {
         case io::ExportFormat::JsonLines:
-        case io::ExportFormat::Npy: {
-            Result<io::ExportSummary> r = exportStream(*index, request, progress);
-            out.ok = r.ok();
-            if (r.ok())
-                out.summary = r.takeValue();
-            else
-                out.error = userMessageText(r.error(), ErrorContext::Export);
-            break;
-        }
+        case io::ExportFormat::Npy:
         case io::ExportFormat::Vectra: {
-            Result<io::ExportSummary> r = io::exportVectra(*index, request.destination, progress);
+            Result<io::ExportSummary> r = request.format == io::ExportFormat::Vectra
+                                              ? io::exportVectra(*index, request.destination, progress)
+                                              : exportStream(*index, request, progress);
             out.ok = r.ok();
             if (r.ok())
                 out.summary = r.takeValue();

@@ -3,6 +3,8 @@
 #include "AsyncTask.h"
 
 #include "ErrorText.h"
+#include "Format.h"
+#include "integrity/Verifier.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -329,6 +331,19 @@ IndexSession::Health IndexSession::health() const
     h.problems = settings.value(QStringLiteral("problems"), -1).toInt();
     h.summary = settings.value(QStringLiteral("summary")).toString();
     return h;
+}
+
+void IndexSession::setHealthFrom(const VerifyReport &report)
+{
+    Health h;
+    h.checked = QDateTime::currentDateTime();
+    h.full = report.full;
+    h.problems = report.problemCount();
+    h.summary = report.clean()
+                    ? tr("No problems in %1 checked in %2.")
+                          .arg(formatBytes(report.bytesChecked), formatMilliseconds(double(report.elapsedMs)))
+                    : tr("%n problem(s) found.", nullptr, report.problemCount());
+    setHealth(h);
 }
 
 void IndexSession::setHealth(const Health &h)

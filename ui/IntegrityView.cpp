@@ -308,16 +308,7 @@ QString IntegrityView::reportSummary(const VerifyReport &r) const
 
 void IntegrityView::updateHealthOfSession(const VerifyReport &report)
 {
-    if (!m_session) return;
-    IndexSession::Health h;
-    h.checked = QDateTime::currentDateTime();
-    h.full = report.full;
-    h.problems = report.problemCount();
-    h.summary = report.clean()
-                    ? tr("No problems in %1 checked in %2.")
-                          .arg(formatBytes(report.bytesChecked), formatMilliseconds(double(report.elapsedMs)))
-                    : tr("%n problem(s) found.", nullptr, report.problemCount());
-    m_session->setHealth(h);
+    if (m_session) m_session->setHealthFrom(report);
 }
 
 void IntegrityView::selectFinding(int finding)

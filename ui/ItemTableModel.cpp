@@ -404,27 +404,29 @@ void ItemTableModel::setNaturalIdOrder(bool on)
         setSort({SortKey::Id, QString(), order});
 }
 
+void ItemTableModel::replaceOrdering(std::shared_ptr<const Ordering> order)
+{
+    beginResetModel();
+    m_scan = std::max(m_scan, m_pendingScan) + 1;
+    m_pendingScan = m_scan;
+    std::shared_ptr<const Ordering> old = std::exchange(m_order, std::move(order));
+    // A million-entry ordering is freed on a worker, not here.
+    if (old) (void)QtConcurrent::run([old]() mutable { old.reset(); });
+    m_rows = m_order ? m_order->ids.size() : 0;
+    m_pages.clear(); // rows moved: nothing cached is where it was
+    m_queue.clear();
+    m_inFlight.clear();
+    m_locating.clear();
+    endResetModel();
+}
+
 void ItemTableModel::startOrdering(bool reset)
 {
     const quint64 serial = ++m_orderSerial;
     m_sorting = true;
     m_counting = true;
     m_scanError.clear();
-    if (reset) {
-        beginResetModel();
-        m_scan = std::max(m_scan, m_pendingScan) + 1;
-        m_pendingScan = m_scan;
-        std::shared_ptr<const Ordering> old = std::move(m_order);
-        // A million-entry ordering is freed on a worker, not here.
-        if (old) (void)QtConcurrent::run([old]() mutable { old.reset(); });
-        m_order.reset();
-        m_rows = 0;
-        m_pages.clear();
-        m_queue.clear();
-        m_inFlight.clear();
-        m_locating.clear();
-        endResetModel();
-    }
+    if (reset) replaceOrdering(nullptr);
     emit sortStateChanged();
     emit countChanged();
     std::shared_ptr<Index> idx = m_session->index();
@@ -446,17 +448,7 @@ void ItemTableModel::startOrdering(bool reset)
             return;
         }
         m_sortMs = order->milliseconds;
-        beginResetModel();
-        std::shared_ptr<const Ordering> old = std::exchange(m_order, order);
-        if (old) (void)QtConcurrent::run([old]() mutable { old.reset(); });
-        m_scan = std::max(m_scan, m_pendingScan) + 1;
-        m_pendingScan = m_scan;
-        m_rows = m_order->ids.size();
-        m_pages.clear(); // rows moved: nothing cached is where it was
-        m_queue.clear();
-        m_inFlight.clear();
-        m_locating.clear();
-        endResetModel();
+        replaceOrdering(order);
         emit sortStateChanged();
         emit countChanged();
         emit mapReplaced();

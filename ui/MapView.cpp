@@ -191,12 +191,7 @@ void MapView::recompute()
     TaskMonitor::trackGlobal(tr("Computing the map"), QFuture<void>(m_future));
     auto *watcher = whenFinished(
         this, m_future, [this, serial](const QFuture<ProjectionResult> &finished) { onFinished(serial, finished); });
-    connect(watcher, &QFutureWatcher<ProjectionResult>::progressValueChanged, this, [this, serial](int v) {
-        if (serial == m_serial) m_progress->setValue(v);
-    });
-    connect(watcher, &QFutureWatcher<ProjectionResult>::progressTextChanged, this, [this, serial](const QString &t) {
-        if (serial == m_serial) m_progressLabel->setText(t);
-    });
+    showProgress(watcher, this, m_progress, m_progressLabel, [this, serial] { return serial == m_serial; });
     m_progress->setValue(0);
     m_progressLabel->setText(tr("Sampling items"));
     m_progressRow->show();

@@ -209,15 +209,7 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
             updateHealth();
             return;
         }
-        IndexSession::Health h;
-        h.checked = QDateTime::currentDateTime();
-        h.full = report.full;
-        h.problems = report.problemCount();
-        h.summary = report.clean()
-                        ? tr("No problems in %1 checked in %2.")
-                              .arg(formatBytes(report.bytesChecked), formatMilliseconds(double(report.elapsedMs)))
-                        : tr("%n problem(s) found.", nullptr, report.problemCount());
-        m_session->setHealth(h);
+        m_session->setHealthFrom(report);
         emit verified(report);
     });
     connect(&m_recallWatcher, &QFutureWatcher<Result<RecallEstimate>>::finished, this, [this]() {

@@ -51,7 +51,11 @@ Result<QVector<float>> parseQueryVector(QByteArrayView text, const QString &sour
             QStringLiteral(
                 "The query vector (%1) must be a JSON array of numbers, like [0.1, -2, 3e-4], not an object.")
                 .arg(source));
-    const QJsonArray array = document.array();
+    return queryVectorFromJson(document.array(), source);
+}
+
+Result<QVector<float>> queryVectorFromJson(const QJsonArray &array, const QString &source)
+{
     if (array.isEmpty())
         return vectorError(ErrorCode::DimensionMismatch, QStringLiteral("The query vector (%1) is empty.").arg(source));
     QVector<float> vector;

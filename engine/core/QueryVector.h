@@ -9,6 +9,7 @@
 #include "core/Error.h"
 
 #include <QByteArrayView>
+#include <QJsonArray>
 #include <QString>
 #include <QVector>
 
@@ -25,5 +26,8 @@ namespace sextant {
 // - NonFiniteValue with element() when a number is beyond float32's range;
 // - DimensionMismatch when the array is empty.
 Result<QVector<float>> parseQueryVector(QByteArrayView text, const QString &source);
+// The same checks on an array already parsed (a line of a comparison's
+// query file), with the same errors but for the JSON syntax ones.
+Result<QVector<float>> queryVectorFromJson(const QJsonArray &array, const QString &source);
 
 } // namespace sextant
