@@ -167,6 +167,8 @@ void TestIndex::looksLikeIndex()
         QVERIFY(Index::looksLikeIndex(indexPath()));
         QVERIFY(!idx->close());
     }
+    // Only the previous manifest left, as in a damaged index.
+    QFile::remove(indexPath() + QStringLiteral("/MANIFEST.prev"));
     QVERIFY(QFile::rename(indexPath() + QStringLiteral("/MANIFEST"), indexPath() + QStringLiteral("/MANIFEST.prev")));
     QVERIFY(!Index::exists(indexPath()));
     QVERIFY(Index::looksLikeIndex(indexPath())); // half-written: still an index, for repair
