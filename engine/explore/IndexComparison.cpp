@@ -102,7 +102,7 @@ Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents)
                         .arg(error.offset + 1));
                 continue;
             }
-            QJsonValue vector; // the query's vector, when it is one
+            QJsonValue vector(QJsonValue::Undefined); // the query's vector, when it is one
             if (document.isArray()) {
                 vector = document.array();
             } else {
