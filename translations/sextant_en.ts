@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="137"/>
+        <location filename="../ui/ExportTask.cpp" line="138"/>
         <source>Exported %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>Exported %n item (%1) to %2.</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>ImportTask</name>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="196"/>
+        <location filename="../ui/ImportTask.cpp" line="197"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n added</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="197"/>
+        <location filename="../ui/ImportTask.cpp" line="198"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n replaced</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="198"/>
+        <location filename="../ui/ImportTask.cpp" line="199"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="199"/>
+        <location filename="../ui/ImportTask.cpp" line="200"/>
         <source>%n added in part</source>
         <translation>
             <numerusform>%n added in part</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="200"/>
+        <location filename="../ui/ImportTask.cpp" line="201"/>
         <source>%n failed</source>
         <translation>
             <numerusform>%n failed</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="203"/>
+        <location filename="../ui/ImportTask.cpp" line="204"/>
         <source>%n file(s): %1.</source>
         <translation>
             <numerusform>%n file: %1.</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="204"/>
+        <location filename="../ui/ImportTask.cpp" line="206"/>
         <source>%n item(s) written in %1.</source>
         <translation>
             <numerusform>%n item written in %1.</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="207"/>
+        <location filename="../ui/ImportTask.cpp" line="209"/>
         <source>%n file(s) in folders or archives were no documents and were skipped.</source>
         <translation>
             <numerusform>%n file in folders or archives was no document and was skipped.</numerusform>
@@ -87,7 +87,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="327"/>
+        <location filename="../ui/ImportTask.cpp" line="328"/>
         <source>Stopped after %n item(s): %1</source>
         <translation>
             <numerusform>Stopped after %n item: %1</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="332"/>
+        <location filename="../ui/ImportTask.cpp" line="334"/>
         <source>%n item(s) left out</source>
         <translation>
             <numerusform>%n item left out</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="336"/>
+        <location filename="../ui/ImportTask.cpp" line="339"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Cancelled after %n item.</numerusform>
@@ -114,7 +114,7 @@
 <context>
     <name>main</name>
     <message numerus="yes">
-        <location filename="../app/gui/main.cpp" line="59"/>
+        <location filename="../app/gui/main.cpp" line="63"/>
         <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
         <translation>
             <numerusform>Made the demo index in %1: %n document, %2 chunks, in %3 s.</numerusform>
@@ -125,7 +125,7 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="461"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 of %Ln item</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="462"/>
+        <location filename="../ui/BrowseView.cpp" line="472"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln item matches</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="464"/>
+        <location filename="../ui/BrowseView.cpp" line="474"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -149,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="565"/>
+        <location filename="../ui/BrowseView.cpp" line="579"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>Copy Id</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="568"/>
+        <location filename="../ui/BrowseView.cpp" line="582"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Copy Vector</numerusform>
@@ -165,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="574"/>
+        <location filename="../ui/BrowseView.cpp" line="589"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>Delete %n Item</numerusform>
@@ -176,7 +176,7 @@
 <context>
     <name>sextant::ui::CompareDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <location filename="../ui/CompareDialog.cpp" line="60"/>
         <source>a vector of %n dimension(s)</source>
         <translation>
             <numerusform>a vector of %n dimension</numerusform>
@@ -184,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="348"/>
+        <location filename="../ui/CompareDialog.cpp" line="347"/>
         <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
         <translation>
             <numerusform>Mean overlap@%1: %2 over %Ln query; mean rank correlation of the shared hits: %3.</numerusform>
@@ -203,7 +203,7 @@
 <context>
     <name>sextant::ui::DuplicatesModel</name>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="176"/>
         <source>Group %1: %Ln item(s)</source>
         <translation>
             <numerusform>Group %1: %Ln item</numerusform>
@@ -214,7 +214,7 @@
 <context>
     <name>sextant::ui::DuplicatesView</name>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
         <source>Delete %Ln Checked</source>
         <translation>
             <numerusform>Delete %Ln Checked</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <location filename="../ui/DuplicatesView.cpp" line="324"/>
         <source>%Ln item(s) searched</source>
         <translation>
             <numerusform>%Ln item searched</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <location filename="../ui/DuplicatesView.cpp" line="326"/>
         <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
         <translation>
             <numerusform>%Ln group of near-duplicates, %1 items in all; %2.</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="369"/>
+        <location filename="../ui/DuplicatesView.cpp" line="371"/>
         <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
         <translation>
             <numerusform>Deleted %Ln item as one batch; Edit ▸ Undo puts it back.</numerusform>
@@ -260,7 +260,7 @@
 <context>
     <name>sextant::ui::HealthMap</name>
     <message numerus="yes">
-        <location filename="../ui/HealthMap.cpp" line="367"/>
+        <location filename="../ui/HealthMap.cpp" line="374"/>
         <source>one cell: %Ln block(s) of %1</source>
         <translation>
             <numerusform>one cell: %Ln block of %1</numerusform>
@@ -271,7 +271,7 @@
 <context>
     <name>sextant::ui::ImportDialog</name>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="317"/>
+        <location filename="../ui/ImportDialog.cpp" line="316"/>
         <source>%n dimension(s), %1</source>
         <translation>
             <numerusform>%n dimension, %1</numerusform>
@@ -279,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="360"/>
+        <location filename="../ui/ImportDialog.cpp" line="362"/>
         <source>%n folder(s) hold a Sextant index; they are not imported.</source>
         <translation>
             <numerusform>%n folder holds a Sextant index; it is not imported.</numerusform>
@@ -287,7 +287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="366"/>
+        <location filename="../ui/ImportDialog.cpp" line="368"/>
         <source>%n path(s) cannot be imported and will be listed as failed.</source>
         <translation>
             <numerusform>%n path cannot be imported and will be listed as failed.</numerusform>
@@ -295,7 +295,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="445"/>
+        <location filename="../ui/ImportDialog.cpp" line="450"/>
         <source>%n item(s) written</source>
         <translation>
             <numerusform>%n item written</numerusform>
@@ -303,7 +303,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="462"/>
+        <location filename="../ui/ImportDialog.cpp" line="468"/>
         <source>%1 read  ·  %n item(s) written</source>
         <translation>
             <numerusform>%1 read  ·  %n item written</numerusform>
@@ -314,7 +314,7 @@
 <context>
     <name>sextant::ui::ImportReportModel</name>
     <message numerus="yes">
-        <location filename="../ui/ImportReportModel.cpp" line="100"/>
+        <location filename="../ui/ImportReportModel.cpp" line="101"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -322,7 +322,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportReportModel.cpp" line="101"/>
+        <location filename="../ui/ImportReportModel.cpp" line="102"/>
         <source>%n chunk(s)</source>
         <translation>
             <numerusform>%n chunk</numerusform>
@@ -331,65 +331,9 @@
     </message>
 </context>
 <context>
-    <name>sextant::ui::IntegrityView</name>
+    <name>sextant::ui::IndexSession</name>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="280"/>
-        <source>%1 in %Ln file(s) checked in %2</source>
-        <translation>
-            <numerusform>%1 in %Ln file checked in %2</numerusform>
-            <numerusform>%1 in %Ln files checked in %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="288"/>
-        <source>No problems (%n note(s)).</source>
-        <translation>
-            <numerusform>No problems (%n note).</numerusform>
-            <numerusform>No problems (%n notes).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="291"/>
-        <source>%n error(s)</source>
-        <translation>
-            <numerusform>%n error</numerusform>
-            <numerusform>%n errors</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="292"/>
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
-        <source>%n note(s)</source>
-        <translation>
-            <numerusform>%n note</numerusform>
-            <numerusform>%n notes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="294"/>
-        <source>%n problem(s): %1.</source>
-        <translation>
-            <numerusform>%n problem: %1.</numerusform>
-            <numerusform>%n problems: %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="297"/>
-        <source>%Ln readable item(s).</source>
-        <translation>
-            <numerusform>%Ln readable item.</numerusform>
-            <numerusform>%Ln readable items.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="310"/>
+        <location filename="../ui/IndexSession.cpp" line="345"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -398,9 +342,68 @@
     </message>
 </context>
 <context>
+    <name>sextant::ui::IntegrityView</name>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="287"/>
+        <source>%1 in %Ln file(s) checked in %2</source>
+        <translation>
+            <numerusform>%1 in %Ln file checked in %2</numerusform>
+            <numerusform>%1 in %Ln files checked in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="295"/>
+        <source>No problems (%n note(s)).</source>
+        <translation>
+            <numerusform>No problems (%n note).</numerusform>
+            <numerusform>No problems (%n notes).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="298"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="299"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="300"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="301"/>
+        <source>%n problem(s): %1.</source>
+        <translation>
+            <numerusform>%n problem: %1.</numerusform>
+            <numerusform>%n problems: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/IntegrityView.cpp" line="305"/>
+        <source>%Ln readable item(s).</source>
+        <translation>
+            <numerusform>%Ln readable item.</numerusform>
+            <numerusform>%Ln readable items.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sextant::ui::ItemCommands</name>
     <message numerus="yes">
-        <location filename="../ui/ItemCommands.cpp" line="39"/>
+        <location filename="../ui/ItemCommands.cpp" line="38"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>
@@ -411,7 +414,7 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="506"/>
+        <location filename="../ui/ItemTableModel.cpp" line="527"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>The vector&apos;s %Ln value, averaged into the sparkline</numerusform>
@@ -422,7 +425,7 @@
 <context>
     <name>sextant::ui::JsonTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="87"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="89"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n element</numerusform>
@@ -430,7 +433,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="88"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="90"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -441,7 +444,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="402"/>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Made the demo index from %n document in %1 s.</numerusform>
@@ -449,7 +452,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="531"/>
+        <location filename="../ui/MainWindow.cpp" line="526"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -457,7 +460,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="535"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -465,7 +468,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="746"/>
+        <location filename="../ui/MainWindow.cpp" line="748"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -473,7 +476,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="905"/>
+        <location filename="../ui/MainWindow.cpp" line="909"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>
@@ -484,7 +487,7 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="406"/>
+        <location filename="../ui/MapView.cpp" line="394"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>PCA of %Ln item</numerusform>
@@ -492,7 +495,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="407"/>
+        <location filename="../ui/MapView.cpp" line="395"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>PCA of %1 of %Ln item, seed %2</numerusform>
@@ -500,7 +503,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="416"/>
+        <location filename="../ui/MapView.cpp" line="405"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>; sample capped at %Ln item for %1 dimensions</numerusform>
@@ -508,7 +511,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="395"/>
+        <location filename="../ui/MapView.cpp" line="382"/>
         <source>UMAP of all %Ln item(s)</source>
         <translation>
             <numerusform>UMAP of %Ln item</numerusform>
@@ -516,7 +519,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="396"/>
+        <location filename="../ui/MapView.cpp" line="383"/>
         <source>UMAP of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>UMAP of %1 of %Ln item, seed %2</numerusform>
@@ -527,7 +530,7 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="115"/>
+        <location filename="../ui/QueryView.cpp" line="116"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>A vector of %n number as JSON, e.g. [0.12, -0.5, ...]</numerusform>
@@ -535,7 +538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="566"/>
+        <location filename="../ui/QueryView.cpp" line="572"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Enter a vector of %n number.</numerusform>
@@ -543,7 +546,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="591"/>
+        <location filename="../ui/QueryView.cpp" line="601"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
@@ -551,8 +554,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="857"/>
-        <location filename="../ui/QueryView.cpp" line="880"/>
+        <location filename="../ui/QueryView.cpp" line="868"/>
+        <location filename="../ui/QueryView.cpp" line="896"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n hit in %1</numerusform>
@@ -560,7 +563,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="862"/>
+        <location filename="../ui/QueryView.cpp" line="874"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n within half of the best score</numerusform>
@@ -568,7 +571,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="865"/>
+        <location filename="../ui/QueryView.cpp" line="877"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n hidden below the minimum score</numerusform>
@@ -576,7 +579,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="866"/>
+        <location filename="../ui/QueryView.cpp" line="879"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage in the keyword index</numerusform>
@@ -584,7 +587,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="883"/>
+        <location filename="../ui/QueryView.cpp" line="899"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln item of %1 matches the filter</numerusform>
@@ -592,7 +595,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="886"/>
+        <location filename="../ui/QueryView.cpp" line="902"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -611,7 +614,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairDialog.cpp" line="74"/>
+        <location filename="../ui/RepairDialog.cpp" line="75"/>
         <source>In all, %Ln item(s) will be set aside in quarantine/, with whatever of them could be read. Every other item stays in the index.</source>
         <translation>
             <numerusform>In all, %Ln item will be set aside in quarantine/, with whatever of it could be read. Every other item stays in the index.</numerusform>
@@ -619,7 +622,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairDialog.cpp" line="143"/>
+        <location filename="../ui/RepairDialog.cpp" line="146"/>
         <source>%Ln item(s) set aside to quarantine/</source>
         <translation>
             <numerusform>%Ln item set aside to quarantine/</numerusform>
@@ -630,7 +633,7 @@
 <context>
     <name>sextant::ui::RepairResultPanel</name>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="137"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="135"/>
         <source>Repaired, but %n problem(s) remain.</source>
         <translation>
             <numerusform>Repaired, but %n problem remains.</numerusform>
@@ -646,7 +649,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="170"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="171"/>
         <source>Quarantine (%n file(s)): %1</source>
         <translation>
             <numerusform>Quarantine (%n file): %1</numerusform>
@@ -654,7 +657,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="144"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="142"/>
         <source>Repaired, but %Ln item(s) readable before are neither in the index nor in quarantine/.</source>
         <translation>
             <numerusform>Repaired, but %Ln item readable before is neither in the index nor in quarantine/.</numerusform>
@@ -665,7 +668,7 @@
 <context>
     <name>sextant::ui::StartPage</name>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="111"/>
+        <location filename="../ui/StartPage.cpp" line="114"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Make a demo index from %n short text about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</numerusform>
@@ -676,15 +679,7 @@
 <context>
     <name>sextant::ui::SummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="217"/>
-        <source>%n problem(s) found.</source>
-        <translation>
-            <numerusform>%n problem found.</numerusform>
-            <numerusform>%n problems found.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="229"/>
+        <location filename="../ui/SummaryView.cpp" line="223"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 % (%Ln sampled query, ef %2)</numerusform>
@@ -692,8 +687,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="288"/>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="282"/>
+        <location filename="../ui/SummaryView.cpp" line="286"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -701,7 +696,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <location filename="../ui/SummaryView.cpp" line="287"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln deleted row that compaction drops</numerusform>
@@ -709,7 +704,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="289"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln change</numerusform>
@@ -717,7 +712,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="301"/>
+        <location filename="../ui/SummaryView.cpp" line="296"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln write queued</numerusform>
@@ -725,7 +720,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="313"/>
+        <location filename="../ui/SummaryView.cpp" line="308"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln change pending, searched exactly meanwhile)</numerusform>

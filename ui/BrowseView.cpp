@@ -1,5 +1,7 @@
 #include "BrowseView.h"
 
+#include "AsyncTask.h"
+
 #include "CopyFormats.h"
 #include "ErrorText.h"
 #include "FilterEdit.h"
@@ -21,7 +23,6 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
-#include <QRegularExpression>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableView>
@@ -77,16 +78,14 @@ QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
 
 // ---- filter errors
 
-FilterErrorPosition filterErrorPosition(const QString &message, const QByteArray &utf8Text)
+FilterErrorPosition filterErrorPosition(const Error &error, const QByteArray &utf8Text)
 {
-    static const QRegularExpression re(QStringLiteral("at character (\\d+) \\(line (\\d+), column (\\d+)\\)"));
-    const QRegularExpressionMatch m = re.match(message);
     FilterErrorPosition pos;
-    if (!m.hasMatch()) return pos;
-    const qsizetype byteOffset = std::min<qsizetype>(m.captured(1).toLongLong(), utf8Text.size());
+    if (error.offset() < 0) return pos;
+    const qsizetype byteOffset = std::min<qsizetype>(error.offset(), utf8Text.size());
     pos.offset = int(QString::fromUtf8(utf8Text.left(byteOffset)).size()); // bytes -> QString positions
-    pos.line = m.captured(2).toInt();
-    pos.column = m.captured(3).toInt();
+    pos.line = int(error.line());
+    pos.column = int(error.column());
     return pos;
 }
 
@@ -329,15 +328,8 @@ void BrowseView::copySelection(CopyFormat format)
         return;
     }
     // The vectors are read on a worker; the clipboard is set when they come.
-    auto *watcher = new QFutureWatcher<QString>(this);
     const int count = int(ids.size());
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, count]() {
-        watcher->deleteLater();
-        const QString text = watcher->future().result();
-        QApplication::clipboard()->setText(text);
-        emit copied(count, text);
-    });
-    watcher->setFuture(m_session->run([ids, format](Index &index) {
+    whenFinished(this, m_session->run([ids, format](Index &index) {
         QStringList lines;
         for (const QString &id : ids) {
             Result<Item> item = index.get(id, format != CopyFormat::Ids);
@@ -354,7 +346,12 @@ void BrowseView::copySelection(CopyFormat format)
         if (format == CopyFormat::PythonList && lines.size() > 1)
             text = QLatin1Char('[') + lines.join(QStringLiteral(",\n ")) + QLatin1Char(']');
         return text;
-    }));
+    }),
+                 [this, count](const QFuture<QString> &finished) {
+                     const QString text = finished.result();
+                     QApplication::clipboard()->setText(text);
+                     emit copied(count, text);
+                 });
 }
 
 void BrowseView::goToId(const QString &typed)
@@ -362,34 +359,33 @@ void BrowseView::goToId(const QString &typed)
     const QString text = typed.trimmed();
     if (text.isEmpty()) return;
     const quint64 serial = ++m_goToSerial;
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher, serial, text]() {
-        watcher->deleteLater();
-        if (serial != m_goToSerial) return;
-        const Result<QString> found = watcher->future().result();
-        if (!found.ok() || found->isEmpty()) {
-            m_errorLabel->setText(
-                found.ok() ? tr("No item has the id \"%1\", and no id starts with it.").arg(text.toHtmlEscaped())
-                           : userMessageText(found.error()).toHtmlEscaped());
-            m_errorLabel->show();
-            emit wentToId(text, QString());
-            return;
-        }
-        const QString id = *found;
-        // A filter that hides the item gives way: the user asked for it.
-        if (!m_model->filter().isEmpty()) {
-            m_model->setFilter({});
-            updateFilterNote();
-        }
-        m_errorLabel->hide();
-        m_table->setFocus();
-        if (m_session->currentItem() == id)
-            m_model->locate(id);
-        else
-            m_session->setCurrentItem(id);
-        emit wentToId(text, id);
-    });
-    watcher->setFuture(m_session->run([text](Index &index) { return resolveGoToId(index, text); }));
+    whenFinished(this, m_session->run([text](Index &index) { return resolveGoToId(index, text); }),
+                 [this, serial, text](const QFuture<Result<QString>> &finished) {
+                     if (serial != m_goToSerial) return;
+                     const Result<QString> found = finished.result();
+                     if (!found.ok() || found->isEmpty()) {
+                         m_errorLabel->setText(
+                             found.ok()
+                                 ? tr("No item has the id \"%1\", and no id starts with it.").arg(text.toHtmlEscaped())
+                                 : userMessageText(found.error()).toHtmlEscaped());
+                         m_errorLabel->show();
+                         emit wentToId(text, QString());
+                         return;
+                     }
+                     const QString id = *found;
+                     // A filter that hides the item gives way: the user asked for it.
+                     if (!m_model->filter().isEmpty()) {
+                         m_model->setFilter({});
+                         updateFilterNote();
+                     }
+                     m_errorLabel->hide();
+                     m_table->setFocus();
+                     if (m_session->currentItem() == id)
+                         m_model->locate(id);
+                     else
+                         m_session->setCurrentItem(id);
+                     emit wentToId(text, id);
+                 });
 }
 
 void BrowseView::validateFilter()
@@ -397,7 +393,7 @@ void BrowseView::validateFilter()
     const QString text = m_filterEdit->text();
     if (looksLikeBareId(text)) {
         // Not a filter but an id (or its start): Enter goes there.
-        m_filterError.clear();
+        m_filterError = {};
         m_errorLabel->setText(
             tr("Enter goes to the item whose id is or starts with \"%1\".").arg(text.trimmed().toHtmlEscaped()));
         m_errorLabel->show();
@@ -405,25 +401,20 @@ void BrowseView::validateFilter()
         return;
     }
     const QByteArray utf8 = text.toUtf8();
-    Result<Filter> parsed = Filter::parse(utf8); // pure CPU on bounded input: fine here
+    FilterSyntax why;
+    Result<Filter> parsed = Filter::parse(utf8, &why); // pure CPU on bounded input: fine here
     if (parsed.ok()) {
-        m_filterError.clear();
+        m_filterError = {};
         m_errorLabel->hide();
         m_filterEdit->setStyleSheet(QString());
         return;
     }
-    m_filterError = parsed.error().message();
+    m_filterError = parsed.error();
     const FilterErrorPosition pos = filterErrorPosition(m_filterError, utf8);
-    QString sentence = m_filterError;
-    if (FilterEdit::ParsedError e; FilterEdit::parseErrorMessage(m_filterError, &e)) {
-        // The position is shown apart; the words in the user's language.
-        const QString problem = FilterEdit::translatedProblem(e.problem);
-        sentence = e.expected.isEmpty()
-                       ? problem
-                       : tr("%1; expected %2").arg(problem, FilterEdit::translatedExpected(e.expected));
-    } else if (sentence.startsWith(QLatin1String("Filter: "))) {
-        sentence = sentence.mid(8);
-    }
+    // The position is shown apart; the words in the user's language.
+    const QString problem = FilterEdit::translatedProblem(why);
+    const QString expected = FilterEdit::translatedExpected(why);
+    const QString sentence = expected.isEmpty() ? problem : tr("%1; expected %2").arg(problem, expected);
     QString html = QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(sentence.toHtmlEscaped());
     if (pos.offset >= 0) {
         // The text around the offending character, with that character marked.
@@ -445,7 +436,7 @@ void BrowseView::applyFilter()
 {
     m_applyTimer.stop();
     validateFilter();
-    if (!m_filterError.isEmpty()) return; // the rows stay as they are
+    if (!m_filterError.ok()) return; // the rows stay as they are
     if (looksLikeBareId(m_filterEdit->text())) {
         // Only Enter goes (not the pause after typing): typing "item-1"
         // on the way to "item-123" must not jump around.

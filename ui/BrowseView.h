@@ -3,6 +3,7 @@
 // bar, a count, the shared current item, and a context menu.
 
 #include "FilterHints.h"
+#include "sextant/Error.h"
 
 #include <QStyledItemDelegate>
 #include <QTimer>
@@ -29,13 +30,14 @@ public:
 };
 
 // Where a filter error points: the character offset in the text (not bytes),
-// line and column; offset -1 when the message names none.
+// line and column; offset -1 when the error names none. From the error's
+// fields (offset(), line(), column()).
 struct FilterErrorPosition {
     int offset = -1;
     int line = 0;
     int column = 0;
 };
-FilterErrorPosition filterErrorPosition(const QString &message, const QByteArray &utf8Text);
+FilterErrorPosition filterErrorPosition(const Error &error, const QByteArray &utf8Text);
 
 class BrowseView : public QWidget {
     Q_OBJECT
@@ -46,7 +48,8 @@ public:
     QTableView *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     // The filter bar's error (empty when the text is a valid filter).
-    QString filterError() const { return m_filterError; }
+    // The filter's parse error; ok() when the filter is valid or an id.
+    const Error &filterError() const { return m_filterError; }
     // What the count label says ("N of M items", "counting…").
     QString countText() const;
     // The empty state's sentence when it shows, else empty.
@@ -115,7 +118,7 @@ private:
     QTableView *m_table;
     QLabel *m_emptyLabel;
     QTimer m_applyTimer;
-    QString m_filterError;
+    Error m_filterError;
     bool m_selecting = false;
     int m_waitingRow = -1; // selected before its page arrived
 };

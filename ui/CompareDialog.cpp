@@ -1,5 +1,7 @@
 #include "CompareDialog.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
 #include "IndexSession.h"
 #include "ProgressRow.h"
@@ -308,20 +310,11 @@ void CompareDialog::compare()
         if (!promise.isCanceled()) promise.addResult(std::move(report));
     });
     TaskMonitor::trackGlobal(tr("Comparing two indexes"), QFuture<void>(m_future));
-    auto *watcher = new QFutureWatcher<Result<explore::ComparisonReport>>(this);
-    connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::progressValueChanged, this,
-            [this, serial](int v) {
-                if (serial == m_serial) m_progress->setValue(v);
-            });
-    connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::progressTextChanged, this,
-            [this, serial](const QString &t) {
-                if (serial == m_serial) m_progressLabel->setText(t);
-            });
-    connect(watcher, &QFutureWatcher<Result<explore::ComparisonReport>>::finished, this, [this, watcher, serial]() {
-        watcher->deleteLater();
-        onFinished(serial, watcher->future());
-    });
-    watcher->setFuture(m_future);
+    auto *watcher =
+        whenFinished(this, m_future, [this, serial](const QFuture<Result<explore::ComparisonReport>> &finished) {
+            onFinished(serial, finished);
+        });
+    showProgress(watcher, this, m_progress, m_progressLabel, [this, serial] { return serial == m_serial; });
     m_progress->setValue(0);
     m_progressLabel->setText(tr("Preparing the queries"));
     m_progressRow->show();

@@ -19,12 +19,6 @@ namespace {
 struct Text {
     Q_DECLARE_TR_FUNCTIONS(DemoIndex)
 };
-
-bool looksLikeIndex(const QString &path)
-{
-    const QDir dir(path);
-    return Index::exists(path) || dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev"));
-}
 } // namespace
 
 QString defaultDemoIndexPath()
@@ -58,7 +52,7 @@ DemoCreation createDemoIndex(const QString &path, QPromise<DemoCreation> *promis
     const QDir dir(path);
     const bool folderWasEmpty =
         !dir.exists() || dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
-    if (!folderWasEmpty && looksLikeIndex(path)) {
+    if (!folderWasEmpty && Index::looksLikeIndex(path)) {
         out.existed = true;
         return out;
     }

@@ -1,5 +1,7 @@
 #include "DuplicatesView.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
 #include "FilterEdit.h"
 #include "Format.h"
@@ -283,18 +285,9 @@ void DuplicatesView::find()
     m_searching = true;
     m_future = startSearch(m_session->index(), options);
     TaskMonitor::trackGlobal(tr("Finding duplicates"), QFuture<void>(m_future));
-    auto *watcher = new QFutureWatcher<DuplicatesOutcome>(this);
-    connect(watcher, &QFutureWatcher<DuplicatesOutcome>::progressValueChanged, this, [this, serial](int v) {
-        if (serial == m_serial) m_progress->setValue(v);
-    });
-    connect(watcher, &QFutureWatcher<DuplicatesOutcome>::progressTextChanged, this, [this, serial](const QString &t) {
-        if (serial == m_serial) m_progressLabel->setText(t);
-    });
-    connect(watcher, &QFutureWatcher<DuplicatesOutcome>::finished, this, [this, watcher, serial]() {
-        watcher->deleteLater();
-        onFinished(serial, watcher->future());
-    });
-    watcher->setFuture(m_future);
+    auto *watcher = whenFinished(
+        this, m_future, [this, serial](const QFuture<DuplicatesOutcome> &finished) { onFinished(serial, finished); });
+    showProgress(watcher, this, m_progress, m_progressLabel, [this, serial] { return serial == m_serial; });
     m_progress->setValue(0);
     m_progressLabel->setText(tr("Listing the items"));
     m_progressRow->show();
@@ -356,22 +349,7 @@ void DuplicatesView::deleteChecked()
     if (ids.isEmpty() || m_session->isReadOnly()) return;
     // Read the items whole (vectors too) for Undo, then delete them in one batch.
     QPointer<DuplicatesView> guard(this);
-    auto *watcher = new QFutureWatcher<Result<QList<Item>>>(this);
-    connect(watcher, &QFutureWatcher<Result<QList<Item>>>::finished, this, [this, guard, watcher, ids]() {
-        watcher->deleteLater();
-        if (!guard || watcher->future().resultCount() == 0) return;
-        Result<QList<Item>> items = watcher->future().result();
-        if (!items.ok()) {
-            emit m_session->writeFailed(userMessageText(items.error(), ErrorContext::Write));
-            return;
-        }
-        m_session->undoStack()->push(new DeleteItemsCommand(m_session, items.takeValue()));
-        m_model->removeIds(QSet<QString>(ids.begin(), ids.end()));
-        m_summary->setText(
-            tr("Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.", nullptr, int(ids.size())));
-        emit deleted(int(ids.size()));
-    });
-    watcher->setFuture(m_session->run([ids](Index &index) -> Result<QList<Item>> {
+    whenFinished(this, m_session->run([ids](Index &index) -> Result<QList<Item>> {
         QList<Item> items;
         for (const QString &id : ids) {
             Result<Item> item = index.get(id, true);
@@ -379,7 +357,20 @@ void DuplicatesView::deleteChecked()
             items.append(item.takeValue());
         }
         return items;
-    }));
+    }),
+                 [this, guard, ids](const QFuture<Result<QList<Item>>> &finished) {
+                     if (!guard || finished.resultCount() == 0) return;
+                     Result<QList<Item>> items = finished.result();
+                     if (!items.ok()) {
+                         emit m_session->writeFailed(userMessageText(items.error(), ErrorContext::Write));
+                         return;
+                     }
+                     m_session->undoStack()->push(new DeleteItemsCommand(m_session, items.takeValue()));
+                     m_model->removeIds(QSet<QString>(ids.begin(), ids.end()));
+                     m_summary->setText(
+                         tr("Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.", nullptr, int(ids.size())));
+                     emit deleted(int(ids.size()));
+                 });
 }
 
 void DuplicatesView::showComparison()

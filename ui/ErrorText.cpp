@@ -1,9 +1,9 @@
 #include "ErrorText.h"
 
+#include "sextant/Options.h"
+
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <cerrno>
-#include <cstring>
 
 namespace sextant::ui {
 
@@ -12,36 +12,30 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(ErrorText)
 };
 
-// Whether the engine's sentence carries the operating system's reason for
-// `err` (Error::fromErrno appends strerror, in the C library's language, so
-// the English text is looked for as well).
-bool mentionsErrno(const QString &message, int err, const char *english)
-{
-    const QString local = QString::fromLocal8Bit(std::strerror(err));
-    return (!local.isEmpty() && message.contains(local, Qt::CaseInsensitive)) ||
-           message.contains(QLatin1String(english), Qt::CaseInsensitive);
-}
-
-// The engine's lock sentence: "... open for writing by <holder>. Close it ...".
-QString holderFromMessage(const QString &message)
-{
-    static const QRegularExpression re(QStringLiteral("open for writing by (.+?)\\. Close"));
-    const QRegularExpressionMatch m = re.match(message);
-    return m.hasMatch() ? m.captured(1) : QString();
-}
-
 bool fromEmbedder(const Error &e, ErrorContext context)
 {
-    if (context == ErrorContext::Embed) return true;
-    // The HTTP embedder's sentences all begin with the server they are about.
-    const QString &m = e.message();
-    return m.contains(QLatin1String("server at "), Qt::CaseInsensitive) ||
-           m.contains(QLatin1String("The embedder "), Qt::CaseInsensitive);
+    return context == ErrorContext::Embed || e.source() == ErrorSource::Embedder;
+}
+
+bool isFilterError(const Error &e, ErrorContext context)
+{
+    return context == ErrorContext::Filter || e.source() == ErrorSource::Filter;
+}
+
+// Who holds the lock, from the error's fields: "sextant-cli (pid 1234 on host)".
+QString holderFromFields(const Error &e)
+{
+    if (e.holderPid() == 0 && e.holderApplication().isEmpty()) return {};
+    LockHolder h;
+    h.pid = e.holderPid();
+    h.host = e.holderHost();
+    h.application = e.holderApplication();
+    return h.describe();
 }
 
 UserProblem classify(const Error &e, ErrorContext context)
 {
-    const QString &m = e.message();
+    const int err = e.systemError();
     switch (e.code()) {
     case ErrorCode::None: return UserProblem::None;
     case ErrorCode::Locked: return UserProblem::Locked;
@@ -52,31 +46,27 @@ UserProblem classify(const Error &e, ErrorContext context)
     case ErrorCode::AccessDenied: return UserProblem::EmbedderAccessDenied;
     case ErrorCode::NotFound:
         if (fromEmbedder(e, context)) return UserProblem::EmbedderModelNotFound;
-        if (mentionsErrno(m, EACCES, "Permission denied")) return UserProblem::NoPermission;
+        if (err == EACCES) return UserProblem::NoPermission;
         return context == ErrorContext::Open ? UserProblem::NotAnIndex : UserProblem::NotFound;
     case ErrorCode::ReadOnly: return UserProblem::ReadOnlyIndex;
     case ErrorCode::Io:
-        if (mentionsErrno(m, ENOSPC, "No space left on device") || mentionsErrno(m, EDQUOT, "Disk quota exceeded"))
-            return UserProblem::DiskFull;
-        if (mentionsErrno(m, EROFS, "Read-only file system")) return UserProblem::ReadOnlyFileSystem;
-        if (mentionsErrno(m, EACCES, "Permission denied") || mentionsErrno(m, EPERM, "Operation not permitted"))
-            return UserProblem::NoPermission;
-        if (mentionsErrno(m, ENOENT, "No such file or directory")) return UserProblem::NotFound;
+        if (err == ENOSPC || err == EDQUOT) return UserProblem::DiskFull;
+        if (err == EROFS) return UserProblem::ReadOnlyFileSystem;
+        if (err == EACCES || err == EPERM) return UserProblem::NoPermission;
+        if (err == ENOENT) return UserProblem::NotFound;
         return UserProblem::IoFailure;
     case ErrorCode::MalformedInput:
-        return context == ErrorContext::Filter || m.startsWith(QLatin1String("Filter")) ? UserProblem::MalformedFilter
-                                                                                        : UserProblem::MalformedInput;
+        return isFilterError(e, context) ? UserProblem::MalformedFilter : UserProblem::MalformedInput;
     case ErrorCode::UnsupportedFormat: return UserProblem::UnsupportedFormat;
     case ErrorCode::Cancelled: return UserProblem::Cancelled;
     case ErrorCode::Closed: return UserProblem::Closed;
     case ErrorCode::NotReady: return UserProblem::NotReady;
     case ErrorCode::AlreadyExists: return UserProblem::AlreadyExists;
     case ErrorCode::InvalidArgument:
-        // A filter the engine refused while parsing it says so.
-        if (context == ErrorContext::Filter || m.startsWith(QLatin1String("Filter"), Qt::CaseInsensitive))
-            return UserProblem::MalformedFilter;
-        return fromEmbedder(e, context) && m.contains(QLatin1String("HTTP")) ? UserProblem::EmbedderModelNotFound
-                                                                             : UserProblem::InvalidInput;
+        if (isFilterError(e, context)) return UserProblem::MalformedFilter;
+        // A server that answered with an HTTP error to a request it did not like (400, 413, 422).
+        return fromEmbedder(e, context) && e.httpStatus() >= 300 ? UserProblem::EmbedderModelNotFound
+                                                                 : UserProblem::InvalidInput;
     case ErrorCode::InvalidId:
     case ErrorCode::NonFiniteValue:
     case ErrorCode::MetadataTooLarge:
@@ -108,7 +98,7 @@ UserMessage userMessage(const Error &error, ErrorContext context, const QString 
     switch (u.problem) {
     case UserProblem::None: u.detail.clear(); break;
     case UserProblem::Locked: {
-        const QString holder = lockHolder.isEmpty() ? holderFromMessage(error.message()) : lockHolder;
+        const QString holder = lockHolder.isEmpty() ? holderFromFields(error) : lockHolder;
         u.headline = holder.isEmpty() ? Text::tr("Another program is writing to this index.")
                                       : Text::tr("%1 is writing to this index.").arg(holder);
         u.advice = Text::tr("Close the index there, or open it read-only to look at it meanwhile.");

@@ -3,9 +3,9 @@
 // that says what happened and one that says what to do, with the engine's
 // own sentence (paths, numbers, the server's words) kept as a second line.
 // The engine's messages are English and written for logs and the CLI; the
-// kind of problem comes from the ErrorCode and, for I/O errors, from the
-// operating system's reason in the message (ENOSPC "No space left on
-// device", EROFS, EACCES).
+// kind of problem comes from the Error's fields only (docs/errors.md): the
+// code, the source, the errno (ENOSPC, EROFS, EACCES), the lock holder and
+// the embedding server's HTTP status. No engine sentence is read.
 
 #include "sextant/Error.h"
 
@@ -57,7 +57,7 @@ struct UserMessage {
 };
 
 // `lockHolder`: who writes the index (LockHolder::describe()), when known;
-// otherwise it is read from the engine's sentence.
+// otherwise it comes from the error's holder fields.
 UserMessage userMessage(const Error &error, ErrorContext context = ErrorContext::General,
                         const QString &lockHolder = {});
 // userMessage(...).text()

@@ -68,17 +68,11 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
         ExportOutcome out;
         switch (request.format) {
         case formats::ExportFormat::JsonLines:
-        case formats::ExportFormat::Npy: {
-            Result<formats::ExportSummary> r = exportStream(*index, request, progress);
-            out.ok = r.ok();
-            if (r.ok())
-                out.summary = r.takeValue();
-            else
-                out.error = userMessageText(r.error(), ErrorContext::Export);
-            break;
-        }
+        case formats::ExportFormat::Npy:
         case formats::ExportFormat::Vectra: {
-            Result<formats::ExportSummary> r = formats::exportVectra(*index, request.destination, progress);
+            Result<formats::ExportSummary> r = request.format == formats::ExportFormat::Vectra
+                                              ? formats::exportVectra(*index, request.destination, progress)
+                                              : exportStream(*index, request, progress);
             out.ok = r.ok();
             if (r.ok())
                 out.summary = r.takeValue();

@@ -4,7 +4,6 @@
 
 #include <QEvent>
 #include <QFontDatabase>
-#include <QRegularExpression>
 #include <QSyntaxHighlighter>
 #include <QTextBlock>
 
@@ -126,113 +125,98 @@ QSize FilterEdit::sizeHint() const
     return QSize(base.width(), fontMetrics().lineSpacing() * 4 + 2 * frameWidth() + 8);
 }
 
-bool FilterEdit::parseErrorMessage(const QString &message, ParsedError *out)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^Filter: (.*) at character (\\d+) \\(line (\\d+), column (\\d+)\\)(?:; expected (.*))?$"),
-        QRegularExpression::DotMatchesEverythingOption);
-    const QRegularExpressionMatch m = re.match(message);
-    if (!m.hasMatch()) return false;
-    out->problem = m.captured(1);
-    out->byteOffset = m.captured(2).toLongLong();
-    out->line = m.captured(3).toInt();
-    out->column = m.captured(4).toInt();
-    out->expected = m.captured(5);
-    return true;
-}
-
 namespace {
 
-QString kindWords(const QString &kind)
+QString kindWords(FilterSyntax::Kind kind)
 {
-    if (kind == QLatin1String("null")) return QStringLiteral("null");
-    if (kind == QLatin1String("a bool")) return FilterEdit::tr("a bool");
-    if (kind == QLatin1String("a number")) return FilterEdit::tr("a number");
-    if (kind == QLatin1String("a string")) return FilterEdit::tr("a string");
-    if (kind == QLatin1String("an array")) return FilterEdit::tr("an array");
-    if (kind == QLatin1String("an object")) return FilterEdit::tr("an object");
-    return kind;
+    switch (kind) {
+    case FilterSyntax::Kind::None: break;
+    case FilterSyntax::Kind::Null: return QStringLiteral("null");
+    case FilterSyntax::Kind::Bool: return FilterEdit::tr("a bool");
+    case FilterSyntax::Kind::Number: return FilterEdit::tr("a number");
+    case FilterSyntax::Kind::String: return FilterEdit::tr("a string");
+    case FilterSyntax::Kind::Array: return FilterEdit::tr("an array");
+    case FilterSyntax::Kind::Object: return FilterEdit::tr("an object");
+    }
+    return {};
 }
 
 } // namespace
 
-QString FilterEdit::translatedProblem(const QString &problem)
+QString FilterEdit::translatedProblem(const FilterSyntax &why)
 {
-    static const QRegularExpression unexpectedChar(QStringLiteral("^unexpected character '(.)'$"));
-    static const QRegularExpression unexpectedByte(QStringLiteral("^unexpected byte (0x[0-9a-f]{2})$"));
-    static const QRegularExpression unknownOperator(QStringLiteral("^unknown operator \"(.*)\"$"));
-    static const QRegularExpression duplicateKey(QStringLiteral("^duplicate key \"(.*)\"$"));
-    static const QRegularExpression afterEnd(QStringLiteral("^(.*) after the end of the JSON value$"));
-    static const QRegularExpression emptyCondition(QStringLiteral("^empty condition on field \"(.*)\"$"));
-    static const QRegularExpression nestedKey(
-        QStringLiteral("^nested key \"(.*)\" in the condition on field \"(.*)\"$"));
-    static const QRegularExpression valueOfField(
-        QStringLiteral("^(null|a bool|a number|a string|an array|an object) as the value of field \"(.*)\"$"));
-    static const QRegularExpression operandOf(
-        QStringLiteral("^(null|a bool|a number|a string|an array|an object) as the operand of (\\$\\w+)$"));
-    QRegularExpressionMatch m;
-    if (problem == QLatin1String("unexpected end of text")) return tr("unexpected end of text");
-    if ((m = unexpectedChar.match(problem)).hasMatch()) return tr("unexpected character '%1'").arg(m.captured(1));
-    if ((m = unexpectedByte.match(problem)).hasMatch()) return tr("unexpected byte %1").arg(m.captured(1));
-    if ((m = unknownOperator.match(problem)).hasMatch()) return tr("unknown operator \"%1\"").arg(m.captured(1));
-    if ((m = duplicateKey.match(problem)).hasMatch()) return tr("duplicate key \"%1\"").arg(m.captured(1));
-    if ((m = afterEnd.match(problem)).hasMatch())
-        return tr("%1 after the end of the filter").arg(translatedProblem(m.captured(1)));
-    if ((m = emptyCondition.match(problem)).hasMatch()) return tr("empty condition on field \"%1\"").arg(m.captured(1));
-    if ((m = nestedKey.match(problem)).hasMatch())
-        return tr("nested key \"%1\" in the condition on field \"%2\"").arg(m.captured(1), m.captured(2));
-    if ((m = valueOfField.match(problem)).hasMatch())
-        return tr("%1 as the value of field \"%2\"").arg(kindWords(m.captured(1)), m.captured(2));
-    if ((m = operandOf.match(problem)).hasMatch())
-        return tr("%1 as the operand of %2").arg(kindWords(m.captured(1)), m.captured(2));
-    if (problem == QLatin1String("empty field name")) return tr("empty field name");
-    if (problem == QLatin1String("unterminated string")) return tr("unterminated string");
-    if (problem == QLatin1String("number with a leading zero")) return tr("number with a leading zero");
-    if (problem == QLatin1String("number out of range")) return tr("number out of range");
-    return problem; // free-form detail stays as the engine wrote it
+    using Problem = FilterSyntax::Problem;
+    QString text;
+    switch (why.problem) {
+    case Problem::Other: return why.problemText; // free-form detail stays as the engine wrote it
+    case Problem::UnexpectedEnd: text = tr("unexpected end of text"); break;
+    case Problem::UnexpectedCharacter: text = tr("unexpected character '%1'").arg(why.subject); break;
+    case Problem::UnexpectedByte: text = tr("unexpected byte %1").arg(why.subject); break;
+    case Problem::UnterminatedString: text = tr("unterminated string"); break;
+    case Problem::LeadingZero: text = tr("number with a leading zero"); break;
+    case Problem::NumberOutOfRange: text = tr("number out of range"); break;
+    case Problem::DuplicateKey: text = tr("duplicate key \"%1\"").arg(why.subject); break;
+    case Problem::UnknownOperator: text = tr("unknown operator \"%1\"").arg(why.subject); break;
+    case Problem::EmptyFieldName: text = tr("empty field name"); break;
+    case Problem::EmptyCondition: text = tr("empty condition on field \"%1\"").arg(why.field); break;
+    case Problem::NestedKey:
+        text = tr("nested key \"%1\" in the condition on field \"%2\"").arg(why.subject, why.field);
+        break;
+    case Problem::ValueOfField: text = tr("%1 as the value of field \"%2\"").arg(kindWords(why.kind), why.field); break;
+    case Problem::OperandOf: text = tr("%1 as the operand of %2").arg(kindWords(why.kind), why.subject); break;
+    }
+    return why.afterEnd ? tr("%1 after the end of the filter").arg(text) : text;
 }
 
-QString FilterEdit::translatedExpected(const QString &expected)
+QString FilterEdit::translatedExpected(const FilterSyntax &why)
 {
-    if (expected == QLatin1String("a value")) return tr("a value");
-    if (expected == QLatin1String("':'")) return tr("':'");
-    if (expected == QLatin1String("',' or '}'")) return tr("',' or '}'");
-    if (expected == QLatin1String("',' or ']'")) return tr("',' or ']'");
-    if (expected == QLatin1String("a field name")) return tr("a field name");
-    if (expected == QLatin1String("a filter object {...}")) return tr("a filter object {...}");
-    if (expected == QLatin1String("$and, $or or a field name")) return tr("$and, $or or a field name");
-    if (expected == QLatin1String("a string, number or bool")) return tr("a string, number or bool");
-    if (expected == QLatin1String("a number or string")) return tr("a number or string");
-    if (expected == QLatin1String("true or false")) return tr("true or false");
-    if (expected == QLatin1String("each key at most once in an object"))
-        return tr("each key at most once in an object");
-    if (expected == QLatin1String("at least one filter object")) return tr("at least one filter object");
-    if (expected == QLatin1String("an array of filter objects")) return tr("an array of filter objects");
-    if (expected.startsWith(QLatin1String("one of $eq"))) return tr("one of %1").arg(expected.mid(7));
-    return expected;
+    using Expected = FilterSyntax::Expected;
+    switch (why.expected) {
+    case Expected::Other: return why.expectedText;
+    case Expected::Value: return tr("a value");
+    case Expected::Colon: return tr("':'");
+    case Expected::CommaOrBrace: return tr("',' or '}'");
+    case Expected::CommaOrBracket: return tr("',' or ']'");
+    case Expected::FieldName: return tr("a field name");
+    case Expected::FilterObject: return tr("a filter object {...}");
+    case Expected::AndOrOrField: return tr("$and, $or or a field name");
+    case Expected::Scalar: return tr("a string, number or bool");
+    case Expected::NumberOrString: return tr("a number or string");
+    case Expected::TrueOrFalse: return tr("true or false");
+    case Expected::EachKeyOnce: return tr("each key at most once in an object");
+    case Expected::AtLeastOneFilterObject: return tr("at least one filter object");
+    case Expected::FilterObjectArray: return tr("an array of filter objects");
+    case Expected::Operator: return tr("one of %1").arg(FilterSyntax::operatorList());
+    case Expected::AnOperator: return tr("an operator, one of %1").arg(FilterSyntax::operatorList());
+    case Expected::OperatorOrNestedPath:
+        return tr("one of %1 (write \"%2\" to reach a nested field)")
+            .arg(FilterSyntax::operatorList(), why.field + QLatin1Char('.') + why.subject);
+    }
+    return why.expectedText;
 }
 
 void FilterEdit::validate()
 {
     const QString text = toPlainText();
     const QByteArray utf8 = text.toUtf8();
-    const Result<Filter> parsed = Filter::parse(utf8);
+    FilterSyntax why;
+    const Result<Filter> parsed = Filter::parse(utf8, &why);
     const bool valid = parsed.ok();
     QString message;
     int position = -1;
     if (!valid) {
-        ParsedError e;
-        if (parseErrorMessage(parsed.error().message(), &e)) {
+        const Error &e = parsed.error();
+        if (e.offset() >= 0) {
             // The engine counts bytes; the editor counts UTF-16 code units.
-            position = int(QString::fromUtf8(utf8.left(qMax<qint64>(0, e.byteOffset))).size());
-            const QString problem = translatedProblem(e.problem);
-            message = e.expected.isEmpty() ? tr("Line %1, column %2: %3").arg(e.line).arg(e.column).arg(problem)
-                                           : tr("Line %1, column %2: %3; expected %4")
-                                                 .arg(e.line)
-                                                 .arg(e.column)
-                                                 .arg(problem, translatedExpected(e.expected));
+            position = int(QString::fromUtf8(utf8.left(e.offset())).size());
+            const QString problem = translatedProblem(why);
+            const QString expected = translatedExpected(why);
+            message =
+                expected.isEmpty()
+                    ? tr("Line %1, column %2: %3").arg(e.line()).arg(e.column()).arg(problem)
+                    : tr("Line %1, column %2: %3; expected %4").arg(e.line()).arg(e.column()).arg(problem, expected);
         } else {
-            message = parsed.error().message();
+            message = e.message();
         }
     }
     const bool validityChanged_ = valid != m_valid;

@@ -5,6 +5,8 @@
 // Parsing is pure CPU on bounded text (Filter::kMaxTextBytes), so it runs on
 // the GUI thread as the user types.
 
+#include "sextant/FilterSyntax.h"
+
 #include <QPlainTextEdit>
 
 namespace sextant::ui {
@@ -30,21 +32,12 @@ public:
 
     QSize sizeHint() const override;
 
-    // Splits an engine filter error ("Filter: <what> at character <offset>
-    // (line <l>, column <c>); expected <...>") into its parts. Returns false
-    // when the message has another shape.
-    struct ParsedError {
-        qint64 byteOffset = -1;
-        int line = 0, column = 0;
-        QString problem, expected;
-    };
-    static bool parseErrorMessage(const QString &message, ParsedError *out);
-    // The engine's problem and expectation in the user's language, for the
-    // shapes the filter parser produces ("unexpected character 'x'",
-    // "unknown operator \"$regex\"", "',' or '}'", ...); anything else is
-    // returned as it is.
-    static QString translatedProblem(const QString &problem);
-    static QString translatedExpected(const QString &expected);
+    // What Filter::parse found wrong, and what it expected there, in the
+    // user's language, built from the fields of its FilterSyntax. A problem
+    // or expectation the fields do not name (Other) keeps the engine's
+    // English words.
+    static QString translatedProblem(const FilterSyntax &why);
+    static QString translatedExpected(const FilterSyntax &why);
 
 signals:
     void validityChanged(bool valid);

@@ -1,5 +1,7 @@
 #include "GoToIdDialog.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
 #include "IdCompletion.h"
 #include "IndexSession.h"
@@ -57,24 +59,22 @@ void GoToIdDialog::accept()
     if (text.isEmpty()) return;
     const quint64 serial = ++m_serial;
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher, serial, text]() {
-        watcher->deleteLater();
-        if (serial != m_serial) return;
-        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
-        const Result<QString> found = watcher->future().result();
-        if (!found.ok()) {
-            m_error->setText(userMessageText(found.error(), ErrorContext::General));
-            return;
-        }
-        if (found->isEmpty()) {
-            m_error->setText(tr("No item has the id \"%1\", and no id starts with it.").arg(text));
-            return;
-        }
-        m_resolved = *found;
-        QDialog::accept();
-    });
-    watcher->setFuture(m_session->run([text](Index &index) { return resolveGoToId(index, text); }));
+    whenFinished(this, m_session->run([text](Index &index) { return resolveGoToId(index, text); }),
+                 [this, serial, text](const QFuture<Result<QString>> &finished) {
+                     if (serial != m_serial) return;
+                     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+                     const Result<QString> found = finished.result();
+                     if (!found.ok()) {
+                         m_error->setText(userMessageText(found.error(), ErrorContext::General));
+                         return;
+                     }
+                     if (found->isEmpty()) {
+                         m_error->setText(tr("No item has the id \"%1\", and no id starts with it.").arg(text));
+                         return;
+                     }
+                     m_resolved = *found;
+                     QDialog::accept();
+                 });
 }
 
 } // namespace sextant::ui

@@ -1,5 +1,7 @@
 #include "IdCompletion.h"
 
+#include "AsyncTask.h"
+
 #include "IndexSession.h"
 
 #include <QAbstractItemView>
@@ -74,21 +76,18 @@ void IdCompleter::lookUp()
         emit suggestionsChanged();
         return;
     }
-    auto *watcher = new QFutureWatcher<Result<QStringList>>(this);
-    connect(watcher, &QFutureWatcher<Result<QStringList>>::finished, this, [this, watcher, serial, prefix]() {
-        watcher->deleteLater();
-        if (serial != m_serial || watcher->future().resultCount() == 0) return;
-        const Result<QStringList> ids = watcher->future().result();
-        m_model->setStringList(ids.ok() ? *ids : QStringList());
-        emit suggestionsChanged();
-        // Show the popup for what the user typed (still the same text).
-        if (m_edit->hasFocus() && m_edit->text().trimmed() == prefix && ids.ok() && !ids->isEmpty()) {
-            setCompletionPrefix(prefix);
-            complete();
-        }
-    });
-    watcher->setFuture(
-        m_session->run([prefix](Index &index) { return idsWithPrefix(index, prefix, kMaxSuggestions); }));
+    whenFinished(this, m_session->run([prefix](Index &index) { return idsWithPrefix(index, prefix, kMaxSuggestions); }),
+                 [this, serial, prefix](const QFuture<Result<QStringList>> &finished) {
+                     if (serial != m_serial || finished.resultCount() == 0) return;
+                     const Result<QStringList> ids = finished.result();
+                     m_model->setStringList(ids.ok() ? *ids : QStringList());
+                     emit suggestionsChanged();
+                     // Show the popup for what the user typed (still the same text).
+                     if (m_edit->hasFocus() && m_edit->text().trimmed() == prefix && ids.ok() && !ids->isEmpty()) {
+                         setCompletionPrefix(prefix);
+                         complete();
+                     }
+                 });
 }
 
 } // namespace sextant::ui

@@ -1,5 +1,7 @@
 #include "ImportDialog.h"
 
+#include "AsyncTask.h"
+
 #include "Format.h"
 #include "ImportReportModel.h"
 #include "IndexSession.h"
@@ -250,12 +252,9 @@ void ImportDialog::setPaths(const QStringList &paths)
     const quint64 serial = ++m_requestSerial;
     m_planReady = false;
     m_looking->show();
-    auto *watcher = new QFutureWatcher<QList<ImportInput>>(this);
-    connect(watcher, &QFutureWatcher<QList<ImportInput>>::finished, this, [this, watcher, serial]() {
-        watcher->deleteLater();
-        if (serial == m_requestSerial) setInputs(watcher->result());
+    whenFinished(this, classifyImportInputsAsync(paths), [this, serial](const QFuture<QList<ImportInput>> &finished) {
+        if (serial == m_requestSerial) setInputs(finished.result());
     });
-    watcher->setFuture(classifyImportInputsAsync(paths));
 }
 
 void ImportDialog::setInputs(const QList<ImportInput> &inputs)
@@ -274,18 +273,15 @@ void ImportDialog::setInputs(const QList<ImportInput> &inputs)
         m_newSchemaError.clear();
         m_schemaLabel->setText(tr("Reading the shape of the vectors…"));
         const quint64 serial = m_requestSerial;
-        auto *watcher = new QFutureWatcher<Result<Schema>>(this);
-        connect(watcher, &QFutureWatcher<Result<Schema>>::finished, this, [this, watcher, serial]() {
-            watcher->deleteLater();
+        whenFinished(this, schemaForNewIndexAsync(inputs), [this, serial](const QFuture<Result<Schema>> &finished) {
             if (serial != m_requestSerial) return;
-            const Result<Schema> schema = watcher->result();
+            const Result<Schema> schema = finished.result();
             if (schema.ok())
                 m_newSchema = *schema;
             else
                 m_newSchemaError = schema.error().message();
             showPlan();
         });
-        watcher->setFuture(schemaForNewIndexAsync(inputs));
         return;
     }
     showPlan();

@@ -1,5 +1,7 @@
 #include "ImportTask.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
 #include "Format.h"
 #include "sextant/DocumentText.h"
@@ -74,8 +76,7 @@ QList<ImportInput> classifyImportInputs(const QStringList &paths)
         }
         in.isFolder = info.isDir();
         if (!in.isFolder) in.bytes = info.size();
-        const QDir dir(in.path);
-        if (in.isFolder && (dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev")))) {
+        if (in.isFolder && Index::looksLikeIndex(in.path)) {
             in.kind = ImportInputKind::SextantIndex;
             inputs.append(in);
             continue;
@@ -165,8 +166,8 @@ Result<Schema> schemaForNewIndex(const QList<ImportInput> &inputs)
         if (in.kind != ImportInputKind::Vectors) continue;
         Result<std::unique_ptr<formats::VectorSource>> source = formats::openVectorSource(in.path, in.format);
         if (!source.ok())
-            return Error(source.error().code(), Text::tr("Sextant could not read %1: %2")
-                                                    .arg(QDir::toNativeSeparators(in.path), source.error().message()));
+            return source.error().rephrased(Text::tr("Sextant could not read %1: %2")
+                                                .arg(QDir::toNativeSeparators(in.path), source.error().message()));
         return formats::schemaForSource((*source)->shape());
     }
     return Error(ErrorCode::InvalidArgument, Text::tr("There is nothing to import: none of the paths exists."));
@@ -454,19 +455,17 @@ ImportTask::ImportTask(std::shared_ptr<Index> index, ImportRequest request, QObj
     m_poll.setInterval(100);
     connect(&m_poll, &QTimer::timeout, this, &ImportTask::pollShared);
     m_poll.start();
-    auto *watcher = new QFutureWatcher<void>(this);
-    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher]() {
+    whenFinished(this, m_future, [this](const QFuture<void> &future) {
         m_poll.stop();
         pollShared();
         {
             QMutexLocker lock(&m_shared->mutex);
             if (m_shared->final) m_result = *m_shared->final;
         }
-        m_result.cancelled = m_result.cancelled || watcher->future().isCanceled();
+        m_result.cancelled = m_result.cancelled || future.isCanceled();
         m_done = true;
         emit finished();
     });
-    watcher->setFuture(m_future);
 }
 
 ImportTask::~ImportTask()

@@ -1,6 +1,10 @@
 #include "IndexSession.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
+#include "Format.h"
+#include "sextant/Verifier.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -54,9 +58,8 @@ QFuture<OpenOutcome> IndexSession::openAsync(const QString &path, OpenOptions op
             out.options.readOnly = out.index->isReadOnly();
         } else {
             out.error = opened.error();
-            const QDir dir(path);
             out.isFile = QFileInfo(path).isFile();
-            out.looksLikeIndex = dir.exists(QStringLiteral("MANIFEST")) || dir.exists(QStringLiteral("MANIFEST.prev"));
+            out.looksLikeIndex = Index::looksLikeIndex(path);
             if (!out.looksLikeIndex) {
                 const formats::SourceFormat format = formats::detectSourceFormat(path);
                 if (format == formats::SourceFormat::Vectra || format == formats::SourceFormat::LangChain)
@@ -127,10 +130,8 @@ QFuture<OpenOutcome> IndexSession::reopenIndex()
     // when only this session's lock made it so (it never does: a read-only
     // session is not released). openAsync falls back to read-only itself.
     QFuture<OpenOutcome> opening = openAsync(m_path, m_openOptions);
-    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
-    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher]() {
-        watcher->deleteLater();
-        const OpenOutcome out = watcher->result();
+    whenFinished(this, opening, [this](const QFuture<OpenOutcome> &finished) {
+        const OpenOutcome out = finished.result();
         if (!out.index) return; // stays released; the caller reports the error
         const bool wasReadOnly = m_readOnly;
         m_index = out.index;
@@ -149,7 +150,6 @@ QFuture<OpenOutcome> IndexSession::reopenIndex()
         emit contentChanged();
         poll();
     });
-    watcher->setFuture(opening);
     return opening;
 }
 
@@ -160,11 +160,9 @@ QFuture<OpenOutcome> IndexSession::switchToWriting()
     QFuture<OpenOutcome> opening = openAsync(m_path, options);
     if (!m_readOnly || m_switching) return opening;
     m_switching = true;
-    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
-    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher]() {
-        watcher->deleteLater();
+    whenFinished(this, opening, [this](const QFuture<OpenOutcome> &finished) {
         m_switching = false;
-        const OpenOutcome out = watcher->result();
+        const OpenOutcome out = finished.result();
         if (!out.index) return; // the caller reports the error
         if (out.index->isReadOnly()) {
             // Someone took the lock again: keep the read-only handle we have,
@@ -196,7 +194,6 @@ QFuture<OpenOutcome> IndexSession::switchToWriting()
         emit contentChanged();
         poll();
     });
-    watcher->setFuture(opening);
     return opening;
 }
 
@@ -228,11 +225,9 @@ QFuture<WriteResult> IndexSession::write(QList<WriteOp> batch, Priority priority
                      return idx->write(std::move(batch), priority);
                  }).unwrap();
     }
-    auto *watcher = new QFutureWatcher<WriteResult>(this);
-    connect(watcher, &QFutureWatcher<WriteResult>::finished, this, [this, watcher]() {
-        watcher->deleteLater();
-        if (watcher->future().resultCount() == 0) return;
-        const WriteResult r = watcher->future().result();
+    whenFinished(this, future, [this](const QFuture<WriteResult> &finished) {
+        if (finished.resultCount() == 0) return;
+        const WriteResult r = finished.result();
         if (!r.error.ok()) {
             emit writeFailed(userMessageText(r.error, ErrorContext::Write));
             return;
@@ -241,7 +236,6 @@ QFuture<WriteResult> IndexSession::write(QList<WriteOp> batch, Priority priority
         emit contentChanged();
         refreshSoon();
     });
-    watcher->setFuture(future);
     return future;
 }
 
@@ -266,28 +260,26 @@ void IndexSession::poll()
     const bool followLock = m_openedBecauseLocked && m_readOnly;
     const QString path = m_path;
     using Polled = std::pair<IndexStats, std::optional<std::optional<LockHolder>>>;
-    auto *watcher = new QFutureWatcher<Polled>(this);
-    connect(watcher, &QFutureWatcher<Polled>::finished, this, [this, watcher]() {
-        watcher->deleteLater();
-        m_pollInFlight = false;
-        if (watcher->future().resultCount() > 0) {
-            const Polled polled = watcher->future().result();
-            if (polled.second && m_readOnly) applyLockHolder(*polled.second);
-            applyStats(polled.first);
-        }
-        if (m_pollAgain) {
-            m_pollAgain = false;
-            QTimer::singleShot(50, this, &IndexSession::poll);
-        }
-    });
-    watcher->setFuture(run([readOnly, followLock, path](Index &idx) {
-        Polled out;
-        if (readOnly) (void)idx.refresh(); // picks up what the other writer committed
-        out.first = idx.stats();
-        // Who holds the writer lock now: the banner follows it.
-        if (followLock) out.second = Index::lockHolder(path);
-        return out;
-    }));
+    whenFinished(this, run([readOnly, followLock, path](Index &idx) {
+                     Polled out;
+                     if (readOnly) (void)idx.refresh(); // picks up what the other writer committed
+                     out.first = idx.stats();
+                     // Who holds the writer lock now: the banner follows it.
+                     if (followLock) out.second = Index::lockHolder(path);
+                     return out;
+                 }),
+                 [this](const QFuture<Polled> &finished) {
+                     m_pollInFlight = false;
+                     if (finished.resultCount() > 0) {
+                         const Polled polled = finished.result();
+                         if (polled.second && m_readOnly) applyLockHolder(*polled.second);
+                         applyStats(polled.first);
+                     }
+                     if (m_pollAgain) {
+                         m_pollAgain = false;
+                         QTimer::singleShot(50, this, &IndexSession::poll);
+                     }
+                 });
 }
 
 void IndexSession::applyLockHolder(const std::optional<LockHolder> &holder)
@@ -339,6 +331,19 @@ IndexSession::Health IndexSession::health() const
     h.problems = settings.value(QStringLiteral("problems"), -1).toInt();
     h.summary = settings.value(QStringLiteral("summary")).toString();
     return h;
+}
+
+void IndexSession::setHealthFrom(const VerifyReport &report)
+{
+    Health h;
+    h.checked = QDateTime::currentDateTime();
+    h.full = report.full;
+    h.problems = report.problemCount();
+    h.summary = report.clean()
+                    ? tr("No problems in %1 checked in %2.")
+                          .arg(formatBytes(report.bytesChecked), formatMilliseconds(double(report.elapsedMs)))
+                    : tr("%n problem(s) found.", nullptr, report.problemCount());
+    setHealth(h);
 }
 
 void IndexSession::setHealth(const Health &h)

@@ -21,6 +21,10 @@
 #include <memory>
 #include <optional>
 
+namespace sextant {
+struct VerifyReport;
+}
+
 namespace sextant::ui {
 
 // What opening an index on a worker thread found.
@@ -134,6 +138,8 @@ public:
     };
     Health health() const;
     void setHealth(const Health &health);
+    // The health a verify report gives (with a translated summary), set as setHealth() does.
+    void setHealthFrom(const VerifyReport &report);
 
 signals:
     void statsChanged();

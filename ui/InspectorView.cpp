@@ -1,5 +1,7 @@
 #include "InspectorView.h"
 
+#include "AsyncTask.h"
+
 #include "CopyFormats.h"
 #include "ErrorText.h"
 #include "Format.h"
@@ -33,17 +35,14 @@
 namespace sextant::ui {
 
 namespace {
-// Calls `done(result)` on `context`'s thread when `future` finishes (not if
-// `context` is gone first). A QFutureWatcher: deterministic delivery.
+// Calls `done(result)` on `context`'s thread when `future` finishes with a
+// result (not if `context` is gone first, nor when it was cancelled).
 template <typename T, typename F>
-void whenFinished(QObject *context, const QFuture<T> &future, F done)
+void whenResult(QObject *context, const QFuture<T> &future, F done)
 {
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, done]() mutable {
-        watcher->deleteLater();
-        if (watcher->future().resultCount() > 0) done(watcher->future().result());
+    ui::whenFinished(context, future, [done](const QFuture<T> &finished) mutable {
+        if (finished.resultCount() > 0) done(finished.result());
     });
-    watcher->setFuture(future);
 }
 } // namespace
 
@@ -405,20 +404,20 @@ void InspectorView::load(bool keepEdits)
         return;
     }
     if (!keepEdits || !m_item || m_item->id != id) m_editorDirty = false;
-    whenFinished(this, m_session->run([id](Index &idx) { return idx.get(id, true); }),
-                 [this, token, id](Result<Item> item) {
-                     if (token != m_loadToken) return; // the user moved on, or the content changed again
-                     if (!item.ok()) {
-                         m_item.reset();
-                         showMessage(item.error().code() == ErrorCode::NotFound
-                                         ? tr("This item no longer exists.")
-                                         : tr("The item could not be read.") + QLatin1Char('\n') +
-                                               userMessageText(item.error(), ErrorContext::General));
-                         return;
-                     }
-                     const bool sameItem = m_item && m_item->id == id;
-                     showItem(item.takeValue(), sameItem && m_editorDirty);
-                 });
+    whenResult(this, m_session->run([id](Index &idx) { return idx.get(id, true); }),
+               [this, token, id](Result<Item> item) {
+                   if (token != m_loadToken) return; // the user moved on, or the content changed again
+                   if (!item.ok()) {
+                       m_item.reset();
+                       showMessage(item.error().code() == ErrorCode::NotFound
+                                       ? tr("This item no longer exists.")
+                                       : tr("The item could not be read.") + QLatin1Char('\n') +
+                                             userMessageText(item.error(), ErrorContext::General));
+                       return;
+                   }
+                   const bool sameItem = m_item && m_item->id == id;
+                   showItem(item.takeValue(), sameItem && m_editorDirty);
+               });
 }
 
 void InspectorView::showMessage(const QString &text)
@@ -472,28 +471,28 @@ void InspectorView::loadNeighbours()
     request.likeId = id;
     request.k = 10;
     request.withMetadata = true; // the title and passage name the neighbour
-    whenFinished(this, m_session->run([request](Index &idx) { return idx.query(request); }),
-                 [this, token, id](Result<QueryResult> result) {
-                     if (token != m_neighbourToken) return;
-                     m_neighbours->clear();
-                     if (!result.ok()) {
-                         m_neighbourStatus->setText(tr("No neighbours.") + QLatin1Char(' ') +
-                                                    userMessage(result.error(), ErrorContext::Query).summary());
-                         return;
-                     }
-                     for (const QueryHit &hit : std::as_const(result->hits)) {
-                         auto *row = new QTreeWidgetItem(m_neighbours,
-                                                         {itemLabel(hit.id, hit.metadata), formatScore(hit.score)});
-                         row->setData(0, Qt::UserRole, hit.id);
-                         row->setToolTip(0, hit.id);
-                         row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
-                     }
-                     m_neighbourStatus->setText(result->hits.isEmpty()
-                                                    ? tr("This item has no neighbours.")
-                                                    : tr("%1 (%2)").arg(queryStrategyText(result->strategy),
-                                                                        formatMilliseconds(result->milliseconds)));
-                     emit neighboursLoaded(id);
-                 });
+    whenResult(this, m_session->run([request](Index &idx) { return idx.query(request); }),
+               [this, token, id](Result<QueryResult> result) {
+                   if (token != m_neighbourToken) return;
+                   m_neighbours->clear();
+                   if (!result.ok()) {
+                       m_neighbourStatus->setText(tr("No neighbours.") + QLatin1Char(' ') +
+                                                  userMessage(result.error(), ErrorContext::Query).summary());
+                       return;
+                   }
+                   for (const QueryHit &hit : std::as_const(result->hits)) {
+                       auto *row =
+                           new QTreeWidgetItem(m_neighbours, {itemLabel(hit.id, hit.metadata), formatScore(hit.score)});
+                       row->setData(0, Qt::UserRole, hit.id);
+                       row->setToolTip(0, hit.id);
+                       row->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+                   }
+                   m_neighbourStatus->setText(result->hits.isEmpty()
+                                                  ? tr("This item has no neighbours.")
+                                                  : tr("%1 (%2)").arg(queryStrategyText(result->strategy),
+                                                                      formatMilliseconds(result->milliseconds)));
+                   emit neighboursLoaded(id);
+               });
 }
 
 void InspectorView::onNeighbourClicked(QTreeWidgetItem *item)

@@ -1,5 +1,7 @@
 #include "IntegrityView.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
 #include "FindingsModel.h"
 #include "Format.h"
@@ -306,16 +308,7 @@ QString IntegrityView::reportSummary(const VerifyReport &r) const
 
 void IntegrityView::updateHealthOfSession(const VerifyReport &report)
 {
-    if (!m_session) return;
-    IndexSession::Health h;
-    h.checked = QDateTime::currentDateTime();
-    h.full = report.full;
-    h.problems = report.problemCount();
-    h.summary = report.clean()
-                    ? tr("No problems in %1 checked in %2.")
-                          .arg(formatBytes(report.bytesChecked), formatMilliseconds(double(report.elapsedMs)))
-                    : tr("%n problem(s) found.", nullptr, report.problemCount());
-    m_session->setHealth(h);
+    if (m_session) m_session->setHealthFrom(report);
 }
 
 void IntegrityView::selectFinding(int finding)
@@ -349,14 +342,11 @@ void IntegrityView::planRepair()
         // then verify again, since closing checkpoints and changes the folder.
         setPhase(Phase::Releasing);
         setSummary(tr("Closing the index for the repair…"));
-        auto *w = new QFutureWatcher<Error>(this);
-        connect(w, &QFutureWatcher<Error>::finished, this, [this, w]() {
-            w->deleteLater();
+        whenFinished(this, m_session->releaseIndex(), [this](const QFuture<Error> &finished) {
             m_closedForRepair = true;
             m_planAfterVerify = true;
             startVerify(m_report->full);
         });
-        w->setFuture(m_session->releaseIndex());
         return;
     }
     startPlanning();
@@ -463,18 +453,15 @@ void IntegrityView::reopenIfClosed()
     const QString before = m_summary->text();
     const QPixmap beforeIcon = m_summaryIcon->pixmap();
     setSummary(tr("Opening the index again…"));
-    auto *w = new QFutureWatcher<OpenOutcome>(this);
-    connect(w, &QFutureWatcher<OpenOutcome>::finished, this, [this, w, before, beforeIcon]() {
-        w->deleteLater();
+    whenFinished(this, m_session->reopenIndex(), [this, before, beforeIcon](const QFuture<OpenOutcome> &finished) {
         m_closedForRepair = false;
-        const OpenOutcome out = w->result();
+        const OpenOutcome out = finished.result();
         m_summary->setText(out.index ? before
                                      : before + QLatin1Char(' ') + tr("The index could not be opened again.") +
                                            QLatin1Char('\n') + userMessageText(out.error, ErrorContext::Open));
         m_summaryIcon->setPixmap(beforeIcon);
         setPhase(Phase::Idle);
     });
-    w->setFuture(m_session->reopenIndex());
 }
 
 } // namespace sextant::ui

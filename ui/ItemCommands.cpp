@@ -1,5 +1,7 @@
 #include "ItemCommands.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
 #include "IndexSession.h"
 
@@ -62,40 +64,36 @@ void deleteItemsUndoably(IndexSession *session, const QStringList &ids)
     }
     if (!session || session->isReadOnly() || ids.isEmpty()) return;
     QPointer<IndexSession> guard(session);
-    auto *watcher = new QFutureWatcher<QList<Item>>(session);
-    QObject::connect(watcher, &QFutureWatcher<QList<Item>>::finished, session, [guard, watcher]() {
-        watcher->deleteLater();
-        if (!guard || watcher->future().resultCount() == 0) return;
-        QList<Item> items = watcher->future().result();
-        if (items.isEmpty()) return;
-        guard->undoStack()->push(new DeleteItemsCommand(guard, std::move(items)));
-    });
-    watcher->setFuture(session->run([ids](Index &idx) {
+    whenFinished(session, session->run([ids](Index &idx) {
         QList<Item> items;
         for (const QString &id : ids) {
             Result<Item> item = idx.get(id, true);
             if (item.ok()) items.append(item.takeValue());
         }
         return items;
-    }));
+    }),
+                 [guard](const QFuture<QList<Item>> &finished) {
+                     if (!guard || finished.resultCount() == 0) return;
+                     QList<Item> items = finished.result();
+                     if (items.isEmpty()) return;
+                     guard->undoStack()->push(new DeleteItemsCommand(guard, std::move(items)));
+                 });
 }
 
 void deleteItemUndoably(IndexSession *session, const QString &id)
 {
     if (!session || session->isReadOnly() || id.isEmpty()) return;
     QPointer<IndexSession> guard(session);
-    auto *watcher = new QFutureWatcher<Result<Item>>(session);
-    QObject::connect(watcher, &QFutureWatcher<Result<Item>>::finished, session, [guard, watcher]() {
-        watcher->deleteLater();
-        if (!guard || watcher->future().resultCount() == 0) return;
-        Result<Item> item = watcher->future().result();
-        if (!item.ok()) {
-            emit guard->writeFailed(userMessageText(item.error(), ErrorContext::Write));
-            return;
-        }
-        guard->undoStack()->push(new DeleteItemCommand(guard, item.takeValue()));
-    });
-    watcher->setFuture(session->run([id](Index &idx) { return idx.get(id, true); }));
+    whenFinished(session, session->run([id](Index &idx) { return idx.get(id, true); }),
+                 [guard](const QFuture<Result<Item>> &finished) {
+                     if (!guard || finished.resultCount() == 0) return;
+                     Result<Item> item = finished.result();
+                     if (!item.ok()) {
+                         emit guard->writeFailed(userMessageText(item.error(), ErrorContext::Write));
+                         return;
+                     }
+                     guard->undoStack()->push(new DeleteItemCommand(guard, item.takeValue()));
+                 });
 }
 
 } // namespace sextant::ui

@@ -1,5 +1,7 @@
 #include "ItemTableModel.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
@@ -402,34 +404,40 @@ void ItemTableModel::setNaturalIdOrder(bool on)
         setSort({SortKey::Id, QString(), order});
 }
 
+void ItemTableModel::replaceOrdering(std::shared_ptr<const Ordering> order)
+{
+    beginResetModel();
+    m_scan = std::max(m_scan, m_pendingScan) + 1;
+    m_pendingScan = m_scan;
+    std::shared_ptr<const Ordering> old = std::exchange(m_order, std::move(order));
+    // A million-entry ordering is freed on a worker, not here.
+    if (old) (void)QtConcurrent::run([old]() mutable { old.reset(); });
+    m_rows = m_order ? m_order->ids.size() : 0;
+    m_pages.clear(); // rows moved: nothing cached is where it was
+    m_queue.clear();
+    m_inFlight.clear();
+    m_locating.clear();
+    endResetModel();
+}
+
 void ItemTableModel::startOrdering(bool reset)
 {
     const quint64 serial = ++m_orderSerial;
     m_sorting = true;
     m_counting = true;
     m_scanError.clear();
-    if (reset) {
-        beginResetModel();
-        m_scan = std::max(m_scan, m_pendingScan) + 1;
-        m_pendingScan = m_scan;
-        std::shared_ptr<const Ordering> old = std::move(m_order);
-        // A million-entry ordering is freed on a worker, not here.
-        if (old) (void)QtConcurrent::run([old]() mutable { old.reset(); });
-        m_order.reset();
-        m_rows = 0;
-        m_pages.clear();
-        m_queue.clear();
-        m_inFlight.clear();
-        m_locating.clear();
-        endResetModel();
-    }
+    if (reset) replaceOrdering(nullptr);
     emit sortStateChanged();
     emit countChanged();
-    auto *watcher = new QFutureWatcher<std::shared_ptr<const Ordering>>(this);
-    connect(watcher, &QFutureWatcher<std::shared_ptr<const Ordering>>::finished, this, [this, watcher, serial]() {
-        watcher->deleteLater();
-        if (serial != m_orderSerial || watcher->future().resultCount() == 0) return; // replaced
-        std::shared_ptr<const Ordering> order = watcher->future().result();
+    std::shared_ptr<Index> idx = m_session->index();
+    const QByteArray filter = m_filter;
+    const SortSpec spec = m_sort;
+    const QFuture<std::shared_ptr<const Ordering>> ordering = QtConcurrent::run([idx, filter, spec]() {
+        return std::shared_ptr<const Ordering>(std::make_shared<Ordering>(buildOrdering(*idx, filter, spec)));
+    });
+    whenFinished(this, ordering, [this, serial](const QFuture<std::shared_ptr<const Ordering>> &finished) {
+        if (serial != m_orderSerial || finished.resultCount() == 0) return; // replaced
+        std::shared_ptr<const Ordering> order = finished.result();
         m_sorting = false;
         m_counting = false;
         if (!order->error.isEmpty()) {
@@ -440,17 +448,7 @@ void ItemTableModel::startOrdering(bool reset)
             return;
         }
         m_sortMs = order->milliseconds;
-        beginResetModel();
-        std::shared_ptr<const Ordering> old = std::exchange(m_order, order);
-        if (old) (void)QtConcurrent::run([old]() mutable { old.reset(); });
-        m_scan = std::max(m_scan, m_pendingScan) + 1;
-        m_pendingScan = m_scan;
-        m_rows = m_order->ids.size();
-        m_pages.clear(); // rows moved: nothing cached is where it was
-        m_queue.clear();
-        m_inFlight.clear();
-        m_locating.clear();
-        endResetModel();
+        replaceOrdering(order);
         emit sortStateChanged();
         emit countChanged();
         emit mapReplaced();
@@ -459,12 +457,6 @@ void ItemTableModel::startOrdering(bool reset)
             startOrdering(false);
         }
     });
-    std::shared_ptr<Index> idx = m_session->index();
-    const QByteArray filter = m_filter;
-    const SortSpec spec = m_sort;
-    watcher->setFuture(QtConcurrent::run([idx, filter, spec]() {
-        return std::shared_ptr<const Ordering>(std::make_shared<Ordering>(buildOrdering(*idx, filter, spec)));
-    }));
 }
 
 ItemTableModel::ItemTableModel(IndexSession *session, QObject *parent) : QAbstractTableModel(parent), m_session(session)
@@ -738,20 +730,18 @@ void ItemTableModel::pump()
         const bool sorted = bool(m_order);
         m_inFlight.insert(page, scan);
         ++m_running;
-        auto *watcher = new QFutureWatcher<PageResult>(this);
-        connect(watcher, &QFutureWatcher<PageResult>::finished, this, [this, watcher]() {
-            watcher->deleteLater();
-            --m_running;
-            if (watcher->future().resultCount() > 0) {
-                const PageResult r = watcher->future().result();
-                if (m_inFlight.value(r.page) == r.scan) m_inFlight.remove(r.page);
-                if (r.scan == m_scan) applyPage(r); // else: an older map's page, dropped
-            }
-            schedulePump();
-        });
-        watcher->setFuture(m_session->run([scan, page, anchor, filter, ordered, sorted](Index &idx) {
+        whenFinished(this, m_session->run([scan, page, anchor, filter, ordered, sorted](Index &idx) {
             return sorted ? loadIds(idx, scan, page, ordered) : loadPage(idx, scan, page, anchor, filter);
-        }));
+        }),
+                     [this](const QFuture<PageResult> &finished) {
+                         --m_running;
+                         if (finished.resultCount() > 0) {
+                             const PageResult r = finished.result();
+                             if (m_inFlight.value(r.page) == r.scan) m_inFlight.remove(r.page);
+                             if (r.scan == m_scan) applyPage(r); // else: an older map's page, dropped
+                         }
+                         schedulePump();
+                     });
     }
 }
 

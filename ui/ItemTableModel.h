@@ -179,6 +179,8 @@ private:
     void onContentChanged();
     void startScan(bool reset);
     void startOrdering(bool reset);
+    // One model reset to `order` (null: no rows yet); every cached page and request is dropped.
+    void replaceOrdering(std::shared_ptr<const Ordering> order);
     void applyScanChunk(quint64 scan, const ScanChunk &chunk);
     void requestPage(int page) const;
     void schedulePump() const;

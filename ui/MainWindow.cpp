@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "AsyncTask.h"
+
 #include "DemoIndex.h"
 #include "ErrorText.h"
 #include "BrowseView.h"
@@ -282,14 +284,12 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
     QFuture<OpenOutcome> future = IndexSession::openAsync(clean, options);
     m_tasks->track(tr("Opening %1").arg(QFileInfo(clean).fileName()), QFuture<void>(future));
     statusBar()->showMessage(tr("Opening %1…").arg(QDir::toNativeSeparators(clean)));
-    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
     QPointer<IndexPage> old = replacing;
-    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, clean, old]() {
-        watcher->deleteLater();
+    whenFinished(this, future, [this, clean, old](const QFuture<OpenOutcome> &finished) {
         m_opening.removeAll(clean);
         const bool demo = m_demoQueryFor.removeAll(clean) > 0;
         statusBar()->clearMessage();
-        const OpenOutcome out = watcher->result();
+        const OpenOutcome out = finished.result();
         if (!out.index && demo) emit demoIndexFailed(clean, userMessageText(out.error, ErrorContext::Open));
         if (!out.index && out.isFile) {
             // A file, not a folder: offer what a drop of it offers.
@@ -326,7 +326,6 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
         emit indexOpened(clean);
         if (demo) showDemoQuery(page);
     });
-    watcher->setFuture(future);
 }
 
 void MainWindow::createIndex(const QString &path, const Schema &schema, Durability durability)
@@ -334,10 +333,8 @@ void MainWindow::createIndex(const QString &path, const Schema &schema, Durabili
     const QString clean = cleanPath(path);
     QFuture<OpenOutcome> future = IndexSession::createAsync(clean, schema, durability);
     m_tasks->track(tr("Creating %1").arg(QFileInfo(clean).fileName()), QFuture<void>(future));
-    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
-    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, clean]() {
-        watcher->deleteLater();
-        const OpenOutcome out = watcher->result();
+    whenFinished(this, future, [this, clean](const QFuture<OpenOutcome> &finished) {
+        const OpenOutcome out = finished.result();
         if (!out.index) {
             emit openFailed(clean, out.error.message());
             QMessageBox::warning(this, tr("Could Not Create the Index"),
@@ -349,7 +346,6 @@ void MainWindow::createIndex(const QString &path, const Schema &schema, Durabili
         addPage(new IndexPage(new IndexSession(out.index, std::nullopt), m_tabs));
         emit indexOpened(clean);
     });
-    watcher->setFuture(future);
 }
 
 void MainWindow::openDemoIndex(const QString &path)
@@ -364,23 +360,21 @@ void MainWindow::openDemoIndex(const QString &path)
     m_opening << clean;
     m_start->setDemoBusy(true);
     // Checking the folder, copying the texts, embedding and writing them:
-    // all on a worker (invariant 8), with progress and cancel.
+    // all on a worker (docs/design.md, invariant 8), with progress and cancel.
     QFuture<DemoCreation> future = createDemoIndexAsync(clean);
     m_tasks->track(tr("Creating the demo index"), QFuture<void>(future));
     statusBar()->showMessage(tr("Creating the demo index in %1…").arg(QDir::toNativeSeparators(clean)));
-    auto *watcher = new QFutureWatcher<DemoCreation>(this);
-    connect(watcher, &QFutureWatcher<DemoCreation>::finished, this, [this, watcher, clean]() {
-        watcher->deleteLater();
+    whenFinished(this, future, [this, clean](const QFuture<DemoCreation> &finished) {
         m_opening.removeAll(clean);
         m_start->setDemoBusy(false);
         statusBar()->clearMessage();
-        if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
+        if (finished.isCanceled() || finished.resultCount() == 0) {
             const QString message = userMessageText(Error(ErrorCode::Cancelled, {}), ErrorContext::Create);
             statusBar()->showMessage(message, 10000);
             emit demoIndexFailed(clean, message);
             return;
         }
-        const DemoCreation out = watcher->result();
+        const DemoCreation out = finished.result();
         if (out.existed) {
             m_demoQueryFor << clean;
             openInto(clean, {}, nullptr);
@@ -407,7 +401,6 @@ void MainWindow::openDemoIndex(const QString &path)
         emit indexOpened(clean);
         showDemoQuery(page);
     });
-    watcher->setFuture(future);
 }
 
 void MainWindow::showDemoQuery(IndexPage *page)
@@ -468,10 +461,8 @@ void MainWindow::reopenForWriting(IndexPage *page)
     IndexSession *session = page->session();
     if (!session || !session->isReadOnly()) return;
     QPointer<IndexPage> guard = page;
-    auto *watcher = new QFutureWatcher<OpenOutcome>(this);
-    connect(watcher, &QFutureWatcher<OpenOutcome>::finished, this, [this, watcher, guard]() {
-        watcher->deleteLater();
-        const OpenOutcome out = watcher->result();
+    whenFinished(this, session->switchToWriting(), [this, guard](const QFuture<OpenOutcome> &finished) {
+        const OpenOutcome out = finished.result();
         if (out.index && !out.index->isReadOnly()) {
             if (guard && guard == currentPage()) currentPageChanged();
             return;
@@ -484,7 +475,6 @@ void MainWindow::reopenForWriting(IndexPage *page)
         }
         QMessageBox::warning(this, tr("Could Not Open for Writing"), userMessageText(out.error, ErrorContext::Open));
     });
-    watcher->setFuture(session->switchToWriting());
 }
 
 void MainWindow::closeCurrentIndex() { closeIndex(m_tabs->currentIndex()); }
@@ -576,47 +566,47 @@ void MainWindow::openFile(const QString &path)
     }
     QPointer<IndexPage> page = m_stack->currentWidget() == m_tabs ? currentPage() : nullptr;
     statusBar()->showMessage(tr("Looking at %1…").arg(QDir::toNativeSeparators(clean)));
-    auto *watcher = new QFutureWatcher<QList<ImportInput>>(this);
-    connect(watcher, &QFutureWatcher<QList<ImportInput>>::finished, this, [this, watcher, page, clean]() {
-        watcher->deleteLater();
-        statusBar()->clearMessage();
-        const QList<ImportInput> inputs = watcher->result();
-        if (inputs.size() == 1 && inputs.first().kind == ImportInputKind::SextantIndex) {
-            openIndex(inputs.first().path);
-            return;
-        }
-        IndexPage *target = page && page->session() && !page->session()->isReadOnly() ? page.data() : nullptr;
-        if (!target) {
-            showImportDialog(inputs, nullptr);
-            return;
-        }
-        // An index is open: into it, or into a new one?
-        auto *box = new QMessageBox(
-            QMessageBox::Question, tr("Import a File"),
-            tr("%1 is not an index but a file Sextant can import.").arg(QDir::toNativeSeparators(clean)),
-            QMessageBox::Cancel, this);
-        box->setObjectName(QStringLiteral("importTargetBox"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setInformativeText(
-            tr("Import its items into the open index %1, or make a new index from them?").arg(target->displayName()));
-        QPushButton *into = box->addButton(tr("Import into %1").arg(target->displayName()), QMessageBox::AcceptRole);
-        into->setObjectName(QStringLiteral("intoOpenIndex"));
-        QPushButton *fresh = box->addButton(tr("New Index…"), QMessageBox::AcceptRole);
-        fresh->setObjectName(QStringLiteral("intoNewIndex"));
-        box->setDefaultButton(into);
-        QPointer<IndexPage> into_ = target;
-        connect(box, &QMessageBox::buttonClicked, this, [this, box, into, fresh, into_, inputs](QAbstractButton *b) {
-            if (b == into && into_)
-                showImportDialog(inputs, into_);
-            else if (b == fresh)
+    whenFinished(
+        this, classifyImportInputsAsync({clean}), [this, page, clean](const QFuture<QList<ImportInput>> &finished) {
+            statusBar()->clearMessage();
+            const QList<ImportInput> inputs = finished.result();
+            if (inputs.size() == 1 && inputs.first().kind == ImportInputKind::SextantIndex) {
+                openIndex(inputs.first().path);
+                return;
+            }
+            IndexPage *target = page && page->session() && !page->session()->isReadOnly() ? page.data() : nullptr;
+            if (!target) {
                 showImportDialog(inputs, nullptr);
-            box->close();
+                return;
+            }
+            // An index is open: into it, or into a new one?
+            auto *box = new QMessageBox(
+                QMessageBox::Question, tr("Import a File"),
+                tr("%1 is not an index but a file Sextant can import.").arg(QDir::toNativeSeparators(clean)),
+                QMessageBox::Cancel, this);
+            box->setObjectName(QStringLiteral("importTargetBox"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setInformativeText(tr("Import its items into the open index %1, or make a new index from them?")
+                                        .arg(target->displayName()));
+            QPushButton *into =
+                box->addButton(tr("Import into %1").arg(target->displayName()), QMessageBox::AcceptRole);
+            into->setObjectName(QStringLiteral("intoOpenIndex"));
+            QPushButton *fresh = box->addButton(tr("New Index…"), QMessageBox::AcceptRole);
+            fresh->setObjectName(QStringLiteral("intoNewIndex"));
+            box->setDefaultButton(into);
+            QPointer<IndexPage> into_ = target;
+            connect(box, &QMessageBox::buttonClicked, this,
+                    [this, box, into, fresh, into_, inputs](QAbstractButton *b) {
+                        if (b == into && into_)
+                            showImportDialog(inputs, into_);
+                        else if (b == fresh)
+                            showImportDialog(inputs, nullptr);
+                        box->close();
+                    });
+            box->setWindowModality(Qt::WindowModal);
+            box->show();
+            emit importTargetAsked(box);
         });
-        box->setWindowModality(Qt::WindowModal);
-        box->show();
-        emit importTargetAsked(box);
-    });
-    watcher->setFuture(classifyImportInputsAsync({clean}));
 }
 
 void MainWindow::goToIdDialog()
@@ -755,12 +745,10 @@ void MainWindow::importPaths(const QStringList &paths)
     // while the paths are looked at.
     QPointer<IndexPage> page = m_stack->currentWidget() == m_tabs ? currentPage() : nullptr;
     statusBar()->showMessage(tr("Looking at %n dropped item(s)…", nullptr, int(paths.size())));
-    auto *watcher = new QFutureWatcher<QList<ImportInput>>(this);
-    connect(watcher, &QFutureWatcher<QList<ImportInput>>::finished, this, [this, watcher, page]() {
-        watcher->deleteLater();
+    whenFinished(this, classifyImportInputsAsync(paths), [this, page](const QFuture<QList<ImportInput>> &finished) {
         statusBar()->clearMessage();
         QList<ImportInput> toImport;
-        for (const ImportInput &in : watcher->result()) {
+        for (const ImportInput &in : finished.result()) {
             if (in.kind == ImportInputKind::SextantIndex)
                 openIndex(in.path);
             else
@@ -776,7 +764,6 @@ void MainWindow::importPaths(const QStringList &paths)
         }
         showImportDialog(toImport, target);
     });
-    watcher->setFuture(classifyImportInputsAsync(paths));
 }
 
 ImportDialog *MainWindow::importDialog() const { return m_importDialog; }
@@ -903,16 +890,14 @@ void MainWindow::restoreBackup(const QString &archive, const QString &folder)
         });
     m_tasks->track(tr("Restoring %1").arg(QFileInfo(archive).fileName()), QFuture<void>(future));
     statusBar()->showMessage(tr("Restoring %1…").arg(QDir::toNativeSeparators(archive)));
-    auto *watcher = new QFutureWatcher<Result<RestoreSummary>>(this);
-    connect(watcher, &QFutureWatcher<Result<RestoreSummary>>::finished, this, [this, watcher, archive, target]() {
-        watcher->deleteLater();
+    whenFinished(this, future, [this, archive, target](const QFuture<Result<RestoreSummary>> &finished) {
         statusBar()->clearMessage();
-        if (watcher->future().isCanceled() || watcher->future().resultCount() == 0) {
+        if (finished.isCanceled() || finished.resultCount() == 0) {
             statusBar()->showMessage(tr("The restore was cancelled."), 10000);
             emit restoreFinished(target, tr("The restore was cancelled."));
             return;
         }
-        const Result<RestoreSummary> r = watcher->result();
+        const Result<RestoreSummary> r = finished.result();
         if (!r.ok()) {
             emit restoreFinished(target, r.error().message());
             QMessageBox::warning(this, tr("Could Not Restore the Backup"),
@@ -926,7 +911,6 @@ void MainWindow::restoreBackup(const QString &archive, const QString &folder)
         emit restoreFinished(r->folder, QString());
         openIndex(r->folder);
     });
-    watcher->setFuture(future);
 }
 
 } // namespace sextant::ui

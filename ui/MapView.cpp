@@ -1,5 +1,7 @@
 #include "MapView.h"
 
+#include "AsyncTask.h"
+
 #include "ErrorText.h"
 #include "Format.h"
 #include "IndexSession.h"
@@ -187,18 +189,9 @@ void MapView::recompute()
     if (m_session->hasStats()) m_projectionState = std::make_pair(m_session->stats().lastLsn, m_session->stats().items);
     m_future = Projection::start(m_session->index(), sampleLimit(), m_seed);
     TaskMonitor::trackGlobal(tr("Computing the map"), QFuture<void>(m_future));
-    auto *watcher = new QFutureWatcher<ProjectionResult>(this);
-    connect(watcher, &QFutureWatcher<ProjectionResult>::progressValueChanged, this, [this, serial](int v) {
-        if (serial == m_serial) m_progress->setValue(v);
-    });
-    connect(watcher, &QFutureWatcher<ProjectionResult>::progressTextChanged, this, [this, serial](const QString &t) {
-        if (serial == m_serial) m_progressLabel->setText(t);
-    });
-    connect(watcher, &QFutureWatcher<ProjectionResult>::finished, this, [this, watcher, serial]() {
-        watcher->deleteLater();
-        onFinished(serial, watcher->future());
-    });
-    watcher->setFuture(m_future);
+    auto *watcher = whenFinished(
+        this, m_future, [this, serial](const QFuture<ProjectionResult> &finished) { onFinished(serial, finished); });
+    showProgress(watcher, this, m_progress, m_progressLabel, [this, serial] { return serial == m_serial; });
     m_progress->setValue(0);
     m_progressLabel->setText(tr("Sampling items"));
     m_progressRow->show();
@@ -283,7 +276,8 @@ void MapView::startUmap(quint64 serial)
     m_umapFuture = UmapTask::start(m_session->index(), m_projection->ids, m_projection->x, m_projection->y,
                                    m_umapOptions, m_frames);
     TaskMonitor::trackGlobal(tr("Computing the UMAP layout"), QFuture<void>(m_umapFuture));
-    auto *watcher = new QFutureWatcher<UmapOutcome>(this);
+    auto *watcher = whenFinished(
+        this, m_umapFuture, [this, serial](const QFuture<UmapOutcome> &finished) { onUmapFinished(serial, finished); });
     connect(watcher, &QFutureWatcher<UmapOutcome>::progressValueChanged, this, [this, serial](int v) {
         if (serial != m_serial) return;
         m_progress->setValue(v);
@@ -292,11 +286,6 @@ void MapView::startUmap(quint64 serial)
     connect(watcher, &QFutureWatcher<UmapOutcome>::progressTextChanged, this, [this, serial](const QString &t) {
         if (serial == m_serial) m_progressLabel->setText(t);
     });
-    connect(watcher, &QFutureWatcher<UmapOutcome>::finished, this, [this, watcher, serial]() {
-        watcher->deleteLater();
-        onUmapFinished(serial, watcher->future());
-    });
-    watcher->setFuture(m_umapFuture);
     m_progress->setValue(0);
     m_progressLabel->setText(tr("UMAP: neighbours from the graph"));
     m_progressRow->show();
@@ -350,39 +339,38 @@ void MapView::lookUpNeighbours(int point)
     if (!m_projection || point < 0 || point >= m_projection->count()) return;
     const quint64 serial = ++m_neighbourSerial;
     const QString id = m_projection->ids[point];
-    auto *watcher = new QFutureWatcher<Result<QueryResult>>(this);
-    connect(watcher, &QFutureWatcher<Result<QueryResult>>::finished, this, [this, watcher, serial, point]() {
-        watcher->deleteLater();
-        if (serial != m_neighbourSerial || watcher->future().resultCount() == 0) return;
-        const Result<QueryResult> result = watcher->future().result();
-        if (!result.ok() || m_plot->current() != point) return;
-        QList<int> points;
-        int offMap = 0;
-        for (const QueryHit &hit : result->hits) {
-            const int i = pointOf(hit.id);
-            if (i >= 0)
-                points.append(i);
-            else
-                ++offMap;
-        }
-        m_plot->setNeighbours(points);
-        m_status->setText(offMap > 0 ? tr("%1: its %2 nearest neighbours in the original space are joined to it (%3 of "
-                                          "them are not in the sample).")
-                                           .arg(m_projection->ids[point])
-                                           .arg(result->hits.size())
-                                           .arg(offMap)
-                                     : tr("%1: its %2 nearest neighbours in the original space are joined to it.")
-                                           .arg(m_projection->ids[point])
-                                           .arg(result->hits.size()));
-        emit neighboursShown();
-    });
-    watcher->setFuture(m_session->run([id](Index &index) {
+    whenFinished(this, m_session->run([id](Index &index) {
         QueryRequest request;
         request.likeId = id;
         request.k = 10;
         request.withMetadata = false;
         return index.query(request);
-    }));
+    }),
+                 [this, serial, point](const QFuture<Result<QueryResult>> &finished) {
+                     if (serial != m_neighbourSerial || finished.resultCount() == 0) return;
+                     const Result<QueryResult> result = finished.result();
+                     if (!result.ok() || m_plot->current() != point) return;
+                     QList<int> points;
+                     int offMap = 0;
+                     for (const QueryHit &hit : result->hits) {
+                         const int i = pointOf(hit.id);
+                         if (i >= 0)
+                             points.append(i);
+                         else
+                             ++offMap;
+                     }
+                     m_plot->setNeighbours(points);
+                     m_status->setText(
+                         offMap > 0 ? tr("%1: its %2 nearest neighbours in the original space are joined to it (%3 of "
+                                         "them are not in the sample).")
+                                          .arg(m_projection->ids[point])
+                                          .arg(result->hits.size())
+                                          .arg(offMap)
+                                    : tr("%1: its %2 nearest neighbours in the original space are joined to it.")
+                                          .arg(m_projection->ids[point])
+                                          .arg(result->hits.size()));
+                     emit neighboursShown();
+                 });
 }
 
 QString MapView::description() const

@@ -1,5 +1,7 @@
 #include "QueryView.h"
 
+#include "AsyncTask.h"
+
 #include "CompareDialog.h"
 #include "IndexPage.h"
 
@@ -13,6 +15,7 @@
 #include "TaskMonitor.h"
 #include "TextResultsModel.h"
 #include "sextant/EmbedderChoice.h"
+#include "sextant/QueryVector.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -20,8 +23,6 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -70,21 +71,19 @@ QueryView::QueryView(IndexSession *session, QWidget *parent)
     // field with a value of another type: the schema's, and a sample.
     m_fieldTypes = declaredFieldTypes(session->schema());
     {
-        auto *watcher = new QFutureWatcher<FieldTypes>(this);
-        connect(watcher, &QFutureWatcher<FieldTypes>::finished, this, [this, watcher]() {
-            watcher->deleteLater();
-            const FieldTypes seen = watcher->result();
-            for (auto it = seen.begin(); it != seen.end(); ++it)
-                if (!m_fieldTypes.contains(it.key())) m_fieldTypes.insert(it.key(), it.value());
-        });
-        watcher->setFuture(m_session->run([](Index &index) {
+        whenFinished(this, m_session->run([](Index &index) {
             FieldTypes types;
             Result<ListPage> page = index.list(QString(), 200, false);
             if (page.ok())
                 for (const Item &item : std::as_const(page->items))
                     observeFieldTypes(item.metadata, &types);
             return types;
-        }));
+        }),
+                     [this](const QFuture<FieldTypes> &finished) {
+                         const FieldTypes seen = finished.result();
+                         for (auto it = seen.begin(); it != seen.end(); ++it)
+                             if (!m_fieldTypes.contains(it.key())) m_fieldTypes.insert(it.key(), it.value());
+                     });
     }
     connect(m_session, &IndexSession::contentChanged, this, &QueryView::showSummary);
     connect(m_session, &IndexSession::statsChanged, this, &QueryView::showSummary);
@@ -392,13 +391,7 @@ void QueryView::checkItemsCarryText()
     }
     // Keyword search needs passages: look for an item with a "text" field.
     // The walk is bounded: a selective filter may stop early, page by page.
-    auto *watcher = new QFutureWatcher<bool>(this);
-    connect(watcher, &QFutureWatcher<bool>::finished, this, [this, watcher]() {
-        watcher->deleteLater();
-        m_itemsCarryText = watcher->result() ? 1 : 0;
-        updateTextAvailability();
-    });
-    watcher->setFuture(m_session->run([](Index &index) {
+    whenFinished(this, m_session->run([](Index &index) {
         const QByteArray filter = QByteArrayLiteral(R"({"text": {"$exists": true}})");
         QString after;
         for (int page = 0; page < 256; ++page) {
@@ -409,7 +402,11 @@ void QueryView::checkItemsCarryText()
             after = ids->nextAfter;
         }
         return false;
-    }));
+    }),
+                 [this](const QFuture<bool> &finished) {
+                     m_itemsCarryText = finished.result() ? 1 : 0;
+                     updateTextAvailability();
+                 });
     updateTextAvailability();
 }
 
@@ -513,23 +510,22 @@ void QueryView::runText()
                            : tr("Searching… (the first keyword search reads every passage once)"));
     startTicket(tr("Text search"));
     updateInputState();
-    auto *watcher = new QFutureWatcher<Result<search::TextResult>>(this);
     const search::TextQuery q = *query;
-    connect(watcher, &QFutureWatcher<Result<search::TextResult>>::finished, this, [this, watcher, serial, q]() {
-        watcher->deleteLater();
-        onTextDone(serial, q, watcher->result());
-    });
     std::shared_ptr<search::KeywordIndexCache> cache = m_session->keywordCache();
     const Schema schema = m_session->schema();
-    watcher->setFuture(m_session->run([q, cache, schema](Index &index) -> Result<search::TextResult> {
-        std::unique_ptr<embed::Embedder> embedder;
-        if (q.mode != search::TextSearchMode::Keyword) {
-            Result<std::unique_ptr<embed::Embedder>> made = embed::embedderForSchema(schema);
-            if (!made.ok()) return made.error();
-            embedder = made.takeValue();
-        }
-        return search::searchText(index, embedder.get(), q, cache.get());
-    }));
+    const QFuture<Result<search::TextResult>> search =
+        m_session->run([q, cache, schema](Index &index) -> Result<search::TextResult> {
+            std::unique_ptr<embed::Embedder> embedder;
+            if (q.mode != search::TextSearchMode::Keyword) {
+                Result<std::unique_ptr<embed::Embedder>> made = embed::embedderForSchema(schema);
+                if (!made.ok()) return made.error();
+                embedder = made.takeValue();
+            }
+            return search::searchText(index, embedder.get(), q, cache.get());
+        });
+    whenFinished(this, search, [this, serial, q](const QFuture<Result<search::TextResult>> &finished) {
+        onTextDone(serial, q, finished.result());
+    });
 }
 
 void QueryView::onTextDone(quint64 serial, const search::TextQuery &query, const Result<search::TextResult> &result)
@@ -579,25 +575,26 @@ Result<QVector<float>> QueryView::parseVector(const QString &input, int dimensio
     if (nonFinite.match(text).hasMatch())
         return Error(ErrorCode::NonFiniteValue,
                      tr("NaN and infinity are not allowed in a vector: every value must be a finite number."));
-    if (!text.startsWith(QLatin1Char('['))) text = QLatin1Char('[') + text + QLatin1Char(']');
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error(ErrorCode::MalformedInput, tr("Not a JSON array of numbers: %1 near character %2.")
-                                                    .arg(parseError.errorString())
-                                                    .arg(parseError.offset));
-    if (!doc.isArray()) return Error(ErrorCode::MalformedInput, tr("Not a JSON array of numbers."));
-    const QJsonArray array = doc.array();
-    QVector<float> v;
-    v.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        if (!array[i].isDouble()) return Error(ErrorCode::MalformedInput, tr("Element %1 is not a number.").arg(i + 1));
-        const double d = array[i].toDouble();
-        if (!std::isfinite(d) || !std::isfinite(float(d)))
-            return Error(ErrorCode::NonFiniteValue,
-                         tr("Element %1 is not a finite number (or too large for a float).").arg(i + 1));
-        v.append(float(d));
+    // "0.1, 2, 3" without brackets is the array too.
+    const bool wrapped = !text.startsWith(QLatin1Char('['));
+    if (wrapped) text = QLatin1Char('[') + text + QLatin1Char(']');
+    const QByteArray utf8 = text.toUtf8();
+    Result<QVector<float>> parsed = parseQueryVector(utf8, QStringLiteral("the Query view"));
+    // The engine's parser (core/QueryVector.h) says what and where in fields; the words are ours.
+    if (!parsed.ok()) {
+        const Error &e = parsed.error();
+        if (e.element() > 0 && e.code() == ErrorCode::NonFiniteValue)
+            return e.rephrased(tr("Element %1 is not a finite number (or too large for a float).").arg(e.element()));
+        if (e.element() > 0) return e.rephrased(tr("Element %1 is not a number.").arg(e.element()));
+        if (e.offset() >= 0) {
+            // Characters from 1 in what the user typed (without the brackets added above).
+            const qint64 character = QString::fromUtf8(utf8.left(e.offset())).size() + (wrapped ? 0 : 1);
+            return e.rephrased(tr("Not a JSON array of numbers: it goes wrong near character %1.")
+                                   .arg(std::max<qint64>(1, character)));
+        }
+        if (e.code() != ErrorCode::DimensionMismatch) return e.rephrased(tr("Not a JSON array of numbers."));
     }
+    const QVector<float> v = parsed.ok() ? parsed.value() : QVector<float>();
     if (v.size() != dimensions)
         return Error(
             ErrorCode::DimensionMismatch,
@@ -735,13 +732,11 @@ void QueryView::run()
     updateInputState();
     // session->run keeps the Index alive for the worker even if the session
     // closes meanwhile (Index::queryAsync holds only a raw pointer).
-    auto *watcher = new QFutureWatcher<Result<QueryResult>>(this);
     const QueryRequest request = *req;
-    connect(watcher, &QFutureWatcher<Result<QueryResult>>::finished, this, [this, watcher, serial, request]() {
-        watcher->deleteLater();
-        onQueryDone(serial, request, watcher->result());
-    });
-    watcher->setFuture(m_session->run([request](Index &index) { return index.query(request); }));
+    whenFinished(this, m_session->run([request](Index &index) { return index.query(request); }),
+                 [this, serial, request](const QFuture<Result<QueryResult>> &finished) {
+                     onQueryDone(serial, request, finished.result());
+                 });
 }
 
 void QueryView::compareWithExact()
@@ -756,12 +751,9 @@ void QueryView::compareWithExact()
     m_recall->setText(tr("Comparing with the exact search…"));
     m_recall->show();
     updateInputState();
-    auto *watcher = new QFutureWatcher<Result<QueryResult>>(this);
-    connect(watcher, &QFutureWatcher<Result<QueryResult>>::finished, this, [this, watcher, serial]() {
-        watcher->deleteLater();
-        onExactDone(serial, watcher->result());
-    });
-    watcher->setFuture(m_session->run([exact](Index &index) { return index.query(exact); }));
+    whenFinished(
+        this, m_session->run([exact](Index &index) { return index.query(exact); }),
+        [this, serial](const QFuture<Result<QueryResult>> &finished) { onExactDone(serial, finished.result()); });
 }
 
 void QueryView::findSimilar(const QString &id)

@@ -1,5 +1,5 @@
 #pragma once
-// The repair plan, shown for approval before anything changes (invariant 6):
+// The repair plan, shown for approval before anything changes (docs/design.md, invariant 6):
 // each step with what it will do and how many items it sets aside in
 // quarantine/, the reasons it cannot run (if any), and whether to write a
 // backup archive first (on by default; the path can be changed). Approve

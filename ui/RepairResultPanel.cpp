@@ -135,7 +135,7 @@ void RepairResultPanel::showResult(const RepairResult &r)
                              : tr("Repaired, but %n problem(s) remain.", nullptr, r.after.problemCount()));
     m_note->hide();
     // Never let a clean report hide lost items: readable before, neither
-    // readable after nor set aside in quarantine/ (invariant 6).
+    // readable after nor set aside in quarantine/ (docs/design.md, invariant 6).
     const qint64 missing = r.itemsBefore >= 0 && r.itemsAfter >= 0 ? r.itemsBefore - r.itemsAfter - r.itemsSetAside : 0;
     if (missing > 0) {
         m_icon->setPixmap(severityIcon(Finding::Severity::Error, dark).pixmap(24, 24));

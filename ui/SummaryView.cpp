@@ -1,4 +1,6 @@
 #include "SummaryView.h"
+
+#include "AsyncTask.h"
 #include "VerifyTask.h"
 
 #include "ErrorText.h"
@@ -207,15 +209,7 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
             updateHealth();
             return;
         }
-        IndexSession::Health h;
-        h.checked = QDateTime::currentDateTime();
-        h.full = report.full;
-        h.problems = report.problemCount();
-        h.summary = report.clean()
-                        ? tr("No problems in %1 checked in %2.")
-                              .arg(formatBytes(report.bytesChecked), formatMilliseconds(double(report.elapsedMs)))
-                        : tr("%n problem(s) found.", nullptr, report.problemCount());
-        m_session->setHealth(h);
+        m_session->setHealthFrom(report);
         emit verified(report);
     });
     connect(&m_recallWatcher, &QFutureWatcher<Result<RecallEstimate>>::finished, this, [this]() {
@@ -380,14 +374,11 @@ void SummaryView::compact()
 void SummaryView::runMaintenance(QFuture<WriteResult> future, const QString &task, const QString &failureTitle)
 {
     TaskMonitor::trackGlobal(task, QFuture<void>(future));
-    auto *w = new QFutureWatcher<WriteResult>(this);
-    connect(w, &QFutureWatcher<WriteResult>::finished, this, [this, w, failureTitle]() {
-        w->deleteLater();
-        const WriteResult r = w->result();
+    whenFinished(this, future, [this, failureTitle](const QFuture<WriteResult> &finished) {
+        const WriteResult r = finished.result();
         if (!r.error.ok()) QMessageBox::warning(this, failureTitle, userMessageText(r.error, ErrorContext::Write));
         m_session->refreshSoon();
     });
-    w->setFuture(future);
 }
 
 } // namespace sextant::ui

@@ -269,7 +269,8 @@ Error ProblemReport::open(const QString &fileName)
     return {};
 }
 
-void ProblemReport::add(const QString &file, const QString &where, const QString &id, const QString &message)
+void ProblemReport::add(const QString &file, const QString &where, const QString &id, const QString &message,
+                        qint64 line, qint64 column)
 {
     ++m_count;
     if (!m_file) return;
@@ -278,23 +279,11 @@ void ProblemReport::add(const QString &file, const QString &where, const QString
                        {QStringLiteral("column"), QJsonValue()},
                        {QStringLiteral("where"), where},
                        {QStringLiteral("message"), message}};
-    if (where.startsWith(QLatin1String("line "))) {
-        bool ok = false;
-        const qint64 line = where.mid(5).toLongLong(&ok);
-        if (ok) object.insert(QStringLiteral("line"), double(line));
-    }
-    const qsizetype at = message.lastIndexOf(QLatin1String("at column "));
-    if (at >= 0) {
-        qsizetype end = at + 10;
-        while (end < message.size() && message.at(end).isDigit())
-            ++end;
-        bool ok = false;
-        const qint64 column = message.mid(at + 10, end - at - 10).toLongLong(&ok);
-        if (ok) object.insert(QStringLiteral("column"), double(column));
-    }
+    if (line > 0) object.insert(QStringLiteral("line"), double(line));
+    if (column > 0) object.insert(QStringLiteral("column"), double(column));
     if (!id.isEmpty()) object.insert(QStringLiteral("id"), id);
-    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-    if (std::fwrite(line.constData(), 1, size_t(line.size()), m_file) != size_t(line.size())) m_failed = true;
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    if (std::fwrite(text.constData(), 1, size_t(text.size()), m_file) != size_t(text.size())) m_failed = true;
 }
 
 Error ProblemReport::close()
@@ -377,8 +366,8 @@ int closeIndex(Console &console, Index &index, int exitCode)
 {
     const Error error = index.close();
     if (error.ok()) return exitCode;
-    const int closeCode = console.fail(
-        Error(error.code(), QStringLiteral("Closing the index failed: %1").arg(error.message()), error.path()));
+    const int closeCode =
+        console.fail(error.rephrased(QStringLiteral("Closing the index failed: %1").arg(error.message())));
     return std::max(exitCode, closeCode);
 }
 

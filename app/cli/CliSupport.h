@@ -89,9 +89,10 @@ public:
     bool isOpen() const { return m_file != nullptr; }
     const QString &fileName() const { return m_fileName; }
     qint64 count() const { return m_count; }
-    // `where` is the source's "line 12", "row 7", "items[3]"; a "line N" gives `line`,
-    // and "at column N" in the message gives `column`.
-    void add(const QString &file, const QString &where, const QString &id, const QString &message);
+    // `where` is the source's "line 12", "row 7", "items[3]"; `line` and
+    // `column` (1-based, 0 when unknown) are the error's fields.
+    void add(const QString &file, const QString &where, const QString &id, const QString &message, qint64 line = 0,
+             qint64 column = 0);
     // Flushes and closes; a failed write (a full disk) is an Io error.
     Error close();
     ~ProblemReport();

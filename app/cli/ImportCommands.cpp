@@ -119,7 +119,7 @@ int importVectorSources(Invocation &invocation, Index &index, const ImportPlan &
     for (const auto &[path, format] : plan.vectors) {
         if (report.isOpen())
             options.onProblem = [&report, source = path](const formats::SourceProblem &p) {
-                report.add(source, p.where, p.itemId, p.message);
+                report.add(source, p.where, p.itemId, p.message, p.line, p.column);
             };
         Result<std::unique_ptr<formats::VectorSource>> source = formats::openVectorSource(path, format);
         if (!source.ok()) return console.fail(source.error());

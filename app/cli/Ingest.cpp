@@ -200,7 +200,9 @@ private:
     void reportLine(qint64 line, const QString &id, const Error &error)
     {
         m_console.printError(QStringLiteral("%1: %2").arg(describeLine(line, id), error.toString()));
-        if (m_report) m_report->add(m_reportSource, QStringLiteral("line %1").arg(line), id, error.message());
+        if (m_report)
+            m_report->add(m_reportSource, QStringLiteral("line %1").arg(line), id, error.message(), line,
+                          error.column());
         if (m_console.json()) {
             QJsonObject object{{QStringLiteral("line"), double(line)}, {QStringLiteral("error"), errorToJson(error)}};
             if (!id.isEmpty()) object.insert(QStringLiteral("id"), id);

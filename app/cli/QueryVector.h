@@ -5,6 +5,7 @@
 // dimension is checked later, by the index, against its schema.
 
 #include "sextant/Error.h"
+#include "sextant/QueryVector.h"
 
 #include <QByteArrayView>
 #include <QString>
@@ -15,11 +16,6 @@ namespace sextant::cli {
 // A vector of 8,192 dimensions written out in full is about 200 KB; a
 // megabyte more than that is the wrong input.
 constexpr qint64 kMaxQueryVectorBytes = 16 * 1024 * 1024;
-
-// Parses `text` (a JSON array of finite numbers within float32's range).
-// `source` names where it came from in messages ("--vector", "standard
-// input", "the file q.json").
-Result<QVector<float>> parseQueryVector(QByteArrayView text, const QString &source);
 
 // The value of --vector: "-" reads standard input, "@FILE" a file, anything
 // else is the JSON itself.

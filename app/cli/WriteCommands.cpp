@@ -45,8 +45,9 @@ Result<Schema> readSchemaFile(const QString &fileName)
                      QStringLiteral("The schema file %1 must hold a JSON object.").arg(fileName), fileName);
     auto schema = Schema::fromJson(document.object(), false);
     if (!schema.ok())
-        return Error(schema.error().code(), QStringLiteral("%1 (in %2)").arg(schema.error().message(), fileName),
-                     fileName);
+        return schema.error()
+            .rephrased(QStringLiteral("%1 (in %2)").arg(schema.error().message(), fileName))
+            .withPath(fileName);
     return schema;
 }
 

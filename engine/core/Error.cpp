@@ -41,7 +41,63 @@ QString Error::toString() const
 Error Error::fromErrno(int err, const QString &operation, const QString &path)
 {
     const QString reason = QString::fromLocal8Bit(std::strerror(err));
-    return Error(ErrorCode::Io, QStringLiteral("Could not %1 %2: %3").arg(operation, path, reason), path);
+    return Error(ErrorCode::Io, QStringLiteral("Could not %1 %2: %3").arg(operation, path, reason), path)
+        .withSystemError(err);
+}
+
+Error &Error::withSource(ErrorSource source)
+{
+    m_source = source;
+    return *this;
+}
+
+Error &Error::withPath(const QString &path)
+{
+    m_path = path;
+    return *this;
+}
+
+Error &Error::withSystemError(int err)
+{
+    m_systemError = err;
+    return *this;
+}
+
+Error &Error::withPosition(qint64 offset, qint64 line, qint64 column)
+{
+    m_offset = offset;
+    m_line = line;
+    m_column = column;
+    return *this;
+}
+
+Error &Error::withElement(qint64 element)
+{
+    m_element = element;
+    return *this;
+}
+
+Error &Error::withHolder(const QString &application, qint64 pid, const QString &host)
+{
+    m_holderApplication = application;
+    m_holderPid = pid;
+    m_holderHost = host;
+    return *this;
+}
+
+Error &Error::withServer(const QString &url, int httpStatus)
+{
+    m_source = ErrorSource::Embedder;
+    m_serverUrl = url;
+    m_httpStatus = httpStatus;
+    return *this;
+}
+
+Error Error::rephrased(const QString &message) const
+{
+    Error e = *this;
+    e.m_message = message;
+    return e;
 }
 
 } // namespace sextant

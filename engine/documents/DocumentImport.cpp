@@ -199,8 +199,9 @@ private:
             Result<std::vector<QVector<float>>> embedded = m_embedder.embed(texts);
             if (!embedded.ok()) {
                 if (stopsTheImport(embedded.error()) || embedded.error().code() != ErrorCode::InvalidArgument)
-                    return Error(embedded.error().code(),
-                                 QStringLiteral("The embedder failed: %1").arg(embedded.error().message()));
+                    return embedded.error()
+                        .rephrased(QStringLiteral("The embedder failed: %1").arg(embedded.error().message()))
+                        .withSource(ErrorSource::Embedder);
                 return fail(embedded.error().message());
             }
             for (auto &v : *embedded)

@@ -75,9 +75,10 @@ Result<std::unique_ptr<Embedder>> embedderForSchema(const Schema &schema)
     if (m.hasMatch()) {
         Result<HttpEmbedderOptions> options = httpEmbedderOptionsFromEnvironment(m.captured(1));
         if (!options.ok())
-            return Error(options.error().code(),
-                         QStringLiteral("This index was made with the model %1 on an OpenAI-compatible server. %2")
-                             .arg(m.captured(1), options.error().message()));
+            return options.error()
+                .rephrased(QStringLiteral("This index was made with the model %1 on an OpenAI-compatible server. %2")
+                               .arg(m.captured(1), options.error().message()))
+                .withSource(ErrorSource::Embedder);
         options->dimensions = m.captured(2).toInt();
         return std::unique_ptr<Embedder>(std::make_unique<HttpEmbedder>(*options));
     }
@@ -97,7 +98,8 @@ Error learnDimensions(Embedder &embedder)
         return Error(ErrorCode::UnsupportedFormat,
                      QStringLiteral("The embedder gives %1-dimensional vectors; an index holds 1 to %2 dimensions.")
                          .arg(embedder.dimensions())
-                         .arg(Schema::kMaxDimensions));
+                         .arg(Schema::kMaxDimensions))
+            .withSource(ErrorSource::Embedder);
     return {};
 }
 
@@ -114,11 +116,12 @@ Error checkEmbedderMatches(const Schema &schema, const Embedder &embedder)
                                     "comparable with them. Use the index's own embedder, or create a new index.")
                          .arg(schema.embedder, embedder.id()));
     if (schema.dimensions != embedder.dimensions())
-        return Error(
-            ErrorCode::DimensionMismatch,
-            QStringLiteral("The embedder gives %1-dimensional vectors, but this index holds %2-dimensional ones.")
-                .arg(embedder.dimensions())
-                .arg(schema.dimensions));
+        return Error(ErrorCode::DimensionMismatch,
+                     QStringLiteral(
+                         "The embedder gives %1-dimensional vectors, but this index holds %2-dimensional ones.")
+                         .arg(embedder.dimensions())
+                         .arg(schema.dimensions))
+            .withSource(ErrorSource::Embedder);
     return {};
 }
 

@@ -144,7 +144,7 @@ Result<std::vector<QVector<float>>> HashingEmbedder::embed(const QStringList &te
     out.reserve(size_t(texts.size()));
     for (qsizetype i = 0; i < texts.size(); ++i) {
         Result<QVector<float>> v = embedOne(texts[i]);
-        if (!v.ok()) return Error(v.error().code(), QStringLiteral("Text %1: %2").arg(i + 1).arg(v.error().message()));
+        if (!v.ok()) return v.error().rephrased(QStringLiteral("Text %1: %2").arg(i + 1).arg(v.error().message()));
         out.push_back(v.takeValue());
     }
     return out;

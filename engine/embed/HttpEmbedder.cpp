@@ -211,7 +211,10 @@ QString HttpEmbedder::redact(QString text) const
 
 Error HttpEmbedder::redacted(const Error &error) const
 {
-    return Error(error.code(), redact(error.message()), error.path());
+    // Every error embed() returns names this server (docs/errors.md).
+    Error e = error.rephrased(redact(error.message()));
+    e.withServer(shownUrl(), error.httpStatus());
+    return e;
 }
 
 Error HttpEmbedder::checkOptions() const
@@ -429,23 +432,31 @@ Result<std::vector<QVector<float>>> HttpEmbedder::embedBatch(Session &session, c
         if (isCancelled()) return cancelledError();
         const Attempt attempt = session.post(request, body);
         if (attempt.outcome == Attempt::Outcome::Cancelled) return cancelledError();
+        // The server's last HTTP status goes with any error about its answer.
+        const auto answered = [&](Error e) {
+            return e.withServer(shownUrl(), attempt.outcome == Attempt::Outcome::Answered ? attempt.status : 0);
+        };
 
-        if (attempt.outcome == Attempt::Outcome::Answered && attempt.status >= 200 && attempt.status < 300)
-            return vectorsFrom(attempt, int(batch.size()));
+        if (attempt.outcome == Attempt::Outcome::Answered && attempt.status >= 200 && attempt.status < 300) {
+            Result<std::vector<QVector<float>>> vectors = vectorsFrom(attempt, int(batch.size()));
+            if (!vectors.ok()) return answered(vectors.error());
+            return vectors;
+        }
 
         if (attempt.outcome == Attempt::Outcome::Answered) {
             // OpenAI answers 429 also when the account is out of credit; that does not pass.
             if (attempt.status == 429 && attempt.body.contains("insufficient_quota"))
-                return Error(ErrorCode::AccessDenied,
-                             QStringLiteral("The server at %1 refused the request for lack of credit (HTTP 429)%2. "
-                                            "Check the account's plan and billing.")
-                                 .arg(shownUrl(), saying(serverErrorMessage(attempt.body))));
-            if (!isRetryableStatus(attempt.status)) return errorForHttpStatus(attempt, int(batch.size()));
+                return answered(Error(ErrorCode::AccessDenied,
+                                      QStringLiteral("The server at %1 refused the request for lack of credit (HTTP "
+                                                     "429)%2. Check the account's plan and billing.")
+                                          .arg(shownUrl(), saying(serverErrorMessage(attempt.body)))));
+            if (!isRetryableStatus(attempt.status)) return answered(errorForHttpStatus(attempt, int(batch.size())));
         }
         const bool transient =
             attempt.outcome == Attempt::Outcome::Answered || attempt.outcome == Attempt::Outcome::TimedOut ||
             (attempt.outcome == Attempt::Outcome::NetworkFailed && isTransientNetworkError(attempt.networkError));
-        if (!transient || attemptNumber > m_options.maxRetries) return errorForGivingUp(attempt, attemptNumber);
+        if (!transient || attemptNumber > m_options.maxRetries)
+            return answered(errorForGivingUp(attempt, attemptNumber));
         if (!waitUnlessCancelled(backoffMs(attemptNumber - 1, attempt))) return cancelledError();
     }
 }
@@ -480,7 +491,7 @@ Result<std::vector<QVector<float>>> HttpEmbedder::vectorsFrom(const Attempt &att
 
 Result<std::vector<QVector<float>>> HttpEmbedder::embed(const QStringList &texts)
 {
-    if (Error e = checkOptions()) return e;
+    if (Error e = checkOptions()) return redacted(e);
     if (texts.isEmpty()) return std::vector<QVector<float>>{};
     if (isCancelled()) return cancelledError();
 
@@ -494,11 +505,11 @@ Result<std::vector<QVector<float>>> HttpEmbedder::embed(const QStringList &texts
         if (!vectors.ok()) {
             if (texts.size() <= batchSize || vectors.error().code() == ErrorCode::Cancelled)
                 return redacted(vectors.error());
-            return redacted(Error(vectors.error().code(), QStringLiteral("Texts %1 to %2 of %3: %4")
-                                                              .arg(first + 1)
-                                                              .arg(first + batch.size())
-                                                              .arg(texts.size())
-                                                              .arg(vectors.error().message())));
+            return redacted(vectors.error().rephrased(QStringLiteral("Texts %1 to %2 of %3: %4")
+                                                          .arg(first + 1)
+                                                          .arg(first + batch.size())
+                                                          .arg(texts.size())
+                                                          .arg(vectors.error().message())));
         }
         for (QVector<float> &v : *vectors)
             out.push_back(std::move(v));

@@ -1,5 +1,6 @@
 #include "sextant/IndexComparison.h"
 
+#include "sextant/QueryVector.h"
 #include "sextant/Umap.h"
 #include "sextant/EmbedderChoice.h"
 
@@ -21,22 +22,12 @@ std::optional<QVector<float>> vectorFromJson(const QJsonValue &value, QString *w
         *why = QStringLiteral("a vector must be a JSON array of numbers");
         return std::nullopt;
     }
-    const QJsonArray array = value.toArray();
-    if (array.isEmpty()) {
-        *why = QStringLiteral("the vector is empty");
-        return std::nullopt;
-    }
-    QVector<float> out;
-    out.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonValue v = array[i];
-        if (!v.isDouble() || !std::isfinite(float(v.toDouble()))) {
-            *why = QStringLiteral("value %1 of the vector is not a finite number").arg(i + 1);
-            return std::nullopt;
-        }
-        out.append(float(v.toDouble()));
-    }
-    return out;
+    Result<QVector<float>> vector = queryVectorFromJson(value.toArray(), QStringLiteral("the query file"));
+    if (vector.ok()) return vector.takeValue();
+    *why = vector.error().element() > 0
+               ? QStringLiteral("value %1 of the vector is not a finite number").arg(vector.error().element())
+               : QStringLiteral("the vector is empty");
+    return std::nullopt;
 }
 
 // The key of each of `ids` in `index`: a map from key to id.
@@ -111,15 +102,9 @@ Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents)
                         .arg(error.offset + 1));
                 continue;
             }
-            QString why;
+            QJsonValue vector(QJsonValue::Undefined); // the query's vector, when it is one
             if (document.isArray()) {
-                const auto v = vectorFromJson(document.array(), &why);
-                if (!v) {
-                    bad(why);
-                    continue;
-                }
-                query.kind = CompareQuery::Kind::Vector;
-                query.vector = *v;
+                vector = document.array();
             } else {
                 const QJsonObject object = document.object();
                 const int fields = int(object.contains(QStringLiteral("text"))) +
@@ -130,13 +115,7 @@ Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents)
                     continue;
                 }
                 if (object.contains(QStringLiteral("vector"))) {
-                    const auto v = vectorFromJson(object.value(QStringLiteral("vector")), &why);
-                    if (!v) {
-                        bad(why);
-                        continue;
-                    }
-                    query.kind = CompareQuery::Kind::Vector;
-                    query.vector = *v;
+                    vector = object.value(QStringLiteral("vector"));
                 } else {
                     const bool isText = object.contains(QStringLiteral("text"));
                     const QJsonValue v = object.value(isText ? QStringLiteral("text") : QStringLiteral("id"));
@@ -148,6 +127,16 @@ Result<QList<CompareQuery>> parseQueryFile(const QByteArray &contents)
                     query.kind = isText ? CompareQuery::Kind::Text : CompareQuery::Kind::Item;
                     query.text = v.toString();
                 }
+            }
+            if (!vector.isUndefined()) {
+                QString why;
+                const auto v = vectorFromJson(vector, &why);
+                if (!v) {
+                    bad(why);
+                    continue;
+                }
+                query.kind = CompareQuery::Kind::Vector;
+                query.vector = *v;
             }
         } else {
             query.kind = CompareQuery::Kind::Text;
@@ -245,12 +234,12 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
     if (needText) {
         Result<std::unique_ptr<embed::Embedder>> ea = embed::embedderForSchema(sa);
         if (!ea.ok())
-            return Error(ea.error().code(),
-                         QStringLiteral("The first index cannot embed text queries: %1").arg(ea.error().message()));
+            return ea.error().rephrased(
+                QStringLiteral("The first index cannot embed text queries: %1").arg(ea.error().message()));
         Result<std::unique_ptr<embed::Embedder>> eb = embed::embedderForSchema(sb);
         if (!eb.ok())
-            return Error(eb.error().code(),
-                         QStringLiteral("The second index cannot embed text queries: %1").arg(eb.error().message()));
+            return eb.error().rephrased(
+                QStringLiteral("The second index cannot embed text queries: %1").arg(eb.error().message()));
         embedA = ea.takeValue();
         embedB = eb.takeValue();
     }
@@ -304,10 +293,9 @@ Result<ComparisonReport> compareIndexes(const Index &a, const Index &b, const QL
             }
             Result<QueryResult> result = indexes[side]->query(request);
             if (!result.ok())
-                return Error(result.error().code(),
-                             QStringLiteral("The %1 index could not answer \"%2\": %3")
-                                 .arg(side == 0 ? QStringLiteral("first") : QStringLiteral("second"), q.label(),
-                                      result.error().message()));
+                return result.error().rephrased(QStringLiteral("The %1 index could not answer \"%2\": %3")
+                                                    .arg(side == 0 ? QStringLiteral("first") : QStringLiteral("second"),
+                                                         q.label(), result.error().message()));
             for (const QueryHit &hit : result->hits)
                 lists[side]->append({hit.id, itemKey(hit.id, hit.metadata), hit.score, 0});
         }

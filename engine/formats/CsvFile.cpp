@@ -249,7 +249,7 @@ public:
             names << QString::fromUtf8(field);
         Result<QList<CsvColumnRole>> roles = csvColumnRoles(names);
         if (!roles.ok())
-            return Error(roles.error().code(), QStringLiteral("%1: %2").arg(path, roles.error().message()), path);
+            return roles.error().rephrased(QStringLiteral("%1: %2").arg(path, roles.error().message())).withPath(path);
         m_roles = *roles;
         for (qsizetype c = 0; c < m_roles.size(); ++c) {
             const CsvColumnRole &role = m_roles[c];

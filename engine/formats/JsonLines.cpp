@@ -1,6 +1,7 @@
 #include "sextant/JsonLines.h"
 
 #include "core/JsonSyntax.h"
+#include "core/JsonText.h"
 
 #include "sextant/Schema.h"
 #include "formats/JsonNumber.h"
@@ -87,14 +88,17 @@ private:
     qsizetype column(const char *at) const { return at - m_begin + 1; }
     bool atEnd() const { return m_pos >= m_end; }
 
-    bool fail(ErrorCode code, const QString &message)
+    // `at`: where in the line, for the error's offset() and column() (the
+    // reader sees one line; the caller knows its number).
+    bool fail(ErrorCode code, const QString &message, const char *at = nullptr)
     {
         m_error = Error(code, message);
+        if (at) m_error.withPosition(at - m_begin, 0, column(at));
         return false;
     }
     bool failAt(const char *at, const QString &what)
     {
-        return fail(ErrorCode::MalformedInput, QStringLiteral("%1 at column %2.").arg(what).arg(column(at)));
+        return fail(ErrorCode::MalformedInput, QStringLiteral("%1 at column %2.").arg(what).arg(column(at)), at);
     }
 
     void skipSpace()
@@ -391,7 +395,8 @@ private:
                                        "(about ±3.4e38) at column %3.")
                             .arg(element)
                             .arg(quoteInput(start, number.end))
-                            .arg(column(start)));
+                            .arg(column(start)),
+                        start);
         case ScannedFloat::Status::Ok: break;
         }
         value = number.value;
@@ -412,13 +417,15 @@ private:
                 ErrorCode::NonFiniteValue,
                 QStringLiteral("Element %1 of \"vector\" is NaN at column %2; vectors must hold finite numbers.")
                     .arg(element)
-                    .arg(column(start)));
+                    .arg(column(start)),
+                start);
         if (equalsIgnoringAsciiCase(token, "inf") || equalsIgnoringAsciiCase(token, "infinity"))
             return fail(
                 ErrorCode::NonFiniteValue,
                 QStringLiteral("Element %1 of \"vector\" is infinite at column %2; vectors must hold finite numbers.")
                     .arg(element)
-                    .arg(column(start)));
+                    .arg(column(start)),
+                start);
         const QString kind = describeValueAt(start);
         if (kind == u"a number" || kind.startsWith(u"something"))
             return failAt(start, QStringLiteral("Element %1 of \"vector\" is not a valid JSON number (%2)")
@@ -477,35 +484,6 @@ private:
         return true;
     }
 };
-
-void appendJsonString(QByteArray &out, QByteArrayView utf8)
-{
-    static const char hexDigits[] = "0123456789abcdef";
-    out += '"';
-    const char *runStart = utf8.data();
-    const char *end = utf8.data() + utf8.size();
-    for (const char *p = runStart; p < end; ++p) {
-        const unsigned char c = static_cast<unsigned char>(*p);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(runStart, p - runStart);
-        runStart = p + 1;
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            out += "\\u00";
-            out += hexDigits[c >> 4];
-            out += hexDigits[c & 0xF];
-        }
-    }
-    out.append(runStart, end - runStart);
-    out += '"';
-}
 
 } // namespace
 

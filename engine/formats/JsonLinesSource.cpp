@@ -44,9 +44,10 @@ protected:
         if (m_lines.lineNumber() == 1) line = dropUtf8ByteOrderMark(line); // Windows editors start files with one
         if (isBlankLine(line)) return Step::Skipped;
         const QString where = QStringLiteral("line %1").arg(m_lines.lineNumber());
+        m_problemLine = m_lines.lineNumber();
         Result<Item> parsed = parseJsonLine(line);
         if (!parsed.ok()) {
-            addProblem(where, QString(), parsed.error().message());
+            addProblem(where, QString(), parsed.error().message(), parsed.error().column());
             return Step::Skipped;
         }
         item = parsed.takeValue();

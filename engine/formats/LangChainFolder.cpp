@@ -152,7 +152,9 @@ public:
         if (!argsJson.ok()) return argsJson.error();
         Result<LangChainArgs> args = parseLangChainArgs(*argsJson);
         if (!args.ok())
-            return Error(args.error().code(), QStringLiteral("%1: %2").arg(argsPath, args.error().message()), argsPath);
+            return args.error()
+                .rephrased(QStringLiteral("%1: %2").arg(argsPath, args.error().message()))
+                .withPath(argsPath);
         m_args = *args;
 
         const QString docstorePath = m_folder + u'/' + kDocstoreFile;
@@ -162,8 +164,9 @@ public:
             if (!docstoreJson.ok()) return docstoreJson.error();
             Result<LangChainDocstore> docstore = parseLangChainDocstore(*docstoreJson);
             if (!docstore.ok())
-                return Error(docstore.error().code(),
-                             QStringLiteral("%1: %2").arg(docstorePath, docstore.error().message()), docstorePath);
+                return docstore.error()
+                    .rephrased(QStringLiteral("%1: %2").arg(docstorePath, docstore.error().message()))
+                    .withPath(docstorePath);
             m_docstore = docstore.takeValue();
             m_hasDocstore = true;
             for (const SourceProblem &p : std::as_const(m_docstore.problems))
@@ -188,8 +191,9 @@ public:
         m_bytes = QByteArrayView(reinterpret_cast<const char *>(mapped), size);
         Result<HnswlibIndexLayout> layout = parseHnswlibIndex(m_bytes, m_args.dimensions);
         if (!layout.ok())
-            return Error(layout.error().code(), QStringLiteral("%1 (%2)").arg(layout.error().message(), indexPath),
-                         indexPath);
+            return layout.error()
+                .rephrased(QStringLiteral("%1 (%2)").arg(layout.error().message(), indexPath))
+                .withPath(indexPath);
         m_layout = *layout;
         m_dimensions = m_layout.dimensions;
         countAhead();

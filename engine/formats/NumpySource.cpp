@@ -38,7 +38,9 @@ public:
         const QByteArray start = m_file.read(std::min<qint64>(m_total, 12 + kMaxNpyHeaderBytes));
         Result<NpyHeader> parsed = parseNpyHeader(start);
         if (!parsed.ok())
-            return Error(parsed.error().code(), QStringLiteral("%1: %2").arg(path, parsed.error().message()), path);
+            return parsed.error()
+                .rephrased(QStringLiteral("%1: %2").arg(path, parsed.error().message()))
+                .withPath(path);
         m_header = *parsed;
         const QList<qint64> &shape = m_header.shape;
         if (shape.size() != 2)

@@ -64,9 +64,9 @@ Error VectorSourceBase::readAhead()
 
 QList<SourceProblem> VectorSourceBase::takeProblems() { return std::exchange(m_problems, {}); }
 
-void VectorSourceBase::addProblem(const QString &where, const QString &itemId, const QString &message)
+void VectorSourceBase::addProblem(const QString &where, const QString &itemId, const QString &message, qint64 column)
 {
-    m_problems.append(SourceProblem{where, itemId, message});
+    m_problems.append(SourceProblem{where, itemId, message, m_problemLine, column});
 }
 
 bool VectorSourceBase::acceptId(const QString &id, const QString &where)

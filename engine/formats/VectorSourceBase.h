@@ -34,7 +34,7 @@ protected:
     // the open's error.
     Error readAhead();
 
-    void addProblem(const QString &where, const QString &itemId, const QString &message);
+    void addProblem(const QString &where, const QString &itemId, const QString &message, qint64 column = 0);
 
     // Each records a problem and returns false when the item must be skipped.
     // Call acceptId last: it remembers the id, which must then not be skipped.
@@ -43,6 +43,8 @@ protected:
     bool acceptFinite(std::span<const float> vector, const QString &where, const QString &id);
 
     int m_dimensions = 0; // of the first good item, or set by a header
+    // A source of text lines sets the line it reads: problems recorded meanwhile carry it.
+    qint64 m_problemLine = 0;
 
 private:
     QList<SourceProblem> m_problems;

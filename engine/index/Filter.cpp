@@ -2,6 +2,8 @@
 #include "index/Bitmap.h"
 #include "index/FilterColumns.h"
 
+#include "core/JsonText.h"
+
 #include <QJsonArray>
 #include <QJsonValue>
 #include <QSet>
@@ -29,7 +31,7 @@ struct OperatorName {
 constexpr OperatorName kOperators[] = {{"$eq", Op::Eq},   {"$ne", Op::Ne},   {"$gt", Op::Gt},
                                        {"$gte", Op::Gte}, {"$lt", Op::Lt},   {"$lte", Op::Lte},
                                        {"$in", Op::In},   {"$nin", Op::Nin}, {"$exists", Op::Exists}};
-const QString kOperatorList = QStringLiteral("one of $eq, $ne, $gt, $gte, $lt, $lte, $in, $nin, $exists");
+const QString kOperatorList = QStringLiteral("one of ") + FilterSyntax::operatorList();
 
 const char *operatorName(Op op) { return kOperators[int(op)].name; }
 
@@ -72,29 +74,6 @@ struct FilterTree {
 namespace {
 
 // ---- Canonical text ----------------------------------------------------------
-
-void appendJsonString(QByteArray &out, QByteArrayView utf8)
-{
-    out += '"';
-    for (char c : utf8) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escape[8];
-                std::snprintf(escape, sizeof escape, "\\u%04x", unsigned(c));
-                out += escape;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
 
 void appendNumber(QByteArray &out, double value)
 {
@@ -172,6 +151,20 @@ void collectFields(const FilterNode &node, QStringList &out)
 
 using filterjson::Kind;
 
+FilterSyntax::Kind syntaxKind(Kind kind)
+{
+    switch (kind) {
+    case Kind::Null: return FilterSyntax::Kind::Null;
+    case Kind::False:
+    case Kind::True: return FilterSyntax::Kind::Bool;
+    case Kind::Number: return FilterSyntax::Kind::Number;
+    case Kind::String: return FilterSyntax::Kind::String;
+    case Kind::Array: return FilterSyntax::Kind::Array;
+    case Kind::Object: return FilterSyntax::Kind::Object;
+    }
+    return FilterSyntax::Kind::None;
+}
+
 QString kindName(Kind kind)
 {
     switch (kind) {
@@ -209,21 +202,21 @@ FilterNode combine(FilterNode::Kind kind, std::vector<FilterNode> parts)
 
 class FilterParser {
 public:
-    explicit FilterParser(QByteArrayView text) : m_text(text) { }
+    FilterParser(QByteArrayView text, FilterSyntax *syntax) : m_text(text), m_syntax(syntax) { }
 
     Result<std::shared_ptr<const FilterTree>> run()
     {
         auto tree = std::make_shared<FilterTree>();
         if (m_text.size() > Filter::kMaxTextBytes)
             return error(Filter::kMaxTextBytes,
-                         QStringLiteral("filter longer than %1 bytes").arg(Filter::kMaxTextBytes),
-                         QStringLiteral("a shorter filter"));
+                         said(Problem::Other, QStringLiteral("filter longer than %1 bytes").arg(Filter::kMaxTextBytes),
+                              Expected::Other, QStringLiteral("a shorter filter")));
         const bool blank = std::all_of(m_text.begin(), m_text.end(),
                                        [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
         if (!blank) {
             filterjson::ParseFailure failure;
             if (!m_doc.parse(m_text, filterjson::Document::Mode::Filter, &failure))
-                return error(failure.offset, failure.problem, failure.expected);
+                return error(failure.offset, failure.why);
             if (!parseFilterObject(m_doc.root(), QString(), tree->root)) return m_error;
         }
         collectFields(tree->root, tree->fields);
@@ -234,7 +227,21 @@ public:
     }
 
 private:
-    Error error(qint64 offset, const QString &problem, const QString &expected)
+    using Problem = FilterSyntax::Problem;
+    using Expected = FilterSyntax::Expected;
+
+    static FilterSyntax said(Problem problem, const QString &problemText, Expected expected,
+                             const QString &expectedText)
+    {
+        FilterSyntax why;
+        why.problem = problem;
+        why.problemText = problemText;
+        why.expected = expected;
+        why.expectedText = expectedText;
+        return why;
+    }
+
+    Error error(qint64 offset, const FilterSyntax &why)
     {
         int line = 1;
         qint64 lineStart = 0;
@@ -243,15 +250,18 @@ private:
         qint64 column = 1; // characters, counting each UTF-8 sequence once
         for (qint64 i = lineStart; i < offset && i < m_text.size(); ++i)
             if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) ++column;
+        if (m_syntax) *m_syntax = why;
         // One arg() call: a key such as "$%2" in `problem` must not be substituted again.
-        return Error(
-            ErrorCode::MalformedInput,
-            QStringLiteral("Filter: %1 at character %2 (line %3, column %4); expected %5")
-                .arg(problem, QString::number(offset), QString::number(line), QString::number(column), expected));
+        return Error(ErrorCode::MalformedInput,
+                     QStringLiteral("Filter: %1 at character %2 (line %3, column %4); expected %5")
+                         .arg(why.problemText, QString::number(offset), QString::number(line), QString::number(column),
+                              why.expectedText))
+            .withSource(ErrorSource::Filter)
+            .withPosition(offset, line, column);
     }
-    bool fail(qint64 offset, const QString &problem, const QString &expected)
+    bool fail(qint64 offset, const FilterSyntax &why)
     {
-        m_error = error(offset, problem, expected);
+        m_error = error(offset, why);
         return false;
     }
 
@@ -266,9 +276,13 @@ private:
         for (qint32 child = object.firstChild; child >= 0; child = m_doc.node(child).next) {
             const filterjson::Node &member = m_doc.node(child);
             const QByteArrayView key = m_doc.key(member);
-            if (seen.contains(key))
-                return fail(member.keyOffset, QStringLiteral("duplicate key \"%1\"").arg(keyText(member)),
-                            QStringLiteral("each key at most once in an object"));
+            if (seen.contains(key)) {
+                FilterSyntax why =
+                    said(Problem::DuplicateKey, QStringLiteral("duplicate key \"%1\"").arg(keyText(member)),
+                         Expected::EachKeyOnce, QStringLiteral("each key at most once in an object"));
+                why.subject = keyText(member);
+                return fail(member.keyOffset, why);
+            }
             seen.insert(key);
             if (!fn(child, member, key)) return false;
         }
@@ -281,18 +295,24 @@ private:
         const filterjson::Node &object = m_doc.node(index);
         if (object.kind != Kind::Object)
             return fail(object.offset,
-                        kindName(object.kind) + (context.isEmpty() ? QString() : QLatin1Char(' ') + context),
-                        QStringLiteral("a filter object {...}"));
+                        said(Problem::Other,
+                             kindName(object.kind) + (context.isEmpty() ? QString() : QLatin1Char(' ') + context),
+                             Expected::FilterObject, QStringLiteral("a filter object {...}")));
         std::vector<FilterNode> parts;
         const bool parsed =
             forEachMember(object, [&](qint32 child, const filterjson::Node &member, QByteArrayView key) {
                 parts.emplace_back();
                 if (key == "$and" || key == "$or") return parseList(child, key == "$and", parts.back());
-                if (key.startsWith('$'))
-                    return fail(member.keyOffset, QStringLiteral("unknown operator \"%1\"").arg(keyText(member)),
-                                QStringLiteral("$and, $or or a field name"));
+                if (key.startsWith('$')) {
+                    FilterSyntax why =
+                        said(Problem::UnknownOperator, QStringLiteral("unknown operator \"%1\"").arg(keyText(member)),
+                             Expected::AndOrOrField, QStringLiteral("$and, $or or a field name"));
+                    why.subject = keyText(member);
+                    return fail(member.keyOffset, why);
+                }
                 if (key.isEmpty())
-                    return fail(member.keyOffset, QStringLiteral("empty field name"), QStringLiteral("a field name"));
+                    return fail(member.keyOffset, said(Problem::EmptyFieldName, QStringLiteral("empty field name"),
+                                                       Expected::FieldName, QStringLiteral("a field name")));
                 return parseCondition(child, parts.back());
             });
         if (!parsed) return false;
@@ -304,12 +324,18 @@ private:
     {
         const filterjson::Node &list = m_doc.node(index);
         const QString name = isAnd ? QStringLiteral("$and") : QStringLiteral("$or");
-        if (list.kind != Kind::Array)
-            return fail(list.offset, QStringLiteral("%1 as the operand of %2").arg(kindName(list.kind), name),
-                        QStringLiteral("an array of filter objects"));
+        if (list.kind != Kind::Array) {
+            FilterSyntax why =
+                said(Problem::OperandOf, QStringLiteral("%1 as the operand of %2").arg(kindName(list.kind), name),
+                     Expected::FilterObjectArray, QStringLiteral("an array of filter objects"));
+            why.kind = syntaxKind(list.kind);
+            why.subject = name;
+            return fail(list.offset, why);
+        }
         if (list.childCount == 0)
-            return fail(list.offset, QStringLiteral("empty array as the operand of %1").arg(name),
-                        QStringLiteral("at least one filter object"));
+            return fail(list.offset,
+                        said(Problem::Other, QStringLiteral("empty array as the operand of %1").arg(name),
+                             Expected::AtLeastOneFilterObject, QStringLiteral("at least one filter object")));
         std::vector<FilterNode> parts;
         for (qint32 child = list.firstChild; child >= 0; child = m_doc.node(child).next) {
             parts.emplace_back();
@@ -354,30 +380,48 @@ private:
             out.leaf.value = scalarOf(member);
             return true;
         }
-        if (member.kind != Kind::Object)
-            return fail(member.offset,
-                        QStringLiteral("%1 as the value of field \"%2\"").arg(kindName(member.kind), field),
-                        member.kind == Kind::Array ? QStringLiteral("a string, number, bool or operator object (to "
-                                                                    "match any of several values use {\"$in\": [...]})")
-                                                   : QStringLiteral("a string, number, bool or operator object (to "
-                                                                    "match a missing field use {\"$exists\": false})"));
-        if (member.childCount == 0)
-            return fail(member.offset, QStringLiteral("empty condition on field \"%1\"").arg(field),
-                        QStringLiteral("an operator, %1").arg(kOperatorList));
+        if (member.kind != Kind::Object) {
+            FilterSyntax why = said(
+                Problem::ValueOfField,
+                QStringLiteral("%1 as the value of field \"%2\"").arg(kindName(member.kind), field), Expected::Other,
+                member.kind == Kind::Array ? QStringLiteral("a string, number, bool or operator object (to "
+                                                            "match any of several values use {\"$in\": [...]})")
+                                           : QStringLiteral("a string, number, bool or operator object (to "
+                                                            "match a missing field use {\"$exists\": false})"));
+            why.kind = syntaxKind(member.kind);
+            why.field = field;
+            return fail(member.offset, why);
+        }
+        if (member.childCount == 0) {
+            FilterSyntax why =
+                said(Problem::EmptyCondition, QStringLiteral("empty condition on field \"%1\"").arg(field),
+                     Expected::AnOperator, QStringLiteral("an operator, %1").arg(kOperatorList));
+            why.field = field;
+            return fail(member.offset, why);
+        }
         std::vector<FilterNode> parts;
         const bool parsed = forEachMember(member, [&](qint32 child, const filterjson::Node &operand,
                                                       QByteArrayView key) {
-            if (!key.startsWith('$'))
-                return fail(
-                    operand.keyOffset,
+            if (!key.startsWith('$')) {
+                FilterSyntax why = said(
+                    Problem::NestedKey,
                     QStringLiteral("nested key \"%1\" in the condition on field \"%2\"").arg(keyText(operand), field),
+                    Expected::OperatorOrNestedPath,
                     QStringLiteral("%1 (write \"%2.%3\" to reach a nested field)")
                         .arg(kOperatorList, field, keyText(operand)));
+                why.subject = keyText(operand);
+                why.field = field;
+                return fail(operand.keyOffset, why);
+            }
             const auto known = std::find_if(std::begin(kOperators), std::end(kOperators),
                                             [&](const OperatorName &o) { return key == o.name; });
-            if (known == std::end(kOperators))
-                return fail(operand.keyOffset, QStringLiteral("unknown operator \"%1\"").arg(keyText(operand)),
-                            kOperatorList);
+            if (known == std::end(kOperators)) {
+                FilterSyntax why =
+                    said(Problem::UnknownOperator, QStringLiteral("unknown operator \"%1\"").arg(keyText(operand)),
+                         Expected::Operator, kOperatorList);
+                why.subject = keyText(operand);
+                return fail(operand.keyOffset, why);
+            }
             parts.push_back(leaf(known->op));
             return parseOperand(child, parts.back().leaf);
         });
@@ -390,15 +434,21 @@ private:
     {
         const filterjson::Node &operand = m_doc.node(index);
         const QString op = QString::fromLatin1(operatorName(c.op));
-        const auto wrongType = [&](const filterjson::Node &at, const QString &where, const QString &expected) {
-            return fail(at.offset, QStringLiteral("%1 %2").arg(kindName(at.kind), where), expected);
+        // `where` is "as the operand of $op" (OperandOf) or "in the $op array" (Other).
+        const auto wrongType = [&](const filterjson::Node &at, const QString &where, const QString &expected,
+                                   Expected expectedKind) {
+            FilterSyntax why = said(where.startsWith(QLatin1String("as")) ? Problem::OperandOf : Problem::Other,
+                                    QStringLiteral("%1 %2").arg(kindName(at.kind), where), expectedKind, expected);
+            why.kind = syntaxKind(at.kind);
+            why.subject = op;
+            return fail(at.offset, why);
         };
         switch (c.op) {
         case Op::Eq:
         case Op::Ne:
             if (!isScalar(operand.kind))
                 return wrongType(operand, QStringLiteral("as the operand of %1").arg(op),
-                                 QStringLiteral("a string, number or bool"));
+                                 QStringLiteral("a string, number or bool"), Expected::Scalar);
             c.value = scalarOf(operand);
             return true;
         case Op::Gt:
@@ -407,25 +457,25 @@ private:
         case Op::Lte:
             if (operand.kind != Kind::String && operand.kind != Kind::Number)
                 return wrongType(operand, QStringLiteral("as the operand of %1").arg(op),
-                                 QStringLiteral("a number or string"));
+                                 QStringLiteral("a number or string"), Expected::NumberOrString);
             c.value = scalarOf(operand);
             return true;
         case Op::Exists:
             if (operand.kind != Kind::True && operand.kind != Kind::False)
                 return wrongType(operand, QStringLiteral("as the operand of %1").arg(op),
-                                 QStringLiteral("true or false"));
+                                 QStringLiteral("true or false"), Expected::TrueOrFalse);
             c.exists = operand.kind == Kind::True;
             return true;
         case Op::In:
         case Op::Nin:
             if (operand.kind != Kind::Array)
                 return wrongType(operand, QStringLiteral("as the operand of %1").arg(op),
-                                 QStringLiteral("an array of strings, numbers and bools"));
+                                 QStringLiteral("an array of strings, numbers and bools"), Expected::Other);
             for (qint32 child = operand.firstChild; child >= 0; child = m_doc.node(child).next) {
                 const filterjson::Node &element = m_doc.node(child);
                 if (!isScalar(element.kind))
                     return wrongType(element, QStringLiteral("in the %1 array").arg(op),
-                                     QStringLiteral("a string, number or bool"));
+                                     QStringLiteral("a string, number or bool"), Expected::Scalar);
                 const Scalar s = scalarOf(element);
                 if (s.type == Scalar::Bool)
                     (s.boolean ? c.hasTrue : c.hasFalse) = true;
@@ -444,6 +494,7 @@ private:
     }
 
     QByteArrayView m_text;
+    FilterSyntax *m_syntax;
     filterjson::Document m_doc;
     Error m_error;
 };
@@ -851,9 +902,17 @@ Filter::Filter() : m_tree(emptyTree()) { }
 
 Filter::Filter(std::shared_ptr<const FilterTree> tree) : m_tree(std::move(tree)) { }
 
-Result<Filter> Filter::parse(QByteArrayView json)
+QString FilterSyntax::operatorList()
 {
-    Result<std::shared_ptr<const FilterTree>> tree = FilterParser(json).run();
+    QStringList names;
+    for (const OperatorName &o : kOperators)
+        names << QLatin1String(o.name);
+    return names.join(QLatin1String(", "));
+}
+
+Result<Filter> Filter::parse(QByteArrayView json, FilterSyntax *syntax)
+{
+    Result<std::shared_ptr<const FilterTree>> tree = FilterParser(json, syntax).run();
     if (!tree.ok()) return tree.error();
     return Filter(tree.takeValue());
 }

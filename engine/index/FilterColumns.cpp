@@ -81,12 +81,37 @@ constexpr auto kPlainStringByte = [] {
     return plain;
 }();
 
-QString describeAt(const char *p, const char *end)
+using Problem = FilterSyntax::Problem;
+using Expected = FilterSyntax::Expected;
+
+// What stands at `p`, as a problem: the end, a character or a byte.
+FilterSyntax describeAt(const char *p, const char *end)
 {
-    if (p >= end) return QStringLiteral("unexpected end of text");
+    FilterSyntax why;
+    if (p >= end) {
+        why.problem = Problem::UnexpectedEnd;
+        why.problemText = QStringLiteral("unexpected end of text");
+        return why;
+    }
     const unsigned char c = static_cast<unsigned char>(*p);
-    if (c >= 0x20 && c < 0x7F) return QStringLiteral("unexpected character '%1'").arg(QLatin1Char(char(c)));
-    return QStringLiteral("unexpected byte 0x%1").arg(c, 2, 16, QChar(u'0'));
+    if (c >= 0x20 && c < 0x7F) {
+        why.problem = Problem::UnexpectedCharacter;
+        why.subject = QString(QLatin1Char(char(c)));
+        why.problemText = QStringLiteral("unexpected character '%1'").arg(why.subject);
+        return why;
+    }
+    why.problem = Problem::UnexpectedByte;
+    why.subject = QStringLiteral("0x%1").arg(c, 2, 16, QChar(u'0'));
+    why.problemText = QStringLiteral("unexpected byte %1").arg(why.subject);
+    return why;
+}
+
+FilterSyntax problemOnly(Problem problem, const QString &text)
+{
+    FilterSyntax why;
+    why.problem = problem;
+    why.problemText = text;
+    return why;
 }
 
 } // namespace
@@ -110,21 +135,29 @@ public:
         qint32 root;
         if (!parseValue(0, root)) return false;
         skipSpace();
-        if (p != e)
-            return fail(p, describeAt(p, e) + QStringLiteral(" after the end of the JSON value"),
-                        QStringLiteral("the end of the text"));
+        if (p != e) {
+            FilterSyntax why = describeAt(p, e);
+            why.afterEnd = true;
+            why.problemText += QStringLiteral(" after the end of the JSON value");
+            return fail(p, why, QStringLiteral("the end of the text"));
+        }
         return true;
     }
 
 private:
-    bool fail(const char *at, QString problem, QString expected)
+    bool fail(const char *at, FilterSyntax why, QString expected, Expected expectedKind = Expected::Other)
     {
         if (failure) {
             failure->offset = at - b;
-            failure->problem = std::move(problem);
-            failure->expected = std::move(expected);
+            failure->why = std::move(why);
+            failure->why.expected = expectedKind;
+            failure->why.expectedText = std::move(expected);
         }
         return false;
+    }
+    bool fail(const char *at, QString problem, QString expected)
+    {
+        return fail(at, problemOnly(Problem::Other, problem), std::move(expected));
     }
 
     void skipSpace()
@@ -145,7 +178,7 @@ private:
     bool parseValue(int depth, qint32 &index)
     {
         skipSpace();
-        if (p == e) return fail(p, describeAt(p, e), QStringLiteral("a value"));
+        if (p == e) return fail(p, describeAt(p, e), QStringLiteral("a value"), Expected::Value);
         switch (*p) {
         case '{':
         case '[':
@@ -213,7 +246,7 @@ private:
                 keyOffset = quint32(p - b);
                 if (!parseString(keyBegin, keyLength, keyInScratch)) return false;
                 skipSpace();
-                if (p == e || *p != ':') return fail(p, describeAt(p, e), QStringLiteral("':'"));
+                if (p == e || *p != ':') return fail(p, describeAt(p, e), QStringLiteral("':'"), Expected::Colon);
                 ++p;
             }
             qint32 child;
@@ -236,7 +269,8 @@ private:
                 d.m_nodes[size_t(index)].childCount = count;
                 return true;
             }
-            return fail(p, describeAt(p, e), isObject ? QStringLiteral("',' or '}'") : QStringLiteral("',' or ']'"));
+            return fail(p, describeAt(p, e), isObject ? QStringLiteral("',' or '}'") : QStringLiteral("',' or ']'"),
+                        isObject ? Expected::CommaOrBrace : Expected::CommaOrBracket);
         }
     }
 
@@ -251,7 +285,7 @@ private:
         inScratch = false;
         for (;;) {
             if (p == e)
-                return fail(open, QStringLiteral("unterminated string"),
+                return fail(open, problemOnly(Problem::UnterminatedString, QStringLiteral("unterminated string")),
                             QStringLiteral("a closing '\"' before the end of the text"));
             while (p != e && kPlainStringByte[static_cast<unsigned char>(*p)])
                 ++p;
@@ -361,7 +395,7 @@ private:
         if (*p == '0') {
             ++p;
             if (p < e && isDigit(*p))
-                return fail(start, QStringLiteral("number with a leading zero"),
+                return fail(start, problemOnly(Problem::LeadingZero, QStringLiteral("number with a leading zero")),
                             QStringLiteral("a number such as 7, 0.7 or 7e-1"));
         } else {
             for (; p < e && isDigit(*p); ++p) {
@@ -415,7 +449,7 @@ private:
         const auto [end, error] = std::from_chars(start, p, value);
         if (error == std::errc() && end == p) return true;
         if (digits + exponent - 1 > 0) // beyond the largest double: QJsonDocument refuses these too
-            return fail(start, QStringLiteral("number out of range"),
+            return fail(start, problemOnly(Problem::NumberOutOfRange, QStringLiteral("number out of range")),
                         QStringLiteral("a number between -1.7976931348623157e308 and 1.7976931348623157e308"));
         value = negative ? -0.0 : 0.0; // below the least subnormal
         return true;

@@ -8,6 +8,8 @@
 // error messages), bounds its nesting, and never allocates per value once
 // its buffers have grown.
 
+#include "sextant/FilterSyntax.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
@@ -40,8 +42,7 @@ struct Node {
 
 struct ParseFailure {
     qint64 offset = 0; // byte offset into the text
-    QString problem;   // "unexpected character 'x'"
-    QString expected;  // "',' or '}'"
+    FilterSyntax why;  // problemText "unexpected character 'x'", expectedText "',' or '}'"
 };
 
 class Document {

@@ -51,6 +51,12 @@ Index::~Index()
 
 bool Index::exists(const QString &path) { return QFileInfo::exists(path + u'/' + manifest::currentName()); }
 
+bool Index::looksLikeIndex(const QString &path)
+{
+    if (!QFileInfo(path).isDir()) return false;
+    return exists(path) || QFileInfo::exists(path + u'/' + manifest::previousName());
+}
+
 std::optional<LockHolder> Index::lockHolder(const QString &path) { return WriterLock::holder(path); }
 
 Result<std::shared_ptr<Index>> Index::create(const QString &path, const Schema &schema, Durability durability,

@@ -20,7 +20,7 @@ Error checkRecordAgainstState(const Record &r, bool exists, qsizetype index, qsi
     else if (r.type == RecordType::Delete && !exists)
         err = Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(shown));
     if (!err.ok() && count > 1)
-        err = Error(err.code(), QStringLiteral("Item %1 of the batch: %2").arg(index + 1).arg(err.message()));
+        err = err.rephrased(QStringLiteral("Item %1 of the batch: %2").arg(index + 1).arg(err.message()));
     return err;
 }
 

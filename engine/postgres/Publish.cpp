@@ -557,9 +557,8 @@ Result<PublishSummary> Publisher::run(const PublishProgress &progress)
     Connection &c = *d->connection;
     const QString table = d->table.display();
     auto interrupted = [&](const Error &e) {
-        return Error(e.code(),
-                     QStringLiteral("%1 The table holds every batch committed so far; the next publish resumes.")
-                         .arg(e.message()));
+        return e.rephrased(QStringLiteral("%1 The table holds every batch committed so far; the next publish resumes.")
+                               .arg(e.message()));
     };
 
     // Tables first (nothing is sent before they exist).

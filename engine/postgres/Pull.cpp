@@ -179,8 +179,8 @@ Result<PullSummary> Puller::run(Index &index, const PullProgress &progress)
                                  : WriteResult{Error(ErrorCode::Closed, QStringLiteral("The index was closed.")), 0, 0};
         if (written.error) {
             c.run(QStringLiteral("ROLLBACK"));
-            return Error(written.error.code(), QStringLiteral("A row of %1 was refused by the index: %2")
-                                                   .arg(d->source.table, written.error.message()));
+            return written.error.rephrased(QStringLiteral("A row of %1 was refused by the index: %2")
+                                               .arg(d->source.table, written.error.message()));
         }
         summary.items += count;
         if (progress && !progress(summary.items, d->source.estimatedRows, summary.bytes)) m_cancelled = true;

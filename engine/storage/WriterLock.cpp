@@ -40,6 +40,13 @@ QString errnoText(int err)
     return QStringLiteral("%1 (errno %2)").arg(QString::fromLocal8Bit(std::strerror(err))).arg(err);
 }
 
+// The holder's fields on a lock error, so callers need not read the sentence.
+Error withHolder(Error error, const std::optional<LockHolder> &h)
+{
+    if (h) error.withHolder(h->application, h->pid, h->host);
+    return error;
+}
+
 // QLockFile says neither why it could not create or write LOCK ("unknown
 // error") nor why it could not take over a dead writer's lock (it reports
 // "locked", because writing LOCK.rmlock failed). Both hide a full disk or a
@@ -120,33 +127,42 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir,
         QMutexLocker g(&g_heldMutex);
         if (g_held.contains(key)) {
             std::optional<LockHolder> h = holder(indexDir);
-            return Error(
-                ErrorCode::Locked,
-                QStringLiteral("The index is already open for writing by %1. Close it there, or open it read-only.")
-                    .arg(h ? h->describe() : QStringLiteral("this program")),
-                indexDir);
+            return withHolder(
+                Error(
+                    ErrorCode::Locked,
+                    QStringLiteral("The index is already open for writing by %1. Close it there, or open it read-only.")
+                        .arg(h ? h->describe() : QStringLiteral("this program")),
+                    indexDir),
+                h);
         }
         QString probeStep;
         if (const int err = probeWritable(indexDir, &probeStep)) {
             // A live holder is the cause that matters; otherwise the errno is.
             const std::optional<LockHolder> h = holder(indexDir);
             if (h && !h->stale)
-                return Error(
-                    ErrorCode::Locked,
-                    QStringLiteral("The index is open for writing by %1. Close it there, or open it read-only.")
-                        .arg(h->describe()),
-                    indexDir);
+                return withHolder(
+                           Error(ErrorCode::Locked,
+                                 QStringLiteral(
+                                     "The index is open for writing by %1. Close it there, or open it read-only.")
+                                     .arg(h->describe()),
+                                 indexDir),
+                           h)
+                    .withSystemError(err);
             if (h && h->stale)
-                return Error(
-                    ErrorCode::Io,
-                    QStringLiteral("Could not take over the writer lock of %1: the lock file names %2, which is no "
-                                   "longer running, but %3 failed: %4.")
-                        .arg(indexDir, h->describe(), probeStep, errnoText(err)),
-                    lockPath(indexDir));
+                return withHolder(
+                           Error(ErrorCode::Io,
+                                 QStringLiteral(
+                                     "Could not take over the writer lock of %1: the lock file names %2, which is "
+                                     "no longer running, but %3 failed: %4.")
+                                     .arg(indexDir, h->describe(), probeStep, errnoText(err)),
+                                 lockPath(indexDir)),
+                           h)
+                    .withSystemError(err);
             return Error(ErrorCode::Io,
                          QStringLiteral("Could not take the writer lock of %1: %2 failed: %3.")
                              .arg(indexDir, probeStep, errnoText(err)),
-                         lockPath(indexDir));
+                         lockPath(indexDir))
+                .withSystemError(err);
         }
         bool locked = lock->tryLock(0);
         if (!locked && lock->error() == QLockFile::LockFailedError && !holder(indexDir)) {
@@ -163,18 +179,21 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir,
             if (lock->error() == QLockFile::LockFailedError) {
                 std::optional<LockHolder> h = holder(indexDir);
                 if (h && h->stale)
-                    return Error(
-                        ErrorCode::Locked,
-                        QStringLiteral("Could not take over the writer lock of %1: the lock file names %2, which is no "
-                                       "longer running, but QLockFile did not take it over (another process may be "
-                                       "doing so at this moment, or %3 is left over). Try again.")
-                            .arg(indexDir, h->describe(), lockPath(indexDir) + QStringLiteral(".rmlock")),
-                        indexDir);
-                return Error(
-                    ErrorCode::Locked,
-                    QStringLiteral("The index is open for writing by %1. Close it there, or open it read-only.")
-                        .arg(h ? h->describe() : QStringLiteral("another program")),
-                    indexDir);
+                    return withHolder(
+                        Error(ErrorCode::Locked,
+                              QStringLiteral(
+                                  "Could not take over the writer lock of %1: the lock file names %2, which is no "
+                                  "longer running, but QLockFile did not take it over (another process may be "
+                                  "doing so at this moment, or %3 is left over). Try again.")
+                                  .arg(indexDir, h->describe(), lockPath(indexDir) + QStringLiteral(".rmlock")),
+                              indexDir),
+                        h);
+                return withHolder(
+                    Error(ErrorCode::Locked,
+                          QStringLiteral("The index is open for writing by %1. Close it there, or open it read-only.")
+                              .arg(h ? h->describe() : QStringLiteral("another program")),
+                          indexDir),
+                    h);
             }
             // The probe above wrote in the folder, so this is rarer: say what QLockFile says.
             const std::optional<LockHolder> h = holder(indexDir);
@@ -190,7 +209,8 @@ Result<std::unique_ptr<WriterLock>> WriterLock::acquire(const QString &indexDir,
                     lockPath(indexDir));
             return Error(ErrorCode::Io,
                          QStringLiteral("Could not create the lock file %1: %2.").arg(lockPath(indexDir), reason),
-                         lockPath(indexDir));
+                         lockPath(indexDir))
+                .withSystemError(lock->error() == QLockFile::PermissionError ? EACCES : 0);
         }
         g_held.insert(key);
     }

@@ -343,10 +343,10 @@ private slots:
                                 << "array of numbers";
         QTest::newRow("string element") << "[1, \"two\", 3]"
                                         << "malformed_input"
-                                        << "Element 1";
+                                        << "Element 2";
         QTest::newRow("null element") << "[1, 2, null]"
                                       << "malformed_input"
-                                      << "Element 2";
+                                      << "Element 3";
         QTest::newRow("beyond float") << "[1e39, 0, 0]"
                                       << "non_finite_value"
                                       << "32-bit float";

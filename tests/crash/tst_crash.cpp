@@ -1,4 +1,4 @@
-// Crash test (DESIGN invariant 4): a child process writes through the engine
+// Crash test (docs/design.md, invariant 4): a child process writes through the engine
 // with several writes in flight, frequent checkpoints and compactions, and is
 // killed with SIGKILL at a random moment. The parent then checks that
 // reopening yields exactly the acknowledged writes and that verify is clean.

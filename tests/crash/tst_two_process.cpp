@@ -1,4 +1,4 @@
-// Two processes on one index (DESIGN invariant 7): a child holds the index
+// Two processes on one index (docs/design.md, invariant 7): a child holds the index
 // open for writing; the parent's writer open is refused with the holder
 // named, its read-only open works and refresh() shows what the child
 // committed, across checkpoints and compactions; once the child is killed,

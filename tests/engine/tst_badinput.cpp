@@ -1,4 +1,4 @@
-// Bad input gets a clear error and changes nothing (DESIGN invariant 9):
+// Bad input gets a clear error and changes nothing (docs/design.md, invariant 9):
 // every rejected write leaves count, content, LSN and the files on disk as
 // they were.
 

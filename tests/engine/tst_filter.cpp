@@ -559,6 +559,9 @@ void TestFilter::canonicalForm()
         QCOMPARE(parseOrFail(text).canonical(), QByteArray(R"({"$and":[{"a":{"$eq":1}},{"b":{"$eq":2}}]})"));
     QCOMPARE(parseOrFail("{\"a\\n\\u0001\":\"\\u00e9\\\"\"}").canonical(),
              QByteArray("{\"a\\n\\u0001\":{\"$eq\":\"\xc3\xa9\\\"\"}}"));
+    // The same escapes as the JSON Lines export (one appendJsonString): \b and \f short.
+    QCOMPARE(parseOrFail("{\"a\":\"\\u0008\\f\\u001f\"}").canonical(),
+             QByteArray("{\"a\":{\"$eq\":\"\\b\\f\\u001f\"}}"));
     QCOMPARE(parseOrFail(R"({"b":{"$in":[2,1,"q\"",false]},"a":1})").canonical(),
              QByteArray(R"({"$and":[{"a":{"$eq":1}},{"b":{"$in":[false,1,2,"q\""]}}]})"));
 }

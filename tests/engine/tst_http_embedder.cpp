@@ -382,6 +382,49 @@ private slots:
         QVERIFY(failsWith(embedder.probe(), ErrorCode::NotFound, {QStringLiteral("404 page not found")}));
     }
 
+    // The GUI words embedder errors from these fields (docs/errors.md), never from the sentence.
+    void errorsNameTheServerAndItsStatus()
+    {
+        LoopbackHttpServer server(status(404, errorJson(QStringLiteral("model not found"))));
+        HttpEmbedderOptions o = optionsFor(server);
+        o.batchSize = 1;
+        HttpEmbedder embedder(o);
+        const QString url = embedder.endpoint().toDisplayString(QUrl::RemoveUserInfo);
+        const Result<Vectors> one = embedOnWorker(embedder, {QStringLiteral("a")});
+        QVERIFY(!one.ok());
+        QCOMPARE(one.error().source(), ErrorSource::Embedder);
+        QCOMPARE(one.error().serverUrl(), url);
+        QCOMPARE(one.error().httpStatus(), 404);
+        // A failure in a later batch ("Texts 1 to 1 of 2: ...") keeps them.
+        const Result<Vectors> two = embedOnWorker(embedder, {QStringLiteral("a"), QStringLiteral("b")});
+        QVERIFY(!two.ok());
+        QCOMPARE(two.error().httpStatus(), 404);
+        QCOMPARE(two.error().serverUrl(), url);
+        server.setFallback(status(401, "{}"));
+        QCOMPARE(embedder.probe().httpStatus(), 401);
+        QCOMPARE(embedder.probe().code(), ErrorCode::AccessDenied);
+    }
+
+    void noAnswerHasNoStatus()
+    {
+        quint16 freePort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            freePort = probe.serverPort();
+        }
+        HttpEmbedderOptions o;
+        o.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(freePort));
+        o.model = kModel;
+        o.maxRetries = 0;
+        HttpEmbedder embedder(o);
+        const Error e = embedder.probe();
+        QCOMPARE(e.code(), ErrorCode::Network);
+        QCOMPARE(e.source(), ErrorSource::Embedder);
+        QCOMPARE(e.httpStatus(), 0);
+        QCOMPARE(e.serverUrl(), QStringLiteral("http://127.0.0.1:%1/v1/embeddings").arg(freePort));
+    }
+
     void clientErrorsCarryTheServersMessage()
     {
         LoopbackHttpServer server(status(400, errorJson(QStringLiteral("input is too long for context length 2048"))));

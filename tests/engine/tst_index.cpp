@@ -59,6 +59,7 @@ class TestIndex : public QObject {
 private slots:
     void init();
     void createOpenClose();
+    void looksLikeIndex();
     void createRefusesExistingOrNonEmptyFolders();
     void createRejectsInvalidSchema();
     void openMissingIsNotFound();
@@ -151,6 +152,27 @@ void TestIndex::createOpenClose()
     QVERIFY2(again.ok(), qPrintable(again.error().message()));
     QCOMPARE((*again)->schema(), smallSchema());
     QVERIFY(!(*again)->openReport().tailCut);
+}
+
+// The one test the GUI and the importer use to tell an index folder (even a
+// damaged one with only MANIFEST.prev) from a folder of files to import.
+void TestIndex::looksLikeIndex()
+{
+    QVERIFY(!Index::looksLikeIndex(indexPath())); // missing
+    QVERIFY(QDir().mkpath(indexPath()));
+    QVERIFY(!Index::looksLikeIndex(indexPath())); // empty
+    {
+        auto idx = createIndex();
+        QVERIFY(idx);
+        QVERIFY(Index::looksLikeIndex(indexPath()));
+        QVERIFY(!idx->close());
+    }
+    // Only the previous manifest left, as in a damaged index.
+    QFile::remove(indexPath() + QStringLiteral("/MANIFEST.prev"));
+    QVERIFY(QFile::rename(indexPath() + QStringLiteral("/MANIFEST"), indexPath() + QStringLiteral("/MANIFEST.prev")));
+    QVERIFY(!Index::exists(indexPath()));
+    QVERIFY(Index::looksLikeIndex(indexPath())); // half-written: still an index, for repair
+    QVERIFY(!Index::looksLikeIndex(indexPath() + QStringLiteral("/MANIFEST.prev"))); // a file is no folder
 }
 
 void TestIndex::createRefusesExistingOrNonEmptyFolders()

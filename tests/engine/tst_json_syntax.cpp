@@ -2,6 +2,7 @@
 // goes wrong, and agrees with QJsonDocument on random mutations of objects.
 
 #include "core/JsonSyntax.h"
+#include "core/JsonText.h"
 #include "sextant/Schema.h"
 #include "sextant/JsonLines.h"
 
@@ -143,6 +144,29 @@ private slots:
             QVERIFY2(parsed.error().message().contains(QStringLiteral("column %1").arg(column)),
                      qPrintable(parsed.error().message()));
         }
+    }
+    // One writer for every JSON string the engine writes by hand (the JSON
+    // Lines export and a filter's canonical form used to escape \b and \f
+    // differently): the short escapes where JSON has them, \u00XX for the
+    // other control characters, every other byte as it is.
+    void appendJsonStringEscapes()
+    {
+        QByteArray all;
+        for (int c = 0; c < 0x20; ++c)
+            all += char(c);
+        all += "\"\\/ a\xc3\xa9\x7f";
+        QByteArray out = "x";
+        appendJsonString(out, all);
+        QCOMPARE(out, QByteArray("x\"\\u0000\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\b\\t\\n\\u000b\\f\\r"
+                                 "\\u000e\\u000f\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017\\u0018"
+                                 "\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f\\\"\\\\/ a\xc3\xa9\x7f\""));
+        // What it writes reads back as the same string.
+        const QJsonDocument back = QJsonDocument::fromJson("[" + out.mid(1) + "]");
+        QVERIFY(back.isArray());
+        QCOMPARE(back.array().at(0).toString(), QString::fromUtf8(all));
+        QByteArray empty;
+        appendJsonString(empty, {});
+        QCOMPARE(empty, QByteArray("\"\""));
     }
 };
 

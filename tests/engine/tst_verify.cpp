@@ -423,7 +423,7 @@ void TestVerify::progressAndCancel()
 
 void TestVerify::damagedBlockUnderOpenIndexIsNotServed()
 {
-    // Invariant 3 at the Index level: a damaged block is reported, never
+    // docs/design.md, invariant 3, at the Index level: a damaged block is reported, never
     // parsed or returned as data, and the rest of the index keeps working.
     Result<std::shared_ptr<storage::Segment>> probe = storage::Segment::open(workFile(m_segFile), 1, 32);
     QVERIFY(probe.ok());

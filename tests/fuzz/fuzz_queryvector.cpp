@@ -1,9 +1,10 @@
-// Fuzz target: the CLI's query-vector parser (`sextant-cli query --vector`,
-// app/cli/QueryVector.h): a JSON array of finite float32 numbers.
+// Fuzz target: the query-vector parser of `sextant-cli query --vector` and
+// the GUI's Query view (core/QueryVector.h): a JSON array of finite float32
+// numbers.
 
 #include "FuzzSupport.h"
 
-#include "QueryVector.h"
+#include "sextant/QueryVector.h"
 
 #include <cmath>
 
@@ -13,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > fuzzsupport::kMaxInputBytes) return 0;
     const QByteArrayView text(reinterpret_cast<const char *>(data), qsizetype(size));
-    const Result<QVector<float>> v = cli::parseQueryVector(text, QStringLiteral("the fuzzer"));
+    const Result<QVector<float>> v = parseQueryVector(text, QStringLiteral("the fuzzer"));
     if (!v.ok()) {
         if (v.error().message().isEmpty()) fuzzsupport::propertyFailed("an error without a message");
         return 0;

@@ -2,8 +2,9 @@
 // says what happened and advice that says what to do, and keeps the
 // engine's sentence (path, numbers) as its second line. Errors are made by
 // the engine where that is cheap (a real lock, a real wrong-length vector,
-// Error::fromErrno as the storage layer calls it), else with the engine's
-// own sentences.
+// Error::fromErrno as the storage layer calls it), else with the fields the
+// engine sets (docs/errors.md). The kind of problem comes from the fields
+// only: a sentence that merely looks like another kind changes nothing.
 
 #include "ErrorText.h"
 #include "UiTestSupport.h"
@@ -80,6 +81,7 @@ private slots:
                      QStringLiteral("The server at http://localhost:11434/v1/embeddings has no such "
                                     "endpoint or model (HTTP 404). Check that the base URL ends "
                                     "with /v1 and that the model \u201cnomic\u201d is pulled."))
+                   .withServer(QStringLiteral("http://localhost:11434/v1/embeddings"), 404)
             << ErrorContext::Query << UserProblem::EmbedderModelNotFound << QStringLiteral("does not offer that model")
             << QStringLiteral("SEXTANT_EMBED_MODEL");
         QTest::newRow("embedder wrong dimensions")
@@ -87,8 +89,26 @@ private slots:
                      QStringLiteral("The server at http://localhost:11434/v1/embeddings "
                                     "returned 768-dimensional vectors for the model "
                                     "\u201cnomic\u201d, but this index holds 384-dimensional ones."))
+                   .withServer(QStringLiteral("http://localhost:11434/v1/embeddings"), 200)
             << ErrorContext::Import << UserProblem::EmbedderWrongDimensions << QStringLiteral("do not fit this index")
             << QStringLiteral("made with");
+        QTest::newRow("embedder refuses the request")
+            << Error(ErrorCode::InvalidArgument, QStringLiteral("The server refused the request."))
+                   .withServer(QStringLiteral("http://localhost:11434/v1/embeddings"), 400)
+            << ErrorContext::Query << UserProblem::EmbedderModelNotFound << QStringLiteral("does not offer that model")
+            << QStringLiteral("SEXTANT_EMBED_MODEL");
+        // Sentences that look like other kinds: only the fields count.
+        QTest::newRow("a sentence naming a server")
+            << Error(ErrorCode::NotFound, QStringLiteral("The server at the door has no item \u201cdoc-7\u201d."))
+            << ErrorContext::General << UserProblem::NotFound << QStringLiteral("could not find")
+            << QStringLiteral("moved, renamed or deleted");
+        QTest::newRow("a sentence starting with Filter")
+            << Error(ErrorCode::MalformedInput, QStringLiteral("Filter: the word in a CSV header."))
+            << ErrorContext::Import << UserProblem::MalformedInput << QStringLiteral("could not be read")
+            << QStringLiteral("Nothing was changed");
+        QTest::newRow("a sentence quoting strerror")
+            << Error(ErrorCode::Io, QStringLiteral("The copy said: No space left on device")) << ErrorContext::Write
+            << UserProblem::IoFailure << QStringLiteral("refused to read or write") << QStringLiteral("Full Verify");
         QTest::newRow("read-only index") << Error(ErrorCode::ReadOnly, QStringLiteral("The index is open read-only."))
                                          << ErrorContext::Write << UserProblem::ReadOnlyIndex
                                          << QStringLiteral("open read-only") << QStringLiteral("Open for Writing");
@@ -111,6 +131,8 @@ private slots:
         QTest::newRow("malformed filter")
             << Error(ErrorCode::MalformedInput,
                      QStringLiteral("Filter: unknown operator \"$foo\" at character 8 (line 1, column 9)"))
+                   .withSource(ErrorSource::Filter)
+                   .withPosition(8, 1, 9)
             << ErrorContext::Query << UserProblem::MalformedFilter << QStringLiteral("filter is not valid")
             << QStringLiteral("docs/filters.md");
         QTest::newRow("unsupported") << Error(ErrorCode::UnsupportedFormat, QStringLiteral("The PDF is encrypted."))
@@ -177,11 +199,17 @@ private slots:
         QVERIFY2(u.headline.startsWith(holder), qPrintable(u.headline));
         QVERIFY2(u.headline.endsWith(QStringLiteral("is writing to this index.")), qPrintable(u.headline));
         QVERIFY(u.advice.contains(QStringLiteral("read-only")));
-        // A holder the caller knows wins over the sentence's.
+        // The holder comes from the error's fields, not its sentence.
+        Error reworded = second.error().rephrased(QStringLiteral("Locked."));
+        QVERIFY2(userMessage(reworded, ErrorContext::Open).headline.startsWith(holder), qPrintable(u.headline));
+        // A holder the caller knows wins over the fields.
         QVERIFY(userMessage(second.error(), ErrorContext::Open, QStringLiteral("sextant-cli (pid 4242 on host)"))
                     .headline.startsWith(QStringLiteral("sextant-cli (pid 4242 on host) is writing")));
-        // Without a holder in the sentence: the general words.
-        QCOMPARE(userMessage(Error(ErrorCode::Locked, QStringLiteral("Locked.")), ErrorContext::Open).headline,
+        // Without a holder in the fields: the general words, whatever the sentence says.
+        QCOMPARE(userMessage(Error(ErrorCode::Locked,
+                                   QStringLiteral("The index is open for writing by someone (pid 1). Close it there.")),
+                             ErrorContext::Open)
+                     .headline,
                  QStringLiteral("Another program is writing to this index."));
         (*first)->close();
     }

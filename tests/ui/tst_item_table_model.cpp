@@ -275,7 +275,8 @@ private slots:
         // Filter bar: a malformed filter shows where it is wrong and keeps the rows.
         const int rows = view.model()->rowCount();
         view.setFilterText(QStringLiteral(R"({"colour": "red", "n": {"$gt" 5}})"));
-        QVERIFY(!view.filterError().isEmpty());
+        QVERIFY(!view.filterError().ok());
+        QCOMPARE(view.filterError().source(), ErrorSource::Filter);
         const FilterErrorPosition pos = filterErrorPosition(view.filterError(), view.filterEdit()->text().toUtf8());
         QCOMPARE(pos.line, 1);
         QCOMPARE(view.filterEdit()->text().at(pos.offset), QLatin1Char('5')); // where ":" was expected
@@ -286,7 +287,7 @@ private slots:
 
         // A good filter: "N of M items".
         view.setFilterText(QStringLiteral(R"({"colour": "red", "n": {"$gt": 5}})"));
-        QVERIFY(view.filterError().isEmpty());
+        QVERIFY(view.filterError().ok());
         QVERIFY(waitCounted(*view.model()));
         const QStringList red = expectedIds([](const Item &it) {
             return it.metadata.value(QStringLiteral("colour")).toString() == QLatin1String("red") &&

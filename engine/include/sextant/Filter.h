@@ -9,6 +9,7 @@
 
 #include "sextant/Api.h"
 #include "sextant/Error.h"
+#include "sextant/FilterSyntax.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -32,9 +33,10 @@ public:
     SEXTANT_API Filter();
 
     // Empty or whitespace-only text is the empty filter. Anything not in the
-    // language is an Error(MalformedInput) naming the byte offset, line and
-    // column, and what was expected there.
-    SEXTANT_API static Result<Filter> parse(QByteArrayView json);
+    // language is an Error(MalformedInput) whose source() is Filter and whose
+    // offset(), line() and column() say where; `syntax` (when given) gets
+    // what is wrong there and what was expected, as fields.
+    SEXTANT_API static Result<Filter> parse(QByteArrayView json, FilterSyntax *syntax = nullptr);
 
     SEXTANT_API bool isEmpty() const;       // matches everything
     SEXTANT_API QStringList fields() const; // distinct field paths referenced, sorted

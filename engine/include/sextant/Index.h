@@ -82,6 +82,11 @@ public:
                                                  const OpenOptions &options = {});
     static Result<std::shared_ptr<Index>> open(const QString &path, const OpenOptions &options = {});
     static bool exists(const QString &path);
+    // True when `path` is a folder that holds a MANIFEST or a MANIFEST.prev:
+    // an index, perhaps damaged or half-written, that open, verify and repair
+    // should be given rather than an importer. Reads the folder (not on the
+    // GUI thread).
+    static bool looksLikeIndex(const QString &path);
 
     // Finishes queued writes, checkpoints (writers), releases the lock.
     // Further calls fail with ErrorCode::Closed.

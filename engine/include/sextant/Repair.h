@@ -5,7 +5,7 @@
 //   writes a backup archive (unless declined), carries the steps out,
 //   publishes a new manifest, rebuilds the graph when asked, and verifies
 //   again. What cannot be restored goes to quarantine/ with its raw bytes and
-//   a report (invariant 6); nothing readable before the repair is lost.
+//   a report (docs/design.md, invariant 6); nothing readable before the repair is lost.
 
 #include "sextant/Api.h"
 #include "sextant/Error.h"

@@ -37,9 +37,11 @@ SEXTANT_API std::optional<SourceFormat> sourceFormatFromName(const QString &name
 SEXTANT_API SourceFormat detectSourceFormat(const QString &path);
 
 struct SEXTANT_API SourceProblem {
-    QString where;   // "line 12", "row 7", "items[3]", "label 42"
-    QString itemId;  // when known
-    QString message; // a sentence
+    QString where;     // "line 12", "row 7", "items[3]", "label 42"
+    QString itemId;    // when known
+    QString message;   // a sentence
+    qint64 line = 0;   // the text line (JSON Lines), 1-based; 0 when the source has none
+    qint64 column = 0; // the byte column in that line (a JSON Lines parse error), 1-based; 0 when none
 };
 
 struct SEXTANT_API SourceShape {
