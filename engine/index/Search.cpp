@@ -299,6 +299,216 @@ Result<std::shared_ptr<const Bitmap>> Index::Impl::filterRows(const LoadedSegmen
     return std::shared_ptr<const Bitmap>(rows);
 }
 
+namespace {
+
+struct Hit {
+    float distance;
+    QByteArray id;
+    Location loc;
+};
+
+// What the planner decided for one query.
+struct QueryPlan {
+    bool useGraph = false;
+    int ef = 0;         // the ef of an unfiltered graph search (at least k)
+    int efFiltered = 0; // the ef a post-filtered search starts at
+};
+
+// Checks the request and gathers what the query reads (the caller holds the
+// state lock): the query vector, the live memtable items and what the filter
+// matches. Fills `result.liveItems` and `result.matching`.
+Error prepareQuery(const Index::Impl &d, const QueryRequest &req, QueryContext &ctx, QueryResult &result)
+{
+    result.liveItems = d.liveCount;
+    if (!req.likeId.isEmpty()) {
+        if (Error e = validateId(req.likeId)) return e;
+        ctx.exclude = req.likeId.toUtf8();
+        const Result<Location> loc = d.locate(ctx.exclude);
+        if (!loc.ok()) return loc.error();
+        if (!loc->found())
+            return Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(req.likeId));
+        if (loc->mem) {
+            ctx.q.assign(loc->mem->vector.cbegin(), loc->mem->vector.cend());
+        } else {
+            Result<std::vector<float>> v = d.segments[size_t(loc->segmentIndex)].segment->vectorChecked(loc->row);
+            if (!v.ok()) return v.error();
+            ctx.q = v.takeValue();
+        }
+    } else {
+        ctx.q.assign(req.vector.cbegin(), req.vector.cend());
+    }
+    ctx.qNorm = distance::norm(ctx.q.data(), ctx.q.size());
+
+    // Memtable items, then what the filter matches and how many that is.
+    const Memtable *tables[2] = {&d.mem, d.imm.get()};
+    for (const Memtable *t : tables) {
+        if (!t) continue;
+        for (const auto &[id, e] : t->entries) {
+            ctx.memtablesEmpty = false;
+            if (e.deleted || (t != &d.mem && d.mem.find(id))) continue;
+            ctx.memItems.emplace_back(&id, &e);
+        }
+    }
+    if (!ctx.filter) return {};
+    qint64 matching = 0;
+    ctx.memMatches.resize(ctx.memItems.size());
+    for (size_t i = 0; i < ctx.memItems.size(); ++i) {
+        ctx.memMatches[i] = ctx.filter->matchesJson(ctx.memItems[i].second->metadata);
+        matching += ctx.memMatches[i];
+    }
+    for (const LoadedSegment &ls : d.segments) {
+        Result<std::shared_ptr<const Bitmap>> rows = d.filterRows(ls, *ctx.filter);
+        if (!rows.ok()) return rows.error();
+        const qint64 rowCount = ls.segment->rowCount();
+        const qint64 hits = (*rows)->count();
+        // Deleted rows match as often as the others, on average.
+        matching +=
+            rowCount ? qint64(double(hits) * double(rowCount - ls.deletions->deletedCount()) / double(rowCount)) : 0;
+        ctx.segmentMatches.push_back(*rows);
+    }
+    result.matching = std::min(matching, result.liveItems);
+    return {};
+}
+
+// Exact scan or graph search, and with which ef.
+QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryContext &ctx, const QueryResult &result)
+{
+    QueryPlan plan;
+    plan.ef = std::max(req.ef > 0 ? req.ef : d.schema.ann.efSearch, req.k);
+    const qint64 live = std::max<qint64>(result.liveItems, 1);
+    // The ef a post-filtered search needs to meet k matches: twice k over the selectivity.
+    plan.efFiltered =
+        ctx.filter
+            ? int(std::min<double>(AnnParams::kMaxEf,
+                                   std::max<double>(plan.ef, std::ceil(2.0 * req.k * double(live) /
+                                                                       double(std::max<qint64>(result.matching, 1))))))
+            : plan.ef;
+    if (req.mode == QueryMode::Exact) return plan;
+    plan.useGraph = true;
+    if (req.mode == QueryMode::Auto) {
+        if (result.liveItems < kExactBelow)
+            plan.useGraph = false;
+        else if (ctx.filter && double(result.matching) <= kDistancesPerEf * plan.efFiltered)
+            plan.useGraph = false;
+    }
+    return plan;
+}
+
+// The graph's nearest (matching) items, plus the changes not yet in the
+// graph measured exactly. Fills the result's strategy, plan and efUsed.
+std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, const GraphManager::View &view,
+                             const QueryPlan &plan, size_t k, QueryResult &result)
+{
+    std::vector<Hit> hits;
+    const HnswGraph &g = *view.graph;
+    const std::vector<float> prepared = g.prepareQuery(ctx.q.data());
+    int efNow = ctx.filter ? plan.efFiltered : plan.ef;
+    auto matches = [&](const QByteArray &id, Location *loc) -> bool {
+        if (!ctx.filter) return true;
+        const Result<Location> l = d.locate(id);
+        if (!l.ok() || !l->found()) return false;
+        *loc = *l;
+        return ctx.matchesAt(*l);
+    };
+    for (;;) {
+        hits.clear();
+        const std::vector<HnswGraph::Candidate> cands = g.search(prepared.data(), efNow);
+        for (const HnswGraph::Candidate &c : cands) {
+            const QByteArray &id = g.idOf(c.label);
+            if (id == ctx.exclude || view.pending.contains(id)) continue;
+            Location loc;
+            if (!matches(id, &loc)) continue;
+            hits.push_back({c.distance, id, loc});
+            if (hits.size() == k) break;
+        }
+        // Too few matches among the candidates: widen the search.
+        if (!ctx.filter || hits.size() >= k || qint64(cands.size()) < efNow || efNow >= AnnParams::kMaxEf) break;
+        efNow = std::min(efNow * 2, AnnParams::kMaxEf);
+    }
+    result.efUsed = efNow;
+    // Changes not yet in the graph: measured exactly.
+    for (const QByteArray &id : view.pending) {
+        if (id == ctx.exclude) continue;
+        const Result<Location> l = d.locate(id);
+        if (!l.ok() || !l->found()) continue;
+        const Location loc = *l;
+        if (!ctx.matchesAt(loc)) continue;
+        const float *v =
+            loc.mem ? loc.mem->vector.constData() : d.segments[size_t(loc.segmentIndex)].segment->vectorData(loc.row);
+        hits.push_back({ctx.distanceTo(v), id, loc});
+        ++result.scanned;
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
+    if (hits.size() > k) hits.resize(k);
+    result.strategy = ctx.filter ? QueryStrategy::AnnPostFiltered : QueryStrategy::Ann;
+    if (!ctx.filter)
+        result.plan = QStringLiteral("HNSW search, ef %1").arg(efNow);
+    else if (efNow == plan.ef)
+        result.plan = QStringLiteral("HNSW search, ef %1, keeping matching items").arg(efNow);
+    else
+        result.plan = QStringLiteral("HNSW search, ef %1 (grown from %2 for the filter), keeping matching items")
+                          .arg(efNow)
+                          .arg(plan.ef);
+    if (!view.pending.isEmpty())
+        result.plan += QStringLiteral("; %1 changes not yet in the graph searched exactly").arg(view.pending.size());
+    return hits;
+}
+
+// The exact top-k of every live (matching) item, as hits. Fills the
+// result's strategy, plan and scanned.
+Result<std::vector<Hit>> exactHits(const Index::Impl &d, const QueryContext &ctx, size_t k, QueryResult &result)
+{
+    std::vector<Hit> hits;
+    const TopK top = exactSearch(ctx, k, &result.scanned);
+    for (const Candidate &c : top.sorted()) {
+        Hit h{c.distance, {}, {}};
+        if (c.source < 0) {
+            h.id = *ctx.memItems[size_t(c.row)].first;
+            h.loc.mem = ctx.memItems[size_t(c.row)].second;
+        } else {
+            const Result<QByteArrayView> id = d.segments[size_t(c.source)].segment->id(c.row);
+            if (!id.ok()) return id.error();
+            h.id = id->toByteArray();
+            h.loc.segmentIndex = c.source;
+            h.loc.row = c.row;
+        }
+        hits.push_back(std::move(h));
+    }
+    result.strategy = ctx.filter ? QueryStrategy::ExactFiltered : QueryStrategy::ExactScan;
+    result.plan = ctx.filter ? QStringLiteral("exact scan of the %1 matching items").arg(result.matching)
+                             : QStringLiteral("exact scan of %1 items").arg(result.liveItems);
+    return hits;
+}
+
+// The hits as the caller asked for them: scores, and metadata and vectors
+// read for the final hits only.
+Error materialise(const Index::Impl &d, const QueryContext &ctx, const QueryRequest &req, std::vector<Hit> &hits,
+                  QueryResult &result)
+{
+    for (Hit &h : hits) {
+        QueryHit out;
+        out.id = QString::fromUtf8(h.id);
+        out.score = ctx.score(h.distance);
+        if (req.withMetadata || req.withVectors) {
+            if (!h.loc.found()) {
+                const Result<Location> l = d.locate(h.id);
+                if (!l.ok()) return l.error();
+                h.loc = *l;
+            }
+            if (h.loc.found()) {
+                Result<Item> item = itemAt(d, out.id, h.loc, req.withVectors);
+                if (!item.ok()) return item.error();
+                if (req.withMetadata) out.metadata = item->metadata;
+                if (req.withVectors) out.vector = item->vector;
+            }
+        }
+        result.hits.append(std::move(out));
+    }
+    return {};
+}
+
+} // namespace
+
 Result<QueryResult> Index::query(const QueryRequest &req) const
 {
     QElapsedTimer timer;
@@ -312,11 +522,10 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
                      QStringLiteral("ef must be between 1 and %1 (0 for the index's default), not %2.")
                          .arg(AnnParams::kMaxEf)
                          .arg(req.ef));
-    const bool byId = !req.likeId.isEmpty();
-    if (byId == !req.vector.isEmpty())
+    if (req.likeId.isEmpty() == req.vector.isEmpty())
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("Give either a query vector or the id of an item (\"more like this\"), not both."));
-    if (!byId)
+    if (req.likeId.isEmpty())
         if (Error e =
                 d->schema.validateVector(std::span<const float>(req.vector.constData(), size_t(req.vector.size()))))
             return e;
@@ -327,85 +536,14 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
         if (!f->isEmpty()) filter = f.takeValue();
     }
 
-    QueryContext ctx{*d, d->schema.metric, d->schema.dimensions, {}, 0, {}, std::move(filter), {}, {}, {}, true};
+    QueryContext ctx{.d = *d, .metric = d->schema.metric, .dims = d->schema.dimensions, .filter = std::move(filter)};
     QueryResult result;
     std::shared_lock lock(d->stateMutex);
-    result.liveItems = d->liveCount;
-    if (byId) {
-        if (Error e = validateId(req.likeId)) return e;
-        ctx.exclude = req.likeId.toUtf8();
-        const Result<Location> loc = d->locate(ctx.exclude);
-        if (!loc.ok()) return loc.error();
-        if (!loc->found())
-            return Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(req.likeId));
-        if (loc->mem) {
-            ctx.q.assign(loc->mem->vector.cbegin(), loc->mem->vector.cend());
-        } else {
-            Result<std::vector<float>> v = d->segments[size_t(loc->segmentIndex)].segment->vectorChecked(loc->row);
-            if (!v.ok()) return v.error();
-            ctx.q = v.takeValue();
-        }
-    } else {
-        ctx.q.assign(req.vector.cbegin(), req.vector.cend());
-    }
-    ctx.qNorm = distance::norm(ctx.q.data(), ctx.q.size());
+    if (Error e = prepareQuery(*d, req, ctx, result)) return e;
+    const QueryPlan plan = planQuery(*d, req, ctx, result);
 
-    // Memtable items, then what the filter matches and how many that is.
-    const Memtable *tables[2] = {&d->mem, d->imm.get()};
-    for (const Memtable *t : tables) {
-        if (!t) continue;
-        for (const auto &[id, e] : t->entries) {
-            ctx.memtablesEmpty = false;
-            if (e.deleted || (t != &d->mem && d->mem.find(id))) continue;
-            ctx.memItems.emplace_back(&id, &e);
-        }
-    }
-    qint64 matching = -1;
-    if (ctx.filter) {
-        matching = 0;
-        ctx.memMatches.resize(ctx.memItems.size());
-        for (size_t i = 0; i < ctx.memItems.size(); ++i) {
-            ctx.memMatches[i] = ctx.filter->matchesJson(ctx.memItems[i].second->metadata);
-            matching += ctx.memMatches[i];
-        }
-        for (const LoadedSegment &ls : d->segments) {
-            Result<std::shared_ptr<const Bitmap>> rows = d->filterRows(ls, *ctx.filter);
-            if (!rows.ok()) return rows.error();
-            const qint64 rowCount = ls.segment->rowCount();
-            const qint64 hits = (*rows)->count();
-            // Deleted rows match as often as the others, on average.
-            matching += rowCount
-                            ? qint64(double(hits) * double(rowCount - ls.deletions->deletedCount()) / double(rowCount))
-                            : 0;
-            ctx.segmentMatches.push_back(*rows);
-        }
-        matching = std::min(matching, result.liveItems);
-        result.matching = matching;
-    }
-
-    const size_t k = size_t(req.k);
-    const int ef = std::max(req.ef > 0 ? req.ef : d->schema.ann.efSearch, req.k);
-    const qint64 live = std::max<qint64>(result.liveItems, 1);
-    // The ef a post-filtered search needs to meet k matches: twice k over the selectivity.
-    const int efFiltered =
-        ctx.filter
-            ? int(std::min<double>(
-                  AnnParams::kMaxEf,
-                  std::max<double>(ef, std::ceil(2.0 * req.k * double(live) / double(std::max<qint64>(matching, 1))))))
-            : ef;
-
-    bool useAnn = false;
-    if (req.mode != QueryMode::Exact) {
-        useAnn = true;
-        if (req.mode == QueryMode::Auto) {
-            if (result.liveItems < kExactBelow)
-                useAnn = false;
-            else if (ctx.filter && double(matching) <= kDistancesPerEf * efFiltered)
-                useAnn = false;
-        }
-    }
     std::unique_ptr<GraphManager::View> view;
-    if (useAnn) {
+    if (plan.useGraph) {
         if (!d->graph) {
             // Auto on an index opened without a graph is an exact query by
             // choice, not a fallback.
@@ -420,107 +558,16 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
             }
         }
     }
-
-    struct Hit {
-        float distance;
-        QByteArray id;
-        Location loc;
-    };
     std::vector<Hit> hits;
     if (view) {
-        const HnswGraph &g = *view->graph;
-        const std::vector<float> prepared = g.prepareQuery(ctx.q.data());
-        int efNow = ctx.filter ? efFiltered : ef;
-        auto matches = [&](const QByteArray &id, Location *loc) -> bool {
-            if (!ctx.filter) return true;
-            const Result<Location> l = d->locate(id);
-            if (!l.ok() || !l->found()) return false;
-            *loc = *l;
-            return ctx.matchesAt(*l);
-        };
-        for (;;) {
-            hits.clear();
-            const std::vector<HnswGraph::Candidate> cands = g.search(prepared.data(), efNow);
-            for (const HnswGraph::Candidate &c : cands) {
-                const QByteArray &id = g.idOf(c.label);
-                if (id == ctx.exclude || view->pending.contains(id)) continue;
-                Location loc;
-                if (!matches(id, &loc)) continue;
-                hits.push_back({c.distance, id, loc});
-                if (hits.size() == k) break;
-            }
-            // Too few matches among the candidates: widen the search.
-            if (!ctx.filter || hits.size() >= k || qint64(cands.size()) < efNow || efNow >= AnnParams::kMaxEf) break;
-            efNow = std::min(efNow * 2, AnnParams::kMaxEf);
-        }
-        result.efUsed = efNow;
-        // Changes not yet in the graph: measured exactly.
-        for (const QByteArray &id : view->pending) {
-            if (id == ctx.exclude) continue;
-            const Result<Location> l = d->locate(id);
-            if (!l.ok() || !l->found()) continue;
-            const Location loc = *l;
-            if (!ctx.matchesAt(loc)) continue;
-            const float *v = loc.mem ? loc.mem->vector.constData()
-                                     : d->segments[size_t(loc.segmentIndex)].segment->vectorData(loc.row);
-            hits.push_back({ctx.distanceTo(v), id, loc});
-            ++result.scanned;
-        }
-        std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
-        if (hits.size() > k) hits.resize(k);
-        result.strategy = ctx.filter ? QueryStrategy::AnnPostFiltered : QueryStrategy::Ann;
-        if (!ctx.filter)
-            result.plan = QStringLiteral("HNSW search, ef %1").arg(efNow);
-        else if (efNow == ef)
-            result.plan = QStringLiteral("HNSW search, ef %1, keeping matching items").arg(efNow);
-        else
-            result.plan = QStringLiteral("HNSW search, ef %1 (grown from %2 for the filter), keeping matching items")
-                              .arg(efNow)
-                              .arg(ef);
-        if (!view->pending.isEmpty())
-            result.plan +=
-                QStringLiteral("; %1 changes not yet in the graph searched exactly").arg(view->pending.size());
+        hits = graphSearch(*d, ctx, *view, plan, size_t(req.k), result);
     } else {
-        const TopK top = exactSearch(ctx, k, &result.scanned);
-        for (const Candidate &c : top.sorted()) {
-            Hit h{c.distance, {}, {}};
-            if (c.source < 0) {
-                h.id = *ctx.memItems[size_t(c.row)].first;
-                h.loc.mem = ctx.memItems[size_t(c.row)].second;
-            } else {
-                const Result<QByteArrayView> id = d->segments[size_t(c.source)].segment->id(c.row);
-                if (!id.ok()) return id.error();
-                h.id = id->toByteArray();
-                h.loc.segmentIndex = c.source;
-                h.loc.row = c.row;
-            }
-            hits.push_back(std::move(h));
-        }
-        result.strategy = ctx.filter ? QueryStrategy::ExactFiltered : QueryStrategy::ExactScan;
-        result.plan = ctx.filter ? QStringLiteral("exact scan of the %1 matching items").arg(matching)
-                                 : QStringLiteral("exact scan of %1 items").arg(result.liveItems);
+        Result<std::vector<Hit>> exact = exactHits(*d, ctx, size_t(req.k), result);
+        if (!exact.ok()) return exact.error();
+        hits = exact.takeValue();
     }
     if (result.fellBack) result.plan += QStringLiteral(" (the graph was not used: %1)").arg(result.fallbackReason);
-
-    for (Hit &h : hits) {
-        QueryHit out;
-        out.id = QString::fromUtf8(h.id);
-        out.score = ctx.score(h.distance);
-        if (req.withMetadata || req.withVectors) {
-            if (!h.loc.found()) {
-                const Result<Location> l = d->locate(h.id);
-                if (!l.ok()) return l.error();
-                h.loc = *l;
-            }
-            if (h.loc.found()) {
-                Result<Item> item = itemAt(*d, out.id, h.loc, req.withVectors);
-                if (!item.ok()) return item.error();
-                if (req.withMetadata) out.metadata = item->metadata;
-                if (req.withVectors) out.vector = item->vector;
-            }
-        }
-        result.hits.append(std::move(out));
-    }
+    if (Error e = materialise(*d, ctx, req, hits, result)) return e;
     view.reset();
     lock.unlock();
     result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
