@@ -49,10 +49,15 @@ constexpr qint64 kExactBelow = 2048;
 // More unapplied changes than this and the graph is not used: searching them
 // one by one would cost more than the scan.
 constexpr qsizetype kMaxPendingForAnn = 4096;
-// A graph search at ef computes about this many distances per unit of ef
-// (measured on 100k x 384, M 16: 2,600 distances at ef 64). The planner
-// compares it with the exact scan of the matching items.
+// Auto answers exactly when the exact scan of the (matching) items is
+// estimated to take at most this long: the true top-k at an interactive cost.
+constexpr double kExactBudgetMs = 2.0;
+// Until the index has measured its costs: a graph search at ef computes about
+// this many distances per unit of ef (measured on 100k x 384, M 16: 2,600
+// distances at ef 64), and the exact scan costs this much per dimension and item.
 constexpr double kDistancesPerEf = 40;
+constexpr double kPriorNsPerDimension = 0.25;
+constexpr int kMaxTunedEf = 1024; // the highest ef tuning tries
 constexpr qint64 kChunkRows = 16384;
 constexpr qint64 kParallelBelow = 32768; // smaller scans stay on the calling thread
 
@@ -104,15 +109,15 @@ struct QueryContext {
     const Index::Impl &d;
     Metric metric;
     int dims;
-    std::vector<float> q; // the query vector as given
+    std::vector<float> q{}; // the query vector as given
     double qNorm = 0;
-    QByteArray exclude; // "more like this": the item itself
+    QByteArray exclude{}; // "more like this": the item itself
     std::optional<Filter> filter;
-    std::vector<std::shared_ptr<const Bitmap>> segmentMatches; // per segment, when filtered
+    std::vector<std::shared_ptr<const Bitmap>> segmentMatches{}; // per segment, when filtered
     // Live memtable items (the active memtable's version of an id wins), and
     // whether each matches the filter.
-    std::vector<std::pair<const QByteArray *, const MemEntry *>> memItems;
-    std::vector<uint8_t> memMatches;
+    std::vector<std::pair<const QByteArray *, const MemEntry *>> memItems{};
+    std::vector<uint8_t> memMatches{};
     bool memtablesEmpty = true;
 
     // Distance as the graph measures it: lower is closer.
@@ -310,8 +315,9 @@ struct Hit {
 // What the planner decided for one query.
 struct QueryPlan {
     bool useGraph = false;
-    int ef = 0;         // the ef of an unfiltered graph search (at least k)
-    int efFiltered = 0; // the ef a post-filtered search starts at
+    int ef = 0;                        // the ef of an unfiltered graph search (at least k)
+    int efFiltered = 0;                // the ef a post-filtered search starts at
+    double exactMs = -1, graphMs = -1; // auto: the estimates it weighed
 };
 
 // Checks the request and gathers what the query reads (the caller holds the
@@ -370,27 +376,37 @@ Error prepareQuery(const Index::Impl &d, const QueryRequest &req, QueryContext &
     return {};
 }
 
-// Exact scan or graph search, and with which ef.
+// Exact scan or graph search, and with which ef. docs/search.md, "The planner".
 QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryContext &ctx, const QueryResult &result)
 {
     QueryPlan plan;
-    plan.ef = std::max(req.ef > 0 ? req.ef : d.schema.ann.efSearch, req.k);
+    plan.ef = std::max(req.ef > 0 ? req.ef : d.defaultEf(), req.k);
     const qint64 live = std::max<qint64>(result.liveItems, 1);
-    // The ef a post-filtered search needs to meet k matches: twice k over the selectivity.
-    plan.efFiltered =
-        ctx.filter
-            ? int(std::min<double>(AnnParams::kMaxEf,
-                                   std::max<double>(plan.ef, std::ceil(2.0 * req.k * double(live) /
-                                                                       double(std::max<qint64>(result.matching, 1))))))
-            : plan.ef;
+    const qint64 candidates = ctx.filter ? std::max<qint64>(result.matching, 0) : result.liveItems;
+    // Post-filtering keeps a share `selectivity` of the graph's candidates:
+    // for the recall the ef gives without a filter it searches ef over the
+    // selectivity (and at least 2k over it, to meet k matches at all).
+    const double selectivity = double(std::max<qint64>(candidates, 1)) / double(live);
+    const double efNeeded = ctx.filter ? std::max(plan.ef, 2 * req.k) / selectivity : plan.ef;
+    plan.efFiltered = int(std::min<double>(AnnParams::kMaxEf, std::ceil(std::max<double>(plan.ef, efNeeded))));
     if (req.mode == QueryMode::Exact) return plan;
     plan.useGraph = true;
-    if (req.mode == QueryMode::Auto) {
-        if (result.liveItems < kExactBelow)
-            plan.useGraph = false;
-        else if (ctx.filter && double(result.matching) <= kDistancesPerEf * plan.efFiltered)
-            plan.useGraph = false;
+    if (req.mode != QueryMode::Auto) return plan;
+    if (result.liveItems < kExactBelow) {
+        plan.useGraph = false;
+        return plan;
     }
+    // Measured costs (Impl::graphCaughtUp), or estimates until they are.
+    double nsPerItem = d.exactNsPerItem.load(std::memory_order_relaxed);
+    if (nsPerItem <= 0) nsPerItem = kPriorNsPerDimension * d.schema.dimensions;
+    double msPerEf = d.graphMsPerEf.load(std::memory_order_relaxed);
+    if (msPerEf <= 0) msPerEf = kDistancesPerEf * nsPerItem / 1e6;
+    plan.exactMs = double(candidates) * nsPerItem / 1e6;
+    plan.graphMs = msPerEf * plan.efFiltered;
+    // Exact when it is within the budget, when it is cheaper than the graph,
+    // or when post-filtering could not search wide enough for the recall.
+    if (plan.exactMs <= kExactBudgetMs || plan.exactMs <= plan.graphMs || efNeeded > AnnParams::kMaxEf)
+        plan.useGraph = false;
     return plan;
 }
 
@@ -579,13 +595,77 @@ QFuture<Result<QueryResult>> Index::queryAsync(QueryRequest request) const
     return QtConcurrent::run([this, request = std::move(request)] { return query(request); });
 }
 
-GraphStatus Index::graphStatus() const
-{
-    if (!d->graph) return {};
-    return d->graph->status();
-}
+GraphStatus Index::graphStatus() const { return d->graphStatusNow(); }
 
 bool Index::waitForGraph(int timeoutMs) const { return d->graph && d->graph->waitUntilCurrent(timeoutMs); }
+
+namespace {
+
+// Up to `sample` live items (id and vector), chosen with `seed`. The caller holds the state lock.
+std::vector<std::pair<QByteArray, QVector<float>>> sampleItems(const Index::Impl &d, int sample, quint64 seed)
+{
+    std::vector<std::pair<QByteArray, QVector<float>>> out;
+    std::mt19937_64 rng(seed);
+    qint64 rows = 0;
+    for (const LoadedSegment &ls : d.segments)
+        rows += ls.segment->rowCount();
+    // Live memtable items (the active table's version of an id wins).
+    std::vector<std::pair<const QByteArray *, const MemEntry *>> memLive;
+    const Memtable *tables[2] = {&d.mem, d.imm.get()};
+    for (const Memtable *t : tables) {
+        if (!t) continue;
+        for (const auto &[id, e] : t->entries)
+            if (!e.deleted && (t == &d.mem || !d.mem.find(id))) memLive.emplace_back(&id, &e);
+    }
+    const qint64 total = rows + qint64(memLive.size());
+    for (int attempt = 0; attempt < sample * 8 && int(out.size()) < sample && total > 0; ++attempt) {
+        qint64 pick = qint64(rng() % quint64(total));
+        if (pick >= rows) {
+            const auto &[id, e] = memLive[size_t(pick - rows)];
+            out.emplace_back(*id, e->vector);
+            continue;
+        }
+        for (size_t s = 0; s < d.segments.size(); ++s) {
+            const LoadedSegment &ls = d.segments[s];
+            if (pick >= ls.segment->rowCount()) {
+                pick -= ls.segment->rowCount();
+                continue;
+            }
+            // Only a row that is its id's live version: not deleted, not
+            // replaced by a memtable entry.
+            const Result<QByteArrayView> id = ls.segment->id(pick);
+            if (!id.ok()) break;
+            const QByteArray key = id->toByteArray();
+            const Result<Location> loc = d.locate(key);
+            if (loc.ok() && loc->segmentIndex == int(s) && loc->row == pick) {
+                const float *v = ls.segment->vectorData(pick);
+                out.emplace_back(key, QVector<float>(v, v + d.schema.dimensions));
+            }
+            break;
+        }
+    }
+    return out;
+}
+
+// How many of `got` are right against the exact `truth`. Ties: items as
+// close as the exact k-th are as right as it is (with duplicate vectors,
+// which of the tied ids make the top k is arbitrary).
+double recallAgainst(const QList<QueryHit> &got, const QList<QueryHit> &truth, Metric metric)
+{
+    if (truth.isEmpty()) return 1.0;
+    QSet<QString> ids;
+    for (const QueryHit &h : truth)
+        ids.insert(h.id);
+    const bool lowerIsCloser = metric == Metric::L2;
+    const float kth = truth.back().score;
+    const float tolerance = 1e-5f * std::max(1.0f, std::abs(kth));
+    int found = 0;
+    for (const QueryHit &h : got)
+        found += ids.contains(h.id) || (lowerIsCloser ? h.score <= kth + tolerance : h.score >= kth - tolerance);
+    return double(std::min<qsizetype>(found, truth.size())) / double(truth.size());
+}
+
+} // namespace
 
 Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 seed) const
 {
@@ -593,53 +673,17 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
         return Error(ErrorCode::InvalidArgument, QStringLiteral("The sample must hold between 1 and 100,000 queries."));
     if (!d->graph) return Error(ErrorCode::NotReady, QStringLiteral("The index was opened without an HNSW graph."));
     // Sampled items' vectors as the queries.
-    std::vector<QVector<float>> queries;
+    std::vector<std::pair<QByteArray, QVector<float>>> queries;
     {
         std::shared_lock lock(d->stateMutex);
-        std::mt19937_64 rng(seed);
-        qint64 rows = 0;
-        for (const LoadedSegment &ls : d->segments)
-            rows += ls.segment->rowCount();
-        // Live memtable items (the active table's version of an id wins).
-        std::vector<const MemEntry *> memLive;
-        const Memtable *tables[2] = {&d->mem, d->imm.get()};
-        for (const Memtable *t : tables) {
-            if (!t) continue;
-            for (const auto &[id, e] : t->entries)
-                if (!e.deleted && (t == &d->mem || !d->mem.find(id))) memLive.push_back(&e);
-        }
-        const qint64 total = rows + qint64(memLive.size());
-        for (int attempt = 0; attempt < sample * 8 && int(queries.size()) < sample && total > 0; ++attempt) {
-            qint64 pick = qint64(rng() % quint64(total));
-            if (pick >= rows) {
-                queries.push_back(memLive[size_t(pick - rows)]->vector);
-                continue;
-            }
-            for (size_t s = 0; s < d->segments.size(); ++s) {
-                const LoadedSegment &ls = d->segments[s];
-                if (pick >= ls.segment->rowCount()) {
-                    pick -= ls.segment->rowCount();
-                    continue;
-                }
-                // Only a row that is its id's live version: not deleted, not
-                // replaced by a memtable entry.
-                const Result<QByteArrayView> id = ls.segment->id(pick);
-                if (!id.ok()) break;
-                const Result<Location> loc = d->locate(id->toByteArray());
-                if (loc.ok() && loc->segmentIndex == int(s) && loc->row == pick) {
-                    const float *v = ls.segment->vectorData(pick);
-                    queries.emplace_back(v, v + d->schema.dimensions);
-                }
-                break;
-            }
-        }
+        queries = sampleItems(*d, sample, seed);
     }
     if (queries.empty()) return Error(ErrorCode::NotFound, QStringLiteral("The index holds no items to sample."));
     RecallEstimate est;
     est.k = k;
-    est.ef = std::max(ef > 0 ? ef : d->schema.ann.efSearch, k); // what query() searches with
+    est.ef = std::max(ef > 0 ? ef : d->defaultEf(), k); // what query() searches with
     double recallSum = 0;
-    for (const QVector<float> &v : queries) {
+    for (const auto &[id, v] : queries) {
         QueryRequest r;
         r.vector = v;
         r.k = k;
@@ -654,18 +698,7 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
         r.mode = QueryMode::Exact;
         Result<QueryResult> exact = query(r);
         if (!exact.ok()) return exact.error();
-        QSet<QString> truth;
-        for (const QueryHit &h : exact->hits)
-            truth.insert(h.id);
-        // Ties: items as close as the exact k-th are as right as it is (with
-        // duplicate vectors, which of the tied ids make the top k is arbitrary).
-        const bool lowerIsCloser = d->schema.metric == Metric::L2;
-        const float kth = exact->hits.isEmpty() ? 0.0f : exact->hits.back().score;
-        const float tolerance = 1e-5f * std::max(1.0f, std::abs(kth));
-        int found = 0;
-        for (const QueryHit &h : ann->hits)
-            found += truth.contains(h.id) || (lowerIsCloser ? h.score <= kth + tolerance : h.score >= kth - tolerance);
-        recallSum += truth.isEmpty() ? 1.0 : double(std::min<qsizetype>(found, truth.size())) / double(truth.size());
+        recallSum += recallAgainst(ann->hits, exact->hits, d->schema.metric);
         est.annMilliseconds += ann->milliseconds;
         est.exactMilliseconds += exact->milliseconds;
     }
@@ -674,6 +707,84 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
     est.annMilliseconds /= est.queries;
     est.exactMilliseconds /= est.queries;
     return est;
+}
+
+Result<EfTuning> Index::tuneEf(int sample, double targetRecall, quint64 seed) const
+{
+    if (sample < 1 || sample > 100000)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The sample must hold between 1 and 100,000 queries."));
+    if (!d->graph) return Error(ErrorCode::NotReady, QStringLiteral("The index was opened without an HNSW graph."));
+    constexpr int k = 10;
+    EfTuning t;
+    t.targetRecall = targetRecall > 0 ? targetRecall : d->schema.ann.targetRecall;
+    std::vector<std::pair<QByteArray, QVector<float>>> items;
+    {
+        std::shared_lock lock(d->stateMutex);
+        items = sampleItems(*d, sample, seed);
+        t.items = d->liveCount;
+    }
+    if (items.empty()) return Error(ErrorCode::NotFound, QStringLiteral("The index holds no items to sample."));
+    // Each sampled item searches for its neighbours, itself left out: a
+    // query the index has not seen, as a user's mostly is.
+    QueryRequest r;
+    r.k = k;
+    r.withMetadata = false;
+    std::vector<std::pair<QString, QList<QueryHit>>> truth; // id, its exact neighbours
+    double exactNs = 0;
+    qint64 exactItems = 0;
+    for (const auto &item : items) {
+        r.likeId = QString::fromUtf8(item.first);
+        r.mode = QueryMode::Exact;
+        const Result<QueryResult> exact = query(r);
+        if (!exact.ok()) {
+            if (exact.error().code() == ErrorCode::NotFound) continue; // deleted meanwhile
+            return exact.error();
+        }
+        truth.emplace_back(r.likeId, exact->hits);
+        if (d->graph->stopping()) return Error(ErrorCode::Cancelled, QStringLiteral("The index is closing."));
+        exactNs += exact->milliseconds * 1e6;
+        exactItems += std::max<qint64>(exact->liveItems, 1);
+    }
+    if (truth.empty()) return Error(ErrorCode::NotFound, QStringLiteral("The index holds no items to sample."));
+    t.queries = int(truth.size());
+    t.exactNsPerItem = exactNs / double(exactItems);
+    // Rising ef from efSearch until the target is reached. Never below
+    // efSearch: the sample is of the items, and a query unlike them (a
+    // vector far from every item, say) needs more than they do.
+    static constexpr int kLadder[] = {10,  12,  16,  20,  24,  32,  40,  48,  64,  80,
+                                      96,  128, 160, 192, 256, 384, 512, 768, 1024};
+    std::vector<int> efs{std::min(d->schema.ann.efSearch, kMaxTunedEf)};
+    for (const int ef : kLadder)
+        if (ef > efs.front()) efs.push_back(ef);
+    for (const int ef : efs) {
+        double recallSum = 0, ms = 0;
+        int n = 0;
+        for (const auto &[id, exactHits] : truth) {
+            r.likeId = id;
+            r.mode = QueryMode::Ann;
+            r.ef = ef;
+            const Result<QueryResult> ann = query(r);
+            if (!ann.ok()) {
+                if (ann.error().code() == ErrorCode::NotFound) continue;
+                return ann.error();
+            }
+            if (ann->fellBack)
+                return Error(ErrorCode::NotReady,
+                             QStringLiteral("The HNSW graph is not available: %1.").arg(ann->fallbackReason));
+            recallSum += recallAgainst(ann->hits, exactHits, d->schema.metric);
+            ms += ann->milliseconds;
+            ++n;
+        }
+        if (d->graph->stopping()) return Error(ErrorCode::Cancelled, QStringLiteral("The index is closing."));
+        t.ef = ef;
+        t.recall = recallSum / double(std::max(n, 1));
+        t.graphMilliseconds = ms / double(std::max(n, 1));
+        t.highEf = ef;
+        t.highRecall = t.recall;
+        t.reached = t.recall >= t.targetRecall;
+        if (t.reached) break;
+    }
+    return t;
 }
 
 } // namespace sextant
