@@ -4,7 +4,7 @@
 <context>
     <name>ExportTask</name>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="89"/>
+        <location filename="../ui/ExportTask.cpp" line="95"/>
         <source>%n file(s) of the index folder, %1 before compression.</source>
         <translation>
             <numerusform>%n file of the index folder, %1 before compression.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="137"/>
+        <location filename="../ui/ExportTask.cpp" line="144"/>
         <source>Exported %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>Exported %n item (%1) to %2.</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="204"/>
+        <location filename="../ui/ImportTask.cpp" line="205"/>
         <source>%n item(s) written in %1.</source>
         <translation>
             <numerusform>%n item written in %1.</numerusform>
@@ -79,7 +79,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="207"/>
+        <location filename="../ui/ImportTask.cpp" line="208"/>
         <source>%n file(s) in folders or archives were no documents and were skipped.</source>
         <translation>
             <numerusform>%n file in folders or archives was no document and was skipped.</numerusform>
@@ -95,7 +95,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="332"/>
+        <location filename="../ui/ImportTask.cpp" line="333"/>
         <source>%n item(s) left out</source>
         <translation>
             <numerusform>%n item left out</numerusform>
@@ -103,7 +103,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="336"/>
+        <location filename="../ui/ImportTask.cpp" line="338"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Cancelled after %n item.</numerusform>
@@ -114,7 +114,7 @@
 <context>
     <name>main</name>
     <message numerus="yes">
-        <location filename="../app/gui/main.cpp" line="59"/>
+        <location filename="../app/gui/main.cpp" line="63"/>
         <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
         <translation>
             <numerusform>Made the demo index in %1: %n document, %2 chunks, in %3 s.</numerusform>
@@ -125,7 +125,7 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="461"/>
+        <location filename="../ui/BrowseView.cpp" line="480"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 of %Ln item</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="462"/>
+        <location filename="../ui/BrowseView.cpp" line="481"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln item matches</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="464"/>
+        <location filename="../ui/BrowseView.cpp" line="483"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -149,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="565"/>
+        <location filename="../ui/BrowseView.cpp" line="588"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>Copy Id</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="568"/>
+        <location filename="../ui/BrowseView.cpp" line="591"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Copy Vector</numerusform>
@@ -165,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="574"/>
+        <location filename="../ui/BrowseView.cpp" line="598"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>Delete %n Item</numerusform>
@@ -176,7 +176,7 @@
 <context>
     <name>sextant::ui::CompareDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <location filename="../ui/CompareDialog.cpp" line="58"/>
         <source>a vector of %n dimension(s)</source>
         <translation>
             <numerusform>a vector of %n dimension</numerusform>
@@ -184,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="348"/>
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
         <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
         <translation>
             <numerusform>Mean overlap@%1: %2 over %Ln query; mean rank correlation of the shared hits: %3.</numerusform>
@@ -192,7 +192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="354"/>
+        <location filename="../ui/CompareDialog.cpp" line="361"/>
         <source>%Ln sampled item(s) are not in the other index and were left out.</source>
         <translation>
             <numerusform>%Ln sampled item is not in the other index and was left out.</numerusform>
@@ -203,7 +203,7 @@
 <context>
     <name>sextant::ui::DuplicatesModel</name>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="176"/>
         <source>Group %1: %Ln item(s)</source>
         <translation>
             <numerusform>Group %1: %Ln item</numerusform>
@@ -214,7 +214,7 @@
 <context>
     <name>sextant::ui::DuplicatesView</name>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <location filename="../ui/DuplicatesView.cpp" line="272"/>
         <source>Delete %Ln Checked</source>
         <translation>
             <numerusform>Delete %Ln Checked</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="369"/>
+        <location filename="../ui/DuplicatesView.cpp" line="371"/>
         <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
         <translation>
             <numerusform>Deleted %Ln item as one batch; Edit ▸ Undo puts it back.</numerusform>
@@ -260,7 +260,7 @@
 <context>
     <name>sextant::ui::HealthMap</name>
     <message numerus="yes">
-        <location filename="../ui/HealthMap.cpp" line="367"/>
+        <location filename="../ui/HealthMap.cpp" line="374"/>
         <source>one cell: %Ln block(s) of %1</source>
         <translation>
             <numerusform>one cell: %Ln block of %1</numerusform>
@@ -271,7 +271,7 @@
 <context>
     <name>sextant::ui::ImportDialog</name>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="317"/>
+        <location filename="../ui/ImportDialog.cpp" line="320"/>
         <source>%n dimension(s), %1</source>
         <translation>
             <numerusform>%n dimension, %1</numerusform>
@@ -279,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="360"/>
+        <location filename="../ui/ImportDialog.cpp" line="366"/>
         <source>%n folder(s) hold a Sextant index; they are not imported.</source>
         <translation>
             <numerusform>%n folder holds a Sextant index; it is not imported.</numerusform>
@@ -287,7 +287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="366"/>
+        <location filename="../ui/ImportDialog.cpp" line="372"/>
         <source>%n path(s) cannot be imported and will be listed as failed.</source>
         <translation>
             <numerusform>%n path cannot be imported and will be listed as failed.</numerusform>
@@ -295,7 +295,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="445"/>
+        <location filename="../ui/ImportDialog.cpp" line="454"/>
         <source>%n item(s) written</source>
         <translation>
             <numerusform>%n item written</numerusform>
@@ -303,7 +303,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="462"/>
+        <location filename="../ui/ImportDialog.cpp" line="472"/>
         <source>%1 read  ·  %n item(s) written</source>
         <translation>
             <numerusform>%1 read  ·  %n item written</numerusform>
@@ -314,7 +314,7 @@
 <context>
     <name>sextant::ui::ImportReportModel</name>
     <message numerus="yes">
-        <location filename="../ui/ImportReportModel.cpp" line="100"/>
+        <location filename="../ui/ImportReportModel.cpp" line="101"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -322,7 +322,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportReportModel.cpp" line="101"/>
+        <location filename="../ui/ImportReportModel.cpp" line="102"/>
         <source>%n chunk(s)</source>
         <translation>
             <numerusform>%n chunk</numerusform>
@@ -333,7 +333,7 @@
 <context>
     <name>sextant::ui::IntegrityView</name>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="280"/>
+        <location filename="../ui/IntegrityView.cpp" line="285"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 in %Ln file checked in %2</numerusform>
@@ -341,7 +341,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="288"/>
+        <location filename="../ui/IntegrityView.cpp" line="293"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>No problems (%n note).</numerusform>
@@ -349,7 +349,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="291"/>
+        <location filename="../ui/IntegrityView.cpp" line="296"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -357,7 +357,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <location filename="../ui/IntegrityView.cpp" line="297"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -365,7 +365,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="298"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -373,7 +373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="294"/>
+        <location filename="../ui/IntegrityView.cpp" line="299"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n problem: %1.</numerusform>
@@ -381,7 +381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="297"/>
+        <location filename="../ui/IntegrityView.cpp" line="303"/>
         <source>%Ln readable item(s).</source>
         <translation>
             <numerusform>%Ln readable item.</numerusform>
@@ -389,7 +389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="310"/>
+        <location filename="../ui/IntegrityView.cpp" line="317"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -400,7 +400,7 @@
 <context>
     <name>sextant::ui::ItemCommands</name>
     <message numerus="yes">
-        <location filename="../ui/ItemCommands.cpp" line="39"/>
+        <location filename="../ui/ItemCommands.cpp" line="36"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>
@@ -411,7 +411,7 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="506"/>
+        <location filename="../ui/ItemTableModel.cpp" line="535"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>The vector&apos;s %Ln value, averaged into the sparkline</numerusform>
@@ -422,7 +422,7 @@
 <context>
     <name>sextant::ui::JsonTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="87"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="89"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n element</numerusform>
@@ -430,7 +430,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="88"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="90"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -441,7 +441,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="402"/>
+        <location filename="../ui/MainWindow.cpp" line="403"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Made the demo index from %n document in %1 s.</numerusform>
@@ -449,7 +449,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="531"/>
+        <location filename="../ui/MainWindow.cpp" line="536"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -457,7 +457,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="535"/>
+        <location filename="../ui/MainWindow.cpp" line="540"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -465,7 +465,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="746"/>
+        <location filename="../ui/MainWindow.cpp" line="758"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -473,7 +473,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="905"/>
+        <location filename="../ui/MainWindow.cpp" line="924"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>
@@ -500,7 +500,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="416"/>
+        <location filename="../ui/MapView.cpp" line="417"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>; sample capped at %Ln item for %1 dimensions</numerusform>
@@ -508,7 +508,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="395"/>
+        <location filename="../ui/MapView.cpp" line="394"/>
         <source>UMAP of all %Ln item(s)</source>
         <translation>
             <numerusform>UMAP of %Ln item</numerusform>
@@ -516,7 +516,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="396"/>
+        <location filename="../ui/MapView.cpp" line="395"/>
         <source>UMAP of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>UMAP of %1 of %Ln item, seed %2</numerusform>
@@ -527,7 +527,7 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="115"/>
+        <location filename="../ui/QueryView.cpp" line="117"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>A vector of %n number as JSON, e.g. [0.12, -0.5, ...]</numerusform>
@@ -535,7 +535,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="566"/>
+        <location filename="../ui/QueryView.cpp" line="576"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Enter a vector of %n number.</numerusform>
@@ -543,7 +543,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="591"/>
+        <location filename="../ui/QueryView.cpp" line="604"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
@@ -551,8 +551,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="857"/>
-        <location filename="../ui/QueryView.cpp" line="880"/>
+        <location filename="../ui/QueryView.cpp" line="876"/>
+        <location filename="../ui/QueryView.cpp" line="904"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n hit in %1</numerusform>
@@ -560,7 +560,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="862"/>
+        <location filename="../ui/QueryView.cpp" line="882"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n within half of the best score</numerusform>
@@ -568,7 +568,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="865"/>
+        <location filename="../ui/QueryView.cpp" line="885"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n hidden below the minimum score</numerusform>
@@ -576,7 +576,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="866"/>
+        <location filename="../ui/QueryView.cpp" line="887"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage in the keyword index</numerusform>
@@ -584,7 +584,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="883"/>
+        <location filename="../ui/QueryView.cpp" line="907"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln item of %1 matches the filter</numerusform>
@@ -592,7 +592,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="886"/>
+        <location filename="../ui/QueryView.cpp" line="910"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -611,7 +611,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairDialog.cpp" line="74"/>
+        <location filename="../ui/RepairDialog.cpp" line="75"/>
         <source>In all, %Ln item(s) will be set aside in quarantine/, with whatever of them could be read. Every other item stays in the index.</source>
         <translation>
             <numerusform>In all, %Ln item will be set aside in quarantine/, with whatever of it could be read. Every other item stays in the index.</numerusform>
@@ -619,7 +619,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairDialog.cpp" line="143"/>
+        <location filename="../ui/RepairDialog.cpp" line="146"/>
         <source>%Ln item(s) set aside to quarantine/</source>
         <translation>
             <numerusform>%Ln item set aside to quarantine/</numerusform>
@@ -630,7 +630,7 @@
 <context>
     <name>sextant::ui::RepairResultPanel</name>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="137"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="135"/>
         <source>Repaired, but %n problem(s) remain.</source>
         <translation>
             <numerusform>Repaired, but %n problem remains.</numerusform>
@@ -646,7 +646,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="170"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="171"/>
         <source>Quarantine (%n file(s)): %1</source>
         <translation>
             <numerusform>Quarantine (%n file): %1</numerusform>
@@ -654,7 +654,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="144"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="142"/>
         <source>Repaired, but %Ln item(s) readable before are neither in the index nor in quarantine/.</source>
         <translation>
             <numerusform>Repaired, but %Ln item readable before is neither in the index nor in quarantine/.</numerusform>
@@ -665,7 +665,7 @@
 <context>
     <name>sextant::ui::StartPage</name>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="111"/>
+        <location filename="../ui/StartPage.cpp" line="114"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Make a demo index from %n short text about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</numerusform>
@@ -676,7 +676,7 @@
 <context>
     <name>sextant::ui::SummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="217"/>
+        <location filename="../ui/SummaryView.cpp" line="219"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>
@@ -684,7 +684,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="229"/>
+        <location filename="../ui/SummaryView.cpp" line="231"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 % (%Ln sampled query, ef %2)</numerusform>
@@ -692,8 +692,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="288"/>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="290"/>
+        <location filename="../ui/SummaryView.cpp" line="294"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -701,7 +701,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln deleted row that compaction drops</numerusform>
@@ -709,7 +709,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="297"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln change</numerusform>
@@ -717,7 +717,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="301"/>
+        <location filename="../ui/SummaryView.cpp" line="304"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln write queued</numerusform>
@@ -725,11 +725,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="313"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <source>%1; rebuilding it in the background (%2): %3 of %Ln item(s)</source>
+        <translation>
+            <numerusform>%1; rebuilding it in the background (%2): %3 of %Ln item</numerusform>
+            <numerusform>%1; rebuilding it in the background (%2): %3 of %Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="321"/>
+        <source>%1; rebuilt in the background %Ln time(s) since opened</source>
+        <translation>
+            <numerusform>%1; rebuilt in the background %Ln time since opened</numerusform>
+            <numerusform>%1; rebuilt in the background %Ln times since opened</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="323"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln change pending, searched exactly meanwhile)</numerusform>
             <numerusform>%1 (%Ln changes pending, searched exactly meanwhile)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="343"/>
+        <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
+        <translation>
+            <numerusform>Measured on sampled items when the index held %Ln item; measured again as it changes.</numerusform>
+            <numerusform>Measured on sampled items when the index held %Ln items; measured again as it changes.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,32 +4,32 @@
 <context>
     <name>DemoIndex</name>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="46"/>
+        <location filename="../ui/DemoIndex.cpp" line="48"/>
         <source>how do sailors find their position at night</source>
         <translation>how do sailors find their position at night</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="73"/>
+        <location filename="../ui/DemoIndex.cpp" line="76"/>
         <source>Could not make the folder %1 for the demo texts.</source>
         <translation>Impossible de créer le dossier %1 pour les textes de démonstration.</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="82"/>
+        <location filename="../ui/DemoIndex.cpp" line="88"/>
         <source>Could not write the demo text %1: %2</source>
         <translation>Impossible d’écrire le texte de démonstration %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="89"/>
+        <location filename="../ui/DemoIndex.cpp" line="95"/>
         <source>This build of Sextant carries no demo texts.</source>
         <translation>Cette version de Sextant ne contient aucun texte de démonstration.</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="129"/>
+        <location filename="../ui/DemoIndex.cpp" line="139"/>
         <source>The demo text %1 could not be imported: %2</source>
         <translation>Impossible d’importer le texte de démonstration %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="133"/>
+        <location filename="../ui/DemoIndex.cpp" line="144"/>
         <source>Creating the demo index was cancelled.</source>
         <translation>La création de l’index de démonstration a été annulée.</translation>
     </message>
@@ -37,237 +37,237 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="115"/>
+        <location filename="../ui/ErrorText.cpp" line="112"/>
         <source>Another program is writing to this index.</source>
         <translation>Un autre programme écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="116"/>
+        <location filename="../ui/ErrorText.cpp" line="113"/>
         <source>%1 is writing to this index.</source>
         <translation>%1 écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="117"/>
+        <location filename="../ui/ErrorText.cpp" line="114"/>
         <source>Close the index there, or open it read-only to look at it meanwhile.</source>
         <translation>Fermez l’index dans ce programme, ou ouvrez-le en lecture seule pour le consulter en attendant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <location filename="../ui/ErrorText.cpp" line="118"/>
         <source>The index is damaged: a checksum or a structure check failed.</source>
         <translation>L’index est endommagé&#xa0;: une somme de contrôle ou une vérification de structure a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="122"/>
+        <location filename="../ui/ErrorText.cpp" line="119"/>
         <source>Open it in the Integrity view: Full Verify shows what is damaged, and Plan Repair… mends it after making a backup.</source>
         <translation>Ouvrez-le dans la vue «&#xa0;Intégrité&#xa0;»&#xa0;: «&#xa0;Vérification complète&#xa0;» montre ce qui est endommagé, et «&#xa0;Planifier la réparation…&#xa0;» le répare après avoir fait une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="126"/>
+        <location filename="../ui/ErrorText.cpp" line="123"/>
         <source>The vector has the wrong number of dimensions for this index.</source>
         <translation>Le vecteur n’a pas le bon nombre de dimensions pour cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <location filename="../ui/ErrorText.cpp" line="124"/>
         <source>Give exactly as many numbers as the index has dimensions (its Summary shows them).</source>
         <translation>Saisissez exactement autant de nombres que l’index a de dimensions (sa «&#xa0;Vue d’ensemble&#xa0;» les indique).</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="130"/>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
         <source>The embedding server could not be reached, or kept failing.</source>
         <translation>Le serveur de plongements n’a pas pu être joint ou a échoué à plusieurs reprises.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="128"/>
         <source>Check that the server is running and that SEXTANT_EMBED_URL names it, then try again.</source>
         <translation>Vérifiez que le serveur est en marche et que SEXTANT_EMBED_URL le désigne, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="134"/>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
         <source>The embedding server refused access.</source>
         <translation>Le serveur de plongements a refusé l’accès.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <location filename="../ui/ErrorText.cpp" line="132"/>
         <source>Set SEXTANT_EMBED_API_KEY to a key the server accepts (and check the account&apos;s credit), then start Sextant again.</source>
         <translation>Donnez à SEXTANT_EMBED_API_KEY une clé que le serveur accepte (et vérifiez le crédit du compte), puis redémarrez Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="139"/>
+        <location filename="../ui/ErrorText.cpp" line="136"/>
         <source>The embedding server does not offer that model.</source>
         <translation>Le serveur de plongements ne propose pas ce modèle.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="140"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>Check SEXTANT_EMBED_MODEL and that the model is loaded on the server; the base URL usually ends with /v1.</source>
         <translation>Vérifiez SEXTANT_EMBED_MODEL et que le modèle est chargé sur le serveur&#x202f;; l’URL de base se termine généralement par /v1.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>The embedder&apos;s vectors do not fit this index: their number of dimensions differs.</source>
         <translation>Les vecteurs du modèle de plongement ne conviennent pas à cet index&#xa0;: leur nombre de dimensions diffère.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <location filename="../ui/ErrorText.cpp" line="142"/>
         <source>Use the embedder and model the index was made with, or create a new index for this one.</source>
         <translation>Utilisez le modèle de plongement avec lequel l’index a été créé, ou créez un nouvel index pour ce modèle.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>The disk is full.</source>
         <translation>Le disque est plein.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="149"/>
+        <location filename="../ui/ErrorText.cpp" line="146"/>
         <source>Free some space on the disk that holds the index, or choose a folder on another disk, then try again. Writes that were acknowledged are safe.</source>
         <translation>Libérez de l’espace sur le disque qui contient l’index, ou choisissez un dossier sur un autre disque, puis réessayez. Les écritures déjà confirmées sont en sécurité.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="153"/>
+        <location filename="../ui/ErrorText.cpp" line="150"/>
         <source>Sextant is not allowed to use this file or folder.</source>
         <translation>Sextant n’est pas autorisé à utiliser ce fichier ou ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="154"/>
+        <location filename="../ui/ErrorText.cpp" line="151"/>
         <source>Check its permissions, or choose a folder of your own.</source>
         <translation>Vérifiez les droits d’accès, ou choisissez un dossier qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="157"/>
+        <location filename="../ui/ErrorText.cpp" line="154"/>
         <source>The disk is mounted read-only.</source>
         <translation>Le disque est monté en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <location filename="../ui/ErrorText.cpp" line="155"/>
         <source>Open the index read-only, or copy it to a disk you can write to.</source>
         <translation>Ouvrez l’index en lecture seule, ou copiez-le sur un disque accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="161"/>
+        <location filename="../ui/ErrorText.cpp" line="158"/>
         <source>This index is open read-only, so it cannot be changed here.</source>
         <translation>Cet index est ouvert en lecture seule&#xa0;: il ne peut donc pas être modifié ici.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <location filename="../ui/ErrorText.cpp" line="159"/>
         <source>Close it in the program that writes it, then choose Open for Writing.</source>
         <translation>Fermez-le dans le programme qui y écrit, puis choisissez «&#xa0;Ouvrir en écriture&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="165"/>
+        <location filename="../ui/ErrorText.cpp" line="162"/>
         <source>There is no Sextant index in this folder.</source>
         <translation>Ce dossier ne contient aucun index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="166"/>
+        <location filename="../ui/ErrorText.cpp" line="163"/>
         <source>Choose the folder that holds the index (it contains a MANIFEST file), or create a new index.</source>
         <translation>Choisissez le dossier qui contient l’index (on y trouve un fichier MANIFEST), ou créez un nouvel index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="170"/>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>Sextant could not find what it was asked for.</source>
         <translation>Sextant n’a pas trouvé ce qui lui était demandé.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="168"/>
         <source>It may have been moved, renamed or deleted; check the path or the id.</source>
         <translation>L’objet a peut-être été déplacé, renommé ou supprimé&#x202f;; vérifiez le chemin ou l’identifiant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="174"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>That already exists.</source>
         <translation>Cela existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="176"/>
+        <location filename="../ui/ErrorText.cpp" line="173"/>
         <source>Choose an empty or new folder, or open the index that is there.</source>
         <translation>Choisissez un dossier vide ou nouveau, ou ouvrez l’index qui s’y trouve.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <location filename="../ui/ErrorText.cpp" line="174"/>
         <source>Choose another name, or change the one that exists.</source>
         <translation>Choisissez un autre nom, ou modifiez celui qui existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="180"/>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
         <source>The input could not be read.</source>
         <translation>Les données d’entrée n’ont pas pu être lues.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <location filename="../ui/ErrorText.cpp" line="178"/>
         <source>The line below says where; correct it and try again. Nothing was changed.</source>
         <translation>La ligne ci-dessous indique l’endroit&#x202f;; corrigez l’erreur et réessayez. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="184"/>
+        <location filename="../ui/ErrorText.cpp" line="181"/>
         <source>The filter is not valid.</source>
         <translation>Le filtre n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="185"/>
+        <location filename="../ui/ErrorText.cpp" line="182"/>
         <source>Correct it where the line below says; the filter language is described in docs/filters.md.</source>
         <translation>Corrigez-le à l’endroit qu’indique la ligne ci-dessous&#x202f;; le langage des filtres est décrit dans docs/filters.md.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="189"/>
+        <location filename="../ui/ErrorText.cpp" line="186"/>
         <source>Sextant cannot read this format.</source>
         <translation>Sextant ne sait pas lire ce format.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="190"/>
+        <location filename="../ui/ErrorText.cpp" line="187"/>
         <source>It may come from a newer Sextant or another program: update Sextant, or convert it to a format Sextant reads.</source>
         <translation>Le fichier provient peut-être d’une version plus récente de Sextant ou d’un autre programme&#xa0;: mettez Sextant à jour, ou convertissez le fichier dans un format que Sextant sait lire.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="194"/>
+        <location filename="../ui/ErrorText.cpp" line="191"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="195"/>
+        <location filename="../ui/ErrorText.cpp" line="192"/>
         <source>What was finished before stays as it is; start again to do the rest.</source>
         <translation>Ce qui était déjà terminé reste tel quel&#x202f;; relancez l’opération pour faire le reste.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="198"/>
+        <location filename="../ui/ErrorText.cpp" line="195"/>
         <source>The index has been closed.</source>
         <translation>L’index a été fermé.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="199"/>
+        <location filename="../ui/ErrorText.cpp" line="196"/>
         <source>Open it again; if it closed after an error, verify it in the Integrity view.</source>
         <translation>Rouvrez-le&#x202f;; s’il a été fermé après une erreur, vérifiez-le dans la vue «&#xa0;Intégrité&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="202"/>
+        <location filename="../ui/ErrorText.cpp" line="199"/>
         <source>The search graph is still being built.</source>
         <translation>Le graphe de recherche est encore en cours de construction.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="203"/>
+        <location filename="../ui/ErrorText.cpp" line="200"/>
         <source>Try again in a moment, or search exactly meanwhile.</source>
         <translation>Réessayez dans un instant, ou lancez une recherche exacte en attendant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="206"/>
+        <location filename="../ui/ErrorText.cpp" line="203"/>
         <source>The input was refused; nothing was changed.</source>
         <translation>Les données fournies ont été refusées&#x202f;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="207"/>
+        <location filename="../ui/ErrorText.cpp" line="204"/>
         <source>The line below says what to correct.</source>
         <translation>La ligne ci-dessous indique ce qu’il faut corriger.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="210"/>
+        <location filename="../ui/ErrorText.cpp" line="207"/>
         <source>The operating system refused to read or write a file.</source>
         <translation>Le système d’exploitation a refusé de lire ou d’écrire un fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <location filename="../ui/ErrorText.cpp" line="208"/>
         <source>Check that the disk is connected and working, then try again; Full Verify checks the index&apos;s files.</source>
         <translation>Vérifiez que le disque est connecté et fonctionne, puis réessayez&#x202f;; «&#xa0;Vérification complète&#xa0;» contrôle les fichiers de l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="215"/>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -280,12 +280,12 @@
         <translation>Sextant n’a pas pu écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="51"/>
+        <location filename="../ui/ExportTask.cpp" line="53"/>
         <source>The ids, one per line in the order of the rows, are in %1.</source>
         <translation>Les identifiants se trouvent dans %1, un par ligne, dans l’ordre des lignes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="89"/>
+        <location filename="../ui/ExportTask.cpp" line="95"/>
         <source>%n file(s) of the index folder, %1 before compression.</source>
         <translation>
             <numerusform>%n fichier du dossier de l’index, %1 avant compression.</numerusform>
@@ -293,32 +293,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="105"/>
+        <location filename="../ui/ExportTask.cpp" line="112"/>
         <source>JSON Lines (.jsonl)</source>
         <translation>JSON Lines (.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="106"/>
+        <location filename="../ui/ExportTask.cpp" line="113"/>
         <source>NumPy array (.npy) and its ids</source>
         <translation>Tableau NumPy (.npy) et ses identifiants</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="107"/>
+        <location filename="../ui/ExportTask.cpp" line="114"/>
         <source>Vectra index folder</source>
         <translation>Dossier d’index Vectra</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="108"/>
+        <location filename="../ui/ExportTask.cpp" line="115"/>
         <source>Backup archive (.tar.zst)</source>
         <translation>Archive de sauvegarde (.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="134"/>
+        <location filename="../ui/ExportTask.cpp" line="141"/>
         <source>The export failed: %1</source>
         <translation>L’export a échoué&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="137"/>
+        <location filename="../ui/ExportTask.cpp" line="144"/>
         <source>Exported %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>%n élément (%1) exporté vers %2.</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="139"/>
+        <location filename="../ui/ExportTask.cpp" line="146"/>
         <source>Wrote %1 to %2.</source>
         <translation>%1 écrit dans %2.</translation>
     </message>
@@ -372,48 +372,48 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="39"/>
-        <location filename="../ui/Format.cpp" line="40"/>
+        <location filename="../ui/Format.cpp" line="37"/>
+        <location filename="../ui/Format.cpp" line="38"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="18"/>
+        <location filename="../ui/Format.cpp" line="15"/>
         <source>exact scan of every item</source>
         <translation>parcours exact de tous les éléments</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="41"/>
+        <location filename="../ui/Format.cpp" line="39"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="19"/>
+        <location filename="../ui/Format.cpp" line="16"/>
         <source>exact scan of the matching items</source>
         <translation>parcours exact des éléments retenus</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="20"/>
+        <location filename="../ui/Format.cpp" line="17"/>
         <source>HNSW graph search</source>
         <translation>recherche dans le graphe HNSW</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="22"/>
+        <location filename="../ui/Format.cpp" line="19"/>
         <source>HNSW graph search, keeping the matching items</source>
         <translation>recherche dans le graphe HNSW, éléments retenus gardés</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="30"/>
+        <location filename="../ui/Format.cpp" line="28"/>
         <source>meaning and keywords, fused by rank</source>
         <translation>sens et mots-clés, fusionnés par rang</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="31"/>
+        <location filename="../ui/Format.cpp" line="29"/>
         <source>by meaning (vector search)</source>
         <translation>par le sens (recherche vectorielle)</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="32"/>
+        <location filename="../ui/Format.cpp" line="30"/>
         <source>by keywords (BM25)</source>
         <translation>par mots-clés (BM25)</translation>
     </message>
@@ -526,7 +526,7 @@
         <translation>Cet index contient des vecteurs calculés ailleurs&#xa0;: Sextant ne peut donc pas y plonger de documents. Créez un nouvel index pour les documents.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="170"/>
+        <location filename="../ui/ImportTask.cpp" line="169"/>
         <source>Sextant could not read %1: %2</source>
         <translation>Sextant n’a pas pu lire %1&#xa0;: %2</translation>
     </message>
@@ -614,7 +614,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="204"/>
+        <location filename="../ui/ImportTask.cpp" line="205"/>
         <source>%n item(s) written in %1.</source>
         <translation>
             <numerusform>%n élément écrit en %1.</numerusform>
@@ -622,7 +622,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="207"/>
+        <location filename="../ui/ImportTask.cpp" line="208"/>
         <source>%n file(s) in folders or archives were no documents and were skipped.</source>
         <translation>
             <numerusform>%n fichier de dossiers ou d’archives n’était pas un document et a été ignoré.</numerusform>
@@ -630,18 +630,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="209"/>
+        <location filename="../ui/ImportTask.cpp" line="210"/>
         <source>Cancelled: what was written before stays in the index.</source>
         <translation>Annulé&#xa0;: ce qui a déjà été écrit reste dans l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="210"/>
+        <location filename="../ui/ImportTask.cpp" line="211"/>
         <source>The import stopped: %1</source>
         <translation>L’import s’est arrêté&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="298"/>
-        <location filename="../ui/ImportTask.cpp" line="310"/>
+        <location filename="../ui/ImportTask.cpp" line="299"/>
+        <location filename="../ui/ImportTask.cpp" line="311"/>
         <source>Reading vectors</source>
         <translation>Lecture des vecteurs</translation>
     </message>
@@ -654,7 +654,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="332"/>
+        <location filename="../ui/ImportTask.cpp" line="333"/>
         <source>%n item(s) left out</source>
         <translation>
             <numerusform>%n élément écarté</numerusform>
@@ -662,12 +662,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="333"/>
+        <location filename="../ui/ImportTask.cpp" line="334"/>
         <source>, the first: %1</source>
         <translation>, le premier&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportTask.cpp" line="336"/>
+        <location filename="../ui/ImportTask.cpp" line="338"/>
         <source>Cancelled after %n item(s).</source>
         <translation>
             <numerusform>Annulé après %n élément.</numerusform>
@@ -675,12 +675,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="339"/>
+        <location filename="../ui/ImportTask.cpp" line="341"/>
         <source>The source holds no items.</source>
         <translation>La source ne contient aucun élément.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="368"/>
+        <location filename="../ui/ImportTask.cpp" line="370"/>
         <source>Embedding documents</source>
         <translation>Plongement des documents</translation>
     </message>
@@ -758,22 +758,22 @@
         <translation>Reconstruire la table des identifiants</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityHealth.cpp" line="114"/>
+        <location filename="../ui/IntegrityHealth.cpp" line="115"/>
         <source>Use the previous manifest</source>
         <translation>Utiliser le manifeste précédent</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityHealth.cpp" line="115"/>
+        <location filename="../ui/IntegrityHealth.cpp" line="116"/>
         <source>Rewrite the segment</source>
         <translation>Réécrire le segment</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityHealth.cpp" line="116"/>
+        <location filename="../ui/IntegrityHealth.cpp" line="117"/>
         <source>Move to quarantine</source>
         <translation>Mettre en quarantaine</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityHealth.cpp" line="117"/>
+        <location filename="../ui/IntegrityHealth.cpp" line="119"/>
         <source>Take over the stale lock</source>
         <translation>Reprendre le verrou périmé</translation>
     </message>
@@ -781,17 +781,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/Projection.cpp" line="222"/>
+        <location filename="../ui/Projection.cpp" line="236"/>
         <source>Sampling items</source>
         <translation>Échantillonnage des éléments</translation>
     </message>
     <message>
-        <location filename="../ui/Projection.cpp" line="227"/>
+        <location filename="../ui/Projection.cpp" line="241"/>
         <source>Reading vectors</source>
         <translation>Lecture des vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/Projection.cpp" line="279"/>
+        <location filename="../ui/Projection.cpp" line="296"/>
         <source>Computing principal components</source>
         <translation>Calcul des composantes principales</translation>
     </message>
@@ -804,87 +804,87 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="15"/>
+        <location filename="../ui/QtStrings.cpp" line="14"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="16"/>
+        <location filename="../ui/QtStrings.cpp" line="15"/>
         <source>Save All</source>
         <translation>Tout enregistrer</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="17"/>
+        <location filename="../ui/QtStrings.cpp" line="15"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="18"/>
+        <location filename="../ui/QtStrings.cpp" line="16"/>
         <source>&amp;Yes</source>
         <translation>&amp;Oui</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="19"/>
+        <location filename="../ui/QtStrings.cpp" line="16"/>
         <source>Yes to &amp;All</source>
         <translation>Oui à &amp;tout</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="20"/>
+        <location filename="../ui/QtStrings.cpp" line="17"/>
         <source>&amp;No</source>
         <translation>&amp;Non</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="21"/>
+        <location filename="../ui/QtStrings.cpp" line="17"/>
         <source>N&amp;o to All</source>
         <translation>Non à to&amp;ut</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="22"/>
+        <location filename="../ui/QtStrings.cpp" line="18"/>
         <source>Abort</source>
         <translation>Interrompre</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="23"/>
+        <location filename="../ui/QtStrings.cpp" line="18"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="24"/>
+        <location filename="../ui/QtStrings.cpp" line="19"/>
         <source>Ignore</source>
         <translation>Ignorer</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="25"/>
+        <location filename="../ui/QtStrings.cpp" line="19"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="26"/>
+        <location filename="../ui/QtStrings.cpp" line="20"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="27"/>
+        <location filename="../ui/QtStrings.cpp" line="20"/>
         <source>Discard</source>
         <translation>Ne pas enregistrer</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="28"/>
+        <location filename="../ui/QtStrings.cpp" line="21"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="29"/>
+        <location filename="../ui/QtStrings.cpp" line="21"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="30"/>
+        <location filename="../ui/QtStrings.cpp" line="22"/>
         <source>Reset</source>
         <translation>Réinitialiser</translation>
     </message>
     <message>
-        <location filename="../ui/QtStrings.cpp" line="31"/>
+        <location filename="../ui/QtStrings.cpp" line="22"/>
         <source>Restore Defaults</source>
         <translation>Valeurs par défaut</translation>
     </message>
@@ -892,7 +892,7 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="79"/>
+        <location filename="../ui/SummaryView.cpp" line="80"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -905,12 +905,12 @@
         <translation>L’index de démonstration se trouve déjà dans %1.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="50"/>
+        <location filename="../app/gui/main.cpp" line="52"/>
         <source>Could not create the demo index in %1.</source>
         <translation>Impossible de créer l’index de démonstration dans %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main.cpp" line="59"/>
+        <location filename="../app/gui/main.cpp" line="63"/>
         <source>Made the demo index in %1: %n document(s), %2 chunks, in %3 s.</source>
         <translation>
             <numerusform>Index de démonstration créé dans %1&#xa0;: %n document, %2 fragments, en %3 s.</numerusform>
@@ -918,27 +918,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="114"/>
+        <location filename="../app/gui/main.cpp" line="119"/>
         <source>Workbench for local vector indexes.</source>
         <translation>Atelier pour index vectoriels locaux.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="118"/>
+        <location filename="../app/gui/main.cpp" line="122"/>
         <source>Index folders to open.</source>
         <translation>Dossiers d’index à ouvrir.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="121"/>
+        <location filename="../app/gui/main.cpp" line="125"/>
         <source>Do not reopen the indexes open at the last exit.</source>
         <translation>Ne pas rouvrir les index ouverts lors de la dernière fermeture.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="124"/>
+        <location filename="../app/gui/main.cpp" line="129"/>
         <source>Make the demo index in PATH (unless it exists) and exit.</source>
         <translation>Créer l’index de démonstration dans PATH (s’il n’existe pas encore) et quitter.</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="129"/>
+        <location filename="../app/gui/main.cpp" line="135"/>
         <source>Open the demo index in PATH, making it first when missing.</source>
         <translation>Ouvrir l’index de démonstration dans PATH, en le créant d’abord s’il n’existe pas.</translation>
     </message>
@@ -946,37 +946,37 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="97"/>
+        <location filename="../ui/BrowseView.cpp" line="100"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Un filtre sur les métadonnées, dans le langage de filtre. Appliqué avec Entrée ou après une courte pause.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="112"/>
+        <location filename="../ui/BrowseView.cpp" line="115"/>
         <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, or an id to go to (Enter to apply)</source>
         <translation>Filtre, p.&#xa0;ex. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, ou un identifiant où aller (Entrée pour appliquer)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="218"/>
+        <location filename="../ui/BrowseView.cpp" line="226"/>
         <source>Could not list the items: %1</source>
         <translation>Impossible de lister les éléments&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="416"/>
+        <location filename="../ui/BrowseView.cpp" line="434"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Ligne %1, colonne %2&#xa0;:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="458"/>
+        <location filename="../ui/BrowseView.cpp" line="476"/>
         <source>counting… %1 so far</source>
         <translation>comptage… %1 pour l’instant</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="458"/>
+        <location filename="../ui/BrowseView.cpp" line="476"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="461"/>
+        <location filename="../ui/BrowseView.cpp" line="480"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 sur %Ln élément</numerusform>
@@ -984,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="462"/>
+        <location filename="../ui/BrowseView.cpp" line="481"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln élément correspond</numerusform>
@@ -992,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="464"/>
+        <location filename="../ui/BrowseView.cpp" line="483"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -1000,22 +1000,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="467"/>
+        <location filename="../ui/BrowseView.cpp" line="487"/>
         <source>%1 · sorted in %2</source>
         <translation>%1 · trié en %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="471"/>
+        <location filename="../ui/BrowseView.cpp" line="491"/>
         <source>No items match this filter.</source>
         <translation>Aucun élément ne correspond à ce filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="472"/>
+        <location filename="../ui/BrowseView.cpp" line="492"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Cet index n’a encore aucun élément. Déposez ici des vecteurs ou des documents, ou insérez-les avec sextant-cli.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="565"/>
+        <location filename="../ui/BrowseView.cpp" line="588"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>Copier l’identifiant</numerusform>
@@ -1023,12 +1023,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="566"/>
+        <location filename="../ui/BrowseView.cpp" line="589"/>
         <source>Copy as JSON Lines</source>
         <translation>Copier en JSON Lines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="568"/>
+        <location filename="../ui/BrowseView.cpp" line="591"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Copier le vecteur</numerusform>
@@ -1036,17 +1036,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="569"/>
+        <location filename="../ui/BrowseView.cpp" line="592"/>
         <source>Copy as Python List</source>
         <translation>Copier en liste Python</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="571"/>
+        <location filename="../ui/BrowseView.cpp" line="595"/>
         <source>Find Similar</source>
         <translation>Trouver des semblables</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="574"/>
+        <location filename="../ui/BrowseView.cpp" line="598"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>Supprimer %n élément</numerusform>
@@ -1054,27 +1054,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="578"/>
+        <location filename="../ui/BrowseView.cpp" line="603"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="358"/>
+        <location filename="../ui/BrowseView.cpp" line="372"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Aucun élément n’a l’identifiant «&#xa0;%1&#xa0;», et aucun identifiant ne commence ainsi.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="385"/>
+        <location filename="../ui/BrowseView.cpp" line="402"/>
         <source>Enter goes to the item whose id is or starts with &quot;%1&quot;.</source>
         <translation>Entrée mène à l’élément dont l’identifiant est ou commence par «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="405"/>
+        <location filename="../ui/BrowseView.cpp" line="423"/>
         <source>%1; expected %2</source>
         <translation>%1&#x202f;; attendu&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="456"/>
+        <location filename="../ui/BrowseView.cpp" line="474"/>
         <source>sorting…</source>
         <translation>tri en cours…</translation>
     </message>
@@ -1082,12 +1082,12 @@
 <context>
     <name>sextant::ui::CompareDialog</name>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="55"/>
+        <location filename="../ui/CompareDialog.cpp" line="56"/>
         <source>similar to %1</source>
         <translation>similaire à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <location filename="../ui/CompareDialog.cpp" line="58"/>
         <source>a vector of %n dimension(s)</source>
         <translation>
             <numerusform>un vecteur de %n dimension</numerusform>
@@ -1095,133 +1095,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="65"/>
+        <location filename="../ui/CompareDialog.cpp" line="67"/>
         <source>Compare %1 with Another Index</source>
         <translation>Comparer %1 avec un autre index</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="75"/>
+        <location filename="../ui/CompareDialog.cpp" line="78"/>
         <source>The query in the form: %1</source>
         <translation>La requête du formulaire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="76"/>
+        <location filename="../ui/CompareDialog.cpp" line="79"/>
         <source>The query in the form (there is none yet)</source>
         <translation>La requête du formulaire (aucune pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="79"/>
+        <location filename="../ui/CompareDialog.cpp" line="82"/>
         <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
         <translation>Éléments échantillonnés de cet index, chacun en «&#xa0;similaire à&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="80"/>
+        <location filename="../ui/CompareDialog.cpp" line="83"/>
         <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
         <translation>Un fichier de requêtes (une par ligne&#xa0;: texte, vecteur JSON ou {&quot;id&quot;&#xa0;: …})&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="86"/>
+        <location filename="../ui/CompareDialog.cpp" line="89"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="88"/>
+        <location filename="../ui/CompareDialog.cpp" line="91"/>
         <source>Query File</source>
         <translation>Fichier de requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="95"/>
+        <location filename="../ui/CompareDialog.cpp" line="98"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="105"/>
+        <location filename="../ui/CompareDialog.cpp" line="103"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="123"/>
-        <location filename="../ui/CompareDialog.cpp" line="253"/>
+        <location filename="../ui/CompareDialog.cpp" line="116"/>
+        <location filename="../ui/CompareDialog.cpp" line="255"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <location filename="../ui/CompareDialog.cpp" line="124"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <location filename="../ui/CompareDialog.cpp" line="124"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <location filename="../ui/CompareDialog.cpp" line="124"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="131"/>
+        <location filename="../ui/CompareDialog.cpp" line="124"/>
         <source>Rank in the other</source>
         <translation>Rang dans l’autre</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="155"/>
+        <location filename="../ui/CompareDialog.cpp" line="150"/>
         <source>Compare with:</source>
         <translation>Comparer avec&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="168"/>
+        <location filename="../ui/CompareDialog.cpp" line="163"/>
         <source>Queries:</source>
         <translation>Requêtes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="173"/>
+        <location filename="../ui/CompareDialog.cpp" line="168"/>
         <source>Results per query (k):</source>
         <translation>Résultats par requête (k)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="201"/>
+        <location filename="../ui/CompareDialog.cpp" line="196"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="212"/>
+        <location filename="../ui/CompareDialog.cpp" line="208"/>
         <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
         <translation>Ouvrez un autre index (Fichier ▸ Ouvrir un index…) pour comparer celui-ci avec lui.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="265"/>
+        <location filename="../ui/CompareDialog.cpp" line="268"/>
         <source>Query %1 of %2</source>
         <translation>Requête %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="292"/>
+        <location filename="../ui/CompareDialog.cpp" line="296"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="306"/>
+        <location filename="../ui/CompareDialog.cpp" line="310"/>
         <source>Comparing two indexes</source>
         <translation>Comparaison de deux index</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="320"/>
+        <location filename="../ui/CompareDialog.cpp" line="326"/>
         <source>Preparing the queries</source>
         <translation>Préparation des requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="337"/>
+        <location filename="../ui/CompareDialog.cpp" line="343"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="343"/>
+        <location filename="../ui/CompareDialog.cpp" line="349"/>
         <source>The indexes could not be compared: %1</source>
         <translation>Impossible de comparer les index&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="348"/>
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
         <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
         <translation>
             <numerusform>Recouvrement moyen@%1&#xa0;: %2 sur %Ln requête&#x202f;; corrélation moyenne des rangs des résultats communs&#xa0;: %3.</numerusform>
@@ -1229,7 +1229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="354"/>
+        <location filename="../ui/CompareDialog.cpp" line="361"/>
         <source>%Ln sampled item(s) are not in the other index and were left out.</source>
         <translation>
             <numerusform>%Ln élément échantillonné n’est pas dans l’autre index et a été omis.</numerusform>
@@ -1237,12 +1237,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="359"/>
+        <location filename="../ui/CompareDialog.cpp" line="366"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="371"/>
+        <location filename="../ui/CompareDialog.cpp" line="378"/>
         <source>%1 — overlap@%2 %3 (%4 shared), rank correlation %5</source>
         <translation>%1 — recouvrement@%2 %3 (%4 en commun), corrélation des rangs %5</translation>
     </message>
@@ -1250,7 +1250,7 @@
 <context>
     <name>sextant::ui::DuplicatesModel</name>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesModel.cpp" line="171"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="176"/>
         <source>Group %1: %Ln item(s)</source>
         <translation>
             <numerusform>Groupe %1&#xa0;: %Ln élément</numerusform>
@@ -1258,22 +1258,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="212"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="217"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="215"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="220"/>
         <source>Best similarity</source>
         <translation>Meilleure similarité</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="216"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="221"/>
         <source>Best inner product</source>
         <translation>Meilleur produit scalaire</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesModel.cpp" line="217"/>
+        <location filename="../ui/DuplicatesModel.cpp" line="222"/>
         <source>Closest distance</source>
         <translation>Plus petite distance</translation>
     </message>
@@ -1281,119 +1281,119 @@
 <context>
     <name>sextant::ui::DuplicatesView</name>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="39"/>
+        <location filename="../ui/DuplicatesView.cpp" line="40"/>
         <source>Waiting for the neighbour graph</source>
         <translation>Attente du graphe de voisinage</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="40"/>
-        <location filename="../ui/DuplicatesView.cpp" line="300"/>
+        <location filename="../ui/DuplicatesView.cpp" line="41"/>
+        <location filename="../ui/DuplicatesView.cpp" line="299"/>
         <source>Listing the items</source>
         <translation>Liste des éléments</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="41"/>
+        <location filename="../ui/DuplicatesView.cpp" line="42"/>
         <source>Checking %1 of %2 candidates exactly</source>
         <translation>Vérification exacte&#xa0;: %1 candidats sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="42"/>
+        <location filename="../ui/DuplicatesView.cpp" line="43"/>
         <source>Neighbours of %1 of %2 items</source>
         <translation>Voisins de %1 éléments sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="112"/>
+        <location filename="../ui/DuplicatesView.cpp" line="117"/>
         <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
         <translation>Filtre facultatif, p. ex. {&quot;lang&quot;&#xa0;: &quot;en&quot;}</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="114"/>
+        <location filename="../ui/DuplicatesView.cpp" line="119"/>
         <source>Find Duplicates</source>
         <translation>Chercher les doublons</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="116"/>
+        <location filename="../ui/DuplicatesView.cpp" line="122"/>
         <source>Look at every item&apos;s nearest neighbours in the graph and group the items at least this similar</source>
         <translation>Examiner les plus proches voisins de chaque élément dans le graphe et regrouper les éléments au moins aussi similaires</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="125"/>
+        <location filename="../ui/DuplicatesView.cpp" line="126"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="137"/>
+        <location filename="../ui/DuplicatesView.cpp" line="132"/>
         <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
         <translation>Trouver les groupes d’éléments qui sont des quasi-copies les uns des autres&#xa0;: le même passage importé deux fois, une page récupérée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="187"/>
+        <location filename="../ui/DuplicatesView.cpp" line="185"/>
         <source>Keep One per Group</source>
         <translation>Garder un par groupe</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="189"/>
+        <location filename="../ui/DuplicatesView.cpp" line="187"/>
         <source>Check every item of every group except the one to keep</source>
         <translation>Cocher tous les éléments de chaque groupe sauf celui à garder</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="191"/>
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <location filename="../ui/DuplicatesView.cpp" line="189"/>
+        <location filename="../ui/DuplicatesView.cpp" line="272"/>
         <source>Delete Checked</source>
         <translation>Supprimer les cochés</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="193"/>
+        <location filename="../ui/DuplicatesView.cpp" line="191"/>
         <source>Delete the checked items as one batch (Edit ▸ Undo puts them back)</source>
         <translation>Supprimer les éléments cochés en un seul lot (Édition ▸ Annuler les rétablit)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="199"/>
+        <location filename="../ui/DuplicatesView.cpp" line="197"/>
         <source>Filter:</source>
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="205"/>
+        <location filename="../ui/DuplicatesView.cpp" line="203"/>
         <source>Keep:</source>
         <translation>Garder&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="222"/>
+        <location filename="../ui/DuplicatesView.cpp" line="221"/>
         <source>(The index has changed since: Find Duplicates again to update.)</source>
         <translation>(L’index a changé depuis&#xa0;: relancez «&#xa0;Chercher les doublons&#xa0;» pour mettre à jour.)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="238"/>
+        <location filename="../ui/DuplicatesView.cpp" line="237"/>
         <source>Similarity at least:</source>
         <translation>Similarité au moins&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="241"/>
+        <location filename="../ui/DuplicatesView.cpp" line="240"/>
         <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
         <translation>Similarité cosinus&#xa0;: 1 pour la même direction&#x202f;; 0,98 trouve les quasi-copies</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="244"/>
+        <location filename="../ui/DuplicatesView.cpp" line="243"/>
         <source>Inner product at least:</source>
         <translation>Produit scalaire au moins&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="247"/>
+        <location filename="../ui/DuplicatesView.cpp" line="246"/>
         <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
         <translation>Le produit scalaire de deux éléments&#x202f;; il dépend de la longueur des vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="250"/>
+        <location filename="../ui/DuplicatesView.cpp" line="249"/>
         <source>Distance at most:</source>
         <translation>Distance au plus&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="253"/>
+        <location filename="../ui/DuplicatesView.cpp" line="252"/>
         <source>Euclidean distance: 0 for identical vectors</source>
         <translation>Distance euclidienne&#xa0;: 0 pour des vecteurs identiques</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <location filename="../ui/DuplicatesView.cpp" line="272"/>
         <source>Delete %Ln Checked</source>
         <translation>
             <numerusform>Supprimer %Ln coché</numerusform>
@@ -1401,22 +1401,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="274"/>
+        <location filename="../ui/DuplicatesView.cpp" line="273"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="286"/>
+        <location filename="../ui/DuplicatesView.cpp" line="285"/>
         <source>Finding duplicates</source>
         <translation>Recherche des doublons</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="316"/>
+        <location filename="../ui/DuplicatesView.cpp" line="315"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="323"/>
+        <location filename="../ui/DuplicatesView.cpp" line="322"/>
         <source>Duplicates could not be found: %1</source>
         <translation>Impossible de chercher les doublons&#xa0;: %1</translation>
     </message>
@@ -1452,12 +1452,12 @@
         <translation>le dernier (par identifiant)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="340"/>
+        <location filename="../ui/DuplicatesView.cpp" line="341"/>
         <source>the greatest %1</source>
         <translation>celui au plus grand %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="369"/>
+        <location filename="../ui/DuplicatesView.cpp" line="371"/>
         <source>Deleted %Ln item(s) as one batch; Edit ▸ Undo puts them back.</source>
         <translation>
             <numerusform>%Ln élément supprimé en un seul lot&#x202f;; Édition ▸ Annuler le rétablit.</numerusform>
@@ -1465,17 +1465,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="387"/>
+        <location filename="../ui/DuplicatesView.cpp" line="389"/>
         <source>Select an item to compare it with another of its group.</source>
         <translation>Sélectionnez un élément pour le comparer avec un autre de son groupe.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="397"/>
+        <location filename="../ui/DuplicatesView.cpp" line="399"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="398"/>
+        <location filename="../ui/DuplicatesView.cpp" line="400"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (the differences are marked)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (les différences sont marquées)</translation>
     </message>
@@ -1538,52 +1538,52 @@
         <translation>Nouveau dossier Vectra</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="143"/>
         <source>Export to JSON Lines</source>
         <translation>Exporter en JSON Lines</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="143"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <location filename="../ui/ExportDialog.cpp" line="146"/>
         <source>Export to NumPy</source>
         <translation>Exporter pour NumPy</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="145"/>
+        <location filename="../ui/ExportDialog.cpp" line="146"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>Tableaux NumPy (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="148"/>
+        <location filename="../ui/ExportDialog.cpp" line="149"/>
         <source>Backup Archive</source>
         <translation>Archive de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="148"/>
+        <location filename="../ui/ExportDialog.cpp" line="149"/>
         <source>Archives (*.tar.zst)</source>
         <translation>Archives (*.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="158"/>
+        <location filename="../ui/ExportDialog.cpp" line="159"/>
         <source>The ids go to %1.</source>
         <translation>Les identifiants vont dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="177"/>
+        <location filename="../ui/ExportDialog.cpp" line="178"/>
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="186"/>
+        <location filename="../ui/ExportDialog.cpp" line="187"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="197"/>
+        <location filename="../ui/ExportDialog.cpp" line="198"/>
         <source>Export cancelled: no export was completed.</source>
         <translation>Export annulé&#xa0;: aucun export n’a été mené à terme.</translation>
     </message>
@@ -1591,182 +1591,182 @@
 <context>
     <name>sextant::ui::FilterEdit</name>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="104"/>
+        <location filename="../ui/FilterEdit.cpp" line="108"/>
         <source>Filter (optional), e.g. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</source>
         <translation>Filtre (facultatif), p. ex. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="145"/>
+        <location filename="../ui/FilterEdit.cpp" line="149"/>
         <source>a bool</source>
         <translation>un booléen</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="146"/>
+        <location filename="../ui/FilterEdit.cpp" line="150"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="147"/>
+        <location filename="../ui/FilterEdit.cpp" line="151"/>
         <source>a string</source>
         <translation>une chaîne</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="148"/>
+        <location filename="../ui/FilterEdit.cpp" line="152"/>
         <source>an array</source>
         <translation>un tableau</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="149"/>
+        <location filename="../ui/FilterEdit.cpp" line="153"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="220"/>
+        <location filename="../ui/FilterEdit.cpp" line="229"/>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="221"/>
+        <location filename="../ui/FilterEdit.cpp" line="230"/>
         <source>Line %1, column %2: %3; expected %4</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3&#x202f;; attendu&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="167"/>
+        <location filename="../ui/FilterEdit.cpp" line="174"/>
         <source>unexpected end of text</source>
         <translation>fin de texte inattendue</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="168"/>
+        <location filename="../ui/FilterEdit.cpp" line="175"/>
         <source>unexpected character &apos;%1&apos;</source>
         <translation>caractère inattendu «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="169"/>
+        <location filename="../ui/FilterEdit.cpp" line="176"/>
         <source>unexpected byte %1</source>
         <translation>octet inattendu %1</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="170"/>
+        <location filename="../ui/FilterEdit.cpp" line="177"/>
         <source>unknown operator &quot;%1&quot;</source>
         <translation>opérateur inconnu «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="171"/>
+        <location filename="../ui/FilterEdit.cpp" line="178"/>
         <source>duplicate key &quot;%1&quot;</source>
         <translation>clé en double «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="172"/>
+        <location filename="../ui/FilterEdit.cpp" line="180"/>
         <source>%1 after the end of the filter</source>
         <translation>%1 après la fin du filtre</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="173"/>
+        <location filename="../ui/FilterEdit.cpp" line="181"/>
         <source>empty condition on field &quot;%1&quot;</source>
         <translation>condition vide sur le champ «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="175"/>
+        <location filename="../ui/FilterEdit.cpp" line="183"/>
         <source>nested key &quot;%1&quot; in the condition on field &quot;%2&quot;</source>
         <translation>clé imbriquée «&#xa0;%1&#xa0;» dans la condition sur le champ «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="177"/>
+        <location filename="../ui/FilterEdit.cpp" line="185"/>
         <source>%1 as the value of field &quot;%2&quot;</source>
         <translation>%1 comme valeur du champ «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="178"/>
+        <location filename="../ui/FilterEdit.cpp" line="187"/>
         <source>%1 as the operand of %2</source>
         <translation>%1 comme opérande de %2</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="179"/>
+        <location filename="../ui/FilterEdit.cpp" line="188"/>
         <source>empty field name</source>
         <translation>nom de champ vide</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="180"/>
+        <location filename="../ui/FilterEdit.cpp" line="189"/>
         <source>unterminated string</source>
         <translation>chaîne non terminée</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="181"/>
+        <location filename="../ui/FilterEdit.cpp" line="190"/>
         <source>number with a leading zero</source>
         <translation>nombre commençant par un zéro</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="182"/>
+        <location filename="../ui/FilterEdit.cpp" line="191"/>
         <source>number out of range</source>
         <translation>nombre hors limites</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="188"/>
+        <location filename="../ui/FilterEdit.cpp" line="197"/>
         <source>a value</source>
         <translation>une valeur</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="189"/>
+        <location filename="../ui/FilterEdit.cpp" line="198"/>
         <source>&apos;:&apos;</source>
         <translation>&apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="190"/>
+        <location filename="../ui/FilterEdit.cpp" line="199"/>
         <source>&apos;,&apos; or &apos;}&apos;</source>
         <translation>&apos;,&apos; ou &apos;}&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="191"/>
+        <location filename="../ui/FilterEdit.cpp" line="200"/>
         <source>&apos;,&apos; or &apos;]&apos;</source>
         <translation>&apos;,&apos; ou &apos;]&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="192"/>
+        <location filename="../ui/FilterEdit.cpp" line="201"/>
         <source>a field name</source>
         <translation>un nom de champ</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="193"/>
+        <location filename="../ui/FilterEdit.cpp" line="202"/>
         <source>a filter object {...}</source>
         <translation>un objet filtre {...}</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="194"/>
+        <location filename="../ui/FilterEdit.cpp" line="203"/>
         <source>$and, $or or a field name</source>
         <translation>$and, $or ou un nom de champ</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="195"/>
+        <location filename="../ui/FilterEdit.cpp" line="204"/>
         <source>a string, number or bool</source>
         <translation>une chaîne, un nombre ou un booléen</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="196"/>
+        <location filename="../ui/FilterEdit.cpp" line="205"/>
         <source>a number or string</source>
         <translation>un nombre ou une chaîne</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="197"/>
+        <location filename="../ui/FilterEdit.cpp" line="206"/>
         <source>true or false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="198"/>
+        <location filename="../ui/FilterEdit.cpp" line="208"/>
         <source>each key at most once in an object</source>
         <translation>chaque clé au plus une fois par objet</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="199"/>
+        <location filename="../ui/FilterEdit.cpp" line="209"/>
         <source>at least one filter object</source>
         <translation>au moins un objet filtre</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="200"/>
+        <location filename="../ui/FilterEdit.cpp" line="210"/>
         <source>an array of filter objects</source>
         <translation>un tableau d’objets filtres</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="201"/>
+        <location filename="../ui/FilterEdit.cpp" line="211"/>
         <source>one of %1</source>
         <translation>l’un de %1</translation>
     </message>
@@ -1787,57 +1787,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="115"/>
+        <location filename="../ui/FindingsModel.cpp" line="113"/>
         <source>Findings about the index as a whole</source>
         <translation>Constats sur l’index dans son ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="137"/>
+        <location filename="../ui/FindingsModel.cpp" line="134"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="149"/>
+        <location filename="../ui/FindingsModel.cpp" line="146"/>
         <source>File / location</source>
         <translation>Fichier / emplacement</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="150"/>
+        <location filename="../ui/FindingsModel.cpp" line="147"/>
         <source>Finding</source>
         <translation>Constat</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="151"/>
+        <location filename="../ui/FindingsModel.cpp" line="148"/>
         <source>Repair</source>
         <translation>Réparation</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="161"/>
+        <location filename="../ui/FindingsModel.cpp" line="158"/>
         <source>bytes %1–%2</source>
         <translation>octets %1 à %2</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="163"/>
+        <location filename="../ui/FindingsModel.cpp" line="160"/>
         <source>byte %1</source>
         <translation>octet %1</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="165"/>
+        <location filename="../ui/FindingsModel.cpp" line="162"/>
         <source>item %1</source>
         <translation>élément %1</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="165"/>
+        <location filename="../ui/FindingsModel.cpp" line="162"/>
         <source>item %1 (%2)</source>
         <translation>élément %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="167"/>
+        <location filename="../ui/FindingsModel.cpp" line="164"/>
         <source>index</source>
         <translation>index</translation>
     </message>
     <message>
-        <location filename="../ui/FindingsModel.cpp" line="167"/>
+        <location filename="../ui/FindingsModel.cpp" line="164"/>
         <source>whole file</source>
         <translation>fichier entier</translation>
     </message>
@@ -1860,12 +1860,12 @@
         <translation>p.&#xa0;ex. item-0042</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="36"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="37"/>
         <source>Go</source>
         <translation>Aller</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="70"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="71"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Aucun élément n’a l’identifiant «&#xa0;%1&#xa0;», et aucun identifiant ne commence ainsi.</translation>
     </message>
@@ -1923,25 +1923,25 @@
         <translation>fichier inattendu</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="361"/>
-        <location filename="../ui/HealthMap.cpp" line="460"/>
+        <location filename="../ui/HealthMap.cpp" line="366"/>
+        <location filename="../ui/HealthMap.cpp" line="470"/>
         <source>The index as a whole</source>
         <translation>L’index dans son ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="364"/>
-        <location filename="../ui/HealthMap.cpp" line="445"/>
+        <location filename="../ui/HealthMap.cpp" line="370"/>
+        <location filename="../ui/HealthMap.cpp" line="453"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="365"/>
-        <location filename="../ui/HealthMap.cpp" line="446"/>
+        <location filename="../ui/HealthMap.cpp" line="372"/>
+        <location filename="../ui/HealthMap.cpp" line="455"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/HealthMap.cpp" line="367"/>
+        <location filename="../ui/HealthMap.cpp" line="374"/>
         <source>one cell: %Ln block(s) of %1</source>
         <translation>
             <numerusform>une case&#xa0;: %Ln bloc de %1</numerusform>
@@ -1949,52 +1949,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="369"/>
+        <location filename="../ui/HealthMap.cpp" line="376"/>
         <source>not checked by this run</source>
         <translation>non vérifié lors de ce passage</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="378"/>
+        <location filename="../ui/HealthMap.cpp" line="385"/>
         <source>block %1, bytes %2–%3</source>
         <translation>bloc %1, octets %2 à %3</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="379"/>
+        <location filename="../ui/HealthMap.cpp" line="386"/>
         <source>blocks %1–%2, bytes %3–%4</source>
         <translation>blocs %1 à %2, octets %3 à %4</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="390"/>
+        <location filename="../ui/HealthMap.cpp" line="397"/>
         <source>health: %1</source>
         <translation>état&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="408"/>
+        <location filename="../ui/HealthMap.cpp" line="415"/>
         <source>This report lists no files.</source>
         <translation>Ce rapport ne liste aucun fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="409"/>
+        <location filename="../ui/HealthMap.cpp" line="416"/>
         <source>Verify the index to see its files and blocks here.</source>
         <translation>Vérifiez l’index pour voir ici ses fichiers et ses blocs.</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="437"/>
+        <location filename="../ui/HealthMap.cpp" line="444"/>
         <source>hatched: a finding about the whole file</source>
         <translation>hachuré&#xa0;: un constat sur le fichier entier</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="445"/>
+        <location filename="../ui/HealthMap.cpp" line="453"/>
         <source>%1, missing</source>
         <translation>%1, manquant</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="447"/>
+        <location filename="../ui/HealthMap.cpp" line="457"/>
         <source>not listed in the report</source>
         <translation>absent du rapport</translation>
     </message>
     <message>
-        <location filename="../ui/HealthMap.cpp" line="448"/>
+        <location filename="../ui/HealthMap.cpp" line="458"/>
         <source>, not checked</source>
         <translation>, non vérifié</translation>
     </message>
@@ -2002,152 +2002,152 @@
 <context>
     <name>sextant::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="72"/>
+        <location filename="../ui/ImportDialog.cpp" line="69"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="72"/>
+        <location filename="../ui/ImportDialog.cpp" line="69"/>
         <source>Import into a New Index</source>
         <translation>Importer dans un nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <location filename="../ui/ImportDialog.cpp" line="84"/>
         <source>&lt;b&gt;Import into %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Importer dans %1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="88"/>
+        <location filename="../ui/ImportDialog.cpp" line="85"/>
         <source>&lt;b&gt;Import into a new index&lt;/b&gt;</source>
         <translation>&lt;b&gt;Importer dans un nouvel index&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="90"/>
+        <location filename="../ui/ImportDialog.cpp" line="87"/>
         <source>Looking at what was chosen…</source>
         <translation>Examen de la sélection…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <location filename="../ui/ImportDialog.cpp" line="92"/>
         <source>Path</source>
         <translation>Chemin</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="95"/>
+        <location filename="../ui/ImportDialog.cpp" line="92"/>
         <source>What it is</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="101"/>
+        <location filename="../ui/ImportDialog.cpp" line="98"/>
         <source>New index</source>
         <translation>Nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="106"/>
+        <location filename="../ui/ImportDialog.cpp" line="103"/>
         <source>The folder the new index is created in; it must not exist yet or be empty.</source>
         <translation>Le dossier où le nouvel index est créé&#x202f;; il ne doit pas encore exister, ou bien être vide.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="107"/>
+        <location filename="../ui/ImportDialog.cpp" line="104"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="110"/>
+        <location filename="../ui/ImportDialog.cpp" line="107"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Dossier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="114"/>
+        <location filename="../ui/ImportDialog.cpp" line="111"/>
         <source>Shape:</source>
         <translation>Forme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="118"/>
+        <location filename="../ui/ImportDialog.cpp" line="115"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="129"/>
+        <location filename="../ui/ImportDialog.cpp" line="126"/>
         <source>At most this many characters (or tokens) per chunk; each chunk becomes one item.</source>
         <translation>Au plus ce nombre de caractères (ou de jetons) par fragment&#x202f;; chaque fragment devient un élément.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="134"/>
+        <location filename="../ui/ImportDialog.cpp" line="131"/>
         <source>How much of the chunk before each chunk repeats (at most a quarter of the size), so that a sentence cut at a break is still found whole.</source>
         <translation>Quelle part du fragment précédent est répétée au début de chaque fragment (au plus un quart de la taille), pour qu’une phrase coupée à une limite soit tout de même trouvée en entier.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="138"/>
+        <location filename="../ui/ImportDialog.cpp" line="135"/>
         <source>characters</source>
         <translation>caractères</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="139"/>
+        <location filename="../ui/ImportDialog.cpp" line="136"/>
         <source>tokens</source>
         <translation>jetons</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="141"/>
+        <location filename="../ui/ImportDialog.cpp" line="139"/>
         <source>size</source>
         <translation>taille</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="144"/>
+        <location filename="../ui/ImportDialog.cpp" line="142"/>
         <source>overlap</source>
         <translation>chevauchement</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="149"/>
+        <location filename="../ui/ImportDialog.cpp" line="147"/>
         <source>Chunks:</source>
         <translation>Fragments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="151"/>
+        <location filename="../ui/ImportDialog.cpp" line="149"/>
         <source>Embedder:</source>
         <translation>Modèle de plongement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="154"/>
+        <location filename="../ui/ImportDialog.cpp" line="152"/>
         <source>Vectors</source>
         <translation>Vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="156"/>
+        <location filename="../ui/ImportDialog.cpp" line="154"/>
         <source>&amp;Replace items whose id is already in the index (upsert)</source>
         <translation>&amp;Remplacer les éléments dont l’identifiant est déjà dans l’index (upsert)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="158"/>
+        <location filename="../ui/ImportDialog.cpp" line="156"/>
         <source>Without it, an item whose id is taken is left out and listed in the report.</source>
         <translation>Sinon, un élément dont l’identifiant est déjà pris est écarté et signalé dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="168"/>
+        <location filename="../ui/ImportDialog.cpp" line="166"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="212"/>
+        <location filename="../ui/ImportDialog.cpp" line="210"/>
         <source>Cancel Import</source>
         <translation>Annuler l’import</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="214"/>
+        <location filename="../ui/ImportDialog.cpp" line="212"/>
         <source>Stop after the current document or batch; what was written stays in the index.</source>
         <translation>S’arrêter après le document ou le lot en cours&#x202f;; ce qui a été écrit reste dans l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="233"/>
+        <location filename="../ui/ImportDialog.cpp" line="231"/>
         <source>New Index Folder</source>
         <translation>Nouveau dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="276"/>
+        <location filename="../ui/ImportDialog.cpp" line="274"/>
         <source>Reading the shape of the vectors…</source>
         <translation>Lecture de la forme des vecteurs…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="317"/>
+        <location filename="../ui/ImportDialog.cpp" line="320"/>
         <source>%n dimension(s), %1</source>
         <translation>
             <numerusform>%n dimension, %1</numerusform>
@@ -2155,32 +2155,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="318"/>
+        <location filename="../ui/ImportDialog.cpp" line="321"/>
         <source>, made for documents (embedder %1)</source>
         <translation>, conçu pour des documents (modèle de plongement %1)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="324"/>
+        <location filename="../ui/ImportDialog.cpp" line="327"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="343"/>
+        <location filename="../ui/ImportDialog.cpp" line="347"/>
         <source>This index is open read-only, so nothing can be imported into it.</source>
         <translation>Cet index est ouvert en lecture seule&#xa0;: rien ne peut donc y être importé.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="348"/>
+        <location filename="../ui/ImportDialog.cpp" line="354"/>
         <source>Only the vector files will be imported.</source>
         <translation>Seuls les fichiers de vecteurs seront importés.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="356"/>
+        <location filename="../ui/ImportDialog.cpp" line="362"/>
         <source>Choose the folder of the new index.</source>
         <translation>Choisissez le dossier du nouvel index.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="360"/>
+        <location filename="../ui/ImportDialog.cpp" line="366"/>
         <source>%n folder(s) hold a Sextant index; they are not imported.</source>
         <translation>
             <numerusform>%n dossier contient un index Sextant&#x202f;; il n’est pas importé.</numerusform>
@@ -2188,12 +2188,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="362"/>
+        <location filename="../ui/ImportDialog.cpp" line="368"/>
         <source>Nothing here can be imported: Sextant reads documents (text, Markdown, HTML, PDF, source code, zip or tar archives) and vector files (JSON Lines, CSV, .npy, .fvecs, .bvecs, Vectra and LangChain folders).</source>
         <translation>Rien ici ne peut être importé&#xa0;: Sextant lit les documents (texte, Markdown, HTML, PDF, code source, archives zip ou tar) et les fichiers de vecteurs (JSON Lines, CSV, .npy, .fvecs, .bvecs, dossiers Vectra et LangChain).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="366"/>
+        <location filename="../ui/ImportDialog.cpp" line="372"/>
         <source>%n path(s) cannot be imported and will be listed as failed.</source>
         <translation>
             <numerusform>%n chemin ne peut pas être importé et sera signalé en échec.</numerusform>
@@ -2201,42 +2201,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="410"/>
+        <location filename="../ui/ImportDialog.cpp" line="416"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="419"/>
+        <location filename="../ui/ImportDialog.cpp" line="425"/>
         <source>Importing into %1</source>
         <translation>Import dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="430"/>
+        <location filename="../ui/ImportDialog.cpp" line="436"/>
         <source>Importing</source>
         <translation>Import en cours</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="432"/>
+        <location filename="../ui/ImportDialog.cpp" line="437"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="442"/>
+        <location filename="../ui/ImportDialog.cpp" line="449"/>
         <source>file %1 of %2</source>
         <translation>fichier %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="443"/>
+        <location filename="../ui/ImportDialog.cpp" line="451"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="444"/>
+        <location filename="../ui/ImportDialog.cpp" line="453"/>
         <source>%1 read</source>
         <translation>%1 lus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="445"/>
+        <location filename="../ui/ImportDialog.cpp" line="454"/>
         <source>%n item(s) written</source>
         <translation>
             <numerusform>%n élément écrit</numerusform>
@@ -2244,22 +2244,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="460"/>
+        <location filename="../ui/ImportDialog.cpp" line="469"/>
         <source>Import cancelled.</source>
         <translation>Import annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="460"/>
+        <location filename="../ui/ImportDialog.cpp" line="470"/>
         <source>The import stopped.</source>
         <translation>L’import s’est arrêté.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="461"/>
+        <location filename="../ui/ImportDialog.cpp" line="471"/>
         <source>Import finished.</source>
         <translation>Import terminé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="462"/>
+        <location filename="../ui/ImportDialog.cpp" line="472"/>
         <source>%1 read  ·  %n item(s) written</source>
         <translation>
             <numerusform>%1 lus  ·  %n élément écrit</numerusform>
@@ -2267,7 +2267,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="481"/>
+        <location filename="../ui/ImportDialog.cpp" line="491"/>
         <source>Cancelling after the current document or batch…</source>
         <translation>Annulation après le document ou le lot en cours…</translation>
     </message>
@@ -2281,7 +2281,7 @@
         <translation>%1 ▸ %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportReportModel.cpp" line="100"/>
+        <location filename="../ui/ImportReportModel.cpp" line="101"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -2289,7 +2289,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportReportModel.cpp" line="101"/>
+        <location filename="../ui/ImportReportModel.cpp" line="102"/>
         <source>%n chunk(s)</source>
         <translation>
             <numerusform>%n fragment</numerusform>
@@ -2297,32 +2297,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportReportModel.cpp" line="129"/>
+        <location filename="../ui/ImportReportModel.cpp" line="130"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/ImportReportModel.cpp" line="130"/>
+        <location filename="../ui/ImportReportModel.cpp" line="131"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../ui/ImportReportModel.cpp" line="131"/>
+        <location filename="../ui/ImportReportModel.cpp" line="132"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../ui/ImportReportModel.cpp" line="132"/>
+        <location filename="../ui/ImportReportModel.cpp" line="133"/>
         <source>In the index</source>
         <translation>Dans l’index</translation>
     </message>
     <message>
-        <location filename="../ui/ImportReportModel.cpp" line="133"/>
+        <location filename="../ui/ImportReportModel.cpp" line="134"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../ui/ImportReportModel.cpp" line="134"/>
+        <location filename="../ui/ImportReportModel.cpp" line="135"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
@@ -2413,179 +2413,179 @@
 <context>
     <name>sextant::ui::InspectorView</name>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="143"/>
+        <location filename="../ui/InspectorView.cpp" line="144"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="144"/>
-        <location filename="../ui/InspectorView.cpp" line="278"/>
+        <location filename="../ui/InspectorView.cpp" line="145"/>
+        <location filename="../ui/InspectorView.cpp" line="283"/>
         <source>Delete this item (undoable)</source>
         <translation>Supprimer cet élément (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="169"/>
+        <location filename="../ui/InspectorView.cpp" line="170"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="170"/>
-        <location filename="../ui/InspectorView.cpp" line="281"/>
+        <location filename="../ui/InspectorView.cpp" line="171"/>
+        <location filename="../ui/InspectorView.cpp" line="286"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Écrire les métadonnées modifiées dans l’index (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="171"/>
+        <location filename="../ui/InspectorView.cpp" line="172"/>
         <source>Revert</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="185"/>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="186"/>
+        <location filename="../ui/InspectorView.cpp" line="187"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="188"/>
+        <location filename="../ui/InspectorView.cpp" line="189"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="196"/>
+        <location filename="../ui/InspectorView.cpp" line="197"/>
         <source>Nearest neighbours</source>
         <translation>Plus proches voisins</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="202"/>
+        <location filename="../ui/InspectorView.cpp" line="203"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="202"/>
+        <location filename="../ui/InspectorView.cpp" line="203"/>
         <source>Similarity</source>
         <translation>Similarité</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="205"/>
+        <location filename="../ui/InspectorView.cpp" line="206"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Cliquez sur un voisin pour l’inspecter</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="503"/>
+        <location filename="../ui/InspectorView.cpp" line="516"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="202"/>
+        <location filename="../ui/InspectorView.cpp" line="203"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="219"/>
+        <location filename="../ui/InspectorView.cpp" line="220"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="223"/>
+        <location filename="../ui/InspectorView.cpp" line="224"/>
         <source>Copy Id</source>
         <translation>Copier l’identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="224"/>
+        <location filename="../ui/InspectorView.cpp" line="225"/>
         <source>Copy as JSON Line</source>
         <translation>Copier en ligne JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="225"/>
+        <location filename="../ui/InspectorView.cpp" line="226"/>
         <source>Copy Vector</source>
         <translation>Copier le vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="226"/>
+        <location filename="../ui/InspectorView.cpp" line="227"/>
         <source>Copy as Python List</source>
         <translation>Copier en liste Python</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="274"/>
+        <location filename="../ui/InspectorView.cpp" line="279"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>L’index est ouvert en lecture seule&#xa0;: les éléments ne peuvent donc pas être modifiés.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="235"/>
+        <location filename="../ui/InspectorView.cpp" line="237"/>
         <source>Copy Value</source>
         <translation>Copier la valeur</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="238"/>
+        <location filename="../ui/InspectorView.cpp" line="242"/>
         <source>Copy Key</source>
         <translation>Copier la clé</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="247"/>
+        <location filename="../ui/InspectorView.cpp" line="252"/>
         <source>Not in the current filter: Browse does not list this item.</source>
         <translation>Hors du filtre actuel&#xa0;: Éléments ne montre pas cet élément.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="302"/>
+        <location filename="../ui/InspectorView.cpp" line="307"/>
         <source>The change was not written: %1</source>
         <translation>La modification n’a pas été écrite&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="396"/>
+        <location filename="../ui/InspectorView.cpp" line="404"/>
         <source>Select an item to inspect it.</source>
         <translation>Sélectionnez un élément pour l’inspecter.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="405"/>
+        <location filename="../ui/InspectorView.cpp" line="414"/>
         <source>This item no longer exists.</source>
         <translation>Cet élément n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="406"/>
+        <location filename="../ui/InspectorView.cpp" line="415"/>
         <source>The item could not be read.</source>
         <translation>Impossible de lire l’élément.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="469"/>
+        <location filename="../ui/InspectorView.cpp" line="480"/>
         <source>No neighbours.</source>
         <translation>Aucun voisin.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="440"/>
+        <location filename="../ui/InspectorView.cpp" line="451"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norme&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Moyenne&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Écart type&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="459"/>
+        <location filename="../ui/InspectorView.cpp" line="470"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="356"/>
+        <location filename="../ui/InspectorView.cpp" line="362"/>
         <source>Loading the selected row…</source>
         <translation>Chargement de la ligne choisie…</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="479"/>
+        <location filename="../ui/InspectorView.cpp" line="492"/>
         <source>This item has no neighbours.</source>
         <translation>Cet élément n’a aucun voisin.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="480"/>
+        <location filename="../ui/InspectorView.cpp" line="493"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="526"/>
+        <location filename="../ui/InspectorView.cpp" line="539"/>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="533"/>
+        <location filename="../ui/InspectorView.cpp" line="546"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Les métadonnées doivent être un objet JSON&#xa0;: { … }.</translation>
     </message>
@@ -2593,112 +2593,112 @@
 <context>
     <name>sextant::ui::IntegrityView</name>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="47"/>
+        <location filename="../ui/IntegrityView.cpp" line="48"/>
         <source>Quick Verify</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="49"/>
+        <location filename="../ui/IntegrityView.cpp" line="50"/>
         <source>Check every log record and data block against its checksum.</source>
         <translation>Contrôler chaque enregistrement du journal et chaque bloc de données avec sa somme de contrôle.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="50"/>
+        <location filename="../ui/IntegrityView.cpp" line="51"/>
         <source>Full Verify</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="52"/>
+        <location filename="../ui/IntegrityView.cpp" line="53"/>
         <source>Also check the size and SHA-256 of every file, every vector and metadata document, the id map, and the graph&apos;s recall.</source>
         <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier, chaque vecteur et chaque document de métadonnées, la table des identifiants et le rappel du graphe.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="54"/>
+        <location filename="../ui/IntegrityView.cpp" line="55"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="60"/>
+        <location filename="../ui/IntegrityView.cpp" line="61"/>
         <source>Plan Repair…</source>
         <translation>Planifier la réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="62"/>
+        <location filename="../ui/IntegrityView.cpp" line="64"/>
         <source>Work out what repair would do and show it for approval. Nothing changes before you approve.</source>
         <translation>Déterminer ce que ferait la réparation et le présenter pour approbation. Rien ne change avant votre approbation.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="133"/>
+        <location filename="../ui/IntegrityView.cpp" line="136"/>
         <source>Repairing, step %1 of %2: %3</source>
         <translation>Réparation, étape %1 sur %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="143"/>
+        <location filename="../ui/IntegrityView.cpp" line="145"/>
         <source>Findings appear here after a verification.</source>
         <translation>Les constats apparaissent ici après une vérification.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="144"/>
+        <location filename="../ui/IntegrityView.cpp" line="146"/>
         <source>Not verified yet. Quick Verify checks every checksum; Full Verify also reads every file, vector and metadata document.</source>
         <translation>Pas encore vérifié. La vérification rapide contrôle chaque somme de contrôle&#x202f;; la vérification complète lit aussi chaque fichier, chaque vecteur et chaque document de métadonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="200"/>
+        <location filename="../ui/IntegrityView.cpp" line="202"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="200"/>
+        <location filename="../ui/IntegrityView.cpp" line="202"/>
         <source>Quick verification running…</source>
         <translation>Vérification rapide en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="203"/>
+        <location filename="../ui/IntegrityView.cpp" line="205"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="203"/>
+        <location filename="../ui/IntegrityView.cpp" line="205"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="218"/>
+        <location filename="../ui/IntegrityView.cpp" line="223"/>
         <source>Verification cancelled; the findings below are from the run before.</source>
         <translation>Vérification annulée&#x202f;; les constats ci-dessous viennent du passage précédent.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="219"/>
+        <location filename="../ui/IntegrityView.cpp" line="224"/>
         <source>Verification cancelled.</source>
         <translation>Vérification annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="227"/>
+        <location filename="../ui/IntegrityView.cpp" line="232"/>
         <source>Verification failed: %1</source>
         <translation>La vérification a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="243"/>
+        <location filename="../ui/IntegrityView.cpp" line="248"/>
         <source>Verified again after closing the index: nothing to repair.</source>
         <translation>Vérifié de nouveau après fermeture de l’index&#xa0;: rien à réparer.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="257"/>
+        <location filename="../ui/IntegrityView.cpp" line="262"/>
         <source>No findings: every check passed.</source>
         <translation>Aucun constat&#xa0;: tous les contrôles sont réussis.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="279"/>
+        <location filename="../ui/IntegrityView.cpp" line="284"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="279"/>
+        <location filename="../ui/IntegrityView.cpp" line="284"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="280"/>
+        <location filename="../ui/IntegrityView.cpp" line="285"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 sur %Ln fichier, en %2</numerusform>
@@ -2706,12 +2706,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="284"/>
+        <location filename="../ui/IntegrityView.cpp" line="289"/>
         <source>(%1 GB/s)</source>
         <translation>(%1 Go/s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="288"/>
+        <location filename="../ui/IntegrityView.cpp" line="293"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>Aucun problème (%n remarque).</numerusform>
@@ -2719,12 +2719,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="288"/>
+        <location filename="../ui/IntegrityView.cpp" line="293"/>
         <source>No problems.</source>
         <translation>Aucun problème.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="291"/>
+        <location filename="../ui/IntegrityView.cpp" line="296"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -2732,7 +2732,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="292"/>
+        <location filename="../ui/IntegrityView.cpp" line="297"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -2740,7 +2740,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="298"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n remarque</numerusform>
@@ -2748,7 +2748,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="294"/>
+        <location filename="../ui/IntegrityView.cpp" line="299"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n problème&#xa0;: %1.</numerusform>
@@ -2756,7 +2756,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="297"/>
+        <location filename="../ui/IntegrityView.cpp" line="303"/>
         <source>%Ln readable item(s).</source>
         <translation>
             <numerusform>%Ln élément lisible.</numerusform>
@@ -2764,17 +2764,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="298"/>
+        <location filename="../ui/IntegrityView.cpp" line="304"/>
         <source>%1 %2: %3.%4</source>
         <translation>%1 %2&#xa0;: %3.%4</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="308"/>
+        <location filename="../ui/IntegrityView.cpp" line="315"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Aucun problème sur %1 (vérification en %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="310"/>
+        <location filename="../ui/IntegrityView.cpp" line="317"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème trouvé.</numerusform>
@@ -2782,42 +2782,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="344"/>
+        <location filename="../ui/IntegrityView.cpp" line="351"/>
         <source>Closing the index for the repair…</source>
         <translation>Fermeture de l’index pour la réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="361"/>
+        <location filename="../ui/IntegrityView.cpp" line="368"/>
         <source>Planning the repair…</source>
         <translation>Planification de la réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="378"/>
+        <location filename="../ui/IntegrityView.cpp" line="387"/>
         <source>The repair could not be planned: %1</source>
         <translation>Impossible de planifier la réparation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="400"/>
+        <location filename="../ui/IntegrityView.cpp" line="410"/>
         <source>Repairing…</source>
         <translation>Réparation en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="417"/>
+        <location filename="../ui/IntegrityView.cpp" line="429"/>
         <source>Repair of %1</source>
         <translation>Réparation de %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="426"/>
+        <location filename="../ui/IntegrityView.cpp" line="438"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="453"/>
+        <location filename="../ui/IntegrityView.cpp" line="465"/>
         <source>Opening the index again…</source>
         <translation>Réouverture de l’index…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="461"/>
+        <location filename="../ui/IntegrityView.cpp" line="472"/>
         <source>The index could not be opened again.</source>
         <translation>Impossible de rouvrir l’index.</translation>
     </message>
@@ -2830,12 +2830,12 @@
         <translation>Modifier les métadonnées de %1</translation>
     </message>
     <message>
-        <location filename="../ui/ItemCommands.cpp" line="28"/>
+        <location filename="../ui/ItemCommands.cpp" line="25"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemCommands.cpp" line="39"/>
+        <location filename="../ui/ItemCommands.cpp" line="36"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Supprimer %n élément</numerusform>
@@ -2846,12 +2846,12 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="492"/>
+        <location filename="../ui/ItemTableModel.cpp" line="520"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="506"/>
+        <location filename="../ui/ItemTableModel.cpp" line="535"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>La %Ln valeur du vecteur, moyennée dans la mini-courbe</numerusform>
@@ -2859,27 +2859,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="526"/>
+        <location filename="../ui/ItemTableModel.cpp" line="557"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="526"/>
+        <location filename="../ui/ItemTableModel.cpp" line="557"/>
         <source>Id (natural order)</source>
         <translation>Identifiant (ordre naturel)</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="527"/>
+        <location filename="../ui/ItemTableModel.cpp" line="559"/>
         <source>Norm</source>
         <translation>Norme</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="528"/>
+        <location filename="../ui/ItemTableModel.cpp" line="561"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="531"/>
+        <location filename="../ui/ItemTableModel.cpp" line="565"/>
         <source>%1 (sorting…)</source>
         <translation>%1 (tri en cours…)</translation>
     </message>
@@ -2887,7 +2887,7 @@
 <context>
     <name>sextant::ui::JsonTreeModel</name>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="87"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="89"/>
         <source>%n element(s)</source>
         <translation>
             <numerusform>%n élément</numerusform>
@@ -2895,7 +2895,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/JsonTreeModel.cpp" line="88"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="90"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n membre</numerusform>
@@ -2903,47 +2903,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="94"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="95"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="97"/>
         <source>boolean</source>
         <translation>booléen</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="96"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="98"/>
         <source>number</source>
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="97"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="99"/>
         <source>string</source>
         <translation>chaîne</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="98"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="100"/>
         <source>array</source>
         <translation>tableau</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="99"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="101"/>
         <source>object</source>
         <translation>objet</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="110"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="112"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="111"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="113"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../ui/JsonTreeModel.cpp" line="112"/>
+        <location filename="../ui/JsonTreeModel.cpp" line="114"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -2952,7 +2952,7 @@
     <name>sextant::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="65"/>
-        <location filename="../ui/MainWindow.cpp" line="510"/>
+        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
@@ -2972,42 +2972,42 @@
         <translation>&amp;Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="116"/>
         <source>Open &amp;Recent</source>
         <translation>Index &amp;récents</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="119"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Importer des documents ou des fichiers de vecteurs dans l’index courant, ou dans un nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>Import a Fol&amp;der…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Importer tous les documents d’un dossier, ou un dossier d’index Vectra ou LangChain</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
@@ -3022,92 +3022,92 @@
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="126"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>Restore &amp;Backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="114"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Open a vector file (imported into a new index or the open one) or a backup archive (restored)</source>
         <translation>Ouvrir un fichier de vecteurs (importé dans un nouvel index ou dans celui ouvert) ou une archive de sauvegarde (restaurée)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Créer un nouveau dossier d’index à partir d’une archive de sauvegarde (.tar.zst) et l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>Publish to Post&amp;greSQL…</source>
         <translation>&amp;Publier dans PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>Send the index to a PostgreSQL table with pgvector; later only what changed</source>
         <translation>Envoyer l’index dans une table PostgreSQL avec pgvector, ensuite seulement ce qui a changé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="131"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>Open from Postgre&amp;SQL…</source>
         <translation>Ouvrir depuis Pos&amp;tgreSQL…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
         <source>Read a pgvector table into a new local index and open it</source>
         <translation>Lire une table pgvector dans un nouvel index local et l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>&amp;Close Index</source>
         <translation>&amp;Fermer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="138"/>
+        <location filename="../ui/MainWindow.cpp" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="142"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="147"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="161"/>
+        <location filename="../ui/MainWindow.cpp" line="162"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="163"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="167"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Summary</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="168"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;Browse</source>
         <translation>É&amp;léments</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>&amp;Query</source>
         <translation>&amp;Requête</translation>
     </message>
@@ -3122,7 +3122,7 @@
         <translation>&amp;Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Duplicates</source>
         <translation>&amp;Doublons</translation>
     </message>
@@ -3217,7 +3217,7 @@
         <translation>Sextant n’a pas pu ouvrir %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="901"/>
+        <location filename="../ui/MainWindow.cpp" line="920"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant n’a pas pu restaurer %1.</translation>
     </message>
@@ -3227,27 +3227,27 @@
         <translation>Création de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="152"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="155"/>
+        <location filename="../ui/MainWindow.cpp" line="156"/>
         <source>Copy what has the focus: text, the selected Browse rows as JSON Lines, or a table&apos;s cells</source>
         <translation>Copier ce qui a le focus&#xa0;: du texte, les lignes choisies des Éléments en JSON Lines ou les cellules d’un tableau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="157"/>
         <source>&amp;Go to Id…</source>
         <translation>Aller à l’&amp;identifiant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="158"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="184"/>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
         <source>&amp;Natural Id Order</source>
         <translation>Ordre &amp;naturel des identifiants</translation>
     </message>
@@ -3262,22 +3262,22 @@
         <translation>Impossible de créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="368"/>
+        <location filename="../ui/MainWindow.cpp" line="369"/>
         <source>Creating the demo index</source>
         <translation>Création de l’index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="369"/>
+        <location filename="../ui/MainWindow.cpp" line="370"/>
         <source>Creating the demo index in %1…</source>
         <translation>Création de l’index de démonstration dans %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="395"/>
+        <location filename="../ui/MainWindow.cpp" line="396"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Impossible de créer l’index de démonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="402"/>
+        <location filename="../ui/MainWindow.cpp" line="403"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Index de démonstration créé à partir de %n document en %1 s.</numerusform>
@@ -3285,52 +3285,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="449"/>
+        <location filename="../ui/MainWindow.cpp" line="451"/>
         <source>A write failed: %1</source>
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="481"/>
         <source>Still in Use</source>
         <translation>Encore utilisé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <location filename="../ui/MainWindow.cpp" line="482"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="510"/>
+        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="478"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>Another program</source>
         <translation>Un autre programme</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="483"/>
+        <location filename="../ui/MainWindow.cpp" line="485"/>
         <source>Could Not Open for Writing</source>
         <translation>Ouverture en écriture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="520"/>
+        <location filename="../ui/MainWindow.cpp" line="525"/>
         <source>Could not be opened</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="525"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="527"/>
+        <location filename="../ui/MainWindow.cpp" line="532"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="531"/>
+        <location filename="../ui/MainWindow.cpp" line="536"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -3338,17 +3338,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="532"/>
+        <location filename="../ui/MainWindow.cpp" line="537"/>
         <source>following changes</source>
         <translation>suit les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="534"/>
+        <location filename="../ui/MainWindow.cpp" line="539"/>
         <source>writes: idle</source>
         <translation>écritures&#xa0;: aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="535"/>
+        <location filename="../ui/MainWindow.cpp" line="540"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
@@ -3356,77 +3356,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="541"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="548"/>
+        <location filename="../ui/MainWindow.cpp" line="553"/>
         <source>Open Index Folder</source>
         <translation>Ouvrir un dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="677"/>
+        <location filename="../ui/MainWindow.cpp" line="687"/>
         <source>About Sextant</source>
         <translation>À propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="678"/>
+        <location filename="../ui/MainWindow.cpp" line="688"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="555"/>
+        <location filename="../ui/MainWindow.cpp" line="560"/>
         <source>Open a File</source>
         <translation>Ouvrir un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="556"/>
+        <location filename="../ui/MainWindow.cpp" line="561"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Fichiers de vecteurs et sauvegardes (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="573"/>
+        <location filename="../ui/MainWindow.cpp" line="578"/>
         <source>Looking at %1…</source>
         <translation>Examen de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="723"/>
+        <location filename="../ui/MainWindow.cpp" line="735"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="724"/>
+        <location filename="../ui/MainWindow.cpp" line="736"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="589"/>
+        <location filename="../ui/MainWindow.cpp" line="595"/>
         <source>Import a File</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="590"/>
+        <location filename="../ui/MainWindow.cpp" line="596"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 n’est pas un index mais un fichier que Sextant peut importer.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <location filename="../ui/MainWindow.cpp" line="601"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Importer ses éléments dans l’index ouvert %1, ou en faire un nouvel index&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="595"/>
+        <location filename="../ui/MainWindow.cpp" line="602"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="597"/>
+        <location filename="../ui/MainWindow.cpp" line="604"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="746"/>
+        <location filename="../ui/MainWindow.cpp" line="758"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Examen de %n objet déposé…</numerusform>
@@ -3434,89 +3434,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="796"/>
+        <location filename="../ui/MainWindow.cpp" line="811"/>
         <source>Convert to a Sextant Index</source>
         <translation>Convertir en index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="797"/>
+        <location filename="../ui/MainWindow.cpp" line="812"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="809"/>
+        <location filename="../ui/MainWindow.cpp" line="825"/>
         <source>Not a Sextant Index</source>
         <translation>Pas un index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="810"/>
+        <location filename="../ui/MainWindow.cpp" line="826"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 contient un %2, pas un index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="812"/>
+        <location filename="../ui/MainWindow.cpp" line="828"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="814"/>
+        <location filename="../ui/MainWindow.cpp" line="830"/>
         <source>Convert to a Sextant Index…</source>
         <translation>Convertir en index Sextant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="823"/>
+        <location filename="../ui/MainWindow.cpp" line="839"/>
         <source>Import Files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="824"/>
+        <location filename="../ui/MainWindow.cpp" line="840"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="831"/>
+        <location filename="../ui/MainWindow.cpp" line="848"/>
         <source>Import a Folder</source>
         <translation>Importer un dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="864"/>
+        <location filename="../ui/MainWindow.cpp" line="881"/>
         <source>Restore a Backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="865"/>
+        <location filename="../ui/MainWindow.cpp" line="882"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="567"/>
-        <location filename="../ui/MainWindow.cpp" line="870"/>
+        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <location filename="../ui/MainWindow.cpp" line="887"/>
         <source>New Folder for the Restored Index</source>
         <translation>Nouveau dossier pour l’index restauré</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="886"/>
+        <location filename="../ui/MainWindow.cpp" line="905"/>
         <source>Restoring %1</source>
         <translation>Restauration de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="887"/>
+        <location filename="../ui/MainWindow.cpp" line="906"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="893"/>
-        <location filename="../ui/MainWindow.cpp" line="894"/>
+        <location filename="../ui/MainWindow.cpp" line="912"/>
+        <location filename="../ui/MainWindow.cpp" line="913"/>
         <source>The restore was cancelled.</source>
         <translation>La restauration a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="900"/>
+        <location filename="../ui/MainWindow.cpp" line="919"/>
         <source>Could Not Restore the Backup</source>
         <translation>Impossible de restaurer la sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="905"/>
+        <location filename="../ui/MainWindow.cpp" line="924"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n fichier (%1) restauré dans %2.</numerusform>
@@ -3527,109 +3527,109 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message>
-        <location filename="../ui/MapView.cpp" line="58"/>
+        <location filename="../ui/MapView.cpp" line="60"/>
         <source>Colour the points by a metadata field: a palette for text and bools, a gradient for numbers</source>
         <translation>Colorer les points selon un champ de métadonnées&#xa0;: une palette pour le texte et les booléens, un dégradé pour les nombres</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="65"/>
+        <location filename="../ui/MapView.cpp" line="68"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="66"/>
+        <location filename="../ui/MapView.cpp" line="69"/>
         <source>Show all points</source>
         <translation>Afficher tous les points</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="67"/>
-        <location filename="../ui/MapView.cpp" line="82"/>
+        <location filename="../ui/MapView.cpp" line="70"/>
+        <location filename="../ui/MapView.cpp" line="85"/>
         <source>Recompute</source>
         <translation>Recalculer</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="68"/>
+        <location filename="../ui/MapView.cpp" line="71"/>
         <source>Sample and project the index again</source>
         <translation>Rééchantillonner et projeter de nouveau l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="62"/>
+        <location filename="../ui/MapView.cpp" line="64"/>
         <source>PCA</source>
         <translation>ACP</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="63"/>
+        <location filename="../ui/MapView.cpp" line="65"/>
         <source>UMAP</source>
         <translation>UMAP</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="64"/>
+        <location filename="../ui/MapView.cpp" line="67"/>
         <source>PCA shows the global spread; UMAP, laid out on the index&apos;s own neighbour graph, shows clusters</source>
         <translation>L’ACP montre la dispersion globale&#x202f;; UMAP, construit sur le graphe de voisinage de l’index, montre les groupes</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="81"/>
+        <location filename="../ui/MapView.cpp" line="84"/>
         <source>The index has changed since this map was computed.</source>
         <translation>L’index a changé depuis le calcul de cette carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="94"/>
+        <location filename="../ui/MapView.cpp" line="92"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="108"/>
+        <location filename="../ui/MapView.cpp" line="100"/>
         <source>The map appears here once it has been computed.</source>
         <translation>La carte apparaît ici une fois calculée.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="119"/>
+        <location filename="../ui/MapView.cpp" line="111"/>
         <source>Colour by:</source>
         <translation>Colorer selon&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="115"/>
+        <location filename="../ui/MapView.cpp" line="107"/>
         <source>Method:</source>
         <translation>Méthode&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="132"/>
-        <location filename="../ui/MapView.cpp" line="263"/>
+        <location filename="../ui/MapView.cpp" line="124"/>
+        <location filename="../ui/MapView.cpp" line="257"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="197"/>
+        <location filename="../ui/MapView.cpp" line="189"/>
         <source>Computing the map</source>
         <translation>Calcul de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="211"/>
+        <location filename="../ui/MapView.cpp" line="203"/>
         <source>Sampling items</source>
         <translation>Échantillonnage des éléments</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="215"/>
+        <location filename="../ui/MapView.cpp" line="207"/>
         <source>Computing the map…</source>
         <translation>Calcul de la carte…</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="240"/>
+        <location filename="../ui/MapView.cpp" line="232"/>
         <source>Computing the map was cancelled. Press Recompute to start again.</source>
         <translation>Le calcul de la carte a été annulé. Cliquez sur «&#xa0;Recalculer&#xa0;» pour le relancer.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="241"/>
+        <location filename="../ui/MapView.cpp" line="233"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="248"/>
+        <location filename="../ui/MapView.cpp" line="240"/>
         <source>The map could not be computed.</source>
         <translation>Impossible de calculer la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="258"/>
+        <location filename="../ui/MapView.cpp" line="251"/>
         <source>The index is empty: add items to see them on the map.</source>
         <translation>L’index est vide&#xa0;: ajoutez des éléments pour les voir sur la carte.</translation>
     </message>
@@ -3665,7 +3665,7 @@
         <translation>&#x202f;; vecteurs normalisés (cosinus)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="416"/>
+        <location filename="../ui/MapView.cpp" line="417"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>&#x202f;; échantillon limité à %Ln élément pour %1 dimensions</numerusform>
@@ -3673,57 +3673,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="288"/>
+        <location filename="../ui/MapView.cpp" line="285"/>
         <source>Computing the UMAP layout</source>
         <translation>Calcul de la disposition UMAP</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="304"/>
+        <location filename="../ui/MapView.cpp" line="301"/>
         <source>UMAP: neighbours from the graph</source>
         <translation>UMAP&#xa0;: voisins tirés du graphe</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="476"/>
+        <location filename="../ui/MapView.cpp" line="481"/>
         <source>(missing or not a number)</source>
         <translation>(absent ou pas un nombre)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="306"/>
+        <location filename="../ui/MapView.cpp" line="303"/>
         <source>UMAP is being computed; the PCA map is shown until the layout forms.</source>
         <translation>UMAP est en cours de calcul&#x202f;; la carte ACP est affichée jusqu’à ce que la disposition se forme.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="316"/>
+        <location filename="../ui/MapView.cpp" line="313"/>
         <source>UMAP forming: epoch %1 of %2</source>
         <translation>UMAP en formation&#xa0;: époque %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="327"/>
+        <location filename="../ui/MapView.cpp" line="324"/>
         <source>UMAP was cancelled; the PCA map is shown.</source>
         <translation>UMAP a été annulé&#x202f;; la carte ACP est affichée.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="498"/>
+        <location filename="../ui/MapView.cpp" line="509"/>
         <source>other</source>
         <translation>autres</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="499"/>
+        <location filename="../ui/MapView.cpp" line="510"/>
         <source>(missing)</source>
         <translation>(absent)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="337"/>
+        <location filename="../ui/MapView.cpp" line="334"/>
         <source>UMAP could not be computed: %1</source>
         <translation>Impossible de calculer UMAP&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="525"/>
+        <location filename="../ui/MapView.cpp" line="536"/>
         <source>Scroll to zoom, drag to pan, click a point to select its item.</source>
         <translation>Molette pour zoomer, glisser pour déplacer, clic sur un point pour sélectionner son élément.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="370"/>
+        <location filename="../ui/MapView.cpp" line="369"/>
         <source>%1: its %2 nearest neighbours in the original space are joined to it (%3 of them are not in the sample).</source>
         <translation>%1&#xa0;: ses %2 plus proches voisins dans l’espace d’origine lui sont reliés (%3 d’entre eux ne sont pas dans l’échantillon).</translation>
     </message>
@@ -3733,7 +3733,7 @@
         <translation>%1&#xa0;: ses %2 plus proches voisins dans l’espace d’origine lui sont reliés.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="395"/>
+        <location filename="../ui/MapView.cpp" line="394"/>
         <source>UMAP of all %Ln item(s)</source>
         <translation>
             <numerusform>UMAP de %Ln élément</numerusform>
@@ -3741,7 +3741,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="396"/>
+        <location filename="../ui/MapView.cpp" line="395"/>
         <source>UMAP of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>UMAP de %1 éléments sur %Ln, graine %2</numerusform>
@@ -3757,207 +3757,217 @@
 <context>
     <name>sextant::ui::NewIndexDialog</name>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="31"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="32"/>
         <source>New Index</source>
         <translation>Nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="36"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="37"/>
         <source>for example: product-docs</source>
         <translation>par exemple&#xa0;: docs-produit</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="37"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="38"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="43"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="44"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="46"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="47"/>
         <source>Location:</source>
         <translation>Emplacement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="55"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="56"/>
         <source>The length of every vector: it must match the model that makes the embeddings (384 for all-MiniLM-L6-v2, 1536 for text-embedding-3-small).</source>
         <translation>La longueur de chaque vecteur&#xa0;: elle doit correspondre au modèle qui calcule les plongements (384 pour all-MiniLM-L6-v2, 1536 pour text-embedding-3-small).</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="57"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="58"/>
         <source>&amp;Dimensions:</source>
         <translation>&amp;Dimensions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="60"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="61"/>
         <source>Cosine similarity</source>
         <translation>Similarité cosinus</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="61"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="62"/>
         <source>Euclidean distance (L2)</source>
         <translation>Distance euclidienne (L2)</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="62"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="63"/>
         <source>Dot product</source>
         <translation>Produit scalaire</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="63"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="64"/>
         <source>Cosine suits most text embeddings. Dot product suits vectors that are already normalised or whose length carries meaning.</source>
         <translation>Le cosinus convient à la plupart des plongements de texte. Le produit scalaire convient aux vecteurs déjà normalisés ou dont la longueur a un sens.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="65"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="66"/>
         <source>&amp;Metric:</source>
         <translation>&amp;Métrique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="68"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="69"/>
         <source>Full: every write survives a power failure</source>
         <translation>Complète&#xa0;: chaque écriture survit à une coupure de courant</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="69"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="70"/>
         <source>Normal: writes survive a crash of Sextant, not of the machine</source>
         <translation>Normale&#xa0;: les écritures survivent à un plantage de Sextant, pas de la machine</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="70"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="71"/>
         <source>Off: fastest, for throwaway indexes</source>
         <translation>Désactivée&#xa0;: la plus rapide, pour des index jetables</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="72"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="73"/>
         <source>D&amp;urability:</source>
         <translation>D&amp;urabilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="75"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="76"/>
         <source>Metadata fields (optional)</source>
         <translation>Champs de métadonnées (facultatifs)</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="77"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="78"/>
         <source>Declared fields are checked on every write and shown as columns. Items may carry other metadata too.</source>
         <translation>Les champs déclarés sont contrôlés à chaque écriture et affichés en colonnes. Les éléments peuvent aussi porter d’autres métadonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="82"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="84"/>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="82"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="84"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="82"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="84"/>
         <source>Required</source>
         <translation>Obligatoire</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="90"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="92"/>
         <source>&amp;Add Field</source>
         <translation>&amp;Ajouter un champ</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="91"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="93"/>
         <source>&amp;Remove Field</source>
         <translation>&amp;Supprimer le champ</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="98"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="100"/>
         <source>Approximate search (HNSW)</source>
         <translation>Recherche approximative (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="104"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="106"/>
         <source>Links per node. More links: better recall, more memory, slower building.</source>
         <translation>Liens par nœud. Plus de liens&#xa0;: meilleur rappel, plus de mémoire, construction plus lente.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="108"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="110"/>
         <source>Candidates considered while building. Higher: a better graph, slower building.</source>
         <translation>Candidats examinés pendant la construction. Plus élevé&#xa0;: un meilleur graphe, une construction plus lente.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="112"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="114"/>
         <source>Default candidates per query. Higher: better recall, slower queries.</source>
         <translation>Nombre de candidats par défaut par requête. Plus élevé&#xa0;: meilleur rappel, requêtes plus lentes.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="113"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="115"/>
         <source>M:</source>
         <translation>M&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="114"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="116"/>
         <source>ef construction:</source>
         <translation>ef construction&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="115"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="123"/>
+        <source>The share of the true 10 nearest neighbours searches should find. The index measures the ef that reaches it and uses that ef instead of ef search.</source>
+        <translation>La part des 10 vrais plus proches voisins que les recherches doivent trouver. L’index mesure l’ef qui l’atteint et utilise cet ef à la place d’ef search.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="125"/>
         <source>ef search:</source>
         <translation>ef search&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/NewIndexDialog.cpp" line="126"/>
+        <source>Target recall@10:</source>
+        <translation>Rappel@10 visé :</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="137"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="189"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="201"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="190"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="202"/>
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="191"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="203"/>
         <source>Yes/no</source>
         <translation>Oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="192"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="204"/>
         <source>List of texts</source>
         <translation>Liste de textes</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="209"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="222"/>
         <source>Choose Where to Create the Index</source>
         <translation>Choisir où créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="216"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="229"/>
         <source>Give the index a name: it becomes the name of its folder.</source>
         <translation>Donnez un nom à l’index&#xa0;: ce sera le nom de son dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="218"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="231"/>
         <source>The name must not contain slashes.</source>
         <translation>Le nom ne doit pas contenir de barre oblique.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="219"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="232"/>
         <source>Choose the folder to create the index in.</source>
         <translation>Choisissez le dossier où créer l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="222"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="235"/>
         <source>The field &quot;%1&quot; is declared twice.</source>
         <translation>Le champ «&#xa0;%1&#xa0;» est déclaré deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="234"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="247"/>
         <source>Creates %1</source>
         <translation>Crée %1</translation>
     </message>
@@ -3965,72 +3975,72 @@
 <context>
     <name>sextant::ui::OpenFromPostgresDialog</name>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="426"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="408"/>
         <source>Open from PostgreSQL</source>
         <translation>Ouvrir depuis PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="435"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="417"/>
         <source>Optional SQL condition, e.g. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</source>
         <translation>Condition SQL facultative, p. ex. metadata-&gt;&gt;&apos;lang&apos; = &apos;en&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="436"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="418"/>
         <source>Only &amp;rows where:</source>
         <translation>&amp;Restreindre aux lignes où&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="440"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="422"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="443"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="425"/>
         <source>New &amp;index folder:</source>
         <translation>Nouveau dossier d’&amp;index&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="447"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="429"/>
         <source>The rows are read in a read-only transaction, a page at a time, into a new local index: id, vector, metadata, and text and uri when the table has them.</source>
         <translation>Les lignes sont lues dans une transaction en lecture seule, page par page, dans un nouvel index local&#xa0;: identifiant, vecteur, métadonnées, et text et uri si la table les a.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="463"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="445"/>
         <source>O&amp;pen</source>
         <translation>Ou&amp;vrir</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="466"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="448"/>
         <source>Ca&amp;ncel Reading</source>
         <translation>A&amp;nnuler la lecture</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="504"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="487"/>
         <source>New Index Folder</source>
         <translation>Nouveau dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="526"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="508"/>
         <source>%1 is not empty; choose a new folder.</source>
         <translation>%1 n’est pas vide&#xa0;; choisissez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="539"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="521"/>
         <source>Connecting…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="559"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="539"/>
         <source>%1 rows read, %2 MB/s</source>
         <translation>%1 lignes lues, %2 Mo/s</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="578"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="555"/>
         <source>Read %1 rows of %2 (%3 dimensions, %4) into %5.</source>
         <translation>%1 lignes de %2 (%3 dimensions, %4) lues dans %5.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="592"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="569"/>
         <source>Not opened: %1</source>
         <translation>Non ouvert&#xa0;: %1</translation>
     </message>
@@ -4195,112 +4205,112 @@
 <context>
     <name>sextant::ui::PublishDialog</name>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="178"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="171"/>
         <source>Publish %1 to PostgreSQL</source>
         <translation>Publier %1 dans PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="186"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="178"/>
         <source>&amp;Create the table (and the vector extension) when it is missing</source>
         <translation>&amp;Créer la table (et l’extension vector) si elle manque</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="188"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="180"/>
         <source>&amp;Merge into a table that holds other rows (never delete rows)</source>
         <translation>&amp;Fusionner dans une table qui contient d’autres lignes (ne jamais supprimer de ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="190"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="182"/>
         <source>HNSW (the index&apos;s M and efConstruction)</source>
         <translation>HNSW (M et efConstruction de l’index)</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="191"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="183"/>
         <source>IVFFlat</source>
         <translation>IVFFlat</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="192"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="184"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="196"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="188"/>
         <source>&amp;ANN index on the server:</source>
         <translation>Index &amp;ANN sur le serveur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="198"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="190"/>
         <source>Nothing is sent before you have seen the plan.</source>
         <translation>Rien n’est envoyé avant que vous ayez vu le plan.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="221"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="213"/>
         <source>&amp;Show Plan</source>
         <translation>&amp;Voir le plan</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="223"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="215"/>
         <source>&amp;Publish</source>
         <translation>&amp;Publier</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="225"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="217"/>
         <source>Ca&amp;ncel Publish</source>
         <translation>A&amp;nnuler la publication</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="288"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="277"/>
         <source>Connecting and comparing…</source>
         <translation>Connexion et comparaison…</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="304"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="292"/>
         <source>Publish #%1 to %2 on %3.</source>
         <translation>Publication nº %1 vers %2 sur %3.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="306"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="294"/>
         <source>%1 items: %2 to send, %3 to delete, %4 unchanged.</source>
         <translation>%1 éléments&#xa0;: %2 à envoyer, %3 à supprimer, %4 inchangés.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="309"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="297"/>
         <source>Then: %1</source>
         <translation>Ensuite&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="323"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="311"/>
         <source>No plan: %1</source>
         <translation>Pas de plan&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="345"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="332"/>
         <source>Publishing…</source>
         <translation>Publication…</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="362"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="349"/>
         <source>%1 of %2 changes sent, %3 MB/s</source>
         <translation>%1 modifications sur %2 envoyées, %3 Mo/s</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="376"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="360"/>
         <source>Published: %1 rows sent, %2 deleted in %3 batches, %4 MB in %5 s.</source>
         <translation>Publié&#xa0;: %1 lignes envoyées, %2 supprimées en %3 lots, %4 Mo en %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="381"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="364"/>
         <source>The ANN index was created.</source>
         <translation>L’index ANN a été créé.</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="383"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="366"/>
         <source>Run this query on the server for the ten rows nearest to one item:</source>
         <translation>Exécutez cette requête sur le serveur pour les dix lignes les plus proches d’un élément&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/PostgresDialogs.cpp" line="395"/>
+        <location filename="../ui/PostgresDialogs.cpp" line="378"/>
         <source>Not finished: %1</source>
         <translation>Non terminé&#xa0;: %1</translation>
     </message>
@@ -4308,102 +4318,102 @@
 <context>
     <name>sextant::ui::QueryResultsModel</name>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="114"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="117"/>
         <source>true</source>
         <translation>vrai</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="114"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="117"/>
         <source>false</source>
         <translation>faux</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="115"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="118"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="148"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="153"/>
         <source>In the exact top-k at rank %1, but missed by this query</source>
         <translation>Dans le top-k exact au rang %1, mais manqué par cette requête</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="155"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="160"/>
         <source>(%1)</source>
         <translation>(%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="161"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="166"/>
         <source>missed</source>
         <translation>manqué</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="162"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="167"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="162"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="167"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="174"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="179"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="175"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="180"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="178"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="183"/>
         <source>Similarity</source>
         <translation>Similarité</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="179"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="184"/>
         <source>Dot product</source>
         <translation>Produit scalaire</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="180"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="185"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="182"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="187"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="185"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="190"/>
         <source>In exact top-k</source>
         <translation>Dans le top-k exact</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="191"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="196"/>
         <source>Cosine similarity to the query: higher is closer (1 = same direction)</source>
         <translation>Similarité cosinus avec la requête&#xa0;: plus elle est élevée, plus l’élément est proche (1 = même direction)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="192"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="197"/>
         <source>Inner product with the query: higher is closer</source>
         <translation>Produit scalaire avec la requête&#xa0;: plus il est élevé, plus l’élément est proche</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="193"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="198"/>
         <source>Euclidean (L2) distance to the query: lower is closer (0 = identical)</source>
         <translation>Distance euclidienne (L2) à la requête&#xa0;: plus elle est faible, plus l’élément est proche (0 = identique)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="197"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="202"/>
         <source>Whether the hit is among the exact search&apos;s top-k; rows in italics are exact hits this query missed</source>
         <translation>Si le résultat fait partie du top-k exact&#x202f;; les lignes en italique sont des résultats exacts que cette requête a manqués</translation>
     </message>
     <message>
-        <location filename="../ui/QueryResultsModel.cpp" line="198"/>
+        <location filename="../ui/QueryResultsModel.cpp" line="205"/>
         <source>Position in the results, best first; (n) is the rank in the exact results of a missed hit</source>
         <translation>Position dans les résultats, du meilleur au moins bon&#x202f;; (n) est le rang d’un résultat manqué dans les résultats exacts</translation>
     </message>
@@ -4411,27 +4421,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="105"/>
+        <location filename="../ui/QueryView.cpp" line="106"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="106"/>
+        <location filename="../ui/QueryView.cpp" line="107"/>
         <source>Similar to item</source>
         <translation>Similaire à l’élément</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="107"/>
+        <location filename="../ui/QueryView.cpp" line="108"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="108"/>
+        <location filename="../ui/QueryView.cpp" line="109"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Rechercher avec un vecteur collé, avec le vecteur d’un élément (l’élément lui-même est exclu), ou avec des mots (documents importés dans cet index)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="115"/>
+        <location filename="../ui/QueryView.cpp" line="117"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Un vecteur de %n nombre en JSON, p. ex. [0.12, -0.5, ...]</numerusform>
@@ -4439,207 +4449,207 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="118"/>
+        <location filename="../ui/QueryView.cpp" line="120"/>
         <source>Id of an item in this index</source>
         <translation>Identifiant d’un élément de cet index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="140"/>
+        <location filename="../ui/QueryView.cpp" line="142"/>
         <source>How many nearest items to return</source>
         <translation>Nombre d’éléments les plus proches à renvoyer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="143"/>
+        <location filename="../ui/QueryView.cpp" line="145"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="144"/>
+        <location filename="../ui/QueryView.cpp" line="146"/>
         <source>Exact</source>
         <translation>Exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="145"/>
+        <location filename="../ui/QueryView.cpp" line="147"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="146"/>
+        <location filename="../ui/QueryView.cpp" line="148"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>«&#xa0;Auto&#xa0;» laisse le planificateur choisir&#x202f;; «&#xa0;Exacte&#xa0;» parcourt chaque élément correspondant (le vrai top-k)&#x202f;; «&#xa0;ANN&#xa0;» parcourt le graphe HNSW</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="151"/>
+        <location filename="../ui/QueryView.cpp" line="153"/>
         <source>index default (%1)</source>
         <translation>valeur de l’index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="153"/>
+        <location filename="../ui/QueryView.cpp" line="155"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Taille de la liste de candidats HNSW&#xa0;: plus elle est grande, plus c’est lent et plus on trouve de vrais voisins</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="155"/>
+        <location filename="../ui/QueryView.cpp" line="157"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="158"/>
+        <location filename="../ui/QueryView.cpp" line="160"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Lancer la requête (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="162"/>
+        <location filename="../ui/QueryView.cpp" line="165"/>
         <source>Compare with exact</source>
         <translation>Comparer à la recherche exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="164"/>
+        <location filename="../ui/QueryView.cpp" line="167"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Lancer la même requête en parcours exact et montrer quels vrais voisins ont été trouvés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="165"/>
+        <location filename="../ui/QueryView.cpp" line="168"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="167"/>
+        <location filename="../ui/QueryView.cpp" line="170"/>
         <source>Stop waiting for the running query</source>
         <translation>Ne plus attendre la requête en cours</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="219"/>
+        <location filename="../ui/QueryView.cpp" line="222"/>
         <source>Query:</source>
         <translation>Requête&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="223"/>
+        <location filename="../ui/QueryView.cpp" line="226"/>
         <source>Filter:</source>
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="224"/>
+        <location filename="../ui/QueryView.cpp" line="228"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Filtre sur les métadonnées dans le langage de filtre JSON (voir docs/filters.md)&#x202f;; vide, il laisse tout passer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="260"/>
+        <location filename="../ui/QueryView.cpp" line="264"/>
         <source>&amp;k:</source>
         <translation>&amp;k&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="261"/>
+        <location filename="../ui/QueryView.cpp" line="265"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Mode&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="262"/>
+        <location filename="../ui/QueryView.cpp" line="266"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="349"/>
+        <location filename="../ui/QueryView.cpp" line="353"/>
         <source>Search the documents…</source>
         <translation>Rechercher dans les documents…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="353"/>
+        <location filename="../ui/QueryView.cpp" line="357"/>
         <source>Hybrid</source>
         <translation>Hybride</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="354"/>
+        <location filename="../ui/QueryView.cpp" line="358"/>
         <source>Meaning (vector)</source>
         <translation>Sens (vecteur)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="355"/>
+        <location filename="../ui/QueryView.cpp" line="359"/>
         <source>Keywords (BM25)</source>
         <translation>Mots-clés (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="356"/>
+        <location filename="../ui/QueryView.cpp" line="360"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>«&#xa0;Hybride&#xa0;» fusionne les deux classements&#x202f;; «&#xa0;Sens&#xa0;» plonge les mots et cherche par vecteur&#x202f;; «&#xa0;Mots-clés&#xa0;» classe les passages qui contiennent les mots (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="430"/>
+        <location filename="../ui/QueryView.cpp" line="437"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents&#xa0;: celui-ci contient des vecteurs calculés ailleurs, Sextant ne peut donc pas transformer des mots en ses vecteurs.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="433"/>
+        <location filename="../ui/QueryView.cpp" line="440"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Ses éléments portent un champ «&#xa0;text&#xa0;»&#xa0;: «&#xa0;Mots-clés (BM25)&#xa0;» fonctionne donc.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="360"/>
+        <location filename="../ui/QueryView.cpp" line="364"/>
         <source>All hits</source>
         <translation>Tous les résultats</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="159"/>
+        <location filename="../ui/QueryView.cpp" line="161"/>
         <source>Compare with Another Open Index…</source>
         <translation>Comparer avec un autre index ouvert…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="161"/>
+        <location filename="../ui/QueryView.cpp" line="164"/>
         <source>Run the same queries on another open index (another model or chunking) and compare the results</source>
         <translation>Exécuter les mêmes requêtes sur un autre index ouvert (autre modèle ou autre découpage) et comparer les résultats</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="361"/>
+        <location filename="../ui/QueryView.cpp" line="365"/>
         <source>Score ≥ 25 % of the best</source>
         <translation>Score ≥ 25&#xa0;% du meilleur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="362"/>
+        <location filename="../ui/QueryView.cpp" line="366"/>
         <source>Score ≥ 50 % of the best</source>
         <translation>Score ≥ 50&#xa0;% du meilleur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="363"/>
+        <location filename="../ui/QueryView.cpp" line="367"/>
         <source>Leave out hits whose score is far below the best hit&apos;s: a search with few relevant passages then ends where they do</source>
         <translation>Omettre les résultats dont le score est très inférieur à celui du meilleur&#xa0;: une recherche avec peu de passages pertinents s’arrête alors avec eux</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="474"/>
+        <location filename="../ui/QueryView.cpp" line="480"/>
         <source>Text search needs an index made for documents.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="475"/>
+        <location filename="../ui/QueryView.cpp" line="481"/>
         <source>This search mode is not available for this index.</source>
         <translation>Ce mode de recherche n’est pas disponible pour cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="479"/>
+        <location filename="../ui/QueryView.cpp" line="485"/>
         <source>Enter the words to search for.</source>
         <translation>Saisissez les mots à rechercher.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="506"/>
+        <location filename="../ui/QueryView.cpp" line="512"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="507"/>
+        <location filename="../ui/QueryView.cpp" line="513"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Recherche… (la première recherche par mots-clés lit chaque passage une fois)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="508"/>
+        <location filename="../ui/QueryView.cpp" line="514"/>
         <source>Text search</source>
         <translation>Recherche de texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="536"/>
+        <location filename="../ui/QueryView.cpp" line="542"/>
         <source>The hits below are from the previous search.</source>
         <translation>Les résultats ci-dessous viennent de la recherche précédente.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="566"/>
+        <location filename="../ui/QueryView.cpp" line="576"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Saisissez un vecteur de %n nombre.</numerusform>
@@ -4647,32 +4657,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="570"/>
+        <location filename="../ui/QueryView.cpp" line="581"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN et l’infini ne sont pas admis dans un vecteur&#xa0;: chaque valeur doit être un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="576"/>
+        <location filename="../ui/QueryView.cpp" line="586"/>
         <source>Not a JSON array of numbers: %1 near character %2.</source>
         <translation>Pas un tableau JSON de nombres&#xa0;: %1 vers le caractère %2.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="577"/>
+        <location filename="../ui/QueryView.cpp" line="589"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Pas un tableau JSON de nombres.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="583"/>
+        <location filename="../ui/QueryView.cpp" line="594"/>
         <source>Element %1 is not a number.</source>
         <translation>L’élément %1 n’est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="586"/>
+        <location filename="../ui/QueryView.cpp" line="598"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>L’élément %1 n’est pas un nombre fini (ou est trop grand pour un float).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="591"/>
+        <location filename="../ui/QueryView.cpp" line="604"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Le vecteur a %n nombre&#x202f;; cet index contient des vecteurs de %1 dimensions.</numerusform>
@@ -4680,83 +4690,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="641"/>
+        <location filename="../ui/QueryView.cpp" line="655"/>
         <source>Enter the id of an item.</source>
         <translation>Saisissez l’identifiant d’un élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="719"/>
+        <location filename="../ui/QueryView.cpp" line="733"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="720"/>
+        <location filename="../ui/QueryView.cpp" line="734"/>
         <source>Exact query</source>
         <translation>Requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="720"/>
+        <location filename="../ui/QueryView.cpp" line="734"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="741"/>
+        <location filename="../ui/QueryView.cpp" line="755"/>
         <source>Exact query for comparison</source>
         <translation>Requête exacte pour comparaison</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="742"/>
+        <location filename="../ui/QueryView.cpp" line="756"/>
         <source>Comparing with the exact search…</source>
         <translation>Comparaison avec la recherche exacte…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="768"/>
+        <location filename="../ui/QueryView.cpp" line="782"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="771"/>
+        <location filename="../ui/QueryView.cpp" line="785"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Requête annulée&#x202f;; les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="772"/>
+        <location filename="../ui/QueryView.cpp" line="786"/>
         <source>Query cancelled.</source>
         <translation>Requête annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="784"/>
+        <location filename="../ui/QueryView.cpp" line="798"/>
         <source>The hits below are from the previous query.</source>
         <translation>Les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="817"/>
+        <location filename="../ui/QueryView.cpp" line="833"/>
         <source>The exact search failed.</source>
         <translation>La recherche exacte a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="832"/>
+        <location filename="../ui/QueryView.cpp" line="851"/>
         <source>exact scan took %1</source>
         <translation>le parcours exact a pris %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="833"/>
+        <location filename="../ui/QueryView.cpp" line="852"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Les lignes marquées «&#xa0;manqué&#xa0;» (en italique) sont de vrais voisins que cette requête n’a pas renvoyés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="843"/>
+        <location filename="../ui/QueryView.cpp" line="862"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Rappel&#xa0;: la recherche exacte n’a trouvé aucun résultat non plus</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="844"/>
+        <location filename="../ui/QueryView.cpp" line="863"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Rappel %1/%2 = %3 par rapport au top-%4 exact</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="857"/>
-        <location filename="../ui/QueryView.cpp" line="880"/>
+        <location filename="../ui/QueryView.cpp" line="876"/>
+        <location filename="../ui/QueryView.cpp" line="904"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n résultat en %1</numerusform>
@@ -4764,7 +4774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="862"/>
+        <location filename="../ui/QueryView.cpp" line="882"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n à au moins la moitié du meilleur score</numerusform>
@@ -4772,7 +4782,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="865"/>
+        <location filename="../ui/QueryView.cpp" line="885"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n masqué sous le score minimal</numerusform>
@@ -4780,7 +4790,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="866"/>
+        <location filename="../ui/QueryView.cpp" line="887"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage dans l’index des mots-clés</numerusform>
@@ -4788,12 +4798,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="872"/>
+        <location filename="../ui/QueryView.cpp" line="896"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette recherche&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="883"/>
+        <location filename="../ui/QueryView.cpp" line="907"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln élément sur %1 correspond au filtre</numerusform>
@@ -4801,7 +4811,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="886"/>
+        <location filename="../ui/QueryView.cpp" line="910"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -4809,27 +4819,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="887"/>
+        <location filename="../ui/QueryView.cpp" line="911"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="891"/>
+        <location filename="../ui/QueryView.cpp" line="915"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Repli sur le parcours exact&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="898"/>
+        <location filename="../ui/QueryView.cpp" line="923"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette requête&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="963"/>
+        <location filename="../ui/QueryView.cpp" line="988"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Aucun passage&#xa0;: les éléments de cet index ne contiennent pas de texte.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="964"/>
+        <location filename="../ui/QueryView.cpp" line="989"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -4838,7 +4848,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Essayez d’autres mots, ou «&#xa0;Sens (vecteur)&#xa0;» pour trouver des passages qui disent la même chose autrement.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="972"/>
+        <location filename="../ui/QueryView.cpp" line="997"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -4847,7 +4857,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Tapez des mots dans «&#xa0;Rechercher dans les documents…&#xa0;» et appuyez sur Entrée, ou recherchez par vecteur ou par élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="977"/>
+        <location filename="../ui/QueryView.cpp" line="1003"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -4856,7 +4866,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Collez un vecteur en JSON, ou choisissez «&#xa0;Similaire à l’élément&#xa0;» et saisissez un identifiant, puis cliquez sur «&#xa0;Lancer&#xa0;» (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="982"/>
+        <location filename="../ui/QueryView.cpp" line="1009"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -4865,12 +4875,12 @@ Loosen the filter and run again.</source>
 Assouplissez le filtre et relancez.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="984"/>
+        <location filename="../ui/QueryView.cpp" line="1011"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>L’index est vide&#xa0;: il n’y a encore rien à trouver.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="986"/>
+        <location filename="../ui/QueryView.cpp" line="1013"/>
         <source>No hits.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -4911,7 +4921,7 @@ Assouplissez le filtre et relancez.</translation>
         <translation>L’index est fermé dans cette fenêtre le temps de votre décision&#x202f;; «&#xa0;Annuler&#xa0;» le rouvre.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairDialog.cpp" line="74"/>
+        <location filename="../ui/RepairDialog.cpp" line="75"/>
         <source>In all, %Ln item(s) will be set aside in quarantine/, with whatever of them could be read. Every other item stays in the index.</source>
         <translation>
             <numerusform>Au total, %Ln élément sera mis de côté dans quarantine/, avec tout ce qui a pu en être lu. Tous les autres éléments restent dans l’index.</numerusform>
@@ -4919,42 +4929,42 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="77"/>
+        <location filename="../ui/RepairDialog.cpp" line="78"/>
         <source>No item will be set aside: every item readable now stays in the index.</source>
         <translation>Aucun élément ne sera mis de côté&#xa0;: chaque élément lisible maintenant reste dans l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="88"/>
+        <location filename="../ui/RepairDialog.cpp" line="89"/>
         <source>&lt;b&gt;The repair cannot run:&lt;/b&gt;</source>
         <translation>&lt;b&gt;La réparation ne peut pas s’exécuter&#xa0;:&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="103"/>
+        <location filename="../ui/RepairDialog.cpp" line="105"/>
         <source>Write a backup archive first</source>
         <translation>Écrire d’abord une archive de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="106"/>
+        <location filename="../ui/RepairDialog.cpp" line="109"/>
         <source>A .tar.zst archive of the whole index folder as it is now, written before anything changes.</source>
         <translation>Une archive .tar.zst de tout le dossier de l’index dans son état actuel, écrite avant toute modification.</translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="112"/>
+        <location filename="../ui/RepairDialog.cpp" line="115"/>
         <source>Change…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="118"/>
+        <location filename="../ui/RepairDialog.cpp" line="121"/>
         <source>Approve and Repair</source>
         <translation>Approuver et réparer</translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="134"/>
+        <location filename="../ui/RepairDialog.cpp" line="137"/>
         <source>No steps.</source>
         <translation>Aucune étape.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairDialog.cpp" line="143"/>
+        <location filename="../ui/RepairDialog.cpp" line="146"/>
         <source>%Ln item(s) set aside to quarantine/</source>
         <translation>
             <numerusform>%Ln élément mis de côté dans quarantine/</numerusform>
@@ -4962,17 +4972,17 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="164"/>
+        <location filename="../ui/RepairDialog.cpp" line="168"/>
         <source>Backup Archive</source>
         <translation>Archive de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="165"/>
+        <location filename="../ui/RepairDialog.cpp" line="169"/>
         <source>Zstandard tar archives (*.tar.zst)</source>
         <translation>Archives tar Zstandard (*.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/RepairDialog.cpp" line="175"/>
+        <location filename="../ui/RepairDialog.cpp" line="179"/>
         <source>The plan cannot run; see why above.</source>
         <translation>Le plan ne peut pas s’exécuter&#x202f;; la raison est indiquée ci-dessus.</translation>
     </message>
@@ -4980,67 +4990,67 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::RepairResultPanel</name>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="31"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="30"/>
         <source>not counted</source>
         <translation>non compté</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="51"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="49"/>
         <source>Open Index</source>
         <translation>Ouvrir l’index</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="53"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="51"/>
         <source>Open the repaired index in this tab.</source>
         <translation>Ouvrir l’index réparé dans cet onglet.</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="56"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="54"/>
         <source>Dismiss</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="71"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="69"/>
         <source>Before</source>
         <translation>Avant</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="71"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="69"/>
         <source>After</source>
         <translation>Après</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="74"/>
         <source>Problems:</source>
         <translation>Problèmes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="74"/>
         <source>Errors:</source>
         <translation>Erreurs&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="74"/>
         <source>Warnings:</source>
         <translation>Avertissements&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="76"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="74"/>
         <source>Readable items:</source>
         <translation>Éléments lisibles&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="102"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="100"/>
         <source>Repair log</source>
         <translation>Journal de réparation</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="136"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="134"/>
         <source>Repaired: the index verifies clean.</source>
         <translation>Réparé&#xa0;: la vérification de l’index ne signale plus rien.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="137"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="135"/>
         <source>Repaired, but %n problem(s) remain.</source>
         <translation>
             <numerusform>Réparé, mais %n problème subsiste.</numerusform>
@@ -5048,7 +5058,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="144"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="142"/>
         <source>Repaired, but %Ln item(s) readable before are neither in the index nor in quarantine/.</source>
         <translation>
             <numerusform>Réparé, mais %Ln élément lisible auparavant n’est ni dans l’index ni dans quarantine/.</numerusform>
@@ -5056,12 +5066,12 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="146"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="144"/>
         <source>No backup archive was written.</source>
         <translation>Aucune archive de sauvegarde n’a été écrite.</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="147"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="145"/>
         <source>The backup archive holds the index as it was before the repair.</source>
         <translation>L’archive de sauvegarde contient l’index tel qu’il était avant la réparation.</translation>
     </message>
@@ -5074,22 +5084,22 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="163"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="162"/>
         <source>Backup: none (declined).</source>
         <translation>Sauvegarde&#xa0;: aucune (refusée).</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="164"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="163"/>
         <source>Backup: %1</source>
         <translation>Sauvegarde&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="169"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="170"/>
         <source>Quarantine: nothing was set aside.</source>
         <translation>Quarantaine&#xa0;: rien n’a été mis de côté.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/RepairResultPanel.cpp" line="170"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="171"/>
         <source>Quarantine (%n file(s)): %1</source>
         <translation>
             <numerusform>Quarantaine (%n fichier)&#xa0;: %1</numerusform>
@@ -5097,12 +5107,12 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="181"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="182"/>
         <source>The repair did not finish: %1</source>
         <translation>La réparation n’a pas abouti&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/RepairResultPanel.cpp" line="182"/>
+        <location filename="../ui/RepairResultPanel.cpp" line="183"/>
         <source>The findings below are a new verification of the folder as it is now.</source>
         <translation>Les constats ci-dessous viennent d’une nouvelle vérification du dossier dans son état actuel.</translation>
     </message>
@@ -5110,32 +5120,32 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::StartPage</name>
     <message>
-        <location filename="../ui/StartPage.cpp" line="72"/>
+        <location filename="../ui/StartPage.cpp" line="74"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="78"/>
+        <location filename="../ui/StartPage.cpp" line="80"/>
         <source>Create, browse, query and repair local vector indexes.</source>
         <translation>Créer, parcourir, interroger et réparer des index vectoriels locaux.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="86"/>
+        <location filename="../ui/StartPage.cpp" line="88"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="88"/>
+        <location filename="../ui/StartPage.cpp" line="90"/>
         <source>Open Index…</source>
         <translation>Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="105"/>
+        <location filename="../ui/StartPage.cpp" line="107"/>
         <source>New to Sextant?</source>
         <translation>Vous découvrez Sextant&#x202f;?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/StartPage.cpp" line="111"/>
+        <location filename="../ui/StartPage.cpp" line="114"/>
         <source>Make a demo index from %n short text(s) about navigation, astronomy, cooking, music and more, and try browsing, searching, the map and the integrity check on it. It takes a few seconds and stays in your data folder.</source>
         <translation>
             <numerusform>Créez un index de démonstration à partir de %n court texte sur la navigation, l’astronomie, la cuisine, la musique et bien d’autres sujets, puis découvrez-y comment parcourir les éléments, faire des recherches, utiliser la carte et vérifier l’intégrité. Cela ne prend que quelques secondes, et l’index reste dans votre dossier de données.</numerusform>
@@ -5143,47 +5153,47 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="119"/>
-        <location filename="../ui/StartPage.cpp" line="127"/>
-        <location filename="../ui/StartPage.cpp" line="198"/>
+        <location filename="../ui/StartPage.cpp" line="122"/>
+        <location filename="../ui/StartPage.cpp" line="130"/>
+        <location filename="../ui/StartPage.cpp" line="201"/>
         <source>Create a Demo Index</source>
         <translation>Créer un index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="138"/>
+        <location filename="../ui/StartPage.cpp" line="141"/>
         <source>Recent indexes</source>
         <translation>Index récents</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="149"/>
+        <location filename="../ui/StartPage.cpp" line="153"/>
         <source>No recent indexes yet. Create one, open one, or drop an index folder or files to import here.</source>
         <translation>Aucun index récent pour l’instant. Créez-en un, ouvrez-en un, ou déposez ici un dossier d’index ou des fichiers à importer.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="154"/>
+        <location filename="../ui/StartPage.cpp" line="159"/>
         <source>Tip: drop an index folder anywhere on this window to open it; an index another program is writing opens read-only. Drop documents (text, Markdown, HTML, PDF, zip or tar archives) or vector files (JSON Lines, CSV, .npy, .fvecs, a Vectra or LangChain folder) to make a new index from them.</source>
         <translation>Astuce&#xa0;: déposez un dossier d’index n’importe où sur cette fenêtre pour l’ouvrir&#x202f;; un index dans lequel un autre programme écrit s’ouvre en lecture seule. Déposez des documents (texte, Markdown, HTML, PDF, archives zip ou tar) ou des fichiers de vecteurs (JSON Lines, CSV, .npy, .fvecs, un dossier Vectra ou LangChain) pour en faire un nouvel index.</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="184"/>
+        <location filename="../ui/StartPage.cpp" line="187"/>
         <source>%1
 %2</source>
         <translation>%1
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="128"/>
-        <location filename="../ui/StartPage.cpp" line="198"/>
+        <location filename="../ui/StartPage.cpp" line="131"/>
+        <location filename="../ui/StartPage.cpp" line="201"/>
         <source>Creating the Demo Index…</source>
         <translation>Création de l’index de démonstration…</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="206"/>
+        <location filename="../ui/StartPage.cpp" line="209"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/StartPage.cpp" line="207"/>
+        <location filename="../ui/StartPage.cpp" line="210"/>
         <source>Remove from This List</source>
         <translation>Retirer de cette liste</translation>
     </message>
@@ -5191,227 +5201,232 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="32"/>
+        <location filename="../ui/SummaryView.cpp" line="33"/>
         <source>cosine similarity</source>
         <translation>similarité cosinus</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="33"/>
+        <location filename="../ui/SummaryView.cpp" line="34"/>
         <source>Euclidean distance (L2)</source>
         <translation>distance euclidienne (L2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="34"/>
+        <location filename="../ui/SummaryView.cpp" line="35"/>
         <source>dot product</source>
         <translation>produit scalaire</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="42"/>
+        <location filename="../ui/SummaryView.cpp" line="43"/>
         <source>full</source>
         <translation>complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="43"/>
+        <location filename="../ui/SummaryView.cpp" line="44"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="44"/>
+        <location filename="../ui/SummaryView.cpp" line="45"/>
         <source>off</source>
         <translation>désactivée</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="52"/>
+        <location filename="../ui/SummaryView.cpp" line="53"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="53"/>
+        <location filename="../ui/SummaryView.cpp" line="54"/>
         <source>number</source>
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="54"/>
+        <location filename="../ui/SummaryView.cpp" line="55"/>
         <source>yes/no</source>
         <translation>oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="55"/>
+        <location filename="../ui/SummaryView.cpp" line="56"/>
         <source>list of texts</source>
         <translation>liste de textes</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="118"/>
+        <location filename="../ui/SummaryView.cpp" line="119"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="119"/>
+        <location filename="../ui/SummaryView.cpp" line="120"/>
         <source>Dimensions:</source>
         <translation>Dimensions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="120"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Metric:</source>
         <translation>Métrique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Metadata fields:</source>
         <translation>Champs de métadonnées&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Durability:</source>
         <translation>Durabilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Created:</source>
         <translation>Création&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="125"/>
         <source>Access:</source>
         <translation>Accès&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="127"/>
+        <location filename="../ui/SummaryView.cpp" line="128"/>
         <source>Contents</source>
         <translation>Contenu</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="128"/>
+        <location filename="../ui/SummaryView.cpp" line="129"/>
         <source>Items:</source>
         <translation>Éléments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="129"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Segments:</source>
         <translation>Segments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Not yet checkpointed:</source>
         <translation>Pas encore au point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Size on disk:</source>
         <translation>Taille sur le disque&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <location filename="../ui/SummaryView.cpp" line="133"/>
         <source>Write-ahead log:</source>
         <translation>Journal de transactions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="133"/>
+        <location filename="../ui/SummaryView.cpp" line="134"/>
         <source>Last checkpoint:</source>
         <translation>Dernier point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="134"/>
+        <location filename="../ui/SummaryView.cpp" line="135"/>
         <source>Write queue:</source>
         <translation>File d’écriture&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="136"/>
+        <location filename="../ui/SummaryView.cpp" line="137"/>
         <source>Checkpoint</source>
         <translation>Point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="137"/>
+        <location filename="../ui/SummaryView.cpp" line="138"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Verser maintenant le journal de transactions dans les segments.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="138"/>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
         <source>Compact</source>
         <translation>Compacter</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="139"/>
+        <location filename="../ui/SummaryView.cpp" line="140"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Réécrire tous les segments en un seul, en supprimant les lignes effacées.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="146"/>
+        <location filename="../ui/SummaryView.cpp" line="147"/>
         <source>Search graph (HNSW)</source>
         <translation>Graphe de recherche (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <location filename="../ui/SummaryView.cpp" line="148"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="148"/>
+        <location filename="../ui/SummaryView.cpp" line="149"/>
         <source>Items in graph:</source>
         <translation>Éléments dans le graphe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="149"/>
+        <location filename="../ui/SummaryView.cpp" line="150"/>
         <source>Parameters:</source>
         <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="150"/>
+        <location filename="../ui/SummaryView.cpp" line="151"/>
         <source>Memory:</source>
         <translation>Mémoire&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/SummaryView.cpp" line="152"/>
+        <source>Search ef:</source>
+        <translation>ef de recherche :</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
         <source>Estimated recall@10:</source>
         <translation>Rappel@10 estimé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="153"/>
+        <location filename="../ui/SummaryView.cpp" line="155"/>
         <source>Estimate Recall</source>
         <translation>Estimer le rappel</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="154"/>
+        <location filename="../ui/SummaryView.cpp" line="156"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Comparer la recherche approximative et la recherche exacte sur des éléments échantillonnés.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="161"/>
+        <location filename="../ui/SummaryView.cpp" line="163"/>
         <source>Health</source>
         <translation>Santé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="162"/>
+        <location filename="../ui/SummaryView.cpp" line="164"/>
         <source>Last verification:</source>
         <translation>Dernière vérification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="164"/>
+        <location filename="../ui/SummaryView.cpp" line="166"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="165"/>
+        <location filename="../ui/SummaryView.cpp" line="167"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Contrôler chaque trame du journal et chaque bloc de données avec sa somme de contrôle.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="166"/>
+        <location filename="../ui/SummaryView.cpp" line="168"/>
         <source>Full Verify</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="167"/>
+        <location filename="../ui/SummaryView.cpp" line="169"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="215"/>
+        <location filename="../ui/SummaryView.cpp" line="217"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Aucun problème sur %1 (vérification en %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="217"/>
+        <location filename="../ui/SummaryView.cpp" line="219"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème trouvé.</numerusform>
@@ -5419,69 +5434,85 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="225"/>
+        <location filename="../ui/SummaryView.cpp" line="227"/>
         <source>not available</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="232"/>
+        <location filename="../ui/SummaryView.cpp" line="234"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 par requête approximative, %2 par requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="243"/>
+        <location filename="../ui/SummaryView.cpp" line="245"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, obligatoire)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="243"/>
-        <location filename="../ui/SummaryView.cpp" line="287"/>
+        <location filename="../ui/SummaryView.cpp" line="245"/>
+        <location filename="../ui/SummaryView.cpp" line="289"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="244"/>
+        <location filename="../ui/SummaryView.cpp" line="246"/>
         <source>none declared</source>
         <translation>aucun déclaré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="245"/>
+        <location filename="../ui/SummaryView.cpp" line="247"/>
         <source>not estimated yet</source>
         <translation>pas encore estimé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="250"/>
+        <location filename="../ui/SummaryView.cpp" line="252"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="270"/>
+        <location filename="../ui/SummaryView.cpp" line="272"/>
         <source>reading…</source>
         <translation>lecture…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="278"/>
+        <location filename="../ui/SummaryView.cpp" line="280"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Lecture seule&#xa0;: %1 écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="279"/>
+        <location filename="../ui/SummaryView.cpp" line="280"/>
         <source>Read-only.</source>
         <translation>Lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="281"/>
+        <location filename="../ui/SummaryView.cpp" line="282"/>
         <source>Open for writing by this window.</source>
         <translation>Ouvert en écriture par cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="290"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="288"/>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <source>%1; rebuilding it in the background (%2): %3 of %Ln item(s)</source>
+        <translation>
+            <numerusform>%1 ; reconstruction en arrière-plan (%2) : %3 sur %Ln élément</numerusform>
+            <numerusform>%1 ; reconstruction en arrière-plan (%2) : %3 sur %Ln éléments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="343"/>
+        <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
+        <translation>
+            <numerusform>Mesuré sur un échantillon quand l’index contenait %Ln élément ; mesuré à nouveau quand il change.</numerusform>
+            <numerusform>Mesuré sur un échantillon quand l’index contenait %Ln éléments ; mesuré à nouveau quand il change.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="290"/>
+        <location filename="../ui/SummaryView.cpp" line="294"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln ligne</numerusform>
@@ -5489,7 +5520,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="229"/>
+        <location filename="../ui/SummaryView.cpp" line="231"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1&#xa0;% (%Ln requête échantillonnée, ef %2)</numerusform>
@@ -5497,7 +5528,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="293"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln ligne effacée que le compactage supprimera</numerusform>
@@ -5505,7 +5536,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="297"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln modification</numerusform>
@@ -5513,22 +5544,22 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="299"/>
+        <location filename="../ui/SummaryView.cpp" line="301"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Numéro de séquence du journal %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="285"/>
+        <location filename="../ui/SummaryView.cpp" line="286"/>
         <source>none yet: the items are in the log until the first checkpoint</source>
         <translation>aucun pour l’instant&#xa0;: les éléments sont dans le journal jusqu’au premier point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="300"/>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
         <source>idle</source>
         <translation>vide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="301"/>
+        <location filename="../ui/SummaryView.cpp" line="304"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln écriture en attente</numerusform>
@@ -5536,37 +5567,45 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="306"/>
+        <location filename="../ui/SummaryView.cpp" line="309"/>
         <source>off: every query scans exactly</source>
         <translation>désactivé&#xa0;: chaque requête fait un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="307"/>
+        <location filename="../ui/SummaryView.cpp" line="310"/>
         <source>loading</source>
         <translation>chargement</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="308"/>
+        <location filename="../ui/SummaryView.cpp" line="311"/>
         <source>building</source>
         <translation>construction</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="309"/>
+        <location filename="../ui/SummaryView.cpp" line="312"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="310"/>
+        <location filename="../ui/SummaryView.cpp" line="313"/>
         <source>failed: queries scan exactly</source>
         <translation>échec&#xa0;: les requêtes font un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="312"/>
+        <location filename="../ui/SummaryView.cpp" line="315"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="313"/>
+        <location filename="../ui/SummaryView.cpp" line="321"/>
+        <source>%1; rebuilt in the background %Ln time(s) since opened</source>
+        <translation>
+            <numerusform>%1 ; reconstruit en arrière-plan %Ln fois depuis l’ouverture</numerusform>
+            <numerusform>%1 ; reconstruit en arrière-plan %Ln fois depuis l’ouverture</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/SummaryView.cpp" line="323"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln modification en attente, recherchée exactement d’ici là)</numerusform>
@@ -5574,87 +5613,107 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="328"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="318"/>
+        <location filename="../ui/SummaryView.cpp" line="330"/>
         <source>not saved yet</source>
         <translation>pas encore enregistré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="318"/>
+        <location filename="../ui/SummaryView.cpp" line="330"/>
         <source>saved as %1</source>
         <translation>enregistré sous %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="331"/>
+        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <source>measuring the ef that reaches the target recall@10 of %1 %…</source>
+        <translation>mesure de l’ef qui atteint le rappel@10 visé de %1 %…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="337"/>
+        <source>%1: reaches the target recall@10 of %2 % (%3 % measured)</source>
+        <translation>%1 : atteint le rappel@10 visé de %2 % (%3 % mesurés)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="340"/>
+        <source>%1: the best measured, %3 %, is below the target recall@10 of %2 %</source>
+        <translation>%1 : le meilleur mesuré, %3 %, reste sous le rappel@10 visé de %2 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="348"/>
+        <source>%1, until the ef that reaches the target recall@10 of %2 % is measured</source>
+        <translation>%1, jusqu’à ce que l’ef qui atteint le rappel@10 visé de %2 % soit mesuré</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="361"/>
         <source>Never verified on this computer.</source>
         <translation>Jamais vérifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="364"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="364"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <location filename="../ui/SummaryView.cpp" line="365"/>
         <source>%1 on %2: %3</source>
         <translation>%1 du %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="348"/>
+        <location filename="../ui/SummaryView.cpp" line="378"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="348"/>
+        <location filename="../ui/SummaryView.cpp" line="378"/>
         <source>Verification running…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="349"/>
+        <location filename="../ui/SummaryView.cpp" line="379"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="350"/>
+        <location filename="../ui/SummaryView.cpp" line="380"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="389"/>
         <source>estimating…</source>
         <translation>estimation…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="362"/>
+        <location filename="../ui/SummaryView.cpp" line="392"/>
         <source>Estimating recall of %1</source>
         <translation>Estimation du rappel de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="367"/>
+        <location filename="../ui/SummaryView.cpp" line="397"/>
         <source>Checkpoint of %1</source>
         <translation>Point de contrôle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="368"/>
+        <location filename="../ui/SummaryView.cpp" line="398"/>
         <source>Checkpoint failed</source>
         <translation>Échec du point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="373"/>
+        <location filename="../ui/SummaryView.cpp" line="403"/>
         <source>Compaction of %1</source>
         <translation>Compactage de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="374"/>
+        <location filename="../ui/SummaryView.cpp" line="404"/>
         <source>Compaction failed</source>
         <translation>Échec du compactage</translation>
     </message>
@@ -5688,124 +5747,124 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::TextResultsModel</name>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="189"/>
+        <location filename="../ui/TextResultsModel.cpp" line="195"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="191"/>
+        <location filename="../ui/TextResultsModel.cpp" line="198"/>
         <source>Item %1</source>
         <translation>Élément %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="191"/>
+        <location filename="../ui/TextResultsModel.cpp" line="198"/>
         <source>%1
 Item %2</source>
         <translation>%1
 Élément %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="196"/>
+        <location filename="../ui/TextResultsModel.cpp" line="202"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="198"/>
+        <location filename="../ui/TextResultsModel.cpp" line="204"/>
         <source>Characters %1 to %2 of the document&apos;s text</source>
         <translation>Caractères %1 à %2 du texte du document</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="212"/>
+        <location filename="../ui/TextResultsModel.cpp" line="219"/>
         <source>Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)</source>
         <translation>Fusion par rang réciproque des deux classements (1 / (60 + rang) chacun)</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="213"/>
+        <location filename="../ui/TextResultsModel.cpp" line="221"/>
         <source>Similarity of the passage&apos;s vector to the query&apos;s</source>
         <translation>Similarité du vecteur du passage avec celui de la requête</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="214"/>
+        <location filename="../ui/TextResultsModel.cpp" line="222"/>
         <source>BM25 score of the passage for the query&apos;s words</source>
         <translation>Score BM25 du passage pour les mots de la requête</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="226"/>
+        <location filename="../ui/TextResultsModel.cpp" line="234"/>
         <source>vector #%1</source>
         <translation>vecteur n° %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="226"/>
+        <location filename="../ui/TextResultsModel.cpp" line="234"/>
         <source>vector –</source>
         <translation>vecteur –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="227"/>
+        <location filename="../ui/TextResultsModel.cpp" line="235"/>
         <source>keyword #%1</source>
         <translation>mots-clés n° %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="227"/>
+        <location filename="../ui/TextResultsModel.cpp" line="235"/>
         <source>keyword –</source>
         <translation>mots-clés –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="232"/>
+        <location filename="../ui/TextResultsModel.cpp" line="241"/>
         <source>Meaning: #%1, similarity %2</source>
         <translation>Sens&#xa0;: n° %1, similarité %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="233"/>
+        <location filename="../ui/TextResultsModel.cpp" line="242"/>
         <source>Meaning: not among the candidates</source>
         <translation>Sens&#xa0;: absent des candidats</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="235"/>
+        <location filename="../ui/TextResultsModel.cpp" line="243"/>
         <source>Keywords: #%1, BM25 %2</source>
         <translation>Mots-clés&#xa0;: n° %1, BM25 %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="236"/>
+        <location filename="../ui/TextResultsModel.cpp" line="246"/>
         <source>Keywords: not among the candidates</source>
         <translation>Mots-clés&#xa0;: absent des candidats</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="249"/>
+        <location filename="../ui/TextResultsModel.cpp" line="259"/>
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="250"/>
+        <location filename="../ui/TextResultsModel.cpp" line="260"/>
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="251"/>
+        <location filename="../ui/TextResultsModel.cpp" line="261"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="252"/>
+        <location filename="../ui/TextResultsModel.cpp" line="262"/>
         <source>Range</source>
         <translation>Plage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="253"/>
+        <location filename="../ui/TextResultsModel.cpp" line="263"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="254"/>
+        <location filename="../ui/TextResultsModel.cpp" line="264"/>
         <source>Ranks</source>
         <translation>Rangs</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="207"/>
+        <location filename="../ui/TextResultsModel.cpp" line="213"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="217"/>
+        <location filename="../ui/TextResultsModel.cpp" line="225"/>
         <source>%1 % of the best hit&apos;s score; hits under %2 % are dimmed.</source>
         <translation>%1&#xa0;% du score du meilleur résultat&#x202f;; les résultats sous %2&#xa0;% sont estompés.</translation>
     </message>
@@ -5813,27 +5872,27 @@ Item %2</source>
 <context>
     <name>sextant::ui::UmapTask</name>
     <message>
-        <location filename="../ui/UmapTask.cpp" line="23"/>
+        <location filename="../ui/UmapTask.cpp" line="24"/>
         <source>UMAP: waiting for the neighbour graph</source>
         <translation>UMAP&#xa0;: attente du graphe de voisinage</translation>
     </message>
     <message>
-        <location filename="../ui/UmapTask.cpp" line="24"/>
+        <location filename="../ui/UmapTask.cpp" line="26"/>
         <source>UMAP: neighbours from the graph</source>
         <translation>UMAP&#xa0;: voisins tirés du graphe</translation>
     </message>
     <message>
-        <location filename="../ui/UmapTask.cpp" line="25"/>
+        <location filename="../ui/UmapTask.cpp" line="27"/>
         <source>UMAP: reading vectors</source>
         <translation>UMAP&#xa0;: lecture des vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/UmapTask.cpp" line="27"/>
+        <location filename="../ui/UmapTask.cpp" line="29"/>
         <source>UMAP: optimising the layout (epoch %1 of %2)</source>
         <translation>UMAP&#xa0;: optimisation de la disposition (époque %1 sur %2)</translation>
     </message>
     <message>
-        <location filename="../ui/UmapTask.cpp" line="28"/>
+        <location filename="../ui/UmapTask.cpp" line="32"/>
         <source>UMAP: building the fuzzy graph</source>
         <translation>UMAP&#xa0;: construction du graphe flou</translation>
     </message>

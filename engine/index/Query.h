@@ -71,9 +71,10 @@ struct RecallEstimate {
     double exactMilliseconds = 0; // mean per query
 };
 
-// The smallest ef that reaches a target recall@k, measured on sampled items
-// (each searched with itself left out, as "more like this" does): the
-// exact top-k once per sample, then the graph at rising ef.
+// The smallest ef (from the index's efSearch up) that reaches a target
+// recall@k, measured on sampled items (each searched with itself left out,
+// as "more like this" does): the exact top-k once per sample, then the
+// graph at rising ef.
 struct EfTuning {
     double targetRecall = 0;
     int ef = 0;            // the smallest ef tried that reached the target (the largest tried when none did)
