@@ -751,8 +751,8 @@ Result<EfTuning> Index::tuneEf(int sample, double targetRecall, quint64 seed) co
     // Rising ef from efSearch until the target is reached. Never below
     // efSearch: the sample is of the items, and a query unlike them (a
     // vector far from every item, say) needs more than they do.
-    static constexpr int kLadder[] = {10,  12,  16,  20,  24,  32,  40,  48,  64,  80,
-                                      96,  128, 160, 192, 256, 384, 512, 768, 1024};
+    static constexpr int kLadder[] = {10, 12,  16,  20,  24,  32,  40,  48,  64,  80,
+                                      96, 128, 160, 192, 256, 384, 512, 768, 1024};
     std::vector<int> efs{std::min(d->schema.ann.efSearch, kMaxTunedEf)};
     for (const int ef : kLadder)
         if (ef > efs.front()) efs.push_back(ef);
