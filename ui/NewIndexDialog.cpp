@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -113,7 +114,16 @@ NewIndexDialog::NewIndexDialog(QWidget *parent) : QDialog(parent)
     m_efSearch->setToolTip(tr("Default candidates per query. Higher: better recall, slower queries."));
     annForm->addRow(tr("M:"), m_m);
     annForm->addRow(tr("ef construction:"), m_efConstruction);
+    m_targetRecall = new QDoubleSpinBox(annBox);
+    m_targetRecall->setRange(AnnParams::kMinTargetRecall * 100, AnnParams::kMaxTargetRecall * 100);
+    m_targetRecall->setDecimals(1);
+    m_targetRecall->setSingleStep(0.5);
+    m_targetRecall->setSuffix(QStringLiteral(" %"));
+    m_targetRecall->setValue(defaults.targetRecall * 100);
+    m_targetRecall->setToolTip(tr("The share of the true 10 nearest neighbours searches should find. The index "
+                                  "measures the ef that reaches it and uses that ef instead of ef search."));
     annForm->addRow(tr("ef search:"), m_efSearch);
+    annForm->addRow(tr("Target recall@10:"), m_targetRecall);
     layout->addWidget(annBox);
 
     m_error = new QLabel(this);
@@ -152,6 +162,7 @@ Schema NewIndexDialog::schema() const
     s.ann.m = m_m->value();
     s.ann.efConstruction = m_efConstruction->value();
     s.ann.efSearch = m_efSearch->value();
+    s.ann.targetRecall = m_targetRecall->value() / 100.0;
     for (int row = 0; row < m_fields->rowCount(); ++row) {
         const QTableWidgetItem *name = m_fields->item(row, NameColumn);
         const auto *type = qobject_cast<QComboBox *>(m_fields->cellWidget(row, TypeColumn));

@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -50,6 +51,7 @@ private:
     QSpinBox *m_m;
     QSpinBox *m_efConstruction;
     QSpinBox *m_efSearch;
+    QDoubleSpinBox *m_targetRecall;
     QLabel *m_pathPreview;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;

@@ -9,6 +9,7 @@
 #include "TaskMonitor.h"
 
 #include <QDir>
+#include <QLocale>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -150,6 +151,7 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
     form->addRow(tr("Items in graph:"), m_graphItems = valueLabel(graph));
     form->addRow(tr("Parameters:"), m_graphParams = valueLabel(graph));
     form->addRow(tr("Memory:"), m_graphMemory = valueLabel(graph));
+    form->addRow(tr("Search ef:"), m_graphTuning = valueLabel(graph));
     m_recall = valueLabel(graph);
     form->addRow(tr("Estimated recall@10:"), m_recall);
     m_recallButton = new QPushButton(tr("Estimate Recall"), graph);
@@ -304,7 +306,14 @@ void SummaryView::updateStats()
     case GraphStatus::State::Ready: state = tr("ready"); break;
     case GraphStatus::State::Failed: state = tr("failed: queries scan exactly"); break;
     }
-    setValue(m_graphState, g.message.isEmpty() ? state : tr("%1: %2").arg(state, g.message));
+    if (!g.message.isEmpty()) state = tr("%1: %2").arg(state, g.message);
+    if (g.rebuilding)
+        state = tr("%1; rebuilding it in the background (%2): %3 of %Ln item(s)", nullptr,
+                   int(std::min<qint64>(g.rebuildTotal, INT_MAX)))
+                    .arg(state, g.rebuildReason, formatCount(g.rebuildDone));
+    else if (g.rebuilds > 0)
+        state = tr("%1; rebuilt in the background %Ln time(s) since opened", nullptr, g.rebuilds).arg(state);
+    setValue(m_graphState, state);
     setValue(m_graphItems, g.pending > 0 ? tr("%1 (%Ln change(s) pending, searched exactly meanwhile)", nullptr,
                                               int(std::min<qint64>(g.pending, INT_MAX)))
                                                .arg(formatCount(g.items))
@@ -313,6 +322,24 @@ void SummaryView::updateStats()
              tr("M %1, ef construction %2, ef search %3").arg(g.m).arg(g.efConstruction).arg(g.efSearch));
     setValue(m_graphMemory, formatBytes(g.memoryBytes),
              g.file.isEmpty() ? tr("not saved yet") : tr("saved as %1").arg(g.file));
+    const QString target = QLocale().toString(g.targetRecall * 100, 'f', 1);
+    if (g.tuning)
+        setValue(m_graphTuning, tr("measuring the ef that reaches the target recall@10 of %1 %…").arg(target));
+    else if (g.tunedEf > 0)
+        setValue(m_graphTuning,
+                 g.tunedRecall >= g.targetRecall
+                     ? tr("%1: reaches the target recall@10 of %2 % (%3 % measured)")
+                           .arg(g.tunedEf)
+                           .arg(target, QLocale().toString(g.tunedRecall * 100, 'f', 1))
+                     : tr("%1: the best measured, %3 %, is below the target recall@10 of %2 %")
+                           .arg(g.tunedEf)
+                           .arg(target, QLocale().toString(g.tunedRecall * 100, 'f', 1)),
+                 tr("Measured on sampled items when the index held %Ln item(s); measured again as it changes.", nullptr,
+                    int(std::min<qint64>(g.tunedItems, INT_MAX))));
+    else
+        setValue(
+            m_graphTuning,
+            tr("%1, until the ef that reaches the target recall@10 of %2 % is measured").arg(g.efSearch).arg(target));
     const bool graphReady = g.state == GraphStatus::State::Ready;
     m_recallButton->setEnabled(graphReady && !m_recallWatcher.isRunning());
     if (graphReady && !m_autoRecallDone && st.items > 0 && st.items <= 200000 && g.pending == 0) {

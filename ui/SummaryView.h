@@ -45,7 +45,7 @@ private:
     QLabel *m_title, *m_path;
     QLabel *m_dims, *m_metric, *m_durability, *m_fields, *m_created;
     QLabel *m_items, *m_segments, *m_unflushed, *m_disk, *m_wal, *m_checkpoint, *m_queue;
-    QLabel *m_graphState, *m_graphItems, *m_graphParams, *m_graphMemory, *m_recall;
+    QLabel *m_graphState, *m_graphItems, *m_graphParams, *m_graphMemory, *m_graphTuning, *m_recall;
     QLabel *m_health, *m_access;
     QPushButton *m_verifyQuick, *m_verifyFull, *m_recallButton, *m_checkpointButton, *m_compactButton;
     QProgressBar *m_verifyProgress;

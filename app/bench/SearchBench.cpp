@@ -355,6 +355,7 @@ public:
     QString scratch;
     QString peerPath;
     bool keep = false;
+    bool deleteHalf = false; // extras: delete every other item and time the background rebuild
     OpenOptions options;
     std::vector<QStringList> truth; // set by the first Sextant run
     QString truthFile;
@@ -553,6 +554,32 @@ void SearchBench::runExtras(std::shared_ptr<Index> &index, const QString &path, 
     }
     (*out)[QStringLiteral("filtered")] = filtered;
 
+    // ---- the tuned ef: what queries that set no ef get (docs/search.md, "Tuned ef")
+    {
+        const GraphStatus g = index->graphStatus();
+        const RunStats ann = runQueries(*index, data, truth, QueryMode::Ann, 0, {}, false);
+        const RunStats autoRun = runQueries(*index, data, truth, QueryMode::Auto, 0, {}, false);
+        (*out)[QStringLiteral("tuned")] = QJsonObject{
+            {QStringLiteral("target_recall"), g.targetRecall},
+            {QStringLiteral("tuned_ef"), g.tunedEf},
+            {QStringLiteral("tuned_recall_on_sample"), g.tunedRecall},
+            {QStringLiteral("ann_default_ef"),
+             QJsonObject{{QStringLiteral("recall_at_10"), ann.recall},
+                         {QStringLiteral("qps_1_thread"), double(data.q) / ann.seconds},
+                         {QStringLiteral("latency"), latencySummary(ann.ms)}}},
+            {QStringLiteral("auto"), QJsonObject{{QStringLiteral("recall_at_10"), autoRun.recall},
+                                                 {QStringLiteral("qps_1_thread"), double(data.q) / autoRun.seconds},
+                                                 {QStringLiteral("latency"), latencySummary(autoRun.ms)},
+                                                 {QStringLiteral("strategies"), strategiesJson(autoRun.strategies)}}}};
+        progress(QStringLiteral("tuned ef %1 (target %2): ANN recall %3, %4 q/s; auto recall %5, %6 q/s")
+                     .arg(g.tunedEf)
+                     .arg(g.targetRecall)
+                     .arg(ann.recall, 0, 'f', 3)
+                     .arg(double(data.q) / ann.seconds, 0, 'f', 0)
+                     .arg(autoRun.recall, 0, 'f', 3)
+                     .arg(double(data.q) / autoRun.seconds, 0, 'f', 0));
+    }
+
     // ---- estimateRecall (what the GUI's health display shows)
     {
         const auto t0 = std::chrono::steady_clock::now();
@@ -561,6 +588,59 @@ void SearchBench::runExtras(std::shared_ptr<Index> &index, const QString &path, 
             (*out)[QStringLiteral("estimate_recall")] = QJsonObject{{QStringLiteral("sample"), est->queries},
                                                                     {QStringLiteral("recall_at_10"), est->recall},
                                                                     {QStringLiteral("ms"), msSince(t0)}};
+    }
+
+    // ---- delete half the items: the background rebuild (docs/search.md, "Background rebuild")
+    if (deleteHalf) {
+        const GraphStatus before = index->graphStatus();
+        const auto t0 = std::chrono::steady_clock::now();
+        for (qint64 start = 0; start < data.n; start += 2 * batchSize) {
+            QList<WriteOp> batch;
+            for (qint64 i = start; i < std::min(data.n, start + 2 * batchSize); i += 2)
+                batch.append(WriteOp::remove(idOf(i)));
+            QFuture<WriteResult> f = index->write(std::move(batch), Priority::Bulk);
+            f.waitForFinished();
+        }
+        const double deleteMs = msSince(t0);
+        const bool ready = index->waitForGraph(4 * 3600 * 1000);
+        const double readyMs = msSince(t0);
+        const GraphStatus after = index->graphStatus();
+        // The truth among the remaining items.
+        std::vector<QStringList> rtruth(static_cast<size_t>(data.q));
+        for (qint64 i = 0; i < data.q; ++i) {
+            QueryRequest r;
+            r.vector = queryVector(data, i);
+            r.k = 10;
+            r.mode = QueryMode::Exact;
+            r.withMetadata = false;
+            const Result<QueryResult> res = index->query(r);
+            if (res.ok()) rtruth[size_t(i)] = hitIds(*res);
+        }
+        const RunStats s64 = runQueries(*index, data, rtruth, QueryMode::Ann, 64, {}, false);
+        const RunStats tuned = runQueries(*index, data, rtruth, QueryMode::Ann, 0, {}, false);
+        (*out)[QStringLiteral("delete_half")] = QJsonObject{
+            {QStringLiteral("deleted"), double((data.n + 1) / 2)},
+            {QStringLiteral("delete_ms"), deleteMs},
+            {QStringLiteral("graph_current_after_ms"), ready ? readyMs : -1},
+            {QStringLiteral("note"), QStringLiteral("graph_current_after_ms: from the first delete until the graph "
+                                                    "was rebuilt, swapped in, saved and its ef measured again")},
+            {QStringLiteral("rebuilds"), after.rebuilds},
+            {QStringLiteral("graph_memory_MiB_before"), double(before.memoryBytes) / (1024.0 * 1024.0)},
+            {QStringLiteral("graph_memory_MiB_after"), double(after.memoryBytes) / (1024.0 * 1024.0)},
+            {QStringLiteral("deleted_in_graph_after"), double(after.deleted)},
+            {QStringLiteral("tuned_ef_after"), after.tunedEf},
+            {QStringLiteral("ef64"), QJsonObject{{QStringLiteral("recall_at_10"), s64.recall},
+                                                 {QStringLiteral("qps_1_thread"), double(data.q) / s64.seconds}}},
+            {QStringLiteral("tuned_ef"),
+             QJsonObject{{QStringLiteral("recall_at_10"), tuned.recall},
+                         {QStringLiteral("qps_1_thread"), double(data.q) / tuned.seconds}}}};
+        progress(QStringLiteral("deleted half: graph current after %1 s (%2 rebuild(s)), memory %3 -> %4 MiB, "
+                                "recall@10 at ef 64 %5")
+                     .arg(readyMs / 1000.0, 0, 'f', 1)
+                     .arg(after.rebuilds)
+                     .arg(double(before.memoryBytes) / (1024.0 * 1024.0), 0, 'f', 1)
+                     .arg(double(after.memoryBytes) / (1024.0 * 1024.0), 0, 'f', 1)
+                     .arg(s64.recall, 0, 'f', 3));
     }
 
     // ---- close (saves the graph) and reopen (loads it)
@@ -691,6 +771,8 @@ int runSearch(const QStringList &args)
         {QStringLiteral("no-peer"), QStringLiteral("Sextant alone: no raw hnswlib beside it.")},
         {QStringLiteral("no-extras"), QStringLiteral("Skip filtered queries, estimateRecall and save/reopen.")},
         {QStringLiteral("batch"), QStringLiteral("Import batch size (default 10000)."), QStringLiteral("count")},
+        {QStringLiteral("delete-half"),
+         QStringLiteral("Extras: then delete every other item and time the background graph rebuild.")},
     });
     parser.process(args);
     const CommonOptions common = commonOptions(parser);
@@ -720,6 +802,7 @@ int runSearch(const QStringList &args)
     bench.warmup = intOpt("warmup", 200, 0);
     bench.batchSize = intOpt("batch", 10000, 1);
     bench.keep = common.keep;
+    bench.deleteHalf = parser.isSet(QStringLiteral("delete-half"));
     bench.options.applicationName = QStringLiteral("sextant-bench");
     for (const QString &e : parser.value(QStringLiteral("efs")).split(u',', Qt::SkipEmptyParts)) {
         bool ok = false;

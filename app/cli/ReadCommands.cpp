@@ -110,7 +110,21 @@ int runInfo(Invocation &invocation)
             graph.insert(QStringLiteral("file"), g.file.isEmpty() ? QJsonValue() : QJsonValue(g.file));
             graph.insert(QStringLiteral("message"), g.message);
             graph.insert(QStringLiteral("waitMs"), std::round(graphWait.seconds * 1000));
+            graph.insert(QStringLiteral("tuning"), g.tuning);
+            graph.insert(QStringLiteral("rebuilding"), g.rebuilding);
+            graph.insert(QStringLiteral("rebuildReason"), g.rebuildReason);
+            graph.insert(QStringLiteral("rebuildDone"), double(g.rebuildDone));
+            graph.insert(QStringLiteral("rebuildTotal"), double(g.rebuildTotal));
+            graph.insert(QStringLiteral("rebuilds"), g.rebuilds);
         }
+        // The tuned ef is kept in the manifest: known with or without the graph.
+        graph.insert(QStringLiteral("targetRecall"), ann.targetRecall);
+        graph.insert(QStringLiteral("tunedEf"),
+                     stats.graph.tunedEf > 0 ? QJsonValue(stats.graph.tunedEf) : QJsonValue());
+        graph.insert(QStringLiteral("tunedRecall"),
+                     stats.graph.tunedEf > 0 ? QJsonValue(stats.graph.tunedRecall) : QJsonValue());
+        graph.insert(QStringLiteral("tunedItems"),
+                     stats.graph.tunedEf > 0 ? QJsonValue(double(stats.graph.tunedItems)) : QJsonValue());
         console.printJson(QJsonObject{{QStringLiteral("path"), absolutePath},
                                       {QStringLiteral("schema"), stats.schema.toJson()},
                                       {QStringLiteral("dimensions"), stats.schema.dimensions},
@@ -170,10 +184,31 @@ int runInfo(Invocation &invocation)
                                          .arg(g.pending)
                                          .arg(humanBytes(g.memoryBytes)));
         row(QStringLiteral("graph file"), g.file.isEmpty() ? QStringLiteral("none saved") : g.file);
+        if (g.rebuilding)
+            row(QStringLiteral("graph rebuild"), QStringLiteral("in the background (%1): %2 of %3 items")
+                                                     .arg(g.rebuildReason)
+                                                     .arg(g.rebuildDone)
+                                                     .arg(g.rebuildTotal));
+        else if (g.rebuilds > 0)
+            row(QStringLiteral("graph rebuild"), QStringLiteral("%1 since the index was opened").arg(g.rebuilds));
         if (!g.message.isEmpty()) row(QStringLiteral("graph note"), g.message);
     } else {
         row(QStringLiteral("graph"), QStringLiteral("not loaded (info --graph loads it)"));
     }
+    if (stats.graph.tunedEf > 0)
+        row(QStringLiteral("recall"), QStringLiteral("target %1: ef %2 reaches %3 (measured at %4 items)%5")
+                                          .arg(ann.targetRecall)
+                                          .arg(stats.graph.tunedEf)
+                                          .arg(stats.graph.tunedRecall, 0, 'f', 3)
+                                          .arg(stats.graph.tunedItems)
+                                          .arg(stats.graph.tunedRecall < ann.targetRecall
+                                                   ? QStringLiteral("; no ef up to 1024 reaches the target")
+                                                   : QString()));
+    else
+        row(QStringLiteral("recall"), QStringLiteral("target %1: not measured yet (queries use efSearch %2)")
+                                          .arg(ann.targetRecall)
+                                          .arg(ann.efSearch));
+    if (withGraph && stats.graph.tuning) row(QStringLiteral("recall note"), QStringLiteral("measuring the ef now"));
     QString lockText = QStringLiteral("free");
     if (staleLock)
         lockText =

@@ -116,6 +116,17 @@ int runCreate(Invocation &invocation)
         if (!value) return exitCode;
         *ann.value = int(*value);
     }
+    if (invocation.isSet(QStringLiteral("target-recall"))) {
+        bool ok = false;
+        const QString text = invocation.value(QStringLiteral("target-recall"));
+        const double target = text.toDouble(&ok);
+        if (!ok || !(target >= AnnParams::kMinTargetRecall && target <= AnnParams::kMaxTargetRecall))
+            return console.usageError(QStringLiteral("--target-recall must be a number between %1 and %2, not \"%3\".")
+                                          .arg(AnnParams::kMinTargetRecall)
+                                          .arg(AnnParams::kMaxTargetRecall)
+                                          .arg(text));
+        schema.ann.targetRecall = target;
+    }
     Durability durability = Durability::Full;
     if (invocation.isSet(QStringLiteral("durability"))) {
         const auto mode = durabilityFromName(invocation.value(QStringLiteral("durability")));
@@ -141,13 +152,15 @@ int runCreate(Invocation &invocation)
                                       {QStringLiteral("durability"), durabilityName(durability)}});
     else
         console.printLine(
-            QStringLiteral("created %1: %2 dimensions, %3, durability %4, HNSW M %5, efConstruction %6, efSearch %7")
+            QStringLiteral("created %1: %2 dimensions, %3, durability %4, HNSW M %5, efConstruction %6, efSearch %7, "
+                           "target recall %8")
                 .arg(absolutePath)
                 .arg(schema.dimensions)
                 .arg(metricName(schema.metric), durabilityName(durability))
                 .arg(schema.ann.m)
                 .arg(schema.ann.efConstruction)
-                .arg(schema.ann.efSearch) +
+                .arg(schema.ann.efSearch)
+                .arg(schema.ann.targetRecall) +
             (schema.embedder.isEmpty() ? QString() : QStringLiteral(", embedder %1").arg(schema.embedder)));
     console.flush();
     return ExitSuccess;

@@ -46,7 +46,8 @@ QList<CommandSpec> commandTable()
         {.name = QStringLiteral("create"),
          .syntax =
              QStringLiteral("PATH (--dims N | --embedder hash|hash:N|openai) [--metric cosine|l2|dot] [--schema FILE] "
-                            "[--durability full|normal|off] [--m N] [--ef-construction N] [--ef-search N]"),
+                            "[--durability full|normal|off] [--m N] [--ef-construction N] [--ef-search N] "
+                            "[--target-recall R]"),
          .summary = QStringLiteral("Create a new, empty index in the folder PATH."),
          .options =
              {valueOption(QStringLiteral("dims"), QStringLiteral("Dimensions of the vectors (1-8192)."),
@@ -69,9 +70,12 @@ QList<CommandSpec> commandTable()
                           QStringLiteral("HNSW candidate list size while building (1-4096, default 200)."),
                           QStringLiteral("N")),
               valueOption(QStringLiteral("ef-search"),
-                          QStringLiteral(
-                              "HNSW candidate list size per query, unless --ef says otherwise (1-4096, default 64)."),
-                          QStringLiteral("N"))},
+                          QStringLiteral("HNSW candidate list size per query until the index has measured the ef "
+                                         "that reaches its target recall (1-4096, default 64)."),
+                          QStringLiteral("N")),
+              valueOption(QStringLiteral("target-recall"),
+                          QStringLiteral("The recall@10 the index keeps its search ef at (0.5-0.999, default 0.95)."),
+                          QStringLiteral("R"))},
          .changesIndex = true,
          .run = runCreate},
         {.name = QStringLiteral("info"),

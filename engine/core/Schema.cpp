@@ -74,6 +74,11 @@ Error Schema::validateSelf() const
                                                      .arg(AnnParams::kMinEf)
                                                      .arg(AnnParams::kMaxEf)
                                                      .arg(ann.efSearch));
+    if (!(ann.targetRecall >= AnnParams::kMinTargetRecall && ann.targetRecall <= AnnParams::kMaxTargetRecall))
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The target recall must be between %1 and %2, not %3.")
+                                                     .arg(AnnParams::kMinTargetRecall)
+                                                     .arg(AnnParams::kMaxTargetRecall)
+                                                     .arg(ann.targetRecall));
     if (embedder.size() > kMaxEmbedderIdLength)
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("The embedder id may be at most %1 characters.").arg(kMaxEmbedderIdLength));
@@ -174,6 +179,13 @@ QJsonObject Schema::toJson() const
                      {QStringLiteral("ann"), QJsonObject{{QStringLiteral("M"), ann.m},
                                                          {QStringLiteral("efConstruction"), ann.efConstruction},
                                                          {QStringLiteral("efSearch"), ann.efSearch}}}};
+    // Written only when it is not the default, so that the schema of an
+    // index that never set it reads as it always did.
+    if (ann.targetRecall != AnnParams::kDefaultTargetRecall) {
+        QJsonObject a = json.value(QStringLiteral("ann")).toObject();
+        a.insert(QStringLiteral("targetRecall"), ann.targetRecall);
+        json.insert(QStringLiteral("ann"), a);
+    }
     if (!embedder.isEmpty()) json.insert(QStringLiteral("embedder"), embedder);
     return json;
 }
@@ -241,6 +253,16 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
         if (Error e = whole("M", AnnParams::kMinM, AnnParams::kMaxM, &s.ann.m)) return e;
         if (Error e = whole("efConstruction", AnnParams::kMinEf, AnnParams::kMaxEf, &s.ann.efConstruction)) return e;
         if (Error e = whole("efSearch", AnnParams::kMinEf, AnnParams::kMaxEf, &s.ann.efSearch)) return e;
+        // Optional: indexes made before it existed keep the default.
+        const QJsonValue target = a.value(QStringLiteral("targetRecall"));
+        if (!target.isUndefined()) {
+            const double t = target.toDouble(-1);
+            if (!target.isDouble() || !(t >= AnnParams::kMinTargetRecall && t <= AnnParams::kMaxTargetRecall))
+                return malformed(QStringLiteral("\"ann.targetRecall\" must be a number between %1 and %2.")
+                                     .arg(AnnParams::kMinTargetRecall)
+                                     .arg(AnnParams::kMaxTargetRecall));
+            s.ann.targetRecall = t;
+        }
     } else if (!ann.isUndefined()) {
         return malformed(QStringLiteral("\"ann\" must be an object like {\"M\": 16, \"efConstruction\": 200}."));
     }

@@ -58,6 +58,12 @@ void GraphManager::stop()
     if (m_thread.joinable()) m_thread.join();
 }
 
+bool GraphManager::stopping() const
+{
+    std::lock_guard lock(m_queueMutex);
+    return m_stop;
+}
+
 void GraphManager::setState(GraphStatus::State s, const QString &message)
 {
     {
@@ -118,6 +124,7 @@ void GraphManager::run(std::optional<GraphEntry> saved)
     }
     setState(GraphStatus::State::Building, note);
     reconcile();
+    upkeep();
 
     std::vector<QByteArray> ids;
     for (;;) {
@@ -133,6 +140,7 @@ void GraphManager::run(std::optional<GraphEntry> saved)
         }
         if (doReconcile) {
             reconcile();
+            upkeep();
             continue;
         }
         if (!takeBatch(&ids)) continue;
@@ -165,7 +173,111 @@ void GraphManager::run(std::optional<GraphEntry> saved)
             std::lock_guard saving(m_saveMutex);
             if (Error se = saveLocked()) qWarning("sextant: saving the graph failed: %s", qPrintable(se.message()));
         }
+        if (drained) upkeep();
     }
+}
+
+void GraphManager::upkeep()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (m_stop || m_state != GraphStatus::State::Ready || !m_queue.empty()) {
+            m_upkeep = false;
+            m_queueCond.notify_all();
+            return;
+        }
+    }
+    // Only this thread changes the graph, so it reads it without the lock.
+    const qint64 deleted = m_graph->deletedCount();
+    const double share = double(deleted) / double(std::max<qint64>(m_graph->liveCount() + deleted, 1));
+    bool rebuilt = false;
+    // Only a writer rebuilds: it can save the result, and a read-only
+    // opener's graph is the writer's saved one plus what it picked up since.
+    if (m_canSave && deleted >= kRebuildMinDeleted && share >= kRebuildDeletedShare)
+        rebuilt = rebuildShadow(QStringLiteral("%1 % of its entries are deleted").arg(qRound(share * 100)));
+    if (m_host.graphCaughtUp(rebuilt) && m_canSave && !rebuilt && deleted >= kRebuildMinDeleted &&
+        share >= kRebuildRecallDeletedShare) {
+        if (rebuildShadow(QStringLiteral("its recall is low even at a high ef"))) m_host.graphCaughtUp(true);
+    }
+    std::lock_guard lock(m_queueMutex);
+    m_upkeep = false;
+    m_queueCond.notify_all();
+}
+
+bool GraphManager::rebuildShadow(const QString &reason)
+{
+    const qint64 total = m_host.liveItemCount();
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_rebuilding = true;
+        m_rebuildDone = 0;
+        m_rebuildTotal = total;
+        m_rebuildReason = reason;
+    }
+    const auto done = qScopeGuard([&] {
+        std::lock_guard lock(m_queueMutex);
+        m_rebuilding = false;
+        m_rebuildReason.clear();
+    });
+    QElapsedTimer timer;
+    timer.start();
+    // Room for the items and a little growth, not the old graph's deleted entries.
+    auto shadow =
+        std::make_unique<HnswGraph>(m_dims, m_metric, m_params, size_t(std::max<qint64>(total + total / 16, 1024)));
+    std::vector<HnswGraph::Change> batch;
+    Error failure;
+    auto flush = [&] {
+        if (batch.empty()) return;
+        failure = shadow->apply(batch, 2);
+        std::lock_guard lock(m_queueMutex);
+        m_rebuildDone += qint64(batch.size());
+        batch.clear();
+    };
+    const Error e = m_host.forEachLiveItem([&](const QByteArray &id, const float *vector) {
+        batch.push_back({id, std::vector<float>(vector, vector + m_dims), HnswGraph::vectorHash(vector, m_dims)});
+        if (qsizetype(batch.size()) >= kBatch * 4) flush();
+        std::lock_guard lock(m_queueMutex);
+        return !m_stop && !failure;
+    });
+    flush();
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (m_stop) return false;
+    }
+    if (e || failure) {
+        qWarning("sextant: rebuilding the graph failed: %s", qPrintable((e ? e : failure).message()));
+        return false;
+    }
+    // The changes that arrived meanwhile go into the shadow before the swap.
+    // Their ids stay pending (searched exactly) until the swap is done.
+    std::vector<QByteArray> applied, ids;
+    while (takeBatch(&ids)) {
+        if (Error ae = shadow->apply(m_host.currentVectors(ids), 2)) {
+            finishBatch(ids);
+            finishBatch(applied);
+            qWarning("sextant: rebuilding the graph failed: %s", qPrintable(ae.message()));
+            return false;
+        }
+        applied.insert(applied.end(), ids.begin(), ids.end());
+    }
+    {
+        QWriteLocker lock(&m_graphLock);
+        std::swap(m_graph, shadow);
+    }
+    finishBatch(applied);
+    shadow.reset(); // the old graph, freed outside the lock
+    {
+        std::lock_guard lock(m_queueMutex);
+        ++m_rebuilds;
+        m_changesSinceSave += m_graph->liveCount() + 1; // a new graph: save it
+    }
+    qInfo("sextant: rebuilt the graph (%s): %lld items in %.1f s", qPrintable(reason),
+          static_cast<long long>(m_graph->liveCount()), double(timer.elapsed()) / 1000.0);
+    if (m_canSave) {
+        std::lock_guard saving(m_saveMutex);
+        if (Error se = saveLocked()) qWarning("sextant: saving the graph failed: %s", qPrintable(se.message()));
+    }
+    return true;
 }
 
 void GraphManager::reconcile()
@@ -196,6 +308,7 @@ void GraphManager::reconcile()
         if (m_queue.empty()) {
             m_state = GraphStatus::State::Ready;
             m_message.clear();
+            m_upkeep = true;
         } else if (m_state != GraphStatus::State::Failed) {
             m_state = GraphStatus::State::Building;
         }
@@ -233,6 +346,7 @@ void GraphManager::finishBatch(const std::vector<QByteArray> &ids)
         }
         if (m_pending.isEmpty() && m_pending.capacity() > 1024) m_pending = {}; // give back a large build's buckets
         m_busy = false;
+        if (m_queue.empty()) m_upkeep = true;
     }
     m_queueCond.notify_all();
 }
@@ -271,6 +385,11 @@ GraphStatus GraphManager::status() const
         s.message = m_message.isEmpty() ? m_note : m_message;
         s.pending = m_pending.size();
         if (m_saved) s.file = m_saved->file;
+        s.rebuilding = m_rebuilding;
+        s.rebuildDone = m_rebuildDone;
+        s.rebuildTotal = m_rebuildTotal;
+        s.rebuildReason = m_rebuildReason;
+        s.rebuilds = m_rebuilds;
     }
     QReadLocker lock(&m_graphLock);
     if (m_graph) {
@@ -287,7 +406,8 @@ bool GraphManager::waitUntilCurrent(int timeoutMs) const
     std::unique_lock lock(m_queueMutex);
     return m_queueCond.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
         return m_state == GraphStatus::State::Failed || m_stop ||
-               (m_state == GraphStatus::State::Ready && m_queue.empty() && !m_busy && !m_reconcileRequested);
+               (m_state == GraphStatus::State::Ready && m_queue.empty() && !m_busy && !m_reconcileRequested &&
+                !m_upkeep);
     }) && m_state == GraphStatus::State::Ready;
 }
 

@@ -18,6 +18,15 @@
 // synced. A missing graph is thus built from scratch the same way. The
 // graph is saved (a new graph file, then a manifest naming it) when it has
 // drifted from the saved one by a tenth, and at close.
+//
+// Upkeep, whenever the queue drains: when the graph's marked-deleted
+// entries pass kRebuildDeletedShare of its elements, or the host reports
+// recall it cannot reach at any ef, the thread builds a new graph from the
+// items (a shadow, beside the one queries use), applies the changes that
+// arrived meanwhile, and swaps it in under the graph's exclusive lock; then
+// it saves it like any other save. Queries never wait for the rebuild: they
+// use the old graph, whose deleted entries stay marked, and search pending
+// changes exactly as always. The host then re-measures the ef it tunes.
 
 #include "index/Graph.h"
 #include "sextant/Query.h"
@@ -51,6 +60,11 @@ public:
         virtual QString directory() const = 0;
         virtual bool syncFiles() const = 0;
         virtual void notePending(const QString &fileName, bool inProgress) = 0;
+        // The graph holds every committed change (on the maintenance
+        // thread): the host's upkeep, such as tuning ef. `rebuilt`: the
+        // graph was just rebuilt. Returns true when the graph itself is the
+        // problem (recall stays low at a high ef): a rebuild may help.
+        virtual bool graphCaughtUp(bool rebuilt) = 0;
     };
 
     GraphManager(Host &host, int dimensions, Metric metric, AnnParams params, bool canSave);
@@ -59,6 +73,7 @@ public:
     // Starts the maintenance thread: loads `saved` (if any), reconciles, then follows changes.
     void start(std::optional<storage::GraphEntry> saved);
     void stop();
+    bool stopping() const; // stop() was called: long upkeep gives up
 
     // The writer, under the index's exclusive state lock, for each committed change.
     void changed(const QByteArray &id);
@@ -86,6 +101,12 @@ public:
     Error saveNow();
 
     static constexpr qsizetype kBatch = 256;
+    // A background rebuild starts when this share of the graph's elements is
+    // marked deleted (and at least kRebuildMinDeleted are), ...
+    static constexpr double kRebuildDeletedShare = 0.2;
+    static constexpr qint64 kRebuildMinDeleted = 256;
+    // ... or when the host reports low recall and at least this share is.
+    static constexpr double kRebuildRecallDeletedShare = 0.05;
 
 private:
     void run(std::optional<storage::GraphEntry> saved);
@@ -94,6 +115,9 @@ private:
     void finishBatch(const std::vector<QByteArray> &ids);
     Error saveLocked(); // caller holds saveMutex
     void setState(GraphStatus::State s, const QString &message = {});
+    void upkeep(); // when the queue has drained
+    // Builds a new graph from the items and swaps it in. False when stopped or failed (the old graph stays).
+    bool rebuildShadow(const QString &reason);
 
     Host &m_host;
     const int m_dims;
@@ -110,7 +134,12 @@ private:
     QHash<QByteArray, int> m_pending; // id -> syncs queued or being applied
     bool m_stop = false;
     bool m_reconcileRequested = false;
-    bool m_busy = false; // a batch or reconcile is in progress
+    bool m_busy = false;   // a batch or reconcile is in progress
+    bool m_upkeep = false; // the queue drained: upkeep is due (waitUntilCurrent waits for it)
+    bool m_rebuilding = false;
+    qint64 m_rebuildDone = 0, m_rebuildTotal = 0;
+    QString m_rebuildReason;
+    int m_rebuilds = 0;
     GraphStatus::State m_state = GraphStatus::State::Disabled;
     QString m_message;
     QString m_note; // what happened to the saved graph at start, kept for status()

@@ -35,7 +35,7 @@ QJsonObject parseMetadata(const QByteArray &bytes, Error *error)
 
 Result<Location> Index::Impl::locate(const QByteArray &id) const { return locateIn(segments, mem, imm.get(), id); }
 
-Index::Index(std::unique_ptr<Impl> impl) : d(std::move(impl)) { }
+Index::Index(std::unique_ptr<Impl> impl) : d(std::move(impl)) { d->owner = this; }
 
 Index::~Index()
 {
@@ -118,8 +118,9 @@ Result<std::shared_ptr<Index>> Index::open(const QString &path, const OpenOption
         Impl *raw = impl.get();
         impl->queue = std::make_unique<WriteQueue>([raw](WriteGroup &g) { raw->processGroup(g); });
     }
-    impl->startGraph();
-    return std::shared_ptr<Index>(new Index(std::move(impl)));
+    std::shared_ptr<Index> index(new Index(std::move(impl)));
+    index->d->startGraph(); // after `owner` is set: its upkeep queries the index
+    return index;
 }
 
 Error Index::close()
@@ -454,7 +455,7 @@ IndexStats Index::stats() const
     s.created = d->manifest.created;
     s.lastCheckpoint = d->manifest.checkpointed;
     s.pendingWrites = d->queue ? d->queue->pending() : 0;
-    if (d->graph) s.graph = d->graph->status();
+    s.graph = d->graphStatusNow();
     return s;
 }
 

@@ -11,6 +11,12 @@ using namespace base;
 
 void Index::Impl::startGraph()
 {
+    {
+        std::shared_lock lock(stateMutex);
+        std::lock_guard tuneLock(tuneMutex);
+        tuned = manifest.tuning;
+        if (tuned) tunedEf = tuned->ef;
+    }
     if (!options.graph) return;
     graph = std::make_unique<GraphManager>(*this, schema.dimensions, schema.metric, schema.ann, !options.readOnly);
     std::optional<GraphEntry> saved;
@@ -105,6 +111,80 @@ void Index::Impl::notePending(const QString &fileName, bool inProgress)
         filesInProgress.insert(fileName);
     else
         filesInProgress.remove(fileName);
+}
+
+bool Index::Impl::graphCaughtUp(bool rebuilt)
+{
+    const qint64 live = liveItemCount();
+    std::optional<TuningEntry> current;
+    {
+        std::lock_guard lock(tuneMutex);
+        current = tuned;
+    }
+    // Re-measured when the item count moved by a tenth since, or the graph is new.
+    const bool stale =
+        rebuilt || !current || std::abs(live - current->items) * 10 >= std::max<qint64>(current->items, 1);
+    if (live < kMinTuneItems || !owner) return false;
+    if (!stale && exactNsPerItem.load() > 0) return false;
+    // A read-only opener (info, verify, a second window) uses the stored ef
+    // and only times the scan: measuring a 100-item sample would hold up
+    // `info --graph`. Verify measures its own (VerifyContent.cpp).
+    const bool measure = stale && !options.readOnly;
+    {
+        std::lock_guard lock(tuneMutex);
+        tuningNow = true;
+    }
+    const auto done = qScopeGuard([&] {
+        std::lock_guard lock(tuneMutex);
+        tuningNow = false;
+    });
+    // Not stale, only the costs unknown (just opened): a few exact scans time them.
+    const Result<EfTuning> t = owner->tuneEf(measure ? kTuneSample : 3, 0, quint64(live));
+    if (!t.ok()) {
+        if (t.error().code() != ErrorCode::Cancelled && t.error().code() != ErrorCode::Closed)
+            qInfo("sextant: measuring the ef for the target recall failed: %s", qPrintable(t.error().message()));
+        return false;
+    }
+    exactNsPerItem = t->exactNsPerItem;
+    graphMsPerEf = t->graphMilliseconds / double(std::max(t->ef, 1));
+    if (!measure) return false;
+    tunedEf = t->ef;
+    const TuningEntry entry{t->ef, t->recall, t->items};
+    {
+        std::lock_guard lock(tuneMutex);
+        tuned = entry;
+    }
+    {
+        // Kept in the manifest, so that the next open starts with it.
+        std::lock_guard publishing(publishMutex);
+        Manifest next;
+        std::vector<LoadedSegment> segs;
+        {
+            std::shared_lock lock(stateMutex);
+            next = manifest;
+            segs = segments;
+        }
+        if (next.tuning != entry) {
+            next.tuning = entry;
+            if (Error e = publishLocked(std::move(next), std::move(segs), {}))
+                qWarning("sextant: saving the tuned ef failed: %s", qPrintable(e.message()));
+        }
+    }
+    return !t->reached && t->highRecall < kRebuildBelowRecall;
+}
+
+GraphStatus Index::Impl::graphStatusNow() const
+{
+    GraphStatus s = graph ? graph->status() : GraphStatus{};
+    s.targetRecall = schema.ann.targetRecall;
+    std::lock_guard lock(tuneMutex);
+    if (tuned) {
+        s.tunedEf = tuned->ef;
+        s.tunedRecall = tuned->recall;
+        s.tunedItems = tuned->items;
+    }
+    s.tuning = tuningNow;
+    return s;
 }
 
 Error Index::Impl::publishGraph(const FileRecord &file, const GraphEntry &entry)

@@ -121,6 +121,28 @@ struct Index::Impl final : GraphManager::Host {
     QString directory() const override { return dir; }
     bool syncFiles() const override { return durability != Durability::Off; }
     void notePending(const QString &fileName, bool inProgress) override;
+    bool graphCaughtUp(bool rebuilt) override;
+    const Index *owner = nullptr;                      // the Index this is the state of (tuning queries it)
+    static constexpr qint64 kMinTuneItems = 500;       // smaller indexes keep efSearch
+    static constexpr int kTuneSample = 100;            // sampled items per tuning
+    static constexpr double kRebuildBelowRecall = 0.9; // recall at the highest ef tried below this: rebuild
+    // Tuning: the ef that reaches the schema's target recall (from the
+    // manifest, then re-measured on the graph's thread as the index changes),
+    // and the measured costs the planner weighs. 0: not known yet.
+    mutable std::mutex tuneMutex;
+    std::optional<storage::TuningEntry> tuned; // guarded by tuneMutex
+    bool tuningNow = false;                    // guarded by tuneMutex
+    std::atomic<int> tunedEf{0};
+    std::atomic<double> exactNsPerItem{0}; // exact scan, per item
+    std::atomic<double> graphMsPerEf{0};   // graph search time over ef, at the tuned ef
+    // The ef a query without one searches with: the tuned one, else efSearch.
+    int defaultEf() const
+    {
+        const int ef = tunedEf.load(std::memory_order_relaxed);
+        return ef > 0 ? ef : schema.ann.efSearch;
+    }
+    // The graph's status with the tuning added.
+    GraphStatus graphStatusNow() const;
     // Under the exclusive state lock, for every committed change.
     void graphChanged(const QByteArray &id)
     {

@@ -49,10 +49,15 @@ constexpr qint64 kExactBelow = 2048;
 // More unapplied changes than this and the graph is not used: searching them
 // one by one would cost more than the scan.
 constexpr qsizetype kMaxPendingForAnn = 4096;
-// A graph search at ef computes about this many distances per unit of ef
-// (measured on 100k x 384, M 16: 2,600 distances at ef 64). The planner
-// compares it with the exact scan of the matching items.
+// Auto answers exactly when the exact scan of the (matching) items is
+// estimated to take at most this long: the true top-k at an interactive cost.
+constexpr double kExactBudgetMs = 2.0;
+// Until the index has measured its costs: a graph search at ef computes about
+// this many distances per unit of ef (measured on 100k x 384, M 16: 2,600
+// distances at ef 64), and the exact scan costs this much per dimension and item.
 constexpr double kDistancesPerEf = 40;
+constexpr double kPriorNsPerDimension = 0.25;
+constexpr int kMaxTunedEf = 1024; // the highest ef tuning tries
 constexpr qint64 kChunkRows = 16384;
 constexpr qint64 kParallelBelow = 32768; // smaller scans stay on the calling thread
 
@@ -104,15 +109,15 @@ struct QueryContext {
     const Index::Impl &d;
     Metric metric;
     int dims;
-    std::vector<float> q; // the query vector as given
+    std::vector<float> q{}; // the query vector as given
     double qNorm = 0;
-    QByteArray exclude; // "more like this": the item itself
+    QByteArray exclude{}; // "more like this": the item itself
     std::optional<Filter> filter;
-    std::vector<std::shared_ptr<const Bitmap>> segmentMatches; // per segment, when filtered
+    std::vector<std::shared_ptr<const Bitmap>> segmentMatches{}; // per segment, when filtered
     // Live memtable items (the active memtable's version of an id wins), and
     // whether each matches the filter.
-    std::vector<std::pair<const QByteArray *, const MemEntry *>> memItems;
-    std::vector<uint8_t> memMatches;
+    std::vector<std::pair<const QByteArray *, const MemEntry *>> memItems{};
+    std::vector<uint8_t> memMatches{};
     bool memtablesEmpty = true;
 
     // Distance as the graph measures it: lower is closer.
@@ -299,6 +304,227 @@ Result<std::shared_ptr<const Bitmap>> Index::Impl::filterRows(const LoadedSegmen
     return std::shared_ptr<const Bitmap>(rows);
 }
 
+namespace {
+
+struct Hit {
+    float distance;
+    QByteArray id;
+    Location loc;
+};
+
+// What the planner decided for one query.
+struct QueryPlan {
+    bool useGraph = false;
+    int ef = 0;                        // the ef of an unfiltered graph search (at least k)
+    int efFiltered = 0;                // the ef a post-filtered search starts at
+    double exactMs = -1, graphMs = -1; // auto: the estimates it weighed
+};
+
+// Checks the request and gathers what the query reads (the caller holds the
+// state lock): the query vector, the live memtable items and what the filter
+// matches. Fills `result.liveItems` and `result.matching`.
+Error prepareQuery(const Index::Impl &d, const QueryRequest &req, QueryContext &ctx, QueryResult &result)
+{
+    result.liveItems = d.liveCount;
+    if (!req.likeId.isEmpty()) {
+        if (Error e = validateId(req.likeId)) return e;
+        ctx.exclude = req.likeId.toUtf8();
+        const Result<Location> loc = d.locate(ctx.exclude);
+        if (!loc.ok()) return loc.error();
+        if (!loc->found())
+            return Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(req.likeId));
+        if (loc->mem) {
+            ctx.q.assign(loc->mem->vector.cbegin(), loc->mem->vector.cend());
+        } else {
+            Result<std::vector<float>> v = d.segments[size_t(loc->segmentIndex)].segment->vectorChecked(loc->row);
+            if (!v.ok()) return v.error();
+            ctx.q = v.takeValue();
+        }
+    } else {
+        ctx.q.assign(req.vector.cbegin(), req.vector.cend());
+    }
+    ctx.qNorm = distance::norm(ctx.q.data(), ctx.q.size());
+
+    // Memtable items, then what the filter matches and how many that is.
+    const Memtable *tables[2] = {&d.mem, d.imm.get()};
+    for (const Memtable *t : tables) {
+        if (!t) continue;
+        for (const auto &[id, e] : t->entries) {
+            ctx.memtablesEmpty = false;
+            if (e.deleted || (t != &d.mem && d.mem.find(id))) continue;
+            ctx.memItems.emplace_back(&id, &e);
+        }
+    }
+    if (!ctx.filter) return {};
+    qint64 matching = 0;
+    ctx.memMatches.resize(ctx.memItems.size());
+    for (size_t i = 0; i < ctx.memItems.size(); ++i) {
+        ctx.memMatches[i] = ctx.filter->matchesJson(ctx.memItems[i].second->metadata);
+        matching += ctx.memMatches[i];
+    }
+    for (const LoadedSegment &ls : d.segments) {
+        Result<std::shared_ptr<const Bitmap>> rows = d.filterRows(ls, *ctx.filter);
+        if (!rows.ok()) return rows.error();
+        const qint64 rowCount = ls.segment->rowCount();
+        const qint64 hits = (*rows)->count();
+        // Deleted rows match as often as the others, on average.
+        matching +=
+            rowCount ? qint64(double(hits) * double(rowCount - ls.deletions->deletedCount()) / double(rowCount)) : 0;
+        ctx.segmentMatches.push_back(*rows);
+    }
+    result.matching = std::min(matching, result.liveItems);
+    return {};
+}
+
+// Exact scan or graph search, and with which ef. docs/search.md, "The planner".
+QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryContext &ctx, const QueryResult &result)
+{
+    QueryPlan plan;
+    plan.ef = std::max(req.ef > 0 ? req.ef : d.defaultEf(), req.k);
+    const qint64 live = std::max<qint64>(result.liveItems, 1);
+    const qint64 candidates = ctx.filter ? std::max<qint64>(result.matching, 0) : result.liveItems;
+    // Post-filtering keeps a share `selectivity` of the graph's candidates:
+    // for the recall the ef gives without a filter it searches ef over the
+    // selectivity (and at least 2k over it, to meet k matches at all).
+    const double selectivity = double(std::max<qint64>(candidates, 1)) / double(live);
+    const double efNeeded = ctx.filter ? std::max(plan.ef, 2 * req.k) / selectivity : plan.ef;
+    plan.efFiltered = int(std::min<double>(AnnParams::kMaxEf, std::ceil(std::max<double>(plan.ef, efNeeded))));
+    if (req.mode == QueryMode::Exact) return plan;
+    plan.useGraph = true;
+    if (req.mode != QueryMode::Auto) return plan;
+    if (result.liveItems < kExactBelow) {
+        plan.useGraph = false;
+        return plan;
+    }
+    // Measured costs (Impl::graphCaughtUp), or estimates until they are.
+    double nsPerItem = d.exactNsPerItem.load(std::memory_order_relaxed);
+    if (nsPerItem <= 0) nsPerItem = kPriorNsPerDimension * d.schema.dimensions;
+    double msPerEf = d.graphMsPerEf.load(std::memory_order_relaxed);
+    if (msPerEf <= 0) msPerEf = kDistancesPerEf * nsPerItem / 1e6;
+    plan.exactMs = double(candidates) * nsPerItem / 1e6;
+    plan.graphMs = msPerEf * plan.efFiltered;
+    // Exact when it is within the budget, when it is cheaper than the graph,
+    // or when post-filtering could not search wide enough for the recall.
+    if (plan.exactMs <= kExactBudgetMs || plan.exactMs <= plan.graphMs || efNeeded > AnnParams::kMaxEf)
+        plan.useGraph = false;
+    return plan;
+}
+
+// The graph's nearest (matching) items, plus the changes not yet in the
+// graph measured exactly. Fills the result's strategy, plan and efUsed.
+std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, const GraphManager::View &view,
+                             const QueryPlan &plan, size_t k, QueryResult &result)
+{
+    std::vector<Hit> hits;
+    const HnswGraph &g = *view.graph;
+    const std::vector<float> prepared = g.prepareQuery(ctx.q.data());
+    int efNow = ctx.filter ? plan.efFiltered : plan.ef;
+    auto matches = [&](const QByteArray &id, Location *loc) -> bool {
+        if (!ctx.filter) return true;
+        const Result<Location> l = d.locate(id);
+        if (!l.ok() || !l->found()) return false;
+        *loc = *l;
+        return ctx.matchesAt(*l);
+    };
+    for (;;) {
+        hits.clear();
+        const std::vector<HnswGraph::Candidate> cands = g.search(prepared.data(), efNow);
+        for (const HnswGraph::Candidate &c : cands) {
+            const QByteArray &id = g.idOf(c.label);
+            if (id == ctx.exclude || view.pending.contains(id)) continue;
+            Location loc;
+            if (!matches(id, &loc)) continue;
+            hits.push_back({c.distance, id, loc});
+            if (hits.size() == k) break;
+        }
+        // Too few matches among the candidates: widen the search.
+        if (!ctx.filter || hits.size() >= k || qint64(cands.size()) < efNow || efNow >= AnnParams::kMaxEf) break;
+        efNow = std::min(efNow * 2, AnnParams::kMaxEf);
+    }
+    result.efUsed = efNow;
+    // Changes not yet in the graph: measured exactly.
+    for (const QByteArray &id : view.pending) {
+        if (id == ctx.exclude) continue;
+        const Result<Location> l = d.locate(id);
+        if (!l.ok() || !l->found()) continue;
+        const Location loc = *l;
+        if (!ctx.matchesAt(loc)) continue;
+        const float *v =
+            loc.mem ? loc.mem->vector.constData() : d.segments[size_t(loc.segmentIndex)].segment->vectorData(loc.row);
+        hits.push_back({ctx.distanceTo(v), id, loc});
+        ++result.scanned;
+    }
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
+    if (hits.size() > k) hits.resize(k);
+    result.strategy = ctx.filter ? QueryStrategy::AnnPostFiltered : QueryStrategy::Ann;
+    if (!ctx.filter)
+        result.plan = QStringLiteral("HNSW search, ef %1").arg(efNow);
+    else if (efNow == plan.ef)
+        result.plan = QStringLiteral("HNSW search, ef %1, keeping matching items").arg(efNow);
+    else
+        result.plan = QStringLiteral("HNSW search, ef %1 (grown from %2 for the filter), keeping matching items")
+                          .arg(efNow)
+                          .arg(plan.ef);
+    if (!view.pending.isEmpty())
+        result.plan += QStringLiteral("; %1 changes not yet in the graph searched exactly").arg(view.pending.size());
+    return hits;
+}
+
+// The exact top-k of every live (matching) item, as hits. Fills the
+// result's strategy, plan and scanned.
+Result<std::vector<Hit>> exactHits(const Index::Impl &d, const QueryContext &ctx, size_t k, QueryResult &result)
+{
+    std::vector<Hit> hits;
+    const TopK top = exactSearch(ctx, k, &result.scanned);
+    for (const Candidate &c : top.sorted()) {
+        Hit h{c.distance, {}, {}};
+        if (c.source < 0) {
+            h.id = *ctx.memItems[size_t(c.row)].first;
+            h.loc.mem = ctx.memItems[size_t(c.row)].second;
+        } else {
+            const Result<QByteArrayView> id = d.segments[size_t(c.source)].segment->id(c.row);
+            if (!id.ok()) return id.error();
+            h.id = id->toByteArray();
+            h.loc.segmentIndex = c.source;
+            h.loc.row = c.row;
+        }
+        hits.push_back(std::move(h));
+    }
+    result.strategy = ctx.filter ? QueryStrategy::ExactFiltered : QueryStrategy::ExactScan;
+    result.plan = ctx.filter ? QStringLiteral("exact scan of the %1 matching items").arg(result.matching)
+                             : QStringLiteral("exact scan of %1 items").arg(result.liveItems);
+    return hits;
+}
+
+// The hits as the caller asked for them: scores, and metadata and vectors
+// read for the final hits only.
+Error materialise(const Index::Impl &d, const QueryContext &ctx, const QueryRequest &req, std::vector<Hit> &hits,
+                  QueryResult &result)
+{
+    for (Hit &h : hits) {
+        QueryHit out;
+        out.id = QString::fromUtf8(h.id);
+        out.score = ctx.score(h.distance);
+        if (req.withMetadata || req.withVectors) {
+            if (!h.loc.found()) {
+                const Result<Location> l = d.locate(h.id);
+                if (!l.ok()) return l.error();
+                h.loc = *l;
+            }
+            if (h.loc.found()) {
+                Result<Item> item = itemAt(d, out.id, h.loc, req.withVectors);
+                if (!item.ok()) return item.error();
+                if (req.withMetadata) out.metadata = item->metadata;
+                if (req.withVectors) out.vector = item->vector;
+            }
+        }
+        result.hits.append(std::move(out));
+    }
+    return {};
+}
+
+} // namespace
+
 Result<QueryResult> Index::query(const QueryRequest &req) const
 {
     QElapsedTimer timer;
@@ -312,11 +538,10 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
                      QStringLiteral("ef must be between 1 and %1 (0 for the index's default), not %2.")
                          .arg(AnnParams::kMaxEf)
                          .arg(req.ef));
-    const bool byId = !req.likeId.isEmpty();
-    if (byId == !req.vector.isEmpty())
+    if (req.likeId.isEmpty() == req.vector.isEmpty())
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("Give either a query vector or the id of an item (\"more like this\"), not both."));
-    if (!byId)
+    if (req.likeId.isEmpty())
         if (Error e =
                 d->schema.validateVector(std::span<const float>(req.vector.constData(), size_t(req.vector.size()))))
             return e;
@@ -327,85 +552,14 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
         if (!f->isEmpty()) filter = f.takeValue();
     }
 
-    QueryContext ctx{*d, d->schema.metric, d->schema.dimensions, {}, 0, {}, std::move(filter), {}, {}, {}, true};
+    QueryContext ctx{.d = *d, .metric = d->schema.metric, .dims = d->schema.dimensions, .filter = std::move(filter)};
     QueryResult result;
     std::shared_lock lock(d->stateMutex);
-    result.liveItems = d->liveCount;
-    if (byId) {
-        if (Error e = validateId(req.likeId)) return e;
-        ctx.exclude = req.likeId.toUtf8();
-        const Result<Location> loc = d->locate(ctx.exclude);
-        if (!loc.ok()) return loc.error();
-        if (!loc->found())
-            return Error(ErrorCode::NotFound, QStringLiteral("There is no item with the id \"%1\".").arg(req.likeId));
-        if (loc->mem) {
-            ctx.q.assign(loc->mem->vector.cbegin(), loc->mem->vector.cend());
-        } else {
-            Result<std::vector<float>> v = d->segments[size_t(loc->segmentIndex)].segment->vectorChecked(loc->row);
-            if (!v.ok()) return v.error();
-            ctx.q = v.takeValue();
-        }
-    } else {
-        ctx.q.assign(req.vector.cbegin(), req.vector.cend());
-    }
-    ctx.qNorm = distance::norm(ctx.q.data(), ctx.q.size());
+    if (Error e = prepareQuery(*d, req, ctx, result)) return e;
+    const QueryPlan plan = planQuery(*d, req, ctx, result);
 
-    // Memtable items, then what the filter matches and how many that is.
-    const Memtable *tables[2] = {&d->mem, d->imm.get()};
-    for (const Memtable *t : tables) {
-        if (!t) continue;
-        for (const auto &[id, e] : t->entries) {
-            ctx.memtablesEmpty = false;
-            if (e.deleted || (t != &d->mem && d->mem.find(id))) continue;
-            ctx.memItems.emplace_back(&id, &e);
-        }
-    }
-    qint64 matching = -1;
-    if (ctx.filter) {
-        matching = 0;
-        ctx.memMatches.resize(ctx.memItems.size());
-        for (size_t i = 0; i < ctx.memItems.size(); ++i) {
-            ctx.memMatches[i] = ctx.filter->matchesJson(ctx.memItems[i].second->metadata);
-            matching += ctx.memMatches[i];
-        }
-        for (const LoadedSegment &ls : d->segments) {
-            Result<std::shared_ptr<const Bitmap>> rows = d->filterRows(ls, *ctx.filter);
-            if (!rows.ok()) return rows.error();
-            const qint64 rowCount = ls.segment->rowCount();
-            const qint64 hits = (*rows)->count();
-            // Deleted rows match as often as the others, on average.
-            matching += rowCount
-                            ? qint64(double(hits) * double(rowCount - ls.deletions->deletedCount()) / double(rowCount))
-                            : 0;
-            ctx.segmentMatches.push_back(*rows);
-        }
-        matching = std::min(matching, result.liveItems);
-        result.matching = matching;
-    }
-
-    const size_t k = size_t(req.k);
-    const int ef = std::max(req.ef > 0 ? req.ef : d->schema.ann.efSearch, req.k);
-    const qint64 live = std::max<qint64>(result.liveItems, 1);
-    // The ef a post-filtered search needs to meet k matches: twice k over the selectivity.
-    const int efFiltered =
-        ctx.filter
-            ? int(std::min<double>(
-                  AnnParams::kMaxEf,
-                  std::max<double>(ef, std::ceil(2.0 * req.k * double(live) / double(std::max<qint64>(matching, 1))))))
-            : ef;
-
-    bool useAnn = false;
-    if (req.mode != QueryMode::Exact) {
-        useAnn = true;
-        if (req.mode == QueryMode::Auto) {
-            if (result.liveItems < kExactBelow)
-                useAnn = false;
-            else if (ctx.filter && double(matching) <= kDistancesPerEf * efFiltered)
-                useAnn = false;
-        }
-    }
     std::unique_ptr<GraphManager::View> view;
-    if (useAnn) {
+    if (plan.useGraph) {
         if (!d->graph) {
             // Auto on an index opened without a graph is an exact query by
             // choice, not a fallback.
@@ -420,107 +574,16 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
             }
         }
     }
-
-    struct Hit {
-        float distance;
-        QByteArray id;
-        Location loc;
-    };
     std::vector<Hit> hits;
     if (view) {
-        const HnswGraph &g = *view->graph;
-        const std::vector<float> prepared = g.prepareQuery(ctx.q.data());
-        int efNow = ctx.filter ? efFiltered : ef;
-        auto matches = [&](const QByteArray &id, Location *loc) -> bool {
-            if (!ctx.filter) return true;
-            const Result<Location> l = d->locate(id);
-            if (!l.ok() || !l->found()) return false;
-            *loc = *l;
-            return ctx.matchesAt(*l);
-        };
-        for (;;) {
-            hits.clear();
-            const std::vector<HnswGraph::Candidate> cands = g.search(prepared.data(), efNow);
-            for (const HnswGraph::Candidate &c : cands) {
-                const QByteArray &id = g.idOf(c.label);
-                if (id == ctx.exclude || view->pending.contains(id)) continue;
-                Location loc;
-                if (!matches(id, &loc)) continue;
-                hits.push_back({c.distance, id, loc});
-                if (hits.size() == k) break;
-            }
-            // Too few matches among the candidates: widen the search.
-            if (!ctx.filter || hits.size() >= k || qint64(cands.size()) < efNow || efNow >= AnnParams::kMaxEf) break;
-            efNow = std::min(efNow * 2, AnnParams::kMaxEf);
-        }
-        result.efUsed = efNow;
-        // Changes not yet in the graph: measured exactly.
-        for (const QByteArray &id : view->pending) {
-            if (id == ctx.exclude) continue;
-            const Result<Location> l = d->locate(id);
-            if (!l.ok() || !l->found()) continue;
-            const Location loc = *l;
-            if (!ctx.matchesAt(loc)) continue;
-            const float *v = loc.mem ? loc.mem->vector.constData()
-                                     : d->segments[size_t(loc.segmentIndex)].segment->vectorData(loc.row);
-            hits.push_back({ctx.distanceTo(v), id, loc});
-            ++result.scanned;
-        }
-        std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
-        if (hits.size() > k) hits.resize(k);
-        result.strategy = ctx.filter ? QueryStrategy::AnnPostFiltered : QueryStrategy::Ann;
-        if (!ctx.filter)
-            result.plan = QStringLiteral("HNSW search, ef %1").arg(efNow);
-        else if (efNow == ef)
-            result.plan = QStringLiteral("HNSW search, ef %1, keeping matching items").arg(efNow);
-        else
-            result.plan = QStringLiteral("HNSW search, ef %1 (grown from %2 for the filter), keeping matching items")
-                              .arg(efNow)
-                              .arg(ef);
-        if (!view->pending.isEmpty())
-            result.plan +=
-                QStringLiteral("; %1 changes not yet in the graph searched exactly").arg(view->pending.size());
+        hits = graphSearch(*d, ctx, *view, plan, size_t(req.k), result);
     } else {
-        const TopK top = exactSearch(ctx, k, &result.scanned);
-        for (const Candidate &c : top.sorted()) {
-            Hit h{c.distance, {}, {}};
-            if (c.source < 0) {
-                h.id = *ctx.memItems[size_t(c.row)].first;
-                h.loc.mem = ctx.memItems[size_t(c.row)].second;
-            } else {
-                const Result<QByteArrayView> id = d->segments[size_t(c.source)].segment->id(c.row);
-                if (!id.ok()) return id.error();
-                h.id = id->toByteArray();
-                h.loc.segmentIndex = c.source;
-                h.loc.row = c.row;
-            }
-            hits.push_back(std::move(h));
-        }
-        result.strategy = ctx.filter ? QueryStrategy::ExactFiltered : QueryStrategy::ExactScan;
-        result.plan = ctx.filter ? QStringLiteral("exact scan of the %1 matching items").arg(matching)
-                                 : QStringLiteral("exact scan of %1 items").arg(result.liveItems);
+        Result<std::vector<Hit>> exact = exactHits(*d, ctx, size_t(req.k), result);
+        if (!exact.ok()) return exact.error();
+        hits = exact.takeValue();
     }
     if (result.fellBack) result.plan += QStringLiteral(" (the graph was not used: %1)").arg(result.fallbackReason);
-
-    for (Hit &h : hits) {
-        QueryHit out;
-        out.id = QString::fromUtf8(h.id);
-        out.score = ctx.score(h.distance);
-        if (req.withMetadata || req.withVectors) {
-            if (!h.loc.found()) {
-                const Result<Location> l = d->locate(h.id);
-                if (!l.ok()) return l.error();
-                h.loc = *l;
-            }
-            if (h.loc.found()) {
-                Result<Item> item = itemAt(*d, out.id, h.loc, req.withVectors);
-                if (!item.ok()) return item.error();
-                if (req.withMetadata) out.metadata = item->metadata;
-                if (req.withVectors) out.vector = item->vector;
-            }
-        }
-        result.hits.append(std::move(out));
-    }
+    if (Error e = materialise(*d, ctx, req, hits, result)) return e;
     view.reset();
     lock.unlock();
     result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
@@ -532,13 +595,77 @@ QFuture<Result<QueryResult>> Index::queryAsync(QueryRequest request) const
     return QtConcurrent::run([this, request = std::move(request)] { return query(request); });
 }
 
-GraphStatus Index::graphStatus() const
-{
-    if (!d->graph) return {};
-    return d->graph->status();
-}
+GraphStatus Index::graphStatus() const { return d->graphStatusNow(); }
 
 bool Index::waitForGraph(int timeoutMs) const { return d->graph && d->graph->waitUntilCurrent(timeoutMs); }
+
+namespace {
+
+// Up to `sample` live items (id and vector), chosen with `seed`. The caller holds the state lock.
+std::vector<std::pair<QByteArray, QVector<float>>> sampleItems(const Index::Impl &d, int sample, quint64 seed)
+{
+    std::vector<std::pair<QByteArray, QVector<float>>> out;
+    std::mt19937_64 rng(seed);
+    qint64 rows = 0;
+    for (const LoadedSegment &ls : d.segments)
+        rows += ls.segment->rowCount();
+    // Live memtable items (the active table's version of an id wins).
+    std::vector<std::pair<const QByteArray *, const MemEntry *>> memLive;
+    const Memtable *tables[2] = {&d.mem, d.imm.get()};
+    for (const Memtable *t : tables) {
+        if (!t) continue;
+        for (const auto &[id, e] : t->entries)
+            if (!e.deleted && (t == &d.mem || !d.mem.find(id))) memLive.emplace_back(&id, &e);
+    }
+    const qint64 total = rows + qint64(memLive.size());
+    for (int attempt = 0; attempt < sample * 8 && int(out.size()) < sample && total > 0; ++attempt) {
+        qint64 pick = qint64(rng() % quint64(total));
+        if (pick >= rows) {
+            const auto &[id, e] = memLive[size_t(pick - rows)];
+            out.emplace_back(*id, e->vector);
+            continue;
+        }
+        for (size_t s = 0; s < d.segments.size(); ++s) {
+            const LoadedSegment &ls = d.segments[s];
+            if (pick >= ls.segment->rowCount()) {
+                pick -= ls.segment->rowCount();
+                continue;
+            }
+            // Only a row that is its id's live version: not deleted, not
+            // replaced by a memtable entry.
+            const Result<QByteArrayView> id = ls.segment->id(pick);
+            if (!id.ok()) break;
+            const QByteArray key = id->toByteArray();
+            const Result<Location> loc = d.locate(key);
+            if (loc.ok() && loc->segmentIndex == int(s) && loc->row == pick) {
+                const float *v = ls.segment->vectorData(pick);
+                out.emplace_back(key, QVector<float>(v, v + d.schema.dimensions));
+            }
+            break;
+        }
+    }
+    return out;
+}
+
+// How many of `got` are right against the exact `truth`. Ties: items as
+// close as the exact k-th are as right as it is (with duplicate vectors,
+// which of the tied ids make the top k is arbitrary).
+double recallAgainst(const QList<QueryHit> &got, const QList<QueryHit> &truth, Metric metric)
+{
+    if (truth.isEmpty()) return 1.0;
+    QSet<QString> ids;
+    for (const QueryHit &h : truth)
+        ids.insert(h.id);
+    const bool lowerIsCloser = metric == Metric::L2;
+    const float kth = truth.back().score;
+    const float tolerance = 1e-5f * std::max(1.0f, std::abs(kth));
+    int found = 0;
+    for (const QueryHit &h : got)
+        found += ids.contains(h.id) || (lowerIsCloser ? h.score <= kth + tolerance : h.score >= kth - tolerance);
+    return double(std::min<qsizetype>(found, truth.size())) / double(truth.size());
+}
+
+} // namespace
 
 Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 seed) const
 {
@@ -546,53 +673,17 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
         return Error(ErrorCode::InvalidArgument, QStringLiteral("The sample must hold between 1 and 100,000 queries."));
     if (!d->graph) return Error(ErrorCode::NotReady, QStringLiteral("The index was opened without an HNSW graph."));
     // Sampled items' vectors as the queries.
-    std::vector<QVector<float>> queries;
+    std::vector<std::pair<QByteArray, QVector<float>>> queries;
     {
         std::shared_lock lock(d->stateMutex);
-        std::mt19937_64 rng(seed);
-        qint64 rows = 0;
-        for (const LoadedSegment &ls : d->segments)
-            rows += ls.segment->rowCount();
-        // Live memtable items (the active table's version of an id wins).
-        std::vector<const MemEntry *> memLive;
-        const Memtable *tables[2] = {&d->mem, d->imm.get()};
-        for (const Memtable *t : tables) {
-            if (!t) continue;
-            for (const auto &[id, e] : t->entries)
-                if (!e.deleted && (t == &d->mem || !d->mem.find(id))) memLive.push_back(&e);
-        }
-        const qint64 total = rows + qint64(memLive.size());
-        for (int attempt = 0; attempt < sample * 8 && int(queries.size()) < sample && total > 0; ++attempt) {
-            qint64 pick = qint64(rng() % quint64(total));
-            if (pick >= rows) {
-                queries.push_back(memLive[size_t(pick - rows)]->vector);
-                continue;
-            }
-            for (size_t s = 0; s < d->segments.size(); ++s) {
-                const LoadedSegment &ls = d->segments[s];
-                if (pick >= ls.segment->rowCount()) {
-                    pick -= ls.segment->rowCount();
-                    continue;
-                }
-                // Only a row that is its id's live version: not deleted, not
-                // replaced by a memtable entry.
-                const Result<QByteArrayView> id = ls.segment->id(pick);
-                if (!id.ok()) break;
-                const Result<Location> loc = d->locate(id->toByteArray());
-                if (loc.ok() && loc->segmentIndex == int(s) && loc->row == pick) {
-                    const float *v = ls.segment->vectorData(pick);
-                    queries.emplace_back(v, v + d->schema.dimensions);
-                }
-                break;
-            }
-        }
+        queries = sampleItems(*d, sample, seed);
     }
     if (queries.empty()) return Error(ErrorCode::NotFound, QStringLiteral("The index holds no items to sample."));
     RecallEstimate est;
     est.k = k;
-    est.ef = std::max(ef > 0 ? ef : d->schema.ann.efSearch, k); // what query() searches with
+    est.ef = std::max(ef > 0 ? ef : d->defaultEf(), k); // what query() searches with
     double recallSum = 0;
-    for (const QVector<float> &v : queries) {
+    for (const auto &[id, v] : queries) {
         QueryRequest r;
         r.vector = v;
         r.k = k;
@@ -607,18 +698,7 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
         r.mode = QueryMode::Exact;
         Result<QueryResult> exact = query(r);
         if (!exact.ok()) return exact.error();
-        QSet<QString> truth;
-        for (const QueryHit &h : exact->hits)
-            truth.insert(h.id);
-        // Ties: items as close as the exact k-th are as right as it is (with
-        // duplicate vectors, which of the tied ids make the top k is arbitrary).
-        const bool lowerIsCloser = d->schema.metric == Metric::L2;
-        const float kth = exact->hits.isEmpty() ? 0.0f : exact->hits.back().score;
-        const float tolerance = 1e-5f * std::max(1.0f, std::abs(kth));
-        int found = 0;
-        for (const QueryHit &h : ann->hits)
-            found += truth.contains(h.id) || (lowerIsCloser ? h.score <= kth + tolerance : h.score >= kth - tolerance);
-        recallSum += truth.isEmpty() ? 1.0 : double(std::min<qsizetype>(found, truth.size())) / double(truth.size());
+        recallSum += recallAgainst(ann->hits, exact->hits, d->schema.metric);
         est.annMilliseconds += ann->milliseconds;
         est.exactMilliseconds += exact->milliseconds;
     }
@@ -627,6 +707,84 @@ Result<RecallEstimate> Index::estimateRecall(int sample, int k, int ef, quint64 
     est.annMilliseconds /= est.queries;
     est.exactMilliseconds /= est.queries;
     return est;
+}
+
+Result<EfTuning> Index::tuneEf(int sample, double targetRecall, quint64 seed) const
+{
+    if (sample < 1 || sample > 100000)
+        return Error(ErrorCode::InvalidArgument, QStringLiteral("The sample must hold between 1 and 100,000 queries."));
+    if (!d->graph) return Error(ErrorCode::NotReady, QStringLiteral("The index was opened without an HNSW graph."));
+    constexpr int k = 10;
+    EfTuning t;
+    t.targetRecall = targetRecall > 0 ? targetRecall : d->schema.ann.targetRecall;
+    std::vector<std::pair<QByteArray, QVector<float>>> items;
+    {
+        std::shared_lock lock(d->stateMutex);
+        items = sampleItems(*d, sample, seed);
+        t.items = d->liveCount;
+    }
+    if (items.empty()) return Error(ErrorCode::NotFound, QStringLiteral("The index holds no items to sample."));
+    // Each sampled item searches for its neighbours, itself left out: a
+    // query the index has not seen, as a user's mostly is.
+    QueryRequest r;
+    r.k = k;
+    r.withMetadata = false;
+    std::vector<std::pair<QString, QList<QueryHit>>> truth; // id, its exact neighbours
+    double exactNs = 0;
+    qint64 exactItems = 0;
+    for (const auto &item : items) {
+        r.likeId = QString::fromUtf8(item.first);
+        r.mode = QueryMode::Exact;
+        const Result<QueryResult> exact = query(r);
+        if (!exact.ok()) {
+            if (exact.error().code() == ErrorCode::NotFound) continue; // deleted meanwhile
+            return exact.error();
+        }
+        truth.emplace_back(r.likeId, exact->hits);
+        if (d->graph->stopping()) return Error(ErrorCode::Cancelled, QStringLiteral("The index is closing."));
+        exactNs += exact->milliseconds * 1e6;
+        exactItems += std::max<qint64>(exact->liveItems, 1);
+    }
+    if (truth.empty()) return Error(ErrorCode::NotFound, QStringLiteral("The index holds no items to sample."));
+    t.queries = int(truth.size());
+    t.exactNsPerItem = exactNs / double(exactItems);
+    // Rising ef from efSearch until the target is reached. Never below
+    // efSearch: the sample is of the items, and a query unlike them (a
+    // vector far from every item, say) needs more than they do.
+    static constexpr int kLadder[] = {10, 12,  16,  20,  24,  32,  40,  48,  64,  80,
+                                      96, 128, 160, 192, 256, 384, 512, 768, 1024};
+    std::vector<int> efs{std::min(d->schema.ann.efSearch, kMaxTunedEf)};
+    for (const int ef : kLadder)
+        if (ef > efs.front()) efs.push_back(ef);
+    for (const int ef : efs) {
+        double recallSum = 0, ms = 0;
+        int n = 0;
+        for (const auto &[id, exactHits] : truth) {
+            r.likeId = id;
+            r.mode = QueryMode::Ann;
+            r.ef = ef;
+            const Result<QueryResult> ann = query(r);
+            if (!ann.ok()) {
+                if (ann.error().code() == ErrorCode::NotFound) continue;
+                return ann.error();
+            }
+            if (ann->fellBack)
+                return Error(ErrorCode::NotReady,
+                             QStringLiteral("The HNSW graph is not available: %1.").arg(ann->fallbackReason));
+            recallSum += recallAgainst(ann->hits, exactHits, d->schema.metric);
+            ms += ann->milliseconds;
+            ++n;
+        }
+        if (d->graph->stopping()) return Error(ErrorCode::Cancelled, QStringLiteral("The index is closing."));
+        t.ef = ef;
+        t.recall = recallSum / double(std::max(n, 1));
+        t.graphMilliseconds = ms / double(std::max(n, 1));
+        t.highEf = ef;
+        t.highRecall = t.recall;
+        t.reached = t.recall >= t.targetRecall;
+        if (t.reached) break;
+    }
+    return t;
 }
 
 } // namespace sextant

@@ -4,6 +4,7 @@
 
 #include "core/JsonSyntax.h"
 #include "index/Graph.h"
+#include "index/GraphManager.h"
 #include "sextant/Index.h"
 #include "integrity/VerifyRun.h"
 
@@ -315,20 +316,66 @@ void Run::measureRecall(const Manifest &m)
         (*index)->close();
         return;
     }
-    Result<RecallEstimate> r = (*index)->estimateRecall(m_options.recallSample, 10);
+    // The ef the index keeps for its target recall: the writer's stored
+    // one when current, else measured here (as the writer will).
+    GraphStatus g = (*index)->graphStatus();
+    const AnnParams ann = (*index)->schema().ann;
+    const qint64 live = g.items;
+    if (g.tunedEf <= 0 || std::abs(live - g.tunedItems) * 10 >= std::max<qint64>(g.tunedItems, 1)) {
+        const Result<EfTuning> t = (*index)->tuneEf(std::min(m_options.recallSample, 100));
+        if (t.ok()) {
+            g.tunedEf = t->ef;
+            g.tunedRecall = t->recall;
+            g.tunedItems = t->items;
+        }
+    }
+    Result<RecallEstimate> r = (*index)->estimateRecall(m_options.recallSample, 10, g.tunedEf);
     (*index)->close();
     if (!r.ok()) return;
     report.measuredRecall = r->recall;
-    if (r->recall < m_options.minRecall)
-        add(Finding::Severity::Warning, m.graph ? m.graph->file : QString(), -1,
-            QStringLiteral(
-                "The graph finds %1 % of the true 10 nearest neighbours on %2 sampled items (ef %3); below %4 % "
-                "it misses too many. Rebuilding it from the vectors restores the recall its parameters give.")
-                .arg(r->recall * 100, 0, 'f', 1)
+    const QString file = m.graph ? m.graph->file : QString();
+    const double deletedShare = double(g.deleted) / double(std::max<qint64>(g.items + g.deleted, 1));
+    if (g.tunedEf > 0 && g.tunedRecall >= ann.targetRecall) {
+        // Data that needs a higher ef than the index was made with: not a
+        // fault of the graph, and already taken care of.
+        if (g.tunedEf > ann.efSearch)
+            add(Finding::Severity::Info, file, -1,
+                QStringLiteral("The data needs a higher ef than the efSearch %1 the index was made with: ef %2 reaches "
+                               "the target recall@10 of %3 % (%4 % measured), and queries that do not set an ef use "
+                               "the ef the index measures for its target.")
+                    .arg(ann.efSearch)
+                    .arg(g.tunedEf)
+                    .arg(ann.targetRecall * 100, 0, 'f', 1)
+                    .arg(g.tunedRecall * 100, 0, 'f', 1));
+        return;
+    }
+    if (r->recall >= m_options.minRecall && (g.tunedEf == 0 || g.tunedRecall >= m_options.minRecall)) return;
+    // Low even at the highest ef tried. A rebuild helps a graph worn by
+    // deleted and replaced entries; a graph built from these items as they
+    // are would be the same again, and is not offered one.
+    const double best = g.tunedEf > 0 ? std::max(g.tunedRecall, r->recall) : r->recall;
+    const int bestEf = g.tunedEf > 0 ? g.tunedEf : r->ef;
+    if (deletedShare >= GraphManager::kRebuildRecallDeletedShare)
+        add(Finding::Severity::Warning, file, -1,
+            QStringLiteral("The graph finds %1 % of the true 10 nearest neighbours on %2 sampled items even at ef %3, "
+                           "and %4 % of its entries are deleted ones: it is worn. Rebuilding it from the vectors "
+                           "restores the recall its parameters give.")
+                .arg(best * 100, 0, 'f', 1)
                 .arg(r->queries)
-                .arg(r->ef)
-                .arg(m_options.minRecall * 100, 0, 'f', 0),
+                .arg(bestEf)
+                .arg(deletedShare * 100, 0, 'f', 0),
             RepairAction::RebuildGraph);
+    else
+        add(Finding::Severity::Warning, file, -1,
+            QStringLiteral("The graph finds %1 % of the true 10 nearest neighbours on %2 sampled items even at ef %3, "
+                           "below the target of %4 %. The graph is as these items and its parameters (M %5) make it, "
+                           "so a rebuild would not help: exact search (query --exact) gives the true neighbours, and "
+                           "a new index with a larger M a better graph.")
+                .arg(best * 100, 0, 'f', 1)
+                .arg(r->queries)
+                .arg(bestEf)
+                .arg(ann.targetRecall * 100, 0, 'f', 1)
+                .arg(ann.m));
 }
 
 void Run::verifyContent(const Manifest &m)

@@ -100,6 +100,10 @@ QByteArray Manifest::encode() const
                                                          {QStringLiteral("number"), double(graph->number)},
                                                          {QStringLiteral("items"), double(graph->items)},
                                                          {QStringLiteral("labels"), double(graph->labels)}});
+    if (tuning)
+        body.insert(QStringLiteral("tuning"), QJsonObject{{QStringLiteral("ef"), tuning->ef},
+                                                          {QStringLiteral("recall"), tuning->recall},
+                                                          {QStringLiteral("items"), double(tuning->items)}});
     const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Indented);
     QByteArray out;
     out.append(manifest::kMagic, 8);
@@ -229,6 +233,16 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
         e.items = qint64(items);
         e.labels = qint64(labels);
         m.graph = e;
+    }
+    if (o.contains(QStringLiteral("tuning"))) {
+        // Derived data: a malformed entry is damage like any other field.
+        const QJsonObject t = o.value(QStringLiteral("tuning")).toObject();
+        uint64_t ef = 0, items = 0;
+        const QJsonValue recall = t.value(QStringLiteral("recall"));
+        if (!readCount(t, "ef", &ef) || ef < uint64_t(AnnParams::kMinEf) || ef > uint64_t(AnnParams::kMaxEf) ||
+            !readCount(t, "items", &items) || !recall.isDouble() || !(recall.toDouble() >= 0 && recall.toDouble() <= 1))
+            return bad(QStringLiteral("the tuning entry is malformed"));
+        m.tuning = TuningEntry{int(ef), recall.toDouble(), qint64(items)};
     }
     m.created = QDateTime::fromString(o.value(QStringLiteral("created")).toString(), Qt::ISODateWithMs);
     m.checkpointed = QDateTime::fromString(o.value(QStringLiteral("checkpointed")).toString(), Qt::ISODateWithMs);

@@ -43,6 +43,15 @@ struct GraphEntry {
     bool operator==(const GraphEntry &) const = default;
 };
 
+// The ef that reached the schema's target recall, as last measured
+// (derived data: re-measured as the index changes).
+struct TuningEntry {
+    int ef = 0;
+    double recall = 0;
+    qint64 items = 0; // live items when measured
+    bool operator==(const TuningEntry &) const = default;
+};
+
 struct Manifest {
     uint64_t generation = 0;
     Schema schema;
@@ -54,6 +63,7 @@ struct Manifest {
     QList<SegmentEntry> segments;
     QList<FileRecord> files; // every segment, deletion and graph file
     std::optional<GraphEntry> graph;
+    std::optional<TuningEntry> tuning;
     QDateTime created;
     QDateTime checkpointed;
 

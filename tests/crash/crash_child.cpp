@@ -22,7 +22,8 @@
 //   crash_child hold DIR APPNAME
 //       Opens DIR for writing and follows commands on standard input:
 //       "insert FROM COUNT", "delete FROM COUNT", "checkpoint", "compact",
-//       "stream FROM" (upserts until killed), "close".
+//       "stream FROM" (upserts until killed), "graph" (waits until the graph
+//       is current, including its upkeep, and prints its status), "close".
 
 #include "crash_common.h"
 
@@ -383,6 +384,15 @@ int runHolder(const QString &dir, const QString &appName)
                 report(inFlight.front());
                 inFlight.pop_front();
             }
+        } else if (cmd == u"graph") {
+            const bool current = index->waitForGraph(60000);
+            const GraphStatus g = index->graphStatus();
+            emitLine(QStringLiteral("done graph current=%1 items=%2 deleted=%3 rebuilds=%4 file=%5")
+                         .arg(int(current))
+                         .arg(g.items)
+                         .arg(g.deleted)
+                         .arg(g.rebuilds)
+                         .arg(g.file));
         } else if (cmd == u"close") {
             const Error e = index->close();
             emitLine(e.ok() ? QStringLiteral("done close")

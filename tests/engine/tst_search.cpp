@@ -251,6 +251,7 @@ private slots:
                 x += noise(rng);
             r.k = 10;
             r.mode = QueryMode::Ann;
+            r.ef = 64; // the index's tuned ef is measured on its items; these queries are off them
             const Result<QueryResult> res = (*index)->query(r);
             QVERIFY(res.ok());
             QCOMPARE(res->strategy, QueryStrategy::Ann);
@@ -290,11 +291,19 @@ private slots:
             QCOMPARE(ids(*res), referenceTopK(Metric::L2, items, r.vector, 10, keep));
             QCOMPARE(res->matching, 100);
         }
-        // A broad filter goes through the graph and still finds k matches.
+        // A broad filter on an index this small: scanning the 3,000 matching
+        // items fits the planner's budget, so auto gives the true top-k.
         QueryRequest r;
         r.vector = makeVector(16, 1);
         r.k = 10;
         r.filter = R"({"even": true})";
+        const Result<QueryResult> broadAuto = (*index)->query(r);
+        QVERIFY(broadAuto.ok());
+        QCOMPARE(broadAuto->strategy, QueryStrategy::ExactFiltered);
+        QCOMPARE(ids(*broadAuto), referenceTopK(Metric::L2, items, r.vector, 10,
+                                                [](const Item &it) { return it.metadata.value("even").toBool(); }));
+        // Through the graph it still finds k matches.
+        r.mode = QueryMode::Ann;
         const Result<QueryResult> broad = (*index)->query(r);
         QVERIFY(broad.ok());
         QCOMPARE(broad->strategy, QueryStrategy::AnnPostFiltered);
@@ -553,19 +562,26 @@ private slots:
         const Result<RecallEstimate> est = (*index)->estimateRecall(5, 20, 16);
         QVERIFY(est.ok());
         QCOMPARE(est->ef, 20);
-        // A broad filter that needs no wider search does not claim one.
+        // Without a filter the ef asked for is the ef searched with.
         QueryRequest r;
         r.vector = makeVector(16, 2);
-        r.filter = R"({"even": true})";
         r.mode = QueryMode::Ann;
+        r.ef = 64;
+        const Result<QueryResult> plain = (*index)->query(r);
+        QVERIFY(plain.ok());
+        QCOMPARE(plain->efUsed, 64);
+        QVERIFY2(!plain->plan.contains("grown"), qPrintable(plain->plan));
+        // A filter matching half the items widens it to ef over the
+        // selectivity, and the plan says so.
+        r.filter = R"({"even": true})";
         const Result<QueryResult> res = (*index)->query(r);
         QVERIFY(res.ok());
-        QCOMPARE(res->efUsed, 64);
-        QVERIFY2(!res->plan.contains("grown"), qPrintable(res->plan));
+        QCOMPARE(res->efUsed, 128);
+        QVERIFY2(res->plan.contains(QStringLiteral("ef 128 (grown from 64")), qPrintable(res->plan));
         r.filter = R"({"group": 3, "tag": "t0"})";
         const Result<QueryResult> rare = (*index)->query(r);
         QVERIFY(rare.ok());
-        QVERIFY(rare->efUsed > 64);
+        QVERIFY(rare->efUsed > 128);
         QVERIFY2(rare->plan.contains(QStringLiteral("grown from 64")), qPrintable(rare->plan));
     }
 

@@ -135,6 +135,10 @@ public:
     // Mean recall@k of the HNSW graph against exact search, with `sample`
     // live items (chosen with `seed`) as queries. NotReady without a graph.
     Result<RecallEstimate> estimateRecall(int sample, int k = 10, int ef = 0, quint64 seed = 1) const;
+    // The smallest ef from efSearch up that reaches `targetRecall` (0: the index's target)
+    // recall@10 on `sample` items. The index tunes itself this way in the
+    // background; verify and the benchmark call it directly.
+    Result<EfTuning> tuneEf(int sample = 100, double targetRecall = 0, quint64 seed = 1) const;
     GraphStatus graphStatus() const;
     // Waits until the graph holds every committed change; false on timeout
     // or when the index keeps no graph.

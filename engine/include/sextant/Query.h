@@ -72,6 +72,23 @@ struct SEXTANT_API RecallEstimate {
     double exactMilliseconds = 0; // mean per query
 };
 
+// The smallest ef (from the index's efSearch up) that reaches a target
+// recall@k, measured on sampled items (each searched with itself left out,
+// as "more like this" does): the exact top-k once per sample, then the
+// graph at rising ef.
+struct EfTuning {
+    double targetRecall = 0;
+    int ef = 0;            // the smallest ef tried that reached the target (the largest tried when none did)
+    double recall = 0;     // recall@k at `ef`
+    bool reached = false;  // whether `recall` >= targetRecall
+    int highEf = 0;        // the largest ef tried ...
+    double highRecall = 0; // ... and its recall: low here means the graph, not ef, is the problem
+    int queries = 0;
+    qint64 items = 0;             // live items when measured
+    double exactNsPerItem = 0;    // exact scan time per item, from the sample's exact searches
+    double graphMilliseconds = 0; // mean graph search time at `ef`
+};
+
 // The HNSW graph's state, for stats and the GUI's health display.
 struct SEXTANT_API GraphStatus {
     enum class State { Disabled, Loading, Building, Ready, Failed };
@@ -84,6 +101,19 @@ struct SEXTANT_API GraphStatus {
     qint64 memoryBytes = 0;
     QString file;    // the saved graph the manifest names, if any
     QString message; // why Failed, or what Loading/Building is doing
+    // Recall the user can count on: the ef that reaches the index's target
+    // recall@10 (0: not measured yet; queries use efSearch meanwhile).
+    double targetRecall = 0;
+    int tunedEf = 0;
+    double tunedRecall = 0; // recall@10 measured at tunedEf
+    qint64 tunedItems = 0;  // live items when it was measured
+    bool tuning = false;    // being measured now
+    // The graph rebuilt in the background (deleted entries past a share, or
+    // low recall): searches use the old graph until the new one is swapped in.
+    bool rebuilding = false;
+    qint64 rebuildDone = 0, rebuildTotal = 0; // items added to the new graph, of
+    QString rebuildReason;
+    int rebuilds = 0; // background rebuilds since the index was opened
 };
 SEXTANT_API QString graphStateName(GraphStatus::State state);
 

@@ -35,6 +35,10 @@ struct SEXTANT_API AnnParams {
     int m = 16;
     int efConstruction = 200;
     int efSearch = 64;
+    // The recall@10 the index keeps its search ef at (GraphStatus::tunedEf);
+    // efSearch is the ef until that is measured.
+    static constexpr double kMinTargetRecall = 0.5, kMaxTargetRecall = 0.999, kDefaultTargetRecall = 0.95;
+    double targetRecall = kDefaultTargetRecall;
     bool operator==(const AnnParams &) const = default;
 };
 
