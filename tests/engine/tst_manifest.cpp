@@ -33,6 +33,8 @@ Manifest sampleManifest()
                        FieldSpec{QStringLiteral("tags"), FieldType::StringList, false},
                        FieldSpec{QStringLiteral("draft"), FieldType::Bool, false}};
     m.schema.maxMetadataBytes = 4096;
+    m.schema.ann.targetRecall = 0.98;
+    m.tuning = TuningEntry{96, 0.9815, 999};
     m.durability = Durability::Normal;
     m.checkpointLsn = 12345;
     m.walFile = QStringLiteral("wal-00000000000000012346.log");
@@ -136,6 +138,8 @@ void TestManifest::roundTrip()
     QCOMPARE(back->walFile, m.walFile);
     QCOMPARE(back->nextSegmentId, m.nextSegmentId);
     QCOMPARE(back->liveItems, m.liveItems);
+    QCOMPARE(back->schema.ann.targetRecall, 0.98);
+    QCOMPARE(back->tuning, m.tuning);
     QCOMPARE(back->segments.size(), m.segments.size());
     for (int i = 0; i < m.segments.size(); ++i) {
         QCOMPARE(back->segments[i].id, m.segments[i].id);
@@ -284,6 +288,28 @@ void TestManifest::badFields_data()
                                                           {QStringLiteral("metric"), QStringLiteral("hamming")}});
     QTest::newRow("walFile missing") << QStringLiteral("walFile") << QJsonValue(QJsonValue::Undefined);
     QTest::newRow("walFile empty") << QStringLiteral("walFile") << QJsonValue(QString());
+    const QJsonObject tuning{
+        {QStringLiteral("ef"), 96}, {QStringLiteral("recall"), 0.98}, {QStringLiteral("items"), 9}};
+    auto tuningWith = [&](const char *key, const QJsonValue &v) {
+        QJsonObject t = tuning;
+        if (v.isUndefined())
+            t.remove(QLatin1String(key));
+        else
+            t.insert(QLatin1String(key), v);
+        return QJsonValue(t);
+    };
+    QTest::newRow("tuning not an object") << QStringLiteral("tuning") << QJsonValue(96);
+    QTest::newRow("tuning ef 0") << QStringLiteral("tuning") << tuningWith("ef", 0);
+    QTest::newRow("tuning ef huge") << QStringLiteral("tuning") << tuningWith("ef", 5000);
+    QTest::newRow("tuning ef missing") << QStringLiteral("tuning") << tuningWith("ef", QJsonValue::Undefined);
+    QTest::newRow("tuning recall above 1") << QStringLiteral("tuning") << tuningWith("recall", 1.5);
+    QTest::newRow("tuning recall string") << QStringLiteral("tuning") << tuningWith("recall", QStringLiteral("0.9"));
+    QTest::newRow("tuning items negative") << QStringLiteral("tuning") << tuningWith("items", -1);
+    QTest::newRow("schema target recall 1")
+        << QStringLiteral("schema")
+        << QJsonValue(QJsonObject{{QStringLiteral("dimensions"), 3},
+                                  {QStringLiteral("metric"), QStringLiteral("l2")},
+                                  {QStringLiteral("ann"), QJsonObject{{QStringLiteral("targetRecall"), 1}}}});
 }
 
 void TestManifest::badFields()
