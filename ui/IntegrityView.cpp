@@ -342,7 +342,7 @@ void IntegrityView::planRepair()
         // then verify again, since closing checkpoints and changes the folder.
         setPhase(Phase::Releasing);
         setSummary(tr("Closing the index for the repair…"));
-        whenFinished(this, m_session->releaseIndex(), [this](const QFuture<Error> &finished) {
+        whenFinished(this, m_session->releaseIndex(), [this](const QFuture<Error> &) {
             m_closedForRepair = true;
             m_planAfterVerify = true;
             startVerify(m_report->full);

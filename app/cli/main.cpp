@@ -21,11 +21,11 @@ namespace {
 // what an entry leaves out has the default shown here.
 struct CommandSpec {
     QString name;
-    QString syntax;  // what follows the name in a usage line
-    QString summary; // one sentence for --help
-    QList<QCommandLineOption> options;
-    int minArguments = 1; // positional arguments after the command name
-    int maxArguments = 1; // -1: no limit
+    QString syntax;                         // what follows the name in a usage line
+    QString summary;                        // one sentence for --help
+    QList<QCommandLineOption> options = {}; // a default, so an entry may leave it out
+    int minArguments = 1;                   // positional arguments after the command name
+    int maxArguments = 1;                   // -1: no limit
     bool changesIndex = false;
     int (*run)(Invocation &) = nullptr;
 };
