@@ -6,7 +6,7 @@
 #include "sextant/QueryVector.h"
 #include "sextant/Filter.h"
 #include "sextant/JsonLines.h"
-#include "storage/FileIo.h"
+#include "base/FileIo.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -35,7 +35,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString missing = dir.filePath(QStringLiteral("no/such/file"));
-        const Result<storage::File> file = storage::File::open(missing, storage::File::Mode::ReadOnly);
+        const Result<base::File> file = base::File::open(missing, base::File::Mode::ReadOnly);
         QVERIFY(!file.ok());
         const Error &e = file.error();
         QCOMPARE(e.code(), ErrorCode::Io);
