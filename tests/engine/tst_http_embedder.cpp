@@ -386,9 +386,9 @@ private slots:
     void errorsNameTheServerAndItsStatus()
     {
         LoopbackHttpServer server(status(404, errorJson(QStringLiteral("model not found"))));
-        HttpEmbedderOptions o = optionsFor(server);
+        embed::HttpEmbedderOptions o = optionsFor(server);
         o.batchSize = 1;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         const QString url = embedder.endpoint().toDisplayString(QUrl::RemoveUserInfo);
         const Result<Vectors> one = embedOnWorker(embedder, {QStringLiteral("a")});
         QVERIFY(!one.ok());
@@ -413,11 +413,11 @@ private slots:
             QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
             freePort = probe.serverPort();
         }
-        HttpEmbedderOptions o;
+        embed::HttpEmbedderOptions o;
         o.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(freePort));
         o.model = kModel;
         o.maxRetries = 0;
-        HttpEmbedder embedder(o);
+        embed::HttpEmbedder embedder(o);
         const Error e = embedder.probe();
         QCOMPARE(e.code(), ErrorCode::Network);
         QCOMPARE(e.source(), ErrorSource::Embedder);
