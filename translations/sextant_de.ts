@@ -4,32 +4,32 @@
 <context>
     <name>DemoIndex</name>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="48"/>
+        <location filename="../ui/DemoIndex.cpp" line="42"/>
         <source>how do sailors find their position at night</source>
         <translation>how do sailors find their position at night</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="76"/>
+        <location filename="../ui/DemoIndex.cpp" line="70"/>
         <source>Could not make the folder %1 for the demo texts.</source>
         <translation>Der Ordner %1 für die Demo-Texte konnte nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="88"/>
+        <location filename="../ui/DemoIndex.cpp" line="82"/>
         <source>Could not write the demo text %1: %2</source>
         <translation>Der Demo-Text %1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="95"/>
+        <location filename="../ui/DemoIndex.cpp" line="89"/>
         <source>This build of Sextant carries no demo texts.</source>
         <translation>Dieser Sextant-Build enthält keine Demo-Texte.</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="139"/>
+        <location filename="../ui/DemoIndex.cpp" line="134"/>
         <source>The demo text %1 could not be imported: %2</source>
         <translation>Der Demo-Text %1 konnte nicht importiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="144"/>
+        <location filename="../ui/DemoIndex.cpp" line="139"/>
         <source>Creating the demo index was cancelled.</source>
         <translation>Das Anlegen des Demo-Index wurde abgebrochen.</translation>
     </message>
@@ -37,237 +37,237 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="112"/>
+        <location filename="../ui/ErrorText.cpp" line="102"/>
         <source>Another program is writing to this index.</source>
         <translation>Ein anderes Programm schreibt gerade in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="113"/>
+        <location filename="../ui/ErrorText.cpp" line="103"/>
         <source>%1 is writing to this index.</source>
         <translation>%1 schreibt gerade in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="114"/>
+        <location filename="../ui/ErrorText.cpp" line="104"/>
         <source>Close the index there, or open it read-only to look at it meanwhile.</source>
         <translation>Schließen Sie den Index dort, oder öffnen Sie ihn schreibgeschützt, um ihn sich in der Zwischenzeit anzusehen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="118"/>
+        <location filename="../ui/ErrorText.cpp" line="108"/>
         <source>The index is damaged: a checksum or a structure check failed.</source>
         <translation>Der Index ist beschädigt: Eine Prüfsumme oder eine Strukturprüfung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="119"/>
+        <location filename="../ui/ErrorText.cpp" line="109"/>
         <source>Open it in the Integrity view: Full Verify shows what is damaged, and Plan Repair… mends it after making a backup.</source>
         <translation>Öffnen Sie ihn in der Ansicht „Integrität“: „Vollständig prüfen“ zeigt, was beschädigt ist, und „Reparatur planen …“ behebt es, nachdem eine Sicherung angelegt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="123"/>
+        <location filename="../ui/ErrorText.cpp" line="113"/>
         <source>The vector has the wrong number of dimensions for this index.</source>
         <translation>Die Anzahl der Dimensionen des Vektors passt nicht zu diesem Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="124"/>
+        <location filename="../ui/ErrorText.cpp" line="114"/>
         <source>Give exactly as many numbers as the index has dimensions (its Summary shows them).</source>
         <translation>Geben Sie genau so viele Zahlen an, wie der Index Dimensionen hat (seine Übersicht zeigt sie).</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <location filename="../ui/ErrorText.cpp" line="117"/>
         <source>The embedding server could not be reached, or kept failing.</source>
         <translation>Der Embedding-Server war nicht erreichbar oder ist wiederholt fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="128"/>
+        <location filename="../ui/ErrorText.cpp" line="118"/>
         <source>Check that the server is running and that SEXTANT_EMBED_URL names it, then try again.</source>
         <translation>Prüfen Sie, ob der Server läuft und SEXTANT_EMBED_URL auf ihn verweist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="121"/>
         <source>The embedding server refused access.</source>
         <translation>Der Embedding-Server hat den Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="132"/>
+        <location filename="../ui/ErrorText.cpp" line="122"/>
         <source>Set SEXTANT_EMBED_API_KEY to a key the server accepts (and check the account&apos;s credit), then start Sextant again.</source>
         <translation>Setzen Sie SEXTANT_EMBED_API_KEY auf einen Schlüssel, den der Server akzeptiert (und prüfen Sie das Guthaben des Kontos), und starten Sie Sextant dann neu.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="136"/>
+        <location filename="../ui/ErrorText.cpp" line="126"/>
         <source>The embedding server does not offer that model.</source>
         <translation>Der Embedding-Server bietet dieses Modell nicht an.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="137"/>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
         <source>Check SEXTANT_EMBED_MODEL and that the model is loaded on the server; the base URL usually ends with /v1.</source>
         <translation>Prüfen Sie SEXTANT_EMBED_MODEL und ob das Modell auf dem Server geladen ist; die Basis-URL endet meist auf /v1.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="141"/>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
         <source>The embedder&apos;s vectors do not fit this index: their number of dimensions differs.</source>
         <translation>Die Vektoren des Einbettungsmodells passen nicht zu diesem Index: Ihre Anzahl an Dimensionen weicht ab.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="142"/>
+        <location filename="../ui/ErrorText.cpp" line="132"/>
         <source>Use the embedder and model the index was made with, or create a new index for this one.</source>
         <translation>Verwenden Sie dasselbe Einbettungsmodell wie beim Anlegen des Index, oder legen Sie für dieses Modell einen neuen Index an.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <location filename="../ui/ErrorText.cpp" line="135"/>
         <source>The disk is full.</source>
         <translation>Der Datenträger ist voll.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="146"/>
+        <location filename="../ui/ErrorText.cpp" line="136"/>
         <source>Free some space on the disk that holds the index, or choose a folder on another disk, then try again. Writes that were acknowledged are safe.</source>
         <translation>Schaffen Sie Platz auf dem Datenträger des Index, oder wählen Sie einen Ordner auf einem anderen Datenträger, und versuchen Sie es dann erneut. Bereits bestätigte Schreibvorgänge sind sicher.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="150"/>
+        <location filename="../ui/ErrorText.cpp" line="140"/>
         <source>Sextant is not allowed to use this file or folder.</source>
         <translation>Sextant darf diese Datei oder diesen Ordner nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="151"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>Check its permissions, or choose a folder of your own.</source>
         <translation>Prüfen Sie die Zugriffsrechte, oder wählen Sie einen eigenen Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="154"/>
+        <location filename="../ui/ErrorText.cpp" line="144"/>
         <source>The disk is mounted read-only.</source>
         <translation>Der Datenträger ist schreibgeschützt eingehängt.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="155"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>Open the index read-only, or copy it to a disk you can write to.</source>
         <translation>Öffnen Sie den Index schreibgeschützt, oder kopieren Sie ihn auf einen beschreibbaren Datenträger.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <location filename="../ui/ErrorText.cpp" line="148"/>
         <source>This index is open read-only, so it cannot be changed here.</source>
         <translation>Dieser Index ist schreibgeschützt geöffnet, daher kann er hier nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="159"/>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
         <source>Close it in the program that writes it, then choose Open for Writing.</source>
         <translation>Schließen Sie ihn in dem Programm, das in ihn schreibt, und wählen Sie dann „Zum Schreiben öffnen“.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <location filename="../ui/ErrorText.cpp" line="152"/>
         <source>There is no Sextant index in this folder.</source>
         <translation>In diesem Ordner befindet sich kein Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="163"/>
+        <location filename="../ui/ErrorText.cpp" line="153"/>
         <source>Choose the folder that holds the index (it contains a MANIFEST file), or create a new index.</source>
         <translation>Wählen Sie den Ordner, der den Index enthält (darin liegt eine Datei MANIFEST), oder legen Sie einen neuen Index an.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="167"/>
+        <location filename="../ui/ErrorText.cpp" line="157"/>
         <source>Sextant could not find what it was asked for.</source>
         <translation>Sextant konnte das Angeforderte nicht finden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="168"/>
+        <location filename="../ui/ErrorText.cpp" line="158"/>
         <source>It may have been moved, renamed or deleted; check the path or the id.</source>
         <translation>Möglicherweise wurde es verschoben, umbenannt oder gelöscht; prüfen Sie den Pfad oder die ID.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="161"/>
         <source>That already exists.</source>
         <translation>Das ist bereits vorhanden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="173"/>
+        <location filename="../ui/ErrorText.cpp" line="163"/>
         <source>Choose an empty or new folder, or open the index that is there.</source>
         <translation>Wählen Sie einen leeren oder neuen Ordner, oder öffnen Sie den dort vorhandenen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="174"/>
+        <location filename="../ui/ErrorText.cpp" line="164"/>
         <source>Choose another name, or change the one that exists.</source>
         <translation>Wählen Sie einen anderen Namen, oder ändern Sie das bereits Vorhandene.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>The input could not be read.</source>
         <translation>Die Eingabe konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="178"/>
+        <location filename="../ui/ErrorText.cpp" line="168"/>
         <source>The line below says where; correct it and try again. Nothing was changed.</source>
         <translation>Die Zeile darunter nennt die Stelle; korrigieren Sie sie und versuchen Sie es erneut. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>The filter is not valid.</source>
         <translation>Der Filter ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="182"/>
+        <location filename="../ui/ErrorText.cpp" line="172"/>
         <source>Correct it where the line below says; the filter language is described in docs/filters.md.</source>
         <translation>Korrigieren Sie ihn an der Stelle, die die Zeile darunter nennt; die Filtersprache ist in docs/filters.md beschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="186"/>
+        <location filename="../ui/ErrorText.cpp" line="176"/>
         <source>Sextant cannot read this format.</source>
         <translation>Sextant kann dieses Format nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="187"/>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
         <source>It may come from a newer Sextant or another program: update Sextant, or convert it to a format Sextant reads.</source>
         <translation>Die Datei stammt möglicherweise aus einer neueren Sextant-Version oder einem anderen Programm: Aktualisieren Sie Sextant, oder wandeln Sie sie in ein Format um, das Sextant lesen kann.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="191"/>
+        <location filename="../ui/ErrorText.cpp" line="181"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="192"/>
+        <location filename="../ui/ErrorText.cpp" line="182"/>
         <source>What was finished before stays as it is; start again to do the rest.</source>
         <translation>Was bereits fertig war, bleibt erhalten; starten Sie erneut, um den Rest zu erledigen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="195"/>
+        <location filename="../ui/ErrorText.cpp" line="185"/>
         <source>The index has been closed.</source>
         <translation>Der Index wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="196"/>
+        <location filename="../ui/ErrorText.cpp" line="186"/>
         <source>Open it again; if it closed after an error, verify it in the Integrity view.</source>
         <translation>Öffnen Sie ihn erneut; wurde er nach einem Fehler geschlossen, prüfen Sie ihn in der Ansicht „Integrität“.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="199"/>
+        <location filename="../ui/ErrorText.cpp" line="189"/>
         <source>The search graph is still being built.</source>
         <translation>Der Suchgraph wird noch aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="200"/>
+        <location filename="../ui/ErrorText.cpp" line="190"/>
         <source>Try again in a moment, or search exactly meanwhile.</source>
         <translation>Versuchen Sie es gleich noch einmal, oder suchen Sie in der Zwischenzeit exakt.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="203"/>
+        <location filename="../ui/ErrorText.cpp" line="193"/>
         <source>The input was refused; nothing was changed.</source>
         <translation>Die Eingabe wurde abgelehnt; es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="204"/>
+        <location filename="../ui/ErrorText.cpp" line="194"/>
         <source>The line below says what to correct.</source>
         <translation>Die Zeile darunter nennt, was zu korrigieren ist.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="207"/>
+        <location filename="../ui/ErrorText.cpp" line="197"/>
         <source>The operating system refused to read or write a file.</source>
         <translation>Das Betriebssystem hat das Lesen oder Schreiben einer Datei verweigert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="208"/>
+        <location filename="../ui/ErrorText.cpp" line="198"/>
         <source>Check that the disk is connected and working, then try again; Full Verify checks the index&apos;s files.</source>
         <translation>Prüfen Sie, ob der Datenträger angeschlossen ist und funktioniert, und versuchen Sie es dann erneut; „Vollständig prüfen“ prüft die Dateien des Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <location filename="../ui/ErrorText.cpp" line="201"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
@@ -285,7 +285,7 @@
         <translation>Die IDs stehen in %1, eine pro Zeile in der Reihenfolge der Zeilen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="95"/>
+        <location filename="../ui/ExportTask.cpp" line="90"/>
         <source>%n file(s) of the index folder, %1 before compression.</source>
         <translation>
             <numerusform>%n Datei des Indexordners, %1 vor der Kompression.</numerusform>
@@ -293,32 +293,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="112"/>
+        <location filename="../ui/ExportTask.cpp" line="107"/>
         <source>JSON Lines (.jsonl)</source>
         <translation>JSON Lines (.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="113"/>
+        <location filename="../ui/ExportTask.cpp" line="108"/>
         <source>NumPy array (.npy) and its ids</source>
         <translation>NumPy-Array (.npy) mit seinen IDs</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="114"/>
+        <location filename="../ui/ExportTask.cpp" line="109"/>
         <source>Vectra index folder</source>
         <translation>Vectra-Indexordner</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="115"/>
+        <location filename="../ui/ExportTask.cpp" line="110"/>
         <source>Backup archive (.tar.zst)</source>
         <translation>Sicherungsarchiv (.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="141"/>
+        <location filename="../ui/ExportTask.cpp" line="136"/>
         <source>The export failed: %1</source>
         <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="144"/>
+        <location filename="../ui/ExportTask.cpp" line="139"/>
         <source>Exported %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>%n Eintrag (%1) nach %2 exportiert.</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="146"/>
+        <location filename="../ui/ExportTask.cpp" line="141"/>
         <source>Wrote %1 to %2.</source>
         <translation>%1 nach %2 geschrieben.</translation>
     </message>
@@ -421,12 +421,12 @@
 <context>
     <name>ImportTask</name>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="57"/>
+        <location filename="../ui/ImportTask.cpp" line="59"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="58"/>
+        <location filename="../ui/ImportTask.cpp" line="60"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -892,7 +892,7 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="80"/>
+        <location filename="../ui/SummaryView.cpp" line="82"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -946,37 +946,37 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="100"/>
+        <location filename="../ui/BrowseView.cpp" line="99"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Ein Metadatenfilter in der Filtersprache. Wird mit der Eingabetaste oder nach einer kurzen Pause angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="115"/>
+        <location filename="../ui/BrowseView.cpp" line="114"/>
         <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, or an id to go to (Enter to apply)</source>
         <translation>Filter, z. B. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, oder eine ID, zu der gesprungen wird (Eingabe wendet an)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="226"/>
+        <location filename="../ui/BrowseView.cpp" line="225"/>
         <source>Could not list the items: %1</source>
         <translation>Die Einträge konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="434"/>
+        <location filename="../ui/BrowseView.cpp" line="425"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Zeile %1, Spalte %2:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="476"/>
+        <location filename="../ui/BrowseView.cpp" line="467"/>
         <source>counting… %1 so far</source>
         <translation>wird gezählt … bisher %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="476"/>
+        <location filename="../ui/BrowseView.cpp" line="467"/>
         <source>counting…</source>
         <translation>wird gezählt …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="480"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 von %Ln Eintrag</numerusform>
@@ -984,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="481"/>
+        <location filename="../ui/BrowseView.cpp" line="472"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln Eintrag passt</numerusform>
@@ -992,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="483"/>
+        <location filename="../ui/BrowseView.cpp" line="474"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -1000,22 +1000,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="487"/>
+        <location filename="../ui/BrowseView.cpp" line="478"/>
         <source>%1 · sorted in %2</source>
         <translation>%1 · sortiert in %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="491"/>
+        <location filename="../ui/BrowseView.cpp" line="482"/>
         <source>No items match this filter.</source>
         <translation>Kein Eintrag passt zu diesem Filter.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="492"/>
+        <location filename="../ui/BrowseView.cpp" line="483"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Dieser Index hat noch keine Einträge. Ziehen Sie Vektoren oder Dokumente hierher oder fügen Sie sie mit sextant-cli ein.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="588"/>
+        <location filename="../ui/BrowseView.cpp" line="579"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>ID kopieren</numerusform>
@@ -1023,12 +1023,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="589"/>
+        <location filename="../ui/BrowseView.cpp" line="580"/>
         <source>Copy as JSON Lines</source>
         <translation>Als JSON Lines kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="591"/>
+        <location filename="../ui/BrowseView.cpp" line="582"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Vektor kopieren</numerusform>
@@ -1036,17 +1036,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="592"/>
+        <location filename="../ui/BrowseView.cpp" line="583"/>
         <source>Copy as Python List</source>
         <translation>Als Python-Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="595"/>
+        <location filename="../ui/BrowseView.cpp" line="586"/>
         <source>Find Similar</source>
         <translation>Ähnliche finden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="598"/>
+        <location filename="../ui/BrowseView.cpp" line="589"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>%n Eintrag löschen</numerusform>
@@ -1054,27 +1054,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="603"/>
+        <location filename="../ui/BrowseView.cpp" line="594"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="372"/>
+        <location filename="../ui/BrowseView.cpp" line="369"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Kein Eintrag hat die ID „%1“, und keine ID beginnt damit.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="402"/>
+        <location filename="../ui/BrowseView.cpp" line="398"/>
         <source>Enter goes to the item whose id is or starts with &quot;%1&quot;.</source>
         <translation>Eingabe springt zum Eintrag mit der ID „%1“ oder der ersten, die so beginnt.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="423"/>
+        <location filename="../ui/BrowseView.cpp" line="417"/>
         <source>%1; expected %2</source>
         <translation>%1; erwartet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="474"/>
+        <location filename="../ui/BrowseView.cpp" line="465"/>
         <source>sorting…</source>
         <translation>sortiert …</translation>
     </message>
@@ -1082,12 +1082,12 @@
 <context>
     <name>sextant::ui::CompareDialog</name>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <location filename="../ui/CompareDialog.cpp" line="58"/>
         <source>similar to %1</source>
         <translation>ähnlich zu %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="58"/>
+        <location filename="../ui/CompareDialog.cpp" line="60"/>
         <source>a vector of %n dimension(s)</source>
         <translation>
             <numerusform>ein Vektor mit %n Dimension</numerusform>
@@ -1095,133 +1095,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="67"/>
+        <location filename="../ui/CompareDialog.cpp" line="69"/>
         <source>Compare %1 with Another Index</source>
         <translation>%1 mit einem anderen Index vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="78"/>
+        <location filename="../ui/CompareDialog.cpp" line="80"/>
         <source>The query in the form: %1</source>
         <translation>Die Abfrage im Formular: %1</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="79"/>
+        <location filename="../ui/CompareDialog.cpp" line="81"/>
         <source>The query in the form (there is none yet)</source>
         <translation>Die Abfrage im Formular (noch keine)</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="82"/>
+        <location filename="../ui/CompareDialog.cpp" line="84"/>
         <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
         <translation>Stichprobe aus diesem Index, jeweils als „ähnlich zu“:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="83"/>
+        <location filename="../ui/CompareDialog.cpp" line="85"/>
         <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
         <translation>Eine Datei mit Abfragen (eine pro Zeile: Text, ein JSON-Vektor oder {&quot;id&quot;: …}):</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="89"/>
+        <location filename="../ui/CompareDialog.cpp" line="91"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="91"/>
+        <location filename="../ui/CompareDialog.cpp" line="93"/>
         <source>Query File</source>
         <translation>Abfragedatei</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="98"/>
+        <location filename="../ui/CompareDialog.cpp" line="100"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="103"/>
+        <location filename="../ui/CompareDialog.cpp" line="105"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="116"/>
-        <location filename="../ui/CompareDialog.cpp" line="255"/>
+        <location filename="../ui/CompareDialog.cpp" line="118"/>
+        <location filename="../ui/CompareDialog.cpp" line="257"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="124"/>
+        <location filename="../ui/CompareDialog.cpp" line="126"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="124"/>
+        <location filename="../ui/CompareDialog.cpp" line="126"/>
         <source>Item</source>
         <translation>Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="124"/>
+        <location filename="../ui/CompareDialog.cpp" line="126"/>
         <source>Score</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="124"/>
+        <location filename="../ui/CompareDialog.cpp" line="126"/>
         <source>Rank in the other</source>
         <translation>Rang im anderen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="150"/>
+        <location filename="../ui/CompareDialog.cpp" line="152"/>
         <source>Compare with:</source>
         <translation>Vergleichen mit:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="163"/>
+        <location filename="../ui/CompareDialog.cpp" line="165"/>
         <source>Queries:</source>
         <translation>Abfragen:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="168"/>
+        <location filename="../ui/CompareDialog.cpp" line="170"/>
         <source>Results per query (k):</source>
         <translation>Treffer pro Abfrage (k):</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="196"/>
+        <location filename="../ui/CompareDialog.cpp" line="198"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="208"/>
+        <location filename="../ui/CompareDialog.cpp" line="210"/>
         <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
         <translation>Öffnen Sie einen weiteren Index (Datei ▸ Index öffnen …), um diesen damit zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="268"/>
+        <location filename="../ui/CompareDialog.cpp" line="270"/>
         <source>Query %1 of %2</source>
         <translation>Abfrage %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="296"/>
+        <location filename="../ui/CompareDialog.cpp" line="298"/>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="310"/>
+        <location filename="../ui/CompareDialog.cpp" line="312"/>
         <source>Comparing two indexes</source>
         <translation>Zwei Indizes werden verglichen</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="326"/>
+        <location filename="../ui/CompareDialog.cpp" line="319"/>
         <source>Preparing the queries</source>
         <translation>Abfragen werden vorbereitet</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="343"/>
+        <location filename="../ui/CompareDialog.cpp" line="336"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="349"/>
+        <location filename="../ui/CompareDialog.cpp" line="342"/>
         <source>The indexes could not be compared: %1</source>
         <translation>Die Indizes konnten nicht verglichen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="354"/>
+        <location filename="../ui/CompareDialog.cpp" line="347"/>
         <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
         <translation>
             <numerusform>Mittlere Überlappung@%1: %2 über %Ln Abfrage; mittlere Rangkorrelation der gemeinsamen Treffer: %3.</numerusform>
@@ -1229,7 +1229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="361"/>
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
         <source>%Ln sampled item(s) are not in the other index and were left out.</source>
         <translation>
             <numerusform>%Ln Eintrag der Stichprobe fehlt im anderen Index und wurde ausgelassen.</numerusform>
@@ -1237,12 +1237,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="366"/>
+        <location filename="../ui/CompareDialog.cpp" line="359"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="378"/>
+        <location filename="../ui/CompareDialog.cpp" line="371"/>
         <source>%1 — overlap@%2 %3 (%4 shared), rank correlation %5</source>
         <translation>%1 — Überlappung@%2 %3 (%4 gemeinsam), Rangkorrelation %5</translation>
     </message>
@@ -1281,119 +1281,119 @@
 <context>
     <name>sextant::ui::DuplicatesView</name>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="40"/>
+        <location filename="../ui/DuplicatesView.cpp" line="42"/>
         <source>Waiting for the neighbour graph</source>
         <translation>Warten auf den Nachbarschaftsgraphen</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="41"/>
-        <location filename="../ui/DuplicatesView.cpp" line="299"/>
+        <location filename="../ui/DuplicatesView.cpp" line="43"/>
+        <location filename="../ui/DuplicatesView.cpp" line="292"/>
         <source>Listing the items</source>
         <translation>Einträge werden aufgelistet</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="42"/>
+        <location filename="../ui/DuplicatesView.cpp" line="44"/>
         <source>Checking %1 of %2 candidates exactly</source>
         <translation>Exakte Prüfung: %1 von %2 Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="43"/>
+        <location filename="../ui/DuplicatesView.cpp" line="45"/>
         <source>Neighbours of %1 of %2 items</source>
         <translation>Nachbarn von %1 von %2 Einträgen</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="117"/>
+        <location filename="../ui/DuplicatesView.cpp" line="119"/>
         <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
         <translation>Optionaler Filter, z. B. {&quot;lang&quot;: &quot;en&quot;}</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="119"/>
+        <location filename="../ui/DuplicatesView.cpp" line="121"/>
         <source>Find Duplicates</source>
         <translation>Duplikate suchen</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="122"/>
+        <location filename="../ui/DuplicatesView.cpp" line="124"/>
         <source>Look at every item&apos;s nearest neighbours in the graph and group the items at least this similar</source>
         <translation>Die nächsten Nachbarn jedes Eintrags im Suchgraphen ansehen und die mindestens so ähnlichen Einträge gruppieren</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="126"/>
+        <location filename="../ui/DuplicatesView.cpp" line="128"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="132"/>
+        <location filename="../ui/DuplicatesView.cpp" line="134"/>
         <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
         <translation>Gruppen von Einträgen finden, die fast Kopien voneinander sind: dieselbe Textstelle zweimal importiert, eine erneut abgerufene Seite.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="185"/>
+        <location filename="../ui/DuplicatesView.cpp" line="187"/>
         <source>Keep One per Group</source>
         <translation>Einen pro Gruppe behalten</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="187"/>
+        <location filename="../ui/DuplicatesView.cpp" line="189"/>
         <source>Check every item of every group except the one to keep</source>
         <translation>In jeder Gruppe alle Einträge außer dem zu behaltenden ankreuzen</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="189"/>
-        <location filename="../ui/DuplicatesView.cpp" line="272"/>
+        <location filename="../ui/DuplicatesView.cpp" line="191"/>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
         <source>Delete Checked</source>
         <translation>Angekreuzte löschen</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="191"/>
+        <location filename="../ui/DuplicatesView.cpp" line="193"/>
         <source>Delete the checked items as one batch (Edit ▸ Undo puts them back)</source>
         <translation>Die angekreuzten Einträge in einem Schritt löschen (Bearbeiten ▸ Rückgängig stellt sie wieder her)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="197"/>
+        <location filename="../ui/DuplicatesView.cpp" line="199"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="203"/>
+        <location filename="../ui/DuplicatesView.cpp" line="205"/>
         <source>Keep:</source>
         <translation>Behalten:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="221"/>
+        <location filename="../ui/DuplicatesView.cpp" line="223"/>
         <source>(The index has changed since: Find Duplicates again to update.)</source>
         <translation>(Der Index hat sich seitdem geändert: „Duplikate suchen“ aktualisiert die Liste.)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="237"/>
+        <location filename="../ui/DuplicatesView.cpp" line="239"/>
         <source>Similarity at least:</source>
         <translation>Ähnlichkeit mindestens:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="240"/>
+        <location filename="../ui/DuplicatesView.cpp" line="242"/>
         <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
         <translation>Kosinus-Ähnlichkeit: 1 bei gleicher Richtung; 0,98 findet Beinahe-Kopien</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="243"/>
+        <location filename="../ui/DuplicatesView.cpp" line="245"/>
         <source>Inner product at least:</source>
         <translation>Skalarprodukt mindestens:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="246"/>
+        <location filename="../ui/DuplicatesView.cpp" line="248"/>
         <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
         <translation>Das Skalarprodukt zweier Einträge; es hängt von den Längen der Vektoren ab</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="249"/>
+        <location filename="../ui/DuplicatesView.cpp" line="251"/>
         <source>Distance at most:</source>
         <translation>Abstand höchstens:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="252"/>
+        <location filename="../ui/DuplicatesView.cpp" line="254"/>
         <source>Euclidean distance: 0 for identical vectors</source>
         <translation>Euklidischer Abstand: 0 bei gleichen Vektoren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="272"/>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
         <source>Delete %Ln Checked</source>
         <translation>
             <numerusform>%Ln angekreuzten löschen</numerusform>
@@ -1401,27 +1401,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <location filename="../ui/DuplicatesView.cpp" line="275"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="285"/>
+        <location filename="../ui/DuplicatesView.cpp" line="287"/>
         <source>Finding duplicates</source>
         <translation>Duplikate werden gesucht</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="315"/>
+        <location filename="../ui/DuplicatesView.cpp" line="308"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="322"/>
+        <location filename="../ui/DuplicatesView.cpp" line="315"/>
         <source>Duplicates could not be found: %1</source>
         <translation>Duplikate konnten nicht gesucht werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <location filename="../ui/DuplicatesView.cpp" line="324"/>
         <source>%Ln item(s) searched</source>
         <translation>
             <numerusform>%Ln Eintrag durchsucht</numerusform>
@@ -1429,12 +1429,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="332"/>
+        <location filename="../ui/DuplicatesView.cpp" line="325"/>
         <source>No duplicates: %1.</source>
         <translation>Keine Duplikate: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <location filename="../ui/DuplicatesView.cpp" line="326"/>
         <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
         <translation>
             <numerusform>%Ln Gruppe von Beinahe-Duplikaten, insgesamt %1 Einträge; %2.</numerusform>
@@ -1442,17 +1442,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="338"/>
+        <location filename="../ui/DuplicatesView.cpp" line="331"/>
         <source>the first (by id)</source>
         <translation>den ersten (nach ID)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="339"/>
+        <location filename="../ui/DuplicatesView.cpp" line="332"/>
         <source>the last (by id)</source>
         <translation>den letzten (nach ID)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="341"/>
+        <location filename="../ui/DuplicatesView.cpp" line="334"/>
         <source>the greatest %1</source>
         <translation>den mit dem größten %1</translation>
     </message>
@@ -1465,17 +1465,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="389"/>
+        <location filename="../ui/DuplicatesView.cpp" line="380"/>
         <source>Select an item to compare it with another of its group.</source>
         <translation>Wählen Sie einen Eintrag, um ihn mit einem anderen seiner Gruppe zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="399"/>
+        <location filename="../ui/DuplicatesView.cpp" line="390"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="400"/>
+        <location filename="../ui/DuplicatesView.cpp" line="391"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (the differences are marked)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (die Unterschiede sind markiert)</translation>
     </message>
@@ -1513,77 +1513,77 @@
         <translation>Export abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="114"/>
+        <location filename="../ui/ExportDialog.cpp" line="117"/>
         <source>One JSON object per line with id, vector and metadata, in id order: what &quot;sextant-cli insert&quot; and most tools read.</source>
         <translation>Ein JSON-Objekt pro Zeile mit ID, Vektor und Metadaten, nach ID sortiert: Das lesen „sextant-cli insert“ und die meisten Werkzeuge.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="118"/>
+        <location filename="../ui/ExportDialog.cpp" line="121"/>
         <source>The vectors as a float32 matrix (items × dimensions) for NumPy; the metadata is not exported.</source>
         <translation>Die Vektoren als float32-Matrix (Einträge × Dimensionen) für NumPy; die Metadaten werden nicht exportiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="122"/>
+        <location filename="../ui/ExportDialog.cpp" line="125"/>
         <source>A Vectra LocalIndex folder (index.json) that Vectra opens and queries. The folder must not hold an index yet.</source>
         <translation>Ein Vectra-LocalIndex-Ordner (index.json), den Vectra öffnen und abfragen kann. Der Ordner darf noch keinen Index enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="126"/>
+        <location filename="../ui/ExportDialog.cpp" line="129"/>
         <source>Every file of the index folder in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
         <translation>Alle Dateien des Indexordners in einem komprimierten Archiv; Datei ▸ Sicherung wiederherstellen … macht daraus wieder einen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="138"/>
+        <location filename="../ui/ExportDialog.cpp" line="141"/>
         <source>New Vectra Folder</source>
         <translation>Neuer Vectra-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="143"/>
+        <location filename="../ui/ExportDialog.cpp" line="146"/>
         <source>Export to JSON Lines</source>
         <translation>Als JSON Lines exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="143"/>
+        <location filename="../ui/ExportDialog.cpp" line="146"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="146"/>
+        <location filename="../ui/ExportDialog.cpp" line="149"/>
         <source>Export to NumPy</source>
         <translation>Für NumPy exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="146"/>
+        <location filename="../ui/ExportDialog.cpp" line="149"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy-Arrays (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="149"/>
+        <location filename="../ui/ExportDialog.cpp" line="152"/>
         <source>Backup Archive</source>
         <translation>Sicherungsarchiv</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="149"/>
+        <location filename="../ui/ExportDialog.cpp" line="152"/>
         <source>Archives (*.tar.zst)</source>
         <translation>Archive (*.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="159"/>
+        <location filename="../ui/ExportDialog.cpp" line="162"/>
         <source>The ids go to %1.</source>
         <translation>Die IDs kommen nach %1.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="178"/>
+        <location filename="../ui/ExportDialog.cpp" line="181"/>
         <source>Exporting %1</source>
         <translation>%1 wird exportiert</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="187"/>
+        <location filename="../ui/ExportDialog.cpp" line="190"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="198"/>
+        <location filename="../ui/ExportDialog.cpp" line="201"/>
         <source>Export cancelled: no export was completed.</source>
         <translation>Export abgebrochen: Es wurde kein Export fertiggestellt.</translation>
     </message>
@@ -1591,32 +1591,32 @@
 <context>
     <name>sextant::ui::FilterEdit</name>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="108"/>
+        <location filename="../ui/FilterEdit.cpp" line="107"/>
         <source>Filter (optional), e.g. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</source>
         <translation>Filter (optional), z. B. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="149"/>
+        <location filename="../ui/FilterEdit.cpp" line="135"/>
         <source>a bool</source>
         <translation>ein Wahrheitswert</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="150"/>
+        <location filename="../ui/FilterEdit.cpp" line="136"/>
         <source>a number</source>
         <translation>eine Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="151"/>
+        <location filename="../ui/FilterEdit.cpp" line="137"/>
         <source>a string</source>
         <translation>eine Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="152"/>
+        <location filename="../ui/FilterEdit.cpp" line="138"/>
         <source>an array</source>
         <translation>ein Array</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="153"/>
+        <location filename="../ui/FilterEdit.cpp" line="139"/>
         <source>an object</source>
         <translation>ein Objekt</translation>
     </message>
@@ -1631,152 +1631,152 @@
         <translation>eines von %1 (schreiben Sie „%2“, um ein verschachteltes Feld zu erreichen)</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="229"/>
+        <location filename="../ui/FilterEdit.cpp" line="216"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="230"/>
+        <location filename="../ui/FilterEdit.cpp" line="217"/>
         <source>Line %1, column %2: %3; expected %4</source>
         <translation>Zeile %1, Spalte %2: %3; erwartet: %4</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="174"/>
+        <location filename="../ui/FilterEdit.cpp" line="152"/>
         <source>unexpected end of text</source>
         <translation>unerwartetes Ende des Textes</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="175"/>
+        <location filename="../ui/FilterEdit.cpp" line="153"/>
         <source>unexpected character &apos;%1&apos;</source>
         <translation>unerwartetes Zeichen „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="176"/>
+        <location filename="../ui/FilterEdit.cpp" line="154"/>
         <source>unexpected byte %1</source>
         <translation>unerwartetes Byte %1</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="177"/>
+        <location filename="../ui/FilterEdit.cpp" line="159"/>
         <source>unknown operator &quot;%1&quot;</source>
         <translation>unbekannter Operator „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="178"/>
+        <location filename="../ui/FilterEdit.cpp" line="158"/>
         <source>duplicate key &quot;%1&quot;</source>
         <translation>doppelter Schlüssel „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="180"/>
+        <location filename="../ui/FilterEdit.cpp" line="168"/>
         <source>%1 after the end of the filter</source>
         <translation>%1 nach dem Ende des Filters</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="181"/>
+        <location filename="../ui/FilterEdit.cpp" line="161"/>
         <source>empty condition on field &quot;%1&quot;</source>
         <translation>leere Bedingung für das Feld „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="183"/>
+        <location filename="../ui/FilterEdit.cpp" line="163"/>
         <source>nested key &quot;%1&quot; in the condition on field &quot;%2&quot;</source>
         <translation>verschachtelter Schlüssel „%1“ in der Bedingung für das Feld „%2“</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="185"/>
+        <location filename="../ui/FilterEdit.cpp" line="165"/>
         <source>%1 as the value of field &quot;%2&quot;</source>
         <translation>%1 als Wert des Feldes „%2“</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="187"/>
+        <location filename="../ui/FilterEdit.cpp" line="166"/>
         <source>%1 as the operand of %2</source>
         <translation>%1 als Operand von %2</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="188"/>
+        <location filename="../ui/FilterEdit.cpp" line="160"/>
         <source>empty field name</source>
         <translation>leerer Feldname</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="189"/>
+        <location filename="../ui/FilterEdit.cpp" line="155"/>
         <source>unterminated string</source>
         <translation>nicht abgeschlossene Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="190"/>
+        <location filename="../ui/FilterEdit.cpp" line="156"/>
         <source>number with a leading zero</source>
         <translation>Zahl mit führender Null</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="191"/>
+        <location filename="../ui/FilterEdit.cpp" line="157"/>
         <source>number out of range</source>
         <translation>Zahl außerhalb des Wertebereichs</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="197"/>
+        <location filename="../ui/FilterEdit.cpp" line="176"/>
         <source>a value</source>
         <translation>ein Wert</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="198"/>
+        <location filename="../ui/FilterEdit.cpp" line="177"/>
         <source>&apos;:&apos;</source>
         <translation>&apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="199"/>
+        <location filename="../ui/FilterEdit.cpp" line="178"/>
         <source>&apos;,&apos; or &apos;}&apos;</source>
         <translation>&apos;,&apos; oder &apos;}&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="200"/>
+        <location filename="../ui/FilterEdit.cpp" line="179"/>
         <source>&apos;,&apos; or &apos;]&apos;</source>
         <translation>&apos;,&apos; oder &apos;]&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="201"/>
+        <location filename="../ui/FilterEdit.cpp" line="180"/>
         <source>a field name</source>
         <translation>ein Feldname</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="202"/>
+        <location filename="../ui/FilterEdit.cpp" line="181"/>
         <source>a filter object {...}</source>
         <translation>ein Filterobjekt {...}</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="203"/>
+        <location filename="../ui/FilterEdit.cpp" line="182"/>
         <source>$and, $or or a field name</source>
         <translation>$and, $or oder ein Feldname</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="204"/>
+        <location filename="../ui/FilterEdit.cpp" line="183"/>
         <source>a string, number or bool</source>
         <translation>eine Zeichenkette, Zahl oder ein Wahrheitswert</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="205"/>
+        <location filename="../ui/FilterEdit.cpp" line="184"/>
         <source>a number or string</source>
         <translation>eine Zahl oder Zeichenkette</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="206"/>
+        <location filename="../ui/FilterEdit.cpp" line="185"/>
         <source>true or false</source>
         <translation>true oder false</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="208"/>
+        <location filename="../ui/FilterEdit.cpp" line="186"/>
         <source>each key at most once in an object</source>
         <translation>jeden Schlüssel höchstens einmal pro Objekt</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="209"/>
+        <location filename="../ui/FilterEdit.cpp" line="187"/>
         <source>at least one filter object</source>
         <translation>mindestens ein Filterobjekt</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="210"/>
+        <location filename="../ui/FilterEdit.cpp" line="188"/>
         <source>an array of filter objects</source>
         <translation>ein Array von Filterobjekten</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="211"/>
+        <location filename="../ui/FilterEdit.cpp" line="189"/>
         <source>one of %1</source>
         <translation>eines von %1</translation>
     </message>
@@ -1855,27 +1855,27 @@
 <context>
     <name>sextant::ui::GoToIdDialog</name>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="18"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="20"/>
         <source>Go to Id</source>
         <translation>Gehe zu ID</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="19"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="21"/>
         <source>Id of an item, or the start of one:</source>
         <translation>ID eines Eintrags oder ihr Anfang:</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="22"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="24"/>
         <source>e.g. item-0042</source>
         <translation>z. B. item-0042</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="37"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="39"/>
         <source>Go</source>
         <translation>Springen</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="71"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="72"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Kein Eintrag hat die ID „%1“, und keine ID beginnt damit.</translation>
     </message>
@@ -2012,142 +2012,142 @@
 <context>
     <name>sextant::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="69"/>
+        <location filename="../ui/ImportDialog.cpp" line="71"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="69"/>
+        <location filename="../ui/ImportDialog.cpp" line="71"/>
         <source>Import into a New Index</source>
         <translation>In einen neuen Index importieren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="84"/>
+        <location filename="../ui/ImportDialog.cpp" line="86"/>
         <source>&lt;b&gt;Import into %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;In %1 importieren&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="85"/>
+        <location filename="../ui/ImportDialog.cpp" line="87"/>
         <source>&lt;b&gt;Import into a new index&lt;/b&gt;</source>
         <translation>&lt;b&gt;In einen neuen Index importieren&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <location filename="../ui/ImportDialog.cpp" line="89"/>
         <source>Looking at what was chosen…</source>
         <translation>Auswahl wird untersucht …</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="92"/>
+        <location filename="../ui/ImportDialog.cpp" line="94"/>
         <source>Path</source>
         <translation>Pfad</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="92"/>
+        <location filename="../ui/ImportDialog.cpp" line="94"/>
         <source>What it is</source>
         <translation>Was es ist</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="98"/>
+        <location filename="../ui/ImportDialog.cpp" line="100"/>
         <source>New index</source>
         <translation>Neuer Index</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="103"/>
+        <location filename="../ui/ImportDialog.cpp" line="105"/>
         <source>The folder the new index is created in; it must not exist yet or be empty.</source>
         <translation>Der Ordner, in dem der neue Index angelegt wird; er darf noch nicht existieren oder muss leer sein.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="104"/>
+        <location filename="../ui/ImportDialog.cpp" line="106"/>
         <source>Choose…</source>
         <translation>Auswählen …</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="107"/>
+        <location filename="../ui/ImportDialog.cpp" line="109"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Ordner:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="111"/>
+        <location filename="../ui/ImportDialog.cpp" line="113"/>
         <source>Shape:</source>
         <translation>Form:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="115"/>
+        <location filename="../ui/ImportDialog.cpp" line="117"/>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="126"/>
+        <location filename="../ui/ImportDialog.cpp" line="128"/>
         <source>At most this many characters (or tokens) per chunk; each chunk becomes one item.</source>
         <translation>Höchstens so viele Zeichen (oder Token) pro Abschnitt; jeder Abschnitt wird ein Eintrag.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="131"/>
+        <location filename="../ui/ImportDialog.cpp" line="133"/>
         <source>How much of the chunk before each chunk repeats (at most a quarter of the size), so that a sentence cut at a break is still found whole.</source>
         <translation>Wie viel vom vorigen Abschnitt sich am Anfang jedes Abschnitts wiederholt (höchstens ein Viertel der Größe), damit ein an einer Grenze geteilter Satz trotzdem ganz gefunden wird.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="135"/>
+        <location filename="../ui/ImportDialog.cpp" line="137"/>
         <source>characters</source>
         <translation>Zeichen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="136"/>
+        <location filename="../ui/ImportDialog.cpp" line="138"/>
         <source>tokens</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="139"/>
+        <location filename="../ui/ImportDialog.cpp" line="141"/>
         <source>size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="142"/>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
         <source>overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="147"/>
+        <location filename="../ui/ImportDialog.cpp" line="149"/>
         <source>Chunks:</source>
         <translation>Abschnitte:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="149"/>
+        <location filename="../ui/ImportDialog.cpp" line="151"/>
         <source>Embedder:</source>
         <translation>Einbettungsmodell:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="152"/>
+        <location filename="../ui/ImportDialog.cpp" line="154"/>
         <source>Vectors</source>
         <translation>Vektoren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="154"/>
+        <location filename="../ui/ImportDialog.cpp" line="156"/>
         <source>&amp;Replace items whose id is already in the index (upsert)</source>
         <translation>Einträge, deren ID schon im Index ist, &amp;ersetzen (Upsert)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="156"/>
+        <location filename="../ui/ImportDialog.cpp" line="158"/>
         <source>Without it, an item whose id is taken is left out and listed in the report.</source>
         <translation>Andernfalls wird ein Eintrag mit bereits vergebener ID ausgelassen und im Bericht aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="166"/>
+        <location filename="../ui/ImportDialog.cpp" line="168"/>
         <source>&amp;Import</source>
         <translation>&amp;Importieren</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="210"/>
+        <location filename="../ui/ImportDialog.cpp" line="212"/>
         <source>Cancel Import</source>
         <translation>Import abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="212"/>
+        <location filename="../ui/ImportDialog.cpp" line="214"/>
         <source>Stop after the current document or batch; what was written stays in the index.</source>
         <translation>Nach dem aktuellen Dokument oder Stapel anhalten; was geschrieben wurde, bleibt im Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="231"/>
+        <location filename="../ui/ImportDialog.cpp" line="234"/>
         <source>New Index Folder</source>
         <translation>Neuer Indexordner</translation>
     </message>
@@ -2157,7 +2157,7 @@
         <translation>Form der Vektoren wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="320"/>
+        <location filename="../ui/ImportDialog.cpp" line="317"/>
         <source>%n dimension(s), %1</source>
         <translation>
             <numerusform>%n Dimension, %1</numerusform>
@@ -2165,32 +2165,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="321"/>
+        <location filename="../ui/ImportDialog.cpp" line="318"/>
         <source>, made for documents (embedder %1)</source>
         <translation>, für Dokumente angelegt (Einbettungsmodell %1)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="327"/>
+        <location filename="../ui/ImportDialog.cpp" line="324"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="347"/>
+        <location filename="../ui/ImportDialog.cpp" line="344"/>
         <source>This index is open read-only, so nothing can be imported into it.</source>
         <translation>Dieser Index ist schreibgeschützt geöffnet, daher kann nichts in ihn importiert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="354"/>
+        <location filename="../ui/ImportDialog.cpp" line="351"/>
         <source>Only the vector files will be imported.</source>
         <translation>Nur die Vektordateien werden importiert.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="362"/>
+        <location filename="../ui/ImportDialog.cpp" line="359"/>
         <source>Choose the folder of the new index.</source>
         <translation>Wählen Sie den Ordner des neuen Index.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="366"/>
+        <location filename="../ui/ImportDialog.cpp" line="363"/>
         <source>%n folder(s) hold a Sextant index; they are not imported.</source>
         <translation>
             <numerusform>%n Ordner enthält einen Sextant-Index; er wird nicht importiert.</numerusform>
@@ -2198,12 +2198,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="368"/>
+        <location filename="../ui/ImportDialog.cpp" line="365"/>
         <source>Nothing here can be imported: Sextant reads documents (text, Markdown, HTML, PDF, source code, zip or tar archives) and vector files (JSON Lines, CSV, .npy, .fvecs, .bvecs, Vectra and LangChain folders).</source>
         <translation>Hiervon lässt sich nichts importieren: Sextant liest Dokumente (Text, Markdown, HTML, PDF, Quellcode, Zip- oder Tar-Archive) und Vektordateien (JSON Lines, CSV, .npy, .fvecs, .bvecs, Vectra- und LangChain-Ordner).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="372"/>
+        <location filename="../ui/ImportDialog.cpp" line="369"/>
         <source>%n path(s) cannot be imported and will be listed as failed.</source>
         <translation>
             <numerusform>%n Pfad lässt sich nicht importieren und wird als fehlgeschlagen aufgeführt.</numerusform>
@@ -2211,42 +2211,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="416"/>
+        <location filename="../ui/ImportDialog.cpp" line="413"/>
         <source>Starting…</source>
         <translation>Wird gestartet …</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="425"/>
+        <location filename="../ui/ImportDialog.cpp" line="422"/>
         <source>Importing into %1</source>
         <translation>Import in %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="436"/>
+        <location filename="../ui/ImportDialog.cpp" line="433"/>
         <source>Importing</source>
         <translation>Import läuft</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="437"/>
+        <location filename="../ui/ImportDialog.cpp" line="434"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="449"/>
+        <location filename="../ui/ImportDialog.cpp" line="446"/>
         <source>file %1 of %2</source>
         <translation>Datei %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="451"/>
+        <location filename="../ui/ImportDialog.cpp" line="448"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="453"/>
+        <location filename="../ui/ImportDialog.cpp" line="450"/>
         <source>%1 read</source>
         <translation>%1 gelesen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="454"/>
+        <location filename="../ui/ImportDialog.cpp" line="451"/>
         <source>%n item(s) written</source>
         <translation>
             <numerusform>%n Eintrag geschrieben</numerusform>
@@ -2254,22 +2254,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="469"/>
+        <location filename="../ui/ImportDialog.cpp" line="466"/>
         <source>Import cancelled.</source>
         <translation>Import abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="470"/>
+        <location filename="../ui/ImportDialog.cpp" line="467"/>
         <source>The import stopped.</source>
         <translation>Der Import wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="471"/>
+        <location filename="../ui/ImportDialog.cpp" line="468"/>
         <source>Import finished.</source>
         <translation>Import abgeschlossen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="472"/>
+        <location filename="../ui/ImportDialog.cpp" line="469"/>
         <source>%1 read  ·  %n item(s) written</source>
         <translation>
             <numerusform>%1 gelesen  ·  %n Eintrag geschrieben</numerusform>
@@ -2277,7 +2277,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="491"/>
+        <location filename="../ui/ImportDialog.cpp" line="488"/>
         <source>Cancelling after the current document or batch…</source>
         <translation>Wird nach dem aktuellen Dokument oder Stapel abgebrochen …</translation>
     </message>
@@ -2439,179 +2439,179 @@
 <context>
     <name>sextant::ui::InspectorView</name>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="144"/>
+        <location filename="../ui/InspectorView.cpp" line="143"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="145"/>
-        <location filename="../ui/InspectorView.cpp" line="283"/>
+        <location filename="../ui/InspectorView.cpp" line="144"/>
+        <location filename="../ui/InspectorView.cpp" line="282"/>
         <source>Delete this item (undoable)</source>
         <translation>Diesen Eintrag löschen (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="170"/>
+        <location filename="../ui/InspectorView.cpp" line="169"/>
         <source>Apply</source>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="171"/>
-        <location filename="../ui/InspectorView.cpp" line="286"/>
+        <location filename="../ui/InspectorView.cpp" line="170"/>
+        <location filename="../ui/InspectorView.cpp" line="285"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Die bearbeiteten Metadaten in den Index schreiben (rückgängig machbar)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="172"/>
+        <location filename="../ui/InspectorView.cpp" line="171"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="186"/>
+        <location filename="../ui/InspectorView.cpp" line="185"/>
         <source>Metadata</source>
         <translation>Metadaten</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="187"/>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="189"/>
+        <location filename="../ui/InspectorView.cpp" line="188"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
+        <location filename="../ui/InspectorView.cpp" line="196"/>
         <source>Nearest neighbours</source>
         <translation>Nächste Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="203"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Distance</source>
         <translation>Abstand</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="203"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Similarity</source>
         <translation>Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="206"/>
+        <location filename="../ui/InspectorView.cpp" line="205"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Klicken Sie auf einen Nachbarn, um ihn anzusehen</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="516"/>
+        <location filename="../ui/InspectorView.cpp" line="515"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="203"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Item</source>
         <translation>Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="220"/>
+        <location filename="../ui/InspectorView.cpp" line="219"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="224"/>
+        <location filename="../ui/InspectorView.cpp" line="223"/>
         <source>Copy Id</source>
         <translation>ID kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="225"/>
+        <location filename="../ui/InspectorView.cpp" line="224"/>
         <source>Copy as JSON Line</source>
         <translation>Als JSON-Zeile kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="226"/>
+        <location filename="../ui/InspectorView.cpp" line="225"/>
         <source>Copy Vector</source>
         <translation>Vektor kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="227"/>
+        <location filename="../ui/InspectorView.cpp" line="226"/>
         <source>Copy as Python List</source>
         <translation>Als Python-Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="279"/>
+        <location filename="../ui/InspectorView.cpp" line="278"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>Der Index ist schreibgeschützt geöffnet, daher lassen sich Einträge nicht ändern.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="237"/>
+        <location filename="../ui/InspectorView.cpp" line="236"/>
         <source>Copy Value</source>
         <translation>Wert kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="242"/>
+        <location filename="../ui/InspectorView.cpp" line="241"/>
         <source>Copy Key</source>
         <translation>Schlüssel kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="252"/>
+        <location filename="../ui/InspectorView.cpp" line="251"/>
         <source>Not in the current filter: Browse does not list this item.</source>
         <translation>Nicht im aktuellen Filter: „Einträge“ zeigt diesen Eintrag nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="307"/>
+        <location filename="../ui/InspectorView.cpp" line="306"/>
         <source>The change was not written: %1</source>
         <translation>Die Änderung wurde nicht geschrieben: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="404"/>
+        <location filename="../ui/InspectorView.cpp" line="403"/>
         <source>Select an item to inspect it.</source>
         <translation>Wählen Sie einen Eintrag aus, um ihn anzusehen.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="414"/>
+        <location filename="../ui/InspectorView.cpp" line="413"/>
         <source>This item no longer exists.</source>
         <translation>Diesen Eintrag gibt es nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="415"/>
+        <location filename="../ui/InspectorView.cpp" line="414"/>
         <source>The item could not be read.</source>
         <translation>Der Eintrag konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="480"/>
+        <location filename="../ui/InspectorView.cpp" line="479"/>
         <source>No neighbours.</source>
         <translation>Keine Nachbarn.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="451"/>
+        <location filename="../ui/InspectorView.cpp" line="450"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensionen&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mittelwert&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standardabweichung&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="470"/>
+        <location filename="../ui/InspectorView.cpp" line="469"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="362"/>
+        <location filename="../ui/InspectorView.cpp" line="361"/>
         <source>Loading the selected row…</source>
         <translation>Die gewählte Zeile wird geladen …</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="492"/>
+        <location filename="../ui/InspectorView.cpp" line="491"/>
         <source>This item has no neighbours.</source>
         <translation>Dieser Eintrag hat keine Nachbarn.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="493"/>
+        <location filename="../ui/InspectorView.cpp" line="492"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="539"/>
+        <location filename="../ui/InspectorView.cpp" line="538"/>
         <source>Line %1, column %2: %3</source>
         <translation>Zeile %1, Spalte %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="546"/>
+        <location filename="../ui/InspectorView.cpp" line="545"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Die Metadaten müssen ein JSON-Objekt sein: { … }.</translation>
     </message>
@@ -2619,112 +2619,112 @@
 <context>
     <name>sextant::ui::IntegrityView</name>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="48"/>
+        <location filename="../ui/IntegrityView.cpp" line="50"/>
         <source>Quick Verify</source>
         <translation>Schnell prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="50"/>
+        <location filename="../ui/IntegrityView.cpp" line="52"/>
         <source>Check every log record and data block against its checksum.</source>
         <translation>Jeden Protokolleintrag und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="51"/>
+        <location filename="../ui/IntegrityView.cpp" line="53"/>
         <source>Full Verify</source>
         <translation>Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="53"/>
+        <location filename="../ui/IntegrityView.cpp" line="55"/>
         <source>Also check the size and SHA-256 of every file, every vector and metadata document, the id map, and the graph&apos;s recall.</source>
         <translation>Außerdem Größe und SHA-256 jeder Datei, jeden Vektor und jedes Metadatendokument, die ID-Zuordnung und die Trefferquote des Graphen prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="55"/>
+        <location filename="../ui/IntegrityView.cpp" line="57"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="61"/>
+        <location filename="../ui/IntegrityView.cpp" line="63"/>
         <source>Plan Repair…</source>
         <translation>Reparatur planen …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="64"/>
+        <location filename="../ui/IntegrityView.cpp" line="66"/>
         <source>Work out what repair would do and show it for approval. Nothing changes before you approve.</source>
         <translation>Ermitteln, was eine Reparatur tun würde, und es zur Freigabe zeigen. Vor Ihrer Freigabe ändert sich nichts.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="136"/>
+        <location filename="../ui/IntegrityView.cpp" line="138"/>
         <source>Repairing, step %1 of %2: %3</source>
         <translation>Reparatur, Schritt %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="145"/>
+        <location filename="../ui/IntegrityView.cpp" line="147"/>
         <source>Findings appear here after a verification.</source>
         <translation>Befunde erscheinen hier nach einer Prüfung.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="146"/>
+        <location filename="../ui/IntegrityView.cpp" line="148"/>
         <source>Not verified yet. Quick Verify checks every checksum; Full Verify also reads every file, vector and metadata document.</source>
         <translation>Noch nicht geprüft. „Schnell prüfen“ prüft jede Prüfsumme; „Vollständig prüfen“ liest außerdem jede Datei, jeden Vektor und jedes Metadatendokument.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <location filename="../ui/IntegrityView.cpp" line="204"/>
         <source>Full verification running…</source>
         <translation>Vollständige Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <location filename="../ui/IntegrityView.cpp" line="204"/>
         <source>Quick verification running…</source>
         <translation>Schnelle Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="205"/>
+        <location filename="../ui/IntegrityView.cpp" line="207"/>
         <source>Full verification of %1</source>
         <translation>Vollständige Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="205"/>
+        <location filename="../ui/IntegrityView.cpp" line="207"/>
         <source>Verification of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="223"/>
+        <location filename="../ui/IntegrityView.cpp" line="225"/>
         <source>Verification cancelled; the findings below are from the run before.</source>
         <translation>Prüfung abgebrochen; die Befunde unten stammen aus dem vorigen Durchlauf.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="224"/>
+        <location filename="../ui/IntegrityView.cpp" line="226"/>
         <source>Verification cancelled.</source>
         <translation>Prüfung abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="232"/>
+        <location filename="../ui/IntegrityView.cpp" line="234"/>
         <source>Verification failed: %1</source>
         <translation>Prüfung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="248"/>
+        <location filename="../ui/IntegrityView.cpp" line="250"/>
         <source>Verified again after closing the index: nothing to repair.</source>
         <translation>Nach dem Schließen des Index erneut geprüft: nichts zu reparieren.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="262"/>
+        <location filename="../ui/IntegrityView.cpp" line="264"/>
         <source>No findings: every check passed.</source>
         <translation>Keine Befunde: Alle Prüfungen bestanden.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="284"/>
+        <location filename="../ui/IntegrityView.cpp" line="286"/>
         <source>Full verification</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="284"/>
+        <location filename="../ui/IntegrityView.cpp" line="286"/>
         <source>Quick verification</source>
         <translation>Schnelle Prüfung</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="285"/>
+        <location filename="../ui/IntegrityView.cpp" line="287"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 in %Ln Datei in %2 geprüft</numerusform>
@@ -2732,12 +2732,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="289"/>
+        <location filename="../ui/IntegrityView.cpp" line="291"/>
         <source>(%1 GB/s)</source>
         <translation>(%1 GB/s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="295"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>Keine Probleme (%n Hinweis).</numerusform>
@@ -2745,12 +2745,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="295"/>
         <source>No problems.</source>
         <translation>Keine Probleme.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="296"/>
+        <location filename="../ui/IntegrityView.cpp" line="298"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n Fehler</numerusform>
@@ -2758,7 +2758,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="297"/>
+        <location filename="../ui/IntegrityView.cpp" line="299"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n Warnung</numerusform>
@@ -2766,7 +2766,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="298"/>
+        <location filename="../ui/IntegrityView.cpp" line="300"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n Hinweis</numerusform>
@@ -2774,7 +2774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="299"/>
+        <location filename="../ui/IntegrityView.cpp" line="301"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n Problem: %1.</numerusform>
@@ -2782,7 +2782,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="303"/>
+        <location filename="../ui/IntegrityView.cpp" line="305"/>
         <source>%Ln readable item(s).</source>
         <translation>
             <numerusform>%Ln lesbarer Eintrag.</numerusform>
@@ -2790,60 +2790,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="304"/>
+        <location filename="../ui/IntegrityView.cpp" line="306"/>
         <source>%1 %2: %3.%4</source>
         <translation>%1 %2: %3.%4</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="315"/>
-        <source>No problems in %1 checked in %2.</source>
-        <translation>Keine Probleme in %1 (geprüft in %2).</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="317"/>
-        <source>%n problem(s) found.</source>
-        <translation>
-            <numerusform>%n Problem gefunden.</numerusform>
-            <numerusform>%n Probleme gefunden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/IntegrityView.cpp" line="351"/>
+        <location filename="../ui/IntegrityView.cpp" line="344"/>
         <source>Closing the index for the repair…</source>
         <translation>Index wird für die Reparatur geschlossen …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="368"/>
+        <location filename="../ui/IntegrityView.cpp" line="358"/>
         <source>Planning the repair…</source>
         <translation>Reparatur wird geplant …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="387"/>
+        <location filename="../ui/IntegrityView.cpp" line="377"/>
         <source>The repair could not be planned: %1</source>
         <translation>Die Reparatur konnte nicht geplant werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="410"/>
+        <location filename="../ui/IntegrityView.cpp" line="400"/>
         <source>Repairing…</source>
         <translation>Reparatur läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="429"/>
+        <location filename="../ui/IntegrityView.cpp" line="419"/>
         <source>Repair of %1</source>
         <translation>Reparatur von %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="438"/>
+        <location filename="../ui/IntegrityView.cpp" line="428"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="465"/>
+        <location filename="../ui/IntegrityView.cpp" line="455"/>
         <source>Opening the index again…</source>
         <translation>Index wird wieder geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="472"/>
+        <location filename="../ui/IntegrityView.cpp" line="460"/>
         <source>The index could not be opened again.</source>
         <translation>Der Index konnte nicht wieder geöffnet werden.</translation>
     </message>
@@ -2851,17 +2838,17 @@
 <context>
     <name>sextant::ui::ItemCommands</name>
     <message>
-        <location filename="../ui/ItemCommands.cpp" line="15"/>
+        <location filename="../ui/ItemCommands.cpp" line="17"/>
         <source>Edit metadata of %1</source>
         <translation>Metadaten von %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/ItemCommands.cpp" line="25"/>
+        <location filename="../ui/ItemCommands.cpp" line="27"/>
         <source>Delete %1</source>
         <translation>%1 löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemCommands.cpp" line="36"/>
+        <location filename="../ui/ItemCommands.cpp" line="38"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>%n Eintrag löschen</numerusform>
@@ -2872,12 +2859,12 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="520"/>
+        <location filename="../ui/ItemTableModel.cpp" line="512"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="535"/>
+        <location filename="../ui/ItemTableModel.cpp" line="527"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>Der %Ln Wert des Vektors, gemittelt in der Sparkline</numerusform>
@@ -2885,27 +2872,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="557"/>
+        <location filename="../ui/ItemTableModel.cpp" line="549"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="557"/>
+        <location filename="../ui/ItemTableModel.cpp" line="549"/>
         <source>Id (natural order)</source>
         <translation>ID (natürliche Reihenfolge)</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="559"/>
+        <location filename="../ui/ItemTableModel.cpp" line="551"/>
         <source>Norm</source>
         <translation>Norm</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="561"/>
+        <location filename="../ui/ItemTableModel.cpp" line="553"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="565"/>
+        <location filename="../ui/ItemTableModel.cpp" line="557"/>
         <source>%1 (sorting…)</source>
         <translation>%1 (wird sortiert …)</translation>
     </message>
@@ -2977,258 +2964,258 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="505"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Neuer Index …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>&amp;Open Index…</source>
         <translation>Index ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>&amp;Import Files…</source>
         <translation>Dateien &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Dokumente oder Vektordateien in den aktuellen Index importieren oder in einen neuen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Import a Fol&amp;der…</source>
         <translation>&amp;Ordner importieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Alle Dokumente eines Ordners importieren, oder einen Vectra- oder LangChain-Indexordner</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Open &amp;File…</source>
         <translation>&amp;Datei öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>Restore &amp;Backup…</source>
         <translation>Sicherung &amp;wiederherstellen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="117"/>
         <source>Open a vector file (imported into a new index or the open one) or a backup archive (restored)</source>
         <translation>Eine Vektordatei öffnen (in einen neuen oder den geöffneten Index importiert) oder ein Sicherungsarchiv (wiederhergestellt)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Aus einem Sicherungsarchiv (.tar.zst) einen neuen Indexordner anlegen und öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>Publish to Post&amp;greSQL…</source>
         <translation>In PostgreSQL &amp;veröffentlichen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>Send the index to a PostgreSQL table with pgvector; later only what changed</source>
         <translation>Den Index in eine PostgreSQL-Tabelle mit pgvector senden, später nur die Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>Open from Postgre&amp;SQL…</source>
         <translation>Aus PostgreSQL &amp;laden …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>Read a pgvector table into a new local index and open it</source>
         <translation>Eine pgvector-Tabelle in einen neuen lokalen Index lesen und öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>&amp;Close Index</source>
         <translation>Index &amp;schließen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Summary</source>
         <translation>&amp;Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Browse</source>
         <translation>&amp;Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>&amp;Query</source>
         <translation>&amp;Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>&amp;Map</source>
         <translation>&amp;Karte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Duplicates</source>
         <translation>&amp;Duplikate</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="193"/>
         <source>&amp;Refresh</source>
         <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>&amp;Verify</source>
         <translation>&amp;Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>&amp;Full Verify</source>
         <translation>&amp;Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="210"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Plan &amp;Repair…</source>
         <translation>&amp;Reparatur planen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="216"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>Estimate R&amp;ecall</source>
         <translation>&amp;Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>&amp;Checkpoint</source>
         <translation>&amp;Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="226"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>C&amp;ompact</source>
         <translation>Ver&amp;dichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="236"/>
         <source>Open the &amp;Demo Index</source>
         <translation>&amp;Demo-Index öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235"/>
+        <location filename="../ui/MainWindow.cpp" line="237"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Einen Index aus kurzen Beispieltexten anlegen (oder ihn öffnen, falls er existiert) und darin suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>&amp;About Sextant</source>
         <translation>Ü&amp;ber Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
+        <location filename="../ui/MainWindow.cpp" line="251"/>
         <source>No recent indexes</source>
         <translation>Keine zuletzt geöffneten Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="283"/>
+        <location filename="../ui/MainWindow.cpp" line="285"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="286"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
@@ -3243,67 +3230,67 @@
         <translation>Sextant konnte %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="920"/>
+        <location filename="../ui/MainWindow.cpp" line="904"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant konnte %1 nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="335"/>
         <source>Creating %1</source>
         <translation>%1 wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>&amp;Copy</source>
         <translation>&amp;Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>Copy what has the focus: text, the selected Browse rows as JSON Lines, or a table&apos;s cells</source>
         <translation>Kopiert, was den Fokus hat: Text, die gewählten Zeilen der Einträge als JSON Lines oder die Zellen einer Tabelle</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>&amp;Go to Id…</source>
         <translation>&amp;Gehe zu ID …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>&amp;Natural Id Order</source>
         <translation>&amp;Natürliche ID-Reihenfolge</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>Sort Browse&apos;s ids with the numbers in them compared as numbers (item2 before item10)</source>
         <translation>Die IDs der Einträge mit den Zahlen darin als Zahlen sortieren (item2 vor item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>Could Not Create the Index</source>
         <translation>Index konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="369"/>
+        <location filename="../ui/MainWindow.cpp" line="365"/>
         <source>Creating the demo index</source>
         <translation>Demo-Index wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="370"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Creating the demo index in %1…</source>
         <translation>Demo-Index wird in %1 angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Demo-Index konnte nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Demo-Index aus %n Dokument in %1 s angelegt.</numerusform>
@@ -3311,52 +3298,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="451"/>
+        <location filename="../ui/MainWindow.cpp" line="444"/>
         <source>A write failed: %1</source>
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <location filename="../ui/MainWindow.cpp" line="472"/>
         <source>Still in Use</source>
         <translation>Noch in Benutzung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
+        <location filename="../ui/MainWindow.cpp" line="473"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="505"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <location filename="../ui/MainWindow.cpp" line="471"/>
         <source>Another program</source>
         <translation>Ein anderes Programm</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="485"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <source>Could Not Open for Writing</source>
         <translation>Konnte nicht zum Schreiben öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="525"/>
+        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>Could not be opened</source>
         <translation>Konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="530"/>
+        <location filename="../ui/MainWindow.cpp" line="520"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="532"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
         <source>Reading…</source>
         <translation>Wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="526"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -3364,17 +3351,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="537"/>
+        <location filename="../ui/MainWindow.cpp" line="527"/>
         <source>following changes</source>
         <translation>folgt Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="539"/>
+        <location filename="../ui/MainWindow.cpp" line="529"/>
         <source>writes: idle</source>
         <translation>Schreibvorgänge: keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="540"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
@@ -3382,77 +3369,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="541"/>
+        <location filename="../ui/MainWindow.cpp" line="531"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="553"/>
+        <location filename="../ui/MainWindow.cpp" line="543"/>
         <source>Open Index Folder</source>
         <translation>Indexordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="677"/>
         <source>About Sextant</source>
         <translation>Über Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="688"/>
+        <location filename="../ui/MainWindow.cpp" line="678"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <location filename="../ui/MainWindow.cpp" line="550"/>
         <source>Open a File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="561"/>
+        <location filename="../ui/MainWindow.cpp" line="551"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Vektordateien und Sicherungen (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="578"/>
+        <location filename="../ui/MainWindow.cpp" line="568"/>
         <source>Looking at %1…</source>
         <translation>%1 wird angesehen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="735"/>
+        <location filename="../ui/MainWindow.cpp" line="724"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="736"/>
+        <location filename="../ui/MainWindow.cpp" line="725"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="595"/>
+        <location filename="../ui/MainWindow.cpp" line="584"/>
         <source>Import a File</source>
         <translation>Datei importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="596"/>
+        <location filename="../ui/MainWindow.cpp" line="585"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 ist kein Index, sondern eine Datei, die Sextant importieren kann.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="601"/>
+        <location filename="../ui/MainWindow.cpp" line="589"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Die Einträge in den geöffneten Index %1 importieren oder einen neuen Index daraus machen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="602"/>
+        <location filename="../ui/MainWindow.cpp" line="592"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="604"/>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
         <source>New Index…</source>
         <translation>Neuer Index …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="758"/>
+        <location filename="../ui/MainWindow.cpp" line="747"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
@@ -3460,89 +3447,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="811"/>
+        <location filename="../ui/MainWindow.cpp" line="797"/>
         <source>Convert to a Sextant Index</source>
         <translation>In einen Sextant-Index umwandeln</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="812"/>
+        <location filename="../ui/MainWindow.cpp" line="798"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="825"/>
+        <location filename="../ui/MainWindow.cpp" line="811"/>
         <source>Not a Sextant Index</source>
         <translation>Kein Sextant-Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="826"/>
+        <location filename="../ui/MainWindow.cpp" line="812"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="828"/>
+        <location filename="../ui/MainWindow.cpp" line="814"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="830"/>
+        <location filename="../ui/MainWindow.cpp" line="816"/>
         <source>Convert to a Sextant Index…</source>
         <translation>In einen Sextant-Index umwandeln …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="839"/>
+        <location filename="../ui/MainWindow.cpp" line="825"/>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="840"/>
+        <location filename="../ui/MainWindow.cpp" line="826"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="848"/>
+        <location filename="../ui/MainWindow.cpp" line="834"/>
         <source>Import a Folder</source>
         <translation>Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="881"/>
+        <location filename="../ui/MainWindow.cpp" line="867"/>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="882"/>
+        <location filename="../ui/MainWindow.cpp" line="868"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572"/>
-        <location filename="../ui/MainWindow.cpp" line="887"/>
+        <location filename="../ui/MainWindow.cpp" line="562"/>
+        <location filename="../ui/MainWindow.cpp" line="873"/>
         <source>New Folder for the Restored Index</source>
         <translation>Neuer Ordner für den wiederhergestellten Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="905"/>
+        <location filename="../ui/MainWindow.cpp" line="891"/>
         <source>Restoring %1</source>
         <translation>%1 wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="906"/>
+        <location filename="../ui/MainWindow.cpp" line="892"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="912"/>
-        <location filename="../ui/MainWindow.cpp" line="913"/>
+        <location filename="../ui/MainWindow.cpp" line="896"/>
+        <location filename="../ui/MainWindow.cpp" line="897"/>
         <source>The restore was cancelled.</source>
         <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="919"/>
+        <location filename="../ui/MainWindow.cpp" line="903"/>
         <source>Could Not Restore the Backup</source>
         <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="924"/>
+        <location filename="../ui/MainWindow.cpp" line="908"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>
@@ -3553,119 +3540,119 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message>
-        <location filename="../ui/MapView.cpp" line="60"/>
+        <location filename="../ui/MapView.cpp" line="62"/>
         <source>Colour the points by a metadata field: a palette for text and bools, a gradient for numbers</source>
         <translation>Punkte nach einem Metadatenfeld einfärben: eine Palette für Texte und Wahrheitswerte, ein Verlauf für Zahlen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="68"/>
+        <location filename="../ui/MapView.cpp" line="70"/>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="69"/>
+        <location filename="../ui/MapView.cpp" line="71"/>
         <source>Show all points</source>
         <translation>Alle Punkte zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="70"/>
-        <location filename="../ui/MapView.cpp" line="85"/>
+        <location filename="../ui/MapView.cpp" line="72"/>
+        <location filename="../ui/MapView.cpp" line="87"/>
         <source>Recompute</source>
         <translation>Neu berechnen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="71"/>
+        <location filename="../ui/MapView.cpp" line="73"/>
         <source>Sample and project the index again</source>
         <translation>Erneut eine Stichprobe ziehen und den Index projizieren</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="64"/>
+        <location filename="../ui/MapView.cpp" line="66"/>
         <source>PCA</source>
         <translation>PCA</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="65"/>
+        <location filename="../ui/MapView.cpp" line="67"/>
         <source>UMAP</source>
         <translation>UMAP</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="67"/>
+        <location filename="../ui/MapView.cpp" line="69"/>
         <source>PCA shows the global spread; UMAP, laid out on the index&apos;s own neighbour graph, shows clusters</source>
         <translation>PCA zeigt die globale Streuung; UMAP, aufgebaut auf dem eigenen Nachbarschaftsgraphen des Index, zeigt Gruppen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="84"/>
+        <location filename="../ui/MapView.cpp" line="86"/>
         <source>The index has changed since this map was computed.</source>
         <translation>Der Index hat sich geändert, seit diese Karte berechnet wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="92"/>
+        <location filename="../ui/MapView.cpp" line="94"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="100"/>
+        <location filename="../ui/MapView.cpp" line="102"/>
         <source>The map appears here once it has been computed.</source>
         <translation>Die Karte erscheint hier, sobald sie berechnet ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="111"/>
+        <location filename="../ui/MapView.cpp" line="113"/>
         <source>Colour by:</source>
         <translation>Färben nach:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="107"/>
+        <location filename="../ui/MapView.cpp" line="109"/>
         <source>Method:</source>
         <translation>Methode:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="124"/>
-        <location filename="../ui/MapView.cpp" line="257"/>
+        <location filename="../ui/MapView.cpp" line="126"/>
+        <location filename="../ui/MapView.cpp" line="250"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="189"/>
+        <location filename="../ui/MapView.cpp" line="191"/>
         <source>Computing the map</source>
         <translation>Karte wird berechnet</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="203"/>
+        <location filename="../ui/MapView.cpp" line="196"/>
         <source>Sampling items</source>
         <translation>Stichprobe der Einträge wird gezogen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="207"/>
+        <location filename="../ui/MapView.cpp" line="200"/>
         <source>Computing the map…</source>
         <translation>Karte wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="232"/>
+        <location filename="../ui/MapView.cpp" line="225"/>
         <source>Computing the map was cancelled. Press Recompute to start again.</source>
         <translation>Die Berechnung der Karte wurde abgebrochen. Mit „Neu berechnen“ beginnt sie von vorn.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="233"/>
+        <location filename="../ui/MapView.cpp" line="226"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="240"/>
+        <location filename="../ui/MapView.cpp" line="233"/>
         <source>The map could not be computed.</source>
         <translation>Die Karte konnte nicht berechnet werden.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="251"/>
+        <location filename="../ui/MapView.cpp" line="244"/>
         <source>The index is empty: add items to see them on the map.</source>
         <translation>Der Index ist leer: Fügen Sie Einträge hinzu, um sie auf der Karte zu sehen.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="392"/>
+        <location filename="../ui/MapView.cpp" line="380"/>
         <source>The index is empty.</source>
         <translation>Der Index ist leer.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="406"/>
+        <location filename="../ui/MapView.cpp" line="394"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>PCA von %Ln Eintrag</numerusform>
@@ -3673,7 +3660,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="407"/>
+        <location filename="../ui/MapView.cpp" line="395"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>PCA von %1 von %Ln Eintrag, Startwert %2</numerusform>
@@ -3681,17 +3668,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="411"/>
+        <location filename="../ui/MapView.cpp" line="399"/>
         <source>; the two axes explain %1 % of the variance (%2 % and %3 %)</source>
         <translation>; die beiden Achsen erklären %1 % der Varianz (%2 % und %3 %)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="414"/>
+        <location filename="../ui/MapView.cpp" line="402"/>
         <source>; vectors normalised (cosine)</source>
         <translation>; Vektoren normalisiert (Kosinus)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="417"/>
+        <location filename="../ui/MapView.cpp" line="405"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>; Stichprobe auf %Ln Eintrag begrenzt bei %1 Dimensionen</numerusform>
@@ -3699,67 +3686,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="285"/>
+        <location filename="../ui/MapView.cpp" line="278"/>
         <source>Computing the UMAP layout</source>
         <translation>UMAP-Layout wird berechnet</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="301"/>
+        <location filename="../ui/MapView.cpp" line="290"/>
         <source>UMAP: neighbours from the graph</source>
         <translation>UMAP: Nachbarn aus dem Suchgraphen</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="481"/>
+        <location filename="../ui/MapView.cpp" line="469"/>
         <source>(missing or not a number)</source>
         <translation>(fehlt oder keine Zahl)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="303"/>
+        <location filename="../ui/MapView.cpp" line="292"/>
         <source>UMAP is being computed; the PCA map is shown until the layout forms.</source>
         <translation>UMAP wird berechnet; bis das Layout entsteht, wird die PCA-Karte gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="313"/>
+        <location filename="../ui/MapView.cpp" line="302"/>
         <source>UMAP forming: epoch %1 of %2</source>
         <translation>UMAP entsteht: Epoche %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="324"/>
+        <location filename="../ui/MapView.cpp" line="313"/>
         <source>UMAP was cancelled; the PCA map is shown.</source>
         <translation>UMAP wurde abgebrochen; die PCA-Karte wird gezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="509"/>
+        <location filename="../ui/MapView.cpp" line="497"/>
         <source>other</source>
         <translation>andere</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="510"/>
+        <location filename="../ui/MapView.cpp" line="498"/>
         <source>(missing)</source>
         <translation>(fehlt)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="334"/>
+        <location filename="../ui/MapView.cpp" line="323"/>
         <source>UMAP could not be computed: %1</source>
         <translation>UMAP konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="536"/>
+        <location filename="../ui/MapView.cpp" line="524"/>
         <source>Scroll to zoom, drag to pan, click a point to select its item.</source>
         <translation>Mausrad zum Zoomen, Ziehen zum Verschieben, Klick auf einen Punkt wählt seinen Eintrag.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="369"/>
+        <location filename="../ui/MapView.cpp" line="364"/>
         <source>%1: its %2 nearest neighbours in the original space are joined to it (%3 of them are not in the sample).</source>
         <translation>%1: seine %2 nächsten Nachbarn im ursprünglichen Raum sind mit ihm verbunden (%3 davon sind nicht in der Stichprobe).</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="374"/>
+        <location filename="../ui/MapView.cpp" line="369"/>
         <source>%1: its %2 nearest neighbours in the original space are joined to it.</source>
         <translation>%1: seine %2 nächsten Nachbarn im ursprünglichen Raum sind mit ihm verbunden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="394"/>
+        <location filename="../ui/MapView.cpp" line="382"/>
         <source>UMAP of all %Ln item(s)</source>
         <translation>
             <numerusform>UMAP von %Ln Eintrag</numerusform>
@@ -3767,7 +3754,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="395"/>
+        <location filename="../ui/MapView.cpp" line="383"/>
         <source>UMAP of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>UMAP von %1 von %Ln Eintrag, Startwert %2</numerusform>
@@ -3775,7 +3762,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="399"/>
+        <location filename="../ui/MapView.cpp" line="387"/>
         <source>; %1 neighbours from the graph, min_dist %2, %3 epochs</source>
         <translation>; %1 Nachbarn aus dem Suchgraphen, min_dist %2, %3 Epochen</translation>
     </message>
@@ -4447,27 +4434,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="106"/>
+        <location filename="../ui/QueryView.cpp" line="105"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="107"/>
+        <location filename="../ui/QueryView.cpp" line="106"/>
         <source>Similar to item</source>
         <translation>Ähnlich wie Eintrag</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="108"/>
+        <location filename="../ui/QueryView.cpp" line="107"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="109"/>
+        <location filename="../ui/QueryView.cpp" line="108"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Mit einem eingefügten Vektor suchen, mit dem Vektor eines Eintrags (der Eintrag selbst wird ausgelassen) oder mit Wörtern (in diesen Index importierte Dokumente)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="117"/>
+        <location filename="../ui/QueryView.cpp" line="116"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Ein Vektor aus %n Zahl als JSON, z. B. [0.12, -0.5, ...]</numerusform>
@@ -4475,207 +4462,207 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="120"/>
+        <location filename="../ui/QueryView.cpp" line="119"/>
         <source>Id of an item in this index</source>
         <translation>ID eines Eintrags in diesem Index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="142"/>
+        <location filename="../ui/QueryView.cpp" line="141"/>
         <source>How many nearest items to return</source>
         <translation>Wie viele nächste Einträge zurückgegeben werden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="145"/>
+        <location filename="../ui/QueryView.cpp" line="144"/>
         <source>Auto</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="146"/>
+        <location filename="../ui/QueryView.cpp" line="145"/>
         <source>Exact</source>
         <translation>Exakt</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="147"/>
+        <location filename="../ui/QueryView.cpp" line="146"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="148"/>
+        <location filename="../ui/QueryView.cpp" line="147"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>„Automatisch“ lässt den Planer wählen; „Exakt“ durchsucht jeden passenden Eintrag (die echten Top-k); „ANN“ durchsucht den HNSW-Graphen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="153"/>
+        <location filename="../ui/QueryView.cpp" line="152"/>
         <source>index default (%1)</source>
         <translation>Vorgabe des Index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="155"/>
+        <location filename="../ui/QueryView.cpp" line="154"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Größe der HNSW-Kandidatenliste: größer ist langsamer und findet mehr der echten Nachbarn</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="157"/>
+        <location filename="../ui/QueryView.cpp" line="156"/>
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="160"/>
+        <location filename="../ui/QueryView.cpp" line="159"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Die Abfrage ausführen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="165"/>
+        <location filename="../ui/QueryView.cpp" line="164"/>
         <source>Compare with exact</source>
         <translation>Mit exakter Suche vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="167"/>
+        <location filename="../ui/QueryView.cpp" line="166"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Dieselbe Abfrage als exakten Durchlauf ausführen und zeigen, welche echten Nachbarn gefunden wurden</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="168"/>
+        <location filename="../ui/QueryView.cpp" line="167"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="170"/>
+        <location filename="../ui/QueryView.cpp" line="169"/>
         <source>Stop waiting for the running query</source>
         <translation>Nicht länger auf die laufende Abfrage warten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="222"/>
+        <location filename="../ui/QueryView.cpp" line="221"/>
         <source>Query:</source>
         <translation>Abfrage:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="226"/>
+        <location filename="../ui/QueryView.cpp" line="225"/>
         <source>Filter:</source>
         <translation>Filter:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="228"/>
+        <location filename="../ui/QueryView.cpp" line="227"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Metadatenfilter in der JSON-Filtersprache (siehe docs/filters.md); leer passt alles</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="264"/>
+        <location filename="../ui/QueryView.cpp" line="263"/>
         <source>&amp;k:</source>
         <translation>&amp;k:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="265"/>
+        <location filename="../ui/QueryView.cpp" line="264"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Modus:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="266"/>
+        <location filename="../ui/QueryView.cpp" line="265"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="353"/>
+        <location filename="../ui/QueryView.cpp" line="352"/>
         <source>Search the documents…</source>
         <translation>Dokumente durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="357"/>
+        <location filename="../ui/QueryView.cpp" line="356"/>
         <source>Hybrid</source>
         <translation>Hybrid</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="358"/>
+        <location filename="../ui/QueryView.cpp" line="357"/>
         <source>Meaning (vector)</source>
         <translation>Bedeutung (Vektor)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="359"/>
+        <location filename="../ui/QueryView.cpp" line="358"/>
         <source>Keywords (BM25)</source>
         <translation>Stichwörter (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="360"/>
+        <location filename="../ui/QueryView.cpp" line="359"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>„Hybrid“ verbindet beide Rangfolgen; „Bedeutung“ bettet die Wörter ein und sucht per Vektor; „Stichwörter“ ordnet die Textstellen, die die Wörter enthalten (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="437"/>
+        <location filename="../ui/QueryView.cpp" line="434"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index: Dieser enthält anderswo berechnete Vektoren, daher kann Sextant Wörter nicht in seine Vektoren umwandeln.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="440"/>
+        <location filename="../ui/QueryView.cpp" line="437"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Seine Einträge haben ein Feld „text“, daher funktioniert „Stichwörter (BM25)“.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="364"/>
+        <location filename="../ui/QueryView.cpp" line="363"/>
         <source>All hits</source>
         <translation>Alle Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="161"/>
+        <location filename="../ui/QueryView.cpp" line="160"/>
         <source>Compare with Another Open Index…</source>
         <translation>Mit anderem offenen Index vergleichen …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="164"/>
+        <location filename="../ui/QueryView.cpp" line="163"/>
         <source>Run the same queries on another open index (another model or chunking) and compare the results</source>
         <translation>Dieselben Abfragen auf einem anderen offenen Index ausführen (anderes Modell oder andere Abschnitte) und die Ergebnisse vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="365"/>
+        <location filename="../ui/QueryView.cpp" line="364"/>
         <source>Score ≥ 25 % of the best</source>
         <translation>Wert ≥ 25 % des besten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="366"/>
+        <location filename="../ui/QueryView.cpp" line="365"/>
         <source>Score ≥ 50 % of the best</source>
         <translation>Wert ≥ 50 % des besten</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="367"/>
+        <location filename="../ui/QueryView.cpp" line="366"/>
         <source>Leave out hits whose score is far below the best hit&apos;s: a search with few relevant passages then ends where they do</source>
         <translation>Treffer weglassen, deren Wert weit unter dem des besten liegt: Eine Suche mit wenigen passenden Textstellen endet dann mit ihnen</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="480"/>
+        <location filename="../ui/QueryView.cpp" line="477"/>
         <source>Text search needs an index made for documents.</source>
         <translation>Die Textsuche braucht einen für Dokumente angelegten Index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="481"/>
+        <location filename="../ui/QueryView.cpp" line="478"/>
         <source>This search mode is not available for this index.</source>
         <translation>Diese Suchart ist für diesen Index nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="485"/>
+        <location filename="../ui/QueryView.cpp" line="482"/>
         <source>Enter the words to search for.</source>
         <translation>Geben Sie die zu suchenden Wörter ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="512"/>
+        <location filename="../ui/QueryView.cpp" line="509"/>
         <source>Searching…</source>
         <translation>Suche läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="513"/>
+        <location filename="../ui/QueryView.cpp" line="510"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Suche läuft … (die erste Stichwortsuche liest jede Textstelle einmal)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="514"/>
+        <location filename="../ui/QueryView.cpp" line="511"/>
         <source>Text search</source>
         <translation>Textsuche</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="542"/>
+        <location filename="../ui/QueryView.cpp" line="538"/>
         <source>The hits below are from the previous search.</source>
         <translation>Die Treffer unten stammen aus der vorigen Suche.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="576"/>
+        <location filename="../ui/QueryView.cpp" line="572"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Geben Sie einen Vektor aus %n Zahl ein.</numerusform>
@@ -4683,27 +4670,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="581"/>
+        <location filename="../ui/QueryView.cpp" line="577"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN und Unendlich sind in einem Vektor nicht erlaubt: Jeder Wert muss eine endliche Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="589"/>
+        <location filename="../ui/QueryView.cpp" line="595"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Kein JSON-Array aus Zahlen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="594"/>
+        <location filename="../ui/QueryView.cpp" line="588"/>
         <source>Element %1 is not a number.</source>
         <translation>Element %1 ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="586"/>
-        <source>Not a JSON array of numbers: %1 near character %2.</source>
-        <translation>Kein JSON-Array aus Zahlen: %1 bei Zeichen %2.</translation>
-    </message>
-    <message>
-        <location filename="../ui/QueryView.cpp" line="598"/>
+        <location filename="../ui/QueryView.cpp" line="587"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>Element %1 ist keine endliche Zahl (oder zu groß für float).</translation>
     </message>
@@ -4713,7 +4695,7 @@
         <translation>Kein JSON-Array aus Zahlen: der Fehler liegt nahe Zeichen %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="604"/>
+        <location filename="../ui/QueryView.cpp" line="601"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Der Vektor hat %n Zahl; dieser Index enthält Vektoren mit %1 Dimensionen.</numerusform>
@@ -4721,83 +4703,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="655"/>
+        <location filename="../ui/QueryView.cpp" line="652"/>
         <source>Enter the id of an item.</source>
         <translation>Geben Sie die ID eines Eintrags ein.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="733"/>
+        <location filename="../ui/QueryView.cpp" line="730"/>
         <source>Running…</source>
         <translation>Läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="734"/>
+        <location filename="../ui/QueryView.cpp" line="731"/>
         <source>Exact query</source>
         <translation>Exakte Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="734"/>
+        <location filename="../ui/QueryView.cpp" line="731"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="755"/>
+        <location filename="../ui/QueryView.cpp" line="750"/>
         <source>Exact query for comparison</source>
         <translation>Exakte Abfrage zum Vergleich</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="756"/>
+        <location filename="../ui/QueryView.cpp" line="751"/>
         <source>Comparing with the exact search…</source>
         <translation>Vergleich mit der exakten Suche …</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="782"/>
+        <location filename="../ui/QueryView.cpp" line="774"/>
         <source>Comparison cancelled.</source>
         <translation>Vergleich abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="785"/>
+        <location filename="../ui/QueryView.cpp" line="777"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Abfrage abgebrochen; die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="786"/>
+        <location filename="../ui/QueryView.cpp" line="778"/>
         <source>Query cancelled.</source>
         <translation>Abfrage abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="798"/>
+        <location filename="../ui/QueryView.cpp" line="790"/>
         <source>The hits below are from the previous query.</source>
         <translation>Die Treffer unten stammen aus der vorigen Abfrage.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="833"/>
+        <location filename="../ui/QueryView.cpp" line="825"/>
         <source>The exact search failed.</source>
         <translation>Die exakte Suche ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="851"/>
+        <location filename="../ui/QueryView.cpp" line="843"/>
         <source>exact scan took %1</source>
         <translation>exakter Durchlauf dauerte %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="852"/>
+        <location filename="../ui/QueryView.cpp" line="844"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Als „verfehlt“ markierte Zeilen (kursiv) sind echte Nachbarn, die diese Abfrage nicht geliefert hat</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="862"/>
+        <location filename="../ui/QueryView.cpp" line="854"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Trefferquote: Auch die exakte Suche fand keine Treffer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="863"/>
+        <location filename="../ui/QueryView.cpp" line="855"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Trefferquote %1/%2 = %3 gegenüber den exakten Top-%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="876"/>
-        <location filename="../ui/QueryView.cpp" line="904"/>
+        <location filename="../ui/QueryView.cpp" line="868"/>
+        <location filename="../ui/QueryView.cpp" line="896"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n Treffer in %1</numerusform>
@@ -4805,7 +4787,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="882"/>
+        <location filename="../ui/QueryView.cpp" line="874"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n mit mindestens halbem Bestwert</numerusform>
@@ -4813,7 +4795,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="885"/>
+        <location filename="../ui/QueryView.cpp" line="877"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n unter dem Mindestwert ausgeblendet</numerusform>
@@ -4821,7 +4803,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="887"/>
+        <location filename="../ui/QueryView.cpp" line="879"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n Textstelle im Stichwortindex</numerusform>
@@ -4829,12 +4811,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="896"/>
+        <location filename="../ui/QueryView.cpp" line="888"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Suche geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="907"/>
+        <location filename="../ui/QueryView.cpp" line="899"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln von %1 Einträgen passt zum Filter</numerusform>
@@ -4842,7 +4824,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="910"/>
+        <location filename="../ui/QueryView.cpp" line="902"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -4850,27 +4832,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="911"/>
+        <location filename="../ui/QueryView.cpp" line="903"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="915"/>
+        <location filename="../ui/QueryView.cpp" line="907"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Auf den exakten Durchlauf ausgewichen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="923"/>
+        <location filename="../ui/QueryView.cpp" line="915"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>Der Index hat sich seit dieser Abfrage geändert; führen Sie sie erneut aus, um aktuelle Ergebnisse zu erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="988"/>
+        <location filename="../ui/QueryView.cpp" line="980"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Keine Textstellen: Die Einträge dieses Index enthalten keinen Text.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="989"/>
+        <location filename="../ui/QueryView.cpp" line="981"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -4879,7 +4861,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Versuchen Sie andere Wörter oder „Bedeutung (Vektor)“, um Textstellen zu finden, die dasselbe anders sagen.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="997"/>
+        <location filename="../ui/QueryView.cpp" line="989"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -4888,7 +4870,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Geben Sie Wörter in „Dokumente durchsuchen …“ ein und drücken Sie die Eingabetaste, oder suchen Sie per Vektor oder per Eintrag.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="1003"/>
+        <location filename="../ui/QueryView.cpp" line="995"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -4897,7 +4879,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Fügen Sie einen Vektor als JSON ein oder wählen Sie „Ähnlich wie Eintrag“ und geben Sie eine ID ein; dann „Ausführen“ (Strg+Eingabe).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="1009"/>
+        <location filename="../ui/QueryView.cpp" line="1001"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -4906,12 +4888,12 @@ Loosen the filter and run again.</source>
 Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="1011"/>
+        <location filename="../ui/QueryView.cpp" line="1003"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>Der Index ist leer: Es gibt noch nichts zu finden.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="1013"/>
+        <location filename="../ui/QueryView.cpp" line="1005"/>
         <source>No hits.</source>
         <translation>Keine Treffer.</translation>
     </message>
@@ -5232,302 +5214,289 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="33"/>
+        <location filename="../ui/SummaryView.cpp" line="35"/>
         <source>cosine similarity</source>
         <translation>Kosinus-Ähnlichkeit</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="34"/>
+        <location filename="../ui/SummaryView.cpp" line="36"/>
         <source>Euclidean distance (L2)</source>
         <translation>euklidischer Abstand (L2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="35"/>
+        <location filename="../ui/SummaryView.cpp" line="37"/>
         <source>dot product</source>
         <translation>Skalarprodukt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="43"/>
+        <location filename="../ui/SummaryView.cpp" line="45"/>
         <source>full</source>
         <translation>vollständig</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="44"/>
+        <location filename="../ui/SummaryView.cpp" line="46"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="45"/>
+        <location filename="../ui/SummaryView.cpp" line="47"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="53"/>
+        <location filename="../ui/SummaryView.cpp" line="55"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="54"/>
+        <location filename="../ui/SummaryView.cpp" line="56"/>
         <source>number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="55"/>
+        <location filename="../ui/SummaryView.cpp" line="57"/>
         <source>yes/no</source>
         <translation>Ja/Nein</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="56"/>
+        <location filename="../ui/SummaryView.cpp" line="58"/>
         <source>list of texts</source>
         <translation>Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="119"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="120"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Dimensions:</source>
         <translation>Dimensionen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Metric:</source>
         <translation>Metrik:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Metadata fields:</source>
         <translation>Metadatenfelder:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="125"/>
         <source>Durability:</source>
         <translation>Dauerhaftigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="126"/>
         <source>Created:</source>
         <translation>Angelegt:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
         <source>Access:</source>
         <translation>Zugriff:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="128"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Contents</source>
         <translation>Inhalt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="129"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Items:</source>
         <translation>Einträge:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Segments:</source>
         <translation>Segmente:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <location filename="../ui/SummaryView.cpp" line="133"/>
         <source>Not yet checkpointed:</source>
         <translation>Noch nicht im Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <location filename="../ui/SummaryView.cpp" line="134"/>
         <source>Size on disk:</source>
         <translation>Größe auf der Festplatte:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="133"/>
+        <location filename="../ui/SummaryView.cpp" line="135"/>
         <source>Write-ahead log:</source>
         <translation>Transaktionsprotokoll:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="134"/>
+        <location filename="../ui/SummaryView.cpp" line="136"/>
         <source>Last checkpoint:</source>
         <translation>Letzter Checkpoint:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="135"/>
+        <location filename="../ui/SummaryView.cpp" line="137"/>
         <source>Write queue:</source>
         <translation>Schreibwarteschlange:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="137"/>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
         <source>Checkpoint</source>
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="138"/>
+        <location filename="../ui/SummaryView.cpp" line="140"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Das Transaktionsprotokoll jetzt in die Segmente übernehmen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="139"/>
+        <location filename="../ui/SummaryView.cpp" line="141"/>
         <source>Compact</source>
         <translation>Verdichten</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="140"/>
+        <location filename="../ui/SummaryView.cpp" line="142"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Alle Segmente in eines umschreiben und gelöschte Zeilen dabei entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <location filename="../ui/SummaryView.cpp" line="149"/>
         <source>Search graph (HNSW)</source>
         <translation>Suchgraph (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="148"/>
+        <location filename="../ui/SummaryView.cpp" line="150"/>
         <source>State:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="149"/>
+        <location filename="../ui/SummaryView.cpp" line="151"/>
         <source>Items in graph:</source>
         <translation>Einträge im Graphen:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="150"/>
+        <location filename="../ui/SummaryView.cpp" line="152"/>
         <source>Parameters:</source>
         <translation>Parameter:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="151"/>
+        <location filename="../ui/SummaryView.cpp" line="153"/>
         <source>Memory:</source>
         <translation>Speicher:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="152"/>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
         <source>Search ef:</source>
         <translation>Such-ef:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="154"/>
+        <location filename="../ui/SummaryView.cpp" line="156"/>
         <source>Estimated recall@10:</source>
         <translation>Geschätzte Trefferquote@10:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="155"/>
+        <location filename="../ui/SummaryView.cpp" line="157"/>
         <source>Estimate Recall</source>
         <translation>Trefferquote schätzen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="156"/>
+        <location filename="../ui/SummaryView.cpp" line="158"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Näherungssuche und exakte Suche an Stichproben-Einträgen vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="163"/>
+        <location filename="../ui/SummaryView.cpp" line="165"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="164"/>
+        <location filename="../ui/SummaryView.cpp" line="166"/>
         <source>Last verification:</source>
         <translation>Letzte Prüfung:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="166"/>
+        <location filename="../ui/SummaryView.cpp" line="168"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="167"/>
+        <location filename="../ui/SummaryView.cpp" line="169"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Jeden Protokollrahmen und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="168"/>
+        <location filename="../ui/SummaryView.cpp" line="170"/>
         <source>Full Verify</source>
         <translation>Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="169"/>
+        <location filename="../ui/SummaryView.cpp" line="171"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Außerdem Größe und SHA-256 jeder Datei prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="217"/>
-        <source>No problems in %1 checked in %2.</source>
-        <translation>Keine Probleme in %1 (geprüft in %2).</translation>
-    </message>
-    <message>
-        <location filename="../ui/SummaryView.cpp" line="227"/>
+        <location filename="../ui/SummaryView.cpp" line="221"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="219"/>
-        <source>%n problem(s) found.</source>
-        <translation>
-            <numerusform>%n Problem gefunden.</numerusform>
-            <numerusform>%n Probleme gefunden.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="234"/>
+        <location filename="../ui/SummaryView.cpp" line="228"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 pro Näherungsabfrage, %2 pro exakter Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="245"/>
+        <location filename="../ui/SummaryView.cpp" line="239"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, Pflicht)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="245"/>
-        <location filename="../ui/SummaryView.cpp" line="289"/>
+        <location filename="../ui/SummaryView.cpp" line="239"/>
+        <location filename="../ui/SummaryView.cpp" line="283"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="246"/>
+        <location filename="../ui/SummaryView.cpp" line="240"/>
         <source>none declared</source>
         <translation>keine deklariert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="247"/>
+        <location filename="../ui/SummaryView.cpp" line="241"/>
         <source>not estimated yet</source>
         <translation>noch nicht geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="252"/>
+        <location filename="../ui/SummaryView.cpp" line="246"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="272"/>
+        <location filename="../ui/SummaryView.cpp" line="266"/>
         <source>reading…</source>
         <translation>wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <location filename="../ui/SummaryView.cpp" line="274"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Schreibgeschützt: %1 schreibt in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <location filename="../ui/SummaryView.cpp" line="274"/>
         <source>Read-only.</source>
         <translation>Schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="282"/>
+        <location filename="../ui/SummaryView.cpp" line="276"/>
         <source>Open for writing by this window.</source>
         <translation>Von diesem Fenster zum Schreiben geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="286"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="290"/>
-        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <location filename="../ui/SummaryView.cpp" line="284"/>
+        <location filename="../ui/SummaryView.cpp" line="288"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -5535,7 +5504,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="231"/>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 % (%Ln Stichprobenabfrage, ef %2)</numerusform>
@@ -5543,7 +5512,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="289"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln gelöschte Zeile, die das Verdichten entfernt</numerusform>
@@ -5551,7 +5520,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="297"/>
+        <location filename="../ui/SummaryView.cpp" line="291"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln Änderung</numerusform>
@@ -5559,22 +5528,22 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="301"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Protokollsequenznummer %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="280"/>
         <source>none yet: the items are in the log until the first checkpoint</source>
         <translation>noch keine: Die Einträge stehen bis zum ersten Checkpoint im Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="297"/>
         <source>idle</source>
         <translation>leer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="298"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln Schreibvorgang wartet</numerusform>
@@ -5582,37 +5551,37 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="309"/>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
         <source>off: every query scans exactly</source>
         <translation>aus: Jede Abfrage durchsucht exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="310"/>
+        <location filename="../ui/SummaryView.cpp" line="304"/>
         <source>loading</source>
         <translation>wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="311"/>
+        <location filename="../ui/SummaryView.cpp" line="305"/>
         <source>building</source>
         <translation>wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="312"/>
+        <location filename="../ui/SummaryView.cpp" line="306"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="313"/>
+        <location filename="../ui/SummaryView.cpp" line="307"/>
         <source>failed: queries scan exactly</source>
         <translation>fehlgeschlagen: Abfragen durchsuchen exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="315"/>
+        <location filename="../ui/SummaryView.cpp" line="309"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="323"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln Änderung ausstehend, bis dahin exakt durchsucht)</numerusform>
@@ -5620,22 +5589,22 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="328"/>
+        <location filename="../ui/SummaryView.cpp" line="322"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="330"/>
+        <location filename="../ui/SummaryView.cpp" line="324"/>
         <source>not saved yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="330"/>
+        <location filename="../ui/SummaryView.cpp" line="324"/>
         <source>saved as %1</source>
         <translation>gespeichert als %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="311"/>
         <source>%1; rebuilding it in the background (%2): %3 of %Ln item(s)</source>
         <translation>
             <numerusform>%1; wird im Hintergrund neu aufgebaut (%2): %3 von %Ln Eintrag</numerusform>
@@ -5643,7 +5612,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="321"/>
+        <location filename="../ui/SummaryView.cpp" line="315"/>
         <source>%1; rebuilt in the background %Ln time(s) since opened</source>
         <translation>
             <numerusform>%1; seit dem Öffnen %Ln-mal im Hintergrund neu aufgebaut</numerusform>
@@ -5651,42 +5620,42 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="361"/>
+        <location filename="../ui/SummaryView.cpp" line="355"/>
         <source>Never verified on this computer.</source>
         <translation>Auf diesem Rechner nie geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="364"/>
+        <location filename="../ui/SummaryView.cpp" line="358"/>
         <source>Full verification</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="364"/>
+        <location filename="../ui/SummaryView.cpp" line="358"/>
         <source>Quick verification</source>
         <translation>Schnelle Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="365"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>%1 on %2: %3</source>
         <translation>%1 am %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <location filename="../ui/SummaryView.cpp" line="327"/>
         <source>measuring the ef that reaches the target recall@10 of %1 %…</source>
         <translation>misst das ef, das die Ziel-Trefferquote@10 von %1 % erreicht …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="337"/>
+        <location filename="../ui/SummaryView.cpp" line="331"/>
         <source>%1: reaches the target recall@10 of %2 % (%3 % measured)</source>
         <translation>%1: erreicht die Ziel-Trefferquote@10 von %2 % (%3 % gemessen)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="340"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>%1: the best measured, %3 %, is below the target recall@10 of %2 %</source>
         <translation>%1: das beste gemessene, %3 %, liegt unter der Ziel-Trefferquote@10 von %2 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="343"/>
+        <location filename="../ui/SummaryView.cpp" line="337"/>
         <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
         <translation>
             <numerusform>Gemessen an Stichproben, als der Index %Ln Eintrag enthielt; wird neu gemessen, wenn er sich ändert.</numerusform>
@@ -5694,57 +5663,57 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="378"/>
+        <location filename="../ui/SummaryView.cpp" line="372"/>
         <source>Full verification running…</source>
         <translation>Vollständige Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="378"/>
+        <location filename="../ui/SummaryView.cpp" line="372"/>
         <source>Verification running…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="379"/>
+        <location filename="../ui/SummaryView.cpp" line="373"/>
         <source>Full verification of %1</source>
         <translation>Vollständige Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="380"/>
+        <location filename="../ui/SummaryView.cpp" line="374"/>
         <source>Verification of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="348"/>
+        <location filename="../ui/SummaryView.cpp" line="342"/>
         <source>%1, until the ef that reaches the target recall@10 of %2 % is measured</source>
         <translation>%1, bis das ef gemessen ist, das die Ziel-Trefferquote@10 von %2 % erreicht</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="389"/>
+        <location filename="../ui/SummaryView.cpp" line="383"/>
         <source>estimating…</source>
         <translation>wird geschätzt …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="392"/>
+        <location filename="../ui/SummaryView.cpp" line="386"/>
         <source>Estimating recall of %1</source>
         <translation>Trefferquote von %1 wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="397"/>
+        <location filename="../ui/SummaryView.cpp" line="391"/>
         <source>Checkpoint of %1</source>
         <translation>Checkpoint von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="398"/>
+        <location filename="../ui/SummaryView.cpp" line="392"/>
         <source>Checkpoint failed</source>
         <translation>Checkpoint fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="403"/>
+        <location filename="../ui/SummaryView.cpp" line="397"/>
         <source>Compaction of %1</source>
         <translation>Verdichtung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="404"/>
+        <location filename="../ui/SummaryView.cpp" line="398"/>
         <source>Compaction failed</source>
         <translation>Verdichtung fehlgeschlagen</translation>
     </message>
@@ -5778,124 +5747,124 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
 <context>
     <name>sextant::ui::TextResultsModel</name>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="195"/>
+        <location filename="../ui/TextResultsModel.cpp" line="196"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="198"/>
+        <location filename="../ui/TextResultsModel.cpp" line="199"/>
         <source>Item %1</source>
         <translation>Eintrag %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="198"/>
+        <location filename="../ui/TextResultsModel.cpp" line="199"/>
         <source>%1
 Item %2</source>
         <translation>%1
 Eintrag %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="202"/>
+        <location filename="../ui/TextResultsModel.cpp" line="203"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="204"/>
+        <location filename="../ui/TextResultsModel.cpp" line="205"/>
         <source>Characters %1 to %2 of the document&apos;s text</source>
         <translation>Zeichen %1 bis %2 des Dokumenttexts</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="219"/>
+        <location filename="../ui/TextResultsModel.cpp" line="220"/>
         <source>Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)</source>
         <translation>Reziproke Rangfusion der beiden Rangfolgen (je 1 / (60 + Rang))</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="221"/>
+        <location filename="../ui/TextResultsModel.cpp" line="222"/>
         <source>Similarity of the passage&apos;s vector to the query&apos;s</source>
         <translation>Ähnlichkeit des Vektors der Textstelle zu dem der Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="222"/>
+        <location filename="../ui/TextResultsModel.cpp" line="223"/>
         <source>BM25 score of the passage for the query&apos;s words</source>
         <translation>BM25-Wertung der Textstelle für die Wörter der Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="234"/>
+        <location filename="../ui/TextResultsModel.cpp" line="235"/>
         <source>vector #%1</source>
         <translation>Vektor #%1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="234"/>
+        <location filename="../ui/TextResultsModel.cpp" line="235"/>
         <source>vector –</source>
         <translation>Vektor –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="235"/>
+        <location filename="../ui/TextResultsModel.cpp" line="236"/>
         <source>keyword #%1</source>
         <translation>Stichwort #%1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="235"/>
+        <location filename="../ui/TextResultsModel.cpp" line="236"/>
         <source>keyword –</source>
         <translation>Stichwort –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="241"/>
+        <location filename="../ui/TextResultsModel.cpp" line="242"/>
         <source>Meaning: #%1, similarity %2</source>
         <translation>Bedeutung: #%1, Ähnlichkeit %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="242"/>
+        <location filename="../ui/TextResultsModel.cpp" line="243"/>
         <source>Meaning: not among the candidates</source>
         <translation>Bedeutung: nicht unter den Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="243"/>
+        <location filename="../ui/TextResultsModel.cpp" line="244"/>
         <source>Keywords: #%1, BM25 %2</source>
         <translation>Stichwörter: #%1, BM25 %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="246"/>
+        <location filename="../ui/TextResultsModel.cpp" line="247"/>
         <source>Keywords: not among the candidates</source>
         <translation>Stichwörter: nicht unter den Kandidaten</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="259"/>
+        <location filename="../ui/TextResultsModel.cpp" line="260"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="260"/>
+        <location filename="../ui/TextResultsModel.cpp" line="261"/>
         <source>Passage</source>
         <translation>Textstelle</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="261"/>
+        <location filename="../ui/TextResultsModel.cpp" line="262"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="262"/>
+        <location filename="../ui/TextResultsModel.cpp" line="263"/>
         <source>Range</source>
         <translation>Bereich</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="263"/>
+        <location filename="../ui/TextResultsModel.cpp" line="264"/>
         <source>Score</source>
         <translation>Wertung</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="264"/>
+        <location filename="../ui/TextResultsModel.cpp" line="265"/>
         <source>Ranks</source>
         <translation>Ränge</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="213"/>
+        <location filename="../ui/TextResultsModel.cpp" line="214"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="225"/>
+        <location filename="../ui/TextResultsModel.cpp" line="226"/>
         <source>%1 % of the best hit&apos;s score; hits under %2 % are dimmed.</source>
         <translation>%1 % des Werts des besten Treffers; Treffer unter %2 % sind abgeblendet.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ExportTask</name>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="95"/>
+        <location filename="../ui/ExportTask.cpp" line="90"/>
         <source>%n file(s) of the index folder, %1 before compression.</source>
         <translation>
             <numerusform>%n file of the index folder, %1 before compression.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="144"/>
+        <location filename="../ui/ExportTask.cpp" line="139"/>
         <source>Exported %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>Exported %n item (%1) to %2.</numerusform>
@@ -125,7 +125,7 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="480"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 of %Ln item</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="481"/>
+        <location filename="../ui/BrowseView.cpp" line="472"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln item matches</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="483"/>
+        <location filename="../ui/BrowseView.cpp" line="474"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -149,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="588"/>
+        <location filename="../ui/BrowseView.cpp" line="579"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>Copy Id</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="591"/>
+        <location filename="../ui/BrowseView.cpp" line="582"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Copy Vector</numerusform>
@@ -165,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="598"/>
+        <location filename="../ui/BrowseView.cpp" line="589"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>Delete %n Item</numerusform>
@@ -176,7 +176,7 @@
 <context>
     <name>sextant::ui::CompareDialog</name>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="58"/>
+        <location filename="../ui/CompareDialog.cpp" line="60"/>
         <source>a vector of %n dimension(s)</source>
         <translation>
             <numerusform>a vector of %n dimension</numerusform>
@@ -184,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="354"/>
+        <location filename="../ui/CompareDialog.cpp" line="347"/>
         <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
         <translation>
             <numerusform>Mean overlap@%1: %2 over %Ln query; mean rank correlation of the shared hits: %3.</numerusform>
@@ -192,7 +192,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="361"/>
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
         <source>%Ln sampled item(s) are not in the other index and were left out.</source>
         <translation>
             <numerusform>%Ln sampled item is not in the other index and was left out.</numerusform>
@@ -214,7 +214,7 @@
 <context>
     <name>sextant::ui::DuplicatesView</name>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="272"/>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
         <source>Delete %Ln Checked</source>
         <translation>
             <numerusform>Delete %Ln Checked</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <location filename="../ui/DuplicatesView.cpp" line="324"/>
         <source>%Ln item(s) searched</source>
         <translation>
             <numerusform>%Ln item searched</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <location filename="../ui/DuplicatesView.cpp" line="326"/>
         <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
         <translation>
             <numerusform>%Ln group of near-duplicates, %1 items in all; %2.</numerusform>
@@ -271,7 +271,7 @@
 <context>
     <name>sextant::ui::ImportDialog</name>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="320"/>
+        <location filename="../ui/ImportDialog.cpp" line="317"/>
         <source>%n dimension(s), %1</source>
         <translation>
             <numerusform>%n dimension, %1</numerusform>
@@ -279,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="366"/>
+        <location filename="../ui/ImportDialog.cpp" line="363"/>
         <source>%n folder(s) hold a Sextant index; they are not imported.</source>
         <translation>
             <numerusform>%n folder holds a Sextant index; it is not imported.</numerusform>
@@ -287,7 +287,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="372"/>
+        <location filename="../ui/ImportDialog.cpp" line="369"/>
         <source>%n path(s) cannot be imported and will be listed as failed.</source>
         <translation>
             <numerusform>%n path cannot be imported and will be listed as failed.</numerusform>
@@ -295,7 +295,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="454"/>
+        <location filename="../ui/ImportDialog.cpp" line="451"/>
         <source>%n item(s) written</source>
         <translation>
             <numerusform>%n item written</numerusform>
@@ -303,7 +303,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="472"/>
+        <location filename="../ui/ImportDialog.cpp" line="469"/>
         <source>%1 read  ·  %n item(s) written</source>
         <translation>
             <numerusform>%1 read  ·  %n item written</numerusform>
@@ -344,7 +344,7 @@
 <context>
     <name>sextant::ui::IntegrityView</name>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="285"/>
+        <location filename="../ui/IntegrityView.cpp" line="287"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 in %Ln file checked in %2</numerusform>
@@ -352,7 +352,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="295"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>No problems (%n note).</numerusform>
@@ -360,7 +360,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="296"/>
+        <location filename="../ui/IntegrityView.cpp" line="298"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -368,7 +368,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="297"/>
+        <location filename="../ui/IntegrityView.cpp" line="299"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n warning</numerusform>
@@ -376,7 +376,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="298"/>
+        <location filename="../ui/IntegrityView.cpp" line="300"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -384,7 +384,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="299"/>
+        <location filename="../ui/IntegrityView.cpp" line="301"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n problem: %1.</numerusform>
@@ -392,26 +392,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="303"/>
+        <location filename="../ui/IntegrityView.cpp" line="305"/>
         <source>%Ln readable item(s).</source>
         <translation>
             <numerusform>%Ln readable item.</numerusform>
             <numerusform>%Ln readable items.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="317"/>
-        <source>%n problem(s) found.</source>
-        <translation>
-            <numerusform>%n problem found.</numerusform>
-            <numerusform>%n problems found.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>sextant::ui::ItemCommands</name>
     <message numerus="yes">
-        <location filename="../ui/ItemCommands.cpp" line="36"/>
+        <location filename="../ui/ItemCommands.cpp" line="38"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>
@@ -422,7 +414,7 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="535"/>
+        <location filename="../ui/ItemTableModel.cpp" line="527"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>The vector&apos;s %Ln value, averaged into the sparkline</numerusform>
@@ -452,7 +444,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Made the demo index from %n document in %1 s.</numerusform>
@@ -460,7 +452,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="526"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -468,7 +460,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="540"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -476,7 +468,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="758"/>
+        <location filename="../ui/MainWindow.cpp" line="747"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -484,7 +476,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="924"/>
+        <location filename="../ui/MainWindow.cpp" line="908"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>
@@ -495,7 +487,7 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="406"/>
+        <location filename="../ui/MapView.cpp" line="394"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>PCA of %Ln item</numerusform>
@@ -503,7 +495,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="407"/>
+        <location filename="../ui/MapView.cpp" line="395"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>PCA of %1 of %Ln item, seed %2</numerusform>
@@ -511,7 +503,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="417"/>
+        <location filename="../ui/MapView.cpp" line="405"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>; sample capped at %Ln item for %1 dimensions</numerusform>
@@ -519,7 +511,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="394"/>
+        <location filename="../ui/MapView.cpp" line="382"/>
         <source>UMAP of all %Ln item(s)</source>
         <translation>
             <numerusform>UMAP of %Ln item</numerusform>
@@ -527,7 +519,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="395"/>
+        <location filename="../ui/MapView.cpp" line="383"/>
         <source>UMAP of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>UMAP of %1 of %Ln item, seed %2</numerusform>
@@ -538,7 +530,7 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="117"/>
+        <location filename="../ui/QueryView.cpp" line="116"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>A vector of %n number as JSON, e.g. [0.12, -0.5, ...]</numerusform>
@@ -546,7 +538,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="576"/>
+        <location filename="../ui/QueryView.cpp" line="572"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Enter a vector of %n number.</numerusform>
@@ -554,7 +546,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="604"/>
+        <location filename="../ui/QueryView.cpp" line="601"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>The vector has %n number; this index holds vectors of %1 dimensions.</numerusform>
@@ -562,8 +554,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="876"/>
-        <location filename="../ui/QueryView.cpp" line="904"/>
+        <location filename="../ui/QueryView.cpp" line="868"/>
+        <location filename="../ui/QueryView.cpp" line="896"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n hit in %1</numerusform>
@@ -571,7 +563,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="882"/>
+        <location filename="../ui/QueryView.cpp" line="874"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n within half of the best score</numerusform>
@@ -579,7 +571,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="885"/>
+        <location filename="../ui/QueryView.cpp" line="877"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n hidden below the minimum score</numerusform>
@@ -587,7 +579,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="887"/>
+        <location filename="../ui/QueryView.cpp" line="879"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage in the keyword index</numerusform>
@@ -595,7 +587,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="907"/>
+        <location filename="../ui/QueryView.cpp" line="899"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln item of %1 matches the filter</numerusform>
@@ -603,7 +595,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="910"/>
+        <location filename="../ui/QueryView.cpp" line="902"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -687,15 +679,7 @@
 <context>
     <name>sextant::ui::SummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="219"/>
-        <source>%n problem(s) found.</source>
-        <translation>
-            <numerusform>%n problem found.</numerusform>
-            <numerusform>%n problems found.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="231"/>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 % (%Ln sampled query, ef %2)</numerusform>
@@ -703,8 +687,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="290"/>
-        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <location filename="../ui/SummaryView.cpp" line="284"/>
+        <location filename="../ui/SummaryView.cpp" line="288"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -712,7 +696,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="289"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln deleted row that compaction drops</numerusform>
@@ -720,7 +704,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="297"/>
+        <location filename="../ui/SummaryView.cpp" line="291"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln change</numerusform>
@@ -728,7 +712,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="298"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln write queued</numerusform>
@@ -736,7 +720,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="323"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln change pending, searched exactly meanwhile)</numerusform>
@@ -744,7 +728,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="343"/>
+        <location filename="../ui/SummaryView.cpp" line="337"/>
         <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
         <translation>
             <numerusform>Measured on sampled items when the index held %Ln item; measured again as it changes.</numerusform>
@@ -752,7 +736,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="311"/>
         <source>%1; rebuilding it in the background (%2): %3 of %Ln item(s)</source>
         <translation>
             <numerusform>%1; rebuilding it in the background (%2): %3 of %Ln item</numerusform>
@@ -760,7 +744,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="321"/>
+        <location filename="../ui/SummaryView.cpp" line="315"/>
         <source>%1; rebuilt in the background %Ln time(s) since opened</source>
         <translation>
             <numerusform>%1; rebuilt in the background %Ln time since opened</numerusform>

@@ -4,32 +4,32 @@
 <context>
     <name>DemoIndex</name>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="48"/>
+        <location filename="../ui/DemoIndex.cpp" line="42"/>
         <source>how do sailors find their position at night</source>
         <translation>how do sailors find their position at night</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="76"/>
+        <location filename="../ui/DemoIndex.cpp" line="70"/>
         <source>Could not make the folder %1 for the demo texts.</source>
         <translation>Impossible de créer le dossier %1 pour les textes de démonstration.</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="88"/>
+        <location filename="../ui/DemoIndex.cpp" line="82"/>
         <source>Could not write the demo text %1: %2</source>
         <translation>Impossible d’écrire le texte de démonstration %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="95"/>
+        <location filename="../ui/DemoIndex.cpp" line="89"/>
         <source>This build of Sextant carries no demo texts.</source>
         <translation>Cette version de Sextant ne contient aucun texte de démonstration.</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="139"/>
+        <location filename="../ui/DemoIndex.cpp" line="134"/>
         <source>The demo text %1 could not be imported: %2</source>
         <translation>Impossible d’importer le texte de démonstration %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/DemoIndex.cpp" line="144"/>
+        <location filename="../ui/DemoIndex.cpp" line="139"/>
         <source>Creating the demo index was cancelled.</source>
         <translation>La création de l’index de démonstration a été annulée.</translation>
     </message>
@@ -37,237 +37,237 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="112"/>
+        <location filename="../ui/ErrorText.cpp" line="102"/>
         <source>Another program is writing to this index.</source>
         <translation>Un autre programme écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="113"/>
+        <location filename="../ui/ErrorText.cpp" line="103"/>
         <source>%1 is writing to this index.</source>
         <translation>%1 écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="114"/>
+        <location filename="../ui/ErrorText.cpp" line="104"/>
         <source>Close the index there, or open it read-only to look at it meanwhile.</source>
         <translation>Fermez l’index dans ce programme, ou ouvrez-le en lecture seule pour le consulter en attendant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="118"/>
+        <location filename="../ui/ErrorText.cpp" line="108"/>
         <source>The index is damaged: a checksum or a structure check failed.</source>
         <translation>L’index est endommagé&#xa0;: une somme de contrôle ou une vérification de structure a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="119"/>
+        <location filename="../ui/ErrorText.cpp" line="109"/>
         <source>Open it in the Integrity view: Full Verify shows what is damaged, and Plan Repair… mends it after making a backup.</source>
         <translation>Ouvrez-le dans la vue «&#xa0;Intégrité&#xa0;»&#xa0;: «&#xa0;Vérification complète&#xa0;» montre ce qui est endommagé, et «&#xa0;Planifier la réparation…&#xa0;» le répare après avoir fait une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="123"/>
+        <location filename="../ui/ErrorText.cpp" line="113"/>
         <source>The vector has the wrong number of dimensions for this index.</source>
         <translation>Le vecteur n’a pas le bon nombre de dimensions pour cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="124"/>
+        <location filename="../ui/ErrorText.cpp" line="114"/>
         <source>Give exactly as many numbers as the index has dimensions (its Summary shows them).</source>
         <translation>Saisissez exactement autant de nombres que l’index a de dimensions (sa «&#xa0;Vue d’ensemble&#xa0;» les indique).</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <location filename="../ui/ErrorText.cpp" line="117"/>
         <source>The embedding server could not be reached, or kept failing.</source>
         <translation>Le serveur de plongements n’a pas pu être joint ou a échoué à plusieurs reprises.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="128"/>
+        <location filename="../ui/ErrorText.cpp" line="118"/>
         <source>Check that the server is running and that SEXTANT_EMBED_URL names it, then try again.</source>
         <translation>Vérifiez que le serveur est en marche et que SEXTANT_EMBED_URL le désigne, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="121"/>
         <source>The embedding server refused access.</source>
         <translation>Le serveur de plongements a refusé l’accès.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="132"/>
+        <location filename="../ui/ErrorText.cpp" line="122"/>
         <source>Set SEXTANT_EMBED_API_KEY to a key the server accepts (and check the account&apos;s credit), then start Sextant again.</source>
         <translation>Donnez à SEXTANT_EMBED_API_KEY une clé que le serveur accepte (et vérifiez le crédit du compte), puis redémarrez Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="136"/>
+        <location filename="../ui/ErrorText.cpp" line="126"/>
         <source>The embedding server does not offer that model.</source>
         <translation>Le serveur de plongements ne propose pas ce modèle.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="137"/>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
         <source>Check SEXTANT_EMBED_MODEL and that the model is loaded on the server; the base URL usually ends with /v1.</source>
         <translation>Vérifiez SEXTANT_EMBED_MODEL et que le modèle est chargé sur le serveur&#x202f;; l’URL de base se termine généralement par /v1.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="141"/>
+        <location filename="../ui/ErrorText.cpp" line="131"/>
         <source>The embedder&apos;s vectors do not fit this index: their number of dimensions differs.</source>
         <translation>Les vecteurs du modèle de plongement ne conviennent pas à cet index&#xa0;: leur nombre de dimensions diffère.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="142"/>
+        <location filename="../ui/ErrorText.cpp" line="132"/>
         <source>Use the embedder and model the index was made with, or create a new index for this one.</source>
         <translation>Utilisez le modèle de plongement avec lequel l’index a été créé, ou créez un nouvel index pour ce modèle.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <location filename="../ui/ErrorText.cpp" line="135"/>
         <source>The disk is full.</source>
         <translation>Le disque est plein.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="146"/>
+        <location filename="../ui/ErrorText.cpp" line="136"/>
         <source>Free some space on the disk that holds the index, or choose a folder on another disk, then try again. Writes that were acknowledged are safe.</source>
         <translation>Libérez de l’espace sur le disque qui contient l’index, ou choisissez un dossier sur un autre disque, puis réessayez. Les écritures déjà confirmées sont en sécurité.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="150"/>
+        <location filename="../ui/ErrorText.cpp" line="140"/>
         <source>Sextant is not allowed to use this file or folder.</source>
         <translation>Sextant n’est pas autorisé à utiliser ce fichier ou ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="151"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>Check its permissions, or choose a folder of your own.</source>
         <translation>Vérifiez les droits d’accès, ou choisissez un dossier qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="154"/>
+        <location filename="../ui/ErrorText.cpp" line="144"/>
         <source>The disk is mounted read-only.</source>
         <translation>Le disque est monté en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="155"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>Open the index read-only, or copy it to a disk you can write to.</source>
         <translation>Ouvrez l’index en lecture seule, ou copiez-le sur un disque accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <location filename="../ui/ErrorText.cpp" line="148"/>
         <source>This index is open read-only, so it cannot be changed here.</source>
         <translation>Cet index est ouvert en lecture seule&#xa0;: il ne peut donc pas être modifié ici.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="159"/>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
         <source>Close it in the program that writes it, then choose Open for Writing.</source>
         <translation>Fermez-le dans le programme qui y écrit, puis choisissez «&#xa0;Ouvrir en écriture&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <location filename="../ui/ErrorText.cpp" line="152"/>
         <source>There is no Sextant index in this folder.</source>
         <translation>Ce dossier ne contient aucun index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="163"/>
+        <location filename="../ui/ErrorText.cpp" line="153"/>
         <source>Choose the folder that holds the index (it contains a MANIFEST file), or create a new index.</source>
         <translation>Choisissez le dossier qui contient l’index (on y trouve un fichier MANIFEST), ou créez un nouvel index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="167"/>
+        <location filename="../ui/ErrorText.cpp" line="157"/>
         <source>Sextant could not find what it was asked for.</source>
         <translation>Sextant n’a pas trouvé ce qui lui était demandé.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="168"/>
+        <location filename="../ui/ErrorText.cpp" line="158"/>
         <source>It may have been moved, renamed or deleted; check the path or the id.</source>
         <translation>L’objet a peut-être été déplacé, renommé ou supprimé&#x202f;; vérifiez le chemin ou l’identifiant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="161"/>
         <source>That already exists.</source>
         <translation>Cela existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="173"/>
+        <location filename="../ui/ErrorText.cpp" line="163"/>
         <source>Choose an empty or new folder, or open the index that is there.</source>
         <translation>Choisissez un dossier vide ou nouveau, ou ouvrez l’index qui s’y trouve.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="174"/>
+        <location filename="../ui/ErrorText.cpp" line="164"/>
         <source>Choose another name, or change the one that exists.</source>
         <translation>Choisissez un autre nom, ou modifiez celui qui existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>The input could not be read.</source>
         <translation>Les données d’entrée n’ont pas pu être lues.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="178"/>
+        <location filename="../ui/ErrorText.cpp" line="168"/>
         <source>The line below says where; correct it and try again. Nothing was changed.</source>
         <translation>La ligne ci-dessous indique l’endroit&#x202f;; corrigez l’erreur et réessayez. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>The filter is not valid.</source>
         <translation>Le filtre n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="182"/>
+        <location filename="../ui/ErrorText.cpp" line="172"/>
         <source>Correct it where the line below says; the filter language is described in docs/filters.md.</source>
         <translation>Corrigez-le à l’endroit qu’indique la ligne ci-dessous&#x202f;; le langage des filtres est décrit dans docs/filters.md.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="186"/>
+        <location filename="../ui/ErrorText.cpp" line="176"/>
         <source>Sextant cannot read this format.</source>
         <translation>Sextant ne sait pas lire ce format.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="187"/>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
         <source>It may come from a newer Sextant or another program: update Sextant, or convert it to a format Sextant reads.</source>
         <translation>Le fichier provient peut-être d’une version plus récente de Sextant ou d’un autre programme&#xa0;: mettez Sextant à jour, ou convertissez le fichier dans un format que Sextant sait lire.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="191"/>
+        <location filename="../ui/ErrorText.cpp" line="181"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="192"/>
+        <location filename="../ui/ErrorText.cpp" line="182"/>
         <source>What was finished before stays as it is; start again to do the rest.</source>
         <translation>Ce qui était déjà terminé reste tel quel&#x202f;; relancez l’opération pour faire le reste.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="195"/>
+        <location filename="../ui/ErrorText.cpp" line="185"/>
         <source>The index has been closed.</source>
         <translation>L’index a été fermé.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="196"/>
+        <location filename="../ui/ErrorText.cpp" line="186"/>
         <source>Open it again; if it closed after an error, verify it in the Integrity view.</source>
         <translation>Rouvrez-le&#x202f;; s’il a été fermé après une erreur, vérifiez-le dans la vue «&#xa0;Intégrité&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="199"/>
+        <location filename="../ui/ErrorText.cpp" line="189"/>
         <source>The search graph is still being built.</source>
         <translation>Le graphe de recherche est encore en cours de construction.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="200"/>
+        <location filename="../ui/ErrorText.cpp" line="190"/>
         <source>Try again in a moment, or search exactly meanwhile.</source>
         <translation>Réessayez dans un instant, ou lancez une recherche exacte en attendant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="203"/>
+        <location filename="../ui/ErrorText.cpp" line="193"/>
         <source>The input was refused; nothing was changed.</source>
         <translation>Les données fournies ont été refusées&#x202f;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="204"/>
+        <location filename="../ui/ErrorText.cpp" line="194"/>
         <source>The line below says what to correct.</source>
         <translation>La ligne ci-dessous indique ce qu’il faut corriger.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="207"/>
+        <location filename="../ui/ErrorText.cpp" line="197"/>
         <source>The operating system refused to read or write a file.</source>
         <translation>Le système d’exploitation a refusé de lire ou d’écrire un fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="208"/>
+        <location filename="../ui/ErrorText.cpp" line="198"/>
         <source>Check that the disk is connected and working, then try again; Full Verify checks the index&apos;s files.</source>
         <translation>Vérifiez que le disque est connecté et fonctionne, puis réessayez&#x202f;; «&#xa0;Vérification complète&#xa0;» contrôle les fichiers de l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="211"/>
+        <location filename="../ui/ErrorText.cpp" line="201"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -285,7 +285,7 @@
         <translation>Les identifiants se trouvent dans %1, un par ligne, dans l’ordre des lignes.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="95"/>
+        <location filename="../ui/ExportTask.cpp" line="90"/>
         <source>%n file(s) of the index folder, %1 before compression.</source>
         <translation>
             <numerusform>%n fichier du dossier de l’index, %1 avant compression.</numerusform>
@@ -293,32 +293,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="112"/>
+        <location filename="../ui/ExportTask.cpp" line="107"/>
         <source>JSON Lines (.jsonl)</source>
         <translation>JSON Lines (.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="113"/>
+        <location filename="../ui/ExportTask.cpp" line="108"/>
         <source>NumPy array (.npy) and its ids</source>
         <translation>Tableau NumPy (.npy) et ses identifiants</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="114"/>
+        <location filename="../ui/ExportTask.cpp" line="109"/>
         <source>Vectra index folder</source>
         <translation>Dossier d’index Vectra</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="115"/>
+        <location filename="../ui/ExportTask.cpp" line="110"/>
         <source>Backup archive (.tar.zst)</source>
         <translation>Archive de sauvegarde (.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="141"/>
+        <location filename="../ui/ExportTask.cpp" line="136"/>
         <source>The export failed: %1</source>
         <translation>L’export a échoué&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportTask.cpp" line="144"/>
+        <location filename="../ui/ExportTask.cpp" line="139"/>
         <source>Exported %n item(s) (%1) to %2.</source>
         <translation>
             <numerusform>%n élément (%1) exporté vers %2.</numerusform>
@@ -326,7 +326,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportTask.cpp" line="146"/>
+        <location filename="../ui/ExportTask.cpp" line="141"/>
         <source>Wrote %1 to %2.</source>
         <translation>%1 écrit dans %2.</translation>
     </message>
@@ -421,12 +421,12 @@
 <context>
     <name>ImportTask</name>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="57"/>
+        <location filename="../ui/ImportTask.cpp" line="59"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportTask.cpp" line="58"/>
+        <location filename="../ui/ImportTask.cpp" line="60"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
@@ -892,7 +892,7 @@
 <context>
     <name>SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="80"/>
+        <location filename="../ui/SummaryView.cpp" line="82"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
@@ -946,37 +946,37 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="100"/>
+        <location filename="../ui/BrowseView.cpp" line="99"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Un filtre sur les métadonnées, dans le langage de filtre. Appliqué avec Entrée ou après une courte pause.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="115"/>
+        <location filename="../ui/BrowseView.cpp" line="114"/>
         <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, or an id to go to (Enter to apply)</source>
         <translation>Filtre, p.&#xa0;ex. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, ou un identifiant où aller (Entrée pour appliquer)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="226"/>
+        <location filename="../ui/BrowseView.cpp" line="225"/>
         <source>Could not list the items: %1</source>
         <translation>Impossible de lister les éléments&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="434"/>
+        <location filename="../ui/BrowseView.cpp" line="425"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Ligne %1, colonne %2&#xa0;:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="476"/>
+        <location filename="../ui/BrowseView.cpp" line="467"/>
         <source>counting… %1 so far</source>
         <translation>comptage… %1 pour l’instant</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="476"/>
+        <location filename="../ui/BrowseView.cpp" line="467"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="480"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 sur %Ln élément</numerusform>
@@ -984,7 +984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="481"/>
+        <location filename="../ui/BrowseView.cpp" line="472"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln élément correspond</numerusform>
@@ -992,7 +992,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="483"/>
+        <location filename="../ui/BrowseView.cpp" line="474"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -1000,22 +1000,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="487"/>
+        <location filename="../ui/BrowseView.cpp" line="478"/>
         <source>%1 · sorted in %2</source>
         <translation>%1 · trié en %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="491"/>
+        <location filename="../ui/BrowseView.cpp" line="482"/>
         <source>No items match this filter.</source>
         <translation>Aucun élément ne correspond à ce filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="492"/>
+        <location filename="../ui/BrowseView.cpp" line="483"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Cet index n’a encore aucun élément. Déposez ici des vecteurs ou des documents, ou insérez-les avec sextant-cli.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="588"/>
+        <location filename="../ui/BrowseView.cpp" line="579"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>Copier l’identifiant</numerusform>
@@ -1023,12 +1023,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="589"/>
+        <location filename="../ui/BrowseView.cpp" line="580"/>
         <source>Copy as JSON Lines</source>
         <translation>Copier en JSON Lines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="591"/>
+        <location filename="../ui/BrowseView.cpp" line="582"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Copier le vecteur</numerusform>
@@ -1036,17 +1036,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="592"/>
+        <location filename="../ui/BrowseView.cpp" line="583"/>
         <source>Copy as Python List</source>
         <translation>Copier en liste Python</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="595"/>
+        <location filename="../ui/BrowseView.cpp" line="586"/>
         <source>Find Similar</source>
         <translation>Trouver des semblables</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="598"/>
+        <location filename="../ui/BrowseView.cpp" line="589"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>Supprimer %n élément</numerusform>
@@ -1054,27 +1054,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="603"/>
+        <location filename="../ui/BrowseView.cpp" line="594"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="372"/>
+        <location filename="../ui/BrowseView.cpp" line="369"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Aucun élément n’a l’identifiant «&#xa0;%1&#xa0;», et aucun identifiant ne commence ainsi.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="402"/>
+        <location filename="../ui/BrowseView.cpp" line="398"/>
         <source>Enter goes to the item whose id is or starts with &quot;%1&quot;.</source>
         <translation>Entrée mène à l’élément dont l’identifiant est ou commence par «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="423"/>
+        <location filename="../ui/BrowseView.cpp" line="417"/>
         <source>%1; expected %2</source>
         <translation>%1&#x202f;; attendu&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="474"/>
+        <location filename="../ui/BrowseView.cpp" line="465"/>
         <source>sorting…</source>
         <translation>tri en cours…</translation>
     </message>
@@ -1082,12 +1082,12 @@
 <context>
     <name>sextant::ui::CompareDialog</name>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="56"/>
+        <location filename="../ui/CompareDialog.cpp" line="58"/>
         <source>similar to %1</source>
         <translation>similaire à %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="58"/>
+        <location filename="../ui/CompareDialog.cpp" line="60"/>
         <source>a vector of %n dimension(s)</source>
         <translation>
             <numerusform>un vecteur de %n dimension</numerusform>
@@ -1095,133 +1095,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="67"/>
+        <location filename="../ui/CompareDialog.cpp" line="69"/>
         <source>Compare %1 with Another Index</source>
         <translation>Comparer %1 avec un autre index</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="78"/>
+        <location filename="../ui/CompareDialog.cpp" line="80"/>
         <source>The query in the form: %1</source>
         <translation>La requête du formulaire&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="79"/>
+        <location filename="../ui/CompareDialog.cpp" line="81"/>
         <source>The query in the form (there is none yet)</source>
         <translation>La requête du formulaire (aucune pour l’instant)</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="82"/>
+        <location filename="../ui/CompareDialog.cpp" line="84"/>
         <source>Items sampled from this index, each as &quot;similar to&quot;:</source>
         <translation>Éléments échantillonnés de cet index, chacun en «&#xa0;similaire à&#xa0;»&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="83"/>
+        <location filename="../ui/CompareDialog.cpp" line="85"/>
         <source>A file of queries (one a line: text, a JSON vector or {&quot;id&quot;: …}):</source>
         <translation>Un fichier de requêtes (une par ligne&#xa0;: texte, vecteur JSON ou {&quot;id&quot;&#xa0;: …})&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="89"/>
+        <location filename="../ui/CompareDialog.cpp" line="91"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="91"/>
+        <location filename="../ui/CompareDialog.cpp" line="93"/>
         <source>Query File</source>
         <translation>Fichier de requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="98"/>
+        <location filename="../ui/CompareDialog.cpp" line="100"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="103"/>
+        <location filename="../ui/CompareDialog.cpp" line="105"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="116"/>
-        <location filename="../ui/CompareDialog.cpp" line="255"/>
+        <location filename="../ui/CompareDialog.cpp" line="118"/>
+        <location filename="../ui/CompareDialog.cpp" line="257"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="124"/>
+        <location filename="../ui/CompareDialog.cpp" line="126"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="124"/>
+        <location filename="../ui/CompareDialog.cpp" line="126"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="124"/>
+        <location filename="../ui/CompareDialog.cpp" line="126"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="124"/>
+        <location filename="../ui/CompareDialog.cpp" line="126"/>
         <source>Rank in the other</source>
         <translation>Rang dans l’autre</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="150"/>
+        <location filename="../ui/CompareDialog.cpp" line="152"/>
         <source>Compare with:</source>
         <translation>Comparer avec&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="163"/>
+        <location filename="../ui/CompareDialog.cpp" line="165"/>
         <source>Queries:</source>
         <translation>Requêtes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="168"/>
+        <location filename="../ui/CompareDialog.cpp" line="170"/>
         <source>Results per query (k):</source>
         <translation>Résultats par requête (k)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="196"/>
+        <location filename="../ui/CompareDialog.cpp" line="198"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="208"/>
+        <location filename="../ui/CompareDialog.cpp" line="210"/>
         <source>Open another index (File ▸ Open Index…) to compare this one with it.</source>
         <translation>Ouvrez un autre index (Fichier ▸ Ouvrir un index…) pour comparer celui-ci avec lui.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="268"/>
+        <location filename="../ui/CompareDialog.cpp" line="270"/>
         <source>Query %1 of %2</source>
         <translation>Requête %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="296"/>
+        <location filename="../ui/CompareDialog.cpp" line="298"/>
         <source>Cannot read %1: %2</source>
         <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="310"/>
+        <location filename="../ui/CompareDialog.cpp" line="312"/>
         <source>Comparing two indexes</source>
         <translation>Comparaison de deux index</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="326"/>
+        <location filename="../ui/CompareDialog.cpp" line="319"/>
         <source>Preparing the queries</source>
         <translation>Préparation des requêtes</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="343"/>
+        <location filename="../ui/CompareDialog.cpp" line="336"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="349"/>
+        <location filename="../ui/CompareDialog.cpp" line="342"/>
         <source>The indexes could not be compared: %1</source>
         <translation>Impossible de comparer les index&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="354"/>
+        <location filename="../ui/CompareDialog.cpp" line="347"/>
         <source>Mean overlap@%1: %2 over %Ln query(s); mean rank correlation of the shared hits: %3.</source>
         <translation>
             <numerusform>Recouvrement moyen@%1&#xa0;: %2 sur %Ln requête&#x202f;; corrélation moyenne des rangs des résultats communs&#xa0;: %3.</numerusform>
@@ -1229,7 +1229,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/CompareDialog.cpp" line="361"/>
+        <location filename="../ui/CompareDialog.cpp" line="354"/>
         <source>%Ln sampled item(s) are not in the other index and were left out.</source>
         <translation>
             <numerusform>%Ln élément échantillonné n’est pas dans l’autre index et a été omis.</numerusform>
@@ -1237,12 +1237,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="366"/>
+        <location filename="../ui/CompareDialog.cpp" line="359"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/CompareDialog.cpp" line="378"/>
+        <location filename="../ui/CompareDialog.cpp" line="371"/>
         <source>%1 — overlap@%2 %3 (%4 shared), rank correlation %5</source>
         <translation>%1 — recouvrement@%2 %3 (%4 en commun), corrélation des rangs %5</translation>
     </message>
@@ -1281,119 +1281,119 @@
 <context>
     <name>sextant::ui::DuplicatesView</name>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="40"/>
+        <location filename="../ui/DuplicatesView.cpp" line="42"/>
         <source>Waiting for the neighbour graph</source>
         <translation>Attente du graphe de voisinage</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="41"/>
-        <location filename="../ui/DuplicatesView.cpp" line="299"/>
+        <location filename="../ui/DuplicatesView.cpp" line="43"/>
+        <location filename="../ui/DuplicatesView.cpp" line="292"/>
         <source>Listing the items</source>
         <translation>Liste des éléments</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="42"/>
+        <location filename="../ui/DuplicatesView.cpp" line="44"/>
         <source>Checking %1 of %2 candidates exactly</source>
         <translation>Vérification exacte&#xa0;: %1 candidats sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="43"/>
+        <location filename="../ui/DuplicatesView.cpp" line="45"/>
         <source>Neighbours of %1 of %2 items</source>
         <translation>Voisins de %1 éléments sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="117"/>
+        <location filename="../ui/DuplicatesView.cpp" line="119"/>
         <source>Optional filter, e.g. {&quot;lang&quot;: &quot;en&quot;}</source>
         <translation>Filtre facultatif, p. ex. {&quot;lang&quot;&#xa0;: &quot;en&quot;}</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="119"/>
+        <location filename="../ui/DuplicatesView.cpp" line="121"/>
         <source>Find Duplicates</source>
         <translation>Chercher les doublons</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="122"/>
+        <location filename="../ui/DuplicatesView.cpp" line="124"/>
         <source>Look at every item&apos;s nearest neighbours in the graph and group the items at least this similar</source>
         <translation>Examiner les plus proches voisins de chaque élément dans le graphe et regrouper les éléments au moins aussi similaires</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="126"/>
+        <location filename="../ui/DuplicatesView.cpp" line="128"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="132"/>
+        <location filename="../ui/DuplicatesView.cpp" line="134"/>
         <source>Find groups of items that are near-copies of each other: the same passage imported twice, a re-scraped page.</source>
         <translation>Trouver les groupes d’éléments qui sont des quasi-copies les uns des autres&#xa0;: le même passage importé deux fois, une page récupérée à nouveau.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="185"/>
+        <location filename="../ui/DuplicatesView.cpp" line="187"/>
         <source>Keep One per Group</source>
         <translation>Garder un par groupe</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="187"/>
+        <location filename="../ui/DuplicatesView.cpp" line="189"/>
         <source>Check every item of every group except the one to keep</source>
         <translation>Cocher tous les éléments de chaque groupe sauf celui à garder</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="189"/>
-        <location filename="../ui/DuplicatesView.cpp" line="272"/>
+        <location filename="../ui/DuplicatesView.cpp" line="191"/>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
         <source>Delete Checked</source>
         <translation>Supprimer les cochés</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="191"/>
+        <location filename="../ui/DuplicatesView.cpp" line="193"/>
         <source>Delete the checked items as one batch (Edit ▸ Undo puts them back)</source>
         <translation>Supprimer les éléments cochés en un seul lot (Édition ▸ Annuler les rétablit)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="197"/>
+        <location filename="../ui/DuplicatesView.cpp" line="199"/>
         <source>Filter:</source>
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="203"/>
+        <location filename="../ui/DuplicatesView.cpp" line="205"/>
         <source>Keep:</source>
         <translation>Garder&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="221"/>
+        <location filename="../ui/DuplicatesView.cpp" line="223"/>
         <source>(The index has changed since: Find Duplicates again to update.)</source>
         <translation>(L’index a changé depuis&#xa0;: relancez «&#xa0;Chercher les doublons&#xa0;» pour mettre à jour.)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="237"/>
+        <location filename="../ui/DuplicatesView.cpp" line="239"/>
         <source>Similarity at least:</source>
         <translation>Similarité au moins&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="240"/>
+        <location filename="../ui/DuplicatesView.cpp" line="242"/>
         <source>Cosine similarity: 1 for the same direction; 0.98 catches near-copies</source>
         <translation>Similarité cosinus&#xa0;: 1 pour la même direction&#x202f;; 0,98 trouve les quasi-copies</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="243"/>
+        <location filename="../ui/DuplicatesView.cpp" line="245"/>
         <source>Inner product at least:</source>
         <translation>Produit scalaire au moins&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="246"/>
+        <location filename="../ui/DuplicatesView.cpp" line="248"/>
         <source>The inner product of two items; it depends on the vectors&apos; lengths</source>
         <translation>Le produit scalaire de deux éléments&#x202f;; il dépend de la longueur des vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="249"/>
+        <location filename="../ui/DuplicatesView.cpp" line="251"/>
         <source>Distance at most:</source>
         <translation>Distance au plus&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="252"/>
+        <location filename="../ui/DuplicatesView.cpp" line="254"/>
         <source>Euclidean distance: 0 for identical vectors</source>
         <translation>Distance euclidienne&#xa0;: 0 pour des vecteurs identiques</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="272"/>
+        <location filename="../ui/DuplicatesView.cpp" line="274"/>
         <source>Delete %Ln Checked</source>
         <translation>
             <numerusform>Supprimer %Ln coché</numerusform>
@@ -1401,27 +1401,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="273"/>
+        <location filename="../ui/DuplicatesView.cpp" line="275"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="285"/>
+        <location filename="../ui/DuplicatesView.cpp" line="287"/>
         <source>Finding duplicates</source>
         <translation>Recherche des doublons</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="315"/>
+        <location filename="../ui/DuplicatesView.cpp" line="308"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="322"/>
+        <location filename="../ui/DuplicatesView.cpp" line="315"/>
         <source>Duplicates could not be found: %1</source>
         <translation>Impossible de chercher les doublons&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="331"/>
+        <location filename="../ui/DuplicatesView.cpp" line="324"/>
         <source>%Ln item(s) searched</source>
         <translation>
             <numerusform>%Ln élément examiné</numerusform>
@@ -1429,12 +1429,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="332"/>
+        <location filename="../ui/DuplicatesView.cpp" line="325"/>
         <source>No duplicates: %1.</source>
         <translation>Aucun doublon&#xa0;: %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/DuplicatesView.cpp" line="333"/>
+        <location filename="../ui/DuplicatesView.cpp" line="326"/>
         <source>%Ln group(s) of near-duplicates, %1 items in all; %2.</source>
         <translation>
             <numerusform>%Ln groupe de quasi-doublons, %1 éléments en tout&#x202f;; %2.</numerusform>
@@ -1442,17 +1442,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="338"/>
+        <location filename="../ui/DuplicatesView.cpp" line="331"/>
         <source>the first (by id)</source>
         <translation>le premier (par identifiant)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="339"/>
+        <location filename="../ui/DuplicatesView.cpp" line="332"/>
         <source>the last (by id)</source>
         <translation>le dernier (par identifiant)</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="341"/>
+        <location filename="../ui/DuplicatesView.cpp" line="334"/>
         <source>the greatest %1</source>
         <translation>celui au plus grand %1</translation>
     </message>
@@ -1465,17 +1465,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="389"/>
+        <location filename="../ui/DuplicatesView.cpp" line="380"/>
         <source>Select an item to compare it with another of its group.</source>
         <translation>Sélectionnez un élément pour le comparer avec un autre de son groupe.</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="399"/>
+        <location filename="../ui/DuplicatesView.cpp" line="390"/>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/DuplicatesView.cpp" line="400"/>
+        <location filename="../ui/DuplicatesView.cpp" line="391"/>
         <source>&lt;b&gt;%1&lt;/b&gt; (the differences are marked)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; (les différences sont marquées)</translation>
     </message>
@@ -1513,77 +1513,77 @@
         <translation>Annuler l’export</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="114"/>
+        <location filename="../ui/ExportDialog.cpp" line="117"/>
         <source>One JSON object per line with id, vector and metadata, in id order: what &quot;sextant-cli insert&quot; and most tools read.</source>
         <translation>Un objet JSON par ligne avec identifiant, vecteur et métadonnées, dans l’ordre des identifiants&#xa0;: ce que lisent «&#xa0;sextant-cli insert&#xa0;» et la plupart des outils.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="118"/>
+        <location filename="../ui/ExportDialog.cpp" line="121"/>
         <source>The vectors as a float32 matrix (items × dimensions) for NumPy; the metadata is not exported.</source>
         <translation>Les vecteurs sous forme de matrice float32 (éléments × dimensions) pour NumPy&#x202f;; les métadonnées ne sont pas exportées.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="122"/>
+        <location filename="../ui/ExportDialog.cpp" line="125"/>
         <source>A Vectra LocalIndex folder (index.json) that Vectra opens and queries. The folder must not hold an index yet.</source>
         <translation>Un dossier LocalIndex de Vectra (index.json), que Vectra ouvre et interroge. Le dossier ne doit pas déjà contenir d’index.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="126"/>
+        <location filename="../ui/ExportDialog.cpp" line="129"/>
         <source>Every file of the index folder in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
         <translation>Tous les fichiers du dossier de l’index dans une archive compressée&#x202f;; Fichier ▸ Restaurer une sauvegarde… en refait un index.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="138"/>
+        <location filename="../ui/ExportDialog.cpp" line="141"/>
         <source>New Vectra Folder</source>
         <translation>Nouveau dossier Vectra</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="143"/>
+        <location filename="../ui/ExportDialog.cpp" line="146"/>
         <source>Export to JSON Lines</source>
         <translation>Exporter en JSON Lines</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="143"/>
+        <location filename="../ui/ExportDialog.cpp" line="146"/>
         <source>JSON Lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="146"/>
+        <location filename="../ui/ExportDialog.cpp" line="149"/>
         <source>Export to NumPy</source>
         <translation>Exporter pour NumPy</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="146"/>
+        <location filename="../ui/ExportDialog.cpp" line="149"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>Tableaux NumPy (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="149"/>
+        <location filename="../ui/ExportDialog.cpp" line="152"/>
         <source>Backup Archive</source>
         <translation>Archive de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="149"/>
+        <location filename="../ui/ExportDialog.cpp" line="152"/>
         <source>Archives (*.tar.zst)</source>
         <translation>Archives (*.tar.zst)</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="159"/>
+        <location filename="../ui/ExportDialog.cpp" line="162"/>
         <source>The ids go to %1.</source>
         <translation>Les identifiants vont dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="178"/>
+        <location filename="../ui/ExportDialog.cpp" line="181"/>
         <source>Exporting %1</source>
         <translation>Export de %1</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="187"/>
+        <location filename="../ui/ExportDialog.cpp" line="190"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="198"/>
+        <location filename="../ui/ExportDialog.cpp" line="201"/>
         <source>Export cancelled: no export was completed.</source>
         <translation>Export annulé&#xa0;: aucun export n’a été mené à terme.</translation>
     </message>
@@ -1591,32 +1591,32 @@
 <context>
     <name>sextant::ui::FilterEdit</name>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="108"/>
+        <location filename="../ui/FilterEdit.cpp" line="107"/>
         <source>Filter (optional), e.g. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</source>
         <translation>Filtre (facultatif), p. ex. {&quot;genre&quot;: &quot;jazz&quot;, &quot;year&quot;: {&quot;$gte&quot;: 1960}}</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="149"/>
+        <location filename="../ui/FilterEdit.cpp" line="135"/>
         <source>a bool</source>
         <translation>un booléen</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="150"/>
+        <location filename="../ui/FilterEdit.cpp" line="136"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="151"/>
+        <location filename="../ui/FilterEdit.cpp" line="137"/>
         <source>a string</source>
         <translation>une chaîne</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="152"/>
+        <location filename="../ui/FilterEdit.cpp" line="138"/>
         <source>an array</source>
         <translation>un tableau</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="153"/>
+        <location filename="../ui/FilterEdit.cpp" line="139"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
@@ -1631,152 +1631,152 @@
         <translation>l’un de %1 (écrivez «&#xa0;%2&#xa0;» pour atteindre un champ imbriqué)</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="229"/>
+        <location filename="../ui/FilterEdit.cpp" line="216"/>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="230"/>
+        <location filename="../ui/FilterEdit.cpp" line="217"/>
         <source>Line %1, column %2: %3; expected %4</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3&#x202f;; attendu&#xa0;: %4</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="174"/>
+        <location filename="../ui/FilterEdit.cpp" line="152"/>
         <source>unexpected end of text</source>
         <translation>fin de texte inattendue</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="175"/>
+        <location filename="../ui/FilterEdit.cpp" line="153"/>
         <source>unexpected character &apos;%1&apos;</source>
         <translation>caractère inattendu «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="176"/>
+        <location filename="../ui/FilterEdit.cpp" line="154"/>
         <source>unexpected byte %1</source>
         <translation>octet inattendu %1</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="177"/>
+        <location filename="../ui/FilterEdit.cpp" line="159"/>
         <source>unknown operator &quot;%1&quot;</source>
         <translation>opérateur inconnu «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="178"/>
+        <location filename="../ui/FilterEdit.cpp" line="158"/>
         <source>duplicate key &quot;%1&quot;</source>
         <translation>clé en double «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="180"/>
+        <location filename="../ui/FilterEdit.cpp" line="168"/>
         <source>%1 after the end of the filter</source>
         <translation>%1 après la fin du filtre</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="181"/>
+        <location filename="../ui/FilterEdit.cpp" line="161"/>
         <source>empty condition on field &quot;%1&quot;</source>
         <translation>condition vide sur le champ «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="183"/>
+        <location filename="../ui/FilterEdit.cpp" line="163"/>
         <source>nested key &quot;%1&quot; in the condition on field &quot;%2&quot;</source>
         <translation>clé imbriquée «&#xa0;%1&#xa0;» dans la condition sur le champ «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="185"/>
+        <location filename="../ui/FilterEdit.cpp" line="165"/>
         <source>%1 as the value of field &quot;%2&quot;</source>
         <translation>%1 comme valeur du champ «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="187"/>
+        <location filename="../ui/FilterEdit.cpp" line="166"/>
         <source>%1 as the operand of %2</source>
         <translation>%1 comme opérande de %2</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="188"/>
+        <location filename="../ui/FilterEdit.cpp" line="160"/>
         <source>empty field name</source>
         <translation>nom de champ vide</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="189"/>
+        <location filename="../ui/FilterEdit.cpp" line="155"/>
         <source>unterminated string</source>
         <translation>chaîne non terminée</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="190"/>
+        <location filename="../ui/FilterEdit.cpp" line="156"/>
         <source>number with a leading zero</source>
         <translation>nombre commençant par un zéro</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="191"/>
+        <location filename="../ui/FilterEdit.cpp" line="157"/>
         <source>number out of range</source>
         <translation>nombre hors limites</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="197"/>
+        <location filename="../ui/FilterEdit.cpp" line="176"/>
         <source>a value</source>
         <translation>une valeur</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="198"/>
+        <location filename="../ui/FilterEdit.cpp" line="177"/>
         <source>&apos;:&apos;</source>
         <translation>&apos;:&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="199"/>
+        <location filename="../ui/FilterEdit.cpp" line="178"/>
         <source>&apos;,&apos; or &apos;}&apos;</source>
         <translation>&apos;,&apos; ou &apos;}&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="200"/>
+        <location filename="../ui/FilterEdit.cpp" line="179"/>
         <source>&apos;,&apos; or &apos;]&apos;</source>
         <translation>&apos;,&apos; ou &apos;]&apos;</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="201"/>
+        <location filename="../ui/FilterEdit.cpp" line="180"/>
         <source>a field name</source>
         <translation>un nom de champ</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="202"/>
+        <location filename="../ui/FilterEdit.cpp" line="181"/>
         <source>a filter object {...}</source>
         <translation>un objet filtre {...}</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="203"/>
+        <location filename="../ui/FilterEdit.cpp" line="182"/>
         <source>$and, $or or a field name</source>
         <translation>$and, $or ou un nom de champ</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="204"/>
+        <location filename="../ui/FilterEdit.cpp" line="183"/>
         <source>a string, number or bool</source>
         <translation>une chaîne, un nombre ou un booléen</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="205"/>
+        <location filename="../ui/FilterEdit.cpp" line="184"/>
         <source>a number or string</source>
         <translation>un nombre ou une chaîne</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="206"/>
+        <location filename="../ui/FilterEdit.cpp" line="185"/>
         <source>true or false</source>
         <translation>true ou false</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="208"/>
+        <location filename="../ui/FilterEdit.cpp" line="186"/>
         <source>each key at most once in an object</source>
         <translation>chaque clé au plus une fois par objet</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="209"/>
+        <location filename="../ui/FilterEdit.cpp" line="187"/>
         <source>at least one filter object</source>
         <translation>au moins un objet filtre</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="210"/>
+        <location filename="../ui/FilterEdit.cpp" line="188"/>
         <source>an array of filter objects</source>
         <translation>un tableau d’objets filtres</translation>
     </message>
     <message>
-        <location filename="../ui/FilterEdit.cpp" line="211"/>
+        <location filename="../ui/FilterEdit.cpp" line="189"/>
         <source>one of %1</source>
         <translation>l’un de %1</translation>
     </message>
@@ -1855,27 +1855,27 @@
 <context>
     <name>sextant::ui::GoToIdDialog</name>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="18"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="20"/>
         <source>Go to Id</source>
         <translation>Aller à l’identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="19"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="21"/>
         <source>Id of an item, or the start of one:</source>
         <translation>Identifiant d’un élément, ou son début&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="22"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="24"/>
         <source>e.g. item-0042</source>
         <translation>p.&#xa0;ex. item-0042</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="37"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="39"/>
         <source>Go</source>
         <translation>Aller</translation>
     </message>
     <message>
-        <location filename="../ui/GoToIdDialog.cpp" line="71"/>
+        <location filename="../ui/GoToIdDialog.cpp" line="72"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Aucun élément n’a l’identifiant «&#xa0;%1&#xa0;», et aucun identifiant ne commence ainsi.</translation>
     </message>
@@ -2012,142 +2012,142 @@
 <context>
     <name>sextant::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="69"/>
+        <location filename="../ui/ImportDialog.cpp" line="71"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="69"/>
+        <location filename="../ui/ImportDialog.cpp" line="71"/>
         <source>Import into a New Index</source>
         <translation>Importer dans un nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="84"/>
+        <location filename="../ui/ImportDialog.cpp" line="86"/>
         <source>&lt;b&gt;Import into %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Importer dans %1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="85"/>
+        <location filename="../ui/ImportDialog.cpp" line="87"/>
         <source>&lt;b&gt;Import into a new index&lt;/b&gt;</source>
         <translation>&lt;b&gt;Importer dans un nouvel index&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="87"/>
+        <location filename="../ui/ImportDialog.cpp" line="89"/>
         <source>Looking at what was chosen…</source>
         <translation>Examen de la sélection…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="92"/>
+        <location filename="../ui/ImportDialog.cpp" line="94"/>
         <source>Path</source>
         <translation>Chemin</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="92"/>
+        <location filename="../ui/ImportDialog.cpp" line="94"/>
         <source>What it is</source>
         <translation>Nature</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="98"/>
+        <location filename="../ui/ImportDialog.cpp" line="100"/>
         <source>New index</source>
         <translation>Nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="103"/>
+        <location filename="../ui/ImportDialog.cpp" line="105"/>
         <source>The folder the new index is created in; it must not exist yet or be empty.</source>
         <translation>Le dossier où le nouvel index est créé&#x202f;; il ne doit pas encore exister, ou bien être vide.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="104"/>
+        <location filename="../ui/ImportDialog.cpp" line="106"/>
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="107"/>
+        <location filename="../ui/ImportDialog.cpp" line="109"/>
         <source>&amp;Folder:</source>
         <translation>&amp;Dossier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="111"/>
+        <location filename="../ui/ImportDialog.cpp" line="113"/>
         <source>Shape:</source>
         <translation>Forme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="115"/>
+        <location filename="../ui/ImportDialog.cpp" line="117"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="126"/>
+        <location filename="../ui/ImportDialog.cpp" line="128"/>
         <source>At most this many characters (or tokens) per chunk; each chunk becomes one item.</source>
         <translation>Au plus ce nombre de caractères (ou de jetons) par fragment&#x202f;; chaque fragment devient un élément.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="131"/>
+        <location filename="../ui/ImportDialog.cpp" line="133"/>
         <source>How much of the chunk before each chunk repeats (at most a quarter of the size), so that a sentence cut at a break is still found whole.</source>
         <translation>Quelle part du fragment précédent est répétée au début de chaque fragment (au plus un quart de la taille), pour qu’une phrase coupée à une limite soit tout de même trouvée en entier.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="135"/>
+        <location filename="../ui/ImportDialog.cpp" line="137"/>
         <source>characters</source>
         <translation>caractères</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="136"/>
+        <location filename="../ui/ImportDialog.cpp" line="138"/>
         <source>tokens</source>
         <translation>jetons</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="139"/>
+        <location filename="../ui/ImportDialog.cpp" line="141"/>
         <source>size</source>
         <translation>taille</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="142"/>
+        <location filename="../ui/ImportDialog.cpp" line="144"/>
         <source>overlap</source>
         <translation>chevauchement</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="147"/>
+        <location filename="../ui/ImportDialog.cpp" line="149"/>
         <source>Chunks:</source>
         <translation>Fragments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="149"/>
+        <location filename="../ui/ImportDialog.cpp" line="151"/>
         <source>Embedder:</source>
         <translation>Modèle de plongement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="152"/>
+        <location filename="../ui/ImportDialog.cpp" line="154"/>
         <source>Vectors</source>
         <translation>Vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="154"/>
+        <location filename="../ui/ImportDialog.cpp" line="156"/>
         <source>&amp;Replace items whose id is already in the index (upsert)</source>
         <translation>&amp;Remplacer les éléments dont l’identifiant est déjà dans l’index (upsert)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="156"/>
+        <location filename="../ui/ImportDialog.cpp" line="158"/>
         <source>Without it, an item whose id is taken is left out and listed in the report.</source>
         <translation>Sinon, un élément dont l’identifiant est déjà pris est écarté et signalé dans le rapport.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="166"/>
+        <location filename="../ui/ImportDialog.cpp" line="168"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="210"/>
+        <location filename="../ui/ImportDialog.cpp" line="212"/>
         <source>Cancel Import</source>
         <translation>Annuler l’import</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="212"/>
+        <location filename="../ui/ImportDialog.cpp" line="214"/>
         <source>Stop after the current document or batch; what was written stays in the index.</source>
         <translation>S’arrêter après le document ou le lot en cours&#x202f;; ce qui a été écrit reste dans l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="231"/>
+        <location filename="../ui/ImportDialog.cpp" line="234"/>
         <source>New Index Folder</source>
         <translation>Nouveau dossier d’index</translation>
     </message>
@@ -2157,7 +2157,7 @@
         <translation>Lecture de la forme des vecteurs…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="320"/>
+        <location filename="../ui/ImportDialog.cpp" line="317"/>
         <source>%n dimension(s), %1</source>
         <translation>
             <numerusform>%n dimension, %1</numerusform>
@@ -2165,32 +2165,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="321"/>
+        <location filename="../ui/ImportDialog.cpp" line="318"/>
         <source>, made for documents (embedder %1)</source>
         <translation>, conçu pour des documents (modèle de plongement %1)</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="327"/>
+        <location filename="../ui/ImportDialog.cpp" line="324"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="347"/>
+        <location filename="../ui/ImportDialog.cpp" line="344"/>
         <source>This index is open read-only, so nothing can be imported into it.</source>
         <translation>Cet index est ouvert en lecture seule&#xa0;: rien ne peut donc y être importé.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="354"/>
+        <location filename="../ui/ImportDialog.cpp" line="351"/>
         <source>Only the vector files will be imported.</source>
         <translation>Seuls les fichiers de vecteurs seront importés.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="362"/>
+        <location filename="../ui/ImportDialog.cpp" line="359"/>
         <source>Choose the folder of the new index.</source>
         <translation>Choisissez le dossier du nouvel index.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="366"/>
+        <location filename="../ui/ImportDialog.cpp" line="363"/>
         <source>%n folder(s) hold a Sextant index; they are not imported.</source>
         <translation>
             <numerusform>%n dossier contient un index Sextant&#x202f;; il n’est pas importé.</numerusform>
@@ -2198,12 +2198,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="368"/>
+        <location filename="../ui/ImportDialog.cpp" line="365"/>
         <source>Nothing here can be imported: Sextant reads documents (text, Markdown, HTML, PDF, source code, zip or tar archives) and vector files (JSON Lines, CSV, .npy, .fvecs, .bvecs, Vectra and LangChain folders).</source>
         <translation>Rien ici ne peut être importé&#xa0;: Sextant lit les documents (texte, Markdown, HTML, PDF, code source, archives zip ou tar) et les fichiers de vecteurs (JSON Lines, CSV, .npy, .fvecs, .bvecs, dossiers Vectra et LangChain).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="372"/>
+        <location filename="../ui/ImportDialog.cpp" line="369"/>
         <source>%n path(s) cannot be imported and will be listed as failed.</source>
         <translation>
             <numerusform>%n chemin ne peut pas être importé et sera signalé en échec.</numerusform>
@@ -2211,42 +2211,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="416"/>
+        <location filename="../ui/ImportDialog.cpp" line="413"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="425"/>
+        <location filename="../ui/ImportDialog.cpp" line="422"/>
         <source>Importing into %1</source>
         <translation>Import dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="436"/>
+        <location filename="../ui/ImportDialog.cpp" line="433"/>
         <source>Importing</source>
         <translation>Import en cours</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="437"/>
+        <location filename="../ui/ImportDialog.cpp" line="434"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="449"/>
+        <location filename="../ui/ImportDialog.cpp" line="446"/>
         <source>file %1 of %2</source>
         <translation>fichier %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="451"/>
+        <location filename="../ui/ImportDialog.cpp" line="448"/>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="453"/>
+        <location filename="../ui/ImportDialog.cpp" line="450"/>
         <source>%1 read</source>
         <translation>%1 lus</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="454"/>
+        <location filename="../ui/ImportDialog.cpp" line="451"/>
         <source>%n item(s) written</source>
         <translation>
             <numerusform>%n élément écrit</numerusform>
@@ -2254,22 +2254,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="469"/>
+        <location filename="../ui/ImportDialog.cpp" line="466"/>
         <source>Import cancelled.</source>
         <translation>Import annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="470"/>
+        <location filename="../ui/ImportDialog.cpp" line="467"/>
         <source>The import stopped.</source>
         <translation>L’import s’est arrêté.</translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="471"/>
+        <location filename="../ui/ImportDialog.cpp" line="468"/>
         <source>Import finished.</source>
         <translation>Import terminé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ImportDialog.cpp" line="472"/>
+        <location filename="../ui/ImportDialog.cpp" line="469"/>
         <source>%1 read  ·  %n item(s) written</source>
         <translation>
             <numerusform>%1 lus  ·  %n élément écrit</numerusform>
@@ -2277,7 +2277,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ImportDialog.cpp" line="491"/>
+        <location filename="../ui/ImportDialog.cpp" line="488"/>
         <source>Cancelling after the current document or batch…</source>
         <translation>Annulation après le document ou le lot en cours…</translation>
     </message>
@@ -2439,179 +2439,179 @@
 <context>
     <name>sextant::ui::InspectorView</name>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="144"/>
+        <location filename="../ui/InspectorView.cpp" line="143"/>
         <source>Delete</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="145"/>
-        <location filename="../ui/InspectorView.cpp" line="283"/>
+        <location filename="../ui/InspectorView.cpp" line="144"/>
+        <location filename="../ui/InspectorView.cpp" line="282"/>
         <source>Delete this item (undoable)</source>
         <translation>Supprimer cet élément (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="170"/>
+        <location filename="../ui/InspectorView.cpp" line="169"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="171"/>
-        <location filename="../ui/InspectorView.cpp" line="286"/>
+        <location filename="../ui/InspectorView.cpp" line="170"/>
+        <location filename="../ui/InspectorView.cpp" line="285"/>
         <source>Write the edited metadata to the index (undoable)</source>
         <translation>Écrire les métadonnées modifiées dans l’index (annulable)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="172"/>
+        <location filename="../ui/InspectorView.cpp" line="171"/>
         <source>Revert</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="186"/>
+        <location filename="../ui/InspectorView.cpp" line="185"/>
         <source>Metadata</source>
         <translation>Métadonnées</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="187"/>
+        <location filename="../ui/InspectorView.cpp" line="186"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="189"/>
+        <location filename="../ui/InspectorView.cpp" line="188"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="197"/>
+        <location filename="../ui/InspectorView.cpp" line="196"/>
         <source>Nearest neighbours</source>
         <translation>Plus proches voisins</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="203"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="203"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Similarity</source>
         <translation>Similarité</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="206"/>
+        <location filename="../ui/InspectorView.cpp" line="205"/>
         <source>Click a neighbour to inspect it</source>
         <translation>Cliquez sur un voisin pour l’inspecter</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="516"/>
+        <location filename="../ui/InspectorView.cpp" line="515"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="203"/>
+        <location filename="../ui/InspectorView.cpp" line="202"/>
         <source>Item</source>
         <translation>Élément</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="220"/>
+        <location filename="../ui/InspectorView.cpp" line="219"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="224"/>
+        <location filename="../ui/InspectorView.cpp" line="223"/>
         <source>Copy Id</source>
         <translation>Copier l’identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="225"/>
+        <location filename="../ui/InspectorView.cpp" line="224"/>
         <source>Copy as JSON Line</source>
         <translation>Copier en ligne JSON</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="226"/>
+        <location filename="../ui/InspectorView.cpp" line="225"/>
         <source>Copy Vector</source>
         <translation>Copier le vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="227"/>
+        <location filename="../ui/InspectorView.cpp" line="226"/>
         <source>Copy as Python List</source>
         <translation>Copier en liste Python</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="279"/>
+        <location filename="../ui/InspectorView.cpp" line="278"/>
         <source>The index is open read-only, so items cannot be changed.</source>
         <translation>L’index est ouvert en lecture seule&#xa0;: les éléments ne peuvent donc pas être modifiés.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="237"/>
+        <location filename="../ui/InspectorView.cpp" line="236"/>
         <source>Copy Value</source>
         <translation>Copier la valeur</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="242"/>
+        <location filename="../ui/InspectorView.cpp" line="241"/>
         <source>Copy Key</source>
         <translation>Copier la clé</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="252"/>
+        <location filename="../ui/InspectorView.cpp" line="251"/>
         <source>Not in the current filter: Browse does not list this item.</source>
         <translation>Hors du filtre actuel&#xa0;: Éléments ne montre pas cet élément.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="307"/>
+        <location filename="../ui/InspectorView.cpp" line="306"/>
         <source>The change was not written: %1</source>
         <translation>La modification n’a pas été écrite&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="404"/>
+        <location filename="../ui/InspectorView.cpp" line="403"/>
         <source>Select an item to inspect it.</source>
         <translation>Sélectionnez un élément pour l’inspecter.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="414"/>
+        <location filename="../ui/InspectorView.cpp" line="413"/>
         <source>This item no longer exists.</source>
         <translation>Cet élément n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="415"/>
+        <location filename="../ui/InspectorView.cpp" line="414"/>
         <source>The item could not be read.</source>
         <translation>Impossible de lire l’élément.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="480"/>
+        <location filename="../ui/InspectorView.cpp" line="479"/>
         <source>No neighbours.</source>
         <translation>Aucun voisin.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="451"/>
+        <location filename="../ui/InspectorView.cpp" line="450"/>
         <source>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norm&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Mean&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Standard deviation&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;table cellspacing=4&gt;&lt;tr&gt;&lt;td&gt;Dimensions&lt;/td&gt;&lt;td align=right&gt;%1&lt;/td&gt;&lt;td width=24&gt;&lt;/td&gt;&lt;td&gt;Norme&lt;/td&gt;&lt;td align=right&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Minimum&lt;/td&gt;&lt;td align=right&gt;%3&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Maximum&lt;/td&gt;&lt;td align=right&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Moyenne&lt;/td&gt;&lt;td align=right&gt;%5&lt;/td&gt;&lt;td&gt;&lt;/td&gt;&lt;td&gt;Écart type&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="470"/>
+        <location filename="../ui/InspectorView.cpp" line="469"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="362"/>
+        <location filename="../ui/InspectorView.cpp" line="361"/>
         <source>Loading the selected row…</source>
         <translation>Chargement de la ligne choisie…</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="492"/>
+        <location filename="../ui/InspectorView.cpp" line="491"/>
         <source>This item has no neighbours.</source>
         <translation>Cet élément n’a aucun voisin.</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="493"/>
+        <location filename="../ui/InspectorView.cpp" line="492"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="539"/>
+        <location filename="../ui/InspectorView.cpp" line="538"/>
         <source>Line %1, column %2: %3</source>
         <translation>Ligne %1, colonne %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/InspectorView.cpp" line="546"/>
+        <location filename="../ui/InspectorView.cpp" line="545"/>
         <source>The metadata must be a JSON object: { … }.</source>
         <translation>Les métadonnées doivent être un objet JSON&#xa0;: { … }.</translation>
     </message>
@@ -2619,112 +2619,112 @@
 <context>
     <name>sextant::ui::IntegrityView</name>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="48"/>
+        <location filename="../ui/IntegrityView.cpp" line="50"/>
         <source>Quick Verify</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="50"/>
+        <location filename="../ui/IntegrityView.cpp" line="52"/>
         <source>Check every log record and data block against its checksum.</source>
         <translation>Contrôler chaque enregistrement du journal et chaque bloc de données avec sa somme de contrôle.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="51"/>
+        <location filename="../ui/IntegrityView.cpp" line="53"/>
         <source>Full Verify</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="53"/>
+        <location filename="../ui/IntegrityView.cpp" line="55"/>
         <source>Also check the size and SHA-256 of every file, every vector and metadata document, the id map, and the graph&apos;s recall.</source>
         <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier, chaque vecteur et chaque document de métadonnées, la table des identifiants et le rappel du graphe.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="55"/>
+        <location filename="../ui/IntegrityView.cpp" line="57"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="61"/>
+        <location filename="../ui/IntegrityView.cpp" line="63"/>
         <source>Plan Repair…</source>
         <translation>Planifier la réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="64"/>
+        <location filename="../ui/IntegrityView.cpp" line="66"/>
         <source>Work out what repair would do and show it for approval. Nothing changes before you approve.</source>
         <translation>Déterminer ce que ferait la réparation et le présenter pour approbation. Rien ne change avant votre approbation.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="136"/>
+        <location filename="../ui/IntegrityView.cpp" line="138"/>
         <source>Repairing, step %1 of %2: %3</source>
         <translation>Réparation, étape %1 sur %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="145"/>
+        <location filename="../ui/IntegrityView.cpp" line="147"/>
         <source>Findings appear here after a verification.</source>
         <translation>Les constats apparaissent ici après une vérification.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="146"/>
+        <location filename="../ui/IntegrityView.cpp" line="148"/>
         <source>Not verified yet. Quick Verify checks every checksum; Full Verify also reads every file, vector and metadata document.</source>
         <translation>Pas encore vérifié. La vérification rapide contrôle chaque somme de contrôle&#x202f;; la vérification complète lit aussi chaque fichier, chaque vecteur et chaque document de métadonnées.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <location filename="../ui/IntegrityView.cpp" line="204"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="202"/>
+        <location filename="../ui/IntegrityView.cpp" line="204"/>
         <source>Quick verification running…</source>
         <translation>Vérification rapide en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="205"/>
+        <location filename="../ui/IntegrityView.cpp" line="207"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="205"/>
+        <location filename="../ui/IntegrityView.cpp" line="207"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="223"/>
+        <location filename="../ui/IntegrityView.cpp" line="225"/>
         <source>Verification cancelled; the findings below are from the run before.</source>
         <translation>Vérification annulée&#x202f;; les constats ci-dessous viennent du passage précédent.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="224"/>
+        <location filename="../ui/IntegrityView.cpp" line="226"/>
         <source>Verification cancelled.</source>
         <translation>Vérification annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="232"/>
+        <location filename="../ui/IntegrityView.cpp" line="234"/>
         <source>Verification failed: %1</source>
         <translation>La vérification a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="248"/>
+        <location filename="../ui/IntegrityView.cpp" line="250"/>
         <source>Verified again after closing the index: nothing to repair.</source>
         <translation>Vérifié de nouveau après fermeture de l’index&#xa0;: rien à réparer.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="262"/>
+        <location filename="../ui/IntegrityView.cpp" line="264"/>
         <source>No findings: every check passed.</source>
         <translation>Aucun constat&#xa0;: tous les contrôles sont réussis.</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="284"/>
+        <location filename="../ui/IntegrityView.cpp" line="286"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="284"/>
+        <location filename="../ui/IntegrityView.cpp" line="286"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="285"/>
+        <location filename="../ui/IntegrityView.cpp" line="287"/>
         <source>%1 in %Ln file(s) checked in %2</source>
         <translation>
             <numerusform>%1 sur %Ln fichier, en %2</numerusform>
@@ -2732,12 +2732,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="289"/>
+        <location filename="../ui/IntegrityView.cpp" line="291"/>
         <source>(%1 GB/s)</source>
         <translation>(%1 Go/s)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="295"/>
         <source>No problems (%n note(s)).</source>
         <translation>
             <numerusform>Aucun problème (%n remarque).</numerusform>
@@ -2745,12 +2745,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="293"/>
+        <location filename="../ui/IntegrityView.cpp" line="295"/>
         <source>No problems.</source>
         <translation>Aucun problème.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="296"/>
+        <location filename="../ui/IntegrityView.cpp" line="298"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n erreur</numerusform>
@@ -2758,7 +2758,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="297"/>
+        <location filename="../ui/IntegrityView.cpp" line="299"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n avertissement</numerusform>
@@ -2766,7 +2766,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="298"/>
+        <location filename="../ui/IntegrityView.cpp" line="300"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n remarque</numerusform>
@@ -2774,7 +2774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="299"/>
+        <location filename="../ui/IntegrityView.cpp" line="301"/>
         <source>%n problem(s): %1.</source>
         <translation>
             <numerusform>%n problème&#xa0;: %1.</numerusform>
@@ -2782,7 +2782,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="303"/>
+        <location filename="../ui/IntegrityView.cpp" line="305"/>
         <source>%Ln readable item(s).</source>
         <translation>
             <numerusform>%Ln élément lisible.</numerusform>
@@ -2790,60 +2790,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="304"/>
+        <location filename="../ui/IntegrityView.cpp" line="306"/>
         <source>%1 %2: %3.%4</source>
         <translation>%1 %2&#xa0;: %3.%4</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="315"/>
-        <source>No problems in %1 checked in %2.</source>
-        <translation>Aucun problème sur %1 (vérification en %2).</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../ui/IntegrityView.cpp" line="317"/>
-        <source>%n problem(s) found.</source>
-        <translation>
-            <numerusform>%n problème trouvé.</numerusform>
-            <numerusform>%n problèmes trouvés.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../ui/IntegrityView.cpp" line="351"/>
+        <location filename="../ui/IntegrityView.cpp" line="344"/>
         <source>Closing the index for the repair…</source>
         <translation>Fermeture de l’index pour la réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="368"/>
+        <location filename="../ui/IntegrityView.cpp" line="358"/>
         <source>Planning the repair…</source>
         <translation>Planification de la réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="387"/>
+        <location filename="../ui/IntegrityView.cpp" line="377"/>
         <source>The repair could not be planned: %1</source>
         <translation>Impossible de planifier la réparation&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="410"/>
+        <location filename="../ui/IntegrityView.cpp" line="400"/>
         <source>Repairing…</source>
         <translation>Réparation en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="429"/>
+        <location filename="../ui/IntegrityView.cpp" line="419"/>
         <source>Repair of %1</source>
         <translation>Réparation de %1</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="438"/>
+        <location filename="../ui/IntegrityView.cpp" line="428"/>
         <source>cancelled</source>
         <translation>annulée</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="465"/>
+        <location filename="../ui/IntegrityView.cpp" line="455"/>
         <source>Opening the index again…</source>
         <translation>Réouverture de l’index…</translation>
     </message>
     <message>
-        <location filename="../ui/IntegrityView.cpp" line="472"/>
+        <location filename="../ui/IntegrityView.cpp" line="460"/>
         <source>The index could not be opened again.</source>
         <translation>Impossible de rouvrir l’index.</translation>
     </message>
@@ -2851,17 +2838,17 @@
 <context>
     <name>sextant::ui::ItemCommands</name>
     <message>
-        <location filename="../ui/ItemCommands.cpp" line="15"/>
+        <location filename="../ui/ItemCommands.cpp" line="17"/>
         <source>Edit metadata of %1</source>
         <translation>Modifier les métadonnées de %1</translation>
     </message>
     <message>
-        <location filename="../ui/ItemCommands.cpp" line="25"/>
+        <location filename="../ui/ItemCommands.cpp" line="27"/>
         <source>Delete %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemCommands.cpp" line="36"/>
+        <location filename="../ui/ItemCommands.cpp" line="38"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Supprimer %n élément</numerusform>
@@ -2872,12 +2859,12 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="520"/>
+        <location filename="../ui/ItemTableModel.cpp" line="512"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="535"/>
+        <location filename="../ui/ItemTableModel.cpp" line="527"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>La %Ln valeur du vecteur, moyennée dans la mini-courbe</numerusform>
@@ -2885,27 +2872,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="557"/>
+        <location filename="../ui/ItemTableModel.cpp" line="549"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="557"/>
+        <location filename="../ui/ItemTableModel.cpp" line="549"/>
         <source>Id (natural order)</source>
         <translation>Identifiant (ordre naturel)</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="559"/>
+        <location filename="../ui/ItemTableModel.cpp" line="551"/>
         <source>Norm</source>
         <translation>Norme</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="561"/>
+        <location filename="../ui/ItemTableModel.cpp" line="553"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="565"/>
+        <location filename="../ui/ItemTableModel.cpp" line="557"/>
         <source>%1 (sorting…)</source>
         <translation>%1 (tri en cours…)</translation>
     </message>
@@ -2977,258 +2964,258 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="65"/>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="505"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="108"/>
+        <location filename="../ui/MainWindow.cpp" line="110"/>
         <source>&amp;New Index…</source>
         <translation>&amp;Nouvel index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="110"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>&amp;Open Index…</source>
         <translation>&amp;Ouvrir un index…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="116"/>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>Open &amp;Recent</source>
         <translation>Index &amp;récents</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="119"/>
+        <location filename="../ui/MainWindow.cpp" line="121"/>
         <source>&amp;Import Files…</source>
         <translation>&amp;Importer des fichiers…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="122"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="121"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>Import documents or vector files into the current index, or into a new one</source>
         <translation>Importer des documents ou des fichiers de vecteurs dans l’index courant, ou dans un nouvel index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="122"/>
+        <location filename="../ui/MainWindow.cpp" line="124"/>
         <source>Import a Fol&amp;der…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>Import every document in a folder, or a Vectra or LangChain index folder</source>
         <translation>Importer tous les documents d’un dossier, ou un dossier d’index Vectra ou LangChain</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="124"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>&amp;Export…</source>
         <translation>&amp;Exporter…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="114"/>
         <source>Open &amp;File…</source>
         <translation>Ouvrir un fic&amp;hier…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="113"/>
+        <location filename="../ui/MainWindow.cpp" line="115"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="129"/>
         <source>Restore &amp;Backup…</source>
         <translation>Restaurer une &amp;sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="115"/>
+        <location filename="../ui/MainWindow.cpp" line="117"/>
         <source>Open a vector file (imported into a new index or the open one) or a backup archive (restored)</source>
         <translation>Ouvrir un fichier de vecteurs (importé dans un nouvel index ou dans celui ouvert) ou une archive de sauvegarde (restaurée)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="130"/>
         <source>Make a new index folder from a backup archive (.tar.zst) and open it</source>
         <translation>Créer un nouveau dossier d’index à partir d’une archive de sauvegarde (.tar.zst) et l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="129"/>
+        <location filename="../ui/MainWindow.cpp" line="131"/>
         <source>Publish to Post&amp;greSQL…</source>
         <translation>&amp;Publier dans PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="130"/>
+        <location filename="../ui/MainWindow.cpp" line="132"/>
         <source>Send the index to a PostgreSQL table with pgvector; later only what changed</source>
         <translation>Envoyer l’index dans une table PostgreSQL avec pgvector, ensuite seulement ce qui a changé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="132"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>Open from Postgre&amp;SQL…</source>
         <translation>Ouvrir depuis Pos&amp;tgreSQL…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="135"/>
         <source>Read a pgvector table into a new local index and open it</source>
         <translation>Lire une table pgvector dans un nouvel index local et l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
         <source>&amp;Close Index</source>
         <translation>&amp;Fermer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="139"/>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="147"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="162"/>
+        <location filename="../ui/MainWindow.cpp" line="164"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="164"/>
+        <location filename="../ui/MainWindow.cpp" line="166"/>
         <source>Ctrl+,</source>
         <translation>Ctrl+,</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Summary</source>
         <translation>&amp;Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="171"/>
         <source>&amp;Browse</source>
         <translation>É&amp;léments</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>&amp;Query</source>
         <translation>&amp;Requête</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
         <source>&amp;Map</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Integrity</source>
         <translation>&amp;Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="171"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>&amp;Duplicates</source>
         <translation>&amp;Doublons</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="191"/>
+        <location filename="../ui/MainWindow.cpp" line="193"/>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="197"/>
+        <location filename="../ui/MainWindow.cpp" line="199"/>
         <source>&amp;Index</source>
         <translation>&amp;Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>&amp;Verify</source>
         <translation>&amp;Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="204"/>
+        <location filename="../ui/MainWindow.cpp" line="206"/>
         <source>&amp;Full Verify</source>
         <translation>Vérification co&amp;mplète</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="210"/>
+        <location filename="../ui/MainWindow.cpp" line="212"/>
         <source>Plan &amp;Repair…</source>
         <translation>Planifier une &amp;réparation…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="216"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>Estimate R&amp;ecall</source>
         <translation>Estimer le ra&amp;ppel</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="223"/>
+        <location filename="../ui/MainWindow.cpp" line="225"/>
         <source>&amp;Checkpoint</source>
         <translation>Point de &amp;contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="226"/>
+        <location filename="../ui/MainWindow.cpp" line="228"/>
         <source>C&amp;ompact</source>
         <translation>C&amp;ompacter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="233"/>
+        <location filename="../ui/MainWindow.cpp" line="235"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="234"/>
+        <location filename="../ui/MainWindow.cpp" line="236"/>
         <source>Open the &amp;Demo Index</source>
         <translation>Ouvrir l’index de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235"/>
+        <location filename="../ui/MainWindow.cpp" line="237"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Créer un index à partir de courts textes d’exemple (ou l’ouvrir s’il existe) et y faire une recherche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="239"/>
         <source>&amp;About Sextant</source>
         <translation>À &amp;propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="249"/>
+        <location filename="../ui/MainWindow.cpp" line="251"/>
         <source>No recent indexes</source>
         <translation>Aucun index récent</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="283"/>
+        <location filename="../ui/MainWindow.cpp" line="285"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="284"/>
+        <location filename="../ui/MainWindow.cpp" line="286"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
@@ -3243,67 +3230,67 @@
         <translation>Sextant n’a pas pu ouvrir %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="920"/>
+        <location filename="../ui/MainWindow.cpp" line="904"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant n’a pas pu restaurer %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="336"/>
+        <location filename="../ui/MainWindow.cpp" line="335"/>
         <source>Creating %1</source>
         <translation>Création de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="155"/>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="156"/>
+        <location filename="../ui/MainWindow.cpp" line="158"/>
         <source>Copy what has the focus: text, the selected Browse rows as JSON Lines, or a table&apos;s cells</source>
         <translation>Copier ce qui a le focus&#xa0;: du texte, les lignes choisies des Éléments en JSON Lines ou les cellules d’un tableau</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="157"/>
+        <location filename="../ui/MainWindow.cpp" line="159"/>
         <source>&amp;Go to Id…</source>
         <translation>Aller à l’&amp;identifiant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="159"/>
+        <location filename="../ui/MainWindow.cpp" line="161"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>&amp;Natural Id Order</source>
         <translation>Ordre &amp;naturel des identifiants</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="189"/>
+        <location filename="../ui/MainWindow.cpp" line="191"/>
         <source>Sort Browse&apos;s ids with the numbers in them compared as numbers (item2 before item10)</source>
         <translation>Trier les identifiants des Éléments en comparant leurs nombres comme des nombres (item2 avant item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="340"/>
         <source>Could Not Create the Index</source>
         <translation>Impossible de créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="369"/>
+        <location filename="../ui/MainWindow.cpp" line="365"/>
         <source>Creating the demo index</source>
         <translation>Création de l’index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="370"/>
+        <location filename="../ui/MainWindow.cpp" line="366"/>
         <source>Creating the demo index in %1…</source>
         <translation>Création de l’index de démonstration dans %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="396"/>
+        <location filename="../ui/MainWindow.cpp" line="390"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Impossible de créer l’index de démonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="403"/>
+        <location filename="../ui/MainWindow.cpp" line="397"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Index de démonstration créé à partir de %n document en %1 s.</numerusform>
@@ -3311,52 +3298,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="451"/>
+        <location filename="../ui/MainWindow.cpp" line="444"/>
         <source>A write failed: %1</source>
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <location filename="../ui/MainWindow.cpp" line="472"/>
         <source>Still in Use</source>
         <translation>Encore utilisé</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
+        <location filename="../ui/MainWindow.cpp" line="473"/>
         <source>%1 is still writing this index. Close it there first.</source>
         <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="505"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <location filename="../ui/MainWindow.cpp" line="471"/>
         <source>Another program</source>
         <translation>Un autre programme</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="485"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <source>Could Not Open for Writing</source>
         <translation>Ouverture en écriture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="525"/>
+        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>Could not be opened</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="530"/>
+        <location filename="../ui/MainWindow.cpp" line="520"/>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="532"/>
+        <location filename="../ui/MainWindow.cpp" line="522"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="526"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -3364,17 +3351,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="537"/>
+        <location filename="../ui/MainWindow.cpp" line="527"/>
         <source>following changes</source>
         <translation>suit les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="539"/>
+        <location filename="../ui/MainWindow.cpp" line="529"/>
         <source>writes: idle</source>
         <translation>écritures&#xa0;: aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="540"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
@@ -3382,77 +3369,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="541"/>
+        <location filename="../ui/MainWindow.cpp" line="531"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="553"/>
+        <location filename="../ui/MainWindow.cpp" line="543"/>
         <source>Open Index Folder</source>
         <translation>Ouvrir un dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="677"/>
         <source>About Sextant</source>
         <translation>À propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="688"/>
+        <location filename="../ui/MainWindow.cpp" line="678"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <location filename="../ui/MainWindow.cpp" line="550"/>
         <source>Open a File</source>
         <translation>Ouvrir un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="561"/>
+        <location filename="../ui/MainWindow.cpp" line="551"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Fichiers de vecteurs et sauvegardes (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="578"/>
+        <location filename="../ui/MainWindow.cpp" line="568"/>
         <source>Looking at %1…</source>
         <translation>Examen de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="735"/>
+        <location filename="../ui/MainWindow.cpp" line="724"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="736"/>
+        <location filename="../ui/MainWindow.cpp" line="725"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="595"/>
+        <location filename="../ui/MainWindow.cpp" line="584"/>
         <source>Import a File</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="596"/>
+        <location filename="../ui/MainWindow.cpp" line="585"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 n’est pas un index mais un fichier que Sextant peut importer.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="601"/>
+        <location filename="../ui/MainWindow.cpp" line="589"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Importer ses éléments dans l’index ouvert %1, ou en faire un nouvel index&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="602"/>
+        <location filename="../ui/MainWindow.cpp" line="592"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="604"/>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="758"/>
+        <location filename="../ui/MainWindow.cpp" line="747"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Examen de %n objet déposé…</numerusform>
@@ -3460,89 +3447,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="811"/>
+        <location filename="../ui/MainWindow.cpp" line="797"/>
         <source>Convert to a Sextant Index</source>
         <translation>Convertir en index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="812"/>
+        <location filename="../ui/MainWindow.cpp" line="798"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="825"/>
+        <location filename="../ui/MainWindow.cpp" line="811"/>
         <source>Not a Sextant Index</source>
         <translation>Pas un index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="826"/>
+        <location filename="../ui/MainWindow.cpp" line="812"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 contient un %2, pas un index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="828"/>
+        <location filename="../ui/MainWindow.cpp" line="814"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="830"/>
+        <location filename="../ui/MainWindow.cpp" line="816"/>
         <source>Convert to a Sextant Index…</source>
         <translation>Convertir en index Sextant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="839"/>
+        <location filename="../ui/MainWindow.cpp" line="825"/>
         <source>Import Files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="840"/>
+        <location filename="../ui/MainWindow.cpp" line="826"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="848"/>
+        <location filename="../ui/MainWindow.cpp" line="834"/>
         <source>Import a Folder</source>
         <translation>Importer un dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="881"/>
+        <location filename="../ui/MainWindow.cpp" line="867"/>
         <source>Restore a Backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="882"/>
+        <location filename="../ui/MainWindow.cpp" line="868"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572"/>
-        <location filename="../ui/MainWindow.cpp" line="887"/>
+        <location filename="../ui/MainWindow.cpp" line="562"/>
+        <location filename="../ui/MainWindow.cpp" line="873"/>
         <source>New Folder for the Restored Index</source>
         <translation>Nouveau dossier pour l’index restauré</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="905"/>
+        <location filename="../ui/MainWindow.cpp" line="891"/>
         <source>Restoring %1</source>
         <translation>Restauration de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="906"/>
+        <location filename="../ui/MainWindow.cpp" line="892"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="912"/>
-        <location filename="../ui/MainWindow.cpp" line="913"/>
+        <location filename="../ui/MainWindow.cpp" line="896"/>
+        <location filename="../ui/MainWindow.cpp" line="897"/>
         <source>The restore was cancelled.</source>
         <translation>La restauration a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="919"/>
+        <location filename="../ui/MainWindow.cpp" line="903"/>
         <source>Could Not Restore the Backup</source>
         <translation>Impossible de restaurer la sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="924"/>
+        <location filename="../ui/MainWindow.cpp" line="908"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n fichier (%1) restauré dans %2.</numerusform>
@@ -3553,119 +3540,119 @@
 <context>
     <name>sextant::ui::MapView</name>
     <message>
-        <location filename="../ui/MapView.cpp" line="60"/>
+        <location filename="../ui/MapView.cpp" line="62"/>
         <source>Colour the points by a metadata field: a palette for text and bools, a gradient for numbers</source>
         <translation>Colorer les points selon un champ de métadonnées&#xa0;: une palette pour le texte et les booléens, un dégradé pour les nombres</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="68"/>
+        <location filename="../ui/MapView.cpp" line="70"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="69"/>
+        <location filename="../ui/MapView.cpp" line="71"/>
         <source>Show all points</source>
         <translation>Afficher tous les points</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="70"/>
-        <location filename="../ui/MapView.cpp" line="85"/>
+        <location filename="../ui/MapView.cpp" line="72"/>
+        <location filename="../ui/MapView.cpp" line="87"/>
         <source>Recompute</source>
         <translation>Recalculer</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="71"/>
+        <location filename="../ui/MapView.cpp" line="73"/>
         <source>Sample and project the index again</source>
         <translation>Rééchantillonner et projeter de nouveau l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="64"/>
+        <location filename="../ui/MapView.cpp" line="66"/>
         <source>PCA</source>
         <translation>ACP</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="65"/>
+        <location filename="../ui/MapView.cpp" line="67"/>
         <source>UMAP</source>
         <translation>UMAP</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="67"/>
+        <location filename="../ui/MapView.cpp" line="69"/>
         <source>PCA shows the global spread; UMAP, laid out on the index&apos;s own neighbour graph, shows clusters</source>
         <translation>L’ACP montre la dispersion globale&#x202f;; UMAP, construit sur le graphe de voisinage de l’index, montre les groupes</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="84"/>
+        <location filename="../ui/MapView.cpp" line="86"/>
         <source>The index has changed since this map was computed.</source>
         <translation>L’index a changé depuis le calcul de cette carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="92"/>
+        <location filename="../ui/MapView.cpp" line="94"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="100"/>
+        <location filename="../ui/MapView.cpp" line="102"/>
         <source>The map appears here once it has been computed.</source>
         <translation>La carte apparaît ici une fois calculée.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="111"/>
+        <location filename="../ui/MapView.cpp" line="113"/>
         <source>Colour by:</source>
         <translation>Colorer selon&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="107"/>
+        <location filename="../ui/MapView.cpp" line="109"/>
         <source>Method:</source>
         <translation>Méthode&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="124"/>
-        <location filename="../ui/MapView.cpp" line="257"/>
+        <location filename="../ui/MapView.cpp" line="126"/>
+        <location filename="../ui/MapView.cpp" line="250"/>
         <source>(none)</source>
         <translation>(aucun)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="189"/>
+        <location filename="../ui/MapView.cpp" line="191"/>
         <source>Computing the map</source>
         <translation>Calcul de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="203"/>
+        <location filename="../ui/MapView.cpp" line="196"/>
         <source>Sampling items</source>
         <translation>Échantillonnage des éléments</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="207"/>
+        <location filename="../ui/MapView.cpp" line="200"/>
         <source>Computing the map…</source>
         <translation>Calcul de la carte…</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="232"/>
+        <location filename="../ui/MapView.cpp" line="225"/>
         <source>Computing the map was cancelled. Press Recompute to start again.</source>
         <translation>Le calcul de la carte a été annulé. Cliquez sur «&#xa0;Recalculer&#xa0;» pour le relancer.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="233"/>
+        <location filename="../ui/MapView.cpp" line="226"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="240"/>
+        <location filename="../ui/MapView.cpp" line="233"/>
         <source>The map could not be computed.</source>
         <translation>Impossible de calculer la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="251"/>
+        <location filename="../ui/MapView.cpp" line="244"/>
         <source>The index is empty: add items to see them on the map.</source>
         <translation>L’index est vide&#xa0;: ajoutez des éléments pour les voir sur la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="392"/>
+        <location filename="../ui/MapView.cpp" line="380"/>
         <source>The index is empty.</source>
         <translation>L’index est vide.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="406"/>
+        <location filename="../ui/MapView.cpp" line="394"/>
         <source>PCA of all %Ln item(s)</source>
         <translation>
             <numerusform>ACP de %Ln élément</numerusform>
@@ -3673,7 +3660,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="407"/>
+        <location filename="../ui/MapView.cpp" line="395"/>
         <source>PCA of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>ACP de %1 éléments sur %Ln, graine %2</numerusform>
@@ -3681,17 +3668,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="411"/>
+        <location filename="../ui/MapView.cpp" line="399"/>
         <source>; the two axes explain %1 % of the variance (%2 % and %3 %)</source>
         <translation>&#x202f;; les deux axes expliquent %1&#xa0;% de la variance (%2&#xa0;% et %3&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="414"/>
+        <location filename="../ui/MapView.cpp" line="402"/>
         <source>; vectors normalised (cosine)</source>
         <translation>&#x202f;; vecteurs normalisés (cosinus)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="417"/>
+        <location filename="../ui/MapView.cpp" line="405"/>
         <source>; sample capped at %Ln item(s) for %1 dimensions</source>
         <translation>
             <numerusform>&#x202f;; échantillon limité à %Ln élément pour %1 dimensions</numerusform>
@@ -3699,67 +3686,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="285"/>
+        <location filename="../ui/MapView.cpp" line="278"/>
         <source>Computing the UMAP layout</source>
         <translation>Calcul de la disposition UMAP</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="301"/>
+        <location filename="../ui/MapView.cpp" line="290"/>
         <source>UMAP: neighbours from the graph</source>
         <translation>UMAP&#xa0;: voisins tirés du graphe</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="481"/>
+        <location filename="../ui/MapView.cpp" line="469"/>
         <source>(missing or not a number)</source>
         <translation>(absent ou pas un nombre)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="303"/>
+        <location filename="../ui/MapView.cpp" line="292"/>
         <source>UMAP is being computed; the PCA map is shown until the layout forms.</source>
         <translation>UMAP est en cours de calcul&#x202f;; la carte ACP est affichée jusqu’à ce que la disposition se forme.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="313"/>
+        <location filename="../ui/MapView.cpp" line="302"/>
         <source>UMAP forming: epoch %1 of %2</source>
         <translation>UMAP en formation&#xa0;: époque %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="324"/>
+        <location filename="../ui/MapView.cpp" line="313"/>
         <source>UMAP was cancelled; the PCA map is shown.</source>
         <translation>UMAP a été annulé&#x202f;; la carte ACP est affichée.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="509"/>
+        <location filename="../ui/MapView.cpp" line="497"/>
         <source>other</source>
         <translation>autres</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="510"/>
+        <location filename="../ui/MapView.cpp" line="498"/>
         <source>(missing)</source>
         <translation>(absent)</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="334"/>
+        <location filename="../ui/MapView.cpp" line="323"/>
         <source>UMAP could not be computed: %1</source>
         <translation>Impossible de calculer UMAP&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="536"/>
+        <location filename="../ui/MapView.cpp" line="524"/>
         <source>Scroll to zoom, drag to pan, click a point to select its item.</source>
         <translation>Molette pour zoomer, glisser pour déplacer, clic sur un point pour sélectionner son élément.</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="369"/>
+        <location filename="../ui/MapView.cpp" line="364"/>
         <source>%1: its %2 nearest neighbours in the original space are joined to it (%3 of them are not in the sample).</source>
         <translation>%1&#xa0;: ses %2 plus proches voisins dans l’espace d’origine lui sont reliés (%3 d’entre eux ne sont pas dans l’échantillon).</translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="374"/>
+        <location filename="../ui/MapView.cpp" line="369"/>
         <source>%1: its %2 nearest neighbours in the original space are joined to it.</source>
         <translation>%1&#xa0;: ses %2 plus proches voisins dans l’espace d’origine lui sont reliés.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="394"/>
+        <location filename="../ui/MapView.cpp" line="382"/>
         <source>UMAP of all %Ln item(s)</source>
         <translation>
             <numerusform>UMAP de %Ln élément</numerusform>
@@ -3767,7 +3754,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MapView.cpp" line="395"/>
+        <location filename="../ui/MapView.cpp" line="383"/>
         <source>UMAP of %1 of %Ln item(s), seed %2</source>
         <translation>
             <numerusform>UMAP de %1 éléments sur %Ln, graine %2</numerusform>
@@ -3775,7 +3762,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MapView.cpp" line="399"/>
+        <location filename="../ui/MapView.cpp" line="387"/>
         <source>; %1 neighbours from the graph, min_dist %2, %3 epochs</source>
         <translation>&#x202f;; %1 voisins du graphe, min_dist %2, %3 époques</translation>
     </message>
@@ -4447,27 +4434,27 @@
 <context>
     <name>sextant::ui::QueryView</name>
     <message>
-        <location filename="../ui/QueryView.cpp" line="106"/>
+        <location filename="../ui/QueryView.cpp" line="105"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="107"/>
+        <location filename="../ui/QueryView.cpp" line="106"/>
         <source>Similar to item</source>
         <translation>Similaire à l’élément</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="108"/>
+        <location filename="../ui/QueryView.cpp" line="107"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="109"/>
+        <location filename="../ui/QueryView.cpp" line="108"/>
         <source>Search with a vector you paste, with the vector of an item (the item itself is left out), or with words (documents imported into this index)</source>
         <translation>Rechercher avec un vecteur collé, avec le vecteur d’un élément (l’élément lui-même est exclu), ou avec des mots (documents importés dans cet index)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="117"/>
+        <location filename="../ui/QueryView.cpp" line="116"/>
         <source>A vector of %n numbers as JSON, e.g. [0.12, -0.5, ...]</source>
         <translation>
             <numerusform>Un vecteur de %n nombre en JSON, p. ex. [0.12, -0.5, ...]</numerusform>
@@ -4475,207 +4462,207 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="120"/>
+        <location filename="../ui/QueryView.cpp" line="119"/>
         <source>Id of an item in this index</source>
         <translation>Identifiant d’un élément de cet index</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="142"/>
+        <location filename="../ui/QueryView.cpp" line="141"/>
         <source>How many nearest items to return</source>
         <translation>Nombre d’éléments les plus proches à renvoyer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="145"/>
+        <location filename="../ui/QueryView.cpp" line="144"/>
         <source>Auto</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="146"/>
+        <location filename="../ui/QueryView.cpp" line="145"/>
         <source>Exact</source>
         <translation>Exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="147"/>
+        <location filename="../ui/QueryView.cpp" line="146"/>
         <source>ANN</source>
         <translation>ANN</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="148"/>
+        <location filename="../ui/QueryView.cpp" line="147"/>
         <source>Auto lets the planner choose; Exact scans every matching item (the true top-k); ANN searches the HNSW graph</source>
         <translation>«&#xa0;Auto&#xa0;» laisse le planificateur choisir&#x202f;; «&#xa0;Exacte&#xa0;» parcourt chaque élément correspondant (le vrai top-k)&#x202f;; «&#xa0;ANN&#xa0;» parcourt le graphe HNSW</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="153"/>
+        <location filename="../ui/QueryView.cpp" line="152"/>
         <source>index default (%1)</source>
         <translation>valeur de l’index (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="155"/>
+        <location filename="../ui/QueryView.cpp" line="154"/>
         <source>HNSW candidate list size: larger is slower and finds more of the true neighbours</source>
         <translation>Taille de la liste de candidats HNSW&#xa0;: plus elle est grande, plus c’est lent et plus on trouve de vrais voisins</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="157"/>
+        <location filename="../ui/QueryView.cpp" line="156"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="160"/>
+        <location filename="../ui/QueryView.cpp" line="159"/>
         <source>Run the query (Ctrl+Return)</source>
         <translation>Lancer la requête (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="165"/>
+        <location filename="../ui/QueryView.cpp" line="164"/>
         <source>Compare with exact</source>
         <translation>Comparer à la recherche exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="167"/>
+        <location filename="../ui/QueryView.cpp" line="166"/>
         <source>Run the same query as an exact scan and show which true neighbours were found</source>
         <translation>Lancer la même requête en parcours exact et montrer quels vrais voisins ont été trouvés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="168"/>
+        <location filename="../ui/QueryView.cpp" line="167"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="170"/>
+        <location filename="../ui/QueryView.cpp" line="169"/>
         <source>Stop waiting for the running query</source>
         <translation>Ne plus attendre la requête en cours</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="222"/>
+        <location filename="../ui/QueryView.cpp" line="221"/>
         <source>Query:</source>
         <translation>Requête&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="226"/>
+        <location filename="../ui/QueryView.cpp" line="225"/>
         <source>Filter:</source>
         <translation>Filtre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="228"/>
+        <location filename="../ui/QueryView.cpp" line="227"/>
         <source>Metadata filter in the JSON filter language (see docs/filters.md); empty matches everything</source>
         <translation>Filtre sur les métadonnées dans le langage de filtre JSON (voir docs/filters.md)&#x202f;; vide, il laisse tout passer</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="264"/>
+        <location filename="../ui/QueryView.cpp" line="263"/>
         <source>&amp;k:</source>
         <translation>&amp;k&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="265"/>
+        <location filename="../ui/QueryView.cpp" line="264"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Mode&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="266"/>
+        <location filename="../ui/QueryView.cpp" line="265"/>
         <source>&amp;ef:</source>
         <translation>&amp;ef&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="353"/>
+        <location filename="../ui/QueryView.cpp" line="352"/>
         <source>Search the documents…</source>
         <translation>Rechercher dans les documents…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="357"/>
+        <location filename="../ui/QueryView.cpp" line="356"/>
         <source>Hybrid</source>
         <translation>Hybride</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="358"/>
+        <location filename="../ui/QueryView.cpp" line="357"/>
         <source>Meaning (vector)</source>
         <translation>Sens (vecteur)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="359"/>
+        <location filename="../ui/QueryView.cpp" line="358"/>
         <source>Keywords (BM25)</source>
         <translation>Mots-clés (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="360"/>
+        <location filename="../ui/QueryView.cpp" line="359"/>
         <source>Hybrid fuses the two rankings; Meaning embeds the words and searches by vector; Keywords ranks the passages that contain the words (BM25)</source>
         <translation>«&#xa0;Hybride&#xa0;» fusionne les deux classements&#x202f;; «&#xa0;Sens&#xa0;» plonge les mots et cherche par vecteur&#x202f;; «&#xa0;Mots-clés&#xa0;» classe les passages qui contiennent les mots (BM25)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="437"/>
+        <location filename="../ui/QueryView.cpp" line="434"/>
         <source>Text search needs an index made for documents: this one holds vectors made elsewhere, so Sextant cannot turn words into its vectors.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents&#xa0;: celui-ci contient des vecteurs calculés ailleurs, Sextant ne peut donc pas transformer des mots en ses vecteurs.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="440"/>
+        <location filename="../ui/QueryView.cpp" line="437"/>
         <source>Its items carry a &quot;text&quot; field, so Keywords (BM25) works.</source>
         <translation>Ses éléments portent un champ «&#xa0;text&#xa0;»&#xa0;: «&#xa0;Mots-clés (BM25)&#xa0;» fonctionne donc.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="364"/>
+        <location filename="../ui/QueryView.cpp" line="363"/>
         <source>All hits</source>
         <translation>Tous les résultats</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="161"/>
+        <location filename="../ui/QueryView.cpp" line="160"/>
         <source>Compare with Another Open Index…</source>
         <translation>Comparer avec un autre index ouvert…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="164"/>
+        <location filename="../ui/QueryView.cpp" line="163"/>
         <source>Run the same queries on another open index (another model or chunking) and compare the results</source>
         <translation>Exécuter les mêmes requêtes sur un autre index ouvert (autre modèle ou autre découpage) et comparer les résultats</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="365"/>
+        <location filename="../ui/QueryView.cpp" line="364"/>
         <source>Score ≥ 25 % of the best</source>
         <translation>Score ≥ 25&#xa0;% du meilleur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="366"/>
+        <location filename="../ui/QueryView.cpp" line="365"/>
         <source>Score ≥ 50 % of the best</source>
         <translation>Score ≥ 50&#xa0;% du meilleur</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="367"/>
+        <location filename="../ui/QueryView.cpp" line="366"/>
         <source>Leave out hits whose score is far below the best hit&apos;s: a search with few relevant passages then ends where they do</source>
         <translation>Omettre les résultats dont le score est très inférieur à celui du meilleur&#xa0;: une recherche avec peu de passages pertinents s’arrête alors avec eux</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="480"/>
+        <location filename="../ui/QueryView.cpp" line="477"/>
         <source>Text search needs an index made for documents.</source>
         <translation>La recherche de texte nécessite un index conçu pour des documents.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="481"/>
+        <location filename="../ui/QueryView.cpp" line="478"/>
         <source>This search mode is not available for this index.</source>
         <translation>Ce mode de recherche n’est pas disponible pour cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="485"/>
+        <location filename="../ui/QueryView.cpp" line="482"/>
         <source>Enter the words to search for.</source>
         <translation>Saisissez les mots à rechercher.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="512"/>
+        <location filename="../ui/QueryView.cpp" line="509"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="513"/>
+        <location filename="../ui/QueryView.cpp" line="510"/>
         <source>Searching… (the first keyword search reads every passage once)</source>
         <translation>Recherche… (la première recherche par mots-clés lit chaque passage une fois)</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="514"/>
+        <location filename="../ui/QueryView.cpp" line="511"/>
         <source>Text search</source>
         <translation>Recherche de texte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="542"/>
+        <location filename="../ui/QueryView.cpp" line="538"/>
         <source>The hits below are from the previous search.</source>
         <translation>Les résultats ci-dessous viennent de la recherche précédente.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="576"/>
+        <location filename="../ui/QueryView.cpp" line="572"/>
         <source>Enter a vector of %n numbers.</source>
         <translation>
             <numerusform>Saisissez un vecteur de %n nombre.</numerusform>
@@ -4683,27 +4670,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="581"/>
+        <location filename="../ui/QueryView.cpp" line="577"/>
         <source>NaN and infinity are not allowed in a vector: every value must be a finite number.</source>
         <translation>NaN et l’infini ne sont pas admis dans un vecteur&#xa0;: chaque valeur doit être un nombre fini.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="589"/>
+        <location filename="../ui/QueryView.cpp" line="595"/>
         <source>Not a JSON array of numbers.</source>
         <translation>Pas un tableau JSON de nombres.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="594"/>
+        <location filename="../ui/QueryView.cpp" line="588"/>
         <source>Element %1 is not a number.</source>
         <translation>L’élément %1 n’est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="586"/>
-        <source>Not a JSON array of numbers: %1 near character %2.</source>
-        <translation>Pas un tableau JSON de nombres&#xa0;: %1 vers le caractère %2.</translation>
-    </message>
-    <message>
-        <location filename="../ui/QueryView.cpp" line="598"/>
+        <location filename="../ui/QueryView.cpp" line="587"/>
         <source>Element %1 is not a finite number (or too large for a float).</source>
         <translation>L’élément %1 n’est pas un nombre fini (ou est trop grand pour un float).</translation>
     </message>
@@ -4713,7 +4695,7 @@
         <translation>Pas un tableau JSON de nombres&#xa0;: l’erreur se trouve près du caractère %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="604"/>
+        <location filename="../ui/QueryView.cpp" line="601"/>
         <source>The vector has %n number(s); this index holds vectors of %1 dimensions.</source>
         <translation>
             <numerusform>Le vecteur a %n nombre&#x202f;; cet index contient des vecteurs de %1 dimensions.</numerusform>
@@ -4721,83 +4703,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="655"/>
+        <location filename="../ui/QueryView.cpp" line="652"/>
         <source>Enter the id of an item.</source>
         <translation>Saisissez l’identifiant d’un élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="733"/>
+        <location filename="../ui/QueryView.cpp" line="730"/>
         <source>Running…</source>
         <translation>En cours…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="734"/>
+        <location filename="../ui/QueryView.cpp" line="731"/>
         <source>Exact query</source>
         <translation>Requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="734"/>
+        <location filename="../ui/QueryView.cpp" line="731"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="755"/>
+        <location filename="../ui/QueryView.cpp" line="750"/>
         <source>Exact query for comparison</source>
         <translation>Requête exacte pour comparaison</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="756"/>
+        <location filename="../ui/QueryView.cpp" line="751"/>
         <source>Comparing with the exact search…</source>
         <translation>Comparaison avec la recherche exacte…</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="782"/>
+        <location filename="../ui/QueryView.cpp" line="774"/>
         <source>Comparison cancelled.</source>
         <translation>Comparaison annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="785"/>
+        <location filename="../ui/QueryView.cpp" line="777"/>
         <source>Query cancelled; the hits below are from the previous query.</source>
         <translation>Requête annulée&#x202f;; les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="786"/>
+        <location filename="../ui/QueryView.cpp" line="778"/>
         <source>Query cancelled.</source>
         <translation>Requête annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="798"/>
+        <location filename="../ui/QueryView.cpp" line="790"/>
         <source>The hits below are from the previous query.</source>
         <translation>Les résultats ci-dessous viennent de la requête précédente.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="833"/>
+        <location filename="../ui/QueryView.cpp" line="825"/>
         <source>The exact search failed.</source>
         <translation>La recherche exacte a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="851"/>
+        <location filename="../ui/QueryView.cpp" line="843"/>
         <source>exact scan took %1</source>
         <translation>le parcours exact a pris %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="852"/>
+        <location filename="../ui/QueryView.cpp" line="844"/>
         <source>Rows marked &quot;missed&quot; (in italics) are true neighbours this query did not return</source>
         <translation>Les lignes marquées «&#xa0;manqué&#xa0;» (en italique) sont de vrais voisins que cette requête n’a pas renvoyés</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="862"/>
+        <location filename="../ui/QueryView.cpp" line="854"/>
         <source>Recall: the exact search found no hits either</source>
         <translation>Rappel&#xa0;: la recherche exacte n’a trouvé aucun résultat non plus</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="863"/>
+        <location filename="../ui/QueryView.cpp" line="855"/>
         <source>Recall %1/%2 = %3 against the exact top-%4</source>
         <translation>Rappel %1/%2 = %3 par rapport au top-%4 exact</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="876"/>
-        <location filename="../ui/QueryView.cpp" line="904"/>
+        <location filename="../ui/QueryView.cpp" line="868"/>
+        <location filename="../ui/QueryView.cpp" line="896"/>
         <source>%n hit(s) in %1</source>
         <translation>
             <numerusform>%n résultat en %1</numerusform>
@@ -4805,7 +4787,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="882"/>
+        <location filename="../ui/QueryView.cpp" line="874"/>
         <source>%n within half of the best score</source>
         <translation>
             <numerusform>%n à au moins la moitié du meilleur score</numerusform>
@@ -4813,7 +4795,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="885"/>
+        <location filename="../ui/QueryView.cpp" line="877"/>
         <source>%n hidden below the minimum score</source>
         <translation>
             <numerusform>%n masqué sous le score minimal</numerusform>
@@ -4821,7 +4803,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="887"/>
+        <location filename="../ui/QueryView.cpp" line="879"/>
         <source>%n passage(s) in the keyword index</source>
         <translation>
             <numerusform>%n passage dans l’index des mots-clés</numerusform>
@@ -4829,12 +4811,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="896"/>
+        <location filename="../ui/QueryView.cpp" line="888"/>
         <source>The index has changed since this search ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette recherche&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="907"/>
+        <location filename="../ui/QueryView.cpp" line="899"/>
         <source>%Ln item(s) of %1 match the filter</source>
         <translation>
             <numerusform>%Ln élément sur %1 correspond au filtre</numerusform>
@@ -4842,7 +4824,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/QueryView.cpp" line="910"/>
+        <location filename="../ui/QueryView.cpp" line="902"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -4850,27 +4832,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="911"/>
+        <location filename="../ui/QueryView.cpp" line="903"/>
         <source>ef %1</source>
         <translation>ef %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="915"/>
+        <location filename="../ui/QueryView.cpp" line="907"/>
         <source>Fell back to the exact scan: %1</source>
         <translation>Repli sur le parcours exact&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="923"/>
+        <location filename="../ui/QueryView.cpp" line="915"/>
         <source>The index has changed since this query ran; run it again for current results.</source>
         <translation>L’index a changé depuis cette requête&#x202f;; relancez-la pour obtenir des résultats à jour.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="988"/>
+        <location filename="../ui/QueryView.cpp" line="980"/>
         <source>No passages: the items of this index carry no text.</source>
         <translation>Aucun passage&#xa0;: les éléments de cet index ne contiennent pas de texte.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="989"/>
+        <location filename="../ui/QueryView.cpp" line="981"/>
         <source>No passage matches these words.
 
 Try other words, or Meaning (vector) to find passages that say the same thing differently.</source>
@@ -4879,7 +4861,7 @@ Try other words, or Meaning (vector) to find passages that say the same thing di
 Essayez d’autres mots, ou «&#xa0;Sens (vecteur)&#xa0;» pour trouver des passages qui disent la même chose autrement.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="997"/>
+        <location filename="../ui/QueryView.cpp" line="989"/>
         <source>No search yet.
 
 Type words in &quot;Search the documents…&quot; and press Enter, or search by vector or by item.</source>
@@ -4888,7 +4870,7 @@ Type words in &quot;Search the documents…&quot; and press Enter, or search by 
 Tapez des mots dans «&#xa0;Rechercher dans les documents…&#xa0;» et appuyez sur Entrée, ou recherchez par vecteur ou par élément.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="1003"/>
+        <location filename="../ui/QueryView.cpp" line="995"/>
         <source>No query yet.
 
 Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, then press Run (Ctrl+Return).</source>
@@ -4897,7 +4879,7 @@ Paste a vector as JSON, or choose &quot;Similar to item&quot; and enter an id, t
 Collez un vecteur en JSON, ou choisissez «&#xa0;Similaire à l’élément&#xa0;» et saisissez un identifiant, puis cliquez sur «&#xa0;Lancer&#xa0;» (Ctrl+Entrée).</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="1009"/>
+        <location filename="../ui/QueryView.cpp" line="1001"/>
         <source>The filter matches no items, so there are no hits.
 
 Loosen the filter and run again.</source>
@@ -4906,12 +4888,12 @@ Loosen the filter and run again.</source>
 Assouplissez le filtre et relancez.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="1011"/>
+        <location filename="../ui/QueryView.cpp" line="1003"/>
         <source>The index is empty: there is nothing to find yet.</source>
         <translation>L’index est vide&#xa0;: il n’y a encore rien à trouver.</translation>
     </message>
     <message>
-        <location filename="../ui/QueryView.cpp" line="1013"/>
+        <location filename="../ui/QueryView.cpp" line="1005"/>
         <source>No hits.</source>
         <translation>Aucun résultat.</translation>
     </message>
@@ -5232,302 +5214,289 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::SummaryView</name>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="33"/>
+        <location filename="../ui/SummaryView.cpp" line="35"/>
         <source>cosine similarity</source>
         <translation>similarité cosinus</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="34"/>
+        <location filename="../ui/SummaryView.cpp" line="36"/>
         <source>Euclidean distance (L2)</source>
         <translation>distance euclidienne (L2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="35"/>
+        <location filename="../ui/SummaryView.cpp" line="37"/>
         <source>dot product</source>
         <translation>produit scalaire</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="43"/>
+        <location filename="../ui/SummaryView.cpp" line="45"/>
         <source>full</source>
         <translation>complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="44"/>
+        <location filename="../ui/SummaryView.cpp" line="46"/>
         <source>normal</source>
         <translation>normale</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="45"/>
+        <location filename="../ui/SummaryView.cpp" line="47"/>
         <source>off</source>
         <translation>désactivée</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="53"/>
+        <location filename="../ui/SummaryView.cpp" line="55"/>
         <source>text</source>
         <translation>texte</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="54"/>
+        <location filename="../ui/SummaryView.cpp" line="56"/>
         <source>number</source>
         <translation>nombre</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="55"/>
+        <location filename="../ui/SummaryView.cpp" line="57"/>
         <source>yes/no</source>
         <translation>oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="56"/>
+        <location filename="../ui/SummaryView.cpp" line="58"/>
         <source>list of texts</source>
         <translation>liste de textes</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="119"/>
+        <location filename="../ui/SummaryView.cpp" line="121"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="120"/>
+        <location filename="../ui/SummaryView.cpp" line="122"/>
         <source>Dimensions:</source>
         <translation>Dimensions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="121"/>
+        <location filename="../ui/SummaryView.cpp" line="123"/>
         <source>Metric:</source>
         <translation>Métrique&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="122"/>
+        <location filename="../ui/SummaryView.cpp" line="124"/>
         <source>Metadata fields:</source>
         <translation>Champs de métadonnées&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="123"/>
+        <location filename="../ui/SummaryView.cpp" line="125"/>
         <source>Durability:</source>
         <translation>Durabilité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="124"/>
+        <location filename="../ui/SummaryView.cpp" line="126"/>
         <source>Created:</source>
         <translation>Création&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="125"/>
+        <location filename="../ui/SummaryView.cpp" line="127"/>
         <source>Access:</source>
         <translation>Accès&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="128"/>
+        <location filename="../ui/SummaryView.cpp" line="130"/>
         <source>Contents</source>
         <translation>Contenu</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="129"/>
+        <location filename="../ui/SummaryView.cpp" line="131"/>
         <source>Items:</source>
         <translation>Éléments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="130"/>
+        <location filename="../ui/SummaryView.cpp" line="132"/>
         <source>Segments:</source>
         <translation>Segments&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="131"/>
+        <location filename="../ui/SummaryView.cpp" line="133"/>
         <source>Not yet checkpointed:</source>
         <translation>Pas encore au point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="132"/>
+        <location filename="../ui/SummaryView.cpp" line="134"/>
         <source>Size on disk:</source>
         <translation>Taille sur le disque&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="133"/>
+        <location filename="../ui/SummaryView.cpp" line="135"/>
         <source>Write-ahead log:</source>
         <translation>Journal de transactions&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="134"/>
+        <location filename="../ui/SummaryView.cpp" line="136"/>
         <source>Last checkpoint:</source>
         <translation>Dernier point de contrôle&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="135"/>
+        <location filename="../ui/SummaryView.cpp" line="137"/>
         <source>Write queue:</source>
         <translation>File d’écriture&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="137"/>
+        <location filename="../ui/SummaryView.cpp" line="139"/>
         <source>Checkpoint</source>
         <translation>Point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="138"/>
+        <location filename="../ui/SummaryView.cpp" line="140"/>
         <source>Fold the write-ahead log into segments now.</source>
         <translation>Verser maintenant le journal de transactions dans les segments.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="139"/>
+        <location filename="../ui/SummaryView.cpp" line="141"/>
         <source>Compact</source>
         <translation>Compacter</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="140"/>
+        <location filename="../ui/SummaryView.cpp" line="142"/>
         <source>Rewrite all segments into one, dropping deleted rows.</source>
         <translation>Réécrire tous les segments en un seul, en supprimant les lignes effacées.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="147"/>
+        <location filename="../ui/SummaryView.cpp" line="149"/>
         <source>Search graph (HNSW)</source>
         <translation>Graphe de recherche (HNSW)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="148"/>
+        <location filename="../ui/SummaryView.cpp" line="150"/>
         <source>State:</source>
         <translation>État&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="149"/>
+        <location filename="../ui/SummaryView.cpp" line="151"/>
         <source>Items in graph:</source>
         <translation>Éléments dans le graphe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="150"/>
+        <location filename="../ui/SummaryView.cpp" line="152"/>
         <source>Parameters:</source>
         <translation>Paramètres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="151"/>
+        <location filename="../ui/SummaryView.cpp" line="153"/>
         <source>Memory:</source>
         <translation>Mémoire&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="152"/>
+        <location filename="../ui/SummaryView.cpp" line="154"/>
         <source>Search ef:</source>
         <translation>ef de recherche&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="154"/>
+        <location filename="../ui/SummaryView.cpp" line="156"/>
         <source>Estimated recall@10:</source>
         <translation>Rappel@10 estimé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="155"/>
+        <location filename="../ui/SummaryView.cpp" line="157"/>
         <source>Estimate Recall</source>
         <translation>Estimer le rappel</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="156"/>
+        <location filename="../ui/SummaryView.cpp" line="158"/>
         <source>Compare approximate with exact search on sampled items.</source>
         <translation>Comparer la recherche approximative et la recherche exacte sur des éléments échantillonnés.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="163"/>
+        <location filename="../ui/SummaryView.cpp" line="165"/>
         <source>Health</source>
         <translation>Santé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="164"/>
+        <location filename="../ui/SummaryView.cpp" line="166"/>
         <source>Last verification:</source>
         <translation>Dernière vérification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="166"/>
+        <location filename="../ui/SummaryView.cpp" line="168"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="167"/>
+        <location filename="../ui/SummaryView.cpp" line="169"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Contrôler chaque trame du journal et chaque bloc de données avec sa somme de contrôle.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="168"/>
+        <location filename="../ui/SummaryView.cpp" line="170"/>
         <source>Full Verify</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="169"/>
+        <location filename="../ui/SummaryView.cpp" line="171"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="217"/>
-        <source>No problems in %1 checked in %2.</source>
-        <translation>Aucun problème sur %1 (vérification en %2).</translation>
-    </message>
-    <message>
-        <location filename="../ui/SummaryView.cpp" line="227"/>
+        <location filename="../ui/SummaryView.cpp" line="221"/>
         <source>not available</source>
         <translation>indisponible</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="219"/>
-        <source>%n problem(s) found.</source>
-        <translation>
-            <numerusform>%n problème trouvé.</numerusform>
-            <numerusform>%n problèmes trouvés.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="234"/>
+        <location filename="../ui/SummaryView.cpp" line="228"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 par requête approximative, %2 par requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="245"/>
+        <location filename="../ui/SummaryView.cpp" line="239"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, obligatoire)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="245"/>
-        <location filename="../ui/SummaryView.cpp" line="289"/>
+        <location filename="../ui/SummaryView.cpp" line="239"/>
+        <location filename="../ui/SummaryView.cpp" line="283"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="246"/>
+        <location filename="../ui/SummaryView.cpp" line="240"/>
         <source>none declared</source>
         <translation>aucun déclaré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="247"/>
+        <location filename="../ui/SummaryView.cpp" line="241"/>
         <source>not estimated yet</source>
         <translation>pas encore estimé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="252"/>
+        <location filename="../ui/SummaryView.cpp" line="246"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="272"/>
+        <location filename="../ui/SummaryView.cpp" line="266"/>
         <source>reading…</source>
         <translation>lecture…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <location filename="../ui/SummaryView.cpp" line="274"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Lecture seule&#xa0;: %1 écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <location filename="../ui/SummaryView.cpp" line="274"/>
         <source>Read-only.</source>
         <translation>Lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="282"/>
+        <location filename="../ui/SummaryView.cpp" line="276"/>
         <source>Open for writing by this window.</source>
         <translation>Ouvert en écriture par cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="292"/>
+        <location filename="../ui/SummaryView.cpp" line="286"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="290"/>
-        <location filename="../ui/SummaryView.cpp" line="294"/>
+        <location filename="../ui/SummaryView.cpp" line="284"/>
+        <location filename="../ui/SummaryView.cpp" line="288"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln ligne</numerusform>
@@ -5535,7 +5504,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="231"/>
+        <location filename="../ui/SummaryView.cpp" line="225"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1&#xa0;% (%Ln requête échantillonnée, ef %2)</numerusform>
@@ -5543,7 +5512,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="289"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln ligne effacée que le compactage supprimera</numerusform>
@@ -5551,7 +5520,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="297"/>
+        <location filename="../ui/SummaryView.cpp" line="291"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln modification</numerusform>
@@ -5559,22 +5528,22 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="301"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Numéro de séquence du journal %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="280"/>
         <source>none yet: the items are in the log until the first checkpoint</source>
         <translation>aucun pour l’instant&#xa0;: les éléments sont dans le journal jusqu’au premier point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="297"/>
         <source>idle</source>
         <translation>vide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="298"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln écriture en attente</numerusform>
@@ -5582,37 +5551,37 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="309"/>
+        <location filename="../ui/SummaryView.cpp" line="303"/>
         <source>off: every query scans exactly</source>
         <translation>désactivé&#xa0;: chaque requête fait un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="310"/>
+        <location filename="../ui/SummaryView.cpp" line="304"/>
         <source>loading</source>
         <translation>chargement</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="311"/>
+        <location filename="../ui/SummaryView.cpp" line="305"/>
         <source>building</source>
         <translation>construction</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="312"/>
+        <location filename="../ui/SummaryView.cpp" line="306"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="313"/>
+        <location filename="../ui/SummaryView.cpp" line="307"/>
         <source>failed: queries scan exactly</source>
         <translation>échec&#xa0;: les requêtes font un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="315"/>
+        <location filename="../ui/SummaryView.cpp" line="309"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="323"/>
+        <location filename="../ui/SummaryView.cpp" line="317"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln modification en attente, recherchée exactement d’ici là)</numerusform>
@@ -5620,22 +5589,22 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="328"/>
+        <location filename="../ui/SummaryView.cpp" line="322"/>
         <source>M %1, ef construction %2, ef search %3</source>
         <translation>M %1, ef construction %2, ef search %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="330"/>
+        <location filename="../ui/SummaryView.cpp" line="324"/>
         <source>not saved yet</source>
         <translation>pas encore enregistré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="330"/>
+        <location filename="../ui/SummaryView.cpp" line="324"/>
         <source>saved as %1</source>
         <translation>enregistré sous %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="311"/>
         <source>%1; rebuilding it in the background (%2): %3 of %Ln item(s)</source>
         <translation>
             <numerusform>%1&#xa0;; reconstruction en arrière-plan (%2)&#xa0;: %3 sur %Ln élément</numerusform>
@@ -5643,7 +5612,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="321"/>
+        <location filename="../ui/SummaryView.cpp" line="315"/>
         <source>%1; rebuilt in the background %Ln time(s) since opened</source>
         <translation>
             <numerusform>%1&#xa0;; reconstruit en arrière-plan %Ln fois depuis l’ouverture</numerusform>
@@ -5651,42 +5620,42 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="361"/>
+        <location filename="../ui/SummaryView.cpp" line="355"/>
         <source>Never verified on this computer.</source>
         <translation>Jamais vérifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="364"/>
+        <location filename="../ui/SummaryView.cpp" line="358"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="364"/>
+        <location filename="../ui/SummaryView.cpp" line="358"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="365"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>%1 on %2: %3</source>
         <translation>%1 du %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="333"/>
+        <location filename="../ui/SummaryView.cpp" line="327"/>
         <source>measuring the ef that reaches the target recall@10 of %1 %…</source>
         <translation>mesure de l’ef qui atteint le rappel@10 visé de %1&#xa0;%…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="337"/>
+        <location filename="../ui/SummaryView.cpp" line="331"/>
         <source>%1: reaches the target recall@10 of %2 % (%3 % measured)</source>
         <translation>%1&#xa0;: atteint le rappel@10 visé de %2&#xa0;% (%3&#xa0;% mesurés)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="340"/>
+        <location filename="../ui/SummaryView.cpp" line="334"/>
         <source>%1: the best measured, %3 %, is below the target recall@10 of %2 %</source>
         <translation>%1&#xa0;: le meilleur mesuré, %3&#xa0;%, reste sous le rappel@10 visé de %2&#xa0;%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="343"/>
+        <location filename="../ui/SummaryView.cpp" line="337"/>
         <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
         <translation>
             <numerusform>Mesuré sur un échantillon quand l’index contenait %Ln élément&#xa0;; mesuré à nouveau quand il change.</numerusform>
@@ -5694,57 +5663,57 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="378"/>
+        <location filename="../ui/SummaryView.cpp" line="372"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="378"/>
+        <location filename="../ui/SummaryView.cpp" line="372"/>
         <source>Verification running…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="379"/>
+        <location filename="../ui/SummaryView.cpp" line="373"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="380"/>
+        <location filename="../ui/SummaryView.cpp" line="374"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="348"/>
+        <location filename="../ui/SummaryView.cpp" line="342"/>
         <source>%1, until the ef that reaches the target recall@10 of %2 % is measured</source>
         <translation>%1, jusqu’à ce que l’ef qui atteint le rappel@10 visé de %2&#xa0;% soit mesuré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="389"/>
+        <location filename="../ui/SummaryView.cpp" line="383"/>
         <source>estimating…</source>
         <translation>estimation…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="392"/>
+        <location filename="../ui/SummaryView.cpp" line="386"/>
         <source>Estimating recall of %1</source>
         <translation>Estimation du rappel de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="397"/>
+        <location filename="../ui/SummaryView.cpp" line="391"/>
         <source>Checkpoint of %1</source>
         <translation>Point de contrôle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="398"/>
+        <location filename="../ui/SummaryView.cpp" line="392"/>
         <source>Checkpoint failed</source>
         <translation>Échec du point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="403"/>
+        <location filename="../ui/SummaryView.cpp" line="397"/>
         <source>Compaction of %1</source>
         <translation>Compactage de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="404"/>
+        <location filename="../ui/SummaryView.cpp" line="398"/>
         <source>Compaction failed</source>
         <translation>Échec du compactage</translation>
     </message>
@@ -5778,124 +5747,124 @@ Assouplissez le filtre et relancez.</translation>
 <context>
     <name>sextant::ui::TextResultsModel</name>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="195"/>
+        <location filename="../ui/TextResultsModel.cpp" line="196"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="198"/>
+        <location filename="../ui/TextResultsModel.cpp" line="199"/>
         <source>Item %1</source>
         <translation>Élément %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="198"/>
+        <location filename="../ui/TextResultsModel.cpp" line="199"/>
         <source>%1
 Item %2</source>
         <translation>%1
 Élément %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="202"/>
+        <location filename="../ui/TextResultsModel.cpp" line="203"/>
         <source>%1–%2</source>
         <translation>%1–%2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="204"/>
+        <location filename="../ui/TextResultsModel.cpp" line="205"/>
         <source>Characters %1 to %2 of the document&apos;s text</source>
         <translation>Caractères %1 à %2 du texte du document</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="219"/>
+        <location filename="../ui/TextResultsModel.cpp" line="220"/>
         <source>Reciprocal-rank fusion of the two rankings (1 / (60 + rank) each)</source>
         <translation>Fusion par rang réciproque des deux classements (1 / (60 + rang) chacun)</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="221"/>
+        <location filename="../ui/TextResultsModel.cpp" line="222"/>
         <source>Similarity of the passage&apos;s vector to the query&apos;s</source>
         <translation>Similarité du vecteur du passage avec celui de la requête</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="222"/>
+        <location filename="../ui/TextResultsModel.cpp" line="223"/>
         <source>BM25 score of the passage for the query&apos;s words</source>
         <translation>Score BM25 du passage pour les mots de la requête</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="234"/>
+        <location filename="../ui/TextResultsModel.cpp" line="235"/>
         <source>vector #%1</source>
         <translation>vecteur n° %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="234"/>
+        <location filename="../ui/TextResultsModel.cpp" line="235"/>
         <source>vector –</source>
         <translation>vecteur –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="235"/>
+        <location filename="../ui/TextResultsModel.cpp" line="236"/>
         <source>keyword #%1</source>
         <translation>mots-clés n° %1</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="235"/>
+        <location filename="../ui/TextResultsModel.cpp" line="236"/>
         <source>keyword –</source>
         <translation>mots-clés –</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="241"/>
+        <location filename="../ui/TextResultsModel.cpp" line="242"/>
         <source>Meaning: #%1, similarity %2</source>
         <translation>Sens&#xa0;: n° %1, similarité %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="242"/>
+        <location filename="../ui/TextResultsModel.cpp" line="243"/>
         <source>Meaning: not among the candidates</source>
         <translation>Sens&#xa0;: absent des candidats</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="243"/>
+        <location filename="../ui/TextResultsModel.cpp" line="244"/>
         <source>Keywords: #%1, BM25 %2</source>
         <translation>Mots-clés&#xa0;: n° %1, BM25 %2</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="246"/>
+        <location filename="../ui/TextResultsModel.cpp" line="247"/>
         <source>Keywords: not among the candidates</source>
         <translation>Mots-clés&#xa0;: absent des candidats</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="259"/>
+        <location filename="../ui/TextResultsModel.cpp" line="260"/>
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="260"/>
+        <location filename="../ui/TextResultsModel.cpp" line="261"/>
         <source>Passage</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="261"/>
+        <location filename="../ui/TextResultsModel.cpp" line="262"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="262"/>
+        <location filename="../ui/TextResultsModel.cpp" line="263"/>
         <source>Range</source>
         <translation>Plage</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="263"/>
+        <location filename="../ui/TextResultsModel.cpp" line="264"/>
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="264"/>
+        <location filename="../ui/TextResultsModel.cpp" line="265"/>
         <source>Ranks</source>
         <translation>Rangs</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="213"/>
+        <location filename="../ui/TextResultsModel.cpp" line="214"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../ui/TextResultsModel.cpp" line="225"/>
+        <location filename="../ui/TextResultsModel.cpp" line="226"/>
         <source>%1 % of the best hit&apos;s score; hits under %2 % are dimmed.</source>
         <translation>%1&#xa0;% du score du meilleur résultat&#x202f;; les résultats sous %2&#xa0;% sont estompés.</translation>
     </message>
