@@ -71,8 +71,8 @@ QFuture<ExportOutcome> startExportTask(std::shared_ptr<Index> index, const Expor
         case formats::ExportFormat::Npy:
         case formats::ExportFormat::Vectra: {
             Result<formats::ExportSummary> r = request.format == formats::ExportFormat::Vectra
-                                              ? formats::exportVectra(*index, request.destination, progress)
-                                              : exportStream(*index, request, progress);
+                                                   ? formats::exportVectra(*index, request.destination, progress)
+                                                   : exportStream(*index, request, progress);
             out.ok = r.ok();
             if (r.ok())
                 out.summary = r.takeValue();

@@ -188,13 +188,29 @@ void GraphManager::upkeep()
         }
     }
     // Only this thread changes the graph, so it reads it without the lock.
-    const qint64 deleted = m_graph->deletedCount();
-    const double share = double(deleted) / double(std::max<qint64>(m_graph->liveCount() + deleted, 1));
+    qint64 deleted = 0;
+    double share = 0;
+    const auto measure = [&] {
+        deleted = m_graph->deletedCount();
+        share = double(deleted) / double(std::max<qint64>(m_graph->liveCount() + deleted, 1));
+    };
+    measure();
     bool rebuilt = false;
     // Only a writer rebuilds: it can save the result, and a read-only
     // opener's graph is the writer's saved one plus what it picked up since.
-    if (m_canSave && deleted >= kRebuildMinDeleted && share >= kRebuildDeletedShare)
-        rebuilt = rebuildShadow(QStringLiteral("%1 % of its entries are deleted").arg(qRound(share * 100)));
+    // Deletes that arrive during a rebuild are marked in the new graph, so it
+    // can be over the share itself when it is swapped in: check again (a few
+    // rounds at most; the next drained queue checks again after that).
+    for (int round = 0; round < 3; ++round) {
+        if (!(m_canSave && deleted >= kRebuildMinDeleted && share >= kRebuildDeletedShare)) break;
+        if (!rebuildShadow(QStringLiteral("%1 % of its entries are deleted").arg(qRound(share * 100)))) break;
+        rebuilt = true;
+        {
+            std::lock_guard lock(m_queueMutex);
+            if (m_stop || !m_queue.empty()) break; // new work first; the next drained queue checks again
+        }
+        measure();
+    }
     if (m_host.graphCaughtUp(rebuilt) && m_canSave && !rebuilt && deleted >= kRebuildMinDeleted &&
         share >= kRebuildRecallDeletedShare) {
         if (rebuildShadow(QStringLiteral("its recall is low even at a high ef"))) m_host.graphCaughtUp(true);

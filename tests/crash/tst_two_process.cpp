@@ -518,8 +518,12 @@ void TwoProcessTest::killedDuringBackgroundGraphRebuild()
             child.send("graph");
             const std::optional<QString> done = child.waitFor(QStringLiteral("done graph"));
             QVERIFY(done);
+            // Deletes that reach the graph during a rebuild are marked in the new
+            // one; when they are over the share again it is rebuilt again (before
+            // that fix: "deleted=946 rebuilds=1" under load, and it stayed so).
+            static const QRegularExpression rebuilds(QStringLiteral("rebuilds=([1-9][0-9]*)"));
             QVERIFY2(done->contains(QStringLiteral("current=1")) && done->contains(QStringLiteral("deleted=0")) &&
-                         done->contains(QStringLiteral("rebuilds=1")),
+                         rebuilds.match(*done).hasMatch(),
                      qPrintable(*done));
             child.send("close");
             QVERIFY(child.waitFor(QStringLiteral("done close")));
