@@ -54,6 +54,7 @@
 #include <QStandardPaths>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTemporaryDir>
 #include <cstdio>
@@ -475,6 +476,8 @@ bool exploreShots(const QTemporaryDir &scratch, const QString &out)
     IndexPage *page = w.currentPage();
     if (!page || page->path() != path) page = w.pageFor(path);
     if (!page) return false;
+    // The two opens finish in either order: show this one's tab.
+    if (auto *tabs = w.findChild<QTabWidget *>()) tabs->setCurrentWidget(page);
     page->session()->index()->waitForGraph(60000);
 
     page->showView(IndexPage::View::Map);
