@@ -104,6 +104,14 @@ QByteArray errorJson(const QString &message)
 using Vectors = std::vector<QVector<float>>;
 
 // embed() on a QThreadPool thread, as the GUI and the CLI call it.
+// A loopback port nothing listens on: one the system just gave out and took
+// back (0 when it gave none).
+quint16 unusedLocalPort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+
 Result<Vectors> embedOnWorker(embed::HttpEmbedder &embedder, const QStringList &texts)
 {
     return QtConcurrent::run([&embedder, texts] { return embedder.embed(texts); }).result();
@@ -407,12 +415,8 @@ private slots:
 
     void noAnswerHasNoStatus()
     {
-        quint16 freePort = 0;
-        {
-            QTcpServer probe;
-            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-            freePort = probe.serverPort();
-        }
+        const quint16 freePort = unusedLocalPort();
+        QVERIFY(freePort != 0);
         embed::HttpEmbedderOptions o;
         o.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(freePort));
         o.model = kModel;
@@ -508,12 +512,8 @@ private slots:
 
     void connectionRefusedAsksWhetherTheServerRuns()
     {
-        quint16 freePort = 0;
-        {
-            QTcpServer probe;
-            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-            freePort = probe.serverPort();
-        }
+        const quint16 freePort = unusedLocalPort();
+        QVERIFY(freePort != 0);
         embed::HttpEmbedderOptions o;
         o.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(freePort));
         o.model = kModel;
