@@ -40,6 +40,14 @@ struct ScalarLanes {
         out[2] = c;
         out[3] = d;
     }
+    // The reference for the other levels' integer kernels.
+    static int32_t dotI8(const int8_t *a, const int8_t *b, size_t n)
+    {
+        int32_t s = 0;
+        for (size_t i = 0; i < n; ++i)
+            s += int32_t(a[i]) * int32_t(b[i]);
+        return s;
+    }
 };
 
 } // namespace

@@ -16,6 +16,7 @@
 #include <QStringView>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 
 namespace sextant::distance {
@@ -44,6 +45,11 @@ struct Kernels {
     // The same over scattered rows: out[i] = dot(q, rows[i]).
     void (*dotGather)(const float *q, const float *const *rows, size_t count, size_t n, float *out);
     void (*l2sqGather)(const float *q, const float *const *rows, size_t count, size_t n, float *out);
+    // 8-bit codes (quantized graphs, index/Graph.cpp): the exact integer dot
+    // product of two rows of n int8 values in [-127, 127] (no level may
+    // saturate there; -128 is never written), and the same over scattered rows.
+    int32_t (*dotI8)(const int8_t *a, const int8_t *b, size_t n);
+    void (*dotI8Gather)(const int8_t *q, const int8_t *const *rows, size_t count, size_t n, int32_t *out);
 };
 
 // The kernels of the best level this CPU and OS support, capped by the

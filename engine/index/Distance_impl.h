@@ -15,7 +15,8 @@
 //   zero(), load(p), loadTail(p, rem) (the first rem < kLanes floats, zeros
 //   after them; never reads past p + rem), add, sub, madd(a, b, acc) =
 //   acc + a*b, sum(r) (horizontal), sum4(a, b, c, d, out) (out[0..3] =
-//   the horizontal sums of a, b, c, d).
+//   the horizontal sums of a, b, c, d), and dotI8(a, b, n) (the exact
+//   integer dot product of n int8 codes in [-127, 127]).
 
 #ifndef SEXTANT_DISTANCE_TARGET
 #error "define SEXTANT_DISTANCE_TARGET before including Distance_impl.h"
@@ -24,6 +25,7 @@
 #include "index/Distance_p.h"
 
 #include <cstddef>
+#include <cstdint>
 
 #define SEXTANT_DISTANCE_INLINE SEXTANT_DISTANCE_TARGET __attribute__((always_inline)) inline
 
@@ -178,6 +180,23 @@ SEXTANT_DISTANCE_TARGET void gatherRows(const float *q, const float *const *rows
     rowBlocks<V, Step>(q, GatheredRows{rows}, count, n, out);
 }
 
+// Codes of scattered rows (graph neighbours): each row is one short
+// sequential read; the next rows are prefetched while one is scored.
+template <class V>
+SEXTANT_DISTANCE_TARGET void gatherI8(const int8_t *q, const int8_t *const *rows, size_t count, size_t n, int32_t *out)
+{
+    constexpr size_t kAhead = 2;
+    for (size_t i = 0; i < count && i < kAhead; ++i)
+        for (size_t line = 0; line < n; line += 64)
+            __builtin_prefetch(rows[i] + line, 0, 3);
+    for (size_t i = 0; i < count; ++i) {
+        if (i + kAhead < count)
+            for (size_t line = 0; line < n; line += 64)
+                __builtin_prefetch(rows[i + kAhead] + line, 0, 3);
+        out[i] = V::dotI8(q, rows[i], n);
+    }
+}
+
 template <class V>
 constexpr Kernels makeKernels(SimdLevel level)
 {
@@ -187,7 +206,9 @@ constexpr Kernels makeKernels(SimdLevel level)
                    &manyRows<V, DotStep>,
                    &manyRows<V, L2Step>,
                    &gatherRows<V, DotStep>,
-                   &gatherRows<V, L2Step>};
+                   &gatherRows<V, L2Step>,
+                   &V::dotI8,
+                   &gatherI8<V>};
 }
 
 } // namespace

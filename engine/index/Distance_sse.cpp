@@ -37,6 +37,30 @@ struct SseLanes {
         _MM_TRANSPOSE4_PS(a, b, c, d);
         _mm_storeu_ps(out, _mm_add_ps(_mm_add_ps(a, b), _mm_add_ps(c, d)));
     }
+    // SSE2 has no byte multiply: widen to 16 bits (unpack with itself, then
+    // an arithmetic shift keeps the sign) and multiply-add pairs into 32 bits.
+    static SEXTANT_DISTANCE_TARGET int32_t dotI8(const int8_t *a, const int8_t *b, size_t n)
+    {
+        __m128i acc0 = _mm_setzero_si128(), acc1 = _mm_setzero_si128();
+        size_t k = 0;
+        for (; k + 16 <= n; k += 16) {
+            const __m128i va = _mm_loadu_si128(reinterpret_cast<const __m128i *>(a + k));
+            const __m128i vb = _mm_loadu_si128(reinterpret_cast<const __m128i *>(b + k));
+            const __m128i alo = _mm_srai_epi16(_mm_unpacklo_epi8(va, va), 8);
+            const __m128i ahi = _mm_srai_epi16(_mm_unpackhi_epi8(va, va), 8);
+            const __m128i blo = _mm_srai_epi16(_mm_unpacklo_epi8(vb, vb), 8);
+            const __m128i bhi = _mm_srai_epi16(_mm_unpackhi_epi8(vb, vb), 8);
+            acc0 = _mm_add_epi32(acc0, _mm_madd_epi16(alo, blo));
+            acc1 = _mm_add_epi32(acc1, _mm_madd_epi16(ahi, bhi));
+        }
+        __m128i acc = _mm_add_epi32(acc0, acc1);
+        acc = _mm_add_epi32(acc, _mm_shuffle_epi32(acc, 0x4E));
+        acc = _mm_add_epi32(acc, _mm_shuffle_epi32(acc, 0xB1));
+        int32_t s = _mm_cvtsi128_si32(acc);
+        for (; k < n; ++k)
+            s += int32_t(a[k]) * int32_t(b[k]);
+        return s;
+    }
 };
 
 } // namespace

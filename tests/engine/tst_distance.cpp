@@ -228,6 +228,8 @@ private slots:
     void rowsMatchReference_data();
     void rowsMatchReference();
     void gatherScatteredRows();
+    void int8CodesMatchReference();
+    void int8GatherScatteredRows();
     void zeroVectors();
     void hugeMagnitudes();
     void overflowGivesInfinity();
@@ -250,7 +252,8 @@ void TestDistance::initTestCase()
     QCOMPARE(availableLevels().constFirst(), SimdLevel::Scalar);
     for (const Kernels *k : allKernels()) {
         QVERIFY(k);
-        QVERIFY(k->dot && k->l2sq && k->dotMany && k->l2sqMany && k->dotGather && k->l2sqGather);
+        QVERIFY(k->dot && k->l2sq && k->dotMany && k->l2sqMany && k->dotGather && k->l2sqGather && k->dotI8 &&
+                k->dotI8Gather);
     }
 }
 
@@ -364,6 +367,107 @@ void TestDistance::gatherScatteredRows()
             for (const Kernels *k : allKernels()) {
                 const QString e = checkRows(*k, q.data(), rows, n, Fill::Integers);
                 QVERIFY2(e.isEmpty(), qPrintable(e));
+            }
+        }
+    }
+}
+
+namespace {
+
+// n int8 codes that end exactly where an inaccessible page begins (a read
+// past the end crashes).
+struct GuardedCodes {
+    explicit GuardedCodes(size_t n) : floats(n / 4 + 2), data(reinterpret_cast<int8_t *>(floats.data() + n / 4 + 2) - n)
+    {
+    }
+    GuardedFloats floats;
+    int8_t *data;
+};
+
+int64_t dotI8Reference(const int8_t *a, const int8_t *b, size_t n)
+{
+    int64_t s = 0;
+    for (size_t i = 0; i < n; ++i)
+        s += int64_t(a[i]) * int64_t(b[i]);
+    return s;
+}
+
+// Random codes in [-127, 127]; every fourth set all at the extremes (the
+// largest products, where a 16-bit intermediate would saturate).
+void fillCodes(int8_t *out, size_t n, QRandomGenerator &g, int kind)
+{
+    for (size_t i = 0; i < n; ++i) {
+        if (kind == 3)
+            out[i] = int8_t(g.bounded(2) ? 127 : -127);
+        else if (kind == 2)
+            out[i] = int8_t(127);
+        else
+            out[i] = int8_t(int(g.bounded(255u)) - 127);
+    }
+}
+
+} // namespace
+
+void TestDistance::int8CodesMatchReference()
+{
+    // Exact: integer sums have no rounding, so every level must give the
+    // reference's value for every length (around the 16-, 32- and 64-byte
+    // blocks) and every start offset within a 64-byte line.
+    QRandomGenerator g(8);
+    for (size_t n : kLengths) {
+        for (int kind = 0; kind < 4; ++kind) {
+            GuardedCodes a(n), b(n);
+            fillCodes(a.data, n, g, kind);
+            fillCodes(b.data, n, g, kind == 2 ? 2 : kind);
+            if (kind == 2)
+                for (size_t i = 0; i < n; i += 2)
+                    b.data[i] = -127;
+            const int64_t want = dotI8Reference(a.data, b.data, n);
+            for (const Kernels *k : allKernels()) {
+                const int32_t got = k->dotI8(a.data, b.data, n);
+                QVERIFY2(got == want, qPrintable(QStringLiteral("%1: dotI8 n=%2 kind %3: %4, want %5")
+                                                     .arg(levelName(k->level))
+                                                     .arg(n)
+                                                     .arg(kind)
+                                                     .arg(got)
+                                                     .arg(want)));
+            }
+        }
+    }
+    for (size_t n : {size_t(1), size_t(31), size_t(33), size_t(384), size_t(385)}) {
+        std::vector<int8_t> pa(n + 64), pb(n + 64);
+        for (size_t off = 0; off < 64; off += 5) {
+            fillCodes(pa.data() + off, n, g, 0);
+            fillCodes(pb.data() + (off * 7) % 64, n, g, 0);
+            const int64_t want = dotI8Reference(pa.data() + off, pb.data() + (off * 7) % 64, n);
+            for (const Kernels *k : allKernels())
+                QCOMPARE(int64_t(k->dotI8(pa.data() + off, pb.data() + (off * 7) % 64, n)), want);
+        }
+    }
+}
+
+void TestDistance::int8GatherScatteredRows()
+{
+    QRandomGenerator g(31);
+    for (size_t n : {size_t(5), size_t(64), size_t(129), size_t(384)}) {
+        const size_t poolRows = 23;
+        GuardedCodes pool(poolRows * (n + 3));
+        fillCodes(pool.data, poolRows * (n + 3), g, 0);
+        std::vector<int8_t> q(n);
+        fillCodes(q.data(), n, g, 0);
+        for (size_t count : kRowCounts) {
+            std::vector<const int8_t *> rows;
+            for (size_t i = 0; i < count; ++i) {
+                const size_t r = g.bounded(quint32(poolRows));
+                rows.push_back(pool.data + r * (n + 3) + r % 3);
+            }
+            if (count) rows.back() = pool.data + poolRows * (n + 3) - n; // ends at the guard
+            for (const Kernels *k : allKernels()) {
+                std::vector<int32_t> out(count + 1, -1);
+                k->dotI8Gather(q.data(), rows.data(), count, n, out.data());
+                for (size_t i = 0; i < count; ++i)
+                    QCOMPARE(int64_t(out[i]), dotI8Reference(q.data(), rows[i], n));
+                QCOMPARE(out[count], -1); // nothing written past count
             }
         }
     }
