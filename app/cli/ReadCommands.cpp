@@ -119,6 +119,7 @@ int runInfo(Invocation &invocation)
         }
         // The tuned ef is kept in the manifest: known with or without the graph.
         graph.insert(QStringLiteral("targetRecall"), ann.targetRecall);
+        graph.insert(QStringLiteral("quantization"), quantizationName(ann.quantization));
         graph.insert(QStringLiteral("tunedEf"),
                      stats.graph.tunedEf > 0 ? QJsonValue(stats.graph.tunedEf) : QJsonValue());
         graph.insert(QStringLiteral("tunedRecall"),
@@ -173,8 +174,13 @@ int runInfo(Invocation &invocation)
     row(QStringLiteral("generation"), QString::number(stats.generation));
     row(QStringLiteral("created"), dateToText(stats.created));
     row(QStringLiteral("last checkpoint"), dateToText(stats.lastCheckpoint));
-    row(QStringLiteral("hnsw"),
-        QStringLiteral("M %1, efConstruction %2, efSearch %3").arg(ann.m).arg(ann.efConstruction).arg(ann.efSearch));
+    row(QStringLiteral("hnsw"), QStringLiteral("M %1, efConstruction %2, efSearch %3, %4")
+                                    .arg(ann.m)
+                                    .arg(ann.efConstruction)
+                                    .arg(ann.efSearch)
+                                    .arg(ann.quantization == Quantization::Sq8
+                                             ? QStringLiteral("8-bit codes (sq8), reranked with the float vectors")
+                                             : QStringLiteral("float vectors (no quantization)")));
     if (withGraph) {
         const GraphStatus &g = stats.graph;
         row(QStringLiteral("graph"), QStringLiteral("%1: %2 items, %3 deleted, %4 changes to apply, %5 in memory")

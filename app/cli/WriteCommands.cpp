@@ -127,6 +127,15 @@ int runCreate(Invocation &invocation)
                                           .arg(text));
         schema.ann.targetRecall = target;
     }
+    if (invocation.isSet(QStringLiteral("quantization"))) {
+        const QString text = invocation.value(QStringLiteral("quantization"));
+        const auto q = quantizationFromName(text);
+        if (!q)
+            return console.usageError(
+                QStringLiteral("Unknown quantization \"%1\"; use sq8 (8-bit codes) or none (float vectors).")
+                    .arg(text));
+        schema.ann.quantization = *q;
+    }
     Durability durability = Durability::Full;
     if (invocation.isSet(QStringLiteral("durability"))) {
         const auto mode = durabilityFromName(invocation.value(QStringLiteral("durability")));
@@ -153,14 +162,16 @@ int runCreate(Invocation &invocation)
     else
         console.printLine(
             QStringLiteral("created %1: %2 dimensions, %3, durability %4, HNSW M %5, efConstruction %6, efSearch %7, "
-                           "target recall %8")
+                           "target recall %8, %9")
                 .arg(absolutePath)
                 .arg(schema.dimensions)
                 .arg(metricName(schema.metric), durabilityName(durability))
                 .arg(schema.ann.m)
                 .arg(schema.ann.efConstruction)
                 .arg(schema.ann.efSearch)
-                .arg(schema.ann.targetRecall) +
+                .arg(schema.ann.targetRecall)
+                .arg(schema.ann.quantization == Quantization::Sq8 ? QStringLiteral("8-bit codes (sq8)")
+                                                                  : QStringLiteral("float vectors")) +
             (schema.embedder.isEmpty() ? QString() : QStringLiteral(", embedder %1").arg(schema.embedder)));
     console.flush();
     return ExitSuccess;

@@ -47,7 +47,7 @@ QList<CommandSpec> commandTable()
          .syntax =
              QStringLiteral("PATH (--dims N | --embedder hash|hash:N|openai) [--metric cosine|l2|dot] [--schema FILE] "
                             "[--durability full|normal|off] [--m N] [--ef-construction N] [--ef-search N] "
-                            "[--target-recall R]"),
+                            "[--target-recall R] [--quantization sq8|none]"),
          .summary = QStringLiteral("Create a new, empty index in the folder PATH."),
          .options =
              {valueOption(QStringLiteral("dims"), QStringLiteral("Dimensions of the vectors (1-8192)."),
@@ -75,7 +75,11 @@ QList<CommandSpec> commandTable()
                           QStringLiteral("N")),
               valueOption(QStringLiteral("target-recall"),
                           QStringLiteral("The recall@10 the index keeps its search ef at (0.5-0.999, default 0.95)."),
-                          QStringLiteral("R"))},
+                          QStringLiteral("R")),
+              valueOption(QStringLiteral("quantization"),
+                          QStringLiteral("How the HNSW graph holds vectors: sq8 (8-bit codes, reranked with the float "
+                                         "vectors) or none (float copies). Default: none."),
+                          QStringLiteral("KIND"))},
          .changesIndex = true,
          .run = runCreate},
         {.name = QStringLiteral("info"),

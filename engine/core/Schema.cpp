@@ -18,6 +18,23 @@ QString metricName(Metric metric)
     return {};
 }
 
+QString quantizationName(Quantization quantization)
+{
+    switch (quantization) {
+    case Quantization::None: return QStringLiteral("none");
+    case Quantization::Sq8: return QStringLiteral("sq8");
+    }
+    return {};
+}
+
+std::optional<Quantization> quantizationFromName(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (n == u"none") return Quantization::None;
+    if (n == u"sq8") return Quantization::Sq8;
+    return std::nullopt;
+}
+
 std::optional<Metric> metricFromName(const QString &name)
 {
     const QString n = name.trimmed().toLower();
@@ -186,6 +203,13 @@ QJsonObject Schema::toJson() const
         a.insert(QStringLiteral("targetRecall"), ann.targetRecall);
         json.insert(QStringLiteral("ann"), a);
     }
+    // Only when quantized: such a manifest is format 2 (storage/Manifest.cpp),
+    // so that a Sextant from before quantized graphs refuses it as newer.
+    if (ann.quantization != Quantization::None) {
+        QJsonObject a = json.value(QStringLiteral("ann")).toObject();
+        a.insert(QStringLiteral("quantization"), quantizationName(ann.quantization));
+        json.insert(QStringLiteral("ann"), a);
+    }
     if (!embedder.isEmpty()) json.insert(QStringLiteral("embedder"), embedder);
     return json;
 }
@@ -262,6 +286,16 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
                                      .arg(AnnParams::kMinTargetRecall)
                                      .arg(AnnParams::kMaxTargetRecall));
             s.ann.targetRecall = t;
+        }
+        const QJsonValue quantization = a.value(QStringLiteral("quantization"));
+        if (!quantization.isUndefined()) {
+            const auto q = quantization.isString() ? quantizationFromName(quantization.toString()) : std::nullopt;
+            if (!q)
+                return malformed(
+                    quantization.isString()
+                        ? QStringLiteral("unknown quantization \"%1\" (use none or sq8).").arg(quantization.toString())
+                        : QStringLiteral("\"ann.quantization\" must be a string: none or sq8."));
+            s.ann.quantization = *q;
         }
     } else if (!ann.isUndefined()) {
         return malformed(QStringLiteral("\"ann\" must be an object like {\"M\": 16, \"efConstruction\": 200}."));

@@ -47,15 +47,58 @@ float l2Distance(const void *a, const void *b, const void *param)
     return p->kernels->l2sq(static_cast<const float *>(a), static_cast<const float *>(b), p->dims);
 }
 
+// A quantized element: f32 scale s, f32 squared length of the decoded vector,
+// then one int8 code c_i per dimension; the vector it stands for is s * c.
+constexpr size_t kCodeHeader = 8;
+
+struct CodeHeader {
+    float scale, squaredLength;
+};
+
+inline CodeHeader codeHeader(const void *element)
+{
+    CodeHeader h;
+    std::memcpy(&h, element, sizeof h);
+    return h;
+}
+
+inline const int8_t *codes(const void *element) { return static_cast<const int8_t *>(element) + kCodeHeader; }
+
+// 1 - <a, b> and |a - b|^2 = |a|^2 + |b|^2 - 2 <a, b>, with <a, b> = s_a s_b (c_a . c_b).
+float sq8IpDistance(const void *a, const void *b, const void *param)
+{
+    const auto *p = static_cast<const DistanceParam *>(param);
+    const CodeHeader ha = codeHeader(a), hb = codeHeader(b);
+    return 1.0f - ha.scale * hb.scale * float(p->kernels->dotI8(codes(a), codes(b), p->dims));
+}
+
+float sq8L2Distance(const void *a, const void *b, const void *param)
+{
+    const auto *p = static_cast<const DistanceParam *>(param);
+    const CodeHeader ha = codeHeader(a), hb = codeHeader(b);
+    const float dot = ha.scale * hb.scale * float(p->kernels->dotI8(codes(a), codes(b), p->dims));
+    return std::max(0.0f, ha.squaredLength + hb.squaredLength - 2.0f * dot);
+}
+
 class Space final : public hnswlib::SpaceInterface<float> {
 public:
-    Space(int dims, Metric metric) : m_metric(metric) { m_param = {size_t(dims), &distance::kernels()}; }
-    size_t get_data_size() override { return m_param.dims * sizeof(float); }
-    hnswlib::DISTFUNC<float> get_dist_func() override { return m_metric == Metric::L2 ? &l2Distance : &ipDistance; }
+    Space(int dims, Metric metric, Quantization quantization)
+        : m_metric(metric), m_quantization(quantization), m_dataSize(HnswGraph::elementDataSize(dims, quantization))
+    {
+        m_param = {size_t(dims), &distance::kernels()};
+    }
+    size_t get_data_size() override { return m_dataSize; }
+    hnswlib::DISTFUNC<float> get_dist_func() override
+    {
+        if (m_quantization == Quantization::Sq8) return m_metric == Metric::L2 ? &sq8L2Distance : &sq8IpDistance;
+        return m_metric == Metric::L2 ? &l2Distance : &ipDistance;
+    }
     void *get_dist_func_param() override { return &m_param; }
 
 private:
     Metric m_metric;
+    Quantization m_quantization;
+    size_t m_dataSize;
     DistanceParam m_param;
 };
 
@@ -65,6 +108,7 @@ using hnswlib::tableint;
 constexpr int kMaxLevel = 64; // hnswlib draws levels from -ln(U)/ln(M): far below this
 
 uint32_t metricCode(Metric m) { return m == Metric::Cosine ? 0 : m == Metric::L2 ? 1 : 2; }
+uint32_t quantizationCode(Quantization q) { return q == Quantization::Sq8 ? 1 : 0; }
 
 // Writes sequentially through a buffer, hashing what it writes.
 class HashingWriter {
@@ -146,7 +190,8 @@ struct Reader {
 
 struct HnswGraph::Hnsw {
     Hnsw(int dims, Metric metric, const AnnParams &p, size_t capacity)
-        : space(dims, metric), alg(&space, std::max<size_t>(capacity, 1), size_t(p.m), size_t(p.efConstruction))
+        : space(dims, metric, p.quantization),
+          alg(&space, std::max<size_t>(capacity, 1), size_t(p.m), size_t(p.efConstruction))
     {
     }
     Space space;
@@ -160,6 +205,11 @@ HnswGraph::HnswGraph(int dimensions, Metric metric, AnnParams params, size_t cap
 }
 
 HnswGraph::~HnswGraph() = default;
+
+size_t HnswGraph::elementDataSize(int dimensions, Quantization q)
+{
+    return q == Quantization::Sq8 ? kCodeHeader + size_t(dimensions) : size_t(dimensions) * sizeof(float);
+}
 
 std::optional<uint32_t> HnswGraph::labelOf(const QByteArray &id) const
 {
@@ -186,7 +236,7 @@ qint64 HnswGraph::memoryBytes() const
     bytes += qint64(a.label_lookup_.size()) * 32;
     for (const QByteArray &id : m_labelIds)
         bytes += id.size() + 48;
-    bytes += qint64(m_hashes.size()) * 9;
+    bytes += qint64(m_hashes.size()) * 9 + qint64(m_hintCount) * 8;
     return bytes;
 }
 
@@ -195,7 +245,7 @@ quint64 HnswGraph::vectorHash(const float *vector, int dimensions)
     return xxh3(vector, size_t(dimensions) * sizeof(float));
 }
 
-std::vector<float> HnswGraph::prepareQuery(const float *query) const
+std::vector<char> HnswGraph::prepareQuery(const float *query) const
 {
     std::vector<float> v(query, query + m_dims);
     if (m_metric == Metric::Cosine) {
@@ -204,7 +254,34 @@ std::vector<float> HnswGraph::prepareQuery(const float *query) const
             for (float &x : v)
                 x = float(x / n);
     }
-    return v;
+    std::vector<char> out(elementDataSize(m_dims, m_params.quantization));
+    if (quantized())
+        encode(v.data(), out.data());
+    else
+        std::memcpy(out.data(), v.data(), out.size());
+    return out;
+}
+
+// Symmetric 8-bit codes with one scale per vector: s = max |x_i| / 127,
+// c_i = round(x_i / s) in [-127, 127] (-128 is never written, so the AVX2
+// kernel's sign trick cannot overflow). A zero vector gets s = 0.
+void HnswGraph::encode(const float *x, char *out) const
+{
+    float top = 0;
+    for (int i = 0; i < m_dims; ++i)
+        top = std::max(top, std::abs(x[i]));
+    const float scale = top > 0 && std::isfinite(top) ? top / 127.0f : 0.0f;
+    const float inverse = scale > 0 ? 127.0f / top : 0.0f;
+    auto *c = reinterpret_cast<int8_t *>(out + kCodeHeader);
+    int64_t squares = 0;
+    for (int i = 0; i < m_dims; ++i) {
+        const long q = std::lrint(double(x[i]) * double(inverse));
+        const int8_t code = int8_t(std::clamp<long>(q, -127, 127));
+        c[i] = code;
+        squares += int64_t(code) * code;
+    }
+    const CodeHeader h{scale, float(double(scale) * double(scale) * double(squares))};
+    std::memcpy(out, &h, sizeof h);
 }
 
 float HnswGraph::distanceToScore(float d) const
@@ -221,6 +298,15 @@ uint32_t HnswGraph::labelFor(const QByteArray &id)
     m_hashes.push_back(0);
     m_live.push_back(0);
     m_idLabels.insert(id, label);
+    if (m_labelIds.size() > m_hintCount) {
+        // Exclusive access (apply, load): no search reads the hints meanwhile.
+        const size_t grown = std::max<size_t>(m_labelIds.size() + 1024, m_hintCount * 2);
+        auto hints = std::make_unique<std::atomic<uint64_t>[]>(grown);
+        for (size_t i = 0; i < grown; ++i)
+            hints[i].store(i < m_hintCount ? m_hints[i].load(std::memory_order_relaxed) : 0, std::memory_order_relaxed);
+        m_hints = std::move(hints);
+        m_hintCount = grown;
+    }
     return label;
 }
 
@@ -230,7 +316,7 @@ Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
     struct Add {
         uint32_t label;
         const Change *change;
-        std::vector<float> prepared;
+        std::vector<char> prepared;
     };
     std::vector<Add> adds;
     size_t fresh = 0;
@@ -299,35 +385,81 @@ Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
     return {};
 }
 
-std::vector<HnswGraph::Candidate> HnswGraph::search(const float *q, int ef) const
-{
-    const Alg &a = m_hnsw->alg;
-    std::vector<Candidate> out;
-    if (a.cur_element_count == 0 || m_liveCount == 0 || ef <= 0) return out;
+namespace {
+
+// Scores graph nodes against a float query: exact distances, several nodes
+// at a time with the gather kernels.
+struct FloatScorer {
+    const Alg &a;
+    const float *q;
+    size_t dims;
+    bool l2;
     const distance::Kernels &k = distance::kernels();
-    const size_t dims = size_t(m_dims);
-    const bool l2 = m_metric == Metric::L2;
-    auto one = [&](tableint id) {
+    std::vector<const float *> rows{};
+    float one(tableint id) const
+    {
         const auto *v = reinterpret_cast<const float *>(a.getDataByInternalId(id));
         return l2 ? k.l2sq(q, v, dims) : 1.0f - k.dot(q, v, dims);
-    };
-    // Distances to a batch of nodes, computed together by the gather kernels.
-    const size_t maxBatch = std::max(a.maxM0_, a.maxM_);
-    std::vector<const float *> rows(maxBatch);
-    std::vector<tableint> ids(maxBatch);
-    std::vector<float> dist(maxBatch);
-    auto batch = [&](size_t count) {
+    }
+    void many(const tableint *ids, size_t count, float *dist)
+    {
+        rows.resize(std::max(rows.size(), count));
+        for (size_t i = 0; i < count; ++i)
+            rows[i] = reinterpret_cast<const float *>(a.getDataByInternalId(ids[i]));
         if (l2) {
-            k.l2sqGather(q, rows.data(), count, dims, dist.data());
+            k.l2sqGather(q, rows.data(), count, dims, dist);
         } else {
-            k.dotGather(q, rows.data(), count, dims, dist.data());
+            k.dotGather(q, rows.data(), count, dims, dist);
             for (size_t i = 0; i < count; ++i)
                 dist[i] = 1.0f - dist[i];
         }
-    };
+    }
+};
+
+// Scores graph nodes against an encoded query: distances from the codes.
+struct CodeScorer {
+    const Alg &a;
+    const char *q;
+    size_t dims;
+    bool l2;
+    const distance::Kernels &k = distance::kernels();
+    std::vector<const int8_t *> rows{};
+    std::vector<int32_t> dots{};
+    float fromDot(const void *element, int32_t dot) const
+    {
+        const CodeHeader hq = codeHeader(q), he = codeHeader(element);
+        const float d = hq.scale * he.scale * float(dot);
+        return l2 ? std::max(0.0f, hq.squaredLength + he.squaredLength - 2.0f * d) : 1.0f - d;
+    }
+    float one(tableint id) const
+    {
+        const char *e = a.getDataByInternalId(id);
+        return fromDot(e, k.dotI8(codes(q), codes(e), dims));
+    }
+    void many(const tableint *ids, size_t count, float *dist)
+    {
+        rows.resize(std::max(rows.size(), count));
+        dots.resize(std::max(dots.size(), count));
+        for (size_t i = 0; i < count; ++i)
+            rows[i] = codes(a.getDataByInternalId(ids[i]));
+        k.dotI8Gather(codes(q), rows.data(), count, dims, dots.data());
+        for (size_t i = 0; i < count; ++i)
+            dist[i] = fromDot(rows[i] - kCodeHeader, dots[i]);
+    }
+};
+
+// hnswlib's search (greedy descent through the upper levels, then a beam of
+// width ef on level 0), with ef per call and any scorer.
+template <class Scorer>
+std::vector<HnswGraph::Candidate> searchGraph(const Alg &a, Scorer &scorer, int ef)
+{
+    std::vector<HnswGraph::Candidate> out;
+    const size_t maxBatch = std::max(a.maxM0_, a.maxM_);
+    std::vector<tableint> ids(maxBatch);
+    std::vector<float> dist(maxBatch);
 
     tableint cur = a.enterpoint_node_;
-    float curDist = one(cur);
+    float curDist = scorer.one(cur);
     for (int level = a.maxlevel_; level > 0; --level) {
         bool changed = true;
         while (changed) {
@@ -335,11 +467,9 @@ std::vector<HnswGraph::Candidate> HnswGraph::search(const float *q, int ef) cons
             const auto *ll = reinterpret_cast<const hnswlib::linklistsizeint *>(a.get_linklist(cur, level));
             const size_t n = std::min<size_t>(a.getListCount(const_cast<hnswlib::linklistsizeint *>(ll)), a.maxM_);
             const auto *nb = reinterpret_cast<const tableint *>(ll + 1);
-            for (size_t i = 0; i < n; ++i) {
+            for (size_t i = 0; i < n; ++i)
                 ids[i] = nb[i];
-                rows[i] = reinterpret_cast<const float *>(a.getDataByInternalId(nb[i]));
-            }
-            batch(n);
+            scorer.many(ids.data(), n, dist.data());
             for (size_t i = 0; i < n; ++i)
                 if (dist[i] < curDist) {
                     curDist = dist[i];
@@ -376,12 +506,10 @@ std::vector<HnswGraph::Candidate> HnswGraph::search(const float *q, int ef) cons
             const tableint id = nb[i];
             if (mark[id] == tag) continue;
             mark[id] = tag;
-            ids[m] = id;
-            rows[m] = reinterpret_cast<const float *>(a.getDataByInternalId(id));
-            ++m;
+            ids[m++] = id;
         }
         if (m == 0) continue;
-        batch(m);
+        scorer.many(ids.data(), m, dist.data());
         for (size_t i = 0; i < m; ++i) {
             const float d = dist[i];
             if (top.size() < want || d < bound) {
@@ -404,6 +532,21 @@ std::vector<HnswGraph::Candidate> HnswGraph::search(const float *q, int ef) cons
     return out;
 }
 
+} // namespace
+
+std::vector<HnswGraph::Candidate> HnswGraph::search(const char *q, int ef) const
+{
+    const Alg &a = m_hnsw->alg;
+    if (a.cur_element_count == 0 || m_liveCount == 0 || ef <= 0) return {};
+    const bool l2 = m_metric == Metric::L2;
+    if (quantized()) {
+        CodeScorer scorer{a, q, size_t(m_dims), l2};
+        return searchGraph(a, scorer, ef);
+    }
+    FloatScorer scorer{a, reinterpret_cast<const float *>(q), size_t(m_dims), l2};
+    return searchGraph(a, scorer, ef);
+}
+
 // ---- files
 
 Result<FileRecord> HnswGraph::save(const QString &dir, const QString &name, bool sync) const
@@ -424,12 +567,14 @@ Result<FileRecord> HnswGraph::save(const QString &dir, const QString &name, bool
     }();
     // Header.
     w.put(graphfile::kMagic, 8);
-    w.pod(graphfile::kVersion);
+    // A float graph stays version 1, which builds from before quantized
+    // graphs read; a quantized one is version 2 and names its codes.
+    w.pod(quantized() ? graphfile::kQuantizedVersion : graphfile::kVersion);
     w.pod(uint32_t(m_dims));
     w.pod(metricCode(m_metric));
     w.pod(uint32_t(m_params.m));
     w.pod(uint32_t(m_params.efConstruction));
-    w.pod(uint32_t(0));
+    w.pod(quantizationCode(m_params.quantization));
     w.pod(uint64_t(m_labelIds.size()));
     w.pod(uint64_t(graphfile::kHeaderSize));
     w.pod(hnswLength);
@@ -497,7 +642,7 @@ Error corruptGraph(const QString &path, const QString &what, qint64 offset = -1)
 }
 
 struct ParsedGraph {
-    uint32_t dims = 0, metric = 0, m = 0, efc = 0;
+    uint32_t dims = 0, metric = 0, m = 0, efc = 0, quantization = 0;
     uint64_t labelCount = 0;
     // hnswlib header
     uint64_t cur = 0, sizePerElement = 0, labelOffset = 0, offsetData = 0, maxM = 0, maxM0 = 0, M = 0,
@@ -513,7 +658,8 @@ struct ParsedGraph {
 };
 
 // Everything the loader needs is checked here, before hnswlib sees a byte.
-Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &path, int dims, Metric metric)
+Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &path, int dims, Metric metric,
+                               Quantization quantization)
 {
     if (size < graphfile::kHeaderSize + graphfile::kFooterSize)
         return corruptGraph(path, QStringLiteral("it is too short (%1 bytes)").arg(size));
@@ -530,24 +676,34 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
     Reader r{data, size - graphfile::kFooterSize + 8};
     r.pos = 8;
     const uint32_t version = r.pod<uint32_t>();
-    if (version != graphfile::kVersion)
+    if (version > graphfile::kQuantizedVersion)
         return Error(ErrorCode::UnsupportedFormat,
-                     QStringLiteral("The graph file %1 has version %2; this build reads version %3.")
+                     QStringLiteral("The graph file %1 was made by a newer Sextant (graph format %2); this version "
+                                    "reads formats 1 and %3.")
                          .arg(path)
                          .arg(version)
-                         .arg(graphfile::kVersion),
+                         .arg(graphfile::kQuantizedVersion),
                      path);
+    if (version < graphfile::kVersion) return corruptGraph(path, QStringLiteral("its version is 0"), 8);
     g.dims = r.pod<uint32_t>();
     g.metric = r.pod<uint32_t>();
     g.m = r.pod<uint32_t>();
     g.efc = r.pod<uint32_t>();
-    r.pod<uint32_t>();
+    g.quantization = r.pod<uint32_t>();
+    // Version 1 holds floats (the field is 0); version 2 holds codes (1: sq8).
+    if (g.quantization != (version == graphfile::kVersion ? 0u : 1u))
+        return corruptGraph(path, QStringLiteral("its quantization field does not fit its version"), 28);
     g.labelCount = r.pod<uint64_t>();
     const uint64_t hnswOffset = r.pod<uint64_t>();
     const uint64_t hnswLength = r.pod<uint64_t>();
     const uint64_t labelsOffset = r.pod<uint64_t>();
     if (int(g.dims) != dims || g.metric != metricCode(metric))
         return corruptGraph(path, QStringLiteral("it was built for another vector shape or metric"), 12);
+    if (g.quantization != quantizationCode(quantization))
+        return corruptGraph(path,
+                            g.quantization ? QStringLiteral("it holds 8-bit codes, but the index keeps float vectors")
+                                           : QStringLiteral("it holds float vectors, but the index keeps 8-bit codes"),
+                            28);
     if (g.m < uint32_t(AnnParams::kMinM) || g.m > uint32_t(AnnParams::kMaxM))
         return corruptGraph(path, QStringLiteral("M is out of range"), 20);
     if (hnswOffset != uint64_t(graphfile::kHeaderSize) || hnswLength > uint64_t(size) ||
@@ -572,7 +728,7 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
     if (offsetLevel0 != 0 || g.M != g.m || g.maxM != g.M || g.maxM0 != 2 * g.M)
         return corruptGraph(path, QStringLiteral("the hnswlib header does not match M = %1").arg(g.m), at);
     const uint64_t linksLevel0 = g.maxM0 * 4 + 4;
-    if (g.offsetData != linksLevel0 || g.labelOffset != linksLevel0 + uint64_t(dims) * 4 ||
+    if (g.offsetData != linksLevel0 || g.labelOffset != linksLevel0 + HnswGraph::elementDataSize(dims, quantization) ||
         g.sizePerElement != g.labelOffset + 8)
         return corruptGraph(path, QStringLiteral("the hnswlib element layout does not match the dimensions"), at);
     if (g.cur > (uint64_t(1) << 31) || g.cur > uint64_t(size) / g.sizePerElement)
@@ -648,7 +804,8 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
 }
 
 // Opens and maps a graph file (the mapping lives as long as `f`) and checks it.
-Result<ParsedGraph> mapAndParse(QFile &f, const QString &path, int dimensions, Metric metric, qint64 expectedSize)
+Result<ParsedGraph> mapAndParse(QFile &f, const QString &path, int dimensions, Metric metric, Quantization quantization,
+                                qint64 expectedSize)
 {
     f.setFileName(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -660,15 +817,16 @@ Result<ParsedGraph> mapAndParse(QFile &f, const QString &path, int dimensions, M
     if (f.size() == 0) return corruptGraph(path, QStringLiteral("it is empty"));
     const uchar *map = f.map(0, f.size());
     if (!map) return Error(ErrorCode::Io, QStringLiteral("Cannot map the graph file %1.").arg(path), path);
-    return parseGraph(map, f.size(), path, dimensions, metric);
+    return parseGraph(map, f.size(), path, dimensions, metric, quantization);
 }
 
 } // namespace
 
-Error HnswGraph::check(const QString &path, int dimensions, Metric metric, qint64 expectedSize)
+Error HnswGraph::check(const QString &path, int dimensions, Metric metric, Quantization quantization,
+                       qint64 expectedSize)
 {
     QFile f;
-    const Result<ParsedGraph> g = mapAndParse(f, path, dimensions, metric, expectedSize);
+    const Result<ParsedGraph> g = mapAndParse(f, path, dimensions, metric, quantization, expectedSize);
     return g.ok() ? Error() : g.error();
 }
 
@@ -676,7 +834,7 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
                                                    qint64 expectedSize)
 {
     QFile f;
-    Result<ParsedGraph> parsed = mapAndParse(f, path, dimensions, metric, expectedSize);
+    Result<ParsedGraph> parsed = mapAndParse(f, path, dimensions, metric, params.quantization, expectedSize);
     if (!parsed.ok()) return parsed.error();
     const ParsedGraph &g = *parsed;
     params.m = int(g.m);
@@ -701,6 +859,10 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
         graph->m_live.push_back(live);
     }
     if (lr.pos != lr.size) return corruptGraph(path, QStringLiteral("the label table has trailing bytes"));
+    graph->m_hintCount = size_t(g.labelCount) + 1024;
+    graph->m_hints = std::make_unique<std::atomic<uint64_t>[]>(graph->m_hintCount);
+    for (size_t i = 0; i < graph->m_hintCount; ++i)
+        graph->m_hints[i].store(0, std::memory_order_relaxed);
 
     Alg &a = graph->m_hnsw->alg;
     try {

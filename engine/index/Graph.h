@@ -8,7 +8,13 @@
 //     in the index object, so its searchKnn cannot run two efs at once;
 //   - a checked file format around hnswlib's own layout (docs/format.md,
 //     "Graph file"): every byte is covered by an XXH3 checked before anything
-//     is parsed, and every link, level and label is range-checked on load.
+//     is parsed, and every link, level and label is range-checked on load;
+//   - quantized graphs (AnnParams::quantization Sq8): each element holds an
+//     8-bit code of its vector (a float scale, the code's squared length,
+//     then one int8 per dimension) instead of float32s, so the graph takes
+//     about a third of the memory and is built and walked with integer
+//     kernels. Distances it returns are then approximate: the caller reranks
+//     them with the float vectors (index/Search.cpp).
 // Thread safety: search(), save() and the const accessors may run in
 // parallel with each other; upsert()/remove()/apply() need exclusive access
 // (GraphManager holds the lock).
@@ -20,6 +26,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QString>
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -29,7 +36,8 @@ namespace sextant {
 namespace graphfile {
 constexpr char kMagic[8] = {'S', 'X', 'T', 'G', 'R', 'P', 'H', '1'};
 constexpr char kFooterMagic[8] = {'S', 'X', 'T', 'G', 'R', 'F', 'T', '1'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 1;          // float graphs: what every build reads
+constexpr uint32_t kQuantizedVersion = 2; // 8-bit codes (the newest this build reads)
 constexpr qint64 kHeaderSize = 64;
 constexpr qint64 kFooterSize = 24;
 QString fileName(uint64_t number); // graph-NNNNNNNNNNNNNNNNNNNN.sxg
@@ -55,6 +63,9 @@ public:
     int dimensions() const { return m_dims; }
     Metric metric() const { return m_metric; }
     const AnnParams &params() const { return m_params; }
+    bool quantized() const { return m_params.quantization == Quantization::Sq8; }
+    // Bytes of one element's vector data: 4 per dimension, or 8 + 1 per dimension when quantized.
+    static size_t elementDataSize(int dimensions, Quantization q);
 
     // ---- ids and labels
     qint64 labelCount() const { return qint64(m_labelIds.size()); }
@@ -75,11 +86,26 @@ public:
     Error apply(const std::vector<Change> &changes, int threads);
 
     // ---- search (shared access)
-    // The query as the graph compares it: normalised for cosine.
-    std::vector<float> prepareQuery(const float *query) const;
+    // The query as the graph compares it: normalised for cosine, and encoded
+    // when quantized (the bytes of an element's data).
+    std::vector<char> prepareQuery(const float *query) const;
     // Up to `ef` nearest live entries to a prepared query, closest first.
-    std::vector<Candidate> search(const float *prepared, int ef) const;
+    // The distances are exact for a float graph and approximate (from the
+    // codes) for a quantized one.
+    std::vector<Candidate> search(const char *prepared, int ef) const;
     float distanceToScore(float distance) const;
+
+    // Where a label's item was last found (packed by the caller; 0: not
+    // known). Only a hint, for the rerank of quantized searches: the caller
+    // checks it before trusting it. Safe from any searching thread.
+    uint64_t locationHint(uint32_t label) const
+    {
+        return label < m_hintCount ? m_hints[label].load(std::memory_order_relaxed) : 0;
+    }
+    void setLocationHint(uint32_t label, uint64_t packed) const
+    {
+        if (label < m_hintCount) m_hints[label].store(packed, std::memory_order_relaxed);
+    }
 
     // ---- files
     // Writes the graph to `path` (a new file) and fsyncs it when `sync`.
@@ -88,7 +114,8 @@ public:
     static Result<std::unique_ptr<HnswGraph>> load(const QString &path, int dimensions, Metric metric, AnnParams params,
                                                    qint64 expectedSize);
     // Checks a graph file without keeping it: the findings verify reports.
-    static Error check(const QString &path, int dimensions, Metric metric, qint64 expectedSize);
+    static Error check(const QString &path, int dimensions, Metric metric, Quantization quantization,
+                       qint64 expectedSize);
 
     static quint64 vectorHash(const float *vector, int dimensions);
 
@@ -97,6 +124,7 @@ public:
 private:
     Error addOne(const Change &c);
     uint32_t labelFor(const QByteArray &id);
+    void encode(const float *prepared, char *out) const;
 
     int m_dims;
     Metric m_metric;
@@ -107,6 +135,9 @@ private:
     std::vector<quint64> m_hashes;
     std::vector<uint8_t> m_live;
     qint64 m_liveCount = 0;
+    // Location hints per label (grown with the labels, under exclusive access).
+    std::unique_ptr<std::atomic<uint64_t>[]> m_hints;
+    size_t m_hintCount = 0;
 };
 
 } // namespace sextant

@@ -395,6 +395,7 @@ GraphStatus GraphManager::status() const
     s.m = m_params.m;
     s.efConstruction = m_params.efConstruction;
     s.efSearch = m_params.efSearch;
+    s.quantization = m_params.quantization;
     {
         std::lock_guard lock(m_queueMutex);
         s.state = m_state;

@@ -412,12 +412,91 @@ QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryCo
 
 // The graph's nearest (matching) items, plus the changes not yet in the
 // graph measured exactly. Fills the result's strategy, plan and efUsed.
+// For the rerank of a quantized graph's candidates: an item's current
+// location and its exact distance, with the graph's location hints making
+// the lookup a check instead of a search through the segments.
+class Reranker {
+public:
+    Reranker(const Index::Impl &d, const QueryContext &ctx, const HnswGraph &g) : m_d(d), m_ctx(ctx), m_g(g)
+    {
+        m_segments.reserve(d.segments.size());
+        for (size_t i = 0; i < d.segments.size(); ++i)
+            m_segments.emplace_back(d.segments[i].entry.id, int(i));
+        std::sort(m_segments.begin(), m_segments.end());
+    }
+
+    // Where the item of `label` lives now; false when it is not a live item
+    // (the graph has not caught up with a delete: it is pending, or about to be).
+    bool locate(uint32_t label, const QByteArray &id, Location *loc) const
+    {
+        if (!m_ctx.memtablesEmpty)
+            for (const Memtable *t : {&m_d.mem, m_d.imm.get()})
+                if (t)
+                    if (const MemEntry *e = t->find(id)) {
+                        if (e->deleted) return false;
+                        loc->mem = e;
+                        return true;
+                    }
+        // The hint is right when that row is live and holds this id: an id
+        // is live in at most one segment row, and the memtables (checked
+        // above) are the only newer place.
+        if (const uint64_t hint = m_g.locationHint(label)) {
+            const uint64_t segmentId = (hint >> 32) - 1;
+            const qint64 row = qint64(hint & 0xffffffffu);
+            const auto it = std::lower_bound(m_segments.begin(), m_segments.end(), std::pair(segmentId, -1));
+            if (it != m_segments.end() && it->first == segmentId) {
+                const LoadedSegment &ls = m_d.segments[size_t(it->second)];
+                if (row < ls.segment->rowCount() && !ls.deletions->isDeleted(row)) {
+                    const Result<QByteArrayView> at = ls.segment->id(row);
+                    if (at.ok() && *at == QByteArrayView(id)) {
+                        loc->segmentIndex = it->second;
+                        loc->row = row;
+                        return true;
+                    }
+                }
+            }
+        }
+        const Result<Location> l = m_d.locate(id);
+        if (!l.ok() || !l->found()) return false;
+        *loc = *l;
+        if (!l->mem) {
+            const uint64_t segmentId = m_d.segments[size_t(l->segmentIndex)].entry.id;
+            if (segmentId < 0xffffffffu && l->row <= 0xffffffff)
+                m_g.setLocationHint(label, ((segmentId + 1) << 32) | uint64_t(l->row));
+        }
+        return true;
+    }
+
+    // The distance the exact scan would give (the same score for the same item).
+    float distance(const Location &loc) const
+    {
+        if (loc.mem) return m_ctx.distanceTo(loc.mem->vector.constData());
+        const Segment &seg = *m_d.segments[size_t(loc.segmentIndex)].segment;
+        const float *v = seg.vectorData(loc.row);
+        const distance::Kernels &k = distance::kernels();
+        if (m_ctx.metric == Metric::L2) return k.l2sq(m_ctx.q.data(), v, size_t(m_ctx.dims));
+        return m_ctx.distanceFromDot(k.dot(m_ctx.q.data(), v, size_t(m_ctx.dims)),
+                                     m_ctx.metric == Metric::Cosine ? seg.norm(loc.row) : 1.0f);
+    }
+
+private:
+    const Index::Impl &m_d;
+    const QueryContext &m_ctx;
+    const HnswGraph &m_g;
+    std::vector<std::pair<uint64_t, int>> m_segments; // (segment id, index), by id
+};
+
+// The graph's nearest (matching) items, plus the changes not yet in the
+// graph measured exactly. Fills the result's strategy, plan and efUsed.
+// A quantized graph's candidates are all reranked by their exact distance.
 std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, const GraphManager::View &view,
                              const QueryPlan &plan, size_t k, QueryResult &result)
 {
     std::vector<Hit> hits;
     const HnswGraph &g = *view.graph;
-    const std::vector<float> prepared = g.prepareQuery(ctx.q.data());
+    const std::vector<char> prepared = g.prepareQuery(ctx.q.data());
+    std::optional<Reranker> reranker;
+    if (g.quantized()) reranker.emplace(d, ctx, g);
     int efNow = ctx.filter ? plan.efFiltered : plan.ef;
     auto matches = [&](const QByteArray &id, Location *loc) -> bool {
         if (!ctx.filter) return true;
@@ -433,9 +512,19 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
             const QByteArray &id = g.idOf(c.label);
             if (id == ctx.exclude || view.pending.contains(id)) continue;
             Location loc;
+            if (reranker) {
+                if (!reranker->locate(c.label, id, &loc) || !ctx.matchesAt(loc)) continue;
+                hits.push_back({reranker->distance(loc), id, loc});
+                continue;
+            }
             if (!matches(id, &loc)) continue;
             hits.push_back({c.distance, id, loc});
             if (hits.size() == k) break;
+        }
+        if (reranker) {
+            result.scanned += qint64(hits.size());
+            std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
+            if (hits.size() > k) hits.resize(k);
         }
         // Too few matches among the candidates: widen the search.
         if (!ctx.filter || hits.size() >= k || qint64(cands.size()) < efNow || efNow >= AnnParams::kMaxEf) break;
@@ -457,7 +546,17 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
     std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
     if (hits.size() > k) hits.resize(k);
     result.strategy = ctx.filter ? QueryStrategy::AnnPostFiltered : QueryStrategy::Ann;
-    if (!ctx.filter)
+    if (reranker) {
+        result.plan = !ctx.filter ? QStringLiteral("HNSW search over 8-bit codes, ef %1, reranked exactly").arg(efNow)
+                      : efNow == plan.ef
+                          ? QStringLiteral("HNSW search over 8-bit codes, ef %1, reranked exactly, keeping matching "
+                                           "items")
+                                .arg(efNow)
+                          : QStringLiteral("HNSW search over 8-bit codes, ef %1 (grown from %2 for the filter), "
+                                           "reranked exactly, keeping matching items")
+                                .arg(efNow)
+                                .arg(plan.ef);
+    } else if (!ctx.filter)
         result.plan = QStringLiteral("HNSW search, ef %1").arg(efNow);
     else if (efNow == plan.ef)
         result.plan = QStringLiteral("HNSW search, ef %1, keeping matching items").arg(efNow);

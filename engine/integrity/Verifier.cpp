@@ -413,7 +413,8 @@ void Run::verifyGraphFile(const Manifest &m)
         return;
     }
     const qint64 size = QFileInfo(path(g.file)).size();
-    if (Error e = HnswGraph::check(path(g.file), m.schema.dimensions, m.schema.metric, rec ? rec->size : -1)) {
+    if (Error e = HnswGraph::check(path(g.file), m.schema.dimensions, m.schema.metric, m.schema.ann.quantization,
+                                   rec ? rec->size : -1)) {
         addError(
             g.file, e, Finding::Severity::Warning, RepairAction::RebuildGraph,
             QStringLiteral("%1 It is not loaded; the graph is rebuilt from the vectors instead.").arg(e.message()));

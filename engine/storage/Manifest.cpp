@@ -81,8 +81,10 @@ QByteArray Manifest::encode() const
         fileArray.append(QJsonObject{{QStringLiteral("name"), f.name},
                                      {QStringLiteral("size"), double(f.size)},
                                      {QStringLiteral("sha256"), f.sha256}});
+    const uint32_t version =
+        schema.ann.quantization == Quantization::None ? manifest::kFirstVersion : manifest::kQuantizedVersion;
     QJsonObject body{
-        {QStringLiteral("format"), int(manifest::kVersion)},
+        {QStringLiteral("format"), int(version)},
         {QStringLiteral("generation"), double(generation)},
         {QStringLiteral("schema"), schema.toJson()},
         {QStringLiteral("durability"), durabilityName(durability)},
@@ -107,7 +109,7 @@ QByteArray Manifest::encode() const
     const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Indented);
     QByteArray out;
     out.append(manifest::kMagic, 8);
-    appendU32(out, manifest::kVersion);
+    appendU32(out, version);
     appendU32(out, uint32_t(json.size()));
     appendU64(out, base::xxh3(json));
     out.append(json);
@@ -162,7 +164,7 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
                      path);
     };
     if (version > manifest::kVersion) return newer(version);
-    if (version != manifest::kVersion)
+    if (version < manifest::kFirstVersion)
         return Error(
             ErrorCode::UnsupportedFormat,
             QStringLiteral("The manifest %1 has format version %2, which no released Sextant wrote; this version "
@@ -180,7 +182,7 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
     Manifest m;
     uint64_t format = 0;
     if (readCount(o, "format", &format) && format > manifest::kVersion) return newer(format);
-    if (format != manifest::kVersion) return bad(QStringLiteral("unknown body format"));
+    if (format != version) return bad(QStringLiteral("unknown body format"));
     uint64_t live = 0;
     if (!readCount(o, "generation", &m.generation) || !readCount(o, "checkpointLsn", &m.checkpointLsn) ||
         !readCount(o, "nextSegmentId", &m.nextSegmentId) || !readCount(o, "liveItems", &live))
@@ -189,6 +191,10 @@ Result<Manifest> Manifest::decode(const QByteArray &bytes, const QString &path)
     Result<Schema> schema = Schema::fromJson(o.value(QStringLiteral("schema")).toObject(), true);
     if (!schema.ok()) return bad(schema.error().message());
     m.schema = *schema;
+    // Format 1 predates quantized graphs: a format-1 manifest that names one
+    // was not written by Sextant.
+    if (version < manifest::kQuantizedVersion && m.schema.ann.quantization != Quantization::None)
+        return bad(QStringLiteral("a format-1 manifest names a quantization"));
     const auto durability = durabilityFromName(o.value(QStringLiteral("durability")).toString());
     if (!durability) return bad(QStringLiteral("unknown durability"));
     m.durability = *durability;

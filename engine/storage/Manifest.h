@@ -18,7 +18,13 @@ namespace sextant::storage {
 
 namespace manifest {
 constexpr char kMagic[8] = {'S', 'X', 'T', 'M', 'A', 'N', 'I', '1'};
-constexpr uint32_t kVersion = 1;
+// The newest format this build reads and writes. A manifest is written in
+// the oldest format that can say what it holds: 1, unless the schema names a
+// quantization (format 2), so that older builds keep opening every index
+// they could open before and refuse a quantized one as newer.
+constexpr uint32_t kVersion = 2;
+constexpr uint32_t kFirstVersion = 1;
+constexpr uint32_t kQuantizedVersion = 2;
 constexpr qint64 kEnvelopeSize = 24;
 constexpr qint64 kMaxBodyBytes = 64 * 1024 * 1024;
 inline QString currentName() { return QStringLiteral("MANIFEST"); }

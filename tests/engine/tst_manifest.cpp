@@ -51,7 +51,7 @@ Manifest sampleManifest()
     return m;
 }
 
-QByteArray envelope(const QByteArray &body, uint32_t version = manifest::kVersion)
+QByteArray envelope(const QByteArray &body, uint32_t version = manifest::kFirstVersion)
 {
     QByteArray out;
     out.append(manifest::kMagic, 8);
@@ -88,6 +88,7 @@ private slots:
     void everyBitFlipIsRejected();
     void wrongMagic();
     void wrongVersion();
+    void quantizedSchemaIsFormat2();
     void lengthFieldMismatch();
     void truncatedEnvelope();
     void malformedJsonBody_data();
@@ -116,7 +117,8 @@ void TestManifest::envelopeLayout()
 {
     const QByteArray e = sampleManifest().encode();
     QCOMPARE(e.left(8), QByteArray("SXTMANI1"));
-    QCOMPARE(getU32(e.constData() + 8), manifest::kVersion);
+    // An index without quantization keeps format 1, which older builds read.
+    QCOMPARE(getU32(e.constData() + 8), manifest::kFirstVersion);
     QCOMPARE(qint64(getU32(e.constData() + 12)), qint64(e.size() - manifest::kEnvelopeSize));
     QCOMPARE(getU64(e.constData() + 16), xxh3(e.constData() + 24, size_t(e.size() - 24)));
     QJsonParseError pe;
@@ -218,14 +220,52 @@ void TestManifest::wrongMagic()
 void TestManifest::wrongVersion()
 {
     const QByteArray body = sampleManifest().encode().mid(manifest::kEnvelopeSize);
-    const Error err = decodeError(envelope(body, 2));
+    const Error err = decodeError(envelope(body, manifest::kVersion + 1));
     QCOMPARE(err.code(), ErrorCode::UnsupportedFormat);
-    QVERIFY(err.message().contains(QStringLiteral("2")));
+    QVERIFY(err.message().contains(QStringLiteral("newer Sextant (format %1)").arg(manifest::kVersion + 1)));
 
-    // The body's own format number is checked too.
+    // The body's own format number is checked too, and must be the envelope's.
     QJsonObject o = bodyOf(sampleManifest().encode());
     o.insert(QStringLiteral("format"), 2);
     QVERIFY(decodeError(withBody(o)));
+    o.insert(QStringLiteral("format"), int(manifest::kVersion + 1));
+    QCOMPARE(decodeError(withBody(o)).code(), ErrorCode::UnsupportedFormat);
+}
+
+void TestManifest::quantizedSchemaIsFormat2()
+{
+    Manifest m = sampleManifest();
+    m.schema.ann.quantization = Quantization::Sq8;
+    const QByteArray e = m.encode();
+    QCOMPARE(getU32(e.constData() + 8), manifest::kQuantizedVersion);
+    QCOMPARE(bodyOf(e).value(QStringLiteral("format")).toInt(), int(manifest::kQuantizedVersion));
+    QCOMPARE(bodyOf(e)
+                 .value(QStringLiteral("schema"))
+                 .toObject()
+                 .value(QStringLiteral("ann"))
+                 .toObject()
+                 .value(QStringLiteral("quantization"))
+                 .toString(),
+             QStringLiteral("sq8"));
+    Result<Manifest> back = Manifest::decode(e, QStringLiteral("MANIFEST"));
+    QVERIFY2(back.ok(), qPrintable(back.error().message()));
+    QCOMPARE(back->schema.ann.quantization, Quantization::Sq8);
+    QCOMPARE(back->schema, m.schema);
+
+    // A format-1 manifest that names a quantization was not written by Sextant.
+    QJsonObject o = bodyOf(e);
+    o.insert(QStringLiteral("format"), 1);
+    QCOMPARE(decodeError(withBody(o)).code(), ErrorCode::Corruption);
+    // An unknown quantization in a format-2 manifest is damage, with the reason.
+    QJsonObject schema = o.value(QStringLiteral("schema")).toObject();
+    QJsonObject ann = schema.value(QStringLiteral("ann")).toObject();
+    ann.insert(QStringLiteral("quantization"), QStringLiteral("pq4"));
+    schema.insert(QStringLiteral("ann"), ann);
+    o.insert(QStringLiteral("schema"), schema);
+    o.insert(QStringLiteral("format"), 2);
+    const Error unknown = decodeError(envelope(QJsonDocument(o).toJson(QJsonDocument::Compact), 2));
+    QCOMPARE(unknown.code(), ErrorCode::Corruption);
+    QVERIFY2(unknown.message().contains(QStringLiteral("pq4")), qPrintable(unknown.message()));
 }
 
 void TestManifest::lengthFieldMismatch()

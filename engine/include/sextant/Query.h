@@ -3,6 +3,7 @@
 
 #include "sextant/Api.h"
 #include "sextant/Error.h"
+#include "sextant/Schema.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -98,6 +99,7 @@ struct SEXTANT_API GraphStatus {
     qint64 pending = 0; // committed changes not yet in the graph (searched exactly)
     qint64 capacity = 0;
     int m = 0, efConstruction = 0, efSearch = 0;
+    Quantization quantization = Quantization::None; // how the graph holds vectors (Schema::ann)
     qint64 memoryBytes = 0;
     QString file;    // the saved graph the manifest names, if any
     QString message; // why Failed, or what Loading/Building is doing

@@ -14,11 +14,19 @@ namespace sextant {
 
 enum class Metric { Cosine, L2, Dot };
 enum class FieldType { String, Number, Bool, StringList };
+// How the HNSW graph holds each vector (docs/search.md, "Quantized graphs"):
+// None keeps float32 copies; Sq8 keeps 8-bit codes (a scale per vector), walks
+// the graph with integer kernels and reranks the candidates with the float
+// vectors of the segments.
+enum class Quantization { None, Sq8 };
 
 SEXTANT_API QString metricName(Metric metric);
 SEXTANT_API std::optional<Metric> metricFromName(const QString &name);
 SEXTANT_API QString fieldTypeName(FieldType type);
 SEXTANT_API std::optional<FieldType> fieldTypeFromName(const QString &name);
+// "none", "sq8"; the inverse is case-insensitive and nullopt for anything else.
+SEXTANT_API QString quantizationName(Quantization quantization);
+SEXTANT_API std::optional<Quantization> quantizationFromName(const QString &name);
 
 struct SEXTANT_API FieldSpec {
     QString name;
@@ -39,6 +47,8 @@ struct SEXTANT_API AnnParams {
     // efSearch is the ef until that is measured.
     static constexpr double kMinTargetRecall = 0.5, kMaxTargetRecall = 0.999, kDefaultTargetRecall = 0.95;
     double targetRecall = kDefaultTargetRecall;
+    // Fixed at create; an index made before it existed has None.
+    Quantization quantization = Quantization::None;
     bool operator==(const AnnParams &) const = default;
 };
 
