@@ -124,6 +124,14 @@ NewIndexDialog::NewIndexDialog(QWidget *parent) : QDialog(parent)
                                   "measures the ef that reaches it and uses that ef instead of ef search."));
     annForm->addRow(tr("ef search:"), m_efSearch);
     annForm->addRow(tr("Target recall@10:"), m_targetRecall);
+    m_quantization = new QComboBox(annBox);
+    m_quantization->addItem(tr("8-bit codes, reranked exactly (smaller, faster)"), int(Quantization::Sq8));
+    m_quantization->addItem(tr("Float vectors"), int(Quantization::None));
+    m_quantization->setCurrentIndex(m_quantization->findData(int(defaults.quantization)));
+    m_quantization->setToolTip(tr("How the graph holds each vector. 8-bit codes take about a third of the memory and "
+                                  "build faster; the best candidates are then scored again with the exact vectors, "
+                                  "so results and scores are those of the full vectors."));
+    annForm->addRow(tr("Graph vectors:"), m_quantization);
     layout->addWidget(annBox);
 
     m_error = new QLabel(this);
@@ -163,6 +171,7 @@ Schema NewIndexDialog::schema() const
     s.ann.efConstruction = m_efConstruction->value();
     s.ann.efSearch = m_efSearch->value();
     s.ann.targetRecall = m_targetRecall->value() / 100.0;
+    s.ann.quantization = Quantization(m_quantization->currentData().toInt());
     for (int row = 0; row < m_fields->rowCount(); ++row) {
         const QTableWidgetItem *name = m_fields->item(row, NameColumn);
         const auto *type = qobject_cast<QComboBox *>(m_fields->cellWidget(row, TypeColumn));

@@ -52,6 +52,7 @@ private:
     QSpinBox *m_efConstruction;
     QSpinBox *m_efSearch;
     QDoubleSpinBox *m_targetRecall;
+    QComboBox *m_quantization;
     QLabel *m_pathPreview;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;

@@ -319,7 +319,11 @@ void SummaryView::updateStats()
                                                .arg(formatCount(g.items))
                                          : formatCount(g.items));
     setValue(m_graphParams,
-             tr("M %1, ef construction %2, ef search %3").arg(g.m).arg(g.efConstruction).arg(g.efSearch));
+             tr("M %1, ef construction %2, ef search %3; %4")
+                 .arg(g.m)
+                 .arg(g.efConstruction)
+                 .arg(g.efSearch)
+                 .arg(g.quantization == Quantization::Sq8 ? tr("8-bit codes, reranked exactly") : tr("float vectors")));
     setValue(m_graphMemory, formatBytes(g.memoryBytes),
              g.file.isEmpty() ? tr("not saved yet") : tr("saved as %1").arg(g.file));
     const QString target = QLocale().toString(g.targetRecall * 100, 'f', 1);

@@ -356,6 +356,7 @@ public:
     QString peerPath;
     bool keep = false;
     bool deleteHalf = false; // extras: delete every other item and time the background rebuild
+    Quantization quantization = AnnParams::kDefaultQuantization;
     OpenOptions options;
     std::vector<QStringList> truth; // set by the first Sextant run
     QString truthFile;
@@ -377,6 +378,7 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
     schema.metric = Metric::Cosine;
     schema.ann.m = m;
     schema.ann.efConstruction = efc;
+    schema.ann.quantization = quantization;
     const MemStatus memBefore = readMemStatus();
     Result<std::shared_ptr<Index>> created = Index::create(path, schema, Durability::Normal, options);
     if (!created.ok()) {
@@ -773,6 +775,10 @@ int runSearch(const QStringList &args)
         {QStringLiteral("batch"), QStringLiteral("Import batch size (default 10000)."), QStringLiteral("count")},
         {QStringLiteral("delete-half"),
          QStringLiteral("Extras: then delete every other item and time the background graph rebuild.")},
+        {QStringLiteral("quantization"),
+         QStringLiteral("How Sextant's graph holds vectors: sq8 (8-bit codes, reranked with the float vectors; "
+                        "the default) or none (float copies)."),
+         QStringLiteral("kind")},
     });
     parser.process(args);
     const CommonOptions common = commonOptions(parser);
@@ -803,6 +809,15 @@ int runSearch(const QStringList &args)
     bench.batchSize = intOpt("batch", 10000, 1);
     bench.keep = common.keep;
     bench.deleteHalf = parser.isSet(QStringLiteral("delete-half"));
+    if (parser.isSet(QStringLiteral("quantization"))) {
+        const auto kind = quantizationFromName(parser.value(QStringLiteral("quantization")));
+        if (!kind) {
+            std::fprintf(stderr, "sextant-bench search: --quantization: expected none or sq8, got '%s'\n",
+                         qPrintable(parser.value(QStringLiteral("quantization"))));
+            return 2;
+        }
+        bench.quantization = *kind;
+    }
     bench.options.applicationName = QStringLiteral("sextant-bench");
     for (const QString &e : parser.value(QStringLiteral("efs")).split(u',', Qt::SkipEmptyParts)) {
         bool ok = false;
@@ -890,6 +905,7 @@ int runSearch(const QStringList &args)
         efJson.append(ef);
     out[QStringLiteral("params")] = QJsonObject{{QStringLiteral("M"), bench.m},
                                                 {QStringLiteral("efConstruction"), bench.efc},
+                                                {QStringLiteral("quantization"), quantizationName(bench.quantization)},
                                                 {QStringLiteral("k"), 10},
                                                 {QStringLiteral("efs"), efJson},
                                                 {QStringLiteral("runs"), runs},

@@ -78,7 +78,7 @@ QList<CommandSpec> commandTable()
                           QStringLiteral("R")),
               valueOption(QStringLiteral("quantization"),
                           QStringLiteral("How the HNSW graph holds vectors: sq8 (8-bit codes, reranked with the float "
-                                         "vectors) or none (float copies). Default: none."),
+                                         "vectors; the default) or none (float copies)."),
                           QStringLiteral("KIND"))},
          .changesIndex = true,
          .run = runCreate},

@@ -259,6 +259,9 @@ Result<Schema> Schema::fromJson(const QJsonObject &json, bool requireShape)
         return malformed(QStringLiteral("\"embedder\" must be a string."));
     }
 
+    // In a manifest (requireShape) an absent quantization is the format-1
+    // meaning, float vectors; in the user's schema file it is the default.
+    if (requireShape) s.ann.quantization = Quantization::None;
     const QJsonValue ann = json.value(QStringLiteral("ann"));
     if (ann.isObject()) {
         const QJsonObject a = ann.toObject();

@@ -12,6 +12,9 @@
 #include <QFile>
 #include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <cstring>
 #include <queue>
 #include <thread>
@@ -188,6 +191,83 @@ struct Reader {
 
 } // namespace
 
+namespace {
+
+// Long-lived helper threads for adding to the graph: a bulk build applies
+// thousands of batches, and each would otherwise start and join its own
+// threads. Started on first use by the thread that applies changes (the
+// graph's maintenance thread, whose lowered priority they inherit), stopped
+// with the graph.
+class WorkerPool {
+public:
+    WorkerPool() = default;
+    WorkerPool(const WorkerPool &) = delete;
+    WorkerPool &operator=(const WorkerPool &) = delete;
+    ~WorkerPool()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        for (std::thread &t : m_threads)
+            t.join();
+    }
+
+    // Runs `job` on the calling thread and on `helpers` pool threads at
+    // once, and returns when every one of them has returned.
+    void run(int helpers, const std::function<void()> &job)
+    {
+        if (helpers <= 0) {
+            job();
+            return;
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            while (int(m_threads.size()) < helpers) {
+                const int index = int(m_threads.size());
+                m_threads.emplace_back([this, index] { loop(index); });
+            }
+            m_job = &job;
+            m_helpers = helpers;
+            m_running = helpers;
+            ++m_round;
+        }
+        m_wake.notify_all();
+        job();
+        std::unique_lock lock(m_mutex);
+        m_done.wait(lock, [&] { return m_running == 0; });
+        m_job = nullptr;
+    }
+
+private:
+    void loop(int index)
+    {
+        uint64_t seen = 0;
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_wake.wait(lock, [&] { return m_stop || (m_round != seen && index < m_helpers); });
+            if (m_stop) return;
+            seen = m_round;
+            const std::function<void()> *job = m_job;
+            lock.unlock();
+            (*job)();
+            lock.lock();
+            if (--m_running == 0) m_done.notify_all();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake, m_done;
+    std::vector<std::thread> m_threads;
+    const std::function<void()> *m_job = nullptr;
+    int m_helpers = 0, m_running = 0;
+    uint64_t m_round = 0;
+    bool m_stop = false;
+};
+
+} // namespace
+
 struct HnswGraph::Hnsw {
     Hnsw(int dims, Metric metric, const AnnParams &p, size_t capacity)
         : space(dims, metric, p.quantization),
@@ -196,6 +276,7 @@ struct HnswGraph::Hnsw {
     }
     Space space;
     Alg alg;
+    WorkerPool pool; // declared last: stopped first, before the graph it adds to goes
 };
 
 HnswGraph::HnswGraph(int dimensions, Metric metric, AnnParams params, size_t capacity)
@@ -335,7 +416,7 @@ Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
             const uint32_t label = labelFor(c.id);
             if (m_live[label] && m_hashes[label] == c.hash) continue;
             if (a.label_lookup_.find(label) == a.label_lookup_.end()) ++fresh;
-            adds.push_back({label, &c, prepareQuery(c.vector.data())});
+            adds.push_back({label, &c, {}}); // prepared by the worker that adds it
         }
         if (a.cur_element_count + fresh > a.max_elements_)
             a.resizeIndex(std::max(a.max_elements_ * 2, a.cur_element_count + fresh + 1024));
@@ -353,7 +434,10 @@ Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
             const size_t i = next.fetch_add(1);
             if (i >= adds.size() || failed.load()) return;
             try {
+                // Normalising and encoding run in parallel too.
+                adds[i].prepared = prepareQuery(adds[i].change->vector.data());
                 a.addPoint(adds[i].prepared.data(), adds[i].label);
+                adds[i].prepared = {};
             } catch (const std::exception &e) {
                 std::lock_guard lock(failureMutex);
                 failure = QString::fromLocal8Bit(e.what());
@@ -362,16 +446,7 @@ Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
         }
     };
     const int n = std::clamp(threads, 1, 8);
-    if (n == 1 || adds.size() < 16) {
-        worker();
-    } else {
-        std::vector<std::thread> pool;
-        for (int t = 1; t < n; ++t)
-            pool.emplace_back(worker);
-        worker();
-        for (std::thread &t : pool)
-            t.join();
-    }
+    m_hnsw->pool.run(n == 1 || adds.size() < 16 ? 0 : n - 1, worker);
     // Record what is now in the graph (a failed add leaves its label as it was).
     for (size_t i = 0; i < adds.size() && i < next.load(); ++i) {
         const uint32_t label = adds[i].label;

@@ -337,7 +337,13 @@ bool GraphManager::takeBatch(std::vector<QByteArray> *ids)
     ids->clear();
     std::lock_guard lock(m_queueMutex);
     QSet<QByteArray> distinct;
-    while (!m_queue.empty() && qsizetype(ids->size()) < kBatch) {
+    // A long queue (an import, a build from nothing) is taken in larger
+    // batches: fewer rounds of reading vectors and of the graph's lock. Queries
+    // do not wait for them: past kBulkQueue pending ids they scan exactly
+    // without taking the graph's lock (view()).
+    constexpr qsizetype kBulkQueue = 8192, kBulkBatch = 2048; // queries scan exactly past 4,096 pending (Search.cpp)
+    const qsizetype batch = qsizetype(m_queue.size()) > kBulkQueue ? kBulkBatch : kBatch;
+    while (!m_queue.empty() && qsizetype(ids->size()) < batch) {
         QByteArray id = std::move(m_queue.front());
         m_queue.pop_front();
         if (distinct.contains(id)) {
@@ -369,15 +375,29 @@ void GraphManager::finishBatch(const std::vector<QByteArray> &ids)
 
 std::unique_ptr<GraphManager::View> GraphManager::view(qsizetype maxPending) const
 {
+    // Why the graph cannot serve a query now (empty: it can). Caller holds m_queueMutex.
+    const auto unusable = [&]() -> QString {
+        if (m_state == GraphStatus::State::Loading) return QStringLiteral("the HNSW graph is still loading");
+        if (m_state == GraphStatus::State::Failed || !m_graph)
+            return QStringLiteral("the HNSW graph failed: %1").arg(m_message);
+        if (m_pending.size() > maxPending)
+            return QStringLiteral("the HNSW graph is catching up (%1 changes not yet in it)").arg(m_pending.size());
+        return {};
+    };
+    {
+        // Checked before the graph lock: a query during a large import, which
+        // scans exactly anyway, never waits for the batch being added.
+        std::lock_guard lock(m_queueMutex);
+        if (QString reason = unusable(); !reason.isEmpty()) {
+            auto v = std::make_unique<View>(nullptr);
+            v->reason = std::move(reason);
+            return v;
+        }
+    }
     auto v = std::make_unique<View>(&m_graphLock);
     std::lock_guard lock(m_queueMutex);
-    if (m_state == GraphStatus::State::Loading) {
-        v->reason = QStringLiteral("the HNSW graph is still loading");
-    } else if (m_state == GraphStatus::State::Failed || !m_graph) {
-        v->reason = QStringLiteral("the HNSW graph failed: %1").arg(m_message);
-    } else if (m_pending.size() > maxPending) {
-        v->reason = QStringLiteral("the HNSW graph is catching up (%1 changes not yet in it)").arg(m_pending.size());
-    } else {
+    v->reason = unusable();
+    if (v->reason.isEmpty()) {
         v->graph = m_graph.get();
         // (An empty QHash that once held many ids still has their buckets,
         // and iterating it walks them all: check first.)
@@ -408,12 +428,28 @@ GraphStatus GraphManager::status() const
         s.rebuildReason = m_rebuildReason;
         s.rebuilds = m_rebuilds;
     }
-    QReadLocker lock(&m_graphLock);
-    if (m_graph) {
-        s.items = m_graph->liveCount();
-        s.deleted = m_graph->deletedCount();
-        s.capacity = m_graph->capacity();
-        s.memoryBytes = m_graph->memoryBytes();
+    // Current figures when the graph is free; while a batch (or a swap)
+    // holds it, those of the last time it was free: the GUI's status polls
+    // never wait for a batch.
+    if (m_graphLock.tryLockForRead()) {
+        const auto unlock = qScopeGuard([&] { m_graphLock.unlock(); });
+        if (m_graph) {
+            s.items = m_graph->liveCount();
+            s.deleted = m_graph->deletedCount();
+            s.capacity = m_graph->capacity();
+            s.memoryBytes = m_graph->memoryBytes();
+        }
+        std::lock_guard lock(m_queueMutex);
+        m_lastItems = s.items;
+        m_lastDeleted = s.deleted;
+        m_lastCapacity = s.capacity;
+        m_lastMemory = s.memoryBytes;
+    } else {
+        std::lock_guard lock(m_queueMutex);
+        s.items = m_lastItems;
+        s.deleted = m_lastDeleted;
+        s.capacity = m_lastCapacity;
+        s.memoryBytes = m_lastMemory;
     }
     return s;
 }

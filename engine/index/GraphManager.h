@@ -145,6 +145,9 @@ private:
     QString m_note; // what happened to the saved graph at start, kept for status()
     qint64 m_changesSinceSave = 0;
     std::optional<storage::GraphEntry> m_saved;
+    // The graph's counts as of the last batch (under m_queueMutex), for
+    // status() while a batch holds the graph's lock: status never waits for one.
+    mutable qint64 m_lastItems = 0, m_lastDeleted = 0, m_lastCapacity = 0, m_lastMemory = 0;
 
     std::mutex m_saveMutex;
     std::thread m_thread;

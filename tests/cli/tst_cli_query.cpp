@@ -452,7 +452,9 @@ private slots:
                                 QStringLiteral("--ann"), QStringLiteral("--ef"), QStringLiteral("10")});
         CHECK_EXIT(ann, 0);
         QVERIFY2(ann.outLines().value(1).simplified().startsWith("1 y "), ann.out.constData());
-        QVERIFY2(ann.outLines().last().startsWith("plan: HNSW search, ef 10; "), ann.out.constData());
+        // New indexes keep 8-bit codes (reranked exactly) by default.
+        QVERIFY2(ann.outLines().last().startsWith("plan: HNSW search over 8-bit codes, ef 10, reranked exactly; "),
+                 ann.out.constData());
     }
 
     void annSeesWritesMadeWithoutTheGraph()
@@ -554,7 +556,9 @@ private slots:
         QCOMPARE(graph.value(QStringLiteral("efSearch")).toInt(), 32);
         QVERIFY(!graph.contains(QStringLiteral("state")));
         run = runCli({QStringLiteral("info"), path});
-        QVERIFY2(run.out.contains("hnsw             M 8, efConstruction 50, efSearch 32\n"), run.out.constData());
+        QVERIFY2(run.out.contains("hnsw             M 8, efConstruction 50, efSearch 32, 8-bit codes (sq8), reranked "
+                                  "with the float vectors\n"),
+                 run.out.constData());
         QVERIFY2(run.out.contains("graph            not loaded"), run.out.constData());
 
         // efSearch is the default ef of --ann.
@@ -572,6 +576,31 @@ private slots:
         run = runCli({QStringLiteral("create"), bad, QStringLiteral("--dims"), QStringLiteral("4"),
                       QStringLiteral("--ef-search"), QStringLiteral("5000")});
         CHECK_EXIT(run, 2);
+        QVERIFY(!QFile::exists(bad));
+
+        // --quantization: sq8 is the default, none keeps float vectors, anything else is refused.
+        QCOMPARE(graph.value(QStringLiteral("quantization")).toString(), QStringLiteral("sq8"));
+        const QString floats = createIndex(4, {QStringLiteral("--quantization"), QStringLiteral("none")});
+        run = runCli({QStringLiteral("info"), floats, QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("graph")).toObject().value(QStringLiteral("quantization")).toString(),
+                 QStringLiteral("none"));
+        QVERIFY(!run.json()
+                     .value(QStringLiteral("schema"))
+                     .toObject()
+                     .value(QStringLiteral("ann"))
+                     .toObject()
+                     .contains(QStringLiteral("quantization")));
+        CHECK_EXIT(runCli({QStringLiteral("insert"), floats}, line(QStringLiteral("a"), {1, 2, 3, 4})), 0);
+        run = runCli(
+            {QStringLiteral("query"), floats, QStringLiteral("--like"), QStringLiteral("a"), QStringLiteral("--ann")});
+        CHECK_EXIT(run, 0);
+        QVERIFY2(run.outLines().last().startsWith("plan: HNSW search, ef 64; "), run.out.constData());
+        run = runCli({QStringLiteral("create"), bad, QStringLiteral("--dims"), QStringLiteral("4"),
+                      QStringLiteral("--quantization"), QStringLiteral("pq4")});
+        CHECK_EXIT(run, 2);
+        QVERIFY2(run.err.contains("Unknown quantization \"pq4\"; use sq8 (8-bit codes) or none (float vectors)."),
+                 run.err.constData());
         QVERIFY(!QFile::exists(bad));
     }
 

@@ -24,6 +24,8 @@ using namespace testsupport;
 namespace {
 
 QString fixture() { return QStringLiteral(SEXTANT_FIXTURES_DIR "/index-format1/index"); }
+// Made by main before quantized graphs (tests/fixtures/index-graph1/README.md).
+QString graphFixture() { return QStringLiteral(SEXTANT_FIXTURES_DIR "/index-graph1/index"); }
 
 // The fixture holds item-0000 … item-0339 minus the four deleted ones.
 constexpr qint64 kItems = 336;
@@ -57,11 +59,66 @@ private slots:
     void writesAndCompactionUpgradeTheSegments();
     void newerSegmentIsRefusedNotDamaged();
     void newerManifestIsRefusedNotDamaged();
+    void floatGraphFixtureKeepsItsFormat();
 
 private:
     QString copy();
     std::unique_ptr<QTemporaryDir> m_tmp;
 };
+
+void TestFormatFixture::floatGraphFixtureKeepsItsFormat()
+{
+    // An index made before quantized graphs has no quantization in its
+    // schema: it opens with a float graph (loaded from its graph file, not
+    // rebuilt), answers, verifies clean, and what it writes stays format 1
+    // (manifest and graph), so older builds keep reading it.
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("index"));
+    QVERIFY(copyFolder(graphFixture(), dir));
+    const QString savedGraph = dir + QStringLiteral("/graph-00000000000000000001.sxg");
+    QCOMPARE(storage::getU32(readAll(savedGraph).constData() + 8), 1u);
+    QCOMPARE(storage::getU32(readAll(dir + QStringLiteral("/MANIFEST")).constData() + 8), 1u);
+    for (bool full : {false, true}) {
+        Result<VerifyReport> v = verifyIndex(dir, VerifyOptions{full, {}});
+        QVERIFY(v.ok());
+        QVERIFY2(v->clean(), qPrintable(readableFindings(*v)));
+        if (full) QCOMPARE(v->liveItems, kItems);
+    }
+    {
+        Result<std::shared_ptr<Index>> idx = Index::open(dir);
+        QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
+        QCOMPARE((*idx)->schema().ann.quantization, Quantization::None);
+        QVERIFY((*idx)->waitForGraph(30000));
+        const GraphStatus g = (*idx)->graphStatus();
+        QCOMPARE(g.quantization, Quantization::None);
+        QVERIFY2(!g.message.contains(QStringLiteral("could not be used")), qPrintable(g.message));
+        QCOMPARE(g.items, kItems);
+        Result<Item> probe = (*idx)->get(QStringLiteral("item-0123"));
+        QVERIFY(probe.ok());
+        QueryRequest q;
+        q.vector = probe->vector;
+        q.k = 3;
+        q.mode = QueryMode::Ann;
+        Result<QueryResult> r = (*idx)->query(q);
+        QVERIFY2(r.ok(), qPrintable(r.error().message()));
+        QCOMPARE(r->hits.front().id, QStringLiteral("item-0123"));
+        QVERIFY2(!r->plan.contains(QStringLiteral("8-bit")), qPrintable(r->plan));
+        QVERIFY(waitFor((*idx)->insert(makeItem(QStringLiteral("new-item"), 7, 8,
+                                                QJsonObject{{QStringLiteral("lang"), QStringLiteral("en")}})))
+                    .error.ok());
+        QVERIFY(waitFor((*idx)->checkpoint()).error.ok());
+        QVERIFY(!(*idx)->close());
+    }
+    // The close saved the graph again (a new file) and published a manifest: both still format 1.
+    QCOMPARE(storage::getU32(readAll(dir + QStringLiteral("/MANIFEST")).constData() + 8), 1u);
+    const QStringList graphs = QDir(dir).entryList({QStringLiteral("graph-*.sxg")}, QDir::Files, QDir::Name);
+    QVERIFY(!graphs.isEmpty());
+    QCOMPARE(storage::getU32(readAll(dir + u'/' + graphs.constLast()).constData() + 8), 1u);
+    Result<VerifyReport> after = verifyIndex(dir, VerifyOptions{true, {}});
+    QVERIFY(after.ok());
+    QVERIFY2(after->clean(), qPrintable(readableFindings(*after)));
+    QCOMPARE(after->liveItems, kItems + 1);
+}
 
 QString TestFormatFixture::copy()
 {
@@ -265,18 +322,19 @@ void TestFormatFixture::newerManifestIsRefusedNotDamaged()
     QVERIFY(!dir.isEmpty());
     const QString path = dir + QStringLiteral("/MANIFEST");
     QByteArray bytes = readAll(path);
-    storage::putU32(bytes.data() + 8, 2); // envelope version 2, checksum of the body still right
+    // An envelope version above what this build reads, checksum of the body still right.
+    const uint32_t newer = storage::manifest::kVersion + 1;
+    const QString newerText = QStringLiteral("made by a newer Sextant (format %1)").arg(newer);
+    storage::putU32(bytes.data() + 8, newer);
     QVERIFY(writeAll(path, bytes));
     Result<storage::Manifest> m = storage::Manifest::read(path);
     QVERIFY(!m.ok());
     QCOMPARE(m.error().code(), ErrorCode::UnsupportedFormat);
-    QVERIFY2(m.error().message().contains(QStringLiteral("made by a newer Sextant (format 2)")),
-             qPrintable(m.error().message()));
+    QVERIFY2(m.error().message().contains(newerText), qPrintable(m.error().message()));
 
     Result<std::shared_ptr<Index>> idx = Index::open(dir);
     QVERIFY(!idx.ok());
-    QVERIFY2(idx.error().message().contains(QStringLiteral("made by a newer Sextant (format 2)")),
-             qPrintable(idx.error().message()));
+    QVERIFY2(idx.error().message().contains(newerText), qPrintable(idx.error().message()));
     QVERIFY(!idx.error().message().contains(QStringLiteral("damaged")));
 
     Result<VerifyReport> v = verifyIndex(dir, VerifyOptions{false, {}});
@@ -288,7 +346,7 @@ void TestFormatFixture::newerManifestIsRefusedNotDamaged()
     }
     Result<RepairPlan> plan = planRepair(dir, *v);
     QVERIFY(plan.ok());
-    QVERIFY(plan->blockers.join(u' ').contains(QStringLiteral("made by a newer Sextant (format 2)")));
+    QVERIFY(plan->blockers.join(u' ').contains(newerText));
 
     // A damaged version field is damage, not a newer format: the checksum
     // of the body does not hold with a changed body.

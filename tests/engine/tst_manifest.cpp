@@ -34,6 +34,8 @@ Manifest sampleManifest()
                        FieldSpec{QStringLiteral("draft"), FieldType::Bool, false}};
     m.schema.maxMetadataBytes = 4096;
     m.schema.ann.targetRecall = 0.98;
+    // Format 1 (float graph): the field tests below edit a format-1 body.
+    m.schema.ann.quantization = Quantization::None;
     m.tuning = TuningEntry{96, 0.9815, 999};
     m.durability = Durability::Normal;
     m.checkpointLsn = 12345;
@@ -251,6 +253,16 @@ void TestManifest::quantizedSchemaIsFormat2()
     QVERIFY2(back.ok(), qPrintable(back.error().message()));
     QCOMPARE(back->schema.ann.quantization, Quantization::Sq8);
     QCOMPARE(back->schema, m.schema);
+    // A format-1 manifest has no quantization member: float vectors, not the default for new indexes.
+    Result<Manifest> old = Manifest::decode(sampleManifest().encode(), QStringLiteral("MANIFEST"));
+    QVERIFY(old.ok());
+    QCOMPARE(old->schema.ann.quantization, Quantization::None);
+    QVERIFY(!bodyOf(sampleManifest().encode())
+                 .value(QStringLiteral("schema"))
+                 .toObject()
+                 .value(QStringLiteral("ann"))
+                 .toObject()
+                 .contains(QStringLiteral("quantization")));
 
     // A format-1 manifest that names a quantization was not written by Sextant.
     QJsonObject o = bodyOf(e);

@@ -419,7 +419,7 @@ private slots:
         }
         const QString file = graphFileIn(path);
         QVERIFY2(!file.isEmpty(), "close() saved no graph");
-        QVERIFY(HnswGraph::check(file, 16, Metric::Cosine, -1).ok());
+        QVERIFY(HnswGraph::check(file, 16, Metric::Cosine, AnnParams::kDefaultQuantization, -1).ok());
         auto index = Index::open(path);
         QVERIFY(index.ok());
         QVERIFY((*index)->waitForGraph(60000));
@@ -469,7 +469,8 @@ private slots:
             QVERIFY(QFile::resize(file, size / 2));
         else
             QVERIFY(QFile::remove(file));
-        if (damage != "delete") QVERIFY(!HnswGraph::check(file, 16, Metric::L2, size).ok());
+        if (damage != "delete")
+            QVERIFY(!HnswGraph::check(file, 16, Metric::L2, AnnParams::kDefaultQuantization, size).ok());
         // Verify reports it as a warning (derived data: rebuilt, nothing lost).
         const Result<VerifyReport> rep = verifyIndex(path);
         QVERIFY(rep.ok());
@@ -585,11 +586,21 @@ private slots:
         QVERIFY2(rare->plan.contains(QStringLiteral("grown from 64")), qPrintable(rare->plan));
     }
 
+    void graphFileRoundTripsExactly_data()
+    {
+        QTest::addColumn<int>("quantization");
+        QTest::newRow("float") << int(Quantization::None);
+        QTest::newRow("sq8") << int(Quantization::Sq8);
+    }
+
     void graphFileRoundTripsExactly()
     {
+        QFETCH(int, quantization);
+        AnnParams params;
+        params.quantization = Quantization(quantization);
         // Saving a loaded graph gives the same bytes: the loader keeps everything.
         QTemporaryDir dir;
-        HnswGraph g(8, Metric::Cosine, AnnParams{}, 16);
+        HnswGraph g(8, Metric::Cosine, params, 16);
         std::vector<HnswGraph::Change> changes;
         for (int i = 0; i < 500; ++i) {
             const QVector<float> v = makeVector(8, i);
@@ -602,7 +613,7 @@ private slots:
         QCOMPARE(g.deletedCount(), 1);
         const Result<storage::FileRecord> a = g.save(dir.path(), "a.sxg", false);
         QVERIFY(a.ok());
-        auto loaded = HnswGraph::load(dir.path() + "/a.sxg", 8, Metric::Cosine, AnnParams{}, a->size);
+        auto loaded = HnswGraph::load(dir.path() + "/a.sxg", 8, Metric::Cosine, params, a->size);
         QVERIFY2(loaded.ok(), qPrintable(loaded.error().message()));
         QCOMPARE((*loaded)->liveCount(), 499);
         const Result<storage::FileRecord> b = (*loaded)->save(dir.path(), "b.sxg", false);
@@ -615,9 +626,9 @@ private slots:
             QByteArray bad = bytes;
             bad[int(rng() % bad.size())] ^= char(1 << (rng() % 8));
             QVERIFY(writeAll(dir.path() + "/c.sxg", bad));
-            QVERIFY(!HnswGraph::load(dir.path() + "/c.sxg", 8, Metric::Cosine, AnnParams{}, -1).ok());
+            QVERIFY(!HnswGraph::load(dir.path() + "/c.sxg", 8, Metric::Cosine, params, -1).ok());
         }
-        QVERIFY(!HnswGraph::load(dir.path() + "/a.sxg", 9, Metric::Cosine, AnnParams{}, -1).ok()); // wrong shape
+        QVERIFY(!HnswGraph::load(dir.path() + "/a.sxg", 9, Metric::Cosine, params, -1).ok()); // wrong shape
 
         // Damage behind a valid checksum (a file written by a buggy or hostile
         // program): the structural checks refuse it or load something that
@@ -637,7 +648,7 @@ private slots:
             }
             resum(bad);
             QVERIFY(writeAll(dir.path() + "/d.sxg", bad));
-            auto g2 = HnswGraph::load(dir.path() + "/d.sxg", 8, Metric::Cosine, AnnParams{}, -1);
+            auto g2 = HnswGraph::load(dir.path() + "/d.sxg", 8, Metric::Cosine, params, -1);
             if (!g2.ok()) {
                 ++refused;
                 QVERIFY(g2.error().code() == ErrorCode::Corruption ||
@@ -646,11 +657,12 @@ private slots:
             }
             ++loadedOk; // a flip in a vector or a flag: still a well-formed graph
             const QVector<float> qv = makeVector(8, i);
-            const std::vector<float> pq = (*g2)->prepareQuery(qv.constData());
+            const std::vector<char> pq = (*g2)->prepareQuery(qv.constData());
             for (const HnswGraph::Candidate &c : (*g2)->search(pq.data(), 32))
                 QVERIFY(c.label < (*g2)->labelCount());
         }
-        qInfo("checksum-valid damaged graph files: %d refused, %d loaded and searched safely", refused, loadedOk);
+        qInfo("checksum-valid damaged %s graph files: %d refused, %d loaded and searched safely",
+              qPrintable(quantizationName(params.quantization)), refused, loadedOk);
         QVERIFY(refused > 0);
     }
 };

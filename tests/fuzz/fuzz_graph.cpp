@@ -29,7 +29,7 @@ void exercise(HnswGraph &g)
     const int dims = g.dimensions();
     std::vector<float> query(size_t(dims), 0.5f);
     query[0] = 1.0f;
-    const std::vector<float> prepared = g.prepareQuery(query.data());
+    const std::vector<char> prepared = g.prepareQuery(query.data());
     for (const HnswGraph::Candidate &c : g.search(prepared.data(), 16))
         if (!g.isLive(c.label)) fuzzsupport::propertyFailed("a search returned a label that is not live");
 
@@ -53,9 +53,12 @@ void load(const QByteArray &bytes)
     const uint32_t fileDims = fuzzsupport::u32At(bytes, 12);
     const int dims = fileDims >= 1 && fileDims <= uint32_t(Schema::kMaxDimensions) ? int(fileDims) : 4;
     const Metric metric = metricOf(fuzzsupport::u32At(bytes, 16));
+    // Float graphs and 8-bit code graphs (the header's field at 28).
+    AnnParams params;
+    params.quantization = fuzzsupport::u32At(bytes, 28) == 1 ? Quantization::Sq8 : Quantization::None;
     fuzzsupport::MemFile mem(bytes);
-    const Error checked = HnswGraph::check(mem.path(), dims, metric, bytes.size());
-    Result<std::unique_ptr<HnswGraph>> g = HnswGraph::load(mem.path(), dims, metric, AnnParams{}, bytes.size());
+    const Error checked = HnswGraph::check(mem.path(), dims, metric, params.quantization, bytes.size());
+    Result<std::unique_ptr<HnswGraph>> g = HnswGraph::load(mem.path(), dims, metric, params, bytes.size());
     if (!g.ok()) return;
     if (checked) fuzzsupport::propertyFailed("load accepted a file that check refused");
     exercise(**g);

@@ -194,8 +194,11 @@ void deletionSeeds(const QString &tmp)
 
 void graphSeeds(const QString &tmp)
 {
-    auto write = [&](const QString &name, Metric metric, int items, int deletes) {
-        HnswGraph g(4, metric, AnnParams{4, 20, 16}, 16);
+    auto write = [&](const QString &name, Metric metric, int items, int deletes,
+                     Quantization quantization = Quantization::None) {
+        AnnParams params{4, 20, 16};
+        params.quantization = quantization;
+        HnswGraph g(4, metric, params, 16);
         std::vector<HnswGraph::Change> changes;
         for (int i = 0; i < items; ++i) {
             const QVector<float> v = vec(4, i);
@@ -215,6 +218,10 @@ void graphSeeds(const QString &tmp)
     write(QStringLiteral("seed-ten-items-cosine"), Metric::Cosine, 10, 0);
     write(QStringLiteral("seed-twelve-items-l2-two-deleted"), Metric::L2, 12, 2);
     write(QStringLiteral("seed-three-items-dot"), Metric::Dot, 3, 0);
+    // Graph format 2: 8-bit codes.
+    write(QStringLiteral("seed-ten-items-cosine-sq8"), Metric::Cosine, 10, 0, Quantization::Sq8);
+    write(QStringLiteral("seed-twelve-items-l2-two-deleted-sq8"), Metric::L2, 12, 2, Quantization::Sq8);
+    write(QStringLiteral("seed-three-items-dot-sq8"), Metric::Dot, 3, 0, Quantization::Sq8);
 }
 
 } // namespace

@@ -47,8 +47,11 @@ struct SEXTANT_API AnnParams {
     // efSearch is the ef until that is measured.
     static constexpr double kMinTargetRecall = 0.5, kMaxTargetRecall = 0.999, kDefaultTargetRecall = 0.95;
     double targetRecall = kDefaultTargetRecall;
-    // Fixed at create; an index made before it existed has None.
-    Quantization quantization = Quantization::None;
+    // Fixed at create. New indexes quantize by default (docs/search.md,
+    // "Quantized graphs", has the measurements); a manifest without the
+    // member (every index made before it existed) means None.
+    static constexpr Quantization kDefaultQuantization = Quantization::Sq8;
+    Quantization quantization = kDefaultQuantization;
     bool operator==(const AnnParams &) const = default;
 };
 
