@@ -91,7 +91,13 @@ void Run::verifyFolder()
             continue; // sextant-cli publish's record (docs/postgres.md)
         if (name == QLatin1String("LOCK") || name == QLatin1String("LOCK.owner")) continue;
         if (keep.contains(name)) {
-            addFile(name, name.startsWith(QLatin1String("wal-")) ? FileKind::Wal : FileKind::Orphan, false);
+            // A file of the previous generation (the fallback): listed as
+            // what it is, not as a leftover.
+            const FileKind kind = name.startsWith(QLatin1String("wal-"))   ? FileKind::Wal
+                                  : name.startsWith(QLatin1String("seg-")) ? FileKind::Segment
+                                  : name.startsWith(QLatin1String("del-")) ? FileKind::Deletion
+                                                                           : FileKind::Orphan;
+            addFile(name, kind, false);
             continue;
         }
         const QRegularExpressionMatch log = walName.match(name);
