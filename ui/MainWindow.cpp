@@ -310,10 +310,20 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
         }
         if (!out.index) {
             emit openFailed(clean, out.error.message());
-            QMessageBox box(QMessageBox::Warning, tr("Could Not Open the Index"),
-                            tr("Sextant could not open %1.").arg(QDir::toNativeSeparators(clean)), QMessageBox::Ok,
-                            this);
-            box.setInformativeText(userMessageText(out.error, ErrorContext::Open));
+            // The path once, in the first line; what to do in the second.
+            const UserMessage m = userMessage(out.error, ErrorContext::Open);
+            const QString where = QDir::toNativeSeparators(clean);
+            QString text = tr("Sextant could not open %1.").arg(where);
+            QString informative = m.text();
+            if (m.problem == UserProblem::NotAnIndex) {
+                text = tr("There is no Sextant index in %1.").arg(where);
+                informative = m.advice;
+            } else if (m.problem == UserProblem::FolderMissing) {
+                text = tr("The folder %1 does not exist.").arg(where);
+                informative = m.advice;
+            }
+            QMessageBox box(QMessageBox::Warning, tr("Could Not Open the Index"), text, QMessageBox::Ok, this);
+            box.setInformativeText(informative);
             box.exec();
             return;
         }

@@ -36,6 +36,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTimer>
 
 using namespace sextant;
 using namespace sextant::ui;
@@ -344,6 +345,66 @@ private slots:
             w.currentPage()->session()->hasStats() && w.currentPage()->session()->stats().items == 5, 15000);
         dialog->close();
         w.closeCurrentIndex();
+    }
+
+    // Issue 18 §15: "The 'not an index' message repeats itself." For a
+    // folder that holds no index, and for a path that does not exist, the
+    // box names the path once and says each thing once.
+    void openingWhatIsNoIndexSaysItOnce_data()
+    {
+        QTest::addColumn<bool>("exists");
+        QTest::newRow("a folder that is no index") << true;
+        QTest::newRow("a path that does not exist") << false;
+    }
+
+    void openingWhatIsNoIndexSaysItOnce()
+    {
+        QFETCH(bool, exists);
+        TempDir dir;
+        const QString path = dir.path() + (exists ? QStringLiteral("/notes") : QStringLiteral("/gone"));
+        if (exists) QVERIFY(QDir().mkpath(path));
+        MainWindow w;
+        w.resize(1000, 700);
+        w.show();
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        QString text, informative, title;
+        bool seen = false;
+        // The box is modal (exec): read it, then close it, from a timer.
+        std::function<void()> look = [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box) {
+                QTimer::singleShot(20, &w, look);
+                return;
+            }
+            seen = true;
+            title = box->windowTitle();
+            text = box->text();
+            informative = box->informativeText();
+            if (const QString shots = qEnvironmentVariable("SEXTANT_TEST_SCREENSHOTS"); !shots.isEmpty())
+                box->grab().save(shots + (exists ? QStringLiteral("/not-an-index.png") : QStringLiteral("/gone.png")));
+            box->accept();
+        };
+        QTimer::singleShot(20, &w, look);
+        w.openIndex(path);
+        QTRY_VERIFY_WITH_TIMEOUT(seen, 15000);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(w.pageCount(), 0);
+        const QString all = text + u'\n' + informative;
+        qInfo("%s | %s", qPrintable(text), qPrintable(informative));
+        QCOMPARE(all.count(QDir::toNativeSeparators(path)), 1);
+        QVERIFY2(all.count(QLatin1String("MANIFEST")) <= 1, qPrintable(all));
+        QVERIFY2(all.count(QLatin1String("no Sextant index")) <= 1, qPrintable(all));
+        QVERIFY2(!all.contains(QLatin1String("is not a Sextant index")), qPrintable(all)); // the engine's sentence
+        QVERIFY2(!all.contains(QLatin1String("could not open")), qPrintable(all));
+        QVERIFY2(all.count(QLatin1String("not exist")) <= 1, qPrintable(all));
+        if (exists) {
+            QVERIFY2(all.contains(QLatin1String("no Sextant index")), qPrintable(all));
+            QVERIFY2(all.contains(QLatin1String("MANIFEST")), qPrintable(all));
+            QVERIFY2(!all.contains(QLatin1String("not exist")), qPrintable(all));
+        } else {
+            QVERIFY2(all.contains(QLatin1String("does not exist")), qPrintable(all));
+            QVERIFY2(!all.contains(QLatin1String("in this folder")), qPrintable(all));
+        }
     }
 
     void droppingAFolderOpensIt()
