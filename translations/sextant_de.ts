@@ -2350,95 +2350,116 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="138"/>
+        <location filename="../ui/IndexPage.cpp" line="182"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Seine Änderungen erscheinen hier, sobald sie geschehen; um den Index selbst zu ändern, schließen Sie ihn dort.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="142"/>
+        <location filename="../ui/IndexPage.cpp" line="186"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Dieser Index wurde schreibgeschützt geöffnet; anderswo vorgenommene Änderungen erscheinen hier, sobald sie geschehen.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="35"/>
+        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <location filename="../ui/IndexPage.cpp" line="168"/>
         <source>Open for Writing</source>
         <translation>Zum Schreiben öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="37"/>
-        <source>Open the index for writing here, keeping the filter, selection and query (works once the other program has closed it).</source>
-        <translation>Den Index hier zum Schreiben öffnen; Filter, Auswahl und Abfrage bleiben (geht, sobald das andere Programm ihn geschlossen hat).</translation>
-    </message>
-    <message>
-        <location filename="../ui/IndexPage.cpp" line="49"/>
+        <location filename="../ui/IndexPage.cpp" line="58"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Wiederhergestellt.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="51"/>
+        <location filename="../ui/IndexPage.cpp" line="60"/>
         <source>The cut bytes were saved to %1.</source>
         <translation>Die abgeschnittenen Bytes wurden in %1 gesichert.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="63"/>
+        <location filename="../ui/IndexPage.cpp" line="72"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <location filename="../ui/IndexPage.cpp" line="73"/>
         <source>Browse</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <location filename="../ui/IndexPage.cpp" line="74"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <location filename="../ui/IndexPage.cpp" line="75"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <location filename="../ui/IndexPage.cpp" line="76"/>
         <source>Integrity</source>
         <translation>Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="69"/>
+        <location filename="../ui/IndexPage.cpp" line="78"/>
         <source>Duplicates</source>
         <translation>Duplikate</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="103"/>
+        <location filename="../ui/IndexPage.cpp" line="112"/>
         <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
         <translation>&lt;b&gt;Dieser Index konnte nicht geöffnet werden.&lt;/b&gt; %1&lt;br&gt;Die Prüfung unten zeigt, wo er beschädigt ist; eine Reparatur kann ihn oft wieder nutzbar machen, nachdem Sie ihren Plan gesehen und freigegeben haben.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="107"/>
+        <location filename="../ui/IndexPage.cpp" line="116"/>
         <source>Try Again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="108"/>
+        <location filename="../ui/IndexPage.cpp" line="117"/>
         <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
         <translation>Erneut versuchen, den Index zu öffnen (z. B. nachdem Sie Speicherplatz freigegeben oder Berechtigungen korrigiert haben).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="135"/>
-        <source>&lt;b&gt;Read-only.&lt;/b&gt; The program that was writing this index has closed it. Open it for writing to change it here; what you see stays as it is.</source>
-        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Das Programm, das in diesen Index schrieb, hat ihn geschlossen. Öffnen Sie ihn zum Schreiben, um ihn hier zu ändern; was Sie sehen, bleibt, wie es ist.</translation>
+        <location filename="../ui/IndexPage.cpp" line="151"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; The other program has closed the index; opening it for writing…</source>
+        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Das andere Programm hat den Index geschlossen; er wird zum Schreiben geöffnet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="168"/>
+        <source>Stay Read-Only</source>
+        <translation>Schreibgeschützt bleiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="170"/>
+        <source>Do not switch to writing when the other program closes the index.</source>
+        <translation>Nicht zum Schreiben wechseln, wenn das andere Programm den Index schließt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="171"/>
+        <source>Open the index for writing here, keeping the filter, selection and query; while another program writes it, Sextant switches as soon as that program closes it.</source>
+        <translation>Den Index hier zum Schreiben öffnen; Filter, Auswahl und Abfrage bleiben. Solange ein anderes Programm in ihn schreibt, wechselt Sextant, sobald jenes Programm ihn schließt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="175"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Sextant opens it for writing here as soon as that program closes it; what you see stays as it is.</source>
+        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Sextant öffnet ihn hier zum Schreiben, sobald jenes Programm ihn schließt; was Sie sehen, bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="179"/>
+        <source>&lt;b&gt;The other writer has left.&lt;/b&gt; This index is still open read-only here. Open it for writing to change it; what you see stays as it is.</source>
+        <translation>&lt;b&gt;Das andere Programm schreibt nicht mehr.&lt;/b&gt; Hier ist der Index noch schreibgeschützt geöffnet. Öffnen Sie ihn zum Schreiben, um ihn zu ändern; was Sie sehen, bleibt, wie es ist.</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::IndexSession</name>
     <message>
-        <location filename="../ui/IndexSession.cpp" line="343"/>
+        <location filename="../ui/IndexSession.cpp" line="344"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Keine Probleme in %1 (geprüft in %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IndexSession.cpp" line="345"/>
+        <location filename="../ui/IndexSession.cpp" line="346"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n Problem gefunden.</numerusform>
@@ -3323,24 +3344,9 @@
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
-        <source>Still in Use</source>
-        <translation>Noch in Benutzung</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="483"/>
-        <source>%1 is still writing this index. Close it there first.</source>
-        <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
-    </message>
-    <message>
         <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="481"/>
-        <source>Another program</source>
-        <translation>Ein anderes Programm</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="486"/>

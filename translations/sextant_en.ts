@@ -333,7 +333,7 @@
 <context>
     <name>sextant::ui::IndexSession</name>
     <message numerus="yes">
-        <location filename="../ui/IndexSession.cpp" line="345"/>
+        <location filename="../ui/IndexSession.cpp" line="346"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problem found.</numerusform>

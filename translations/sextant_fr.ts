@@ -2350,95 +2350,116 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="138"/>
+        <location filename="../ui/IndexPage.cpp" line="182"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1 écrit dans cet index. Ses modifications apparaissent ici au fur et à mesure&#x202f;; pour modifier l’index vous-même, fermez-le dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="142"/>
+        <location filename="../ui/IndexPage.cpp" line="186"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; Cet index a été ouvert en lecture seule&#x202f;; les modifications faites ailleurs apparaissent ici au fur et à mesure.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="35"/>
+        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <location filename="../ui/IndexPage.cpp" line="168"/>
         <source>Open for Writing</source>
         <translation>Ouvrir en écriture</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="37"/>
-        <source>Open the index for writing here, keeping the filter, selection and query (works once the other program has closed it).</source>
-        <translation>Ouvrir l’index en écriture ici, en gardant le filtre, la sélection et la requête (possible une fois que l’autre programme l’a fermé).</translation>
-    </message>
-    <message>
-        <location filename="../ui/IndexPage.cpp" line="49"/>
+        <location filename="../ui/IndexPage.cpp" line="58"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Récupéré.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="51"/>
+        <location filename="../ui/IndexPage.cpp" line="60"/>
         <source>The cut bytes were saved to %1.</source>
         <translation>Les octets coupés ont été enregistrés dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="63"/>
+        <location filename="../ui/IndexPage.cpp" line="72"/>
         <source>Summary</source>
         <translation>Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <location filename="../ui/IndexPage.cpp" line="73"/>
         <source>Browse</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <location filename="../ui/IndexPage.cpp" line="74"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <location filename="../ui/IndexPage.cpp" line="75"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <location filename="../ui/IndexPage.cpp" line="76"/>
         <source>Integrity</source>
         <translation>Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="69"/>
+        <location filename="../ui/IndexPage.cpp" line="78"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="103"/>
+        <location filename="../ui/IndexPage.cpp" line="112"/>
         <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
         <translation>&lt;b&gt;Impossible d’ouvrir cet index.&lt;/b&gt; %1&lt;br&gt;La vérification ci-dessous montre où il est endommagé&#x202f;; une réparation peut souvent le rendre de nouveau utilisable, une fois que vous en avez vu et approuvé le plan.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="107"/>
+        <location filename="../ui/IndexPage.cpp" line="116"/>
         <source>Try Again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="108"/>
+        <location filename="../ui/IndexPage.cpp" line="117"/>
         <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
         <translation>Réessayer d’ouvrir l’index (par exemple après avoir libéré de l’espace disque ou corrigé les permissions).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="135"/>
-        <source>&lt;b&gt;Read-only.&lt;/b&gt; The program that was writing this index has closed it. Open it for writing to change it here; what you see stays as it is.</source>
-        <translation>&lt;b&gt;En lecture seule.&lt;/b&gt; Le programme qui écrivait dans cet index l’a fermé. Ouvrez-le en écriture pour le modifier ici&#x202f;; ce que vous voyez reste tel quel.</translation>
+        <location filename="../ui/IndexPage.cpp" line="151"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; The other program has closed the index; opening it for writing…</source>
+        <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; L’autre programme a fermé l’index&#x202f;; ouverture en écriture…</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="168"/>
+        <source>Stay Read-Only</source>
+        <translation>Rester en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="170"/>
+        <source>Do not switch to writing when the other program closes the index.</source>
+        <translation>Ne pas passer en écriture quand l’autre programme ferme l’index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="171"/>
+        <source>Open the index for writing here, keeping the filter, selection and query; while another program writes it, Sextant switches as soon as that program closes it.</source>
+        <translation>Ouvrir l’index en écriture ici, en gardant le filtre, la sélection et la requête&#x202f;; tant qu’un autre programme y écrit, Sextant bascule dès que ce programme le ferme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="175"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Sextant opens it for writing here as soon as that program closes it; what you see stays as it is.</source>
+        <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1 écrit dans cet index. Sextant l’ouvrira en écriture ici dès que ce programme le fermera&#x202f;; ce que vous voyez reste tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="179"/>
+        <source>&lt;b&gt;The other writer has left.&lt;/b&gt; This index is still open read-only here. Open it for writing to change it; what you see stays as it is.</source>
+        <translation>&lt;b&gt;L’autre programme n’écrit plus.&lt;/b&gt; Cet index est encore ouvert en lecture seule ici. Ouvrez-le en écriture pour le modifier&#x202f;; ce que vous voyez reste tel quel.</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::IndexSession</name>
     <message>
-        <location filename="../ui/IndexSession.cpp" line="343"/>
+        <location filename="../ui/IndexSession.cpp" line="344"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Aucun problème sur %1 (vérification en %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IndexSession.cpp" line="345"/>
+        <location filename="../ui/IndexSession.cpp" line="346"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème trouvé.</numerusform>
@@ -3323,24 +3344,9 @@
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="482"/>
-        <source>Still in Use</source>
-        <translation>Encore utilisé</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="483"/>
-        <source>%1 is still writing this index. Close it there first.</source>
-        <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
-    </message>
-    <message>
         <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="481"/>
-        <source>Another program</source>
-        <translation>Un autre programme</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="486"/>

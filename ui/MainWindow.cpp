@@ -478,9 +478,9 @@ void MainWindow::reopenForWriting(IndexPage *page)
             return;
         }
         if (out.index || out.error.code() == ErrorCode::Locked) {
-            const QString who = out.lockHolder ? out.lockHolder->describe() : tr("Another program");
-            QMessageBox::information(this, tr("Still in Use"),
-                                     tr("%1 is still writing this index. Close it there first.").arg(who));
+            // Another program still writes it: no box in the way; the banner
+            // says who, and the page switches once that program is done.
+            if (guard) guard->setWriteWhenFree(true);
             return;
         }
         QMessageBox::warning(this, tr("Could Not Open for Writing"), userMessageText(out.error, ErrorContext::Open));
