@@ -165,6 +165,9 @@ void IndexPage::updateReadOnlyBanner()
         return;
     }
     const auto holder = m_session->lockHolder();
+    // Yellow while someone else writes; blue once the index is free to take.
+    const bool free = m_session->writerHasLeft() && !m_writeWhenFree;
+    tintBanner(m_readOnlyBanner, free ? QColor(0x5b, 0x9b, 0xd5) : QColor(0xf2, 0xc0, 0x37));
     m_openForWriting->setText(m_writeWhenFree ? tr("Stay Read-Only") : tr("Open for Writing"));
     m_openForWriting->setToolTip(
         m_writeWhenFree ? tr("Do not switch to writing when the other program closes the index.")
@@ -188,16 +191,21 @@ void IndexPage::updateReadOnlyBanner()
     m_readOnlyText->setText(text);
 }
 
-QWidget *IndexPage::makeBanner(const QString &objectName, const QString &text, const QColor &colour)
+void IndexPage::tintBanner(QWidget *banner, const QColor &colour)
 {
-    auto *banner = new QWidget(this);
-    banner->setObjectName(objectName);
-    banner->setAutoFillBackground(true);
     QPalette p = banner->palette();
     const bool dark = isDarkPalette(p);
     p.setColor(QPalette::Window, dark ? colour.darker(260) : colour.lighter(150));
     p.setColor(QPalette::WindowText, dark ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x20, 0x20, 0x20));
     banner->setPalette(p);
+}
+
+QWidget *IndexPage::makeBanner(const QString &objectName, const QString &text, const QColor &colour)
+{
+    auto *banner = new QWidget(this);
+    banner->setObjectName(objectName);
+    banner->setAutoFillBackground(true);
+    tintBanner(banner, colour);
     auto *row = new QHBoxLayout(banner);
     row->setContentsMargins(12, 8, 12, 8);
     auto *label = new QLabel(text, banner);

@@ -70,6 +70,7 @@ private:
     // The lock changed: switches to writing when that was asked for and it is free.
     void writerMayHaveLeft();
     QWidget *makeBanner(const QString &objectName, const QString &text, const QColor &colour);
+    void tintBanner(QWidget *banner, const QColor &colour);
 
     IndexSession *m_session = nullptr;
     QString m_path;

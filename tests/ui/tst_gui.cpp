@@ -253,6 +253,8 @@ private slots:
         const QString chosen = tableIds(model).last();
         page->session()->setCurrentItem(chosen);
         QTRY_VERIFY_WITH_TIMEOUT(page->browseView()->table()->selectionModel()->hasSelection(), 10000);
+        auto *bannerWidget = page->findChild<QWidget *>(QStringLiteral("readOnlyBanner"));
+        const QColor whileWritten = bannerWidget->palette().color(QPalette::Window);
         cli.finish();
 
         // The banner follows the lock: once the other process has gone it
@@ -260,6 +262,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page->session()->writerHasLeft(), 5000);
         QVERIFY2(banner->text().contains(QLatin1String("writer has left")), qPrintable(banner->text()));
         QVERIFY(!banner->text().contains(QLatin1String("sextant-cli")));
+        QVERIFY(bannerWidget->palette().color(QPalette::Window) != whileWritten); // no longer a warning
 
         // "Open for Writing" swaps a writable handle in, in the same page:
         // the filter, the rows and the selection stay.
