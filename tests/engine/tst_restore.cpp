@@ -11,6 +11,9 @@
 #include "IndexTestSupport.h"
 
 #include <QDirIterator>
+
+#include <atomic>
+#include <thread>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -36,6 +39,7 @@ private slots:
     void cancelLeavesNothing();
     void backupHoldsOnlyWhatTheManifestNeeds();
     void wholeFolderBackupKeepsEveryFile();
+    void backupBesideAWriter();
 
 private:
     QString place(const QString &name) const { return m_work->filePath(name); }
@@ -374,6 +378,74 @@ void TestRestore::wholeFolderBackupKeepsEveryFile()
     Result<RestoreSummary> r = restoreBackupArchive(archive, target);
     QVERIFY2(r.ok(), qPrintable(r.error().message()));
     QCOMPARE(allFiles(target), expected);
+}
+
+// A backup taken while a writer checkpoints, merges and retires files: each
+// restores to an index that verifies and holds a prefix of the acknowledged
+// writes, every item as written.
+void TestRestore::backupBesideAWriter()
+{
+    const QString dir = place(QStringLiteral("busy"));
+    OpenOptions o;
+    o.checkpointWalBytes = 16 * 1024; // a checkpoint every few batches: files come and go
+    o.graph = false;
+    Result<std::shared_ptr<Index>> idx = Index::create(dir, smallSchema(8), Durability::Normal, o);
+    QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
+    std::atomic<int> acknowledged{0};
+    std::atomic<bool> stop{false};
+    QString writeError;
+    std::thread writer([&] {
+        for (int b = 0; !stop && b < 4000; ++b) {
+            QList<WriteOp> batch;
+            for (int i = 0; i < 20; ++i)
+                batch.append(WriteOp::insert(
+                    makeItem(QStringLiteral("b%1").arg(b * 20 + i, 6, 10, QLatin1Char('0')), quint32(b * 20 + i), 8)));
+            const WriteResult r = waitFor((*idx)->write(batch));
+            if (r.error) {
+                writeError = r.error.toString();
+                return;
+            }
+            acknowledged = (b + 1) * 20;
+        }
+    });
+    QList<int> before, after;
+    QStringList archives;
+    for (int round = 0; round < 6; ++round) {
+        QTest::qWait(80);
+        before << acknowledged.load();
+        const QString archive = place(QStringLiteral("busy-%1.tar.zst").arg(round));
+        Result<archives::BackupSummary> b = archives::writeBackupArchive(dir, archive);
+        after << acknowledged.load();
+        QVERIFY2(b.ok(), qPrintable(b.error().message()));
+        archives << archive;
+    }
+    stop = true;
+    writer.join();
+    QVERIFY2(writeError.isEmpty(), qPrintable(writeError));
+    QVERIFY(!(*idx)->close());
+    for (int round = 0; round < archives.size(); ++round) {
+        const QString target = place(QStringLiteral("busy-restored-%1").arg(round));
+        Result<RestoreSummary> r = restoreBackupArchive(archives[round], target);
+        QVERIFY2(r.ok(), qPrintable(r.error().message()));
+        OpenOptions reader;
+        reader.readOnly = true;
+        reader.graph = false;
+        Result<std::shared_ptr<Index>> restored = Index::open(target, reader);
+        QVERIFY2(restored.ok(), qPrintable(restored.error().message()));
+        const qint64 n = (*restored)->count();
+        QVERIFY2(n >= before[round] && n <= after[round] + 20,
+                 qPrintable(QStringLiteral("round %1: %2 items, acknowledged %3 before and %4 after")
+                                .arg(round)
+                                .arg(n)
+                                .arg(before[round])
+                                .arg(after[round])));
+        Expected prefix;
+        for (int i = 0; i < n; ++i)
+            expectPut(prefix, makeItem(QStringLiteral("b%1").arg(i, 6, 10, QLatin1Char('0')), quint32(i), 8));
+        const QString diff = diffContent(**restored, prefix, 997);
+        QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("round %1: ").arg(round) + diff));
+        QVERIFY(!(*restored)->close());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRestore)
