@@ -14,7 +14,7 @@ MAY_INCLUDE = {
     "base": {"core"},
     "storage": {"base", "core"},
     "embed": {"base", "core"},
-    "archives": {"base", "core"},
+    "archives": {"storage", "base", "core"},
     "index": {"storage", "base", "core"},
     "integrity": {"index", "archives", "storage", "base", "core"},
     "documents": {"index", "embed", "archives", "base", "core"},

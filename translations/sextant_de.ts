@@ -37,237 +37,247 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="102"/>
+        <location filename="../ui/ErrorText.cpp" line="103"/>
         <source>Another program is writing to this index.</source>
         <translation>Ein anderes Programm schreibt gerade in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="103"/>
+        <location filename="../ui/ErrorText.cpp" line="104"/>
         <source>%1 is writing to this index.</source>
         <translation>%1 schreibt gerade in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="104"/>
+        <location filename="../ui/ErrorText.cpp" line="105"/>
         <source>Close the index there, or open it read-only to look at it meanwhile.</source>
         <translation>Schließen Sie den Index dort, oder öffnen Sie ihn schreibgeschützt, um ihn sich in der Zwischenzeit anzusehen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="108"/>
+        <location filename="../ui/ErrorText.cpp" line="109"/>
         <source>The index is damaged: a checksum or a structure check failed.</source>
         <translation>Der Index ist beschädigt: Eine Prüfsumme oder eine Strukturprüfung ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="109"/>
+        <location filename="../ui/ErrorText.cpp" line="110"/>
         <source>Open it in the Integrity view: Full Verify shows what is damaged, and Plan Repair… mends it after making a backup.</source>
         <translation>Öffnen Sie ihn in der Ansicht „Integrität“: „Vollständig prüfen“ zeigt, was beschädigt ist, und „Reparatur planen …“ behebt es, nachdem eine Sicherung angelegt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="113"/>
+        <location filename="../ui/ErrorText.cpp" line="114"/>
         <source>The vector has the wrong number of dimensions for this index.</source>
         <translation>Die Anzahl der Dimensionen des Vektors passt nicht zu diesem Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="114"/>
+        <location filename="../ui/ErrorText.cpp" line="115"/>
         <source>Give exactly as many numbers as the index has dimensions (its Summary shows them).</source>
         <translation>Geben Sie genau so viele Zahlen an, wie der Index Dimensionen hat (seine Übersicht zeigt sie).</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="117"/>
+        <location filename="../ui/ErrorText.cpp" line="118"/>
         <source>The embedding server could not be reached, or kept failing.</source>
         <translation>Der Embedding-Server war nicht erreichbar oder ist wiederholt fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="118"/>
+        <location filename="../ui/ErrorText.cpp" line="119"/>
         <source>Check that the server is running and that SEXTANT_EMBED_URL names it, then try again.</source>
         <translation>Prüfen Sie, ob der Server läuft und SEXTANT_EMBED_URL auf ihn verweist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <location filename="../ui/ErrorText.cpp" line="122"/>
         <source>The embedding server refused access.</source>
         <translation>Der Embedding-Server hat den Zugriff verweigert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="122"/>
+        <location filename="../ui/ErrorText.cpp" line="123"/>
         <source>Set SEXTANT_EMBED_API_KEY to a key the server accepts (and check the account&apos;s credit), then start Sextant again.</source>
         <translation>Setzen Sie SEXTANT_EMBED_API_KEY auf einen Schlüssel, den der Server akzeptiert (und prüfen Sie das Guthaben des Kontos), und starten Sie Sextant dann neu.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="126"/>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
         <source>The embedding server does not offer that model.</source>
         <translation>Der Embedding-Server bietet dieses Modell nicht an.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <location filename="../ui/ErrorText.cpp" line="128"/>
         <source>Check SEXTANT_EMBED_MODEL and that the model is loaded on the server; the base URL usually ends with /v1.</source>
         <translation>Prüfen Sie SEXTANT_EMBED_MODEL und ob das Modell auf dem Server geladen ist; die Basis-URL endet meist auf /v1.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="132"/>
         <source>The embedder&apos;s vectors do not fit this index: their number of dimensions differs.</source>
         <translation>Die Vektoren des Einbettungsmodells passen nicht zu diesem Index: Ihre Anzahl an Dimensionen weicht ab.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="132"/>
+        <location filename="../ui/ErrorText.cpp" line="133"/>
         <source>Use the embedder and model the index was made with, or create a new index for this one.</source>
         <translation>Verwenden Sie dasselbe Einbettungsmodell wie beim Anlegen des Index, oder legen Sie für dieses Modell einen neuen Index an.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <location filename="../ui/ErrorText.cpp" line="136"/>
         <source>The disk is full.</source>
         <translation>Der Datenträger ist voll.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="136"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>Free some space on the disk that holds the index, or choose a folder on another disk, then try again. Writes that were acknowledged are safe.</source>
         <translation>Schaffen Sie Platz auf dem Datenträger des Index, oder wählen Sie einen Ordner auf einem anderen Datenträger, und versuchen Sie es dann erneut. Bereits bestätigte Schreibvorgänge sind sicher.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="140"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>Sextant is not allowed to use this file or folder.</source>
         <translation>Sextant darf diese Datei oder diesen Ordner nicht verwenden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="141"/>
+        <location filename="../ui/ErrorText.cpp" line="142"/>
         <source>Check its permissions, or choose a folder of your own.</source>
         <translation>Prüfen Sie die Zugriffsrechte, oder wählen Sie einen eigenen Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>The disk is mounted read-only.</source>
         <translation>Der Datenträger ist schreibgeschützt eingehängt.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <location filename="../ui/ErrorText.cpp" line="146"/>
         <source>Open the index read-only, or copy it to a disk you can write to.</source>
         <translation>Öffnen Sie den Index schreibgeschützt, oder kopieren Sie ihn auf einen beschreibbaren Datenträger.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
         <source>This index is open read-only, so it cannot be changed here.</source>
         <translation>Dieser Index ist schreibgeschützt geöffnet, daher kann er hier nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="149"/>
+        <location filename="../ui/ErrorText.cpp" line="150"/>
         <source>Close it in the program that writes it, then choose Open for Writing.</source>
         <translation>Schließen Sie ihn in dem Programm, das in ihn schreibt, und wählen Sie dann „Zum Schreiben öffnen“.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="152"/>
+        <location filename="../ui/ErrorText.cpp" line="155"/>
         <source>There is no Sextant index in this folder.</source>
         <translation>In diesem Ordner befindet sich kein Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="153"/>
-        <source>Choose the folder that holds the index (it contains a MANIFEST file), or create a new index.</source>
-        <translation>Wählen Sie den Ordner, der den Index enthält (darin liegt eine Datei MANIFEST), oder legen Sie einen neuen Index an.</translation>
+        <location filename="../ui/ErrorText.cpp" line="156"/>
+        <source>It has no MANIFEST file, which every index keeps. Choose another folder, or create a new index.</source>
+        <translation>Er enthält keine Datei MANIFEST, die jeder Index hat. Wählen Sie einen anderen Ordner, oder legen Sie einen neuen Index an.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="157"/>
+        <location filename="../ui/ErrorText.cpp" line="161"/>
+        <source>The folder does not exist.</source>
+        <translation>Den Ordner gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <source>It may have been moved, renamed or deleted. Choose another folder, or create a new index.</source>
+        <translation>Er wurde vielleicht verschoben, umbenannt oder gelöscht. Wählen Sie einen anderen Ordner, oder legen Sie einen neuen Index an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>Sextant could not find what it was asked for.</source>
         <translation>Sextant konnte das Angeforderte nicht finden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <location filename="../ui/ErrorText.cpp" line="168"/>
         <source>It may have been moved, renamed or deleted; check the path or the id.</source>
         <translation>Möglicherweise wurde es verschoben, umbenannt oder gelöscht; prüfen Sie den Pfad oder die ID.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="161"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>That already exists.</source>
         <translation>Das ist bereits vorhanden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="163"/>
+        <location filename="../ui/ErrorText.cpp" line="173"/>
         <source>Choose an empty or new folder, or open the index that is there.</source>
         <translation>Wählen Sie einen leeren oder neuen Ordner, oder öffnen Sie den dort vorhandenen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="164"/>
+        <location filename="../ui/ErrorText.cpp" line="174"/>
         <source>Choose another name, or change the one that exists.</source>
         <translation>Wählen Sie einen anderen Namen, oder ändern Sie das bereits Vorhandene.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="167"/>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
         <source>The input could not be read.</source>
         <translation>Die Eingabe konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="168"/>
+        <location filename="../ui/ErrorText.cpp" line="178"/>
         <source>The line below says where; correct it and try again. Nothing was changed.</source>
         <translation>Die Zeile darunter nennt die Stelle; korrigieren Sie sie und versuchen Sie es erneut. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="181"/>
         <source>The filter is not valid.</source>
         <translation>Der Filter ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="172"/>
+        <location filename="../ui/ErrorText.cpp" line="182"/>
         <source>Correct it where the line below says; the filter language is described in docs/filters.md.</source>
         <translation>Korrigieren Sie ihn an der Stelle, die die Zeile darunter nennt; die Filtersprache ist in docs/filters.md beschrieben.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="176"/>
+        <location filename="../ui/ErrorText.cpp" line="186"/>
         <source>Sextant cannot read this format.</source>
         <translation>Sextant kann dieses Format nicht lesen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <location filename="../ui/ErrorText.cpp" line="187"/>
         <source>It may come from a newer Sextant or another program: update Sextant, or convert it to a format Sextant reads.</source>
         <translation>Die Datei stammt möglicherweise aus einer neueren Sextant-Version oder einem anderen Programm: Aktualisieren Sie Sextant, oder wandeln Sie sie in ein Format um, das Sextant lesen kann.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <location filename="../ui/ErrorText.cpp" line="191"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="182"/>
+        <location filename="../ui/ErrorText.cpp" line="192"/>
         <source>What was finished before stays as it is; start again to do the rest.</source>
         <translation>Was bereits fertig war, bleibt erhalten; starten Sie erneut, um den Rest zu erledigen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="185"/>
+        <location filename="../ui/ErrorText.cpp" line="195"/>
         <source>The index has been closed.</source>
         <translation>Der Index wurde geschlossen.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="186"/>
+        <location filename="../ui/ErrorText.cpp" line="196"/>
         <source>Open it again; if it closed after an error, verify it in the Integrity view.</source>
         <translation>Öffnen Sie ihn erneut; wurde er nach einem Fehler geschlossen, prüfen Sie ihn in der Ansicht „Integrität“.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="189"/>
+        <location filename="../ui/ErrorText.cpp" line="199"/>
         <source>The search graph is still being built.</source>
         <translation>Der Suchgraph wird noch aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="190"/>
+        <location filename="../ui/ErrorText.cpp" line="200"/>
         <source>Try again in a moment, or search exactly meanwhile.</source>
         <translation>Versuchen Sie es gleich noch einmal, oder suchen Sie in der Zwischenzeit exakt.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="193"/>
+        <location filename="../ui/ErrorText.cpp" line="203"/>
         <source>The input was refused; nothing was changed.</source>
         <translation>Die Eingabe wurde abgelehnt; es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="194"/>
+        <location filename="../ui/ErrorText.cpp" line="204"/>
         <source>The line below says what to correct.</source>
         <translation>Die Zeile darunter nennt, was zu korrigieren ist.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="197"/>
+        <location filename="../ui/ErrorText.cpp" line="207"/>
         <source>The operating system refused to read or write a file.</source>
         <translation>Das Betriebssystem hat das Lesen oder Schreiben einer Datei verweigert.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="198"/>
+        <location filename="../ui/ErrorText.cpp" line="208"/>
         <source>Check that the disk is connected and working, then try again; Full Verify checks the index&apos;s files.</source>
         <translation>Prüfen Sie, ob der Datenträger angeschlossen ist und funktioniert, und versuchen Sie es dann erneut; „Vollständig prüfen“ prüft die Dateien des Index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="201"/>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
         <source>Something went wrong.</source>
         <translation>Etwas ist schiefgelaufen.</translation>
     </message>
@@ -1529,8 +1539,8 @@
     </message>
     <message>
         <location filename="../ui/ExportDialog.cpp" line="129"/>
-        <source>Every file of the index folder in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
-        <translation>Alle Dateien des Indexordners in einem komprimierten Archiv; Datei ▸ Sicherung wiederherstellen … macht daraus wieder einen Index.</translation>
+        <source>The index as it is now (its manifest, segments, graph and log) in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
+        <translation>Der Index, wie er jetzt ist (Manifest, Segmente, Graph und Log), in einem komprimierten Archiv; Datei ▸ Sicherung wiederherstellen … macht daraus wieder einen Index.</translation>
     </message>
     <message>
         <location filename="../ui/ExportDialog.cpp" line="141"/>
@@ -2340,95 +2350,116 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="138"/>
+        <location filename="../ui/IndexPage.cpp" line="182"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Seine Änderungen erscheinen hier, sobald sie geschehen; um den Index selbst zu ändern, schließen Sie ihn dort.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="142"/>
+        <location filename="../ui/IndexPage.cpp" line="186"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Dieser Index wurde schreibgeschützt geöffnet; anderswo vorgenommene Änderungen erscheinen hier, sobald sie geschehen.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="35"/>
+        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <location filename="../ui/IndexPage.cpp" line="168"/>
         <source>Open for Writing</source>
         <translation>Zum Schreiben öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="37"/>
-        <source>Open the index for writing here, keeping the filter, selection and query (works once the other program has closed it).</source>
-        <translation>Den Index hier zum Schreiben öffnen; Filter, Auswahl und Abfrage bleiben (geht, sobald das andere Programm ihn geschlossen hat).</translation>
-    </message>
-    <message>
-        <location filename="../ui/IndexPage.cpp" line="49"/>
+        <location filename="../ui/IndexPage.cpp" line="58"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Wiederhergestellt.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="51"/>
+        <location filename="../ui/IndexPage.cpp" line="60"/>
         <source>The cut bytes were saved to %1.</source>
         <translation>Die abgeschnittenen Bytes wurden in %1 gesichert.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="63"/>
+        <location filename="../ui/IndexPage.cpp" line="72"/>
         <source>Summary</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <location filename="../ui/IndexPage.cpp" line="73"/>
         <source>Browse</source>
         <translation>Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <location filename="../ui/IndexPage.cpp" line="74"/>
         <source>Query</source>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <location filename="../ui/IndexPage.cpp" line="75"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <location filename="../ui/IndexPage.cpp" line="76"/>
         <source>Integrity</source>
         <translation>Integrität</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="69"/>
+        <location filename="../ui/IndexPage.cpp" line="78"/>
         <source>Duplicates</source>
         <translation>Duplikate</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="103"/>
+        <location filename="../ui/IndexPage.cpp" line="112"/>
         <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
         <translation>&lt;b&gt;Dieser Index konnte nicht geöffnet werden.&lt;/b&gt; %1&lt;br&gt;Die Prüfung unten zeigt, wo er beschädigt ist; eine Reparatur kann ihn oft wieder nutzbar machen, nachdem Sie ihren Plan gesehen und freigegeben haben.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="107"/>
+        <location filename="../ui/IndexPage.cpp" line="116"/>
         <source>Try Again</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="108"/>
+        <location filename="../ui/IndexPage.cpp" line="117"/>
         <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
         <translation>Erneut versuchen, den Index zu öffnen (z. B. nachdem Sie Speicherplatz freigegeben oder Berechtigungen korrigiert haben).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="135"/>
-        <source>&lt;b&gt;Read-only.&lt;/b&gt; The program that was writing this index has closed it. Open it for writing to change it here; what you see stays as it is.</source>
-        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Das Programm, das in diesen Index schrieb, hat ihn geschlossen. Öffnen Sie ihn zum Schreiben, um ihn hier zu ändern; was Sie sehen, bleibt, wie es ist.</translation>
+        <location filename="../ui/IndexPage.cpp" line="151"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; The other program has closed the index; opening it for writing…</source>
+        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Das andere Programm hat den Index geschlossen; er wird zum Schreiben geöffnet …</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="168"/>
+        <source>Stay Read-Only</source>
+        <translation>Schreibgeschützt bleiben</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="170"/>
+        <source>Do not switch to writing when the other program closes the index.</source>
+        <translation>Nicht zum Schreiben wechseln, wenn das andere Programm den Index schließt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="171"/>
+        <source>Open the index for writing here, keeping the filter, selection and query; while another program writes it, Sextant switches as soon as that program closes it.</source>
+        <translation>Den Index hier zum Schreiben öffnen; Filter, Auswahl und Abfrage bleiben. Solange ein anderes Programm in ihn schreibt, wechselt Sextant, sobald jenes Programm ihn schließt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="175"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Sextant opens it for writing here as soon as that program closes it; what you see stays as it is.</source>
+        <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Sextant öffnet ihn hier zum Schreiben, sobald jenes Programm ihn schließt; was Sie sehen, bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="179"/>
+        <source>&lt;b&gt;The other writer has left.&lt;/b&gt; This index is still open read-only here. Open it for writing to change it; what you see stays as it is.</source>
+        <translation>&lt;b&gt;Das andere Programm schreibt nicht mehr.&lt;/b&gt; Hier ist der Index noch schreibgeschützt geöffnet. Öffnen Sie ihn zum Schreiben, um ihn zu ändern; was Sie sehen, bleibt, wie es ist.</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::IndexSession</name>
     <message>
-        <location filename="../ui/IndexSession.cpp" line="343"/>
+        <location filename="../ui/IndexSession.cpp" line="344"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Keine Probleme in %1 (geprüft in %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IndexSession.cpp" line="345"/>
+        <location filename="../ui/IndexSession.cpp" line="346"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n Problem gefunden.</numerusform>
@@ -2965,7 +2996,7 @@
     <name>sextant::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="67"/>
-        <location filename="../ui/MainWindow.cpp" line="505"/>
+        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
@@ -3220,22 +3251,32 @@
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="313"/>
+        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <source>There is no Sextant index in %1.</source>
+        <translation>Im Ordner %1 befindet sich kein Sextant-Index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Den Ordner %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="325"/>
         <source>Could Not Open the Index</source>
         <translation>Index konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="314"/>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant konnte %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="904"/>
+        <location filename="../ui/MainWindow.cpp" line="914"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant konnte %1 nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="335"/>
+        <location filename="../ui/MainWindow.cpp" line="345"/>
         <source>Creating %1</source>
         <translation>%1 wird angelegt</translation>
     </message>
@@ -3270,27 +3311,27 @@
         <translation>Die IDs der Einträge mit den Zahlen darin als Zahlen sortieren (item2 vor item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>Could Not Create the Index</source>
         <translation>Index konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="365"/>
+        <location filename="../ui/MainWindow.cpp" line="375"/>
         <source>Creating the demo index</source>
         <translation>Demo-Index wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="376"/>
         <source>Creating the demo index in %1…</source>
         <translation>Demo-Index wird in %1 angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="400"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Demo-Index konnte nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Demo-Index aus %n Dokument in %1 s angelegt.</numerusform>
@@ -3298,52 +3339,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="444"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>A write failed: %1</source>
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="472"/>
-        <source>Still in Use</source>
-        <translation>Noch in Benutzung</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="473"/>
-        <source>%1 is still writing this index. Close it there first.</source>
-        <translation>%1 schreibt noch in diesen Index. Schließen Sie ihn zuerst dort.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="505"/>
+        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
-        <source>Another program</source>
-        <translation>Ein anderes Programm</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
         <source>Could Not Open for Writing</source>
         <translation>Konnte nicht zum Schreiben öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="525"/>
         <source>Could not be opened</source>
         <translation>Konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="520"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="522"/>
+        <location filename="../ui/MainWindow.cpp" line="532"/>
         <source>Reading…</source>
         <translation>Wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="526"/>
+        <location filename="../ui/MainWindow.cpp" line="536"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -3351,17 +3377,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="527"/>
+        <location filename="../ui/MainWindow.cpp" line="537"/>
         <source>following changes</source>
         <translation>folgt Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="529"/>
+        <location filename="../ui/MainWindow.cpp" line="539"/>
         <source>writes: idle</source>
         <translation>Schreibvorgänge: keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="530"/>
+        <location filename="../ui/MainWindow.cpp" line="540"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
@@ -3369,77 +3395,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="531"/>
+        <location filename="../ui/MainWindow.cpp" line="541"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="543"/>
+        <location filename="../ui/MainWindow.cpp" line="553"/>
         <source>Open Index Folder</source>
         <translation>Indexordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="677"/>
+        <location filename="../ui/MainWindow.cpp" line="687"/>
         <source>About Sextant</source>
         <translation>Über Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="678"/>
+        <location filename="../ui/MainWindow.cpp" line="688"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="550"/>
+        <location filename="../ui/MainWindow.cpp" line="560"/>
         <source>Open a File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="551"/>
+        <location filename="../ui/MainWindow.cpp" line="561"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Vektordateien und Sicherungen (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="568"/>
+        <location filename="../ui/MainWindow.cpp" line="578"/>
         <source>Looking at %1…</source>
         <translation>%1 wird angesehen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="724"/>
+        <location filename="../ui/MainWindow.cpp" line="734"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="725"/>
+        <location filename="../ui/MainWindow.cpp" line="735"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="584"/>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
         <source>Import a File</source>
         <translation>Datei importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="595"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 ist kein Index, sondern eine Datei, die Sextant importieren kann.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="589"/>
+        <location filename="../ui/MainWindow.cpp" line="599"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Die Einträge in den geöffneten Index %1 importieren oder einen neuen Index daraus machen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="592"/>
+        <location filename="../ui/MainWindow.cpp" line="602"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <location filename="../ui/MainWindow.cpp" line="604"/>
         <source>New Index…</source>
         <translation>Neuer Index …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="747"/>
+        <location filename="../ui/MainWindow.cpp" line="757"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
@@ -3447,89 +3473,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="797"/>
+        <location filename="../ui/MainWindow.cpp" line="807"/>
         <source>Convert to a Sextant Index</source>
         <translation>In einen Sextant-Index umwandeln</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="798"/>
+        <location filename="../ui/MainWindow.cpp" line="808"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="811"/>
+        <location filename="../ui/MainWindow.cpp" line="821"/>
         <source>Not a Sextant Index</source>
         <translation>Kein Sextant-Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="812"/>
+        <location filename="../ui/MainWindow.cpp" line="822"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="814"/>
+        <location filename="../ui/MainWindow.cpp" line="824"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="816"/>
+        <location filename="../ui/MainWindow.cpp" line="826"/>
         <source>Convert to a Sextant Index…</source>
         <translation>In einen Sextant-Index umwandeln …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="825"/>
+        <location filename="../ui/MainWindow.cpp" line="835"/>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="826"/>
+        <location filename="../ui/MainWindow.cpp" line="836"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="834"/>
+        <location filename="../ui/MainWindow.cpp" line="844"/>
         <source>Import a Folder</source>
         <translation>Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="867"/>
+        <location filename="../ui/MainWindow.cpp" line="877"/>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="868"/>
+        <location filename="../ui/MainWindow.cpp" line="878"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="562"/>
-        <location filename="../ui/MainWindow.cpp" line="873"/>
+        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <location filename="../ui/MainWindow.cpp" line="883"/>
         <source>New Folder for the Restored Index</source>
         <translation>Neuer Ordner für den wiederhergestellten Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="891"/>
+        <location filename="../ui/MainWindow.cpp" line="901"/>
         <source>Restoring %1</source>
         <translation>%1 wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="892"/>
+        <location filename="../ui/MainWindow.cpp" line="902"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="896"/>
-        <location filename="../ui/MainWindow.cpp" line="897"/>
+        <location filename="../ui/MainWindow.cpp" line="906"/>
+        <location filename="../ui/MainWindow.cpp" line="907"/>
         <source>The restore was cancelled.</source>
         <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="903"/>
+        <location filename="../ui/MainWindow.cpp" line="913"/>
         <source>Could Not Restore the Backup</source>
         <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="908"/>
+        <location filename="../ui/MainWindow.cpp" line="918"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>

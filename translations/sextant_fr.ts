@@ -37,237 +37,247 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="102"/>
+        <location filename="../ui/ErrorText.cpp" line="103"/>
         <source>Another program is writing to this index.</source>
         <translation>Un autre programme écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="103"/>
+        <location filename="../ui/ErrorText.cpp" line="104"/>
         <source>%1 is writing to this index.</source>
         <translation>%1 écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="104"/>
+        <location filename="../ui/ErrorText.cpp" line="105"/>
         <source>Close the index there, or open it read-only to look at it meanwhile.</source>
         <translation>Fermez l’index dans ce programme, ou ouvrez-le en lecture seule pour le consulter en attendant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="108"/>
+        <location filename="../ui/ErrorText.cpp" line="109"/>
         <source>The index is damaged: a checksum or a structure check failed.</source>
         <translation>L’index est endommagé&#xa0;: une somme de contrôle ou une vérification de structure a échoué.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="109"/>
+        <location filename="../ui/ErrorText.cpp" line="110"/>
         <source>Open it in the Integrity view: Full Verify shows what is damaged, and Plan Repair… mends it after making a backup.</source>
         <translation>Ouvrez-le dans la vue «&#xa0;Intégrité&#xa0;»&#xa0;: «&#xa0;Vérification complète&#xa0;» montre ce qui est endommagé, et «&#xa0;Planifier la réparation…&#xa0;» le répare après avoir fait une sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="113"/>
+        <location filename="../ui/ErrorText.cpp" line="114"/>
         <source>The vector has the wrong number of dimensions for this index.</source>
         <translation>Le vecteur n’a pas le bon nombre de dimensions pour cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="114"/>
+        <location filename="../ui/ErrorText.cpp" line="115"/>
         <source>Give exactly as many numbers as the index has dimensions (its Summary shows them).</source>
         <translation>Saisissez exactement autant de nombres que l’index a de dimensions (sa «&#xa0;Vue d’ensemble&#xa0;» les indique).</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="117"/>
+        <location filename="../ui/ErrorText.cpp" line="118"/>
         <source>The embedding server could not be reached, or kept failing.</source>
         <translation>Le serveur de plongements n’a pas pu être joint ou a échoué à plusieurs reprises.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="118"/>
+        <location filename="../ui/ErrorText.cpp" line="119"/>
         <source>Check that the server is running and that SEXTANT_EMBED_URL names it, then try again.</source>
         <translation>Vérifiez que le serveur est en marche et que SEXTANT_EMBED_URL le désigne, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="121"/>
+        <location filename="../ui/ErrorText.cpp" line="122"/>
         <source>The embedding server refused access.</source>
         <translation>Le serveur de plongements a refusé l’accès.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="122"/>
+        <location filename="../ui/ErrorText.cpp" line="123"/>
         <source>Set SEXTANT_EMBED_API_KEY to a key the server accepts (and check the account&apos;s credit), then start Sextant again.</source>
         <translation>Donnez à SEXTANT_EMBED_API_KEY une clé que le serveur accepte (et vérifiez le crédit du compte), puis redémarrez Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="126"/>
+        <location filename="../ui/ErrorText.cpp" line="127"/>
         <source>The embedding server does not offer that model.</source>
         <translation>Le serveur de plongements ne propose pas ce modèle.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="127"/>
+        <location filename="../ui/ErrorText.cpp" line="128"/>
         <source>Check SEXTANT_EMBED_MODEL and that the model is loaded on the server; the base URL usually ends with /v1.</source>
         <translation>Vérifiez SEXTANT_EMBED_MODEL et que le modèle est chargé sur le serveur&#x202f;; l’URL de base se termine généralement par /v1.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="131"/>
+        <location filename="../ui/ErrorText.cpp" line="132"/>
         <source>The embedder&apos;s vectors do not fit this index: their number of dimensions differs.</source>
         <translation>Les vecteurs du modèle de plongement ne conviennent pas à cet index&#xa0;: leur nombre de dimensions diffère.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="132"/>
+        <location filename="../ui/ErrorText.cpp" line="133"/>
         <source>Use the embedder and model the index was made with, or create a new index for this one.</source>
         <translation>Utilisez le modèle de plongement avec lequel l’index a été créé, ou créez un nouvel index pour ce modèle.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="135"/>
+        <location filename="../ui/ErrorText.cpp" line="136"/>
         <source>The disk is full.</source>
         <translation>Le disque est plein.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="136"/>
+        <location filename="../ui/ErrorText.cpp" line="137"/>
         <source>Free some space on the disk that holds the index, or choose a folder on another disk, then try again. Writes that were acknowledged are safe.</source>
         <translation>Libérez de l’espace sur le disque qui contient l’index, ou choisissez un dossier sur un autre disque, puis réessayez. Les écritures déjà confirmées sont en sécurité.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="140"/>
+        <location filename="../ui/ErrorText.cpp" line="141"/>
         <source>Sextant is not allowed to use this file or folder.</source>
         <translation>Sextant n’est pas autorisé à utiliser ce fichier ou ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="141"/>
+        <location filename="../ui/ErrorText.cpp" line="142"/>
         <source>Check its permissions, or choose a folder of your own.</source>
         <translation>Vérifiez les droits d’accès, ou choisissez un dossier qui vous appartient.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="144"/>
+        <location filename="../ui/ErrorText.cpp" line="145"/>
         <source>The disk is mounted read-only.</source>
         <translation>Le disque est monté en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="145"/>
+        <location filename="../ui/ErrorText.cpp" line="146"/>
         <source>Open the index read-only, or copy it to a disk you can write to.</source>
         <translation>Ouvrez l’index en lecture seule, ou copiez-le sur un disque accessible en écriture.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="148"/>
+        <location filename="../ui/ErrorText.cpp" line="149"/>
         <source>This index is open read-only, so it cannot be changed here.</source>
         <translation>Cet index est ouvert en lecture seule&#xa0;: il ne peut donc pas être modifié ici.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="149"/>
+        <location filename="../ui/ErrorText.cpp" line="150"/>
         <source>Close it in the program that writes it, then choose Open for Writing.</source>
         <translation>Fermez-le dans le programme qui y écrit, puis choisissez «&#xa0;Ouvrir en écriture&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="152"/>
+        <location filename="../ui/ErrorText.cpp" line="155"/>
         <source>There is no Sextant index in this folder.</source>
         <translation>Ce dossier ne contient aucun index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="153"/>
-        <source>Choose the folder that holds the index (it contains a MANIFEST file), or create a new index.</source>
-        <translation>Choisissez le dossier qui contient l’index (on y trouve un fichier MANIFEST), ou créez un nouvel index.</translation>
+        <location filename="../ui/ErrorText.cpp" line="156"/>
+        <source>It has no MANIFEST file, which every index keeps. Choose another folder, or create a new index.</source>
+        <translation>Il n’a pas de fichier MANIFEST, que tout index possède. Choisissez un autre dossier, ou créez un nouvel index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="157"/>
+        <location filename="../ui/ErrorText.cpp" line="161"/>
+        <source>The folder does not exist.</source>
+        <translation>Le dossier n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="162"/>
+        <source>It may have been moved, renamed or deleted. Choose another folder, or create a new index.</source>
+        <translation>Il a peut-être été déplacé, renommé ou supprimé. Choisissez un autre dossier, ou créez un nouvel index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/ErrorText.cpp" line="167"/>
         <source>Sextant could not find what it was asked for.</source>
         <translation>Sextant n’a pas trouvé ce qui lui était demandé.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="158"/>
+        <location filename="../ui/ErrorText.cpp" line="168"/>
         <source>It may have been moved, renamed or deleted; check the path or the id.</source>
         <translation>L’objet a peut-être été déplacé, renommé ou supprimé&#x202f;; vérifiez le chemin ou l’identifiant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="161"/>
+        <location filename="../ui/ErrorText.cpp" line="171"/>
         <source>That already exists.</source>
         <translation>Cela existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="163"/>
+        <location filename="../ui/ErrorText.cpp" line="173"/>
         <source>Choose an empty or new folder, or open the index that is there.</source>
         <translation>Choisissez un dossier vide ou nouveau, ou ouvrez l’index qui s’y trouve.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="164"/>
+        <location filename="../ui/ErrorText.cpp" line="174"/>
         <source>Choose another name, or change the one that exists.</source>
         <translation>Choisissez un autre nom, ou modifiez celui qui existe déjà.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="167"/>
+        <location filename="../ui/ErrorText.cpp" line="177"/>
         <source>The input could not be read.</source>
         <translation>Les données d’entrée n’ont pas pu être lues.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="168"/>
+        <location filename="../ui/ErrorText.cpp" line="178"/>
         <source>The line below says where; correct it and try again. Nothing was changed.</source>
         <translation>La ligne ci-dessous indique l’endroit&#x202f;; corrigez l’erreur et réessayez. Rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="171"/>
+        <location filename="../ui/ErrorText.cpp" line="181"/>
         <source>The filter is not valid.</source>
         <translation>Le filtre n’est pas valide.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="172"/>
+        <location filename="../ui/ErrorText.cpp" line="182"/>
         <source>Correct it where the line below says; the filter language is described in docs/filters.md.</source>
         <translation>Corrigez-le à l’endroit qu’indique la ligne ci-dessous&#x202f;; le langage des filtres est décrit dans docs/filters.md.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="176"/>
+        <location filename="../ui/ErrorText.cpp" line="186"/>
         <source>Sextant cannot read this format.</source>
         <translation>Sextant ne sait pas lire ce format.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="177"/>
+        <location filename="../ui/ErrorText.cpp" line="187"/>
         <source>It may come from a newer Sextant or another program: update Sextant, or convert it to a format Sextant reads.</source>
         <translation>Le fichier provient peut-être d’une version plus récente de Sextant ou d’un autre programme&#xa0;: mettez Sextant à jour, ou convertissez le fichier dans un format que Sextant sait lire.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="181"/>
+        <location filename="../ui/ErrorText.cpp" line="191"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="182"/>
+        <location filename="../ui/ErrorText.cpp" line="192"/>
         <source>What was finished before stays as it is; start again to do the rest.</source>
         <translation>Ce qui était déjà terminé reste tel quel&#x202f;; relancez l’opération pour faire le reste.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="185"/>
+        <location filename="../ui/ErrorText.cpp" line="195"/>
         <source>The index has been closed.</source>
         <translation>L’index a été fermé.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="186"/>
+        <location filename="../ui/ErrorText.cpp" line="196"/>
         <source>Open it again; if it closed after an error, verify it in the Integrity view.</source>
         <translation>Rouvrez-le&#x202f;; s’il a été fermé après une erreur, vérifiez-le dans la vue «&#xa0;Intégrité&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="189"/>
+        <location filename="../ui/ErrorText.cpp" line="199"/>
         <source>The search graph is still being built.</source>
         <translation>Le graphe de recherche est encore en cours de construction.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="190"/>
+        <location filename="../ui/ErrorText.cpp" line="200"/>
         <source>Try again in a moment, or search exactly meanwhile.</source>
         <translation>Réessayez dans un instant, ou lancez une recherche exacte en attendant.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="193"/>
+        <location filename="../ui/ErrorText.cpp" line="203"/>
         <source>The input was refused; nothing was changed.</source>
         <translation>Les données fournies ont été refusées&#x202f;; rien n’a été modifié.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="194"/>
+        <location filename="../ui/ErrorText.cpp" line="204"/>
         <source>The line below says what to correct.</source>
         <translation>La ligne ci-dessous indique ce qu’il faut corriger.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="197"/>
+        <location filename="../ui/ErrorText.cpp" line="207"/>
         <source>The operating system refused to read or write a file.</source>
         <translation>Le système d’exploitation a refusé de lire ou d’écrire un fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="198"/>
+        <location filename="../ui/ErrorText.cpp" line="208"/>
         <source>Check that the disk is connected and working, then try again; Full Verify checks the index&apos;s files.</source>
         <translation>Vérifiez que le disque est connecté et fonctionne, puis réessayez&#x202f;; «&#xa0;Vérification complète&#xa0;» contrôle les fichiers de l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/ErrorText.cpp" line="201"/>
+        <location filename="../ui/ErrorText.cpp" line="211"/>
         <source>Something went wrong.</source>
         <translation>Une erreur s’est produite.</translation>
     </message>
@@ -1529,8 +1539,8 @@
     </message>
     <message>
         <location filename="../ui/ExportDialog.cpp" line="129"/>
-        <source>Every file of the index folder in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
-        <translation>Tous les fichiers du dossier de l’index dans une archive compressée&#x202f;; Fichier ▸ Restaurer une sauvegarde… en refait un index.</translation>
+        <source>The index as it is now (its manifest, segments, graph and log) in one compressed archive; File ▸ Restore Backup… turns it into an index again.</source>
+        <translation>L’index tel qu’il est maintenant (manifeste, segments, graphe et journal) dans une archive compressée&#x202f;; Fichier ▸ Restaurer une sauvegarde… en refait un index.</translation>
     </message>
     <message>
         <location filename="../ui/ExportDialog.cpp" line="141"/>
@@ -2340,95 +2350,116 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="138"/>
+        <location filename="../ui/IndexPage.cpp" line="182"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1 écrit dans cet index. Ses modifications apparaissent ici au fur et à mesure&#x202f;; pour modifier l’index vous-même, fermez-le dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="142"/>
+        <location filename="../ui/IndexPage.cpp" line="186"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; Cet index a été ouvert en lecture seule&#x202f;; les modifications faites ailleurs apparaissent ici au fur et à mesure.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="35"/>
+        <location filename="../ui/IndexPage.cpp" line="36"/>
+        <location filename="../ui/IndexPage.cpp" line="168"/>
         <source>Open for Writing</source>
         <translation>Ouvrir en écriture</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="37"/>
-        <source>Open the index for writing here, keeping the filter, selection and query (works once the other program has closed it).</source>
-        <translation>Ouvrir l’index en écriture ici, en gardant le filtre, la sélection et la requête (possible une fois que l’autre programme l’a fermé).</translation>
-    </message>
-    <message>
-        <location filename="../ui/IndexPage.cpp" line="49"/>
+        <location filename="../ui/IndexPage.cpp" line="58"/>
         <source>&lt;b&gt;Recovered.&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Récupéré.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="51"/>
+        <location filename="../ui/IndexPage.cpp" line="60"/>
         <source>The cut bytes were saved to %1.</source>
         <translation>Les octets coupés ont été enregistrés dans %1.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="63"/>
+        <location filename="../ui/IndexPage.cpp" line="72"/>
         <source>Summary</source>
         <translation>Vue d’ensemble</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="64"/>
+        <location filename="../ui/IndexPage.cpp" line="73"/>
         <source>Browse</source>
         <translation>Éléments</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="65"/>
+        <location filename="../ui/IndexPage.cpp" line="74"/>
         <source>Query</source>
         <translation>Requête</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="66"/>
+        <location filename="../ui/IndexPage.cpp" line="75"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="67"/>
+        <location filename="../ui/IndexPage.cpp" line="76"/>
         <source>Integrity</source>
         <translation>Intégrité</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="69"/>
+        <location filename="../ui/IndexPage.cpp" line="78"/>
         <source>Duplicates</source>
         <translation>Doublons</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="103"/>
+        <location filename="../ui/IndexPage.cpp" line="112"/>
         <source>&lt;b&gt;This index could not be opened.&lt;/b&gt; %1&lt;br&gt;Verification below shows where it is damaged; a repair can often make it usable again, after you have seen and approved its plan.</source>
         <translation>&lt;b&gt;Impossible d’ouvrir cet index.&lt;/b&gt; %1&lt;br&gt;La vérification ci-dessous montre où il est endommagé&#x202f;; une réparation peut souvent le rendre de nouveau utilisable, une fois que vous en avez vu et approuvé le plan.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="107"/>
+        <location filename="../ui/IndexPage.cpp" line="116"/>
         <source>Try Again</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="108"/>
+        <location filename="../ui/IndexPage.cpp" line="117"/>
         <source>Try again to open the index (for example after freeing disk space or fixing permissions).</source>
         <translation>Réessayer d’ouvrir l’index (par exemple après avoir libéré de l’espace disque ou corrigé les permissions).</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="135"/>
-        <source>&lt;b&gt;Read-only.&lt;/b&gt; The program that was writing this index has closed it. Open it for writing to change it here; what you see stays as it is.</source>
-        <translation>&lt;b&gt;En lecture seule.&lt;/b&gt; Le programme qui écrivait dans cet index l’a fermé. Ouvrez-le en écriture pour le modifier ici&#x202f;; ce que vous voyez reste tel quel.</translation>
+        <location filename="../ui/IndexPage.cpp" line="151"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; The other program has closed the index; opening it for writing…</source>
+        <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; L’autre programme a fermé l’index&#x202f;; ouverture en écriture…</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="168"/>
+        <source>Stay Read-Only</source>
+        <translation>Rester en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="170"/>
+        <source>Do not switch to writing when the other program closes the index.</source>
+        <translation>Ne pas passer en écriture quand l’autre programme ferme l’index.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="171"/>
+        <source>Open the index for writing here, keeping the filter, selection and query; while another program writes it, Sextant switches as soon as that program closes it.</source>
+        <translation>Ouvrir l’index en écriture ici, en gardant le filtre, la sélection et la requête&#x202f;; tant qu’un autre programme y écrit, Sextant bascule dès que ce programme le ferme.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="175"/>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Sextant opens it for writing here as soon as that program closes it; what you see stays as it is.</source>
+        <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1 écrit dans cet index. Sextant l’ouvrira en écriture ici dès que ce programme le fermera&#x202f;; ce que vous voyez reste tel quel.</translation>
+    </message>
+    <message>
+        <location filename="../ui/IndexPage.cpp" line="179"/>
+        <source>&lt;b&gt;The other writer has left.&lt;/b&gt; This index is still open read-only here. Open it for writing to change it; what you see stays as it is.</source>
+        <translation>&lt;b&gt;L’autre programme n’écrit plus.&lt;/b&gt; Cet index est encore ouvert en lecture seule ici. Ouvrez-le en écriture pour le modifier&#x202f;; ce que vous voyez reste tel quel.</translation>
     </message>
 </context>
 <context>
     <name>sextant::ui::IndexSession</name>
     <message>
-        <location filename="../ui/IndexSession.cpp" line="343"/>
+        <location filename="../ui/IndexSession.cpp" line="344"/>
         <source>No problems in %1 checked in %2.</source>
         <translation>Aucun problème sur %1 (vérification en %2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/IndexSession.cpp" line="345"/>
+        <location filename="../ui/IndexSession.cpp" line="346"/>
         <source>%n problem(s) found.</source>
         <translation>
             <numerusform>%n problème trouvé.</numerusform>
@@ -2965,7 +2996,7 @@
     <name>sextant::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="67"/>
-        <location filename="../ui/MainWindow.cpp" line="505"/>
+        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
@@ -3220,22 +3251,32 @@
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="313"/>
+        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <source>There is no Sextant index in %1.</source>
+        <translation>Le dossier %1 ne contient aucun index Sextant.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="322"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="325"/>
         <source>Could Not Open the Index</source>
         <translation>Impossible d’ouvrir l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="314"/>
+        <location filename="../ui/MainWindow.cpp" line="316"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant n’a pas pu ouvrir %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="904"/>
+        <location filename="../ui/MainWindow.cpp" line="914"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant n’a pas pu restaurer %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="335"/>
+        <location filename="../ui/MainWindow.cpp" line="345"/>
         <source>Creating %1</source>
         <translation>Création de %1</translation>
     </message>
@@ -3270,27 +3311,27 @@
         <translation>Trier les identifiants des Éléments en comparant leurs nombres comme des nombres (item2 avant item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="340"/>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>Could Not Create the Index</source>
         <translation>Impossible de créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="365"/>
+        <location filename="../ui/MainWindow.cpp" line="375"/>
         <source>Creating the demo index</source>
         <translation>Création de l’index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="366"/>
+        <location filename="../ui/MainWindow.cpp" line="376"/>
         <source>Creating the demo index in %1…</source>
         <translation>Création de l’index de démonstration dans %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="400"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Impossible de créer l’index de démonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="397"/>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Index de démonstration créé à partir de %n document en %1 s.</numerusform>
@@ -3298,52 +3339,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="444"/>
+        <location filename="../ui/MainWindow.cpp" line="454"/>
         <source>A write failed: %1</source>
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="472"/>
-        <source>Still in Use</source>
-        <translation>Encore utilisé</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="473"/>
-        <source>%1 is still writing this index. Close it there first.</source>
-        <translation>%1 écrit encore dans cet index. Fermez-le d’abord dans ce programme.</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="505"/>
+        <location filename="../ui/MainWindow.cpp" line="515"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
-        <source>Another program</source>
-        <translation>Un autre programme</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="486"/>
         <source>Could Not Open for Writing</source>
         <translation>Ouverture en écriture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="525"/>
         <source>Could not be opened</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="520"/>
+        <location filename="../ui/MainWindow.cpp" line="530"/>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="522"/>
+        <location filename="../ui/MainWindow.cpp" line="532"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="526"/>
+        <location filename="../ui/MainWindow.cpp" line="536"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -3351,17 +3377,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="527"/>
+        <location filename="../ui/MainWindow.cpp" line="537"/>
         <source>following changes</source>
         <translation>suit les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="529"/>
+        <location filename="../ui/MainWindow.cpp" line="539"/>
         <source>writes: idle</source>
         <translation>écritures&#xa0;: aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="530"/>
+        <location filename="../ui/MainWindow.cpp" line="540"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
@@ -3369,77 +3395,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="531"/>
+        <location filename="../ui/MainWindow.cpp" line="541"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="543"/>
+        <location filename="../ui/MainWindow.cpp" line="553"/>
         <source>Open Index Folder</source>
         <translation>Ouvrir un dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="677"/>
+        <location filename="../ui/MainWindow.cpp" line="687"/>
         <source>About Sextant</source>
         <translation>À propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="678"/>
+        <location filename="../ui/MainWindow.cpp" line="688"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="550"/>
+        <location filename="../ui/MainWindow.cpp" line="560"/>
         <source>Open a File</source>
         <translation>Ouvrir un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="551"/>
+        <location filename="../ui/MainWindow.cpp" line="561"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Fichiers de vecteurs et sauvegardes (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="568"/>
+        <location filename="../ui/MainWindow.cpp" line="578"/>
         <source>Looking at %1…</source>
         <translation>Examen de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="724"/>
+        <location filename="../ui/MainWindow.cpp" line="734"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="725"/>
+        <location filename="../ui/MainWindow.cpp" line="735"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="584"/>
+        <location filename="../ui/MainWindow.cpp" line="594"/>
         <source>Import a File</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="595"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 n’est pas un index mais un fichier que Sextant peut importer.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="589"/>
+        <location filename="../ui/MainWindow.cpp" line="599"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Importer ses éléments dans l’index ouvert %1, ou en faire un nouvel index&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="592"/>
+        <location filename="../ui/MainWindow.cpp" line="602"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <location filename="../ui/MainWindow.cpp" line="604"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="747"/>
+        <location filename="../ui/MainWindow.cpp" line="757"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Examen de %n objet déposé…</numerusform>
@@ -3447,89 +3473,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="797"/>
+        <location filename="../ui/MainWindow.cpp" line="807"/>
         <source>Convert to a Sextant Index</source>
         <translation>Convertir en index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="798"/>
+        <location filename="../ui/MainWindow.cpp" line="808"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="811"/>
+        <location filename="../ui/MainWindow.cpp" line="821"/>
         <source>Not a Sextant Index</source>
         <translation>Pas un index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="812"/>
+        <location filename="../ui/MainWindow.cpp" line="822"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 contient un %2, pas un index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="814"/>
+        <location filename="../ui/MainWindow.cpp" line="824"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="816"/>
+        <location filename="../ui/MainWindow.cpp" line="826"/>
         <source>Convert to a Sextant Index…</source>
         <translation>Convertir en index Sextant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="825"/>
+        <location filename="../ui/MainWindow.cpp" line="835"/>
         <source>Import Files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="826"/>
+        <location filename="../ui/MainWindow.cpp" line="836"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="834"/>
+        <location filename="../ui/MainWindow.cpp" line="844"/>
         <source>Import a Folder</source>
         <translation>Importer un dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="867"/>
+        <location filename="../ui/MainWindow.cpp" line="877"/>
         <source>Restore a Backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="868"/>
+        <location filename="../ui/MainWindow.cpp" line="878"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="562"/>
-        <location filename="../ui/MainWindow.cpp" line="873"/>
+        <location filename="../ui/MainWindow.cpp" line="572"/>
+        <location filename="../ui/MainWindow.cpp" line="883"/>
         <source>New Folder for the Restored Index</source>
         <translation>Nouveau dossier pour l’index restauré</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="891"/>
+        <location filename="../ui/MainWindow.cpp" line="901"/>
         <source>Restoring %1</source>
         <translation>Restauration de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="892"/>
+        <location filename="../ui/MainWindow.cpp" line="902"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="896"/>
-        <location filename="../ui/MainWindow.cpp" line="897"/>
+        <location filename="../ui/MainWindow.cpp" line="906"/>
+        <location filename="../ui/MainWindow.cpp" line="907"/>
         <source>The restore was cancelled.</source>
         <translation>La restauration a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="903"/>
+        <location filename="../ui/MainWindow.cpp" line="913"/>
         <source>Could Not Restore the Backup</source>
         <translation>Impossible de restaurer la sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="908"/>
+        <location filename="../ui/MainWindow.cpp" line="918"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n fichier (%1) restauré dans %2.</numerusform>

@@ -47,6 +47,7 @@ UserProblem classify(const Error &e, ErrorContext context)
     case ErrorCode::NotFound:
         if (fromEmbedder(e, context)) return UserProblem::EmbedderModelNotFound;
         if (err == EACCES) return UserProblem::NoPermission;
+        if (context == ErrorContext::Open && err == ENOENT) return UserProblem::FolderMissing;
         return context == ErrorContext::Open ? UserProblem::NotAnIndex : UserProblem::NotFound;
     case ErrorCode::ReadOnly: return UserProblem::ReadOnlyIndex;
     case ErrorCode::Io:
@@ -149,9 +150,18 @@ UserMessage userMessage(const Error &error, ErrorContext context, const QString 
         u.advice = Text::tr("Close it in the program that writes it, then choose Open for Writing.");
         break;
     case UserProblem::NotAnIndex:
+        // The engine's sentence says the same again: the headline and the
+        // advice say it once (the caller names the folder).
         u.headline = Text::tr("There is no Sextant index in this folder.");
-        u.advice = Text::tr("Choose the folder that holds the index (it contains a MANIFEST file), or create a new "
+        u.advice = Text::tr("It has no MANIFEST file, which every index keeps. Choose another folder, or create a new "
                             "index.");
+        u.detail.clear();
+        break;
+    case UserProblem::FolderMissing:
+        u.headline = Text::tr("The folder does not exist.");
+        u.advice = Text::tr("It may have been moved, renamed or deleted. Choose another folder, or create a new "
+                            "index.");
+        u.detail.clear();
         break;
     case UserProblem::NotFound:
         u.headline = Text::tr("Sextant could not find what it was asked for.");

@@ -32,7 +32,8 @@ enum class UserProblem {
     ReadOnlyFileSystem, // EROFS
     ReadOnlyIndex,      // ErrorCode::ReadOnly
     NotFound,
-    NotAnIndex, // NotFound while opening a folder
+    NotAnIndex,    // NotFound while opening a folder
+    FolderMissing, // the same, and the folder does not exist (ENOENT)
     AlreadyExists,
     MalformedInput,
     MalformedFilter,

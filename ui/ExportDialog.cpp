@@ -126,8 +126,8 @@ void ExportDialog::formatChanged()
                                 "must not hold an index yet."));
         break;
     case formats::ExportFormat::Archive:
-        m_noteLabel->setText(tr("Every file of the index folder in one compressed archive; File ▸ Restore Backup… "
-                                "turns it into an index again."));
+        m_noteLabel->setText(tr("The index as it is now (its manifest, segments, graph and log) in one compressed "
+                                "archive; File ▸ Restore Backup… turns it into an index again."));
         break;
     }
     updateState();

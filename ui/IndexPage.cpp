@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace sextant::ui {
@@ -32,14 +33,22 @@ IndexPage::IndexPage(IndexSession *session, QWidget *parent)
     // follows the writer lock (IndexSession polls it twice a second).
     m_readOnlyBanner = makeBanner(QStringLiteral("readOnlyBanner"), QString(), QColor(0xf2, 0xc0, 0x37));
     m_readOnlyText = m_readOnlyBanner->findChild<QLabel *>(QStringLiteral("readOnlyBannerText"));
-    auto *retry = new QPushButton(tr("Open for Writing"), m_readOnlyBanner);
-    retry->setObjectName(QStringLiteral("openForWritingButton"));
-    retry->setToolTip(tr("Open the index for writing here, keeping the filter, selection and query "
-                         "(works once the other program has closed it)."));
-    m_readOnlyBanner->layout()->addWidget(retry);
-    connect(retry, &QPushButton::clicked, this, &IndexPage::reopenRequested);
+    m_openForWriting = new QPushButton(tr("Open for Writing"), m_readOnlyBanner);
+    m_openForWriting->setObjectName(QStringLiteral("openForWritingButton"));
+    m_readOnlyBanner->layout()->addWidget(m_openForWriting);
+    connect(m_openForWriting, &QPushButton::clicked, this, [this] {
+        if (m_writeWhenFree) {
+            setWriteWhenFree(false); // "Stay Read-Only"
+            return;
+        }
+        const auto holder = m_session->lockHolder();
+        if (holder && !holder->stale && !m_session->writerHasLeft())
+            setWriteWhenFree(true); // no use trying now: wait for it
+        else
+            emit reopenRequested();
+    });
     layout->addWidget(m_readOnlyBanner);
-    connect(session, &IndexSession::lockHolderChanged, this, &IndexPage::updateReadOnlyBanner);
+    connect(session, &IndexSession::lockHolderChanged, this, &IndexPage::writerMayHaveLeft);
     connect(session, &IndexSession::accessChanged, this, &IndexPage::updateReadOnlyBanner);
     updateReadOnlyBanner();
     const OpenReport &report = session->index()->openReport();
@@ -124,16 +133,54 @@ QString IndexPage::displayName() const
 
 IndexPage::~IndexPage() = default;
 
+void IndexPage::setWriteWhenFree(bool wait)
+{
+    if (m_writeWhenFree == wait) return;
+    m_writeWhenFree = wait;
+    updateReadOnlyBanner();
+    // Gone already (between the attempt and now): try again in a moment.
+    if (wait && m_session->writerHasLeft()) QTimer::singleShot(1000, this, &IndexPage::writerMayHaveLeft);
+}
+
+void IndexPage::writerMayHaveLeft()
+{
+    if (m_writeWhenFree && m_session->isReadOnly() && m_session->writerHasLeft()) {
+        // Asked for while the other program wrote: now it has gone.
+        m_writeWhenFree = false;
+        updateReadOnlyBanner();
+        m_readOnlyText->setText(tr("<b>Read-only.</b> The other program has closed the index; opening it for "
+                                   "writing…"));
+        emit reopenRequested();
+        return;
+    }
+    updateReadOnlyBanner();
+}
+
 void IndexPage::updateReadOnlyBanner()
 {
     if (!m_readOnlyBanner) return;
     m_readOnlyBanner->setVisible(m_session->isReadOnly());
-    if (!m_session->isReadOnly()) return;
+    if (!m_session->isReadOnly()) {
+        m_writeWhenFree = false;
+        return;
+    }
     const auto holder = m_session->lockHolder();
+    // Yellow while someone else writes; blue once the index is free to take.
+    const bool free = m_session->writerHasLeft() && !m_writeWhenFree;
+    tintBanner(m_readOnlyBanner, free ? QColor(0x5b, 0x9b, 0xd5) : QColor(0xf2, 0xc0, 0x37));
+    m_openForWriting->setText(m_writeWhenFree ? tr("Stay Read-Only") : tr("Open for Writing"));
+    m_openForWriting->setToolTip(
+        m_writeWhenFree ? tr("Do not switch to writing when the other program closes the index.")
+                        : tr("Open the index for writing here, keeping the filter, selection and query; while "
+                             "another program writes it, Sextant switches as soon as that program closes it."));
     QString text;
-    if (m_session->writerHasLeft())
-        text = tr("<b>Read-only.</b> The program that was writing this index has closed it. Open it for writing "
-                  "to change it here; what you see stays as it is.");
+    if (m_writeWhenFree && holder)
+        text = tr("<b>Read-only.</b> %1 is writing this index. Sextant opens it for writing here as soon as that "
+                  "program closes it; what you see stays as it is.")
+                   .arg(holder->describe().toHtmlEscaped());
+    else if (m_session->writerHasLeft())
+        text = tr("<b>The other writer has left.</b> This index is still open read-only here. Open it for writing "
+                  "to change it; what you see stays as it is.");
     else if (holder)
         text = tr("<b>Read-only.</b> %1 is writing this index. Its changes appear here as they happen; "
                   "to change the index yourself, close it there.")
@@ -144,16 +191,21 @@ void IndexPage::updateReadOnlyBanner()
     m_readOnlyText->setText(text);
 }
 
-QWidget *IndexPage::makeBanner(const QString &objectName, const QString &text, const QColor &colour)
+void IndexPage::tintBanner(QWidget *banner, const QColor &colour)
 {
-    auto *banner = new QWidget(this);
-    banner->setObjectName(objectName);
-    banner->setAutoFillBackground(true);
     QPalette p = banner->palette();
     const bool dark = isDarkPalette(p);
     p.setColor(QPalette::Window, dark ? colour.darker(260) : colour.lighter(150));
     p.setColor(QPalette::WindowText, dark ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x20, 0x20, 0x20));
     banner->setPalette(p);
+}
+
+QWidget *IndexPage::makeBanner(const QString &objectName, const QString &text, const QColor &colour)
+{
+    auto *banner = new QWidget(this);
+    banner->setObjectName(objectName);
+    banner->setAutoFillBackground(true);
+    tintBanner(banner, colour);
     auto *row = new QHBoxLayout(banner);
     row->setContentsMargins(12, 8, 12, 8);
     auto *label = new QLabel(text, banner);

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QLabel;
+class QPushButton;
 class QSplitter;
 class QTabWidget;
 
@@ -51,6 +52,13 @@ public:
     InspectorView *inspectorView() const { return m_inspector; }
     QSplitter *splitter() const { return m_splitter; } // null on a damaged page
 
+    // Open for Writing was asked for while another program writes the index:
+    // the page waits, and asks to reopen for writing (reopenRequested) as soon
+    // as the lock shows that program has closed it. The banner's button then
+    // reads "Stay Read-Only" and takes the request back.
+    void setWriteWhenFree(bool wait);
+    bool writeWhenFree() const { return m_writeWhenFree; }
+
 signals:
     // The user asked to open this index for writing again (read-only banner).
     void reopenRequested();
@@ -59,12 +67,17 @@ signals:
 
 private:
     void updateReadOnlyBanner();
+    // The lock changed: switches to writing when that was asked for and it is free.
+    void writerMayHaveLeft();
     QWidget *makeBanner(const QString &objectName, const QString &text, const QColor &colour);
+    void tintBanner(QWidget *banner, const QColor &colour);
 
     IndexSession *m_session = nullptr;
     QString m_path;
     QWidget *m_readOnlyBanner = nullptr;
     QLabel *m_readOnlyText = nullptr;
+    QPushButton *m_openForWriting = nullptr;
+    bool m_writeWhenFree = false;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;
     SummaryView *m_summary = nullptr;

@@ -172,6 +172,7 @@ QFuture<OpenOutcome> IndexSession::switchToWriting()
             QMutexLocker lock(&g_closingMutex);
             g_closing.append(closing);
             lock.unlock();
+            m_openedBecauseLocked = true; // from now on the lock is followed (poll)
             applyLockHolder(out.lockHolder);
             return;
         }

@@ -310,10 +310,20 @@ void MainWindow::openInto(const QString &path, OpenOptions options, IndexPage *r
         }
         if (!out.index) {
             emit openFailed(clean, out.error.message());
-            QMessageBox box(QMessageBox::Warning, tr("Could Not Open the Index"),
-                            tr("Sextant could not open %1.").arg(QDir::toNativeSeparators(clean)), QMessageBox::Ok,
-                            this);
-            box.setInformativeText(userMessageText(out.error, ErrorContext::Open));
+            // The path once, in the first line; what to do in the second.
+            const UserMessage m = userMessage(out.error, ErrorContext::Open);
+            const QString where = QDir::toNativeSeparators(clean);
+            QString text = tr("Sextant could not open %1.").arg(where);
+            QString informative = m.text();
+            if (m.problem == UserProblem::NotAnIndex) {
+                text = tr("There is no Sextant index in %1.").arg(where);
+                informative = m.advice;
+            } else if (m.problem == UserProblem::FolderMissing) {
+                text = tr("The folder %1 does not exist.").arg(where);
+                informative = m.advice;
+            }
+            QMessageBox box(QMessageBox::Warning, tr("Could Not Open the Index"), text, QMessageBox::Ok, this);
+            box.setInformativeText(informative);
             box.exec();
             return;
         }
@@ -468,9 +478,9 @@ void MainWindow::reopenForWriting(IndexPage *page)
             return;
         }
         if (out.index || out.error.code() == ErrorCode::Locked) {
-            const QString who = out.lockHolder ? out.lockHolder->describe() : tr("Another program");
-            QMessageBox::information(this, tr("Still in Use"),
-                                     tr("%1 is still writing this index. Close it there first.").arg(who));
+            // Another program still writes it: no box in the way; the banner
+            // says who, and the page switches once that program is done.
+            if (guard) guard->setWriteWhenFree(true);
             return;
         }
         QMessageBox::warning(this, tr("Could Not Open for Writing"), userMessageText(out.error, ErrorContext::Open));

@@ -34,7 +34,8 @@ int runPostgresBench(const QStringList &args); // PostgresBench.cpp
 int runExploreBench(const QStringList &args);  // ExploreBench.cpp
 int runTextVectors(const QStringList &args);   // TextVectors.cpp
 int runOpenProbe(const QStringList &args);
-int runGui(const QStringList &args); // only with SEXTANT_BUILD_GUI // hidden: measures one open in a fresh process
+int runGui(const QStringList &args);     // only with SEXTANT_BUILD_GUI // hidden: measures one open in a fresh process
+int runGuiSort(const QStringList &args); // SortBench.cpp, only with SEXTANT_BUILD_GUI
 
 // ---- options every command takes
 struct CommonOptions {

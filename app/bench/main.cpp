@@ -10,6 +10,7 @@
 //   sextant-bench import [--quick] ... documents/s and MB/s (built-in embedder), vectors/s from .npy
 //   sextant-bench postgres --conninfo URL ... publish throughput to PostgreSQL + pgvector
 //   sextant-bench explore [--quick] .. near-duplicates and UMAP on an index with its graph ready
+//   sextant-bench gui-sort --index P . time to build Browse's column-sort orderings of an index
 //   sextant-bench help                 the list of commands
 //
 // Every command takes --quick, --dir, --seed, --keep, --pretty and --help.
@@ -56,6 +57,8 @@ const Command kCommands[] = {
 #ifdef SEXTANT_BENCH_GUI
     {"gui", "GUI: worst event-loop stall while importing 1M vectors and scrolling a 1M-row table; open to first rows.",
      &runGui, false},
+    {"gui-sort", "GUI: time to build a Browse column sort's ordering (natural id, id, a field, the norm) of an index.",
+     &runGuiSort, false},
 #endif
     {"_open-probe", "Internal: opens one index in a fresh process and reports time and memory.", &runOpenProbe, true},
 };

@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <cerrno>
+
 #include <thread>
 
 namespace sextant {
@@ -98,7 +100,8 @@ Result<std::shared_ptr<Index>> Index::create(const QString &path, const Schema &
 Result<std::shared_ptr<Index>> Index::open(const QString &path, const OpenOptions &options)
 {
     if (!QFileInfo(path).isDir())
-        return Error(ErrorCode::NotFound, QStringLiteral("The folder %1 does not exist.").arg(path), path);
+        return Error(ErrorCode::NotFound, QStringLiteral("The folder %1 does not exist.").arg(path), path)
+            .withSystemError(ENOENT); // tells it from a folder that holds no index
     if (!exists(path))
         return Error(ErrorCode::NotFound,
                      QStringLiteral("%1 is not a Sextant index: it has no MANIFEST file.").arg(path), path);

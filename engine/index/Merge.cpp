@@ -224,6 +224,12 @@ void Index::Impl::retireUnreferencedFiles()
         const Result<Manifest> prev = Manifest::read(prevPath);
         if (!prev.ok()) return; // unsure what it needs: remove nothing
         keepAll(*prev);
+        // Except its graph, once a newer manifest names another: a graph is
+        // derived data, and going back a generation brings the current graph
+        // up to date or builds one (docs/format.md, "The folder"). So a
+        // superseded graph goes as soon as the manifest replacing it is durable.
+        if (prev->graph && (!manifest.graph || manifest.graph->file != prev->graph->file))
+            keep.remove(prev->graph->file);
     }
     static const QRegularExpression walName(QStringLiteral("^wal-(\\d{20})\\.log$"));
     const QStringList ours =

@@ -412,7 +412,8 @@ Result<RepairResult> Repairer::run()
             return Error(ErrorCode::Cancelled, QStringLiteral("The repair was cancelled."));
         const QString target =
             m_options.backupPath.isEmpty() ? archives::defaultBackupPath(m_dir) : m_options.backupPath;
-        Result<archives::BackupSummary> backup = archives::writeBackupArchive(m_dir, target);
+        Result<archives::BackupSummary> backup =
+            archives::writeBackupArchive(m_dir, target, {}, archives::BackupScope::WholeFolder);
         if (!backup.ok()) return backup.error();
         m_result.backupFile = backup->file;
         m_result.log << QStringLiteral("Backed up %1 files (%2 bytes) to %3.")

@@ -671,7 +671,8 @@ void Run::setTotal(const Manifest &m)
     QString firstLog = m.walFile;
     if (currentReadable && previous) {
         for (const FileRecord &f : previous->files)
-            if (!m.fileRecord(f.name)) m_total += f.size;
+            if (!m.fileRecord(f.name) && !(previous->graph && f.name == previous->graph->file))
+                m_total += f.size; // (its own graph is not checked: superseded, or the current one)
         firstLog = std::min(firstLog, previous->walFile);
     }
     for (const QString &log : QDir(m_dir).entryList({QStringLiteral("wal-*.log")}, QDir::Files))

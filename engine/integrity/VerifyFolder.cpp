@@ -55,6 +55,12 @@ void Run::verifyFolder()
             keep.insert(e.file);
         keepLogsAfter = std::min<quint64>(keepLogsAfter, m->checkpointLsn);
     }
+    // Except a graph only MANIFEST.prev names: superseded, the writer removes it.
+    QString supersededGraph;
+    if (previous && previous->graph && current && (!current->graph || current->graph->file != previous->graph->file)) {
+        supersededGraph = previous->graph->file;
+        keep.remove(supersededGraph);
+    }
 
     static const QRegularExpression ours(
         QStringLiteral("^(seg-\\d+\\.sxs|del-\\d+-\\d+\\.sxd|graph-\\d+\\.sxg|wal-\\d+\\.log(\\.tmp)?|MANIFEST.+)$"));
@@ -85,7 +91,13 @@ void Run::verifyFolder()
             continue; // sextant-cli publish's record (docs/postgres.md)
         if (name == QLatin1String("LOCK") || name == QLatin1String("LOCK.owner")) continue;
         if (keep.contains(name)) {
-            addFile(name, name.startsWith(QLatin1String("wal-")) ? FileKind::Wal : FileKind::Orphan, false);
+            // A file of the previous generation (the fallback): listed as
+            // what it is, not as a leftover.
+            const FileKind kind = name.startsWith(QLatin1String("wal-"))   ? FileKind::Wal
+                                  : name.startsWith(QLatin1String("seg-")) ? FileKind::Segment
+                                  : name.startsWith(QLatin1String("del-")) ? FileKind::Deletion
+                                                                           : FileKind::Orphan;
+            addFile(name, kind, false);
             continue;
         }
         const QRegularExpressionMatch log = walName.match(name);
@@ -101,9 +113,12 @@ void Run::verifyFolder()
     for (const QFileInfo &info : orphans) {
         addFile(info.fileName(), FileKind::Orphan, true);
         add(Finding::Severity::Info, info.fileName(), -1,
-            QStringLiteral(
-                "The file is left over (for example by a checkpoint a crash interrupted): neither manifest names "
-                "it, so the index does not use it."),
+            info.fileName() == supersededGraph
+                ? QStringLiteral("The search graph is left over: a newer one replaced it and only MANIFEST.prev still "
+                                 "names it, so the index does not use it. The writer removes it when it next opens "
+                                 "the index.")
+                : QStringLiteral("The file is left over (for example by a checkpoint a crash interrupted): neither "
+                                 "manifest names it, so the index does not use it."),
             RepairAction::QuarantineFile);
     }
     if (QFileInfo::exists(WriterLock::lockPath(m_dir))) {

@@ -3,7 +3,9 @@
 // export/import round trip, and what a killed writer leaves behind.
 
 #include "CliTestSupport.h"
+#include "storage/Manifest.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -238,6 +240,28 @@ private slots:
         run = runCli({QStringLiteral("import"), target, file, QStringLiteral("--upsert")});
         CHECK_EXIT(run, 0);
         QCOMPARE(exportAll(target), exported);
+    }
+
+    void importIntoANewIndexLeavesNoSupersededGraph()
+    {
+        // Issue 18 §16: a CLI import of 58 items into a new index left the
+        // empty graph-…0001.sxg (184 bytes) of the create step behind.
+        const QString path = m_dir.filePath(QStringLiteral("fresh-import"));
+        const QString file = m_dir.filePath(QStringLiteral("fifty-eight.jsonl"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 58; ++i)
+            out.write(line(QStringLiteral("f%1").arg(i), {float(i), 1, float(i % 7)}));
+        out.close();
+        const Run run = runCli({QStringLiteral("import"), path, file});
+        CHECK_EXIT(run, 0);
+        const Result<storage::Manifest> m = storage::Manifest::read(path + QStringLiteral("/MANIFEST"));
+        QVERIFY2(m.ok() && m->graph, "the import saved no graph");
+        const QStringList graphs = QDir(path).entryList({QStringLiteral("graph-*.sxg")}, QDir::Files);
+        QCOMPARE(graphs, QStringList{m->graph->file});
+        const Run verify = runCli({QStringLiteral("verify"), path});
+        CHECK_EXIT(verify, 0);
+        QVERIFY2(verify.out.contains("clean"), verify.out.constData());
     }
 
     void importReportsRejectedLines()

@@ -150,6 +150,9 @@ private slots:
         CHECK_EXIT(run, 0);
         QVERIFY(run.out.contains("verified"));
         QCOMPARE(exportAll(restored), exportAll(source));
+        // The current state only: no previous generation, no quarantine/ (issue 18 §16).
+        QVERIFY(QFile::exists(source + QStringLiteral("/MANIFEST.prev")));
+        QVERIFY(!QFile::exists(restored + QStringLiteral("/MANIFEST.prev")));
         run = runCli(
             {QStringLiteral("import"), restored, archive, QStringLiteral("--format"), QStringLiteral("archive")});
         QVERIFY(run.exitCode != 0);

@@ -3,9 +3,11 @@
 
 #include "sextant/Index.h"
 #include "sextant/Verifier.h"
+#include "storage/Manifest.h"
 
 #include "TestSupport.h"
 
+#include <QDir>
 #include <QFuture>
 #include <QJsonObject>
 #include <QtTest>
@@ -76,5 +78,41 @@ inline QString diffContent(const sextant::Index &index, const Expected &expected
 }
 
 inline void expectPut(Expected &e, const sextant::Item &item) { e[item.id.toUtf8()] = item; }
+
+// What an index folder may hold besides the lock (docs/format.md, "The
+// folder"): the two manifests, every file MANIFEST names, the segments and
+// deletion files of MANIFEST.prev, both logs and the chain after the older
+// checkpoint, but no graph besides the current one (a superseded graph is
+// removed once the manifest replacing it is durable). Returns a description
+// of every file too many or missing; empty when the folder holds exactly that.
+inline QString folderBeyondTheManifests(const QString &dir)
+{
+    using namespace sextant::storage;
+    const sextant::Result<Manifest> cur = Manifest::read(dir + QStringLiteral("/MANIFEST"));
+    if (!cur.ok()) return QStringLiteral("MANIFEST: ") + cur.error().message();
+    QSet<QString> needed{QStringLiteral("MANIFEST"), QStringLiteral("LOCK"), QStringLiteral("LOCK.owner"),
+                         cur->walFile};
+    for (const FileRecord &f : cur->files)
+        needed.insert(f.name);
+    std::uint64_t logsAfter = cur->checkpointLsn;
+    if (QFileInfo::exists(dir + QStringLiteral("/MANIFEST.prev"))) {
+        const sextant::Result<Manifest> prev = Manifest::read(dir + QStringLiteral("/MANIFEST.prev"));
+        if (!prev.ok()) return QStringLiteral("MANIFEST.prev: ") + prev.error().message();
+        needed << QStringLiteral("MANIFEST.prev") << prev->walFile;
+        for (const SegmentEntry &e : prev->segments)
+            needed << e.file << e.deletionFile;
+        logsAfter = std::min(logsAfter, prev->checkpointLsn);
+    }
+    QStringList problems;
+    const QStringList present = QDir(dir).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+    for (const QString &name : present) {
+        const bool laterLog = name.startsWith(QLatin1String("wal-")) && name.endsWith(QLatin1String(".log")) &&
+                              name.mid(4, 20).toULongLong() > logsAfter;
+        if (!needed.contains(name) && !laterLog) problems << name + QStringLiteral(" is there but not needed");
+    }
+    for (const FileRecord &f : cur->files)
+        if (!present.contains(f.name)) problems << f.name + QStringLiteral(" is named by MANIFEST but missing");
+    return problems.join(QStringLiteral("; "));
+}
 
 } // namespace testsupport

@@ -102,6 +102,7 @@ private slots:
     void manySegmentsAreMergedInTheBackground();
     void writesDuringMergesAreCarriedOver();
     void compactionDoesNotHoldUpWrites();
+    void folderHoldsOnlyWhatTheManifestsName();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -1529,4 +1530,67 @@ int main(int argc, char **argv)
     QTEST_SET_MAIN_SOURCE_PATH
     return QTest::qExec(&test, argc, argv);
 }
+void TestIndex::folderHoldsOnlyWhatTheManifestsName()
+{
+    // Issue 18 §16: every path that publishes a graph (at close, at drift, after
+    // a rebuild) leaves no superseded graph file; a read-only opener removes nothing.
+    // As sextant-cli import does: create and close (saving an empty graph),
+    // open again, write, close. That left the empty graph-…0001.sxg behind.
+    auto created = createIndex(Durability::Full, {}, 8);
+    QVERIFY(created);
+    QVERIFY(created->waitForGraph(30000));
+    QVERIFY(!created->close());
+    QVERIFY(!filesMatching(indexPath(), QStringLiteral("graph-*.sxg")).isEmpty());
+    Result<std::shared_ptr<Index>> idx = Index::open(indexPath());
+    QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
+    QList<WriteOp> batch;
+    for (int i = 0; i < 58; ++i)
+        batch.append(WriteOp::insert(makeItem(QStringLiteral("a%1").arg(i), quint32(i), 8)));
+    QVERIFY(waitFor((*idx)->write(batch)).error.ok());
+    QVERIFY((*idx)->waitForGraph(30000));
+    QVERIFY(!(*idx)->close());
+    QString beyond = folderBeyondTheManifests(indexPath());
+    QVERIFY2(beyond.isEmpty(), qPrintable(QStringLiteral("after a close: ") + beyond));
+
+    // A graph saved when it drifted (1,000 changes), then at close.
+    Result<std::shared_ptr<Index>> again = Index::open(indexPath());
+    QVERIFY2(again.ok(), qPrintable(again.error().message()));
+    batch.clear();
+    for (int i = 0; i < 1500; ++i)
+        batch.append(WriteOp::insert(makeItem(QStringLiteral("b%1").arg(i), quint32(1000 + i), 8)));
+    QVERIFY(waitFor((*again)->write(batch)).error.ok());
+    QVERIFY((*again)->waitForGraph(60000));
+    QVERIFY((*again)->graphStatus().file != QStringLiteral("graph-00000000000000000001.sxg"));
+    beyond = folderBeyondTheManifests(indexPath());
+    QVERIFY2(beyond.isEmpty(), qPrintable(QStringLiteral("after a save at drift: ") + beyond));
+
+    // A rebuild (40 % of the graph deleted) saves a new graph.
+    batch.clear();
+    for (int i = 0; i < 600; ++i)
+        batch.append(WriteOp::remove(QStringLiteral("b%1").arg(i)));
+    QVERIFY(waitFor((*again)->write(batch)).error.ok());
+    QVERIFY((*again)->waitForGraph(60000));
+    QVERIFY((*again)->graphStatus().rebuilds >= 1);
+    beyond = folderBeyondTheManifests(indexPath());
+    QVERIFY2(beyond.isEmpty(), qPrintable(QStringLiteral("after a rebuild: ") + beyond));
+
+    // A reader beside the writer changes nothing.
+    const QStringList before = fileNames(indexPath());
+    OpenOptions ro;
+    ro.readOnly = true;
+    Result<std::shared_ptr<Index>> reader = Index::open(indexPath(), ro);
+    QVERIFY2(reader.ok(), qPrintable(reader.error().message()));
+    QVERIFY((*reader)->waitForGraph(60000));
+    QVERIFY(!(*reader)->close());
+    QCOMPARE(fileNames(indexPath()), before);
+
+    QVERIFY(!(*again)->close());
+    beyond = folderBeyondTheManifests(indexPath());
+    QVERIFY2(beyond.isEmpty(), qPrintable(QStringLiteral("after the last close: ") + beyond));
+    const Result<VerifyReport> report = verifyIndex(indexPath(), VerifyOptions{});
+    QVERIFY2(report.ok(), qPrintable(report.error().message()));
+    for (const Finding &f : report->findings)
+        QVERIFY2(f.action != RepairAction::QuarantineFile, qPrintable(f.file + QStringLiteral(": ") + f.message));
+}
+
 #include "tst_index.moc"

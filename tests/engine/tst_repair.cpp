@@ -49,6 +49,7 @@ private slots:
     void lockedIndexIsABlocker();
     void leftoversOfAKilledRepairAreNotConfusedWithItsOwnFiles();
     void aBulkSegmentIsNotThrownAwayByGoingBack();
+    void goingBackPastASupersededGraph();
 
 private:
     QString fileOfKind(const QString &kind) const;
@@ -407,6 +408,83 @@ void TestRepair::aBulkSegmentIsNotThrownAwayByGoingBack()
     QVERIFY(r->after.clean());
     QCOMPARE(r->itemsAfter, readable);
     QCOMPARE(r->itemsAfter + r->itemsSetAside, qint64(3000));
+}
+
+// The writer removes a graph once a newer manifest replaces it, so
+// MANIFEST.prev may name a graph that is gone (issue 18 §16). Going back to
+// that generation must not publish a manifest naming it: verify finds the
+// graph missing, and the plan builds it again.
+void TestRepair::goingBackPastASupersededGraph()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("superseded"));
+    Expected expected;
+    auto writeSome = [&](Index &idx, int from, int count) {
+        QList<WriteOp> batch;
+        for (int i = from; i < from + count; ++i) {
+            Item it = makeItem(QStringLiteral("g%1").arg(i, 5, 10, QLatin1Char('0')), quint32(i), 8);
+            expected[it.id.toUtf8()] = it;
+            batch.append(WriteOp::insert(it));
+        }
+        return waitFor(idx.write(batch)).error.ok();
+    };
+    {
+        Result<std::shared_ptr<Index>> idx = Index::create(path, smallSchema(8), Durability::Full);
+        QVERIFY(idx.ok());
+        QVERIFY(writeSome(**idx, 0, 1200));
+        QVERIFY((*idx)->waitForGraph(60000));
+        QVERIFY(!(*idx)->close()); // checkpoint, then the graph
+    }
+    {
+        Result<std::shared_ptr<Index>> idx = Index::open(path);
+        QVERIFY(idx.ok());
+        QVERIFY(writeSome(**idx, 1200, 1200)); // saved when it drifts
+        QVERIFY((*idx)->waitForGraph(60000));
+        QVERIFY(writeSome(**idx, 2400, 10));
+        QVERIFY((*idx)->waitForGraph(60000));
+        QVERIFY(!(*idx)->close()); // a checkpoint, then a newer graph: the last manifest only changes the graph
+    }
+    const Result<storage::Manifest> cur = storage::Manifest::read(path + QStringLiteral("/MANIFEST"));
+    const Result<storage::Manifest> prev = storage::Manifest::read(path + QStringLiteral("/MANIFEST.prev"));
+    QVERIFY(cur.ok() && prev.ok() && cur->graph && prev->graph);
+    QVERIFY(cur->graph->file != prev->graph->file);
+    QVERIFY(!QFileInfo::exists(path + u'/' + prev->graph->file));
+
+    QVERIFY(flipBit(path + QStringLiteral("/MANIFEST"), 40, 1)); // the body: its XXH3 fails
+    Result<VerifyReport> v = verifyIndex(path, VerifyOptions{false, {}});
+    QVERIFY(v.ok());
+    Result<RepairPlan> plan = planRepair(path, *v);
+    QVERIFY(plan.ok() && plan->canRun());
+    bool goesBack = false, rebuildsGraph = false;
+    for (const RepairStep &s : plan->steps) {
+        goesBack = goesBack || s.action == RepairAction::UsePreviousManifest;
+        rebuildsGraph = rebuildsGraph || s.action == RepairAction::RebuildGraph;
+    }
+    QVERIFY(goesBack);
+    QVERIFY(rebuildsGraph);
+    RepairOptions o;
+    o.backup = false;
+    // Once the repaired manifest is published, every file it names is there.
+    QStringList namedButMissing;
+    o.progress = [&](int, int, const QString &) {
+        const Result<storage::Manifest> m = storage::Manifest::read(path + QStringLiteral("/MANIFEST"));
+        if (m.ok() && m->generation > cur->generation)
+            for (const storage::FileRecord &f : m->files)
+                if (!QFileInfo::exists(path + u'/' + f.name)) namedButMissing << f.name;
+        return true;
+    };
+    Result<RepairResult> r = runRepair(*plan, o);
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    QVERIFY2(namedButMissing.isEmpty(), qPrintable(namedButMissing.join(u' ')));
+    QVERIFY2(r->after.clean(), qPrintable(findingsText(r->after)));
+    Result<std::shared_ptr<Index>> idx = Index::open(path);
+    QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
+    QCOMPARE(diffContent(**idx, expected), QString());
+    QVERIFY((*idx)->waitForGraph(60000));
+    QVERIFY(!(*idx)->graphStatus().file.isEmpty());
+    QVERIFY(!(*idx)->close());
+    const QString beyond = folderBeyondTheManifests(path);
+    QVERIFY2(beyond.isEmpty(), qPrintable(beyond));
 }
 
 QTEST_GUILESS_MAIN(TestRepair)

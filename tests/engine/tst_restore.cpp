@@ -10,6 +10,10 @@
 #include "ArchiveBuilder.h"
 #include "IndexTestSupport.h"
 
+#include <QDirIterator>
+
+#include <atomic>
+#include <thread>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -33,6 +37,9 @@ private slots:
     void foreignFolderFailsVerify();
     void backupOfADamagedIndexIsRefused();
     void cancelLeavesNothing();
+    void backupHoldsOnlyWhatTheManifestNeeds();
+    void wholeFolderBackupKeepsEveryFile();
+    void backupBesideAWriter();
 
 private:
     QString place(const QString &name) const { return m_work->filePath(name); }
@@ -43,6 +50,39 @@ private:
             .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
     }
     void expectRefusedLeavingNothing(const QString &archive, const QString &messagePart, ErrorCode code);
+    // MANIFEST, the files it names, and the logs after its checkpoint.
+    static QStringList currentStateFiles(const QString &dir)
+    {
+        const Result<storage::Manifest> m = storage::Manifest::read(dir + QStringLiteral("/MANIFEST"));
+        if (!m.ok()) return {m.error().message()};
+        QStringList names{QStringLiteral("MANIFEST")};
+        for (const storage::FileRecord &f : m->files)
+            names << f.name;
+        for (const QString &log : filesMatching(dir, QStringLiteral("wal-*.log")))
+            if (log.mid(4, 20).toULongLong() > m->checkpointLsn) names << log;
+        names.sort();
+        return names;
+    }
+    // Every file under `dir`, relative, sorted (quarantine/ and publish/ included).
+    static QStringList allFiles(const QString &dir)
+    {
+        QStringList names;
+        QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            names << QDir(dir).relativeFilePath(it.next());
+        names.sort();
+        return names;
+    }
+    static qint64 bytesOf(const QString &dir, const QStringList &names)
+    {
+        qint64 total = 0;
+        for (const QString &n : names)
+            total += fileSize(dir + u'/' + n);
+        return total;
+    }
+    // The index of initTestCase with what a folder gathers beside it: a
+    // superseded graph, a leftover segment, quarantine/, publish/, a file of the user's.
+    QString indexWithLeftovers(const QString &name);
 
     QTemporaryDir m_base;
     std::unique_ptr<QTemporaryDir> m_work;
@@ -104,7 +144,7 @@ void TestRestore::backupRestoresTheSameItems()
     QVERIFY(monotonic);
     QCOMPARE(lastDone, lastTotal);
     QCOMPARE(workListing(), QStringList{QStringLiteral("restored")}); // no temporary folder left
-    QCOMPARE(fileNames(target), fileNames(m_index));
+    QCOMPARE(fileNames(target), currentStateFiles(m_index));
 
     Result<std::shared_ptr<Index>> idx = Index::open(target);
     QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
@@ -268,6 +308,143 @@ void TestRestore::cancelLeavesNothing()
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::Cancelled);
         QCOMPARE(workListing(), before);
+    }
+}
+
+QString TestRestore::indexWithLeftovers(const QString &name)
+{
+    const QString dir = place(name);
+    if (!copyFolder(m_index, dir)) return {};
+    const Result<storage::Manifest> m = storage::Manifest::read(dir + QStringLiteral("/MANIFEST"));
+    if (!m.ok() || !m->graph || m->segments.isEmpty()) return {};
+    const QString graph = dir + u'/' + m->graph->file;
+    const QString segment = dir + u'/' + m->segments.first().file;
+    QDir(dir).mkpath(QStringLiteral("quarantine"));
+    QDir(dir).mkpath(QStringLiteral("publish"));
+    const bool made = QFile::copy(graph, dir + QStringLiteral("/graph-00000000000000000099.sxg")) &&
+                      QFile::copy(segment, dir + QStringLiteral("/seg-00000099.sxs")) &&
+                      writeAll(dir + QStringLiteral("/quarantine/wal-00000000000000000007.log-offset32-x.bin"), "x") &&
+                      writeAll(dir + QStringLiteral("/publish/items-0123.json"), "{}") &&
+                      writeAll(dir + QStringLiteral("/notes.txt"), "mine");
+    return made ? dir : QString();
+}
+
+void TestRestore::backupHoldsOnlyWhatTheManifestNeeds()
+{
+    // Issue 18 §16: "A backup of a 249 MB index was 326 MB." A backup holds
+    // what the current manifest needs: not MANIFEST.prev and its files,
+    // superseded graphs, leftovers, quarantine/ or publish/.
+    const QString dir = indexWithLeftovers(QStringLiteral("cluttered"));
+    QVERIFY(!dir.isEmpty());
+    QVERIFY(QFileInfo::exists(dir + QStringLiteral("/MANIFEST.prev")));
+    const QStringList needed = currentStateFiles(dir);
+    QVERIFY(needed.size() >= 3);
+    QVERIFY(allFiles(dir).size() > needed.size() + 5);
+    const QString archive = place(QStringLiteral("cluttered.tar.zst"));
+    Result<archives::BackupSummary> b = archives::writeBackupArchive(dir, archive);
+    QVERIFY2(b.ok(), qPrintable(b.error().message()));
+    QCOMPARE(b->files, int(needed.size()));
+    QCOMPARE(b->bytes, bytesOf(dir, needed));
+
+    const QString target = place(QStringLiteral("restored"));
+    Result<RestoreSummary> r = restoreBackupArchive(archive, target);
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    QCOMPARE(allFiles(target), needed);
+    QVERIFY2(r->warnings.isEmpty(), qPrintable(r->warnings.join(u'\n')));
+    for (const QString &n : needed) // byte for byte
+        QVERIFY2(readAll(target + u'/' + n) == readAll(dir + u'/' + n), qPrintable(n));
+    // Every item comes back, the same (the items of before: m_expected).
+    Result<std::shared_ptr<Index>> idx = Index::open(target);
+    QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
+    const QString diff = diffContent(**idx, m_expected);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QVERIFY(!(*idx)->close());
+}
+
+void TestRestore::wholeFolderBackupKeepsEveryFile()
+{
+    // What a repair saves first: every file but the lock.
+    const QString dir = indexWithLeftovers(QStringLiteral("whole"));
+    QVERIFY(!dir.isEmpty());
+    QVERIFY(writeAll(dir + QStringLiteral("/LOCK"), "12345\n"));
+    const QString archive = place(QStringLiteral("whole.tar.zst"));
+    Result<archives::BackupSummary> b =
+        archives::writeBackupArchive(dir, archive, {}, archives::BackupScope::WholeFolder);
+    QVERIFY2(b.ok(), qPrintable(b.error().message()));
+    QStringList expected = allFiles(dir);
+    expected.removeAll(QStringLiteral("LOCK"));
+    QCOMPARE(b->files, int(expected.size()));
+    const QString target = place(QStringLiteral("restored"));
+    Result<RestoreSummary> r = restoreBackupArchive(archive, target);
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    QCOMPARE(allFiles(target), expected);
+}
+
+// A backup taken while a writer checkpoints, merges and retires files: each
+// restores to an index that verifies and holds a prefix of the acknowledged
+// writes, every item as written.
+void TestRestore::backupBesideAWriter()
+{
+    const QString dir = place(QStringLiteral("busy"));
+    OpenOptions o;
+    o.checkpointWalBytes = 16 * 1024; // a checkpoint every few batches: files come and go
+    o.graph = false;
+    Result<std::shared_ptr<Index>> idx = Index::create(dir, smallSchema(8), Durability::Normal, o);
+    QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
+    std::atomic<int> acknowledged{0};
+    std::atomic<bool> stop{false};
+    QString writeError;
+    std::thread writer([&] {
+        for (int b = 0; !stop && b < 4000; ++b) {
+            QList<WriteOp> batch;
+            for (int i = 0; i < 20; ++i)
+                batch.append(WriteOp::insert(
+                    makeItem(QStringLiteral("b%1").arg(b * 20 + i, 6, 10, QLatin1Char('0')), quint32(b * 20 + i), 8)));
+            const WriteResult r = waitFor((*idx)->write(batch));
+            if (r.error) {
+                writeError = r.error.toString();
+                return;
+            }
+            acknowledged = (b + 1) * 20;
+        }
+    });
+    QList<int> before, after;
+    QStringList archives;
+    for (int round = 0; round < 6; ++round) {
+        QTest::qWait(80);
+        before << acknowledged.load();
+        const QString archive = place(QStringLiteral("busy-%1.tar.zst").arg(round));
+        Result<archives::BackupSummary> b = archives::writeBackupArchive(dir, archive);
+        after << acknowledged.load();
+        QVERIFY2(b.ok(), qPrintable(b.error().message()));
+        archives << archive;
+    }
+    stop = true;
+    writer.join();
+    QVERIFY2(writeError.isEmpty(), qPrintable(writeError));
+    QVERIFY(!(*idx)->close());
+    for (int round = 0; round < archives.size(); ++round) {
+        const QString target = place(QStringLiteral("busy-restored-%1").arg(round));
+        Result<RestoreSummary> r = restoreBackupArchive(archives[round], target);
+        QVERIFY2(r.ok(), qPrintable(r.error().message()));
+        OpenOptions reader;
+        reader.readOnly = true;
+        reader.graph = false;
+        Result<std::shared_ptr<Index>> restored = Index::open(target, reader);
+        QVERIFY2(restored.ok(), qPrintable(restored.error().message()));
+        const qint64 n = (*restored)->count();
+        QVERIFY2(n >= before[round] && n <= after[round] + 20,
+                 qPrintable(QStringLiteral("round %1: %2 items, acknowledged %3 before and %4 after")
+                                .arg(round)
+                                .arg(n)
+                                .arg(before[round])
+                                .arg(after[round])));
+        Expected prefix;
+        for (int i = 0; i < n; ++i)
+            expectPut(prefix, makeItem(QStringLiteral("b%1").arg(i, 6, 10, QLatin1Char('0')), quint32(i), 8));
+        const QString diff = diffContent(**restored, prefix, 997);
+        QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("round %1: ").arg(round) + diff));
+        QVERIFY(!(*restored)->close());
     }
 }
 

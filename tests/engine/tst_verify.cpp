@@ -81,6 +81,7 @@ private slots:
     void missingSegmentFile();
     void progressAndCancel();
     void damagedBlockUnderOpenIndexIsNotServed();
+    void previousGenerationFilesAreNotLeftovers();
 
 private:
     QTemporaryDir m_base;
@@ -455,6 +456,75 @@ void TestVerify::damagedBlockUnderOpenIndexIsNotServed()
     // Writes still work.
     QVERIFY(waitFor(index.insert(makeItem(QStringLiteral("after-damage"), 1, 32))).error.ok());
     QVERIFY(index.contains(QStringLiteral("after-damage")));
+}
+
+// Issue 18 §16: the health map called files the fallback generation still
+// needs "leftover file", and an old folder's superseded graph one too.
+void TestVerify::previousGenerationFilesAreNotLeftovers()
+{
+    {
+        Result<std::shared_ptr<Index>> idx = Index::open(work());
+        QVERIFY(idx.ok());
+        QVERIFY((*idx)->waitForGraph(30000));
+        QVERIFY(!(*idx)->close()); // saves a graph
+    }
+    const Result<storage::Manifest> withGraph = storage::Manifest::read(workFile(QStringLiteral("MANIFEST")));
+    QVERIFY(withGraph.ok() && withGraph->graph);
+    const QString oldGraph = withGraph->graph->file;
+    const QByteArray oldGraphBytes = readAll(workFile(oldGraph));
+    {
+        Result<std::shared_ptr<Index>> idx = Index::open(work());
+        QVERIFY(idx.ok());
+        QVERIFY(waitFor((*idx)->insert(makeItem(QStringLiteral("late"), 7, 32))).error.ok());
+        QVERIFY((*idx)->waitForGraph(30000));
+        QVERIFY(!(*idx)->close()); // a checkpoint, then a newer graph: the old one goes
+    }
+    QVERIFY(!QFileInfo::exists(workFile(oldGraph)));
+    const Result<storage::Manifest> prevWithOldGraph =
+        storage::Manifest::read(workFile(QStringLiteral("MANIFEST.prev")));
+    QVERIFY(prevWithOldGraph.ok() && prevWithOldGraph->graph);
+    QCOMPARE(prevWithOldGraph->graph->file, oldGraph);
+
+    // A folder a Sextant before the fix left: MANIFEST.prev's superseded graph still there.
+    QVERIFY(writeAll(workFile(oldGraph), oldGraphBytes));
+    VerifyReport r = verify(false);
+    QCOMPARE(r.findings.size(), 1);
+    QCOMPARE(r.findings.first().file, oldGraph);
+    QCOMPARE(r.findings.first().severity, Finding::Severity::Info);
+    QVERIFY2(r.findings.first().message.contains(QLatin1String("a newer one replaced it")),
+             qPrintable(r.findings.first().message));
+
+    // The writer removes it when it opens; a compaction leaves MANIFEST.prev
+    // segments of its own, which are the fallback's, not leftovers.
+    {
+        OpenOptions noGraph;
+        noGraph.graph = false;
+        Result<std::shared_ptr<Index>> idx = Index::open(work(), noGraph);
+        QVERIFY(idx.ok());
+        QVERIFY(!QFileInfo::exists(workFile(oldGraph)));
+        QVERIFY(waitFor((*idx)->compact()).error.ok());
+        QVERIFY(!(*idx)->close());
+    }
+    const Result<storage::Manifest> cur = storage::Manifest::read(workFile(QStringLiteral("MANIFEST")));
+    const Result<storage::Manifest> prev = storage::Manifest::read(workFile(QStringLiteral("MANIFEST.prev")));
+    QVERIFY(cur.ok() && prev.ok());
+    QStringList prevOnly;
+    for (const storage::FileRecord &f : prev->files)
+        if (!cur->fileRecord(f.name)) prevOnly << f.name;
+    QVERIFY2(!prevOnly.isEmpty(), "the compaction left the previous generation no files of its own");
+    r = verify(false);
+    QVERIFY2(r.findings.isEmpty(), qPrintable(describe(r)));
+    for (const FileHealth &f : r.files)
+        QVERIFY2(f.kind != FileKind::Orphan, qPrintable(f.name));
+    for (const QString &name : prevOnly) {
+        const FileKind want = name.startsWith(QLatin1String("seg-"))   ? FileKind::Segment
+                              : name.startsWith(QLatin1String("del-")) ? FileKind::Deletion
+                                                                       : FileKind::Graph;
+        bool listed = false;
+        for (const FileHealth &f : r.files)
+            listed = listed || (f.name == name && f.kind == want);
+        QVERIFY2(listed, qPrintable(name));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestVerify)

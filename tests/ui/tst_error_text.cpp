@@ -116,6 +116,12 @@ private slots:
                                                QStringLiteral("The folder %1 holds no index.").arg(path), path)
                                       << ErrorContext::Open << UserProblem::NotAnIndex
                                       << QStringLiteral("no Sextant index") << QStringLiteral("MANIFEST");
+        QTest::newRow("no such folder") << Error(ErrorCode::NotFound,
+                                                 QStringLiteral("The folder %1 does not exist.").arg(path), path)
+                                               .withSystemError(ENOENT)
+                                        << ErrorContext::Open << UserProblem::FolderMissing
+                                        << QStringLiteral("does not exist")
+                                        << QStringLiteral("moved, renamed or deleted");
         QTest::newRow("not found") << Error(ErrorCode::NotFound,
                                             QStringLiteral("No item has the id \u201cdoc-7\u201d."))
                                    << ErrorContext::General << UserProblem::NotFound << QStringLiteral("could not find")
@@ -172,6 +178,13 @@ private slots:
         QCOMPARE(u.problem, problem);
         QVERIFY2(u.headline.contains(headline), qPrintable(u.headline));
         QVERIFY2(u.advice.contains(advice), qPrintable(u.advice));
+        if (problem == UserProblem::NotAnIndex || problem == UserProblem::FolderMissing) {
+            // The engine's sentence only repeats it (issue 18 §15): said once;
+            // whoever shows it names the folder.
+            QCOMPARE(u.text(), u.headline + QLatin1Char(' ') + u.advice);
+            QCOMPARE(userMessageText(error, context), u.text());
+            return;
+        }
         // The engine's sentence (with its path and numbers) is the second line.
         const QStringList lines = u.text().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);

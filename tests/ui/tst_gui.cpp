@@ -36,6 +36,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTimer>
 
 using namespace sextant;
 using namespace sextant::ui;
@@ -252,13 +253,16 @@ private slots:
         const QString chosen = tableIds(model).last();
         page->session()->setCurrentItem(chosen);
         QTRY_VERIFY_WITH_TIMEOUT(page->browseView()->table()->selectionModel()->hasSelection(), 10000);
+        auto *bannerWidget = page->findChild<QWidget *>(QStringLiteral("readOnlyBanner"));
+        const QColor whileWritten = bannerWidget->palette().color(QPalette::Window);
         cli.finish();
 
         // The banner follows the lock: once the other process has gone it
         // says so (the session reads the lock twice a second).
         QTRY_VERIFY_WITH_TIMEOUT(page->session()->writerHasLeft(), 5000);
-        QVERIFY2(banner->text().contains(QLatin1String("has closed it")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QLatin1String("writer has left")), qPrintable(banner->text()));
         QVERIFY(!banner->text().contains(QLatin1String("sextant-cli")));
+        QVERIFY(bannerWidget->palette().color(QPalette::Window) != whileWritten); // no longer a warning
 
         // "Open for Writing" swaps a writable handle in, in the same page:
         // the filter, the rows and the selection stay.
@@ -275,6 +279,74 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), filteredRows, 10000);
         QCOMPARE(page->session()->currentItem(), chosen);
         // ... and it writes.
+        QVERIFY(waitForFuture(page->session()->write({WriteOp::insert(testItem(2000))})));
+        QVERIFY(page->session()->index()->contains(testItem(2000).id));
+        w.closeCurrentIndex();
+    }
+
+    // Issue 18 §2: Open for Writing while another process writes waits for
+    // it (no box in the way) and switches by itself once it has gone, keeping
+    // the view's state; "Stay Read-Only" takes the request back.
+    void openForWritingWaitsForTheOtherWriterAndSwitches()
+    {
+        TempDir dir;
+        const QString path = dir.path() + QStringLiteral("/busy");
+        {
+            auto idx = createTestIndex(path, 20);
+            QVERIFY(idx);
+            QVERIFY(idx->close().ok());
+        }
+        CliWriter cli;
+        QVERIFY(cli.start(path));
+        QVERIFY(cli.insert(testItem(1000)));
+
+        MainWindow w;
+        w.resize(1200, 760);
+        w.show();
+        w.openIndex(path);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
+        IndexPage *page = w.currentPage();
+        QVERIFY(page->session()->isReadOnly());
+        auto *banner = page->findChild<QLabel *>(QStringLiteral("readOnlyBannerText"));
+        auto *button = page->findChild<QPushButton *>(QStringLiteral("openForWritingButton"));
+        QVERIFY(banner && button);
+        QTRY_VERIFY_WITH_TIMEOUT(page->session()->lockHolder().has_value(), 5000);
+        page->showView(IndexPage::View::Browse);
+        ItemTableModel *model = page->browseView()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 21, 15000);
+        page->browseView()->setFilterText(QStringLiteral(R"({"colour": "red"})"));
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isCounting() && model->rowCount() > 0 && model->rowCount() < 21, 15000);
+        const int filteredRows = model->rowCount();
+        const QString chosen = tableIds(model).last();
+        page->session()->setCurrentItem(chosen);
+        QTRY_VERIFY_WITH_TIMEOUT(page->browseView()->table()->selectionModel()->hasSelection(), 10000);
+
+        // Asked while the other process writes: the page waits, and says so.
+        button->click();
+        QTRY_VERIFY_WITH_TIMEOUT(page->writeWhenFree(), 10000);
+        QVERIFY(!QApplication::activeModalWidget());
+        QVERIFY(page->session()->isReadOnly());
+        QVERIFY2(banner->text().contains(QLatin1String("as soon as")) &&
+                     banner->text().contains(QLatin1String("sextant-cli")),
+                 qPrintable(banner->text()));
+        QCOMPARE(button->text(), QStringLiteral("Stay Read-Only"));
+        button->click(); // taken back
+        QVERIFY(!page->writeWhenFree());
+        QCOMPARE(button->text(), QStringLiteral("Open for Writing"));
+        button->click(); // and asked again
+        QTRY_VERIFY_WITH_TIMEOUT(page->writeWhenFree(), 10000);
+
+        // The other process goes: the page switches to writing by itself.
+        cli.finish();
+        QTRY_VERIFY_WITH_TIMEOUT(!page->session()->isReadOnly(), 10000);
+        QVERIFY(!page->writeWhenFree());
+        QVERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(w.pageCount(), 1);
+        QCOMPARE(w.currentPage(), page);
+        QVERIFY(page->findChild<QWidget *>(QStringLiteral("readOnlyBanner"))->isHidden());
+        QCOMPARE(page->browseView()->filterEdit()->text(), QStringLiteral(R"({"colour": "red"})"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), filteredRows, 10000);
+        QCOMPARE(page->session()->currentItem(), chosen);
         QVERIFY(waitForFuture(page->session()->write({WriteOp::insert(testItem(2000))})));
         QVERIFY(page->session()->index()->contains(testItem(2000).id));
         w.closeCurrentIndex();
@@ -344,6 +416,66 @@ private slots:
             w.currentPage()->session()->hasStats() && w.currentPage()->session()->stats().items == 5, 15000);
         dialog->close();
         w.closeCurrentIndex();
+    }
+
+    // Issue 18 §15: "The 'not an index' message repeats itself." For a
+    // folder that holds no index, and for a path that does not exist, the
+    // box names the path once and says each thing once.
+    void openingWhatIsNoIndexSaysItOnce_data()
+    {
+        QTest::addColumn<bool>("exists");
+        QTest::newRow("a folder that is no index") << true;
+        QTest::newRow("a path that does not exist") << false;
+    }
+
+    void openingWhatIsNoIndexSaysItOnce()
+    {
+        QFETCH(bool, exists);
+        TempDir dir;
+        const QString path = dir.path() + (exists ? QStringLiteral("/notes") : QStringLiteral("/gone"));
+        if (exists) QVERIFY(QDir().mkpath(path));
+        MainWindow w;
+        w.resize(1000, 700);
+        w.show();
+        QSignalSpy failed(&w, &MainWindow::openFailed);
+        QString text, informative, title;
+        bool seen = false;
+        // The box is modal (exec): read it, then close it, from a timer.
+        std::function<void()> look = [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box) {
+                QTimer::singleShot(20, &w, look);
+                return;
+            }
+            seen = true;
+            title = box->windowTitle();
+            text = box->text();
+            informative = box->informativeText();
+            if (const QString shots = qEnvironmentVariable("SEXTANT_TEST_SCREENSHOTS"); !shots.isEmpty())
+                box->grab().save(shots + (exists ? QStringLiteral("/not-an-index.png") : QStringLiteral("/gone.png")));
+            box->accept();
+        };
+        QTimer::singleShot(20, &w, look);
+        w.openIndex(path);
+        QTRY_VERIFY_WITH_TIMEOUT(seen, 15000);
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(w.pageCount(), 0);
+        const QString all = text + u'\n' + informative;
+        qInfo("%s | %s", qPrintable(text), qPrintable(informative));
+        QCOMPARE(all.count(QDir::toNativeSeparators(path)), 1);
+        QVERIFY2(all.count(QLatin1String("MANIFEST")) <= 1, qPrintable(all));
+        QVERIFY2(all.count(QLatin1String("no Sextant index")) <= 1, qPrintable(all));
+        QVERIFY2(!all.contains(QLatin1String("is not a Sextant index")), qPrintable(all)); // the engine's sentence
+        QVERIFY2(!all.contains(QLatin1String("could not open")), qPrintable(all));
+        QVERIFY2(all.count(QLatin1String("not exist")) <= 1, qPrintable(all));
+        if (exists) {
+            QVERIFY2(all.contains(QLatin1String("no Sextant index")), qPrintable(all));
+            QVERIFY2(all.contains(QLatin1String("MANIFEST")), qPrintable(all));
+            QVERIFY2(!all.contains(QLatin1String("not exist")), qPrintable(all));
+        } else {
+            QVERIFY2(all.contains(QLatin1String("does not exist")), qPrintable(all));
+            QVERIFY2(!all.contains(QLatin1String("in this folder")), qPrintable(all));
+        }
     }
 
     void droppingAFolderOpensIt()
