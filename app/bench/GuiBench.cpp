@@ -354,6 +354,8 @@ int runGui(const QStringList &args)
         std::atomic<bool> importDone{false};
         std::atomic<qint64> written{0};
         QString importError;
+        ItemTableModel *rowModel = page->browseView()->model();
+        const qint64 scansBefore = rowModel->scansStarted();
         Stopwatch importClock;
         stalls.start(QStringLiteral("import"));
         std::thread importer([&]() {
@@ -398,6 +400,7 @@ int runGui(const QStringList &args)
         import[QStringLiteral("event_loop_lateness_ms")] = importStalls;
         import[QStringLiteral("table_caught_up_after_ms")] = follow.elapsedMs();
         import[QStringLiteral("table_rows")] = table->model()->rowCount();
+        import[QStringLiteral("row_map_scans")] = rowModel->scansStarted() - scansBefore;
         out[QStringLiteral("import")] = import;
         targets.append(stallTarget(QStringLiteral("worst stall while importing"),
                                    importStalls.value(QStringLiteral("max_ms")).toDouble()));
