@@ -284,7 +284,7 @@ int runGui(const QStringList &args)
          QStringLiteral(
              "Spin the GUI thread with processEvents() between steps, as the bench did before (never sleeps).")},
         {QStringLiteral("import-only"),
-         QStringLiteral("Stop after the import and the graph build (no opens, no scrolling).")},
+         QStringLiteral("Stop after the import (no wait for the graph, no opens, no scrolling).")},
     });
     parser.process(args);
     const CommonOptions common = commonOptions(parser);
@@ -407,7 +407,7 @@ int runGui(const QStringList &args)
         progress(QStringLiteral("import: %1 s, worst stall %2 ms")
                      .arg(importSeconds, 0, 'f', 1)
                      .arg(importStalls.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1));
-        if (graph) {
+        if (graph && !importOnly) {
             progress(QStringLiteral("waiting for the graph (the window stays open)"));
             Stopwatch g;
             // The graph's state is read on a worker: it may wait for the graph's lock.
