@@ -283,6 +283,10 @@ int runGui(const QStringList &args)
         {QStringLiteral("busy-loop"),
          QStringLiteral(
              "Spin the GUI thread with processEvents() between steps, as the bench did before (never sleeps).")},
+        {QStringLiteral("idle-ms"),
+         QStringLiteral("Before the import, measure the stalls of the open window doing nothing for <ms> (default "
+                        "3000): the floor the machine's other load sets."),
+         QStringLiteral("ms")},
         {QStringLiteral("import-only"),
          QStringLiteral("Stop after the import (no wait for the graph, no opens, no scrolling).")},
     });
@@ -297,6 +301,8 @@ int runGui(const QStringList &args)
     const bool graph = !parser.isSet(QStringLiteral("no-graph"));
     const bool importOnly = parser.isSet(QStringLiteral("import-only"));
     g_busyLoop = parser.isSet(QStringLiteral("busy-loop"));
+    const int idleMs =
+        parser.value(QStringLiteral("idle-ms")).isEmpty() ? 3000 : parser.value(QStringLiteral("idle-ms")).toInt();
     std::unique_ptr<StallTracer> tracer;
     if (parser.isSet(QStringLiteral("trace-stalls"))) {
         tracer = std::make_unique<StallTracer>(parser.value(QStringLiteral("trace-stalls")).toDouble());
@@ -349,6 +355,18 @@ int runGui(const QStringList &args)
         page->showView(IndexPage::View::Browse);
         std::shared_ptr<Index> idx = page->session()->index();
         spinFor(300);
+        if (idleMs > 0) {
+            // The control: the same window with nothing to do. Its stalls
+            // are the scheduler's (other processes on the machine).
+            stalls.start(QStringLiteral("idle"));
+            spinFor(idleMs);
+            const QJsonObject idle = stalls.stop();
+            out[QStringLiteral("idle_event_loop_lateness_ms")] = idle;
+            progress(QStringLiteral("idle window: worst stall %1 ms, p99 %2 ms (load %3)")
+                         .arg(idle.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1)
+                         .arg(idle.value(QStringLiteral("p99_ms")).toDouble(), 0, 'f', 1)
+                         .arg(loadAverage()));
+        }
 
         progress(QStringLiteral("importing %1 vectors of %2 dimensions while the window follows").arg(n).arg(dims));
         std::atomic<bool> importDone{false};
