@@ -616,6 +616,8 @@ void ItemTableModel::rescanSoon()
 void ItemTableModel::startScan(bool reset)
 {
     if (!m_session) return;
+    m_rescanTimer->stop(); // this scan (or ordering) sees every change so far
+    m_rescanDeferred = false;
     if (m_scanWatcher) {
         m_scanWatcher->disconnect(this);
         m_scanWatcher->future().cancel();
@@ -635,8 +637,6 @@ void ItemTableModel::startScan(bool reset)
         reset = true;
         emit sortStateChanged();
     }
-    m_rescanTimer->stop(); // this scan sees every change so far
-    m_rescanDeferred = false;
     ++m_scansStarted;
     m_scanClock.start();
     const quint64 scan = std::max(m_scan, m_pendingScan) + 1;
