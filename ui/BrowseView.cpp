@@ -66,7 +66,11 @@ void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
         else
             path.lineTo(x, y);
     }
-    painter->setPen(QPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight), 1.2));
+    // A pen of one pixel: the raster engine draws it with its cosmetic
+    // stroker. A wider one (it was 1.2) is turned into a polygon and filled
+    // with antialiasing, which cost two thirds of a repaint of the table
+    // (about 13 of 20 ms a paint in sextant-bench gui, see docs/gui-browse.md).
+    painter->setPen(QPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight), 1));
     painter->drawPath(path);
     painter->restore();
 }

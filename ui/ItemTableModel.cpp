@@ -465,6 +465,12 @@ ItemTableModel::ItemTableModel(IndexSession *session, QObject *parent) : QAbstra
         m_fields.append(f.name);
     m_schemaFields = !m_fields.isEmpty();
     connect(session, &IndexSession::contentChanged, this, &ItemTableModel::onContentChanged);
+    m_rescanTimer = new QTimer(this);
+    m_rescanTimer->setSingleShot(true);
+    connect(m_rescanTimer, &QTimer::timeout, this, [this]() {
+        m_rescanDeferred = false;
+        startScan(false);
+    });
     startScan(true);
 }
 
@@ -586,12 +592,32 @@ void ItemTableModel::onContentChanged()
         m_rescanAgain = true; // after the scan under way: it may have walked past the change
         return;
     }
-    startScan(false);
+    rescanSoon();
+}
+
+void ItemTableModel::rescanSoon()
+{
+    if (m_rescanDeferred) return; // the rescan waiting for its turn sees this change too
+    // Bulk work changes the index faster than a million rows can be walked:
+    // space the rescans by twice the last one's duration, so that they take
+    // at most a third of a core and the GUI thread applies a new map at most
+    // that often. A small index (a scan of a few ms) rescans at once.
+    const double gap = std::min<double>(kMaxRescanGapMs, 2 * m_lastScanMs);
+    const double since = m_scanClock.isValid() ? double(m_scanClock.elapsed()) : gap;
+    if (since >= gap) {
+        startScan(false);
+        return;
+    }
+    m_rescanDeferred = true;
+    m_rescanTimer->start(int(std::ceil(gap - since)));
+    emit countChanged();
 }
 
 void ItemTableModel::startScan(bool reset)
 {
     if (!m_session) return;
+    m_rescanTimer->stop(); // this scan (or ordering) sees every change so far
+    m_rescanDeferred = false;
     if (m_scanWatcher) {
         m_scanWatcher->disconnect(this);
         m_scanWatcher->future().cancel();
@@ -611,6 +637,8 @@ void ItemTableModel::startScan(bool reset)
         reset = true;
         emit sortStateChanged();
     }
+    ++m_scansStarted;
+    m_scanClock.start();
     const quint64 scan = std::max(m_scan, m_pendingScan) + 1;
     m_pendingScan = scan;
     m_pendingReset = reset;
@@ -658,6 +686,8 @@ void ItemTableModel::applyScanChunk(quint64 scan, const ScanChunk &chunk)
         return;
     }
     m_counting = false;
+    m_lastScanMs = double(m_scanClock.elapsed());
+    m_scanClock.start(); // the gap before the next rescan counts from here
     m_scanWatcher->deleteLater();
     m_scanWatcher = nullptr;
     if (!chunk.error.isEmpty()) {
@@ -682,12 +712,32 @@ void ItemTableModel::applyScanChunk(quint64 scan, const ScanChunk &chunk)
                 it = it.key() >= pageCount() ? m_pages.erase(it) : std::next(it);
         }
         m_locating.clear();
-        if (m_rows > 0) emit dataChanged(index(0, 0), index(int(m_rows - 1), columnCount() - 1));
+        refreshPagesInView();
         emit mapReplaced();
     }
     m_pendingAnchors.clear();
     emit countChanged();
-    if (m_rescanAgain) startScan(false);
+    if (m_rescanAgain) {
+        m_rescanAgain = false;
+        rescanSoon();
+    }
+}
+
+void ItemTableModel::refreshPagesInView()
+{
+    if (m_rows == 0) return;
+    if (m_viewFirst < 0) {
+        // No view has said what it shows: every view asks again.
+        emit dataChanged(index(0, 0), index(int(m_rows - 1), columnCount() - 1));
+        return;
+    }
+    // Only the pages on screen are fetched again now (the others when they
+    // are shown); nothing is repainted until a fresh page differs.
+    const int first = m_viewFirst / kPageSize, last = std::min(m_viewLast / kPageSize, pageCount() - 1);
+    for (int p = last; p >= first; --p) { // the top page last: the pump serves it first
+        auto it = m_pages.constFind(p);
+        if (it == m_pages.cend() || it->scan != m_scan) requestPage(p);
+    }
 }
 
 void ItemTableModel::requestPage(int page) const
@@ -753,7 +803,11 @@ void ItemTableModel::applyPage(const PageResult &result)
     }
     ++m_pagesLoaded;
     if (!m_schemaFields && m_fields.isEmpty()) chooseDynamicColumns(result.rows);
-    Page &page = m_pages[result.page];
+    // A fresh copy of a page on screen after a rescan is usually the same
+    // (an import appends elsewhere): then nothing needs painting again.
+    auto cached = m_pages.find(result.page);
+    const bool unchanged = cached != m_pages.end() && cached->rows == result.rows;
+    Page &page = cached != m_pages.end() ? *cached : m_pages[result.page];
     page.rows = result.rows;
     page.scan = result.scan;
     page.lastUse = ++m_useClock;
@@ -761,7 +815,7 @@ void ItemTableModel::applyPage(const PageResult &result)
     const int first = result.page * kPageSize;
     const int last = int(std::min<qint64>(m_rows, qint64(first) + kPageSize)) - 1;
     if (last >= first) {
-        emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+        if (!unchanged) emit dataChanged(index(first, 0), index(last, columnCount() - 1));
         emit rowsLoaded(first, last);
     }
     finishLocate(result.page);

@@ -16,15 +16,24 @@
 // - When the content changes, a rescan runs in the background and replaces
 //   the map in one step: rows only grow or shrink at the end, so the scroll
 //   position stays, and the old pages show until their fresh copies arrive.
+//   Only the pages on screen are asked for again at once, and a fresh page
+//   that equals the one on screen changes nothing (no repaint).
+// - During bulk work (changes arriving faster than the map can be rebuilt)
+//   rescans are spaced: the next one starts no sooner than twice the last
+//   one's duration (at most kMaxRescanGapMs) after it, so the rescans of a
+//   million rows take at most a third of one core while an import runs,
+//   and the last change is always followed by one.
 
 #include <QAbstractTableModel>
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
 #include <QStringList>
+#include <QTimer>
 #include <QVector>
 #include <functional>
 #include <memory>
@@ -47,6 +56,7 @@ public:
     static constexpr int kMaxQueuedPages = 8;
     static constexpr int kSparklineBins = 48;
     static constexpr int kMaxDynamicColumns = 6;
+    static constexpr int kMaxRescanGapMs = 3000;
 
     enum Role {
         IdRole = Qt::UserRole + 1, // the row's id (any column); empty while not loaded
@@ -68,8 +78,11 @@ public:
     void setFilter(const QByteArray &filter);
     QByteArray filter() const { return m_filter; }
 
-    // True while the row map is being built (the count may still grow).
-    bool isCounting() const { return m_counting; }
+    // True while the row map is being built or a rescan after a change
+    // waits for its turn (the count may still change).
+    bool isCounting() const { return m_counting || m_rescanDeferred; }
+    // Row map scans started so far (the first, new filters, rescans after changes).
+    qint64 scansStarted() const { return m_scansStarted; }
     // The last scan's error, empty when it succeeded.
     QString scanError() const { return m_scanError; }
 
@@ -157,6 +170,10 @@ public:
         QJsonObject metadata;
         float norm = 0;
         QVector<float> bins;
+        bool operator==(const Row &o) const
+        {
+            return id == o.id && norm == o.norm && bins == o.bins && metadata == o.metadata;
+        }
     };
 
 private:
@@ -177,7 +194,11 @@ public:
 
 private:
     void onContentChanged();
+    // A rescan after a change: now, or when the gap after the last one has passed.
+    void rescanSoon();
     void startScan(bool reset);
+    // After the map was replaced: asks again for the stale pages on screen.
+    void refreshPagesInView();
     void startOrdering(bool reset);
     // One model reset to `order` (null: no rows yet); every cached page and request is dropped.
     void replaceOrdering(std::shared_ptr<const Ordering> order);
@@ -212,6 +233,11 @@ private:
     bool m_counting = false;
     bool m_rescanAgain = false;
     QString m_scanError;
+    qint64 m_scansStarted = 0;
+    QElapsedTimer m_scanClock;       // since the scan under way started, or the last one ended
+    double m_lastScanMs = 0;         // how long the last complete scan took
+    bool m_rescanDeferred = false;   // a rescan waits for m_rescanTimer
+    QTimer *m_rescanTimer = nullptr; // single shot
 
     mutable QHash<int, Page> m_pages;
     mutable quint64 m_useClock = 0;

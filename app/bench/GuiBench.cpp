@@ -17,6 +17,7 @@
 #include "ItemTableModel.h"
 #include "MainWindow.h"
 
+#include <QAbstractEventDispatcher>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -28,6 +29,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <ctime>
 #include <thread>
 
 namespace sextant::bench {
@@ -35,6 +37,116 @@ namespace sextant::bench {
 namespace {
 
 using namespace sextant::ui;
+
+// CPU time of the calling thread in ms.
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+// With --trace-stalls: what the GUI thread was doing when the loop stalled.
+// An application event filter marks the start of every event delivered on
+// the GUI thread (its type, its receiver's class and that one's parent's),
+// the dispatcher's aboutToBlock/awake mark the loop sleeping, and the bench
+// marks its own code between processEvents calls. A mark lasts until the
+// next one, so the longest marks in a stall's window name the work that
+// filled it (a nested event splits its parent's time). The GUI thread's CPU
+// time over the window tells work on the GUI thread (CPU close to the
+// stall) from waiting for a core or a lock (CPU far below it).
+class StallTracer : public QObject {
+public:
+    enum Kind : int { Event, Sleep, Bench };
+    struct Mark {
+        double ms = 0;
+        Kind kind = Event;
+        int type = 0;
+        const QMetaObject *receiver = nullptr;
+        const QMetaObject *parent = nullptr;
+    };
+    StallTracer(double thresholdMs) : m_threshold(thresholdMs), m_marks(kMarks)
+    {
+        m_clock.start();
+        qApp->installEventFilter(this);
+        QAbstractEventDispatcher *d = QAbstractEventDispatcher::instance();
+        connect(d, &QAbstractEventDispatcher::aboutToBlock, this, [this]() { mark({now(), Sleep}); });
+        connect(d, &QAbstractEventDispatcher::awake, this, [this]() { mark({now(), Bench}); });
+    }
+    ~StallTracer() override { qApp->removeEventFilter(this); }
+    double now() const { return double(m_clock.nsecsElapsed()) / 1e6; }
+    void markBench() { mark({now(), Bench}); }
+    bool eventFilter(QObject *watched, QEvent *e) override
+    {
+        if (watched->thread() == thread()) {
+            Mark m{now(), Event, int(e->type()), watched->metaObject(),
+                   watched->parent() ? watched->parent()->metaObject() : nullptr};
+            mark(m);
+        }
+        return false;
+    }
+    // Called by the monitor at a tick that came `latenessMs` late; the
+    // window is [from, to] on this tracer's clock.
+    void stall(double from, double to, double latenessMs, double cpuMs, const QString &phase)
+    {
+        if (latenessMs < m_threshold) return;
+        struct Span {
+            double ms;
+            QString what;
+        };
+        std::vector<Span> spans;
+        double sleeping = 0;
+        const qint64 first = std::max<qint64>(0, m_count - kMarks);
+        for (qint64 i = first; i < m_count; ++i) {
+            const Mark &m = m_marks[size_t(i % kMarks)];
+            const double end = i + 1 < m_count ? m_marks[size_t((i + 1) % kMarks)].ms : to;
+            const double a = std::max(m.ms, from), b = std::min(end, to);
+            if (b <= a) continue;
+            if (m.kind == Sleep)
+                sleeping += b - a;
+            else
+                spans.push_back({b - a, describe(m)});
+        }
+        std::sort(spans.begin(), spans.end(), [](const Span &x, const Span &y) { return x.ms > y.ms; });
+        QStringList top;
+        for (size_t i = 0; i < spans.size() && i < 3; ++i)
+            top.append(QStringLiteral("%1 ms %2").arg(spans[i].ms, 0, 'f', 1).arg(spans[i].what));
+        progress(QStringLiteral("stall %1 ms (%2): GUI thread CPU %3 ms, asleep %4 ms; longest: %5")
+                     .arg(latenessMs, 0, 'f', 1)
+                     .arg(phase)
+                     .arg(cpuMs, 0, 'f', 1)
+                     .arg(sleeping, 0, 'f', 1)
+                     .arg(top.join(QStringLiteral("; "))));
+        if (!spans.empty()) {
+            QJsonObject cause = m_causes.value(spans[0].what).toObject();
+            cause[QStringLiteral("count")] = cause.value(QStringLiteral("count")).toInt() + 1;
+            cause[QStringLiteral("max_ms")] = std::max(cause.value(QStringLiteral("max_ms")).toDouble(), spans[0].ms);
+            m_causes[spans[0].what] = cause;
+        }
+    }
+    QJsonObject causes() const { return m_causes; }
+
+private:
+    static constexpr qint64 kMarks = 1 << 16;
+    void mark(const Mark &m) { m_marks[size_t(m_count++ % kMarks)] = m; }
+    static QString describe(const Mark &m)
+    {
+        if (m.kind == Bench) return QStringLiteral("(bench code or wake-up)");
+        static const QMetaEnum types = QMetaEnum::fromType<QEvent::Type>();
+        const char *name = types.valueToKey(m.type);
+        QString s = name ? QString::fromLatin1(name) : QString::number(m.type);
+        s += QStringLiteral(" to ") + QString::fromLatin1(m.receiver->className());
+        if (m.parent) s += QStringLiteral(" (child of %1)").arg(QString::fromLatin1(m.parent->className()));
+        return s;
+    }
+    double m_threshold;
+    QElapsedTimer m_clock;
+    std::vector<Mark> m_marks;
+    qint64 m_count = 0;
+    QJsonObject m_causes;
+};
+
+StallTracer *g_tracer = nullptr;
 
 // Measures how late a 5 ms timer fires on the GUI thread.
 class StallMonitor : public QObject {
@@ -46,12 +158,22 @@ public:
         m_timer.setInterval(kIntervalMs);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this]() {
             const double now = m_clock.nsecsElapsed() / 1e6;
-            if (m_last >= 0) m_lateness.push_back(std::max(0.0, now - m_last - kIntervalMs));
+            const double cpu = threadCpuMs();
+            if (m_last >= 0) {
+                const double late = std::max(0.0, now - m_last - kIntervalMs);
+                m_lateness.push_back(late);
+                if (g_tracer) {
+                    const double t = g_tracer->now();
+                    g_tracer->stall(t - (now - m_last), t, late, cpu - m_lastCpu, m_phase);
+                }
+            }
             m_last = now;
+            m_lastCpu = cpu;
         });
     }
-    void start()
+    void start(const QString &phase = {})
     {
+        m_phase = phase;
         m_lateness.clear();
         m_last = -1;
         m_clock.start();
@@ -70,8 +192,29 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_last = -1;
+    double m_lastCpu = 0;
+    QString m_phase;
     std::vector<double> m_lateness;
 };
+
+// Runs the event loop for `ms` as QApplication::exec() does: asleep while
+// nothing is due. (A loop of QCoreApplication::processEvents(flags, ms)
+// never sleeps, so the GUI thread spins at 100 % and the scheduler treats
+// it as a CPU hog competing with the import and the graph: that loop made
+// the stalls up to several times longer than those of the application.)
+// --busy-loop measures the old way.
+bool g_busyLoop = false;
+void runEvents(int ms)
+{
+    if (g_busyLoop) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, ms);
+    } else {
+        QEventLoop loop;
+        QTimer::singleShot(ms, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    if (g_tracer) g_tracer->markBench();
+}
 
 // Runs the event loop until `done` or the timeout; false on timeout.
 template <typename Pred>
@@ -81,7 +224,7 @@ bool spinUntil(Pred done, int timeoutMs)
     t.start();
     while (!done()) {
         if (t.elapsed() > timeoutMs) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        runEvents(5);
     }
     return true;
 }
@@ -91,7 +234,7 @@ void spinFor(int ms)
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        runEvents(int(std::max<qint64>(1, std::min<qint64>(5, ms - t.elapsed()))));
 }
 
 QTableView *browseTable(IndexPage *page) { return page->browseView()->findChild<QTableView *>(); }
@@ -134,6 +277,18 @@ int runGui(const QStringList &args)
         {QStringLiteral("batch"), QStringLiteral("Import batch size (default 10000)."), QStringLiteral("count")},
         {QStringLiteral("no-graph"),
          QStringLiteral("Keep no HNSW graph (the GUI keeps one by default; building it competes for the CPU).")},
+        {QStringLiteral("trace-stalls"),
+         QStringLiteral("Print every stall of at least <ms> with what the GUI thread was doing (diagnosis)."),
+         QStringLiteral("ms")},
+        {QStringLiteral("busy-loop"),
+         QStringLiteral(
+             "Spin the GUI thread with processEvents() between steps, as the bench did before (never sleeps).")},
+        {QStringLiteral("idle-ms"),
+         QStringLiteral("Before the import, measure the stalls of the open window doing nothing for <ms> (default "
+                        "3000): the floor the machine's other load sets."),
+         QStringLiteral("ms")},
+        {QStringLiteral("import-only"),
+         QStringLiteral("Stop after the import (no wait for the graph, no opens, no scrolling).")},
     });
     parser.process(args);
     const CommonOptions common = commonOptions(parser);
@@ -144,6 +299,18 @@ int runGui(const QStringList &args)
     const int batchSize =
         parser.value(QStringLiteral("batch")).isEmpty() ? 10000 : parser.value(QStringLiteral("batch")).toInt();
     const bool graph = !parser.isSet(QStringLiteral("no-graph"));
+    const bool importOnly = parser.isSet(QStringLiteral("import-only"));
+    g_busyLoop = parser.isSet(QStringLiteral("busy-loop"));
+    const int idleMs =
+        parser.value(QStringLiteral("idle-ms")).isEmpty() ? 3000 : parser.value(QStringLiteral("idle-ms")).toInt();
+    std::unique_ptr<StallTracer> tracer;
+    if (parser.isSet(QStringLiteral("trace-stalls"))) {
+        tracer = std::make_unique<StallTracer>(parser.value(QStringLiteral("trace-stalls")).toDouble());
+        g_tracer = tracer.get();
+    }
+    struct ClearTracer {
+        ~ClearTracer() { g_tracer = nullptr; }
+    } clearTracer;
 
     QTemporaryDir scratch((common.dir.isEmpty() ? QDir::tempPath() : common.dir) +
                           QStringLiteral("/sextant-bench-gui-XXXXXX"));
@@ -156,6 +323,7 @@ int runGui(const QStringList &args)
     out[QStringLiteral("items")] = n;
     out[QStringLiteral("dims")] = dims;
     out[QStringLiteral("graph")] = graph;
+    out[QStringLiteral("event_loop")] = g_busyLoop ? QStringLiteral("busy processEvents") : QStringLiteral("sleeping");
 
     Schema schema;
     schema.dimensions = dims;
@@ -187,13 +355,27 @@ int runGui(const QStringList &args)
         page->showView(IndexPage::View::Browse);
         std::shared_ptr<Index> idx = page->session()->index();
         spinFor(300);
+        if (idleMs > 0) {
+            // The control: the same window with nothing to do. Its stalls
+            // are the scheduler's (other processes on the machine).
+            stalls.start(QStringLiteral("idle"));
+            spinFor(idleMs);
+            const QJsonObject idle = stalls.stop();
+            out[QStringLiteral("idle_event_loop_lateness_ms")] = idle;
+            progress(QStringLiteral("idle window: worst stall %1 ms, p99 %2 ms (load %3)")
+                         .arg(idle.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1)
+                         .arg(idle.value(QStringLiteral("p99_ms")).toDouble(), 0, 'f', 1)
+                         .arg(loadAverage()));
+        }
 
         progress(QStringLiteral("importing %1 vectors of %2 dimensions while the window follows").arg(n).arg(dims));
         std::atomic<bool> importDone{false};
         std::atomic<qint64> written{0};
         QString importError;
+        ItemTableModel *rowModel = page->browseView()->model();
+        const qint64 scansBefore = rowModel->scansStarted();
         Stopwatch importClock;
-        stalls.start();
+        stalls.start(QStringLiteral("import"));
         std::thread importer([&]() {
             VectorSource source(common.seed);
             for (qint64 start = 0; start < n; start += batchSize) {
@@ -236,24 +418,49 @@ int runGui(const QStringList &args)
         import[QStringLiteral("event_loop_lateness_ms")] = importStalls;
         import[QStringLiteral("table_caught_up_after_ms")] = follow.elapsedMs();
         import[QStringLiteral("table_rows")] = table->model()->rowCount();
+        import[QStringLiteral("row_map_scans")] = rowModel->scansStarted() - scansBefore;
         out[QStringLiteral("import")] = import;
         targets.append(stallTarget(QStringLiteral("worst stall while importing"),
                                    importStalls.value(QStringLiteral("max_ms")).toDouble()));
         progress(QStringLiteral("import: %1 s, worst stall %2 ms")
                      .arg(importSeconds, 0, 'f', 1)
                      .arg(importStalls.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1));
-        if (graph) {
+        if (graph && !importOnly) {
             progress(QStringLiteral("waiting for the graph (the window stays open)"));
             Stopwatch g;
-            spinUntil(
-                [&]() {
-                    return idx->graphStatus().state == GraphStatus::State::Ready && idx->graphStatus().pending == 0;
-                },
-                3600 * 1000);
+            // The graph's state is read on a worker: it may wait for the graph's lock.
+            std::atomic<bool> graphReady{false}, stopWatching{false};
+            std::thread watcher([&]() {
+                while (!stopWatching) {
+                    const GraphStatus st = idx->graphStatus();
+                    if (st.state == GraphStatus::State::Ready && st.pending == 0) {
+                        graphReady = true;
+                        return;
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
+            });
+            stalls.start(QStringLiteral("graph build"));
+            spinUntil([&]() { return graphReady.load(); }, 3600 * 1000);
+            const QJsonObject graphStalls = stalls.stop();
+            stopWatching = true;
+            watcher.join();
             out[QStringLiteral("graph_ready_after_import_s")] = g.elapsedSeconds();
+            out[QStringLiteral("graph_build_event_loop_lateness_ms")] = graphStalls;
+            targets.append(stallTarget(QStringLiteral("worst stall while the graph builds after the import"),
+                                       graphStalls.value(QStringLiteral("max_ms")).toDouble()));
+            progress(QStringLiteral("graph ready %1 s after the import, worst stall meanwhile %2 ms")
+                         .arg(g.elapsedSeconds(), 0, 'f', 1)
+                         .arg(graphStalls.value(QStringLiteral("max_ms")).toDouble(), 0, 'f', 1));
         }
         window.close(); // closes the index: checkpoint, graph saved
         IndexSession::waitForClosing();
+    }
+    if (importOnly) {
+        out[QStringLiteral("targets")] = targets;
+        if (tracer) out[QStringLiteral("stall_causes")] = tracer->causes();
+        emitJson(out);
+        return 0;
     }
 
     // ---- 2. open -> first painted rows, three times (the page cache is warm)
@@ -292,7 +499,7 @@ int runGui(const QStringList &args)
         QScrollBar *bar = table->verticalScrollBar();
         QJsonObject scroll;
         auto timedSteps = [&](const QString &name, int steps, int everyMs, const std::function<void(int)> &step) {
-            stalls.start();
+            stalls.start(name);
             for (int i = 0; i < steps; ++i) {
                 step(i);
                 spinFor(everyMs);
@@ -338,6 +545,7 @@ int runGui(const QStringList &args)
     targets.append(target(QStringLiteral("open to first painted rows (worst of 3)"), QStringLiteral("<="), 1000,
                           worstOpen, QStringLiteral("ms")));
     out[QStringLiteral("targets")] = targets;
+    if (tracer) out[QStringLiteral("stall_causes")] = tracer->causes();
     if (common.keep) out[QStringLiteral("scratch")] = scratch.path();
     emitJson(out);
     return 0;

@@ -57,6 +57,27 @@ bool waitCounted(ItemTableModel &model)
     return true;
 }
 
+// The first row (or -1) whose id in the current row map is not expected.at(row),
+// after waiting for each page to be loaded with that map (a page of an
+// older map shows until its fresh copy arrives; loadedId() takes either).
+int firstWrongRow(ItemTableModel &model, const QStringList &expected)
+{
+    if (model.rowCount() != expected.size()) return 0;
+    for (int first = 0; first < expected.size(); first += ItemTableModel::kPageSize) {
+        QElapsedTimer t;
+        t.start();
+        while (model.loadedRowOf(expected.at(first)) != first && t.elapsed() < 20000) {
+            (void)model.data(model.index(first, 0), ItemTableModel::IdRole); // asks for the page
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+            QThread::msleep(1);
+        }
+        const int end = std::min<int>(int(expected.size()), first + ItemTableModel::kPageSize);
+        for (int r = first; r < end; ++r)
+            if (model.loadedRowOf(expected.at(r)) != r) return r;
+    }
+    return -1;
+}
+
 QStringList sortedIds(QStringList ids)
 {
     // Ids here are ASCII: QString order is the engine's byte order.
@@ -303,6 +324,95 @@ private slots:
         view.setFilterText(QStringLiteral(R"({"colour": "purple"})"));
         QVERIFY(waitCounted(*view.model()));
         QCOMPARE(view.emptyStateText(), tr("No items match this filter."));
+    }
+
+    // After a change the pages on screen are fetched again, but one that
+    // comes back the same repaints nothing: an import that appends after
+    // the rows on screen leaves them alone (it used to repaint every row).
+    void unchangedPagesRepaintNothing()
+    {
+        ItemTableModel model(m_session.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QVERIFY(waitCounted(model));
+        model.setViewport(0, 20);
+        const QString first = loadedId(model, 0);
+        QCOMPARE(first, expectedIds().first());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        auto touchesRow0 = [&]() {
+            for (const QList<QVariant> &args : std::as_const(changed))
+                if (args.at(0).toModelIndex().row() <= 0 && args.at(1).toModelIndex().row() >= 0) return true;
+            return false;
+        };
+        const int before = model.rowCount();
+        const qint64 loaded = model.pagesLoaded();
+        Item appended = testItem(90002);
+        appended.id = QStringLiteral("zzz-appended");
+        QVERIFY(waitForFuture(m_session->write({WriteOp::insert(appended)})));
+        m_items.insert(appended.id, appended);
+        QTRY_COMPARE(model.rowCount(), before + 1);
+        QVERIFY(waitCounted(model));
+        QTRY_VERIFY(model.pagesLoaded() > loaded); // the page on screen came again ...
+        QTest::qWait(50);
+        QVERIFY(!touchesRow0()); // ... and was the same
+        QCOMPARE(model.idAt(0), first);
+
+        // A change to a row on screen repaints it with the new values.
+        Item edited = m_items.value(first);
+        edited.metadata.insert(QStringLiteral("title"), QStringLiteral("Edited title"));
+        QVERIFY(waitForFuture(m_session->write({WriteOp::upsert(edited)})));
+        m_items.insert(first, edited);
+        QTRY_VERIFY(touchesRow0());
+        QCOMPARE(model.metadataAt(0).value(QStringLiteral("title")).toString(), QStringLiteral("Edited title"));
+        model.setViewport(0, model.rowCount() - 1); // pages far from the viewport are not loaded
+        QCOMPARE(firstWrongRow(model, expectedIds()), -1);
+    }
+
+    // Writes in quick succession (as an import makes them) while the
+    // browse view shows a selected row: the rescans are spaced, yet right
+    // after the last write the rows, the count and the selection are right.
+    void rowMapFollowsABurstOfWrites()
+    {
+        constexpr int kBase = 20000, kBatches = 40, kPerBatch = 250;
+        QTemporaryDir dir;
+        auto idx = createTestIndex(dir.path() + QStringLiteral("/burst"), kBase, 8, false);
+        QVERIFY(idx);
+        IndexSession session(idx, std::nullopt);
+        BrowseView view(&session);
+        view.resize(1200, 750);
+        view.show();
+        ItemTableModel &model = *view.model();
+        QVERIFY(waitCounted(model));
+        QStringList expected;
+        for (int i = 0; i < kBase; ++i)
+            expected.append(testItem(i).id);
+        const QString selected = testItem(15000).id;
+        session.setCurrentItem(selected);
+        QTRY_COMPARE(view.table()->selectionModel()->currentIndex().row(), 15000);
+
+        // Each batch puts 250 ids between the rows before the selected one
+        // ("item-000123" < "item-000123-b"), so it moves down every time.
+        const qint64 scansBefore = model.scansStarted();
+        for (int b = 0; b < kBatches; ++b) {
+            QList<WriteOp> batch;
+            for (int k = 0; k < kPerBatch; ++k) {
+                Item it = testItem(b * kPerBatch + k);
+                it.id += QStringLiteral("-b");
+                expected.append(it.id);
+                batch.append(WriteOp::insert(it));
+            }
+            QVERIFY(waitForFuture(session.write(batch)));
+        }
+        std::sort(expected.begin(), expected.end());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isCounting() && model.rowCount() == expected.size(), 30000);
+        qInfo("%lld row map scans for %d writes", model.scansStarted() - scansBefore, kBatches);
+        QCOMPARE(view.countText(), tr("%Ln item(s)", nullptr, int(expected.size())));
+        const int row = int(expected.indexOf(selected));
+        QCOMPARE(row, 15000 + kBatches * kPerBatch);
+        QTRY_COMPARE(view.table()->selectionModel()->currentIndex().row(), row);
+        QVERIFY(view.table()->selectionModel()->isRowSelected(row, {}));
+        QCOMPARE(session.currentItem(), selected);
+        model.setViewport(0, model.rowCount() - 1); // pages far from the viewport are not loaded
+        QCOMPARE(firstWrongRow(model, expected), -1);
     }
 
     // Scrolling a big index loads only the pages on screen, also when the
