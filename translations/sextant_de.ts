@@ -956,37 +956,37 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="99"/>
+        <location filename="../ui/BrowseView.cpp" line="103"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Ein Metadatenfilter in der Filtersprache. Wird mit der Eingabetaste oder nach einer kurzen Pause angewendet.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="114"/>
+        <location filename="../ui/BrowseView.cpp" line="118"/>
         <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, or an id to go to (Enter to apply)</source>
         <translation>Filter, z. B. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, oder eine ID, zu der gesprungen wird (Eingabe wendet an)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="225"/>
+        <location filename="../ui/BrowseView.cpp" line="229"/>
         <source>Could not list the items: %1</source>
         <translation>Die Einträge konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="425"/>
+        <location filename="../ui/BrowseView.cpp" line="429"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Zeile %1, Spalte %2:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="467"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>counting… %1 so far</source>
         <translation>wird gezählt … bisher %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="467"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>counting…</source>
         <translation>wird gezählt …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="471"/>
+        <location filename="../ui/BrowseView.cpp" line="475"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 von %Ln Eintrag</numerusform>
@@ -994,7 +994,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="472"/>
+        <location filename="../ui/BrowseView.cpp" line="476"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln Eintrag passt</numerusform>
@@ -1002,7 +1002,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="474"/>
+        <location filename="../ui/BrowseView.cpp" line="478"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -1010,22 +1010,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="478"/>
+        <location filename="../ui/BrowseView.cpp" line="482"/>
         <source>%1 · sorted in %2</source>
         <translation>%1 · sortiert in %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="482"/>
+        <location filename="../ui/BrowseView.cpp" line="486"/>
         <source>No items match this filter.</source>
         <translation>Kein Eintrag passt zu diesem Filter.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="483"/>
+        <location filename="../ui/BrowseView.cpp" line="487"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Dieser Index hat noch keine Einträge. Ziehen Sie Vektoren oder Dokumente hierher oder fügen Sie sie mit sextant-cli ein.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="579"/>
+        <location filename="../ui/BrowseView.cpp" line="583"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>ID kopieren</numerusform>
@@ -1033,12 +1033,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="580"/>
+        <location filename="../ui/BrowseView.cpp" line="584"/>
         <source>Copy as JSON Lines</source>
         <translation>Als JSON Lines kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="582"/>
+        <location filename="../ui/BrowseView.cpp" line="586"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Vektor kopieren</numerusform>
@@ -1046,17 +1046,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="583"/>
+        <location filename="../ui/BrowseView.cpp" line="587"/>
         <source>Copy as Python List</source>
         <translation>Als Python-Liste kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="586"/>
+        <location filename="../ui/BrowseView.cpp" line="590"/>
         <source>Find Similar</source>
         <translation>Ähnliche finden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="589"/>
+        <location filename="../ui/BrowseView.cpp" line="593"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>%n Eintrag löschen</numerusform>
@@ -1064,27 +1064,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="594"/>
+        <location filename="../ui/BrowseView.cpp" line="598"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="369"/>
+        <location filename="../ui/BrowseView.cpp" line="373"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Kein Eintrag hat die ID „%1“, und keine ID beginnt damit.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="398"/>
+        <location filename="../ui/BrowseView.cpp" line="402"/>
         <source>Enter goes to the item whose id is or starts with &quot;%1&quot;.</source>
         <translation>Eingabe springt zum Eintrag mit der ID „%1“ oder der ersten, die so beginnt.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="417"/>
+        <location filename="../ui/BrowseView.cpp" line="421"/>
         <source>%1; expected %2</source>
         <translation>%1; erwartet: %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="465"/>
+        <location filename="../ui/BrowseView.cpp" line="469"/>
         <source>sorting…</source>
         <translation>sortiert …</translation>
     </message>
@@ -2350,18 +2350,18 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="182"/>
+        <location filename="../ui/IndexPage.cpp" line="185"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Seine Änderungen erscheinen hier, sobald sie geschehen; um den Index selbst zu ändern, schließen Sie ihn dort.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="186"/>
+        <location filename="../ui/IndexPage.cpp" line="189"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Dieser Index wurde schreibgeschützt geöffnet; anderswo vorgenommene Änderungen erscheinen hier, sobald sie geschehen.</translation>
     </message>
     <message>
         <location filename="../ui/IndexPage.cpp" line="36"/>
-        <location filename="../ui/IndexPage.cpp" line="168"/>
+        <location filename="../ui/IndexPage.cpp" line="171"/>
         <source>Open for Writing</source>
         <translation>Zum Schreiben öffnen</translation>
     </message>
@@ -2426,27 +2426,27 @@
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; Das andere Programm hat den Index geschlossen; er wird zum Schreiben geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="168"/>
+        <location filename="../ui/IndexPage.cpp" line="171"/>
         <source>Stay Read-Only</source>
         <translation>Schreibgeschützt bleiben</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="170"/>
+        <location filename="../ui/IndexPage.cpp" line="173"/>
         <source>Do not switch to writing when the other program closes the index.</source>
         <translation>Nicht zum Schreiben wechseln, wenn das andere Programm den Index schließt.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="171"/>
+        <location filename="../ui/IndexPage.cpp" line="174"/>
         <source>Open the index for writing here, keeping the filter, selection and query; while another program writes it, Sextant switches as soon as that program closes it.</source>
         <translation>Den Index hier zum Schreiben öffnen; Filter, Auswahl und Abfrage bleiben. Solange ein anderes Programm in ihn schreibt, wechselt Sextant, sobald jenes Programm ihn schließt.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="175"/>
+        <location filename="../ui/IndexPage.cpp" line="178"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Sextant opens it for writing here as soon as that program closes it; what you see stays as it is.</source>
         <translation>&lt;b&gt;Schreibgeschützt.&lt;/b&gt; %1 schreibt gerade in diesen Index. Sextant öffnet ihn hier zum Schreiben, sobald jenes Programm ihn schließt; was Sie sehen, bleibt, wie es ist.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="179"/>
+        <location filename="../ui/IndexPage.cpp" line="182"/>
         <source>&lt;b&gt;The other writer has left.&lt;/b&gt; This index is still open read-only here. Open it for writing to change it; what you see stays as it is.</source>
         <translation>&lt;b&gt;Das andere Programm schreibt nicht mehr.&lt;/b&gt; Hier ist der Index noch schreibgeschützt geöffnet. Öffnen Sie ihn zum Schreiben, um ihn zu ändern; was Sie sehen, bleibt, wie es ist.</translation>
     </message>
@@ -2890,12 +2890,12 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="512"/>
+        <location filename="../ui/ItemTableModel.cpp" line="518"/>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="527"/>
+        <location filename="../ui/ItemTableModel.cpp" line="533"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>Der %Ln Wert des Vektors, gemittelt in der Sparkline</numerusform>
@@ -2903,27 +2903,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="549"/>
+        <location filename="../ui/ItemTableModel.cpp" line="555"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="549"/>
+        <location filename="../ui/ItemTableModel.cpp" line="555"/>
         <source>Id (natural order)</source>
         <translation>ID (natürliche Reihenfolge)</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="551"/>
+        <location filename="../ui/ItemTableModel.cpp" line="557"/>
         <source>Norm</source>
         <translation>Norm</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="553"/>
+        <location filename="../ui/ItemTableModel.cpp" line="559"/>
         <source>Vector</source>
         <translation>Vektor</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="557"/>
+        <location filename="../ui/ItemTableModel.cpp" line="563"/>
         <source>%1 (sorting…)</source>
         <translation>%1 (wird sortiert …)</translation>
     </message>
@@ -3956,57 +3956,77 @@
         <translation>Ziel-Trefferquote@10:</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="137"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="128"/>
+        <source>8-bit codes, reranked exactly (smaller, faster)</source>
+        <translation>8-Bit-Codes, exakt nachbewertet (kleiner, schneller)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="129"/>
+        <source>Float vectors</source>
+        <translation>Float-Vektoren</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="131"/>
+        <source>How the graph holds each vector. 8-bit codes take about a third of the memory and build faster; the best candidates are then scored again with the exact vectors, so results and scores are those of the full vectors.</source>
+        <translation>Wie der Graph jeden Vektor hält. 8-Bit-Codes brauchen etwa ein Drittel des Speichers und bauen schneller; die besten Kandidaten werden danach mit den exakten Vektoren neu bewertet, daher sind Ergebnisse und Werte die der vollen Vektoren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="134"/>
+        <source>Graph vectors:</source>
+        <translation>Vektoren im Graphen:</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="145"/>
         <source>Create</source>
         <translation>Anlegen</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="201"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="210"/>
         <source>Text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="202"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="211"/>
         <source>Number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="203"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="212"/>
         <source>Yes/no</source>
         <translation>Ja/Nein</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="204"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="213"/>
         <source>List of texts</source>
         <translation>Liste von Texten</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="222"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="231"/>
         <source>Choose Where to Create the Index</source>
         <translation>Speicherort für den Index wählen</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="229"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="238"/>
         <source>Give the index a name: it becomes the name of its folder.</source>
         <translation>Geben Sie dem Index einen Namen: Er wird zum Namen seines Ordners.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="231"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="240"/>
         <source>The name must not contain slashes.</source>
         <translation>Der Name darf keine Schrägstriche enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="232"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="241"/>
         <source>Choose the folder to create the index in.</source>
         <translation>Wählen Sie den Ordner, in dem der Index angelegt wird.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="235"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="244"/>
         <source>The field &quot;%1&quot; is declared twice.</source>
         <translation>Das Feld „%1“ ist doppelt deklariert.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="247"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="256"/>
         <source>Creates %1</source>
         <translation>Legt %1 an</translation>
     </message>
@@ -5615,17 +5635,12 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="322"/>
-        <source>M %1, ef construction %2, ef search %3</source>
-        <translation>M %1, ef construction %2, ef search %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/SummaryView.cpp" line="324"/>
+        <location filename="../ui/SummaryView.cpp" line="328"/>
         <source>not saved yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="324"/>
+        <location filename="../ui/SummaryView.cpp" line="328"/>
         <source>saved as %1</source>
         <translation>gespeichert als %1</translation>
     </message>
@@ -5646,42 +5661,57 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="355"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>Never verified on this computer.</source>
         <translation>Auf diesem Rechner nie geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="358"/>
+        <location filename="../ui/SummaryView.cpp" line="362"/>
         <source>Full verification</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="358"/>
+        <location filename="../ui/SummaryView.cpp" line="362"/>
         <source>Quick verification</source>
         <translation>Schnelle Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="363"/>
         <source>%1 on %2: %3</source>
         <translation>%1 am %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="327"/>
+        <location filename="../ui/SummaryView.cpp" line="331"/>
         <source>measuring the ef that reaches the target recall@10 of %1 %…</source>
         <translation>misst das ef, das die Ziel-Trefferquote@10 von %1 % erreicht …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="331"/>
+        <location filename="../ui/SummaryView.cpp" line="322"/>
+        <source>M %1, ef construction %2, ef search %3; %4</source>
+        <translation>M %1, ef construction %2, ef search %3; %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="326"/>
+        <source>8-bit codes, reranked exactly</source>
+        <translation>8-Bit-Codes, exakt nachbewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="326"/>
+        <source>float vectors</source>
+        <translation>Float-Vektoren</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>%1: reaches the target recall@10 of %2 % (%3 % measured)</source>
         <translation>%1: erreicht die Ziel-Trefferquote@10 von %2 % (%3 % gemessen)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="338"/>
         <source>%1: the best measured, %3 %, is below the target recall@10 of %2 %</source>
         <translation>%1: das beste gemessene, %3 %, liegt unter der Ziel-Trefferquote@10 von %2 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="337"/>
+        <location filename="../ui/SummaryView.cpp" line="341"/>
         <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
         <translation>
             <numerusform>Gemessen an Stichproben, als der Index %Ln Eintrag enthielt; wird neu gemessen, wenn er sich ändert.</numerusform>
@@ -5689,57 +5719,57 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="372"/>
+        <location filename="../ui/SummaryView.cpp" line="376"/>
         <source>Full verification running…</source>
         <translation>Vollständige Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="372"/>
+        <location filename="../ui/SummaryView.cpp" line="376"/>
         <source>Verification running…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="373"/>
+        <location filename="../ui/SummaryView.cpp" line="377"/>
         <source>Full verification of %1</source>
         <translation>Vollständige Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="374"/>
+        <location filename="../ui/SummaryView.cpp" line="378"/>
         <source>Verification of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="342"/>
+        <location filename="../ui/SummaryView.cpp" line="346"/>
         <source>%1, until the ef that reaches the target recall@10 of %2 % is measured</source>
         <translation>%1, bis das ef gemessen ist, das die Ziel-Trefferquote@10 von %2 % erreicht</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="383"/>
+        <location filename="../ui/SummaryView.cpp" line="387"/>
         <source>estimating…</source>
         <translation>wird geschätzt …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="386"/>
+        <location filename="../ui/SummaryView.cpp" line="390"/>
         <source>Estimating recall of %1</source>
         <translation>Trefferquote von %1 wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="391"/>
+        <location filename="../ui/SummaryView.cpp" line="395"/>
         <source>Checkpoint of %1</source>
         <translation>Checkpoint von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="392"/>
+        <location filename="../ui/SummaryView.cpp" line="396"/>
         <source>Checkpoint failed</source>
         <translation>Checkpoint fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="397"/>
+        <location filename="../ui/SummaryView.cpp" line="401"/>
         <source>Compaction of %1</source>
         <translation>Verdichtung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="398"/>
+        <location filename="../ui/SummaryView.cpp" line="402"/>
         <source>Compaction failed</source>
         <translation>Verdichtung fehlgeschlagen</translation>
     </message>

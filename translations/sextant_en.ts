@@ -125,7 +125,7 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="471"/>
+        <location filename="../ui/BrowseView.cpp" line="475"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 of %Ln item</numerusform>
@@ -133,7 +133,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="472"/>
+        <location filename="../ui/BrowseView.cpp" line="476"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln item matches</numerusform>
@@ -141,7 +141,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="474"/>
+        <location filename="../ui/BrowseView.cpp" line="478"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -149,7 +149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="579"/>
+        <location filename="../ui/BrowseView.cpp" line="583"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>Copy Id</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="582"/>
+        <location filename="../ui/BrowseView.cpp" line="586"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Copy Vector</numerusform>
@@ -165,7 +165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="589"/>
+        <location filename="../ui/BrowseView.cpp" line="593"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>Delete %n Item</numerusform>
@@ -414,7 +414,7 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="527"/>
+        <location filename="../ui/ItemTableModel.cpp" line="533"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>The vector&apos;s %Ln value, averaged into the sparkline</numerusform>
@@ -728,7 +728,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="337"/>
+        <location filename="../ui/SummaryView.cpp" line="341"/>
         <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
         <translation>
             <numerusform>Measured on sampled items when the index held %Ln item; measured again as it changes.</numerusform>

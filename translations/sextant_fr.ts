@@ -956,37 +956,37 @@
 <context>
     <name>sextant::ui::BrowseView</name>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="99"/>
+        <location filename="../ui/BrowseView.cpp" line="103"/>
         <source>A metadata filter in the filter language. Applied on Enter or after a short pause.</source>
         <translation>Un filtre sur les métadonnées, dans le langage de filtre. Appliqué avec Entrée ou après une courte pause.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="114"/>
+        <location filename="../ui/BrowseView.cpp" line="118"/>
         <source>Filter, e.g. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, or an id to go to (Enter to apply)</source>
         <translation>Filtre, p.&#xa0;ex. {&quot;colour&quot;: &quot;red&quot;, &quot;n&quot;: {&quot;$gt&quot;: 5}}, ou un identifiant où aller (Entrée pour appliquer)</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="225"/>
+        <location filename="../ui/BrowseView.cpp" line="229"/>
         <source>Could not list the items: %1</source>
         <translation>Impossible de lister les éléments&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="425"/>
+        <location filename="../ui/BrowseView.cpp" line="429"/>
         <source>&lt;b&gt;Line %1, column %2:&lt;/b&gt; %3</source>
         <translation>&lt;b&gt;Ligne %1, colonne %2&#xa0;:&lt;/b&gt; %3</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="467"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>counting… %1 so far</source>
         <translation>comptage… %1 pour l’instant</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="467"/>
+        <location filename="../ui/BrowseView.cpp" line="471"/>
         <source>counting…</source>
         <translation>comptage…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="471"/>
+        <location filename="../ui/BrowseView.cpp" line="475"/>
         <source>%1 of %Ln item(s)</source>
         <translation>
             <numerusform>%1 sur %Ln élément</numerusform>
@@ -994,7 +994,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="472"/>
+        <location filename="../ui/BrowseView.cpp" line="476"/>
         <source>%Ln item(s) match</source>
         <translation>
             <numerusform>%Ln élément correspond</numerusform>
@@ -1002,7 +1002,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="474"/>
+        <location filename="../ui/BrowseView.cpp" line="478"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -1010,22 +1010,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="478"/>
+        <location filename="../ui/BrowseView.cpp" line="482"/>
         <source>%1 · sorted in %2</source>
         <translation>%1 · trié en %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="482"/>
+        <location filename="../ui/BrowseView.cpp" line="486"/>
         <source>No items match this filter.</source>
         <translation>Aucun élément ne correspond à ce filtre.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="483"/>
+        <location filename="../ui/BrowseView.cpp" line="487"/>
         <source>This index has no items yet. Drop vectors or documents here, or insert with sextant-cli.</source>
         <translation>Cet index n’a encore aucun élément. Déposez ici des vecteurs ou des documents, ou insérez-les avec sextant-cli.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="579"/>
+        <location filename="../ui/BrowseView.cpp" line="583"/>
         <source>Copy Id(s)</source>
         <translation>
             <numerusform>Copier l’identifiant</numerusform>
@@ -1033,12 +1033,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="580"/>
+        <location filename="../ui/BrowseView.cpp" line="584"/>
         <source>Copy as JSON Lines</source>
         <translation>Copier en JSON Lines</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="582"/>
+        <location filename="../ui/BrowseView.cpp" line="586"/>
         <source>Copy Vector(s)</source>
         <translation>
             <numerusform>Copier le vecteur</numerusform>
@@ -1046,17 +1046,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="583"/>
+        <location filename="../ui/BrowseView.cpp" line="587"/>
         <source>Copy as Python List</source>
         <translation>Copier en liste Python</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="586"/>
+        <location filename="../ui/BrowseView.cpp" line="590"/>
         <source>Find Similar</source>
         <translation>Trouver des semblables</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/BrowseView.cpp" line="589"/>
+        <location filename="../ui/BrowseView.cpp" line="593"/>
         <source>Delete %n Item(s)</source>
         <translation>
             <numerusform>Supprimer %n élément</numerusform>
@@ -1064,27 +1064,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="594"/>
+        <location filename="../ui/BrowseView.cpp" line="598"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="369"/>
+        <location filename="../ui/BrowseView.cpp" line="373"/>
         <source>No item has the id &quot;%1&quot;, and no id starts with it.</source>
         <translation>Aucun élément n’a l’identifiant «&#xa0;%1&#xa0;», et aucun identifiant ne commence ainsi.</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="398"/>
+        <location filename="../ui/BrowseView.cpp" line="402"/>
         <source>Enter goes to the item whose id is or starts with &quot;%1&quot;.</source>
         <translation>Entrée mène à l’élément dont l’identifiant est ou commence par «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="417"/>
+        <location filename="../ui/BrowseView.cpp" line="421"/>
         <source>%1; expected %2</source>
         <translation>%1&#x202f;; attendu&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../ui/BrowseView.cpp" line="465"/>
+        <location filename="../ui/BrowseView.cpp" line="469"/>
         <source>sorting…</source>
         <translation>tri en cours…</translation>
     </message>
@@ -2350,18 +2350,18 @@
 <context>
     <name>sextant::ui::IndexPage</name>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="182"/>
+        <location filename="../ui/IndexPage.cpp" line="185"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Its changes appear here as they happen; to change the index yourself, close it there.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1 écrit dans cet index. Ses modifications apparaissent ici au fur et à mesure&#x202f;; pour modifier l’index vous-même, fermez-le dans ce programme.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="186"/>
+        <location filename="../ui/IndexPage.cpp" line="189"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This index was opened read-only; its changes made elsewhere appear here as they happen.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; Cet index a été ouvert en lecture seule&#x202f;; les modifications faites ailleurs apparaissent ici au fur et à mesure.</translation>
     </message>
     <message>
         <location filename="../ui/IndexPage.cpp" line="36"/>
-        <location filename="../ui/IndexPage.cpp" line="168"/>
+        <location filename="../ui/IndexPage.cpp" line="171"/>
         <source>Open for Writing</source>
         <translation>Ouvrir en écriture</translation>
     </message>
@@ -2426,27 +2426,27 @@
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; L’autre programme a fermé l’index&#x202f;; ouverture en écriture…</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="168"/>
+        <location filename="../ui/IndexPage.cpp" line="171"/>
         <source>Stay Read-Only</source>
         <translation>Rester en lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="170"/>
+        <location filename="../ui/IndexPage.cpp" line="173"/>
         <source>Do not switch to writing when the other program closes the index.</source>
         <translation>Ne pas passer en écriture quand l’autre programme ferme l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="171"/>
+        <location filename="../ui/IndexPage.cpp" line="174"/>
         <source>Open the index for writing here, keeping the filter, selection and query; while another program writes it, Sextant switches as soon as that program closes it.</source>
         <translation>Ouvrir l’index en écriture ici, en gardant le filtre, la sélection et la requête&#x202f;; tant qu’un autre programme y écrit, Sextant bascule dès que ce programme le ferme.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="175"/>
+        <location filename="../ui/IndexPage.cpp" line="178"/>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; %1 is writing this index. Sextant opens it for writing here as soon as that program closes it; what you see stays as it is.</source>
         <translation>&lt;b&gt;Lecture seule.&lt;/b&gt; %1 écrit dans cet index. Sextant l’ouvrira en écriture ici dès que ce programme le fermera&#x202f;; ce que vous voyez reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/IndexPage.cpp" line="179"/>
+        <location filename="../ui/IndexPage.cpp" line="182"/>
         <source>&lt;b&gt;The other writer has left.&lt;/b&gt; This index is still open read-only here. Open it for writing to change it; what you see stays as it is.</source>
         <translation>&lt;b&gt;L’autre programme n’écrit plus.&lt;/b&gt; Cet index est encore ouvert en lecture seule ici. Ouvrez-le en écriture pour le modifier&#x202f;; ce que vous voyez reste tel quel.</translation>
     </message>
@@ -2890,12 +2890,12 @@
 <context>
     <name>sextant::ui::ItemTableModel</name>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="512"/>
+        <location filename="../ui/ItemTableModel.cpp" line="518"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ItemTableModel.cpp" line="527"/>
+        <location filename="../ui/ItemTableModel.cpp" line="533"/>
         <source>The vector&apos;s %Ln value(s), averaged into the sparkline</source>
         <translation>
             <numerusform>La %Ln valeur du vecteur, moyennée dans la mini-courbe</numerusform>
@@ -2903,27 +2903,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="549"/>
+        <location filename="../ui/ItemTableModel.cpp" line="555"/>
         <source>Id</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="549"/>
+        <location filename="../ui/ItemTableModel.cpp" line="555"/>
         <source>Id (natural order)</source>
         <translation>Identifiant (ordre naturel)</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="551"/>
+        <location filename="../ui/ItemTableModel.cpp" line="557"/>
         <source>Norm</source>
         <translation>Norme</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="553"/>
+        <location filename="../ui/ItemTableModel.cpp" line="559"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/ItemTableModel.cpp" line="557"/>
+        <location filename="../ui/ItemTableModel.cpp" line="563"/>
         <source>%1 (sorting…)</source>
         <translation>%1 (tri en cours…)</translation>
     </message>
@@ -3956,57 +3956,77 @@
         <translation>Rappel@10 visé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="137"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="128"/>
+        <source>8-bit codes, reranked exactly (smaller, faster)</source>
+        <translation>Codes 8 bits, reclassés exactement (plus petit, plus rapide)</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="129"/>
+        <source>Float vectors</source>
+        <translation>Vecteurs flottants</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="131"/>
+        <source>How the graph holds each vector. 8-bit codes take about a third of the memory and build faster; the best candidates are then scored again with the exact vectors, so results and scores are those of the full vectors.</source>
+        <translation>Comment le graphe garde chaque vecteur. Les codes 8 bits prennent environ un tiers de la mémoire et se construisent plus vite ; les meilleurs candidats sont ensuite notés à nouveau avec les vecteurs exacts, si bien que résultats et scores sont ceux des vecteurs complets.</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="134"/>
+        <source>Graph vectors:</source>
+        <translation>Vecteurs du graphe :</translation>
+    </message>
+    <message>
+        <location filename="../ui/NewIndexDialog.cpp" line="145"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="201"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="210"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="202"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="211"/>
         <source>Number</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="203"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="212"/>
         <source>Yes/no</source>
         <translation>Oui/non</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="204"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="213"/>
         <source>List of texts</source>
         <translation>Liste de textes</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="222"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="231"/>
         <source>Choose Where to Create the Index</source>
         <translation>Choisir où créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="229"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="238"/>
         <source>Give the index a name: it becomes the name of its folder.</source>
         <translation>Donnez un nom à l’index&#xa0;: ce sera le nom de son dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="231"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="240"/>
         <source>The name must not contain slashes.</source>
         <translation>Le nom ne doit pas contenir de barre oblique.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="232"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="241"/>
         <source>Choose the folder to create the index in.</source>
         <translation>Choisissez le dossier où créer l’index.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="235"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="244"/>
         <source>The field &quot;%1&quot; is declared twice.</source>
         <translation>Le champ «&#xa0;%1&#xa0;» est déclaré deux fois.</translation>
     </message>
     <message>
-        <location filename="../ui/NewIndexDialog.cpp" line="247"/>
+        <location filename="../ui/NewIndexDialog.cpp" line="256"/>
         <source>Creates %1</source>
         <translation>Crée %1</translation>
     </message>
@@ -5615,17 +5635,12 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="322"/>
-        <source>M %1, ef construction %2, ef search %3</source>
-        <translation>M %1, ef construction %2, ef search %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/SummaryView.cpp" line="324"/>
+        <location filename="../ui/SummaryView.cpp" line="328"/>
         <source>not saved yet</source>
         <translation>pas encore enregistré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="324"/>
+        <location filename="../ui/SummaryView.cpp" line="328"/>
         <source>saved as %1</source>
         <translation>enregistré sous %1</translation>
     </message>
@@ -5646,42 +5661,57 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="355"/>
+        <location filename="../ui/SummaryView.cpp" line="359"/>
         <source>Never verified on this computer.</source>
         <translation>Jamais vérifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="358"/>
+        <location filename="../ui/SummaryView.cpp" line="362"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="358"/>
+        <location filename="../ui/SummaryView.cpp" line="362"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="363"/>
         <source>%1 on %2: %3</source>
         <translation>%1 du %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="327"/>
+        <location filename="../ui/SummaryView.cpp" line="331"/>
         <source>measuring the ef that reaches the target recall@10 of %1 %…</source>
         <translation>mesure de l’ef qui atteint le rappel@10 visé de %1&#xa0;%…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="331"/>
+        <location filename="../ui/SummaryView.cpp" line="322"/>
+        <source>M %1, ef construction %2, ef search %3; %4</source>
+        <translation>M %1, ef construction %2, ef search %3 ; %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="326"/>
+        <source>8-bit codes, reranked exactly</source>
+        <translation>codes 8 bits, reclassés exactement</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="326"/>
+        <source>float vectors</source>
+        <translation>vecteurs flottants</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>%1: reaches the target recall@10 of %2 % (%3 % measured)</source>
         <translation>%1&#xa0;: atteint le rappel@10 visé de %2&#xa0;% (%3&#xa0;% mesurés)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="334"/>
+        <location filename="../ui/SummaryView.cpp" line="338"/>
         <source>%1: the best measured, %3 %, is below the target recall@10 of %2 %</source>
         <translation>%1&#xa0;: le meilleur mesuré, %3&#xa0;%, reste sous le rappel@10 visé de %2&#xa0;%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="337"/>
+        <location filename="../ui/SummaryView.cpp" line="341"/>
         <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
         <translation>
             <numerusform>Mesuré sur un échantillon quand l’index contenait %Ln élément&#xa0;; mesuré à nouveau quand il change.</numerusform>
@@ -5689,57 +5719,57 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="372"/>
+        <location filename="../ui/SummaryView.cpp" line="376"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="372"/>
+        <location filename="../ui/SummaryView.cpp" line="376"/>
         <source>Verification running…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="373"/>
+        <location filename="../ui/SummaryView.cpp" line="377"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="374"/>
+        <location filename="../ui/SummaryView.cpp" line="378"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="342"/>
+        <location filename="../ui/SummaryView.cpp" line="346"/>
         <source>%1, until the ef that reaches the target recall@10 of %2 % is measured</source>
         <translation>%1, jusqu’à ce que l’ef qui atteint le rappel@10 visé de %2&#xa0;% soit mesuré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="383"/>
+        <location filename="../ui/SummaryView.cpp" line="387"/>
         <source>estimating…</source>
         <translation>estimation…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="386"/>
+        <location filename="../ui/SummaryView.cpp" line="390"/>
         <source>Estimating recall of %1</source>
         <translation>Estimation du rappel de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="391"/>
+        <location filename="../ui/SummaryView.cpp" line="395"/>
         <source>Checkpoint of %1</source>
         <translation>Point de contrôle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="392"/>
+        <location filename="../ui/SummaryView.cpp" line="396"/>
         <source>Checkpoint failed</source>
         <translation>Échec du point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="397"/>
+        <location filename="../ui/SummaryView.cpp" line="401"/>
         <source>Compaction of %1</source>
         <translation>Compactage de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="398"/>
+        <location filename="../ui/SummaryView.cpp" line="402"/>
         <source>Compaction failed</source>
         <translation>Échec du compactage</translation>
     </message>
