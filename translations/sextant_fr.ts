@@ -3968,12 +3968,12 @@
     <message>
         <location filename="../ui/NewIndexDialog.cpp" line="131"/>
         <source>How the graph holds each vector. 8-bit codes take about a third of the memory and build faster; the best candidates are then scored again with the exact vectors, so results and scores are those of the full vectors.</source>
-        <translation>Comment le graphe garde chaque vecteur. Les codes 8 bits prennent environ un tiers de la mémoire et se construisent plus vite ; les meilleurs candidats sont ensuite notés à nouveau avec les vecteurs exacts, si bien que résultats et scores sont ceux des vecteurs complets.</translation>
+        <translation>Comment le graphe garde chaque vecteur. Les codes 8 bits prennent environ un tiers de la mémoire et se construisent plus vite ; les meilleurs candidats sont ensuite notés à nouveau avec les vecteurs exacts, si bien que résultats et scores sont ceux des vecteurs complets.</translation>
     </message>
     <message>
         <location filename="../ui/NewIndexDialog.cpp" line="134"/>
         <source>Graph vectors:</source>
-        <translation>Vecteurs du graphe :</translation>
+        <translation>Vecteurs du graphe :</translation>
     </message>
     <message>
         <location filename="../ui/NewIndexDialog.cpp" line="145"/>
@@ -5688,7 +5688,7 @@ Assouplissez le filtre et relancez.</translation>
     <message>
         <location filename="../ui/SummaryView.cpp" line="322"/>
         <source>M %1, ef construction %2, ef search %3; %4</source>
-        <translation>M %1, ef construction %2, ef search %3 ; %4</translation>
+        <translation>M %1, ef construction %2, ef search %3 ; %4</translation>
     </message>
     <message>
         <location filename="../ui/SummaryView.cpp" line="326"/>

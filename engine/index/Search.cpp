@@ -467,16 +467,37 @@ public:
         return true;
     }
 
-    // The distance the exact scan would give (the same score for the same item).
-    float distance(const Location &loc) const
+    // The exact distances of located hits, as the exact scan computes them
+    // (the same formula and stored norms, so the same scores up to the
+    // rounding of the summation order), all rows scored together by the
+    // gather kernels, which prefetch the scattered rows ahead.
+    void score(std::vector<Hit> &hits) const
     {
-        if (loc.mem) return m_ctx.distanceTo(loc.mem->vector.constData());
-        const Segment &seg = *m_d.segments[size_t(loc.segmentIndex)].segment;
-        const float *v = seg.vectorData(loc.row);
+        const size_t n = hits.size();
+        m_rows.resize(n);
+        m_out.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+            const Location &loc = hits[i].loc;
+            m_rows[i] = loc.mem ? loc.mem->vector.constData()
+                                : m_d.segments[size_t(loc.segmentIndex)].segment->vectorData(loc.row);
+        }
         const distance::Kernels &k = distance::kernels();
-        if (m_ctx.metric == Metric::L2) return k.l2sq(m_ctx.q.data(), v, size_t(m_ctx.dims));
-        return m_ctx.distanceFromDot(k.dot(m_ctx.q.data(), v, size_t(m_ctx.dims)),
-                                     m_ctx.metric == Metric::Cosine ? seg.norm(loc.row) : 1.0f);
+        const size_t dims = size_t(m_ctx.dims);
+        if (m_ctx.metric == Metric::L2) {
+            k.l2sqGather(m_ctx.q.data(), m_rows.data(), n, dims, m_out.data());
+            for (size_t i = 0; i < n; ++i)
+                hits[i].distance = m_out[i];
+            return;
+        }
+        k.dotGather(m_ctx.q.data(), m_rows.data(), n, dims, m_out.data());
+        for (size_t i = 0; i < n; ++i) {
+            const Location &loc = hits[i].loc;
+            float norm = 1.0f;
+            if (m_ctx.metric == Metric::Cosine)
+                norm = loc.mem ? float(distance::norm(m_rows[i], dims))
+                               : m_d.segments[size_t(loc.segmentIndex)].segment->norm(loc.row);
+            hits[i].distance = m_ctx.distanceFromDot(m_out[i], norm);
+        }
     }
 
 private:
@@ -484,6 +505,8 @@ private:
     const QueryContext &m_ctx;
     const HnswGraph &m_g;
     std::vector<std::pair<uint64_t, int>> m_segments; // (segment id, index), by id
+    mutable std::vector<const float *> m_rows;
+    mutable std::vector<float> m_out;
 };
 
 // The graph's nearest (matching) items, plus the changes not yet in the
@@ -514,7 +537,7 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
             Location loc;
             if (reranker) {
                 if (!reranker->locate(c.label, id, &loc) || !ctx.matchesAt(loc)) continue;
-                hits.push_back({reranker->distance(loc), id, loc});
+                hits.push_back({0.0f, id, loc}); // scored below, all together
                 continue;
             }
             if (!matches(id, &loc)) continue;
@@ -522,6 +545,7 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
             if (hits.size() == k) break;
         }
         if (reranker) {
+            reranker->score(hits);
             result.scanned += qint64(hits.size());
             std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) { return a.distance < b.distance; });
             if (hits.size() > k) hits.resize(k);
