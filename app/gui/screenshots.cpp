@@ -361,6 +361,31 @@ bool importShots(const QTemporaryDir &scratch, const QString &out)
 
 // The first run: the start page offering the demo index, and the demo
 // index opened on the Query view with its example query (DemoIndex.h).
+// The New Index dialog and an index's Summary (quick, for checking those two
+// screens in each language).
+bool indexSettingsShots(const QTemporaryDir &scratch, const QString &out)
+{
+    const QString demo = scratch.filePath(QStringLiteral("settings-demo"));
+    if (!makeDemo(demo, 3000, 64)) return false;
+    MainWindow w;
+    w.resize(1360, 840);
+    w.show();
+    NewIndexDialog dialog(&w);
+    dialog.setName(QStringLiteral("product-docs"));
+    dialog.setLocation(QStringLiteral("/home/ada/Sextant"));
+    dialog.setDimensions(384);
+    dialog.show();
+    bool ok = save(&dialog, out, QStringLiteral("new-index.png"));
+    dialog.hide();
+    w.openIndex(demo);
+    if (!spinUntil([&] { return w.pageCount() == 1; })) return false;
+    IndexPage *page = w.currentPage();
+    page->showView(IndexPage::View::Summary);
+    spinFor(4000); // the graph, the tuned ef and the recall estimate
+    ok &= save(&w, out, QStringLiteral("summary.png"));
+    return ok;
+}
+
 bool firstRunShots(const QString &out)
 {
     QDir(defaultDemoIndexPath()).removeRecursively();
@@ -558,8 +583,10 @@ int main(int argc, char **argv)
     const bool onlyImport = args.removeAll(QStringLiteral("--only-import")) > 0;
     const bool onlyFirstRun = args.removeAll(QStringLiteral("--only-first-run")) > 0;
     const bool onlyExplore = args.removeAll(QStringLiteral("--only-explore")) > 0;
+    const bool onlySettings = args.removeAll(QStringLiteral("--only-index-settings")) > 0;
     if (args.size() != 1) {
-        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import | --only-first-run | --only-explore] "
+        std::fprintf(stderr, "usage: sextant-screenshots OUTDIR [--only-import | --only-first-run | --only-explore | "
+                             "--only-index-settings] "
                              "[--language de|fr]\n");
         return 2;
     }
@@ -580,6 +607,8 @@ int main(int argc, char **argv)
     if (onlyFirstRun) return firstRunShots(out) ? 0 : 1;
     // --only-explore: the UMAP map, the Duplicates view and the comparison.
     if (onlyExplore) return exploreShots(scratch, out) ? 0 : 1;
+    // --only-index-settings: the New Index dialog and the Summary view.
+    if (onlySettings) return indexSettingsShots(scratch, out) ? 0 : 1;
     const QString demo = scratch.filePath(QStringLiteral("demo"));
     if (!makeDemo(demo, 5000, 64)) {
         std::fprintf(stderr, "could not create the demo index\n");
