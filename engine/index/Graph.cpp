@@ -526,7 +526,7 @@ struct CodeScorer {
 // hnswlib's search (greedy descent through the upper levels, then a beam of
 // width ef on level 0), with ef per call and any scorer.
 template <class Scorer>
-std::vector<HnswGraph::Candidate> searchGraph(const Alg &a, Scorer &scorer, int ef)
+std::vector<HnswGraph::Candidate> searchGraph(const Alg &a, Scorer &scorer, int ef, std::optional<tableint> unlinked)
 {
     std::vector<HnswGraph::Candidate> out;
     const size_t maxBatch = std::max(a.maxM0_, a.maxM_);
@@ -546,7 +546,7 @@ std::vector<HnswGraph::Candidate> searchGraph(const Alg &a, Scorer &scorer, int 
                 ids[i] = nb[i];
             scorer.many(ids.data(), n, dist.data());
             for (size_t i = 0; i < n; ++i)
-                if (dist[i] < curDist) {
+                if (dist[i] < curDist && ids[i] != unlinked) {
                     curDist = dist[i];
                     cur = ids[i];
                     changed = true;
@@ -569,6 +569,8 @@ std::vector<HnswGraph::Candidate> searchGraph(const Alg &a, Scorer &scorer, int 
     }
     candidates.emplace(curDist, cur);
     mark[cur] = tag;
+    // Never reached from here on (the entry point itself stays a start).
+    if (unlinked && *unlinked != cur) mark[*unlinked] = tag;
     while (!candidates.empty()) {
         const Pair c = candidates.top();
         if (c.first > bound && (top.size() == want || !hasDeleted)) break;
@@ -609,17 +611,22 @@ std::vector<HnswGraph::Candidate> searchGraph(const Alg &a, Scorer &scorer, int 
 
 } // namespace
 
-std::vector<HnswGraph::Candidate> HnswGraph::search(const char *q, int ef) const
+std::vector<HnswGraph::Candidate> HnswGraph::search(const char *q, int ef, std::optional<uint32_t> unlinked) const
 {
     const Alg &a = m_hnsw->alg;
     if (a.cur_element_count == 0 || m_liveCount == 0 || ef <= 0) return {};
     const bool l2 = m_metric == Metric::L2;
+    std::optional<tableint> hidden;
+    if (unlinked) {
+        const auto it = a.label_lookup_.find(*unlinked);
+        if (it != a.label_lookup_.end()) hidden = it->second;
+    }
     if (quantized()) {
         CodeScorer scorer{a, q, size_t(m_dims), l2};
-        return searchGraph(a, scorer, ef);
+        return searchGraph(a, scorer, ef, hidden);
     }
     FloatScorer scorer{a, reinterpret_cast<const float *>(q), size_t(m_dims), l2};
-    return searchGraph(a, scorer, ef);
+    return searchGraph(a, scorer, ef, hidden);
 }
 
 // ---- files

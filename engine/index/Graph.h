@@ -92,7 +92,11 @@ public:
     // Up to `ef` nearest live entries to a prepared query, closest first.
     // The distances are exact for a float graph and approximate (from the
     // codes) for a quantized one.
-    std::vector<Candidate> search(const char *prepared, int ef) const;
+    // `unlinked`: a label whose element the search neither returns nor walks
+    // through (its links unused), as if it were not in the graph: the tuning of
+    // ef searches for an item's neighbours the way a query unlike any item
+    // would find them, not through the item's own links.
+    std::vector<Candidate> search(const char *prepared, int ef, std::optional<uint32_t> unlinked = std::nullopt) const;
     float distanceToScore(float distance) const;
 
     // Where a label's item was last found (packed by the caller; 0: not

@@ -113,6 +113,8 @@ struct QueryContext {
     double qNorm = 0;
     QByteArray exclude{}; // "more like this": the item itself
     std::optional<Filter> filter;
+    // The graph search does not walk through `exclude`'s own element.
+    bool unlinkExcluded = false;
     std::vector<std::shared_ptr<const Bitmap>> segmentMatches{}; // per segment, when filtered
     // Live memtable items (the active memtable's version of an id wins), and
     // whether each matches the filter.
@@ -530,7 +532,9 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
     };
     for (;;) {
         hits.clear();
-        const std::vector<HnswGraph::Candidate> cands = g.search(prepared.data(), efNow);
+        const std::vector<HnswGraph::Candidate> cands =
+            g.search(prepared.data(), efNow,
+                     ctx.unlinkExcluded && !ctx.exclude.isEmpty() ? g.labelOf(ctx.exclude) : std::nullopt);
         for (const HnswGraph::Candidate &c : cands) {
             const QByteArray &id = g.idOf(c.label);
             if (id == ctx.exclude || view.pending.contains(id)) continue;
@@ -646,10 +650,11 @@ Error materialise(const Index::Impl &d, const QueryContext &ctx, const QueryRequ
     return {};
 }
 
-} // namespace
-
-Result<QueryResult> Index::query(const QueryRequest &req) const
+// `unlinkLikeItem`: the graph search does not walk through the "more like
+// this" item's own element (tuneEf).
+Result<QueryResult> runQuery(const Index::Impl &impl, const QueryRequest &req, bool unlinkLikeItem)
 {
+    const Index::Impl *const d = &impl;
     QElapsedTimer timer;
     timer.start();
     if (d->closed) return Error(ErrorCode::Closed, QStringLiteral("The index is closed."));
@@ -675,7 +680,11 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
         if (!f->isEmpty()) filter = f.takeValue();
     }
 
-    QueryContext ctx{.d = *d, .metric = d->schema.metric, .dims = d->schema.dimensions, .filter = std::move(filter)};
+    QueryContext ctx{.d = *d,
+                     .metric = d->schema.metric,
+                     .dims = d->schema.dimensions,
+                     .filter = std::move(filter),
+                     .unlinkExcluded = unlinkLikeItem};
     QueryResult result;
     std::shared_lock lock(d->stateMutex);
     if (Error e = prepareQuery(*d, req, ctx, result)) return e;
@@ -712,6 +721,10 @@ Result<QueryResult> Index::query(const QueryRequest &req) const
     result.milliseconds = double(timer.nsecsElapsed()) / 1e6;
     return result;
 }
+
+} // namespace
+
+Result<QueryResult> Index::query(const QueryRequest &req) const { return runQuery(*d, req, false); }
 
 QFuture<Result<QueryResult>> Index::queryAsync(QueryRequest request) const
 {
@@ -886,7 +899,7 @@ Result<EfTuning> Index::tuneEf(int sample, double targetRecall, quint64 seed) co
             r.likeId = id;
             r.mode = QueryMode::Ann;
             r.ef = ef;
-            const Result<QueryResult> ann = query(r);
+            const Result<QueryResult> ann = runQuery(*d, r, true);
             if (!ann.ok()) {
                 if (ann.error().code() == ErrorCode::NotFound) continue;
                 return ann.error();

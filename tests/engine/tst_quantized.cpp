@@ -154,6 +154,7 @@ private slots:
     void graphOfTheOtherKindIsRebuilt();
     void unknownQuantizationIsRefused();
     void memoryIsAboutAThird();
+    void searchCanLeaveAnElementUnlinked();
 };
 
 void TestQuantized::topKEqualsExactOnSmallSets_data()
@@ -420,6 +421,59 @@ void TestQuantized::memoryIsAboutAThird()
     qInfo("graph memory: float %lld bytes, sq8 %lld bytes (%.2f)", bytes[0], bytes[1], double(bytes[1]) / bytes[0]);
     // The capacity (which grows by doubling) adds the same slack to both; 0.45 leaves room for it.
     QVERIFY(bytes[1] < bytes[0] * 0.45);
+}
+
+void TestQuantized::searchCanLeaveAnElementUnlinked()
+{
+    // The tuning of ef searches for a sampled item's neighbours without
+    // walking through the item's own element (HnswGraph::search's
+    // `unlinked`): the item is never returned, and its neighbours are still found.
+    for (Quantization q : {Quantization::None, Quantization::Sq8}) {
+        AnnParams p;
+        p.m = 8;
+        p.efConstruction = 64;
+        p.quantization = q;
+        HnswGraph g(16, Metric::L2, p, 64);
+        std::mt19937 rng(4);
+        std::vector<std::vector<float>> vectors;
+        std::vector<HnswGraph::Change> changes;
+        for (int i = 0; i < 800; ++i) {
+            const QVector<float> v = clustered(rng, 16, i % 9);
+            vectors.emplace_back(v.begin(), v.end());
+            changes.push_back({QByteArray::number(i), vectors.back(), HnswGraph::vectorHash(v.constData(), 16)});
+        }
+        QVERIFY(!g.apply(changes, 2));
+        int found = 0, total = 0;
+        for (int item = 0; item < 800; item += 40) {
+            const uint32_t label = *g.labelOf(QByteArray::number(item));
+            const std::vector<char> prepared = g.prepareQuery(vectors[size_t(item)].data());
+            const std::vector<HnswGraph::Candidate> linked = g.search(prepared.data(), 64);
+            QVERIFY(!linked.empty());
+            QCOMPARE(linked.front().label, label); // itself, first
+            const std::vector<HnswGraph::Candidate> unlinked = g.search(prepared.data(), 64, label);
+            for (const HnswGraph::Candidate &c : unlinked)
+                QVERIFY(c.label != label);
+            // Its true 10 nearest others, by brute force, against the unlinked search's first 10.
+            std::vector<std::pair<float, int>> all;
+            for (int j = 0; j < 800; ++j) {
+                if (j == item) continue;
+                float d = 0;
+                for (int k = 0; k < 16; ++k)
+                    d += (vectors[size_t(j)][size_t(k)] - vectors[size_t(item)][size_t(k)]) *
+                         (vectors[size_t(j)][size_t(k)] - vectors[size_t(item)][size_t(k)]);
+                all.emplace_back(d, j);
+            }
+            std::partial_sort(all.begin(), all.begin() + 10, all.end());
+            QSet<QByteArray> truth;
+            for (int t = 0; t < 10; ++t)
+                truth.insert(QByteArray::number(all[size_t(t)].second));
+            for (size_t c = 0; c < std::min<size_t>(10, unlinked.size()); ++c)
+                found += truth.contains(g.idOf(unlinked[c].label));
+            total += 10;
+        }
+        qInfo("%s: recall@10 of the unlinked searches: %.3f", qPrintable(quantizationName(q)), double(found) / total);
+        QVERIFY(double(found) / total >= 0.9);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQuantized)
