@@ -121,6 +121,26 @@ private:
     QByteArray m_out;
 };
 
+// An index of 20 items in `path` that a sextant-cli process holds for
+// writing (one insert acknowledged), opened in `w`: the page is read-only.
+IndexPage *openWhileAnotherProcessWrites(const QString &path, CliWriter &cli, MainWindow &w)
+{
+    {
+        auto idx = createTestIndex(path, 20);
+        if (!idx || !idx->close().ok()) return nullptr;
+    }
+    if (!cli.start(path) || !cli.insert(testItem(1000))) return nullptr;
+    w.resize(1200, 760);
+    w.show();
+    w.openIndex(path);
+    QElapsedTimer t;
+    t.start();
+    while (w.pageCount() != 1 && t.elapsed() < 15000)
+        QTest::qWait(20);
+    if (w.pageCount() != 1 || !w.currentPage()->session()->isReadOnly()) return nullptr;
+    return w.currentPage();
+}
+
 } // namespace
 
 class TestGui : public QObject {
@@ -218,22 +238,10 @@ private slots:
     {
         TempDir dir;
         const QString path = dir.path() + QStringLiteral("/shared");
-        {
-            auto idx = createTestIndex(path, 20);
-            QVERIFY(idx);
-            QVERIFY(idx->close().ok());
-        }
         CliWriter cli;
-        QVERIFY(cli.start(path));
-        QVERIFY(cli.insert(testItem(1000)));
-
         MainWindow w;
-        w.resize(1200, 760);
-        w.show();
-        w.openIndex(path);
-        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
-        IndexPage *page = w.currentPage();
-        QVERIFY(page->session()->isReadOnly());
+        IndexPage *page = openWhileAnotherProcessWrites(path, cli, w);
+        QVERIFY(page);
         auto *banner = page->findChild<QLabel *>(QStringLiteral("readOnlyBannerText"));
         QVERIFY(banner);
         QVERIFY2(banner->text().contains(QLatin1String("sextant-cli")), qPrintable(banner->text()));
@@ -291,22 +299,10 @@ private slots:
     {
         TempDir dir;
         const QString path = dir.path() + QStringLiteral("/busy");
-        {
-            auto idx = createTestIndex(path, 20);
-            QVERIFY(idx);
-            QVERIFY(idx->close().ok());
-        }
         CliWriter cli;
-        QVERIFY(cli.start(path));
-        QVERIFY(cli.insert(testItem(1000)));
-
         MainWindow w;
-        w.resize(1200, 760);
-        w.show();
-        w.openIndex(path);
-        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
-        IndexPage *page = w.currentPage();
-        QVERIFY(page->session()->isReadOnly());
+        IndexPage *page = openWhileAnotherProcessWrites(path, cli, w);
+        QVERIFY(page);
         auto *banner = page->findChild<QLabel *>(QStringLiteral("readOnlyBannerText"));
         auto *button = page->findChild<QPushButton *>(QStringLiteral("openForWritingButton"));
         QVERIFY(banner && button);
