@@ -575,9 +575,14 @@ std::vector<HnswGraph::Candidate> searchGraph(const Alg &a, Scorer &scorer, int 
         const Pair c = candidates.top();
         if (c.first > bound && (top.size() == want || !hasDeleted)) break;
         candidates.pop();
+        // The next candidate's links are read after this batch: fetch them now.
+        if (!candidates.empty()) __builtin_prefetch(a.get_linklist0(candidates.top().second), 0, 3);
         const auto *ll = reinterpret_cast<const hnswlib::linklistsizeint *>(a.get_linklist0(c.second));
         const size_t n = std::min<size_t>(a.getListCount(const_cast<hnswlib::linklistsizeint *>(ll)), a.maxM0_);
         const auto *nb = reinterpret_cast<const tableint *>(ll + 1);
+        // The visited marks are scattered: ask for all of them before testing any.
+        for (size_t i = 0; i < n; ++i)
+            __builtin_prefetch(mark + nb[i], 0, 3);
         size_t m = 0;
         for (size_t i = 0; i < n; ++i) {
             const tableint id = nb[i];

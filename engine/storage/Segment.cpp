@@ -344,6 +344,8 @@ Error Segment::corrupt(qint64 offset, const QString &what) const
 Result<std::shared_ptr<Segment>> Segment::open(const QString &path, uint64_t segmentId, int expectedDimensions)
 {
     std::shared_ptr<Segment> s(new Segment);
+    static std::atomic<uint64_t> opened{0};
+    s->m_instance = opened.fetch_add(1, std::memory_order_relaxed) + 1;
     s->m_id = segmentId;
     s->m_path = path;
     Result<base::File> f = base::File::open(path, base::File::Mode::ReadOnly);

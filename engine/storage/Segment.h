@@ -91,6 +91,10 @@ public:
     static Result<std::shared_ptr<Segment>> open(const QString &path, uint64_t segmentId, int expectedDimensions);
 
     uint64_t segmentId() const { return m_id; }
+    // Unique among the segments this process has opened, starting at 1 and
+    // never reused: the same file opened twice gets two numbers. Rows never
+    // change, so (instance, row) names one row's content for good.
+    uint64_t instance() const { return m_instance; }
     qint64 rowCount() const { return m_layout.rowCount; }
     int dimensions() const { return int(m_layout.dimensions); }
     qint64 fileSize() const { return m_fileSize; }
@@ -159,6 +163,7 @@ private:
     Error corrupt(qint64 offset, const QString &what) const;
 
     uint64_t m_id = 0;
+    uint64_t m_instance = 0;
     QString m_path;
     QFile m_file;
     uchar *m_map = nullptr;

@@ -10,7 +10,10 @@
 //     open rebuilds from the vectors, and nothing stored is lost;
 //   - a graph format from the future is refused as newer, not as damage;
 //   - an unknown quantization is refused with a clear error;
-//   - the graph's memory is about a third of a float graph's.
+//   - the graph's memory is about a third of a float graph's;
+//   - the rerank's remembered row of each item is never trusted once the item
+//     moved: after upserts, deletes, checkpoints and compactions the results
+//     stay exactly the exact search's.
 
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
@@ -155,6 +158,7 @@ private slots:
     void unknownQuantizationIsRefused();
     void memoryIsAboutAThird();
     void searchCanLeaveAnElementUnlinked();
+    void rerankFollowsItemsThatMove();
 };
 
 void TestQuantized::topKEqualsExactOnSmallSets_data()
@@ -474,6 +478,60 @@ void TestQuantized::searchCanLeaveAnElementUnlinked()
         qInfo("%s: recall@10 of the unlinked searches: %.3f", qPrintable(quantizationName(q)), double(found) / total);
         QVERIFY(double(found) / total >= 0.9);
     }
+}
+
+// The rerank remembers where it last found each candidate (a row of one
+// opened segment file) and trusts that row while it is live. Upserts leave
+// the old row deleted, compaction moves every row to a new file, and a
+// deleted and re-inserted id gets a new row: in each case the answer must
+// stay exactly the exact search's, scored with the item's current vector.
+void TestQuantized::rerankFollowsItemsThatMove()
+{
+    QTemporaryDir tmp;
+    const int n = 1200, dims = 32;
+    std::shared_ptr<Index> index =
+        createFilled(tmp.filePath(QStringLiteral("i")), schemaFor(Metric::Cosine, dims, Quantization::Sq8), n, 11);
+    QVERIFY(!waitFor(index->checkpoint()).error);
+    QVERIFY(index->waitForGraph(120000));
+    std::mt19937 rng(5);
+    std::vector<QVector<float>> queries;
+    for (int q = 0; q < 25; ++q)
+        queries.push_back(clustered(rng, dims, q % 17));
+    auto compare = [&](const QString &when) {
+        for (size_t q = 0; q < queries.size(); ++q) {
+            const QueryResult ann = run(*index, queries[q], QueryMode::Ann, 2 * n);
+            QCOMPARE(ann.strategy, QueryStrategy::Ann);
+            const QString diff = sameHits(ann, run(*index, queries[q], QueryMode::Exact, 0));
+            QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("%1, query %2%3").arg(when).arg(q).arg(diff)));
+        }
+    };
+    compare(QStringLiteral("first")); // every candidate's row is remembered now
+    // Each query's nearest items get new vectors (from another cluster), and
+    // another item takes the old vector's place: a stale row would score it.
+    std::mt19937 more(23);
+    QList<WriteOp> ops;
+    for (int i = 0; i < 400; ++i)
+        ops.append(WriteOp::upsert(Item{itemId(i * 3), clustered(more, dims, (i + 7) % 17), {}}));
+    QVERIFY(!waitFor(index->write(ops)).error);
+    QVERIFY(!waitFor(index->checkpoint()).error);
+    QVERIFY(index->waitForGraph(60000));
+    compare(QStringLiteral("after 400 upserts and a checkpoint"));
+    ops.clear();
+    for (int i = 0; i < 300; ++i)
+        ops.append(WriteOp::remove(itemId(i * 4 + 1)));
+    QVERIFY(!waitFor(index->write(ops)).error);
+    QVERIFY(!waitFor(index->compact()).error);
+    QVERIFY(index->waitForGraph(60000));
+    compare(QStringLiteral("after 300 deletes and a compaction"));
+    // Deleted ids come back with new vectors (new rows; the graph keeps their labels).
+    ops.clear();
+    for (int i = 0; i < 300; ++i)
+        ops.append(WriteOp::insert(Item{itemId(i * 4 + 1), clustered(more, dims, i % 17), {}}));
+    QVERIFY(!waitFor(index->write(ops)).error);
+    QVERIFY(!waitFor(index->checkpoint()).error);
+    QVERIFY(index->waitForGraph(60000));
+    compare(QStringLiteral("after re-inserting the deleted ids"));
+    QVERIFY(!index->close());
 }
 
 QTEST_GUILESS_MAIN(TestQuantized)
