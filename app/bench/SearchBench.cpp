@@ -40,8 +40,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <spawn.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <optional>
 #include <random>
+#include <span>
 
 #ifndef SEXTANT_HNSWLIB_PEER_PATH
 #define SEXTANT_HNSWLIB_PEER_PATH ""
@@ -186,7 +191,56 @@ double recallAgainst(const QStringList &got, const QStringList &truth)
 }
 
 // Item i is row i of the file.
-QString idOf(qint64 i) { return QStringLiteral("v%1").arg(i, 8, 10, QLatin1Char('0')); }
+// With --cli-import the items are sextant-cli's, named <file name>:<row>.
+bool g_cliIds = false;
+QString idOf(qint64 i)
+{
+    return g_cliIds ? QStringLiteral("v:%1").arg(i) : QStringLiteral("v%1").arg(i, 8, 10, QLatin1Char('0'));
+}
+
+// The row an id of idOf names.
+qint64 rowOf(const QString &id) { return id.mid(g_cliIds ? 2 : 1).toLongLong(); }
+
+// A child program run to its end, with its own resource use: wait4 reports
+// the child's peak resident set, which no other process's use can inflate.
+struct ChildRun {
+    bool ok = false;
+    int exitCode = -1;
+    double seconds = 0;
+    long long peakRssKiB = 0;
+    QString error;
+};
+
+ChildRun runChild(const QString &program, const QStringList &args)
+{
+    ChildRun r;
+    std::vector<QByteArray> bytes{QFile::encodeName(program)};
+    for (const QString &a : args)
+        bytes.push_back(a.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &b : bytes)
+        argv.push_back(b.data());
+    argv.push_back(nullptr);
+    const auto t0 = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    if (const int e = posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ); e != 0) {
+        r.error = QStringLiteral("cannot start %1: %2").arg(program, QString::fromLocal8Bit(std::strerror(e)));
+        return r;
+    }
+    int status = 0;
+    struct rusage use { };
+    while (wait4(pid, &status, 0, &use) < 0)
+        if (errno != EINTR) {
+            r.error = QStringLiteral("waiting for %1 failed").arg(program);
+            return r;
+        }
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    r.peakRssKiB = use.ru_maxrss; // KiB on Linux
+    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.ok = WIFEXITED(status) && r.exitCode == 0;
+    if (!r.ok) r.error = QStringLiteral("%1 %2 failed (exit status %3)").arg(program, args.value(0)).arg(r.exitCode);
+    return r;
+}
 
 QVector<float> queryVector(const Data &d, qint64 i)
 {
@@ -203,7 +257,7 @@ QString writeTruthIvecs(const QString &path, const std::vector<QStringList> &tru
         const qint32 k = qint32(row.size());
         f.write(reinterpret_cast<const char *>(&k), 4);
         for (const QString &id : row) {
-            const qint32 r = qint32(id.mid(1).toLongLong());
+            const qint32 r = qint32(rowOf(id));
             f.write(reinterpret_cast<const char *>(&r), 4);
         }
     }
@@ -339,6 +393,7 @@ QJsonValue numberOrNull(double v) { return std::isfinite(v) ? QJsonValue(v) : QJ
 
 struct SideRun {
     double buildSeconds = 0;
+    double peakRssMiB = 0; // the peer's, and Sextant's with --cli-import: the whole program's peak
     std::vector<EfPoint> points;
     AtRecall atTarget;
     QJsonObject json;
@@ -356,6 +411,10 @@ public:
     QString peerPath;
     bool keep = false;
     bool deleteHalf = false; // extras: delete every other item and time the background rebuild
+    // Build each run's index as a user would: `sextant-cli create` and
+    // `sextant-cli import` of the base rows' file, measured as child programs.
+    bool cliImport = false;
+    QString cliPath, cliBaseFile;
     Quantization quantization = AnnParams::kDefaultQuantization;
     OpenOptions options;
     std::vector<QStringList> truth; // set by the first Sextant run
@@ -364,6 +423,7 @@ public:
 
     std::optional<SideRun> runSextant(int run, bool first, bool extras, QJsonObject *extrasOut);
     std::optional<SideRun> runPeer(int run);
+    bool buildWithCli(int run, const QString &path, SideRun *side);
 
 private:
     void runExtras(std::shared_ptr<Index> &index, const QString &path, QJsonObject *out);
@@ -379,16 +439,21 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
     schema.ann.m = m;
     schema.ann.efConstruction = efc;
     schema.ann.quantization = quantization;
+    if (cliImport) {
+        if (!buildWithCli(run, path, &side)) return std::nullopt;
+    }
     const MemStatus memBefore = readMemStatus();
-    Result<std::shared_ptr<Index>> created = Index::create(path, schema, Durability::Normal, options);
+    Result<std::shared_ptr<Index>> created =
+        cliImport ? Index::open(path, options) : Index::create(path, schema, Durability::Normal, options);
     if (!created.ok()) {
         std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(created.error().message()));
         return std::nullopt;
     }
     std::shared_ptr<Index> index = *created;
-    progress(QStringLiteral("run %1, Sextant: importing %2 items and building the graph").arg(run).arg(data.n));
+    if (!cliImport)
+        progress(QStringLiteral("run %1, Sextant: importing %2 items and building the graph").arg(run).arg(data.n));
     Stopwatch build;
-    for (qint64 start = 0; start < data.n; start += batchSize) {
+    for (qint64 start = 0; !cliImport && start < data.n; start += batchSize) {
         QList<WriteOp> batch;
         for (qint64 i = start; i < std::min(data.n, start + batchSize); ++i) {
             const float *v = &data.base[size_t(i) * size_t(data.dims)];
@@ -410,11 +475,17 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
                      qPrintable(index->graphStatus().message));
         return std::nullopt;
     }
-    side.buildSeconds = build.elapsedSeconds();
     const GraphStatus graph = index->graphStatus();
     const MemStatus memAfter = readMemStatus();
     QJsonObject buildJson = build.cpuJson();
-    buildJson[QStringLiteral("import_s")] = importSeconds;
+    if (cliImport) {
+        // The build was the child programs'; this process only opened the result.
+        buildJson = side.json.value(QStringLiteral("build")).toObject();
+        buildJson[QStringLiteral("graph_ready_after_open_s")] = build.elapsedSeconds();
+    } else {
+        side.buildSeconds = build.elapsedSeconds();
+        buildJson[QStringLiteral("import_s")] = importSeconds;
+    }
     buildJson[QStringLiteral("import_and_graph_s")] = side.buildSeconds;
     buildJson[QStringLiteral("items_per_s")] = double(data.n) / side.buildSeconds;
     buildJson[QStringLiteral("graph_memory_MiB")] = double(graph.memoryBytes) / (1024.0 * 1024.0);
@@ -422,10 +493,11 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
         buildJson[QStringLiteral("rss_growth_MiB")] = double(memAfter.vmRssKiB - memBefore.vmRssKiB) / 1024.0;
         buildJson[QStringLiteral("rss_MiB")] = double(memAfter.vmRssKiB) / 1024.0;
     }
-    progress(QStringLiteral("run %1, Sextant: import %2 s, with graph %3 s")
-                 .arg(run)
-                 .arg(importSeconds, 0, 'f', 1)
-                 .arg(side.buildSeconds, 0, 'f', 1));
+    if (!cliImport)
+        progress(QStringLiteral("run %1, Sextant: import %2 s, with graph %3 s")
+                     .arg(run)
+                     .arg(importSeconds, 0, 'f', 1)
+                     .arg(side.buildSeconds, 0, 'f', 1));
 
     // ---- exact ground truth (and the scan's throughput), once
     if (truth.empty()) {
@@ -516,11 +588,15 @@ void SearchBench::runExtras(std::shared_ptr<Index> &index, const QString &path, 
 
     // ---- filtered queries, planner on auto
     QJsonArray filtered;
-    const struct {
+    // Items imported by sextant-cli carry no metadata to filter on.
+    if (cliImport)
+        progress(QStringLiteral("filtered queries skipped: the items sextant-cli imported have no metadata"));
+    struct Selectivity {
         const char *name;
         QByteArray filter;
-    } selectivities[] = {{"50%", R"({"s50": 0})"}, {"5%", R"({"s5": 0})"}, {"0.1%", R"({"s01": 0})"}};
-    for (const auto &sel : selectivities) {
+    };
+    const Selectivity selectivities[] = {{"50%", R"({"s50": 0})"}, {"5%", R"({"s5": 0})"}, {"0.1%", R"({"s01": 0})"}};
+    for (const auto &sel : cliImport ? std::span<const Selectivity>() : std::span<const Selectivity>(selectivities)) {
         // Ground truth: the exact top-10 among matching items.
         std::vector<QStringList> ftruth(static_cast<size_t>(data.q));
         for (qint64 i = 0; i < data.q; ++i) {
@@ -663,6 +739,53 @@ void SearchBench::runExtras(std::shared_ptr<Index> &index, const QString &path, 
     if (reopened.ok()) (*reopened)->close();
 }
 
+// `sextant-cli create` with the bench's graph parameters, then `sextant-cli
+// import` of the base rows (which waits for the graph and saves it), timed
+// together; the peak memory is the larger child's.
+bool SearchBench::buildWithCli(int run, const QString &path, SideRun *side)
+{
+    const QStringList create{QStringLiteral("create"),
+                             path,
+                             QStringLiteral("--dims"),
+                             QString::number(data.dims),
+                             QStringLiteral("--metric"),
+                             QStringLiteral("cosine"),
+                             QStringLiteral("--m"),
+                             QString::number(m),
+                             QStringLiteral("--ef-construction"),
+                             QString::number(efc),
+                             QStringLiteral("--quantization"),
+                             quantizationName(quantization),
+                             QStringLiteral("--durability"),
+                             QStringLiteral("normal")};
+    const QStringList import{QStringLiteral("import"), path, cliBaseFile};
+    progress(
+        QStringLiteral("run %1, Sextant: %2 %3 && %2 %4").arg(run).arg(cliPath, create.join(u' '), import.join(u' ')));
+    const ChildRun c = runChild(cliPath, create);
+    if (!c.ok) {
+        std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(c.error));
+        return false;
+    }
+    const ChildRun i = runChild(cliPath, import);
+    if (!i.ok) {
+        std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(i.error));
+        return false;
+    }
+    side->buildSeconds = c.seconds + i.seconds;
+    const double peakMiB = double(std::max(c.peakRssKiB, i.peakRssKiB)) / 1024.0;
+    side->peakRssMiB = peakMiB;
+    side->json[QStringLiteral("build")] =
+        QJsonObject{{QStringLiteral("by"), QStringLiteral("sextant-cli create + import (child programs)")},
+                    {QStringLiteral("create_s"), c.seconds},
+                    {QStringLiteral("import_with_graph_s"), i.seconds},
+                    {QStringLiteral("peak_rss_MiB"), peakMiB}};
+    progress(QStringLiteral("run %1, Sextant: sextant-cli import with graph %2 s, peak memory %3 MiB")
+                 .arg(run)
+                 .arg(side->buildSeconds, 0, 'f', 1)
+                 .arg(peakMiB, 0, 'f', 0));
+    return true;
+}
+
 std::optional<SideRun> SearchBench::runPeer(int run)
 {
     QStringList efList;
@@ -702,6 +825,7 @@ std::optional<SideRun> SearchBench::runPeer(int run)
     SideRun side;
     side.json = doc.object();
     side.buildSeconds = side.json.value(QStringLiteral("build_s")).toDouble();
+    side.peakRssMiB = side.json.value(QStringLiteral("peak_rss_MiB")).toDouble();
     for (const QJsonValue &v : side.json.value(QStringLiteral("ann")).toArray()) {
         const QJsonObject o = v.toObject();
         EfPoint pt;
@@ -779,6 +903,13 @@ int runSearch(const QStringList &args)
          QStringLiteral("How Sextant's graph holds vectors: sq8 (8-bit codes, reranked with the float vectors; "
                         "the default) or none (float copies)."),
          QStringLiteral("kind")},
+        {QStringLiteral("cli-import"),
+         QStringLiteral("Build each Sextant index as a user would: sextant-cli create, then sextant-cli import of "
+                        "the base rows written to an .fvecs file, timed as child programs with their peak memory "
+                        "(no filtered queries then: the items have no metadata).")},
+        {QStringLiteral("cli"),
+         QStringLiteral("The sextant-cli program for --cli-import (default: the one this build made)."),
+         QStringLiteral("path")},
     });
     parser.process(args);
     const CommonOptions common = commonOptions(parser);
@@ -817,6 +948,20 @@ int runSearch(const QStringList &args)
             return 2;
         }
         bench.quantization = *kind;
+    }
+    bench.cliImport = parser.isSet(QStringLiteral("cli-import"));
+    if (bench.cliImport) {
+        bench.cliPath = parser.value(QStringLiteral("cli"));
+        if (bench.cliPath.isEmpty()) {
+            const QString beside = QCoreApplication::applicationDirPath() + QStringLiteral("/sextant-cli");
+            bench.cliPath = QFileInfo(beside).isExecutable() ? beside : QStringLiteral(SEXTANT_CLI_PATH);
+        }
+        if (!QFileInfo(bench.cliPath).isExecutable()) {
+            std::fprintf(stderr, "sextant-bench search: --cli-import: no sextant-cli at %s; name it with --cli\n",
+                         qPrintable(bench.cliPath));
+            return 2;
+        }
+        g_cliIds = true;
     }
     bench.options.applicationName = QStringLiteral("sextant-bench");
     for (const QString &e : parser.value(QStringLiteral("efs")).split(u',', Qt::SkipEmptyParts)) {
@@ -888,6 +1033,23 @@ int runSearch(const QStringList &args)
         data.n = rows - data.q;
         data.base.assign(all.begin(), all.begin() + data.n * d);
         data.queries.assign(all.begin() + data.n * d, all.end());
+    }
+
+    if (bench.cliImport) {
+        // sextant-cli names the items of v.fvecs v:0, v:1, ... (idOf).
+        bench.cliBaseFile = scratch.filePath(QStringLiteral("v.fvecs"));
+        QFile f(bench.cliBaseFile);
+        bool written = f.open(QIODevice::WriteOnly | QIODevice::NewOnly);
+        const qint32 d = data.dims;
+        for (qint64 i = 0; written && i < data.n; ++i)
+            written = f.write(reinterpret_cast<const char *>(&d), 4) == 4 &&
+                      f.write(reinterpret_cast<const char *>(&data.base[size_t(i) * size_t(d)]), qint64(d) * 4) ==
+                          qint64(d) * 4;
+        if (!written || !f.flush()) {
+            std::fprintf(stderr, "sextant-bench search: cannot write %s: %s\n", qPrintable(bench.cliBaseFile),
+                         qPrintable(f.errorString()));
+            return 1;
+        }
     }
 
     QJsonObject out;
@@ -1067,6 +1229,26 @@ int runSearch(const QStringList &args)
         table.last() += QStringLiteral(", hnswlib build (%1 threads) %2 s")
                             .arg(bench.buildThreads)
                             .arg(buildMedian(peerRuns), 0, 'f', 1);
+        std::vector<double> buildRatios;
+        for (size_t r = 0; r < sextantRuns.size(); ++r)
+            buildRatios.push_back(sextantRuns[r].buildSeconds / peerRuns[r].buildSeconds);
+        buildSummary[QStringLiteral("ratio_sextant_to_hnswlib")] = median(buildRatios);
+        table.last() += QStringLiteral(", ratio %1").arg(median(buildRatios), 0, 'f', 2);
+        if (bench.cliImport) {
+            std::vector<double> s, p, ratios;
+            for (size_t r = 0; r < sextantRuns.size(); ++r) {
+                s.push_back(sextantRuns[r].peakRssMiB);
+                p.push_back(peerRuns[r].peakRssMiB);
+                ratios.push_back(sextantRuns[r].peakRssMiB / peerRuns[r].peakRssMiB);
+            }
+            buildSummary[QStringLiteral("sextant_cli_import_peak_rss_MiB")] = median(s);
+            buildSummary[QStringLiteral("hnswlib_peak_rss_MiB")] = median(p);
+            buildSummary[QStringLiteral("peak_rss_ratio_sextant_to_hnswlib")] = median(ratios);
+            table << QStringLiteral("peak memory: sextant-cli import %1 MiB, hnswlib %2 MiB, ratio %3")
+                         .arg(median(s), 0, 'f', 0)
+                         .arg(median(p), 0, 'f', 0)
+                         .arg(median(ratios), 0, 'f', 2);
+        }
         atLine += QStringLiteral(", hnswlib %1, ratio %2 (%3)")
                       .arg(peerBracketed ? QStringLiteral("%1 (%2)").arg(peerAt, 0, 'f', 0).arg(peerCpuAt, 0, 'f', 0)
                                          : peerRuns.back().atTarget.note)
