@@ -9,6 +9,7 @@
 
 #include <hnswlib/hnswlib.h>
 
+#include <QScopeGuard>
 #include <QFile>
 #include <atomic>
 #include <cmath>
@@ -932,33 +933,52 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
     params.efConstruction = int(std::max<uint64_t>(g.efConstruction, 1));
 
     auto graph = std::make_unique<HnswGraph>(dimensions, metric, params, size_t(g.cur) + 1024);
-    // Labels first: ids must be valid and distinct.
-    Reader lr{g.labels, qint64(g.labelsLength)};
-    graph->m_labelIds.reserve(g.labelCount);
-    for (uint64_t l = 0; l < g.labelCount; ++l) {
-        const uint64_t hash = lr.pod<uint64_t>();
-        const uint8_t live = lr.pod<uint8_t>();
-        const uint32_t len = lr.pod<uint32_t>();
-        const uchar *bytes = lr.take(len);
-        if (lr.failed || live > 1) return corruptGraph(path, QStringLiteral("label %1 is cut short or invalid").arg(l));
-        QByteArray id(reinterpret_cast<const char *>(bytes), qsizetype(len));
-        if (validateIdBytes(id) || graph->m_idLabels.contains(id))
-            return corruptGraph(path, QStringLiteral("label %1 has an invalid or repeated id").arg(l));
-        graph->m_idLabels.insert(id, uint32_t(l));
-        graph->m_labelIds.push_back(std::move(id));
-        graph->m_hashes.push_back(hash);
-        graph->m_live.push_back(live);
-    }
-    if (lr.pos != lr.size) return corruptGraph(path, QStringLiteral("the label table has trailing bytes"));
+    // The label table and the elements are read at the same time, on two
+    // threads (each touches only its own structures); their cross-checks
+    // follow once both are done.
+    // Labels: ids must be valid and distinct.
+    auto readLabels = [&]() -> Error {
+        Reader lr{g.labels, qint64(g.labelsLength)};
+        graph->m_labelIds.reserve(g.labelCount);
+        graph->m_hashes.reserve(g.labelCount);
+        graph->m_live.reserve(g.labelCount);
+        graph->m_idLabels.reserve(qsizetype(g.labelCount));
+        for (uint64_t l = 0; l < g.labelCount; ++l) {
+            const uint64_t hash = lr.pod<uint64_t>();
+            const uint8_t live = lr.pod<uint8_t>();
+            const uint32_t len = lr.pod<uint32_t>();
+            const uchar *bytes = lr.take(len);
+            if (lr.failed || live > 1)
+                return corruptGraph(path, QStringLiteral("label %1 is cut short or invalid").arg(l));
+            QByteArray id(reinterpret_cast<const char *>(bytes), qsizetype(len));
+            if (validateIdBytes(id))
+                return corruptGraph(path, QStringLiteral("label %1 has an invalid or repeated id").arg(l));
+            const qsizetype before = graph->m_idLabels.size();
+            graph->m_idLabels.insert(id, uint32_t(l));
+            if (graph->m_idLabels.size() == before)
+                return corruptGraph(path, QStringLiteral("label %1 has an invalid or repeated id").arg(l));
+            graph->m_labelIds.push_back(std::move(id));
+            graph->m_hashes.push_back(hash);
+            graph->m_live.push_back(live);
+        }
+        if (lr.pos != lr.size) return corruptGraph(path, QStringLiteral("the label table has trailing bytes"));
+        return {};
+    };
+    Error labelsError;
+    std::thread labelsThread([&] { labelsError = readLabels(); });
+    auto joinLabels = qScopeGuard([&] {
+        if (labelsThread.joinable()) labelsThread.join();
+    });
     graph->m_hintCount = size_t(g.labelCount) + 1024;
     graph->m_hints = std::make_unique<std::atomic<uint64_t>[]>(graph->m_hintCount);
     for (size_t i = 0; i < graph->m_hintCount; ++i)
         graph->m_hints[i].store(0, std::memory_order_relaxed);
 
     Alg &a = graph->m_hnsw->alg;
+    std::vector<uint8_t> deleted(g.labelCount, 0), seen(g.labelCount, 0);
     try {
         std::memcpy(a.data_level0_memory_, g.level0, size_t(g.cur * g.sizePerElement));
-        std::vector<uint8_t> seen(g.labelCount, 0);
+        a.label_lookup_.reserve(size_t(g.cur));
         for (uint64_t i = 0; i < g.cur; ++i) {
             const uint64_t label = a.getExternalLabel(tableint(i));
             if (seen[label]) return corruptGraph(path, QStringLiteral("two elements carry label %1").arg(label));
@@ -976,20 +996,23 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
             // cur_element_count grows as elements become complete, so the
             // destructor frees exactly the lists allocated so far.
             a.cur_element_count = i + 1;
-            const bool deleted = a.isMarkedDeleted(tableint(i));
-            if (deleted) ++a.num_deleted_;
-            if (bool(graph->m_live[label]) == deleted)
-                return corruptGraph(path, QStringLiteral("label %1's state disagrees with the graph").arg(label));
+            deleted[label] = a.isMarkedDeleted(tableint(i));
+            if (deleted[label]) ++a.num_deleted_;
         }
-        for (uint64_t l = 0; l < g.labelCount; ++l)
-            if (graph->m_live[l] && !seen[l])
-                return corruptGraph(path, QStringLiteral("live label %1 is not in the graph").arg(l));
         a.enterpoint_node_ = g.cur ? g.enterpoint : tableint(-1);
         a.maxlevel_ = g.maxLevel;
     } catch (const std::exception &e) {
         return Error(ErrorCode::Io,
                      QStringLiteral("Loading the graph %1 failed: %2").arg(path, QString::fromLocal8Bit(e.what())),
                      path);
+    }
+    labelsThread.join();
+    if (labelsError) return labelsError;
+    for (uint64_t l = 0; l < g.labelCount; ++l) {
+        if (seen[l] && bool(graph->m_live[l]) == bool(deleted[l]))
+            return corruptGraph(path, QStringLiteral("label %1's state disagrees with the graph").arg(l));
+        if (graph->m_live[l] && !seen[l])
+            return corruptGraph(path, QStringLiteral("live label %1 is not in the graph").arg(l));
     }
     for (uint8_t live : graph->m_live)
         graph->m_liveCount += live;

@@ -299,15 +299,26 @@ bool GraphManager::rebuildShadow(const QString &reason)
 void GraphManager::reconcile()
 {
     // Only this thread changes the graph, so it reads it without the lock.
+    // On two threads: hashing every vector is most of the time an open
+    // takes before the graph is ready.
     std::vector<uint8_t> seen(size_t(m_graph->labelCount()), 0);
     std::vector<QByteArray> toSync;
-    const Error e = m_host.forEachLiveItem([&](const QByteArray &id, const float *vector) {
-        const auto label = m_graph->labelOf(id);
-        if (label && *label < seen.size()) seen[*label] = 1;
-        if (!m_graph->holds(id, HnswGraph::vectorHash(vector, m_dims))) toSync.push_back(id);
-        std::lock_guard lock(m_queueMutex);
-        return !m_stop;
-    });
+    std::mutex toSyncMutex;
+    std::atomic<uint64_t> walked{0};
+    const Error e = m_host.forEachLiveItem(
+        [&](const QByteArray &id, const float *vector) {
+            const HnswGraph &g = *m_graph;
+            const auto label = g.labelOf(id);
+            if (label && *label < seen.size()) seen[*label] = 1; // each label is one id's: no two threads share one
+            if (!label || !g.isLive(*label) || g.hashOf(*label) != HnswGraph::vectorHash(vector, m_dims)) {
+                std::lock_guard lock(toSyncMutex);
+                toSync.push_back(id);
+            }
+            if (walked.fetch_add(1, std::memory_order_relaxed) % 4096 != 0) return true;
+            std::lock_guard lock(m_queueMutex);
+            return !m_stop;
+        },
+        2);
     if (e) {
         setState(GraphStatus::State::Failed,
                  QStringLiteral("Reading the items for the graph failed: %1").arg(e.message()));

@@ -4,6 +4,10 @@
 #include "index/IndexImpl.h"
 #include "base/FileIo.h"
 
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 namespace sextant {
 
 using namespace storage;
@@ -62,7 +66,7 @@ std::vector<HnswGraph::Change> Index::Impl::currentVectors(const std::vector<QBy
     return out;
 }
 
-Error Index::Impl::forEachLiveItem(const std::function<bool(const QByteArray &, const float *)> &item)
+Error Index::Impl::forEachLiveItem(const std::function<bool(const QByteArray &, const float *)> &item, int threads)
 {
     // Copy what the scan needs under the lock; segments are immutable and
     // stay mapped while we hold them.
@@ -84,18 +88,46 @@ Error Index::Impl::forEachLiveItem(const std::function<bool(const QByteArray &, 
     }
     for (const auto &[id, v] : memItems)
         if (!item(id, v.constData())) return {};
-    for (const LoadedSegment &ls : segs) {
-        const Segment &seg = *ls.segment;
-        for (qint64 row = 0; row < seg.rowCount(); ++row) {
-            if (ls.deletions->isDeleted(row)) continue;
-            const Result<QByteArrayView> id = seg.id(row);
-            if (!id.ok()) return id.error();
-            const QByteArray key = id->toByteArray();
-            if (!hidden.isEmpty() && hidden.contains(key)) continue;
-            if (!item(key, seg.vectorData(row))) return {};
+    // The rows in chunks, taken in turn by each thread.
+    constexpr qint64 kChunk = 8192;
+    std::vector<std::pair<size_t, qint64>> chunks; // (segment, first row)
+    for (size_t s = 0; s < segs.size(); ++s)
+        for (qint64 row = 0; row < segs[s].segment->rowCount(); row += kChunk)
+            chunks.emplace_back(s, row);
+    std::atomic<size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::mutex failureMutex;
+    Error failure;
+    auto walk = [&] {
+        for (size_t c = next.fetch_add(1); c < chunks.size() && !stop.load(); c = next.fetch_add(1)) {
+            const LoadedSegment &ls = segs[chunks[c].first];
+            const Segment &seg = *ls.segment;
+            const qint64 end = std::min(seg.rowCount(), chunks[c].second + kChunk);
+            for (qint64 row = chunks[c].second; row < end; ++row) {
+                if (ls.deletions->isDeleted(row)) continue;
+                const Result<QByteArrayView> id = seg.id(row);
+                if (!id.ok()) {
+                    std::lock_guard lock(failureMutex);
+                    if (!failure) failure = id.error();
+                    stop = true;
+                    return;
+                }
+                const QByteArray key = id->toByteArray();
+                if (!hidden.isEmpty() && hidden.contains(key)) continue;
+                if (!item(key, seg.vectorData(row))) {
+                    stop = true;
+                    return;
+                }
+            }
         }
-    }
-    return {};
+    };
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < std::min<int>(threads, int(chunks.size())); ++t)
+        helpers.emplace_back(walk);
+    walk();
+    for (std::thread &t : helpers)
+        t.join();
+    return failure;
 }
 
 qint64 Index::Impl::liveItemCount()
