@@ -45,6 +45,8 @@
 #include <QMenu>
 #include <QPainter>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QAbstractButton>
 #include <QTableWidget>
 #include <QTreeView>
 #include <QProcess>
@@ -383,6 +385,23 @@ bool indexSettingsShots(const QTemporaryDir &scratch, const QString &out)
     page->showView(IndexPage::View::Summary);
     spinFor(4000); // the graph, the tuned ef and the recall estimate
     ok &= save(&w, out, QStringLiteral("summary.png"));
+    // Convert Graph: the confirmation over the Summary, then the Summary while the new graph is built.
+    bool asked = false;
+    QTimer::singleShot(300, &w, [&]() {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) return;
+        asked = true;
+        ok &= saveComposite(&w, box, QPoint((w.width() - box->width()) / 2, (w.height() - box->height()) / 3), out,
+                            QStringLiteral("convert-graph.png"));
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
+    });
+    page->summaryView()->convertGraph();
+    if (!asked) return false;
+    spinFor(400);
+    ok &= save(&w, out, QStringLiteral("summary-converting.png"));
+    spinFor(4000);
+    ok &= save(&w, out, QStringLiteral("summary-converted.png"));
     return ok;
 }
 
