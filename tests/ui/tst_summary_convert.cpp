@@ -1,14 +1,19 @@
 // The Summary view's "Convert Graph…" button: named for the conversion that
 // applies, asks first (cancel changes nothing), converts on the session's
 // worker, then shows the new kind; disabled with a reason when read-only.
+// The Index menu's action is named the same way and asks the same question.
 
 #include "UiTestSupport.h"
 
+#include "IndexPage.h"
+#include "MainWindow.h"
 #include "SummaryView.h"
 
 #include <QAbstractButton>
 #include <QApplication>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
@@ -104,6 +109,41 @@ private slots:
         QVERIFY(item.ok());
         QCOMPARE(item->vector, testItem(7).vector);
         QCOMPARE(item->metadata, testItem(7).metadata);
+    }
+
+    void indexMenuNamesTheConversion()
+    {
+        TempDir dir;
+        const QString path = dir.path() + QStringLiteral("/ix");
+        {
+            std::shared_ptr<Index> idx = createTestIndex(path, 50);
+            QVERIFY(idx);
+            QVERIFY(!idx->close());
+        }
+        MainWindow w;
+        w.show();
+        w.openIndex(path);
+        QTRY_COMPARE_WITH_TIMEOUT(w.pageCount(), 1, 15000);
+        IndexSession *session = w.currentPage()->session();
+        QTRY_VERIFY_WITH_TIMEOUT(session->hasStats(), 10000);
+        QMenu *indexMenu = nullptr;
+        for (QAction *a : w.menuBar()->actions())
+            if (a->text() == QStringLiteral("&Index")) indexMenu = a->menu();
+        QVERIFY(indexMenu);
+        QAction *convert = nullptr;
+        for (QAction *a : indexMenu->actions())
+            if (a->text().startsWith(QStringLiteral("Convert"))) convert = a;
+        QVERIFY(convert);
+        emit indexMenu->aboutToShow();
+        QCOMPARE(convert->text(), QStringLiteral("Convert Graph to F&loat Vectors…"));
+        QVERIFY(convert->isEnabled());
+        QString asked;
+        answerNextBox(QStringLiteral("Convert"), &asked);
+        convert->trigger();
+        QVERIFY2(asked.contains(QStringLiteral("Convert the search graph of ix to float vectors?")), qPrintable(asked));
+        QTRY_COMPARE_WITH_TIMEOUT(session->stats().schema.ann.quantization, Quantization::None, 10000);
+        emit indexMenu->aboutToShow();
+        QCOMPARE(convert->text(), QStringLiteral("Convert &Graph to 8-bit Codes…"));
     }
 
     void readOnlyDisablesIt()
