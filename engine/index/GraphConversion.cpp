@@ -37,13 +37,23 @@ void Index::Impl::convertGraphOnWriter(WriteRequest &request)
         return;
     }
 
-    // The old graph serves queries until the switch; its thread stops first.
-    const std::shared_ptr<GraphManager> old = graph.get();
-    if (old) old->stop();
+    // The old graph's thread stops first: it must not save a graph of the
+    // old kind after the switch. Queries leave it before: a manager stopped
+    // in the middle of its work may know of fewer pending changes than its
+    // graph lacks. Until the new graph is loaded they scan exactly (the new
+    // manager, not yet started, has no graph to offer).
     AnnParams params = schema.ann;
     params.quantization = to;
+    std::shared_ptr<GraphManager> old;
     std::shared_ptr<GraphManager> fresh;
-    if (old) fresh = std::make_shared<GraphManager>(*this, schema.dimensions, schema.metric, params, true);
+    {
+        std::unique_lock lock(stateMutex);
+        if (graph) {
+            fresh = std::make_shared<GraphManager>(*this, schema.dimensions, schema.metric, params, true);
+            old = graph.replace(fresh);
+        }
+    }
+    if (old) old->stop();
 
     Error e;
     {
@@ -61,7 +71,6 @@ void Index::Impl::convertGraphOnWriter(WriteRequest &request)
         next.tuning.reset();
         e = publishLocked(std::move(next), std::move(segs), {}, [&] {
             schema.ann.quantization = to;
-            if (fresh) graph.replace(fresh);
             out.generation = manifest.generation;
         });
     }
@@ -95,17 +104,20 @@ void Index::Impl::followGraphConversion()
         saved = manifest.graph;
     }
     if (now == schema.ann.quantization) return;
-    const std::shared_ptr<GraphManager> old = graph.get();
-    if (old) old->stop();
-    std::shared_ptr<GraphManager> fresh;
+    // As on the writer: queries leave the old manager before it stops.
     AnnParams params = schema.ann;
     params.quantization = now;
-    if (old) fresh = std::make_shared<GraphManager>(*this, schema.dimensions, schema.metric, params, false);
+    std::shared_ptr<GraphManager> old;
+    std::shared_ptr<GraphManager> fresh;
     {
         std::unique_lock lock(stateMutex);
         schema.ann.quantization = now;
-        if (fresh) graph.replace(fresh);
+        if (graph) {
+            fresh = std::make_shared<GraphManager>(*this, schema.dimensions, schema.metric, params, false);
+            old = graph.replace(fresh);
+        }
     }
+    if (old) old->stop();
     if (fresh) fresh->start(saved);
 }
 

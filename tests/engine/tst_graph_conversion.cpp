@@ -9,7 +9,8 @@
 //   - converting to the quantization it has is a no-op that writes nothing;
 //   - a read-only opener is refused, and follows the writer's conversion on refresh;
 //   - writes queued before and after a conversion all land, and the new graph holds them;
-//   - queries keep working while the new graph is built.
+//   - queries, status polls and graph waits on other threads keep working
+//     through conversions back and forth (the graph manager is replaced under them).
 
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
@@ -20,6 +21,9 @@
 
 #include <QDir>
 #include <QTemporaryDir>
+
+#include <atomic>
+#include <thread>
 
 using namespace sextant;
 using namespace testsupport;
@@ -111,6 +115,8 @@ private slots:
     void sameQuantizationIsANoOp();
     void readOnlyIsRefusedAndFollows();
     void writesAroundTheConversionAllLand();
+    void queriesRunThroughConversions();
+    void queriesWhileALargerGraphIsBuilt();
 };
 
 void TestGraphConversion::floatFixtureToCodesAndBack()
@@ -314,6 +320,118 @@ void TestGraphConversion::writesAroundTheConversionAllLand()
         const QString findings = verifyText(dir, full);
         QVERIFY2(findings.isEmpty(), qPrintable(findings));
     }
+}
+
+void TestGraphConversion::queriesRunThroughConversions()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("i"));
+    QVERIFY(copyFolder(graphFixture(), dir));
+    std::shared_ptr<Index> index = openIndex(dir);
+    QVERIFY(index->waitForGraph(60000));
+    const Expected before = contentOf(*index);
+    std::vector<QVector<float>> probes;
+    for (const auto &[id, item] : before)
+        if (probes.size() < 16) probes.push_back(item.vector);
+
+    std::atomic<bool> stop{false};
+    std::atomic<int> queries{0}, failures{0};
+    QString firstFailure;
+    std::mutex failureMutex;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 3; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; !stop.load(); ++i) {
+                QueryRequest r;
+                r.vector = probes[size_t(i + t) % probes.size()];
+                r.k = 10;
+                r.mode = i % 2 ? QueryMode::Ann : QueryMode::Auto;
+                r.withMetadata = false;
+                const Result<QueryResult> res = index->query(r);
+                index->graphStatus();
+                index->waitForGraph(1);
+                if (!res.ok() || res->hits.size() != 10) {
+                    ++failures;
+                    std::lock_guard lock(failureMutex);
+                    if (firstFailure.isEmpty())
+                        firstFailure = res.ok() ? QStringLiteral("%1 hits (%2)").arg(res->hits.size()).arg(res->plan)
+                                                : res.error().message();
+                }
+                ++queries;
+            }
+        });
+    for (int round = 0; round < 6; ++round) {
+        const Quantization to = round % 2 ? Quantization::None : Quantization::Sq8;
+        const Result<GraphConversion> r = index->convertGraph(to);
+        QVERIFY2(r.ok(), qPrintable(r.error().message()));
+        QVERIFY(r->changed);
+        if (round % 3 == 2) QVERIFY(index->waitForGraph(60000));
+    }
+    QVERIFY(index->waitForGraph(60000));
+    stop = true;
+    for (std::thread &t : threads)
+        t.join();
+    QVERIFY2(failures.load() == 0, qPrintable(QStringLiteral("%1 of %2 queries failed; first: %3")
+                                                  .arg(failures.load())
+                                                  .arg(queries.load())
+                                                  .arg(firstFailure)));
+    QVERIFY(queries.load() > 0);
+    QCOMPARE(index->schema().ann.quantization, Quantization::None);
+    QCOMPARE(index->graphStatus().quantization, Quantization::None);
+    QCOMPARE(index->graphStatus().items, qint64(before.size()));
+    const QString diff = diffContent(*index, before);
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QVERIFY(!index->close());
+    for (bool full : {false, true}) {
+        const QString findings = verifyText(dir, full);
+        QVERIFY2(findings.isEmpty(), qPrintable(findings));
+    }
+}
+
+void TestGraphConversion::queriesWhileALargerGraphIsBuilt()
+{
+    // The new graph starts empty, and learns which items it lacks by reading
+    // them all: a query meanwhile must not take the empty graph for a
+    // complete one (it scans exactly until every item is queued).
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("i"));
+    Schema schema = smallSchema(8, Metric::L2);
+    schema.ann.quantization = Quantization::None;
+    schema.ann.efConstruction = 16;
+    schema.ann.m = 4;
+    Result<std::shared_ptr<Index>> created = Index::create(dir, schema, Durability::Off);
+    QVERIFY(created.ok());
+    std::shared_ptr<Index> index = *created;
+    QList<WriteOp> batch;
+    for (int i = 0; i < 20000; ++i)
+        batch.append(WriteOp::insert(makeItem(QStringLiteral("l-%1").arg(i), quint32(i + 3), 8, QJsonObject{})));
+    QVERIFY(!waitFor(index->write(batch, Priority::Bulk)).error);
+    QVERIFY(index->waitForGraph(120000));
+    const QVector<float> probe = makeVector(8, 12345);
+    std::atomic<bool> stop{false};
+    std::atomic<int> queries{0}, failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 2; ++t)
+        threads.emplace_back([&] {
+            while (!stop.load()) {
+                QueryRequest r;
+                r.vector = probe;
+                r.k = 10;
+                r.mode = QueryMode::Ann;
+                r.withMetadata = false;
+                const Result<QueryResult> res = index->query(r);
+                if (!res.ok() || res->hits.size() != 10) ++failures;
+                ++queries;
+            }
+        });
+    QVERIFY(index->convertGraph(Quantization::Sq8).ok());
+    QVERIFY(index->waitForGraph(120000));
+    stop = true;
+    for (std::thread &t : threads)
+        t.join();
+    QVERIFY2(failures.load() == 0,
+             qPrintable(QStringLiteral("%1 of %2 queries failed").arg(failures.load()).arg(queries.load())));
+    QVERIFY(!index->close());
 }
 
 QTEST_GUILESS_MAIN(TestGraphConversion)
