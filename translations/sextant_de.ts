@@ -2996,7 +2996,7 @@
     <name>sextant::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="67"/>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="528"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
@@ -3211,72 +3211,83 @@
         <translation>Ver&amp;dichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <source>Convert &amp;Graph to 8-bit Codes…</source>
+        <translation>&amp;Graph in 8-Bit-Codes umwandeln …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <source>Convert Graph to F&amp;loat Vectors…</source>
+        <translation>Graph in F&amp;loat-Vektoren umwandeln …</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="236"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>Open the &amp;Demo Index</source>
         <translation>&amp;Demo-Index öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Einen Index aus kurzen Beispieltexten anlegen (oder ihn öffnen, falls er existiert) und darin suchen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>&amp;About Sextant</source>
         <translation>Ü&amp;ber Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="251"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>No recent indexes</source>
         <translation>Keine zuletzt geöffneten Indizes</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="285"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
         <source>Opening %1</source>
         <translation>%1 wird geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <location filename="../ui/MainWindow.cpp" line="299"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>There is no Sextant index in %1.</source>
         <translation>Im Ordner %1 befindet sich kein Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="322"/>
+        <location filename="../ui/MainWindow.cpp" line="335"/>
         <source>The folder %1 does not exist.</source>
         <translation>Den Ordner %1 gibt es nicht.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="325"/>
+        <location filename="../ui/MainWindow.cpp" line="338"/>
         <source>Could Not Open the Index</source>
         <translation>Index konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant konnte %1 nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="914"/>
+        <location filename="../ui/MainWindow.cpp" line="927"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant konnte %1 nicht wiederherstellen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
         <source>Creating %1</source>
         <translation>%1 wird angelegt</translation>
     </message>
@@ -3311,27 +3322,27 @@
         <translation>Die IDs der Einträge mit den Zahlen darin als Zahlen sortieren (item2 vor item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>Could Not Create the Index</source>
         <translation>Index konnte nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="375"/>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
         <source>Creating the demo index</source>
         <translation>Demo-Index wird angelegt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="376"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>Creating the demo index in %1…</source>
         <translation>Demo-Index wird in %1 angelegt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="400"/>
+        <location filename="../ui/MainWindow.cpp" line="413"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Demo-Index konnte nicht angelegt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="420"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Demo-Index aus %n Dokument in %1 s angelegt.</numerusform>
@@ -3339,37 +3350,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="467"/>
         <source>A write failed: %1</source>
         <translation>Ein Schreibvorgang ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="528"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="499"/>
         <source>Could Not Open for Writing</source>
         <translation>Konnte nicht zum Schreiben öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="525"/>
+        <location filename="../ui/MainWindow.cpp" line="538"/>
         <source>Could not be opened</source>
         <translation>Konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="530"/>
+        <location filename="../ui/MainWindow.cpp" line="543"/>
         <source>Read-only</source>
         <translation>Schreibgeschützt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="532"/>
+        <location filename="../ui/MainWindow.cpp" line="545"/>
         <source>Reading…</source>
         <translation>Wird gelesen …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="549"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln Eintrag</numerusform>
@@ -3377,17 +3388,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="537"/>
+        <location filename="../ui/MainWindow.cpp" line="550"/>
         <source>following changes</source>
         <translation>folgt Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="539"/>
+        <location filename="../ui/MainWindow.cpp" line="552"/>
         <source>writes: idle</source>
         <translation>Schreibvorgänge: keine</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="540"/>
+        <location filename="../ui/MainWindow.cpp" line="553"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>Schreibvorgänge: %Ln wartet</numerusform>
@@ -3395,77 +3406,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="541"/>
+        <location filename="../ui/MainWindow.cpp" line="554"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="553"/>
+        <location filename="../ui/MainWindow.cpp" line="566"/>
         <source>Open Index Folder</source>
         <translation>Indexordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="700"/>
         <source>About Sextant</source>
         <translation>Über Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="688"/>
+        <location filename="../ui/MainWindow.cpp" line="701"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Eine Werkbank und eingebettete Engine für lokale Vektorindizes: anlegen, durchsehen, abfragen, prüfen und reparieren.&lt;/p&gt;&lt;p&gt;Jeder Schreibvorgang trägt eine Prüfsumme und ist standardmäßig dauerhaft gespeichert, bevor er bestätigt wird.&lt;/p&gt;&lt;p&gt;Distanzkernel: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <location filename="../ui/MainWindow.cpp" line="573"/>
         <source>Open a File</source>
         <translation>Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="561"/>
+        <location filename="../ui/MainWindow.cpp" line="574"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Vektordateien und Sicherungen (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="578"/>
+        <location filename="../ui/MainWindow.cpp" line="591"/>
         <source>Looking at %1…</source>
         <translation>%1 wird angesehen …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="734"/>
+        <location filename="../ui/MainWindow.cpp" line="747"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Ablegen, um in %1 zu importieren (ein Indexordner wird stattdessen geöffnet)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="735"/>
+        <location filename="../ui/MainWindow.cpp" line="748"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Ablegen, um einen Indexordner zu öffnen oder aus Dokumenten oder Vektoren einen neuen Index anzulegen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <location filename="../ui/MainWindow.cpp" line="607"/>
         <source>Import a File</source>
         <translation>Datei importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="595"/>
+        <location filename="../ui/MainWindow.cpp" line="608"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 ist kein Index, sondern eine Datei, die Sextant importieren kann.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="599"/>
+        <location filename="../ui/MainWindow.cpp" line="612"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Die Einträge in den geöffneten Index %1 importieren oder einen neuen Index daraus machen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="602"/>
+        <location filename="../ui/MainWindow.cpp" line="615"/>
         <source>Import into %1</source>
         <translation>In %1 importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="604"/>
+        <location filename="../ui/MainWindow.cpp" line="617"/>
         <source>New Index…</source>
         <translation>Neuer Index …</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="757"/>
+        <location filename="../ui/MainWindow.cpp" line="770"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>%n abgelegtes Objekt wird untersucht …</numerusform>
@@ -3473,89 +3484,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="807"/>
+        <location filename="../ui/MainWindow.cpp" line="820"/>
         <source>Convert to a Sextant Index</source>
         <translation>In einen Sextant-Index umwandeln</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="808"/>
+        <location filename="../ui/MainWindow.cpp" line="821"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Den %1 in %2 in einen Sextant-Index umwandeln. Der Ordner selbst wird nur gelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="821"/>
+        <location filename="../ui/MainWindow.cpp" line="834"/>
         <source>Not a Sextant Index</source>
         <translation>Kein Sextant-Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="822"/>
+        <location filename="../ui/MainWindow.cpp" line="835"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 enthält einen %2, keinen Sextant-Index.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="824"/>
+        <location filename="../ui/MainWindow.cpp" line="837"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant kann aus seinen Einträgen einen neuen Sextant-Index anlegen, mit ihren IDs, Vektoren und Metadaten. Der Ordner selbst bleibt, wie er ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="826"/>
+        <location filename="../ui/MainWindow.cpp" line="839"/>
         <source>Convert to a Sextant Index…</source>
         <translation>In einen Sextant-Index umwandeln …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="835"/>
+        <location filename="../ui/MainWindow.cpp" line="848"/>
         <source>Import Files</source>
         <translation>Dateien importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="836"/>
+        <location filename="../ui/MainWindow.cpp" line="849"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Dokumente und Vektoren (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="844"/>
+        <location filename="../ui/MainWindow.cpp" line="857"/>
         <source>Import a Folder</source>
         <translation>Ordner importieren</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="877"/>
+        <location filename="../ui/MainWindow.cpp" line="890"/>
         <source>Restore a Backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="878"/>
+        <location filename="../ui/MainWindow.cpp" line="891"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Sicherungsarchive (*.tar.zst);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572"/>
-        <location filename="../ui/MainWindow.cpp" line="883"/>
+        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="896"/>
         <source>New Folder for the Restored Index</source>
         <translation>Neuer Ordner für den wiederhergestellten Index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="901"/>
+        <location filename="../ui/MainWindow.cpp" line="914"/>
         <source>Restoring %1</source>
         <translation>%1 wird wiederhergestellt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="902"/>
+        <location filename="../ui/MainWindow.cpp" line="915"/>
         <source>Restoring %1…</source>
         <translation>%1 wird wiederhergestellt …</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="906"/>
-        <location filename="../ui/MainWindow.cpp" line="907"/>
+        <location filename="../ui/MainWindow.cpp" line="919"/>
+        <location filename="../ui/MainWindow.cpp" line="920"/>
         <source>The restore was cancelled.</source>
         <translation>Die Wiederherstellung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="913"/>
+        <location filename="../ui/MainWindow.cpp" line="926"/>
         <source>Could Not Restore the Backup</source>
         <translation>Sicherung konnte nicht wiederhergestellt werden</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="918"/>
+        <location filename="../ui/MainWindow.cpp" line="931"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n Datei (%1) nach %2 wiederhergestellt.</numerusform>
@@ -5450,99 +5461,171 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         <translation>Näherungssuche und exakte Suche an Stichproben-Einträgen vergleichen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="165"/>
+        <location filename="../ui/SummaryView.cpp" line="167"/>
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="166"/>
+        <location filename="../ui/SummaryView.cpp" line="168"/>
         <source>Last verification:</source>
         <translation>Letzte Prüfung:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="168"/>
+        <location filename="../ui/SummaryView.cpp" line="170"/>
         <source>Verify</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="169"/>
+        <location filename="../ui/SummaryView.cpp" line="171"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Jeden Protokollrahmen und jeden Datenblock anhand seiner Prüfsumme prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="170"/>
+        <location filename="../ui/SummaryView.cpp" line="172"/>
         <source>Full Verify</source>
         <translation>Vollständig prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="171"/>
+        <location filename="../ui/SummaryView.cpp" line="173"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Außerdem Größe und SHA-256 jeder Datei prüfen.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="221"/>
+        <location filename="../ui/SummaryView.cpp" line="224"/>
         <source>not available</source>
         <translation>nicht verfügbar</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="228"/>
+        <location filename="../ui/SummaryView.cpp" line="231"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 pro Näherungsabfrage, %2 pro exakter Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="239"/>
+        <location filename="../ui/SummaryView.cpp" line="242"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, Pflicht)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="239"/>
-        <location filename="../ui/SummaryView.cpp" line="283"/>
+        <location filename="../ui/SummaryView.cpp" line="242"/>
+        <location filename="../ui/SummaryView.cpp" line="287"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="240"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
         <source>none declared</source>
         <translation>keine deklariert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="241"/>
+        <location filename="../ui/SummaryView.cpp" line="244"/>
+        <location filename="../ui/SummaryView.cpp" line="487"/>
         <source>not estimated yet</source>
         <translation>noch nicht geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="246"/>
+        <location filename="../ui/SummaryView.cpp" line="249"/>
+        <location filename="../ui/SummaryView.cpp" line="435"/>
         <source>The index is open read-only.</source>
         <translation>Der Index ist schreibgeschützt geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="266"/>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
         <source>reading…</source>
         <translation>wird gelesen …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="274"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Schreibgeschützt: %1 schreibt in diesen Index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="274"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>Read-only.</source>
         <translation>Schreibgeschützt.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="276"/>
+        <location filename="../ui/SummaryView.cpp" line="280"/>
         <source>Open for writing by this window.</source>
         <translation>Von diesem Fenster zum Schreiben geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="290"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="424"/>
+        <source>Convert Graph to Float Vectors…</source>
+        <translation>Graph in Float-Vektoren umwandeln …</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="425"/>
+        <source>Convert Graph to 8-bit Codes…</source>
+        <translation>Graph in 8-Bit-Codes umwandeln …</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="437"/>
+        <source>The graph is being converted.</source>
+        <translation>Der Graph wird gerade umgewandelt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="441"/>
+        <source>Keep float copies of the vectors in the graph: about three times the memory.</source>
+        <translation>Float-Kopien der Vektoren im Graphen halten: etwa dreimal so viel Speicher.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="442"/>
+        <source>Keep 8-bit codes in the graph instead of float copies: about a third of the memory.</source>
+        <translation>8-Bit-Codes statt Float-Kopien im Graphen halten: etwa ein Drittel des Speichers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="460"/>
+        <source>Convert Graph to 8-bit Codes</source>
+        <translation>Graph in 8-Bit-Codes umwandeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="460"/>
+        <source>Convert Graph to Float Vectors</source>
+        <translation>Graph in Float-Vektoren umwandeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="463"/>
+        <source>Convert the search graph of %1 to 8-bit codes?</source>
+        <translation>Den Suchgraphen von %1 in 8-Bit-Codes umwandeln?</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="464"/>
+        <source>Convert the search graph of %1 to float vectors?</source>
+        <translation>Den Suchgraphen von %1 in Float-Vektoren umwandeln?</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="467"/>
+        <source>The graph is rebuilt from the vectors in the background. Until it is ready, queries scan every item exactly: the same results, more slowly. Items, ids and metadata do not change.</source>
+        <translation>Der Graph wird im Hintergrund aus den Vektoren neu aufgebaut. Bis er fertig ist, durchsuchen Abfragen jeden Eintrag exakt: dieselben Ergebnisse, nur langsamer. Einträge, IDs und Metadaten ändern sich nicht.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="470"/>
+        <source>Graph memory per item: %1 now, %2 after (the whole graph: %3 now, about %4 after).</source>
+        <translation>Graph-Speicher pro Eintrag: jetzt %1, danach %2 (der ganze Graph: jetzt %3, danach etwa %4).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="472"/>
+        <source>Convert</source>
+        <translation>Umwandeln</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="480"/>
+        <source>Converting the graph of %1</source>
+        <translation>Umwandlung des Graphen von %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="484"/>
+        <source>Converting the graph failed</source>
+        <translation>Umwandlung des Graphen fehlgeschlagen</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="284"/>
         <location filename="../ui/SummaryView.cpp" line="288"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln Zeile</numerusform>
@@ -5550,7 +5633,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="225"/>
+        <location filename="../ui/SummaryView.cpp" line="228"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 % (%Ln Stichprobenabfrage, ef %2)</numerusform>
@@ -5558,7 +5641,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="289"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln gelöschte Zeile, die das Verdichten entfernt</numerusform>
@@ -5566,7 +5649,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="291"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln Änderung</numerusform>
@@ -5574,22 +5657,22 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="299"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Protokollsequenznummer %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <location filename="../ui/SummaryView.cpp" line="284"/>
         <source>none yet: the items are in the log until the first checkpoint</source>
         <translation>noch keine: Die Einträge stehen bis zum ersten Checkpoint im Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="297"/>
+        <location filename="../ui/SummaryView.cpp" line="301"/>
         <source>idle</source>
         <translation>leer</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <location filename="../ui/SummaryView.cpp" line="302"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln Schreibvorgang wartet</numerusform>
@@ -5597,37 +5680,37 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="307"/>
         <source>off: every query scans exactly</source>
         <translation>aus: Jede Abfrage durchsucht exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="308"/>
         <source>loading</source>
         <translation>wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="305"/>
+        <location filename="../ui/SummaryView.cpp" line="309"/>
         <source>building</source>
         <translation>wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="306"/>
+        <location filename="../ui/SummaryView.cpp" line="310"/>
         <source>ready</source>
         <translation>bereit</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="307"/>
+        <location filename="../ui/SummaryView.cpp" line="311"/>
         <source>failed: queries scan exactly</source>
         <translation>fehlgeschlagen: Abfragen durchsuchen exakt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="309"/>
+        <location filename="../ui/SummaryView.cpp" line="313"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="321"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln Änderung ausstehend, bis dahin exakt durchsucht)</numerusform>
@@ -5635,17 +5718,17 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="328"/>
+        <location filename="../ui/SummaryView.cpp" line="332"/>
         <source>not saved yet</source>
         <translation>noch nicht gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="328"/>
+        <location filename="../ui/SummaryView.cpp" line="332"/>
         <source>saved as %1</source>
         <translation>gespeichert als %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="311"/>
+        <location filename="../ui/SummaryView.cpp" line="315"/>
         <source>%1; rebuilding it in the background (%2): %3 of %Ln item(s)</source>
         <translation>
             <numerusform>%1; wird im Hintergrund neu aufgebaut (%2): %3 von %Ln Eintrag</numerusform>
@@ -5653,7 +5736,7 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="315"/>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
         <source>%1; rebuilt in the background %Ln time(s) since opened</source>
         <translation>
             <numerusform>%1; seit dem Öffnen %Ln-mal im Hintergrund neu aufgebaut</numerusform>
@@ -5661,57 +5744,57 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="364"/>
         <source>Never verified on this computer.</source>
         <translation>Auf diesem Rechner nie geprüft.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="362"/>
+        <location filename="../ui/SummaryView.cpp" line="367"/>
         <source>Full verification</source>
         <translation>Vollständige Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="362"/>
+        <location filename="../ui/SummaryView.cpp" line="367"/>
         <source>Quick verification</source>
         <translation>Schnelle Prüfung</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="363"/>
+        <location filename="../ui/SummaryView.cpp" line="368"/>
         <source>%1 on %2: %3</source>
         <translation>%1 am %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="331"/>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>measuring the ef that reaches the target recall@10 of %1 %…</source>
         <translation>misst das ef, das die Ziel-Trefferquote@10 von %1 % erreicht …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="322"/>
+        <location filename="../ui/SummaryView.cpp" line="326"/>
         <source>M %1, ef construction %2, ef search %3; %4</source>
         <translation>M %1, ef construction %2, ef search %3; %4</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="326"/>
+        <location filename="../ui/SummaryView.cpp" line="330"/>
         <source>8-bit codes, reranked exactly</source>
         <translation>8-Bit-Codes, exakt nachbewertet</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="326"/>
+        <location filename="../ui/SummaryView.cpp" line="330"/>
         <source>float vectors</source>
         <translation>Float-Vektoren</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <location filename="../ui/SummaryView.cpp" line="339"/>
         <source>%1: reaches the target recall@10 of %2 % (%3 % measured)</source>
         <translation>%1: erreicht die Ziel-Trefferquote@10 von %2 % (%3 % gemessen)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="338"/>
+        <location filename="../ui/SummaryView.cpp" line="342"/>
         <source>%1: the best measured, %3 %, is below the target recall@10 of %2 %</source>
         <translation>%1: das beste gemessene, %3 %, liegt unter der Ziel-Trefferquote@10 von %2 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="341"/>
+        <location filename="../ui/SummaryView.cpp" line="345"/>
         <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
         <translation>
             <numerusform>Gemessen an Stichproben, als der Index %Ln Eintrag enthielt; wird neu gemessen, wenn er sich ändert.</numerusform>
@@ -5719,57 +5802,57 @@ Lockern Sie den Filter und führen Sie die Abfrage erneut aus.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="376"/>
+        <location filename="../ui/SummaryView.cpp" line="381"/>
         <source>Full verification running…</source>
         <translation>Vollständige Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="376"/>
+        <location filename="../ui/SummaryView.cpp" line="381"/>
         <source>Verification running…</source>
         <translation>Prüfung läuft …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="377"/>
+        <location filename="../ui/SummaryView.cpp" line="382"/>
         <source>Full verification of %1</source>
         <translation>Vollständige Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="378"/>
+        <location filename="../ui/SummaryView.cpp" line="383"/>
         <source>Verification of %1</source>
         <translation>Prüfung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="346"/>
+        <location filename="../ui/SummaryView.cpp" line="350"/>
         <source>%1, until the ef that reaches the target recall@10 of %2 % is measured</source>
         <translation>%1, bis das ef gemessen ist, das die Ziel-Trefferquote@10 von %2 % erreicht</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="387"/>
+        <location filename="../ui/SummaryView.cpp" line="392"/>
         <source>estimating…</source>
         <translation>wird geschätzt …</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="390"/>
+        <location filename="../ui/SummaryView.cpp" line="395"/>
         <source>Estimating recall of %1</source>
         <translation>Trefferquote von %1 wird geschätzt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="395"/>
+        <location filename="../ui/SummaryView.cpp" line="400"/>
         <source>Checkpoint of %1</source>
         <translation>Checkpoint von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="396"/>
+        <location filename="../ui/SummaryView.cpp" line="401"/>
         <source>Checkpoint failed</source>
         <translation>Checkpoint fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="401"/>
+        <location filename="../ui/SummaryView.cpp" line="406"/>
         <source>Compaction of %1</source>
         <translation>Verdichtung von %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="402"/>
+        <location filename="../ui/SummaryView.cpp" line="407"/>
         <source>Compaction failed</source>
         <translation>Verdichtung fehlgeschlagen</translation>
     </message>

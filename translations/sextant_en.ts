@@ -444,7 +444,7 @@
 <context>
     <name>sextant::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="420"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Made the demo index from %n document in %1 s.</numerusform>
@@ -452,7 +452,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="549"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln item</numerusform>
@@ -460,7 +460,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="540"/>
+        <location filename="../ui/MainWindow.cpp" line="553"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>writes: %Ln queued</numerusform>
@@ -468,7 +468,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="757"/>
+        <location filename="../ui/MainWindow.cpp" line="770"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Looking at %n dropped item…</numerusform>
@@ -476,7 +476,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="918"/>
+        <location filename="../ui/MainWindow.cpp" line="931"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>Restored %n file (%1) into %2.</numerusform>
@@ -679,7 +679,7 @@
 <context>
     <name>sextant::ui::SummaryView</name>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="225"/>
+        <location filename="../ui/SummaryView.cpp" line="228"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1 % (%Ln sampled query, ef %2)</numerusform>
@@ -687,8 +687,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="284"/>
         <location filename="../ui/SummaryView.cpp" line="288"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -696,7 +696,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="289"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln deleted row that compaction drops</numerusform>
@@ -704,7 +704,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="291"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln change</numerusform>
@@ -712,7 +712,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <location filename="../ui/SummaryView.cpp" line="302"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln write queued</numerusform>
@@ -720,7 +720,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="321"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln change pending, searched exactly meanwhile)</numerusform>
@@ -728,7 +728,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="341"/>
+        <location filename="../ui/SummaryView.cpp" line="345"/>
         <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
         <translation>
             <numerusform>Measured on sampled items when the index held %Ln item; measured again as it changes.</numerusform>
@@ -736,7 +736,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="311"/>
+        <location filename="../ui/SummaryView.cpp" line="315"/>
         <source>%1; rebuilding it in the background (%2): %3 of %Ln item(s)</source>
         <translation>
             <numerusform>%1; rebuilding it in the background (%2): %3 of %Ln item</numerusform>
@@ -744,7 +744,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="315"/>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
         <source>%1; rebuilt in the background %Ln time(s) since opened</source>
         <translation>
             <numerusform>%1; rebuilt in the background %Ln time since opened</numerusform>

@@ -2996,7 +2996,7 @@
     <name>sextant::ui::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="67"/>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="528"/>
         <source>Sextant</source>
         <translation>Sextant</translation>
     </message>
@@ -3211,72 +3211,83 @@
         <translation>C&amp;ompacter</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="235"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="242"/>
+        <source>Convert &amp;Graph to 8-bit Codes…</source>
+        <translation>Convertir le &amp;graphe en codes 8 bits…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <source>Convert Graph to F&amp;loat Vectors…</source>
+        <translation>Convertir le graphe en vecteurs f&amp;lottants…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="248"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="236"/>
+        <location filename="../ui/MainWindow.cpp" line="249"/>
         <source>Open the &amp;Demo Index</source>
         <translation>Ouvrir l’index de &amp;démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="250"/>
         <source>Make an index from short example texts (or open it when it exists) and search it</source>
         <translation>Créer un index à partir de courts textes d’exemple (ou l’ouvrir s’il existe) et y faire une recherche</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="239"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>&amp;About Sextant</source>
         <translation>À &amp;propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="241"/>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>About &amp;Qt</source>
         <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="251"/>
+        <location filename="../ui/MainWindow.cpp" line="264"/>
         <source>No recent indexes</source>
         <translation>Aucun index récent</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="285"/>
+        <location filename="../ui/MainWindow.cpp" line="298"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="286"/>
+        <location filename="../ui/MainWindow.cpp" line="299"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="319"/>
+        <location filename="../ui/MainWindow.cpp" line="332"/>
         <source>There is no Sextant index in %1.</source>
         <translation>Le dossier %1 ne contient aucun index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="322"/>
+        <location filename="../ui/MainWindow.cpp" line="335"/>
         <source>The folder %1 does not exist.</source>
         <translation>Le dossier %1 n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="325"/>
+        <location filename="../ui/MainWindow.cpp" line="338"/>
         <source>Could Not Open the Index</source>
         <translation>Impossible d’ouvrir l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="316"/>
+        <location filename="../ui/MainWindow.cpp" line="329"/>
         <source>Sextant could not open %1.</source>
         <translation>Sextant n’a pas pu ouvrir %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="914"/>
+        <location filename="../ui/MainWindow.cpp" line="927"/>
         <source>Sextant could not restore %1.</source>
         <translation>Sextant n’a pas pu restaurer %1.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
         <source>Creating %1</source>
         <translation>Création de %1</translation>
     </message>
@@ -3311,27 +3322,27 @@
         <translation>Trier les identifiants des Éléments en comparant leurs nombres comme des nombres (item2 avant item10)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="363"/>
         <source>Could Not Create the Index</source>
         <translation>Impossible de créer l’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="375"/>
+        <location filename="../ui/MainWindow.cpp" line="388"/>
         <source>Creating the demo index</source>
         <translation>Création de l’index de démonstration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="376"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>Creating the demo index in %1…</source>
         <translation>Création de l’index de démonstration dans %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="400"/>
+        <location filename="../ui/MainWindow.cpp" line="413"/>
         <source>Could Not Create the Demo Index</source>
         <translation>Impossible de créer l’index de démonstration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="420"/>
         <source>Made the demo index from %n document(s) in %1 s.</source>
         <translation>
             <numerusform>Index de démonstration créé à partir de %n document en %1 s.</numerusform>
@@ -3339,37 +3350,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="454"/>
+        <location filename="../ui/MainWindow.cpp" line="467"/>
         <source>A write failed: %1</source>
         <translation>Une écriture a échoué&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="515"/>
+        <location filename="../ui/MainWindow.cpp" line="528"/>
         <source>%1 — Sextant</source>
         <translation>%1 — Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="486"/>
+        <location filename="../ui/MainWindow.cpp" line="499"/>
         <source>Could Not Open for Writing</source>
         <translation>Ouverture en écriture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="525"/>
+        <location filename="../ui/MainWindow.cpp" line="538"/>
         <source>Could not be opened</source>
         <translation>Ouverture impossible</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="530"/>
+        <location filename="../ui/MainWindow.cpp" line="543"/>
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="532"/>
+        <location filename="../ui/MainWindow.cpp" line="545"/>
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="549"/>
         <source>%Ln item(s)</source>
         <translation>
             <numerusform>%Ln élément</numerusform>
@@ -3377,17 +3388,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="537"/>
+        <location filename="../ui/MainWindow.cpp" line="550"/>
         <source>following changes</source>
         <translation>suit les modifications</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="539"/>
+        <location filename="../ui/MainWindow.cpp" line="552"/>
         <source>writes: idle</source>
         <translation>écritures&#xa0;: aucune</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="540"/>
+        <location filename="../ui/MainWindow.cpp" line="553"/>
         <source>writes: %Ln queued</source>
         <translation>
             <numerusform>écritures&#xa0;: %Ln en attente</numerusform>
@@ -3395,77 +3406,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="541"/>
+        <location filename="../ui/MainWindow.cpp" line="554"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="553"/>
+        <location filename="../ui/MainWindow.cpp" line="566"/>
         <source>Open Index Folder</source>
         <translation>Ouvrir un dossier d’index</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="687"/>
+        <location filename="../ui/MainWindow.cpp" line="700"/>
         <source>About Sextant</source>
         <translation>À propos de Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="688"/>
+        <location filename="../ui/MainWindow.cpp" line="701"/>
         <source>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;A workbench and embedded engine for local vector indexes: create, browse, query, verify and repair them.&lt;/p&gt;&lt;p&gt;Every write is checksummed and, by default, on stable storage before it is acknowledged.&lt;/p&gt;&lt;p&gt;Distance kernels: %2. Qt %3.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sextant %1&lt;/h3&gt;&lt;p&gt;Un atelier et un moteur embarqué pour index vectoriels locaux&#xa0;: les créer, les parcourir, les interroger, les vérifier et les réparer.&lt;/p&gt;&lt;p&gt;Chaque écriture porte une somme de contrôle et, par défaut, se trouve sur un stockage stable avant d’être confirmée.&lt;/p&gt;&lt;p&gt;Noyaux de distance&#xa0;: %2. Qt %3.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="560"/>
+        <location filename="../ui/MainWindow.cpp" line="573"/>
         <source>Open a File</source>
         <translation>Ouvrir un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="561"/>
+        <location filename="../ui/MainWindow.cpp" line="574"/>
         <source>Vector files and backups (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;All files (*)</source>
         <translation>Fichiers de vecteurs et sauvegardes (*.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs *.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="578"/>
+        <location filename="../ui/MainWindow.cpp" line="591"/>
         <source>Looking at %1…</source>
         <translation>Examen de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="734"/>
+        <location filename="../ui/MainWindow.cpp" line="747"/>
         <source>Drop to import into %1 (an index folder opens instead)</source>
         <translation>Déposer pour importer dans %1 (un dossier d’index est ouvert à la place)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="735"/>
+        <location filename="../ui/MainWindow.cpp" line="748"/>
         <source>Drop to open an index folder, or to make a new index from documents or vectors</source>
         <translation>Déposer pour ouvrir un dossier d’index, ou pour créer un nouvel index à partir de documents ou de vecteurs</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="594"/>
+        <location filename="../ui/MainWindow.cpp" line="607"/>
         <source>Import a File</source>
         <translation>Importer un fichier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="595"/>
+        <location filename="../ui/MainWindow.cpp" line="608"/>
         <source>%1 is not an index but a file Sextant can import.</source>
         <translation>%1 n’est pas un index mais un fichier que Sextant peut importer.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="599"/>
+        <location filename="../ui/MainWindow.cpp" line="612"/>
         <source>Import its items into the open index %1, or make a new index from them?</source>
         <translation>Importer ses éléments dans l’index ouvert %1, ou en faire un nouvel index&#x202f;?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="602"/>
+        <location filename="../ui/MainWindow.cpp" line="615"/>
         <source>Import into %1</source>
         <translation>Importer dans %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="604"/>
+        <location filename="../ui/MainWindow.cpp" line="617"/>
         <source>New Index…</source>
         <translation>Nouvel index…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="757"/>
+        <location filename="../ui/MainWindow.cpp" line="770"/>
         <source>Looking at %n dropped item(s)…</source>
         <translation>
             <numerusform>Examen de %n objet déposé…</numerusform>
@@ -3473,89 +3484,89 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="807"/>
+        <location filename="../ui/MainWindow.cpp" line="820"/>
         <source>Convert to a Sextant Index</source>
         <translation>Convertir en index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="808"/>
+        <location filename="../ui/MainWindow.cpp" line="821"/>
         <source>Convert the %1 in %2 to a Sextant index. The folder itself is only read.</source>
         <translation>Convertir le %1 de %2 en index Sextant. Le dossier lui-même est seulement lu.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="821"/>
+        <location filename="../ui/MainWindow.cpp" line="834"/>
         <source>Not a Sextant Index</source>
         <translation>Pas un index Sextant</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="822"/>
+        <location filename="../ui/MainWindow.cpp" line="835"/>
         <source>%1 holds a %2, not a Sextant index.</source>
         <translation>%1 contient un %2, pas un index Sextant.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="824"/>
+        <location filename="../ui/MainWindow.cpp" line="837"/>
         <source>Sextant can make a new Sextant index from its items, with their ids, vectors and metadata. The folder itself is left as it is.</source>
         <translation>Sextant peut créer un nouvel index Sextant à partir de ses éléments, avec leurs identifiants, vecteurs et métadonnées. Le dossier lui-même reste tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="826"/>
+        <location filename="../ui/MainWindow.cpp" line="839"/>
         <source>Convert to a Sextant Index…</source>
         <translation>Convertir en index Sextant…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="835"/>
+        <location filename="../ui/MainWindow.cpp" line="848"/>
         <source>Import Files</source>
         <translation>Importer des fichiers</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="836"/>
+        <location filename="../ui/MainWindow.cpp" line="849"/>
         <source>Documents and vectors (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;All files (*)</source>
         <translation>Documents et vecteurs (*.txt *.md *.markdown *.html *.htm *.pdf *.zip *.tar *.tgz *.tar.gz *.jsonl *.ndjson *.csv *.tsv *.npy *.fvecs *.bvecs);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="844"/>
+        <location filename="../ui/MainWindow.cpp" line="857"/>
         <source>Import a Folder</source>
         <translation>Importer un dossier</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="877"/>
+        <location filename="../ui/MainWindow.cpp" line="890"/>
         <source>Restore a Backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="878"/>
+        <location filename="../ui/MainWindow.cpp" line="891"/>
         <source>Backup archives (*.tar.zst);;All files (*)</source>
         <translation>Archives de sauvegarde (*.tar.zst);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="572"/>
-        <location filename="../ui/MainWindow.cpp" line="883"/>
+        <location filename="../ui/MainWindow.cpp" line="585"/>
+        <location filename="../ui/MainWindow.cpp" line="896"/>
         <source>New Folder for the Restored Index</source>
         <translation>Nouveau dossier pour l’index restauré</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="901"/>
+        <location filename="../ui/MainWindow.cpp" line="914"/>
         <source>Restoring %1</source>
         <translation>Restauration de %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="902"/>
+        <location filename="../ui/MainWindow.cpp" line="915"/>
         <source>Restoring %1…</source>
         <translation>Restauration de %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="906"/>
-        <location filename="../ui/MainWindow.cpp" line="907"/>
+        <location filename="../ui/MainWindow.cpp" line="919"/>
+        <location filename="../ui/MainWindow.cpp" line="920"/>
         <source>The restore was cancelled.</source>
         <translation>La restauration a été annulée.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="913"/>
+        <location filename="../ui/MainWindow.cpp" line="926"/>
         <source>Could Not Restore the Backup</source>
         <translation>Impossible de restaurer la sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="918"/>
+        <location filename="../ui/MainWindow.cpp" line="931"/>
         <source>Restored %n file(s) (%1) into %2.</source>
         <translation>
             <numerusform>%n fichier (%1) restauré dans %2.</numerusform>
@@ -3968,12 +3979,12 @@
     <message>
         <location filename="../ui/NewIndexDialog.cpp" line="131"/>
         <source>How the graph holds each vector. 8-bit codes take about a third of the memory and build faster; the best candidates are then scored again with the exact vectors, so results and scores are those of the full vectors.</source>
-        <translation>Comment le graphe garde chaque vecteur. Les codes 8 bits prennent environ un tiers de la mémoire et se construisent plus vite ; les meilleurs candidats sont ensuite notés à nouveau avec les vecteurs exacts, si bien que résultats et scores sont ceux des vecteurs complets.</translation>
+        <translation>Comment le graphe garde chaque vecteur. Les codes 8 bits prennent environ un tiers de la mémoire et se construisent plus vite&#x202f;; les meilleurs candidats sont ensuite notés à nouveau avec les vecteurs exacts, si bien que résultats et scores sont ceux des vecteurs complets.</translation>
     </message>
     <message>
         <location filename="../ui/NewIndexDialog.cpp" line="134"/>
         <source>Graph vectors:</source>
-        <translation>Vecteurs du graphe :</translation>
+        <translation>Vecteurs du graphe&#xa0;:</translation>
     </message>
     <message>
         <location filename="../ui/NewIndexDialog.cpp" line="145"/>
@@ -5450,99 +5461,171 @@ Assouplissez le filtre et relancez.</translation>
         <translation>Comparer la recherche approximative et la recherche exacte sur des éléments échantillonnés.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="165"/>
+        <location filename="../ui/SummaryView.cpp" line="167"/>
         <source>Health</source>
         <translation>Santé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="166"/>
+        <location filename="../ui/SummaryView.cpp" line="168"/>
         <source>Last verification:</source>
         <translation>Dernière vérification&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="168"/>
+        <location filename="../ui/SummaryView.cpp" line="170"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="169"/>
+        <location filename="../ui/SummaryView.cpp" line="171"/>
         <source>Check every log frame and data block against its checksum.</source>
         <translation>Contrôler chaque trame du journal et chaque bloc de données avec sa somme de contrôle.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="170"/>
+        <location filename="../ui/SummaryView.cpp" line="172"/>
         <source>Full Verify</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="171"/>
+        <location filename="../ui/SummaryView.cpp" line="173"/>
         <source>Also check the size and SHA-256 of every file.</source>
         <translation>Contrôler aussi la taille et le SHA-256 de chaque fichier.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="221"/>
+        <location filename="../ui/SummaryView.cpp" line="224"/>
         <source>not available</source>
         <translation>indisponible</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="228"/>
+        <location filename="../ui/SummaryView.cpp" line="231"/>
         <source>%1 per approximate query, %2 per exact query</source>
         <translation>%1 par requête approximative, %2 par requête exacte</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="239"/>
+        <location filename="../ui/SummaryView.cpp" line="242"/>
         <source>%1 (%2, required)</source>
         <translation>%1 (%2, obligatoire)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="239"/>
-        <location filename="../ui/SummaryView.cpp" line="283"/>
+        <location filename="../ui/SummaryView.cpp" line="242"/>
+        <location filename="../ui/SummaryView.cpp" line="287"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="240"/>
+        <location filename="../ui/SummaryView.cpp" line="243"/>
         <source>none declared</source>
         <translation>aucun déclaré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="241"/>
+        <location filename="../ui/SummaryView.cpp" line="244"/>
+        <location filename="../ui/SummaryView.cpp" line="487"/>
         <source>not estimated yet</source>
         <translation>pas encore estimé</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="246"/>
+        <location filename="../ui/SummaryView.cpp" line="249"/>
+        <location filename="../ui/SummaryView.cpp" line="435"/>
         <source>The index is open read-only.</source>
         <translation>L’index est ouvert en lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="266"/>
+        <location filename="../ui/SummaryView.cpp" line="270"/>
         <source>reading…</source>
         <translation>lecture…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="274"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>Read-only: %1 writes this index.</source>
         <translation>Lecture seule&#xa0;: %1 écrit dans cet index.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="274"/>
+        <location filename="../ui/SummaryView.cpp" line="278"/>
         <source>Read-only.</source>
         <translation>Lecture seule.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="276"/>
+        <location filename="../ui/SummaryView.cpp" line="280"/>
         <source>Open for writing by this window.</source>
         <translation>Ouvert en écriture par cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="286"/>
+        <location filename="../ui/SummaryView.cpp" line="290"/>
         <source>%1 (%2, %3)</source>
         <translation>%1 (%2, %3)</translation>
     </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="424"/>
+        <source>Convert Graph to Float Vectors…</source>
+        <translation>Convertir le graphe en vecteurs flottants…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="425"/>
+        <source>Convert Graph to 8-bit Codes…</source>
+        <translation>Convertir le graphe en codes 8 bits…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="437"/>
+        <source>The graph is being converted.</source>
+        <translation>Le graphe est en cours de conversion.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="441"/>
+        <source>Keep float copies of the vectors in the graph: about three times the memory.</source>
+        <translation>Garder dans le graphe des copies flottantes des vecteurs&#x202f;: environ trois fois plus de mémoire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="442"/>
+        <source>Keep 8-bit codes in the graph instead of float copies: about a third of the memory.</source>
+        <translation>Garder dans le graphe des codes 8 bits au lieu de copies flottantes&#x202f;: environ un tiers de la mémoire.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="460"/>
+        <source>Convert Graph to 8-bit Codes</source>
+        <translation>Convertir le graphe en codes 8 bits</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="460"/>
+        <source>Convert Graph to Float Vectors</source>
+        <translation>Convertir le graphe en vecteurs flottants</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="463"/>
+        <source>Convert the search graph of %1 to 8-bit codes?</source>
+        <translation>Convertir le graphe de recherche de %1 en codes 8 bits&#x202f;?</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="464"/>
+        <source>Convert the search graph of %1 to float vectors?</source>
+        <translation>Convertir le graphe de recherche de %1 en vecteurs flottants&#x202f;?</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="467"/>
+        <source>The graph is rebuilt from the vectors in the background. Until it is ready, queries scan every item exactly: the same results, more slowly. Items, ids and metadata do not change.</source>
+        <translation>Le graphe est reconstruit à partir des vecteurs en arrière-plan. Tant qu’il n’est pas prêt, les requêtes parcourent chaque élément exactement&#x202f;: mêmes résultats, plus lentement. Les éléments, identifiants et métadonnées ne changent pas.</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="470"/>
+        <source>Graph memory per item: %1 now, %2 after (the whole graph: %3 now, about %4 after).</source>
+        <translation>Mémoire du graphe par élément&#x202f;: %1 maintenant, %2 après (le graphe entier&#x202f;: %3 maintenant, environ %4 après).</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="472"/>
+        <source>Convert</source>
+        <translation>Convertir</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="480"/>
+        <source>Converting the graph of %1</source>
+        <translation>Conversion du graphe de %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SummaryView.cpp" line="484"/>
+        <source>Converting the graph failed</source>
+        <translation>Échec de la conversion du graphe</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="284"/>
         <location filename="../ui/SummaryView.cpp" line="288"/>
+        <location filename="../ui/SummaryView.cpp" line="292"/>
         <source>%Ln row(s)</source>
         <translation>
             <numerusform>%Ln ligne</numerusform>
@@ -5550,7 +5633,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="225"/>
+        <location filename="../ui/SummaryView.cpp" line="228"/>
         <source>%1 % (%Ln sampled queries, ef %2)</source>
         <translation>
             <numerusform>%1&#xa0;% (%Ln requête échantillonnée, ef %2)</numerusform>
@@ -5558,7 +5641,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="289"/>
+        <location filename="../ui/SummaryView.cpp" line="293"/>
         <source>%Ln deleted row(s) that compaction drops</source>
         <translation>
             <numerusform>%Ln ligne effacée que le compactage supprimera</numerusform>
@@ -5566,7 +5649,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="291"/>
+        <location filename="../ui/SummaryView.cpp" line="295"/>
         <source>%Ln change(s)</source>
         <translation>
             <numerusform>%Ln modification</numerusform>
@@ -5574,22 +5657,22 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="295"/>
+        <location filename="../ui/SummaryView.cpp" line="299"/>
         <source>Log sequence number %1 of %2</source>
         <translation>Numéro de séquence du journal %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="280"/>
+        <location filename="../ui/SummaryView.cpp" line="284"/>
         <source>none yet: the items are in the log until the first checkpoint</source>
         <translation>aucun pour l’instant&#xa0;: les éléments sont dans le journal jusqu’au premier point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="297"/>
+        <location filename="../ui/SummaryView.cpp" line="301"/>
         <source>idle</source>
         <translation>vide</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="298"/>
+        <location filename="../ui/SummaryView.cpp" line="302"/>
         <source>%Ln write(s) queued</source>
         <translation>
             <numerusform>%Ln écriture en attente</numerusform>
@@ -5597,37 +5680,37 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="303"/>
+        <location filename="../ui/SummaryView.cpp" line="307"/>
         <source>off: every query scans exactly</source>
         <translation>désactivé&#xa0;: chaque requête fait un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="304"/>
+        <location filename="../ui/SummaryView.cpp" line="308"/>
         <source>loading</source>
         <translation>chargement</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="305"/>
+        <location filename="../ui/SummaryView.cpp" line="309"/>
         <source>building</source>
         <translation>construction</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="306"/>
+        <location filename="../ui/SummaryView.cpp" line="310"/>
         <source>ready</source>
         <translation>prêt</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="307"/>
+        <location filename="../ui/SummaryView.cpp" line="311"/>
         <source>failed: queries scan exactly</source>
         <translation>échec&#xa0;: les requêtes font un parcours exact</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="309"/>
+        <location filename="../ui/SummaryView.cpp" line="313"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="317"/>
+        <location filename="../ui/SummaryView.cpp" line="321"/>
         <source>%1 (%Ln change(s) pending, searched exactly meanwhile)</source>
         <translation>
             <numerusform>%1 (%Ln modification en attente, recherchée exactement d’ici là)</numerusform>
@@ -5635,17 +5718,17 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="328"/>
+        <location filename="../ui/SummaryView.cpp" line="332"/>
         <source>not saved yet</source>
         <translation>pas encore enregistré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="328"/>
+        <location filename="../ui/SummaryView.cpp" line="332"/>
         <source>saved as %1</source>
         <translation>enregistré sous %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="311"/>
+        <location filename="../ui/SummaryView.cpp" line="315"/>
         <source>%1; rebuilding it in the background (%2): %3 of %Ln item(s)</source>
         <translation>
             <numerusform>%1&#xa0;; reconstruction en arrière-plan (%2)&#xa0;: %3 sur %Ln élément</numerusform>
@@ -5653,7 +5736,7 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="315"/>
+        <location filename="../ui/SummaryView.cpp" line="319"/>
         <source>%1; rebuilt in the background %Ln time(s) since opened</source>
         <translation>
             <numerusform>%1&#xa0;; reconstruit en arrière-plan %Ln fois depuis l’ouverture</numerusform>
@@ -5661,57 +5744,57 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="359"/>
+        <location filename="../ui/SummaryView.cpp" line="364"/>
         <source>Never verified on this computer.</source>
         <translation>Jamais vérifié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="362"/>
+        <location filename="../ui/SummaryView.cpp" line="367"/>
         <source>Full verification</source>
         <translation>Vérification complète</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="362"/>
+        <location filename="../ui/SummaryView.cpp" line="367"/>
         <source>Quick verification</source>
         <translation>Vérification rapide</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="363"/>
+        <location filename="../ui/SummaryView.cpp" line="368"/>
         <source>%1 on %2: %3</source>
         <translation>%1 du %2&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="331"/>
+        <location filename="../ui/SummaryView.cpp" line="335"/>
         <source>measuring the ef that reaches the target recall@10 of %1 %…</source>
         <translation>mesure de l’ef qui atteint le rappel@10 visé de %1&#xa0;%…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="322"/>
+        <location filename="../ui/SummaryView.cpp" line="326"/>
         <source>M %1, ef construction %2, ef search %3; %4</source>
-        <translation>M %1, ef construction %2, ef search %3 ; %4</translation>
+        <translation>M %1, ef construction %2, ef search %3&#x202f;; %4</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="326"/>
+        <location filename="../ui/SummaryView.cpp" line="330"/>
         <source>8-bit codes, reranked exactly</source>
         <translation>codes 8 bits, reclassés exactement</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="326"/>
+        <location filename="../ui/SummaryView.cpp" line="330"/>
         <source>float vectors</source>
         <translation>vecteurs flottants</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="335"/>
+        <location filename="../ui/SummaryView.cpp" line="339"/>
         <source>%1: reaches the target recall@10 of %2 % (%3 % measured)</source>
         <translation>%1&#xa0;: atteint le rappel@10 visé de %2&#xa0;% (%3&#xa0;% mesurés)</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="338"/>
+        <location filename="../ui/SummaryView.cpp" line="342"/>
         <source>%1: the best measured, %3 %, is below the target recall@10 of %2 %</source>
         <translation>%1&#xa0;: le meilleur mesuré, %3&#xa0;%, reste sous le rappel@10 visé de %2&#xa0;%</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/SummaryView.cpp" line="341"/>
+        <location filename="../ui/SummaryView.cpp" line="345"/>
         <source>Measured on sampled items when the index held %Ln item(s); measured again as it changes.</source>
         <translation>
             <numerusform>Mesuré sur un échantillon quand l’index contenait %Ln élément&#xa0;; mesuré à nouveau quand il change.</numerusform>
@@ -5719,57 +5802,57 @@ Assouplissez le filtre et relancez.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="376"/>
+        <location filename="../ui/SummaryView.cpp" line="381"/>
         <source>Full verification running…</source>
         <translation>Vérification complète en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="376"/>
+        <location filename="../ui/SummaryView.cpp" line="381"/>
         <source>Verification running…</source>
         <translation>Vérification en cours…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="377"/>
+        <location filename="../ui/SummaryView.cpp" line="382"/>
         <source>Full verification of %1</source>
         <translation>Vérification complète de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="378"/>
+        <location filename="../ui/SummaryView.cpp" line="383"/>
         <source>Verification of %1</source>
         <translation>Vérification de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="346"/>
+        <location filename="../ui/SummaryView.cpp" line="350"/>
         <source>%1, until the ef that reaches the target recall@10 of %2 % is measured</source>
         <translation>%1, jusqu’à ce que l’ef qui atteint le rappel@10 visé de %2&#xa0;% soit mesuré</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="387"/>
+        <location filename="../ui/SummaryView.cpp" line="392"/>
         <source>estimating…</source>
         <translation>estimation…</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="390"/>
+        <location filename="../ui/SummaryView.cpp" line="395"/>
         <source>Estimating recall of %1</source>
         <translation>Estimation du rappel de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="395"/>
+        <location filename="../ui/SummaryView.cpp" line="400"/>
         <source>Checkpoint of %1</source>
         <translation>Point de contrôle de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="396"/>
+        <location filename="../ui/SummaryView.cpp" line="401"/>
         <source>Checkpoint failed</source>
         <translation>Échec du point de contrôle</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="401"/>
+        <location filename="../ui/SummaryView.cpp" line="406"/>
         <source>Compaction of %1</source>
         <translation>Compactage de %1</translation>
     </message>
     <message>
-        <location filename="../ui/SummaryView.cpp" line="402"/>
+        <location filename="../ui/SummaryView.cpp" line="407"/>
         <source>Compaction failed</source>
         <translation>Échec du compactage</translation>
     </message>

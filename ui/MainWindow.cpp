@@ -228,9 +228,22 @@ void MainWindow::createActions()
     QAction *compact = index->addAction(tr("C&ompact"), this, [this]() {
         if (IndexPage *p = currentPage(); p && p->summaryView()) p->summaryView()->compact();
     });
+    // Named for the conversion that applies to the current index when the menu opens.
+    QAction *convertGraph = index->addAction(tr("Convert &Graph to 8-bit Codes…"), this, [this]() {
+        if (IndexPage *p = currentPage(); p && p->summaryView()) {
+            p->showView(IndexPage::View::Summary);
+            p->summaryView()->convertGraph();
+        }
+    });
+    connect(index, &QMenu::aboutToShow, this, [this, convertGraph]() {
+        if (IndexPage *p = currentPage(); p && p->summaryView())
+            convertGraph->setText(p->summaryView()->graphQuantization() == Quantization::Sq8
+                                      ? tr("Convert Graph to F&loat Vectors…")
+                                      : tr("Convert &Graph to 8-bit Codes…"));
+    });
     m_pageActions << verify << fullVerify << repair;
-    m_indexActions << recall << checkpoint << compact;
-    m_writeActions << checkpoint << compact;
+    m_indexActions << recall << checkpoint << compact << convertGraph;
+    m_writeActions << checkpoint << compact << convertGraph;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Open the &Demo Index"), this, [this]() { openDemoIndex(); })

@@ -156,8 +156,10 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
     form->addRow(tr("Estimated recall@10:"), m_recall);
     m_recallButton = new QPushButton(tr("Estimate Recall"), graph);
     m_recallButton->setToolTip(tr("Compare approximate with exact search on sampled items."));
+    m_convertButton = new QPushButton(graph);
     auto *recallRow = new QHBoxLayout;
     recallRow->addWidget(m_recallButton);
+    recallRow->addWidget(m_convertButton);
     recallRow->addStretch();
     form->addRow(recallRow);
     grid->addWidget(graph, 1, 0);
@@ -188,6 +190,7 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
     connect(m_recallButton, &QPushButton::clicked, this, &SummaryView::estimateRecall);
     connect(m_checkpointButton, &QPushButton::clicked, this, &SummaryView::checkpoint);
     connect(m_compactButton, &QPushButton::clicked, this, &SummaryView::compact);
+    connect(m_convertButton, &QPushButton::clicked, this, &SummaryView::convertGraph);
     connect(session, &IndexSession::statsChanged, this, &SummaryView::updateStats);
     connect(session, &IndexSession::healthChanged, this, &SummaryView::updateHealth);
     connect(&m_verifyWatcher, &QFutureWatcher<VerifyOutcome>::progressValueChanged, m_verifyProgress,
@@ -246,6 +249,7 @@ SummaryView::SummaryView(IndexSession *session, QWidget *parent) : QWidget(paren
         const QString why = ro ? tr("The index is open read-only.") : QString();
         m_checkpointButton->setToolTip(why);
         m_compactButton->setToolTip(why);
+        updateConvertButton();
     };
     updateAccess();
     connect(session, &IndexSession::accessChanged, this, updateAccess);
@@ -344,6 +348,7 @@ void SummaryView::updateStats()
         setValue(
             m_graphTuning,
             tr("%1, until the ef that reaches the target recall@10 of %2 % is measured").arg(g.efSearch).arg(target));
+    updateConvertButton();
     const bool graphReady = g.state == GraphStatus::State::Ready;
     m_recallButton->setEnabled(graphReady && !m_recallWatcher.isRunning());
     if (graphReady && !m_autoRecallDone && st.items > 0 && st.items <= 200000 && g.pending == 0) {
@@ -400,6 +405,89 @@ void SummaryView::compact()
 {
     runMaintenance(m_session->index()->compact(), tr("Compaction of %1").arg(m_session->displayName()),
                    tr("Compaction failed"));
+}
+
+namespace {
+
+// What the index's graph holds now: the manifest's schema (the stats), else the schema it was opened with.
+Quantization currentQuantization(const IndexSession &session)
+{
+    return session.hasStats() ? session.stats().schema.ann.quantization : session.schema().ann.quantization;
+}
+
+} // namespace
+
+Quantization SummaryView::graphQuantization() const { return currentQuantization(*m_session); }
+
+QString SummaryView::convertGraphText() const
+{
+    return currentQuantization(*m_session) == Quantization::Sq8 ? tr("Convert Graph to Float Vectors…")
+                                                                : tr("Convert Graph to 8-bit Codes…");
+}
+
+bool SummaryView::canConvertGraph() const { return !m_session->isReadOnly() && !m_converting; }
+
+void SummaryView::updateConvertButton()
+{
+    m_convertButton->setText(convertGraphText());
+    m_convertButton->setEnabled(canConvertGraph());
+    if (m_session->isReadOnly())
+        m_convertButton->setToolTip(tr("The index is open read-only."));
+    else if (m_converting)
+        m_convertButton->setToolTip(tr("The graph is being converted."));
+    else
+        m_convertButton->setToolTip(
+            currentQuantization(*m_session) == Quantization::Sq8
+                ? tr("Keep float copies of the vectors in the graph: about three times the memory.")
+                : tr("Keep 8-bit codes in the graph instead of float copies: about a third of the memory."));
+}
+
+void SummaryView::convertGraph()
+{
+    if (!canConvertGraph()) return;
+    const Quantization from = currentQuantization(*m_session);
+    const Quantization to = from == Quantization::Sq8 ? Quantization::None : Quantization::Sq8;
+    const Schema &schema = m_session->schema();
+    const qint64 items = m_session->hasStats() ? m_session->stats().items : 0;
+    const qint64 before = graphBytesPerItem(schema.dimensions, schema.ann.m, from);
+    const qint64 after = graphBytesPerItem(schema.dimensions, schema.ann.m, to);
+    // The whole graph: what it takes now (its upper layers and spare capacity
+    // included), and that with each item's element changed.
+    const qint64 measured = m_session->hasStats() ? m_session->stats().graph.memoryBytes : 0;
+    const qint64 graphNow = measured > 0 ? measured : before * items;
+    const qint64 graphAfter = std::max<qint64>(0, graphNow + (after - before) * items);
+    const QString title =
+        to == Quantization::Sq8 ? tr("Convert Graph to 8-bit Codes") : tr("Convert Graph to Float Vectors");
+    QMessageBox box(QMessageBox::Question, title,
+                    to == Quantization::Sq8
+                        ? tr("Convert the search graph of %1 to 8-bit codes?").arg(m_session->displayName())
+                        : tr("Convert the search graph of %1 to float vectors?").arg(m_session->displayName()),
+                    QMessageBox::Cancel, this);
+    box.setInformativeText(
+        tr("The graph is rebuilt from the vectors in the background. Until it is ready, queries scan every item "
+           "exactly: the same results, more slowly. Items, ids and metadata do not change.") +
+        u'\n' + u'\n' +
+        tr("Graph memory per item: %1 now, %2 after (the whole graph: %3 now, about %4 after).")
+            .arg(formatBytes(before), formatBytes(after), formatBytes(graphNow), formatBytes(graphAfter)));
+    QPushButton *convert = box.addButton(tr("Convert"), QMessageBox::AcceptRole);
+    box.setDefaultButton(convert);
+    box.exec();
+    if (box.clickedButton() != convert) return;
+
+    m_converting = true;
+    updateConvertButton();
+    QFuture<Result<GraphConversion>> future = m_session->run([to](Index &idx) { return idx.convertGraph(to); });
+    TaskMonitor::trackGlobal(tr("Converting the graph of %1").arg(m_session->displayName()), QFuture<void>(future));
+    whenFinished(this, future, [this](const QFuture<Result<GraphConversion>> &finished) {
+        m_converting = false;
+        if (finished.resultCount() > 0 && !finished.result().ok())
+            QMessageBox::warning(this, tr("Converting the graph failed"),
+                                 userMessageText(finished.result().error(), ErrorContext::Write));
+        m_autoRecallDone = false; // the new graph's recall is estimated when it is ready
+        setValue(m_recall, tr("not estimated yet"));
+        updateConvertButton();
+        m_session->refreshSoon();
+    });
 }
 
 void SummaryView::runMaintenance(QFuture<WriteResult> future, const QString &task, const QString &failureTitle)

@@ -29,6 +29,16 @@ public slots:
     void estimateRecall();
     void checkpoint();
     void compact();
+    // Asks, then converts the graph to the other quantization (8-bit codes or
+    // float vectors) on the session's worker; the graph is rebuilt in the background.
+    void convertGraph();
+
+public:
+    // What the graph holds now (the manifest's schema), and the button's
+    // text for the conversion that applies.
+    Quantization graphQuantization() const;
+    QString convertGraphText() const;
+    bool canConvertGraph() const;
 
 signals:
     // A verification finished (the integrity view shows the findings).
@@ -48,6 +58,9 @@ private:
     QLabel *m_graphState, *m_graphItems, *m_graphParams, *m_graphMemory, *m_graphTuning, *m_recall;
     QLabel *m_health, *m_access;
     QPushButton *m_verifyQuick, *m_verifyFull, *m_recallButton, *m_checkpointButton, *m_compactButton;
+    QPushButton *m_convertButton;
+    bool m_converting = false;
+    void updateConvertButton();
     QProgressBar *m_verifyProgress;
     QFutureWatcher<VerifyOutcome> m_verifyWatcher;
     QFutureWatcher<Result<RecallEstimate>> m_recallWatcher;

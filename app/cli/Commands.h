@@ -16,6 +16,7 @@ int runVerify(Invocation &invocation); // IntegrityCommands.cpp
 int runRepair(Invocation &invocation); // IntegrityCommands.cpp
 int runCompact(Invocation &invocation);
 int runCheckpoint(Invocation &invocation);
+int runConvertGraph(Invocation &invocation);
 int runExport(Invocation &invocation);         // ImportCommands.cpp
 int runImport(Invocation &invocation);         // ImportCommands.cpp
 int runQuery(Invocation &invocation);          // SearchCommands.cpp

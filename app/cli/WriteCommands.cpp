@@ -1,5 +1,5 @@
-// Commands that change an index: create, delete, compact, checkpoint (insert and import
-// are in Ingest.cpp). They take the writer lock.
+// Commands that change an index: create, delete, compact, checkpoint, convert-graph
+// (insert and import are in Ingest.cpp). They take the writer lock.
 
 #include "Commands.h"
 
@@ -15,6 +15,16 @@
 namespace sextant::cli {
 
 namespace {
+
+QString unknownQuantization(const QString &text)
+{
+    return QStringLiteral("Unknown quantization \"%1\"; use sq8 (8-bit codes) or none (float vectors).").arg(text);
+}
+
+QString graphVectorsName(Quantization q)
+{
+    return q == Quantization::Sq8 ? QStringLiteral("8-bit codes (sq8)") : QStringLiteral("float vectors (none)");
+}
 
 // Schema files are a few lines; anything much larger is the wrong file.
 constexpr qint64 kMaxSchemaFileBytes = 1024 * 1024;
@@ -130,10 +140,7 @@ int runCreate(Invocation &invocation)
     if (invocation.isSet(QStringLiteral("quantization"))) {
         const QString text = invocation.value(QStringLiteral("quantization"));
         const auto q = quantizationFromName(text);
-        if (!q)
-            return console.usageError(
-                QStringLiteral("Unknown quantization \"%1\"; use sq8 (8-bit codes) or none (float vectors).")
-                    .arg(text));
+        if (!q) return console.usageError(unknownQuantization(text));
         schema.ann.quantization = *q;
     }
     Durability durability = Durability::Full;
@@ -311,6 +318,77 @@ int runCheckpoint(Invocation &invocation)
                               .arg(after.generation));
     console.flush();
     return ExitSuccess;
+}
+
+int runConvertGraph(Invocation &invocation)
+{
+    Console &console = invocation.console;
+    if (!invocation.isSet(QStringLiteral("quantization")))
+        return console.usageError(QStringLiteral("convert-graph needs --quantization sq8 or --quantization none."));
+    const QString text = invocation.value(QStringLiteral("quantization"));
+    const auto to = quantizationFromName(text);
+    if (!to) return console.usageError(unknownQuantization(text));
+    const bool keepGraph = !invocation.isSet(QStringLiteral("no-graph"));
+    const QString path = invocation.path();
+
+    // The old graph is not loaded: the conversion replaces it.
+    auto opened = openForWriting(console, path, GraphUse::Off);
+    if (!opened.ok()) return failOpen(console, opened.error());
+    Index &index = **opened;
+    const Schema schema = index.schema();
+    const Result<GraphConversion> conversion = index.convertGraph(*to);
+    if (!conversion.ok()) return closeIndex(console, index, console.fail(conversion.error()));
+    int exitCode = closeIndex(console, index, ExitSuccess);
+    if (exitCode != ExitSuccess) return exitCode;
+
+    const qint64 bytesBefore = graphBytesPerItem(schema.dimensions, schema.ann.m, conversion->from);
+    const qint64 bytesAfter = graphBytesPerItem(schema.dimensions, schema.ann.m, conversion->to);
+    const QString absolutePath = QFileInfo(path).absoluteFilePath();
+    if (!console.json()) {
+        if (conversion->changed)
+            console.printLine(
+                QStringLiteral("converted the graph of %1 from %2 to %3 (manifest generation %4); graph "
+                               "memory per item %5 -> %6 bytes")
+                    .arg(absolutePath, graphVectorsName(conversion->from), graphVectorsName(conversion->to))
+                    .arg(conversion->generation)
+                    .arg(bytesBefore)
+                    .arg(bytesAfter));
+        else
+            console.printLine(QStringLiteral("the graph of %1 already holds %2; nothing changed")
+                                  .arg(absolutePath, graphVectorsName(conversion->to)));
+        console.flush();
+    }
+
+    // The new graph is built from the vectors by a writer that keeps one, and saved when it closes.
+    std::optional<GraphWait> graph;
+    if (keepGraph && conversion->changed) {
+        auto reopened = openForWriting(console, path, GraphUse::On);
+        if (!reopened.ok()) return failOpen(console, reopened.error());
+        graph = waitForGraph(console, **reopened);
+        exitCode = closeIndex(console, **reopened, ExitSuccess);
+        if (graph->ready && !console.json())
+            console.printLine(QStringLiteral("graph: ready, %1 items, %2 in memory, saved")
+                                  .arg(graph->status.items)
+                                  .arg(humanBytes(graph->status.memoryBytes)));
+    }
+    if (console.json()) {
+        QJsonObject out{{QStringLiteral("path"), absolutePath},
+                        {QStringLiteral("from"), quantizationName(conversion->from)},
+                        {QStringLiteral("to"), quantizationName(conversion->to)},
+                        {QStringLiteral("changed"), conversion->changed},
+                        {QStringLiteral("generation"), double(conversion->generation)},
+                        {QStringLiteral("bytesPerItemBefore"), double(bytesBefore)},
+                        {QStringLiteral("bytesPerItemAfter"), double(bytesAfter)}};
+        if (graph)
+            out.insert(QStringLiteral("graph"),
+                       QJsonObject{{QStringLiteral("state"), graphStateName(graph->status.state)},
+                                   {QStringLiteral("ready"), graph->ready},
+                                   {QStringLiteral("items"), double(graph->status.items)},
+                                   {QStringLiteral("memoryBytes"), double(graph->status.memoryBytes)}});
+        console.printJson(out);
+    }
+    console.flush();
+    return exitCode;
 }
 
 } // namespace sextant::cli

@@ -155,6 +155,18 @@ QList<CommandSpec> commandTable()
              "Fold the write-ahead log into a new segment and start a fresh log; deleted rows stay until compact."),
          .changesIndex = true,
          .run = runCheckpoint},
+        {.name = QStringLiteral("convert-graph"),
+         .syntax = QStringLiteral("PATH --quantization sq8|none [--no-graph]"),
+         .summary = QStringLiteral("Convert the HNSW graph to 8-bit codes (sq8) or float vectors (none) and rebuild "
+                                   "it from the vectors."),
+         .options = {valueOption(QStringLiteral("quantization"),
+                                 QStringLiteral("How the graph holds vectors: sq8 (8-bit codes) or none (float "
+                                                "vectors)."),
+                                 QStringLiteral("KIND")),
+                     QCommandLineOption(QStringLiteral("no-graph"),
+                                        QStringLiteral("Only switch; the next process that keeps a graph builds it."))},
+         .changesIndex = true,
+         .run = runConvertGraph},
         {.name = QStringLiteral("export"),
          .syntax = QStringLiteral("PATH [DEST] [--format jsonl|npy|vectra|archive]"),
          .summary = QStringLiteral(

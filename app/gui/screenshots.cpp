@@ -45,6 +45,8 @@
 #include <QMenu>
 #include <QPainter>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QAbstractButton>
 #include <QTableWidget>
 #include <QTreeView>
 #include <QProcess>
@@ -359,6 +361,47 @@ bool importShots(const QTemporaryDir &scratch, const QString &out)
     return ok;
 }
 
+// The Convert Graph confirmation over `page`'s Summary (convert-graph.png),
+// then, with `after`, the Summary while the new graph is built and once it is.
+bool convertGraphShots(MainWindow &w, IndexPage *page, const QString &out, bool after)
+{
+    bool ok = true;
+    bool asked = false;
+    QTimer::singleShot(300, &w, [&]() {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) return;
+        asked = true;
+        ok &= saveComposite(&w, box, QPoint((w.width() - box->width()) / 2, (w.height() - box->height()) / 3), out,
+                            QStringLiteral("convert-graph.png"));
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QMessageBox::AcceptRole) b->click();
+    });
+    page->summaryView()->convertGraph();
+    if (!asked) return false;
+    if (!after) return ok;
+    spinFor(400);
+    ok &= save(&w, out, QStringLiteral("summary-converting.png"));
+    spinFor(4000);
+    ok &= save(&w, out, QStringLiteral("summary-converted.png"));
+    return ok;
+}
+
+// convert-graph.png alone, on an index of its own (the full run).
+bool convertGraphShot(const QTemporaryDir &scratch, const QString &out)
+{
+    const QString demo = scratch.filePath(QStringLiteral("convert-demo"));
+    if (!makeDemo(demo, 3000, 64)) return false;
+    MainWindow w;
+    w.resize(1360, 840);
+    w.show();
+    w.openIndex(demo);
+    if (!spinUntil([&] { return w.pageCount() == 1; })) return false;
+    IndexPage *page = w.currentPage();
+    page->showView(IndexPage::View::Summary);
+    spinFor(4000); // the graph, the tuned ef and the recall estimate
+    return convertGraphShots(w, page, out, false);
+}
+
 // The first run: the start page offering the demo index, and the demo
 // index opened on the Query view with its example query (DemoIndex.h).
 // The New Index dialog and an index's Summary (quick, for checking those two
@@ -383,6 +426,7 @@ bool indexSettingsShots(const QTemporaryDir &scratch, const QString &out)
     page->showView(IndexPage::View::Summary);
     spinFor(4000); // the graph, the tuned ef and the recall estimate
     ok &= save(&w, out, QStringLiteral("summary.png"));
+    ok &= convertGraphShots(w, page, out, true);
     return ok;
 }
 
@@ -607,7 +651,8 @@ int main(int argc, char **argv)
     if (onlyFirstRun) return firstRunShots(out) ? 0 : 1;
     // --only-explore: the UMAP map, the Duplicates view and the comparison.
     if (onlyExplore) return exploreShots(scratch, out) ? 0 : 1;
-    // --only-index-settings: the New Index dialog and the Summary view.
+    // --only-index-settings: the New Index dialog and the Summary view, with
+    // the Convert Graph confirmation and the Summary during and after it.
     if (onlySettings) return indexSettingsShots(scratch, out) ? 0 : 1;
     const QString demo = scratch.filePath(QStringLiteral("demo"));
     if (!makeDemo(demo, 5000, 64)) {
@@ -794,5 +839,6 @@ int main(int argc, char **argv)
     ok &= integrityShots(scratch, out);
     ok &= importShots(scratch, out);
     ok &= exploreShots(scratch, out);
+    ok &= convertGraphShot(scratch, out);
     return ok ? 0 : 1;
 }

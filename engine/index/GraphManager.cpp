@@ -122,7 +122,10 @@ void GraphManager::run(std::optional<GraphEntry> saved)
         std::lock_guard lock(m_queueMutex);
         m_note = note;
     }
-    setState(GraphStatus::State::Building, note);
+    // Still loading (queries scan exactly) until reconcile() has queued every
+    // item the graph lacks: an empty or stale graph with nothing pending
+    // would answer a query with too few items, or old ones.
+    setState(GraphStatus::State::Loading, note);
     reconcile();
     upkeep();
 

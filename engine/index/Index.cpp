@@ -157,7 +157,11 @@ Error Index::close()
 }
 
 QString Index::path() const { return d->dir; }
-Schema Index::schema() const { return d->schema; }
+Schema Index::schema() const
+{
+    std::shared_lock lock(d->stateMutex); // convertGraph() changes ann.quantization
+    return d->schema;
+}
 bool Index::isReadOnly() const { return d->options.readOnly; }
 Durability Index::durability() const { return d->durability; }
 const OpenReport &Index::openReport() const { return d->openReport; }

@@ -22,7 +22,8 @@ void Index::Impl::startGraph()
         if (tuned) tunedEf = tuned->ef;
     }
     if (!options.graph) return;
-    graph = std::make_unique<GraphManager>(*this, schema.dimensions, schema.metric, schema.ann, !options.readOnly);
+    graph.replace(
+        std::make_shared<GraphManager>(*this, schema.dimensions, schema.metric, schema.ann, !options.readOnly));
     std::optional<GraphEntry> saved;
     {
         std::shared_lock lock(stateMutex);
@@ -207,7 +208,8 @@ bool Index::Impl::graphCaughtUp(bool rebuilt)
 
 GraphStatus Index::Impl::graphStatusNow() const
 {
-    GraphStatus s = graph ? graph->status() : GraphStatus{};
+    const std::shared_ptr<GraphManager> manager = graph.get();
+    GraphStatus s = manager ? manager->status() : GraphStatus{};
     s.targetRecall = schema.ann.targetRecall;
     std::lock_guard lock(tuneMutex);
     if (tuned) {

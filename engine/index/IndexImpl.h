@@ -50,6 +50,37 @@ struct SegmentFilterCache {
     static constexpr size_t kRecent = 16;
 };
 
+// The index's graph manager. A graph conversion (GraphConversion.cpp)
+// replaces it while queries, status polls and waits run on other threads, so
+// each use holds a counted reference for the length of its expression
+// (`graph->view(...)` keeps the manager alive until the statement ends), and
+// a replaced manager goes when its last user is done with it.
+class GraphSlot {
+public:
+    struct Pin {
+        std::shared_ptr<GraphManager> manager;
+        GraphManager *operator->() const { return manager.get(); }
+    };
+    Pin operator->() const { return {get()}; }
+    std::shared_ptr<GraphManager> get() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_manager;
+    }
+    explicit operator bool() const { return get() != nullptr; }
+    // Returns the manager replaced, so that the caller decides where it is destroyed.
+    std::shared_ptr<GraphManager> replace(std::shared_ptr<GraphManager> next)
+    {
+        std::lock_guard lock(m_mutex);
+        return std::exchange(m_manager, std::move(next));
+    }
+    void reset() { replace(nullptr); }
+
+private:
+    mutable std::mutex m_mutex;
+    std::shared_ptr<GraphManager> m_manager;
+};
+
 struct Index::Impl final : GraphManager::Host {
     ~Impl() override
     {
@@ -59,7 +90,9 @@ struct Index::Impl final : GraphManager::Host {
     }
     QString dir;
     OpenOptions options;
-    Schema schema; // fixed for the index's life; readable without stateMutex
+    // Fixed for the index's life and readable without stateMutex, except
+    // ann.quantization: convertGraph() changes it under stateMutex (exclusive).
+    Schema schema;
     Durability durability = Durability::Full;
     OpenReport openReport;
     std::unique_ptr<storage::WriterLock> lock;
@@ -102,7 +135,7 @@ struct Index::Impl final : GraphManager::Host {
 
     // Search: the HNSW graph (null when OpenOptions::graph is off) and the
     // per-segment filter caches, by segment id.
-    std::unique_ptr<GraphManager> graph;
+    GraphSlot graph;
     mutable std::mutex filterCacheMutex;
     mutable QHash<quint64, std::shared_ptr<SegmentFilterCache>> filterCaches;
 
@@ -148,6 +181,12 @@ struct Index::Impl final : GraphManager::Host {
     {
         if (graph) graph->changed(id);
     }
+
+    // ---- GraphConversion.cpp: convertGraph() on the writer thread
+    void convertGraphOnWriter(WriteRequest &request);
+    // Read-only: the writer converted the graph; a refresh that read its
+    // manifest follows (the schema's quantization, a graph manager of that kind).
+    void followGraphConversion();
 
     // ---- Search.cpp
     // The rows of a segment that `filter` matches (deleted rows included).

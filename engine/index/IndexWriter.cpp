@@ -40,6 +40,10 @@ void Index::Impl::processGroup(WriteGroup &group)
         compactInBackground(std::move(group.front()));
         return;
     }
+    if (first.kind == WriteRequest::Kind::ConvertGraph) {
+        convertGraphOnWriter(first);
+        return;
+    }
     if (first.kind != WriteRequest::Kind::Write) {
         Error e = failure;
         if (e.ok()) e = checkpointLocked();

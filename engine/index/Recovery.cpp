@@ -386,6 +386,7 @@ Result<bool> Index::Impl::refreshReadOnly()
             return e;
         }
         installLoaded(m.takeValue(), *bytes, segs.takeValue(), std::move(replayed), end);
+        followGraphConversion();
         if (graph) graph->reconcileLater();
         return true;
     }

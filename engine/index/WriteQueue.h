@@ -21,8 +21,12 @@ namespace sextant {
 
 struct WriteRequest {
     // Ingest: a large bulk batch written straight into a segment (see Ingest.cpp).
-    enum class Kind { Write, Ingest, Checkpoint, Compact };
+    enum class Kind { Write, Ingest, Checkpoint, Compact, ConvertGraph };
     Kind kind = Kind::Write;
+    // ConvertGraph (GraphConversion.cpp): the quantization wanted, and what
+    // was done, filled in before the future finishes.
+    Quantization quantization = Quantization::None;
+    std::shared_ptr<GraphConversion> conversion;
     Priority priority = Priority::Interactive;
     QList<storage::Record> records;
     qint64 bytes = 0; // encoded size estimate, bounds a group

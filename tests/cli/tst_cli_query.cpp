@@ -6,6 +6,7 @@
 #include "CliTestSupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRandomGenerator>
 
@@ -602,6 +603,101 @@ private slots:
         QVERIFY2(run.err.contains("Unknown quantization \"pq4\"; use sq8 (8-bit codes) or none (float vectors)."),
                  run.err.constData());
         QVERIFY(!QFile::exists(bad));
+    }
+
+    void convertGraph()
+    {
+        // A float index of 300 items converted to 8-bit codes and back: every
+        // item exported the same, the schema and the saved graph follow.
+        const QString path = createIndex(4, {QStringLiteral("--quantization"), QStringLiteral("none")});
+        QRandomGenerator random(16);
+        QByteArray lines;
+        for (int i = 0; i < 300; ++i)
+            lines += line(QStringLiteral("c%1").arg(i), randomVector(random, 4), QJsonObject{{QStringLiteral("i"), i}});
+        CHECK_EXIT(runCli({QStringLiteral("insert"), path}, lines), 0);
+        const QByteArray before = exportAll(path);
+        QVERIFY(before.count('\n') == 300);
+        const QByteArray manifest = [&] {
+            QFile f(path + QStringLiteral("/MANIFEST"));
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+
+        // An unknown kind, or none at all: exit 2, nothing changed.
+        Run run =
+            runCli({QStringLiteral("convert-graph"), path, QStringLiteral("--quantization"), QStringLiteral("pq4")});
+        CHECK_EXIT(run, 2);
+        QVERIFY2(run.err.contains("Unknown quantization \"pq4\"; use sq8 (8-bit codes) or none (float vectors)."),
+                 run.err.constData());
+        CHECK_EXIT(runCli({QStringLiteral("convert-graph"), path}), 2);
+        CHECK_EXIT(runCli({QStringLiteral("--read-only"), QStringLiteral("convert-graph"), path,
+                           QStringLiteral("--quantization"), QStringLiteral("sq8")}),
+                   2);
+        {
+            QFile f(path + QStringLiteral("/MANIFEST"));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QCOMPARE(f.readAll(), manifest);
+        }
+
+        run = runCli({QStringLiteral("convert-graph"), path, QStringLiteral("--quantization"), QStringLiteral("sq8")});
+        CHECK_EXIT(run, 0);
+        QVERIFY2(run.out.contains(" from float vectors (none) to 8-bit codes (sq8) (manifest generation "),
+                 run.out.constData());
+        QVERIFY2(run.out.contains("graph memory per item 156 -> 152 bytes"), run.out.constData());
+        QVERIFY2(run.out.contains("graph: ready, 300 items, "), run.out.constData());
+        QCOMPARE(exportAll(path), before);
+        run = runCli({QStringLiteral("info"), path, QStringLiteral("--graph"), QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QJsonObject graph = run.json().value(QStringLiteral("graph")).toObject();
+        QCOMPARE(graph.value(QStringLiteral("quantization")).toString(), QStringLiteral("sq8"));
+        QCOMPARE(graph.value(QStringLiteral("loaded")).toBool(), true); // the saved graph, not a rebuild
+        QCOMPARE(graph.value(QStringLiteral("items")).toInt(), 300);
+        run = runCli(
+            {QStringLiteral("query"), path, QStringLiteral("--like"), QStringLiteral("c7"), QStringLiteral("--ann")});
+        CHECK_EXIT(run, 0);
+        QVERIFY2(run.outLines().last().contains("8-bit codes"), run.out.constData());
+
+        // Again: a no-op that says so.
+        run = runCli({QStringLiteral("convert-graph"), path, QStringLiteral("--quantization"), QStringLiteral("SQ8")});
+        CHECK_EXIT(run, 0);
+        QVERIFY2(run.out.contains("already holds 8-bit codes (sq8); nothing changed"), run.out.constData());
+        run = runCli({QStringLiteral("convert-graph"), path, QStringLiteral("--quantization"), QStringLiteral("sq8"),
+                      QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("changed")).toBool(), false);
+        QVERIFY(!run.json().contains(QStringLiteral("graph")));
+
+        // Back to float vectors, with --json.
+        run = runCli({QStringLiteral("convert-graph"), path, QStringLiteral("--quantization"), QStringLiteral("none"),
+                      QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QJsonObject out = run.json();
+        QCOMPARE(out.value(QStringLiteral("from")).toString(), QStringLiteral("sq8"));
+        QCOMPARE(out.value(QStringLiteral("to")).toString(), QStringLiteral("none"));
+        QCOMPARE(out.value(QStringLiteral("changed")).toBool(), true);
+        QVERIFY(out.value(QStringLiteral("generation")).toDouble() > 1);
+        QCOMPARE(out.value(QStringLiteral("bytesPerItemBefore")).toInt(), 152);
+        QCOMPARE(out.value(QStringLiteral("bytesPerItemAfter")).toInt(), 156);
+        QVERIFY(out.value(QStringLiteral("path")).toString().endsWith(QFileInfo(path).fileName()));
+        graph = out.value(QStringLiteral("graph")).toObject();
+        QCOMPARE(graph.value(QStringLiteral("state")).toString(), QStringLiteral("ready"));
+        QCOMPARE(graph.value(QStringLiteral("ready")).toBool(), true);
+        QCOMPARE(graph.value(QStringLiteral("items")).toInt(), 300);
+        QVERIFY(graph.value(QStringLiteral("memoryBytes")).toDouble() > 300 * 156);
+        QCOMPARE(exportAll(path), before);
+
+        // --no-graph only switches: no graph is waited for.
+        run = runCli({QStringLiteral("convert-graph"), path, QStringLiteral("--quantization"), QStringLiteral("sq8"),
+                      QStringLiteral("--no-graph"), QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("changed")).toBool(), true);
+        QVERIFY(!run.json().contains(QStringLiteral("graph")));
+        run = runCli({QStringLiteral("info"), path, QStringLiteral("--json")});
+        CHECK_EXIT(run, 0);
+        QCOMPARE(run.json().value(QStringLiteral("graph")).toObject().value(QStringLiteral("quantization")).toString(),
+                 QStringLiteral("sq8"));
+        QCOMPARE(exportAll(path), before);
+        run = runCli({QStringLiteral("verify"), path, QStringLiteral("--full")});
+        CHECK_EXIT(run, 0);
     }
 
     void importSavesTheGraphUnlessToldNot()

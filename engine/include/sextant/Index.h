@@ -61,6 +61,19 @@ struct SEXTANT_API IndexStats {
     GraphStatus graph;
 };
 
+// What Index::convertGraph did.
+struct SEXTANT_API GraphConversion {
+    Quantization from = Quantization::None;
+    Quantization to = Quantization::None;
+    bool changed = false;   // false: the graph already held `to`, and nothing was written
+    quint64 generation = 0; // the manifest generation that names `to` (the current one when unchanged)
+};
+
+// The bytes one item takes in the graph's base layer (its links, its vector
+// or code, its label; docs/format.md, "Graph file"): what a conversion
+// changes per item.
+SEXTANT_API qint64 graphBytesPerItem(int dimensions, int m, Quantization quantization);
+
 struct SEXTANT_API ListPage {
     QList<Item> items;
     QString nextAfter; // pass as `after` for the next page; empty when done
@@ -110,6 +123,17 @@ public:
     QFuture<WriteResult> checkpoint();
     // Checkpoint, then rewrite all segments into one without deleted rows.
     QFuture<WriteResult> compact();
+
+    // Changes how the HNSW graph holds vectors (Schema::ann.quantization;
+    // docs/search.md, "Quantized graphs"). Runs on the writer thread after the
+    // writes queued before it: publishes one new manifest generation whose
+    // schema names `to` and that names no graph file, removes the old graph
+    // file after that, and starts building the new graph from the vectors in
+    // the background (waitForGraph() waits for it; close() saves it). Queries
+    // keep working meanwhile, exactly until the graph is ready. Items, ids
+    // and metadata are not touched. Blocks until published; not from a
+    // continuation on the writer thread. ReadOnly when open read-only.
+    Result<GraphConversion> convertGraph(Quantization to);
 
     // ---- reads
     Result<Item> get(const QString &id, bool withVector = true) const;
