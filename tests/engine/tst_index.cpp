@@ -1,6 +1,8 @@
 // The Index facade: the operations a program uses, their errors, and what
 // survives a close and reopen.
 
+#include <atomic>
+#include <memory>
 #include <cstdio>
 #include "IndexTestSupport.h"
 #include "VerifySupport.h"
@@ -32,15 +34,23 @@ public:
         for (int attempt = 0; attempt < 50 && !m_paused; ++attempt) {
             QFuture<WriteResult> f =
                 idx.insert(makeItem(QStringLiteral("pause-%1-%2").arg(quintptr(this)).arg(attempt), 1));
-            f.then(QtFuture::Launch::Sync, [this, testThread](WriteResult) {
-                if (QThread::currentThread() == testThread) return; // already finished: try again
+            // A Sync continuation runs at once on this thread when the write
+            // has already finished, else later on the writer thread. Only the
+            // first case tries again: waiting with a timeout instead let a slow
+            // machine pause the writer in one attempt while the next one's
+            // item was still queued, so the test's counts were off by one.
+            auto ranHere = std::make_shared<std::atomic<bool>>(false);
+            f.then(QtFuture::Launch::Sync, [this, testThread, ranHere](WriteResult) {
+                if (QThread::currentThread() == testThread) {
+                    *ranHere = true; // already finished: try again
+                    return;
+                }
                 m_entered.release();
                 m_release.acquire();
             });
-            if (m_entered.tryAcquire(1, 100))
-                m_paused = true;
-            else
-                f.waitForFinished();
+            if (*ranHere) continue;
+            m_entered.acquire();
+            m_paused = true;
         }
     }
     ~WriterPause() { resume(); }
