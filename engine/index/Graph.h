@@ -110,6 +110,14 @@ public:
     {
         if (label < m_hintCount) m_hints[label].store(packed, std::memory_order_relaxed);
     }
+    // The packing the rerank uses: an opened segment file's instance number
+    // (storage::Segment::instance) and a row; 0 (no hint) when either does
+    // not fit.
+    static uint64_t packLocation(uint64_t segmentInstance, qint64 row)
+    {
+        if (segmentInstance == 0 || segmentInstance >= 0xffffffffu || row < 0 || row > 0xffffffff) return 0;
+        return (segmentInstance << 32) | uint64_t(row);
+    }
 
     // ---- files
     // Writes the graph to `path` (a new file) and fsyncs it when `sync`.

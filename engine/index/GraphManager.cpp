@@ -252,7 +252,7 @@ bool GraphManager::rebuildShadow(const QString &reason)
         m_rebuildDone += qint64(batch.size());
         batch.clear();
     };
-    const Error e = m_host.forEachLiveItem([&](const QByteArray &id, const float *vector) {
+    const Error e = m_host.forEachLiveItem([&](const QByteArray &id, const float *vector, uint64_t) {
         batch.push_back({id, std::vector<float>(vector, vector + m_dims), HnswGraph::vectorHash(vector, m_dims)});
         if (qsizetype(batch.size()) >= kBatch * 4) flush();
         std::lock_guard lock(m_queueMutex);
@@ -309,13 +309,17 @@ void GraphManager::reconcile()
     std::mutex toSyncMutex;
     std::atomic<uint64_t> walked{0};
     const Error e = m_host.forEachLiveItem(
-        [&](const QByteArray &id, const float *vector) {
+        [&](const QByteArray &id, const float *vector, uint64_t location) {
             const HnswGraph &g = *m_graph;
             const auto label = g.labelOf(id);
             if (label && *label < seen.size()) seen[*label] = 1; // each label is one id's: no two threads share one
             if (!label || !g.isLive(*label) || g.hashOf(*label) != HnswGraph::vectorHash(vector, m_dims)) {
                 std::lock_guard lock(toSyncMutex);
                 toSync.push_back(id);
+            } else if (location) {
+                // Where the rerank will find the item: the first queries after
+                // an open need no search through the segments for it.
+                g.setLocationHint(*label, location);
             }
             if (walked.fetch_add(1, std::memory_order_relaxed) % 4096 != 0) return true;
             std::lock_guard lock(m_queueMutex);

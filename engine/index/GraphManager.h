@@ -51,12 +51,13 @@ public:
         // The current vector of each id (std::nullopt when it is not a live
         // item), read under the index's state lock.
         virtual std::vector<HnswGraph::Change> currentVectors(const std::vector<QByteArray> &ids) = 0;
-        // Calls `item` for every live item (id, raw vector), reading a
-        // consistent snapshot; `item` returning false stops the walk. With
-        // `threads` above 1 the segments' rows are shared among that many
-        // threads, so `item` must then be safe to call concurrently.
-        virtual Error forEachLiveItem(const std::function<bool(const QByteArray &, const float *)> &item,
-                                      int threads = 1) = 0;
+        // Calls `item` for every live item (id, raw vector, and where it is:
+        // HnswGraph::packLocation of its segment row, 0 for a memtable item),
+        // reading a consistent snapshot; `item` returning false stops the
+        // walk. With `threads` above 1 the segments' rows are shared among
+        // that many threads, so `item` must then be safe to call concurrently.
+        using LiveItem = std::function<bool(const QByteArray &, const float *, uint64_t location)>;
+        virtual Error forEachLiveItem(const LiveItem &item, int threads = 1) = 0;
         virtual qint64 liveItemCount() = 0;
         // Publishes a manifest naming a newly written graph file.
         virtual Error publishGraph(const storage::FileRecord &file, const storage::GraphEntry &entry) = 0;

@@ -67,7 +67,7 @@ std::vector<HnswGraph::Change> Index::Impl::currentVectors(const std::vector<QBy
     return out;
 }
 
-Error Index::Impl::forEachLiveItem(const std::function<bool(const QByteArray &, const float *)> &item, int threads)
+Error Index::Impl::forEachLiveItem(const LiveItem &item, int threads)
 {
     // Copy what the scan needs under the lock; segments are immutable and
     // stay mapped while we hold them.
@@ -88,7 +88,7 @@ Error Index::Impl::forEachLiveItem(const std::function<bool(const QByteArray &, 
         }
     }
     for (const auto &[id, v] : memItems)
-        if (!item(id, v.constData())) return {};
+        if (!item(id, v.constData(), 0)) return {};
     // The rows in chunks, taken in turn by each thread.
     constexpr qint64 kChunk = 8192;
     std::vector<std::pair<size_t, qint64>> chunks; // (segment, first row)
@@ -115,7 +115,7 @@ Error Index::Impl::forEachLiveItem(const std::function<bool(const QByteArray &, 
                 }
                 const QByteArray key = id->toByteArray();
                 if (!hidden.isEmpty() && hidden.contains(key)) continue;
-                if (!item(key, seg.vectorData(row))) {
+                if (!item(key, seg.vectorData(row), HnswGraph::packLocation(seg.instance(), row))) {
                     stop = true;
                     return;
                 }

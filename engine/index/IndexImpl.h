@@ -148,7 +148,7 @@ struct Index::Impl final : GraphManager::Host {
     void startGraph();
     void stopGraph(bool save);
     std::vector<HnswGraph::Change> currentVectors(const std::vector<QByteArray> &ids) override;
-    Error forEachLiveItem(const std::function<bool(const QByteArray &, const float *)> &item, int threads = 1) override;
+    Error forEachLiveItem(const LiveItem &item, int threads = 1) override;
     qint64 liveItemCount() override;
     Error publishGraph(const storage::FileRecord &file, const storage::GraphEntry &entry) override;
     QString directory() const override { return dir; }

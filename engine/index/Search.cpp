@@ -470,11 +470,9 @@ public:
         const Result<Location> l = m_d.locate(m_g.idOf(label));
         if (!l.ok() || !l->found()) return false;
         *loc = *l;
-        if (!l->mem) {
-            const uint64_t instance = m_d.segments[size_t(l->segmentIndex)].segment->instance();
-            if (instance < 0xffffffffu && l->row <= 0xffffffff)
-                m_g.setLocationHint(label, (instance << 32) | uint64_t(l->row));
-        }
+        if (!l->mem)
+            m_g.setLocationHint(
+                label, HnswGraph::packLocation(m_d.segments[size_t(l->segmentIndex)].segment->instance(), l->row));
         return true;
     }
 

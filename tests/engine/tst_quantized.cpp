@@ -531,6 +531,16 @@ void TestQuantized::rerankFollowsItemsThatMove()
     QVERIFY(!waitFor(index->checkpoint()).error);
     QVERIFY(index->waitForGraph(60000));
     compare(QStringLiteral("after re-inserting the deleted ids"));
+    // Reopened: the saved graph is loaded, and the walk that checks it against
+    // the items also notes where each item is, for the rerank.
+    const QString path = index->path();
+    QVERIFY(!index->close());
+    index.reset();
+    Result<std::shared_ptr<Index>> reopened = Index::open(path);
+    QVERIFY2(reopened.ok(), qPrintable(reopened.error().message()));
+    index = *reopened;
+    QVERIFY(index->waitForGraph(60000));
+    compare(QStringLiteral("after a reopen"));
     QVERIFY(!index->close());
 }
 
