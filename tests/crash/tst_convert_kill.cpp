@@ -14,6 +14,7 @@
 // SEXTANT_CRASH_SEED replays a run.
 
 #include "IndexTestSupport.h"
+#include "kill_support.h"
 #include "VerifySupport.h"
 #include "sextant/Index.h"
 #include "sextant/Verifier.h"
@@ -40,13 +41,6 @@ quint32 versionOf(const QString &path)
     return header.size() == 12 ? storage::getU32(header.constData() + 8) : 0;
 }
 
-quint64 seedFromEnvironment()
-{
-    bool ok = false;
-    const quint64 s = qEnvironmentVariable("SEXTANT_CRASH_SEED").toULongLong(&ok);
-    return ok ? s : QRandomGenerator::global()->generate64();
-}
-
 QStringList convertArguments(const QString &dir)
 {
     return {QStringLiteral("convert-graph"), dir, QStringLiteral("--quantization"), QStringLiteral("sq8")};
@@ -68,7 +62,7 @@ private:
 
 void TestConvertKill::initTestCase()
 {
-    m_seed = seedFromEnvironment();
+    m_seed = killtest::seedFromEnvironment();
     qInfo("SEXTANT_CRASH_SEED=%llu", m_seed);
     QTemporaryDir tmp;
     const QString dir = tmp.filePath(QStringLiteral("index"));
@@ -79,23 +73,14 @@ void TestConvertKill::initTestCase()
     Result<std::shared_ptr<Index>> idx = Index::open(dir, ro);
     QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
     QCOMPARE((*idx)->schema().ann.quantization, Quantization::None);
-    QString cursor;
-    for (;;) {
-        Result<ListPage> page = (*idx)->list(cursor, 100, true);
-        QVERIFY(page.ok());
-        for (const Item &it : page->items)
-            m_expected[it.id.toUtf8()] = it;
-        if (page->nextAfter.isEmpty()) break;
-        cursor = page->nextAfter;
-    }
+    const QString listed = killtest::readAllItems(**idx, &m_expected);
+    QVERIFY2(listed.isEmpty(), qPrintable(listed));
     QCOMPARE(m_expected.size(), size_t(336));
 }
 
 void TestConvertKill::killDuringConversion()
 {
-    const int iterations = qEnvironmentVariableIsSet("SEXTANT_CRASH_ITERATIONS")
-                               ? std::max(1, qEnvironmentVariableIntValue("SEXTANT_CRASH_ITERATIONS"))
-                               : 16;
+    const int iterations = killtest::iterations(16);
     QRandomGenerator rng{quint32(m_seed)};
     // How long a whole conversion takes here (process start included), so
     // that the kills spread over all of it.

@@ -9,6 +9,7 @@
 // SEXTANT_CRASH_SEED replays a run.
 
 #include "IndexTestSupport.h"
+#include "kill_support.h"
 #include "VerifySupport.h"
 #include "sextant/Index.h"
 #include "sextant/Verifier.h"
@@ -41,13 +42,6 @@ QList<uint32_t> segmentVersions(const QString &dir)
     return out;
 }
 
-quint64 seedFromEnvironment()
-{
-    bool ok = false;
-    const quint64 s = qEnvironmentVariable("SEXTANT_CRASH_SEED").toULongLong(&ok);
-    return ok ? s : QRandomGenerator::global()->generate64();
-}
-
 } // namespace
 
 class TestUpgradeKill : public QObject {
@@ -64,7 +58,7 @@ private:
 
 void TestUpgradeKill::initTestCase()
 {
-    m_seed = seedFromEnvironment();
+    m_seed = killtest::seedFromEnvironment();
     qInfo("SEXTANT_CRASH_SEED=%llu", m_seed);
     QTemporaryDir tmp;
     const QString dir = tmp.filePath(QStringLiteral("index"));
@@ -74,23 +68,14 @@ void TestUpgradeKill::initTestCase()
     ro.graph = false;
     Result<std::shared_ptr<Index>> idx = Index::open(dir, ro);
     QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
-    QString cursor;
-    for (;;) {
-        Result<ListPage> page = (*idx)->list(cursor, 100, true);
-        QVERIFY(page.ok());
-        for (const Item &it : page->items)
-            m_expected[it.id.toUtf8()] = it;
-        if (page->nextAfter.isEmpty()) break;
-        cursor = page->nextAfter;
-    }
+    const QString listed = killtest::readAllItems(**idx, &m_expected);
+    QVERIFY2(listed.isEmpty(), qPrintable(listed));
     QCOMPARE(m_expected.size(), size_t(336));
 }
 
 void TestUpgradeKill::killDuringUpgrade()
 {
-    const int iterations = qEnvironmentVariableIsSet("SEXTANT_CRASH_ITERATIONS")
-                               ? std::max(1, qEnvironmentVariableIntValue("SEXTANT_CRASH_ITERATIONS"))
-                               : 12;
+    const int iterations = killtest::iterations(12);
     QRandomGenerator rng{quint32(m_seed)};
     // How long a whole `compact` takes here (process start included), so
     // that the kills spread over all of it.
