@@ -1241,33 +1241,36 @@ int runSearch(const QStringList &args)
         buildSummary[QStringLiteral("ratio_sextant_to_hnswlib")] = median(buildRatios);
         table.last() += QStringLiteral(", ratio %1").arg(median(buildRatios), 0, 'f', 2);
         if (bench.cliImport) {
-            std::vector<double> s, p, ratios;
-            for (size_t r = 0; r < sextantRuns.size(); ++r) {
-                s.push_back(sextantRuns[r].peakRssMiB);
-                p.push_back(peerRuns[r].peakRssMiB);
-                ratios.push_back(sextantRuns[r].peakRssMiB / peerRuns[r].peakRssMiB);
-            }
-            buildSummary[QStringLiteral("sextant_cli_import_peak_rss_MiB")] = median(s);
-            buildSummary[QStringLiteral("hnswlib_peak_rss_MiB")] = median(p);
-            buildSummary[QStringLiteral("peak_rss_ratio_sextant_to_hnswlib")] = median(ratios);
+            // Medians of one figure of each side over the runs, and of the per-run ratios.
+            struct Medians {
+                double sextant, peer, ratio;
+            };
+            auto medians = [&](double SideRun::*figure) {
+                std::vector<double> s, p, ratios;
+                for (size_t r = 0; r < sextantRuns.size(); ++r) {
+                    s.push_back(sextantRuns[r].*figure);
+                    p.push_back(peerRuns[r].*figure);
+                    ratios.push_back(sextantRuns[r].*figure / peerRuns[r].*figure);
+                }
+                return Medians{median(s), median(p), median(ratios)};
+            };
+            const Medians peak = medians(&SideRun::peakRssMiB);
+            buildSummary[QStringLiteral("sextant_cli_import_peak_rss_MiB")] = peak.sextant;
+            buildSummary[QStringLiteral("hnswlib_peak_rss_MiB")] = peak.peer;
+            buildSummary[QStringLiteral("peak_rss_ratio_sextant_to_hnswlib")] = peak.ratio;
             table << QStringLiteral("peak memory: sextant-cli import %1 MiB, hnswlib %2 MiB, ratio %3")
-                         .arg(median(s), 0, 'f', 0)
-                         .arg(median(p), 0, 'f', 0)
-                         .arg(median(ratios), 0, 'f', 2);
-            std::vector<double> gs, gp, gratios;
-            for (size_t r = 0; r < sextantRuns.size(); ++r) {
-                gs.push_back(sextantRuns[r].graphRssMiB);
-                gp.push_back(peerRuns[r].graphRssMiB);
-                gratios.push_back(sextantRuns[r].graphRssMiB / peerRuns[r].graphRssMiB);
-            }
-            buildSummary[QStringLiteral("sextant_open_and_graph_load_rss_anon_growth_MiB")] = median(gs);
-            buildSummary[QStringLiteral("hnswlib_graph_rss_growth_MiB")] = median(gp);
-            buildSummary[QStringLiteral("graph_memory_ratio_sextant_to_hnswlib")] = median(gratios);
+                         .arg(peak.sextant, 0, 'f', 0)
+                         .arg(peak.peer, 0, 'f', 0)
+                         .arg(peak.ratio, 0, 'f', 2);
+            const Medians graphMemory = medians(&SideRun::graphRssMiB);
+            buildSummary[QStringLiteral("sextant_open_and_graph_load_rss_anon_growth_MiB")] = graphMemory.sextant;
+            buildSummary[QStringLiteral("hnswlib_graph_rss_growth_MiB")] = graphMemory.peer;
+            buildSummary[QStringLiteral("graph_memory_ratio_sextant_to_hnswlib")] = graphMemory.ratio;
             table << QStringLiteral(
                          "graph memory: Sextant %1 MiB (open + graph load), hnswlib %2 MiB (build), ratio %3")
-                         .arg(median(gs), 0, 'f', 0)
-                         .arg(median(gp), 0, 'f', 0)
-                         .arg(median(gratios), 0, 'f', 2);
+                         .arg(graphMemory.sextant, 0, 'f', 0)
+                         .arg(graphMemory.peer, 0, 'f', 0)
+                         .arg(graphMemory.ratio, 0, 'f', 2);
         }
         atLine += QStringLiteral(", hnswlib %1, ratio %2 (%3)")
                       .arg(peerBracketed ? QStringLiteral("%1 (%2)").arg(peerAt, 0, 'f', 0).arg(peerCpuAt, 0, 'f', 0)
