@@ -222,8 +222,15 @@ ChildRun runChild(const QString &program, const QStringList &args)
         argv.push_back(b.data());
     argv.push_back(nullptr);
     const auto t0 = std::chrono::steady_clock::now();
+    // The child's standard output goes to standard error: the bench's own
+    // standard output is its JSON.
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
     pid_t pid = 0;
-    if (const int e = posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ); e != 0) {
+    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (const int e = spawned; e != 0) {
         r.error = QStringLiteral("cannot start %1: %2").arg(program, QString::fromLocal8Bit(std::strerror(e)));
         return r;
     }

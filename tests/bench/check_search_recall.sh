@@ -36,7 +36,15 @@ if ! "$bench" search --base "$work/data.fvecs" --queries 50 --runs 1 --efs 16,25
   cat "$work/search.log"; fail "sextant-bench search failed"
 fi
 
-python3 - "$work/peer.json" "$work/search.json" <<'PY' || problems=$((problems + 1))
+# The same, with Sextant's index built by sextant-cli create + import as child
+# programs: their output must not reach the bench's JSON, and the items they
+# name (v:ROW) must score as the in-process ones do.
+if ! "$bench" search --base "$work/data.fvecs" --queries 50 --runs 1 --efs 16,256 --no-extras --cli-import \
+     --peer "$peer" --dir "$work" > "$work/cli.json" 2> "$work/cli.log"; then
+  cat "$work/cli.log"; fail "sextant-bench search --cli-import failed"
+fi
+
+python3 - "$work/peer.json" "$work/search.json" "$work/cli.json" <<'PY' || problems=$((problems + 1))
 import json, sys
 peer = json.load(open(sys.argv[1]))
 search = json.load(open(sys.argv[2]))
@@ -50,6 +58,13 @@ run = search["runs"][0]
 check("search, hnswlib recall@10 at ef 256", run["hnswlib"]["ann"][-1]["recall_at_k"], 0.95)
 check("search, Sextant recall@10 at ef 256", run["sextant"]["ann"][-1]["recall_at_10"], 0.95)
 check("search, the peer's exact top-10 agreeing with Sextant's", search["peer"]["truth"]["agreement"], 0.99)
+cli = json.load(open(sys.argv[3]))
+check("search --cli-import, Sextant recall@10 at ef 256", cli["runs"][0]["sextant"]["ann"][-1]["recall_at_10"], 0.95)
+check("search --cli-import, hnswlib recall@10 at ef 256", cli["runs"][0]["hnswlib"]["ann"][-1]["recall_at_k"], 0.95)
+build = cli["summary"]["build_medians"]
+for key in ("sextant_cli_import_peak_rss_MiB", "hnswlib_peak_rss_MiB", "sextant_open_and_graph_load_rss_anon_growth_MiB"):
+    if not build.get(key, 0) > 0:
+        bad.append("--cli-import " + key)
 rows = search["summary"]["per_ef_medians"]
 if [r["ef"] for r in rows] != [16, 256] or not all("hnswlib" in r and "sextant" in r for r in rows):
     bad.append("per-ef medians of both sides")
