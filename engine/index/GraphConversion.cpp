@@ -13,6 +13,7 @@
 // graph, and saves it like any other graph.
 
 #include "index/IndexImpl.h"
+#include "index/PublishedState.h"
 
 namespace sextant {
 
@@ -58,13 +59,7 @@ void Index::Impl::convertGraphOnWriter(WriteRequest &request)
     Error e;
     {
         std::lock_guard publishing(publishMutex);
-        Manifest next;
-        std::vector<LoadedSegment> segs;
-        {
-            std::shared_lock lock(stateMutex);
-            next = manifest;
-            segs = segments;
-        }
+        auto [next, segs] = publishedState(*this);
         next.schema.ann.quantization = to;
         next.graph.reset();
         // The ef tuned for the old graph says nothing about the new one: it is measured again.

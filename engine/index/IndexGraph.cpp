@@ -2,6 +2,7 @@
 // and how a saved graph becomes part of the manifest.
 
 #include "index/IndexImpl.h"
+#include "index/PublishedState.h"
 #include "base/FileIo.h"
 
 #include <atomic>
@@ -190,13 +191,7 @@ bool Index::Impl::graphCaughtUp(bool rebuilt)
     {
         // Kept in the manifest, so that the next open starts with it.
         std::lock_guard publishing(publishMutex);
-        Manifest next;
-        std::vector<LoadedSegment> segs;
-        {
-            std::shared_lock lock(stateMutex);
-            next = manifest;
-            segs = segments;
-        }
+        auto [next, segs] = publishedState(*this);
         if (next.tuning != entry) {
             next.tuning = entry;
             if (Error e = publishLocked(std::move(next), std::move(segs), {}))
@@ -226,13 +221,7 @@ Error Index::Impl::publishGraph(const FileRecord &file, const GraphEntry &entry)
     if (syncFiles())
         if (Error e = syncDirectory(dir)) return e;
     std::lock_guard publishing(publishMutex);
-    Manifest next;
-    std::vector<LoadedSegment> segs;
-    {
-        std::shared_lock lock(stateMutex);
-        next = manifest;
-        segs = segments;
-    }
+    auto [next, segs] = publishedState(*this);
     next.graph = entry;
     return publishLocked(std::move(next), std::move(segs), {file});
 }
