@@ -8,6 +8,7 @@
 
 #include <QRandomGenerator>
 #include <QString>
+#include <QTemporaryDir>
 
 #include <algorithm>
 
@@ -41,6 +42,24 @@ inline QString readAllItems(const sextant::Index &index, testsupport::Expected *
         if (page->nextAfter.isEmpty()) return {};
         cursor = page->nextAfter;
     }
+}
+
+// The items of a copy of the fixture folder `fixture`, opened read-only
+// without its graph; `quantization` gets the schema's. An error text when
+// the copy or the open fails.
+inline QString readFixtureItems(const QString &fixture, testsupport::Expected *out,
+                                sextant::Quantization *quantization = nullptr)
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("index"));
+    if (!testsupport::copyFolder(fixture, dir)) return QStringLiteral("cannot copy %1").arg(fixture);
+    sextant::OpenOptions ro;
+    ro.readOnly = true;
+    ro.graph = false;
+    sextant::Result<std::shared_ptr<sextant::Index>> idx = sextant::Index::open(dir, ro);
+    if (!idx.ok()) return idx.error().message();
+    if (quantization) *quantization = (*idx)->schema().ann.quantization;
+    return readAllItems(**idx, out);
 }
 
 } // namespace killtest

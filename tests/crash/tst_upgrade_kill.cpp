@@ -60,15 +60,7 @@ void TestUpgradeKill::initTestCase()
 {
     m_seed = killtest::seedFromEnvironment();
     qInfo("SEXTANT_CRASH_SEED=%llu", m_seed);
-    QTemporaryDir tmp;
-    const QString dir = tmp.filePath(QStringLiteral("index"));
-    QVERIFY(copyFolder(fixture(), dir));
-    OpenOptions ro;
-    ro.readOnly = true;
-    ro.graph = false;
-    Result<std::shared_ptr<Index>> idx = Index::open(dir, ro);
-    QVERIFY2(idx.ok(), qPrintable(idx.error().message()));
-    const QString listed = killtest::readAllItems(**idx, &m_expected);
+    const QString listed = killtest::readFixtureItems(fixture(), &m_expected);
     QVERIFY2(listed.isEmpty(), qPrintable(listed));
     QCOMPARE(m_expected.size(), size_t(336));
 }
