@@ -1,0 +1,1 @@
+// The translation unit that builds tests/TestPch.h's precompiled header.
