@@ -355,7 +355,8 @@ void TestFaults::randomFaultSweep()
         for (int step = 0; step < 40; ++step) {
             const int what = int(rng.bounded(10));
             if (what < 4) {
-                const Item item = makeItem(QStringLiteral("s%1").arg(next++, 4, 10, QLatin1Char('0')), quint32(next));
+                const int n = next++;
+                const Item item = makeItem(QStringLiteral("s%1").arg(n, 4, 10, QLatin1Char('0')), quint32(n + 1));
                 const WriteResult r = waitFor(idx->insert(item));
                 if (r.error)
                     ++errors, uncertain.insert(item.id);
@@ -365,8 +366,8 @@ void TestFaults::randomFaultSweep()
                 QList<WriteOp> batch;
                 QStringList ids;
                 for (int i = 0; i < 20; ++i) {
-                    const Item item =
-                        makeItem(QStringLiteral("s%1").arg(next++, 4, 10, QLatin1Char('0')), quint32(next));
+                    const int n = next++;
+                    const Item item = makeItem(QStringLiteral("s%1").arg(n, 4, 10, QLatin1Char('0')), quint32(n + 1));
                     batch.append(WriteOp::insert(item));
                     ids << item.id;
                 }
