@@ -39,6 +39,11 @@ enum class QueryStrategy {
     ExactFiltered,   // the items the filter matches (a selective filter)
     Ann,             // the HNSW graph
     AnnPostFiltered, // the graph, keeping matching items, ef grown until k were found
+    // The items the filter matches scored from the graph's 8-bit codes, the
+    // best few times k of them reranked with their float vectors (a filter
+    // too broad for the float scan's budget, on an index with an sq8 graph):
+    // the top-k up to the codes' error.
+    QuantizedFiltered,
 };
 SEXTANT_API QString queryStrategyName(QueryStrategy strategy);
 
@@ -87,6 +92,11 @@ struct EfTuning {
     int queries = 0;
     qint64 items = 0;             // live items when measured
     double exactNsPerItem = 0;    // exact scan time per item, from the sample's exact searches
+    // The filtered scan over 8-bit codes (sq8 graphs; 0 otherwise), timed on
+    // a random sixteenth of the rows: per item scored from its code, and
+    // per item of the float rerank that follows.
+    double codeNsPerItem = 0;
+    double rerankNsPerItem = 0;
     double graphMilliseconds = 0; // mean graph search time at `ef`
 };
 
