@@ -13,6 +13,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
+#include <bit>
 #include <cmath>
 #include <random>
 
@@ -245,20 +246,29 @@ void scanChunk(const QueryContext &ctx, ScanChunk &chunk, const CodeScan *codes)
             chunk.coded += m;
             m = 0;
         };
-        for (qint64 row = chunk.begin; row < chunk.end; ++row) {
-            if (!match->test(row) || ls.deletions->isDeleted(row)) continue;
+        auto visit = [&](qint64 row) {
+            if (ls.deletions->isDeleted(row)) return;
             if (codes) {
                 const uint32_t e = codes->elementAt(chunk.segment, row);
                 if (e != RowElements::kUnknown) {
                     elements[m] = e;
                     codeRows[m++] = row;
                     if (m == kBatch) flushCodes();
-                    continue;
+                    return;
                 }
             }
             rows[n] = seg.vectorData(row);
             ids[n++] = row;
             if (n == kBatch) flush();
+        };
+        // The set bits of the chunk's words (a selective filter leaves most
+        // rows out: they cost a word test each, not a row test).
+        const quint64 *words = match->words();
+        for (qint64 w = chunk.begin >> 6; w < (chunk.end + 63) >> 6; ++w) {
+            for (quint64 bits = words[w]; bits; bits &= bits - 1) {
+                const qint64 row = w * 64 + std::countr_zero(bits);
+                if (row >= chunk.begin && row < chunk.end) visit(row);
+            }
         }
         if (n) flush();
         if (m) flushCodes();
