@@ -18,7 +18,8 @@ QString queryStrategyText(QueryStrategy strategy)
     case QueryStrategy::AnnPostFiltered:
         return QCoreApplication::translate("Format", "HNSW graph search, keeping the matching items");
     case QueryStrategy::QuantizedFiltered:
-        return QCoreApplication::translate("Format", "scan of the matching items' 8-bit codes, the best reranked exactly");
+        return QCoreApplication::translate("Format",
+                                           "scan of the matching items' 8-bit codes, the best reranked exactly");
     }
     return {};
 }

@@ -165,8 +165,7 @@ void GraphManager::run(std::optional<GraphEntry> saved)
         bool doReconcile = false, doNotes = false;
         {
             std::unique_lock lock(m_queueMutex);
-            m_queueCond.wait(lock,
-                             [&] { return m_stop || m_reconcileRequested || !m_queue.empty() || notesReady(); });
+            m_queueCond.wait(lock, [&] { return m_stop || m_reconcileRequested || !m_queue.empty() || notesReady(); });
             if (m_stop) return;
             if (m_reconcileRequested) {
                 m_reconcileRequested = false;

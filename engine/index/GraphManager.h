@@ -130,7 +130,7 @@ private:
     void finishBatch(const std::vector<QByteArray> &ids);
     Error saveLocked(); // caller holds saveMutex
     void setState(GraphStatus::State s, const QString &message = {});
-    void upkeep(); // when the queue has drained
+    void upkeep();        // when the queue has drained
     void noteLocations(); // when due and the queue is empty
     bool notesReady() const { return m_notesDue && m_state == GraphStatus::State::Ready; } // under m_queueMutex
     // Builds a new graph from the items and swaps it in. False when stopped or failed (the old graph stays).
@@ -151,8 +151,8 @@ private:
     QHash<QByteArray, int> m_pending; // id -> syncs queued or being applied
     bool m_stop = false;
     bool m_reconcileRequested = false;
-    bool m_busy = false;   // a batch or reconcile is in progress
-    bool m_upkeep = false; // the queue drained: upkeep is due (waitUntilCurrent waits for it)
+    bool m_busy = false;     // a batch or reconcile is in progress
+    bool m_upkeep = false;   // the queue drained: upkeep is due (waitUntilCurrent waits for it)
     bool m_notesDue = false; // Host::noteLocations is due (waitUntilCurrent waits for it too)
     bool m_noting = false;
     bool m_rebuilding = false;

@@ -25,8 +25,7 @@ std::shared_ptr<RowElements::Tables> RowElements::build(const HnswGraph &graph,
     for (const LoadedSegment &ls : segments)
         t->segments.emplace_back(ls.segment->instance(),
                                  std::vector<uint32_t>(size_t(ls.segment->rowCount()), kUnknown));
-    std::sort(t->segments.begin(), t->segments.end(),
-              [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::sort(t->segments.begin(), t->segments.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     // One pass over the elements: each element's label, the label's hint,
     // the hint's row. Consecutive elements mostly point into one segment.
     const uint32_t elements = graph.elementCount();
@@ -62,7 +61,7 @@ bool RowElements::current(const Tables &t, const HnswGraph &graph, const std::ve
 }
 
 std::shared_ptr<const RowElements::Tables> RowElements::get(const HnswGraph &graph,
-                                                             const std::vector<LoadedSegment> &segments)
+                                                            const std::vector<LoadedSegment> &segments)
 {
     // Built under the lock: queries that find the tables stale at once wait
     // for one pass instead of each making its own.

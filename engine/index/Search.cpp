@@ -112,6 +112,46 @@ private:
     std::vector<Candidate> m_heap;
 };
 
+// The `keep` smallest distances seen, gathered without a heap: a candidate
+// below the bound is appended, and when twice `keep` are held the best `keep`
+// are selected and the bound tightened to the worst of them. About one
+// comparison per candidate, where a heap of a hundred costs a dozen for
+// each one it takes (and a scan over codes offers it hundreds).
+class Shortlist {
+public:
+    explicit Shortlist(size_t keep) : m_keep(keep) { }
+    float bound() const { return m_bound; }
+    void push(const Candidate &c)
+    {
+        if (c.distance >= m_bound) return;
+        m_items.push_back(c);
+        if (m_items.size() >= 2 * m_keep) trim();
+    }
+    void merge(const Shortlist &other)
+    {
+        for (const Candidate &c : other.m_items)
+            push(c);
+    }
+    std::vector<Candidate> best()
+    {
+        trim();
+        std::sort(m_items.begin(), m_items.end());
+        return m_items;
+    }
+
+private:
+    void trim()
+    {
+        if (m_items.size() <= m_keep) return;
+        std::nth_element(m_items.begin(), m_items.begin() + ptrdiff_t(m_keep - 1), m_items.end());
+        m_bound = m_items[m_keep - 1].distance;
+        m_items.resize(m_keep);
+    }
+    size_t m_keep;
+    float m_bound = std::numeric_limits<float>::infinity();
+    std::vector<Candidate> m_items;
+};
+
 // Everything a query reads, gathered under the state lock.
 struct QueryContext {
     const Index::Impl &d;
@@ -178,10 +218,10 @@ struct QueryContext {
 // floats, as the exact scan does, and so are the memtables' items.
 struct CodeScan {
     const HnswGraph &graph;
-    std::vector<char> prepared;                            // the query as the graph compares it
-    std::shared_ptr<const RowElements::Tables> tables;     // segment row -> element
+    std::vector<char> prepared;                             // the query as the graph compares it
+    std::shared_ptr<const RowElements::Tables> tables;      // segment row -> element
     std::vector<const std::vector<uint32_t> *> bySegment{}; // per segment index (null: no table)
-    std::vector<uint64_t> pending{};                       // a bit per element whose item is pending
+    std::vector<uint64_t> pending{};                        // a bit per element whose item is pending
     size_t keep = 0;
     // The element holding the current version of a row's item, or kUnknown.
     uint32_t elementAt(int segment, qint64 row) const
@@ -197,7 +237,7 @@ struct ScanChunk {
     int segment;
     qint64 begin, end;
     TopK top;
-    TopK codeTop; // the best code distances (a code scan only)
+    Shortlist codeTop; // the best code distances (a code scan only)
     qint64 scanned = 0, coded = 0;
 };
 
@@ -241,7 +281,7 @@ void scanChunk(const QueryContext &ctx, ScanChunk &chunk, const CodeScan *codes)
         auto flushCodes = [&] {
             codes->graph.distances(codes->prepared.data(), elements, size_t(m), out);
             for (int i = 0; i < m; ++i)
-                if (out[i] < chunk.codeTop.worst() && !ctx.hidden(seg, codeRows[i]))
+                if (out[i] < chunk.codeTop.bound() && !ctx.hidden(seg, codeRows[i]))
                     chunk.codeTop.push({out[i], chunk.segment, codeRows[i]});
             chunk.coded += m;
             m = 0;
@@ -295,7 +335,7 @@ void scanChunk(const QueryContext &ctx, ScanChunk &chunk, const CodeScan *codes)
 // scan only), the rows that have a current code are left out of it and
 // their best code distances gathered into `codeBest` instead.
 TopK exactSearch(const QueryContext &ctx, size_t k, qint64 *scanned, const CodeScan *codes = nullptr,
-                 TopK *codeBest = nullptr, qint64 *coded = nullptr)
+                 Shortlist *codeBest = nullptr, qint64 *coded = nullptr)
 {
     TopK top(k);
     for (size_t i = 0; i < ctx.memItems.size(); ++i) {
@@ -308,7 +348,7 @@ TopK exactSearch(const QueryContext &ctx, size_t k, qint64 *scanned, const CodeS
     for (size_t s = 0; s < ctx.d.segments.size(); ++s) {
         const qint64 rows = ctx.d.segments[s].segment->rowCount();
         for (qint64 b = 0; b < rows; b += kChunkRows)
-            chunks.push_back({int(s), b, std::min(rows, b + kChunkRows), TopK(k), TopK(codes ? codes->keep : 0)});
+            chunks.push_back({int(s), b, std::min(rows, b + kChunkRows), TopK(k), Shortlist(codes ? codes->keep : 0)});
         total += rows;
     }
     if (total < kParallelBelow || chunks.size() < 2) {
@@ -749,14 +789,14 @@ Result<std::vector<Hit>> exactHits(const Index::Impl &d, const QueryContext &ctx
     std::vector<Hit> hits;
     QElapsedTimer timer;
     timer.start();
-    TopK codeBest(codes ? codes->keep : 0);
+    Shortlist codeBest(codes ? codes->keep : 0);
     qint64 coded = 0, reranked = 0;
     TopK top = exactSearch(ctx, k, &result.scanned, codes, &codeBest, &coded);
     if (codes) {
         const qint64 scanNs = timer.nsecsElapsed();
         // The best by code distance, scored again with their floats.
         std::vector<Ranked> ranked;
-        for (const Candidate &c : codeBest.sorted()) {
+        for (const Candidate &c : codeBest.best()) {
             Location loc;
             loc.segmentIndex = c.source;
             loc.row = c.row;
@@ -790,12 +830,18 @@ Result<std::vector<Hit>> exactHits(const Index::Impl &d, const QueryContext &ctx
     }
     if (codes) {
         result.strategy = QueryStrategy::QuantizedFiltered;
-        result.plan = QStringLiteral("scan of the %1 matching items over 8-bit codes, the best %2 reranked exactly")
-                          .arg(result.matching)
-                          .arg(reranked);
-        // Memtable items, pending changes and rows not yet noted.
-        if (const qint64 floats = result.scanned - reranked)
-            result.plan += QStringLiteral(" (%1 without a current code scored exactly)").arg(floats);
+        // Memtable items, pending changes and rows not yet noted are scored without a code.
+        const qint64 floats = result.scanned - reranked;
+        if (reranked == 0)
+            result.plan = QStringLiteral("scan of the %1 matching items over 8-bit codes: none has a current code yet, "
+                                         "all scored exactly")
+                              .arg(result.matching);
+        else
+            result.plan =
+                QStringLiteral("scan of the %1 matching items over 8-bit codes, the best %2 reranked exactly")
+                    .arg(result.matching)
+                    .arg(reranked) +
+                (floats ? QStringLiteral(" (%1 without a current code scored exactly)").arg(floats) : QString());
         return hits;
     }
     result.strategy = ctx.filter ? QueryStrategy::ExactFiltered : QueryStrategy::ExactScan;

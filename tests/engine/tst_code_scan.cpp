@@ -146,8 +146,7 @@ void TestCodeScan::sameTopKAsTheFloatScan()
                 QCOMPARE(exact.strategy, QueryStrategy::ExactFiltered); // Exact stays the float scan
                 const QueryResult got = query(*index, r, QueryMode::Auto);
                 const QString where = QStringLiteral("%1, %2, query %3").arg(when, QLatin1String(sel.name)).arg(q);
-                QVERIFY2(got.strategy ==
-                             (sel.codes ? QueryStrategy::QuantizedFiltered : QueryStrategy::ExactFiltered),
+                QVERIFY2(got.strategy == (sel.codes ? QueryStrategy::QuantizedFiltered : QueryStrategy::ExactFiltered),
                          qPrintable(where + QStringLiteral(": ") + got.plan));
                 const QString diff = difference(got, exact);
                 QVERIFY2(diff.isEmpty(), qPrintable(where + diff));

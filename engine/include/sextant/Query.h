@@ -90,8 +90,8 @@ struct EfTuning {
     int highEf = 0;        // the largest ef tried ...
     double highRecall = 0; // ... and its recall: low here means the graph, not ef, is the problem
     int queries = 0;
-    qint64 items = 0;             // live items when measured
-    double exactNsPerItem = 0;    // exact scan time per item, from the sample's exact searches
+    qint64 items = 0;          // live items when measured
+    double exactNsPerItem = 0; // exact scan time per item, from the sample's exact searches
     // The filtered scan over 8-bit codes (sq8 graphs; 0 otherwise), timed on
     // a random sixteenth of the rows: per item scored from its code, and
     // per item of the float rerank that follows.
