@@ -67,25 +67,6 @@ QueryResult query(const Index &index, const QueryRequest &base, QueryMode mode)
     return *res;
 }
 
-QString describe(const QueryResult &r)
-{
-    QStringList out;
-    for (const QueryHit &h : r.hits)
-        out << QStringLiteral("%1:%2").arg(h.id).arg(double(h.score), 0, 'g', 8);
-    return out.join(u' ');
-}
-
-// Empty when both hold the same ids in the same order with the same scores
-// (up to float rounding).
-QString difference(const QueryResult &got, const QueryResult &want)
-{
-    bool same = got.hits.size() == want.hits.size();
-    for (qsizetype i = 0; same && i < got.hits.size(); ++i)
-        same = got.hits[i].id == want.hits[i].id &&
-               std::abs(got.hits[i].score - want.hits[i].score) <= 1e-5f * std::max(1.0f, std::abs(want.hits[i].score));
-    return same ? QString() : QStringLiteral("\n  got  %1\n  want %2").arg(describe(got), describe(want));
-}
-
 std::shared_ptr<Index> make(const QString &dir, Metric metric)
 {
     Schema s = smallSchema(kDims, metric);
@@ -148,7 +129,7 @@ void TestCodeScan::sameTopKAsTheFloatScan()
                 const QString where = QStringLiteral("%1, %2, query %3").arg(when, QLatin1String(sel.name)).arg(q);
                 QVERIFY2(got.strategy == (sel.codes ? QueryStrategy::QuantizedFiltered : QueryStrategy::ExactFiltered),
                          qPrintable(where + QStringLiteral(": ") + got.plan));
-                const QString diff = difference(got, exact);
+                const QString diff = sameHits(got, exact);
                 QVERIFY2(diff.isEmpty(), qPrintable(where + diff));
                 if (sel.codes && hinted)
                     QVERIFY2(got.scanned == 100 && !got.plan.contains(QStringLiteral("without a current code")),
@@ -162,7 +143,7 @@ void TestCodeScan::sameTopKAsTheFloatScan()
             r.k = 10;
             r.filter = kSelectivities[0].filter;
             r.withMetadata = false;
-            const QString diff = difference(query(*index, r, QueryMode::Auto), query(*index, r, QueryMode::Exact));
+            const QString diff = sameHits(query(*index, r, QueryMode::Auto), query(*index, r, QueryMode::Exact));
             QVERIFY2(diff.isEmpty(), qPrintable(QStringLiteral("%1, like %2%3").arg(when, r.likeId, diff)));
         }
     };
@@ -194,13 +175,8 @@ void TestCodeScan::sameTopKAsTheFloatScan()
     QVERIFY(index->waitForGraph(60000));
     compare(QStringLiteral("after a compaction"), true);
 
-    const QString path = index->path();
-    QVERIFY(!index->close());
-    index.reset();
-    Result<std::shared_ptr<Index>> reopened = Index::open(path);
-    QVERIFY2(reopened.ok(), qPrintable(reopened.error().message()));
-    index = *reopened;
-    QVERIFY(index->waitForGraph(60000));
+    const QString reopened = reopenWithGraph(index);
+    QVERIFY2(reopened.isEmpty(), qPrintable(reopened));
     compare(QStringLiteral("after a reopen"), true);
     QVERIFY(!index->close());
 }
@@ -231,7 +207,7 @@ void TestCodeScan::newSegmentRowsGetHints()
     // Only the 100 best by code were measured with floats: every other
     // matching row was scored from its code, found through its hint.
     QVERIFY2(got.scanned == 100, qPrintable(got.plan));
-    QVERIFY(difference(got, query(*index, r, QueryMode::Exact)).isEmpty());
+    QVERIFY(sameHits(got, query(*index, r, QueryMode::Exact)).isEmpty());
     QVERIFY(!index->close());
 }
 
