@@ -27,6 +27,12 @@
 // it saves it like any other save. Queries never wait for the rebuild: they
 // use the old graph, whose deleted entries stay marked, and search pending
 // changes exactly as always. The host then re-measures the ef it tunes.
+//
+// Location notes: after segments were published (segmentsChanged()) or the
+// graph is new (loaded and reconciled, rebuilt), the thread, once the queue
+// has drained, has the host note where the segments' items are
+// (Host::noteLocations: the hints the rerank and the filtered scan over
+// codes use). New changes interrupt it; it is done again after them.
 
 #include "index/Graph.h"
 #include "sextant/Query.h"
