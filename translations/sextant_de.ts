@@ -382,8 +382,8 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="37"/>
-        <location filename="../ui/Format.cpp" line="38"/>
+        <location filename="../ui/Format.cpp" line="40"/>
+        <location filename="../ui/Format.cpp" line="41"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -393,7 +393,7 @@
         <translation>exakter Durchlauf aller Einträge</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="39"/>
+        <location filename="../ui/Format.cpp" line="42"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -413,17 +413,22 @@
         <translation>Suche im HNSW-Graphen, passende Einträge behalten</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="28"/>
+        <location filename="../ui/Format.cpp" line="21"/>
+        <source>scan of the matching items&apos; 8-bit codes, the best reranked exactly</source>
+        <translation>Durchlauf der 8-Bit-Codes der passenden Einträge, die besten exakt nachbewertet</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="31"/>
         <source>meaning and keywords, fused by rank</source>
         <translation>Bedeutung und Stichwörter, nach Rang vereint</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="29"/>
+        <location filename="../ui/Format.cpp" line="32"/>
         <source>by meaning (vector search)</source>
         <translation>nach Bedeutung (Vektorsuche)</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="30"/>
+        <location filename="../ui/Format.cpp" line="33"/>
         <source>by keywords (BM25)</source>
         <translation>nach Stichwörtern (BM25)</translation>
     </message>

@@ -382,8 +382,8 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="37"/>
-        <location filename="../ui/Format.cpp" line="38"/>
+        <location filename="../ui/Format.cpp" line="40"/>
+        <location filename="../ui/Format.cpp" line="41"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
@@ -393,7 +393,7 @@
         <translation>parcours exact de tous les éléments</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="39"/>
+        <location filename="../ui/Format.cpp" line="42"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -413,17 +413,22 @@
         <translation>recherche dans le graphe HNSW, éléments retenus gardés</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="28"/>
+        <location filename="../ui/Format.cpp" line="21"/>
+        <source>scan of the matching items&apos; 8-bit codes, the best reranked exactly</source>
+        <translation>parcours des codes 8 bits des éléments retenus, les meilleurs reclassés exactement</translation>
+    </message>
+    <message>
+        <location filename="../ui/Format.cpp" line="31"/>
         <source>meaning and keywords, fused by rank</source>
         <translation>sens et mots-clés, fusionnés par rang</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="29"/>
+        <location filename="../ui/Format.cpp" line="32"/>
         <source>by meaning (vector search)</source>
         <translation>par le sens (recherche vectorielle)</translation>
     </message>
     <message>
-        <location filename="../ui/Format.cpp" line="30"/>
+        <location filename="../ui/Format.cpp" line="33"/>
         <source>by keywords (BM25)</source>
         <translation>par mots-clés (BM25)</translation>
     </message>

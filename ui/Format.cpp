@@ -17,6 +17,9 @@ QString queryStrategyText(QueryStrategy strategy)
     case QueryStrategy::Ann: return QCoreApplication::translate("Format", "HNSW graph search");
     case QueryStrategy::AnnPostFiltered:
         return QCoreApplication::translate("Format", "HNSW graph search, keeping the matching items");
+    case QueryStrategy::QuantizedFiltered:
+        return QCoreApplication::translate("Format",
+                                           "scan of the matching items' 8-bit codes, the best reranked exactly");
     }
     return {};
 }

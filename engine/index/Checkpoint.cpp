@@ -159,13 +159,20 @@ Error Index::Impl::publishLocked(Manifest next, std::vector<LoadedSegment> segs,
     if (syncFiles())
         if (Error e = syncDirectory(dir)) return e;
     if (Error e = publishManifest(dir, next, manifestBytes, syncFiles())) return e;
+    bool newSegments = false;
     {
         std::unique_lock lock(stateMutex);
         manifestBytes = next.encode();
         manifest = std::move(next);
+        for (const LoadedSegment &ls : segs)
+            newSegments = newSegments || std::none_of(segments.begin(), segments.end(), [&](const LoadedSegment &old) {
+                              return old.segment == ls.segment;
+                          });
         segments = std::move(segs);
         if (alsoInstall) alsoInstall();
     }
+    // Where the new segments' items are, noted in the background (RowElements).
+    if (newSegments && graph) graph->segmentsChanged();
     doneWithFiles(fresh);
     retireUnreferencedFiles();
     return {};

@@ -280,9 +280,14 @@ struct HnswGraph::Hnsw {
     WorkerPool pool; // declared last: stopped first, before the graph it adds to goes
 };
 
+namespace {
+std::atomic<uint64_t> nextGraphInstance{1};
+} // namespace
+
 HnswGraph::HnswGraph(int dimensions, Metric metric, AnnParams params, size_t capacity)
     : m_dims(dimensions), m_metric(metric), m_params(params),
-      m_hnsw(std::make_unique<Hnsw>(dimensions, metric, params, capacity))
+      m_hnsw(std::make_unique<Hnsw>(dimensions, metric, params, capacity)),
+      m_instance(nextGraphInstance.fetch_add(1, std::memory_order_relaxed))
 {
 }
 
@@ -1017,6 +1022,48 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
     for (uint8_t live : graph->m_live)
         graph->m_liveCount += live;
     return graph;
+}
+
+uint32_t HnswGraph::elementCount() const { return uint32_t(m_hnsw->alg.cur_element_count); }
+
+uint32_t HnswGraph::labelAt(uint32_t element) const { return uint32_t(m_hnsw->alg.getExternalLabel(element)); }
+
+std::optional<uint32_t> HnswGraph::elementOf(uint32_t label) const
+{
+    const Alg &a = m_hnsw->alg;
+    const auto it = a.label_lookup_.find(label);
+    if (it == a.label_lookup_.end()) return std::nullopt;
+    return uint32_t(it->second);
+}
+
+void HnswGraph::distances(const char *prepared, const uint32_t *elements, size_t count, float *out) const
+{
+    const Alg &a = m_hnsw->alg;
+    const bool l2 = m_metric == Metric::L2;
+    if (!quantized()) {
+        FloatScorer scorer{a, reinterpret_cast<const float *>(prepared), size_t(m_dims), l2};
+        scorer.many(elements, count, out);
+        return;
+    }
+    // The elements of a filtered scan are far apart (each one a miss to
+    // memory) and each is scored quickly, so many must be on their way at
+    // once: every line of the element kAhead places on is requested before
+    // this one is scored.
+    constexpr size_t kAhead = 8;
+    const size_t bytes = elementDataSize(m_dims, m_params.quantization);
+    const auto prefetch = [&](size_t i) {
+        const char *p = a.getDataByInternalId(elements[i]);
+        for (size_t line = 0; line < bytes; line += 64)
+            __builtin_prefetch(p + line, 0, 3);
+        __builtin_prefetch(p + bytes - 1, 0, 3);
+    };
+    for (size_t i = 0; i < count && i < kAhead; ++i)
+        prefetch(i);
+    const CodeScorer scorer{a, prepared, size_t(m_dims), l2};
+    for (size_t i = 0; i < count; ++i) {
+        if (i + kAhead < count) prefetch(i + kAhead);
+        out[i] = scorer.one(elements[i]);
+    }
 }
 
 } // namespace sextant

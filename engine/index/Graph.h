@@ -108,8 +108,28 @@ public:
     }
     void setLocationHint(uint32_t label, uint64_t packed) const
     {
-        if (label < m_hintCount) m_hints[label].store(packed, std::memory_order_relaxed);
+        if (label >= m_hintCount || m_hints[label].load(std::memory_order_relaxed) == packed) return;
+        m_hints[label].store(packed, std::memory_order_relaxed);
+        m_hintChanges.fetch_add(1, std::memory_order_relaxed);
     }
+    // How many times a hint changed since the graph was made: a cache built
+    // from the hints (RowElements) knows when more of them are known.
+    uint64_t hintChanges() const { return m_hintChanges.load(std::memory_order_relaxed); }
+    // A number for this graph object, unique within the process and never
+    // reused (a rebuilt or converted graph is a new object): what caches of
+    // its elements are keyed by.
+    uint64_t instance() const { return m_instance; }
+
+    // ---- elements (shared access): hnswlib's slots, numbered from 0. A
+    // label keeps its element for the graph's life (an update or a revival
+    // rewrites the element in place; growing keeps the numbers).
+    uint32_t elementCount() const;
+    uint32_t labelAt(uint32_t element) const;
+    std::optional<uint32_t> elementOf(uint32_t label) const;
+    // Distances from a prepared query to these elements, from their data as
+    // search() measures them (from the codes when quantized), the elements'
+    // data prefetched ahead.
+    void distances(const char *prepared, const uint32_t *elements, size_t count, float *out) const;
     // The packing the rerank uses: an opened segment file's instance number
     // (storage::Segment::instance) and a row; 0 (no hint) when either does
     // not fit.
@@ -150,6 +170,8 @@ private:
     // Location hints per label (grown with the labels, under exclusive access).
     std::unique_ptr<std::atomic<uint64_t>[]> m_hints;
     size_t m_hintCount = 0;
+    mutable std::atomic<uint64_t> m_hintChanges{0};
+    const uint64_t m_instance;
 };
 
 } // namespace sextant

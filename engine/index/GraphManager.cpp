@@ -93,6 +93,37 @@ void GraphManager::reconcileLater()
     m_queueCond.notify_all();
 }
 
+void GraphManager::segmentsChanged()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_notesDue = true;
+    }
+    m_queueCond.notify_all();
+}
+
+void GraphManager::noteLocations()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (m_stop || !notesReady() || !m_queue.empty()) return;
+        m_notesDue = false;
+        m_noting = true;
+    }
+    // Only this thread changes the graph: the host reads it without the lock.
+    // New work comes first: the walk stops when changes arrive and is due again.
+    const bool done = m_host.noteLocations(*m_graph, [this] {
+        std::lock_guard lock(m_queueMutex);
+        return !m_stop && m_queue.empty();
+    });
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_noting = false;
+        if (!done) m_notesDue = true;
+    }
+    m_queueCond.notify_all();
+}
+
 void GraphManager::run(std::optional<GraphEntry> saved)
 {
     std::unique_ptr<HnswGraph> graph;
@@ -131,19 +162,25 @@ void GraphManager::run(std::optional<GraphEntry> saved)
 
     std::vector<QByteArray> ids;
     for (;;) {
-        bool doReconcile = false;
+        bool doReconcile = false, doNotes = false;
         {
             std::unique_lock lock(m_queueMutex);
-            m_queueCond.wait(lock, [&] { return m_stop || m_reconcileRequested || !m_queue.empty(); });
+            m_queueCond.wait(lock, [&] { return m_stop || m_reconcileRequested || !m_queue.empty() || notesReady(); });
             if (m_stop) return;
             if (m_reconcileRequested) {
                 m_reconcileRequested = false;
                 doReconcile = true;
+            } else if (m_queue.empty()) {
+                doNotes = true;
             }
         }
         if (doReconcile) {
             reconcile();
             upkeep();
+            continue;
+        }
+        if (doNotes) {
+            noteLocations();
             continue;
         }
         if (!takeBatch(&ids)) continue;
@@ -214,10 +251,12 @@ void GraphManager::upkeep()
         }
         measure();
     }
+    noteLocations(); // before the host's upkeep: its tuning times the scan over codes
     if (m_host.graphCaughtUp(rebuilt) && m_canSave && !rebuilt && deleted >= kRebuildMinDeleted &&
         share >= kRebuildRecallDeletedShare) {
         if (rebuildShadow(QStringLiteral("its recall is low even at a high ef"))) m_host.graphCaughtUp(true);
     }
+    noteLocations();
     std::lock_guard lock(m_queueMutex);
     m_upkeep = false;
     m_queueCond.notify_all();
@@ -289,6 +328,7 @@ bool GraphManager::rebuildShadow(const QString &reason)
         std::lock_guard lock(m_queueMutex);
         ++m_rebuilds;
         m_changesSinceSave += m_graph->liveCount() + 1; // a new graph: save it
+        m_notesDue = true;                              // and one without location hints
     }
     qInfo("sextant: rebuilt the graph (%s): %lld items in %.1f s", qPrintable(reason),
           static_cast<long long>(m_graph->liveCount()), double(timer.elapsed()) / 1000.0);
@@ -335,6 +375,7 @@ void GraphManager::reconcile()
         if (!seen[l] && m_graph->isLive(uint32_t(l))) toSync.push_back(m_graph->idOf(uint32_t(l)));
     {
         std::lock_guard lock(m_queueMutex);
+        m_notesDue = true; // the items the walk queued have no hint yet
         for (QByteArray &id : toSync) {
             ++m_pending[id];
             m_queue.push_back(std::move(id));
@@ -478,7 +519,7 @@ bool GraphManager::waitUntilCurrent(int timeoutMs) const
     return m_queueCond.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] {
         return m_state == GraphStatus::State::Failed || m_stop ||
                (m_state == GraphStatus::State::Ready && m_queue.empty() && !m_busy && !m_reconcileRequested &&
-                !m_upkeep);
+                !m_upkeep && !m_notesDue && !m_noting);
     }) && m_state == GraphStatus::State::Ready;
 }
 

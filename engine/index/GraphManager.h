@@ -27,6 +27,12 @@
 // it saves it like any other save. Queries never wait for the rebuild: they
 // use the old graph, whose deleted entries stay marked, and search pending
 // changes exactly as always. The host then re-measures the ef it tunes.
+//
+// Location notes: after segments were published (segmentsChanged()) or the
+// graph is new (loaded and reconciled, rebuilt), the thread, once the queue
+// has drained, has the host note where the segments' items are
+// (Host::noteLocations: the hints the rerank and the filtered scan over
+// codes use). New changes interrupt it; it is done again after them.
 
 #include "index/Graph.h"
 #include "sextant/Query.h"
@@ -69,6 +75,13 @@ public:
         // graph was just rebuilt. Returns true when the graph itself is the
         // problem (recall stays low at a high ef): a rebuild may help.
         virtual bool graphCaughtUp(bool rebuilt) = 0;
+        // The graph holds every committed change, and segments were
+        // published since the last call or the graph is new (loaded,
+        // rebuilt): note where the segments' items are (location hints) for
+        // the rerank and the filtered scan over codes (RowElements), on the
+        // maintenance thread, which reads the graph without its lock. Returns
+        // false when `keepGoing` said to stop first (it is called again later).
+        virtual bool noteLocations(const HnswGraph &graph, const std::function<bool()> &keepGoing) = 0;
     };
 
     GraphManager(Host &host, int dimensions, Metric metric, AnnParams params, bool canSave);
@@ -84,6 +97,10 @@ public:
     // The index's content changed in ways not reported id by id (a read-only
     // refresh that read a new generation): reconcile again.
     void reconcileLater();
+    // Segments were published (a checkpoint, a merge, a bulk ingestion, a
+    // refresh): once the graph has caught up, the host notes where their
+    // items are (Host::noteLocations).
+    void segmentsChanged();
 
     // A query's view: the graph under a shared lock, and the ids it must
     // search exactly instead. `graph` is null when the graph cannot be used
@@ -119,7 +136,9 @@ private:
     void finishBatch(const std::vector<QByteArray> &ids);
     Error saveLocked(); // caller holds saveMutex
     void setState(GraphStatus::State s, const QString &message = {});
-    void upkeep(); // when the queue has drained
+    void upkeep();        // when the queue has drained
+    void noteLocations(); // when due and the queue is empty
+    bool notesReady() const { return m_notesDue && m_state == GraphStatus::State::Ready; } // under m_queueMutex
     // Builds a new graph from the items and swaps it in. False when stopped or failed (the old graph stays).
     bool rebuildShadow(const QString &reason);
 
@@ -138,8 +157,10 @@ private:
     QHash<QByteArray, int> m_pending; // id -> syncs queued or being applied
     bool m_stop = false;
     bool m_reconcileRequested = false;
-    bool m_busy = false;   // a batch or reconcile is in progress
-    bool m_upkeep = false; // the queue drained: upkeep is due (waitUntilCurrent waits for it)
+    bool m_busy = false;     // a batch or reconcile is in progress
+    bool m_upkeep = false;   // the queue drained: upkeep is due (waitUntilCurrent waits for it)
+    bool m_notesDue = false; // Host::noteLocations is due (waitUntilCurrent waits for it too)
+    bool m_noting = false;
     bool m_rebuilding = false;
     qint64 m_rebuildDone = 0, m_rebuildTotal = 0;
     QString m_rebuildReason;

@@ -181,6 +181,8 @@ bool Index::Impl::graphCaughtUp(bool rebuilt)
     }
     exactNsPerItem = t->exactNsPerItem;
     graphMsPerEf = t->graphMilliseconds / double(std::max(t->ef, 1));
+    codeNsPerItem = t->codeNsPerItem;
+    rerankNsPerItem = t->rerankNsPerItem;
     if (!measure) return false;
     tunedEf = t->ef;
     const TuningEntry entry{t->ef, t->recall, t->items};
@@ -199,6 +201,16 @@ bool Index::Impl::graphCaughtUp(bool rebuilt)
         }
     }
     return !t->reached && t->highRecall < kRebuildBelowRecall;
+}
+
+bool Index::Impl::noteLocations(const HnswGraph &graph, const std::function<bool()> &keepGoing)
+{
+    std::vector<LoadedSegment> segs;
+    {
+        std::shared_lock lock(stateMutex);
+        segs = segments; // immutable files and deletion vectors, kept alive by the copy
+    }
+    return rowElements.note(graph, segs, keepGoing);
 }
 
 GraphStatus Index::Impl::graphStatusNow() const

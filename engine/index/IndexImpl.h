@@ -10,6 +10,7 @@
 #include "index/GraphManager.h"
 #include "sextant/Index.h"
 #include "index/Memtable.h"
+#include "index/RowElements.h"
 #include "index/WriteQueue.h"
 #include "storage/DeletionVector.h"
 #include "storage/Manifest.h"
@@ -155,6 +156,9 @@ struct Index::Impl final : GraphManager::Host {
     bool syncFiles() const override { return durability != Durability::Off; }
     void notePending(const QString &fileName, bool inProgress) override;
     bool graphCaughtUp(bool rebuilt) override;
+    bool noteLocations(const HnswGraph &graph, const std::function<bool()> &keepGoing) override;
+    // Segment row -> graph element, for the filtered scan over codes.
+    mutable RowElements rowElements;
     const Index *owner = nullptr;                      // the Index this is the state of (tuning queries it)
     static constexpr qint64 kMinTuneItems = 500;       // smaller indexes keep efSearch
     static constexpr int kTuneSample = 100;            // sampled items per tuning
@@ -168,6 +172,10 @@ struct Index::Impl final : GraphManager::Host {
     std::atomic<int> tunedEf{0};
     std::atomic<double> exactNsPerItem{0}; // exact scan, per item
     std::atomic<double> graphMsPerEf{0};   // graph search time over ef, at the tuned ef
+    // The filtered scan over 8-bit codes: per matching item scored from its
+    // code, and per item of the float rerank after it.
+    std::atomic<double> codeNsPerItem{0};
+    std::atomic<double> rerankNsPerItem{0};
     // The ef a query without one searches with: the tuned one, else efSearch.
     int defaultEf() const
     {

@@ -13,6 +13,7 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
+#include <bit>
 #include <cmath>
 #include <random>
 
@@ -37,6 +38,7 @@ QString queryStrategyName(QueryStrategy s)
     case QueryStrategy::ExactFiltered: return QStringLiteral("exact-filtered");
     case QueryStrategy::Ann: return QStringLiteral("ann");
     case QueryStrategy::AnnPostFiltered: return QStringLiteral("ann-post-filtered");
+    case QueryStrategy::QuantizedFiltered: return QStringLiteral("quantized-filtered");
     }
     return {};
 }
@@ -60,6 +62,12 @@ constexpr double kPriorNsPerDimension = 0.25;
 constexpr int kMaxTunedEf = 1024; // the highest ef tuning tries
 constexpr qint64 kChunkRows = 16384;
 constexpr qint64 kParallelBelow = 32768; // smaller scans stay on the calling thread
+// The filtered scan over 8-bit codes keeps this many of the best code
+// distances for the float rerank (docs/search.md: what recall needs) ...
+size_t codeScanKeep(int k) { return size_t(std::max(10 * k, 100)); }
+// ... and is planned when the filter matches at least this many times as
+// many items (fewer are scanned with their floats at about the same cost).
+constexpr qint64 kCodeScanMinPerKept = 4;
 
 struct Candidate {
     float distance;
@@ -102,6 +110,46 @@ public:
 private:
     size_t m_k;
     std::vector<Candidate> m_heap;
+};
+
+// The `keep` smallest distances seen, gathered without a heap: a candidate
+// below the bound is appended, and when twice `keep` are held the best `keep`
+// are selected and the bound tightened to the worst of them. About one
+// comparison per candidate, where a heap of a hundred costs a dozen for
+// each one it takes (and a scan over codes offers it hundreds).
+class Shortlist {
+public:
+    explicit Shortlist(size_t keep) : m_keep(keep) { }
+    float bound() const { return m_bound; }
+    void push(const Candidate &c)
+    {
+        if (c.distance >= m_bound) return;
+        m_items.push_back(c);
+        if (m_items.size() >= 2 * m_keep) trim();
+    }
+    void merge(const Shortlist &other)
+    {
+        for (const Candidate &c : other.m_items)
+            push(c);
+    }
+    std::vector<Candidate> best()
+    {
+        trim();
+        std::sort(m_items.begin(), m_items.end());
+        return m_items;
+    }
+
+private:
+    void trim()
+    {
+        if (m_items.size() <= m_keep) return;
+        std::nth_element(m_items.begin(), m_items.begin() + ptrdiff_t(m_keep - 1), m_items.end());
+        m_bound = m_items[m_keep - 1].distance;
+        m_items.resize(m_keep);
+    }
+    size_t m_keep;
+    float m_bound = std::numeric_limits<float>::infinity();
+    std::vector<Candidate> m_items;
 };
 
 // Everything a query reads, gathered under the state lock.
@@ -161,15 +209,41 @@ struct QueryContext {
     }
 };
 
+// The filtered scan over the graph's 8-bit codes (docs/search.md, "The
+// filtered scan over 8-bit codes"): a matching segment row whose item the
+// graph holds as it is now is scored from its element's code, and the best
+// `keep` of those are scored again with their float vectors afterwards. A
+// matching row without a current code (its element not known yet, or its
+// item pending: the graph has not caught up with it) is scored with its
+// floats, as the exact scan does, and so are the memtables' items.
+struct CodeScan {
+    const HnswGraph &graph;
+    std::vector<char> prepared;                             // the query as the graph compares it
+    std::shared_ptr<const RowElements::Tables> tables;      // segment row -> element
+    std::vector<const std::vector<uint32_t> *> bySegment{}; // per segment index (null: no table)
+    std::vector<uint64_t> pending{};                        // a bit per element whose item is pending
+    size_t keep = 0;
+    // The element holding the current version of a row's item, or kUnknown.
+    uint32_t elementAt(int segment, qint64 row) const
+    {
+        const std::vector<uint32_t> *t = bySegment[size_t(segment)];
+        const uint32_t e = t ? (*t)[size_t(row)] : RowElements::kUnknown;
+        if (e == RowElements::kUnknown || pending.empty()) return e;
+        return size_t(e >> 6) < pending.size() && (pending[e >> 6] >> (e & 63)) & 1 ? RowElements::kUnknown : e;
+    }
+};
+
 struct ScanChunk {
     int segment;
     qint64 begin, end;
     TopK top;
-    qint64 scanned = 0;
+    Shortlist codeTop; // the best code distances (a code scan only)
+    qint64 scanned = 0, coded = 0;
 };
 
-// Scans rows [begin, end) of one segment into `chunk.top`.
-void scanChunk(const QueryContext &ctx, ScanChunk &chunk)
+// Scans rows [begin, end) of one segment into `chunk.top`, and, with
+// `codes`, the rows that have a current code into `chunk.codeTop`.
+void scanChunk(const QueryContext &ctx, ScanChunk &chunk, const CodeScan *codes)
 {
     const LoadedSegment &ls = ctx.d.segments[size_t(chunk.segment)];
     const Segment &seg = *ls.segment;
@@ -199,13 +273,45 @@ void scanChunk(const QueryContext &ctx, ScanChunk &chunk)
             chunk.scanned += n;
             n = 0;
         };
-        for (qint64 row = chunk.begin; row < chunk.end; ++row) {
-            if (!match->test(row) || ls.deletions->isDeleted(row)) continue;
+        // Rows with a current code, likewise in batches (the graph's
+        // distances() prefetches the codes ahead).
+        uint32_t elements[kBatch];
+        qint64 codeRows[kBatch];
+        int m = 0;
+        auto flushCodes = [&] {
+            codes->graph.distances(codes->prepared.data(), elements, size_t(m), out);
+            for (int i = 0; i < m; ++i)
+                if (out[i] < chunk.codeTop.bound() && !ctx.hidden(seg, codeRows[i]))
+                    chunk.codeTop.push({out[i], chunk.segment, codeRows[i]});
+            chunk.coded += m;
+            m = 0;
+        };
+        auto visit = [&](qint64 row) {
+            if (ls.deletions->isDeleted(row)) return;
+            if (codes) {
+                const uint32_t e = codes->elementAt(chunk.segment, row);
+                if (e != RowElements::kUnknown) {
+                    elements[m] = e;
+                    codeRows[m++] = row;
+                    if (m == kBatch) flushCodes();
+                    return;
+                }
+            }
             rows[n] = seg.vectorData(row);
             ids[n++] = row;
             if (n == kBatch) flush();
+        };
+        // The set bits of the chunk's words (a selective filter leaves most
+        // rows out: they cost a word test each, not a row test).
+        const quint64 *words = match->words();
+        for (qint64 w = chunk.begin >> 6; w < (chunk.end + 63) >> 6; ++w) {
+            for (quint64 bits = words[w]; bits; bits &= bits - 1) {
+                const qint64 row = w * 64 + std::countr_zero(bits);
+                if (row >= chunk.begin && row < chunk.end) visit(row);
+            }
         }
         if (n) flush();
+        if (m) flushCodes();
         return;
     }
     constexpr qint64 kBlock = 1024;
@@ -225,8 +331,11 @@ void scanChunk(const QueryContext &ctx, ScanChunk &chunk)
     }
 }
 
-// The exact top-k over every live (matching) item.
-TopK exactSearch(const QueryContext &ctx, size_t k, qint64 *scanned)
+// The exact top-k over every live (matching) item. With `codes` (a filtered
+// scan only), the rows that have a current code are left out of it and
+// their best code distances gathered into `codeBest` instead.
+TopK exactSearch(const QueryContext &ctx, size_t k, qint64 *scanned, const CodeScan *codes = nullptr,
+                 Shortlist *codeBest = nullptr, qint64 *coded = nullptr)
 {
     TopK top(k);
     for (size_t i = 0; i < ctx.memItems.size(); ++i) {
@@ -239,18 +348,22 @@ TopK exactSearch(const QueryContext &ctx, size_t k, qint64 *scanned)
     for (size_t s = 0; s < ctx.d.segments.size(); ++s) {
         const qint64 rows = ctx.d.segments[s].segment->rowCount();
         for (qint64 b = 0; b < rows; b += kChunkRows)
-            chunks.push_back({int(s), b, std::min(rows, b + kChunkRows), TopK(k)});
+            chunks.push_back({int(s), b, std::min(rows, b + kChunkRows), TopK(k), Shortlist(codes ? codes->keep : 0)});
         total += rows;
     }
     if (total < kParallelBelow || chunks.size() < 2) {
         for (ScanChunk &c : chunks)
-            scanChunk(ctx, c);
+            scanChunk(ctx, c, codes);
     } else {
-        QtConcurrent::blockingMap(chunks, [&ctx](ScanChunk &c) { scanChunk(ctx, c); });
+        QtConcurrent::blockingMap(chunks, [&ctx, codes](ScanChunk &c) { scanChunk(ctx, c, codes); });
     }
     for (const ScanChunk &c : chunks) {
         top.merge(c.top);
         *scanned += c.scanned;
+        if (codes) {
+            codeBest->merge(c.codeTop);
+            *coded += c.coded;
+        }
     }
     return top;
 }
@@ -320,6 +433,9 @@ struct QueryPlan {
     int ef = 0;                        // the ef of an unfiltered graph search (at least k)
     int efFiltered = 0;                // the ef a post-filtered search starts at
     double exactMs = -1, graphMs = -1; // auto: the estimates it weighed
+    // Auto with a filter on an sq8 index: the matching items are scanned over
+    // the graph's codes (when the graph can be used when the query runs).
+    bool codeScan = false;
 };
 
 // Checks the request and gathers what the query reads (the caller holds the
@@ -404,6 +520,23 @@ QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryCo
     double msPerEf = d.graphMsPerEf.load(std::memory_order_relaxed);
     if (msPerEf <= 0) msPerEf = kDistancesPerEf * nsPerItem / 1e6;
     plan.exactMs = double(candidates) * nsPerItem / 1e6;
+    // On an index with an 8-bit graph, a filter matching many items has them
+    // scanned over their codes: about a third of the bytes of their floats,
+    // then `keep` of them reranked with their floats.
+    const qint64 keep = qint64(codeScanKeep(req.k));
+    if (ctx.filter && d.schema.ann.quantization == Quantization::Sq8 && candidates >= kCodeScanMinPerKept * keep &&
+        d.graph) {
+        // Measured (Impl::graphCaughtUp), or until then the float scan's time
+        // per item scaled by the bytes read, and that time for a reranked row.
+        double codeNs = d.codeNsPerItem.load(std::memory_order_relaxed);
+        if (codeNs <= 0)
+            codeNs = nsPerItem * double(HnswGraph::elementDataSize(d.schema.dimensions, Quantization::Sq8)) /
+                     (4.0 * d.schema.dimensions);
+        double rerankNs = d.rerankNsPerItem.load(std::memory_order_relaxed);
+        if (rerankNs <= 0) rerankNs = nsPerItem;
+        plan.codeScan = true;
+        plan.exactMs = (double(candidates) * codeNs + double(keep) * rerankNs) / 1e6;
+    }
     plan.graphMs = msPerEf * plan.efFiltered;
     // Exact when it is within the budget, when it is cheaper than the graph,
     // or when post-filtering could not search wide enough for the recall.
@@ -617,12 +750,70 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
     return hits;
 }
 
+// What a filtered scan over codes took, for the planner's tuning (tuneEf).
+struct CodeScanCost {
+    qint64 scanNs = 0, rerankNs = 0;
+    qint64 rows = 0, reranked = 0; // matching rows scanned (from codes or floats); rows reranked
+};
+
+// The graph's codes for a filtered scan (the caller holds the state lock and
+// the view); nullopt when the graph is not quantized.
+std::optional<CodeScan> codeScanFor(const Index::Impl &d, const QueryContext &ctx, const GraphManager::View &view,
+                                    size_t k)
+{
+    const HnswGraph &g = *view.graph;
+    if (!g.quantized()) return std::nullopt;
+    CodeScan codes{.graph = g,
+                   .prepared = g.prepareQuery(ctx.q.data()),
+                   .tables = d.rowElements.get(g, d.segments),
+                   .keep = codeScanKeep(int(k))};
+    for (const LoadedSegment &ls : d.segments)
+        codes.bySegment.push_back(codes.tables->find(ls.segment->instance()));
+    if (!view.pending.isEmpty()) {
+        const uint32_t elements = g.elementCount();
+        codes.pending.assign((size_t(elements) + 63) / 64, 0);
+        for (const QByteArray &id : view.pending)
+            if (const auto label = g.labelOf(id))
+                if (const auto e = g.elementOf(*label); e && *e < elements)
+                    codes.pending[*e >> 6] |= uint64_t(1) << (*e & 63);
+    }
+    return codes;
+}
+
 // The exact top-k of every live (matching) item, as hits. Fills the
-// result's strategy, plan and scanned.
-Result<std::vector<Hit>> exactHits(const Index::Impl &d, const QueryContext &ctx, size_t k, QueryResult &result)
+// result's strategy, plan and scanned. With `codes`, a filtered scan over
+// the graph's codes whose best `codes->keep` are reranked exactly.
+Result<std::vector<Hit>> exactHits(const Index::Impl &d, const QueryContext &ctx, size_t k, QueryResult &result,
+                                   const CodeScan *codes = nullptr, CodeScanCost *cost = nullptr)
 {
     std::vector<Hit> hits;
-    const TopK top = exactSearch(ctx, k, &result.scanned);
+    QElapsedTimer timer;
+    timer.start();
+    Shortlist codeBest(codes ? codes->keep : 0);
+    qint64 coded = 0, reranked = 0;
+    TopK top = exactSearch(ctx, k, &result.scanned, codes, &codeBest, &coded);
+    if (codes) {
+        const qint64 scanNs = timer.nsecsElapsed();
+        // The best by code distance, scored again with their floats.
+        std::vector<Ranked> ranked;
+        for (const Candidate &c : codeBest.best()) {
+            Location loc;
+            loc.segmentIndex = c.source;
+            loc.row = c.row;
+            ranked.push_back({0.0f, 0, loc});
+        }
+        Reranker(d, ctx, codes->graph).score(ranked);
+        for (const Ranked &r : ranked)
+            top.push({r.distance, r.loc.segmentIndex, r.loc.row});
+        reranked = qint64(ranked.size());
+        if (cost) {
+            cost->scanNs += scanNs;
+            cost->rerankNs += timer.nsecsElapsed() - scanNs;
+            cost->rows += coded + result.scanned;
+            cost->reranked += reranked;
+        }
+        result.scanned += reranked;
+    }
     for (const Candidate &c : top.sorted()) {
         Hit h{c.distance, {}, {}};
         if (c.source < 0) {
@@ -636,6 +827,22 @@ Result<std::vector<Hit>> exactHits(const Index::Impl &d, const QueryContext &ctx
             h.loc.row = c.row;
         }
         hits.push_back(std::move(h));
+    }
+    if (codes) {
+        result.strategy = QueryStrategy::QuantizedFiltered;
+        // Memtable items, pending changes and rows not yet noted are scored without a code.
+        const qint64 floats = result.scanned - reranked;
+        if (reranked == 0)
+            result.plan = QStringLiteral("scan of the %1 matching items over 8-bit codes: none has a current code yet, "
+                                         "all scored exactly")
+                              .arg(result.matching);
+        else
+            result.plan =
+                QStringLiteral("scan of the %1 matching items over 8-bit codes, the best %2 reranked exactly")
+                    .arg(result.matching)
+                    .arg(reranked) +
+                (floats ? QStringLiteral(" (%1 without a current code scored exactly)").arg(floats) : QString());
+        return hits;
     }
     result.strategy = ctx.filter ? QueryStrategy::ExactFiltered : QueryStrategy::ExactScan;
     result.plan = ctx.filter ? QStringLiteral("exact scan of the %1 matching items").arg(result.matching)
@@ -668,6 +875,31 @@ Error materialise(const Index::Impl &d, const QueryContext &ctx, const QueryRequ
         result.hits.append(std::move(out));
     }
     return {};
+}
+
+// Times the filtered scan over codes for `query` on a random sixteenth of
+// the segments' rows (the planner's costs, measured by tuneEf). False when
+// the graph is not quantized or cannot be used now.
+bool timeCodeScan(const Index::Impl &d, const QVector<float> &query, std::mt19937_64 &rng, CodeScanCost *cost)
+{
+    std::shared_lock lock(d.stateMutex);
+    if (!d.graph) return false;
+    QueryContext ctx{.d = d, .metric = d.schema.metric, .dims = d.schema.dimensions, .filter = std::nullopt};
+    ctx.q.assign(query.cbegin(), query.cend());
+    ctx.qNorm = distance::norm(ctx.q.data(), ctx.q.size());
+    ctx.memtablesEmpty = d.mem.entries.empty() && (!d.imm || d.imm->entries.empty());
+    for (const LoadedSegment &ls : d.segments) {
+        auto rows = std::make_shared<Bitmap>(ls.segment->rowCount());
+        for (qint64 row = 0; row < rows->size(); ++row)
+            if (rng() % 16 == 0) rows->set(row);
+        ctx.segmentMatches.push_back(std::move(rows));
+    }
+    const std::unique_ptr<GraphManager::View> view = d.graph->view(kMaxPendingForAnn);
+    if (!view->graph) return false;
+    const std::optional<CodeScan> codes = codeScanFor(d, ctx, *view, 10);
+    if (!codes) return false;
+    QueryResult result;
+    return exactHits(d, ctx, 10, result, &*codes, cost).ok();
 }
 
 // `unlinkLikeItem`: the graph search does not walk through the "more like
@@ -711,7 +943,12 @@ Result<QueryResult> runQuery(const Index::Impl &impl, const QueryRequest &req, b
     const QueryPlan plan = planQuery(*d, req, ctx, result);
 
     std::unique_ptr<GraphManager::View> view;
-    if (plan.useGraph) {
+    if (plan.codeScan && !plan.useGraph && d->graph) {
+        // The scan over codes needs the graph as it is: without it, the
+        // matching items are scanned with their floats (exact; no fallback).
+        view = d->graph->view(kMaxPendingForAnn);
+        if (!view->graph) view.reset();
+    } else if (plan.useGraph) {
         if (!d->graph) {
             // Auto on an index opened without a graph is an exact query by
             // choice, not a fallback.
@@ -727,10 +964,12 @@ Result<QueryResult> runQuery(const Index::Impl &impl, const QueryRequest &req, b
         }
     }
     std::vector<Hit> hits;
-    if (view) {
+    if (view && plan.useGraph) {
         hits = graphSearch(*d, ctx, *view, plan, size_t(req.k), result);
     } else {
-        Result<std::vector<Hit>> exact = exactHits(*d, ctx, size_t(req.k), result);
+        const std::optional<CodeScan> codes =
+            view ? codeScanFor(*d, ctx, *view, size_t(req.k)) : std::optional<CodeScan>();
+        Result<std::vector<Hit>> exact = exactHits(*d, ctx, size_t(req.k), result, codes ? &*codes : nullptr);
         if (!exact.ok()) return exact.error();
         hits = exact.takeValue();
     }
@@ -904,6 +1143,15 @@ Result<EfTuning> Index::tuneEf(int sample, double targetRecall, quint64 seed) co
     if (truth.empty()) return Error(ErrorCode::NotFound, QStringLiteral("The index holds no items to sample."));
     t.queries = int(truth.size());
     t.exactNsPerItem = exactNs / double(exactItems);
+    {
+        // The filtered scan over codes (sq8 graphs), on ten of the sample.
+        CodeScanCost cost;
+        std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ull);
+        for (size_t i = 0; i < std::min<size_t>(items.size(), 10); ++i)
+            if (!timeCodeScan(*d, items[i].second, rng, &cost)) break;
+        if (cost.rows > 0) t.codeNsPerItem = double(cost.scanNs) / double(cost.rows);
+        if (cost.reranked > 0) t.rerankNsPerItem = double(cost.rerankNs) / double(cost.reranked);
+    }
     // Rising ef from efSearch until the target is reached. Never below
     // efSearch: the sample is of the items, and a query unlike them (a
     // vector far from every item, say) needs more than they do.

@@ -30,6 +30,41 @@ inline sextant::Item makeItem(const QString &id, quint32 seed, int dims = 4, QJs
     return sextant::Item{id, makeVector(dims, seed), meta};
 }
 
+// A query's hits as "id:score" (for messages).
+inline QString hitsText(const sextant::QueryResult &r)
+{
+    QStringList out;
+    for (const sextant::QueryHit &h : r.hits)
+        out << QStringLiteral("%1:%2").arg(h.id).arg(double(h.score), 0, 'g', 9);
+    return out.join(u' ');
+}
+
+// Empty when `a` and `b` hold the same ids in the same order with the same
+// scores: equal up to float rounding (a rerank scores an item with other
+// kernels than the exact scan, summing in another order, so the last bits
+// may differ); otherwise both lists, for the failure message.
+inline QString sameHits(const sextant::QueryResult &a, const sextant::QueryResult &b)
+{
+    bool same = a.hits.size() == b.hits.size();
+    for (qsizetype i = 0; same && i < a.hits.size(); ++i)
+        same = a.hits[i].id == b.hits[i].id &&
+               std::abs(a.hits[i].score - b.hits[i].score) <= 1e-5f * std::max(1.0f, std::abs(b.hits[i].score));
+    return same ? QString() : QStringLiteral("\n  got  %1\n  want %2").arg(hitsText(a), hitsText(b));
+}
+
+// Closes `index` and opens its folder again, waiting until the graph is
+// current. Empty on success, else what failed.
+inline QString reopenWithGraph(std::shared_ptr<sextant::Index> &index, int timeoutMs = 60000)
+{
+    const QString path = index->path();
+    if (const sextant::Error e = index->close()) return QStringLiteral("close: ") + e.message();
+    index.reset();
+    sextant::Result<std::shared_ptr<sextant::Index>> reopened = sextant::Index::open(path);
+    if (!reopened.ok()) return QStringLiteral("open: ") + reopened.error().message();
+    index = *reopened;
+    return index->waitForGraph(timeoutMs) ? QString() : QStringLiteral("the graph did not become current");
+}
+
 inline sextant::WriteResult waitFor(QFuture<sextant::WriteResult> f)
 {
     f.waitForFinished();

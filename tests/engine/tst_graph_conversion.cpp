@@ -73,22 +73,6 @@ QueryResult run(const Index &index, const QVector<float> &q, QueryMode mode, int
     return *res;
 }
 
-// Empty when both hold the same ids in the same order with the same scores (up to float rounding).
-QString sameHits(const QueryResult &a, const QueryResult &b)
-{
-    bool same = a.hits.size() == b.hits.size();
-    for (qsizetype i = 0; same && i < a.hits.size(); ++i)
-        same = a.hits[i].id == b.hits[i].id &&
-               std::abs(a.hits[i].score - b.hits[i].score) <= 1e-5f * std::max(1.0f, std::abs(b.hits[i].score));
-    if (same) return {};
-    QStringList got, want;
-    for (const QueryHit &h : a.hits)
-        got << h.id;
-    for (const QueryHit &h : b.hits)
-        want << h.id;
-    return QStringLiteral("\n  got  %1\n  want %2").arg(got.join(u' '), want.join(u' '));
-}
-
 QString verifyText(const QString &dir, bool full)
 {
     Result<VerifyReport> r = verifyIndex(dir, VerifyOptions{full, {}});

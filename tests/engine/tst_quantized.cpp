@@ -91,27 +91,6 @@ QueryResult run(const Index &index, const QVector<float> &q, QueryMode mode, int
     return *res;
 }
 
-QString hitsText(const QueryResult &r)
-{
-    QStringList out;
-    for (const QueryHit &h : r.hits)
-        out << QStringLiteral("%1:%2").arg(h.id).arg(double(h.score), 0, 'g', 9);
-    return out.join(u' ');
-}
-
-// Empty when `a` and `b` hold the same ids in the same order with the same
-// scores: equal up to float rounding (the rerank scores an item with the
-// one-pair kernel, the exact scan with the row kernels; they sum in
-// different orders, so the last bits may differ).
-QString sameHits(const QueryResult &a, const QueryResult &b)
-{
-    bool same = a.hits.size() == b.hits.size();
-    for (qsizetype i = 0; same && i < a.hits.size(); ++i)
-        same = a.hits[i].id == b.hits[i].id &&
-               std::abs(a.hits[i].score - b.hits[i].score) <= 1e-5f * std::max(1.0f, std::abs(b.hits[i].score));
-    return same ? QString() : QStringLiteral("\n  got  %1\n  want %2").arg(hitsText(a), hitsText(b));
-}
-
 double recallOf(const QueryResult &got, const QueryResult &truth)
 {
     QSet<QString> ids;
@@ -533,13 +512,8 @@ void TestQuantized::rerankFollowsItemsThatMove()
     compare(QStringLiteral("after re-inserting the deleted ids"));
     // Reopened: the saved graph is loaded, and the walk that checks it against
     // the items also notes where each item is, for the rerank.
-    const QString path = index->path();
-    QVERIFY(!index->close());
-    index.reset();
-    Result<std::shared_ptr<Index>> reopened = Index::open(path);
-    QVERIFY2(reopened.ok(), qPrintable(reopened.error().message()));
-    index = *reopened;
-    QVERIFY(index->waitForGraph(60000));
+    const QString reopened = reopenWithGraph(index);
+    QVERIFY2(reopened.isEmpty(), qPrintable(reopened));
     compare(QStringLiteral("after a reopen"));
     QVERIFY(!index->close());
 }

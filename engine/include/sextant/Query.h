@@ -39,6 +39,11 @@ enum class QueryStrategy {
     ExactFiltered,   // the items the filter matches (a selective filter)
     Ann,             // the HNSW graph
     AnnPostFiltered, // the graph, keeping matching items, ef grown until k were found
+    // The items the filter matches scored from the graph's 8-bit codes, the
+    // best few times k of them reranked with their float vectors (a filter
+    // too broad for the float scan's budget, on an index with an sq8 graph):
+    // the top-k up to the codes' error.
+    QuantizedFiltered,
 };
 SEXTANT_API QString queryStrategyName(QueryStrategy strategy);
 
@@ -85,8 +90,13 @@ struct EfTuning {
     int highEf = 0;        // the largest ef tried ...
     double highRecall = 0; // ... and its recall: low here means the graph, not ef, is the problem
     int queries = 0;
-    qint64 items = 0;             // live items when measured
-    double exactNsPerItem = 0;    // exact scan time per item, from the sample's exact searches
+    qint64 items = 0;          // live items when measured
+    double exactNsPerItem = 0; // exact scan time per item, from the sample's exact searches
+    // The filtered scan over 8-bit codes (sq8 graphs; 0 otherwise), timed on
+    // a random sixteenth of the rows: per item scored from its code, and
+    // per item of the float rerank that follows.
+    double codeNsPerItem = 0;
+    double rerankNsPerItem = 0;
     double graphMilliseconds = 0; // mean graph search time at `ef`
 };
 
