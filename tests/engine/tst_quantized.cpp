@@ -472,7 +472,7 @@ void TestQuantized::searchCanLeaveAnElementUnlinked()
             for (int t = 0; t < 10; ++t)
                 truth.insert(QByteArray::number(all[size_t(t)].second));
             for (size_t c = 0; c < std::min<size_t>(10, unlinked.size()); ++c)
-                found += truth.contains(g.idOf(unlinked[c].label));
+                found += truth.contains(g.idOf(unlinked[c].label).toByteArray());
             total += 10;
         }
         qInfo("%s: recall@10 of the unlinked searches: %.3f", qPrintable(quantizationName(q)), double(found) / total);
