@@ -111,6 +111,23 @@ using hnswlib::tableint;
 
 constexpr int kMaxLevel = 64; // hnswlib draws levels from -ln(U)/ln(M): far below this
 
+// hnswlib's locks, which only its addPoint takes: one per element of the
+// capacity (40 bytes each, and constructed, so resident) and 65,536 for
+// updates. A loaded graph is there to be searched: it goes without them
+// (about 40 bytes per item) until it is first added to.
+void dropAddLocks(Alg &a)
+{
+    std::vector<std::mutex>().swap(a.link_list_locks_);
+    std::vector<std::mutex>().swap(a.link_list_update_locks_);
+}
+
+void ensureAddLocks(Alg &a)
+{
+    if (a.link_list_locks_.size() != a.max_elements_) std::vector<std::mutex>(a.max_elements_).swap(a.link_list_locks_);
+    if (a.link_list_update_locks_.size() != Alg::max_update_element_locks)
+        std::vector<std::mutex>(size_t(Alg::max_update_element_locks)).swap(a.link_list_update_locks_);
+}
+
 uint32_t metricCode(Metric m) { return m == Metric::Cosine ? 0 : m == Metric::L2 ? 1 : 2; }
 uint32_t quantizationCode(Quantization q) { return q == Quantization::Sq8 ? 1 : 0; }
 
@@ -314,9 +331,8 @@ qint64 HnswGraph::memoryBytes() const
         if (a.element_levels_[i] > 0) bytes += qint64(a.size_links_per_element_) * a.element_levels_[i];
     // hnswlib's label map: a 32-byte node per element and a pointer per bucket.
     bytes += qint64(a.label_lookup_.size()) * 32 + qint64(a.label_lookup_.bucket_count()) * qint64(sizeof(void *));
-    // Its per-element locks, constructed (so touched) for the whole capacity
-    // while there are any (a loaded graph has none until it changes).
-    bytes += qint64(a.link_list_locks_.size()) * qint64(sizeof(std::mutex));
+    // Its locks for adding (none in a loaded graph until it is added to).
+    bytes += qint64(a.link_list_locks_.size() + a.link_list_update_locks_.size()) * qint64(sizeof(std::mutex));
     bytes += m_ids.memoryBytes() + qint64(m_hashes.size()) * 9 + qint64(m_hintCount) * 8;
     return bytes;
 }
@@ -423,10 +439,7 @@ Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
         }
         if (a.cur_element_count + fresh > a.max_elements_)
             a.resizeIndex(std::max(a.max_elements_ * 2, a.cur_element_count + fresh + 1024));
-        // hnswlib's per-element locks, which only its addPoint takes: a loaded
-        // graph goes without them (see load()) until it is first added to.
-        if (!adds.empty() && a.link_list_locks_.size() != a.max_elements_)
-            std::vector<std::mutex>(a.max_elements_).swap(a.link_list_locks_);
+        if (!adds.empty()) ensureAddLocks(a); // a loaded graph has none yet
     } catch (const std::exception &e) {
         return Error(ErrorCode::Io,
                      QStringLiteral("The HNSW graph could not grow: %1").arg(QString::fromLocal8Bit(e.what())));
@@ -1012,10 +1025,7 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
         }
         a.enterpoint_node_ = g.cur ? g.enterpoint : tableint(-1);
         a.maxlevel_ = g.maxLevel;
-        // hnswlib made a lock (40 bytes, constructed so resident) per element
-        // of the capacity; only adding takes them, and a graph is loaded to
-        // be searched: apply() makes them again before it adds.
-        std::vector<std::mutex>().swap(a.link_list_locks_);
+        dropAddLocks(a); // apply() makes them again before it adds
     } catch (const std::exception &e) {
         return Error(ErrorCode::Io,
                      QStringLiteral("Loading the graph %1 failed: %2").arg(path, QString::fromLocal8Bit(e.what())),

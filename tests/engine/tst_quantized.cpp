@@ -422,9 +422,14 @@ void TestQuantized::memoryIsAboutAThird()
         bytes[kind] = index->graphStatus().memoryBytes;
         QVERIFY(!index->close());
     }
-    qInfo("graph memory: float %lld bytes, sq8 %lld bytes (%.2f)", bytes[0], bytes[1], double(bytes[1]) / bytes[0]);
+    // What a graph takes before its first item (hnswlib's 65,536 locks for
+    // updates, 2.5 MiB, are most of it) is the same for both kinds: the
+    // ratio is of the rest.
+    const qint64 fixed = HnswGraph(384, Metric::Cosine, AnnParams{}).memoryBytes();
+    qInfo("graph memory: float %lld bytes, sq8 %lld bytes, %lld of each before the first item (%.2f)", bytes[0],
+          bytes[1], fixed, double(bytes[1] - fixed) / double(bytes[0] - fixed));
     // The capacity (which grows by doubling) adds the same slack to both; 0.45 leaves room for it.
-    QVERIFY(bytes[1] < bytes[0] * 0.45);
+    QVERIFY(bytes[1] - fixed < (bytes[0] - fixed) * 0.45);
 }
 
 void TestQuantized::searchCanLeaveAnElementUnlinked()
