@@ -17,8 +17,10 @@
 //     kernels. Distances it returns are then approximate: the caller reranks
 //     them with the float vectors (index/Search.cpp).
 // Thread safety: search(), save() and the const accessors may run in
-// parallel with each other; upsert()/remove()/apply() need exclusive access
-// (GraphManager holds the lock).
+// parallel with each other; apply() needs exclusive access (GraphManager
+// holds the lock for it, and only its maintenance thread changes the graph).
+// What idOf() and rawId() return points into the id table, which apply() may
+// move: it is used under the same shared access that read it.
 
 #include "sextant/Error.h"
 #include "sextant/Schema.h"
