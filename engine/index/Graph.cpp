@@ -111,6 +111,23 @@ using hnswlib::tableint;
 
 constexpr int kMaxLevel = 64; // hnswlib draws levels from -ln(U)/ln(M): far below this
 
+// hnswlib's locks, which only its addPoint takes: one per element of the
+// capacity (40 bytes each, and constructed, so resident) and 65,536 for
+// updates. A loaded graph is there to be searched: it goes without them
+// (about 40 bytes per item) until it is first added to.
+void dropAddLocks(Alg &a)
+{
+    std::vector<std::mutex>().swap(a.link_list_locks_);
+    std::vector<std::mutex>().swap(a.link_list_update_locks_);
+}
+
+void ensureAddLocks(Alg &a)
+{
+    if (a.link_list_locks_.size() != a.max_elements_) std::vector<std::mutex>(a.max_elements_).swap(a.link_list_locks_);
+    if (a.link_list_update_locks_.size() != Alg::max_update_element_locks)
+        std::vector<std::mutex>(size_t(Alg::max_update_element_locks)).swap(a.link_list_update_locks_);
+}
+
 uint32_t metricCode(Metric m) { return m == Metric::Cosine ? 0 : m == Metric::L2 ? 1 : 2; }
 uint32_t quantizationCode(Quantization q) { return q == Quantization::Sq8 ? 1 : 0; }
 
@@ -298,14 +315,7 @@ size_t HnswGraph::elementDataSize(int dimensions, Quantization q)
     return q == Quantization::Sq8 ? kCodeHeader + size_t(dimensions) : size_t(dimensions) * sizeof(float);
 }
 
-std::optional<uint32_t> HnswGraph::labelOf(const QByteArray &id) const
-{
-    const auto it = m_idLabels.constFind(id);
-    if (it == m_idLabels.constEnd()) return std::nullopt;
-    return *it;
-}
-
-bool HnswGraph::holds(const QByteArray &id, quint64 hash) const
+bool HnswGraph::holds(QByteArrayView id, quint64 hash) const
 {
     const auto label = labelOf(id);
     return label && m_live[*label] && m_hashes[*label] == hash;
@@ -324,10 +334,11 @@ qint64 HnswGraph::memoryBytes() const
                    qint64(a.max_elements_) * qint64(sizeof(int));
     for (size_t i = 0; i < a.cur_element_count; ++i)
         if (a.element_levels_[i] > 0) bytes += qint64(a.size_links_per_element_) * a.element_levels_[i];
-    bytes += qint64(a.label_lookup_.size()) * 32;
-    for (const QByteArray &id : m_labelIds)
-        bytes += id.size() + 48;
-    bytes += qint64(m_hashes.size()) * 9 + qint64(m_hintCount) * 8;
+    // hnswlib's label map: a 32-byte node per element and a pointer per bucket.
+    bytes += qint64(a.label_lookup_.size()) * 32 + qint64(a.label_lookup_.bucket_count()) * qint64(sizeof(void *));
+    // Its locks for adding (none in a loaded graph until it is added to).
+    bytes += qint64(a.link_list_locks_.size() + a.link_list_update_locks_.size()) * qint64(sizeof(std::mutex));
+    bytes += m_ids.memoryBytes() + qint64(m_hashes.size()) * 9 + qint64(m_hintCount) * 8;
     return bytes;
 }
 
@@ -380,18 +391,21 @@ float HnswGraph::distanceToScore(float d) const
     return m_metric == Metric::L2 ? std::sqrt(std::max(d, 0.0f)) : 1.0f - d;
 }
 
-uint32_t HnswGraph::labelFor(const QByteArray &id)
+static_assert(Schema::kMaxIdBytes <= IdTable::kMaxIdBytes, "every id an index takes fits the id table");
+
+uint32_t HnswGraph::labelFor(QByteArrayView id)
 {
-    const auto it = m_idLabels.constFind(id);
-    if (it != m_idLabels.constEnd()) return *it;
-    const auto label = uint32_t(m_labelIds.size());
-    m_labelIds.push_back(id);
+    // Room in the per-label arrays first: if anything throws, the tables still agree.
+    if (m_hashes.size() == m_hashes.capacity()) m_hashes.reserve(m_hashes.size() * 2 + 16);
+    if (m_live.size() == m_live.capacity()) m_live.reserve(m_live.size() * 2 + 16);
+    bool added = false;
+    const uint32_t label = m_ids.insert(id, &added);
+    if (!added) return label;
     m_hashes.push_back(0);
     m_live.push_back(0);
-    m_idLabels.insert(id, label);
-    if (m_labelIds.size() > m_hintCount) {
+    if (m_ids.size() > m_hintCount) {
         // Exclusive access (apply, load): no search reads the hints meanwhile.
-        const size_t grown = std::max<size_t>(m_labelIds.size() + 1024, m_hintCount * 2);
+        const size_t grown = std::max<size_t>(m_ids.size() + 1024, m_hintCount * 2);
         auto hints = std::make_unique<std::atomic<uint64_t>[]>(grown);
         for (size_t i = 0; i < grown; ++i)
             hints[i].store(i < m_hintCount ? m_hints[i].load(std::memory_order_relaxed) : 0, std::memory_order_relaxed);
@@ -430,6 +444,7 @@ Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
         }
         if (a.cur_element_count + fresh > a.max_elements_)
             a.resizeIndex(std::max(a.max_elements_ * 2, a.cur_element_count + fresh + 1024));
+        if (!adds.empty()) ensureAddLocks(a); // a loaded graph has none yet
     } catch (const std::exception &e) {
         return Error(ErrorCode::Io,
                      QStringLiteral("The HNSW graph could not grow: %1").arg(QString::fromLocal8Bit(e.what())));
@@ -672,7 +687,7 @@ Result<FileRecord> HnswGraph::save(const QString &dir, const QString &name, bool
     w.pod(uint32_t(m_params.m));
     w.pod(uint32_t(m_params.efConstruction));
     w.pod(quantizationCode(m_params.quantization));
-    w.pod(uint64_t(m_labelIds.size()));
+    w.pod(uint64_t(m_ids.size()));
     w.pod(uint64_t(graphfile::kHeaderSize));
     w.pod(hnswLength);
     w.pod(uint64_t(graphfile::kHeaderSize) + hnswLength);
@@ -698,11 +713,12 @@ Result<FileRecord> HnswGraph::save(const QString &dir, const QString &name, bool
     }
     // Labels.
     const qint64 labelsStart = w.position();
-    for (size_t l = 0; l < m_labelIds.size(); ++l) {
+    for (size_t l = 0; l < m_ids.size(); ++l) {
+        const QByteArrayView id = m_ids.id(uint32_t(l));
         w.pod(uint64_t(m_hashes[l]));
         w.pod(uint8_t(m_live[l]));
-        w.pod(uint32_t(m_labelIds[l].size()));
-        w.put(m_labelIds[l].constData(), size_t(m_labelIds[l].size()));
+        w.pod(uint32_t(id.size()));
+        w.put(id.data(), size_t(id.size()));
     }
     const uint64_t labelsLength = uint64_t(w.position() - labelsStart);
     w.pod(labelsLength);
@@ -894,8 +910,9 @@ Result<ParsedGraph> parseGraph(const uchar *data, qint64 size, const QString &pa
     if (declared != g.labelsLength)
         return corruptGraph(path, QStringLiteral("the label table has the wrong length"),
                             size - graphfile::kFooterSize);
-    // Each label takes at least 14 bytes (hash, flag, length, a 1-byte id).
-    if (g.labelCount > g.labelsLength / 14 || g.labelCount < g.cur)
+    // Each label takes at least 14 bytes (hash, flag, length, a 1-byte id);
+    // labels are 32-bit, the last value unused.
+    if (g.labelCount > g.labelsLength / 14 || g.labelCount < g.cur || g.labelCount >= uint64_t(UINT32_MAX))
         return corruptGraph(path, QStringLiteral("the label count does not fit the label table"), 32);
     return g;
 }
@@ -944,10 +961,11 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
     // Labels: ids must be valid and distinct.
     auto readLabels = [&]() -> Error {
         Reader lr{g.labels, qint64(g.labelsLength)};
-        graph->m_labelIds.reserve(g.labelCount);
+        // Each label is 13 bytes and its id's (parseGraph checked there are
+        // at least 14 per label): the id table is sized once, exactly.
+        graph->m_ids.reserve(size_t(g.labelCount), size_t(g.labelsLength - 13 * g.labelCount));
         graph->m_hashes.reserve(g.labelCount);
         graph->m_live.reserve(g.labelCount);
-        graph->m_idLabels.reserve(qsizetype(g.labelCount));
         for (uint64_t l = 0; l < g.labelCount; ++l) {
             const uint64_t hash = lr.pod<uint64_t>();
             const uint8_t live = lr.pod<uint8_t>();
@@ -955,14 +973,12 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
             const uchar *bytes = lr.take(len);
             if (lr.failed || live > 1)
                 return corruptGraph(path, QStringLiteral("label %1 is cut short or invalid").arg(l));
-            QByteArray id(reinterpret_cast<const char *>(bytes), qsizetype(len));
-            if (validateIdBytes(id))
+            const QByteArrayView id(bytes, qsizetype(len));
+            bool added = false;
+            // (fromRawData: checked in place, not copied.)
+            if (validateIdBytes(QByteArray::fromRawData(id.data(), id.size())) ||
+                graph->m_ids.insert(id, &added) != l || !added)
                 return corruptGraph(path, QStringLiteral("label %1 has an invalid or repeated id").arg(l));
-            const qsizetype before = graph->m_idLabels.size();
-            graph->m_idLabels.insert(id, uint32_t(l));
-            if (graph->m_idLabels.size() == before)
-                return corruptGraph(path, QStringLiteral("label %1 has an invalid or repeated id").arg(l));
-            graph->m_labelIds.push_back(std::move(id));
             graph->m_hashes.push_back(hash);
             graph->m_live.push_back(live);
         }
@@ -970,7 +986,15 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
         return {};
     };
     Error labelsError;
-    std::thread labelsThread([&] { labelsError = readLabels(); });
+    std::thread labelsThread([&] {
+        try {
+            labelsError = readLabels();
+        } catch (const std::exception &e) { // out of memory
+            labelsError = Error(
+                ErrorCode::Io,
+                QStringLiteral("Loading the graph %1 failed: %2").arg(path, QString::fromLocal8Bit(e.what())), path);
+        }
+    });
     auto joinLabels = qScopeGuard([&] {
         if (labelsThread.joinable()) labelsThread.join();
     });
@@ -1006,6 +1030,7 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
         }
         a.enterpoint_node_ = g.cur ? g.enterpoint : tableint(-1);
         a.maxlevel_ = g.maxLevel;
+        dropAddLocks(a); // apply() makes them again before it adds
     } catch (const std::exception &e) {
         return Error(ErrorCode::Io,
                      QStringLiteral("Loading the graph %1 failed: %2").arg(path, QString::fromLocal8Bit(e.what())),

@@ -3,7 +3,8 @@
 // translation unit that includes it), plus what hnswlib lacks:
 //   - item ids: hnswlib knows numeric labels; a label is given to an id the
 //     first time it is added and kept for the id's life (an update replaces
-//     the vector under the same label, a delete marks it, a re-insert revives it);
+//     the vector under the same label, a delete marks it, a re-insert revives
+//     it). The ids and labels are in an IdTable (index/IdTable.h);
 //   - a per-query ef and our own dispatched distance kernels: hnswlib keeps ef
 //     in the index object, so its searchKnn cannot run two efs at once;
 //   - a checked file format around hnswlib's own layout (docs/format.md,
@@ -16,15 +17,18 @@
 //     kernels. Distances it returns are then approximate: the caller reranks
 //     them with the float vectors (index/Search.cpp).
 // Thread safety: search(), save() and the const accessors may run in
-// parallel with each other; upsert()/remove()/apply() need exclusive access
-// (GraphManager holds the lock).
+// parallel with each other; apply() needs exclusive access (GraphManager
+// holds the lock for it, and only its maintenance thread changes the graph).
+// What idOf() and rawId() return points into the id table, which apply() may
+// move: it is used under the same shared access that read it.
 
 #include "sextant/Error.h"
 #include "sextant/Schema.h"
+#include "index/IdTable.h"
 #include "storage/Segment.h"
 
 #include <QByteArray>
-#include <QHash>
+#include <QByteArrayView>
 #include <QString>
 #include <atomic>
 #include <memory>
@@ -68,9 +72,20 @@ public:
     static size_t elementDataSize(int dimensions, Quantization q);
 
     // ---- ids and labels
-    qint64 labelCount() const { return qint64(m_labelIds.size()); }
-    std::optional<uint32_t> labelOf(const QByteArray &id) const;
-    const QByteArray &idOf(uint32_t label) const { return m_labelIds[label]; }
+    qint64 labelCount() const { return qint64(m_ids.size()); }
+    std::optional<uint32_t> labelOf(QByteArrayView id) const { return m_ids.find(id); }
+    // The id of `label` (< labelCount()), viewed in place: valid until the
+    // graph next changes (apply()) or goes. Copy it (toByteArray()) to keep it.
+    QByteArrayView idOf(uint32_t label) const { return m_ids.id(label); }
+    // The same bytes as a QByteArray that does not own them (fromRawData): for
+    // the APIs that take a QByteArray, without a copy per call. It must not
+    // outlive the caller's shared access to the graph (nor be kept, or copied
+    // into anything that is: a copy shares the same bytes).
+    QByteArray rawId(uint32_t label) const
+    {
+        const QByteArrayView id = m_ids.id(label);
+        return QByteArray::fromRawData(id.data(), id.size());
+    }
     bool isLive(uint32_t label) const { return label < m_live.size() && m_live[label]; }
     quint64 hashOf(uint32_t label) const { return m_hashes[label]; }
     qint64 liveCount() const { return m_liveCount; }
@@ -78,7 +93,7 @@ public:
     qint64 capacity() const;
     qint64 memoryBytes() const;
     // Whether `id` is in the graph with exactly this vector.
-    bool holds(const QByteArray &id, quint64 hash) const;
+    bool holds(QByteArrayView id, quint64 hash) const;
 
     // ---- changes (exclusive access)
     // Applies the changes, adding in parallel on up to `threads` threads, and
@@ -155,15 +170,14 @@ public:
 
 private:
     Error addOne(const Change &c);
-    uint32_t labelFor(const QByteArray &id);
+    uint32_t labelFor(QByteArrayView id);
     void encode(const float *prepared, char *out) const;
 
     int m_dims;
     Metric m_metric;
     AnnParams m_params;
     std::unique_ptr<Hnsw> m_hnsw;
-    std::vector<QByteArray> m_labelIds;
-    QHash<QByteArray, uint32_t> m_idLabels;
+    IdTable m_ids;
     std::vector<quint64> m_hashes;
     std::vector<uint8_t> m_live;
     qint64 m_liveCount = 0;

@@ -372,7 +372,7 @@ void GraphManager::reconcile()
         return;
     }
     for (size_t l = 0; l < seen.size(); ++l)
-        if (!seen[l] && m_graph->isLive(uint32_t(l))) toSync.push_back(m_graph->idOf(uint32_t(l)));
+        if (!seen[l] && m_graph->isLive(uint32_t(l))) toSync.push_back(m_graph->idOf(uint32_t(l)).toByteArray());
     {
         std::lock_guard lock(m_queueMutex);
         m_notesDue = true; // the items the walk queued have no hint yet

@@ -423,6 +423,9 @@ namespace {
 
 struct Hit {
     float distance;
+    // A graph search's hits view their ids in the graph (HnswGraph::rawId):
+    // valid while the query holds the graph's view, which it keeps until
+    // materialise() has copied what it returns.
     QByteArray id;
     Location loc;
 };
@@ -575,7 +578,7 @@ public:
         if (!m_ctx.memtablesEmpty)
             for (const Memtable *t : {&m_d.mem, m_d.imm.get()})
                 if (t)
-                    if (const MemEntry *e = t->find(m_g.idOf(label))) {
+                    if (const MemEntry *e = t->find(m_g.rawId(label))) {
                         if (e->deleted) return false;
                         loc->mem = e;
                         return true;
@@ -600,7 +603,7 @@ public:
                 }
             }
         }
-        const Result<Location> l = m_d.locate(m_g.idOf(label));
+        const Result<Location> l = m_d.locate(m_g.rawId(label));
         if (!l.ok() || !l->found()) return false;
         *loc = *l;
         if (!l->mem)
@@ -683,7 +686,7 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
             ranked.clear();
             for (const HnswGraph::Candidate &c : cands) {
                 if (byId) {
-                    const QByteArray &id = g.idOf(c.label);
+                    const QByteArray id = g.rawId(c.label);
                     if (id == ctx.exclude || view.pending.contains(id)) continue;
                 }
                 Location loc;
@@ -696,10 +699,10 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
             const size_t keep = std::min(ranked.size(), k);
             std::partial_sort(ranked.begin(), ranked.begin() + ptrdiff_t(keep), ranked.end(), nearer);
             for (size_t i = 0; i < keep; ++i)
-                hits.push_back({ranked[i].distance, g.idOf(ranked[i].label), ranked[i].loc});
+                hits.push_back({ranked[i].distance, g.rawId(ranked[i].label), ranked[i].loc});
         } else {
             for (const HnswGraph::Candidate &c : cands) {
-                const QByteArray &id = g.idOf(c.label);
+                const QByteArray id = g.rawId(c.label);
                 if (id == ctx.exclude || view.pending.contains(id)) continue;
                 Location loc;
                 if (!matches(id, &loc)) continue;

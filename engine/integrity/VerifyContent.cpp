@@ -265,7 +265,7 @@ void Run::checkGraph(const Manifest &m)
     }
     qint64 stale = 0;
     for (qint64 l = 0; l < graph.labelCount(); ++l)
-        if (graph.isLive(uint32_t(l)) && !liveIds.contains(graph.idOf(uint32_t(l)))) ++stale;
+        if (graph.isLive(uint32_t(l)) && !liveIds.contains(graph.rawId(uint32_t(l)))) ++stale;
     graphBehind = missing + stale;
     if (missing || stale) {
         QStringList parts;

@@ -401,9 +401,14 @@ void TestQuantized::memoryIsAboutAThird()
         bytes[kind] = index->graphStatus().memoryBytes;
         QVERIFY(!index->close());
     }
-    qInfo("graph memory: float %lld bytes, sq8 %lld bytes (%.2f)", bytes[0], bytes[1], double(bytes[1]) / bytes[0]);
+    // What a graph takes before its first item (hnswlib's 65,536 locks for
+    // updates, 2.5 MiB, are most of it) is the same for both kinds: the
+    // ratio is of the rest.
+    const qint64 fixed = HnswGraph(384, Metric::Cosine, AnnParams{}).memoryBytes();
+    qInfo("graph memory: float %lld bytes, sq8 %lld bytes, %lld of each before the first item (%.2f)", bytes[0],
+          bytes[1], fixed, double(bytes[1] - fixed) / double(bytes[0] - fixed));
     // The capacity (which grows by doubling) adds the same slack to both; 0.45 leaves room for it.
-    QVERIFY(bytes[1] < bytes[0] * 0.45);
+    QVERIFY(bytes[1] - fixed < (bytes[0] - fixed) * 0.45);
 }
 
 void TestQuantized::searchCanLeaveAnElementUnlinked()
@@ -451,7 +456,7 @@ void TestQuantized::searchCanLeaveAnElementUnlinked()
             for (int t = 0; t < 10; ++t)
                 truth.insert(QByteArray::number(all[size_t(t)].second));
             for (size_t c = 0; c < std::min<size_t>(10, unlinked.size()); ++c)
-                found += truth.contains(g.idOf(unlinked[c].label));
+                found += truth.contains(g.idOf(unlinked[c].label).toByteArray());
             total += 10;
         }
         qInfo("%s: recall@10 of the unlinked searches: %.3f", qPrintable(quantizationName(q)), double(found) / total);

@@ -13,6 +13,7 @@
 
 #include "IndexTestSupport.h"
 
+#include "index/Graph.h"
 #include "storage/Manifest.h"
 
 #include <QDir>
@@ -323,9 +324,13 @@ private slots:
         QVERIFY(!after.rebuilding);
         QCOMPARE(after.items, qint64(kItems / 2));
         QCOMPARE(after.deleted, qint64(0));
-        qInfo("graph memory %lld -> %lld bytes", static_cast<long long>(before.memoryBytes),
-              static_cast<long long>(after.memoryBytes));
-        QVERIFY2(after.memoryBytes <= before.memoryBytes * 6 / 10,
+        // Less the part a graph takes before its first item (mostly hnswlib's
+        // 65,536 locks for updates, 2.5 MiB), the same before and after.
+        const qint64 fixed = HnswGraph(16, Metric::L2, s.ann).memoryBytes();
+        qInfo("graph memory %lld -> %lld bytes, %lld of them before the first item",
+              static_cast<long long>(before.memoryBytes), static_cast<long long>(after.memoryBytes),
+              static_cast<long long>(fixed));
+        QVERIFY2(after.memoryBytes - fixed <= (before.memoryBytes - fixed) * 6 / 10,
                  qPrintable(QStringLiteral("%1 -> %2").arg(before.memoryBytes).arg(after.memoryBytes)));
         // The rebuilt graph was saved as a new file; the superseded one is gone.
         QVERIFY(!after.file.isEmpty());

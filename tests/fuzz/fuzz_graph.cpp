@@ -36,9 +36,9 @@ void exercise(HnswGraph &g)
     std::vector<HnswGraph::Change> changes;
     std::vector<float> v(size_t(dims), -0.25f);
     if (g.labelCount() > 0) // an update of an item the graph has
-        changes.push_back({g.idOf(0), v, HnswGraph::vectorHash(v.data(), dims)});
+        changes.push_back({g.idOf(0).toByteArray(), v, HnswGraph::vectorHash(v.data(), dims)});
     if (g.labelCount() > 1) // a delete
-        changes.push_back({g.idOf(1), {}, 0});
+        changes.push_back({g.idOf(1).toByteArray(), {}, 0});
     v[0] = 2.0f; // an insert of an item it has not
     changes.push_back({QByteArray("fuzz-new-item"), v, HnswGraph::vectorHash(v.data(), dims)});
     if (g.labelOf(QByteArray("fuzz-new-item"))) changes.pop_back(); // ids must be distinct within a call
