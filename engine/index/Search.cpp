@@ -51,9 +51,6 @@ constexpr qint64 kExactBelow = 2048;
 // More unapplied changes than this and the graph is not used: searching them
 // one by one would cost more than the scan.
 constexpr qsizetype kMaxPendingForAnn = 4096;
-// Auto answers exactly when the exact scan of the (matching) items is
-// estimated to take at most this long: the true top-k at an interactive cost.
-constexpr double kExactBudgetMs = 2.0;
 // Until the index has measured its costs: a graph search at ef computes about
 // this many distances per unit of ef (measured on 100k x 384, M 16: 2,600
 // distances at ef 64), and the exact scan costs this much per dimension and item.
@@ -523,9 +520,16 @@ QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryCo
     double msPerEf = d.graphMsPerEf.load(std::memory_order_relaxed);
     if (msPerEf <= 0) msPerEf = kDistancesPerEf * nsPerItem / 1e6;
     plan.exactMs = double(candidates) * nsPerItem / 1e6;
-    // On an index with an 8-bit graph, a filter matching many items has them
-    // scanned over their codes: about a third of the bytes of their floats,
-    // then `keep` of them reranked with their floats.
+    plan.graphMs = msPerEf * plan.efFiltered;
+    const double budget = req.exactBudgetMs; // checked by runQuery
+    // The true top-k whenever the float scan fits the budget.
+    if (plan.exactMs <= budget) {
+        plan.useGraph = false;
+        return plan;
+    }
+    // Beyond it, on an index with an 8-bit graph, a filter matching many
+    // items has them scanned over their codes: about a third of the bytes of
+    // their floats, then `keep` of them reranked with their floats.
     const qint64 keep = qint64(codeScanKeep(req.k));
     if (ctx.filter && d.schema.ann.quantization == Quantization::Sq8 && candidates >= kCodeScanMinPerKept * keep &&
         d.graph) {
@@ -540,10 +544,9 @@ QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryCo
         plan.codeScan = true;
         plan.exactMs = (double(candidates) * codeNs + double(keep) * rerankNs) / 1e6;
     }
-    plan.graphMs = msPerEf * plan.efFiltered;
-    // Exact when it is within the budget, when it is cheaper than the graph,
-    // or when post-filtering could not search wide enough for the recall.
-    if (plan.exactMs <= kExactBudgetMs || plan.exactMs <= plan.graphMs || efNeeded > AnnParams::kMaxEf)
+    // A scan when it is within the budget, when it is cheaper than the
+    // graph, or when post-filtering could not search wide enough for the recall.
+    if (plan.exactMs <= budget || plan.exactMs <= plan.graphMs || efNeeded > AnnParams::kMaxEf)
         plan.useGraph = false;
     return plan;
 }
@@ -916,6 +919,10 @@ Result<QueryResult> runQuery(const Index::Impl &impl, const QueryRequest &req, b
     if (req.k < 1 || req.k > kMaxK)
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("k must be between 1 and %1, not %2.").arg(kMaxK).arg(req.k));
+    if (!(req.exactBudgetMs >= 0 && req.exactBudgetMs <= 60000))
+        return Error(ErrorCode::InvalidArgument,
+                     QStringLiteral("The exact-scan budget must be between 0 and 60,000 ms, not %1.")
+                         .arg(req.exactBudgetMs));
     if (req.ef < 0 || req.ef > AnnParams::kMaxEf)
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("ef must be between 1 and %1 (0 for the index's default), not %2.")

@@ -14,6 +14,7 @@
 #include "IndexTestSupport.h"
 
 #include <QTemporaryDir>
+#include <cmath>
 #include <random>
 
 using namespace sextant;
@@ -58,10 +59,18 @@ const Selectivity kSelectivities[] = {
     {"3 %", R"({"b": {"$lt": 3}})", false},
 };
 
+// Auto with no budget for the exact scan (on sets this small every scan
+// fits the default 2 ms, and the scan over codes is taken only beyond it)
+// and the widest ef, which no post-filtered search could widen for a
+// filter: the planner scans, whatever the costs it measured.
 QueryResult query(const Index &index, const QueryRequest &base, QueryMode mode)
 {
     QueryRequest r = base;
     r.mode = mode;
+    if (mode == QueryMode::Auto) {
+        r.exactBudgetMs = 0;
+        r.ef = AnnParams::kMaxEf;
+    }
     Result<QueryResult> res = index.query(r);
     if (!res.ok()) qFatal("query failed: %s", qPrintable(res.error().message()));
     return *res;
@@ -87,6 +96,7 @@ private slots:
     void sameTopKAsTheFloatScan_data();
     void sameTopKAsTheFloatScan();
     void newSegmentRowsGetHints();
+    void withinTheBudgetTheFloatScan();
 };
 
 void TestCodeScan::sameTopKAsTheFloatScan_data()
@@ -208,6 +218,44 @@ void TestCodeScan::newSegmentRowsGetHints()
     // matching row was scored from its code, found through its hint.
     QVERIFY2(got.scanned == 100, qPrintable(got.plan));
     QVERIFY(sameHits(got, query(*index, r, QueryMode::Exact)).isEmpty());
+    QVERIFY(!index->close());
+}
+
+void TestCodeScan::withinTheBudgetTheFloatScan()
+{
+    // A broad filter whose float scan fits the budget is answered by it (the
+    // true top-k), not over codes; with no budget left, over codes.
+    QTemporaryDir tmp;
+    std::shared_ptr<Index> index = make(tmp.filePath(QStringLiteral("i")), Metric::Cosine);
+    std::mt19937 rng(5);
+    QList<WriteOp> ops;
+    for (int i = 0; i < 3000; ++i)
+        ops.append(WriteOp::insert(itemFor(i, rng)));
+    QVERIFY(!waitFor(index->write(ops)).error);
+    QVERIFY(!waitFor(index->checkpoint()).error);
+    QVERIFY(index->waitForGraph(120000));
+    QueryRequest r;
+    r.vector = point(rng);
+    r.k = 10;
+    r.filter = R"({"b": {"$lt": 50}})";
+    r.withMetadata = false;
+    r.exactBudgetMs = 2.0; // the default
+    Result<QueryResult> within = index->query(r);
+    QVERIFY(within.ok());
+    QVERIFY2(within->strategy == QueryStrategy::ExactFiltered, qPrintable(within->plan));
+    QVERIFY(sameHits(*within, query(*index, r, QueryMode::Exact)).isEmpty());
+    r.exactBudgetMs = 0;
+    r.ef = AnnParams::kMaxEf;
+    Result<QueryResult> beyond = index->query(r);
+    QVERIFY(beyond.ok());
+    QVERIFY2(beyond->strategy == QueryStrategy::QuantizedFiltered, qPrintable(beyond->plan));
+    // A budget that is not a number of milliseconds is refused.
+    for (double bad : {-1.0, std::nan(""), 1e9}) {
+        r.exactBudgetMs = bad;
+        Result<QueryResult> refused = index->query(r);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code(), ErrorCode::InvalidArgument);
+    }
     QVERIFY(!index->close());
 }
 

@@ -291,18 +291,28 @@ private slots:
             QCOMPARE(ids(*res), referenceTopK(Metric::L2, items, r.vector, 10, keep));
             QCOMPARE(res->matching, 100);
         }
-        // A broad filter on an index this small: scanning the 3,000 matching
-        // items over the graph's 8-bit codes fits the planner's budget, and
-        // reranking the best 100 exactly gives the true top-k here.
+        // A broad filter on an index this small: its float scan fits the
+        // planner's budget, so Auto answers with the true top-k.
         QueryRequest r;
         r.vector = makeVector(16, 1);
         r.k = 10;
         r.filter = R"({"even": true})";
+        auto evenOnly = [](const Item &it) { return it.metadata.value("even").toBool(); };
         const Result<QueryResult> broadAuto = (*index)->query(r);
         QVERIFY(broadAuto.ok());
-        QCOMPARE(broadAuto->strategy, QueryStrategy::QuantizedFiltered);
-        QCOMPARE(ids(*broadAuto), referenceTopK(Metric::L2, items, r.vector, 10,
-                                                [](const Item &it) { return it.metadata.value("even").toBool(); }));
+        QCOMPARE(broadAuto->strategy, QueryStrategy::ExactFiltered);
+        QCOMPARE(ids(*broadAuto), referenceTopK(Metric::L2, items, r.vector, 10, evenOnly));
+        // With no budget, and an ef no post-filtered search could widen,
+        // the 3,000 matching items are scanned over the graph's 8-bit codes,
+        // and reranking the best 100 exactly gives the true top-k here.
+        r.exactBudgetMs = 0;
+        r.ef = AnnParams::kMaxEf;
+        const Result<QueryResult> overCodes = (*index)->query(r);
+        QVERIFY(overCodes.ok());
+        QCOMPARE(overCodes->strategy, QueryStrategy::QuantizedFiltered);
+        QCOMPARE(ids(*overCodes), referenceTopK(Metric::L2, items, r.vector, 10, evenOnly));
+        r.exactBudgetMs = 2.0;
+        r.ef = 0;
         // Through the graph it still finds k matches.
         r.mode = QueryMode::Ann;
         const Result<QueryResult> broad = (*index)->query(r);

@@ -29,6 +29,9 @@ struct SEXTANT_API QueryRequest {
     QByteArray filter; // the filter language (docs/filters.md); empty matches everything
     QueryMode mode = QueryMode::Auto;
     int ef = 0;               // HNSW candidate list size; 0 = the index's efSearch. Grows for post-filtering.
+    // Auto: the true top-k whenever the exact scan of the (matching) items is
+    // estimated to take at most this long (milliseconds, 0 .. 60,000).
+    double exactBudgetMs = 2.0;
     bool withMetadata = true; // read the metadata of the final hits (only of those)
     bool withVectors = false;
 };
