@@ -546,8 +546,7 @@ QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryCo
     }
     // A scan when it is within the budget, when it is cheaper than the
     // graph, or when post-filtering could not search wide enough for the recall.
-    if (plan.exactMs <= budget || plan.exactMs <= plan.graphMs || efNeeded > AnnParams::kMaxEf)
-        plan.useGraph = false;
+    if (plan.exactMs <= budget || plan.exactMs <= plan.graphMs || efNeeded > AnnParams::kMaxEf) plan.useGraph = false;
     return plan;
 }
 
@@ -920,9 +919,9 @@ Result<QueryResult> runQuery(const Index::Impl &impl, const QueryRequest &req, b
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("k must be between 1 and %1, not %2.").arg(kMaxK).arg(req.k));
     if (!(req.exactBudgetMs >= 0 && req.exactBudgetMs <= 60000))
-        return Error(ErrorCode::InvalidArgument,
-                     QStringLiteral("The exact-scan budget must be between 0 and 60,000 ms, not %1.")
-                         .arg(req.exactBudgetMs));
+        return Error(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("The exact-scan budget must be between 0 and 60,000 ms, not %1.").arg(req.exactBudgetMs));
     if (req.ef < 0 || req.ef > AnnParams::kMaxEf)
         return Error(ErrorCode::InvalidArgument,
                      QStringLiteral("ef must be between 1 and %1 (0 for the index's default), not %2.")

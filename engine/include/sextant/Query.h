@@ -28,7 +28,7 @@ struct SEXTANT_API QueryRequest {
     int k = 10;        // 1 .. 10,000
     QByteArray filter; // the filter language (docs/filters.md); empty matches everything
     QueryMode mode = QueryMode::Auto;
-    int ef = 0;               // HNSW candidate list size; 0 = the index's efSearch. Grows for post-filtering.
+    int ef = 0; // HNSW candidate list size; 0 = the index's efSearch. Grows for post-filtering.
     // Auto: the true top-k whenever the exact scan of the (matching) items is
     // estimated to take at most this long (milliseconds, 0 .. 60,000).
     double exactBudgetMs = 2.0;
