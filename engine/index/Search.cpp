@@ -669,6 +669,7 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
     std::vector<Ranked> ranked;
     if (g.quantized()) reranker.emplace(d, ctx, g);
     int efNow = ctx.filter ? plan.efFiltered : plan.ef;
+    const size_t rerankKeep = codeScanKeep(int(k));
     auto matches = [&](const QByteArray &id, Location *loc) -> bool {
         if (!ctx.filter) return true;
         const Result<Location> l = d.locate(id);
@@ -686,6 +687,9 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
             // newer version the graph does not have yet (measured below).
             const bool byId = !ctx.exclude.isEmpty() || !view.pending.isEmpty();
             ranked.clear();
+            // The candidates come nearest first by code distance; only the
+            // best `rerankKeep` usable ones are read again with their floats
+            // (the filtered scan over codes keeps as many, docs/search.md).
             for (const HnswGraph::Candidate &c : cands) {
                 if (byId) {
                     const QByteArray id = g.rawId(c.label);
@@ -694,6 +698,7 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
                 Location loc;
                 if (!reranker->locate(c.label, &loc) || !ctx.matchesAt(loc)) continue;
                 ranked.push_back({0.0f, c.label, loc}); // scored below, all together
+                if (ranked.size() == rerankKeep) break;
             }
             reranker->score(ranked);
             result.scanned += qint64(ranked.size());
@@ -733,15 +738,19 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
     if (hits.size() > k) hits.resize(k);
     result.strategy = ctx.filter ? QueryStrategy::AnnPostFiltered : QueryStrategy::Ann;
     if (reranker) {
-        result.plan = !ctx.filter ? QStringLiteral("HNSW search over 8-bit codes, ef %1, reranked exactly").arg(efNow)
+        const QString reranked = size_t(efNow) > rerankKeep
+                                     ? QStringLiteral("the best %1 reranked exactly").arg(rerankKeep)
+                                     : QStringLiteral("reranked exactly");
+        result.plan = !ctx.filter ? QStringLiteral("HNSW search over 8-bit codes, ef %1, %2").arg(efNow).arg(reranked)
                       : efNow == plan.ef
-                          ? QStringLiteral("HNSW search over 8-bit codes, ef %1, reranked exactly, keeping matching "
-                                           "items")
+                          ? QStringLiteral("HNSW search over 8-bit codes, ef %1, %2, keeping matching items")
                                 .arg(efNow)
-                          : QStringLiteral("HNSW search over 8-bit codes, ef %1 (grown from %2 for the filter), "
-                                           "reranked exactly, keeping matching items")
+                                .arg(reranked)
+                          : QStringLiteral("HNSW search over 8-bit codes, ef %1 (grown from %2 for the filter), %3, "
+                                           "keeping matching items")
                                 .arg(efNow)
-                                .arg(plan.ef);
+                                .arg(plan.ef)
+                                .arg(reranked);
     } else if (!ctx.filter)
         result.plan = QStringLiteral("HNSW search, ef %1").arg(efNow);
     else if (efNow == plan.ef)

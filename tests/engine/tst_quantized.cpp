@@ -180,10 +180,13 @@ void TestQuantized::topKEqualsExactOnSmallSets()
     };
     for (int q = 0; q < 40; ++q) {
         const QVector<float> v = clustered(rng, dims, q % 19);
-        // ef covers every item: the rerank sees all of them, so the result is exact.
+        // ef covers every item, and the best 100 of them by code distance
+        // are reranked with their floats: the result is exact.
         const QueryResult ann = run(*index, v, QueryMode::Ann, 2 * n);
         QCOMPARE(ann.strategy, QueryStrategy::Ann);
         QVERIFY2(ann.plan.contains(QStringLiteral("8-bit codes")), qPrintable(ann.plan));
+        QVERIFY2(ann.plan.contains(QStringLiteral("the best 100 reranked exactly")), qPrintable(ann.plan));
+        QCOMPARE(ann.scanned, qint64(100));
         check(ann, run(*index, v, QueryMode::Exact, 0), QStringLiteral("query %1").arg(q));
         // With a filter (post-filtered graph search) too.
         const QByteArray filter = R"({"bucket": {"$lt": 3}})";
