@@ -180,6 +180,7 @@ bool Index::Impl::graphCaughtUp(bool rebuilt)
         return false;
     }
     exactNsPerItem = t->exactNsPerItem;
+    filteredNsPerItem = t->filteredNsPerItem;
     graphMsPerEf = t->graphMilliseconds / double(std::max(t->ef, 1));
     codeNsPerItem = t->codeNsPerItem;
     rerankNsPerItem = t->rerankNsPerItem;

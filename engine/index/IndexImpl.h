@@ -170,8 +170,9 @@ struct Index::Impl final : GraphManager::Host {
     std::optional<storage::TuningEntry> tuned; // guarded by tuneMutex
     bool tuningNow = false;                    // guarded by tuneMutex
     std::atomic<int> tunedEf{0};
-    std::atomic<double> exactNsPerItem{0}; // exact scan, per item
-    std::atomic<double> graphMsPerEf{0};   // graph search time over ef, at the tuned ef
+    std::atomic<double> exactNsPerItem{0};    // exact scan, per item
+    std::atomic<double> filteredNsPerItem{0}; // exact scan of scattered (matching) rows, per row
+    std::atomic<double> graphMsPerEf{0};      // graph search time over ef, at the tuned ef
     // The filtered scan over 8-bit codes: per matching item scored from its
     // code, and per item of the float rerank after it.
     std::atomic<double> codeNsPerItem{0};

@@ -519,7 +519,12 @@ QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryCo
     if (nsPerItem <= 0) nsPerItem = kPriorNsPerDimension * d.schema.dimensions;
     double msPerEf = d.graphMsPerEf.load(std::memory_order_relaxed);
     if (msPerEf <= 0) msPerEf = kDistancesPerEf * nsPerItem / 1e6;
-    plan.exactMs = double(candidates) * nsPerItem / 1e6;
+    // A filter's matching rows are scattered: priced as measured (tuneEf),
+    // or as rows of a full scan until then.
+    double scanNs = nsPerItem;
+    if (ctx.filter)
+        if (const double f = d.filteredNsPerItem.load(std::memory_order_relaxed); f > 0) scanNs = f;
+    plan.exactMs = double(candidates) * scanNs / 1e6;
     plan.graphMs = msPerEf * plan.efFiltered;
     const double budget = req.exactBudgetMs; // checked by runQuery
     // The true top-k whenever the float scan fits the budget.
@@ -537,10 +542,10 @@ QueryPlan planQuery(const Index::Impl &d, const QueryRequest &req, const QueryCo
         // per item scaled by the bytes read, and that time for a reranked row.
         double codeNs = d.codeNsPerItem.load(std::memory_order_relaxed);
         if (codeNs <= 0)
-            codeNs = nsPerItem * double(HnswGraph::elementDataSize(d.schema.dimensions, Quantization::Sq8)) /
+            codeNs = scanNs * double(HnswGraph::elementDataSize(d.schema.dimensions, Quantization::Sq8)) /
                      (4.0 * d.schema.dimensions);
         double rerankNs = d.rerankNsPerItem.load(std::memory_order_relaxed);
-        if (rerankNs <= 0) rerankNs = nsPerItem;
+        if (rerankNs <= 0) rerankNs = scanNs;
         plan.codeScan = true;
         plan.exactMs = (double(candidates) * codeNs + double(keep) * rerankNs) / 1e6;
     }
@@ -764,10 +769,13 @@ std::vector<Hit> graphSearch(const Index::Impl &d, const QueryContext &ctx, cons
     return hits;
 }
 
-// What a filtered scan over codes took, for the planner's tuning (tuneEf).
-struct CodeScanCost {
+// What the filtered scans took, for the planner's tuning (tuneEf).
+struct FilteredScanCost {
+    qint64 floatNs = 0, floatRows = 0; // the float scan: time, matching rows
+    // The scan over codes: time of the scan and of the rerank, matching rows
+    // scanned (from codes or floats), rows reranked.
     qint64 scanNs = 0, rerankNs = 0;
-    qint64 rows = 0, reranked = 0; // matching rows scanned (from codes or floats); rows reranked
+    qint64 rows = 0, reranked = 0;
 };
 
 // The graph's codes for a filtered scan (the caller holds the state lock and
@@ -798,7 +806,7 @@ std::optional<CodeScan> codeScanFor(const Index::Impl &d, const QueryContext &ct
 // result's strategy, plan and scanned. With `codes`, a filtered scan over
 // the graph's codes whose best `codes->keep` are reranked exactly.
 Result<std::vector<Hit>> exactHits(const Index::Impl &d, const QueryContext &ctx, size_t k, QueryResult &result,
-                                   const CodeScan *codes = nullptr, CodeScanCost *cost = nullptr)
+                                   const CodeScan *codes = nullptr, FilteredScanCost *cost = nullptr)
 {
     std::vector<Hit> hits;
     QElapsedTimer timer;
@@ -891,13 +899,14 @@ Error materialise(const Index::Impl &d, const QueryContext &ctx, const QueryRequ
     return {};
 }
 
-// Times the filtered scan over codes for `query` on a random sixteenth of
-// the segments' rows (the planner's costs, measured by tuneEf). False when
-// the graph is not quantized or cannot be used now.
-bool timeCodeScan(const Index::Impl &d, const QVector<float> &query, std::mt19937_64 &rng, CodeScanCost *cost)
+// Times the filtered scans for `query` on a random sixteenth of the
+// segments' rows (the planner's costs, measured by tuneEf): the float scan
+// (its rows are scattered as a filter's are, so each costs more than in a
+// scan of every row), then, when the graph is quantized and can be used
+// now, the scan over codes. False when the float scan failed.
+bool timeFilteredScans(const Index::Impl &d, const QVector<float> &query, std::mt19937_64 &rng, FilteredScanCost *cost)
 {
     std::shared_lock lock(d.stateMutex);
-    if (!d.graph) return false;
     QueryContext ctx{.d = d, .metric = d.schema.metric, .dims = d.schema.dimensions, .filter = std::nullopt};
     ctx.q.assign(query.cbegin(), query.cend());
     ctx.qNorm = distance::norm(ctx.q.data(), ctx.q.size());
@@ -908,10 +917,19 @@ bool timeCodeScan(const Index::Impl &d, const QVector<float> &query, std::mt1993
             if (rng() % 16 == 0) rows->set(row);
         ctx.segmentMatches.push_back(std::move(rows));
     }
+    {
+        QueryResult result;
+        QElapsedTimer timer;
+        timer.start();
+        if (!exactHits(d, ctx, 10, result).ok()) return false;
+        cost->floatNs += timer.nsecsElapsed();
+        cost->floatRows += result.scanned;
+    }
+    if (!d.graph) return true;
     const std::unique_ptr<GraphManager::View> view = d.graph->view(kMaxPendingForAnn);
-    if (!view->graph) return false;
+    if (!view->graph) return true;
     const std::optional<CodeScan> codes = codeScanFor(d, ctx, *view, 10);
-    if (!codes) return false;
+    if (!codes) return true;
     QueryResult result;
     return exactHits(d, ctx, 10, result, &*codes, cost).ok();
 }
@@ -1162,11 +1180,12 @@ Result<EfTuning> Index::tuneEf(int sample, double targetRecall, quint64 seed) co
     t.queries = int(truth.size());
     t.exactNsPerItem = exactNs / double(exactItems);
     {
-        // The filtered scan over codes (sq8 graphs), on ten of the sample.
-        CodeScanCost cost;
+        // The filtered scans (over codes on sq8 graphs), on ten of the sample.
+        FilteredScanCost cost;
         std::mt19937_64 rng(seed ^ 0x9e3779b97f4a7c15ull);
         for (size_t i = 0; i < std::min<size_t>(items.size(), 10); ++i)
-            if (!timeCodeScan(*d, items[i].second, rng, &cost)) break;
+            if (!timeFilteredScans(*d, items[i].second, rng, &cost)) break;
+        if (cost.floatRows > 0) t.filteredNsPerItem = double(cost.floatNs) / double(cost.floatRows);
         if (cost.rows > 0) t.codeNsPerItem = double(cost.scanNs) / double(cost.rows);
         if (cost.reranked > 0) t.rerankNsPerItem = double(cost.rerankNs) / double(cost.reranked);
     }

@@ -97,6 +97,7 @@ private slots:
     void sameTopKAsTheFloatScan();
     void newSegmentRowsGetHints();
     void withinTheBudgetTheFloatScan();
+    void tuningTimesTheFilteredScans();
 };
 
 void TestCodeScan::sameTopKAsTheFloatScan_data()
@@ -257,6 +258,41 @@ void TestCodeScan::withinTheBudgetTheFloatScan()
         QCOMPARE(refused.error().code(), ErrorCode::InvalidArgument);
     }
     QVERIFY(!index->close());
+}
+
+void TestCodeScan::tuningTimesTheFilteredScans()
+{
+    // The planner prices a filter's scattered rows as the tuning measured
+    // them, and the scan over codes only where the graph holds codes.
+    for (const Quantization quantization : {Quantization::Sq8, Quantization::None}) {
+        QTemporaryDir tmp;
+        Schema s = smallSchema(kDims, Metric::Cosine);
+        s.ann.m = 12;
+        s.ann.efConstruction = 80;
+        s.ann.quantization = quantization;
+        Result<std::shared_ptr<Index>> created = Index::create(tmp.filePath(QStringLiteral("i")), s, Durability::Off);
+        QVERIFY(created.ok());
+        std::shared_ptr<Index> index = *created;
+        std::mt19937 rng(11);
+        QList<WriteOp> ops;
+        for (int i = 0; i < 3000; ++i)
+            ops.append(WriteOp::insert(itemFor(i, rng)));
+        QVERIFY(!waitFor(index->write(ops)).error);
+        QVERIFY(!waitFor(index->checkpoint()).error);
+        QVERIFY(index->waitForGraph(120000));
+        const Result<EfTuning> t = index->tuneEf(20, 0.95);
+        QVERIFY2(t.ok(), qPrintable(t.error().message()));
+        QVERIFY(t->exactNsPerItem > 0);
+        QVERIFY(t->filteredNsPerItem > 0);
+        if (quantization == Quantization::Sq8) {
+            QVERIFY(t->codeNsPerItem > 0);
+            QVERIFY(t->rerankNsPerItem > 0);
+        } else {
+            QCOMPARE(t->codeNsPerItem, 0.0);
+            QCOMPARE(t->rerankNsPerItem, 0.0);
+        }
+        QVERIFY(!index->close());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCodeScan)

@@ -95,6 +95,10 @@ struct EfTuning {
     int queries = 0;
     qint64 items = 0;          // live items when measured
     double exactNsPerItem = 0; // exact scan time per item, from the sample's exact searches
+    // The exact scan of a filter's matching rows, per matching row, timed on
+    // a random sixteenth of the rows (scattered rows cost more than a scan
+    // of every row).
+    double filteredNsPerItem = 0;
     // The filtered scan over 8-bit codes (sq8 graphs; 0 otherwise), timed on
     // a random sixteenth of the rows: per item scored from its code, and
     // per item of the float rerank that follows.
