@@ -552,7 +552,7 @@ using Pair = std::pair<float, tableint>; // distance, element
 
 // What a level's search works in; kept between searches to reuse the memory.
 struct LayerScratch {
-    explicit LayerScratch(const Alg &a) : ids(std::max(a.maxM0_, a.maxM_)), dist(ids.size()) {}
+    explicit LayerScratch(const Alg &a) : ids(std::max(a.maxM0_, a.maxM_)), dist(ids.size()) { }
     std::vector<tableint> ids;
     std::vector<float> dist;
     std::vector<Pair> top;        // max-heap: the farthest kept on top
@@ -699,8 +699,7 @@ public:
         char *upper = nullptr;
         {
             std::lock_guard slot(a.cur_element_count_guard_);
-            if (a.label_lookup_.count(label))
-                throw std::logic_error("a label added as new is already in the graph");
+            if (a.label_lookup_.count(label)) throw std::logic_error("a label added as new is already in the graph");
             if (a.cur_element_count >= a.max_elements_)
                 throw std::runtime_error("The number of elements exceeds the specified limit");
             level = a.getRandomLevel(a.mult_);
