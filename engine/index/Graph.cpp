@@ -3,6 +3,7 @@
 
 #include "index/Graph.h"
 #include "index/Distance.h"
+#include "index/GraphInsertion.h"
 #include "storage/Binary.h"
 #include "base/Checksums.h"
 #include "base/FileIo.h"
@@ -11,6 +12,7 @@
 
 #include <QScopeGuard>
 #include <QFile>
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
@@ -19,6 +21,7 @@
 #include <cstring>
 #include <queue>
 #include <thread>
+#include <unordered_set>
 
 namespace sextant {
 
@@ -415,76 +418,6 @@ uint32_t HnswGraph::labelFor(QByteArrayView id)
     return label;
 }
 
-Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
-{
-    Alg &a = m_hnsw->alg;
-    struct Add {
-        uint32_t label;
-        const Change *change;
-        std::vector<char> prepared;
-    };
-    std::vector<Add> adds;
-    size_t fresh = 0;
-    try {
-        for (const Change &c : changes) {
-            if (c.vector.empty()) {
-                const auto label = labelOf(c.id);
-                if (!label || !m_live[*label]) continue;
-                a.markDelete(*label);
-                m_live[*label] = 0;
-                --m_liveCount;
-                continue;
-            }
-            if (int(c.vector.size()) != m_dims)
-                return Error(ErrorCode::InvalidArgument, QStringLiteral("A graph vector has the wrong dimension."));
-            const uint32_t label = labelFor(c.id);
-            if (m_live[label] && m_hashes[label] == c.hash) continue;
-            if (a.label_lookup_.find(label) == a.label_lookup_.end()) ++fresh;
-            adds.push_back({label, &c, {}}); // prepared by the worker that adds it
-        }
-        if (a.cur_element_count + fresh > a.max_elements_)
-            a.resizeIndex(std::max(a.max_elements_ * 2, a.cur_element_count + fresh + 1024));
-        if (!adds.empty()) ensureAddLocks(a); // a loaded graph has none yet
-    } catch (const std::exception &e) {
-        return Error(ErrorCode::Io,
-                     QStringLiteral("The HNSW graph could not grow: %1").arg(QString::fromLocal8Bit(e.what())));
-    }
-
-    std::atomic<size_t> next{0};
-    std::atomic<bool> failed{false};
-    QString failure;
-    std::mutex failureMutex;
-    auto worker = [&] {
-        for (;;) {
-            const size_t i = next.fetch_add(1);
-            if (i >= adds.size() || failed.load()) return;
-            try {
-                // Normalising and encoding run in parallel too.
-                adds[i].prepared = prepareQuery(adds[i].change->vector.data());
-                a.addPoint(adds[i].prepared.data(), adds[i].label);
-                adds[i].prepared = {};
-            } catch (const std::exception &e) {
-                std::lock_guard lock(failureMutex);
-                failure = QString::fromLocal8Bit(e.what());
-                failed = true;
-            }
-        }
-    };
-    const int n = std::clamp(threads, 1, 8);
-    m_hnsw->pool.run(n == 1 || adds.size() < 16 ? 0 : n - 1, worker);
-    // Record what is now in the graph (a failed add leaves its label as it was).
-    for (size_t i = 0; i < adds.size() && i < next.load(); ++i) {
-        const uint32_t label = adds[i].label;
-        const auto it = a.label_lookup_.find(label);
-        if (it == a.label_lookup_.end() || a.isMarkedDeleted(it->second)) continue;
-        if (!m_live[label]) ++m_liveCount;
-        m_live[label] = 1;
-        m_hashes[label] = adds[i].change->hash;
-    }
-    if (failed) return Error(ErrorCode::Io, QStringLiteral("Adding to the HNSW graph failed: %1").arg(failure));
-    return {};
-}
-
 namespace {
 
 // Scores graph nodes against a float query: exact distances, several nodes
@@ -496,6 +429,8 @@ struct FloatScorer {
     bool l2;
     const distance::Kernels &k = distance::kernels();
     std::vector<const float *> rows{};
+    // Scores against this element's data (or a prepared query) from now on.
+    void target(const char *element) { q = reinterpret_cast<const float *>(element); }
     float one(tableint id) const
     {
         const auto *v = reinterpret_cast<const float *>(a.getDataByInternalId(id));
@@ -525,6 +460,7 @@ struct CodeScorer {
     const distance::Kernels &k = distance::kernels();
     std::vector<const int8_t *> rows{};
     std::vector<int32_t> dots{};
+    void target(const char *element) { q = element; }
     float fromDot(const void *element, int32_t dot) const
     {
         const CodeHeader hq = codeHeader(q), he = codeHeader(element);
@@ -548,98 +484,411 @@ struct CodeScorer {
     }
 };
 
-// hnswlib's search (greedy descent through the upper levels, then a beam of
-// width ef on level 0), with ef per call and any scorer.
-template <class Scorer>
-std::vector<HnswGraph::Candidate> searchGraph(const Alg &a, Scorer &scorer, int ef, std::optional<tableint> unlinked)
-{
-    std::vector<HnswGraph::Candidate> out;
-    const size_t maxBatch = std::max(a.maxM0_, a.maxM_);
-    std::vector<tableint> ids(maxBatch);
-    std::vector<float> dist(maxBatch);
+// ---- links read and written while other threads add
+//
+// apply() adds on several threads at once. hnswlib's addPoint locks each
+// node's link list whenever its search expands the node (one more random
+// cache line and a lock per expansion: 11 % of a 1M build); Sextant's
+// insertion (Inserter below) reads lists without a lock. That is safe
+// because:
+//  - every slot of a list, up to its capacity, always holds the number of an
+//    element that is complete: lists are zeroed when their element is made
+//    (and are only read once the element is published), and a number is
+//    only ever stored into a list after its element's data, level and upper
+//    lists are written (the release fence in Inserter::add before anything
+//    publishes the element, paired with the acquire fence in readLinks);
+//  - a writer stores the numbers first and then the count (writeLinks), a
+//    reader loads the count first and then the numbers, so a reader never
+//    sees a count that covers slots not yet written (slots that would hold
+//    element 0 even on an upper level element 0 may not have);
+//  - a count is a single 16-bit store, never above the list's capacity
+//    (readers clamp it too), and each number a single 32-bit store: a list
+//    rewritten while it is read (pruning rewrites a full list in place) shows
+//    each slot's old or new number, both valid. Such a read may miss a link
+//    or see one twice; the visited marks drop repeats, and the insertion that
+//    read it works from a slightly different candidate set, which is what
+//    any order of concurrent adds gives anyway;
+//  - writers still lock the list they change (link_list_locks_), so two
+//    changes to one list never interleave.
+// Loads and stores are relaxed atomics (plain moves on x86) so that these
+// races are defined behaviour. Queries (search()) never run during apply(),
+// but read lists the same way.
 
-    tableint cur = a.enterpoint_node_;
-    float curDist = scorer.one(cur);
-    for (int level = a.maxlevel_; level > 0; --level) {
+inline hnswlib::linklistsizeint *linkList(const Alg &a, tableint id, int level)
+{
+    return level == 0 ? a.get_linklist0(id) : a.get_linklist(id, level);
+}
+
+inline size_t linkCapacity(const Alg &a, int level) { return level == 0 ? a.maxM0_ : a.maxM_; }
+
+// Copies the links of `id` on `level` into `out` (room for the level's
+// capacity); returns how many.
+inline size_t readLinks(const Alg &a, tableint id, int level, tableint *out)
+{
+    const hnswlib::linklistsizeint *ll = linkList(a, id, level);
+    const size_t n = std::min<size_t>(__atomic_load_n(reinterpret_cast<const uint16_t *>(ll), __ATOMIC_RELAXED),
+                                      linkCapacity(a, level));
+    std::atomic_thread_fence(std::memory_order_acquire);
+    const auto *nb = reinterpret_cast<const tableint *>(ll + 1);
+    for (size_t i = 0; i < n; ++i)
+        out[i] = __atomic_load_n(nb + i, __ATOMIC_RELAXED);
+    // What the numbers lead to (the elements' data and lists) was written before them.
+    std::atomic_thread_fence(std::memory_order_acquire);
+    return n;
+}
+
+// Replaces the links of `id` on `level` from slot `from` on (the caller holds the list's lock).
+inline void writeLinks(const Alg &a, tableint id, int level, size_t from, const tableint *links, size_t n)
+{
+    hnswlib::linklistsizeint *ll = linkList(a, id, level);
+    auto *nb = reinterpret_cast<tableint *>(ll + 1);
+    for (size_t i = 0; i < n; ++i)
+        __atomic_store_n(nb + from + i, links[i], __ATOMIC_RELAXED);
+    std::atomic_thread_fence(std::memory_order_release);
+    __atomic_store_n(reinterpret_cast<uint16_t *>(ll), uint16_t(from + n), __ATOMIC_RELAXED);
+}
+
+using Pair = std::pair<float, tableint>; // distance, element
+
+// What a level's search works in; kept between searches to reuse the memory.
+struct LayerScratch {
+    explicit LayerScratch(const Alg &a) : ids(std::max(a.maxM0_, a.maxM_)), dist(ids.size()) { }
+    std::vector<tableint> ids;
+    std::vector<float> dist;
+    std::vector<Pair> top;        // max-heap: the farthest kept on top
+    std::vector<Pair> candidates; // min-heap (std::greater): the closest on top
+};
+
+// hnswlib's greedy descent: on each level from `top` down to `bottom` + 1,
+// move to the closest neighbour as long as one is closer. `skip` is never
+// moved to.
+template <class Scorer>
+void descend(const Alg &a, Scorer &scorer, tableint &cur, float &curDist, int top, int bottom,
+             std::optional<tableint> skip, LayerScratch &s)
+{
+    for (int level = top; level > bottom; --level) {
         bool changed = true;
         while (changed) {
             changed = false;
-            const auto *ll = reinterpret_cast<const hnswlib::linklistsizeint *>(a.get_linklist(cur, level));
-            const size_t n = std::min<size_t>(a.getListCount(const_cast<hnswlib::linklistsizeint *>(ll)), a.maxM_);
-            const auto *nb = reinterpret_cast<const tableint *>(ll + 1);
+            const size_t n = readLinks(a, cur, level, s.ids.data());
+            scorer.many(s.ids.data(), n, s.dist.data());
             for (size_t i = 0; i < n; ++i)
-                ids[i] = nb[i];
-            scorer.many(ids.data(), n, dist.data());
-            for (size_t i = 0; i < n; ++i)
-                if (dist[i] < curDist && ids[i] != unlinked) {
-                    curDist = dist[i];
-                    cur = ids[i];
+                if (s.dist[i] < curDist && s.ids[i] != skip) {
+                    curDist = s.dist[i];
+                    cur = s.ids[i];
                     changed = true;
                 }
         }
     }
+}
 
-    using Pair = std::pair<float, tableint>;
-    std::priority_queue<Pair> top;                                               // farthest on top
-    std::priority_queue<Pair, std::vector<Pair>, std::greater<Pair>> candidates; // closest on top
-    hnswlib::VisitedList *visited = a.visited_list_pool_->getFreeVisitedList();
-    hnswlib::vl_type *mark = visited->mass;
-    const hnswlib::vl_type tag = visited->curV;
+// hnswlib's search of one level (searchBaseLayer for building,
+// searchBaseLayerST for queries: the same beam), with any ef and scorer:
+// leaves up to `ef` nearest elements in s.top (a max-heap). Elements marked
+// deleted are walked through but not kept. `unlinked` is neither kept nor
+// walked through (unless it is the entry). `visited` must be fresh (reset).
+template <class Scorer>
+void searchLayer(const Alg &a, Scorer &scorer, tableint entry, float entryDist, int level, size_t ef,
+                 hnswlib::VisitedList &visited, std::optional<tableint> unlinked, LayerScratch &s)
+{
+    const auto closer = std::greater<Pair>();
+    s.top.clear();
+    s.candidates.clear();
+    hnswlib::vl_type *mark = visited.mass;
+    const hnswlib::vl_type tag = visited.curV;
     const bool hasDeleted = a.num_deleted_ > 0;
-    const size_t want = size_t(ef);
     float bound = std::numeric_limits<float>::max();
-    if (!hasDeleted || !a.isMarkedDeleted(cur)) {
-        top.emplace(curDist, cur);
-        bound = curDist;
+    if (!hasDeleted || !a.isMarkedDeleted(entry)) {
+        s.top.emplace_back(entryDist, entry);
+        bound = entryDist;
     }
-    candidates.emplace(curDist, cur);
-    mark[cur] = tag;
-    // Never reached from here on (the entry point itself stays a start).
-    if (unlinked && *unlinked != cur) mark[*unlinked] = tag;
-    while (!candidates.empty()) {
-        const Pair c = candidates.top();
-        if (c.first > bound && (top.size() == want || !hasDeleted)) break;
-        candidates.pop();
+    s.candidates.emplace_back(entryDist, entry);
+    mark[entry] = tag;
+    if (unlinked && *unlinked != entry) mark[*unlinked] = tag;
+    tableint *ids = s.ids.data();
+    float *dist = s.dist.data();
+    while (!s.candidates.empty()) {
+        const Pair c = s.candidates.front();
+        // (Without deletions, top holds every candidate until it is full, so
+        // hnswlib's two stopping rules agree.)
+        if (c.first > bound && (s.top.size() == ef || !hasDeleted)) break;
+        std::pop_heap(s.candidates.begin(), s.candidates.end(), closer);
+        s.candidates.pop_back();
         // The next candidate's links are read after this batch: fetch them now.
-        if (!candidates.empty()) __builtin_prefetch(a.get_linklist0(candidates.top().second), 0, 3);
-        const auto *ll = reinterpret_cast<const hnswlib::linklistsizeint *>(a.get_linklist0(c.second));
-        const size_t n = std::min<size_t>(a.getListCount(const_cast<hnswlib::linklistsizeint *>(ll)), a.maxM0_);
-        const auto *nb = reinterpret_cast<const tableint *>(ll + 1);
+        if (level == 0 && !s.candidates.empty()) __builtin_prefetch(a.get_linklist0(s.candidates.front().second), 0, 3);
+        const size_t n = readLinks(a, c.second, level, ids);
         // The visited marks are scattered: ask for all of them before testing any.
         for (size_t i = 0; i < n; ++i)
-            __builtin_prefetch(mark + nb[i], 0, 3);
+            __builtin_prefetch(mark + ids[i], 0, 3);
         size_t m = 0;
         for (size_t i = 0; i < n; ++i) {
-            const tableint id = nb[i];
+            const tableint id = ids[i];
             if (mark[id] == tag) continue;
             mark[id] = tag;
             ids[m++] = id;
         }
         if (m == 0) continue;
-        scorer.many(ids.data(), m, dist.data());
+        scorer.many(ids, m, dist);
         for (size_t i = 0; i < m; ++i) {
             const float d = dist[i];
-            if (top.size() < want || d < bound) {
-                candidates.emplace(d, ids[i]);
+            if (s.top.size() < ef || d < bound) {
+                s.candidates.emplace_back(d, ids[i]);
+                std::push_heap(s.candidates.begin(), s.candidates.end(), closer);
                 if (!hasDeleted || !a.isMarkedDeleted(ids[i])) {
-                    top.emplace(d, ids[i]);
-                    if (top.size() > want) top.pop();
+                    s.top.emplace_back(d, ids[i]);
+                    std::push_heap(s.top.begin(), s.top.end());
+                    if (s.top.size() > ef) {
+                        std::pop_heap(s.top.begin(), s.top.end());
+                        s.top.pop_back();
+                    }
                 }
-                if (!top.empty()) bound = top.top().first;
+                if (!s.top.empty()) bound = s.top.front().first;
             }
         }
     }
+}
+
+// hnswlib's search (greedy descent through the upper levels, then a beam of
+// width ef on level 0), with ef per call and any scorer.
+template <class Scorer>
+std::vector<HnswGraph::Candidate> searchGraph(const Alg &a, Scorer &scorer, int ef, std::optional<tableint> unlinked)
+{
+    LayerScratch s(a);
+    tableint cur = a.enterpoint_node_;
+    float curDist = scorer.one(cur);
+    descend(a, scorer, cur, curDist, a.maxlevel_, 0, unlinked, s);
+    hnswlib::VisitedList *visited = a.visited_list_pool_->getFreeVisitedList();
+    searchLayer(a, scorer, cur, curDist, 0, size_t(ef), *visited, unlinked, s);
     a.visited_list_pool_->releaseVisitedList(visited);
 
-    out.resize(top.size());
-    for (size_t i = top.size(); i-- > 0;) {
-        out[i] = {top.top().first, uint32_t(a.getExternalLabel(top.top().second))};
-        top.pop();
-    }
+    std::sort_heap(s.top.begin(), s.top.end()); // closest first
+    std::vector<HnswGraph::Candidate> out(s.top.size());
+    for (size_t i = 0; i < s.top.size(); ++i)
+        out[i] = {s.top[i].first, uint32_t(a.getExternalLabel(s.top[i].second))};
     return out;
 }
 
+// Adds elements for labels new to the graph: hnswlib 0.6.2's addPoint (the
+// same levels, searches, neighbour heuristic, pruning and entry point), on
+// hnswlib's structures, so everything else (saving, loading, search) is as
+// before. What differs: neighbours are scored in batches with the gather
+// kernels (the scorer's many) instead of one distance call per pair; lists
+// are read without locks (see "links read and written while other threads
+// add" above); an element's own lock is held only while its own lists are
+// written, not for its whole insertion; and the level is drawn under the
+// slot lock rather than racing on the shared generator.
+// One per adding thread; not shared.
+template <class Scorer>
+class Inserter {
+public:
+    Inserter(Alg &a, const Scorer &scorer)
+        : m_a(a), m_query(scorer), m_pair(scorer), m_s(a), m_ids(std::max(a.maxM0_, a.maxM_) + a.M_ + 1),
+          m_dist(m_ids.size()), m_visited(a.visited_list_pool_->getFreeVisitedList())
+    {
+    }
+    ~Inserter() { m_a.visited_list_pool_->releaseVisitedList(m_visited); }
+    Inserter(const Inserter &) = delete;
+    Inserter &operator=(const Inserter &) = delete;
+
+    // Adds `data` (an element's bytes) under `label`, which the graph must not hold.
+    void operator()(const char *data, hnswlib::labeltype label)
+    {
+        Alg &a = m_a;
+        tableint cur = 0;
+        int level = 0;
+        char *upper = nullptr;
+        {
+            std::lock_guard slot(a.cur_element_count_guard_);
+            if (a.label_lookup_.count(label)) throw std::logic_error("a label added as new is already in the graph");
+            if (a.cur_element_count >= a.max_elements_)
+                throw std::runtime_error("The number of elements exceeds the specified limit");
+            level = a.getRandomLevel(a.mult_);
+            if (level > 0) {
+                upper = static_cast<char *>(std::calloc(a.size_links_per_element_ * size_t(level) + 1, 1));
+                if (!upper) throw std::runtime_error("Not enough memory for an element's upper links");
+            }
+            cur = tableint(a.cur_element_count);
+            try {
+                a.label_lookup_[label] = cur;
+            } catch (...) {
+                std::free(upper);
+                throw;
+            }
+            a.element_levels_[cur] = level;
+            a.linkLists_[cur] = upper;
+            ++a.cur_element_count;
+        }
+        std::memset(a.data_level0_memory_ + size_t(cur) * a.size_data_per_element_ + a.offsetLevel0_, 0,
+                    a.size_data_per_element_);
+        std::memcpy(a.getExternalLabeLp(cur), &label, sizeof label);
+        char *own = a.getDataByInternalId(cur);
+        std::memcpy(own, data, a.data_size_);
+        // Everything above is written before any list names `cur` (readLinks).
+        std::atomic_thread_fence(std::memory_order_release);
+
+        // Held to the end when this element becomes the entry point, as in hnswlib.
+        std::unique_lock entryLock(a.global);
+        const int maxLevel = a.maxlevel_;
+        const tableint entryPoint = a.enterpoint_node_;
+        if (level <= maxLevel) entryLock.unlock();
+        if (entryPoint == tableint(-1)) { // the first element
+            a.enterpoint_node_ = cur;
+            a.maxlevel_ = level;
+            return;
+        }
+
+        m_query.target(own);
+        tableint entry = entryPoint;
+        float entryDist = m_query.one(entry);
+        descend(a, m_query, entry, entryDist, maxLevel, level, cur, m_s);
+        const bool entryPointDeleted = a.isMarkedDeleted(entryPoint);
+        const float entryPointDist = entryPointDeleted ? m_query.one(entryPoint) : 0.0f;
+        for (int l = std::min(level, maxLevel); l >= 0; --l) {
+            m_visited->reset();
+            searchLayer(a, m_query, entry, entryDist, l, a.ef_construction_, *m_visited, cur, m_s);
+            std::vector<Pair> &found = m_s.top;
+            if (entryPointDeleted) { // hnswlib keeps a deleted entry point as a candidate
+                found.emplace_back(entryPointDist, entryPoint);
+                std::push_heap(found.begin(), found.end());
+                if (found.size() > a.ef_construction_) {
+                    std::pop_heap(found.begin(), found.end());
+                    found.pop_back();
+                }
+            }
+            if (found.empty()) continue; // all it reached is deleted: nothing to link to here
+            connect(cur, l, found);
+            entry = m_kept.front().second; // the closest neighbour starts the next level
+            entryDist = m_kept.front().first;
+        }
+        if (level > maxLevel) {
+            a.enterpoint_node_ = cur;
+            a.maxlevel_ = level;
+        }
+    }
+
+private:
+    // hnswlib's getNeighborsByHeuristic2: `cands` (distances to a base
+    // element) by increasing distance, each kept unless a kept one is closer
+    // to it than the base is, up to `limit`; fewer than `limit` are all kept.
+    // Leaves them in m_kept, closest first. Reorders `cands`.
+    void selectNeighbors(std::vector<Pair> &cands, size_t limit)
+    {
+        std::sort(cands.begin(), cands.end());
+        m_kept.clear();
+        if (cands.size() < limit) {
+            m_kept.assign(cands.begin(), cands.end());
+            return;
+        }
+        // Most candidates are turned away by one of the first kept, so the
+        // distances to the kept ones are taken a few at a time.
+        constexpr size_t kStep = 4;
+        for (const Pair &c : cands) {
+            if (m_kept.size() >= limit) break;
+            m_pair.target(m_a.getDataByInternalId(c.second));
+            bool good = true;
+            for (size_t j = 0; j < m_kept.size() && good; j += kStep) {
+                const size_t n = std::min(kStep, m_kept.size() - j);
+                for (size_t i = 0; i < n; ++i)
+                    m_ids[i] = m_kept[j + i].second;
+                m_pair.many(m_ids.data(), n, m_dist.data());
+                for (size_t i = 0; i < n && good; ++i)
+                    good = !(m_dist[i] < c.first);
+            }
+            if (good) m_kept.push_back(c);
+        }
+    }
+
+    // Writes m_kept (closest first) into a list farthest first, as hnswlib
+    // leaves them, from slot 0.
+    void writeKept(tableint id, int level)
+    {
+        const size_t n = m_kept.size();
+        for (size_t i = 0; i < n; ++i)
+            m_ids[i] = m_kept[n - 1 - i].second;
+        writeLinks(m_a, id, level, 0, m_ids.data(), n);
+    }
+
+    // hnswlib's mutuallyConnectNewElement: links `cur` to the neighbours the
+    // heuristic picks from `found` (m_kept afterwards, closest first) and
+    // each of them back to `cur`, pruning a full list with the heuristic.
+    void connect(tableint cur, int level, std::vector<Pair> &found)
+    {
+        Alg &a = m_a;
+        const size_t capacity = linkCapacity(a, level);
+        selectNeighbors(found, a.M_);
+        m_selected.assign(m_kept.begin(), m_kept.end());
+        {
+            std::lock_guard lock(a.link_list_locks_[cur]);
+            // Another thread may have linked to `cur` on this level already
+            // (it met `cur` as its entry from a level above): keep those too.
+            const size_t had = readLinks(a, cur, level, m_ids.data());
+            if (had == 0) {
+                writeKept(cur, level);
+            } else {
+                m_merged.assign(m_selected.begin(), m_selected.end());
+                size_t extra = 0;
+                for (size_t i = 0; i < had; ++i) {
+                    const tableint id = m_ids[i];
+                    bool known = id == cur;
+                    for (const Pair &p : m_merged)
+                        known = known || p.second == id;
+                    if (!known) m_ids[extra++] = id;
+                }
+                m_query.many(m_ids.data(), extra, m_dist.data());
+                for (size_t i = 0; i < extra; ++i)
+                    m_merged.emplace_back(m_dist[i], m_ids[i]);
+                if (m_merged.size() > capacity) {
+                    selectNeighbors(m_merged, capacity);
+                } else {
+                    std::sort(m_merged.begin(), m_merged.end());
+                    m_kept.assign(m_merged.begin(), m_merged.end());
+                }
+                writeKept(cur, level);
+            }
+        }
+        // The back links, farthest neighbour first as in hnswlib.
+        for (size_t k = m_selected.size(); k-- > 0;) {
+            const tableint other = m_selected[k].second;
+            std::lock_guard lock(a.link_list_locks_[other]);
+            const size_t n = readLinks(a, other, level, m_ids.data());
+            bool present = false;
+            for (size_t i = 0; i < n && !present; ++i)
+                present = m_ids[i] == cur;
+            if (present) continue; // it linked to `cur` itself (see above)
+            if (n < capacity) {
+                writeLinks(a, other, level, n, &cur, 1);
+                continue;
+            }
+            // Full: keep what the heuristic keeps of its links and `cur`.
+            m_ids[n] = cur;
+            m_pair.target(a.getDataByInternalId(other));
+            m_pair.many(m_ids.data(), n + 1, m_dist.data());
+            m_merged.clear();
+            for (size_t i = 0; i <= n; ++i)
+                m_merged.emplace_back(m_dist[i], m_ids[i]);
+            selectNeighbors(m_merged, capacity);
+            writeKept(other, level);
+        }
+        // Callers read the closest selected neighbour from m_kept.
+        m_kept.assign(m_selected.begin(), m_selected.end());
+    }
+
+    Alg &m_a;
+    Scorer m_query; // against the element being added
+    Scorer m_pair;  // against another element (the heuristic, pruning)
+    LayerScratch m_s;
+    std::vector<tableint> m_ids; // room for a full list, M more and one
+    std::vector<float> m_dist;
+    std::vector<Pair> m_kept, m_selected, m_merged;
+    hnswlib::VisitedList *m_visited; // last: taken once the rest is made
+};
+
+std::atomic<int> insertionChoice{int(GraphInsertion::Sextant)};
+
 } // namespace
+
+void setGraphInsertion(GraphInsertion insertion) { insertionChoice.store(int(insertion)); }
+GraphInsertion graphInsertion() { return GraphInsertion(insertionChoice.load()); }
 
 std::vector<HnswGraph::Candidate> HnswGraph::search(const char *q, int ef, std::optional<uint32_t> unlinked) const
 {
@@ -657,6 +906,103 @@ std::vector<HnswGraph::Candidate> HnswGraph::search(const char *q, int ef, std::
     }
     FloatScorer scorer{a, reinterpret_cast<const float *>(q), size_t(m_dims), l2};
     return searchGraph(a, scorer, ef, hidden);
+}
+
+Error HnswGraph::apply(const std::vector<Change> &changes, int threads)
+{
+    Alg &a = m_hnsw->alg;
+    struct Add {
+        uint32_t label;
+        const Change *change;
+        bool started = false;
+    };
+    std::vector<Add> adds;
+    // Labels new to the graph (added first, by the insertion above) and the
+    // others (updates and revivals: hnswlib's update path, after).
+    std::vector<size_t> fresh, existing;
+    try {
+        std::unordered_set<uint32_t> freshLabels;
+        for (const Change &c : changes) {
+            if (c.vector.empty()) {
+                const auto label = labelOf(c.id);
+                if (!label || !m_live[*label]) continue;
+                a.markDelete(*label);
+                m_live[*label] = 0;
+                --m_liveCount;
+                continue;
+            }
+            if (int(c.vector.size()) != m_dims)
+                return Error(ErrorCode::InvalidArgument, QStringLiteral("A graph vector has the wrong dimension."));
+            const uint32_t label = labelFor(c.id);
+            if (m_live[label] && m_hashes[label] == c.hash) continue;
+            // (An id given twice is an update the second time.)
+            const bool isNew = a.label_lookup_.find(label) == a.label_lookup_.end() && freshLabels.insert(label).second;
+            (isNew ? fresh : existing).push_back(adds.size());
+            adds.push_back({label, &c});
+        }
+        if (a.cur_element_count + fresh.size() > a.max_elements_)
+            a.resizeIndex(std::max(a.max_elements_ * 2, a.cur_element_count + fresh.size() + 1024));
+        if (!adds.empty()) ensureAddLocks(a); // a loaded graph has none yet
+    } catch (const std::exception &e) {
+        return Error(ErrorCode::Io,
+                     QStringLiteral("The HNSW graph could not grow: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+
+    std::atomic<bool> failed{false};
+    QString failure;
+    std::mutex failureMutex;
+    const auto fail = [&](const std::exception &e) {
+        std::lock_guard lock(failureMutex);
+        failure = QString::fromLocal8Bit(e.what());
+        failed = true;
+    };
+    const int n = std::clamp(threads, 1, 8);
+    // Adds `which` on up to n threads, each with its own adder (made by makeAdder).
+    const auto run = [&](const std::vector<size_t> &which, const auto &makeAdder) {
+        if (which.empty() || failed) return;
+        std::atomic<size_t> next{0};
+        const auto worker = [&] {
+            try {
+                auto add = makeAdder();
+                for (;;) {
+                    const size_t k = next.fetch_add(1);
+                    if (k >= which.size() || failed.load()) return;
+                    Add &item = adds[which[k]];
+                    item.started = true;
+                    // Normalising and encoding run in parallel too.
+                    const std::vector<char> prepared = prepareQuery(item.change->vector.data());
+                    add(prepared.data(), item.label);
+                }
+            } catch (const std::exception &e) {
+                fail(e);
+            }
+        };
+        m_hnsw->pool.run(n == 1 || which.size() < 16 ? 0 : n - 1, worker);
+    };
+    const auto hnswlibAdder = [&] { return [&](const char *data, uint32_t label) { a.addPoint(data, label); }; };
+    const bool l2 = m_metric == Metric::L2;
+    if (graphInsertion() == GraphInsertion::Hnswlib)
+        run(fresh, hnswlibAdder);
+    else if (quantized())
+        run(fresh, [&] { return Inserter<CodeScorer>(a, CodeScorer{a, nullptr, size_t(m_dims), l2}); });
+    else
+        run(fresh, [&] { return Inserter<FloatScorer>(a, FloatScorer{a, nullptr, size_t(m_dims), l2}); });
+    // Never at the same time as the insertion above, whose lock-free reads
+    // assume writers that follow writeLinks' order.
+    run(existing, hnswlibAdder);
+
+    // Record what is now in the graph (a failed add leaves its label as it was).
+    for (const Add &item : adds) {
+        if (!item.started) continue;
+        const uint32_t label = item.label;
+        const auto it = a.label_lookup_.find(label);
+        if (it == a.label_lookup_.end() || a.isMarkedDeleted(it->second)) continue;
+        if (!m_live[label]) ++m_liveCount;
+        m_live[label] = 1;
+        m_hashes[label] = item.change->hash;
+    }
+    if (failed) return Error(ErrorCode::Io, QStringLiteral("Adding to the HNSW graph failed: %1").arg(failure));
+    return {};
 }
 
 // ---- files
