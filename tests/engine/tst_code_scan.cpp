@@ -76,15 +76,24 @@ QueryResult query(const Index &index, const QueryRequest &base, QueryMode mode)
     return *res;
 }
 
-std::shared_ptr<Index> make(const QString &dir, Metric metric)
+std::shared_ptr<Index> make(const QString &dir, Metric metric, Quantization quantization = Quantization::Sq8)
 {
     Schema s = smallSchema(kDims, metric);
     s.ann.m = 12;
     s.ann.efConstruction = 80;
-    s.ann.quantization = Quantization::Sq8;
+    s.ann.quantization = quantization;
     Result<std::shared_ptr<Index>> created = Index::create(dir, s, Durability::Off);
     if (!created.ok()) qFatal("create failed: %s", qPrintable(created.error().message()));
     return *created;
+}
+
+// Writes items 0 .. n-1 in one batch.
+bool fill(Index &index, int n, std::mt19937 &rng)
+{
+    QList<WriteOp> ops;
+    for (int i = 0; i < n; ++i)
+        ops.append(WriteOp::insert(itemFor(i, rng)));
+    return !waitFor(index.write(ops)).error;
 }
 
 } // namespace
@@ -200,10 +209,7 @@ void TestCodeScan::newSegmentRowsGetHints()
     QTemporaryDir tmp;
     std::shared_ptr<Index> index = make(tmp.filePath(QStringLiteral("i")), Metric::Cosine);
     std::mt19937 rng(3);
-    QList<WriteOp> ops;
-    for (int i = 0; i < 3000; ++i)
-        ops.append(WriteOp::insert(itemFor(i, rng)));
-    QVERIFY(!waitFor(index->write(ops)).error);
+    QVERIFY(fill(*index, 3000, rng));
     QVERIFY(index->waitForGraph(120000));
     QVERIFY(!waitFor(index->checkpoint()).error);
     QVERIFY(index->waitForGraph(60000));
@@ -229,10 +235,7 @@ void TestCodeScan::withinTheBudgetTheFloatScan()
     QTemporaryDir tmp;
     std::shared_ptr<Index> index = make(tmp.filePath(QStringLiteral("i")), Metric::Cosine);
     std::mt19937 rng(5);
-    QList<WriteOp> ops;
-    for (int i = 0; i < 3000; ++i)
-        ops.append(WriteOp::insert(itemFor(i, rng)));
-    QVERIFY(!waitFor(index->write(ops)).error);
+    QVERIFY(fill(*index, 3000, rng));
     QVERIFY(!waitFor(index->checkpoint()).error);
     QVERIFY(index->waitForGraph(120000));
     QueryRequest r;
@@ -266,18 +269,9 @@ void TestCodeScan::tuningTimesTheFilteredScans()
     // them, and the scan over codes only where the graph holds codes.
     for (const Quantization quantization : {Quantization::Sq8, Quantization::None}) {
         QTemporaryDir tmp;
-        Schema s = smallSchema(kDims, Metric::Cosine);
-        s.ann.m = 12;
-        s.ann.efConstruction = 80;
-        s.ann.quantization = quantization;
-        Result<std::shared_ptr<Index>> created = Index::create(tmp.filePath(QStringLiteral("i")), s, Durability::Off);
-        QVERIFY(created.ok());
-        std::shared_ptr<Index> index = *created;
+        std::shared_ptr<Index> index = make(tmp.filePath(QStringLiteral("i")), Metric::Cosine, quantization);
         std::mt19937 rng(11);
-        QList<WriteOp> ops;
-        for (int i = 0; i < 3000; ++i)
-            ops.append(WriteOp::insert(itemFor(i, rng)));
-        QVERIFY(!waitFor(index->write(ops)).error);
+        QVERIFY(fill(*index, 3000, rng));
         QVERIFY(!waitFor(index->checkpoint()).error);
         QVERIFY(index->waitForGraph(120000));
         const Result<EfTuning> t = index->tuneEf(20, 0.95);
