@@ -87,6 +87,17 @@ std::shared_ptr<Index> make(const QString &dir, Metric metric, Quantization quan
     return *created;
 }
 
+// A top-10 query for `v` with `filter`, without metadata.
+QueryRequest filtered(const QVector<float> &v, const QByteArray &filter)
+{
+    QueryRequest r;
+    r.vector = v;
+    r.k = 10;
+    r.filter = filter;
+    r.withMetadata = false;
+    return r;
+}
+
 // Writes items 0 .. n-1 in one batch.
 bool fill(Index &index, int n, std::mt19937 &rng)
 {
@@ -138,11 +149,7 @@ void TestCodeScan::sameTopKAsTheFloatScan()
     auto compare = [&](const QString &when, bool hinted) {
         for (const Selectivity &sel : kSelectivities) {
             for (size_t q = 0; q < queries.size(); ++q) {
-                QueryRequest r;
-                r.vector = queries[q];
-                r.k = 10;
-                r.filter = sel.filter;
-                r.withMetadata = false;
+                const QueryRequest r = filtered(queries[q], sel.filter);
                 const QueryResult exact = query(*index, r, QueryMode::Exact);
                 QCOMPARE(exact.strategy, QueryStrategy::ExactFiltered); // Exact stays the float scan
                 const QueryResult got = query(*index, r, QueryMode::Auto);
@@ -213,11 +220,7 @@ void TestCodeScan::newSegmentRowsGetHints()
     QVERIFY(index->waitForGraph(120000));
     QVERIFY(!waitFor(index->checkpoint()).error);
     QVERIFY(index->waitForGraph(60000));
-    QueryRequest r;
-    r.vector = point(rng);
-    r.k = 10;
-    r.filter = R"({"b": {"$lt": 60}})";
-    r.withMetadata = false;
+    const QueryRequest r = filtered(point(rng), R"({"b": {"$lt": 60}})");
     const QueryResult got = query(*index, r, QueryMode::Auto);
     QCOMPARE(got.strategy, QueryStrategy::QuantizedFiltered);
     QVERIFY2(got.matching > 1000, qPrintable(got.plan));
@@ -238,11 +241,7 @@ void TestCodeScan::withinTheBudgetTheFloatScan()
     QVERIFY(fill(*index, 3000, rng));
     QVERIFY(!waitFor(index->checkpoint()).error);
     QVERIFY(index->waitForGraph(120000));
-    QueryRequest r;
-    r.vector = point(rng);
-    r.k = 10;
-    r.filter = R"({"b": {"$lt": 50}})";
-    r.withMetadata = false;
+    QueryRequest r = filtered(point(rng), R"({"b": {"$lt": 50}})");
     r.exactBudgetMs = 2.0; // the default
     Result<QueryResult> within = index->query(r);
     QVERIFY(within.ok());
