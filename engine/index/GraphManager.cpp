@@ -5,8 +5,13 @@
 #include "base/FileIo.h"
 
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 
 namespace sextant {
+
+// Timings of the graph's phases after an open (load, reconcile, upkeep):
+// QT_LOGGING_RULES="sextant.graph.info=true" prints them.
+Q_LOGGING_CATEGORY(lcGraph, "sextant.graph", QtWarningMsg)
 
 using namespace storage;
 using namespace base;
@@ -128,6 +133,8 @@ void GraphManager::run(std::optional<GraphEntry> saved)
 {
     std::unique_ptr<HnswGraph> graph;
     QString note;
+    QElapsedTimer phase;
+    phase.start();
     if (saved) {
         setState(GraphStatus::State::Loading, QStringLiteral("Loading %1").arg(saved->file));
         const QString path = m_host.directory() + u'/' + saved->file;
@@ -157,8 +164,13 @@ void GraphManager::run(std::optional<GraphEntry> saved)
     // item the graph lacks: an empty or stale graph with nothing pending
     // would answer a query with too few items, or old ones.
     setState(GraphStatus::State::Loading, note);
+    const qint64 loadedMs = phase.restart();
     reconcile();
+    const qint64 reconciledMs = phase.restart();
     upkeep();
+    qCInfo(lcGraph, "graph of %lld items: loaded in %lld ms, reconciled in %lld ms, upkeep %lld ms",
+           static_cast<long long>(m_graph->liveCount()), static_cast<long long>(loadedMs),
+           static_cast<long long>(reconciledMs), static_cast<long long>(phase.elapsed()));
 
     std::vector<QByteArray> ids;
     for (;;) {
