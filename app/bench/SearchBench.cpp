@@ -877,9 +877,23 @@ QString findPeer(const QString &option)
 // state Ready, nothing pending) and until it is current (waitForGraph: also
 // the upkeep after it, which times the planner's scans). The index is not
 // changed; opening it as a writer saves nothing when nothing changed.
-int reopenOnly(const QString &path, int runs, bool pretty)
+// With `base` (the data file the index was built from), each open is then
+// queried with the file's last `queries` rows at every ef of `efs` (q/s only:
+// the same graph gives the same recall).
+int reopenOnly(const QString &path, int runs, bool pretty, const QString &base, qint64 queries, const QList<int> &efs)
 {
     setPrettyOutput(pretty);
+    Data data;
+    if (!base.isEmpty()) {
+        std::vector<float> all;
+        if (const QString err = readVectors(base, &all, &data.dims, -1); !err.isEmpty()) {
+            std::fprintf(stderr, "sextant-bench search --reopen: %s\n", qPrintable(err));
+            return 2;
+        }
+        const qint64 rows = data.dims > 0 ? qint64(all.size()) / data.dims : 0;
+        data.q = std::min(queries, rows);
+        data.queries.assign(all.end() - ptrdiff_t(data.q * data.dims), all.end());
+    }
     OpenOptions options;
     options.applicationName = QStringLiteral("sextant-bench");
     std::vector<double> opens, serving, ready;
@@ -905,6 +919,14 @@ int reopenOnly(const QString &path, int runs, bool pretty)
         const bool current = index->waitForGraph(600000);
         const double readyMs = current ? msSince(t0) : -1;
         const GraphStatus s = index->graphStatus();
+        QJsonObject perEf;
+        for (const int ef : efs) {
+            if (data.q == 0) break;
+            const RunStats st = runQueries(*index, data, {}, QueryMode::Ann, ef, {}, false);
+            const double qps = double(data.q) / st.seconds;
+            perEf[QString::number(ef)] = qps;
+            progress(QStringLiteral("reopen %1: ef %2: %3 q/s").arg(run).arg(ef).arg(qps, 0, 'f', 0));
+        }
         index->close();
         opens.push_back(openMs);
         serving.push_back(servingMs);
@@ -920,7 +942,8 @@ int reopenOnly(const QString &path, int runs, bool pretty)
                              {QStringLiteral("items"), double(s.items)},
                              {QStringLiteral("open_ms"), openMs},
                              {QStringLiteral("graph_serving_after_open_ms"), servingMs},
-                             {QStringLiteral("graph_current_after_open_ms"), readyMs}});
+                             {QStringLiteral("graph_current_after_open_ms"), readyMs},
+                             {QStringLiteral("qps_1_thread_by_ef"), perEf}});
     }
     const auto median = [](std::vector<double> v) {
         std::sort(v.begin(), v.end());
@@ -988,7 +1011,8 @@ int runSearch(const QStringList &args)
          QStringLiteral("path")},
         {QStringLiteral("reopen"),
          QStringLiteral("Only reopen this existing index --runs times (default 3): time the open, until its graph "
-                        "serves queries and until it is current."),
+                        "serves queries and until it is current; with --base and --efs, then the q/s of the "
+                        "file's last --queries rows at each ef."),
          QStringLiteral("index")},
     });
     parser.process(args);
@@ -1012,8 +1036,6 @@ int runSearch(const QStringList &args)
     const int dims = int(intOpt("dims", 384, 1));
     const int clusters = int(intOpt("clusters", 100, 1));
     const int runs = int(intOpt("runs", common.quick ? 2 : 3, 1));
-    if (parser.isSet(QStringLiteral("reopen")))
-        return reopenOnly(parser.value(QStringLiteral("reopen")), runs, common.pretty);
     SearchBench bench;
     bench.m = int(intOpt("m", 16, 2));
     bench.efc = int(intOpt("ef-construction", 200, 1));
@@ -1059,6 +1081,10 @@ int runSearch(const QStringList &args)
     std::sort(bench.efs.begin(), bench.efs.end());
     bench.efs.erase(std::unique(bench.efs.begin(), bench.efs.end()), bench.efs.end());
 
+    if (parser.isSet(QStringLiteral("reopen")))
+        return reopenOnly(parser.value(QStringLiteral("reopen")), runs, common.pretty,
+                          parser.value(QStringLiteral("base")), q,
+                          parser.isSet(QStringLiteral("efs")) ? bench.efs : QList<int>());
     const bool withPeer = !parser.isSet(QStringLiteral("no-peer"));
     if (withPeer) {
         bench.peerPath = findPeer(parser.value(QStringLiteral("peer")));
