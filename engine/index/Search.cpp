@@ -11,6 +11,7 @@
 
 #include <QElapsedTimer>
 #include <QThreadPool>
+#include "core/WorkerPool.h"
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
 #include <bit>
@@ -352,7 +353,8 @@ TopK exactSearch(const QueryContext &ctx, size_t k, qint64 *scanned, const CodeS
         for (ScanChunk &c : chunks)
             scanChunk(ctx, c, codes);
     } else {
-        QtConcurrent::blockingMap(chunks, [&ctx, codes](ScanChunk &c) { scanChunk(ctx, c, codes); });
+        QtConcurrent::blockingMap(engineThreadPool(), chunks,
+                                  [&ctx, codes](ScanChunk &c) { scanChunk(ctx, c, codes); });
     }
     for (const ScanChunk &c : chunks) {
         top.merge(c.top);
@@ -1023,7 +1025,7 @@ Result<QueryResult> Index::query(const QueryRequest &req) const { return runQuer
 
 QFuture<Result<QueryResult>> Index::queryAsync(QueryRequest request) const
 {
-    return QtConcurrent::run([this, request = std::move(request)] { return query(request); });
+    return QtConcurrent::run(engineThreadPool(), [this, request = std::move(request)] { return query(request); });
 }
 
 GraphStatus Index::graphStatus() const { return d->graphStatusNow(); }

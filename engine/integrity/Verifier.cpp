@@ -3,6 +3,7 @@
 #include "integrity/VerifyRun.h"
 
 #include "base/Checksums.h"
+#include "core/WorkerPool.h"
 #include "storage/DeletionVector.h"
 #include "base/FileIo.h"
 #include "storage/Manifest.h"
@@ -306,7 +307,8 @@ void Run::verifySegment(const Manifest &m, const SegmentEntry &e)
             RepairAction::RebuildIdMap);
     // SHA-256 runs on the pool beside the block and row checks (collectHashes).
     QFuture<QString> sha;
-    if (m_options.full) sha = QtConcurrent::run([&s] { return sha256Hex(s.mappedData(), size_t(s.fileSize())); });
+    if (m_options.full)
+        sha = QtConcurrent::run(engineThreadPool(), [&s] { return sha256Hex(s.mappedData(), size_t(s.fileSize())); });
     qint64 reported = 0;
     int badBlocks = 0;
     s.verifyAllBlocks(

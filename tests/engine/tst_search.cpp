@@ -10,7 +10,12 @@
 
 #include <cstring>
 
+#include <QDeadlineTimer>
 #include <QDirIterator>
+#include <QScopeGuard>
+#include <QSemaphore>
+#include <QThread>
+#include <QThreadPool>
 #include <QTemporaryDir>
 #include <QtConcurrent/QtConcurrentRun>
 #include <atomic>
@@ -179,6 +184,53 @@ private slots:
                 QCOMPARE(res->hits[i].metadata, items[res->hits[i].id].metadata);
             }
         }
+    }
+
+    // The engine splits a large exact scan across its own pool, and runs
+    // queryAsync there, never on QThreadPool::globalInstance(): Qt's raster
+    // engine waits on the GUI thread for fills it gives that pool, so a
+    // window stalled behind engine work queued there (60-126 ms per Page
+    // Down while the Summary view estimated the recall).
+    void queriesDoNotUseTheGlobalPool()
+    {
+        QTemporaryDir dir;
+        OpenOptions noGraph;
+        noGraph.graph = false;
+        auto index = Index::create(dir.path() + "/i", smallSchema(8, Metric::L2), Durability::Off, noGraph);
+        QVERIFY(index.ok());
+        const auto items = fill(**index, 40000, 8, 21); // over the 32,768 rows a scan splits from
+        QVERIFY(!waitFor((*index)->checkpoint()).error);
+        QueryRequest r;
+        r.vector = makeVector(8, 77);
+        r.k = 10;
+        r.mode = QueryMode::Exact;
+        const QStringList want = referenceTopK(Metric::L2, items, r.vector, 10);
+
+        // Every thread of the global pool held, and the work the engine gives
+        // it counted: none may be queued there.
+        QThreadPool *global = QThreadPool::globalInstance();
+        QSemaphore gate, started;
+        const int threads = global->maxThreadCount();
+        for (int i = 0; i < threads; ++i)
+            global->start([&] {
+                started.release();
+                gate.acquire();
+            });
+        started.acquire(threads);
+        const auto release = qScopeGuard([&] {
+            gate.release(threads);
+            global->waitForDone();
+        });
+        const Result<QueryResult> direct = (*index)->query(r);
+        QVERIFY2(direct.ok(), qPrintable(direct.error().message()));
+        QCOMPARE(ids(*direct), want);
+        QFuture<Result<QueryResult>> async = (*index)->queryAsync(r);
+        QDeadlineTimer deadline(20000);
+        while (!async.isFinished() && !deadline.hasExpired())
+            QThread::msleep(5);
+        QVERIFY2(async.isFinished(), "queryAsync waited for the global thread pool");
+        QVERIFY(async.result().ok());
+        QCOMPARE(ids(async.result().value()), want);
     }
 
     void likeIdExcludesItself()

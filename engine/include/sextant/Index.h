@@ -154,7 +154,7 @@ public:
     // The k nearest items to a vector (or to an item: "more like this") among
     // those the filter matches. Sees every write acknowledged before it started.
     Result<QueryResult> query(const QueryRequest &request) const;
-    // The same on a worker thread (QThreadPool::globalInstance()).
+    // The same on a worker thread (the engine's own pool, not QThreadPool::globalInstance()).
     QFuture<Result<QueryResult>> queryAsync(QueryRequest request) const;
     // Mean recall@k of the HNSW graph against exact search, with `sample`
     // live items (chosen with `seed`) as queries. NotReady without a graph.
