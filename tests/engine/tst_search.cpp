@@ -134,6 +134,14 @@ private:
         return items;
     }
 
+    // An 8-dimension L2 index opened without an HNSW graph.
+    static Result<std::shared_ptr<Index>> createWithoutGraph(const QString &path)
+    {
+        OpenOptions o;
+        o.graph = false;
+        return Index::create(path, smallSchema(8, Metric::L2), Durability::Off, o);
+    }
+
 private slots:
     void exactMatchesBruteForce_data()
     {
@@ -194,9 +202,7 @@ private slots:
     void queriesDoNotUseTheGlobalPool()
     {
         QTemporaryDir dir;
-        OpenOptions noGraph;
-        noGraph.graph = false;
-        auto index = Index::create(dir.path() + "/i", smallSchema(8, Metric::L2), Durability::Off, noGraph);
+        auto index = createWithoutGraph(dir.path() + "/i");
         QVERIFY(index.ok());
         const auto items = fill(**index, 40000, 8, 21); // over the 32,768 rows a scan splits from
         QVERIFY(!waitFor((*index)->checkpoint()).error);
@@ -562,9 +568,7 @@ private slots:
     void withoutGraphQueriesFallBack()
     {
         QTemporaryDir dir;
-        OpenOptions o;
-        o.graph = false;
-        auto index = Index::create(dir.path() + "/i", smallSchema(8, Metric::L2), Durability::Off, o);
+        auto index = createWithoutGraph(dir.path() + "/i");
         QVERIFY(index.ok());
         auto items = fill(**index, 3000, 8, 1);
         QueryRequest r;
