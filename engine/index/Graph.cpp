@@ -297,16 +297,18 @@ namespace {
 // one large allocation) with 2 MiB pages where it can (Linux transparent
 // huge pages, also when they are enabled only for regions that ask). A
 // graph of a million elements has 128,000 4 KiB pages: touching each of
-// them first, as loading a saved graph does, took 1.5 s of page faults on
-// this machine, against 0.07 s with 2 MiB pages; searches also miss the
-// TLB less. Only advice: where the kernel declines, nothing changes.
+// them first, as loading a saved graph does, took 1.5 s on this machine,
+// against 0.04-1.0 s with 2 MiB pages (docs/search.md, "The reopen at a
+// million"). Only advice: where the kernel declines, nothing changes.
 void adviseHugePages(const void *start, size_t bytes)
 {
 #ifdef MADV_HUGEPAGE
-    const auto page = uintptr_t(::sysconf(_SC_PAGESIZE));
+    const long pageSize = ::sysconf(_SC_PAGESIZE);
+    if (pageSize <= 0) return;
+    const auto page = uintptr_t(pageSize);
     const uintptr_t from = (uintptr_t(start) + page - 1) & ~(page - 1);
     const uintptr_t to = uintptr_t(start) + bytes;
-    if (page > 0 && to > from) ::madvise(reinterpret_cast<void *>(from), size_t(to - from), MADV_HUGEPAGE);
+    if (to > from) ::madvise(reinterpret_cast<void *>(from), size_t(to - from), MADV_HUGEPAGE);
 #else
     Q_UNUSED(start);
     Q_UNUSED(bytes);
