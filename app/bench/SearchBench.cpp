@@ -25,6 +25,7 @@
 // sextant-bench itself does not include hnswlib.
 
 #include "BenchSupport.h"
+#include "ChildProcess.h"
 
 #include "sextant/Index.h"
 
@@ -41,10 +42,8 @@
 #include <algorithm>
 #include <thread>
 #include <cmath>
-#include <spawn.h>
 #include <unistd.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <optional>
 #include <random>
 #include <span>
@@ -201,54 +200,6 @@ QString idOf(qint64 i)
 
 // The row an id of idOf names.
 qint64 rowOf(const QString &id) { return id.mid(g_cliIds ? 2 : 1).toLongLong(); }
-
-// A child program run to its end, with its own resource use: wait4 reports
-// the child's peak resident set, which no other process's use can inflate.
-struct ChildRun {
-    bool ok = false;
-    int exitCode = -1;
-    double seconds = 0;
-    long long peakRssKiB = 0;
-    QString error;
-};
-
-ChildRun runChild(const QString &program, const QStringList &args)
-{
-    ChildRun r;
-    std::vector<QByteArray> bytes{QFile::encodeName(program)};
-    for (const QString &a : args)
-        bytes.push_back(a.toLocal8Bit());
-    std::vector<char *> argv;
-    for (QByteArray &b : bytes)
-        argv.push_back(b.data());
-    argv.push_back(nullptr);
-    const auto t0 = std::chrono::steady_clock::now();
-    // The child's standard output goes to standard error: the bench's own
-    // standard output is its JSON.
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
-    pid_t pid = 0;
-    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    if (const int e = spawned; e != 0) {
-        r.error = QStringLiteral("cannot start %1: %2").arg(program, QString::fromLocal8Bit(std::strerror(e)));
-        return r;
-    }
-    int status = 0;
-    struct rusage use { };
-    while (wait4(pid, &status, 0, &use) < 0)
-        if (errno != EINTR) {
-            r.error = QStringLiteral("waiting for %1 failed").arg(program);
-            return r;
-        }
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    r.peakRssKiB = use.ru_maxrss; // KiB on Linux
-    r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.ok = WIFEXITED(status) && r.exitCode == 0;
-    if (!r.ok) r.error = QStringLiteral("%1 %2 failed (exit status %3)").arg(program, args.value(0)).arg(r.exitCode);
-    return r;
-}
 
 QVector<float> queryVector(const Data &d, qint64 i)
 {
@@ -774,12 +725,12 @@ bool SearchBench::buildWithCli(int run, const QString &path, SideRun *side)
     const QStringList import{QStringLiteral("import"), path, cliBaseFile};
     progress(
         QStringLiteral("run %1, Sextant: %2 %3 && %2 %4").arg(run).arg(cliPath, create.join(u' '), import.join(u' ')));
-    const ChildRun c = runChild(cliPath, create);
+    const ChildRun c = runMeasuredChild(cliPath, create);
     if (!c.ok) {
         std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(c.error));
         return false;
     }
-    const ChildRun i = runChild(cliPath, import);
+    const ChildRun i = runMeasuredChild(cliPath, import);
     if (!i.ok) {
         std::fprintf(stderr, "sextant-bench search: %s\n", qPrintable(i.error));
         return false;
@@ -791,7 +742,10 @@ bool SearchBench::buildWithCli(int run, const QString &path, SideRun *side)
         QJsonObject{{QStringLiteral("by"), QStringLiteral("sextant-cli create + import (child programs)")},
                     {QStringLiteral("create_s"), c.seconds},
                     {QStringLiteral("import_with_graph_s"), i.seconds},
-                    {QStringLiteral("peak_rss_MiB"), peakMiB}};
+                    {QStringLiteral("peak_rss_MiB"), peakMiB},
+                    {QStringLiteral("peak_rss_by"),
+                     QStringLiteral("wait4() of a launcher-started child: the program's own peak (ChildProcess.h)")},
+                    {QStringLiteral("launcher_rss_MiB"), double(i.launcherRssKiB) / 1024.0}};
     progress(QStringLiteral("run %1, Sextant: sextant-cli import with graph %2 s, peak memory %3 MiB")
                  .arg(run)
                  .arg(side->buildSeconds, 0, 'f', 1)

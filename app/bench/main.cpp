@@ -18,6 +18,7 @@
 // signature of Command::run and one row in kCommands.
 
 #include "BenchSupport.h"
+#include "ChildProcess.h"
 #include "KernelBench.h"
 
 #include <QCoreApplication>
@@ -27,6 +28,7 @@
 #include <memory>
 
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 
 using namespace sextant::bench;
@@ -61,6 +63,8 @@ const Command kCommands[] = {
      &runGuiSort, false},
 #endif
     {"_open-probe", "Internal: opens one index in a fresh process and reports time and memory.", &runOpenProbe, true},
+    {"_measure-child", "Internal: holds memory, runs a program through the launcher, reports its peak.",
+     &runMeasureChild, true},
 };
 
 void printUsage(FILE *to)
@@ -77,6 +81,9 @@ void printUsage(FILE *to)
 
 int main(int argc, char **argv)
 {
+    // The launcher of measured child programs (ChildProcess.h): before
+    // anything of Qt runs, so that its own resident set stays small.
+    if (argc > 1 && std::strcmp(argv[1], "_run-child") == 0) return runChildLauncher(argc, argv);
     // The gui command needs a QApplication (and a platform: offscreen
     // without a display); the others run without one.
     std::unique_ptr<QCoreApplication> app;
