@@ -82,7 +82,7 @@ int runChildLauncher(int argc, char **argv)
         return 1;
     }
     int status = 0;
-    struct rusage use {};
+    struct rusage use { };
     while (wait4(pid, &status, 0, &use) < 0)
         if (errno != EINTR) {
             std::snprintf(line, sizeof line, "wait-failed %d\n", errno);
@@ -125,8 +125,8 @@ ChildRun runMeasuredChild(const QString &program, const QStringList &args)
     ::close(pipeFds[1]);
     if (spawned != 0) {
         ::close(pipeFds[0]);
-        r.error = QStringLiteral("cannot start %1: %2").arg(QString::fromUtf8(argv[0]),
-                                                            QString::fromLocal8Bit(std::strerror(spawned)));
+        r.error = QStringLiteral("cannot start %1: %2")
+                      .arg(QString::fromUtf8(argv[0]), QString::fromLocal8Bit(std::strerror(spawned)));
         return r;
     }
     QByteArray report;

@@ -19,8 +19,8 @@ namespace sextant::bench {
 struct ChildRun {
     bool ok = false;
     int exitCode = -1;
-    double seconds = 0;          // the program's, timed by the launcher
-    long long peakRssKiB = 0;    // the program's own peak resident set
+    double seconds = 0;           // the program's, timed by the launcher
+    long long peakRssKiB = 0;     // the program's own peak resident set
     long long launcherRssKiB = 0; // the launcher's resident set when it started the program: the floor of peakRssKiB
     QString error;
 };
