@@ -23,6 +23,7 @@
 #include <cstring>
 #include <queue>
 #include <thread>
+#include <system_error>
 #include <unordered_set>
 
 namespace sextant {
@@ -1387,18 +1388,37 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
 
     Alg &a = graph->m_hnsw->alg;
     std::vector<uint8_t> deleted(g.labelCount, 0), seen(g.labelCount, 0);
-    try {
-        // Copied by two threads: most of the copy's time is the first touch
-        // of each page of the new table, which two threads share.
-        {
-            const size_t bytes = size_t(g.cur * g.sizePerElement), half = bytes / 2;
-            std::thread second([&] { std::memcpy(a.data_level0_memory_ + half, g.level0 + half, bytes - half); });
-            std::memcpy(a.data_level0_memory_, g.level0, half);
-            second.join();
+    // The element table is copied in chunks by a helper thread, which starts
+    // now, and by this thread once it has read the elements' labels, levels
+    // and lists from the file's bytes (the same bytes, checked by
+    // parseGraph): most of the copy's time is the first touch of each page
+    // of the new table, which thus overlaps the rest of the load.
+    const size_t tableBytes = size_t(g.cur * g.sizePerElement);
+    constexpr size_t kCopyChunk = size_t(1) << 20; // (tst_graph_insert loads tables of several)
+    const size_t copyChunks = (tableBytes + kCopyChunk - 1) / kCopyChunk;
+    std::atomic<size_t> nextChunk{0};
+    const auto copyChunksLeft = [&] {
+        for (size_t c = nextChunk.fetch_add(1); c < copyChunks; c = nextChunk.fetch_add(1)) {
+            const size_t at = c * kCopyChunk;
+            std::memcpy(a.data_level0_memory_ + at, g.level0 + at, std::min(kCopyChunk, tableBytes - at));
         }
+    };
+    std::thread copyThread;
+    try {
+        copyThread = std::thread(copyChunksLeft);
+    } catch (const std::system_error &) {
+        // No thread to spare: this thread copies it all below.
+    }
+    auto joinCopy = qScopeGuard([&] {
+        nextChunk.store(copyChunks); // on an early return: no new chunks
+        if (copyThread.joinable()) copyThread.join();
+    });
+    try {
         a.label_lookup_.reserve(size_t(g.cur));
         for (uint64_t i = 0; i < g.cur; ++i) {
-            const uint64_t label = a.getExternalLabel(tableint(i));
+            const uchar *element = g.level0 + i * g.sizePerElement;
+            uint64_t label = 0;
+            std::memcpy(&label, element + g.labelOffset, 8);
             if (seen[label]) return corruptGraph(path, QStringLiteral("two elements carry label %1").arg(label));
             seen[label] = 1;
             const uint32_t bytes = g.linkSizes[i];
@@ -1414,7 +1434,8 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
             // cur_element_count grows as elements become complete, so the
             // destructor frees exactly the lists allocated so far.
             a.cur_element_count = i + 1;
-            deleted[label] = a.isMarkedDeleted(tableint(i));
+            // hnswlib's isMarkedDeleted(): the third byte of the element's level-0 list.
+            deleted[label] = (element[a.offsetLevel0_ + 2] & Alg::DELETE_MARK) != 0;
             if (deleted[label]) ++a.num_deleted_;
         }
         a.enterpoint_node_ = g.cur ? g.enterpoint : tableint(-1);
@@ -1425,6 +1446,8 @@ Result<std::unique_ptr<HnswGraph>> HnswGraph::load(const QString &path, int dime
                      QStringLiteral("Loading the graph %1 failed: %2").arg(path, QString::fromLocal8Bit(e.what())),
                      path);
     }
+    copyChunksLeft();
+    if (copyThread.joinable()) copyThread.join();
     labelsThread.join();
     if (labelsError) return labelsError;
     for (uint64_t l = 0; l < g.labelCount; ++l) {
