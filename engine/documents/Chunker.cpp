@@ -31,11 +31,17 @@ bool isSpace(QChar c) { return c.isSpace(); }
 qsizetype breakBefore(const QString &text, qsizetype start, qsizetype limit, const QStringList &separators)
 {
     const qsizetype earliest = start + (limit - start) / 2;
+    // Only the second half is searched: a search of the whole text before
+    // `limit` cost each chunk a scan back to the text's start when a
+    // separator was missing, quadratic in a large document.
+    const QStringView window = QStringView(text).sliced(earliest, limit - earliest);
     for (const QString &sep : separators) {
         // A separator that starts with a newline breaks before the newline's
         // successor (a heading starts the next chunk); others after themselves.
-        const qsizetype at = text.lastIndexOf(sep, limit - sep.size());
-        if (at < earliest || at <= start) continue;
+        const qsizetype found = window.lastIndexOf(sep);
+        if (found < 0) continue;
+        const qsizetype at = earliest + found;
+        if (at <= start) continue;
         const qsizetype end = sep.startsWith(u'\n') ? at + 1 : at + sep.size();
         if (end > start && end <= limit) return end;
     }

@@ -99,6 +99,24 @@ private slots:
         QCOMPARE(chunks.last().end, text.size());
     }
 
+    // A large document whose separators are rare: each chunk used to search
+    // for every missing separator back to the start of the whole text, so
+    // 8 MB took hours (a quadratic scan: sextant-bench text-vectors stalled
+    // on /usr/share/doc). Now it finishes within the test's time limit.
+    void aLargeTextWithRareSeparatorsIsLinear()
+    {
+        QString text(8 << 20, u'x');
+        for (qsizetype i = 100000; i < text.size(); i += 100000)
+            text[i] = u' '; // one word break per 100,000 characters
+        documents::ChunkOptions options{200, 0};
+        const QList<documents::Chunk> chunks = documents::chunkText(text, options);
+        QCOMPARE(chunks.first().start, qsizetype(0));
+        QCOMPARE(chunks.last().end, text.size());
+        for (qsizetype i = 1; i < chunks.size(); ++i)
+            QVERIFY(chunks[i].start >= chunks[i - 1].end); // no overlap asked for
+        QVERIFY(chunks.size() >= text.size() / 200);
+    }
+
     void tokensCountWordsAndPunctuation()
     {
         const QString text = prose(3000, 7);
