@@ -2,7 +2,6 @@
 
 #include "BenchSupport.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonObject>
@@ -24,20 +23,6 @@ extern char **environ;
 namespace sextant::bench {
 
 namespace {
-
-// VmRSS of this process, from /proc/self/status (0 when unreadable). Plain
-// C: the launcher reads it before anything of Qt runs.
-long long ownRssKiB()
-{
-    FILE *f = std::fopen("/proc/self/status", "r");
-    if (!f) return 0;
-    char line[256];
-    long long kib = 0;
-    while (std::fgets(line, sizeof line, f))
-        if (std::strncmp(line, "VmRSS:", 6) == 0) kib = std::atoll(line + 6);
-    std::fclose(f);
-    return kib;
-}
 
 bool writeAll(int fd, const char *p, size_t n)
 {
@@ -71,7 +56,7 @@ int runChildLauncher(int argc, char **argv)
     const int out = int(fd);
     // The program must not hold the result pipe: the bench reads it to its end.
     ::fcntl(out, F_SETFD, FD_CLOEXEC);
-    const long long launcherKiB = ownRssKiB();
+    const long long launcherKiB = readMemStatus().vmRssKiB;
     const auto t0 = std::chrono::steady_clock::now();
     pid_t pid = 0;
     const int spawned = posix_spawn(&pid, argv[3], nullptr, nullptr, argv + 3, environ);

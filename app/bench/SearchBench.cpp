@@ -42,8 +42,6 @@
 #include <algorithm>
 #include <thread>
 #include <cmath>
-#include <unistd.h>
-#include <sys/resource.h>
 #include <optional>
 #include <random>
 #include <span>
