@@ -6,7 +6,7 @@
 // exec, and exec records that address space's high-water mark as the new
 // program's starting peak. So a 3.6 GB sextant-bench that starts a 2.7 GB
 // sextant-cli reads 3.6 GB for the child. runMeasuredChild() therefore starts
-// a small launcher first (sextant-bench itself, before any of Qt or the
+// a small launcher first (sextant-bench itself, before a QCoreApplication or the
 // engine is touched), and the launcher starts the program and reports what
 // wait4() gave it: the program's own peak, at least the launcher's few MiB.
 #pragma once

@@ -82,7 +82,7 @@ void printUsage(FILE *to)
 int main(int argc, char **argv)
 {
     // The launcher of measured child programs (ChildProcess.h): before
-    // anything of Qt runs, so that its own resident set stays small.
+    // a QCoreApplication exists, so that its own resident set stays small.
     if (argc > 1 && std::strcmp(argv[1], "_run-child") == 0) return runChildLauncher(argc, argv);
     // The gui command needs a QApplication (and a platform: offscreen
     // without a display); the others run without one.
